@@ -1,0 +1,86 @@
+package ent
+
+// Hand-written (not generated): maps a prefixed ID to its table so node(id:) needs no
+// lookup. TestEveryTypeHasAPrefix keeps it complete.
+
+import (
+	"context"
+
+	"tandem/ent/apitoken"
+	"tandem/ent/assistance"
+	"tandem/ent/auditevent"
+	"tandem/ent/changenotice"
+	"tandem/ent/changenoticeack"
+	"tandem/ent/clientmutation"
+	"tandem/ent/competitor"
+	"tandem/ent/contact"
+	"tandem/ent/customer"
+	"tandem/ent/document"
+	"tandem/ent/interaction"
+	"tandem/ent/issue"
+	"tandem/ent/keyperson"
+	"tandem/ent/loginthrottle"
+	"tandem/ent/marketinfo"
+	"tandem/ent/marketinfoshare"
+	"tandem/ent/need"
+	"tandem/ent/order"
+	"tandem/ent/orderline"
+	"tandem/ent/pitch"
+	"tandem/ent/pricepoint"
+	"tandem/ent/product"
+	"tandem/ent/refreshtoken"
+	"tandem/ent/sample"
+	"tandem/ent/schema/pulid"
+	"tandem/ent/shipment"
+	"tandem/ent/stagechange"
+	"tandem/ent/task"
+	"tandem/ent/team"
+	"tandem/ent/trackingevent"
+	"tandem/ent/trial"
+	"tandem/ent/user"
+)
+
+var tableByPrefix = map[string]string{
+	"TM": team.Table,
+	"US": user.Table,
+	"CU": customer.Table,
+	"CO": contact.Table,
+	"KP": keyperson.Table,
+	"NE": need.Table,
+	"CP": competitor.Table,
+	"PI": pitch.Table,
+	"IN": interaction.Table,
+	"TA": task.Table,
+	"SA": sample.Table,
+	"TR": trial.Table,
+	"AS": assistance.Table,
+	"MI": marketinfo.Table,
+	"MS": marketinfoshare.Table,
+	"PR": product.Table,
+	"PP": pricepoint.Table,
+	"DO": document.Table,
+	"CN": changenotice.Table,
+	"CA": changenoticeack.Table,
+	"OR": order.Table,
+	"OL": orderline.Table,
+	"SH": shipment.Table,
+	"TE": trackingevent.Table,
+	"IS": issue.Table,
+	"AT": apitoken.Table,
+	"RT": refreshtoken.Table,
+	"AE": auditevent.Table,
+	"SC": stagechange.Table,
+	"LT": loginthrottle.Table,
+	"CM": clientmutation.Table,
+}
+
+// IDToType returns the table an ID belongs to, for Noder and Noders.
+func IDToType(_ context.Context, id pulid.ID) (string, error) {
+	if t, ok := tableByPrefix[id.Prefix()]; ok && id.Valid() {
+		return t, nil
+	}
+	return "", &NotFoundError{label: "node"}
+}
+
+// WithIDType resolves node types from ID prefixes.
+var WithIDType = WithNodeType(IDToType)

@@ -1,0 +1,45 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Contact is a person at a customer (联系人), by department and buying role.
+type Contact struct{ ent.Schema }
+
+func (Contact) Mixin() []ent.Mixin { return editable("CO") }
+
+func (Contact) Fields() []ent.Field {
+	return []ent.Field{
+		fk("customer_id"),
+		field.String("name").NotEmpty().MaxLen(120).Annotations(entgql.OrderField("NAME")),
+		field.String("title").Optional().MaxLen(120),
+		field.Enum("department").Values("TECHNICAL", "PURCHASING", "GENERAL_MANAGEMENT", "QC", "WAREHOUSE", "PRODUCTION", "FINANCE", "OTHER").Default("OTHER"),
+		field.String("phone").Optional().MaxLen(40),
+		field.String("mobile").Optional().MaxLen(40),
+		field.String("email").Optional().MaxLen(254),
+		field.String("wechat").Optional().MaxLen(80),
+		text("notes"),
+		field.Bool("archived").Default(false),
+	}
+}
+
+func (Contact) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("customer", Customer.Type).Ref("contacts").Unique().Required().Field("customer_id"),
+		edge.To("key_persons", KeyPerson.Type).Annotations(skipInputs()),
+		edge.To("referred_customers", Customer.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.From("interactions", Interaction.Type).Ref("their_participants").Annotations(skipInputs()),
+	}
+}
+
+func (Contact) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("customer_id"), index.Fields("department")}
+}
+
+func (Contact) Annotations() []schema.Annotation { return graphQL() }

@@ -1,0 +1,122 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Customer is an account (客户): a company we develop from first lead to partner.
+type Customer struct{ ent.Schema }
+
+func (Customer) Mixin() []ent.Mixin { return editable("CU") }
+
+// Stages follow the seed: 售前 prospect→visited, sampling and trial; 售中 evaluation
+// orders then main supplier; 售后 partner. DORMANT and LOST can be reached from any.
+var customerStages = []string{"PROSPECT", "CONTACTED", "VISITED", "SAMPLING", "TRIAL", "EVALUATION", "MAIN_SUPPLIER", "PARTNER", "DORMANT", "LOST"}
+
+// Lead sources are the seed's 客户信息搜集 channels.
+var leadSources = []string{"ARTICLE", "JOURNAL", "PATENT", "NEWS", "CONFERENCE", "TRADE_SHOW", "ASSOCIATION", "ADVERTISEMENT", "WEB", "FOREIGN_REVERSE_LOOKUP", "PEER_REFERRAL", "FRIEND_REFERRAL", "OTHER"}
+
+func rating(name, comment string) ent.Field {
+	return field.Int(name).Optional().Nillable().Range(1, 5).Comment(comment)
+}
+
+func (Customer) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").NotEmpty().MaxLen(200).Annotations(entgql.OrderField("NAME")),
+		field.String("name_en").Optional().MaxLen(200).Comment("English or alternative name."),
+		field.String("normalized_name").Optional().
+			Comment("Name folded for duplicate detection (width, case, company suffixes, spaces).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
+		field.String("website").Optional().MaxLen(300),
+		field.String("industry").Optional().MaxLen(120),
+		field.String("region").Optional().MaxLen(120),
+		field.String("address").Optional().MaxLen(300),
+		field.String("phone").Optional().MaxLen(40),
+		field.Enum("stage").Values(customerStages...).Default("PROSPECT").
+			Annotations(entgql.OrderField("STAGE")),
+		field.Time("stage_changed_at").Optional().Nillable().
+			Annotations(entgql.OrderField("STAGE_CHANGED_AT"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.Enum("lead_source").Values(leadSources...).Default("OTHER"),
+		field.String("lead_source_detail").Optional().MaxLen(300).
+			Comment("Which trade show, which patent number, which article."),
+		optFK("referrer_customer_id"),
+		optFK("referrer_contact_id"),
+		rating("scale", "Company scale, 1 (small) to 5 (large)."),
+		rating("technical_level", "Technical level, 1 to 5."),
+		rating("credit", "Credit standing, 1 to 5."),
+		rating("demand", "Demand for our products, 1 to 5."),
+		rating("ease_of_closing", "Ease of closing, 1 (hard) to 5 (easy)."),
+		field.Float("score").Optional().Nillable().
+			Comment("Classification score computed on the server from the five ratings.").
+			Annotations(entgql.OrderField("SCORE"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.Enum("tier").Values("A", "B", "C").Optional().Nillable().
+			Comment("Classification tier computed from the score.").
+			Annotations(entgql.OrderField("TIER"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.Enum("industry_status").Values("EMERGING", "MATURE", "SUNSET").Optional().Nillable(),
+		text("founder_history", "客户档案: the founder's history and character."),
+		text("shareholders"),
+		text("decision_mechanism"),
+		text("culture"),
+		text("people_status"),
+		text("business_status"),
+		text("technology_status"),
+		text("management_status"),
+		text("notes"),
+		field.Bool("archived").Default(false),
+		optFK("owner_id"),
+		optFK("team_id"),
+	}
+}
+
+func (Customer) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("owner", User.Type).Ref("owned_customers").Unique().Field("owner_id"),
+		edge.From("team", Team.Type).Ref("customers").Unique().Field("team_id"),
+		edge.To("referred_customers", Customer.Type).Annotations(skipInputs()).
+			From("referrer_customer").Unique().Field("referrer_customer_id"),
+		edge.From("referrer_contact", Contact.Type).Ref("referred_customers").Unique().Field("referrer_contact_id"),
+		edge.To("contacts", Contact.Type).Annotations(connection(), skipInputs()),
+		edge.To("key_persons", KeyPerson.Type).Annotations(connection(), skipInputs()),
+		edge.To("needs", Need.Type).Annotations(connection(), skipInputs()),
+		edge.To("competitors", Competitor.Type).Annotations(connection(), skipInputs()),
+		edge.To("pitches", Pitch.Type).Annotations(connection(), skipInputs()),
+		edge.To("interactions", Interaction.Type).Annotations(connection(), skipInputs()),
+		edge.To("tasks", Task.Type).Annotations(connection(), skipInputs()),
+		edge.To("samples", Sample.Type).Annotations(connection(), skipInputs()),
+		edge.To("trials", Trial.Type).Annotations(connection(), skipInputs()),
+		edge.To("assistances", Assistance.Type).Annotations(connection(), skipInputs()),
+		edge.To("orders", Order.Type).Annotations(connection(), skipInputs()),
+		edge.To("order_lines", OrderLine.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("shipments", Shipment.Type).Annotations(connection(), skipInputs()),
+		edge.To("tracking_events", TrackingEvent.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("issues", Issue.Type).Annotations(connection(), skipInputs()),
+		edge.To("stage_changes", StageChange.Type).Annotations(connection(), skipInputs()),
+		edge.To("market_info_shares", MarketInfoShare.Type).Annotations(connection(), skipInputs()),
+		edge.To("change_notice_acks", ChangeNoticeAck.Type).Annotations(connection(), skipInputs()),
+		edge.To("documents", Document.Type).Annotations(connection(), skipInputs()),
+		edge.To("api_tokens", APIToken.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("partner_users", User.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+	}
+}
+
+func (Customer) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("owner_id"), index.Fields("team_id"), index.Fields("stage"),
+		index.Fields("tier"), index.Fields("lead_source"), index.Fields("normalized_name"),
+		index.Fields("referrer_customer_id"), index.Fields("referrer_contact_id"),
+		index.Fields("updated_at"), index.Fields("stage_changed_at"),
+	}
+}
+
+func (Customer) Annotations() []schema.Annotation { return graphQL() }
+
+// skipInputs keeps a child list out of the parent's create/update inputs: children are
+// created through their own mutations, which carry the parent's ID.
+func skipInputs() schema.Annotation {
+	return entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)
+}

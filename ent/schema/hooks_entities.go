@@ -1,0 +1,244 @@
+package schema
+
+import (
+	"context"
+	"time"
+
+	"entgo.io/ent"
+
+	gen "tandem/ent"
+	"tandem/ent/customer"
+	"tandem/ent/errcode"
+	"tandem/ent/hook"
+	"tandem/ent/privacy"
+	"tandem/ent/schema/names"
+	"tandem/ent/stagechange"
+	"tandem/ent/viewer"
+)
+
+func (Customer) Hooks() []ent.Hook {
+	return []ent.Hook{
+		hook.On(customerDefaults, ent.OpCreate),
+		hook.On(customerNames, ent.OpCreate|ent.OpUpdateOne),
+		hook.On(customerStageHistory, ent.OpCreate|ent.OpUpdateOne),
+	}
+}
+
+// customerDefaults gives a new account to the rep who created it, in their team.
+func customerDefaults(next ent.Mutator) ent.Mutator {
+	return hook.CustomerFunc(func(ctx context.Context, m *gen.CustomerMutation) (gen.Value, error) {
+		if v := viewer.FromContext(ctx); v != nil && v.Internal() {
+			if _, ok := m.OwnerID(); !ok && v.Role != viewer.Analyst {
+				m.SetOwnerID(v.UserID)
+			}
+			if _, ok := m.TeamID(); !ok && v.TeamID != "" {
+				m.SetTeamID(v.TeamID)
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
+// customerNames keeps the folded name used to warn about duplicates.
+func customerNames(next ent.Mutator) ent.Mutator {
+	return hook.CustomerFunc(func(ctx context.Context, m *gen.CustomerMutation) (gen.Value, error) {
+		if n, ok := m.Name(); ok {
+			m.SetNormalizedName(names.Fold(n))
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
+// customerStageHistory records every stage move as a StageChange, with who and when.
+func customerStageHistory(next ent.Mutator) ent.Mutator {
+	return hook.CustomerFunc(func(ctx context.Context, m *gen.CustomerMutation) (gen.Value, error) {
+		to, set := m.Stage()
+		var from *customer.Stage
+		if m.Op().Is(ent.OpUpdateOne) {
+			if !set {
+				return next.Mutate(ctx, m)
+			}
+			old, err := m.OldStage(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if old == to {
+				return next.Mutate(ctx, m)
+			}
+			from = &old
+		}
+		at := time.Now().UTC()
+		m.SetStageChangedAt(at)
+		v, err := next.Mutate(ctx, m)
+		if err != nil {
+			return v, err
+		}
+		c := v.(*gen.Customer)
+		sc := m.Client().StageChange.Create().
+			SetCustomerID(c.ID).
+			SetToStage(stagechange.ToStage(c.Stage)).
+			SetChangedAt(at).
+			SetEvidence(StageEvidence(ctx))
+		if from != nil {
+			sc.SetFromStage(stagechange.FromStage(*from))
+		}
+		if r := StageReason(ctx); r != "" {
+			sc.SetReason(r)
+		}
+		if vw := viewer.FromContext(ctx); vw != nil && vw.UserID != "" {
+			sc.SetChangedByID(vw.UserID)
+		}
+		if err := sc.Exec(privacy.DecisionContext(ctx, privacy.Allow)); err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
+}
+
+type stageNoteKey struct{}
+
+type stageNote struct{ reason, evidence string }
+
+// WithStageNote attaches why a stage move happens to the context of the update.
+func WithStageNote(ctx context.Context, reason, evidence string) context.Context {
+	return context.WithValue(ctx, stageNoteKey{}, stageNote{reason, evidence})
+}
+
+// StageReason is the reason given for a stage move in ctx, if any.
+func StageReason(ctx context.Context) string {
+	n, _ := ctx.Value(stageNoteKey{}).(stageNote)
+	return n.reason
+}
+
+// StageEvidence is what moved the stage ("manual" when nothing was said).
+func StageEvidence(ctx context.Context) string {
+	if n, ok := ctx.Value(stageNoteKey{}).(stageNote); ok && n.evidence != "" {
+		return n.evidence
+	}
+	return "manual"
+}
+
+func (Interaction) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.InteractionFunc(func(ctx context.Context, m *gen.InteractionMutation) (gen.Value, error) {
+			if v := viewer.FromContext(ctx); v != nil && v.UserID != "" {
+				m.SetAuthorID(v.UserID)
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate)}
+}
+
+func (Sample) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.SampleFunc(func(ctx context.Context, m *gen.SampleMutation) (gen.Value, error) {
+			if v := viewer.FromContext(ctx); v != nil && v.UserID != "" {
+				m.SetRequestedByID(v.UserID)
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate)}
+}
+
+func (MarketInfo) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.MarketInfoFunc(func(ctx context.Context, m *gen.MarketInfoMutation) (gen.Value, error) {
+			if v := viewer.FromContext(ctx); v != nil && v.UserID != "" {
+				m.SetAuthorID(v.UserID)
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate)}
+}
+
+func (Issue) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.IssueFunc(func(ctx context.Context, m *gen.IssueMutation) (gen.Value, error) {
+			if v := viewer.FromContext(ctx); v != nil && v.UserID != "" {
+				m.SetReportedByID(v.UserID)
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate)}
+}
+
+// MarketInfoShare refuses to share information learned in confidence (不涉及泄密).
+func (MarketInfoShare) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.MarketInfoShareFunc(func(ctx context.Context, m *gen.MarketInfoShareMutation) (gen.Value, error) {
+			if id, ok := m.MarketInfoID(); ok {
+				mi, err := m.Client().MarketInfo.Get(ctx, id)
+				if err != nil {
+					return nil, err
+				}
+				if mi.ConfidentialOrigin {
+					return nil, errcode.New(errcode.BadUserInput, "this information was learned in confidence and cannot be shared").With("field", "marketInfoID")
+				}
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate|ent.OpUpdateOne)}
+}
+
+// Rows that belong to an account through a parent carry the parent's customer, so
+// every privacy filter is one join away from the account.
+
+func (Trial) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.TrialFunc(func(ctx context.Context, m *gen.TrialMutation) (gen.Value, error) {
+			if id, ok := m.SampleID(); ok {
+				s, err := m.Client().Sample.Get(ctx, id)
+				if err != nil {
+					return nil, err
+				}
+				m.SetCustomerID(s.CustomerID)
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate|ent.OpUpdateOne)}
+}
+
+func (OrderLine) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.OrderLineFunc(func(ctx context.Context, m *gen.OrderLineMutation) (gen.Value, error) {
+			if id, ok := m.OrderID(); ok {
+				o, err := m.Client().Order.Get(ctx, id)
+				if err != nil {
+					return nil, err
+				}
+				m.SetCustomerID(o.CustomerID)
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate|ent.OpUpdateOne)}
+}
+
+func (Shipment) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.ShipmentFunc(func(ctx context.Context, m *gen.ShipmentMutation) (gen.Value, error) {
+			if id, ok := m.OrderID(); ok {
+				o, err := m.Client().Order.Get(ctx, id)
+				if err != nil {
+					return nil, err
+				}
+				m.SetCustomerID(o.CustomerID)
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate|ent.OpUpdateOne)}
+}
+
+func (TrackingEvent) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.TrackingEventFunc(func(ctx context.Context, m *gen.TrackingEventMutation) (gen.Value, error) {
+			if id, ok := m.ShipmentID(); ok {
+				s, err := m.Client().Shipment.Get(ctx, id)
+				if err != nil {
+					return nil, err
+				}
+				m.SetCustomerID(s.CustomerID)
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate|ent.OpUpdateOne)}
+}

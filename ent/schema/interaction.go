@@ -1,0 +1,54 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Interaction (电话 / 拜访 / 交流) is one contact with an account, with the people on
+// both sides, the visit's preparation and what was found.
+type Interaction struct{ ent.Schema }
+
+func (Interaction) Mixin() []ent.Mixin { return editable("IN") }
+
+var visitTopics = []string{"LIFE", "HOBBIES", "SPORTS", "TECHNICAL", "PRODUCT", "PRICE", "MARKET", "COMPANY"}
+
+func (Interaction) Fields() []ent.Field {
+	return []ent.Field{
+		fk("customer_id"),
+		optFK("author_id"),
+		field.Enum("kind").Values("PHONE", "VISIT", "EMAIL", "CHAT", "MEETING", "GIFT", "GATHERING", "TRADE_SHOW"),
+		field.Enum("phase").Values("PRE_SALE", "IN_SALE", "AFTER_SALE").Default("PRE_SALE"),
+		field.Time("occurred_at").Default(now).Annotations(entgql.OrderField("OCCURRED_AT")),
+		field.String("summary").Optional().MaxLen(300),
+		text("preparation_materials", "Materials to bring (资料的准备)."),
+		field.Strings("preparation_topics").Optional().Validate(oneOfEach("preparationTopics", visitTopics)).
+			Comment("Topics prepared: LIFE, HOBBIES, SPORTS, TECHNICAL, PRODUCT, PRICE, MARKET, COMPANY."),
+		text("promises", "Promises made to the customer, to be kept before the next contact."),
+		text("findings"),
+		text("next_step"),
+		field.Time("next_step_due").Optional().Nillable(),
+		field.Bool("private").Default(false).Comment("Private interactions are hidden from analysts and from teammates other than the author and the owner."),
+	}
+}
+
+func (Interaction) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("customer", Customer.Type).Ref("interactions").Unique().Required().Field("customer_id"),
+		edge.From("author", User.Type).Ref("authored_interactions").Unique().Field("author_id").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.To("our_participants", User.Type),
+		edge.To("their_participants", Contact.Type),
+		edge.To("tasks", Task.Type).Annotations(skipInputs()),
+	}
+}
+
+func (Interaction) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("customer_id", "occurred_at"), index.Fields("author_id"), index.Fields("occurred_at")}
+}
+
+func (Interaction) Annotations() []schema.Annotation { return graphQL() }

@@ -1,0 +1,61 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Issue (问题) is a problem in serving a customer, from report to resolution, with the
+// seed's categories and root causes.
+type Issue struct{ ent.Schema }
+
+func (Issue) Mixin() []ent.Mixin { return editable("IS") }
+
+func (Issue) Fields() []ent.Field {
+	return []ent.Field{
+		fk("customer_id"),
+		optFK("order_id"),
+		optFK("product_id"),
+		optFK("reported_by_id"),
+		optFK("assignee_id"),
+		field.String("title").NotEmpty().MaxLen(300),
+		text("description"),
+		field.Enum("category").Values("QUALITY_FLUCTUATION", "SHORT_QUANTITY", "LATE_DELIVERY", "FUNDING", "INVOICE", "TEST_METHOD_DIFFERENCE", "PRICE", "OTHER"),
+		field.Enum("root_cause").Values("OUR_PRODUCT", "CUSTOMER_UNFAMILIAR", "CUSTOMER_PROCESS_MISMATCH", "DELIBERATE", "UNDETERMINED").Default("UNDETERMINED"),
+		field.Enum("severity").Values("LOW", "MEDIUM", "HIGH", "CRITICAL").Default("MEDIUM"),
+		field.Enum("status").Values("OPEN", "INVESTIGATING", "RESOLVED", "CLOSED").Default("OPEN").Annotations(entgql.OrderField("STATUS")),
+		field.String("batch_no").Optional().MaxLen(80),
+		field.Time("reported_at").Default(now).Annotations(entgql.OrderField("REPORTED_AT")),
+		text("onsite_response", "及时到现场: who went on site, when, what they saw."),
+		text("joint_root_cause_work", "共同找原因."),
+		text("disposition", "Disposition of defective goods (换货, rework, scrap)."),
+		field.Float("loss_amount").Optional().Nillable().Min(0),
+		text("resolution"),
+		field.Time("resolved_at").Optional().Nillable(),
+	}
+}
+
+func (Issue) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("customer", Customer.Type).Ref("issues").Unique().Required().Field("customer_id"),
+		edge.From("order", Order.Type).Ref("issues").Unique().Field("order_id"),
+		edge.From("product", Product.Type).Ref("issues").Unique().Field("product_id"),
+		edge.To("reported_by", User.Type).Unique().Field("reported_by_id").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.To("assignee", User.Type).Unique().Field("assignee_id"),
+	}
+}
+
+func (Issue) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("customer_id"), index.Fields("order_id"), index.Fields("product_id"),
+		index.Fields("reported_by_id"), index.Fields("assignee_id"),
+		index.Fields("status"), index.Fields("category", "root_cause"), index.Fields("reported_at"),
+	}
+}
+
+func (Issue) Annotations() []schema.Annotation { return graphQL() }

@@ -1,0 +1,29 @@
+package names_test
+
+import (
+	"testing"
+
+	"tandem/ent/schema/names"
+)
+
+func TestFold(t *testing.T) {
+	same := [][]string{
+		{"宁波华塑新材料有限公司", "宁波华塑新材料股份有限公司", "宁波 华塑 新材料", "宁波华塑新材料"},
+		{"Jiangsu Meridian Polymers Co., Ltd.", "JIANGSU MERIDIAN POLYMERS", "Ｊｉａｎｇｓｕ　Ｍｅｒｉｄｉａｎ Polymers Co.,Ltd"},
+		{"ABC Chemicals GmbH", "abc chemicals"},
+	}
+	for _, group := range same {
+		want := names.Fold(group[0])
+		for _, n := range group[1:] {
+			if got := names.Fold(n); got != want {
+				t.Errorf("Fold(%q) = %q, want %q (as %q)", n, got, want, group[0])
+			}
+		}
+	}
+	if names.Fold("宁波华塑") == names.Fold("宁波华美") {
+		t.Error("different companies folded together")
+	}
+	if d := names.Domain("https://www.Example.COM/about?x=1"); d != "example.com" {
+		t.Errorf("Domain = %q", d)
+	}
+}

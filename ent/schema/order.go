@@ -1,0 +1,99 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Order (订单) follows the seed's order-to-delivery checklist: confirmed, contract,
+// delivery date, labelling, production date, same batch, packaging, shipped, delivered
+// with a signed delivery note, invoice, receipt.
+type Order struct{ ent.Schema }
+
+func (Order) Mixin() []ent.Mixin { return editable("OR") }
+
+func checkpoint(name, comment string) ent.Field {
+	return field.Time(name).Optional().Nillable().Comment(comment).
+		Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput))
+}
+
+func (Order) Fields() []ent.Field {
+	return []ent.Field{
+		fk("customer_id"),
+		field.String("number").NotEmpty().MaxLen(40).Unique().Annotations(entgql.OrderField("NUMBER")),
+		field.Bool("is_evaluation").Default(false).Comment("An evaluation order: one of the first small orders before main-supplier status."),
+		field.Enum("status").Values("OPEN", "IN_PRODUCTION", "SHIPPED", "DELIVERED", "INVOICED", "CLOSED", "CANCELLED").Default("OPEN").
+			Annotations(entgql.OrderField("STATUS")),
+		field.Time("ordered_at").Default(now).Annotations(entgql.OrderField("ORDERED_AT")),
+		field.Time("delivery_date").Optional().Nillable().Comment("The promised delivery date (交期).").Annotations(entgql.OrderField("DELIVERY_DATE")),
+		field.String("contract_no").Optional().MaxLen(80),
+		field.String("currency").Default("CNY").MaxLen(3).MinLen(3),
+		text("notes"),
+		checkpoint("confirmed_at", "Order confirmed."),
+		checkpoint("contract_signed_at", "Contract signed."),
+		checkpoint("labelling_checked_at", "Goods labelling checked."),
+		checkpoint("production_date_checked_at", "Suitable production date checked."),
+		checkpoint("batch_checked_at", "Same batch checked."),
+		checkpoint("packaging_checked_at", "Packaging checked."),
+		checkpoint("shipped_at", "Shipped."),
+		checkpoint("delivered_at", "Delivered with a signed delivery note."),
+		checkpoint("invoiced_at", "Invoice issued."),
+		checkpoint("paid_at", "Receipt (payment) recorded."),
+		checkpoint("closed_at", "Closed."),
+	}
+}
+
+func (Order) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("customer", Customer.Type).Ref("orders").Unique().Required().Field("customer_id"),
+		edge.To("lines", OrderLine.Type).Annotations(connection(), skipInputs()),
+		edge.To("shipments", Shipment.Type).Annotations(connection(), skipInputs()),
+		edge.To("converted_samples", Sample.Type).Annotations(skipInputs()),
+		edge.To("issues", Issue.Type).Annotations(skipInputs()),
+	}
+}
+
+func (Order) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("customer_id", "ordered_at"), index.Fields("status"), index.Fields("ordered_at"), index.Fields("delivery_date")}
+}
+
+func (Order) Annotations() []schema.Annotation { return graphQL() }
+
+// OrderLine is one product on an order, naming its batch.
+type OrderLine struct{ ent.Schema }
+
+func (OrderLine) Mixin() []ent.Mixin { return editable("OL") }
+
+func (OrderLine) Fields() []ent.Field {
+	return []ent.Field{
+		fk("order_id"),
+		derivedFK("customer_id"),
+		fk("product_id"),
+		field.Float("quantity").Positive(),
+		field.String("unit").Default("kg").MaxLen(16),
+		field.Float("unit_price").Optional().Nillable().Min(0),
+		field.String("batch_no").Optional().MaxLen(80),
+		field.Time("production_date").Optional().Nillable(),
+	}
+}
+
+func (OrderLine) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("order", Order.Type).Ref("lines").Unique().Required().Field("order_id"),
+		edge.From("customer", Customer.Type).Ref("order_lines").Unique().Required().Field("customer_id").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.From("product", Product.Type).Ref("order_lines").Unique().Required().Field("product_id"),
+	}
+}
+
+func (OrderLine) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("order_id"), index.Fields("customer_id"), index.Fields("product_id"), index.Fields("batch_no")}
+}
+
+func (OrderLine) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection(), entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate())}
+}

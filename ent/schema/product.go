@@ -1,0 +1,67 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Product is one of our products (additives, resins, pigments, auxiliaries).
+type Product struct{ ent.Schema }
+
+func (Product) Mixin() []ent.Mixin { return editable("PR") }
+
+func (Product) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("code").NotEmpty().MaxLen(40).Unique().Annotations(entgql.OrderField("CODE")),
+		field.String("name").NotEmpty().MaxLen(200).Annotations(entgql.OrderField("NAME")),
+		field.Enum("grade").Values("HIGH", "MID", "LOW").Default("MID"),
+		field.String("category").Optional().MaxLen(120),
+		text("description"),
+		field.String("unit").Default("kg").MaxLen(16),
+		field.Bool("active").Default(true),
+	}
+}
+
+func (Product) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("samples", Sample.Type).Annotations(connection(), skipInputs()),
+		edge.To("price_points", PricePoint.Type).Annotations(connection(), skipInputs()),
+		edge.To("documents", Document.Type).Annotations(connection(), skipInputs()),
+		edge.To("change_notices", ChangeNotice.Type).Annotations(connection(), skipInputs()),
+		edge.To("order_lines", OrderLine.Type).Annotations(skipInputs()),
+		edge.To("needs", Need.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("issues", Issue.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+	}
+}
+
+func (Product) Indexes() []ent.Index { return []ent.Index{index.Fields("name")} }
+
+func (Product) Annotations() []schema.Annotation { return graphQL() }
+
+// PricePoint is one observed or listed price of a product at a moment.
+type PricePoint struct{ ent.Schema }
+
+func (PricePoint) Mixin() []ent.Mixin { return editable("PP") }
+
+func (PricePoint) Fields() []ent.Field {
+	return []ent.Field{
+		fk("product_id"),
+		field.Enum("kind").Values("LIST", "MARKET", "RAW_MATERIAL").Default("LIST"),
+		field.Float("price").Positive(),
+		field.String("currency").Default("CNY").MaxLen(3).MinLen(3),
+		field.Time("observed_at").Default(now).Annotations(entgql.OrderField("OBSERVED_AT")),
+		field.String("source").Optional().MaxLen(200),
+	}
+}
+
+func (PricePoint) Edges() []ent.Edge {
+	return []ent.Edge{edge.From("product", Product.Type).Ref("price_points").Unique().Required().Field("product_id")}
+}
+
+func (PricePoint) Indexes() []ent.Index { return []ent.Index{index.Fields("product_id", "observed_at")} }
+
+func (PricePoint) Annotations() []schema.Annotation { return graphQL() }

@@ -1,0 +1,45 @@
+package pulid
+
+// Types maps each ID prefix to its ent type (the GraphQL type name). The schema test
+// checks that every ent type has exactly one prefix here.
+var Types = map[string]string{
+	"TM": "Team",
+	"US": "User",
+	"CU": "Customer",
+	"CO": "Contact",
+	"KP": "KeyPerson",
+	"NE": "Need",
+	"CP": "Competitor",
+	"PI": "Pitch",
+	"IN": "Interaction",
+	"TA": "Task",
+	"SA": "Sample",
+	"TR": "Trial",
+	"AS": "Assistance",
+	"MI": "MarketInfo",
+	"MS": "MarketInfoShare",
+	"PR": "Product",
+	"PP": "PricePoint",
+	"DO": "Document",
+	"CN": "ChangeNotice",
+	"CA": "ChangeNoticeAck",
+	"OR": "Order",
+	"OL": "OrderLine",
+	"SH": "Shipment",
+	"TE": "TrackingEvent",
+	"IS": "Issue",
+	"AT": "APIToken",
+	"RT": "RefreshToken",
+	"AE": "AuditEvent",
+	"SC": "StageChange",
+	"LT": "LoginThrottle",
+	"CM": "ClientMutation",
+}
+
+// TypeOf returns the ent type an ID belongs to ("" when the prefix is unknown).
+func TypeOf(id ID) string {
+	if !id.Valid() {
+		return ""
+	}
+	return Types[id.Prefix()]
+}

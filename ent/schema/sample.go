@@ -1,0 +1,58 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Sample (送样) is a sample of one of our products sent to an account, followed through
+// lab and pilot trials to approval and conversion into purchasing.
+type Sample struct{ ent.Schema }
+
+func (Sample) Mixin() []ent.Mixin { return editable("SA") }
+
+// SampleStatuses is the lifecycle; FAILED and ABANDONED are reachable from any step.
+var sampleStatuses = []string{"REQUESTED", "PREPARED", "SHIPPED", "RECEIVED", "LAB_TRIAL", "PILOT_TRIAL", "APPROVED", "CONVERTED", "FAILED", "ABANDONED"}
+
+func (Sample) Fields() []ent.Field {
+	return []ent.Field{
+		fk("customer_id"),
+		fk("product_id"),
+		optFK("requested_by_id"),
+		optFK("order_id", "The order a converted sample became."),
+		field.Float("quantity").Positive(),
+		field.String("unit").Default("kg").MaxLen(16),
+		field.Enum("status").Values(sampleStatuses...).Default("REQUESTED").Annotations(entgql.OrderField("STATUS")),
+		field.String("status_reason").Optional().MaxLen(500).Comment("Why a sample failed or was abandoned."),
+		text("purpose"),
+		field.Time("requested_at").Default(now).Annotations(entgql.OrderField("REQUESTED_AT")),
+		field.Time("shipped_at").Optional().Nillable(),
+		field.Time("received_at").Optional().Nillable(),
+		field.String("tracking_no").Optional().MaxLen(80),
+		field.Bool("doc_manual").Default(false).Comment("Manual/TDS sent with the sample."),
+		field.Bool("doc_msds").Default(false).Comment("MSDS/SDS sent with the sample."),
+		field.Bool("doc_label").Default(false).Comment("Clear label on the sample."),
+		field.Bool("doc_precautions").Default(false).Comment("Precautions sheet sent with the sample."),
+	}
+}
+
+func (Sample) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("customer", Customer.Type).Ref("samples").Unique().Required().Field("customer_id"),
+		edge.From("product", Product.Type).Ref("samples").Unique().Required().Field("product_id"),
+		edge.To("requested_by", User.Type).Unique().Field("requested_by_id").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("order", Order.Type).Ref("converted_samples").Unique().Field("order_id"),
+		edge.To("trials", Trial.Type).Annotations(connection(), skipInputs()),
+	}
+}
+
+func (Sample) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("customer_id"), index.Fields("product_id"), index.Fields("status"), index.Fields("order_id"), index.Fields("requested_by_id"), index.Fields("requested_at")}
+}
+
+func (Sample) Annotations() []schema.Annotation { return graphQL() }

@@ -1,0 +1,71 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"tandem/ent/schema/pulid"
+)
+
+// StageChange is one move of an account from a stage to another, with who, when and why.
+// It is written by the server when a customer's stage changes, never by a client.
+type StageChange struct{ ent.Schema }
+
+func (StageChange) Mixin() []ent.Mixin { return []ent.Mixin{ids("SC")} }
+
+func (StageChange) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("customer_id").GoType(pulid.ID("")).Immutable(),
+		field.Enum("from_stage").Values(customerStages...).Optional().Nillable().Immutable(),
+		field.Enum("to_stage").Values(customerStages...).Immutable(),
+		field.String("reason").Optional().MaxLen(500).Immutable(),
+		field.String("evidence").Optional().MaxLen(200).Immutable().Comment("What moved the account: a first visit, a shipped sample, a manager's decision…"),
+		field.String("changed_by_id").GoType(pulid.ID("")).Optional().Immutable(),
+		field.Time("changed_at").Default(now).Immutable().Annotations(entgql.OrderField("CHANGED_AT")),
+	}
+}
+
+func (StageChange) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("customer", Customer.Type).Ref("stage_changes").Unique().Required().Immutable().Field("customer_id"),
+		edge.To("changed_by", User.Type).Unique().Immutable().Field("changed_by_id"),
+	}
+}
+
+func (StageChange) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("customer_id", "changed_at"), index.Fields("changed_by_id"), index.Fields("to_stage", "changed_at")}
+}
+
+func (StageChange) Annotations() []schema.Annotation { return readOnlyGraphQL() }
+
+// AuditEvent records who changed what, when, with the fields before and after.
+type AuditEvent struct{ ent.Schema }
+
+func (AuditEvent) Mixin() []ent.Mixin { return []ent.Mixin{ids("AE")} }
+
+func (AuditEvent) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("actor_id").GoType(pulid.ID("")).Optional().Immutable(),
+		field.String("actor_label").Optional().Immutable().Comment("Email of the user or name of the token that acted."),
+		field.Enum("action").Values("CREATE", "UPDATE", "DELETE").Immutable(),
+		field.String("entity_type").Immutable(),
+		field.String("entity_id").Immutable(),
+		field.JSON("before", map[string]any{}).Optional().Immutable().Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		field.JSON("after", map[string]any{}).Optional().Immutable().Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		field.Time("at").Default(now).Immutable().Annotations(entgql.OrderField("AT")),
+	}
+}
+
+func (AuditEvent) Edges() []ent.Edge {
+	return []ent.Edge{edge.To("actor", User.Type).Unique().Immutable().Field("actor_id")}
+}
+
+func (AuditEvent) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("entity_id", "at"), index.Fields("actor_id", "at"), index.Fields("at")}
+}
+
+func (AuditEvent) Annotations() []schema.Annotation { return readOnlyGraphQL() }

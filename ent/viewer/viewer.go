@@ -1,0 +1,70 @@
+// Package viewer carries who is asking through a request's context. The privacy
+// rules in ent/rule read it; the server puts it there after checking a token.
+package viewer
+
+import (
+	"context"
+
+	"tandem/ent/schema/pulid"
+)
+
+// Role is what a person may do in Tandem.
+type Role string
+
+const (
+	Admin   Role = "ADMIN"
+	Manager Role = "MANAGER"
+	Rep     Role = "REP"
+	Analyst Role = "ANALYST"
+	Partner Role = "PARTNER"
+)
+
+// Viewer is the authenticated person (or partner token) behind a request.
+type Viewer struct {
+	UserID pulid.ID
+	Role   Role
+	// TeamID is the user's team ("" when none).
+	TeamID pulid.ID
+	// CustomerID is the partner organisation for partner users and API tokens.
+	CustomerID pulid.ID
+	// TokenID is set when the request is authenticated by a partner API token.
+	TokenID pulid.ID
+	// Scopes are an API token's grants (empty for users).
+	Scopes []string
+}
+
+// Internal reports whether the viewer is one of our own people (not a partner).
+func (v *Viewer) Internal() bool {
+	switch v.Role {
+	case Admin, Manager, Rep, Analyst:
+		return true
+	}
+	return false
+}
+
+// HasScope reports whether an API token carries the scope; users carry every scope
+// their role allows, so the check is only meaningful for tokens.
+func (v *Viewer) HasScope(s string) bool {
+	if v.TokenID == "" {
+		return true
+	}
+	for _, have := range v.Scopes {
+		if have == s {
+			return true
+		}
+	}
+	return false
+}
+
+type ctxKey struct{}
+
+// NewContext returns a context carrying v.
+func NewContext(ctx context.Context, v *Viewer) context.Context {
+	return context.WithValue(ctx, ctxKey{}, v)
+}
+
+// FromContext returns the viewer in ctx, or nil.
+func FromContext(ctx context.Context) *Viewer {
+	v, _ := ctx.Value(ctxKey{}).(*Viewer)
+	return v
+}

@@ -1,0 +1,6 @@
+// Package tandem holds the code-generation entry point: `go generate ./...` from the
+// module root regenerates the ent client, graph/ent.graphql and the gqlgen executor.
+package tandem
+
+//go:generate go run ./ent/entc.go
+//go:generate go tool gqlgen generate

@@ -1,0 +1,109 @@
+package graph
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"tandem/ent/errcode"
+	"tandem/ent/viewer"
+)
+
+type tokenErrKey struct{}
+
+// WithTokenError records that the request carried an access token that failed its
+// checks; the gate answers UNAUTHENTICATED with the reason.
+func WithTokenError(ctx context.Context, err error) context.Context {
+	return context.WithValue(ctx, tokenErrKey{}, err)
+}
+
+// authGate refuses every operation without a signed-in viewer, except one made only
+// of public fields (signing in, refreshing, signing out).
+type authGate struct{}
+
+func (authGate) ExtensionName() string                   { return "AuthGate" }
+func (authGate) Validate(graphql.ExecutableSchema) error { return nil }
+func (authGate) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if viewer.FromContext(ctx) != nil || onlyPublic(oc.Doc, oc.Operation.SelectionSet) {
+		return nil
+	}
+	msg := "sign in first: send Authorization: Bearer <accessToken>"
+	if err, _ := ctx.Value(tokenErrKey{}).(error); err != nil {
+		msg = err.Error()
+	}
+	return &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": string(errcode.Unauthenticated)}}
+}
+
+func onlyPublic(doc *ast.QueryDocument, set ast.SelectionSet) bool {
+	for _, s := range set {
+		switch s := s.(type) {
+		case *ast.Field:
+			if s.Name != "__typename" && !slices.Contains(publicFields, s.Name) {
+				return false
+			}
+		case *ast.InlineFragment:
+			if !onlyPublic(doc, s.SelectionSet) {
+				return false
+			}
+		case *ast.FragmentSpread:
+			f := doc.Fragments.ForName(s.Name)
+			if f == nil || !onlyPublic(doc, f.SelectionSet) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// clampPages makes first/last required on every connection and clamps them to
+// 1..100, so no client can ask for a page larger than the server is built for.
+func clampPages(ctx context.Context, next graphql.Resolver) (any, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil || !strings.HasSuffix(fc.Field.Definition.Type.Name(), "Connection") {
+		return next(ctx)
+	}
+	first, _ := fc.Args["first"].(*int)
+	last, _ := fc.Args["last"].(*int)
+	if first == nil && last == nil {
+		return nil, errcode.New(errcode.BadUserInput, "%s: pass first or last (1 to %d)", fc.Field.Name, MaxPage).With("field", "first")
+	}
+	for _, n := range []*int{first, last} {
+		if n != nil {
+			*n = min(max(*n, 1), MaxPage)
+		}
+	}
+	return next(ctx)
+}
+
+// MaxPage is the largest page a connection returns.
+const MaxPage = 100
+
+// RequestInfo collects what the access log prints about a GraphQL request.
+type RequestInfo struct {
+	Operation string
+}
+
+type requestInfoKey struct{}
+
+// WithRequestInfo returns a context in which the handler records the operation.
+func WithRequestInfo(ctx context.Context) (context.Context, *RequestInfo) {
+	ri := &RequestInfo{}
+	return context.WithValue(ctx, requestInfoKey{}, ri), ri
+}
+
+func noteOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	if ri, _ := ctx.Value(requestInfoKey{}).(*RequestInfo); ri != nil {
+		oc := graphql.GetOperationContext(ctx)
+		ri.Operation = oc.OperationName
+		if ri.Operation == "" && oc.Operation != nil && len(oc.Operation.SelectionSet) > 0 {
+			if f, ok := oc.Operation.SelectionSet[0].(*ast.Field); ok {
+				ri.Operation = string(oc.Operation.Operation) + ":" + f.Name
+			}
+		}
+	}
+	return next(ctx)
+}

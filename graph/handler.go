@@ -1,0 +1,77 @@
+package graph
+
+import (
+	"context"
+	"log/slog"
+
+	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"tandem/graph/generated"
+)
+
+// Limits bound what one request may ask for.
+type Limits struct {
+	// MaxCost is the highest query cost accepted (see cost.go).
+	MaxCost int
+	// ParserTokens caps the tokens the parser reads, before any validation.
+	ParserTokens int
+	// MaxDepth caps selection nesting.
+	MaxDepth int
+	// MaxAliases caps aliased fields in one operation.
+	MaxAliases int
+}
+
+// DefaultLimits are generous for the app and analysts, and stop abuse early.
+var DefaultLimits = Limits{MaxCost: 50000, ParserTokens: 20000, MaxDepth: 15, MaxAliases: 30}
+
+// Options configure the GraphQL handler.
+type Options struct {
+	Limits     Limits
+	Production bool
+	Logger     *slog.Logger
+}
+
+// publicFields are the root fields callable without signing in.
+var publicFields = []string{"login", "refreshToken", "logout"}
+
+// NewHandler builds the GraphQL HTTP handler: POST and GET transports, APQ,
+// introspection, cost and token limits, one error presenter and one recover function.
+func NewHandler(r *Resolver, opts Options) *handler.Server {
+	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: r}))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(extension.Introspection{})
+	srv.SetParserTokenLimit(opts.Limits.ParserTokens)
+	srv.SetDisableSuggestion(opts.Production)
+	srv.Use(authGate{})
+	srv.Use(costLimit{limits: opts.Limits})
+	srv.Use(entgql.Transactioner{
+		TxOpener: r.Client,
+		// Sign-in writes (throttle counters, token revocation) must survive a failed
+		// request, so they run in their own short transactions.
+		SkipTxFunc: entgql.SkipIfHasFields("login", "refreshToken", "logout", "changePassword"),
+	})
+	srv.AroundFields(clampPages)
+	srv.AroundOperations(noteOperation)
+	srv.SetErrorPresenter(presentError(opts.Logger))
+	srv.SetRecoverFunc(recoverPanic(opts.Logger))
+	return srv
+}
+
+// OperationName returns the GraphQL operation name of a request being served, for the
+// access log ("" when unnamed or not GraphQL).
+func OperationName(ctx context.Context) string {
+	if !graphql.HasOperationContext(ctx) {
+		return ""
+	}
+	return graphql.GetOperationContext(ctx).OperationName
+}

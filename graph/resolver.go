@@ -1,0 +1,24 @@
+// Package graph is Tandem's GraphQL layer: hand-written schema files that extend the
+// generated graph/ent.graphql, and resolvers that are one or two lines calling ent.
+package graph
+
+import (
+	"context"
+
+	"tandem/ent"
+	"tandem/server/auth"
+)
+
+// Resolver holds the dependencies of every resolver; it is wired once in server/.
+type Resolver struct {
+	Client *ent.Client
+	Auth   *auth.Service
+}
+
+// db returns the request's transaction client in a mutation, the root client otherwise.
+func (r *Resolver) db(ctx context.Context) *ent.Client {
+	if c := ent.FromContext(ctx); c != nil {
+		return c
+	}
+	return r.Client
+}

@@ -1,0 +1,41 @@
+package graph
+
+import (
+	"context"
+
+	"tandem/ent"
+	"tandem/ent/errcode"
+	"tandem/ent/schema/pulid"
+	"tandem/graph/model"
+	"tandem/server/auth"
+)
+
+func session(s *auth.Session) *model.AuthPayload {
+	if s == nil {
+		return nil
+	}
+	return &model.AuthPayload{AccessToken: s.AccessToken, RefreshToken: s.RefreshToken, ExpiresAt: s.ExpiresAt, User: s.User}
+}
+
+type clientAddrKey struct{}
+
+// WithClientAddr records the client's address for sign-in throttling.
+func WithClientAddr(ctx context.Context, addr string) context.Context {
+	return context.WithValue(ctx, clientAddrKey{}, addr)
+}
+
+func clientAddr(ctx context.Context) string {
+	a, _ := ctx.Value(clientAddrKey{}).(string)
+	return a
+}
+
+// deleted reports a delete's result; with a version, a missing row means it changed.
+func deleted(id pulid.ID, version *int, err error) (*model.DeletePayload, error) {
+	if ent.IsNotFound(err) && version != nil {
+		return nil, errcode.New(errcode.Conflict, "the record was changed by someone else since version %d; reload it before deleting", *version)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &model.DeletePayload{DeletedID: id}, nil
+}

@@ -1,0 +1,123 @@
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"tandem/ent"
+	"tandem/ent/privacy"
+	"tandem/ent/user"
+	"tandem/graph"
+	"tandem/server/auth"
+	"tandem/server/demo"
+)
+
+// App is a running Tandem: its database and its HTTP handler.
+type App struct {
+	Config  Config
+	DB      *Database
+	Auth    *auth.Service
+	Log     *slog.Logger
+	Handler http.Handler
+	// Notices are lines for the operator printed at start (logins, first password).
+	Notices []string
+}
+
+// Options tune an App beyond Config; tests use them.
+type Options struct {
+	Now      func() time.Time
+	Throttle *auth.Throttle
+	Limits   *graph.Limits
+	// EntOptions are passed to the ent client (tests count SQL statements with them).
+	EntOptions []ent.Option
+}
+
+// New opens the database, prepares sign-in and builds the handler.
+func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App, error) {
+	db, err := OpenDatabase(ctx, cfg.DatabaseURL, cfg.DataDir, opts.EntOptions...)
+	if err != nil {
+		return nil, err
+	}
+	a, err := newWithDatabase(ctx, cfg, db, log, opts)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Logger, opts Options) (*App, error) {
+	secret, err := cfg.secret()
+	if err != nil {
+		return nil, err
+	}
+	signer, err := auth.NewSigner(secret, opts.Now)
+	if err != nil {
+		return nil, err
+	}
+	throttle := auth.DefaultThrottle
+	if opts.Throttle != nil {
+		throttle = *opts.Throttle
+	}
+	limits := graph.DefaultLimits
+	if opts.Limits != nil {
+		limits = *opts.Limits
+	}
+	a := &App{Config: cfg, DB: db, Log: log}
+	a.Auth = &auth.Service{Client: db.Client, Signer: signer, Throttle: throttle, Now: opts.Now}
+	if err := a.bootstrap(ctx); err != nil {
+		return nil, err
+	}
+	gql := graph.NewHandler(&graph.Resolver{Client: db.Client, Auth: a.Auth}, graph.Options{Limits: limits, Production: cfg.Production(), Logger: log})
+	a.Handler = a.routes(gql)
+	return a, nil
+}
+
+// Close releases the database.
+func (a *App) Close() error { return a.DB.Close() }
+
+// bootstrap makes sure someone can sign in: demo data with --demo, otherwise an
+// admin with a random password printed once.
+func (a *App) bootstrap(ctx context.Context) error {
+	sys := privacy.DecisionContext(ctx, privacy.Allow)
+	n, err := a.DB.Client.User.Query().Count(sys)
+	if err != nil {
+		return err
+	}
+	switch {
+	case n == 0 && a.Config.Demo:
+		res, err := demo.Seed(ctx, a.DB.Client, time.Now().UTC(), auth.HashPassword)
+		if err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+		a.Notices = append(a.Notices, fmt.Sprintf("Demo data loaded: %d customers. Sign in with any of these (password %q):", res.Customers, demo.Password))
+		for _, l := range res.Logins {
+			a.Notices = append(a.Notices, fmt.Sprintf("  %-22s %-8s %s", l.Email, l.Role, l.Name))
+		}
+	case n > 0 && a.Config.Demo:
+		a.Notices = append(a.Notices, fmt.Sprintf("The database already has users; demo logins (if it was seeded): admin@demo.tandem … password %q", demo.Password))
+	case n == 0:
+		raw := make([]byte, 12)
+		if _, err := rand.Read(raw); err != nil {
+			return err
+		}
+		pw := base64.RawURLEncoding.EncodeToString(raw)
+		hash, err := auth.HashPassword(pw)
+		if err != nil {
+			return err
+		}
+		err = a.DB.Client.User.Create().SetEmail("admin@tandem.local").SetName("Administrator").
+			SetRole(user.RoleADMIN).SetFunction(user.FunctionMANAGEMENT).SetPasswordHash(hash).Exec(sys)
+		if err != nil {
+			return err
+		}
+		a.Notices = append(a.Notices, "First start: created admin@tandem.local with password "+pw+" (shown once; change it with changePassword).")
+	}
+	return nil
+}
+

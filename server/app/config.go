@@ -1,0 +1,79 @@
+// Package app assembles Tandem: configuration, the database, sign-in, the GraphQL
+// handler, health checks and the embedded app, behind one http.Handler.
+package app
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Config is the server's configuration: flags with environment fallbacks.
+type Config struct {
+	Addr        string // --addr / TANDEM_ADDR
+	DataDir     string // --data-dir / TANDEM_DATA_DIR
+	DatabaseURL string // DATABASE_URL
+	JWTSecret   string // TANDEM_JWT_SECRET
+	Env         string // TANDEM_ENV ("production" hardens defaults)
+	Demo        bool   // --demo / TANDEM_DEMO
+}
+
+// Production reports whether the server runs in production mode.
+func (c Config) Production() bool { return c.Env == "production" }
+
+// ParseConfig reads flags, falling back to the environment, then to safe defaults.
+func ParseConfig(args []string, getenv func(string) string) (Config, error) {
+	env := func(k, def string) string {
+		if v := getenv(k); v != "" {
+			return v
+		}
+		return def
+	}
+	var c Config
+	fs := flag.NewFlagSet("tandem", flag.ContinueOnError)
+	fs.StringVar(&c.Addr, "addr", env("TANDEM_ADDR", ":8080"), "listen address (TANDEM_ADDR)")
+	fs.StringVar(&c.DataDir, "data-dir", env("TANDEM_DATA_DIR", "./data"), "directory for the embedded database, the generated secret and uploads (TANDEM_DATA_DIR)")
+	fs.BoolVar(&c.Demo, "demo", env("TANDEM_DEMO", "") == "1" || env("TANDEM_DEMO", "") == "true", "fill an empty database with demo data (TANDEM_DEMO=1)")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	c.DatabaseURL = getenv("DATABASE_URL")
+	c.JWTSecret = getenv("TANDEM_JWT_SECRET")
+	c.Env = env("TANDEM_ENV", "development")
+	if c.Production() && len(c.JWTSecret) < 32 {
+		return c, errors.New("TANDEM_ENV=production needs TANDEM_JWT_SECRET with at least 32 characters")
+	}
+	return c, nil
+}
+
+// secret returns the JWT secret: the configured one, or one generated on first start
+// and kept in the data dir so tokens survive restarts.
+func (c Config) secret() ([]byte, error) {
+	if c.JWTSecret != "" {
+		if len(c.JWTSecret) < 32 {
+			return nil, errors.New("TANDEM_JWT_SECRET must have at least 32 characters")
+		}
+		return []byte(c.JWTSecret), nil
+	}
+	path := filepath.Join(c.DataDir, "jwt-secret")
+	if b, err := os.ReadFile(path); err == nil && len(strings.TrimSpace(string(b))) >= 32 {
+		return []byte(strings.TrimSpace(string(b))), nil
+	}
+	if err := os.MkdirAll(c.DataDir, 0o700); err != nil {
+		return nil, err
+	}
+	raw := make([]byte, 32)
+	if _, err := rand.Read(raw); err != nil {
+		return nil, err
+	}
+	s := hex.EncodeToString(raw)
+	if err := os.WriteFile(path, []byte(s+"\n"), 0o600); err != nil {
+		return nil, fmt.Errorf("keeping the generated JWT secret: %w", err)
+	}
+	return []byte(s), nil
+}

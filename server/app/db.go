@@ -1,0 +1,97 @@
+package app
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	_ "github.com/lib/pq"   // PostgreSQL driver
+	_ "modernc.org/sqlite" // embedded SQLite driver (pure Go)
+
+	"tandem/ent"
+	_ "tandem/ent/runtime" // hooks and privacy policies
+)
+
+// Database is an open ent client and the *sql.DB under it.
+type Database struct {
+	Client  *ent.Client
+	DB      *sql.DB
+	Dialect string
+	// Where is a human description: the SQLite file or the PostgreSQL host.
+	Where string
+}
+
+// SQLiteDSN is the DSN of the embedded database file: WAL so readers never block the
+// writer, a busy timeout instead of instant "database is locked", foreign keys on,
+// and immediate transactions so a transaction that will write takes the lock first.
+func SQLiteDSN(path string) string {
+	return "file:" + path + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_time_format=sqlite&_txlock=immediate"
+}
+
+// OpenDatabase opens PostgreSQL when databaseURL is a postgres:// URL, else the
+// embedded SQLite file in dataDir, and creates or migrates the schema.
+func OpenDatabase(ctx context.Context, databaseURL, dataDir string, opts ...ent.Option) (*Database, error) {
+	d := &Database{}
+	var err error
+	switch {
+	case strings.HasPrefix(databaseURL, "postgres://"), strings.HasPrefix(databaseURL, "postgresql://"):
+		d.Dialect, d.Where = dialect.Postgres, redact(databaseURL)
+		d.DB, err = sql.Open("postgres", databaseURL)
+		if err == nil {
+			d.DB.SetMaxOpenConns(20)
+			d.DB.SetMaxIdleConns(10)
+			d.DB.SetConnMaxIdleTime(5 * time.Minute)
+		}
+	case databaseURL == "":
+		if err := os.MkdirAll(dataDir, 0o700); err != nil {
+			return nil, fmt.Errorf("data dir: %w", err)
+		}
+		path := filepath.Join(dataDir, "tandem.db")
+		d.Dialect, d.Where = dialect.SQLite, path
+		d.DB, err = sql.Open("sqlite", SQLiteDSN(path))
+		if err == nil {
+			// One writer at a time is SQLite's rule; a few connections let reads go on.
+			d.DB.SetMaxOpenConns(4)
+		}
+	default:
+		return nil, fmt.Errorf("DATABASE_URL must start with postgres:// (got %q); leave it empty for the embedded database", redact(databaseURL))
+	}
+	if err != nil {
+		return nil, err
+	}
+	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := d.DB.PingContext(pingCtx); err != nil {
+		d.DB.Close()
+		return nil, fmt.Errorf("cannot reach the database at %s: %w", d.Where, err)
+	}
+	d.Client = ent.NewClient(append([]ent.Option{ent.Driver(entsql.OpenDB(d.Dialect, d.DB))}, opts...)...)
+	if err := d.Client.Schema.Create(ctx); err != nil {
+		d.Client.Close()
+		return nil, fmt.Errorf("migrating the schema: %w", err)
+	}
+	return d, nil
+}
+
+// Close closes the client and the pool.
+func (d *Database) Close() error { return d.Client.Close() }
+
+// redact hides a password in a database URL.
+func redact(u string) string {
+	at := strings.LastIndex(u, "@")
+	scheme := strings.Index(u, "://")
+	if at < 0 || scheme < 0 {
+		return u
+	}
+	creds := u[scheme+3 : at]
+	if i := strings.Index(creds, ":"); i >= 0 {
+		return u[:scheme+3] + creds[:i] + ":***" + u[at:]
+	}
+	return u
+}

@@ -1,0 +1,132 @@
+package app
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"tandem/ent/viewer"
+	"tandem/frontend"
+	"tandem/graph"
+)
+
+// MaxRequestBytes bounds a GraphQL request body.
+const MaxRequestBytes = 4 << 20
+
+func (a *App) routes(gql http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", a.authenticate(http.MaxBytesHandler(gql, MaxRequestBytes)))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("GET /readyz", a.ready)
+	mux.Handle("/", newSPA(frontend.Dist()))
+	return a.accessLog(securityHeaders(mux))
+}
+
+// ready answers 200 when the database answers within two seconds.
+func (a *App) ready(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if err := a.DB.DB.PingContext(ctx); err != nil {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte("database unreachable\n"))
+		return
+	}
+	_, _ = w.Write([]byte("ok\n"))
+}
+
+// authenticate turns a Bearer access token into the request's viewer. A bad token
+// is not an HTTP error: the GraphQL gate answers UNAUTHENTICATED with the reason,
+// and sign-in and refresh still work.
+func (a *App) authenticate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := graph.WithClientAddr(r.Context(), clientAddr(r))
+		if h := r.Header.Get("Authorization"); h != "" {
+			token, ok := strings.CutPrefix(h, "Bearer ")
+			if !ok {
+				ctx = graph.WithTokenError(ctx, errBadScheme)
+			} else if v, err := a.Auth.ViewerFromToken(ctx, strings.TrimSpace(token)); err != nil {
+				ctx = graph.WithTokenError(ctx, err)
+			} else {
+				ctx = viewer.NewContext(ctx, v)
+			}
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+type schemeError struct{}
+
+func (schemeError) Error() string { return "the Authorization header must be: Bearer <accessToken>" }
+
+var errBadScheme = schemeError{}
+
+func clientAddr(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// statusWriter remembers the status and size of a response.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+}
+
+func (s *statusWriter) WriteHeader(code int) {
+	if s.status == 0 {
+		s.status = code
+	}
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *statusWriter) Write(b []byte) (int, error) {
+	if s.status == 0 {
+		s.status = http.StatusOK
+	}
+	n, err := s.ResponseWriter.Write(b)
+	s.bytes += n
+	return n, err
+}
+
+func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// accessLog writes one line per request: method, path, status, duration, size and,
+// for GraphQL, the operation name.
+func (a *App) accessLog(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		ctx, info := graph.WithRequestInfo(r.Context())
+		sw := &statusWriter{ResponseWriter: w}
+		next.ServeHTTP(sw, r.WithContext(ctx))
+		if sw.status == 0 {
+			sw.status = http.StatusOK
+		}
+		attrs := []any{"method", r.Method, "path", r.URL.Path, "status", sw.status,
+			"duration_ms", float64(time.Since(start).Microseconds()) / 1000, "bytes", sw.bytes}
+		if info.Operation != "" {
+			attrs = append(attrs, "operation", info.Operation)
+		}
+		a.Log.Info("request", attrs...)
+	})
+}
+
+// securityHeaders sets a strict content security policy and friends on every answer.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		next.ServeHTTP(w, r)
+	})
+}
