@@ -35,7 +35,9 @@ func (MarketInfo) Edges() []ent.Edge {
 	}
 }
 
-func (MarketInfo) Indexes() []ent.Index { return []ent.Index{index.Fields("kind"), index.Fields("published_at")} }
+func (MarketInfo) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("kind"), index.Fields("published_at")}
+}
 
 func (MarketInfo) Annotations() []schema.Annotation { return graphQL() }
 

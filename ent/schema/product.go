@@ -62,6 +62,8 @@ func (PricePoint) Edges() []ent.Edge {
 	return []ent.Edge{edge.From("product", Product.Type).Ref("price_points").Unique().Required().Field("product_id")}
 }
 
-func (PricePoint) Indexes() []ent.Index { return []ent.Index{index.Fields("product_id", "observed_at")} }
+func (PricePoint) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("product_id", "observed_at")}
+}
 
 func (PricePoint) Annotations() []schema.Annotation { return graphQL() }

@@ -120,4 +120,3 @@ func (a *App) bootstrap(ctx context.Context) error {
 	}
 	return nil
 }
-

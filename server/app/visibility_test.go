@@ -26,7 +26,7 @@ func TestVisibility(t *testing.T) {
 		}{
 			{f.admin, want{3, true, 2, 2, 2, true, true}},
 			{f.manager, want{2, false, 1, 1, 2, true, false}},
-			{f.rep1, want{2, false, 1, 1, 2, true, false}}, // owner and author of the private visit
+			{f.rep1, want{2, false, 1, 1, 2, true, false}},  // owner and author of the private visit
 			{f.rep2, want{2, false, 1, 1, 1, false, false}}, // teammate: not the private visit, not the notes
 			{f.rep3, want{1, true, 1, 1, 0, false, false}},
 			{f.analyst, want{3, true, 2, 2, 1, false, false}},
