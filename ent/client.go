@@ -30,12 +30,15 @@ import (
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
+	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -93,6 +96,8 @@ type Client struct {
 	Need *NeedClient
 	// Order is the client for interacting with the Order builders.
 	Order *OrderClient
+	// OrderEvent is the client for interacting with the OrderEvent builders.
+	OrderEvent *OrderEventClient
 	// OrderLine is the client for interacting with the OrderLine builders.
 	OrderLine *OrderLineClient
 	// Pitch is the client for interacting with the Pitch builders.
@@ -105,6 +110,10 @@ type Client struct {
 	RefreshToken *RefreshTokenClient
 	// Sample is the client for interacting with the Sample builders.
 	Sample *SampleClient
+	// SampleEvent is the client for interacting with the SampleEvent builders.
+	SampleEvent *SampleEventClient
+	// ServiceDocument is the client for interacting with the ServiceDocument builders.
+	ServiceDocument *ServiceDocumentClient
 	// Shipment is the client for interacting with the Shipment builders.
 	Shipment *ShipmentClient
 	// StageChange is the client for interacting with the StageChange builders.
@@ -148,12 +157,15 @@ func (c *Client) init() {
 	c.MarketInfoShare = NewMarketInfoShareClient(c.config)
 	c.Need = NewNeedClient(c.config)
 	c.Order = NewOrderClient(c.config)
+	c.OrderEvent = NewOrderEventClient(c.config)
 	c.OrderLine = NewOrderLineClient(c.config)
 	c.Pitch = NewPitchClient(c.config)
 	c.PricePoint = NewPricePointClient(c.config)
 	c.Product = NewProductClient(c.config)
 	c.RefreshToken = NewRefreshTokenClient(c.config)
 	c.Sample = NewSampleClient(c.config)
+	c.SampleEvent = NewSampleEventClient(c.config)
+	c.ServiceDocument = NewServiceDocumentClient(c.config)
 	c.Shipment = NewShipmentClient(c.config)
 	c.StageChange = NewStageChangeClient(c.config)
 	c.Task = NewTaskClient(c.config)
@@ -271,12 +283,15 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		MarketInfoShare: NewMarketInfoShareClient(cfg),
 		Need:            NewNeedClient(cfg),
 		Order:           NewOrderClient(cfg),
+		OrderEvent:      NewOrderEventClient(cfg),
 		OrderLine:       NewOrderLineClient(cfg),
 		Pitch:           NewPitchClient(cfg),
 		PricePoint:      NewPricePointClient(cfg),
 		Product:         NewProductClient(cfg),
 		RefreshToken:    NewRefreshTokenClient(cfg),
 		Sample:          NewSampleClient(cfg),
+		SampleEvent:     NewSampleEventClient(cfg),
+		ServiceDocument: NewServiceDocumentClient(cfg),
 		Shipment:        NewShipmentClient(cfg),
 		StageChange:     NewStageChangeClient(cfg),
 		Task:            NewTaskClient(cfg),
@@ -321,12 +336,15 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		MarketInfoShare: NewMarketInfoShareClient(cfg),
 		Need:            NewNeedClient(cfg),
 		Order:           NewOrderClient(cfg),
+		OrderEvent:      NewOrderEventClient(cfg),
 		OrderLine:       NewOrderLineClient(cfg),
 		Pitch:           NewPitchClient(cfg),
 		PricePoint:      NewPricePointClient(cfg),
 		Product:         NewProductClient(cfg),
 		RefreshToken:    NewRefreshTokenClient(cfg),
 		Sample:          NewSampleClient(cfg),
+		SampleEvent:     NewSampleEventClient(cfg),
+		ServiceDocument: NewServiceDocumentClient(cfg),
 		Shipment:        NewShipmentClient(cfg),
 		StageChange:     NewStageChangeClient(cfg),
 		Task:            NewTaskClient(cfg),
@@ -366,9 +384,10 @@ func (c *Client) Use(hooks ...Hook) {
 		c.APIToken, c.Assistance, c.AuditEvent, c.ChangeNotice, c.ChangeNoticeAck,
 		c.ClientMutation, c.Competitor, c.Contact, c.Customer, c.Document,
 		c.Interaction, c.Issue, c.KeyPerson, c.LoginThrottle, c.MarketInfo,
-		c.MarketInfoShare, c.Need, c.Order, c.OrderLine, c.Pitch, c.PricePoint,
-		c.Product, c.RefreshToken, c.Sample, c.Shipment, c.StageChange, c.Task, c.Team,
-		c.TrackingEvent, c.Trial, c.User,
+		c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine, c.Pitch,
+		c.PricePoint, c.Product, c.RefreshToken, c.Sample, c.SampleEvent,
+		c.ServiceDocument, c.Shipment, c.StageChange, c.Task, c.Team, c.TrackingEvent,
+		c.Trial, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -381,9 +400,10 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.APIToken, c.Assistance, c.AuditEvent, c.ChangeNotice, c.ChangeNoticeAck,
 		c.ClientMutation, c.Competitor, c.Contact, c.Customer, c.Document,
 		c.Interaction, c.Issue, c.KeyPerson, c.LoginThrottle, c.MarketInfo,
-		c.MarketInfoShare, c.Need, c.Order, c.OrderLine, c.Pitch, c.PricePoint,
-		c.Product, c.RefreshToken, c.Sample, c.Shipment, c.StageChange, c.Task, c.Team,
-		c.TrackingEvent, c.Trial, c.User,
+		c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine, c.Pitch,
+		c.PricePoint, c.Product, c.RefreshToken, c.Sample, c.SampleEvent,
+		c.ServiceDocument, c.Shipment, c.StageChange, c.Task, c.Team, c.TrackingEvent,
+		c.Trial, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -428,6 +448,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Need.mutate(ctx, m)
 	case *OrderMutation:
 		return c.Order.mutate(ctx, m)
+	case *OrderEventMutation:
+		return c.OrderEvent.mutate(ctx, m)
 	case *OrderLineMutation:
 		return c.OrderLine.mutate(ctx, m)
 	case *PitchMutation:
@@ -440,6 +462,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.RefreshToken.mutate(ctx, m)
 	case *SampleMutation:
 		return c.Sample.mutate(ctx, m)
+	case *SampleEventMutation:
+		return c.SampleEvent.mutate(ctx, m)
+	case *ServiceDocumentMutation:
+		return c.ServiceDocument.mutate(ctx, m)
 	case *ShipmentMutation:
 		return c.Shipment.mutate(ctx, m)
 	case *StageChangeMutation:
@@ -2231,6 +2257,54 @@ func (c *CustomerClient) QueryDocuments(_m *Customer) *DocumentQuery {
 	return query
 }
 
+// QueryServiceDocuments queries the service_documents edge of a Customer.
+func (c *CustomerClient) QueryServiceDocuments(_m *Customer) *ServiceDocumentQuery {
+	query := (&ServiceDocumentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(servicedocument.Table, servicedocument.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.ServiceDocumentsTable, customer.ServiceDocumentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySampleEvents queries the sample_events edge of a Customer.
+func (c *CustomerClient) QuerySampleEvents(_m *Customer) *SampleEventQuery {
+	query := (&SampleEventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(sampleevent.Table, sampleevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.SampleEventsTable, customer.SampleEventsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOrderEvents queries the order_events edge of a Customer.
+func (c *CustomerClient) QueryOrderEvents(_m *Customer) *OrderEventQuery {
+	query := (&OrderEventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(orderevent.Table, orderevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.OrderEventsTable, customer.OrderEventsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryAPITokens queries the api_tokens edge of a Customer.
 func (c *CustomerClient) QueryAPITokens(_m *Customer) *APITokenQuery {
 	query := (&APITokenClient{config: c.config}).Query()
@@ -3949,6 +4023,22 @@ func (c *OrderClient) QueryIssues(_m *Order) *IssueQuery {
 	return query
 }
 
+// QueryEvents queries the events edge of a Order.
+func (c *OrderClient) QueryEvents(_m *Order) *OrderEventQuery {
+	query := (&OrderEventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(order.Table, order.FieldID, id),
+			sqlgraph.To(orderevent.Table, orderevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, order.EventsTable, order.EventsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *OrderClient) Hooks() []Hook {
 	hooks := c.hooks.Order
@@ -3972,6 +4062,188 @@ func (c *OrderClient) mutate(ctx context.Context, m *OrderMutation) (Value, erro
 		return (&OrderDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Order mutation op: %q", m.Op())
+	}
+}
+
+// OrderEventClient is a client for the OrderEvent schema.
+type OrderEventClient struct {
+	config
+}
+
+// NewOrderEventClient returns a client for the OrderEvent from the given config.
+func NewOrderEventClient(c config) *OrderEventClient {
+	return &OrderEventClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `orderevent.Hooks(f(g(h())))`.
+func (c *OrderEventClient) Use(hooks ...Hook) {
+	c.hooks.OrderEvent = append(c.hooks.OrderEvent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `orderevent.Intercept(f(g(h())))`.
+func (c *OrderEventClient) Intercept(interceptors ...Interceptor) {
+	c.inters.OrderEvent = append(c.inters.OrderEvent, interceptors...)
+}
+
+// Create returns a builder for creating a OrderEvent entity.
+func (c *OrderEventClient) Create() *OrderEventCreate {
+	mutation := newOrderEventMutation(c.config, OpCreate)
+	return &OrderEventCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of OrderEvent entities.
+func (c *OrderEventClient) CreateBulk(builders ...*OrderEventCreate) *OrderEventCreateBulk {
+	return &OrderEventCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *OrderEventClient) MapCreateBulk(slice any, setFunc func(*OrderEventCreate, int)) *OrderEventCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &OrderEventCreateBulk{err: fmt.Errorf("calling to OrderEventClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*OrderEventCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &OrderEventCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for OrderEvent.
+func (c *OrderEventClient) Update() *OrderEventUpdate {
+	mutation := newOrderEventMutation(c.config, OpUpdate)
+	return &OrderEventUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *OrderEventClient) UpdateOne(_m *OrderEvent) *OrderEventUpdateOne {
+	mutation := newOrderEventMutation(c.config, OpUpdateOne, withOrderEvent(_m))
+	return &OrderEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *OrderEventClient) UpdateOneID(id pulid.ID) *OrderEventUpdateOne {
+	mutation := newOrderEventMutation(c.config, OpUpdateOne, withOrderEventID(id))
+	return &OrderEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for OrderEvent.
+func (c *OrderEventClient) Delete() *OrderEventDelete {
+	mutation := newOrderEventMutation(c.config, OpDelete)
+	return &OrderEventDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *OrderEventClient) DeleteOne(_m *OrderEvent) *OrderEventDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *OrderEventClient) DeleteOneID(id pulid.ID) *OrderEventDeleteOne {
+	builder := c.Delete().Where(orderevent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &OrderEventDeleteOne{builder}
+}
+
+// Query returns a query builder for OrderEvent.
+func (c *OrderEventClient) Query() *OrderEventQuery {
+	return &OrderEventQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeOrderEvent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a OrderEvent entity by its id.
+func (c *OrderEventClient) Get(ctx context.Context, id pulid.ID) (*OrderEvent, error) {
+	return c.Query().Where(orderevent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *OrderEventClient) GetX(ctx context.Context, id pulid.ID) *OrderEvent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryOrder queries the order edge of a OrderEvent.
+func (c *OrderEventClient) QueryOrder(_m *OrderEvent) *OrderQuery {
+	query := (&OrderClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(orderevent.Table, orderevent.FieldID, id),
+			sqlgraph.To(order.Table, order.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, orderevent.OrderTable, orderevent.OrderColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCustomer queries the customer edge of a OrderEvent.
+func (c *OrderEventClient) QueryCustomer(_m *OrderEvent) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(orderevent.Table, orderevent.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, orderevent.CustomerTable, orderevent.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryActor queries the actor edge of a OrderEvent.
+func (c *OrderEventClient) QueryActor(_m *OrderEvent) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(orderevent.Table, orderevent.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, orderevent.ActorTable, orderevent.ActorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *OrderEventClient) Hooks() []Hook {
+	hooks := c.hooks.OrderEvent
+	return append(hooks[:len(hooks):len(hooks)], orderevent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *OrderEventClient) Interceptors() []Interceptor {
+	return c.inters.OrderEvent
+}
+
+func (c *OrderEventClient) mutate(ctx context.Context, m *OrderEventMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&OrderEventCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&OrderEventUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&OrderEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&OrderEventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown OrderEvent mutation op: %q", m.Op())
 	}
 }
 
@@ -5025,6 +5297,22 @@ func (c *SampleClient) QueryOrder(_m *Sample) *OrderQuery {
 	return query
 }
 
+// QueryEvents queries the events edge of a Sample.
+func (c *SampleClient) QueryEvents(_m *Sample) *SampleEventQuery {
+	query := (&SampleEventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(sample.Table, sample.FieldID, id),
+			sqlgraph.To(sampleevent.Table, sampleevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, sample.EventsTable, sample.EventsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryTrials queries the trials edge of a Sample.
 func (c *SampleClient) QueryTrials(_m *Sample) *TrialQuery {
 	query := (&TrialClient{config: c.config}).Query()
@@ -5064,6 +5352,338 @@ func (c *SampleClient) mutate(ctx context.Context, m *SampleMutation) (Value, er
 		return (&SampleDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Sample mutation op: %q", m.Op())
+	}
+}
+
+// SampleEventClient is a client for the SampleEvent schema.
+type SampleEventClient struct {
+	config
+}
+
+// NewSampleEventClient returns a client for the SampleEvent from the given config.
+func NewSampleEventClient(c config) *SampleEventClient {
+	return &SampleEventClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `sampleevent.Hooks(f(g(h())))`.
+func (c *SampleEventClient) Use(hooks ...Hook) {
+	c.hooks.SampleEvent = append(c.hooks.SampleEvent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `sampleevent.Intercept(f(g(h())))`.
+func (c *SampleEventClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SampleEvent = append(c.inters.SampleEvent, interceptors...)
+}
+
+// Create returns a builder for creating a SampleEvent entity.
+func (c *SampleEventClient) Create() *SampleEventCreate {
+	mutation := newSampleEventMutation(c.config, OpCreate)
+	return &SampleEventCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SampleEvent entities.
+func (c *SampleEventClient) CreateBulk(builders ...*SampleEventCreate) *SampleEventCreateBulk {
+	return &SampleEventCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SampleEventClient) MapCreateBulk(slice any, setFunc func(*SampleEventCreate, int)) *SampleEventCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SampleEventCreateBulk{err: fmt.Errorf("calling to SampleEventClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SampleEventCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SampleEventCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SampleEvent.
+func (c *SampleEventClient) Update() *SampleEventUpdate {
+	mutation := newSampleEventMutation(c.config, OpUpdate)
+	return &SampleEventUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SampleEventClient) UpdateOne(_m *SampleEvent) *SampleEventUpdateOne {
+	mutation := newSampleEventMutation(c.config, OpUpdateOne, withSampleEvent(_m))
+	return &SampleEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SampleEventClient) UpdateOneID(id pulid.ID) *SampleEventUpdateOne {
+	mutation := newSampleEventMutation(c.config, OpUpdateOne, withSampleEventID(id))
+	return &SampleEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SampleEvent.
+func (c *SampleEventClient) Delete() *SampleEventDelete {
+	mutation := newSampleEventMutation(c.config, OpDelete)
+	return &SampleEventDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SampleEventClient) DeleteOne(_m *SampleEvent) *SampleEventDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SampleEventClient) DeleteOneID(id pulid.ID) *SampleEventDeleteOne {
+	builder := c.Delete().Where(sampleevent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SampleEventDeleteOne{builder}
+}
+
+// Query returns a query builder for SampleEvent.
+func (c *SampleEventClient) Query() *SampleEventQuery {
+	return &SampleEventQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSampleEvent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SampleEvent entity by its id.
+func (c *SampleEventClient) Get(ctx context.Context, id pulid.ID) (*SampleEvent, error) {
+	return c.Query().Where(sampleevent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SampleEventClient) GetX(ctx context.Context, id pulid.ID) *SampleEvent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QuerySample queries the sample edge of a SampleEvent.
+func (c *SampleEventClient) QuerySample(_m *SampleEvent) *SampleQuery {
+	query := (&SampleClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(sampleevent.Table, sampleevent.FieldID, id),
+			sqlgraph.To(sample.Table, sample.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, sampleevent.SampleTable, sampleevent.SampleColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCustomer queries the customer edge of a SampleEvent.
+func (c *SampleEventClient) QueryCustomer(_m *SampleEvent) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(sampleevent.Table, sampleevent.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, sampleevent.CustomerTable, sampleevent.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryActor queries the actor edge of a SampleEvent.
+func (c *SampleEventClient) QueryActor(_m *SampleEvent) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(sampleevent.Table, sampleevent.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, sampleevent.ActorTable, sampleevent.ActorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SampleEventClient) Hooks() []Hook {
+	hooks := c.hooks.SampleEvent
+	return append(hooks[:len(hooks):len(hooks)], sampleevent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SampleEventClient) Interceptors() []Interceptor {
+	return c.inters.SampleEvent
+}
+
+func (c *SampleEventClient) mutate(ctx context.Context, m *SampleEventMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SampleEventCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SampleEventUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SampleEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SampleEventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SampleEvent mutation op: %q", m.Op())
+	}
+}
+
+// ServiceDocumentClient is a client for the ServiceDocument schema.
+type ServiceDocumentClient struct {
+	config
+}
+
+// NewServiceDocumentClient returns a client for the ServiceDocument from the given config.
+func NewServiceDocumentClient(c config) *ServiceDocumentClient {
+	return &ServiceDocumentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `servicedocument.Hooks(f(g(h())))`.
+func (c *ServiceDocumentClient) Use(hooks ...Hook) {
+	c.hooks.ServiceDocument = append(c.hooks.ServiceDocument, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `servicedocument.Intercept(f(g(h())))`.
+func (c *ServiceDocumentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ServiceDocument = append(c.inters.ServiceDocument, interceptors...)
+}
+
+// Create returns a builder for creating a ServiceDocument entity.
+func (c *ServiceDocumentClient) Create() *ServiceDocumentCreate {
+	mutation := newServiceDocumentMutation(c.config, OpCreate)
+	return &ServiceDocumentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ServiceDocument entities.
+func (c *ServiceDocumentClient) CreateBulk(builders ...*ServiceDocumentCreate) *ServiceDocumentCreateBulk {
+	return &ServiceDocumentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ServiceDocumentClient) MapCreateBulk(slice any, setFunc func(*ServiceDocumentCreate, int)) *ServiceDocumentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ServiceDocumentCreateBulk{err: fmt.Errorf("calling to ServiceDocumentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ServiceDocumentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ServiceDocumentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ServiceDocument.
+func (c *ServiceDocumentClient) Update() *ServiceDocumentUpdate {
+	mutation := newServiceDocumentMutation(c.config, OpUpdate)
+	return &ServiceDocumentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ServiceDocumentClient) UpdateOne(_m *ServiceDocument) *ServiceDocumentUpdateOne {
+	mutation := newServiceDocumentMutation(c.config, OpUpdateOne, withServiceDocument(_m))
+	return &ServiceDocumentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ServiceDocumentClient) UpdateOneID(id pulid.ID) *ServiceDocumentUpdateOne {
+	mutation := newServiceDocumentMutation(c.config, OpUpdateOne, withServiceDocumentID(id))
+	return &ServiceDocumentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ServiceDocument.
+func (c *ServiceDocumentClient) Delete() *ServiceDocumentDelete {
+	mutation := newServiceDocumentMutation(c.config, OpDelete)
+	return &ServiceDocumentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ServiceDocumentClient) DeleteOne(_m *ServiceDocument) *ServiceDocumentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ServiceDocumentClient) DeleteOneID(id pulid.ID) *ServiceDocumentDeleteOne {
+	builder := c.Delete().Where(servicedocument.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ServiceDocumentDeleteOne{builder}
+}
+
+// Query returns a query builder for ServiceDocument.
+func (c *ServiceDocumentClient) Query() *ServiceDocumentQuery {
+	return &ServiceDocumentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeServiceDocument},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ServiceDocument entity by its id.
+func (c *ServiceDocumentClient) Get(ctx context.Context, id pulid.ID) (*ServiceDocument, error) {
+	return c.Query().Where(servicedocument.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ServiceDocumentClient) GetX(ctx context.Context, id pulid.ID) *ServiceDocument {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a ServiceDocument.
+func (c *ServiceDocumentClient) QueryCustomer(_m *ServiceDocument) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(servicedocument.Table, servicedocument.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, servicedocument.CustomerTable, servicedocument.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ServiceDocumentClient) Hooks() []Hook {
+	hooks := c.hooks.ServiceDocument
+	return append(hooks[:len(hooks):len(hooks)], servicedocument.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ServiceDocumentClient) Interceptors() []Interceptor {
+	return c.inters.ServiceDocument
+}
+
+func (c *ServiceDocumentClient) mutate(ctx context.Context, m *ServiceDocumentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ServiceDocumentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ServiceDocumentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ServiceDocumentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ServiceDocumentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ServiceDocument mutation op: %q", m.Op())
 	}
 }
 
@@ -6346,16 +6966,16 @@ type (
 	hooks struct {
 		APIToken, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck, ClientMutation,
 		Competitor, Contact, Customer, Document, Interaction, Issue, KeyPerson,
-		LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderLine, Pitch,
-		PricePoint, Product, RefreshToken, Sample, Shipment, StageChange, Task, Team,
-		TrackingEvent, Trial, User []ent.Hook
+		LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent, OrderLine,
+		Pitch, PricePoint, Product, RefreshToken, Sample, SampleEvent, ServiceDocument,
+		Shipment, StageChange, Task, Team, TrackingEvent, Trial, User []ent.Hook
 	}
 	inters struct {
 		APIToken, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck, ClientMutation,
 		Competitor, Contact, Customer, Document, Interaction, Issue, KeyPerson,
-		LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderLine, Pitch,
-		PricePoint, Product, RefreshToken, Sample, Shipment, StageChange, Task, Team,
-		TrackingEvent, Trial, User []ent.Interceptor
+		LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent, OrderLine,
+		Pitch, PricePoint, Product, RefreshToken, Sample, SampleEvent, ServiceDocument,
+		Shipment, StageChange, Task, Team, TrackingEvent, Trial, User []ent.Interceptor
 	}
 )
 

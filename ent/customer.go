@@ -43,7 +43,7 @@ type Customer struct {
 	Address string `json:"address,omitempty"`
 	// Phone holds the value of the "phone" field.
 	Phone string `json:"phone,omitempty"`
-	// Stage holds the value of the "stage" field.
+	// Moves with evidence (first contact, first visit, a shipped sample, a trial, orders) or by a manager with setCustomerStage.
 	Stage customer.Stage `json:"stage,omitempty"`
 	// StageChangedAt holds the value of the "stage_changed_at" field.
 	StageChangedAt *time.Time `json:"stage_changed_at,omitempty"`
@@ -89,6 +89,10 @@ type Customer struct {
 	ManagementStatus string `json:"management_status,omitempty"`
 	// Notes holds the value of the "notes" field.
 	Notes string `json:"notes,omitempty"`
+	// After the evaluation orders: did the customer make us a main supplier?
+	EvaluationOutcome *customer.EvaluationOutcome `json:"evaluation_outcome,omitempty"`
+	// EvaluationNote holds the value of the "evaluation_note" field.
+	EvaluationNote string `json:"evaluation_note,omitempty"`
 	// Archived holds the value of the "archived" field.
 	Archived bool `json:"archived,omitempty"`
 	// OwnerID holds the value of the "owner_id" field.
@@ -151,15 +155,21 @@ type CustomerEdges struct {
 	ChangeNoticeAcks []*ChangeNoticeAck `json:"change_notice_acks,omitempty"`
 	// Documents holds the value of the documents edge.
 	Documents []*Document `json:"documents,omitempty"`
+	// ServiceDocuments holds the value of the service_documents edge.
+	ServiceDocuments []*ServiceDocument `json:"service_documents,omitempty"`
+	// SampleEvents holds the value of the sample_events edge.
+	SampleEvents []*SampleEvent `json:"sample_events,omitempty"`
+	// OrderEvents holds the value of the order_events edge.
+	OrderEvents []*OrderEvent `json:"order_events,omitempty"`
 	// APITokens holds the value of the api_tokens edge.
 	APITokens []*APIToken `json:"api_tokens,omitempty"`
 	// PartnerUsers holds the value of the partner_users edge.
 	PartnerUsers []*User `json:"partner_users,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [26]bool
+	loadedTypes [29]bool
 	// totalCount holds the count of the edges above.
-	totalCount [22]map[string]int
+	totalCount [23]map[string]int
 
 	namedReferredCustomers map[string][]*Customer
 	namedContacts          map[string][]*Contact
@@ -181,6 +191,9 @@ type CustomerEdges struct {
 	namedMarketInfoShares  map[string][]*MarketInfoShare
 	namedChangeNoticeAcks  map[string][]*ChangeNoticeAck
 	namedDocuments         map[string][]*Document
+	namedServiceDocuments  map[string][]*ServiceDocument
+	namedSampleEvents      map[string][]*SampleEvent
+	namedOrderEvents       map[string][]*OrderEvent
 	namedAPITokens         map[string][]*APIToken
 	namedPartnerUsers      map[string][]*User
 }
@@ -409,10 +422,37 @@ func (e CustomerEdges) DocumentsOrErr() ([]*Document, error) {
 	return nil, &NotLoadedError{edge: "documents"}
 }
 
+// ServiceDocumentsOrErr returns the ServiceDocuments value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) ServiceDocumentsOrErr() ([]*ServiceDocument, error) {
+	if e.loadedTypes[24] {
+		return e.ServiceDocuments, nil
+	}
+	return nil, &NotLoadedError{edge: "service_documents"}
+}
+
+// SampleEventsOrErr returns the SampleEvents value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) SampleEventsOrErr() ([]*SampleEvent, error) {
+	if e.loadedTypes[25] {
+		return e.SampleEvents, nil
+	}
+	return nil, &NotLoadedError{edge: "sample_events"}
+}
+
+// OrderEventsOrErr returns the OrderEvents value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) OrderEventsOrErr() ([]*OrderEvent, error) {
+	if e.loadedTypes[26] {
+		return e.OrderEvents, nil
+	}
+	return nil, &NotLoadedError{edge: "order_events"}
+}
+
 // APITokensOrErr returns the APITokens value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) APITokensOrErr() ([]*APIToken, error) {
-	if e.loadedTypes[24] {
+	if e.loadedTypes[27] {
 		return e.APITokens, nil
 	}
 	return nil, &NotLoadedError{edge: "api_tokens"}
@@ -421,7 +461,7 @@ func (e CustomerEdges) APITokensOrErr() ([]*APIToken, error) {
 // PartnerUsersOrErr returns the PartnerUsers value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) PartnerUsersOrErr() ([]*User, error) {
-	if e.loadedTypes[25] {
+	if e.loadedTypes[28] {
 		return e.PartnerUsers, nil
 	}
 	return nil, &NotLoadedError{edge: "partner_users"}
@@ -440,7 +480,7 @@ func (*Customer) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullFloat64)
 		case customer.FieldVersion, customer.FieldScale, customer.FieldTechnicalLevel, customer.FieldCredit, customer.FieldDemand, customer.FieldEaseOfClosing:
 			values[i] = new(sql.NullInt64)
-		case customer.FieldName, customer.FieldNameEn, customer.FieldNormalizedName, customer.FieldWebsite, customer.FieldIndustry, customer.FieldRegion, customer.FieldAddress, customer.FieldPhone, customer.FieldStage, customer.FieldLeadSource, customer.FieldLeadSourceDetail, customer.FieldTier, customer.FieldIndustryStatus, customer.FieldFounderHistory, customer.FieldShareholders, customer.FieldDecisionMechanism, customer.FieldCulture, customer.FieldPeopleStatus, customer.FieldBusinessStatus, customer.FieldTechnologyStatus, customer.FieldManagementStatus, customer.FieldNotes:
+		case customer.FieldName, customer.FieldNameEn, customer.FieldNormalizedName, customer.FieldWebsite, customer.FieldIndustry, customer.FieldRegion, customer.FieldAddress, customer.FieldPhone, customer.FieldStage, customer.FieldLeadSource, customer.FieldLeadSourceDetail, customer.FieldTier, customer.FieldIndustryStatus, customer.FieldFounderHistory, customer.FieldShareholders, customer.FieldDecisionMechanism, customer.FieldCulture, customer.FieldPeopleStatus, customer.FieldBusinessStatus, customer.FieldTechnologyStatus, customer.FieldManagementStatus, customer.FieldNotes, customer.FieldEvaluationOutcome, customer.FieldEvaluationNote:
 			values[i] = new(sql.NullString)
 		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldStageChangedAt:
 			values[i] = new(sql.NullTime)
@@ -678,6 +718,19 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Notes = value.String
 			}
+		case customer.FieldEvaluationOutcome:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field evaluation_outcome", values[i])
+			} else if value.Valid {
+				_m.EvaluationOutcome = new(customer.EvaluationOutcome)
+				*_m.EvaluationOutcome = customer.EvaluationOutcome(value.String)
+			}
+		case customer.FieldEvaluationNote:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field evaluation_note", values[i])
+			} else if value.Valid {
+				_m.EvaluationNote = value.String
+			}
 		case customer.FieldArchived:
 			if value, ok := values[i].(*sql.NullBool); !ok {
 				return fmt.Errorf("unexpected type %T for field archived", values[i])
@@ -827,6 +880,21 @@ func (_m *Customer) QueryChangeNoticeAcks() *ChangeNoticeAckQuery {
 // QueryDocuments queries the "documents" edge of the Customer entity.
 func (_m *Customer) QueryDocuments() *DocumentQuery {
 	return NewCustomerClient(_m.config).QueryDocuments(_m)
+}
+
+// QueryServiceDocuments queries the "service_documents" edge of the Customer entity.
+func (_m *Customer) QueryServiceDocuments() *ServiceDocumentQuery {
+	return NewCustomerClient(_m.config).QueryServiceDocuments(_m)
+}
+
+// QuerySampleEvents queries the "sample_events" edge of the Customer entity.
+func (_m *Customer) QuerySampleEvents() *SampleEventQuery {
+	return NewCustomerClient(_m.config).QuerySampleEvents(_m)
+}
+
+// QueryOrderEvents queries the "order_events" edge of the Customer entity.
+func (_m *Customer) QueryOrderEvents() *OrderEventQuery {
+	return NewCustomerClient(_m.config).QueryOrderEvents(_m)
 }
 
 // QueryAPITokens queries the "api_tokens" edge of the Customer entity.
@@ -981,6 +1049,14 @@ func (_m *Customer) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("notes=")
 	builder.WriteString(_m.Notes)
+	builder.WriteString(", ")
+	if v := _m.EvaluationOutcome; v != nil {
+		builder.WriteString("evaluation_outcome=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("evaluation_note=")
+	builder.WriteString(_m.EvaluationNote)
 	builder.WriteString(", ")
 	builder.WriteString("archived=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Archived))
@@ -1471,6 +1547,78 @@ func (_m *Customer) appendNamedDocuments(name string, edges ...*Document) {
 		_m.Edges.namedDocuments[name] = []*Document{}
 	} else {
 		_m.Edges.namedDocuments[name] = append(_m.Edges.namedDocuments[name], edges...)
+	}
+}
+
+// NamedServiceDocuments returns the ServiceDocuments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedServiceDocuments(name string) ([]*ServiceDocument, error) {
+	if _m.Edges.namedServiceDocuments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedServiceDocuments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedServiceDocuments(name string, edges ...*ServiceDocument) {
+	if _m.Edges.namedServiceDocuments == nil {
+		_m.Edges.namedServiceDocuments = make(map[string][]*ServiceDocument)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedServiceDocuments[name] = []*ServiceDocument{}
+	} else {
+		_m.Edges.namedServiceDocuments[name] = append(_m.Edges.namedServiceDocuments[name], edges...)
+	}
+}
+
+// NamedSampleEvents returns the SampleEvents named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedSampleEvents(name string) ([]*SampleEvent, error) {
+	if _m.Edges.namedSampleEvents == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedSampleEvents[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedSampleEvents(name string, edges ...*SampleEvent) {
+	if _m.Edges.namedSampleEvents == nil {
+		_m.Edges.namedSampleEvents = make(map[string][]*SampleEvent)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedSampleEvents[name] = []*SampleEvent{}
+	} else {
+		_m.Edges.namedSampleEvents[name] = append(_m.Edges.namedSampleEvents[name], edges...)
+	}
+}
+
+// NamedOrderEvents returns the OrderEvents named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedOrderEvents(name string) ([]*OrderEvent, error) {
+	if _m.Edges.namedOrderEvents == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedOrderEvents[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedOrderEvents(name string, edges ...*OrderEvent) {
+	if _m.Edges.namedOrderEvents == nil {
+		_m.Edges.namedOrderEvents = make(map[string][]*OrderEvent)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedOrderEvents[name] = []*OrderEvent{}
+	} else {
+		_m.Edges.namedOrderEvents[name] = append(_m.Edges.namedOrderEvents[name], edges...)
 	}
 }
 

@@ -19,10 +19,13 @@ import (
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -514,6 +517,34 @@ func (_c *CustomerCreate) SetNillableNotes(v *string) *CustomerCreate {
 	return _c
 }
 
+// SetEvaluationOutcome sets the "evaluation_outcome" field.
+func (_c *CustomerCreate) SetEvaluationOutcome(v customer.EvaluationOutcome) *CustomerCreate {
+	_c.mutation.SetEvaluationOutcome(v)
+	return _c
+}
+
+// SetNillableEvaluationOutcome sets the "evaluation_outcome" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableEvaluationOutcome(v *customer.EvaluationOutcome) *CustomerCreate {
+	if v != nil {
+		_c.SetEvaluationOutcome(*v)
+	}
+	return _c
+}
+
+// SetEvaluationNote sets the "evaluation_note" field.
+func (_c *CustomerCreate) SetEvaluationNote(v string) *CustomerCreate {
+	_c.mutation.SetEvaluationNote(v)
+	return _c
+}
+
+// SetNillableEvaluationNote sets the "evaluation_note" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableEvaluationNote(v *string) *CustomerCreate {
+	if v != nil {
+		_c.SetEvaluationNote(*v)
+	}
+	return _c
+}
+
 // SetArchived sets the "archived" field.
 func (_c *CustomerCreate) SetArchived(v bool) *CustomerCreate {
 	_c.mutation.SetArchived(v)
@@ -890,6 +921,51 @@ func (_c *CustomerCreate) AddDocuments(v ...*Document) *CustomerCreate {
 	return _c.AddDocumentIDs(ids...)
 }
 
+// AddServiceDocumentIDs adds the "service_documents" edge to the ServiceDocument entity by IDs.
+func (_c *CustomerCreate) AddServiceDocumentIDs(ids ...pulid.ID) *CustomerCreate {
+	_c.mutation.AddServiceDocumentIDs(ids...)
+	return _c
+}
+
+// AddServiceDocuments adds the "service_documents" edges to the ServiceDocument entity.
+func (_c *CustomerCreate) AddServiceDocuments(v ...*ServiceDocument) *CustomerCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddServiceDocumentIDs(ids...)
+}
+
+// AddSampleEventIDs adds the "sample_events" edge to the SampleEvent entity by IDs.
+func (_c *CustomerCreate) AddSampleEventIDs(ids ...pulid.ID) *CustomerCreate {
+	_c.mutation.AddSampleEventIDs(ids...)
+	return _c
+}
+
+// AddSampleEvents adds the "sample_events" edges to the SampleEvent entity.
+func (_c *CustomerCreate) AddSampleEvents(v ...*SampleEvent) *CustomerCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddSampleEventIDs(ids...)
+}
+
+// AddOrderEventIDs adds the "order_events" edge to the OrderEvent entity by IDs.
+func (_c *CustomerCreate) AddOrderEventIDs(ids ...pulid.ID) *CustomerCreate {
+	_c.mutation.AddOrderEventIDs(ids...)
+	return _c
+}
+
+// AddOrderEvents adds the "order_events" edges to the OrderEvent entity.
+func (_c *CustomerCreate) AddOrderEvents(v ...*OrderEvent) *CustomerCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddOrderEventIDs(ids...)
+}
+
 // AddAPITokenIDs adds the "api_tokens" edge to the APIToken entity by IDs.
 func (_c *CustomerCreate) AddAPITokenIDs(ids ...pulid.ID) *CustomerCreate {
 	_c.mutation.AddAPITokenIDs(ids...)
@@ -1102,6 +1178,16 @@ func (_c *CustomerCreate) check() error {
 			return &ValidationError{Name: "industry_status", err: fmt.Errorf(`ent: validator failed for field "Customer.industry_status": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.EvaluationOutcome(); ok {
+		if err := customer.EvaluationOutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "evaluation_outcome", err: fmt.Errorf(`ent: validator failed for field "Customer.evaluation_outcome": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.EvaluationNote(); ok {
+		if err := customer.EvaluationNoteValidator(v); err != nil {
+			return &ValidationError{Name: "evaluation_note", err: fmt.Errorf(`ent: validator failed for field "Customer.evaluation_note": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Archived(); !ok {
 		return &ValidationError{Name: "archived", err: errors.New(`ent: missing required field "Customer.archived"`)}
 	}
@@ -1268,6 +1354,14 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Notes(); ok {
 		_spec.SetField(customer.FieldNotes, field.TypeString, value)
 		_node.Notes = value
+	}
+	if value, ok := _c.mutation.EvaluationOutcome(); ok {
+		_spec.SetField(customer.FieldEvaluationOutcome, field.TypeEnum, value)
+		_node.EvaluationOutcome = &value
+	}
+	if value, ok := _c.mutation.EvaluationNote(); ok {
+		_spec.SetField(customer.FieldEvaluationNote, field.TypeString, value)
+		_node.EvaluationNote = value
 	}
 	if value, ok := _c.mutation.Archived(); ok {
 		_spec.SetField(customer.FieldArchived, field.TypeBool, value)
@@ -1654,6 +1748,54 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ServiceDocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ServiceDocumentsTable,
+			Columns: []string{customer.ServiceDocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicedocument.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.SampleEventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.SampleEventsTable,
+			Columns: []string{customer.SampleEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(sampleevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.OrderEventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OrderEventsTable,
+			Columns: []string{customer.OrderEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(orderevent.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -2348,6 +2490,42 @@ func (u *CustomerUpsert) UpdateNotes() *CustomerUpsert {
 // ClearNotes clears the value of the "notes" field.
 func (u *CustomerUpsert) ClearNotes() *CustomerUpsert {
 	u.SetNull(customer.FieldNotes)
+	return u
+}
+
+// SetEvaluationOutcome sets the "evaluation_outcome" field.
+func (u *CustomerUpsert) SetEvaluationOutcome(v customer.EvaluationOutcome) *CustomerUpsert {
+	u.Set(customer.FieldEvaluationOutcome, v)
+	return u
+}
+
+// UpdateEvaluationOutcome sets the "evaluation_outcome" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateEvaluationOutcome() *CustomerUpsert {
+	u.SetExcluded(customer.FieldEvaluationOutcome)
+	return u
+}
+
+// ClearEvaluationOutcome clears the value of the "evaluation_outcome" field.
+func (u *CustomerUpsert) ClearEvaluationOutcome() *CustomerUpsert {
+	u.SetNull(customer.FieldEvaluationOutcome)
+	return u
+}
+
+// SetEvaluationNote sets the "evaluation_note" field.
+func (u *CustomerUpsert) SetEvaluationNote(v string) *CustomerUpsert {
+	u.Set(customer.FieldEvaluationNote, v)
+	return u
+}
+
+// UpdateEvaluationNote sets the "evaluation_note" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateEvaluationNote() *CustomerUpsert {
+	u.SetExcluded(customer.FieldEvaluationNote)
+	return u
+}
+
+// ClearEvaluationNote clears the value of the "evaluation_note" field.
+func (u *CustomerUpsert) ClearEvaluationNote() *CustomerUpsert {
+	u.SetNull(customer.FieldEvaluationNote)
 	return u
 }
 
@@ -3154,6 +3332,48 @@ func (u *CustomerUpsertOne) UpdateNotes() *CustomerUpsertOne {
 func (u *CustomerUpsertOne) ClearNotes() *CustomerUpsertOne {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearNotes()
+	})
+}
+
+// SetEvaluationOutcome sets the "evaluation_outcome" field.
+func (u *CustomerUpsertOne) SetEvaluationOutcome(v customer.EvaluationOutcome) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetEvaluationOutcome(v)
+	})
+}
+
+// UpdateEvaluationOutcome sets the "evaluation_outcome" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateEvaluationOutcome() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateEvaluationOutcome()
+	})
+}
+
+// ClearEvaluationOutcome clears the value of the "evaluation_outcome" field.
+func (u *CustomerUpsertOne) ClearEvaluationOutcome() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearEvaluationOutcome()
+	})
+}
+
+// SetEvaluationNote sets the "evaluation_note" field.
+func (u *CustomerUpsertOne) SetEvaluationNote(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetEvaluationNote(v)
+	})
+}
+
+// UpdateEvaluationNote sets the "evaluation_note" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateEvaluationNote() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateEvaluationNote()
+	})
+}
+
+// ClearEvaluationNote clears the value of the "evaluation_note" field.
+func (u *CustomerUpsertOne) ClearEvaluationNote() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearEvaluationNote()
 	})
 }
 
@@ -4135,6 +4355,48 @@ func (u *CustomerUpsertBulk) UpdateNotes() *CustomerUpsertBulk {
 func (u *CustomerUpsertBulk) ClearNotes() *CustomerUpsertBulk {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearNotes()
+	})
+}
+
+// SetEvaluationOutcome sets the "evaluation_outcome" field.
+func (u *CustomerUpsertBulk) SetEvaluationOutcome(v customer.EvaluationOutcome) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetEvaluationOutcome(v)
+	})
+}
+
+// UpdateEvaluationOutcome sets the "evaluation_outcome" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateEvaluationOutcome() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateEvaluationOutcome()
+	})
+}
+
+// ClearEvaluationOutcome clears the value of the "evaluation_outcome" field.
+func (u *CustomerUpsertBulk) ClearEvaluationOutcome() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearEvaluationOutcome()
+	})
+}
+
+// SetEvaluationNote sets the "evaluation_note" field.
+func (u *CustomerUpsertBulk) SetEvaluationNote(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetEvaluationNote(v)
+	})
+}
+
+// UpdateEvaluationNote sets the "evaluation_note" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateEvaluationNote() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateEvaluationNote()
+	})
+}
+
+// ClearEvaluationNote clears the value of the "evaluation_note" field.
+func (u *CustomerUpsertBulk) ClearEvaluationNote() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearEvaluationNote()
 	})
 }
 

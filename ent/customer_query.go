@@ -21,11 +21,14 @@ import (
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/predicate"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -72,6 +75,9 @@ type CustomerQuery struct {
 	withMarketInfoShares       *MarketInfoShareQuery
 	withChangeNoticeAcks       *ChangeNoticeAckQuery
 	withDocuments              *DocumentQuery
+	withServiceDocuments       *ServiceDocumentQuery
+	withSampleEvents           *SampleEventQuery
+	withOrderEvents            *OrderEventQuery
 	withAPITokens              *APITokenQuery
 	withPartnerUsers           *UserQuery
 	loadTotal                  []func(context.Context, []*Customer) error
@@ -96,6 +102,9 @@ type CustomerQuery struct {
 	withNamedMarketInfoShares  map[string]*MarketInfoShareQuery
 	withNamedChangeNoticeAcks  map[string]*ChangeNoticeAckQuery
 	withNamedDocuments         map[string]*DocumentQuery
+	withNamedServiceDocuments  map[string]*ServiceDocumentQuery
+	withNamedSampleEvents      map[string]*SampleEventQuery
+	withNamedOrderEvents       map[string]*OrderEventQuery
 	withNamedAPITokens         map[string]*APITokenQuery
 	withNamedPartnerUsers      map[string]*UserQuery
 	// intermediate query (i.e. traversal path).
@@ -662,6 +671,72 @@ func (_q *CustomerQuery) QueryDocuments() *DocumentQuery {
 	return query
 }
 
+// QueryServiceDocuments chains the current query on the "service_documents" edge.
+func (_q *CustomerQuery) QueryServiceDocuments() *ServiceDocumentQuery {
+	query := (&ServiceDocumentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(servicedocument.Table, servicedocument.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.ServiceDocumentsTable, customer.ServiceDocumentsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySampleEvents chains the current query on the "sample_events" edge.
+func (_q *CustomerQuery) QuerySampleEvents() *SampleEventQuery {
+	query := (&SampleEventClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(sampleevent.Table, sampleevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.SampleEventsTable, customer.SampleEventsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryOrderEvents chains the current query on the "order_events" edge.
+func (_q *CustomerQuery) QueryOrderEvents() *OrderEventQuery {
+	query := (&OrderEventClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(orderevent.Table, orderevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.OrderEventsTable, customer.OrderEventsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // QueryAPITokens chains the current query on the "api_tokens" edge.
 func (_q *CustomerQuery) QueryAPITokens() *APITokenQuery {
 	query := (&APITokenClient{config: _q.config}).Query()
@@ -922,6 +997,9 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withMarketInfoShares:  _q.withMarketInfoShares.Clone(),
 		withChangeNoticeAcks:  _q.withChangeNoticeAcks.Clone(),
 		withDocuments:         _q.withDocuments.Clone(),
+		withServiceDocuments:  _q.withServiceDocuments.Clone(),
+		withSampleEvents:      _q.withSampleEvents.Clone(),
+		withOrderEvents:       _q.withOrderEvents.Clone(),
 		withAPITokens:         _q.withAPITokens.Clone(),
 		withPartnerUsers:      _q.withPartnerUsers.Clone(),
 		// clone intermediate query.
@@ -1195,6 +1273,39 @@ func (_q *CustomerQuery) WithDocuments(opts ...func(*DocumentQuery)) *CustomerQu
 	return _q
 }
 
+// WithServiceDocuments tells the query-builder to eager-load the nodes that are connected to
+// the "service_documents" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithServiceDocuments(opts ...func(*ServiceDocumentQuery)) *CustomerQuery {
+	query := (&ServiceDocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withServiceDocuments = query
+	return _q
+}
+
+// WithSampleEvents tells the query-builder to eager-load the nodes that are connected to
+// the "sample_events" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithSampleEvents(opts ...func(*SampleEventQuery)) *CustomerQuery {
+	query := (&SampleEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSampleEvents = query
+	return _q
+}
+
+// WithOrderEvents tells the query-builder to eager-load the nodes that are connected to
+// the "order_events" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithOrderEvents(opts ...func(*OrderEventQuery)) *CustomerQuery {
+	query := (&OrderEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withOrderEvents = query
+	return _q
+}
+
 // WithAPITokens tells the query-builder to eager-load the nodes that are connected to
 // the "api_tokens" edge. The optional arguments are used to configure the query builder of the edge.
 func (_q *CustomerQuery) WithAPITokens(opts ...func(*APITokenQuery)) *CustomerQuery {
@@ -1301,7 +1412,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [26]bool{
+		loadedTypes = [29]bool{
 			_q.withOwner != nil,
 			_q.withTeam != nil,
 			_q.withReferrerCustomer != nil,
@@ -1326,6 +1437,9 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			_q.withMarketInfoShares != nil,
 			_q.withChangeNoticeAcks != nil,
 			_q.withDocuments != nil,
+			_q.withServiceDocuments != nil,
+			_q.withSampleEvents != nil,
+			_q.withOrderEvents != nil,
 			_q.withAPITokens != nil,
 			_q.withPartnerUsers != nil,
 		}
@@ -1515,6 +1629,27 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
+	if query := _q.withServiceDocuments; query != nil {
+		if err := _q.loadServiceDocuments(ctx, query, nodes,
+			func(n *Customer) { n.Edges.ServiceDocuments = []*ServiceDocument{} },
+			func(n *Customer, e *ServiceDocument) { n.Edges.ServiceDocuments = append(n.Edges.ServiceDocuments, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withSampleEvents; query != nil {
+		if err := _q.loadSampleEvents(ctx, query, nodes,
+			func(n *Customer) { n.Edges.SampleEvents = []*SampleEvent{} },
+			func(n *Customer, e *SampleEvent) { n.Edges.SampleEvents = append(n.Edges.SampleEvents, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withOrderEvents; query != nil {
+		if err := _q.loadOrderEvents(ctx, query, nodes,
+			func(n *Customer) { n.Edges.OrderEvents = []*OrderEvent{} },
+			func(n *Customer, e *OrderEvent) { n.Edges.OrderEvents = append(n.Edges.OrderEvents, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withAPITokens; query != nil {
 		if err := _q.loadAPITokens(ctx, query, nodes,
 			func(n *Customer) { n.Edges.APITokens = []*APIToken{} },
@@ -1666,6 +1801,27 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadDocuments(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedDocuments(name) },
 			func(n *Customer, e *Document) { n.appendNamedDocuments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedServiceDocuments {
+		if err := _q.loadServiceDocuments(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedServiceDocuments(name) },
+			func(n *Customer, e *ServiceDocument) { n.appendNamedServiceDocuments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSampleEvents {
+		if err := _q.loadSampleEvents(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedSampleEvents(name) },
+			func(n *Customer, e *SampleEvent) { n.appendNamedSampleEvents(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedOrderEvents {
+		if err := _q.loadOrderEvents(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedOrderEvents(name) },
+			func(n *Customer, e *OrderEvent) { n.appendNamedOrderEvents(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -2407,6 +2563,96 @@ func (_q *CustomerQuery) loadDocuments(ctx context.Context, query *DocumentQuery
 	}
 	return nil
 }
+func (_q *CustomerQuery) loadServiceDocuments(ctx context.Context, query *ServiceDocumentQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *ServiceDocument)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(servicedocument.FieldCustomerID)
+	}
+	query.Where(predicate.ServiceDocument(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.ServiceDocumentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadSampleEvents(ctx context.Context, query *SampleEventQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *SampleEvent)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(sampleevent.FieldCustomerID)
+	}
+	query.Where(predicate.SampleEvent(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.SampleEventsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadOrderEvents(ctx context.Context, query *OrderEventQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *OrderEvent)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(orderevent.FieldCustomerID)
+	}
+	query.Where(predicate.OrderEvent(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.OrderEventsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 func (_q *CustomerQuery) loadAPITokens(ctx context.Context, query *APITokenQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *APIToken)) error {
 	fks := make([]driver.Value, 0, len(nodes))
 	nodeids := make(map[pulid.ID]*Customer)
@@ -2876,6 +3122,48 @@ func (_q *CustomerQuery) WithNamedDocuments(name string, opts ...func(*DocumentQ
 		_q.withNamedDocuments = make(map[string]*DocumentQuery)
 	}
 	_q.withNamedDocuments[name] = query
+	return _q
+}
+
+// WithNamedServiceDocuments tells the query-builder to eager-load the nodes that are connected to the "service_documents"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedServiceDocuments(name string, opts ...func(*ServiceDocumentQuery)) *CustomerQuery {
+	query := (&ServiceDocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedServiceDocuments == nil {
+		_q.withNamedServiceDocuments = make(map[string]*ServiceDocumentQuery)
+	}
+	_q.withNamedServiceDocuments[name] = query
+	return _q
+}
+
+// WithNamedSampleEvents tells the query-builder to eager-load the nodes that are connected to the "sample_events"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedSampleEvents(name string, opts ...func(*SampleEventQuery)) *CustomerQuery {
+	query := (&SampleEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSampleEvents == nil {
+		_q.withNamedSampleEvents = make(map[string]*SampleEventQuery)
+	}
+	_q.withNamedSampleEvents[name] = query
+	return _q
+}
+
+// WithNamedOrderEvents tells the query-builder to eager-load the nodes that are connected to the "order_events"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedOrderEvents(name string, opts ...func(*OrderEventQuery)) *CustomerQuery {
+	query := (&OrderEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedOrderEvents == nil {
+		_q.withNamedOrderEvents = make(map[string]*OrderEventQuery)
+	}
+	_q.withNamedOrderEvents[name] = query
 	return _q
 }
 

@@ -19,11 +19,14 @@ import (
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/predicate"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -723,6 +726,46 @@ func (_u *CustomerUpdate) ClearNotes() *CustomerUpdate {
 	return _u
 }
 
+// SetEvaluationOutcome sets the "evaluation_outcome" field.
+func (_u *CustomerUpdate) SetEvaluationOutcome(v customer.EvaluationOutcome) *CustomerUpdate {
+	_u.mutation.SetEvaluationOutcome(v)
+	return _u
+}
+
+// SetNillableEvaluationOutcome sets the "evaluation_outcome" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableEvaluationOutcome(v *customer.EvaluationOutcome) *CustomerUpdate {
+	if v != nil {
+		_u.SetEvaluationOutcome(*v)
+	}
+	return _u
+}
+
+// ClearEvaluationOutcome clears the value of the "evaluation_outcome" field.
+func (_u *CustomerUpdate) ClearEvaluationOutcome() *CustomerUpdate {
+	_u.mutation.ClearEvaluationOutcome()
+	return _u
+}
+
+// SetEvaluationNote sets the "evaluation_note" field.
+func (_u *CustomerUpdate) SetEvaluationNote(v string) *CustomerUpdate {
+	_u.mutation.SetEvaluationNote(v)
+	return _u
+}
+
+// SetNillableEvaluationNote sets the "evaluation_note" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableEvaluationNote(v *string) *CustomerUpdate {
+	if v != nil {
+		_u.SetEvaluationNote(*v)
+	}
+	return _u
+}
+
+// ClearEvaluationNote clears the value of the "evaluation_note" field.
+func (_u *CustomerUpdate) ClearEvaluationNote() *CustomerUpdate {
+	_u.mutation.ClearEvaluationNote()
+	return _u
+}
+
 // SetArchived sets the "archived" field.
 func (_u *CustomerUpdate) SetArchived(v bool) *CustomerUpdate {
 	_u.mutation.SetArchived(v)
@@ -1095,6 +1138,51 @@ func (_u *CustomerUpdate) AddDocuments(v ...*Document) *CustomerUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddDocumentIDs(ids...)
+}
+
+// AddServiceDocumentIDs adds the "service_documents" edge to the ServiceDocument entity by IDs.
+func (_u *CustomerUpdate) AddServiceDocumentIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.AddServiceDocumentIDs(ids...)
+	return _u
+}
+
+// AddServiceDocuments adds the "service_documents" edges to the ServiceDocument entity.
+func (_u *CustomerUpdate) AddServiceDocuments(v ...*ServiceDocument) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddServiceDocumentIDs(ids...)
+}
+
+// AddSampleEventIDs adds the "sample_events" edge to the SampleEvent entity by IDs.
+func (_u *CustomerUpdate) AddSampleEventIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.AddSampleEventIDs(ids...)
+	return _u
+}
+
+// AddSampleEvents adds the "sample_events" edges to the SampleEvent entity.
+func (_u *CustomerUpdate) AddSampleEvents(v ...*SampleEvent) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSampleEventIDs(ids...)
+}
+
+// AddOrderEventIDs adds the "order_events" edge to the OrderEvent entity by IDs.
+func (_u *CustomerUpdate) AddOrderEventIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.AddOrderEventIDs(ids...)
+	return _u
+}
+
+// AddOrderEvents adds the "order_events" edges to the OrderEvent entity.
+func (_u *CustomerUpdate) AddOrderEvents(v ...*OrderEvent) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddOrderEventIDs(ids...)
 }
 
 // AddAPITokenIDs adds the "api_tokens" edge to the APIToken entity by IDs.
@@ -1576,6 +1664,69 @@ func (_u *CustomerUpdate) RemoveDocuments(v ...*Document) *CustomerUpdate {
 	return _u.RemoveDocumentIDs(ids...)
 }
 
+// ClearServiceDocuments clears all "service_documents" edges to the ServiceDocument entity.
+func (_u *CustomerUpdate) ClearServiceDocuments() *CustomerUpdate {
+	_u.mutation.ClearServiceDocuments()
+	return _u
+}
+
+// RemoveServiceDocumentIDs removes the "service_documents" edge to ServiceDocument entities by IDs.
+func (_u *CustomerUpdate) RemoveServiceDocumentIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.RemoveServiceDocumentIDs(ids...)
+	return _u
+}
+
+// RemoveServiceDocuments removes "service_documents" edges to ServiceDocument entities.
+func (_u *CustomerUpdate) RemoveServiceDocuments(v ...*ServiceDocument) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveServiceDocumentIDs(ids...)
+}
+
+// ClearSampleEvents clears all "sample_events" edges to the SampleEvent entity.
+func (_u *CustomerUpdate) ClearSampleEvents() *CustomerUpdate {
+	_u.mutation.ClearSampleEvents()
+	return _u
+}
+
+// RemoveSampleEventIDs removes the "sample_events" edge to SampleEvent entities by IDs.
+func (_u *CustomerUpdate) RemoveSampleEventIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.RemoveSampleEventIDs(ids...)
+	return _u
+}
+
+// RemoveSampleEvents removes "sample_events" edges to SampleEvent entities.
+func (_u *CustomerUpdate) RemoveSampleEvents(v ...*SampleEvent) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSampleEventIDs(ids...)
+}
+
+// ClearOrderEvents clears all "order_events" edges to the OrderEvent entity.
+func (_u *CustomerUpdate) ClearOrderEvents() *CustomerUpdate {
+	_u.mutation.ClearOrderEvents()
+	return _u
+}
+
+// RemoveOrderEventIDs removes the "order_events" edge to OrderEvent entities by IDs.
+func (_u *CustomerUpdate) RemoveOrderEventIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.RemoveOrderEventIDs(ids...)
+	return _u
+}
+
+// RemoveOrderEvents removes "order_events" edges to OrderEvent entities.
+func (_u *CustomerUpdate) RemoveOrderEvents(v ...*OrderEvent) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveOrderEventIDs(ids...)
+}
+
 // ClearAPITokens clears all "api_tokens" edges to the APIToken entity.
 func (_u *CustomerUpdate) ClearAPITokens() *CustomerUpdate {
 	_u.mutation.ClearAPITokens()
@@ -1745,6 +1896,16 @@ func (_u *CustomerUpdate) check() error {
 	if v, ok := _u.mutation.IndustryStatus(); ok {
 		if err := customer.IndustryStatusValidator(v); err != nil {
 			return &ValidationError{Name: "industry_status", err: fmt.Errorf(`ent: validator failed for field "Customer.industry_status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.EvaluationOutcome(); ok {
+		if err := customer.EvaluationOutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "evaluation_outcome", err: fmt.Errorf(`ent: validator failed for field "Customer.evaluation_outcome": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.EvaluationNote(); ok {
+		if err := customer.EvaluationNoteValidator(v); err != nil {
+			return &ValidationError{Name: "evaluation_note", err: fmt.Errorf(`ent: validator failed for field "Customer.evaluation_note": %w`, err)}
 		}
 	}
 	return nil
@@ -1959,6 +2120,18 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.NotesCleared() {
 		_spec.ClearField(customer.FieldNotes, field.TypeString)
+	}
+	if value, ok := _u.mutation.EvaluationOutcome(); ok {
+		_spec.SetField(customer.FieldEvaluationOutcome, field.TypeEnum, value)
+	}
+	if _u.mutation.EvaluationOutcomeCleared() {
+		_spec.ClearField(customer.FieldEvaluationOutcome, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.EvaluationNote(); ok {
+		_spec.SetField(customer.FieldEvaluationNote, field.TypeString, value)
+	}
+	if _u.mutation.EvaluationNoteCleared() {
+		_spec.ClearField(customer.FieldEvaluationNote, field.TypeString)
 	}
 	if value, ok := _u.mutation.Archived(); ok {
 		_spec.SetField(customer.FieldArchived, field.TypeBool, value)
@@ -2972,6 +3145,141 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ServiceDocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ServiceDocumentsTable,
+			Columns: []string{customer.ServiceDocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicedocument.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedServiceDocumentsIDs(); len(nodes) > 0 && !_u.mutation.ServiceDocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ServiceDocumentsTable,
+			Columns: []string{customer.ServiceDocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicedocument.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ServiceDocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ServiceDocumentsTable,
+			Columns: []string{customer.ServiceDocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicedocument.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SampleEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.SampleEventsTable,
+			Columns: []string{customer.SampleEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(sampleevent.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSampleEventsIDs(); len(nodes) > 0 && !_u.mutation.SampleEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.SampleEventsTable,
+			Columns: []string{customer.SampleEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(sampleevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SampleEventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.SampleEventsTable,
+			Columns: []string{customer.SampleEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(sampleevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.OrderEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OrderEventsTable,
+			Columns: []string{customer.OrderEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(orderevent.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedOrderEventsIDs(); len(nodes) > 0 && !_u.mutation.OrderEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OrderEventsTable,
+			Columns: []string{customer.OrderEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(orderevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.OrderEventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OrderEventsTable,
+			Columns: []string{customer.OrderEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(orderevent.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -3762,6 +4070,46 @@ func (_u *CustomerUpdateOne) ClearNotes() *CustomerUpdateOne {
 	return _u
 }
 
+// SetEvaluationOutcome sets the "evaluation_outcome" field.
+func (_u *CustomerUpdateOne) SetEvaluationOutcome(v customer.EvaluationOutcome) *CustomerUpdateOne {
+	_u.mutation.SetEvaluationOutcome(v)
+	return _u
+}
+
+// SetNillableEvaluationOutcome sets the "evaluation_outcome" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableEvaluationOutcome(v *customer.EvaluationOutcome) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetEvaluationOutcome(*v)
+	}
+	return _u
+}
+
+// ClearEvaluationOutcome clears the value of the "evaluation_outcome" field.
+func (_u *CustomerUpdateOne) ClearEvaluationOutcome() *CustomerUpdateOne {
+	_u.mutation.ClearEvaluationOutcome()
+	return _u
+}
+
+// SetEvaluationNote sets the "evaluation_note" field.
+func (_u *CustomerUpdateOne) SetEvaluationNote(v string) *CustomerUpdateOne {
+	_u.mutation.SetEvaluationNote(v)
+	return _u
+}
+
+// SetNillableEvaluationNote sets the "evaluation_note" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableEvaluationNote(v *string) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetEvaluationNote(*v)
+	}
+	return _u
+}
+
+// ClearEvaluationNote clears the value of the "evaluation_note" field.
+func (_u *CustomerUpdateOne) ClearEvaluationNote() *CustomerUpdateOne {
+	_u.mutation.ClearEvaluationNote()
+	return _u
+}
+
 // SetArchived sets the "archived" field.
 func (_u *CustomerUpdateOne) SetArchived(v bool) *CustomerUpdateOne {
 	_u.mutation.SetArchived(v)
@@ -4134,6 +4482,51 @@ func (_u *CustomerUpdateOne) AddDocuments(v ...*Document) *CustomerUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.AddDocumentIDs(ids...)
+}
+
+// AddServiceDocumentIDs adds the "service_documents" edge to the ServiceDocument entity by IDs.
+func (_u *CustomerUpdateOne) AddServiceDocumentIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.AddServiceDocumentIDs(ids...)
+	return _u
+}
+
+// AddServiceDocuments adds the "service_documents" edges to the ServiceDocument entity.
+func (_u *CustomerUpdateOne) AddServiceDocuments(v ...*ServiceDocument) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddServiceDocumentIDs(ids...)
+}
+
+// AddSampleEventIDs adds the "sample_events" edge to the SampleEvent entity by IDs.
+func (_u *CustomerUpdateOne) AddSampleEventIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.AddSampleEventIDs(ids...)
+	return _u
+}
+
+// AddSampleEvents adds the "sample_events" edges to the SampleEvent entity.
+func (_u *CustomerUpdateOne) AddSampleEvents(v ...*SampleEvent) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSampleEventIDs(ids...)
+}
+
+// AddOrderEventIDs adds the "order_events" edge to the OrderEvent entity by IDs.
+func (_u *CustomerUpdateOne) AddOrderEventIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.AddOrderEventIDs(ids...)
+	return _u
+}
+
+// AddOrderEvents adds the "order_events" edges to the OrderEvent entity.
+func (_u *CustomerUpdateOne) AddOrderEvents(v ...*OrderEvent) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddOrderEventIDs(ids...)
 }
 
 // AddAPITokenIDs adds the "api_tokens" edge to the APIToken entity by IDs.
@@ -4615,6 +5008,69 @@ func (_u *CustomerUpdateOne) RemoveDocuments(v ...*Document) *CustomerUpdateOne 
 	return _u.RemoveDocumentIDs(ids...)
 }
 
+// ClearServiceDocuments clears all "service_documents" edges to the ServiceDocument entity.
+func (_u *CustomerUpdateOne) ClearServiceDocuments() *CustomerUpdateOne {
+	_u.mutation.ClearServiceDocuments()
+	return _u
+}
+
+// RemoveServiceDocumentIDs removes the "service_documents" edge to ServiceDocument entities by IDs.
+func (_u *CustomerUpdateOne) RemoveServiceDocumentIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveServiceDocumentIDs(ids...)
+	return _u
+}
+
+// RemoveServiceDocuments removes "service_documents" edges to ServiceDocument entities.
+func (_u *CustomerUpdateOne) RemoveServiceDocuments(v ...*ServiceDocument) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveServiceDocumentIDs(ids...)
+}
+
+// ClearSampleEvents clears all "sample_events" edges to the SampleEvent entity.
+func (_u *CustomerUpdateOne) ClearSampleEvents() *CustomerUpdateOne {
+	_u.mutation.ClearSampleEvents()
+	return _u
+}
+
+// RemoveSampleEventIDs removes the "sample_events" edge to SampleEvent entities by IDs.
+func (_u *CustomerUpdateOne) RemoveSampleEventIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveSampleEventIDs(ids...)
+	return _u
+}
+
+// RemoveSampleEvents removes "sample_events" edges to SampleEvent entities.
+func (_u *CustomerUpdateOne) RemoveSampleEvents(v ...*SampleEvent) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSampleEventIDs(ids...)
+}
+
+// ClearOrderEvents clears all "order_events" edges to the OrderEvent entity.
+func (_u *CustomerUpdateOne) ClearOrderEvents() *CustomerUpdateOne {
+	_u.mutation.ClearOrderEvents()
+	return _u
+}
+
+// RemoveOrderEventIDs removes the "order_events" edge to OrderEvent entities by IDs.
+func (_u *CustomerUpdateOne) RemoveOrderEventIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveOrderEventIDs(ids...)
+	return _u
+}
+
+// RemoveOrderEvents removes "order_events" edges to OrderEvent entities.
+func (_u *CustomerUpdateOne) RemoveOrderEvents(v ...*OrderEvent) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveOrderEventIDs(ids...)
+}
+
 // ClearAPITokens clears all "api_tokens" edges to the APIToken entity.
 func (_u *CustomerUpdateOne) ClearAPITokens() *CustomerUpdateOne {
 	_u.mutation.ClearAPITokens()
@@ -4797,6 +5253,16 @@ func (_u *CustomerUpdateOne) check() error {
 	if v, ok := _u.mutation.IndustryStatus(); ok {
 		if err := customer.IndustryStatusValidator(v); err != nil {
 			return &ValidationError{Name: "industry_status", err: fmt.Errorf(`ent: validator failed for field "Customer.industry_status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.EvaluationOutcome(); ok {
+		if err := customer.EvaluationOutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "evaluation_outcome", err: fmt.Errorf(`ent: validator failed for field "Customer.evaluation_outcome": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.EvaluationNote(); ok {
+		if err := customer.EvaluationNoteValidator(v); err != nil {
+			return &ValidationError{Name: "evaluation_note", err: fmt.Errorf(`ent: validator failed for field "Customer.evaluation_note": %w`, err)}
 		}
 	}
 	return nil
@@ -5028,6 +5494,18 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	}
 	if _u.mutation.NotesCleared() {
 		_spec.ClearField(customer.FieldNotes, field.TypeString)
+	}
+	if value, ok := _u.mutation.EvaluationOutcome(); ok {
+		_spec.SetField(customer.FieldEvaluationOutcome, field.TypeEnum, value)
+	}
+	if _u.mutation.EvaluationOutcomeCleared() {
+		_spec.ClearField(customer.FieldEvaluationOutcome, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.EvaluationNote(); ok {
+		_spec.SetField(customer.FieldEvaluationNote, field.TypeString, value)
+	}
+	if _u.mutation.EvaluationNoteCleared() {
+		_spec.ClearField(customer.FieldEvaluationNote, field.TypeString)
 	}
 	if value, ok := _u.mutation.Archived(); ok {
 		_spec.SetField(customer.FieldArchived, field.TypeBool, value)
@@ -6041,6 +6519,141 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ServiceDocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ServiceDocumentsTable,
+			Columns: []string{customer.ServiceDocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicedocument.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedServiceDocumentsIDs(); len(nodes) > 0 && !_u.mutation.ServiceDocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ServiceDocumentsTable,
+			Columns: []string{customer.ServiceDocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicedocument.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ServiceDocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ServiceDocumentsTable,
+			Columns: []string{customer.ServiceDocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(servicedocument.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SampleEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.SampleEventsTable,
+			Columns: []string{customer.SampleEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(sampleevent.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSampleEventsIDs(); len(nodes) > 0 && !_u.mutation.SampleEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.SampleEventsTable,
+			Columns: []string{customer.SampleEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(sampleevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SampleEventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.SampleEventsTable,
+			Columns: []string{customer.SampleEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(sampleevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.OrderEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OrderEventsTable,
+			Columns: []string{customer.OrderEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(orderevent.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedOrderEventsIDs(); len(nodes) > 0 && !_u.mutation.OrderEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OrderEventsTable,
+			Columns: []string{customer.OrderEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(orderevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.OrderEventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OrderEventsTable,
+			Columns: []string{customer.OrderEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(orderevent.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

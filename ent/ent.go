@@ -26,12 +26,15 @@ import (
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
+	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -121,12 +124,15 @@ func checkColumn(t, c string) error {
 			marketinfoshare.Table: marketinfoshare.ValidColumn,
 			need.Table:            need.ValidColumn,
 			order.Table:           order.ValidColumn,
+			orderevent.Table:      orderevent.ValidColumn,
 			orderline.Table:       orderline.ValidColumn,
 			pitch.Table:           pitch.ValidColumn,
 			pricepoint.Table:      pricepoint.ValidColumn,
 			product.Table:         product.ValidColumn,
 			refreshtoken.Table:    refreshtoken.ValidColumn,
 			sample.Table:          sample.ValidColumn,
+			sampleevent.Table:     sampleevent.ValidColumn,
+			servicedocument.Table: servicedocument.ValidColumn,
 			shipment.Table:        shipment.ValidColumn,
 			stagechange.Table:     stagechange.ValidColumn,
 			task.Table:            task.ValidColumn,

@@ -21,6 +21,7 @@ import (
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/predicate"
@@ -28,6 +29,8 @@ import (
 	"tandem/ent/product"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
+	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -44,7 +47,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 31)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 34)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -272,6 +275,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldTechnologyStatus:   {Type: field.TypeString, Column: customer.FieldTechnologyStatus},
 			customer.FieldManagementStatus:   {Type: field.TypeString, Column: customer.FieldManagementStatus},
 			customer.FieldNotes:              {Type: field.TypeString, Column: customer.FieldNotes},
+			customer.FieldEvaluationOutcome:  {Type: field.TypeEnum, Column: customer.FieldEvaluationOutcome},
+			customer.FieldEvaluationNote:     {Type: field.TypeString, Column: customer.FieldEvaluationNote},
 			customer.FieldArchived:           {Type: field.TypeBool, Column: customer.FieldArchived},
 			customer.FieldOwnerID:            {Type: field.TypeString, Column: customer.FieldOwnerID},
 			customer.FieldTeamID:             {Type: field.TypeString, Column: customer.FieldTeamID},
@@ -369,7 +374,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 			issue.FieldDisposition:        {Type: field.TypeString, Column: issue.FieldDisposition},
 			issue.FieldLossAmount:         {Type: field.TypeFloat64, Column: issue.FieldLossAmount},
 			issue.FieldResolution:         {Type: field.TypeString, Column: issue.FieldResolution},
+			issue.FieldRespondedAt:        {Type: field.TypeTime, Column: issue.FieldRespondedAt},
+			issue.FieldOnsiteAt:           {Type: field.TypeTime, Column: issue.FieldOnsiteAt},
 			issue.FieldResolvedAt:         {Type: field.TypeTime, Column: issue.FieldResolvedAt},
+			issue.FieldClosedAt:           {Type: field.TypeTime, Column: issue.FieldClosedAt},
 		},
 	}
 	graph.Nodes[12] = &sqlgraph.Node{
@@ -483,6 +491,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			need.FieldLikelyProblem:      {Type: field.TypeEnum, Column: need.FieldLikelyProblem},
 			need.FieldDescription:        {Type: field.TypeString, Column: need.FieldDescription},
 			need.FieldStatus:             {Type: field.TypeEnum, Column: need.FieldStatus},
+			need.FieldSource:             {Type: field.TypeEnum, Column: need.FieldSource},
 			need.FieldKeyPersonID:        {Type: field.TypeString, Column: need.FieldKeyPersonID},
 			need.FieldCandidateProductID: {Type: field.TypeString, Column: need.FieldCandidateProductID},
 		},
@@ -521,9 +530,29 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldInvoicedAt:              {Type: field.TypeTime, Column: order.FieldInvoicedAt},
 			order.FieldPaidAt:                  {Type: field.TypeTime, Column: order.FieldPaidAt},
 			order.FieldClosedAt:                {Type: field.TypeTime, Column: order.FieldClosedAt},
+			order.FieldCancelledAt:             {Type: field.TypeTime, Column: order.FieldCancelledAt},
 		},
 	}
 	graph.Nodes[18] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   orderevent.Table,
+			Columns: orderevent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: orderevent.FieldID,
+			},
+		},
+		Type: "OrderEvent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			orderevent.FieldOrderID:    {Type: field.TypeString, Column: orderevent.FieldOrderID},
+			orderevent.FieldCustomerID: {Type: field.TypeString, Column: orderevent.FieldCustomerID},
+			orderevent.FieldStep:       {Type: field.TypeEnum, Column: orderevent.FieldStep},
+			orderevent.FieldNote:       {Type: field.TypeString, Column: orderevent.FieldNote},
+			orderevent.FieldActorID:    {Type: field.TypeString, Column: orderevent.FieldActorID},
+			orderevent.FieldAt:         {Type: field.TypeTime, Column: orderevent.FieldAt},
+		},
+	}
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   orderline.Table,
 			Columns: orderline.Columns,
@@ -547,7 +576,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			orderline.FieldProductionDate: {Type: field.TypeTime, Column: orderline.FieldProductionDate},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pitch.Table,
 			Columns: pitch.Columns,
@@ -568,7 +597,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pitch.FieldActive:     {Type: field.TypeBool, Column: pitch.FieldActive},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pricepoint.Table,
 			Columns: pricepoint.Columns,
@@ -590,7 +619,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pricepoint.FieldSource:     {Type: field.TypeString, Column: pricepoint.FieldSource},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -613,7 +642,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldActive:      {Type: field.TypeBool, Column: product.FieldActive},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -634,7 +663,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldClientAddr: {Type: field.TypeString, Column: refreshtoken.FieldClientAddr},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   sample.Table,
 			Columns: sample.Columns,
@@ -667,7 +696,48 @@ var schemaGraph = func() *sqlgraph.Schema {
 			sample.FieldDocPrecautions: {Type: field.TypeBool, Column: sample.FieldDocPrecautions},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   sampleevent.Table,
+			Columns: sampleevent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: sampleevent.FieldID,
+			},
+		},
+		Type: "SampleEvent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			sampleevent.FieldSampleID:   {Type: field.TypeString, Column: sampleevent.FieldSampleID},
+			sampleevent.FieldCustomerID: {Type: field.TypeString, Column: sampleevent.FieldCustomerID},
+			sampleevent.FieldFromStatus: {Type: field.TypeEnum, Column: sampleevent.FieldFromStatus},
+			sampleevent.FieldToStatus:   {Type: field.TypeEnum, Column: sampleevent.FieldToStatus},
+			sampleevent.FieldNote:       {Type: field.TypeString, Column: sampleevent.FieldNote},
+			sampleevent.FieldActorID:    {Type: field.TypeString, Column: sampleevent.FieldActorID},
+			sampleevent.FieldAt:         {Type: field.TypeTime, Column: sampleevent.FieldAt},
+		},
+	}
+	graph.Nodes[26] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   servicedocument.Table,
+			Columns: servicedocument.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: servicedocument.FieldID,
+			},
+		},
+		Type: "ServiceDocument",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			servicedocument.FieldCreatedAt:  {Type: field.TypeTime, Column: servicedocument.FieldCreatedAt},
+			servicedocument.FieldUpdatedAt:  {Type: field.TypeTime, Column: servicedocument.FieldUpdatedAt},
+			servicedocument.FieldVersion:    {Type: field.TypeInt, Column: servicedocument.FieldVersion},
+			servicedocument.FieldCustomerID: {Type: field.TypeString, Column: servicedocument.FieldCustomerID},
+			servicedocument.FieldType:       {Type: field.TypeEnum, Column: servicedocument.FieldType},
+			servicedocument.FieldSince:      {Type: field.TypeTime, Column: servicedocument.FieldSince},
+			servicedocument.FieldUntil:      {Type: field.TypeTime, Column: servicedocument.FieldUntil},
+			servicedocument.FieldNote:       {Type: field.TypeString, Column: servicedocument.FieldNote},
+		},
+	}
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   shipment.Table,
 			Columns: shipment.Columns,
@@ -693,7 +763,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			shipment.FieldSignedBy:           {Type: field.TypeString, Column: shipment.FieldSignedBy},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stagechange.Table,
 			Columns: stagechange.Columns,
@@ -713,7 +783,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stagechange.FieldChangedAt:   {Type: field.TypeTime, Column: stagechange.FieldChangedAt},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -737,7 +807,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldDoneAt:        {Type: field.TypeTime, Column: task.FieldDoneAt},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -755,7 +825,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldDescription: {Type: field.TypeString, Column: team.FieldDescription},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trackingevent.Table,
 			Columns: trackingevent.Columns,
@@ -776,7 +846,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trackingevent.FieldDescription: {Type: field.TypeString, Column: trackingevent.FieldDescription},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trial.Table,
 			Columns: trial.Columns,
@@ -810,7 +880,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trial.FieldFinishedAt:        {Type: field.TypeTime, Column: trial.FieldFinishedAt},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -1281,6 +1351,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Document",
 	)
 	graph.MustAddE(
+		"service_documents",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ServiceDocumentsTable,
+			Columns: []string{customer.ServiceDocumentsColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"ServiceDocument",
+	)
+	graph.MustAddE(
+		"sample_events",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.SampleEventsTable,
+			Columns: []string{customer.SampleEventsColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"SampleEvent",
+	)
+	graph.MustAddE(
+		"order_events",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OrderEventsTable,
+			Columns: []string{customer.OrderEventsColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"OrderEvent",
+	)
+	graph.MustAddE(
 		"api_tokens",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -1665,6 +1771,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Issue",
 	)
 	graph.MustAddE(
+		"events",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.EventsTable,
+			Columns: []string{order.EventsColumn},
+			Bidi:    false,
+		},
+		"Order",
+		"OrderEvent",
+	)
+	graph.MustAddE(
+		"order",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   orderevent.OrderTable,
+			Columns: []string{orderevent.OrderColumn},
+			Bidi:    false,
+		},
+		"OrderEvent",
+		"Order",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   orderevent.CustomerTable,
+			Columns: []string{orderevent.CustomerColumn},
+			Bidi:    false,
+		},
+		"OrderEvent",
+		"Customer",
+	)
+	graph.MustAddE(
+		"actor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   orderevent.ActorTable,
+			Columns: []string{orderevent.ActorColumn},
+			Bidi:    false,
+		},
+		"OrderEvent",
+		"User",
+	)
+	graph.MustAddE(
 		"order",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1869,6 +2023,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Order",
 	)
 	graph.MustAddE(
+		"events",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   sample.EventsTable,
+			Columns: []string{sample.EventsColumn},
+			Bidi:    false,
+		},
+		"Sample",
+		"SampleEvent",
+	)
+	graph.MustAddE(
 		"trials",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -1879,6 +2045,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Sample",
 		"Trial",
+	)
+	graph.MustAddE(
+		"sample",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   sampleevent.SampleTable,
+			Columns: []string{sampleevent.SampleColumn},
+			Bidi:    false,
+		},
+		"SampleEvent",
+		"Sample",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   sampleevent.CustomerTable,
+			Columns: []string{sampleevent.CustomerColumn},
+			Bidi:    false,
+		},
+		"SampleEvent",
+		"Customer",
+	)
+	graph.MustAddE(
+		"actor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   sampleevent.ActorTable,
+			Columns: []string{sampleevent.ActorColumn},
+			Bidi:    false,
+		},
+		"SampleEvent",
+		"User",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   servicedocument.CustomerTable,
+			Columns: []string{servicedocument.CustomerColumn},
+			Bidi:    false,
+		},
+		"ServiceDocument",
+		"Customer",
 	)
 	graph.MustAddE(
 		"order",
@@ -3243,6 +3457,16 @@ func (f *CustomerFilter) WhereNotes(p entql.StringP) {
 	f.Where(p.Field(customer.FieldNotes))
 }
 
+// WhereEvaluationOutcome applies the entql string predicate on the evaluation_outcome field.
+func (f *CustomerFilter) WhereEvaluationOutcome(p entql.StringP) {
+	f.Where(p.Field(customer.FieldEvaluationOutcome))
+}
+
+// WhereEvaluationNote applies the entql string predicate on the evaluation_note field.
+func (f *CustomerFilter) WhereEvaluationNote(p entql.StringP) {
+	f.Where(p.Field(customer.FieldEvaluationNote))
+}
+
 // WhereArchived applies the entql bool predicate on the archived field.
 func (f *CustomerFilter) WhereArchived(p entql.BoolP) {
 	f.Where(p.Field(customer.FieldArchived))
@@ -3588,6 +3812,48 @@ func (f *CustomerFilter) WhereHasDocuments() {
 // WhereHasDocumentsWith applies a predicate to check if query has an edge documents with a given conditions (other predicates).
 func (f *CustomerFilter) WhereHasDocumentsWith(preds ...predicate.Document) {
 	f.Where(entql.HasEdgeWith("documents", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasServiceDocuments applies a predicate to check if query has an edge service_documents.
+func (f *CustomerFilter) WhereHasServiceDocuments() {
+	f.Where(entql.HasEdge("service_documents"))
+}
+
+// WhereHasServiceDocumentsWith applies a predicate to check if query has an edge service_documents with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasServiceDocumentsWith(preds ...predicate.ServiceDocument) {
+	f.Where(entql.HasEdgeWith("service_documents", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSampleEvents applies a predicate to check if query has an edge sample_events.
+func (f *CustomerFilter) WhereHasSampleEvents() {
+	f.Where(entql.HasEdge("sample_events"))
+}
+
+// WhereHasSampleEventsWith applies a predicate to check if query has an edge sample_events with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasSampleEventsWith(preds ...predicate.SampleEvent) {
+	f.Where(entql.HasEdgeWith("sample_events", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOrderEvents applies a predicate to check if query has an edge order_events.
+func (f *CustomerFilter) WhereHasOrderEvents() {
+	f.Where(entql.HasEdge("order_events"))
+}
+
+// WhereHasOrderEventsWith applies a predicate to check if query has an edge order_events with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasOrderEventsWith(preds ...predicate.OrderEvent) {
+	f.Where(entql.HasEdgeWith("order_events", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -4143,9 +4409,24 @@ func (f *IssueFilter) WhereResolution(p entql.StringP) {
 	f.Where(p.Field(issue.FieldResolution))
 }
 
+// WhereRespondedAt applies the entql time.Time predicate on the responded_at field.
+func (f *IssueFilter) WhereRespondedAt(p entql.TimeP) {
+	f.Where(p.Field(issue.FieldRespondedAt))
+}
+
+// WhereOnsiteAt applies the entql time.Time predicate on the onsite_at field.
+func (f *IssueFilter) WhereOnsiteAt(p entql.TimeP) {
+	f.Where(p.Field(issue.FieldOnsiteAt))
+}
+
 // WhereResolvedAt applies the entql time.Time predicate on the resolved_at field.
 func (f *IssueFilter) WhereResolvedAt(p entql.TimeP) {
 	f.Where(p.Field(issue.FieldResolvedAt))
+}
+
+// WhereClosedAt applies the entql time.Time predicate on the closed_at field.
+func (f *IssueFilter) WhereClosedAt(p entql.TimeP) {
+	f.Where(p.Field(issue.FieldClosedAt))
 }
 
 // WhereHasCustomer applies a predicate to check if query has an edge customer.
@@ -4770,6 +5051,11 @@ func (f *NeedFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(need.FieldStatus))
 }
 
+// WhereSource applies the entql string predicate on the source field.
+func (f *NeedFilter) WhereSource(p entql.StringP) {
+	f.Where(p.Field(need.FieldSource))
+}
+
 // WhereKeyPersonID applies the entql string predicate on the key_person_id field.
 func (f *NeedFilter) WhereKeyPersonID(p entql.StringP) {
 	f.Where(p.Field(need.FieldKeyPersonID))
@@ -4977,6 +5263,11 @@ func (f *OrderFilter) WhereClosedAt(p entql.TimeP) {
 	f.Where(p.Field(order.FieldClosedAt))
 }
 
+// WhereCancelledAt applies the entql time.Time predicate on the cancelled_at field.
+func (f *OrderFilter) WhereCancelledAt(p entql.TimeP) {
+	f.Where(p.Field(order.FieldCancelledAt))
+}
+
 // WhereHasCustomer applies a predicate to check if query has an edge customer.
 func (f *OrderFilter) WhereHasCustomer() {
 	f.Where(entql.HasEdge("customer"))
@@ -5047,6 +5338,132 @@ func (f *OrderFilter) WhereHasIssuesWith(preds ...predicate.Issue) {
 	})))
 }
 
+// WhereHasEvents applies a predicate to check if query has an edge events.
+func (f *OrderFilter) WhereHasEvents() {
+	f.Where(entql.HasEdge("events"))
+}
+
+// WhereHasEventsWith applies a predicate to check if query has an edge events with a given conditions (other predicates).
+func (f *OrderFilter) WhereHasEventsWith(preds ...predicate.OrderEvent) {
+	f.Where(entql.HasEdgeWith("events", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *OrderEventQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the OrderEventQuery builder.
+func (_q *OrderEventQuery) Filter() *OrderEventFilter {
+	return &OrderEventFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *OrderEventMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the OrderEventMutation builder.
+func (m *OrderEventMutation) Filter() *OrderEventFilter {
+	return &OrderEventFilter{config: m.config, predicateAdder: m}
+}
+
+// OrderEventFilter provides a generic filtering capability at runtime for OrderEventQuery.
+type OrderEventFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *OrderEventFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *OrderEventFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(orderevent.FieldID))
+}
+
+// WhereOrderID applies the entql string predicate on the order_id field.
+func (f *OrderEventFilter) WhereOrderID(p entql.StringP) {
+	f.Where(p.Field(orderevent.FieldOrderID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *OrderEventFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(orderevent.FieldCustomerID))
+}
+
+// WhereStep applies the entql string predicate on the step field.
+func (f *OrderEventFilter) WhereStep(p entql.StringP) {
+	f.Where(p.Field(orderevent.FieldStep))
+}
+
+// WhereNote applies the entql string predicate on the note field.
+func (f *OrderEventFilter) WhereNote(p entql.StringP) {
+	f.Where(p.Field(orderevent.FieldNote))
+}
+
+// WhereActorID applies the entql string predicate on the actor_id field.
+func (f *OrderEventFilter) WhereActorID(p entql.StringP) {
+	f.Where(p.Field(orderevent.FieldActorID))
+}
+
+// WhereAt applies the entql time.Time predicate on the at field.
+func (f *OrderEventFilter) WhereAt(p entql.TimeP) {
+	f.Where(p.Field(orderevent.FieldAt))
+}
+
+// WhereHasOrder applies a predicate to check if query has an edge order.
+func (f *OrderEventFilter) WhereHasOrder() {
+	f.Where(entql.HasEdge("order"))
+}
+
+// WhereHasOrderWith applies a predicate to check if query has an edge order with a given conditions (other predicates).
+func (f *OrderEventFilter) WhereHasOrderWith(preds ...predicate.Order) {
+	f.Where(entql.HasEdgeWith("order", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *OrderEventFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *OrderEventFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasActor applies a predicate to check if query has an edge actor.
+func (f *OrderEventFilter) WhereHasActor() {
+	f.Where(entql.HasEdge("actor"))
+}
+
+// WhereHasActorWith applies a predicate to check if query has an edge actor with a given conditions (other predicates).
+func (f *OrderEventFilter) WhereHasActorWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("actor", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *OrderLineQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -5076,7 +5493,7 @@ type OrderLineFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderLineFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5213,7 +5630,7 @@ type PitchFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PitchFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5307,7 +5724,7 @@ type PricePointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PricePointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5406,7 +5823,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5594,7 +6011,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5688,7 +6105,7 @@ type SampleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SampleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5855,6 +6272,20 @@ func (f *SampleFilter) WhereHasOrderWith(preds ...predicate.Order) {
 	})))
 }
 
+// WhereHasEvents applies a predicate to check if query has an edge events.
+func (f *SampleFilter) WhereHasEvents() {
+	f.Where(entql.HasEdge("events"))
+}
+
+// WhereHasEventsWith applies a predicate to check if query has an edge events with a given conditions (other predicates).
+func (f *SampleFilter) WhereHasEventsWith(preds ...predicate.SampleEvent) {
+	f.Where(entql.HasEdgeWith("events", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasTrials applies a predicate to check if query has an edge trials.
 func (f *SampleFilter) WhereHasTrials() {
 	f.Where(entql.HasEdge("trials"))
@@ -5863,6 +6294,217 @@ func (f *SampleFilter) WhereHasTrials() {
 // WhereHasTrialsWith applies a predicate to check if query has an edge trials with a given conditions (other predicates).
 func (f *SampleFilter) WhereHasTrialsWith(preds ...predicate.Trial) {
 	f.Where(entql.HasEdgeWith("trials", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *SampleEventQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SampleEventQuery builder.
+func (_q *SampleEventQuery) Filter() *SampleEventFilter {
+	return &SampleEventFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SampleEventMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SampleEventMutation builder.
+func (m *SampleEventMutation) Filter() *SampleEventFilter {
+	return &SampleEventFilter{config: m.config, predicateAdder: m}
+}
+
+// SampleEventFilter provides a generic filtering capability at runtime for SampleEventQuery.
+type SampleEventFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SampleEventFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *SampleEventFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(sampleevent.FieldID))
+}
+
+// WhereSampleID applies the entql string predicate on the sample_id field.
+func (f *SampleEventFilter) WhereSampleID(p entql.StringP) {
+	f.Where(p.Field(sampleevent.FieldSampleID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *SampleEventFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(sampleevent.FieldCustomerID))
+}
+
+// WhereFromStatus applies the entql string predicate on the from_status field.
+func (f *SampleEventFilter) WhereFromStatus(p entql.StringP) {
+	f.Where(p.Field(sampleevent.FieldFromStatus))
+}
+
+// WhereToStatus applies the entql string predicate on the to_status field.
+func (f *SampleEventFilter) WhereToStatus(p entql.StringP) {
+	f.Where(p.Field(sampleevent.FieldToStatus))
+}
+
+// WhereNote applies the entql string predicate on the note field.
+func (f *SampleEventFilter) WhereNote(p entql.StringP) {
+	f.Where(p.Field(sampleevent.FieldNote))
+}
+
+// WhereActorID applies the entql string predicate on the actor_id field.
+func (f *SampleEventFilter) WhereActorID(p entql.StringP) {
+	f.Where(p.Field(sampleevent.FieldActorID))
+}
+
+// WhereAt applies the entql time.Time predicate on the at field.
+func (f *SampleEventFilter) WhereAt(p entql.TimeP) {
+	f.Where(p.Field(sampleevent.FieldAt))
+}
+
+// WhereHasSample applies a predicate to check if query has an edge sample.
+func (f *SampleEventFilter) WhereHasSample() {
+	f.Where(entql.HasEdge("sample"))
+}
+
+// WhereHasSampleWith applies a predicate to check if query has an edge sample with a given conditions (other predicates).
+func (f *SampleEventFilter) WhereHasSampleWith(preds ...predicate.Sample) {
+	f.Where(entql.HasEdgeWith("sample", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *SampleEventFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *SampleEventFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasActor applies a predicate to check if query has an edge actor.
+func (f *SampleEventFilter) WhereHasActor() {
+	f.Where(entql.HasEdge("actor"))
+}
+
+// WhereHasActorWith applies a predicate to check if query has an edge actor with a given conditions (other predicates).
+func (f *SampleEventFilter) WhereHasActorWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("actor", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ServiceDocumentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ServiceDocumentQuery builder.
+func (_q *ServiceDocumentQuery) Filter() *ServiceDocumentFilter {
+	return &ServiceDocumentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ServiceDocumentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ServiceDocumentMutation builder.
+func (m *ServiceDocumentMutation) Filter() *ServiceDocumentFilter {
+	return &ServiceDocumentFilter{config: m.config, predicateAdder: m}
+}
+
+// ServiceDocumentFilter provides a generic filtering capability at runtime for ServiceDocumentQuery.
+type ServiceDocumentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ServiceDocumentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ServiceDocumentFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(servicedocument.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ServiceDocumentFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(servicedocument.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ServiceDocumentFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(servicedocument.FieldUpdatedAt))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *ServiceDocumentFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(servicedocument.FieldVersion))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *ServiceDocumentFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(servicedocument.FieldCustomerID))
+}
+
+// WhereType applies the entql string predicate on the type field.
+func (f *ServiceDocumentFilter) WhereType(p entql.StringP) {
+	f.Where(p.Field(servicedocument.FieldType))
+}
+
+// WhereSince applies the entql time.Time predicate on the since field.
+func (f *ServiceDocumentFilter) WhereSince(p entql.TimeP) {
+	f.Where(p.Field(servicedocument.FieldSince))
+}
+
+// WhereUntil applies the entql time.Time predicate on the until field.
+func (f *ServiceDocumentFilter) WhereUntil(p entql.TimeP) {
+	f.Where(p.Field(servicedocument.FieldUntil))
+}
+
+// WhereNote applies the entql string predicate on the note field.
+func (f *ServiceDocumentFilter) WhereNote(p entql.StringP) {
+	f.Where(p.Field(servicedocument.FieldNote))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *ServiceDocumentFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *ServiceDocumentFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -5898,7 +6540,7 @@ type ShipmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ShipmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6045,7 +6687,7 @@ type StageChangeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StageChangeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6148,7 +6790,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6285,7 +6927,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6378,7 +7020,7 @@ type TrackingEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrackingEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6486,7 +7128,7 @@ type TrialFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrialFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6659,7 +7301,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

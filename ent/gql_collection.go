@@ -22,12 +22,15 @@ import (
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -2846,6 +2849,95 @@ func (_q *CustomerQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			_q.WithNamedDocuments(alias, func(wq *DocumentQuery) {
 				*wq = *query
 			})
+
+		case "serviceDocuments":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ServiceDocumentClient{config: _q.config}).Query()
+			)
+			args := newServiceDocumentPaginateArgs(fieldArgs(ctx, new(ServiceDocumentWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newServiceDocumentPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Customer) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID pulid.ID `sql:"customer_id"`
+							Count  int      `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(customer.ServiceDocumentsColumn), ids...))
+						})
+						if err := query.GroupBy(customer.ServiceDocumentsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[pulid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[22] == nil {
+								nodes[i].Edges.totalCount[22] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[22][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Customer) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.ServiceDocuments)
+							if nodes[i].Edges.totalCount[22] == nil {
+								nodes[i].Edges.totalCount[22] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[22][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, servicedocumentImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(customer.ServiceDocumentsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedServiceDocuments(alias, func(wq *ServiceDocumentQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[customer.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, customer.FieldCreatedAt)
@@ -3015,6 +3107,16 @@ func (_q *CustomerQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[customer.FieldNotes]; !ok {
 				selectedFields = append(selectedFields, customer.FieldNotes)
 				fieldSeen[customer.FieldNotes] = struct{}{}
+			}
+		case "evaluationOutcome":
+			if _, ok := fieldSeen[customer.FieldEvaluationOutcome]; !ok {
+				selectedFields = append(selectedFields, customer.FieldEvaluationOutcome)
+				fieldSeen[customer.FieldEvaluationOutcome] = struct{}{}
+			}
+		case "evaluationNote":
+			if _, ok := fieldSeen[customer.FieldEvaluationNote]; !ok {
+				selectedFields = append(selectedFields, customer.FieldEvaluationNote)
+				fieldSeen[customer.FieldEvaluationNote] = struct{}{}
 			}
 		case "archived":
 			if _, ok := fieldSeen[customer.FieldArchived]; !ok {
@@ -3755,10 +3857,25 @@ func (_q *IssueQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				selectedFields = append(selectedFields, issue.FieldResolution)
 				fieldSeen[issue.FieldResolution] = struct{}{}
 			}
+		case "respondedAt":
+			if _, ok := fieldSeen[issue.FieldRespondedAt]; !ok {
+				selectedFields = append(selectedFields, issue.FieldRespondedAt)
+				fieldSeen[issue.FieldRespondedAt] = struct{}{}
+			}
+		case "onsiteAt":
+			if _, ok := fieldSeen[issue.FieldOnsiteAt]; !ok {
+				selectedFields = append(selectedFields, issue.FieldOnsiteAt)
+				fieldSeen[issue.FieldOnsiteAt] = struct{}{}
+			}
 		case "resolvedAt":
 			if _, ok := fieldSeen[issue.FieldResolvedAt]; !ok {
 				selectedFields = append(selectedFields, issue.FieldResolvedAt)
 				fieldSeen[issue.FieldResolvedAt] = struct{}{}
+			}
+		case "closedAt":
+			if _, ok := fieldSeen[issue.FieldClosedAt]; !ok {
+				selectedFields = append(selectedFields, issue.FieldClosedAt)
+				fieldSeen[issue.FieldClosedAt] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -4548,6 +4665,11 @@ func (_q *NeedQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				selectedFields = append(selectedFields, need.FieldStatus)
 				fieldSeen[need.FieldStatus] = struct{}{}
 			}
+		case "source":
+			if _, ok := fieldSeen[need.FieldSource]; !ok {
+				selectedFields = append(selectedFields, need.FieldSource)
+				fieldSeen[need.FieldSource] = struct{}{}
+			}
 		case "keyPersonID":
 			if _, ok := fieldSeen[need.FieldKeyPersonID]; !ok {
 				selectedFields = append(selectedFields, need.FieldKeyPersonID)
@@ -4861,6 +4983,95 @@ func (_q *OrderQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 			_q.WithNamedIssues(alias, func(wq *IssueQuery) {
 				*wq = *query
 			})
+
+		case "events":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrderEventClient{config: _q.config}).Query()
+			)
+			args := newOrderEventPaginateArgs(fieldArgs(ctx, new(OrderEventWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newOrderEventPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Order) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID pulid.ID `sql:"order_id"`
+							Count  int      `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(order.EventsColumn), ids...))
+						})
+						if err := query.GroupBy(order.EventsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[pulid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[5][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Order) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Events)
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[5][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, ordereventImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(order.EventsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedEvents(alias, func(wq *OrderEventQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[order.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, order.FieldCreatedAt)
@@ -4976,6 +5187,11 @@ func (_q *OrderQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				selectedFields = append(selectedFields, order.FieldClosedAt)
 				fieldSeen[order.FieldClosedAt] = struct{}{}
 			}
+		case "cancelledAt":
+			if _, ok := fieldSeen[order.FieldCancelledAt]; !ok {
+				selectedFields = append(selectedFields, order.FieldCancelledAt)
+				fieldSeen[order.FieldCancelledAt] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:
@@ -5035,6 +5251,150 @@ func newOrderPaginateArgs(rv map[string]any) *orderPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*OrderWhereInput); ok {
 		args.opts = append(args.opts, WithOrderFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *OrderEventQuery) CollectFields(ctx context.Context, satisfies ...string) (*OrderEventQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *OrderEventQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(orderevent.Columns))
+		selectedFields = []string{orderevent.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "order":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrderClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, orderImplementors)...); err != nil {
+				return err
+			}
+			_q.withOrder = query
+			if _, ok := fieldSeen[orderevent.FieldOrderID]; !ok {
+				selectedFields = append(selectedFields, orderevent.FieldOrderID)
+				fieldSeen[orderevent.FieldOrderID] = struct{}{}
+			}
+
+		case "actor":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withActor = query
+			if _, ok := fieldSeen[orderevent.FieldActorID]; !ok {
+				selectedFields = append(selectedFields, orderevent.FieldActorID)
+				fieldSeen[orderevent.FieldActorID] = struct{}{}
+			}
+		case "orderID":
+			if _, ok := fieldSeen[orderevent.FieldOrderID]; !ok {
+				selectedFields = append(selectedFields, orderevent.FieldOrderID)
+				fieldSeen[orderevent.FieldOrderID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[orderevent.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, orderevent.FieldCustomerID)
+				fieldSeen[orderevent.FieldCustomerID] = struct{}{}
+			}
+		case "step":
+			if _, ok := fieldSeen[orderevent.FieldStep]; !ok {
+				selectedFields = append(selectedFields, orderevent.FieldStep)
+				fieldSeen[orderevent.FieldStep] = struct{}{}
+			}
+		case "note":
+			if _, ok := fieldSeen[orderevent.FieldNote]; !ok {
+				selectedFields = append(selectedFields, orderevent.FieldNote)
+				fieldSeen[orderevent.FieldNote] = struct{}{}
+			}
+		case "actorID":
+			if _, ok := fieldSeen[orderevent.FieldActorID]; !ok {
+				selectedFields = append(selectedFields, orderevent.FieldActorID)
+				fieldSeen[orderevent.FieldActorID] = struct{}{}
+			}
+		case "at":
+			if _, ok := fieldSeen[orderevent.FieldAt]; !ok {
+				selectedFields = append(selectedFields, orderevent.FieldAt)
+				fieldSeen[orderevent.FieldAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type ordereventPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []OrderEventPaginateOption
+}
+
+func newOrderEventPaginateArgs(rv map[string]any) *ordereventPaginateArgs {
+	args := &ordereventPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &OrderEventOrder{Field: &OrderEventOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithOrderEventOrder(order))
+			}
+		case *OrderEventOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithOrderEventOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*OrderEventWhereInput); ok {
+		args.opts = append(args.opts, WithOrderEventFilter(v.Filter))
 	}
 	return args
 }
@@ -6076,6 +6436,95 @@ func (_q *SampleQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				fieldSeen[sample.FieldOrderID] = struct{}{}
 			}
 
+		case "events":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&SampleEventClient{config: _q.config}).Query()
+			)
+			args := newSampleEventPaginateArgs(fieldArgs(ctx, new(SampleEventWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newSampleEventPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Sample) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID pulid.ID `sql:"sample_id"`
+							Count  int      `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(sample.EventsColumn), ids...))
+						})
+						if err := query.GroupBy(sample.EventsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[pulid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[4] == nil {
+								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[4][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Sample) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Events)
+							if nodes[i].Edges.totalCount[4] == nil {
+								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[4][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, sampleeventImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(sample.EventsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedEvents(alias, func(wq *SampleEventQuery) {
+				*wq = *query
+			})
+
 		case "trials":
 			var (
 				alias = field.Alias
@@ -6119,10 +6568,10 @@ func (_q *SampleQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[4] == nil {
-								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[4][alias] = n
+							nodes[i].Edges.totalCount[5][alias] = n
 						}
 						return nil
 					})
@@ -6130,10 +6579,10 @@ func (_q *SampleQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Sample) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.Trials)
-							if nodes[i].Edges.totalCount[4] == nil {
-								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[4][alias] = n
+							nodes[i].Edges.totalCount[5][alias] = n
 						}
 						return nil
 					})
@@ -6323,6 +6772,294 @@ func newSamplePaginateArgs(rv map[string]any) *samplePaginateArgs {
 	}
 	if v, ok := rv[whereField].(*SampleWhereInput); ok {
 		args.opts = append(args.opts, WithSampleFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *SampleEventQuery) CollectFields(ctx context.Context, satisfies ...string) (*SampleEventQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *SampleEventQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(sampleevent.Columns))
+		selectedFields = []string{sampleevent.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "sample":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&SampleClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, sampleImplementors)...); err != nil {
+				return err
+			}
+			_q.withSample = query
+			if _, ok := fieldSeen[sampleevent.FieldSampleID]; !ok {
+				selectedFields = append(selectedFields, sampleevent.FieldSampleID)
+				fieldSeen[sampleevent.FieldSampleID] = struct{}{}
+			}
+
+		case "actor":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withActor = query
+			if _, ok := fieldSeen[sampleevent.FieldActorID]; !ok {
+				selectedFields = append(selectedFields, sampleevent.FieldActorID)
+				fieldSeen[sampleevent.FieldActorID] = struct{}{}
+			}
+		case "sampleID":
+			if _, ok := fieldSeen[sampleevent.FieldSampleID]; !ok {
+				selectedFields = append(selectedFields, sampleevent.FieldSampleID)
+				fieldSeen[sampleevent.FieldSampleID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[sampleevent.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, sampleevent.FieldCustomerID)
+				fieldSeen[sampleevent.FieldCustomerID] = struct{}{}
+			}
+		case "fromStatus":
+			if _, ok := fieldSeen[sampleevent.FieldFromStatus]; !ok {
+				selectedFields = append(selectedFields, sampleevent.FieldFromStatus)
+				fieldSeen[sampleevent.FieldFromStatus] = struct{}{}
+			}
+		case "toStatus":
+			if _, ok := fieldSeen[sampleevent.FieldToStatus]; !ok {
+				selectedFields = append(selectedFields, sampleevent.FieldToStatus)
+				fieldSeen[sampleevent.FieldToStatus] = struct{}{}
+			}
+		case "note":
+			if _, ok := fieldSeen[sampleevent.FieldNote]; !ok {
+				selectedFields = append(selectedFields, sampleevent.FieldNote)
+				fieldSeen[sampleevent.FieldNote] = struct{}{}
+			}
+		case "actorID":
+			if _, ok := fieldSeen[sampleevent.FieldActorID]; !ok {
+				selectedFields = append(selectedFields, sampleevent.FieldActorID)
+				fieldSeen[sampleevent.FieldActorID] = struct{}{}
+			}
+		case "at":
+			if _, ok := fieldSeen[sampleevent.FieldAt]; !ok {
+				selectedFields = append(selectedFields, sampleevent.FieldAt)
+				fieldSeen[sampleevent.FieldAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type sampleeventPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []SampleEventPaginateOption
+}
+
+func newSampleEventPaginateArgs(rv map[string]any) *sampleeventPaginateArgs {
+	args := &sampleeventPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &SampleEventOrder{Field: &SampleEventOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithSampleEventOrder(order))
+			}
+		case *SampleEventOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithSampleEventOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*SampleEventWhereInput); ok {
+		args.opts = append(args.opts, WithSampleEventFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ServiceDocumentQuery) CollectFields(ctx context.Context, satisfies ...string) (*ServiceDocumentQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ServiceDocumentQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(servicedocument.Columns))
+		selectedFields = []string{servicedocument.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "customer":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CustomerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, customerImplementors)...); err != nil {
+				return err
+			}
+			_q.withCustomer = query
+			if _, ok := fieldSeen[servicedocument.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, servicedocument.FieldCustomerID)
+				fieldSeen[servicedocument.FieldCustomerID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[servicedocument.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, servicedocument.FieldCreatedAt)
+				fieldSeen[servicedocument.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[servicedocument.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, servicedocument.FieldUpdatedAt)
+				fieldSeen[servicedocument.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[servicedocument.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, servicedocument.FieldVersion)
+				fieldSeen[servicedocument.FieldVersion] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[servicedocument.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, servicedocument.FieldCustomerID)
+				fieldSeen[servicedocument.FieldCustomerID] = struct{}{}
+			}
+		case "type":
+			if _, ok := fieldSeen[servicedocument.FieldType]; !ok {
+				selectedFields = append(selectedFields, servicedocument.FieldType)
+				fieldSeen[servicedocument.FieldType] = struct{}{}
+			}
+		case "since":
+			if _, ok := fieldSeen[servicedocument.FieldSince]; !ok {
+				selectedFields = append(selectedFields, servicedocument.FieldSince)
+				fieldSeen[servicedocument.FieldSince] = struct{}{}
+			}
+		case "until":
+			if _, ok := fieldSeen[servicedocument.FieldUntil]; !ok {
+				selectedFields = append(selectedFields, servicedocument.FieldUntil)
+				fieldSeen[servicedocument.FieldUntil] = struct{}{}
+			}
+		case "note":
+			if _, ok := fieldSeen[servicedocument.FieldNote]; !ok {
+				selectedFields = append(selectedFields, servicedocument.FieldNote)
+				fieldSeen[servicedocument.FieldNote] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type servicedocumentPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ServiceDocumentPaginateOption
+}
+
+func newServiceDocumentPaginateArgs(rv map[string]any) *servicedocumentPaginateArgs {
+	args := &servicedocumentPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ServiceDocumentOrder{Field: &ServiceDocumentOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithServiceDocumentOrder(order))
+			}
+		case *ServiceDocumentOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithServiceDocumentOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ServiceDocumentWhereInput); ok {
+		args.opts = append(args.opts, WithServiceDocumentFilter(v.Filter))
 	}
 	return args
 }

@@ -526,6 +526,27 @@ func (_m *Customer) Documents(
 	return _m.QueryDocuments().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Customer) ServiceDocuments(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *ServiceDocumentOrder, where *ServiceDocumentWhereInput,
+) (*ServiceDocumentConnection, error) {
+	opts := []ServiceDocumentPaginateOption{
+		WithServiceDocumentOrder(orderBy),
+		WithServiceDocumentFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[22][alias]
+	if nodes, err := _m.NamedServiceDocuments(alias); err == nil || hasTotalCount {
+		pager, err := newServiceDocumentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ServiceDocumentConnection{Edges: []*ServiceDocumentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryServiceDocuments().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Document) Product(ctx context.Context) (*Product, error) {
 	result, err := _m.Edges.ProductOrErr()
 	if IsNotLoaded(err) {
@@ -833,6 +854,43 @@ func (_m *Order) Issues(ctx context.Context) (result []*Issue, err error) {
 	return result, err
 }
 
+func (_m *Order) Events(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *OrderEventOrder, where *OrderEventWhereInput,
+) (*OrderEventConnection, error) {
+	opts := []OrderEventPaginateOption{
+		WithOrderEventOrder(orderBy),
+		WithOrderEventFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[5][alias]
+	if nodes, err := _m.NamedEvents(alias); err == nil || hasTotalCount {
+		pager, err := newOrderEventPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &OrderEventConnection{Edges: []*OrderEventEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryEvents().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *OrderEvent) Order(ctx context.Context) (*Order, error) {
+	result, err := _m.Edges.OrderOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOrder().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *OrderEvent) Actor(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.ActorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryActor().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *OrderLine) Order(ctx context.Context) (*Order, error) {
 	result, err := _m.Edges.OrderOrErr()
 	if IsNotLoaded(err) {
@@ -993,6 +1051,27 @@ func (_m *Sample) Order(ctx context.Context) (*Order, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *Sample) Events(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *SampleEventOrder, where *SampleEventWhereInput,
+) (*SampleEventConnection, error) {
+	opts := []SampleEventPaginateOption{
+		WithSampleEventOrder(orderBy),
+		WithSampleEventFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
+	if nodes, err := _m.NamedEvents(alias); err == nil || hasTotalCount {
+		pager, err := newSampleEventPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &SampleEventConnection{Edges: []*SampleEventEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryEvents().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Sample) Trials(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *TrialOrder, where *TrialWhereInput,
 ) (*TrialConnection, error) {
@@ -1001,7 +1080,7 @@ func (_m *Sample) Trials(
 		WithTrialFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[5][alias]
 	if nodes, err := _m.NamedTrials(alias); err == nil || hasTotalCount {
 		pager, err := newTrialPager(opts, last != nil)
 		if err != nil {
@@ -1012,6 +1091,30 @@ func (_m *Sample) Trials(
 		return conn, nil
 	}
 	return _m.QueryTrials().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *SampleEvent) Sample(ctx context.Context) (*Sample, error) {
+	result, err := _m.Edges.SampleOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySample().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *SampleEvent) Actor(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.ActorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryActor().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *ServiceDocument) Customer(ctx context.Context) (*Customer, error) {
+	result, err := _m.Edges.CustomerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCustomer().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *Shipment) Order(ctx context.Context) (*Order, error) {

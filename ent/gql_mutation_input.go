@@ -14,12 +14,11 @@ import (
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfo"
 	"tandem/ent/need"
-	"tandem/ent/order"
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
-	"tandem/ent/sample"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/task"
 	"tandem/ent/trial"
@@ -695,7 +694,6 @@ type UpdateCustomerInput struct {
 	Address                *string
 	ClearPhone             bool
 	Phone                  *string
-	Stage                  *customer.Stage
 	LeadSource             *customer.LeadSource
 	ClearLeadSourceDetail  bool
 	LeadSourceDetail       *string
@@ -783,9 +781,6 @@ func (i *UpdateCustomerInput) Mutate(m *CustomerMutation) {
 	}
 	if v := i.Phone; v != nil {
 		m.SetPhone(*v)
-	}
-	if v := i.Stage; v != nil {
-		m.SetStage(*v)
 	}
 	if v := i.LeadSource; v != nil {
 		m.SetLeadSource(*v)
@@ -1290,7 +1285,6 @@ type CreateIssueInput struct {
 	Category           issue.Category
 	RootCause          *issue.RootCause
 	Severity           *issue.Severity
-	Status             *issue.Status
 	BatchNo            *string
 	ReportedAt         *time.Time
 	OnsiteResponse     *string
@@ -1298,7 +1292,6 @@ type CreateIssueInput struct {
 	Disposition        *string
 	LossAmount         *float64
 	Resolution         *string
-	ResolvedAt         *time.Time
 	CustomerID         pulid.ID
 	OrderID            *pulid.ID
 	ProductID          *pulid.ID
@@ -1317,9 +1310,6 @@ func (i *CreateIssueInput) Mutate(m *IssueMutation) {
 	}
 	if v := i.Severity; v != nil {
 		m.SetSeverity(*v)
-	}
-	if v := i.Status; v != nil {
-		m.SetStatus(*v)
 	}
 	if v := i.BatchNo; v != nil {
 		m.SetBatchNo(*v)
@@ -1341,9 +1331,6 @@ func (i *CreateIssueInput) Mutate(m *IssueMutation) {
 	}
 	if v := i.Resolution; v != nil {
 		m.SetResolution(*v)
-	}
-	if v := i.ResolvedAt; v != nil {
-		m.SetResolvedAt(*v)
 	}
 	m.SetCustomerID(i.CustomerID)
 	if v := i.OrderID; v != nil {
@@ -1386,8 +1373,6 @@ type UpdateIssueInput struct {
 	LossAmount              *float64
 	ClearResolution         bool
 	Resolution              *string
-	ClearResolvedAt         bool
-	ResolvedAt              *time.Time
 	CustomerID              *pulid.ID
 	ClearOrder              bool
 	OrderID                 *pulid.ID
@@ -1461,12 +1446,6 @@ func (i *UpdateIssueInput) Mutate(m *IssueMutation) {
 	}
 	if v := i.Resolution; v != nil {
 		m.SetResolution(*v)
-	}
-	if i.ClearResolvedAt {
-		m.ClearResolvedAt()
-	}
-	if v := i.ResolvedAt; v != nil {
-		m.SetResolvedAt(*v)
 	}
 	if v := i.CustomerID; v != nil {
 		m.SetCustomerID(*v)
@@ -1843,6 +1822,7 @@ type CreateNeedInput struct {
 	LikelyProblem      *need.LikelyProblem
 	Description        string
 	Status             *need.Status
+	Source             *need.Source
 	CustomerID         pulid.ID
 	KeyPersonID        *pulid.ID
 	CandidateProductID *pulid.ID
@@ -1863,6 +1843,9 @@ func (i *CreateNeedInput) Mutate(m *NeedMutation) {
 	m.SetDescription(i.Description)
 	if v := i.Status; v != nil {
 		m.SetStatus(*v)
+	}
+	if v := i.Source; v != nil {
+		m.SetSource(*v)
 	}
 	m.SetCustomerID(i.CustomerID)
 	if v := i.KeyPersonID; v != nil {
@@ -1891,6 +1874,7 @@ type UpdateNeedInput struct {
 	LikelyProblem         *need.LikelyProblem
 	Description           *string
 	Status                *need.Status
+	Source                *need.Source
 	CustomerID            *pulid.ID
 	ClearKeyPerson        bool
 	KeyPersonID           *pulid.ID
@@ -1930,6 +1914,9 @@ func (i *UpdateNeedInput) Mutate(m *NeedMutation) {
 	if v := i.Status; v != nil {
 		m.SetStatus(*v)
 	}
+	if v := i.Source; v != nil {
+		m.SetSource(*v)
+	}
 	if v := i.CustomerID; v != nil {
 		m.SetCustomerID(*v)
 	}
@@ -1963,7 +1950,6 @@ func (c *NeedUpdateOne) SetInput(i UpdateNeedInput) *NeedUpdateOne {
 type CreateOrderInput struct {
 	Number       string
 	IsEvaluation *bool
-	Status       *order.Status
 	OrderedAt    *time.Time
 	DeliveryDate *time.Time
 	ContractNo   *string
@@ -1977,9 +1963,6 @@ func (i *CreateOrderInput) Mutate(m *OrderMutation) {
 	m.SetNumber(i.Number)
 	if v := i.IsEvaluation; v != nil {
 		m.SetIsEvaluation(*v)
-	}
-	if v := i.Status; v != nil {
-		m.SetStatus(*v)
 	}
 	if v := i.OrderedAt; v != nil {
 		m.SetOrderedAt(*v)
@@ -2009,8 +1992,8 @@ func (c *OrderCreate) SetInput(i CreateOrderInput) *OrderCreate {
 type UpdateOrderInput struct {
 	Version           *int
 	Number            *string
+	ClearIsEvaluation bool
 	IsEvaluation      *bool
-	Status            *order.Status
 	OrderedAt         *time.Time
 	ClearDeliveryDate bool
 	DeliveryDate      *time.Time
@@ -2030,11 +2013,11 @@ func (i *UpdateOrderInput) Mutate(m *OrderMutation) {
 	if v := i.Number; v != nil {
 		m.SetNumber(*v)
 	}
+	if i.ClearIsEvaluation {
+		m.ClearIsEvaluation()
+	}
 	if v := i.IsEvaluation; v != nil {
 		m.SetIsEvaluation(*v)
-	}
-	if v := i.Status; v != nil {
-		m.SetStatus(*v)
 	}
 	if v := i.OrderedAt; v != nil {
 		m.SetOrderedAt(*v)
@@ -2451,12 +2434,8 @@ func (c *ProductUpdateOne) SetInput(i UpdateProductInput) *ProductUpdateOne {
 type CreateSampleInput struct {
 	Quantity       float64
 	Unit           *string
-	Status         *sample.Status
-	StatusReason   *string
 	Purpose        *string
 	RequestedAt    *time.Time
-	ShippedAt      *time.Time
-	ReceivedAt     *time.Time
 	TrackingNo     *string
 	DocManual      *bool
 	DocMsds        *bool
@@ -2464,7 +2443,6 @@ type CreateSampleInput struct {
 	DocPrecautions *bool
 	CustomerID     pulid.ID
 	ProductID      pulid.ID
-	OrderID        *pulid.ID
 }
 
 // Mutate applies the CreateSampleInput on the SampleMutation builder.
@@ -2473,23 +2451,11 @@ func (i *CreateSampleInput) Mutate(m *SampleMutation) {
 	if v := i.Unit; v != nil {
 		m.SetUnit(*v)
 	}
-	if v := i.Status; v != nil {
-		m.SetStatus(*v)
-	}
-	if v := i.StatusReason; v != nil {
-		m.SetStatusReason(*v)
-	}
 	if v := i.Purpose; v != nil {
 		m.SetPurpose(*v)
 	}
 	if v := i.RequestedAt; v != nil {
 		m.SetRequestedAt(*v)
-	}
-	if v := i.ShippedAt; v != nil {
-		m.SetShippedAt(*v)
-	}
-	if v := i.ReceivedAt; v != nil {
-		m.SetReceivedAt(*v)
 	}
 	if v := i.TrackingNo; v != nil {
 		m.SetTrackingNo(*v)
@@ -2508,9 +2474,6 @@ func (i *CreateSampleInput) Mutate(m *SampleMutation) {
 	}
 	m.SetCustomerID(i.CustomerID)
 	m.SetProductID(i.ProductID)
-	if v := i.OrderID; v != nil {
-		m.SetOrderID(*v)
-	}
 }
 
 // SetInput applies the change-set in the CreateSampleInput on the SampleCreate builder.
@@ -2521,29 +2484,20 @@ func (c *SampleCreate) SetInput(i CreateSampleInput) *SampleCreate {
 
 // UpdateSampleInput represents a mutation input for updating samples.
 type UpdateSampleInput struct {
-	Version           *int
-	Quantity          *float64
-	Unit              *string
-	Status            *sample.Status
-	ClearStatusReason bool
-	StatusReason      *string
-	ClearPurpose      bool
-	Purpose           *string
-	RequestedAt       *time.Time
-	ClearShippedAt    bool
-	ShippedAt         *time.Time
-	ClearReceivedAt   bool
-	ReceivedAt        *time.Time
-	ClearTrackingNo   bool
-	TrackingNo        *string
-	DocManual         *bool
-	DocMsds           *bool
-	DocLabel          *bool
-	DocPrecautions    *bool
-	CustomerID        *pulid.ID
-	ProductID         *pulid.ID
-	ClearOrder        bool
-	OrderID           *pulid.ID
+	Version         *int
+	Quantity        *float64
+	Unit            *string
+	ClearPurpose    bool
+	Purpose         *string
+	RequestedAt     *time.Time
+	ClearTrackingNo bool
+	TrackingNo      *string
+	DocManual       *bool
+	DocMsds         *bool
+	DocLabel        *bool
+	DocPrecautions  *bool
+	CustomerID      *pulid.ID
+	ProductID       *pulid.ID
 }
 
 // Mutate applies the UpdateSampleInput on the SampleMutation builder.
@@ -2557,15 +2511,6 @@ func (i *UpdateSampleInput) Mutate(m *SampleMutation) {
 	if v := i.Unit; v != nil {
 		m.SetUnit(*v)
 	}
-	if v := i.Status; v != nil {
-		m.SetStatus(*v)
-	}
-	if i.ClearStatusReason {
-		m.ClearStatusReason()
-	}
-	if v := i.StatusReason; v != nil {
-		m.SetStatusReason(*v)
-	}
 	if i.ClearPurpose {
 		m.ClearPurpose()
 	}
@@ -2574,18 +2519,6 @@ func (i *UpdateSampleInput) Mutate(m *SampleMutation) {
 	}
 	if v := i.RequestedAt; v != nil {
 		m.SetRequestedAt(*v)
-	}
-	if i.ClearShippedAt {
-		m.ClearShippedAt()
-	}
-	if v := i.ShippedAt; v != nil {
-		m.SetShippedAt(*v)
-	}
-	if i.ClearReceivedAt {
-		m.ClearReceivedAt()
-	}
-	if v := i.ReceivedAt; v != nil {
-		m.SetReceivedAt(*v)
 	}
 	if i.ClearTrackingNo {
 		m.ClearTrackingNo()
@@ -2611,12 +2544,6 @@ func (i *UpdateSampleInput) Mutate(m *SampleMutation) {
 	if v := i.ProductID; v != nil {
 		m.SetProductID(*v)
 	}
-	if i.ClearOrder {
-		m.ClearOrder()
-	}
-	if v := i.OrderID; v != nil {
-		m.SetOrderID(*v)
-	}
 }
 
 // SetInput applies the change-set in the UpdateSampleInput on the SampleUpdate builder.
@@ -2627,6 +2554,88 @@ func (c *SampleUpdate) SetInput(i UpdateSampleInput) *SampleUpdate {
 
 // SetInput applies the change-set in the UpdateSampleInput on the SampleUpdateOne builder.
 func (c *SampleUpdateOne) SetInput(i UpdateSampleInput) *SampleUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateServiceDocumentInput represents a mutation input for creating servicedocuments.
+type CreateServiceDocumentInput struct {
+	Type       servicedocument.Type
+	Since      *time.Time
+	Until      *time.Time
+	Note       *string
+	CustomerID pulid.ID
+}
+
+// Mutate applies the CreateServiceDocumentInput on the ServiceDocumentMutation builder.
+func (i *CreateServiceDocumentInput) Mutate(m *ServiceDocumentMutation) {
+	m.SetType(i.Type)
+	if v := i.Since; v != nil {
+		m.SetSince(*v)
+	}
+	if v := i.Until; v != nil {
+		m.SetUntil(*v)
+	}
+	if v := i.Note; v != nil {
+		m.SetNote(*v)
+	}
+	m.SetCustomerID(i.CustomerID)
+}
+
+// SetInput applies the change-set in the CreateServiceDocumentInput on the ServiceDocumentCreate builder.
+func (c *ServiceDocumentCreate) SetInput(i CreateServiceDocumentInput) *ServiceDocumentCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateServiceDocumentInput represents a mutation input for updating servicedocuments.
+type UpdateServiceDocumentInput struct {
+	Version    *int
+	Type       *servicedocument.Type
+	Since      *time.Time
+	ClearUntil bool
+	Until      *time.Time
+	ClearNote  bool
+	Note       *string
+	CustomerID *pulid.ID
+}
+
+// Mutate applies the UpdateServiceDocumentInput on the ServiceDocumentMutation builder.
+func (i *UpdateServiceDocumentInput) Mutate(m *ServiceDocumentMutation) {
+	if v := i.Version; v != nil {
+		m.SetVersion(*v)
+	}
+	if v := i.Type; v != nil {
+		m.SetType(*v)
+	}
+	if v := i.Since; v != nil {
+		m.SetSince(*v)
+	}
+	if i.ClearUntil {
+		m.ClearUntil()
+	}
+	if v := i.Until; v != nil {
+		m.SetUntil(*v)
+	}
+	if i.ClearNote {
+		m.ClearNote()
+	}
+	if v := i.Note; v != nil {
+		m.SetNote(*v)
+	}
+	if v := i.CustomerID; v != nil {
+		m.SetCustomerID(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateServiceDocumentInput on the ServiceDocumentUpdate builder.
+func (c *ServiceDocumentUpdate) SetInput(i UpdateServiceDocumentInput) *ServiceDocumentUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateServiceDocumentInput on the ServiceDocumentUpdateOne builder.
+func (c *ServiceDocumentUpdateOne) SetInput(i UpdateServiceDocumentInput) *ServiceDocumentUpdateOne {
 	i.Mutate(c.Mutation())
 	return c
 }

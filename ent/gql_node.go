@@ -21,12 +21,15 @@ import (
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -125,6 +128,11 @@ var orderImplementors = []string{"Order", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Order) IsNode() {}
 
+var ordereventImplementors = []string{"OrderEvent", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*OrderEvent) IsNode() {}
+
 var orderlineImplementors = []string{"OrderLine", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -149,6 +157,16 @@ var sampleImplementors = []string{"Sample", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Sample) IsNode() {}
+
+var sampleeventImplementors = []string{"SampleEvent", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*SampleEvent) IsNode() {}
+
+var servicedocumentImplementors = []string{"ServiceDocument", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ServiceDocument) IsNode() {}
 
 var shipmentImplementors = []string{"Shipment", "Node"}
 
@@ -451,6 +469,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			}
 		}
 		return query.Only(ctx)
+	case orderevent.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.OrderEvent.Query().
+			Where(orderevent.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, ordereventImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case orderline.Table:
 		var uid pulid.ID
 		if err := uid.UnmarshalGQL(id); err != nil {
@@ -512,6 +543,32 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(sample.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, sampleImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case sampleevent.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.SampleEvent.Query().
+			Where(sampleevent.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, sampleeventImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case servicedocument.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.ServiceDocument.Query().
+			Where(servicedocument.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, servicedocumentImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -936,6 +993,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 				*noder = node
 			}
 		}
+	case orderevent.Table:
+		query := c.OrderEvent.Query().
+			Where(orderevent.IDIn(ids...))
+		query, err := query.CollectFields(ctx, ordereventImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case orderline.Table:
 		query := c.OrderLine.Query().
 			Where(orderline.IDIn(ids...))
@@ -1004,6 +1077,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.Sample.Query().
 			Where(sample.IDIn(ids...))
 		query, err := query.CollectFields(ctx, sampleImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case sampleevent.Table:
+		query := c.SampleEvent.Query().
+			Where(sampleevent.IDIn(ids...))
+		query, err := query.CollectFields(ctx, sampleeventImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case servicedocument.Table:
+		query := c.ServiceDocument.Query().
+			Where(servicedocument.IDIn(ids...))
+		query, err := query.CollectFields(ctx, servicedocumentImplementors...)
 		if err != nil {
 			return nil, err
 		}

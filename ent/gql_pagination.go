@@ -24,12 +24,15 @@ import (
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -5456,6 +5459,302 @@ func (_m *Order) ToEdge(order *OrderOrder) *OrderEdge {
 	}
 }
 
+// OrderEventEdge is the edge representation of OrderEvent.
+type OrderEventEdge struct {
+	Node   *OrderEvent `json:"node"`
+	Cursor Cursor      `json:"cursor"`
+}
+
+// OrderEventConnection is the connection containing edges to OrderEvent.
+type OrderEventConnection struct {
+	Edges      []*OrderEventEdge `json:"edges"`
+	PageInfo   PageInfo          `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+func (c *OrderEventConnection) build(nodes []*OrderEvent, pager *ordereventPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *OrderEvent
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *OrderEvent {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *OrderEvent {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*OrderEventEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &OrderEventEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// OrderEventPaginateOption enables pagination customization.
+type OrderEventPaginateOption func(*ordereventPager) error
+
+// WithOrderEventOrder configures pagination ordering.
+func WithOrderEventOrder(order *OrderEventOrder) OrderEventPaginateOption {
+	if order == nil {
+		order = DefaultOrderEventOrder
+	}
+	o := *order
+	return func(pager *ordereventPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultOrderEventOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithOrderEventFilter configures pagination filter.
+func WithOrderEventFilter(filter func(*OrderEventQuery) (*OrderEventQuery, error)) OrderEventPaginateOption {
+	return func(pager *ordereventPager) error {
+		if filter == nil {
+			return errors.New("OrderEventQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type ordereventPager struct {
+	reverse bool
+	order   *OrderEventOrder
+	filter  func(*OrderEventQuery) (*OrderEventQuery, error)
+}
+
+func newOrderEventPager(opts []OrderEventPaginateOption, reverse bool) (*ordereventPager, error) {
+	pager := &ordereventPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultOrderEventOrder
+	}
+	return pager, nil
+}
+
+func (p *ordereventPager) applyFilter(query *OrderEventQuery) (*OrderEventQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *ordereventPager) toCursor(_m *OrderEvent) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *ordereventPager) applyCursors(query *OrderEventQuery, after, before *Cursor) (*OrderEventQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultOrderEventOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *ordereventPager) applyOrder(query *OrderEventQuery) *OrderEventQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultOrderEventOrder.Field {
+		query = query.Order(DefaultOrderEventOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *ordereventPager) orderExpr(query *OrderEventQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultOrderEventOrder.Field {
+			b.Comma().Ident(DefaultOrderEventOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to OrderEvent.
+func (_m *OrderEventQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...OrderEventPaginateOption,
+) (*OrderEventConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newOrderEventPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &OrderEventConnection{Edges: []*OrderEventEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// OrderEventOrderFieldAt orders OrderEvent by at.
+	OrderEventOrderFieldAt = &OrderEventOrderField{
+		Value: func(_m *OrderEvent) (ent.Value, error) {
+			return _m.At, nil
+		},
+		column: orderevent.FieldAt,
+		toTerm: orderevent.ByAt,
+		toCursor: func(_m *OrderEvent) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.At,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f OrderEventOrderField) String() string {
+	var str string
+	switch f.column {
+	case OrderEventOrderFieldAt.column:
+		str = "AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f OrderEventOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *OrderEventOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("OrderEventOrderField %T must be a string", v)
+	}
+	switch str {
+	case "AT":
+		*f = *OrderEventOrderFieldAt
+	default:
+		return fmt.Errorf("%s is not a valid OrderEventOrderField", str)
+	}
+	return nil
+}
+
+// OrderEventOrderField defines the ordering field of OrderEvent.
+type OrderEventOrderField struct {
+	// Value extracts the ordering value from the given OrderEvent.
+	Value    func(*OrderEvent) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) orderevent.OrderOption
+	toCursor func(*OrderEvent) Cursor
+}
+
+// OrderEventOrder defines the ordering of OrderEvent.
+type OrderEventOrder struct {
+	Direction OrderDirection        `json:"direction"`
+	Field     *OrderEventOrderField `json:"field"`
+}
+
+// DefaultOrderEventOrder is the default ordering of OrderEvent.
+var DefaultOrderEventOrder = &OrderEventOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &OrderEventOrderField{
+		Value: func(_m *OrderEvent) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: orderevent.FieldID,
+		toTerm: orderevent.ByID,
+		toCursor: func(_m *OrderEvent) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts OrderEvent into OrderEventEdge.
+func (_m *OrderEvent) ToEdge(order *OrderEventOrder) *OrderEventEdge {
+	if order == nil {
+		order = DefaultOrderEventOrder
+	}
+	return &OrderEventEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // OrderLineEdge is the edge representation of OrderLine.
 type OrderLineEdge struct {
 	Node   *OrderLine `json:"node"`
@@ -7111,6 +7410,634 @@ func (_m *Sample) ToEdge(order *SampleOrder) *SampleEdge {
 		order = DefaultSampleOrder
 	}
 	return &SampleEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// SampleEventEdge is the edge representation of SampleEvent.
+type SampleEventEdge struct {
+	Node   *SampleEvent `json:"node"`
+	Cursor Cursor       `json:"cursor"`
+}
+
+// SampleEventConnection is the connection containing edges to SampleEvent.
+type SampleEventConnection struct {
+	Edges      []*SampleEventEdge `json:"edges"`
+	PageInfo   PageInfo           `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+func (c *SampleEventConnection) build(nodes []*SampleEvent, pager *sampleeventPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *SampleEvent
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *SampleEvent {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *SampleEvent {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*SampleEventEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &SampleEventEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// SampleEventPaginateOption enables pagination customization.
+type SampleEventPaginateOption func(*sampleeventPager) error
+
+// WithSampleEventOrder configures pagination ordering.
+func WithSampleEventOrder(order *SampleEventOrder) SampleEventPaginateOption {
+	if order == nil {
+		order = DefaultSampleEventOrder
+	}
+	o := *order
+	return func(pager *sampleeventPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultSampleEventOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithSampleEventFilter configures pagination filter.
+func WithSampleEventFilter(filter func(*SampleEventQuery) (*SampleEventQuery, error)) SampleEventPaginateOption {
+	return func(pager *sampleeventPager) error {
+		if filter == nil {
+			return errors.New("SampleEventQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type sampleeventPager struct {
+	reverse bool
+	order   *SampleEventOrder
+	filter  func(*SampleEventQuery) (*SampleEventQuery, error)
+}
+
+func newSampleEventPager(opts []SampleEventPaginateOption, reverse bool) (*sampleeventPager, error) {
+	pager := &sampleeventPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultSampleEventOrder
+	}
+	return pager, nil
+}
+
+func (p *sampleeventPager) applyFilter(query *SampleEventQuery) (*SampleEventQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *sampleeventPager) toCursor(_m *SampleEvent) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *sampleeventPager) applyCursors(query *SampleEventQuery, after, before *Cursor) (*SampleEventQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultSampleEventOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *sampleeventPager) applyOrder(query *SampleEventQuery) *SampleEventQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultSampleEventOrder.Field {
+		query = query.Order(DefaultSampleEventOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *sampleeventPager) orderExpr(query *SampleEventQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultSampleEventOrder.Field {
+			b.Comma().Ident(DefaultSampleEventOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to SampleEvent.
+func (_m *SampleEventQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...SampleEventPaginateOption,
+) (*SampleEventConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newSampleEventPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &SampleEventConnection{Edges: []*SampleEventEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// SampleEventOrderFieldAt orders SampleEvent by at.
+	SampleEventOrderFieldAt = &SampleEventOrderField{
+		Value: func(_m *SampleEvent) (ent.Value, error) {
+			return _m.At, nil
+		},
+		column: sampleevent.FieldAt,
+		toTerm: sampleevent.ByAt,
+		toCursor: func(_m *SampleEvent) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.At,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f SampleEventOrderField) String() string {
+	var str string
+	switch f.column {
+	case SampleEventOrderFieldAt.column:
+		str = "AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f SampleEventOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *SampleEventOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("SampleEventOrderField %T must be a string", v)
+	}
+	switch str {
+	case "AT":
+		*f = *SampleEventOrderFieldAt
+	default:
+		return fmt.Errorf("%s is not a valid SampleEventOrderField", str)
+	}
+	return nil
+}
+
+// SampleEventOrderField defines the ordering field of SampleEvent.
+type SampleEventOrderField struct {
+	// Value extracts the ordering value from the given SampleEvent.
+	Value    func(*SampleEvent) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) sampleevent.OrderOption
+	toCursor func(*SampleEvent) Cursor
+}
+
+// SampleEventOrder defines the ordering of SampleEvent.
+type SampleEventOrder struct {
+	Direction OrderDirection         `json:"direction"`
+	Field     *SampleEventOrderField `json:"field"`
+}
+
+// DefaultSampleEventOrder is the default ordering of SampleEvent.
+var DefaultSampleEventOrder = &SampleEventOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &SampleEventOrderField{
+		Value: func(_m *SampleEvent) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: sampleevent.FieldID,
+		toTerm: sampleevent.ByID,
+		toCursor: func(_m *SampleEvent) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts SampleEvent into SampleEventEdge.
+func (_m *SampleEvent) ToEdge(order *SampleEventOrder) *SampleEventEdge {
+	if order == nil {
+		order = DefaultSampleEventOrder
+	}
+	return &SampleEventEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ServiceDocumentEdge is the edge representation of ServiceDocument.
+type ServiceDocumentEdge struct {
+	Node   *ServiceDocument `json:"node"`
+	Cursor Cursor           `json:"cursor"`
+}
+
+// ServiceDocumentConnection is the connection containing edges to ServiceDocument.
+type ServiceDocumentConnection struct {
+	Edges      []*ServiceDocumentEdge `json:"edges"`
+	PageInfo   PageInfo               `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+func (c *ServiceDocumentConnection) build(nodes []*ServiceDocument, pager *servicedocumentPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ServiceDocument
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ServiceDocument {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ServiceDocument {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ServiceDocumentEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ServiceDocumentEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ServiceDocumentPaginateOption enables pagination customization.
+type ServiceDocumentPaginateOption func(*servicedocumentPager) error
+
+// WithServiceDocumentOrder configures pagination ordering.
+func WithServiceDocumentOrder(order *ServiceDocumentOrder) ServiceDocumentPaginateOption {
+	if order == nil {
+		order = DefaultServiceDocumentOrder
+	}
+	o := *order
+	return func(pager *servicedocumentPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultServiceDocumentOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithServiceDocumentFilter configures pagination filter.
+func WithServiceDocumentFilter(filter func(*ServiceDocumentQuery) (*ServiceDocumentQuery, error)) ServiceDocumentPaginateOption {
+	return func(pager *servicedocumentPager) error {
+		if filter == nil {
+			return errors.New("ServiceDocumentQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type servicedocumentPager struct {
+	reverse bool
+	order   *ServiceDocumentOrder
+	filter  func(*ServiceDocumentQuery) (*ServiceDocumentQuery, error)
+}
+
+func newServiceDocumentPager(opts []ServiceDocumentPaginateOption, reverse bool) (*servicedocumentPager, error) {
+	pager := &servicedocumentPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultServiceDocumentOrder
+	}
+	return pager, nil
+}
+
+func (p *servicedocumentPager) applyFilter(query *ServiceDocumentQuery) (*ServiceDocumentQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *servicedocumentPager) toCursor(_m *ServiceDocument) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *servicedocumentPager) applyCursors(query *ServiceDocumentQuery, after, before *Cursor) (*ServiceDocumentQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultServiceDocumentOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *servicedocumentPager) applyOrder(query *ServiceDocumentQuery) *ServiceDocumentQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultServiceDocumentOrder.Field {
+		query = query.Order(DefaultServiceDocumentOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *servicedocumentPager) orderExpr(query *ServiceDocumentQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultServiceDocumentOrder.Field {
+			b.Comma().Ident(DefaultServiceDocumentOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ServiceDocument.
+func (_m *ServiceDocumentQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ServiceDocumentPaginateOption,
+) (*ServiceDocumentConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newServiceDocumentPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ServiceDocumentConnection{Edges: []*ServiceDocumentEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ServiceDocumentOrderFieldCreatedAt orders ServiceDocument by created_at.
+	ServiceDocumentOrderFieldCreatedAt = &ServiceDocumentOrderField{
+		Value: func(_m *ServiceDocument) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: servicedocument.FieldCreatedAt,
+		toTerm: servicedocument.ByCreatedAt,
+		toCursor: func(_m *ServiceDocument) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ServiceDocumentOrderFieldUpdatedAt orders ServiceDocument by updated_at.
+	ServiceDocumentOrderFieldUpdatedAt = &ServiceDocumentOrderField{
+		Value: func(_m *ServiceDocument) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: servicedocument.FieldUpdatedAt,
+		toTerm: servicedocument.ByUpdatedAt,
+		toCursor: func(_m *ServiceDocument) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// ServiceDocumentOrderFieldSince orders ServiceDocument by since.
+	ServiceDocumentOrderFieldSince = &ServiceDocumentOrderField{
+		Value: func(_m *ServiceDocument) (ent.Value, error) {
+			return _m.Since, nil
+		},
+		column: servicedocument.FieldSince,
+		toTerm: servicedocument.BySince,
+		toCursor: func(_m *ServiceDocument) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Since,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ServiceDocumentOrderField) String() string {
+	var str string
+	switch f.column {
+	case ServiceDocumentOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ServiceDocumentOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case ServiceDocumentOrderFieldSince.column:
+		str = "SINCE"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ServiceDocumentOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ServiceDocumentOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ServiceDocumentOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ServiceDocumentOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ServiceDocumentOrderFieldUpdatedAt
+	case "SINCE":
+		*f = *ServiceDocumentOrderFieldSince
+	default:
+		return fmt.Errorf("%s is not a valid ServiceDocumentOrderField", str)
+	}
+	return nil
+}
+
+// ServiceDocumentOrderField defines the ordering field of ServiceDocument.
+type ServiceDocumentOrderField struct {
+	// Value extracts the ordering value from the given ServiceDocument.
+	Value    func(*ServiceDocument) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) servicedocument.OrderOption
+	toCursor func(*ServiceDocument) Cursor
+}
+
+// ServiceDocumentOrder defines the ordering of ServiceDocument.
+type ServiceDocumentOrder struct {
+	Direction OrderDirection             `json:"direction"`
+	Field     *ServiceDocumentOrderField `json:"field"`
+}
+
+// DefaultServiceDocumentOrder is the default ordering of ServiceDocument.
+var DefaultServiceDocumentOrder = &ServiceDocumentOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ServiceDocumentOrderField{
+		Value: func(_m *ServiceDocument) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: servicedocument.FieldID,
+		toTerm: servicedocument.ByID,
+		toCursor: func(_m *ServiceDocument) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ServiceDocument into ServiceDocumentEdge.
+func (_m *ServiceDocument) ToEdge(order *ServiceDocumentOrder) *ServiceDocumentEdge {
+	if order == nil {
+		order = DefaultServiceDocumentOrder
+	}
+	return &ServiceDocumentEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

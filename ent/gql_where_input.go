@@ -21,13 +21,16 @@ import (
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/predicate"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -4644,6 +4647,31 @@ type CustomerWhereInput struct {
 	NotesEqualFold    *string  `json:"notesEqualFold,omitempty"`
 	NotesContainsFold *string  `json:"notesContainsFold,omitempty"`
 
+	// "evaluation_outcome" field predicates.
+	EvaluationOutcome       *customer.EvaluationOutcome  `json:"evaluationOutcome,omitempty"`
+	EvaluationOutcomeNEQ    *customer.EvaluationOutcome  `json:"evaluationOutcomeNEQ,omitempty"`
+	EvaluationOutcomeIn     []customer.EvaluationOutcome `json:"evaluationOutcomeIn,omitempty"`
+	EvaluationOutcomeNotIn  []customer.EvaluationOutcome `json:"evaluationOutcomeNotIn,omitempty"`
+	EvaluationOutcomeIsNil  bool                         `json:"evaluationOutcomeIsNil,omitempty"`
+	EvaluationOutcomeNotNil bool                         `json:"evaluationOutcomeNotNil,omitempty"`
+
+	// "evaluation_note" field predicates.
+	EvaluationNote             *string  `json:"evaluationNote,omitempty"`
+	EvaluationNoteNEQ          *string  `json:"evaluationNoteNEQ,omitempty"`
+	EvaluationNoteIn           []string `json:"evaluationNoteIn,omitempty"`
+	EvaluationNoteNotIn        []string `json:"evaluationNoteNotIn,omitempty"`
+	EvaluationNoteGT           *string  `json:"evaluationNoteGT,omitempty"`
+	EvaluationNoteGTE          *string  `json:"evaluationNoteGTE,omitempty"`
+	EvaluationNoteLT           *string  `json:"evaluationNoteLT,omitempty"`
+	EvaluationNoteLTE          *string  `json:"evaluationNoteLTE,omitempty"`
+	EvaluationNoteContains     *string  `json:"evaluationNoteContains,omitempty"`
+	EvaluationNoteHasPrefix    *string  `json:"evaluationNoteHasPrefix,omitempty"`
+	EvaluationNoteHasSuffix    *string  `json:"evaluationNoteHasSuffix,omitempty"`
+	EvaluationNoteIsNil        bool     `json:"evaluationNoteIsNil,omitempty"`
+	EvaluationNoteNotNil       bool     `json:"evaluationNoteNotNil,omitempty"`
+	EvaluationNoteEqualFold    *string  `json:"evaluationNoteEqualFold,omitempty"`
+	EvaluationNoteContainsFold *string  `json:"evaluationNoteContainsFold,omitempty"`
+
 	// "archived" field predicates.
 	Archived    *bool `json:"archived,omitempty"`
 	ArchivedNEQ *bool `json:"archivedNEQ,omitempty"`
@@ -4769,6 +4797,10 @@ type CustomerWhereInput struct {
 	// "documents" edge predicates.
 	HasDocuments     *bool                 `json:"hasDocuments,omitempty"`
 	HasDocumentsWith []*DocumentWhereInput `json:"hasDocumentsWith,omitempty"`
+
+	// "service_documents" edge predicates.
+	HasServiceDocuments     *bool                        `json:"hasServiceDocuments,omitempty"`
+	HasServiceDocumentsWith []*ServiceDocumentWhereInput `json:"hasServiceDocumentsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -6057,6 +6089,69 @@ func (i *CustomerWhereInput) P() (predicate.Customer, error) {
 	if i.NotesContainsFold != nil {
 		predicates = append(predicates, customer.NotesContainsFold(*i.NotesContainsFold))
 	}
+	if i.EvaluationOutcome != nil {
+		predicates = append(predicates, customer.EvaluationOutcomeEQ(*i.EvaluationOutcome))
+	}
+	if i.EvaluationOutcomeNEQ != nil {
+		predicates = append(predicates, customer.EvaluationOutcomeNEQ(*i.EvaluationOutcomeNEQ))
+	}
+	if len(i.EvaluationOutcomeIn) > 0 {
+		predicates = append(predicates, customer.EvaluationOutcomeIn(i.EvaluationOutcomeIn...))
+	}
+	if len(i.EvaluationOutcomeNotIn) > 0 {
+		predicates = append(predicates, customer.EvaluationOutcomeNotIn(i.EvaluationOutcomeNotIn...))
+	}
+	if i.EvaluationOutcomeIsNil {
+		predicates = append(predicates, customer.EvaluationOutcomeIsNil())
+	}
+	if i.EvaluationOutcomeNotNil {
+		predicates = append(predicates, customer.EvaluationOutcomeNotNil())
+	}
+	if i.EvaluationNote != nil {
+		predicates = append(predicates, customer.EvaluationNoteEQ(*i.EvaluationNote))
+	}
+	if i.EvaluationNoteNEQ != nil {
+		predicates = append(predicates, customer.EvaluationNoteNEQ(*i.EvaluationNoteNEQ))
+	}
+	if len(i.EvaluationNoteIn) > 0 {
+		predicates = append(predicates, customer.EvaluationNoteIn(i.EvaluationNoteIn...))
+	}
+	if len(i.EvaluationNoteNotIn) > 0 {
+		predicates = append(predicates, customer.EvaluationNoteNotIn(i.EvaluationNoteNotIn...))
+	}
+	if i.EvaluationNoteGT != nil {
+		predicates = append(predicates, customer.EvaluationNoteGT(*i.EvaluationNoteGT))
+	}
+	if i.EvaluationNoteGTE != nil {
+		predicates = append(predicates, customer.EvaluationNoteGTE(*i.EvaluationNoteGTE))
+	}
+	if i.EvaluationNoteLT != nil {
+		predicates = append(predicates, customer.EvaluationNoteLT(*i.EvaluationNoteLT))
+	}
+	if i.EvaluationNoteLTE != nil {
+		predicates = append(predicates, customer.EvaluationNoteLTE(*i.EvaluationNoteLTE))
+	}
+	if i.EvaluationNoteContains != nil {
+		predicates = append(predicates, customer.EvaluationNoteContains(*i.EvaluationNoteContains))
+	}
+	if i.EvaluationNoteHasPrefix != nil {
+		predicates = append(predicates, customer.EvaluationNoteHasPrefix(*i.EvaluationNoteHasPrefix))
+	}
+	if i.EvaluationNoteHasSuffix != nil {
+		predicates = append(predicates, customer.EvaluationNoteHasSuffix(*i.EvaluationNoteHasSuffix))
+	}
+	if i.EvaluationNoteIsNil {
+		predicates = append(predicates, customer.EvaluationNoteIsNil())
+	}
+	if i.EvaluationNoteNotNil {
+		predicates = append(predicates, customer.EvaluationNoteNotNil())
+	}
+	if i.EvaluationNoteEqualFold != nil {
+		predicates = append(predicates, customer.EvaluationNoteEqualFold(*i.EvaluationNoteEqualFold))
+	}
+	if i.EvaluationNoteContainsFold != nil {
+		predicates = append(predicates, customer.EvaluationNoteContainsFold(*i.EvaluationNoteContainsFold))
+	}
 	if i.Archived != nil {
 		predicates = append(predicates, customer.ArchivedEQ(*i.Archived))
 	}
@@ -6549,6 +6644,24 @@ func (i *CustomerWhereInput) P() (predicate.Customer, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, customer.HasDocumentsWith(with...))
+	}
+	if i.HasServiceDocuments != nil {
+		p := customer.HasServiceDocuments()
+		if !*i.HasServiceDocuments {
+			p = customer.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasServiceDocumentsWith) > 0 {
+		with := make([]predicate.ServiceDocument, 0, len(i.HasServiceDocumentsWith))
+		for _, w := range i.HasServiceDocumentsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasServiceDocumentsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, customer.HasServiceDocumentsWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -8747,6 +8860,30 @@ type IssueWhereInput struct {
 	ResolutionEqualFold    *string  `json:"resolutionEqualFold,omitempty"`
 	ResolutionContainsFold *string  `json:"resolutionContainsFold,omitempty"`
 
+	// "responded_at" field predicates.
+	RespondedAt       *time.Time  `json:"respondedAt,omitempty"`
+	RespondedAtNEQ    *time.Time  `json:"respondedAtNEQ,omitempty"`
+	RespondedAtIn     []time.Time `json:"respondedAtIn,omitempty"`
+	RespondedAtNotIn  []time.Time `json:"respondedAtNotIn,omitempty"`
+	RespondedAtGT     *time.Time  `json:"respondedAtGT,omitempty"`
+	RespondedAtGTE    *time.Time  `json:"respondedAtGTE,omitempty"`
+	RespondedAtLT     *time.Time  `json:"respondedAtLT,omitempty"`
+	RespondedAtLTE    *time.Time  `json:"respondedAtLTE,omitempty"`
+	RespondedAtIsNil  bool        `json:"respondedAtIsNil,omitempty"`
+	RespondedAtNotNil bool        `json:"respondedAtNotNil,omitempty"`
+
+	// "onsite_at" field predicates.
+	OnsiteAt       *time.Time  `json:"onsiteAt,omitempty"`
+	OnsiteAtNEQ    *time.Time  `json:"onsiteAtNEQ,omitempty"`
+	OnsiteAtIn     []time.Time `json:"onsiteAtIn,omitempty"`
+	OnsiteAtNotIn  []time.Time `json:"onsiteAtNotIn,omitempty"`
+	OnsiteAtGT     *time.Time  `json:"onsiteAtGT,omitempty"`
+	OnsiteAtGTE    *time.Time  `json:"onsiteAtGTE,omitempty"`
+	OnsiteAtLT     *time.Time  `json:"onsiteAtLT,omitempty"`
+	OnsiteAtLTE    *time.Time  `json:"onsiteAtLTE,omitempty"`
+	OnsiteAtIsNil  bool        `json:"onsiteAtIsNil,omitempty"`
+	OnsiteAtNotNil bool        `json:"onsiteAtNotNil,omitempty"`
+
 	// "resolved_at" field predicates.
 	ResolvedAt       *time.Time  `json:"resolvedAt,omitempty"`
 	ResolvedAtNEQ    *time.Time  `json:"resolvedAtNEQ,omitempty"`
@@ -8758,6 +8895,18 @@ type IssueWhereInput struct {
 	ResolvedAtLTE    *time.Time  `json:"resolvedAtLTE,omitempty"`
 	ResolvedAtIsNil  bool        `json:"resolvedAtIsNil,omitempty"`
 	ResolvedAtNotNil bool        `json:"resolvedAtNotNil,omitempty"`
+
+	// "closed_at" field predicates.
+	ClosedAt       *time.Time  `json:"closedAt,omitempty"`
+	ClosedAtNEQ    *time.Time  `json:"closedAtNEQ,omitempty"`
+	ClosedAtIn     []time.Time `json:"closedAtIn,omitempty"`
+	ClosedAtNotIn  []time.Time `json:"closedAtNotIn,omitempty"`
+	ClosedAtGT     *time.Time  `json:"closedAtGT,omitempty"`
+	ClosedAtGTE    *time.Time  `json:"closedAtGTE,omitempty"`
+	ClosedAtLT     *time.Time  `json:"closedAtLT,omitempty"`
+	ClosedAtLTE    *time.Time  `json:"closedAtLTE,omitempty"`
+	ClosedAtIsNil  bool        `json:"closedAtIsNil,omitempty"`
+	ClosedAtNotNil bool        `json:"closedAtNotNil,omitempty"`
 
 	// "customer" edge predicates.
 	HasCustomer     *bool                 `json:"hasCustomer,omitempty"`
@@ -9577,6 +9726,66 @@ func (i *IssueWhereInput) P() (predicate.Issue, error) {
 	if i.ResolutionContainsFold != nil {
 		predicates = append(predicates, issue.ResolutionContainsFold(*i.ResolutionContainsFold))
 	}
+	if i.RespondedAt != nil {
+		predicates = append(predicates, issue.RespondedAtEQ(*i.RespondedAt))
+	}
+	if i.RespondedAtNEQ != nil {
+		predicates = append(predicates, issue.RespondedAtNEQ(*i.RespondedAtNEQ))
+	}
+	if len(i.RespondedAtIn) > 0 {
+		predicates = append(predicates, issue.RespondedAtIn(i.RespondedAtIn...))
+	}
+	if len(i.RespondedAtNotIn) > 0 {
+		predicates = append(predicates, issue.RespondedAtNotIn(i.RespondedAtNotIn...))
+	}
+	if i.RespondedAtGT != nil {
+		predicates = append(predicates, issue.RespondedAtGT(*i.RespondedAtGT))
+	}
+	if i.RespondedAtGTE != nil {
+		predicates = append(predicates, issue.RespondedAtGTE(*i.RespondedAtGTE))
+	}
+	if i.RespondedAtLT != nil {
+		predicates = append(predicates, issue.RespondedAtLT(*i.RespondedAtLT))
+	}
+	if i.RespondedAtLTE != nil {
+		predicates = append(predicates, issue.RespondedAtLTE(*i.RespondedAtLTE))
+	}
+	if i.RespondedAtIsNil {
+		predicates = append(predicates, issue.RespondedAtIsNil())
+	}
+	if i.RespondedAtNotNil {
+		predicates = append(predicates, issue.RespondedAtNotNil())
+	}
+	if i.OnsiteAt != nil {
+		predicates = append(predicates, issue.OnsiteAtEQ(*i.OnsiteAt))
+	}
+	if i.OnsiteAtNEQ != nil {
+		predicates = append(predicates, issue.OnsiteAtNEQ(*i.OnsiteAtNEQ))
+	}
+	if len(i.OnsiteAtIn) > 0 {
+		predicates = append(predicates, issue.OnsiteAtIn(i.OnsiteAtIn...))
+	}
+	if len(i.OnsiteAtNotIn) > 0 {
+		predicates = append(predicates, issue.OnsiteAtNotIn(i.OnsiteAtNotIn...))
+	}
+	if i.OnsiteAtGT != nil {
+		predicates = append(predicates, issue.OnsiteAtGT(*i.OnsiteAtGT))
+	}
+	if i.OnsiteAtGTE != nil {
+		predicates = append(predicates, issue.OnsiteAtGTE(*i.OnsiteAtGTE))
+	}
+	if i.OnsiteAtLT != nil {
+		predicates = append(predicates, issue.OnsiteAtLT(*i.OnsiteAtLT))
+	}
+	if i.OnsiteAtLTE != nil {
+		predicates = append(predicates, issue.OnsiteAtLTE(*i.OnsiteAtLTE))
+	}
+	if i.OnsiteAtIsNil {
+		predicates = append(predicates, issue.OnsiteAtIsNil())
+	}
+	if i.OnsiteAtNotNil {
+		predicates = append(predicates, issue.OnsiteAtNotNil())
+	}
 	if i.ResolvedAt != nil {
 		predicates = append(predicates, issue.ResolvedAtEQ(*i.ResolvedAt))
 	}
@@ -9606,6 +9815,36 @@ func (i *IssueWhereInput) P() (predicate.Issue, error) {
 	}
 	if i.ResolvedAtNotNil {
 		predicates = append(predicates, issue.ResolvedAtNotNil())
+	}
+	if i.ClosedAt != nil {
+		predicates = append(predicates, issue.ClosedAtEQ(*i.ClosedAt))
+	}
+	if i.ClosedAtNEQ != nil {
+		predicates = append(predicates, issue.ClosedAtNEQ(*i.ClosedAtNEQ))
+	}
+	if len(i.ClosedAtIn) > 0 {
+		predicates = append(predicates, issue.ClosedAtIn(i.ClosedAtIn...))
+	}
+	if len(i.ClosedAtNotIn) > 0 {
+		predicates = append(predicates, issue.ClosedAtNotIn(i.ClosedAtNotIn...))
+	}
+	if i.ClosedAtGT != nil {
+		predicates = append(predicates, issue.ClosedAtGT(*i.ClosedAtGT))
+	}
+	if i.ClosedAtGTE != nil {
+		predicates = append(predicates, issue.ClosedAtGTE(*i.ClosedAtGTE))
+	}
+	if i.ClosedAtLT != nil {
+		predicates = append(predicates, issue.ClosedAtLT(*i.ClosedAtLT))
+	}
+	if i.ClosedAtLTE != nil {
+		predicates = append(predicates, issue.ClosedAtLTE(*i.ClosedAtLTE))
+	}
+	if i.ClosedAtIsNil {
+		predicates = append(predicates, issue.ClosedAtIsNil())
+	}
+	if i.ClosedAtNotNil {
+		predicates = append(predicates, issue.ClosedAtNotNil())
 	}
 
 	if i.HasCustomer != nil {
@@ -11743,6 +11982,12 @@ type NeedWhereInput struct {
 	StatusIn    []need.Status `json:"statusIn,omitempty"`
 	StatusNotIn []need.Status `json:"statusNotIn,omitempty"`
 
+	// "source" field predicates.
+	Source      *need.Source  `json:"source,omitempty"`
+	SourceNEQ   *need.Source  `json:"sourceNEQ,omitempty"`
+	SourceIn    []need.Source `json:"sourceIn,omitempty"`
+	SourceNotIn []need.Source `json:"sourceNotIn,omitempty"`
+
 	// "key_person_id" field predicates.
 	KeyPersonID             *pulid.ID  `json:"keyPersonID,omitempty"`
 	KeyPersonIDNEQ          *pulid.ID  `json:"keyPersonIDNEQ,omitempty"`
@@ -12113,6 +12358,18 @@ func (i *NeedWhereInput) P() (predicate.Need, error) {
 	if len(i.StatusNotIn) > 0 {
 		predicates = append(predicates, need.StatusNotIn(i.StatusNotIn...))
 	}
+	if i.Source != nil {
+		predicates = append(predicates, need.SourceEQ(*i.Source))
+	}
+	if i.SourceNEQ != nil {
+		predicates = append(predicates, need.SourceNEQ(*i.SourceNEQ))
+	}
+	if len(i.SourceIn) > 0 {
+		predicates = append(predicates, need.SourceIn(i.SourceIn...))
+	}
+	if len(i.SourceNotIn) > 0 {
+		predicates = append(predicates, need.SourceNotIn(i.SourceNotIn...))
+	}
 	if i.KeyPersonID != nil {
 		predicates = append(predicates, need.KeyPersonIDEQ(*i.KeyPersonID))
 	}
@@ -12346,8 +12603,10 @@ type OrderWhereInput struct {
 	NumberContainsFold *string  `json:"numberContainsFold,omitempty"`
 
 	// "is_evaluation" field predicates.
-	IsEvaluation    *bool `json:"isEvaluation,omitempty"`
-	IsEvaluationNEQ *bool `json:"isEvaluationNEQ,omitempty"`
+	IsEvaluation       *bool `json:"isEvaluation,omitempty"`
+	IsEvaluationNEQ    *bool `json:"isEvaluationNEQ,omitempty"`
+	IsEvaluationIsNil  bool  `json:"isEvaluationIsNil,omitempty"`
+	IsEvaluationNotNil bool  `json:"isEvaluationNotNil,omitempty"`
 
 	// "status" field predicates.
 	Status      *order.Status  `json:"status,omitempty"`
@@ -12558,6 +12817,18 @@ type OrderWhereInput struct {
 	ClosedAtIsNil  bool        `json:"closedAtIsNil,omitempty"`
 	ClosedAtNotNil bool        `json:"closedAtNotNil,omitempty"`
 
+	// "cancelled_at" field predicates.
+	CancelledAt       *time.Time  `json:"cancelledAt,omitempty"`
+	CancelledAtNEQ    *time.Time  `json:"cancelledAtNEQ,omitempty"`
+	CancelledAtIn     []time.Time `json:"cancelledAtIn,omitempty"`
+	CancelledAtNotIn  []time.Time `json:"cancelledAtNotIn,omitempty"`
+	CancelledAtGT     *time.Time  `json:"cancelledAtGT,omitempty"`
+	CancelledAtGTE    *time.Time  `json:"cancelledAtGTE,omitempty"`
+	CancelledAtLT     *time.Time  `json:"cancelledAtLT,omitempty"`
+	CancelledAtLTE    *time.Time  `json:"cancelledAtLTE,omitempty"`
+	CancelledAtIsNil  bool        `json:"cancelledAtIsNil,omitempty"`
+	CancelledAtNotNil bool        `json:"cancelledAtNotNil,omitempty"`
+
 	// "customer" edge predicates.
 	HasCustomer     *bool                 `json:"hasCustomer,omitempty"`
 	HasCustomerWith []*CustomerWhereInput `json:"hasCustomerWith,omitempty"`
@@ -12577,6 +12848,10 @@ type OrderWhereInput struct {
 	// "issues" edge predicates.
 	HasIssues     *bool              `json:"hasIssues,omitempty"`
 	HasIssuesWith []*IssueWhereInput `json:"hasIssuesWith,omitempty"`
+
+	// "events" edge predicates.
+	HasEvents     *bool                   `json:"hasEvents,omitempty"`
+	HasEventsWith []*OrderEventWhereInput `json:"hasEventsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -12829,6 +13104,12 @@ func (i *OrderWhereInput) P() (predicate.Order, error) {
 	}
 	if i.IsEvaluationNEQ != nil {
 		predicates = append(predicates, order.IsEvaluationNEQ(*i.IsEvaluationNEQ))
+	}
+	if i.IsEvaluationIsNil {
+		predicates = append(predicates, order.IsEvaluationIsNil())
+	}
+	if i.IsEvaluationNotNil {
+		predicates = append(predicates, order.IsEvaluationNotNil())
 	}
 	if i.Status != nil {
 		predicates = append(predicates, order.StatusEQ(*i.Status))
@@ -13355,6 +13636,36 @@ func (i *OrderWhereInput) P() (predicate.Order, error) {
 	if i.ClosedAtNotNil {
 		predicates = append(predicates, order.ClosedAtNotNil())
 	}
+	if i.CancelledAt != nil {
+		predicates = append(predicates, order.CancelledAtEQ(*i.CancelledAt))
+	}
+	if i.CancelledAtNEQ != nil {
+		predicates = append(predicates, order.CancelledAtNEQ(*i.CancelledAtNEQ))
+	}
+	if len(i.CancelledAtIn) > 0 {
+		predicates = append(predicates, order.CancelledAtIn(i.CancelledAtIn...))
+	}
+	if len(i.CancelledAtNotIn) > 0 {
+		predicates = append(predicates, order.CancelledAtNotIn(i.CancelledAtNotIn...))
+	}
+	if i.CancelledAtGT != nil {
+		predicates = append(predicates, order.CancelledAtGT(*i.CancelledAtGT))
+	}
+	if i.CancelledAtGTE != nil {
+		predicates = append(predicates, order.CancelledAtGTE(*i.CancelledAtGTE))
+	}
+	if i.CancelledAtLT != nil {
+		predicates = append(predicates, order.CancelledAtLT(*i.CancelledAtLT))
+	}
+	if i.CancelledAtLTE != nil {
+		predicates = append(predicates, order.CancelledAtLTE(*i.CancelledAtLTE))
+	}
+	if i.CancelledAtIsNil {
+		predicates = append(predicates, order.CancelledAtIsNil())
+	}
+	if i.CancelledAtNotNil {
+		predicates = append(predicates, order.CancelledAtNotNil())
+	}
 
 	if i.HasCustomer != nil {
 		p := order.HasCustomer()
@@ -13446,6 +13757,24 @@ func (i *OrderWhereInput) P() (predicate.Order, error) {
 		}
 		predicates = append(predicates, order.HasIssuesWith(with...))
 	}
+	if i.HasEvents != nil {
+		p := order.HasEvents()
+		if !*i.HasEvents {
+			p = order.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasEventsWith) > 0 {
+		with := make([]predicate.OrderEvent, 0, len(i.HasEventsWith))
+		for _, w := range i.HasEventsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasEventsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, order.HasEventsWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyOrderWhereInput
@@ -13453,6 +13782,458 @@ func (i *OrderWhereInput) P() (predicate.Order, error) {
 		return predicates[0], nil
 	default:
 		return order.And(predicates...), nil
+	}
+}
+
+// OrderEventWhereInput represents a where input for filtering OrderEvent queries.
+type OrderEventWhereInput struct {
+	Predicates []predicate.OrderEvent  `json:"-"`
+	Not        *OrderEventWhereInput   `json:"not,omitempty"`
+	Or         []*OrderEventWhereInput `json:"or,omitempty"`
+	And        []*OrderEventWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "order_id" field predicates.
+	OrderID             *pulid.ID  `json:"orderID,omitempty"`
+	OrderIDNEQ          *pulid.ID  `json:"orderIDNEQ,omitempty"`
+	OrderIDIn           []pulid.ID `json:"orderIDIn,omitempty"`
+	OrderIDNotIn        []pulid.ID `json:"orderIDNotIn,omitempty"`
+	OrderIDGT           *pulid.ID  `json:"orderIDGT,omitempty"`
+	OrderIDGTE          *pulid.ID  `json:"orderIDGTE,omitempty"`
+	OrderIDLT           *pulid.ID  `json:"orderIDLT,omitempty"`
+	OrderIDLTE          *pulid.ID  `json:"orderIDLTE,omitempty"`
+	OrderIDContains     *pulid.ID  `json:"orderIDContains,omitempty"`
+	OrderIDHasPrefix    *pulid.ID  `json:"orderIDHasPrefix,omitempty"`
+	OrderIDHasSuffix    *pulid.ID  `json:"orderIDHasSuffix,omitempty"`
+	OrderIDEqualFold    *pulid.ID  `json:"orderIDEqualFold,omitempty"`
+	OrderIDContainsFold *pulid.ID  `json:"orderIDContainsFold,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID             *pulid.ID  `json:"customerID,omitempty"`
+	CustomerIDNEQ          *pulid.ID  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn           []pulid.ID `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn        []pulid.ID `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT           *pulid.ID  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE          *pulid.ID  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT           *pulid.ID  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE          *pulid.ID  `json:"customerIDLTE,omitempty"`
+	CustomerIDContains     *pulid.ID  `json:"customerIDContains,omitempty"`
+	CustomerIDHasPrefix    *pulid.ID  `json:"customerIDHasPrefix,omitempty"`
+	CustomerIDHasSuffix    *pulid.ID  `json:"customerIDHasSuffix,omitempty"`
+	CustomerIDEqualFold    *pulid.ID  `json:"customerIDEqualFold,omitempty"`
+	CustomerIDContainsFold *pulid.ID  `json:"customerIDContainsFold,omitempty"`
+
+	// "step" field predicates.
+	Step      *orderevent.Step  `json:"step,omitempty"`
+	StepNEQ   *orderevent.Step  `json:"stepNEQ,omitempty"`
+	StepIn    []orderevent.Step `json:"stepIn,omitempty"`
+	StepNotIn []orderevent.Step `json:"stepNotIn,omitempty"`
+
+	// "note" field predicates.
+	Note             *string  `json:"note,omitempty"`
+	NoteNEQ          *string  `json:"noteNEQ,omitempty"`
+	NoteIn           []string `json:"noteIn,omitempty"`
+	NoteNotIn        []string `json:"noteNotIn,omitempty"`
+	NoteGT           *string  `json:"noteGT,omitempty"`
+	NoteGTE          *string  `json:"noteGTE,omitempty"`
+	NoteLT           *string  `json:"noteLT,omitempty"`
+	NoteLTE          *string  `json:"noteLTE,omitempty"`
+	NoteContains     *string  `json:"noteContains,omitempty"`
+	NoteHasPrefix    *string  `json:"noteHasPrefix,omitempty"`
+	NoteHasSuffix    *string  `json:"noteHasSuffix,omitempty"`
+	NoteIsNil        bool     `json:"noteIsNil,omitempty"`
+	NoteNotNil       bool     `json:"noteNotNil,omitempty"`
+	NoteEqualFold    *string  `json:"noteEqualFold,omitempty"`
+	NoteContainsFold *string  `json:"noteContainsFold,omitempty"`
+
+	// "actor_id" field predicates.
+	ActorID             *pulid.ID  `json:"actorID,omitempty"`
+	ActorIDNEQ          *pulid.ID  `json:"actorIDNEQ,omitempty"`
+	ActorIDIn           []pulid.ID `json:"actorIDIn,omitempty"`
+	ActorIDNotIn        []pulid.ID `json:"actorIDNotIn,omitempty"`
+	ActorIDGT           *pulid.ID  `json:"actorIDGT,omitempty"`
+	ActorIDGTE          *pulid.ID  `json:"actorIDGTE,omitempty"`
+	ActorIDLT           *pulid.ID  `json:"actorIDLT,omitempty"`
+	ActorIDLTE          *pulid.ID  `json:"actorIDLTE,omitempty"`
+	ActorIDContains     *pulid.ID  `json:"actorIDContains,omitempty"`
+	ActorIDHasPrefix    *pulid.ID  `json:"actorIDHasPrefix,omitempty"`
+	ActorIDHasSuffix    *pulid.ID  `json:"actorIDHasSuffix,omitempty"`
+	ActorIDIsNil        bool       `json:"actorIDIsNil,omitempty"`
+	ActorIDNotNil       bool       `json:"actorIDNotNil,omitempty"`
+	ActorIDEqualFold    *pulid.ID  `json:"actorIDEqualFold,omitempty"`
+	ActorIDContainsFold *pulid.ID  `json:"actorIDContainsFold,omitempty"`
+
+	// "at" field predicates.
+	At      *time.Time  `json:"at,omitempty"`
+	AtNEQ   *time.Time  `json:"atNEQ,omitempty"`
+	AtIn    []time.Time `json:"atIn,omitempty"`
+	AtNotIn []time.Time `json:"atNotIn,omitempty"`
+	AtGT    *time.Time  `json:"atGT,omitempty"`
+	AtGTE   *time.Time  `json:"atGTE,omitempty"`
+	AtLT    *time.Time  `json:"atLT,omitempty"`
+	AtLTE   *time.Time  `json:"atLTE,omitempty"`
+
+	// "order" edge predicates.
+	HasOrder     *bool              `json:"hasOrder,omitempty"`
+	HasOrderWith []*OrderWhereInput `json:"hasOrderWith,omitempty"`
+
+	// "actor" edge predicates.
+	HasActor     *bool             `json:"hasActor,omitempty"`
+	HasActorWith []*UserWhereInput `json:"hasActorWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *OrderEventWhereInput) AddPredicates(predicates ...predicate.OrderEvent) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the OrderEventWhereInput filter on the OrderEventQuery builder.
+func (i *OrderEventWhereInput) Filter(q *OrderEventQuery) (*OrderEventQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyOrderEventWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyOrderEventWhereInput is returned in case the OrderEventWhereInput is empty.
+var ErrEmptyOrderEventWhereInput = errors.New("ent: empty predicate OrderEventWhereInput")
+
+// P returns a predicate for filtering orderevents.
+// An error is returned if the input is empty or invalid.
+func (i *OrderEventWhereInput) P() (predicate.OrderEvent, error) {
+	var predicates []predicate.OrderEvent
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, orderevent.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.OrderEvent, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, orderevent.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.OrderEvent, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, orderevent.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, orderevent.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, orderevent.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, orderevent.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, orderevent.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, orderevent.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, orderevent.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, orderevent.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, orderevent.IDLTE(*i.IDLTE))
+	}
+	if i.OrderID != nil {
+		predicates = append(predicates, orderevent.OrderIDEQ(*i.OrderID))
+	}
+	if i.OrderIDNEQ != nil {
+		predicates = append(predicates, orderevent.OrderIDNEQ(*i.OrderIDNEQ))
+	}
+	if len(i.OrderIDIn) > 0 {
+		predicates = append(predicates, orderevent.OrderIDIn(i.OrderIDIn...))
+	}
+	if len(i.OrderIDNotIn) > 0 {
+		predicates = append(predicates, orderevent.OrderIDNotIn(i.OrderIDNotIn...))
+	}
+	if i.OrderIDGT != nil {
+		predicates = append(predicates, orderevent.OrderIDGT(*i.OrderIDGT))
+	}
+	if i.OrderIDGTE != nil {
+		predicates = append(predicates, orderevent.OrderIDGTE(*i.OrderIDGTE))
+	}
+	if i.OrderIDLT != nil {
+		predicates = append(predicates, orderevent.OrderIDLT(*i.OrderIDLT))
+	}
+	if i.OrderIDLTE != nil {
+		predicates = append(predicates, orderevent.OrderIDLTE(*i.OrderIDLTE))
+	}
+	if i.OrderIDContains != nil {
+		predicates = append(predicates, orderevent.OrderIDContains(*i.OrderIDContains))
+	}
+	if i.OrderIDHasPrefix != nil {
+		predicates = append(predicates, orderevent.OrderIDHasPrefix(*i.OrderIDHasPrefix))
+	}
+	if i.OrderIDHasSuffix != nil {
+		predicates = append(predicates, orderevent.OrderIDHasSuffix(*i.OrderIDHasSuffix))
+	}
+	if i.OrderIDEqualFold != nil {
+		predicates = append(predicates, orderevent.OrderIDEqualFold(*i.OrderIDEqualFold))
+	}
+	if i.OrderIDContainsFold != nil {
+		predicates = append(predicates, orderevent.OrderIDContainsFold(*i.OrderIDContainsFold))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, orderevent.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, orderevent.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, orderevent.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, orderevent.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, orderevent.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, orderevent.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, orderevent.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, orderevent.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.CustomerIDContains != nil {
+		predicates = append(predicates, orderevent.CustomerIDContains(*i.CustomerIDContains))
+	}
+	if i.CustomerIDHasPrefix != nil {
+		predicates = append(predicates, orderevent.CustomerIDHasPrefix(*i.CustomerIDHasPrefix))
+	}
+	if i.CustomerIDHasSuffix != nil {
+		predicates = append(predicates, orderevent.CustomerIDHasSuffix(*i.CustomerIDHasSuffix))
+	}
+	if i.CustomerIDEqualFold != nil {
+		predicates = append(predicates, orderevent.CustomerIDEqualFold(*i.CustomerIDEqualFold))
+	}
+	if i.CustomerIDContainsFold != nil {
+		predicates = append(predicates, orderevent.CustomerIDContainsFold(*i.CustomerIDContainsFold))
+	}
+	if i.Step != nil {
+		predicates = append(predicates, orderevent.StepEQ(*i.Step))
+	}
+	if i.StepNEQ != nil {
+		predicates = append(predicates, orderevent.StepNEQ(*i.StepNEQ))
+	}
+	if len(i.StepIn) > 0 {
+		predicates = append(predicates, orderevent.StepIn(i.StepIn...))
+	}
+	if len(i.StepNotIn) > 0 {
+		predicates = append(predicates, orderevent.StepNotIn(i.StepNotIn...))
+	}
+	if i.Note != nil {
+		predicates = append(predicates, orderevent.NoteEQ(*i.Note))
+	}
+	if i.NoteNEQ != nil {
+		predicates = append(predicates, orderevent.NoteNEQ(*i.NoteNEQ))
+	}
+	if len(i.NoteIn) > 0 {
+		predicates = append(predicates, orderevent.NoteIn(i.NoteIn...))
+	}
+	if len(i.NoteNotIn) > 0 {
+		predicates = append(predicates, orderevent.NoteNotIn(i.NoteNotIn...))
+	}
+	if i.NoteGT != nil {
+		predicates = append(predicates, orderevent.NoteGT(*i.NoteGT))
+	}
+	if i.NoteGTE != nil {
+		predicates = append(predicates, orderevent.NoteGTE(*i.NoteGTE))
+	}
+	if i.NoteLT != nil {
+		predicates = append(predicates, orderevent.NoteLT(*i.NoteLT))
+	}
+	if i.NoteLTE != nil {
+		predicates = append(predicates, orderevent.NoteLTE(*i.NoteLTE))
+	}
+	if i.NoteContains != nil {
+		predicates = append(predicates, orderevent.NoteContains(*i.NoteContains))
+	}
+	if i.NoteHasPrefix != nil {
+		predicates = append(predicates, orderevent.NoteHasPrefix(*i.NoteHasPrefix))
+	}
+	if i.NoteHasSuffix != nil {
+		predicates = append(predicates, orderevent.NoteHasSuffix(*i.NoteHasSuffix))
+	}
+	if i.NoteIsNil {
+		predicates = append(predicates, orderevent.NoteIsNil())
+	}
+	if i.NoteNotNil {
+		predicates = append(predicates, orderevent.NoteNotNil())
+	}
+	if i.NoteEqualFold != nil {
+		predicates = append(predicates, orderevent.NoteEqualFold(*i.NoteEqualFold))
+	}
+	if i.NoteContainsFold != nil {
+		predicates = append(predicates, orderevent.NoteContainsFold(*i.NoteContainsFold))
+	}
+	if i.ActorID != nil {
+		predicates = append(predicates, orderevent.ActorIDEQ(*i.ActorID))
+	}
+	if i.ActorIDNEQ != nil {
+		predicates = append(predicates, orderevent.ActorIDNEQ(*i.ActorIDNEQ))
+	}
+	if len(i.ActorIDIn) > 0 {
+		predicates = append(predicates, orderevent.ActorIDIn(i.ActorIDIn...))
+	}
+	if len(i.ActorIDNotIn) > 0 {
+		predicates = append(predicates, orderevent.ActorIDNotIn(i.ActorIDNotIn...))
+	}
+	if i.ActorIDGT != nil {
+		predicates = append(predicates, orderevent.ActorIDGT(*i.ActorIDGT))
+	}
+	if i.ActorIDGTE != nil {
+		predicates = append(predicates, orderevent.ActorIDGTE(*i.ActorIDGTE))
+	}
+	if i.ActorIDLT != nil {
+		predicates = append(predicates, orderevent.ActorIDLT(*i.ActorIDLT))
+	}
+	if i.ActorIDLTE != nil {
+		predicates = append(predicates, orderevent.ActorIDLTE(*i.ActorIDLTE))
+	}
+	if i.ActorIDContains != nil {
+		predicates = append(predicates, orderevent.ActorIDContains(*i.ActorIDContains))
+	}
+	if i.ActorIDHasPrefix != nil {
+		predicates = append(predicates, orderevent.ActorIDHasPrefix(*i.ActorIDHasPrefix))
+	}
+	if i.ActorIDHasSuffix != nil {
+		predicates = append(predicates, orderevent.ActorIDHasSuffix(*i.ActorIDHasSuffix))
+	}
+	if i.ActorIDIsNil {
+		predicates = append(predicates, orderevent.ActorIDIsNil())
+	}
+	if i.ActorIDNotNil {
+		predicates = append(predicates, orderevent.ActorIDNotNil())
+	}
+	if i.ActorIDEqualFold != nil {
+		predicates = append(predicates, orderevent.ActorIDEqualFold(*i.ActorIDEqualFold))
+	}
+	if i.ActorIDContainsFold != nil {
+		predicates = append(predicates, orderevent.ActorIDContainsFold(*i.ActorIDContainsFold))
+	}
+	if i.At != nil {
+		predicates = append(predicates, orderevent.AtEQ(*i.At))
+	}
+	if i.AtNEQ != nil {
+		predicates = append(predicates, orderevent.AtNEQ(*i.AtNEQ))
+	}
+	if len(i.AtIn) > 0 {
+		predicates = append(predicates, orderevent.AtIn(i.AtIn...))
+	}
+	if len(i.AtNotIn) > 0 {
+		predicates = append(predicates, orderevent.AtNotIn(i.AtNotIn...))
+	}
+	if i.AtGT != nil {
+		predicates = append(predicates, orderevent.AtGT(*i.AtGT))
+	}
+	if i.AtGTE != nil {
+		predicates = append(predicates, orderevent.AtGTE(*i.AtGTE))
+	}
+	if i.AtLT != nil {
+		predicates = append(predicates, orderevent.AtLT(*i.AtLT))
+	}
+	if i.AtLTE != nil {
+		predicates = append(predicates, orderevent.AtLTE(*i.AtLTE))
+	}
+
+	if i.HasOrder != nil {
+		p := orderevent.HasOrder()
+		if !*i.HasOrder {
+			p = orderevent.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasOrderWith) > 0 {
+		with := make([]predicate.Order, 0, len(i.HasOrderWith))
+		for _, w := range i.HasOrderWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasOrderWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, orderevent.HasOrderWith(with...))
+	}
+	if i.HasActor != nil {
+		p := orderevent.HasActor()
+		if !*i.HasActor {
+			p = orderevent.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasActorWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasActorWith))
+		for _, w := range i.HasActorWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasActorWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, orderevent.HasActorWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyOrderEventWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return orderevent.And(predicates...), nil
 	}
 }
 
@@ -15927,6 +16708,10 @@ type SampleWhereInput struct {
 	HasOrder     *bool              `json:"hasOrder,omitempty"`
 	HasOrderWith []*OrderWhereInput `json:"hasOrderWith,omitempty"`
 
+	// "events" edge predicates.
+	HasEvents     *bool                    `json:"hasEvents,omitempty"`
+	HasEventsWith []*SampleEventWhereInput `json:"hasEventsWith,omitempty"`
+
 	// "trials" edge predicates.
 	HasTrials     *bool              `json:"hasTrials,omitempty"`
 	HasTrialsWith []*TrialWhereInput `json:"hasTrialsWith,omitempty"`
@@ -16658,6 +17443,24 @@ func (i *SampleWhereInput) P() (predicate.Sample, error) {
 		}
 		predicates = append(predicates, sample.HasOrderWith(with...))
 	}
+	if i.HasEvents != nil {
+		p := sample.HasEvents()
+		if !*i.HasEvents {
+			p = sample.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasEventsWith) > 0 {
+		with := make([]predicate.SampleEvent, 0, len(i.HasEventsWith))
+		for _, w := range i.HasEventsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasEventsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, sample.HasEventsWith(with...))
+	}
 	if i.HasTrials != nil {
 		p := sample.HasTrials()
 		if !*i.HasTrials {
@@ -16683,6 +17486,934 @@ func (i *SampleWhereInput) P() (predicate.Sample, error) {
 		return predicates[0], nil
 	default:
 		return sample.And(predicates...), nil
+	}
+}
+
+// SampleEventWhereInput represents a where input for filtering SampleEvent queries.
+type SampleEventWhereInput struct {
+	Predicates []predicate.SampleEvent  `json:"-"`
+	Not        *SampleEventWhereInput   `json:"not,omitempty"`
+	Or         []*SampleEventWhereInput `json:"or,omitempty"`
+	And        []*SampleEventWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "sample_id" field predicates.
+	SampleID             *pulid.ID  `json:"sampleID,omitempty"`
+	SampleIDNEQ          *pulid.ID  `json:"sampleIDNEQ,omitempty"`
+	SampleIDIn           []pulid.ID `json:"sampleIDIn,omitempty"`
+	SampleIDNotIn        []pulid.ID `json:"sampleIDNotIn,omitempty"`
+	SampleIDGT           *pulid.ID  `json:"sampleIDGT,omitempty"`
+	SampleIDGTE          *pulid.ID  `json:"sampleIDGTE,omitempty"`
+	SampleIDLT           *pulid.ID  `json:"sampleIDLT,omitempty"`
+	SampleIDLTE          *pulid.ID  `json:"sampleIDLTE,omitempty"`
+	SampleIDContains     *pulid.ID  `json:"sampleIDContains,omitempty"`
+	SampleIDHasPrefix    *pulid.ID  `json:"sampleIDHasPrefix,omitempty"`
+	SampleIDHasSuffix    *pulid.ID  `json:"sampleIDHasSuffix,omitempty"`
+	SampleIDEqualFold    *pulid.ID  `json:"sampleIDEqualFold,omitempty"`
+	SampleIDContainsFold *pulid.ID  `json:"sampleIDContainsFold,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID             *pulid.ID  `json:"customerID,omitempty"`
+	CustomerIDNEQ          *pulid.ID  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn           []pulid.ID `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn        []pulid.ID `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT           *pulid.ID  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE          *pulid.ID  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT           *pulid.ID  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE          *pulid.ID  `json:"customerIDLTE,omitempty"`
+	CustomerIDContains     *pulid.ID  `json:"customerIDContains,omitempty"`
+	CustomerIDHasPrefix    *pulid.ID  `json:"customerIDHasPrefix,omitempty"`
+	CustomerIDHasSuffix    *pulid.ID  `json:"customerIDHasSuffix,omitempty"`
+	CustomerIDEqualFold    *pulid.ID  `json:"customerIDEqualFold,omitempty"`
+	CustomerIDContainsFold *pulid.ID  `json:"customerIDContainsFold,omitempty"`
+
+	// "from_status" field predicates.
+	FromStatus      *sampleevent.FromStatus  `json:"fromStatus,omitempty"`
+	FromStatusNEQ   *sampleevent.FromStatus  `json:"fromStatusNEQ,omitempty"`
+	FromStatusIn    []sampleevent.FromStatus `json:"fromStatusIn,omitempty"`
+	FromStatusNotIn []sampleevent.FromStatus `json:"fromStatusNotIn,omitempty"`
+
+	// "to_status" field predicates.
+	ToStatus      *sampleevent.ToStatus  `json:"toStatus,omitempty"`
+	ToStatusNEQ   *sampleevent.ToStatus  `json:"toStatusNEQ,omitempty"`
+	ToStatusIn    []sampleevent.ToStatus `json:"toStatusIn,omitempty"`
+	ToStatusNotIn []sampleevent.ToStatus `json:"toStatusNotIn,omitempty"`
+
+	// "note" field predicates.
+	Note             *string  `json:"note,omitempty"`
+	NoteNEQ          *string  `json:"noteNEQ,omitempty"`
+	NoteIn           []string `json:"noteIn,omitempty"`
+	NoteNotIn        []string `json:"noteNotIn,omitempty"`
+	NoteGT           *string  `json:"noteGT,omitempty"`
+	NoteGTE          *string  `json:"noteGTE,omitempty"`
+	NoteLT           *string  `json:"noteLT,omitempty"`
+	NoteLTE          *string  `json:"noteLTE,omitempty"`
+	NoteContains     *string  `json:"noteContains,omitempty"`
+	NoteHasPrefix    *string  `json:"noteHasPrefix,omitempty"`
+	NoteHasSuffix    *string  `json:"noteHasSuffix,omitempty"`
+	NoteIsNil        bool     `json:"noteIsNil,omitempty"`
+	NoteNotNil       bool     `json:"noteNotNil,omitempty"`
+	NoteEqualFold    *string  `json:"noteEqualFold,omitempty"`
+	NoteContainsFold *string  `json:"noteContainsFold,omitempty"`
+
+	// "actor_id" field predicates.
+	ActorID             *pulid.ID  `json:"actorID,omitempty"`
+	ActorIDNEQ          *pulid.ID  `json:"actorIDNEQ,omitempty"`
+	ActorIDIn           []pulid.ID `json:"actorIDIn,omitempty"`
+	ActorIDNotIn        []pulid.ID `json:"actorIDNotIn,omitempty"`
+	ActorIDGT           *pulid.ID  `json:"actorIDGT,omitempty"`
+	ActorIDGTE          *pulid.ID  `json:"actorIDGTE,omitempty"`
+	ActorIDLT           *pulid.ID  `json:"actorIDLT,omitempty"`
+	ActorIDLTE          *pulid.ID  `json:"actorIDLTE,omitempty"`
+	ActorIDContains     *pulid.ID  `json:"actorIDContains,omitempty"`
+	ActorIDHasPrefix    *pulid.ID  `json:"actorIDHasPrefix,omitempty"`
+	ActorIDHasSuffix    *pulid.ID  `json:"actorIDHasSuffix,omitempty"`
+	ActorIDIsNil        bool       `json:"actorIDIsNil,omitempty"`
+	ActorIDNotNil       bool       `json:"actorIDNotNil,omitempty"`
+	ActorIDEqualFold    *pulid.ID  `json:"actorIDEqualFold,omitempty"`
+	ActorIDContainsFold *pulid.ID  `json:"actorIDContainsFold,omitempty"`
+
+	// "at" field predicates.
+	At      *time.Time  `json:"at,omitempty"`
+	AtNEQ   *time.Time  `json:"atNEQ,omitempty"`
+	AtIn    []time.Time `json:"atIn,omitempty"`
+	AtNotIn []time.Time `json:"atNotIn,omitempty"`
+	AtGT    *time.Time  `json:"atGT,omitempty"`
+	AtGTE   *time.Time  `json:"atGTE,omitempty"`
+	AtLT    *time.Time  `json:"atLT,omitempty"`
+	AtLTE   *time.Time  `json:"atLTE,omitempty"`
+
+	// "sample" edge predicates.
+	HasSample     *bool               `json:"hasSample,omitempty"`
+	HasSampleWith []*SampleWhereInput `json:"hasSampleWith,omitempty"`
+
+	// "actor" edge predicates.
+	HasActor     *bool             `json:"hasActor,omitempty"`
+	HasActorWith []*UserWhereInput `json:"hasActorWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *SampleEventWhereInput) AddPredicates(predicates ...predicate.SampleEvent) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the SampleEventWhereInput filter on the SampleEventQuery builder.
+func (i *SampleEventWhereInput) Filter(q *SampleEventQuery) (*SampleEventQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptySampleEventWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptySampleEventWhereInput is returned in case the SampleEventWhereInput is empty.
+var ErrEmptySampleEventWhereInput = errors.New("ent: empty predicate SampleEventWhereInput")
+
+// P returns a predicate for filtering sampleevents.
+// An error is returned if the input is empty or invalid.
+func (i *SampleEventWhereInput) P() (predicate.SampleEvent, error) {
+	var predicates []predicate.SampleEvent
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, sampleevent.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.SampleEvent, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, sampleevent.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.SampleEvent, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, sampleevent.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, sampleevent.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, sampleevent.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, sampleevent.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, sampleevent.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, sampleevent.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, sampleevent.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, sampleevent.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, sampleevent.IDLTE(*i.IDLTE))
+	}
+	if i.SampleID != nil {
+		predicates = append(predicates, sampleevent.SampleIDEQ(*i.SampleID))
+	}
+	if i.SampleIDNEQ != nil {
+		predicates = append(predicates, sampleevent.SampleIDNEQ(*i.SampleIDNEQ))
+	}
+	if len(i.SampleIDIn) > 0 {
+		predicates = append(predicates, sampleevent.SampleIDIn(i.SampleIDIn...))
+	}
+	if len(i.SampleIDNotIn) > 0 {
+		predicates = append(predicates, sampleevent.SampleIDNotIn(i.SampleIDNotIn...))
+	}
+	if i.SampleIDGT != nil {
+		predicates = append(predicates, sampleevent.SampleIDGT(*i.SampleIDGT))
+	}
+	if i.SampleIDGTE != nil {
+		predicates = append(predicates, sampleevent.SampleIDGTE(*i.SampleIDGTE))
+	}
+	if i.SampleIDLT != nil {
+		predicates = append(predicates, sampleevent.SampleIDLT(*i.SampleIDLT))
+	}
+	if i.SampleIDLTE != nil {
+		predicates = append(predicates, sampleevent.SampleIDLTE(*i.SampleIDLTE))
+	}
+	if i.SampleIDContains != nil {
+		predicates = append(predicates, sampleevent.SampleIDContains(*i.SampleIDContains))
+	}
+	if i.SampleIDHasPrefix != nil {
+		predicates = append(predicates, sampleevent.SampleIDHasPrefix(*i.SampleIDHasPrefix))
+	}
+	if i.SampleIDHasSuffix != nil {
+		predicates = append(predicates, sampleevent.SampleIDHasSuffix(*i.SampleIDHasSuffix))
+	}
+	if i.SampleIDEqualFold != nil {
+		predicates = append(predicates, sampleevent.SampleIDEqualFold(*i.SampleIDEqualFold))
+	}
+	if i.SampleIDContainsFold != nil {
+		predicates = append(predicates, sampleevent.SampleIDContainsFold(*i.SampleIDContainsFold))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, sampleevent.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, sampleevent.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, sampleevent.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, sampleevent.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, sampleevent.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, sampleevent.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, sampleevent.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, sampleevent.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.CustomerIDContains != nil {
+		predicates = append(predicates, sampleevent.CustomerIDContains(*i.CustomerIDContains))
+	}
+	if i.CustomerIDHasPrefix != nil {
+		predicates = append(predicates, sampleevent.CustomerIDHasPrefix(*i.CustomerIDHasPrefix))
+	}
+	if i.CustomerIDHasSuffix != nil {
+		predicates = append(predicates, sampleevent.CustomerIDHasSuffix(*i.CustomerIDHasSuffix))
+	}
+	if i.CustomerIDEqualFold != nil {
+		predicates = append(predicates, sampleevent.CustomerIDEqualFold(*i.CustomerIDEqualFold))
+	}
+	if i.CustomerIDContainsFold != nil {
+		predicates = append(predicates, sampleevent.CustomerIDContainsFold(*i.CustomerIDContainsFold))
+	}
+	if i.FromStatus != nil {
+		predicates = append(predicates, sampleevent.FromStatusEQ(*i.FromStatus))
+	}
+	if i.FromStatusNEQ != nil {
+		predicates = append(predicates, sampleevent.FromStatusNEQ(*i.FromStatusNEQ))
+	}
+	if len(i.FromStatusIn) > 0 {
+		predicates = append(predicates, sampleevent.FromStatusIn(i.FromStatusIn...))
+	}
+	if len(i.FromStatusNotIn) > 0 {
+		predicates = append(predicates, sampleevent.FromStatusNotIn(i.FromStatusNotIn...))
+	}
+	if i.ToStatus != nil {
+		predicates = append(predicates, sampleevent.ToStatusEQ(*i.ToStatus))
+	}
+	if i.ToStatusNEQ != nil {
+		predicates = append(predicates, sampleevent.ToStatusNEQ(*i.ToStatusNEQ))
+	}
+	if len(i.ToStatusIn) > 0 {
+		predicates = append(predicates, sampleevent.ToStatusIn(i.ToStatusIn...))
+	}
+	if len(i.ToStatusNotIn) > 0 {
+		predicates = append(predicates, sampleevent.ToStatusNotIn(i.ToStatusNotIn...))
+	}
+	if i.Note != nil {
+		predicates = append(predicates, sampleevent.NoteEQ(*i.Note))
+	}
+	if i.NoteNEQ != nil {
+		predicates = append(predicates, sampleevent.NoteNEQ(*i.NoteNEQ))
+	}
+	if len(i.NoteIn) > 0 {
+		predicates = append(predicates, sampleevent.NoteIn(i.NoteIn...))
+	}
+	if len(i.NoteNotIn) > 0 {
+		predicates = append(predicates, sampleevent.NoteNotIn(i.NoteNotIn...))
+	}
+	if i.NoteGT != nil {
+		predicates = append(predicates, sampleevent.NoteGT(*i.NoteGT))
+	}
+	if i.NoteGTE != nil {
+		predicates = append(predicates, sampleevent.NoteGTE(*i.NoteGTE))
+	}
+	if i.NoteLT != nil {
+		predicates = append(predicates, sampleevent.NoteLT(*i.NoteLT))
+	}
+	if i.NoteLTE != nil {
+		predicates = append(predicates, sampleevent.NoteLTE(*i.NoteLTE))
+	}
+	if i.NoteContains != nil {
+		predicates = append(predicates, sampleevent.NoteContains(*i.NoteContains))
+	}
+	if i.NoteHasPrefix != nil {
+		predicates = append(predicates, sampleevent.NoteHasPrefix(*i.NoteHasPrefix))
+	}
+	if i.NoteHasSuffix != nil {
+		predicates = append(predicates, sampleevent.NoteHasSuffix(*i.NoteHasSuffix))
+	}
+	if i.NoteIsNil {
+		predicates = append(predicates, sampleevent.NoteIsNil())
+	}
+	if i.NoteNotNil {
+		predicates = append(predicates, sampleevent.NoteNotNil())
+	}
+	if i.NoteEqualFold != nil {
+		predicates = append(predicates, sampleevent.NoteEqualFold(*i.NoteEqualFold))
+	}
+	if i.NoteContainsFold != nil {
+		predicates = append(predicates, sampleevent.NoteContainsFold(*i.NoteContainsFold))
+	}
+	if i.ActorID != nil {
+		predicates = append(predicates, sampleevent.ActorIDEQ(*i.ActorID))
+	}
+	if i.ActorIDNEQ != nil {
+		predicates = append(predicates, sampleevent.ActorIDNEQ(*i.ActorIDNEQ))
+	}
+	if len(i.ActorIDIn) > 0 {
+		predicates = append(predicates, sampleevent.ActorIDIn(i.ActorIDIn...))
+	}
+	if len(i.ActorIDNotIn) > 0 {
+		predicates = append(predicates, sampleevent.ActorIDNotIn(i.ActorIDNotIn...))
+	}
+	if i.ActorIDGT != nil {
+		predicates = append(predicates, sampleevent.ActorIDGT(*i.ActorIDGT))
+	}
+	if i.ActorIDGTE != nil {
+		predicates = append(predicates, sampleevent.ActorIDGTE(*i.ActorIDGTE))
+	}
+	if i.ActorIDLT != nil {
+		predicates = append(predicates, sampleevent.ActorIDLT(*i.ActorIDLT))
+	}
+	if i.ActorIDLTE != nil {
+		predicates = append(predicates, sampleevent.ActorIDLTE(*i.ActorIDLTE))
+	}
+	if i.ActorIDContains != nil {
+		predicates = append(predicates, sampleevent.ActorIDContains(*i.ActorIDContains))
+	}
+	if i.ActorIDHasPrefix != nil {
+		predicates = append(predicates, sampleevent.ActorIDHasPrefix(*i.ActorIDHasPrefix))
+	}
+	if i.ActorIDHasSuffix != nil {
+		predicates = append(predicates, sampleevent.ActorIDHasSuffix(*i.ActorIDHasSuffix))
+	}
+	if i.ActorIDIsNil {
+		predicates = append(predicates, sampleevent.ActorIDIsNil())
+	}
+	if i.ActorIDNotNil {
+		predicates = append(predicates, sampleevent.ActorIDNotNil())
+	}
+	if i.ActorIDEqualFold != nil {
+		predicates = append(predicates, sampleevent.ActorIDEqualFold(*i.ActorIDEqualFold))
+	}
+	if i.ActorIDContainsFold != nil {
+		predicates = append(predicates, sampleevent.ActorIDContainsFold(*i.ActorIDContainsFold))
+	}
+	if i.At != nil {
+		predicates = append(predicates, sampleevent.AtEQ(*i.At))
+	}
+	if i.AtNEQ != nil {
+		predicates = append(predicates, sampleevent.AtNEQ(*i.AtNEQ))
+	}
+	if len(i.AtIn) > 0 {
+		predicates = append(predicates, sampleevent.AtIn(i.AtIn...))
+	}
+	if len(i.AtNotIn) > 0 {
+		predicates = append(predicates, sampleevent.AtNotIn(i.AtNotIn...))
+	}
+	if i.AtGT != nil {
+		predicates = append(predicates, sampleevent.AtGT(*i.AtGT))
+	}
+	if i.AtGTE != nil {
+		predicates = append(predicates, sampleevent.AtGTE(*i.AtGTE))
+	}
+	if i.AtLT != nil {
+		predicates = append(predicates, sampleevent.AtLT(*i.AtLT))
+	}
+	if i.AtLTE != nil {
+		predicates = append(predicates, sampleevent.AtLTE(*i.AtLTE))
+	}
+
+	if i.HasSample != nil {
+		p := sampleevent.HasSample()
+		if !*i.HasSample {
+			p = sampleevent.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasSampleWith) > 0 {
+		with := make([]predicate.Sample, 0, len(i.HasSampleWith))
+		for _, w := range i.HasSampleWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasSampleWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, sampleevent.HasSampleWith(with...))
+	}
+	if i.HasActor != nil {
+		p := sampleevent.HasActor()
+		if !*i.HasActor {
+			p = sampleevent.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasActorWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasActorWith))
+		for _, w := range i.HasActorWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasActorWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, sampleevent.HasActorWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptySampleEventWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return sampleevent.And(predicates...), nil
+	}
+}
+
+// ServiceDocumentWhereInput represents a where input for filtering ServiceDocument queries.
+type ServiceDocumentWhereInput struct {
+	Predicates []predicate.ServiceDocument  `json:"-"`
+	Not        *ServiceDocumentWhereInput   `json:"not,omitempty"`
+	Or         []*ServiceDocumentWhereInput `json:"or,omitempty"`
+	And        []*ServiceDocumentWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "version" field predicates.
+	Version      *int  `json:"version,omitempty"`
+	VersionNEQ   *int  `json:"versionNEQ,omitempty"`
+	VersionIn    []int `json:"versionIn,omitempty"`
+	VersionNotIn []int `json:"versionNotIn,omitempty"`
+	VersionGT    *int  `json:"versionGT,omitempty"`
+	VersionGTE   *int  `json:"versionGTE,omitempty"`
+	VersionLT    *int  `json:"versionLT,omitempty"`
+	VersionLTE   *int  `json:"versionLTE,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID             *pulid.ID  `json:"customerID,omitempty"`
+	CustomerIDNEQ          *pulid.ID  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn           []pulid.ID `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn        []pulid.ID `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT           *pulid.ID  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE          *pulid.ID  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT           *pulid.ID  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE          *pulid.ID  `json:"customerIDLTE,omitempty"`
+	CustomerIDContains     *pulid.ID  `json:"customerIDContains,omitempty"`
+	CustomerIDHasPrefix    *pulid.ID  `json:"customerIDHasPrefix,omitempty"`
+	CustomerIDHasSuffix    *pulid.ID  `json:"customerIDHasSuffix,omitempty"`
+	CustomerIDEqualFold    *pulid.ID  `json:"customerIDEqualFold,omitempty"`
+	CustomerIDContainsFold *pulid.ID  `json:"customerIDContainsFold,omitempty"`
+
+	// "type" field predicates.
+	Type      *servicedocument.Type  `json:"type,omitempty"`
+	TypeNEQ   *servicedocument.Type  `json:"typeNEQ,omitempty"`
+	TypeIn    []servicedocument.Type `json:"typeIn,omitempty"`
+	TypeNotIn []servicedocument.Type `json:"typeNotIn,omitempty"`
+
+	// "since" field predicates.
+	Since      *time.Time  `json:"since,omitempty"`
+	SinceNEQ   *time.Time  `json:"sinceNEQ,omitempty"`
+	SinceIn    []time.Time `json:"sinceIn,omitempty"`
+	SinceNotIn []time.Time `json:"sinceNotIn,omitempty"`
+	SinceGT    *time.Time  `json:"sinceGT,omitempty"`
+	SinceGTE   *time.Time  `json:"sinceGTE,omitempty"`
+	SinceLT    *time.Time  `json:"sinceLT,omitempty"`
+	SinceLTE   *time.Time  `json:"sinceLTE,omitempty"`
+
+	// "until" field predicates.
+	Until       *time.Time  `json:"until,omitempty"`
+	UntilNEQ    *time.Time  `json:"untilNEQ,omitempty"`
+	UntilIn     []time.Time `json:"untilIn,omitempty"`
+	UntilNotIn  []time.Time `json:"untilNotIn,omitempty"`
+	UntilGT     *time.Time  `json:"untilGT,omitempty"`
+	UntilGTE    *time.Time  `json:"untilGTE,omitempty"`
+	UntilLT     *time.Time  `json:"untilLT,omitempty"`
+	UntilLTE    *time.Time  `json:"untilLTE,omitempty"`
+	UntilIsNil  bool        `json:"untilIsNil,omitempty"`
+	UntilNotNil bool        `json:"untilNotNil,omitempty"`
+
+	// "note" field predicates.
+	Note             *string  `json:"note,omitempty"`
+	NoteNEQ          *string  `json:"noteNEQ,omitempty"`
+	NoteIn           []string `json:"noteIn,omitempty"`
+	NoteNotIn        []string `json:"noteNotIn,omitempty"`
+	NoteGT           *string  `json:"noteGT,omitempty"`
+	NoteGTE          *string  `json:"noteGTE,omitempty"`
+	NoteLT           *string  `json:"noteLT,omitempty"`
+	NoteLTE          *string  `json:"noteLTE,omitempty"`
+	NoteContains     *string  `json:"noteContains,omitempty"`
+	NoteHasPrefix    *string  `json:"noteHasPrefix,omitempty"`
+	NoteHasSuffix    *string  `json:"noteHasSuffix,omitempty"`
+	NoteIsNil        bool     `json:"noteIsNil,omitempty"`
+	NoteNotNil       bool     `json:"noteNotNil,omitempty"`
+	NoteEqualFold    *string  `json:"noteEqualFold,omitempty"`
+	NoteContainsFold *string  `json:"noteContainsFold,omitempty"`
+
+	// "customer" edge predicates.
+	HasCustomer     *bool                 `json:"hasCustomer,omitempty"`
+	HasCustomerWith []*CustomerWhereInput `json:"hasCustomerWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ServiceDocumentWhereInput) AddPredicates(predicates ...predicate.ServiceDocument) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ServiceDocumentWhereInput filter on the ServiceDocumentQuery builder.
+func (i *ServiceDocumentWhereInput) Filter(q *ServiceDocumentQuery) (*ServiceDocumentQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyServiceDocumentWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyServiceDocumentWhereInput is returned in case the ServiceDocumentWhereInput is empty.
+var ErrEmptyServiceDocumentWhereInput = errors.New("ent: empty predicate ServiceDocumentWhereInput")
+
+// P returns a predicate for filtering servicedocuments.
+// An error is returned if the input is empty or invalid.
+func (i *ServiceDocumentWhereInput) P() (predicate.ServiceDocument, error) {
+	var predicates []predicate.ServiceDocument
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, servicedocument.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.ServiceDocument, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, servicedocument.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.ServiceDocument, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, servicedocument.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, servicedocument.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, servicedocument.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, servicedocument.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, servicedocument.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, servicedocument.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, servicedocument.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, servicedocument.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, servicedocument.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, servicedocument.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, servicedocument.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, servicedocument.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, servicedocument.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, servicedocument.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, servicedocument.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, servicedocument.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, servicedocument.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, servicedocument.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, servicedocument.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, servicedocument.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, servicedocument.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, servicedocument.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, servicedocument.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, servicedocument.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, servicedocument.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Version != nil {
+		predicates = append(predicates, servicedocument.VersionEQ(*i.Version))
+	}
+	if i.VersionNEQ != nil {
+		predicates = append(predicates, servicedocument.VersionNEQ(*i.VersionNEQ))
+	}
+	if len(i.VersionIn) > 0 {
+		predicates = append(predicates, servicedocument.VersionIn(i.VersionIn...))
+	}
+	if len(i.VersionNotIn) > 0 {
+		predicates = append(predicates, servicedocument.VersionNotIn(i.VersionNotIn...))
+	}
+	if i.VersionGT != nil {
+		predicates = append(predicates, servicedocument.VersionGT(*i.VersionGT))
+	}
+	if i.VersionGTE != nil {
+		predicates = append(predicates, servicedocument.VersionGTE(*i.VersionGTE))
+	}
+	if i.VersionLT != nil {
+		predicates = append(predicates, servicedocument.VersionLT(*i.VersionLT))
+	}
+	if i.VersionLTE != nil {
+		predicates = append(predicates, servicedocument.VersionLTE(*i.VersionLTE))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, servicedocument.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, servicedocument.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, servicedocument.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, servicedocument.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, servicedocument.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, servicedocument.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, servicedocument.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, servicedocument.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.CustomerIDContains != nil {
+		predicates = append(predicates, servicedocument.CustomerIDContains(*i.CustomerIDContains))
+	}
+	if i.CustomerIDHasPrefix != nil {
+		predicates = append(predicates, servicedocument.CustomerIDHasPrefix(*i.CustomerIDHasPrefix))
+	}
+	if i.CustomerIDHasSuffix != nil {
+		predicates = append(predicates, servicedocument.CustomerIDHasSuffix(*i.CustomerIDHasSuffix))
+	}
+	if i.CustomerIDEqualFold != nil {
+		predicates = append(predicates, servicedocument.CustomerIDEqualFold(*i.CustomerIDEqualFold))
+	}
+	if i.CustomerIDContainsFold != nil {
+		predicates = append(predicates, servicedocument.CustomerIDContainsFold(*i.CustomerIDContainsFold))
+	}
+	if i.Type != nil {
+		predicates = append(predicates, servicedocument.TypeEQ(*i.Type))
+	}
+	if i.TypeNEQ != nil {
+		predicates = append(predicates, servicedocument.TypeNEQ(*i.TypeNEQ))
+	}
+	if len(i.TypeIn) > 0 {
+		predicates = append(predicates, servicedocument.TypeIn(i.TypeIn...))
+	}
+	if len(i.TypeNotIn) > 0 {
+		predicates = append(predicates, servicedocument.TypeNotIn(i.TypeNotIn...))
+	}
+	if i.Since != nil {
+		predicates = append(predicates, servicedocument.SinceEQ(*i.Since))
+	}
+	if i.SinceNEQ != nil {
+		predicates = append(predicates, servicedocument.SinceNEQ(*i.SinceNEQ))
+	}
+	if len(i.SinceIn) > 0 {
+		predicates = append(predicates, servicedocument.SinceIn(i.SinceIn...))
+	}
+	if len(i.SinceNotIn) > 0 {
+		predicates = append(predicates, servicedocument.SinceNotIn(i.SinceNotIn...))
+	}
+	if i.SinceGT != nil {
+		predicates = append(predicates, servicedocument.SinceGT(*i.SinceGT))
+	}
+	if i.SinceGTE != nil {
+		predicates = append(predicates, servicedocument.SinceGTE(*i.SinceGTE))
+	}
+	if i.SinceLT != nil {
+		predicates = append(predicates, servicedocument.SinceLT(*i.SinceLT))
+	}
+	if i.SinceLTE != nil {
+		predicates = append(predicates, servicedocument.SinceLTE(*i.SinceLTE))
+	}
+	if i.Until != nil {
+		predicates = append(predicates, servicedocument.UntilEQ(*i.Until))
+	}
+	if i.UntilNEQ != nil {
+		predicates = append(predicates, servicedocument.UntilNEQ(*i.UntilNEQ))
+	}
+	if len(i.UntilIn) > 0 {
+		predicates = append(predicates, servicedocument.UntilIn(i.UntilIn...))
+	}
+	if len(i.UntilNotIn) > 0 {
+		predicates = append(predicates, servicedocument.UntilNotIn(i.UntilNotIn...))
+	}
+	if i.UntilGT != nil {
+		predicates = append(predicates, servicedocument.UntilGT(*i.UntilGT))
+	}
+	if i.UntilGTE != nil {
+		predicates = append(predicates, servicedocument.UntilGTE(*i.UntilGTE))
+	}
+	if i.UntilLT != nil {
+		predicates = append(predicates, servicedocument.UntilLT(*i.UntilLT))
+	}
+	if i.UntilLTE != nil {
+		predicates = append(predicates, servicedocument.UntilLTE(*i.UntilLTE))
+	}
+	if i.UntilIsNil {
+		predicates = append(predicates, servicedocument.UntilIsNil())
+	}
+	if i.UntilNotNil {
+		predicates = append(predicates, servicedocument.UntilNotNil())
+	}
+	if i.Note != nil {
+		predicates = append(predicates, servicedocument.NoteEQ(*i.Note))
+	}
+	if i.NoteNEQ != nil {
+		predicates = append(predicates, servicedocument.NoteNEQ(*i.NoteNEQ))
+	}
+	if len(i.NoteIn) > 0 {
+		predicates = append(predicates, servicedocument.NoteIn(i.NoteIn...))
+	}
+	if len(i.NoteNotIn) > 0 {
+		predicates = append(predicates, servicedocument.NoteNotIn(i.NoteNotIn...))
+	}
+	if i.NoteGT != nil {
+		predicates = append(predicates, servicedocument.NoteGT(*i.NoteGT))
+	}
+	if i.NoteGTE != nil {
+		predicates = append(predicates, servicedocument.NoteGTE(*i.NoteGTE))
+	}
+	if i.NoteLT != nil {
+		predicates = append(predicates, servicedocument.NoteLT(*i.NoteLT))
+	}
+	if i.NoteLTE != nil {
+		predicates = append(predicates, servicedocument.NoteLTE(*i.NoteLTE))
+	}
+	if i.NoteContains != nil {
+		predicates = append(predicates, servicedocument.NoteContains(*i.NoteContains))
+	}
+	if i.NoteHasPrefix != nil {
+		predicates = append(predicates, servicedocument.NoteHasPrefix(*i.NoteHasPrefix))
+	}
+	if i.NoteHasSuffix != nil {
+		predicates = append(predicates, servicedocument.NoteHasSuffix(*i.NoteHasSuffix))
+	}
+	if i.NoteIsNil {
+		predicates = append(predicates, servicedocument.NoteIsNil())
+	}
+	if i.NoteNotNil {
+		predicates = append(predicates, servicedocument.NoteNotNil())
+	}
+	if i.NoteEqualFold != nil {
+		predicates = append(predicates, servicedocument.NoteEqualFold(*i.NoteEqualFold))
+	}
+	if i.NoteContainsFold != nil {
+		predicates = append(predicates, servicedocument.NoteContainsFold(*i.NoteContainsFold))
+	}
+
+	if i.HasCustomer != nil {
+		p := servicedocument.HasCustomer()
+		if !*i.HasCustomer {
+			p = servicedocument.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCustomerWith) > 0 {
+		with := make([]predicate.Customer, 0, len(i.HasCustomerWith))
+		for _, w := range i.HasCustomerWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCustomerWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, servicedocument.HasCustomerWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyServiceDocumentWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return servicedocument.And(predicates...), nil
 	}
 }
 

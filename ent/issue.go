@@ -48,7 +48,7 @@ type Issue struct {
 	RootCause issue.RootCause `json:"root_cause,omitempty"`
 	// Severity holds the value of the "severity" field.
 	Severity issue.Severity `json:"severity,omitempty"`
-	// Status holds the value of the "status" field.
+	// OPEN → RESPONDED → ON_SITE → ROOT_CAUSE_FOUND → DISPOSITION → RESOLVED → CLOSED; on-site and disposition may be skipped; closing needs a root cause and a resolution.
 	Status issue.Status `json:"status,omitempty"`
 	// BatchNo holds the value of the "batch_no" field.
 	BatchNo string `json:"batch_no,omitempty"`
@@ -64,8 +64,14 @@ type Issue struct {
 	LossAmount *float64 `json:"loss_amount,omitempty"`
 	// Resolution holds the value of the "resolution" field.
 	Resolution string `json:"resolution,omitempty"`
+	// RespondedAt holds the value of the "responded_at" field.
+	RespondedAt *time.Time `json:"responded_at,omitempty"`
+	// OnsiteAt holds the value of the "onsite_at" field.
+	OnsiteAt *time.Time `json:"onsite_at,omitempty"`
 	// ResolvedAt holds the value of the "resolved_at" field.
 	ResolvedAt *time.Time `json:"resolved_at,omitempty"`
+	// ClosedAt holds the value of the "closed_at" field.
+	ClosedAt *time.Time `json:"closed_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the IssueQuery when eager-loading is set.
 	Edges        IssueEdges `json:"edges"`
@@ -159,7 +165,7 @@ func (*Issue) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case issue.FieldTitle, issue.FieldDescription, issue.FieldCategory, issue.FieldRootCause, issue.FieldSeverity, issue.FieldStatus, issue.FieldBatchNo, issue.FieldOnsiteResponse, issue.FieldJointRootCauseWork, issue.FieldDisposition, issue.FieldResolution:
 			values[i] = new(sql.NullString)
-		case issue.FieldCreatedAt, issue.FieldUpdatedAt, issue.FieldReportedAt, issue.FieldResolvedAt:
+		case issue.FieldCreatedAt, issue.FieldUpdatedAt, issue.FieldReportedAt, issue.FieldRespondedAt, issue.FieldOnsiteAt, issue.FieldResolvedAt, issue.FieldClosedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -309,12 +315,33 @@ func (_m *Issue) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Resolution = value.String
 			}
+		case issue.FieldRespondedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field responded_at", values[i])
+			} else if value.Valid {
+				_m.RespondedAt = new(time.Time)
+				*_m.RespondedAt = value.Time
+			}
+		case issue.FieldOnsiteAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field onsite_at", values[i])
+			} else if value.Valid {
+				_m.OnsiteAt = new(time.Time)
+				*_m.OnsiteAt = value.Time
+			}
 		case issue.FieldResolvedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field resolved_at", values[i])
 			} else if value.Valid {
 				_m.ResolvedAt = new(time.Time)
 				*_m.ResolvedAt = value.Time
+			}
+		case issue.FieldClosedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field closed_at", values[i])
+			} else if value.Valid {
+				_m.ClosedAt = new(time.Time)
+				*_m.ClosedAt = value.Time
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -442,8 +469,23 @@ func (_m *Issue) String() string {
 	builder.WriteString("resolution=")
 	builder.WriteString(_m.Resolution)
 	builder.WriteString(", ")
+	if v := _m.RespondedAt; v != nil {
+		builder.WriteString("responded_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.OnsiteAt; v != nil {
+		builder.WriteString("onsite_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
 	if v := _m.ResolvedAt; v != nil {
 		builder.WriteString("resolved_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.ClosedAt; v != nil {
+		builder.WriteString("closed_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteByte(')')

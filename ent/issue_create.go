@@ -298,6 +298,34 @@ func (_c *IssueCreate) SetNillableResolution(v *string) *IssueCreate {
 	return _c
 }
 
+// SetRespondedAt sets the "responded_at" field.
+func (_c *IssueCreate) SetRespondedAt(v time.Time) *IssueCreate {
+	_c.mutation.SetRespondedAt(v)
+	return _c
+}
+
+// SetNillableRespondedAt sets the "responded_at" field if the given value is not nil.
+func (_c *IssueCreate) SetNillableRespondedAt(v *time.Time) *IssueCreate {
+	if v != nil {
+		_c.SetRespondedAt(*v)
+	}
+	return _c
+}
+
+// SetOnsiteAt sets the "onsite_at" field.
+func (_c *IssueCreate) SetOnsiteAt(v time.Time) *IssueCreate {
+	_c.mutation.SetOnsiteAt(v)
+	return _c
+}
+
+// SetNillableOnsiteAt sets the "onsite_at" field if the given value is not nil.
+func (_c *IssueCreate) SetNillableOnsiteAt(v *time.Time) *IssueCreate {
+	if v != nil {
+		_c.SetOnsiteAt(*v)
+	}
+	return _c
+}
+
 // SetResolvedAt sets the "resolved_at" field.
 func (_c *IssueCreate) SetResolvedAt(v time.Time) *IssueCreate {
 	_c.mutation.SetResolvedAt(v)
@@ -308,6 +336,20 @@ func (_c *IssueCreate) SetResolvedAt(v time.Time) *IssueCreate {
 func (_c *IssueCreate) SetNillableResolvedAt(v *time.Time) *IssueCreate {
 	if v != nil {
 		_c.SetResolvedAt(*v)
+	}
+	return _c
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (_c *IssueCreate) SetClosedAt(v time.Time) *IssueCreate {
+	_c.mutation.SetClosedAt(v)
+	return _c
+}
+
+// SetNillableClosedAt sets the "closed_at" field if the given value is not nil.
+func (_c *IssueCreate) SetNillableClosedAt(v *time.Time) *IssueCreate {
+	if v != nil {
+		_c.SetClosedAt(*v)
 	}
 	return _c
 }
@@ -605,9 +647,21 @@ func (_c *IssueCreate) createSpec() (*Issue, *sqlgraph.CreateSpec) {
 		_spec.SetField(issue.FieldResolution, field.TypeString, value)
 		_node.Resolution = value
 	}
+	if value, ok := _c.mutation.RespondedAt(); ok {
+		_spec.SetField(issue.FieldRespondedAt, field.TypeTime, value)
+		_node.RespondedAt = &value
+	}
+	if value, ok := _c.mutation.OnsiteAt(); ok {
+		_spec.SetField(issue.FieldOnsiteAt, field.TypeTime, value)
+		_node.OnsiteAt = &value
+	}
 	if value, ok := _c.mutation.ResolvedAt(); ok {
 		_spec.SetField(issue.FieldResolvedAt, field.TypeTime, value)
 		_node.ResolvedAt = &value
+	}
+	if value, ok := _c.mutation.ClosedAt(); ok {
+		_spec.SetField(issue.FieldClosedAt, field.TypeTime, value)
+		_node.ClosedAt = &value
 	}
 	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -1064,6 +1118,42 @@ func (u *IssueUpsert) ClearResolution() *IssueUpsert {
 	return u
 }
 
+// SetRespondedAt sets the "responded_at" field.
+func (u *IssueUpsert) SetRespondedAt(v time.Time) *IssueUpsert {
+	u.Set(issue.FieldRespondedAt, v)
+	return u
+}
+
+// UpdateRespondedAt sets the "responded_at" field to the value that was provided on create.
+func (u *IssueUpsert) UpdateRespondedAt() *IssueUpsert {
+	u.SetExcluded(issue.FieldRespondedAt)
+	return u
+}
+
+// ClearRespondedAt clears the value of the "responded_at" field.
+func (u *IssueUpsert) ClearRespondedAt() *IssueUpsert {
+	u.SetNull(issue.FieldRespondedAt)
+	return u
+}
+
+// SetOnsiteAt sets the "onsite_at" field.
+func (u *IssueUpsert) SetOnsiteAt(v time.Time) *IssueUpsert {
+	u.Set(issue.FieldOnsiteAt, v)
+	return u
+}
+
+// UpdateOnsiteAt sets the "onsite_at" field to the value that was provided on create.
+func (u *IssueUpsert) UpdateOnsiteAt() *IssueUpsert {
+	u.SetExcluded(issue.FieldOnsiteAt)
+	return u
+}
+
+// ClearOnsiteAt clears the value of the "onsite_at" field.
+func (u *IssueUpsert) ClearOnsiteAt() *IssueUpsert {
+	u.SetNull(issue.FieldOnsiteAt)
+	return u
+}
+
 // SetResolvedAt sets the "resolved_at" field.
 func (u *IssueUpsert) SetResolvedAt(v time.Time) *IssueUpsert {
 	u.Set(issue.FieldResolvedAt, v)
@@ -1079,6 +1169,24 @@ func (u *IssueUpsert) UpdateResolvedAt() *IssueUpsert {
 // ClearResolvedAt clears the value of the "resolved_at" field.
 func (u *IssueUpsert) ClearResolvedAt() *IssueUpsert {
 	u.SetNull(issue.FieldResolvedAt)
+	return u
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (u *IssueUpsert) SetClosedAt(v time.Time) *IssueUpsert {
+	u.Set(issue.FieldClosedAt, v)
+	return u
+}
+
+// UpdateClosedAt sets the "closed_at" field to the value that was provided on create.
+func (u *IssueUpsert) UpdateClosedAt() *IssueUpsert {
+	u.SetExcluded(issue.FieldClosedAt)
+	return u
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (u *IssueUpsert) ClearClosedAt() *IssueUpsert {
+	u.SetNull(issue.FieldClosedAt)
 	return u
 }
 
@@ -1504,6 +1612,48 @@ func (u *IssueUpsertOne) ClearResolution() *IssueUpsertOne {
 	})
 }
 
+// SetRespondedAt sets the "responded_at" field.
+func (u *IssueUpsertOne) SetRespondedAt(v time.Time) *IssueUpsertOne {
+	return u.Update(func(s *IssueUpsert) {
+		s.SetRespondedAt(v)
+	})
+}
+
+// UpdateRespondedAt sets the "responded_at" field to the value that was provided on create.
+func (u *IssueUpsertOne) UpdateRespondedAt() *IssueUpsertOne {
+	return u.Update(func(s *IssueUpsert) {
+		s.UpdateRespondedAt()
+	})
+}
+
+// ClearRespondedAt clears the value of the "responded_at" field.
+func (u *IssueUpsertOne) ClearRespondedAt() *IssueUpsertOne {
+	return u.Update(func(s *IssueUpsert) {
+		s.ClearRespondedAt()
+	})
+}
+
+// SetOnsiteAt sets the "onsite_at" field.
+func (u *IssueUpsertOne) SetOnsiteAt(v time.Time) *IssueUpsertOne {
+	return u.Update(func(s *IssueUpsert) {
+		s.SetOnsiteAt(v)
+	})
+}
+
+// UpdateOnsiteAt sets the "onsite_at" field to the value that was provided on create.
+func (u *IssueUpsertOne) UpdateOnsiteAt() *IssueUpsertOne {
+	return u.Update(func(s *IssueUpsert) {
+		s.UpdateOnsiteAt()
+	})
+}
+
+// ClearOnsiteAt clears the value of the "onsite_at" field.
+func (u *IssueUpsertOne) ClearOnsiteAt() *IssueUpsertOne {
+	return u.Update(func(s *IssueUpsert) {
+		s.ClearOnsiteAt()
+	})
+}
+
 // SetResolvedAt sets the "resolved_at" field.
 func (u *IssueUpsertOne) SetResolvedAt(v time.Time) *IssueUpsertOne {
 	return u.Update(func(s *IssueUpsert) {
@@ -1522,6 +1672,27 @@ func (u *IssueUpsertOne) UpdateResolvedAt() *IssueUpsertOne {
 func (u *IssueUpsertOne) ClearResolvedAt() *IssueUpsertOne {
 	return u.Update(func(s *IssueUpsert) {
 		s.ClearResolvedAt()
+	})
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (u *IssueUpsertOne) SetClosedAt(v time.Time) *IssueUpsertOne {
+	return u.Update(func(s *IssueUpsert) {
+		s.SetClosedAt(v)
+	})
+}
+
+// UpdateClosedAt sets the "closed_at" field to the value that was provided on create.
+func (u *IssueUpsertOne) UpdateClosedAt() *IssueUpsertOne {
+	return u.Update(func(s *IssueUpsert) {
+		s.UpdateClosedAt()
+	})
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (u *IssueUpsertOne) ClearClosedAt() *IssueUpsertOne {
+	return u.Update(func(s *IssueUpsert) {
+		s.ClearClosedAt()
 	})
 }
 
@@ -2114,6 +2285,48 @@ func (u *IssueUpsertBulk) ClearResolution() *IssueUpsertBulk {
 	})
 }
 
+// SetRespondedAt sets the "responded_at" field.
+func (u *IssueUpsertBulk) SetRespondedAt(v time.Time) *IssueUpsertBulk {
+	return u.Update(func(s *IssueUpsert) {
+		s.SetRespondedAt(v)
+	})
+}
+
+// UpdateRespondedAt sets the "responded_at" field to the value that was provided on create.
+func (u *IssueUpsertBulk) UpdateRespondedAt() *IssueUpsertBulk {
+	return u.Update(func(s *IssueUpsert) {
+		s.UpdateRespondedAt()
+	})
+}
+
+// ClearRespondedAt clears the value of the "responded_at" field.
+func (u *IssueUpsertBulk) ClearRespondedAt() *IssueUpsertBulk {
+	return u.Update(func(s *IssueUpsert) {
+		s.ClearRespondedAt()
+	})
+}
+
+// SetOnsiteAt sets the "onsite_at" field.
+func (u *IssueUpsertBulk) SetOnsiteAt(v time.Time) *IssueUpsertBulk {
+	return u.Update(func(s *IssueUpsert) {
+		s.SetOnsiteAt(v)
+	})
+}
+
+// UpdateOnsiteAt sets the "onsite_at" field to the value that was provided on create.
+func (u *IssueUpsertBulk) UpdateOnsiteAt() *IssueUpsertBulk {
+	return u.Update(func(s *IssueUpsert) {
+		s.UpdateOnsiteAt()
+	})
+}
+
+// ClearOnsiteAt clears the value of the "onsite_at" field.
+func (u *IssueUpsertBulk) ClearOnsiteAt() *IssueUpsertBulk {
+	return u.Update(func(s *IssueUpsert) {
+		s.ClearOnsiteAt()
+	})
+}
+
 // SetResolvedAt sets the "resolved_at" field.
 func (u *IssueUpsertBulk) SetResolvedAt(v time.Time) *IssueUpsertBulk {
 	return u.Update(func(s *IssueUpsert) {
@@ -2132,6 +2345,27 @@ func (u *IssueUpsertBulk) UpdateResolvedAt() *IssueUpsertBulk {
 func (u *IssueUpsertBulk) ClearResolvedAt() *IssueUpsertBulk {
 	return u.Update(func(s *IssueUpsert) {
 		s.ClearResolvedAt()
+	})
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (u *IssueUpsertBulk) SetClosedAt(v time.Time) *IssueUpsertBulk {
+	return u.Update(func(s *IssueUpsert) {
+		s.SetClosedAt(v)
+	})
+}
+
+// UpdateClosedAt sets the "closed_at" field to the value that was provided on create.
+func (u *IssueUpsertBulk) UpdateClosedAt() *IssueUpsertBulk {
+	return u.Update(func(s *IssueUpsert) {
+		s.UpdateClosedAt()
+	})
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (u *IssueUpsertBulk) ClearClosedAt() *IssueUpsertBulk {
+	return u.Update(func(s *IssueUpsert) {
+		s.ClearClosedAt()
 	})
 }
 

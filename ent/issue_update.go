@@ -386,6 +386,46 @@ func (_u *IssueUpdate) ClearResolution() *IssueUpdate {
 	return _u
 }
 
+// SetRespondedAt sets the "responded_at" field.
+func (_u *IssueUpdate) SetRespondedAt(v time.Time) *IssueUpdate {
+	_u.mutation.SetRespondedAt(v)
+	return _u
+}
+
+// SetNillableRespondedAt sets the "responded_at" field if the given value is not nil.
+func (_u *IssueUpdate) SetNillableRespondedAt(v *time.Time) *IssueUpdate {
+	if v != nil {
+		_u.SetRespondedAt(*v)
+	}
+	return _u
+}
+
+// ClearRespondedAt clears the value of the "responded_at" field.
+func (_u *IssueUpdate) ClearRespondedAt() *IssueUpdate {
+	_u.mutation.ClearRespondedAt()
+	return _u
+}
+
+// SetOnsiteAt sets the "onsite_at" field.
+func (_u *IssueUpdate) SetOnsiteAt(v time.Time) *IssueUpdate {
+	_u.mutation.SetOnsiteAt(v)
+	return _u
+}
+
+// SetNillableOnsiteAt sets the "onsite_at" field if the given value is not nil.
+func (_u *IssueUpdate) SetNillableOnsiteAt(v *time.Time) *IssueUpdate {
+	if v != nil {
+		_u.SetOnsiteAt(*v)
+	}
+	return _u
+}
+
+// ClearOnsiteAt clears the value of the "onsite_at" field.
+func (_u *IssueUpdate) ClearOnsiteAt() *IssueUpdate {
+	_u.mutation.ClearOnsiteAt()
+	return _u
+}
+
 // SetResolvedAt sets the "resolved_at" field.
 func (_u *IssueUpdate) SetResolvedAt(v time.Time) *IssueUpdate {
 	_u.mutation.SetResolvedAt(v)
@@ -403,6 +443,26 @@ func (_u *IssueUpdate) SetNillableResolvedAt(v *time.Time) *IssueUpdate {
 // ClearResolvedAt clears the value of the "resolved_at" field.
 func (_u *IssueUpdate) ClearResolvedAt() *IssueUpdate {
 	_u.mutation.ClearResolvedAt()
+	return _u
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (_u *IssueUpdate) SetClosedAt(v time.Time) *IssueUpdate {
+	_u.mutation.SetClosedAt(v)
+	return _u
+}
+
+// SetNillableClosedAt sets the "closed_at" field if the given value is not nil.
+func (_u *IssueUpdate) SetNillableClosedAt(v *time.Time) *IssueUpdate {
+	if v != nil {
+		_u.SetClosedAt(*v)
+	}
+	return _u
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (_u *IssueUpdate) ClearClosedAt() *IssueUpdate {
+	_u.mutation.ClearClosedAt()
 	return _u
 }
 
@@ -641,11 +701,29 @@ func (_u *IssueUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.ResolutionCleared() {
 		_spec.ClearField(issue.FieldResolution, field.TypeString)
 	}
+	if value, ok := _u.mutation.RespondedAt(); ok {
+		_spec.SetField(issue.FieldRespondedAt, field.TypeTime, value)
+	}
+	if _u.mutation.RespondedAtCleared() {
+		_spec.ClearField(issue.FieldRespondedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.OnsiteAt(); ok {
+		_spec.SetField(issue.FieldOnsiteAt, field.TypeTime, value)
+	}
+	if _u.mutation.OnsiteAtCleared() {
+		_spec.ClearField(issue.FieldOnsiteAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.ResolvedAt(); ok {
 		_spec.SetField(issue.FieldResolvedAt, field.TypeTime, value)
 	}
 	if _u.mutation.ResolvedAtCleared() {
 		_spec.ClearField(issue.FieldResolvedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ClosedAt(); ok {
+		_spec.SetField(issue.FieldClosedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ClosedAtCleared() {
+		_spec.ClearField(issue.FieldClosedAt, field.TypeTime)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1166,6 +1244,46 @@ func (_u *IssueUpdateOne) ClearResolution() *IssueUpdateOne {
 	return _u
 }
 
+// SetRespondedAt sets the "responded_at" field.
+func (_u *IssueUpdateOne) SetRespondedAt(v time.Time) *IssueUpdateOne {
+	_u.mutation.SetRespondedAt(v)
+	return _u
+}
+
+// SetNillableRespondedAt sets the "responded_at" field if the given value is not nil.
+func (_u *IssueUpdateOne) SetNillableRespondedAt(v *time.Time) *IssueUpdateOne {
+	if v != nil {
+		_u.SetRespondedAt(*v)
+	}
+	return _u
+}
+
+// ClearRespondedAt clears the value of the "responded_at" field.
+func (_u *IssueUpdateOne) ClearRespondedAt() *IssueUpdateOne {
+	_u.mutation.ClearRespondedAt()
+	return _u
+}
+
+// SetOnsiteAt sets the "onsite_at" field.
+func (_u *IssueUpdateOne) SetOnsiteAt(v time.Time) *IssueUpdateOne {
+	_u.mutation.SetOnsiteAt(v)
+	return _u
+}
+
+// SetNillableOnsiteAt sets the "onsite_at" field if the given value is not nil.
+func (_u *IssueUpdateOne) SetNillableOnsiteAt(v *time.Time) *IssueUpdateOne {
+	if v != nil {
+		_u.SetOnsiteAt(*v)
+	}
+	return _u
+}
+
+// ClearOnsiteAt clears the value of the "onsite_at" field.
+func (_u *IssueUpdateOne) ClearOnsiteAt() *IssueUpdateOne {
+	_u.mutation.ClearOnsiteAt()
+	return _u
+}
+
 // SetResolvedAt sets the "resolved_at" field.
 func (_u *IssueUpdateOne) SetResolvedAt(v time.Time) *IssueUpdateOne {
 	_u.mutation.SetResolvedAt(v)
@@ -1183,6 +1301,26 @@ func (_u *IssueUpdateOne) SetNillableResolvedAt(v *time.Time) *IssueUpdateOne {
 // ClearResolvedAt clears the value of the "resolved_at" field.
 func (_u *IssueUpdateOne) ClearResolvedAt() *IssueUpdateOne {
 	_u.mutation.ClearResolvedAt()
+	return _u
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (_u *IssueUpdateOne) SetClosedAt(v time.Time) *IssueUpdateOne {
+	_u.mutation.SetClosedAt(v)
+	return _u
+}
+
+// SetNillableClosedAt sets the "closed_at" field if the given value is not nil.
+func (_u *IssueUpdateOne) SetNillableClosedAt(v *time.Time) *IssueUpdateOne {
+	if v != nil {
+		_u.SetClosedAt(*v)
+	}
+	return _u
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (_u *IssueUpdateOne) ClearClosedAt() *IssueUpdateOne {
+	_u.mutation.ClearClosedAt()
 	return _u
 }
 
@@ -1451,11 +1589,29 @@ func (_u *IssueUpdateOne) sqlSave(ctx context.Context) (_node *Issue, err error)
 	if _u.mutation.ResolutionCleared() {
 		_spec.ClearField(issue.FieldResolution, field.TypeString)
 	}
+	if value, ok := _u.mutation.RespondedAt(); ok {
+		_spec.SetField(issue.FieldRespondedAt, field.TypeTime, value)
+	}
+	if _u.mutation.RespondedAtCleared() {
+		_spec.ClearField(issue.FieldRespondedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.OnsiteAt(); ok {
+		_spec.SetField(issue.FieldOnsiteAt, field.TypeTime, value)
+	}
+	if _u.mutation.OnsiteAtCleared() {
+		_spec.ClearField(issue.FieldOnsiteAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.ResolvedAt(); ok {
 		_spec.SetField(issue.FieldResolvedAt, field.TypeTime, value)
 	}
 	if _u.mutation.ResolvedAtCleared() {
 		_spec.ClearField(issue.FieldResolvedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ClosedAt(); ok {
+		_spec.SetField(issue.FieldClosedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ClosedAtCleared() {
+		_spec.ClearField(issue.FieldClosedAt, field.TypeTime)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{

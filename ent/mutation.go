@@ -25,6 +25,7 @@ import (
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/predicate"
@@ -32,7 +33,9 @@ import (
 	"tandem/ent/product"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -73,12 +76,15 @@ const (
 	TypeMarketInfoShare = "MarketInfoShare"
 	TypeNeed            = "Need"
 	TypeOrder           = "Order"
+	TypeOrderEvent      = "OrderEvent"
 	TypeOrderLine       = "OrderLine"
 	TypePitch           = "Pitch"
 	TypePricePoint      = "PricePoint"
 	TypeProduct         = "Product"
 	TypeRefreshToken    = "RefreshToken"
 	TypeSample          = "Sample"
+	TypeSampleEvent     = "SampleEvent"
+	TypeServiceDocument = "ServiceDocument"
 	TypeShipment        = "Shipment"
 	TypeStageChange     = "StageChange"
 	TypeTask            = "Task"
@@ -8223,6 +8229,8 @@ type CustomerMutation struct {
 	technology_status         *string
 	management_status         *string
 	notes                     *string
+	evaluation_outcome        *customer.EvaluationOutcome
+	evaluation_note           *string
 	archived                  *bool
 	clearedFields             map[string]struct{}
 	owner                     *pulid.ID
@@ -8293,6 +8301,15 @@ type CustomerMutation struct {
 	documents                 map[pulid.ID]struct{}
 	removeddocuments          map[pulid.ID]struct{}
 	cleareddocuments          bool
+	service_documents         map[pulid.ID]struct{}
+	removedservice_documents  map[pulid.ID]struct{}
+	clearedservice_documents  bool
+	sample_events             map[pulid.ID]struct{}
+	removedsample_events      map[pulid.ID]struct{}
+	clearedsample_events      bool
+	order_events              map[pulid.ID]struct{}
+	removedorder_events       map[pulid.ID]struct{}
+	clearedorder_events       bool
 	api_tokens                map[pulid.ID]struct{}
 	removedapi_tokens         map[pulid.ID]struct{}
 	clearedapi_tokens         bool
@@ -10142,6 +10159,104 @@ func (m *CustomerMutation) ResetNotes() {
 	delete(m.clearedFields, customer.FieldNotes)
 }
 
+// SetEvaluationOutcome sets the "evaluation_outcome" field.
+func (m *CustomerMutation) SetEvaluationOutcome(co customer.EvaluationOutcome) {
+	m.evaluation_outcome = &co
+}
+
+// EvaluationOutcome returns the value of the "evaluation_outcome" field in the mutation.
+func (m *CustomerMutation) EvaluationOutcome() (r customer.EvaluationOutcome, exists bool) {
+	v := m.evaluation_outcome
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEvaluationOutcome returns the old "evaluation_outcome" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldEvaluationOutcome(ctx context.Context) (v *customer.EvaluationOutcome, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEvaluationOutcome is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEvaluationOutcome requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEvaluationOutcome: %w", err)
+	}
+	return oldValue.EvaluationOutcome, nil
+}
+
+// ClearEvaluationOutcome clears the value of the "evaluation_outcome" field.
+func (m *CustomerMutation) ClearEvaluationOutcome() {
+	m.evaluation_outcome = nil
+	m.clearedFields[customer.FieldEvaluationOutcome] = struct{}{}
+}
+
+// EvaluationOutcomeCleared returns if the "evaluation_outcome" field was cleared in this mutation.
+func (m *CustomerMutation) EvaluationOutcomeCleared() bool {
+	_, ok := m.clearedFields[customer.FieldEvaluationOutcome]
+	return ok
+}
+
+// ResetEvaluationOutcome resets all changes to the "evaluation_outcome" field.
+func (m *CustomerMutation) ResetEvaluationOutcome() {
+	m.evaluation_outcome = nil
+	delete(m.clearedFields, customer.FieldEvaluationOutcome)
+}
+
+// SetEvaluationNote sets the "evaluation_note" field.
+func (m *CustomerMutation) SetEvaluationNote(s string) {
+	m.evaluation_note = &s
+}
+
+// EvaluationNote returns the value of the "evaluation_note" field in the mutation.
+func (m *CustomerMutation) EvaluationNote() (r string, exists bool) {
+	v := m.evaluation_note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEvaluationNote returns the old "evaluation_note" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldEvaluationNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEvaluationNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEvaluationNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEvaluationNote: %w", err)
+	}
+	return oldValue.EvaluationNote, nil
+}
+
+// ClearEvaluationNote clears the value of the "evaluation_note" field.
+func (m *CustomerMutation) ClearEvaluationNote() {
+	m.evaluation_note = nil
+	m.clearedFields[customer.FieldEvaluationNote] = struct{}{}
+}
+
+// EvaluationNoteCleared returns if the "evaluation_note" field was cleared in this mutation.
+func (m *CustomerMutation) EvaluationNoteCleared() bool {
+	_, ok := m.clearedFields[customer.FieldEvaluationNote]
+	return ok
+}
+
+// ResetEvaluationNote resets all changes to the "evaluation_note" field.
+func (m *CustomerMutation) ResetEvaluationNote() {
+	m.evaluation_note = nil
+	delete(m.clearedFields, customer.FieldEvaluationNote)
+}
+
 // SetArchived sets the "archived" field.
 func (m *CustomerMutation) SetArchived(b bool) {
 	m.archived = &b
@@ -11464,6 +11579,168 @@ func (m *CustomerMutation) ResetDocuments() {
 	m.removeddocuments = nil
 }
 
+// AddServiceDocumentIDs adds the "service_documents" edge to the ServiceDocument entity by ids.
+func (m *CustomerMutation) AddServiceDocumentIDs(ids ...pulid.ID) {
+	if m.service_documents == nil {
+		m.service_documents = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.service_documents[ids[i]] = struct{}{}
+	}
+}
+
+// ClearServiceDocuments clears the "service_documents" edge to the ServiceDocument entity.
+func (m *CustomerMutation) ClearServiceDocuments() {
+	m.clearedservice_documents = true
+}
+
+// ServiceDocumentsCleared reports if the "service_documents" edge to the ServiceDocument entity was cleared.
+func (m *CustomerMutation) ServiceDocumentsCleared() bool {
+	return m.clearedservice_documents
+}
+
+// RemoveServiceDocumentIDs removes the "service_documents" edge to the ServiceDocument entity by IDs.
+func (m *CustomerMutation) RemoveServiceDocumentIDs(ids ...pulid.ID) {
+	if m.removedservice_documents == nil {
+		m.removedservice_documents = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.service_documents, ids[i])
+		m.removedservice_documents[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedServiceDocuments returns the removed IDs of the "service_documents" edge to the ServiceDocument entity.
+func (m *CustomerMutation) RemovedServiceDocumentsIDs() (ids []pulid.ID) {
+	for id := range m.removedservice_documents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ServiceDocumentsIDs returns the "service_documents" edge IDs in the mutation.
+func (m *CustomerMutation) ServiceDocumentsIDs() (ids []pulid.ID) {
+	for id := range m.service_documents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetServiceDocuments resets all changes to the "service_documents" edge.
+func (m *CustomerMutation) ResetServiceDocuments() {
+	m.service_documents = nil
+	m.clearedservice_documents = false
+	m.removedservice_documents = nil
+}
+
+// AddSampleEventIDs adds the "sample_events" edge to the SampleEvent entity by ids.
+func (m *CustomerMutation) AddSampleEventIDs(ids ...pulid.ID) {
+	if m.sample_events == nil {
+		m.sample_events = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.sample_events[ids[i]] = struct{}{}
+	}
+}
+
+// ClearSampleEvents clears the "sample_events" edge to the SampleEvent entity.
+func (m *CustomerMutation) ClearSampleEvents() {
+	m.clearedsample_events = true
+}
+
+// SampleEventsCleared reports if the "sample_events" edge to the SampleEvent entity was cleared.
+func (m *CustomerMutation) SampleEventsCleared() bool {
+	return m.clearedsample_events
+}
+
+// RemoveSampleEventIDs removes the "sample_events" edge to the SampleEvent entity by IDs.
+func (m *CustomerMutation) RemoveSampleEventIDs(ids ...pulid.ID) {
+	if m.removedsample_events == nil {
+		m.removedsample_events = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.sample_events, ids[i])
+		m.removedsample_events[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedSampleEvents returns the removed IDs of the "sample_events" edge to the SampleEvent entity.
+func (m *CustomerMutation) RemovedSampleEventsIDs() (ids []pulid.ID) {
+	for id := range m.removedsample_events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// SampleEventsIDs returns the "sample_events" edge IDs in the mutation.
+func (m *CustomerMutation) SampleEventsIDs() (ids []pulid.ID) {
+	for id := range m.sample_events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetSampleEvents resets all changes to the "sample_events" edge.
+func (m *CustomerMutation) ResetSampleEvents() {
+	m.sample_events = nil
+	m.clearedsample_events = false
+	m.removedsample_events = nil
+}
+
+// AddOrderEventIDs adds the "order_events" edge to the OrderEvent entity by ids.
+func (m *CustomerMutation) AddOrderEventIDs(ids ...pulid.ID) {
+	if m.order_events == nil {
+		m.order_events = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.order_events[ids[i]] = struct{}{}
+	}
+}
+
+// ClearOrderEvents clears the "order_events" edge to the OrderEvent entity.
+func (m *CustomerMutation) ClearOrderEvents() {
+	m.clearedorder_events = true
+}
+
+// OrderEventsCleared reports if the "order_events" edge to the OrderEvent entity was cleared.
+func (m *CustomerMutation) OrderEventsCleared() bool {
+	return m.clearedorder_events
+}
+
+// RemoveOrderEventIDs removes the "order_events" edge to the OrderEvent entity by IDs.
+func (m *CustomerMutation) RemoveOrderEventIDs(ids ...pulid.ID) {
+	if m.removedorder_events == nil {
+		m.removedorder_events = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.order_events, ids[i])
+		m.removedorder_events[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedOrderEvents returns the removed IDs of the "order_events" edge to the OrderEvent entity.
+func (m *CustomerMutation) RemovedOrderEventsIDs() (ids []pulid.ID) {
+	for id := range m.removedorder_events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// OrderEventsIDs returns the "order_events" edge IDs in the mutation.
+func (m *CustomerMutation) OrderEventsIDs() (ids []pulid.ID) {
+	for id := range m.order_events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetOrderEvents resets all changes to the "order_events" edge.
+func (m *CustomerMutation) ResetOrderEvents() {
+	m.order_events = nil
+	m.clearedorder_events = false
+	m.removedorder_events = nil
+}
+
 // AddAPITokenIDs adds the "api_tokens" edge to the APIToken entity by ids.
 func (m *CustomerMutation) AddAPITokenIDs(ids ...pulid.ID) {
 	if m.api_tokens == nil {
@@ -11606,7 +11883,7 @@ func (m *CustomerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerMutation) Fields() []string {
-	fields := make([]string, 0, 37)
+	fields := make([]string, 0, 39)
 	if m.created_at != nil {
 		fields = append(fields, customer.FieldCreatedAt)
 	}
@@ -11709,6 +11986,12 @@ func (m *CustomerMutation) Fields() []string {
 	if m.notes != nil {
 		fields = append(fields, customer.FieldNotes)
 	}
+	if m.evaluation_outcome != nil {
+		fields = append(fields, customer.FieldEvaluationOutcome)
+	}
+	if m.evaluation_note != nil {
+		fields = append(fields, customer.FieldEvaluationNote)
+	}
 	if m.archived != nil {
 		fields = append(fields, customer.FieldArchived)
 	}
@@ -11794,6 +12077,10 @@ func (m *CustomerMutation) Field(name string) (ent.Value, bool) {
 		return m.ManagementStatus()
 	case customer.FieldNotes:
 		return m.Notes()
+	case customer.FieldEvaluationOutcome:
+		return m.EvaluationOutcome()
+	case customer.FieldEvaluationNote:
+		return m.EvaluationNote()
 	case customer.FieldArchived:
 		return m.Archived()
 	case customer.FieldOwnerID:
@@ -11877,6 +12164,10 @@ func (m *CustomerMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldManagementStatus(ctx)
 	case customer.FieldNotes:
 		return m.OldNotes(ctx)
+	case customer.FieldEvaluationOutcome:
+		return m.OldEvaluationOutcome(ctx)
+	case customer.FieldEvaluationNote:
+		return m.OldEvaluationNote(ctx)
 	case customer.FieldArchived:
 		return m.OldArchived(ctx)
 	case customer.FieldOwnerID:
@@ -12130,6 +12421,20 @@ func (m *CustomerMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetNotes(v)
 		return nil
+	case customer.FieldEvaluationOutcome:
+		v, ok := value.(customer.EvaluationOutcome)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEvaluationOutcome(v)
+		return nil
+	case customer.FieldEvaluationNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEvaluationNote(v)
+		return nil
 	case customer.FieldArchived:
 		v, ok := value.(bool)
 		if !ok {
@@ -12352,6 +12657,12 @@ func (m *CustomerMutation) ClearedFields() []string {
 	if m.FieldCleared(customer.FieldNotes) {
 		fields = append(fields, customer.FieldNotes)
 	}
+	if m.FieldCleared(customer.FieldEvaluationOutcome) {
+		fields = append(fields, customer.FieldEvaluationOutcome)
+	}
+	if m.FieldCleared(customer.FieldEvaluationNote) {
+		fields = append(fields, customer.FieldEvaluationNote)
+	}
 	if m.FieldCleared(customer.FieldOwnerID) {
 		fields = append(fields, customer.FieldOwnerID)
 	}
@@ -12455,6 +12766,12 @@ func (m *CustomerMutation) ClearField(name string) error {
 		return nil
 	case customer.FieldNotes:
 		m.ClearNotes()
+		return nil
+	case customer.FieldEvaluationOutcome:
+		m.ClearEvaluationOutcome()
+		return nil
+	case customer.FieldEvaluationNote:
+		m.ClearEvaluationNote()
 		return nil
 	case customer.FieldOwnerID:
 		m.ClearOwnerID()
@@ -12572,6 +12889,12 @@ func (m *CustomerMutation) ResetField(name string) error {
 	case customer.FieldNotes:
 		m.ResetNotes()
 		return nil
+	case customer.FieldEvaluationOutcome:
+		m.ResetEvaluationOutcome()
+		return nil
+	case customer.FieldEvaluationNote:
+		m.ResetEvaluationNote()
+		return nil
 	case customer.FieldArchived:
 		m.ResetArchived()
 		return nil
@@ -12587,7 +12910,7 @@ func (m *CustomerMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 26)
+	edges := make([]string, 0, 29)
 	if m.owner != nil {
 		edges = append(edges, customer.EdgeOwner)
 	}
@@ -12659,6 +12982,15 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.documents != nil {
 		edges = append(edges, customer.EdgeDocuments)
+	}
+	if m.service_documents != nil {
+		edges = append(edges, customer.EdgeServiceDocuments)
+	}
+	if m.sample_events != nil {
+		edges = append(edges, customer.EdgeSampleEvents)
+	}
+	if m.order_events != nil {
+		edges = append(edges, customer.EdgeOrderEvents)
 	}
 	if m.api_tokens != nil {
 		edges = append(edges, customer.EdgeAPITokens)
@@ -12809,6 +13141,24 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeServiceDocuments:
+		ids := make([]ent.Value, 0, len(m.service_documents))
+		for id := range m.service_documents {
+			ids = append(ids, id)
+		}
+		return ids
+	case customer.EdgeSampleEvents:
+		ids := make([]ent.Value, 0, len(m.sample_events))
+		for id := range m.sample_events {
+			ids = append(ids, id)
+		}
+		return ids
+	case customer.EdgeOrderEvents:
+		ids := make([]ent.Value, 0, len(m.order_events))
+		for id := range m.order_events {
+			ids = append(ids, id)
+		}
+		return ids
 	case customer.EdgeAPITokens:
 		ids := make([]ent.Value, 0, len(m.api_tokens))
 		for id := range m.api_tokens {
@@ -12827,7 +13177,7 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 26)
+	edges := make([]string, 0, 29)
 	if m.removedreferred_customers != nil {
 		edges = append(edges, customer.EdgeReferredCustomers)
 	}
@@ -12887,6 +13237,15 @@ func (m *CustomerMutation) RemovedEdges() []string {
 	}
 	if m.removeddocuments != nil {
 		edges = append(edges, customer.EdgeDocuments)
+	}
+	if m.removedservice_documents != nil {
+		edges = append(edges, customer.EdgeServiceDocuments)
+	}
+	if m.removedsample_events != nil {
+		edges = append(edges, customer.EdgeSampleEvents)
+	}
+	if m.removedorder_events != nil {
+		edges = append(edges, customer.EdgeOrderEvents)
 	}
 	if m.removedapi_tokens != nil {
 		edges = append(edges, customer.EdgeAPITokens)
@@ -13021,6 +13380,24 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeServiceDocuments:
+		ids := make([]ent.Value, 0, len(m.removedservice_documents))
+		for id := range m.removedservice_documents {
+			ids = append(ids, id)
+		}
+		return ids
+	case customer.EdgeSampleEvents:
+		ids := make([]ent.Value, 0, len(m.removedsample_events))
+		for id := range m.removedsample_events {
+			ids = append(ids, id)
+		}
+		return ids
+	case customer.EdgeOrderEvents:
+		ids := make([]ent.Value, 0, len(m.removedorder_events))
+		for id := range m.removedorder_events {
+			ids = append(ids, id)
+		}
+		return ids
 	case customer.EdgeAPITokens:
 		ids := make([]ent.Value, 0, len(m.removedapi_tokens))
 		for id := range m.removedapi_tokens {
@@ -13039,7 +13416,7 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 26)
+	edges := make([]string, 0, 29)
 	if m.clearedowner {
 		edges = append(edges, customer.EdgeOwner)
 	}
@@ -13112,6 +13489,15 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	if m.cleareddocuments {
 		edges = append(edges, customer.EdgeDocuments)
 	}
+	if m.clearedservice_documents {
+		edges = append(edges, customer.EdgeServiceDocuments)
+	}
+	if m.clearedsample_events {
+		edges = append(edges, customer.EdgeSampleEvents)
+	}
+	if m.clearedorder_events {
+		edges = append(edges, customer.EdgeOrderEvents)
+	}
 	if m.clearedapi_tokens {
 		edges = append(edges, customer.EdgeAPITokens)
 	}
@@ -13173,6 +13559,12 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedchange_notice_acks
 	case customer.EdgeDocuments:
 		return m.cleareddocuments
+	case customer.EdgeServiceDocuments:
+		return m.clearedservice_documents
+	case customer.EdgeSampleEvents:
+		return m.clearedsample_events
+	case customer.EdgeOrderEvents:
+		return m.clearedorder_events
 	case customer.EdgeAPITokens:
 		return m.clearedapi_tokens
 	case customer.EdgePartnerUsers:
@@ -13276,6 +13668,15 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 		return nil
 	case customer.EdgeDocuments:
 		m.ResetDocuments()
+		return nil
+	case customer.EdgeServiceDocuments:
+		m.ResetServiceDocuments()
+		return nil
+	case customer.EdgeSampleEvents:
+		m.ResetSampleEvents()
+		return nil
+	case customer.EdgeOrderEvents:
+		m.ResetOrderEvents()
 		return nil
 	case customer.EdgeAPITokens:
 		m.ResetAPITokens()
@@ -16756,7 +17157,10 @@ type IssueMutation struct {
 	loss_amount           *float64
 	addloss_amount        *float64
 	resolution            *string
+	responded_at          *time.Time
+	onsite_at             *time.Time
 	resolved_at           *time.Time
+	closed_at             *time.Time
 	clearedFields         map[string]struct{}
 	customer              *pulid.ID
 	clearedcustomer       bool
@@ -17817,6 +18221,104 @@ func (m *IssueMutation) ResetResolution() {
 	delete(m.clearedFields, issue.FieldResolution)
 }
 
+// SetRespondedAt sets the "responded_at" field.
+func (m *IssueMutation) SetRespondedAt(t time.Time) {
+	m.responded_at = &t
+}
+
+// RespondedAt returns the value of the "responded_at" field in the mutation.
+func (m *IssueMutation) RespondedAt() (r time.Time, exists bool) {
+	v := m.responded_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRespondedAt returns the old "responded_at" field's value of the Issue entity.
+// If the Issue object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueMutation) OldRespondedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRespondedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRespondedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRespondedAt: %w", err)
+	}
+	return oldValue.RespondedAt, nil
+}
+
+// ClearRespondedAt clears the value of the "responded_at" field.
+func (m *IssueMutation) ClearRespondedAt() {
+	m.responded_at = nil
+	m.clearedFields[issue.FieldRespondedAt] = struct{}{}
+}
+
+// RespondedAtCleared returns if the "responded_at" field was cleared in this mutation.
+func (m *IssueMutation) RespondedAtCleared() bool {
+	_, ok := m.clearedFields[issue.FieldRespondedAt]
+	return ok
+}
+
+// ResetRespondedAt resets all changes to the "responded_at" field.
+func (m *IssueMutation) ResetRespondedAt() {
+	m.responded_at = nil
+	delete(m.clearedFields, issue.FieldRespondedAt)
+}
+
+// SetOnsiteAt sets the "onsite_at" field.
+func (m *IssueMutation) SetOnsiteAt(t time.Time) {
+	m.onsite_at = &t
+}
+
+// OnsiteAt returns the value of the "onsite_at" field in the mutation.
+func (m *IssueMutation) OnsiteAt() (r time.Time, exists bool) {
+	v := m.onsite_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOnsiteAt returns the old "onsite_at" field's value of the Issue entity.
+// If the Issue object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueMutation) OldOnsiteAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOnsiteAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOnsiteAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOnsiteAt: %w", err)
+	}
+	return oldValue.OnsiteAt, nil
+}
+
+// ClearOnsiteAt clears the value of the "onsite_at" field.
+func (m *IssueMutation) ClearOnsiteAt() {
+	m.onsite_at = nil
+	m.clearedFields[issue.FieldOnsiteAt] = struct{}{}
+}
+
+// OnsiteAtCleared returns if the "onsite_at" field was cleared in this mutation.
+func (m *IssueMutation) OnsiteAtCleared() bool {
+	_, ok := m.clearedFields[issue.FieldOnsiteAt]
+	return ok
+}
+
+// ResetOnsiteAt resets all changes to the "onsite_at" field.
+func (m *IssueMutation) ResetOnsiteAt() {
+	m.onsite_at = nil
+	delete(m.clearedFields, issue.FieldOnsiteAt)
+}
+
 // SetResolvedAt sets the "resolved_at" field.
 func (m *IssueMutation) SetResolvedAt(t time.Time) {
 	m.resolved_at = &t
@@ -17864,6 +18366,55 @@ func (m *IssueMutation) ResolvedAtCleared() bool {
 func (m *IssueMutation) ResetResolvedAt() {
 	m.resolved_at = nil
 	delete(m.clearedFields, issue.FieldResolvedAt)
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (m *IssueMutation) SetClosedAt(t time.Time) {
+	m.closed_at = &t
+}
+
+// ClosedAt returns the value of the "closed_at" field in the mutation.
+func (m *IssueMutation) ClosedAt() (r time.Time, exists bool) {
+	v := m.closed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedAt returns the old "closed_at" field's value of the Issue entity.
+// If the Issue object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueMutation) OldClosedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedAt: %w", err)
+	}
+	return oldValue.ClosedAt, nil
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (m *IssueMutation) ClearClosedAt() {
+	m.closed_at = nil
+	m.clearedFields[issue.FieldClosedAt] = struct{}{}
+}
+
+// ClosedAtCleared returns if the "closed_at" field was cleared in this mutation.
+func (m *IssueMutation) ClosedAtCleared() bool {
+	_, ok := m.clearedFields[issue.FieldClosedAt]
+	return ok
+}
+
+// ResetClosedAt resets all changes to the "closed_at" field.
+func (m *IssueMutation) ResetClosedAt() {
+	m.closed_at = nil
+	delete(m.clearedFields, issue.FieldClosedAt)
 }
 
 // ClearCustomer clears the "customer" edge to the Customer entity.
@@ -18035,7 +18586,7 @@ func (m *IssueMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *IssueMutation) Fields() []string {
-	fields := make([]string, 0, 22)
+	fields := make([]string, 0, 25)
 	if m.created_at != nil {
 		fields = append(fields, issue.FieldCreatedAt)
 	}
@@ -18099,8 +18650,17 @@ func (m *IssueMutation) Fields() []string {
 	if m.resolution != nil {
 		fields = append(fields, issue.FieldResolution)
 	}
+	if m.responded_at != nil {
+		fields = append(fields, issue.FieldRespondedAt)
+	}
+	if m.onsite_at != nil {
+		fields = append(fields, issue.FieldOnsiteAt)
+	}
 	if m.resolved_at != nil {
 		fields = append(fields, issue.FieldResolvedAt)
+	}
+	if m.closed_at != nil {
+		fields = append(fields, issue.FieldClosedAt)
 	}
 	return fields
 }
@@ -18152,8 +18712,14 @@ func (m *IssueMutation) Field(name string) (ent.Value, bool) {
 		return m.LossAmount()
 	case issue.FieldResolution:
 		return m.Resolution()
+	case issue.FieldRespondedAt:
+		return m.RespondedAt()
+	case issue.FieldOnsiteAt:
+		return m.OnsiteAt()
 	case issue.FieldResolvedAt:
 		return m.ResolvedAt()
+	case issue.FieldClosedAt:
+		return m.ClosedAt()
 	}
 	return nil, false
 }
@@ -18205,8 +18771,14 @@ func (m *IssueMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldLossAmount(ctx)
 	case issue.FieldResolution:
 		return m.OldResolution(ctx)
+	case issue.FieldRespondedAt:
+		return m.OldRespondedAt(ctx)
+	case issue.FieldOnsiteAt:
+		return m.OldOnsiteAt(ctx)
 	case issue.FieldResolvedAt:
 		return m.OldResolvedAt(ctx)
+	case issue.FieldClosedAt:
+		return m.OldClosedAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown Issue field %s", name)
 }
@@ -18363,12 +18935,33 @@ func (m *IssueMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetResolution(v)
 		return nil
+	case issue.FieldRespondedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRespondedAt(v)
+		return nil
+	case issue.FieldOnsiteAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOnsiteAt(v)
+		return nil
 	case issue.FieldResolvedAt:
 		v, ok := value.(time.Time)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetResolvedAt(v)
+		return nil
+	case issue.FieldClosedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedAt(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Issue field %s", name)
@@ -18460,8 +19053,17 @@ func (m *IssueMutation) ClearedFields() []string {
 	if m.FieldCleared(issue.FieldResolution) {
 		fields = append(fields, issue.FieldResolution)
 	}
+	if m.FieldCleared(issue.FieldRespondedAt) {
+		fields = append(fields, issue.FieldRespondedAt)
+	}
+	if m.FieldCleared(issue.FieldOnsiteAt) {
+		fields = append(fields, issue.FieldOnsiteAt)
+	}
 	if m.FieldCleared(issue.FieldResolvedAt) {
 		fields = append(fields, issue.FieldResolvedAt)
+	}
+	if m.FieldCleared(issue.FieldClosedAt) {
+		fields = append(fields, issue.FieldClosedAt)
 	}
 	return fields
 }
@@ -18510,8 +19112,17 @@ func (m *IssueMutation) ClearField(name string) error {
 	case issue.FieldResolution:
 		m.ClearResolution()
 		return nil
+	case issue.FieldRespondedAt:
+		m.ClearRespondedAt()
+		return nil
+	case issue.FieldOnsiteAt:
+		m.ClearOnsiteAt()
+		return nil
 	case issue.FieldResolvedAt:
 		m.ClearResolvedAt()
+		return nil
+	case issue.FieldClosedAt:
+		m.ClearClosedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Issue nullable field %s", name)
@@ -18584,8 +19195,17 @@ func (m *IssueMutation) ResetField(name string) error {
 	case issue.FieldResolution:
 		m.ResetResolution()
 		return nil
+	case issue.FieldRespondedAt:
+		m.ResetRespondedAt()
+		return nil
+	case issue.FieldOnsiteAt:
+		m.ResetOnsiteAt()
+		return nil
 	case issue.FieldResolvedAt:
 		m.ResetResolvedAt()
+		return nil
+	case issue.FieldClosedAt:
+		m.ResetClosedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Issue field %s", name)
@@ -22804,6 +23424,7 @@ type NeedMutation struct {
 	likely_problem           *need.LikelyProblem
 	description              *string
 	status                   *need.Status
+	source                   *need.Source
 	clearedFields            map[string]struct{}
 	customer                 *pulid.ID
 	clearedcustomer          bool
@@ -23339,6 +23960,42 @@ func (m *NeedMutation) ResetStatus() {
 	m.status = nil
 }
 
+// SetSource sets the "source" field.
+func (m *NeedMutation) SetSource(n need.Source) {
+	m.source = &n
+}
+
+// Source returns the value of the "source" field in the mutation.
+func (m *NeedMutation) Source() (r need.Source, exists bool) {
+	v := m.source
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSource returns the old "source" field's value of the Need entity.
+// If the Need object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NeedMutation) OldSource(ctx context.Context) (v need.Source, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSource is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSource requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSource: %w", err)
+	}
+	return oldValue.Source, nil
+}
+
+// ResetSource resets all changes to the "source" field.
+func (m *NeedMutation) ResetSource() {
+	m.source = nil
+}
+
 // SetKeyPersonID sets the "key_person_id" field.
 func (m *NeedMutation) SetKeyPersonID(pu pulid.ID) {
 	m.key_person = &pu
@@ -23552,7 +24209,7 @@ func (m *NeedMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *NeedMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 13)
 	if m.created_at != nil {
 		fields = append(fields, need.FieldCreatedAt)
 	}
@@ -23582,6 +24239,9 @@ func (m *NeedMutation) Fields() []string {
 	}
 	if m.status != nil {
 		fields = append(fields, need.FieldStatus)
+	}
+	if m.source != nil {
+		fields = append(fields, need.FieldSource)
 	}
 	if m.key_person != nil {
 		fields = append(fields, need.FieldKeyPersonID)
@@ -23617,6 +24277,8 @@ func (m *NeedMutation) Field(name string) (ent.Value, bool) {
 		return m.Description()
 	case need.FieldStatus:
 		return m.Status()
+	case need.FieldSource:
+		return m.Source()
 	case need.FieldKeyPersonID:
 		return m.KeyPersonID()
 	case need.FieldCandidateProductID:
@@ -23650,6 +24312,8 @@ func (m *NeedMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldDescription(ctx)
 	case need.FieldStatus:
 		return m.OldStatus(ctx)
+	case need.FieldSource:
+		return m.OldSource(ctx)
 	case need.FieldKeyPersonID:
 		return m.OldKeyPersonID(ctx)
 	case need.FieldCandidateProductID:
@@ -23732,6 +24396,13 @@ func (m *NeedMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetStatus(v)
+		return nil
+	case need.FieldSource:
+		v, ok := value.(need.Source)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSource(v)
 		return nil
 	case need.FieldKeyPersonID:
 		v, ok := value.(pulid.ID)
@@ -23873,6 +24544,9 @@ func (m *NeedMutation) ResetField(name string) error {
 		return nil
 	case need.FieldStatus:
 		m.ResetStatus()
+		return nil
+	case need.FieldSource:
+		m.ResetSource()
 		return nil
 	case need.FieldKeyPersonID:
 		m.ResetKeyPersonID()
@@ -24023,6 +24697,7 @@ type OrderMutation struct {
 	invoiced_at                *time.Time
 	paid_at                    *time.Time
 	closed_at                  *time.Time
+	cancelled_at               *time.Time
 	clearedFields              map[string]struct{}
 	customer                   *pulid.ID
 	clearedcustomer            bool
@@ -24038,6 +24713,9 @@ type OrderMutation struct {
 	issues                     map[pulid.ID]struct{}
 	removedissues              map[pulid.ID]struct{}
 	clearedissues              bool
+	events                     map[pulid.ID]struct{}
+	removedevents              map[pulid.ID]struct{}
+	clearedevents              bool
 	done                       bool
 	oldValue                   func(context.Context) (*Order, error)
 	predicates                 []predicate.Order
@@ -24378,9 +25056,22 @@ func (m *OrderMutation) OldIsEvaluation(ctx context.Context) (v bool, err error)
 	return oldValue.IsEvaluation, nil
 }
 
+// ClearIsEvaluation clears the value of the "is_evaluation" field.
+func (m *OrderMutation) ClearIsEvaluation() {
+	m.is_evaluation = nil
+	m.clearedFields[order.FieldIsEvaluation] = struct{}{}
+}
+
+// IsEvaluationCleared returns if the "is_evaluation" field was cleared in this mutation.
+func (m *OrderMutation) IsEvaluationCleared() bool {
+	_, ok := m.clearedFields[order.FieldIsEvaluation]
+	return ok
+}
+
 // ResetIsEvaluation resets all changes to the "is_evaluation" field.
 func (m *OrderMutation) ResetIsEvaluation() {
 	m.is_evaluation = nil
+	delete(m.clearedFields, order.FieldIsEvaluation)
 }
 
 // SetStatus sets the "status" field.
@@ -25177,6 +25868,55 @@ func (m *OrderMutation) ResetClosedAt() {
 	delete(m.clearedFields, order.FieldClosedAt)
 }
 
+// SetCancelledAt sets the "cancelled_at" field.
+func (m *OrderMutation) SetCancelledAt(t time.Time) {
+	m.cancelled_at = &t
+}
+
+// CancelledAt returns the value of the "cancelled_at" field in the mutation.
+func (m *OrderMutation) CancelledAt() (r time.Time, exists bool) {
+	v := m.cancelled_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCancelledAt returns the old "cancelled_at" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldCancelledAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCancelledAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCancelledAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCancelledAt: %w", err)
+	}
+	return oldValue.CancelledAt, nil
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (m *OrderMutation) ClearCancelledAt() {
+	m.cancelled_at = nil
+	m.clearedFields[order.FieldCancelledAt] = struct{}{}
+}
+
+// CancelledAtCleared returns if the "cancelled_at" field was cleared in this mutation.
+func (m *OrderMutation) CancelledAtCleared() bool {
+	_, ok := m.clearedFields[order.FieldCancelledAt]
+	return ok
+}
+
+// ResetCancelledAt resets all changes to the "cancelled_at" field.
+func (m *OrderMutation) ResetCancelledAt() {
+	m.cancelled_at = nil
+	delete(m.clearedFields, order.FieldCancelledAt)
+}
+
 // ClearCustomer clears the "customer" edge to the Customer entity.
 func (m *OrderMutation) ClearCustomer() {
 	m.clearedcustomer = true
@@ -25420,6 +26160,60 @@ func (m *OrderMutation) ResetIssues() {
 	m.removedissues = nil
 }
 
+// AddEventIDs adds the "events" edge to the OrderEvent entity by ids.
+func (m *OrderMutation) AddEventIDs(ids ...pulid.ID) {
+	if m.events == nil {
+		m.events = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.events[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEvents clears the "events" edge to the OrderEvent entity.
+func (m *OrderMutation) ClearEvents() {
+	m.clearedevents = true
+}
+
+// EventsCleared reports if the "events" edge to the OrderEvent entity was cleared.
+func (m *OrderMutation) EventsCleared() bool {
+	return m.clearedevents
+}
+
+// RemoveEventIDs removes the "events" edge to the OrderEvent entity by IDs.
+func (m *OrderMutation) RemoveEventIDs(ids ...pulid.ID) {
+	if m.removedevents == nil {
+		m.removedevents = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.events, ids[i])
+		m.removedevents[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEvents returns the removed IDs of the "events" edge to the OrderEvent entity.
+func (m *OrderMutation) RemovedEventsIDs() (ids []pulid.ID) {
+	for id := range m.removedevents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EventsIDs returns the "events" edge IDs in the mutation.
+func (m *OrderMutation) EventsIDs() (ids []pulid.ID) {
+	for id := range m.events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEvents resets all changes to the "events" edge.
+func (m *OrderMutation) ResetEvents() {
+	m.events = nil
+	m.clearedevents = false
+	m.removedevents = nil
+}
+
 // Where appends a list predicates to the OrderMutation builder.
 func (m *OrderMutation) Where(ps ...predicate.Order) {
 	m.predicates = append(m.predicates, ps...)
@@ -25454,7 +26248,7 @@ func (m *OrderMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrderMutation) Fields() []string {
-	fields := make([]string, 0, 23)
+	fields := make([]string, 0, 24)
 	if m.created_at != nil {
 		fields = append(fields, order.FieldCreatedAt)
 	}
@@ -25524,6 +26318,9 @@ func (m *OrderMutation) Fields() []string {
 	if m.closed_at != nil {
 		fields = append(fields, order.FieldClosedAt)
 	}
+	if m.cancelled_at != nil {
+		fields = append(fields, order.FieldCancelledAt)
+	}
 	return fields
 }
 
@@ -25578,6 +26375,8 @@ func (m *OrderMutation) Field(name string) (ent.Value, bool) {
 		return m.PaidAt()
 	case order.FieldClosedAt:
 		return m.ClosedAt()
+	case order.FieldCancelledAt:
+		return m.CancelledAt()
 	}
 	return nil, false
 }
@@ -25633,6 +26432,8 @@ func (m *OrderMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldPaidAt(ctx)
 	case order.FieldClosedAt:
 		return m.OldClosedAt(ctx)
+	case order.FieldCancelledAt:
+		return m.OldCancelledAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown Order field %s", name)
 }
@@ -25803,6 +26604,13 @@ func (m *OrderMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetClosedAt(v)
 		return nil
+	case order.FieldCancelledAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCancelledAt(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Order field %s", name)
 }
@@ -25848,6 +26656,9 @@ func (m *OrderMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *OrderMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(order.FieldIsEvaluation) {
+		fields = append(fields, order.FieldIsEvaluation)
+	}
 	if m.FieldCleared(order.FieldDeliveryDate) {
 		fields = append(fields, order.FieldDeliveryDate)
 	}
@@ -25890,6 +26701,9 @@ func (m *OrderMutation) ClearedFields() []string {
 	if m.FieldCleared(order.FieldClosedAt) {
 		fields = append(fields, order.FieldClosedAt)
 	}
+	if m.FieldCleared(order.FieldCancelledAt) {
+		fields = append(fields, order.FieldCancelledAt)
+	}
 	return fields
 }
 
@@ -25904,6 +26718,9 @@ func (m *OrderMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *OrderMutation) ClearField(name string) error {
 	switch name {
+	case order.FieldIsEvaluation:
+		m.ClearIsEvaluation()
+		return nil
 	case order.FieldDeliveryDate:
 		m.ClearDeliveryDate()
 		return nil
@@ -25945,6 +26762,9 @@ func (m *OrderMutation) ClearField(name string) error {
 		return nil
 	case order.FieldClosedAt:
 		m.ClearClosedAt()
+		return nil
+	case order.FieldCancelledAt:
+		m.ClearCancelledAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Order nullable field %s", name)
@@ -26023,13 +26843,16 @@ func (m *OrderMutation) ResetField(name string) error {
 	case order.FieldClosedAt:
 		m.ResetClosedAt()
 		return nil
+	case order.FieldCancelledAt:
+		m.ResetCancelledAt()
+		return nil
 	}
 	return fmt.Errorf("unknown Order field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *OrderMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.customer != nil {
 		edges = append(edges, order.EdgeCustomer)
 	}
@@ -26044,6 +26867,9 @@ func (m *OrderMutation) AddedEdges() []string {
 	}
 	if m.issues != nil {
 		edges = append(edges, order.EdgeIssues)
+	}
+	if m.events != nil {
+		edges = append(edges, order.EdgeEvents)
 	}
 	return edges
 }
@@ -26080,13 +26906,19 @@ func (m *OrderMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case order.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.events))
+		for id := range m.events {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *OrderMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.removedlines != nil {
 		edges = append(edges, order.EdgeLines)
 	}
@@ -26098,6 +26930,9 @@ func (m *OrderMutation) RemovedEdges() []string {
 	}
 	if m.removedissues != nil {
 		edges = append(edges, order.EdgeIssues)
+	}
+	if m.removedevents != nil {
+		edges = append(edges, order.EdgeEvents)
 	}
 	return edges
 }
@@ -26130,13 +26965,19 @@ func (m *OrderMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case order.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.removedevents))
+		for id := range m.removedevents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *OrderMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.clearedcustomer {
 		edges = append(edges, order.EdgeCustomer)
 	}
@@ -26151,6 +26992,9 @@ func (m *OrderMutation) ClearedEdges() []string {
 	}
 	if m.clearedissues {
 		edges = append(edges, order.EdgeIssues)
+	}
+	if m.clearedevents {
+		edges = append(edges, order.EdgeEvents)
 	}
 	return edges
 }
@@ -26169,6 +27013,8 @@ func (m *OrderMutation) EdgeCleared(name string) bool {
 		return m.clearedconverted_samples
 	case order.EdgeIssues:
 		return m.clearedissues
+	case order.EdgeEvents:
+		return m.clearedevents
 	}
 	return false
 }
@@ -26203,8 +27049,800 @@ func (m *OrderMutation) ResetEdge(name string) error {
 	case order.EdgeIssues:
 		m.ResetIssues()
 		return nil
+	case order.EdgeEvents:
+		m.ResetEvents()
+		return nil
 	}
 	return fmt.Errorf("unknown Order edge %s", name)
+}
+
+// OrderEventMutation represents an operation that mutates the OrderEvent nodes in the graph.
+type OrderEventMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *pulid.ID
+	step            *orderevent.Step
+	note            *string
+	at              *time.Time
+	clearedFields   map[string]struct{}
+	_order          *pulid.ID
+	cleared_order   bool
+	customer        *pulid.ID
+	clearedcustomer bool
+	actor           *pulid.ID
+	clearedactor    bool
+	done            bool
+	oldValue        func(context.Context) (*OrderEvent, error)
+	predicates      []predicate.OrderEvent
+}
+
+var _ ent.Mutation = (*OrderEventMutation)(nil)
+
+// ordereventOption allows management of the mutation configuration using functional options.
+type ordereventOption func(*OrderEventMutation)
+
+// newOrderEventMutation creates new mutation for the OrderEvent entity.
+func newOrderEventMutation(c config, op Op, opts ...ordereventOption) *OrderEventMutation {
+	m := &OrderEventMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeOrderEvent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withOrderEventID sets the ID field of the mutation.
+func withOrderEventID(id pulid.ID) ordereventOption {
+	return func(m *OrderEventMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *OrderEvent
+		)
+		m.oldValue = func(ctx context.Context) (*OrderEvent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().OrderEvent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withOrderEvent sets the old OrderEvent of the mutation.
+func withOrderEvent(node *OrderEvent) ordereventOption {
+	return func(m *OrderEventMutation) {
+		m.oldValue = func(context.Context) (*OrderEvent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m OrderEventMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m OrderEventMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of OrderEvent entities.
+func (m *OrderEventMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *OrderEventMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *OrderEventMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().OrderEvent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetOrderID sets the "order_id" field.
+func (m *OrderEventMutation) SetOrderID(pu pulid.ID) {
+	m._order = &pu
+}
+
+// OrderID returns the value of the "order_id" field in the mutation.
+func (m *OrderEventMutation) OrderID() (r pulid.ID, exists bool) {
+	v := m._order
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrderID returns the old "order_id" field's value of the OrderEvent entity.
+// If the OrderEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderEventMutation) OldOrderID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrderID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrderID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrderID: %w", err)
+	}
+	return oldValue.OrderID, nil
+}
+
+// ResetOrderID resets all changes to the "order_id" field.
+func (m *OrderEventMutation) ResetOrderID() {
+	m._order = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *OrderEventMutation) SetCustomerID(pu pulid.ID) {
+	m.customer = &pu
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *OrderEventMutation) CustomerID() (r pulid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the OrderEvent entity.
+// If the OrderEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderEventMutation) OldCustomerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *OrderEventMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetStep sets the "step" field.
+func (m *OrderEventMutation) SetStep(o orderevent.Step) {
+	m.step = &o
+}
+
+// Step returns the value of the "step" field in the mutation.
+func (m *OrderEventMutation) Step() (r orderevent.Step, exists bool) {
+	v := m.step
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStep returns the old "step" field's value of the OrderEvent entity.
+// If the OrderEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderEventMutation) OldStep(ctx context.Context) (v orderevent.Step, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStep is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStep requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStep: %w", err)
+	}
+	return oldValue.Step, nil
+}
+
+// ResetStep resets all changes to the "step" field.
+func (m *OrderEventMutation) ResetStep() {
+	m.step = nil
+}
+
+// SetNote sets the "note" field.
+func (m *OrderEventMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *OrderEventMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the OrderEvent entity.
+// If the OrderEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderEventMutation) OldNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ClearNote clears the value of the "note" field.
+func (m *OrderEventMutation) ClearNote() {
+	m.note = nil
+	m.clearedFields[orderevent.FieldNote] = struct{}{}
+}
+
+// NoteCleared returns if the "note" field was cleared in this mutation.
+func (m *OrderEventMutation) NoteCleared() bool {
+	_, ok := m.clearedFields[orderevent.FieldNote]
+	return ok
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *OrderEventMutation) ResetNote() {
+	m.note = nil
+	delete(m.clearedFields, orderevent.FieldNote)
+}
+
+// SetActorID sets the "actor_id" field.
+func (m *OrderEventMutation) SetActorID(pu pulid.ID) {
+	m.actor = &pu
+}
+
+// ActorID returns the value of the "actor_id" field in the mutation.
+func (m *OrderEventMutation) ActorID() (r pulid.ID, exists bool) {
+	v := m.actor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActorID returns the old "actor_id" field's value of the OrderEvent entity.
+// If the OrderEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderEventMutation) OldActorID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActorID: %w", err)
+	}
+	return oldValue.ActorID, nil
+}
+
+// ClearActorID clears the value of the "actor_id" field.
+func (m *OrderEventMutation) ClearActorID() {
+	m.actor = nil
+	m.clearedFields[orderevent.FieldActorID] = struct{}{}
+}
+
+// ActorIDCleared returns if the "actor_id" field was cleared in this mutation.
+func (m *OrderEventMutation) ActorIDCleared() bool {
+	_, ok := m.clearedFields[orderevent.FieldActorID]
+	return ok
+}
+
+// ResetActorID resets all changes to the "actor_id" field.
+func (m *OrderEventMutation) ResetActorID() {
+	m.actor = nil
+	delete(m.clearedFields, orderevent.FieldActorID)
+}
+
+// SetAt sets the "at" field.
+func (m *OrderEventMutation) SetAt(t time.Time) {
+	m.at = &t
+}
+
+// At returns the value of the "at" field in the mutation.
+func (m *OrderEventMutation) At() (r time.Time, exists bool) {
+	v := m.at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAt returns the old "at" field's value of the OrderEvent entity.
+// If the OrderEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderEventMutation) OldAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAt: %w", err)
+	}
+	return oldValue.At, nil
+}
+
+// ResetAt resets all changes to the "at" field.
+func (m *OrderEventMutation) ResetAt() {
+	m.at = nil
+}
+
+// ClearOrder clears the "order" edge to the Order entity.
+func (m *OrderEventMutation) ClearOrder() {
+	m.cleared_order = true
+	m.clearedFields[orderevent.FieldOrderID] = struct{}{}
+}
+
+// OrderCleared reports if the "order" edge to the Order entity was cleared.
+func (m *OrderEventMutation) OrderCleared() bool {
+	return m.cleared_order
+}
+
+// OrderIDs returns the "order" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OrderID instead. It exists only for internal usage by the builders.
+func (m *OrderEventMutation) OrderIDs() (ids []pulid.ID) {
+	if id := m._order; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOrder resets all changes to the "order" edge.
+func (m *OrderEventMutation) ResetOrder() {
+	m._order = nil
+	m.cleared_order = false
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *OrderEventMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[orderevent.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *OrderEventMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *OrderEventMutation) CustomerIDs() (ids []pulid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *OrderEventMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// ClearActor clears the "actor" edge to the User entity.
+func (m *OrderEventMutation) ClearActor() {
+	m.clearedactor = true
+	m.clearedFields[orderevent.FieldActorID] = struct{}{}
+}
+
+// ActorCleared reports if the "actor" edge to the User entity was cleared.
+func (m *OrderEventMutation) ActorCleared() bool {
+	return m.ActorIDCleared() || m.clearedactor
+}
+
+// ActorIDs returns the "actor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ActorID instead. It exists only for internal usage by the builders.
+func (m *OrderEventMutation) ActorIDs() (ids []pulid.ID) {
+	if id := m.actor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetActor resets all changes to the "actor" edge.
+func (m *OrderEventMutation) ResetActor() {
+	m.actor = nil
+	m.clearedactor = false
+}
+
+// Where appends a list predicates to the OrderEventMutation builder.
+func (m *OrderEventMutation) Where(ps ...predicate.OrderEvent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the OrderEventMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *OrderEventMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.OrderEvent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *OrderEventMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *OrderEventMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (OrderEvent).
+func (m *OrderEventMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *OrderEventMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m._order != nil {
+		fields = append(fields, orderevent.FieldOrderID)
+	}
+	if m.customer != nil {
+		fields = append(fields, orderevent.FieldCustomerID)
+	}
+	if m.step != nil {
+		fields = append(fields, orderevent.FieldStep)
+	}
+	if m.note != nil {
+		fields = append(fields, orderevent.FieldNote)
+	}
+	if m.actor != nil {
+		fields = append(fields, orderevent.FieldActorID)
+	}
+	if m.at != nil {
+		fields = append(fields, orderevent.FieldAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *OrderEventMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case orderevent.FieldOrderID:
+		return m.OrderID()
+	case orderevent.FieldCustomerID:
+		return m.CustomerID()
+	case orderevent.FieldStep:
+		return m.Step()
+	case orderevent.FieldNote:
+		return m.Note()
+	case orderevent.FieldActorID:
+		return m.ActorID()
+	case orderevent.FieldAt:
+		return m.At()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *OrderEventMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case orderevent.FieldOrderID:
+		return m.OldOrderID(ctx)
+	case orderevent.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case orderevent.FieldStep:
+		return m.OldStep(ctx)
+	case orderevent.FieldNote:
+		return m.OldNote(ctx)
+	case orderevent.FieldActorID:
+		return m.OldActorID(ctx)
+	case orderevent.FieldAt:
+		return m.OldAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown OrderEvent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *OrderEventMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case orderevent.FieldOrderID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrderID(v)
+		return nil
+	case orderevent.FieldCustomerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case orderevent.FieldStep:
+		v, ok := value.(orderevent.Step)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStep(v)
+		return nil
+	case orderevent.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	case orderevent.FieldActorID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActorID(v)
+		return nil
+	case orderevent.FieldAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown OrderEvent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *OrderEventMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *OrderEventMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *OrderEventMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown OrderEvent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *OrderEventMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(orderevent.FieldNote) {
+		fields = append(fields, orderevent.FieldNote)
+	}
+	if m.FieldCleared(orderevent.FieldActorID) {
+		fields = append(fields, orderevent.FieldActorID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *OrderEventMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *OrderEventMutation) ClearField(name string) error {
+	switch name {
+	case orderevent.FieldNote:
+		m.ClearNote()
+		return nil
+	case orderevent.FieldActorID:
+		m.ClearActorID()
+		return nil
+	}
+	return fmt.Errorf("unknown OrderEvent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *OrderEventMutation) ResetField(name string) error {
+	switch name {
+	case orderevent.FieldOrderID:
+		m.ResetOrderID()
+		return nil
+	case orderevent.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case orderevent.FieldStep:
+		m.ResetStep()
+		return nil
+	case orderevent.FieldNote:
+		m.ResetNote()
+		return nil
+	case orderevent.FieldActorID:
+		m.ResetActorID()
+		return nil
+	case orderevent.FieldAt:
+		m.ResetAt()
+		return nil
+	}
+	return fmt.Errorf("unknown OrderEvent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *OrderEventMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m._order != nil {
+		edges = append(edges, orderevent.EdgeOrder)
+	}
+	if m.customer != nil {
+		edges = append(edges, orderevent.EdgeCustomer)
+	}
+	if m.actor != nil {
+		edges = append(edges, orderevent.EdgeActor)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *OrderEventMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case orderevent.EdgeOrder:
+		if id := m._order; id != nil {
+			return []ent.Value{*id}
+		}
+	case orderevent.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	case orderevent.EdgeActor:
+		if id := m.actor; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *OrderEventMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *OrderEventMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *OrderEventMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.cleared_order {
+		edges = append(edges, orderevent.EdgeOrder)
+	}
+	if m.clearedcustomer {
+		edges = append(edges, orderevent.EdgeCustomer)
+	}
+	if m.clearedactor {
+		edges = append(edges, orderevent.EdgeActor)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *OrderEventMutation) EdgeCleared(name string) bool {
+	switch name {
+	case orderevent.EdgeOrder:
+		return m.cleared_order
+	case orderevent.EdgeCustomer:
+		return m.clearedcustomer
+	case orderevent.EdgeActor:
+		return m.clearedactor
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *OrderEventMutation) ClearEdge(name string) error {
+	switch name {
+	case orderevent.EdgeOrder:
+		m.ClearOrder()
+		return nil
+	case orderevent.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	case orderevent.EdgeActor:
+		m.ClearActor()
+		return nil
+	}
+	return fmt.Errorf("unknown OrderEvent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *OrderEventMutation) ResetEdge(name string) error {
+	switch name {
+	case orderevent.EdgeOrder:
+		m.ResetOrder()
+		return nil
+	case orderevent.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	case orderevent.EdgeActor:
+		m.ResetActor()
+		return nil
+	}
+	return fmt.Errorf("unknown OrderEvent edge %s", name)
 }
 
 // OrderLineMutation represents an operation that mutates the OrderLine nodes in the graph.
@@ -31498,6 +33136,9 @@ type SampleMutation struct {
 	clearedrequested_by bool
 	_order              *pulid.ID
 	cleared_order       bool
+	events              map[pulid.ID]struct{}
+	removedevents       map[pulid.ID]struct{}
+	clearedevents       bool
 	trials              map[pulid.ID]struct{}
 	removedtrials       map[pulid.ID]struct{}
 	clearedtrials       bool
@@ -32569,6 +34210,60 @@ func (m *SampleMutation) ResetOrder() {
 	m.cleared_order = false
 }
 
+// AddEventIDs adds the "events" edge to the SampleEvent entity by ids.
+func (m *SampleMutation) AddEventIDs(ids ...pulid.ID) {
+	if m.events == nil {
+		m.events = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.events[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEvents clears the "events" edge to the SampleEvent entity.
+func (m *SampleMutation) ClearEvents() {
+	m.clearedevents = true
+}
+
+// EventsCleared reports if the "events" edge to the SampleEvent entity was cleared.
+func (m *SampleMutation) EventsCleared() bool {
+	return m.clearedevents
+}
+
+// RemoveEventIDs removes the "events" edge to the SampleEvent entity by IDs.
+func (m *SampleMutation) RemoveEventIDs(ids ...pulid.ID) {
+	if m.removedevents == nil {
+		m.removedevents = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.events, ids[i])
+		m.removedevents[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEvents returns the removed IDs of the "events" edge to the SampleEvent entity.
+func (m *SampleMutation) RemovedEventsIDs() (ids []pulid.ID) {
+	for id := range m.removedevents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EventsIDs returns the "events" edge IDs in the mutation.
+func (m *SampleMutation) EventsIDs() (ids []pulid.ID) {
+	for id := range m.events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEvents resets all changes to the "events" edge.
+func (m *SampleMutation) ResetEvents() {
+	m.events = nil
+	m.clearedevents = false
+	m.removedevents = nil
+}
+
 // AddTrialIDs adds the "trials" edge to the Trial entity by ids.
 func (m *SampleMutation) AddTrialIDs(ids ...pulid.ID) {
 	if m.trials == nil {
@@ -33151,7 +34846,7 @@ func (m *SampleMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *SampleMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.customer != nil {
 		edges = append(edges, sample.EdgeCustomer)
 	}
@@ -33163,6 +34858,9 @@ func (m *SampleMutation) AddedEdges() []string {
 	}
 	if m._order != nil {
 		edges = append(edges, sample.EdgeOrder)
+	}
+	if m.events != nil {
+		edges = append(edges, sample.EdgeEvents)
 	}
 	if m.trials != nil {
 		edges = append(edges, sample.EdgeTrials)
@@ -33190,6 +34888,12 @@ func (m *SampleMutation) AddedIDs(name string) []ent.Value {
 		if id := m._order; id != nil {
 			return []ent.Value{*id}
 		}
+	case sample.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.events))
+		for id := range m.events {
+			ids = append(ids, id)
+		}
+		return ids
 	case sample.EdgeTrials:
 		ids := make([]ent.Value, 0, len(m.trials))
 		for id := range m.trials {
@@ -33202,7 +34906,10 @@ func (m *SampleMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *SampleMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
+	if m.removedevents != nil {
+		edges = append(edges, sample.EdgeEvents)
+	}
 	if m.removedtrials != nil {
 		edges = append(edges, sample.EdgeTrials)
 	}
@@ -33213,6 +34920,12 @@ func (m *SampleMutation) RemovedEdges() []string {
 // the given name in this mutation.
 func (m *SampleMutation) RemovedIDs(name string) []ent.Value {
 	switch name {
+	case sample.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.removedevents))
+		for id := range m.removedevents {
+			ids = append(ids, id)
+		}
+		return ids
 	case sample.EdgeTrials:
 		ids := make([]ent.Value, 0, len(m.removedtrials))
 		for id := range m.removedtrials {
@@ -33225,7 +34938,7 @@ func (m *SampleMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *SampleMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.clearedcustomer {
 		edges = append(edges, sample.EdgeCustomer)
 	}
@@ -33237,6 +34950,9 @@ func (m *SampleMutation) ClearedEdges() []string {
 	}
 	if m.cleared_order {
 		edges = append(edges, sample.EdgeOrder)
+	}
+	if m.clearedevents {
+		edges = append(edges, sample.EdgeEvents)
 	}
 	if m.clearedtrials {
 		edges = append(edges, sample.EdgeTrials)
@@ -33256,6 +34972,8 @@ func (m *SampleMutation) EdgeCleared(name string) bool {
 		return m.clearedrequested_by
 	case sample.EdgeOrder:
 		return m.cleared_order
+	case sample.EdgeEvents:
+		return m.clearedevents
 	case sample.EdgeTrials:
 		return m.clearedtrials
 	}
@@ -33298,11 +35016,1698 @@ func (m *SampleMutation) ResetEdge(name string) error {
 	case sample.EdgeOrder:
 		m.ResetOrder()
 		return nil
+	case sample.EdgeEvents:
+		m.ResetEvents()
+		return nil
 	case sample.EdgeTrials:
 		m.ResetTrials()
 		return nil
 	}
 	return fmt.Errorf("unknown Sample edge %s", name)
+}
+
+// SampleEventMutation represents an operation that mutates the SampleEvent nodes in the graph.
+type SampleEventMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *pulid.ID
+	from_status     *sampleevent.FromStatus
+	to_status       *sampleevent.ToStatus
+	note            *string
+	at              *time.Time
+	clearedFields   map[string]struct{}
+	sample          *pulid.ID
+	clearedsample   bool
+	customer        *pulid.ID
+	clearedcustomer bool
+	actor           *pulid.ID
+	clearedactor    bool
+	done            bool
+	oldValue        func(context.Context) (*SampleEvent, error)
+	predicates      []predicate.SampleEvent
+}
+
+var _ ent.Mutation = (*SampleEventMutation)(nil)
+
+// sampleeventOption allows management of the mutation configuration using functional options.
+type sampleeventOption func(*SampleEventMutation)
+
+// newSampleEventMutation creates new mutation for the SampleEvent entity.
+func newSampleEventMutation(c config, op Op, opts ...sampleeventOption) *SampleEventMutation {
+	m := &SampleEventMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeSampleEvent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withSampleEventID sets the ID field of the mutation.
+func withSampleEventID(id pulid.ID) sampleeventOption {
+	return func(m *SampleEventMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *SampleEvent
+		)
+		m.oldValue = func(ctx context.Context) (*SampleEvent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().SampleEvent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withSampleEvent sets the old SampleEvent of the mutation.
+func withSampleEvent(node *SampleEvent) sampleeventOption {
+	return func(m *SampleEventMutation) {
+		m.oldValue = func(context.Context) (*SampleEvent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m SampleEventMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m SampleEventMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of SampleEvent entities.
+func (m *SampleEventMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *SampleEventMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *SampleEventMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().SampleEvent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetSampleID sets the "sample_id" field.
+func (m *SampleEventMutation) SetSampleID(pu pulid.ID) {
+	m.sample = &pu
+}
+
+// SampleID returns the value of the "sample_id" field in the mutation.
+func (m *SampleEventMutation) SampleID() (r pulid.ID, exists bool) {
+	v := m.sample
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSampleID returns the old "sample_id" field's value of the SampleEvent entity.
+// If the SampleEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SampleEventMutation) OldSampleID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSampleID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSampleID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSampleID: %w", err)
+	}
+	return oldValue.SampleID, nil
+}
+
+// ResetSampleID resets all changes to the "sample_id" field.
+func (m *SampleEventMutation) ResetSampleID() {
+	m.sample = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *SampleEventMutation) SetCustomerID(pu pulid.ID) {
+	m.customer = &pu
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *SampleEventMutation) CustomerID() (r pulid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the SampleEvent entity.
+// If the SampleEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SampleEventMutation) OldCustomerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *SampleEventMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetFromStatus sets the "from_status" field.
+func (m *SampleEventMutation) SetFromStatus(ss sampleevent.FromStatus) {
+	m.from_status = &ss
+}
+
+// FromStatus returns the value of the "from_status" field in the mutation.
+func (m *SampleEventMutation) FromStatus() (r sampleevent.FromStatus, exists bool) {
+	v := m.from_status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFromStatus returns the old "from_status" field's value of the SampleEvent entity.
+// If the SampleEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SampleEventMutation) OldFromStatus(ctx context.Context) (v sampleevent.FromStatus, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFromStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFromStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFromStatus: %w", err)
+	}
+	return oldValue.FromStatus, nil
+}
+
+// ResetFromStatus resets all changes to the "from_status" field.
+func (m *SampleEventMutation) ResetFromStatus() {
+	m.from_status = nil
+}
+
+// SetToStatus sets the "to_status" field.
+func (m *SampleEventMutation) SetToStatus(ss sampleevent.ToStatus) {
+	m.to_status = &ss
+}
+
+// ToStatus returns the value of the "to_status" field in the mutation.
+func (m *SampleEventMutation) ToStatus() (r sampleevent.ToStatus, exists bool) {
+	v := m.to_status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldToStatus returns the old "to_status" field's value of the SampleEvent entity.
+// If the SampleEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SampleEventMutation) OldToStatus(ctx context.Context) (v sampleevent.ToStatus, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldToStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldToStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldToStatus: %w", err)
+	}
+	return oldValue.ToStatus, nil
+}
+
+// ResetToStatus resets all changes to the "to_status" field.
+func (m *SampleEventMutation) ResetToStatus() {
+	m.to_status = nil
+}
+
+// SetNote sets the "note" field.
+func (m *SampleEventMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *SampleEventMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the SampleEvent entity.
+// If the SampleEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SampleEventMutation) OldNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ClearNote clears the value of the "note" field.
+func (m *SampleEventMutation) ClearNote() {
+	m.note = nil
+	m.clearedFields[sampleevent.FieldNote] = struct{}{}
+}
+
+// NoteCleared returns if the "note" field was cleared in this mutation.
+func (m *SampleEventMutation) NoteCleared() bool {
+	_, ok := m.clearedFields[sampleevent.FieldNote]
+	return ok
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *SampleEventMutation) ResetNote() {
+	m.note = nil
+	delete(m.clearedFields, sampleevent.FieldNote)
+}
+
+// SetActorID sets the "actor_id" field.
+func (m *SampleEventMutation) SetActorID(pu pulid.ID) {
+	m.actor = &pu
+}
+
+// ActorID returns the value of the "actor_id" field in the mutation.
+func (m *SampleEventMutation) ActorID() (r pulid.ID, exists bool) {
+	v := m.actor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActorID returns the old "actor_id" field's value of the SampleEvent entity.
+// If the SampleEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SampleEventMutation) OldActorID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActorID: %w", err)
+	}
+	return oldValue.ActorID, nil
+}
+
+// ClearActorID clears the value of the "actor_id" field.
+func (m *SampleEventMutation) ClearActorID() {
+	m.actor = nil
+	m.clearedFields[sampleevent.FieldActorID] = struct{}{}
+}
+
+// ActorIDCleared returns if the "actor_id" field was cleared in this mutation.
+func (m *SampleEventMutation) ActorIDCleared() bool {
+	_, ok := m.clearedFields[sampleevent.FieldActorID]
+	return ok
+}
+
+// ResetActorID resets all changes to the "actor_id" field.
+func (m *SampleEventMutation) ResetActorID() {
+	m.actor = nil
+	delete(m.clearedFields, sampleevent.FieldActorID)
+}
+
+// SetAt sets the "at" field.
+func (m *SampleEventMutation) SetAt(t time.Time) {
+	m.at = &t
+}
+
+// At returns the value of the "at" field in the mutation.
+func (m *SampleEventMutation) At() (r time.Time, exists bool) {
+	v := m.at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAt returns the old "at" field's value of the SampleEvent entity.
+// If the SampleEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SampleEventMutation) OldAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAt: %w", err)
+	}
+	return oldValue.At, nil
+}
+
+// ResetAt resets all changes to the "at" field.
+func (m *SampleEventMutation) ResetAt() {
+	m.at = nil
+}
+
+// ClearSample clears the "sample" edge to the Sample entity.
+func (m *SampleEventMutation) ClearSample() {
+	m.clearedsample = true
+	m.clearedFields[sampleevent.FieldSampleID] = struct{}{}
+}
+
+// SampleCleared reports if the "sample" edge to the Sample entity was cleared.
+func (m *SampleEventMutation) SampleCleared() bool {
+	return m.clearedsample
+}
+
+// SampleIDs returns the "sample" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// SampleID instead. It exists only for internal usage by the builders.
+func (m *SampleEventMutation) SampleIDs() (ids []pulid.ID) {
+	if id := m.sample; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetSample resets all changes to the "sample" edge.
+func (m *SampleEventMutation) ResetSample() {
+	m.sample = nil
+	m.clearedsample = false
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *SampleEventMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[sampleevent.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *SampleEventMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *SampleEventMutation) CustomerIDs() (ids []pulid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *SampleEventMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// ClearActor clears the "actor" edge to the User entity.
+func (m *SampleEventMutation) ClearActor() {
+	m.clearedactor = true
+	m.clearedFields[sampleevent.FieldActorID] = struct{}{}
+}
+
+// ActorCleared reports if the "actor" edge to the User entity was cleared.
+func (m *SampleEventMutation) ActorCleared() bool {
+	return m.ActorIDCleared() || m.clearedactor
+}
+
+// ActorIDs returns the "actor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ActorID instead. It exists only for internal usage by the builders.
+func (m *SampleEventMutation) ActorIDs() (ids []pulid.ID) {
+	if id := m.actor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetActor resets all changes to the "actor" edge.
+func (m *SampleEventMutation) ResetActor() {
+	m.actor = nil
+	m.clearedactor = false
+}
+
+// Where appends a list predicates to the SampleEventMutation builder.
+func (m *SampleEventMutation) Where(ps ...predicate.SampleEvent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the SampleEventMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *SampleEventMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.SampleEvent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *SampleEventMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *SampleEventMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (SampleEvent).
+func (m *SampleEventMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *SampleEventMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.sample != nil {
+		fields = append(fields, sampleevent.FieldSampleID)
+	}
+	if m.customer != nil {
+		fields = append(fields, sampleevent.FieldCustomerID)
+	}
+	if m.from_status != nil {
+		fields = append(fields, sampleevent.FieldFromStatus)
+	}
+	if m.to_status != nil {
+		fields = append(fields, sampleevent.FieldToStatus)
+	}
+	if m.note != nil {
+		fields = append(fields, sampleevent.FieldNote)
+	}
+	if m.actor != nil {
+		fields = append(fields, sampleevent.FieldActorID)
+	}
+	if m.at != nil {
+		fields = append(fields, sampleevent.FieldAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *SampleEventMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case sampleevent.FieldSampleID:
+		return m.SampleID()
+	case sampleevent.FieldCustomerID:
+		return m.CustomerID()
+	case sampleevent.FieldFromStatus:
+		return m.FromStatus()
+	case sampleevent.FieldToStatus:
+		return m.ToStatus()
+	case sampleevent.FieldNote:
+		return m.Note()
+	case sampleevent.FieldActorID:
+		return m.ActorID()
+	case sampleevent.FieldAt:
+		return m.At()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *SampleEventMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case sampleevent.FieldSampleID:
+		return m.OldSampleID(ctx)
+	case sampleevent.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case sampleevent.FieldFromStatus:
+		return m.OldFromStatus(ctx)
+	case sampleevent.FieldToStatus:
+		return m.OldToStatus(ctx)
+	case sampleevent.FieldNote:
+		return m.OldNote(ctx)
+	case sampleevent.FieldActorID:
+		return m.OldActorID(ctx)
+	case sampleevent.FieldAt:
+		return m.OldAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown SampleEvent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SampleEventMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case sampleevent.FieldSampleID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSampleID(v)
+		return nil
+	case sampleevent.FieldCustomerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case sampleevent.FieldFromStatus:
+		v, ok := value.(sampleevent.FromStatus)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFromStatus(v)
+		return nil
+	case sampleevent.FieldToStatus:
+		v, ok := value.(sampleevent.ToStatus)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetToStatus(v)
+		return nil
+	case sampleevent.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	case sampleevent.FieldActorID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActorID(v)
+		return nil
+	case sampleevent.FieldAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SampleEvent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *SampleEventMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *SampleEventMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SampleEventMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown SampleEvent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *SampleEventMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(sampleevent.FieldNote) {
+		fields = append(fields, sampleevent.FieldNote)
+	}
+	if m.FieldCleared(sampleevent.FieldActorID) {
+		fields = append(fields, sampleevent.FieldActorID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *SampleEventMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *SampleEventMutation) ClearField(name string) error {
+	switch name {
+	case sampleevent.FieldNote:
+		m.ClearNote()
+		return nil
+	case sampleevent.FieldActorID:
+		m.ClearActorID()
+		return nil
+	}
+	return fmt.Errorf("unknown SampleEvent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *SampleEventMutation) ResetField(name string) error {
+	switch name {
+	case sampleevent.FieldSampleID:
+		m.ResetSampleID()
+		return nil
+	case sampleevent.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case sampleevent.FieldFromStatus:
+		m.ResetFromStatus()
+		return nil
+	case sampleevent.FieldToStatus:
+		m.ResetToStatus()
+		return nil
+	case sampleevent.FieldNote:
+		m.ResetNote()
+		return nil
+	case sampleevent.FieldActorID:
+		m.ResetActorID()
+		return nil
+	case sampleevent.FieldAt:
+		m.ResetAt()
+		return nil
+	}
+	return fmt.Errorf("unknown SampleEvent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *SampleEventMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.sample != nil {
+		edges = append(edges, sampleevent.EdgeSample)
+	}
+	if m.customer != nil {
+		edges = append(edges, sampleevent.EdgeCustomer)
+	}
+	if m.actor != nil {
+		edges = append(edges, sampleevent.EdgeActor)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *SampleEventMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case sampleevent.EdgeSample:
+		if id := m.sample; id != nil {
+			return []ent.Value{*id}
+		}
+	case sampleevent.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	case sampleevent.EdgeActor:
+		if id := m.actor; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *SampleEventMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *SampleEventMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *SampleEventMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedsample {
+		edges = append(edges, sampleevent.EdgeSample)
+	}
+	if m.clearedcustomer {
+		edges = append(edges, sampleevent.EdgeCustomer)
+	}
+	if m.clearedactor {
+		edges = append(edges, sampleevent.EdgeActor)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *SampleEventMutation) EdgeCleared(name string) bool {
+	switch name {
+	case sampleevent.EdgeSample:
+		return m.clearedsample
+	case sampleevent.EdgeCustomer:
+		return m.clearedcustomer
+	case sampleevent.EdgeActor:
+		return m.clearedactor
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *SampleEventMutation) ClearEdge(name string) error {
+	switch name {
+	case sampleevent.EdgeSample:
+		m.ClearSample()
+		return nil
+	case sampleevent.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	case sampleevent.EdgeActor:
+		m.ClearActor()
+		return nil
+	}
+	return fmt.Errorf("unknown SampleEvent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *SampleEventMutation) ResetEdge(name string) error {
+	switch name {
+	case sampleevent.EdgeSample:
+		m.ResetSample()
+		return nil
+	case sampleevent.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	case sampleevent.EdgeActor:
+		m.ResetActor()
+		return nil
+	}
+	return fmt.Errorf("unknown SampleEvent edge %s", name)
+}
+
+// ServiceDocumentMutation represents an operation that mutates the ServiceDocument nodes in the graph.
+type ServiceDocumentMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *pulid.ID
+	created_at      *time.Time
+	updated_at      *time.Time
+	version         *int
+	addversion      *int
+	_type           *servicedocument.Type
+	since           *time.Time
+	until           *time.Time
+	note            *string
+	clearedFields   map[string]struct{}
+	customer        *pulid.ID
+	clearedcustomer bool
+	done            bool
+	oldValue        func(context.Context) (*ServiceDocument, error)
+	predicates      []predicate.ServiceDocument
+}
+
+var _ ent.Mutation = (*ServiceDocumentMutation)(nil)
+
+// servicedocumentOption allows management of the mutation configuration using functional options.
+type servicedocumentOption func(*ServiceDocumentMutation)
+
+// newServiceDocumentMutation creates new mutation for the ServiceDocument entity.
+func newServiceDocumentMutation(c config, op Op, opts ...servicedocumentOption) *ServiceDocumentMutation {
+	m := &ServiceDocumentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeServiceDocument,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withServiceDocumentID sets the ID field of the mutation.
+func withServiceDocumentID(id pulid.ID) servicedocumentOption {
+	return func(m *ServiceDocumentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ServiceDocument
+		)
+		m.oldValue = func(ctx context.Context) (*ServiceDocument, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ServiceDocument.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withServiceDocument sets the old ServiceDocument of the mutation.
+func withServiceDocument(node *ServiceDocument) servicedocumentOption {
+	return func(m *ServiceDocumentMutation) {
+		m.oldValue = func(context.Context) (*ServiceDocument, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ServiceDocumentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ServiceDocumentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ServiceDocument entities.
+func (m *ServiceDocumentMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ServiceDocumentMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ServiceDocumentMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ServiceDocument.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ServiceDocumentMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ServiceDocumentMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ServiceDocument entity.
+// If the ServiceDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceDocumentMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ServiceDocumentMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ServiceDocumentMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ServiceDocumentMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ServiceDocument entity.
+// If the ServiceDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceDocumentMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ServiceDocumentMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ServiceDocumentMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ServiceDocumentMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ServiceDocument entity.
+// If the ServiceDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceDocumentMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ServiceDocumentMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ServiceDocumentMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ServiceDocumentMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *ServiceDocumentMutation) SetCustomerID(pu pulid.ID) {
+	m.customer = &pu
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *ServiceDocumentMutation) CustomerID() (r pulid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the ServiceDocument entity.
+// If the ServiceDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceDocumentMutation) OldCustomerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *ServiceDocumentMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetType sets the "type" field.
+func (m *ServiceDocumentMutation) SetType(s servicedocument.Type) {
+	m._type = &s
+}
+
+// GetType returns the value of the "type" field in the mutation.
+func (m *ServiceDocumentMutation) GetType() (r servicedocument.Type, exists bool) {
+	v := m._type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldType returns the old "type" field's value of the ServiceDocument entity.
+// If the ServiceDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceDocumentMutation) OldType(ctx context.Context) (v servicedocument.Type, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldType: %w", err)
+	}
+	return oldValue.Type, nil
+}
+
+// ResetType resets all changes to the "type" field.
+func (m *ServiceDocumentMutation) ResetType() {
+	m._type = nil
+}
+
+// SetSince sets the "since" field.
+func (m *ServiceDocumentMutation) SetSince(t time.Time) {
+	m.since = &t
+}
+
+// Since returns the value of the "since" field in the mutation.
+func (m *ServiceDocumentMutation) Since() (r time.Time, exists bool) {
+	v := m.since
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSince returns the old "since" field's value of the ServiceDocument entity.
+// If the ServiceDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceDocumentMutation) OldSince(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSince is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSince requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSince: %w", err)
+	}
+	return oldValue.Since, nil
+}
+
+// ResetSince resets all changes to the "since" field.
+func (m *ServiceDocumentMutation) ResetSince() {
+	m.since = nil
+}
+
+// SetUntil sets the "until" field.
+func (m *ServiceDocumentMutation) SetUntil(t time.Time) {
+	m.until = &t
+}
+
+// Until returns the value of the "until" field in the mutation.
+func (m *ServiceDocumentMutation) Until() (r time.Time, exists bool) {
+	v := m.until
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUntil returns the old "until" field's value of the ServiceDocument entity.
+// If the ServiceDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceDocumentMutation) OldUntil(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUntil is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUntil requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUntil: %w", err)
+	}
+	return oldValue.Until, nil
+}
+
+// ClearUntil clears the value of the "until" field.
+func (m *ServiceDocumentMutation) ClearUntil() {
+	m.until = nil
+	m.clearedFields[servicedocument.FieldUntil] = struct{}{}
+}
+
+// UntilCleared returns if the "until" field was cleared in this mutation.
+func (m *ServiceDocumentMutation) UntilCleared() bool {
+	_, ok := m.clearedFields[servicedocument.FieldUntil]
+	return ok
+}
+
+// ResetUntil resets all changes to the "until" field.
+func (m *ServiceDocumentMutation) ResetUntil() {
+	m.until = nil
+	delete(m.clearedFields, servicedocument.FieldUntil)
+}
+
+// SetNote sets the "note" field.
+func (m *ServiceDocumentMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *ServiceDocumentMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the ServiceDocument entity.
+// If the ServiceDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceDocumentMutation) OldNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ClearNote clears the value of the "note" field.
+func (m *ServiceDocumentMutation) ClearNote() {
+	m.note = nil
+	m.clearedFields[servicedocument.FieldNote] = struct{}{}
+}
+
+// NoteCleared returns if the "note" field was cleared in this mutation.
+func (m *ServiceDocumentMutation) NoteCleared() bool {
+	_, ok := m.clearedFields[servicedocument.FieldNote]
+	return ok
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *ServiceDocumentMutation) ResetNote() {
+	m.note = nil
+	delete(m.clearedFields, servicedocument.FieldNote)
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *ServiceDocumentMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[servicedocument.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *ServiceDocumentMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *ServiceDocumentMutation) CustomerIDs() (ids []pulid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *ServiceDocumentMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// Where appends a list predicates to the ServiceDocumentMutation builder.
+func (m *ServiceDocumentMutation) Where(ps ...predicate.ServiceDocument) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ServiceDocumentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ServiceDocumentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ServiceDocument, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ServiceDocumentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ServiceDocumentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ServiceDocument).
+func (m *ServiceDocumentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ServiceDocumentMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.created_at != nil {
+		fields = append(fields, servicedocument.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, servicedocument.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, servicedocument.FieldVersion)
+	}
+	if m.customer != nil {
+		fields = append(fields, servicedocument.FieldCustomerID)
+	}
+	if m._type != nil {
+		fields = append(fields, servicedocument.FieldType)
+	}
+	if m.since != nil {
+		fields = append(fields, servicedocument.FieldSince)
+	}
+	if m.until != nil {
+		fields = append(fields, servicedocument.FieldUntil)
+	}
+	if m.note != nil {
+		fields = append(fields, servicedocument.FieldNote)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ServiceDocumentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case servicedocument.FieldCreatedAt:
+		return m.CreatedAt()
+	case servicedocument.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case servicedocument.FieldVersion:
+		return m.Version()
+	case servicedocument.FieldCustomerID:
+		return m.CustomerID()
+	case servicedocument.FieldType:
+		return m.GetType()
+	case servicedocument.FieldSince:
+		return m.Since()
+	case servicedocument.FieldUntil:
+		return m.Until()
+	case servicedocument.FieldNote:
+		return m.Note()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ServiceDocumentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case servicedocument.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case servicedocument.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case servicedocument.FieldVersion:
+		return m.OldVersion(ctx)
+	case servicedocument.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case servicedocument.FieldType:
+		return m.OldType(ctx)
+	case servicedocument.FieldSince:
+		return m.OldSince(ctx)
+	case servicedocument.FieldUntil:
+		return m.OldUntil(ctx)
+	case servicedocument.FieldNote:
+		return m.OldNote(ctx)
+	}
+	return nil, fmt.Errorf("unknown ServiceDocument field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ServiceDocumentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case servicedocument.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case servicedocument.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case servicedocument.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case servicedocument.FieldCustomerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case servicedocument.FieldType:
+		v, ok := value.(servicedocument.Type)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetType(v)
+		return nil
+	case servicedocument.FieldSince:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSince(v)
+		return nil
+	case servicedocument.FieldUntil:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUntil(v)
+		return nil
+	case servicedocument.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ServiceDocument field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ServiceDocumentMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, servicedocument.FieldVersion)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ServiceDocumentMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case servicedocument.FieldVersion:
+		return m.AddedVersion()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ServiceDocumentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case servicedocument.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ServiceDocument numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ServiceDocumentMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(servicedocument.FieldUntil) {
+		fields = append(fields, servicedocument.FieldUntil)
+	}
+	if m.FieldCleared(servicedocument.FieldNote) {
+		fields = append(fields, servicedocument.FieldNote)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ServiceDocumentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ServiceDocumentMutation) ClearField(name string) error {
+	switch name {
+	case servicedocument.FieldUntil:
+		m.ClearUntil()
+		return nil
+	case servicedocument.FieldNote:
+		m.ClearNote()
+		return nil
+	}
+	return fmt.Errorf("unknown ServiceDocument nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ServiceDocumentMutation) ResetField(name string) error {
+	switch name {
+	case servicedocument.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case servicedocument.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case servicedocument.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case servicedocument.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case servicedocument.FieldType:
+		m.ResetType()
+		return nil
+	case servicedocument.FieldSince:
+		m.ResetSince()
+		return nil
+	case servicedocument.FieldUntil:
+		m.ResetUntil()
+		return nil
+	case servicedocument.FieldNote:
+		m.ResetNote()
+		return nil
+	}
+	return fmt.Errorf("unknown ServiceDocument field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ServiceDocumentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.customer != nil {
+		edges = append(edges, servicedocument.EdgeCustomer)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ServiceDocumentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case servicedocument.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ServiceDocumentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ServiceDocumentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ServiceDocumentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedcustomer {
+		edges = append(edges, servicedocument.EdgeCustomer)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ServiceDocumentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case servicedocument.EdgeCustomer:
+		return m.clearedcustomer
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ServiceDocumentMutation) ClearEdge(name string) error {
+	switch name {
+	case servicedocument.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown ServiceDocument unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ServiceDocumentMutation) ResetEdge(name string) error {
+	switch name {
+	case servicedocument.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown ServiceDocument edge %s", name)
 }
 
 // ShipmentMutation represents an operation that mutates the Shipment nodes in the graph.

@@ -41,6 +41,8 @@ type Need struct {
 	Description string `json:"description,omitempty"`
 	// Status holds the value of the "status" field.
 	Status need.Status `json:"status,omitempty"`
+	// Where the need or opportunity came from.
+	Source need.Source `json:"source,omitempty"`
 	// KeyPersonID holds the value of the "key_person_id" field.
 	KeyPersonID pulid.ID `json:"key_person_id,omitempty"`
 	// CandidateProductID holds the value of the "candidate_product_id" field.
@@ -108,7 +110,7 @@ func (*Need) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case need.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case need.FieldLevel, need.FieldCompanyAspect, need.FieldProductGrade, need.FieldLikelyProblem, need.FieldDescription, need.FieldStatus:
+		case need.FieldLevel, need.FieldCompanyAspect, need.FieldProductGrade, need.FieldLikelyProblem, need.FieldDescription, need.FieldStatus, need.FieldSource:
 			values[i] = new(sql.NullString)
 		case need.FieldCreatedAt, need.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -195,6 +197,12 @@ func (_m *Need) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field status", values[i])
 			} else if value.Valid {
 				_m.Status = need.Status(value.String)
+			}
+		case need.FieldSource:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field source", values[i])
+			} else if value.Valid {
+				_m.Source = need.Source(value.String)
 			}
 		case need.FieldKeyPersonID:
 			if value, ok := values[i].(*pulid.ID); !ok {
@@ -294,6 +302,9 @@ func (_m *Need) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
+	builder.WriteString(", ")
+	builder.WriteString("source=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Source))
 	builder.WriteString(", ")
 	builder.WriteString("key_person_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.KeyPersonID))

@@ -143,6 +143,20 @@ func (_c *NeedCreate) SetNillableStatus(v *need.Status) *NeedCreate {
 	return _c
 }
 
+// SetSource sets the "source" field.
+func (_c *NeedCreate) SetSource(v need.Source) *NeedCreate {
+	_c.mutation.SetSource(v)
+	return _c
+}
+
+// SetNillableSource sets the "source" field if the given value is not nil.
+func (_c *NeedCreate) SetNillableSource(v *need.Source) *NeedCreate {
+	if v != nil {
+		_c.SetSource(*v)
+	}
+	return _c
+}
+
 // SetKeyPersonID sets the "key_person_id" field.
 func (_c *NeedCreate) SetKeyPersonID(v pulid.ID) *NeedCreate {
 	_c.mutation.SetKeyPersonID(v)
@@ -259,6 +273,10 @@ func (_c *NeedCreate) defaults() error {
 		v := need.DefaultStatus
 		_c.mutation.SetStatus(v)
 	}
+	if _, ok := _c.mutation.Source(); !ok {
+		v := need.DefaultSource
+		_c.mutation.SetSource(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if need.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized need.DefaultID (forgotten import ent/runtime?)")
@@ -320,6 +338,14 @@ func (_c *NeedCreate) check() error {
 	if v, ok := _c.mutation.Status(); ok {
 		if err := need.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Need.status": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Source(); !ok {
+		return &ValidationError{Name: "source", err: errors.New(`ent: missing required field "Need.source"`)}
+	}
+	if v, ok := _c.mutation.Source(); ok {
+		if err := need.SourceValidator(v); err != nil {
+			return &ValidationError{Name: "source", err: fmt.Errorf(`ent: validator failed for field "Need.source": %w`, err)}
 		}
 	}
 	if len(_c.mutation.CustomerIDs()) == 0 {
@@ -396,6 +422,10 @@ func (_c *NeedCreate) createSpec() (*Need, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(need.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
+	}
+	if value, ok := _c.mutation.Source(); ok {
+		_spec.SetField(need.FieldSource, field.TypeEnum, value)
+		_node.Source = value
 	}
 	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -629,6 +659,18 @@ func (u *NeedUpsert) SetStatus(v need.Status) *NeedUpsert {
 // UpdateStatus sets the "status" field to the value that was provided on create.
 func (u *NeedUpsert) UpdateStatus() *NeedUpsert {
 	u.SetExcluded(need.FieldStatus)
+	return u
+}
+
+// SetSource sets the "source" field.
+func (u *NeedUpsert) SetSource(v need.Source) *NeedUpsert {
+	u.Set(need.FieldSource, v)
+	return u
+}
+
+// UpdateSource sets the "source" field to the value that was provided on create.
+func (u *NeedUpsert) UpdateSource() *NeedUpsert {
+	u.SetExcluded(need.FieldSource)
 	return u
 }
 
@@ -870,6 +912,20 @@ func (u *NeedUpsertOne) SetStatus(v need.Status) *NeedUpsertOne {
 func (u *NeedUpsertOne) UpdateStatus() *NeedUpsertOne {
 	return u.Update(func(s *NeedUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetSource sets the "source" field.
+func (u *NeedUpsertOne) SetSource(v need.Source) *NeedUpsertOne {
+	return u.Update(func(s *NeedUpsert) {
+		s.SetSource(v)
+	})
+}
+
+// UpdateSource sets the "source" field to the value that was provided on create.
+func (u *NeedUpsertOne) UpdateSource() *NeedUpsertOne {
+	return u.Update(func(s *NeedUpsert) {
+		s.UpdateSource()
 	})
 }
 
@@ -1284,6 +1340,20 @@ func (u *NeedUpsertBulk) SetStatus(v need.Status) *NeedUpsertBulk {
 func (u *NeedUpsertBulk) UpdateStatus() *NeedUpsertBulk {
 	return u.Update(func(s *NeedUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetSource sets the "source" field.
+func (u *NeedUpsertBulk) SetSource(v need.Source) *NeedUpsertBulk {
+	return u.Update(func(s *NeedUpsert) {
+		s.SetSource(v)
+	})
+}
+
+// UpdateSource sets the "source" field to the value that was provided on create.
+func (u *NeedUpsertBulk) UpdateSource() *NeedUpsertBulk {
+	return u.Update(func(s *NeedUpsert) {
+		s.UpdateSource()
 	})
 }
 

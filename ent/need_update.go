@@ -176,6 +176,20 @@ func (_u *NeedUpdate) SetNillableStatus(v *need.Status) *NeedUpdate {
 	return _u
 }
 
+// SetSource sets the "source" field.
+func (_u *NeedUpdate) SetSource(v need.Source) *NeedUpdate {
+	_u.mutation.SetSource(v)
+	return _u
+}
+
+// SetNillableSource sets the "source" field if the given value is not nil.
+func (_u *NeedUpdate) SetNillableSource(v *need.Source) *NeedUpdate {
+	if v != nil {
+		_u.SetSource(*v)
+	}
+	return _u
+}
+
 // SetKeyPersonID sets the "key_person_id" field.
 func (_u *NeedUpdate) SetKeyPersonID(v pulid.ID) *NeedUpdate {
 	_u.mutation.SetKeyPersonID(v)
@@ -328,6 +342,11 @@ func (_u *NeedUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Need.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Source(); ok {
+		if err := need.SourceValidator(v); err != nil {
+			return &ValidationError{Name: "source", err: fmt.Errorf(`ent: validator failed for field "Need.source": %w`, err)}
+		}
+	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Need.customer"`)
 	}
@@ -387,6 +406,9 @@ func (_u *NeedUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(need.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.Source(); ok {
+		_spec.SetField(need.FieldSource, field.TypeEnum, value)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -640,6 +662,20 @@ func (_u *NeedUpdateOne) SetNillableStatus(v *need.Status) *NeedUpdateOne {
 	return _u
 }
 
+// SetSource sets the "source" field.
+func (_u *NeedUpdateOne) SetSource(v need.Source) *NeedUpdateOne {
+	_u.mutation.SetSource(v)
+	return _u
+}
+
+// SetNillableSource sets the "source" field if the given value is not nil.
+func (_u *NeedUpdateOne) SetNillableSource(v *need.Source) *NeedUpdateOne {
+	if v != nil {
+		_u.SetSource(*v)
+	}
+	return _u
+}
+
 // SetKeyPersonID sets the "key_person_id" field.
 func (_u *NeedUpdateOne) SetKeyPersonID(v pulid.ID) *NeedUpdateOne {
 	_u.mutation.SetKeyPersonID(v)
@@ -805,6 +841,11 @@ func (_u *NeedUpdateOne) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Need.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Source(); ok {
+		if err := need.SourceValidator(v); err != nil {
+			return &ValidationError{Name: "source", err: fmt.Errorf(`ent: validator failed for field "Need.source": %w`, err)}
+		}
+	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Need.customer"`)
 	}
@@ -881,6 +922,9 @@ func (_u *NeedUpdateOne) sqlSave(ctx context.Context) (_node *Need, err error) {
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(need.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.Source(); ok {
+		_spec.SetField(need.FieldSource, field.TypeEnum, value)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -24,13 +24,16 @@ import (
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -72,6 +75,9 @@ var tableByPrefix = map[string]string{
 	"SC": stagechange.Table,
 	"LT": loginthrottle.Table,
 	"CM": clientmutation.Table,
+	"SE": sampleevent.Table,
+	"OE": orderevent.Table,
+	"SD": servicedocument.Table,
 }
 
 // IDToType returns the table an ID belongs to, for Noder and Noders.

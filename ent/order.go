@@ -29,9 +29,9 @@ type Order struct {
 	CustomerID pulid.ID `json:"customer_id,omitempty"`
 	// Number holds the value of the "number" field.
 	Number string `json:"number,omitempty"`
-	// An evaluation order: one of the first small orders before main-supplier status.
+	// An evaluation order: one of the first small orders before main-supplier status. Set automatically for an account's first orders unless given.
 	IsEvaluation bool `json:"is_evaluation,omitempty"`
-	// Status holds the value of the "status" field.
+	// Follows the checklist: completeOrderStep moves it; cancelOrder cancels.
 	Status order.Status `json:"status,omitempty"`
 	// OrderedAt holds the value of the "ordered_at" field.
 	OrderedAt time.Time `json:"ordered_at,omitempty"`
@@ -65,6 +65,8 @@ type Order struct {
 	PaidAt *time.Time `json:"paid_at,omitempty"`
 	// Closed.
 	ClosedAt *time.Time `json:"closed_at,omitempty"`
+	// Cancelled.
+	CancelledAt *time.Time `json:"cancelled_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the OrderQuery when eager-loading is set.
 	Edges        OrderEdges `json:"edges"`
@@ -83,16 +85,19 @@ type OrderEdges struct {
 	ConvertedSamples []*Sample `json:"converted_samples,omitempty"`
 	// Issues holds the value of the issues edge.
 	Issues []*Issue `json:"issues,omitempty"`
+	// Events holds the value of the events edge.
+	Events []*OrderEvent `json:"events,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
-	totalCount [5]map[string]int
+	totalCount [6]map[string]int
 
 	namedLines            map[string][]*OrderLine
 	namedShipments        map[string][]*Shipment
 	namedConvertedSamples map[string][]*Sample
 	namedIssues           map[string][]*Issue
+	namedEvents           map[string][]*OrderEvent
 }
 
 // CustomerOrErr returns the Customer value or an error if the edge
@@ -142,6 +147,15 @@ func (e OrderEdges) IssuesOrErr() ([]*Issue, error) {
 	return nil, &NotLoadedError{edge: "issues"}
 }
 
+// EventsOrErr returns the Events value or an error if the edge
+// was not loaded in eager-loading.
+func (e OrderEdges) EventsOrErr() ([]*OrderEvent, error) {
+	if e.loadedTypes[5] {
+		return e.Events, nil
+	}
+	return nil, &NotLoadedError{edge: "events"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Order) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -155,7 +169,7 @@ func (*Order) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case order.FieldNumber, order.FieldStatus, order.FieldContractNo, order.FieldCurrency, order.FieldNotes:
 			values[i] = new(sql.NullString)
-		case order.FieldCreatedAt, order.FieldUpdatedAt, order.FieldOrderedAt, order.FieldDeliveryDate, order.FieldConfirmedAt, order.FieldContractSignedAt, order.FieldLabellingCheckedAt, order.FieldProductionDateCheckedAt, order.FieldBatchCheckedAt, order.FieldPackagingCheckedAt, order.FieldShippedAt, order.FieldDeliveredAt, order.FieldInvoicedAt, order.FieldPaidAt, order.FieldClosedAt:
+		case order.FieldCreatedAt, order.FieldUpdatedAt, order.FieldOrderedAt, order.FieldDeliveryDate, order.FieldConfirmedAt, order.FieldContractSignedAt, order.FieldLabellingCheckedAt, order.FieldProductionDateCheckedAt, order.FieldBatchCheckedAt, order.FieldPackagingCheckedAt, order.FieldShippedAt, order.FieldDeliveredAt, order.FieldInvoicedAt, order.FieldPaidAt, order.FieldClosedAt, order.FieldCancelledAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -328,6 +342,13 @@ func (_m *Order) assignValues(columns []string, values []any) error {
 				_m.ClosedAt = new(time.Time)
 				*_m.ClosedAt = value.Time
 			}
+		case order.FieldCancelledAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field cancelled_at", values[i])
+			} else if value.Valid {
+				_m.CancelledAt = new(time.Time)
+				*_m.CancelledAt = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -364,6 +385,11 @@ func (_m *Order) QueryConvertedSamples() *SampleQuery {
 // QueryIssues queries the "issues" edge of the Order entity.
 func (_m *Order) QueryIssues() *IssueQuery {
 	return NewOrderClient(_m.config).QueryIssues(_m)
+}
+
+// QueryEvents queries the "events" edge of the Order entity.
+func (_m *Order) QueryEvents() *OrderEventQuery {
+	return NewOrderClient(_m.config).QueryEvents(_m)
 }
 
 // Update returns a builder for updating this Order.
@@ -481,6 +507,11 @@ func (_m *Order) String() string {
 		builder.WriteString("closed_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	if v := _m.CancelledAt; v != nil {
+		builder.WriteString("cancelled_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -578,6 +609,30 @@ func (_m *Order) appendNamedIssues(name string, edges ...*Issue) {
 		_m.Edges.namedIssues[name] = []*Issue{}
 	} else {
 		_m.Edges.namedIssues[name] = append(_m.Edges.namedIssues[name], edges...)
+	}
+}
+
+// NamedEvents returns the Events named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Order) NamedEvents(name string) ([]*OrderEvent, error) {
+	if _m.Edges.namedEvents == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEvents[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Order) appendNamedEvents(name string, edges ...*OrderEvent) {
+	if _m.Edges.namedEvents == nil {
+		_m.Edges.namedEvents = make(map[string][]*OrderEvent)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEvents[name] = []*OrderEvent{}
+	} else {
+		_m.Edges.namedEvents[name] = append(_m.Edges.namedEvents[name], edges...)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/issue"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/sample"
 	"tandem/ent/schema/pulid"
@@ -335,6 +336,20 @@ func (_c *OrderCreate) SetNillableClosedAt(v *time.Time) *OrderCreate {
 	return _c
 }
 
+// SetCancelledAt sets the "cancelled_at" field.
+func (_c *OrderCreate) SetCancelledAt(v time.Time) *OrderCreate {
+	_c.mutation.SetCancelledAt(v)
+	return _c
+}
+
+// SetNillableCancelledAt sets the "cancelled_at" field if the given value is not nil.
+func (_c *OrderCreate) SetNillableCancelledAt(v *time.Time) *OrderCreate {
+	if v != nil {
+		_c.SetCancelledAt(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *OrderCreate) SetID(v pulid.ID) *OrderCreate {
 	_c.mutation.SetID(v)
@@ -414,6 +429,21 @@ func (_c *OrderCreate) AddIssues(v ...*Issue) *OrderCreate {
 	return _c.AddIssueIDs(ids...)
 }
 
+// AddEventIDs adds the "events" edge to the OrderEvent entity by IDs.
+func (_c *OrderCreate) AddEventIDs(ids ...pulid.ID) *OrderCreate {
+	_c.mutation.AddEventIDs(ids...)
+	return _c
+}
+
+// AddEvents adds the "events" edges to the OrderEvent entity.
+func (_c *OrderCreate) AddEvents(v ...*OrderEvent) *OrderCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddEventIDs(ids...)
+}
+
 // Mutation returns the OrderMutation object of the builder.
 func (_c *OrderCreate) Mutation() *OrderMutation {
 	return _c.mutation
@@ -469,10 +499,6 @@ func (_c *OrderCreate) defaults() error {
 		v := order.DefaultVersion
 		_c.mutation.SetVersion(v)
 	}
-	if _, ok := _c.mutation.IsEvaluation(); !ok {
-		v := order.DefaultIsEvaluation
-		_c.mutation.SetIsEvaluation(v)
-	}
 	if _, ok := _c.mutation.Status(); !ok {
 		v := order.DefaultStatus
 		_c.mutation.SetStatus(v)
@@ -519,9 +545,6 @@ func (_c *OrderCreate) check() error {
 		if err := order.NumberValidator(v); err != nil {
 			return &ValidationError{Name: "number", err: fmt.Errorf(`ent: validator failed for field "Order.number": %w`, err)}
 		}
-	}
-	if _, ok := _c.mutation.IsEvaluation(); !ok {
-		return &ValidationError{Name: "is_evaluation", err: errors.New(`ent: missing required field "Order.is_evaluation"`)}
 	}
 	if _, ok := _c.mutation.Status(); !ok {
 		return &ValidationError{Name: "status", err: errors.New(`ent: missing required field "Order.status"`)}
@@ -674,6 +697,10 @@ func (_c *OrderCreate) createSpec() (*Order, *sqlgraph.CreateSpec) {
 		_spec.SetField(order.FieldClosedAt, field.TypeTime, value)
 		_node.ClosedAt = &value
 	}
+	if value, ok := _c.mutation.CancelledAt(); ok {
+		_spec.SetField(order.FieldCancelledAt, field.TypeTime, value)
+		_node.CancelledAt = &value
+	}
 	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -748,6 +775,22 @@ func (_c *OrderCreate) createSpec() (*Order, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(issue.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.EventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.EventsTable,
+			Columns: []string{order.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(orderevent.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -870,6 +913,12 @@ func (u *OrderUpsert) SetIsEvaluation(v bool) *OrderUpsert {
 // UpdateIsEvaluation sets the "is_evaluation" field to the value that was provided on create.
 func (u *OrderUpsert) UpdateIsEvaluation() *OrderUpsert {
 	u.SetExcluded(order.FieldIsEvaluation)
+	return u
+}
+
+// ClearIsEvaluation clears the value of the "is_evaluation" field.
+func (u *OrderUpsert) ClearIsEvaluation() *OrderUpsert {
+	u.SetNull(order.FieldIsEvaluation)
 	return u
 }
 
@@ -1161,6 +1210,24 @@ func (u *OrderUpsert) ClearClosedAt() *OrderUpsert {
 	return u
 }
 
+// SetCancelledAt sets the "cancelled_at" field.
+func (u *OrderUpsert) SetCancelledAt(v time.Time) *OrderUpsert {
+	u.Set(order.FieldCancelledAt, v)
+	return u
+}
+
+// UpdateCancelledAt sets the "cancelled_at" field to the value that was provided on create.
+func (u *OrderUpsert) UpdateCancelledAt() *OrderUpsert {
+	u.SetExcluded(order.FieldCancelledAt)
+	return u
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (u *OrderUpsert) ClearCancelledAt() *OrderUpsert {
+	u.SetNull(order.FieldCancelledAt)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -1286,6 +1353,13 @@ func (u *OrderUpsertOne) SetIsEvaluation(v bool) *OrderUpsertOne {
 func (u *OrderUpsertOne) UpdateIsEvaluation() *OrderUpsertOne {
 	return u.Update(func(s *OrderUpsert) {
 		s.UpdateIsEvaluation()
+	})
+}
+
+// ClearIsEvaluation clears the value of the "is_evaluation" field.
+func (u *OrderUpsertOne) ClearIsEvaluation() *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearIsEvaluation()
 	})
 }
 
@@ -1625,6 +1699,27 @@ func (u *OrderUpsertOne) ClearClosedAt() *OrderUpsertOne {
 	})
 }
 
+// SetCancelledAt sets the "cancelled_at" field.
+func (u *OrderUpsertOne) SetCancelledAt(v time.Time) *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.SetCancelledAt(v)
+	})
+}
+
+// UpdateCancelledAt sets the "cancelled_at" field to the value that was provided on create.
+func (u *OrderUpsertOne) UpdateCancelledAt() *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.UpdateCancelledAt()
+	})
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (u *OrderUpsertOne) ClearCancelledAt() *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearCancelledAt()
+	})
+}
+
 // Exec executes the query.
 func (u *OrderUpsertOne) Exec(ctx context.Context) error {
 	if len(u.create.conflict) == 0 {
@@ -1917,6 +2012,13 @@ func (u *OrderUpsertBulk) SetIsEvaluation(v bool) *OrderUpsertBulk {
 func (u *OrderUpsertBulk) UpdateIsEvaluation() *OrderUpsertBulk {
 	return u.Update(func(s *OrderUpsert) {
 		s.UpdateIsEvaluation()
+	})
+}
+
+// ClearIsEvaluation clears the value of the "is_evaluation" field.
+func (u *OrderUpsertBulk) ClearIsEvaluation() *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearIsEvaluation()
 	})
 }
 
@@ -2253,6 +2355,27 @@ func (u *OrderUpsertBulk) UpdateClosedAt() *OrderUpsertBulk {
 func (u *OrderUpsertBulk) ClearClosedAt() *OrderUpsertBulk {
 	return u.Update(func(s *OrderUpsert) {
 		s.ClearClosedAt()
+	})
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (u *OrderUpsertBulk) SetCancelledAt(v time.Time) *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.SetCancelledAt(v)
+	})
+}
+
+// UpdateCancelledAt sets the "cancelled_at" field to the value that was provided on create.
+func (u *OrderUpsertBulk) UpdateCancelledAt() *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.UpdateCancelledAt()
+	})
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (u *OrderUpsertBulk) ClearCancelledAt() *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearCancelledAt()
 	})
 }
 

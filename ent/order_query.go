@@ -11,6 +11,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/issue"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/predicate"
 	"tandem/ent/sample"
@@ -36,12 +37,14 @@ type OrderQuery struct {
 	withShipments             *ShipmentQuery
 	withConvertedSamples      *SampleQuery
 	withIssues                *IssueQuery
+	withEvents                *OrderEventQuery
 	loadTotal                 []func(context.Context, []*Order) error
 	modifiers                 []func(*sql.Selector)
 	withNamedLines            map[string]*OrderLineQuery
 	withNamedShipments        map[string]*ShipmentQuery
 	withNamedConvertedSamples map[string]*SampleQuery
 	withNamedIssues           map[string]*IssueQuery
+	withNamedEvents           map[string]*OrderEventQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -181,6 +184,28 @@ func (_q *OrderQuery) QueryIssues() *IssueQuery {
 			sqlgraph.From(order.Table, order.FieldID, selector),
 			sqlgraph.To(issue.Table, issue.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, order.IssuesTable, order.IssuesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEvents chains the current query on the "events" edge.
+func (_q *OrderQuery) QueryEvents() *OrderEventQuery {
+	query := (&OrderEventClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(order.Table, order.FieldID, selector),
+			sqlgraph.To(orderevent.Table, orderevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, order.EventsTable, order.EventsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -385,6 +410,7 @@ func (_q *OrderQuery) Clone() *OrderQuery {
 		withShipments:        _q.withShipments.Clone(),
 		withConvertedSamples: _q.withConvertedSamples.Clone(),
 		withIssues:           _q.withIssues.Clone(),
+		withEvents:           _q.withEvents.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -444,6 +470,17 @@ func (_q *OrderQuery) WithIssues(opts ...func(*IssueQuery)) *OrderQuery {
 		opt(query)
 	}
 	_q.withIssues = query
+	return _q
+}
+
+// WithEvents tells the query-builder to eager-load the nodes that are connected to
+// the "events" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *OrderQuery) WithEvents(opts ...func(*OrderEventQuery)) *OrderQuery {
+	query := (&OrderEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEvents = query
 	return _q
 }
 
@@ -531,12 +568,13 @@ func (_q *OrderQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Order,
 	var (
 		nodes       = []*Order{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [6]bool{
 			_q.withCustomer != nil,
 			_q.withLines != nil,
 			_q.withShipments != nil,
 			_q.withConvertedSamples != nil,
 			_q.withIssues != nil,
+			_q.withEvents != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -594,6 +632,13 @@ func (_q *OrderQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Order,
 			return nil, err
 		}
 	}
+	if query := _q.withEvents; query != nil {
+		if err := _q.loadEvents(ctx, query, nodes,
+			func(n *Order) { n.Edges.Events = []*OrderEvent{} },
+			func(n *Order, e *OrderEvent) { n.Edges.Events = append(n.Edges.Events, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedLines {
 		if err := _q.loadLines(ctx, query, nodes,
 			func(n *Order) { n.appendNamedLines(name) },
@@ -619,6 +664,13 @@ func (_q *OrderQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Order,
 		if err := _q.loadIssues(ctx, query, nodes,
 			func(n *Order) { n.appendNamedIssues(name) },
 			func(n *Order, e *Issue) { n.appendNamedIssues(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEvents {
+		if err := _q.loadEvents(ctx, query, nodes,
+			func(n *Order) { n.appendNamedEvents(name) },
+			func(n *Order, e *OrderEvent) { n.appendNamedEvents(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -764,6 +816,36 @@ func (_q *OrderQuery) loadIssues(ctx context.Context, query *IssueQuery, nodes [
 	}
 	query.Where(predicate.Issue(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(order.IssuesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.OrderID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "order_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *OrderQuery) loadEvents(ctx context.Context, query *OrderEventQuery, nodes []*Order, init func(*Order), assign func(*Order, *OrderEvent)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Order)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(orderevent.FieldOrderID)
+	}
+	query.Where(predicate.OrderEvent(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(order.EventsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -955,6 +1037,20 @@ func (_q *OrderQuery) WithNamedIssues(name string, opts ...func(*IssueQuery)) *O
 		_q.withNamedIssues = make(map[string]*IssueQuery)
 	}
 	_q.withNamedIssues[name] = query
+	return _q
+}
+
+// WithNamedEvents tells the query-builder to eager-load the nodes that are connected to the "events"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *OrderQuery) WithNamedEvents(name string, opts ...func(*OrderEventQuery)) *OrderQuery {
+	query := (&OrderEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEvents == nil {
+		_q.withNamedEvents = make(map[string]*OrderEventQuery)
+	}
+	_q.withNamedEvents[name] = query
 	return _q
 }
 

@@ -9,6 +9,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/issue"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/predicate"
 	"tandem/ent/sample"
@@ -101,6 +102,12 @@ func (_u *OrderUpdate) SetNillableIsEvaluation(v *bool) *OrderUpdate {
 	if v != nil {
 		_u.SetIsEvaluation(*v)
 	}
+	return _u
+}
+
+// ClearIsEvaluation clears the value of the "is_evaluation" field.
+func (_u *OrderUpdate) ClearIsEvaluation() *OrderUpdate {
+	_u.mutation.ClearIsEvaluation()
 	return _u
 }
 
@@ -426,6 +433,26 @@ func (_u *OrderUpdate) ClearClosedAt() *OrderUpdate {
 	return _u
 }
 
+// SetCancelledAt sets the "cancelled_at" field.
+func (_u *OrderUpdate) SetCancelledAt(v time.Time) *OrderUpdate {
+	_u.mutation.SetCancelledAt(v)
+	return _u
+}
+
+// SetNillableCancelledAt sets the "cancelled_at" field if the given value is not nil.
+func (_u *OrderUpdate) SetNillableCancelledAt(v *time.Time) *OrderUpdate {
+	if v != nil {
+		_u.SetCancelledAt(*v)
+	}
+	return _u
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (_u *OrderUpdate) ClearCancelledAt() *OrderUpdate {
+	_u.mutation.ClearCancelledAt()
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *OrderUpdate) SetCustomer(v *Customer) *OrderUpdate {
 	return _u.SetCustomerID(v.ID)
@@ -489,6 +516,21 @@ func (_u *OrderUpdate) AddIssues(v ...*Issue) *OrderUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddIssueIDs(ids...)
+}
+
+// AddEventIDs adds the "events" edge to the OrderEvent entity by IDs.
+func (_u *OrderUpdate) AddEventIDs(ids ...pulid.ID) *OrderUpdate {
+	_u.mutation.AddEventIDs(ids...)
+	return _u
+}
+
+// AddEvents adds the "events" edges to the OrderEvent entity.
+func (_u *OrderUpdate) AddEvents(v ...*OrderEvent) *OrderUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEventIDs(ids...)
 }
 
 // Mutation returns the OrderMutation object of the builder.
@@ -584,6 +626,27 @@ func (_u *OrderUpdate) RemoveIssues(v ...*Issue) *OrderUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveIssueIDs(ids...)
+}
+
+// ClearEvents clears all "events" edges to the OrderEvent entity.
+func (_u *OrderUpdate) ClearEvents() *OrderUpdate {
+	_u.mutation.ClearEvents()
+	return _u
+}
+
+// RemoveEventIDs removes the "events" edge to OrderEvent entities by IDs.
+func (_u *OrderUpdate) RemoveEventIDs(ids ...pulid.ID) *OrderUpdate {
+	_u.mutation.RemoveEventIDs(ids...)
+	return _u
+}
+
+// RemoveEvents removes "events" edges to OrderEvent entities.
+func (_u *OrderUpdate) RemoveEvents(v ...*OrderEvent) *OrderUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEventIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -689,6 +752,9 @@ func (_u *OrderUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.IsEvaluation(); ok {
 		_spec.SetField(order.FieldIsEvaluation, field.TypeBool, value)
 	}
+	if _u.mutation.IsEvaluationCleared() {
+		_spec.ClearField(order.FieldIsEvaluation, field.TypeBool)
+	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(order.FieldStatus, field.TypeEnum, value)
 	}
@@ -781,6 +847,12 @@ func (_u *OrderUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ClosedAtCleared() {
 		_spec.ClearField(order.FieldClosedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CancelledAt(); ok {
+		_spec.SetField(order.FieldCancelledAt, field.TypeTime, value)
+	}
+	if _u.mutation.CancelledAtCleared() {
+		_spec.ClearField(order.FieldCancelledAt, field.TypeTime)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -991,6 +1063,51 @@ func (_u *OrderUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.EventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.EventsTable,
+			Columns: []string{order.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(orderevent.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEventsIDs(); len(nodes) > 0 && !_u.mutation.EventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.EventsTable,
+			Columns: []string{order.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(orderevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.EventsTable,
+			Columns: []string{order.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(orderevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -1079,6 +1196,12 @@ func (_u *OrderUpdateOne) SetNillableIsEvaluation(v *bool) *OrderUpdateOne {
 	if v != nil {
 		_u.SetIsEvaluation(*v)
 	}
+	return _u
+}
+
+// ClearIsEvaluation clears the value of the "is_evaluation" field.
+func (_u *OrderUpdateOne) ClearIsEvaluation() *OrderUpdateOne {
+	_u.mutation.ClearIsEvaluation()
 	return _u
 }
 
@@ -1404,6 +1527,26 @@ func (_u *OrderUpdateOne) ClearClosedAt() *OrderUpdateOne {
 	return _u
 }
 
+// SetCancelledAt sets the "cancelled_at" field.
+func (_u *OrderUpdateOne) SetCancelledAt(v time.Time) *OrderUpdateOne {
+	_u.mutation.SetCancelledAt(v)
+	return _u
+}
+
+// SetNillableCancelledAt sets the "cancelled_at" field if the given value is not nil.
+func (_u *OrderUpdateOne) SetNillableCancelledAt(v *time.Time) *OrderUpdateOne {
+	if v != nil {
+		_u.SetCancelledAt(*v)
+	}
+	return _u
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (_u *OrderUpdateOne) ClearCancelledAt() *OrderUpdateOne {
+	_u.mutation.ClearCancelledAt()
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *OrderUpdateOne) SetCustomer(v *Customer) *OrderUpdateOne {
 	return _u.SetCustomerID(v.ID)
@@ -1467,6 +1610,21 @@ func (_u *OrderUpdateOne) AddIssues(v ...*Issue) *OrderUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.AddIssueIDs(ids...)
+}
+
+// AddEventIDs adds the "events" edge to the OrderEvent entity by IDs.
+func (_u *OrderUpdateOne) AddEventIDs(ids ...pulid.ID) *OrderUpdateOne {
+	_u.mutation.AddEventIDs(ids...)
+	return _u
+}
+
+// AddEvents adds the "events" edges to the OrderEvent entity.
+func (_u *OrderUpdateOne) AddEvents(v ...*OrderEvent) *OrderUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEventIDs(ids...)
 }
 
 // Mutation returns the OrderMutation object of the builder.
@@ -1562,6 +1720,27 @@ func (_u *OrderUpdateOne) RemoveIssues(v ...*Issue) *OrderUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveIssueIDs(ids...)
+}
+
+// ClearEvents clears all "events" edges to the OrderEvent entity.
+func (_u *OrderUpdateOne) ClearEvents() *OrderUpdateOne {
+	_u.mutation.ClearEvents()
+	return _u
+}
+
+// RemoveEventIDs removes the "events" edge to OrderEvent entities by IDs.
+func (_u *OrderUpdateOne) RemoveEventIDs(ids ...pulid.ID) *OrderUpdateOne {
+	_u.mutation.RemoveEventIDs(ids...)
+	return _u
+}
+
+// RemoveEvents removes "events" edges to OrderEvent entities.
+func (_u *OrderUpdateOne) RemoveEvents(v ...*OrderEvent) *OrderUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEventIDs(ids...)
 }
 
 // Where appends a list predicates to the OrderUpdate builder.
@@ -1697,6 +1876,9 @@ func (_u *OrderUpdateOne) sqlSave(ctx context.Context) (_node *Order, err error)
 	if value, ok := _u.mutation.IsEvaluation(); ok {
 		_spec.SetField(order.FieldIsEvaluation, field.TypeBool, value)
 	}
+	if _u.mutation.IsEvaluationCleared() {
+		_spec.ClearField(order.FieldIsEvaluation, field.TypeBool)
+	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(order.FieldStatus, field.TypeEnum, value)
 	}
@@ -1789,6 +1971,12 @@ func (_u *OrderUpdateOne) sqlSave(ctx context.Context) (_node *Order, err error)
 	}
 	if _u.mutation.ClosedAtCleared() {
 		_spec.ClearField(order.FieldClosedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CancelledAt(); ok {
+		_spec.SetField(order.FieldCancelledAt, field.TypeTime, value)
+	}
+	if _u.mutation.CancelledAtCleared() {
+		_spec.ClearField(order.FieldCancelledAt, field.TypeTime)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1992,6 +2180,51 @@ func (_u *OrderUpdateOne) sqlSave(ctx context.Context) (_node *Order, err error)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(issue.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.EventsTable,
+			Columns: []string{order.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(orderevent.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEventsIDs(); len(nodes) > 0 && !_u.mutation.EventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.EventsTable,
+			Columns: []string{order.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(orderevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.EventsTable,
+			Columns: []string{order.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(orderevent.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

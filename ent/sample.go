@@ -40,7 +40,7 @@ type Sample struct {
 	Quantity float64 `json:"quantity,omitempty"`
 	// Unit holds the value of the "unit" field.
 	Unit string `json:"unit,omitempty"`
-	// Status holds the value of the "status" field.
+	// Moved with advanceSample along the lifecycle; allowedNextStatuses lists the legal moves.
 	Status sample.Status `json:"status,omitempty"`
 	// Why a sample failed or was abandoned.
 	StatusReason string `json:"status_reason,omitempty"`
@@ -78,14 +78,17 @@ type SampleEdges struct {
 	RequestedBy *User `json:"requested_by,omitempty"`
 	// Order holds the value of the order edge.
 	Order *Order `json:"order,omitempty"`
+	// Events holds the value of the events edge.
+	Events []*SampleEvent `json:"events,omitempty"`
 	// Trials holds the value of the trials edge.
 	Trials []*Trial `json:"trials,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
-	totalCount [5]map[string]int
+	totalCount [6]map[string]int
 
+	namedEvents map[string][]*SampleEvent
 	namedTrials map[string][]*Trial
 }
 
@@ -133,10 +136,19 @@ func (e SampleEdges) OrderOrErr() (*Order, error) {
 	return nil, &NotLoadedError{edge: "order"}
 }
 
+// EventsOrErr returns the Events value or an error if the edge
+// was not loaded in eager-loading.
+func (e SampleEdges) EventsOrErr() ([]*SampleEvent, error) {
+	if e.loadedTypes[4] {
+		return e.Events, nil
+	}
+	return nil, &NotLoadedError{edge: "events"}
+}
+
 // TrialsOrErr returns the Trials value or an error if the edge
 // was not loaded in eager-loading.
 func (e SampleEdges) TrialsOrErr() ([]*Trial, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[5] {
 		return e.Trials, nil
 	}
 	return nil, &NotLoadedError{edge: "trials"}
@@ -335,6 +347,11 @@ func (_m *Sample) QueryOrder() *OrderQuery {
 	return NewSampleClient(_m.config).QueryOrder(_m)
 }
 
+// QueryEvents queries the "events" edge of the Sample entity.
+func (_m *Sample) QueryEvents() *SampleEventQuery {
+	return NewSampleClient(_m.config).QueryEvents(_m)
+}
+
 // QueryTrials queries the "trials" edge of the Sample entity.
 func (_m *Sample) QueryTrials() *TrialQuery {
 	return NewSampleClient(_m.config).QueryTrials(_m)
@@ -428,6 +445,30 @@ func (_m *Sample) String() string {
 	builder.WriteString(fmt.Sprintf("%v", _m.DocPrecautions))
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedEvents returns the Events named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Sample) NamedEvents(name string) ([]*SampleEvent, error) {
+	if _m.Edges.namedEvents == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEvents[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Sample) appendNamedEvents(name string, edges ...*SampleEvent) {
+	if _m.Edges.namedEvents == nil {
+		_m.Edges.namedEvents = make(map[string][]*SampleEvent)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEvents[name] = []*SampleEvent{}
+	} else {
+		_m.Edges.namedEvents[name] = append(_m.Edges.namedEvents[name], edges...)
+	}
 }
 
 // NamedTrials returns the Trials named value or an error if the edge was not

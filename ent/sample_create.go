@@ -10,6 +10,7 @@ import (
 	"tandem/ent/order"
 	"tandem/ent/product"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/trial"
 	"tandem/ent/user"
@@ -317,6 +318,21 @@ func (_c *SampleCreate) SetRequestedBy(v *User) *SampleCreate {
 // SetOrder sets the "order" edge to the Order entity.
 func (_c *SampleCreate) SetOrder(v *Order) *SampleCreate {
 	return _c.SetOrderID(v.ID)
+}
+
+// AddEventIDs adds the "events" edge to the SampleEvent entity by IDs.
+func (_c *SampleCreate) AddEventIDs(ids ...pulid.ID) *SampleCreate {
+	_c.mutation.AddEventIDs(ids...)
+	return _c
+}
+
+// AddEvents adds the "events" edges to the SampleEvent entity.
+func (_c *SampleCreate) AddEvents(v ...*SampleEvent) *SampleCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddEventIDs(ids...)
 }
 
 // AddTrialIDs adds the "trials" edge to the Trial entity by IDs.
@@ -668,6 +684,22 @@ func (_c *SampleCreate) createSpec() (*Sample, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.OrderID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.EventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   sample.EventsTable,
+			Columns: []string{sample.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(sampleevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.TrialsIDs(); len(nodes) > 0 {

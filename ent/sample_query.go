@@ -13,6 +13,7 @@ import (
 	"tandem/ent/predicate"
 	"tandem/ent/product"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/trial"
 	"tandem/ent/user"
@@ -35,9 +36,11 @@ type SampleQuery struct {
 	withProduct     *ProductQuery
 	withRequestedBy *UserQuery
 	withOrder       *OrderQuery
+	withEvents      *SampleEventQuery
 	withTrials      *TrialQuery
 	loadTotal       []func(context.Context, []*Sample) error
 	modifiers       []func(*sql.Selector)
+	withNamedEvents map[string]*SampleEventQuery
 	withNamedTrials map[string]*TrialQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
@@ -156,6 +159,28 @@ func (_q *SampleQuery) QueryOrder() *OrderQuery {
 			sqlgraph.From(sample.Table, sample.FieldID, selector),
 			sqlgraph.To(order.Table, order.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, sample.OrderTable, sample.OrderColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEvents chains the current query on the "events" edge.
+func (_q *SampleQuery) QueryEvents() *SampleEventQuery {
+	query := (&SampleEventClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(sample.Table, sample.FieldID, selector),
+			sqlgraph.To(sampleevent.Table, sampleevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, sample.EventsTable, sample.EventsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -381,6 +406,7 @@ func (_q *SampleQuery) Clone() *SampleQuery {
 		withProduct:     _q.withProduct.Clone(),
 		withRequestedBy: _q.withRequestedBy.Clone(),
 		withOrder:       _q.withOrder.Clone(),
+		withEvents:      _q.withEvents.Clone(),
 		withTrials:      _q.withTrials.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
@@ -430,6 +456,17 @@ func (_q *SampleQuery) WithOrder(opts ...func(*OrderQuery)) *SampleQuery {
 		opt(query)
 	}
 	_q.withOrder = query
+	return _q
+}
+
+// WithEvents tells the query-builder to eager-load the nodes that are connected to
+// the "events" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *SampleQuery) WithEvents(opts ...func(*SampleEventQuery)) *SampleQuery {
+	query := (&SampleEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEvents = query
 	return _q
 }
 
@@ -528,11 +565,12 @@ func (_q *SampleQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Sampl
 	var (
 		nodes       = []*Sample{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [6]bool{
 			_q.withCustomer != nil,
 			_q.withProduct != nil,
 			_q.withRequestedBy != nil,
 			_q.withOrder != nil,
+			_q.withEvents != nil,
 			_q.withTrials != nil,
 		}
 	)
@@ -581,10 +619,24 @@ func (_q *SampleQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Sampl
 			return nil, err
 		}
 	}
+	if query := _q.withEvents; query != nil {
+		if err := _q.loadEvents(ctx, query, nodes,
+			func(n *Sample) { n.Edges.Events = []*SampleEvent{} },
+			func(n *Sample, e *SampleEvent) { n.Edges.Events = append(n.Edges.Events, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withTrials; query != nil {
 		if err := _q.loadTrials(ctx, query, nodes,
 			func(n *Sample) { n.Edges.Trials = []*Trial{} },
 			func(n *Sample, e *Trial) { n.Edges.Trials = append(n.Edges.Trials, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEvents {
+		if err := _q.loadEvents(ctx, query, nodes,
+			func(n *Sample) { n.appendNamedEvents(name) },
+			func(n *Sample, e *SampleEvent) { n.appendNamedEvents(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -716,6 +768,36 @@ func (_q *SampleQuery) loadOrder(ctx context.Context, query *OrderQuery, nodes [
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *SampleQuery) loadEvents(ctx context.Context, query *SampleEventQuery, nodes []*Sample, init func(*Sample), assign func(*Sample, *SampleEvent)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Sample)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(sampleevent.FieldSampleID)
+	}
+	query.Where(predicate.SampleEvent(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(sample.EventsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.SampleID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "sample_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -879,6 +961,20 @@ func (_q *SampleQuery) ForShare(opts ...sql.LockOption) *SampleQuery {
 func (_q *SampleQuery) Modify(modifiers ...func(s *sql.Selector)) *SampleSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedEvents tells the query-builder to eager-load the nodes that are connected to the "events"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *SampleQuery) WithNamedEvents(name string, opts ...func(*SampleEventQuery)) *SampleQuery {
+	query := (&SampleEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEvents == nil {
+		_q.withNamedEvents = make(map[string]*SampleEventQuery)
+	}
+	_q.withNamedEvents[name] = query
+	return _q
 }
 
 // WithNamedTrials tells the query-builder to eager-load the nodes that are connected to the "trials"

@@ -11,6 +11,7 @@ import (
 	"tandem/ent/predicate"
 	"tandem/ent/product"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/trial"
 	"tandem/ent/user"
@@ -369,6 +370,21 @@ func (_u *SampleUpdate) SetOrder(v *Order) *SampleUpdate {
 	return _u.SetOrderID(v.ID)
 }
 
+// AddEventIDs adds the "events" edge to the SampleEvent entity by IDs.
+func (_u *SampleUpdate) AddEventIDs(ids ...pulid.ID) *SampleUpdate {
+	_u.mutation.AddEventIDs(ids...)
+	return _u
+}
+
+// AddEvents adds the "events" edges to the SampleEvent entity.
+func (_u *SampleUpdate) AddEvents(v ...*SampleEvent) *SampleUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEventIDs(ids...)
+}
+
 // AddTrialIDs adds the "trials" edge to the Trial entity by IDs.
 func (_u *SampleUpdate) AddTrialIDs(ids ...pulid.ID) *SampleUpdate {
 	_u.mutation.AddTrialIDs(ids...)
@@ -411,6 +427,27 @@ func (_u *SampleUpdate) ClearRequestedBy() *SampleUpdate {
 func (_u *SampleUpdate) ClearOrder() *SampleUpdate {
 	_u.mutation.ClearOrder()
 	return _u
+}
+
+// ClearEvents clears all "events" edges to the SampleEvent entity.
+func (_u *SampleUpdate) ClearEvents() *SampleUpdate {
+	_u.mutation.ClearEvents()
+	return _u
+}
+
+// RemoveEventIDs removes the "events" edge to SampleEvent entities by IDs.
+func (_u *SampleUpdate) RemoveEventIDs(ids ...pulid.ID) *SampleUpdate {
+	_u.mutation.RemoveEventIDs(ids...)
+	return _u
+}
+
+// RemoveEvents removes "events" edges to SampleEvent entities.
+func (_u *SampleUpdate) RemoveEvents(v ...*SampleEvent) *SampleUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEventIDs(ids...)
 }
 
 // ClearTrials clears all "trials" edges to the Trial entity.
@@ -705,6 +742,51 @@ func (_u *SampleUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(order.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   sample.EventsTable,
+			Columns: []string{sample.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(sampleevent.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEventsIDs(); len(nodes) > 0 && !_u.mutation.EventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   sample.EventsTable,
+			Columns: []string{sample.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(sampleevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   sample.EventsTable,
+			Columns: []string{sample.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(sampleevent.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1113,6 +1195,21 @@ func (_u *SampleUpdateOne) SetOrder(v *Order) *SampleUpdateOne {
 	return _u.SetOrderID(v.ID)
 }
 
+// AddEventIDs adds the "events" edge to the SampleEvent entity by IDs.
+func (_u *SampleUpdateOne) AddEventIDs(ids ...pulid.ID) *SampleUpdateOne {
+	_u.mutation.AddEventIDs(ids...)
+	return _u
+}
+
+// AddEvents adds the "events" edges to the SampleEvent entity.
+func (_u *SampleUpdateOne) AddEvents(v ...*SampleEvent) *SampleUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEventIDs(ids...)
+}
+
 // AddTrialIDs adds the "trials" edge to the Trial entity by IDs.
 func (_u *SampleUpdateOne) AddTrialIDs(ids ...pulid.ID) *SampleUpdateOne {
 	_u.mutation.AddTrialIDs(ids...)
@@ -1155,6 +1252,27 @@ func (_u *SampleUpdateOne) ClearRequestedBy() *SampleUpdateOne {
 func (_u *SampleUpdateOne) ClearOrder() *SampleUpdateOne {
 	_u.mutation.ClearOrder()
 	return _u
+}
+
+// ClearEvents clears all "events" edges to the SampleEvent entity.
+func (_u *SampleUpdateOne) ClearEvents() *SampleUpdateOne {
+	_u.mutation.ClearEvents()
+	return _u
+}
+
+// RemoveEventIDs removes the "events" edge to SampleEvent entities by IDs.
+func (_u *SampleUpdateOne) RemoveEventIDs(ids ...pulid.ID) *SampleUpdateOne {
+	_u.mutation.RemoveEventIDs(ids...)
+	return _u
+}
+
+// RemoveEvents removes "events" edges to SampleEvent entities.
+func (_u *SampleUpdateOne) RemoveEvents(v ...*SampleEvent) *SampleUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEventIDs(ids...)
 }
 
 // ClearTrials clears all "trials" edges to the Trial entity.
@@ -1479,6 +1597,51 @@ func (_u *SampleUpdateOne) sqlSave(ctx context.Context) (_node *Sample, err erro
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(order.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   sample.EventsTable,
+			Columns: []string{sample.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(sampleevent.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEventsIDs(); len(nodes) > 0 && !_u.mutation.EventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   sample.EventsTable,
+			Columns: []string{sample.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(sampleevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   sample.EventsTable,
+			Columns: []string{sample.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(sampleevent.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

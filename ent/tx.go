@@ -50,6 +50,8 @@ type Tx struct {
 	Need *NeedClient
 	// Order is the client for interacting with the Order builders.
 	Order *OrderClient
+	// OrderEvent is the client for interacting with the OrderEvent builders.
+	OrderEvent *OrderEventClient
 	// OrderLine is the client for interacting with the OrderLine builders.
 	OrderLine *OrderLineClient
 	// Pitch is the client for interacting with the Pitch builders.
@@ -62,6 +64,10 @@ type Tx struct {
 	RefreshToken *RefreshTokenClient
 	// Sample is the client for interacting with the Sample builders.
 	Sample *SampleClient
+	// SampleEvent is the client for interacting with the SampleEvent builders.
+	SampleEvent *SampleEventClient
+	// ServiceDocument is the client for interacting with the ServiceDocument builders.
+	ServiceDocument *ServiceDocumentClient
 	// Shipment is the client for interacting with the Shipment builders.
 	Shipment *ShipmentClient
 	// StageChange is the client for interacting with the StageChange builders.
@@ -225,12 +231,15 @@ func (tx *Tx) init() {
 	tx.MarketInfoShare = NewMarketInfoShareClient(tx.config)
 	tx.Need = NewNeedClient(tx.config)
 	tx.Order = NewOrderClient(tx.config)
+	tx.OrderEvent = NewOrderEventClient(tx.config)
 	tx.OrderLine = NewOrderLineClient(tx.config)
 	tx.Pitch = NewPitchClient(tx.config)
 	tx.PricePoint = NewPricePointClient(tx.config)
 	tx.Product = NewProductClient(tx.config)
 	tx.RefreshToken = NewRefreshTokenClient(tx.config)
 	tx.Sample = NewSampleClient(tx.config)
+	tx.SampleEvent = NewSampleEventClient(tx.config)
+	tx.ServiceDocument = NewServiceDocumentClient(tx.config)
 	tx.Shipment = NewShipmentClient(tx.config)
 	tx.StageChange = NewStageChangeClient(tx.config)
 	tx.Task = NewTaskClient(tx.config)

@@ -144,6 +144,12 @@ func (r *queryResolver) Samples(ctx context.Context, after *entgql.Cursor[pulid.
 		ent.WithSampleOrder(orderBy), ent.WithSampleFilter(where.Filter))
 }
 
+// ServiceDocuments is the resolver for the serviceDocuments field.
+func (r *queryResolver) ServiceDocuments(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ServiceDocumentOrder, where *ent.ServiceDocumentWhereInput) (*ent.ServiceDocumentConnection, error) {
+	return r.Client.ServiceDocument.Query().Paginate(ctx, after, first, before, last,
+		ent.WithServiceDocumentOrder(orderBy), ent.WithServiceDocumentFilter(where.Filter))
+}
+
 // Shipments is the resolver for the shipments field.
 func (r *queryResolver) Shipments(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ShipmentOrder, where *ent.ShipmentWhereInput) (*ent.ShipmentConnection, error) {
 	return r.Client.Shipment.Query().Paginate(ctx, after, first, before, last,
@@ -180,13 +186,37 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[pulid.ID
 		ent.WithUserOrder(orderBy), ent.WithUserFilter(where.Filter))
 }
 
+// ChangeNotice returns generated.ChangeNoticeResolver implementation.
+func (r *Resolver) ChangeNotice() generated.ChangeNoticeResolver { return &changeNoticeResolver{r} }
+
+// Customer returns generated.CustomerResolver implementation.
+func (r *Resolver) Customer() generated.CustomerResolver { return &customerResolver{r} }
+
+// Document returns generated.DocumentResolver implementation.
+func (r *Resolver) Document() generated.DocumentResolver { return &documentResolver{r} }
+
+// Issue returns generated.IssueResolver implementation.
+func (r *Resolver) Issue() generated.IssueResolver { return &issueResolver{r} }
+
 // KeyPerson returns generated.KeyPersonResolver implementation.
 func (r *Resolver) KeyPerson() generated.KeyPersonResolver { return &keyPersonResolver{r} }
+
+// Order returns generated.OrderResolver implementation.
+func (r *Resolver) Order() generated.OrderResolver { return &orderResolver{r} }
 
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
+// Sample returns generated.SampleResolver implementation.
+func (r *Resolver) Sample() generated.SampleResolver { return &sampleResolver{r} }
+
 type (
-	keyPersonResolver struct{ *Resolver }
-	queryResolver     struct{ *Resolver }
+	changeNoticeResolver struct{ *Resolver }
+	customerResolver     struct{ *Resolver }
+	documentResolver     struct{ *Resolver }
+	issueResolver        struct{ *Resolver }
+	keyPersonResolver    struct{ *Resolver }
+	orderResolver        struct{ *Resolver }
+	queryResolver        struct{ *Resolver }
+	sampleResolver       struct{ *Resolver }
 )

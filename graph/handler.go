@@ -37,6 +37,9 @@ type Options struct {
 	Logger     *slog.Logger
 }
 
+// MaxUploadBytes is the largest file accepted by uploadDocument.
+const MaxUploadBytes = 32 << 20
+
 // publicFields are the root fields callable without signing in.
 var publicFields = []string{"login", "refreshToken", "logout"}
 
@@ -47,6 +50,7 @@ func NewHandler(r *Resolver, opts Options) *handler.Server {
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: MaxUploadBytes, MaxMemory: 8 << 20})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(extension.Introspection{})

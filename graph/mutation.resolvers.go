@@ -393,6 +393,18 @@ func (r *mutationResolver) UpdateIssue(ctx context.Context, id pulid.ID, input e
 	return r.db(ctx).Issue.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
+// CreateServiceDocument is the resolver for the createServiceDocument field.
+func (r *mutationResolver) CreateServiceDocument(ctx context.Context, input ent.CreateServiceDocumentInput, clientMutationID *string) (*ent.ServiceDocument, error) {
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.ServiceDocument, error) {
+		return c.ServiceDocument.Create().SetInput(input).Save(ctx)
+	})
+}
+
+// UpdateServiceDocument is the resolver for the updateServiceDocument field.
+func (r *mutationResolver) UpdateServiceDocument(ctx context.Context, id pulid.ID, input ent.UpdateServiceDocumentInput) (*ent.ServiceDocument, error) {
+	return r.db(ctx).ServiceDocument.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
 // Mutation returns generated.MutationResolver implementation.
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 

@@ -87,6 +87,10 @@ const (
 	FieldManagementStatus = "management_status"
 	// FieldNotes holds the string denoting the notes field in the database.
 	FieldNotes = "notes"
+	// FieldEvaluationOutcome holds the string denoting the evaluation_outcome field in the database.
+	FieldEvaluationOutcome = "evaluation_outcome"
+	// FieldEvaluationNote holds the string denoting the evaluation_note field in the database.
+	FieldEvaluationNote = "evaluation_note"
 	// FieldArchived holds the string denoting the archived field in the database.
 	FieldArchived = "archived"
 	// FieldOwnerID holds the string denoting the owner_id field in the database.
@@ -141,6 +145,12 @@ const (
 	EdgeChangeNoticeAcks = "change_notice_acks"
 	// EdgeDocuments holds the string denoting the documents edge name in mutations.
 	EdgeDocuments = "documents"
+	// EdgeServiceDocuments holds the string denoting the service_documents edge name in mutations.
+	EdgeServiceDocuments = "service_documents"
+	// EdgeSampleEvents holds the string denoting the sample_events edge name in mutations.
+	EdgeSampleEvents = "sample_events"
+	// EdgeOrderEvents holds the string denoting the order_events edge name in mutations.
+	EdgeOrderEvents = "order_events"
 	// EdgeAPITokens holds the string denoting the api_tokens edge name in mutations.
 	EdgeAPITokens = "api_tokens"
 	// EdgePartnerUsers holds the string denoting the partner_users edge name in mutations.
@@ -309,6 +319,27 @@ const (
 	DocumentsInverseTable = "documents"
 	// DocumentsColumn is the table column denoting the documents relation/edge.
 	DocumentsColumn = "customer_id"
+	// ServiceDocumentsTable is the table that holds the service_documents relation/edge.
+	ServiceDocumentsTable = "service_documents"
+	// ServiceDocumentsInverseTable is the table name for the ServiceDocument entity.
+	// It exists in this package in order to avoid circular dependency with the "servicedocument" package.
+	ServiceDocumentsInverseTable = "service_documents"
+	// ServiceDocumentsColumn is the table column denoting the service_documents relation/edge.
+	ServiceDocumentsColumn = "customer_id"
+	// SampleEventsTable is the table that holds the sample_events relation/edge.
+	SampleEventsTable = "sample_events"
+	// SampleEventsInverseTable is the table name for the SampleEvent entity.
+	// It exists in this package in order to avoid circular dependency with the "sampleevent" package.
+	SampleEventsInverseTable = "sample_events"
+	// SampleEventsColumn is the table column denoting the sample_events relation/edge.
+	SampleEventsColumn = "customer_id"
+	// OrderEventsTable is the table that holds the order_events relation/edge.
+	OrderEventsTable = "order_events"
+	// OrderEventsInverseTable is the table name for the OrderEvent entity.
+	// It exists in this package in order to avoid circular dependency with the "orderevent" package.
+	OrderEventsInverseTable = "order_events"
+	// OrderEventsColumn is the table column denoting the order_events relation/edge.
+	OrderEventsColumn = "customer_id"
 	// APITokensTable is the table that holds the api_tokens relation/edge.
 	APITokensTable = "api_tokens"
 	// APITokensInverseTable is the table name for the APIToken entity.
@@ -362,6 +393,8 @@ var Columns = []string{
 	FieldTechnologyStatus,
 	FieldManagementStatus,
 	FieldNotes,
+	FieldEvaluationOutcome,
+	FieldEvaluationNote,
 	FieldArchived,
 	FieldOwnerID,
 	FieldTeamID,
@@ -383,7 +416,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "tandem/ent/runtime"
 var (
-	Hooks  [6]ent.Hook
+	Hooks  [7]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -419,6 +452,8 @@ var (
 	DemandValidator func(int) error
 	// EaseOfClosingValidator is a validator for the "ease_of_closing" field. It is called by the builders before save.
 	EaseOfClosingValidator func(int) error
+	// EvaluationNoteValidator is a validator for the "evaluation_note" field. It is called by the builders before save.
+	EvaluationNoteValidator func(string) error
 	// DefaultArchived holds the default value on creation for the "archived" field.
 	DefaultArchived bool
 	// DefaultID holds the default value on creation for the "id" field.
@@ -541,6 +576,30 @@ func IndustryStatusValidator(is IndustryStatus) error {
 		return nil
 	default:
 		return fmt.Errorf("customer: invalid enum value for industry_status field: %q", is)
+	}
+}
+
+// EvaluationOutcome defines the type for the "evaluation_outcome" enum field.
+type EvaluationOutcome string
+
+// EvaluationOutcome values.
+const (
+	EvaluationOutcomePENDING       EvaluationOutcome = "PENDING"
+	EvaluationOutcomeMAIN_SUPPLIER EvaluationOutcome = "MAIN_SUPPLIER"
+	EvaluationOutcomeNOT_SELECTED  EvaluationOutcome = "NOT_SELECTED"
+)
+
+func (eo EvaluationOutcome) String() string {
+	return string(eo)
+}
+
+// EvaluationOutcomeValidator is a validator for the "evaluation_outcome" field enum values. It is called by the builders before save.
+func EvaluationOutcomeValidator(eo EvaluationOutcome) error {
+	switch eo {
+	case EvaluationOutcomePENDING, EvaluationOutcomeMAIN_SUPPLIER, EvaluationOutcomeNOT_SELECTED:
+		return nil
+	default:
+		return fmt.Errorf("customer: invalid enum value for evaluation_outcome field: %q", eo)
 	}
 }
 
@@ -720,6 +779,16 @@ func ByManagementStatus(opts ...sql.OrderTermOption) OrderOption {
 // ByNotes orders the results by the notes field.
 func ByNotes(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldNotes, opts...).ToFunc()
+}
+
+// ByEvaluationOutcome orders the results by the evaluation_outcome field.
+func ByEvaluationOutcome(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEvaluationOutcome, opts...).ToFunc()
+}
+
+// ByEvaluationNote orders the results by the evaluation_note field.
+func ByEvaluationNote(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEvaluationNote, opts...).ToFunc()
 }
 
 // ByArchived orders the results by the archived field.
@@ -1045,6 +1114,48 @@ func ByDocuments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByServiceDocumentsCount orders the results by service_documents count.
+func ByServiceDocumentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newServiceDocumentsStep(), opts...)
+	}
+}
+
+// ByServiceDocuments orders the results by service_documents terms.
+func ByServiceDocuments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newServiceDocumentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// BySampleEventsCount orders the results by sample_events count.
+func BySampleEventsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newSampleEventsStep(), opts...)
+	}
+}
+
+// BySampleEvents orders the results by sample_events terms.
+func BySampleEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newSampleEventsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByOrderEventsCount orders the results by order_events count.
+func ByOrderEventsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newOrderEventsStep(), opts...)
+	}
+}
+
+// ByOrderEvents orders the results by order_events terms.
+func ByOrderEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newOrderEventsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByAPITokensCount orders the results by api_tokens count.
 func ByAPITokensCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -1240,6 +1351,27 @@ func newDocumentsStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.O2M, false, DocumentsTable, DocumentsColumn),
 	)
 }
+func newServiceDocumentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ServiceDocumentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ServiceDocumentsTable, ServiceDocumentsColumn),
+	)
+}
+func newSampleEventsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(SampleEventsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, SampleEventsTable, SampleEventsColumn),
+	)
+}
+func newOrderEventsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(OrderEventsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, OrderEventsTable, OrderEventsColumn),
+	)
+}
 func newAPITokensStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -1323,6 +1455,24 @@ func (e *IndustryStatus) UnmarshalGQL(val interface{}) error {
 	*e = IndustryStatus(str)
 	if err := IndustryStatusValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid IndustryStatus", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e EvaluationOutcome) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *EvaluationOutcome) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = EvaluationOutcome(str)
+	if err := EvaluationOutcomeValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid EvaluationOutcome", str)
 	}
 	return nil
 }

@@ -206,6 +206,11 @@ func Notes(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldNotes, v))
 }
 
+// EvaluationNote applies equality check predicate on the "evaluation_note" field. It's identical to EvaluationNoteEQ.
+func EvaluationNote(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldEvaluationNote, v))
+}
+
 // Archived applies equality check predicate on the "archived" field. It's identical to ArchivedEQ.
 func Archived(v bool) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldArchived, v))
@@ -2291,6 +2296,111 @@ func NotesContainsFold(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldContainsFold(FieldNotes, v))
 }
 
+// EvaluationOutcomeEQ applies the EQ predicate on the "evaluation_outcome" field.
+func EvaluationOutcomeEQ(v EvaluationOutcome) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldEvaluationOutcome, v))
+}
+
+// EvaluationOutcomeNEQ applies the NEQ predicate on the "evaluation_outcome" field.
+func EvaluationOutcomeNEQ(v EvaluationOutcome) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldEvaluationOutcome, v))
+}
+
+// EvaluationOutcomeIn applies the In predicate on the "evaluation_outcome" field.
+func EvaluationOutcomeIn(vs ...EvaluationOutcome) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldEvaluationOutcome, vs...))
+}
+
+// EvaluationOutcomeNotIn applies the NotIn predicate on the "evaluation_outcome" field.
+func EvaluationOutcomeNotIn(vs ...EvaluationOutcome) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldEvaluationOutcome, vs...))
+}
+
+// EvaluationOutcomeIsNil applies the IsNil predicate on the "evaluation_outcome" field.
+func EvaluationOutcomeIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldEvaluationOutcome))
+}
+
+// EvaluationOutcomeNotNil applies the NotNil predicate on the "evaluation_outcome" field.
+func EvaluationOutcomeNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldEvaluationOutcome))
+}
+
+// EvaluationNoteEQ applies the EQ predicate on the "evaluation_note" field.
+func EvaluationNoteEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldEvaluationNote, v))
+}
+
+// EvaluationNoteNEQ applies the NEQ predicate on the "evaluation_note" field.
+func EvaluationNoteNEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldEvaluationNote, v))
+}
+
+// EvaluationNoteIn applies the In predicate on the "evaluation_note" field.
+func EvaluationNoteIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldEvaluationNote, vs...))
+}
+
+// EvaluationNoteNotIn applies the NotIn predicate on the "evaluation_note" field.
+func EvaluationNoteNotIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldEvaluationNote, vs...))
+}
+
+// EvaluationNoteGT applies the GT predicate on the "evaluation_note" field.
+func EvaluationNoteGT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldEvaluationNote, v))
+}
+
+// EvaluationNoteGTE applies the GTE predicate on the "evaluation_note" field.
+func EvaluationNoteGTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldEvaluationNote, v))
+}
+
+// EvaluationNoteLT applies the LT predicate on the "evaluation_note" field.
+func EvaluationNoteLT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldEvaluationNote, v))
+}
+
+// EvaluationNoteLTE applies the LTE predicate on the "evaluation_note" field.
+func EvaluationNoteLTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldEvaluationNote, v))
+}
+
+// EvaluationNoteContains applies the Contains predicate on the "evaluation_note" field.
+func EvaluationNoteContains(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContains(FieldEvaluationNote, v))
+}
+
+// EvaluationNoteHasPrefix applies the HasPrefix predicate on the "evaluation_note" field.
+func EvaluationNoteHasPrefix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasPrefix(FieldEvaluationNote, v))
+}
+
+// EvaluationNoteHasSuffix applies the HasSuffix predicate on the "evaluation_note" field.
+func EvaluationNoteHasSuffix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasSuffix(FieldEvaluationNote, v))
+}
+
+// EvaluationNoteIsNil applies the IsNil predicate on the "evaluation_note" field.
+func EvaluationNoteIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldEvaluationNote))
+}
+
+// EvaluationNoteNotNil applies the NotNil predicate on the "evaluation_note" field.
+func EvaluationNoteNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldEvaluationNote))
+}
+
+// EvaluationNoteEqualFold applies the EqualFold predicate on the "evaluation_note" field.
+func EvaluationNoteEqualFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEqualFold(FieldEvaluationNote, v))
+}
+
+// EvaluationNoteContainsFold applies the ContainsFold predicate on the "evaluation_note" field.
+func EvaluationNoteContainsFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContainsFold(FieldEvaluationNote, v))
+}
+
 // ArchivedEQ applies the EQ predicate on the "archived" field.
 func ArchivedEQ(v bool) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldArchived, v))
@@ -3005,6 +3115,75 @@ func HasDocuments() predicate.Customer {
 func HasDocumentsWith(preds ...predicate.Document) predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {
 		step := newDocumentsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasServiceDocuments applies the HasEdge predicate on the "service_documents" edge.
+func HasServiceDocuments() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ServiceDocumentsTable, ServiceDocumentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasServiceDocumentsWith applies the HasEdge predicate on the "service_documents" edge with a given conditions (other predicates).
+func HasServiceDocumentsWith(preds ...predicate.ServiceDocument) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newServiceDocumentsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasSampleEvents applies the HasEdge predicate on the "sample_events" edge.
+func HasSampleEvents() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, SampleEventsTable, SampleEventsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasSampleEventsWith applies the HasEdge predicate on the "sample_events" edge with a given conditions (other predicates).
+func HasSampleEventsWith(preds ...predicate.SampleEvent) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newSampleEventsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasOrderEvents applies the HasEdge predicate on the "order_events" edge.
+func HasOrderEvents() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, OrderEventsTable, OrderEventsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasOrderEventsWith applies the HasEdge predicate on the "order_events" edge with a given conditions (other predicates).
+func HasOrderEventsWith(preds ...predicate.OrderEvent) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newOrderEventsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -224,6 +224,18 @@ func (f OrderFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OrderMutation", m)
 }
 
+// The OrderEventFunc type is an adapter to allow the use of ordinary
+// function as OrderEvent mutator.
+type OrderEventFunc func(context.Context, *ent.OrderEventMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f OrderEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.OrderEventMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OrderEventMutation", m)
+}
+
 // The OrderLineFunc type is an adapter to allow the use of ordinary
 // function as OrderLine mutator.
 type OrderLineFunc func(context.Context, *ent.OrderLineMutation) (ent.Value, error)
@@ -294,6 +306,30 @@ func (f SampleFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, erro
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SampleMutation", m)
+}
+
+// The SampleEventFunc type is an adapter to allow the use of ordinary
+// function as SampleEvent mutator.
+type SampleEventFunc func(context.Context, *ent.SampleEventMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SampleEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SampleEventMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SampleEventMutation", m)
+}
+
+// The ServiceDocumentFunc type is an adapter to allow the use of ordinary
+// function as ServiceDocument mutator.
+type ServiceDocumentFunc func(context.Context, *ent.ServiceDocumentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ServiceDocumentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ServiceDocumentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ServiceDocumentMutation", m)
 }
 
 // The ShipmentFunc type is an adapter to allow the use of ordinary

@@ -25,6 +25,7 @@ import (
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/predicate"
@@ -32,6 +33,8 @@ import (
 	"tandem/ent/product"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
+	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -585,6 +588,33 @@ func (f TraverseOrder) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.OrderQuery", q)
 }
 
+// The OrderEventFunc type is an adapter to allow the use of ordinary function as a Querier.
+type OrderEventFunc func(context.Context, *ent.OrderEventQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f OrderEventFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.OrderEventQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.OrderEventQuery", q)
+}
+
+// The TraverseOrderEvent type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseOrderEvent func(context.Context, *ent.OrderEventQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseOrderEvent) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseOrderEvent) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OrderEventQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.OrderEventQuery", q)
+}
+
 // The OrderLineFunc type is an adapter to allow the use of ordinary function as a Querier.
 type OrderLineFunc func(context.Context, *ent.OrderLineQuery) (ent.Value, error)
 
@@ -745,6 +775,60 @@ func (f TraverseSample) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.SampleQuery", q)
+}
+
+// The SampleEventFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SampleEventFunc func(context.Context, *ent.SampleEventQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SampleEventFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SampleEventQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SampleEventQuery", q)
+}
+
+// The TraverseSampleEvent type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSampleEvent func(context.Context, *ent.SampleEventQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSampleEvent) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSampleEvent) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SampleEventQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SampleEventQuery", q)
+}
+
+// The ServiceDocumentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ServiceDocumentFunc func(context.Context, *ent.ServiceDocumentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ServiceDocumentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ServiceDocumentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ServiceDocumentQuery", q)
+}
+
+// The TraverseServiceDocument type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseServiceDocument func(context.Context, *ent.ServiceDocumentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseServiceDocument) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseServiceDocument) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ServiceDocumentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ServiceDocumentQuery", q)
 }
 
 // The ShipmentFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -975,6 +1059,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.NeedQuery, predicate.Need, need.OrderOption]{typ: ent.TypeNeed, tq: q}, nil
 	case *ent.OrderQuery:
 		return &query[*ent.OrderQuery, predicate.Order, order.OrderOption]{typ: ent.TypeOrder, tq: q}, nil
+	case *ent.OrderEventQuery:
+		return &query[*ent.OrderEventQuery, predicate.OrderEvent, orderevent.OrderOption]{typ: ent.TypeOrderEvent, tq: q}, nil
 	case *ent.OrderLineQuery:
 		return &query[*ent.OrderLineQuery, predicate.OrderLine, orderline.OrderOption]{typ: ent.TypeOrderLine, tq: q}, nil
 	case *ent.PitchQuery:
@@ -987,6 +1073,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.RefreshTokenQuery, predicate.RefreshToken, refreshtoken.OrderOption]{typ: ent.TypeRefreshToken, tq: q}, nil
 	case *ent.SampleQuery:
 		return &query[*ent.SampleQuery, predicate.Sample, sample.OrderOption]{typ: ent.TypeSample, tq: q}, nil
+	case *ent.SampleEventQuery:
+		return &query[*ent.SampleEventQuery, predicate.SampleEvent, sampleevent.OrderOption]{typ: ent.TypeSampleEvent, tq: q}, nil
+	case *ent.ServiceDocumentQuery:
+		return &query[*ent.ServiceDocumentQuery, predicate.ServiceDocument, servicedocument.OrderOption]{typ: ent.TypeServiceDocument, tq: q}, nil
 	case *ent.ShipmentQuery:
 		return &query[*ent.ShipmentQuery, predicate.Shipment, shipment.OrderOption]{typ: ent.TypeShipment, tq: q}, nil
 	case *ent.StageChangeQuery:

@@ -61,8 +61,14 @@ const (
 	FieldLossAmount = "loss_amount"
 	// FieldResolution holds the string denoting the resolution field in the database.
 	FieldResolution = "resolution"
+	// FieldRespondedAt holds the string denoting the responded_at field in the database.
+	FieldRespondedAt = "responded_at"
+	// FieldOnsiteAt holds the string denoting the onsite_at field in the database.
+	FieldOnsiteAt = "onsite_at"
 	// FieldResolvedAt holds the string denoting the resolved_at field in the database.
 	FieldResolvedAt = "resolved_at"
+	// FieldClosedAt holds the string denoting the closed_at field in the database.
+	FieldClosedAt = "closed_at"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
 	EdgeCustomer = "customer"
 	// EdgeOrder holds the string denoting the order edge name in mutations.
@@ -136,7 +142,10 @@ var Columns = []string{
 	FieldDisposition,
 	FieldLossAmount,
 	FieldResolution,
+	FieldRespondedAt,
+	FieldOnsiteAt,
 	FieldResolvedAt,
+	FieldClosedAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -155,7 +164,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "tandem/ent/runtime"
 var (
-	Hooks  [4]ent.Hook
+	Hooks  [5]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -271,10 +280,13 @@ const DefaultStatus = StatusOPEN
 
 // Status values.
 const (
-	StatusOPEN          Status = "OPEN"
-	StatusINVESTIGATING Status = "INVESTIGATING"
-	StatusRESOLVED      Status = "RESOLVED"
-	StatusCLOSED        Status = "CLOSED"
+	StatusOPEN             Status = "OPEN"
+	StatusRESPONDED        Status = "RESPONDED"
+	StatusON_SITE          Status = "ON_SITE"
+	StatusROOT_CAUSE_FOUND Status = "ROOT_CAUSE_FOUND"
+	StatusDISPOSITION      Status = "DISPOSITION"
+	StatusRESOLVED         Status = "RESOLVED"
+	StatusCLOSED           Status = "CLOSED"
 )
 
 func (s Status) String() string {
@@ -284,7 +296,7 @@ func (s Status) String() string {
 // StatusValidator is a validator for the "status" field enum values. It is called by the builders before save.
 func StatusValidator(s Status) error {
 	switch s {
-	case StatusOPEN, StatusINVESTIGATING, StatusRESOLVED, StatusCLOSED:
+	case StatusOPEN, StatusRESPONDED, StatusON_SITE, StatusROOT_CAUSE_FOUND, StatusDISPOSITION, StatusRESOLVED, StatusCLOSED:
 		return nil
 	default:
 		return fmt.Errorf("issue: invalid enum value for status field: %q", s)
@@ -404,9 +416,24 @@ func ByResolution(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldResolution, opts...).ToFunc()
 }
 
+// ByRespondedAt orders the results by the responded_at field.
+func ByRespondedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRespondedAt, opts...).ToFunc()
+}
+
+// ByOnsiteAt orders the results by the onsite_at field.
+func ByOnsiteAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOnsiteAt, opts...).ToFunc()
+}
+
 // ByResolvedAt orders the results by the resolved_at field.
 func ByResolvedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldResolvedAt, opts...).ToFunc()
+}
+
+// ByClosedAt orders the results by the closed_at field.
+func ByClosedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldClosedAt, opts...).ToFunc()
 }
 
 // ByCustomerField orders the results by customer field.

@@ -141,9 +141,24 @@ func Resolution(v string) predicate.Issue {
 	return predicate.Issue(sql.FieldEQ(FieldResolution, v))
 }
 
+// RespondedAt applies equality check predicate on the "responded_at" field. It's identical to RespondedAtEQ.
+func RespondedAt(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldEQ(FieldRespondedAt, v))
+}
+
+// OnsiteAt applies equality check predicate on the "onsite_at" field. It's identical to OnsiteAtEQ.
+func OnsiteAt(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldEQ(FieldOnsiteAt, v))
+}
+
 // ResolvedAt applies equality check predicate on the "resolved_at" field. It's identical to ResolvedAtEQ.
 func ResolvedAt(v time.Time) predicate.Issue {
 	return predicate.Issue(sql.FieldEQ(FieldResolvedAt, v))
+}
+
+// ClosedAt applies equality check predicate on the "closed_at" field. It's identical to ClosedAtEQ.
+func ClosedAt(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldEQ(FieldClosedAt, v))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -1341,6 +1356,106 @@ func ResolutionContainsFold(v string) predicate.Issue {
 	return predicate.Issue(sql.FieldContainsFold(FieldResolution, v))
 }
 
+// RespondedAtEQ applies the EQ predicate on the "responded_at" field.
+func RespondedAtEQ(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldEQ(FieldRespondedAt, v))
+}
+
+// RespondedAtNEQ applies the NEQ predicate on the "responded_at" field.
+func RespondedAtNEQ(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldNEQ(FieldRespondedAt, v))
+}
+
+// RespondedAtIn applies the In predicate on the "responded_at" field.
+func RespondedAtIn(vs ...time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldIn(FieldRespondedAt, vs...))
+}
+
+// RespondedAtNotIn applies the NotIn predicate on the "responded_at" field.
+func RespondedAtNotIn(vs ...time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldNotIn(FieldRespondedAt, vs...))
+}
+
+// RespondedAtGT applies the GT predicate on the "responded_at" field.
+func RespondedAtGT(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldGT(FieldRespondedAt, v))
+}
+
+// RespondedAtGTE applies the GTE predicate on the "responded_at" field.
+func RespondedAtGTE(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldGTE(FieldRespondedAt, v))
+}
+
+// RespondedAtLT applies the LT predicate on the "responded_at" field.
+func RespondedAtLT(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldLT(FieldRespondedAt, v))
+}
+
+// RespondedAtLTE applies the LTE predicate on the "responded_at" field.
+func RespondedAtLTE(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldLTE(FieldRespondedAt, v))
+}
+
+// RespondedAtIsNil applies the IsNil predicate on the "responded_at" field.
+func RespondedAtIsNil() predicate.Issue {
+	return predicate.Issue(sql.FieldIsNull(FieldRespondedAt))
+}
+
+// RespondedAtNotNil applies the NotNil predicate on the "responded_at" field.
+func RespondedAtNotNil() predicate.Issue {
+	return predicate.Issue(sql.FieldNotNull(FieldRespondedAt))
+}
+
+// OnsiteAtEQ applies the EQ predicate on the "onsite_at" field.
+func OnsiteAtEQ(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldEQ(FieldOnsiteAt, v))
+}
+
+// OnsiteAtNEQ applies the NEQ predicate on the "onsite_at" field.
+func OnsiteAtNEQ(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldNEQ(FieldOnsiteAt, v))
+}
+
+// OnsiteAtIn applies the In predicate on the "onsite_at" field.
+func OnsiteAtIn(vs ...time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldIn(FieldOnsiteAt, vs...))
+}
+
+// OnsiteAtNotIn applies the NotIn predicate on the "onsite_at" field.
+func OnsiteAtNotIn(vs ...time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldNotIn(FieldOnsiteAt, vs...))
+}
+
+// OnsiteAtGT applies the GT predicate on the "onsite_at" field.
+func OnsiteAtGT(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldGT(FieldOnsiteAt, v))
+}
+
+// OnsiteAtGTE applies the GTE predicate on the "onsite_at" field.
+func OnsiteAtGTE(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldGTE(FieldOnsiteAt, v))
+}
+
+// OnsiteAtLT applies the LT predicate on the "onsite_at" field.
+func OnsiteAtLT(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldLT(FieldOnsiteAt, v))
+}
+
+// OnsiteAtLTE applies the LTE predicate on the "onsite_at" field.
+func OnsiteAtLTE(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldLTE(FieldOnsiteAt, v))
+}
+
+// OnsiteAtIsNil applies the IsNil predicate on the "onsite_at" field.
+func OnsiteAtIsNil() predicate.Issue {
+	return predicate.Issue(sql.FieldIsNull(FieldOnsiteAt))
+}
+
+// OnsiteAtNotNil applies the NotNil predicate on the "onsite_at" field.
+func OnsiteAtNotNil() predicate.Issue {
+	return predicate.Issue(sql.FieldNotNull(FieldOnsiteAt))
+}
+
 // ResolvedAtEQ applies the EQ predicate on the "resolved_at" field.
 func ResolvedAtEQ(v time.Time) predicate.Issue {
 	return predicate.Issue(sql.FieldEQ(FieldResolvedAt, v))
@@ -1389,6 +1504,56 @@ func ResolvedAtIsNil() predicate.Issue {
 // ResolvedAtNotNil applies the NotNil predicate on the "resolved_at" field.
 func ResolvedAtNotNil() predicate.Issue {
 	return predicate.Issue(sql.FieldNotNull(FieldResolvedAt))
+}
+
+// ClosedAtEQ applies the EQ predicate on the "closed_at" field.
+func ClosedAtEQ(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldEQ(FieldClosedAt, v))
+}
+
+// ClosedAtNEQ applies the NEQ predicate on the "closed_at" field.
+func ClosedAtNEQ(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldNEQ(FieldClosedAt, v))
+}
+
+// ClosedAtIn applies the In predicate on the "closed_at" field.
+func ClosedAtIn(vs ...time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldIn(FieldClosedAt, vs...))
+}
+
+// ClosedAtNotIn applies the NotIn predicate on the "closed_at" field.
+func ClosedAtNotIn(vs ...time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldNotIn(FieldClosedAt, vs...))
+}
+
+// ClosedAtGT applies the GT predicate on the "closed_at" field.
+func ClosedAtGT(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldGT(FieldClosedAt, v))
+}
+
+// ClosedAtGTE applies the GTE predicate on the "closed_at" field.
+func ClosedAtGTE(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldGTE(FieldClosedAt, v))
+}
+
+// ClosedAtLT applies the LT predicate on the "closed_at" field.
+func ClosedAtLT(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldLT(FieldClosedAt, v))
+}
+
+// ClosedAtLTE applies the LTE predicate on the "closed_at" field.
+func ClosedAtLTE(v time.Time) predicate.Issue {
+	return predicate.Issue(sql.FieldLTE(FieldClosedAt, v))
+}
+
+// ClosedAtIsNil applies the IsNil predicate on the "closed_at" field.
+func ClosedAtIsNil() predicate.Issue {
+	return predicate.Issue(sql.FieldIsNull(FieldClosedAt))
+}
+
+// ClosedAtNotNil applies the NotNil predicate on the "closed_at" field.
+func ClosedAtNotNil() predicate.Issue {
+	return predicate.Issue(sql.FieldNotNull(FieldClosedAt))
 }
 
 // HasCustomer applies the HasEdge predicate on the "customer" edge.

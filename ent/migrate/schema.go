@@ -360,6 +360,8 @@ var (
 		{Name: "technology_status", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "management_status", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "notes", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "evaluation_outcome", Type: field.TypeEnum, Nullable: true, Enums: []string{"PENDING", "MAIN_SUPPLIER", "NOT_SELECTED"}},
+		{Name: "evaluation_note", Type: field.TypeString, Nullable: true, Size: 500},
 		{Name: "archived", Type: field.TypeBool, Default: false},
 		{Name: "referrer_contact_id", Type: field.TypeString, Nullable: true},
 		{Name: "referrer_customer_id", Type: field.TypeString, Nullable: true},
@@ -374,25 +376,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customers_contacts_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[34]},
+				Columns:    []*schema.Column{CustomersColumns[36]},
 				RefColumns: []*schema.Column{ContactsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_customers_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[35]},
+				Columns:    []*schema.Column{CustomersColumns[37]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_teams_customers",
-				Columns:    []*schema.Column{CustomersColumns[36]},
+				Columns:    []*schema.Column{CustomersColumns[38]},
 				RefColumns: []*schema.Column{TeamsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_users_owned_customers",
-				Columns:    []*schema.Column{CustomersColumns[37]},
+				Columns:    []*schema.Column{CustomersColumns[39]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -401,12 +403,12 @@ var (
 			{
 				Name:    "customer_owner_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[37]},
+				Columns: []*schema.Column{CustomersColumns[39]},
 			},
 			{
 				Name:    "customer_team_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[36]},
+				Columns: []*schema.Column{CustomersColumns[38]},
 			},
 			{
 				Name:    "customer_stage",
@@ -431,12 +433,12 @@ var (
 			{
 				Name:    "customer_referrer_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[35]},
+				Columns: []*schema.Column{CustomersColumns[37]},
 			},
 			{
 				Name:    "customer_referrer_contact_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[34]},
+				Columns: []*schema.Column{CustomersColumns[36]},
 			},
 			{
 				Name:    "customer_updated_at",
@@ -593,7 +595,7 @@ var (
 		{Name: "category", Type: field.TypeEnum, Enums: []string{"QUALITY_FLUCTUATION", "SHORT_QUANTITY", "LATE_DELIVERY", "FUNDING", "INVOICE", "TEST_METHOD_DIFFERENCE", "PRICE", "OTHER"}},
 		{Name: "root_cause", Type: field.TypeEnum, Enums: []string{"OUR_PRODUCT", "CUSTOMER_UNFAMILIAR", "CUSTOMER_PROCESS_MISMATCH", "DELIBERATE", "UNDETERMINED"}, Default: "UNDETERMINED"},
 		{Name: "severity", Type: field.TypeEnum, Enums: []string{"LOW", "MEDIUM", "HIGH", "CRITICAL"}, Default: "MEDIUM"},
-		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "INVESTIGATING", "RESOLVED", "CLOSED"}, Default: "OPEN"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "RESPONDED", "ON_SITE", "ROOT_CAUSE_FOUND", "DISPOSITION", "RESOLVED", "CLOSED"}, Default: "OPEN"},
 		{Name: "batch_no", Type: field.TypeString, Nullable: true, Size: 80},
 		{Name: "reported_at", Type: field.TypeTime},
 		{Name: "onsite_response", Type: field.TypeString, Nullable: true, Size: 2147483647},
@@ -601,7 +603,10 @@ var (
 		{Name: "disposition", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "loss_amount", Type: field.TypeFloat64, Nullable: true},
 		{Name: "resolution", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "responded_at", Type: field.TypeTime, Nullable: true},
+		{Name: "onsite_at", Type: field.TypeTime, Nullable: true},
 		{Name: "resolved_at", Type: field.TypeTime, Nullable: true},
+		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "customer_id", Type: field.TypeString},
 		{Name: "reported_by_id", Type: field.TypeString, Nullable: true},
 		{Name: "assignee_id", Type: field.TypeString, Nullable: true},
@@ -616,31 +621,31 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "issues_customers_issues",
-				Columns:    []*schema.Column{IssuesColumns[18]},
+				Columns:    []*schema.Column{IssuesColumns[21]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "issues_users_reported_by",
-				Columns:    []*schema.Column{IssuesColumns[19]},
+				Columns:    []*schema.Column{IssuesColumns[22]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "issues_users_assignee",
-				Columns:    []*schema.Column{IssuesColumns[20]},
+				Columns:    []*schema.Column{IssuesColumns[23]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "issues_orders_issues",
-				Columns:    []*schema.Column{IssuesColumns[21]},
+				Columns:    []*schema.Column{IssuesColumns[24]},
 				RefColumns: []*schema.Column{OrdersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "issues_products_issues",
-				Columns:    []*schema.Column{IssuesColumns[22]},
+				Columns:    []*schema.Column{IssuesColumns[25]},
 				RefColumns: []*schema.Column{ProductsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -649,27 +654,27 @@ var (
 			{
 				Name:    "issue_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{IssuesColumns[18]},
+				Columns: []*schema.Column{IssuesColumns[21]},
 			},
 			{
 				Name:    "issue_order_id",
 				Unique:  false,
-				Columns: []*schema.Column{IssuesColumns[21]},
+				Columns: []*schema.Column{IssuesColumns[24]},
 			},
 			{
 				Name:    "issue_product_id",
 				Unique:  false,
-				Columns: []*schema.Column{IssuesColumns[22]},
+				Columns: []*schema.Column{IssuesColumns[25]},
 			},
 			{
 				Name:    "issue_reported_by_id",
 				Unique:  false,
-				Columns: []*schema.Column{IssuesColumns[19]},
+				Columns: []*schema.Column{IssuesColumns[22]},
 			},
 			{
 				Name:    "issue_assignee_id",
 				Unique:  false,
-				Columns: []*schema.Column{IssuesColumns[20]},
+				Columns: []*schema.Column{IssuesColumns[23]},
 			},
 			{
 				Name:    "issue_status",
@@ -866,6 +871,7 @@ var (
 		{Name: "likely_problem", Type: field.TypeEnum, Nullable: true, Enums: []string{"TECHNICAL", "PRICE", "SUPPLY", "FUNDING", "KEY_PERSON"}},
 		{Name: "description", Type: field.TypeString, Size: 2147483647},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"IDENTIFIED", "ADDRESSED", "MET", "DROPPED"}, Default: "IDENTIFIED"},
+		{Name: "source", Type: field.TypeEnum, Enums: []string{"ANALYSIS", "VISIT_FINDING", "ISSUE", "PEER_INFO", "MARKET_INFO", "CUSTOMER_REQUEST", "OTHER"}, Default: "ANALYSIS"},
 		{Name: "customer_id", Type: field.TypeString},
 		{Name: "key_person_id", Type: field.TypeString, Nullable: true},
 		{Name: "candidate_product_id", Type: field.TypeString, Nullable: true},
@@ -878,19 +884,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "needs_customers_needs",
-				Columns:    []*schema.Column{NeedsColumns[10]},
+				Columns:    []*schema.Column{NeedsColumns[11]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "needs_key_persons_needs",
-				Columns:    []*schema.Column{NeedsColumns[11]},
+				Columns:    []*schema.Column{NeedsColumns[12]},
 				RefColumns: []*schema.Column{KeyPersonsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "needs_products_needs",
-				Columns:    []*schema.Column{NeedsColumns[12]},
+				Columns:    []*schema.Column{NeedsColumns[13]},
 				RefColumns: []*schema.Column{ProductsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -899,17 +905,17 @@ var (
 			{
 				Name:    "need_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{NeedsColumns[10]},
+				Columns: []*schema.Column{NeedsColumns[11]},
 			},
 			{
 				Name:    "need_key_person_id",
 				Unique:  false,
-				Columns: []*schema.Column{NeedsColumns[11]},
+				Columns: []*schema.Column{NeedsColumns[12]},
 			},
 			{
 				Name:    "need_candidate_product_id",
 				Unique:  false,
-				Columns: []*schema.Column{NeedsColumns[12]},
+				Columns: []*schema.Column{NeedsColumns[13]},
 			},
 			{
 				Name:    "need_status",
@@ -925,7 +931,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "number", Type: field.TypeString, Unique: true, Size: 40},
-		{Name: "is_evaluation", Type: field.TypeBool, Default: false},
+		{Name: "is_evaluation", Type: field.TypeBool, Nullable: true},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "IN_PRODUCTION", "SHIPPED", "DELIVERED", "INVOICED", "CLOSED", "CANCELLED"}, Default: "OPEN"},
 		{Name: "ordered_at", Type: field.TypeTime},
 		{Name: "delivery_date", Type: field.TypeTime, Nullable: true},
@@ -943,6 +949,7 @@ var (
 		{Name: "invoiced_at", Type: field.TypeTime, Nullable: true},
 		{Name: "paid_at", Type: field.TypeTime, Nullable: true},
 		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "cancelled_at", Type: field.TypeTime, Nullable: true},
 		{Name: "customer_id", Type: field.TypeString},
 	}
 	// OrdersTable holds the schema information for the "orders" table.
@@ -953,7 +960,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "orders_customers_orders",
-				Columns:    []*schema.Column{OrdersColumns[23]},
+				Columns:    []*schema.Column{OrdersColumns[24]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -962,7 +969,7 @@ var (
 			{
 				Name:    "order_customer_id_ordered_at",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[23], OrdersColumns[7]},
+				Columns: []*schema.Column{OrdersColumns[24], OrdersColumns[7]},
 			},
 			{
 				Name:    "order_status",
@@ -978,6 +985,59 @@ var (
 				Name:    "order_delivery_date",
 				Unique:  false,
 				Columns: []*schema.Column{OrdersColumns[8]},
+			},
+		},
+	}
+	// OrderEventsColumns holds the columns for the "order_events" table.
+	OrderEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "step", Type: field.TypeEnum, Enums: []string{"CONFIRMED", "CONTRACT_SIGNED", "LABELLING_CHECKED", "PRODUCTION_DATE_CHECKED", "BATCH_CHECKED", "PACKAGING_CHECKED", "SHIPPED", "DELIVERED", "INVOICED", "PAID", "CLOSED", "CANCELLED"}},
+		{Name: "note", Type: field.TypeString, Nullable: true},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "customer_id", Type: field.TypeString},
+		{Name: "order_id", Type: field.TypeString},
+		{Name: "actor_id", Type: field.TypeString, Nullable: true},
+	}
+	// OrderEventsTable holds the schema information for the "order_events" table.
+	OrderEventsTable = &schema.Table{
+		Name:       "order_events",
+		Columns:    OrderEventsColumns,
+		PrimaryKey: []*schema.Column{OrderEventsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "order_events_customers_order_events",
+				Columns:    []*schema.Column{OrderEventsColumns[4]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "order_events_orders_events",
+				Columns:    []*schema.Column{OrderEventsColumns[5]},
+				RefColumns: []*schema.Column{OrdersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "order_events_users_actor",
+				Columns:    []*schema.Column{OrderEventsColumns[6]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "orderevent_order_id_at",
+				Unique:  false,
+				Columns: []*schema.Column{OrderEventsColumns[5], OrderEventsColumns[3]},
+			},
+			{
+				Name:    "orderevent_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{OrderEventsColumns[4]},
+			},
+			{
+				Name:    "orderevent_actor_id",
+				Unique:  false,
+				Columns: []*schema.Column{OrderEventsColumns[6]},
 			},
 		},
 	}
@@ -1261,6 +1321,98 @@ var (
 				Name:    "sample_requested_at",
 				Unique:  false,
 				Columns: []*schema.Column{SamplesColumns[9]},
+			},
+		},
+	}
+	// SampleEventsColumns holds the columns for the "sample_events" table.
+	SampleEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "from_status", Type: field.TypeEnum, Enums: []string{"REQUESTED", "PREPARED", "SHIPPED", "RECEIVED", "LAB_TRIAL", "PILOT_TRIAL", "APPROVED", "CONVERTED", "FAILED", "ABANDONED"}},
+		{Name: "to_status", Type: field.TypeEnum, Enums: []string{"REQUESTED", "PREPARED", "SHIPPED", "RECEIVED", "LAB_TRIAL", "PILOT_TRIAL", "APPROVED", "CONVERTED", "FAILED", "ABANDONED"}},
+		{Name: "note", Type: field.TypeString, Nullable: true},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "customer_id", Type: field.TypeString},
+		{Name: "sample_id", Type: field.TypeString},
+		{Name: "actor_id", Type: field.TypeString, Nullable: true},
+	}
+	// SampleEventsTable holds the schema information for the "sample_events" table.
+	SampleEventsTable = &schema.Table{
+		Name:       "sample_events",
+		Columns:    SampleEventsColumns,
+		PrimaryKey: []*schema.Column{SampleEventsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "sample_events_customers_sample_events",
+				Columns:    []*schema.Column{SampleEventsColumns[5]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "sample_events_samples_events",
+				Columns:    []*schema.Column{SampleEventsColumns[6]},
+				RefColumns: []*schema.Column{SamplesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "sample_events_users_actor",
+				Columns:    []*schema.Column{SampleEventsColumns[7]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "sampleevent_sample_id_at",
+				Unique:  false,
+				Columns: []*schema.Column{SampleEventsColumns[6], SampleEventsColumns[4]},
+			},
+			{
+				Name:    "sampleevent_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{SampleEventsColumns[5]},
+			},
+			{
+				Name:    "sampleevent_actor_id",
+				Unique:  false,
+				Columns: []*schema.Column{SampleEventsColumns[7]},
+			},
+			{
+				Name:    "sampleevent_to_status_at",
+				Unique:  false,
+				Columns: []*schema.Column{SampleEventsColumns[2], SampleEventsColumns[4]},
+			},
+		},
+	}
+	// ServiceDocumentsColumns holds the columns for the "service_documents" table.
+	ServiceDocumentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "type", Type: field.TypeEnum, Enums: []string{"MANUAL_TDS", "MSDS", "CERTIFICATE", "COA", "PRECAUTIONS", "SGS_REPORT", "APPLICATION_DATA"}},
+		{Name: "since", Type: field.TypeTime},
+		{Name: "until", Type: field.TypeTime, Nullable: true},
+		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "customer_id", Type: field.TypeString},
+	}
+	// ServiceDocumentsTable holds the schema information for the "service_documents" table.
+	ServiceDocumentsTable = &schema.Table{
+		Name:       "service_documents",
+		Columns:    ServiceDocumentsColumns,
+		PrimaryKey: []*schema.Column{ServiceDocumentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "service_documents_customers_service_documents",
+				Columns:    []*schema.Column{ServiceDocumentsColumns[8]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "servicedocument_customer_id_type",
+				Unique:  false,
+				Columns: []*schema.Column{ServiceDocumentsColumns[8], ServiceDocumentsColumns[4]},
 			},
 		},
 	}
@@ -1674,12 +1826,15 @@ var (
 		MarketInfoSharesTable,
 		NeedsTable,
 		OrdersTable,
+		OrderEventsTable,
 		OrderLinesTable,
 		PitchesTable,
 		PricePointsTable,
 		ProductsTable,
 		RefreshTokensTable,
 		SamplesTable,
+		SampleEventsTable,
+		ServiceDocumentsTable,
 		ShipmentsTable,
 		StageChangesTable,
 		TasksTable,
@@ -1726,6 +1881,9 @@ func init() {
 	NeedsTable.ForeignKeys[1].RefTable = KeyPersonsTable
 	NeedsTable.ForeignKeys[2].RefTable = ProductsTable
 	OrdersTable.ForeignKeys[0].RefTable = CustomersTable
+	OrderEventsTable.ForeignKeys[0].RefTable = CustomersTable
+	OrderEventsTable.ForeignKeys[1].RefTable = OrdersTable
+	OrderEventsTable.ForeignKeys[2].RefTable = UsersTable
 	OrderLinesTable.ForeignKeys[0].RefTable = CustomersTable
 	OrderLinesTable.ForeignKeys[1].RefTable = OrdersTable
 	OrderLinesTable.ForeignKeys[2].RefTable = ProductsTable
@@ -1736,6 +1894,10 @@ func init() {
 	SamplesTable.ForeignKeys[1].RefTable = OrdersTable
 	SamplesTable.ForeignKeys[2].RefTable = ProductsTable
 	SamplesTable.ForeignKeys[3].RefTable = UsersTable
+	SampleEventsTable.ForeignKeys[0].RefTable = CustomersTable
+	SampleEventsTable.ForeignKeys[1].RefTable = SamplesTable
+	SampleEventsTable.ForeignKeys[2].RefTable = UsersTable
+	ServiceDocumentsTable.ForeignKeys[0].RefTable = CustomersTable
 	ShipmentsTable.ForeignKeys[0].RefTable = CustomersTable
 	ShipmentsTable.ForeignKeys[1].RefTable = OrdersTable
 	StageChangesTable.ForeignKeys[0].RefTable = CustomersTable

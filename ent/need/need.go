@@ -39,6 +39,8 @@ const (
 	FieldDescription = "description"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
+	// FieldSource holds the string denoting the source field in the database.
+	FieldSource = "source"
 	// FieldKeyPersonID holds the string denoting the key_person_id field in the database.
 	FieldKeyPersonID = "key_person_id"
 	// FieldCandidateProductID holds the string denoting the candidate_product_id field in the database.
@@ -87,6 +89,7 @@ var Columns = []string{
 	FieldLikelyProblem,
 	FieldDescription,
 	FieldStatus,
+	FieldSource,
 	FieldKeyPersonID,
 	FieldCandidateProductID,
 }
@@ -255,6 +258,37 @@ func StatusValidator(s Status) error {
 	}
 }
 
+// Source defines the type for the "source" enum field.
+type Source string
+
+// SourceANALYSIS is the default value of the Source enum.
+const DefaultSource = SourceANALYSIS
+
+// Source values.
+const (
+	SourceANALYSIS         Source = "ANALYSIS"
+	SourceVISIT_FINDING    Source = "VISIT_FINDING"
+	SourceISSUE            Source = "ISSUE"
+	SourcePEER_INFO        Source = "PEER_INFO"
+	SourceMARKET_INFO      Source = "MARKET_INFO"
+	SourceCUSTOMER_REQUEST Source = "CUSTOMER_REQUEST"
+	SourceOTHER            Source = "OTHER"
+)
+
+func (s Source) String() string {
+	return string(s)
+}
+
+// SourceValidator is a validator for the "source" field enum values. It is called by the builders before save.
+func SourceValidator(s Source) error {
+	switch s {
+	case SourceANALYSIS, SourceVISIT_FINDING, SourceISSUE, SourcePEER_INFO, SourceMARKET_INFO, SourceCUSTOMER_REQUEST, SourceOTHER:
+		return nil
+	default:
+		return fmt.Errorf("need: invalid enum value for source field: %q", s)
+	}
+}
+
 // OrderOption defines the ordering options for the Need queries.
 type OrderOption func(*sql.Selector)
 
@@ -311,6 +345,11 @@ func ByDescription(opts ...sql.OrderTermOption) OrderOption {
 // ByStatus orders the results by the status field.
 func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
+}
+
+// BySource orders the results by the source field.
+func BySource(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSource, opts...).ToFunc()
 }
 
 // ByKeyPersonID orders the results by the key_person_id field.
@@ -451,6 +490,24 @@ func (e *Status) UnmarshalGQL(val interface{}) error {
 	*e = Status(str)
 	if err := StatusValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Status", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e Source) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *Source) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = Source(str)
+	if err := SourceValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid Source", str)
 	}
 	return nil
 }

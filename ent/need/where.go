@@ -476,6 +476,26 @@ func StatusNotIn(vs ...Status) predicate.Need {
 	return predicate.Need(sql.FieldNotIn(FieldStatus, vs...))
 }
 
+// SourceEQ applies the EQ predicate on the "source" field.
+func SourceEQ(v Source) predicate.Need {
+	return predicate.Need(sql.FieldEQ(FieldSource, v))
+}
+
+// SourceNEQ applies the NEQ predicate on the "source" field.
+func SourceNEQ(v Source) predicate.Need {
+	return predicate.Need(sql.FieldNEQ(FieldSource, v))
+}
+
+// SourceIn applies the In predicate on the "source" field.
+func SourceIn(vs ...Source) predicate.Need {
+	return predicate.Need(sql.FieldIn(FieldSource, vs...))
+}
+
+// SourceNotIn applies the NotIn predicate on the "source" field.
+func SourceNotIn(vs ...Source) predicate.Need {
+	return predicate.Need(sql.FieldNotIn(FieldSource, vs...))
+}
+
 // KeyPersonIDEQ applies the EQ predicate on the "key_person_id" field.
 func KeyPersonIDEQ(v pulid.ID) predicate.Need {
 	return predicate.Need(sql.FieldEQ(FieldKeyPersonID, v))

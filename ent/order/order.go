@@ -65,6 +65,8 @@ const (
 	FieldPaidAt = "paid_at"
 	// FieldClosedAt holds the string denoting the closed_at field in the database.
 	FieldClosedAt = "closed_at"
+	// FieldCancelledAt holds the string denoting the cancelled_at field in the database.
+	FieldCancelledAt = "cancelled_at"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
 	EdgeCustomer = "customer"
 	// EdgeLines holds the string denoting the lines edge name in mutations.
@@ -75,6 +77,8 @@ const (
 	EdgeConvertedSamples = "converted_samples"
 	// EdgeIssues holds the string denoting the issues edge name in mutations.
 	EdgeIssues = "issues"
+	// EdgeEvents holds the string denoting the events edge name in mutations.
+	EdgeEvents = "events"
 	// Table holds the table name of the order in the database.
 	Table = "orders"
 	// CustomerTable is the table that holds the customer relation/edge.
@@ -112,6 +116,13 @@ const (
 	IssuesInverseTable = "issues"
 	// IssuesColumn is the table column denoting the issues relation/edge.
 	IssuesColumn = "order_id"
+	// EventsTable is the table that holds the events relation/edge.
+	EventsTable = "order_events"
+	// EventsInverseTable is the table name for the OrderEvent entity.
+	// It exists in this package in order to avoid circular dependency with the "orderevent" package.
+	EventsInverseTable = "order_events"
+	// EventsColumn is the table column denoting the events relation/edge.
+	EventsColumn = "order_id"
 )
 
 // Columns holds all SQL columns for order fields.
@@ -140,6 +151,7 @@ var Columns = []string{
 	FieldInvoicedAt,
 	FieldPaidAt,
 	FieldClosedAt,
+	FieldCancelledAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -158,7 +170,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "tandem/ent/runtime"
 var (
-	Hooks  [3]ent.Hook
+	Hooks  [4]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -170,8 +182,6 @@ var (
 	DefaultVersion int
 	// NumberValidator is a validator for the "number" field. It is called by the builders before save.
 	NumberValidator func(string) error
-	// DefaultIsEvaluation holds the default value on creation for the "is_evaluation" field.
-	DefaultIsEvaluation bool
 	// DefaultOrderedAt holds the default value on creation for the "ordered_at" field.
 	DefaultOrderedAt func() time.Time
 	// ContractNoValidator is a validator for the "contract_no" field. It is called by the builders before save.
@@ -338,6 +348,11 @@ func ByClosedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldClosedAt, opts...).ToFunc()
 }
 
+// ByCancelledAt orders the results by the cancelled_at field.
+func ByCancelledAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCancelledAt, opts...).ToFunc()
+}
+
 // ByCustomerField orders the results by customer field.
 func ByCustomerField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -400,6 +415,20 @@ func ByIssues(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newIssuesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByEventsCount orders the results by events count.
+func ByEventsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newEventsStep(), opts...)
+	}
+}
+
+// ByEvents orders the results by events terms.
+func ByEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newEventsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newCustomerStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -433,6 +462,13 @@ func newIssuesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(IssuesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, IssuesTable, IssuesColumn),
+	)
+}
+func newEventsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(EventsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, EventsTable, EventsColumn),
 	)
 }
 

@@ -166,6 +166,11 @@ func ClosedAt(v time.Time) predicate.Order {
 	return predicate.Order(sql.FieldEQ(FieldClosedAt, v))
 }
 
+// CancelledAt applies equality check predicate on the "cancelled_at" field. It's identical to CancelledAtEQ.
+func CancelledAt(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldEQ(FieldCancelledAt, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Order {
 	return predicate.Order(sql.FieldEQ(FieldCreatedAt, v))
@@ -429,6 +434,16 @@ func IsEvaluationEQ(v bool) predicate.Order {
 // IsEvaluationNEQ applies the NEQ predicate on the "is_evaluation" field.
 func IsEvaluationNEQ(v bool) predicate.Order {
 	return predicate.Order(sql.FieldNEQ(FieldIsEvaluation, v))
+}
+
+// IsEvaluationIsNil applies the IsNil predicate on the "is_evaluation" field.
+func IsEvaluationIsNil() predicate.Order {
+	return predicate.Order(sql.FieldIsNull(FieldIsEvaluation))
+}
+
+// IsEvaluationNotNil applies the NotNil predicate on the "is_evaluation" field.
+func IsEvaluationNotNil() predicate.Order {
+	return predicate.Order(sql.FieldNotNull(FieldIsEvaluation))
 }
 
 // StatusEQ applies the EQ predicate on the "status" field.
@@ -1306,6 +1321,56 @@ func ClosedAtNotNil() predicate.Order {
 	return predicate.Order(sql.FieldNotNull(FieldClosedAt))
 }
 
+// CancelledAtEQ applies the EQ predicate on the "cancelled_at" field.
+func CancelledAtEQ(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldEQ(FieldCancelledAt, v))
+}
+
+// CancelledAtNEQ applies the NEQ predicate on the "cancelled_at" field.
+func CancelledAtNEQ(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldNEQ(FieldCancelledAt, v))
+}
+
+// CancelledAtIn applies the In predicate on the "cancelled_at" field.
+func CancelledAtIn(vs ...time.Time) predicate.Order {
+	return predicate.Order(sql.FieldIn(FieldCancelledAt, vs...))
+}
+
+// CancelledAtNotIn applies the NotIn predicate on the "cancelled_at" field.
+func CancelledAtNotIn(vs ...time.Time) predicate.Order {
+	return predicate.Order(sql.FieldNotIn(FieldCancelledAt, vs...))
+}
+
+// CancelledAtGT applies the GT predicate on the "cancelled_at" field.
+func CancelledAtGT(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldGT(FieldCancelledAt, v))
+}
+
+// CancelledAtGTE applies the GTE predicate on the "cancelled_at" field.
+func CancelledAtGTE(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldGTE(FieldCancelledAt, v))
+}
+
+// CancelledAtLT applies the LT predicate on the "cancelled_at" field.
+func CancelledAtLT(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldLT(FieldCancelledAt, v))
+}
+
+// CancelledAtLTE applies the LTE predicate on the "cancelled_at" field.
+func CancelledAtLTE(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldLTE(FieldCancelledAt, v))
+}
+
+// CancelledAtIsNil applies the IsNil predicate on the "cancelled_at" field.
+func CancelledAtIsNil() predicate.Order {
+	return predicate.Order(sql.FieldIsNull(FieldCancelledAt))
+}
+
+// CancelledAtNotNil applies the NotNil predicate on the "cancelled_at" field.
+func CancelledAtNotNil() predicate.Order {
+	return predicate.Order(sql.FieldNotNull(FieldCancelledAt))
+}
+
 // HasCustomer applies the HasEdge predicate on the "customer" edge.
 func HasCustomer() predicate.Order {
 	return predicate.Order(func(s *sql.Selector) {
@@ -1413,6 +1478,29 @@ func HasIssues() predicate.Order {
 func HasIssuesWith(preds ...predicate.Issue) predicate.Order {
 	return predicate.Order(func(s *sql.Selector) {
 		step := newIssuesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasEvents applies the HasEdge predicate on the "events" edge.
+func HasEvents() predicate.Order {
+	return predicate.Order(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, EventsTable, EventsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasEventsWith applies the HasEdge predicate on the "events" edge with a given conditions (other predicates).
+func HasEventsWith(preds ...predicate.OrderEvent) predicate.Order {
+	return predicate.Order(func(s *sql.Selector) {
+		step := newEventsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -60,6 +60,9 @@ type Need func(*sql.Selector)
 // Order is the predicate function for order builders.
 type Order func(*sql.Selector)
 
+// OrderEvent is the predicate function for orderevent builders.
+type OrderEvent func(*sql.Selector)
+
 // OrderLine is the predicate function for orderline builders.
 type OrderLine func(*sql.Selector)
 
@@ -77,6 +80,12 @@ type RefreshToken func(*sql.Selector)
 
 // Sample is the predicate function for sample builders.
 type Sample func(*sql.Selector)
+
+// SampleEvent is the predicate function for sampleevent builders.
+type SampleEvent func(*sql.Selector)
+
+// ServiceDocument is the predicate function for servicedocument builders.
+type ServiceDocument func(*sql.Selector)
 
 // Shipment is the predicate function for shipment builders.
 type Shipment func(*sql.Selector)

@@ -543,6 +543,30 @@ func (f OrderMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation)
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OrderMutation", m)
 }
 
+// The OrderEventQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type OrderEventQueryRuleFunc func(context.Context, *ent.OrderEventQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f OrderEventQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OrderEventQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.OrderEventQuery", q)
+}
+
+// The OrderEventMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type OrderEventMutationRuleFunc func(context.Context, *ent.OrderEventMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f OrderEventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.OrderEventMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OrderEventMutation", m)
+}
+
 // The OrderLineQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type OrderLineQueryRuleFunc func(context.Context, *ent.OrderLineQuery) error
@@ -685,6 +709,54 @@ func (f SampleMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SampleMutation", m)
+}
+
+// The SampleEventQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SampleEventQueryRuleFunc func(context.Context, *ent.SampleEventQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SampleEventQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SampleEventQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SampleEventQuery", q)
+}
+
+// The SampleEventMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SampleEventMutationRuleFunc func(context.Context, *ent.SampleEventMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SampleEventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SampleEventMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SampleEventMutation", m)
+}
+
+// The ServiceDocumentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ServiceDocumentQueryRuleFunc func(context.Context, *ent.ServiceDocumentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ServiceDocumentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ServiceDocumentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ServiceDocumentQuery", q)
+}
+
+// The ServiceDocumentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ServiceDocumentMutationRuleFunc func(context.Context, *ent.ServiceDocumentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ServiceDocumentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ServiceDocumentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ServiceDocumentMutation", m)
 }
 
 // The ShipmentQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -926,6 +998,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.OrderQuery:
 		return q.Filter(), nil
+	case *ent.OrderEventQuery:
+		return q.Filter(), nil
 	case *ent.OrderLineQuery:
 		return q.Filter(), nil
 	case *ent.PitchQuery:
@@ -937,6 +1011,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.RefreshTokenQuery:
 		return q.Filter(), nil
 	case *ent.SampleQuery:
+		return q.Filter(), nil
+	case *ent.SampleEventQuery:
+		return q.Filter(), nil
+	case *ent.ServiceDocumentQuery:
 		return q.Filter(), nil
 	case *ent.ShipmentQuery:
 		return q.Filter(), nil
@@ -995,6 +1073,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.OrderMutation:
 		return m.Filter(), nil
+	case *ent.OrderEventMutation:
+		return m.Filter(), nil
 	case *ent.OrderLineMutation:
 		return m.Filter(), nil
 	case *ent.PitchMutation:
@@ -1006,6 +1086,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.RefreshTokenMutation:
 		return m.Filter(), nil
 	case *ent.SampleMutation:
+		return m.Filter(), nil
+	case *ent.SampleEventMutation:
+		return m.Filter(), nil
+	case *ent.ServiceDocumentMutation:
 		return m.Filter(), nil
 	case *ent.ShipmentMutation:
 		return m.Filter(), nil

@@ -22,14 +22,17 @@ import (
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
 	"tandem/ent/schema"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -509,6 +512,8 @@ func init() {
 	customer.Hooks[4] = customerHooks[1]
 
 	customer.Hooks[5] = customerHooks[2]
+
+	customer.Hooks[6] = customerHooks[3]
 	customerMixinFields0 := customerMixin[0].Fields()
 	_ = customerMixinFields0
 	customerMixinFields1 := customerMixin[1].Fields()
@@ -597,8 +602,12 @@ func init() {
 	customerDescEaseOfClosing := customerFields[18].Descriptor()
 	// customer.EaseOfClosingValidator is a validator for the "ease_of_closing" field. It is called by the builders before save.
 	customer.EaseOfClosingValidator = customerDescEaseOfClosing.Validators[0].(func(int) error)
+	// customerDescEvaluationNote is the schema descriptor for evaluation_note field.
+	customerDescEvaluationNote := customerFields[32].Descriptor()
+	// customer.EvaluationNoteValidator is a validator for the "evaluation_note" field. It is called by the builders before save.
+	customer.EvaluationNoteValidator = customerDescEvaluationNote.Validators[0].(func(string) error)
 	// customerDescArchived is the schema descriptor for archived field.
-	customerDescArchived := customerFields[31].Descriptor()
+	customerDescArchived := customerFields[33].Descriptor()
 	// customer.DefaultArchived holds the default value on creation for the archived field.
 	customer.DefaultArchived = customerDescArchived.Default.(bool)
 	// customerDescID is the schema descriptor for id field.
@@ -712,6 +721,8 @@ func init() {
 	interaction.Hooks[2] = interactionMixinHooks3[1]
 
 	interaction.Hooks[3] = interactionHooks[0]
+
+	interaction.Hooks[4] = interactionHooks[1]
 	interactionMixinFields0 := interactionMixin[0].Fields()
 	_ = interactionMixinFields0
 	interactionMixinFields1 := interactionMixin[1].Fields()
@@ -772,6 +783,8 @@ func init() {
 	issue.Hooks[2] = issueMixinHooks3[1]
 
 	issue.Hooks[3] = issueHooks[0]
+
+	issue.Hooks[4] = issueHooks[1]
 	issueMixinFields0 := issueMixin[0].Fields()
 	_ = issueMixinFields0
 	issueMixinFields1 := issueMixin[1].Fields()
@@ -1091,10 +1104,13 @@ func init() {
 		})
 	}
 	orderMixinHooks3 := orderMixin[3].Hooks()
+	orderHooks := schema.Order{}.Hooks()
 
 	order.Hooks[1] = orderMixinHooks3[0]
 
 	order.Hooks[2] = orderMixinHooks3[1]
+
+	order.Hooks[3] = orderHooks[0]
 	orderMixinFields0 := orderMixin[0].Fields()
 	_ = orderMixinFields0
 	orderMixinFields1 := orderMixin[1].Fields()
@@ -1135,10 +1151,6 @@ func init() {
 			return nil
 		}
 	}()
-	// orderDescIsEvaluation is the schema descriptor for is_evaluation field.
-	orderDescIsEvaluation := orderFields[2].Descriptor()
-	// order.DefaultIsEvaluation holds the default value on creation for the is_evaluation field.
-	order.DefaultIsEvaluation = orderDescIsEvaluation.Default.(bool)
 	// orderDescOrderedAt is the schema descriptor for ordered_at field.
 	orderDescOrderedAt := orderFields[4].Descriptor()
 	// order.DefaultOrderedAt holds the default value on creation for the ordered_at field.
@@ -1171,6 +1183,28 @@ func init() {
 	orderDescID := orderMixinFields0[0].Descriptor()
 	// order.DefaultID holds the default value on creation for the id field.
 	order.DefaultID = orderDescID.Default.(func() pulid.ID)
+	ordereventMixin := schema.OrderEvent{}.Mixin()
+	orderevent.Policy = privacy.NewPolicies(schema.OrderEvent{})
+	orderevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := orderevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	ordereventMixinFields0 := ordereventMixin[0].Fields()
+	_ = ordereventMixinFields0
+	ordereventFields := schema.OrderEvent{}.Fields()
+	_ = ordereventFields
+	// ordereventDescAt is the schema descriptor for at field.
+	ordereventDescAt := ordereventFields[5].Descriptor()
+	// orderevent.DefaultAt holds the default value on creation for the at field.
+	orderevent.DefaultAt = ordereventDescAt.Default.(func() time.Time)
+	// ordereventDescID is the schema descriptor for id field.
+	ordereventDescID := ordereventMixinFields0[0].Descriptor()
+	// orderevent.DefaultID holds the default value on creation for the id field.
+	orderevent.DefaultID = ordereventDescID.Default.(func() pulid.ID)
 	orderlineMixin := schema.OrderLine{}.Mixin()
 	orderline.Policy = privacy.NewPolicies(schema.OrderLine{})
 	orderline.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1490,6 +1524,8 @@ func init() {
 	sample.Hooks[2] = sampleMixinHooks3[1]
 
 	sample.Hooks[3] = sampleHooks[0]
+
+	sample.Hooks[4] = sampleHooks[1]
 	sampleMixinFields0 := sampleMixin[0].Fields()
 	_ = sampleMixinFields0
 	sampleMixinFields1 := sampleMixin[1].Fields()
@@ -1554,6 +1590,73 @@ func init() {
 	sampleDescID := sampleMixinFields0[0].Descriptor()
 	// sample.DefaultID holds the default value on creation for the id field.
 	sample.DefaultID = sampleDescID.Default.(func() pulid.ID)
+	sampleeventMixin := schema.SampleEvent{}.Mixin()
+	sampleevent.Policy = privacy.NewPolicies(schema.SampleEvent{})
+	sampleevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := sampleevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	sampleeventMixinFields0 := sampleeventMixin[0].Fields()
+	_ = sampleeventMixinFields0
+	sampleeventFields := schema.SampleEvent{}.Fields()
+	_ = sampleeventFields
+	// sampleeventDescAt is the schema descriptor for at field.
+	sampleeventDescAt := sampleeventFields[6].Descriptor()
+	// sampleevent.DefaultAt holds the default value on creation for the at field.
+	sampleevent.DefaultAt = sampleeventDescAt.Default.(func() time.Time)
+	// sampleeventDescID is the schema descriptor for id field.
+	sampleeventDescID := sampleeventMixinFields0[0].Descriptor()
+	// sampleevent.DefaultID holds the default value on creation for the id field.
+	sampleevent.DefaultID = sampleeventDescID.Default.(func() pulid.ID)
+	servicedocumentMixin := schema.ServiceDocument{}.Mixin()
+	servicedocument.Policy = privacy.NewPolicies(schema.ServiceDocument{})
+	servicedocument.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := servicedocument.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	servicedocumentMixinHooks3 := servicedocumentMixin[3].Hooks()
+
+	servicedocument.Hooks[1] = servicedocumentMixinHooks3[0]
+
+	servicedocument.Hooks[2] = servicedocumentMixinHooks3[1]
+	servicedocumentMixinFields0 := servicedocumentMixin[0].Fields()
+	_ = servicedocumentMixinFields0
+	servicedocumentMixinFields1 := servicedocumentMixin[1].Fields()
+	_ = servicedocumentMixinFields1
+	servicedocumentMixinFields2 := servicedocumentMixin[2].Fields()
+	_ = servicedocumentMixinFields2
+	servicedocumentFields := schema.ServiceDocument{}.Fields()
+	_ = servicedocumentFields
+	// servicedocumentDescCreatedAt is the schema descriptor for created_at field.
+	servicedocumentDescCreatedAt := servicedocumentMixinFields1[0].Descriptor()
+	// servicedocument.DefaultCreatedAt holds the default value on creation for the created_at field.
+	servicedocument.DefaultCreatedAt = servicedocumentDescCreatedAt.Default.(func() time.Time)
+	// servicedocumentDescUpdatedAt is the schema descriptor for updated_at field.
+	servicedocumentDescUpdatedAt := servicedocumentMixinFields1[1].Descriptor()
+	// servicedocument.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	servicedocument.DefaultUpdatedAt = servicedocumentDescUpdatedAt.Default.(func() time.Time)
+	// servicedocument.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	servicedocument.UpdateDefaultUpdatedAt = servicedocumentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// servicedocumentDescVersion is the schema descriptor for version field.
+	servicedocumentDescVersion := servicedocumentMixinFields2[0].Descriptor()
+	// servicedocument.DefaultVersion holds the default value on creation for the version field.
+	servicedocument.DefaultVersion = servicedocumentDescVersion.Default.(int)
+	// servicedocumentDescSince is the schema descriptor for since field.
+	servicedocumentDescSince := servicedocumentFields[2].Descriptor()
+	// servicedocument.DefaultSince holds the default value on creation for the since field.
+	servicedocument.DefaultSince = servicedocumentDescSince.Default.(func() time.Time)
+	// servicedocumentDescID is the schema descriptor for id field.
+	servicedocumentDescID := servicedocumentMixinFields0[0].Descriptor()
+	// servicedocument.DefaultID holds the default value on creation for the id field.
+	servicedocument.DefaultID = servicedocumentDescID.Default.(func() pulid.ID)
 	shipmentMixin := schema.Shipment{}.Mixin()
 	shipment.Policy = privacy.NewPolicies(schema.Shipment{})
 	shipment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1850,6 +1953,8 @@ func init() {
 	trial.Hooks[2] = trialMixinHooks3[1]
 
 	trial.Hooks[3] = trialHooks[0]
+
+	trial.Hooks[4] = trialHooks[1]
 	trialMixinFields0 := trialMixin[0].Fields()
 	_ = trialMixinFields0
 	trialMixinFields1 := trialMixin[1].Fields()

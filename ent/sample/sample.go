@@ -67,6 +67,8 @@ const (
 	EdgeRequestedBy = "requested_by"
 	// EdgeOrder holds the string denoting the order edge name in mutations.
 	EdgeOrder = "order"
+	// EdgeEvents holds the string denoting the events edge name in mutations.
+	EdgeEvents = "events"
 	// EdgeTrials holds the string denoting the trials edge name in mutations.
 	EdgeTrials = "trials"
 	// Table holds the table name of the sample in the database.
@@ -99,6 +101,13 @@ const (
 	OrderInverseTable = "orders"
 	// OrderColumn is the table column denoting the order relation/edge.
 	OrderColumn = "order_id"
+	// EventsTable is the table that holds the events relation/edge.
+	EventsTable = "sample_events"
+	// EventsInverseTable is the table name for the SampleEvent entity.
+	// It exists in this package in order to avoid circular dependency with the "sampleevent" package.
+	EventsInverseTable = "sample_events"
+	// EventsColumn is the table column denoting the events relation/edge.
+	EventsColumn = "sample_id"
 	// TrialsTable is the table that holds the trials relation/edge.
 	TrialsTable = "trials"
 	// TrialsInverseTable is the table name for the Trial entity.
@@ -149,7 +158,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "tandem/ent/runtime"
 var (
-	Hooks  [4]ent.Hook
+	Hooks  [5]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -353,6 +362,20 @@ func ByOrderField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// ByEventsCount orders the results by events count.
+func ByEventsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newEventsStep(), opts...)
+	}
+}
+
+// ByEvents orders the results by events terms.
+func ByEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newEventsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByTrialsCount orders the results by trials count.
 func ByTrialsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -392,6 +415,13 @@ func newOrderStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(OrderInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, OrderTable, OrderColumn),
+	)
+}
+func newEventsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(EventsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, EventsTable, EventsColumn),
 	)
 }
 func newTrialsStep() *sqlgraph.Step {

@@ -1193,6 +1193,29 @@ func HasOrderWith(preds ...predicate.Order) predicate.Sample {
 	})
 }
 
+// HasEvents applies the HasEdge predicate on the "events" edge.
+func HasEvents() predicate.Sample {
+	return predicate.Sample(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, EventsTable, EventsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasEventsWith applies the HasEdge predicate on the "events" edge with a given conditions (other predicates).
+func HasEventsWith(preds ...predicate.SampleEvent) predicate.Sample {
+	return predicate.Sample(func(s *sql.Selector) {
+		step := newEventsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasTrials applies the HasEdge predicate on the "trials" edge.
 func HasTrials() predicate.Sample {
 	return predicate.Sample(func(s *sql.Selector) {

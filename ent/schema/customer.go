@@ -38,7 +38,8 @@ func (Customer) Fields() []ent.Field {
 		field.String("address").Optional().MaxLen(300),
 		field.String("phone").Optional().MaxLen(40),
 		field.Enum("stage").Values(customerStages...).Default("PROSPECT").
-			Annotations(entgql.OrderField("STAGE")),
+			Comment("Moves with evidence (first contact, first visit, a shipped sample, a trial, orders) or by a manager with setCustomerStage.").
+			Annotations(entgql.OrderField("STAGE"), entgql.Skip(entgql.SkipMutationUpdateInput)),
 		field.Time("stage_changed_at").Optional().Nillable().
 			Annotations(entgql.OrderField("STAGE_CHANGED_AT"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Enum("lead_source").Values(leadSources...).Default("OTHER"),
@@ -67,6 +68,11 @@ func (Customer) Fields() []ent.Field {
 		text("technology_status"),
 		text("management_status"),
 		text("notes"),
+		field.Enum("evaluation_outcome").Values("PENDING", "MAIN_SUPPLIER", "NOT_SELECTED").Optional().Nillable().
+			Comment("After the evaluation orders: did the customer make us a main supplier?").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.String("evaluation_note").Optional().MaxLen(500).
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Bool("archived").Default(false),
 		optFK("owner_id"),
 		optFK("team_id"),
@@ -99,6 +105,9 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("market_info_shares", MarketInfoShare.Type).Annotations(connection(), skipInputs()),
 		edge.To("change_notice_acks", ChangeNoticeAck.Type).Annotations(connection(), skipInputs()),
 		edge.To("documents", Document.Type).Annotations(connection(), skipInputs()),
+		edge.To("service_documents", ServiceDocument.Type).Annotations(connection(), skipInputs()),
+		edge.To("sample_events", SampleEvent.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("order_events", OrderEvent.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("api_tokens", APIToken.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("partner_users", User.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}

@@ -20,6 +20,7 @@ func (Customer) Hooks() []ent.Hook {
 	return []ent.Hook{
 		hook.On(customerDefaults, ent.OpCreate),
 		hook.On(customerNames, ent.OpCreate|ent.OpUpdateOne),
+		hook.On(customerClassification, ent.OpCreate|ent.OpUpdateOne),
 		hook.On(customerStageHistory, ent.OpCreate|ent.OpUpdateOne),
 	}
 }
@@ -64,6 +65,9 @@ func customerStageHistory(next ent.Mutator) ent.Mutator {
 			}
 			if old == to {
 				return next.Mutate(ctx, m)
+			}
+			if err := mayMoveStage(ctx); err != nil {
+				return nil, err
 			}
 			from = &old
 		}
@@ -126,7 +130,7 @@ func (Interaction) Hooks() []ent.Hook {
 			}
 			return next.Mutate(ctx, m)
 		})
-	}, ent.OpCreate)}
+	}, ent.OpCreate), hook.On(interactionFollowUp, ent.OpCreate)}
 }
 
 func (Sample) Hooks() []ent.Hook {
@@ -137,7 +141,7 @@ func (Sample) Hooks() []ent.Hook {
 			}
 			return next.Mutate(ctx, m)
 		})
-	}, ent.OpCreate)}
+	}, ent.OpCreate), hook.On(sampleLifecycle, ent.OpUpdateOne)}
 }
 
 func (MarketInfo) Hooks() []ent.Hook {
@@ -159,7 +163,7 @@ func (Issue) Hooks() []ent.Hook {
 			}
 			return next.Mutate(ctx, m)
 		})
-	}, ent.OpCreate)}
+	}, ent.OpCreate), hook.On(issueLifecycle, ent.OpUpdateOne)}
 }
 
 // MarketInfoShare refuses to share information learned in confidence (不涉及泄密).
@@ -184,7 +188,7 @@ func (MarketInfoShare) Hooks() []ent.Hook {
 // every privacy filter is one join away from the account.
 
 func (Trial) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
+	return []ent.Hook{hook.On(trialEvidence, ent.OpCreate), hook.On(func(next ent.Mutator) ent.Mutator {
 		return hook.TrialFunc(func(ctx context.Context, m *gen.TrialMutation) (gen.Value, error) {
 			if id, ok := m.SampleID(); ok {
 				s, err := m.Client().Sample.Get(ctx, id)

@@ -27,7 +27,9 @@ func (Issue) Fields() []ent.Field {
 		field.Enum("category").Values("QUALITY_FLUCTUATION", "SHORT_QUANTITY", "LATE_DELIVERY", "FUNDING", "INVOICE", "TEST_METHOD_DIFFERENCE", "PRICE", "OTHER"),
 		field.Enum("root_cause").Values("OUR_PRODUCT", "CUSTOMER_UNFAMILIAR", "CUSTOMER_PROCESS_MISMATCH", "DELIBERATE", "UNDETERMINED").Default("UNDETERMINED"),
 		field.Enum("severity").Values("LOW", "MEDIUM", "HIGH", "CRITICAL").Default("MEDIUM"),
-		field.Enum("status").Values("OPEN", "INVESTIGATING", "RESOLVED", "CLOSED").Default("OPEN").Annotations(entgql.OrderField("STATUS")),
+		field.Enum("status").Values("OPEN", "RESPONDED", "ON_SITE", "ROOT_CAUSE_FOUND", "DISPOSITION", "RESOLVED", "CLOSED").Default("OPEN").
+			Comment("OPEN → RESPONDED → ON_SITE → ROOT_CAUSE_FOUND → DISPOSITION → RESOLVED → CLOSED; on-site and disposition may be skipped; closing needs a root cause and a resolution.").
+			Annotations(entgql.OrderField("STATUS"), entgql.Skip(entgql.SkipMutationCreateInput)),
 		field.String("batch_no").Optional().MaxLen(80),
 		field.Time("reported_at").Default(now).Annotations(entgql.OrderField("REPORTED_AT")),
 		text("onsite_response", "及时到现场: who went on site, when, what they saw."),
@@ -35,7 +37,10 @@ func (Issue) Fields() []ent.Field {
 		text("disposition", "Disposition of defective goods (换货, rework, scrap)."),
 		field.Float("loss_amount").Optional().Nillable().Min(0),
 		text("resolution"),
-		field.Time("resolved_at").Optional().Nillable(),
+		field.Time("responded_at").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.Time("onsite_at").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.Time("resolved_at").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.Time("closed_at").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 

@@ -24,6 +24,8 @@ func (Need) Fields() []ent.Field {
 		field.Enum("likely_problem").Values("TECHNICAL", "PRICE", "SUPPLY", "FUNDING", "KEY_PERSON").Optional().Nillable(),
 		field.Text("description").NotEmpty(),
 		field.Enum("status").Values("IDENTIFIED", "ADDRESSED", "MET", "DROPPED").Default("IDENTIFIED"),
+		field.Enum("source").Values("ANALYSIS", "VISIT_FINDING", "ISSUE", "PEER_INFO", "MARKET_INFO", "CUSTOMER_REQUEST", "OTHER").Default("ANALYSIS").
+			Comment("Where the need or opportunity came from."),
 		optFK("key_person_id"),
 		optFK("candidate_product_id"),
 	}

@@ -25,9 +25,10 @@ func (Order) Fields() []ent.Field {
 	return []ent.Field{
 		fk("customer_id"),
 		field.String("number").NotEmpty().MaxLen(40).Unique().Annotations(entgql.OrderField("NUMBER")),
-		field.Bool("is_evaluation").Default(false).Comment("An evaluation order: one of the first small orders before main-supplier status."),
+		field.Bool("is_evaluation").Optional().Comment("An evaluation order: one of the first small orders before main-supplier status. Set automatically for an account's first orders unless given."),
 		field.Enum("status").Values("OPEN", "IN_PRODUCTION", "SHIPPED", "DELIVERED", "INVOICED", "CLOSED", "CANCELLED").Default("OPEN").
-			Annotations(entgql.OrderField("STATUS")),
+			Comment("Follows the checklist: completeOrderStep moves it; cancelOrder cancels.").
+			Annotations(entgql.OrderField("STATUS"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Time("ordered_at").Default(now).Annotations(entgql.OrderField("ORDERED_AT")),
 		field.Time("delivery_date").Optional().Nillable().Comment("The promised delivery date (交期).").Annotations(entgql.OrderField("DELIVERY_DATE")),
 		field.String("contract_no").Optional().MaxLen(80),
@@ -44,6 +45,7 @@ func (Order) Fields() []ent.Field {
 		checkpoint("invoiced_at", "Invoice issued."),
 		checkpoint("paid_at", "Receipt (payment) recorded."),
 		checkpoint("closed_at", "Closed."),
+		checkpoint("cancelled_at", "Cancelled."),
 	}
 }
 
@@ -54,6 +56,7 @@ func (Order) Edges() []ent.Edge {
 		edge.To("shipments", Shipment.Type).Annotations(connection(), skipInputs()),
 		edge.To("converted_samples", Sample.Type).Annotations(skipInputs()),
 		edge.To("issues", Issue.Type).Annotations(skipInputs()),
+		edge.To("events", OrderEvent.Type).Annotations(connection(), skipInputs()),
 	}
 }
 

@@ -114,3 +114,16 @@ func (AuditEvent) Policy() ent.Policy { return adminPolicy() }
 func (RefreshToken) Policy() ent.Policy   { return systemPolicy() }
 func (LoginThrottle) Policy() ent.Policy  { return systemPolicy() }
 func (ClientMutation) Policy() ent.Policy { return systemPolicy() }
+
+func (ServiceDocument) Policy() ent.Policy { return accountPolicy() }
+
+// Lifecycle events are written by hooks and the step mutations alone.
+func (SampleEvent) Policy() ent.Policy { return eventPolicy() }
+func (OrderEvent) Policy() ent.Policy  { return eventPolicy() }
+
+func eventPolicy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.FilterByCustomer()},
+		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
+	}
+}

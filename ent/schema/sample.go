@@ -26,12 +26,15 @@ func (Sample) Fields() []ent.Field {
 		optFK("order_id", "The order a converted sample became."),
 		field.Float("quantity").Positive(),
 		field.String("unit").Default("kg").MaxLen(16),
-		field.Enum("status").Values(sampleStatuses...).Default("REQUESTED").Annotations(entgql.OrderField("STATUS")),
-		field.String("status_reason").Optional().MaxLen(500).Comment("Why a sample failed or was abandoned."),
+		field.Enum("status").Values(sampleStatuses...).Default("REQUESTED").
+			Comment("Moved with advanceSample along the lifecycle; allowedNextStatuses lists the legal moves.").
+			Annotations(entgql.OrderField("STATUS"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.String("status_reason").Optional().MaxLen(500).Comment("Why a sample failed or was abandoned.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		text("purpose"),
 		field.Time("requested_at").Default(now).Annotations(entgql.OrderField("REQUESTED_AT")),
-		field.Time("shipped_at").Optional().Nillable(),
-		field.Time("received_at").Optional().Nillable(),
+		field.Time("shipped_at").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.Time("received_at").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.String("tracking_no").Optional().MaxLen(80),
 		field.Bool("doc_manual").Default(false).Comment("Manual/TDS sent with the sample."),
 		field.Bool("doc_msds").Default(false).Comment("MSDS/SDS sent with the sample."),
@@ -46,7 +49,9 @@ func (Sample) Edges() []ent.Edge {
 		edge.From("product", Product.Type).Ref("samples").Unique().Required().Field("product_id"),
 		edge.To("requested_by", User.Type).Unique().Field("requested_by_id").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
-		edge.From("order", Order.Type).Ref("converted_samples").Unique().Field("order_id"),
+		edge.From("order", Order.Type).Ref("converted_samples").Unique().Field("order_id").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.To("events", SampleEvent.Type).Annotations(connection(), skipInputs()),
 		edge.To("trials", Trial.Type).Annotations(connection(), skipInputs()),
 	}
 }

@@ -24,11 +24,14 @@ import (
 	"tandem/ent/marketinfo"
 	"tandem/ent/need"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -54,9 +57,15 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	ChangeNotice() ChangeNoticeResolver
+	Customer() CustomerResolver
+	Document() DocumentResolver
+	Issue() IssueResolver
 	KeyPerson() KeyPersonResolver
 	Mutation() MutationResolver
+	Order() OrderResolver
 	Query() QueryResolver
+	Sample() SampleResolver
 }
 
 type DirectiveRoot struct {
@@ -151,19 +160,22 @@ type ComplexityRoot struct {
 	}
 
 	ChangeNotice struct {
-		Acks        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ChangeNoticeAckOrder, where *ent.ChangeNoticeAckWhereInput) int
-		CreatedAt   func(childComplexity int) int
-		Description func(childComplexity int) int
-		EffectiveAt func(childComplexity int) int
-		ID          func(childComplexity int) int
-		IssuedAt    func(childComplexity int) int
-		Kind        func(childComplexity int) int
-		Product     func(childComplexity int) int
-		ProductID   func(childComplexity int) int
-		Status      func(childComplexity int) int
-		Title       func(childComplexity int) int
-		UpdatedAt   func(childComplexity int) int
-		Version     func(childComplexity int) int
+		Acks              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ChangeNoticeAckOrder, where *ent.ChangeNoticeAckWhereInput) int
+		AffectedCustomers func(childComplexity int) int
+		Complete          func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		Description       func(childComplexity int) int
+		EffectiveAt       func(childComplexity int) int
+		ID                func(childComplexity int) int
+		IssuedAt          func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		PendingAcks       func(childComplexity int) int
+		Product           func(childComplexity int) int
+		ProductID         func(childComplexity int) int
+		Status            func(childComplexity int) int
+		Title             func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+		Version           func(childComplexity int) int
 	}
 
 	ChangeNoticeAck struct {
@@ -201,6 +213,22 @@ type ComplexityRoot struct {
 	ChangeNoticeEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Classification struct {
+		Inputs         func(childComplexity int) int
+		MinInputs      func(childComplexity int) int
+		Score          func(childComplexity int) int
+		Tier           func(childComplexity int) int
+		TierAThreshold func(childComplexity int) int
+		TierBThreshold func(childComplexity int) int
+	}
+
+	ClassificationInput struct {
+		Contribution func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Value        func(childComplexity int) int
+		Weight       func(childComplexity int) int
 	}
 
 	Competitor struct {
@@ -265,6 +293,7 @@ type ComplexityRoot struct {
 		Assistances        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AssistanceOrder, where *ent.AssistanceWhereInput) int
 		BusinessStatus     func(childComplexity int) int
 		ChangeNoticeAcks   func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ChangeNoticeAckOrder, where *ent.ChangeNoticeAckWhereInput) int
+		Classification     func(childComplexity int) int
 		Competitors        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.CompetitorOrder, where *ent.CompetitorWhereInput) int
 		Contacts           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ContactOrder, where *ent.ContactWhereInput) int
 		CreatedAt          func(childComplexity int) int
@@ -274,6 +303,8 @@ type ComplexityRoot struct {
 		Demand             func(childComplexity int) int
 		Documents          func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.DocumentOrder, where *ent.DocumentWhereInput) int
 		EaseOfClosing      func(childComplexity int) int
+		EvaluationNote     func(childComplexity int) int
+		EvaluationOutcome  func(childComplexity int) int
 		FounderHistory     func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		Industry           func(childComplexity int) int
@@ -296,6 +327,7 @@ type ComplexityRoot struct {
 		PeopleStatus       func(childComplexity int) int
 		Phone              func(childComplexity int) int
 		Pitches            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PitchOrder, where *ent.PitchWhereInput) int
+		PossibleDuplicates func(childComplexity int) int
 		ReferredCustomers  func(childComplexity int) int
 		ReferrerContact    func(childComplexity int) int
 		ReferrerContactID  func(childComplexity int) int
@@ -305,6 +337,7 @@ type ComplexityRoot struct {
 		Samples            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.SampleOrder, where *ent.SampleWhereInput) int
 		Scale              func(childComplexity int) int
 		Score              func(childComplexity int) int
+		ServiceDocuments   func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ServiceDocumentOrder, where *ent.ServiceDocumentWhereInput) int
 		Shareholders       func(childComplexity int) int
 		Shipments          func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ShipmentOrder, where *ent.ShipmentWhereInput) int
 		Stage              func(childComplexity int) int
@@ -333,6 +366,25 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CustomerReport struct {
+		Classification   func(childComplexity int) int
+		Competitors      func(childComplexity int) int
+		Customer         func(childComplexity int) int
+		GeneratedAt      func(childComplexity int) int
+		KeyPersons       func(childComplexity int) int
+		LastInteractions func(childComplexity int) int
+		OpenIssues       func(childComplexity int) int
+		OpenNeeds        func(childComplexity int) int
+		OpenTasks        func(childComplexity int) int
+		OrdersInFlight   func(childComplexity int) int
+		Pitch            func(childComplexity int) int
+		Promises         func(childComplexity int) int
+		RepProgress      func(childComplexity int) int
+		SamplesInFlight  func(childComplexity int) int
+		ServiceLevel     func(childComplexity int) int
+		StageTimeline    func(childComplexity int) int
+	}
+
 	DeletePayload struct {
 		DeletedID func(childComplexity int) int
 	}
@@ -344,6 +396,7 @@ type ComplexityRoot struct {
 		Customer     func(childComplexity int) int
 		CustomerID   func(childComplexity int) int
 		DocVersion   func(childComplexity int) int
+		DownloadURL  func(childComplexity int) int
 		FileName     func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Language     func(childComplexity int) int
@@ -371,6 +424,13 @@ type ComplexityRoot struct {
 	DocumentEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	DuplicateCandidate struct {
+		Customer  func(childComplexity int) int
+		Name      func(childComplexity int) int
+		OwnerName func(childComplexity int) int
+		Reason    func(childComplexity int) int
 	}
 
 	Interaction struct {
@@ -410,34 +470,39 @@ type ComplexityRoot struct {
 	}
 
 	Issue struct {
-		Assignee           func(childComplexity int) int
-		AssigneeID         func(childComplexity int) int
-		BatchNo            func(childComplexity int) int
-		Category           func(childComplexity int) int
-		CreatedAt          func(childComplexity int) int
-		Customer           func(childComplexity int) int
-		CustomerID         func(childComplexity int) int
-		Description        func(childComplexity int) int
-		Disposition        func(childComplexity int) int
-		ID                 func(childComplexity int) int
-		JointRootCauseWork func(childComplexity int) int
-		LossAmount         func(childComplexity int) int
-		OnsiteResponse     func(childComplexity int) int
-		Order              func(childComplexity int) int
-		OrderID            func(childComplexity int) int
-		Product            func(childComplexity int) int
-		ProductID          func(childComplexity int) int
-		ReportedAt         func(childComplexity int) int
-		ReportedBy         func(childComplexity int) int
-		ReportedByID       func(childComplexity int) int
-		Resolution         func(childComplexity int) int
-		ResolvedAt         func(childComplexity int) int
-		RootCause          func(childComplexity int) int
-		Severity           func(childComplexity int) int
-		Status             func(childComplexity int) int
-		Title              func(childComplexity int) int
-		UpdatedAt          func(childComplexity int) int
-		Version            func(childComplexity int) int
+		AllowedNextStatuses func(childComplexity int) int
+		Assignee            func(childComplexity int) int
+		AssigneeID          func(childComplexity int) int
+		BatchNo             func(childComplexity int) int
+		Category            func(childComplexity int) int
+		ClosedAt            func(childComplexity int) int
+		CreatedAt           func(childComplexity int) int
+		Customer            func(childComplexity int) int
+		CustomerID          func(childComplexity int) int
+		Description         func(childComplexity int) int
+		Disposition         func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		JointRootCauseWork  func(childComplexity int) int
+		LossAmount          func(childComplexity int) int
+		OnsiteAt            func(childComplexity int) int
+		OnsiteResponse      func(childComplexity int) int
+		Order               func(childComplexity int) int
+		OrderID             func(childComplexity int) int
+		Product             func(childComplexity int) int
+		ProductID           func(childComplexity int) int
+		ReportedAt          func(childComplexity int) int
+		ReportedBy          func(childComplexity int) int
+		ReportedByID        func(childComplexity int) int
+		Resolution          func(childComplexity int) int
+		ResolvedAt          func(childComplexity int) int
+		RespondedAt         func(childComplexity int) int
+		RootCause           func(childComplexity int) int
+		SLA                 func(childComplexity int) int
+		Severity            func(childComplexity int) int
+		Status              func(childComplexity int) int
+		Title               func(childComplexity int) int
+		UpdatedAt           func(childComplexity int) int
+		Version             func(childComplexity int) int
 	}
 
 	IssueConnection struct {
@@ -449,6 +514,14 @@ type ComplexityRoot struct {
 	IssueEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	IssueSLA struct {
+		Breached      func(childComplexity int) int
+		OnSiteBy      func(childComplexity int) int
+		OnSiteLate    func(childComplexity int) int
+		RespondBy     func(childComplexity int) int
+		RespondedLate func(childComplexity int) int
 	}
 
 	KeyPerson struct {
@@ -538,69 +611,85 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	MonthQuantity struct {
+		Month    func(childComplexity int) int
+		Quantity func(childComplexity int) int
+	}
+
 	Mutation struct {
-		ChangePassword        func(childComplexity int, input model.ChangePasswordInput) int
-		CreateAssistance      func(childComplexity int, input ent.CreateAssistanceInput, clientMutationID *string) int
-		CreateChangeNotice    func(childComplexity int, input ent.CreateChangeNoticeInput, clientMutationID *string) int
-		CreateChangeNoticeAck func(childComplexity int, input ent.CreateChangeNoticeAckInput, clientMutationID *string) int
-		CreateCompetitor      func(childComplexity int, input ent.CreateCompetitorInput, clientMutationID *string) int
-		CreateContact         func(childComplexity int, input ent.CreateContactInput, clientMutationID *string) int
-		CreateCustomer        func(childComplexity int, input ent.CreateCustomerInput, clientMutationID *string) int
-		CreateDocument        func(childComplexity int, input ent.CreateDocumentInput, clientMutationID *string) int
-		CreateInteraction     func(childComplexity int, input ent.CreateInteractionInput, clientMutationID *string) int
-		CreateIssue           func(childComplexity int, input ent.CreateIssueInput, clientMutationID *string) int
-		CreateKeyPerson       func(childComplexity int, input ent.CreateKeyPersonInput, clientMutationID *string) int
-		CreateMarketInfo      func(childComplexity int, input ent.CreateMarketInfoInput, clientMutationID *string) int
-		CreateMarketInfoShare func(childComplexity int, input ent.CreateMarketInfoShareInput, clientMutationID *string) int
-		CreateNeed            func(childComplexity int, input ent.CreateNeedInput, clientMutationID *string) int
-		CreateOrder           func(childComplexity int, input ent.CreateOrderInput, clientMutationID *string) int
-		CreateOrderLine       func(childComplexity int, input ent.CreateOrderLineInput, clientMutationID *string) int
-		CreatePitch           func(childComplexity int, input ent.CreatePitchInput, clientMutationID *string) int
-		CreatePricePoint      func(childComplexity int, input ent.CreatePricePointInput, clientMutationID *string) int
-		CreateProduct         func(childComplexity int, input ent.CreateProductInput, clientMutationID *string) int
-		CreateSample          func(childComplexity int, input ent.CreateSampleInput, clientMutationID *string) int
-		CreateShipment        func(childComplexity int, input ent.CreateShipmentInput, clientMutationID *string) int
-		CreateTask            func(childComplexity int, input ent.CreateTaskInput, clientMutationID *string) int
-		CreateTeam            func(childComplexity int, input ent.CreateTeamInput, clientMutationID *string) int
-		CreateTrackingEvent   func(childComplexity int, input ent.CreateTrackingEventInput, clientMutationID *string) int
-		CreateTrial           func(childComplexity int, input ent.CreateTrialInput, clientMutationID *string) int
-		CreateUser            func(childComplexity int, input ent.CreateUserInput, password string, clientMutationID *string) int
-		DeleteCompetitor      func(childComplexity int, id pulid.ID, version *int) int
-		DeleteMarketInfoShare func(childComplexity int, id pulid.ID, version *int) int
-		DeleteNeed            func(childComplexity int, id pulid.ID, version *int) int
-		DeleteOrderLine       func(childComplexity int, id pulid.ID, version *int) int
-		DeletePitch           func(childComplexity int, id pulid.ID, version *int) int
-		DeletePricePoint      func(childComplexity int, id pulid.ID, version *int) int
-		DeleteTask            func(childComplexity int, id pulid.ID, version *int) int
-		DeleteTrackingEvent   func(childComplexity int, id pulid.ID, version *int) int
-		Login                 func(childComplexity int, input model.LoginInput) int
-		Logout                func(childComplexity int, input model.RefreshTokenInput) int
-		RefreshToken          func(childComplexity int, input model.RefreshTokenInput) int
-		UpdateAssistance      func(childComplexity int, id pulid.ID, input ent.UpdateAssistanceInput) int
-		UpdateChangeNotice    func(childComplexity int, id pulid.ID, input ent.UpdateChangeNoticeInput) int
-		UpdateChangeNoticeAck func(childComplexity int, id pulid.ID, input ent.UpdateChangeNoticeAckInput) int
-		UpdateCompetitor      func(childComplexity int, id pulid.ID, input ent.UpdateCompetitorInput) int
-		UpdateContact         func(childComplexity int, id pulid.ID, input ent.UpdateContactInput) int
-		UpdateCustomer        func(childComplexity int, id pulid.ID, input ent.UpdateCustomerInput) int
-		UpdateDocument        func(childComplexity int, id pulid.ID, input ent.UpdateDocumentInput) int
-		UpdateInteraction     func(childComplexity int, id pulid.ID, input ent.UpdateInteractionInput) int
-		UpdateIssue           func(childComplexity int, id pulid.ID, input ent.UpdateIssueInput) int
-		UpdateKeyPerson       func(childComplexity int, id pulid.ID, input ent.UpdateKeyPersonInput) int
-		UpdateMarketInfo      func(childComplexity int, id pulid.ID, input ent.UpdateMarketInfoInput) int
-		UpdateMarketInfoShare func(childComplexity int, id pulid.ID, input ent.UpdateMarketInfoShareInput) int
-		UpdateNeed            func(childComplexity int, id pulid.ID, input ent.UpdateNeedInput) int
-		UpdateOrder           func(childComplexity int, id pulid.ID, input ent.UpdateOrderInput) int
-		UpdateOrderLine       func(childComplexity int, id pulid.ID, input ent.UpdateOrderLineInput) int
-		UpdatePitch           func(childComplexity int, id pulid.ID, input ent.UpdatePitchInput) int
-		UpdatePricePoint      func(childComplexity int, id pulid.ID, input ent.UpdatePricePointInput) int
-		UpdateProduct         func(childComplexity int, id pulid.ID, input ent.UpdateProductInput) int
-		UpdateSample          func(childComplexity int, id pulid.ID, input ent.UpdateSampleInput) int
-		UpdateShipment        func(childComplexity int, id pulid.ID, input ent.UpdateShipmentInput) int
-		UpdateTask            func(childComplexity int, id pulid.ID, input ent.UpdateTaskInput) int
-		UpdateTeam            func(childComplexity int, id pulid.ID, input ent.UpdateTeamInput) int
-		UpdateTrackingEvent   func(childComplexity int, id pulid.ID, input ent.UpdateTrackingEventInput) int
-		UpdateTrial           func(childComplexity int, id pulid.ID, input ent.UpdateTrialInput) int
-		UpdateUser            func(childComplexity int, id pulid.ID, input ent.UpdateUserInput) int
+		AcknowledgeChangeNotice func(childComplexity int, input model.AcknowledgeChangeNoticeInput) int
+		AdvanceSample           func(childComplexity int, input model.AdvanceSampleInput) int
+		CancelOrder             func(childComplexity int, input model.CancelOrderInput) int
+		ChangePassword          func(childComplexity int, input model.ChangePasswordInput) int
+		CompleteOrderStep       func(childComplexity int, input model.CompleteOrderStepInput) int
+		CreateAssistance        func(childComplexity int, input ent.CreateAssistanceInput, clientMutationID *string) int
+		CreateChangeNotice      func(childComplexity int, input ent.CreateChangeNoticeInput, clientMutationID *string) int
+		CreateChangeNoticeAck   func(childComplexity int, input ent.CreateChangeNoticeAckInput, clientMutationID *string) int
+		CreateCompetitor        func(childComplexity int, input ent.CreateCompetitorInput, clientMutationID *string) int
+		CreateContact           func(childComplexity int, input ent.CreateContactInput, clientMutationID *string) int
+		CreateCustomer          func(childComplexity int, input ent.CreateCustomerInput, clientMutationID *string) int
+		CreateDocument          func(childComplexity int, input ent.CreateDocumentInput, clientMutationID *string) int
+		CreateInteraction       func(childComplexity int, input ent.CreateInteractionInput, clientMutationID *string) int
+		CreateIssue             func(childComplexity int, input ent.CreateIssueInput, clientMutationID *string) int
+		CreateKeyPerson         func(childComplexity int, input ent.CreateKeyPersonInput, clientMutationID *string) int
+		CreateMarketInfo        func(childComplexity int, input ent.CreateMarketInfoInput, clientMutationID *string) int
+		CreateMarketInfoShare   func(childComplexity int, input ent.CreateMarketInfoShareInput, clientMutationID *string) int
+		CreateNeed              func(childComplexity int, input ent.CreateNeedInput, clientMutationID *string) int
+		CreateOrder             func(childComplexity int, input ent.CreateOrderInput, clientMutationID *string) int
+		CreateOrderLine         func(childComplexity int, input ent.CreateOrderLineInput, clientMutationID *string) int
+		CreatePitch             func(childComplexity int, input ent.CreatePitchInput, clientMutationID *string) int
+		CreatePricePoint        func(childComplexity int, input ent.CreatePricePointInput, clientMutationID *string) int
+		CreateProduct           func(childComplexity int, input ent.CreateProductInput, clientMutationID *string) int
+		CreateSample            func(childComplexity int, input ent.CreateSampleInput, clientMutationID *string) int
+		CreateServiceDocument   func(childComplexity int, input ent.CreateServiceDocumentInput, clientMutationID *string) int
+		CreateShipment          func(childComplexity int, input ent.CreateShipmentInput, clientMutationID *string) int
+		CreateTask              func(childComplexity int, input ent.CreateTaskInput, clientMutationID *string) int
+		CreateTeam              func(childComplexity int, input ent.CreateTeamInput, clientMutationID *string) int
+		CreateTrackingEvent     func(childComplexity int, input ent.CreateTrackingEventInput, clientMutationID *string) int
+		CreateTrial             func(childComplexity int, input ent.CreateTrialInput, clientMutationID *string) int
+		CreateUser              func(childComplexity int, input ent.CreateUserInput, password string, clientMutationID *string) int
+		DeleteCompetitor        func(childComplexity int, id pulid.ID, version *int) int
+		DeleteMarketInfoShare   func(childComplexity int, id pulid.ID, version *int) int
+		DeleteNeed              func(childComplexity int, id pulid.ID, version *int) int
+		DeleteOrderLine         func(childComplexity int, id pulid.ID, version *int) int
+		DeletePitch             func(childComplexity int, id pulid.ID, version *int) int
+		DeletePricePoint        func(childComplexity int, id pulid.ID, version *int) int
+		DeleteTask              func(childComplexity int, id pulid.ID, version *int) int
+		DeleteTrackingEvent     func(childComplexity int, id pulid.ID, version *int) int
+		EndKeyPerson            func(childComplexity int, input model.EndKeyPersonInput) int
+		IssueChangeNotice       func(childComplexity int, input model.IssueChangeNoticeInput) int
+		Login                   func(childComplexity int, input model.LoginInput) int
+		Logout                  func(childComplexity int, input model.RefreshTokenInput) int
+		RecordEvaluationOutcome func(childComplexity int, input model.RecordEvaluationInput) int
+		RefreshToken            func(childComplexity int, input model.RefreshTokenInput) int
+		SetCustomerStage        func(childComplexity int, input model.SetCustomerStageInput) int
+		UpdateAssistance        func(childComplexity int, id pulid.ID, input ent.UpdateAssistanceInput) int
+		UpdateChangeNotice      func(childComplexity int, id pulid.ID, input ent.UpdateChangeNoticeInput) int
+		UpdateChangeNoticeAck   func(childComplexity int, id pulid.ID, input ent.UpdateChangeNoticeAckInput) int
+		UpdateCompetitor        func(childComplexity int, id pulid.ID, input ent.UpdateCompetitorInput) int
+		UpdateContact           func(childComplexity int, id pulid.ID, input ent.UpdateContactInput) int
+		UpdateCustomer          func(childComplexity int, id pulid.ID, input ent.UpdateCustomerInput) int
+		UpdateDocument          func(childComplexity int, id pulid.ID, input ent.UpdateDocumentInput) int
+		UpdateInteraction       func(childComplexity int, id pulid.ID, input ent.UpdateInteractionInput) int
+		UpdateIssue             func(childComplexity int, id pulid.ID, input ent.UpdateIssueInput) int
+		UpdateKeyPerson         func(childComplexity int, id pulid.ID, input ent.UpdateKeyPersonInput) int
+		UpdateMarketInfo        func(childComplexity int, id pulid.ID, input ent.UpdateMarketInfoInput) int
+		UpdateMarketInfoShare   func(childComplexity int, id pulid.ID, input ent.UpdateMarketInfoShareInput) int
+		UpdateNeed              func(childComplexity int, id pulid.ID, input ent.UpdateNeedInput) int
+		UpdateOrder             func(childComplexity int, id pulid.ID, input ent.UpdateOrderInput) int
+		UpdateOrderLine         func(childComplexity int, id pulid.ID, input ent.UpdateOrderLineInput) int
+		UpdatePitch             func(childComplexity int, id pulid.ID, input ent.UpdatePitchInput) int
+		UpdatePricePoint        func(childComplexity int, id pulid.ID, input ent.UpdatePricePointInput) int
+		UpdateProduct           func(childComplexity int, id pulid.ID, input ent.UpdateProductInput) int
+		UpdateSample            func(childComplexity int, id pulid.ID, input ent.UpdateSampleInput) int
+		UpdateServiceDocument   func(childComplexity int, id pulid.ID, input ent.UpdateServiceDocumentInput) int
+		UpdateShipment          func(childComplexity int, id pulid.ID, input ent.UpdateShipmentInput) int
+		UpdateTask              func(childComplexity int, id pulid.ID, input ent.UpdateTaskInput) int
+		UpdateTeam              func(childComplexity int, id pulid.ID, input ent.UpdateTeamInput) int
+		UpdateTrackingEvent     func(childComplexity int, id pulid.ID, input ent.UpdateTrackingEventInput) int
+		UpdateTrial             func(childComplexity int, id pulid.ID, input ent.UpdateTrialInput) int
+		UpdateUser              func(childComplexity int, id pulid.ID, input ent.UpdateUserInput) int
+		UploadDocument          func(childComplexity int, input model.UploadDocumentInput, clientMutationID *string) int
 	}
 
 	Need struct {
@@ -617,6 +706,7 @@ type ComplexityRoot struct {
 		Level              func(childComplexity int) int
 		LikelyProblem      func(childComplexity int) int
 		ProductGrade       func(childComplexity int) int
+		Source             func(childComplexity int) int
 		Status             func(childComplexity int) int
 		UpdatedAt          func(childComplexity int) int
 		Version            func(childComplexity int) int
@@ -635,6 +725,8 @@ type ComplexityRoot struct {
 
 	Order struct {
 		BatchCheckedAt          func(childComplexity int) int
+		CancelledAt             func(childComplexity int) int
+		Checklist               func(childComplexity int) int
 		ClosedAt                func(childComplexity int) int
 		ConfirmedAt             func(childComplexity int) int
 		ContractNo              func(childComplexity int) int
@@ -646,6 +738,7 @@ type ComplexityRoot struct {
 		CustomerID              func(childComplexity int) int
 		DeliveredAt             func(childComplexity int) int
 		DeliveryDate            func(childComplexity int) int
+		Events                  func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.OrderEventOrder, where *ent.OrderEventWhereInput) int
 		ID                      func(childComplexity int) int
 		InvoicedAt              func(childComplexity int) int
 		IsEvaluation            func(childComplexity int) int
@@ -665,6 +758,22 @@ type ComplexityRoot struct {
 		Version                 func(childComplexity int) int
 	}
 
+	OrderChecklist struct {
+		Items     func(childComplexity int) int
+		NextSteps func(childComplexity int) int
+		Progress  func(childComplexity int) int
+		Warnings  func(childComplexity int) int
+	}
+
+	OrderChecklistItem struct {
+		At        func(childComplexity int) int
+		BlockedBy func(childComplexity int) int
+		By        func(childComplexity int) int
+		Done      func(childComplexity int) int
+		Note      func(childComplexity int) int
+		Step      func(childComplexity int) int
+	}
+
 	OrderConnection struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
@@ -672,6 +781,29 @@ type ComplexityRoot struct {
 	}
 
 	OrderEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	OrderEvent struct {
+		Actor      func(childComplexity int) int
+		ActorID    func(childComplexity int) int
+		At         func(childComplexity int) int
+		CustomerID func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Note       func(childComplexity int) int
+		Order      func(childComplexity int) int
+		OrderID    func(childComplexity int) int
+		Step       func(childComplexity int) int
+	}
+
+	OrderEventConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	OrderEventEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -760,6 +892,23 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	PriceTrend struct {
+		Direction func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Product   func(childComplexity int) int
+		Windows   func(childComplexity int) int
+	}
+
+	PriceWindow struct {
+		Available        func(childComplexity int) int
+		ChangePct        func(childComplexity int) int
+		EndPrice         func(childComplexity int) int
+		Months           func(childComplexity int) int
+		Points           func(childComplexity int) int
+		SlopePctPerMonth func(childComplexity int) int
+		StartPrice       func(childComplexity int) int
+	}
+
 	Product struct {
 		Active        func(childComplexity int) int
 		Category      func(childComplexity int) int
@@ -791,64 +940,107 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		APITokens        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.APITokenOrder, where *ent.APITokenWhereInput) int
-		Assistances      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AssistanceOrder, where *ent.AssistanceWhereInput) int
-		AuditEvents      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
-		ChangeNoticeAcks func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ChangeNoticeAckOrder, where *ent.ChangeNoticeAckWhereInput) int
-		ChangeNotices    func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ChangeNoticeOrder, where *ent.ChangeNoticeWhereInput) int
-		Competitors      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.CompetitorOrder, where *ent.CompetitorWhereInput) int
-		Contacts         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ContactOrder, where *ent.ContactWhereInput) int
-		Customers        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.CustomerOrder, where *ent.CustomerWhereInput) int
-		Documents        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.DocumentOrder, where *ent.DocumentWhereInput) int
-		Interactions     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.InteractionOrder, where *ent.InteractionWhereInput) int
-		Issues           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.IssueOrder, where *ent.IssueWhereInput) int
-		KeyPersons       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.KeyPersonOrder, where *ent.KeyPersonWhereInput) int
-		MarketInfoShares func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.MarketInfoShareOrder, where *ent.MarketInfoShareWhereInput) int
-		MarketInfos      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.MarketInfoOrder, where *ent.MarketInfoWhereInput) int
-		Me               func(childComplexity int) int
-		Needs            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.NeedOrder, where *ent.NeedWhereInput) int
-		Node             func(childComplexity int, id pulid.ID) int
-		Nodes            func(childComplexity int, ids []pulid.ID) int
-		Orders           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.OrderOrder, where *ent.OrderWhereInput) int
-		Pitches          func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PitchOrder, where *ent.PitchWhereInput) int
-		PricePoints      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PricePointOrder, where *ent.PricePointWhereInput) int
-		Products         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) int
-		Samples          func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.SampleOrder, where *ent.SampleWhereInput) int
-		Shipments        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ShipmentOrder, where *ent.ShipmentWhereInput) int
-		StageChanges     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StageChangeOrder, where *ent.StageChangeWhereInput) int
-		Tasks            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.TaskOrder, where *ent.TaskWhereInput) int
-		Teams            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.TeamOrder, where *ent.TeamWhereInput) int
-		Trials           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.TrialOrder, where *ent.TrialWhereInput) int
-		Users            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) int
+		APITokens           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.APITokenOrder, where *ent.APITokenWhereInput) int
+		Assistances         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AssistanceOrder, where *ent.AssistanceWhereInput) int
+		AuditEvents         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
+		ChangeNoticeAcks    func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ChangeNoticeAckOrder, where *ent.ChangeNoticeAckWhereInput) int
+		ChangeNotices       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ChangeNoticeOrder, where *ent.ChangeNoticeWhereInput) int
+		Competitors         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.CompetitorOrder, where *ent.CompetitorWhereInput) int
+		Contacts            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ContactOrder, where *ent.ContactWhereInput) int
+		CustomerReport      func(childComplexity int, id pulid.ID) int
+		Customers           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.CustomerOrder, where *ent.CustomerWhereInput) int
+		Documents           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.DocumentOrder, where *ent.DocumentWhereInput) int
+		DuplicateCandidates func(childComplexity int, name string, website *string) int
+		Interactions        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.InteractionOrder, where *ent.InteractionWhereInput) int
+		Issues              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.IssueOrder, where *ent.IssueWhereInput) int
+		KeyPersons          func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.KeyPersonOrder, where *ent.KeyPersonWhereInput) int
+		MarketInfoShares    func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.MarketInfoShareOrder, where *ent.MarketInfoShareWhereInput) int
+		MarketInfos         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.MarketInfoOrder, where *ent.MarketInfoWhereInput) int
+		Me                  func(childComplexity int) int
+		Needs               func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.NeedOrder, where *ent.NeedWhereInput) int
+		Node                func(childComplexity int, id pulid.ID) int
+		Nodes               func(childComplexity int, ids []pulid.ID) int
+		Orders              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.OrderOrder, where *ent.OrderWhereInput) int
+		Pitches             func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PitchOrder, where *ent.PitchWhereInput) int
+		PricePoints         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PricePointOrder, where *ent.PricePointWhereInput) int
+		PriceTrend          func(childComplexity int, productID pulid.ID, kind *pricepoint.Kind) int
+		Products            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) int
+		RelationshipMap     func(childComplexity int, customerID *pulid.ID, sinceMonths *int) int
+		Samples             func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.SampleOrder, where *ent.SampleWhereInput) int
+		ServiceDocuments    func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ServiceDocumentOrder, where *ent.ServiceDocumentWhereInput) int
+		Shipments           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ShipmentOrder, where *ent.ShipmentWhereInput) int
+		StageChanges        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StageChangeOrder, where *ent.StageChangeWhereInput) int
+		StockAdvice         func(childComplexity int, customerID pulid.ID, productID pulid.ID) int
+		Tasks               func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.TaskOrder, where *ent.TaskWhereInput) int
+		Teams               func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.TeamOrder, where *ent.TeamWhereInput) int
+		Timeline            func(childComplexity int, customerID pulid.ID, first int, after *string) int
+		Today               func(childComplexity int) int
+		Trials              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.TrialOrder, where *ent.TrialWhereInput) int
+		Users               func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) int
+	}
+
+	RelationshipCell struct {
+		Interactions    func(childComplexity int) int
+		LastContactAt   func(childComplexity int) int
+		Links           func(childComplexity int) int
+		OurFunction     func(childComplexity int) int
+		TheirDepartment func(childComplexity int) int
+	}
+
+	RelationshipLink struct {
+		Contact       func(childComplexity int) int
+		Customer      func(childComplexity int) int
+		Interactions  func(childComplexity int) int
+		LastContactAt func(childComplexity int) int
+		Strength      func(childComplexity int) int
+		User          func(childComplexity int) int
+	}
+
+	RelationshipMap struct {
+		Cells func(childComplexity int) int
+		Links func(childComplexity int) int
+	}
+
+	RepProgress struct {
+		ConversionRate   func(childComplexity int) int
+		FirstContactAt   func(childComplexity int) int
+		Interactions     func(childComplexity int) int
+		LastContactAt    func(childComplexity int) int
+		Samples          func(childComplexity int) int
+		SamplesConverted func(childComplexity int) int
+		User             func(childComplexity int) int
+		Visits           func(childComplexity int) int
 	}
 
 	Sample struct {
-		CreatedAt      func(childComplexity int) int
-		Customer       func(childComplexity int) int
-		CustomerID     func(childComplexity int) int
-		DocLabel       func(childComplexity int) int
-		DocManual      func(childComplexity int) int
-		DocMsds        func(childComplexity int) int
-		DocPrecautions func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Order          func(childComplexity int) int
-		OrderID        func(childComplexity int) int
-		Product        func(childComplexity int) int
-		ProductID      func(childComplexity int) int
-		Purpose        func(childComplexity int) int
-		Quantity       func(childComplexity int) int
-		ReceivedAt     func(childComplexity int) int
-		RequestedAt    func(childComplexity int) int
-		RequestedBy    func(childComplexity int) int
-		RequestedByID  func(childComplexity int) int
-		ShippedAt      func(childComplexity int) int
-		Status         func(childComplexity int) int
-		StatusReason   func(childComplexity int) int
-		TrackingNo     func(childComplexity int) int
-		Trials         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.TrialOrder, where *ent.TrialWhereInput) int
-		Unit           func(childComplexity int) int
-		UpdatedAt      func(childComplexity int) int
-		Version        func(childComplexity int) int
+		AllowedNextStatuses func(childComplexity int) int
+		CreatedAt           func(childComplexity int) int
+		Customer            func(childComplexity int) int
+		CustomerID          func(childComplexity int) int
+		DocLabel            func(childComplexity int) int
+		DocManual           func(childComplexity int) int
+		DocMsds             func(childComplexity int) int
+		DocPrecautions      func(childComplexity int) int
+		Events              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.SampleEventOrder, where *ent.SampleEventWhereInput) int
+		ID                  func(childComplexity int) int
+		Order               func(childComplexity int) int
+		OrderID             func(childComplexity int) int
+		Product             func(childComplexity int) int
+		ProductID           func(childComplexity int) int
+		Purpose             func(childComplexity int) int
+		Quantity            func(childComplexity int) int
+		ReceivedAt          func(childComplexity int) int
+		RequestedAt         func(childComplexity int) int
+		RequestedBy         func(childComplexity int) int
+		RequestedByID       func(childComplexity int) int
+		ShippedAt           func(childComplexity int) int
+		Status              func(childComplexity int) int
+		StatusReason        func(childComplexity int) int
+		TrackingNo          func(childComplexity int) int
+		Trials              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.TrialOrder, where *ent.TrialWhereInput) int
+		Unit                func(childComplexity int) int
+		UpdatedAt           func(childComplexity int) int
+		Version             func(childComplexity int) int
 	}
 
 	SampleConnection struct {
@@ -858,6 +1050,54 @@ type ComplexityRoot struct {
 	}
 
 	SampleEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SampleEvent struct {
+		Actor      func(childComplexity int) int
+		ActorID    func(childComplexity int) int
+		At         func(childComplexity int) int
+		CustomerID func(childComplexity int) int
+		FromStatus func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Note       func(childComplexity int) int
+		Sample     func(childComplexity int) int
+		SampleID   func(childComplexity int) int
+		ToStatus   func(childComplexity int) int
+	}
+
+	SampleEventConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SampleEventEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ServiceDocument struct {
+		CreatedAt  func(childComplexity int) int
+		Customer   func(childComplexity int) int
+		CustomerID func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Note       func(childComplexity int) int
+		Since      func(childComplexity int) int
+		Type       func(childComplexity int) int
+		Until      func(childComplexity int) int
+		UpdatedAt  func(childComplexity int) int
+		Version    func(childComplexity int) int
+	}
+
+	ServiceDocumentConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ServiceDocumentEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -917,6 +1157,26 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	StageSpan struct {
+		Days      func(childComplexity int) int
+		EnteredAt func(childComplexity int) int
+		LeftAt    func(childComplexity int) int
+		Stage     func(childComplexity int) int
+	}
+
+	StockAdvice struct {
+		Code          func(childComplexity int) int
+		Customer      func(childComplexity int) int
+		Forecast      func(childComplexity int) int
+		Message       func(childComplexity int) int
+		MessageEn     func(childComplexity int) int
+		MessageZh     func(childComplexity int) int
+		MonthsToStock func(childComplexity int) int
+		Product       func(childComplexity int) int
+		Trend         func(childComplexity int) int
+		Unit          func(childComplexity int) int
+	}
+
 	Task struct {
 		Assignee      func(childComplexity int) int
 		AssigneeID    func(childComplexity int) int
@@ -966,6 +1226,48 @@ type ComplexityRoot struct {
 	TeamEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	TimelineConnection struct {
+		Edges    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	TimelineEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	TimelineEntry struct {
+		At    func(childComplexity int) int
+		Kind  func(childComplexity int) int
+		Node  func(childComplexity int) int
+		Title func(childComplexity int) int
+	}
+
+	TimelinePageInfo struct {
+		EndCursor   func(childComplexity int) int
+		HasNextPage func(childComplexity int) int
+	}
+
+	Today struct {
+		Counts func(childComplexity int) int
+		Items  func(childComplexity int) int
+		Total  func(childComplexity int) int
+	}
+
+	TodayCount struct {
+		Count func(childComplexity int) int
+		Kind  func(childComplexity int) int
+	}
+
+	TodayItem struct {
+		Customer func(childComplexity int) int
+		Due      func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Node     func(childComplexity int) int
+		Reason   func(childComplexity int) int
+		Title    func(childComplexity int) int
 	}
 
 	TrackingEvent struct {
@@ -1030,6 +1332,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	UsageForecast struct {
+		Forecast          func(childComplexity int) int
+		History           func(childComplexity int) int
+		MeanAbsoluteError func(childComplexity int) int
+		Method            func(childComplexity int) int
+	}
+
 	User struct {
 		Active            func(childComplexity int) int
 		CreatedAt         func(childComplexity int) int
@@ -1066,6 +1375,22 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type ChangeNoticeResolver interface {
+	AffectedCustomers(ctx context.Context, obj *ent.ChangeNotice) ([]*ent.Customer, error)
+	PendingAcks(ctx context.Context, obj *ent.ChangeNotice) ([]*ent.ChangeNoticeAck, error)
+	Complete(ctx context.Context, obj *ent.ChangeNotice) (bool, error)
+}
+type CustomerResolver interface {
+	Classification(ctx context.Context, obj *ent.Customer) (*model.Classification, error)
+	PossibleDuplicates(ctx context.Context, obj *ent.Customer) ([]*model.DuplicateCandidate, error)
+}
+type DocumentResolver interface {
+	DownloadURL(ctx context.Context, obj *ent.Document) (*string, error)
+}
+type IssueResolver interface {
+	AllowedNextStatuses(ctx context.Context, obj *ent.Issue) ([]issue.Status, error)
+	SLA(ctx context.Context, obj *ent.Issue) (*model.IssueSLA, error)
+}
 type KeyPersonResolver interface {
 	PrivateNotes(ctx context.Context, obj *ent.KeyPerson) (*string, error)
 }
@@ -1128,10 +1453,24 @@ type MutationResolver interface {
 	DeleteTrackingEvent(ctx context.Context, id pulid.ID, version *int) (*model.DeletePayload, error)
 	CreateIssue(ctx context.Context, input ent.CreateIssueInput, clientMutationID *string) (*ent.Issue, error)
 	UpdateIssue(ctx context.Context, id pulid.ID, input ent.UpdateIssueInput) (*ent.Issue, error)
+	CreateServiceDocument(ctx context.Context, input ent.CreateServiceDocumentInput, clientMutationID *string) (*ent.ServiceDocument, error)
+	UpdateServiceDocument(ctx context.Context, id pulid.ID, input ent.UpdateServiceDocumentInput) (*ent.ServiceDocument, error)
 	Login(ctx context.Context, input model.LoginInput) (*model.AuthPayload, error)
 	RefreshToken(ctx context.Context, input model.RefreshTokenInput) (*model.AuthPayload, error)
 	Logout(ctx context.Context, input model.RefreshTokenInput) (bool, error)
 	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (bool, error)
+	IssueChangeNotice(ctx context.Context, input model.IssueChangeNoticeInput) (*ent.ChangeNotice, error)
+	AcknowledgeChangeNotice(ctx context.Context, input model.AcknowledgeChangeNoticeInput) (*ent.ChangeNoticeAck, error)
+	UploadDocument(ctx context.Context, input model.UploadDocumentInput, clientMutationID *string) (*ent.Document, error)
+	CompleteOrderStep(ctx context.Context, input model.CompleteOrderStepInput) (*ent.Order, error)
+	CancelOrder(ctx context.Context, input model.CancelOrderInput) (*ent.Order, error)
+	SetCustomerStage(ctx context.Context, input model.SetCustomerStageInput) (*ent.Customer, error)
+	EndKeyPerson(ctx context.Context, input model.EndKeyPersonInput) (*ent.KeyPerson, error)
+	RecordEvaluationOutcome(ctx context.Context, input model.RecordEvaluationInput) (*ent.Customer, error)
+	AdvanceSample(ctx context.Context, input model.AdvanceSampleInput) (*ent.Sample, error)
+}
+type OrderResolver interface {
+	Checklist(ctx context.Context, obj *ent.Order) (*model.OrderChecklist, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id pulid.ID) (ent.Noder, error)
@@ -1156,13 +1495,24 @@ type QueryResolver interface {
 	PricePoints(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PricePointOrder, where *ent.PricePointWhereInput) (*ent.PricePointConnection, error)
 	Products(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) (*ent.ProductConnection, error)
 	Samples(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.SampleOrder, where *ent.SampleWhereInput) (*ent.SampleConnection, error)
+	ServiceDocuments(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ServiceDocumentOrder, where *ent.ServiceDocumentWhereInput) (*ent.ServiceDocumentConnection, error)
 	Shipments(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ShipmentOrder, where *ent.ShipmentWhereInput) (*ent.ShipmentConnection, error)
 	StageChanges(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StageChangeOrder, where *ent.StageChangeWhereInput) (*ent.StageChangeConnection, error)
 	Tasks(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.TaskOrder, where *ent.TaskWhereInput) (*ent.TaskConnection, error)
 	Teams(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.TeamOrder, where *ent.TeamWhereInput) (*ent.TeamConnection, error)
 	Trials(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.TrialOrder, where *ent.TrialWhereInput) (*ent.TrialConnection, error)
 	Users(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error)
+	PriceTrend(ctx context.Context, productID pulid.ID, kind *pricepoint.Kind) (*model.PriceTrend, error)
+	StockAdvice(ctx context.Context, customerID pulid.ID, productID pulid.ID) (*model.StockAdvice, error)
 	Me(ctx context.Context) (*ent.User, error)
+	Today(ctx context.Context) (*model.Today, error)
+	CustomerReport(ctx context.Context, id pulid.ID) (*model.CustomerReport, error)
+	Timeline(ctx context.Context, customerID pulid.ID, first int, after *string) (*model.TimelineConnection, error)
+	DuplicateCandidates(ctx context.Context, name string, website *string) ([]*model.DuplicateCandidate, error)
+	RelationshipMap(ctx context.Context, customerID *pulid.ID, sinceMonths *int) (*model.RelationshipMap, error)
+}
+type SampleResolver interface {
+	AllowedNextStatuses(ctx context.Context, obj *ent.Sample) ([]sample.Status, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1546,6 +1896,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ChangeNotice.Acks(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ChangeNoticeAckOrder), args["where"].(*ent.ChangeNoticeAckWhereInput)), true
+	case "ChangeNotice.affectedCustomers":
+		if e.ComplexityRoot.ChangeNotice.AffectedCustomers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeNotice.AffectedCustomers(childComplexity), true
+	case "ChangeNotice.complete":
+		if e.ComplexityRoot.ChangeNotice.Complete == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeNotice.Complete(childComplexity), true
 	case "ChangeNotice.createdAt":
 		if e.ComplexityRoot.ChangeNotice.CreatedAt == nil {
 			break
@@ -1582,6 +1944,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ChangeNotice.Kind(childComplexity), true
+	case "ChangeNotice.pendingAcks":
+		if e.ComplexityRoot.ChangeNotice.PendingAcks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeNotice.PendingAcks(childComplexity), true
 	case "ChangeNotice.product":
 		if e.ComplexityRoot.ChangeNotice.Product == nil {
 			break
@@ -1755,6 +2123,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ChangeNoticeEdge.Node(childComplexity), true
+
+	case "Classification.inputs":
+		if e.ComplexityRoot.Classification.Inputs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Classification.Inputs(childComplexity), true
+	case "Classification.minInputs":
+		if e.ComplexityRoot.Classification.MinInputs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Classification.MinInputs(childComplexity), true
+	case "Classification.score":
+		if e.ComplexityRoot.Classification.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Classification.Score(childComplexity), true
+	case "Classification.tier":
+		if e.ComplexityRoot.Classification.Tier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Classification.Tier(childComplexity), true
+	case "Classification.tierAThreshold":
+		if e.ComplexityRoot.Classification.TierAThreshold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Classification.TierAThreshold(childComplexity), true
+	case "Classification.tierBThreshold":
+		if e.ComplexityRoot.Classification.TierBThreshold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Classification.TierBThreshold(childComplexity), true
+
+	case "ClassificationInput.contribution":
+		if e.ComplexityRoot.ClassificationInput.Contribution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClassificationInput.Contribution(childComplexity), true
+	case "ClassificationInput.name":
+		if e.ComplexityRoot.ClassificationInput.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClassificationInput.Name(childComplexity), true
+	case "ClassificationInput.value":
+		if e.ComplexityRoot.ClassificationInput.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClassificationInput.Value(childComplexity), true
+	case "ClassificationInput.weight":
+		if e.ComplexityRoot.ClassificationInput.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClassificationInput.Weight(childComplexity), true
 
 	case "Competitor.createdAt":
 		if e.ComplexityRoot.Competitor.CreatedAt == nil {
@@ -2030,6 +2460,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.ChangeNoticeAcks(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ChangeNoticeAckOrder), args["where"].(*ent.ChangeNoticeAckWhereInput)), true
+	case "Customer.classification":
+		if e.ComplexityRoot.Customer.Classification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Classification(childComplexity), true
 	case "Customer.competitors":
 		if e.ComplexityRoot.Customer.Competitors == nil {
 			break
@@ -2099,6 +2535,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.EaseOfClosing(childComplexity), true
+	case "Customer.evaluationNote":
+		if e.ComplexityRoot.Customer.EvaluationNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.EvaluationNote(childComplexity), true
+	case "Customer.evaluationOutcome":
+		if e.ComplexityRoot.Customer.EvaluationOutcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.EvaluationOutcome(childComplexity), true
 	case "Customer.founderHistory":
 		if e.ComplexityRoot.Customer.FounderHistory == nil {
 			break
@@ -2266,6 +2714,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Pitches(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.PitchOrder), args["where"].(*ent.PitchWhereInput)), true
+	case "Customer.possibleDuplicates":
+		if e.ComplexityRoot.Customer.PossibleDuplicates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.PossibleDuplicates(childComplexity), true
 	case "Customer.referredCustomers":
 		if e.ComplexityRoot.Customer.ReferredCustomers == nil {
 			break
@@ -2325,6 +2779,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Score(childComplexity), true
+	case "Customer.serviceDocuments":
+		if e.ComplexityRoot.Customer.ServiceDocuments == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_serviceDocuments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.ServiceDocuments(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ServiceDocumentOrder), args["where"].(*ent.ServiceDocumentWhereInput)), true
 	case "Customer.shareholders":
 		if e.ComplexityRoot.Customer.Shareholders == nil {
 			break
@@ -2468,6 +2933,103 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerEdge.Node(childComplexity), true
 
+	case "CustomerReport.classification":
+		if e.ComplexityRoot.CustomerReport.Classification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerReport.Classification(childComplexity), true
+	case "CustomerReport.competitors":
+		if e.ComplexityRoot.CustomerReport.Competitors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerReport.Competitors(childComplexity), true
+	case "CustomerReport.customer":
+		if e.ComplexityRoot.CustomerReport.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerReport.Customer(childComplexity), true
+	case "CustomerReport.generatedAt":
+		if e.ComplexityRoot.CustomerReport.GeneratedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerReport.GeneratedAt(childComplexity), true
+	case "CustomerReport.keyPersons":
+		if e.ComplexityRoot.CustomerReport.KeyPersons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerReport.KeyPersons(childComplexity), true
+	case "CustomerReport.lastInteractions":
+		if e.ComplexityRoot.CustomerReport.LastInteractions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerReport.LastInteractions(childComplexity), true
+	case "CustomerReport.openIssues":
+		if e.ComplexityRoot.CustomerReport.OpenIssues == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerReport.OpenIssues(childComplexity), true
+	case "CustomerReport.openNeeds":
+		if e.ComplexityRoot.CustomerReport.OpenNeeds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerReport.OpenNeeds(childComplexity), true
+	case "CustomerReport.openTasks":
+		if e.ComplexityRoot.CustomerReport.OpenTasks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerReport.OpenTasks(childComplexity), true
+	case "CustomerReport.ordersInFlight":
+		if e.ComplexityRoot.CustomerReport.OrdersInFlight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerReport.OrdersInFlight(childComplexity), true
+	case "CustomerReport.pitch":
+		if e.ComplexityRoot.CustomerReport.Pitch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerReport.Pitch(childComplexity), true
+	case "CustomerReport.promises":
+		if e.ComplexityRoot.CustomerReport.Promises == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerReport.Promises(childComplexity), true
+	case "CustomerReport.repProgress":
+		if e.ComplexityRoot.CustomerReport.RepProgress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerReport.RepProgress(childComplexity), true
+	case "CustomerReport.samplesInFlight":
+		if e.ComplexityRoot.CustomerReport.SamplesInFlight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerReport.SamplesInFlight(childComplexity), true
+	case "CustomerReport.serviceLevel":
+		if e.ComplexityRoot.CustomerReport.ServiceLevel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerReport.ServiceLevel(childComplexity), true
+	case "CustomerReport.stageTimeline":
+		if e.ComplexityRoot.CustomerReport.StageTimeline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerReport.StageTimeline(childComplexity), true
+
 	case "DeletePayload.deletedID":
 		if e.ComplexityRoot.DeletePayload.DeletedID == nil {
 			break
@@ -2511,6 +3073,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.DocVersion(childComplexity), true
+	case "Document.downloadURL":
+		if e.ComplexityRoot.Document.DownloadURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.DownloadURL(childComplexity), true
 	case "Document.fileName":
 		if e.ComplexityRoot.Document.FileName == nil {
 			break
@@ -2639,6 +3207,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DocumentEdge.Node(childComplexity), true
+
+	case "DuplicateCandidate.customer":
+		if e.ComplexityRoot.DuplicateCandidate.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DuplicateCandidate.Customer(childComplexity), true
+	case "DuplicateCandidate.name":
+		if e.ComplexityRoot.DuplicateCandidate.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DuplicateCandidate.Name(childComplexity), true
+	case "DuplicateCandidate.ownerName":
+		if e.ComplexityRoot.DuplicateCandidate.OwnerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DuplicateCandidate.OwnerName(childComplexity), true
+	case "DuplicateCandidate.reason":
+		if e.ComplexityRoot.DuplicateCandidate.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DuplicateCandidate.Reason(childComplexity), true
 
 	case "Interaction.author":
 		if e.ComplexityRoot.Interaction.Author == nil {
@@ -2805,6 +3398,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InteractionEdge.Node(childComplexity), true
 
+	case "Issue.allowedNextStatuses":
+		if e.ComplexityRoot.Issue.AllowedNextStatuses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Issue.AllowedNextStatuses(childComplexity), true
 	case "Issue.assignee":
 		if e.ComplexityRoot.Issue.Assignee == nil {
 			break
@@ -2829,6 +3428,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Issue.Category(childComplexity), true
+	case "Issue.closedAt":
+		if e.ComplexityRoot.Issue.ClosedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Issue.ClosedAt(childComplexity), true
 	case "Issue.createdAt":
 		if e.ComplexityRoot.Issue.CreatedAt == nil {
 			break
@@ -2877,6 +3482,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Issue.LossAmount(childComplexity), true
+	case "Issue.onsiteAt":
+		if e.ComplexityRoot.Issue.OnsiteAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Issue.OnsiteAt(childComplexity), true
 	case "Issue.onsiteResponse":
 		if e.ComplexityRoot.Issue.OnsiteResponse == nil {
 			break
@@ -2937,12 +3548,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Issue.ResolvedAt(childComplexity), true
+	case "Issue.respondedAt":
+		if e.ComplexityRoot.Issue.RespondedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Issue.RespondedAt(childComplexity), true
 	case "Issue.rootCause":
 		if e.ComplexityRoot.Issue.RootCause == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Issue.RootCause(childComplexity), true
+	case "Issue.sla":
+		if e.ComplexityRoot.Issue.SLA == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Issue.SLA(childComplexity), true
 	case "Issue.severity":
 		if e.ComplexityRoot.Issue.Severity == nil {
 			break
@@ -3005,6 +3628,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IssueEdge.Node(childComplexity), true
+
+	case "IssueSLA.breached":
+		if e.ComplexityRoot.IssueSLA.Breached == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssueSLA.Breached(childComplexity), true
+	case "IssueSLA.onSiteBy":
+		if e.ComplexityRoot.IssueSLA.OnSiteBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssueSLA.OnSiteBy(childComplexity), true
+	case "IssueSLA.onSiteLate":
+		if e.ComplexityRoot.IssueSLA.OnSiteLate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssueSLA.OnSiteLate(childComplexity), true
+	case "IssueSLA.respondBy":
+		if e.ComplexityRoot.IssueSLA.RespondBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssueSLA.RespondBy(childComplexity), true
+	case "IssueSLA.respondedLate":
+		if e.ComplexityRoot.IssueSLA.RespondedLate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssueSLA.RespondedLate(childComplexity), true
 
 	case "KeyPerson.activeFrom":
 		if e.ComplexityRoot.KeyPerson.ActiveFrom == nil {
@@ -3380,6 +4034,52 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MarketInfoShareEdge.Node(childComplexity), true
 
+	case "MonthQuantity.month":
+		if e.ComplexityRoot.MonthQuantity.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonthQuantity.Month(childComplexity), true
+	case "MonthQuantity.quantity":
+		if e.ComplexityRoot.MonthQuantity.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonthQuantity.Quantity(childComplexity), true
+
+	case "Mutation.acknowledgeChangeNotice":
+		if e.ComplexityRoot.Mutation.AcknowledgeChangeNotice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acknowledgeChangeNotice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcknowledgeChangeNotice(childComplexity, args["input"].(model.AcknowledgeChangeNoticeInput)), true
+	case "Mutation.advanceSample":
+		if e.ComplexityRoot.Mutation.AdvanceSample == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_advanceSample_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdvanceSample(childComplexity, args["input"].(model.AdvanceSampleInput)), true
+	case "Mutation.cancelOrder":
+		if e.ComplexityRoot.Mutation.CancelOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelOrder(childComplexity, args["input"].(model.CancelOrderInput)), true
 	case "Mutation.changePassword":
 		if e.ComplexityRoot.Mutation.ChangePassword == nil {
 			break
@@ -3391,6 +4091,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ChangePassword(childComplexity, args["input"].(model.ChangePasswordInput)), true
+	case "Mutation.completeOrderStep":
+		if e.ComplexityRoot.Mutation.CompleteOrderStep == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_completeOrderStep_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CompleteOrderStep(childComplexity, args["input"].(model.CompleteOrderStepInput)), true
 	case "Mutation.createAssistance":
 		if e.ComplexityRoot.Mutation.CreateAssistance == nil {
 			break
@@ -3600,6 +4311,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateSample(childComplexity, args["input"].(ent.CreateSampleInput), args["clientMutationId"].(*string)), true
+	case "Mutation.createServiceDocument":
+		if e.ComplexityRoot.Mutation.CreateServiceDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createServiceDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateServiceDocument(childComplexity, args["input"].(ent.CreateServiceDocumentInput), args["clientMutationId"].(*string)), true
 	case "Mutation.createShipment":
 		if e.ComplexityRoot.Mutation.CreateShipment == nil {
 			break
@@ -3754,6 +4476,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteTrackingEvent(childComplexity, args["id"].(pulid.ID), args["version"].(*int)), true
+	case "Mutation.endKeyPerson":
+		if e.ComplexityRoot.Mutation.EndKeyPerson == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_endKeyPerson_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EndKeyPerson(childComplexity, args["input"].(model.EndKeyPersonInput)), true
+	case "Mutation.issueChangeNotice":
+		if e.ComplexityRoot.Mutation.IssueChangeNotice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_issueChangeNotice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.IssueChangeNotice(childComplexity, args["input"].(model.IssueChangeNoticeInput)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -3776,6 +4520,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity, args["input"].(model.RefreshTokenInput)), true
+	case "Mutation.recordEvaluationOutcome":
+		if e.ComplexityRoot.Mutation.RecordEvaluationOutcome == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordEvaluationOutcome_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordEvaluationOutcome(childComplexity, args["input"].(model.RecordEvaluationInput)), true
 	case "Mutation.refreshToken":
 		if e.ComplexityRoot.Mutation.RefreshToken == nil {
 			break
@@ -3787,6 +4542,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RefreshToken(childComplexity, args["input"].(model.RefreshTokenInput)), true
+	case "Mutation.setCustomerStage":
+		if e.ComplexityRoot.Mutation.SetCustomerStage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setCustomerStage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetCustomerStage(childComplexity, args["input"].(model.SetCustomerStageInput)), true
 	case "Mutation.updateAssistance":
 		if e.ComplexityRoot.Mutation.UpdateAssistance == nil {
 			break
@@ -3996,6 +4762,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateSample(childComplexity, args["id"].(pulid.ID), args["input"].(ent.UpdateSampleInput)), true
+	case "Mutation.updateServiceDocument":
+		if e.ComplexityRoot.Mutation.UpdateServiceDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateServiceDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateServiceDocument(childComplexity, args["id"].(pulid.ID), args["input"].(ent.UpdateServiceDocumentInput)), true
 	case "Mutation.updateShipment":
 		if e.ComplexityRoot.Mutation.UpdateShipment == nil {
 			break
@@ -4062,6 +4839,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateUser(childComplexity, args["id"].(pulid.ID), args["input"].(ent.UpdateUserInput)), true
+	case "Mutation.uploadDocument":
+		if e.ComplexityRoot.Mutation.UploadDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_uploadDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UploadDocument(childComplexity, args["input"].(model.UploadDocumentInput), args["clientMutationId"].(*string)), true
 
 	case "Need.candidateProduct":
 		if e.ComplexityRoot.Need.CandidateProduct == nil {
@@ -4141,6 +4929,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Need.ProductGrade(childComplexity), true
+	case "Need.source":
+		if e.ComplexityRoot.Need.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Need.Source(childComplexity), true
 	case "Need.status":
 		if e.ComplexityRoot.Need.Status == nil {
 			break
@@ -4198,6 +4992,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Order.BatchCheckedAt(childComplexity), true
+	case "Order.cancelledAt":
+		if e.ComplexityRoot.Order.CancelledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.CancelledAt(childComplexity), true
+	case "Order.checklist":
+		if e.ComplexityRoot.Order.Checklist == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.Checklist(childComplexity), true
 	case "Order.closedAt":
 		if e.ComplexityRoot.Order.ClosedAt == nil {
 			break
@@ -4264,6 +5070,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Order.DeliveryDate(childComplexity), true
+	case "Order.events":
+		if e.ComplexityRoot.Order.Events == nil {
+			break
+		}
+
+		args, err := ec.field_Order_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Order.Events(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.OrderEventOrder), args["where"].(*ent.OrderEventWhereInput)), true
 	case "Order.id":
 		if e.ComplexityRoot.Order.ID == nil {
 			break
@@ -4377,6 +5194,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Order.Version(childComplexity), true
 
+	case "OrderChecklist.items":
+		if e.ComplexityRoot.OrderChecklist.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderChecklist.Items(childComplexity), true
+	case "OrderChecklist.nextSteps":
+		if e.ComplexityRoot.OrderChecklist.NextSteps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderChecklist.NextSteps(childComplexity), true
+	case "OrderChecklist.progress":
+		if e.ComplexityRoot.OrderChecklist.Progress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderChecklist.Progress(childComplexity), true
+	case "OrderChecklist.warnings":
+		if e.ComplexityRoot.OrderChecklist.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderChecklist.Warnings(childComplexity), true
+
+	case "OrderChecklistItem.at":
+		if e.ComplexityRoot.OrderChecklistItem.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderChecklistItem.At(childComplexity), true
+	case "OrderChecklistItem.blockedBy":
+		if e.ComplexityRoot.OrderChecklistItem.BlockedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderChecklistItem.BlockedBy(childComplexity), true
+	case "OrderChecklistItem.by":
+		if e.ComplexityRoot.OrderChecklistItem.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderChecklistItem.By(childComplexity), true
+	case "OrderChecklistItem.done":
+		if e.ComplexityRoot.OrderChecklistItem.Done == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderChecklistItem.Done(childComplexity), true
+	case "OrderChecklistItem.note":
+		if e.ComplexityRoot.OrderChecklistItem.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderChecklistItem.Note(childComplexity), true
+	case "OrderChecklistItem.step":
+		if e.ComplexityRoot.OrderChecklistItem.Step == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderChecklistItem.Step(childComplexity), true
+
 	case "OrderConnection.edges":
 		if e.ComplexityRoot.OrderConnection.Edges == nil {
 			break
@@ -4408,6 +5287,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrderEdge.Node(childComplexity), true
+
+	case "OrderEvent.actor":
+		if e.ComplexityRoot.OrderEvent.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEvent.Actor(childComplexity), true
+	case "OrderEvent.actorID":
+		if e.ComplexityRoot.OrderEvent.ActorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEvent.ActorID(childComplexity), true
+	case "OrderEvent.at":
+		if e.ComplexityRoot.OrderEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEvent.At(childComplexity), true
+	case "OrderEvent.customerID":
+		if e.ComplexityRoot.OrderEvent.CustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEvent.CustomerID(childComplexity), true
+	case "OrderEvent.id":
+		if e.ComplexityRoot.OrderEvent.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEvent.ID(childComplexity), true
+	case "OrderEvent.note":
+		if e.ComplexityRoot.OrderEvent.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEvent.Note(childComplexity), true
+	case "OrderEvent.order":
+		if e.ComplexityRoot.OrderEvent.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEvent.Order(childComplexity), true
+	case "OrderEvent.orderID":
+		if e.ComplexityRoot.OrderEvent.OrderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEvent.OrderID(childComplexity), true
+	case "OrderEvent.step":
+		if e.ComplexityRoot.OrderEvent.Step == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEvent.Step(childComplexity), true
+
+	case "OrderEventConnection.edges":
+		if e.ComplexityRoot.OrderEventConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEventConnection.Edges(childComplexity), true
+	case "OrderEventConnection.pageInfo":
+		if e.ComplexityRoot.OrderEventConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEventConnection.PageInfo(childComplexity), true
+	case "OrderEventConnection.totalCount":
+		if e.ComplexityRoot.OrderEventConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEventConnection.TotalCount(childComplexity), true
+
+	case "OrderEventEdge.cursor":
+		if e.ComplexityRoot.OrderEventEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEventEdge.Cursor(childComplexity), true
+	case "OrderEventEdge.node":
+		if e.ComplexityRoot.OrderEventEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEventEdge.Node(childComplexity), true
 
 	case "OrderLine.batchNo":
 		if e.ComplexityRoot.OrderLine.BatchNo == nil {
@@ -4743,6 +5709,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PricePointEdge.Node(childComplexity), true
 
+	case "PriceTrend.direction":
+		if e.ComplexityRoot.PriceTrend.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceTrend.Direction(childComplexity), true
+	case "PriceTrend.kind":
+		if e.ComplexityRoot.PriceTrend.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceTrend.Kind(childComplexity), true
+	case "PriceTrend.product":
+		if e.ComplexityRoot.PriceTrend.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceTrend.Product(childComplexity), true
+	case "PriceTrend.windows":
+		if e.ComplexityRoot.PriceTrend.Windows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceTrend.Windows(childComplexity), true
+
+	case "PriceWindow.available":
+		if e.ComplexityRoot.PriceWindow.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceWindow.Available(childComplexity), true
+	case "PriceWindow.changePct":
+		if e.ComplexityRoot.PriceWindow.ChangePct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceWindow.ChangePct(childComplexity), true
+	case "PriceWindow.endPrice":
+		if e.ComplexityRoot.PriceWindow.EndPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceWindow.EndPrice(childComplexity), true
+	case "PriceWindow.months":
+		if e.ComplexityRoot.PriceWindow.Months == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceWindow.Months(childComplexity), true
+	case "PriceWindow.points":
+		if e.ComplexityRoot.PriceWindow.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceWindow.Points(childComplexity), true
+	case "PriceWindow.slopePctPerMonth":
+		if e.ComplexityRoot.PriceWindow.SlopePctPerMonth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceWindow.SlopePctPerMonth(childComplexity), true
+	case "PriceWindow.startPrice":
+		if e.ComplexityRoot.PriceWindow.StartPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceWindow.StartPrice(childComplexity), true
+
 	case "Product.active":
 		if e.ComplexityRoot.Product.Active == nil {
 			break
@@ -4969,6 +6003,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Contacts(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ContactOrder), args["where"].(*ent.ContactWhereInput)), true
+	case "Query.customerReport":
+		if e.ComplexityRoot.Query.CustomerReport == nil {
+			break
+		}
+
+		args, err := ec.field_Query_customerReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CustomerReport(childComplexity, args["id"].(pulid.ID)), true
 	case "Query.customers":
 		if e.ComplexityRoot.Query.Customers == nil {
 			break
@@ -4991,6 +6036,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Documents(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.DocumentOrder), args["where"].(*ent.DocumentWhereInput)), true
+	case "Query.duplicateCandidates":
+		if e.ComplexityRoot.Query.DuplicateCandidates == nil {
+			break
+		}
+
+		args, err := ec.field_Query_duplicateCandidates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DuplicateCandidates(childComplexity, args["name"].(string), args["website"].(*string)), true
 	case "Query.interactions":
 		if e.ComplexityRoot.Query.Interactions == nil {
 			break
@@ -5119,6 +6175,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PricePoints(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.PricePointOrder), args["where"].(*ent.PricePointWhereInput)), true
+	case "Query.priceTrend":
+		if e.ComplexityRoot.Query.PriceTrend == nil {
+			break
+		}
+
+		args, err := ec.field_Query_priceTrend_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PriceTrend(childComplexity, args["productID"].(pulid.ID), args["kind"].(*pricepoint.Kind)), true
 	case "Query.products":
 		if e.ComplexityRoot.Query.Products == nil {
 			break
@@ -5130,6 +6197,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Products(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ProductOrder), args["where"].(*ent.ProductWhereInput)), true
+	case "Query.relationshipMap":
+		if e.ComplexityRoot.Query.RelationshipMap == nil {
+			break
+		}
+
+		args, err := ec.field_Query_relationshipMap_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RelationshipMap(childComplexity, args["customerID"].(*pulid.ID), args["sinceMonths"].(*int)), true
 	case "Query.samples":
 		if e.ComplexityRoot.Query.Samples == nil {
 			break
@@ -5141,6 +6219,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Samples(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.SampleOrder), args["where"].(*ent.SampleWhereInput)), true
+	case "Query.serviceDocuments":
+		if e.ComplexityRoot.Query.ServiceDocuments == nil {
+			break
+		}
+
+		args, err := ec.field_Query_serviceDocuments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ServiceDocuments(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ServiceDocumentOrder), args["where"].(*ent.ServiceDocumentWhereInput)), true
 	case "Query.shipments":
 		if e.ComplexityRoot.Query.Shipments == nil {
 			break
@@ -5163,6 +6252,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.StageChanges(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.StageChangeOrder), args["where"].(*ent.StageChangeWhereInput)), true
+	case "Query.stockAdvice":
+		if e.ComplexityRoot.Query.StockAdvice == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stockAdvice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StockAdvice(childComplexity, args["customerID"].(pulid.ID), args["productID"].(pulid.ID)), true
 	case "Query.tasks":
 		if e.ComplexityRoot.Query.Tasks == nil {
 			break
@@ -5185,6 +6285,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Teams(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.TeamOrder), args["where"].(*ent.TeamWhereInput)), true
+	case "Query.timeline":
+		if e.ComplexityRoot.Query.Timeline == nil {
+			break
+		}
+
+		args, err := ec.field_Query_timeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["customerID"].(pulid.ID), args["first"].(int), args["after"].(*string)), true
+	case "Query.today":
+		if e.ComplexityRoot.Query.Today == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Today(childComplexity), true
 	case "Query.trials":
 		if e.ComplexityRoot.Query.Trials == nil {
 			break
@@ -5208,6 +6325,142 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Users(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.UserOrder), args["where"].(*ent.UserWhereInput)), true
 
+	case "RelationshipCell.interactions":
+		if e.ComplexityRoot.RelationshipCell.Interactions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipCell.Interactions(childComplexity), true
+	case "RelationshipCell.lastContactAt":
+		if e.ComplexityRoot.RelationshipCell.LastContactAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipCell.LastContactAt(childComplexity), true
+	case "RelationshipCell.links":
+		if e.ComplexityRoot.RelationshipCell.Links == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipCell.Links(childComplexity), true
+	case "RelationshipCell.ourFunction":
+		if e.ComplexityRoot.RelationshipCell.OurFunction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipCell.OurFunction(childComplexity), true
+	case "RelationshipCell.theirDepartment":
+		if e.ComplexityRoot.RelationshipCell.TheirDepartment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipCell.TheirDepartment(childComplexity), true
+
+	case "RelationshipLink.contact":
+		if e.ComplexityRoot.RelationshipLink.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipLink.Contact(childComplexity), true
+	case "RelationshipLink.customer":
+		if e.ComplexityRoot.RelationshipLink.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipLink.Customer(childComplexity), true
+	case "RelationshipLink.interactions":
+		if e.ComplexityRoot.RelationshipLink.Interactions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipLink.Interactions(childComplexity), true
+	case "RelationshipLink.lastContactAt":
+		if e.ComplexityRoot.RelationshipLink.LastContactAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipLink.LastContactAt(childComplexity), true
+	case "RelationshipLink.strength":
+		if e.ComplexityRoot.RelationshipLink.Strength == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipLink.Strength(childComplexity), true
+	case "RelationshipLink.user":
+		if e.ComplexityRoot.RelationshipLink.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipLink.User(childComplexity), true
+
+	case "RelationshipMap.cells":
+		if e.ComplexityRoot.RelationshipMap.Cells == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipMap.Cells(childComplexity), true
+	case "RelationshipMap.links":
+		if e.ComplexityRoot.RelationshipMap.Links == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipMap.Links(childComplexity), true
+
+	case "RepProgress.conversionRate":
+		if e.ComplexityRoot.RepProgress.ConversionRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RepProgress.ConversionRate(childComplexity), true
+	case "RepProgress.firstContactAt":
+		if e.ComplexityRoot.RepProgress.FirstContactAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RepProgress.FirstContactAt(childComplexity), true
+	case "RepProgress.interactions":
+		if e.ComplexityRoot.RepProgress.Interactions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RepProgress.Interactions(childComplexity), true
+	case "RepProgress.lastContactAt":
+		if e.ComplexityRoot.RepProgress.LastContactAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RepProgress.LastContactAt(childComplexity), true
+	case "RepProgress.samples":
+		if e.ComplexityRoot.RepProgress.Samples == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RepProgress.Samples(childComplexity), true
+	case "RepProgress.samplesConverted":
+		if e.ComplexityRoot.RepProgress.SamplesConverted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RepProgress.SamplesConverted(childComplexity), true
+	case "RepProgress.user":
+		if e.ComplexityRoot.RepProgress.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RepProgress.User(childComplexity), true
+	case "RepProgress.visits":
+		if e.ComplexityRoot.RepProgress.Visits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RepProgress.Visits(childComplexity), true
+
+	case "Sample.allowedNextStatuses":
+		if e.ComplexityRoot.Sample.AllowedNextStatuses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Sample.AllowedNextStatuses(childComplexity), true
 	case "Sample.createdAt":
 		if e.ComplexityRoot.Sample.CreatedAt == nil {
 			break
@@ -5250,6 +6503,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Sample.DocPrecautions(childComplexity), true
+	case "Sample.events":
+		if e.ComplexityRoot.Sample.Events == nil {
+			break
+		}
+
+		args, err := ec.field_Sample_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Sample.Events(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.SampleEventOrder), args["where"].(*ent.SampleEventWhereInput)), true
 	case "Sample.id":
 		if e.ComplexityRoot.Sample.ID == nil {
 			break
@@ -5401,6 +6665,192 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SampleEdge.Node(childComplexity), true
+
+	case "SampleEvent.actor":
+		if e.ComplexityRoot.SampleEvent.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SampleEvent.Actor(childComplexity), true
+	case "SampleEvent.actorID":
+		if e.ComplexityRoot.SampleEvent.ActorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SampleEvent.ActorID(childComplexity), true
+	case "SampleEvent.at":
+		if e.ComplexityRoot.SampleEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SampleEvent.At(childComplexity), true
+	case "SampleEvent.customerID":
+		if e.ComplexityRoot.SampleEvent.CustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SampleEvent.CustomerID(childComplexity), true
+	case "SampleEvent.fromStatus":
+		if e.ComplexityRoot.SampleEvent.FromStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SampleEvent.FromStatus(childComplexity), true
+	case "SampleEvent.id":
+		if e.ComplexityRoot.SampleEvent.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SampleEvent.ID(childComplexity), true
+	case "SampleEvent.note":
+		if e.ComplexityRoot.SampleEvent.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SampleEvent.Note(childComplexity), true
+	case "SampleEvent.sample":
+		if e.ComplexityRoot.SampleEvent.Sample == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SampleEvent.Sample(childComplexity), true
+	case "SampleEvent.sampleID":
+		if e.ComplexityRoot.SampleEvent.SampleID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SampleEvent.SampleID(childComplexity), true
+	case "SampleEvent.toStatus":
+		if e.ComplexityRoot.SampleEvent.ToStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SampleEvent.ToStatus(childComplexity), true
+
+	case "SampleEventConnection.edges":
+		if e.ComplexityRoot.SampleEventConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SampleEventConnection.Edges(childComplexity), true
+	case "SampleEventConnection.pageInfo":
+		if e.ComplexityRoot.SampleEventConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SampleEventConnection.PageInfo(childComplexity), true
+	case "SampleEventConnection.totalCount":
+		if e.ComplexityRoot.SampleEventConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SampleEventConnection.TotalCount(childComplexity), true
+
+	case "SampleEventEdge.cursor":
+		if e.ComplexityRoot.SampleEventEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SampleEventEdge.Cursor(childComplexity), true
+	case "SampleEventEdge.node":
+		if e.ComplexityRoot.SampleEventEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SampleEventEdge.Node(childComplexity), true
+
+	case "ServiceDocument.createdAt":
+		if e.ComplexityRoot.ServiceDocument.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDocument.CreatedAt(childComplexity), true
+	case "ServiceDocument.customer":
+		if e.ComplexityRoot.ServiceDocument.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDocument.Customer(childComplexity), true
+	case "ServiceDocument.customerID":
+		if e.ComplexityRoot.ServiceDocument.CustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDocument.CustomerID(childComplexity), true
+	case "ServiceDocument.id":
+		if e.ComplexityRoot.ServiceDocument.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDocument.ID(childComplexity), true
+	case "ServiceDocument.note":
+		if e.ComplexityRoot.ServiceDocument.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDocument.Note(childComplexity), true
+	case "ServiceDocument.since":
+		if e.ComplexityRoot.ServiceDocument.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDocument.Since(childComplexity), true
+	case "ServiceDocument.type":
+		if e.ComplexityRoot.ServiceDocument.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDocument.Type(childComplexity), true
+	case "ServiceDocument.until":
+		if e.ComplexityRoot.ServiceDocument.Until == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDocument.Until(childComplexity), true
+	case "ServiceDocument.updatedAt":
+		if e.ComplexityRoot.ServiceDocument.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDocument.UpdatedAt(childComplexity), true
+	case "ServiceDocument.version":
+		if e.ComplexityRoot.ServiceDocument.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDocument.Version(childComplexity), true
+
+	case "ServiceDocumentConnection.edges":
+		if e.ComplexityRoot.ServiceDocumentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDocumentConnection.Edges(childComplexity), true
+	case "ServiceDocumentConnection.pageInfo":
+		if e.ComplexityRoot.ServiceDocumentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDocumentConnection.PageInfo(childComplexity), true
+	case "ServiceDocumentConnection.totalCount":
+		if e.ComplexityRoot.ServiceDocumentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDocumentConnection.TotalCount(childComplexity), true
+
+	case "ServiceDocumentEdge.cursor":
+		if e.ComplexityRoot.ServiceDocumentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDocumentEdge.Cursor(childComplexity), true
+	case "ServiceDocumentEdge.node":
+		if e.ComplexityRoot.ServiceDocumentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDocumentEdge.Node(childComplexity), true
 
 	case "Shipment.carrier":
 		if e.ComplexityRoot.Shipment.Carrier == nil {
@@ -5635,6 +7085,92 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StageChangeEdge.Node(childComplexity), true
 
+	case "StageSpan.days":
+		if e.ComplexityRoot.StageSpan.Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageSpan.Days(childComplexity), true
+	case "StageSpan.enteredAt":
+		if e.ComplexityRoot.StageSpan.EnteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageSpan.EnteredAt(childComplexity), true
+	case "StageSpan.leftAt":
+		if e.ComplexityRoot.StageSpan.LeftAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageSpan.LeftAt(childComplexity), true
+	case "StageSpan.stage":
+		if e.ComplexityRoot.StageSpan.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageSpan.Stage(childComplexity), true
+
+	case "StockAdvice.code":
+		if e.ComplexityRoot.StockAdvice.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAdvice.Code(childComplexity), true
+	case "StockAdvice.customer":
+		if e.ComplexityRoot.StockAdvice.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAdvice.Customer(childComplexity), true
+	case "StockAdvice.forecast":
+		if e.ComplexityRoot.StockAdvice.Forecast == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAdvice.Forecast(childComplexity), true
+	case "StockAdvice.message":
+		if e.ComplexityRoot.StockAdvice.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAdvice.Message(childComplexity), true
+	case "StockAdvice.messageEn":
+		if e.ComplexityRoot.StockAdvice.MessageEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAdvice.MessageEn(childComplexity), true
+	case "StockAdvice.messageZh":
+		if e.ComplexityRoot.StockAdvice.MessageZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAdvice.MessageZh(childComplexity), true
+	case "StockAdvice.monthsToStock":
+		if e.ComplexityRoot.StockAdvice.MonthsToStock == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAdvice.MonthsToStock(childComplexity), true
+	case "StockAdvice.product":
+		if e.ComplexityRoot.StockAdvice.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAdvice.Product(childComplexity), true
+	case "StockAdvice.trend":
+		if e.ComplexityRoot.StockAdvice.Trend == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAdvice.Trend(childComplexity), true
+	case "StockAdvice.unit":
+		if e.ComplexityRoot.StockAdvice.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAdvice.Unit(childComplexity), true
+
 	case "Task.assignee":
 		if e.ComplexityRoot.Task.Assignee == nil {
 			break
@@ -5848,6 +7384,139 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TeamEdge.Node(childComplexity), true
+
+	case "TimelineConnection.edges":
+		if e.ComplexityRoot.TimelineConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineConnection.Edges(childComplexity), true
+	case "TimelineConnection.pageInfo":
+		if e.ComplexityRoot.TimelineConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineConnection.PageInfo(childComplexity), true
+
+	case "TimelineEdge.cursor":
+		if e.ComplexityRoot.TimelineEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEdge.Cursor(childComplexity), true
+	case "TimelineEdge.node":
+		if e.ComplexityRoot.TimelineEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEdge.Node(childComplexity), true
+
+	case "TimelineEntry.at":
+		if e.ComplexityRoot.TimelineEntry.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.At(childComplexity), true
+	case "TimelineEntry.kind":
+		if e.ComplexityRoot.TimelineEntry.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.Kind(childComplexity), true
+	case "TimelineEntry.node":
+		if e.ComplexityRoot.TimelineEntry.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.Node(childComplexity), true
+	case "TimelineEntry.title":
+		if e.ComplexityRoot.TimelineEntry.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.Title(childComplexity), true
+
+	case "TimelinePageInfo.endCursor":
+		if e.ComplexityRoot.TimelinePageInfo.EndCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelinePageInfo.EndCursor(childComplexity), true
+	case "TimelinePageInfo.hasNextPage":
+		if e.ComplexityRoot.TimelinePageInfo.HasNextPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelinePageInfo.HasNextPage(childComplexity), true
+
+	case "Today.counts":
+		if e.ComplexityRoot.Today.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Today.Counts(childComplexity), true
+	case "Today.items":
+		if e.ComplexityRoot.Today.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Today.Items(childComplexity), true
+	case "Today.total":
+		if e.ComplexityRoot.Today.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Today.Total(childComplexity), true
+
+	case "TodayCount.count":
+		if e.ComplexityRoot.TodayCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TodayCount.Count(childComplexity), true
+	case "TodayCount.kind":
+		if e.ComplexityRoot.TodayCount.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TodayCount.Kind(childComplexity), true
+
+	case "TodayItem.customer":
+		if e.ComplexityRoot.TodayItem.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TodayItem.Customer(childComplexity), true
+	case "TodayItem.due":
+		if e.ComplexityRoot.TodayItem.Due == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TodayItem.Due(childComplexity), true
+	case "TodayItem.kind":
+		if e.ComplexityRoot.TodayItem.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TodayItem.Kind(childComplexity), true
+	case "TodayItem.node":
+		if e.ComplexityRoot.TodayItem.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TodayItem.Node(childComplexity), true
+	case "TodayItem.reason":
+		if e.ComplexityRoot.TodayItem.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TodayItem.Reason(childComplexity), true
+	case "TodayItem.title":
+		if e.ComplexityRoot.TodayItem.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TodayItem.Title(childComplexity), true
 
 	case "TrackingEvent.at":
 		if e.ComplexityRoot.TrackingEvent.At == nil {
@@ -6119,6 +7788,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TrialEdge.Node(childComplexity), true
 
+	case "UsageForecast.forecast":
+		if e.ComplexityRoot.UsageForecast.Forecast == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UsageForecast.Forecast(childComplexity), true
+	case "UsageForecast.history":
+		if e.ComplexityRoot.UsageForecast.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UsageForecast.History(childComplexity), true
+	case "UsageForecast.meanAbsoluteError":
+		if e.ComplexityRoot.UsageForecast.MeanAbsoluteError == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UsageForecast.MeanAbsoluteError(childComplexity), true
+	case "UsageForecast.method":
+		if e.ComplexityRoot.UsageForecast.Method == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UsageForecast.Method(childComplexity), true
+
 	case "User.active":
 		if e.ComplexityRoot.User.Active == nil {
 			break
@@ -6275,10 +7969,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("APITokenOrder", ec.unmarshalInputAPITokenOrder),
 			graphql.NewInputUnmarshaler("APITokenWhereInput", ec.unmarshalInputAPITokenWhereInput),
+			graphql.NewInputUnmarshaler("AcknowledgeChangeNoticeInput", ec.unmarshalInputAcknowledgeChangeNoticeInput),
+			graphql.NewInputUnmarshaler("AdvanceSampleInput", ec.unmarshalInputAdvanceSampleInput),
 			graphql.NewInputUnmarshaler("AssistanceOrder", ec.unmarshalInputAssistanceOrder),
 			graphql.NewInputUnmarshaler("AssistanceWhereInput", ec.unmarshalInputAssistanceWhereInput),
 			graphql.NewInputUnmarshaler("AuditEventOrder", ec.unmarshalInputAuditEventOrder),
 			graphql.NewInputUnmarshaler("AuditEventWhereInput", ec.unmarshalInputAuditEventWhereInput),
+			graphql.NewInputUnmarshaler("CancelOrderInput", ec.unmarshalInputCancelOrderInput),
 			graphql.NewInputUnmarshaler("ChangeNoticeAckOrder", ec.unmarshalInputChangeNoticeAckOrder),
 			graphql.NewInputUnmarshaler("ChangeNoticeAckWhereInput", ec.unmarshalInputChangeNoticeAckWhereInput),
 			graphql.NewInputUnmarshaler("ChangeNoticeOrder", ec.unmarshalInputChangeNoticeOrder),
@@ -6286,6 +7983,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
 			graphql.NewInputUnmarshaler("CompetitorOrder", ec.unmarshalInputCompetitorOrder),
 			graphql.NewInputUnmarshaler("CompetitorWhereInput", ec.unmarshalInputCompetitorWhereInput),
+			graphql.NewInputUnmarshaler("CompleteOrderStepInput", ec.unmarshalInputCompleteOrderStepInput),
 			graphql.NewInputUnmarshaler("ContactOrder", ec.unmarshalInputContactOrder),
 			graphql.NewInputUnmarshaler("ContactWhereInput", ec.unmarshalInputContactWhereInput),
 			graphql.NewInputUnmarshaler("CreateAssistanceInput", ec.unmarshalInputCreateAssistanceInput),
@@ -6307,6 +8005,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreatePricePointInput", ec.unmarshalInputCreatePricePointInput),
 			graphql.NewInputUnmarshaler("CreateProductInput", ec.unmarshalInputCreateProductInput),
 			graphql.NewInputUnmarshaler("CreateSampleInput", ec.unmarshalInputCreateSampleInput),
+			graphql.NewInputUnmarshaler("CreateServiceDocumentInput", ec.unmarshalInputCreateServiceDocumentInput),
 			graphql.NewInputUnmarshaler("CreateShipmentInput", ec.unmarshalInputCreateShipmentInput),
 			graphql.NewInputUnmarshaler("CreateTaskInput", ec.unmarshalInputCreateTaskInput),
 			graphql.NewInputUnmarshaler("CreateTeamInput", ec.unmarshalInputCreateTeamInput),
@@ -6317,8 +8016,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CustomerWhereInput", ec.unmarshalInputCustomerWhereInput),
 			graphql.NewInputUnmarshaler("DocumentOrder", ec.unmarshalInputDocumentOrder),
 			graphql.NewInputUnmarshaler("DocumentWhereInput", ec.unmarshalInputDocumentWhereInput),
+			graphql.NewInputUnmarshaler("EndKeyPersonInput", ec.unmarshalInputEndKeyPersonInput),
 			graphql.NewInputUnmarshaler("InteractionOrder", ec.unmarshalInputInteractionOrder),
 			graphql.NewInputUnmarshaler("InteractionWhereInput", ec.unmarshalInputInteractionWhereInput),
+			graphql.NewInputUnmarshaler("IssueChangeNoticeInput", ec.unmarshalInputIssueChangeNoticeInput),
 			graphql.NewInputUnmarshaler("IssueOrder", ec.unmarshalInputIssueOrder),
 			graphql.NewInputUnmarshaler("IssueWhereInput", ec.unmarshalInputIssueWhereInput),
 			graphql.NewInputUnmarshaler("KeyPersonOrder", ec.unmarshalInputKeyPersonOrder),
@@ -6330,6 +8031,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("MarketInfoWhereInput", ec.unmarshalInputMarketInfoWhereInput),
 			graphql.NewInputUnmarshaler("NeedOrder", ec.unmarshalInputNeedOrder),
 			graphql.NewInputUnmarshaler("NeedWhereInput", ec.unmarshalInputNeedWhereInput),
+			graphql.NewInputUnmarshaler("OrderEventOrder", ec.unmarshalInputOrderEventOrder),
+			graphql.NewInputUnmarshaler("OrderEventWhereInput", ec.unmarshalInputOrderEventWhereInput),
 			graphql.NewInputUnmarshaler("OrderLineOrder", ec.unmarshalInputOrderLineOrder),
 			graphql.NewInputUnmarshaler("OrderLineWhereInput", ec.unmarshalInputOrderLineWhereInput),
 			graphql.NewInputUnmarshaler("OrderOrder", ec.unmarshalInputOrderOrder),
@@ -6340,9 +8043,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PricePointWhereInput", ec.unmarshalInputPricePointWhereInput),
 			graphql.NewInputUnmarshaler("ProductOrder", ec.unmarshalInputProductOrder),
 			graphql.NewInputUnmarshaler("ProductWhereInput", ec.unmarshalInputProductWhereInput),
+			graphql.NewInputUnmarshaler("RecordEvaluationInput", ec.unmarshalInputRecordEvaluationInput),
 			graphql.NewInputUnmarshaler("RefreshTokenInput", ec.unmarshalInputRefreshTokenInput),
+			graphql.NewInputUnmarshaler("SampleEventOrder", ec.unmarshalInputSampleEventOrder),
+			graphql.NewInputUnmarshaler("SampleEventWhereInput", ec.unmarshalInputSampleEventWhereInput),
 			graphql.NewInputUnmarshaler("SampleOrder", ec.unmarshalInputSampleOrder),
 			graphql.NewInputUnmarshaler("SampleWhereInput", ec.unmarshalInputSampleWhereInput),
+			graphql.NewInputUnmarshaler("ServiceDocumentOrder", ec.unmarshalInputServiceDocumentOrder),
+			graphql.NewInputUnmarshaler("ServiceDocumentWhereInput", ec.unmarshalInputServiceDocumentWhereInput),
+			graphql.NewInputUnmarshaler("SetCustomerStageInput", ec.unmarshalInputSetCustomerStageInput),
 			graphql.NewInputUnmarshaler("ShipmentOrder", ec.unmarshalInputShipmentOrder),
 			graphql.NewInputUnmarshaler("ShipmentWhereInput", ec.unmarshalInputShipmentWhereInput),
 			graphql.NewInputUnmarshaler("StageChangeOrder", ec.unmarshalInputStageChangeOrder),
@@ -6374,12 +8083,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdatePricePointInput", ec.unmarshalInputUpdatePricePointInput),
 			graphql.NewInputUnmarshaler("UpdateProductInput", ec.unmarshalInputUpdateProductInput),
 			graphql.NewInputUnmarshaler("UpdateSampleInput", ec.unmarshalInputUpdateSampleInput),
+			graphql.NewInputUnmarshaler("UpdateServiceDocumentInput", ec.unmarshalInputUpdateServiceDocumentInput),
 			graphql.NewInputUnmarshaler("UpdateShipmentInput", ec.unmarshalInputUpdateShipmentInput),
 			graphql.NewInputUnmarshaler("UpdateTaskInput", ec.unmarshalInputUpdateTaskInput),
 			graphql.NewInputUnmarshaler("UpdateTeamInput", ec.unmarshalInputUpdateTeamInput),
 			graphql.NewInputUnmarshaler("UpdateTrackingEventInput", ec.unmarshalInputUpdateTrackingEventInput),
 			graphql.NewInputUnmarshaler("UpdateTrialInput", ec.unmarshalInputUpdateTrialInput),
 			graphql.NewInputUnmarshaler("UpdateUserInput", ec.unmarshalInputUpdateUserInput),
+			graphql.NewInputUnmarshaler("UploadDocumentInput", ec.unmarshalInputUploadDocumentInput),
 			graphql.NewInputUnmarshaler("UserOrder", ec.unmarshalInputUserOrder),
 			graphql.NewInputUnmarshaler("UserWhereInput", ec.unmarshalInputUserWhereInput),
 		)
@@ -6458,6 +8169,59 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../advice.graphql", Input: `# Price trends, usage forecasts and stock advice.
+
+type PriceWindow {
+  months: Int!
+  available: Boolean!
+  points: Int!
+  startPrice: Float
+  endPrice: Float
+  changePct: Float
+  slopePctPerMonth: Float
+}
+
+type PriceTrend {
+  product: Product!
+  kind: PricePointKind!
+  """RISING, FALLING, STABLE or UNKNOWN (from the 3-month change, ±2 %)."""
+  direction: String!
+  windows: [PriceWindow!]!
+}
+
+type MonthQuantity {
+  month: Time!
+  quantity: Float!
+}
+
+type UsageForecast {
+  """HOLT (double exponential smoothing), MEAN or INSUFFICIENT_HISTORY."""
+  method: String!
+  history: [MonthQuantity!]!
+  forecast: [MonthQuantity!]!
+  meanAbsoluteError: Float
+}
+
+type StockAdvice {
+  customer: Customer!
+  product: Product!
+  unit: String!
+  trend: PriceTrend!
+  forecast: UsageForecast!
+  """STOCK_AHEAD, BUY_AS_NEEDED, NORMAL or NO_FORECAST."""
+  code: String!
+  monthsToStock: Float!
+  """The advice in the viewer's language."""
+  message: String!
+  messageZh: String!
+  messageEn: String!
+}
+
+extend type Query {
+  priceTrend(productID: ID!, kind: PricePointKind = LIST): PriceTrend!
+  stockAdvice(customerID: ID!, productID: ID!): StockAdvice!
+}
+`, BuiltIn: false},
 	{Name: "../auth.graphql", Input: `# Signing in and out. Access tokens are JWTs valid for 15 minutes; refresh tokens are
 # single-use: each refresh returns a new one, and presenting a used one again revokes
 # every token of that sign-in.
@@ -6501,6 +8265,64 @@ extend type Mutation {
   logout(input: RefreshTokenInput!): Boolean!
   """Change your own password."""
   changePassword(input: ChangePasswordInput!): Boolean!
+}
+`, BuiltIn: false},
+	{Name: "../changenotice.graphql", Input: `# Change notices: who must be told, who acknowledged.
+
+extend type ChangeNotice {
+  """Customers who bought the product in the 12 months before the notice (those you may see)."""
+  affectedCustomers: [Customer!]!
+  """Acknowledgements still missing."""
+  pendingAcks: [ChangeNoticeAck!]!
+  """True when every affected customer has acknowledged."""
+  complete: Boolean!
+}
+
+input IssueChangeNoticeInput {
+  id: ID!
+  version: Int
+}
+
+input AcknowledgeChangeNoticeInput {
+  ackID: ID!
+  """Who at the customer acknowledged."""
+  acknowledgedBy: String!
+  note: String
+}
+
+extend type Mutation {
+  """Issue a draft notice: computes the affected customers and opens an acknowledgement for each."""
+  issueChangeNotice(input: IssueChangeNoticeInput!): ChangeNotice!
+  acknowledgeChangeNotice(input: AcknowledgeChangeNoticeInput!): ChangeNoticeAck!
+}
+`, BuiltIn: false},
+	{Name: "../document.graphql", Input: `# Documents: upload (GraphQL multipart request) and authorised download.
+
+"""A file sent with a GraphQL multipart request."""
+scalar Upload
+
+input UploadDocumentInput {
+  file: Upload!
+  type: DocumentType!
+  title: String!
+  docVersion: String
+  language: DocumentLanguage
+  productID: ID
+  batchNo: String
+  customerID: ID
+  """The earlier version this one replaces."""
+  supersedesID: ID
+  validUntil: Time
+}
+
+extend type Document {
+  """A short-lived link to the file (null when no file was uploaded)."""
+  downloadURL: String
+}
+
+extend type Mutation {
+  """Upload a document file with its metadata; the sha256 of the file is recorded."""
+  uploadDocument(input: UploadDocumentInput!, clientMutationId: String): Document!
 }
 `, BuiltIn: false},
 	{Name: "../ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -8288,6 +10110,9 @@ input CreateCustomerInput {
   region: String
   address: String
   phone: String
+  """
+  Moves with evidence (first contact, first visit, a shipped sample, a trial, orders) or by a manager with setCustomerStage.
+  """
   stage: CustomerStage
   leadSource: CustomerLeadSource
   """
@@ -8400,7 +10225,6 @@ input CreateIssueInput {
   category: IssueCategory!
   rootCause: IssueRootCause
   severity: IssueSeverity
-  status: IssueStatus
   batchNo: String
   reportedAt: Time
   """
@@ -8417,7 +10241,6 @@ input CreateIssueInput {
   disposition: String
   lossAmount: Float
   resolution: String
-  resolvedAt: Time
   customerID: ID!
   orderID: ID
   productID: ID
@@ -8497,6 +10320,10 @@ input CreateNeedInput {
   likelyProblem: NeedLikelyProblem
   description: String!
   status: NeedStatus
+  """
+  Where the need or opportunity came from.
+  """
+  source: NeedSource
   customerID: ID!
   keyPersonID: ID
   candidateProductID: ID
@@ -8508,10 +10335,9 @@ Input was generated by ent.
 input CreateOrderInput {
   number: String!
   """
-  An evaluation order: one of the first small orders before main-supplier status.
+  An evaluation order: one of the first small orders before main-supplier status. Set automatically for an account's first orders unless given.
   """
   isEvaluation: Boolean
-  status: OrderStatus
   orderedAt: Time
   """
   The promised delivery date (交期).
@@ -8581,15 +10407,8 @@ Input was generated by ent.
 input CreateSampleInput {
   quantity: Float!
   unit: String
-  status: SampleStatus
-  """
-  Why a sample failed or was abandoned.
-  """
-  statusReason: String
   purpose: String
   requestedAt: Time
-  shippedAt: Time
-  receivedAt: Time
   trackingNo: String
   """
   Manual/TDS sent with the sample.
@@ -8609,7 +10428,20 @@ input CreateSampleInput {
   docPrecautions: Boolean
   customerID: ID!
   productID: ID!
-  orderID: ID
+}
+"""
+CreateServiceDocumentInput is used for create ServiceDocument object.
+Input was generated by ent.
+"""
+input CreateServiceDocumentInput {
+  type: ServiceDocumentType!
+  since: Time
+  """
+  Set when the customer stops receiving it.
+  """
+  until: Time
+  note: String
+  customerID: ID!
 }
 """
 CreateShipmentInput is used for create Shipment object.
@@ -8735,6 +10567,9 @@ type Customer implements Node {
   region: String
   address: String
   phone: String
+  """
+  Moves with evidence (first contact, first visit, a shipped sample, a trial, orders) or by a manager with setCustomerStage.
+  """
   stage: CustomerStage!
   stageChangedAt: Time
   leadSource: CustomerLeadSource!
@@ -8785,6 +10620,11 @@ type Customer implements Node {
   technologyStatus: String
   managementStatus: String
   notes: String
+  """
+  After the evaluation orders: did the customer make us a main supplier?
+  """
+  evaluationOutcome: CustomerEvaluationOutcome
+  evaluationNote: String
   archived: Boolean!
   ownerID: ID
   teamID: ID
@@ -9320,6 +11160,37 @@ type Customer implements Node {
     """
     where: DocumentWhereInput
   ): DocumentConnection!
+  serviceDocuments(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for ServiceDocuments returned from the connection.
+    """
+    orderBy: ServiceDocumentOrder
+
+    """
+    Filtering options for ServiceDocuments returned from the connection.
+    """
+    where: ServiceDocumentWhereInput
+  ): ServiceDocumentConnection!
 }
 """
 A connection to a list of items.
@@ -9350,6 +11221,14 @@ type CustomerEdge {
   A cursor for use in pagination.
   """
   cursor: Cursor!
+}
+"""
+CustomerEvaluationOutcome is enum for the field evaluation_outcome
+"""
+enum CustomerEvaluationOutcome @goModel(model: "tandem/ent/customer.EvaluationOutcome") {
+  PENDING
+  MAIN_SUPPLIER
+  NOT_SELECTED
 }
 """
 CustomerIndustryStatus is enum for the field industry_status
@@ -9941,6 +11820,33 @@ input CustomerWhereInput {
   notesEqualFold: String
   notesContainsFold: String
   """
+  evaluation_outcome field predicates
+  """
+  evaluationOutcome: CustomerEvaluationOutcome
+  evaluationOutcomeNEQ: CustomerEvaluationOutcome
+  evaluationOutcomeIn: [CustomerEvaluationOutcome!]
+  evaluationOutcomeNotIn: [CustomerEvaluationOutcome!]
+  evaluationOutcomeIsNil: Boolean
+  evaluationOutcomeNotNil: Boolean
+  """
+  evaluation_note field predicates
+  """
+  evaluationNote: String
+  evaluationNoteNEQ: String
+  evaluationNoteIn: [String!]
+  evaluationNoteNotIn: [String!]
+  evaluationNoteGT: String
+  evaluationNoteGTE: String
+  evaluationNoteLT: String
+  evaluationNoteLTE: String
+  evaluationNoteContains: String
+  evaluationNoteHasPrefix: String
+  evaluationNoteHasSuffix: String
+  evaluationNoteIsNil: Boolean
+  evaluationNoteNotNil: Boolean
+  evaluationNoteEqualFold: String
+  evaluationNoteContainsFold: String
+  """
   archived field predicates
   """
   archived: Boolean
@@ -10091,6 +11997,11 @@ input CustomerWhereInput {
   """
   hasDocuments: Boolean
   hasDocumentsWith: [DocumentWhereInput!]
+  """
+  service_documents edge predicates
+  """
+  hasServiceDocuments: Boolean
+  hasServiceDocumentsWith: [ServiceDocumentWhereInput!]
 }
 type Document implements Node {
   id: ID!
@@ -10855,6 +12766,9 @@ type Issue implements Node {
   category: IssueCategory!
   rootCause: IssueRootCause!
   severity: IssueSeverity!
+  """
+  OPEN → RESPONDED → ON_SITE → ROOT_CAUSE_FOUND → DISPOSITION → RESOLVED → CLOSED; on-site and disposition may be skipped; closing needs a root cause and a resolution.
+  """
   status: IssueStatus!
   batchNo: String
   reportedAt: Time!
@@ -10872,7 +12786,10 @@ type Issue implements Node {
   disposition: String
   lossAmount: Float
   resolution: String
+  respondedAt: Time
+  onsiteAt: Time
   resolvedAt: Time
+  closedAt: Time
   customer: Customer!
   order: Order
   product: Product
@@ -10968,7 +12885,10 @@ IssueStatus is enum for the field status
 """
 enum IssueStatus @goModel(model: "tandem/ent/issue.Status") {
   OPEN
-  INVESTIGATING
+  RESPONDED
+  ON_SITE
+  ROOT_CAUSE_FOUND
+  DISPOSITION
   RESOLVED
   CLOSED
 }
@@ -11289,6 +13209,32 @@ input IssueWhereInput {
   resolutionEqualFold: String
   resolutionContainsFold: String
   """
+  responded_at field predicates
+  """
+  respondedAt: Time
+  respondedAtNEQ: Time
+  respondedAtIn: [Time!]
+  respondedAtNotIn: [Time!]
+  respondedAtGT: Time
+  respondedAtGTE: Time
+  respondedAtLT: Time
+  respondedAtLTE: Time
+  respondedAtIsNil: Boolean
+  respondedAtNotNil: Boolean
+  """
+  onsite_at field predicates
+  """
+  onsiteAt: Time
+  onsiteAtNEQ: Time
+  onsiteAtIn: [Time!]
+  onsiteAtNotIn: [Time!]
+  onsiteAtGT: Time
+  onsiteAtGTE: Time
+  onsiteAtLT: Time
+  onsiteAtLTE: Time
+  onsiteAtIsNil: Boolean
+  onsiteAtNotNil: Boolean
+  """
   resolved_at field predicates
   """
   resolvedAt: Time
@@ -11301,6 +13247,19 @@ input IssueWhereInput {
   resolvedAtLTE: Time
   resolvedAtIsNil: Boolean
   resolvedAtNotNil: Boolean
+  """
+  closed_at field predicates
+  """
+  closedAt: Time
+  closedAtNEQ: Time
+  closedAtIn: [Time!]
+  closedAtNotIn: [Time!]
+  closedAtGT: Time
+  closedAtGTE: Time
+  closedAtLT: Time
+  closedAtLTE: Time
+  closedAtIsNil: Boolean
+  closedAtNotNil: Boolean
   """
   customer edge predicates
   """
@@ -12169,6 +14128,10 @@ type Need implements Node {
   likelyProblem: NeedLikelyProblem
   description: String!
   status: NeedStatus!
+  """
+  Where the need or opportunity came from.
+  """
+  source: NeedSource!
   keyPersonID: ID
   candidateProductID: ID
   customer: Customer!
@@ -12264,6 +14227,18 @@ enum NeedProductGrade @goModel(model: "tandem/ent/need.ProductGrade") {
   HIGH
   MID
   LOW
+}
+"""
+NeedSource is enum for the field source
+"""
+enum NeedSource @goModel(model: "tandem/ent/need.Source") {
+  ANALYSIS
+  VISIT_FINDING
+  ISSUE
+  PEER_INFO
+  MARKET_INFO
+  CUSTOMER_REQUEST
+  OTHER
 }
 """
 NeedStatus is enum for the field status
@@ -12400,6 +14375,13 @@ input NeedWhereInput {
   statusIn: [NeedStatus!]
   statusNotIn: [NeedStatus!]
   """
+  source field predicates
+  """
+  source: NeedSource
+  sourceNEQ: NeedSource
+  sourceIn: [NeedSource!]
+  sourceNotIn: [NeedSource!]
+  """
   key_person_id field predicates
   """
   keyPersonID: ID
@@ -12472,9 +14454,12 @@ type Order implements Node {
   customerID: ID!
   number: String!
   """
-  An evaluation order: one of the first small orders before main-supplier status.
+  An evaluation order: one of the first small orders before main-supplier status. Set automatically for an account's first orders unless given.
   """
-  isEvaluation: Boolean!
+  isEvaluation: Boolean
+  """
+  Follows the checklist: completeOrderStep moves it; cancelOrder cancels.
+  """
   status: OrderStatus!
   orderedAt: Time!
   """
@@ -12528,6 +14513,10 @@ type Order implements Node {
   Closed.
   """
   closedAt: Time
+  """
+  Cancelled.
+  """
+  cancelledAt: Time
   customer: Customer!
   lines(
     """
@@ -12593,6 +14582,37 @@ type Order implements Node {
   ): ShipmentConnection!
   convertedSamples: [Sample!]
   issues: [Issue!]
+  events(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for OrderEvents returned from the connection.
+    """
+    orderBy: OrderEventOrder
+
+    """
+    Filtering options for OrderEvents returned from the connection.
+    """
+    where: OrderEventWhereInput
+  ): OrderEventConnection!
 }
 """
 A connection to a list of items.
@@ -12636,6 +14656,199 @@ type OrderEdge {
   A cursor for use in pagination.
   """
   cursor: Cursor!
+}
+type OrderEvent implements Node {
+  id: ID!
+  orderID: ID!
+  customerID: ID!
+  step: OrderEventStep!
+  note: String
+  actorID: ID
+  at: Time!
+  order: Order!
+  actor: User
+}
+"""
+A connection to a list of items.
+"""
+type OrderEventConnection {
+  """
+  A list of edges.
+  """
+  edges: [OrderEventEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type OrderEventEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: OrderEvent
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for OrderEvent connections
+"""
+input OrderEventOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order OrderEvents.
+  """
+  field: OrderEventOrderField!
+}
+"""
+Properties by which OrderEvent connections can be ordered.
+"""
+enum OrderEventOrderField {
+  AT
+}
+"""
+OrderEventStep is enum for the field step
+"""
+enum OrderEventStep @goModel(model: "tandem/ent/orderevent.Step") {
+  CONFIRMED
+  CONTRACT_SIGNED
+  LABELLING_CHECKED
+  PRODUCTION_DATE_CHECKED
+  BATCH_CHECKED
+  PACKAGING_CHECKED
+  SHIPPED
+  DELIVERED
+  INVOICED
+  PAID
+  CLOSED
+  CANCELLED
+}
+"""
+OrderEventWhereInput is used for filtering OrderEvent objects.
+Input was generated by ent.
+"""
+input OrderEventWhereInput {
+  not: OrderEventWhereInput
+  and: [OrderEventWhereInput!]
+  or: [OrderEventWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  order_id field predicates
+  """
+  orderID: ID
+  orderIDNEQ: ID
+  orderIDIn: [ID!]
+  orderIDNotIn: [ID!]
+  orderIDGT: ID
+  orderIDGTE: ID
+  orderIDLT: ID
+  orderIDLTE: ID
+  orderIDContains: ID
+  orderIDHasPrefix: ID
+  orderIDHasSuffix: ID
+  orderIDEqualFold: ID
+  orderIDContainsFold: ID
+  """
+  customer_id field predicates
+  """
+  customerID: ID
+  customerIDNEQ: ID
+  customerIDIn: [ID!]
+  customerIDNotIn: [ID!]
+  customerIDGT: ID
+  customerIDGTE: ID
+  customerIDLT: ID
+  customerIDLTE: ID
+  customerIDContains: ID
+  customerIDHasPrefix: ID
+  customerIDHasSuffix: ID
+  customerIDEqualFold: ID
+  customerIDContainsFold: ID
+  """
+  step field predicates
+  """
+  step: OrderEventStep
+  stepNEQ: OrderEventStep
+  stepIn: [OrderEventStep!]
+  stepNotIn: [OrderEventStep!]
+  """
+  note field predicates
+  """
+  note: String
+  noteNEQ: String
+  noteIn: [String!]
+  noteNotIn: [String!]
+  noteGT: String
+  noteGTE: String
+  noteLT: String
+  noteLTE: String
+  noteContains: String
+  noteHasPrefix: String
+  noteHasSuffix: String
+  noteIsNil: Boolean
+  noteNotNil: Boolean
+  noteEqualFold: String
+  noteContainsFold: String
+  """
+  actor_id field predicates
+  """
+  actorID: ID
+  actorIDNEQ: ID
+  actorIDIn: [ID!]
+  actorIDNotIn: [ID!]
+  actorIDGT: ID
+  actorIDGTE: ID
+  actorIDLT: ID
+  actorIDLTE: ID
+  actorIDContains: ID
+  actorIDHasPrefix: ID
+  actorIDHasSuffix: ID
+  actorIDIsNil: Boolean
+  actorIDNotNil: Boolean
+  actorIDEqualFold: ID
+  actorIDContainsFold: ID
+  """
+  at field predicates
+  """
+  at: Time
+  atNEQ: Time
+  atIn: [Time!]
+  atNotIn: [Time!]
+  atGT: Time
+  atGTE: Time
+  atLT: Time
+  atLTE: Time
+  """
+  order edge predicates
+  """
+  hasOrder: Boolean
+  hasOrderWith: [OrderWhereInput!]
+  """
+  actor edge predicates
+  """
+  hasActor: Boolean
+  hasActorWith: [UserWhereInput!]
 }
 type OrderLine implements Node {
   id: ID!
@@ -13013,6 +15226,8 @@ input OrderWhereInput {
   """
   isEvaluation: Boolean
   isEvaluationNEQ: Boolean
+  isEvaluationIsNil: Boolean
+  isEvaluationNotNil: Boolean
   """
   status field predicates
   """
@@ -13240,6 +15455,19 @@ input OrderWhereInput {
   closedAtIsNil: Boolean
   closedAtNotNil: Boolean
   """
+  cancelled_at field predicates
+  """
+  cancelledAt: Time
+  cancelledAtNEQ: Time
+  cancelledAtIn: [Time!]
+  cancelledAtNotIn: [Time!]
+  cancelledAtGT: Time
+  cancelledAtGTE: Time
+  cancelledAtLT: Time
+  cancelledAtLTE: Time
+  cancelledAtIsNil: Boolean
+  cancelledAtNotNil: Boolean
+  """
   customer edge predicates
   """
   hasCustomer: Boolean
@@ -13264,6 +15492,11 @@ input OrderWhereInput {
   """
   hasIssues: Boolean
   hasIssuesWith: [IssueWhereInput!]
+  """
+  events edge predicates
+  """
+  hasEvents: Boolean
+  hasEventsWith: [OrderEventWhereInput!]
 }
 """
 Information about pagination in a connection.
@@ -14694,6 +16927,37 @@ type Query {
     """
     where: SampleWhereInput
   ): SampleConnection!
+  serviceDocuments(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for ServiceDocuments returned from the connection.
+    """
+    orderBy: ServiceDocumentOrder
+
+    """
+    Filtering options for ServiceDocuments returned from the connection.
+    """
+    where: ServiceDocumentWhereInput
+  ): ServiceDocumentConnection!
   shipments(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -14898,6 +17162,9 @@ type Sample implements Node {
   orderID: ID
   quantity: Float!
   unit: String!
+  """
+  Moved with advanceSample along the lifecycle; allowedNextStatuses lists the legal moves.
+  """
   status: SampleStatus!
   """
   Why a sample failed or was abandoned.
@@ -14928,6 +17195,37 @@ type Sample implements Node {
   product: Product!
   requestedBy: User
   order: Order
+  events(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for SampleEvents returned from the connection.
+    """
+    orderBy: SampleEventOrder
+
+    """
+    Filtering options for SampleEvents returned from the connection.
+    """
+    where: SampleEventWhereInput
+  ): SampleEventConnection!
   trials(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -14989,6 +17287,220 @@ type SampleEdge {
   A cursor for use in pagination.
   """
   cursor: Cursor!
+}
+type SampleEvent implements Node {
+  id: ID!
+  sampleID: ID!
+  customerID: ID!
+  fromStatus: SampleEventFromStatus!
+  toStatus: SampleEventToStatus!
+  note: String
+  actorID: ID
+  at: Time!
+  sample: Sample!
+  actor: User
+}
+"""
+A connection to a list of items.
+"""
+type SampleEventConnection {
+  """
+  A list of edges.
+  """
+  edges: [SampleEventEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type SampleEventEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: SampleEvent
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+SampleEventFromStatus is enum for the field from_status
+"""
+enum SampleEventFromStatus @goModel(model: "tandem/ent/sampleevent.FromStatus") {
+  REQUESTED
+  PREPARED
+  SHIPPED
+  RECEIVED
+  LAB_TRIAL
+  PILOT_TRIAL
+  APPROVED
+  CONVERTED
+  FAILED
+  ABANDONED
+}
+"""
+Ordering options for SampleEvent connections
+"""
+input SampleEventOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order SampleEvents.
+  """
+  field: SampleEventOrderField!
+}
+"""
+Properties by which SampleEvent connections can be ordered.
+"""
+enum SampleEventOrderField {
+  AT
+}
+"""
+SampleEventToStatus is enum for the field to_status
+"""
+enum SampleEventToStatus @goModel(model: "tandem/ent/sampleevent.ToStatus") {
+  REQUESTED
+  PREPARED
+  SHIPPED
+  RECEIVED
+  LAB_TRIAL
+  PILOT_TRIAL
+  APPROVED
+  CONVERTED
+  FAILED
+  ABANDONED
+}
+"""
+SampleEventWhereInput is used for filtering SampleEvent objects.
+Input was generated by ent.
+"""
+input SampleEventWhereInput {
+  not: SampleEventWhereInput
+  and: [SampleEventWhereInput!]
+  or: [SampleEventWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  sample_id field predicates
+  """
+  sampleID: ID
+  sampleIDNEQ: ID
+  sampleIDIn: [ID!]
+  sampleIDNotIn: [ID!]
+  sampleIDGT: ID
+  sampleIDGTE: ID
+  sampleIDLT: ID
+  sampleIDLTE: ID
+  sampleIDContains: ID
+  sampleIDHasPrefix: ID
+  sampleIDHasSuffix: ID
+  sampleIDEqualFold: ID
+  sampleIDContainsFold: ID
+  """
+  customer_id field predicates
+  """
+  customerID: ID
+  customerIDNEQ: ID
+  customerIDIn: [ID!]
+  customerIDNotIn: [ID!]
+  customerIDGT: ID
+  customerIDGTE: ID
+  customerIDLT: ID
+  customerIDLTE: ID
+  customerIDContains: ID
+  customerIDHasPrefix: ID
+  customerIDHasSuffix: ID
+  customerIDEqualFold: ID
+  customerIDContainsFold: ID
+  """
+  from_status field predicates
+  """
+  fromStatus: SampleEventFromStatus
+  fromStatusNEQ: SampleEventFromStatus
+  fromStatusIn: [SampleEventFromStatus!]
+  fromStatusNotIn: [SampleEventFromStatus!]
+  """
+  to_status field predicates
+  """
+  toStatus: SampleEventToStatus
+  toStatusNEQ: SampleEventToStatus
+  toStatusIn: [SampleEventToStatus!]
+  toStatusNotIn: [SampleEventToStatus!]
+  """
+  note field predicates
+  """
+  note: String
+  noteNEQ: String
+  noteIn: [String!]
+  noteNotIn: [String!]
+  noteGT: String
+  noteGTE: String
+  noteLT: String
+  noteLTE: String
+  noteContains: String
+  noteHasPrefix: String
+  noteHasSuffix: String
+  noteIsNil: Boolean
+  noteNotNil: Boolean
+  noteEqualFold: String
+  noteContainsFold: String
+  """
+  actor_id field predicates
+  """
+  actorID: ID
+  actorIDNEQ: ID
+  actorIDIn: [ID!]
+  actorIDNotIn: [ID!]
+  actorIDGT: ID
+  actorIDGTE: ID
+  actorIDLT: ID
+  actorIDLTE: ID
+  actorIDContains: ID
+  actorIDHasPrefix: ID
+  actorIDHasSuffix: ID
+  actorIDIsNil: Boolean
+  actorIDNotNil: Boolean
+  actorIDEqualFold: ID
+  actorIDContainsFold: ID
+  """
+  at field predicates
+  """
+  at: Time
+  atNEQ: Time
+  atIn: [Time!]
+  atNotIn: [Time!]
+  atGT: Time
+  atGTE: Time
+  atLT: Time
+  atLTE: Time
+  """
+  sample edge predicates
+  """
+  hasSample: Boolean
+  hasSampleWith: [SampleWhereInput!]
+  """
+  actor edge predicates
+  """
+  hasActor: Boolean
+  hasActorWith: [UserWhereInput!]
 }
 """
 Ordering options for Sample connections
@@ -15313,10 +17825,219 @@ input SampleWhereInput {
   hasOrder: Boolean
   hasOrderWith: [OrderWhereInput!]
   """
+  events edge predicates
+  """
+  hasEvents: Boolean
+  hasEventsWith: [SampleEventWhereInput!]
+  """
   trials edge predicates
   """
   hasTrials: Boolean
   hasTrialsWith: [TrialWhereInput!]
+}
+type ServiceDocument implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  """
+  Optimistic-concurrency version: send the value you read with an update; a stale one fails with CONFLICT.
+  """
+  version: Int!
+  customerID: ID!
+  type: ServiceDocumentType!
+  since: Time!
+  """
+  Set when the customer stops receiving it.
+  """
+  until: Time
+  note: String
+  customer: Customer!
+}
+"""
+A connection to a list of items.
+"""
+type ServiceDocumentConnection {
+  """
+  A list of edges.
+  """
+  edges: [ServiceDocumentEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type ServiceDocumentEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: ServiceDocument
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for ServiceDocument connections
+"""
+input ServiceDocumentOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order ServiceDocuments.
+  """
+  field: ServiceDocumentOrderField!
+}
+"""
+Properties by which ServiceDocument connections can be ordered.
+"""
+enum ServiceDocumentOrderField {
+  CREATED_AT
+  UPDATED_AT
+  SINCE
+}
+"""
+ServiceDocumentType is enum for the field type
+"""
+enum ServiceDocumentType @goModel(model: "tandem/ent/servicedocument.Type") {
+  MANUAL_TDS
+  MSDS
+  CERTIFICATE
+  COA
+  PRECAUTIONS
+  SGS_REPORT
+  APPLICATION_DATA
+}
+"""
+ServiceDocumentWhereInput is used for filtering ServiceDocument objects.
+Input was generated by ent.
+"""
+input ServiceDocumentWhereInput {
+  not: ServiceDocumentWhereInput
+  and: [ServiceDocumentWhereInput!]
+  or: [ServiceDocumentWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  version field predicates
+  """
+  version: Int
+  versionNEQ: Int
+  versionIn: [Int!]
+  versionNotIn: [Int!]
+  versionGT: Int
+  versionGTE: Int
+  versionLT: Int
+  versionLTE: Int
+  """
+  customer_id field predicates
+  """
+  customerID: ID
+  customerIDNEQ: ID
+  customerIDIn: [ID!]
+  customerIDNotIn: [ID!]
+  customerIDGT: ID
+  customerIDGTE: ID
+  customerIDLT: ID
+  customerIDLTE: ID
+  customerIDContains: ID
+  customerIDHasPrefix: ID
+  customerIDHasSuffix: ID
+  customerIDEqualFold: ID
+  customerIDContainsFold: ID
+  """
+  type field predicates
+  """
+  type: ServiceDocumentType
+  typeNEQ: ServiceDocumentType
+  typeIn: [ServiceDocumentType!]
+  typeNotIn: [ServiceDocumentType!]
+  """
+  since field predicates
+  """
+  since: Time
+  sinceNEQ: Time
+  sinceIn: [Time!]
+  sinceNotIn: [Time!]
+  sinceGT: Time
+  sinceGTE: Time
+  sinceLT: Time
+  sinceLTE: Time
+  """
+  until field predicates
+  """
+  until: Time
+  untilNEQ: Time
+  untilIn: [Time!]
+  untilNotIn: [Time!]
+  untilGT: Time
+  untilGTE: Time
+  untilLT: Time
+  untilLTE: Time
+  untilIsNil: Boolean
+  untilNotNil: Boolean
+  """
+  note field predicates
+  """
+  note: String
+  noteNEQ: String
+  noteIn: [String!]
+  noteNotIn: [String!]
+  noteGT: String
+  noteGTE: String
+  noteLT: String
+  noteLTE: String
+  noteContains: String
+  noteHasPrefix: String
+  noteHasSuffix: String
+  noteIsNil: Boolean
+  noteNotNil: Boolean
+  noteEqualFold: String
+  noteContainsFold: String
+  """
+  customer edge predicates
+  """
+  hasCustomer: Boolean
+  hasCustomerWith: [CustomerWhereInput!]
 }
 type Shipment implements Node {
   id: ID!
@@ -17127,7 +19848,6 @@ input UpdateCustomerInput {
   clearAddress: Boolean
   phone: String
   clearPhone: Boolean
-  stage: CustomerStage
   leadSource: CustomerLeadSource
   """
   Which trade show, which patent number, which article.
@@ -17290,6 +20010,9 @@ input UpdateIssueInput {
   category: IssueCategory
   rootCause: IssueRootCause
   severity: IssueSeverity
+  """
+  OPEN → RESPONDED → ON_SITE → ROOT_CAUSE_FOUND → DISPOSITION → RESOLVED → CLOSED; on-site and disposition may be skipped; closing needs a root cause and a resolution.
+  """
   status: IssueStatus
   batchNo: String
   clearBatchNo: Boolean
@@ -17313,8 +20036,6 @@ input UpdateIssueInput {
   clearLossAmount: Boolean
   resolution: String
   clearResolution: Boolean
-  resolvedAt: Time
-  clearResolvedAt: Boolean
   customerID: ID
   orderID: ID
   clearOrder: Boolean
@@ -17426,6 +20147,10 @@ input UpdateNeedInput {
   clearLikelyProblem: Boolean
   description: String
   status: NeedStatus
+  """
+  Where the need or opportunity came from.
+  """
+  source: NeedSource
   customerID: ID
   keyPersonID: ID
   clearKeyPerson: Boolean
@@ -17443,10 +20168,10 @@ input UpdateOrderInput {
   version: Int
   number: String
   """
-  An evaluation order: one of the first small orders before main-supplier status.
+  An evaluation order: one of the first small orders before main-supplier status. Set automatically for an account's first orders unless given.
   """
   isEvaluation: Boolean
-  status: OrderStatus
+  clearIsEvaluation: Boolean
   orderedAt: Time
   """
   The promised delivery date (交期).
@@ -17548,19 +20273,9 @@ input UpdateSampleInput {
   version: Int
   quantity: Float
   unit: String
-  status: SampleStatus
-  """
-  Why a sample failed or was abandoned.
-  """
-  statusReason: String
-  clearStatusReason: Boolean
   purpose: String
   clearPurpose: Boolean
   requestedAt: Time
-  shippedAt: Time
-  clearShippedAt: Boolean
-  receivedAt: Time
-  clearReceivedAt: Boolean
   trackingNo: String
   clearTrackingNo: Boolean
   """
@@ -17581,8 +20296,26 @@ input UpdateSampleInput {
   docPrecautions: Boolean
   customerID: ID
   productID: ID
-  orderID: ID
-  clearOrder: Boolean
+}
+"""
+UpdateServiceDocumentInput is used for update ServiceDocument object.
+Input was generated by ent.
+"""
+input UpdateServiceDocumentInput {
+  """
+  Optimistic-concurrency version: send the value you read with an update; a stale one fails with CONFLICT.
+  """
+  version: Int
+  type: ServiceDocumentType
+  since: Time
+  """
+  Set when the customer stops receiving it.
+  """
+  until: Time
+  clearUntil: Boolean
+  note: String
+  clearNote: Boolean
+  customerID: ID
 }
 """
 UpdateShipmentInput is used for update Shipment object.
@@ -18097,6 +20830,23 @@ input UserWhereInput {
   hasTasksWith: [TaskWhereInput!]
 }
 `, BuiltIn: false},
+	{Name: "../issue.graphql", Input: `# Problems (Issue): the path from report to closing, and the service level.
+
+"""How the problem's handling compares with the service level for its severity."""
+type IssueSLA {
+  respondBy: Time!
+  onSiteBy: Time!
+  respondedLate: Boolean!
+  onSiteLate: Boolean!
+  """True when a deadline has passed without the step being done, or was missed."""
+  breached: Boolean!
+}
+
+extend type Issue {
+  allowedNextStatuses: [IssueStatus!]!
+  sla: IssueSLA!
+}
+`, BuiltIn: false},
 	{Name: "../keyperson.graphql", Input: `# Key persons: the assessment of a contact on one account.
 
 extend type KeyPerson {
@@ -18234,6 +20984,304 @@ type Mutation {
   createIssue(input: CreateIssueInput!, clientMutationId: String): Issue!
   """Update a Issue; pass the ` + "`" + `version` + "`" + ` you read to refuse a stale write."""
   updateIssue(id: ID!, input: UpdateIssueInput!): Issue!
+  """Add a document type to a customer's service level."""
+  createServiceDocument(input: CreateServiceDocumentInput!, clientMutationId: String): ServiceDocument!
+  """Update a ServiceDocument (set ` + "`" + `until` + "`" + ` when the customer stops receiving it)."""
+  updateServiceDocument(id: ID!, input: UpdateServiceDocumentInput!): ServiceDocument!
+}
+`, BuiltIn: false},
+	{Name: "../order.graphql", Input: `# The order-to-delivery checklist.
+
+type OrderChecklistItem {
+  step: OrderEventStep!
+  done: Boolean!
+  at: Time
+  by: User
+  note: String
+  """Steps that must be done first (empty when this step can be done now)."""
+  blockedBy: [OrderEventStep!]!
+}
+
+type OrderChecklist {
+  items: [OrderChecklistItem!]!
+  """Steps that can be done now."""
+  nextSteps: [OrderEventStep!]!
+  """Things to look at, e.g. lines from several batches or a batch without a COA."""
+  warnings: [String!]!
+  """Share of steps done, 0–1."""
+  progress: Float!
+}
+
+extend type Order {
+  checklist: OrderChecklist!
+}
+
+input CompleteOrderStepInput {
+  id: ID!
+  step: OrderEventStep!
+  note: String
+  version: Int
+}
+
+input CancelOrderInput {
+  id: ID!
+  reason: String!
+  version: Int
+}
+
+extend type Mutation {
+  """Tick one checklist step; a step whose prerequisites are not done fails with BAD_USER_INPUT."""
+  completeOrderStep(input: CompleteOrderStepInput!): Order!
+  cancelOrder(input: CancelOrderInput!): Order!
+}
+`, BuiltIn: false},
+	{Name: "../report.graphql", Input: `# The rep's Today list, the Customer Report (客户报告) and the account timeline.
+
+enum TodayKind {
+  VISIT_DUE
+  TASK_DUE
+  TASK_OVERDUE
+  KEY_PERSON_OVERDUE
+  SAMPLE_NOT_RECEIVED
+  SAMPLE_NO_RESULT
+  ORDER_DUE
+  ORDER_LATE
+  ISSUE_PAST_SLA
+  CHANGE_NOTICE_PENDING
+}
+
+type TodayItem {
+  kind: TodayKind!
+  title: String!
+  """Why the item is on the list, in the viewer's language."""
+  reason: String!
+  due: Time
+  """The record to open."""
+  node: Node!
+  customer: Customer
+}
+
+type TodayCount {
+  kind: TodayKind!
+  count: Int!
+}
+
+type Today {
+  items: [TodayItem!]!
+  counts: [TodayCount!]!
+  total: Int!
+}
+
+type StageSpan {
+  stage: CustomerStage!
+  enteredAt: Time!
+  leftAt: Time
+  days: Float!
+}
+
+"""One person's work on the account."""
+type RepProgress {
+  user: User!
+  interactions: Int!
+  visits: Int!
+  samples: Int!
+  samplesConverted: Int!
+  """Converted ÷ closed samples (null when none is closed)."""
+  conversionRate: Float
+  firstContactAt: Time
+  lastContactAt: Time
+}
+
+"""The seed's 客户报告: the first page of key facts, then the account's and the rep's progress."""
+type CustomerReport {
+  customer: Customer!
+  classification: Classification!
+  keyPersons: [KeyPerson!]!
+  openNeeds: [Need!]!
+  competitors: [Competitor!]!
+  pitch: Pitch
+  samplesInFlight: [Sample!]!
+  ordersInFlight: [Order!]!
+  openIssues: [Issue!]!
+  serviceLevel: [ServiceDocument!]!
+  lastInteractions: [Interaction!]!
+  """Promises made in the last interactions."""
+  promises: [String!]!
+  openTasks: [Task!]!
+  stageTimeline: [StageSpan!]!
+  repProgress: [RepProgress!]!
+  generatedAt: Time!
+}
+
+enum TimelineKind {
+  INTERACTION
+  STAGE_CHANGE
+  SAMPLE_EVENT
+  TRIAL
+  ORDER
+  ORDER_EVENT
+  SHIPMENT
+  ISSUE
+  DOCUMENT
+  CHANGE_NOTICE
+  ASSISTANCE
+  MARKET_INFO
+}
+
+type TimelineEntry {
+  kind: TimelineKind!
+  at: Time!
+  title: String!
+  node: Node!
+}
+
+type TimelineEdge {
+  node: TimelineEntry!
+  cursor: String!
+}
+
+type TimelinePageInfo {
+  hasNextPage: Boolean!
+  endCursor: String
+}
+
+type TimelineConnection {
+  edges: [TimelineEdge!]!
+  pageInfo: TimelinePageInfo!
+}
+
+extend type Query {
+  """What the signed-in person should look at today, each item with why and a link."""
+  today: Today!
+  customerReport(id: ID!): CustomerReport!
+  """Everything that happened on an account, newest first."""
+  timeline(customerID: ID!, first: Int!, after: String): TimelineConnection!
+}
+`, BuiltIn: false},
+	{Name: "../sales.graphql", Input: `# Pre-sale: duplicates, classification, stages moved by hand, key-person history,
+# evaluation outcome and the relationship map.
+
+"""How an account's tier was computed: the ratings, their weights and their shares."""
+type Classification {
+  score: Float
+  tier: CustomerTier
+  inputs: [ClassificationInput!]!
+  """Lowest score of tier A."""
+  tierAThreshold: Float!
+  """Lowest score of tier B."""
+  tierBThreshold: Float!
+  """Ratings needed before an account is scored."""
+  minInputs: Int!
+}
+
+type ClassificationInput {
+  """scale, technical_level, credit, demand or ease_of_closing."""
+  name: String!
+  """The rating 1–5, null when not rated."""
+  value: Int
+  weight: Float!
+  """This rating's share of the score."""
+  contribution: Float!
+}
+
+"""An existing account that may be the same company."""
+type DuplicateCandidate {
+  """The account itself, when you may see it."""
+  customer: Customer
+  name: String!
+  ownerName: String
+  """SAME_NAME (after folding width, case, spaces and company suffixes) or SAME_DOMAIN."""
+  reason: String!
+}
+
+"""One of our people in contact with one of theirs, from interaction participants."""
+type RelationshipLink {
+  user: User!
+  contact: Contact!
+  customer: Customer!
+  interactions: Int!
+  lastContactAt: Time!
+  """0–1: more interactions and more recent ones make a stronger link."""
+  strength: Float!
+}
+
+"""Our function × their department: how many links and interactions connect them."""
+type RelationshipCell {
+  ourFunction: UserFunction!
+  theirDepartment: ContactDepartment!
+  links: Int!
+  interactions: Int!
+  lastContactAt: Time
+}
+
+type RelationshipMap {
+  links: [RelationshipLink!]!
+  cells: [RelationshipCell!]!
+}
+
+extend type Customer {
+  classification: Classification!
+  possibleDuplicates: [DuplicateCandidate!]!
+}
+
+input SetCustomerStageInput {
+  id: ID!
+  stage: CustomerStage!
+  """Why the account moves (required: stages otherwise follow evidence)."""
+  reason: String!
+  version: Int
+}
+
+input EndKeyPersonInput {
+  id: ID!
+  """Why this person is no longer key (e.g. moved into purchasing's hands)."""
+  reason: String
+  version: Int
+}
+
+input RecordEvaluationInput {
+  customerID: ID!
+  outcome: CustomerEvaluationOutcome!
+  note: String
+}
+
+extend type Query {
+  """Accounts that may be the company you are about to create."""
+  duplicateCandidates(name: String!, website: String): [DuplicateCandidate!]!
+  """Who talks to whom: for one account, or across every account you see."""
+  relationshipMap(customerID: ID, sinceMonths: Int = 12): RelationshipMap!
+}
+
+extend type Mutation {
+  """Move an account by hand (managers and admins), with a reason."""
+  setCustomerStage(input: SetCustomerStageInput!): Customer!
+  """End a key person's role on the account, keeping the history."""
+  endKeyPerson(input: EndKeyPersonInput!): KeyPerson!
+  """Record the result of the evaluation orders; MAIN_SUPPLIER moves the account."""
+  recordEvaluationOutcome(input: RecordEvaluationInput!): Customer!
+}
+`, BuiltIn: false},
+	{Name: "../sample.graphql", Input: `# Samples along 送样 → 小样 → 中试 → 采购.
+
+input AdvanceSampleInput {
+  id: ID!
+  to: SampleStatus!
+  note: String
+  """Required for FAILED and ABANDONED."""
+  reason: String
+  """Required for CONVERTED: the order the sample became."""
+  orderID: ID
+  version: Int
+}
+
+extend type Sample {
+  """The statuses this sample may move to now."""
+  allowedNextStatuses: [SampleStatus!]!
+}
+
+extend type Mutation {
+  """Move a sample one step; illegal jumps fail with BAD_USER_INPUT and extensions.allowedNext."""
+  advanceSample(input: AdvanceSampleInput!): Sample!
 }
 `, BuiltIn: false},
 }
@@ -18445,6 +21493,12 @@ func (ec *executionContext) childFields_ChangeNotice(ctx context.Context, field 
 		return ec.fieldContext_ChangeNotice_product(ctx, field)
 	case "acks":
 		return ec.fieldContext_ChangeNotice_acks(ctx, field)
+	case "affectedCustomers":
+		return ec.fieldContext_ChangeNotice_affectedCustomers(ctx, field)
+	case "pendingAcks":
+		return ec.fieldContext_ChangeNotice_pendingAcks(ctx, field)
+	case "complete":
+		return ec.fieldContext_ChangeNotice_complete(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ChangeNotice", field.Name)
 }
@@ -18521,6 +21575,38 @@ func (ec *executionContext) childFields_ChangeNoticeEdge(ctx context.Context, fi
 		return ec.fieldContext_ChangeNoticeEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ChangeNoticeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Classification(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "score":
+		return ec.fieldContext_Classification_score(ctx, field)
+	case "tier":
+		return ec.fieldContext_Classification_tier(ctx, field)
+	case "inputs":
+		return ec.fieldContext_Classification_inputs(ctx, field)
+	case "tierAThreshold":
+		return ec.fieldContext_Classification_tierAThreshold(ctx, field)
+	case "tierBThreshold":
+		return ec.fieldContext_Classification_tierBThreshold(ctx, field)
+	case "minInputs":
+		return ec.fieldContext_Classification_minInputs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Classification", field.Name)
+}
+
+func (ec *executionContext) childFields_ClassificationInput(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_ClassificationInput_name(ctx, field)
+	case "value":
+		return ec.fieldContext_ClassificationInput_value(ctx, field)
+	case "weight":
+		return ec.fieldContext_ClassificationInput_weight(ctx, field)
+	case "contribution":
+		return ec.fieldContext_ClassificationInput_contribution(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClassificationInput", field.Name)
 }
 
 func (ec *executionContext) childFields_Competitor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -18707,6 +21793,10 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_managementStatus(ctx, field)
 	case "notes":
 		return ec.fieldContext_Customer_notes(ctx, field)
+	case "evaluationOutcome":
+		return ec.fieldContext_Customer_evaluationOutcome(ctx, field)
+	case "evaluationNote":
+		return ec.fieldContext_Customer_evaluationNote(ctx, field)
 	case "archived":
 		return ec.fieldContext_Customer_archived(ctx, field)
 	case "ownerID":
@@ -18757,6 +21847,12 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_changeNoticeAcks(ctx, field)
 	case "documents":
 		return ec.fieldContext_Customer_documents(ctx, field)
+	case "serviceDocuments":
+		return ec.fieldContext_Customer_serviceDocuments(ctx, field)
+	case "classification":
+		return ec.fieldContext_Customer_classification(ctx, field)
+	case "possibleDuplicates":
+		return ec.fieldContext_Customer_possibleDuplicates(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 }
@@ -18781,6 +21877,44 @@ func (ec *executionContext) childFields_CustomerEdge(ctx context.Context, field 
 		return ec.fieldContext_CustomerEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_CustomerReport_customer(ctx, field)
+	case "classification":
+		return ec.fieldContext_CustomerReport_classification(ctx, field)
+	case "keyPersons":
+		return ec.fieldContext_CustomerReport_keyPersons(ctx, field)
+	case "openNeeds":
+		return ec.fieldContext_CustomerReport_openNeeds(ctx, field)
+	case "competitors":
+		return ec.fieldContext_CustomerReport_competitors(ctx, field)
+	case "pitch":
+		return ec.fieldContext_CustomerReport_pitch(ctx, field)
+	case "samplesInFlight":
+		return ec.fieldContext_CustomerReport_samplesInFlight(ctx, field)
+	case "ordersInFlight":
+		return ec.fieldContext_CustomerReport_ordersInFlight(ctx, field)
+	case "openIssues":
+		return ec.fieldContext_CustomerReport_openIssues(ctx, field)
+	case "serviceLevel":
+		return ec.fieldContext_CustomerReport_serviceLevel(ctx, field)
+	case "lastInteractions":
+		return ec.fieldContext_CustomerReport_lastInteractions(ctx, field)
+	case "promises":
+		return ec.fieldContext_CustomerReport_promises(ctx, field)
+	case "openTasks":
+		return ec.fieldContext_CustomerReport_openTasks(ctx, field)
+	case "stageTimeline":
+		return ec.fieldContext_CustomerReport_stageTimeline(ctx, field)
+	case "repProgress":
+		return ec.fieldContext_CustomerReport_repProgress(ctx, field)
+	case "generatedAt":
+		return ec.fieldContext_CustomerReport_generatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerReport", field.Name)
 }
 
 func (ec *executionContext) childFields_DeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -18837,6 +21971,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_supersedes(ctx, field)
 	case "supersededBy":
 		return ec.fieldContext_Document_supersededBy(ctx, field)
+	case "downloadURL":
+		return ec.fieldContext_Document_downloadURL(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
 }
@@ -18861,6 +21997,20 @@ func (ec *executionContext) childFields_DocumentEdge(ctx context.Context, field 
 		return ec.fieldContext_DocumentEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DocumentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_DuplicateCandidate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_DuplicateCandidate_customer(ctx, field)
+	case "name":
+		return ec.fieldContext_DuplicateCandidate_name(ctx, field)
+	case "ownerName":
+		return ec.fieldContext_DuplicateCandidate_ownerName(ctx, field)
+	case "reason":
+		return ec.fieldContext_DuplicateCandidate_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DuplicateCandidate", field.Name)
 }
 
 func (ec *executionContext) childFields_Interaction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -18981,8 +22131,14 @@ func (ec *executionContext) childFields_Issue(ctx context.Context, field graphql
 		return ec.fieldContext_Issue_lossAmount(ctx, field)
 	case "resolution":
 		return ec.fieldContext_Issue_resolution(ctx, field)
+	case "respondedAt":
+		return ec.fieldContext_Issue_respondedAt(ctx, field)
+	case "onsiteAt":
+		return ec.fieldContext_Issue_onsiteAt(ctx, field)
 	case "resolvedAt":
 		return ec.fieldContext_Issue_resolvedAt(ctx, field)
+	case "closedAt":
+		return ec.fieldContext_Issue_closedAt(ctx, field)
 	case "customer":
 		return ec.fieldContext_Issue_customer(ctx, field)
 	case "order":
@@ -18993,6 +22149,10 @@ func (ec *executionContext) childFields_Issue(ctx context.Context, field graphql
 		return ec.fieldContext_Issue_reportedBy(ctx, field)
 	case "assignee":
 		return ec.fieldContext_Issue_assignee(ctx, field)
+	case "allowedNextStatuses":
+		return ec.fieldContext_Issue_allowedNextStatuses(ctx, field)
+	case "sla":
+		return ec.fieldContext_Issue_sla(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Issue", field.Name)
 }
@@ -19017,6 +22177,22 @@ func (ec *executionContext) childFields_IssueEdge(ctx context.Context, field gra
 		return ec.fieldContext_IssueEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IssueEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_IssueSLA(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "respondBy":
+		return ec.fieldContext_IssueSLA_respondBy(ctx, field)
+	case "onSiteBy":
+		return ec.fieldContext_IssueSLA_onSiteBy(ctx, field)
+	case "respondedLate":
+		return ec.fieldContext_IssueSLA_respondedLate(ctx, field)
+	case "onSiteLate":
+		return ec.fieldContext_IssueSLA_onSiteLate(ctx, field)
+	case "breached":
+		return ec.fieldContext_IssueSLA_breached(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IssueSLA", field.Name)
 }
 
 func (ec *executionContext) childFields_KeyPerson(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19193,6 +22369,16 @@ func (ec *executionContext) childFields_MarketInfoShareEdge(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type MarketInfoShareEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_MonthQuantity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "month":
+		return ec.fieldContext_MonthQuantity_month(ctx, field)
+	case "quantity":
+		return ec.fieldContext_MonthQuantity_quantity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonthQuantity", field.Name)
+}
+
 func (ec *executionContext) childFields_Need(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -19217,6 +22403,8 @@ func (ec *executionContext) childFields_Need(ctx context.Context, field graphql.
 		return ec.fieldContext_Need_description(ctx, field)
 	case "status":
 		return ec.fieldContext_Need_status(ctx, field)
+	case "source":
+		return ec.fieldContext_Need_source(ctx, field)
 	case "keyPersonID":
 		return ec.fieldContext_Need_keyPersonID(ctx, field)
 	case "candidateProductID":
@@ -19303,6 +22491,8 @@ func (ec *executionContext) childFields_Order(ctx context.Context, field graphql
 		return ec.fieldContext_Order_paidAt(ctx, field)
 	case "closedAt":
 		return ec.fieldContext_Order_closedAt(ctx, field)
+	case "cancelledAt":
+		return ec.fieldContext_Order_cancelledAt(ctx, field)
 	case "customer":
 		return ec.fieldContext_Order_customer(ctx, field)
 	case "lines":
@@ -19313,8 +22503,44 @@ func (ec *executionContext) childFields_Order(ctx context.Context, field graphql
 		return ec.fieldContext_Order_convertedSamples(ctx, field)
 	case "issues":
 		return ec.fieldContext_Order_issues(ctx, field)
+	case "events":
+		return ec.fieldContext_Order_events(ctx, field)
+	case "checklist":
+		return ec.fieldContext_Order_checklist(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Order", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderChecklist(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "items":
+		return ec.fieldContext_OrderChecklist_items(ctx, field)
+	case "nextSteps":
+		return ec.fieldContext_OrderChecklist_nextSteps(ctx, field)
+	case "warnings":
+		return ec.fieldContext_OrderChecklist_warnings(ctx, field)
+	case "progress":
+		return ec.fieldContext_OrderChecklist_progress(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderChecklist", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderChecklistItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "step":
+		return ec.fieldContext_OrderChecklistItem_step(ctx, field)
+	case "done":
+		return ec.fieldContext_OrderChecklistItem_done(ctx, field)
+	case "at":
+		return ec.fieldContext_OrderChecklistItem_at(ctx, field)
+	case "by":
+		return ec.fieldContext_OrderChecklistItem_by(ctx, field)
+	case "note":
+		return ec.fieldContext_OrderChecklistItem_note(ctx, field)
+	case "blockedBy":
+		return ec.fieldContext_OrderChecklistItem_blockedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderChecklistItem", field.Name)
 }
 
 func (ec *executionContext) childFields_OrderConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19337,6 +22563,52 @@ func (ec *executionContext) childFields_OrderEdge(ctx context.Context, field gra
 		return ec.fieldContext_OrderEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrderEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_OrderEvent_id(ctx, field)
+	case "orderID":
+		return ec.fieldContext_OrderEvent_orderID(ctx, field)
+	case "customerID":
+		return ec.fieldContext_OrderEvent_customerID(ctx, field)
+	case "step":
+		return ec.fieldContext_OrderEvent_step(ctx, field)
+	case "note":
+		return ec.fieldContext_OrderEvent_note(ctx, field)
+	case "actorID":
+		return ec.fieldContext_OrderEvent_actorID(ctx, field)
+	case "at":
+		return ec.fieldContext_OrderEvent_at(ctx, field)
+	case "order":
+		return ec.fieldContext_OrderEvent_order(ctx, field)
+	case "actor":
+		return ec.fieldContext_OrderEvent_actor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderEventConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_OrderEventConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_OrderEventConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_OrderEventConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderEventConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderEventEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_OrderEventEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_OrderEventEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderEventEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_OrderLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19507,6 +22779,40 @@ func (ec *executionContext) childFields_PricePointEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type PricePointEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_PriceTrend(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "product":
+		return ec.fieldContext_PriceTrend_product(ctx, field)
+	case "kind":
+		return ec.fieldContext_PriceTrend_kind(ctx, field)
+	case "direction":
+		return ec.fieldContext_PriceTrend_direction(ctx, field)
+	case "windows":
+		return ec.fieldContext_PriceTrend_windows(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PriceTrend", field.Name)
+}
+
+func (ec *executionContext) childFields_PriceWindow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "months":
+		return ec.fieldContext_PriceWindow_months(ctx, field)
+	case "available":
+		return ec.fieldContext_PriceWindow_available(ctx, field)
+	case "points":
+		return ec.fieldContext_PriceWindow_points(ctx, field)
+	case "startPrice":
+		return ec.fieldContext_PriceWindow_startPrice(ctx, field)
+	case "endPrice":
+		return ec.fieldContext_PriceWindow_endPrice(ctx, field)
+	case "changePct":
+		return ec.fieldContext_PriceWindow_changePct(ctx, field)
+	case "slopePctPerMonth":
+		return ec.fieldContext_PriceWindow_slopePctPerMonth(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PriceWindow", field.Name)
+}
+
 func (ec *executionContext) childFields_Product(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -19567,6 +22873,72 @@ func (ec *executionContext) childFields_ProductEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ProductEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_RelationshipCell(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ourFunction":
+		return ec.fieldContext_RelationshipCell_ourFunction(ctx, field)
+	case "theirDepartment":
+		return ec.fieldContext_RelationshipCell_theirDepartment(ctx, field)
+	case "links":
+		return ec.fieldContext_RelationshipCell_links(ctx, field)
+	case "interactions":
+		return ec.fieldContext_RelationshipCell_interactions(ctx, field)
+	case "lastContactAt":
+		return ec.fieldContext_RelationshipCell_lastContactAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelationshipCell", field.Name)
+}
+
+func (ec *executionContext) childFields_RelationshipLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_RelationshipLink_user(ctx, field)
+	case "contact":
+		return ec.fieldContext_RelationshipLink_contact(ctx, field)
+	case "customer":
+		return ec.fieldContext_RelationshipLink_customer(ctx, field)
+	case "interactions":
+		return ec.fieldContext_RelationshipLink_interactions(ctx, field)
+	case "lastContactAt":
+		return ec.fieldContext_RelationshipLink_lastContactAt(ctx, field)
+	case "strength":
+		return ec.fieldContext_RelationshipLink_strength(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelationshipLink", field.Name)
+}
+
+func (ec *executionContext) childFields_RelationshipMap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "links":
+		return ec.fieldContext_RelationshipMap_links(ctx, field)
+	case "cells":
+		return ec.fieldContext_RelationshipMap_cells(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelationshipMap", field.Name)
+}
+
+func (ec *executionContext) childFields_RepProgress(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_RepProgress_user(ctx, field)
+	case "interactions":
+		return ec.fieldContext_RepProgress_interactions(ctx, field)
+	case "visits":
+		return ec.fieldContext_RepProgress_visits(ctx, field)
+	case "samples":
+		return ec.fieldContext_RepProgress_samples(ctx, field)
+	case "samplesConverted":
+		return ec.fieldContext_RepProgress_samplesConverted(ctx, field)
+	case "conversionRate":
+		return ec.fieldContext_RepProgress_conversionRate(ctx, field)
+	case "firstContactAt":
+		return ec.fieldContext_RepProgress_firstContactAt(ctx, field)
+	case "lastContactAt":
+		return ec.fieldContext_RepProgress_lastContactAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RepProgress", field.Name)
+}
+
 func (ec *executionContext) childFields_Sample(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -19619,8 +22991,12 @@ func (ec *executionContext) childFields_Sample(ctx context.Context, field graphq
 		return ec.fieldContext_Sample_requestedBy(ctx, field)
 	case "order":
 		return ec.fieldContext_Sample_order(ctx, field)
+	case "events":
+		return ec.fieldContext_Sample_events(ctx, field)
 	case "trials":
 		return ec.fieldContext_Sample_trials(ctx, field)
+	case "allowedNextStatuses":
+		return ec.fieldContext_Sample_allowedNextStatuses(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Sample", field.Name)
 }
@@ -19645,6 +23021,102 @@ func (ec *executionContext) childFields_SampleEdge(ctx context.Context, field gr
 		return ec.fieldContext_SampleEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SampleEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SampleEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SampleEvent_id(ctx, field)
+	case "sampleID":
+		return ec.fieldContext_SampleEvent_sampleID(ctx, field)
+	case "customerID":
+		return ec.fieldContext_SampleEvent_customerID(ctx, field)
+	case "fromStatus":
+		return ec.fieldContext_SampleEvent_fromStatus(ctx, field)
+	case "toStatus":
+		return ec.fieldContext_SampleEvent_toStatus(ctx, field)
+	case "note":
+		return ec.fieldContext_SampleEvent_note(ctx, field)
+	case "actorID":
+		return ec.fieldContext_SampleEvent_actorID(ctx, field)
+	case "at":
+		return ec.fieldContext_SampleEvent_at(ctx, field)
+	case "sample":
+		return ec.fieldContext_SampleEvent_sample(ctx, field)
+	case "actor":
+		return ec.fieldContext_SampleEvent_actor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SampleEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_SampleEventConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SampleEventConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SampleEventConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SampleEventConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SampleEventConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SampleEventEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_SampleEventEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_SampleEventEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SampleEventEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ServiceDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ServiceDocument_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ServiceDocument_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_ServiceDocument_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_ServiceDocument_version(ctx, field)
+	case "customerID":
+		return ec.fieldContext_ServiceDocument_customerID(ctx, field)
+	case "type":
+		return ec.fieldContext_ServiceDocument_type(ctx, field)
+	case "since":
+		return ec.fieldContext_ServiceDocument_since(ctx, field)
+	case "until":
+		return ec.fieldContext_ServiceDocument_until(ctx, field)
+	case "note":
+		return ec.fieldContext_ServiceDocument_note(ctx, field)
+	case "customer":
+		return ec.fieldContext_ServiceDocument_customer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceDocument", field.Name)
+}
+
+func (ec *executionContext) childFields_ServiceDocumentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ServiceDocumentConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ServiceDocumentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ServiceDocumentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceDocumentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ServiceDocumentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_ServiceDocumentEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_ServiceDocumentEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceDocumentEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Shipment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19757,6 +23229,46 @@ func (ec *executionContext) childFields_StageChangeEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type StageChangeEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_StageSpan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "stage":
+		return ec.fieldContext_StageSpan_stage(ctx, field)
+	case "enteredAt":
+		return ec.fieldContext_StageSpan_enteredAt(ctx, field)
+	case "leftAt":
+		return ec.fieldContext_StageSpan_leftAt(ctx, field)
+	case "days":
+		return ec.fieldContext_StageSpan_days(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StageSpan", field.Name)
+}
+
+func (ec *executionContext) childFields_StockAdvice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_StockAdvice_customer(ctx, field)
+	case "product":
+		return ec.fieldContext_StockAdvice_product(ctx, field)
+	case "unit":
+		return ec.fieldContext_StockAdvice_unit(ctx, field)
+	case "trend":
+		return ec.fieldContext_StockAdvice_trend(ctx, field)
+	case "forecast":
+		return ec.fieldContext_StockAdvice_forecast(ctx, field)
+	case "code":
+		return ec.fieldContext_StockAdvice_code(ctx, field)
+	case "monthsToStock":
+		return ec.fieldContext_StockAdvice_monthsToStock(ctx, field)
+	case "message":
+		return ec.fieldContext_StockAdvice_message(ctx, field)
+	case "messageZh":
+		return ec.fieldContext_StockAdvice_messageZh(ctx, field)
+	case "messageEn":
+		return ec.fieldContext_StockAdvice_messageEn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockAdvice", field.Name)
+}
+
 func (ec *executionContext) childFields_Task(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -19857,6 +23369,90 @@ func (ec *executionContext) childFields_TeamEdge(ctx context.Context, field grap
 		return ec.fieldContext_TeamEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TeamEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TimelineConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_TimelineConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TimelineConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TimelineConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TimelineEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_TimelineEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_TimelineEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TimelineEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TimelineEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_TimelineEntry_kind(ctx, field)
+	case "at":
+		return ec.fieldContext_TimelineEntry_at(ctx, field)
+	case "title":
+		return ec.fieldContext_TimelineEntry_title(ctx, field)
+	case "node":
+		return ec.fieldContext_TimelineEntry_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TimelineEntry", field.Name)
+}
+
+func (ec *executionContext) childFields_TimelinePageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "hasNextPage":
+		return ec.fieldContext_TimelinePageInfo_hasNextPage(ctx, field)
+	case "endCursor":
+		return ec.fieldContext_TimelinePageInfo_endCursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TimelinePageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_Today(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "items":
+		return ec.fieldContext_Today_items(ctx, field)
+	case "counts":
+		return ec.fieldContext_Today_counts(ctx, field)
+	case "total":
+		return ec.fieldContext_Today_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Today", field.Name)
+}
+
+func (ec *executionContext) childFields_TodayCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_TodayCount_kind(ctx, field)
+	case "count":
+		return ec.fieldContext_TodayCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TodayCount", field.Name)
+}
+
+func (ec *executionContext) childFields_TodayItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_TodayItem_kind(ctx, field)
+	case "title":
+		return ec.fieldContext_TodayItem_title(ctx, field)
+	case "reason":
+		return ec.fieldContext_TodayItem_reason(ctx, field)
+	case "due":
+		return ec.fieldContext_TodayItem_due(ctx, field)
+	case "node":
+		return ec.fieldContext_TodayItem_node(ctx, field)
+	case "customer":
+		return ec.fieldContext_TodayItem_customer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TodayItem", field.Name)
 }
 
 func (ec *executionContext) childFields_TrackingEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19981,6 +23577,20 @@ func (ec *executionContext) childFields_TrialEdge(ctx context.Context, field gra
 		return ec.fieldContext_TrialEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TrialEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_UsageForecast(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "method":
+		return ec.fieldContext_UsageForecast_method(ctx, field)
+	case "history":
+		return ec.fieldContext_UsageForecast_history(ctx, field)
+	case "forecast":
+		return ec.fieldContext_UsageForecast_forecast(ctx, field)
+	case "meanAbsoluteError":
+		return ec.fieldContext_UsageForecast_meanAbsoluteError(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UsageForecast", field.Name)
 }
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -20917,6 +24527,60 @@ func (ec *executionContext) field_Customer_samples_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Customer_serviceDocuments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.ServiceDocumentOrder, error) {
+			return ec.unmarshalOServiceDocumentOrder2ᚖtandemᚋentᚐServiceDocumentOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.ServiceDocumentWhereInput, error) {
+			return ec.unmarshalOServiceDocumentWhereInput2ᚖtandemᚋentᚐServiceDocumentWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Customer_shipments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -21187,12 +24851,68 @@ func (ec *executionContext) field_MarketInfo_shares_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_acknowledgeChangeNotice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AcknowledgeChangeNoticeInput, error) {
+			return ec.unmarshalNAcknowledgeChangeNoticeInput2tandemᚋgraphᚋmodelᚐAcknowledgeChangeNoticeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_advanceSample_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AdvanceSampleInput, error) {
+			return ec.unmarshalNAdvanceSampleInput2tandemᚋgraphᚋmodelᚐAdvanceSampleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CancelOrderInput, error) {
+			return ec.unmarshalNCancelOrderInput2tandemᚋgraphᚋmodelᚐCancelOrderInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.ChangePasswordInput, error) {
 			return ec.unmarshalNChangePasswordInput2tandemᚋgraphᚋmodelᚐChangePasswordInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_completeOrderStep_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CompleteOrderStepInput, error) {
+			return ec.unmarshalNCompleteOrderStepInput2tandemᚋgraphᚋmodelᚐCompleteOrderStepInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -21619,6 +25339,28 @@ func (ec *executionContext) field_Mutation_createSample_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createServiceDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateServiceDocumentInput, error) {
+			return ec.unmarshalNCreateServiceDocumentInput2tandemᚋentᚐCreateServiceDocumentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "clientMutationId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["clientMutationId"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createShipment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -21935,6 +25677,34 @@ func (ec *executionContext) field_Mutation_deleteTrackingEvent_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_endKeyPerson_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.EndKeyPersonInput, error) {
+			return ec.unmarshalNEndKeyPersonInput2tandemᚋgraphᚋmodelᚐEndKeyPersonInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_issueChangeNotice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.IssueChangeNoticeInput, error) {
+			return ec.unmarshalNIssueChangeNoticeInput2tandemᚋgraphᚋmodelᚐIssueChangeNoticeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -21963,12 +25733,40 @@ func (ec *executionContext) field_Mutation_logout_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_recordEvaluationOutcome_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RecordEvaluationInput, error) {
+			return ec.unmarshalNRecordEvaluationInput2tandemᚋgraphᚋmodelᚐRecordEvaluationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_refreshToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.RefreshTokenInput, error) {
 			return ec.unmarshalNRefreshTokenInput2tandemᚋgraphᚋmodelᚐRefreshTokenInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setCustomerStage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SetCustomerStageInput, error) {
+			return ec.unmarshalNSetCustomerStageInput2tandemᚋgraphᚋmodelᚐSetCustomerStageInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -22395,6 +26193,28 @@ func (ec *executionContext) field_Mutation_updateSample_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateServiceDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateServiceDocumentInput, error) {
+			return ec.unmarshalNUpdateServiceDocumentInput2tandemᚋentᚐUpdateServiceDocumentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateShipment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -22524,6 +26344,82 @@ func (ec *executionContext) field_Mutation_updateUser_args(ctx context.Context, 
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_uploadDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UploadDocumentInput, error) {
+			return ec.unmarshalNUploadDocumentInput2tandemᚋgraphᚋmodelᚐUploadDocumentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "clientMutationId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["clientMutationId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Order_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.OrderEventOrder, error) {
+			return ec.unmarshalOOrderEventOrder2ᚖtandemᚋentᚐOrderEventOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.OrderEventWhereInput, error) {
+			return ec.unmarshalOOrderEventWhereInput2ᚖtandemᚋentᚐOrderEventWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
 	return args, nil
 }
 
@@ -23243,6 +27139,20 @@ func (ec *executionContext) field_Query_contacts_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_customerReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_customers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -23348,6 +27258,28 @@ func (ec *executionContext) field_Query_documents_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_duplicateCandidates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "website",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["website"] = arg1
 	return args, nil
 }
 
@@ -23865,6 +27797,28 @@ func (ec *executionContext) field_Query_pricePoints_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_priceTrend_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "productID",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["productID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (*pricepoint.Kind, error) {
+			return ec.unmarshalOPricePointKind2ᚖtandemᚋentᚋpricepointᚐKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_products_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -23919,6 +27873,28 @@ func (ec *executionContext) field_Query_products_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_relationshipMap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerID",
+		func(ctx context.Context, v any) (*pulid.ID, error) {
+			return ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sinceMonths",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sinceMonths"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_samples_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -23965,6 +27941,60 @@ func (ec *executionContext) field_Query_samples_args(ctx context.Context, rawArg
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.SampleWhereInput, error) {
 			return ec.unmarshalOSampleWhereInput2ᚖtandemᚋentᚐSampleWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_serviceDocuments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.ServiceDocumentOrder, error) {
+			return ec.unmarshalOServiceDocumentOrder2ᚖtandemᚋentᚐServiceDocumentOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.ServiceDocumentWhereInput, error) {
+			return ec.unmarshalOServiceDocumentWhereInput2ᚖtandemᚋentᚐServiceDocumentWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -24081,6 +28111,28 @@ func (ec *executionContext) field_Query_stageChanges_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_stockAdvice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerID",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "productID",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["productID"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_tasks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -24189,6 +28241,36 @@ func (ec *executionContext) field_Query_teams_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerID",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_trials_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -24289,6 +28371,60 @@ func (ec *executionContext) field_Query_users_args(ctx context.Context, rawArgs 
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.UserWhereInput, error) {
 			return ec.unmarshalOUserWhereInput2ᚖtandemᚋentᚐUserWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Sample_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.SampleEventOrder, error) {
+			return ec.unmarshalOSampleEventOrder2ᚖtandemᚋentᚐSampleEventOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.SampleEventWhereInput, error) {
+			return ec.unmarshalOSampleEventWhereInput2ᚖtandemᚋentᚐSampleEventWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -26461,6 +30597,93 @@ func (ec *executionContext) fieldContext_ChangeNotice_acks(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _ChangeNotice_affectedCustomers(ctx context.Context, field graphql.CollectedField, obj *ent.ChangeNotice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeNotice_affectedCustomers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ChangeNotice().AffectedCustomers(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚕᚖtandemᚋentᚐCustomerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeNotice_affectedCustomers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChangeNotice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChangeNotice_pendingAcks(ctx context.Context, field graphql.CollectedField, obj *ent.ChangeNotice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeNotice_pendingAcks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ChangeNotice().PendingAcks(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ChangeNoticeAck) graphql.Marshaler {
+			return ec.marshalNChangeNoticeAck2ᚕᚖtandemᚋentᚐChangeNoticeAckᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeNotice_pendingAcks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChangeNotice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChangeNoticeAck(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChangeNotice_complete(ctx context.Context, field graphql.CollectedField, obj *ent.ChangeNotice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeNotice_complete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ChangeNotice().Complete(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeNotice_complete(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangeNotice", field, true, true, "Boolean")
+}
+
 func (ec *executionContext) _ChangeNoticeAck_id(ctx context.Context, field graphql.CollectedField, obj *ent.ChangeNoticeAck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27037,6 +31260,245 @@ func (ec *executionContext) _ChangeNoticeEdge_cursor(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_ChangeNoticeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChangeNoticeEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _Classification_score(ctx context.Context, field graphql.CollectedField, obj *model.Classification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Classification_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Classification_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Classification", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Classification_tier(ctx context.Context, field graphql.CollectedField, obj *model.Classification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Classification_tier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *customer.Tier) graphql.Marshaler {
+			return ec.marshalOCustomerTier2ᚖtandemᚋentᚋcustomerᚐTier(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Classification_tier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Classification", field, false, false, "CustomerTier")
+}
+
+func (ec *executionContext) _Classification_inputs(ctx context.Context, field graphql.CollectedField, obj *model.Classification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Classification_inputs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inputs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ClassificationInput) graphql.Marshaler {
+			return ec.marshalNClassificationInput2ᚕᚖtandemᚋgraphᚋmodelᚐClassificationInputᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Classification_inputs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Classification",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClassificationInput(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Classification_tierAThreshold(ctx context.Context, field graphql.CollectedField, obj *model.Classification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Classification_tierAThreshold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TierAThreshold, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Classification_tierAThreshold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Classification", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Classification_tierBThreshold(ctx context.Context, field graphql.CollectedField, obj *model.Classification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Classification_tierBThreshold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TierBThreshold, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Classification_tierBThreshold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Classification", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Classification_minInputs(ctx context.Context, field graphql.CollectedField, obj *model.Classification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Classification_minInputs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MinInputs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Classification_minInputs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Classification", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ClassificationInput_name(ctx context.Context, field graphql.CollectedField, obj *model.ClassificationInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClassificationInput_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClassificationInput_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClassificationInput", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClassificationInput_value(ctx context.Context, field graphql.CollectedField, obj *model.ClassificationInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClassificationInput_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClassificationInput_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClassificationInput", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ClassificationInput_weight(ctx context.Context, field graphql.CollectedField, obj *model.ClassificationInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClassificationInput_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClassificationInput_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClassificationInput", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ClassificationInput_contribution(ctx context.Context, field graphql.CollectedField, obj *model.ClassificationInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClassificationInput_contribution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contribution, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClassificationInput_contribution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClassificationInput", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Competitor_id(ctx context.Context, field graphql.CollectedField, obj *ent.Competitor) (ret graphql.Marshaler) {
@@ -28808,6 +33270,52 @@ func (ec *executionContext) fieldContext_Customer_notes(_ context.Context, field
 	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
 }
 
+func (ec *executionContext) _Customer_evaluationOutcome(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_evaluationOutcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluationOutcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *customer.EvaluationOutcome) graphql.Marshaler {
+			return ec.marshalOCustomerEvaluationOutcome2ᚖtandemᚋentᚋcustomerᚐEvaluationOutcome(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_evaluationOutcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "CustomerEvaluationOutcome")
+}
+
+func (ec *executionContext) _Customer_evaluationNote(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_evaluationNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluationNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_evaluationNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
+}
+
 func (ec *executionContext) _Customer_archived(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29785,6 +34293,114 @@ func (ec *executionContext) fieldContext_Customer_documents(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Customer_serviceDocuments(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_serviceDocuments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.ServiceDocuments(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ServiceDocumentOrder), fc.Args["where"].(*ent.ServiceDocumentWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceDocumentConnection) graphql.Marshaler {
+			return ec.marshalNServiceDocumentConnection2ᚖtandemᚋentᚐServiceDocumentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_serviceDocuments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceDocumentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_serviceDocuments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_classification(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_classification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().Classification(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Classification) graphql.Marshaler {
+			return ec.marshalNClassification2ᚖtandemᚋgraphᚋmodelᚐClassification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_classification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Classification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_possibleDuplicates(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_possibleDuplicates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().PossibleDuplicates(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DuplicateCandidate) graphql.Marshaler {
+			return ec.marshalNDuplicateCandidate2ᚕᚖtandemᚋgraphᚋmodelᚐDuplicateCandidateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_possibleDuplicates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DuplicateCandidate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustomerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29925,6 +34541,500 @@ func (ec *executionContext) _CustomerEdge_cursor(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_CustomerEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CustomerEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _CustomerReport_customer(ctx context.Context, field graphql.CollectedField, obj *model.CustomerReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerReport_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖtandemᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerReport_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerReport_classification(ctx context.Context, field graphql.CollectedField, obj *model.CustomerReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerReport_classification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Classification, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Classification) graphql.Marshaler {
+			return ec.marshalNClassification2ᚖtandemᚋgraphᚋmodelᚐClassification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerReport_classification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Classification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerReport_keyPersons(ctx context.Context, field graphql.CollectedField, obj *model.CustomerReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerReport_keyPersons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KeyPersons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.KeyPerson) graphql.Marshaler {
+			return ec.marshalNKeyPerson2ᚕᚖtandemᚋentᚐKeyPersonᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerReport_keyPersons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KeyPerson(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerReport_openNeeds(ctx context.Context, field graphql.CollectedField, obj *model.CustomerReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerReport_openNeeds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenNeeds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Need) graphql.Marshaler {
+			return ec.marshalNNeed2ᚕᚖtandemᚋentᚐNeedᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerReport_openNeeds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Need(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerReport_competitors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerReport_competitors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Competitors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Competitor) graphql.Marshaler {
+			return ec.marshalNCompetitor2ᚕᚖtandemᚋentᚐCompetitorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerReport_competitors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Competitor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerReport_pitch(ctx context.Context, field graphql.CollectedField, obj *model.CustomerReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerReport_pitch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pitch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Pitch) graphql.Marshaler {
+			return ec.marshalOPitch2ᚖtandemᚋentᚐPitch(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerReport_pitch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Pitch(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerReport_samplesInFlight(ctx context.Context, field graphql.CollectedField, obj *model.CustomerReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerReport_samplesInFlight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SamplesInFlight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Sample) graphql.Marshaler {
+			return ec.marshalNSample2ᚕᚖtandemᚋentᚐSampleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerReport_samplesInFlight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Sample(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerReport_ordersInFlight(ctx context.Context, field graphql.CollectedField, obj *model.CustomerReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerReport_ordersInFlight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrdersInFlight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Order) graphql.Marshaler {
+			return ec.marshalNOrder2ᚕᚖtandemᚋentᚐOrderᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerReport_ordersInFlight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Order(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerReport_openIssues(ctx context.Context, field graphql.CollectedField, obj *model.CustomerReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerReport_openIssues(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenIssues, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Issue) graphql.Marshaler {
+			return ec.marshalNIssue2ᚕᚖtandemᚋentᚐIssueᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerReport_openIssues(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Issue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerReport_serviceLevel(ctx context.Context, field graphql.CollectedField, obj *model.CustomerReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerReport_serviceLevel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ServiceLevel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ServiceDocument) graphql.Marshaler {
+			return ec.marshalNServiceDocument2ᚕᚖtandemᚋentᚐServiceDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerReport_serviceLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerReport_lastInteractions(ctx context.Context, field graphql.CollectedField, obj *model.CustomerReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerReport_lastInteractions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastInteractions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Interaction) graphql.Marshaler {
+			return ec.marshalNInteraction2ᚕᚖtandemᚋentᚐInteractionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerReport_lastInteractions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Interaction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerReport_promises(ctx context.Context, field graphql.CollectedField, obj *model.CustomerReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerReport_promises(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Promises, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerReport_promises(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerReport_openTasks(ctx context.Context, field graphql.CollectedField, obj *model.CustomerReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerReport_openTasks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenTasks, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Task) graphql.Marshaler {
+			return ec.marshalNTask2ᚕᚖtandemᚋentᚐTaskᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerReport_openTasks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Task(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerReport_stageTimeline(ctx context.Context, field graphql.CollectedField, obj *model.CustomerReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerReport_stageTimeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StageTimeline, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.StageSpan) graphql.Marshaler {
+			return ec.marshalNStageSpan2ᚕᚖtandemᚋgraphᚋmodelᚐStageSpanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerReport_stageTimeline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StageSpan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerReport_repProgress(ctx context.Context, field graphql.CollectedField, obj *model.CustomerReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerReport_repProgress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RepProgress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RepProgress) graphql.Marshaler {
+			return ec.marshalNRepProgress2ᚕᚖtandemᚋgraphᚋmodelᚐRepProgressᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerReport_repProgress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RepProgress(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerReport_generatedAt(ctx context.Context, field graphql.CollectedField, obj *model.CustomerReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerReport_generatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GeneratedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerReport_generatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerReport", field, false, false, "Time")
 }
 
 func (ec *executionContext) _DeletePayload_deletedID(ctx context.Context, field graphql.CollectedField, obj *model.DeletePayload) (ret graphql.Marshaler) {
@@ -30492,6 +35602,29 @@ func (ec *executionContext) fieldContext_Document_supersededBy(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Document_downloadURL(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_downloadURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().DownloadURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_downloadURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, true, true, "String")
+}
+
 func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30632,6 +35765,107 @@ func (ec *executionContext) _DocumentEdge_cursor(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_DocumentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DocumentEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _DuplicateCandidate_customer(ctx context.Context, field graphql.CollectedField, obj *model.DuplicateCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DuplicateCandidate_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖtandemᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DuplicateCandidate_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DuplicateCandidate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DuplicateCandidate_name(ctx context.Context, field graphql.CollectedField, obj *model.DuplicateCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DuplicateCandidate_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DuplicateCandidate_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DuplicateCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _DuplicateCandidate_ownerName(ctx context.Context, field graphql.CollectedField, obj *model.DuplicateCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DuplicateCandidate_ownerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DuplicateCandidate_ownerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DuplicateCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _DuplicateCandidate_reason(ctx context.Context, field graphql.CollectedField, obj *model.DuplicateCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DuplicateCandidate_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DuplicateCandidate_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DuplicateCandidate", field, false, false, "String")
 }
 
 func (ec *executionContext) _Interaction_id(ctx context.Context, field graphql.CollectedField, obj *ent.Interaction) (ret graphql.Marshaler) {
@@ -31833,6 +37067,52 @@ func (ec *executionContext) fieldContext_Issue_resolution(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Issue", field, false, false, "String")
 }
 
+func (ec *executionContext) _Issue_respondedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Issue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Issue_respondedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RespondedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Issue_respondedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Issue", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Issue_onsiteAt(ctx context.Context, field graphql.CollectedField, obj *ent.Issue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Issue_onsiteAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnsiteAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Issue_onsiteAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Issue", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Issue_resolvedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Issue) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31853,6 +37133,29 @@ func (ec *executionContext) _Issue_resolvedAt(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Issue_resolvedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Issue", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Issue_closedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Issue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Issue_closedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Issue_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Issue", field, false, false, "Time")
 }
 
@@ -32016,6 +37319,61 @@ func (ec *executionContext) fieldContext_Issue_assignee(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Issue_allowedNextStatuses(ctx context.Context, field graphql.CollectedField, obj *ent.Issue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Issue_allowedNextStatuses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Issue().AllowedNextStatuses(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []issue.Status) graphql.Marshaler {
+			return ec.marshalNIssueStatus2ᚕtandemᚋentᚋissueᚐStatusᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Issue_allowedNextStatuses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Issue", field, true, true, "IssueStatus")
+}
+
+func (ec *executionContext) _Issue_sla(ctx context.Context, field graphql.CollectedField, obj *ent.Issue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Issue_sla(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Issue().SLA(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.IssueSLA) graphql.Marshaler {
+			return ec.marshalNIssueSLA2ᚖtandemᚋgraphᚋmodelᚐIssueSLA(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Issue_sla(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Issue",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IssueSLA(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _IssueConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.IssueConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32156,6 +37514,121 @@ func (ec *executionContext) _IssueEdge_cursor(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_IssueEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("IssueEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _IssueSLA_respondBy(ctx context.Context, field graphql.CollectedField, obj *model.IssueSLA) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IssueSLA_respondBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RespondBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IssueSLA_respondBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IssueSLA", field, false, false, "Time")
+}
+
+func (ec *executionContext) _IssueSLA_onSiteBy(ctx context.Context, field graphql.CollectedField, obj *model.IssueSLA) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IssueSLA_onSiteBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnSiteBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IssueSLA_onSiteBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IssueSLA", field, false, false, "Time")
+}
+
+func (ec *executionContext) _IssueSLA_respondedLate(ctx context.Context, field graphql.CollectedField, obj *model.IssueSLA) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IssueSLA_respondedLate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RespondedLate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IssueSLA_respondedLate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IssueSLA", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _IssueSLA_onSiteLate(ctx context.Context, field graphql.CollectedField, obj *model.IssueSLA) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IssueSLA_onSiteLate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnSiteLate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IssueSLA_onSiteLate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IssueSLA", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _IssueSLA_breached(ctx context.Context, field graphql.CollectedField, obj *model.IssueSLA) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IssueSLA_breached(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Breached, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IssueSLA_breached(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IssueSLA", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _KeyPerson_id(ctx context.Context, field graphql.CollectedField, obj *ent.KeyPerson) (ret graphql.Marshaler) {
@@ -33701,6 +39174,52 @@ func (ec *executionContext) _MarketInfoShareEdge_cursor(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_MarketInfoShareEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MarketInfoShareEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _MonthQuantity_month(ctx context.Context, field graphql.CollectedField, obj *model.MonthQuantity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonthQuantity_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonthQuantity_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonthQuantity", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MonthQuantity_quantity(ctx context.Context, field graphql.CollectedField, obj *model.MonthQuantity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonthQuantity_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonthQuantity_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonthQuantity", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Mutation_createTeam(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -36255,6 +41774,94 @@ func (ec *executionContext) fieldContext_Mutation_updateIssue(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createServiceDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createServiceDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateServiceDocument(ctx, fc.Args["input"].(ent.CreateServiceDocumentInput), fc.Args["clientMutationId"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceDocument) graphql.Marshaler {
+			return ec.marshalNServiceDocument2ᚖtandemᚋentᚐServiceDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createServiceDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createServiceDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateServiceDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateServiceDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateServiceDocument(ctx, fc.Args["id"].(pulid.ID), fc.Args["input"].(ent.UpdateServiceDocumentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceDocument) graphql.Marshaler {
+			return ec.marshalNServiceDocument2ᚖtandemᚋentᚐServiceDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateServiceDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateServiceDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_login(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -36425,6 +42032,402 @@ func (ec *executionContext) fieldContext_Mutation_changePassword(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_changePassword_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_issueChangeNotice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_issueChangeNotice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().IssueChangeNotice(ctx, fc.Args["input"].(model.IssueChangeNoticeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ChangeNotice) graphql.Marshaler {
+			return ec.marshalNChangeNotice2ᚖtandemᚋentᚐChangeNotice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_issueChangeNotice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChangeNotice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_issueChangeNotice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acknowledgeChangeNotice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acknowledgeChangeNotice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcknowledgeChangeNotice(ctx, fc.Args["input"].(model.AcknowledgeChangeNoticeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ChangeNoticeAck) graphql.Marshaler {
+			return ec.marshalNChangeNoticeAck2ᚖtandemᚋentᚐChangeNoticeAck(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acknowledgeChangeNotice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChangeNoticeAck(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acknowledgeChangeNotice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_uploadDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_uploadDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UploadDocument(ctx, fc.Args["input"].(model.UploadDocumentInput), fc.Args["clientMutationId"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚖtandemᚋentᚐDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_uploadDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_uploadDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_completeOrderStep(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_completeOrderStep(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CompleteOrderStep(ctx, fc.Args["input"].(model.CompleteOrderStepInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Order) graphql.Marshaler {
+			return ec.marshalNOrder2ᚖtandemᚋentᚐOrder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_completeOrderStep(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Order(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_completeOrderStep_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelOrder(ctx, fc.Args["input"].(model.CancelOrderInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Order) graphql.Marshaler {
+			return ec.marshalNOrder2ᚖtandemᚋentᚐOrder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Order(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setCustomerStage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setCustomerStage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetCustomerStage(ctx, fc.Args["input"].(model.SetCustomerStageInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖtandemᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setCustomerStage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setCustomerStage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_endKeyPerson(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_endKeyPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EndKeyPerson(ctx, fc.Args["input"].(model.EndKeyPersonInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KeyPerson) graphql.Marshaler {
+			return ec.marshalNKeyPerson2ᚖtandemᚋentᚐKeyPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_endKeyPerson(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KeyPerson(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_endKeyPerson_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordEvaluationOutcome(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordEvaluationOutcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordEvaluationOutcome(ctx, fc.Args["input"].(model.RecordEvaluationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖtandemᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordEvaluationOutcome(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordEvaluationOutcome_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_advanceSample(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_advanceSample(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdvanceSample(ctx, fc.Args["input"].(model.AdvanceSampleInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Sample) graphql.Marshaler {
+			return ec.marshalNSample2ᚖtandemᚋentᚐSample(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_advanceSample(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Sample(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_advanceSample_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -36682,6 +42685,29 @@ func (ec *executionContext) _Need_status(ctx context.Context, field graphql.Coll
 }
 func (ec *executionContext) fieldContext_Need_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Need", field, false, false, "NeedStatus")
+}
+
+func (ec *executionContext) _Need_source(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Need_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v need.Source) graphql.Marshaler {
+			return ec.marshalNNeedSource2tandemᚋentᚋneedᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Need_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Need", field, false, false, "NeedSource")
 }
 
 func (ec *executionContext) _Need_keyPersonID(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
@@ -37119,10 +43145,10 @@ func (ec *executionContext) _Order_isEvaluation(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
+			return ec.marshalOBoolean2bool(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Order_isEvaluation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -37520,6 +43546,29 @@ func (ec *executionContext) fieldContext_Order_closedAt(_ context.Context, field
 	return graphql.NewScalarFieldContext("Order", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Order_cancelledAt(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_cancelledAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancelledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_cancelledAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Order_customer(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -37704,6 +43753,330 @@ func (ec *executionContext) fieldContext_Order_issues(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Order_events(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Events(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.OrderEventOrder), fc.Args["where"].(*ent.OrderEventWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OrderEventConnection) graphql.Marshaler {
+			return ec.marshalNOrderEventConnection2ᚖtandemᚋentᚐOrderEventConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderEventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Order_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_checklist(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_checklist(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().Checklist(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OrderChecklist) graphql.Marshaler {
+			return ec.marshalNOrderChecklist2ᚖtandemᚋgraphᚋmodelᚐOrderChecklist(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_checklist(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderChecklist(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderChecklist_items(ctx context.Context, field graphql.CollectedField, obj *model.OrderChecklist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderChecklist_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrderChecklistItem) graphql.Marshaler {
+			return ec.marshalNOrderChecklistItem2ᚕᚖtandemᚋgraphᚋmodelᚐOrderChecklistItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderChecklist_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderChecklist",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderChecklistItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderChecklist_nextSteps(ctx context.Context, field graphql.CollectedField, obj *model.OrderChecklist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderChecklist_nextSteps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextSteps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []orderevent.Step) graphql.Marshaler {
+			return ec.marshalNOrderEventStep2ᚕtandemᚋentᚋordereventᚐStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderChecklist_nextSteps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderChecklist", field, false, false, "OrderEventStep")
+}
+
+func (ec *executionContext) _OrderChecklist_warnings(ctx context.Context, field graphql.CollectedField, obj *model.OrderChecklist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderChecklist_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warnings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderChecklist_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderChecklist", field, false, false, "String")
+}
+
+func (ec *executionContext) _OrderChecklist_progress(ctx context.Context, field graphql.CollectedField, obj *model.OrderChecklist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderChecklist_progress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Progress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderChecklist_progress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderChecklist", field, false, false, "Float")
+}
+
+func (ec *executionContext) _OrderChecklistItem_step(ctx context.Context, field graphql.CollectedField, obj *model.OrderChecklistItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderChecklistItem_step(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Step, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v orderevent.Step) graphql.Marshaler {
+			return ec.marshalNOrderEventStep2tandemᚋentᚋordereventᚐStep(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderChecklistItem_step(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderChecklistItem", field, false, false, "OrderEventStep")
+}
+
+func (ec *executionContext) _OrderChecklistItem_done(ctx context.Context, field graphql.CollectedField, obj *model.OrderChecklistItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderChecklistItem_done(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Done, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderChecklistItem_done(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderChecklistItem", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _OrderChecklistItem_at(ctx context.Context, field graphql.CollectedField, obj *model.OrderChecklistItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderChecklistItem_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrderChecklistItem_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderChecklistItem", field, false, false, "Time")
+}
+
+func (ec *executionContext) _OrderChecklistItem_by(ctx context.Context, field graphql.CollectedField, obj *model.OrderChecklistItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderChecklistItem_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖtandemᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrderChecklistItem_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderChecklistItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderChecklistItem_note(ctx context.Context, field graphql.CollectedField, obj *model.OrderChecklistItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderChecklistItem_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrderChecklistItem_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderChecklistItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _OrderChecklistItem_blockedBy(ctx context.Context, field graphql.CollectedField, obj *model.OrderChecklistItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderChecklistItem_blockedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BlockedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []orderevent.Step) graphql.Marshaler {
+			return ec.marshalNOrderEventStep2ᚕtandemᚋentᚋordereventᚐStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderChecklistItem_blockedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderChecklistItem", field, false, false, "OrderEventStep")
+}
+
 func (ec *executionContext) _OrderConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.OrderConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -37844,6 +44217,373 @@ func (ec *executionContext) _OrderEdge_cursor(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_OrderEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OrderEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _OrderEvent_id(ctx context.Context, field graphql.CollectedField, obj *ent.OrderEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEvent_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEvent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OrderEvent_orderID(ctx context.Context, field graphql.CollectedField, obj *ent.OrderEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEvent_orderID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEvent_orderID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OrderEvent_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.OrderEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEvent_customerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEvent_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OrderEvent_step(ctx context.Context, field graphql.CollectedField, obj *ent.OrderEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEvent_step(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Step, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v orderevent.Step) graphql.Marshaler {
+			return ec.marshalNOrderEventStep2tandemᚋentᚋordereventᚐStep(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEvent_step(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderEvent", field, false, false, "OrderEventStep")
+}
+
+func (ec *executionContext) _OrderEvent_note(ctx context.Context, field graphql.CollectedField, obj *ent.OrderEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEvent_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEvent_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _OrderEvent_actorID(ctx context.Context, field graphql.CollectedField, obj *ent.OrderEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEvent_actorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalOID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEvent_actorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OrderEvent_at(ctx context.Context, field graphql.CollectedField, obj *ent.OrderEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _OrderEvent_order(ctx context.Context, field graphql.CollectedField, obj *ent.OrderEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEvent_order(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Order(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Order) graphql.Marshaler {
+			return ec.marshalNOrder2ᚖtandemᚋentᚐOrder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEvent_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Order(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderEvent_actor(ctx context.Context, field graphql.CollectedField, obj *ent.OrderEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEvent_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖtandemᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEvent_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.OrderEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEventConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.OrderEventEdge) graphql.Marshaler {
+			return ec.marshalOOrderEventEdge2ᚕᚖtandemᚋentᚐOrderEventEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEventConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderEventEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderEventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.OrderEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEventConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEventConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderEventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.OrderEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEventConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEventConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderEventConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OrderEventEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.OrderEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEventEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OrderEvent) graphql.Marshaler {
+			return ec.marshalOOrderEvent2ᚖtandemᚋentᚐOrderEvent(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEventEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderEventEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderEventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.OrderEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEventEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderEventEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _OrderLine_id(ctx context.Context, field graphql.CollectedField, obj *ent.OrderLine) (ret graphql.Marshaler) {
@@ -39203,6 +45943,277 @@ func (ec *executionContext) _PricePointEdge_cursor(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_PricePointEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PricePointEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _PriceTrend_product(ctx context.Context, field graphql.CollectedField, obj *model.PriceTrend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceTrend_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖtandemᚋentᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriceTrend_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PriceTrend",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PriceTrend_kind(ctx context.Context, field graphql.CollectedField, obj *model.PriceTrend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceTrend_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pricepoint.Kind) graphql.Marshaler {
+			return ec.marshalNPricePointKind2tandemᚋentᚋpricepointᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriceTrend_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriceTrend", field, false, false, "PricePointKind")
+}
+
+func (ec *executionContext) _PriceTrend_direction(ctx context.Context, field graphql.CollectedField, obj *model.PriceTrend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceTrend_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriceTrend_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriceTrend", field, false, false, "String")
+}
+
+func (ec *executionContext) _PriceTrend_windows(ctx context.Context, field graphql.CollectedField, obj *model.PriceTrend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceTrend_windows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Windows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PriceWindow) graphql.Marshaler {
+			return ec.marshalNPriceWindow2ᚕᚖtandemᚋgraphᚋmodelᚐPriceWindowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriceTrend_windows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PriceTrend",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PriceWindow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PriceWindow_months(ctx context.Context, field graphql.CollectedField, obj *model.PriceWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceWindow_months(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Months, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriceWindow_months(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriceWindow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PriceWindow_available(ctx context.Context, field graphql.CollectedField, obj *model.PriceWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceWindow_available(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Available, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriceWindow_available(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriceWindow", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PriceWindow_points(ctx context.Context, field graphql.CollectedField, obj *model.PriceWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceWindow_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriceWindow_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriceWindow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PriceWindow_startPrice(ctx context.Context, field graphql.CollectedField, obj *model.PriceWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceWindow_startPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PriceWindow_startPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriceWindow", field, false, false, "Float")
+}
+
+func (ec *executionContext) _PriceWindow_endPrice(ctx context.Context, field graphql.CollectedField, obj *model.PriceWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceWindow_endPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PriceWindow_endPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriceWindow", field, false, false, "Float")
+}
+
+func (ec *executionContext) _PriceWindow_changePct(ctx context.Context, field graphql.CollectedField, obj *model.PriceWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceWindow_changePct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ChangePct, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PriceWindow_changePct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriceWindow", field, false, false, "Float")
+}
+
+func (ec *executionContext) _PriceWindow_slopePctPerMonth(ctx context.Context, field graphql.CollectedField, obj *model.PriceWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceWindow_slopePctPerMonth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SlopePctPerMonth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PriceWindow_slopePctPerMonth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriceWindow", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Product_id(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
@@ -40776,6 +47787,50 @@ func (ec *executionContext) fieldContext_Query_samples(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_serviceDocuments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_serviceDocuments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ServiceDocuments(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ServiceDocumentOrder), fc.Args["where"].(*ent.ServiceDocumentWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceDocumentConnection) graphql.Marshaler {
+			return ec.marshalNServiceDocumentConnection2ᚖtandemᚋentᚐServiceDocumentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_serviceDocuments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceDocumentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_serviceDocuments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_shipments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41040,6 +48095,94 @@ func (ec *executionContext) fieldContext_Query_users(ctx context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_priceTrend(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_priceTrend(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PriceTrend(ctx, fc.Args["productID"].(pulid.ID), fc.Args["kind"].(*pricepoint.Kind))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PriceTrend) graphql.Marshaler {
+			return ec.marshalNPriceTrend2ᚖtandemᚋgraphᚋmodelᚐPriceTrend(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_priceTrend(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PriceTrend(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_priceTrend_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stockAdvice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stockAdvice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StockAdvice(ctx, fc.Args["customerID"].(pulid.ID), fc.Args["productID"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StockAdvice) graphql.Marshaler {
+			return ec.marshalNStockAdvice2ᚖtandemᚋgraphᚋmodelᚐStockAdvice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stockAdvice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockAdvice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stockAdvice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41068,6 +48211,214 @@ func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graph
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_User(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_today(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_today(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Today(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Today) graphql.Marshaler {
+			return ec.marshalNToday2ᚖtandemᚋgraphᚋmodelᚐToday(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_today(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Today(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_customerReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_customerReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CustomerReport(ctx, fc.Args["id"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerReport) graphql.Marshaler {
+			return ec.marshalNCustomerReport2ᚖtandemᚋgraphᚋmodelᚐCustomerReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_customerReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_customerReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_timeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["customerID"].(pulid.ID), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TimelineConnection) graphql.Marshaler {
+			return ec.marshalNTimelineConnection2ᚖtandemᚋgraphᚋmodelᚐTimelineConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_timeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_duplicateCandidates(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_duplicateCandidates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DuplicateCandidates(ctx, fc.Args["name"].(string), fc.Args["website"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DuplicateCandidate) graphql.Marshaler {
+			return ec.marshalNDuplicateCandidate2ᚕᚖtandemᚋgraphᚋmodelᚐDuplicateCandidateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_duplicateCandidates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DuplicateCandidate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_duplicateCandidates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_relationshipMap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_relationshipMap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RelationshipMap(ctx, fc.Args["customerID"].(*pulid.ID), fc.Args["sinceMonths"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipMap) graphql.Marshaler {
+			return ec.marshalNRelationshipMap2ᚖtandemᚋgraphᚋmodelᚐRelationshipMap(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_relationshipMap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipMap(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_relationshipMap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -41146,6 +48497,543 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipCell_ourFunction(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipCell_ourFunction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OurFunction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v user.Function) graphql.Marshaler {
+			return ec.marshalNUserFunction2tandemᚋentᚋuserᚐFunction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipCell_ourFunction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationshipCell", field, false, false, "UserFunction")
+}
+
+func (ec *executionContext) _RelationshipCell_theirDepartment(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipCell_theirDepartment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TheirDepartment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v contact.Department) graphql.Marshaler {
+			return ec.marshalNContactDepartment2tandemᚋentᚋcontactᚐDepartment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipCell_theirDepartment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationshipCell", field, false, false, "ContactDepartment")
+}
+
+func (ec *executionContext) _RelationshipCell_links(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipCell_links(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Links, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipCell_links(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationshipCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RelationshipCell_interactions(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipCell_interactions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Interactions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipCell_interactions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationshipCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RelationshipCell_lastContactAt(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipCell_lastContactAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastContactAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipCell_lastContactAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationshipCell", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RelationshipLink_user(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipLink_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖtandemᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipLink_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipLink",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipLink_contact(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipLink_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Contact) graphql.Marshaler {
+			return ec.marshalNContact2ᚖtandemᚋentᚐContact(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipLink_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipLink",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipLink_customer(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipLink_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖtandemᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipLink_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipLink",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipLink_interactions(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipLink_interactions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Interactions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipLink_interactions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationshipLink", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RelationshipLink_lastContactAt(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipLink_lastContactAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastContactAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipLink_lastContactAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationshipLink", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RelationshipLink_strength(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipLink_strength(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Strength, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipLink_strength(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationshipLink", field, false, false, "Float")
+}
+
+func (ec *executionContext) _RelationshipMap_links(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipMap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipMap_links(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Links, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RelationshipLink) graphql.Marshaler {
+			return ec.marshalNRelationshipLink2ᚕᚖtandemᚋgraphᚋmodelᚐRelationshipLinkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipMap_links(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipMap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipLink(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipMap_cells(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipMap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipMap_cells(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cells, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RelationshipCell) graphql.Marshaler {
+			return ec.marshalNRelationshipCell2ᚕᚖtandemᚋgraphᚋmodelᚐRelationshipCellᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipMap_cells(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipMap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipCell(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RepProgress_user(ctx context.Context, field graphql.CollectedField, obj *model.RepProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RepProgress_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖtandemᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RepProgress_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RepProgress",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RepProgress_interactions(ctx context.Context, field graphql.CollectedField, obj *model.RepProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RepProgress_interactions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Interactions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RepProgress_interactions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RepProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RepProgress_visits(ctx context.Context, field graphql.CollectedField, obj *model.RepProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RepProgress_visits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Visits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RepProgress_visits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RepProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RepProgress_samples(ctx context.Context, field graphql.CollectedField, obj *model.RepProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RepProgress_samples(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Samples, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RepProgress_samples(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RepProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RepProgress_samplesConverted(ctx context.Context, field graphql.CollectedField, obj *model.RepProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RepProgress_samplesConverted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SamplesConverted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RepProgress_samplesConverted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RepProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RepProgress_conversionRate(ctx context.Context, field graphql.CollectedField, obj *model.RepProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RepProgress_conversionRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConversionRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RepProgress_conversionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RepProgress", field, false, false, "Float")
+}
+
+func (ec *executionContext) _RepProgress_firstContactAt(ctx context.Context, field graphql.CollectedField, obj *model.RepProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RepProgress_firstContactAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstContactAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RepProgress_firstContactAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RepProgress", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RepProgress_lastContactAt(ctx context.Context, field graphql.CollectedField, obj *model.RepProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RepProgress_lastContactAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastContactAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RepProgress_lastContactAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RepProgress", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Sample_id(ctx context.Context, field graphql.CollectedField, obj *ent.Sample) (ret graphql.Marshaler) {
@@ -41759,6 +49647,50 @@ func (ec *executionContext) fieldContext_Sample_order(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Sample_events(ctx context.Context, field graphql.CollectedField, obj *ent.Sample) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Sample_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Events(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.SampleEventOrder), fc.Args["where"].(*ent.SampleEventWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SampleEventConnection) graphql.Marshaler {
+			return ec.marshalNSampleEventConnection2ᚖtandemᚋentᚐSampleEventConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Sample_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Sample",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SampleEventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Sample_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Sample_trials(ctx context.Context, field graphql.CollectedField, obj *ent.Sample) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41801,6 +49733,29 @@ func (ec *executionContext) fieldContext_Sample_trials(ctx context.Context, fiel
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Sample_allowedNextStatuses(ctx context.Context, field graphql.CollectedField, obj *ent.Sample) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Sample_allowedNextStatuses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Sample().AllowedNextStatuses(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []sample.Status) graphql.Marshaler {
+			return ec.marshalNSampleStatus2ᚕtandemᚋentᚋsampleᚐStatusᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Sample_allowedNextStatuses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Sample", field, true, true, "SampleStatus")
 }
 
 func (ec *executionContext) _SampleConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.SampleConnection) (ret graphql.Marshaler) {
@@ -41943,6 +49898,777 @@ func (ec *executionContext) _SampleEdge_cursor(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_SampleEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SampleEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _SampleEvent_id(ctx context.Context, field graphql.CollectedField, obj *ent.SampleEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SampleEvent_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SampleEvent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SampleEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SampleEvent_sampleID(ctx context.Context, field graphql.CollectedField, obj *ent.SampleEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SampleEvent_sampleID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SampleID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SampleEvent_sampleID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SampleEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SampleEvent_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.SampleEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SampleEvent_customerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SampleEvent_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SampleEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SampleEvent_fromStatus(ctx context.Context, field graphql.CollectedField, obj *ent.SampleEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SampleEvent_fromStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sampleevent.FromStatus) graphql.Marshaler {
+			return ec.marshalNSampleEventFromStatus2tandemᚋentᚋsampleeventᚐFromStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SampleEvent_fromStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SampleEvent", field, false, false, "SampleEventFromStatus")
+}
+
+func (ec *executionContext) _SampleEvent_toStatus(ctx context.Context, field graphql.CollectedField, obj *ent.SampleEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SampleEvent_toStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sampleevent.ToStatus) graphql.Marshaler {
+			return ec.marshalNSampleEventToStatus2tandemᚋentᚋsampleeventᚐToStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SampleEvent_toStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SampleEvent", field, false, false, "SampleEventToStatus")
+}
+
+func (ec *executionContext) _SampleEvent_note(ctx context.Context, field graphql.CollectedField, obj *ent.SampleEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SampleEvent_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SampleEvent_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SampleEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _SampleEvent_actorID(ctx context.Context, field graphql.CollectedField, obj *ent.SampleEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SampleEvent_actorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalOID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SampleEvent_actorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SampleEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SampleEvent_at(ctx context.Context, field graphql.CollectedField, obj *ent.SampleEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SampleEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SampleEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SampleEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SampleEvent_sample(ctx context.Context, field graphql.CollectedField, obj *ent.SampleEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SampleEvent_sample(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sample(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Sample) graphql.Marshaler {
+			return ec.marshalNSample2ᚖtandemᚋentᚐSample(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SampleEvent_sample(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SampleEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Sample(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SampleEvent_actor(ctx context.Context, field graphql.CollectedField, obj *ent.SampleEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SampleEvent_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖtandemᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SampleEvent_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SampleEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SampleEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.SampleEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SampleEventConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.SampleEventEdge) graphql.Marshaler {
+			return ec.marshalOSampleEventEdge2ᚕᚖtandemᚋentᚐSampleEventEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SampleEventConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SampleEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SampleEventEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SampleEventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.SampleEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SampleEventConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SampleEventConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SampleEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SampleEventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.SampleEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SampleEventConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SampleEventConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SampleEventConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SampleEventEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.SampleEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SampleEventEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SampleEvent) graphql.Marshaler {
+			return ec.marshalOSampleEvent2ᚖtandemᚋentᚐSampleEvent(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SampleEventEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SampleEventEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SampleEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SampleEventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.SampleEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SampleEventEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SampleEventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SampleEventEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _ServiceDocument_id(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDocument_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDocument_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceDocument", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ServiceDocument_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDocument_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDocument_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceDocument", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ServiceDocument_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDocument_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDocument_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceDocument", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ServiceDocument_version(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDocument_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDocument_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceDocument", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ServiceDocument_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDocument_customerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDocument_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceDocument", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ServiceDocument_type(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDocument_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v servicedocument.Type) graphql.Marshaler {
+			return ec.marshalNServiceDocumentType2tandemᚋentᚋservicedocumentᚐType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDocument_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceDocument", field, false, false, "ServiceDocumentType")
+}
+
+func (ec *executionContext) _ServiceDocument_since(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDocument_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDocument_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceDocument", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ServiceDocument_until(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDocument_until(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Until, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDocument_until(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceDocument", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ServiceDocument_note(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDocument_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDocument_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _ServiceDocument_customer(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDocument_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖtandemᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDocument_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceDocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceDocumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDocumentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ServiceDocumentEdge) graphql.Marshaler {
+			return ec.marshalOServiceDocumentEdge2ᚕᚖtandemᚋentᚐServiceDocumentEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDocumentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceDocumentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceDocumentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceDocumentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceDocumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDocumentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDocumentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceDocumentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceDocumentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceDocumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDocumentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDocumentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceDocumentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ServiceDocumentEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceDocumentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDocumentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceDocument) graphql.Marshaler {
+			return ec.marshalOServiceDocument2ᚖtandemᚋentᚐServiceDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDocumentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceDocumentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceDocumentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceDocumentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDocumentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDocumentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceDocumentEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _Shipment_id(ctx context.Context, field graphql.CollectedField, obj *ent.Shipment) (ret graphql.Marshaler) {
@@ -42907,6 +51633,364 @@ func (ec *executionContext) fieldContext_StageChangeEdge_cursor(_ context.Contex
 	return graphql.NewScalarFieldContext("StageChangeEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _StageSpan_stage(ctx context.Context, field graphql.CollectedField, obj *model.StageSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageSpan_stage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v customer.Stage) graphql.Marshaler {
+			return ec.marshalNCustomerStage2tandemᚋentᚋcustomerᚐStage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageSpan_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StageSpan", field, false, false, "CustomerStage")
+}
+
+func (ec *executionContext) _StageSpan_enteredAt(ctx context.Context, field graphql.CollectedField, obj *model.StageSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageSpan_enteredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EnteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageSpan_enteredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StageSpan", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StageSpan_leftAt(ctx context.Context, field graphql.CollectedField, obj *model.StageSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageSpan_leftAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeftAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StageSpan_leftAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StageSpan", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StageSpan_days(ctx context.Context, field graphql.CollectedField, obj *model.StageSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageSpan_days(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageSpan_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StageSpan", field, false, false, "Float")
+}
+
+func (ec *executionContext) _StockAdvice_customer(ctx context.Context, field graphql.CollectedField, obj *model.StockAdvice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockAdvice_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖtandemᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockAdvice_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockAdvice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockAdvice_product(ctx context.Context, field graphql.CollectedField, obj *model.StockAdvice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockAdvice_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖtandemᚋentᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockAdvice_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockAdvice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockAdvice_unit(ctx context.Context, field graphql.CollectedField, obj *model.StockAdvice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockAdvice_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockAdvice_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockAdvice", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockAdvice_trend(ctx context.Context, field graphql.CollectedField, obj *model.StockAdvice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockAdvice_trend(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Trend, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PriceTrend) graphql.Marshaler {
+			return ec.marshalNPriceTrend2ᚖtandemᚋgraphᚋmodelᚐPriceTrend(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockAdvice_trend(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockAdvice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PriceTrend(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockAdvice_forecast(ctx context.Context, field graphql.CollectedField, obj *model.StockAdvice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockAdvice_forecast(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Forecast, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UsageForecast) graphql.Marshaler {
+			return ec.marshalNUsageForecast2ᚖtandemᚋgraphᚋmodelᚐUsageForecast(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockAdvice_forecast(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockAdvice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UsageForecast(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockAdvice_code(ctx context.Context, field graphql.CollectedField, obj *model.StockAdvice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockAdvice_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockAdvice_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockAdvice", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockAdvice_monthsToStock(ctx context.Context, field graphql.CollectedField, obj *model.StockAdvice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockAdvice_monthsToStock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MonthsToStock, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockAdvice_monthsToStock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockAdvice", field, false, false, "Float")
+}
+
+func (ec *executionContext) _StockAdvice_message(ctx context.Context, field graphql.CollectedField, obj *model.StockAdvice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockAdvice_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockAdvice_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockAdvice", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockAdvice_messageZh(ctx context.Context, field graphql.CollectedField, obj *model.StockAdvice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockAdvice_messageZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MessageZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockAdvice_messageZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockAdvice", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockAdvice_messageEn(ctx context.Context, field graphql.CollectedField, obj *model.StockAdvice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockAdvice_messageEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MessageEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockAdvice_messageEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockAdvice", field, false, false, "String")
+}
+
 func (ec *executionContext) _Task_id(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -43787,6 +52871,561 @@ func (ec *executionContext) _TeamEdge_cursor(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_TeamEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TeamEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _TimelineConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TimelineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TimelineEdge) graphql.Marshaler {
+			return ec.marshalNTimelineEdge2ᚕᚖtandemᚋgraphᚋmodelᚐTimelineEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TimelineConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TimelineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TimelinePageInfo) graphql.Marshaler {
+			return ec.marshalNTimelinePageInfo2ᚖtandemᚋgraphᚋmodelᚐTimelinePageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelinePageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TimelineEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TimelineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TimelineEntry) graphql.Marshaler {
+			return ec.marshalNTimelineEntry2ᚖtandemᚋgraphᚋmodelᚐTimelineEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TimelineEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TimelineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _TimelineEntry_kind(ctx context.Context, field graphql.CollectedField, obj *model.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.TimelineKind) graphql.Marshaler {
+			return ec.marshalNTimelineKind2tandemᚋgraphᚋmodelᚐTimelineKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEntry", field, false, false, "TimelineKind")
+}
+
+func (ec *executionContext) _TimelineEntry_at(ctx context.Context, field graphql.CollectedField, obj *model.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEntry", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TimelineEntry_title(ctx context.Context, field graphql.CollectedField, obj *model.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _TimelineEntry_node(ctx context.Context, field graphql.CollectedField, obj *model.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+			return ec.marshalNNode2tandemᚋentᚐNoder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TimelinePageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.TimelinePageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelinePageInfo_hasNextPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasNextPage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelinePageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelinePageInfo", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TimelinePageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *model.TimelinePageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelinePageInfo_endCursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndCursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TimelinePageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelinePageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _Today_items(ctx context.Context, field graphql.CollectedField, obj *model.Today) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Today_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TodayItem) graphql.Marshaler {
+			return ec.marshalNTodayItem2ᚕᚖtandemᚋgraphᚋmodelᚐTodayItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Today_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Today",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TodayItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Today_counts(ctx context.Context, field graphql.CollectedField, obj *model.Today) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Today_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TodayCount) graphql.Marshaler {
+			return ec.marshalNTodayCount2ᚕᚖtandemᚋgraphᚋmodelᚐTodayCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Today_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Today",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TodayCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Today_total(ctx context.Context, field graphql.CollectedField, obj *model.Today) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Today_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Today_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Today", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TodayCount_kind(ctx context.Context, field graphql.CollectedField, obj *model.TodayCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TodayCount_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.TodayKind) graphql.Marshaler {
+			return ec.marshalNTodayKind2tandemᚋgraphᚋmodelᚐTodayKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TodayCount_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TodayCount", field, false, false, "TodayKind")
+}
+
+func (ec *executionContext) _TodayCount_count(ctx context.Context, field graphql.CollectedField, obj *model.TodayCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TodayCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TodayCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TodayCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TodayItem_kind(ctx context.Context, field graphql.CollectedField, obj *model.TodayItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TodayItem_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.TodayKind) graphql.Marshaler {
+			return ec.marshalNTodayKind2tandemᚋgraphᚋmodelᚐTodayKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TodayItem_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TodayItem", field, false, false, "TodayKind")
+}
+
+func (ec *executionContext) _TodayItem_title(ctx context.Context, field graphql.CollectedField, obj *model.TodayItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TodayItem_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TodayItem_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TodayItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _TodayItem_reason(ctx context.Context, field graphql.CollectedField, obj *model.TodayItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TodayItem_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TodayItem_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TodayItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _TodayItem_due(ctx context.Context, field graphql.CollectedField, obj *model.TodayItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TodayItem_due(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Due, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TodayItem_due(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TodayItem", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TodayItem_node(ctx context.Context, field graphql.CollectedField, obj *model.TodayItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TodayItem_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+			return ec.marshalNNode2tandemᚋentᚐNoder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TodayItem_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TodayItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TodayItem_customer(ctx context.Context, field graphql.CollectedField, obj *model.TodayItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TodayItem_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖtandemᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TodayItem_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TodayItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _TrackingEvent_id(ctx context.Context, field graphql.CollectedField, obj *ent.TrackingEvent) (ret graphql.Marshaler) {
@@ -44880,6 +54519,116 @@ func (ec *executionContext) _TrialEdge_cursor(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_TrialEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TrialEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _UsageForecast_method(ctx context.Context, field graphql.CollectedField, obj *model.UsageForecast) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UsageForecast_method(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Method, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UsageForecast_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UsageForecast", field, false, false, "String")
+}
+
+func (ec *executionContext) _UsageForecast_history(ctx context.Context, field graphql.CollectedField, obj *model.UsageForecast) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UsageForecast_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.History, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MonthQuantity) graphql.Marshaler {
+			return ec.marshalNMonthQuantity2ᚕᚖtandemᚋgraphᚋmodelᚐMonthQuantityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UsageForecast_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UsageForecast",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonthQuantity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UsageForecast_forecast(ctx context.Context, field graphql.CollectedField, obj *model.UsageForecast) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UsageForecast_forecast(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Forecast, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MonthQuantity) graphql.Marshaler {
+			return ec.marshalNMonthQuantity2ᚕᚖtandemᚋgraphᚋmodelᚐMonthQuantityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UsageForecast_forecast(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UsageForecast",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonthQuantity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UsageForecast_meanAbsoluteError(ctx context.Context, field graphql.CollectedField, obj *model.UsageForecast) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UsageForecast_meanAbsoluteError(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeanAbsoluteError, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UsageForecast_meanAbsoluteError(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UsageForecast", field, false, false, "Float")
 }
 
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -47609,6 +57358,139 @@ func UnmarshalAPITokenWhereInput(ctx context.Context, raw any) (ent.APITokenWher
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAcknowledgeChangeNoticeInput(ctx context.Context, obj any) (model.AcknowledgeChangeNoticeInput, error) {
+	var it model.AcknowledgeChangeNoticeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"ackID", "acknowledgedBy", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "ackID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ackID"))
+			data, err := ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AckID = data
+		case "acknowledgedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedBy"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedBy = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAcknowledgeChangeNoticeInput unmarshals raw into the AcknowledgeChangeNoticeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAcknowledgeChangeNoticeInput(ctx context.Context, raw any) (model.AcknowledgeChangeNoticeInput, error) {
+	var out model.AcknowledgeChangeNoticeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AcknowledgeChangeNoticeInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAdvanceSampleInput(ctx context.Context, obj any) (model.AdvanceSampleInput, error) {
+	var it model.AdvanceSampleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "to", "note", "reason", "orderID", "version"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNSampleStatus2tandemᚋentᚋsampleᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "orderID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderID"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdvanceSampleInput unmarshals raw into the AdvanceSampleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdvanceSampleInput(ctx context.Context, raw any) (model.AdvanceSampleInput, error) {
+	var out model.AdvanceSampleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdvanceSampleInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAssistanceOrder(ctx context.Context, obj any) (ent.AssistanceOrder, error) {
 	var it ent.AssistanceOrder
 	if obj == nil {
@@ -49077,6 +58959,62 @@ func (ec *executionContext) unmarshalInputAuditEventWhereInput(ctx context.Conte
 func UnmarshalAuditEventWhereInput(ctx context.Context, raw any) (ent.AuditEventWhereInput, error) {
 	var out ent.AuditEventWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "AuditEventWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCancelOrderInput(ctx context.Context, obj any) (model.CancelOrderInput, error) {
+	var it model.CancelOrderInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "reason", "version"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCancelOrderInput unmarshals raw into the CancelOrderInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCancelOrderInput(ctx context.Context, raw any) (model.CancelOrderInput, error) {
+	var out model.CancelOrderInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CancelOrderInput", raw, &out)
 	return out, err
 }
 
@@ -51689,6 +61627,69 @@ func UnmarshalCompetitorWhereInput(ctx context.Context, raw any) (ent.Competitor
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCompleteOrderStepInput(ctx context.Context, obj any) (model.CompleteOrderStepInput, error) {
+	var it model.CompleteOrderStepInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "step", "note", "version"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "step":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("step"))
+			data, err := ec.unmarshalNOrderEventStep2tandemᚋentᚋordereventᚐStep(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Step = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCompleteOrderStepInput unmarshals raw into the CompleteOrderStepInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCompleteOrderStepInput(ctx context.Context, raw any) (model.CompleteOrderStepInput, error) {
+	var out model.CompleteOrderStepInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CompleteOrderStepInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputContactOrder(ctx context.Context, obj any) (ent.ContactOrder, error) {
 	var it ent.ContactOrder
 	if obj == nil {
@@ -53860,7 +63861,7 @@ func (ec *executionContext) unmarshalInputCreateIssueInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "description", "category", "rootCause", "severity", "status", "batchNo", "reportedAt", "onsiteResponse", "jointRootCauseWork", "disposition", "lossAmount", "resolution", "resolvedAt", "customerID", "orderID", "productID", "assigneeID"}
+	fieldsInOrder := [...]string{"title", "description", "category", "rootCause", "severity", "batchNo", "reportedAt", "onsiteResponse", "jointRootCauseWork", "disposition", "lossAmount", "resolution", "customerID", "orderID", "productID", "assigneeID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -53902,13 +63903,6 @@ func (ec *executionContext) unmarshalInputCreateIssueInput(ctx context.Context, 
 				return it, err
 			}
 			it.Severity = data
-		case "status":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOIssueStatus2ᚖtandemᚋentᚋissueᚐStatus(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Status = data
 		case "batchNo":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchNo"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -53958,13 +63952,6 @@ func (ec *executionContext) unmarshalInputCreateIssueInput(ctx context.Context, 
 				return it, err
 			}
 			it.Resolution = data
-		case "resolvedAt":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolvedAt"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ResolvedAt = data
 		case "customerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
 			data, err := ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -54294,7 +64281,7 @@ func (ec *executionContext) unmarshalInputCreateNeedInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"level", "companyAspect", "productGrade", "likelyProblem", "description", "status", "customerID", "keyPersonID", "candidateProductID"}
+	fieldsInOrder := [...]string{"level", "companyAspect", "productGrade", "likelyProblem", "description", "status", "source", "customerID", "keyPersonID", "candidateProductID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -54343,6 +64330,13 @@ func (ec *executionContext) unmarshalInputCreateNeedInput(ctx context.Context, o
 				return it, err
 			}
 			it.Status = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalONeedSource2ᚖtandemᚋentᚋneedᚐSource(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
 		case "customerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
 			data, err := ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -54392,7 +64386,7 @@ func (ec *executionContext) unmarshalInputCreateOrderInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"number", "isEvaluation", "status", "orderedAt", "deliveryDate", "contractNo", "currency", "notes", "customerID"}
+	fieldsInOrder := [...]string{"number", "isEvaluation", "orderedAt", "deliveryDate", "contractNo", "currency", "notes", "customerID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -54413,13 +64407,6 @@ func (ec *executionContext) unmarshalInputCreateOrderInput(ctx context.Context, 
 				return it, err
 			}
 			it.IsEvaluation = data
-		case "status":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOOrderStatus2ᚖtandemᚋentᚋorderᚐStatus(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Status = data
 		case "orderedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderedAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -54805,7 +64792,7 @@ func (ec *executionContext) unmarshalInputCreateSampleInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"quantity", "unit", "status", "statusReason", "purpose", "requestedAt", "shippedAt", "receivedAt", "trackingNo", "docManual", "docMsds", "docLabel", "docPrecautions", "customerID", "productID", "orderID"}
+	fieldsInOrder := [...]string{"quantity", "unit", "purpose", "requestedAt", "trackingNo", "docManual", "docMsds", "docLabel", "docPrecautions", "customerID", "productID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -54826,20 +64813,6 @@ func (ec *executionContext) unmarshalInputCreateSampleInput(ctx context.Context,
 				return it, err
 			}
 			it.Unit = data
-		case "status":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOSampleStatus2ᚖtandemᚋentᚋsampleᚐStatus(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Status = data
-		case "statusReason":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusReason"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.StatusReason = data
 		case "purpose":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purpose"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -54854,20 +64827,6 @@ func (ec *executionContext) unmarshalInputCreateSampleInput(ctx context.Context,
 				return it, err
 			}
 			it.RequestedAt = data
-		case "shippedAt":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippedAt"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ShippedAt = data
-		case "receivedAt":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receivedAt"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReceivedAt = data
 		case "trackingNo":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trackingNo"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -54917,13 +64876,6 @@ func (ec *executionContext) unmarshalInputCreateSampleInput(ctx context.Context,
 				return it, err
 			}
 			it.ProductID = data
-		case "orderID":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderID"))
-			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.OrderID = data
 		}
 	}
 	return it, nil
@@ -54938,6 +64890,76 @@ func (ec *executionContext) unmarshalInputCreateSampleInput(ctx context.Context,
 func UnmarshalCreateSampleInput(ctx context.Context, raw any) (ent.CreateSampleInput, error) {
 	var out ent.CreateSampleInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateSampleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateServiceDocumentInput(ctx context.Context, obj any) (ent.CreateServiceDocumentInput, error) {
+	var it ent.CreateServiceDocumentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"type", "since", "until", "note", "customerID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNServiceDocumentType2tandemᚋentᚋservicedocumentᚐType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "since":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("since"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Since = data
+		case "until":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Until = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateServiceDocumentInput unmarshals raw into the CreateServiceDocumentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateServiceDocumentInput(ctx context.Context, raw any) (ent.CreateServiceDocumentInput, error) {
+	var out ent.CreateServiceDocumentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateServiceDocumentInput", raw, &out)
 	return out, err
 }
 
@@ -55579,7 +65601,7 @@ func (ec *executionContext) unmarshalInputCustomerWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnIsNil", "nameEnNotNil", "nameEnEqualFold", "nameEnContainsFold", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteIsNil", "websiteNotNil", "websiteEqualFold", "websiteContainsFold", "industry", "industryNEQ", "industryIn", "industryNotIn", "industryGT", "industryGTE", "industryLT", "industryLTE", "industryContains", "industryHasPrefix", "industryHasSuffix", "industryIsNil", "industryNotNil", "industryEqualFold", "industryContainsFold", "region", "regionNEQ", "regionIn", "regionNotIn", "regionGT", "regionGTE", "regionLT", "regionLTE", "regionContains", "regionHasPrefix", "regionHasSuffix", "regionIsNil", "regionNotNil", "regionEqualFold", "regionContainsFold", "address", "addressNEQ", "addressIn", "addressNotIn", "addressGT", "addressGTE", "addressLT", "addressLTE", "addressContains", "addressHasPrefix", "addressHasSuffix", "addressIsNil", "addressNotNil", "addressEqualFold", "addressContainsFold", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneIsNil", "phoneNotNil", "phoneEqualFold", "phoneContainsFold", "stage", "stageNEQ", "stageIn", "stageNotIn", "stageChangedAt", "stageChangedAtNEQ", "stageChangedAtIn", "stageChangedAtNotIn", "stageChangedAtGT", "stageChangedAtGTE", "stageChangedAtLT", "stageChangedAtLTE", "stageChangedAtIsNil", "stageChangedAtNotNil", "leadSource", "leadSourceNEQ", "leadSourceIn", "leadSourceNotIn", "leadSourceDetail", "leadSourceDetailNEQ", "leadSourceDetailIn", "leadSourceDetailNotIn", "leadSourceDetailGT", "leadSourceDetailGTE", "leadSourceDetailLT", "leadSourceDetailLTE", "leadSourceDetailContains", "leadSourceDetailHasPrefix", "leadSourceDetailHasSuffix", "leadSourceDetailIsNil", "leadSourceDetailNotNil", "leadSourceDetailEqualFold", "leadSourceDetailContainsFold", "referrerCustomerID", "referrerCustomerIDNEQ", "referrerCustomerIDIn", "referrerCustomerIDNotIn", "referrerCustomerIDGT", "referrerCustomerIDGTE", "referrerCustomerIDLT", "referrerCustomerIDLTE", "referrerCustomerIDContains", "referrerCustomerIDHasPrefix", "referrerCustomerIDHasSuffix", "referrerCustomerIDIsNil", "referrerCustomerIDNotNil", "referrerCustomerIDEqualFold", "referrerCustomerIDContainsFold", "referrerContactID", "referrerContactIDNEQ", "referrerContactIDIn", "referrerContactIDNotIn", "referrerContactIDGT", "referrerContactIDGTE", "referrerContactIDLT", "referrerContactIDLTE", "referrerContactIDContains", "referrerContactIDHasPrefix", "referrerContactIDHasSuffix", "referrerContactIDIsNil", "referrerContactIDNotNil", "referrerContactIDEqualFold", "referrerContactIDContainsFold", "scale", "scaleNEQ", "scaleIn", "scaleNotIn", "scaleGT", "scaleGTE", "scaleLT", "scaleLTE", "scaleIsNil", "scaleNotNil", "technicalLevel", "technicalLevelNEQ", "technicalLevelIn", "technicalLevelNotIn", "technicalLevelGT", "technicalLevelGTE", "technicalLevelLT", "technicalLevelLTE", "technicalLevelIsNil", "technicalLevelNotNil", "credit", "creditNEQ", "creditIn", "creditNotIn", "creditGT", "creditGTE", "creditLT", "creditLTE", "creditIsNil", "creditNotNil", "demand", "demandNEQ", "demandIn", "demandNotIn", "demandGT", "demandGTE", "demandLT", "demandLTE", "demandIsNil", "demandNotNil", "easeOfClosing", "easeOfClosingNEQ", "easeOfClosingIn", "easeOfClosingNotIn", "easeOfClosingGT", "easeOfClosingGTE", "easeOfClosingLT", "easeOfClosingLTE", "easeOfClosingIsNil", "easeOfClosingNotNil", "score", "scoreNEQ", "scoreIn", "scoreNotIn", "scoreGT", "scoreGTE", "scoreLT", "scoreLTE", "scoreIsNil", "scoreNotNil", "tier", "tierNEQ", "tierIn", "tierNotIn", "tierIsNil", "tierNotNil", "industryStatus", "industryStatusNEQ", "industryStatusIn", "industryStatusNotIn", "industryStatusIsNil", "industryStatusNotNil", "founderHistory", "founderHistoryNEQ", "founderHistoryIn", "founderHistoryNotIn", "founderHistoryGT", "founderHistoryGTE", "founderHistoryLT", "founderHistoryLTE", "founderHistoryContains", "founderHistoryHasPrefix", "founderHistoryHasSuffix", "founderHistoryIsNil", "founderHistoryNotNil", "founderHistoryEqualFold", "founderHistoryContainsFold", "shareholders", "shareholdersNEQ", "shareholdersIn", "shareholdersNotIn", "shareholdersGT", "shareholdersGTE", "shareholdersLT", "shareholdersLTE", "shareholdersContains", "shareholdersHasPrefix", "shareholdersHasSuffix", "shareholdersIsNil", "shareholdersNotNil", "shareholdersEqualFold", "shareholdersContainsFold", "decisionMechanism", "decisionMechanismNEQ", "decisionMechanismIn", "decisionMechanismNotIn", "decisionMechanismGT", "decisionMechanismGTE", "decisionMechanismLT", "decisionMechanismLTE", "decisionMechanismContains", "decisionMechanismHasPrefix", "decisionMechanismHasSuffix", "decisionMechanismIsNil", "decisionMechanismNotNil", "decisionMechanismEqualFold", "decisionMechanismContainsFold", "culture", "cultureNEQ", "cultureIn", "cultureNotIn", "cultureGT", "cultureGTE", "cultureLT", "cultureLTE", "cultureContains", "cultureHasPrefix", "cultureHasSuffix", "cultureIsNil", "cultureNotNil", "cultureEqualFold", "cultureContainsFold", "peopleStatus", "peopleStatusNEQ", "peopleStatusIn", "peopleStatusNotIn", "peopleStatusGT", "peopleStatusGTE", "peopleStatusLT", "peopleStatusLTE", "peopleStatusContains", "peopleStatusHasPrefix", "peopleStatusHasSuffix", "peopleStatusIsNil", "peopleStatusNotNil", "peopleStatusEqualFold", "peopleStatusContainsFold", "businessStatus", "businessStatusNEQ", "businessStatusIn", "businessStatusNotIn", "businessStatusGT", "businessStatusGTE", "businessStatusLT", "businessStatusLTE", "businessStatusContains", "businessStatusHasPrefix", "businessStatusHasSuffix", "businessStatusIsNil", "businessStatusNotNil", "businessStatusEqualFold", "businessStatusContainsFold", "technologyStatus", "technologyStatusNEQ", "technologyStatusIn", "technologyStatusNotIn", "technologyStatusGT", "technologyStatusGTE", "technologyStatusLT", "technologyStatusLTE", "technologyStatusContains", "technologyStatusHasPrefix", "technologyStatusHasSuffix", "technologyStatusIsNil", "technologyStatusNotNil", "technologyStatusEqualFold", "technologyStatusContainsFold", "managementStatus", "managementStatusNEQ", "managementStatusIn", "managementStatusNotIn", "managementStatusGT", "managementStatusGTE", "managementStatusLT", "managementStatusLTE", "managementStatusContains", "managementStatusHasPrefix", "managementStatusHasSuffix", "managementStatusIsNil", "managementStatusNotNil", "managementStatusEqualFold", "managementStatusContainsFold", "notes", "notesNEQ", "notesIn", "notesNotIn", "notesGT", "notesGTE", "notesLT", "notesLTE", "notesContains", "notesHasPrefix", "notesHasSuffix", "notesIsNil", "notesNotNil", "notesEqualFold", "notesContainsFold", "archived", "archivedNEQ", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "ownerIDGT", "ownerIDGTE", "ownerIDLT", "ownerIDLTE", "ownerIDContains", "ownerIDHasPrefix", "ownerIDHasSuffix", "ownerIDIsNil", "ownerIDNotNil", "ownerIDEqualFold", "ownerIDContainsFold", "teamID", "teamIDNEQ", "teamIDIn", "teamIDNotIn", "teamIDGT", "teamIDGTE", "teamIDLT", "teamIDLTE", "teamIDContains", "teamIDHasPrefix", "teamIDHasSuffix", "teamIDIsNil", "teamIDNotNil", "teamIDEqualFold", "teamIDContainsFold", "hasOwner", "hasOwnerWith", "hasTeam", "hasTeamWith", "hasReferrerCustomer", "hasReferrerCustomerWith", "hasReferredCustomers", "hasReferredCustomersWith", "hasReferrerContact", "hasReferrerContactWith", "hasContacts", "hasContactsWith", "hasKeyPersons", "hasKeyPersonsWith", "hasNeeds", "hasNeedsWith", "hasCompetitors", "hasCompetitorsWith", "hasPitches", "hasPitchesWith", "hasInteractions", "hasInteractionsWith", "hasTasks", "hasTasksWith", "hasSamples", "hasSamplesWith", "hasTrials", "hasTrialsWith", "hasAssistances", "hasAssistancesWith", "hasOrders", "hasOrdersWith", "hasShipments", "hasShipmentsWith", "hasIssues", "hasIssuesWith", "hasStageChanges", "hasStageChangesWith", "hasMarketInfoShares", "hasMarketInfoSharesWith", "hasChangeNoticeAcks", "hasChangeNoticeAcksWith", "hasDocuments", "hasDocumentsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnIsNil", "nameEnNotNil", "nameEnEqualFold", "nameEnContainsFold", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteIsNil", "websiteNotNil", "websiteEqualFold", "websiteContainsFold", "industry", "industryNEQ", "industryIn", "industryNotIn", "industryGT", "industryGTE", "industryLT", "industryLTE", "industryContains", "industryHasPrefix", "industryHasSuffix", "industryIsNil", "industryNotNil", "industryEqualFold", "industryContainsFold", "region", "regionNEQ", "regionIn", "regionNotIn", "regionGT", "regionGTE", "regionLT", "regionLTE", "regionContains", "regionHasPrefix", "regionHasSuffix", "regionIsNil", "regionNotNil", "regionEqualFold", "regionContainsFold", "address", "addressNEQ", "addressIn", "addressNotIn", "addressGT", "addressGTE", "addressLT", "addressLTE", "addressContains", "addressHasPrefix", "addressHasSuffix", "addressIsNil", "addressNotNil", "addressEqualFold", "addressContainsFold", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneIsNil", "phoneNotNil", "phoneEqualFold", "phoneContainsFold", "stage", "stageNEQ", "stageIn", "stageNotIn", "stageChangedAt", "stageChangedAtNEQ", "stageChangedAtIn", "stageChangedAtNotIn", "stageChangedAtGT", "stageChangedAtGTE", "stageChangedAtLT", "stageChangedAtLTE", "stageChangedAtIsNil", "stageChangedAtNotNil", "leadSource", "leadSourceNEQ", "leadSourceIn", "leadSourceNotIn", "leadSourceDetail", "leadSourceDetailNEQ", "leadSourceDetailIn", "leadSourceDetailNotIn", "leadSourceDetailGT", "leadSourceDetailGTE", "leadSourceDetailLT", "leadSourceDetailLTE", "leadSourceDetailContains", "leadSourceDetailHasPrefix", "leadSourceDetailHasSuffix", "leadSourceDetailIsNil", "leadSourceDetailNotNil", "leadSourceDetailEqualFold", "leadSourceDetailContainsFold", "referrerCustomerID", "referrerCustomerIDNEQ", "referrerCustomerIDIn", "referrerCustomerIDNotIn", "referrerCustomerIDGT", "referrerCustomerIDGTE", "referrerCustomerIDLT", "referrerCustomerIDLTE", "referrerCustomerIDContains", "referrerCustomerIDHasPrefix", "referrerCustomerIDHasSuffix", "referrerCustomerIDIsNil", "referrerCustomerIDNotNil", "referrerCustomerIDEqualFold", "referrerCustomerIDContainsFold", "referrerContactID", "referrerContactIDNEQ", "referrerContactIDIn", "referrerContactIDNotIn", "referrerContactIDGT", "referrerContactIDGTE", "referrerContactIDLT", "referrerContactIDLTE", "referrerContactIDContains", "referrerContactIDHasPrefix", "referrerContactIDHasSuffix", "referrerContactIDIsNil", "referrerContactIDNotNil", "referrerContactIDEqualFold", "referrerContactIDContainsFold", "scale", "scaleNEQ", "scaleIn", "scaleNotIn", "scaleGT", "scaleGTE", "scaleLT", "scaleLTE", "scaleIsNil", "scaleNotNil", "technicalLevel", "technicalLevelNEQ", "technicalLevelIn", "technicalLevelNotIn", "technicalLevelGT", "technicalLevelGTE", "technicalLevelLT", "technicalLevelLTE", "technicalLevelIsNil", "technicalLevelNotNil", "credit", "creditNEQ", "creditIn", "creditNotIn", "creditGT", "creditGTE", "creditLT", "creditLTE", "creditIsNil", "creditNotNil", "demand", "demandNEQ", "demandIn", "demandNotIn", "demandGT", "demandGTE", "demandLT", "demandLTE", "demandIsNil", "demandNotNil", "easeOfClosing", "easeOfClosingNEQ", "easeOfClosingIn", "easeOfClosingNotIn", "easeOfClosingGT", "easeOfClosingGTE", "easeOfClosingLT", "easeOfClosingLTE", "easeOfClosingIsNil", "easeOfClosingNotNil", "score", "scoreNEQ", "scoreIn", "scoreNotIn", "scoreGT", "scoreGTE", "scoreLT", "scoreLTE", "scoreIsNil", "scoreNotNil", "tier", "tierNEQ", "tierIn", "tierNotIn", "tierIsNil", "tierNotNil", "industryStatus", "industryStatusNEQ", "industryStatusIn", "industryStatusNotIn", "industryStatusIsNil", "industryStatusNotNil", "founderHistory", "founderHistoryNEQ", "founderHistoryIn", "founderHistoryNotIn", "founderHistoryGT", "founderHistoryGTE", "founderHistoryLT", "founderHistoryLTE", "founderHistoryContains", "founderHistoryHasPrefix", "founderHistoryHasSuffix", "founderHistoryIsNil", "founderHistoryNotNil", "founderHistoryEqualFold", "founderHistoryContainsFold", "shareholders", "shareholdersNEQ", "shareholdersIn", "shareholdersNotIn", "shareholdersGT", "shareholdersGTE", "shareholdersLT", "shareholdersLTE", "shareholdersContains", "shareholdersHasPrefix", "shareholdersHasSuffix", "shareholdersIsNil", "shareholdersNotNil", "shareholdersEqualFold", "shareholdersContainsFold", "decisionMechanism", "decisionMechanismNEQ", "decisionMechanismIn", "decisionMechanismNotIn", "decisionMechanismGT", "decisionMechanismGTE", "decisionMechanismLT", "decisionMechanismLTE", "decisionMechanismContains", "decisionMechanismHasPrefix", "decisionMechanismHasSuffix", "decisionMechanismIsNil", "decisionMechanismNotNil", "decisionMechanismEqualFold", "decisionMechanismContainsFold", "culture", "cultureNEQ", "cultureIn", "cultureNotIn", "cultureGT", "cultureGTE", "cultureLT", "cultureLTE", "cultureContains", "cultureHasPrefix", "cultureHasSuffix", "cultureIsNil", "cultureNotNil", "cultureEqualFold", "cultureContainsFold", "peopleStatus", "peopleStatusNEQ", "peopleStatusIn", "peopleStatusNotIn", "peopleStatusGT", "peopleStatusGTE", "peopleStatusLT", "peopleStatusLTE", "peopleStatusContains", "peopleStatusHasPrefix", "peopleStatusHasSuffix", "peopleStatusIsNil", "peopleStatusNotNil", "peopleStatusEqualFold", "peopleStatusContainsFold", "businessStatus", "businessStatusNEQ", "businessStatusIn", "businessStatusNotIn", "businessStatusGT", "businessStatusGTE", "businessStatusLT", "businessStatusLTE", "businessStatusContains", "businessStatusHasPrefix", "businessStatusHasSuffix", "businessStatusIsNil", "businessStatusNotNil", "businessStatusEqualFold", "businessStatusContainsFold", "technologyStatus", "technologyStatusNEQ", "technologyStatusIn", "technologyStatusNotIn", "technologyStatusGT", "technologyStatusGTE", "technologyStatusLT", "technologyStatusLTE", "technologyStatusContains", "technologyStatusHasPrefix", "technologyStatusHasSuffix", "technologyStatusIsNil", "technologyStatusNotNil", "technologyStatusEqualFold", "technologyStatusContainsFold", "managementStatus", "managementStatusNEQ", "managementStatusIn", "managementStatusNotIn", "managementStatusGT", "managementStatusGTE", "managementStatusLT", "managementStatusLTE", "managementStatusContains", "managementStatusHasPrefix", "managementStatusHasSuffix", "managementStatusIsNil", "managementStatusNotNil", "managementStatusEqualFold", "managementStatusContainsFold", "notes", "notesNEQ", "notesIn", "notesNotIn", "notesGT", "notesGTE", "notesLT", "notesLTE", "notesContains", "notesHasPrefix", "notesHasSuffix", "notesIsNil", "notesNotNil", "notesEqualFold", "notesContainsFold", "evaluationOutcome", "evaluationOutcomeNEQ", "evaluationOutcomeIn", "evaluationOutcomeNotIn", "evaluationOutcomeIsNil", "evaluationOutcomeNotNil", "evaluationNote", "evaluationNoteNEQ", "evaluationNoteIn", "evaluationNoteNotIn", "evaluationNoteGT", "evaluationNoteGTE", "evaluationNoteLT", "evaluationNoteLTE", "evaluationNoteContains", "evaluationNoteHasPrefix", "evaluationNoteHasSuffix", "evaluationNoteIsNil", "evaluationNoteNotNil", "evaluationNoteEqualFold", "evaluationNoteContainsFold", "archived", "archivedNEQ", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "ownerIDGT", "ownerIDGTE", "ownerIDLT", "ownerIDLTE", "ownerIDContains", "ownerIDHasPrefix", "ownerIDHasSuffix", "ownerIDIsNil", "ownerIDNotNil", "ownerIDEqualFold", "ownerIDContainsFold", "teamID", "teamIDNEQ", "teamIDIn", "teamIDNotIn", "teamIDGT", "teamIDGTE", "teamIDLT", "teamIDLTE", "teamIDContains", "teamIDHasPrefix", "teamIDHasSuffix", "teamIDIsNil", "teamIDNotNil", "teamIDEqualFold", "teamIDContainsFold", "hasOwner", "hasOwnerWith", "hasTeam", "hasTeamWith", "hasReferrerCustomer", "hasReferrerCustomerWith", "hasReferredCustomers", "hasReferredCustomersWith", "hasReferrerContact", "hasReferrerContactWith", "hasContacts", "hasContactsWith", "hasKeyPersons", "hasKeyPersonsWith", "hasNeeds", "hasNeedsWith", "hasCompetitors", "hasCompetitorsWith", "hasPitches", "hasPitchesWith", "hasInteractions", "hasInteractionsWith", "hasTasks", "hasTasksWith", "hasSamples", "hasSamplesWith", "hasTrials", "hasTrialsWith", "hasAssistances", "hasAssistancesWith", "hasOrders", "hasOrdersWith", "hasShipments", "hasShipmentsWith", "hasIssues", "hasIssuesWith", "hasStageChanges", "hasStageChangesWith", "hasMarketInfoShares", "hasMarketInfoSharesWith", "hasChangeNoticeAcks", "hasChangeNoticeAcksWith", "hasDocuments", "hasDocumentsWith", "hasServiceDocuments", "hasServiceDocumentsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -58442,6 +68464,153 @@ func (ec *executionContext) unmarshalInputCustomerWhereInput(ctx context.Context
 				return it, err
 			}
 			it.NotesContainsFold = data
+		case "evaluationOutcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationOutcome"))
+			data, err := ec.unmarshalOCustomerEvaluationOutcome2ᚖtandemᚋentᚋcustomerᚐEvaluationOutcome(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationOutcome = data
+		case "evaluationOutcomeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationOutcomeNEQ"))
+			data, err := ec.unmarshalOCustomerEvaluationOutcome2ᚖtandemᚋentᚋcustomerᚐEvaluationOutcome(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationOutcomeNEQ = data
+		case "evaluationOutcomeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationOutcomeIn"))
+			data, err := ec.unmarshalOCustomerEvaluationOutcome2ᚕtandemᚋentᚋcustomerᚐEvaluationOutcomeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationOutcomeIn = data
+		case "evaluationOutcomeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationOutcomeNotIn"))
+			data, err := ec.unmarshalOCustomerEvaluationOutcome2ᚕtandemᚋentᚋcustomerᚐEvaluationOutcomeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationOutcomeNotIn = data
+		case "evaluationOutcomeIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationOutcomeIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationOutcomeIsNil = data
+		case "evaluationOutcomeNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationOutcomeNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationOutcomeNotNil = data
+		case "evaluationNote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationNote"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationNote = data
+		case "evaluationNoteNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationNoteNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationNoteNEQ = data
+		case "evaluationNoteIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationNoteIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationNoteIn = data
+		case "evaluationNoteNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationNoteNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationNoteNotIn = data
+		case "evaluationNoteGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationNoteGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationNoteGT = data
+		case "evaluationNoteGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationNoteGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationNoteGTE = data
+		case "evaluationNoteLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationNoteLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationNoteLT = data
+		case "evaluationNoteLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationNoteLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationNoteLTE = data
+		case "evaluationNoteContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationNoteContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationNoteContains = data
+		case "evaluationNoteHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationNoteHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationNoteHasPrefix = data
+		case "evaluationNoteHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationNoteHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationNoteHasSuffix = data
+		case "evaluationNoteIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationNoteIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationNoteIsNil = data
+		case "evaluationNoteNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationNoteNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationNoteNotNil = data
+		case "evaluationNoteEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationNoteEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationNoteEqualFold = data
+		case "evaluationNoteContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationNoteContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationNoteContainsFold = data
 		case "archived":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("archived"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -58974,6 +69143,20 @@ func (ec *executionContext) unmarshalInputCustomerWhereInput(ctx context.Context
 				return it, err
 			}
 			it.HasDocumentsWith = data
+		case "hasServiceDocuments":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasServiceDocuments"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasServiceDocuments = data
+		case "hasServiceDocumentsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasServiceDocumentsWith"))
+			data, err := ec.unmarshalOServiceDocumentWhereInput2ᚕᚖtandemᚋentᚐServiceDocumentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasServiceDocumentsWith = data
 		}
 	}
 	return it, nil
@@ -60549,6 +70732,62 @@ func UnmarshalDocumentWhereInput(ctx context.Context, raw any) (ent.DocumentWher
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputEndKeyPersonInput(ctx context.Context, obj any) (model.EndKeyPersonInput, error) {
+	var it model.EndKeyPersonInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "reason", "version"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEndKeyPersonInput unmarshals raw into the EndKeyPersonInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEndKeyPersonInput(ctx context.Context, raw any) (model.EndKeyPersonInput, error) {
+	var out model.EndKeyPersonInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EndKeyPersonInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputInteractionOrder(ctx context.Context, obj any) (ent.InteractionOrder, error) {
 	var it ent.InteractionOrder
 	if obj == nil {
@@ -61869,6 +72108,55 @@ func UnmarshalInteractionWhereInput(ctx context.Context, raw any) (ent.Interacti
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputIssueChangeNoticeInput(ctx context.Context, obj any) (model.IssueChangeNoticeInput, error) {
+	var it model.IssueChangeNoticeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalIssueChangeNoticeInput unmarshals raw into the IssueChangeNoticeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalIssueChangeNoticeInput(ctx context.Context, raw any) (model.IssueChangeNoticeInput, error) {
+	var out model.IssueChangeNoticeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "IssueChangeNoticeInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputIssueOrder(ctx context.Context, obj any) (ent.IssueOrder, error) {
 	var it ent.IssueOrder
 	if obj == nil {
@@ -61933,7 +72221,7 @@ func (ec *executionContext) unmarshalInputIssueWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDEqualFold", "customerIDContainsFold", "orderID", "orderIDNEQ", "orderIDIn", "orderIDNotIn", "orderIDGT", "orderIDGTE", "orderIDLT", "orderIDLTE", "orderIDContains", "orderIDHasPrefix", "orderIDHasSuffix", "orderIDIsNil", "orderIDNotNil", "orderIDEqualFold", "orderIDContainsFold", "productID", "productIDNEQ", "productIDIn", "productIDNotIn", "productIDGT", "productIDGTE", "productIDLT", "productIDLTE", "productIDContains", "productIDHasPrefix", "productIDHasSuffix", "productIDIsNil", "productIDNotNil", "productIDEqualFold", "productIDContainsFold", "reportedByID", "reportedByIDNEQ", "reportedByIDIn", "reportedByIDNotIn", "reportedByIDGT", "reportedByIDGTE", "reportedByIDLT", "reportedByIDLTE", "reportedByIDContains", "reportedByIDHasPrefix", "reportedByIDHasSuffix", "reportedByIDIsNil", "reportedByIDNotNil", "reportedByIDEqualFold", "reportedByIDContainsFold", "assigneeID", "assigneeIDNEQ", "assigneeIDIn", "assigneeIDNotIn", "assigneeIDGT", "assigneeIDGTE", "assigneeIDLT", "assigneeIDLTE", "assigneeIDContains", "assigneeIDHasPrefix", "assigneeIDHasSuffix", "assigneeIDIsNil", "assigneeIDNotNil", "assigneeIDEqualFold", "assigneeIDContainsFold", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "rootCause", "rootCauseNEQ", "rootCauseIn", "rootCauseNotIn", "severity", "severityNEQ", "severityIn", "severityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "batchNo", "batchNoNEQ", "batchNoIn", "batchNoNotIn", "batchNoGT", "batchNoGTE", "batchNoLT", "batchNoLTE", "batchNoContains", "batchNoHasPrefix", "batchNoHasSuffix", "batchNoIsNil", "batchNoNotNil", "batchNoEqualFold", "batchNoContainsFold", "reportedAt", "reportedAtNEQ", "reportedAtIn", "reportedAtNotIn", "reportedAtGT", "reportedAtGTE", "reportedAtLT", "reportedAtLTE", "onsiteResponse", "onsiteResponseNEQ", "onsiteResponseIn", "onsiteResponseNotIn", "onsiteResponseGT", "onsiteResponseGTE", "onsiteResponseLT", "onsiteResponseLTE", "onsiteResponseContains", "onsiteResponseHasPrefix", "onsiteResponseHasSuffix", "onsiteResponseIsNil", "onsiteResponseNotNil", "onsiteResponseEqualFold", "onsiteResponseContainsFold", "jointRootCauseWork", "jointRootCauseWorkNEQ", "jointRootCauseWorkIn", "jointRootCauseWorkNotIn", "jointRootCauseWorkGT", "jointRootCauseWorkGTE", "jointRootCauseWorkLT", "jointRootCauseWorkLTE", "jointRootCauseWorkContains", "jointRootCauseWorkHasPrefix", "jointRootCauseWorkHasSuffix", "jointRootCauseWorkIsNil", "jointRootCauseWorkNotNil", "jointRootCauseWorkEqualFold", "jointRootCauseWorkContainsFold", "disposition", "dispositionNEQ", "dispositionIn", "dispositionNotIn", "dispositionGT", "dispositionGTE", "dispositionLT", "dispositionLTE", "dispositionContains", "dispositionHasPrefix", "dispositionHasSuffix", "dispositionIsNil", "dispositionNotNil", "dispositionEqualFold", "dispositionContainsFold", "lossAmount", "lossAmountNEQ", "lossAmountIn", "lossAmountNotIn", "lossAmountGT", "lossAmountGTE", "lossAmountLT", "lossAmountLTE", "lossAmountIsNil", "lossAmountNotNil", "resolution", "resolutionNEQ", "resolutionIn", "resolutionNotIn", "resolutionGT", "resolutionGTE", "resolutionLT", "resolutionLTE", "resolutionContains", "resolutionHasPrefix", "resolutionHasSuffix", "resolutionIsNil", "resolutionNotNil", "resolutionEqualFold", "resolutionContainsFold", "resolvedAt", "resolvedAtNEQ", "resolvedAtIn", "resolvedAtNotIn", "resolvedAtGT", "resolvedAtGTE", "resolvedAtLT", "resolvedAtLTE", "resolvedAtIsNil", "resolvedAtNotNil", "hasCustomer", "hasCustomerWith", "hasOrder", "hasOrderWith", "hasProduct", "hasProductWith", "hasReportedBy", "hasReportedByWith", "hasAssignee", "hasAssigneeWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDEqualFold", "customerIDContainsFold", "orderID", "orderIDNEQ", "orderIDIn", "orderIDNotIn", "orderIDGT", "orderIDGTE", "orderIDLT", "orderIDLTE", "orderIDContains", "orderIDHasPrefix", "orderIDHasSuffix", "orderIDIsNil", "orderIDNotNil", "orderIDEqualFold", "orderIDContainsFold", "productID", "productIDNEQ", "productIDIn", "productIDNotIn", "productIDGT", "productIDGTE", "productIDLT", "productIDLTE", "productIDContains", "productIDHasPrefix", "productIDHasSuffix", "productIDIsNil", "productIDNotNil", "productIDEqualFold", "productIDContainsFold", "reportedByID", "reportedByIDNEQ", "reportedByIDIn", "reportedByIDNotIn", "reportedByIDGT", "reportedByIDGTE", "reportedByIDLT", "reportedByIDLTE", "reportedByIDContains", "reportedByIDHasPrefix", "reportedByIDHasSuffix", "reportedByIDIsNil", "reportedByIDNotNil", "reportedByIDEqualFold", "reportedByIDContainsFold", "assigneeID", "assigneeIDNEQ", "assigneeIDIn", "assigneeIDNotIn", "assigneeIDGT", "assigneeIDGTE", "assigneeIDLT", "assigneeIDLTE", "assigneeIDContains", "assigneeIDHasPrefix", "assigneeIDHasSuffix", "assigneeIDIsNil", "assigneeIDNotNil", "assigneeIDEqualFold", "assigneeIDContainsFold", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "rootCause", "rootCauseNEQ", "rootCauseIn", "rootCauseNotIn", "severity", "severityNEQ", "severityIn", "severityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "batchNo", "batchNoNEQ", "batchNoIn", "batchNoNotIn", "batchNoGT", "batchNoGTE", "batchNoLT", "batchNoLTE", "batchNoContains", "batchNoHasPrefix", "batchNoHasSuffix", "batchNoIsNil", "batchNoNotNil", "batchNoEqualFold", "batchNoContainsFold", "reportedAt", "reportedAtNEQ", "reportedAtIn", "reportedAtNotIn", "reportedAtGT", "reportedAtGTE", "reportedAtLT", "reportedAtLTE", "onsiteResponse", "onsiteResponseNEQ", "onsiteResponseIn", "onsiteResponseNotIn", "onsiteResponseGT", "onsiteResponseGTE", "onsiteResponseLT", "onsiteResponseLTE", "onsiteResponseContains", "onsiteResponseHasPrefix", "onsiteResponseHasSuffix", "onsiteResponseIsNil", "onsiteResponseNotNil", "onsiteResponseEqualFold", "onsiteResponseContainsFold", "jointRootCauseWork", "jointRootCauseWorkNEQ", "jointRootCauseWorkIn", "jointRootCauseWorkNotIn", "jointRootCauseWorkGT", "jointRootCauseWorkGTE", "jointRootCauseWorkLT", "jointRootCauseWorkLTE", "jointRootCauseWorkContains", "jointRootCauseWorkHasPrefix", "jointRootCauseWorkHasSuffix", "jointRootCauseWorkIsNil", "jointRootCauseWorkNotNil", "jointRootCauseWorkEqualFold", "jointRootCauseWorkContainsFold", "disposition", "dispositionNEQ", "dispositionIn", "dispositionNotIn", "dispositionGT", "dispositionGTE", "dispositionLT", "dispositionLTE", "dispositionContains", "dispositionHasPrefix", "dispositionHasSuffix", "dispositionIsNil", "dispositionNotNil", "dispositionEqualFold", "dispositionContainsFold", "lossAmount", "lossAmountNEQ", "lossAmountIn", "lossAmountNotIn", "lossAmountGT", "lossAmountGTE", "lossAmountLT", "lossAmountLTE", "lossAmountIsNil", "lossAmountNotNil", "resolution", "resolutionNEQ", "resolutionIn", "resolutionNotIn", "resolutionGT", "resolutionGTE", "resolutionLT", "resolutionLTE", "resolutionContains", "resolutionHasPrefix", "resolutionHasSuffix", "resolutionIsNil", "resolutionNotNil", "resolutionEqualFold", "resolutionContainsFold", "respondedAt", "respondedAtNEQ", "respondedAtIn", "respondedAtNotIn", "respondedAtGT", "respondedAtGTE", "respondedAtLT", "respondedAtLTE", "respondedAtIsNil", "respondedAtNotNil", "onsiteAt", "onsiteAtNEQ", "onsiteAtIn", "onsiteAtNotIn", "onsiteAtGT", "onsiteAtGTE", "onsiteAtLT", "onsiteAtLTE", "onsiteAtIsNil", "onsiteAtNotNil", "resolvedAt", "resolvedAtNEQ", "resolvedAtIn", "resolvedAtNotIn", "resolvedAtGT", "resolvedAtGTE", "resolvedAtLT", "resolvedAtLTE", "resolvedAtIsNil", "resolvedAtNotNil", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "hasCustomer", "hasCustomerWith", "hasOrder", "hasOrderWith", "hasProduct", "hasProductWith", "hasReportedBy", "hasReportedByWith", "hasAssignee", "hasAssigneeWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -63655,6 +73943,146 @@ func (ec *executionContext) unmarshalInputIssueWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ResolutionContainsFold = data
+		case "respondedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAt = data
+		case "respondedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtNEQ = data
+		case "respondedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtIn = data
+		case "respondedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtNotIn = data
+		case "respondedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtGT = data
+		case "respondedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtGTE = data
+		case "respondedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtLT = data
+		case "respondedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtLTE = data
+		case "respondedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtIsNil = data
+		case "respondedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtNotNil = data
+		case "onsiteAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onsiteAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnsiteAt = data
+		case "onsiteAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onsiteAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnsiteAtNEQ = data
+		case "onsiteAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onsiteAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnsiteAtIn = data
+		case "onsiteAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onsiteAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnsiteAtNotIn = data
+		case "onsiteAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onsiteAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnsiteAtGT = data
+		case "onsiteAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onsiteAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnsiteAtGTE = data
+		case "onsiteAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onsiteAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnsiteAtLT = data
+		case "onsiteAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onsiteAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnsiteAtLTE = data
+		case "onsiteAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onsiteAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnsiteAtIsNil = data
+		case "onsiteAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onsiteAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnsiteAtNotNil = data
 		case "resolvedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolvedAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -63725,6 +74153,76 @@ func (ec *executionContext) unmarshalInputIssueWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ResolvedAtNotNil = data
+		case "closedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAt = data
+		case "closedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtNEQ = data
+		case "closedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtIn = data
+		case "closedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtNotIn = data
+		case "closedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtGT = data
+		case "closedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtGTE = data
+		case "closedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtLT = data
+		case "closedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtLTE = data
+		case "closedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtIsNil = data
+		case "closedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtNotNil = data
 		case "hasCustomer":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCustomer"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -66821,7 +77319,7 @@ func (ec *executionContext) unmarshalInputNeedWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDEqualFold", "customerIDContainsFold", "level", "levelNEQ", "levelIn", "levelNotIn", "companyAspect", "companyAspectNEQ", "companyAspectIn", "companyAspectNotIn", "companyAspectIsNil", "companyAspectNotNil", "productGrade", "productGradeNEQ", "productGradeIn", "productGradeNotIn", "productGradeIsNil", "productGradeNotNil", "likelyProblem", "likelyProblemNEQ", "likelyProblemIn", "likelyProblemNotIn", "likelyProblemIsNil", "likelyProblemNotNil", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "keyPersonID", "keyPersonIDNEQ", "keyPersonIDIn", "keyPersonIDNotIn", "keyPersonIDGT", "keyPersonIDGTE", "keyPersonIDLT", "keyPersonIDLTE", "keyPersonIDContains", "keyPersonIDHasPrefix", "keyPersonIDHasSuffix", "keyPersonIDIsNil", "keyPersonIDNotNil", "keyPersonIDEqualFold", "keyPersonIDContainsFold", "candidateProductID", "candidateProductIDNEQ", "candidateProductIDIn", "candidateProductIDNotIn", "candidateProductIDGT", "candidateProductIDGTE", "candidateProductIDLT", "candidateProductIDLTE", "candidateProductIDContains", "candidateProductIDHasPrefix", "candidateProductIDHasSuffix", "candidateProductIDIsNil", "candidateProductIDNotNil", "candidateProductIDEqualFold", "candidateProductIDContainsFold", "hasCustomer", "hasCustomerWith", "hasKeyPerson", "hasKeyPersonWith", "hasCandidateProduct", "hasCandidateProductWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDEqualFold", "customerIDContainsFold", "level", "levelNEQ", "levelIn", "levelNotIn", "companyAspect", "companyAspectNEQ", "companyAspectIn", "companyAspectNotIn", "companyAspectIsNil", "companyAspectNotNil", "productGrade", "productGradeNEQ", "productGradeIn", "productGradeNotIn", "productGradeIsNil", "productGradeNotNil", "likelyProblem", "likelyProblemNEQ", "likelyProblemIn", "likelyProblemNotIn", "likelyProblemIsNil", "likelyProblemNotNil", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "keyPersonID", "keyPersonIDNEQ", "keyPersonIDIn", "keyPersonIDNotIn", "keyPersonIDGT", "keyPersonIDGTE", "keyPersonIDLT", "keyPersonIDLTE", "keyPersonIDContains", "keyPersonIDHasPrefix", "keyPersonIDHasSuffix", "keyPersonIDIsNil", "keyPersonIDNotNil", "keyPersonIDEqualFold", "keyPersonIDContainsFold", "candidateProductID", "candidateProductIDNEQ", "candidateProductIDIn", "candidateProductIDNotIn", "candidateProductIDGT", "candidateProductIDGTE", "candidateProductIDLT", "candidateProductIDLTE", "candidateProductIDContains", "candidateProductIDHasPrefix", "candidateProductIDHasSuffix", "candidateProductIDIsNil", "candidateProductIDNotNil", "candidateProductIDEqualFold", "candidateProductIDContainsFold", "hasCustomer", "hasCustomerWith", "hasKeyPerson", "hasKeyPersonWith", "hasCandidateProduct", "hasCandidateProductWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -67437,6 +77935,34 @@ func (ec *executionContext) unmarshalInputNeedWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.StatusNotIn = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalONeedSource2ᚖtandemᚋentᚋneedᚐSource(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "sourceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceNEQ"))
+			data, err := ec.unmarshalONeedSource2ᚖtandemᚋentᚋneedᚐSource(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceNEQ = data
+		case "sourceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceIn"))
+			data, err := ec.unmarshalONeedSource2ᚕtandemᚋentᚋneedᚐSourceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceIn = data
+		case "sourceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceNotIn"))
+			data, err := ec.unmarshalONeedSource2ᚕtandemᚋentᚋneedᚐSourceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceNotIn = data
 		case "keyPersonID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyPersonID"))
 			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -67703,6 +78229,675 @@ func (ec *executionContext) unmarshalInputNeedWhereInput(ctx context.Context, ob
 func UnmarshalNeedWhereInput(ctx context.Context, raw any) (ent.NeedWhereInput, error) {
 	var out ent.NeedWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "NeedWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputOrderEventOrder(ctx context.Context, obj any) (ent.OrderEventOrder, error) {
+	var it ent.OrderEventOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNOrderEventOrderField2ᚖtandemᚋentᚐOrderEventOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOrderEventOrder unmarshals raw into the OrderEventOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOrderEventOrder(ctx context.Context, raw any) (ent.OrderEventOrder, error) {
+	var out ent.OrderEventOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OrderEventOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputOrderEventWhereInput(ctx context.Context, obj any) (ent.OrderEventWhereInput, error) {
+	var it ent.OrderEventWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "orderID", "orderIDNEQ", "orderIDIn", "orderIDNotIn", "orderIDGT", "orderIDGTE", "orderIDLT", "orderIDLTE", "orderIDContains", "orderIDHasPrefix", "orderIDHasSuffix", "orderIDEqualFold", "orderIDContainsFold", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDEqualFold", "customerIDContainsFold", "step", "stepNEQ", "stepIn", "stepNotIn", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "actorID", "actorIDNEQ", "actorIDIn", "actorIDNotIn", "actorIDGT", "actorIDGTE", "actorIDLT", "actorIDLTE", "actorIDContains", "actorIDHasPrefix", "actorIDHasSuffix", "actorIDIsNil", "actorIDNotNil", "actorIDEqualFold", "actorIDContainsFold", "at", "atNEQ", "atIn", "atNotIn", "atGT", "atGTE", "atLT", "atLTE", "hasOrder", "hasOrderWith", "hasActor", "hasActorWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOOrderEventWhereInput2ᚖtandemᚋentᚐOrderEventWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOOrderEventWhereInput2ᚕᚖtandemᚋentᚐOrderEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOOrderEventWhereInput2ᚕᚖtandemᚋentᚐOrderEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "orderID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderID"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderID = data
+		case "orderIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDNEQ = data
+		case "orderIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDIn = data
+		case "orderIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDNotIn = data
+		case "orderIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDGT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDGT = data
+		case "orderIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDGTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDGTE = data
+		case "orderIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDLT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDLT = data
+		case "orderIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDLTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDLTE = data
+		case "orderIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDContains"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDContains = data
+		case "orderIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDHasPrefix"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDHasPrefix = data
+		case "orderIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDHasSuffix"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDHasSuffix = data
+		case "orderIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDEqualFold"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDEqualFold = data
+		case "orderIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDContainsFold"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDContainsFold = data
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "customerIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDNEQ = data
+		case "customerIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDIn = data
+		case "customerIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDNotIn = data
+		case "customerIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDGT = data
+		case "customerIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDGTE = data
+		case "customerIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDLT = data
+		case "customerIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDLTE = data
+		case "customerIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDContains"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDContains = data
+		case "customerIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDHasPrefix"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDHasPrefix = data
+		case "customerIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDHasSuffix"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDHasSuffix = data
+		case "customerIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDEqualFold"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDEqualFold = data
+		case "customerIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDContainsFold"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDContainsFold = data
+		case "step":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("step"))
+			data, err := ec.unmarshalOOrderEventStep2ᚖtandemᚋentᚋordereventᚐStep(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Step = data
+		case "stepNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepNEQ"))
+			data, err := ec.unmarshalOOrderEventStep2ᚖtandemᚋentᚋordereventᚐStep(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepNEQ = data
+		case "stepIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepIn"))
+			data, err := ec.unmarshalOOrderEventStep2ᚕtandemᚋentᚋordereventᚐStepᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepIn = data
+		case "stepNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepNotIn"))
+			data, err := ec.unmarshalOOrderEventStep2ᚕtandemᚋentᚋordereventᚐStepᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepNotIn = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "noteNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNEQ = data
+		case "noteIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteIn = data
+		case "noteNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNotIn = data
+		case "noteGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteGT = data
+		case "noteGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteGTE = data
+		case "noteLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteLT = data
+		case "noteLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteLTE = data
+		case "noteContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteContains = data
+		case "noteHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteHasPrefix = data
+		case "noteHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteHasSuffix = data
+		case "noteIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteIsNil = data
+		case "noteNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNotNil = data
+		case "noteEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteEqualFold = data
+		case "noteContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteContainsFold = data
+		case "actorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorID"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorID = data
+		case "actorIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDNEQ = data
+		case "actorIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDIn = data
+		case "actorIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDNotIn = data
+		case "actorIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDGT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDGT = data
+		case "actorIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDGTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDGTE = data
+		case "actorIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDLT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDLT = data
+		case "actorIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDLTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDLTE = data
+		case "actorIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDContains"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDContains = data
+		case "actorIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDHasPrefix"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDHasPrefix = data
+		case "actorIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDHasSuffix"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDHasSuffix = data
+		case "actorIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDIsNil = data
+		case "actorIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDNotNil = data
+		case "actorIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDEqualFold"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDEqualFold = data
+		case "actorIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDContainsFold"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDContainsFold = data
+		case "at":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("at"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.At = data
+		case "atNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtNEQ = data
+		case "atIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtIn = data
+		case "atNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtNotIn = data
+		case "atGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtGT = data
+		case "atGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtGTE = data
+		case "atLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtLT = data
+		case "atLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtLTE = data
+		case "hasOrder":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrder"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOrder = data
+		case "hasOrderWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrderWith"))
+			data, err := ec.unmarshalOOrderWhereInput2ᚕᚖtandemᚋentᚐOrderWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOrderWith = data
+		case "hasActor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasActor"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasActor = data
+		case "hasActorWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasActorWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖtandemᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasActorWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOrderEventWhereInput unmarshals raw into the OrderEventWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOrderEventWhereInput(ctx context.Context, raw any) (ent.OrderEventWhereInput, error) {
+	var out ent.OrderEventWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OrderEventWhereInput", raw, &out)
 	return out, err
 }
 
@@ -68796,7 +79991,7 @@ func (ec *executionContext) unmarshalInputOrderWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDEqualFold", "customerIDContainsFold", "number", "numberNEQ", "numberIn", "numberNotIn", "numberGT", "numberGTE", "numberLT", "numberLTE", "numberContains", "numberHasPrefix", "numberHasSuffix", "numberEqualFold", "numberContainsFold", "isEvaluation", "isEvaluationNEQ", "status", "statusNEQ", "statusIn", "statusNotIn", "orderedAt", "orderedAtNEQ", "orderedAtIn", "orderedAtNotIn", "orderedAtGT", "orderedAtGTE", "orderedAtLT", "orderedAtLTE", "deliveryDate", "deliveryDateNEQ", "deliveryDateIn", "deliveryDateNotIn", "deliveryDateGT", "deliveryDateGTE", "deliveryDateLT", "deliveryDateLTE", "deliveryDateIsNil", "deliveryDateNotNil", "contractNo", "contractNoNEQ", "contractNoIn", "contractNoNotIn", "contractNoGT", "contractNoGTE", "contractNoLT", "contractNoLTE", "contractNoContains", "contractNoHasPrefix", "contractNoHasSuffix", "contractNoIsNil", "contractNoNotNil", "contractNoEqualFold", "contractNoContainsFold", "currency", "currencyNEQ", "currencyIn", "currencyNotIn", "currencyGT", "currencyGTE", "currencyLT", "currencyLTE", "currencyContains", "currencyHasPrefix", "currencyHasSuffix", "currencyEqualFold", "currencyContainsFold", "notes", "notesNEQ", "notesIn", "notesNotIn", "notesGT", "notesGTE", "notesLT", "notesLTE", "notesContains", "notesHasPrefix", "notesHasSuffix", "notesIsNil", "notesNotNil", "notesEqualFold", "notesContainsFold", "confirmedAt", "confirmedAtNEQ", "confirmedAtIn", "confirmedAtNotIn", "confirmedAtGT", "confirmedAtGTE", "confirmedAtLT", "confirmedAtLTE", "confirmedAtIsNil", "confirmedAtNotNil", "contractSignedAt", "contractSignedAtNEQ", "contractSignedAtIn", "contractSignedAtNotIn", "contractSignedAtGT", "contractSignedAtGTE", "contractSignedAtLT", "contractSignedAtLTE", "contractSignedAtIsNil", "contractSignedAtNotNil", "labellingCheckedAt", "labellingCheckedAtNEQ", "labellingCheckedAtIn", "labellingCheckedAtNotIn", "labellingCheckedAtGT", "labellingCheckedAtGTE", "labellingCheckedAtLT", "labellingCheckedAtLTE", "labellingCheckedAtIsNil", "labellingCheckedAtNotNil", "productionDateCheckedAt", "productionDateCheckedAtNEQ", "productionDateCheckedAtIn", "productionDateCheckedAtNotIn", "productionDateCheckedAtGT", "productionDateCheckedAtGTE", "productionDateCheckedAtLT", "productionDateCheckedAtLTE", "productionDateCheckedAtIsNil", "productionDateCheckedAtNotNil", "batchCheckedAt", "batchCheckedAtNEQ", "batchCheckedAtIn", "batchCheckedAtNotIn", "batchCheckedAtGT", "batchCheckedAtGTE", "batchCheckedAtLT", "batchCheckedAtLTE", "batchCheckedAtIsNil", "batchCheckedAtNotNil", "packagingCheckedAt", "packagingCheckedAtNEQ", "packagingCheckedAtIn", "packagingCheckedAtNotIn", "packagingCheckedAtGT", "packagingCheckedAtGTE", "packagingCheckedAtLT", "packagingCheckedAtLTE", "packagingCheckedAtIsNil", "packagingCheckedAtNotNil", "shippedAt", "shippedAtNEQ", "shippedAtIn", "shippedAtNotIn", "shippedAtGT", "shippedAtGTE", "shippedAtLT", "shippedAtLTE", "shippedAtIsNil", "shippedAtNotNil", "deliveredAt", "deliveredAtNEQ", "deliveredAtIn", "deliveredAtNotIn", "deliveredAtGT", "deliveredAtGTE", "deliveredAtLT", "deliveredAtLTE", "deliveredAtIsNil", "deliveredAtNotNil", "invoicedAt", "invoicedAtNEQ", "invoicedAtIn", "invoicedAtNotIn", "invoicedAtGT", "invoicedAtGTE", "invoicedAtLT", "invoicedAtLTE", "invoicedAtIsNil", "invoicedAtNotNil", "paidAt", "paidAtNEQ", "paidAtIn", "paidAtNotIn", "paidAtGT", "paidAtGTE", "paidAtLT", "paidAtLTE", "paidAtIsNil", "paidAtNotNil", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "hasCustomer", "hasCustomerWith", "hasLines", "hasLinesWith", "hasShipments", "hasShipmentsWith", "hasConvertedSamples", "hasConvertedSamplesWith", "hasIssues", "hasIssuesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDEqualFold", "customerIDContainsFold", "number", "numberNEQ", "numberIn", "numberNotIn", "numberGT", "numberGTE", "numberLT", "numberLTE", "numberContains", "numberHasPrefix", "numberHasSuffix", "numberEqualFold", "numberContainsFold", "isEvaluation", "isEvaluationNEQ", "isEvaluationIsNil", "isEvaluationNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "orderedAt", "orderedAtNEQ", "orderedAtIn", "orderedAtNotIn", "orderedAtGT", "orderedAtGTE", "orderedAtLT", "orderedAtLTE", "deliveryDate", "deliveryDateNEQ", "deliveryDateIn", "deliveryDateNotIn", "deliveryDateGT", "deliveryDateGTE", "deliveryDateLT", "deliveryDateLTE", "deliveryDateIsNil", "deliveryDateNotNil", "contractNo", "contractNoNEQ", "contractNoIn", "contractNoNotIn", "contractNoGT", "contractNoGTE", "contractNoLT", "contractNoLTE", "contractNoContains", "contractNoHasPrefix", "contractNoHasSuffix", "contractNoIsNil", "contractNoNotNil", "contractNoEqualFold", "contractNoContainsFold", "currency", "currencyNEQ", "currencyIn", "currencyNotIn", "currencyGT", "currencyGTE", "currencyLT", "currencyLTE", "currencyContains", "currencyHasPrefix", "currencyHasSuffix", "currencyEqualFold", "currencyContainsFold", "notes", "notesNEQ", "notesIn", "notesNotIn", "notesGT", "notesGTE", "notesLT", "notesLTE", "notesContains", "notesHasPrefix", "notesHasSuffix", "notesIsNil", "notesNotNil", "notesEqualFold", "notesContainsFold", "confirmedAt", "confirmedAtNEQ", "confirmedAtIn", "confirmedAtNotIn", "confirmedAtGT", "confirmedAtGTE", "confirmedAtLT", "confirmedAtLTE", "confirmedAtIsNil", "confirmedAtNotNil", "contractSignedAt", "contractSignedAtNEQ", "contractSignedAtIn", "contractSignedAtNotIn", "contractSignedAtGT", "contractSignedAtGTE", "contractSignedAtLT", "contractSignedAtLTE", "contractSignedAtIsNil", "contractSignedAtNotNil", "labellingCheckedAt", "labellingCheckedAtNEQ", "labellingCheckedAtIn", "labellingCheckedAtNotIn", "labellingCheckedAtGT", "labellingCheckedAtGTE", "labellingCheckedAtLT", "labellingCheckedAtLTE", "labellingCheckedAtIsNil", "labellingCheckedAtNotNil", "productionDateCheckedAt", "productionDateCheckedAtNEQ", "productionDateCheckedAtIn", "productionDateCheckedAtNotIn", "productionDateCheckedAtGT", "productionDateCheckedAtGTE", "productionDateCheckedAtLT", "productionDateCheckedAtLTE", "productionDateCheckedAtIsNil", "productionDateCheckedAtNotNil", "batchCheckedAt", "batchCheckedAtNEQ", "batchCheckedAtIn", "batchCheckedAtNotIn", "batchCheckedAtGT", "batchCheckedAtGTE", "batchCheckedAtLT", "batchCheckedAtLTE", "batchCheckedAtIsNil", "batchCheckedAtNotNil", "packagingCheckedAt", "packagingCheckedAtNEQ", "packagingCheckedAtIn", "packagingCheckedAtNotIn", "packagingCheckedAtGT", "packagingCheckedAtGTE", "packagingCheckedAtLT", "packagingCheckedAtLTE", "packagingCheckedAtIsNil", "packagingCheckedAtNotNil", "shippedAt", "shippedAtNEQ", "shippedAtIn", "shippedAtNotIn", "shippedAtGT", "shippedAtGTE", "shippedAtLT", "shippedAtLTE", "shippedAtIsNil", "shippedAtNotNil", "deliveredAt", "deliveredAtNEQ", "deliveredAtIn", "deliveredAtNotIn", "deliveredAtGT", "deliveredAtGTE", "deliveredAtLT", "deliveredAtLTE", "deliveredAtIsNil", "deliveredAtNotNil", "invoicedAt", "invoicedAtNEQ", "invoicedAtIn", "invoicedAtNotIn", "invoicedAtGT", "invoicedAtGTE", "invoicedAtLT", "invoicedAtLTE", "invoicedAtIsNil", "invoicedAtNotNil", "paidAt", "paidAtNEQ", "paidAtIn", "paidAtNotIn", "paidAtGT", "paidAtGTE", "paidAtLT", "paidAtLTE", "paidAtIsNil", "paidAtNotNil", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "cancelledAt", "cancelledAtNEQ", "cancelledAtIn", "cancelledAtNotIn", "cancelledAtGT", "cancelledAtGTE", "cancelledAtLT", "cancelledAtLTE", "cancelledAtIsNil", "cancelledAtNotNil", "hasCustomer", "hasCustomerWith", "hasLines", "hasLinesWith", "hasShipments", "hasShipmentsWith", "hasConvertedSamples", "hasConvertedSamplesWith", "hasIssues", "hasIssuesWith", "hasEvents", "hasEventsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -69244,6 +80439,20 @@ func (ec *executionContext) unmarshalInputOrderWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.IsEvaluationNEQ = data
+		case "isEvaluationIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isEvaluationIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IsEvaluationIsNil = data
+		case "isEvaluationNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isEvaluationNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IsEvaluationNotNil = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalOOrderStatus2ᚖtandemᚋentᚋorderᚐStatus(ctx, v)
@@ -70469,6 +81678,76 @@ func (ec *executionContext) unmarshalInputOrderWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ClosedAtNotNil = data
+		case "cancelledAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAt = data
+		case "cancelledAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtNEQ = data
+		case "cancelledAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtIn = data
+		case "cancelledAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtNotIn = data
+		case "cancelledAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtGT = data
+		case "cancelledAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtGTE = data
+		case "cancelledAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtLT = data
+		case "cancelledAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtLTE = data
+		case "cancelledAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtIsNil = data
+		case "cancelledAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtNotNil = data
 		case "hasCustomer":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCustomer"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -70539,6 +81818,20 @@ func (ec *executionContext) unmarshalInputOrderWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.HasIssuesWith = data
+		case "hasEvents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEvents"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEvents = data
+		case "hasEventsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEventsWith"))
+			data, err := ec.unmarshalOOrderEventWhereInput2ᚕᚖtandemᚋentᚐOrderEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEventsWith = data
 		}
 	}
 	return it, nil
@@ -72843,6 +84136,62 @@ func UnmarshalProductWhereInput(ctx context.Context, raw any) (ent.ProductWhereI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRecordEvaluationInput(ctx context.Context, obj any) (model.RecordEvaluationInput, error) {
+	var it model.RecordEvaluationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerID", "outcome", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "outcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcome"))
+			data, err := ec.unmarshalNCustomerEvaluationOutcome2tandemᚋentᚋcustomerᚐEvaluationOutcome(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Outcome = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRecordEvaluationInput unmarshals raw into the RecordEvaluationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRecordEvaluationInput(ctx context.Context, raw any) (model.RecordEvaluationInput, error) {
+	var out model.RecordEvaluationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecordEvaluationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRefreshTokenInput(ctx context.Context, obj any) (model.RefreshTokenInput, error) {
 	var it model.RefreshTokenInput
 	if obj == nil {
@@ -72882,6 +84231,703 @@ func (ec *executionContext) unmarshalInputRefreshTokenInput(ctx context.Context,
 func UnmarshalRefreshTokenInput(ctx context.Context, raw any) (model.RefreshTokenInput, error) {
 	var out model.RefreshTokenInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RefreshTokenInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSampleEventOrder(ctx context.Context, obj any) (ent.SampleEventOrder, error) {
+	var it ent.SampleEventOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNSampleEventOrderField2ᚖtandemᚋentᚐSampleEventOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSampleEventOrder unmarshals raw into the SampleEventOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSampleEventOrder(ctx context.Context, raw any) (ent.SampleEventOrder, error) {
+	var out ent.SampleEventOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SampleEventOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSampleEventWhereInput(ctx context.Context, obj any) (ent.SampleEventWhereInput, error) {
+	var it ent.SampleEventWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "sampleID", "sampleIDNEQ", "sampleIDIn", "sampleIDNotIn", "sampleIDGT", "sampleIDGTE", "sampleIDLT", "sampleIDLTE", "sampleIDContains", "sampleIDHasPrefix", "sampleIDHasSuffix", "sampleIDEqualFold", "sampleIDContainsFold", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDEqualFold", "customerIDContainsFold", "fromStatus", "fromStatusNEQ", "fromStatusIn", "fromStatusNotIn", "toStatus", "toStatusNEQ", "toStatusIn", "toStatusNotIn", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "actorID", "actorIDNEQ", "actorIDIn", "actorIDNotIn", "actorIDGT", "actorIDGTE", "actorIDLT", "actorIDLTE", "actorIDContains", "actorIDHasPrefix", "actorIDHasSuffix", "actorIDIsNil", "actorIDNotNil", "actorIDEqualFold", "actorIDContainsFold", "at", "atNEQ", "atIn", "atNotIn", "atGT", "atGTE", "atLT", "atLTE", "hasSample", "hasSampleWith", "hasActor", "hasActorWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOSampleEventWhereInput2ᚖtandemᚋentᚐSampleEventWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOSampleEventWhereInput2ᚕᚖtandemᚋentᚐSampleEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOSampleEventWhereInput2ᚕᚖtandemᚋentᚐSampleEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "sampleID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sampleID"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SampleID = data
+		case "sampleIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sampleIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SampleIDNEQ = data
+		case "sampleIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sampleIDIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SampleIDIn = data
+		case "sampleIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sampleIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SampleIDNotIn = data
+		case "sampleIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sampleIDGT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SampleIDGT = data
+		case "sampleIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sampleIDGTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SampleIDGTE = data
+		case "sampleIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sampleIDLT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SampleIDLT = data
+		case "sampleIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sampleIDLTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SampleIDLTE = data
+		case "sampleIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sampleIDContains"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SampleIDContains = data
+		case "sampleIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sampleIDHasPrefix"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SampleIDHasPrefix = data
+		case "sampleIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sampleIDHasSuffix"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SampleIDHasSuffix = data
+		case "sampleIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sampleIDEqualFold"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SampleIDEqualFold = data
+		case "sampleIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sampleIDContainsFold"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SampleIDContainsFold = data
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "customerIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDNEQ = data
+		case "customerIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDIn = data
+		case "customerIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDNotIn = data
+		case "customerIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDGT = data
+		case "customerIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDGTE = data
+		case "customerIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDLT = data
+		case "customerIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDLTE = data
+		case "customerIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDContains"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDContains = data
+		case "customerIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDHasPrefix"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDHasPrefix = data
+		case "customerIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDHasSuffix"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDHasSuffix = data
+		case "customerIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDEqualFold"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDEqualFold = data
+		case "customerIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDContainsFold"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDContainsFold = data
+		case "fromStatus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromStatus"))
+			data, err := ec.unmarshalOSampleEventFromStatus2ᚖtandemᚋentᚋsampleeventᚐFromStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromStatus = data
+		case "fromStatusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromStatusNEQ"))
+			data, err := ec.unmarshalOSampleEventFromStatus2ᚖtandemᚋentᚋsampleeventᚐFromStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromStatusNEQ = data
+		case "fromStatusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromStatusIn"))
+			data, err := ec.unmarshalOSampleEventFromStatus2ᚕtandemᚋentᚋsampleeventᚐFromStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromStatusIn = data
+		case "fromStatusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromStatusNotIn"))
+			data, err := ec.unmarshalOSampleEventFromStatus2ᚕtandemᚋentᚋsampleeventᚐFromStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromStatusNotIn = data
+		case "toStatus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toStatus"))
+			data, err := ec.unmarshalOSampleEventToStatus2ᚖtandemᚋentᚋsampleeventᚐToStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToStatus = data
+		case "toStatusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toStatusNEQ"))
+			data, err := ec.unmarshalOSampleEventToStatus2ᚖtandemᚋentᚋsampleeventᚐToStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToStatusNEQ = data
+		case "toStatusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toStatusIn"))
+			data, err := ec.unmarshalOSampleEventToStatus2ᚕtandemᚋentᚋsampleeventᚐToStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToStatusIn = data
+		case "toStatusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toStatusNotIn"))
+			data, err := ec.unmarshalOSampleEventToStatus2ᚕtandemᚋentᚋsampleeventᚐToStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToStatusNotIn = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "noteNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNEQ = data
+		case "noteIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteIn = data
+		case "noteNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNotIn = data
+		case "noteGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteGT = data
+		case "noteGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteGTE = data
+		case "noteLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteLT = data
+		case "noteLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteLTE = data
+		case "noteContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteContains = data
+		case "noteHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteHasPrefix = data
+		case "noteHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteHasSuffix = data
+		case "noteIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteIsNil = data
+		case "noteNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNotNil = data
+		case "noteEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteEqualFold = data
+		case "noteContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteContainsFold = data
+		case "actorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorID"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorID = data
+		case "actorIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDNEQ = data
+		case "actorIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDIn = data
+		case "actorIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDNotIn = data
+		case "actorIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDGT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDGT = data
+		case "actorIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDGTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDGTE = data
+		case "actorIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDLT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDLT = data
+		case "actorIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDLTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDLTE = data
+		case "actorIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDContains"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDContains = data
+		case "actorIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDHasPrefix"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDHasPrefix = data
+		case "actorIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDHasSuffix"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDHasSuffix = data
+		case "actorIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDIsNil = data
+		case "actorIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDNotNil = data
+		case "actorIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDEqualFold"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDEqualFold = data
+		case "actorIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDContainsFold"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDContainsFold = data
+		case "at":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("at"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.At = data
+		case "atNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtNEQ = data
+		case "atIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtIn = data
+		case "atNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtNotIn = data
+		case "atGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtGT = data
+		case "atGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtGTE = data
+		case "atLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtLT = data
+		case "atLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtLTE = data
+		case "hasSample":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSample"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasSample = data
+		case "hasSampleWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSampleWith"))
+			data, err := ec.unmarshalOSampleWhereInput2ᚕᚖtandemᚋentᚐSampleWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasSampleWith = data
+		case "hasActor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasActor"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasActor = data
+		case "hasActorWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasActorWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖtandemᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasActorWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSampleEventWhereInput unmarshals raw into the SampleEventWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSampleEventWhereInput(ctx context.Context, raw any) (ent.SampleEventWhereInput, error) {
+	var out ent.SampleEventWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SampleEventWhereInput", raw, &out)
 	return out, err
 }
 
@@ -72949,7 +84995,7 @@ func (ec *executionContext) unmarshalInputSampleWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDEqualFold", "customerIDContainsFold", "productID", "productIDNEQ", "productIDIn", "productIDNotIn", "productIDGT", "productIDGTE", "productIDLT", "productIDLTE", "productIDContains", "productIDHasPrefix", "productIDHasSuffix", "productIDEqualFold", "productIDContainsFold", "requestedByID", "requestedByIDNEQ", "requestedByIDIn", "requestedByIDNotIn", "requestedByIDGT", "requestedByIDGTE", "requestedByIDLT", "requestedByIDLTE", "requestedByIDContains", "requestedByIDHasPrefix", "requestedByIDHasSuffix", "requestedByIDIsNil", "requestedByIDNotNil", "requestedByIDEqualFold", "requestedByIDContainsFold", "orderID", "orderIDNEQ", "orderIDIn", "orderIDNotIn", "orderIDGT", "orderIDGTE", "orderIDLT", "orderIDLTE", "orderIDContains", "orderIDHasPrefix", "orderIDHasSuffix", "orderIDIsNil", "orderIDNotNil", "orderIDEqualFold", "orderIDContainsFold", "quantity", "quantityNEQ", "quantityIn", "quantityNotIn", "quantityGT", "quantityGTE", "quantityLT", "quantityLTE", "unit", "unitNEQ", "unitIn", "unitNotIn", "unitGT", "unitGTE", "unitLT", "unitLTE", "unitContains", "unitHasPrefix", "unitHasSuffix", "unitEqualFold", "unitContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "statusReason", "statusReasonNEQ", "statusReasonIn", "statusReasonNotIn", "statusReasonGT", "statusReasonGTE", "statusReasonLT", "statusReasonLTE", "statusReasonContains", "statusReasonHasPrefix", "statusReasonHasSuffix", "statusReasonIsNil", "statusReasonNotNil", "statusReasonEqualFold", "statusReasonContainsFold", "purpose", "purposeNEQ", "purposeIn", "purposeNotIn", "purposeGT", "purposeGTE", "purposeLT", "purposeLTE", "purposeContains", "purposeHasPrefix", "purposeHasSuffix", "purposeIsNil", "purposeNotNil", "purposeEqualFold", "purposeContainsFold", "requestedAt", "requestedAtNEQ", "requestedAtIn", "requestedAtNotIn", "requestedAtGT", "requestedAtGTE", "requestedAtLT", "requestedAtLTE", "shippedAt", "shippedAtNEQ", "shippedAtIn", "shippedAtNotIn", "shippedAtGT", "shippedAtGTE", "shippedAtLT", "shippedAtLTE", "shippedAtIsNil", "shippedAtNotNil", "receivedAt", "receivedAtNEQ", "receivedAtIn", "receivedAtNotIn", "receivedAtGT", "receivedAtGTE", "receivedAtLT", "receivedAtLTE", "receivedAtIsNil", "receivedAtNotNil", "trackingNo", "trackingNoNEQ", "trackingNoIn", "trackingNoNotIn", "trackingNoGT", "trackingNoGTE", "trackingNoLT", "trackingNoLTE", "trackingNoContains", "trackingNoHasPrefix", "trackingNoHasSuffix", "trackingNoIsNil", "trackingNoNotNil", "trackingNoEqualFold", "trackingNoContainsFold", "docManual", "docManualNEQ", "docMsds", "docMsdsNEQ", "docLabel", "docLabelNEQ", "docPrecautions", "docPrecautionsNEQ", "hasCustomer", "hasCustomerWith", "hasProduct", "hasProductWith", "hasRequestedBy", "hasRequestedByWith", "hasOrder", "hasOrderWith", "hasTrials", "hasTrialsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDEqualFold", "customerIDContainsFold", "productID", "productIDNEQ", "productIDIn", "productIDNotIn", "productIDGT", "productIDGTE", "productIDLT", "productIDLTE", "productIDContains", "productIDHasPrefix", "productIDHasSuffix", "productIDEqualFold", "productIDContainsFold", "requestedByID", "requestedByIDNEQ", "requestedByIDIn", "requestedByIDNotIn", "requestedByIDGT", "requestedByIDGTE", "requestedByIDLT", "requestedByIDLTE", "requestedByIDContains", "requestedByIDHasPrefix", "requestedByIDHasSuffix", "requestedByIDIsNil", "requestedByIDNotNil", "requestedByIDEqualFold", "requestedByIDContainsFold", "orderID", "orderIDNEQ", "orderIDIn", "orderIDNotIn", "orderIDGT", "orderIDGTE", "orderIDLT", "orderIDLTE", "orderIDContains", "orderIDHasPrefix", "orderIDHasSuffix", "orderIDIsNil", "orderIDNotNil", "orderIDEqualFold", "orderIDContainsFold", "quantity", "quantityNEQ", "quantityIn", "quantityNotIn", "quantityGT", "quantityGTE", "quantityLT", "quantityLTE", "unit", "unitNEQ", "unitIn", "unitNotIn", "unitGT", "unitGTE", "unitLT", "unitLTE", "unitContains", "unitHasPrefix", "unitHasSuffix", "unitEqualFold", "unitContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "statusReason", "statusReasonNEQ", "statusReasonIn", "statusReasonNotIn", "statusReasonGT", "statusReasonGTE", "statusReasonLT", "statusReasonLTE", "statusReasonContains", "statusReasonHasPrefix", "statusReasonHasSuffix", "statusReasonIsNil", "statusReasonNotNil", "statusReasonEqualFold", "statusReasonContainsFold", "purpose", "purposeNEQ", "purposeIn", "purposeNotIn", "purposeGT", "purposeGTE", "purposeLT", "purposeLTE", "purposeContains", "purposeHasPrefix", "purposeHasSuffix", "purposeIsNil", "purposeNotNil", "purposeEqualFold", "purposeContainsFold", "requestedAt", "requestedAtNEQ", "requestedAtIn", "requestedAtNotIn", "requestedAtGT", "requestedAtGTE", "requestedAtLT", "requestedAtLTE", "shippedAt", "shippedAtNEQ", "shippedAtIn", "shippedAtNotIn", "shippedAtGT", "shippedAtGTE", "shippedAtLT", "shippedAtLTE", "shippedAtIsNil", "shippedAtNotNil", "receivedAt", "receivedAtNEQ", "receivedAtIn", "receivedAtNotIn", "receivedAtGT", "receivedAtGTE", "receivedAtLT", "receivedAtLTE", "receivedAtIsNil", "receivedAtNotNil", "trackingNo", "trackingNoNEQ", "trackingNoIn", "trackingNoNotIn", "trackingNoGT", "trackingNoGTE", "trackingNoLT", "trackingNoLTE", "trackingNoContains", "trackingNoHasPrefix", "trackingNoHasSuffix", "trackingNoIsNil", "trackingNoNotNil", "trackingNoEqualFold", "trackingNoContainsFold", "docManual", "docManualNEQ", "docMsds", "docMsdsNEQ", "docLabel", "docLabelNEQ", "docPrecautions", "docPrecautionsNEQ", "hasCustomer", "hasCustomerWith", "hasProduct", "hasProductWith", "hasRequestedBy", "hasRequestedByWith", "hasOrder", "hasOrderWith", "hasEvents", "hasEventsWith", "hasTrials", "hasTrialsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -74391,6 +86437,20 @@ func (ec *executionContext) unmarshalInputSampleWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.HasOrderWith = data
+		case "hasEvents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEvents"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEvents = data
+		case "hasEventsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEventsWith"))
+			data, err := ec.unmarshalOSampleEventWhereInput2ᚕᚖtandemᚋentᚐSampleEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEventsWith = data
 		case "hasTrials":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTrials"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -74419,6 +86479,766 @@ func (ec *executionContext) unmarshalInputSampleWhereInput(ctx context.Context, 
 func UnmarshalSampleWhereInput(ctx context.Context, raw any) (ent.SampleWhereInput, error) {
 	var out ent.SampleWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SampleWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputServiceDocumentOrder(ctx context.Context, obj any) (ent.ServiceDocumentOrder, error) {
+	var it ent.ServiceDocumentOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNServiceDocumentOrderField2ᚖtandemᚋentᚐServiceDocumentOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalServiceDocumentOrder unmarshals raw into the ServiceDocumentOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalServiceDocumentOrder(ctx context.Context, raw any) (ent.ServiceDocumentOrder, error) {
+	var out ent.ServiceDocumentOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ServiceDocumentOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputServiceDocumentWhereInput(ctx context.Context, obj any) (ent.ServiceDocumentWhereInput, error) {
+	var it ent.ServiceDocumentWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDEqualFold", "customerIDContainsFold", "type", "typeNEQ", "typeIn", "typeNotIn", "since", "sinceNEQ", "sinceIn", "sinceNotIn", "sinceGT", "sinceGTE", "sinceLT", "sinceLTE", "until", "untilNEQ", "untilIn", "untilNotIn", "untilGT", "untilGTE", "untilLT", "untilLTE", "untilIsNil", "untilNotNil", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "hasCustomer", "hasCustomerWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOServiceDocumentWhereInput2ᚖtandemᚋentᚐServiceDocumentWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOServiceDocumentWhereInput2ᚕᚖtandemᚋentᚐServiceDocumentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOServiceDocumentWhereInput2ᚕᚖtandemᚋentᚐServiceDocumentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "versionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionNEQ = data
+		case "versionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionIn = data
+		case "versionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionNotIn = data
+		case "versionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionGT = data
+		case "versionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionGTE = data
+		case "versionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionLT = data
+		case "versionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionLTE = data
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "customerIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDNEQ = data
+		case "customerIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDIn = data
+		case "customerIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕtandemᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDNotIn = data
+		case "customerIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDGT = data
+		case "customerIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDGTE = data
+		case "customerIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLT"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDLT = data
+		case "customerIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLTE"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDLTE = data
+		case "customerIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDContains"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDContains = data
+		case "customerIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDHasPrefix"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDHasPrefix = data
+		case "customerIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDHasSuffix"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDHasSuffix = data
+		case "customerIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDEqualFold"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDEqualFold = data
+		case "customerIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDContainsFold"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDContainsFold = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalOServiceDocumentType2ᚖtandemᚋentᚋservicedocumentᚐType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "typeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeNEQ"))
+			data, err := ec.unmarshalOServiceDocumentType2ᚖtandemᚋentᚋservicedocumentᚐType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeNEQ = data
+		case "typeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeIn"))
+			data, err := ec.unmarshalOServiceDocumentType2ᚕtandemᚋentᚋservicedocumentᚐTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeIn = data
+		case "typeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeNotIn"))
+			data, err := ec.unmarshalOServiceDocumentType2ᚕtandemᚋentᚋservicedocumentᚐTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeNotIn = data
+		case "since":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("since"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Since = data
+		case "sinceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sinceNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SinceNEQ = data
+		case "sinceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sinceIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SinceIn = data
+		case "sinceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sinceNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SinceNotIn = data
+		case "sinceGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sinceGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SinceGT = data
+		case "sinceGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sinceGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SinceGTE = data
+		case "sinceLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sinceLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SinceLT = data
+		case "sinceLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sinceLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SinceLTE = data
+		case "until":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Until = data
+		case "untilNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilNEQ = data
+		case "untilIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilIn = data
+		case "untilNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilNotIn = data
+		case "untilGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilGT = data
+		case "untilGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilGTE = data
+		case "untilLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilLT = data
+		case "untilLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilLTE = data
+		case "untilIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilIsNil = data
+		case "untilNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilNotNil = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "noteNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNEQ = data
+		case "noteIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteIn = data
+		case "noteNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNotIn = data
+		case "noteGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteGT = data
+		case "noteGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteGTE = data
+		case "noteLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteLT = data
+		case "noteLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteLTE = data
+		case "noteContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteContains = data
+		case "noteHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteHasPrefix = data
+		case "noteHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteHasSuffix = data
+		case "noteIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteIsNil = data
+		case "noteNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNotNil = data
+		case "noteEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteEqualFold = data
+		case "noteContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteContainsFold = data
+		case "hasCustomer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCustomer"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCustomer = data
+		case "hasCustomerWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCustomerWith"))
+			data, err := ec.unmarshalOCustomerWhereInput2ᚕᚖtandemᚋentᚐCustomerWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCustomerWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalServiceDocumentWhereInput unmarshals raw into the ServiceDocumentWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalServiceDocumentWhereInput(ctx context.Context, raw any) (ent.ServiceDocumentWhereInput, error) {
+	var out ent.ServiceDocumentWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ServiceDocumentWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSetCustomerStageInput(ctx context.Context, obj any) (model.SetCustomerStageInput, error) {
+	var it model.SetCustomerStageInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "stage", "reason", "version"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "stage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stage"))
+			data, err := ec.unmarshalNCustomerStage2tandemᚋentᚋcustomerᚐStage(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stage = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetCustomerStageInput unmarshals raw into the SetCustomerStageInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetCustomerStageInput(ctx context.Context, raw any) (model.SetCustomerStageInput, error) {
+	var out model.SetCustomerStageInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetCustomerStageInput", raw, &out)
 	return out, err
 }
 
@@ -81219,7 +94039,7 @@ func (ec *executionContext) unmarshalInputUpdateCustomerInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"version", "name", "nameEn", "clearNameEn", "website", "clearWebsite", "industry", "clearIndustry", "region", "clearRegion", "address", "clearAddress", "phone", "clearPhone", "stage", "leadSource", "leadSourceDetail", "clearLeadSourceDetail", "scale", "clearScale", "technicalLevel", "clearTechnicalLevel", "credit", "clearCredit", "demand", "clearDemand", "easeOfClosing", "clearEaseOfClosing", "industryStatus", "clearIndustryStatus", "founderHistory", "clearFounderHistory", "shareholders", "clearShareholders", "decisionMechanism", "clearDecisionMechanism", "culture", "clearCulture", "peopleStatus", "clearPeopleStatus", "businessStatus", "clearBusinessStatus", "technologyStatus", "clearTechnologyStatus", "managementStatus", "clearManagementStatus", "notes", "clearNotes", "archived", "ownerID", "clearOwner", "teamID", "clearTeam", "referrerCustomerID", "clearReferrerCustomer", "referrerContactID", "clearReferrerContact"}
+	fieldsInOrder := [...]string{"version", "name", "nameEn", "clearNameEn", "website", "clearWebsite", "industry", "clearIndustry", "region", "clearRegion", "address", "clearAddress", "phone", "clearPhone", "leadSource", "leadSourceDetail", "clearLeadSourceDetail", "scale", "clearScale", "technicalLevel", "clearTechnicalLevel", "credit", "clearCredit", "demand", "clearDemand", "easeOfClosing", "clearEaseOfClosing", "industryStatus", "clearIndustryStatus", "founderHistory", "clearFounderHistory", "shareholders", "clearShareholders", "decisionMechanism", "clearDecisionMechanism", "culture", "clearCulture", "peopleStatus", "clearPeopleStatus", "businessStatus", "clearBusinessStatus", "technologyStatus", "clearTechnologyStatus", "managementStatus", "clearManagementStatus", "notes", "clearNotes", "archived", "ownerID", "clearOwner", "teamID", "clearTeam", "referrerCustomerID", "clearReferrerCustomer", "referrerContactID", "clearReferrerContact"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -81324,13 +94144,6 @@ func (ec *executionContext) unmarshalInputUpdateCustomerInput(ctx context.Contex
 				return it, err
 			}
 			it.ClearPhone = data
-		case "stage":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stage"))
-			data, err := ec.unmarshalOCustomerStage2ᚖtandemᚋentᚋcustomerᚐStage(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Stage = data
 		case "leadSource":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leadSource"))
 			data, err := ec.unmarshalOCustomerLeadSource2ᚖtandemᚋentᚋcustomerᚐLeadSource(ctx, v)
@@ -82052,7 +94865,7 @@ func (ec *executionContext) unmarshalInputUpdateIssueInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"version", "title", "description", "clearDescription", "category", "rootCause", "severity", "status", "batchNo", "clearBatchNo", "reportedAt", "onsiteResponse", "clearOnsiteResponse", "jointRootCauseWork", "clearJointRootCauseWork", "disposition", "clearDisposition", "lossAmount", "clearLossAmount", "resolution", "clearResolution", "resolvedAt", "clearResolvedAt", "customerID", "orderID", "clearOrder", "productID", "clearProduct", "assigneeID", "clearAssignee"}
+	fieldsInOrder := [...]string{"version", "title", "description", "clearDescription", "category", "rootCause", "severity", "status", "batchNo", "clearBatchNo", "reportedAt", "onsiteResponse", "clearOnsiteResponse", "jointRootCauseWork", "clearJointRootCauseWork", "disposition", "clearDisposition", "lossAmount", "clearLossAmount", "resolution", "clearResolution", "customerID", "orderID", "clearOrder", "productID", "clearProduct", "assigneeID", "clearAssignee"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -82206,20 +95019,6 @@ func (ec *executionContext) unmarshalInputUpdateIssueInput(ctx context.Context, 
 				return it, err
 			}
 			it.ClearResolution = data
-		case "resolvedAt":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolvedAt"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ResolvedAt = data
-		case "clearResolvedAt":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearResolvedAt"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearResolvedAt = data
 		case "customerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
 			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -82661,7 +95460,7 @@ func (ec *executionContext) unmarshalInputUpdateNeedInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"version", "level", "companyAspect", "clearCompanyAspect", "productGrade", "clearProductGrade", "likelyProblem", "clearLikelyProblem", "description", "status", "customerID", "keyPersonID", "clearKeyPerson", "candidateProductID", "clearCandidateProduct"}
+	fieldsInOrder := [...]string{"version", "level", "companyAspect", "clearCompanyAspect", "productGrade", "clearProductGrade", "likelyProblem", "clearLikelyProblem", "description", "status", "source", "customerID", "keyPersonID", "clearKeyPerson", "candidateProductID", "clearCandidateProduct"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -82738,6 +95537,13 @@ func (ec *executionContext) unmarshalInputUpdateNeedInput(ctx context.Context, o
 				return it, err
 			}
 			it.Status = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalONeedSource2ᚖtandemᚋentᚋneedᚐSource(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
 		case "customerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
 			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -82801,7 +95607,7 @@ func (ec *executionContext) unmarshalInputUpdateOrderInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"version", "number", "isEvaluation", "status", "orderedAt", "deliveryDate", "clearDeliveryDate", "contractNo", "clearContractNo", "currency", "notes", "clearNotes", "customerID"}
+	fieldsInOrder := [...]string{"version", "number", "isEvaluation", "clearIsEvaluation", "orderedAt", "deliveryDate", "clearDeliveryDate", "contractNo", "clearContractNo", "currency", "notes", "clearNotes", "customerID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -82829,13 +95635,13 @@ func (ec *executionContext) unmarshalInputUpdateOrderInput(ctx context.Context, 
 				return it, err
 			}
 			it.IsEvaluation = data
-		case "status":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOOrderStatus2ᚖtandemᚋentᚋorderᚐStatus(ctx, v)
+		case "clearIsEvaluation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearIsEvaluation"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Status = data
+			it.ClearIsEvaluation = data
 		case "orderedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderedAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -83333,7 +96139,7 @@ func (ec *executionContext) unmarshalInputUpdateSampleInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"version", "quantity", "unit", "status", "statusReason", "clearStatusReason", "purpose", "clearPurpose", "requestedAt", "shippedAt", "clearShippedAt", "receivedAt", "clearReceivedAt", "trackingNo", "clearTrackingNo", "docManual", "docMsds", "docLabel", "docPrecautions", "customerID", "productID", "orderID", "clearOrder"}
+	fieldsInOrder := [...]string{"version", "quantity", "unit", "purpose", "clearPurpose", "requestedAt", "trackingNo", "clearTrackingNo", "docManual", "docMsds", "docLabel", "docPrecautions", "customerID", "productID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -83361,27 +96167,6 @@ func (ec *executionContext) unmarshalInputUpdateSampleInput(ctx context.Context,
 				return it, err
 			}
 			it.Unit = data
-		case "status":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOSampleStatus2ᚖtandemᚋentᚋsampleᚐStatus(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Status = data
-		case "statusReason":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusReason"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.StatusReason = data
-		case "clearStatusReason":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearStatusReason"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearStatusReason = data
 		case "purpose":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purpose"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -83403,34 +96188,6 @@ func (ec *executionContext) unmarshalInputUpdateSampleInput(ctx context.Context,
 				return it, err
 			}
 			it.RequestedAt = data
-		case "shippedAt":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippedAt"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ShippedAt = data
-		case "clearShippedAt":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearShippedAt"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearShippedAt = data
-		case "receivedAt":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receivedAt"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReceivedAt = data
-		case "clearReceivedAt":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearReceivedAt"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearReceivedAt = data
 		case "trackingNo":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trackingNo"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -83487,20 +96244,6 @@ func (ec *executionContext) unmarshalInputUpdateSampleInput(ctx context.Context,
 				return it, err
 			}
 			it.ProductID = data
-		case "orderID":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderID"))
-			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.OrderID = data
-		case "clearOrder":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearOrder"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearOrder = data
 		}
 	}
 	return it, nil
@@ -83515,6 +96258,97 @@ func (ec *executionContext) unmarshalInputUpdateSampleInput(ctx context.Context,
 func UnmarshalUpdateSampleInput(ctx context.Context, raw any) (ent.UpdateSampleInput, error) {
 	var out ent.UpdateSampleInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateSampleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateServiceDocumentInput(ctx context.Context, obj any) (ent.UpdateServiceDocumentInput, error) {
+	var it ent.UpdateServiceDocumentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"version", "type", "since", "until", "clearUntil", "note", "clearNote", "customerID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalOServiceDocumentType2ᚖtandemᚋentᚋservicedocumentᚐType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "since":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("since"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Since = data
+		case "until":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Until = data
+		case "clearUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearUntil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearUntil = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "clearNote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearNote"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearNote = data
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateServiceDocumentInput unmarshals raw into the UpdateServiceDocumentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateServiceDocumentInput(ctx context.Context, raw any) (ent.UpdateServiceDocumentInput, error) {
+	var out ent.UpdateServiceDocumentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateServiceDocumentInput", raw, &out)
 	return out, err
 }
 
@@ -84390,6 +97224,111 @@ func (ec *executionContext) unmarshalInputUpdateUserInput(ctx context.Context, o
 func UnmarshalUpdateUserInput(ctx context.Context, raw any) (ent.UpdateUserInput, error) {
 	var out ent.UpdateUserInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateUserInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUploadDocumentInput(ctx context.Context, obj any) (model.UploadDocumentInput, error) {
+	var it model.UploadDocumentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"file", "type", "title", "docVersion", "language", "productID", "batchNo", "customerID", "supersedesID", "validUntil"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "file":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("file"))
+			data, err := ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.File = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNDocumentType2tandemᚋentᚋdocumentᚐType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "docVersion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("docVersion"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocVersion = data
+		case "language":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
+			data, err := ec.unmarshalODocumentLanguage2ᚖtandemᚋentᚋdocumentᚐLanguage(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Language = data
+		case "productID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productID"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "batchNo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchNo"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchNo = data
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "supersedesID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supersedesID"))
+			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupersedesID = data
+		case "validUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntil"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntil = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUploadDocumentInput unmarshals raw into the UploadDocumentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUploadDocumentInput(ctx context.Context, raw any) (model.UploadDocumentInput, error) {
+	var out model.UploadDocumentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UploadDocumentInput", raw, &out)
 	return out, err
 }
 
@@ -85420,6 +98359,16 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Shipment(ctx, sel, obj)
+	case *ent.ServiceDocument:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ServiceDocument(ctx, sel, obj)
+	case *ent.SampleEvent:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SampleEvent(ctx, sel, obj)
 	case *ent.Sample:
 		if obj == nil {
 			return graphql.Null
@@ -85445,6 +98394,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._OrderLine(ctx, sel, obj)
+	case *ent.OrderEvent:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._OrderEvent(ctx, sel, obj)
 	case *ent.Order:
 		if obj == nil {
 			return graphql.Null
@@ -86185,6 +99139,24 @@ func (ec *executionContext) _ChangeNotice(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ChangeNotice_acks(ctx, field, obj)
 				})
+		case "affectedCustomers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ChangeNotice_affectedCustomers(ctx, field, obj)
+				})
+		case "pendingAcks":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ChangeNotice_pendingAcks(ctx, field, obj)
+				})
+		case "complete":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ChangeNotice_complete(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -86434,6 +99406,112 @@ func (ec *executionContext) _ChangeNoticeEdge(ctx context.Context, sel ast.Selec
 			}
 		case "cursor":
 			out.Values[i] = ec._ChangeNoticeEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var classificationImplementors = []string{"Classification"}
+
+func (ec *executionContext) _Classification(ctx context.Context, sel ast.SelectionSet, obj *model.Classification) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, classificationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Classification")
+		case "score":
+			out.Values[i] = ec._Classification_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "tier":
+			out.Values[i] = ec._Classification_tier(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inputs":
+			out.Values[i] = ec._Classification_inputs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tierAThreshold":
+			out.Values[i] = ec._Classification_tierAThreshold(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tierBThreshold":
+			out.Values[i] = ec._Classification_tierBThreshold(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "minInputs":
+			out.Values[i] = ec._Classification_minInputs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var classificationInputImplementors = []string{"ClassificationInput"}
+
+func (ec *executionContext) _ClassificationInput(ctx context.Context, sel ast.SelectionSet, obj *model.ClassificationInput) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, classificationInputImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClassificationInput")
+		case "name":
+			out.Values[i] = ec._ClassificationInput_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._ClassificationInput_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._ClassificationInput_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "contribution":
+			out.Values[i] = ec._ClassificationInput_contribution(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -87002,6 +100080,16 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "evaluationOutcome":
+			out.Values[i] = ec._Customer_evaluationOutcome(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluationNote":
+			out.Values[i] = ec._Customer_evaluationNote(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "archived":
 			out.Values[i] = ec._Customer_archived(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -87149,6 +100237,24 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_documents(ctx, field, obj)
 				})
+		case "serviceDocuments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_serviceDocuments(ctx, field, obj)
+				})
+		case "classification":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_classification(ctx, field, obj)
+				})
+		case "possibleDuplicates":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_possibleDuplicates(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -87227,6 +100333,114 @@ func (ec *executionContext) _CustomerEdge(ctx context.Context, sel ast.Selection
 			}
 		case "cursor":
 			out.Values[i] = ec._CustomerEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerReportImplementors = []string{"CustomerReport"}
+
+func (ec *executionContext) _CustomerReport(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerReport")
+		case "customer":
+			out.Values[i] = ec._CustomerReport_customer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "classification":
+			out.Values[i] = ec._CustomerReport_classification(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "keyPersons":
+			out.Values[i] = ec._CustomerReport_keyPersons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openNeeds":
+			out.Values[i] = ec._CustomerReport_openNeeds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "competitors":
+			out.Values[i] = ec._CustomerReport_competitors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pitch":
+			out.Values[i] = ec._CustomerReport_pitch(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "samplesInFlight":
+			out.Values[i] = ec._CustomerReport_samplesInFlight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ordersInFlight":
+			out.Values[i] = ec._CustomerReport_ordersInFlight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openIssues":
+			out.Values[i] = ec._CustomerReport_openIssues(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "serviceLevel":
+			out.Values[i] = ec._CustomerReport_serviceLevel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastInteractions":
+			out.Values[i] = ec._CustomerReport_lastInteractions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "promises":
+			out.Values[i] = ec._CustomerReport_promises(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openTasks":
+			out.Values[i] = ec._CustomerReport_openTasks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stageTimeline":
+			out.Values[i] = ec._CustomerReport_stageTimeline(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "repProgress":
+			out.Values[i] = ec._CustomerReport_repProgress(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "generatedAt":
+			out.Values[i] = ec._CustomerReport_generatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -87405,6 +100619,12 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Document_supersededBy(ctx, field, obj)
 				})
+		case "downloadURL":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_downloadURL(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -87483,6 +100703,54 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 			}
 		case "cursor":
 			out.Values[i] = ec._DocumentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var duplicateCandidateImplementors = []string{"DuplicateCandidate"}
+
+func (ec *executionContext) _DuplicateCandidate(ctx context.Context, sel ast.SelectionSet, obj *model.DuplicateCandidate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, duplicateCandidateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DuplicateCandidate")
+		case "customer":
+			out.Values[i] = ec._DuplicateCandidate_customer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._DuplicateCandidate_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ownerName":
+			out.Values[i] = ec._DuplicateCandidate_ownerName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._DuplicateCandidate_reason(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -87848,8 +101116,23 @@ func (ec *executionContext) _Issue(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "respondedAt":
+			out.Values[i] = ec._Issue_respondedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "onsiteAt":
+			out.Values[i] = ec._Issue_onsiteAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "resolvedAt":
 			out.Values[i] = ec._Issue_resolvedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedAt":
+			out.Values[i] = ec._Issue_closedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -87882,6 +101165,18 @@ func (ec *executionContext) _Issue(ctx context.Context, sel ast.SelectionSet, ob
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_assignee(ctx, field, obj)
+				})
+		case "allowedNextStatuses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Issue_allowedNextStatuses(ctx, field, obj)
+				})
+		case "sla":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Issue_sla(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -87961,6 +101256,59 @@ func (ec *executionContext) _IssueEdge(ctx context.Context, sel ast.SelectionSet
 			}
 		case "cursor":
 			out.Values[i] = ec._IssueEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var issueSLAImplementors = []string{"IssueSLA"}
+
+func (ec *executionContext) _IssueSLA(ctx context.Context, sel ast.SelectionSet, obj *model.IssueSLA) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, issueSLAImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IssueSLA")
+		case "respondBy":
+			out.Values[i] = ec._IssueSLA_respondBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "onSiteBy":
+			out.Values[i] = ec._IssueSLA_onSiteBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "respondedLate":
+			out.Values[i] = ec._IssueSLA_respondedLate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "onSiteLate":
+			out.Values[i] = ec._IssueSLA_onSiteLate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "breached":
+			out.Values[i] = ec._IssueSLA_breached(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -88542,6 +101890,44 @@ func (ec *executionContext) _MarketInfoShareEdge(ctx context.Context, sel ast.Se
 	return out
 }
 
+var monthQuantityImplementors = []string{"MonthQuantity"}
+
+func (ec *executionContext) _MonthQuantity(ctx context.Context, sel ast.SelectionSet, obj *model.MonthQuantity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monthQuantityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonthQuantity")
+		case "month":
+			out.Values[i] = ec._MonthQuantity_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._MonthQuantity_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -88967,6 +102353,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createServiceDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createServiceDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateServiceDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateServiceDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "login":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_login(ctx, field)
@@ -88991,6 +102391,69 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "changePassword":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_changePassword(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "issueChangeNotice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_issueChangeNotice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acknowledgeChangeNotice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acknowledgeChangeNotice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "uploadDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_uploadDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "completeOrderStep":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_completeOrderStep(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setCustomerStage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setCustomerStage(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endKeyPerson":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_endKeyPerson(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordEvaluationOutcome":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordEvaluationOutcome(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "advanceSample":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_advanceSample(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -89075,6 +102538,11 @@ func (ec *executionContext) _Need(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "status":
 			out.Values[i] = ec._Need_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._Need_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -89247,7 +102715,7 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "isEvaluation":
 			out.Values[i] = ec._Order_isEvaluation(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "status":
@@ -89335,6 +102803,11 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "cancelledAt":
+			out.Values[i] = ec._Order_cancelledAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "customer":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -89365,6 +102838,124 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Order_issues(ctx, field, obj)
 				})
+		case "events":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_events(ctx, field, obj)
+				})
+		case "checklist":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_checklist(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var orderChecklistImplementors = []string{"OrderChecklist"}
+
+func (ec *executionContext) _OrderChecklist(ctx context.Context, sel ast.SelectionSet, obj *model.OrderChecklist) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, orderChecklistImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrderChecklist")
+		case "items":
+			out.Values[i] = ec._OrderChecklist_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nextSteps":
+			out.Values[i] = ec._OrderChecklist_nextSteps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warnings":
+			out.Values[i] = ec._OrderChecklist_warnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "progress":
+			out.Values[i] = ec._OrderChecklist_progress(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var orderChecklistItemImplementors = []string{"OrderChecklistItem"}
+
+func (ec *executionContext) _OrderChecklistItem(ctx context.Context, sel ast.SelectionSet, obj *model.OrderChecklistItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, orderChecklistItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrderChecklistItem")
+		case "step":
+			out.Values[i] = ec._OrderChecklistItem_step(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "done":
+			out.Values[i] = ec._OrderChecklistItem_done(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._OrderChecklistItem_at(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._OrderChecklistItem_by(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._OrderChecklistItem_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "blockedBy":
+			out.Values[i] = ec._OrderChecklistItem_blockedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -89443,6 +103034,162 @@ func (ec *executionContext) _OrderEdge(ctx context.Context, sel ast.SelectionSet
 			}
 		case "cursor":
 			out.Values[i] = ec._OrderEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var orderEventImplementors = []string{"OrderEvent", "Node"}
+
+func (ec *executionContext) _OrderEvent(ctx context.Context, sel ast.SelectionSet, obj *ent.OrderEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, orderEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrderEvent")
+		case "id":
+			out.Values[i] = ec._OrderEvent_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "orderID":
+			out.Values[i] = ec._OrderEvent_orderID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerID":
+			out.Values[i] = ec._OrderEvent_customerID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "step":
+			out.Values[i] = ec._OrderEvent_step(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._OrderEvent_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actorID":
+			out.Values[i] = ec._OrderEvent_actorID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._OrderEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "order":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OrderEvent_order(ctx, field, obj)
+				})
+		case "actor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OrderEvent_actor(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var orderEventConnectionImplementors = []string{"OrderEventConnection"}
+
+func (ec *executionContext) _OrderEventConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.OrderEventConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, orderEventConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrderEventConnection")
+		case "edges":
+			out.Values[i] = ec._OrderEventConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._OrderEventConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._OrderEventConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var orderEventEdgeImplementors = []string{"OrderEventEdge"}
+
+func (ec *executionContext) _OrderEventEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.OrderEventEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, orderEventEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrderEventEdge")
+		case "node":
+			out.Values[i] = ec._OrderEventEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._OrderEventEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -90017,6 +103764,117 @@ func (ec *executionContext) _PricePointEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var priceTrendImplementors = []string{"PriceTrend"}
+
+func (ec *executionContext) _PriceTrend(ctx context.Context, sel ast.SelectionSet, obj *model.PriceTrend) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, priceTrendImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PriceTrend")
+		case "product":
+			out.Values[i] = ec._PriceTrend_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._PriceTrend_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "direction":
+			out.Values[i] = ec._PriceTrend_direction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "windows":
+			out.Values[i] = ec._PriceTrend_windows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var priceWindowImplementors = []string{"PriceWindow"}
+
+func (ec *executionContext) _PriceWindow(ctx context.Context, sel ast.SelectionSet, obj *model.PriceWindow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, priceWindowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PriceWindow")
+		case "months":
+			out.Values[i] = ec._PriceWindow_months(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "available":
+			out.Values[i] = ec._PriceWindow_available(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "points":
+			out.Values[i] = ec._PriceWindow_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startPrice":
+			out.Values[i] = ec._PriceWindow_startPrice(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "endPrice":
+			out.Values[i] = ec._PriceWindow_endPrice(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "changePct":
+			out.Values[i] = ec._PriceWindow_changePct(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "slopePctPerMonth":
+			out.Values[i] = ec._PriceWindow_slopePctPerMonth(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var productImplementors = []string{"Product", "Node"}
 
 func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, obj *ent.Product) graphql.Marshaler {
@@ -90362,6 +104220,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_samples(ctx, field)
 				})
+		case "serviceDocuments":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_serviceDocuments(ctx, field)
+				})
 		case "shipments":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -90398,11 +104262,53 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_users(ctx, field)
 				})
+		case "priceTrend":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_priceTrend(ctx, field)
+				})
+		case "stockAdvice":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stockAdvice(ctx, field)
+				})
 		case "me":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_me(ctx, field)
+				})
+		case "today":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_today(ctx, field)
+				})
+		case "customerReport":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_customerReport(ctx, field)
+				})
+		case "timeline":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_timeline(ctx, field)
+				})
+		case "duplicateCandidates":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_duplicateCandidates(ctx, field)
+				})
+		case "relationshipMap":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_relationshipMap(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -90417,6 +104323,223 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var relationshipCellImplementors = []string{"RelationshipCell"}
+
+func (ec *executionContext) _RelationshipCell(ctx context.Context, sel ast.SelectionSet, obj *model.RelationshipCell) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipCellImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelationshipCell")
+		case "ourFunction":
+			out.Values[i] = ec._RelationshipCell_ourFunction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "theirDepartment":
+			out.Values[i] = ec._RelationshipCell_theirDepartment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "links":
+			out.Values[i] = ec._RelationshipCell_links(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "interactions":
+			out.Values[i] = ec._RelationshipCell_interactions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastContactAt":
+			out.Values[i] = ec._RelationshipCell_lastContactAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var relationshipLinkImplementors = []string{"RelationshipLink"}
+
+func (ec *executionContext) _RelationshipLink(ctx context.Context, sel ast.SelectionSet, obj *model.RelationshipLink) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipLinkImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelationshipLink")
+		case "user":
+			out.Values[i] = ec._RelationshipLink_user(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "contact":
+			out.Values[i] = ec._RelationshipLink_contact(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customer":
+			out.Values[i] = ec._RelationshipLink_customer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "interactions":
+			out.Values[i] = ec._RelationshipLink_interactions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastContactAt":
+			out.Values[i] = ec._RelationshipLink_lastContactAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "strength":
+			out.Values[i] = ec._RelationshipLink_strength(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var relationshipMapImplementors = []string{"RelationshipMap"}
+
+func (ec *executionContext) _RelationshipMap(ctx context.Context, sel ast.SelectionSet, obj *model.RelationshipMap) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipMapImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelationshipMap")
+		case "links":
+			out.Values[i] = ec._RelationshipMap_links(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cells":
+			out.Values[i] = ec._RelationshipMap_cells(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var repProgressImplementors = []string{"RepProgress"}
+
+func (ec *executionContext) _RepProgress(ctx context.Context, sel ast.SelectionSet, obj *model.RepProgress) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, repProgressImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RepProgress")
+		case "user":
+			out.Values[i] = ec._RepProgress_user(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "interactions":
+			out.Values[i] = ec._RepProgress_interactions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "visits":
+			out.Values[i] = ec._RepProgress_visits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "samples":
+			out.Values[i] = ec._RepProgress_samples(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "samplesConverted":
+			out.Values[i] = ec._RepProgress_samplesConverted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "conversionRate":
+			out.Values[i] = ec._RepProgress_conversionRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "firstContactAt":
+			out.Values[i] = ec._RepProgress_firstContactAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastContactAt":
+			out.Values[i] = ec._RepProgress_lastContactAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -90575,11 +104698,23 @@ func (ec *executionContext) _Sample(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Sample_order(ctx, field, obj)
 				})
+		case "events":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Sample_events(ctx, field, obj)
+				})
 		case "trials":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Sample_trials(ctx, field, obj)
+				})
+		case "allowedNextStatuses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Sample_allowedNextStatuses(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -90659,6 +104794,327 @@ func (ec *executionContext) _SampleEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "cursor":
 			out.Values[i] = ec._SampleEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sampleEventImplementors = []string{"SampleEvent", "Node"}
+
+func (ec *executionContext) _SampleEvent(ctx context.Context, sel ast.SelectionSet, obj *ent.SampleEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sampleEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SampleEvent")
+		case "id":
+			out.Values[i] = ec._SampleEvent_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sampleID":
+			out.Values[i] = ec._SampleEvent_sampleID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerID":
+			out.Values[i] = ec._SampleEvent_customerID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fromStatus":
+			out.Values[i] = ec._SampleEvent_fromStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "toStatus":
+			out.Values[i] = ec._SampleEvent_toStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._SampleEvent_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actorID":
+			out.Values[i] = ec._SampleEvent_actorID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._SampleEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sample":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SampleEvent_sample(ctx, field, obj)
+				})
+		case "actor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SampleEvent_actor(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sampleEventConnectionImplementors = []string{"SampleEventConnection"}
+
+func (ec *executionContext) _SampleEventConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.SampleEventConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sampleEventConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SampleEventConnection")
+		case "edges":
+			out.Values[i] = ec._SampleEventConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SampleEventConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SampleEventConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sampleEventEdgeImplementors = []string{"SampleEventEdge"}
+
+func (ec *executionContext) _SampleEventEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.SampleEventEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sampleEventEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SampleEventEdge")
+		case "node":
+			out.Values[i] = ec._SampleEventEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._SampleEventEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var serviceDocumentImplementors = []string{"ServiceDocument", "Node"}
+
+func (ec *executionContext) _ServiceDocument(ctx context.Context, sel ast.SelectionSet, obj *ent.ServiceDocument) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, serviceDocumentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ServiceDocument")
+		case "id":
+			out.Values[i] = ec._ServiceDocument_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._ServiceDocument_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._ServiceDocument_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._ServiceDocument_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerID":
+			out.Values[i] = ec._ServiceDocument_customerID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "type":
+			out.Values[i] = ec._ServiceDocument_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "since":
+			out.Values[i] = ec._ServiceDocument_since(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "until":
+			out.Values[i] = ec._ServiceDocument_until(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._ServiceDocument_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ServiceDocument_customer(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var serviceDocumentConnectionImplementors = []string{"ServiceDocumentConnection"}
+
+func (ec *executionContext) _ServiceDocumentConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.ServiceDocumentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, serviceDocumentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ServiceDocumentConnection")
+		case "edges":
+			out.Values[i] = ec._ServiceDocumentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ServiceDocumentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ServiceDocumentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var serviceDocumentEdgeImplementors = []string{"ServiceDocumentEdge"}
+
+func (ec *executionContext) _ServiceDocumentEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.ServiceDocumentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, serviceDocumentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ServiceDocumentEdge")
+		case "node":
+			out.Values[i] = ec._ServiceDocumentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._ServiceDocumentEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -91037,6 +105493,132 @@ func (ec *executionContext) _StageChangeEdge(ctx context.Context, sel ast.Select
 	return out
 }
 
+var stageSpanImplementors = []string{"StageSpan"}
+
+func (ec *executionContext) _StageSpan(ctx context.Context, sel ast.SelectionSet, obj *model.StageSpan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stageSpanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StageSpan")
+		case "stage":
+			out.Values[i] = ec._StageSpan_stage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "enteredAt":
+			out.Values[i] = ec._StageSpan_enteredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "leftAt":
+			out.Values[i] = ec._StageSpan_leftAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "days":
+			out.Values[i] = ec._StageSpan_days(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockAdviceImplementors = []string{"StockAdvice"}
+
+func (ec *executionContext) _StockAdvice(ctx context.Context, sel ast.SelectionSet, obj *model.StockAdvice) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockAdviceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockAdvice")
+		case "customer":
+			out.Values[i] = ec._StockAdvice_customer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._StockAdvice_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unit":
+			out.Values[i] = ec._StockAdvice_unit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "trend":
+			out.Values[i] = ec._StockAdvice_trend(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "forecast":
+			out.Values[i] = ec._StockAdvice_forecast(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._StockAdvice_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "monthsToStock":
+			out.Values[i] = ec._StockAdvice_monthsToStock(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._StockAdvice_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "messageZh":
+			out.Values[i] = ec._StockAdvice_messageZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "messageEn":
+			out.Values[i] = ec._StockAdvice_messageEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var taskImplementors = []string{"Task", "Node"}
 
 func (ec *executionContext) _Task(ctx context.Context, sel ast.SelectionSet, obj *ent.Task) graphql.Marshaler {
@@ -91356,6 +105938,307 @@ func (ec *executionContext) _TeamEdge(ctx context.Context, sel ast.SelectionSet,
 		case "cursor":
 			out.Values[i] = ec._TeamEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelineConnectionImplementors = []string{"TimelineConnection"}
+
+func (ec *executionContext) _TimelineConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TimelineConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TimelineConnection")
+		case "edges":
+			out.Values[i] = ec._TimelineConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TimelineConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelineEdgeImplementors = []string{"TimelineEdge"}
+
+func (ec *executionContext) _TimelineEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TimelineEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TimelineEdge")
+		case "node":
+			out.Values[i] = ec._TimelineEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._TimelineEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelineEntryImplementors = []string{"TimelineEntry"}
+
+func (ec *executionContext) _TimelineEntry(ctx context.Context, sel ast.SelectionSet, obj *model.TimelineEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TimelineEntry")
+		case "kind":
+			out.Values[i] = ec._TimelineEntry_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._TimelineEntry_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._TimelineEntry_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TimelineEntry_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelinePageInfoImplementors = []string{"TimelinePageInfo"}
+
+func (ec *executionContext) _TimelinePageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.TimelinePageInfo) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelinePageInfoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TimelinePageInfo")
+		case "hasNextPage":
+			out.Values[i] = ec._TimelinePageInfo_hasNextPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endCursor":
+			out.Values[i] = ec._TimelinePageInfo_endCursor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var todayImplementors = []string{"Today"}
+
+func (ec *executionContext) _Today(ctx context.Context, sel ast.SelectionSet, obj *model.Today) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, todayImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Today")
+		case "items":
+			out.Values[i] = ec._Today_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "counts":
+			out.Values[i] = ec._Today_counts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._Today_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var todayCountImplementors = []string{"TodayCount"}
+
+func (ec *executionContext) _TodayCount(ctx context.Context, sel ast.SelectionSet, obj *model.TodayCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, todayCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TodayCount")
+		case "kind":
+			out.Values[i] = ec._TodayCount_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._TodayCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var todayItemImplementors = []string{"TodayItem"}
+
+func (ec *executionContext) _TodayItem(ctx context.Context, sel ast.SelectionSet, obj *model.TodayItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, todayItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TodayItem")
+		case "kind":
+			out.Values[i] = ec._TodayItem_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._TodayItem_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._TodayItem_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "due":
+			out.Values[i] = ec._TodayItem_due(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TodayItem_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customer":
+			out.Values[i] = ec._TodayItem_customer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -91747,6 +106630,54 @@ func (ec *executionContext) _TrialEdge(ctx context.Context, sel ast.SelectionSet
 		case "cursor":
 			out.Values[i] = ec._TrialEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var usageForecastImplementors = []string{"UsageForecast"}
+
+func (ec *executionContext) _UsageForecast(ctx context.Context, sel ast.SelectionSet, obj *model.UsageForecast) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, usageForecastImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UsageForecast")
+		case "method":
+			out.Values[i] = ec._UsageForecast_method(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "history":
+			out.Values[i] = ec._UsageForecast_history(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "forecast":
+			out.Values[i] = ec._UsageForecast_forecast(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "meanAbsoluteError":
+			out.Values[i] = ec._UsageForecast_meanAbsoluteError(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -92353,6 +107284,16 @@ func (ec *executionContext) unmarshalNAPITokenWhereInput2ᚖtandemᚋentᚐAPITo
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAcknowledgeChangeNoticeInput2tandemᚋgraphᚋmodelᚐAcknowledgeChangeNoticeInput(ctx context.Context, v any) (model.AcknowledgeChangeNoticeInput, error) {
+	res, err := ec.unmarshalInputAcknowledgeChangeNoticeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAdvanceSampleInput2tandemᚋgraphᚋmodelᚐAdvanceSampleInput(ctx context.Context, v any) (model.AdvanceSampleInput, error) {
+	res, err := ec.unmarshalInputAdvanceSampleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNAssistance2ᚖtandemᚋentᚐAssistance(ctx context.Context, sel ast.SelectionSet, v *ent.Assistance) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Assistance!")
@@ -92467,12 +107408,33 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalNCancelOrderInput2tandemᚋgraphᚋmodelᚐCancelOrderInput(ctx context.Context, v any) (model.CancelOrderInput, error) {
+	res, err := ec.unmarshalInputCancelOrderInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNChangeNotice2ᚖtandemᚋentᚐChangeNotice(ctx context.Context, sel ast.SelectionSet, v *ent.ChangeNotice) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ChangeNotice!")
 		return graphql.Null
 	}
 	return ec._ChangeNotice(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNChangeNoticeAck2ᚕᚖtandemᚋentᚐChangeNoticeAckᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ChangeNoticeAck) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChangeNoticeAck2ᚖtandemᚋentᚐChangeNoticeAck(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNChangeNoticeAck2ᚖtandemᚋentᚐChangeNoticeAck(ctx context.Context, sel ast.SelectionSet, v *ent.ChangeNoticeAck) graphql.Marshaler {
@@ -92562,6 +107524,54 @@ func (ec *executionContext) unmarshalNChangePasswordInput2tandemᚋgraphᚋmodel
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNClassification2ᚖtandemᚋgraphᚋmodelᚐClassification(ctx context.Context, sel ast.SelectionSet, v *model.Classification) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Classification!")
+		return graphql.Null
+	}
+	return ec._Classification(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNClassificationInput2ᚕᚖtandemᚋgraphᚋmodelᚐClassificationInputᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ClassificationInput) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClassificationInput2ᚖtandemᚋgraphᚋmodelᚐClassificationInput(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNClassificationInput2ᚖtandemᚋgraphᚋmodelᚐClassificationInput(ctx context.Context, sel ast.SelectionSet, v *model.ClassificationInput) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ClassificationInput!")
+		return graphql.Null
+	}
+	return ec._ClassificationInput(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCompetitor2ᚕᚖtandemᚋentᚐCompetitorᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Competitor) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCompetitor2ᚖtandemᚋentᚐCompetitor(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNCompetitor2ᚖtandemᚋentᚐCompetitor(ctx context.Context, sel ast.SelectionSet, v *ent.Competitor) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Competitor!")
@@ -92605,6 +107615,11 @@ func (ec *executionContext) marshalNCompetitorPricePosition2tandemᚋentᚋcompe
 func (ec *executionContext) unmarshalNCompetitorWhereInput2ᚖtandemᚋentᚐCompetitorWhereInput(ctx context.Context, v any) (*ent.CompetitorWhereInput, error) {
 	res, err := ec.unmarshalInputCompetitorWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCompleteOrderStepInput2tandemᚋgraphᚋmodelᚐCompleteOrderStepInput(ctx context.Context, v any) (model.CompleteOrderStepInput, error) {
+	res, err := ec.unmarshalInputCompleteOrderStepInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNContact2ᚖtandemᚋentᚐContact(ctx context.Context, sel ast.SelectionSet, v *ent.Contact) graphql.Marshaler {
@@ -92747,6 +107762,11 @@ func (ec *executionContext) unmarshalNCreateSampleInput2tandemᚋentᚐCreateSam
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateServiceDocumentInput2tandemᚋentᚐCreateServiceDocumentInput(ctx context.Context, v any) (ent.CreateServiceDocumentInput, error) {
+	res, err := ec.unmarshalInputCreateServiceDocumentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateShipmentInput2tandemᚋentᚐCreateShipmentInput(ctx context.Context, v any) (ent.CreateShipmentInput, error) {
 	res, err := ec.unmarshalInputCreateShipmentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -92787,6 +107807,22 @@ func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCurso
 	return v
 }
 
+func (ec *executionContext) marshalNCustomer2ᚕᚖtandemᚋentᚐCustomerᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Customer) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomer2ᚖtandemᚋentᚐCustomer(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNCustomer2ᚖtandemᚋentᚐCustomer(ctx context.Context, sel ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Customer!")
@@ -92801,6 +107837,16 @@ func (ec *executionContext) marshalNCustomerConnection2ᚖtandemᚋentᚐCustome
 		return graphql.Null
 	}
 	return ec._CustomerConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCustomerEvaluationOutcome2tandemᚋentᚋcustomerᚐEvaluationOutcome(ctx context.Context, v any) (customer.EvaluationOutcome, error) {
+	var res customer.EvaluationOutcome
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerEvaluationOutcome2tandemᚋentᚋcustomerᚐEvaluationOutcome(ctx context.Context, sel ast.SelectionSet, v customer.EvaluationOutcome) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNCustomerIndustryStatus2tandemᚋentᚋcustomerᚐIndustryStatus(ctx context.Context, v any) (customer.IndustryStatus, error) {
@@ -92835,6 +107881,14 @@ func (ec *executionContext) marshalNCustomerOrderField2ᚖtandemᚋentᚐCustome
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNCustomerReport2ᚖtandemᚋgraphᚋmodelᚐCustomerReport(ctx context.Context, sel ast.SelectionSet, v *model.CustomerReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerReport!")
+		return graphql.Null
+	}
+	return ec._CustomerReport(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCustomerStage2tandemᚋentᚋcustomerᚐStage(ctx context.Context, v any) (customer.Stage, error) {
@@ -92925,6 +107979,35 @@ func (ec *executionContext) unmarshalNDocumentWhereInput2ᚖtandemᚋentᚐDocum
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNDuplicateCandidate2ᚕᚖtandemᚋgraphᚋmodelᚐDuplicateCandidateᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DuplicateCandidate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDuplicateCandidate2ᚖtandemᚋgraphᚋmodelᚐDuplicateCandidate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDuplicateCandidate2ᚖtandemᚋgraphᚋmodelᚐDuplicateCandidate(ctx context.Context, sel ast.SelectionSet, v *model.DuplicateCandidate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DuplicateCandidate!")
+		return graphql.Null
+	}
+	return ec._DuplicateCandidate(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEndKeyPersonInput2tandemᚋgraphᚋmodelᚐEndKeyPersonInput(ctx context.Context, v any) (model.EndKeyPersonInput, error) {
+	res, err := ec.unmarshalInputEndKeyPersonInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -93006,6 +108089,22 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) marshalNInteraction2ᚕᚖtandemᚋentᚐInteractionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Interaction) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInteraction2ᚖtandemᚋentᚐInteraction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNInteraction2ᚖtandemᚋentᚐInteraction(ctx context.Context, sel ast.SelectionSet, v *ent.Interaction) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Interaction!")
@@ -93061,6 +108160,22 @@ func (ec *executionContext) unmarshalNInteractionWhereInput2ᚖtandemᚋentᚐIn
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNIssue2ᚕᚖtandemᚋentᚐIssueᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Issue) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIssue2ᚖtandemᚋentᚐIssue(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNIssue2ᚖtandemᚋentᚐIssue(ctx context.Context, sel ast.SelectionSet, v *ent.Issue) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Issue!")
@@ -93077,6 +108192,11 @@ func (ec *executionContext) unmarshalNIssueCategory2tandemᚋentᚋissueᚐCateg
 
 func (ec *executionContext) marshalNIssueCategory2tandemᚋentᚋissueᚐCategory(ctx context.Context, sel ast.SelectionSet, v issue.Category) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNIssueChangeNoticeInput2tandemᚋgraphᚋmodelᚐIssueChangeNoticeInput(ctx context.Context, v any) (model.IssueChangeNoticeInput, error) {
+	res, err := ec.unmarshalInputIssueChangeNoticeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNIssueConnection2ᚖtandemᚋentᚐIssueConnection(ctx context.Context, sel ast.SelectionSet, v *ent.IssueConnection) graphql.Marshaler {
@@ -93111,6 +108231,14 @@ func (ec *executionContext) marshalNIssueRootCause2tandemᚋentᚋissueᚐRootCa
 	return v
 }
 
+func (ec *executionContext) marshalNIssueSLA2ᚖtandemᚋgraphᚋmodelᚐIssueSLA(ctx context.Context, sel ast.SelectionSet, v *model.IssueSLA) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IssueSLA!")
+		return graphql.Null
+	}
+	return ec._IssueSLA(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNIssueSeverity2tandemᚋentᚋissueᚐSeverity(ctx context.Context, v any) (issue.Severity, error) {
 	var res issue.Severity
 	err := res.UnmarshalGQL(v)
@@ -93131,9 +108259,55 @@ func (ec *executionContext) marshalNIssueStatus2tandemᚋentᚋissueᚐStatus(ct
 	return v
 }
 
+func (ec *executionContext) unmarshalNIssueStatus2ᚕtandemᚋentᚋissueᚐStatusᚄ(ctx context.Context, v any) ([]issue.Status, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]issue.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNIssueStatus2tandemᚋentᚋissueᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNIssueStatus2ᚕtandemᚋentᚋissueᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []issue.Status) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIssueStatus2tandemᚋentᚋissueᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNIssueWhereInput2ᚖtandemᚋentᚐIssueWhereInput(ctx context.Context, v any) (*ent.IssueWhereInput, error) {
 	res, err := ec.unmarshalInputIssueWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNKeyPerson2ᚕᚖtandemᚋentᚐKeyPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.KeyPerson) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNKeyPerson2ᚖtandemᚋentᚐKeyPerson(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNKeyPerson2ᚖtandemᚋentᚐKeyPerson(ctx context.Context, sel ast.SelectionSet, v *ent.KeyPerson) graphql.Marshaler {
@@ -93286,6 +108460,46 @@ func (ec *executionContext) unmarshalNMarketInfoWhereInput2ᚖtandemᚋentᚐMar
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNMonthQuantity2ᚕᚖtandemᚋgraphᚋmodelᚐMonthQuantityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MonthQuantity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMonthQuantity2ᚖtandemᚋgraphᚋmodelᚐMonthQuantity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMonthQuantity2ᚖtandemᚋgraphᚋmodelᚐMonthQuantity(ctx context.Context, sel ast.SelectionSet, v *model.MonthQuantity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonthQuantity!")
+		return graphql.Null
+	}
+	return ec._MonthQuantity(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNeed2ᚕᚖtandemᚋentᚐNeedᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Need) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNeed2ᚖtandemᚋentᚐNeed(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNNeed2ᚖtandemᚋentᚐNeed(ctx context.Context, sel ast.SelectionSet, v *ent.Need) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Need!")
@@ -93356,6 +108570,16 @@ func (ec *executionContext) marshalNNeedProductGrade2tandemᚋentᚋneedᚐProdu
 	return v
 }
 
+func (ec *executionContext) unmarshalNNeedSource2tandemᚋentᚋneedᚐSource(ctx context.Context, v any) (need.Source, error) {
+	var res need.Source
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNeedSource2tandemᚋentᚋneedᚐSource(ctx context.Context, sel ast.SelectionSet, v need.Source) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNNeedStatus2tandemᚋentᚋneedᚐStatus(ctx context.Context, v any) (need.Status, error) {
 	var res need.Status
 	err := res.UnmarshalGQL(v)
@@ -93371,6 +108595,14 @@ func (ec *executionContext) unmarshalNNeedWhereInput2ᚖtandemᚋentᚐNeedWhere
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNNode2tandemᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Node!")
+		return graphql.Null
+	}
+	return ec._Node(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNode2ᚕtandemᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -93381,12 +108613,60 @@ func (ec *executionContext) marshalNNode2ᚕtandemᚋentᚐNoder(ctx context.Con
 	return ret
 }
 
+func (ec *executionContext) marshalNOrder2ᚕᚖtandemᚋentᚐOrderᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Order) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrder2ᚖtandemᚋentᚐOrder(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNOrder2ᚖtandemᚋentᚐOrder(ctx context.Context, sel ast.SelectionSet, v *ent.Order) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Order!")
 		return graphql.Null
 	}
 	return ec._Order(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNOrderChecklist2ᚖtandemᚋgraphᚋmodelᚐOrderChecklist(ctx context.Context, sel ast.SelectionSet, v *model.OrderChecklist) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrderChecklist!")
+		return graphql.Null
+	}
+	return ec._OrderChecklist(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNOrderChecklistItem2ᚕᚖtandemᚋgraphᚋmodelᚐOrderChecklistItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OrderChecklistItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrderChecklistItem2ᚖtandemᚋgraphᚋmodelᚐOrderChecklistItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOrderChecklistItem2ᚖtandemᚋgraphᚋmodelᚐOrderChecklistItem(ctx context.Context, sel ast.SelectionSet, v *model.OrderChecklistItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrderChecklistItem!")
+		return graphql.Null
+	}
+	return ec._OrderChecklistItem(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNOrderConnection2ᚖtandemᚋentᚐOrderConnection(ctx context.Context, sel ast.SelectionSet, v *ent.OrderConnection) graphql.Marshaler {
@@ -93405,6 +108685,73 @@ func (ec *executionContext) unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentg
 
 func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx context.Context, sel ast.SelectionSet, v entgql.OrderDirection) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNOrderEventConnection2ᚖtandemᚋentᚐOrderEventConnection(ctx context.Context, sel ast.SelectionSet, v *ent.OrderEventConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrderEventConnection!")
+		return graphql.Null
+	}
+	return ec._OrderEventConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOrderEventOrderField2ᚖtandemᚋentᚐOrderEventOrderField(ctx context.Context, v any) (*ent.OrderEventOrderField, error) {
+	var res = new(ent.OrderEventOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOrderEventOrderField2ᚖtandemᚋentᚐOrderEventOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.OrderEventOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrderEventOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNOrderEventStep2tandemᚋentᚋordereventᚐStep(ctx context.Context, v any) (orderevent.Step, error) {
+	var res orderevent.Step
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOrderEventStep2tandemᚋentᚋordereventᚐStep(ctx context.Context, sel ast.SelectionSet, v orderevent.Step) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNOrderEventStep2ᚕtandemᚋentᚋordereventᚐStepᚄ(ctx context.Context, v any) ([]orderevent.Step, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]orderevent.Step, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNOrderEventStep2tandemᚋentᚋordereventᚐStep(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNOrderEventStep2ᚕtandemᚋentᚋordereventᚐStepᚄ(ctx context.Context, sel ast.SelectionSet, v []orderevent.Step) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrderEventStep2tandemᚋentᚋordereventᚐStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNOrderEventWhereInput2ᚖtandemᚋentᚐOrderEventWhereInput(ctx context.Context, v any) (*ent.OrderEventWhereInput, error) {
+	res, err := ec.unmarshalInputOrderEventWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNOrderLine2ᚖtandemᚋentᚐOrderLine(ctx context.Context, sel ast.SelectionSet, v *ent.OrderLine) graphql.Marshaler {
@@ -93565,6 +108912,38 @@ func (ec *executionContext) unmarshalNPricePointWhereInput2ᚖtandemᚋentᚐPri
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNPriceTrend2ᚖtandemᚋgraphᚋmodelᚐPriceTrend(ctx context.Context, sel ast.SelectionSet, v *model.PriceTrend) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PriceTrend!")
+		return graphql.Null
+	}
+	return ec._PriceTrend(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPriceWindow2ᚕᚖtandemᚋgraphᚋmodelᚐPriceWindowᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PriceWindow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPriceWindow2ᚖtandemᚋgraphᚋmodelᚐPriceWindow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPriceWindow2ᚖtandemᚋgraphᚋmodelᚐPriceWindow(ctx context.Context, sel ast.SelectionSet, v *model.PriceWindow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PriceWindow!")
+		return graphql.Null
+	}
+	return ec._PriceWindow(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNProduct2ᚖtandemᚋentᚐProduct(ctx context.Context, sel ast.SelectionSet, v *ent.Product) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Product!")
@@ -93610,9 +108989,110 @@ func (ec *executionContext) unmarshalNProductWhereInput2ᚖtandemᚋentᚐProduc
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNRecordEvaluationInput2tandemᚋgraphᚋmodelᚐRecordEvaluationInput(ctx context.Context, v any) (model.RecordEvaluationInput, error) {
+	res, err := ec.unmarshalInputRecordEvaluationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNRefreshTokenInput2tandemᚋgraphᚋmodelᚐRefreshTokenInput(ctx context.Context, v any) (model.RefreshTokenInput, error) {
 	res, err := ec.unmarshalInputRefreshTokenInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRelationshipCell2ᚕᚖtandemᚋgraphᚋmodelᚐRelationshipCellᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RelationshipCell) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelationshipCell2ᚖtandemᚋgraphᚋmodelᚐRelationshipCell(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRelationshipCell2ᚖtandemᚋgraphᚋmodelᚐRelationshipCell(ctx context.Context, sel ast.SelectionSet, v *model.RelationshipCell) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RelationshipCell!")
+		return graphql.Null
+	}
+	return ec._RelationshipCell(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelationshipLink2ᚕᚖtandemᚋgraphᚋmodelᚐRelationshipLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RelationshipLink) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelationshipLink2ᚖtandemᚋgraphᚋmodelᚐRelationshipLink(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRelationshipLink2ᚖtandemᚋgraphᚋmodelᚐRelationshipLink(ctx context.Context, sel ast.SelectionSet, v *model.RelationshipLink) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RelationshipLink!")
+		return graphql.Null
+	}
+	return ec._RelationshipLink(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelationshipMap2ᚖtandemᚋgraphᚋmodelᚐRelationshipMap(ctx context.Context, sel ast.SelectionSet, v *model.RelationshipMap) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RelationshipMap!")
+		return graphql.Null
+	}
+	return ec._RelationshipMap(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRepProgress2ᚕᚖtandemᚋgraphᚋmodelᚐRepProgressᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RepProgress) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRepProgress2ᚖtandemᚋgraphᚋmodelᚐRepProgress(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRepProgress2ᚖtandemᚋgraphᚋmodelᚐRepProgress(ctx context.Context, sel ast.SelectionSet, v *model.RepProgress) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RepProgress!")
+		return graphql.Null
+	}
+	return ec._RepProgress(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSample2ᚕᚖtandemᚋentᚐSampleᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Sample) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSample2ᚖtandemᚋentᚐSample(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNSample2ᚖtandemᚋentᚐSample(ctx context.Context, sel ast.SelectionSet, v *ent.Sample) graphql.Marshaler {
@@ -93629,6 +109109,53 @@ func (ec *executionContext) marshalNSampleConnection2ᚖtandemᚋentᚐSampleCon
 		return graphql.Null
 	}
 	return ec._SampleConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSampleEventConnection2ᚖtandemᚋentᚐSampleEventConnection(ctx context.Context, sel ast.SelectionSet, v *ent.SampleEventConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SampleEventConnection!")
+		return graphql.Null
+	}
+	return ec._SampleEventConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSampleEventFromStatus2tandemᚋentᚋsampleeventᚐFromStatus(ctx context.Context, v any) (sampleevent.FromStatus, error) {
+	var res sampleevent.FromStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSampleEventFromStatus2tandemᚋentᚋsampleeventᚐFromStatus(ctx context.Context, sel ast.SelectionSet, v sampleevent.FromStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNSampleEventOrderField2ᚖtandemᚋentᚐSampleEventOrderField(ctx context.Context, v any) (*ent.SampleEventOrderField, error) {
+	var res = new(ent.SampleEventOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSampleEventOrderField2ᚖtandemᚋentᚐSampleEventOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.SampleEventOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SampleEventOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNSampleEventToStatus2tandemᚋentᚋsampleeventᚐToStatus(ctx context.Context, v any) (sampleevent.ToStatus, error) {
+	var res sampleevent.ToStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSampleEventToStatus2tandemᚋentᚋsampleeventᚐToStatus(ctx context.Context, sel ast.SelectionSet, v sampleevent.ToStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNSampleEventWhereInput2ᚖtandemᚋentᚐSampleEventWhereInput(ctx context.Context, v any) (*ent.SampleEventWhereInput, error) {
+	res, err := ec.unmarshalInputSampleEventWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNSampleOrderField2ᚖtandemᚋentᚐSampleOrderField(ctx context.Context, v any) (*ent.SampleOrderField, error) {
@@ -93655,9 +109182,105 @@ func (ec *executionContext) marshalNSampleStatus2tandemᚋentᚋsampleᚐStatus(
 	return v
 }
 
+func (ec *executionContext) unmarshalNSampleStatus2ᚕtandemᚋentᚋsampleᚐStatusᚄ(ctx context.Context, v any) ([]sample.Status, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]sample.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSampleStatus2tandemᚋentᚋsampleᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNSampleStatus2ᚕtandemᚋentᚋsampleᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []sample.Status) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSampleStatus2tandemᚋentᚋsampleᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNSampleWhereInput2ᚖtandemᚋentᚐSampleWhereInput(ctx context.Context, v any) (*ent.SampleWhereInput, error) {
 	res, err := ec.unmarshalInputSampleWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNServiceDocument2ᚕᚖtandemᚋentᚐServiceDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ServiceDocument) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNServiceDocument2ᚖtandemᚋentᚐServiceDocument(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNServiceDocument2ᚖtandemᚋentᚐServiceDocument(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceDocument) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ServiceDocument!")
+		return graphql.Null
+	}
+	return ec._ServiceDocument(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNServiceDocumentConnection2ᚖtandemᚋentᚐServiceDocumentConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceDocumentConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ServiceDocumentConnection!")
+		return graphql.Null
+	}
+	return ec._ServiceDocumentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNServiceDocumentOrderField2ᚖtandemᚋentᚐServiceDocumentOrderField(ctx context.Context, v any) (*ent.ServiceDocumentOrderField, error) {
+	var res = new(ent.ServiceDocumentOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNServiceDocumentOrderField2ᚖtandemᚋentᚐServiceDocumentOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceDocumentOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ServiceDocumentOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNServiceDocumentType2tandemᚋentᚋservicedocumentᚐType(ctx context.Context, v any) (servicedocument.Type, error) {
+	var res servicedocument.Type
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNServiceDocumentType2tandemᚋentᚋservicedocumentᚐType(ctx context.Context, sel ast.SelectionSet, v servicedocument.Type) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNServiceDocumentWhereInput2ᚖtandemᚋentᚐServiceDocumentWhereInput(ctx context.Context, v any) (*ent.ServiceDocumentWhereInput, error) {
+	res, err := ec.unmarshalInputServiceDocumentWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSetCustomerStageInput2tandemᚋgraphᚋmodelᚐSetCustomerStageInput(ctx context.Context, v any) (model.SetCustomerStageInput, error) {
+	res, err := ec.unmarshalInputSetCustomerStageInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNShipment2ᚖtandemᚋentᚐShipment(ctx context.Context, sel ast.SelectionSet, v *ent.Shipment) graphql.Marshaler {
@@ -93752,6 +109375,38 @@ func (ec *executionContext) unmarshalNStageChangeWhereInput2ᚖtandemᚋentᚐSt
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNStageSpan2ᚕᚖtandemᚋgraphᚋmodelᚐStageSpanᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StageSpan) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStageSpan2ᚖtandemᚋgraphᚋmodelᚐStageSpan(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStageSpan2ᚖtandemᚋgraphᚋmodelᚐStageSpan(ctx context.Context, sel ast.SelectionSet, v *model.StageSpan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StageSpan!")
+		return graphql.Null
+	}
+	return ec._StageSpan(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStockAdvice2ᚖtandemᚋgraphᚋmodelᚐStockAdvice(ctx context.Context, sel ast.SelectionSet, v *model.StockAdvice) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockAdvice!")
+		return graphql.Null
+	}
+	return ec._StockAdvice(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -93764,6 +109419,51 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTask2ᚕᚖtandemᚋentᚐTaskᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Task) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTask2ᚖtandemᚋentᚐTask(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNTask2ᚖtandemᚋentᚐTask(ctx context.Context, sel ast.SelectionSet, v *ent.Task) graphql.Marshaler {
@@ -93858,6 +109558,130 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNTimelineConnection2ᚖtandemᚋgraphᚋmodelᚐTimelineConnection(ctx context.Context, sel ast.SelectionSet, v *model.TimelineConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TimelineConnection!")
+		return graphql.Null
+	}
+	return ec._TimelineConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTimelineEdge2ᚕᚖtandemᚋgraphᚋmodelᚐTimelineEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TimelineEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimelineEdge2ᚖtandemᚋgraphᚋmodelᚐTimelineEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTimelineEdge2ᚖtandemᚋgraphᚋmodelᚐTimelineEdge(ctx context.Context, sel ast.SelectionSet, v *model.TimelineEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TimelineEdge!")
+		return graphql.Null
+	}
+	return ec._TimelineEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTimelineEntry2ᚖtandemᚋgraphᚋmodelᚐTimelineEntry(ctx context.Context, sel ast.SelectionSet, v *model.TimelineEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TimelineEntry!")
+		return graphql.Null
+	}
+	return ec._TimelineEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTimelineKind2tandemᚋgraphᚋmodelᚐTimelineKind(ctx context.Context, v any) (model.TimelineKind, error) {
+	var res model.TimelineKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTimelineKind2tandemᚋgraphᚋmodelᚐTimelineKind(ctx context.Context, sel ast.SelectionSet, v model.TimelineKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNTimelinePageInfo2ᚖtandemᚋgraphᚋmodelᚐTimelinePageInfo(ctx context.Context, sel ast.SelectionSet, v *model.TimelinePageInfo) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TimelinePageInfo!")
+		return graphql.Null
+	}
+	return ec._TimelinePageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNToday2ᚖtandemᚋgraphᚋmodelᚐToday(ctx context.Context, sel ast.SelectionSet, v *model.Today) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Today!")
+		return graphql.Null
+	}
+	return ec._Today(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTodayCount2ᚕᚖtandemᚋgraphᚋmodelᚐTodayCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TodayCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTodayCount2ᚖtandemᚋgraphᚋmodelᚐTodayCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTodayCount2ᚖtandemᚋgraphᚋmodelᚐTodayCount(ctx context.Context, sel ast.SelectionSet, v *model.TodayCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TodayCount!")
+		return graphql.Null
+	}
+	return ec._TodayCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTodayItem2ᚕᚖtandemᚋgraphᚋmodelᚐTodayItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TodayItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTodayItem2ᚖtandemᚋgraphᚋmodelᚐTodayItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTodayItem2ᚖtandemᚋgraphᚋmodelᚐTodayItem(ctx context.Context, sel ast.SelectionSet, v *model.TodayItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TodayItem!")
+		return graphql.Null
+	}
+	return ec._TodayItem(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTodayKind2tandemᚋgraphᚋmodelᚐTodayKind(ctx context.Context, v any) (model.TodayKind, error) {
+	var res model.TodayKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTodayKind2tandemᚋgraphᚋmodelᚐTodayKind(ctx context.Context, sel ast.SelectionSet, v model.TodayKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNTrackingEvent2ᚖtandemᚋentᚐTrackingEvent(ctx context.Context, sel ast.SelectionSet, v *ent.TrackingEvent) graphql.Marshaler {
@@ -94045,6 +109869,11 @@ func (ec *executionContext) unmarshalNUpdateSampleInput2tandemᚋentᚐUpdateSam
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateServiceDocumentInput2tandemᚋentᚐUpdateServiceDocumentInput(ctx context.Context, v any) (ent.UpdateServiceDocumentInput, error) {
+	res, err := ec.unmarshalInputUpdateServiceDocumentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateShipmentInput2tandemᚋentᚐUpdateShipmentInput(ctx context.Context, v any) (ent.UpdateShipmentInput, error) {
 	res, err := ec.unmarshalInputUpdateShipmentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -94073,6 +109902,33 @@ func (ec *executionContext) unmarshalNUpdateTrialInput2tandemᚋentᚐUpdateTria
 func (ec *executionContext) unmarshalNUpdateUserInput2tandemᚋentᚐUpdateUserInput(ctx context.Context, v any) (ent.UpdateUserInput, error) {
 	res, err := ec.unmarshalInputUpdateUserInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, v any) (graphql.Upload, error) {
+	res, err := graphql.UnmarshalUpload(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, sel ast.SelectionSet, v graphql.Upload) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalUpload(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Upload!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNUploadDocumentInput2tandemᚋgraphᚋmodelᚐUploadDocumentInput(ctx context.Context, v any) (model.UploadDocumentInput, error) {
+	res, err := ec.unmarshalInputUploadDocumentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUsageForecast2ᚖtandemᚋgraphᚋmodelᚐUsageForecast(ctx context.Context, sel ast.SelectionSet, v *model.UsageForecast) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UsageForecast!")
+		return graphql.Null
+	}
+	return ec._UsageForecast(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNUser2ᚖtandemᚋentᚐUser(ctx context.Context, sel ast.SelectionSet, v *ent.User) graphql.Marshaler {
@@ -95175,6 +111031,58 @@ func (ec *executionContext) marshalOCustomerEdge2ᚖtandemᚋentᚐCustomerEdge(
 		return graphql.Null
 	}
 	return ec._CustomerEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCustomerEvaluationOutcome2ᚕtandemᚋentᚋcustomerᚐEvaluationOutcomeᚄ(ctx context.Context, v any) ([]customer.EvaluationOutcome, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]customer.EvaluationOutcome, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCustomerEvaluationOutcome2tandemᚋentᚋcustomerᚐEvaluationOutcome(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCustomerEvaluationOutcome2ᚕtandemᚋentᚋcustomerᚐEvaluationOutcomeᚄ(ctx context.Context, sel ast.SelectionSet, v []customer.EvaluationOutcome) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerEvaluationOutcome2tandemᚋentᚋcustomerᚐEvaluationOutcome(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCustomerEvaluationOutcome2ᚖtandemᚋentᚋcustomerᚐEvaluationOutcome(ctx context.Context, v any) (*customer.EvaluationOutcome, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(customer.EvaluationOutcome)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCustomerEvaluationOutcome2ᚖtandemᚋentᚋcustomerᚐEvaluationOutcome(ctx context.Context, sel ast.SelectionSet, v *customer.EvaluationOutcome) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOCustomerIndustryStatus2ᚕtandemᚋentᚋcustomerᚐIndustryStatusᚄ(ctx context.Context, v any) ([]customer.IndustryStatus, error) {
@@ -96989,6 +112897,58 @@ func (ec *executionContext) marshalONeedProductGrade2ᚖtandemᚋentᚋneedᚐPr
 	return v
 }
 
+func (ec *executionContext) unmarshalONeedSource2ᚕtandemᚋentᚋneedᚐSourceᚄ(ctx context.Context, v any) ([]need.Source, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]need.Source, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNNeedSource2tandemᚋentᚋneedᚐSource(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalONeedSource2ᚕtandemᚋentᚋneedᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []need.Source) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNeedSource2tandemᚋentᚋneedᚐSource(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalONeedSource2ᚖtandemᚋentᚋneedᚐSource(ctx context.Context, v any) (*need.Source, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(need.Source)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalONeedSource2ᚖtandemᚋentᚋneedᚐSource(ctx context.Context, sel ast.SelectionSet, v *need.Source) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalONeedStatus2ᚕtandemᚋentᚋneedᚐStatusᚄ(ctx context.Context, v any) ([]need.Status, error) {
 	if v == nil {
 		return nil, nil
@@ -97098,6 +113058,118 @@ func (ec *executionContext) marshalOOrderEdge2ᚖtandemᚋentᚐOrderEdge(ctx co
 		return graphql.Null
 	}
 	return ec._OrderEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOOrderEvent2ᚖtandemᚋentᚐOrderEvent(ctx context.Context, sel ast.SelectionSet, v *ent.OrderEvent) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OrderEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOOrderEventEdge2ᚕᚖtandemᚋentᚐOrderEventEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.OrderEventEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOOrderEventEdge2ᚖtandemᚋentᚐOrderEventEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOOrderEventEdge2ᚖtandemᚋentᚐOrderEventEdge(ctx context.Context, sel ast.SelectionSet, v *ent.OrderEventEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OrderEventEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOOrderEventOrder2ᚖtandemᚋentᚐOrderEventOrder(ctx context.Context, v any) (*ent.OrderEventOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputOrderEventOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOOrderEventStep2ᚕtandemᚋentᚋordereventᚐStepᚄ(ctx context.Context, v any) ([]orderevent.Step, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]orderevent.Step, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNOrderEventStep2tandemᚋentᚋordereventᚐStep(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOOrderEventStep2ᚕtandemᚋentᚋordereventᚐStepᚄ(ctx context.Context, sel ast.SelectionSet, v []orderevent.Step) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrderEventStep2tandemᚋentᚋordereventᚐStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOOrderEventStep2ᚖtandemᚋentᚋordereventᚐStep(ctx context.Context, v any) (*orderevent.Step, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(orderevent.Step)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOrderEventStep2ᚖtandemᚋentᚋordereventᚐStep(ctx context.Context, sel ast.SelectionSet, v *orderevent.Step) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOOrderEventWhereInput2ᚕᚖtandemᚋentᚐOrderEventWhereInputᚄ(ctx context.Context, v any) ([]*ent.OrderEventWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.OrderEventWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNOrderEventWhereInput2ᚖtandemᚋentᚐOrderEventWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOOrderEventWhereInput2ᚖtandemᚋentᚐOrderEventWhereInput(ctx context.Context, v any) (*ent.OrderEventWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputOrderEventWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOOrderLine2ᚕᚖtandemᚋentᚐOrderLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.OrderLine) graphql.Marshaler {
@@ -97646,6 +113718,170 @@ func (ec *executionContext) marshalOSampleEdge2ᚖtandemᚋentᚐSampleEdge(ctx 
 	return ec._SampleEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOSampleEvent2ᚖtandemᚋentᚐSampleEvent(ctx context.Context, sel ast.SelectionSet, v *ent.SampleEvent) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SampleEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSampleEventEdge2ᚕᚖtandemᚋentᚐSampleEventEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.SampleEventEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOSampleEventEdge2ᚖtandemᚋentᚐSampleEventEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOSampleEventEdge2ᚖtandemᚋentᚐSampleEventEdge(ctx context.Context, sel ast.SelectionSet, v *ent.SampleEventEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SampleEventEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSampleEventFromStatus2ᚕtandemᚋentᚋsampleeventᚐFromStatusᚄ(ctx context.Context, v any) ([]sampleevent.FromStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]sampleevent.FromStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSampleEventFromStatus2tandemᚋentᚋsampleeventᚐFromStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSampleEventFromStatus2ᚕtandemᚋentᚋsampleeventᚐFromStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []sampleevent.FromStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSampleEventFromStatus2tandemᚋentᚋsampleeventᚐFromStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOSampleEventFromStatus2ᚖtandemᚋentᚋsampleeventᚐFromStatus(ctx context.Context, v any) (*sampleevent.FromStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(sampleevent.FromStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSampleEventFromStatus2ᚖtandemᚋentᚋsampleeventᚐFromStatus(ctx context.Context, sel ast.SelectionSet, v *sampleevent.FromStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOSampleEventOrder2ᚖtandemᚋentᚐSampleEventOrder(ctx context.Context, v any) (*ent.SampleEventOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSampleEventOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSampleEventToStatus2ᚕtandemᚋentᚋsampleeventᚐToStatusᚄ(ctx context.Context, v any) ([]sampleevent.ToStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]sampleevent.ToStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSampleEventToStatus2tandemᚋentᚋsampleeventᚐToStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSampleEventToStatus2ᚕtandemᚋentᚋsampleeventᚐToStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []sampleevent.ToStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSampleEventToStatus2tandemᚋentᚋsampleeventᚐToStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOSampleEventToStatus2ᚖtandemᚋentᚋsampleeventᚐToStatus(ctx context.Context, v any) (*sampleevent.ToStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(sampleevent.ToStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSampleEventToStatus2ᚖtandemᚋentᚋsampleeventᚐToStatus(ctx context.Context, sel ast.SelectionSet, v *sampleevent.ToStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOSampleEventWhereInput2ᚕᚖtandemᚋentᚐSampleEventWhereInputᚄ(ctx context.Context, v any) ([]*ent.SampleEventWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.SampleEventWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSampleEventWhereInput2ᚖtandemᚋentᚐSampleEventWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOSampleEventWhereInput2ᚖtandemᚋentᚐSampleEventWhereInput(ctx context.Context, v any) (*ent.SampleEventWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSampleEventWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOSampleOrder2ᚖtandemᚋentᚐSampleOrder(ctx context.Context, v any) (*ent.SampleOrder, error) {
 	if v == nil {
 		return nil, nil
@@ -97728,6 +113964,118 @@ func (ec *executionContext) unmarshalOSampleWhereInput2ᚖtandemᚋentᚐSampleW
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputSampleWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOServiceDocument2ᚖtandemᚋentᚐServiceDocument(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceDocument) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ServiceDocument(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOServiceDocumentEdge2ᚕᚖtandemᚋentᚐServiceDocumentEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ServiceDocumentEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOServiceDocumentEdge2ᚖtandemᚋentᚐServiceDocumentEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOServiceDocumentEdge2ᚖtandemᚋentᚐServiceDocumentEdge(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceDocumentEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ServiceDocumentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOServiceDocumentOrder2ᚖtandemᚋentᚐServiceDocumentOrder(ctx context.Context, v any) (*ent.ServiceDocumentOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputServiceDocumentOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOServiceDocumentType2ᚕtandemᚋentᚋservicedocumentᚐTypeᚄ(ctx context.Context, v any) ([]servicedocument.Type, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]servicedocument.Type, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNServiceDocumentType2tandemᚋentᚋservicedocumentᚐType(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOServiceDocumentType2ᚕtandemᚋentᚋservicedocumentᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []servicedocument.Type) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNServiceDocumentType2tandemᚋentᚋservicedocumentᚐType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOServiceDocumentType2ᚖtandemᚋentᚋservicedocumentᚐType(ctx context.Context, v any) (*servicedocument.Type, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(servicedocument.Type)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOServiceDocumentType2ᚖtandemᚋentᚋservicedocumentᚐType(ctx context.Context, sel ast.SelectionSet, v *servicedocument.Type) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOServiceDocumentWhereInput2ᚕᚖtandemᚋentᚐServiceDocumentWhereInputᚄ(ctx context.Context, v any) ([]*ent.ServiceDocumentWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.ServiceDocumentWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNServiceDocumentWhereInput2ᚖtandemᚋentᚐServiceDocumentWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOServiceDocumentWhereInput2ᚖtandemᚋentᚐServiceDocumentWhereInput(ctx context.Context, v any) (*ent.ServiceDocumentWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputServiceDocumentWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -3,10 +3,41 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
 	"tandem/ent"
+	"tandem/ent/contact"
+	"tandem/ent/customer"
+	"tandem/ent/document"
+	"tandem/ent/orderevent"
+	"tandem/ent/pricepoint"
+	"tandem/ent/sample"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/user"
 	"time"
+
+	"github.com/99designs/gqlgen/graphql"
 )
+
+type AcknowledgeChangeNoticeInput struct {
+	AckID pulid.ID `json:"ackID"`
+	// Who at the customer acknowledged.
+	AcknowledgedBy string  `json:"acknowledgedBy"`
+	Note           *string `json:"note,omitempty"`
+}
+
+type AdvanceSampleInput struct {
+	ID   pulid.ID      `json:"id"`
+	To   sample.Status `json:"to"`
+	Note *string       `json:"note,omitempty"`
+	// Required for FAILED and ABANDONED.
+	Reason *string `json:"reason,omitempty"`
+	// Required for CONVERTED: the order the sample became.
+	OrderID *pulid.ID `json:"orderID,omitempty"`
+	Version *int      `json:"version,omitempty"`
+}
 
 type AuthPayload struct {
 	// Send as `Authorization: Bearer <accessToken>`.
@@ -18,10 +49,67 @@ type AuthPayload struct {
 	User      *ent.User `json:"user"`
 }
 
+type CancelOrderInput struct {
+	ID      pulid.ID `json:"id"`
+	Reason  string   `json:"reason"`
+	Version *int     `json:"version,omitempty"`
+}
+
 type ChangePasswordInput struct {
 	CurrentPassword string `json:"currentPassword"`
 	// At least 10 characters.
 	NewPassword string `json:"newPassword"`
+}
+
+// How an account's tier was computed: the ratings, their weights and their shares.
+type Classification struct {
+	Score  *float64               `json:"score,omitempty"`
+	Tier   *customer.Tier         `json:"tier,omitempty"`
+	Inputs []*ClassificationInput `json:"inputs"`
+	// Lowest score of tier A.
+	TierAThreshold float64 `json:"tierAThreshold"`
+	// Lowest score of tier B.
+	TierBThreshold float64 `json:"tierBThreshold"`
+	// Ratings needed before an account is scored.
+	MinInputs int `json:"minInputs"`
+}
+
+type ClassificationInput struct {
+	// scale, technical_level, credit, demand or ease_of_closing.
+	Name string `json:"name"`
+	// The rating 1–5, null when not rated.
+	Value  *int    `json:"value,omitempty"`
+	Weight float64 `json:"weight"`
+	// This rating's share of the score.
+	Contribution float64 `json:"contribution"`
+}
+
+type CompleteOrderStepInput struct {
+	ID      pulid.ID        `json:"id"`
+	Step    orderevent.Step `json:"step"`
+	Note    *string         `json:"note,omitempty"`
+	Version *int            `json:"version,omitempty"`
+}
+
+// The seed's 客户报告: the first page of key facts, then the account's and the rep's progress.
+type CustomerReport struct {
+	Customer         *ent.Customer          `json:"customer"`
+	Classification   *Classification        `json:"classification"`
+	KeyPersons       []*ent.KeyPerson       `json:"keyPersons"`
+	OpenNeeds        []*ent.Need            `json:"openNeeds"`
+	Competitors      []*ent.Competitor      `json:"competitors"`
+	Pitch            *ent.Pitch             `json:"pitch,omitempty"`
+	SamplesInFlight  []*ent.Sample          `json:"samplesInFlight"`
+	OrdersInFlight   []*ent.Order           `json:"ordersInFlight"`
+	OpenIssues       []*ent.Issue           `json:"openIssues"`
+	ServiceLevel     []*ent.ServiceDocument `json:"serviceLevel"`
+	LastInteractions []*ent.Interaction     `json:"lastInteractions"`
+	// Promises made in the last interactions.
+	Promises      []string       `json:"promises"`
+	OpenTasks     []*ent.Task    `json:"openTasks"`
+	StageTimeline []*StageSpan   `json:"stageTimeline"`
+	RepProgress   []*RepProgress `json:"repProgress"`
+	GeneratedAt   time.Time      `json:"generatedAt"`
 }
 
 // The result of a delete.
@@ -30,11 +118,372 @@ type DeletePayload struct {
 	DeletedID pulid.ID `json:"deletedID"`
 }
 
+// An existing account that may be the same company.
+type DuplicateCandidate struct {
+	// The account itself, when you may see it.
+	Customer  *ent.Customer `json:"customer,omitempty"`
+	Name      string        `json:"name"`
+	OwnerName *string       `json:"ownerName,omitempty"`
+	// SAME_NAME (after folding width, case, spaces and company suffixes) or SAME_DOMAIN.
+	Reason string `json:"reason"`
+}
+
+type EndKeyPersonInput struct {
+	ID pulid.ID `json:"id"`
+	// Why this person is no longer key (e.g. moved into purchasing's hands).
+	Reason  *string `json:"reason,omitempty"`
+	Version *int    `json:"version,omitempty"`
+}
+
+type IssueChangeNoticeInput struct {
+	ID      pulid.ID `json:"id"`
+	Version *int     `json:"version,omitempty"`
+}
+
+// How the problem's handling compares with the service level for its severity.
+type IssueSLA struct {
+	RespondBy     time.Time `json:"respondBy"`
+	OnSiteBy      time.Time `json:"onSiteBy"`
+	RespondedLate bool      `json:"respondedLate"`
+	OnSiteLate    bool      `json:"onSiteLate"`
+	// True when a deadline has passed without the step being done, or was missed.
+	Breached bool `json:"breached"`
+}
+
 type LoginInput struct {
 	Email    string `json:"email"`
 	Password string `json:"password"`
 }
 
+type MonthQuantity struct {
+	Month    time.Time `json:"month"`
+	Quantity float64   `json:"quantity"`
+}
+
+type OrderChecklist struct {
+	Items []*OrderChecklistItem `json:"items"`
+	// Steps that can be done now.
+	NextSteps []orderevent.Step `json:"nextSteps"`
+	// Things to look at, e.g. lines from several batches or a batch without a COA.
+	Warnings []string `json:"warnings"`
+	// Share of steps done, 0–1.
+	Progress float64 `json:"progress"`
+}
+
+type OrderChecklistItem struct {
+	Step orderevent.Step `json:"step"`
+	Done bool            `json:"done"`
+	At   *time.Time      `json:"at,omitempty"`
+	By   *ent.User       `json:"by,omitempty"`
+	Note *string         `json:"note,omitempty"`
+	// Steps that must be done first (empty when this step can be done now).
+	BlockedBy []orderevent.Step `json:"blockedBy"`
+}
+
+type PriceTrend struct {
+	Product *ent.Product    `json:"product"`
+	Kind    pricepoint.Kind `json:"kind"`
+	// RISING, FALLING, STABLE or UNKNOWN (from the 3-month change, ±2 %).
+	Direction string         `json:"direction"`
+	Windows   []*PriceWindow `json:"windows"`
+}
+
+type PriceWindow struct {
+	Months           int      `json:"months"`
+	Available        bool     `json:"available"`
+	Points           int      `json:"points"`
+	StartPrice       *float64 `json:"startPrice,omitempty"`
+	EndPrice         *float64 `json:"endPrice,omitempty"`
+	ChangePct        *float64 `json:"changePct,omitempty"`
+	SlopePctPerMonth *float64 `json:"slopePctPerMonth,omitempty"`
+}
+
+type RecordEvaluationInput struct {
+	CustomerID pulid.ID                   `json:"customerID"`
+	Outcome    customer.EvaluationOutcome `json:"outcome"`
+	Note       *string                    `json:"note,omitempty"`
+}
+
 type RefreshTokenInput struct {
 	RefreshToken string `json:"refreshToken"`
+}
+
+// Our function × their department: how many links and interactions connect them.
+type RelationshipCell struct {
+	OurFunction     user.Function      `json:"ourFunction"`
+	TheirDepartment contact.Department `json:"theirDepartment"`
+	Links           int                `json:"links"`
+	Interactions    int                `json:"interactions"`
+	LastContactAt   *time.Time         `json:"lastContactAt,omitempty"`
+}
+
+// One of our people in contact with one of theirs, from interaction participants.
+type RelationshipLink struct {
+	User          *ent.User     `json:"user"`
+	Contact       *ent.Contact  `json:"contact"`
+	Customer      *ent.Customer `json:"customer"`
+	Interactions  int           `json:"interactions"`
+	LastContactAt time.Time     `json:"lastContactAt"`
+	// 0–1: more interactions and more recent ones make a stronger link.
+	Strength float64 `json:"strength"`
+}
+
+type RelationshipMap struct {
+	Links []*RelationshipLink `json:"links"`
+	Cells []*RelationshipCell `json:"cells"`
+}
+
+// One person's work on the account.
+type RepProgress struct {
+	User             *ent.User `json:"user"`
+	Interactions     int       `json:"interactions"`
+	Visits           int       `json:"visits"`
+	Samples          int       `json:"samples"`
+	SamplesConverted int       `json:"samplesConverted"`
+	// Converted ÷ closed samples (null when none is closed).
+	ConversionRate *float64   `json:"conversionRate,omitempty"`
+	FirstContactAt *time.Time `json:"firstContactAt,omitempty"`
+	LastContactAt  *time.Time `json:"lastContactAt,omitempty"`
+}
+
+type SetCustomerStageInput struct {
+	ID    pulid.ID       `json:"id"`
+	Stage customer.Stage `json:"stage"`
+	// Why the account moves (required: stages otherwise follow evidence).
+	Reason  string `json:"reason"`
+	Version *int   `json:"version,omitempty"`
+}
+
+type StageSpan struct {
+	Stage     customer.Stage `json:"stage"`
+	EnteredAt time.Time      `json:"enteredAt"`
+	LeftAt    *time.Time     `json:"leftAt,omitempty"`
+	Days      float64        `json:"days"`
+}
+
+type StockAdvice struct {
+	Customer *ent.Customer  `json:"customer"`
+	Product  *ent.Product   `json:"product"`
+	Unit     string         `json:"unit"`
+	Trend    *PriceTrend    `json:"trend"`
+	Forecast *UsageForecast `json:"forecast"`
+	// STOCK_AHEAD, BUY_AS_NEEDED, NORMAL or NO_FORECAST.
+	Code          string  `json:"code"`
+	MonthsToStock float64 `json:"monthsToStock"`
+	// The advice in the viewer's language.
+	Message   string `json:"message"`
+	MessageZh string `json:"messageZh"`
+	MessageEn string `json:"messageEn"`
+}
+
+type TimelineConnection struct {
+	Edges    []*TimelineEdge   `json:"edges"`
+	PageInfo *TimelinePageInfo `json:"pageInfo"`
+}
+
+type TimelineEdge struct {
+	Node   *TimelineEntry `json:"node"`
+	Cursor string         `json:"cursor"`
+}
+
+type TimelineEntry struct {
+	Kind  TimelineKind `json:"kind"`
+	At    time.Time    `json:"at"`
+	Title string       `json:"title"`
+	Node  ent.Noder    `json:"node"`
+}
+
+type TimelinePageInfo struct {
+	HasNextPage bool    `json:"hasNextPage"`
+	EndCursor   *string `json:"endCursor,omitempty"`
+}
+
+type Today struct {
+	Items  []*TodayItem  `json:"items"`
+	Counts []*TodayCount `json:"counts"`
+	Total  int           `json:"total"`
+}
+
+type TodayCount struct {
+	Kind  TodayKind `json:"kind"`
+	Count int       `json:"count"`
+}
+
+type TodayItem struct {
+	Kind  TodayKind `json:"kind"`
+	Title string    `json:"title"`
+	// Why the item is on the list, in the viewer's language.
+	Reason string     `json:"reason"`
+	Due    *time.Time `json:"due,omitempty"`
+	// The record to open.
+	Node     ent.Noder     `json:"node"`
+	Customer *ent.Customer `json:"customer,omitempty"`
+}
+
+type UploadDocumentInput struct {
+	File       graphql.Upload     `json:"file"`
+	Type       document.Type      `json:"type"`
+	Title      string             `json:"title"`
+	DocVersion *string            `json:"docVersion,omitempty"`
+	Language   *document.Language `json:"language,omitempty"`
+	ProductID  *pulid.ID          `json:"productID,omitempty"`
+	BatchNo    *string            `json:"batchNo,omitempty"`
+	CustomerID *pulid.ID          `json:"customerID,omitempty"`
+	// The earlier version this one replaces.
+	SupersedesID *pulid.ID  `json:"supersedesID,omitempty"`
+	ValidUntil   *time.Time `json:"validUntil,omitempty"`
+}
+
+type UsageForecast struct {
+	// HOLT (double exponential smoothing), MEAN or INSUFFICIENT_HISTORY.
+	Method            string           `json:"method"`
+	History           []*MonthQuantity `json:"history"`
+	Forecast          []*MonthQuantity `json:"forecast"`
+	MeanAbsoluteError *float64         `json:"meanAbsoluteError,omitempty"`
+}
+
+type TimelineKind string
+
+const (
+	TimelineKindInteraction  TimelineKind = "INTERACTION"
+	TimelineKindStageChange  TimelineKind = "STAGE_CHANGE"
+	TimelineKindSampleEvent  TimelineKind = "SAMPLE_EVENT"
+	TimelineKindTrial        TimelineKind = "TRIAL"
+	TimelineKindOrder        TimelineKind = "ORDER"
+	TimelineKindOrderEvent   TimelineKind = "ORDER_EVENT"
+	TimelineKindShipment     TimelineKind = "SHIPMENT"
+	TimelineKindIssue        TimelineKind = "ISSUE"
+	TimelineKindDocument     TimelineKind = "DOCUMENT"
+	TimelineKindChangeNotice TimelineKind = "CHANGE_NOTICE"
+	TimelineKindAssistance   TimelineKind = "ASSISTANCE"
+	TimelineKindMarketInfo   TimelineKind = "MARKET_INFO"
+)
+
+var AllTimelineKind = []TimelineKind{
+	TimelineKindInteraction,
+	TimelineKindStageChange,
+	TimelineKindSampleEvent,
+	TimelineKindTrial,
+	TimelineKindOrder,
+	TimelineKindOrderEvent,
+	TimelineKindShipment,
+	TimelineKindIssue,
+	TimelineKindDocument,
+	TimelineKindChangeNotice,
+	TimelineKindAssistance,
+	TimelineKindMarketInfo,
+}
+
+func (e TimelineKind) IsValid() bool {
+	switch e {
+	case TimelineKindInteraction, TimelineKindStageChange, TimelineKindSampleEvent, TimelineKindTrial, TimelineKindOrder, TimelineKindOrderEvent, TimelineKindShipment, TimelineKindIssue, TimelineKindDocument, TimelineKindChangeNotice, TimelineKindAssistance, TimelineKindMarketInfo:
+		return true
+	}
+	return false
+}
+
+func (e TimelineKind) String() string {
+	return string(e)
+}
+
+func (e *TimelineKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TimelineKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TimelineKind", str)
+	}
+	return nil
+}
+
+func (e TimelineKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TimelineKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TimelineKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type TodayKind string
+
+const (
+	TodayKindVisitDue            TodayKind = "VISIT_DUE"
+	TodayKindTaskDue             TodayKind = "TASK_DUE"
+	TodayKindTaskOverdue         TodayKind = "TASK_OVERDUE"
+	TodayKindKeyPersonOverdue    TodayKind = "KEY_PERSON_OVERDUE"
+	TodayKindSampleNotReceived   TodayKind = "SAMPLE_NOT_RECEIVED"
+	TodayKindSampleNoResult      TodayKind = "SAMPLE_NO_RESULT"
+	TodayKindOrderDue            TodayKind = "ORDER_DUE"
+	TodayKindOrderLate           TodayKind = "ORDER_LATE"
+	TodayKindIssuePastSLA        TodayKind = "ISSUE_PAST_SLA"
+	TodayKindChangeNoticePending TodayKind = "CHANGE_NOTICE_PENDING"
+)
+
+var AllTodayKind = []TodayKind{
+	TodayKindVisitDue,
+	TodayKindTaskDue,
+	TodayKindTaskOverdue,
+	TodayKindKeyPersonOverdue,
+	TodayKindSampleNotReceived,
+	TodayKindSampleNoResult,
+	TodayKindOrderDue,
+	TodayKindOrderLate,
+	TodayKindIssuePastSLA,
+	TodayKindChangeNoticePending,
+}
+
+func (e TodayKind) IsValid() bool {
+	switch e {
+	case TodayKindVisitDue, TodayKindTaskDue, TodayKindTaskOverdue, TodayKindKeyPersonOverdue, TodayKindSampleNotReceived, TodayKindSampleNoResult, TodayKindOrderDue, TodayKindOrderLate, TodayKindIssuePastSLA, TodayKindChangeNoticePending:
+		return true
+	}
+	return false
+}
+
+func (e TodayKind) String() string {
+	return string(e)
+}
+
+func (e *TodayKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TodayKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TodayKind", str)
+	}
+	return nil
+}
+
+func (e TodayKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TodayKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TodayKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"tandem/ent"
+	"tandem/ent/classify"
+	"tandem/ent/customer"
 	"tandem/ent/privacy"
 	"tandem/ent/user"
 	"tandem/graph"
@@ -68,10 +70,18 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	if opts.Limits != nil {
 		limits = *opts.Limits
 	}
+	weights, err := classify.Parse(cfg.Classification)
+	if err != nil {
+		return nil, err
+	}
+	classify.Set(weights)
 	a := &App{Config: cfg, DB: db, Log: log}
 	a.Auth = &auth.Service{Client: db.Client, Signer: signer, Throttle: throttle, Now: opts.Now}
 	if err := a.bootstrap(ctx); err != nil {
 		return nil, err
+	}
+	if err := reclassify(ctx, db.Client, weights); err != nil {
+		return nil, fmt.Errorf("classifying accounts: %w", err)
 	}
 	gql := graph.NewHandler(&graph.Resolver{Client: db.Client, Auth: a.Auth}, graph.Options{Limits: limits, Production: cfg.Production(), Logger: log})
 	a.Handler = a.routes(gql)
@@ -119,4 +129,44 @@ func (a *App) bootstrap(ctx context.Context) error {
 		a.Notices = append(a.Notices, "First start: created admin@tandem.local with password "+pw+" (shown once; change it with changePassword).")
 	}
 	return nil
+}
+
+// reclassify brings every account's score and tier in line with the weights in force,
+// so a change of TANDEM_CLASSIFICATION applies at the next start. Accounts already
+// right are not written.
+func reclassify(ctx context.Context, c *ent.Client, w classify.Weights) error {
+	sys := privacy.DecisionContext(ctx, privacy.Allow)
+	const page = 500
+	for offset := 0; ; offset += page {
+		cs, err := c.Customer.Query().Order(customer.ByID()).Offset(offset).Limit(page).
+			Select(customer.FieldScale, customer.FieldTechnicalLevel, customer.FieldCredit, customer.FieldDemand,
+				customer.FieldEaseOfClosing, customer.FieldScore, customer.FieldTier).All(sys)
+		if err != nil {
+			return err
+		}
+		for _, cu := range cs {
+			res := w.Compute(map[string]*int{"scale": cu.Scale, "technical_level": cu.TechnicalLevel, "credit": cu.Credit, "demand": cu.Demand, "ease_of_closing": cu.EaseOfClosing})
+			if sameFloat(res.Score, cu.Score) && sameTier(res.Tier, cu.Tier) {
+				continue
+			}
+			u := c.Customer.UpdateOneID(cu.ID)
+			if res.Score != nil {
+				u.SetScore(*res.Score).SetTier(customer.Tier(*res.Tier))
+			} else {
+				u.ClearScore().ClearTier()
+			}
+			if err := u.Exec(sys); err != nil {
+				return err
+			}
+		}
+		if len(cs) < page {
+			return nil
+		}
+	}
+}
+
+func sameFloat(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+
+func sameTier(a *string, b *customer.Tier) bool {
+	return (a == nil) == (b == nil) && (a == nil || *a == string(*b))
 }

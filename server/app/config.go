@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"tandem/ent/classify"
 )
 
 // Config is the server's configuration: flags with environment fallbacks.
@@ -21,6 +23,9 @@ type Config struct {
 	JWTSecret   string // TANDEM_JWT_SECRET
 	Env         string // TANDEM_ENV ("production" hardens defaults)
 	Demo        bool   // --demo / TANDEM_DEMO
+	// Classification weighs the five account ratings, e.g.
+	// "scale=1,technical_level=1,credit=1.5,demand=2,ease_of_closing=1.5,a=3.8,b=2.8".
+	Classification string // TANDEM_CLASSIFICATION
 }
 
 // Production reports whether the server runs in production mode.
@@ -45,6 +50,10 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 	c.DatabaseURL = getenv("DATABASE_URL")
 	c.JWTSecret = getenv("TANDEM_JWT_SECRET")
 	c.Env = env("TANDEM_ENV", "development")
+	c.Classification = getenv("TANDEM_CLASSIFICATION")
+	if _, err := classify.Parse(c.Classification); err != nil {
+		return c, err
+	}
 	if c.Production() && len(c.JWTSecret) < 32 {
 		return c, errors.New("TANDEM_ENV=production needs TANDEM_JWT_SECRET with at least 32 characters")
 	}

@@ -12,8 +12,8 @@ import (
 	"tandem/graph"
 )
 
-// MaxRequestBytes bounds a GraphQL request body.
-const MaxRequestBytes = 4 << 20
+// MaxRequestBytes bounds a GraphQL request body (a multipart upload included).
+const MaxRequestBytes = graph.MaxUploadBytes + 1<<20
 
 func (a *App) routes(gql http.Handler) http.Handler {
 	mux := http.NewServeMux()

@@ -34,6 +34,7 @@ import (
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/privacy"
+	"tandem/ent/schema"
 	"tandem/ent/product"
 	_ "tandem/ent/runtime" // hooks and privacy policies
 	"tandem/ent/sample"
@@ -69,7 +70,7 @@ var ErrNotEmpty = errors.New("demo: the database is not empty (it has users or c
 // now anchors all dates (demo dates are spread over the ~18 months before now).
 // Everything is written in one transaction: on failure nothing is left behind.
 func Seed(ctx context.Context, c *ent.Client, now time.Time, hash func(string) (string, error)) (*Result, error) {
-	ctx = privacy.DecisionContext(ctx, privacy.Allow)
+	ctx = schema.Importing(privacy.DecisionContext(ctx, privacy.Allow))
 	for _, count := range []func(context.Context) (int, error){c.User.Query().Count, c.Customer.Query().Count} {
 		n, err := count(ctx)
 		if err != nil {
@@ -1745,7 +1746,7 @@ var issueSpecs = []issueSpec{
 		"物流中转站因天气临时封闭；我方发货已按时，原因无法完全归于一方。",
 		"无不良品。",
 		"旺季改为提前 3 天发货，并约定 2 天缓冲库存。", 0},
-	{5, issue.CategoryFUNDING, issue.RootCauseUNDETERMINED, issue.SeverityMEDIUM, issue.StatusINVESTIGATING, false, false, false, "TX-DS80",
+	{5, issue.CategoryFUNDING, issue.RootCauseUNDETERMINED, issue.SeverityMEDIUM, issue.StatusRESPONDED, false, false, false, "TX-DS80",
 		"客户资金紧张，申请账期由 60 天延长至 90 天",
 		"客户下游大客户回款放缓，申请延长账期，并希望部分货款以银行承兑汇票支付。",
 		"", "财务正在评估客户近一年回款记录和信用额度。", "", "", 0},
@@ -1780,7 +1781,7 @@ var issueSpecs = []issueSpec{
 		"低温储存导致双酚A型环氧树脂结晶，属物理现象；客户不熟悉加热融晶操作。",
 		"50–60 ℃ 烘房加热 4 小时后恢复透明，正常使用。",
 		"提供冬季储存与融晶操作指引（注意事项文件已更新）。", 0},
-	{3, issue.CategoryLATE_DELIVERY, issue.RootCauseUNDETERMINED, issue.SeverityHIGH, issue.StatusINVESTIGATING, true, true, false, "TX-AO1010",
+	{3, issue.CategoryLATE_DELIVERY, issue.RootCauseUNDETERMINED, issue.SeverityHIGH, issue.StatusON_SITE, true, true, false, "TX-AO1010",
 		"最近一批抗氧剂到货延误",
 		"客户称到货比约定交期晚 3 天，差点停线，要求说明原因并承诺改进。",
 		"销售当天到客户处说明情况，协调其他批次应急调货。",
@@ -1808,7 +1809,7 @@ func (s *seeder) planIssues() error {
 	for _, is := range issueSpecs {
 		c := s.custs[is.cust-1]
 		ip := &issuePlan{spec: is, c: c}
-		open := is.st == issue.StatusOPEN || is.st == issue.StatusINVESTIGATING
+		open := is.st != issue.StatusRESOLVED && is.st != issue.StatusCLOSED
 		if is.withOrder {
 		orders:
 			for k := len(c.orders) - 1; k >= 0; k-- {
@@ -2696,6 +2697,15 @@ func (s *seeder) seedIssues() error {
 			SetProductID(ip.p.e.ID).SetCreatedAt(ip.reported).SetUpdatedAt(updated)
 		if ip.o != nil {
 			b.SetOrderID(ip.o.e.ID).SetBatchNo(ip.batch)
+		}
+		if is.st != issue.StatusOPEN {
+			b.SetRespondedAt(ip.reported.Add(3 * time.Hour))
+		}
+		if is.onsite != "" && is.st != issue.StatusOPEN && is.st != issue.StatusRESPONDED {
+			b.SetOnsiteAt(ip.reported.Add(26 * time.Hour))
+		}
+		if is.st == issue.StatusCLOSED && ip.resolved != nil {
+			b.SetClosedAt(*ip.resolved)
 		}
 		for _, f := range []struct {
 			v   string

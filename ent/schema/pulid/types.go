@@ -34,6 +34,9 @@ var Types = map[string]string{
 	"SC": "StageChange",
 	"LT": "LoginThrottle",
 	"CM": "ClientMutation",
+	"SE": "SampleEvent",
+	"OE": "OrderEvent",
+	"SD": "ServiceDocument",
 }
 
 // TypeOf returns the ent type an ID belongs to ("" when the prefix is unknown).
