@@ -406,6 +406,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			keyperson.FieldLastContactedAt:     {Type: field.TypeTime, Column: keyperson.FieldLastContactedAt},
 			keyperson.FieldActiveFrom:          {Type: field.TypeTime, Column: keyperson.FieldActiveFrom},
 			keyperson.FieldActiveTo:            {Type: field.TypeTime, Column: keyperson.FieldActiveTo},
+			keyperson.FieldEndedReason:         {Type: field.TypeString, Column: keyperson.FieldEndedReason},
 		},
 	}
 	graph.Nodes[13] = &sqlgraph.Node{
@@ -531,6 +532,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldPaidAt:                  {Type: field.TypeTime, Column: order.FieldPaidAt},
 			order.FieldClosedAt:                {Type: field.TypeTime, Column: order.FieldClosedAt},
 			order.FieldCancelledAt:             {Type: field.TypeTime, Column: order.FieldCancelledAt},
+			order.FieldCancelReason:            {Type: field.TypeString, Column: order.FieldCancelReason},
 		},
 	}
 	graph.Nodes[18] = &sqlgraph.Node{
@@ -4614,6 +4616,11 @@ func (f *KeyPersonFilter) WhereActiveTo(p entql.TimeP) {
 	f.Where(p.Field(keyperson.FieldActiveTo))
 }
 
+// WhereEndedReason applies the entql string predicate on the ended_reason field.
+func (f *KeyPersonFilter) WhereEndedReason(p entql.StringP) {
+	f.Where(p.Field(keyperson.FieldEndedReason))
+}
+
 // WhereHasCustomer applies a predicate to check if query has an edge customer.
 func (f *KeyPersonFilter) WhereHasCustomer() {
 	f.Where(entql.HasEdge("customer"))
@@ -5266,6 +5273,11 @@ func (f *OrderFilter) WhereClosedAt(p entql.TimeP) {
 // WhereCancelledAt applies the entql time.Time predicate on the cancelled_at field.
 func (f *OrderFilter) WhereCancelledAt(p entql.TimeP) {
 	f.Where(p.Field(order.FieldCancelledAt))
+}
+
+// WhereCancelReason applies the entql string predicate on the cancel_reason field.
+func (f *OrderFilter) WhereCancelReason(p entql.StringP) {
+	f.Where(p.Field(order.FieldCancelReason))
 }
 
 // WhereHasCustomer applies a predicate to check if query has an edge customer.

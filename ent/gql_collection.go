@@ -4074,6 +4074,11 @@ func (_q *KeyPersonQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				selectedFields = append(selectedFields, keyperson.FieldActiveTo)
 				fieldSeen[keyperson.FieldActiveTo] = struct{}{}
 			}
+		case "endedReason":
+			if _, ok := fieldSeen[keyperson.FieldEndedReason]; !ok {
+				selectedFields = append(selectedFields, keyperson.FieldEndedReason)
+				fieldSeen[keyperson.FieldEndedReason] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:
@@ -5191,6 +5196,11 @@ func (_q *OrderQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 			if _, ok := fieldSeen[order.FieldCancelledAt]; !ok {
 				selectedFields = append(selectedFields, order.FieldCancelledAt)
 				fieldSeen[order.FieldCancelledAt] = struct{}{}
+			}
+		case "cancelReason":
+			if _, ok := fieldSeen[order.FieldCancelReason]; !ok {
+				selectedFields = append(selectedFields, order.FieldCancelReason)
+				fieldSeen[order.FieldCancelReason] = struct{}{}
 			}
 		case "id":
 		case "__typename":

@@ -1493,7 +1493,6 @@ type CreateKeyPersonInput struct {
 	ContactIntervalDays *int
 	LastContactedAt     *time.Time
 	ActiveFrom          *time.Time
-	ActiveTo            *time.Time
 	CustomerID          pulid.ID
 	ContactID           pulid.ID
 }
@@ -1525,9 +1524,6 @@ func (i *CreateKeyPersonInput) Mutate(m *KeyPersonMutation) {
 	if v := i.ActiveFrom; v != nil {
 		m.SetActiveFrom(*v)
 	}
-	if v := i.ActiveTo; v != nil {
-		m.SetActiveTo(*v)
-	}
 	m.SetCustomerID(i.CustomerID)
 	m.SetContactID(i.ContactID)
 }
@@ -1554,8 +1550,6 @@ type UpdateKeyPersonInput struct {
 	ClearLastContactedAt   bool
 	LastContactedAt        *time.Time
 	ActiveFrom             *time.Time
-	ClearActiveTo          bool
-	ActiveTo               *time.Time
 	CustomerID             *pulid.ID
 	ContactID              *pulid.ID
 }
@@ -1603,12 +1597,6 @@ func (i *UpdateKeyPersonInput) Mutate(m *KeyPersonMutation) {
 	}
 	if v := i.ActiveFrom; v != nil {
 		m.SetActiveFrom(*v)
-	}
-	if i.ClearActiveTo {
-		m.ClearActiveTo()
-	}
-	if v := i.ActiveTo; v != nil {
-		m.SetActiveTo(*v)
 	}
 	if v := i.CustomerID; v != nil {
 		m.SetCustomerID(*v)

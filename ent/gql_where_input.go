@@ -10120,6 +10120,23 @@ type KeyPersonWhereInput struct {
 	ActiveToIsNil  bool        `json:"activeToIsNil,omitempty"`
 	ActiveToNotNil bool        `json:"activeToNotNil,omitempty"`
 
+	// "ended_reason" field predicates.
+	EndedReason             *string  `json:"endedReason,omitempty"`
+	EndedReasonNEQ          *string  `json:"endedReasonNEQ,omitempty"`
+	EndedReasonIn           []string `json:"endedReasonIn,omitempty"`
+	EndedReasonNotIn        []string `json:"endedReasonNotIn,omitempty"`
+	EndedReasonGT           *string  `json:"endedReasonGT,omitempty"`
+	EndedReasonGTE          *string  `json:"endedReasonGTE,omitempty"`
+	EndedReasonLT           *string  `json:"endedReasonLT,omitempty"`
+	EndedReasonLTE          *string  `json:"endedReasonLTE,omitempty"`
+	EndedReasonContains     *string  `json:"endedReasonContains,omitempty"`
+	EndedReasonHasPrefix    *string  `json:"endedReasonHasPrefix,omitempty"`
+	EndedReasonHasSuffix    *string  `json:"endedReasonHasSuffix,omitempty"`
+	EndedReasonIsNil        bool     `json:"endedReasonIsNil,omitempty"`
+	EndedReasonNotNil       bool     `json:"endedReasonNotNil,omitempty"`
+	EndedReasonEqualFold    *string  `json:"endedReasonEqualFold,omitempty"`
+	EndedReasonContainsFold *string  `json:"endedReasonContainsFold,omitempty"`
+
 	// "customer" edge predicates.
 	HasCustomer     *bool                 `json:"hasCustomer,omitempty"`
 	HasCustomerWith []*CustomerWhereInput `json:"hasCustomerWith,omitempty"`
@@ -10611,6 +10628,51 @@ func (i *KeyPersonWhereInput) P() (predicate.KeyPerson, error) {
 	}
 	if i.ActiveToNotNil {
 		predicates = append(predicates, keyperson.ActiveToNotNil())
+	}
+	if i.EndedReason != nil {
+		predicates = append(predicates, keyperson.EndedReasonEQ(*i.EndedReason))
+	}
+	if i.EndedReasonNEQ != nil {
+		predicates = append(predicates, keyperson.EndedReasonNEQ(*i.EndedReasonNEQ))
+	}
+	if len(i.EndedReasonIn) > 0 {
+		predicates = append(predicates, keyperson.EndedReasonIn(i.EndedReasonIn...))
+	}
+	if len(i.EndedReasonNotIn) > 0 {
+		predicates = append(predicates, keyperson.EndedReasonNotIn(i.EndedReasonNotIn...))
+	}
+	if i.EndedReasonGT != nil {
+		predicates = append(predicates, keyperson.EndedReasonGT(*i.EndedReasonGT))
+	}
+	if i.EndedReasonGTE != nil {
+		predicates = append(predicates, keyperson.EndedReasonGTE(*i.EndedReasonGTE))
+	}
+	if i.EndedReasonLT != nil {
+		predicates = append(predicates, keyperson.EndedReasonLT(*i.EndedReasonLT))
+	}
+	if i.EndedReasonLTE != nil {
+		predicates = append(predicates, keyperson.EndedReasonLTE(*i.EndedReasonLTE))
+	}
+	if i.EndedReasonContains != nil {
+		predicates = append(predicates, keyperson.EndedReasonContains(*i.EndedReasonContains))
+	}
+	if i.EndedReasonHasPrefix != nil {
+		predicates = append(predicates, keyperson.EndedReasonHasPrefix(*i.EndedReasonHasPrefix))
+	}
+	if i.EndedReasonHasSuffix != nil {
+		predicates = append(predicates, keyperson.EndedReasonHasSuffix(*i.EndedReasonHasSuffix))
+	}
+	if i.EndedReasonIsNil {
+		predicates = append(predicates, keyperson.EndedReasonIsNil())
+	}
+	if i.EndedReasonNotNil {
+		predicates = append(predicates, keyperson.EndedReasonNotNil())
+	}
+	if i.EndedReasonEqualFold != nil {
+		predicates = append(predicates, keyperson.EndedReasonEqualFold(*i.EndedReasonEqualFold))
+	}
+	if i.EndedReasonContainsFold != nil {
+		predicates = append(predicates, keyperson.EndedReasonContainsFold(*i.EndedReasonContainsFold))
 	}
 
 	if i.HasCustomer != nil {
@@ -12829,6 +12891,23 @@ type OrderWhereInput struct {
 	CancelledAtIsNil  bool        `json:"cancelledAtIsNil,omitempty"`
 	CancelledAtNotNil bool        `json:"cancelledAtNotNil,omitempty"`
 
+	// "cancel_reason" field predicates.
+	CancelReason             *string  `json:"cancelReason,omitempty"`
+	CancelReasonNEQ          *string  `json:"cancelReasonNEQ,omitempty"`
+	CancelReasonIn           []string `json:"cancelReasonIn,omitempty"`
+	CancelReasonNotIn        []string `json:"cancelReasonNotIn,omitempty"`
+	CancelReasonGT           *string  `json:"cancelReasonGT,omitempty"`
+	CancelReasonGTE          *string  `json:"cancelReasonGTE,omitempty"`
+	CancelReasonLT           *string  `json:"cancelReasonLT,omitempty"`
+	CancelReasonLTE          *string  `json:"cancelReasonLTE,omitempty"`
+	CancelReasonContains     *string  `json:"cancelReasonContains,omitempty"`
+	CancelReasonHasPrefix    *string  `json:"cancelReasonHasPrefix,omitempty"`
+	CancelReasonHasSuffix    *string  `json:"cancelReasonHasSuffix,omitempty"`
+	CancelReasonIsNil        bool     `json:"cancelReasonIsNil,omitempty"`
+	CancelReasonNotNil       bool     `json:"cancelReasonNotNil,omitempty"`
+	CancelReasonEqualFold    *string  `json:"cancelReasonEqualFold,omitempty"`
+	CancelReasonContainsFold *string  `json:"cancelReasonContainsFold,omitempty"`
+
 	// "customer" edge predicates.
 	HasCustomer     *bool                 `json:"hasCustomer,omitempty"`
 	HasCustomerWith []*CustomerWhereInput `json:"hasCustomerWith,omitempty"`
@@ -13665,6 +13744,51 @@ func (i *OrderWhereInput) P() (predicate.Order, error) {
 	}
 	if i.CancelledAtNotNil {
 		predicates = append(predicates, order.CancelledAtNotNil())
+	}
+	if i.CancelReason != nil {
+		predicates = append(predicates, order.CancelReasonEQ(*i.CancelReason))
+	}
+	if i.CancelReasonNEQ != nil {
+		predicates = append(predicates, order.CancelReasonNEQ(*i.CancelReasonNEQ))
+	}
+	if len(i.CancelReasonIn) > 0 {
+		predicates = append(predicates, order.CancelReasonIn(i.CancelReasonIn...))
+	}
+	if len(i.CancelReasonNotIn) > 0 {
+		predicates = append(predicates, order.CancelReasonNotIn(i.CancelReasonNotIn...))
+	}
+	if i.CancelReasonGT != nil {
+		predicates = append(predicates, order.CancelReasonGT(*i.CancelReasonGT))
+	}
+	if i.CancelReasonGTE != nil {
+		predicates = append(predicates, order.CancelReasonGTE(*i.CancelReasonGTE))
+	}
+	if i.CancelReasonLT != nil {
+		predicates = append(predicates, order.CancelReasonLT(*i.CancelReasonLT))
+	}
+	if i.CancelReasonLTE != nil {
+		predicates = append(predicates, order.CancelReasonLTE(*i.CancelReasonLTE))
+	}
+	if i.CancelReasonContains != nil {
+		predicates = append(predicates, order.CancelReasonContains(*i.CancelReasonContains))
+	}
+	if i.CancelReasonHasPrefix != nil {
+		predicates = append(predicates, order.CancelReasonHasPrefix(*i.CancelReasonHasPrefix))
+	}
+	if i.CancelReasonHasSuffix != nil {
+		predicates = append(predicates, order.CancelReasonHasSuffix(*i.CancelReasonHasSuffix))
+	}
+	if i.CancelReasonIsNil {
+		predicates = append(predicates, order.CancelReasonIsNil())
+	}
+	if i.CancelReasonNotNil {
+		predicates = append(predicates, order.CancelReasonNotNil())
+	}
+	if i.CancelReasonEqualFold != nil {
+		predicates = append(predicates, order.CancelReasonEqualFold(*i.CancelReasonEqualFold))
+	}
+	if i.CancelReasonContainsFold != nil {
+		predicates = append(predicates, order.CancelReasonContainsFold(*i.CancelReasonContainsFold))
 	}
 
 	if i.HasCustomer != nil {

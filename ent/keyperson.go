@@ -48,8 +48,10 @@ type KeyPerson struct {
 	LastContactedAt *time.Time `json:"last_contacted_at,omitempty"`
 	// ActiveFrom holds the value of the "active_from" field.
 	ActiveFrom time.Time `json:"active_from,omitempty"`
-	// Set when the person stops being key; the row stays as history.
+	// Set when the person stops being key (endKeyPerson); the row stays as history.
 	ActiveTo *time.Time `json:"active_to,omitempty"`
+	// EndedReason holds the value of the "ended_reason" field.
+	EndedReason string `json:"ended_reason,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the KeyPersonQuery when eager-loading is set.
 	Edges        KeyPersonEdges `json:"edges"`
@@ -113,7 +115,7 @@ func (*KeyPerson) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case keyperson.FieldVersion, keyperson.FieldContactIntervalDays:
 			values[i] = new(sql.NullInt64)
-		case keyperson.FieldDecisionRole, keyperson.FieldScope, keyperson.FieldAttitude, keyperson.FieldProfessionalNeeds, keyperson.FieldPersonalNeeds, keyperson.FieldPrivateNotes:
+		case keyperson.FieldDecisionRole, keyperson.FieldScope, keyperson.FieldAttitude, keyperson.FieldProfessionalNeeds, keyperson.FieldPersonalNeeds, keyperson.FieldPrivateNotes, keyperson.FieldEndedReason:
 			values[i] = new(sql.NullString)
 		case keyperson.FieldCreatedAt, keyperson.FieldUpdatedAt, keyperson.FieldLastContactedAt, keyperson.FieldActiveFrom, keyperson.FieldActiveTo:
 			values[i] = new(sql.NullTime)
@@ -230,6 +232,12 @@ func (_m *KeyPerson) assignValues(columns []string, values []any) error {
 				_m.ActiveTo = new(time.Time)
 				*_m.ActiveTo = value.Time
 			}
+		case keyperson.FieldEndedReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field ended_reason", values[i])
+			} else if value.Valid {
+				_m.EndedReason = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -328,6 +336,9 @@ func (_m *KeyPerson) String() string {
 		builder.WriteString("active_to=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("ended_reason=")
+	builder.WriteString(_m.EndedReason)
 	builder.WriteByte(')')
 	return builder.String()
 }

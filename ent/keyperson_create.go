@@ -213,6 +213,20 @@ func (_c *KeyPersonCreate) SetNillableActiveTo(v *time.Time) *KeyPersonCreate {
 	return _c
 }
 
+// SetEndedReason sets the "ended_reason" field.
+func (_c *KeyPersonCreate) SetEndedReason(v string) *KeyPersonCreate {
+	_c.mutation.SetEndedReason(v)
+	return _c
+}
+
+// SetNillableEndedReason sets the "ended_reason" field if the given value is not nil.
+func (_c *KeyPersonCreate) SetNillableEndedReason(v *string) *KeyPersonCreate {
+	if v != nil {
+		_c.SetEndedReason(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *KeyPersonCreate) SetID(v pulid.ID) *KeyPersonCreate {
 	_c.mutation.SetID(v)
@@ -388,6 +402,11 @@ func (_c *KeyPersonCreate) check() error {
 	if _, ok := _c.mutation.ActiveFrom(); !ok {
 		return &ValidationError{Name: "active_from", err: errors.New(`ent: missing required field "KeyPerson.active_from"`)}
 	}
+	if v, ok := _c.mutation.EndedReason(); ok {
+		if err := keyperson.EndedReasonValidator(v); err != nil {
+			return &ValidationError{Name: "ended_reason", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.ended_reason": %w`, err)}
+		}
+	}
 	if len(_c.mutation.CustomerIDs()) == 0 {
 		return &ValidationError{Name: "customer", err: errors.New(`ent: missing required edge "KeyPerson.customer"`)}
 	}
@@ -481,6 +500,10 @@ func (_c *KeyPersonCreate) createSpec() (*KeyPerson, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ActiveTo(); ok {
 		_spec.SetField(keyperson.FieldActiveTo, field.TypeTime, value)
 		_node.ActiveTo = &value
+	}
+	if value, ok := _c.mutation.EndedReason(); ok {
+		_spec.SetField(keyperson.FieldEndedReason, field.TypeString, value)
+		_node.EndedReason = value
 	}
 	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -794,6 +817,24 @@ func (u *KeyPersonUpsert) ClearActiveTo() *KeyPersonUpsert {
 	return u
 }
 
+// SetEndedReason sets the "ended_reason" field.
+func (u *KeyPersonUpsert) SetEndedReason(v string) *KeyPersonUpsert {
+	u.Set(keyperson.FieldEndedReason, v)
+	return u
+}
+
+// UpdateEndedReason sets the "ended_reason" field to the value that was provided on create.
+func (u *KeyPersonUpsert) UpdateEndedReason() *KeyPersonUpsert {
+	u.SetExcluded(keyperson.FieldEndedReason)
+	return u
+}
+
+// ClearEndedReason clears the value of the "ended_reason" field.
+func (u *KeyPersonUpsert) ClearEndedReason() *KeyPersonUpsert {
+	u.SetNull(keyperson.FieldEndedReason)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -1087,6 +1128,27 @@ func (u *KeyPersonUpsertOne) UpdateActiveTo() *KeyPersonUpsertOne {
 func (u *KeyPersonUpsertOne) ClearActiveTo() *KeyPersonUpsertOne {
 	return u.Update(func(s *KeyPersonUpsert) {
 		s.ClearActiveTo()
+	})
+}
+
+// SetEndedReason sets the "ended_reason" field.
+func (u *KeyPersonUpsertOne) SetEndedReason(v string) *KeyPersonUpsertOne {
+	return u.Update(func(s *KeyPersonUpsert) {
+		s.SetEndedReason(v)
+	})
+}
+
+// UpdateEndedReason sets the "ended_reason" field to the value that was provided on create.
+func (u *KeyPersonUpsertOne) UpdateEndedReason() *KeyPersonUpsertOne {
+	return u.Update(func(s *KeyPersonUpsert) {
+		s.UpdateEndedReason()
+	})
+}
+
+// ClearEndedReason clears the value of the "ended_reason" field.
+func (u *KeyPersonUpsertOne) ClearEndedReason() *KeyPersonUpsertOne {
+	return u.Update(func(s *KeyPersonUpsert) {
+		s.ClearEndedReason()
 	})
 }
 
@@ -1550,6 +1612,27 @@ func (u *KeyPersonUpsertBulk) UpdateActiveTo() *KeyPersonUpsertBulk {
 func (u *KeyPersonUpsertBulk) ClearActiveTo() *KeyPersonUpsertBulk {
 	return u.Update(func(s *KeyPersonUpsert) {
 		s.ClearActiveTo()
+	})
+}
+
+// SetEndedReason sets the "ended_reason" field.
+func (u *KeyPersonUpsertBulk) SetEndedReason(v string) *KeyPersonUpsertBulk {
+	return u.Update(func(s *KeyPersonUpsert) {
+		s.SetEndedReason(v)
+	})
+}
+
+// UpdateEndedReason sets the "ended_reason" field to the value that was provided on create.
+func (u *KeyPersonUpsertBulk) UpdateEndedReason() *KeyPersonUpsertBulk {
+	return u.Update(func(s *KeyPersonUpsert) {
+		s.UpdateEndedReason()
+	})
+}
+
+// ClearEndedReason clears the value of the "ended_reason" field.
+func (u *KeyPersonUpsertBulk) ClearEndedReason() *KeyPersonUpsertBulk {
+	return u.Update(func(s *KeyPersonUpsert) {
+		s.ClearEndedReason()
 	})
 }
 

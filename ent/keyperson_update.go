@@ -265,6 +265,26 @@ func (_u *KeyPersonUpdate) ClearActiveTo() *KeyPersonUpdate {
 	return _u
 }
 
+// SetEndedReason sets the "ended_reason" field.
+func (_u *KeyPersonUpdate) SetEndedReason(v string) *KeyPersonUpdate {
+	_u.mutation.SetEndedReason(v)
+	return _u
+}
+
+// SetNillableEndedReason sets the "ended_reason" field if the given value is not nil.
+func (_u *KeyPersonUpdate) SetNillableEndedReason(v *string) *KeyPersonUpdate {
+	if v != nil {
+		_u.SetEndedReason(*v)
+	}
+	return _u
+}
+
+// ClearEndedReason clears the value of the "ended_reason" field.
+func (_u *KeyPersonUpdate) ClearEndedReason() *KeyPersonUpdate {
+	_u.mutation.ClearEndedReason()
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *KeyPersonUpdate) SetCustomer(v *Customer) *KeyPersonUpdate {
 	return _u.SetCustomerID(v.ID)
@@ -392,6 +412,11 @@ func (_u *KeyPersonUpdate) check() error {
 			return &ValidationError{Name: "contact_interval_days", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.contact_interval_days": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.EndedReason(); ok {
+		if err := keyperson.EndedReasonValidator(v); err != nil {
+			return &ValidationError{Name: "ended_reason", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.ended_reason": %w`, err)}
+		}
+	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "KeyPerson.customer"`)
 	}
@@ -475,6 +500,12 @@ func (_u *KeyPersonUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ActiveToCleared() {
 		_spec.ClearField(keyperson.FieldActiveTo, field.TypeTime)
+	}
+	if value, ok := _u.mutation.EndedReason(); ok {
+		_spec.SetField(keyperson.FieldEndedReason, field.TypeString, value)
+	}
+	if _u.mutation.EndedReasonCleared() {
+		_spec.ClearField(keyperson.FieldEndedReason, field.TypeString)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -833,6 +864,26 @@ func (_u *KeyPersonUpdateOne) ClearActiveTo() *KeyPersonUpdateOne {
 	return _u
 }
 
+// SetEndedReason sets the "ended_reason" field.
+func (_u *KeyPersonUpdateOne) SetEndedReason(v string) *KeyPersonUpdateOne {
+	_u.mutation.SetEndedReason(v)
+	return _u
+}
+
+// SetNillableEndedReason sets the "ended_reason" field if the given value is not nil.
+func (_u *KeyPersonUpdateOne) SetNillableEndedReason(v *string) *KeyPersonUpdateOne {
+	if v != nil {
+		_u.SetEndedReason(*v)
+	}
+	return _u
+}
+
+// ClearEndedReason clears the value of the "ended_reason" field.
+func (_u *KeyPersonUpdateOne) ClearEndedReason() *KeyPersonUpdateOne {
+	_u.mutation.ClearEndedReason()
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *KeyPersonUpdateOne) SetCustomer(v *Customer) *KeyPersonUpdateOne {
 	return _u.SetCustomerID(v.ID)
@@ -973,6 +1024,11 @@ func (_u *KeyPersonUpdateOne) check() error {
 			return &ValidationError{Name: "contact_interval_days", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.contact_interval_days": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.EndedReason(); ok {
+		if err := keyperson.EndedReasonValidator(v); err != nil {
+			return &ValidationError{Name: "ended_reason", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.ended_reason": %w`, err)}
+		}
+	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "KeyPerson.customer"`)
 	}
@@ -1073,6 +1129,12 @@ func (_u *KeyPersonUpdateOne) sqlSave(ctx context.Context) (_node *KeyPerson, er
 	}
 	if _u.mutation.ActiveToCleared() {
 		_spec.ClearField(keyperson.FieldActiveTo, field.TypeTime)
+	}
+	if value, ok := _u.mutation.EndedReason(); ok {
+		_spec.SetField(keyperson.FieldEndedReason, field.TypeString, value)
+	}
+	if _u.mutation.EndedReasonCleared() {
+		_spec.ClearField(keyperson.FieldEndedReason, field.TypeString)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -19378,6 +19378,7 @@ type KeyPersonMutation struct {
 	last_contacted_at        *time.Time
 	active_from              *time.Time
 	active_to                *time.Time
+	ended_reason             *string
 	clearedFields            map[string]struct{}
 	customer                 *pulid.ID
 	clearedcustomer          bool
@@ -20140,6 +20141,55 @@ func (m *KeyPersonMutation) ResetActiveTo() {
 	delete(m.clearedFields, keyperson.FieldActiveTo)
 }
 
+// SetEndedReason sets the "ended_reason" field.
+func (m *KeyPersonMutation) SetEndedReason(s string) {
+	m.ended_reason = &s
+}
+
+// EndedReason returns the value of the "ended_reason" field in the mutation.
+func (m *KeyPersonMutation) EndedReason() (r string, exists bool) {
+	v := m.ended_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndedReason returns the old "ended_reason" field's value of the KeyPerson entity.
+// If the KeyPerson object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KeyPersonMutation) OldEndedReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndedReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndedReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndedReason: %w", err)
+	}
+	return oldValue.EndedReason, nil
+}
+
+// ClearEndedReason clears the value of the "ended_reason" field.
+func (m *KeyPersonMutation) ClearEndedReason() {
+	m.ended_reason = nil
+	m.clearedFields[keyperson.FieldEndedReason] = struct{}{}
+}
+
+// EndedReasonCleared returns if the "ended_reason" field was cleared in this mutation.
+func (m *KeyPersonMutation) EndedReasonCleared() bool {
+	_, ok := m.clearedFields[keyperson.FieldEndedReason]
+	return ok
+}
+
+// ResetEndedReason resets all changes to the "ended_reason" field.
+func (m *KeyPersonMutation) ResetEndedReason() {
+	m.ended_reason = nil
+	delete(m.clearedFields, keyperson.FieldEndedReason)
+}
+
 // ClearCustomer clears the "customer" edge to the Customer entity.
 func (m *KeyPersonMutation) ClearCustomer() {
 	m.clearedcustomer = true
@@ -20282,7 +20332,7 @@ func (m *KeyPersonMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *KeyPersonMutation) Fields() []string {
-	fields := make([]string, 0, 15)
+	fields := make([]string, 0, 16)
 	if m.created_at != nil {
 		fields = append(fields, keyperson.FieldCreatedAt)
 	}
@@ -20328,6 +20378,9 @@ func (m *KeyPersonMutation) Fields() []string {
 	if m.active_to != nil {
 		fields = append(fields, keyperson.FieldActiveTo)
 	}
+	if m.ended_reason != nil {
+		fields = append(fields, keyperson.FieldEndedReason)
+	}
 	return fields
 }
 
@@ -20366,6 +20419,8 @@ func (m *KeyPersonMutation) Field(name string) (ent.Value, bool) {
 		return m.ActiveFrom()
 	case keyperson.FieldActiveTo:
 		return m.ActiveTo()
+	case keyperson.FieldEndedReason:
+		return m.EndedReason()
 	}
 	return nil, false
 }
@@ -20405,6 +20460,8 @@ func (m *KeyPersonMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldActiveFrom(ctx)
 	case keyperson.FieldActiveTo:
 		return m.OldActiveTo(ctx)
+	case keyperson.FieldEndedReason:
+		return m.OldEndedReason(ctx)
 	}
 	return nil, fmt.Errorf("unknown KeyPerson field %s", name)
 }
@@ -20519,6 +20576,13 @@ func (m *KeyPersonMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetActiveTo(v)
 		return nil
+	case keyperson.FieldEndedReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndedReason(v)
+		return nil
 	}
 	return fmt.Errorf("unknown KeyPerson field %s", name)
 }
@@ -20591,6 +20655,9 @@ func (m *KeyPersonMutation) ClearedFields() []string {
 	if m.FieldCleared(keyperson.FieldActiveTo) {
 		fields = append(fields, keyperson.FieldActiveTo)
 	}
+	if m.FieldCleared(keyperson.FieldEndedReason) {
+		fields = append(fields, keyperson.FieldEndedReason)
+	}
 	return fields
 }
 
@@ -20619,6 +20686,9 @@ func (m *KeyPersonMutation) ClearField(name string) error {
 		return nil
 	case keyperson.FieldActiveTo:
 		m.ClearActiveTo()
+		return nil
+	case keyperson.FieldEndedReason:
+		m.ClearEndedReason()
 		return nil
 	}
 	return fmt.Errorf("unknown KeyPerson nullable field %s", name)
@@ -20672,6 +20742,9 @@ func (m *KeyPersonMutation) ResetField(name string) error {
 		return nil
 	case keyperson.FieldActiveTo:
 		m.ResetActiveTo()
+		return nil
+	case keyperson.FieldEndedReason:
+		m.ResetEndedReason()
 		return nil
 	}
 	return fmt.Errorf("unknown KeyPerson field %s", name)
@@ -24698,6 +24771,7 @@ type OrderMutation struct {
 	paid_at                    *time.Time
 	closed_at                  *time.Time
 	cancelled_at               *time.Time
+	cancel_reason              *string
 	clearedFields              map[string]struct{}
 	customer                   *pulid.ID
 	clearedcustomer            bool
@@ -25917,6 +25991,55 @@ func (m *OrderMutation) ResetCancelledAt() {
 	delete(m.clearedFields, order.FieldCancelledAt)
 }
 
+// SetCancelReason sets the "cancel_reason" field.
+func (m *OrderMutation) SetCancelReason(s string) {
+	m.cancel_reason = &s
+}
+
+// CancelReason returns the value of the "cancel_reason" field in the mutation.
+func (m *OrderMutation) CancelReason() (r string, exists bool) {
+	v := m.cancel_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCancelReason returns the old "cancel_reason" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldCancelReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCancelReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCancelReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCancelReason: %w", err)
+	}
+	return oldValue.CancelReason, nil
+}
+
+// ClearCancelReason clears the value of the "cancel_reason" field.
+func (m *OrderMutation) ClearCancelReason() {
+	m.cancel_reason = nil
+	m.clearedFields[order.FieldCancelReason] = struct{}{}
+}
+
+// CancelReasonCleared returns if the "cancel_reason" field was cleared in this mutation.
+func (m *OrderMutation) CancelReasonCleared() bool {
+	_, ok := m.clearedFields[order.FieldCancelReason]
+	return ok
+}
+
+// ResetCancelReason resets all changes to the "cancel_reason" field.
+func (m *OrderMutation) ResetCancelReason() {
+	m.cancel_reason = nil
+	delete(m.clearedFields, order.FieldCancelReason)
+}
+
 // ClearCustomer clears the "customer" edge to the Customer entity.
 func (m *OrderMutation) ClearCustomer() {
 	m.clearedcustomer = true
@@ -26248,7 +26371,7 @@ func (m *OrderMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrderMutation) Fields() []string {
-	fields := make([]string, 0, 24)
+	fields := make([]string, 0, 25)
 	if m.created_at != nil {
 		fields = append(fields, order.FieldCreatedAt)
 	}
@@ -26321,6 +26444,9 @@ func (m *OrderMutation) Fields() []string {
 	if m.cancelled_at != nil {
 		fields = append(fields, order.FieldCancelledAt)
 	}
+	if m.cancel_reason != nil {
+		fields = append(fields, order.FieldCancelReason)
+	}
 	return fields
 }
 
@@ -26377,6 +26503,8 @@ func (m *OrderMutation) Field(name string) (ent.Value, bool) {
 		return m.ClosedAt()
 	case order.FieldCancelledAt:
 		return m.CancelledAt()
+	case order.FieldCancelReason:
+		return m.CancelReason()
 	}
 	return nil, false
 }
@@ -26434,6 +26562,8 @@ func (m *OrderMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldClosedAt(ctx)
 	case order.FieldCancelledAt:
 		return m.OldCancelledAt(ctx)
+	case order.FieldCancelReason:
+		return m.OldCancelReason(ctx)
 	}
 	return nil, fmt.Errorf("unknown Order field %s", name)
 }
@@ -26611,6 +26741,13 @@ func (m *OrderMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetCancelledAt(v)
 		return nil
+	case order.FieldCancelReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCancelReason(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Order field %s", name)
 }
@@ -26704,6 +26841,9 @@ func (m *OrderMutation) ClearedFields() []string {
 	if m.FieldCleared(order.FieldCancelledAt) {
 		fields = append(fields, order.FieldCancelledAt)
 	}
+	if m.FieldCleared(order.FieldCancelReason) {
+		fields = append(fields, order.FieldCancelReason)
+	}
 	return fields
 }
 
@@ -26765,6 +26905,9 @@ func (m *OrderMutation) ClearField(name string) error {
 		return nil
 	case order.FieldCancelledAt:
 		m.ClearCancelledAt()
+		return nil
+	case order.FieldCancelReason:
+		m.ClearCancelReason()
 		return nil
 	}
 	return fmt.Errorf("unknown Order nullable field %s", name)
@@ -26845,6 +26988,9 @@ func (m *OrderMutation) ResetField(name string) error {
 		return nil
 	case order.FieldCancelledAt:
 		m.ResetCancelledAt()
+		return nil
+	case order.FieldCancelReason:
+		m.ResetCancelReason()
 		return nil
 	}
 	return fmt.Errorf("unknown Order field %s", name)

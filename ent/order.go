@@ -67,6 +67,8 @@ type Order struct {
 	ClosedAt *time.Time `json:"closed_at,omitempty"`
 	// Cancelled.
 	CancelledAt *time.Time `json:"cancelled_at,omitempty"`
+	// CancelReason holds the value of the "cancel_reason" field.
+	CancelReason string `json:"cancel_reason,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the OrderQuery when eager-loading is set.
 	Edges        OrderEdges `json:"edges"`
@@ -167,7 +169,7 @@ func (*Order) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case order.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case order.FieldNumber, order.FieldStatus, order.FieldContractNo, order.FieldCurrency, order.FieldNotes:
+		case order.FieldNumber, order.FieldStatus, order.FieldContractNo, order.FieldCurrency, order.FieldNotes, order.FieldCancelReason:
 			values[i] = new(sql.NullString)
 		case order.FieldCreatedAt, order.FieldUpdatedAt, order.FieldOrderedAt, order.FieldDeliveryDate, order.FieldConfirmedAt, order.FieldContractSignedAt, order.FieldLabellingCheckedAt, order.FieldProductionDateCheckedAt, order.FieldBatchCheckedAt, order.FieldPackagingCheckedAt, order.FieldShippedAt, order.FieldDeliveredAt, order.FieldInvoicedAt, order.FieldPaidAt, order.FieldClosedAt, order.FieldCancelledAt:
 			values[i] = new(sql.NullTime)
@@ -349,6 +351,12 @@ func (_m *Order) assignValues(columns []string, values []any) error {
 				_m.CancelledAt = new(time.Time)
 				*_m.CancelledAt = value.Time
 			}
+		case order.FieldCancelReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field cancel_reason", values[i])
+			} else if value.Valid {
+				_m.CancelReason = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -512,6 +520,9 @@ func (_m *Order) String() string {
 		builder.WriteString("cancelled_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("cancel_reason=")
+	builder.WriteString(_m.CancelReason)
 	builder.WriteByte(')')
 	return builder.String()
 }

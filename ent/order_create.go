@@ -350,6 +350,20 @@ func (_c *OrderCreate) SetNillableCancelledAt(v *time.Time) *OrderCreate {
 	return _c
 }
 
+// SetCancelReason sets the "cancel_reason" field.
+func (_c *OrderCreate) SetCancelReason(v string) *OrderCreate {
+	_c.mutation.SetCancelReason(v)
+	return _c
+}
+
+// SetNillableCancelReason sets the "cancel_reason" field if the given value is not nil.
+func (_c *OrderCreate) SetNillableCancelReason(v *string) *OrderCreate {
+	if v != nil {
+		_c.SetCancelReason(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *OrderCreate) SetID(v pulid.ID) *OrderCreate {
 	_c.mutation.SetID(v)
@@ -570,6 +584,11 @@ func (_c *OrderCreate) check() error {
 			return &ValidationError{Name: "currency", err: fmt.Errorf(`ent: validator failed for field "Order.currency": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.CancelReason(); ok {
+		if err := order.CancelReasonValidator(v); err != nil {
+			return &ValidationError{Name: "cancel_reason", err: fmt.Errorf(`ent: validator failed for field "Order.cancel_reason": %w`, err)}
+		}
+	}
 	if len(_c.mutation.CustomerIDs()) == 0 {
 		return &ValidationError{Name: "customer", err: errors.New(`ent: missing required edge "Order.customer"`)}
 	}
@@ -700,6 +719,10 @@ func (_c *OrderCreate) createSpec() (*Order, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.CancelledAt(); ok {
 		_spec.SetField(order.FieldCancelledAt, field.TypeTime, value)
 		_node.CancelledAt = &value
+	}
+	if value, ok := _c.mutation.CancelReason(); ok {
+		_spec.SetField(order.FieldCancelReason, field.TypeString, value)
+		_node.CancelReason = value
 	}
 	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -1228,6 +1251,24 @@ func (u *OrderUpsert) ClearCancelledAt() *OrderUpsert {
 	return u
 }
 
+// SetCancelReason sets the "cancel_reason" field.
+func (u *OrderUpsert) SetCancelReason(v string) *OrderUpsert {
+	u.Set(order.FieldCancelReason, v)
+	return u
+}
+
+// UpdateCancelReason sets the "cancel_reason" field to the value that was provided on create.
+func (u *OrderUpsert) UpdateCancelReason() *OrderUpsert {
+	u.SetExcluded(order.FieldCancelReason)
+	return u
+}
+
+// ClearCancelReason clears the value of the "cancel_reason" field.
+func (u *OrderUpsert) ClearCancelReason() *OrderUpsert {
+	u.SetNull(order.FieldCancelReason)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -1717,6 +1758,27 @@ func (u *OrderUpsertOne) UpdateCancelledAt() *OrderUpsertOne {
 func (u *OrderUpsertOne) ClearCancelledAt() *OrderUpsertOne {
 	return u.Update(func(s *OrderUpsert) {
 		s.ClearCancelledAt()
+	})
+}
+
+// SetCancelReason sets the "cancel_reason" field.
+func (u *OrderUpsertOne) SetCancelReason(v string) *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.SetCancelReason(v)
+	})
+}
+
+// UpdateCancelReason sets the "cancel_reason" field to the value that was provided on create.
+func (u *OrderUpsertOne) UpdateCancelReason() *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.UpdateCancelReason()
+	})
+}
+
+// ClearCancelReason clears the value of the "cancel_reason" field.
+func (u *OrderUpsertOne) ClearCancelReason() *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearCancelReason()
 	})
 }
 
@@ -2376,6 +2438,27 @@ func (u *OrderUpsertBulk) UpdateCancelledAt() *OrderUpsertBulk {
 func (u *OrderUpsertBulk) ClearCancelledAt() *OrderUpsertBulk {
 	return u.Update(func(s *OrderUpsert) {
 		s.ClearCancelledAt()
+	})
+}
+
+// SetCancelReason sets the "cancel_reason" field.
+func (u *OrderUpsertBulk) SetCancelReason(v string) *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.SetCancelReason(v)
+	})
+}
+
+// UpdateCancelReason sets the "cancel_reason" field to the value that was provided on create.
+func (u *OrderUpsertBulk) UpdateCancelReason() *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.UpdateCancelReason()
+	})
+}
+
+// ClearCancelReason clears the value of the "cancel_reason" field.
+func (u *OrderUpsertBulk) ClearCancelReason() *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearCancelReason()
 	})
 }
 

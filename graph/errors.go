@@ -22,7 +22,7 @@ import (
 func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
-		code, msg, details := classify(ctx, err)
+		code, msg, details := codeOf(ctx, err)
 		if code == errcode.Internal {
 			log.ErrorContext(ctx, "internal error", "err", err, "path", gqlErr.Path.String())
 		}
@@ -40,7 +40,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 	}
 }
 
-func classify(ctx context.Context, err error) (errcode.Code, string, map[string]any) {
+func codeOf(ctx context.Context, err error) (errcode.Code, string, map[string]any) {
 	if e, ok := errcode.As(err); ok {
 		return e.Code, e.Message, e.Details
 	}

@@ -7,7 +7,8 @@ package graph
 
 import (
 	"context"
-	"fmt"
+	"time"
+	"tandem/ent/lifecycle"
 	"tandem/ent"
 	"tandem/ent/issue"
 	"tandem/graph/model"
@@ -15,10 +16,22 @@ import (
 
 // AllowedNextStatuses is the resolver for the allowedNextStatuses field.
 func (r *issueResolver) AllowedNextStatuses(ctx context.Context, obj *ent.Issue) ([]issue.Status, error) {
-	panic(fmt.Errorf("not implemented: AllowedNextStatuses - allowedNextStatuses"))
+	is, err := issueFacts(ctx, r.db(ctx), obj)
+	if err != nil {
+		return nil, err
+	}
+	out := []issue.Status{}
+	for _, s := range lifecycle.IssueNext(string(is.Status)) {
+		out = append(out, issue.Status(s))
+	}
+	return out, nil
 }
 
 // SLA is the resolver for the sla field.
 func (r *issueResolver) SLA(ctx context.Context, obj *ent.Issue) (*model.IssueSLA, error) {
-	panic(fmt.Errorf("not implemented: SLA - sla"))
+	is, err := issueFacts(ctx, r.db(ctx), obj)
+	if err != nil {
+		return nil, err
+	}
+	return issueSLA(is, time.Now()), nil
 }

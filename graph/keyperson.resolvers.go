@@ -19,7 +19,7 @@ func (r *keyPersonResolver) PrivateNotes(ctx context.Context, obj *ent.KeyPerson
 	switch v.Role {
 	case viewer.Admin, viewer.Manager:
 	case viewer.Rep:
-		owns, err := r.Client.Customer.Query().Where(customer.ID(obj.CustomerID), customer.OwnerID(v.UserID)).Exist(ctx)
+		owns, err := r.db(ctx).Customer.Query().Where(customer.ID(obj.CustomerID), customer.OwnerID(v.UserID)).Exist(ctx)
 		if err != nil || !owns {
 			return nil, err
 		}
@@ -27,7 +27,7 @@ func (r *keyPersonResolver) PrivateNotes(ctx context.Context, obj *ent.KeyPerson
 		return nil, nil
 	}
 	// Field collection does not load this column (it is not an ent GraphQL field).
-	kp, err := r.Client.KeyPerson.Query().Where(keyperson.ID(obj.ID)).Select(keyperson.FieldPrivateNotes).Only(ctx)
+	kp, err := r.db(ctx).KeyPerson.Query().Where(keyperson.ID(obj.ID)).Select(keyperson.FieldPrivateNotes).Only(ctx)
 	if err != nil || kp.PrivateNotes == "" {
 		return nil, err
 	}

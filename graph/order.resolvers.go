@@ -7,22 +7,21 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"tandem/ent"
 	"tandem/graph/model"
 )
 
 // CompleteOrderStep is the resolver for the completeOrderStep field.
 func (r *mutationResolver) CompleteOrderStep(ctx context.Context, input model.CompleteOrderStepInput) (*ent.Order, error) {
-	panic(fmt.Errorf("not implemented: CompleteOrderStep - completeOrderStep"))
+	return completeOrderStep(ctx, r.db(ctx), input)
 }
 
 // CancelOrder is the resolver for the cancelOrder field.
 func (r *mutationResolver) CancelOrder(ctx context.Context, input model.CancelOrderInput) (*ent.Order, error) {
-	panic(fmt.Errorf("not implemented: CancelOrder - cancelOrder"))
+	return cancelOrder(ctx, r.db(ctx), input)
 }
 
 // Checklist is the resolver for the checklist field.
 func (r *orderResolver) Checklist(ctx context.Context, obj *ent.Order) (*model.OrderChecklist, error) {
-	panic(fmt.Errorf("not implemented: Checklist - checklist"))
+	return checklist(ctx, r.db(ctx), obj)
 }

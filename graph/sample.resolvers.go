@@ -7,7 +7,8 @@ package graph
 
 import (
 	"context"
-	"fmt"
+	"tandem/ent/lifecycle"
+	"tandem/ent/schema"
 	"tandem/ent"
 	"tandem/ent/sample"
 	"tandem/graph/model"
@@ -15,10 +16,36 @@ import (
 
 // AdvanceSample is the resolver for the advanceSample field.
 func (r *mutationResolver) AdvanceSample(ctx context.Context, input model.AdvanceSampleInput) (*ent.Sample, error) {
-	panic(fmt.Errorf("not implemented: AdvanceSample - advanceSample"))
+	u := r.db(ctx).Sample.UpdateOneID(input.ID).SetStatus(input.To)
+	if input.Reason != nil {
+		u.SetStatusReason(*input.Reason)
+	}
+	if input.OrderID != nil {
+		u.SetOrderID(*input.OrderID)
+	}
+	if input.Version != nil {
+		u.SetVersion(*input.Version)
+	}
+	note := ""
+	if input.Note != nil {
+		note = *input.Note
+	}
+	return u.Save(schema.WithNote(ctx, note))
 }
 
 // AllowedNextStatuses is the resolver for the allowedNextStatuses field.
 func (r *sampleResolver) AllowedNextStatuses(ctx context.Context, obj *ent.Sample) ([]sample.Status, error) {
-	panic(fmt.Errorf("not implemented: AllowedNextStatuses - allowedNextStatuses"))
+	status := obj.Status
+	if status == "" { // not collected: the client did not ask for it
+		s, err := r.db(ctx).Sample.Query().Where(sample.ID(obj.ID)).Select(sample.FieldStatus).Only(ctx)
+		if err != nil {
+			return nil, err
+		}
+		status = s.Status
+	}
+	out := []sample.Status{}
+	for _, s := range lifecycle.SampleNext(string(status)) {
+		out = append(out, sample.Status(s))
+	}
+	return out, nil
 }

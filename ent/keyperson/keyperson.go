@@ -49,6 +49,8 @@ const (
 	FieldActiveFrom = "active_from"
 	// FieldActiveTo holds the string denoting the active_to field in the database.
 	FieldActiveTo = "active_to"
+	// FieldEndedReason holds the string denoting the ended_reason field in the database.
+	FieldEndedReason = "ended_reason"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
 	EdgeCustomer = "customer"
 	// EdgeContact holds the string denoting the contact edge name in mutations.
@@ -98,6 +100,7 @@ var Columns = []string{
 	FieldLastContactedAt,
 	FieldActiveFrom,
 	FieldActiveTo,
+	FieldEndedReason,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -132,6 +135,8 @@ var (
 	ContactIntervalDaysValidator func(int) error
 	// DefaultActiveFrom holds the default value on creation for the "active_from" field.
 	DefaultActiveFrom func() time.Time
+	// EndedReasonValidator is a validator for the "ended_reason" field. It is called by the builders before save.
+	EndedReasonValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )
@@ -299,6 +304,11 @@ func ByActiveFrom(opts ...sql.OrderTermOption) OrderOption {
 // ByActiveTo orders the results by the active_to field.
 func ByActiveTo(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldActiveTo, opts...).ToFunc()
+}
+
+// ByEndedReason orders the results by the ended_reason field.
+func ByEndedReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEndedReason, opts...).ToFunc()
 }
 
 // ByCustomerField orders the results by customer field.

@@ -116,6 +116,11 @@ func ActiveTo(v time.Time) predicate.KeyPerson {
 	return predicate.KeyPerson(sql.FieldEQ(FieldActiveTo, v))
 }
 
+// EndedReason applies equality check predicate on the "ended_reason" field. It's identical to EndedReasonEQ.
+func EndedReason(v string) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldEQ(FieldEndedReason, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.KeyPerson {
 	return predicate.KeyPerson(sql.FieldEQ(FieldCreatedAt, v))
@@ -839,6 +844,81 @@ func ActiveToIsNil() predicate.KeyPerson {
 // ActiveToNotNil applies the NotNil predicate on the "active_to" field.
 func ActiveToNotNil() predicate.KeyPerson {
 	return predicate.KeyPerson(sql.FieldNotNull(FieldActiveTo))
+}
+
+// EndedReasonEQ applies the EQ predicate on the "ended_reason" field.
+func EndedReasonEQ(v string) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldEQ(FieldEndedReason, v))
+}
+
+// EndedReasonNEQ applies the NEQ predicate on the "ended_reason" field.
+func EndedReasonNEQ(v string) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldNEQ(FieldEndedReason, v))
+}
+
+// EndedReasonIn applies the In predicate on the "ended_reason" field.
+func EndedReasonIn(vs ...string) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldIn(FieldEndedReason, vs...))
+}
+
+// EndedReasonNotIn applies the NotIn predicate on the "ended_reason" field.
+func EndedReasonNotIn(vs ...string) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldNotIn(FieldEndedReason, vs...))
+}
+
+// EndedReasonGT applies the GT predicate on the "ended_reason" field.
+func EndedReasonGT(v string) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldGT(FieldEndedReason, v))
+}
+
+// EndedReasonGTE applies the GTE predicate on the "ended_reason" field.
+func EndedReasonGTE(v string) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldGTE(FieldEndedReason, v))
+}
+
+// EndedReasonLT applies the LT predicate on the "ended_reason" field.
+func EndedReasonLT(v string) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldLT(FieldEndedReason, v))
+}
+
+// EndedReasonLTE applies the LTE predicate on the "ended_reason" field.
+func EndedReasonLTE(v string) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldLTE(FieldEndedReason, v))
+}
+
+// EndedReasonContains applies the Contains predicate on the "ended_reason" field.
+func EndedReasonContains(v string) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldContains(FieldEndedReason, v))
+}
+
+// EndedReasonHasPrefix applies the HasPrefix predicate on the "ended_reason" field.
+func EndedReasonHasPrefix(v string) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldHasPrefix(FieldEndedReason, v))
+}
+
+// EndedReasonHasSuffix applies the HasSuffix predicate on the "ended_reason" field.
+func EndedReasonHasSuffix(v string) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldHasSuffix(FieldEndedReason, v))
+}
+
+// EndedReasonIsNil applies the IsNil predicate on the "ended_reason" field.
+func EndedReasonIsNil() predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldIsNull(FieldEndedReason))
+}
+
+// EndedReasonNotNil applies the NotNil predicate on the "ended_reason" field.
+func EndedReasonNotNil() predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldNotNull(FieldEndedReason))
+}
+
+// EndedReasonEqualFold applies the EqualFold predicate on the "ended_reason" field.
+func EndedReasonEqualFold(v string) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldEqualFold(FieldEndedReason, v))
+}
+
+// EndedReasonContainsFold applies the ContainsFold predicate on the "ended_reason" field.
+func EndedReasonContainsFold(v string) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldContainsFold(FieldEndedReason, v))
 }
 
 // HasCustomer applies the HasEdge predicate on the "customer" edge.

@@ -709,6 +709,7 @@ var (
 		{Name: "last_contacted_at", Type: field.TypeTime, Nullable: true},
 		{Name: "active_from", Type: field.TypeTime},
 		{Name: "active_to", Type: field.TypeTime, Nullable: true},
+		{Name: "ended_reason", Type: field.TypeString, Nullable: true, Size: 500},
 		{Name: "contact_id", Type: field.TypeString},
 		{Name: "customer_id", Type: field.TypeString},
 	}
@@ -720,13 +721,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "key_persons_contacts_key_persons",
-				Columns:    []*schema.Column{KeyPersonsColumns[14]},
+				Columns:    []*schema.Column{KeyPersonsColumns[15]},
 				RefColumns: []*schema.Column{ContactsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "key_persons_customers_key_persons",
-				Columns:    []*schema.Column{KeyPersonsColumns[15]},
+				Columns:    []*schema.Column{KeyPersonsColumns[16]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -735,12 +736,12 @@ var (
 			{
 				Name:    "keyperson_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{KeyPersonsColumns[15]},
+				Columns: []*schema.Column{KeyPersonsColumns[16]},
 			},
 			{
 				Name:    "keyperson_contact_id",
 				Unique:  false,
-				Columns: []*schema.Column{KeyPersonsColumns[14]},
+				Columns: []*schema.Column{KeyPersonsColumns[15]},
 			},
 			{
 				Name:    "keyperson_last_contacted_at",
@@ -950,6 +951,7 @@ var (
 		{Name: "paid_at", Type: field.TypeTime, Nullable: true},
 		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "cancelled_at", Type: field.TypeTime, Nullable: true},
+		{Name: "cancel_reason", Type: field.TypeString, Nullable: true, Size: 500},
 		{Name: "customer_id", Type: field.TypeString},
 	}
 	// OrdersTable holds the schema information for the "orders" table.
@@ -960,7 +962,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "orders_customers_orders",
-				Columns:    []*schema.Column{OrdersColumns[24]},
+				Columns:    []*schema.Column{OrdersColumns[25]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -969,7 +971,7 @@ var (
 			{
 				Name:    "order_customer_id_ordered_at",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[24], OrdersColumns[7]},
+				Columns: []*schema.Column{OrdersColumns[25], OrdersColumns[7]},
 			},
 			{
 				Name:    "order_status",

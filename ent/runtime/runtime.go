@@ -888,6 +888,10 @@ func init() {
 	keypersonDescActiveFrom := keypersonFields[10].Descriptor()
 	// keyperson.DefaultActiveFrom holds the default value on creation for the active_from field.
 	keyperson.DefaultActiveFrom = keypersonDescActiveFrom.Default.(func() time.Time)
+	// keypersonDescEndedReason is the schema descriptor for ended_reason field.
+	keypersonDescEndedReason := keypersonFields[12].Descriptor()
+	// keyperson.EndedReasonValidator is a validator for the "ended_reason" field. It is called by the builders before save.
+	keyperson.EndedReasonValidator = keypersonDescEndedReason.Validators[0].(func(string) error)
 	// keypersonDescID is the schema descriptor for id field.
 	keypersonDescID := keypersonMixinFields0[0].Descriptor()
 	// keyperson.DefaultID holds the default value on creation for the id field.
@@ -1179,6 +1183,10 @@ func init() {
 			return nil
 		}
 	}()
+	// orderDescCancelReason is the schema descriptor for cancel_reason field.
+	orderDescCancelReason := orderFields[21].Descriptor()
+	// order.CancelReasonValidator is a validator for the "cancel_reason" field. It is called by the builders before save.
+	order.CancelReasonValidator = orderDescCancelReason.Validators[0].(func(string) error)
 	// orderDescID is the schema descriptor for id field.
 	orderDescID := orderMixinFields0[0].Descriptor()
 	// order.DefaultID holds the default value on creation for the id field.

@@ -33,7 +33,10 @@ func (KeyPerson) Fields() []ent.Field {
 			Comment("Expected contact interval; overdue key persons appear on the owner's Today list."),
 		field.Time("last_contacted_at").Optional().Nillable().Annotations(entgql.OrderField("LAST_CONTACTED_AT")),
 		field.Time("active_from").Default(now),
-		field.Time("active_to").Optional().Nillable().Comment("Set when the person stops being key; the row stays as history."),
+		field.Time("active_to").Optional().Nillable().Comment("Set when the person stops being key (endKeyPerson); the row stays as history.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.String("ended_reason").Optional().MaxLen(500).
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 

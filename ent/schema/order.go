@@ -46,6 +46,8 @@ func (Order) Fields() []ent.Field {
 		checkpoint("paid_at", "Receipt (payment) recorded."),
 		checkpoint("closed_at", "Closed."),
 		checkpoint("cancelled_at", "Cancelled."),
+		field.String("cancel_reason").Optional().MaxLen(500).
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 

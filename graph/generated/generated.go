@@ -535,6 +535,7 @@ type ComplexityRoot struct {
 		Customer            func(childComplexity int) int
 		CustomerID          func(childComplexity int) int
 		DecisionRole        func(childComplexity int) int
+		EndedReason         func(childComplexity int) int
 		ID                  func(childComplexity int) int
 		LastContactedAt     func(childComplexity int) int
 		Needs               func(childComplexity int) int
@@ -725,6 +726,7 @@ type ComplexityRoot struct {
 
 	Order struct {
 		BatchCheckedAt          func(childComplexity int) int
+		CancelReason            func(childComplexity int) int
 		CancelledAt             func(childComplexity int) int
 		Checklist               func(childComplexity int) int
 		ClosedAt                func(childComplexity int) int
@@ -3720,6 +3722,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.KeyPerson.DecisionRole(childComplexity), true
+	case "KeyPerson.endedReason":
+		if e.ComplexityRoot.KeyPerson.EndedReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KeyPerson.EndedReason(childComplexity), true
 	case "KeyPerson.id":
 		if e.ComplexityRoot.KeyPerson.ID == nil {
 			break
@@ -4992,6 +5000,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Order.BatchCheckedAt(childComplexity), true
+	case "Order.cancelReason":
+		if e.ComplexityRoot.Order.CancelReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.CancelReason(childComplexity), true
 	case "Order.cancelledAt":
 		if e.ComplexityRoot.Order.CancelledAt == nil {
 			break
@@ -10269,10 +10283,6 @@ input CreateKeyPersonInput {
   contactIntervalDays: Int
   lastContactedAt: Time
   activeFrom: Time
-  """
-  Set when the person stops being key; the row stays as history.
-  """
-  activeTo: Time
   customerID: ID!
   contactID: ID!
 }
@@ -13311,9 +13321,10 @@ type KeyPerson implements Node {
   lastContactedAt: Time
   activeFrom: Time!
   """
-  Set when the person stops being key; the row stays as history.
+  Set when the person stops being key (endKeyPerson); the row stays as history.
   """
   activeTo: Time
+  endedReason: String
   customer: Customer!
   contact: Contact!
   needs: [Need!]
@@ -13586,6 +13597,24 @@ input KeyPersonWhereInput {
   activeToLTE: Time
   activeToIsNil: Boolean
   activeToNotNil: Boolean
+  """
+  ended_reason field predicates
+  """
+  endedReason: String
+  endedReasonNEQ: String
+  endedReasonIn: [String!]
+  endedReasonNotIn: [String!]
+  endedReasonGT: String
+  endedReasonGTE: String
+  endedReasonLT: String
+  endedReasonLTE: String
+  endedReasonContains: String
+  endedReasonHasPrefix: String
+  endedReasonHasSuffix: String
+  endedReasonIsNil: Boolean
+  endedReasonNotNil: Boolean
+  endedReasonEqualFold: String
+  endedReasonContainsFold: String
   """
   customer edge predicates
   """
@@ -14517,6 +14546,7 @@ type Order implements Node {
   Cancelled.
   """
   cancelledAt: Time
+  cancelReason: String
   customer: Customer!
   lines(
     """
@@ -15467,6 +15497,24 @@ input OrderWhereInput {
   cancelledAtLTE: Time
   cancelledAtIsNil: Boolean
   cancelledAtNotNil: Boolean
+  """
+  cancel_reason field predicates
+  """
+  cancelReason: String
+  cancelReasonNEQ: String
+  cancelReasonIn: [String!]
+  cancelReasonNotIn: [String!]
+  cancelReasonGT: String
+  cancelReasonGTE: String
+  cancelReasonLT: String
+  cancelReasonLTE: String
+  cancelReasonContains: String
+  cancelReasonHasPrefix: String
+  cancelReasonHasSuffix: String
+  cancelReasonIsNil: Boolean
+  cancelReasonNotNil: Boolean
+  cancelReasonEqualFold: String
+  cancelReasonContainsFold: String
   """
   customer edge predicates
   """
@@ -20075,11 +20123,6 @@ input UpdateKeyPersonInput {
   lastContactedAt: Time
   clearLastContactedAt: Boolean
   activeFrom: Time
-  """
-  Set when the person stops being key; the row stays as history.
-  """
-  activeTo: Time
-  clearActiveTo: Boolean
   customerID: ID
   contactID: ID
 }
@@ -22227,6 +22270,8 @@ func (ec *executionContext) childFields_KeyPerson(ctx context.Context, field gra
 		return ec.fieldContext_KeyPerson_activeFrom(ctx, field)
 	case "activeTo":
 		return ec.fieldContext_KeyPerson_activeTo(ctx, field)
+	case "endedReason":
+		return ec.fieldContext_KeyPerson_endedReason(ctx, field)
 	case "customer":
 		return ec.fieldContext_KeyPerson_customer(ctx, field)
 	case "contact":
@@ -22493,6 +22538,8 @@ func (ec *executionContext) childFields_Order(ctx context.Context, field graphql
 		return ec.fieldContext_Order_closedAt(ctx, field)
 	case "cancelledAt":
 		return ec.fieldContext_Order_cancelledAt(ctx, field)
+	case "cancelReason":
+		return ec.fieldContext_Order_cancelReason(ctx, field)
 	case "customer":
 		return ec.fieldContext_Order_customer(ctx, field)
 	case "lines":
@@ -37976,6 +38023,29 @@ func (ec *executionContext) fieldContext_KeyPerson_activeTo(_ context.Context, f
 	return graphql.NewScalarFieldContext("KeyPerson", field, false, false, "Time")
 }
 
+func (ec *executionContext) _KeyPerson_endedReason(ctx context.Context, field graphql.CollectedField, obj *ent.KeyPerson) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KeyPerson_endedReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndedReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KeyPerson_endedReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KeyPerson", field, false, false, "String")
+}
+
 func (ec *executionContext) _KeyPerson_customer(ctx context.Context, field graphql.CollectedField, obj *ent.KeyPerson) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -43567,6 +43637,29 @@ func (ec *executionContext) _Order_cancelledAt(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Order_cancelledAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Order", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Order_cancelReason(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_cancelReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancelReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_cancelReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, false, false, "String")
 }
 
 func (ec *executionContext) _Order_customer(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
@@ -64008,7 +64101,7 @@ func (ec *executionContext) unmarshalInputCreateKeyPersonInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"decisionRole", "scope", "attitude", "professionalNeeds", "personalNeeds", "privateNotes", "contactIntervalDays", "lastContactedAt", "activeFrom", "activeTo", "customerID", "contactID"}
+	fieldsInOrder := [...]string{"decisionRole", "scope", "attitude", "professionalNeeds", "personalNeeds", "privateNotes", "contactIntervalDays", "lastContactedAt", "activeFrom", "customerID", "contactID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -64078,13 +64171,6 @@ func (ec *executionContext) unmarshalInputCreateKeyPersonInput(ctx context.Conte
 				return it, err
 			}
 			it.ActiveFrom = data
-		case "activeTo":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("activeTo"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ActiveTo = data
 		case "customerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
 			data, err := ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -74374,7 +74460,7 @@ func (ec *executionContext) unmarshalInputKeyPersonWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDEqualFold", "customerIDContainsFold", "contactID", "contactIDNEQ", "contactIDIn", "contactIDNotIn", "contactIDGT", "contactIDGTE", "contactIDLT", "contactIDLTE", "contactIDContains", "contactIDHasPrefix", "contactIDHasSuffix", "contactIDEqualFold", "contactIDContainsFold", "decisionRole", "decisionRoleNEQ", "decisionRoleIn", "decisionRoleNotIn", "scope", "scopeNEQ", "scopeIn", "scopeNotIn", "attitude", "attitudeNEQ", "attitudeIn", "attitudeNotIn", "professionalNeeds", "professionalNeedsNEQ", "professionalNeedsIn", "professionalNeedsNotIn", "professionalNeedsGT", "professionalNeedsGTE", "professionalNeedsLT", "professionalNeedsLTE", "professionalNeedsContains", "professionalNeedsHasPrefix", "professionalNeedsHasSuffix", "professionalNeedsIsNil", "professionalNeedsNotNil", "professionalNeedsEqualFold", "professionalNeedsContainsFold", "personalNeeds", "personalNeedsNEQ", "personalNeedsIn", "personalNeedsNotIn", "personalNeedsGT", "personalNeedsGTE", "personalNeedsLT", "personalNeedsLTE", "personalNeedsContains", "personalNeedsHasPrefix", "personalNeedsHasSuffix", "personalNeedsIsNil", "personalNeedsNotNil", "personalNeedsEqualFold", "personalNeedsContainsFold", "contactIntervalDays", "contactIntervalDaysNEQ", "contactIntervalDaysIn", "contactIntervalDaysNotIn", "contactIntervalDaysGT", "contactIntervalDaysGTE", "contactIntervalDaysLT", "contactIntervalDaysLTE", "lastContactedAt", "lastContactedAtNEQ", "lastContactedAtIn", "lastContactedAtNotIn", "lastContactedAtGT", "lastContactedAtGTE", "lastContactedAtLT", "lastContactedAtLTE", "lastContactedAtIsNil", "lastContactedAtNotNil", "activeFrom", "activeFromNEQ", "activeFromIn", "activeFromNotIn", "activeFromGT", "activeFromGTE", "activeFromLT", "activeFromLTE", "activeTo", "activeToNEQ", "activeToIn", "activeToNotIn", "activeToGT", "activeToGTE", "activeToLT", "activeToLTE", "activeToIsNil", "activeToNotNil", "hasCustomer", "hasCustomerWith", "hasContact", "hasContactWith", "hasNeeds", "hasNeedsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDEqualFold", "customerIDContainsFold", "contactID", "contactIDNEQ", "contactIDIn", "contactIDNotIn", "contactIDGT", "contactIDGTE", "contactIDLT", "contactIDLTE", "contactIDContains", "contactIDHasPrefix", "contactIDHasSuffix", "contactIDEqualFold", "contactIDContainsFold", "decisionRole", "decisionRoleNEQ", "decisionRoleIn", "decisionRoleNotIn", "scope", "scopeNEQ", "scopeIn", "scopeNotIn", "attitude", "attitudeNEQ", "attitudeIn", "attitudeNotIn", "professionalNeeds", "professionalNeedsNEQ", "professionalNeedsIn", "professionalNeedsNotIn", "professionalNeedsGT", "professionalNeedsGTE", "professionalNeedsLT", "professionalNeedsLTE", "professionalNeedsContains", "professionalNeedsHasPrefix", "professionalNeedsHasSuffix", "professionalNeedsIsNil", "professionalNeedsNotNil", "professionalNeedsEqualFold", "professionalNeedsContainsFold", "personalNeeds", "personalNeedsNEQ", "personalNeedsIn", "personalNeedsNotIn", "personalNeedsGT", "personalNeedsGTE", "personalNeedsLT", "personalNeedsLTE", "personalNeedsContains", "personalNeedsHasPrefix", "personalNeedsHasSuffix", "personalNeedsIsNil", "personalNeedsNotNil", "personalNeedsEqualFold", "personalNeedsContainsFold", "contactIntervalDays", "contactIntervalDaysNEQ", "contactIntervalDaysIn", "contactIntervalDaysNotIn", "contactIntervalDaysGT", "contactIntervalDaysGTE", "contactIntervalDaysLT", "contactIntervalDaysLTE", "lastContactedAt", "lastContactedAtNEQ", "lastContactedAtIn", "lastContactedAtNotIn", "lastContactedAtGT", "lastContactedAtGTE", "lastContactedAtLT", "lastContactedAtLTE", "lastContactedAtIsNil", "lastContactedAtNotNil", "activeFrom", "activeFromNEQ", "activeFromIn", "activeFromNotIn", "activeFromGT", "activeFromGTE", "activeFromLT", "activeFromLTE", "activeTo", "activeToNEQ", "activeToIn", "activeToNotIn", "activeToGT", "activeToGTE", "activeToLT", "activeToLTE", "activeToIsNil", "activeToNotNil", "endedReason", "endedReasonNEQ", "endedReasonIn", "endedReasonNotIn", "endedReasonGT", "endedReasonGTE", "endedReasonLT", "endedReasonLTE", "endedReasonContains", "endedReasonHasPrefix", "endedReasonHasSuffix", "endedReasonIsNil", "endedReasonNotNil", "endedReasonEqualFold", "endedReasonContainsFold", "hasCustomer", "hasCustomerWith", "hasContact", "hasContactWith", "hasNeeds", "hasNeedsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -75354,6 +75440,111 @@ func (ec *executionContext) unmarshalInputKeyPersonWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.ActiveToNotNil = data
+		case "endedReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedReason = data
+		case "endedReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedReasonNEQ = data
+		case "endedReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedReasonIn = data
+		case "endedReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedReasonNotIn = data
+		case "endedReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedReasonGT = data
+		case "endedReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedReasonGTE = data
+		case "endedReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedReasonLT = data
+		case "endedReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedReasonLTE = data
+		case "endedReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedReasonContains = data
+		case "endedReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedReasonHasPrefix = data
+		case "endedReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedReasonHasSuffix = data
+		case "endedReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedReasonIsNil = data
+		case "endedReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedReasonNotNil = data
+		case "endedReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedReasonEqualFold = data
+		case "endedReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedReasonContainsFold = data
 		case "hasCustomer":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCustomer"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -79991,7 +80182,7 @@ func (ec *executionContext) unmarshalInputOrderWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDEqualFold", "customerIDContainsFold", "number", "numberNEQ", "numberIn", "numberNotIn", "numberGT", "numberGTE", "numberLT", "numberLTE", "numberContains", "numberHasPrefix", "numberHasSuffix", "numberEqualFold", "numberContainsFold", "isEvaluation", "isEvaluationNEQ", "isEvaluationIsNil", "isEvaluationNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "orderedAt", "orderedAtNEQ", "orderedAtIn", "orderedAtNotIn", "orderedAtGT", "orderedAtGTE", "orderedAtLT", "orderedAtLTE", "deliveryDate", "deliveryDateNEQ", "deliveryDateIn", "deliveryDateNotIn", "deliveryDateGT", "deliveryDateGTE", "deliveryDateLT", "deliveryDateLTE", "deliveryDateIsNil", "deliveryDateNotNil", "contractNo", "contractNoNEQ", "contractNoIn", "contractNoNotIn", "contractNoGT", "contractNoGTE", "contractNoLT", "contractNoLTE", "contractNoContains", "contractNoHasPrefix", "contractNoHasSuffix", "contractNoIsNil", "contractNoNotNil", "contractNoEqualFold", "contractNoContainsFold", "currency", "currencyNEQ", "currencyIn", "currencyNotIn", "currencyGT", "currencyGTE", "currencyLT", "currencyLTE", "currencyContains", "currencyHasPrefix", "currencyHasSuffix", "currencyEqualFold", "currencyContainsFold", "notes", "notesNEQ", "notesIn", "notesNotIn", "notesGT", "notesGTE", "notesLT", "notesLTE", "notesContains", "notesHasPrefix", "notesHasSuffix", "notesIsNil", "notesNotNil", "notesEqualFold", "notesContainsFold", "confirmedAt", "confirmedAtNEQ", "confirmedAtIn", "confirmedAtNotIn", "confirmedAtGT", "confirmedAtGTE", "confirmedAtLT", "confirmedAtLTE", "confirmedAtIsNil", "confirmedAtNotNil", "contractSignedAt", "contractSignedAtNEQ", "contractSignedAtIn", "contractSignedAtNotIn", "contractSignedAtGT", "contractSignedAtGTE", "contractSignedAtLT", "contractSignedAtLTE", "contractSignedAtIsNil", "contractSignedAtNotNil", "labellingCheckedAt", "labellingCheckedAtNEQ", "labellingCheckedAtIn", "labellingCheckedAtNotIn", "labellingCheckedAtGT", "labellingCheckedAtGTE", "labellingCheckedAtLT", "labellingCheckedAtLTE", "labellingCheckedAtIsNil", "labellingCheckedAtNotNil", "productionDateCheckedAt", "productionDateCheckedAtNEQ", "productionDateCheckedAtIn", "productionDateCheckedAtNotIn", "productionDateCheckedAtGT", "productionDateCheckedAtGTE", "productionDateCheckedAtLT", "productionDateCheckedAtLTE", "productionDateCheckedAtIsNil", "productionDateCheckedAtNotNil", "batchCheckedAt", "batchCheckedAtNEQ", "batchCheckedAtIn", "batchCheckedAtNotIn", "batchCheckedAtGT", "batchCheckedAtGTE", "batchCheckedAtLT", "batchCheckedAtLTE", "batchCheckedAtIsNil", "batchCheckedAtNotNil", "packagingCheckedAt", "packagingCheckedAtNEQ", "packagingCheckedAtIn", "packagingCheckedAtNotIn", "packagingCheckedAtGT", "packagingCheckedAtGTE", "packagingCheckedAtLT", "packagingCheckedAtLTE", "packagingCheckedAtIsNil", "packagingCheckedAtNotNil", "shippedAt", "shippedAtNEQ", "shippedAtIn", "shippedAtNotIn", "shippedAtGT", "shippedAtGTE", "shippedAtLT", "shippedAtLTE", "shippedAtIsNil", "shippedAtNotNil", "deliveredAt", "deliveredAtNEQ", "deliveredAtIn", "deliveredAtNotIn", "deliveredAtGT", "deliveredAtGTE", "deliveredAtLT", "deliveredAtLTE", "deliveredAtIsNil", "deliveredAtNotNil", "invoicedAt", "invoicedAtNEQ", "invoicedAtIn", "invoicedAtNotIn", "invoicedAtGT", "invoicedAtGTE", "invoicedAtLT", "invoicedAtLTE", "invoicedAtIsNil", "invoicedAtNotNil", "paidAt", "paidAtNEQ", "paidAtIn", "paidAtNotIn", "paidAtGT", "paidAtGTE", "paidAtLT", "paidAtLTE", "paidAtIsNil", "paidAtNotNil", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "cancelledAt", "cancelledAtNEQ", "cancelledAtIn", "cancelledAtNotIn", "cancelledAtGT", "cancelledAtGTE", "cancelledAtLT", "cancelledAtLTE", "cancelledAtIsNil", "cancelledAtNotNil", "hasCustomer", "hasCustomerWith", "hasLines", "hasLinesWith", "hasShipments", "hasShipmentsWith", "hasConvertedSamples", "hasConvertedSamplesWith", "hasIssues", "hasIssuesWith", "hasEvents", "hasEventsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDEqualFold", "customerIDContainsFold", "number", "numberNEQ", "numberIn", "numberNotIn", "numberGT", "numberGTE", "numberLT", "numberLTE", "numberContains", "numberHasPrefix", "numberHasSuffix", "numberEqualFold", "numberContainsFold", "isEvaluation", "isEvaluationNEQ", "isEvaluationIsNil", "isEvaluationNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "orderedAt", "orderedAtNEQ", "orderedAtIn", "orderedAtNotIn", "orderedAtGT", "orderedAtGTE", "orderedAtLT", "orderedAtLTE", "deliveryDate", "deliveryDateNEQ", "deliveryDateIn", "deliveryDateNotIn", "deliveryDateGT", "deliveryDateGTE", "deliveryDateLT", "deliveryDateLTE", "deliveryDateIsNil", "deliveryDateNotNil", "contractNo", "contractNoNEQ", "contractNoIn", "contractNoNotIn", "contractNoGT", "contractNoGTE", "contractNoLT", "contractNoLTE", "contractNoContains", "contractNoHasPrefix", "contractNoHasSuffix", "contractNoIsNil", "contractNoNotNil", "contractNoEqualFold", "contractNoContainsFold", "currency", "currencyNEQ", "currencyIn", "currencyNotIn", "currencyGT", "currencyGTE", "currencyLT", "currencyLTE", "currencyContains", "currencyHasPrefix", "currencyHasSuffix", "currencyEqualFold", "currencyContainsFold", "notes", "notesNEQ", "notesIn", "notesNotIn", "notesGT", "notesGTE", "notesLT", "notesLTE", "notesContains", "notesHasPrefix", "notesHasSuffix", "notesIsNil", "notesNotNil", "notesEqualFold", "notesContainsFold", "confirmedAt", "confirmedAtNEQ", "confirmedAtIn", "confirmedAtNotIn", "confirmedAtGT", "confirmedAtGTE", "confirmedAtLT", "confirmedAtLTE", "confirmedAtIsNil", "confirmedAtNotNil", "contractSignedAt", "contractSignedAtNEQ", "contractSignedAtIn", "contractSignedAtNotIn", "contractSignedAtGT", "contractSignedAtGTE", "contractSignedAtLT", "contractSignedAtLTE", "contractSignedAtIsNil", "contractSignedAtNotNil", "labellingCheckedAt", "labellingCheckedAtNEQ", "labellingCheckedAtIn", "labellingCheckedAtNotIn", "labellingCheckedAtGT", "labellingCheckedAtGTE", "labellingCheckedAtLT", "labellingCheckedAtLTE", "labellingCheckedAtIsNil", "labellingCheckedAtNotNil", "productionDateCheckedAt", "productionDateCheckedAtNEQ", "productionDateCheckedAtIn", "productionDateCheckedAtNotIn", "productionDateCheckedAtGT", "productionDateCheckedAtGTE", "productionDateCheckedAtLT", "productionDateCheckedAtLTE", "productionDateCheckedAtIsNil", "productionDateCheckedAtNotNil", "batchCheckedAt", "batchCheckedAtNEQ", "batchCheckedAtIn", "batchCheckedAtNotIn", "batchCheckedAtGT", "batchCheckedAtGTE", "batchCheckedAtLT", "batchCheckedAtLTE", "batchCheckedAtIsNil", "batchCheckedAtNotNil", "packagingCheckedAt", "packagingCheckedAtNEQ", "packagingCheckedAtIn", "packagingCheckedAtNotIn", "packagingCheckedAtGT", "packagingCheckedAtGTE", "packagingCheckedAtLT", "packagingCheckedAtLTE", "packagingCheckedAtIsNil", "packagingCheckedAtNotNil", "shippedAt", "shippedAtNEQ", "shippedAtIn", "shippedAtNotIn", "shippedAtGT", "shippedAtGTE", "shippedAtLT", "shippedAtLTE", "shippedAtIsNil", "shippedAtNotNil", "deliveredAt", "deliveredAtNEQ", "deliveredAtIn", "deliveredAtNotIn", "deliveredAtGT", "deliveredAtGTE", "deliveredAtLT", "deliveredAtLTE", "deliveredAtIsNil", "deliveredAtNotNil", "invoicedAt", "invoicedAtNEQ", "invoicedAtIn", "invoicedAtNotIn", "invoicedAtGT", "invoicedAtGTE", "invoicedAtLT", "invoicedAtLTE", "invoicedAtIsNil", "invoicedAtNotNil", "paidAt", "paidAtNEQ", "paidAtIn", "paidAtNotIn", "paidAtGT", "paidAtGTE", "paidAtLT", "paidAtLTE", "paidAtIsNil", "paidAtNotNil", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "cancelledAt", "cancelledAtNEQ", "cancelledAtIn", "cancelledAtNotIn", "cancelledAtGT", "cancelledAtGTE", "cancelledAtLT", "cancelledAtLTE", "cancelledAtIsNil", "cancelledAtNotNil", "cancelReason", "cancelReasonNEQ", "cancelReasonIn", "cancelReasonNotIn", "cancelReasonGT", "cancelReasonGTE", "cancelReasonLT", "cancelReasonLTE", "cancelReasonContains", "cancelReasonHasPrefix", "cancelReasonHasSuffix", "cancelReasonIsNil", "cancelReasonNotNil", "cancelReasonEqualFold", "cancelReasonContainsFold", "hasCustomer", "hasCustomerWith", "hasLines", "hasLinesWith", "hasShipments", "hasShipmentsWith", "hasConvertedSamples", "hasConvertedSamplesWith", "hasIssues", "hasIssuesWith", "hasEvents", "hasEventsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -81748,6 +81939,111 @@ func (ec *executionContext) unmarshalInputOrderWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.CancelledAtNotNil = data
+		case "cancelReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReason = data
+		case "cancelReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonNEQ = data
+		case "cancelReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonIn = data
+		case "cancelReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonNotIn = data
+		case "cancelReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonGT = data
+		case "cancelReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonGTE = data
+		case "cancelReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonLT = data
+		case "cancelReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonLTE = data
+		case "cancelReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonContains = data
+		case "cancelReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonHasPrefix = data
+		case "cancelReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonHasSuffix = data
+		case "cancelReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonIsNil = data
+		case "cancelReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonNotNil = data
+		case "cancelReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonEqualFold = data
+		case "cancelReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonContainsFold = data
 		case "hasCustomer":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCustomer"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -95096,7 +95392,7 @@ func (ec *executionContext) unmarshalInputUpdateKeyPersonInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"version", "decisionRole", "scope", "attitude", "professionalNeeds", "clearProfessionalNeeds", "personalNeeds", "clearPersonalNeeds", "privateNotes", "clearPrivateNotes", "contactIntervalDays", "lastContactedAt", "clearLastContactedAt", "activeFrom", "activeTo", "clearActiveTo", "customerID", "contactID"}
+	fieldsInOrder := [...]string{"version", "decisionRole", "scope", "attitude", "professionalNeeds", "clearProfessionalNeeds", "personalNeeds", "clearPersonalNeeds", "privateNotes", "clearPrivateNotes", "contactIntervalDays", "lastContactedAt", "clearLastContactedAt", "activeFrom", "customerID", "contactID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -95201,20 +95497,6 @@ func (ec *executionContext) unmarshalInputUpdateKeyPersonInput(ctx context.Conte
 				return it, err
 			}
 			it.ActiveFrom = data
-		case "activeTo":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("activeTo"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ActiveTo = data
-		case "clearActiveTo":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearActiveTo"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearActiveTo = data
 		case "customerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
 			data, err := ec.unmarshalOID2ᚖtandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -101415,6 +101697,11 @@ func (ec *executionContext) _KeyPerson(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "endedReason":
+			out.Values[i] = ec._KeyPerson_endedReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "customer":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -102805,6 +103092,11 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "cancelledAt":
 			out.Values[i] = ec._Order_cancelledAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cancelReason":
+			out.Values[i] = ec._Order_cancelReason(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

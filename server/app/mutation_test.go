@@ -175,14 +175,15 @@ func TestAuditAndStageHistory(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		rep := e.token(e.f.rep1)
 		id := e.f.acmeEast.ID
-		e.ok(rep, `mutation($id: ID!) { updateCustomer(id: $id, input: {stage: SAMPLING, website: "https://huasu.example"}) { stage stageChangedAt } }`, map[string]any{"id": id})
+		e.ok(rep, `mutation($id: ID!) { updateCustomer(id: $id, input: {website: "https://huasu.example"}) { id } }`, map[string]any{"id": id})
+		e.ok(e.token(e.f.manager), `mutation($id: ID!) { setCustomerStage(input: {id: $id, stage: SAMPLING, reason: "samples sent by the lab directly"}) { stage stageChangedAt } }`, map[string]any{"id": id})
 		c := e.app.DB.Client
-		ev := c.AuditEvent.Query().Where(auditevent.EntityID(string(id)), auditevent.ActionEQ(auditevent.ActionUPDATE)).OnlyX(e.sys)
-		if ev.ActorID != e.f.rep1.ID || ev.Before["stage"] != "VISITED" || ev.After["stage"] != "SAMPLING" {
+		ev := c.AuditEvent.Query().Where(auditevent.EntityID(string(id)), auditevent.ActionEQ(auditevent.ActionUPDATE)).Order(ent.Asc(auditevent.FieldAt)).FirstX(e.sys)
+		if ev.ActorID != e.f.rep1.ID || ev.Before["website"] != "" || ev.After["website"] != "https://huasu.example" {
 			t.Fatalf("audit event: actor %s before %v after %v", ev.ActorID, ev.Before, ev.After)
 		}
 		sc := c.StageChange.Query().Where(stagechange.CustomerID(id), stagechange.ToStageEQ(stagechange.ToStageSAMPLING)).OnlyX(e.sys)
-		if sc.FromStage == nil || *sc.FromStage != stagechange.FromStageVISITED || sc.ChangedByID != e.f.rep1.ID {
+		if sc.FromStage == nil || *sc.FromStage != stagechange.FromStageVISITED || sc.ChangedByID != e.f.manager.ID || sc.Reason != "samples sent by the lab directly" {
 			t.Fatalf("stage change: %+v", sc)
 		}
 		d := e.ok(rep, `query($id: ID!) { node(id: $id) { ... on Customer { stageChanges(first: 10) { totalCount edges { node { fromStage toStage changedBy { email } } } } } } }`, map[string]any{"id": id})
