@@ -15,7 +15,7 @@ generate:
 	$(GO) generate ./...
 
 lint:
-	@bad=$$(gofmt -l $$(find . -name '*.go' -not -path './ent/*' -not -path './graph/generated/*' -not -path './frontend/node_modules/*')); \
+	@bad=$$(gofmt -l $$(find . -name '*.go' -not -path './frontend/node_modules/*')); \
 	if [ -n "$$bad" ]; then echo "gofmt would change these files:"; echo "$$bad"; exit 1; fi
 	$(GO) vet ./...
 

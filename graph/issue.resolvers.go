@@ -7,11 +7,11 @@ package graph
 
 import (
 	"context"
-	"time"
-	"tandem/ent/lifecycle"
 	"tandem/ent"
 	"tandem/ent/issue"
+	"tandem/ent/lifecycle"
 	"tandem/graph/model"
+	"time"
 )
 
 // AllowedNextStatuses is the resolver for the allowedNextStatuses field.

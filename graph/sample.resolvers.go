@@ -7,10 +7,10 @@ package graph
 
 import (
 	"context"
-	"tandem/ent/lifecycle"
-	"tandem/ent/schema"
 	"tandem/ent"
+	"tandem/ent/lifecycle"
 	"tandem/ent/sample"
+	"tandem/ent/schema"
 	"tandem/graph/model"
 )
 
