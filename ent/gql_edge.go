@@ -101,28 +101,46 @@ func (_m *Contact) Customer(ctx context.Context) (*Customer, error) {
 	return result, err
 }
 
-func (_m *Contact) KeyPersons(ctx context.Context) (result []*KeyPerson, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedKeyPersons(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.KeyPersonsOrErr()
+func (_m *Contact) KeyPersons(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *KeyPersonOrder, where *KeyPersonWhereInput,
+) (*KeyPersonConnection, error) {
+	opts := []KeyPersonPaginateOption{
+		WithKeyPersonOrder(orderBy),
+		WithKeyPersonFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryKeyPersons().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	if nodes, err := _m.NamedKeyPersons(alias); err == nil || hasTotalCount {
+		pager, err := newKeyPersonPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &KeyPersonConnection{Edges: []*KeyPersonEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryKeyPersons().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *Contact) Interactions(ctx context.Context) (result []*Interaction, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedInteractions(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.InteractionsOrErr()
+func (_m *Contact) Interactions(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *InteractionOrder, where *InteractionWhereInput,
+) (*InteractionConnection, error) {
+	opts := []InteractionPaginateOption{
+		WithInteractionOrder(orderBy),
+		WithInteractionFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryInteractions().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedInteractions(alias); err == nil || hasTotalCount {
+		pager, err := newInteractionPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &InteractionConnection{Edges: []*InteractionEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryInteractions().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Customer) Owner(ctx context.Context) (*User, error) {
@@ -149,16 +167,25 @@ func (_m *Customer) ReferrerCustomer(ctx context.Context) (*Customer, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *Customer) ReferredCustomers(ctx context.Context) (result []*Customer, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedReferredCustomers(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.ReferredCustomersOrErr()
+func (_m *Customer) ReferredCustomers(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *CustomerOrder, where *CustomerWhereInput,
+) (*CustomerConnection, error) {
+	opts := []CustomerPaginateOption{
+		WithCustomerOrder(orderBy),
+		WithCustomerFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryReferredCustomers().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedReferredCustomers(alias); err == nil || hasTotalCount {
+		pager, err := newCustomerPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &CustomerConnection{Edges: []*CustomerEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryReferredCustomers().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Customer) ReferrerContact(ctx context.Context) (*Contact, error) {
@@ -571,16 +598,25 @@ func (_m *Document) Supersedes(ctx context.Context) (*Document, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *Document) SupersededBy(ctx context.Context) (result []*Document, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedSupersededBy(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.SupersededByOrErr()
+func (_m *Document) SupersededBy(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *DocumentOrder, where *DocumentWhereInput,
+) (*DocumentConnection, error) {
+	opts := []DocumentPaginateOption{
+		WithDocumentOrder(orderBy),
+		WithDocumentFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QuerySupersededBy().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedSupersededBy(alias); err == nil || hasTotalCount {
+		pager, err := newDocumentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &DocumentConnection{Edges: []*DocumentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QuerySupersededBy().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Interaction) Customer(ctx context.Context) (*Customer, error) {
@@ -599,40 +635,67 @@ func (_m *Interaction) Author(ctx context.Context) (*User, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *Interaction) OurParticipants(ctx context.Context) (result []*User, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedOurParticipants(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.OurParticipantsOrErr()
+func (_m *Interaction) OurParticipants(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *UserOrder, where *UserWhereInput,
+) (*UserConnection, error) {
+	opts := []UserPaginateOption{
+		WithUserOrder(orderBy),
+		WithUserFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryOurParticipants().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedOurParticipants(alias); err == nil || hasTotalCount {
+		pager, err := newUserPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &UserConnection{Edges: []*UserEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryOurParticipants().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *Interaction) TheirParticipants(ctx context.Context) (result []*Contact, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedTheirParticipants(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.TheirParticipantsOrErr()
+func (_m *Interaction) TheirParticipants(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *ContactOrder, where *ContactWhereInput,
+) (*ContactConnection, error) {
+	opts := []ContactPaginateOption{
+		WithContactOrder(orderBy),
+		WithContactFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryTheirParticipants().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedTheirParticipants(alias); err == nil || hasTotalCount {
+		pager, err := newContactPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ContactConnection{Edges: []*ContactEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryTheirParticipants().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *Interaction) Tasks(ctx context.Context) (result []*Task, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedTasks(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.TasksOrErr()
+func (_m *Interaction) Tasks(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *TaskOrder, where *TaskWhereInput,
+) (*TaskConnection, error) {
+	opts := []TaskPaginateOption{
+		WithTaskOrder(orderBy),
+		WithTaskFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryTasks().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
+	if nodes, err := _m.NamedTasks(alias); err == nil || hasTotalCount {
+		pager, err := newTaskPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &TaskConnection{Edges: []*TaskEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryTasks().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Issue) Customer(ctx context.Context) (*Customer, error) {
@@ -691,16 +754,25 @@ func (_m *KeyPerson) Contact(ctx context.Context) (*Contact, error) {
 	return result, err
 }
 
-func (_m *KeyPerson) Needs(ctx context.Context) (result []*Need, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedNeeds(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.NeedsOrErr()
+func (_m *KeyPerson) Needs(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *NeedOrder, where *NeedWhereInput,
+) (*NeedConnection, error) {
+	opts := []NeedPaginateOption{
+		WithNeedOrder(orderBy),
+		WithNeedFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryNeeds().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedNeeds(alias); err == nil || hasTotalCount {
+		pager, err := newNeedPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &NeedConnection{Edges: []*NeedEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryNeeds().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *MarketInfo) Author(ctx context.Context) (*User, error) {
@@ -830,28 +902,46 @@ func (_m *Order) Shipments(
 	return _m.QueryShipments().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *Order) ConvertedSamples(ctx context.Context) (result []*Sample, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedConvertedSamples(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.ConvertedSamplesOrErr()
+func (_m *Order) ConvertedSamples(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *SampleOrder, where *SampleWhereInput,
+) (*SampleConnection, error) {
+	opts := []SamplePaginateOption{
+		WithSampleOrder(orderBy),
+		WithSampleFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryConvertedSamples().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedConvertedSamples(alias); err == nil || hasTotalCount {
+		pager, err := newSamplePager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &SampleConnection{Edges: []*SampleEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryConvertedSamples().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *Order) Issues(ctx context.Context) (result []*Issue, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedIssues(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.IssuesOrErr()
+func (_m *Order) Issues(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *IssueOrder, where *IssueWhereInput,
+) (*IssueConnection, error) {
+	opts := []IssuePaginateOption{
+		WithIssueOrder(orderBy),
+		WithIssueFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryIssues().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
+	if nodes, err := _m.NamedIssues(alias); err == nil || hasTotalCount {
+		pager, err := newIssuePager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &IssueConnection{Edges: []*IssueEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryIssues().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Order) Events(
@@ -1007,16 +1097,25 @@ func (_m *Product) ChangeNotices(
 	return _m.QueryChangeNotices().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *Product) OrderLines(ctx context.Context) (result []*OrderLine, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedOrderLines(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.OrderLinesOrErr()
+func (_m *Product) OrderLines(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *OrderLineOrder, where *OrderLineWhereInput,
+) (*OrderLineConnection, error) {
+	opts := []OrderLinePaginateOption{
+		WithOrderLineOrder(orderBy),
+		WithOrderLineFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryOrderLines().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
+	if nodes, err := _m.NamedOrderLines(alias); err == nil || hasTotalCount {
+		pager, err := newOrderLinePager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &OrderLineConnection{Edges: []*OrderLineEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryOrderLines().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Sample) Customer(ctx context.Context) (*Customer, error) {

@@ -32,9 +32,9 @@ func (Contact) Fields() []ent.Field {
 func (Contact) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("customer", Customer.Type).Ref("contacts").Unique().Required().Field("customer_id"),
-		edge.To("key_persons", KeyPerson.Type).Annotations(skipInputs()),
+		edge.To("key_persons", KeyPerson.Type).Annotations(connection(), skipInputs()),
 		edge.To("referred_customers", Customer.Type).Annotations(entgql.Skip(entgql.SkipAll)),
-		edge.From("interactions", Interaction.Type).Ref("their_participants").Annotations(skipInputs()),
+		edge.From("interactions", Interaction.Type).Ref("their_participants").Annotations(connection(), skipInputs()),
 	}
 }
 

@@ -83,7 +83,7 @@ func (Customer) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("owner", User.Type).Ref("owned_customers").Unique().Field("owner_id"),
 		edge.From("team", Team.Type).Ref("customers").Unique().Field("team_id"),
-		edge.To("referred_customers", Customer.Type).Annotations(skipInputs()).
+		edge.To("referred_customers", Customer.Type).Annotations(connection(), skipInputs()).
 			From("referrer_customer").Unique().Field("referrer_customer_id"),
 		edge.From("referrer_contact", Contact.Type).Ref("referred_customers").Unique().Field("referrer_contact_id"),
 		edge.To("contacts", Contact.Type).Annotations(connection(), skipInputs()),

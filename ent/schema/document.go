@@ -38,7 +38,7 @@ func (Document) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("product", Product.Type).Ref("documents").Unique().Field("product_id"),
 		edge.From("customer", Customer.Type).Ref("documents").Unique().Field("customer_id"),
-		edge.To("superseded_by", Document.Type).Annotations(skipInputs()).
+		edge.To("superseded_by", Document.Type).Annotations(connection(), skipInputs()).
 			From("supersedes").Unique().Field("supersedes_id").Annotations(entgql.Skip(entgql.SkipMutationUpdateInput)),
 	}
 }

@@ -41,9 +41,9 @@ func (Interaction) Edges() []ent.Edge {
 		edge.From("customer", Customer.Type).Ref("interactions").Unique().Required().Field("customer_id"),
 		edge.From("author", User.Type).Ref("authored_interactions").Unique().Field("author_id").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
-		edge.To("our_participants", User.Type),
-		edge.To("their_participants", Contact.Type),
-		edge.To("tasks", Task.Type).Annotations(skipInputs()),
+		edge.To("our_participants", User.Type).Annotations(connection()),
+		edge.To("their_participants", Contact.Type).Annotations(connection()),
+		edge.To("tasks", Task.Type).Annotations(connection(), skipInputs()),
 	}
 }
 

@@ -44,7 +44,7 @@ func (KeyPerson) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("customer", Customer.Type).Ref("key_persons").Unique().Required().Field("customer_id"),
 		edge.From("contact", Contact.Type).Ref("key_persons").Unique().Required().Field("contact_id"),
-		edge.To("needs", Need.Type).Annotations(skipInputs()),
+		edge.To("needs", Need.Type).Annotations(connection(), skipInputs()),
 	}
 }
 

@@ -56,8 +56,8 @@ func (Order) Edges() []ent.Edge {
 		edge.From("customer", Customer.Type).Ref("orders").Unique().Required().Field("customer_id"),
 		edge.To("lines", OrderLine.Type).Annotations(connection(), skipInputs()),
 		edge.To("shipments", Shipment.Type).Annotations(connection(), skipInputs()),
-		edge.To("converted_samples", Sample.Type).Annotations(skipInputs()),
-		edge.To("issues", Issue.Type).Annotations(skipInputs()),
+		edge.To("converted_samples", Sample.Type).Annotations(connection(), skipInputs()),
+		edge.To("issues", Issue.Type).Annotations(connection(), skipInputs()),
 		edge.To("events", OrderEvent.Type).Annotations(connection(), skipInputs()),
 	}
 }

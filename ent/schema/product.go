@@ -32,7 +32,7 @@ func (Product) Edges() []ent.Edge {
 		edge.To("price_points", PricePoint.Type).Annotations(connection(), skipInputs()),
 		edge.To("documents", Document.Type).Annotations(connection(), skipInputs()),
 		edge.To("change_notices", ChangeNotice.Type).Annotations(connection(), skipInputs()),
-		edge.To("order_lines", OrderLine.Type).Annotations(skipInputs()),
+		edge.To("order_lines", OrderLine.Type).Annotations(connection(), skipInputs()),
 		edge.To("needs", Need.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("issues", Issue.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}

@@ -229,13 +229,13 @@ func TestInteractionFollowUp(t *testing.T) {
 		rep := e.token(e.f.rep1)
 		due := time.Now().Add(72 * time.Hour).UTC().Truncate(time.Second)
 		d := e.ok(rep, `mutation($c: ID!, $who: [ID!], $due: Time!) { createInteraction(input: {customerID: $c, kind: VISIT, theirParticipantIDs: $who,
-			findings: "wants a low-odour grade", promises: "send the TDS of AO-1010 by Friday", nextStep: "Send TDS and price for 5 t", nextStepDue: $due}) { id author { email } tasks { title dueAt assignee { email } } } }`,
+			findings: "wants a low-odour grade", promises: "send the TDS of AO-1010 by Friday", nextStep: "Send TDS and price for 5 t", nextStepDue: $due}) { id author { email } tasks(first: 5) { edges { node { title dueAt assignee { email } } } } } }`,
 			map[string]any{"c": e.f.acmeEast.ID, "who": []any{e.f.acmeContact.ID}, "due": due.Format(time.RFC3339)})
-		tasks := dig(d, "createInteraction", "tasks").([]any)
-		if len(tasks) != 1 || dig(tasks, 0, "title") != "Send TDS and price for 5 t" || dig(tasks, 0, "assignee", "email") != "rep1@t.test" {
+		tasks := dig(d, "createInteraction", "tasks", "edges").([]any)
+		if len(tasks) != 1 || dig(tasks, 0, "node", "title") != "Send TDS and price for 5 t" || dig(tasks, 0, "node", "assignee", "email") != "rep1@t.test" {
 			t.Fatalf("next-step task: %v", d)
 		}
-		got, _ := time.Parse(time.RFC3339, dig(tasks, 0, "dueAt").(string))
+		got, _ := time.Parse(time.RFC3339, dig(tasks, 0, "node", "dueAt").(string))
 		if !got.Equal(due) {
 			t.Fatalf("task due %v, want %v", got, due)
 		}
