@@ -66,15 +66,19 @@ func clampPages(ctx context.Context, next graphql.Resolver) (any, error) {
 	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil || !strings.HasSuffix(fc.Field.Definition.Type.Name(), "Connection") {
 		return next(ctx)
 	}
-	first, _ := fc.Args["first"].(*int)
-	last, _ := fc.Args["last"].(*int)
-	if first == nil && last == nil {
-		return nil, errcode.New(errcode.BadUserInput, "%s: pass first or last (1 to %d)", fc.Field.Name, MaxPage).With("field", "first")
-	}
-	for _, n := range []*int{first, last} {
-		if n != nil {
-			*n = min(max(*n, 1), MaxPage)
+	given := false
+	for _, k := range []string{"first", "last"} {
+		switch n := fc.Args[k].(type) {
+		case *int:
+			if n != nil {
+				*n, given = min(max(*n, 1), MaxPage), true
+			}
+		case int: // a required argument
+			fc.Args[k], given = min(max(n, 1), MaxPage), true
 		}
+	}
+	if !given {
+		return nil, errcode.New(errcode.BadUserInput, "%s: pass first or last (1 to %d)", fc.Field.Name, MaxPage).With("field", "first")
 	}
 	return next(ctx)
 }
