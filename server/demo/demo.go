@@ -28,16 +28,20 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/keyperson"
+	"tandem/ent/lifecycle"
 	"tandem/ent/marketinfo"
 	"tandem/ent/need"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/privacy"
-	"tandem/ent/schema"
 	"tandem/ent/product"
 	_ "tandem/ent/runtime" // hooks and privacy policies
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
+	"tandem/ent/schema"
+	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -61,6 +65,7 @@ type Result struct {
 	Orders, OrderLines, Shipments, TrackingEvents, Issues   int
 	Documents, ChangeNotices, ChangeNoticeAcks, MarketInfos int
 	MarketInfoShares, Assistances, StageChanges             int
+	SampleEvents, OrderEvents, ServiceDocuments             int
 }
 
 // ErrNotEmpty is returned when the database already holds users or customers.
@@ -406,7 +411,7 @@ var custSpecs = []custSpec{
 		[]string{"TX-FR300", "TX-CA40"}, []sample.Status{smPILOT, smAPPROVED}, 0, 0},
 	{"杭州欣美包装科技有限公司", "Hangzhou Xinmei Packaging Technology Co., Ltd.", "https://www.hzxinmei.com", "film", "浙江", "杭州", "浙江省杭州市临平区东湖街道兴中路 88 号",
 		stSAMPLING, "", customer.LeadSourceWEB, "官网询盘：BOPP 薄膜用抗氧剂", "rep1",
-		[]string{"TX-AO1010", "TX-UV531"}, []sample.Status{smRECEIVED, smREQUESTED}, 0, 0},
+		[]string{"TX-AO1010", "TX-UV531"}, []sample.Status{smRECEIVED, smSHIPPED}, 0, 0},
 	{"Shandong Taishan Composite Materials Co., Ltd.", "山东泰山复合材料有限公司", "https://www.taishan-composites.com", "composites", "山东", "泰安", "山东省泰安市高新区凤天路 19 号",
 		stSAMPLING, "", customer.LeadSourcePATENT, "专利 CN115216148A《一种风电叶片用环氧树脂复合材料》", "rep2",
 		[]string{"TX-EP128", "TX-CA40"}, []sample.Status{smSHIPPED, smPREPARED}, 0, 0},
@@ -562,6 +567,9 @@ type orderPlan struct {
 	c                                       *cust
 	at                                      time.Time
 	eval, cancelled, late                   bool
+	held                                    bool // shipped, held up in transit past its delivery date
+	cancelledAt                             *time.Time
+	cancelReason                            string
 	payDays                                 float64
 	lines                                   []*linePlan
 	number                                  string
@@ -593,6 +601,7 @@ type kpPlan struct {
 	attitude keyperson.Attitude
 	from     time.Time
 	to       *time.Time
+	ended    string // why the row ended, with to
 	e        *ent.KeyPerson
 }
 
@@ -609,6 +618,7 @@ type cust struct {
 	orders     []*orderPlan
 	contacts   []*contactPlan
 	inter      []*interPlan
+	planned    []*interPlan // visits planned for later today, not yet held
 	kps        []*kpPlan
 	comp       compSpec
 	use        int    // annual usage of the main product, tonnes
@@ -652,6 +662,17 @@ type seeder struct {
 	batchs []*batch
 	used   map[string]bool // person names and batch numbers already given out
 	issues []*issuePlan
+	today  todayPlan
+}
+
+// todayPlan is what rep1's Today list shows besides the ordinary follow-ups: a visit
+// planned for later today, a task due today, an order past its delivery date and a
+// sample shipped long ago and never confirmed received.
+type todayPlan struct {
+	visitCust *cust
+	held      *orderPlan
+	sample    *samplePlan
+	sampleOf  *cust
 }
 
 func (s *seeder) run() error {
@@ -671,6 +692,7 @@ func (s *seeder) run() error {
 		{"orders", s.seedOrders},
 		{"samples", s.seedSamples},
 		{"documents", s.seedDocuments},
+		{"service documents", s.seedServiceDocuments},
 		{"issues", s.seedIssues},
 		{"change notices", s.seedChangeNotices},
 		{"market info", s.seedMarketInfo},
@@ -956,6 +978,22 @@ func (s *seeder) progress(sp *samplePlan) {
 	sp.req = s.ago(age)
 }
 
+// lateSample is the sample (account, index) shipped more than
+// lifecycle.ShippedNotReceivedDays ago and never confirmed received: it shows on its
+// owner's (rep1's) Today list.
+var lateSample = struct{ cust, k int }{18, 1}
+
+// progressOf places a sample under way, the late one past the shipped-not-received limit.
+func (s *seeder) progressOf(c *cust, k int, sp *samplePlan) {
+	if c.i == lateSample.cust && k == lateSample.k && sp.status == smSHIPPED {
+		sp.last = smSHIPPED
+		late := float64(lifecycle.ShippedNotReceivedDays)
+		sp.req = s.ago(stepDay[smSHIPPED]*sp.f + s.between(late+1, late+5))
+		return
+	}
+	s.progress(sp)
+}
+
 func (s *seeder) convert(sp *samplePlan, o *orderPlan) {
 	sp.last, sp.order, sp.endAt = smCONVERTED, o, o.at
 	sp.req = o.at.Add(-days(stepDay[smCONVERTED] * sp.f)).Truncate(time.Minute)
@@ -996,8 +1034,80 @@ func (s *seeder) plan() error {
 		s.planKeyPersons(c)
 		s.custs = append(s.custs, c)
 	}
+	if err := s.planToday(); err != nil {
+		return err
+	}
 	s.numberOrders()
 	return s.planIssues()
+}
+
+// planToday sets up what rep1 finds on the Today list relative to now: a visit
+// planned for later today (a few hours ahead, or just begun when the day is nearly
+// over), an order held up in transit past its delivery date, and the late sample.
+// Tasks due today and overdue are added with the tasks.
+func (s *seeder) planToday() error {
+	rep := s.users["rep1"]
+	for _, c := range s.custs {
+		if c.owner != rep {
+			continue
+		}
+		if s.today.visitCust == nil && c.has(stMAIN) && !c.terminal() {
+			s.today.visitCust = c
+		}
+		if n := len(c.orders); s.today.held == nil && n > 0 {
+			if o := c.orders[n-1]; o.shipped != nil && !o.cancelled {
+				o.hold()
+				if !o.promised().Before(s.now) || !o.promised().After(*o.shipped) {
+					return fmt.Errorf("today: order of %s held at %s is not past its delivery date", c.spec.name, o.at)
+				}
+				s.today.held = o
+			}
+		}
+		for k, sp := range c.samples {
+			if c.i == lateSample.cust && k == lateSample.k {
+				s.today.sample, s.today.sampleOf = sp, c
+			}
+		}
+	}
+	if s.today.visitCust == nil || s.today.held == nil || s.today.sample == nil {
+		return errors.New("today: rep1 has no account to visit, no shipped order or no late sample")
+	}
+	c := s.today.visitCust
+	at := s.now.Add(3 * time.Hour).Truncate(time.Minute)
+	if !at.Truncate(24 * time.Hour).Equal(s.now.Truncate(24 * time.Hour)) {
+		at = s.now.Add(-5 * time.Minute).Truncate(time.Minute)
+	}
+	code := c.samples[0].p.spec.code
+	topic := "季度质量回顾，了解下季度需求"
+	for _, sp := range c.samples {
+		if sp.status == smLAB || sp.status == smPILOT {
+			code = sp.p.spec.code
+			topic = map[sample.Status]string{smLAB: "小样", smPILOT: "中试"}[sp.status] + "进展，季度质量回顾和下季度需求"
+		}
+	}
+	ip := &interPlan{kind: interaction.KindVISIT, phase: c.phaseAt(at), at: at,
+		summary:   "计划拜访" + c.short() + "：跟进 " + code + " " + topic,
+		materials: code + " 试验数据对比、季度质量与交付统计、价格趋势简报",
+		topics:    []string{tTECHNICAL, tPRODUCT, tMARKET},
+		ours:      []*ent.User{c.owner, s.tech(c)},
+		theirs:    c.theirs(at, contact.DepartmentTECHNICAL, contact.DepartmentPURCHASING),
+	}
+	c.planned = append(c.planned, ip)
+	return nil
+}
+
+// dueToday is a moment later today (UTC): 18:00 China time if that is still ahead,
+// else halfway to midnight.
+func (s *seeder) dueToday() time.Time {
+	sod := s.now.Truncate(24 * time.Hour)
+	if t := sod.Add(10 * time.Hour); t.After(s.now) {
+		return t
+	}
+	t := s.now.Add(sod.Add(24*time.Hour).Sub(s.now) / 2)
+	if m := t.Truncate(time.Minute); !m.Before(s.now) {
+		return m
+	}
+	return t
 }
 
 func (s *seeder) planTimeline(c *cust) error {
@@ -1025,7 +1135,7 @@ func (s *seeder) planTimeline(c *cust) error {
 			}
 			s.abandon(first, s.ago(s.between(r[0], r[1])), after)
 		default:
-			s.progress(first)
+			s.progressOf(c, 0, first)
 		}
 	}
 	if c.has(stEVALUATION) {
@@ -1048,7 +1158,7 @@ func (s *seeder) planTimeline(c *cust) error {
 		case smABANDONED:
 			s.abandon(smp, s.randTime(lo, hi), []sample.Status{smPREPARED, smRECEIVED}[s.pick(2)])
 		default:
-			s.progress(smp)
+			s.progressOf(c, k, smp)
 		}
 	}
 	// Stage dates follow from the samples and orders.
@@ -1237,6 +1347,11 @@ func (s *seeder) orderTimes(o *orderPlan) {
 	o.confirmed = off(0.25)
 	if o.cancelled {
 		o.status = order.StatusCANCELLED
+		o.cancelledAt = off(2)
+		if o.cancelledAt == nil {
+			o.cancelledAt = ptr(s.clampPast(o.at.Add(days(2)).Truncate(time.Minute)))
+		}
+		o.cancelReason = "客户取消：第二批评估订单质量问题后暂停采购，转回原供应商。"
 		return
 	}
 	o.contract, o.prodCheck, o.batchCk, o.label, o.pack = off(1), off(5), off(5.5), off(6), off(6.5)
@@ -1256,6 +1371,27 @@ func (s *seeder) orderTimes(o *orderPlan) {
 	default:
 		o.status = order.StatusOPEN
 	}
+}
+
+// hold keeps a shipped order in transit past its delivery date: not delivered, not
+// invoiced.
+func (o *orderPlan) hold() {
+	o.held = true
+	o.delivered, o.invoiced, o.paid, o.closed = nil, nil, nil, nil
+	o.status = order.StatusSHIPPED
+}
+
+// promised is the delivery date (交期) given on confirmation: ten days out, six for the
+// orders that turned out late, eight for the one held up in transit.
+func (o *orderPlan) promised() time.Time {
+	d := 10.0
+	switch {
+	case o.late:
+		d = 6
+	case o.held:
+		d = 8
+	}
+	return o.at.Add(days(d)).Truncate(24 * time.Hour).Add(10 * time.Hour)
 }
 
 // batchFor finds or makes the production batch an order line ships from: produced
@@ -1693,6 +1829,9 @@ func (s *seeder) planKeyPersons(c *cust) {
 		// the account buys: the old row ends, a new one starts.
 		end := c.at[stEVALUATION]
 		add(tech, keyperson.DecisionRoleTECHNICAL_EVALUATOR, keyperson.ScopeNEW_PRODUCT_TRIAL, keyperson.AttitudeCHAMPION, c.at[stCONTACTED], &end)
+		if n := len(c.kps); n > 0 && c.kps[n-1].to != nil {
+			c.kps[n-1].ended = "转入采购流程后由采购部主导；技术部仍参与新品试样"
+		}
 		add(pur, keyperson.DecisionRoleINFLUENCER, keyperson.ScopeMATURE_REPLACEMENT, purAtt, end, nil)
 		add(gm, keyperson.DecisionRoleDECISION_MAKER, keyperson.ScopeBOTH, gmAtt, c.at[stVISITED], nil)
 		if len(c.contacts) > 3 {
@@ -1739,11 +1878,11 @@ var issueSpecs = []issueSpec{
 		"监控显示卸货时数量齐全，短少发生在客户仓库内部转运环节，系个别人员故意为之。",
 		"客户内部处理；我方协助补发 3 袋，按原价结算。",
 		"客户加强仓库管理；我方送货单增加托盘照片和封签号。", 2250},
-	{8, issue.CategoryLATE_DELIVERY, issue.RootCauseUNDETERMINED, issue.SeverityMEDIUM, issue.StatusCLOSED, true, true, false, "TX-TiO2-R",
+	{8, issue.CategoryLATE_DELIVERY, issue.RootCauseOUR_PRODUCT, issue.SeverityMEDIUM, issue.StatusCLOSED, true, true, false, "TX-TiO2-R",
 		"钛白粉到货晚于约定交期 3 天",
 		"客户按交期排产，到货延误导致一条生产线换产。",
 		"销售电话致歉并每日通报物流位置。",
-		"物流中转站因天气临时封闭；我方发货已按时，原因无法完全归于一方。",
+		"核对排产、出库和物流记录：旺季排产紧张，我方出库比计划晚 1 天且未留物流缓冲，又遇中转站因天气封闭 2 天；原因在我方发运安排。",
 		"无不良品。",
 		"旺季改为提前 3 天发货，并约定 2 天缓冲库存。", 0},
 	{5, issue.CategoryFUNDING, issue.RootCauseUNDETERMINED, issue.SeverityMEDIUM, issue.StatusRESPONDED, false, false, false, "TX-DS80",
@@ -1764,13 +1903,13 @@ var issueSpecs = []issueSpec{
 		"客户使用 4 号转子、30 rpm，我方 COA 为 3 号转子、60 rpm，测试方法不同；按同一方法复测结果一致。",
 		"货物判定合格，正常使用。",
 		"双方书面约定检测方法，COA 注明测试条件；为客户 QC 做一次检测培训。", 0},
-	{11, issue.CategoryQUALITY_FLUCTUATION, issue.RootCauseCUSTOMER_PROCESS_MISMATCH, issue.SeverityHIGH, issue.StatusRESOLVED, true, false, true, "TX-PW200",
+	{11, issue.CategoryQUALITY_FLUCTUATION, issue.RootCauseCUSTOMER_PROCESS_MISMATCH, issue.SeverityHIGH, issue.StatusDISPOSITION, true, false, true, "TX-PW200",
 		"色母粒表面析出、挤出机口模积料",
 		"客户新线投产后出现口模积料和制品表面析出。",
 		"技术周建国两天内到现场，记录各区温度和转速。",
 		"新线加工温度比原工艺高 30 ℃，蜡在高温下降解析出；我方产品指标正常，原因是客户工艺与产品不匹配。",
-		"已生产的 2 t 色母粒返工。",
-		"调整加工温度窗口（≤ 220 ℃）并优化蜡添加量；提供工艺指导书。", 6800},
+		"已生产的 2 t 色母粒安排返工，返工费用双方协商中；同时试产加工温度 ≤ 220 ℃ 的新工艺。",
+		"", 6800},
 	{7, issue.CategoryPRICE, issue.RootCauseUNDETERMINED, issue.SeverityLOW, issue.StatusOPEN, false, false, false, "TX-AO1010",
 		"客户认为价格高于竞品约 6%",
 		"客户采购反馈竞品报价更低，要求第二批评估订单降价。", "", "", "", "", 0},
@@ -1793,6 +1932,12 @@ var issueSpecs = []issueSpec{
 		"检测本批环氧当量 198 g/eq（规格 184–190），为我方反应釜计量偏差所致。",
 		"剩余树脂全部退回；召回产品由客户报废。",
 		"赔偿客户损失；计量系统改造并增加出厂环氧当量双人复核。客户转回原供应商。", 56000},
+	{5, issue.CategoryQUALITY_FLUCTUATION, issue.RootCauseCUSTOMER_PROCESS_MISMATCH, issue.SeverityMEDIUM, issue.StatusROOT_CAUSE_FOUND, true, false, true, "TX-DS80",
+		"水性色浆热储后返粗、粘度上升",
+		"客户反映用本批 DS-80 研磨的酞菁蓝色浆 50 ℃ 储存两周后细度由 8 μm 升到 20 μm，粘度上升约 30%。",
+		"技术人员两天内到客户实验室，取色浆、留样和新配方记录。",
+		"对比留样和客户新旧配方：DS-80 批次指标正常；客户新配方 pH 7.2，低于 DS-80 推荐范围 8.0–9.0，分散稳定性下降，属客户工艺与产品不匹配。",
+		"", "", 0},
 }
 
 type issuePlan struct {
@@ -1803,6 +1948,7 @@ type issuePlan struct {
 	batch    string
 	reported time.Time
 	resolved *time.Time
+	closed   *time.Time
 }
 
 func (s *seeder) planIssues() error {
@@ -1828,13 +1974,22 @@ func (s *seeder) planIssues() error {
 				return fmt.Errorf("issue %q: %s has no delivered order of %s", is.title, c.spec.name, is.prod)
 			}
 			ip.o.late = ip.o.late || is.late
-			ip.reported = ip.o.delivered.Add(days(s.between(1, 4))).Truncate(time.Minute)
+			ip.reported = s.clampPast(ip.o.delivered.Add(days(s.between(1, 4))).Truncate(time.Minute))
 		} else {
 			ip.p = s.prodBy[is.prod]
 			ip.reported = s.ago(s.between(2, 12))
+			if is.st == issue.StatusOPEN {
+				// Nobody has answered yet, a day or more past the response deadline:
+				// it shows on the owner's Today list.
+				sla := lifecycle.IssueSLA[string(is.sev)].Respond
+				ip.reported = s.now.Add(-sla).Add(-days(s.between(1, 3))).Truncate(time.Minute)
+			}
 		}
 		if !open {
 			ip.resolved = ptr(s.clampPast(ip.reported.Add(days(s.between(5, 20))).Truncate(time.Minute)))
+			if is.st == issue.StatusCLOSED {
+				ip.closed = ptr(s.clampPast(ip.resolved.Add(days(s.between(2, 6))).Truncate(time.Minute)))
+			}
 		}
 		s.issues = append(s.issues, ip)
 	}
@@ -1995,7 +2150,7 @@ func (s *seeder) seedInteractions() error {
 	var bs []*ent.InteractionCreate
 	var plans []*interPlan
 	for _, c := range s.custs {
-		for _, ip := range c.inter {
+		for _, ip := range slices.Concat(c.inter, c.planned) {
 			b := s.c.Interaction.Create().SetCustomerID(c.e.ID).SetAuthorID(c.owner.ID).SetKind(ip.kind).SetPhase(ip.phase).
 				SetOccurredAt(ip.at).SetSummary(ip.summary).SetFindings(ip.findings).SetPreparationTopics(ip.topics).
 				SetPrivate(ip.private).SetCreatedAt(ip.at).SetUpdatedAt(ip.at)
@@ -2077,6 +2232,9 @@ func (s *seeder) seedKeyPersons() error {
 				SetScope(kp.scope).SetAttitude(kp.attitude).SetProfessionalNeeds(needs[0]).SetPersonalNeeds(needs[1]).
 				SetContactIntervalDays(interval).SetActiveFrom(kp.from).SetNillableActiveTo(kp.to).
 				SetCreatedAt(kp.from).SetUpdatedAt(kp.from)
+			if kp.to != nil {
+				b.SetEndedReason(kp.ended).SetUpdatedAt(*kp.to)
+			}
 			if !kp.ct.last.IsZero() {
 				b.SetLastContactedAt(kp.ct.last)
 			}
@@ -2235,6 +2393,7 @@ func (s *seeder) seedNeedsCompetitorsPitches() error {
 				SetCreatedAt(created).SetUpdatedAt(c.at[stMAIN]))
 		}
 	}
+	needs = append(needs, s.afterSaleNeeds()...)
 	if _, err := saveBulk(s.ctx, needs, func(ctx context.Context, bs ...*ent.NeedCreate) ([]*ent.Need, error) {
 		return s.c.Need.CreateBulk(bs...).Save(ctx)
 	}); err != nil {
@@ -2252,6 +2411,126 @@ func (s *seeder) seedNeedsCompetitorsPitches() error {
 	}
 	s.res.Needs, s.res.Competitors, s.res.Pitches = len(needs), len(comps), len(pitches)
 	return nil
+}
+
+// crossSell are the products a routine visit may find a use for, by industry; the
+// first one the account has not been offered yet is taken.
+var crossSell = map[string][]string{
+	"plastics":   {"TX-FR300", "TX-UV531", "TX-CA40", "TX-PW200"},
+	"coatings":   {"TX-UV531", "TX-DS80", "TX-TiO2-R", "TX-PW200"},
+	"inks":       {"TX-PW200", "TX-DS80", "TX-TiO2-R"},
+	"adhesives":  {"TX-CA40", "TX-EP128", "TX-FR300"},
+	"cables":     {"TX-AO1010", "TX-FR300", "TX-CA40"},
+	"film":       {"TX-UV531", "TX-AO1010", "TX-PW200"},
+	"composites": {"TX-FR300", "TX-CA40", "TX-EP128", "TX-UV531"},
+}
+
+// issueNeeds is the need a problem of each category brought to light.
+var issueNeeds = map[issue.Category]struct {
+	aspect need.CompanyAspect // "" for a product need
+	text   string
+}{
+	issue.CategoryQUALITY_FLUCTUATION:    {"", "希望我方提供批次稳定性统计（SPC），COA 增加关键指标，来料可凭 COA 免检放行。"},
+	issue.CategoryTEST_METHOD_DIFFERENCE: {"", "希望双方书面统一检测方法，并为其 QC 做一次检测培训。"},
+	issue.CategoryOTHER:                  {"", "希望获得储存和使用注意事项的现场培训，新员工入职时再讲一次。"},
+	issue.CategoryPRICE:                  {"", "希望有季度锁价方案，价格调整提前一个月通知。"},
+	issue.CategorySHORT_QUANTITY:         {need.CompanyAspectMANAGEMENT, "希望送货单附托盘照片和封签号，仓库按托盘快速清点。"},
+	issue.CategoryLATE_DELIVERY:          {need.CompanyAspectMANAGEMENT, "旺季希望我方设 2 天缓冲库存，并每周滚动通报排产和交期。"},
+	issue.CategoryFUNDING:                {need.CompanyAspectFUNDING, "资金周转偏紧，希望部分货款以银行承兑汇票结算。"},
+	issue.CategoryINVOICE:                {need.CompanyAspectMANAGEMENT, "希望开票信息变更有书面确认单，按项目拆分开票。"},
+}
+
+// afterSaleNeeds are the opportunities found while serving the buying accounts (main
+// supplier, partner): on visits, in problems, from peers and from market information.
+func (s *seeder) afterSaleNeeds() []*ent.NeedCreate {
+	sources := []need.Source{need.SourceVISIT_FINDING, need.SourceISSUE, need.SourcePEER_INFO, need.SourceMARKET_INFO}
+	var out []*ent.NeedCreate
+	m := 0
+	for _, c := range s.custs {
+		if c.spec.stage != stMAIN && c.spec.stage != stPARTNER {
+			continue
+		}
+		n := 2
+		if c.spec.stage == stPARTNER {
+			n = 3
+		}
+		for k := 0; k < n; k, m = k+1, m+1 {
+			out = append(out, s.sourcedNeed(c, sources[m%len(sources)]))
+		}
+	}
+	return out
+}
+
+func (s *seeder) sourcedNeed(c *cust, src need.Source) *ent.NeedCreate {
+	main := c.samples[0].p
+	var ip *issuePlan
+	for _, is := range s.issues {
+		if is.c == c {
+			ip = is
+			break
+		}
+	}
+	if src == need.SourceISSUE && ip == nil {
+		src = need.SourceVISIT_FINDING
+	}
+	b := s.c.Need.Create().SetCustomerID(c.e.ID).SetSource(src).SetStatus(need.StatusIDENTIFIED)
+	product := func(p *prod) {
+		b.SetLevel(need.LevelPRODUCT).SetProductGrade(need.ProductGrade(p.spec.grade)).SetCandidateProductID(p.e.ID)
+	}
+	var at time.Time
+	switch src {
+	case need.SourceVISIT_FINDING:
+		at = c.lastActive
+		for _, in := range c.inter {
+			if in.kind == interaction.KindVISIT && in.phase == interaction.PhaseAFTER_SALE {
+				at = in.at
+			}
+		}
+		codes := crossSell[c.spec.ind]
+		code := codes[len(codes)-1]
+		for _, cs := range codes {
+			if !slices.Contains(c.spec.prods, cs) {
+				code = cs
+				break
+			}
+		}
+		p := s.prodBy[code]
+		comp := p.spec.comps[c.i%len(p.spec.comps)]
+		product(p)
+		b.SetDescription(fmt.Sprintf("回访发现：对方正在开发高端新牌号，需要%s，目前用%s %s，性能和供货都不满意；愿意试用 %s %s。",
+			p.spec.category, comp.name, comp.product, p.spec.code, p.spec.name))
+	case need.SourceISSUE:
+		at = s.clampPast(ip.reported.Add(days(2)))
+		in := issueNeeds[ip.spec.cat]
+		if in.aspect == "" {
+			product(ip.p)
+		} else {
+			b.SetLevel(need.LevelCOMPANY).SetCompanyAspect(in.aspect)
+		}
+		if ip.resolved != nil {
+			b.SetStatus(need.StatusADDRESSED)
+		}
+		b.SetDescription("由问题“" + ip.spec.title + "”引出：" + in.text)
+	case need.SourcePEER_INFO:
+		at = s.randTime(c.at[stMAIN], c.lastActive)
+		comp := main.spec.comps[(c.i+1)%len(main.spec.comps)]
+		b.SetLevel(need.LevelCOMPANY).SetCompanyAspect(need.CompanyAspectSCALE).SetLikelyProblem(need.LikelyProblemSUPPLY).
+			SetDescription(fmt.Sprintf("同行交流得知：%s明年计划扩产约 30%%，%s 用量将随之增加；%s 正在接触其采购，需提前锁定份额和供货保障。",
+				c.short(), main.spec.code, comp.name))
+	case need.SourceMARKET_INFO:
+		at = s.randTime(s.ago(45), c.lastActive)
+		desc := "市场信息：" + c.ind.need + "。对方希望我方每季度提供相关新品和法规信息，提前规划配方升级。"
+		if ps := main.spec; ps.raw != "" {
+			trend := "上行"
+			if ps.rawTrend(1) < ps.rawTrend(0.85) {
+				trend = "下行"
+			}
+			desc = fmt.Sprintf("市场信息：%s价格近期%s。对方希望锁定下季度 %s 价格，并据我方行情简报提前 1–2 个月备货。",
+				strings.TrimPrefix(ps.raw, "原料："), trend, ps.code)
+		}
+		b.SetLevel(need.LevelCOMPANY).SetCompanyAspect(need.CompanyAspectINFORMATION).SetDescription(desc)
+	}
+	return b.SetCreatedAt(at).SetUpdatedAt(at)
 }
 
 var entryLabel = map[pitch.EntryPoint]string{
@@ -2329,6 +2608,25 @@ func (s *seeder) seedTasks() error {
 				SetDescription("客户已转用竞品，报价取消。").SetUpdatedAt(c.at[stLOST]))
 		}
 	}
+	// rep1's Today list: a task due later today and the follow-ups of what is stuck.
+	open := func(c *cust, title, desc string, due, created time.Time) {
+		bs = append(bs, s.c.Task.Create().SetCustomerID(c.e.ID).SetAssigneeID(c.owner.ID).SetTitle(clip(title, 300)).
+			SetDescription(desc).SetDueAt(due).SetStatus(task.StatusOPEN).SetCreatedAt(created).SetUpdatedAt(created))
+	}
+	tp := s.today
+	c := tp.visitCust
+	code := c.samples[0].p.spec.code
+	open(c, "回复"+c.short()+"采购：下季度 "+code+" 报价和备货建议",
+		"对方采购昨天来电询问下季度价格走势，要求今天下班前给出书面报价和备货建议。", s.dueToday(), s.ago(1))
+	o := tp.held
+	open(o.c, "催承运商派送订单 "+o.number+"，每天向客户通报物流位置",
+		"货物已于 "+o.shipped.Format("2006-01-02")+" 发出，已过交期仍未送达；联系承运商确认中转站滞留原因，必要时从就近仓库调货。",
+		o.promised(), *o.shipped)
+	sp, sc := tp.sample, tp.sampleOf
+	shipped := sp.at(smSHIPPED)
+	open(sc, "电话确认"+sc.short()+"是否收到 "+sp.p.spec.code+" 样品，必要时补寄",
+		fmt.Sprintf("样品 %s 寄出超过 %d 天，客户仍未确认收货；快递查询显示已到达当地营业部。", shipped.Format("2006-01-02"), lifecycle.ShippedNotReceivedDays),
+		shipped.Add(days(lifecycle.ShippedNotReceivedDays)), shipped)
 	es, err := saveBulk(s.ctx, bs, func(ctx context.Context, bs ...*ent.TaskCreate) ([]*ent.Task, error) {
 		return s.c.Task.CreateBulk(bs...).Save(ctx)
 	})
@@ -2349,23 +2647,23 @@ func (s *seeder) seedOrders() error {
 	for _, o := range s.orders {
 		c := o.c
 		last := o.at
-		for _, t := range []*time.Time{o.confirmed, o.contract, o.prodCheck, o.batchCk, o.label, o.pack, o.shipped, o.delivered, o.invoiced, o.paid, o.closed} {
+		for _, t := range []*time.Time{o.confirmed, o.contract, o.prodCheck, o.batchCk, o.label, o.pack, o.shipped, o.delivered, o.invoiced, o.paid, o.closed, o.cancelledAt} {
 			if t != nil && t.After(last) {
 				last = *t
 			}
 		}
-		promised := o.at.Add(days(10))
-		if o.late {
-			promised = o.at.Add(days(6))
-		}
+		// Every order has its delivery date: the server confirms none without one.
 		b := s.c.Order.Create().SetCustomerID(c.e.ID).SetNumber(o.number).SetIsEvaluation(o.eval).SetStatus(o.status).
-			SetOrderedAt(o.at).SetDeliveryDate(promised.Truncate(24 * time.Hour).Add(10 * time.Hour)).SetCurrency("CNY").
+			SetOrderedAt(o.at).SetDeliveryDate(o.promised()).SetCurrency("CNY").
 			SetNillableConfirmedAt(o.confirmed).SetNillableContractSignedAt(o.contract).
 			SetNillableProductionDateCheckedAt(o.prodCheck).SetNillableBatchCheckedAt(o.batchCk).
 			SetNillableLabellingCheckedAt(o.label).SetNillablePackagingCheckedAt(o.pack).
 			SetNillableShippedAt(o.shipped).SetNillableDeliveredAt(o.delivered).SetNillableInvoicedAt(o.invoiced).
-			SetNillablePaidAt(o.paid).SetNillableClosedAt(o.closed).
+			SetNillablePaidAt(o.paid).SetNillableClosedAt(o.closed).SetNillableCancelledAt(o.cancelledAt).
 			SetCreatedAt(o.at).SetUpdatedAt(last)
+		if o.cancelled {
+			b.SetCancelReason(o.cancelReason)
+		}
 		if o.contract != nil {
 			b.SetContractNo("HT" + strings.TrimPrefix(o.number, "SO"))
 		}
@@ -2376,6 +2674,8 @@ func (s *seeder) seedOrders() error {
 			b.SetNotes("评估订单：同一批次供货，随货附 COA 和 MSDS；标签按客户物料编码打印。")
 		case o.late:
 			b.SetNotes("按年度框架合同执行。交期延误，见问题记录。")
+		case o.held:
+			b.SetNotes("按年度框架合同执行。货物在承运商中转站滞留，已过交期，正在催促派送。")
 		default:
 			b.SetNotes("按年度框架合同执行。")
 		}
@@ -2469,6 +2769,84 @@ func (s *seeder) seedOrders() error {
 		return err
 	}
 	s.res.Orders, s.res.OrderLines, s.res.Shipments, s.res.TrackingEvents = len(oes), len(les), len(ses), len(tes)
+	shipments := map[*orderPlan]*ent.Shipment{}
+	for k, sh := range ses {
+		shipments[shipped[k]] = sh
+	}
+	return s.seedOrderEvents(shipments)
+}
+
+// seedOrderEvents writes one event per checkpoint each order has passed, by the
+// account's owner, plus the cancellation of a cancelled order.
+func (s *seeder) seedOrderEvents(shipments map[*orderPlan]*ent.Shipment) error {
+	var bs []*ent.OrderEventCreate
+	for _, o := range s.orders {
+		var batches, dates []string
+		for _, l := range o.lines {
+			if l.b != nil && !slices.Contains(batches, l.b.no) {
+				batches = append(batches, l.b.no)
+				dates = append(dates, l.b.date.Format("2006-01-02"))
+			}
+		}
+		var packs []string
+		for _, l := range o.lines {
+			pk := fmt.Sprintf("%g kg 袋装", l.p.spec.pkg)
+			if l.p.spec.pkg > 25 {
+				pk = fmt.Sprintf("%g kg 桶装", l.p.spec.pkg)
+			}
+			if !slices.Contains(packs, pk) {
+				packs = append(packs, pk)
+			}
+		}
+		sh := shipments[o]
+		shipNote, signNote := "", "已签收，送货单已盖章回传"
+		if sh != nil {
+			shipNote = sh.Carrier + " 运单号 " + sh.TrackingNo
+			if sh.SignedBy != "" {
+				signNote = "已签收，签收人：" + sh.SignedBy + "；送货单已盖章回传"
+			}
+		}
+		paid := "货款已到账（电汇）"
+		if o.payDays > 40 {
+			paid = "货款已到账（银行承兑汇票）"
+		}
+		steps := []struct {
+			at   *time.Time
+			step orderevent.Step
+			note string
+		}{
+			{o.confirmed, orderevent.StepCONFIRMED, "订单确认，交期 " + o.promised().Format("2006-01-02")},
+			{o.contract, orderevent.StepCONTRACT_SIGNED, "合同 HT" + strings.TrimPrefix(o.number, "SO") + " 双方盖章"},
+			{o.prodCheck, orderevent.StepPRODUCTION_DATE_CHECKED, "生产日期 " + strings.Join(dates, "、") + "，在保质期内"},
+			{o.batchCk, orderevent.StepBATCH_CHECKED, "同一批次：" + strings.Join(batches, "、")},
+			{o.label, orderevent.StepLABELLING_CHECKED, "标签按客户物料编码打印，批号与 COA 一致"},
+			{o.pack, orderevent.StepPACKAGING_CHECKED, "包装完好（" + strings.Join(packs, "、") + "），随货附 COA 和 MSDS"},
+			{o.shipped, orderevent.StepSHIPPED, shipNote},
+			{o.delivered, orderevent.StepDELIVERED, signNote},
+			{o.invoiced, orderevent.StepINVOICED, "增值税专用发票已开具并寄出"},
+			{o.paid, orderevent.StepPAID, paid},
+			{o.closed, orderevent.StepCLOSED, "交付、发票、回款齐全，订单关闭"},
+			{o.cancelledAt, orderevent.StepCANCELLED, o.cancelReason},
+		}
+		for _, st := range steps {
+			if st.at == nil {
+				continue
+			}
+			b := s.c.OrderEvent.Create().SetOrderID(o.e.ID).SetCustomerID(o.c.e.ID).SetStep(st.step).
+				SetActorID(o.c.owner.ID).SetAt(*st.at)
+			if st.note != "" {
+				b.SetNote(clip(st.note, 250))
+			}
+			bs = append(bs, b)
+		}
+	}
+	es, err := saveBulk(s.ctx, bs, func(ctx context.Context, bs ...*ent.OrderEventCreate) ([]*ent.OrderEvent, error) {
+		return s.c.OrderEvent.CreateBulk(bs...).Save(ctx)
+	})
+	if err != nil {
+		return err
+	}
+	s.res.OrderEvents = len(es)
 	return nil
 }
 
@@ -2585,6 +2963,55 @@ func (s *seeder) seedSamples() error {
 		return err
 	}
 	s.res.Trials = len(tes)
+	return s.seedSampleEvents(plans, owners)
+}
+
+// seedSampleEvents writes one event per step each sample went through, at the plan's
+// times: by the account's owner, by the technical colleague for the trial steps.
+func (s *seeder) seedSampleEvents(plans []*samplePlan, owners []*cust) error {
+	var bs []*ent.SampleEventCreate
+	for k, sp := range plans {
+		c, app := owners[k], sp.p.spec.app
+		from := smREQUESTED
+		add := func(to sample.Status, at time.Time, note string) {
+			actor := c.owner
+			if to == smLAB || to == smPILOT || to == smFAILED {
+				actor = s.tech(c)
+			}
+			bs = append(bs, s.c.SampleEvent.Create().SetSampleID(sp.e.ID).SetCustomerID(c.e.ID).
+				SetFromStatus(sampleevent.FromStatus(from)).SetToStatus(sampleevent.ToStatus(to)).
+				SetActorID(actor.ID).SetAt(at).SetNote(clip(note, 250)))
+			from = to
+		}
+		notes := map[sample.Status]string{
+			smPREPARED: "样品已备好：说明书（TDS）、MSDS、标签齐全，标签注明批号",
+			smSHIPPED:  "顺丰寄出，随附注意事项；运单号 " + sp.e.TrackingNo,
+			smRECEIVED: "客户确认收到，已交代保管条件（阴凉、干燥、密封）",
+			smLAB:      "客户开始小样试验：" + app.sizeLab,
+			smPILOT:    "小样通过，进入中试：" + app.passLab,
+			smAPPROVED: "中试通过，客户认可：" + app.passPilot,
+		}
+		for _, st := range sampleSteps[1:] {
+			if !sp.reached(st) {
+				break
+			}
+			if st == smCONVERTED {
+				add(st, sp.endAt, "转为评估订单 "+sp.order.number)
+				continue
+			}
+			add(st, sp.at(st), notes[st])
+		}
+		if sp.status == smFAILED || sp.status == smABANDONED {
+			add(sp.status, sp.endAt, sp.e.StatusReason)
+		}
+	}
+	es, err := saveBulk(s.ctx, bs, func(ctx context.Context, bs ...*ent.SampleEventCreate) ([]*ent.SampleEvent, error) {
+		return s.c.SampleEvent.CreateBulk(bs...).Save(ctx)
+	})
+	if err != nil {
+		return err
+	}
+	s.res.SampleEvents = len(es)
 	return nil
 }
 
@@ -2679,6 +3106,58 @@ func (s *seeder) seedDocuments() error {
 	return nil
 }
 
+// seedServiceDocuments writes each buying account's service ladder: the documents it
+// receives with its deliveries, rung by rung as the relationship grew (说明书 → 质检单 →
+// MSDS → SGS → 应用评估数据). An account that went quiet stopped receiving its COAs; a
+// lost one everything.
+func (s *seeder) seedServiceDocuments() error {
+	var bs []*ent.ServiceDocumentCreate
+	for _, c := range s.custs {
+		if !c.has(stEVALUATION) || len(c.orders) == 0 {
+			continue
+		}
+		code := c.samples[0].p.spec.code
+		var stopped *time.Time
+		if c.terminal() {
+			stopped = ptr(c.at[c.spec.stage])
+		}
+		add := func(t servicedocument.Type, since time.Time, until *time.Time, note string) {
+			since = since.Truncate(time.Minute)
+			b := s.c.ServiceDocument.Create().SetCustomerID(c.e.ID).SetType(t).SetSince(since).SetNote(note).
+				SetCreatedAt(since).SetUpdatedAt(since)
+			if until != nil {
+				b.SetUntil(*until).SetUpdatedAt(*until)
+			}
+			bs = append(bs, b)
+		}
+		tdsUntil := stopped
+		if c.spec.stage != stLOST {
+			tdsUntil = nil
+		}
+		add(servicedocument.TypeMANUAL_TDS, c.at[stEVALUATION], tdsUntil, "随首批评估订单提供 "+code+" 技术说明书（TDS），版本更新时主动发送。")
+		if first := c.orders[0]; first.delivered != nil {
+			add(servicedocument.TypeCOA, *first.delivered, stopped, "每批随货附出厂检验报告（COA），批号与送货单一致。")
+		}
+		if c.has(stMAIN) {
+			add(servicedocument.TypeMSDS, c.at[stMAIN], nil, "成为主供应商后每年更新 MSDS（GHS 版）并随货提供，供客户 EHS 备案。")
+		}
+		if c.has(stPARTNER) {
+			sgs := c.at[stMAIN].Add(c.at[stPARTNER].Sub(c.at[stMAIN]) / 2)
+			add(servicedocument.TypeSGS_REPORT, sgs, nil, "每年提供 SGS 检测报告（RoHS 10 项 + REACH SVHC），供客户出口和主机厂认证。")
+			add(servicedocument.TypeAPPLICATION_DATA, s.clampPast(c.at[stPARTNER].Add(days(14))), nil,
+				"联合开发：提供 "+code+" 在客户体系中的应用评估数据，每季度更新。")
+		}
+	}
+	es, err := saveBulk(s.ctx, bs, func(ctx context.Context, bs ...*ent.ServiceDocumentCreate) ([]*ent.ServiceDocument, error) {
+		return s.c.ServiceDocument.CreateBulk(bs...).Save(ctx)
+	})
+	if err != nil {
+		return err
+	}
+	s.res.ServiceDocuments = len(es)
+	return nil
+}
+
 func (s *seeder) seedIssues() error {
 	var bs []*ent.IssueCreate
 	for _, ip := range s.issues {
@@ -2687,26 +3166,37 @@ func (s *seeder) seedIssues() error {
 		if is.tech {
 			assignee = s.tech(c)
 		}
-		updated := ip.reported
-		if ip.resolved != nil {
-			updated = *ip.resolved
+		// Answered within three hours, on site the next day (sooner for critical
+		// problems), both within the severity's SLA; never after now.
+		sla := lifecycle.IssueSLA[string(is.sev)]
+		after := func(d time.Duration) time.Time {
+			if t := ip.reported.Add(d); !t.After(s.now) {
+				return t
+			}
+			return s.now.Truncate(time.Minute)
 		}
+		updated := ip.reported
 		b := s.c.Issue.Create().SetCustomerID(c.e.ID).SetReportedByID(c.owner.ID).SetAssigneeID(assignee.ID).
 			SetTitle(is.title).SetDescription(is.desc).SetCategory(is.cat).SetRootCause(is.root).SetSeverity(is.sev).
-			SetStatus(is.st).SetReportedAt(ip.reported).SetNillableResolvedAt(ip.resolved).
-			SetProductID(ip.p.e.ID).SetCreatedAt(ip.reported).SetUpdatedAt(updated)
+			SetStatus(is.st).SetReportedAt(ip.reported).SetNillableResolvedAt(ip.resolved).SetNillableClosedAt(ip.closed).
+			SetProductID(ip.p.e.ID).SetCreatedAt(ip.reported)
 		if ip.o != nil {
 			b.SetOrderID(ip.o.e.ID).SetBatchNo(ip.batch)
 		}
 		if is.st != issue.StatusOPEN {
-			b.SetRespondedAt(ip.reported.Add(3 * time.Hour))
+			updated = after(min(3*time.Hour, sla.Respond/2))
+			b.SetRespondedAt(updated)
 		}
 		if is.onsite != "" && is.st != issue.StatusOPEN && is.st != issue.StatusRESPONDED {
-			b.SetOnsiteAt(ip.reported.Add(26 * time.Hour))
+			updated = after(min(26*time.Hour, sla.OnSite-4*time.Hour))
+			b.SetOnsiteAt(updated)
 		}
-		if is.st == issue.StatusCLOSED && ip.resolved != nil {
-			b.SetClosedAt(*ip.resolved)
+		for _, t := range []*time.Time{ip.resolved, ip.closed} {
+			if t != nil {
+				updated = *t
+			}
 		}
+		b.SetUpdatedAt(updated)
 		for _, f := range []struct {
 			v   string
 			set func(string) *ent.IssueCreate

@@ -23,15 +23,20 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/keyperson"
+	"tandem/ent/lifecycle"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/migrate"
+	"tandem/ent/need"
 	"tandem/ent/order"
+	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/pricepoint"
 	"tandem/ent/privacy"
 	_ "tandem/ent/runtime"
 	"tandem/ent/sample"
+	"tandem/ent/sampleevent"
+	"tandem/ent/servicedocument"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
 	"tandem/ent/trackingevent"
@@ -248,9 +253,53 @@ func testSeed(t *testing.T, now time.Time) {
 		}
 	}
 
+	// Every sample that left REQUESTED has one event per step, along the allowed path,
+	// in time order, ending in its current status.
+	sampleEvents := map[string][]*ent.SampleEvent{}
+	for _, e := range must[[]*ent.SampleEvent](t)(c.SampleEvent.Query().Order(ent.Asc(sampleevent.FieldAt)).All(ctx)) {
+		sampleEvents[string(e.SampleID)] = append(sampleEvents[string(e.SampleID)], e)
+	}
+	nEvents := 0
+	for _, s := range samples {
+		evs := sampleEvents[string(s.ID)]
+		nEvents += len(evs)
+		if s.Status == sample.StatusREQUESTED {
+			if len(evs) > 0 {
+				t.Errorf("requested sample %s has %d events", s.ID, len(evs))
+			}
+			continue
+		}
+		if len(evs) == 0 || string(evs[len(evs)-1].ToStatus) != string(s.Status) {
+			t.Errorf("sample %s %s: events do not end in its status (%d events)", s.ID, s.Status, len(evs))
+			continue
+		}
+		from, prev := lifecycle.Requested, s.RequestedAt
+		for _, e := range evs {
+			to := string(e.ToStatus)
+			if string(e.FromStatus) != from || !lifecycle.SampleMayMove(from, to) || e.At.Before(prev) || e.At.After(now) ||
+				e.CustomerID != s.CustomerID || e.ActorID == "" {
+				t.Errorf("sample %s: event %s → %s at %s (after %s at %s)", s.ID, e.FromStatus, to, e.At, from, prev)
+			}
+			if (to == lifecycle.Failed || to == lifecycle.Abandoned) && e.Note != s.StatusReason {
+				t.Errorf("sample %s: %s without its reason", s.ID, to)
+			}
+			if to == lifecycle.Shipped && (s.ShippedAt == nil || !e.At.Equal(*s.ShippedAt)) {
+				t.Errorf("sample %s: shipped event at %s, shipped at %v", s.ID, e.At, s.ShippedAt)
+			}
+			if to == lifecycle.Received && (s.ReceivedAt == nil || !e.At.Equal(*s.ReceivedAt)) {
+				t.Errorf("sample %s: received event at %s, received at %v", s.ID, e.At, s.ReceivedAt)
+			}
+			from, prev = to, e.At
+		}
+	}
+	if nEvents != res.SampleEvents || nEvents < 2*len(samples) {
+		t.Errorf("%d sample events (result %d) for %d samples", nEvents, res.SampleEvents, len(samples))
+	}
+
 	// Orders: every status, checkpoints in order and never in the future, batches with COAs.
 	atLeast(t, "order status", tally(t)(c.Order.Query().Select(order.FieldStatus).Strings(ctx)), enum(t, migrate.OrdersTable, order.FieldStatus), 1)
-	orders := must[[]*ent.Order](t)(c.Order.Query().WithLines().WithShipments(func(q *ent.ShipmentQuery) { q.WithEvents() }).All(ctx))
+	orders := must[[]*ent.Order](t)(c.Order.Query().WithLines().WithShipments(func(q *ent.ShipmentQuery) { q.WithEvents() }).
+		WithEvents().All(ctx))
 	coas := map[string]bool{}
 	for _, d := range must[[]*ent.Document](t)(c.Document.Query().Where(document.TypeEQ(document.TypeCOA)).All(ctx)) {
 		coas[d.BatchNo] = true
@@ -301,17 +350,138 @@ func testSeed(t *testing.T, now time.Time) {
 		t.Errorf("%d evaluation orders", evals)
 	}
 
+	// Every checkpoint of an order has its event, by the owner, at the checkpoint's
+	// time, after the steps it needs; a cancelled order says when and why.
+	nOrderEvents := 0
+	for _, o := range orders {
+		if o.ConfirmedAt != nil && o.DeliveryDate == nil {
+			t.Errorf("order %s confirmed without a delivery date", o.Number)
+		}
+		if (o.Status == order.StatusCANCELLED) != (o.CancelledAt != nil) || o.CancelledAt != nil && (o.CancelReason == "" || o.CancelledAt.After(now)) {
+			t.Errorf("order %s %s: cancelled at %v, reason %q", o.Number, o.Status, o.CancelledAt, o.CancelReason)
+		}
+		byStep := map[orderevent.Step]*ent.OrderEvent{}
+		for _, e := range o.Edges.Events {
+			if byStep[e.Step] != nil || e.CustomerID != o.CustomerID || e.ActorID == "" {
+				t.Errorf("order %s: event %s repeated or incomplete", o.Number, e.Step)
+			}
+			byStep[e.Step] = e
+		}
+		nOrderEvents += len(o.Edges.Events)
+		checkpoints := map[orderevent.Step]*time.Time{
+			orderevent.StepCONFIRMED: o.ConfirmedAt, orderevent.StepCONTRACT_SIGNED: o.ContractSignedAt,
+			orderevent.StepLABELLING_CHECKED: o.LabellingCheckedAt, orderevent.StepPRODUCTION_DATE_CHECKED: o.ProductionDateCheckedAt,
+			orderevent.StepBATCH_CHECKED: o.BatchCheckedAt, orderevent.StepPACKAGING_CHECKED: o.PackagingCheckedAt,
+			orderevent.StepSHIPPED: o.ShippedAt, orderevent.StepDELIVERED: o.DeliveredAt, orderevent.StepINVOICED: o.InvoicedAt,
+			orderevent.StepPAID: o.PaidAt, orderevent.StepCLOSED: o.ClosedAt, orderevent.StepCANCELLED: o.CancelledAt,
+		}
+		for step, at := range checkpoints {
+			e := byStep[step]
+			switch {
+			case at == nil && e != nil:
+				t.Errorf("order %s: event %s without its checkpoint", o.Number, step)
+			case at != nil && (e == nil || !e.At.Equal(*at)):
+				t.Errorf("order %s: checkpoint %s at %s has event %v", o.Number, step, at, e)
+			}
+		}
+		for _, e := range o.Edges.Events {
+			for _, need := range lifecycle.OrderStepNeeds[string(e.Step)] {
+				if before := byStep[orderevent.Step(need)]; before == nil || before.At.After(e.At) {
+					t.Errorf("order %s: %s before %s", o.Number, e.Step, need)
+				}
+			}
+		}
+	}
+	if nOrderEvents != res.OrderEvents || nOrderEvents < 3*len(orders) {
+		t.Errorf("%d order events (result %d) for %d orders", nOrderEvents, res.OrderEvents, len(orders))
+	}
+
+	// Service ladders: 说明书 → 质检单 → MSDS → SGS → 应用评估数据, each rung later.
+	ladder := []servicedocument.Type{servicedocument.TypeMANUAL_TDS, servicedocument.TypeCOA, servicedocument.TypeMSDS,
+		servicedocument.TypeSGS_REPORT, servicedocument.TypeAPPLICATION_DATA}
+	rungs := map[string]map[servicedocument.Type]*ent.ServiceDocument{}
+	sds := must[[]*ent.ServiceDocument](t)(c.ServiceDocument.Query().All(ctx))
+	for _, d := range sds {
+		if rungs[string(d.CustomerID)] == nil {
+			rungs[string(d.CustomerID)] = map[servicedocument.Type]*ent.ServiceDocument{}
+		}
+		if rungs[string(d.CustomerID)][d.Type] != nil || d.Since.After(now) || d.Until != nil && (d.Until.Before(d.Since) || d.Until.After(now)) {
+			t.Errorf("service document %s %s: since %s until %v", d.CustomerID, d.Type, d.Since, d.Until)
+		}
+		rungs[string(d.CustomerID)][d.Type] = d
+	}
+	if len(sds) != res.ServiceDocuments {
+		t.Errorf("%d service documents, result %d", len(sds), res.ServiceDocuments)
+	}
+	dormantUntil := 0
+	for _, cu := range custs {
+		r := rungs[string(cu.ID)]
+		want := map[customer.Stage]int{customer.StageEVALUATION: 1, customer.StageMAIN_SUPPLIER: 3, customer.StagePARTNER: 5}[cu.Stage]
+		for k, typ := range ladder[:want] {
+			if r[typ] == nil {
+				t.Errorf("%s %s: no %s rung", cu.Name, cu.Stage, typ)
+			} else if k > 0 && r[ladder[k-1]] != nil && !r[typ].Since.After(r[ladder[k-1]].Since) {
+				t.Errorf("%s: %s since %s, not after %s", cu.Name, typ, r[typ].Since, ladder[k-1])
+			}
+		}
+		if cu.Stage == customer.StagePARTNER && len(r) < 4 {
+			t.Errorf("partner %s: %d service rungs", cu.Name, len(r))
+		}
+		for _, d := range r {
+			if cu.Stage == customer.StageDORMANT && d.Until != nil {
+				dormantUntil++
+			}
+		}
+	}
+	if dormantUntil == 0 {
+		t.Errorf("no dormant account stopped receiving a service document")
+	}
+
 	// Issues cover every category and root cause.
 	atLeast(t, "issue category", tally(t)(c.Issue.Query().Select(issue.FieldCategory).Strings(ctx)), enum(t, migrate.IssuesTable, issue.FieldCategory), 1)
 	atLeast(t, "issue root cause", tally(t)(c.Issue.Query().Select(issue.FieldRootCause).Strings(ctx)), enum(t, migrate.IssuesTable, issue.FieldRootCause), 1)
+	atLeast(t, "issue status", tally(t)(c.Issue.Query().Select(issue.FieldStatus).Strings(ctx)), enum(t, migrate.IssuesTable, issue.FieldStatus), 1)
+	pastSLA := 0
+	for _, is := range must[[]*ent.Issue](t)(c.Issue.Query().All(ctx)) {
+		found := slices.Contains([]issue.Status{issue.StatusROOT_CAUSE_FOUND, issue.StatusDISPOSITION, issue.StatusRESOLVED, issue.StatusCLOSED}, is.Status)
+		done := is.Status == issue.StatusRESOLVED || is.Status == issue.StatusCLOSED
+		if found && is.RootCause == issue.RootCauseUNDETERMINED {
+			t.Errorf("issue %q %s without a root cause", is.Title, is.Status)
+		}
+		if done != (is.ResolvedAt != nil) || done && is.Resolution == "" {
+			t.Errorf("issue %q %s: resolved at %v, resolution %q", is.Title, is.Status, is.ResolvedAt, is.Resolution)
+		}
+		if (is.Status == issue.StatusCLOSED) != (is.ClosedAt != nil) || is.ClosedAt != nil && is.ClosedAt.Before(*is.ResolvedAt) {
+			t.Errorf("issue %q %s: closed at %v", is.Title, is.Status, is.ClosedAt)
+		}
+		if (is.Status == issue.StatusOPEN) != (is.RespondedAt == nil) {
+			t.Errorf("issue %q %s: responded at %v", is.Title, is.Status, is.RespondedAt)
+		}
+		for _, at := range []*time.Time{is.RespondedAt, is.OnsiteAt} {
+			if at != nil && (at.Before(is.ReportedAt) || at.After(now)) {
+				t.Errorf("issue %q: response or visit at %s, reported %s", is.Title, at, is.ReportedAt)
+			}
+		}
+		if is.Status == issue.StatusOPEN && is.ReportedAt.Before(now.Add(-lifecycle.IssueSLA[string(is.Severity)].Respond)) {
+			pastSLA++
+		}
+	}
+	if pastSLA == 0 {
+		t.Errorf("no open issue past its response SLA")
+	}
 
 	// Interactions: every kind, a few private; tasks overdue, due soon and done.
 	atLeast(t, "interaction kind", tally(t)(c.Interaction.Query().Select(interaction.FieldKind).Strings(ctx)), enum(t, migrate.InteractionsTable, interaction.FieldKind), 1)
 	if n := must[int](t)(c.Interaction.Query().Where(interaction.Private(true)).Count(ctx)); n < 2 {
 		t.Errorf("%d private interactions", n)
 	}
-	if n := must[int](t)(c.Interaction.Query().Where(interaction.OccurredAtGT(now)).Count(ctx)); n > 0 {
-		t.Errorf("%d interactions in the future", n)
+	// Nothing lies ahead but a visit planned for later today.
+	sod := now.Truncate(24 * time.Hour)
+	tomorrow := sod.Add(24 * time.Hour)
+	for _, in := range must[[]*ent.Interaction](t)(c.Interaction.Query().Where(interaction.OccurredAtGT(now)).All(ctx)) {
+		if in.Kind != interaction.KindVISIT || !in.OccurredAt.Before(tomorrow) || in.Findings != "" {
+			t.Errorf("interaction in the future: %s %s %q", in.OccurredAt, in.Kind, in.Summary)
+		}
 	}
 	if n := must[int](t)(c.Interaction.Query().Where(interaction.Not(interaction.HasOurParticipants())).Count(ctx)); n > 0 {
 		t.Errorf("%d interactions without our participants", n)
@@ -324,6 +494,42 @@ func testSeed(t *testing.T, now time.Time) {
 	}
 	if n := must[int](t)(c.KeyPerson.Query().Where(keyperson.ActiveToNotNil()).Count(ctx)); n < 5 {
 		t.Errorf("%d ended key persons", n)
+	}
+	if n := must[int](t)(c.KeyPerson.Query().Where(keyperson.ActiveToNotNil(), keyperson.EndedReason("")).Count(ctx)); n > 0 {
+		t.Errorf("%d ended key persons without a reason", n)
+	}
+
+	// After-sale accounts have needs found on visits, in problems, from peers and the market.
+	afterSale := customer.StageIn(customer.StageMAIN_SUPPLIER, customer.StagePARTNER)
+	sources := tally(t)(c.Need.Query().Where(need.HasCustomerWith(afterSale)).Select(need.FieldSource).Strings(ctx))
+	atLeast(t, "after-sale need source", sources, []string{"VISIT_FINDING", "ISSUE", "PEER_INFO", "MARKET_INFO"}, 2)
+	for _, cu := range custs {
+		if cu.Stage != customer.StageMAIN_SUPPLIER && cu.Stage != customer.StagePARTNER {
+			continue
+		}
+		if n := must[int](t)(c.Need.Query().Where(need.CustomerID(cu.ID), need.SourceNEQ(need.SourceANALYSIS)).Count(ctx)); n < 2 {
+			t.Errorf("%s: %d needs found after the sale", cu.Name, n)
+		}
+	}
+
+	// rep1's Today list has something of every kind.
+	rep1 := byEmail["rep1@demo.tandem"]
+	mine := customer.OwnerID(rep1.ID)
+	today := map[string]int{
+		"visit planned today": must[int](t)(c.Interaction.Query().Where(interaction.KindEQ(interaction.KindVISIT), interaction.HasCustomerWith(mine),
+			interaction.OccurredAtGT(now.Add(-6*time.Minute)), interaction.OccurredAtGTE(sod), interaction.OccurredAtLT(tomorrow)).Count(ctx)),
+		"task due today": must[int](t)(c.Task.Query().Where(task.AssigneeID(rep1.ID), task.StatusEQ(task.StatusOPEN),
+			task.DueAtGTE(now), task.DueAtLT(tomorrow)).Count(ctx)),
+		"overdue task": must[int](t)(c.Task.Query().Where(task.AssigneeID(rep1.ID), task.StatusEQ(task.StatusOPEN), task.DueAtLT(now)).Count(ctx)),
+		"late order": must[int](t)(c.Order.Query().Where(order.HasCustomerWith(mine), order.StatusNotIn(order.StatusCLOSED, order.StatusCANCELLED, order.StatusDELIVERED),
+			order.DeliveredAtIsNil(), order.DeliveryDateLT(now)).Count(ctx)),
+		"sample not received": must[int](t)(c.Sample.Query().Where(sample.HasCustomerWith(mine), sample.StatusEQ(sample.StatusSHIPPED),
+			sample.ShippedAtLT(now.AddDate(0, 0, -lifecycle.ShippedNotReceivedDays))).Count(ctx)),
+	}
+	for what, n := range today {
+		if want := map[string]int{"overdue task": 2}[what]; n < max(want, 1) {
+			t.Errorf("rep1's Today list has no %s (%v)", what, today)
+		}
 	}
 
 	// Change notices list buyers; confidential information is never shared.
@@ -361,6 +567,11 @@ func testSeed(t *testing.T, now time.Time) {
 		"task done":     must[int](t)(c.Task.Query().Where(task.DoneAtGT(now)).Count(ctx)),
 		"document":      must[int](t)(c.Document.Query().Where(document.PublishedAtGT(now)).Count(ctx)),
 		"change notice": must[int](t)(c.ChangeNoticeAck.Query().Where(changenoticeack.AcknowledgedAtGT(now)).Count(ctx)),
+		"issue step":    must[int](t)(c.Issue.Query().Where(issue.Or(issue.RespondedAtGT(now), issue.OnsiteAtGT(now), issue.ClosedAtGT(now))).Count(ctx)),
+		"sample event":  must[int](t)(c.SampleEvent.Query().Where(sampleevent.AtGT(now)).Count(ctx)),
+		"order event":   must[int](t)(c.OrderEvent.Query().Where(orderevent.AtGT(now)).Count(ctx)),
+		"service rung":  must[int](t)(c.ServiceDocument.Query().Where(servicedocument.SinceGT(now)).Count(ctx)),
+		"need":          must[int](t)(c.Need.Query().Where(need.CreatedAtGT(now)).Count(ctx)),
 	}
 	for what, n := range future {
 		if n > 0 {
@@ -402,6 +613,15 @@ func TestDeterministic(t *testing.T) {
 		}
 		for _, i := range must[[]*ent.Interaction](t)(c.Interaction.Query().Order(ent.Asc(interaction.FieldOccurredAt), ent.Asc(interaction.FieldSummary)).All(ctx)) {
 			fmt.Fprintln(&b, i.OccurredAt, i.Kind, i.Summary)
+		}
+		for _, e := range must[[]*ent.SampleEvent](t)(c.SampleEvent.Query().Order(ent.Asc(sampleevent.FieldAt), ent.Asc(sampleevent.FieldToStatus), ent.Asc(sampleevent.FieldNote)).All(ctx)) {
+			fmt.Fprintln(&b, e.At, e.FromStatus, e.ToStatus, e.Note)
+		}
+		for _, e := range must[[]*ent.OrderEvent](t)(c.OrderEvent.Query().Order(ent.Asc(orderevent.FieldAt), ent.Asc(orderevent.FieldStep), ent.Asc(orderevent.FieldNote)).All(ctx)) {
+			fmt.Fprintln(&b, e.At, e.Step, e.Note)
+		}
+		for _, d := range must[[]*ent.ServiceDocument](t)(c.ServiceDocument.Query().Order(ent.Asc(servicedocument.FieldSince), ent.Asc(servicedocument.FieldType)).All(ctx)) {
+			fmt.Fprintln(&b, d.Since, d.Type, deref(d.Until), d.Note)
 		}
 		return b.String()
 	}
