@@ -7,22 +7,22 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"tandem/ent/schema/pulid"
 	"tandem/graph/model"
+	"time"
 )
 
 // Today is the resolver for the today field.
 func (r *queryResolver) Today(ctx context.Context) (*model.Today, error) {
-	panic(fmt.Errorf("not implemented: Today - today"))
+	return today(ctx, r.db(ctx), time.Now())
 }
 
 // CustomerReport is the resolver for the customerReport field.
 func (r *queryResolver) CustomerReport(ctx context.Context, id pulid.ID) (*model.CustomerReport, error) {
-	panic(fmt.Errorf("not implemented: CustomerReport - customerReport"))
+	return customerReport(ctx, r.Resolver, id, time.Now())
 }
 
 // Timeline is the resolver for the timeline field.
 func (r *queryResolver) Timeline(ctx context.Context, customerID pulid.ID, first int, after *string) (*model.TimelineConnection, error) {
-	panic(fmt.Errorf("not implemented: Timeline - timeline"))
+	return timeline(ctx, r.db(ctx), customerID, first, after, time.Now())
 }
