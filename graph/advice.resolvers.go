@@ -7,18 +7,64 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"tandem/ent/pricepoint"
 	"tandem/ent/schema/pulid"
 	"tandem/graph/model"
+	"tandem/server/advice"
 )
 
 // PriceTrend is the resolver for the priceTrend field.
 func (r *queryResolver) PriceTrend(ctx context.Context, productID pulid.ID, kind *pricepoint.Kind) (*model.PriceTrend, error) {
-	panic(fmt.Errorf("not implemented: PriceTrend - priceTrend"))
+	k := pricepoint.KindLIST
+	if kind != nil {
+		k = *kind
+	}
+	c := r.db(ctx)
+	p, err := c.Product.Get(ctx, productID)
+	if err != nil {
+		return nil, err
+	}
+	now := r.now()
+	points, err := priceHistory(ctx, c, productID, k)
+	if err != nil {
+		return nil, err
+	}
+	return priceTrendModel(p, k, advice.Trend(points, now)), nil
 }
 
 // StockAdvice is the resolver for the stockAdvice field.
 func (r *queryResolver) StockAdvice(ctx context.Context, customerID pulid.ID, productID pulid.ID) (*model.StockAdvice, error) {
-	panic(fmt.Errorf("not implemented: StockAdvice - stockAdvice"))
+	c := r.db(ctx)
+	cu, err := c.Customer.Get(ctx, customerID)
+	if err != nil {
+		return nil, err
+	}
+	p, err := c.Product.Get(ctx, productID)
+	if err != nil {
+		return nil, err
+	}
+	now := r.now()
+	points, err := priceHistory(ctx, c, productID, pricepoint.KindLIST)
+	if err != nil {
+		return nil, err
+	}
+	usage, err := orderHistory(ctx, c, customerID, productID, p.Unit)
+	if err != nil {
+		return nil, err
+	}
+	trend := advice.Trend(points, now)
+	forecast := advice.Forecast(usage, now, StockForecastMonths)
+	a := advice.Advise(trend, forecast, p.Unit)
+	return &model.StockAdvice{
+		Customer:      cu,
+		Product:       p,
+		Unit:          p.Unit,
+		Trend:         priceTrendModel(p, pricepoint.KindLIST, trend),
+		Forecast:      forecastModel(forecast),
+		Code:          a.Code,
+		MonthsToStock: a.MonthsToStock,
+		Message:       a.Message[r.viewerLocale(ctx)],
+		MessageZh:     a.Message["zh"],
+		MessageEn:     a.Message["en"],
+	}, nil
 }

@@ -7,32 +7,54 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"tandem/ent"
+	"tandem/ent/changenotice"
+	"tandem/ent/changenoticeack"
+	"tandem/ent/customer"
+	"tandem/ent/privacy"
 	"tandem/graph/model"
 )
 
 // AffectedCustomers is the resolver for the affectedCustomers field.
 func (r *changeNoticeResolver) AffectedCustomers(ctx context.Context, obj *ent.ChangeNotice) ([]*ent.Customer, error) {
-	panic(fmt.Errorf("not implemented: AffectedCustomers - affectedCustomers"))
+	ref := r.now()
+	if obj.IssuedAt != nil {
+		ref = obj.IssuedAt.UTC()
+	}
+	return r.db(ctx).Customer.Query().
+		Where(affectedBy(obj.ProductID, ref)).
+		Order(customer.ByName(), customer.ByID()).
+		All(ctx)
 }
 
 // PendingAcks is the resolver for the pendingAcks field.
 func (r *changeNoticeResolver) PendingAcks(ctx context.Context, obj *ent.ChangeNotice) ([]*ent.ChangeNoticeAck, error) {
-	panic(fmt.Errorf("not implemented: PendingAcks - pendingAcks"))
+	return r.db(ctx).ChangeNoticeAck.Query().
+		Where(changenoticeack.ChangeNoticeID(obj.ID), changenoticeack.AcknowledgedAtIsNil()).
+		Order(changenoticeack.ByNotifiedAt(), changenoticeack.ByID()).
+		All(ctx)
 }
 
 // Complete is the resolver for the complete field.
 func (r *changeNoticeResolver) Complete(ctx context.Context, obj *ent.ChangeNotice) (bool, error) {
-	panic(fmt.Errorf("not implemented: Complete - complete"))
+	if obj.Status != changenotice.StatusISSUED && obj.Status != changenotice.StatusCOMPLETE {
+		return false, nil
+	}
+	// Completeness is the notice's, not the viewer's share of it: count every ack.
+	sys := privacy.DecisionContext(ctx, privacy.Allow)
+	total, pending, err := ackCounts(sys, r.db(ctx), obj.ID)
+	if err != nil {
+		return false, err
+	}
+	return total > 0 && pending == 0, nil
 }
 
 // IssueChangeNotice is the resolver for the issueChangeNotice field.
 func (r *mutationResolver) IssueChangeNotice(ctx context.Context, input model.IssueChangeNoticeInput) (*ent.ChangeNotice, error) {
-	panic(fmt.Errorf("not implemented: IssueChangeNotice - issueChangeNotice"))
+	return r.issueChangeNotice(ctx, input)
 }
 
 // AcknowledgeChangeNotice is the resolver for the acknowledgeChangeNotice field.
 func (r *mutationResolver) AcknowledgeChangeNotice(ctx context.Context, input model.AcknowledgeChangeNoticeInput) (*ent.ChangeNoticeAck, error) {
-	panic(fmt.Errorf("not implemented: AcknowledgeChangeNotice - acknowledgeChangeNotice"))
+	return r.acknowledgeChangeNotice(ctx, input)
 }

@@ -7,17 +7,20 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"tandem/ent"
 	"tandem/graph/model"
 )
 
 // DownloadURL is the resolver for the downloadURL field.
 func (r *documentResolver) DownloadURL(ctx context.Context, obj *ent.Document) (*string, error) {
-	panic(fmt.Errorf("not implemented: DownloadURL - downloadURL"))
+	if obj.StorageKey == "" {
+		return nil, nil
+	}
+	u := SignDownload(r.DownloadKey, obj.ID, r.now().Add(DownloadTTL))
+	return &u, nil
 }
 
 // UploadDocument is the resolver for the uploadDocument field.
 func (r *mutationResolver) UploadDocument(ctx context.Context, input model.UploadDocumentInput, clientMutationID *string) (*ent.Document, error) {
-	panic(fmt.Errorf("not implemented: UploadDocument - uploadDocument"))
+	return r.uploadDocument(ctx, input, clientMutationID)
 }

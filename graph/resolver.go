@@ -4,15 +4,23 @@ package graph
 
 import (
 	"context"
+	"time"
 
 	"tandem/ent"
 	"tandem/server/auth"
+	"tandem/server/storage"
 )
 
 // Resolver holds the dependencies of every resolver; it is wired once in server/.
 type Resolver struct {
 	Client *ent.Client
 	Auth   *auth.Service
+	// Files keeps uploaded document files.
+	Files storage.Store
+	// DownloadKey signs the short-lived document download links (see DownloadKey).
+	DownloadKey []byte
+	// Now is the clock of documents, change notices and advice (time.Now when nil).
+	Now func() time.Time
 }
 
 // db returns the request's transaction client in a mutation, the root client otherwise.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"path/filepath"
 	"time"
 
 	"tandem/ent"
@@ -17,6 +18,7 @@ import (
 	"tandem/graph"
 	"tandem/server/auth"
 	"tandem/server/demo"
+	"tandem/server/storage"
 )
 
 // App is a running Tandem: its database and its HTTP handler.
@@ -83,8 +85,13 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	if err := reclassify(ctx, db.Client, weights); err != nil {
 		return nil, fmt.Errorf("classifying accounts: %w", err)
 	}
-	gql := graph.NewHandler(&graph.Resolver{Client: db.Client, Auth: a.Auth}, graph.Options{Limits: limits, Production: cfg.Production(), Logger: log})
-	a.Handler = a.routes(gql)
+	files, err := storage.NewLocal(filepath.Join(cfg.DataDir, "files"))
+	if err != nil {
+		return nil, err
+	}
+	resolver := &graph.Resolver{Client: db.Client, Auth: a.Auth, Files: files, DownloadKey: graph.DownloadKey(secret), Now: opts.Now}
+	gql := graph.NewHandler(resolver, graph.Options{Limits: limits, Production: cfg.Production(), Logger: log})
+	a.Handler = a.routes(gql, resolver.DownloadHandler())
 	return a, nil
 }
 

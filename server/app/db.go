@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -72,12 +73,18 @@ func OpenDatabase(ctx context.Context, databaseURL, dataDir string, opts ...ent.
 		return nil, fmt.Errorf("cannot reach the database at %s: %w", d.Where, err)
 	}
 	d.Client = ent.NewClient(append([]ent.Option{ent.Driver(entsql.OpenDB(d.Dialect, d.DB))}, opts...)...)
-	if err := d.Client.Schema.Create(ctx); err != nil {
+	// ent's migration keeps package-level state: two at once in one process race.
+	migrating.Lock()
+	err = d.Client.Schema.Create(ctx)
+	migrating.Unlock()
+	if err != nil {
 		d.Client.Close()
 		return nil, fmt.Errorf("migrating the schema: %w", err)
 	}
 	return d, nil
 }
+
+var migrating sync.Mutex
 
 // Close closes the client and the pool.
 func (d *Database) Close() error { return d.Client.Close() }

@@ -15,7 +15,7 @@ import (
 // MaxRequestBytes bounds a GraphQL request body (a multipart upload included).
 const MaxRequestBytes = graph.MaxUploadBytes + 1<<20
 
-func (a *App) routes(gql http.Handler) http.Handler {
+func (a *App) routes(gql, download http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", a.authenticate(http.MaxBytesHandler(gql, MaxRequestBytes)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
@@ -23,6 +23,8 @@ func (a *App) routes(gql http.Handler) http.Handler {
 		_, _ = w.Write([]byte("ok\n"))
 	})
 	mux.HandleFunc("GET /readyz", a.ready)
+	// Signed, short-lived links handed out by Document.downloadURL; no bearer token.
+	mux.Handle("GET /documents/{id}/download", download)
 	mux.Handle("/", newSPA(frontend.Dist()))
 	return a.accessLog(securityHeaders(mux))
 }

@@ -1,0 +1,127 @@
+package graph
+
+import (
+	"context"
+	"strings"
+
+	"tandem/ent"
+	"tandem/ent/order"
+	"tandem/ent/orderline"
+	"tandem/ent/pricepoint"
+	"tandem/ent/privacy"
+	"tandem/ent/schema/pulid"
+	"tandem/ent/user"
+	"tandem/ent/viewer"
+	"tandem/graph/model"
+	"tandem/server/advice"
+)
+
+// StockForecastMonths is how many months stockAdvice forecasts.
+const StockForecastMonths = 3
+
+// priceHistory reads a product's prices of one kind. Prices in different currencies
+// cannot be compared, so only those in the currency of the latest point are used.
+func priceHistory(ctx context.Context, c *ent.Client, productID pulid.ID, kind pricepoint.Kind) ([]advice.PricePoint, error) {
+	pps, err := c.PricePoint.Query().
+		Where(pricepoint.ProductID(productID), pricepoint.KindEQ(kind)).
+		Order(pricepoint.ByObservedAt(), pricepoint.ByID()).
+		All(ctx)
+	if err != nil || len(pps) == 0 {
+		return nil, err
+	}
+	currency := pps[len(pps)-1].Currency
+	out := make([]advice.PricePoint, 0, len(pps))
+	for _, pp := range pps {
+		if pp.Currency == currency {
+			out = append(out, advice.PricePoint{At: pp.ObservedAt, Price: pp.Price})
+		}
+	}
+	return out, nil
+}
+
+// orderHistory reads what a customer ordered of a product, on orders not cancelled,
+// at the time of ordering, in the product's unit where the line's unit converts.
+func orderHistory(ctx context.Context, c *ent.Client, customerID, productID pulid.ID, unit string) ([]advice.Quantity, error) {
+	lines, err := c.OrderLine.Query().
+		Where(
+			orderline.CustomerID(customerID),
+			orderline.ProductID(productID),
+			orderline.HasOrderWith(order.StatusNEQ(order.StatusCANCELLED)),
+		).
+		WithOrder().
+		All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]advice.Quantity, 0, len(lines))
+	for _, l := range lines {
+		if l.Edges.Order == nil {
+			continue
+		}
+		out = append(out, advice.Quantity{At: l.Edges.Order.OrderedAt, Amount: convertQuantity(l.Quantity, l.Unit, unit)})
+	}
+	return out, nil
+}
+
+// unitFactors converts units of one kind to a base unit (kg for mass, L for volume).
+var unitFactors = map[string]struct {
+	kind   string
+	factor float64
+}{
+	"t": {"mass", 1000}, "kg": {"mass", 1}, "g": {"mass", 0.001},
+	"l": {"volume", 1}, "m3": {"volume", 1000}, "m³": {"volume", 1000},
+}
+
+// convertQuantity converts q from one unit to another of the same kind; units it
+// does not know (or of different kinds) are taken as they are.
+func convertQuantity(q float64, from, to string) float64 {
+	f, ok1 := unitFactors[strings.ToLower(strings.TrimSpace(from))]
+	t, ok2 := unitFactors[strings.ToLower(strings.TrimSpace(to))]
+	if !ok1 || !ok2 || f.kind != t.kind || f.factor == t.factor {
+		return q
+	}
+	return q * f.factor / t.factor
+}
+
+// viewerLocale is the signed-in user's language ("zh" unless they chose "en").
+func (r *Resolver) viewerLocale(ctx context.Context) string {
+	v := viewer.FromContext(ctx)
+	if v == nil || v.UserID == "" {
+		return "zh"
+	}
+	loc, err := r.db(ctx).User.Query().Where(user.ID(v.UserID)).Select(user.FieldLocale).String(privacy.DecisionContext(ctx, privacy.Allow))
+	if err == nil && loc == string(user.LocaleEn) {
+		return "en"
+	}
+	return "zh"
+}
+
+func priceTrendModel(p *ent.Product, kind pricepoint.Kind, t advice.TrendReport) *model.PriceTrend {
+	out := &model.PriceTrend{Product: p, Kind: kind, Direction: t.Direction, Windows: make([]*model.PriceWindow, 0, len(t.Windows))}
+	for _, w := range t.Windows {
+		mw := &model.PriceWindow{Months: w.Months, Available: w.Available, Points: w.Points}
+		if w.Available {
+			mw.StartPrice, mw.EndPrice = floatPtr(w.StartPrice), floatPtr(w.EndPrice)
+			mw.ChangePct, mw.SlopePctPerMonth = floatPtr(w.ChangePct), floatPtr(w.SlopePctPerMonth)
+		}
+		out.Windows = append(out.Windows, mw)
+	}
+	return out
+}
+
+func forecastModel(f advice.ForecastReport) *model.UsageForecast {
+	months := func(ms []advice.MonthAmount) []*model.MonthQuantity {
+		out := make([]*model.MonthQuantity, 0, len(ms))
+		for _, m := range ms {
+			out = append(out, &model.MonthQuantity{Month: m.Month, Quantity: m.Amount})
+		}
+		return out
+	}
+	out := &model.UsageForecast{Method: f.Method, History: months(f.History), Forecast: months(f.Forecast)}
+	if f.HasMAE {
+		out.MeanAbsoluteError = floatPtr(f.MAE)
+	}
+	return out
+}
+
+func floatPtr(v float64) *float64 { return &v }

@@ -1,0 +1,303 @@
+package graph
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"tandem/ent"
+	"tandem/ent/errcode"
+	"tandem/ent/privacy"
+	"tandem/ent/schema/pulid"
+	"tandem/server/storage"
+)
+
+// DownloadTTL is how long a document download link stays valid.
+const DownloadTTL = 10 * time.Minute
+
+// DownloadKey derives the key that signs download links from the JWT secret, so the
+// secret itself never signs anything but tokens.
+func DownloadKey(secret []byte) []byte {
+	m := hmac.New(sha256.New, secret)
+	m.Write([]byte("tandem/document-download/v1"))
+	return m.Sum(nil)
+}
+
+// now is the resolver's clock in UTC.
+func (r *Resolver) now() time.Time {
+	if r.Now != nil {
+		return r.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// documentTypes are the content types uploadDocument accepts.
+var documentTypes = map[string]bool{
+	"application/pdf":    true,
+	"image/png":          true,
+	"image/jpeg":         true,
+	"image/gif":          true,
+	"image/webp":         true,
+	"image/tiff":         true,
+	"application/msword": true,
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document": true,
+	"application/vnd.ms-excel": true,
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":         true,
+	"application/vnd.ms-powerpoint":                                             true,
+	"application/vnd.openxmlformats-officedocument.presentationml.presentation": true,
+	"application/vnd.oasis.opendocument.text":                                   true,
+	"application/vnd.oasis.opendocument.spreadsheet":                            true,
+	"application/vnd.oasis.opendocument.presentation":                           true,
+	"text/plain": true,
+	"text/csv":   true,
+}
+
+// typeAliases maps common non-standard names to the standard ones.
+var typeAliases = map[string]string{
+	"image/jpg":                   "image/jpeg",
+	"image/pjpeg":                 "image/jpeg",
+	"application/x-pdf":           "application/pdf",
+	"application/csv":             "text/csv",
+	"text/comma-separated-values": "text/csv",
+}
+
+// typesByExt names the content type when the client sent none (or a generic one).
+var typesByExt = map[string]string{
+	".pdf":  "application/pdf",
+	".png":  "image/png",
+	".jpg":  "image/jpeg",
+	".jpeg": "image/jpeg",
+	".gif":  "image/gif",
+	".webp": "image/webp",
+	".tif":  "image/tiff",
+	".tiff": "image/tiff",
+	".doc":  "application/msword",
+	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	".xls":  "application/vnd.ms-excel",
+	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	".ppt":  "application/vnd.ms-powerpoint",
+	".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+	".odt":  "application/vnd.oasis.opendocument.text",
+	".ods":  "application/vnd.oasis.opendocument.spreadsheet",
+	".odp":  "application/vnd.oasis.opendocument.presentation",
+	".txt":  "text/plain",
+	".csv":  "text/csv",
+}
+
+// documentContentType returns the content type to record for an upload, or a
+// BAD_USER_INPUT error when it is not one Tandem keeps.
+func documentContentType(declared, fileName string) (string, error) {
+	mt, params, err := mime.ParseMediaType(declared)
+	if err != nil || mt == "application/octet-stream" || mt == "" {
+		mt, params = typesByExt[strings.ToLower(path.Ext(fileName))], nil
+	}
+	if a, ok := typeAliases[mt]; ok {
+		mt = a
+	}
+	if !documentTypes[mt] {
+		shown := declared
+		if shown == "" {
+			shown = "unknown"
+		}
+		return "", errcode.New(errcode.BadUserInput,
+			"file: content type %s is not accepted; upload a PDF, an image (PNG, JPEG, GIF, WebP, TIFF), an office document, plain text or CSV", shown).
+			With("field", "file")
+	}
+	if cs := params["charset"]; cs != "" && strings.HasPrefix(mt, "text/") {
+		if t := mime.FormatMediaType(mt, map[string]string{"charset": strings.ToLower(cs)}); t != "" {
+			return t, nil
+		}
+	}
+	return mt, nil
+}
+
+// cleanFileName keeps the last path element of a client's file name, without
+// control characters, within the 300 bytes the schema allows.
+func cleanFileName(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, name)
+	name = strings.TrimSpace(name)
+	for len(name) > 300 {
+		_, size := utf8.DecodeLastRuneInString(name)
+		name = name[:len(name)-size]
+	}
+	if name == "" || name == "." || name == ".." {
+		return "document"
+	}
+	return name
+}
+
+// newDocumentKey names a stored file: no part of it comes from the client.
+func newDocumentKey(now time.Time) string {
+	raw := make([]byte, 16)
+	_, _ = rand.Read(raw)
+	return fmt.Sprintf("documents/%04d/%02d/%s", now.Year(), int(now.Month()), hex.EncodeToString(raw))
+}
+
+// removeFileWhenUndone deletes the stored file if the request's transaction rolls
+// back or fails to commit, so no file outlives a document row that was never saved.
+func (r *Resolver) removeFileWhenUndone(ctx context.Context, key string) {
+	tx := ent.TxFromContext(ctx)
+	if tx == nil {
+		return
+	}
+	tx.OnRollback(func(next ent.Rollbacker) ent.Rollbacker {
+		return ent.RollbackFunc(func(ctx context.Context, tx *ent.Tx) error {
+			err := next.Rollback(ctx, tx)
+			r.removeFile(ctx, key)
+			return err
+		})
+	})
+	tx.OnCommit(func(next ent.Committer) ent.Committer {
+		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
+			err := next.Commit(ctx, tx)
+			if err != nil {
+				r.removeFile(ctx, key)
+			}
+			return err
+		})
+	})
+}
+
+func (r *Resolver) removeFile(ctx context.Context, key string) {
+	_ = r.Files.Delete(context.WithoutCancel(ctx), key)
+}
+
+// downloadMAC is the signature of a download link: HMAC-SHA256 over "id|exp".
+func downloadMAC(key []byte, id string, exp int64) []byte {
+	m := hmac.New(sha256.New, key)
+	m.Write([]byte(id + "|" + strconv.FormatInt(exp, 10)))
+	return m.Sum(nil)
+}
+
+// SignDownload returns the path and query of a download link for the document,
+// valid until exp.
+func SignDownload(key []byte, id pulid.ID, exp time.Time) string {
+	e := exp.Unix()
+	return "/documents/" + url.PathEscape(string(id)) + "/download?exp=" + strconv.FormatInt(e, 10) +
+		"&sig=" + hex.EncodeToString(downloadMAC(key, string(id), e))
+}
+
+// verifyDownload checks a link's signature and expiry.
+func verifyDownload(key []byte, id, exp, sig string, now time.Time) bool {
+	e, err := strconv.ParseInt(exp, 10, 64)
+	if err != nil || len(key) == 0 {
+		return false
+	}
+	got, err := hex.DecodeString(sig)
+	if err != nil || !hmac.Equal(got, downloadMAC(key, id, e)) {
+		return false
+	}
+	return now.Unix() <= e
+}
+
+// DownloadHandler serves GET /documents/{id}/download?exp=…&sig=…. The signature is
+// the authorisation: links are only issued to viewers allowed to see the document,
+// so the document is read past the privacy rules.
+func (r *Resolver) DownloadHandler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		id := req.PathValue("id")
+		q := req.URL.Query()
+		if !verifyDownload(r.DownloadKey, id, q.Get("exp"), q.Get("sig"), r.now()) {
+			http.Error(w, "this download link is invalid or has expired", http.StatusForbidden)
+			return
+		}
+		ctx := privacy.DecisionContext(req.Context(), privacy.Allow)
+		doc, err := r.Client.Document.Get(ctx, pulid.ID(id))
+		if ent.IsNotFound(err) || (err == nil && doc.StorageKey == "") {
+			http.Error(w, "no such file", http.StatusNotFound)
+			return
+		}
+		if err != nil {
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		etag := `"` + doc.Sha256 + `"`
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Cache-Control", "private, no-cache")
+		if doc.Sha256 != "" {
+			h.Set("ETag", etag)
+			if inm := req.Header.Get("If-None-Match"); inm != "" && etagMatches(inm, etag) {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+		}
+		f, err := r.Files.Open(ctx, doc.StorageKey)
+		if errors.Is(err, storage.ErrNotFound) {
+			http.Error(w, "no such file", http.StatusNotFound)
+			return
+		}
+		if err != nil {
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		defer f.Close()
+		ct := doc.ContentType
+		if ct == "" {
+			ct = "application/octet-stream"
+		}
+		h.Set("Content-Type", ct)
+		h.Set("Content-Disposition", attachment(doc.FileName))
+		if doc.SizeBytes > 0 {
+			h.Set("Content-Length", strconv.FormatInt(doc.SizeBytes, 10))
+		}
+		if req.Method == http.MethodHead {
+			return
+		}
+		_, _ = io.Copy(w, f)
+	})
+}
+
+func etagMatches(header, etag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if t == etag || t == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+// attachment is a Content-Disposition naming the file: an ASCII fallback and the
+// UTF-8 name (RFC 6266 / RFC 8187).
+func attachment(name string) string {
+	name = cleanFileName(name)
+	var fallback, enc strings.Builder
+	for _, r := range name {
+		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' || r == '%' {
+			fallback.WriteByte('_')
+		} else {
+			fallback.WriteRune(r)
+		}
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$&+-.^_`|~", c) >= 0 {
+			enc.WriteByte(c)
+		} else {
+			fmt.Fprintf(&enc, "%%%02X", c)
+		}
+	}
+	return `attachment; filename="` + fallback.String() + `"; filename*=UTF-8''` + enc.String()
+}

@@ -1,0 +1,73 @@
+package graph
+
+import (
+	"context"
+	"io"
+	"strings"
+
+	"tandem/ent"
+	"tandem/ent/errcode"
+	"tandem/graph/model"
+)
+
+// uploadDocument stores the file, then records the document in the request's
+// transaction; the file is removed again when the row is not saved.
+func (r *mutationResolver) uploadDocument(ctx context.Context, input model.UploadDocumentInput, clientMutationID *string) (*ent.Document, error) {
+	if strings.TrimSpace(input.Title) == "" {
+		return nil, errcode.New(errcode.BadUserInput, "title: must not be empty").With("field", "title")
+	}
+	up := input.File
+	if up.File == nil || up.Size <= 0 {
+		return nil, errcode.New(errcode.BadUserInput, "file: the file is empty").With("field", "file")
+	}
+	fileName := cleanFileName(up.Filename)
+	contentType, err := documentContentType(up.ContentType, fileName)
+	if err != nil {
+		return nil, err
+	}
+	if r.Files == nil {
+		return nil, errcode.New(errcode.Internal, "file storage is not configured")
+	}
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Document, error) {
+		if input.CustomerID != nil {
+			// A document made for one customer needs a customer the uploader may see.
+			if _, err := c.Customer.Get(ctx, *input.CustomerID); err != nil {
+				return nil, err
+			}
+		}
+		if _, err := up.File.Seek(0, io.SeekStart); err != nil {
+			return nil, err
+		}
+		key := newDocumentKey(r.now())
+		size, sum, err := r.Files.Put(ctx, key, up.File)
+		if err != nil {
+			return nil, err
+		}
+		if size == 0 {
+			r.removeFile(ctx, key)
+			return nil, errcode.New(errcode.BadUserInput, "file: the file is empty").With("field", "file")
+		}
+		r.removeFileWhenUndone(ctx, key)
+		doc, err := c.Document.Create().
+			SetType(input.Type).
+			SetTitle(strings.TrimSpace(input.Title)).
+			SetNillableDocVersion(input.DocVersion).
+			SetNillableLanguage(input.Language).
+			SetNillableProductID(input.ProductID).
+			SetNillableBatchNo(input.BatchNo).
+			SetNillableCustomerID(input.CustomerID).
+			SetNillableSupersedesID(input.SupersedesID).
+			SetNillableValidUntil(input.ValidUntil).
+			SetFileName(fileName).
+			SetContentType(contentType).
+			SetSizeBytes(size).
+			SetSha256(sum).
+			SetStorageKey(key).
+			Save(ctx)
+		if err != nil {
+			r.removeFile(ctx, key)
+			return nil, err
+		}
+		return doc, nil
+	})
+}
