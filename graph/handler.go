@@ -46,7 +46,8 @@ var publicFields = []string{"login", "refreshToken", "logout"}
 // NewHandler builds the GraphQL HTTP handler: POST and GET transports, APQ,
 // introspection, cost and token limits, one error presenter and one recover function.
 func NewHandler(r *Resolver, opts Options) *handler.Server {
-	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: r}))
+	es := generated.NewExecutableSchema(generated.Config{Resolvers: r})
+	srv := handler.New(es)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -64,6 +65,7 @@ func NewHandler(r *Resolver, opts Options) *handler.Server {
 		// request, so they run in their own short transactions.
 		SkipTxFunc: entgql.SkipIfHasFields("login", "refreshToken", "logout", "changePassword"),
 	})
+	srv.AroundFields(partnerGuard{schema: es.Schema()}.around)
 	srv.AroundFields(clampPages)
 	srv.AroundOperations(noteOperation)
 	srv.SetErrorPresenter(presentError(opts.Logger))

@@ -57,6 +57,11 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{APITokensColumns[14]},
 			},
+			{
+				Name:    "apitoken_last_eight",
+				Unique:  false,
+				Columns: []*schema.Column{APITokensColumns[8]},
+			},
 		},
 	}
 	// AssistancesColumns holds the columns for the "assistances" table.

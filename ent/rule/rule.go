@@ -6,12 +6,21 @@ package rule
 import (
 	"context"
 
+	"entgo.io/ent/dialect/sql"
+
 	"tandem/ent"
+	"tandem/ent/changenotice"
+	"tandem/ent/changenoticeack"
 	"tandem/ent/customer"
+	"tandem/ent/document"
 	"tandem/ent/errcode"
 	"tandem/ent/interaction"
+	"tandem/ent/order"
+	"tandem/ent/orderline"
 	"tandem/ent/predicate"
 	"tandem/ent/privacy"
+	"tandem/ent/product"
+	"tandem/ent/sample"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/task"
 	"tandem/ent/user"
@@ -267,5 +276,92 @@ func AllowSelfUpdate() privacy.MutationRule {
 			return privacy.Denyf("you cannot change your own team")
 		}
 		return privacy.Allow
+	})
+}
+
+// RequireScope lets a partner token read a type only with the scope for it (users
+// of a partner organisation carry every scope).
+func RequireScope(scope string) privacy.QueryRule {
+	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		if v := viewer.FromContext(ctx); v != nil && v.Role == viewer.Partner && !v.HasScope(scope) {
+			return ErrNotVisible
+		}
+		return privacy.Skip
+	})
+}
+
+// boughtBy is the predicate "an order line of this customer" for partner filters.
+func boughtBy(id pulid.ID) predicate.OrderLine {
+	return orderline.And(orderline.CustomerID(id), orderline.HasOrderWith(order.StatusNEQ(order.StatusCANCELLED)))
+}
+
+// PartnerProducts shows a partner the products it bought or was sent samples of.
+func PartnerProducts() privacy.QueryRule {
+	return privacy.ProductQueryRuleFunc(func(ctx context.Context, q *ent.ProductQuery) error {
+		v := viewer.FromContext(ctx)
+		if v == nil || v.Role != viewer.Partner {
+			return privacy.Skip
+		}
+		q.Where(product.Or(product.HasOrderLinesWith(boughtBy(v.CustomerID)), product.HasSamplesWith(sample.CustomerID(v.CustomerID))))
+		return privacy.Allow
+	})
+}
+
+// PartnerDocuments shows a partner (with documents:read) the documents made for it,
+// the documents of the products it bought, and the COAs of the batches it received.
+func PartnerDocuments() privacy.QueryRule {
+	return privacy.DocumentQueryRuleFunc(func(ctx context.Context, q *ent.DocumentQuery) error {
+		v := viewer.FromContext(ctx)
+		if v == nil || v.Role != viewer.Partner {
+			return privacy.Skip
+		}
+		if !v.HasScope("documents:read") {
+			return ErrNotVisible
+		}
+		own := v.CustomerID
+		theirBatches := func(s *sql.Selector) {
+			lines := sql.Table(orderline.Table)
+			s.Where(sql.In(s.C(document.FieldBatchNo), sql.Select(lines.C(orderline.FieldBatchNo)).From(lines).Where(sql.EQ(lines.C(orderline.FieldCustomerID), string(own)))))
+		}
+		q.Where(document.Or(
+			document.CustomerID(own),
+			document.And(document.CustomerIDIsNil(), document.TypeNEQ(document.TypeCOA), document.HasProductWith(product.HasOrderLinesWith(boughtBy(own)))),
+			document.And(document.CustomerIDIsNil(), document.TypeEQ(document.TypeCOA), theirBatches),
+		))
+		return privacy.Allow
+	})
+}
+
+// PartnerChangeNotices shows a partner (with change_notices:read) the notices
+// addressed to it.
+func PartnerChangeNotices() privacy.QueryRule {
+	return privacy.ChangeNoticeQueryRuleFunc(func(ctx context.Context, q *ent.ChangeNoticeQuery) error {
+		v := viewer.FromContext(ctx)
+		if v == nil || v.Role != viewer.Partner {
+			return privacy.Skip
+		}
+		if !v.HasScope("change_notices:read") {
+			return ErrNotVisible
+		}
+		q.Where(changenotice.HasAcksWith(changenoticeack.CustomerID(v.CustomerID)))
+		return privacy.Allow
+	})
+}
+
+// AllowPartnerIssue lets a partner with issues:write file a problem on its own
+// organisation, about its own orders and products.
+func AllowPartnerIssue() privacy.MutationRule {
+	return privacy.IssueMutationRuleFunc(func(ctx context.Context, m *ent.IssueMutation) error {
+		v := viewer.FromContext(ctx)
+		if v == nil || v.Role != viewer.Partner {
+			return privacy.Skip
+		}
+		if !m.Op().Is(ent.OpCreate) || !v.HasScope("issues:write") {
+			return privacy.Denyf("partners may only file problems, with the issues:write scope")
+		}
+		if id, _ := m.CustomerID(); id != v.CustomerID {
+			return errcode.New(errcode.BadUserInput, "customerID: a problem is filed on your own organisation").With("field", "customerID")
+		}
+		return checkLinks(ctx, m)
 	})
 }

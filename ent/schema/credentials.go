@@ -23,6 +23,7 @@ func (APIToken) Fields() []ent.Field {
 		fk("customer_id"),
 		field.Strings("scopes").Optional(),
 		field.String("token_hash").Sensitive().Unique().Annotations(entgql.Skip(entgql.SkipAll)),
+		// Scopes: orders:read, documents:read, samples:read, issues:read, issues:write, change_notices:read.
 		field.String("salt").Sensitive().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.String("last_eight").Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Time("expires_at").Optional().Nillable(),
@@ -43,7 +44,7 @@ func (APIToken) Edges() []ent.Edge {
 }
 
 func (APIToken) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("customer_id"), index.Fields("created_by_id")}
+	return []ent.Index{index.Fields("customer_id"), index.Fields("created_by_id"), index.Fields("last_eight")}
 }
 
 // API tokens are issued through a dedicated mutation that returns the secret once.

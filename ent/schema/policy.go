@@ -28,12 +28,14 @@ func internalAccountPolicy(query ...privacy.QueryRule) ent.Policy {
 	return accountPolicy(append([]privacy.QueryRule{rule.DenyPartner()}, query...)...)
 }
 
-// referencePolicy guards our catalogue and knowledge: read by our people, written by
-// the roles listed.
-func referencePolicy(writers ...viewer.Role) ent.Policy {
+// referencePolicy guards our catalogue and knowledge: read by our people (and by
+// partners only through the partner rule given), written by the role given.
+func referencePolicy(writer viewer.Role, partner ...privacy.QueryRule) ent.Policy {
+	q := privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowInternalRead()}
+	q = append(q, partner...)
 	return privacy.Policy{
-		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowInternalRead(), privacy.AlwaysDenyRule()},
-		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfAdmin(), rule.AllowRoles(writers...), privacy.AlwaysDenyRule()},
+		Query:    append(q, privacy.AlwaysDenyRule()),
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfAdmin(), rule.AllowRoles(writer), privacy.AlwaysDenyRule()},
 	}
 }
 
@@ -70,14 +72,22 @@ func (MarketInfoShare) Policy() ent.Policy { return internalAccountPolicy() }
 func (Interaction) Policy() ent.Policy {
 	return internalAccountPolicy(rule.FilterPrivateInteractions())
 }
-func (Sample) Policy() ent.Policy          { return accountPolicy() }
-func (Trial) Policy() ent.Policy           { return accountPolicy() }
-func (Order) Policy() ent.Policy           { return accountPolicy() }
-func (OrderLine) Policy() ent.Policy       { return accountPolicy() }
-func (Shipment) Policy() ent.Policy        { return accountPolicy() }
-func (TrackingEvent) Policy() ent.Policy   { return accountPolicy() }
-func (Issue) Policy() ent.Policy           { return accountPolicy() }
-func (ChangeNoticeAck) Policy() ent.Policy { return accountPolicy() }
+func (Sample) Policy() ent.Policy        { return accountPolicy(rule.RequireScope("samples:read")) }
+func (Trial) Policy() ent.Policy         { return accountPolicy(rule.RequireScope("samples:read")) }
+func (Order) Policy() ent.Policy         { return accountPolicy(rule.RequireScope("orders:read")) }
+func (OrderLine) Policy() ent.Policy     { return accountPolicy(rule.RequireScope("orders:read")) }
+func (Shipment) Policy() ent.Policy      { return accountPolicy(rule.RequireScope("orders:read")) }
+func (TrackingEvent) Policy() ent.Policy { return accountPolicy(rule.RequireScope("orders:read")) }
+func (Issue) Policy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.RequireScope("issues:read"), rule.FilterByCustomer()},
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfAdmin(), rule.AllowPartnerIssue(),
+			rule.DenyPartner(), rule.AllowAccountWrite(), privacy.AlwaysDenyRule()},
+	}
+}
+func (ChangeNoticeAck) Policy() ent.Policy {
+	return accountPolicy(rule.RequireScope("change_notices:read"))
+}
 
 // StageChange rows are written by the customer hook alone.
 func (StageChange) Policy() ent.Policy {
@@ -94,12 +104,19 @@ func (Task) Policy() ent.Policy {
 	}
 }
 
-func (Product) Policy() ent.Policy      { return referencePolicy(viewer.Manager) }
-func (PricePoint) Policy() ent.Policy   { return referencePolicy(viewer.Manager) }
-func (Document) Policy() ent.Policy     { return referencePolicy(viewer.Manager) }
-func (ChangeNotice) Policy() ent.Policy { return referencePolicy(viewer.Manager) }
-func (MarketInfo) Policy() ent.Policy   { return referencePolicy(viewer.Manager, viewer.Rep) }
-func (Team) Policy() ent.Policy         { return referencePolicy() }
+func (Product) Policy() ent.Policy    { return referencePolicy(viewer.Manager, rule.PartnerProducts()) }
+func (PricePoint) Policy() ent.Policy { return referencePolicy(viewer.Manager) }
+func (Document) Policy() ent.Policy   { return referencePolicy(viewer.Manager, rule.PartnerDocuments()) }
+func (ChangeNotice) Policy() ent.Policy {
+	return referencePolicy(viewer.Manager, rule.PartnerChangeNotices())
+}
+func (MarketInfo) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowInternalRead(), privacy.AlwaysDenyRule()},
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfAdmin(), rule.AllowRoles(viewer.Manager, viewer.Rep), privacy.AlwaysDenyRule()},
+	}
+}
+func (Team) Policy() ent.Policy { return referencePolicy(viewer.Admin) }
 
 func (User) Policy() ent.Policy {
 	return privacy.Policy{
@@ -115,15 +132,15 @@ func (RefreshToken) Policy() ent.Policy   { return systemPolicy() }
 func (LoginThrottle) Policy() ent.Policy  { return systemPolicy() }
 func (ClientMutation) Policy() ent.Policy { return systemPolicy() }
 
-func (ServiceDocument) Policy() ent.Policy { return accountPolicy() }
+func (ServiceDocument) Policy() ent.Policy { return internalAccountPolicy() }
 
 // Lifecycle events are written by hooks and the step mutations alone.
-func (SampleEvent) Policy() ent.Policy { return eventPolicy() }
-func (OrderEvent) Policy() ent.Policy  { return eventPolicy() }
+func (SampleEvent) Policy() ent.Policy { return eventPolicy("samples:read") }
+func (OrderEvent) Policy() ent.Policy  { return eventPolicy("orders:read") }
 
-func eventPolicy() ent.Policy {
+func eventPolicy(scope string) ent.Policy {
 	return privacy.Policy{
-		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.FilterByCustomer()},
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.RequireScope(scope), rule.FilterByCustomer()},
 		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
 	}
 }

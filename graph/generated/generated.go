@@ -524,6 +524,11 @@ type ComplexityRoot struct {
 		RespondedLate func(childComplexity int) int
 	}
 
+	IssuedAPIToken struct {
+		APIToken func(childComplexity int) int
+		Token    func(childComplexity int) int
+	}
+
 	KeyPerson struct {
 		ActiveFrom          func(childComplexity int) int
 		ActiveTo            func(childComplexity int) int
@@ -658,11 +663,14 @@ type ComplexityRoot struct {
 		DeleteTask              func(childComplexity int, id pulid.ID, version *int) int
 		DeleteTrackingEvent     func(childComplexity int, id pulid.ID, version *int) int
 		EndKeyPerson            func(childComplexity int, input model.EndKeyPersonInput) int
+		IssueAPIToken           func(childComplexity int, input model.IssueAPITokenInput) int
 		IssueChangeNotice       func(childComplexity int, input model.IssueChangeNoticeInput) int
 		Login                   func(childComplexity int, input model.LoginInput) int
 		Logout                  func(childComplexity int, input model.RefreshTokenInput) int
 		RecordEvaluationOutcome func(childComplexity int, input model.RecordEvaluationInput) int
 		RefreshToken            func(childComplexity int, input model.RefreshTokenInput) int
+		RevokeAPIToken          func(childComplexity int, id pulid.ID) int
+		RotateAPIToken          func(childComplexity int, id pulid.ID) int
 		SetCustomerStage        func(childComplexity int, input model.SetCustomerStageInput) int
 		UpdateAssistance        func(childComplexity int, id pulid.ID, input ent.UpdateAssistanceInput) int
 		UpdateChangeNotice      func(childComplexity int, id pulid.ID, input ent.UpdateChangeNoticeInput) int
@@ -1466,6 +1474,9 @@ type MutationResolver interface {
 	UploadDocument(ctx context.Context, input model.UploadDocumentInput, clientMutationID *string) (*ent.Document, error)
 	CompleteOrderStep(ctx context.Context, input model.CompleteOrderStepInput) (*ent.Order, error)
 	CancelOrder(ctx context.Context, input model.CancelOrderInput) (*ent.Order, error)
+	IssueAPIToken(ctx context.Context, input model.IssueAPITokenInput) (*model.IssuedAPIToken, error)
+	RevokeAPIToken(ctx context.Context, id pulid.ID) (*ent.APIToken, error)
+	RotateAPIToken(ctx context.Context, id pulid.ID) (*model.IssuedAPIToken, error)
 	SetCustomerStage(ctx context.Context, input model.SetCustomerStageInput) (*ent.Customer, error)
 	EndKeyPerson(ctx context.Context, input model.EndKeyPersonInput) (*ent.KeyPerson, error)
 	RecordEvaluationOutcome(ctx context.Context, input model.RecordEvaluationInput) (*ent.Customer, error)
@@ -3697,6 +3708,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.IssueSLA.RespondedLate(childComplexity), true
 
+	case "IssuedAPIToken.apiToken":
+		if e.ComplexityRoot.IssuedAPIToken.APIToken == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssuedAPIToken.APIToken(childComplexity), true
+	case "IssuedAPIToken.token":
+		if e.ComplexityRoot.IssuedAPIToken.Token == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssuedAPIToken.Token(childComplexity), true
+
 	case "KeyPerson.activeFrom":
 		if e.ComplexityRoot.KeyPerson.ActiveFrom == nil {
 			break
@@ -4535,6 +4559,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EndKeyPerson(childComplexity, args["input"].(model.EndKeyPersonInput)), true
+	case "Mutation.issueAPIToken":
+		if e.ComplexityRoot.Mutation.IssueAPIToken == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_issueAPIToken_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.IssueAPIToken(childComplexity, args["input"].(model.IssueAPITokenInput)), true
 	case "Mutation.issueChangeNotice":
 		if e.ComplexityRoot.Mutation.IssueChangeNotice == nil {
 			break
@@ -4590,6 +4625,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RefreshToken(childComplexity, args["input"].(model.RefreshTokenInput)), true
+	case "Mutation.revokeAPIToken":
+		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeAPIToken_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(pulid.ID)), true
+	case "Mutation.rotateAPIToken":
+		if e.ComplexityRoot.Mutation.RotateAPIToken == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rotateAPIToken_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RotateAPIToken(childComplexity, args["id"].(pulid.ID)), true
 	case "Mutation.setCustomerStage":
 		if e.ComplexityRoot.Mutation.SetCustomerStage == nil {
 			break
@@ -8088,6 +8145,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("EndKeyPersonInput", ec.unmarshalInputEndKeyPersonInput),
 			graphql.NewInputUnmarshaler("InteractionOrder", ec.unmarshalInputInteractionOrder),
 			graphql.NewInputUnmarshaler("InteractionWhereInput", ec.unmarshalInputInteractionWhereInput),
+			graphql.NewInputUnmarshaler("IssueAPITokenInput", ec.unmarshalInputIssueAPITokenInput),
 			graphql.NewInputUnmarshaler("IssueChangeNoticeInput", ec.unmarshalInputIssueChangeNoticeInput),
 			graphql.NewInputUnmarshaler("IssueOrder", ec.unmarshalInputIssueOrder),
 			graphql.NewInputUnmarshaler("IssueWhereInput", ec.unmarshalInputIssueWhereInput),
@@ -21463,6 +21521,37 @@ extend type Mutation {
   cancelOrder(input: CancelOrderInput!): Order!
 }
 `, BuiltIn: false},
+	{Name: "../partner.graphql", Input: `# Partner API tokens: issued by an admin to a customer or distributor organisation.
+
+input IssueAPITokenInput {
+  """The partner organisation (a customer) the token acts for."""
+  customerID: ID!
+  """A label, e.g. "ERP integration"."""
+  name: String!
+  """orders:read, documents:read, samples:read, issues:read, issues:write, change_notices:read."""
+  scopes: [String!]!
+  expiresAt: Time
+  """Query-cost budget refilled per second."""
+  budgetPerSecond: Int
+  """Largest budget the token can save up."""
+  budgetBurst: Int
+}
+
+"""A newly issued token: ` + "`" + `token` + "`" + ` is shown this once and never again."""
+type IssuedAPIToken {
+  token: String!
+  apiToken: APIToken!
+}
+
+extend type Mutation {
+  """Issue a partner token (admins). The whole token is in the answer, once."""
+  issueAPIToken(input: IssueAPITokenInput!): IssuedAPIToken!
+  """Revoke a token at once."""
+  revokeAPIToken(id: ID!): APIToken!
+  """Replace a token by a new one with the same scopes; the old one stops working."""
+  rotateAPIToken(id: ID!): IssuedAPIToken!
+}
+`, BuiltIn: false},
 	{Name: "../report.graphql", Input: `# The rep's Today list, the Customer Report (客户报告) and the account timeline.
 
 enum TodayKind {
@@ -22621,6 +22710,16 @@ func (ec *executionContext) childFields_IssueSLA(ctx context.Context, field grap
 		return ec.fieldContext_IssueSLA_breached(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IssueSLA", field.Name)
+}
+
+func (ec *executionContext) childFields_IssuedAPIToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "token":
+		return ec.fieldContext_IssuedAPIToken_token(ctx, field)
+	case "apiToken":
+		return ec.fieldContext_IssuedAPIToken_apiToken(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IssuedAPIToken", field.Name)
 }
 
 func (ec *executionContext) childFields_KeyPerson(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -26555,6 +26654,20 @@ func (ec *executionContext) field_Mutation_endKeyPerson_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_issueAPIToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.IssueAPITokenInput, error) {
+			return ec.unmarshalNIssueAPITokenInput2tandemᚋgraphᚋmodelᚐIssueAPITokenInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_issueChangeNotice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -26622,6 +26735,34 @@ func (ec *executionContext) field_Mutation_refreshToken_args(ctx context.Context
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_revokeAPIToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rotateAPIToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -38741,6 +38882,61 @@ func (ec *executionContext) fieldContext_IssueSLA_breached(_ context.Context, fi
 	return graphql.NewScalarFieldContext("IssueSLA", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _IssuedAPIToken_token(ctx context.Context, field graphql.CollectedField, obj *model.IssuedAPIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IssuedAPIToken_token(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Token, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IssuedAPIToken_token(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IssuedAPIToken", field, false, false, "String")
+}
+
+func (ec *executionContext) _IssuedAPIToken_apiToken(ctx context.Context, field graphql.CollectedField, obj *model.IssuedAPIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IssuedAPIToken_apiToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.APIToken, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.APIToken) graphql.Marshaler {
+			return ec.marshalNAPIToken2ᚖtandemᚋentᚐAPIToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IssuedAPIToken_apiToken(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IssuedAPIToken",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_APIToken(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _KeyPerson_id(ctx context.Context, field graphql.CollectedField, obj *ent.KeyPerson) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -43397,6 +43593,138 @@ func (ec *executionContext) fieldContext_Mutation_cancelOrder(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_cancelOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_issueAPIToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_issueAPIToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().IssueAPIToken(ctx, fc.Args["input"].(model.IssueAPITokenInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.IssuedAPIToken) graphql.Marshaler {
+			return ec.marshalNIssuedAPIToken2ᚖtandemᚋgraphᚋmodelᚐIssuedAPIToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_issueAPIToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IssuedAPIToken(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_issueAPIToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeAPIToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeAPIToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeAPIToken(ctx, fc.Args["id"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.APIToken) graphql.Marshaler {
+			return ec.marshalNAPIToken2ᚖtandemᚋentᚐAPIToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeAPIToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_APIToken(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeAPIToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rotateAPIToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rotateAPIToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RotateAPIToken(ctx, fc.Args["id"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.IssuedAPIToken) graphql.Marshaler {
+			return ec.marshalNIssuedAPIToken2ᚖtandemᚋgraphᚋmodelᚐIssuedAPIToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rotateAPIToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IssuedAPIToken(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rotateAPIToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -73305,6 +73633,83 @@ func UnmarshalInteractionWhereInput(ctx context.Context, raw any) (ent.Interacti
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputIssueAPITokenInput(ctx context.Context, obj any) (model.IssueAPITokenInput, error) {
+	var it model.IssueAPITokenInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerID", "name", "scopes", "expiresAt", "budgetPerSecond", "budgetBurst"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "scopes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopes"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scopes = data
+		case "expiresAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAt = data
+		case "budgetPerSecond":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetPerSecond"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetPerSecond = data
+		case "budgetBurst":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetBurst"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetBurst = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalIssueAPITokenInput unmarshals raw into the IssueAPITokenInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalIssueAPITokenInput(ctx context.Context, raw any) (model.IssueAPITokenInput, error) {
+	var out model.IssueAPITokenInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "IssueAPITokenInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputIssueChangeNoticeInput(ctx context.Context, obj any) (model.IssueChangeNoticeInput, error) {
 	var it model.IssueChangeNoticeInput
 	if obj == nil {
@@ -102722,6 +103127,44 @@ func (ec *executionContext) _IssueSLA(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var issuedAPITokenImplementors = []string{"IssuedAPIToken"}
+
+func (ec *executionContext) _IssuedAPIToken(ctx context.Context, sel ast.SelectionSet, obj *model.IssuedAPIToken) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, issuedAPITokenImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IssuedAPIToken")
+		case "token":
+			out.Values[i] = ec._IssuedAPIToken_token(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "apiToken":
+			out.Values[i] = ec._IssuedAPIToken_apiToken(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var keyPersonImplementors = []string{"KeyPerson", "Node"}
 
 func (ec *executionContext) _KeyPerson(ctx context.Context, sel ast.SelectionSet, obj *ent.KeyPerson) graphql.Marshaler {
@@ -103824,6 +104267,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "cancelOrder":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_cancelOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "issueAPIToken":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_issueAPIToken(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokeAPIToken":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeAPIToken(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rotateAPIToken":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rotateAPIToken(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -108660,6 +109124,14 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAPIToken2ᚖtandemᚋentᚐAPIToken(ctx context.Context, sel ast.SelectionSet, v *ent.APIToken) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "APIToken!")
+		return graphql.Null
+	}
+	return ec._APIToken(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNAPITokenConnection2ᚖtandemᚋentᚐAPITokenConnection(ctx context.Context, sel ast.SelectionSet, v *ent.APITokenConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "APITokenConnection!")
@@ -109587,6 +110059,11 @@ func (ec *executionContext) marshalNIssue2ᚖtandemᚋentᚐIssue(ctx context.Co
 	return ec._Issue(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNIssueAPITokenInput2tandemᚋgraphᚋmodelᚐIssueAPITokenInput(ctx context.Context, v any) (model.IssueAPITokenInput, error) {
+	res, err := ec.unmarshalInputIssueAPITokenInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNIssueCategory2tandemᚋentᚋissueᚐCategory(ctx context.Context, v any) (issue.Category, error) {
 	var res issue.Category
 	err := res.UnmarshalGQL(v)
@@ -109695,6 +110172,14 @@ func (ec *executionContext) marshalNIssueStatus2ᚕtandemᚋentᚋissueᚐStatus
 func (ec *executionContext) unmarshalNIssueWhereInput2ᚖtandemᚋentᚐIssueWhereInput(ctx context.Context, v any) (*ent.IssueWhereInput, error) {
 	res, err := ec.unmarshalInputIssueWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIssuedAPIToken2ᚖtandemᚋgraphᚋmodelᚐIssuedAPIToken(ctx context.Context, sel ast.SelectionSet, v *model.IssuedAPIToken) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IssuedAPIToken!")
+		return graphql.Null
+	}
+	return ec._IssuedAPIToken(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNKeyPerson2ᚕᚖtandemᚋentᚐKeyPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.KeyPerson) graphql.Marshaler {

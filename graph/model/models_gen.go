@@ -135,6 +135,20 @@ type EndKeyPersonInput struct {
 	Version *int    `json:"version,omitempty"`
 }
 
+type IssueAPITokenInput struct {
+	// The partner organisation (a customer) the token acts for.
+	CustomerID pulid.ID `json:"customerID"`
+	// A label, e.g. "ERP integration".
+	Name string `json:"name"`
+	// orders:read, documents:read, samples:read, issues:read, issues:write, change_notices:read.
+	Scopes    []string   `json:"scopes"`
+	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+	// Query-cost budget refilled per second.
+	BudgetPerSecond *int `json:"budgetPerSecond,omitempty"`
+	// Largest budget the token can save up.
+	BudgetBurst *int `json:"budgetBurst,omitempty"`
+}
+
 type IssueChangeNoticeInput struct {
 	ID      pulid.ID `json:"id"`
 	Version *int     `json:"version,omitempty"`
@@ -148,6 +162,12 @@ type IssueSLA struct {
 	OnSiteLate    bool      `json:"onSiteLate"`
 	// True when a deadline has passed without the step being done, or was missed.
 	Breached bool `json:"breached"`
+}
+
+// A newly issued token: `token` is shown this once and never again.
+type IssuedAPIToken struct {
+	Token    string        `json:"token"`
+	APIToken *ent.APIToken `json:"apiToken"`
 }
 
 type LoginInput struct {

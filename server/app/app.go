@@ -116,6 +116,9 @@ func (a *App) bootstrap(ctx context.Context) error {
 		for _, l := range res.Logins {
 			a.Notices = append(a.Notices, fmt.Sprintf("  %-22s %-8s %s", l.Email, l.Role, l.Name))
 		}
+		if err := a.demoPartnerToken(ctx); err != nil {
+			return fmt.Errorf("demo partner token: %w", err)
+		}
 	case n > 0 && a.Config.Demo:
 		a.Notices = append(a.Notices, fmt.Sprintf("The database already has users; demo logins (if it was seeded): admin@demo.tandem … password %q", demo.Password))
 	case n == 0:
@@ -176,4 +179,25 @@ func sameFloat(a, b *float64) bool { return (a == nil) == (b == nil) && (a == ni
 
 func sameTier(a *string, b *customer.Tier) bool {
 	return (a == nil) == (b == nil) && (a == nil || *a == string(*b))
+}
+
+// demoPartnerToken issues an API token for one partner account of the demo, so the
+// partner walk-through can be tried at once; like every token it is shown only here.
+func (a *App) demoPartnerToken(ctx context.Context) error {
+	sys := privacy.DecisionContext(ctx, privacy.Allow)
+	cu, err := a.DB.Client.Customer.Query().Where(customer.StageEQ(customer.StagePARTNER)).Order(ent.Asc(customer.FieldName)).First(sys)
+	if err != nil {
+		return err
+	}
+	t, err := auth.MintToken()
+	if err != nil {
+		return err
+	}
+	err = a.DB.Client.APIToken.Create().SetName("Demo partner integration").SetCustomerID(cu.ID).SetScopes(auth.Scopes).
+		SetTokenHash(t.Hash).SetSalt(t.Salt).SetLastEight(t.LastEight).Exec(sys)
+	if err != nil {
+		return err
+	}
+	a.Notices = append(a.Notices, fmt.Sprintf("Partner API token for %s (all scopes; shown once):", cu.Name), "  "+t.Secret)
+	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"tandem/ent/viewer"
 	"tandem/frontend"
 	"tandem/graph"
+	"tandem/server/auth"
 )
 
 // MaxRequestBytes bounds a GraphQL request body (a multipart upload included).
@@ -52,7 +53,7 @@ func (a *App) authenticate(next http.Handler) http.Handler {
 			token, ok := strings.CutPrefix(h, "Bearer ")
 			if !ok {
 				ctx = graph.WithTokenError(ctx, errBadScheme)
-			} else if v, err := a.Auth.ViewerFromToken(ctx, strings.TrimSpace(token)); err != nil {
+			} else if v, err := a.viewerOf(ctx, strings.TrimSpace(token)); err != nil {
 				ctx = graph.WithTokenError(ctx, err)
 			} else {
 				ctx = viewer.NewContext(ctx, v)
@@ -60,6 +61,14 @@ func (a *App) authenticate(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// viewerOf reads a user's JWT access token or a partner's API token.
+func (a *App) viewerOf(ctx context.Context, token string) (*viewer.Viewer, error) {
+	if strings.HasPrefix(token, auth.TokenPrefix) {
+		return a.Auth.ViewerFromAPIToken(ctx, token)
+	}
+	return a.Auth.ViewerFromToken(ctx, token)
 }
 
 type schemeError struct{}

@@ -106,3 +106,16 @@ func (s *Service) ViewerFromAPIToken(ctx context.Context, token string) (*viewer
 	}
 	return &viewer.Viewer{Role: viewer.Partner, CustomerID: t.CustomerID, TokenID: t.ID, Scopes: t.Scopes, UserID: pulid.ID("")}, nil
 }
+
+// Minted is a new partner token: the secret to show once, and what is stored.
+type Minted struct{ Secret, Salt, Hash, LastEight string }
+
+// MintToken makes a new partner token.
+func MintToken() (Minted, error) {
+	secret, err := NewTokenSecret()
+	if err != nil {
+		return Minted{}, err
+	}
+	salt, hash, err := HashToken(secret)
+	return Minted{Secret: secret, Salt: salt, Hash: hash, LastEight: LastEight(secret)}, err
+}
