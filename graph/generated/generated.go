@@ -102,6 +102,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	AggregateRow struct {
+		Count func(childComplexity int) int
+		Keys  func(childComplexity int) int
+	}
+
 	Assistance struct {
 		CreatedAt   func(childComplexity int) int
 		Customer    func(childComplexity int) int
@@ -846,6 +851,14 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	OrderVolumeRow struct {
+		Keys     func(childComplexity int) int
+		Lines    func(childComplexity int) int
+		Orders   func(childComplexity int) int
+		Quantity func(childComplexity int) int
+		Value    func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -962,6 +975,7 @@ type ComplexityRoot struct {
 		Documents           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.DocumentOrder, where *ent.DocumentWhereInput) int
 		DuplicateCandidates func(childComplexity int, name string, website *string) int
 		Interactions        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.InteractionOrder, where *ent.InteractionWhereInput) int
+		IssueBreakdown      func(childComplexity int, groupBy []model.IssueDimension, from *time.Time, to *time.Time) int
 		Issues              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.IssueOrder, where *ent.IssueWhereInput) int
 		KeyPersons          func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.KeyPersonOrder, where *ent.KeyPersonWhereInput) int
 		MarketInfoShares    func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.MarketInfoShareOrder, where *ent.MarketInfoShareWhereInput) int
@@ -970,7 +984,9 @@ type ComplexityRoot struct {
 		Needs               func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.NeedOrder, where *ent.NeedWhereInput) int
 		Node                func(childComplexity int, id pulid.ID) int
 		Nodes               func(childComplexity int, ids []pulid.ID) int
+		OrderVolume         func(childComplexity int, groupBy []model.OrderVolumeDimension, from *time.Time, to *time.Time) int
 		Orders              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.OrderOrder, where *ent.OrderWhereInput) int
+		PipelineStats       func(childComplexity int, groupBy []model.PipelineDimension, from *time.Time, to *time.Time) int
 		Pitches             func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PitchOrder, where *ent.PitchWhereInput) int
 		PricePoints         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PricePointOrder, where *ent.PricePointWhereInput) int
 		PriceTrend          func(childComplexity int, productID pulid.ID, kind *pricepoint.Kind) int
@@ -1517,6 +1533,9 @@ type QueryResolver interface {
 	Users(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error)
 	PriceTrend(ctx context.Context, productID pulid.ID, kind *pricepoint.Kind) (*model.PriceTrend, error)
 	StockAdvice(ctx context.Context, customerID pulid.ID, productID pulid.ID) (*model.StockAdvice, error)
+	PipelineStats(ctx context.Context, groupBy []model.PipelineDimension, from *time.Time, to *time.Time) ([]*model.AggregateRow, error)
+	IssueBreakdown(ctx context.Context, groupBy []model.IssueDimension, from *time.Time, to *time.Time) ([]*model.AggregateRow, error)
+	OrderVolume(ctx context.Context, groupBy []model.OrderVolumeDimension, from *time.Time, to *time.Time) ([]*model.OrderVolumeRow, error)
 	Me(ctx context.Context) (*ent.User, error)
 	Today(ctx context.Context) (*model.Today, error)
 	CustomerReport(ctx context.Context, id pulid.ID) (*model.CustomerReport, error)
@@ -1674,6 +1693,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.APITokenEdge.Node(childComplexity), true
+
+	case "AggregateRow.count":
+		if e.ComplexityRoot.AggregateRow.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateRow.Count(childComplexity), true
+	case "AggregateRow.keys":
+		if e.ComplexityRoot.AggregateRow.Keys == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateRow.Keys(childComplexity), true
 
 	case "Assistance.createdAt":
 		if e.ComplexityRoot.Assistance.CreatedAt == nil {
@@ -5613,6 +5645,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OrderLineEdge.Node(childComplexity), true
 
+	case "OrderVolumeRow.keys":
+		if e.ComplexityRoot.OrderVolumeRow.Keys == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderVolumeRow.Keys(childComplexity), true
+	case "OrderVolumeRow.lines":
+		if e.ComplexityRoot.OrderVolumeRow.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderVolumeRow.Lines(childComplexity), true
+	case "OrderVolumeRow.orders":
+		if e.ComplexityRoot.OrderVolumeRow.Orders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderVolumeRow.Orders(childComplexity), true
+	case "OrderVolumeRow.quantity":
+		if e.ComplexityRoot.OrderVolumeRow.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderVolumeRow.Quantity(childComplexity), true
+	case "OrderVolumeRow.value":
+		if e.ComplexityRoot.OrderVolumeRow.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderVolumeRow.Value(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -6185,6 +6248,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Interactions(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.InteractionOrder), args["where"].(*ent.InteractionWhereInput)), true
 
+	case "Query.issueBreakdown":
+		if e.ComplexityRoot.Query.IssueBreakdown == nil {
+			break
+		}
+
+		args, err := ec.field_Query_issueBreakdown_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.IssueBreakdown(childComplexity, args["groupBy"].([]model.IssueDimension), args["from"].(*time.Time), args["to"].(*time.Time)), true
 	case "Query.issues":
 		if e.ComplexityRoot.Query.Issues == nil {
 			break
@@ -6268,6 +6342,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]pulid.ID)), true
+	case "Query.orderVolume":
+		if e.ComplexityRoot.Query.OrderVolume == nil {
+			break
+		}
+
+		args, err := ec.field_Query_orderVolume_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.OrderVolume(childComplexity, args["groupBy"].([]model.OrderVolumeDimension), args["from"].(*time.Time), args["to"].(*time.Time)), true
 	case "Query.orders":
 		if e.ComplexityRoot.Query.Orders == nil {
 			break
@@ -6279,6 +6364,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Orders(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.OrderOrder), args["where"].(*ent.OrderWhereInput)), true
+	case "Query.pipelineStats":
+		if e.ComplexityRoot.Query.PipelineStats == nil {
+			break
+		}
+
+		args, err := ec.field_Query_pipelineStats_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PipelineStats(childComplexity, args["groupBy"].([]model.PipelineDimension), args["from"].(*time.Time), args["to"].(*time.Time)), true
 	case "Query.pitches":
 		if e.ComplexityRoot.Query.Pitches == nil {
 			break
@@ -8347,6 +8443,58 @@ type StockAdvice {
 extend type Query {
   priceTrend(productID: ID!, kind: PricePointKind = LIST): PriceTrend!
   stockAdvice(customerID: ID!, productID: ID!): StockAdvice!
+}
+`, BuiltIn: false},
+	{Name: "../analytics.graphql", Input: `# Aggregates for analysts: counted in SQL with GROUP BY, over the rows the viewer may
+# see (a rep's numbers cover their team's accounts, an analyst's every account).
+
+enum PipelineDimension {
+  STAGE
+  TIER
+  OWNER
+  TEAM
+  LEAD_SOURCE
+  """Month the account was created (YYYY-MM)."""
+  PERIOD
+}
+
+enum IssueDimension {
+  CATEGORY
+  ROOT_CAUSE
+  PRODUCT
+  """Month the problem was reported (YYYY-MM)."""
+  PERIOD
+}
+
+enum OrderVolumeDimension {
+  CUSTOMER
+  PRODUCT
+  """Month of the order (YYYY-MM)."""
+  MONTH
+}
+
+"""One group: the value of each requested dimension (in the order asked), and the counts."""
+type AggregateRow {
+  keys: [String]!
+  count: Int!
+}
+
+type OrderVolumeRow {
+  keys: [String]!
+  orders: Int!
+  lines: Int!
+  quantity: Float!
+  """Sum of quantity × unit price where a price is known."""
+  value: Float!
+}
+
+extend type Query {
+  """Accounts per stage, tier, owner, team, lead source and/or month created."""
+  pipelineStats(groupBy: [PipelineDimension!]!, from: Time, to: Time): [AggregateRow!]!
+  """Problems per category, root cause, product and/or month reported."""
+  issueBreakdown(groupBy: [IssueDimension!]!, from: Time, to: Time): [AggregateRow!]!
+  """Ordered volume per customer, product and/or month (cancelled orders excluded)."""
+  orderVolume(groupBy: [OrderVolumeDimension!]!, from: Time, to: Time): [OrderVolumeRow!]!
 }
 `, BuiltIn: false},
 	{Name: "../auth.graphql", Input: `# Signing in and out. Access tokens are JWTs valid for 15 minutes; refresh tokens are
@@ -21868,6 +22016,16 @@ func (ec *executionContext) childFields_APITokenEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type APITokenEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_AggregateRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "keys":
+		return ec.fieldContext_AggregateRow_keys(ctx, field)
+	case "count":
+		return ec.fieldContext_AggregateRow_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AggregateRow", field.Name)
+}
+
 func (ec *executionContext) childFields_Assistance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -23196,6 +23354,22 @@ func (ec *executionContext) childFields_OrderLineEdge(ctx context.Context, field
 		return ec.fieldContext_OrderLineEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrderLineEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderVolumeRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "keys":
+		return ec.fieldContext_OrderVolumeRow_keys(ctx, field)
+	case "orders":
+		return ec.fieldContext_OrderVolumeRow_orders(ctx, field)
+	case "lines":
+		return ec.fieldContext_OrderVolumeRow_lines(ctx, field)
+	case "quantity":
+		return ec.fieldContext_OrderVolumeRow_quantity(ctx, field)
+	case "value":
+		return ec.fieldContext_OrderVolumeRow_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderVolumeRow", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -28504,6 +28678,36 @@ func (ec *executionContext) field_Query_interactions_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_issueBreakdown_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]model.IssueDimension, error) {
+			return ec.unmarshalNIssueDimension2ᚕtandemᚋgraphᚋmodelᚐIssueDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_issues_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -28802,6 +29006,36 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_orderVolume_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]model.OrderVolumeDimension, error) {
+			return ec.unmarshalNOrderVolumeDimension2ᚕtandemᚋgraphᚋmodelᚐOrderVolumeDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_orders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -28853,6 +29087,36 @@ func (ec *executionContext) field_Query_orders_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_pipelineStats_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]model.PipelineDimension, error) {
+			return ec.unmarshalNPipelineDimension2ᚕtandemᚋgraphᚋmodelᚐPipelineDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
 	return args, nil
 }
 
@@ -30524,6 +30788,52 @@ func (ec *executionContext) _APITokenEdge_cursor(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_APITokenEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("APITokenEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _AggregateRow_keys(ctx context.Context, field graphql.CollectedField, obj *model.AggregateRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateRow_keys(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Keys, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*string) graphql.Marshaler {
+			return ec.marshalNString2ᚕᚖstring(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateRow_keys(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateRow", field, false, false, "String")
+}
+
+func (ec *executionContext) _AggregateRow_count(ctx context.Context, field graphql.CollectedField, obj *model.AggregateRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateRow_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateRow_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateRow", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Assistance_id(ctx context.Context, field graphql.CollectedField, obj *ent.Assistance) (ret graphql.Marshaler) {
@@ -46588,6 +46898,121 @@ func (ec *executionContext) fieldContext_OrderLineEdge_cursor(_ context.Context,
 	return graphql.NewScalarFieldContext("OrderLineEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _OrderVolumeRow_keys(ctx context.Context, field graphql.CollectedField, obj *model.OrderVolumeRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderVolumeRow_keys(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Keys, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*string) graphql.Marshaler {
+			return ec.marshalNString2ᚕᚖstring(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderVolumeRow_keys(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderVolumeRow", field, false, false, "String")
+}
+
+func (ec *executionContext) _OrderVolumeRow_orders(ctx context.Context, field graphql.CollectedField, obj *model.OrderVolumeRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderVolumeRow_orders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Orders, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderVolumeRow_orders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderVolumeRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OrderVolumeRow_lines(ctx context.Context, field graphql.CollectedField, obj *model.OrderVolumeRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderVolumeRow_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderVolumeRow_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderVolumeRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OrderVolumeRow_quantity(ctx context.Context, field graphql.CollectedField, obj *model.OrderVolumeRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderVolumeRow_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderVolumeRow_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderVolumeRow", field, false, false, "Float")
+}
+
+func (ec *executionContext) _OrderVolumeRow_value(ctx context.Context, field graphql.CollectedField, obj *model.OrderVolumeRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderVolumeRow_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderVolumeRow_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderVolumeRow", field, false, false, "Float")
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[pulid.ID]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -49709,6 +50134,138 @@ func (ec *executionContext) fieldContext_Query_stockAdvice(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_stockAdvice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_pipelineStats(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_pipelineStats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PipelineStats(ctx, fc.Args["groupBy"].([]model.PipelineDimension), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AggregateRow) graphql.Marshaler {
+			return ec.marshalNAggregateRow2ᚕᚖtandemᚋgraphᚋmodelᚐAggregateRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_pipelineStats(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AggregateRow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_pipelineStats_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_issueBreakdown(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_issueBreakdown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().IssueBreakdown(ctx, fc.Args["groupBy"].([]model.IssueDimension), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AggregateRow) graphql.Marshaler {
+			return ec.marshalNAggregateRow2ᚕᚖtandemᚋgraphᚋmodelᚐAggregateRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_issueBreakdown(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AggregateRow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_issueBreakdown_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_orderVolume(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_orderVolume(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().OrderVolume(ctx, fc.Args["groupBy"].([]model.OrderVolumeDimension), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrderVolumeRow) graphql.Marshaler {
+			return ec.marshalNOrderVolumeRow2ᚕᚖtandemᚋgraphᚋmodelᚐOrderVolumeRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_orderVolume(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderVolumeRow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_orderVolume_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -100481,6 +101038,44 @@ func (ec *executionContext) _APITokenEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var aggregateRowImplementors = []string{"AggregateRow"}
+
+func (ec *executionContext) _AggregateRow(ctx context.Context, sel ast.SelectionSet, obj *model.AggregateRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aggregateRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AggregateRow")
+		case "keys":
+			out.Values[i] = ec._AggregateRow_keys(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._AggregateRow_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var assistanceImplementors = []string{"Assistance", "Node"}
 
 func (ec *executionContext) _Assistance(ctx context.Context, sel ast.SelectionSet, obj *ent.Assistance) graphql.Marshaler {
@@ -105258,6 +105853,59 @@ func (ec *executionContext) _OrderLineEdge(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var orderVolumeRowImplementors = []string{"OrderVolumeRow"}
+
+func (ec *executionContext) _OrderVolumeRow(ctx context.Context, sel ast.SelectionSet, obj *model.OrderVolumeRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, orderVolumeRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrderVolumeRow")
+		case "keys":
+			out.Values[i] = ec._OrderVolumeRow_keys(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "orders":
+			out.Values[i] = ec._OrderVolumeRow_orders(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._OrderVolumeRow_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._OrderVolumeRow_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._OrderVolumeRow_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *entgql.PageInfo[pulid.ID]) graphql.Marshaler {
@@ -106140,6 +106788,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stockAdvice(ctx, field)
+				})
+		case "pipelineStats":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_pipelineStats(ctx, field)
+				})
+		case "issueBreakdown":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_issueBreakdown(ctx, field)
+				})
+		case "orderVolume":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_orderVolume(ctx, field)
 				})
 		case "me":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -109169,6 +109835,30 @@ func (ec *executionContext) unmarshalNAdvanceSampleInput2tandemᚋgraphᚋmodel�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAggregateRow2ᚕᚖtandemᚋgraphᚋmodelᚐAggregateRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AggregateRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAggregateRow2ᚖtandemᚋgraphᚋmodelᚐAggregateRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAggregateRow2ᚖtandemᚋgraphᚋmodelᚐAggregateRow(ctx context.Context, sel ast.SelectionSet, v *model.AggregateRow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AggregateRow!")
+		return graphql.Null
+	}
+	return ec._AggregateRow(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNAssistance2ᚖtandemᚋentᚐAssistance(ctx context.Context, sel ast.SelectionSet, v *ent.Assistance) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Assistance!")
@@ -110087,6 +110777,46 @@ func (ec *executionContext) marshalNIssueConnection2ᚖtandemᚋentᚐIssueConne
 	return ec._IssueConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNIssueDimension2tandemᚋgraphᚋmodelᚐIssueDimension(ctx context.Context, v any) (model.IssueDimension, error) {
+	var res model.IssueDimension
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIssueDimension2tandemᚋgraphᚋmodelᚐIssueDimension(ctx context.Context, sel ast.SelectionSet, v model.IssueDimension) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNIssueDimension2ᚕtandemᚋgraphᚋmodelᚐIssueDimensionᚄ(ctx context.Context, v any) ([]model.IssueDimension, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.IssueDimension, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNIssueDimension2tandemᚋgraphᚋmodelᚐIssueDimension(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNIssueDimension2ᚕtandemᚋgraphᚋmodelᚐIssueDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.IssueDimension) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIssueDimension2tandemᚋgraphᚋmodelᚐIssueDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNIssueOrderField2ᚖtandemᚋentᚐIssueOrderField(ctx context.Context, v any) (*ent.IssueOrderField, error) {
 	var res = new(ent.IssueOrderField)
 	err := res.UnmarshalGQL(v)
@@ -110701,6 +111431,70 @@ func (ec *executionContext) marshalNOrderStatus2tandemᚋentᚋorderᚐStatus(ct
 	return v
 }
 
+func (ec *executionContext) unmarshalNOrderVolumeDimension2tandemᚋgraphᚋmodelᚐOrderVolumeDimension(ctx context.Context, v any) (model.OrderVolumeDimension, error) {
+	var res model.OrderVolumeDimension
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOrderVolumeDimension2tandemᚋgraphᚋmodelᚐOrderVolumeDimension(ctx context.Context, sel ast.SelectionSet, v model.OrderVolumeDimension) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNOrderVolumeDimension2ᚕtandemᚋgraphᚋmodelᚐOrderVolumeDimensionᚄ(ctx context.Context, v any) ([]model.OrderVolumeDimension, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.OrderVolumeDimension, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNOrderVolumeDimension2tandemᚋgraphᚋmodelᚐOrderVolumeDimension(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNOrderVolumeDimension2ᚕtandemᚋgraphᚋmodelᚐOrderVolumeDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.OrderVolumeDimension) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrderVolumeDimension2tandemᚋgraphᚋmodelᚐOrderVolumeDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOrderVolumeRow2ᚕᚖtandemᚋgraphᚋmodelᚐOrderVolumeRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OrderVolumeRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrderVolumeRow2ᚖtandemᚋgraphᚋmodelᚐOrderVolumeRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOrderVolumeRow2ᚖtandemᚋgraphᚋmodelᚐOrderVolumeRow(ctx context.Context, sel ast.SelectionSet, v *model.OrderVolumeRow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrderVolumeRow!")
+		return graphql.Null
+	}
+	return ec._OrderVolumeRow(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNOrderWhereInput2ᚖtandemᚋentᚐOrderWhereInput(ctx context.Context, v any) (*ent.OrderWhereInput, error) {
 	res, err := ec.unmarshalInputOrderWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -110708,6 +111502,46 @@ func (ec *executionContext) unmarshalNOrderWhereInput2ᚖtandemᚋentᚐOrderWhe
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNPipelineDimension2tandemᚋgraphᚋmodelᚐPipelineDimension(ctx context.Context, v any) (model.PipelineDimension, error) {
+	var res model.PipelineDimension
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPipelineDimension2tandemᚋgraphᚋmodelᚐPipelineDimension(ctx context.Context, sel ast.SelectionSet, v model.PipelineDimension) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNPipelineDimension2ᚕtandemᚋgraphᚋmodelᚐPipelineDimensionᚄ(ctx context.Context, v any) ([]model.PipelineDimension, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.PipelineDimension, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPipelineDimension2tandemᚋgraphᚋmodelᚐPipelineDimension(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNPipelineDimension2ᚕtandemᚋgraphᚋmodelᚐPipelineDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PipelineDimension) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPipelineDimension2tandemᚋgraphᚋmodelᚐPipelineDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNPitch2ᚖtandemᚋentᚐPitch(ctx context.Context, sel ast.SelectionSet, v *ent.Pitch) graphql.Marshaler {
@@ -111333,6 +112167,29 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 		if e == graphql.Null {
 			return graphql.Null
 		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNString2ᚕᚖstring(ctx context.Context, v any) ([]*string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalOString2ᚖstring(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕᚖstring(ctx context.Context, sel ast.SelectionSet, v []*string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalOString2ᚖstring(ctx, sel, v[i])
 	}
 
 	return ret

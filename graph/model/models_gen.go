@@ -39,6 +39,12 @@ type AdvanceSampleInput struct {
 	Version *int      `json:"version,omitempty"`
 }
 
+// One group: the value of each requested dimension (in the order asked), and the counts.
+type AggregateRow struct {
+	Keys  []*string `json:"keys"`
+	Count int       `json:"count"`
+}
+
 type AuthPayload struct {
 	// Send as `Authorization: Bearer <accessToken>`.
 	AccessToken string `json:"accessToken"`
@@ -198,6 +204,15 @@ type OrderChecklistItem struct {
 	Note *string         `json:"note,omitempty"`
 	// Steps that must be done first (empty when this step can be done now).
 	BlockedBy []orderevent.Step `json:"blockedBy"`
+}
+
+type OrderVolumeRow struct {
+	Keys     []*string `json:"keys"`
+	Orders   int       `json:"orders"`
+	Lines    int       `json:"lines"`
+	Quantity float64   `json:"quantity"`
+	// Sum of quantity × unit price where a price is known.
+	Value float64 `json:"value"`
 }
 
 type PriceTrend struct {
@@ -360,6 +375,188 @@ type UsageForecast struct {
 	History           []*MonthQuantity `json:"history"`
 	Forecast          []*MonthQuantity `json:"forecast"`
 	MeanAbsoluteError *float64         `json:"meanAbsoluteError,omitempty"`
+}
+
+type IssueDimension string
+
+const (
+	IssueDimensionCategory  IssueDimension = "CATEGORY"
+	IssueDimensionRootCause IssueDimension = "ROOT_CAUSE"
+	IssueDimensionProduct   IssueDimension = "PRODUCT"
+	// Month the problem was reported (YYYY-MM).
+	IssueDimensionPeriod IssueDimension = "PERIOD"
+)
+
+var AllIssueDimension = []IssueDimension{
+	IssueDimensionCategory,
+	IssueDimensionRootCause,
+	IssueDimensionProduct,
+	IssueDimensionPeriod,
+}
+
+func (e IssueDimension) IsValid() bool {
+	switch e {
+	case IssueDimensionCategory, IssueDimensionRootCause, IssueDimensionProduct, IssueDimensionPeriod:
+		return true
+	}
+	return false
+}
+
+func (e IssueDimension) String() string {
+	return string(e)
+}
+
+func (e *IssueDimension) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = IssueDimension(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid IssueDimension", str)
+	}
+	return nil
+}
+
+func (e IssueDimension) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *IssueDimension) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e IssueDimension) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type OrderVolumeDimension string
+
+const (
+	OrderVolumeDimensionCustomer OrderVolumeDimension = "CUSTOMER"
+	OrderVolumeDimensionProduct  OrderVolumeDimension = "PRODUCT"
+	// Month of the order (YYYY-MM).
+	OrderVolumeDimensionMonth OrderVolumeDimension = "MONTH"
+)
+
+var AllOrderVolumeDimension = []OrderVolumeDimension{
+	OrderVolumeDimensionCustomer,
+	OrderVolumeDimensionProduct,
+	OrderVolumeDimensionMonth,
+}
+
+func (e OrderVolumeDimension) IsValid() bool {
+	switch e {
+	case OrderVolumeDimensionCustomer, OrderVolumeDimensionProduct, OrderVolumeDimensionMonth:
+		return true
+	}
+	return false
+}
+
+func (e OrderVolumeDimension) String() string {
+	return string(e)
+}
+
+func (e *OrderVolumeDimension) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = OrderVolumeDimension(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid OrderVolumeDimension", str)
+	}
+	return nil
+}
+
+func (e OrderVolumeDimension) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *OrderVolumeDimension) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e OrderVolumeDimension) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type PipelineDimension string
+
+const (
+	PipelineDimensionStage      PipelineDimension = "STAGE"
+	PipelineDimensionTier       PipelineDimension = "TIER"
+	PipelineDimensionOwner      PipelineDimension = "OWNER"
+	PipelineDimensionTeam       PipelineDimension = "TEAM"
+	PipelineDimensionLeadSource PipelineDimension = "LEAD_SOURCE"
+	// Month the account was created (YYYY-MM).
+	PipelineDimensionPeriod PipelineDimension = "PERIOD"
+)
+
+var AllPipelineDimension = []PipelineDimension{
+	PipelineDimensionStage,
+	PipelineDimensionTier,
+	PipelineDimensionOwner,
+	PipelineDimensionTeam,
+	PipelineDimensionLeadSource,
+	PipelineDimensionPeriod,
+}
+
+func (e PipelineDimension) IsValid() bool {
+	switch e {
+	case PipelineDimensionStage, PipelineDimensionTier, PipelineDimensionOwner, PipelineDimensionTeam, PipelineDimensionLeadSource, PipelineDimensionPeriod:
+		return true
+	}
+	return false
+}
+
+func (e PipelineDimension) String() string {
+	return string(e)
+}
+
+func (e *PipelineDimension) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PipelineDimension(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PipelineDimension", str)
+	}
+	return nil
+}
+
+func (e PipelineDimension) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PipelineDimension) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PipelineDimension) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 type TimelineKind string

@@ -1,0 +1,210 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
+
+	"tandem/ent"
+	"tandem/ent/customer"
+	"tandem/ent/errcode"
+	"tandem/ent/issue"
+	"tandem/ent/order"
+	"tandem/ent/orderline"
+	"tandem/ent/product"
+	"tandem/ent/team"
+	"tandem/ent/user"
+	"tandem/graph/model"
+)
+
+// aggRow receives one GROUP BY row: up to six keys and the measures.
+type aggRow struct {
+	K0       *string `json:"k0"`
+	K1       *string `json:"k1"`
+	K2       *string `json:"k2"`
+	K3       *string `json:"k3"`
+	K4       *string `json:"k4"`
+	K5       *string `json:"k5"`
+	Count    int     `json:"count"`
+	Orders   int     `json:"orders"`
+	Quantity float64 `json:"quantity"`
+	Value    float64 `json:"value"`
+}
+
+func (r aggRow) keys(n int) []*string { return []*string{r.K0, r.K1, r.K2, r.K3, r.K4, r.K5}[:n] }
+
+// monthOf is the dialect's YYYY-MM of a time column.
+func monthOf(s *sql.Selector, col string) string {
+	if s.Dialect() == dialect.Postgres {
+		return fmt.Sprintf("to_char(%s, 'YYYY-MM')", col)
+	}
+	return fmt.Sprintf("strftime('%%Y-%%m', %s)", col)
+}
+
+// grouping selects each key expression as k0, k1… and groups and orders by them.
+func grouping(s *sql.Selector, exprs []string, measures ...string) {
+	cols := make([]string, 0, len(exprs)+len(measures))
+	for i, e := range exprs {
+		cols = append(cols, sql.As(e, fmt.Sprintf("k%d", i)))
+	}
+	s.Select(append(cols, measures...)...)
+	if len(exprs) > 0 {
+		s.GroupBy(exprs...)
+		for _, e := range exprs {
+			s.OrderBy(e)
+		}
+	}
+}
+
+func checkDims[T comparable](dims []T) error {
+	if len(dims) > 6 {
+		return errcode.New(errcode.BadUserInput, "group by at most 6 dimensions").With("field", "groupBy")
+	}
+	seen := map[T]bool{}
+	for _, d := range dims {
+		if seen[d] {
+			return errcode.New(errcode.BadUserInput, "%v is listed twice", d).With("field", "groupBy")
+		}
+		seen[d] = true
+	}
+	return nil
+}
+
+func toAggregate(rows []aggRow, n int) []*model.AggregateRow {
+	out := make([]*model.AggregateRow, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, &model.AggregateRow{Keys: r.keys(n), Count: r.Count})
+	}
+	return out
+}
+
+// pipelineStats counts the accounts the viewer sees, grouped as asked.
+func pipelineStats(ctx context.Context, c *ent.Client, dims []model.PipelineDimension, from, to *time.Time) ([]*model.AggregateRow, error) {
+	if err := checkDims(dims); err != nil {
+		return nil, err
+	}
+	q := c.Customer.Query()
+	if from != nil {
+		q.Where(customer.CreatedAtGTE(from.UTC()))
+	}
+	if to != nil {
+		q.Where(customer.CreatedAtLT(to.UTC()))
+	}
+	var rows []aggRow
+	err := q.Modify(func(s *sql.Selector) {
+		var exprs []string
+		for _, d := range dims {
+			switch d {
+			case model.PipelineDimensionStage:
+				exprs = append(exprs, s.C(customer.FieldStage))
+			case model.PipelineDimensionTier:
+				exprs = append(exprs, s.C(customer.FieldTier))
+			case model.PipelineDimensionLeadSource:
+				exprs = append(exprs, s.C(customer.FieldLeadSource))
+			case model.PipelineDimensionPeriod:
+				exprs = append(exprs, monthOf(s, s.C(customer.FieldCreatedAt)))
+			case model.PipelineDimensionOwner:
+				u := sql.Table(user.Table).As("owner_u")
+				s.LeftJoin(u).On(s.C(customer.FieldOwnerID), u.C(user.FieldID))
+				exprs = append(exprs, u.C(user.FieldEmail))
+			case model.PipelineDimensionTeam:
+				t := sql.Table(team.Table).As("team_t")
+				s.LeftJoin(t).On(s.C(customer.FieldTeamID), t.C(team.FieldID))
+				exprs = append(exprs, t.C(team.FieldName))
+			}
+		}
+		grouping(s, exprs, sql.As(sql.Count("*"), "count"))
+	}).Scan(ctx, &rows)
+	if err != nil {
+		return nil, err
+	}
+	return toAggregate(rows, len(dims)), nil
+}
+
+// issueBreakdown counts the problems the viewer sees, grouped as asked.
+func issueBreakdown(ctx context.Context, c *ent.Client, dims []model.IssueDimension, from, to *time.Time) ([]*model.AggregateRow, error) {
+	if err := checkDims(dims); err != nil {
+		return nil, err
+	}
+	q := c.Issue.Query()
+	if from != nil {
+		q.Where(issue.ReportedAtGTE(from.UTC()))
+	}
+	if to != nil {
+		q.Where(issue.ReportedAtLT(to.UTC()))
+	}
+	var rows []aggRow
+	err := q.Modify(func(s *sql.Selector) {
+		var exprs []string
+		for _, d := range dims {
+			switch d {
+			case model.IssueDimensionCategory:
+				exprs = append(exprs, s.C(issue.FieldCategory))
+			case model.IssueDimensionRootCause:
+				exprs = append(exprs, s.C(issue.FieldRootCause))
+			case model.IssueDimensionPeriod:
+				exprs = append(exprs, monthOf(s, s.C(issue.FieldReportedAt)))
+			case model.IssueDimensionProduct:
+				p := sql.Table(product.Table).As("issue_p")
+				s.LeftJoin(p).On(s.C(issue.FieldProductID), p.C(product.FieldID))
+				exprs = append(exprs, p.C(product.FieldCode))
+			}
+		}
+		grouping(s, exprs, sql.As(sql.Count("*"), "count"))
+	}).Scan(ctx, &rows)
+	if err != nil {
+		return nil, err
+	}
+	return toAggregate(rows, len(dims)), nil
+}
+
+// orderVolume sums the order lines the viewer sees, cancelled orders excluded.
+func orderVolume(ctx context.Context, c *ent.Client, dims []model.OrderVolumeDimension, from, to *time.Time) ([]*model.OrderVolumeRow, error) {
+	if err := checkDims(dims); err != nil {
+		return nil, err
+	}
+	var rows []aggRow
+	err := c.OrderLine.Query().Modify(func(s *sql.Selector) {
+		o := sql.Table(order.Table).As("vol_o")
+		s.Join(o).On(s.C(orderline.FieldOrderID), o.C(order.FieldID))
+		s.Where(sql.NEQ(o.C(order.FieldStatus), string(order.StatusCANCELLED)))
+		if from != nil {
+			s.Where(sql.GTE(o.C(order.FieldOrderedAt), from.UTC()))
+		}
+		if to != nil {
+			s.Where(sql.LT(o.C(order.FieldOrderedAt), to.UTC()))
+		}
+		var exprs []string
+		for _, d := range dims {
+			switch d {
+			case model.OrderVolumeDimensionCustomer:
+				cu := sql.Table(customer.Table).As("vol_c")
+				s.Join(cu).On(s.C(orderline.FieldCustomerID), cu.C(customer.FieldID))
+				exprs = append(exprs, cu.C(customer.FieldName))
+			case model.OrderVolumeDimensionProduct:
+				p := sql.Table(product.Table).As("vol_p")
+				s.Join(p).On(s.C(orderline.FieldProductID), p.C(product.FieldID))
+				exprs = append(exprs, p.C(product.FieldCode))
+			case model.OrderVolumeDimensionMonth:
+				exprs = append(exprs, monthOf(s, o.C(order.FieldOrderedAt)))
+			}
+		}
+		grouping(s, exprs,
+			sql.As(sql.Count("*"), "count"),
+			sql.As(fmt.Sprintf("COUNT(DISTINCT %s)", s.C(orderline.FieldOrderID)), "orders"),
+			sql.As(fmt.Sprintf("COALESCE(SUM(%s), 0)", s.C(orderline.FieldQuantity)), "quantity"),
+			sql.As(fmt.Sprintf("COALESCE(SUM(%s * %s), 0)", s.C(orderline.FieldQuantity), s.C(orderline.FieldUnitPrice)), "value"),
+		)
+	}).Scan(ctx, &rows)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.OrderVolumeRow, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, &model.OrderVolumeRow{Keys: r.keys(len(dims)), Orders: r.Orders, Lines: r.Count, Quantity: r.Quantity, Value: r.Value})
+	}
+	return out, nil
+}

@@ -1,0 +1,94 @@
+package app_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+// rowsOf turns aggregate rows into "key|key=count" strings for comparison.
+func rowsOf(v any, measure string) map[string]any {
+	out := map[string]any{}
+	for _, r := range v.([]any) {
+		key := ""
+		for i, k := range dig(r, "keys").([]any) {
+			if i > 0 {
+				key += "|"
+			}
+			key += fmt.Sprint(k)
+		}
+		out[key] = dig(r, measure)
+	}
+	return out
+}
+
+func TestAggregates(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		c, f := e.app.DB.Client, e.f
+		other := c.Product.Create().SetCode("TX-UV531").SetName("UV absorber").SaveX(e.sys)
+		c.Issue.Create().SetCustomerID(f.acmeEast.ID).SetTitle("a").SetCategory("QUALITY_FLUCTUATION").SetRootCause("OUR_PRODUCT").SetProductID(f.product.ID).ExecX(e.sys)
+		c.Issue.Create().SetCustomerID(f.acmeEast.ID).SetTitle("b").SetCategory("QUALITY_FLUCTUATION").ExecX(e.sys)
+		c.Issue.Create().SetCustomerID(f.southAcct.ID).SetTitle("c").SetCategory("PRICE").SetProductID(other.ID).ExecX(e.sys)
+		o1 := c.Order.Create().SetCustomerID(f.acmeEast.ID).SetNumber("SO-1").SaveX(e.sys)
+		o2 := c.Order.Create().SetCustomerID(f.acmeEast.ID).SetNumber("SO-2").SaveX(e.sys)
+		o3 := c.Order.Create().SetCustomerID(f.acmeEast.ID).SetNumber("SO-3").SetStatus("CANCELLED").SaveX(e.sys)
+		o4 := c.Order.Create().SetCustomerID(f.southAcct.ID).SetNumber("SO-4").SaveX(e.sys)
+		c.OrderLine.Create().SetOrderID(o1.ID).SetProductID(f.product.ID).SetQuantity(100).SetUnitPrice(10).ExecX(e.sys)
+		c.OrderLine.Create().SetOrderID(o2.ID).SetProductID(f.product.ID).SetQuantity(50).SetUnitPrice(12).ExecX(e.sys)
+		c.OrderLine.Create().SetOrderID(o2.ID).SetProductID(other.ID).SetQuantity(5).ExecX(e.sys)
+		c.OrderLine.Create().SetOrderID(o3.ID).SetProductID(f.product.ID).SetQuantity(999).SetUnitPrice(1).ExecX(e.sys)
+		c.OrderLine.Create().SetOrderID(o4.ID).SetProductID(f.product.ID).SetQuantity(7).SetUnitPrice(2).ExecX(e.sys)
+
+		admin, rep1, analyst := e.token(f.admin), e.token(f.rep1), e.token(f.analyst)
+		month := time.Now().UTC().Format("2006-01")
+		before := e.statements.Load()
+		d := e.ok(admin, `{ pipelineStats(groupBy: [STAGE, OWNER, PERIOD]) { keys count } }`, nil)
+		if n := e.statements.Load() - before; n > 2 {
+			t.Errorf("pipelineStats took %d statements", n)
+		}
+		// The fixture's accounts have moved with evidence (the orders made acme EVALUATION).
+		want := map[string]any{
+			"EVALUATION|rep1@t.test|" + month: 1.0,
+			"VISITED|rep2@t.test|" + month:    1.0,
+			"EVALUATION|rep3@t.test|" + month: 1.0,
+		}
+		if got := rowsOf(dig(d, "pipelineStats"), "count"); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("admin pipeline:\n got %v\nwant %v", got, want)
+		}
+		d = e.ok(rep1, `{ pipelineStats(groupBy: [TEAM]) { keys count } }`, nil)
+		if got := rowsOf(dig(d, "pipelineStats"), "count"); fmt.Sprint(got) != fmt.Sprint(map[string]any{"East": 2.0}) {
+			t.Errorf("rep1 pipeline by team: %v", got)
+		}
+		d = e.ok(analyst, `{ issueBreakdown(groupBy: [CATEGORY, ROOT_CAUSE, PRODUCT]) { keys count } }`, nil)
+		want = map[string]any{
+			"QUALITY_FLUCTUATION|OUR_PRODUCT|TX-AO1010": 1.0,
+			"QUALITY_FLUCTUATION|UNDETERMINED|<nil>":    1.0,
+			"PRICE|UNDETERMINED|TX-UV531":               1.0,
+		}
+		if got := rowsOf(dig(d, "issueBreakdown"), "count"); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("issues:\n got %v\nwant %v", got, want)
+		}
+		d = e.ok(rep1, `{ issueBreakdown(groupBy: [CATEGORY]) { keys count } }`, nil)
+		if got := rowsOf(dig(d, "issueBreakdown"), "count"); fmt.Sprint(got) != fmt.Sprint(map[string]any{"QUALITY_FLUCTUATION": 2.0}) {
+			t.Errorf("rep1 issues: %v", got)
+		}
+		d = e.ok(admin, `{ orderVolume(groupBy: [CUSTOMER, PRODUCT]) { keys orders lines quantity value } }`, nil)
+		got := map[string]string{}
+		for _, r := range dig(d, "orderVolume").([]any) {
+			got[fmt.Sprint(dig(r, "keys"))] = fmt.Sprint(dig(r, "orders"), "/", dig(r, "lines"), "/", dig(r, "quantity"), "/", dig(r, "value"))
+		}
+		wantVol := map[string]string{
+			"[宁波华塑新材料有限公司 TX-AO1010]":  "2/2/150/1600", // 100×10 + 50×12; the cancelled 999 left out
+			"[宁波华塑新材料有限公司 TX-UV531]":   "1/1/5/0",
+			"[佛山彩虹涂料股份有限公司 TX-AO1010]": "1/1/7/14",
+		}
+		if fmt.Sprint(got) != fmt.Sprint(wantVol) {
+			t.Errorf("order volume:\n got %v\nwant %v", got, wantVol)
+		}
+		expectCode(t, e.do(admin, `{ orderVolume(groupBy: [MONTH, MONTH]) { orders } }`, nil), "BAD_USER_INPUT")
+		d = e.ok(admin, `query($from: Time) { orderVolume(groupBy: [], from: $from) { orders quantity } }`, map[string]any{"from": time.Now().Add(time.Hour).UTC().Format(time.RFC3339)})
+		if len(dig(d, "orderVolume").([]any)) != 0 && num(dig(d, "orderVolume", 0, "orders")) != 0 {
+			t.Errorf("orders after `from` counted: %v", d)
+		}
+	})
+}
