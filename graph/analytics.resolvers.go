@@ -25,3 +25,13 @@ func (r *queryResolver) IssueBreakdown(ctx context.Context, groupBy []model.Issu
 func (r *queryResolver) OrderVolume(ctx context.Context, groupBy []model.OrderVolumeDimension, from *time.Time, to *time.Time) ([]*model.OrderVolumeRow, error) {
 	return orderVolume(ctx, r.Client, groupBy, from, to)
 }
+
+// SampleFunnel is the resolver for the sampleFunnel field.
+func (r *queryResolver) SampleFunnel(ctx context.Context, groupBy []model.FunnelDimension, from *time.Time, to *time.Time) ([]*model.FunnelRow, error) {
+	return sampleFunnel(ctx, r.Client, groupBy, from, to)
+}
+
+// StageDurations is the resolver for the stageDurations field.
+func (r *queryResolver) StageDurations(ctx context.Context, from *time.Time, to *time.Time) ([]*model.StageDurationRow, error) {
+	return stageDurations(ctx, r.Client, from, to)
+}

@@ -438,6 +438,17 @@ type ComplexityRoot struct {
 		Reason    func(childComplexity int) int
 	}
 
+	FunnelRow struct {
+		Keys   func(childComplexity int) int
+		Stages func(childComplexity int) int
+	}
+
+	FunnelStage struct {
+		ConversionRate func(childComplexity int) int
+		Count          func(childComplexity int) int
+		Stage          func(childComplexity int) int
+	}
+
 	Interaction struct {
 		Author               func(childComplexity int) int
 		AuthorID             func(childComplexity int) int
@@ -992,10 +1003,12 @@ type ComplexityRoot struct {
 		PriceTrend          func(childComplexity int, productID pulid.ID, kind *pricepoint.Kind) int
 		Products            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) int
 		RelationshipMap     func(childComplexity int, customerID *pulid.ID, sinceMonths *int) int
+		SampleFunnel        func(childComplexity int, groupBy []model.FunnelDimension, from *time.Time, to *time.Time) int
 		Samples             func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.SampleOrder, where *ent.SampleWhereInput) int
 		ServiceDocuments    func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ServiceDocumentOrder, where *ent.ServiceDocumentWhereInput) int
 		Shipments           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ShipmentOrder, where *ent.ShipmentWhereInput) int
 		StageChanges        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StageChangeOrder, where *ent.StageChangeWhereInput) int
+		StageDurations      func(childComplexity int, from *time.Time, to *time.Time) int
 		StockAdvice         func(childComplexity int, customerID pulid.ID, productID pulid.ID) int
 		Tasks               func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.TaskOrder, where *ent.TaskWhereInput) int
 		Teams               func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.TeamOrder, where *ent.TeamWhereInput) int
@@ -1181,6 +1194,13 @@ type ComplexityRoot struct {
 	StageChangeEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	StageDurationRow struct {
+		MedianDays func(childComplexity int) int
+		P90Days    func(childComplexity int) int
+		Stage      func(childComplexity int) int
+		Stays      func(childComplexity int) int
 	}
 
 	StageSpan struct {
@@ -1536,6 +1556,8 @@ type QueryResolver interface {
 	PipelineStats(ctx context.Context, groupBy []model.PipelineDimension, from *time.Time, to *time.Time) ([]*model.AggregateRow, error)
 	IssueBreakdown(ctx context.Context, groupBy []model.IssueDimension, from *time.Time, to *time.Time) ([]*model.AggregateRow, error)
 	OrderVolume(ctx context.Context, groupBy []model.OrderVolumeDimension, from *time.Time, to *time.Time) ([]*model.OrderVolumeRow, error)
+	SampleFunnel(ctx context.Context, groupBy []model.FunnelDimension, from *time.Time, to *time.Time) ([]*model.FunnelRow, error)
+	StageDurations(ctx context.Context, from *time.Time, to *time.Time) ([]*model.StageDurationRow, error)
 	Me(ctx context.Context) (*ent.User, error)
 	Today(ctx context.Context) (*model.Today, error)
 	CustomerReport(ctx context.Context, id pulid.ID) (*model.CustomerReport, error)
@@ -3297,6 +3319,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DuplicateCandidate.Reason(childComplexity), true
+
+	case "FunnelRow.keys":
+		if e.ComplexityRoot.FunnelRow.Keys == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FunnelRow.Keys(childComplexity), true
+	case "FunnelRow.stages":
+		if e.ComplexityRoot.FunnelRow.Stages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FunnelRow.Stages(childComplexity), true
+
+	case "FunnelStage.conversionRate":
+		if e.ComplexityRoot.FunnelStage.ConversionRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FunnelStage.ConversionRate(childComplexity), true
+	case "FunnelStage.count":
+		if e.ComplexityRoot.FunnelStage.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FunnelStage.Count(childComplexity), true
+	case "FunnelStage.stage":
+		if e.ComplexityRoot.FunnelStage.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FunnelStage.Stage(childComplexity), true
 
 	case "Interaction.author":
 		if e.ComplexityRoot.Interaction.Author == nil {
@@ -6430,6 +6484,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.RelationshipMap(childComplexity, args["customerID"].(*pulid.ID), args["sinceMonths"].(*int)), true
+	case "Query.sampleFunnel":
+		if e.ComplexityRoot.Query.SampleFunnel == nil {
+			break
+		}
+
+		args, err := ec.field_Query_sampleFunnel_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SampleFunnel(childComplexity, args["groupBy"].([]model.FunnelDimension), args["from"].(*time.Time), args["to"].(*time.Time)), true
 	case "Query.samples":
 		if e.ComplexityRoot.Query.Samples == nil {
 			break
@@ -6474,6 +6539,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.StageChanges(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.StageChangeOrder), args["where"].(*ent.StageChangeWhereInput)), true
+	case "Query.stageDurations":
+		if e.ComplexityRoot.Query.StageDurations == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stageDurations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StageDurations(childComplexity, args["from"].(*time.Time), args["to"].(*time.Time)), true
 	case "Query.stockAdvice":
 		if e.ComplexityRoot.Query.StockAdvice == nil {
 			break
@@ -7306,6 +7382,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StageChangeEdge.Node(childComplexity), true
+
+	case "StageDurationRow.medianDays":
+		if e.ComplexityRoot.StageDurationRow.MedianDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageDurationRow.MedianDays(childComplexity), true
+	case "StageDurationRow.p90Days":
+		if e.ComplexityRoot.StageDurationRow.P90Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageDurationRow.P90Days(childComplexity), true
+	case "StageDurationRow.stage":
+		if e.ComplexityRoot.StageDurationRow.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageDurationRow.Stage(childComplexity), true
+	case "StageDurationRow.stays":
+		if e.ComplexityRoot.StageDurationRow.Stays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageDurationRow.Stays(childComplexity), true
 
 	case "StageSpan.days":
 		if e.ComplexityRoot.StageSpan.Days == nil {
@@ -8495,6 +8596,43 @@ extend type Query {
   issueBreakdown(groupBy: [IssueDimension!]!, from: Time, to: Time): [AggregateRow!]!
   """Ordered volume per customer, product and/or month (cancelled orders excluded)."""
   orderVolume(groupBy: [OrderVolumeDimension!]!, from: Time, to: Time): [OrderVolumeRow!]!
+}
+
+enum FunnelDimension {
+  LEAD_SOURCE
+  PRODUCT
+  """The rep who requested the sample."""
+  REP
+  """Month the sample was requested (YYYY-MM)."""
+  PERIOD
+}
+
+type FunnelStage {
+  stage: SampleStatus!
+  """Samples that reached this stage."""
+  count: Int!
+  """count ÷ the previous stage's count (null for the first stage or after a zero)."""
+  conversionRate: Float
+}
+
+type FunnelRow {
+  keys: [String]!
+  stages: [FunnelStage!]!
+}
+
+type StageDurationRow {
+  stage: CustomerStage!
+  """Completed stays in the stage (an account that left it)."""
+  stays: Int!
+  medianDays: Float!
+  p90Days: Float!
+}
+
+extend type Query {
+  """How far samples get: counts and conversion at each step, per lead source, product, rep and/or month."""
+  sampleFunnel(groupBy: [FunnelDimension!]!, from: Time, to: Time): [FunnelRow!]!
+  """How long accounts stay in each stage (median and 90th percentile, in days)."""
+  stageDurations(from: Time, to: Time): [StageDurationRow!]!
 }
 `, BuiltIn: false},
 	{Name: "../auth.graphql", Input: `# Signing in and out. Access tokens are JWTs valid for 15 minutes; refresh tokens are
@@ -22688,6 +22826,28 @@ func (ec *executionContext) childFields_DuplicateCandidate(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type DuplicateCandidate", field.Name)
 }
 
+func (ec *executionContext) childFields_FunnelRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "keys":
+		return ec.fieldContext_FunnelRow_keys(ctx, field)
+	case "stages":
+		return ec.fieldContext_FunnelRow_stages(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FunnelRow", field.Name)
+}
+
+func (ec *executionContext) childFields_FunnelStage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "stage":
+		return ec.fieldContext_FunnelStage_stage(ctx, field)
+	case "count":
+		return ec.fieldContext_FunnelStage_count(ctx, field)
+	case "conversionRate":
+		return ec.fieldContext_FunnelStage_conversionRate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FunnelStage", field.Name)
+}
+
 func (ec *executionContext) childFields_Interaction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -23932,6 +24092,20 @@ func (ec *executionContext) childFields_StageChangeEdge(ctx context.Context, fie
 		return ec.fieldContext_StageChangeEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StageChangeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_StageDurationRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "stage":
+		return ec.fieldContext_StageDurationRow_stage(ctx, field)
+	case "stays":
+		return ec.fieldContext_StageDurationRow_stays(ctx, field)
+	case "medianDays":
+		return ec.fieldContext_StageDurationRow_medianDays(ctx, field)
+	case "p90Days":
+		return ec.fieldContext_StageDurationRow_p90Days(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StageDurationRow", field.Name)
 }
 
 func (ec *executionContext) childFields_StageSpan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -29326,6 +29500,36 @@ func (ec *executionContext) field_Query_relationshipMap_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_sampleFunnel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]model.FunnelDimension, error) {
+			return ec.unmarshalNFunnelDimension2ᚕtandemᚋgraphᚋmodelᚐFunnelDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_samples_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -29539,6 +29743,28 @@ func (ec *executionContext) field_Query_stageChanges_args(ctx context.Context, r
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_stageDurations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
 	return args, nil
 }
 
@@ -37391,6 +37617,130 @@ func (ec *executionContext) _DuplicateCandidate_reason(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_DuplicateCandidate_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DuplicateCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _FunnelRow_keys(ctx context.Context, field graphql.CollectedField, obj *model.FunnelRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FunnelRow_keys(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Keys, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*string) graphql.Marshaler {
+			return ec.marshalNString2ᚕᚖstring(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FunnelRow_keys(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FunnelRow", field, false, false, "String")
+}
+
+func (ec *executionContext) _FunnelRow_stages(ctx context.Context, field graphql.CollectedField, obj *model.FunnelRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FunnelRow_stages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FunnelStage) graphql.Marshaler {
+			return ec.marshalNFunnelStage2ᚕᚖtandemᚋgraphᚋmodelᚐFunnelStageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FunnelRow_stages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FunnelRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FunnelStage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FunnelStage_stage(ctx context.Context, field graphql.CollectedField, obj *model.FunnelStage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FunnelStage_stage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v sample.Status) graphql.Marshaler {
+			return ec.marshalNSampleStatus2tandemᚋentᚋsampleᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FunnelStage_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FunnelStage", field, false, false, "SampleStatus")
+}
+
+func (ec *executionContext) _FunnelStage_count(ctx context.Context, field graphql.CollectedField, obj *model.FunnelStage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FunnelStage_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FunnelStage_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FunnelStage", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FunnelStage_conversionRate(ctx context.Context, field graphql.CollectedField, obj *model.FunnelStage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FunnelStage_conversionRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConversionRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FunnelStage_conversionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FunnelStage", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Interaction_id(ctx context.Context, field graphql.CollectedField, obj *ent.Interaction) (ret graphql.Marshaler) {
@@ -50272,6 +50622,94 @@ func (ec *executionContext) fieldContext_Query_orderVolume(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_sampleFunnel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_sampleFunnel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SampleFunnel(ctx, fc.Args["groupBy"].([]model.FunnelDimension), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FunnelRow) graphql.Marshaler {
+			return ec.marshalNFunnelRow2ᚕᚖtandemᚋgraphᚋmodelᚐFunnelRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_sampleFunnel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FunnelRow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_sampleFunnel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stageDurations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stageDurations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StageDurations(ctx, fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.StageDurationRow) graphql.Marshaler {
+			return ec.marshalNStageDurationRow2ᚕᚖtandemᚋgraphᚋmodelᚐStageDurationRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stageDurations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StageDurationRow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stageDurations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -53720,6 +54158,98 @@ func (ec *executionContext) _StageChangeEdge_cursor(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_StageChangeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StageChangeEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _StageDurationRow_stage(ctx context.Context, field graphql.CollectedField, obj *model.StageDurationRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageDurationRow_stage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v customer.Stage) graphql.Marshaler {
+			return ec.marshalNCustomerStage2tandemᚋentᚋcustomerᚐStage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageDurationRow_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StageDurationRow", field, false, false, "CustomerStage")
+}
+
+func (ec *executionContext) _StageDurationRow_stays(ctx context.Context, field graphql.CollectedField, obj *model.StageDurationRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageDurationRow_stays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageDurationRow_stays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StageDurationRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StageDurationRow_medianDays(ctx context.Context, field graphql.CollectedField, obj *model.StageDurationRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageDurationRow_medianDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MedianDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageDurationRow_medianDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StageDurationRow", field, false, false, "Float")
+}
+
+func (ec *executionContext) _StageDurationRow_p90Days(ctx context.Context, field graphql.CollectedField, obj *model.StageDurationRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageDurationRow_p90Days(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.P90Days, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageDurationRow_p90Days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StageDurationRow", field, false, false, "Float")
 }
 
 func (ec *executionContext) _StageSpan_stage(ctx context.Context, field graphql.CollectedField, obj *model.StageSpan) (ret graphql.Marshaler) {
@@ -103164,6 +103694,87 @@ func (ec *executionContext) _DuplicateCandidate(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var funnelRowImplementors = []string{"FunnelRow"}
+
+func (ec *executionContext) _FunnelRow(ctx context.Context, sel ast.SelectionSet, obj *model.FunnelRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, funnelRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FunnelRow")
+		case "keys":
+			out.Values[i] = ec._FunnelRow_keys(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stages":
+			out.Values[i] = ec._FunnelRow_stages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var funnelStageImplementors = []string{"FunnelStage"}
+
+func (ec *executionContext) _FunnelStage(ctx context.Context, sel ast.SelectionSet, obj *model.FunnelStage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, funnelStageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FunnelStage")
+		case "stage":
+			out.Values[i] = ec._FunnelStage_stage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._FunnelStage_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "conversionRate":
+			out.Values[i] = ec._FunnelStage_conversionRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var interactionImplementors = []string{"Interaction", "Node"}
 
 func (ec *executionContext) _Interaction(ctx context.Context, sel ast.SelectionSet, obj *ent.Interaction) graphql.Marshaler {
@@ -106807,6 +107418,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_orderVolume(ctx, field)
 				})
+		case "sampleFunnel":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_sampleFunnel(ctx, field)
+				})
+		case "stageDurations":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stageDurations(ctx, field)
+				})
 		case "me":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -108006,6 +108629,54 @@ func (ec *executionContext) _StageChangeEdge(ctx context.Context, sel ast.Select
 			}
 		case "cursor":
 			out.Values[i] = ec._StageChangeEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stageDurationRowImplementors = []string{"StageDurationRow"}
+
+func (ec *executionContext) _StageDurationRow(ctx context.Context, sel ast.SelectionSet, obj *model.StageDurationRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stageDurationRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StageDurationRow")
+		case "stage":
+			out.Values[i] = ec._StageDurationRow_stage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stays":
+			out.Values[i] = ec._StageDurationRow_stays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "medianDays":
+			out.Values[i] = ec._StageDurationRow_medianDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "p90Days":
+			out.Values[i] = ec._StageDurationRow_p90Days(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -110587,6 +111258,94 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) unmarshalNFunnelDimension2tandemᚋgraphᚋmodelᚐFunnelDimension(ctx context.Context, v any) (model.FunnelDimension, error) {
+	var res model.FunnelDimension
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFunnelDimension2tandemᚋgraphᚋmodelᚐFunnelDimension(ctx context.Context, sel ast.SelectionSet, v model.FunnelDimension) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNFunnelDimension2ᚕtandemᚋgraphᚋmodelᚐFunnelDimensionᚄ(ctx context.Context, v any) ([]model.FunnelDimension, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.FunnelDimension, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFunnelDimension2tandemᚋgraphᚋmodelᚐFunnelDimension(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNFunnelDimension2ᚕtandemᚋgraphᚋmodelᚐFunnelDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.FunnelDimension) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFunnelDimension2tandemᚋgraphᚋmodelᚐFunnelDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFunnelRow2ᚕᚖtandemᚋgraphᚋmodelᚐFunnelRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FunnelRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFunnelRow2ᚖtandemᚋgraphᚋmodelᚐFunnelRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFunnelRow2ᚖtandemᚋgraphᚋmodelᚐFunnelRow(ctx context.Context, sel ast.SelectionSet, v *model.FunnelRow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FunnelRow!")
+		return graphql.Null
+	}
+	return ec._FunnelRow(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFunnelStage2ᚕᚖtandemᚋgraphᚋmodelᚐFunnelStageᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FunnelStage) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFunnelStage2ᚖtandemᚋgraphᚋmodelᚐFunnelStage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFunnelStage2ᚖtandemᚋgraphᚋmodelᚐFunnelStage(ctx context.Context, sel ast.SelectionSet, v *model.FunnelStage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FunnelStage!")
+		return graphql.Null
+	}
+	return ec._FunnelStage(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNID2tandemᚋentᚋschemaᚋpulidᚐID(ctx context.Context, v any) (pulid.ID, error) {
 	var res pulid.ID
 	err := res.UnmarshalGQL(v)
@@ -112095,6 +112854,30 @@ func (ec *executionContext) marshalNStageChangeToStage2tandemᚋentᚋstagechang
 func (ec *executionContext) unmarshalNStageChangeWhereInput2ᚖtandemᚋentᚐStageChangeWhereInput(ctx context.Context, v any) (*ent.StageChangeWhereInput, error) {
 	res, err := ec.unmarshalInputStageChangeWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStageDurationRow2ᚕᚖtandemᚋgraphᚋmodelᚐStageDurationRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StageDurationRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStageDurationRow2ᚖtandemᚋgraphᚋmodelᚐStageDurationRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStageDurationRow2ᚖtandemᚋgraphᚋmodelᚐStageDurationRow(ctx context.Context, sel ast.SelectionSet, v *model.StageDurationRow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StageDurationRow!")
+		return graphql.Null
+	}
+	return ec._StageDurationRow(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNStageSpan2ᚕᚖtandemᚋgraphᚋmodelᚐStageSpanᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StageSpan) graphql.Marshaler {

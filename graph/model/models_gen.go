@@ -141,6 +141,19 @@ type EndKeyPersonInput struct {
 	Version *int    `json:"version,omitempty"`
 }
 
+type FunnelRow struct {
+	Keys   []*string      `json:"keys"`
+	Stages []*FunnelStage `json:"stages"`
+}
+
+type FunnelStage struct {
+	Stage sample.Status `json:"stage"`
+	// Samples that reached this stage.
+	Count int `json:"count"`
+	// count ÷ the previous stage's count (null for the first stage or after a zero).
+	ConversionRate *float64 `json:"conversionRate,omitempty"`
+}
+
 type IssueAPITokenInput struct {
 	// The partner organisation (a customer) the token acts for.
 	CustomerID pulid.ID `json:"customerID"`
@@ -289,6 +302,14 @@ type SetCustomerStageInput struct {
 	Version *int   `json:"version,omitempty"`
 }
 
+type StageDurationRow struct {
+	Stage customer.Stage `json:"stage"`
+	// Completed stays in the stage (an account that left it).
+	Stays      int     `json:"stays"`
+	MedianDays float64 `json:"medianDays"`
+	P90Days    float64 `json:"p90Days"`
+}
+
 type StageSpan struct {
 	Stage     customer.Stage `json:"stage"`
 	EnteredAt time.Time      `json:"enteredAt"`
@@ -375,6 +396,67 @@ type UsageForecast struct {
 	History           []*MonthQuantity `json:"history"`
 	Forecast          []*MonthQuantity `json:"forecast"`
 	MeanAbsoluteError *float64         `json:"meanAbsoluteError,omitempty"`
+}
+
+type FunnelDimension string
+
+const (
+	FunnelDimensionLeadSource FunnelDimension = "LEAD_SOURCE"
+	FunnelDimensionProduct    FunnelDimension = "PRODUCT"
+	// The rep who requested the sample.
+	FunnelDimensionRep FunnelDimension = "REP"
+	// Month the sample was requested (YYYY-MM).
+	FunnelDimensionPeriod FunnelDimension = "PERIOD"
+)
+
+var AllFunnelDimension = []FunnelDimension{
+	FunnelDimensionLeadSource,
+	FunnelDimensionProduct,
+	FunnelDimensionRep,
+	FunnelDimensionPeriod,
+}
+
+func (e FunnelDimension) IsValid() bool {
+	switch e {
+	case FunnelDimensionLeadSource, FunnelDimensionProduct, FunnelDimensionRep, FunnelDimensionPeriod:
+		return true
+	}
+	return false
+}
+
+func (e FunnelDimension) String() string {
+	return string(e)
+}
+
+func (e *FunnelDimension) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = FunnelDimension(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid FunnelDimension", str)
+	}
+	return nil
+}
+
+func (e FunnelDimension) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *FunnelDimension) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e FunnelDimension) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 type IssueDimension string

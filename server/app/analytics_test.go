@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"tandem/ent/predicate"
+	"tandem/ent/schema/pulid"
+	"tandem/ent/stagechange"
 )
 
 // rowsOf turns aggregate rows into "key|key=count" strings for comparison.
@@ -92,3 +96,64 @@ func TestAggregates(t *testing.T) {
 		}
 	})
 }
+
+func TestSampleFunnelAndStageDurations(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		c, f := e.app.DB.Client, e.f
+		rep1 := e.token(f.rep1)
+		c.Sample.UpdateOneID(f.acmeSample.ID).SetDocManual(true).SetDocMsds(true).SetDocLabel(true).SetDocPrecautions(true).ExecX(e.sys)
+		for _, to := range []string{"PREPARED", "SHIPPED", "RECEIVED"} {
+			e.ok(rep1, `mutation($id: ID!, $to: SampleStatus!) { advanceSample(input: {id: $id, to: $to}) { id } }`, map[string]any{"id": f.acmeSample.ID, "to": to})
+		}
+		q := `{ sampleFunnel(groupBy: [PRODUCT]) { keys stages { stage count conversionRate } } }`
+		stages := func(tok string) string {
+			d := e.ok(tok, q, nil)
+			rows := dig(d, "sampleFunnel").([]any)
+			if len(rows) != 1 || dig(rows, 0, "keys", 0) != "TX-AO1010" {
+				t.Fatalf("funnel rows: %v", rows)
+			}
+			out := ""
+			for _, s := range dig(rows, 0, "stages").([]any) {
+				out += fmt.Sprintf("%v:%v:%v ", dig(s, "stage"), dig(s, "count"), dig(s, "conversionRate"))
+			}
+			return out
+		}
+		want := "REQUESTED:2:<nil> PREPARED:1:0.5 SHIPPED:1:1 RECEIVED:1:1 LAB_TRIAL:0:0 PILOT_TRIAL:0:<nil> APPROVED:0:<nil> CONVERTED:0:<nil> "
+		if got := stages(e.token(f.admin)); got != want {
+			t.Errorf("admin funnel:\n got %s\nwant %s", got, want)
+		}
+		want = "REQUESTED:1:<nil> PREPARED:0:0 SHIPPED:0:<nil> RECEIVED:0:<nil> LAB_TRIAL:0:<nil> PILOT_TRIAL:0:<nil> APPROVED:0:<nil> CONVERTED:0:<nil> "
+		if got := stages(e.token(f.rep3)); got != want {
+			t.Errorf("rep3 funnel:\n got %s\nwant %s", got, want)
+		}
+
+		// Two accounts with hand-made histories: PROSPECT stays of 2 and 4 days,
+		// a CONTACTED stay of 3 days; the stays still open are not counted.
+		t0 := time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
+		for i, path := range [][]int{{0, 2, 5}, {0, 4}} {
+			cu := c.Customer.Create().SetName(fmt.Sprintf("Hist %d", i)).SetOwnerID(f.rep3.ID).SetTeamID(f.southTeam.ID).SaveX(e.sys)
+			c.StageChange.Delete().Where(stagechangeOf(cu.ID)).ExecX(e.sys)
+			for j, day := range path {
+				st := []string{"PROSPECT", "CONTACTED", "VISITED"}[j]
+				c.StageChange.Create().SetCustomerID(cu.ID).SetToStage(stageTo(st)).SetChangedAt(t0.Add(time.Duration(day) * 24 * time.Hour)).ExecX(e.sys)
+			}
+		}
+		d := e.ok(e.token(f.analyst), `{ stageDurations { stage stays medianDays p90Days } }`, nil)
+		got := ""
+		for _, r := range dig(d, "stageDurations").([]any) {
+			got += fmt.Sprintf("%v:%v:%v:%v ", dig(r, "stage"), dig(r, "stays"), dig(r, "medianDays"), dig(r, "p90Days"))
+		}
+		// acmeEast's VISITED stay ended minutes ago, when its sample shipped.
+		if want := "PROSPECT:2:3:3.8 CONTACTED:1:3:3 VISITED:1:0:0 "; got != want {
+			t.Errorf("stage durations:\n got %s\nwant %s", got, want)
+		}
+		d = e.ok(e.token(f.rep1), `{ stageDurations { stage stays } }`, nil)
+		if got := fmt.Sprint(dig(d, "stageDurations")); got != "[map[stage:VISITED stays:1]]" {
+			t.Errorf("rep1 should see only the East team's stays: %v", got)
+		}
+	})
+}
+
+func stagechangeOf(id pulid.ID) predicate.StageChange { return stagechange.CustomerID(id) }
+
+func stageTo(s string) stagechange.ToStage { return stagechange.ToStage(s) }
