@@ -49,6 +49,10 @@ type APIToken struct {
 	BudgetPerSecond int `json:"budget_per_second,omitempty"`
 	// BudgetBurst holds the value of the "budget_burst" field.
 	BudgetBurst int `json:"budget_burst,omitempty"`
+	// Query-cost budget left at budget_at (a leaky bucket refilled at budget_per_second).
+	BudgetLevel *float64 `json:"budget_level,omitempty"`
+	// BudgetAt holds the value of the "budget_at" field.
+	BudgetAt *time.Time `json:"budget_at,omitempty"`
 	// CreatedByID holds the value of the "created_by_id" field.
 	CreatedByID pulid.ID `json:"created_by_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -101,11 +105,13 @@ func (*APIToken) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case apitoken.FieldID, apitoken.FieldCustomerID, apitoken.FieldCreatedByID:
 			values[i] = new(pulid.ID)
+		case apitoken.FieldBudgetLevel:
+			values[i] = new(sql.NullFloat64)
 		case apitoken.FieldVersion, apitoken.FieldBudgetPerSecond, apitoken.FieldBudgetBurst:
 			values[i] = new(sql.NullInt64)
 		case apitoken.FieldName, apitoken.FieldTokenHash, apitoken.FieldSalt, apitoken.FieldLastEight:
 			values[i] = new(sql.NullString)
-		case apitoken.FieldCreatedAt, apitoken.FieldUpdatedAt, apitoken.FieldExpiresAt, apitoken.FieldRevokedAt, apitoken.FieldLastUsedAt:
+		case apitoken.FieldCreatedAt, apitoken.FieldUpdatedAt, apitoken.FieldExpiresAt, apitoken.FieldRevokedAt, apitoken.FieldLastUsedAt, apitoken.FieldBudgetAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -217,6 +223,20 @@ func (_m *APIToken) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.BudgetBurst = int(value.Int64)
 			}
+		case apitoken.FieldBudgetLevel:
+			if value, ok := values[i].(*sql.NullFloat64); !ok {
+				return fmt.Errorf("unexpected type %T for field budget_level", values[i])
+			} else if value.Valid {
+				_m.BudgetLevel = new(float64)
+				*_m.BudgetLevel = value.Float64
+			}
+		case apitoken.FieldBudgetAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field budget_at", values[i])
+			} else if value.Valid {
+				_m.BudgetAt = new(time.Time)
+				*_m.BudgetAt = value.Time
+			}
 		case apitoken.FieldCreatedByID:
 			if value, ok := values[i].(*pulid.ID); !ok {
 				return fmt.Errorf("unexpected type %T for field created_by_id", values[i])
@@ -314,6 +334,16 @@ func (_m *APIToken) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("budget_burst=")
 	builder.WriteString(fmt.Sprintf("%v", _m.BudgetBurst))
+	builder.WriteString(", ")
+	if v := _m.BudgetLevel; v != nil {
+		builder.WriteString("budget_level=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.BudgetAt; v != nil {
+		builder.WriteString("budget_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("created_by_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.CreatedByID))

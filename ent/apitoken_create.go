@@ -174,6 +174,34 @@ func (_c *APITokenCreate) SetNillableBudgetBurst(v *int) *APITokenCreate {
 	return _c
 }
 
+// SetBudgetLevel sets the "budget_level" field.
+func (_c *APITokenCreate) SetBudgetLevel(v float64) *APITokenCreate {
+	_c.mutation.SetBudgetLevel(v)
+	return _c
+}
+
+// SetNillableBudgetLevel sets the "budget_level" field if the given value is not nil.
+func (_c *APITokenCreate) SetNillableBudgetLevel(v *float64) *APITokenCreate {
+	if v != nil {
+		_c.SetBudgetLevel(*v)
+	}
+	return _c
+}
+
+// SetBudgetAt sets the "budget_at" field.
+func (_c *APITokenCreate) SetBudgetAt(v time.Time) *APITokenCreate {
+	_c.mutation.SetBudgetAt(v)
+	return _c
+}
+
+// SetNillableBudgetAt sets the "budget_at" field if the given value is not nil.
+func (_c *APITokenCreate) SetNillableBudgetAt(v *time.Time) *APITokenCreate {
+	if v != nil {
+		_c.SetBudgetAt(*v)
+	}
+	return _c
+}
+
 // SetCreatedByID sets the "created_by_id" field.
 func (_c *APITokenCreate) SetCreatedByID(v pulid.ID) *APITokenCreate {
 	_c.mutation.SetCreatedByID(v)
@@ -422,6 +450,14 @@ func (_c *APITokenCreate) createSpec() (*APIToken, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.BudgetBurst(); ok {
 		_spec.SetField(apitoken.FieldBudgetBurst, field.TypeInt, value)
 		_node.BudgetBurst = value
+	}
+	if value, ok := _c.mutation.BudgetLevel(); ok {
+		_spec.SetField(apitoken.FieldBudgetLevel, field.TypeFloat64, value)
+		_node.BudgetLevel = &value
+	}
+	if value, ok := _c.mutation.BudgetAt(); ok {
+		_spec.SetField(apitoken.FieldBudgetAt, field.TypeTime, value)
+		_node.BudgetAt = &value
 	}
 	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -704,6 +740,48 @@ func (u *APITokenUpsert) UpdateBudgetBurst() *APITokenUpsert {
 // AddBudgetBurst adds v to the "budget_burst" field.
 func (u *APITokenUpsert) AddBudgetBurst(v int) *APITokenUpsert {
 	u.Add(apitoken.FieldBudgetBurst, v)
+	return u
+}
+
+// SetBudgetLevel sets the "budget_level" field.
+func (u *APITokenUpsert) SetBudgetLevel(v float64) *APITokenUpsert {
+	u.Set(apitoken.FieldBudgetLevel, v)
+	return u
+}
+
+// UpdateBudgetLevel sets the "budget_level" field to the value that was provided on create.
+func (u *APITokenUpsert) UpdateBudgetLevel() *APITokenUpsert {
+	u.SetExcluded(apitoken.FieldBudgetLevel)
+	return u
+}
+
+// AddBudgetLevel adds v to the "budget_level" field.
+func (u *APITokenUpsert) AddBudgetLevel(v float64) *APITokenUpsert {
+	u.Add(apitoken.FieldBudgetLevel, v)
+	return u
+}
+
+// ClearBudgetLevel clears the value of the "budget_level" field.
+func (u *APITokenUpsert) ClearBudgetLevel() *APITokenUpsert {
+	u.SetNull(apitoken.FieldBudgetLevel)
+	return u
+}
+
+// SetBudgetAt sets the "budget_at" field.
+func (u *APITokenUpsert) SetBudgetAt(v time.Time) *APITokenUpsert {
+	u.Set(apitoken.FieldBudgetAt, v)
+	return u
+}
+
+// UpdateBudgetAt sets the "budget_at" field to the value that was provided on create.
+func (u *APITokenUpsert) UpdateBudgetAt() *APITokenUpsert {
+	u.SetExcluded(apitoken.FieldBudgetAt)
+	return u
+}
+
+// ClearBudgetAt clears the value of the "budget_at" field.
+func (u *APITokenUpsert) ClearBudgetAt() *APITokenUpsert {
+	u.SetNull(apitoken.FieldBudgetAt)
 	return u
 }
 
@@ -1004,6 +1082,55 @@ func (u *APITokenUpsertOne) AddBudgetBurst(v int) *APITokenUpsertOne {
 func (u *APITokenUpsertOne) UpdateBudgetBurst() *APITokenUpsertOne {
 	return u.Update(func(s *APITokenUpsert) {
 		s.UpdateBudgetBurst()
+	})
+}
+
+// SetBudgetLevel sets the "budget_level" field.
+func (u *APITokenUpsertOne) SetBudgetLevel(v float64) *APITokenUpsertOne {
+	return u.Update(func(s *APITokenUpsert) {
+		s.SetBudgetLevel(v)
+	})
+}
+
+// AddBudgetLevel adds v to the "budget_level" field.
+func (u *APITokenUpsertOne) AddBudgetLevel(v float64) *APITokenUpsertOne {
+	return u.Update(func(s *APITokenUpsert) {
+		s.AddBudgetLevel(v)
+	})
+}
+
+// UpdateBudgetLevel sets the "budget_level" field to the value that was provided on create.
+func (u *APITokenUpsertOne) UpdateBudgetLevel() *APITokenUpsertOne {
+	return u.Update(func(s *APITokenUpsert) {
+		s.UpdateBudgetLevel()
+	})
+}
+
+// ClearBudgetLevel clears the value of the "budget_level" field.
+func (u *APITokenUpsertOne) ClearBudgetLevel() *APITokenUpsertOne {
+	return u.Update(func(s *APITokenUpsert) {
+		s.ClearBudgetLevel()
+	})
+}
+
+// SetBudgetAt sets the "budget_at" field.
+func (u *APITokenUpsertOne) SetBudgetAt(v time.Time) *APITokenUpsertOne {
+	return u.Update(func(s *APITokenUpsert) {
+		s.SetBudgetAt(v)
+	})
+}
+
+// UpdateBudgetAt sets the "budget_at" field to the value that was provided on create.
+func (u *APITokenUpsertOne) UpdateBudgetAt() *APITokenUpsertOne {
+	return u.Update(func(s *APITokenUpsert) {
+		s.UpdateBudgetAt()
+	})
+}
+
+// ClearBudgetAt clears the value of the "budget_at" field.
+func (u *APITokenUpsertOne) ClearBudgetAt() *APITokenUpsertOne {
+	return u.Update(func(s *APITokenUpsert) {
+		s.ClearBudgetAt()
 	})
 }
 
@@ -1474,6 +1601,55 @@ func (u *APITokenUpsertBulk) AddBudgetBurst(v int) *APITokenUpsertBulk {
 func (u *APITokenUpsertBulk) UpdateBudgetBurst() *APITokenUpsertBulk {
 	return u.Update(func(s *APITokenUpsert) {
 		s.UpdateBudgetBurst()
+	})
+}
+
+// SetBudgetLevel sets the "budget_level" field.
+func (u *APITokenUpsertBulk) SetBudgetLevel(v float64) *APITokenUpsertBulk {
+	return u.Update(func(s *APITokenUpsert) {
+		s.SetBudgetLevel(v)
+	})
+}
+
+// AddBudgetLevel adds v to the "budget_level" field.
+func (u *APITokenUpsertBulk) AddBudgetLevel(v float64) *APITokenUpsertBulk {
+	return u.Update(func(s *APITokenUpsert) {
+		s.AddBudgetLevel(v)
+	})
+}
+
+// UpdateBudgetLevel sets the "budget_level" field to the value that was provided on create.
+func (u *APITokenUpsertBulk) UpdateBudgetLevel() *APITokenUpsertBulk {
+	return u.Update(func(s *APITokenUpsert) {
+		s.UpdateBudgetLevel()
+	})
+}
+
+// ClearBudgetLevel clears the value of the "budget_level" field.
+func (u *APITokenUpsertBulk) ClearBudgetLevel() *APITokenUpsertBulk {
+	return u.Update(func(s *APITokenUpsert) {
+		s.ClearBudgetLevel()
+	})
+}
+
+// SetBudgetAt sets the "budget_at" field.
+func (u *APITokenUpsertBulk) SetBudgetAt(v time.Time) *APITokenUpsertBulk {
+	return u.Update(func(s *APITokenUpsert) {
+		s.SetBudgetAt(v)
+	})
+}
+
+// UpdateBudgetAt sets the "budget_at" field to the value that was provided on create.
+func (u *APITokenUpsertBulk) UpdateBudgetAt() *APITokenUpsertBulk {
+	return u.Update(func(s *APITokenUpsert) {
+		s.UpdateBudgetAt()
+	})
+}
+
+// ClearBudgetAt clears the value of the "budget_at" field.
+func (u *APITokenUpsertBulk) ClearBudgetAt() *APITokenUpsertBulk {
+	return u.Update(func(s *APITokenUpsert) {
+		s.ClearBudgetAt()
 	})
 }
 

@@ -250,6 +250,53 @@ func (_u *APITokenUpdate) AddBudgetBurst(v int) *APITokenUpdate {
 	return _u
 }
 
+// SetBudgetLevel sets the "budget_level" field.
+func (_u *APITokenUpdate) SetBudgetLevel(v float64) *APITokenUpdate {
+	_u.mutation.ResetBudgetLevel()
+	_u.mutation.SetBudgetLevel(v)
+	return _u
+}
+
+// SetNillableBudgetLevel sets the "budget_level" field if the given value is not nil.
+func (_u *APITokenUpdate) SetNillableBudgetLevel(v *float64) *APITokenUpdate {
+	if v != nil {
+		_u.SetBudgetLevel(*v)
+	}
+	return _u
+}
+
+// AddBudgetLevel adds value to the "budget_level" field.
+func (_u *APITokenUpdate) AddBudgetLevel(v float64) *APITokenUpdate {
+	_u.mutation.AddBudgetLevel(v)
+	return _u
+}
+
+// ClearBudgetLevel clears the value of the "budget_level" field.
+func (_u *APITokenUpdate) ClearBudgetLevel() *APITokenUpdate {
+	_u.mutation.ClearBudgetLevel()
+	return _u
+}
+
+// SetBudgetAt sets the "budget_at" field.
+func (_u *APITokenUpdate) SetBudgetAt(v time.Time) *APITokenUpdate {
+	_u.mutation.SetBudgetAt(v)
+	return _u
+}
+
+// SetNillableBudgetAt sets the "budget_at" field if the given value is not nil.
+func (_u *APITokenUpdate) SetNillableBudgetAt(v *time.Time) *APITokenUpdate {
+	if v != nil {
+		_u.SetBudgetAt(*v)
+	}
+	return _u
+}
+
+// ClearBudgetAt clears the value of the "budget_at" field.
+func (_u *APITokenUpdate) ClearBudgetAt() *APITokenUpdate {
+	_u.mutation.ClearBudgetAt()
+	return _u
+}
+
 // SetCreatedByID sets the "created_by_id" field.
 func (_u *APITokenUpdate) SetCreatedByID(v pulid.ID) *APITokenUpdate {
 	_u.mutation.SetCreatedByID(v)
@@ -441,6 +488,21 @@ func (_u *APITokenUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.AddedBudgetBurst(); ok {
 		_spec.AddField(apitoken.FieldBudgetBurst, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.BudgetLevel(); ok {
+		_spec.SetField(apitoken.FieldBudgetLevel, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedBudgetLevel(); ok {
+		_spec.AddField(apitoken.FieldBudgetLevel, field.TypeFloat64, value)
+	}
+	if _u.mutation.BudgetLevelCleared() {
+		_spec.ClearField(apitoken.FieldBudgetLevel, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.BudgetAt(); ok {
+		_spec.SetField(apitoken.FieldBudgetAt, field.TypeTime, value)
+	}
+	if _u.mutation.BudgetAtCleared() {
+		_spec.ClearField(apitoken.FieldBudgetAt, field.TypeTime)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -739,6 +801,53 @@ func (_u *APITokenUpdateOne) AddBudgetBurst(v int) *APITokenUpdateOne {
 	return _u
 }
 
+// SetBudgetLevel sets the "budget_level" field.
+func (_u *APITokenUpdateOne) SetBudgetLevel(v float64) *APITokenUpdateOne {
+	_u.mutation.ResetBudgetLevel()
+	_u.mutation.SetBudgetLevel(v)
+	return _u
+}
+
+// SetNillableBudgetLevel sets the "budget_level" field if the given value is not nil.
+func (_u *APITokenUpdateOne) SetNillableBudgetLevel(v *float64) *APITokenUpdateOne {
+	if v != nil {
+		_u.SetBudgetLevel(*v)
+	}
+	return _u
+}
+
+// AddBudgetLevel adds value to the "budget_level" field.
+func (_u *APITokenUpdateOne) AddBudgetLevel(v float64) *APITokenUpdateOne {
+	_u.mutation.AddBudgetLevel(v)
+	return _u
+}
+
+// ClearBudgetLevel clears the value of the "budget_level" field.
+func (_u *APITokenUpdateOne) ClearBudgetLevel() *APITokenUpdateOne {
+	_u.mutation.ClearBudgetLevel()
+	return _u
+}
+
+// SetBudgetAt sets the "budget_at" field.
+func (_u *APITokenUpdateOne) SetBudgetAt(v time.Time) *APITokenUpdateOne {
+	_u.mutation.SetBudgetAt(v)
+	return _u
+}
+
+// SetNillableBudgetAt sets the "budget_at" field if the given value is not nil.
+func (_u *APITokenUpdateOne) SetNillableBudgetAt(v *time.Time) *APITokenUpdateOne {
+	if v != nil {
+		_u.SetBudgetAt(*v)
+	}
+	return _u
+}
+
+// ClearBudgetAt clears the value of the "budget_at" field.
+func (_u *APITokenUpdateOne) ClearBudgetAt() *APITokenUpdateOne {
+	_u.mutation.ClearBudgetAt()
+	return _u
+}
+
 // SetCreatedByID sets the "created_by_id" field.
 func (_u *APITokenUpdateOne) SetCreatedByID(v pulid.ID) *APITokenUpdateOne {
 	_u.mutation.SetCreatedByID(v)
@@ -960,6 +1069,21 @@ func (_u *APITokenUpdateOne) sqlSave(ctx context.Context) (_node *APIToken, err 
 	}
 	if value, ok := _u.mutation.AddedBudgetBurst(); ok {
 		_spec.AddField(apitoken.FieldBudgetBurst, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.BudgetLevel(); ok {
+		_spec.SetField(apitoken.FieldBudgetLevel, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedBudgetLevel(); ok {
+		_spec.AddField(apitoken.FieldBudgetLevel, field.TypeFloat64, value)
+	}
+	if _u.mutation.BudgetLevelCleared() {
+		_spec.ClearField(apitoken.FieldBudgetLevel, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.BudgetAt(); ok {
+		_spec.SetField(apitoken.FieldBudgetAt, field.TypeTime, value)
+	}
+	if _u.mutation.BudgetAtCleared() {
+		_spec.ClearField(apitoken.FieldBudgetAt, field.TypeTime)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -73,6 +73,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			apitoken.FieldLastUsedAt:      {Type: field.TypeTime, Column: apitoken.FieldLastUsedAt},
 			apitoken.FieldBudgetPerSecond: {Type: field.TypeInt, Column: apitoken.FieldBudgetPerSecond},
 			apitoken.FieldBudgetBurst:     {Type: field.TypeInt, Column: apitoken.FieldBudgetBurst},
+			apitoken.FieldBudgetLevel:     {Type: field.TypeFloat64, Column: apitoken.FieldBudgetLevel},
+			apitoken.FieldBudgetAt:        {Type: field.TypeTime, Column: apitoken.FieldBudgetAt},
 			apitoken.FieldCreatedByID:     {Type: field.TypeString, Column: apitoken.FieldCreatedByID},
 		},
 	}
@@ -2465,6 +2467,16 @@ func (f *APITokenFilter) WhereBudgetPerSecond(p entql.IntP) {
 // WhereBudgetBurst applies the entql int predicate on the budget_burst field.
 func (f *APITokenFilter) WhereBudgetBurst(p entql.IntP) {
 	f.Where(p.Field(apitoken.FieldBudgetBurst))
+}
+
+// WhereBudgetLevel applies the entql float64 predicate on the budget_level field.
+func (f *APITokenFilter) WhereBudgetLevel(p entql.Float64P) {
+	f.Where(p.Field(apitoken.FieldBudgetLevel))
+}
+
+// WhereBudgetAt applies the entql time.Time predicate on the budget_at field.
+func (f *APITokenFilter) WhereBudgetAt(p entql.TimeP) {
+	f.Where(p.Field(apitoken.FieldBudgetAt))
 }
 
 // WhereCreatedByID applies the entql string predicate on the created_by_id field.

@@ -117,6 +117,9 @@ type APITokenMutation struct {
 	addbudget_per_second *int
 	budget_burst         *int
 	addbudget_burst      *int
+	budget_level         *float64
+	addbudget_level      *float64
+	budget_at            *time.Time
 	clearedFields        map[string]struct{}
 	customer             *pulid.ID
 	clearedcustomer      bool
@@ -863,6 +866,125 @@ func (m *APITokenMutation) ResetBudgetBurst() {
 	m.addbudget_burst = nil
 }
 
+// SetBudgetLevel sets the "budget_level" field.
+func (m *APITokenMutation) SetBudgetLevel(f float64) {
+	m.budget_level = &f
+	m.addbudget_level = nil
+}
+
+// BudgetLevel returns the value of the "budget_level" field in the mutation.
+func (m *APITokenMutation) BudgetLevel() (r float64, exists bool) {
+	v := m.budget_level
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBudgetLevel returns the old "budget_level" field's value of the APIToken entity.
+// If the APIToken object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *APITokenMutation) OldBudgetLevel(ctx context.Context) (v *float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBudgetLevel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBudgetLevel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBudgetLevel: %w", err)
+	}
+	return oldValue.BudgetLevel, nil
+}
+
+// AddBudgetLevel adds f to the "budget_level" field.
+func (m *APITokenMutation) AddBudgetLevel(f float64) {
+	if m.addbudget_level != nil {
+		*m.addbudget_level += f
+	} else {
+		m.addbudget_level = &f
+	}
+}
+
+// AddedBudgetLevel returns the value that was added to the "budget_level" field in this mutation.
+func (m *APITokenMutation) AddedBudgetLevel() (r float64, exists bool) {
+	v := m.addbudget_level
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearBudgetLevel clears the value of the "budget_level" field.
+func (m *APITokenMutation) ClearBudgetLevel() {
+	m.budget_level = nil
+	m.addbudget_level = nil
+	m.clearedFields[apitoken.FieldBudgetLevel] = struct{}{}
+}
+
+// BudgetLevelCleared returns if the "budget_level" field was cleared in this mutation.
+func (m *APITokenMutation) BudgetLevelCleared() bool {
+	_, ok := m.clearedFields[apitoken.FieldBudgetLevel]
+	return ok
+}
+
+// ResetBudgetLevel resets all changes to the "budget_level" field.
+func (m *APITokenMutation) ResetBudgetLevel() {
+	m.budget_level = nil
+	m.addbudget_level = nil
+	delete(m.clearedFields, apitoken.FieldBudgetLevel)
+}
+
+// SetBudgetAt sets the "budget_at" field.
+func (m *APITokenMutation) SetBudgetAt(t time.Time) {
+	m.budget_at = &t
+}
+
+// BudgetAt returns the value of the "budget_at" field in the mutation.
+func (m *APITokenMutation) BudgetAt() (r time.Time, exists bool) {
+	v := m.budget_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBudgetAt returns the old "budget_at" field's value of the APIToken entity.
+// If the APIToken object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *APITokenMutation) OldBudgetAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBudgetAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBudgetAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBudgetAt: %w", err)
+	}
+	return oldValue.BudgetAt, nil
+}
+
+// ClearBudgetAt clears the value of the "budget_at" field.
+func (m *APITokenMutation) ClearBudgetAt() {
+	m.budget_at = nil
+	m.clearedFields[apitoken.FieldBudgetAt] = struct{}{}
+}
+
+// BudgetAtCleared returns if the "budget_at" field was cleared in this mutation.
+func (m *APITokenMutation) BudgetAtCleared() bool {
+	_, ok := m.clearedFields[apitoken.FieldBudgetAt]
+	return ok
+}
+
+// ResetBudgetAt resets all changes to the "budget_at" field.
+func (m *APITokenMutation) ResetBudgetAt() {
+	m.budget_at = nil
+	delete(m.clearedFields, apitoken.FieldBudgetAt)
+}
+
 // SetCreatedByID sets the "created_by_id" field.
 func (m *APITokenMutation) SetCreatedByID(pu pulid.ID) {
 	m.created_by = &pu
@@ -1000,7 +1122,7 @@ func (m *APITokenMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *APITokenMutation) Fields() []string {
-	fields := make([]string, 0, 15)
+	fields := make([]string, 0, 17)
 	if m.created_at != nil {
 		fields = append(fields, apitoken.FieldCreatedAt)
 	}
@@ -1043,6 +1165,12 @@ func (m *APITokenMutation) Fields() []string {
 	if m.budget_burst != nil {
 		fields = append(fields, apitoken.FieldBudgetBurst)
 	}
+	if m.budget_level != nil {
+		fields = append(fields, apitoken.FieldBudgetLevel)
+	}
+	if m.budget_at != nil {
+		fields = append(fields, apitoken.FieldBudgetAt)
+	}
 	if m.created_by != nil {
 		fields = append(fields, apitoken.FieldCreatedByID)
 	}
@@ -1082,6 +1210,10 @@ func (m *APITokenMutation) Field(name string) (ent.Value, bool) {
 		return m.BudgetPerSecond()
 	case apitoken.FieldBudgetBurst:
 		return m.BudgetBurst()
+	case apitoken.FieldBudgetLevel:
+		return m.BudgetLevel()
+	case apitoken.FieldBudgetAt:
+		return m.BudgetAt()
 	case apitoken.FieldCreatedByID:
 		return m.CreatedByID()
 	}
@@ -1121,6 +1253,10 @@ func (m *APITokenMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldBudgetPerSecond(ctx)
 	case apitoken.FieldBudgetBurst:
 		return m.OldBudgetBurst(ctx)
+	case apitoken.FieldBudgetLevel:
+		return m.OldBudgetLevel(ctx)
+	case apitoken.FieldBudgetAt:
+		return m.OldBudgetAt(ctx)
 	case apitoken.FieldCreatedByID:
 		return m.OldCreatedByID(ctx)
 	}
@@ -1230,6 +1366,20 @@ func (m *APITokenMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetBudgetBurst(v)
 		return nil
+	case apitoken.FieldBudgetLevel:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBudgetLevel(v)
+		return nil
+	case apitoken.FieldBudgetAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBudgetAt(v)
+		return nil
 	case apitoken.FieldCreatedByID:
 		v, ok := value.(pulid.ID)
 		if !ok {
@@ -1254,6 +1404,9 @@ func (m *APITokenMutation) AddedFields() []string {
 	if m.addbudget_burst != nil {
 		fields = append(fields, apitoken.FieldBudgetBurst)
 	}
+	if m.addbudget_level != nil {
+		fields = append(fields, apitoken.FieldBudgetLevel)
+	}
 	return fields
 }
 
@@ -1268,6 +1421,8 @@ func (m *APITokenMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedBudgetPerSecond()
 	case apitoken.FieldBudgetBurst:
 		return m.AddedBudgetBurst()
+	case apitoken.FieldBudgetLevel:
+		return m.AddedBudgetLevel()
 	}
 	return nil, false
 }
@@ -1298,6 +1453,13 @@ func (m *APITokenMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddBudgetBurst(v)
 		return nil
+	case apitoken.FieldBudgetLevel:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBudgetLevel(v)
+		return nil
 	}
 	return fmt.Errorf("unknown APIToken numeric field %s", name)
 }
@@ -1317,6 +1479,12 @@ func (m *APITokenMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(apitoken.FieldLastUsedAt) {
 		fields = append(fields, apitoken.FieldLastUsedAt)
+	}
+	if m.FieldCleared(apitoken.FieldBudgetLevel) {
+		fields = append(fields, apitoken.FieldBudgetLevel)
+	}
+	if m.FieldCleared(apitoken.FieldBudgetAt) {
+		fields = append(fields, apitoken.FieldBudgetAt)
 	}
 	if m.FieldCleared(apitoken.FieldCreatedByID) {
 		fields = append(fields, apitoken.FieldCreatedByID)
@@ -1346,6 +1514,12 @@ func (m *APITokenMutation) ClearField(name string) error {
 		return nil
 	case apitoken.FieldLastUsedAt:
 		m.ClearLastUsedAt()
+		return nil
+	case apitoken.FieldBudgetLevel:
+		m.ClearBudgetLevel()
+		return nil
+	case apitoken.FieldBudgetAt:
+		m.ClearBudgetAt()
 		return nil
 	case apitoken.FieldCreatedByID:
 		m.ClearCreatedByID()
@@ -1399,6 +1573,12 @@ func (m *APITokenMutation) ResetField(name string) error {
 		return nil
 	case apitoken.FieldBudgetBurst:
 		m.ResetBudgetBurst()
+		return nil
+	case apitoken.FieldBudgetLevel:
+		m.ResetBudgetLevel()
+		return nil
+	case apitoken.FieldBudgetAt:
+		m.ResetBudgetAt()
 		return nil
 	case apitoken.FieldCreatedByID:
 		m.ResetCreatedByID()

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -10,6 +11,8 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"tandem/ent/errcode"
+	"tandem/ent/schema/pulid"
+	"tandem/ent/viewer"
 )
 
 // Cost of a query, computed before execution: every field costs 1, and what is
@@ -20,7 +23,14 @@ type Cost struct {
 	Total   int
 	Depth   int
 	Aliases int
+	// Remaining and Limit describe a partner token's budget after this request.
+	Remaining *float64
+	Limit     int
+	PerSecond int
 }
+
+// Spender takes a query's cost from the budget of the request's API token.
+type Spender func(ctx context.Context, tokenID pulid.ID, cost int) (remaining float64, limit, perSecond int, err error)
 
 type costKey struct{}
 
@@ -31,7 +41,10 @@ func CostOf(ctx context.Context) *Cost {
 }
 
 // costLimit refuses operations over the limits before any resolver runs.
-type costLimit struct{ limits Limits }
+type costLimit struct {
+	limits Limits
+	spend  Spender
+}
 
 func (costLimit) ExtensionName() string                   { return "CostLimit" }
 func (costLimit) Validate(graphql.ExecutableSchema) error { return nil }
@@ -50,9 +63,54 @@ func (l costLimit) MutateOperationContext(ctx context.Context, oc *graphql.Opera
 	case c.Aliases > l.limits.MaxAliases:
 		msg = fmt.Sprintf("the query uses %d aliases, above the limit of %d", c.Aliases, l.limits.MaxAliases)
 	default:
-		return nil
+		return l.charge(ctx, c)
 	}
 	return &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": string(errcode.BadUserInput), "cost": c.Total}}
+}
+
+// charge spends the cost from a partner token's budget.
+func (l costLimit) charge(ctx context.Context, c Cost) *gqlerror.Error {
+	v := viewer.FromContext(ctx)
+	if v == nil || v.TokenID == "" || l.spend == nil {
+		return nil
+	}
+	remaining, limit, perSecond, err := l.spend(ctx, v.TokenID, c.Total)
+	if cc := CostOf(ctx); cc != nil {
+		cc.Remaining, cc.Limit, cc.PerSecond = &remaining, limit, perSecond
+	}
+	if err == nil {
+		return nil
+	}
+	ext := map[string]any{"code": string(errcode.Internal), "cost": c.Total}
+	msg := "internal error"
+	if e, ok := errcode.As(err); ok {
+		ext["code"], msg = string(e.Code), e.Message
+		for k, v := range e.Details {
+			ext[k] = v
+		}
+	}
+	return &gqlerror.Error{Message: msg, Extensions: ext}
+}
+
+// reportCost adds the query's cost (and a partner token's remaining budget) to every
+// response as extensions.cost, so a client can plan.
+func reportCost(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	resp := next(ctx)
+	c := CostOf(ctx)
+	if resp == nil || c == nil || c.Total == 0 {
+		return resp
+	}
+	cost := map[string]any{"requested": c.Total}
+	if c.Remaining != nil {
+		cost["remaining"] = math.Floor(*c.Remaining)
+		cost["limit"] = c.Limit
+		cost["refillPerSecond"] = c.PerSecond
+	}
+	if resp.Extensions == nil {
+		resp.Extensions = map[string]any{}
+	}
+	resp.Extensions["cost"] = cost
+	return resp
 }
 
 // WithCost returns a context in which the cost of the operation will be recorded.

@@ -35,6 +35,8 @@ type Options struct {
 	Limits     Limits
 	Production bool
 	Logger     *slog.Logger
+	// Spend charges partner tokens' query budgets (nil: no budgets).
+	Spend Spender
 }
 
 // MaxUploadBytes is the largest file accepted by uploadDocument.
@@ -58,7 +60,8 @@ func NewHandler(r *Resolver, opts Options) *handler.Server {
 	srv.SetParserTokenLimit(opts.Limits.ParserTokens)
 	srv.SetDisableSuggestion(opts.Production)
 	srv.Use(authGate{})
-	srv.Use(costLimit{limits: opts.Limits})
+	srv.Use(costLimit{limits: opts.Limits, spend: opts.Spend})
+	srv.AroundResponses(reportCost)
 	srv.Use(entgql.Transactioner{
 		TxOpener: r.Client,
 		// Sign-in writes (throttle counters, token revocation) must survive a failed

@@ -44,6 +44,10 @@ const (
 	FieldBudgetPerSecond = "budget_per_second"
 	// FieldBudgetBurst holds the string denoting the budget_burst field in the database.
 	FieldBudgetBurst = "budget_burst"
+	// FieldBudgetLevel holds the string denoting the budget_level field in the database.
+	FieldBudgetLevel = "budget_level"
+	// FieldBudgetAt holds the string denoting the budget_at field in the database.
+	FieldBudgetAt = "budget_at"
 	// FieldCreatedByID holds the string denoting the created_by_id field in the database.
 	FieldCreatedByID = "created_by_id"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
@@ -85,6 +89,8 @@ var Columns = []string{
 	FieldLastUsedAt,
 	FieldBudgetPerSecond,
 	FieldBudgetBurst,
+	FieldBudgetLevel,
+	FieldBudgetAt,
 	FieldCreatedByID,
 }
 
@@ -199,6 +205,16 @@ func ByBudgetPerSecond(opts ...sql.OrderTermOption) OrderOption {
 // ByBudgetBurst orders the results by the budget_burst field.
 func ByBudgetBurst(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldBudgetBurst, opts...).ToFunc()
+}
+
+// ByBudgetLevel orders the results by the budget_level field.
+func ByBudgetLevel(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldBudgetLevel, opts...).ToFunc()
+}
+
+// ByBudgetAt orders the results by the budget_at field.
+func ByBudgetAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldBudgetAt, opts...).ToFunc()
 }
 
 // ByCreatedByID orders the results by the created_by_id field.

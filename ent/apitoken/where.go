@@ -121,6 +121,16 @@ func BudgetBurst(v int) predicate.APIToken {
 	return predicate.APIToken(sql.FieldEQ(FieldBudgetBurst, v))
 }
 
+// BudgetLevel applies equality check predicate on the "budget_level" field. It's identical to BudgetLevelEQ.
+func BudgetLevel(v float64) predicate.APIToken {
+	return predicate.APIToken(sql.FieldEQ(FieldBudgetLevel, v))
+}
+
+// BudgetAt applies equality check predicate on the "budget_at" field. It's identical to BudgetAtEQ.
+func BudgetAt(v time.Time) predicate.APIToken {
+	return predicate.APIToken(sql.FieldEQ(FieldBudgetAt, v))
+}
+
 // CreatedByID applies equality check predicate on the "created_by_id" field. It's identical to CreatedByIDEQ.
 func CreatedByID(v pulid.ID) predicate.APIToken {
 	return predicate.APIToken(sql.FieldEQ(FieldCreatedByID, v))
@@ -814,6 +824,106 @@ func BudgetBurstLT(v int) predicate.APIToken {
 // BudgetBurstLTE applies the LTE predicate on the "budget_burst" field.
 func BudgetBurstLTE(v int) predicate.APIToken {
 	return predicate.APIToken(sql.FieldLTE(FieldBudgetBurst, v))
+}
+
+// BudgetLevelEQ applies the EQ predicate on the "budget_level" field.
+func BudgetLevelEQ(v float64) predicate.APIToken {
+	return predicate.APIToken(sql.FieldEQ(FieldBudgetLevel, v))
+}
+
+// BudgetLevelNEQ applies the NEQ predicate on the "budget_level" field.
+func BudgetLevelNEQ(v float64) predicate.APIToken {
+	return predicate.APIToken(sql.FieldNEQ(FieldBudgetLevel, v))
+}
+
+// BudgetLevelIn applies the In predicate on the "budget_level" field.
+func BudgetLevelIn(vs ...float64) predicate.APIToken {
+	return predicate.APIToken(sql.FieldIn(FieldBudgetLevel, vs...))
+}
+
+// BudgetLevelNotIn applies the NotIn predicate on the "budget_level" field.
+func BudgetLevelNotIn(vs ...float64) predicate.APIToken {
+	return predicate.APIToken(sql.FieldNotIn(FieldBudgetLevel, vs...))
+}
+
+// BudgetLevelGT applies the GT predicate on the "budget_level" field.
+func BudgetLevelGT(v float64) predicate.APIToken {
+	return predicate.APIToken(sql.FieldGT(FieldBudgetLevel, v))
+}
+
+// BudgetLevelGTE applies the GTE predicate on the "budget_level" field.
+func BudgetLevelGTE(v float64) predicate.APIToken {
+	return predicate.APIToken(sql.FieldGTE(FieldBudgetLevel, v))
+}
+
+// BudgetLevelLT applies the LT predicate on the "budget_level" field.
+func BudgetLevelLT(v float64) predicate.APIToken {
+	return predicate.APIToken(sql.FieldLT(FieldBudgetLevel, v))
+}
+
+// BudgetLevelLTE applies the LTE predicate on the "budget_level" field.
+func BudgetLevelLTE(v float64) predicate.APIToken {
+	return predicate.APIToken(sql.FieldLTE(FieldBudgetLevel, v))
+}
+
+// BudgetLevelIsNil applies the IsNil predicate on the "budget_level" field.
+func BudgetLevelIsNil() predicate.APIToken {
+	return predicate.APIToken(sql.FieldIsNull(FieldBudgetLevel))
+}
+
+// BudgetLevelNotNil applies the NotNil predicate on the "budget_level" field.
+func BudgetLevelNotNil() predicate.APIToken {
+	return predicate.APIToken(sql.FieldNotNull(FieldBudgetLevel))
+}
+
+// BudgetAtEQ applies the EQ predicate on the "budget_at" field.
+func BudgetAtEQ(v time.Time) predicate.APIToken {
+	return predicate.APIToken(sql.FieldEQ(FieldBudgetAt, v))
+}
+
+// BudgetAtNEQ applies the NEQ predicate on the "budget_at" field.
+func BudgetAtNEQ(v time.Time) predicate.APIToken {
+	return predicate.APIToken(sql.FieldNEQ(FieldBudgetAt, v))
+}
+
+// BudgetAtIn applies the In predicate on the "budget_at" field.
+func BudgetAtIn(vs ...time.Time) predicate.APIToken {
+	return predicate.APIToken(sql.FieldIn(FieldBudgetAt, vs...))
+}
+
+// BudgetAtNotIn applies the NotIn predicate on the "budget_at" field.
+func BudgetAtNotIn(vs ...time.Time) predicate.APIToken {
+	return predicate.APIToken(sql.FieldNotIn(FieldBudgetAt, vs...))
+}
+
+// BudgetAtGT applies the GT predicate on the "budget_at" field.
+func BudgetAtGT(v time.Time) predicate.APIToken {
+	return predicate.APIToken(sql.FieldGT(FieldBudgetAt, v))
+}
+
+// BudgetAtGTE applies the GTE predicate on the "budget_at" field.
+func BudgetAtGTE(v time.Time) predicate.APIToken {
+	return predicate.APIToken(sql.FieldGTE(FieldBudgetAt, v))
+}
+
+// BudgetAtLT applies the LT predicate on the "budget_at" field.
+func BudgetAtLT(v time.Time) predicate.APIToken {
+	return predicate.APIToken(sql.FieldLT(FieldBudgetAt, v))
+}
+
+// BudgetAtLTE applies the LTE predicate on the "budget_at" field.
+func BudgetAtLTE(v time.Time) predicate.APIToken {
+	return predicate.APIToken(sql.FieldLTE(FieldBudgetAt, v))
+}
+
+// BudgetAtIsNil applies the IsNil predicate on the "budget_at" field.
+func BudgetAtIsNil() predicate.APIToken {
+	return predicate.APIToken(sql.FieldIsNull(FieldBudgetAt))
+}
+
+// BudgetAtNotNil applies the NotNil predicate on the "budget_at" field.
+func BudgetAtNotNil() predicate.APIToken {
+	return predicate.APIToken(sql.FieldNotNull(FieldBudgetAt))
 }
 
 // CreatedByIDEQ applies the EQ predicate on the "created_by_id" field.

@@ -24,6 +24,8 @@ var (
 		{Name: "last_used_at", Type: field.TypeTime, Nullable: true},
 		{Name: "budget_per_second", Type: field.TypeInt, Default: 50},
 		{Name: "budget_burst", Type: field.TypeInt, Default: 2000},
+		{Name: "budget_level", Type: field.TypeFloat64, Nullable: true},
+		{Name: "budget_at", Type: field.TypeTime, Nullable: true},
 		{Name: "created_by_id", Type: field.TypeString, Nullable: true},
 		{Name: "customer_id", Type: field.TypeString},
 	}
@@ -35,13 +37,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "api_tokens_users_created_by",
-				Columns:    []*schema.Column{APITokensColumns[14]},
+				Columns:    []*schema.Column{APITokensColumns[16]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "api_tokens_customers_api_tokens",
-				Columns:    []*schema.Column{APITokensColumns[15]},
+				Columns:    []*schema.Column{APITokensColumns[17]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -50,12 +52,12 @@ var (
 			{
 				Name:    "apitoken_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{APITokensColumns[15]},
+				Columns: []*schema.Column{APITokensColumns[17]},
 			},
 			{
 				Name:    "apitoken_created_by_id",
 				Unique:  false,
-				Columns: []*schema.Column{APITokensColumns[14]},
+				Columns: []*schema.Column{APITokensColumns[16]},
 			},
 			{
 				Name:    "apitoken_last_eight",

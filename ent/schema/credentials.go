@@ -31,6 +31,10 @@ func (APIToken) Fields() []ent.Field {
 		field.Time("last_used_at").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Int("budget_per_second").Default(50).Positive(),
 		field.Int("budget_burst").Default(2000).Positive(),
+		field.Float("budget_level").Optional().Nillable().
+			Comment("Query-cost budget left at budget_at (a leaky bucket refilled at budget_per_second).").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Time("budget_at").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipAll)),
 		optFK("created_by_id"),
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"tandem/ent/classify"
 	"tandem/ent/customer"
 	"tandem/ent/privacy"
+	"tandem/ent/schema/pulid"
 	"tandem/ent/user"
 	"tandem/graph"
 	"tandem/server/auth"
@@ -90,7 +91,7 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 		return nil, err
 	}
 	resolver := &graph.Resolver{Client: db.Client, Auth: a.Auth, Files: files, DownloadKey: graph.DownloadKey(secret), Now: opts.Now}
-	gql := graph.NewHandler(resolver, graph.Options{Limits: limits, Production: cfg.Production(), Logger: log})
+	gql := graph.NewHandler(resolver, graph.Options{Limits: limits, Production: cfg.Production(), Logger: log, Spend: a.spend})
 	a.Handler = a.routes(gql, resolver.DownloadHandler())
 	return a, nil
 }
@@ -200,4 +201,13 @@ func (a *App) demoPartnerToken(ctx context.Context) error {
 	}
 	a.Notices = append(a.Notices, fmt.Sprintf("Partner API token for %s (all scopes; shown once):", cu.Name), "  "+t.Secret)
 	return nil
+}
+
+// spend charges a partner token's query budget.
+func (a *App) spend(ctx context.Context, tokenID pulid.ID, cost int) (float64, int, int, error) {
+	b, err := a.Auth.Spend(ctx, tokenID, cost)
+	if b == nil {
+		return 0, 0, 0, err
+	}
+	return b.Remaining, b.Limit, b.PerSecond, err
 }

@@ -49,6 +49,7 @@ func (a *App) ready(w http.ResponseWriter, r *http.Request) {
 func (a *App) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := graph.WithClientAddr(r.Context(), clientAddr(r))
+		ctx, _ = graph.WithCost(ctx)
 		if h := r.Header.Get("Authorization"); h != "" {
 			token, ok := strings.CutPrefix(h, "Bearer ")
 			if !ok {
