@@ -4,3 +4,4 @@ package tandem
 
 //go:generate go run ./ent/entc.go
 //go:generate go tool gqlgen generate
+//go:generate go run ./graph/sdl

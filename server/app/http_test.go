@@ -31,6 +31,9 @@ func TestHealthAndApp(t *testing.T) {
 	if res, _ := get("/readyz", nil); res.StatusCode != 200 {
 		t.Fatalf("readyz: %d", res.StatusCode)
 	}
+	if res, body := get("/graphql/schema.graphql", nil); res.StatusCode != 200 || !strings.Contains(body, "type Customer implements Node") || strings.Contains(body, "goModel") {
+		t.Fatalf("schema: %d", res.StatusCode)
+	}
 	res, body := get("/", nil)
 	if res.StatusCode != 200 || !strings.Contains(body, "<title>Tandem</title>") {
 		t.Fatalf("app: %d", res.StatusCode)
