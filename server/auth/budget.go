@@ -28,19 +28,18 @@ func (s *Service) Spend(ctx context.Context, tokenID pulid.ID, cost int) (*Budge
 		if err != nil {
 			return nil, err
 		}
-		b := &Budget{Limit: t.BudgetBurst, PerSecond: t.BudgetPerSecond}
-		if cost > t.BudgetBurst {
-			return b, errcode.New(errcode.BadUserInput, "the query costs %d, more than this token's whole budget of %d: ask for smaller pages", cost, t.BudgetBurst).
-				With("cost", cost).With("budget", t.BudgetBurst)
-		}
 		now := s.now()
 		level := float64(t.BudgetBurst)
 		if t.BudgetLevel != nil && t.BudgetAt != nil {
 			level = math.Min(float64(t.BudgetBurst), *t.BudgetLevel+now.Sub(*t.BudgetAt).Seconds()*float64(t.BudgetPerSecond))
 		}
+		b := &Budget{Limit: t.BudgetBurst, PerSecond: t.BudgetPerSecond, Remaining: level}
+		if cost > t.BudgetBurst {
+			return b, errcode.New(errcode.BadUserInput, "the query costs %d, more than this token's whole budget of %d: ask for smaller pages", cost, t.BudgetBurst).
+				With("cost", cost).With("budget", t.BudgetBurst)
+		}
 		if level < float64(cost) {
 			wait := time.Duration((float64(cost) - level) / float64(t.BudgetPerSecond) * float64(time.Second))
-			b.Remaining = level
 			return b, errcode.RetryAfter(wait, "the query costs %d and this token has %.0f left; it refills at %d per second", cost, level, t.BudgetPerSecond).
 				With("cost", cost).With("remaining", math.Floor(level))
 		}
