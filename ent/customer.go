@@ -161,13 +161,17 @@ type CustomerEdges struct {
 	SampleEvents []*SampleEvent `json:"sample_events,omitempty"`
 	// OrderEvents holds the value of the order_events edge.
 	OrderEvents []*OrderEvent `json:"order_events,omitempty"`
+	// WebhookEndpoints holds the value of the webhook_endpoints edge.
+	WebhookEndpoints []*WebhookEndpoint `json:"webhook_endpoints,omitempty"`
+	// WebhookDeliveries holds the value of the webhook_deliveries edge.
+	WebhookDeliveries []*WebhookDelivery `json:"webhook_deliveries,omitempty"`
 	// APITokens holds the value of the api_tokens edge.
 	APITokens []*APIToken `json:"api_tokens,omitempty"`
 	// PartnerUsers holds the value of the partner_users edge.
 	PartnerUsers []*User `json:"partner_users,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [29]bool
+	loadedTypes [31]bool
 	// totalCount holds the count of the edges above.
 	totalCount [23]map[string]int
 
@@ -194,6 +198,8 @@ type CustomerEdges struct {
 	namedServiceDocuments  map[string][]*ServiceDocument
 	namedSampleEvents      map[string][]*SampleEvent
 	namedOrderEvents       map[string][]*OrderEvent
+	namedWebhookEndpoints  map[string][]*WebhookEndpoint
+	namedWebhookDeliveries map[string][]*WebhookDelivery
 	namedAPITokens         map[string][]*APIToken
 	namedPartnerUsers      map[string][]*User
 }
@@ -449,10 +455,28 @@ func (e CustomerEdges) OrderEventsOrErr() ([]*OrderEvent, error) {
 	return nil, &NotLoadedError{edge: "order_events"}
 }
 
+// WebhookEndpointsOrErr returns the WebhookEndpoints value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) WebhookEndpointsOrErr() ([]*WebhookEndpoint, error) {
+	if e.loadedTypes[27] {
+		return e.WebhookEndpoints, nil
+	}
+	return nil, &NotLoadedError{edge: "webhook_endpoints"}
+}
+
+// WebhookDeliveriesOrErr returns the WebhookDeliveries value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) WebhookDeliveriesOrErr() ([]*WebhookDelivery, error) {
+	if e.loadedTypes[28] {
+		return e.WebhookDeliveries, nil
+	}
+	return nil, &NotLoadedError{edge: "webhook_deliveries"}
+}
+
 // APITokensOrErr returns the APITokens value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) APITokensOrErr() ([]*APIToken, error) {
-	if e.loadedTypes[27] {
+	if e.loadedTypes[29] {
 		return e.APITokens, nil
 	}
 	return nil, &NotLoadedError{edge: "api_tokens"}
@@ -461,7 +485,7 @@ func (e CustomerEdges) APITokensOrErr() ([]*APIToken, error) {
 // PartnerUsersOrErr returns the PartnerUsers value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) PartnerUsersOrErr() ([]*User, error) {
-	if e.loadedTypes[28] {
+	if e.loadedTypes[30] {
 		return e.PartnerUsers, nil
 	}
 	return nil, &NotLoadedError{edge: "partner_users"}
@@ -895,6 +919,16 @@ func (_m *Customer) QuerySampleEvents() *SampleEventQuery {
 // QueryOrderEvents queries the "order_events" edge of the Customer entity.
 func (_m *Customer) QueryOrderEvents() *OrderEventQuery {
 	return NewCustomerClient(_m.config).QueryOrderEvents(_m)
+}
+
+// QueryWebhookEndpoints queries the "webhook_endpoints" edge of the Customer entity.
+func (_m *Customer) QueryWebhookEndpoints() *WebhookEndpointQuery {
+	return NewCustomerClient(_m.config).QueryWebhookEndpoints(_m)
+}
+
+// QueryWebhookDeliveries queries the "webhook_deliveries" edge of the Customer entity.
+func (_m *Customer) QueryWebhookDeliveries() *WebhookDeliveryQuery {
+	return NewCustomerClient(_m.config).QueryWebhookDeliveries(_m)
 }
 
 // QueryAPITokens queries the "api_tokens" edge of the Customer entity.
@@ -1619,6 +1653,54 @@ func (_m *Customer) appendNamedOrderEvents(name string, edges ...*OrderEvent) {
 		_m.Edges.namedOrderEvents[name] = []*OrderEvent{}
 	} else {
 		_m.Edges.namedOrderEvents[name] = append(_m.Edges.namedOrderEvents[name], edges...)
+	}
+}
+
+// NamedWebhookEndpoints returns the WebhookEndpoints named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedWebhookEndpoints(name string) ([]*WebhookEndpoint, error) {
+	if _m.Edges.namedWebhookEndpoints == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedWebhookEndpoints[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedWebhookEndpoints(name string, edges ...*WebhookEndpoint) {
+	if _m.Edges.namedWebhookEndpoints == nil {
+		_m.Edges.namedWebhookEndpoints = make(map[string][]*WebhookEndpoint)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedWebhookEndpoints[name] = []*WebhookEndpoint{}
+	} else {
+		_m.Edges.namedWebhookEndpoints[name] = append(_m.Edges.namedWebhookEndpoints[name], edges...)
+	}
+}
+
+// NamedWebhookDeliveries returns the WebhookDeliveries named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedWebhookDeliveries(name string) ([]*WebhookDelivery, error) {
+	if _m.Edges.namedWebhookDeliveries == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedWebhookDeliveries[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedWebhookDeliveries(name string, edges ...*WebhookDelivery) {
+	if _m.Edges.namedWebhookDeliveries == nil {
+		_m.Edges.namedWebhookDeliveries = make(map[string][]*WebhookDelivery)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedWebhookDeliveries[name] = []*WebhookDelivery{}
+	} else {
+		_m.Edges.namedWebhookDeliveries[name] = append(_m.Edges.namedWebhookDeliveries[name], edges...)
 	}
 }
 

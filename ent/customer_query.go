@@ -36,6 +36,8 @@ import (
 	"tandem/ent/trackingevent"
 	"tandem/ent/trial"
 	"tandem/ent/user"
+	"tandem/ent/webhookdelivery"
+	"tandem/ent/webhookendpoint"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect"
@@ -78,6 +80,8 @@ type CustomerQuery struct {
 	withServiceDocuments       *ServiceDocumentQuery
 	withSampleEvents           *SampleEventQuery
 	withOrderEvents            *OrderEventQuery
+	withWebhookEndpoints       *WebhookEndpointQuery
+	withWebhookDeliveries      *WebhookDeliveryQuery
 	withAPITokens              *APITokenQuery
 	withPartnerUsers           *UserQuery
 	loadTotal                  []func(context.Context, []*Customer) error
@@ -105,6 +109,8 @@ type CustomerQuery struct {
 	withNamedServiceDocuments  map[string]*ServiceDocumentQuery
 	withNamedSampleEvents      map[string]*SampleEventQuery
 	withNamedOrderEvents       map[string]*OrderEventQuery
+	withNamedWebhookEndpoints  map[string]*WebhookEndpointQuery
+	withNamedWebhookDeliveries map[string]*WebhookDeliveryQuery
 	withNamedAPITokens         map[string]*APITokenQuery
 	withNamedPartnerUsers      map[string]*UserQuery
 	// intermediate query (i.e. traversal path).
@@ -737,6 +743,50 @@ func (_q *CustomerQuery) QueryOrderEvents() *OrderEventQuery {
 	return query
 }
 
+// QueryWebhookEndpoints chains the current query on the "webhook_endpoints" edge.
+func (_q *CustomerQuery) QueryWebhookEndpoints() *WebhookEndpointQuery {
+	query := (&WebhookEndpointClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(webhookendpoint.Table, webhookendpoint.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.WebhookEndpointsTable, customer.WebhookEndpointsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryWebhookDeliveries chains the current query on the "webhook_deliveries" edge.
+func (_q *CustomerQuery) QueryWebhookDeliveries() *WebhookDeliveryQuery {
+	query := (&WebhookDeliveryClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(webhookdelivery.Table, webhookdelivery.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.WebhookDeliveriesTable, customer.WebhookDeliveriesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // QueryAPITokens chains the current query on the "api_tokens" edge.
 func (_q *CustomerQuery) QueryAPITokens() *APITokenQuery {
 	query := (&APITokenClient{config: _q.config}).Query()
@@ -1000,6 +1050,8 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withServiceDocuments:  _q.withServiceDocuments.Clone(),
 		withSampleEvents:      _q.withSampleEvents.Clone(),
 		withOrderEvents:       _q.withOrderEvents.Clone(),
+		withWebhookEndpoints:  _q.withWebhookEndpoints.Clone(),
+		withWebhookDeliveries: _q.withWebhookDeliveries.Clone(),
 		withAPITokens:         _q.withAPITokens.Clone(),
 		withPartnerUsers:      _q.withPartnerUsers.Clone(),
 		// clone intermediate query.
@@ -1306,6 +1358,28 @@ func (_q *CustomerQuery) WithOrderEvents(opts ...func(*OrderEventQuery)) *Custom
 	return _q
 }
 
+// WithWebhookEndpoints tells the query-builder to eager-load the nodes that are connected to
+// the "webhook_endpoints" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithWebhookEndpoints(opts ...func(*WebhookEndpointQuery)) *CustomerQuery {
+	query := (&WebhookEndpointClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withWebhookEndpoints = query
+	return _q
+}
+
+// WithWebhookDeliveries tells the query-builder to eager-load the nodes that are connected to
+// the "webhook_deliveries" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithWebhookDeliveries(opts ...func(*WebhookDeliveryQuery)) *CustomerQuery {
+	query := (&WebhookDeliveryClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withWebhookDeliveries = query
+	return _q
+}
+
 // WithAPITokens tells the query-builder to eager-load the nodes that are connected to
 // the "api_tokens" edge. The optional arguments are used to configure the query builder of the edge.
 func (_q *CustomerQuery) WithAPITokens(opts ...func(*APITokenQuery)) *CustomerQuery {
@@ -1412,7 +1486,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [29]bool{
+		loadedTypes = [31]bool{
 			_q.withOwner != nil,
 			_q.withTeam != nil,
 			_q.withReferrerCustomer != nil,
@@ -1440,6 +1514,8 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			_q.withServiceDocuments != nil,
 			_q.withSampleEvents != nil,
 			_q.withOrderEvents != nil,
+			_q.withWebhookEndpoints != nil,
+			_q.withWebhookDeliveries != nil,
 			_q.withAPITokens != nil,
 			_q.withPartnerUsers != nil,
 		}
@@ -1650,6 +1726,22 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
+	if query := _q.withWebhookEndpoints; query != nil {
+		if err := _q.loadWebhookEndpoints(ctx, query, nodes,
+			func(n *Customer) { n.Edges.WebhookEndpoints = []*WebhookEndpoint{} },
+			func(n *Customer, e *WebhookEndpoint) { n.Edges.WebhookEndpoints = append(n.Edges.WebhookEndpoints, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withWebhookDeliveries; query != nil {
+		if err := _q.loadWebhookDeliveries(ctx, query, nodes,
+			func(n *Customer) { n.Edges.WebhookDeliveries = []*WebhookDelivery{} },
+			func(n *Customer, e *WebhookDelivery) {
+				n.Edges.WebhookDeliveries = append(n.Edges.WebhookDeliveries, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withAPITokens; query != nil {
 		if err := _q.loadAPITokens(ctx, query, nodes,
 			func(n *Customer) { n.Edges.APITokens = []*APIToken{} },
@@ -1822,6 +1914,20 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadOrderEvents(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedOrderEvents(name) },
 			func(n *Customer, e *OrderEvent) { n.appendNamedOrderEvents(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedWebhookEndpoints {
+		if err := _q.loadWebhookEndpoints(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedWebhookEndpoints(name) },
+			func(n *Customer, e *WebhookEndpoint) { n.appendNamedWebhookEndpoints(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedWebhookDeliveries {
+		if err := _q.loadWebhookDeliveries(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedWebhookDeliveries(name) },
+			func(n *Customer, e *WebhookDelivery) { n.appendNamedWebhookDeliveries(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -2653,6 +2759,66 @@ func (_q *CustomerQuery) loadOrderEvents(ctx context.Context, query *OrderEventQ
 	}
 	return nil
 }
+func (_q *CustomerQuery) loadWebhookEndpoints(ctx context.Context, query *WebhookEndpointQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *WebhookEndpoint)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(webhookendpoint.FieldCustomerID)
+	}
+	query.Where(predicate.WebhookEndpoint(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.WebhookEndpointsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadWebhookDeliveries(ctx context.Context, query *WebhookDeliveryQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *WebhookDelivery)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(webhookdelivery.FieldCustomerID)
+	}
+	query.Where(predicate.WebhookDelivery(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.WebhookDeliveriesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 func (_q *CustomerQuery) loadAPITokens(ctx context.Context, query *APITokenQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *APIToken)) error {
 	fks := make([]driver.Value, 0, len(nodes))
 	nodeids := make(map[pulid.ID]*Customer)
@@ -3164,6 +3330,34 @@ func (_q *CustomerQuery) WithNamedOrderEvents(name string, opts ...func(*OrderEv
 		_q.withNamedOrderEvents = make(map[string]*OrderEventQuery)
 	}
 	_q.withNamedOrderEvents[name] = query
+	return _q
+}
+
+// WithNamedWebhookEndpoints tells the query-builder to eager-load the nodes that are connected to the "webhook_endpoints"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedWebhookEndpoints(name string, opts ...func(*WebhookEndpointQuery)) *CustomerQuery {
+	query := (&WebhookEndpointClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedWebhookEndpoints == nil {
+		_q.withNamedWebhookEndpoints = make(map[string]*WebhookEndpointQuery)
+	}
+	_q.withNamedWebhookEndpoints[name] = query
+	return _q
+}
+
+// WithNamedWebhookDeliveries tells the query-builder to eager-load the nodes that are connected to the "webhook_deliveries"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedWebhookDeliveries(name string, opts ...func(*WebhookDeliveryQuery)) *CustomerQuery {
+	query := (&WebhookDeliveryClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedWebhookDeliveries == nil {
+		_q.withNamedWebhookDeliveries = make(map[string]*WebhookDeliveryQuery)
+	}
+	_q.withNamedWebhookDeliveries[name] = query
 	return _q
 }
 

@@ -42,6 +42,8 @@ import (
 	"tandem/ent/trackingevent"
 	"tandem/ent/trial"
 	"tandem/ent/user"
+	"tandem/ent/webhookdelivery"
+	"tandem/ent/webhookendpoint"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
@@ -140,6 +142,8 @@ func checkColumn(t, c string) error {
 			trackingevent.Table:   trackingevent.ValidColumn,
 			trial.Table:           trial.ValidColumn,
 			user.Table:            user.ValidColumn,
+			webhookdelivery.Table: webhookdelivery.ValidColumn,
+			webhookendpoint.Table: webhookendpoint.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -41,6 +41,8 @@ import (
 	"tandem/ent/trackingevent"
 	"tandem/ent/trial"
 	"tandem/ent/user"
+	"tandem/ent/webhookdelivery"
+	"tandem/ent/webhookendpoint"
 )
 
 var tableByPrefix = map[string]string{
@@ -78,6 +80,8 @@ var tableByPrefix = map[string]string{
 	"SE": sampleevent.Table,
 	"OE": orderevent.Table,
 	"SD": servicedocument.Table,
+	"WE": webhookendpoint.Table,
+	"WD": webhookdelivery.Table,
 }
 
 // IDToType returns the table an ID belongs to, for Noder and Noders.

@@ -27,11 +27,12 @@ func set(names ...string) map[string]bool {
 
 // partnerRoot lists the root fields a partner may call.
 var partnerRoot = set("node", "nodes", "customers", "orders", "samples", "trials", "shipments", "issues",
-	"documents", "products", "changeNotices", "changeNoticeAcks", "createIssue", "__typename", "__schema", "__type")
+	"documents", "products", "changeNotices", "changeNoticeAcks", "createIssue", "webhookEndpoints", "webhookDeliveries",
+	"createWebhookEndpoint", "deleteWebhookEndpoint", "__typename", "__schema", "__type")
 
 // partnerTypes are the object types a partner may read.
 var partnerTypes = set("Customer", "Order", "OrderLine", "Shipment", "TrackingEvent", "OrderEvent", "Sample",
-	"SampleEvent", "Trial", "Issue", "ChangeNotice", "ChangeNoticeAck", "Document", "Product")
+	"SampleEvent", "Trial", "Issue", "ChangeNotice", "ChangeNoticeAck", "Document", "Product", "WebhookEndpoint", "WebhookDelivery")
 
 // partnerCustomerFields is what a partner reads of its own organisation: never our
 // classification, stage, profile, notes, people or assessments.

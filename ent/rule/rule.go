@@ -365,3 +365,14 @@ func AllowPartnerIssue() privacy.MutationRule {
 		return checkLinks(ctx, m)
 	})
 }
+
+// DenyInternalNonAdmin keeps partner-facing configuration (webhooks) to admins and
+// the partner itself.
+func DenyInternalNonAdmin() privacy.QueryRule {
+	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		if v := viewer.FromContext(ctx); v != nil && v.Internal() && v.Role != viewer.Admin {
+			return ErrNotVisible
+		}
+		return privacy.Skip
+	})
+}

@@ -40,6 +40,8 @@ import (
 	"tandem/ent/trackingevent"
 	"tandem/ent/trial"
 	"tandem/ent/user"
+	"tandem/ent/webhookdelivery"
+	"tandem/ent/webhookendpoint"
 	"time"
 
 	"entgo.io/ent"
@@ -262,10 +264,13 @@ func init() {
 		})
 	}
 	changenoticeackMixinHooks3 := changenoticeackMixin[3].Hooks()
+	changenoticeackHooks := schema.ChangeNoticeAck{}.Hooks()
 
 	changenoticeack.Hooks[1] = changenoticeackMixinHooks3[0]
 
 	changenoticeack.Hooks[2] = changenoticeackMixinHooks3[1]
+
+	changenoticeack.Hooks[3] = changenoticeackHooks[0]
 	changenoticeackMixinFields0 := changenoticeackMixin[0].Fields()
 	_ = changenoticeackMixinFields0
 	changenoticeackMixinFields1 := changenoticeackMixin[1].Fields()
@@ -625,10 +630,13 @@ func init() {
 		})
 	}
 	documentMixinHooks3 := documentMixin[3].Hooks()
+	documentHooks := schema.Document{}.Hooks()
 
 	document.Hooks[1] = documentMixinHooks3[0]
 
 	document.Hooks[2] = documentMixinHooks3[1]
+
+	document.Hooks[3] = documentHooks[0]
 	documentMixinFields0 := documentMixin[0].Fields()
 	_ = documentMixinFields0
 	documentMixinFields1 := documentMixin[1].Fields()
@@ -785,6 +793,8 @@ func init() {
 	issue.Hooks[3] = issueHooks[0]
 
 	issue.Hooks[4] = issueHooks[1]
+
+	issue.Hooks[5] = issueHooks[2]
 	issueMixinFields0 := issueMixin[0].Fields()
 	_ = issueMixinFields0
 	issueMixinFields1 := issueMixin[1].Fields()
@@ -1115,6 +1125,8 @@ func init() {
 	order.Hooks[2] = orderMixinHooks3[1]
 
 	order.Hooks[3] = orderHooks[0]
+
+	order.Hooks[4] = orderHooks[1]
 	orderMixinFields0 := orderMixin[0].Fields()
 	_ = orderMixinFields0
 	orderMixinFields1 := orderMixin[1].Fields()
@@ -1683,6 +1695,8 @@ func init() {
 	shipment.Hooks[2] = shipmentMixinHooks3[1]
 
 	shipment.Hooks[3] = shipmentHooks[0]
+
+	shipment.Hooks[4] = shipmentHooks[1]
 	shipmentMixinFields0 := shipmentMixin[0].Fields()
 	_ = shipmentMixinFields0
 	shipmentMixinFields1 := shipmentMixin[1].Fields()
@@ -1891,6 +1905,8 @@ func init() {
 	trackingevent.Hooks[2] = trackingeventMixinHooks3[1]
 
 	trackingevent.Hooks[3] = trackingeventHooks[0]
+
+	trackingevent.Hooks[4] = trackingeventHooks[1]
 	trackingeventMixinFields0 := trackingeventMixin[0].Fields()
 	_ = trackingeventMixinFields0
 	trackingeventMixinFields1 := trackingeventMixin[1].Fields()
@@ -2106,6 +2122,107 @@ func init() {
 	userDescID := userMixinFields0[0].Descriptor()
 	// user.DefaultID holds the default value on creation for the id field.
 	user.DefaultID = userDescID.Default.(func() pulid.ID)
+	webhookdeliveryMixin := schema.WebhookDelivery{}.Mixin()
+	webhookdelivery.Policy = privacy.NewPolicies(schema.WebhookDelivery{})
+	webhookdelivery.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := webhookdelivery.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	webhookdeliveryMixinFields0 := webhookdeliveryMixin[0].Fields()
+	_ = webhookdeliveryMixinFields0
+	webhookdeliveryFields := schema.WebhookDelivery{}.Fields()
+	_ = webhookdeliveryFields
+	// webhookdeliveryDescEventType is the schema descriptor for event_type field.
+	webhookdeliveryDescEventType := webhookdeliveryFields[3].Descriptor()
+	// webhookdelivery.EventTypeValidator is a validator for the "event_type" field. It is called by the builders before save.
+	webhookdelivery.EventTypeValidator = webhookdeliveryDescEventType.Validators[0].(func(string) error)
+	// webhookdeliveryDescAttempts is the schema descriptor for attempts field.
+	webhookdeliveryDescAttempts := webhookdeliveryFields[6].Descriptor()
+	// webhookdelivery.DefaultAttempts holds the default value on creation for the attempts field.
+	webhookdelivery.DefaultAttempts = webhookdeliveryDescAttempts.Default.(int)
+	// webhookdeliveryDescCreatedAt is the schema descriptor for created_at field.
+	webhookdeliveryDescCreatedAt := webhookdeliveryFields[7].Descriptor()
+	// webhookdelivery.DefaultCreatedAt holds the default value on creation for the created_at field.
+	webhookdelivery.DefaultCreatedAt = webhookdeliveryDescCreatedAt.Default.(func() time.Time)
+	// webhookdeliveryDescNextAttemptAt is the schema descriptor for next_attempt_at field.
+	webhookdeliveryDescNextAttemptAt := webhookdeliveryFields[8].Descriptor()
+	// webhookdelivery.DefaultNextAttemptAt holds the default value on creation for the next_attempt_at field.
+	webhookdelivery.DefaultNextAttemptAt = webhookdeliveryDescNextAttemptAt.Default.(func() time.Time)
+	// webhookdeliveryDescID is the schema descriptor for id field.
+	webhookdeliveryDescID := webhookdeliveryMixinFields0[0].Descriptor()
+	// webhookdelivery.DefaultID holds the default value on creation for the id field.
+	webhookdelivery.DefaultID = webhookdeliveryDescID.Default.(func() pulid.ID)
+	webhookendpointMixin := schema.WebhookEndpoint{}.Mixin()
+	webhookendpoint.Policy = privacy.NewPolicies(schema.WebhookEndpoint{})
+	webhookendpoint.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := webhookendpoint.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	webhookendpointMixinHooks3 := webhookendpointMixin[3].Hooks()
+
+	webhookendpoint.Hooks[1] = webhookendpointMixinHooks3[0]
+
+	webhookendpoint.Hooks[2] = webhookendpointMixinHooks3[1]
+	webhookendpointMixinFields0 := webhookendpointMixin[0].Fields()
+	_ = webhookendpointMixinFields0
+	webhookendpointMixinFields1 := webhookendpointMixin[1].Fields()
+	_ = webhookendpointMixinFields1
+	webhookendpointMixinFields2 := webhookendpointMixin[2].Fields()
+	_ = webhookendpointMixinFields2
+	webhookendpointFields := schema.WebhookEndpoint{}.Fields()
+	_ = webhookendpointFields
+	// webhookendpointDescCreatedAt is the schema descriptor for created_at field.
+	webhookendpointDescCreatedAt := webhookendpointMixinFields1[0].Descriptor()
+	// webhookendpoint.DefaultCreatedAt holds the default value on creation for the created_at field.
+	webhookendpoint.DefaultCreatedAt = webhookendpointDescCreatedAt.Default.(func() time.Time)
+	// webhookendpointDescUpdatedAt is the schema descriptor for updated_at field.
+	webhookendpointDescUpdatedAt := webhookendpointMixinFields1[1].Descriptor()
+	// webhookendpoint.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	webhookendpoint.DefaultUpdatedAt = webhookendpointDescUpdatedAt.Default.(func() time.Time)
+	// webhookendpoint.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	webhookendpoint.UpdateDefaultUpdatedAt = webhookendpointDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// webhookendpointDescVersion is the schema descriptor for version field.
+	webhookendpointDescVersion := webhookendpointMixinFields2[0].Descriptor()
+	// webhookendpoint.DefaultVersion holds the default value on creation for the version field.
+	webhookendpoint.DefaultVersion = webhookendpointDescVersion.Default.(int)
+	// webhookendpointDescURL is the schema descriptor for url field.
+	webhookendpointDescURL := webhookendpointFields[1].Descriptor()
+	// webhookendpoint.URLValidator is a validator for the "url" field. It is called by the builders before save.
+	webhookendpoint.URLValidator = func() func(string) error {
+		validators := webhookendpointDescURL.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(url string) error {
+			for _, fn := range fns {
+				if err := fn(url); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// webhookendpointDescEvents is the schema descriptor for events field.
+	webhookendpointDescEvents := webhookendpointFields[2].Descriptor()
+	// webhookendpoint.EventsValidator is a validator for the "events" field. It is called by the builders before save.
+	webhookendpoint.EventsValidator = webhookendpointDescEvents.Validators[0].(func([]string) error)
+	// webhookendpointDescActive is the schema descriptor for active field.
+	webhookendpointDescActive := webhookendpointFields[4].Descriptor()
+	// webhookendpoint.DefaultActive holds the default value on creation for the active field.
+	webhookendpoint.DefaultActive = webhookendpointDescActive.Default.(bool)
+	// webhookendpointDescID is the schema descriptor for id field.
+	webhookendpointDescID := webhookendpointMixinFields0[0].Descriptor()
+	// webhookendpoint.DefaultID holds the default value on creation for the id field.
+	webhookendpoint.DefaultID = webhookendpointDescID.Default.(func() pulid.ID)
 }
 
 const (

@@ -108,6 +108,8 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("service_documents", ServiceDocument.Type).Annotations(connection(), skipInputs()),
 		edge.To("sample_events", SampleEvent.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("order_events", OrderEvent.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("webhook_endpoints", WebhookEndpoint.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("webhook_deliveries", WebhookDelivery.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("api_tokens", APIToken.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("partner_users", User.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}

@@ -163,7 +163,7 @@ func (Issue) Hooks() []ent.Hook {
 			}
 			return next.Mutate(ctx, m)
 		})
-	}, ent.OpCreate), hook.On(issueLifecycle, ent.OpUpdateOne)}
+	}, ent.OpCreate), hook.On(issueLifecycle, ent.OpUpdateOne), hook.On(issueEvent, ent.OpUpdateOne)}
 }
 
 // MarketInfoShare refuses to share information learned in confidence (不涉及泄密).
@@ -218,7 +218,7 @@ func (OrderLine) Hooks() []ent.Hook {
 }
 
 func (Shipment) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
+	return []ent.Hook{hook.On(shipmentEvent, ent.OpCreate|ent.OpUpdateOne), hook.On(func(next ent.Mutator) ent.Mutator {
 		return hook.ShipmentFunc(func(ctx context.Context, m *gen.ShipmentMutation) (gen.Value, error) {
 			if id, ok := m.OrderID(); ok {
 				o, err := m.Client().Order.Get(ctx, id)
@@ -233,7 +233,7 @@ func (Shipment) Hooks() []ent.Hook {
 }
 
 func (TrackingEvent) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
+	return []ent.Hook{hook.On(trackingEvent, ent.OpCreate), hook.On(func(next ent.Mutator) ent.Mutator {
 		return hook.TrackingEventFunc(func(ctx context.Context, m *gen.TrackingEventMutation) (gen.Value, error) {
 			if id, ok := m.ShipmentID(); ok {
 				s, err := m.Client().Shipment.Get(ctx, id)

@@ -306,7 +306,7 @@ func trialEvidence(next ent.Mutator) ent.Mutator {
 }
 
 func (Order) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(orderEvidence, ent.OpCreate)}
+	return []ent.Hook{hook.On(orderEvidence, ent.OpCreate), hook.On(orderStatusEvent, ent.OpUpdateOne)}
 }
 
 // orderEvidence flags an account's first orders as evaluation orders and moves the

@@ -144,3 +144,17 @@ func eventPolicy(scope string) ent.Policy {
 		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
 	}
 }
+
+// Webhooks: a partner with webhooks:manage sees its own endpoints and delivery log;
+// admins all. Endpoints are registered through dedicated mutations; deliveries are
+// written by the event hooks and the dispatcher only.
+func (WebhookEndpoint) Policy() ent.Policy { return webhookPolicy() }
+func (WebhookDelivery) Policy() ent.Policy { return webhookPolicy() }
+
+func webhookPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfAdmin(), rule.RequireScope("webhooks:manage"),
+			rule.DenyInternalNonAdmin(), rule.FilterByCustomer()},
+		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
+	}
+}

@@ -97,6 +97,15 @@ type CompleteOrderStepInput struct {
 	Version *int            `json:"version,omitempty"`
 }
 
+type CreateWebhookEndpointInput struct {
+	// The organisation (admins only; a partner token registers for its own).
+	CustomerID *pulid.ID `json:"customerID,omitempty"`
+	// An https:// URL.
+	URL string `json:"url"`
+	// order.status_changed, shipment.updated, document.published, change_notice.issued, issue.updated
+	Events []string `json:"events"`
+}
+
 // The seed's 客户报告: the first page of key facts, then the account's and the rep's progress.
 type CustomerReport struct {
 	Customer         *ent.Customer          `json:"customer"`
@@ -396,6 +405,13 @@ type UsageForecast struct {
 	History           []*MonthQuantity `json:"history"`
 	Forecast          []*MonthQuantity `json:"forecast"`
 	MeanAbsoluteError *float64         `json:"meanAbsoluteError,omitempty"`
+}
+
+// A new endpoint and the secret its deliveries are signed with, shown this once.
+type WebhookEndpointSecret struct {
+	Endpoint *ent.WebhookEndpoint `json:"endpoint"`
+	// Verify each delivery: Tandem-Signature is t=<unix>,v1=hex(HMAC-SHA256(secret, "<unix>.<body>")).
+	Secret string `json:"secret"`
 }
 
 type FunnelDimension string

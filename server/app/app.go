@@ -19,6 +19,7 @@ import (
 	"tandem/graph"
 	"tandem/server/auth"
 	"tandem/server/demo"
+	"tandem/server/webhook"
 	"tandem/server/storage"
 )
 
@@ -29,6 +30,8 @@ type App struct {
 	Auth    *auth.Service
 	Log     *slog.Logger
 	Handler http.Handler
+	// Webhooks sends partners' webhook deliveries (started by the binary).
+	Webhooks *webhook.Dispatcher
 	// Notices are lines for the operator printed at start (logins, first password).
 	Notices []string
 }
@@ -40,6 +43,8 @@ type Options struct {
 	Limits   *graph.Limits
 	// EntOptions are passed to the ent client (tests count SQL statements with them).
 	EntOptions []ent.Option
+	// WebhookHTTP sends webhook deliveries (tests trust their TLS receiver with it).
+	WebhookHTTP *http.Client
 }
 
 // New opens the database, prepares sign-in and builds the handler.
@@ -79,6 +84,7 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	}
 	classify.Set(weights)
 	a := &App{Config: cfg, DB: db, Log: log}
+	a.Webhooks = &webhook.Dispatcher{Client: db.Client, Dialect: db.Dialect, HTTP: opts.WebhookHTTP, Log: log, Batch: 20, Lease: time.Minute, Now: opts.Now}
 	a.Auth = &auth.Service{Client: db.Client, Signer: signer, Throttle: throttle, Now: opts.Now}
 	if err := a.bootstrap(ctx); err != nil {
 		return nil, err

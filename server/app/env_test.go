@@ -51,8 +51,9 @@ func eachDB(t *testing.T, fn func(t *testing.T, e *env)) {
 }
 
 type envOptions struct {
-	now      func() time.Time
-	throttle *auth.Throttle
+	now         func() time.Time
+	throttle    *auth.Throttle
+	webhookHTTP *http.Client
 }
 
 // env is one Tandem on its own database, served by httptest, with a fixture: two
@@ -96,8 +97,9 @@ func newEnv(t *testing.T, backend string, o envOptions) *env {
 		throttle = &auth.Throttle{Limit: 5, PerAddrLimit: 1000, Window: time.Minute, Block: time.Minute}
 	}
 	a, err := app.New(context.Background(), cfg, log, app.Options{
-		Now:      o.now,
-		Throttle: throttle,
+		Now:         o.now,
+		Throttle:    throttle,
+		WebhookHTTP: o.webhookHTTP,
 		EntOptions: []ent.Option{ent.Debug(), ent.Log(func(...any) {
 			e.statements.Add(1)
 		})},

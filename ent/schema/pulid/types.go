@@ -37,6 +37,8 @@ var Types = map[string]string{
 	"SE": "SampleEvent",
 	"OE": "OrderEvent",
 	"SD": "ServiceDocument",
+	"WE": "WebhookEndpoint",
+	"WD": "WebhookDelivery",
 }
 
 // TypeOf returns the ent type an ID belongs to ("" when the prefix is unknown).

@@ -1,0 +1,71 @@
+package graph
+
+import (
+	"context"
+	"net/url"
+
+	"tandem/ent"
+	"tandem/ent/errcode"
+	"tandem/ent/privacy"
+	"tandem/ent/schema/pulid"
+	"tandem/ent/viewer"
+	"tandem/graph/model"
+	"tandem/server/webhook"
+)
+
+// webhookOwner is the organisation a webhook call acts for: a partner token's own
+// (with webhooks:manage), or the one an admin names.
+func webhookOwner(ctx context.Context, customerID *pulid.ID) (pulid.ID, error) {
+	v := viewer.FromContext(ctx)
+	switch {
+	case v != nil && v.Role == viewer.Partner && v.HasScope("webhooks:manage"):
+		if customerID != nil && *customerID != v.CustomerID {
+			return "", errcode.New(errcode.BadUserInput, "customerID: a token registers endpoints for its own organisation").With("field", "customerID")
+		}
+		return v.CustomerID, nil
+	case v != nil && v.Role == viewer.Admin:
+		if customerID == nil {
+			return "", errcode.New(errcode.BadUserInput, "name the organisation (customerID)").With("field", "customerID")
+		}
+		return *customerID, nil
+	}
+	return "", errcode.New(errcode.Forbidden, "webhooks are managed by partner tokens with webhooks:manage, or by admins")
+}
+
+func createWebhookEndpoint(ctx context.Context, c *ent.Client, in model.CreateWebhookEndpointInput) (*model.WebhookEndpointSecret, error) {
+	owner, err := webhookOwner(ctx, in.CustomerID)
+	if err != nil {
+		return nil, err
+	}
+	u, err := url.Parse(in.URL)
+	if err != nil || u.Scheme != "https" || u.Host == "" {
+		return nil, errcode.New(errcode.BadUserInput, "url: an https:// address is required").With("field", "url")
+	}
+	if len(in.Events) == 0 {
+		return nil, errcode.New(errcode.BadUserInput, "events: subscribe to at least one event").With("field", "events")
+	}
+	if _, err := c.Customer.Get(ctx, owner); err != nil {
+		return nil, err
+	}
+	secret, err := webhook.NewSecret()
+	if err != nil {
+		return nil, err
+	}
+	ep, err := c.WebhookEndpoint.Create().SetCustomerID(owner).SetURL(in.URL).SetEvents(in.Events).SetSecret(secret).
+		Save(privacy.DecisionContext(ctx, privacy.Allow))
+	if err != nil {
+		return nil, err
+	}
+	return &model.WebhookEndpointSecret{Endpoint: ep, Secret: secret}, nil
+}
+
+func deleteWebhookEndpoint(ctx context.Context, c *ent.Client, id pulid.ID) (*ent.WebhookEndpoint, error) {
+	ep, err := c.WebhookEndpoint.Get(ctx, id) // visible only to its partner and admins
+	if err != nil {
+		return nil, err
+	}
+	if _, err := webhookOwner(ctx, &ep.CustomerID); err != nil {
+		return nil, err
+	}
+	return c.WebhookEndpoint.UpdateOneID(id).SetActive(false).Save(privacy.DecisionContext(ctx, privacy.Allow))
+}

@@ -1,0 +1,189 @@
+// Package webhook sends partners' webhook deliveries from the outbox: it claims due
+// rows (FOR UPDATE SKIP LOCKED on PostgreSQL, so several server copies never send the
+// same delivery at once), posts the JSON signed with HMAC-SHA256 over the timestamp
+// and the body, and retries failures with exponential backoff.
+package webhook
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"net/http"
+	"strconv"
+	"time"
+
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
+
+	"tandem/ent"
+	"tandem/ent/privacy"
+	"tandem/ent/schema/pulid"
+	"tandem/ent/webhookdelivery"
+)
+
+// MaxAttempts is how often a delivery is tried before it is marked FAILED.
+const MaxAttempts = 8
+
+// Backoff is the wait before the next try after n failed attempts: 30 s, 1 min,
+// 2 min … capped at 6 hours.
+func Backoff(n int) time.Duration {
+	d := 30 * time.Second * time.Duration(math.Pow(2, float64(n-1)))
+	return min(d, 6*time.Hour)
+}
+
+// Sign returns the signature header value for a body sent at t:
+// "t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<unix seconds>.<body>")>".
+func Sign(secret string, t time.Time, body []byte) string {
+	ts := strconv.FormatInt(t.Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write([]byte(ts + "."))
+	mac.Write(body)
+	return "t=" + ts + ",v1=" + hex.EncodeToString(mac.Sum(nil))
+}
+
+// NewSecret returns a fresh signing secret for an endpoint.
+func NewSecret() (string, error) {
+	b := make([]byte, 24)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return "whsec_" + hex.EncodeToString(b), nil
+}
+
+// Dispatcher sends due deliveries.
+type Dispatcher struct {
+	Client  *ent.Client
+	Dialect string
+	HTTP    *http.Client
+	Log     *slog.Logger
+	// Batch is how many deliveries one round claims; Lease how long a claim holds.
+	Batch int
+	Lease time.Duration
+	Now   func() time.Time
+}
+
+func (d *Dispatcher) now() time.Time {
+	if d.Now != nil {
+		return d.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// Run sends deliveries every interval until ctx ends.
+func (d *Dispatcher) Run(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		if _, err := d.DispatchOnce(ctx); err != nil && ctx.Err() == nil {
+			d.Log.Error("webhook dispatch", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// DispatchOnce claims the due deliveries and sends them; it returns how many it sent.
+func (d *Dispatcher) DispatchOnce(ctx context.Context) (int, error) {
+	claimed, err := d.claim(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, dl := range claimed {
+		if err := d.deliver(ctx, dl); err != nil {
+			return 0, err
+		}
+	}
+	return len(claimed), nil
+}
+
+// claim takes due deliveries for this process for the lease time.
+func (d *Dispatcher) claim(ctx context.Context) ([]*ent.WebhookDelivery, error) {
+	sys := privacy.DecisionContext(ctx, privacy.Allow)
+	tx, err := d.Client.Tx(sys)
+	if err != nil {
+		return nil, err
+	}
+	now := d.now()
+	q := tx.WebhookDelivery.Query().
+		Where(webhookdelivery.StatusEQ(webhookdelivery.StatusPENDING), webhookdelivery.NextAttemptAtLTE(now),
+			webhookdelivery.Or(webhookdelivery.LockedUntilIsNil(), webhookdelivery.LockedUntilLT(now))).
+		Order(ent.Asc(webhookdelivery.FieldNextAttemptAt)).Limit(max(d.Batch, 1)).WithEndpoint()
+	if d.Dialect == dialect.Postgres {
+		q.ForUpdate(sql.WithLockAction(sql.SkipLocked), sql.WithLockTables(webhookdelivery.Table))
+	}
+	rows, err := q.All(sys)
+	if err != nil {
+		_ = tx.Rollback()
+		return nil, err
+	}
+	if len(rows) > 0 {
+		lease := d.Lease
+		if lease == 0 {
+			lease = time.Minute
+		}
+		if err := tx.WebhookDelivery.Update().Where(webhookdelivery.IDIn(idsOf(rows)...)).SetLockedUntil(now.Add(lease)).Exec(sys); err != nil {
+			_ = tx.Rollback()
+			return nil, err
+		}
+	}
+	return rows, tx.Commit()
+}
+
+func idsOf(rows []*ent.WebhookDelivery) []pulid.ID {
+	ids := make([]pulid.ID, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+// deliver posts one delivery and records the outcome.
+func (d *Dispatcher) deliver(ctx context.Context, dl *ent.WebhookDelivery) error {
+	sys := privacy.DecisionContext(ctx, privacy.Allow)
+	ep := dl.Edges.Endpoint
+	upd := d.Client.WebhookDelivery.UpdateOneID(dl.ID).ClearLockedUntil().SetAttempts(dl.Attempts + 1)
+	if ep == nil || !ep.Active {
+		return upd.SetStatus(webhookdelivery.StatusFAILED).SetLastError("the endpoint was removed").Exec(sys)
+	}
+	body := []byte(dl.Payload)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, ep.URL, bytes.NewReader(body))
+	if err != nil {
+		return upd.SetStatus(webhookdelivery.StatusFAILED).SetLastError(err.Error()).Exec(sys)
+	}
+	now := d.now()
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", "Tandem-Webhooks/1")
+	req.Header.Set("Tandem-Event-Id", dl.EventID)
+	req.Header.Set("Tandem-Event-Type", dl.EventType)
+	req.Header.Set("Tandem-Delivery-Id", string(dl.ID))
+	req.Header.Set("Tandem-Signature", Sign(ep.Secret, now, body))
+	client := d.HTTP
+	if client == nil {
+		client = &http.Client{Timeout: 10 * time.Second}
+	}
+	res, err := client.Do(req)
+	if err == nil {
+		_, _ = io.Copy(io.Discard, io.LimitReader(res.Body, 64<<10))
+		res.Body.Close()
+		upd.SetLastStatusCode(res.StatusCode)
+		if res.StatusCode >= 200 && res.StatusCode < 300 {
+			return upd.SetStatus(webhookdelivery.StatusDELIVERED).SetDeliveredAt(now).SetLastError("").Exec(sys)
+		}
+		err = fmt.Errorf("the endpoint answered %d", res.StatusCode)
+	}
+	upd.SetLastError(err.Error())
+	if dl.Attempts+1 >= MaxAttempts {
+		return upd.SetStatus(webhookdelivery.StatusFAILED).Exec(sys)
+	}
+	return upd.SetNextAttemptAt(now.Add(Backoff(dl.Attempts + 1))).Exec(sys)
+}
