@@ -19,8 +19,8 @@ import (
 	"tandem/graph"
 	"tandem/server/auth"
 	"tandem/server/demo"
-	"tandem/server/webhook"
 	"tandem/server/storage"
+	"tandem/server/webhook"
 )
 
 // App is a running Tandem: its database and its HTTP handler.
