@@ -1,7 +1,7 @@
 # Tandem's two everyday commands are `make run` and `make test` (see README.md).
 GO ?= go
 
-.PHONY: run test generate lint generated gotest
+.PHONY: run test generate lint generated gotest schema
 
 ## run: Tandem on the embedded database, with demo data, at http://localhost:8080
 run:
@@ -9,7 +9,7 @@ run:
 
 ## test: formatting, vet, generated code up to date, then every Go test (SQLite, and
 ## PostgreSQL when TANDEM_TEST_DATABASE_URL is set).
-test: lint generated gotest
+test: lint generated schema gotest
 
 generate:
 	$(GO) generate ./...
@@ -21,6 +21,10 @@ lint:
 
 generated:
 	bash .ci/check-generated
+
+## schema: no breaking change to graph/schema.graphql since its previous committed version
+schema:
+	GO=$(GO) bash .ci/check-schema
 
 gotest:
 	@if [ -z "$$TANDEM_TEST_DATABASE_URL" ]; then \

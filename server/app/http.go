@@ -19,6 +19,8 @@ const MaxRequestBytes = graph.MaxUploadBytes + 1<<20
 func (a *App) routes(gql, download http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", a.authenticate(http.MaxBytesHandler(gql, MaxRequestBytes)))
+	// CSV export of one connection, page after page through the GraphQL handler (export.go).
+	mux.Handle("POST /export.csv", a.authenticate(a.exportCSV(gql)))
 	mux.HandleFunc("GET /graphql/schema.graphql", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-cache")
