@@ -62,8 +62,41 @@ var errPartnerField = func(typ, field string) error {
 	return errcode.New(errcode.Forbidden, "%s.%s is not available to partner tokens", typ, field)
 }
 
+// partnerEdges are the relations a partner may filter through: only those whose rows
+// are sure to be its own. A filter is plain SQL that does not pass the privacy rules of
+// the tables it joins, so an edge out of a shared record (a product, a change notice)
+// into other customers' rows would let a partner count them.
+var partnerEdges = map[string]map[string]bool{
+	"Customer":        set("orders", "samples", "trials", "shipments", "issues", "documents", "changeNoticeAcks"),
+	"Order":           set("customer", "lines", "shipments", "issues", "events", "convertedSamples"),
+	"OrderLine":       set("order", "product"),
+	"Shipment":        set("order", "events", "customer"),
+	"TrackingEvent":   set("shipment"),
+	"OrderEvent":      set("order"),
+	"Sample":          set("customer", "product", "order", "trials", "events"),
+	"SampleEvent":     set("sample"),
+	"Trial":           set("sample", "customer"),
+	"Issue":           set("customer", "order", "product"),
+	"ChangeNoticeAck": set("changeNotice", "customer"),
+	"ChangeNotice":    set("product"),
+	"Document":        set("product"),
+	"WebhookEndpoint": set("deliveries"),
+	"WebhookDelivery": set("endpoint"),
+}
+
+// partnerScope is the scope a token needs to filter on a type (as to read it).
+var partnerScope = map[string]string{
+	"Order": "orders:read", "OrderLine": "orders:read", "Shipment": "orders:read", "TrackingEvent": "orders:read",
+	"OrderEvent": "orders:read", "Sample": "samples:read", "SampleEvent": "samples:read", "Trial": "samples:read",
+	"Issue": "issues:read", "ChangeNotice": "change_notices:read", "ChangeNoticeAck": "change_notices:read",
+	"Document": "documents:read", "WebhookEndpoint": "webhooks:manage", "WebhookDelivery": "webhooks:manage",
+}
+
 // partnerGuard is the field middleware applying the rules above to partner viewers.
-type partnerGuard struct{ schema *ast.Schema }
+type partnerGuard struct {
+	schema *ast.Schema
+	viewer *viewer.Viewer
+}
 
 func (g partnerGuard) around(ctx context.Context, next graphql.Resolver) (any, error) {
 	v := viewer.FromContext(ctx)
@@ -87,6 +120,7 @@ func (g partnerGuard) around(ctx context.Context, next graphql.Resolver) (any, e
 		args := fc.Field.ArgumentMap(graphql.GetOperationContext(ctx).Variables)
 		if w, ok := args["where"]; ok && w != nil {
 			target := strings.TrimSuffix(fc.Field.Definition.Type.Name(), "Connection")
+			g.viewer = v
 			if err := g.checkWhere(target, w); err != nil {
 				return nil, err
 			}
@@ -122,8 +156,11 @@ func (g partnerGuard) checkWhere(typ string, w any) error {
 			if edge, with := strings.CutPrefix(k, "has"); with && obj.Fields.ForName(lowerFirst(strings.TrimSuffix(edge, "With"))) != nil {
 				field := lowerFirst(strings.TrimSuffix(edge, "With"))
 				target := strings.TrimSuffix(obj.Fields.ForName(field).Type.Name(), "Connection")
-				if !partnerMay(typ, field) || !partnerTypes[target] {
+				if !partnerEdges[typ][field] || !partnerTypes[target] {
 					return errPartnerField(typ, field)
+				}
+				if scope := partnerScope[target]; scope != "" && !g.viewer.HasScope(scope) {
+					return errcode.New(errcode.Forbidden, "filtering on %s needs the %s scope", target, scope)
 				}
 				if strings.HasSuffix(k, "With") {
 					if err := g.checkWhere(target, v); err != nil {
