@@ -198,10 +198,8 @@ func sampleLifecycle(next ent.Mutator) ent.Mutator {
 		if from == to {
 			return next.Mutate(ctx, m)
 		}
-		allowed := lifecycle.SampleNext(string(from))
-		if !slices.Contains(allowed, string(to)) {
-			return nil, errcode.New(errcode.BadUserInput, "a sample cannot go from %s to %s; allowed next: %s", from, to, orNone(allowed)).
-				With("field", "status").With("allowedNext", allowed)
+		if err := checkMove("a sample", string(from), string(to), lifecycle.SampleNext(string(from))); err != nil {
+			return nil, err
 		}
 		now := time.Now().UTC()
 		switch to {
@@ -285,6 +283,16 @@ func sampleLifecycle(next ent.Mutator) ent.Mutator {
 	})
 }
 
+// checkMove refuses a status change the lifecycle does not allow, naming the moves
+// that are (extensions.allowedNext drives the app's buttons).
+func checkMove(what, from, to string, allowed []string) error {
+	if slices.Contains(allowed, to) {
+		return nil
+	}
+	return errcode.New(errcode.BadUserInput, "%s cannot go from %s to %s; allowed next: %s", what, from, to, orNone(allowed)).
+		With("field", "status").With("allowedNext", allowed)
+}
+
 func orNone(s []string) string {
 	if len(s) == 0 {
 		return "none (the sample is closed)"
@@ -363,10 +371,8 @@ func issueLifecycle(next ent.Mutator) ent.Mutator {
 		if from == to {
 			return next.Mutate(ctx, m)
 		}
-		allowed := lifecycle.IssueNext(string(from))
-		if !slices.Contains(allowed, string(to)) {
-			return nil, errcode.New(errcode.BadUserInput, "a problem cannot go from %s to %s; allowed next: %s", from, to, orNone(allowed)).
-				With("field", "status").With("allowedNext", allowed)
+		if err := checkMove("a problem", string(from), string(to), lifecycle.IssueNext(string(from))); err != nil {
+			return nil, err
 		}
 		cause, ok := m.RootCause()
 		if !ok {
