@@ -38,6 +38,7 @@ import (
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
+	"tandem/ent/savedquery"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
@@ -114,6 +115,8 @@ type Client struct {
 	Sample *SampleClient
 	// SampleEvent is the client for interacting with the SampleEvent builders.
 	SampleEvent *SampleEventClient
+	// SavedQuery is the client for interacting with the SavedQuery builders.
+	SavedQuery *SavedQueryClient
 	// ServiceDocument is the client for interacting with the ServiceDocument builders.
 	ServiceDocument *ServiceDocumentClient
 	// Shipment is the client for interacting with the Shipment builders.
@@ -171,6 +174,7 @@ func (c *Client) init() {
 	c.RefreshToken = NewRefreshTokenClient(c.config)
 	c.Sample = NewSampleClient(c.config)
 	c.SampleEvent = NewSampleEventClient(c.config)
+	c.SavedQuery = NewSavedQueryClient(c.config)
 	c.ServiceDocument = NewServiceDocumentClient(c.config)
 	c.Shipment = NewShipmentClient(c.config)
 	c.StageChange = NewStageChangeClient(c.config)
@@ -299,6 +303,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		RefreshToken:    NewRefreshTokenClient(cfg),
 		Sample:          NewSampleClient(cfg),
 		SampleEvent:     NewSampleEventClient(cfg),
+		SavedQuery:      NewSavedQueryClient(cfg),
 		ServiceDocument: NewServiceDocumentClient(cfg),
 		Shipment:        NewShipmentClient(cfg),
 		StageChange:     NewStageChangeClient(cfg),
@@ -354,6 +359,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		RefreshToken:    NewRefreshTokenClient(cfg),
 		Sample:          NewSampleClient(cfg),
 		SampleEvent:     NewSampleEventClient(cfg),
+		SavedQuery:      NewSavedQueryClient(cfg),
 		ServiceDocument: NewServiceDocumentClient(cfg),
 		Shipment:        NewShipmentClient(cfg),
 		StageChange:     NewStageChangeClient(cfg),
@@ -397,7 +403,7 @@ func (c *Client) Use(hooks ...Hook) {
 		c.ClientMutation, c.Competitor, c.Contact, c.Customer, c.Document,
 		c.Interaction, c.Issue, c.KeyPerson, c.LoginThrottle, c.MarketInfo,
 		c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine, c.Pitch,
-		c.PricePoint, c.Product, c.RefreshToken, c.Sample, c.SampleEvent,
+		c.PricePoint, c.Product, c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery,
 		c.ServiceDocument, c.Shipment, c.StageChange, c.Task, c.Team, c.TrackingEvent,
 		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
@@ -413,7 +419,7 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.ClientMutation, c.Competitor, c.Contact, c.Customer, c.Document,
 		c.Interaction, c.Issue, c.KeyPerson, c.LoginThrottle, c.MarketInfo,
 		c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine, c.Pitch,
-		c.PricePoint, c.Product, c.RefreshToken, c.Sample, c.SampleEvent,
+		c.PricePoint, c.Product, c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery,
 		c.ServiceDocument, c.Shipment, c.StageChange, c.Task, c.Team, c.TrackingEvent,
 		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
@@ -476,6 +482,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Sample.mutate(ctx, m)
 	case *SampleEventMutation:
 		return c.SampleEvent.mutate(ctx, m)
+	case *SavedQueryMutation:
+		return c.SavedQuery.mutate(ctx, m)
 	case *ServiceDocumentMutation:
 		return c.ServiceDocument.mutate(ctx, m)
 	case *ShipmentMutation:
@@ -5585,6 +5593,156 @@ func (c *SampleEventClient) mutate(ctx context.Context, m *SampleEventMutation) 
 	}
 }
 
+// SavedQueryClient is a client for the SavedQuery schema.
+type SavedQueryClient struct {
+	config
+}
+
+// NewSavedQueryClient returns a client for the SavedQuery from the given config.
+func NewSavedQueryClient(c config) *SavedQueryClient {
+	return &SavedQueryClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `savedquery.Hooks(f(g(h())))`.
+func (c *SavedQueryClient) Use(hooks ...Hook) {
+	c.hooks.SavedQuery = append(c.hooks.SavedQuery, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `savedquery.Intercept(f(g(h())))`.
+func (c *SavedQueryClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SavedQuery = append(c.inters.SavedQuery, interceptors...)
+}
+
+// Create returns a builder for creating a SavedQuery entity.
+func (c *SavedQueryClient) Create() *SavedQueryCreate {
+	mutation := newSavedQueryMutation(c.config, OpCreate)
+	return &SavedQueryCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SavedQuery entities.
+func (c *SavedQueryClient) CreateBulk(builders ...*SavedQueryCreate) *SavedQueryCreateBulk {
+	return &SavedQueryCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SavedQueryClient) MapCreateBulk(slice any, setFunc func(*SavedQueryCreate, int)) *SavedQueryCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SavedQueryCreateBulk{err: fmt.Errorf("calling to SavedQueryClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SavedQueryCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SavedQueryCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SavedQuery.
+func (c *SavedQueryClient) Update() *SavedQueryUpdate {
+	mutation := newSavedQueryMutation(c.config, OpUpdate)
+	return &SavedQueryUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SavedQueryClient) UpdateOne(_m *SavedQuery) *SavedQueryUpdateOne {
+	mutation := newSavedQueryMutation(c.config, OpUpdateOne, withSavedQuery(_m))
+	return &SavedQueryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SavedQueryClient) UpdateOneID(id pulid.ID) *SavedQueryUpdateOne {
+	mutation := newSavedQueryMutation(c.config, OpUpdateOne, withSavedQueryID(id))
+	return &SavedQueryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SavedQuery.
+func (c *SavedQueryClient) Delete() *SavedQueryDelete {
+	mutation := newSavedQueryMutation(c.config, OpDelete)
+	return &SavedQueryDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SavedQueryClient) DeleteOne(_m *SavedQuery) *SavedQueryDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SavedQueryClient) DeleteOneID(id pulid.ID) *SavedQueryDeleteOne {
+	builder := c.Delete().Where(savedquery.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SavedQueryDeleteOne{builder}
+}
+
+// Query returns a query builder for SavedQuery.
+func (c *SavedQueryClient) Query() *SavedQueryQuery {
+	return &SavedQueryQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSavedQuery},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SavedQuery entity by its id.
+func (c *SavedQueryClient) Get(ctx context.Context, id pulid.ID) (*SavedQuery, error) {
+	return c.Query().Where(savedquery.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SavedQueryClient) GetX(ctx context.Context, id pulid.ID) *SavedQuery {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryOwner queries the owner edge of a SavedQuery.
+func (c *SavedQueryClient) QueryOwner(_m *SavedQuery) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(savedquery.Table, savedquery.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, savedquery.OwnerTable, savedquery.OwnerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SavedQueryClient) Hooks() []Hook {
+	hooks := c.hooks.SavedQuery
+	return append(hooks[:len(hooks):len(hooks)], savedquery.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SavedQueryClient) Interceptors() []Interceptor {
+	return c.inters.SavedQuery
+}
+
+func (c *SavedQueryClient) mutate(ctx context.Context, m *SavedQueryMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SavedQueryCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SavedQueryUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SavedQueryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SavedQueryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SavedQuery mutation op: %q", m.Op())
+	}
+}
+
 // ServiceDocumentClient is a client for the ServiceDocument schema.
 type ServiceDocumentClient struct {
 	config
@@ -7347,17 +7505,17 @@ type (
 		APIToken, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck, ClientMutation,
 		Competitor, Contact, Customer, Document, Interaction, Issue, KeyPerson,
 		LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent, OrderLine,
-		Pitch, PricePoint, Product, RefreshToken, Sample, SampleEvent, ServiceDocument,
-		Shipment, StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
-		WebhookEndpoint []ent.Hook
+		Pitch, PricePoint, Product, RefreshToken, Sample, SampleEvent, SavedQuery,
+		ServiceDocument, Shipment, StageChange, Task, Team, TrackingEvent, Trial, User,
+		WebhookDelivery, WebhookEndpoint []ent.Hook
 	}
 	inters struct {
 		APIToken, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck, ClientMutation,
 		Competitor, Contact, Customer, Document, Interaction, Issue, KeyPerson,
 		LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent, OrderLine,
-		Pitch, PricePoint, Product, RefreshToken, Sample, SampleEvent, ServiceDocument,
-		Shipment, StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
-		WebhookEndpoint []ent.Interceptor
+		Pitch, PricePoint, Product, RefreshToken, Sample, SampleEvent, SavedQuery,
+		ServiceDocument, Shipment, StageChange, Task, Team, TrackingEvent, Trial, User,
+		WebhookDelivery, WebhookEndpoint []ent.Interceptor
 	}
 )
 

@@ -34,6 +34,7 @@ import (
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
+	"tandem/ent/savedquery"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
@@ -134,6 +135,7 @@ func checkColumn(t, c string) error {
 			refreshtoken.Table:    refreshtoken.ValidColumn,
 			sample.Table:          sample.ValidColumn,
 			sampleevent.Table:     sampleevent.ValidColumn,
+			savedquery.Table:      savedquery.ValidColumn,
 			servicedocument.Table: servicedocument.ValidColumn,
 			shipment.Table:        shipment.ValidColumn,
 			stagechange.Table:     stagechange.ValidColumn,

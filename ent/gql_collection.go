@@ -29,6 +29,7 @@ import (
 	"tandem/ent/product"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
+	"tandem/ent/savedquery"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
@@ -7781,6 +7782,145 @@ func newSampleEventPaginateArgs(rv map[string]any) *sampleeventPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*SampleEventWhereInput); ok {
 		args.opts = append(args.opts, WithSampleEventFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *SavedQueryQuery) CollectFields(ctx context.Context, satisfies ...string) (*SavedQueryQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *SavedQueryQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(savedquery.Columns))
+		selectedFields = []string{savedquery.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "owner":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withOwner = query
+			if _, ok := fieldSeen[savedquery.FieldOwnerID]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldOwnerID)
+				fieldSeen[savedquery.FieldOwnerID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[savedquery.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldCreatedAt)
+				fieldSeen[savedquery.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[savedquery.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldUpdatedAt)
+				fieldSeen[savedquery.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[savedquery.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldVersion)
+				fieldSeen[savedquery.FieldVersion] = struct{}{}
+			}
+		case "ownerID":
+			if _, ok := fieldSeen[savedquery.FieldOwnerID]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldOwnerID)
+				fieldSeen[savedquery.FieldOwnerID] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[savedquery.FieldName]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldName)
+				fieldSeen[savedquery.FieldName] = struct{}{}
+			}
+		case "query":
+			if _, ok := fieldSeen[savedquery.FieldQuery]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldQuery)
+				fieldSeen[savedquery.FieldQuery] = struct{}{}
+			}
+		case "variables":
+			if _, ok := fieldSeen[savedquery.FieldVariables]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldVariables)
+				fieldSeen[savedquery.FieldVariables] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[savedquery.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldDescription)
+				fieldSeen[savedquery.FieldDescription] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type savedqueryPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []SavedQueryPaginateOption
+}
+
+func newSavedQueryPaginateArgs(rv map[string]any) *savedqueryPaginateArgs {
+	args := &savedqueryPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &SavedQueryOrder{Field: &SavedQueryOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithSavedQueryOrder(order))
+			}
+		case *SavedQueryOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithSavedQueryOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*SavedQueryWhereInput); ok {
+		args.opts = append(args.opts, WithSavedQueryFilter(v.Filter))
 	}
 	return args
 }

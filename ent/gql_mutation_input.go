@@ -2546,6 +2546,80 @@ func (c *SampleUpdateOne) SetInput(i UpdateSampleInput) *SampleUpdateOne {
 	return c
 }
 
+// CreateSavedQueryInput represents a mutation input for creating savedqueries.
+type CreateSavedQueryInput struct {
+	Name        string
+	Query       string
+	Variables   *string
+	Description *string
+}
+
+// Mutate applies the CreateSavedQueryInput on the SavedQueryMutation builder.
+func (i *CreateSavedQueryInput) Mutate(m *SavedQueryMutation) {
+	m.SetName(i.Name)
+	m.SetQuery(i.Query)
+	if v := i.Variables; v != nil {
+		m.SetVariables(*v)
+	}
+	if v := i.Description; v != nil {
+		m.SetDescription(*v)
+	}
+}
+
+// SetInput applies the change-set in the CreateSavedQueryInput on the SavedQueryCreate builder.
+func (c *SavedQueryCreate) SetInput(i CreateSavedQueryInput) *SavedQueryCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateSavedQueryInput represents a mutation input for updating savedqueries.
+type UpdateSavedQueryInput struct {
+	Version          *int
+	Name             *string
+	Query            *string
+	ClearVariables   bool
+	Variables        *string
+	ClearDescription bool
+	Description      *string
+}
+
+// Mutate applies the UpdateSavedQueryInput on the SavedQueryMutation builder.
+func (i *UpdateSavedQueryInput) Mutate(m *SavedQueryMutation) {
+	if v := i.Version; v != nil {
+		m.SetVersion(*v)
+	}
+	if v := i.Name; v != nil {
+		m.SetName(*v)
+	}
+	if v := i.Query; v != nil {
+		m.SetQuery(*v)
+	}
+	if i.ClearVariables {
+		m.ClearVariables()
+	}
+	if v := i.Variables; v != nil {
+		m.SetVariables(*v)
+	}
+	if i.ClearDescription {
+		m.ClearDescription()
+	}
+	if v := i.Description; v != nil {
+		m.SetDescription(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateSavedQueryInput on the SavedQueryUpdate builder.
+func (c *SavedQueryUpdate) SetInput(i UpdateSavedQueryInput) *SavedQueryUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateSavedQueryInput on the SavedQueryUpdateOne builder.
+func (c *SavedQueryUpdateOne) SetInput(i UpdateSavedQueryInput) *SavedQueryUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
 // CreateServiceDocumentInput represents a mutation input for creating servicedocuments.
 type CreateServiceDocumentInput struct {
 	Type       servicedocument.Type

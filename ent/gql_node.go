@@ -28,6 +28,7 @@ import (
 	"tandem/ent/product"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
+	"tandem/ent/savedquery"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
@@ -164,6 +165,11 @@ var sampleeventImplementors = []string{"SampleEvent", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*SampleEvent) IsNode() {}
+
+var savedqueryImplementors = []string{"SavedQuery", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*SavedQuery) IsNode() {}
 
 var servicedocumentImplementors = []string{"ServiceDocument", "Node"}
 
@@ -568,6 +574,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(sampleevent.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, sampleeventImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case savedquery.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.SavedQuery.Query().
+			Where(savedquery.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, savedqueryImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -1131,6 +1150,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.SampleEvent.Query().
 			Where(sampleevent.IDIn(ids...))
 		query, err := query.CollectFields(ctx, sampleeventImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case savedquery.Table:
+		query := c.SavedQuery.Query().
+			Where(savedquery.IDIn(ids...))
+		query, err := query.CollectFields(ctx, savedqueryImplementors...)
 		if err != nil {
 			return nil, err
 		}

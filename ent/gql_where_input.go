@@ -29,6 +29,7 @@ import (
 	"tandem/ent/product"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
+	"tandem/ent/savedquery"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
@@ -18082,6 +18083,548 @@ func (i *SampleEventWhereInput) P() (predicate.SampleEvent, error) {
 		return predicates[0], nil
 	default:
 		return sampleevent.And(predicates...), nil
+	}
+}
+
+// SavedQueryWhereInput represents a where input for filtering SavedQuery queries.
+type SavedQueryWhereInput struct {
+	Predicates []predicate.SavedQuery  `json:"-"`
+	Not        *SavedQueryWhereInput   `json:"not,omitempty"`
+	Or         []*SavedQueryWhereInput `json:"or,omitempty"`
+	And        []*SavedQueryWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "version" field predicates.
+	Version      *int  `json:"version,omitempty"`
+	VersionNEQ   *int  `json:"versionNEQ,omitempty"`
+	VersionIn    []int `json:"versionIn,omitempty"`
+	VersionNotIn []int `json:"versionNotIn,omitempty"`
+	VersionGT    *int  `json:"versionGT,omitempty"`
+	VersionGTE   *int  `json:"versionGTE,omitempty"`
+	VersionLT    *int  `json:"versionLT,omitempty"`
+	VersionLTE   *int  `json:"versionLTE,omitempty"`
+
+	// "owner_id" field predicates.
+	OwnerID             *pulid.ID  `json:"ownerID,omitempty"`
+	OwnerIDNEQ          *pulid.ID  `json:"ownerIDNEQ,omitempty"`
+	OwnerIDIn           []pulid.ID `json:"ownerIDIn,omitempty"`
+	OwnerIDNotIn        []pulid.ID `json:"ownerIDNotIn,omitempty"`
+	OwnerIDGT           *pulid.ID  `json:"ownerIDGT,omitempty"`
+	OwnerIDGTE          *pulid.ID  `json:"ownerIDGTE,omitempty"`
+	OwnerIDLT           *pulid.ID  `json:"ownerIDLT,omitempty"`
+	OwnerIDLTE          *pulid.ID  `json:"ownerIDLTE,omitempty"`
+	OwnerIDContains     *pulid.ID  `json:"ownerIDContains,omitempty"`
+	OwnerIDHasPrefix    *pulid.ID  `json:"ownerIDHasPrefix,omitempty"`
+	OwnerIDHasSuffix    *pulid.ID  `json:"ownerIDHasSuffix,omitempty"`
+	OwnerIDIsNil        bool       `json:"ownerIDIsNil,omitempty"`
+	OwnerIDNotNil       bool       `json:"ownerIDNotNil,omitempty"`
+	OwnerIDEqualFold    *pulid.ID  `json:"ownerIDEqualFold,omitempty"`
+	OwnerIDContainsFold *pulid.ID  `json:"ownerIDContainsFold,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "query" field predicates.
+	Query             *string  `json:"query,omitempty"`
+	QueryNEQ          *string  `json:"queryNEQ,omitempty"`
+	QueryIn           []string `json:"queryIn,omitempty"`
+	QueryNotIn        []string `json:"queryNotIn,omitempty"`
+	QueryGT           *string  `json:"queryGT,omitempty"`
+	QueryGTE          *string  `json:"queryGTE,omitempty"`
+	QueryLT           *string  `json:"queryLT,omitempty"`
+	QueryLTE          *string  `json:"queryLTE,omitempty"`
+	QueryContains     *string  `json:"queryContains,omitempty"`
+	QueryHasPrefix    *string  `json:"queryHasPrefix,omitempty"`
+	QueryHasSuffix    *string  `json:"queryHasSuffix,omitempty"`
+	QueryEqualFold    *string  `json:"queryEqualFold,omitempty"`
+	QueryContainsFold *string  `json:"queryContainsFold,omitempty"`
+
+	// "variables" field predicates.
+	Variables             *string  `json:"variables,omitempty"`
+	VariablesNEQ          *string  `json:"variablesNEQ,omitempty"`
+	VariablesIn           []string `json:"variablesIn,omitempty"`
+	VariablesNotIn        []string `json:"variablesNotIn,omitempty"`
+	VariablesGT           *string  `json:"variablesGT,omitempty"`
+	VariablesGTE          *string  `json:"variablesGTE,omitempty"`
+	VariablesLT           *string  `json:"variablesLT,omitempty"`
+	VariablesLTE          *string  `json:"variablesLTE,omitempty"`
+	VariablesContains     *string  `json:"variablesContains,omitempty"`
+	VariablesHasPrefix    *string  `json:"variablesHasPrefix,omitempty"`
+	VariablesHasSuffix    *string  `json:"variablesHasSuffix,omitempty"`
+	VariablesIsNil        bool     `json:"variablesIsNil,omitempty"`
+	VariablesNotNil       bool     `json:"variablesNotNil,omitempty"`
+	VariablesEqualFold    *string  `json:"variablesEqualFold,omitempty"`
+	VariablesContainsFold *string  `json:"variablesContainsFold,omitempty"`
+
+	// "description" field predicates.
+	Description             *string  `json:"description,omitempty"`
+	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
+	DescriptionIn           []string `json:"descriptionIn,omitempty"`
+	DescriptionNotIn        []string `json:"descriptionNotIn,omitempty"`
+	DescriptionGT           *string  `json:"descriptionGT,omitempty"`
+	DescriptionGTE          *string  `json:"descriptionGTE,omitempty"`
+	DescriptionLT           *string  `json:"descriptionLT,omitempty"`
+	DescriptionLTE          *string  `json:"descriptionLTE,omitempty"`
+	DescriptionContains     *string  `json:"descriptionContains,omitempty"`
+	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix,omitempty"`
+	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix,omitempty"`
+	DescriptionIsNil        bool     `json:"descriptionIsNil,omitempty"`
+	DescriptionNotNil       bool     `json:"descriptionNotNil,omitempty"`
+	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
+	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
+
+	// "owner" edge predicates.
+	HasOwner     *bool             `json:"hasOwner,omitempty"`
+	HasOwnerWith []*UserWhereInput `json:"hasOwnerWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *SavedQueryWhereInput) AddPredicates(predicates ...predicate.SavedQuery) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the SavedQueryWhereInput filter on the SavedQueryQuery builder.
+func (i *SavedQueryWhereInput) Filter(q *SavedQueryQuery) (*SavedQueryQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptySavedQueryWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptySavedQueryWhereInput is returned in case the SavedQueryWhereInput is empty.
+var ErrEmptySavedQueryWhereInput = errors.New("ent: empty predicate SavedQueryWhereInput")
+
+// P returns a predicate for filtering savedqueries.
+// An error is returned if the input is empty or invalid.
+func (i *SavedQueryWhereInput) P() (predicate.SavedQuery, error) {
+	var predicates []predicate.SavedQuery
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, savedquery.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.SavedQuery, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, savedquery.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.SavedQuery, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, savedquery.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, savedquery.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, savedquery.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, savedquery.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, savedquery.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, savedquery.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, savedquery.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, savedquery.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, savedquery.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, savedquery.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, savedquery.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, savedquery.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, savedquery.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, savedquery.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, savedquery.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, savedquery.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, savedquery.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, savedquery.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, savedquery.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, savedquery.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, savedquery.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, savedquery.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, savedquery.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, savedquery.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, savedquery.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Version != nil {
+		predicates = append(predicates, savedquery.VersionEQ(*i.Version))
+	}
+	if i.VersionNEQ != nil {
+		predicates = append(predicates, savedquery.VersionNEQ(*i.VersionNEQ))
+	}
+	if len(i.VersionIn) > 0 {
+		predicates = append(predicates, savedquery.VersionIn(i.VersionIn...))
+	}
+	if len(i.VersionNotIn) > 0 {
+		predicates = append(predicates, savedquery.VersionNotIn(i.VersionNotIn...))
+	}
+	if i.VersionGT != nil {
+		predicates = append(predicates, savedquery.VersionGT(*i.VersionGT))
+	}
+	if i.VersionGTE != nil {
+		predicates = append(predicates, savedquery.VersionGTE(*i.VersionGTE))
+	}
+	if i.VersionLT != nil {
+		predicates = append(predicates, savedquery.VersionLT(*i.VersionLT))
+	}
+	if i.VersionLTE != nil {
+		predicates = append(predicates, savedquery.VersionLTE(*i.VersionLTE))
+	}
+	if i.OwnerID != nil {
+		predicates = append(predicates, savedquery.OwnerIDEQ(*i.OwnerID))
+	}
+	if i.OwnerIDNEQ != nil {
+		predicates = append(predicates, savedquery.OwnerIDNEQ(*i.OwnerIDNEQ))
+	}
+	if len(i.OwnerIDIn) > 0 {
+		predicates = append(predicates, savedquery.OwnerIDIn(i.OwnerIDIn...))
+	}
+	if len(i.OwnerIDNotIn) > 0 {
+		predicates = append(predicates, savedquery.OwnerIDNotIn(i.OwnerIDNotIn...))
+	}
+	if i.OwnerIDGT != nil {
+		predicates = append(predicates, savedquery.OwnerIDGT(*i.OwnerIDGT))
+	}
+	if i.OwnerIDGTE != nil {
+		predicates = append(predicates, savedquery.OwnerIDGTE(*i.OwnerIDGTE))
+	}
+	if i.OwnerIDLT != nil {
+		predicates = append(predicates, savedquery.OwnerIDLT(*i.OwnerIDLT))
+	}
+	if i.OwnerIDLTE != nil {
+		predicates = append(predicates, savedquery.OwnerIDLTE(*i.OwnerIDLTE))
+	}
+	if i.OwnerIDContains != nil {
+		predicates = append(predicates, savedquery.OwnerIDContains(*i.OwnerIDContains))
+	}
+	if i.OwnerIDHasPrefix != nil {
+		predicates = append(predicates, savedquery.OwnerIDHasPrefix(*i.OwnerIDHasPrefix))
+	}
+	if i.OwnerIDHasSuffix != nil {
+		predicates = append(predicates, savedquery.OwnerIDHasSuffix(*i.OwnerIDHasSuffix))
+	}
+	if i.OwnerIDIsNil {
+		predicates = append(predicates, savedquery.OwnerIDIsNil())
+	}
+	if i.OwnerIDNotNil {
+		predicates = append(predicates, savedquery.OwnerIDNotNil())
+	}
+	if i.OwnerIDEqualFold != nil {
+		predicates = append(predicates, savedquery.OwnerIDEqualFold(*i.OwnerIDEqualFold))
+	}
+	if i.OwnerIDContainsFold != nil {
+		predicates = append(predicates, savedquery.OwnerIDContainsFold(*i.OwnerIDContainsFold))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, savedquery.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, savedquery.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, savedquery.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, savedquery.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, savedquery.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, savedquery.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, savedquery.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, savedquery.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, savedquery.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, savedquery.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, savedquery.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, savedquery.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, savedquery.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.Query != nil {
+		predicates = append(predicates, savedquery.QueryEQ(*i.Query))
+	}
+	if i.QueryNEQ != nil {
+		predicates = append(predicates, savedquery.QueryNEQ(*i.QueryNEQ))
+	}
+	if len(i.QueryIn) > 0 {
+		predicates = append(predicates, savedquery.QueryIn(i.QueryIn...))
+	}
+	if len(i.QueryNotIn) > 0 {
+		predicates = append(predicates, savedquery.QueryNotIn(i.QueryNotIn...))
+	}
+	if i.QueryGT != nil {
+		predicates = append(predicates, savedquery.QueryGT(*i.QueryGT))
+	}
+	if i.QueryGTE != nil {
+		predicates = append(predicates, savedquery.QueryGTE(*i.QueryGTE))
+	}
+	if i.QueryLT != nil {
+		predicates = append(predicates, savedquery.QueryLT(*i.QueryLT))
+	}
+	if i.QueryLTE != nil {
+		predicates = append(predicates, savedquery.QueryLTE(*i.QueryLTE))
+	}
+	if i.QueryContains != nil {
+		predicates = append(predicates, savedquery.QueryContains(*i.QueryContains))
+	}
+	if i.QueryHasPrefix != nil {
+		predicates = append(predicates, savedquery.QueryHasPrefix(*i.QueryHasPrefix))
+	}
+	if i.QueryHasSuffix != nil {
+		predicates = append(predicates, savedquery.QueryHasSuffix(*i.QueryHasSuffix))
+	}
+	if i.QueryEqualFold != nil {
+		predicates = append(predicates, savedquery.QueryEqualFold(*i.QueryEqualFold))
+	}
+	if i.QueryContainsFold != nil {
+		predicates = append(predicates, savedquery.QueryContainsFold(*i.QueryContainsFold))
+	}
+	if i.Variables != nil {
+		predicates = append(predicates, savedquery.VariablesEQ(*i.Variables))
+	}
+	if i.VariablesNEQ != nil {
+		predicates = append(predicates, savedquery.VariablesNEQ(*i.VariablesNEQ))
+	}
+	if len(i.VariablesIn) > 0 {
+		predicates = append(predicates, savedquery.VariablesIn(i.VariablesIn...))
+	}
+	if len(i.VariablesNotIn) > 0 {
+		predicates = append(predicates, savedquery.VariablesNotIn(i.VariablesNotIn...))
+	}
+	if i.VariablesGT != nil {
+		predicates = append(predicates, savedquery.VariablesGT(*i.VariablesGT))
+	}
+	if i.VariablesGTE != nil {
+		predicates = append(predicates, savedquery.VariablesGTE(*i.VariablesGTE))
+	}
+	if i.VariablesLT != nil {
+		predicates = append(predicates, savedquery.VariablesLT(*i.VariablesLT))
+	}
+	if i.VariablesLTE != nil {
+		predicates = append(predicates, savedquery.VariablesLTE(*i.VariablesLTE))
+	}
+	if i.VariablesContains != nil {
+		predicates = append(predicates, savedquery.VariablesContains(*i.VariablesContains))
+	}
+	if i.VariablesHasPrefix != nil {
+		predicates = append(predicates, savedquery.VariablesHasPrefix(*i.VariablesHasPrefix))
+	}
+	if i.VariablesHasSuffix != nil {
+		predicates = append(predicates, savedquery.VariablesHasSuffix(*i.VariablesHasSuffix))
+	}
+	if i.VariablesIsNil {
+		predicates = append(predicates, savedquery.VariablesIsNil())
+	}
+	if i.VariablesNotNil {
+		predicates = append(predicates, savedquery.VariablesNotNil())
+	}
+	if i.VariablesEqualFold != nil {
+		predicates = append(predicates, savedquery.VariablesEqualFold(*i.VariablesEqualFold))
+	}
+	if i.VariablesContainsFold != nil {
+		predicates = append(predicates, savedquery.VariablesContainsFold(*i.VariablesContainsFold))
+	}
+	if i.Description != nil {
+		predicates = append(predicates, savedquery.DescriptionEQ(*i.Description))
+	}
+	if i.DescriptionNEQ != nil {
+		predicates = append(predicates, savedquery.DescriptionNEQ(*i.DescriptionNEQ))
+	}
+	if len(i.DescriptionIn) > 0 {
+		predicates = append(predicates, savedquery.DescriptionIn(i.DescriptionIn...))
+	}
+	if len(i.DescriptionNotIn) > 0 {
+		predicates = append(predicates, savedquery.DescriptionNotIn(i.DescriptionNotIn...))
+	}
+	if i.DescriptionGT != nil {
+		predicates = append(predicates, savedquery.DescriptionGT(*i.DescriptionGT))
+	}
+	if i.DescriptionGTE != nil {
+		predicates = append(predicates, savedquery.DescriptionGTE(*i.DescriptionGTE))
+	}
+	if i.DescriptionLT != nil {
+		predicates = append(predicates, savedquery.DescriptionLT(*i.DescriptionLT))
+	}
+	if i.DescriptionLTE != nil {
+		predicates = append(predicates, savedquery.DescriptionLTE(*i.DescriptionLTE))
+	}
+	if i.DescriptionContains != nil {
+		predicates = append(predicates, savedquery.DescriptionContains(*i.DescriptionContains))
+	}
+	if i.DescriptionHasPrefix != nil {
+		predicates = append(predicates, savedquery.DescriptionHasPrefix(*i.DescriptionHasPrefix))
+	}
+	if i.DescriptionHasSuffix != nil {
+		predicates = append(predicates, savedquery.DescriptionHasSuffix(*i.DescriptionHasSuffix))
+	}
+	if i.DescriptionIsNil {
+		predicates = append(predicates, savedquery.DescriptionIsNil())
+	}
+	if i.DescriptionNotNil {
+		predicates = append(predicates, savedquery.DescriptionNotNil())
+	}
+	if i.DescriptionEqualFold != nil {
+		predicates = append(predicates, savedquery.DescriptionEqualFold(*i.DescriptionEqualFold))
+	}
+	if i.DescriptionContainsFold != nil {
+		predicates = append(predicates, savedquery.DescriptionContainsFold(*i.DescriptionContainsFold))
+	}
+
+	if i.HasOwner != nil {
+		p := savedquery.HasOwner()
+		if !*i.HasOwner {
+			p = savedquery.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasOwnerWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasOwnerWith))
+		for _, w := range i.HasOwnerWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasOwnerWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, savedquery.HasOwnerWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptySavedQueryWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return savedquery.And(predicates...), nil
 	}
 }
 

@@ -32,6 +32,7 @@ import (
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
+	"tandem/ent/savedquery"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
@@ -82,6 +83,7 @@ var tableByPrefix = map[string]string{
 	"SD": servicedocument.Table,
 	"WE": webhookendpoint.Table,
 	"WD": webhookdelivery.Table,
+	"SQ": savedquery.Table,
 }
 
 // IDToType returns the table an ID belongs to, for Noder and Noders.

@@ -66,6 +66,8 @@ type Tx struct {
 	Sample *SampleClient
 	// SampleEvent is the client for interacting with the SampleEvent builders.
 	SampleEvent *SampleEventClient
+	// SavedQuery is the client for interacting with the SavedQuery builders.
+	SavedQuery *SavedQueryClient
 	// ServiceDocument is the client for interacting with the ServiceDocument builders.
 	ServiceDocument *ServiceDocumentClient
 	// Shipment is the client for interacting with the Shipment builders.
@@ -243,6 +245,7 @@ func (tx *Tx) init() {
 	tx.RefreshToken = NewRefreshTokenClient(tx.config)
 	tx.Sample = NewSampleClient(tx.config)
 	tx.SampleEvent = NewSampleEventClient(tx.config)
+	tx.SavedQuery = NewSavedQueryClient(tx.config)
 	tx.ServiceDocument = NewServiceDocumentClient(tx.config)
 	tx.Shipment = NewShipmentClient(tx.config)
 	tx.StageChange = NewStageChangeClient(tx.config)

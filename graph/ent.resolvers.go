@@ -144,6 +144,12 @@ func (r *queryResolver) Samples(ctx context.Context, after *entgql.Cursor[pulid.
 		ent.WithSampleOrder(orderBy), ent.WithSampleFilter(where.Filter))
 }
 
+// SavedQueries is the resolver for the savedQueries field.
+func (r *queryResolver) SavedQueries(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.SavedQueryOrder, where *ent.SavedQueryWhereInput) (*ent.SavedQueryConnection, error) {
+	return r.Client.SavedQuery.Query().Paginate(ctx, after, first, before, last,
+		ent.WithSavedQueryOrder(orderBy), ent.WithSavedQueryFilter(where.Filter))
+}
+
 // ServiceDocuments is the resolver for the serviceDocuments field.
 func (r *queryResolver) ServiceDocuments(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ServiceDocumentOrder, where *ent.ServiceDocumentWhereInput) (*ent.ServiceDocumentConnection, error) {
 	return r.Client.ServiceDocument.Query().Paginate(ctx, after, first, before, last,

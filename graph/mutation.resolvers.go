@@ -405,6 +405,27 @@ func (r *mutationResolver) UpdateServiceDocument(ctx context.Context, id pulid.I
 	return r.db(ctx).ServiceDocument.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
+// CreateSavedQuery is the resolver for the createSavedQuery field.
+func (r *mutationResolver) CreateSavedQuery(ctx context.Context, input ent.CreateSavedQueryInput, clientMutationID *string) (*ent.SavedQuery, error) {
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.SavedQuery, error) {
+		return c.SavedQuery.Create().SetInput(input).Save(ctx)
+	})
+}
+
+// UpdateSavedQuery is the resolver for the updateSavedQuery field.
+func (r *mutationResolver) UpdateSavedQuery(ctx context.Context, id pulid.ID, input ent.UpdateSavedQueryInput) (*ent.SavedQuery, error) {
+	return r.db(ctx).SavedQuery.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
+// DeleteSavedQuery is the resolver for the deleteSavedQuery field.
+func (r *mutationResolver) DeleteSavedQuery(ctx context.Context, id pulid.ID, version *int) (*model.DeletePayload, error) {
+	d := r.db(ctx).SavedQuery.DeleteOneID(id)
+	if version != nil {
+		d.Where(predicate.SavedQuery(sql.FieldEQ("version", *version)))
+	}
+	return deleted(id, version, d.Exec(ctx))
+}
+
 // Mutation returns generated.MutationResolver implementation.
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 

@@ -320,6 +320,18 @@ func (f SampleEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value,
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SampleEventMutation", m)
 }
 
+// The SavedQueryFunc type is an adapter to allow the use of ordinary
+// function as SavedQuery mutator.
+type SavedQueryFunc func(context.Context, *ent.SavedQueryMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SavedQueryFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SavedQueryMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SavedQueryMutation", m)
+}
+
 // The ServiceDocumentFunc type is an adapter to allow the use of ordinary
 // function as ServiceDocument mutator.
 type ServiceDocumentFunc func(context.Context, *ent.ServiceDocumentMutation) (ent.Value, error)

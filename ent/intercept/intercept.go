@@ -34,6 +34,7 @@ import (
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
+	"tandem/ent/savedquery"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
@@ -806,6 +807,33 @@ func (f TraverseSampleEvent) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.SampleEventQuery", q)
 }
 
+// The SavedQueryFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SavedQueryFunc func(context.Context, *ent.SavedQueryQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SavedQueryFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SavedQueryQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SavedQueryQuery", q)
+}
+
+// The TraverseSavedQuery type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSavedQuery func(context.Context, *ent.SavedQueryQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSavedQuery) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSavedQuery) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SavedQueryQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SavedQueryQuery", q)
+}
+
 // The ServiceDocumentFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ServiceDocumentFunc func(context.Context, *ent.ServiceDocumentQuery) (ent.Value, error)
 
@@ -1131,6 +1159,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.SampleQuery, predicate.Sample, sample.OrderOption]{typ: ent.TypeSample, tq: q}, nil
 	case *ent.SampleEventQuery:
 		return &query[*ent.SampleEventQuery, predicate.SampleEvent, sampleevent.OrderOption]{typ: ent.TypeSampleEvent, tq: q}, nil
+	case *ent.SavedQueryQuery:
+		return &query[*ent.SavedQueryQuery, predicate.SavedQuery, savedquery.OrderOption]{typ: ent.TypeSavedQuery, tq: q}, nil
 	case *ent.ServiceDocumentQuery:
 		return &query[*ent.ServiceDocumentQuery, predicate.ServiceDocument, servicedocument.OrderOption]{typ: ent.TypeServiceDocument, tq: q}, nil
 	case *ent.ShipmentQuery:

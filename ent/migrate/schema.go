@@ -1392,6 +1392,39 @@ var (
 			},
 		},
 	}
+	// SavedQueriesColumns holds the columns for the "saved_queries" table.
+	SavedQueriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "query", Type: field.TypeString, Size: 2147483647},
+		{Name: "variables", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "description", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "owner_id", Type: field.TypeString, Nullable: true},
+	}
+	// SavedQueriesTable holds the schema information for the "saved_queries" table.
+	SavedQueriesTable = &schema.Table{
+		Name:       "saved_queries",
+		Columns:    SavedQueriesColumns,
+		PrimaryKey: []*schema.Column{SavedQueriesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "saved_queries_users_owner",
+				Columns:    []*schema.Column{SavedQueriesColumns[8]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "savedquery_owner_id_name",
+				Unique:  false,
+				Columns: []*schema.Column{SavedQueriesColumns[8], SavedQueriesColumns[4]},
+			},
+		},
+	}
 	// ServiceDocumentsColumns holds the columns for the "service_documents" table.
 	ServiceDocumentsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -1935,6 +1968,7 @@ var (
 		RefreshTokensTable,
 		SamplesTable,
 		SampleEventsTable,
+		SavedQueriesTable,
 		ServiceDocumentsTable,
 		ShipmentsTable,
 		StageChangesTable,
@@ -2000,6 +2034,7 @@ func init() {
 	SampleEventsTable.ForeignKeys[0].RefTable = CustomersTable
 	SampleEventsTable.ForeignKeys[1].RefTable = SamplesTable
 	SampleEventsTable.ForeignKeys[2].RefTable = UsersTable
+	SavedQueriesTable.ForeignKeys[0].RefTable = UsersTable
 	ServiceDocumentsTable.ForeignKeys[0].RefTable = CustomersTable
 	ShipmentsTable.ForeignKeys[0].RefTable = CustomersTable
 	ShipmentsTable.ForeignKeys[1].RefTable = OrdersTable

@@ -84,6 +84,9 @@ type Sample func(*sql.Selector)
 // SampleEvent is the predicate function for sampleevent builders.
 type SampleEvent func(*sql.Selector)
 
+// SavedQuery is the predicate function for savedquery builders.
+type SavedQuery func(*sql.Selector)
+
 // ServiceDocument is the predicate function for servicedocument builders.
 type ServiceDocument func(*sql.Selector)
 

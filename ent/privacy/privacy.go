@@ -735,6 +735,30 @@ func (f SampleEventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SampleEventMutation", m)
 }
 
+// The SavedQueryQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SavedQueryQueryRuleFunc func(context.Context, *ent.SavedQueryQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SavedQueryQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SavedQueryQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SavedQueryQuery", q)
+}
+
+// The SavedQueryMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SavedQueryMutationRuleFunc func(context.Context, *ent.SavedQueryMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SavedQueryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SavedQueryMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SavedQueryMutation", m)
+}
+
 // The ServiceDocumentQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ServiceDocumentQueryRuleFunc func(context.Context, *ent.ServiceDocumentQuery) error
@@ -1062,6 +1086,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.SampleEventQuery:
 		return q.Filter(), nil
+	case *ent.SavedQueryQuery:
+		return q.Filter(), nil
 	case *ent.ServiceDocumentQuery:
 		return q.Filter(), nil
 	case *ent.ShipmentQuery:
@@ -1140,6 +1166,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.SampleMutation:
 		return m.Filter(), nil
 	case *ent.SampleEventMutation:
+		return m.Filter(), nil
+	case *ent.SavedQueryMutation:
 		return m.Filter(), nil
 	case *ent.ServiceDocumentMutation:
 		return m.Filter(), nil

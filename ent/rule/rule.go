@@ -21,6 +21,7 @@ import (
 	"tandem/ent/privacy"
 	"tandem/ent/product"
 	"tandem/ent/sample"
+	"tandem/ent/savedquery"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/task"
 	"tandem/ent/user"
@@ -374,5 +375,25 @@ func DenyInternalNonAdmin() privacy.QueryRule {
 			return ErrNotVisible
 		}
 		return privacy.Skip
+	})
+}
+
+// FilterOwnQueries shows each person only their saved queries.
+func FilterOwnQueries() privacy.QueryRule {
+	return privacy.SavedQueryQueryRuleFunc(func(ctx context.Context, q *ent.SavedQueryQuery) error {
+		q.Where(savedquery.OwnerID(viewer.FromContext(ctx).UserID))
+		return privacy.Allow
+	})
+}
+
+// AllowOwnQueries lets a person save queries and change or delete their own.
+func AllowOwnQueries() privacy.MutationRule {
+	return privacy.SavedQueryMutationRuleFunc(func(ctx context.Context, m *ent.SavedQueryMutation) error {
+		v := viewer.FromContext(ctx)
+		if m.Op().Is(ent.OpCreate) {
+			m.SetOwnerID(v.UserID)
+			return privacy.Allow
+		}
+		return checkLinks(ctx, m)
 	})
 }

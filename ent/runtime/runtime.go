@@ -30,6 +30,7 @@ import (
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
+	"tandem/ent/savedquery"
 	"tandem/ent/schema"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/servicedocument"
@@ -1632,6 +1633,69 @@ func init() {
 	sampleeventDescID := sampleeventMixinFields0[0].Descriptor()
 	// sampleevent.DefaultID holds the default value on creation for the id field.
 	sampleevent.DefaultID = sampleeventDescID.Default.(func() pulid.ID)
+	savedqueryMixin := schema.SavedQuery{}.Mixin()
+	savedquery.Policy = privacy.NewPolicies(schema.SavedQuery{})
+	savedquery.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := savedquery.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	savedqueryMixinHooks3 := savedqueryMixin[3].Hooks()
+
+	savedquery.Hooks[1] = savedqueryMixinHooks3[0]
+
+	savedquery.Hooks[2] = savedqueryMixinHooks3[1]
+	savedqueryMixinFields0 := savedqueryMixin[0].Fields()
+	_ = savedqueryMixinFields0
+	savedqueryMixinFields1 := savedqueryMixin[1].Fields()
+	_ = savedqueryMixinFields1
+	savedqueryMixinFields2 := savedqueryMixin[2].Fields()
+	_ = savedqueryMixinFields2
+	savedqueryFields := schema.SavedQuery{}.Fields()
+	_ = savedqueryFields
+	// savedqueryDescCreatedAt is the schema descriptor for created_at field.
+	savedqueryDescCreatedAt := savedqueryMixinFields1[0].Descriptor()
+	// savedquery.DefaultCreatedAt holds the default value on creation for the created_at field.
+	savedquery.DefaultCreatedAt = savedqueryDescCreatedAt.Default.(func() time.Time)
+	// savedqueryDescUpdatedAt is the schema descriptor for updated_at field.
+	savedqueryDescUpdatedAt := savedqueryMixinFields1[1].Descriptor()
+	// savedquery.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	savedquery.DefaultUpdatedAt = savedqueryDescUpdatedAt.Default.(func() time.Time)
+	// savedquery.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	savedquery.UpdateDefaultUpdatedAt = savedqueryDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// savedqueryDescVersion is the schema descriptor for version field.
+	savedqueryDescVersion := savedqueryMixinFields2[0].Descriptor()
+	// savedquery.DefaultVersion holds the default value on creation for the version field.
+	savedquery.DefaultVersion = savedqueryDescVersion.Default.(int)
+	// savedqueryDescName is the schema descriptor for name field.
+	savedqueryDescName := savedqueryFields[1].Descriptor()
+	// savedquery.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	savedquery.NameValidator = func() func(string) error {
+		validators := savedqueryDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// savedqueryDescQuery is the schema descriptor for query field.
+	savedqueryDescQuery := savedqueryFields[2].Descriptor()
+	// savedquery.QueryValidator is a validator for the "query" field. It is called by the builders before save.
+	savedquery.QueryValidator = savedqueryDescQuery.Validators[0].(func(string) error)
+	// savedqueryDescID is the schema descriptor for id field.
+	savedqueryDescID := savedqueryMixinFields0[0].Descriptor()
+	// savedquery.DefaultID holds the default value on creation for the id field.
+	savedquery.DefaultID = savedqueryDescID.Default.(func() pulid.ID)
 	servicedocumentMixin := schema.ServiceDocument{}.Mixin()
 	servicedocument.Policy = privacy.NewPolicies(schema.ServiceDocument{})
 	servicedocument.Hooks[0] = func(next ent.Mutator) ent.Mutator {

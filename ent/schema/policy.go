@@ -158,3 +158,12 @@ func webhookPolicy() ent.Policy {
 		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
 	}
 }
+
+// SavedQuery rows are their owner's alone (our people; partners keep theirs in their
+// own systems).
+func (SavedQuery) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.DenyPartner(), rule.FilterOwnQueries()},
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.DenyPartner(), rule.AllowOwnQueries(), privacy.AlwaysDenyRule()},
+	}
+}

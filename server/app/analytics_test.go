@@ -157,3 +157,25 @@ func TestSampleFunnelAndStageDurations(t *testing.T) {
 func stagechangeOf(id pulid.ID) predicate.StageChange { return stagechange.CustomerID(id) }
 
 func stageTo(s string) stagechange.ToStage { return stagechange.ToStage(s) }
+
+func TestSavedQueriesAreTheirOwners(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		analyst, rep1 := e.token(e.f.analyst), e.token(e.f.rep1)
+		d := e.ok(analyst, `mutation { createSavedQuery(input: {name: "Pilot trials by product", query: "{ sampleFunnel(groupBy: [PRODUCT]) { keys } }"}) { id version owner { email } } }`, nil)
+		id := dig(d, "createSavedQuery", "id")
+		if dig(d, "createSavedQuery", "owner", "email") != "analyst@t.test" {
+			t.Fatalf("owner: %v", d)
+		}
+		e.ok(rep1, `mutation { createSavedQuery(input: {name: "mine", query: "{ me { id } }"}) { id } }`, nil)
+		for tok, want := range map[string]int{analyst: 1, rep1: 1, e.token(e.f.admin): 0} {
+			d := e.ok(tok, `{ savedQueries(first: 10) { totalCount } }`, nil)
+			if got := num(dig(d, "savedQueries", "totalCount")); got != want {
+				t.Errorf("saved queries seen: %d, want %d", got, want)
+			}
+		}
+		expectCode(t, e.do(rep1, `mutation($id: ID!) { updateSavedQuery(id: $id, input: {name: "stolen"}) { id } }`, map[string]any{"id": id}), "NOT_FOUND")
+		e.ok(analyst, `mutation($id: ID!) { updateSavedQuery(id: $id, input: {name: "Pilot trials"}) { id } }`, map[string]any{"id": id})
+		e.ok(analyst, `mutation($id: ID!) { deleteSavedQuery(id: $id, version: 2) { deletedID } }`, map[string]any{"id": id})
+		expectCode(t, e.do(analyst, `query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": id}), "NOT_FOUND")
+	})
+}

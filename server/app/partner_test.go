@@ -577,6 +577,9 @@ func ptIsolationTable() map[string]ptIso {
 		},
 
 		// Internal types: never a partner's, not even about its own organisation.
+		"SavedQuery": {foreign: func(w *ptWorld) []pulid.ID {
+			return ptIDsOf(w.c.SavedQuery.Create().SetOwnerID(w.e.f.analyst.ID).SetName("pilot trials").SetQuery("{ samples(first: 5) { totalCount } }").SaveX(w.e.sys).ID)
+		}},
 		"Team":       {foreign: func(w *ptWorld) []pulid.ID { return ptIDsOf(w.e.f.eastTeam.ID, w.e.f.southTeam.ID) }},
 		"User":       {foreign: func(w *ptWorld) []pulid.ID { return ptIDsOf(w.e.f.rep1.ID, w.e.f.rep3.ID, w.e.f.admin.ID) }},
 		"MarketInfo": {foreign: func(w *ptWorld) []pulid.ID { return ptIDsOf(w.marketInfo()) }},

@@ -39,6 +39,7 @@ var Types = map[string]string{
 	"SD": "ServiceDocument",
 	"WE": "WebhookEndpoint",
 	"WD": "WebhookDelivery",
+	"SQ": "SavedQuery",
 }
 
 // TypeOf returns the ent type an ID belongs to ("" when the prefix is unknown).
