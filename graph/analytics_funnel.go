@@ -13,6 +13,7 @@ import (
 
 	"tandem/ent"
 	"tandem/ent/customer"
+	"tandem/ent/lifecycle"
 	"tandem/ent/product"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
@@ -20,9 +21,6 @@ import (
 	"tandem/ent/user"
 	"tandem/graph/model"
 )
-
-// funnelPath is the sample path the funnel counts along.
-var funnelPath = []string{"REQUESTED", "PREPARED", "SHIPPED", "RECEIVED", "LAB_TRIAL", "PILOT_TRIAL", "APPROVED", "CONVERTED"}
 
 // funnelKeys adds the grouping expressions on the samples table (aliased "fs").
 func funnelKeys(s *sql.Selector, fs *sql.SelectTable, dims []model.FunnelDimension) []string {
@@ -118,7 +116,7 @@ func sampleFunnel(ctx context.Context, c *ent.Client, dims []model.FunnelDimensi
 	for _, k := range order {
 		row := &model.FunnelRow{Keys: keysOf[k]}
 		prev := -1
-		for _, st := range funnelPath {
+		for _, st := range lifecycle.SamplePath {
 			fst := &model.FunnelStage{Stage: sample.Status(st), Count: counts[k][st]}
 			if prev > 0 {
 				rate := math.Round(float64(fst.Count)/float64(prev)*1000) / 1000
@@ -161,7 +159,7 @@ func stageDurations(ctx context.Context, c *ent.Client, from, to *time.Time) ([]
 		byStage[r.Stage] = append(byStage[r.Stage], *r.Days)
 	}
 	out := []*model.StageDurationRow{}
-	for _, name := range []string{"PROSPECT", "CONTACTED", "VISITED", "SAMPLING", "TRIAL", "EVALUATION", "MAIN_SUPPLIER", "PARTNER", "DORMANT", "LOST"} {
+	for _, name := range lifecycle.Stages {
 		st := customer.Stage(name)
 		ds := byStage[name]
 		if len(ds) == 0 {

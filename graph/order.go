@@ -61,6 +61,22 @@ func batchProblems(ctx context.Context, c *ent.Client, o *ent.Order) (blocking, 
 	if len(lines) == 0 {
 		return []string{"the order has no lines"}, nil, nil
 	}
+	// One query for every COA of the order's batches, not one per line.
+	var batchNos []string
+	for _, l := range lines {
+		if b := strings.TrimSpace(l.BatchNo); b != "" {
+			batchNos = append(batchNos, b)
+		}
+	}
+	coas, err := c.Document.Query().Where(document.TypeEQ(document.TypeCOA), document.BatchNoIn(batchNos...)).
+		Select(document.FieldProductID, document.FieldBatchNo).All(privacy.DecisionContext(ctx, privacy.Allow))
+	if err != nil {
+		return nil, nil, err
+	}
+	hasCOA := map[string]bool{}
+	for _, d := range coas {
+		hasCOA[string(d.ProductID)+"|"+d.BatchNo] = true
+	}
 	batches := map[string]bool{}
 	for _, l := range lines {
 		code := string(l.ProductID)
@@ -72,12 +88,7 @@ func batchProblems(ctx context.Context, c *ent.Client, o *ent.Order) (blocking, 
 			continue
 		}
 		batches[l.BatchNo] = true
-		n, err := c.Document.Query().Where(document.TypeEQ(document.TypeCOA), document.BatchNo(l.BatchNo), document.ProductID(l.ProductID)).
-			Count(privacy.DecisionContext(ctx, privacy.Allow))
-		if err != nil {
-			return nil, nil, err
-		}
-		if n == 0 {
+		if !hasCOA[string(l.ProductID)+"|"+l.BatchNo] {
 			blocking = append(blocking, fmt.Sprintf("batch %s of %s has no COA", l.BatchNo, code))
 		}
 	}

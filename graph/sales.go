@@ -17,10 +17,7 @@ import (
 // classification explains an account's score: each rating, its weight and its share.
 func classification(cu *ent.Customer) *model.Classification {
 	w := classify.Current()
-	res := w.Compute(map[string]*int{
-		"scale": cu.Scale, "technical_level": cu.TechnicalLevel, "credit": cu.Credit,
-		"demand": cu.Demand, "ease_of_closing": cu.EaseOfClosing,
-	})
+	res := w.Compute(Ratings(cu))
 	out := &model.Classification{Score: res.Score, TierAThreshold: w.TierA, TierBThreshold: w.TierB, MinInputs: w.MinInputs}
 	if res.Tier != nil {
 		t := customer.Tier(*res.Tier)
@@ -30,6 +27,14 @@ func classification(cu *ent.Customer) *model.Classification {
 		out.Inputs = append(out.Inputs, &model.ClassificationInput{Name: p.Input, Value: p.Value, Weight: p.Weight, Contribution: p.Contribution})
 	}
 	return out
+}
+
+// Ratings are an account's five classification inputs by name.
+func Ratings(cu *ent.Customer) map[string]*int {
+	return map[string]*int{
+		"scale": cu.Scale, "technical_level": cu.TechnicalLevel, "credit": cu.Credit,
+		"demand": cu.Demand, "ease_of_closing": cu.EaseOfClosing,
+	}
 }
 
 // classificationFields are the columns classification needs: field collection may

@@ -294,18 +294,18 @@ func today(ctx context.Context, c *ent.Client, now time.Time) (*model.Today, err
 		return nil, err
 	}
 	for _, is := range issues {
-		sla := lifecycle.IssueSLA[string(is.Severity)]
-		respondBy, onsiteBy := is.ReportedAt.Add(sla.Respond), is.ReportedAt.Add(sla.OnSite)
+		// The same rule as Issue.sla; Today lists only the steps still not done.
+		sla, state := lifecycle.IssueSLA[string(is.Severity)], issueSLA(is, now)
 		var missed []string
 		var due *time.Time
-		if is.RespondedAt == nil && is.Status == issue.StatusOPEN && respondBy.Before(now) {
+		if is.RespondedAt == nil && state.RespondedLate {
 			missed = append(missed, say(lang, fmt.Sprintf("应在 %s 内响应", hours(sla.Respond, lang)), fmt.Sprintf("a response was due within %s", hours(sla.Respond, lang))))
-			due = &respondBy
+			due = &state.RespondBy
 		}
-		if is.OnsiteAt == nil && (is.Status == issue.StatusOPEN || is.Status == issue.StatusRESPONDED) && onsiteBy.Before(now) {
+		if is.OnsiteAt == nil && state.OnSiteLate {
 			missed = append(missed, say(lang, fmt.Sprintf("应在 %s 内到现场", hours(sla.OnSite, lang)), fmt.Sprintf("someone was due on site within %s", hours(sla.OnSite, lang))))
 			if due == nil {
-				due = &onsiteBy
+				due = &state.OnSiteBy
 			}
 		}
 		if len(missed) == 0 {

@@ -9,6 +9,13 @@ import (
 	"time"
 )
 
+// Stages are the account stages in the order of the seed's loop, then the two
+// states an account can fall into from any stage.
+var Stages = []string{"PROSPECT", "CONTACTED", "VISITED", "SAMPLING", "TRIAL", "EVALUATION", "MAIN_SUPPLIER", "PARTNER", "DORMANT", "LOST"}
+
+// SamplePath is the way of a sample that succeeds, from request to purchasing.
+var SamplePath = []string{Requested, Prepared, Shipped, Received, LabTrial, PilotTrial, Approved, Converted}
+
 // StageRank orders account stages; evidence only ever moves an account forward.
 // DORMANT and LOST rank lowest, so new evidence reactivates an account.
 var StageRank = map[string]int{

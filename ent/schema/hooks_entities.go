@@ -10,8 +10,12 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/errcode"
 	"tandem/ent/hook"
+	"tandem/ent/order"
 	"tandem/ent/privacy"
+	"tandem/ent/sample"
 	"tandem/ent/schema/names"
+	"tandem/ent/schema/pulid"
+	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
 	"tandem/ent/viewer"
 )
@@ -188,61 +192,50 @@ func (MarketInfoShare) Hooks() []ent.Hook {
 // every privacy filter is one join away from the account.
 
 func (Trial) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(trialEvidence, ent.OpCreate), hook.On(func(next ent.Mutator) ent.Mutator {
-		return hook.TrialFunc(func(ctx context.Context, m *gen.TrialMutation) (gen.Value, error) {
-			if id, ok := m.SampleID(); ok {
-				s, err := m.Client().Sample.Get(ctx, id)
-				if err != nil {
-					return nil, err
-				}
-				m.SetCustomerID(s.CustomerID)
-			}
-			return next.Mutate(ctx, m)
-		})
-	}, ent.OpCreate|ent.OpUpdateOne)}
+	return []ent.Hook{hook.On(trialEvidence, ent.OpCreate), inheritCustomer((*gen.TrialMutation).SampleID,
+		func(ctx context.Context, c *gen.Client, id pulid.ID) (string, error) {
+			return c.Sample.Query().Where(sample.ID(id)).Select(sample.FieldCustomerID).String(ctx)
+		})}
 }
 
 func (OrderLine) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
-		return hook.OrderLineFunc(func(ctx context.Context, m *gen.OrderLineMutation) (gen.Value, error) {
-			if id, ok := m.OrderID(); ok {
-				o, err := m.Client().Order.Get(ctx, id)
-				if err != nil {
-					return nil, err
-				}
-				m.SetCustomerID(o.CustomerID)
-			}
-			return next.Mutate(ctx, m)
-		})
-	}, ent.OpCreate|ent.OpUpdateOne)}
+	return []ent.Hook{inheritCustomer((*gen.OrderLineMutation).OrderID, orderCustomer)}
 }
 
 func (Shipment) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(shipmentEvent, ent.OpCreate|ent.OpUpdateOne), hook.On(func(next ent.Mutator) ent.Mutator {
-		return hook.ShipmentFunc(func(ctx context.Context, m *gen.ShipmentMutation) (gen.Value, error) {
-			if id, ok := m.OrderID(); ok {
-				o, err := m.Client().Order.Get(ctx, id)
-				if err != nil {
-					return nil, err
-				}
-				m.SetCustomerID(o.CustomerID)
-			}
-			return next.Mutate(ctx, m)
-		})
-	}, ent.OpCreate|ent.OpUpdateOne)}
+	return []ent.Hook{hook.On(shipmentEvent, ent.OpCreate|ent.OpUpdateOne), inheritCustomer((*gen.ShipmentMutation).OrderID, orderCustomer)}
 }
 
 func (TrackingEvent) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(trackingEvent, ent.OpCreate), hook.On(func(next ent.Mutator) ent.Mutator {
-		return hook.TrackingEventFunc(func(ctx context.Context, m *gen.TrackingEventMutation) (gen.Value, error) {
-			if id, ok := m.ShipmentID(); ok {
-				s, err := m.Client().Shipment.Get(ctx, id)
-				if err != nil {
-					return nil, err
+	return []ent.Hook{hook.On(trackingEvent, ent.OpCreate), inheritCustomer((*gen.TrackingEventMutation).ShipmentID,
+		func(ctx context.Context, c *gen.Client, id pulid.ID) (string, error) {
+			return c.Shipment.Query().Where(shipment.ID(id)).Select(shipment.FieldCustomerID).String(ctx)
+		})}
+}
+
+func orderCustomer(ctx context.Context, c *gen.Client, id pulid.ID) (string, error) {
+	return c.Order.Query().Where(order.ID(id)).Select(order.FieldCustomerID).String(ctx)
+}
+
+type inheritsCustomer interface {
+	SetCustomerID(pulid.ID)
+	Client() *gen.Client
+}
+
+// inheritCustomer gives a row the customer of its parent whenever the parent is set.
+func inheritCustomer[M inheritsCustomer](parent func(M) (pulid.ID, bool), lookup func(context.Context, *gen.Client, pulid.ID) (string, error)) ent.Hook {
+	return hook.On(func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if tm, ok := m.(M); ok {
+				if id, set := parent(tm); set {
+					cid, err := lookup(ctx, tm.Client(), id)
+					if err != nil {
+						return nil, err
+					}
+					tm.SetCustomerID(pulid.ID(cid))
 				}
-				m.SetCustomerID(s.CustomerID)
 			}
 			return next.Mutate(ctx, m)
 		})
-	}, ent.OpCreate|ent.OpUpdateOne)}
+	}, ent.OpCreate|ent.OpUpdateOne)
 }

@@ -1,12 +1,16 @@
 package schema
 
 import (
+	"slices"
+
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"tandem/ent/lifecycle"
 )
 
 // Sample (送样) is a sample of one of our products sent to an account, followed through
@@ -16,7 +20,7 @@ type Sample struct{ ent.Schema }
 func (Sample) Mixin() []ent.Mixin { return editable("SA") }
 
 // SampleStatuses is the lifecycle; FAILED and ABANDONED are reachable from any step.
-var sampleStatuses = []string{"REQUESTED", "PREPARED", "SHIPPED", "RECEIVED", "LAB_TRIAL", "PILOT_TRIAL", "APPROVED", "CONVERTED", "FAILED", "ABANDONED"}
+var sampleStatuses = append(slices.Clone(lifecycle.SamplePath), lifecycle.Failed, lifecycle.Abandoned)
 
 func (Sample) Fields() []ent.Field {
 	return []ent.Field{

@@ -162,7 +162,7 @@ func reclassify(ctx context.Context, c *ent.Client, w classify.Weights) error {
 			return err
 		}
 		for _, cu := range cs {
-			res := w.Compute(map[string]*int{"scale": cu.Scale, "technical_level": cu.TechnicalLevel, "credit": cu.Credit, "demand": cu.Demand, "ease_of_closing": cu.EaseOfClosing})
+			res := w.Compute(graph.Ratings(cu))
 			if sameFloat(res.Score, cu.Score) && sameTier(res.Tier, cu.Tier) {
 				continue
 			}
