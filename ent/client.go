@@ -24,6 +24,7 @@ import (
 	"tandem/ent/document"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
+	"tandem/ent/issueattachment"
 	"tandem/ent/keyperson"
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
@@ -87,6 +88,8 @@ type Client struct {
 	Interaction *InteractionClient
 	// Issue is the client for interacting with the Issue builders.
 	Issue *IssueClient
+	// IssueAttachment is the client for interacting with the IssueAttachment builders.
+	IssueAttachment *IssueAttachmentClient
 	// KeyPerson is the client for interacting with the KeyPerson builders.
 	KeyPerson *KeyPersonClient
 	// LoginThrottle is the client for interacting with the LoginThrottle builders.
@@ -160,6 +163,7 @@ func (c *Client) init() {
 	c.Document = NewDocumentClient(c.config)
 	c.Interaction = NewInteractionClient(c.config)
 	c.Issue = NewIssueClient(c.config)
+	c.IssueAttachment = NewIssueAttachmentClient(c.config)
 	c.KeyPerson = NewKeyPersonClient(c.config)
 	c.LoginThrottle = NewLoginThrottleClient(c.config)
 	c.MarketInfo = NewMarketInfoClient(c.config)
@@ -289,6 +293,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Document:        NewDocumentClient(cfg),
 		Interaction:     NewInteractionClient(cfg),
 		Issue:           NewIssueClient(cfg),
+		IssueAttachment: NewIssueAttachmentClient(cfg),
 		KeyPerson:       NewKeyPersonClient(cfg),
 		LoginThrottle:   NewLoginThrottleClient(cfg),
 		MarketInfo:      NewMarketInfoClient(cfg),
@@ -345,6 +350,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Document:        NewDocumentClient(cfg),
 		Interaction:     NewInteractionClient(cfg),
 		Issue:           NewIssueClient(cfg),
+		IssueAttachment: NewIssueAttachmentClient(cfg),
 		KeyPerson:       NewKeyPersonClient(cfg),
 		LoginThrottle:   NewLoginThrottleClient(cfg),
 		MarketInfo:      NewMarketInfoClient(cfg),
@@ -401,11 +407,11 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Assistance, c.AuditEvent, c.ChangeNotice, c.ChangeNoticeAck,
 		c.ClientMutation, c.Competitor, c.Contact, c.Customer, c.Document,
-		c.Interaction, c.Issue, c.KeyPerson, c.LoginThrottle, c.MarketInfo,
-		c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine, c.Pitch,
-		c.PricePoint, c.Product, c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery,
-		c.ServiceDocument, c.Shipment, c.StageChange, c.Task, c.Team, c.TrackingEvent,
-		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.Interaction, c.Issue, c.IssueAttachment, c.KeyPerson, c.LoginThrottle,
+		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
+		c.Pitch, c.PricePoint, c.Product, c.RefreshToken, c.Sample, c.SampleEvent,
+		c.SavedQuery, c.ServiceDocument, c.Shipment, c.StageChange, c.Task, c.Team,
+		c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Use(hooks...)
 	}
@@ -417,11 +423,11 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Assistance, c.AuditEvent, c.ChangeNotice, c.ChangeNoticeAck,
 		c.ClientMutation, c.Competitor, c.Contact, c.Customer, c.Document,
-		c.Interaction, c.Issue, c.KeyPerson, c.LoginThrottle, c.MarketInfo,
-		c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine, c.Pitch,
-		c.PricePoint, c.Product, c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery,
-		c.ServiceDocument, c.Shipment, c.StageChange, c.Task, c.Team, c.TrackingEvent,
-		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.Interaction, c.Issue, c.IssueAttachment, c.KeyPerson, c.LoginThrottle,
+		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
+		c.Pitch, c.PricePoint, c.Product, c.RefreshToken, c.Sample, c.SampleEvent,
+		c.SavedQuery, c.ServiceDocument, c.Shipment, c.StageChange, c.Task, c.Team,
+		c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -454,6 +460,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Interaction.mutate(ctx, m)
 	case *IssueMutation:
 		return c.Issue.mutate(ctx, m)
+	case *IssueAttachmentMutation:
+		return c.IssueAttachment.mutate(ctx, m)
 	case *KeyPersonMutation:
 		return c.KeyPerson.mutate(ctx, m)
 	case *LoginThrottleMutation:
@@ -2217,6 +2225,22 @@ func (c *CustomerClient) QueryIssues(_m *Customer) *IssueQuery {
 	return query
 }
 
+// QueryIssueAttachments queries the issue_attachments edge of a Customer.
+func (c *CustomerClient) QueryIssueAttachments(_m *Customer) *IssueAttachmentQuery {
+	query := (&IssueAttachmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(issueattachment.Table, issueattachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.IssueAttachmentsTable, customer.IssueAttachmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryStageChanges queries the stage_changes edge of a Customer.
 func (c *CustomerClient) QueryStageChanges(_m *Customer) *StageChangeQuery {
 	query := (&StageChangeClient{config: c.config}).Query()
@@ -3019,6 +3043,22 @@ func (c *IssueClient) QueryAssignee(_m *Issue) *UserQuery {
 	return query
 }
 
+// QueryAttachments queries the attachments edge of a Issue.
+func (c *IssueClient) QueryAttachments(_m *Issue) *IssueAttachmentQuery {
+	query := (&IssueAttachmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(issue.Table, issue.FieldID, id),
+			sqlgraph.To(issueattachment.Table, issueattachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, issue.AttachmentsTable, issue.AttachmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *IssueClient) Hooks() []Hook {
 	hooks := c.hooks.Issue
@@ -3042,6 +3082,188 @@ func (c *IssueClient) mutate(ctx context.Context, m *IssueMutation) (Value, erro
 		return (&IssueDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Issue mutation op: %q", m.Op())
+	}
+}
+
+// IssueAttachmentClient is a client for the IssueAttachment schema.
+type IssueAttachmentClient struct {
+	config
+}
+
+// NewIssueAttachmentClient returns a client for the IssueAttachment from the given config.
+func NewIssueAttachmentClient(c config) *IssueAttachmentClient {
+	return &IssueAttachmentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `issueattachment.Hooks(f(g(h())))`.
+func (c *IssueAttachmentClient) Use(hooks ...Hook) {
+	c.hooks.IssueAttachment = append(c.hooks.IssueAttachment, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `issueattachment.Intercept(f(g(h())))`.
+func (c *IssueAttachmentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.IssueAttachment = append(c.inters.IssueAttachment, interceptors...)
+}
+
+// Create returns a builder for creating a IssueAttachment entity.
+func (c *IssueAttachmentClient) Create() *IssueAttachmentCreate {
+	mutation := newIssueAttachmentMutation(c.config, OpCreate)
+	return &IssueAttachmentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of IssueAttachment entities.
+func (c *IssueAttachmentClient) CreateBulk(builders ...*IssueAttachmentCreate) *IssueAttachmentCreateBulk {
+	return &IssueAttachmentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *IssueAttachmentClient) MapCreateBulk(slice any, setFunc func(*IssueAttachmentCreate, int)) *IssueAttachmentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &IssueAttachmentCreateBulk{err: fmt.Errorf("calling to IssueAttachmentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*IssueAttachmentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &IssueAttachmentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for IssueAttachment.
+func (c *IssueAttachmentClient) Update() *IssueAttachmentUpdate {
+	mutation := newIssueAttachmentMutation(c.config, OpUpdate)
+	return &IssueAttachmentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *IssueAttachmentClient) UpdateOne(_m *IssueAttachment) *IssueAttachmentUpdateOne {
+	mutation := newIssueAttachmentMutation(c.config, OpUpdateOne, withIssueAttachment(_m))
+	return &IssueAttachmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *IssueAttachmentClient) UpdateOneID(id pulid.ID) *IssueAttachmentUpdateOne {
+	mutation := newIssueAttachmentMutation(c.config, OpUpdateOne, withIssueAttachmentID(id))
+	return &IssueAttachmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for IssueAttachment.
+func (c *IssueAttachmentClient) Delete() *IssueAttachmentDelete {
+	mutation := newIssueAttachmentMutation(c.config, OpDelete)
+	return &IssueAttachmentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *IssueAttachmentClient) DeleteOne(_m *IssueAttachment) *IssueAttachmentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *IssueAttachmentClient) DeleteOneID(id pulid.ID) *IssueAttachmentDeleteOne {
+	builder := c.Delete().Where(issueattachment.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &IssueAttachmentDeleteOne{builder}
+}
+
+// Query returns a query builder for IssueAttachment.
+func (c *IssueAttachmentClient) Query() *IssueAttachmentQuery {
+	return &IssueAttachmentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeIssueAttachment},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a IssueAttachment entity by its id.
+func (c *IssueAttachmentClient) Get(ctx context.Context, id pulid.ID) (*IssueAttachment, error) {
+	return c.Query().Where(issueattachment.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *IssueAttachmentClient) GetX(ctx context.Context, id pulid.ID) *IssueAttachment {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryIssue queries the issue edge of a IssueAttachment.
+func (c *IssueAttachmentClient) QueryIssue(_m *IssueAttachment) *IssueQuery {
+	query := (&IssueClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(issueattachment.Table, issueattachment.FieldID, id),
+			sqlgraph.To(issue.Table, issue.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, issueattachment.IssueTable, issueattachment.IssueColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCustomer queries the customer edge of a IssueAttachment.
+func (c *IssueAttachmentClient) QueryCustomer(_m *IssueAttachment) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(issueattachment.Table, issueattachment.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, issueattachment.CustomerTable, issueattachment.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryUploadedBy queries the uploaded_by edge of a IssueAttachment.
+func (c *IssueAttachmentClient) QueryUploadedBy(_m *IssueAttachment) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(issueattachment.Table, issueattachment.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, issueattachment.UploadedByTable, issueattachment.UploadedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *IssueAttachmentClient) Hooks() []Hook {
+	hooks := c.hooks.IssueAttachment
+	return append(hooks[:len(hooks):len(hooks)], issueattachment.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *IssueAttachmentClient) Interceptors() []Interceptor {
+	return c.inters.IssueAttachment
+}
+
+func (c *IssueAttachmentClient) mutate(ctx context.Context, m *IssueAttachmentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&IssueAttachmentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&IssueAttachmentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&IssueAttachmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&IssueAttachmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown IssueAttachment mutation op: %q", m.Op())
 	}
 }
 
@@ -7503,19 +7725,19 @@ func (c *WebhookEndpointClient) mutate(ctx context.Context, m *WebhookEndpointMu
 type (
 	hooks struct {
 		APIToken, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck, ClientMutation,
-		Competitor, Contact, Customer, Document, Interaction, Issue, KeyPerson,
-		LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent, OrderLine,
-		Pitch, PricePoint, Product, RefreshToken, Sample, SampleEvent, SavedQuery,
-		ServiceDocument, Shipment, StageChange, Task, Team, TrackingEvent, Trial, User,
-		WebhookDelivery, WebhookEndpoint []ent.Hook
+		Competitor, Contact, Customer, Document, Interaction, Issue, IssueAttachment,
+		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
+		OrderLine, Pitch, PricePoint, Product, RefreshToken, Sample, SampleEvent,
+		SavedQuery, ServiceDocument, Shipment, StageChange, Task, Team, TrackingEvent,
+		Trial, User, WebhookDelivery, WebhookEndpoint []ent.Hook
 	}
 	inters struct {
 		APIToken, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck, ClientMutation,
-		Competitor, Contact, Customer, Document, Interaction, Issue, KeyPerson,
-		LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent, OrderLine,
-		Pitch, PricePoint, Product, RefreshToken, Sample, SampleEvent, SavedQuery,
-		ServiceDocument, Shipment, StageChange, Task, Team, TrackingEvent, Trial, User,
-		WebhookDelivery, WebhookEndpoint []ent.Interceptor
+		Competitor, Contact, Customer, Document, Interaction, Issue, IssueAttachment,
+		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
+		OrderLine, Pitch, PricePoint, Product, RefreshToken, Sample, SampleEvent,
+		SavedQuery, ServiceDocument, Shipment, StageChange, Task, Team, TrackingEvent,
+		Trial, User, WebhookDelivery, WebhookEndpoint []ent.Interceptor
 	}
 )
 

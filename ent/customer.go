@@ -147,6 +147,8 @@ type CustomerEdges struct {
 	TrackingEvents []*TrackingEvent `json:"tracking_events,omitempty"`
 	// Issues holds the value of the issues edge.
 	Issues []*Issue `json:"issues,omitempty"`
+	// IssueAttachments holds the value of the issue_attachments edge.
+	IssueAttachments []*IssueAttachment `json:"issue_attachments,omitempty"`
 	// StageChanges holds the value of the stage_changes edge.
 	StageChanges []*StageChange `json:"stage_changes,omitempty"`
 	// MarketInfoShares holds the value of the market_info_shares edge.
@@ -171,7 +173,7 @@ type CustomerEdges struct {
 	PartnerUsers []*User `json:"partner_users,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [31]bool
+	loadedTypes [32]bool
 	// totalCount holds the count of the edges above.
 	totalCount [23]map[string]int
 
@@ -191,6 +193,7 @@ type CustomerEdges struct {
 	namedShipments         map[string][]*Shipment
 	namedTrackingEvents    map[string][]*TrackingEvent
 	namedIssues            map[string][]*Issue
+	namedIssueAttachments  map[string][]*IssueAttachment
 	namedStageChanges      map[string][]*StageChange
 	namedMarketInfoShares  map[string][]*MarketInfoShare
 	namedChangeNoticeAcks  map[string][]*ChangeNoticeAck
@@ -392,10 +395,19 @@ func (e CustomerEdges) IssuesOrErr() ([]*Issue, error) {
 	return nil, &NotLoadedError{edge: "issues"}
 }
 
+// IssueAttachmentsOrErr returns the IssueAttachments value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) IssueAttachmentsOrErr() ([]*IssueAttachment, error) {
+	if e.loadedTypes[20] {
+		return e.IssueAttachments, nil
+	}
+	return nil, &NotLoadedError{edge: "issue_attachments"}
+}
+
 // StageChangesOrErr returns the StageChanges value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) StageChangesOrErr() ([]*StageChange, error) {
-	if e.loadedTypes[20] {
+	if e.loadedTypes[21] {
 		return e.StageChanges, nil
 	}
 	return nil, &NotLoadedError{edge: "stage_changes"}
@@ -404,7 +416,7 @@ func (e CustomerEdges) StageChangesOrErr() ([]*StageChange, error) {
 // MarketInfoSharesOrErr returns the MarketInfoShares value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) MarketInfoSharesOrErr() ([]*MarketInfoShare, error) {
-	if e.loadedTypes[21] {
+	if e.loadedTypes[22] {
 		return e.MarketInfoShares, nil
 	}
 	return nil, &NotLoadedError{edge: "market_info_shares"}
@@ -413,7 +425,7 @@ func (e CustomerEdges) MarketInfoSharesOrErr() ([]*MarketInfoShare, error) {
 // ChangeNoticeAcksOrErr returns the ChangeNoticeAcks value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) ChangeNoticeAcksOrErr() ([]*ChangeNoticeAck, error) {
-	if e.loadedTypes[22] {
+	if e.loadedTypes[23] {
 		return e.ChangeNoticeAcks, nil
 	}
 	return nil, &NotLoadedError{edge: "change_notice_acks"}
@@ -422,7 +434,7 @@ func (e CustomerEdges) ChangeNoticeAcksOrErr() ([]*ChangeNoticeAck, error) {
 // DocumentsOrErr returns the Documents value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) DocumentsOrErr() ([]*Document, error) {
-	if e.loadedTypes[23] {
+	if e.loadedTypes[24] {
 		return e.Documents, nil
 	}
 	return nil, &NotLoadedError{edge: "documents"}
@@ -431,7 +443,7 @@ func (e CustomerEdges) DocumentsOrErr() ([]*Document, error) {
 // ServiceDocumentsOrErr returns the ServiceDocuments value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) ServiceDocumentsOrErr() ([]*ServiceDocument, error) {
-	if e.loadedTypes[24] {
+	if e.loadedTypes[25] {
 		return e.ServiceDocuments, nil
 	}
 	return nil, &NotLoadedError{edge: "service_documents"}
@@ -440,7 +452,7 @@ func (e CustomerEdges) ServiceDocumentsOrErr() ([]*ServiceDocument, error) {
 // SampleEventsOrErr returns the SampleEvents value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) SampleEventsOrErr() ([]*SampleEvent, error) {
-	if e.loadedTypes[25] {
+	if e.loadedTypes[26] {
 		return e.SampleEvents, nil
 	}
 	return nil, &NotLoadedError{edge: "sample_events"}
@@ -449,7 +461,7 @@ func (e CustomerEdges) SampleEventsOrErr() ([]*SampleEvent, error) {
 // OrderEventsOrErr returns the OrderEvents value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) OrderEventsOrErr() ([]*OrderEvent, error) {
-	if e.loadedTypes[26] {
+	if e.loadedTypes[27] {
 		return e.OrderEvents, nil
 	}
 	return nil, &NotLoadedError{edge: "order_events"}
@@ -458,7 +470,7 @@ func (e CustomerEdges) OrderEventsOrErr() ([]*OrderEvent, error) {
 // WebhookEndpointsOrErr returns the WebhookEndpoints value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) WebhookEndpointsOrErr() ([]*WebhookEndpoint, error) {
-	if e.loadedTypes[27] {
+	if e.loadedTypes[28] {
 		return e.WebhookEndpoints, nil
 	}
 	return nil, &NotLoadedError{edge: "webhook_endpoints"}
@@ -467,7 +479,7 @@ func (e CustomerEdges) WebhookEndpointsOrErr() ([]*WebhookEndpoint, error) {
 // WebhookDeliveriesOrErr returns the WebhookDeliveries value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) WebhookDeliveriesOrErr() ([]*WebhookDelivery, error) {
-	if e.loadedTypes[28] {
+	if e.loadedTypes[29] {
 		return e.WebhookDeliveries, nil
 	}
 	return nil, &NotLoadedError{edge: "webhook_deliveries"}
@@ -476,7 +488,7 @@ func (e CustomerEdges) WebhookDeliveriesOrErr() ([]*WebhookDelivery, error) {
 // APITokensOrErr returns the APITokens value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) APITokensOrErr() ([]*APIToken, error) {
-	if e.loadedTypes[29] {
+	if e.loadedTypes[30] {
 		return e.APITokens, nil
 	}
 	return nil, &NotLoadedError{edge: "api_tokens"}
@@ -485,7 +497,7 @@ func (e CustomerEdges) APITokensOrErr() ([]*APIToken, error) {
 // PartnerUsersOrErr returns the PartnerUsers value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) PartnerUsersOrErr() ([]*User, error) {
-	if e.loadedTypes[30] {
+	if e.loadedTypes[31] {
 		return e.PartnerUsers, nil
 	}
 	return nil, &NotLoadedError{edge: "partner_users"}
@@ -884,6 +896,11 @@ func (_m *Customer) QueryTrackingEvents() *TrackingEventQuery {
 // QueryIssues queries the "issues" edge of the Customer entity.
 func (_m *Customer) QueryIssues() *IssueQuery {
 	return NewCustomerClient(_m.config).QueryIssues(_m)
+}
+
+// QueryIssueAttachments queries the "issue_attachments" edge of the Customer entity.
+func (_m *Customer) QueryIssueAttachments() *IssueAttachmentQuery {
+	return NewCustomerClient(_m.config).QueryIssueAttachments(_m)
 }
 
 // QueryStageChanges queries the "stage_changes" edge of the Customer entity.
@@ -1485,6 +1502,30 @@ func (_m *Customer) appendNamedIssues(name string, edges ...*Issue) {
 		_m.Edges.namedIssues[name] = []*Issue{}
 	} else {
 		_m.Edges.namedIssues[name] = append(_m.Edges.namedIssues[name], edges...)
+	}
+}
+
+// NamedIssueAttachments returns the IssueAttachments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedIssueAttachments(name string) ([]*IssueAttachment, error) {
+	if _m.Edges.namedIssueAttachments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedIssueAttachments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedIssueAttachments(name string, edges ...*IssueAttachment) {
+	if _m.Edges.namedIssueAttachments == nil {
+		_m.Edges.namedIssueAttachments = make(map[string][]*IssueAttachment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedIssueAttachments[name] = []*IssueAttachment{}
+	} else {
+		_m.Edges.namedIssueAttachments[name] = append(_m.Edges.namedIssueAttachments[name], edges...)
 	}
 }
 

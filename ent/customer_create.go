@@ -15,6 +15,7 @@ import (
 	"tandem/ent/document"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
+	"tandem/ent/issueattachment"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
@@ -861,6 +862,21 @@ func (_c *CustomerCreate) AddIssues(v ...*Issue) *CustomerCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddIssueIDs(ids...)
+}
+
+// AddIssueAttachmentIDs adds the "issue_attachments" edge to the IssueAttachment entity by IDs.
+func (_c *CustomerCreate) AddIssueAttachmentIDs(ids ...pulid.ID) *CustomerCreate {
+	_c.mutation.AddIssueAttachmentIDs(ids...)
+	return _c
+}
+
+// AddIssueAttachments adds the "issue_attachments" edges to the IssueAttachment entity.
+func (_c *CustomerCreate) AddIssueAttachments(v ...*IssueAttachment) *CustomerCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddIssueAttachmentIDs(ids...)
 }
 
 // AddStageChangeIDs adds the "stage_changes" edge to the StageChange entity by IDs.
@@ -1716,6 +1732,22 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(issue.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.IssueAttachmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.IssueAttachmentsTable,
+			Columns: []string{customer.IssueAttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueattachment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -17,6 +17,7 @@ import (
 	"tandem/ent/document"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
+	"tandem/ent/issueattachment"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
@@ -73,6 +74,7 @@ type CustomerQuery struct {
 	withShipments              *ShipmentQuery
 	withTrackingEvents         *TrackingEventQuery
 	withIssues                 *IssueQuery
+	withIssueAttachments       *IssueAttachmentQuery
 	withStageChanges           *StageChangeQuery
 	withMarketInfoShares       *MarketInfoShareQuery
 	withChangeNoticeAcks       *ChangeNoticeAckQuery
@@ -102,6 +104,7 @@ type CustomerQuery struct {
 	withNamedShipments         map[string]*ShipmentQuery
 	withNamedTrackingEvents    map[string]*TrackingEventQuery
 	withNamedIssues            map[string]*IssueQuery
+	withNamedIssueAttachments  map[string]*IssueAttachmentQuery
 	withNamedStageChanges      map[string]*StageChangeQuery
 	withNamedMarketInfoShares  map[string]*MarketInfoShareQuery
 	withNamedChangeNoticeAcks  map[string]*ChangeNoticeAckQuery
@@ -589,6 +592,28 @@ func (_q *CustomerQuery) QueryIssues() *IssueQuery {
 	return query
 }
 
+// QueryIssueAttachments chains the current query on the "issue_attachments" edge.
+func (_q *CustomerQuery) QueryIssueAttachments() *IssueAttachmentQuery {
+	query := (&IssueAttachmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(issueattachment.Table, issueattachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.IssueAttachmentsTable, customer.IssueAttachmentsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // QueryStageChanges chains the current query on the "stage_changes" edge.
 func (_q *CustomerQuery) QueryStageChanges() *StageChangeQuery {
 	query := (&StageChangeClient{config: _q.config}).Query()
@@ -1043,6 +1068,7 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withShipments:         _q.withShipments.Clone(),
 		withTrackingEvents:    _q.withTrackingEvents.Clone(),
 		withIssues:            _q.withIssues.Clone(),
+		withIssueAttachments:  _q.withIssueAttachments.Clone(),
 		withStageChanges:      _q.withStageChanges.Clone(),
 		withMarketInfoShares:  _q.withMarketInfoShares.Clone(),
 		withChangeNoticeAcks:  _q.withChangeNoticeAcks.Clone(),
@@ -1281,6 +1307,17 @@ func (_q *CustomerQuery) WithIssues(opts ...func(*IssueQuery)) *CustomerQuery {
 	return _q
 }
 
+// WithIssueAttachments tells the query-builder to eager-load the nodes that are connected to
+// the "issue_attachments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithIssueAttachments(opts ...func(*IssueAttachmentQuery)) *CustomerQuery {
+	query := (&IssueAttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withIssueAttachments = query
+	return _q
+}
+
 // WithStageChanges tells the query-builder to eager-load the nodes that are connected to
 // the "stage_changes" edge. The optional arguments are used to configure the query builder of the edge.
 func (_q *CustomerQuery) WithStageChanges(opts ...func(*StageChangeQuery)) *CustomerQuery {
@@ -1486,7 +1523,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [31]bool{
+		loadedTypes = [32]bool{
 			_q.withOwner != nil,
 			_q.withTeam != nil,
 			_q.withReferrerCustomer != nil,
@@ -1507,6 +1544,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			_q.withShipments != nil,
 			_q.withTrackingEvents != nil,
 			_q.withIssues != nil,
+			_q.withIssueAttachments != nil,
 			_q.withStageChanges != nil,
 			_q.withMarketInfoShares != nil,
 			_q.withChangeNoticeAcks != nil,
@@ -1674,6 +1712,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadIssues(ctx, query, nodes,
 			func(n *Customer) { n.Edges.Issues = []*Issue{} },
 			func(n *Customer, e *Issue) { n.Edges.Issues = append(n.Edges.Issues, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withIssueAttachments; query != nil {
+		if err := _q.loadIssueAttachments(ctx, query, nodes,
+			func(n *Customer) { n.Edges.IssueAttachments = []*IssueAttachment{} },
+			func(n *Customer, e *IssueAttachment) { n.Edges.IssueAttachments = append(n.Edges.IssueAttachments, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1865,6 +1910,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadIssues(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedIssues(name) },
 			func(n *Customer, e *Issue) { n.appendNamedIssues(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedIssueAttachments {
+		if err := _q.loadIssueAttachments(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedIssueAttachments(name) },
+			func(n *Customer, e *IssueAttachment) { n.appendNamedIssueAttachments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -2534,6 +2586,36 @@ func (_q *CustomerQuery) loadIssues(ctx context.Context, query *IssueQuery, node
 	}
 	query.Where(predicate.Issue(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.IssuesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadIssueAttachments(ctx context.Context, query *IssueAttachmentQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *IssueAttachment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(issueattachment.FieldCustomerID)
+	}
+	query.Where(predicate.IssueAttachment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.IssueAttachmentsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -3232,6 +3314,20 @@ func (_q *CustomerQuery) WithNamedIssues(name string, opts ...func(*IssueQuery))
 		_q.withNamedIssues = make(map[string]*IssueQuery)
 	}
 	_q.withNamedIssues[name] = query
+	return _q
+}
+
+// WithNamedIssueAttachments tells the query-builder to eager-load the nodes that are connected to the "issue_attachments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedIssueAttachments(name string, opts ...func(*IssueAttachmentQuery)) *CustomerQuery {
+	query := (&IssueAttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedIssueAttachments == nil {
+		_q.withNamedIssueAttachments = make(map[string]*IssueAttachmentQuery)
+	}
+	_q.withNamedIssueAttachments[name] = query
 	return _q
 }
 

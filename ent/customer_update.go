@@ -15,6 +15,7 @@ import (
 	"tandem/ent/document"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
+	"tandem/ent/issueattachment"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
@@ -1082,6 +1083,21 @@ func (_u *CustomerUpdate) AddIssues(v ...*Issue) *CustomerUpdate {
 	return _u.AddIssueIDs(ids...)
 }
 
+// AddIssueAttachmentIDs adds the "issue_attachments" edge to the IssueAttachment entity by IDs.
+func (_u *CustomerUpdate) AddIssueAttachmentIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.AddIssueAttachmentIDs(ids...)
+	return _u
+}
+
+// AddIssueAttachments adds the "issue_attachments" edges to the IssueAttachment entity.
+func (_u *CustomerUpdate) AddIssueAttachments(v ...*IssueAttachment) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddIssueAttachmentIDs(ids...)
+}
+
 // AddStageChangeIDs adds the "stage_changes" edge to the StageChange entity by IDs.
 func (_u *CustomerUpdate) AddStageChangeIDs(ids ...pulid.ID) *CustomerUpdate {
 	_u.mutation.AddStageChangeIDs(ids...)
@@ -1610,6 +1626,27 @@ func (_u *CustomerUpdate) RemoveIssues(v ...*Issue) *CustomerUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveIssueIDs(ids...)
+}
+
+// ClearIssueAttachments clears all "issue_attachments" edges to the IssueAttachment entity.
+func (_u *CustomerUpdate) ClearIssueAttachments() *CustomerUpdate {
+	_u.mutation.ClearIssueAttachments()
+	return _u
+}
+
+// RemoveIssueAttachmentIDs removes the "issue_attachments" edge to IssueAttachment entities by IDs.
+func (_u *CustomerUpdate) RemoveIssueAttachmentIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.RemoveIssueAttachmentIDs(ids...)
+	return _u
+}
+
+// RemoveIssueAttachments removes "issue_attachments" edges to IssueAttachment entities.
+func (_u *CustomerUpdate) RemoveIssueAttachments(v ...*IssueAttachment) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveIssueAttachmentIDs(ids...)
 }
 
 // ClearStageChanges clears all "stage_changes" edges to the StageChange entity.
@@ -3039,6 +3076,51 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(issue.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.IssueAttachmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.IssueAttachmentsTable,
+			Columns: []string{customer.IssueAttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueattachment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedIssueAttachmentsIDs(); len(nodes) > 0 && !_u.mutation.IssueAttachmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.IssueAttachmentsTable,
+			Columns: []string{customer.IssueAttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueattachment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.IssueAttachmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.IssueAttachmentsTable,
+			Columns: []string{customer.IssueAttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueattachment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -4588,6 +4670,21 @@ func (_u *CustomerUpdateOne) AddIssues(v ...*Issue) *CustomerUpdateOne {
 	return _u.AddIssueIDs(ids...)
 }
 
+// AddIssueAttachmentIDs adds the "issue_attachments" edge to the IssueAttachment entity by IDs.
+func (_u *CustomerUpdateOne) AddIssueAttachmentIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.AddIssueAttachmentIDs(ids...)
+	return _u
+}
+
+// AddIssueAttachments adds the "issue_attachments" edges to the IssueAttachment entity.
+func (_u *CustomerUpdateOne) AddIssueAttachments(v ...*IssueAttachment) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddIssueAttachmentIDs(ids...)
+}
+
 // AddStageChangeIDs adds the "stage_changes" edge to the StageChange entity by IDs.
 func (_u *CustomerUpdateOne) AddStageChangeIDs(ids ...pulid.ID) *CustomerUpdateOne {
 	_u.mutation.AddStageChangeIDs(ids...)
@@ -5116,6 +5213,27 @@ func (_u *CustomerUpdateOne) RemoveIssues(v ...*Issue) *CustomerUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveIssueIDs(ids...)
+}
+
+// ClearIssueAttachments clears all "issue_attachments" edges to the IssueAttachment entity.
+func (_u *CustomerUpdateOne) ClearIssueAttachments() *CustomerUpdateOne {
+	_u.mutation.ClearIssueAttachments()
+	return _u
+}
+
+// RemoveIssueAttachmentIDs removes the "issue_attachments" edge to IssueAttachment entities by IDs.
+func (_u *CustomerUpdateOne) RemoveIssueAttachmentIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveIssueAttachmentIDs(ids...)
+	return _u
+}
+
+// RemoveIssueAttachments removes "issue_attachments" edges to IssueAttachment entities.
+func (_u *CustomerUpdateOne) RemoveIssueAttachments(v ...*IssueAttachment) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveIssueAttachmentIDs(ids...)
 }
 
 // ClearStageChanges clears all "stage_changes" edges to the StageChange entity.
@@ -6575,6 +6693,51 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(issue.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.IssueAttachmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.IssueAttachmentsTable,
+			Columns: []string{customer.IssueAttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueattachment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedIssueAttachmentsIDs(); len(nodes) > 0 && !_u.mutation.IssueAttachmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.IssueAttachmentsTable,
+			Columns: []string{customer.IssueAttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueattachment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.IssueAttachmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.IssueAttachmentsTable,
+			Columns: []string{customer.IssueAttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueattachment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -20,6 +20,7 @@ import (
 	"tandem/ent/document"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
+	"tandem/ent/issueattachment"
 	"tandem/ent/keyperson"
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
@@ -121,6 +122,7 @@ func checkColumn(t, c string) error {
 			document.Table:        document.ValidColumn,
 			interaction.Table:     interaction.ValidColumn,
 			issue.Table:           issue.ValidColumn,
+			issueattachment.Table: issueattachment.ValidColumn,
 			keyperson.Table:       keyperson.ValidColumn,
 			loginthrottle.Table:   loginthrottle.ValidColumn,
 			marketinfo.Table:      marketinfo.ValidColumn,

@@ -5,11 +5,15 @@
 package main
 
 import (
+	"encoding/json"
 	"log"
+	"strings"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/entc"
 	"entgo.io/ent/entc/gen"
+	entschema "entgo.io/ent/schema"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 func main() {
@@ -19,6 +23,7 @@ func main() {
 		entgql.WithConfigPath("./gqlgen.yml"),
 		entgql.WithSchemaPath("./graph/ent.graphql"),
 		entgql.WithNodeDescriptor(false),
+		entgql.WithSchemaHook(typeDescriptions),
 	)
 	if err != nil {
 		log.Fatalf("entgql: %v", err)
@@ -37,4 +42,46 @@ func main() {
 	if err != nil {
 		log.Fatalf("entc: %v", err)
 	}
+}
+
+// typeDescriptions gives a GraphQL type the description of its ent schema's
+// schema.Comment annotation, and a connection edge its comment (entgql describes
+// fields and plain edges, not types nor connections).
+func typeDescriptions(g *gen.Graph, s *ast.Schema) error {
+	name := (&entschema.CommentAnnotation{}).Name()
+	for _, n := range g.Nodes {
+		def := s.Types[n.Name]
+		if def == nil {
+			continue
+		}
+		for _, e := range n.Edges {
+			if f := def.Fields.ForName(lowerCamel(e.Name)); f != nil && f.Description == "" {
+				f.Description = e.Comment()
+			}
+		}
+		raw, ok := n.Annotations[name]
+		if !ok {
+			continue
+		}
+		var c entschema.CommentAnnotation
+		b, err := json.Marshal(raw)
+		if err != nil {
+			return err
+		}
+		if err := json.Unmarshal(b, &c); err != nil {
+			return err
+		}
+		def.Description = c.Text
+	}
+	return nil
+}
+
+func lowerCamel(snake string) string {
+	parts := strings.Split(snake, "_")
+	for i := 1; i < len(parts); i++ {
+		if parts[i] != "" {
+			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
+		}
+	}
+	return strings.Join(parts, "")
 }

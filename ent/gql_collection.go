@@ -17,6 +17,7 @@ import (
 	"tandem/ent/document"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
+	"tandem/ent/issueattachment"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
@@ -4299,6 +4300,95 @@ func (_q *IssueQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				selectedFields = append(selectedFields, issue.FieldAssigneeID)
 				fieldSeen[issue.FieldAssigneeID] = struct{}{}
 			}
+
+		case "attachments":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IssueAttachmentClient{config: _q.config}).Query()
+			)
+			args := newIssueAttachmentPaginateArgs(fieldArgs(ctx, new(IssueAttachmentWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newIssueAttachmentPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Issue) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID pulid.ID `sql:"issue_id"`
+							Count  int      `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(issue.AttachmentsColumn), ids...))
+						})
+						if err := query.GroupBy(issue.AttachmentsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[pulid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[5][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Issue) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Attachments)
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[5][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, issueattachmentImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(issue.AttachmentsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedAttachments(alias, func(wq *IssueAttachmentQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[issue.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, issue.FieldCreatedAt)
@@ -4483,6 +4573,175 @@ func newIssuePaginateArgs(rv map[string]any) *issuePaginateArgs {
 	}
 	if v, ok := rv[whereField].(*IssueWhereInput); ok {
 		args.opts = append(args.opts, WithIssueFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *IssueAttachmentQuery) CollectFields(ctx context.Context, satisfies ...string) (*IssueAttachmentQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *IssueAttachmentQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(issueattachment.Columns))
+		selectedFields = []string{issueattachment.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "issue":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IssueClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, issueImplementors)...); err != nil {
+				return err
+			}
+			_q.withIssue = query
+			if _, ok := fieldSeen[issueattachment.FieldIssueID]; !ok {
+				selectedFields = append(selectedFields, issueattachment.FieldIssueID)
+				fieldSeen[issueattachment.FieldIssueID] = struct{}{}
+			}
+
+		case "uploadedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUploadedBy = query
+			if _, ok := fieldSeen[issueattachment.FieldUploadedByID]; !ok {
+				selectedFields = append(selectedFields, issueattachment.FieldUploadedByID)
+				fieldSeen[issueattachment.FieldUploadedByID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[issueattachment.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, issueattachment.FieldCreatedAt)
+				fieldSeen[issueattachment.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[issueattachment.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, issueattachment.FieldUpdatedAt)
+				fieldSeen[issueattachment.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[issueattachment.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, issueattachment.FieldVersion)
+				fieldSeen[issueattachment.FieldVersion] = struct{}{}
+			}
+		case "issueID":
+			if _, ok := fieldSeen[issueattachment.FieldIssueID]; !ok {
+				selectedFields = append(selectedFields, issueattachment.FieldIssueID)
+				fieldSeen[issueattachment.FieldIssueID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[issueattachment.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, issueattachment.FieldCustomerID)
+				fieldSeen[issueattachment.FieldCustomerID] = struct{}{}
+			}
+		case "fileName":
+			if _, ok := fieldSeen[issueattachment.FieldFileName]; !ok {
+				selectedFields = append(selectedFields, issueattachment.FieldFileName)
+				fieldSeen[issueattachment.FieldFileName] = struct{}{}
+			}
+		case "contentType":
+			if _, ok := fieldSeen[issueattachment.FieldContentType]; !ok {
+				selectedFields = append(selectedFields, issueattachment.FieldContentType)
+				fieldSeen[issueattachment.FieldContentType] = struct{}{}
+			}
+		case "sizeBytes":
+			if _, ok := fieldSeen[issueattachment.FieldSizeBytes]; !ok {
+				selectedFields = append(selectedFields, issueattachment.FieldSizeBytes)
+				fieldSeen[issueattachment.FieldSizeBytes] = struct{}{}
+			}
+		case "sha256":
+			if _, ok := fieldSeen[issueattachment.FieldSha256]; !ok {
+				selectedFields = append(selectedFields, issueattachment.FieldSha256)
+				fieldSeen[issueattachment.FieldSha256] = struct{}{}
+			}
+		case "caption":
+			if _, ok := fieldSeen[issueattachment.FieldCaption]; !ok {
+				selectedFields = append(selectedFields, issueattachment.FieldCaption)
+				fieldSeen[issueattachment.FieldCaption] = struct{}{}
+			}
+		case "uploadedByID":
+			if _, ok := fieldSeen[issueattachment.FieldUploadedByID]; !ok {
+				selectedFields = append(selectedFields, issueattachment.FieldUploadedByID)
+				fieldSeen[issueattachment.FieldUploadedByID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type issueattachmentPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []IssueAttachmentPaginateOption
+}
+
+func newIssueAttachmentPaginateArgs(rv map[string]any) *issueattachmentPaginateArgs {
+	args := &issueattachmentPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &IssueAttachmentOrder{Field: &IssueAttachmentOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithIssueAttachmentOrder(order))
+			}
+		case *IssueAttachmentOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithIssueAttachmentOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*IssueAttachmentWhereInput); ok {
+		args.opts = append(args.opts, WithIssueAttachmentFilter(v.Filter))
 	}
 	return args
 }

@@ -738,6 +738,43 @@ func (_m *Issue) Assignee(ctx context.Context) (*User, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *Issue) Attachments(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *IssueAttachmentOrder, where *IssueAttachmentWhereInput,
+) (*IssueAttachmentConnection, error) {
+	opts := []IssueAttachmentPaginateOption{
+		WithIssueAttachmentOrder(orderBy),
+		WithIssueAttachmentFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[5][alias]
+	if nodes, err := _m.NamedAttachments(alias); err == nil || hasTotalCount {
+		pager, err := newIssueAttachmentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &IssueAttachmentConnection{Edges: []*IssueAttachmentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryAttachments().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *IssueAttachment) Issue(ctx context.Context) (*Issue, error) {
+	result, err := _m.Edges.IssueOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryIssue().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *IssueAttachment) UploadedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UploadedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUploadedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *KeyPerson) Customer(ctx context.Context) (*Customer, error) {
 	result, err := _m.Edges.CustomerOrErr()
 	if IsNotLoaded(err) {

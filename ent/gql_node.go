@@ -16,6 +16,7 @@ import (
 	"tandem/ent/document"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
+	"tandem/ent/issueattachment"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
@@ -105,6 +106,11 @@ var issueImplementors = []string{"Issue", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Issue) IsNode() {}
+
+var issueattachmentImplementors = []string{"IssueAttachment", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*IssueAttachment) IsNode() {}
 
 var keypersonImplementors = []string{"KeyPerson", "Node"}
 
@@ -418,6 +424,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(issue.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, issueImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case issueattachment.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.IssueAttachment.Query().
+			Where(issueattachment.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, issueattachmentImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -958,6 +977,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.Issue.Query().
 			Where(issue.IDIn(ids...))
 		query, err := query.CollectFields(ctx, issueImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case issueattachment.Table:
+		query := c.IssueAttachment.Query().
+			Where(issueattachment.IDIn(ids...))
+		query, err := query.CollectFields(ctx, issueattachmentImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -19,6 +19,7 @@ import (
 	"tandem/ent/document"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
+	"tandem/ent/issueattachment"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
@@ -3779,6 +3780,320 @@ func (_m *Issue) ToEdge(order *IssueOrder) *IssueEdge {
 		order = DefaultIssueOrder
 	}
 	return &IssueEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// IssueAttachmentEdge is the edge representation of IssueAttachment.
+type IssueAttachmentEdge struct {
+	Node   *IssueAttachment `json:"node"`
+	Cursor Cursor           `json:"cursor"`
+}
+
+// IssueAttachmentConnection is the connection containing edges to IssueAttachment.
+type IssueAttachmentConnection struct {
+	Edges      []*IssueAttachmentEdge `json:"edges"`
+	PageInfo   PageInfo               `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+func (c *IssueAttachmentConnection) build(nodes []*IssueAttachment, pager *issueattachmentPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *IssueAttachment
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *IssueAttachment {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *IssueAttachment {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*IssueAttachmentEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &IssueAttachmentEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// IssueAttachmentPaginateOption enables pagination customization.
+type IssueAttachmentPaginateOption func(*issueattachmentPager) error
+
+// WithIssueAttachmentOrder configures pagination ordering.
+func WithIssueAttachmentOrder(order *IssueAttachmentOrder) IssueAttachmentPaginateOption {
+	if order == nil {
+		order = DefaultIssueAttachmentOrder
+	}
+	o := *order
+	return func(pager *issueattachmentPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultIssueAttachmentOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithIssueAttachmentFilter configures pagination filter.
+func WithIssueAttachmentFilter(filter func(*IssueAttachmentQuery) (*IssueAttachmentQuery, error)) IssueAttachmentPaginateOption {
+	return func(pager *issueattachmentPager) error {
+		if filter == nil {
+			return errors.New("IssueAttachmentQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type issueattachmentPager struct {
+	reverse bool
+	order   *IssueAttachmentOrder
+	filter  func(*IssueAttachmentQuery) (*IssueAttachmentQuery, error)
+}
+
+func newIssueAttachmentPager(opts []IssueAttachmentPaginateOption, reverse bool) (*issueattachmentPager, error) {
+	pager := &issueattachmentPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultIssueAttachmentOrder
+	}
+	return pager, nil
+}
+
+func (p *issueattachmentPager) applyFilter(query *IssueAttachmentQuery) (*IssueAttachmentQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *issueattachmentPager) toCursor(_m *IssueAttachment) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *issueattachmentPager) applyCursors(query *IssueAttachmentQuery, after, before *Cursor) (*IssueAttachmentQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultIssueAttachmentOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *issueattachmentPager) applyOrder(query *IssueAttachmentQuery) *IssueAttachmentQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultIssueAttachmentOrder.Field {
+		query = query.Order(DefaultIssueAttachmentOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *issueattachmentPager) orderExpr(query *IssueAttachmentQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultIssueAttachmentOrder.Field {
+			b.Comma().Ident(DefaultIssueAttachmentOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to IssueAttachment.
+func (_m *IssueAttachmentQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...IssueAttachmentPaginateOption,
+) (*IssueAttachmentConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newIssueAttachmentPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &IssueAttachmentConnection{Edges: []*IssueAttachmentEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// IssueAttachmentOrderFieldCreatedAt orders IssueAttachment by created_at.
+	IssueAttachmentOrderFieldCreatedAt = &IssueAttachmentOrderField{
+		Value: func(_m *IssueAttachment) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: issueattachment.FieldCreatedAt,
+		toTerm: issueattachment.ByCreatedAt,
+		toCursor: func(_m *IssueAttachment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// IssueAttachmentOrderFieldUpdatedAt orders IssueAttachment by updated_at.
+	IssueAttachmentOrderFieldUpdatedAt = &IssueAttachmentOrderField{
+		Value: func(_m *IssueAttachment) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: issueattachment.FieldUpdatedAt,
+		toTerm: issueattachment.ByUpdatedAt,
+		toCursor: func(_m *IssueAttachment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f IssueAttachmentOrderField) String() string {
+	var str string
+	switch f.column {
+	case IssueAttachmentOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case IssueAttachmentOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f IssueAttachmentOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *IssueAttachmentOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("IssueAttachmentOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *IssueAttachmentOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *IssueAttachmentOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid IssueAttachmentOrderField", str)
+	}
+	return nil
+}
+
+// IssueAttachmentOrderField defines the ordering field of IssueAttachment.
+type IssueAttachmentOrderField struct {
+	// Value extracts the ordering value from the given IssueAttachment.
+	Value    func(*IssueAttachment) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) issueattachment.OrderOption
+	toCursor func(*IssueAttachment) Cursor
+}
+
+// IssueAttachmentOrder defines the ordering of IssueAttachment.
+type IssueAttachmentOrder struct {
+	Direction OrderDirection             `json:"direction"`
+	Field     *IssueAttachmentOrderField `json:"field"`
+}
+
+// DefaultIssueAttachmentOrder is the default ordering of IssueAttachment.
+var DefaultIssueAttachmentOrder = &IssueAttachmentOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &IssueAttachmentOrderField{
+		Value: func(_m *IssueAttachment) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: issueattachment.FieldID,
+		toTerm: issueattachment.ByID,
+		toCursor: func(_m *IssueAttachment) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts IssueAttachment into IssueAttachmentEdge.
+func (_m *IssueAttachment) ToEdge(order *IssueAttachmentOrder) *IssueAttachmentEdge {
+	if order == nil {
+		order = DefaultIssueAttachmentOrder
+	}
+	return &IssueAttachmentEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

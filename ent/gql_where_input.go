@@ -16,6 +16,7 @@ import (
 	"tandem/ent/document"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
+	"tandem/ent/issueattachment"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
@@ -8930,6 +8931,10 @@ type IssueWhereInput struct {
 	// "assignee" edge predicates.
 	HasAssignee     *bool             `json:"hasAssignee,omitempty"`
 	HasAssigneeWith []*UserWhereInput `json:"hasAssigneeWith,omitempty"`
+
+	// "attachments" edge predicates.
+	HasAttachments     *bool                        `json:"hasAttachments,omitempty"`
+	HasAttachmentsWith []*IssueAttachmentWhereInput `json:"hasAttachmentsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -9940,6 +9945,24 @@ func (i *IssueWhereInput) P() (predicate.Issue, error) {
 		}
 		predicates = append(predicates, issue.HasAssigneeWith(with...))
 	}
+	if i.HasAttachments != nil {
+		p := issue.HasAttachments()
+		if !*i.HasAttachments {
+			p = issue.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAttachmentsWith) > 0 {
+		with := make([]predicate.IssueAttachment, 0, len(i.HasAttachmentsWith))
+		for _, w := range i.HasAttachmentsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAttachmentsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, issue.HasAttachmentsWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyIssueWhereInput
@@ -9947,6 +9970,704 @@ func (i *IssueWhereInput) P() (predicate.Issue, error) {
 		return predicates[0], nil
 	default:
 		return issue.And(predicates...), nil
+	}
+}
+
+// IssueAttachmentWhereInput represents a where input for filtering IssueAttachment queries.
+type IssueAttachmentWhereInput struct {
+	Predicates []predicate.IssueAttachment  `json:"-"`
+	Not        *IssueAttachmentWhereInput   `json:"not,omitempty"`
+	Or         []*IssueAttachmentWhereInput `json:"or,omitempty"`
+	And        []*IssueAttachmentWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "version" field predicates.
+	Version      *int  `json:"version,omitempty"`
+	VersionNEQ   *int  `json:"versionNEQ,omitempty"`
+	VersionIn    []int `json:"versionIn,omitempty"`
+	VersionNotIn []int `json:"versionNotIn,omitempty"`
+	VersionGT    *int  `json:"versionGT,omitempty"`
+	VersionGTE   *int  `json:"versionGTE,omitempty"`
+	VersionLT    *int  `json:"versionLT,omitempty"`
+	VersionLTE   *int  `json:"versionLTE,omitempty"`
+
+	// "issue_id" field predicates.
+	IssueID             *pulid.ID  `json:"issueID,omitempty"`
+	IssueIDNEQ          *pulid.ID  `json:"issueIDNEQ,omitempty"`
+	IssueIDIn           []pulid.ID `json:"issueIDIn,omitempty"`
+	IssueIDNotIn        []pulid.ID `json:"issueIDNotIn,omitempty"`
+	IssueIDGT           *pulid.ID  `json:"issueIDGT,omitempty"`
+	IssueIDGTE          *pulid.ID  `json:"issueIDGTE,omitempty"`
+	IssueIDLT           *pulid.ID  `json:"issueIDLT,omitempty"`
+	IssueIDLTE          *pulid.ID  `json:"issueIDLTE,omitempty"`
+	IssueIDContains     *pulid.ID  `json:"issueIDContains,omitempty"`
+	IssueIDHasPrefix    *pulid.ID  `json:"issueIDHasPrefix,omitempty"`
+	IssueIDHasSuffix    *pulid.ID  `json:"issueIDHasSuffix,omitempty"`
+	IssueIDEqualFold    *pulid.ID  `json:"issueIDEqualFold,omitempty"`
+	IssueIDContainsFold *pulid.ID  `json:"issueIDContainsFold,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID             *pulid.ID  `json:"customerID,omitempty"`
+	CustomerIDNEQ          *pulid.ID  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn           []pulid.ID `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn        []pulid.ID `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT           *pulid.ID  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE          *pulid.ID  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT           *pulid.ID  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE          *pulid.ID  `json:"customerIDLTE,omitempty"`
+	CustomerIDContains     *pulid.ID  `json:"customerIDContains,omitempty"`
+	CustomerIDHasPrefix    *pulid.ID  `json:"customerIDHasPrefix,omitempty"`
+	CustomerIDHasSuffix    *pulid.ID  `json:"customerIDHasSuffix,omitempty"`
+	CustomerIDEqualFold    *pulid.ID  `json:"customerIDEqualFold,omitempty"`
+	CustomerIDContainsFold *pulid.ID  `json:"customerIDContainsFold,omitempty"`
+
+	// "file_name" field predicates.
+	FileName             *string  `json:"fileName,omitempty"`
+	FileNameNEQ          *string  `json:"fileNameNEQ,omitempty"`
+	FileNameIn           []string `json:"fileNameIn,omitempty"`
+	FileNameNotIn        []string `json:"fileNameNotIn,omitempty"`
+	FileNameGT           *string  `json:"fileNameGT,omitempty"`
+	FileNameGTE          *string  `json:"fileNameGTE,omitempty"`
+	FileNameLT           *string  `json:"fileNameLT,omitempty"`
+	FileNameLTE          *string  `json:"fileNameLTE,omitempty"`
+	FileNameContains     *string  `json:"fileNameContains,omitempty"`
+	FileNameHasPrefix    *string  `json:"fileNameHasPrefix,omitempty"`
+	FileNameHasSuffix    *string  `json:"fileNameHasSuffix,omitempty"`
+	FileNameEqualFold    *string  `json:"fileNameEqualFold,omitempty"`
+	FileNameContainsFold *string  `json:"fileNameContainsFold,omitempty"`
+
+	// "content_type" field predicates.
+	ContentType             *string  `json:"contentType,omitempty"`
+	ContentTypeNEQ          *string  `json:"contentTypeNEQ,omitempty"`
+	ContentTypeIn           []string `json:"contentTypeIn,omitempty"`
+	ContentTypeNotIn        []string `json:"contentTypeNotIn,omitempty"`
+	ContentTypeGT           *string  `json:"contentTypeGT,omitempty"`
+	ContentTypeGTE          *string  `json:"contentTypeGTE,omitempty"`
+	ContentTypeLT           *string  `json:"contentTypeLT,omitempty"`
+	ContentTypeLTE          *string  `json:"contentTypeLTE,omitempty"`
+	ContentTypeContains     *string  `json:"contentTypeContains,omitempty"`
+	ContentTypeHasPrefix    *string  `json:"contentTypeHasPrefix,omitempty"`
+	ContentTypeHasSuffix    *string  `json:"contentTypeHasSuffix,omitempty"`
+	ContentTypeEqualFold    *string  `json:"contentTypeEqualFold,omitempty"`
+	ContentTypeContainsFold *string  `json:"contentTypeContainsFold,omitempty"`
+
+	// "size_bytes" field predicates.
+	SizeBytes      *int64  `json:"sizeBytes,omitempty"`
+	SizeBytesNEQ   *int64  `json:"sizeBytesNEQ,omitempty"`
+	SizeBytesIn    []int64 `json:"sizeBytesIn,omitempty"`
+	SizeBytesNotIn []int64 `json:"sizeBytesNotIn,omitempty"`
+	SizeBytesGT    *int64  `json:"sizeBytesGT,omitempty"`
+	SizeBytesGTE   *int64  `json:"sizeBytesGTE,omitempty"`
+	SizeBytesLT    *int64  `json:"sizeBytesLT,omitempty"`
+	SizeBytesLTE   *int64  `json:"sizeBytesLTE,omitempty"`
+
+	// "sha256" field predicates.
+	Sha256             *string  `json:"sha256,omitempty"`
+	Sha256NEQ          *string  `json:"sha256NEQ,omitempty"`
+	Sha256In           []string `json:"sha256In,omitempty"`
+	Sha256NotIn        []string `json:"sha256NotIn,omitempty"`
+	Sha256GT           *string  `json:"sha256GT,omitempty"`
+	Sha256GTE          *string  `json:"sha256GTE,omitempty"`
+	Sha256LT           *string  `json:"sha256LT,omitempty"`
+	Sha256LTE          *string  `json:"sha256LTE,omitempty"`
+	Sha256Contains     *string  `json:"sha256Contains,omitempty"`
+	Sha256HasPrefix    *string  `json:"sha256HasPrefix,omitempty"`
+	Sha256HasSuffix    *string  `json:"sha256HasSuffix,omitempty"`
+	Sha256EqualFold    *string  `json:"sha256EqualFold,omitempty"`
+	Sha256ContainsFold *string  `json:"sha256ContainsFold,omitempty"`
+
+	// "caption" field predicates.
+	Caption             *string  `json:"caption,omitempty"`
+	CaptionNEQ          *string  `json:"captionNEQ,omitempty"`
+	CaptionIn           []string `json:"captionIn,omitempty"`
+	CaptionNotIn        []string `json:"captionNotIn,omitempty"`
+	CaptionGT           *string  `json:"captionGT,omitempty"`
+	CaptionGTE          *string  `json:"captionGTE,omitempty"`
+	CaptionLT           *string  `json:"captionLT,omitempty"`
+	CaptionLTE          *string  `json:"captionLTE,omitempty"`
+	CaptionContains     *string  `json:"captionContains,omitempty"`
+	CaptionHasPrefix    *string  `json:"captionHasPrefix,omitempty"`
+	CaptionHasSuffix    *string  `json:"captionHasSuffix,omitempty"`
+	CaptionIsNil        bool     `json:"captionIsNil,omitempty"`
+	CaptionNotNil       bool     `json:"captionNotNil,omitempty"`
+	CaptionEqualFold    *string  `json:"captionEqualFold,omitempty"`
+	CaptionContainsFold *string  `json:"captionContainsFold,omitempty"`
+
+	// "uploaded_by_id" field predicates.
+	UploadedByID             *pulid.ID  `json:"uploadedByID,omitempty"`
+	UploadedByIDNEQ          *pulid.ID  `json:"uploadedByIDNEQ,omitempty"`
+	UploadedByIDIn           []pulid.ID `json:"uploadedByIDIn,omitempty"`
+	UploadedByIDNotIn        []pulid.ID `json:"uploadedByIDNotIn,omitempty"`
+	UploadedByIDGT           *pulid.ID  `json:"uploadedByIDGT,omitempty"`
+	UploadedByIDGTE          *pulid.ID  `json:"uploadedByIDGTE,omitempty"`
+	UploadedByIDLT           *pulid.ID  `json:"uploadedByIDLT,omitempty"`
+	UploadedByIDLTE          *pulid.ID  `json:"uploadedByIDLTE,omitempty"`
+	UploadedByIDContains     *pulid.ID  `json:"uploadedByIDContains,omitempty"`
+	UploadedByIDHasPrefix    *pulid.ID  `json:"uploadedByIDHasPrefix,omitempty"`
+	UploadedByIDHasSuffix    *pulid.ID  `json:"uploadedByIDHasSuffix,omitempty"`
+	UploadedByIDIsNil        bool       `json:"uploadedByIDIsNil,omitempty"`
+	UploadedByIDNotNil       bool       `json:"uploadedByIDNotNil,omitempty"`
+	UploadedByIDEqualFold    *pulid.ID  `json:"uploadedByIDEqualFold,omitempty"`
+	UploadedByIDContainsFold *pulid.ID  `json:"uploadedByIDContainsFold,omitempty"`
+
+	// "issue" edge predicates.
+	HasIssue     *bool              `json:"hasIssue,omitempty"`
+	HasIssueWith []*IssueWhereInput `json:"hasIssueWith,omitempty"`
+
+	// "uploaded_by" edge predicates.
+	HasUploadedBy     *bool             `json:"hasUploadedBy,omitempty"`
+	HasUploadedByWith []*UserWhereInput `json:"hasUploadedByWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *IssueAttachmentWhereInput) AddPredicates(predicates ...predicate.IssueAttachment) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the IssueAttachmentWhereInput filter on the IssueAttachmentQuery builder.
+func (i *IssueAttachmentWhereInput) Filter(q *IssueAttachmentQuery) (*IssueAttachmentQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyIssueAttachmentWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyIssueAttachmentWhereInput is returned in case the IssueAttachmentWhereInput is empty.
+var ErrEmptyIssueAttachmentWhereInput = errors.New("ent: empty predicate IssueAttachmentWhereInput")
+
+// P returns a predicate for filtering issueattachments.
+// An error is returned if the input is empty or invalid.
+func (i *IssueAttachmentWhereInput) P() (predicate.IssueAttachment, error) {
+	var predicates []predicate.IssueAttachment
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, issueattachment.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.IssueAttachment, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, issueattachment.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.IssueAttachment, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, issueattachment.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, issueattachment.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, issueattachment.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, issueattachment.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, issueattachment.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, issueattachment.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, issueattachment.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, issueattachment.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, issueattachment.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, issueattachment.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, issueattachment.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, issueattachment.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, issueattachment.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, issueattachment.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, issueattachment.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, issueattachment.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, issueattachment.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, issueattachment.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, issueattachment.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, issueattachment.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, issueattachment.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, issueattachment.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, issueattachment.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, issueattachment.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, issueattachment.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Version != nil {
+		predicates = append(predicates, issueattachment.VersionEQ(*i.Version))
+	}
+	if i.VersionNEQ != nil {
+		predicates = append(predicates, issueattachment.VersionNEQ(*i.VersionNEQ))
+	}
+	if len(i.VersionIn) > 0 {
+		predicates = append(predicates, issueattachment.VersionIn(i.VersionIn...))
+	}
+	if len(i.VersionNotIn) > 0 {
+		predicates = append(predicates, issueattachment.VersionNotIn(i.VersionNotIn...))
+	}
+	if i.VersionGT != nil {
+		predicates = append(predicates, issueattachment.VersionGT(*i.VersionGT))
+	}
+	if i.VersionGTE != nil {
+		predicates = append(predicates, issueattachment.VersionGTE(*i.VersionGTE))
+	}
+	if i.VersionLT != nil {
+		predicates = append(predicates, issueattachment.VersionLT(*i.VersionLT))
+	}
+	if i.VersionLTE != nil {
+		predicates = append(predicates, issueattachment.VersionLTE(*i.VersionLTE))
+	}
+	if i.IssueID != nil {
+		predicates = append(predicates, issueattachment.IssueIDEQ(*i.IssueID))
+	}
+	if i.IssueIDNEQ != nil {
+		predicates = append(predicates, issueattachment.IssueIDNEQ(*i.IssueIDNEQ))
+	}
+	if len(i.IssueIDIn) > 0 {
+		predicates = append(predicates, issueattachment.IssueIDIn(i.IssueIDIn...))
+	}
+	if len(i.IssueIDNotIn) > 0 {
+		predicates = append(predicates, issueattachment.IssueIDNotIn(i.IssueIDNotIn...))
+	}
+	if i.IssueIDGT != nil {
+		predicates = append(predicates, issueattachment.IssueIDGT(*i.IssueIDGT))
+	}
+	if i.IssueIDGTE != nil {
+		predicates = append(predicates, issueattachment.IssueIDGTE(*i.IssueIDGTE))
+	}
+	if i.IssueIDLT != nil {
+		predicates = append(predicates, issueattachment.IssueIDLT(*i.IssueIDLT))
+	}
+	if i.IssueIDLTE != nil {
+		predicates = append(predicates, issueattachment.IssueIDLTE(*i.IssueIDLTE))
+	}
+	if i.IssueIDContains != nil {
+		predicates = append(predicates, issueattachment.IssueIDContains(*i.IssueIDContains))
+	}
+	if i.IssueIDHasPrefix != nil {
+		predicates = append(predicates, issueattachment.IssueIDHasPrefix(*i.IssueIDHasPrefix))
+	}
+	if i.IssueIDHasSuffix != nil {
+		predicates = append(predicates, issueattachment.IssueIDHasSuffix(*i.IssueIDHasSuffix))
+	}
+	if i.IssueIDEqualFold != nil {
+		predicates = append(predicates, issueattachment.IssueIDEqualFold(*i.IssueIDEqualFold))
+	}
+	if i.IssueIDContainsFold != nil {
+		predicates = append(predicates, issueattachment.IssueIDContainsFold(*i.IssueIDContainsFold))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, issueattachment.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, issueattachment.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, issueattachment.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, issueattachment.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, issueattachment.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, issueattachment.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, issueattachment.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, issueattachment.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.CustomerIDContains != nil {
+		predicates = append(predicates, issueattachment.CustomerIDContains(*i.CustomerIDContains))
+	}
+	if i.CustomerIDHasPrefix != nil {
+		predicates = append(predicates, issueattachment.CustomerIDHasPrefix(*i.CustomerIDHasPrefix))
+	}
+	if i.CustomerIDHasSuffix != nil {
+		predicates = append(predicates, issueattachment.CustomerIDHasSuffix(*i.CustomerIDHasSuffix))
+	}
+	if i.CustomerIDEqualFold != nil {
+		predicates = append(predicates, issueattachment.CustomerIDEqualFold(*i.CustomerIDEqualFold))
+	}
+	if i.CustomerIDContainsFold != nil {
+		predicates = append(predicates, issueattachment.CustomerIDContainsFold(*i.CustomerIDContainsFold))
+	}
+	if i.FileName != nil {
+		predicates = append(predicates, issueattachment.FileNameEQ(*i.FileName))
+	}
+	if i.FileNameNEQ != nil {
+		predicates = append(predicates, issueattachment.FileNameNEQ(*i.FileNameNEQ))
+	}
+	if len(i.FileNameIn) > 0 {
+		predicates = append(predicates, issueattachment.FileNameIn(i.FileNameIn...))
+	}
+	if len(i.FileNameNotIn) > 0 {
+		predicates = append(predicates, issueattachment.FileNameNotIn(i.FileNameNotIn...))
+	}
+	if i.FileNameGT != nil {
+		predicates = append(predicates, issueattachment.FileNameGT(*i.FileNameGT))
+	}
+	if i.FileNameGTE != nil {
+		predicates = append(predicates, issueattachment.FileNameGTE(*i.FileNameGTE))
+	}
+	if i.FileNameLT != nil {
+		predicates = append(predicates, issueattachment.FileNameLT(*i.FileNameLT))
+	}
+	if i.FileNameLTE != nil {
+		predicates = append(predicates, issueattachment.FileNameLTE(*i.FileNameLTE))
+	}
+	if i.FileNameContains != nil {
+		predicates = append(predicates, issueattachment.FileNameContains(*i.FileNameContains))
+	}
+	if i.FileNameHasPrefix != nil {
+		predicates = append(predicates, issueattachment.FileNameHasPrefix(*i.FileNameHasPrefix))
+	}
+	if i.FileNameHasSuffix != nil {
+		predicates = append(predicates, issueattachment.FileNameHasSuffix(*i.FileNameHasSuffix))
+	}
+	if i.FileNameEqualFold != nil {
+		predicates = append(predicates, issueattachment.FileNameEqualFold(*i.FileNameEqualFold))
+	}
+	if i.FileNameContainsFold != nil {
+		predicates = append(predicates, issueattachment.FileNameContainsFold(*i.FileNameContainsFold))
+	}
+	if i.ContentType != nil {
+		predicates = append(predicates, issueattachment.ContentTypeEQ(*i.ContentType))
+	}
+	if i.ContentTypeNEQ != nil {
+		predicates = append(predicates, issueattachment.ContentTypeNEQ(*i.ContentTypeNEQ))
+	}
+	if len(i.ContentTypeIn) > 0 {
+		predicates = append(predicates, issueattachment.ContentTypeIn(i.ContentTypeIn...))
+	}
+	if len(i.ContentTypeNotIn) > 0 {
+		predicates = append(predicates, issueattachment.ContentTypeNotIn(i.ContentTypeNotIn...))
+	}
+	if i.ContentTypeGT != nil {
+		predicates = append(predicates, issueattachment.ContentTypeGT(*i.ContentTypeGT))
+	}
+	if i.ContentTypeGTE != nil {
+		predicates = append(predicates, issueattachment.ContentTypeGTE(*i.ContentTypeGTE))
+	}
+	if i.ContentTypeLT != nil {
+		predicates = append(predicates, issueattachment.ContentTypeLT(*i.ContentTypeLT))
+	}
+	if i.ContentTypeLTE != nil {
+		predicates = append(predicates, issueattachment.ContentTypeLTE(*i.ContentTypeLTE))
+	}
+	if i.ContentTypeContains != nil {
+		predicates = append(predicates, issueattachment.ContentTypeContains(*i.ContentTypeContains))
+	}
+	if i.ContentTypeHasPrefix != nil {
+		predicates = append(predicates, issueattachment.ContentTypeHasPrefix(*i.ContentTypeHasPrefix))
+	}
+	if i.ContentTypeHasSuffix != nil {
+		predicates = append(predicates, issueattachment.ContentTypeHasSuffix(*i.ContentTypeHasSuffix))
+	}
+	if i.ContentTypeEqualFold != nil {
+		predicates = append(predicates, issueattachment.ContentTypeEqualFold(*i.ContentTypeEqualFold))
+	}
+	if i.ContentTypeContainsFold != nil {
+		predicates = append(predicates, issueattachment.ContentTypeContainsFold(*i.ContentTypeContainsFold))
+	}
+	if i.SizeBytes != nil {
+		predicates = append(predicates, issueattachment.SizeBytesEQ(*i.SizeBytes))
+	}
+	if i.SizeBytesNEQ != nil {
+		predicates = append(predicates, issueattachment.SizeBytesNEQ(*i.SizeBytesNEQ))
+	}
+	if len(i.SizeBytesIn) > 0 {
+		predicates = append(predicates, issueattachment.SizeBytesIn(i.SizeBytesIn...))
+	}
+	if len(i.SizeBytesNotIn) > 0 {
+		predicates = append(predicates, issueattachment.SizeBytesNotIn(i.SizeBytesNotIn...))
+	}
+	if i.SizeBytesGT != nil {
+		predicates = append(predicates, issueattachment.SizeBytesGT(*i.SizeBytesGT))
+	}
+	if i.SizeBytesGTE != nil {
+		predicates = append(predicates, issueattachment.SizeBytesGTE(*i.SizeBytesGTE))
+	}
+	if i.SizeBytesLT != nil {
+		predicates = append(predicates, issueattachment.SizeBytesLT(*i.SizeBytesLT))
+	}
+	if i.SizeBytesLTE != nil {
+		predicates = append(predicates, issueattachment.SizeBytesLTE(*i.SizeBytesLTE))
+	}
+	if i.Sha256 != nil {
+		predicates = append(predicates, issueattachment.Sha256EQ(*i.Sha256))
+	}
+	if i.Sha256NEQ != nil {
+		predicates = append(predicates, issueattachment.Sha256NEQ(*i.Sha256NEQ))
+	}
+	if len(i.Sha256In) > 0 {
+		predicates = append(predicates, issueattachment.Sha256In(i.Sha256In...))
+	}
+	if len(i.Sha256NotIn) > 0 {
+		predicates = append(predicates, issueattachment.Sha256NotIn(i.Sha256NotIn...))
+	}
+	if i.Sha256GT != nil {
+		predicates = append(predicates, issueattachment.Sha256GT(*i.Sha256GT))
+	}
+	if i.Sha256GTE != nil {
+		predicates = append(predicates, issueattachment.Sha256GTE(*i.Sha256GTE))
+	}
+	if i.Sha256LT != nil {
+		predicates = append(predicates, issueattachment.Sha256LT(*i.Sha256LT))
+	}
+	if i.Sha256LTE != nil {
+		predicates = append(predicates, issueattachment.Sha256LTE(*i.Sha256LTE))
+	}
+	if i.Sha256Contains != nil {
+		predicates = append(predicates, issueattachment.Sha256Contains(*i.Sha256Contains))
+	}
+	if i.Sha256HasPrefix != nil {
+		predicates = append(predicates, issueattachment.Sha256HasPrefix(*i.Sha256HasPrefix))
+	}
+	if i.Sha256HasSuffix != nil {
+		predicates = append(predicates, issueattachment.Sha256HasSuffix(*i.Sha256HasSuffix))
+	}
+	if i.Sha256EqualFold != nil {
+		predicates = append(predicates, issueattachment.Sha256EqualFold(*i.Sha256EqualFold))
+	}
+	if i.Sha256ContainsFold != nil {
+		predicates = append(predicates, issueattachment.Sha256ContainsFold(*i.Sha256ContainsFold))
+	}
+	if i.Caption != nil {
+		predicates = append(predicates, issueattachment.CaptionEQ(*i.Caption))
+	}
+	if i.CaptionNEQ != nil {
+		predicates = append(predicates, issueattachment.CaptionNEQ(*i.CaptionNEQ))
+	}
+	if len(i.CaptionIn) > 0 {
+		predicates = append(predicates, issueattachment.CaptionIn(i.CaptionIn...))
+	}
+	if len(i.CaptionNotIn) > 0 {
+		predicates = append(predicates, issueattachment.CaptionNotIn(i.CaptionNotIn...))
+	}
+	if i.CaptionGT != nil {
+		predicates = append(predicates, issueattachment.CaptionGT(*i.CaptionGT))
+	}
+	if i.CaptionGTE != nil {
+		predicates = append(predicates, issueattachment.CaptionGTE(*i.CaptionGTE))
+	}
+	if i.CaptionLT != nil {
+		predicates = append(predicates, issueattachment.CaptionLT(*i.CaptionLT))
+	}
+	if i.CaptionLTE != nil {
+		predicates = append(predicates, issueattachment.CaptionLTE(*i.CaptionLTE))
+	}
+	if i.CaptionContains != nil {
+		predicates = append(predicates, issueattachment.CaptionContains(*i.CaptionContains))
+	}
+	if i.CaptionHasPrefix != nil {
+		predicates = append(predicates, issueattachment.CaptionHasPrefix(*i.CaptionHasPrefix))
+	}
+	if i.CaptionHasSuffix != nil {
+		predicates = append(predicates, issueattachment.CaptionHasSuffix(*i.CaptionHasSuffix))
+	}
+	if i.CaptionIsNil {
+		predicates = append(predicates, issueattachment.CaptionIsNil())
+	}
+	if i.CaptionNotNil {
+		predicates = append(predicates, issueattachment.CaptionNotNil())
+	}
+	if i.CaptionEqualFold != nil {
+		predicates = append(predicates, issueattachment.CaptionEqualFold(*i.CaptionEqualFold))
+	}
+	if i.CaptionContainsFold != nil {
+		predicates = append(predicates, issueattachment.CaptionContainsFold(*i.CaptionContainsFold))
+	}
+	if i.UploadedByID != nil {
+		predicates = append(predicates, issueattachment.UploadedByIDEQ(*i.UploadedByID))
+	}
+	if i.UploadedByIDNEQ != nil {
+		predicates = append(predicates, issueattachment.UploadedByIDNEQ(*i.UploadedByIDNEQ))
+	}
+	if len(i.UploadedByIDIn) > 0 {
+		predicates = append(predicates, issueattachment.UploadedByIDIn(i.UploadedByIDIn...))
+	}
+	if len(i.UploadedByIDNotIn) > 0 {
+		predicates = append(predicates, issueattachment.UploadedByIDNotIn(i.UploadedByIDNotIn...))
+	}
+	if i.UploadedByIDGT != nil {
+		predicates = append(predicates, issueattachment.UploadedByIDGT(*i.UploadedByIDGT))
+	}
+	if i.UploadedByIDGTE != nil {
+		predicates = append(predicates, issueattachment.UploadedByIDGTE(*i.UploadedByIDGTE))
+	}
+	if i.UploadedByIDLT != nil {
+		predicates = append(predicates, issueattachment.UploadedByIDLT(*i.UploadedByIDLT))
+	}
+	if i.UploadedByIDLTE != nil {
+		predicates = append(predicates, issueattachment.UploadedByIDLTE(*i.UploadedByIDLTE))
+	}
+	if i.UploadedByIDContains != nil {
+		predicates = append(predicates, issueattachment.UploadedByIDContains(*i.UploadedByIDContains))
+	}
+	if i.UploadedByIDHasPrefix != nil {
+		predicates = append(predicates, issueattachment.UploadedByIDHasPrefix(*i.UploadedByIDHasPrefix))
+	}
+	if i.UploadedByIDHasSuffix != nil {
+		predicates = append(predicates, issueattachment.UploadedByIDHasSuffix(*i.UploadedByIDHasSuffix))
+	}
+	if i.UploadedByIDIsNil {
+		predicates = append(predicates, issueattachment.UploadedByIDIsNil())
+	}
+	if i.UploadedByIDNotNil {
+		predicates = append(predicates, issueattachment.UploadedByIDNotNil())
+	}
+	if i.UploadedByIDEqualFold != nil {
+		predicates = append(predicates, issueattachment.UploadedByIDEqualFold(*i.UploadedByIDEqualFold))
+	}
+	if i.UploadedByIDContainsFold != nil {
+		predicates = append(predicates, issueattachment.UploadedByIDContainsFold(*i.UploadedByIDContainsFold))
+	}
+
+	if i.HasIssue != nil {
+		p := issueattachment.HasIssue()
+		if !*i.HasIssue {
+			p = issueattachment.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasIssueWith) > 0 {
+		with := make([]predicate.Issue, 0, len(i.HasIssueWith))
+		for _, w := range i.HasIssueWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasIssueWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, issueattachment.HasIssueWith(with...))
+	}
+	if i.HasUploadedBy != nil {
+		p := issueattachment.HasUploadedBy()
+		if !*i.HasUploadedBy {
+			p = issueattachment.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasUploadedByWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasUploadedByWith))
+		for _, w := range i.HasUploadedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasUploadedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, issueattachment.HasUploadedByWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyIssueAttachmentWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return issueattachment.And(predicates...), nil
 	}
 }
 

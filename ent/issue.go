@@ -90,11 +90,15 @@ type IssueEdges struct {
 	ReportedBy *User `json:"reported_by,omitempty"`
 	// Assignee holds the value of the assignee edge.
 	Assignee *User `json:"assignee,omitempty"`
+	// Photos and PDFs attached to the problem (attachIssueFile).
+	Attachments []*IssueAttachment `json:"attachments,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
-	totalCount [5]map[string]int
+	totalCount [6]map[string]int
+
+	namedAttachments map[string][]*IssueAttachment
 }
 
 // CustomerOrErr returns the Customer value or an error if the edge
@@ -150,6 +154,15 @@ func (e IssueEdges) AssigneeOrErr() (*User, error) {
 		return nil, &NotFoundError{label: user.Label}
 	}
 	return nil, &NotLoadedError{edge: "assignee"}
+}
+
+// AttachmentsOrErr returns the Attachments value or an error if the edge
+// was not loaded in eager-loading.
+func (e IssueEdges) AttachmentsOrErr() ([]*IssueAttachment, error) {
+	if e.loadedTypes[5] {
+		return e.Attachments, nil
+	}
+	return nil, &NotLoadedError{edge: "attachments"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -381,6 +394,11 @@ func (_m *Issue) QueryAssignee() *UserQuery {
 	return NewIssueClient(_m.config).QueryAssignee(_m)
 }
 
+// QueryAttachments queries the "attachments" edge of the Issue entity.
+func (_m *Issue) QueryAttachments() *IssueAttachmentQuery {
+	return NewIssueClient(_m.config).QueryAttachments(_m)
+}
+
 // Update returns a builder for updating this Issue.
 // Note that you need to call Issue.Unwrap() before calling this method if this Issue
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -490,6 +508,30 @@ func (_m *Issue) String() string {
 	}
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedAttachments returns the Attachments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Issue) NamedAttachments(name string) ([]*IssueAttachment, error) {
+	if _m.Edges.namedAttachments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAttachments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Issue) appendNamedAttachments(name string, edges ...*IssueAttachment) {
+	if _m.Edges.namedAttachments == nil {
+		_m.Edges.namedAttachments = make(map[string][]*IssueAttachment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAttachments[name] = []*IssueAttachment{}
+	} else {
+		_m.Edges.namedAttachments[name] = append(_m.Edges.namedAttachments[name], edges...)
+	}
 }
 
 // Issues is a parsable slice of Issue.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"tandem/ent/customer"
 	"tandem/ent/issue"
+	"tandem/ent/issueattachment"
 	"tandem/ent/order"
 	"tandem/ent/product"
 	"tandem/ent/schema/pulid"
@@ -393,6 +394,21 @@ func (_c *IssueCreate) SetAssignee(v *User) *IssueCreate {
 	return _c.SetAssigneeID(v.ID)
 }
 
+// AddAttachmentIDs adds the "attachments" edge to the IssueAttachment entity by IDs.
+func (_c *IssueCreate) AddAttachmentIDs(ids ...pulid.ID) *IssueCreate {
+	_c.mutation.AddAttachmentIDs(ids...)
+	return _c
+}
+
+// AddAttachments adds the "attachments" edges to the IssueAttachment entity.
+func (_c *IssueCreate) AddAttachments(v ...*IssueAttachment) *IssueCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAttachmentIDs(ids...)
+}
+
 // Mutation returns the IssueMutation object of the builder.
 func (_c *IssueCreate) Mutation() *IssueMutation {
 	return _c.mutation
@@ -746,6 +762,22 @@ func (_c *IssueCreate) createSpec() (*Issue, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.AssigneeID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AttachmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   issue.AttachmentsTable,
+			Columns: []string{issue.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueattachment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec

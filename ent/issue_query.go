@@ -4,11 +4,13 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
 	"tandem/ent/customer"
 	"tandem/ent/issue"
+	"tandem/ent/issueattachment"
 	"tandem/ent/order"
 	"tandem/ent/predicate"
 	"tandem/ent/product"
@@ -25,17 +27,19 @@ import (
 // IssueQuery is the builder for querying Issue entities.
 type IssueQuery struct {
 	config
-	ctx            *QueryContext
-	order          []issue.OrderOption
-	inters         []Interceptor
-	predicates     []predicate.Issue
-	withCustomer   *CustomerQuery
-	withOrder      *OrderQuery
-	withProduct    *ProductQuery
-	withReportedBy *UserQuery
-	withAssignee   *UserQuery
-	loadTotal      []func(context.Context, []*Issue) error
-	modifiers      []func(*sql.Selector)
+	ctx                  *QueryContext
+	order                []issue.OrderOption
+	inters               []Interceptor
+	predicates           []predicate.Issue
+	withCustomer         *CustomerQuery
+	withOrder            *OrderQuery
+	withProduct          *ProductQuery
+	withReportedBy       *UserQuery
+	withAssignee         *UserQuery
+	withAttachments      *IssueAttachmentQuery
+	loadTotal            []func(context.Context, []*Issue) error
+	modifiers            []func(*sql.Selector)
+	withNamedAttachments map[string]*IssueAttachmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -175,6 +179,28 @@ func (_q *IssueQuery) QueryAssignee() *UserQuery {
 			sqlgraph.From(issue.Table, issue.FieldID, selector),
 			sqlgraph.To(user.Table, user.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, issue.AssigneeTable, issue.AssigneeColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAttachments chains the current query on the "attachments" edge.
+func (_q *IssueQuery) QueryAttachments() *IssueAttachmentQuery {
+	query := (&IssueAttachmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(issue.Table, issue.FieldID, selector),
+			sqlgraph.To(issueattachment.Table, issueattachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, issue.AttachmentsTable, issue.AttachmentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -369,16 +395,17 @@ func (_q *IssueQuery) Clone() *IssueQuery {
 		return nil
 	}
 	return &IssueQuery{
-		config:         _q.config,
-		ctx:            _q.ctx.Clone(),
-		order:          append([]issue.OrderOption{}, _q.order...),
-		inters:         append([]Interceptor{}, _q.inters...),
-		predicates:     append([]predicate.Issue{}, _q.predicates...),
-		withCustomer:   _q.withCustomer.Clone(),
-		withOrder:      _q.withOrder.Clone(),
-		withProduct:    _q.withProduct.Clone(),
-		withReportedBy: _q.withReportedBy.Clone(),
-		withAssignee:   _q.withAssignee.Clone(),
+		config:          _q.config,
+		ctx:             _q.ctx.Clone(),
+		order:           append([]issue.OrderOption{}, _q.order...),
+		inters:          append([]Interceptor{}, _q.inters...),
+		predicates:      append([]predicate.Issue{}, _q.predicates...),
+		withCustomer:    _q.withCustomer.Clone(),
+		withOrder:       _q.withOrder.Clone(),
+		withProduct:     _q.withProduct.Clone(),
+		withReportedBy:  _q.withReportedBy.Clone(),
+		withAssignee:    _q.withAssignee.Clone(),
+		withAttachments: _q.withAttachments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -438,6 +465,17 @@ func (_q *IssueQuery) WithAssignee(opts ...func(*UserQuery)) *IssueQuery {
 		opt(query)
 	}
 	_q.withAssignee = query
+	return _q
+}
+
+// WithAttachments tells the query-builder to eager-load the nodes that are connected to
+// the "attachments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IssueQuery) WithAttachments(opts ...func(*IssueAttachmentQuery)) *IssueQuery {
+	query := (&IssueAttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAttachments = query
 	return _q
 }
 
@@ -525,12 +563,13 @@ func (_q *IssueQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Issue,
 	var (
 		nodes       = []*Issue{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [6]bool{
 			_q.withCustomer != nil,
 			_q.withOrder != nil,
 			_q.withProduct != nil,
 			_q.withReportedBy != nil,
 			_q.withAssignee != nil,
+			_q.withAttachments != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -581,6 +620,20 @@ func (_q *IssueQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Issue,
 	if query := _q.withAssignee; query != nil {
 		if err := _q.loadAssignee(ctx, query, nodes, nil,
 			func(n *Issue, e *User) { n.Edges.Assignee = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withAttachments; query != nil {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *Issue) { n.Edges.Attachments = []*IssueAttachment{} },
+			func(n *Issue, e *IssueAttachment) { n.Edges.Attachments = append(n.Edges.Attachments, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAttachments {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *Issue) { n.appendNamedAttachments(name) },
+			func(n *Issue, e *IssueAttachment) { n.appendNamedAttachments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -737,6 +790,36 @@ func (_q *IssueQuery) loadAssignee(ctx context.Context, query *UserQuery, nodes 
 	}
 	return nil
 }
+func (_q *IssueQuery) loadAttachments(ctx context.Context, query *IssueAttachmentQuery, nodes []*Issue, init func(*Issue), assign func(*Issue, *IssueAttachment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Issue)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(issueattachment.FieldIssueID)
+	}
+	query.Where(predicate.IssueAttachment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(issue.AttachmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.IssueID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "issue_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *IssueQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -870,6 +953,20 @@ func (_q *IssueQuery) ForShare(opts ...sql.LockOption) *IssueQuery {
 func (_q *IssueQuery) Modify(modifiers ...func(s *sql.Selector)) *IssueSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedAttachments tells the query-builder to eager-load the nodes that are connected to the "attachments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *IssueQuery) WithNamedAttachments(name string, opts ...func(*IssueAttachmentQuery)) *IssueQuery {
+	query := (&IssueAttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAttachments == nil {
+		_q.withNamedAttachments = make(map[string]*IssueAttachmentQuery)
+	}
+	_q.withNamedAttachments[name] = query
+	return _q
 }
 
 // IssueGroupBy is the group-by builder for Issue entities.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"tandem/ent/customer"
 	"tandem/ent/issue"
+	"tandem/ent/issueattachment"
 	"tandem/ent/order"
 	"tandem/ent/predicate"
 	"tandem/ent/product"
@@ -491,6 +492,21 @@ func (_u *IssueUpdate) SetAssignee(v *User) *IssueUpdate {
 	return _u.SetAssigneeID(v.ID)
 }
 
+// AddAttachmentIDs adds the "attachments" edge to the IssueAttachment entity by IDs.
+func (_u *IssueUpdate) AddAttachmentIDs(ids ...pulid.ID) *IssueUpdate {
+	_u.mutation.AddAttachmentIDs(ids...)
+	return _u
+}
+
+// AddAttachments adds the "attachments" edges to the IssueAttachment entity.
+func (_u *IssueUpdate) AddAttachments(v ...*IssueAttachment) *IssueUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAttachmentIDs(ids...)
+}
+
 // Mutation returns the IssueMutation object of the builder.
 func (_u *IssueUpdate) Mutation() *IssueMutation {
 	return _u.mutation
@@ -524,6 +540,27 @@ func (_u *IssueUpdate) ClearReportedBy() *IssueUpdate {
 func (_u *IssueUpdate) ClearAssignee() *IssueUpdate {
 	_u.mutation.ClearAssignee()
 	return _u
+}
+
+// ClearAttachments clears all "attachments" edges to the IssueAttachment entity.
+func (_u *IssueUpdate) ClearAttachments() *IssueUpdate {
+	_u.mutation.ClearAttachments()
+	return _u
+}
+
+// RemoveAttachmentIDs removes the "attachments" edge to IssueAttachment entities by IDs.
+func (_u *IssueUpdate) RemoveAttachmentIDs(ids ...pulid.ID) *IssueUpdate {
+	_u.mutation.RemoveAttachmentIDs(ids...)
+	return _u
+}
+
+// RemoveAttachments removes "attachments" edges to IssueAttachment entities.
+func (_u *IssueUpdate) RemoveAttachments(v ...*IssueAttachment) *IssueUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAttachmentIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -863,6 +900,51 @@ func (_u *IssueUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AttachmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   issue.AttachmentsTable,
+			Columns: []string{issue.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueattachment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAttachmentsIDs(); len(nodes) > 0 && !_u.mutation.AttachmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   issue.AttachmentsTable,
+			Columns: []string{issue.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueattachment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AttachmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   issue.AttachmentsTable,
+			Columns: []string{issue.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueattachment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1349,6 +1431,21 @@ func (_u *IssueUpdateOne) SetAssignee(v *User) *IssueUpdateOne {
 	return _u.SetAssigneeID(v.ID)
 }
 
+// AddAttachmentIDs adds the "attachments" edge to the IssueAttachment entity by IDs.
+func (_u *IssueUpdateOne) AddAttachmentIDs(ids ...pulid.ID) *IssueUpdateOne {
+	_u.mutation.AddAttachmentIDs(ids...)
+	return _u
+}
+
+// AddAttachments adds the "attachments" edges to the IssueAttachment entity.
+func (_u *IssueUpdateOne) AddAttachments(v ...*IssueAttachment) *IssueUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAttachmentIDs(ids...)
+}
+
 // Mutation returns the IssueMutation object of the builder.
 func (_u *IssueUpdateOne) Mutation() *IssueMutation {
 	return _u.mutation
@@ -1382,6 +1479,27 @@ func (_u *IssueUpdateOne) ClearReportedBy() *IssueUpdateOne {
 func (_u *IssueUpdateOne) ClearAssignee() *IssueUpdateOne {
 	_u.mutation.ClearAssignee()
 	return _u
+}
+
+// ClearAttachments clears all "attachments" edges to the IssueAttachment entity.
+func (_u *IssueUpdateOne) ClearAttachments() *IssueUpdateOne {
+	_u.mutation.ClearAttachments()
+	return _u
+}
+
+// RemoveAttachmentIDs removes the "attachments" edge to IssueAttachment entities by IDs.
+func (_u *IssueUpdateOne) RemoveAttachmentIDs(ids ...pulid.ID) *IssueUpdateOne {
+	_u.mutation.RemoveAttachmentIDs(ids...)
+	return _u
+}
+
+// RemoveAttachments removes "attachments" edges to IssueAttachment entities.
+func (_u *IssueUpdateOne) RemoveAttachments(v ...*IssueAttachment) *IssueUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAttachmentIDs(ids...)
 }
 
 // Where appends a list predicates to the IssueUpdate builder.
@@ -1751,6 +1869,51 @@ func (_u *IssueUpdateOne) sqlSave(ctx context.Context) (_node *Issue, err error)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AttachmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   issue.AttachmentsTable,
+			Columns: []string{issue.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueattachment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAttachmentsIDs(); len(nodes) > 0 && !_u.mutation.AttachmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   issue.AttachmentsTable,
+			Columns: []string{issue.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueattachment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AttachmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   issue.AttachmentsTable,
+			Columns: []string{issue.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueattachment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -19,6 +19,7 @@ import (
 	"tandem/ent/document"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
+	"tandem/ent/issueattachment"
 	"tandem/ent/keyperson"
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
@@ -73,6 +74,7 @@ const (
 	TypeDocument        = "Document"
 	TypeInteraction     = "Interaction"
 	TypeIssue           = "Issue"
+	TypeIssueAttachment = "IssueAttachment"
 	TypeKeyPerson       = "KeyPerson"
 	TypeLoginThrottle   = "LoginThrottle"
 	TypeMarketInfo      = "MarketInfo"
@@ -8475,6 +8477,9 @@ type CustomerMutation struct {
 	issues                    map[pulid.ID]struct{}
 	removedissues             map[pulid.ID]struct{}
 	clearedissues             bool
+	issue_attachments         map[pulid.ID]struct{}
+	removedissue_attachments  map[pulid.ID]struct{}
+	clearedissue_attachments  bool
 	stage_changes             map[pulid.ID]struct{}
 	removedstage_changes      map[pulid.ID]struct{}
 	clearedstage_changes      bool
@@ -11555,6 +11560,60 @@ func (m *CustomerMutation) ResetIssues() {
 	m.removedissues = nil
 }
 
+// AddIssueAttachmentIDs adds the "issue_attachments" edge to the IssueAttachment entity by ids.
+func (m *CustomerMutation) AddIssueAttachmentIDs(ids ...pulid.ID) {
+	if m.issue_attachments == nil {
+		m.issue_attachments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.issue_attachments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearIssueAttachments clears the "issue_attachments" edge to the IssueAttachment entity.
+func (m *CustomerMutation) ClearIssueAttachments() {
+	m.clearedissue_attachments = true
+}
+
+// IssueAttachmentsCleared reports if the "issue_attachments" edge to the IssueAttachment entity was cleared.
+func (m *CustomerMutation) IssueAttachmentsCleared() bool {
+	return m.clearedissue_attachments
+}
+
+// RemoveIssueAttachmentIDs removes the "issue_attachments" edge to the IssueAttachment entity by IDs.
+func (m *CustomerMutation) RemoveIssueAttachmentIDs(ids ...pulid.ID) {
+	if m.removedissue_attachments == nil {
+		m.removedissue_attachments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.issue_attachments, ids[i])
+		m.removedissue_attachments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedIssueAttachments returns the removed IDs of the "issue_attachments" edge to the IssueAttachment entity.
+func (m *CustomerMutation) RemovedIssueAttachmentsIDs() (ids []pulid.ID) {
+	for id := range m.removedissue_attachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// IssueAttachmentsIDs returns the "issue_attachments" edge IDs in the mutation.
+func (m *CustomerMutation) IssueAttachmentsIDs() (ids []pulid.ID) {
+	for id := range m.issue_attachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetIssueAttachments resets all changes to the "issue_attachments" edge.
+func (m *CustomerMutation) ResetIssueAttachments() {
+	m.issue_attachments = nil
+	m.clearedissue_attachments = false
+	m.removedissue_attachments = nil
+}
+
 // AddStageChangeIDs adds the "stage_changes" edge to the StageChange entity by ids.
 func (m *CustomerMutation) AddStageChangeIDs(ids ...pulid.ID) {
 	if m.stage_changes == nil {
@@ -13210,7 +13269,7 @@ func (m *CustomerMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 31)
+	edges := make([]string, 0, 32)
 	if m.owner != nil {
 		edges = append(edges, customer.EdgeOwner)
 	}
@@ -13270,6 +13329,9 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.issues != nil {
 		edges = append(edges, customer.EdgeIssues)
+	}
+	if m.issue_attachments != nil {
+		edges = append(edges, customer.EdgeIssueAttachments)
 	}
 	if m.stage_changes != nil {
 		edges = append(edges, customer.EdgeStageChanges)
@@ -13423,6 +13485,12 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeIssueAttachments:
+		ids := make([]ent.Value, 0, len(m.issue_attachments))
+		for id := range m.issue_attachments {
+			ids = append(ids, id)
+		}
+		return ids
 	case customer.EdgeStageChanges:
 		ids := make([]ent.Value, 0, len(m.stage_changes))
 		for id := range m.stage_changes {
@@ -13495,7 +13563,7 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 31)
+	edges := make([]string, 0, 32)
 	if m.removedreferred_customers != nil {
 		edges = append(edges, customer.EdgeReferredCustomers)
 	}
@@ -13543,6 +13611,9 @@ func (m *CustomerMutation) RemovedEdges() []string {
 	}
 	if m.removedissues != nil {
 		edges = append(edges, customer.EdgeIssues)
+	}
+	if m.removedissue_attachments != nil {
+		edges = append(edges, customer.EdgeIssueAttachments)
 	}
 	if m.removedstage_changes != nil {
 		edges = append(edges, customer.EdgeStageChanges)
@@ -13680,6 +13751,12 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeIssueAttachments:
+		ids := make([]ent.Value, 0, len(m.removedissue_attachments))
+		for id := range m.removedissue_attachments {
+			ids = append(ids, id)
+		}
+		return ids
 	case customer.EdgeStageChanges:
 		ids := make([]ent.Value, 0, len(m.removedstage_changes))
 		for id := range m.removedstage_changes {
@@ -13752,7 +13829,7 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 31)
+	edges := make([]string, 0, 32)
 	if m.clearedowner {
 		edges = append(edges, customer.EdgeOwner)
 	}
@@ -13812,6 +13889,9 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	}
 	if m.clearedissues {
 		edges = append(edges, customer.EdgeIssues)
+	}
+	if m.clearedissue_attachments {
+		edges = append(edges, customer.EdgeIssueAttachments)
 	}
 	if m.clearedstage_changes {
 		edges = append(edges, customer.EdgeStageChanges)
@@ -13893,6 +13973,8 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedtracking_events
 	case customer.EdgeIssues:
 		return m.clearedissues
+	case customer.EdgeIssueAttachments:
+		return m.clearedissue_attachments
 	case customer.EdgeStageChanges:
 		return m.clearedstage_changes
 	case customer.EdgeMarketInfoShares:
@@ -14002,6 +14084,9 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 		return nil
 	case customer.EdgeIssues:
 		m.ResetIssues()
+		return nil
+	case customer.EdgeIssueAttachments:
+		m.ResetIssueAttachments()
 		return nil
 	case customer.EdgeStageChanges:
 		m.ResetStageChanges()
@@ -17524,6 +17609,9 @@ type IssueMutation struct {
 	clearedreported_by    bool
 	assignee              *pulid.ID
 	clearedassignee       bool
+	attachments           map[pulid.ID]struct{}
+	removedattachments    map[pulid.ID]struct{}
+	clearedattachments    bool
 	done                  bool
 	oldValue              func(context.Context) (*Issue, error)
 	predicates            []predicate.Issue
@@ -18904,6 +18992,60 @@ func (m *IssueMutation) ResetAssignee() {
 	m.clearedassignee = false
 }
 
+// AddAttachmentIDs adds the "attachments" edge to the IssueAttachment entity by ids.
+func (m *IssueMutation) AddAttachmentIDs(ids ...pulid.ID) {
+	if m.attachments == nil {
+		m.attachments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.attachments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAttachments clears the "attachments" edge to the IssueAttachment entity.
+func (m *IssueMutation) ClearAttachments() {
+	m.clearedattachments = true
+}
+
+// AttachmentsCleared reports if the "attachments" edge to the IssueAttachment entity was cleared.
+func (m *IssueMutation) AttachmentsCleared() bool {
+	return m.clearedattachments
+}
+
+// RemoveAttachmentIDs removes the "attachments" edge to the IssueAttachment entity by IDs.
+func (m *IssueMutation) RemoveAttachmentIDs(ids ...pulid.ID) {
+	if m.removedattachments == nil {
+		m.removedattachments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.attachments, ids[i])
+		m.removedattachments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAttachments returns the removed IDs of the "attachments" edge to the IssueAttachment entity.
+func (m *IssueMutation) RemovedAttachmentsIDs() (ids []pulid.ID) {
+	for id := range m.removedattachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AttachmentsIDs returns the "attachments" edge IDs in the mutation.
+func (m *IssueMutation) AttachmentsIDs() (ids []pulid.ID) {
+	for id := range m.attachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAttachments resets all changes to the "attachments" edge.
+func (m *IssueMutation) ResetAttachments() {
+	m.attachments = nil
+	m.clearedattachments = false
+	m.removedattachments = nil
+}
+
 // Where appends a list predicates to the IssueMutation builder.
 func (m *IssueMutation) Where(ps ...predicate.Issue) {
 	m.predicates = append(m.predicates, ps...)
@@ -19565,7 +19707,7 @@ func (m *IssueMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *IssueMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.customer != nil {
 		edges = append(edges, issue.EdgeCustomer)
 	}
@@ -19580,6 +19722,9 @@ func (m *IssueMutation) AddedEdges() []string {
 	}
 	if m.assignee != nil {
 		edges = append(edges, issue.EdgeAssignee)
+	}
+	if m.attachments != nil {
+		edges = append(edges, issue.EdgeAttachments)
 	}
 	return edges
 }
@@ -19608,25 +19753,42 @@ func (m *IssueMutation) AddedIDs(name string) []ent.Value {
 		if id := m.assignee; id != nil {
 			return []ent.Value{*id}
 		}
+	case issue.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.attachments))
+		for id := range m.attachments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *IssueMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
+	if m.removedattachments != nil {
+		edges = append(edges, issue.EdgeAttachments)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *IssueMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case issue.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.removedattachments))
+		for id := range m.removedattachments {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *IssueMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.clearedcustomer {
 		edges = append(edges, issue.EdgeCustomer)
 	}
@@ -19641,6 +19803,9 @@ func (m *IssueMutation) ClearedEdges() []string {
 	}
 	if m.clearedassignee {
 		edges = append(edges, issue.EdgeAssignee)
+	}
+	if m.clearedattachments {
+		edges = append(edges, issue.EdgeAttachments)
 	}
 	return edges
 }
@@ -19659,6 +19824,8 @@ func (m *IssueMutation) EdgeCleared(name string) bool {
 		return m.clearedreported_by
 	case issue.EdgeAssignee:
 		return m.clearedassignee
+	case issue.EdgeAttachments:
+		return m.clearedattachments
 	}
 	return false
 }
@@ -19705,8 +19872,1193 @@ func (m *IssueMutation) ResetEdge(name string) error {
 	case issue.EdgeAssignee:
 		m.ResetAssignee()
 		return nil
+	case issue.EdgeAttachments:
+		m.ResetAttachments()
+		return nil
 	}
 	return fmt.Errorf("unknown Issue edge %s", name)
+}
+
+// IssueAttachmentMutation represents an operation that mutates the IssueAttachment nodes in the graph.
+type IssueAttachmentMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *pulid.ID
+	created_at         *time.Time
+	updated_at         *time.Time
+	version            *int
+	addversion         *int
+	file_name          *string
+	content_type       *string
+	size_bytes         *int64
+	addsize_bytes      *int64
+	sha256             *string
+	storage_key        *string
+	caption            *string
+	clearedFields      map[string]struct{}
+	issue              *pulid.ID
+	clearedissue       bool
+	customer           *pulid.ID
+	clearedcustomer    bool
+	uploaded_by        *pulid.ID
+	cleareduploaded_by bool
+	done               bool
+	oldValue           func(context.Context) (*IssueAttachment, error)
+	predicates         []predicate.IssueAttachment
+}
+
+var _ ent.Mutation = (*IssueAttachmentMutation)(nil)
+
+// issueattachmentOption allows management of the mutation configuration using functional options.
+type issueattachmentOption func(*IssueAttachmentMutation)
+
+// newIssueAttachmentMutation creates new mutation for the IssueAttachment entity.
+func newIssueAttachmentMutation(c config, op Op, opts ...issueattachmentOption) *IssueAttachmentMutation {
+	m := &IssueAttachmentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeIssueAttachment,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withIssueAttachmentID sets the ID field of the mutation.
+func withIssueAttachmentID(id pulid.ID) issueattachmentOption {
+	return func(m *IssueAttachmentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *IssueAttachment
+		)
+		m.oldValue = func(ctx context.Context) (*IssueAttachment, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().IssueAttachment.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withIssueAttachment sets the old IssueAttachment of the mutation.
+func withIssueAttachment(node *IssueAttachment) issueattachmentOption {
+	return func(m *IssueAttachmentMutation) {
+		m.oldValue = func(context.Context) (*IssueAttachment, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m IssueAttachmentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m IssueAttachmentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of IssueAttachment entities.
+func (m *IssueAttachmentMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *IssueAttachmentMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *IssueAttachmentMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().IssueAttachment.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *IssueAttachmentMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *IssueAttachmentMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the IssueAttachment entity.
+// If the IssueAttachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueAttachmentMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *IssueAttachmentMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *IssueAttachmentMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *IssueAttachmentMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the IssueAttachment entity.
+// If the IssueAttachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueAttachmentMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *IssueAttachmentMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *IssueAttachmentMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *IssueAttachmentMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the IssueAttachment entity.
+// If the IssueAttachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueAttachmentMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *IssueAttachmentMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *IssueAttachmentMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *IssueAttachmentMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetIssueID sets the "issue_id" field.
+func (m *IssueAttachmentMutation) SetIssueID(pu pulid.ID) {
+	m.issue = &pu
+}
+
+// IssueID returns the value of the "issue_id" field in the mutation.
+func (m *IssueAttachmentMutation) IssueID() (r pulid.ID, exists bool) {
+	v := m.issue
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIssueID returns the old "issue_id" field's value of the IssueAttachment entity.
+// If the IssueAttachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueAttachmentMutation) OldIssueID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIssueID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIssueID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIssueID: %w", err)
+	}
+	return oldValue.IssueID, nil
+}
+
+// ResetIssueID resets all changes to the "issue_id" field.
+func (m *IssueAttachmentMutation) ResetIssueID() {
+	m.issue = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *IssueAttachmentMutation) SetCustomerID(pu pulid.ID) {
+	m.customer = &pu
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *IssueAttachmentMutation) CustomerID() (r pulid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the IssueAttachment entity.
+// If the IssueAttachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueAttachmentMutation) OldCustomerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *IssueAttachmentMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetFileName sets the "file_name" field.
+func (m *IssueAttachmentMutation) SetFileName(s string) {
+	m.file_name = &s
+}
+
+// FileName returns the value of the "file_name" field in the mutation.
+func (m *IssueAttachmentMutation) FileName() (r string, exists bool) {
+	v := m.file_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFileName returns the old "file_name" field's value of the IssueAttachment entity.
+// If the IssueAttachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueAttachmentMutation) OldFileName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFileName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFileName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFileName: %w", err)
+	}
+	return oldValue.FileName, nil
+}
+
+// ResetFileName resets all changes to the "file_name" field.
+func (m *IssueAttachmentMutation) ResetFileName() {
+	m.file_name = nil
+}
+
+// SetContentType sets the "content_type" field.
+func (m *IssueAttachmentMutation) SetContentType(s string) {
+	m.content_type = &s
+}
+
+// ContentType returns the value of the "content_type" field in the mutation.
+func (m *IssueAttachmentMutation) ContentType() (r string, exists bool) {
+	v := m.content_type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContentType returns the old "content_type" field's value of the IssueAttachment entity.
+// If the IssueAttachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueAttachmentMutation) OldContentType(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContentType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContentType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContentType: %w", err)
+	}
+	return oldValue.ContentType, nil
+}
+
+// ResetContentType resets all changes to the "content_type" field.
+func (m *IssueAttachmentMutation) ResetContentType() {
+	m.content_type = nil
+}
+
+// SetSizeBytes sets the "size_bytes" field.
+func (m *IssueAttachmentMutation) SetSizeBytes(i int64) {
+	m.size_bytes = &i
+	m.addsize_bytes = nil
+}
+
+// SizeBytes returns the value of the "size_bytes" field in the mutation.
+func (m *IssueAttachmentMutation) SizeBytes() (r int64, exists bool) {
+	v := m.size_bytes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSizeBytes returns the old "size_bytes" field's value of the IssueAttachment entity.
+// If the IssueAttachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueAttachmentMutation) OldSizeBytes(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSizeBytes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSizeBytes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSizeBytes: %w", err)
+	}
+	return oldValue.SizeBytes, nil
+}
+
+// AddSizeBytes adds i to the "size_bytes" field.
+func (m *IssueAttachmentMutation) AddSizeBytes(i int64) {
+	if m.addsize_bytes != nil {
+		*m.addsize_bytes += i
+	} else {
+		m.addsize_bytes = &i
+	}
+}
+
+// AddedSizeBytes returns the value that was added to the "size_bytes" field in this mutation.
+func (m *IssueAttachmentMutation) AddedSizeBytes() (r int64, exists bool) {
+	v := m.addsize_bytes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSizeBytes resets all changes to the "size_bytes" field.
+func (m *IssueAttachmentMutation) ResetSizeBytes() {
+	m.size_bytes = nil
+	m.addsize_bytes = nil
+}
+
+// SetSha256 sets the "sha256" field.
+func (m *IssueAttachmentMutation) SetSha256(s string) {
+	m.sha256 = &s
+}
+
+// Sha256 returns the value of the "sha256" field in the mutation.
+func (m *IssueAttachmentMutation) Sha256() (r string, exists bool) {
+	v := m.sha256
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSha256 returns the old "sha256" field's value of the IssueAttachment entity.
+// If the IssueAttachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueAttachmentMutation) OldSha256(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSha256 is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSha256 requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSha256: %w", err)
+	}
+	return oldValue.Sha256, nil
+}
+
+// ResetSha256 resets all changes to the "sha256" field.
+func (m *IssueAttachmentMutation) ResetSha256() {
+	m.sha256 = nil
+}
+
+// SetStorageKey sets the "storage_key" field.
+func (m *IssueAttachmentMutation) SetStorageKey(s string) {
+	m.storage_key = &s
+}
+
+// StorageKey returns the value of the "storage_key" field in the mutation.
+func (m *IssueAttachmentMutation) StorageKey() (r string, exists bool) {
+	v := m.storage_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStorageKey returns the old "storage_key" field's value of the IssueAttachment entity.
+// If the IssueAttachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueAttachmentMutation) OldStorageKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStorageKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStorageKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStorageKey: %w", err)
+	}
+	return oldValue.StorageKey, nil
+}
+
+// ResetStorageKey resets all changes to the "storage_key" field.
+func (m *IssueAttachmentMutation) ResetStorageKey() {
+	m.storage_key = nil
+}
+
+// SetCaption sets the "caption" field.
+func (m *IssueAttachmentMutation) SetCaption(s string) {
+	m.caption = &s
+}
+
+// Caption returns the value of the "caption" field in the mutation.
+func (m *IssueAttachmentMutation) Caption() (r string, exists bool) {
+	v := m.caption
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCaption returns the old "caption" field's value of the IssueAttachment entity.
+// If the IssueAttachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueAttachmentMutation) OldCaption(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCaption is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCaption requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCaption: %w", err)
+	}
+	return oldValue.Caption, nil
+}
+
+// ClearCaption clears the value of the "caption" field.
+func (m *IssueAttachmentMutation) ClearCaption() {
+	m.caption = nil
+	m.clearedFields[issueattachment.FieldCaption] = struct{}{}
+}
+
+// CaptionCleared returns if the "caption" field was cleared in this mutation.
+func (m *IssueAttachmentMutation) CaptionCleared() bool {
+	_, ok := m.clearedFields[issueattachment.FieldCaption]
+	return ok
+}
+
+// ResetCaption resets all changes to the "caption" field.
+func (m *IssueAttachmentMutation) ResetCaption() {
+	m.caption = nil
+	delete(m.clearedFields, issueattachment.FieldCaption)
+}
+
+// SetUploadedByID sets the "uploaded_by_id" field.
+func (m *IssueAttachmentMutation) SetUploadedByID(pu pulid.ID) {
+	m.uploaded_by = &pu
+}
+
+// UploadedByID returns the value of the "uploaded_by_id" field in the mutation.
+func (m *IssueAttachmentMutation) UploadedByID() (r pulid.ID, exists bool) {
+	v := m.uploaded_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUploadedByID returns the old "uploaded_by_id" field's value of the IssueAttachment entity.
+// If the IssueAttachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueAttachmentMutation) OldUploadedByID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUploadedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUploadedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUploadedByID: %w", err)
+	}
+	return oldValue.UploadedByID, nil
+}
+
+// ClearUploadedByID clears the value of the "uploaded_by_id" field.
+func (m *IssueAttachmentMutation) ClearUploadedByID() {
+	m.uploaded_by = nil
+	m.clearedFields[issueattachment.FieldUploadedByID] = struct{}{}
+}
+
+// UploadedByIDCleared returns if the "uploaded_by_id" field was cleared in this mutation.
+func (m *IssueAttachmentMutation) UploadedByIDCleared() bool {
+	_, ok := m.clearedFields[issueattachment.FieldUploadedByID]
+	return ok
+}
+
+// ResetUploadedByID resets all changes to the "uploaded_by_id" field.
+func (m *IssueAttachmentMutation) ResetUploadedByID() {
+	m.uploaded_by = nil
+	delete(m.clearedFields, issueattachment.FieldUploadedByID)
+}
+
+// ClearIssue clears the "issue" edge to the Issue entity.
+func (m *IssueAttachmentMutation) ClearIssue() {
+	m.clearedissue = true
+	m.clearedFields[issueattachment.FieldIssueID] = struct{}{}
+}
+
+// IssueCleared reports if the "issue" edge to the Issue entity was cleared.
+func (m *IssueAttachmentMutation) IssueCleared() bool {
+	return m.clearedissue
+}
+
+// IssueIDs returns the "issue" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// IssueID instead. It exists only for internal usage by the builders.
+func (m *IssueAttachmentMutation) IssueIDs() (ids []pulid.ID) {
+	if id := m.issue; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetIssue resets all changes to the "issue" edge.
+func (m *IssueAttachmentMutation) ResetIssue() {
+	m.issue = nil
+	m.clearedissue = false
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *IssueAttachmentMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[issueattachment.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *IssueAttachmentMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *IssueAttachmentMutation) CustomerIDs() (ids []pulid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *IssueAttachmentMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// ClearUploadedBy clears the "uploaded_by" edge to the User entity.
+func (m *IssueAttachmentMutation) ClearUploadedBy() {
+	m.cleareduploaded_by = true
+	m.clearedFields[issueattachment.FieldUploadedByID] = struct{}{}
+}
+
+// UploadedByCleared reports if the "uploaded_by" edge to the User entity was cleared.
+func (m *IssueAttachmentMutation) UploadedByCleared() bool {
+	return m.UploadedByIDCleared() || m.cleareduploaded_by
+}
+
+// UploadedByIDs returns the "uploaded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UploadedByID instead. It exists only for internal usage by the builders.
+func (m *IssueAttachmentMutation) UploadedByIDs() (ids []pulid.ID) {
+	if id := m.uploaded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUploadedBy resets all changes to the "uploaded_by" edge.
+func (m *IssueAttachmentMutation) ResetUploadedBy() {
+	m.uploaded_by = nil
+	m.cleareduploaded_by = false
+}
+
+// Where appends a list predicates to the IssueAttachmentMutation builder.
+func (m *IssueAttachmentMutation) Where(ps ...predicate.IssueAttachment) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the IssueAttachmentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *IssueAttachmentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.IssueAttachment, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *IssueAttachmentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *IssueAttachmentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (IssueAttachment).
+func (m *IssueAttachmentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *IssueAttachmentMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.created_at != nil {
+		fields = append(fields, issueattachment.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, issueattachment.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, issueattachment.FieldVersion)
+	}
+	if m.issue != nil {
+		fields = append(fields, issueattachment.FieldIssueID)
+	}
+	if m.customer != nil {
+		fields = append(fields, issueattachment.FieldCustomerID)
+	}
+	if m.file_name != nil {
+		fields = append(fields, issueattachment.FieldFileName)
+	}
+	if m.content_type != nil {
+		fields = append(fields, issueattachment.FieldContentType)
+	}
+	if m.size_bytes != nil {
+		fields = append(fields, issueattachment.FieldSizeBytes)
+	}
+	if m.sha256 != nil {
+		fields = append(fields, issueattachment.FieldSha256)
+	}
+	if m.storage_key != nil {
+		fields = append(fields, issueattachment.FieldStorageKey)
+	}
+	if m.caption != nil {
+		fields = append(fields, issueattachment.FieldCaption)
+	}
+	if m.uploaded_by != nil {
+		fields = append(fields, issueattachment.FieldUploadedByID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *IssueAttachmentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case issueattachment.FieldCreatedAt:
+		return m.CreatedAt()
+	case issueattachment.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case issueattachment.FieldVersion:
+		return m.Version()
+	case issueattachment.FieldIssueID:
+		return m.IssueID()
+	case issueattachment.FieldCustomerID:
+		return m.CustomerID()
+	case issueattachment.FieldFileName:
+		return m.FileName()
+	case issueattachment.FieldContentType:
+		return m.ContentType()
+	case issueattachment.FieldSizeBytes:
+		return m.SizeBytes()
+	case issueattachment.FieldSha256:
+		return m.Sha256()
+	case issueattachment.FieldStorageKey:
+		return m.StorageKey()
+	case issueattachment.FieldCaption:
+		return m.Caption()
+	case issueattachment.FieldUploadedByID:
+		return m.UploadedByID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *IssueAttachmentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case issueattachment.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case issueattachment.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case issueattachment.FieldVersion:
+		return m.OldVersion(ctx)
+	case issueattachment.FieldIssueID:
+		return m.OldIssueID(ctx)
+	case issueattachment.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case issueattachment.FieldFileName:
+		return m.OldFileName(ctx)
+	case issueattachment.FieldContentType:
+		return m.OldContentType(ctx)
+	case issueattachment.FieldSizeBytes:
+		return m.OldSizeBytes(ctx)
+	case issueattachment.FieldSha256:
+		return m.OldSha256(ctx)
+	case issueattachment.FieldStorageKey:
+		return m.OldStorageKey(ctx)
+	case issueattachment.FieldCaption:
+		return m.OldCaption(ctx)
+	case issueattachment.FieldUploadedByID:
+		return m.OldUploadedByID(ctx)
+	}
+	return nil, fmt.Errorf("unknown IssueAttachment field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IssueAttachmentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case issueattachment.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case issueattachment.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case issueattachment.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case issueattachment.FieldIssueID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIssueID(v)
+		return nil
+	case issueattachment.FieldCustomerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case issueattachment.FieldFileName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFileName(v)
+		return nil
+	case issueattachment.FieldContentType:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContentType(v)
+		return nil
+	case issueattachment.FieldSizeBytes:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSizeBytes(v)
+		return nil
+	case issueattachment.FieldSha256:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSha256(v)
+		return nil
+	case issueattachment.FieldStorageKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStorageKey(v)
+		return nil
+	case issueattachment.FieldCaption:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCaption(v)
+		return nil
+	case issueattachment.FieldUploadedByID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUploadedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown IssueAttachment field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *IssueAttachmentMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, issueattachment.FieldVersion)
+	}
+	if m.addsize_bytes != nil {
+		fields = append(fields, issueattachment.FieldSizeBytes)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *IssueAttachmentMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case issueattachment.FieldVersion:
+		return m.AddedVersion()
+	case issueattachment.FieldSizeBytes:
+		return m.AddedSizeBytes()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IssueAttachmentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case issueattachment.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case issueattachment.FieldSizeBytes:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSizeBytes(v)
+		return nil
+	}
+	return fmt.Errorf("unknown IssueAttachment numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *IssueAttachmentMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(issueattachment.FieldCaption) {
+		fields = append(fields, issueattachment.FieldCaption)
+	}
+	if m.FieldCleared(issueattachment.FieldUploadedByID) {
+		fields = append(fields, issueattachment.FieldUploadedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *IssueAttachmentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *IssueAttachmentMutation) ClearField(name string) error {
+	switch name {
+	case issueattachment.FieldCaption:
+		m.ClearCaption()
+		return nil
+	case issueattachment.FieldUploadedByID:
+		m.ClearUploadedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown IssueAttachment nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *IssueAttachmentMutation) ResetField(name string) error {
+	switch name {
+	case issueattachment.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case issueattachment.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case issueattachment.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case issueattachment.FieldIssueID:
+		m.ResetIssueID()
+		return nil
+	case issueattachment.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case issueattachment.FieldFileName:
+		m.ResetFileName()
+		return nil
+	case issueattachment.FieldContentType:
+		m.ResetContentType()
+		return nil
+	case issueattachment.FieldSizeBytes:
+		m.ResetSizeBytes()
+		return nil
+	case issueattachment.FieldSha256:
+		m.ResetSha256()
+		return nil
+	case issueattachment.FieldStorageKey:
+		m.ResetStorageKey()
+		return nil
+	case issueattachment.FieldCaption:
+		m.ResetCaption()
+		return nil
+	case issueattachment.FieldUploadedByID:
+		m.ResetUploadedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown IssueAttachment field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *IssueAttachmentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.issue != nil {
+		edges = append(edges, issueattachment.EdgeIssue)
+	}
+	if m.customer != nil {
+		edges = append(edges, issueattachment.EdgeCustomer)
+	}
+	if m.uploaded_by != nil {
+		edges = append(edges, issueattachment.EdgeUploadedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *IssueAttachmentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case issueattachment.EdgeIssue:
+		if id := m.issue; id != nil {
+			return []ent.Value{*id}
+		}
+	case issueattachment.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	case issueattachment.EdgeUploadedBy:
+		if id := m.uploaded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *IssueAttachmentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *IssueAttachmentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *IssueAttachmentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedissue {
+		edges = append(edges, issueattachment.EdgeIssue)
+	}
+	if m.clearedcustomer {
+		edges = append(edges, issueattachment.EdgeCustomer)
+	}
+	if m.cleareduploaded_by {
+		edges = append(edges, issueattachment.EdgeUploadedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *IssueAttachmentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case issueattachment.EdgeIssue:
+		return m.clearedissue
+	case issueattachment.EdgeCustomer:
+		return m.clearedcustomer
+	case issueattachment.EdgeUploadedBy:
+		return m.cleareduploaded_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *IssueAttachmentMutation) ClearEdge(name string) error {
+	switch name {
+	case issueattachment.EdgeIssue:
+		m.ClearIssue()
+		return nil
+	case issueattachment.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	case issueattachment.EdgeUploadedBy:
+		m.ClearUploadedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown IssueAttachment unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *IssueAttachmentMutation) ResetEdge(name string) error {
+	switch name {
+	case issueattachment.EdgeIssue:
+		m.ResetIssue()
+		return nil
+	case issueattachment.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	case issueattachment.EdgeUploadedBy:
+		m.ResetUploadedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown IssueAttachment edge %s", name)
 }
 
 // KeyPersonMutation represents an operation that mutates the KeyPerson nodes in the graph.

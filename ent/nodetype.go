@@ -18,6 +18,7 @@ import (
 	"tandem/ent/document"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
+	"tandem/ent/issueattachment"
 	"tandem/ent/keyperson"
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
@@ -72,6 +73,7 @@ var tableByPrefix = map[string]string{
 	"SH": shipment.Table,
 	"TE": trackingevent.Table,
 	"IS": issue.Table,
+	"IA": issueattachment.Table,
 	"AT": apitoken.Table,
 	"RT": refreshtoken.Table,
 	"AE": auditevent.Table,

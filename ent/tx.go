@@ -38,6 +38,8 @@ type Tx struct {
 	Interaction *InteractionClient
 	// Issue is the client for interacting with the Issue builders.
 	Issue *IssueClient
+	// IssueAttachment is the client for interacting with the IssueAttachment builders.
+	IssueAttachment *IssueAttachmentClient
 	// KeyPerson is the client for interacting with the KeyPerson builders.
 	KeyPerson *KeyPersonClient
 	// LoginThrottle is the client for interacting with the LoginThrottle builders.
@@ -231,6 +233,7 @@ func (tx *Tx) init() {
 	tx.Document = NewDocumentClient(tx.config)
 	tx.Interaction = NewInteractionClient(tx.config)
 	tx.Issue = NewIssueClient(tx.config)
+	tx.IssueAttachment = NewIssueAttachmentClient(tx.config)
 	tx.KeyPerson = NewKeyPersonClient(tx.config)
 	tx.LoginThrottle = NewLoginThrottleClient(tx.config)
 	tx.MarketInfo = NewMarketInfoClient(tx.config)

@@ -183,9 +183,13 @@ func (r *Resolver) removeFile(ctx context.Context, key string) {
 	_ = r.Files.Delete(context.WithoutCancel(ctx), key)
 }
 
-// downloadMAC is the signature of a download link: HMAC-SHA256 over "id|exp".
-func downloadMAC(key []byte, id string, exp int64) []byte {
+// downloadMAC is the signature of a download link: HMAC-SHA256 over "id|exp", or
+// "scope|id|exp" for the links of another kind of file than documents.
+func downloadMAC(key []byte, scope, id string, exp int64) []byte {
 	m := hmac.New(sha256.New, key)
+	if scope != "" {
+		m.Write([]byte(scope + "|"))
+	}
 	m.Write([]byte(id + "|" + strconv.FormatInt(exp, 10)))
 	return m.Sum(nil)
 }
@@ -193,19 +197,24 @@ func downloadMAC(key []byte, id string, exp int64) []byte {
 // SignDownload returns the path and query of a download link for the document,
 // valid until exp.
 func SignDownload(key []byte, id pulid.ID, exp time.Time) string {
-	e := exp.Unix()
-	return "/documents/" + url.PathEscape(string(id)) + "/download?exp=" + strconv.FormatInt(e, 10) +
-		"&sig=" + hex.EncodeToString(downloadMAC(key, string(id), e))
+	return signedPath("/documents/", "", key, id, exp)
 }
 
-// verifyDownload checks a link's signature and expiry.
-func verifyDownload(key []byte, id, exp, sig string, now time.Time) bool {
+// signedPath is base + id + "/download?exp=…&sig=…".
+func signedPath(base, scope string, key []byte, id pulid.ID, exp time.Time) string {
+	e := exp.Unix()
+	return base + url.PathEscape(string(id)) + "/download?exp=" + strconv.FormatInt(e, 10) +
+		"&sig=" + hex.EncodeToString(downloadMAC(key, scope, string(id), e))
+}
+
+// verifySigned checks a link's signature and expiry.
+func verifySigned(key []byte, scope, id, exp, sig string, now time.Time) bool {
 	e, err := strconv.ParseInt(exp, 10, 64)
 	if err != nil || len(key) == 0 {
 		return false
 	}
 	got, err := hex.DecodeString(sig)
-	if err != nil || !hmac.Equal(got, downloadMAC(key, id, e)) {
+	if err != nil || !hmac.Equal(got, downloadMAC(key, scope, id, e)) {
 		return false
 	}
 	return now.Unix() <= e
@@ -218,7 +227,7 @@ func (r *Resolver) DownloadHandler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		id := req.PathValue("id")
 		q := req.URL.Query()
-		if !verifyDownload(r.DownloadKey, id, q.Get("exp"), q.Get("sig"), r.now()) {
+		if !verifySigned(r.DownloadKey, "", id, q.Get("exp"), q.Get("sig"), r.now()) {
 			http.Error(w, "this download link is invalid or has expired", http.StatusForbidden)
 			return
 		}
@@ -232,41 +241,55 @@ func (r *Resolver) DownloadHandler() http.Handler {
 			http.Error(w, "internal error", http.StatusInternalServerError)
 			return
 		}
-		etag := `"` + doc.Sha256 + `"`
-		h := w.Header()
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Cache-Control", "private, no-cache")
-		if doc.Sha256 != "" {
-			h.Set("ETag", etag)
-			if inm := req.Header.Get("If-None-Match"); inm != "" && etagMatches(inm, etag) {
-				w.WriteHeader(http.StatusNotModified)
-				return
-			}
-		}
-		f, err := r.Files.Open(ctx, doc.StorageKey)
-		if errors.Is(err, storage.ErrNotFound) {
-			http.Error(w, "no such file", http.StatusNotFound)
-			return
-		}
-		if err != nil {
-			http.Error(w, "internal error", http.StatusInternalServerError)
-			return
-		}
-		defer f.Close()
-		ct := doc.ContentType
-		if ct == "" {
-			ct = "application/octet-stream"
-		}
-		h.Set("Content-Type", ct)
-		h.Set("Content-Disposition", attachment(doc.FileName))
-		if doc.SizeBytes > 0 {
-			h.Set("Content-Length", strconv.FormatInt(doc.SizeBytes, 10))
-		}
-		if req.Method == http.MethodHead {
-			return
-		}
-		_, _ = io.Copy(w, f)
+		r.serveStored(ctx, w, req, storedFile{
+			key: doc.StorageKey, name: doc.FileName, contentType: doc.ContentType, sha256: doc.Sha256, size: doc.SizeBytes,
+		}, "attachment")
 	})
+}
+
+// storedFile is what a download needs to know of a file in the store.
+type storedFile struct {
+	key, name, contentType, sha256 string
+	size                           int64
+}
+
+// serveStored answers a download of f: its type, never sniffed, its name in the
+// given disposition ("attachment" or "inline"), and its SHA-256 as the ETag.
+func (r *Resolver) serveStored(ctx context.Context, w http.ResponseWriter, req *http.Request, f storedFile, disposition string) {
+	etag := `"` + f.sha256 + `"`
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "private, no-cache")
+	if f.sha256 != "" {
+		h.Set("ETag", etag)
+		if inm := req.Header.Get("If-None-Match"); inm != "" && etagMatches(inm, etag) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
+	rc, err := r.Files.Open(ctx, f.key)
+	if errors.Is(err, storage.ErrNotFound) {
+		http.Error(w, "no such file", http.StatusNotFound)
+		return
+	}
+	if err != nil {
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	defer rc.Close()
+	ct := f.contentType
+	if ct == "" {
+		ct = "application/octet-stream"
+	}
+	h.Set("Content-Type", ct)
+	h.Set("Content-Disposition", contentDisposition(disposition, f.name))
+	if f.size > 0 {
+		h.Set("Content-Length", strconv.FormatInt(f.size, 10))
+	}
+	if req.Method == http.MethodHead {
+		return
+	}
+	_, _ = io.Copy(w, rc)
 }
 
 func etagMatches(header, etag string) bool {
@@ -279,9 +302,9 @@ func etagMatches(header, etag string) bool {
 	return false
 }
 
-// attachment is a Content-Disposition naming the file: an ASCII fallback and the
-// UTF-8 name (RFC 6266 / RFC 8187).
-func attachment(name string) string {
+// contentDisposition is a Content-Disposition of the given type naming the file: an
+// ASCII fallback and the UTF-8 name (RFC 6266 / RFC 8187).
+func contentDisposition(disposition, name string) string {
 	name = cleanFileName(name)
 	var fallback, enc strings.Builder
 	for _, r := range name {
@@ -299,5 +322,5 @@ func attachment(name string) string {
 			fmt.Fprintf(&enc, "%%%02X", c)
 		}
 	}
-	return `attachment; filename="` + fallback.String() + `"; filename*=UTF-8''` + enc.String()
+	return disposition + `; filename="` + fallback.String() + `"; filename*=UTF-8''` + enc.String()
 }

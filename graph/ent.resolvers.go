@@ -216,6 +216,11 @@ func (r *Resolver) Document() generated.DocumentResolver { return &documentResol
 // Issue returns generated.IssueResolver implementation.
 func (r *Resolver) Issue() generated.IssueResolver { return &issueResolver{r} }
 
+// IssueAttachment returns generated.IssueAttachmentResolver implementation.
+func (r *Resolver) IssueAttachment() generated.IssueAttachmentResolver {
+	return &issueAttachmentResolver{r}
+}
+
 // KeyPerson returns generated.KeyPersonResolver implementation.
 func (r *Resolver) KeyPerson() generated.KeyPersonResolver { return &keyPersonResolver{r} }
 
@@ -229,12 +234,13 @@ func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 func (r *Resolver) Sample() generated.SampleResolver { return &sampleResolver{r} }
 
 type (
-	changeNoticeResolver struct{ *Resolver }
-	customerResolver     struct{ *Resolver }
-	documentResolver     struct{ *Resolver }
-	issueResolver        struct{ *Resolver }
-	keyPersonResolver    struct{ *Resolver }
-	orderResolver        struct{ *Resolver }
-	queryResolver        struct{ *Resolver }
-	sampleResolver       struct{ *Resolver }
+	changeNoticeResolver    struct{ *Resolver }
+	customerResolver        struct{ *Resolver }
+	documentResolver        struct{ *Resolver }
+	issueResolver           struct{ *Resolver }
+	issueAttachmentResolver struct{ *Resolver }
+	keyPersonResolver       struct{ *Resolver }
+	orderResolver           struct{ *Resolver }
+	queryResolver           struct{ *Resolver }
+	sampleResolver          struct{ *Resolver }
 )

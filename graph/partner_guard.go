@@ -27,12 +27,12 @@ func set(names ...string) map[string]bool {
 
 // partnerRoot lists the root fields a partner may call.
 var partnerRoot = set("node", "nodes", "customers", "orders", "samples", "trials", "shipments", "issues",
-	"documents", "products", "changeNotices", "changeNoticeAcks", "createIssue", "webhookEndpoints", "webhookDeliveries",
+	"documents", "products", "changeNotices", "changeNoticeAcks", "createIssue", "attachIssueFile", "webhookEndpoints", "webhookDeliveries",
 	"createWebhookEndpoint", "deleteWebhookEndpoint", "__typename", "__schema", "__type")
 
 // partnerTypes are the object types a partner may read.
 var partnerTypes = set("Customer", "Order", "OrderLine", "Shipment", "TrackingEvent", "OrderEvent", "Sample",
-	"SampleEvent", "Trial", "Issue", "ChangeNotice", "ChangeNoticeAck", "Document", "Product", "WebhookEndpoint", "WebhookDelivery")
+	"SampleEvent", "Trial", "Issue", "IssueAttachment", "ChangeNotice", "ChangeNoticeAck", "Document", "Product", "WebhookEndpoint", "WebhookDelivery")
 
 // partnerCustomerFields is what a partner reads of its own organisation: never our
 // classification, stage, profile, notes, people or assessments.
@@ -41,14 +41,15 @@ var partnerCustomerFields = set("id", "name", "nameEn", "website", "industry", "
 
 // partnerHiddenFields are internal fields of the types a partner may read.
 var partnerHiddenFields = map[string]map[string]bool{
-	"Issue":        set("lossAmount", "assignee", "assigneeID", "reportedBy", "reportedByID"),
-	"Sample":       set("requestedBy", "requestedByID"),
-	"Order":        set("notes"),
-	"Product":      set("pricePoints"),
-	"SampleEvent":  set("actor", "actorID"),
-	"OrderEvent":   set("actor", "actorID"),
-	"ChangeNotice": set("affectedCustomers"),
-	"Document":     set("supersedes", "supersededBy"),
+	"Issue":           set("lossAmount", "assignee", "assigneeID", "reportedBy", "reportedByID"),
+	"IssueAttachment": set("uploadedBy", "uploadedByID"),
+	"Sample":          set("requestedBy", "requestedByID"),
+	"Order":           set("notes"),
+	"Product":         set("pricePoints"),
+	"SampleEvent":     set("actor", "actorID"),
+	"OrderEvent":      set("actor", "actorID"),
+	"ChangeNotice":    set("affectedCustomers"),
+	"Document":        set("supersedes", "supersededBy"),
 }
 
 func partnerMay(typ, field string) bool {
@@ -76,7 +77,8 @@ var partnerEdges = map[string]map[string]bool{
 	"Sample":          set("customer", "product", "order", "trials", "events"),
 	"SampleEvent":     set("sample"),
 	"Trial":           set("sample", "customer"),
-	"Issue":           set("customer", "order", "product"),
+	"Issue":           set("customer", "order", "product", "attachments"),
+	"IssueAttachment": set("issue"),
 	"ChangeNoticeAck": set("changeNotice", "customer"),
 	"ChangeNotice":    set("product"),
 	"Document":        set("product"),
@@ -88,7 +90,7 @@ var partnerEdges = map[string]map[string]bool{
 var partnerScope = map[string]string{
 	"Order": "orders:read", "OrderLine": "orders:read", "Shipment": "orders:read", "TrackingEvent": "orders:read",
 	"OrderEvent": "orders:read", "Sample": "samples:read", "SampleEvent": "samples:read", "Trial": "samples:read",
-	"Issue": "issues:read", "ChangeNotice": "change_notices:read", "ChangeNoticeAck": "change_notices:read",
+	"Issue": "issues:read", "IssueAttachment": "issues:read", "ChangeNotice": "change_notices:read", "ChangeNoticeAck": "change_notices:read",
 	"Document": "documents:read", "WebhookEndpoint": "webhooks:manage", "WebhookDelivery": "webhooks:manage",
 }
 

@@ -137,6 +137,8 @@ const (
 	EdgeTrackingEvents = "tracking_events"
 	// EdgeIssues holds the string denoting the issues edge name in mutations.
 	EdgeIssues = "issues"
+	// EdgeIssueAttachments holds the string denoting the issue_attachments edge name in mutations.
+	EdgeIssueAttachments = "issue_attachments"
 	// EdgeStageChanges holds the string denoting the stage_changes edge name in mutations.
 	EdgeStageChanges = "stage_changes"
 	// EdgeMarketInfoShares holds the string denoting the market_info_shares edge name in mutations.
@@ -295,6 +297,13 @@ const (
 	IssuesInverseTable = "issues"
 	// IssuesColumn is the table column denoting the issues relation/edge.
 	IssuesColumn = "customer_id"
+	// IssueAttachmentsTable is the table that holds the issue_attachments relation/edge.
+	IssueAttachmentsTable = "issue_attachments"
+	// IssueAttachmentsInverseTable is the table name for the IssueAttachment entity.
+	// It exists in this package in order to avoid circular dependency with the "issueattachment" package.
+	IssueAttachmentsInverseTable = "issue_attachments"
+	// IssueAttachmentsColumn is the table column denoting the issue_attachments relation/edge.
+	IssueAttachmentsColumn = "customer_id"
 	// StageChangesTable is the table that holds the stage_changes relation/edge.
 	StageChangesTable = "stage_changes"
 	// StageChangesInverseTable is the table name for the StageChange entity.
@@ -1076,6 +1085,20 @@ func ByIssues(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByIssueAttachmentsCount orders the results by issue_attachments count.
+func ByIssueAttachmentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newIssueAttachmentsStep(), opts...)
+	}
+}
+
+// ByIssueAttachments orders the results by issue_attachments terms.
+func ByIssueAttachments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newIssueAttachmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByStageChangesCount orders the results by stage_changes count.
 func ByStageChangesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -1367,6 +1390,13 @@ func newIssuesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(IssuesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, IssuesTable, IssuesColumn),
+	)
+}
+func newIssueAttachmentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(IssueAttachmentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, IssueAttachmentsTable, IssueAttachmentsColumn),
 	)
 }
 func newStageChangesStep() *sqlgraph.Step {

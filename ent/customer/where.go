@@ -3031,6 +3031,29 @@ func HasIssuesWith(preds ...predicate.Issue) predicate.Customer {
 	})
 }
 
+// HasIssueAttachments applies the HasEdge predicate on the "issue_attachments" edge.
+func HasIssueAttachments() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, IssueAttachmentsTable, IssueAttachmentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasIssueAttachmentsWith applies the HasEdge predicate on the "issue_attachments" edge with a given conditions (other predicates).
+func HasIssueAttachmentsWith(preds ...predicate.IssueAttachment) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newIssueAttachmentsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasStageChanges applies the HasEdge predicate on the "stage_changes" edge.
 func HasStageChanges() predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {

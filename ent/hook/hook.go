@@ -152,6 +152,18 @@ func (f IssueFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.IssueMutation", m)
 }
 
+// The IssueAttachmentFunc type is an adapter to allow the use of ordinary
+// function as IssueAttachment mutator.
+type IssueAttachmentFunc func(context.Context, *ent.IssueAttachmentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f IssueAttachmentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.IssueAttachmentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.IssueAttachmentMutation", m)
+}
+
 // The KeyPersonFunc type is an adapter to allow the use of ordinary
 // function as KeyPerson mutator.
 type KeyPersonFunc func(context.Context, *ent.KeyPersonMutation) (ent.Value, error)

@@ -19,6 +19,7 @@ import (
 	"tandem/ent/document"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
+	"tandem/ent/issueattachment"
 	"tandem/ent/keyperson"
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
@@ -427,6 +428,33 @@ func (f TraverseIssue) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.IssueQuery", q)
+}
+
+// The IssueAttachmentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type IssueAttachmentFunc func(context.Context, *ent.IssueAttachmentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f IssueAttachmentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.IssueAttachmentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.IssueAttachmentQuery", q)
+}
+
+// The TraverseIssueAttachment type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseIssueAttachment func(context.Context, *ent.IssueAttachmentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseIssueAttachment) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseIssueAttachment) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.IssueAttachmentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.IssueAttachmentQuery", q)
 }
 
 // The KeyPersonFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -1131,6 +1159,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.InteractionQuery, predicate.Interaction, interaction.OrderOption]{typ: ent.TypeInteraction, tq: q}, nil
 	case *ent.IssueQuery:
 		return &query[*ent.IssueQuery, predicate.Issue, issue.OrderOption]{typ: ent.TypeIssue, tq: q}, nil
+	case *ent.IssueAttachmentQuery:
+		return &query[*ent.IssueAttachmentQuery, predicate.IssueAttachment, issueattachment.OrderOption]{typ: ent.TypeIssueAttachment, tq: q}, nil
 	case *ent.KeyPersonQuery:
 		return &query[*ent.KeyPersonQuery, predicate.KeyPerson, keyperson.OrderOption]{typ: ent.TypeKeyPerson, tq: q}, nil
 	case *ent.LoginThrottleQuery:

@@ -700,6 +700,60 @@ var (
 			},
 		},
 	}
+	// IssueAttachmentsColumns holds the columns for the "issue_attachments" table.
+	IssueAttachmentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "file_name", Type: field.TypeString, Size: 300},
+		{Name: "content_type", Type: field.TypeString, Size: 120},
+		{Name: "size_bytes", Type: field.TypeInt64},
+		{Name: "sha256", Type: field.TypeString, Size: 64},
+		{Name: "storage_key", Type: field.TypeString},
+		{Name: "caption", Type: field.TypeString, Nullable: true, Size: 1000},
+		{Name: "customer_id", Type: field.TypeString},
+		{Name: "issue_id", Type: field.TypeString},
+		{Name: "uploaded_by_id", Type: field.TypeString, Nullable: true},
+	}
+	// IssueAttachmentsTable holds the schema information for the "issue_attachments" table.
+	IssueAttachmentsTable = &schema.Table{
+		Name:       "issue_attachments",
+		Columns:    IssueAttachmentsColumns,
+		PrimaryKey: []*schema.Column{IssueAttachmentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "issue_attachments_customers_issue_attachments",
+				Columns:    []*schema.Column{IssueAttachmentsColumns[10]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "issue_attachments_issues_attachments",
+				Columns:    []*schema.Column{IssueAttachmentsColumns[11]},
+				RefColumns: []*schema.Column{IssuesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "issue_attachments_users_uploaded_by",
+				Columns:    []*schema.Column{IssueAttachmentsColumns[12]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "issueattachment_issue_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{IssueAttachmentsColumns[11], IssueAttachmentsColumns[1]},
+			},
+			{
+				Name:    "issueattachment_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{IssueAttachmentsColumns[10]},
+			},
+		},
+	}
 	// KeyPersonsColumns holds the columns for the "key_persons" table.
 	KeyPersonsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -1954,6 +2008,7 @@ var (
 		DocumentsTable,
 		InteractionsTable,
 		IssuesTable,
+		IssueAttachmentsTable,
 		KeyPersonsTable,
 		LoginThrottlesTable,
 		MarketInfosTable,
@@ -2008,6 +2063,9 @@ func init() {
 	IssuesTable.ForeignKeys[2].RefTable = UsersTable
 	IssuesTable.ForeignKeys[3].RefTable = OrdersTable
 	IssuesTable.ForeignKeys[4].RefTable = ProductsTable
+	IssueAttachmentsTable.ForeignKeys[0].RefTable = CustomersTable
+	IssueAttachmentsTable.ForeignKeys[1].RefTable = IssuesTable
+	IssueAttachmentsTable.ForeignKeys[2].RefTable = UsersTable
 	KeyPersonsTable.ForeignKeys[0].RefTable = ContactsTable
 	KeyPersonsTable.ForeignKeys[1].RefTable = CustomersTable
 	MarketInfosTable.ForeignKeys[0].RefTable = UsersTable

@@ -42,6 +42,9 @@ type Interaction func(*sql.Selector)
 // Issue is the predicate function for issue builders.
 type Issue func(*sql.Selector)
 
+// IssueAttachment is the predicate function for issueattachment builders.
+type IssueAttachment func(*sql.Selector)
+
 // KeyPerson is the predicate function for keyperson builders.
 type KeyPerson func(*sql.Selector)
 

@@ -399,6 +399,30 @@ func (f IssueMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation)
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.IssueMutation", m)
 }
 
+// The IssueAttachmentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type IssueAttachmentQueryRuleFunc func(context.Context, *ent.IssueAttachmentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f IssueAttachmentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.IssueAttachmentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.IssueAttachmentQuery", q)
+}
+
+// The IssueAttachmentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type IssueAttachmentMutationRuleFunc func(context.Context, *ent.IssueAttachmentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f IssueAttachmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.IssueAttachmentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.IssueAttachmentMutation", m)
+}
+
 // The KeyPersonQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type KeyPersonQueryRuleFunc func(context.Context, *ent.KeyPersonQuery) error
@@ -1058,6 +1082,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.IssueQuery:
 		return q.Filter(), nil
+	case *ent.IssueAttachmentQuery:
+		return q.Filter(), nil
 	case *ent.KeyPersonQuery:
 		return q.Filter(), nil
 	case *ent.LoginThrottleQuery:
@@ -1138,6 +1164,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.InteractionMutation:
 		return m.Filter(), nil
 	case *ent.IssueMutation:
+		return m.Filter(), nil
+	case *ent.IssueAttachmentMutation:
 		return m.Filter(), nil
 	case *ent.KeyPersonMutation:
 		return m.Filter(), nil

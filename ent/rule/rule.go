@@ -367,6 +367,21 @@ func AllowPartnerIssue() privacy.MutationRule {
 	})
 }
 
+// AllowPartnerIssueAttachment lets a partner with issues:write attach a file to a
+// problem of its own organisation: one it can see (issues:read), as checkLinks asks.
+func AllowPartnerIssueAttachment() privacy.MutationRule {
+	return privacy.IssueAttachmentMutationRuleFunc(func(ctx context.Context, m *ent.IssueAttachmentMutation) error {
+		v := viewer.FromContext(ctx)
+		if v == nil || v.Role != viewer.Partner {
+			return privacy.Skip
+		}
+		if !m.Op().Is(ent.OpCreate) || !v.HasScope("issues:write") {
+			return privacy.Denyf("partners may only attach files to their problems, with the issues:write scope")
+		}
+		return checkLinks(ctx, m)
+	})
+}
+
 // DenyInternalNonAdmin keeps partner-facing configuration (webhooks) to admins and
 // the partner itself.
 func DenyInternalNonAdmin() privacy.QueryRule {

@@ -16,6 +16,7 @@ import (
 	"tandem/ent/document"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
+	"tandem/ent/issueattachment"
 	"tandem/ent/keyperson"
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
@@ -796,6 +797,8 @@ func init() {
 	issue.Hooks[4] = issueHooks[1]
 
 	issue.Hooks[5] = issueHooks[2]
+
+	issue.Hooks[6] = issueHooks[3]
 	issueMixinFields0 := issueMixin[0].Fields()
 	_ = issueMixinFields0
 	issueMixinFields1 := issueMixin[1].Fields()
@@ -852,6 +855,104 @@ func init() {
 	issueDescID := issueMixinFields0[0].Descriptor()
 	// issue.DefaultID holds the default value on creation for the id field.
 	issue.DefaultID = issueDescID.Default.(func() pulid.ID)
+	issueattachmentMixin := schema.IssueAttachment{}.Mixin()
+	issueattachment.Policy = privacy.NewPolicies(schema.IssueAttachment{})
+	issueattachment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := issueattachment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	issueattachmentMixinHooks3 := issueattachmentMixin[3].Hooks()
+	issueattachmentHooks := schema.IssueAttachment{}.Hooks()
+
+	issueattachment.Hooks[1] = issueattachmentMixinHooks3[0]
+
+	issueattachment.Hooks[2] = issueattachmentMixinHooks3[1]
+
+	issueattachment.Hooks[3] = issueattachmentHooks[0]
+
+	issueattachment.Hooks[4] = issueattachmentHooks[1]
+	issueattachmentMixinFields0 := issueattachmentMixin[0].Fields()
+	_ = issueattachmentMixinFields0
+	issueattachmentMixinFields1 := issueattachmentMixin[1].Fields()
+	_ = issueattachmentMixinFields1
+	issueattachmentMixinFields2 := issueattachmentMixin[2].Fields()
+	_ = issueattachmentMixinFields2
+	issueattachmentFields := schema.IssueAttachment{}.Fields()
+	_ = issueattachmentFields
+	// issueattachmentDescCreatedAt is the schema descriptor for created_at field.
+	issueattachmentDescCreatedAt := issueattachmentMixinFields1[0].Descriptor()
+	// issueattachment.DefaultCreatedAt holds the default value on creation for the created_at field.
+	issueattachment.DefaultCreatedAt = issueattachmentDescCreatedAt.Default.(func() time.Time)
+	// issueattachmentDescUpdatedAt is the schema descriptor for updated_at field.
+	issueattachmentDescUpdatedAt := issueattachmentMixinFields1[1].Descriptor()
+	// issueattachment.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	issueattachment.DefaultUpdatedAt = issueattachmentDescUpdatedAt.Default.(func() time.Time)
+	// issueattachment.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	issueattachment.UpdateDefaultUpdatedAt = issueattachmentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// issueattachmentDescVersion is the schema descriptor for version field.
+	issueattachmentDescVersion := issueattachmentMixinFields2[0].Descriptor()
+	// issueattachment.DefaultVersion holds the default value on creation for the version field.
+	issueattachment.DefaultVersion = issueattachmentDescVersion.Default.(int)
+	// issueattachmentDescFileName is the schema descriptor for file_name field.
+	issueattachmentDescFileName := issueattachmentFields[2].Descriptor()
+	// issueattachment.FileNameValidator is a validator for the "file_name" field. It is called by the builders before save.
+	issueattachment.FileNameValidator = func() func(string) error {
+		validators := issueattachmentDescFileName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(file_name string) error {
+			for _, fn := range fns {
+				if err := fn(file_name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// issueattachmentDescContentType is the schema descriptor for content_type field.
+	issueattachmentDescContentType := issueattachmentFields[3].Descriptor()
+	// issueattachment.ContentTypeValidator is a validator for the "content_type" field. It is called by the builders before save.
+	issueattachment.ContentTypeValidator = func() func(string) error {
+		validators := issueattachmentDescContentType.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(content_type string) error {
+			for _, fn := range fns {
+				if err := fn(content_type); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// issueattachmentDescSizeBytes is the schema descriptor for size_bytes field.
+	issueattachmentDescSizeBytes := issueattachmentFields[4].Descriptor()
+	// issueattachment.SizeBytesValidator is a validator for the "size_bytes" field. It is called by the builders before save.
+	issueattachment.SizeBytesValidator = issueattachmentDescSizeBytes.Validators[0].(func(int64) error)
+	// issueattachmentDescSha256 is the schema descriptor for sha256 field.
+	issueattachmentDescSha256 := issueattachmentFields[5].Descriptor()
+	// issueattachment.Sha256Validator is a validator for the "sha256" field. It is called by the builders before save.
+	issueattachment.Sha256Validator = issueattachmentDescSha256.Validators[0].(func(string) error)
+	// issueattachmentDescStorageKey is the schema descriptor for storage_key field.
+	issueattachmentDescStorageKey := issueattachmentFields[6].Descriptor()
+	// issueattachment.StorageKeyValidator is a validator for the "storage_key" field. It is called by the builders before save.
+	issueattachment.StorageKeyValidator = issueattachmentDescStorageKey.Validators[0].(func(string) error)
+	// issueattachmentDescCaption is the schema descriptor for caption field.
+	issueattachmentDescCaption := issueattachmentFields[7].Descriptor()
+	// issueattachment.CaptionValidator is a validator for the "caption" field. It is called by the builders before save.
+	issueattachment.CaptionValidator = issueattachmentDescCaption.Validators[0].(func(string) error)
+	// issueattachmentDescID is the schema descriptor for id field.
+	issueattachmentDescID := issueattachmentMixinFields0[0].Descriptor()
+	// issueattachment.DefaultID holds the default value on creation for the id field.
+	issueattachment.DefaultID = issueattachmentDescID.Default.(func() pulid.ID)
 	keypersonMixin := schema.KeyPerson{}.Mixin()
 	keyperson.Policy = privacy.NewPolicies(schema.KeyPerson{})
 	keyperson.Hooks[0] = func(next ent.Mutator) ent.Mutator {

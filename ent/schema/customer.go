@@ -103,6 +103,7 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("shipments", Shipment.Type).Annotations(connection(), skipInputs()),
 		edge.To("tracking_events", TrackingEvent.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("issues", Issue.Type).Annotations(connection(), skipInputs()),
+		edge.To("issue_attachments", IssueAttachment.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("stage_changes", StageChange.Type).Annotations(connection(), skipInputs()),
 		edge.To("market_info_shares", MarketInfoShare.Type).Annotations(connection(), skipInputs()),
 		edge.To("change_notice_acks", ChangeNoticeAck.Type).Annotations(connection(), skipInputs()),

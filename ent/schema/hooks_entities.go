@@ -10,6 +10,8 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/errcode"
 	"tandem/ent/hook"
+	"tandem/ent/issue"
+	"tandem/ent/issueattachment"
 	"tandem/ent/order"
 	"tandem/ent/privacy"
 	"tandem/ent/sample"
@@ -167,7 +169,44 @@ func (Issue) Hooks() []ent.Hook {
 			}
 			return next.Mutate(ctx, m)
 		})
-	}, ent.OpCreate), hook.On(issueLifecycle, ent.OpUpdateOne), hook.On(issueEvent, ent.OpUpdateOne)}
+	}, ent.OpCreate), hook.On(issueLifecycle, ent.OpUpdateOne), hook.On(issueEvent, ent.OpUpdateOne),
+		hook.On(issueAttachmentsFollow, ent.OpUpdateOne)}
+}
+
+// issueAttachmentsFollow moves a problem's attachments with it when the problem is
+// put on another account, so they stay exactly as visible as the problem.
+func issueAttachmentsFollow(next ent.Mutator) ent.Mutator {
+	return hook.IssueFunc(func(ctx context.Context, m *gen.IssueMutation) (gen.Value, error) {
+		cid, moved := m.CustomerID()
+		v, err := next.Mutate(ctx, m)
+		if err != nil || !moved {
+			return v, err
+		}
+		id, _ := m.ID()
+		err = m.Client().IssueAttachment.Update().
+			Where(issueattachment.IssueID(id), issueattachment.CustomerIDNEQ(cid)).
+			SetCustomerID(cid).
+			Exec(privacy.DecisionContext(ctx, privacy.Allow))
+		if err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
+}
+
+// IssueAttachment records who attached the file, and carries its problem's customer.
+func (IssueAttachment) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.IssueAttachmentFunc(func(ctx context.Context, m *gen.IssueAttachmentMutation) (gen.Value, error) {
+			if v := viewer.FromContext(ctx); v != nil && v.UserID != "" {
+				m.SetUploadedByID(v.UserID)
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate), inheritCustomer((*gen.IssueAttachmentMutation).IssueID,
+		func(ctx context.Context, c *gen.Client, id pulid.ID) (string, error) {
+			return c.Issue.Query().Where(issue.ID(id)).Select(issue.FieldCustomerID).String(ctx)
+		})}
 }
 
 // MarketInfoShare refuses to share information learned in confidence (不涉及泄密).

@@ -52,6 +52,8 @@ func (Issue) Edges() []ent.Edge {
 		edge.To("reported_by", User.Type).Unique().Field("reported_by_id").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.To("assignee", User.Type).Unique().Field("assignee_id"),
+		edge.To("attachments", IssueAttachment.Type).Annotations(connection(), skipInputs()).
+			Comment("Photos and PDFs attached to the problem (attachIssueFile)."),
 	}
 }
 

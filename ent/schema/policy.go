@@ -85,6 +85,16 @@ func (Issue) Policy() ent.Policy {
 			rule.DenyPartner(), rule.AllowAccountWrite(), privacy.AlwaysDenyRule()},
 	}
 }
+
+// An attachment is exactly as visible as its problem (same account, same scope).
+func (IssueAttachment) Policy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.RequireScope("issues:read"), rule.FilterByCustomer()},
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfAdmin(), rule.AllowPartnerIssueAttachment(),
+			rule.DenyPartner(), rule.AllowAccountWrite(), privacy.AlwaysDenyRule()},
+	}
+}
+
 func (ChangeNoticeAck) Policy() ent.Policy {
 	return accountPolicy(rule.RequireScope("change_notices:read"))
 }

@@ -45,6 +45,16 @@ type AggregateRow struct {
 	Count int       `json:"count"`
 }
 
+// A file to attach to a problem, sent with a GraphQL multipart request.
+type AttachIssueFileInput struct {
+	// The problem (Issue) to attach the file to.
+	IssueID pulid.ID `json:"issueID"`
+	// The file: a photo (JPEG, PNG, WebP, HEIC/HEIF) or a PDF, at most 20 MB.
+	File graphql.Upload `json:"file"`
+	// What the file shows, in your words (at most 1000 characters).
+	Caption *string `json:"caption,omitempty"`
+}
+
 type AuthPayload struct {
 	// Send as `Authorization: Bearer <accessToken>`.
 	AccessToken string `json:"accessToken"`

@@ -16,7 +16,7 @@ import (
 // MaxRequestBytes bounds a GraphQL request body (a multipart upload included).
 const MaxRequestBytes = graph.MaxUploadBytes + 1<<20
 
-func (a *App) routes(gql, download http.Handler) http.Handler {
+func (a *App) routes(gql, download, attachmentDownload http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", a.authenticate(http.MaxBytesHandler(gql, MaxRequestBytes)))
 	// CSV export of one connection, page after page through the GraphQL handler (export.go).
@@ -33,6 +33,8 @@ func (a *App) routes(gql, download http.Handler) http.Handler {
 	mux.HandleFunc("GET /readyz", a.ready)
 	// Signed, short-lived links handed out by Document.downloadURL; no bearer token.
 	mux.Handle("GET /documents/{id}/download", download)
+	// The same for IssueAttachment.downloadURL (photos inline, for <img src>).
+	mux.Handle("GET /issue-attachments/{id}/download", attachmentDownload)
 	mux.Handle("/", newSPA(frontend.Dist()))
 	return a.accessLog(securityHeaders(mux))
 }

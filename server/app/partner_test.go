@@ -407,6 +407,21 @@ func (w *ptWorld) sharedNotice() pulid.ID {
 	})
 }
 
+func (w *ptWorld) ownIssue() pulid.ID {
+	return w.once("ownIssue", func() pulid.ID {
+		return w.mine(w.c.Issue.Create().SetCustomerID(w.partner.ID).SetOrderID(w.ownOrder.ID).SetProductID(w.p1.ID).
+			SetTitle("Haze in batch B-PARTNER-1").SetCategory(issue.CategoryQUALITY_FLUCTUATION).
+			SetLossAmount(1200).SetAssigneeID(w.e.f.rep1.ID).SetReportedByID(w.e.f.rep1.ID).SaveX(w.e.sys).ID)
+	})
+}
+
+func (w *ptWorld) southIssue() pulid.ID {
+	return w.once("southIssue", func() pulid.ID {
+		return w.c.Issue.Create().SetCustomerID(w.e.f.southAcct.ID).SetOrderID(w.southOrder.ID).SetTitle("South short delivery").
+			SetCategory(issue.CategorySHORT_QUANTITY).SetLossAmount(800).SaveX(w.e.sys).ID
+	})
+}
+
 func (w *ptWorld) ownEndpoint() pulid.ID {
 	return w.once("ownEndpoint", func() pulid.ID {
 		return w.mine(w.c.WebhookEndpoint.Create().SetCustomerID(w.partner.ID).SetURL("https://erp.partner.example/tandem").
@@ -506,14 +521,19 @@ func ptIsolationTable() map[string]ptIso {
 			},
 		},
 		"Issue": {
+			foreign: func(w *ptWorld) []pulid.ID { return ptIDsOf(w.southIssue()) },
+			own:     func(w *ptWorld) pulid.ID { return w.ownIssue() },
+		},
+		"IssueAttachment": {
 			foreign: func(w *ptWorld) []pulid.ID {
-				return ptIDsOf(w.c.Issue.Create().SetCustomerID(w.e.f.southAcct.ID).SetOrderID(w.southOrder.ID).SetTitle("South short delivery").
-					SetCategory(issue.CategorySHORT_QUANTITY).SetLossAmount(800).SaveX(w.e.sys).ID)
+				return ptIDsOf(w.c.IssueAttachment.Create().SetIssueID(w.southIssue()).SetFileName("short-delivery.jpg").
+					SetContentType("image/jpeg").SetSizeBytes(3).SetSha256(strings.Repeat("a", 64)).
+					SetStorageKey("issue-attachments/test/south").SetCaption("south's pallet").SetUploadedByID(w.e.f.rep3.ID).SaveX(w.e.sys).ID)
 			},
 			own: func(w *ptWorld) pulid.ID {
-				return w.mine(w.c.Issue.Create().SetCustomerID(w.partner.ID).SetOrderID(w.ownOrder.ID).SetProductID(w.p1.ID).
-					SetTitle("Haze in batch B-PARTNER-1").SetCategory(issue.CategoryQUALITY_FLUCTUATION).
-					SetLossAmount(1200).SetAssigneeID(w.e.f.rep1.ID).SetReportedByID(w.e.f.rep1.ID).SaveX(w.e.sys).ID)
+				return w.mine(w.c.IssueAttachment.Create().SetIssueID(w.ownIssue()).SetFileName("haze.jpg").
+					SetContentType("image/jpeg").SetSizeBytes(3).SetSha256(strings.Repeat("b", 64)).
+					SetStorageKey("issue-attachments/test/partner").SetUploadedByID(w.e.f.rep1.ID).SaveX(w.e.sys).ID)
 			},
 		},
 		"ChangeNotice": {
@@ -1023,6 +1043,7 @@ func (w *ptWorld) checkOnlyOwn(t *testing.T, what string, data any) {
 // FORBIDDEN to a partner.
 var ptPartnerMutations = map[string]string{
 	"createIssue":           "TestPartnerFilesProblems",
+	"attachIssueFile":       "TestPartnerAttachesFiles",
 	"createWebhookEndpoint": "TestPartnerWebhooks",
 	"deleteWebhookEndpoint": "TestPartnerWebhooks",
 }
@@ -1294,6 +1315,8 @@ func TestPartnerFiltersAndHiddenFields(t *testing.T) {
 			{made["Issue"].own, "Issue", "lossAmount", "lossAmount"},
 			{made["Issue"].own, "Issue", "assignee { id email }", "assignee"},
 			{made["Issue"].own, "Issue", "reportedBy { id }", "reportedBy"},
+			{made["IssueAttachment"].own, "IssueAttachment", "uploadedBy { id email }", "uploadedBy"},
+			{made["IssueAttachment"].own, "IssueAttachment", "uploadedByID", "uploadedByID"},
 			{made["Sample"].own, "Sample", "requestedBy { id email }", "requestedBy"},
 			{w.ownOrder.ID, "Order", "notes", "notes"},
 			{w.p1.ID, "Product", "pricePoints(first: 5) { totalCount edges { node { price } } }", "pricePoints"},
@@ -1375,7 +1398,7 @@ func TestPartnerScopes(t *testing.T) {
 			map[string]any{"id": w.ownOrder.ID}), "node", "issues")
 		nothing("Product.documents", e.do(ordersOnly, `query($id: ID!) { node(id: $id) { ... on Product { documents(first: 10) { totalCount edges { node { id } } } } } }`,
 			map[string]any{"id": w.p1.ID}), "node", "documents")
-		for _, typ := range []string{"Sample", "Trial", "Issue", "Document", "ChangeNotice", "ChangeNoticeAck", "SampleEvent"} {
+		for _, typ := range []string{"Sample", "Trial", "Issue", "IssueAttachment", "Document", "ChangeNotice", "ChangeNoticeAck", "SampleEvent"} {
 			r := e.do(ordersOnly, `query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": made[typ].own})
 			if dig(r.Data, "node") != nil || !ptOnlyCodes(r, "FORBIDDEN", "NOT_FOUND") {
 				t.Errorf("SCOPE node(own %s) with only orders:read: %v errors %v", typ, r.Data, ptCodes(r))

@@ -28,6 +28,7 @@ var Types = map[string]string{
 	"SH": "Shipment",
 	"TE": "TrackingEvent",
 	"IS": "Issue",
+	"IA": "IssueAttachment",
 	"AT": "APIToken",
 	"RT": "RefreshToken",
 	"AE": "AuditEvent",
