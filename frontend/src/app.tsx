@@ -1,0 +1,101 @@
+// Routes and the signed-in gate. The sign-in and Today screens are in the first
+// download; every other screen is loaded when first opened (and cached by the
+// service worker for offline use).
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { session } from './lib/api';
+import { lang } from './lib/i18n';
+import { match, navigate, path } from './lib/router';
+import { useStore } from './lib/store';
+import { todayBadge } from './lib/badge';
+import { ErrorBox, Loading } from './ui/bits';
+import { Shell } from './ui/Layout';
+import { SignIn } from './screens/SignIn';
+import { Today } from './screens/Today';
+
+
+type Params = Record<string, string>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loader = () => Promise<ComponentType<any>>;
+
+const routes: { pattern: string; load?: Loader; component?: ComponentType<Params>; bare?: boolean }[] = [
+  { pattern: '/', component: Today as ComponentType<Params> },
+  { pattern: '/accounts/new', load: () => import('./screens/More').then((m) => m.NewAccount) },
+  { pattern: '/acks/:id', load: () => import('./screens/More').then((m) => m.NoticeAck) },
+  { pattern: '/accounts', load: () => import('./screens/Accounts').then((m) => m.Accounts) },
+  { pattern: '/customers/:id', load: () => import('./screens/Account').then((m) => m.Account) },
+  { pattern: '/customers/:id/visit', load: () => import('./screens/Visit').then((m) => m.Visit) },
+  { pattern: '/customers/:id/timeline', load: () => import('./screens/AccountTabs').then((m) => m.Timeline) },
+  { pattern: '/customers/:id/documents', load: () => import('./screens/AccountTabs').then((m) => m.Documents) },
+  { pattern: '/customers/:id/profile', load: () => import('./screens/AccountTabs').then((m) => m.Profile) },
+  { pattern: '/customers/:id/samples', load: () => import('./screens/Samples').then((m) => m.SampleList) },
+  { pattern: '/customers/:id/samples/new', load: () => import('./screens/Samples').then((m) => m.SampleNew) },
+  { pattern: '/samples/:id', load: () => import('./screens/Samples').then((m) => m.SampleDetail) },
+  { pattern: '/customers/:id/orders', load: () => import('./screens/Orders').then((m) => m.OrderList) },
+  { pattern: '/orders/:id', load: () => import('./screens/Orders').then((m) => m.OrderDetail) },
+  { pattern: '/customers/:id/problems', load: () => import('./screens/Problems').then((m) => m.ProblemList) },
+  { pattern: '/customers/:id/problems/new', load: () => import('./screens/Problems').then((m) => m.ProblemNew) },
+  { pattern: '/problems/:id', load: () => import('./screens/Problems').then((m) => m.ProblemDetail) },
+  { pattern: '/customers/:id/report', load: () => import('./screens/Report').then((m) => m.Report), bare: true },
+  { pattern: '/settings', load: () => import('./screens/Settings').then((m) => m.Settings) },
+];
+
+const loaded = new Map<Loader, ComponentType<Params>>();
+
+function Lazy({ load, params }: { load: Loader; params: Params }) {
+  const [C, setC] = useState<ComponentType<Params> | undefined>(() => loaded.get(load));
+  const [err, setErr] = useState<unknown>();
+  useEffect(() => {
+    if (C) return;
+    load().then(
+      (c) => {
+        loaded.set(load, c);
+        setC(() => c);
+      },
+      (e) => setErr(e),
+    );
+  }, [load]);
+  if (err) return <ErrorBox error={err} onRetry={() => location.reload()} />;
+  return C ? <C {...params} /> : <Loading />;
+}
+
+function NotFound() {
+  return (
+    <main class="content">
+      <ErrorBox error={new Error('404')} />
+      <a class="btn" href="/">
+        ←
+      </a>
+    </main>
+  );
+}
+
+export function App() {
+  const p = useStore(path);
+  const s = useStore(session);
+  const l = useStore(lang);
+  const badge = useStore(todayBadge);
+
+  useEffect(() => {
+    if (!s && !p.startsWith('/signin')) navigate('/signin?next=' + encodeURIComponent(p), true);
+  }, [s, p]);
+
+  if (!s || p.startsWith('/signin')) return <SignIn key={l} />;
+
+  for (const r of routes) {
+    const params = match(r.pattern, p);
+    if (!params) continue;
+    const body = r.component ? <r.component {...params} /> : <Lazy load={r.load!} params={params} />;
+    if (r.bare) return <div key={l + p}>{body}</div>;
+    return (
+      <Shell key={l} badge={badge}>
+        <div key={p}>{body}</div>
+      </Shell>
+    );
+  }
+  return (
+    <Shell key={l} badge={badge}>
+      <NotFound />
+    </Shell>
+  );
+}

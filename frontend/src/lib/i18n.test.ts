@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { enumEn, enumZh } from '../i18n/enums';
+import { detectLang, format, lang, messages, registry } from './i18n';
+
+// Load every screen so each declares its messages.
+const modules = import.meta.glob(['../screens/*.tsx', '../ui/*.ts', '../ui/*.tsx'], { eager: true });
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('i18n', () => {
+  it('picks Chinese for a Chinese browser, English otherwise, and keeps the choice', () => {
+    expect(detectLang(null, ['zh-CN', 'en'])).toBe('zh');
+    expect(detectLang(null, ['zh-TW'])).toBe('zh');
+    expect(detectLang(null, ['en-US', 'zh-CN'])).toBe('en');
+    expect(detectLang(null, ['de-DE'])).toBe('en');
+    expect(detectLang('en', ['zh-CN'])).toBe('en');
+    expect(detectLang('zh', ['en-US'])).toBe('zh');
+    expect(detectLang('fr', ['zh-CN'])).toBe('zh');
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(format('{n} 条待发送', { n: 3 })).toBe('3 条待发送');
+    expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+
+  it('switches every message with the language', () => {
+    const t = messages('test', { hello: 'Hello {name}' }, { hello: '{name}，你好' });
+    lang.set('zh');
+    expect(t('hello', { name: '王工' })).toBe('王工，你好');
+    lang.set('en');
+    expect(t('hello', { name: 'Wang' })).toBe('Hello Wang');
+  });
+
+  it('has every screen loaded and translated, with the same placeholders', () => {
+    expect(Object.keys(modules).length).toBeGreaterThanOrEqual(8);
+    const names = registry.map((r) => r.name);
+    for (const n of ['common', 'signin', 'today', 'accounts', 'account', 'visit', 'settings']) expect(names).toContain(n);
+    const problems: string[] = [];
+    for (const r of registry) {
+      for (const k of Object.keys(r.en)) {
+        const zh = r.zh[k];
+        if (!zh || !zh.trim()) problems.push(`${r.name}.${k}: no Chinese`);
+        else if (placeholders(zh).join() !== placeholders(r.en[k]).join()) problems.push(`${r.name}.${k}: placeholders differ`);
+        const words = (zh ?? '').replace(/\{\w+\}/g, '');
+        if (r.name !== 'test' && zh === r.en[k] && !/[\u4e00-\u9fff]/.test(words) && /[a-z]{4,}/.test(words) && !/^(Tandem|WeChat|English|MSDS|COA|GraphQL)/.test(words))
+          problems.push(`${r.name}.${k}: Chinese is the English text`);
+      }
+      for (const k of Object.keys(r.zh)) if (!(k in r.en)) problems.push(`${r.name}.${k}: no English`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('labels every enum value in both languages', () => {
+    expect(Object.keys(enumZh).sort()).toEqual(Object.keys(enumEn).sort());
+    for (const e of Object.keys(enumZh)) {
+      expect(Object.keys(enumZh[e]).sort(), e).toEqual(Object.keys(enumEn[e]).sort());
+      for (const v of Object.values(enumZh[e])) expect(v).toMatch(/[\u4e00-\u9fff]|^[A-Z]/);
+    }
+  });
+});

@@ -1,0 +1,359 @@
+// Visit mode: a preparation card to read in the lobby, then the quick log to fill in
+// the car. Kind (visit preselected), who was there, findings, next step with a due date:
+// six taps plus typing, and it works with no network (the log waits in the queue).
+import { useState } from 'preact/hooks';
+import { graphql } from '../graphql';
+import { newId, online, session } from '../lib/api';
+import { formatDate, messages } from '../lib/i18n';
+import { queue } from '../lib/offline';
+import { useQuery } from '../lib/query';
+import { navigate } from '../lib/router';
+import { useStore } from '../lib/store';
+import { label } from '../i18n/enums';
+import { Badge, Empty, Query } from '../ui/bits';
+import { Header } from '../ui/Layout';
+
+const t = messages(
+  'visit',
+  {
+    title: 'Visit · {name}',
+    prep: 'Preparation',
+    materials: 'Materials to bring',
+    topics: 'Topics',
+    lastPromises: 'What we promised last time',
+    meet: 'Who we will meet',
+    planned: 'Planned for {when}',
+    noPlan: 'No visit planned: bring the latest TDS/MSDS and ask about their current problems.',
+    log: 'Log the visit',
+    kind: 'Kind',
+    who: 'Who was there',
+    findings: 'What we learned',
+    findingsHint: 'Needs, problems, who decides, what competitors do. The keyboard’s microphone works here.',
+    promises: 'What we promised',
+    nextStep: 'Next step',
+    nextStepHint: 'Becomes a task on your Today list.',
+    due: 'Due',
+    tomorrow: 'Tomorrow',
+    in3: 'In 3 days',
+    week: 'In a week',
+    twoWeeks: 'In 2 weeks',
+    pickDate: 'Pick a date',
+    save: 'Save visit log',
+    savedOnline: 'Visit logged.',
+    savedOffline: 'Visit saved on this phone. It will be sent when the network returns.',
+    needSomething: 'Write what you learned or the next step first.',
+    needDue: 'Choose when the next step is due.',
+    backToAccount: 'Back to the account',
+    logAnother: 'Log another',
+    noContacts: 'No contacts recorded for this account yet.',
+  },
+  {
+    title: '拜访 · {name}',
+    prep: '拜访准备',
+    materials: '需携带的资料',
+    topics: '交流话题',
+    lastPromises: '上次的承诺',
+    meet: '将要见的人',
+    planned: '计划于 {when}',
+    noPlan: '没有计划中的拜访：带上最新的 TDS/MSDS，问问客户目前遇到的问题。',
+    log: '记录拜访',
+    kind: '方式',
+    who: '在场人员',
+    findings: '了解到的情况',
+    findingsHint: '需求、问题、谁做决定、竞争对手的动作。可用输入法的语音输入。',
+    promises: '我们的承诺',
+    nextStep: '下一步',
+    nextStepHint: '将作为任务出现在“今日”。',
+    due: '期限',
+    tomorrow: '明天',
+    in3: '3 天后',
+    week: '1 周后',
+    twoWeeks: '2 周后',
+    pickDate: '选择日期',
+    save: '保存拜访记录',
+    savedOnline: '拜访已记录。',
+    savedOffline: '拜访记录已保存在手机上，联网后自动发送。',
+    needSomething: '请先填写了解到的情况或下一步。',
+    needDue: '请选择下一步的期限。',
+    backToAccount: '返回客户',
+    logAnother: '再记一条',
+    noContacts: '此客户还没有联系人。',
+  },
+);
+
+export const VisitQuery = graphql(`
+  query VisitPrep($id: ID!, $since: Time!) {
+    customerReport(id: $id) {
+      customer { id name }
+      promises
+      keyPersons { id attitude decisionRole contact { id name title } }
+    }
+    node(id: $id) {
+      ... on Customer {
+        contacts(first: 50, where: { archived: false }) { edges { node { id name title } } }
+        interactions(first: 1, where: { kind: VISIT, occurredAtGTE: $since }, orderBy: { field: OCCURRED_AT, direction: ASC }) {
+          edges { node { id occurredAt summary preparationMaterials preparationTopics } }
+        }
+      }
+    }
+  }
+`);
+
+/** Visit preparation is kept under one key per account, whatever the day. */
+export const visitCacheKey = (id: string) => `VisitPrep:${id}`;
+
+const kinds = ['VISIT', 'PHONE', 'CHAT', 'MEETING'] as const;
+
+export function startOfToday(): string {
+  const d = new Date();
+  d.setHours(0, 0, 0, 0);
+  return d.toISOString();
+}
+
+function inDays(n: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + n);
+  d.setHours(17, 0, 0, 0);
+  return d.toISOString();
+}
+
+export function Visit({ id }: { id: string }) {
+  const [since] = useState(startOfToday);
+  const q = useQuery(VisitQuery, { id, since }, { cacheAs: visitCacheKey(id) });
+  const on = useStore(online);
+  const [kind, setKind] = useState<string>('VISIT');
+  const [who, setWho] = useState<string[]>([]);
+  const [findings, setFindings] = useState('');
+  const [promises, setPromises] = useState('');
+  const [nextStep, setNextStep] = useState('');
+  const [due, setDue] = useState<string | null>(null);
+  const [dueChoice, setDueChoice] = useState<number | 'date' | null>(null);
+  const [error, setError] = useState('');
+  const [saved, setSaved] = useState<'online' | 'offline' | null>(null);
+  const name = q.data?.customerReport.customer.name ?? '';
+
+  async function save(e: Event) {
+    e.preventDefault();
+    if (!findings.trim() && !nextStep.trim()) return setError(t('needSomething'));
+    if (nextStep.trim() && !due) return setError(t('needDue'));
+    setError('');
+    const me = session.get()?.user.id;
+    await queue.enqueue({
+      id: newId(),
+      kind: 'visit',
+      label: `${label('InteractionKind', kind)} — ${name}`,
+      customerID: id,
+      vars: {
+        input: {
+          customerID: id,
+          kind,
+          occurredAt: new Date().toISOString(),
+          findings: findings.trim() || null,
+          promises: promises.trim() || null,
+          nextStep: nextStep.trim() || null,
+          nextStepDue: nextStep.trim() ? due : null,
+          theirParticipantIDs: who,
+          ourParticipantIDs: me ? [me] : [],
+        },
+      },
+    });
+    setSaved(on ? 'online' : 'offline');
+  }
+
+  function reset() {
+    setWho([]);
+    setFindings('');
+    setPromises('');
+    setNextStep('');
+    setDue(null);
+    setDueChoice(null);
+    setSaved(null);
+  }
+
+  const dueOptions: [number, 'tomorrow' | 'in3' | 'week' | 'twoWeeks'][] = [
+    [1, 'tomorrow'],
+    [3, 'in3'],
+    [7, 'week'],
+    [14, 'twoWeeks'],
+  ];
+
+  return (
+    <>
+      <Header title={name ? t('title', { name }) : '…'} back={`/customers/${id}`} />
+      <main class="content">
+        <Query q={q}>
+          {(d) => {
+            const r = d.customerReport;
+            const node = d.node && 'contacts' in d.node ? d.node : null;
+            const plan = node?.interactions.edges?.[0]?.node;
+            const contacts = (node?.contacts.edges ?? []).map((e) => e!.node!);
+            const attitude = new Map(r.keyPersons.map((k) => [k.contact.id, k]));
+            if (saved)
+              return (
+                <div class="card">
+                  <p class={saved === 'online' ? 'notice' : 'stale'} role="status">
+                    {saved === 'online' ? t('savedOnline') : t('savedOffline')}
+                  </p>
+                  <div class="btn-row">
+                    <button type="button" class="btn primary" onClick={() => navigate(`/customers/${id}`)}>
+                      {t('backToAccount')}
+                    </button>
+                    <button type="button" class="btn" onClick={reset}>
+                      {t('logAnother')}
+                    </button>
+                  </div>
+                </div>
+              );
+            return (
+              <>
+                <section class="card prep" aria-labelledby="prep-h">
+                  <h2 id="prep-h">{t('prep')}</h2>
+                  {plan ? (
+                    <>
+                      <p class="muted small">{t('planned', { when: formatDate(plan.occurredAt, true) })}</p>
+                      {plan.summary && <p>{plan.summary}</p>}
+                      {plan.preparationMaterials && (
+                        <>
+                          <h3>{t('materials')}</h3>
+                          <p>{plan.preparationMaterials}</p>
+                        </>
+                      )}
+                      {!!plan.preparationTopics?.length && (
+                        <>
+                          <h3>{t('topics')}</h3>
+                          <ul>
+                            {plan.preparationTopics.map((x, i) => (
+                              <li key={i}>{x}</li>
+                            ))}
+                          </ul>
+                        </>
+                      )}
+                    </>
+                  ) : (
+                    <p class="muted">{t('noPlan')}</p>
+                  )}
+                  {!!r.promises.length && (
+                    <>
+                      <h3>{t('lastPromises')}</h3>
+                      <ul>
+                        {r.promises.slice(0, 5).map((p, i) => (
+                          <li key={i}>{p}</li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                  {!!r.keyPersons.length && (
+                    <>
+                      <h3>{t('meet')}</h3>
+                      <ul class="plain">
+                        {r.keyPersons.map((k) => (
+                          <li key={k.id}>
+                            {k.contact.name} · {label('KeyPersonDecisionRole', k.decisionRole)}{' '}
+                            <Badge tone={k.attitude === 'CHAMPION' || k.attitude === 'SUPPORTER' ? 'good' : k.attitude === 'NEUTRAL' ? undefined : 'bad'}>
+                              {label('KeyPersonAttitude', k.attitude)}
+                            </Badge>
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </section>
+
+                <form onSubmit={save} class="visit-log" aria-labelledby="log-h" noValidate>
+                  <h2 id="log-h">{t('log')}</h2>
+                  <fieldset>
+                    <legend>{t('kind')}</legend>
+                    <div class="chips">
+                      {kinds.map((k) => (
+                        <button type="button" class="chip" aria-pressed={kind === k} onClick={() => setKind(k)}>
+                          {label('InteractionKind', k)}
+                        </button>
+                      ))}
+                    </div>
+                  </fieldset>
+                  <fieldset>
+                    <legend>{t('who')}</legend>
+                    {contacts.length ? (
+                      <div class="chips">
+                        {contacts.map((c) => {
+                          const kp = attitude.get(c.id);
+                          const pressed = who.includes(c.id);
+                          return (
+                            <button
+                              type="button"
+                              class="chip"
+                              aria-pressed={pressed}
+                              onClick={() => setWho(pressed ? who.filter((x) => x !== c.id) : [...who, c.id])}
+                            >
+                              {c.name}
+                              {kp ? ' ★' : ''}
+                            </button>
+                          );
+                        })}
+                      </div>
+                    ) : (
+                      <Empty>{t('noContacts')}</Empty>
+                    )}
+                  </fieldset>
+                  <label class="field">
+                    <span>{t('findings')}</span>
+                    <textarea name="findings" value={findings} onInput={(e) => setFindings(e.currentTarget.value)} rows={4} />
+                    <small class="hint">{t('findingsHint')}</small>
+                  </label>
+                  <label class="field">
+                    <span>{t('promises')}</span>
+                    <textarea name="promises" value={promises} onInput={(e) => setPromises(e.currentTarget.value)} rows={2} />
+                  </label>
+                  <label class="field">
+                    <span>{t('nextStep')}</span>
+                    <input name="nextStep" value={nextStep} onInput={(e) => setNextStep(e.currentTarget.value)} />
+                    <small class="hint">{t('nextStepHint')}</small>
+                  </label>
+                  <fieldset>
+                    <legend>{t('due')}</legend>
+                    <div class="chips">
+                      {dueOptions.map(([n, key]) => (
+                        <button
+                          type="button"
+                          class="chip"
+                          aria-pressed={dueChoice === n}
+                          onClick={() => {
+                            setDueChoice(n);
+                            setDue(inDays(n));
+                          }}
+                        >
+                          {t(key)}
+                        </button>
+                      ))}
+                    </div>
+                    <label class="field">
+                      <span class="sr-only">{t('pickDate')}</span>
+                      <input
+                        type="date"
+                        aria-label={t('pickDate')}
+                        value={dueChoice === 'date' && due ? due.slice(0, 10) : ''}
+                        onInput={(e) => {
+                          const v = e.currentTarget.value;
+                          setDueChoice('date');
+                          setDue(v ? new Date(v + 'T17:00:00').toISOString() : null);
+                        }}
+                      />
+                    </label>
+                  </fieldset>
+                  {error && (
+                    <p class="error" role="alert">
+                      {error}
+                    </p>
+                  )}
+                  <button type="submit" class="btn primary block">
+                    {t('save')}
+                  </button>
+                </form>
+              </>
+            );
+          }}
+        </Query>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+// The frame of every signed-in screen: a header with the way back, the offline banner
+// with the queue's state, the content, and the bottom navigation a thumb can reach.
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { online } from '../lib/api';
+import { queue } from '../lib/offline';
+import { path } from '../lib/router';
+import { useStore } from '../lib/store';
+import { tc } from './common.i18n';
+
+export function Header({ title, back, actions }: { title: string; back?: string; actions?: ComponentChildren }) {
+  useEffect(() => {
+    document.title = `${title} · Tandem`;
+  }, [title]);
+  return (
+    <header class="top">
+      {back ? (
+        <a class="top-back" href={back} aria-label={tc('back')}>
+          <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+            <path d="M15 5l-7 7 7 7" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
+          </svg>
+        </a>
+      ) : (
+        <span class="top-logo" aria-hidden="true">T</span>
+      )}
+      <h1 class="top-title">{title}</h1>
+      {actions && <div class="top-actions">{actions}</div>}
+    </header>
+  );
+}
+
+function StatusBar() {
+  const on = useStore(online);
+  const items = useStore(queue.items);
+  const waiting = items.filter((i) => i.status === 'pending' || i.status === 'sending').length;
+  const parked = items.filter((i) => i.status === 'conflict' || i.status === 'failed').length;
+  if (on && !waiting && !parked) return null;
+  return (
+    <div role="status">
+      <a href="/settings#queue" class={'statusbar' + (on ? '' : ' off')}>
+        {!on && <span>{tc('offlineBanner')}</span>}
+        {waiting > 0 && <span class="pill">{tc('waiting', { n: waiting })}</span>}
+        {parked > 0 && <span class="pill bad">{tc('needsAttention', { n: parked })}</span>}
+      </a>
+    </div>
+  );
+}
+
+const tabs: { href: string; key: 'today' | 'accounts' | 'settings'; icon: string }[] = [
+  { href: '/', key: 'today', icon: 'M4 6h16M4 12h16M4 18h10' },
+  { href: '/accounts', key: 'accounts', icon: 'M4 20V6l8-3 8 3v14M9 20v-5h6v5' },
+  { href: '/settings', key: 'settings', icon: 'M12 8a4 4 0 100 8 4 4 0 000-8zM3 12h2M19 12h2M12 3v2M12 19v2' },
+];
+
+export function Shell({ children, badge }: { children: ComponentChildren; badge?: number }) {
+  const p = useStore(path).split('?')[0];
+  const active = p === '/' ? '/' : p.startsWith('/settings') ? '/settings' : '/accounts';
+  return (
+    <>
+      <a class="skip" href="#main">
+        {tc('skip')}
+      </a>
+      <StatusBar />
+      <div id="main" class="page">
+        {children}
+      </div>
+      <nav class="tabbar" aria-label={tc('mainNav')}>
+        {tabs.map((t) => (
+          <a href={t.href} class="tab" aria-current={active === t.href ? 'page' : undefined}>
+            <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+              <path d={t.icon} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+            </svg>
+            <span>{tc(t.key)}</span>
+            {t.key === 'today' && badge ? <span class="tab-badge">{badge}</span> : null}
+          </a>
+        ))}
+      </nav>
+    </>
+  );
+}
