@@ -1,5 +1,39 @@
 // Labels of the schema's enums in both languages (generated once from the schema, then kept by hand).
 export const enumZh: Record<string, Record<string, string>> = {
+  "PitchEntryPoint": {
+    "PERSON": "人",
+    "PRODUCT": "产品",
+    "TECHNOLOGY": "技术",
+    "PAYMENT_TERMS": "账期"
+  },
+  "CompetitorPricePosition": {
+    "HIGHER": "高于我方",
+    "SIMILAR": "与我方相近",
+    "LOWER": "低于我方",
+    "UNKNOWN": "不清楚"
+  },
+  "NeedCompanyAspect": {
+    "IMAGE": "形象",
+    "LISTING": "上市",
+    "SCALE": "规模",
+    "FUNDING": "资金",
+    "INFORMATION": "信息",
+    "TECHNOLOGY": "技术",
+    "MANAGEMENT": "管理",
+    "PRODUCT": "产品"
+  },
+  "NeedProductGrade": {
+    "HIGH": "高端",
+    "MID": "中端",
+    "LOW": "低端"
+  },
+  "NeedLikelyProblem": {
+    "TECHNICAL": "技术问题",
+    "PRICE": "价格问题",
+    "SUPPLY": "供应问题",
+    "FUNDING": "资金问题",
+    "KEY_PERSON": "关键人需求问题"
+  },
   "CustomerStage": {
     "PROSPECT": "潜在客户",
     "CONTACTED": "已联系",
@@ -226,6 +260,40 @@ export const enumZh: Record<string, Record<string, string>> = {
 };
 
 export const enumEn: Record<string, Record<string, string>> = {
+  "PitchEntryPoint": {
+    "PERSON": "Person",
+    "PRODUCT": "Product",
+    "TECHNOLOGY": "Technology",
+    "PAYMENT_TERMS": "Payment terms"
+  },
+  "CompetitorPricePosition": {
+    "HIGHER": "Higher than ours",
+    "SIMILAR": "Similar to ours",
+    "LOWER": "Lower than ours",
+    "UNKNOWN": "Unknown"
+  },
+  "NeedCompanyAspect": {
+    "IMAGE": "Image",
+    "LISTING": "Listing (IPO)",
+    "SCALE": "Scale",
+    "FUNDING": "Funding",
+    "INFORMATION": "Information",
+    "TECHNOLOGY": "Technology",
+    "MANAGEMENT": "Management",
+    "PRODUCT": "Product"
+  },
+  "NeedProductGrade": {
+    "HIGH": "High end",
+    "MID": "Mid range",
+    "LOW": "Low end"
+  },
+  "NeedLikelyProblem": {
+    "TECHNICAL": "Technical problem",
+    "PRICE": "Price problem",
+    "SUPPLY": "Supply problem",
+    "FUNDING": "Funding problem",
+    "KEY_PERSON": "Key person's needs"
+  },
   "CustomerStage": {
     "PROSPECT": "Prospect",
     "CONTACTED": "Contacted",
@@ -368,9 +436,9 @@ export const enumEn: Record<string, Record<string, string>> = {
   },
   "DocumentType": {
     "MANUAL_TDS": "Manual / TDS",
-    "MSDS": "Msds",
+    "MSDS": "MSDS",
     "CERTIFICATE": "Certificate",
-    "COA": "Coa",
+    "COA": "COA",
     "PRECAUTIONS": "Precautions",
     "SGS_REPORT": "SGS report",
     "APPLICATION_DATA": "Application data"

@@ -45,6 +45,12 @@ const t = messages(
     noLines: 'This order has no lines.',
     batch: 'Batch {b}',
     noBatch: 'No batch number',
+    editBatch: 'Set batch',
+    editBatchFor: 'Set the batch number of {product}',
+    batchLabel: 'Batch number of {product}',
+    batchRequired: 'Enter the batch number.',
+    batchConflict: 'Someone changed this line meanwhile. It has been reloaded: check and save again.',
+    batchOffline: 'No network: the batch number can be saved once you are online.',
     producedOn: 'produced {date}',
     price: '{price} {currency}/{unit}',
     checklist: 'Checklist',
@@ -151,6 +157,12 @@ const t = messages(
     noLines: '该订单没有明细。',
     batch: '批号 {b}',
     noBatch: '未填批号',
+    editBatch: '填写批号',
+    editBatchFor: '填写 {product} 的批号',
+    batchLabel: '{product} 的批号',
+    batchRequired: '请填写批号。',
+    batchConflict: '此行已被他人修改并已重新加载，请核对后再保存。',
+    batchOffline: '没有网络：联网后才能保存批号。',
     producedOn: '生产日期 {date}',
     price: '{price} {currency}/{unit}',
     checklist: '订单进度',
@@ -447,7 +459,7 @@ export const OrderDetailQuery = graphql(`
         shippedAt cancelledAt cancelReason
         customer { id name }
         lines(first: 100) {
-          edges { node { id quantity unit unitPrice batchNo productionDate product { id code name } } }
+          edges { node { id version quantity unit unitPrice batchNo productionDate product { id code name } } }
         }
         checklist {
           progress nextSteps warnings
@@ -520,7 +532,7 @@ export function OrderDetail({ id }: { id: string }) {
               <>
                 <Summary o={o} />
                 <Checklist o={o} queued={mine} />
-                <Lines o={o} />
+                <Lines o={o} onSaved={() => void q.refetch()} />
                 <Shipments o={o} refetch={q.refetch} />
                 <Cancel o={o} locked={mine.some((i) => i.status === 'pending' || i.status === 'sending')} refetch={q.refetch} />
               </>
@@ -815,7 +827,69 @@ function mark(done: boolean) {
   } as const;
 }
 
-function Lines({ o }: { o: OrderNode }) {
+const UpdateLineBatch = graphql(`
+  mutation UpdateLineBatch($id: ID!, $input: UpdateOrderLineInput!) {
+    updateOrderLine(id: $id, input: $input) { id version batchNo }
+  }
+`);
+
+type Line = NonNullable<NonNullable<NonNullable<OrderNode['lines']['edges']>[number]>['node']>;
+
+// The batch number of a line, set or corrected from the phone (the COA is checked per batch
+// before shipping). Online only: it is a correction the rep makes with the order in hand.
+function BatchEditor({ line, onSaved }: { line: Line; onSaved: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState(line.batchNo ?? '');
+  const [busy, setBusy] = useState(false);
+  const [err, setErr] = useState('');
+  if (!open)
+    return (
+      <button type="button" class="btn ghost" onClick={() => setOpen(true)} aria-label={t('editBatchFor', { product: line.product.name })}>
+        {t('editBatch')}
+      </button>
+    );
+  async function save(e: Event) {
+    e.preventDefault();
+    const b = value.trim();
+    if (!b) return setErr(t('batchRequired'));
+    setBusy(true);
+    setErr('');
+    try {
+      await request(UpdateLineBatch, { id: line.id, input: { batchNo: b, version: line.version } });
+      setOpen(false);
+      onSaved();
+    } catch (x) {
+      if (x instanceof ApiError && x.code === 'CONFLICT') setErr(t('batchConflict'));
+      else if (x instanceof OfflineError) setErr(t('batchOffline'));
+      else setErr((x as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form onSubmit={save} class="inline-form" noValidate>
+      <label class="field">
+        <span>{t('batchLabel', { product: line.product.name })}</span>
+        <input value={value} onInput={(e) => setValue(e.currentTarget.value)} autocomplete="off" />
+      </label>
+      {err && (
+        <p class="error" role="alert">
+          {err}
+        </p>
+      )}
+      <div class="btn-row">
+        <button type="submit" class="btn primary" disabled={busy}>
+          {busy ? tc('saving') : tc('save')}
+        </button>
+        <button type="button" class="btn" onClick={() => setOpen(false)}>
+          {tc('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Lines({ o, onSaved }: { o: OrderNode; onSaved: () => void }) {
   const lines = (o.lines.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
   return (
     <Section title={t('lines')} count={lines.length} id="lines">
@@ -835,6 +909,7 @@ function Lines({ o }: { o: OrderNode }) {
                 <span class="small" style={rowBadges}>
                   {l.batchNo ? <Badge>{t('batch', { b: l.batchNo })}</Badge> : <Badge tone="warn">{t('noBatch')}</Badge>}
                 </span>
+                {!o.shippedAt && !o.cancelledAt && <BatchEditor line={l} onSaved={onSaved} />}
               </span>
               <span class="row-side" style={{ color: 'var(--ink)', fontWeight: 600 }}>
                 {formatNumber(l.quantity, 3)} {l.unit}

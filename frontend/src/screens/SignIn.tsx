@@ -49,7 +49,10 @@ export function SignIn() {
     try {
       await signIn(email.trim(), password);
       const next = new URLSearchParams(location.search).get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('/signin') ? next : '/', true);
+      const to = next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/signin') ? next : '/';
+      // The explorer is its own page, served by the server.
+      if (to.startsWith('/explorer')) location.assign(to);
+      else navigate(to, true);
     } catch (err) {
       if (err instanceof OfflineError) setError(t('offline'));
       else if (err instanceof ApiError && err.code === 'RATE_LIMITED')
