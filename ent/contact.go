@@ -7,6 +7,7 @@ import (
 	"strings"
 	"tandem/ent/contact"
 	"tandem/ent/customer"
+	"tandem/ent/person"
 	"tandem/ent/schema/pulid"
 	"time"
 
@@ -45,6 +46,8 @@ type Contact struct {
 	Notes string `json:"notes,omitempty"`
 	// Archived holds the value of the "archived" field.
 	Archived bool `json:"archived,omitempty"`
+	// The Person this contact is, set by the server from the mobile, email or WeChat ID.
+	PersonID pulid.ID `json:"person_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ContactQuery when eager-loading is set.
 	Edges        ContactEdges `json:"edges"`
@@ -61,11 +64,13 @@ type ContactEdges struct {
 	ReferredCustomers []*Customer `json:"referred_customers,omitempty"`
 	// Interactions holds the value of the interactions edge.
 	Interactions []*Interaction `json:"interactions,omitempty"`
+	// The person this contact is (derived from the mobile, email or WeChat ID): Person.contacts lists the same person's contacts at other customers.
+	Person *Person `json:"person,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
 
 	namedKeyPersons        map[string][]*KeyPerson
 	namedReferredCustomers map[string][]*Customer
@@ -110,12 +115,23 @@ func (e ContactEdges) InteractionsOrErr() ([]*Interaction, error) {
 	return nil, &NotLoadedError{edge: "interactions"}
 }
 
+// PersonOrErr returns the Person value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ContactEdges) PersonOrErr() (*Person, error) {
+	if e.Person != nil {
+		return e.Person, nil
+	} else if e.loadedTypes[4] {
+		return nil, &NotFoundError{label: person.Label}
+	}
+	return nil, &NotLoadedError{edge: "person"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Contact) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case contact.FieldID, contact.FieldCustomerID:
+		case contact.FieldID, contact.FieldCustomerID, contact.FieldPersonID:
 			values[i] = new(pulid.ID)
 		case contact.FieldArchived:
 			values[i] = new(sql.NullBool)
@@ -224,6 +240,12 @@ func (_m *Contact) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Archived = value.Bool
 			}
+		case contact.FieldPersonID:
+			if value, ok := values[i].(*pulid.ID); !ok {
+				return fmt.Errorf("unexpected type %T for field person_id", values[i])
+			} else if value != nil {
+				_m.PersonID = *value
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -255,6 +277,11 @@ func (_m *Contact) QueryReferredCustomers() *CustomerQuery {
 // QueryInteractions queries the "interactions" edge of the Contact entity.
 func (_m *Contact) QueryInteractions() *InteractionQuery {
 	return NewContactClient(_m.config).QueryInteractions(_m)
+}
+
+// QueryPerson queries the "person" edge of the Contact entity.
+func (_m *Contact) QueryPerson() *PersonQuery {
+	return NewContactClient(_m.config).QueryPerson(_m)
 }
 
 // Update returns a builder for updating this Contact.
@@ -318,6 +345,9 @@ func (_m *Contact) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("archived=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Archived))
+	builder.WriteString(", ")
+	builder.WriteString("person_id=")
+	builder.WriteString(fmt.Sprintf("%v", _m.PersonID))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -10,6 +10,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/interaction"
 	"tandem/ent/keyperson"
+	"tandem/ent/person"
 	"tandem/ent/schema/pulid"
 	"time"
 
@@ -193,6 +194,20 @@ func (_c *ContactCreate) SetNillableArchived(v *bool) *ContactCreate {
 	return _c
 }
 
+// SetPersonID sets the "person_id" field.
+func (_c *ContactCreate) SetPersonID(v pulid.ID) *ContactCreate {
+	_c.mutation.SetPersonID(v)
+	return _c
+}
+
+// SetNillablePersonID sets the "person_id" field if the given value is not nil.
+func (_c *ContactCreate) SetNillablePersonID(v *pulid.ID) *ContactCreate {
+	if v != nil {
+		_c.SetPersonID(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *ContactCreate) SetID(v pulid.ID) *ContactCreate {
 	_c.mutation.SetID(v)
@@ -255,6 +270,11 @@ func (_c *ContactCreate) AddInteractions(v ...*Interaction) *ContactCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddInteractionIDs(ids...)
+}
+
+// SetPerson sets the "person" edge to the Person entity.
+func (_c *ContactCreate) SetPerson(v *Person) *ContactCreate {
+	return _c.SetPersonID(v.ID)
 }
 
 // Mutation returns the ContactMutation object of the builder.
@@ -540,6 +560,23 @@ func (_c *ContactCreate) createSpec() (*Contact, *sqlgraph.CreateSpec) {
 		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
+	if nodes := _c.mutation.PersonIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   contact.PersonTable,
+			Columns: []string{contact.PersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.PersonID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
 	return _node, _spec
 }
 
@@ -775,6 +812,24 @@ func (u *ContactUpsert) SetArchived(v bool) *ContactUpsert {
 // UpdateArchived sets the "archived" field to the value that was provided on create.
 func (u *ContactUpsert) UpdateArchived() *ContactUpsert {
 	u.SetExcluded(contact.FieldArchived)
+	return u
+}
+
+// SetPersonID sets the "person_id" field.
+func (u *ContactUpsert) SetPersonID(v pulid.ID) *ContactUpsert {
+	u.Set(contact.FieldPersonID, v)
+	return u
+}
+
+// UpdatePersonID sets the "person_id" field to the value that was provided on create.
+func (u *ContactUpsert) UpdatePersonID() *ContactUpsert {
+	u.SetExcluded(contact.FieldPersonID)
+	return u
+}
+
+// ClearPersonID clears the value of the "person_id" field.
+func (u *ContactUpsert) ClearPersonID() *ContactUpsert {
+	u.SetNull(contact.FieldPersonID)
 	return u
 }
 
@@ -1043,6 +1098,27 @@ func (u *ContactUpsertOne) SetArchived(v bool) *ContactUpsertOne {
 func (u *ContactUpsertOne) UpdateArchived() *ContactUpsertOne {
 	return u.Update(func(s *ContactUpsert) {
 		s.UpdateArchived()
+	})
+}
+
+// SetPersonID sets the "person_id" field.
+func (u *ContactUpsertOne) SetPersonID(v pulid.ID) *ContactUpsertOne {
+	return u.Update(func(s *ContactUpsert) {
+		s.SetPersonID(v)
+	})
+}
+
+// UpdatePersonID sets the "person_id" field to the value that was provided on create.
+func (u *ContactUpsertOne) UpdatePersonID() *ContactUpsertOne {
+	return u.Update(func(s *ContactUpsert) {
+		s.UpdatePersonID()
+	})
+}
+
+// ClearPersonID clears the value of the "person_id" field.
+func (u *ContactUpsertOne) ClearPersonID() *ContactUpsertOne {
+	return u.Update(func(s *ContactUpsert) {
+		s.ClearPersonID()
 	})
 }
 
@@ -1478,6 +1554,27 @@ func (u *ContactUpsertBulk) SetArchived(v bool) *ContactUpsertBulk {
 func (u *ContactUpsertBulk) UpdateArchived() *ContactUpsertBulk {
 	return u.Update(func(s *ContactUpsert) {
 		s.UpdateArchived()
+	})
+}
+
+// SetPersonID sets the "person_id" field.
+func (u *ContactUpsertBulk) SetPersonID(v pulid.ID) *ContactUpsertBulk {
+	return u.Update(func(s *ContactUpsert) {
+		s.SetPersonID(v)
+	})
+}
+
+// UpdatePersonID sets the "person_id" field to the value that was provided on create.
+func (u *ContactUpsertBulk) UpdatePersonID() *ContactUpsertBulk {
+	return u.Update(func(s *ContactUpsert) {
+		s.UpdatePersonID()
+	})
+}
+
+// ClearPersonID clears the value of the "person_id" field.
+func (u *ContactUpsertBulk) ClearPersonID() *ContactUpsertBulk {
+	return u.Update(func(s *ContactUpsert) {
+		s.ClearPersonID()
 	})
 }
 

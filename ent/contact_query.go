@@ -12,6 +12,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/interaction"
 	"tandem/ent/keyperson"
+	"tandem/ent/person"
 	"tandem/ent/predicate"
 	"tandem/ent/schema/pulid"
 
@@ -33,6 +34,7 @@ type ContactQuery struct {
 	withKeyPersons             *KeyPersonQuery
 	withReferredCustomers      *CustomerQuery
 	withInteractions           *InteractionQuery
+	withPerson                 *PersonQuery
 	loadTotal                  []func(context.Context, []*Contact) error
 	modifiers                  []func(*sql.Selector)
 	withNamedKeyPersons        map[string]*KeyPersonQuery
@@ -155,6 +157,28 @@ func (_q *ContactQuery) QueryInteractions() *InteractionQuery {
 			sqlgraph.From(contact.Table, contact.FieldID, selector),
 			sqlgraph.To(interaction.Table, interaction.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, contact.InteractionsTable, contact.InteractionsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryPerson chains the current query on the "person" edge.
+func (_q *ContactQuery) QueryPerson() *PersonQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(contact.Table, contact.FieldID, selector),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, contact.PersonTable, contact.PersonColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -358,6 +382,7 @@ func (_q *ContactQuery) Clone() *ContactQuery {
 		withKeyPersons:        _q.withKeyPersons.Clone(),
 		withReferredCustomers: _q.withReferredCustomers.Clone(),
 		withInteractions:      _q.withInteractions.Clone(),
+		withPerson:            _q.withPerson.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -406,6 +431,17 @@ func (_q *ContactQuery) WithInteractions(opts ...func(*InteractionQuery)) *Conta
 		opt(query)
 	}
 	_q.withInteractions = query
+	return _q
+}
+
+// WithPerson tells the query-builder to eager-load the nodes that are connected to
+// the "person" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ContactQuery) WithPerson(opts ...func(*PersonQuery)) *ContactQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withPerson = query
 	return _q
 }
 
@@ -493,11 +529,12 @@ func (_q *ContactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cont
 	var (
 		nodes       = []*Contact{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withCustomer != nil,
 			_q.withKeyPersons != nil,
 			_q.withReferredCustomers != nil,
 			_q.withInteractions != nil,
+			_q.withPerson != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -545,6 +582,12 @@ func (_q *ContactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cont
 		if err := _q.loadInteractions(ctx, query, nodes,
 			func(n *Contact) { n.Edges.Interactions = []*Interaction{} },
 			func(n *Contact, e *Interaction) { n.Edges.Interactions = append(n.Edges.Interactions, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withPerson; query != nil {
+		if err := _q.loadPerson(ctx, query, nodes, nil,
+			func(n *Contact, e *Person) { n.Edges.Person = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -727,6 +770,35 @@ func (_q *ContactQuery) loadInteractions(ctx context.Context, query *Interaction
 	}
 	return nil
 }
+func (_q *ContactQuery) loadPerson(ctx context.Context, query *PersonQuery, nodes []*Contact, init func(*Contact), assign func(*Contact, *Person)) error {
+	ids := make([]pulid.ID, 0, len(nodes))
+	nodeids := make(map[pulid.ID][]*Contact)
+	for i := range nodes {
+		fk := nodes[i].PersonID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(person.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "person_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 
 func (_q *ContactQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -758,6 +830,9 @@ func (_q *ContactQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withCustomer != nil {
 			_spec.Node.AddColumnOnce(contact.FieldCustomerID)
+		}
+		if _q.withPerson != nil {
+			_spec.Node.AddColumnOnce(contact.FieldPersonID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

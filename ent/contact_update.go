@@ -10,6 +10,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/interaction"
 	"tandem/ent/keyperson"
+	"tandem/ent/person"
 	"tandem/ent/predicate"
 	"tandem/ent/schema/pulid"
 	"time"
@@ -236,6 +237,26 @@ func (_u *ContactUpdate) SetNillableArchived(v *bool) *ContactUpdate {
 	return _u
 }
 
+// SetPersonID sets the "person_id" field.
+func (_u *ContactUpdate) SetPersonID(v pulid.ID) *ContactUpdate {
+	_u.mutation.SetPersonID(v)
+	return _u
+}
+
+// SetNillablePersonID sets the "person_id" field if the given value is not nil.
+func (_u *ContactUpdate) SetNillablePersonID(v *pulid.ID) *ContactUpdate {
+	if v != nil {
+		_u.SetPersonID(*v)
+	}
+	return _u
+}
+
+// ClearPersonID clears the value of the "person_id" field.
+func (_u *ContactUpdate) ClearPersonID() *ContactUpdate {
+	_u.mutation.ClearPersonID()
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *ContactUpdate) SetCustomer(v *Customer) *ContactUpdate {
 	return _u.SetCustomerID(v.ID)
@@ -284,6 +305,11 @@ func (_u *ContactUpdate) AddInteractions(v ...*Interaction) *ContactUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddInteractionIDs(ids...)
+}
+
+// SetPerson sets the "person" edge to the Person entity.
+func (_u *ContactUpdate) SetPerson(v *Person) *ContactUpdate {
+	return _u.SetPersonID(v.ID)
 }
 
 // Mutation returns the ContactMutation object of the builder.
@@ -358,6 +384,12 @@ func (_u *ContactUpdate) RemoveInteractions(v ...*Interaction) *ContactUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveInteractionIDs(ids...)
+}
+
+// ClearPerson clears the "person" edge to the Person entity.
+func (_u *ContactUpdate) ClearPerson() *ContactUpdate {
+	_u.mutation.ClearPerson()
+	return _u
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -681,6 +713,35 @@ func (_u *ContactUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.PersonCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   contact.PersonTable,
+			Columns: []string{contact.PersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.PersonIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   contact.PersonTable,
+			Columns: []string{contact.PersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -906,6 +967,26 @@ func (_u *ContactUpdateOne) SetNillableArchived(v *bool) *ContactUpdateOne {
 	return _u
 }
 
+// SetPersonID sets the "person_id" field.
+func (_u *ContactUpdateOne) SetPersonID(v pulid.ID) *ContactUpdateOne {
+	_u.mutation.SetPersonID(v)
+	return _u
+}
+
+// SetNillablePersonID sets the "person_id" field if the given value is not nil.
+func (_u *ContactUpdateOne) SetNillablePersonID(v *pulid.ID) *ContactUpdateOne {
+	if v != nil {
+		_u.SetPersonID(*v)
+	}
+	return _u
+}
+
+// ClearPersonID clears the value of the "person_id" field.
+func (_u *ContactUpdateOne) ClearPersonID() *ContactUpdateOne {
+	_u.mutation.ClearPersonID()
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *ContactUpdateOne) SetCustomer(v *Customer) *ContactUpdateOne {
 	return _u.SetCustomerID(v.ID)
@@ -954,6 +1035,11 @@ func (_u *ContactUpdateOne) AddInteractions(v ...*Interaction) *ContactUpdateOne
 		ids[i] = v[i].ID
 	}
 	return _u.AddInteractionIDs(ids...)
+}
+
+// SetPerson sets the "person" edge to the Person entity.
+func (_u *ContactUpdateOne) SetPerson(v *Person) *ContactUpdateOne {
+	return _u.SetPersonID(v.ID)
 }
 
 // Mutation returns the ContactMutation object of the builder.
@@ -1028,6 +1114,12 @@ func (_u *ContactUpdateOne) RemoveInteractions(v ...*Interaction) *ContactUpdate
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveInteractionIDs(ids...)
+}
+
+// ClearPerson clears the "person" edge to the Person entity.
+func (_u *ContactUpdateOne) ClearPerson() *ContactUpdateOne {
+	_u.mutation.ClearPerson()
+	return _u
 }
 
 // Where appends a list predicates to the ContactUpdate builder.
@@ -1374,6 +1466,35 @@ func (_u *ContactUpdateOne) sqlSave(ctx context.Context) (_node *Contact, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(interaction.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.PersonCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   contact.PersonTable,
+			Columns: []string{contact.PersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.PersonIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   contact.PersonTable,
+			Columns: []string{contact.PersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

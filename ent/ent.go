@@ -29,6 +29,7 @@ import (
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
+	"tandem/ent/person"
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
@@ -131,6 +132,7 @@ func checkColumn(t, c string) error {
 			order.Table:           order.ValidColumn,
 			orderevent.Table:      orderevent.ValidColumn,
 			orderline.Table:       orderline.ValidColumn,
+			person.Table:          person.ValidColumn,
 			pitch.Table:           pitch.ValidColumn,
 			pricepoint.Table:      pricepoint.ValidColumn,
 			product.Table:         product.ValidColumn,

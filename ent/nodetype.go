@@ -27,6 +27,7 @@ import (
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
+	"tandem/ent/person"
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
@@ -86,6 +87,7 @@ var tableByPrefix = map[string]string{
 	"WE": webhookendpoint.Table,
 	"WD": webhookdelivery.Table,
 	"SQ": savedquery.Table,
+	"PE": person.Table,
 }
 
 // IDToType returns the table an ID belongs to, for Noder and Noders.

@@ -56,6 +56,8 @@ type Tx struct {
 	OrderEvent *OrderEventClient
 	// OrderLine is the client for interacting with the OrderLine builders.
 	OrderLine *OrderLineClient
+	// Person is the client for interacting with the Person builders.
+	Person *PersonClient
 	// Pitch is the client for interacting with the Pitch builders.
 	Pitch *PitchClient
 	// PricePoint is the client for interacting with the PricePoint builders.
@@ -242,6 +244,7 @@ func (tx *Tx) init() {
 	tx.Order = NewOrderClient(tx.config)
 	tx.OrderEvent = NewOrderEventClient(tx.config)
 	tx.OrderLine = NewOrderLineClient(tx.config)
+	tx.Person = NewPersonClient(tx.config)
 	tx.Pitch = NewPitchClient(tx.config)
 	tx.PricePoint = NewPricePointClient(tx.config)
 	tx.Product = NewProductClient(tx.config)

@@ -120,6 +120,12 @@ func (r *queryResolver) Orders(ctx context.Context, after *entgql.Cursor[pulid.I
 		ent.WithOrderOrder(orderBy), ent.WithOrderFilter(where.Filter))
 }
 
+// Persons is the resolver for the persons field.
+func (r *queryResolver) Persons(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PersonOrder, where *ent.PersonWhereInput) (*ent.PersonConnection, error) {
+	return r.Client.Person.Query().Paginate(ctx, after, first, before, last,
+		ent.WithPersonOrder(orderBy), ent.WithPersonFilter(where.Filter))
+}
+
 // Pitches is the resolver for the pitches field.
 func (r *queryResolver) Pitches(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PitchOrder, where *ent.PitchWhereInput) (*ent.PitchConnection, error) {
 	return r.Client.Pitch.Query().Paginate(ctx, after, first, before, last,

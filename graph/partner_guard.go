@@ -50,10 +50,20 @@ var partnerHiddenFields = map[string]map[string]bool{
 	"OrderEvent":      set("actor", "actorID"),
 	"ChangeNotice":    set("affectedCustomers"),
 	"Document":        set("supersedes", "supersededBy"),
+	// Contacts are never a partner's (the privacy rules refuse the rows); this is the
+	// second lock on the link to the same person's contacts at other customers.
+	"Contact": set("person", "personID"),
 }
 
+// partnerNeverTypes are types no field of which a partner may read, whatever the row:
+// a Person spans customers, so even its name would tell whom else a contact works with.
+var partnerNeverTypes = set("Person", "PersonConnection", "PersonEdge")
+
 func partnerMay(typ, field string) bool {
-	if typ == "Customer" {
+	switch {
+	case partnerNeverTypes[typ]:
+		return false
+	case typ == "Customer":
 		return partnerCustomerFields[field]
 	}
 	return !partnerHiddenFields[typ][field]

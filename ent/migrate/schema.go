@@ -305,6 +305,7 @@ var (
 		{Name: "notes", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "archived", Type: field.TypeBool, Default: false},
 		{Name: "customer_id", Type: field.TypeString},
+		{Name: "person_id", Type: field.TypeString, Nullable: true},
 	}
 	// ContactsTable holds the schema information for the "contacts" table.
 	ContactsTable = &schema.Table{
@@ -318,6 +319,12 @@ var (
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
+			{
+				Symbol:     "contacts_persons_contacts",
+				Columns:    []*schema.Column{ContactsColumns[14]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
 		},
 		Indexes: []*schema.Index{
 			{
@@ -329,6 +336,11 @@ var (
 				Name:    "contact_department",
 				Unique:  false,
 				Columns: []*schema.Column{ContactsColumns[6]},
+			},
+			{
+				Name:    "contact_person_id",
+				Unique:  false,
+				Columns: []*schema.Column{ContactsColumns[14]},
 			},
 		},
 	}
@@ -1164,6 +1176,34 @@ var (
 				Name:    "orderline_batch_no",
 				Unique:  false,
 				Columns: []*schema.Column{OrderLinesColumns[7]},
+			},
+		},
+	}
+	// PersonsColumns holds the columns for the "persons" table.
+	PersonsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString, Size: 120},
+		{Name: "key", Type: field.TypeString, Unique: true, Size: 254},
+		{Name: "champion_accounts", Type: field.TypeInt, Default: 0},
+		{Name: "accounts", Type: field.TypeInt, Default: 0},
+	}
+	// PersonsTable holds the schema information for the "persons" table.
+	PersonsTable = &schema.Table{
+		Name:       "persons",
+		Columns:    PersonsColumns,
+		PrimaryKey: []*schema.Column{PersonsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "person_champion_accounts",
+				Unique:  false,
+				Columns: []*schema.Column{PersonsColumns[5]},
+			},
+			{
+				Name:    "person_accounts",
+				Unique:  false,
+				Columns: []*schema.Column{PersonsColumns[6]},
 			},
 		},
 	}
@@ -2017,6 +2057,7 @@ var (
 		OrdersTable,
 		OrderEventsTable,
 		OrderLinesTable,
+		PersonsTable,
 		PitchesTable,
 		PricePointsTable,
 		ProductsTable,
@@ -2049,6 +2090,7 @@ func init() {
 	ChangeNoticeAcksTable.ForeignKeys[1].RefTable = CustomersTable
 	CompetitorsTable.ForeignKeys[0].RefTable = CustomersTable
 	ContactsTable.ForeignKeys[0].RefTable = CustomersTable
+	ContactsTable.ForeignKeys[1].RefTable = PersonsTable
 	CustomersTable.ForeignKeys[0].RefTable = ContactsTable
 	CustomersTable.ForeignKeys[1].RefTable = CustomersTable
 	CustomersTable.ForeignKeys[2].RefTable = TeamsTable

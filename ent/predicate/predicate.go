@@ -69,6 +69,9 @@ type OrderEvent func(*sql.Selector)
 // OrderLine is the predicate function for orderline builders.
 type OrderLine func(*sql.Selector)
 
+// Person is the predicate function for person builders.
+type Person func(*sql.Selector)
+
 // Pitch is the predicate function for pitch builders.
 type Pitch func(*sql.Selector)
 

@@ -615,6 +615,30 @@ func (f OrderLineMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutat
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OrderLineMutation", m)
 }
 
+// The PersonQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type PersonQueryRuleFunc func(context.Context, *ent.PersonQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f PersonQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PersonQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.PersonQuery", q)
+}
+
+// The PersonMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type PersonMutationRuleFunc func(context.Context, *ent.PersonMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f PersonMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.PersonMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PersonMutation", m)
+}
+
 // The PitchQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type PitchQueryRuleFunc func(context.Context, *ent.PitchQuery) error
@@ -1100,6 +1124,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.OrderLineQuery:
 		return q.Filter(), nil
+	case *ent.PersonQuery:
+		return q.Filter(), nil
 	case *ent.PitchQuery:
 		return q.Filter(), nil
 	case *ent.PricePointQuery:
@@ -1182,6 +1208,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.OrderEventMutation:
 		return m.Filter(), nil
 	case *ent.OrderLineMutation:
+		return m.Filter(), nil
+	case *ent.PersonMutation:
 		return m.Filter(), nil
 	case *ent.PitchMutation:
 		return m.Filter(), nil

@@ -11,12 +11,14 @@ import (
 	"tandem/ent"
 	"tandem/ent/changenotice"
 	"tandem/ent/changenoticeack"
+	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/document"
 	"tandem/ent/errcode"
 	"tandem/ent/interaction"
 	"tandem/ent/order"
 	"tandem/ent/orderline"
+	"tandem/ent/person"
 	"tandem/ent/predicate"
 	"tandem/ent/privacy"
 	"tandem/ent/product"
@@ -162,6 +164,19 @@ func FilterTasks() privacy.QueryRule {
 		p, all := CustomerScope(v)
 		if !all {
 			q.Where(task.Or(task.HasCustomerWith(p), task.AssigneeID(v.UserID)))
+		}
+		return privacy.Allow
+	})
+}
+
+// FilterPersons shows our people the persons behind the contacts they may see: every
+// person to admins and analysts, to reps and managers those with a contact at one of
+// their accounts (Person.contacts is then narrowed by the contact rule).
+func FilterPersons() privacy.QueryRule {
+	return privacy.PersonQueryRuleFunc(func(ctx context.Context, q *ent.PersonQuery) error {
+		p, all := CustomerScope(viewer.FromContext(ctx))
+		if !all {
+			q.Where(person.HasContactsWith(contact.HasCustomerWith(p)))
 		}
 		return privacy.Allow
 	})

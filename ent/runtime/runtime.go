@@ -25,6 +25,7 @@ import (
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
+	"tandem/ent/person"
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
@@ -425,10 +426,15 @@ func init() {
 		})
 	}
 	contactMixinHooks3 := contactMixin[3].Hooks()
+	contactHooks := schema.Contact{}.Hooks()
 
 	contact.Hooks[1] = contactMixinHooks3[0]
 
 	contact.Hooks[2] = contactMixinHooks3[1]
+
+	contact.Hooks[3] = contactHooks[0]
+
+	contact.Hooks[4] = contactHooks[1]
 	contactMixinFields0 := contactMixin[0].Fields()
 	_ = contactMixinFields0
 	contactMixinFields1 := contactMixin[1].Fields()
@@ -964,10 +970,13 @@ func init() {
 		})
 	}
 	keypersonMixinHooks3 := keypersonMixin[3].Hooks()
+	keypersonHooks := schema.KeyPerson{}.Hooks()
 
 	keyperson.Hooks[1] = keypersonMixinHooks3[0]
 
 	keyperson.Hooks[2] = keypersonMixinHooks3[1]
+
+	keyperson.Hooks[3] = keypersonHooks[0]
 	keypersonMixinFields0 := keypersonMixin[0].Fields()
 	_ = keypersonMixinFields0
 	keypersonMixinFields1 := keypersonMixin[1].Fields()
@@ -1389,6 +1398,70 @@ func init() {
 	orderlineDescID := orderlineMixinFields0[0].Descriptor()
 	// orderline.DefaultID holds the default value on creation for the id field.
 	orderline.DefaultID = orderlineDescID.Default.(func() pulid.ID)
+	personMixin := schema.Person{}.Mixin()
+	person.Policy = privacy.NewPolicies(schema.Person{})
+	person.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := person.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	personMixinFields0 := personMixin[0].Fields()
+	_ = personMixinFields0
+	personMixinFields1 := personMixin[1].Fields()
+	_ = personMixinFields1
+	personFields := schema.Person{}.Fields()
+	_ = personFields
+	// personDescCreatedAt is the schema descriptor for created_at field.
+	personDescCreatedAt := personMixinFields1[0].Descriptor()
+	// person.DefaultCreatedAt holds the default value on creation for the created_at field.
+	person.DefaultCreatedAt = personDescCreatedAt.Default.(func() time.Time)
+	// personDescUpdatedAt is the schema descriptor for updated_at field.
+	personDescUpdatedAt := personMixinFields1[1].Descriptor()
+	// person.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	person.DefaultUpdatedAt = personDescUpdatedAt.Default.(func() time.Time)
+	// person.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	person.UpdateDefaultUpdatedAt = personDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// personDescName is the schema descriptor for name field.
+	personDescName := personFields[0].Descriptor()
+	// person.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	person.NameValidator = personDescName.Validators[0].(func(string) error)
+	// personDescKey is the schema descriptor for key field.
+	personDescKey := personFields[1].Descriptor()
+	// person.KeyValidator is a validator for the "key" field. It is called by the builders before save.
+	person.KeyValidator = func() func(string) error {
+		validators := personDescKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(key string) error {
+			for _, fn := range fns {
+				if err := fn(key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// personDescChampionAccounts is the schema descriptor for champion_accounts field.
+	personDescChampionAccounts := personFields[2].Descriptor()
+	// person.DefaultChampionAccounts holds the default value on creation for the champion_accounts field.
+	person.DefaultChampionAccounts = personDescChampionAccounts.Default.(int)
+	// person.ChampionAccountsValidator is a validator for the "champion_accounts" field. It is called by the builders before save.
+	person.ChampionAccountsValidator = personDescChampionAccounts.Validators[0].(func(int) error)
+	// personDescAccounts is the schema descriptor for accounts field.
+	personDescAccounts := personFields[3].Descriptor()
+	// person.DefaultAccounts holds the default value on creation for the accounts field.
+	person.DefaultAccounts = personDescAccounts.Default.(int)
+	// person.AccountsValidator is a validator for the "accounts" field. It is called by the builders before save.
+	person.AccountsValidator = personDescAccounts.Validators[0].(func(int) error)
+	// personDescID is the schema descriptor for id field.
+	personDescID := personMixinFields0[0].Descriptor()
+	// person.DefaultID holds the default value on creation for the id field.
+	person.DefaultID = personDescID.Default.(func() pulid.ID)
 	pitchMixin := schema.Pitch{}.Mixin()
 	pitch.Policy = privacy.NewPolicies(schema.Pitch{})
 	pitch.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -7,6 +7,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"tandem/ent/schema/pulid"
 )
 
 // Contact is a person at a customer (联系人), by department and buying role.
@@ -26,6 +28,9 @@ func (Contact) Fields() []ent.Field {
 		field.String("wechat").Optional().MaxLen(80),
 		text("notes"),
 		field.Bool("archived").Default(false),
+		field.String("person_id").GoType(pulid.ID("")).Optional().
+			Comment("The Person this contact is, set by the server from the mobile, email or WeChat ID.").
+			Annotations(skipInputs()),
 	}
 }
 
@@ -35,11 +40,13 @@ func (Contact) Edges() []ent.Edge {
 		edge.To("key_persons", KeyPerson.Type).Annotations(connection(), skipInputs()),
 		edge.To("referred_customers", Customer.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.From("interactions", Interaction.Type).Ref("their_participants").Annotations(connection(), skipInputs()),
+		edge.From("person", Person.Type).Ref("contacts").Unique().Field("person_id").Annotations(skipInputs()).
+			Comment("The person this contact is (derived from the mobile, email or WeChat ID): Person.contacts lists the same person's contacts at other customers."),
 	}
 }
 
 func (Contact) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("customer_id"), index.Fields("department")}
+	return []ent.Index{index.Fields("customer_id"), index.Fields("department"), index.Fields("person_id")}
 }
 
 func (Contact) Annotations() []schema.Annotation { return graphQL() }

@@ -62,6 +62,15 @@ func (Customer) Policy() ent.Policy {
 	}
 }
 
+// Person is derived by the contact hooks alone (hooks_person.go). Whoever may read
+// key persons reads the persons behind the contacts they see; never a partner.
+func (Person) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.DenyPartner(), rule.FilterPersons()},
+		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
+	}
+}
+
 func (Contact) Policy() ent.Policy         { return internalAccountPolicy() }
 func (KeyPerson) Policy() ent.Policy       { return internalAccountPolicy() }
 func (Need) Policy() ent.Policy            { return internalAccountPolicy() }

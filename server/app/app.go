@@ -14,6 +14,7 @@ import (
 	"tandem/ent/classify"
 	"tandem/ent/customer"
 	"tandem/ent/privacy"
+	"tandem/ent/schema"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/user"
 	"tandem/graph"
@@ -91,6 +92,10 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	}
 	if err := reclassify(ctx, db.Client, weights); err != nil {
 		return nil, fmt.Errorf("classifying accounts: %w", err)
+	}
+	// Contacts from before persons existed join theirs (the hooks keep them from then on).
+	if err := schema.DerivePersons(privacy.DecisionContext(ctx, privacy.Allow), db.Client); err != nil {
+		return nil, fmt.Errorf("deriving persons: %w", err)
 	}
 	files, err := storage.NewLocal(filepath.Join(cfg.DataDir, "files"))
 	if err != nil {

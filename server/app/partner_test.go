@@ -442,6 +442,25 @@ func (w *ptWorld) ownContact() pulid.ID {
 	})
 }
 
+// ownPerson is the person behind a contact of the partner organisation who is also a
+// contact, and a champion, at the south account (people advise several customers).
+func (w *ptWorld) ownPerson() pulid.ID {
+	return w.once("ownPerson", func() pulid.ID {
+		ctx, south := w.e.sys, w.e.f.southAcct.ID
+		own := w.c.Contact.Create().SetCustomerID(w.partner.ID).SetName("孙工").SetMobile("+86 135-0013-5000").SaveX(ctx)
+		other := w.c.Contact.Create().SetCustomerID(south).SetName("孙工").SetMobile("13500135000").SaveX(ctx)
+		w.c.KeyPerson.Create().SetCustomerID(w.partner.ID).SetContactID(own.ID).SetDecisionRole(keyperson.DecisionRoleINFLUENCER).
+			SetAttitude(keyperson.AttitudeCHAMPION).ExecX(ctx)
+		w.c.KeyPerson.Create().SetCustomerID(south).SetContactID(other.ID).SetDecisionRole(keyperson.DecisionRoleINFLUENCER).
+			SetAttitude(keyperson.AttitudeCHAMPION).ExecX(ctx)
+		p := w.c.Contact.GetX(ctx, own.ID).PersonID
+		if p == "" || w.c.Contact.GetX(ctx, other.ID).PersonID != p {
+			w.t.Fatalf("the partner's contact and the south contact with the same mobile are not one person")
+		}
+		return p
+	})
+}
+
 func (w *ptWorld) marketInfo() pulid.ID {
 	return w.once("marketInfo", func() pulid.ID {
 		return w.c.MarketInfo.Create().SetTitle("Resin prices rising").SetKind(marketinfo.KindPRICE_TREND).SaveX(w.e.sys).ID
@@ -641,6 +660,13 @@ func ptIsolationTable() map[string]ptIso {
 		"Contact": {
 			foreign:     func(w *ptWorld) []pulid.ID { return ptIDsOf(w.e.f.southContact.ID, w.e.f.acmeContact.ID) },
 			ownInternal: func(w *ptWorld) pulid.ID { return w.ownContact() },
+		},
+		"Person": {
+			foreign: func(w *ptWorld) []pulid.ID {
+				ct := w.c.Contact.Create().SetCustomerID(w.e.f.southAcct.ID).SetName("陈工").SetMobile("13600136000").SaveX(w.e.sys)
+				return ptIDsOf(w.c.Contact.GetX(w.e.sys, ct.ID).PersonID)
+			},
+			ownInternal: func(w *ptWorld) pulid.ID { return w.ownPerson() },
 		},
 		"KeyPerson": {
 			foreign: func(w *ptWorld) []pulid.ID { return ptIDsOf(w.e.f.acmeKeyPerson.ID) },
@@ -1261,6 +1287,8 @@ func TestPartnerFiltersAndHiddenFields(t *testing.T) {
 			{"samples", `{ samples(first: 5, where: {hasRequestedByWith: [{emailContains: "rep1"}]}) { totalCount } }`},
 			{"products", `{ products(first: 5, where: {hasPricePointsWith: [{priceGT: 0}]}) { totalCount } }`},
 			{"issues", `{ issues(first: 5, where: {not: {hasAssigneeWith: [{role: REP}]}}) { totalCount } }`},
+			{"customers", `{ customers(first: 5, where: {hasContactsWith: [{hasPersonWith: [{championAccountsGT: 0}]}]}) { totalCount } }`},
+			{"persons", `{ persons(first: 5, where: {championAccountsGT: 0}) { totalCount } }`},
 		} {
 			r := e.do(w.token, c.query, nil)
 			if r.code() != "FORBIDDEN" || dig(r.Data, c.field) != nil || ptHasValue(r.Data, "totalCount") {

@@ -27,3 +27,23 @@ func TestFold(t *testing.T) {
 		t.Errorf("Domain = %q", d)
 	}
 }
+
+func TestPersonKey(t *testing.T) {
+	for _, c := range []struct{ mobile, email, wechat, want string }{
+		{"+86 138-0013-8000", "", "", "13800138000"},
+		{"13800138000", "li@x.com", "liwei88", "13800138000"},
+		{"0086 13800138000", "", "", "13800138000"},
+		{"86 138 0013 8000", "", "", "13800138000"},
+		{"１３８００１３８０００", "", "", "13800138000"},
+		{"0519-8888 1234", "", "", "051988881234"},
+		{"无", " Li.Wei@Example.COM ", "liwei88", "li.wei@example.com"},
+		{"", "n/a", "LiWei_88", "liwei_88"},
+		{"-", "", "同手机", ""},
+		{"123", "@x.com", "abc", ""},
+		{"", "", "", ""},
+	} {
+		if got := names.PersonKey(c.mobile, c.email, c.wechat); got != c.want {
+			t.Errorf("PersonKey(%q, %q, %q) = %q, want %q", c.mobile, c.email, c.wechat, got, c.want)
+		}
+	}
+}

@@ -41,6 +41,7 @@ var Types = map[string]string{
 	"WE": "WebhookEndpoint",
 	"WD": "WebhookDelivery",
 	"SQ": "SavedQuery",
+	"PE": "Person",
 }
 
 // TypeOf returns the ent type an ID belongs to ("" when the prefix is unknown).
