@@ -66,6 +66,8 @@ type Result struct {
 	Documents, ChangeNotices, ChangeNoticeAcks, MarketInfos int
 	MarketInfoShares, Assistances, StageChanges             int
 	SampleEvents, OrderEvents, ServiceDocuments             int
+	// Persons are derived from the contacts by the hooks (one per mobile, email or WeChat ID).
+	Persons int
 }
 
 // ErrNotEmpty is returned when the database already holds users or customers.
@@ -698,6 +700,7 @@ func (s *seeder) run() error {
 		{"market info", s.seedMarketInfo},
 		{"assistance", s.seedAssistance},
 		{"stage history", s.seedStageHistory},
+		{"persons", s.countPersons},
 	}
 	for _, st := range steps {
 		if err := st.f(); err != nil {
@@ -1034,11 +1037,72 @@ func (s *seeder) plan() error {
 		s.planKeyPersons(c)
 		s.custs = append(s.custs, c)
 	}
+	if err := s.planAdvisor(); err != nil {
+		return err
+	}
 	if err := s.planToday(); err != nil {
 		return err
 	}
 	s.numberOrders()
 	return s.planIssues()
+}
+
+// The advisor: the technical contact of a compounder in trial, our champion there, also
+// advises a partner account on its new line and is our champion there too. The
+// partner's rep entered him with the same mobile written another way, so he is one
+// Person at two accounts: the analysts' "key persons who are champions at more than
+// one customer".
+const (
+	advisorHome    = "嘉兴瑞丰塑胶有限公司"
+	advisorAdvised = "宁波华塑新材料有限公司"
+)
+
+func (s *seeder) planAdvisor() error {
+	var home, advised *cust
+	for _, c := range s.custs {
+		switch c.spec.name {
+		case advisorHome:
+			home = c
+		case advisorAdvised:
+			advised = c
+		}
+	}
+	if home == nil || advised == nil {
+		return fmt.Errorf("advisor: no account %s or %s", advisorHome, advisorAdvised)
+	}
+	tech := home.contactIn(contact.DepartmentTECHNICAL)
+	champion := false
+	for _, kp := range home.kps {
+		champion = champion || kp.ct == tech && kp.attitude == keyperson.AttitudeCHAMPION && kp.to == nil
+	}
+	if tech == nil || tech.mobile == "" || !champion {
+		return fmt.Errorf("advisor: %s has no technical champion with a mobile", advisorHome)
+	}
+	since := tech.known
+	if p := advised.at[stPARTNER]; p.After(since) {
+		since = p
+	}
+	since = since.Add(days(21))
+	if latest := s.now.Add(-days(7)).Truncate(time.Minute); since.After(latest) {
+		since = latest
+	}
+	ct := &contactPlan{
+		name: tech.name, py: tech.py, title: "外聘技术顾问", dept: contact.DepartmentTECHNICAL,
+		mobile: "+86 " + strings.ReplaceAll(tech.mobile, " ", "-"), wechat: tech.wechat,
+		notes: home.short() + tech.title + "，兼任" + advised.short() + "新产线的外聘技术顾问，助剂选型听他的意见。",
+		known: since,
+	}
+	advised.contacts = append(advised.contacts, ct)
+	advised.kps = append(advised.kps, &kpPlan{ct: ct, role: keyperson.DecisionRoleTECHNICAL_EVALUATOR,
+		scope: keyperson.ScopeNEW_PRODUCT_TRIAL, attitude: keyperson.AttitudeCHAMPION, from: since})
+	return nil
+}
+
+// countPersons reports the persons the contact hooks derived while seeding.
+func (s *seeder) countPersons() error {
+	n, err := s.c.Person.Query().Count(s.ctx)
+	s.res.Persons = n
+	return err
 }
 
 // planToday sets up what rep1 finds on the Today list relative to now: a visit

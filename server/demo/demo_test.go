@@ -18,6 +18,7 @@ import (
 
 	"tandem/ent"
 	"tandem/ent/changenoticeack"
+	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/document"
 	"tandem/ent/interaction"
@@ -31,6 +32,7 @@ import (
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
+	"tandem/ent/person"
 	"tandem/ent/pricepoint"
 	"tandem/ent/privacy"
 	_ "tandem/ent/runtime"
@@ -577,6 +579,36 @@ func testSeed(t *testing.T, now time.Time) {
 		if n > 0 {
 			t.Errorf("%d %s rows in the future", n, what)
 		}
+	}
+
+	// Persons: every contact with a mobile, email or WeChat ID is one; the advisor is a
+	// champion at two customers, so the analysts' question has an answer.
+	if unlinked := must[int](t)(c.Contact.Query().Where(contact.PersonIDIsNil(), contact.Or(contact.MobileNEQ(""), contact.EmailNEQ(""))).Count(ctx)); unlinked > 0 {
+		t.Errorf("%d contacts with an identity and no person", unlinked)
+	}
+	if n := must[int](t)(c.Person.Query().Count(ctx)); n != res.Persons || n == 0 || n >= res.Contacts {
+		t.Errorf("%d persons (result %d) for %d contacts", n, res.Persons, res.Contacts)
+	}
+	several := must[[]*ent.Person](t)(c.Person.Query().Where(person.ChampionAccountsGT(1)).WithContacts(func(q *ent.ContactQuery) {
+		q.WithCustomer().WithKeyPersons()
+	}).All(ctx))
+	if len(several) != 1 {
+		t.Fatalf("%d persons are champions at more than one customer, want the advisor", len(several))
+	}
+	advisor := several[0]
+	var at []string
+	for _, ct := range advisor.Edges.Contacts {
+		at = append(at, ct.Edges.Customer.Name)
+	}
+	slices.Sort(at)
+	if advisor.Accounts != 2 || advisor.ChampionAccounts != 2 || fmt.Sprint(at) != "[嘉兴瑞丰塑胶有限公司 宁波华塑新材料有限公司]" {
+		t.Errorf("advisor %s (%s): accounts %d, champion at %d, contacts at %v", advisor.Name, advisor.Key, advisor.Accounts, advisor.ChampionAccounts, at)
+	}
+	t.Logf("the advisor: %s, mobile %s, champion at %v", advisor.Name, advisor.Key, at)
+	kps := must[[]*ent.KeyPerson](t)(c.KeyPerson.Query().Where(keyperson.AttitudeEQ(keyperson.AttitudeCHAMPION),
+		keyperson.HasContactWith(contact.HasPersonWith(person.ChampionAccountsGT(1)))).All(ctx))
+	if len(kps) != 2 || kps[0].CustomerID == kps[1].CustomerID {
+		t.Errorf("champion key persons of persons champion at several customers: %d", len(kps))
 	}
 
 	// A second run refuses to touch a filled database.
