@@ -1,15 +1,15 @@
 # Tandem's two everyday commands are `make run` and `make test` (see README.md).
 GO ?= go
 
-.PHONY: run test generate lint generated gotest schema
+.PHONY: run test generate lint generated gotest schema frontend
 
 ## run: Tandem on the embedded database, with demo data, at http://localhost:8080
 run:
 	$(GO) run ./server --demo
 
 ## test: formatting, vet, generated code up to date, then every Go test (SQLite, and
-## PostgreSQL when TANDEM_TEST_DATABASE_URL is set).
-test: lint generated schema gotest
+## PostgreSQL when TANDEM_TEST_DATABASE_URL is set), then the phone app's checks.
+test: lint generated schema gotest frontend
 
 generate:
 	$(GO) generate ./...
@@ -34,3 +34,9 @@ gotest:
 		echo "################################################################"; \
 	fi
 	$(GO) test -count=1 -timeout 30m ./...
+
+## frontend: the phone app: npm ci, typecheck against graph/schema.graphql, Vitest, build
+## (frontend/dist must be what is committed), initial JS size, browser journeys in Chromium
+## against the real server, Lighthouse. See .ci/frontend (installs Chromium when missing).
+frontend:
+	GO=$(GO) bash .ci/frontend

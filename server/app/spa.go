@@ -12,7 +12,8 @@ import (
 )
 
 // spa serves the embedded app: files compressed once at start (Go's file server
-// does not compress), hashed assets cached for a year, index.html for client routes.
+// does not compress), hashed assets cached for a year, index.html for client routes,
+// and the other HTML entries (pages) at their own paths.
 type spa struct {
 	files map[string]*asset
 }
@@ -64,6 +65,17 @@ func compressible(ct string) bool {
 
 var startTime = time.Now()
 
+// pages are the built HTML entries besides the phone app, by the path they answer.
+// Without them the client-route fallback would answer these paths with index.html.
+// The explorer (frontend/explorer.html: GraphiQL for analysts) runs under the same
+// CSP as the app: its code, Monaco's web workers and codicon font are files from our
+// origin, its styles are inline ('unsafe-inline' already), and GraphiQL's data: fonts
+// are left out of the bundle, so no directive needs widening.
+var pages = map[string]string{
+	"/explorer":  "/explorer.html",
+	"/explorer/": "/explorer.html",
+}
+
 func (s *spa) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -71,11 +83,14 @@ func (s *spa) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	a, ok := s.files[r.URL.Path]
 	if !ok {
-		if strings.HasPrefix(r.URL.Path, "/assets/") || path.Ext(r.URL.Path) != "" {
+		if page, isPage := pages[r.URL.Path]; isPage {
+			a = s.files[page] // nil, so 404, when the build has no such page
+		} else if strings.HasPrefix(r.URL.Path, "/assets/") || path.Ext(r.URL.Path) != "" {
 			http.NotFound(w, r)
 			return
+		} else {
+			a = s.files["/index.html"] // a client-side route
 		}
-		a = s.files["/index.html"] // a client-side route
 	}
 	if a == nil {
 		http.NotFound(w, r)

@@ -27,6 +27,7 @@ const t = messages(
     call: 'Call {name}',
     email: 'Email {name}',
     wechat: 'Copy WeChat of {name}',
+    wechatShort: 'WeChat',
     copied: 'WeChat ID {id} copied',
     copyFailed: 'Could not copy; WeChat ID: {id}',
     lastContact: 'last contact {when}',
@@ -60,6 +61,7 @@ const t = messages(
     call: '拨打 {name}',
     email: '给 {name} 发邮件',
     wechat: '复制 {name} 的微信号',
+    wechatShort: '微信',
     copied: '已复制微信号 {id}',
     copyFailed: '无法复制；微信号：{id}',
     lastContact: '上次联系 {when}',
@@ -147,13 +149,13 @@ function KeyPersons({ r }: { r: Report }) {
             {k.professionalNeeds && <p class="small">{k.professionalNeeds}</p>}
             <div class="contact-actions">
               {phone && (
-                <a class="btn" href={`tel:${phone.replace(/\s+/g, '')}`} aria-label={t('call', { name: c.name })}>
+                <a class="btn" href={`tel:${phone.replace(/\s+/g, '')}`} aria-label={`${t('call', { name: c.name })} ${phone}`}>
                   ☎ {phone}
                 </a>
               )}
               {c.wechat && (
                 <button type="button" class="btn" onClick={() => void copy(c.wechat!)} aria-label={t('wechat', { name: c.name })}>
-                  WeChat
+                  {t('wechatShort')}
                 </button>
               )}
               {c.email && (

@@ -46,7 +46,6 @@ const t = messages(
     batch: 'Batch {b}',
     noBatch: 'No batch number',
     editBatch: 'Set batch',
-    editBatchFor: 'Set the batch number of {product}',
     batchLabel: 'Batch number of {product}',
     batchRequired: 'Enter the batch number.',
     batchConflict: 'Someone changed this line meanwhile. It has been reloaded: check and save again.',
@@ -158,7 +157,6 @@ const t = messages(
     batch: '批号 {b}',
     noBatch: '未填批号',
     editBatch: '填写批号',
-    editBatchFor: '填写 {product} 的批号',
     batchLabel: '{product} 的批号',
     batchRequired: '请填写批号。',
     batchConflict: '此行已被他人修改并已重新加载，请核对后再保存。',
@@ -844,7 +842,7 @@ function BatchEditor({ line, onSaved }: { line: Line; onSaved: () => void }) {
   const [err, setErr] = useState('');
   if (!open)
     return (
-      <button type="button" class="btn ghost" onClick={() => setOpen(true)} aria-label={t('editBatchFor', { product: line.product.name })}>
+      <button type="button" class="btn ghost" onClick={() => setOpen(true)} aria-label={`${t('editBatch')}: ${line.product.name}`}>
         {t('editBatch')}
       </button>
     );

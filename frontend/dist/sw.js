@@ -1,0 +1,72 @@
+// Tandem's service worker (generated at build time: the file list and version below
+// are filled in by vite.config.ts). It keeps the app shell so the app opens with no
+// network; data stays in IndexedDB, handled by the app itself.
+const VERSION = 'fac9f2c7cfd4d96e';
+const FILES = [
+  "/assets/Account-CIbYV-CE.js",
+  "/assets/AccountTabs-DMDt3HbL.js",
+  "/assets/Accounts-Dr4Ghx_i.js",
+  "/assets/More-CWN9hLdo.js",
+  "/assets/Orders-0YlOg6Mj.js",
+  "/assets/Problems-CNR3E2Tq.js",
+  "/assets/Report-CpogMn_5.js",
+  "/assets/Report-D1iXLtDP.css",
+  "/assets/Samples-vlkbwf1x.js",
+  "/assets/Settings-43itGiqa.js",
+  "/assets/Visit-DKQCoJb8.js",
+  "/assets/graphql-5nLyYccj.js",
+  "/assets/index-BCRbxWQt.css",
+  "/assets/index-DN6FtL6o.js",
+  "/assets/preload-helper-pWXO3cNx.js",
+  "/icon-192.png",
+  "/icon-512.png",
+  "/icon.svg",
+  "/index.html",
+  "/manifest.webmanifest"
+];
+const CACHE = 'tandem-shell-' + VERSION;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((c) => c.addAll(FILES))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('tandem-shell-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+const passThrough = /^\/(graphql|documents|issue-attachments|export\.csv|healthz|readyz|explorer)/;
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET') return;
+  const url = new URL(req.url);
+  if (url.origin !== self.location.origin || passThrough.test(url.pathname)) return;
+  if (req.mode === 'navigate') {
+    // The shell answers every page of the app, at once, online or not.
+    event.respondWith(caches.match('/index.html', { cacheName: CACHE }).then((r) => r || fetch(req)));
+    return;
+  }
+  event.respondWith(
+    caches.match(req, { cacheName: CACHE }).then(
+      (hit) =>
+        hit ||
+        fetch(req).then((res) => {
+          if (res.ok && url.pathname.startsWith('/assets/')) {
+            const copy = res.clone();
+            caches.open(CACHE).then((c) => c.put(req, copy));
+          }
+          return res;
+        }),
+    ),
+  );
+});

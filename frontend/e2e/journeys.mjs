@@ -1,0 +1,332 @@
+// The phone app's journeys, in a real Chromium against the real server with demo data.
+//
+//   cd frontend && npm run build && cd .. && go build -o /tmp/tandem ./server
+//   TANDEM_BIN=/tmp/tandem node frontend/e2e/journeys.mjs [name-filter ...]
+//
+// A journey written before its screen exists can be marked `{ pending: 'why' }`: it runs,
+// but a failure is reported as PENDING instead of failing the run (E2E_STRICT=1 treats it
+// as real). Remove the marker as soon as the screen lands. Every journey below runs against
+// a screen that exists (none is pending).
+// Screenshots land in frontend/e2e/screenshots/ (git-ignored).
+import {
+  ADMIN,
+  REP,
+  assert,
+  axeCheck,
+  gql,
+  journey,
+  login,
+  pageOffline,
+  pngBuffer,
+  run,
+  serviceWorkerReady,
+  shot,
+  signInFast,
+  signInUI,
+  startServer,
+  token,
+  touchTargets,
+  until,
+} from './lib.mjs';
+
+const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** Axe, touch targets and a screenshot: what every screen a journey reaches must pass. */
+async function checkScreen(page, name) {
+  // Settled first: a heading, and no "Loading…" left.
+  await page.waitForFunction(() => document.querySelector('h1') && !document.querySelector('.loading'), null, { timeout: 15_000 });
+  await axeCheck(page, name);
+  await touchTargets(page);
+  await shot(page, name);
+}
+
+const heading = (page, name) => page.locator('h1').filter({ hasText: name });
+
+// ---------------------------------------------------------------------------------------
+// (a) Sign in as a rep → Today, with the count badge on the Today tab.
+journey('signin-today', async ({ server, phone }) => {
+  const { page } = await phone({ locale: 'en-US' });
+  await page.goto('/');
+  await page.waitForURL(/\/signin\?next=/);
+  await page.getByRole('heading', { level: 1, name: 'Sign in to Tandem' }).waitFor();
+  await checkScreen(page, 'signin-en');
+
+  // A wrong password is refused with an alert, not a crash.
+  await page.getByLabel('Email').fill(REP);
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').filter({ hasText: 'wrong' }).waitFor();
+
+  await signInUI(page, REP);
+  assert(new URL(page.url()).pathname === '/', `landed on ${page.url()}, not /`);
+  await heading(page, 'Today').waitFor();
+  await page.getByText(/^Hello, /).waitFor();
+
+  const tok = (await login(server, REP)).accessToken;
+  const { today } = await gql(server, '{ today { total } }', {}, tok);
+  const tab = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Today/ });
+  assert((await tab.getAttribute('aria-current')) === 'page', 'the Today tab is not marked current');
+  const badge = tab.locator('.tab-badge');
+  await badge.waitFor();
+  const shown = Number((await badge.textContent()).trim());
+  assert(shown > 0, `the Today badge shows "${await badge.textContent()}"`);
+  assert(shown === today.total, `the Today badge shows ${shown}, the server says today.total = ${today.total}`);
+  await checkScreen(page, 'today-en');
+});
+
+// ---------------------------------------------------------------------------------------
+// (b) Switch the language in Settings (zh ↔ en): the UI text follows, and it is kept.
+journey('language', async ({ server, phone }) => {
+  const { page } = await phone({ locale: 'zh-CN' });
+  await signInFast(page, server, { path: '/' });
+  await heading(page, '今日').waitFor();
+  await page.getByText(/，你好$/).waitFor();
+  await checkScreen(page, 'today-zh');
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await nav.getByRole('link', { name: '设置' }).click();
+  await heading(page, '设置').waitFor();
+  assert((await page.locator('html').getAttribute('lang')) === 'zh-CN', 'html lang is not zh-CN');
+  await checkScreen(page, 'settings-zh');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await heading(page, 'Settings').waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).waitFor();
+  assert((await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')) === 'true', 'English is not pressed');
+  assert((await page.locator('html').getAttribute('lang')) === 'en', 'html lang is not en');
+  await checkScreen(page, 'settings-en');
+
+  await page.reload();
+  await heading(page, 'Settings').waitFor(); // the choice outlives a reload (zh-CN browser)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await heading(page, 'Today').waitFor();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: '中文' }).click();
+  await heading(page, '设置').waitFor();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '今日' }).waitFor();
+});
+
+// ---------------------------------------------------------------------------------------
+// (c) Log a visit with no network: it waits in the queue, goes out when the network is
+// back, and the server holds exactly one interaction with those findings.
+journey('offline-visit', async ({ server, phone }) => {
+  const { context, page } = await phone({ locale: 'en-US' });
+  await signInFast(page, server, { path: '/accounts' });
+  await heading(page, 'Accounts').waitFor();
+  const first = page.locator('main a.row[href^="/customers/"]').first();
+  await first.waitFor();
+  await checkScreen(page, 'accounts-en');
+  const customerName = (await first.locator('.row-title').textContent()).trim();
+  await first.click();
+  await page.waitForURL(/\/customers\/[^/]+$/);
+  const customerID = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]);
+  await heading(page, customerName).waitFor();
+  await page.getByRole('link', { name: 'Visit mode' }).waitFor();
+  await checkScreen(page, 'account-en');
+
+  await page.getByRole('link', { name: 'Visit mode' }).click();
+  await page.waitForURL(`**/customers/${encodeURIComponent(customerID)}/visit`);
+  await page.getByRole('heading', { name: 'Log the visit' }).waitFor();
+  await checkScreen(page, 'visit-en');
+
+  await context.setOffline(true);
+  await page.getByRole('status').filter({ hasText: /^Offline/ }).waitFor();
+
+  const findings = `e2e offline visit ${stamp()}: they want a lower-VOC grade`;
+  await page.getByRole('button', { name: 'Phone', exact: true }).click();
+  assert((await page.getByRole('button', { name: 'Phone', exact: true }).getAttribute('aria-pressed')) === 'true', 'Phone is not pressed');
+  await page.getByLabel('What we learned').fill(findings);
+  await page.getByRole('textbox', { name: /^Next step/ }).fill('Send the TDS of the low-VOC grade');
+  await page.getByRole('button', { name: 'Tomorrow' }).click();
+  await page.getByRole('button', { name: 'Save visit log' }).click();
+  await page.getByText('Visit saved on this phone').waitFor();
+  await page.getByRole('status').filter({ hasText: '1 waiting to send' }).waitFor();
+  await shot(page, 'visit-saved-offline');
+
+  // The queue in Settings (client-side navigation: there is no network).
+  // The status bar is a link to the queue (an <a href> with role="status").
+  await page.getByRole('status').filter({ hasText: '1 waiting to send' }).click();
+  await heading(page, 'Settings').waitFor();
+  const queue = page.locator('#queue-h').locator('..');
+  await queue.locator('.queue-item').filter({ hasText: customerName }).filter({ hasText: 'waiting' }).waitFor();
+  assert((await queue.locator('.queue-item').count()) === 1, 'the queue does not hold exactly 1 item');
+  await checkScreen(page, 'queue-offline-en');
+
+  // Back online: the queue empties by itself.
+  await context.setOffline(false);
+  await queue.getByText('Everything is sent.').waitFor({ timeout: 30_000 });
+  await until(async () => (await page.getByRole('status').filter({ hasText: 'waiting' }).count()) === 0, { message: 'the status bar to clear' });
+
+  // On the server: exactly one interaction with these findings, on that customer.
+  const admin = await token(server, ADMIN);
+  const q = `query($f: String!) { interactions(first: 10, where: { findings: $f }) { totalCount edges { node { id kind customer { id } nextStep } } } }`;
+  const check = async () => {
+    const d = await gql(server, q, { f: findings }, admin);
+    assert(d.interactions.totalCount === 1, `the server has ${d.interactions.totalCount} interactions with the findings, want 1`);
+    const n = d.interactions.edges[0].node;
+    assert(n.customer.id === customerID, `the interaction is on ${n.customer.id}, not ${customerID}`);
+    assert(n.kind === 'PHONE', `kind ${n.kind}, want PHONE`);
+  };
+  await check();
+  // Reopening the app must not send it again.
+  await page.reload();
+  await heading(page, 'Settings').waitFor();
+  await page.waitForTimeout(1500);
+  await check();
+});
+
+// ---------------------------------------------------------------------------------------
+// (d) Advance a sample one step (SampleDetail at /samples/:id: one "Mark as <status>" button
+// per forward move; the step goes through the offline queue).
+journey('advance-sample', async ({ server, phone }) => {
+  const s = await login(server, REP);
+  const d = await gql(
+    server,
+    `{ samples(first: 50, where: { statusIn: [PREPARED, SHIPPED] }) { edges { node {
+        id status version allowedNextStatuses product { name } docManual docMsds docLabel docPrecautions } } } }`,
+    {},
+    s.accessToken,
+  );
+  const next = { PREPARED: ['SHIPPED', 'Shipped'], SHIPPED: ['RECEIVED', 'Received'] };
+  // SHIPPED → RECEIVED first; PREPARED → SHIPPED only with every document ticked (the server
+  // refuses to ship without them; the demo data is random).
+  const ready = (n) => n.status === 'SHIPPED' || (n.docManual && n.docMsds && n.docLabel && n.docPrecautions);
+  const candidates = d.samples.edges.map((e) => e.node).filter((n) => ready(n) && n.allowedNextStatuses.includes(next[n.status][0]));
+  const sample = candidates.find((n) => n.status === 'SHIPPED') ?? candidates[0];
+  assert(sample, 'rep1 has no SHIPPED sample, nor a PREPARED one with all documents, in the demo data');
+  const [to, toLabel] = next[sample.status];
+
+  const { page } = await phone({ locale: 'en-US' });
+  await signInFast(page, server, { path: `/samples/${encodeURIComponent(sample.id)}` });
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: sample.product.name }).waitFor();
+  await checkScreen(page, 'sample-en');
+  await page.getByRole('button', { name: `Mark as: ${toLabel}` }).click();
+  await until(
+    async () => (await gql(server, `query($id: ID!) { node(id: $id) { ... on Sample { status } } }`, { id: sample.id }, s.accessToken)).node.status === to,
+    { message: `sample ${sample.id} to reach ${to} on the server` },
+  );
+  await page.getByText(toLabel).first().waitFor();
+  await shot(page, 'sample-advanced');
+});
+
+// ---------------------------------------------------------------------------------------
+// (e) Tick an order checklist step (OrderDetail at /orders/:id: a "Done" button per step that
+// can be done now, named "Done: <step>"; the step goes through the offline queue).
+journey('order-step', async ({ server, phone }) => {
+  const s = await login(server, REP);
+  const d = await gql(
+    server,
+    `{ orders(first: 100, where: { statusNotIn: [CLOSED, CANCELLED] }) { edges { node { id number checklist { nextSteps } } } } }`,
+    {},
+    s.accessToken,
+  );
+  const labels = {
+    CONFIRMED: 'Confirm order',
+    CONTRACT_SIGNED: 'Sign contract',
+    LABELLING_CHECKED: 'Check labelling',
+    PRODUCTION_DATE_CHECKED: 'Check production date',
+    PACKAGING_CHECKED: 'Check packaging',
+    BATCH_CHECKED: 'Check batch',
+  };
+  // The simplest step the demo data (random) offers: paperwork before checks (BATCH_CHECKED
+  // may need a COA).
+  const orders = d.orders.edges.map((e) => e.node);
+  const step = Object.keys(labels).find((st) => orders.some((o) => o.checklist.nextSteps.includes(st)));
+  assert(step, 'rep1 has no open order with a checklist step to tick');
+  const order = orders.find((o) => o.checklist.nextSteps.includes(step));
+
+  const { page } = await phone({ locale: 'en-US' });
+  await signInFast(page, server, { path: `/orders/${encodeURIComponent(order.id)}` });
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: order.number }).waitFor();
+  await checkScreen(page, 'order-en');
+  await page.getByRole('button', { name: `Done: ${labels[step]}` }).click();
+  await until(
+    async () => {
+      const n = (await gql(server, `query($id: ID!) { node(id: $id) { ... on Order { checklist { items { step done } } } } }`, { id: order.id }, s.accessToken)).node;
+      return n.checklist.items.some((i) => i.step === step && i.done);
+    },
+    { message: `order ${order.number} step ${step} to be done on the server` },
+  );
+  await until(async () => (await page.getByRole('button', { name: `Done: ${labels[step]}` }).count()) === 0, { message: 'the Done button to go' });
+  await shot(page, 'order-step-ticked');
+});
+
+// ---------------------------------------------------------------------------------------
+// (f) Report a problem with a photo (ProblemNew at /customers/:id/problems/new; report and
+// photo go through the offline queue as one item; online, the app opens the new problem).
+journey('problem-photo', async ({ server, phone }) => {
+  const s = await login(server, REP);
+  const c = (await gql(server, `{ customers(first: 1, orderBy: { field: NAME, direction: ASC }) { edges { node { id name } } } }`, {}, s.accessToken))
+    .customers.edges[0].node;
+  const title = `e2e problem ${stamp()}: drums arrived dented`;
+
+  const { page } = await phone({ locale: 'en-US' });
+  await signInFast(page, server, { path: `/customers/${encodeURIComponent(c.id)}/problems/new` });
+  await heading(page, 'Report a problem').waitFor();
+  await page.getByRole('textbox', { name: /^What is wrong/ }).fill(title);
+  await page.getByRole('button', { name: 'Short quantity' }).click();
+  await page.getByRole('textbox', { name: /^Description/ }).fill('Three of twenty drums dented; photo attached.');
+  await page.locator('input[type=file]').setInputFiles({ name: 'dent.png', mimeType: 'image/png', buffer: pngBuffer() });
+  await page.getByRole('img', { name: /^Photo 1: dent\.png/ }).waitFor(); // the preview
+  await checkScreen(page, 'problem-new-en');
+  await page.getByRole('button', { name: 'Save problem report' }).click();
+  await page.waitForURL(/\/problems\/[^/?]+\?saved=sent/, { timeout: 30_000 });
+
+  const d = await gql(
+    server,
+    `query($t: String!) { issues(first: 5, where: { title: $t }) { totalCount edges { node { id customer { id } attachments(first: 5) { totalCount edges { node { fileName } } } } } } }`,
+    { t: title },
+    s.accessToken,
+  );
+  assert(d.issues.totalCount === 1, `the server has ${d.issues.totalCount} problems titled "${title}", want 1`);
+  const issue = d.issues.edges[0].node;
+  assert(issue.customer.id === c.id, 'the problem is on another customer');
+  assert(issue.attachments.totalCount === 1, `the problem has ${issue.attachments.totalCount} attachments, want 1`);
+  assert(new URL(page.url()).pathname === `/problems/${issue.id}`, `the app opened ${page.url()}, not the new problem`);
+  await heading(page, title).waitFor();
+  await page.getByRole('link', { name: 'Open dent.png' }).waitFor(); // the photo, from the server
+  await checkScreen(page, 'problem-en');
+});
+
+// ---------------------------------------------------------------------------------------
+// (g) After one online visit the app opens with no network at all (service worker shell,
+// saved copies in IndexedDB). Uses its own server and stops it, so nothing can come from
+// it, and cuts the new page's network (see pageOffline in lib.mjs for why not setOffline).
+journey('opens-offline', async ({ phone }) => {
+  const own = await startServer();
+  try {
+    const { context, page } = await phone({ locale: 'en-US', server: own });
+    await signInFast(page, own, { path: '/' });
+    await heading(page, 'Today').waitFor();
+    await page.getByText(/^Hello, /).waitFor();
+    await serviceWorkerReady(page);
+    const nav = (p) => p.getByRole('navigation', { name: 'Main' });
+    await nav(page).getByRole('link', { name: 'Accounts' }).click();
+    await page.locator('main a.row[href^="/customers/"]').first().waitFor();
+    await nav(page).getByRole('link', { name: 'Today' }).click();
+    await page.getByText(/^Hello, /).waitFor();
+    await page.close();
+
+    await own.stop();
+    const again = await context.newPage();
+    await pageOffline(again);
+    await again.goto('/');
+    await heading(again, 'Today').waitFor();
+    assert((await again.evaluate(() => navigator.onLine)) === false, 'navigator.onLine is not false');
+    await again.getByText(/^Hello, /).waitFor(); // the saved copy of Today
+    await again.getByRole('status').filter({ hasText: /^Offline/ }).waitFor();
+    await again.getByRole('status').filter({ hasText: /^Saved copy/ }).waitFor();
+    await checkScreen(again, 'today-offline-en');
+
+    await again.reload(); // a reload with no network opens the app too
+    await heading(again, 'Today').waitFor();
+    await nav(again).getByRole('link', { name: 'Accounts' }).click();
+    await heading(again, 'Accounts').waitFor();
+    await again.locator('main a.row[href^="/customers/"]').first().waitFor(); // lazy chunk from the worker, saved copy
+    await shot(again, 'accounts-offline-en');
+  } finally {
+    await own.stop();
+  }
+});
+
+await run();
