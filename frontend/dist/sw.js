@@ -1,22 +1,22 @@
 // Tandem's service worker (generated at build time: the file list and version below
 // are filled in by vite.config.ts). It keeps the app shell so the app opens with no
 // network; data stays in IndexedDB, handled by the app itself.
-const VERSION = 'fac9f2c7cfd4d96e';
+const VERSION = 'a5f91064af9d8f4a';
 const FILES = [
-  "/assets/Account-CIbYV-CE.js",
-  "/assets/AccountTabs-DMDt3HbL.js",
-  "/assets/Accounts-Dr4Ghx_i.js",
-  "/assets/More-CWN9hLdo.js",
-  "/assets/Orders-0YlOg6Mj.js",
-  "/assets/Problems-CNR3E2Tq.js",
-  "/assets/Report-CpogMn_5.js",
+  "/assets/Account-B1prF4FH.js",
+  "/assets/AccountTabs-DK2Voe0p.js",
+  "/assets/Accounts-3S1_0-Gu.js",
+  "/assets/More-c5X1e7sn.js",
+  "/assets/Orders-D6V-J67K.js",
+  "/assets/Problems-DBAlnSvt.js",
+  "/assets/Report-CqZ2WruJ.js",
   "/assets/Report-D1iXLtDP.css",
-  "/assets/Samples-vlkbwf1x.js",
-  "/assets/Settings-43itGiqa.js",
-  "/assets/Visit-DKQCoJb8.js",
+  "/assets/Samples-CI_4K9eX.js",
+  "/assets/Settings-BcMY5Pn0.js",
+  "/assets/Visit-an1hHuiJ.js",
   "/assets/graphql-5nLyYccj.js",
   "/assets/index-BCRbxWQt.css",
-  "/assets/index-DN6FtL6o.js",
+  "/assets/index-CSVO0RCt.js",
   "/assets/preload-helper-pWXO3cNx.js",
   "/icon-192.png",
   "/icon-512.png",

@@ -86,7 +86,11 @@ export function Today() {
   useEffect(() => {
     if (!q.data) return;
     todayBadge.set(q.data.today.total);
-    if (!q.staleSince) void keepForOffline(q.data.today.items.map((i) => i.customer?.id).filter((x): x is string => !!x));
+    if (q.staleSince) return;
+    // Once the screen has settled, quietly keep today's accounts for offline use.
+    const ids = q.data.today.items.map((i) => i.customer?.id).filter((x): x is string => !!x);
+    const h = setTimeout(() => void keepForOffline(ids), 8000);
+    return () => clearTimeout(h);
   }, [q.data]);
   return (
     <>
