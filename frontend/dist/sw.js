@@ -1,22 +1,22 @@
 // Tandem's service worker (generated at build time: the file list and version below
 // are filled in by vite.config.ts). It keeps the app shell so the app opens with no
 // network; data stays in IndexedDB, handled by the app itself.
-const VERSION = 'a5f91064af9d8f4a';
+const VERSION = 'a6064f89033e1a47';
 const FILES = [
-  "/assets/Account-B1prF4FH.js",
-  "/assets/AccountTabs-DK2Voe0p.js",
-  "/assets/Accounts-3S1_0-Gu.js",
-  "/assets/More-c5X1e7sn.js",
-  "/assets/Orders-D6V-J67K.js",
-  "/assets/Problems-DBAlnSvt.js",
-  "/assets/Report-CqZ2WruJ.js",
+  "/assets/Account-Baspk2gl.js",
+  "/assets/AccountTabs-DJxdj8tk.js",
+  "/assets/Accounts-DH15REsT.js",
+  "/assets/More-Ck8f27iN.js",
+  "/assets/Orders-Bie6WQjf.js",
+  "/assets/Problems-D4bh6rIM.js",
   "/assets/Report-D1iXLtDP.css",
-  "/assets/Samples-CI_4K9eX.js",
-  "/assets/Settings-BcMY5Pn0.js",
-  "/assets/Visit-an1hHuiJ.js",
+  "/assets/Report-w56LxKh1.js",
+  "/assets/Samples-CZYLBUVg.js",
+  "/assets/Settings-CEfcOn7t.js",
+  "/assets/Visit-DzbFq0kr.js",
   "/assets/graphql-5nLyYccj.js",
   "/assets/index-BCRbxWQt.css",
-  "/assets/index-CSVO0RCt.js",
+  "/assets/index-D4kqcGtu.js",
   "/assets/preload-helper-pWXO3cNx.js",
   "/icon-192.png",
   "/icon-512.png",

@@ -2,6 +2,7 @@
 // offline), and one problem's handling from report to closing: respond, go on site
 // (及时到现场), find the root cause together (共同找原因), dispose of defective goods,
 // resolve, close — against the service level for its severity.
+import { shrinkPhoto } from '../lib/photo';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { graphql, type ResultOf, type VariablesOf } from '../graphql';
 import { ApiError, OfflineError, newId, online, request } from '../lib/api';
@@ -428,11 +429,12 @@ function usePhotos() {
   // The previews' object URLs live as long as the screen.
   useEffect(() => () => current.current.forEach((p) => URL.revokeObjectURL(p.url)), []);
 
-  function add(list: FileList | null) {
+  async function add(list: FileList | null) {
     if (!list?.length) return;
     const added: Photo[] = [];
     const rejected: string[] = [];
-    for (const file of Array.from(list)) {
+    for (const chosen of Array.from(list)) {
+      const file = await shrinkPhoto(chosen);
       if (file.size > MAX_PHOTO) {
         rejected.push(file.name);
         continue;
