@@ -1,22 +1,24 @@
 // Tandem's service worker (generated at build time: the file list and version below
 // are filled in by vite.config.ts). It keeps the app shell so the app opens with no
 // network; data stays in IndexedDB, handled by the app itself.
-const VERSION = 'a6064f89033e1a47';
+const VERSION = 'cd5d0316fe7cd7f2';
 const FILES = [
-  "/assets/Account-Baspk2gl.js",
-  "/assets/AccountTabs-DJxdj8tk.js",
-  "/assets/Accounts-DH15REsT.js",
-  "/assets/More-Ck8f27iN.js",
-  "/assets/Orders-Bie6WQjf.js",
-  "/assets/Problems-D4bh6rIM.js",
+  "/assets/Account-rfo1LpfA.js",
+  "/assets/AccountTabs-l1XMgl84.js",
+  "/assets/Accounts-BJaoyM0v.js",
+  "/assets/More-CsWvkiGy.js",
+  "/assets/Orders-BM5lA31k.js",
+  "/assets/Problems-BYXKM5bg.js",
+  "/assets/Report-CKS1Dex1.js",
   "/assets/Report-D1iXLtDP.css",
-  "/assets/Report-w56LxKh1.js",
-  "/assets/Samples-CZYLBUVg.js",
-  "/assets/Settings-CEfcOn7t.js",
-  "/assets/Visit-DzbFq0kr.js",
+  "/assets/Samples-BqdixZql.js",
+  "/assets/Settings-8JN0i3DT.js",
+  "/assets/Visit-0bf99vUA.js",
+  "/assets/feedback-rSiyAD7N.js",
   "/assets/graphql-5nLyYccj.js",
+  "/assets/hooks-w3JouXz2.js",
   "/assets/index-BCRbxWQt.css",
-  "/assets/index-D4kqcGtu.js",
+  "/assets/index-CInl9yZf.js",
   "/assets/preload-helper-pWXO3cNx.js",
   "/icon-192.png",
   "/icon-512.png",

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { graphql, type ResultOf, type VariablesOf } from '../graphql';
 import { request } from '../lib/api';
 import { messages, relativeDay } from '../lib/i18n';
+import { useDebounced } from '../lib/hooks';
 import { useQuery } from '../lib/query';
 import { label } from '../i18n/enums';
 import { Badge, Empty, ErrorBox, Query } from '../ui/bits';
@@ -59,15 +60,6 @@ type Where = NonNullable<VariablesOf<typeof AccountsQuery>['where']>;
 
 const stages = ['PROSPECT', 'CONTACTED', 'VISITED', 'SAMPLING', 'TRIAL', 'EVALUATION', 'MAIN_SUPPLIER', 'PARTNER', 'DORMANT', 'LOST'] as const;
 const tiers = ['A', 'B', 'C'] as const;
-
-function useDebounced<T>(v: T, ms: number): T {
-  const [d, setD] = useState(v);
-  useEffect(() => {
-    const h = setTimeout(() => setD(v), ms);
-    return () => clearTimeout(h);
-  }, [v, ms]);
-  return d;
-}
 
 export function Accounts() {
   const [text, setText] = useState(() => sessionStorage.getItem('accounts.q') ?? '');

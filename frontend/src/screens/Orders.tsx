@@ -2,10 +2,12 @@
 // along the seed's checklist (确认订单 → 合同 → 标签/生产日期/批号/包装 → 发货 → 签收 →
 // 开票 → 回款 → 关闭), with its lines and shipments. Checklist steps go through the
 // offline queue; cancelling and the shipment records are online writes.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { graphql, type ResultOf, type VariablesOf } from '../graphql';
-import { ApiError, OfflineError, newId, online, request } from '../lib/api';
+import { ApiError, newId, request } from '../lib/api';
 import { formatDate, formatNumber, messages } from '../lib/i18n';
+import { useQueueRefresh, useSentVersion } from '../lib/hooks';
+import { errorText, savedMessage } from '../ui/feedback';
 import { queue } from '../lib/offline';
 import { useQuery } from '../lib/query';
 import type { QueueItem } from '../lib/queue';
@@ -49,7 +51,6 @@ const t = messages(
     batchLabel: 'Batch number of {product}',
     batchRequired: 'Enter the batch number.',
     batchConflict: 'Someone changed this line meanwhile. It has been reloaded: check and save again.',
-    batchOffline: 'No network: the batch number can be saved once you are online.',
     producedOn: 'produced {date}',
     price: '{price} {currency}/{unit}',
     checklist: 'Checklist',
@@ -80,8 +81,6 @@ const t = messages(
     addNote: 'Add a note',
     noteFor: 'Note for “{step}” (optional)',
     queueLabel: 'Order {number}: {step}',
-    saved: 'Saved.',
-    savedOffline: 'Saved. It will be sent when the network returns.',
     closedNote: 'This order is closed.',
     cancelledNote: 'This order was cancelled.',
     cancelTitle: 'Cancel the order',
@@ -93,7 +92,6 @@ const t = messages(
     needReason: 'Give a reason.',
     cancelledOk: 'Order cancelled.',
     cancelLocked: 'Wait until the waiting steps have been sent.',
-    onlineOnly: 'This needs the network. Try again when online.',
     conflictReload: 'Someone else changed this order meanwhile. The latest version is now shown: check it and try again.',
     // shipments
     shipments: 'Shipments',
@@ -160,7 +158,6 @@ const t = messages(
     batchLabel: '{product} 的批号',
     batchRequired: '请填写批号。',
     batchConflict: '此行已被他人修改并已重新加载，请核对后再保存。',
-    batchOffline: '没有网络：联网后才能保存批号。',
     producedOn: '生产日期 {date}',
     price: '{price} {currency}/{unit}',
     checklist: '订单进度',
@@ -191,8 +188,6 @@ const t = messages(
     addNote: '添加备注',
     noteFor: '“{step}”的备注（选填）',
     queueLabel: '订单 {number}：{step}',
-    saved: '已保存。',
-    savedOffline: '已保存，联网后发送。',
     closedNote: '该订单已关闭。',
     cancelledNote: '该订单已取消。',
     cancelTitle: '取消订单',
@@ -204,7 +199,6 @@ const t = messages(
     needReason: '请填写原因。',
     cancelledOk: '订单已取消。',
     cancelLocked: '请等待待发送的步骤发送后再取消。',
-    onlineOnly: '此操作需要联网，请联网后再试。',
     conflictReload: '期间订单已被他人修改，现已显示最新版本，请核对后重试。',
     shipments: '发货',
     noShipments: '还没有发货记录。',
@@ -273,37 +267,6 @@ function isLate(o: { status: string; deliveryDate?: string | null }): boolean {
   return !!o.deliveryDate && (o.status === 'OPEN' || o.status === 'IN_PRODUCTION') && Date.parse(o.deliveryDate) < Date.now();
 }
 
-function errorText(e: unknown): string {
-  if (e instanceof OfflineError) return t('onlineOnly');
-  if (e instanceof ApiError && e.code === 'CONFLICT') return t('conflictReload');
-  return (e as Error)?.message ?? String(e);
-}
-
-function flashFor(): string {
-  return online.get() ? t('saved') : t('savedOffline');
-}
-
-/**
- * Refetch when the queue has sent (or parked) an item the screen shows. Items sent in a
- * burst (back online) cause one refetch, so an older answer cannot land last.
- */
-function useQueueRefresh(matches: (i: QueueItem) => boolean, refetch: () => unknown) {
-  const r = useRef({ matches, refetch });
-  r.current = { matches, refetch };
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = queue.on((e) => {
-      if (!r.current.matches(e.item)) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void r.current.refetch(), 300);
-    });
-    return () => {
-      clearTimeout(timer);
-      off();
-    };
-  }, []);
-}
-
 function Progress({ done, total, name }: { done: number; total: number; name: string }) {
   const pct = total ? Math.round((done / total) * 100) : 0;
   return (
@@ -339,26 +302,6 @@ function toIso(v: string): string | null | false {
   if (!v) return null;
   const d = new Date(v.length === 10 ? v + 'T00:00:00' : v);
   return isNaN(d.getTime()) ? false : d.toISOString();
-}
-
-/**
- * The version a record has on the server after the queue's last sent step for it (the
- * step's answer carries it), which the screen's data may not show yet.
- */
-function useSentVersion(matches: (i: QueueItem) => boolean, pick: (result: any) => unknown): number {
-  const [v, setV] = useState(0);
-  const r = useRef({ matches, pick });
-  r.current = { matches, pick };
-  useEffect(
-    () =>
-      queue.on((e) => {
-        if (e.type !== 'sent' || !r.current.matches(e.item)) return;
-        const n = r.current.pick(e.result);
-        if (typeof n === 'number') setV((x) => Math.max(x, n));
-      }),
-    [],
-  );
-  return v;
 }
 
 // ---------------------------------------------------------------------------
@@ -646,7 +589,7 @@ function Checklist({ o, queued }: { o: OrderNode; queued: QueueItem[] }) {
         vars: { input },
       });
       setNotes((n) => ({ ...n, [step]: '' }));
-      setFlash(flashFor());
+      setFlash(savedMessage());
     } catch (e) {
       setErr((e as Error).message);
     }
@@ -655,7 +598,7 @@ function Checklist({ o, queued }: { o: OrderNode; queued: QueueItem[] }) {
   async function retryFailed(it: QueueItem) {
     await queue.discard(it.id);
     await queue.enqueue({ ...it, id: newId(), vars: { input: { ...it.vars.input, version: nextVersion() } } });
-    setFlash(flashFor());
+    setFlash(savedMessage());
   }
 
   return (
@@ -857,9 +800,8 @@ function BatchEditor({ line, onSaved }: { line: Line; onSaved: () => void }) {
       setOpen(false);
       onSaved();
     } catch (x) {
-      if (x instanceof ApiError && x.code === 'CONFLICT') setErr(t('batchConflict'));
-      else if (x instanceof OfflineError) setErr(t('batchOffline'));
-      else setErr((x as Error).message);
+      setErr(errorText(x, t('batchConflict')));
+      if (x instanceof ApiError && x.code === 'CONFLICT') onSaved(); // reload the line, as the message says
     } finally {
       setBusy(false);
     }
@@ -1131,7 +1073,7 @@ function ShipmentForm({ orderID, onDone, onCancel }: { orderID: string; onDone: 
       await request(CreateShipment, { input, cmid });
       await onDone();
     } catch (x) {
-      setErr(errorText(x));
+      setErr(errorText(x, t('conflictReload')));
     } finally {
       setBusy(false);
     }
@@ -1205,7 +1147,7 @@ function TrackingForm({ s, onDone, onCancel }: { s: Shipment; onDone: () => Prom
       });
       await onDone();
     } catch (x) {
-      setErr(errorText(x));
+      setErr(errorText(x, t('conflictReload')));
     } finally {
       setBusy(false);
     }
@@ -1271,7 +1213,7 @@ function SignoffForm({ s, onDone, onCancel }: { s: Shipment; onDone: (msg: strin
       await onDone(t('signoffSaved'));
     } catch (x) {
       if (x instanceof ApiError && x.code === 'CONFLICT') await onDone(t('conflictReload'));
-      else setErr(errorText(x));
+      else setErr(errorText(x, t('conflictReload')));
     } finally {
       setBusy(false);
     }
@@ -1340,7 +1282,7 @@ function Cancel({ o, locked, refetch }: { o: OrderNode; locked: boolean; refetch
       setDone(true);
       await refetch();
     } catch (x) {
-      setErr(errorText(x));
+      setErr(errorText(x, t('conflictReload')));
       if (x instanceof ApiError && x.code === 'CONFLICT') await refetch();
     } finally {
       setBusy(false);

@@ -3,10 +3,12 @@
 // trials go through the offline queue; the request itself, the documents checklist and
 // a trial's result are online writes.
 import { Fragment } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { graphql, type ResultOf, type VariablesOf } from '../graphql';
-import { ApiError, OfflineError, newId, online, request } from '../lib/api';
+import { ApiError, OfflineError, newId, request } from '../lib/api';
 import { formatDate, formatNumber, messages, relativeDay } from '../lib/i18n';
+import { useDebounced, useQueueRefresh, useSentVersion } from '../lib/hooks';
+import { errorText, savedMessage } from '../ui/feedback';
 import { queue } from '../lib/offline';
 import { useQuery } from '../lib/query';
 import type { QueueItem } from '../lib/queue';
@@ -78,8 +80,6 @@ const t = messages(
     addNote: 'Add a note (optional)',
     note: 'Note',
     queueLabel: 'Sample {product} → {status}',
-    saved: 'Saved.',
-    savedOffline: 'Saved. It will be sent when the network returns.',
     stepPending: 'Waiting to send: → {status}',
     stepSending: 'Sending: → {status}',
     stepPendingHint: 'The following steps appear once it has been sent.',
@@ -101,7 +101,6 @@ const t = messages(
     docsLocked: 'Wait until the waiting step has been sent.',
     fixDocsThenRetry: 'Tick the missing documents below ({missing}), save them, then try again.',
     conflictReload: 'Someone else changed this meanwhile. The latest version is now shown: check it and enter your change again.',
-    onlineOnly: 'This needs the network. Try again when online.',
     history: 'History',
     noHistory: 'No steps recorded yet.',
     system: 'System',
@@ -201,8 +200,6 @@ const t = messages(
     addNote: '添加备注（选填）',
     note: '备注',
     queueLabel: '样品 {product} → {status}',
-    saved: '已保存。',
-    savedOffline: '已保存，联网后发送。',
     stepPending: '待发送：→ {status}',
     stepSending: '发送中：→ {status}',
     stepPendingHint: '发送成功后才能进行后续步骤。',
@@ -224,7 +221,6 @@ const t = messages(
     docsLocked: '请等待待发送的操作发送完成。',
     fixDocsThenRetry: '请在下方勾选缺少的随样文件（{missing}）并保存，然后重试。',
     conflictReload: '期间已被他人修改，现已显示最新版本，请核对后重新填写。',
-    onlineOnly: '此操作需要联网，请联网后再试。',
     history: '进度记录',
     noHistory: '还没有进度记录。',
     system: '系统',
@@ -342,57 +338,6 @@ function isoToDay(iso: string | null | undefined): string {
   if (isNaN(d.getTime())) return '';
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-/**
- * Refetch when the queue has sent (or parked) an item the screen shows. Items sent in a
- * burst (back online) cause one refetch, so an older answer cannot land last.
- */
-function useQueueRefresh(matches: (i: QueueItem) => boolean, refetch: () => unknown) {
-  const r = useRef({ matches, refetch });
-  r.current = { matches, refetch };
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = queue.on((e) => {
-      if (!r.current.matches(e.item)) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void r.current.refetch(), 300);
-    });
-    return () => {
-      clearTimeout(timer);
-      off();
-    };
-  }, []);
-}
-
-function flashFor(): string {
-  return online.get() ? t('saved') : t('savedOffline');
-}
-
-function errorText(e: unknown): string {
-  if (e instanceof OfflineError) return t('onlineOnly');
-  if (e instanceof ApiError && e.code === 'CONFLICT') return t('conflictReload');
-  return (e as Error)?.message ?? String(e);
-}
-
-/**
- * The version a record has on the server after the queue's last sent step for it (the
- * step's answer carries it), which the screen's data may not show yet.
- */
-function useSentVersion(matches: (i: QueueItem) => boolean, pick: (result: any) => unknown): number {
-  const [v, setV] = useState(0);
-  const r = useRef({ matches, pick });
-  r.current = { matches, pick };
-  useEffect(
-    () =>
-      queue.on((e) => {
-        if (e.type !== 'sent' || !r.current.matches(e.item)) return;
-        const n = r.current.pick(e.result);
-        if (typeof n === 'number') setV((x) => Math.max(x, n));
-      }),
-    [],
-  );
-  return v;
 }
 
 // ---------------------------------------------------------------------------
@@ -514,15 +459,6 @@ function fieldOf(e: ApiError): keyof FieldErrors {
   if (f === 'purpose') return 'purpose';
   if (f === 'productid' || f === 'product_id' || f === 'product') return 'product';
   return 'form';
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const h = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(h);
-  }, [value, ms]);
-  return v;
 }
 
 export function SampleNew({ id }: { id: string }) {
@@ -980,7 +916,7 @@ function Steps({ s, queued, refetch }: { s: SampleNode; queued: QueueItem[]; ref
         recordID: s.id,
         vars: { input },
       });
-      setFlash(flashFor());
+      setFlash(savedMessage());
       setOpen(null);
       setNote('');
       setReason('');
@@ -1019,7 +955,7 @@ function Steps({ s, queued, refetch }: { s: SampleNode; queued: QueueItem[]; ref
     // (the rep may have fixed what the server asked for, e.g. the documents).
     await queue.discard(it.id);
     await queue.enqueue({ ...it, id: newId(), vars: { input: { ...it.vars.input, version: s.version } } });
-    setFlash(flashFor());
+    setFlash(savedMessage());
   }
 
   const shipWarn = forward.includes('SHIPPED') ? missingDocs(s) : [];
@@ -1241,7 +1177,7 @@ function DocsSection({ s, locked, refetch }: { s: SampleNode; locked: boolean; r
       setFlash(t('docsSaved'));
       await refetch();
     } catch (x) {
-      setErr(errorText(x));
+      setErr(errorText(x, t('conflictReload')));
       if (x instanceof ApiError && x.code === 'CONFLICT') {
         setEditing(false);
         await refetch();
@@ -1408,7 +1344,7 @@ function TrialCard({ tr, refetch }: { tr: Trial; refetch: () => Promise<void> })
       setFlash(t('resultSaved'));
       await refetch();
     } catch (x) {
-      setErr(errorText(x));
+      setErr(errorText(x, t('conflictReload')));
       if (x instanceof ApiError && x.code === 'CONFLICT') {
         setEditing(false);
         await refetch();
@@ -1568,7 +1504,7 @@ function TrialForm({ s, latest, onDone, onCancel }: { s: SampleNode; latest?: Tr
         recordID: s.id,
         vars: { input },
       });
-      onDone(flashFor());
+      onDone(savedMessage());
     } catch (x) {
       setErr((x as Error).message);
     } finally {

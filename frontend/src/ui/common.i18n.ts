@@ -29,6 +29,7 @@ export const tc = messages(
     close: 'Close',
     mainNav: 'Main',
     skip: 'Skip to content',
+    onlineOnly: 'This needs the network. Try again when online.',
   },
   {
     appName: 'Tandem',
@@ -57,5 +58,6 @@ export const tc = messages(
     close: '关闭',
     mainNav: '主导航',
     skip: '跳到正文',
+    onlineOnly: '此操作需要联网，请联网后再试。',
   },
 );
