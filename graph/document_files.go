@@ -154,6 +154,33 @@ func newDocumentKey(now time.Time) string {
 	return fmt.Sprintf("documents/%04d/%02d/%s", now.Year(), int(now.Month()), hex.EncodeToString(raw))
 }
 
+// storeUpload writes an uploaded file under key from its first byte and arranges for
+// it to be removed if the request's transaction is undone. limit > 0 refuses a file
+// larger than that many bytes (and an empty one), with nothing left stored.
+func (r *Resolver) storeUpload(ctx context.Context, key string, f io.ReadSeeker, limit int64) (size int64, sum string, err error) {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return 0, "", err
+	}
+	var src io.Reader = f
+	if limit > 0 {
+		src = io.LimitReader(f, limit+1)
+	}
+	size, sum, err = r.Files.Put(ctx, key, src)
+	if err != nil {
+		return 0, "", err
+	}
+	if size == 0 || (limit > 0 && size > limit) {
+		r.removeFile(ctx, key)
+		msg := "file: the file is empty"
+		if limit > 0 {
+			msg = fmt.Sprintf("file: the file is empty or larger than %d MB", limit>>20)
+		}
+		return 0, "", errcode.New(errcode.BadUserInput, "%s", msg).With("field", "file")
+	}
+	r.removeFileWhenUndone(ctx, key)
+	return size, sum, nil
+}
+
 // removeFileWhenUndone deletes the stored file if the request's transaction rolls
 // back or fails to commit, so no file outlives a document row that was never saved.
 func (r *Resolver) removeFileWhenUndone(ctx context.Context, key string) {

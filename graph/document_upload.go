@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"io"
 	"strings"
 
 	"tandem/ent"
@@ -35,19 +34,11 @@ func (r *mutationResolver) uploadDocument(ctx context.Context, input model.Uploa
 				return nil, err
 			}
 		}
-		if _, err := up.File.Seek(0, io.SeekStart); err != nil {
-			return nil, err
-		}
 		key := newDocumentKey(r.now())
-		size, sum, err := r.Files.Put(ctx, key, up.File)
+		size, sum, err := r.storeUpload(ctx, key, up.File, 0)
 		if err != nil {
 			return nil, err
 		}
-		if size == 0 {
-			r.removeFile(ctx, key)
-			return nil, errcode.New(errcode.BadUserInput, "file: the file is empty").With("field", "file")
-		}
-		r.removeFileWhenUndone(ctx, key)
 		doc, err := c.Document.Create().
 			SetType(input.Type).
 			SetTitle(strings.TrimSpace(input.Title)).

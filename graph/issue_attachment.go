@@ -62,19 +62,11 @@ func (r *mutationResolver) attachIssueFile(ctx context.Context, input model.Atta
 		if _, err := c.Issue.Get(ctx, input.IssueID); err != nil {
 			return nil, err
 		}
-		if _, err := up.File.Seek(0, io.SeekStart); err != nil {
-			return nil, err
-		}
 		key := newAttachmentKey(r.now())
-		size, sum, err := r.Files.Put(ctx, key, io.LimitReader(up.File, MaxAttachmentBytes+1))
+		size, sum, err := r.storeUpload(ctx, key, up.File, MaxAttachmentBytes)
 		if err != nil {
 			return nil, err
 		}
-		if size == 0 || size > MaxAttachmentBytes {
-			r.removeFile(ctx, key)
-			return nil, errcode.New(errcode.BadUserInput, "file: the file is empty or larger than %d MB", MaxAttachmentBytes>>20).With("field", "file")
-		}
-		r.removeFileWhenUndone(ctx, key)
 		a, err := c.IssueAttachment.Create().
 			SetIssueID(input.IssueID).
 			SetFileName(fileName).
