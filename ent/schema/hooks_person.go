@@ -266,16 +266,39 @@ func linkContacts(ctx context.Context, c *gen.Client, where predicate.Contact) (
 	if err != nil {
 		return nil, err
 	}
-	byPerson := map[pulid.ID][]any{}
-	var unlinked []any
-	for _, ct := range cs {
-		var is pulid.ID
-		if key := names.PersonKey(ct.Mobile, ct.Email, ct.Wechat); key != "" {
-			// Contacts come oldest first: a new person takes the name of the first.
-			if is, err = personOf(ctx, c, key, ct.Name); err != nil {
+	// The persons of all the keys at once (500 keys a query); a new person per new key,
+	// named after its oldest contact (contacts come oldest first).
+	keys := make([]string, len(cs))
+	firstName := map[string]string{}
+	var distinct []string
+	for i, ct := range cs {
+		keys[i] = names.PersonKey(ct.Mobile, ct.Email, ct.Wechat)
+		if _, seen := firstName[keys[i]]; keys[i] != "" && !seen {
+			firstName[keys[i]] = ct.Name
+			distinct = append(distinct, keys[i])
+		}
+	}
+	personByKey := map[string]pulid.ID{}
+	for chunk := range slices.Chunk(distinct, 500) {
+		ps, err := c.Person.Query().Where(person.KeyIn(chunk...)).Select(person.FieldID, person.FieldKey).All(sys)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range ps {
+			personByKey[p.Key] = p.ID
+		}
+	}
+	for _, key := range distinct {
+		if _, ok := personByKey[key]; !ok {
+			if personByKey[key], err = personOf(ctx, c, key, firstName[key]); err != nil {
 				return nil, err
 			}
 		}
+	}
+	byPerson := map[pulid.ID][]any{}
+	var unlinked []any
+	for i, ct := range cs {
+		is := personByKey[keys[i]]
 		switch {
 		case is == ct.PersonID:
 		case is == "":
