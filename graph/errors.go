@@ -10,10 +10,10 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"tandem/domain/access"
 	"tandem/ent"
 	"tandem/ent/errcode"
 	"tandem/ent/privacy"
-	"tandem/ent/rule"
 	"tandem/ent/viewer"
 )
 
@@ -52,7 +52,7 @@ func codeOf(ctx context.Context, err error) (errcode.Code, string, map[string]an
 		gqlErr      *gqlerror.Error
 	)
 	switch {
-	case errors.Is(err, rule.ErrNotVisible):
+	case errors.Is(err, access.ErrNotVisible):
 		return errcode.NotFound, "not found", nil
 	case errors.Is(err, privacy.Deny):
 		if viewer.FromContext(ctx) == nil {

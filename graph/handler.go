@@ -68,7 +68,7 @@ func NewHandler(r *Resolver, opts Options) *handler.Server {
 		// request, so they run in their own short transactions.
 		SkipTxFunc: entgql.SkipIfHasFields("login", "refreshToken", "logout", "changePassword"),
 	})
-	srv.AroundFields(partnerGuard{schema: es.Schema()}.around)
+	srv.AroundFields(accessGuard)
 	srv.AroundFields(clampPages)
 	srv.AroundOperations(noteOperation)
 	srv.SetErrorPresenter(presentError(opts.Logger))

@@ -56,7 +56,7 @@ import (
 // to their package variables.
 func init() {
 	apitokenMixin := schema.APIToken{}.Mixin()
-	apitoken.Policy = privacy.NewPolicies(schema.APIToken{})
+	apitoken.Policy = privacy.NewPolicies(apitokenMixin[0], schema.APIToken{})
 	apitoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := apitoken.Policy.EvalMutation(ctx, m); err != nil {
@@ -127,7 +127,7 @@ func init() {
 	// apitoken.DefaultID holds the default value on creation for the id field.
 	apitoken.DefaultID = apitokenDescID.Default.(func() pulid.ID)
 	assistanceMixin := schema.Assistance{}.Mixin()
-	assistance.Policy = privacy.NewPolicies(schema.Assistance{})
+	assistance.Policy = privacy.NewPolicies(assistanceMixin[0], schema.Assistance{})
 	assistance.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := assistance.Policy.EvalMutation(ctx, m); err != nil {
@@ -176,7 +176,7 @@ func init() {
 	// assistance.DefaultID holds the default value on creation for the id field.
 	assistance.DefaultID = assistanceDescID.Default.(func() pulid.ID)
 	auditeventMixin := schema.AuditEvent{}.Mixin()
-	auditevent.Policy = privacy.NewPolicies(schema.AuditEvent{})
+	auditevent.Policy = privacy.NewPolicies(auditeventMixin[0], schema.AuditEvent{})
 	auditevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := auditevent.Policy.EvalMutation(ctx, m); err != nil {
@@ -198,7 +198,7 @@ func init() {
 	// auditevent.DefaultID holds the default value on creation for the id field.
 	auditevent.DefaultID = auditeventDescID.Default.(func() pulid.ID)
 	changenoticeMixin := schema.ChangeNotice{}.Mixin()
-	changenotice.Policy = privacy.NewPolicies(schema.ChangeNotice{})
+	changenotice.Policy = privacy.NewPolicies(changenoticeMixin[0], schema.ChangeNotice{})
 	changenotice.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := changenotice.Policy.EvalMutation(ctx, m); err != nil {
@@ -257,7 +257,7 @@ func init() {
 	// changenotice.DefaultID holds the default value on creation for the id field.
 	changenotice.DefaultID = changenoticeDescID.Default.(func() pulid.ID)
 	changenoticeackMixin := schema.ChangeNoticeAck{}.Mixin()
-	changenoticeack.Policy = privacy.NewPolicies(schema.ChangeNoticeAck{})
+	changenoticeack.Policy = privacy.NewPolicies(changenoticeackMixin[0], schema.ChangeNoticeAck{})
 	changenoticeack.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := changenoticeack.Policy.EvalMutation(ctx, m); err != nil {
@@ -305,7 +305,7 @@ func init() {
 	// changenoticeack.DefaultID holds the default value on creation for the id field.
 	changenoticeack.DefaultID = changenoticeackDescID.Default.(func() pulid.ID)
 	clientmutationMixin := schema.ClientMutation{}.Mixin()
-	clientmutation.Policy = privacy.NewPolicies(schema.ClientMutation{})
+	clientmutation.Policy = privacy.NewPolicies(clientmutationMixin[0], schema.ClientMutation{})
 	clientmutation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := clientmutation.Policy.EvalMutation(ctx, m); err != nil {
@@ -349,7 +349,7 @@ func init() {
 	// clientmutation.DefaultID holds the default value on creation for the id field.
 	clientmutation.DefaultID = clientmutationDescID.Default.(func() pulid.ID)
 	competitorMixin := schema.Competitor{}.Mixin()
-	competitor.Policy = privacy.NewPolicies(schema.Competitor{})
+	competitor.Policy = privacy.NewPolicies(competitorMixin[0], schema.Competitor{})
 	competitor.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := competitor.Policy.EvalMutation(ctx, m); err != nil {
@@ -416,7 +416,7 @@ func init() {
 	// competitor.DefaultID holds the default value on creation for the id field.
 	competitor.DefaultID = competitorDescID.Default.(func() pulid.ID)
 	contactMixin := schema.Contact{}.Mixin()
-	contact.Policy = privacy.NewPolicies(schema.Contact{})
+	contact.Policy = privacy.NewPolicies(contactMixin[0], schema.Contact{})
 	contact.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := contact.Policy.EvalMutation(ctx, m); err != nil {
@@ -504,7 +504,7 @@ func init() {
 	// contact.DefaultID holds the default value on creation for the id field.
 	contact.DefaultID = contactDescID.Default.(func() pulid.ID)
 	customerMixin := schema.Customer{}.Mixin()
-	customer.Policy = privacy.NewPolicies(schema.Customer{})
+	customer.Policy = privacy.NewPolicies(customerMixin[0], schema.Customer{})
 	customer.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := customer.Policy.EvalMutation(ctx, m); err != nil {
@@ -628,7 +628,7 @@ func init() {
 	// customer.DefaultID holds the default value on creation for the id field.
 	customer.DefaultID = customerDescID.Default.(func() pulid.ID)
 	documentMixin := schema.Document{}.Mixin()
-	document.Policy = privacy.NewPolicies(schema.Document{})
+	document.Policy = privacy.NewPolicies(documentMixin[0], schema.Document{})
 	document.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := document.Policy.EvalMutation(ctx, m); err != nil {
@@ -720,7 +720,7 @@ func init() {
 	// document.DefaultID holds the default value on creation for the id field.
 	document.DefaultID = documentDescID.Default.(func() pulid.ID)
 	interactionMixin := schema.Interaction{}.Mixin()
-	interaction.Policy = privacy.NewPolicies(schema.Interaction{})
+	interaction.Policy = privacy.NewPolicies(interactionMixin[0], schema.Interaction{})
 	interaction.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := interaction.Policy.EvalMutation(ctx, m); err != nil {
@@ -782,7 +782,7 @@ func init() {
 	// interaction.DefaultID holds the default value on creation for the id field.
 	interaction.DefaultID = interactionDescID.Default.(func() pulid.ID)
 	issueMixin := schema.Issue{}.Mixin()
-	issue.Policy = privacy.NewPolicies(schema.Issue{})
+	issue.Policy = privacy.NewPolicies(issueMixin[0], schema.Issue{})
 	issue.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := issue.Policy.EvalMutation(ctx, m); err != nil {
@@ -862,7 +862,7 @@ func init() {
 	// issue.DefaultID holds the default value on creation for the id field.
 	issue.DefaultID = issueDescID.Default.(func() pulid.ID)
 	issueattachmentMixin := schema.IssueAttachment{}.Mixin()
-	issueattachment.Policy = privacy.NewPolicies(schema.IssueAttachment{})
+	issueattachment.Policy = privacy.NewPolicies(issueattachmentMixin[0], schema.IssueAttachment{})
 	issueattachment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := issueattachment.Policy.EvalMutation(ctx, m); err != nil {
@@ -960,7 +960,7 @@ func init() {
 	// issueattachment.DefaultID holds the default value on creation for the id field.
 	issueattachment.DefaultID = issueattachmentDescID.Default.(func() pulid.ID)
 	keypersonMixin := schema.KeyPerson{}.Mixin()
-	keyperson.Policy = privacy.NewPolicies(schema.KeyPerson{})
+	keyperson.Policy = privacy.NewPolicies(keypersonMixin[0], schema.KeyPerson{})
 	keyperson.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := keyperson.Policy.EvalMutation(ctx, m); err != nil {
@@ -1018,7 +1018,7 @@ func init() {
 	// keyperson.DefaultID holds the default value on creation for the id field.
 	keyperson.DefaultID = keypersonDescID.Default.(func() pulid.ID)
 	loginthrottleMixin := schema.LoginThrottle{}.Mixin()
-	loginthrottle.Policy = privacy.NewPolicies(schema.LoginThrottle{})
+	loginthrottle.Policy = privacy.NewPolicies(loginthrottleMixin[0], schema.LoginThrottle{})
 	loginthrottle.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := loginthrottle.Policy.EvalMutation(ctx, m); err != nil {
@@ -1048,7 +1048,7 @@ func init() {
 	// loginthrottle.DefaultID holds the default value on creation for the id field.
 	loginthrottle.DefaultID = loginthrottleDescID.Default.(func() pulid.ID)
 	marketinfoMixin := schema.MarketInfo{}.Mixin()
-	marketinfo.Policy = privacy.NewPolicies(schema.MarketInfo{})
+	marketinfo.Policy = privacy.NewPolicies(marketinfoMixin[0], schema.MarketInfo{})
 	marketinfo.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := marketinfo.Policy.EvalMutation(ctx, m); err != nil {
@@ -1122,7 +1122,7 @@ func init() {
 	// marketinfo.DefaultID holds the default value on creation for the id field.
 	marketinfo.DefaultID = marketinfoDescID.Default.(func() pulid.ID)
 	marketinfoshareMixin := schema.MarketInfoShare{}.Mixin()
-	marketinfoshare.Policy = privacy.NewPolicies(schema.MarketInfoShare{})
+	marketinfoshare.Policy = privacy.NewPolicies(marketinfoshareMixin[0], schema.MarketInfoShare{})
 	marketinfoshare.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := marketinfoshare.Policy.EvalMutation(ctx, m); err != nil {
@@ -1174,7 +1174,7 @@ func init() {
 	// marketinfoshare.DefaultID holds the default value on creation for the id field.
 	marketinfoshare.DefaultID = marketinfoshareDescID.Default.(func() pulid.ID)
 	needMixin := schema.Need{}.Mixin()
-	need.Policy = privacy.NewPolicies(schema.Need{})
+	need.Policy = privacy.NewPolicies(needMixin[0], schema.Need{})
 	need.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := need.Policy.EvalMutation(ctx, m); err != nil {
@@ -1219,7 +1219,7 @@ func init() {
 	// need.DefaultID holds the default value on creation for the id field.
 	need.DefaultID = needDescID.Default.(func() pulid.ID)
 	orderMixin := schema.Order{}.Mixin()
-	order.Policy = privacy.NewPolicies(schema.Order{})
+	order.Policy = privacy.NewPolicies(orderMixin[0], schema.Order{})
 	order.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := order.Policy.EvalMutation(ctx, m); err != nil {
@@ -1315,7 +1315,7 @@ func init() {
 	// order.DefaultID holds the default value on creation for the id field.
 	order.DefaultID = orderDescID.Default.(func() pulid.ID)
 	ordereventMixin := schema.OrderEvent{}.Mixin()
-	orderevent.Policy = privacy.NewPolicies(schema.OrderEvent{})
+	orderevent.Policy = privacy.NewPolicies(ordereventMixin[0], schema.OrderEvent{})
 	orderevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := orderevent.Policy.EvalMutation(ctx, m); err != nil {
@@ -1337,7 +1337,7 @@ func init() {
 	// orderevent.DefaultID holds the default value on creation for the id field.
 	orderevent.DefaultID = ordereventDescID.Default.(func() pulid.ID)
 	orderlineMixin := schema.OrderLine{}.Mixin()
-	orderline.Policy = privacy.NewPolicies(schema.OrderLine{})
+	orderline.Policy = privacy.NewPolicies(orderlineMixin[0], schema.OrderLine{})
 	orderline.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := orderline.Policy.EvalMutation(ctx, m); err != nil {
@@ -1399,7 +1399,7 @@ func init() {
 	// orderline.DefaultID holds the default value on creation for the id field.
 	orderline.DefaultID = orderlineDescID.Default.(func() pulid.ID)
 	personMixin := schema.Person{}.Mixin()
-	person.Policy = privacy.NewPolicies(schema.Person{})
+	person.Policy = privacy.NewPolicies(personMixin[0], schema.Person{})
 	person.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := person.Policy.EvalMutation(ctx, m); err != nil {
@@ -1463,7 +1463,7 @@ func init() {
 	// person.DefaultID holds the default value on creation for the id field.
 	person.DefaultID = personDescID.Default.(func() pulid.ID)
 	pitchMixin := schema.Pitch{}.Mixin()
-	pitch.Policy = privacy.NewPolicies(schema.Pitch{})
+	pitch.Policy = privacy.NewPolicies(pitchMixin[0], schema.Pitch{})
 	pitch.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := pitch.Policy.EvalMutation(ctx, m); err != nil {
@@ -1512,7 +1512,7 @@ func init() {
 	// pitch.DefaultID holds the default value on creation for the id field.
 	pitch.DefaultID = pitchDescID.Default.(func() pulid.ID)
 	pricepointMixin := schema.PricePoint{}.Mixin()
-	pricepoint.Policy = privacy.NewPolicies(schema.PricePoint{})
+	pricepoint.Policy = privacy.NewPolicies(pricepointMixin[0], schema.PricePoint{})
 	pricepoint.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := pricepoint.Policy.EvalMutation(ctx, m); err != nil {
@@ -1585,7 +1585,7 @@ func init() {
 	// pricepoint.DefaultID holds the default value on creation for the id field.
 	pricepoint.DefaultID = pricepointDescID.Default.(func() pulid.ID)
 	productMixin := schema.Product{}.Mixin()
-	product.Policy = privacy.NewPolicies(schema.Product{})
+	product.Policy = privacy.NewPolicies(productMixin[0], schema.Product{})
 	product.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := product.Policy.EvalMutation(ctx, m); err != nil {
@@ -1676,7 +1676,7 @@ func init() {
 	// product.DefaultID holds the default value on creation for the id field.
 	product.DefaultID = productDescID.Default.(func() pulid.ID)
 	refreshtokenMixin := schema.RefreshToken{}.Mixin()
-	refreshtoken.Policy = privacy.NewPolicies(schema.RefreshToken{})
+	refreshtoken.Policy = privacy.NewPolicies(refreshtokenMixin[0], schema.RefreshToken{})
 	refreshtoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := refreshtoken.Policy.EvalMutation(ctx, m); err != nil {
@@ -1702,7 +1702,7 @@ func init() {
 	// refreshtoken.DefaultID holds the default value on creation for the id field.
 	refreshtoken.DefaultID = refreshtokenDescID.Default.(func() pulid.ID)
 	sampleMixin := schema.Sample{}.Mixin()
-	sample.Policy = privacy.NewPolicies(schema.Sample{})
+	sample.Policy = privacy.NewPolicies(sampleMixin[0], schema.Sample{})
 	sample.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := sample.Policy.EvalMutation(ctx, m); err != nil {
@@ -1786,7 +1786,7 @@ func init() {
 	// sample.DefaultID holds the default value on creation for the id field.
 	sample.DefaultID = sampleDescID.Default.(func() pulid.ID)
 	sampleeventMixin := schema.SampleEvent{}.Mixin()
-	sampleevent.Policy = privacy.NewPolicies(schema.SampleEvent{})
+	sampleevent.Policy = privacy.NewPolicies(sampleeventMixin[0], schema.SampleEvent{})
 	sampleevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := sampleevent.Policy.EvalMutation(ctx, m); err != nil {
@@ -1808,7 +1808,7 @@ func init() {
 	// sampleevent.DefaultID holds the default value on creation for the id field.
 	sampleevent.DefaultID = sampleeventDescID.Default.(func() pulid.ID)
 	savedqueryMixin := schema.SavedQuery{}.Mixin()
-	savedquery.Policy = privacy.NewPolicies(schema.SavedQuery{})
+	savedquery.Policy = privacy.NewPolicies(savedqueryMixin[0], schema.SavedQuery{})
 	savedquery.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := savedquery.Policy.EvalMutation(ctx, m); err != nil {
@@ -1871,7 +1871,7 @@ func init() {
 	// savedquery.DefaultID holds the default value on creation for the id field.
 	savedquery.DefaultID = savedqueryDescID.Default.(func() pulid.ID)
 	servicedocumentMixin := schema.ServiceDocument{}.Mixin()
-	servicedocument.Policy = privacy.NewPolicies(schema.ServiceDocument{})
+	servicedocument.Policy = privacy.NewPolicies(servicedocumentMixin[0], schema.ServiceDocument{})
 	servicedocument.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := servicedocument.Policy.EvalMutation(ctx, m); err != nil {
@@ -1916,7 +1916,7 @@ func init() {
 	// servicedocument.DefaultID holds the default value on creation for the id field.
 	servicedocument.DefaultID = servicedocumentDescID.Default.(func() pulid.ID)
 	shipmentMixin := schema.Shipment{}.Mixin()
-	shipment.Policy = privacy.NewPolicies(schema.Shipment{})
+	shipment.Policy = privacy.NewPolicies(shipmentMixin[0], schema.Shipment{})
 	shipment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := shipment.Policy.EvalMutation(ctx, m); err != nil {
@@ -1978,7 +1978,7 @@ func init() {
 	// shipment.DefaultID holds the default value on creation for the id field.
 	shipment.DefaultID = shipmentDescID.Default.(func() pulid.ID)
 	stagechangeMixin := schema.StageChange{}.Mixin()
-	stagechange.Policy = privacy.NewPolicies(schema.StageChange{})
+	stagechange.Policy = privacy.NewPolicies(stagechangeMixin[0], schema.StageChange{})
 	stagechange.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := stagechange.Policy.EvalMutation(ctx, m); err != nil {
@@ -2008,7 +2008,7 @@ func init() {
 	// stagechange.DefaultID holds the default value on creation for the id field.
 	stagechange.DefaultID = stagechangeDescID.Default.(func() pulid.ID)
 	taskMixin := schema.Task{}.Mixin()
-	task.Policy = privacy.NewPolicies(schema.Task{})
+	task.Policy = privacy.NewPolicies(taskMixin[0], schema.Task{})
 	task.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := task.Policy.EvalMutation(ctx, m); err != nil {
@@ -2067,7 +2067,7 @@ func init() {
 	// task.DefaultID holds the default value on creation for the id field.
 	task.DefaultID = taskDescID.Default.(func() pulid.ID)
 	teamMixin := schema.Team{}.Mixin()
-	team.Policy = privacy.NewPolicies(schema.Team{})
+	team.Policy = privacy.NewPolicies(teamMixin[0], schema.Team{})
 	team.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := team.Policy.EvalMutation(ctx, m); err != nil {
@@ -2126,7 +2126,7 @@ func init() {
 	// team.DefaultID holds the default value on creation for the id field.
 	team.DefaultID = teamDescID.Default.(func() pulid.ID)
 	trackingeventMixin := schema.TrackingEvent{}.Mixin()
-	trackingevent.Policy = privacy.NewPolicies(schema.TrackingEvent{})
+	trackingevent.Policy = privacy.NewPolicies(trackingeventMixin[0], schema.TrackingEvent{})
 	trackingevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := trackingevent.Policy.EvalMutation(ctx, m); err != nil {
@@ -2198,7 +2198,7 @@ func init() {
 	// trackingevent.DefaultID holds the default value on creation for the id field.
 	trackingevent.DefaultID = trackingeventDescID.Default.(func() pulid.ID)
 	trialMixin := schema.Trial{}.Mixin()
-	trial.Policy = privacy.NewPolicies(schema.Trial{})
+	trial.Policy = privacy.NewPolicies(trialMixin[0], schema.Trial{})
 	trial.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := trial.Policy.EvalMutation(ctx, m); err != nil {
@@ -2276,7 +2276,7 @@ func init() {
 	// trial.DefaultID holds the default value on creation for the id field.
 	trial.DefaultID = trialDescID.Default.(func() pulid.ID)
 	userMixin := schema.User{}.Mixin()
-	user.Policy = privacy.NewPolicies(schema.User{})
+	user.Policy = privacy.NewPolicies(userMixin[0], schema.User{})
 	user.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := user.Policy.EvalMutation(ctx, m); err != nil {
@@ -2361,7 +2361,7 @@ func init() {
 	// user.DefaultID holds the default value on creation for the id field.
 	user.DefaultID = userDescID.Default.(func() pulid.ID)
 	webhookdeliveryMixin := schema.WebhookDelivery{}.Mixin()
-	webhookdelivery.Policy = privacy.NewPolicies(schema.WebhookDelivery{})
+	webhookdelivery.Policy = privacy.NewPolicies(webhookdeliveryMixin[0], schema.WebhookDelivery{})
 	webhookdelivery.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := webhookdelivery.Policy.EvalMutation(ctx, m); err != nil {
@@ -2395,7 +2395,7 @@ func init() {
 	// webhookdelivery.DefaultID holds the default value on creation for the id field.
 	webhookdelivery.DefaultID = webhookdeliveryDescID.Default.(func() pulid.ID)
 	webhookendpointMixin := schema.WebhookEndpoint{}.Mixin()
-	webhookendpoint.Policy = privacy.NewPolicies(schema.WebhookEndpoint{})
+	webhookendpoint.Policy = privacy.NewPolicies(webhookendpointMixin[0], schema.WebhookEndpoint{})
 	webhookendpoint.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := webhookendpoint.Policy.EvalMutation(ctx, m); err != nil {

@@ -10,6 +10,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/mixin"
 
+	"tandem/domain/access"
 	"tandem/ent/schema/pulid"
 )
 
@@ -20,6 +21,10 @@ type IDMixin struct {
 }
 
 func ids(prefix string) IDMixin { return IDMixin{prefix: prefix} }
+
+// Policy is every type's privacy policy: the access table (domain/access). Every
+// type has an ID, so none escapes it.
+func (IDMixin) Policy() ent.Policy { return access.Policy() }
 
 func (m IDMixin) Fields() []ent.Field {
 	return []ent.Field{

@@ -1,0 +1,226 @@
+package access
+
+import (
+	"entgo.io/ent/dialect/sql"
+
+	"tandem/ent/contact"
+	"tandem/ent/customer"
+	"tandem/ent/document"
+	"tandem/ent/interaction"
+	"tandem/ent/marketinfo"
+	"tandem/ent/order"
+	"tandem/ent/orderline"
+	"tandem/ent/sample"
+	"tandem/ent/viewer"
+)
+
+// The row rules of the table. Each is a function of the viewer; together they are
+// the whole answer to "which rows may this person read".
+
+// Accounts is the customers v may read: every account for admins and analysts, their
+// team's and their own for managers and reps, its own organisation for a partner.
+func Accounts(v *viewer.Viewer) Rows {
+	switch v.Role {
+	case viewer.Admin, viewer.Analyst:
+		return All
+	case viewer.Manager, viewer.Rep:
+		return Where(func(s *sql.Selector) { s.Where(teamOrOwner(v, s)) })
+	case viewer.Partner:
+		return eq(colID, string(v.CustomerID))
+	}
+	return None
+}
+
+// teamOrOwner is the predicate, on a customers table, of a manager's or rep's accounts.
+func teamOrOwner(v *viewer.Viewer, t interface{ C(string) string }) *sql.Predicate {
+	own := sql.EQ(t.C(customer.FieldOwnerID), string(v.UserID))
+	if v.TeamID == "" {
+		return own
+	}
+	return sql.Or(sql.EQ(t.C(customer.FieldTeamID), string(v.TeamID)), own)
+}
+
+// OfAccounts is the rows that belong to an account v may read (their customer_id).
+func OfAccounts(v *viewer.Viewer) Rows {
+	switch v.Role {
+	case viewer.Admin, viewer.Analyst:
+		return All
+	case viewer.Manager, viewer.Rep:
+		return in(colCustomerID, customer.Table, customer.FieldID, func(t *sql.SelectTable) *sql.Predicate { return teamOrOwner(v, t) })
+	case viewer.Partner:
+		return eq(colCustomerID, string(v.CustomerID))
+	}
+	return None
+}
+
+// ofOwnedAccounts is the rows of the accounts v owns (not the team's).
+func ofOwnedAccounts(v *viewer.Viewer) Rows {
+	return in(colCustomerID, customer.Table, customer.FieldID, func(t *sql.SelectTable) *sql.Predicate {
+		return sql.EQ(t.C(customer.FieldOwnerID), string(v.UserID))
+	})
+}
+
+// partnerOwn is a partner's own organisation's rows, given the token's scope for them.
+func partnerOwn(scope string) Rule {
+	return func(v *viewer.Viewer) Rows {
+		if !v.HasScope(scope) {
+			return None
+		}
+		return OfAccounts(v)
+	}
+}
+
+// internalAccountRows: our people read the rows of their accounts; partners nothing.
+var internalAccountRows = ByRole{viewer.Admin: OfAccounts, viewer.Analyst: OfAccounts, viewer.Manager: OfAccounts, viewer.Rep: OfAccounts}
+
+// sharedAccountRows: our people read the rows of their accounts; a partner its own,
+// with the scope for them.
+func sharedAccountRows(scope string) ByRole {
+	return ByRole{viewer.Admin: OfAccounts, viewer.Analyst: OfAccounts, viewer.Manager: OfAccounts, viewer.Rep: OfAccounts,
+		viewer.Partner: partnerOwn(scope)}
+}
+
+// internal: every row, to our people only.
+var internal = ByRole{viewer.Admin: every, viewer.Analyst: every, viewer.Manager: every, viewer.Rep: every}
+
+// adminOnly: admins only.
+var adminOnly = ByRole{viewer.Admin: every}
+
+// Interactions hides a private interaction from analysts, and from teammates other than
+// its author and the account's owner; managers and admins read it.
+func Interactions(v *viewer.Viewer) Rows {
+	rows := OfAccounts(v)
+	switch v.Role {
+	case viewer.Analyst:
+		return rows.And(eq(interaction.FieldPrivate, false))
+	case viewer.Rep:
+		return rows.And(eq(interaction.FieldPrivate, false).Or(eq(interaction.FieldAuthorID, string(v.UserID))).Or(ofOwnedAccounts(v)))
+	case viewer.Partner:
+		return None
+	}
+	return rows
+}
+
+// Tasks are those of the accounts v reads and those assigned to v; a task made from
+// an interaction is exactly as private as the interaction.
+func Tasks(v *viewer.Viewer) Rows {
+	if !v.Internal() {
+		return None
+	}
+	rows := OfAccounts(v)
+	if !rows.IsAll() {
+		rows = rows.Or(eq("assignee_id", string(v.UserID)))
+	}
+	source := Interactions(v)
+	if source.IsAll() {
+		return rows
+	}
+	fromVisible := Where(func(s *sql.Selector) {
+		t := sql.Table(interaction.Table)
+		sub := sql.Select(t.C(interaction.FieldID)).From(t)
+		if p := source.Predicate(); p != nil {
+			p(sub)
+		}
+		s.Where(sql.In(s.C("interaction_id"), sub))
+	})
+	return rows.And(isNull("interaction_id").Or(fromVisible))
+}
+
+// Persons are the people behind the contacts v may read.
+func Persons(v *viewer.Viewer) Rows {
+	contacts := OfAccounts(v)
+	if contacts.IsAll() || contacts.IsNone() {
+		return contacts
+	}
+	return Where(func(s *sql.Selector) {
+		t := sql.Table(contact.Table)
+		sub := sql.Select(t.C(contact.FieldPersonID)).From(t)
+		contacts.Predicate()(sub)
+		s.Where(sql.In(s.C(colID), sub))
+	})
+}
+
+// Documents: the catalogue (a product's TDS, MSDS, certificates, precautions, SGS
+// reports and application data, made for no one customer) is read by all our people;
+// a document made for one customer follows that account's rule; a batch COA belongs
+// to the customers the batch went to (reps read the COAs of their accounts' batches),
+// and to the managers and admins who keep the quality records.
+func Documents(v *viewer.Viewer) Rows {
+	catalogue := isNull(document.FieldCustomerID).And(Where(func(s *sql.Selector) {
+		s.Where(sql.NEQ(s.C(document.FieldType), string(document.TypeCOA)))
+	}))
+	coa := isNull(document.FieldCustomerID).And(eq(document.FieldType, string(document.TypeCOA)))
+	switch v.Role {
+	case viewer.Admin, viewer.Analyst:
+		return All
+	case viewer.Manager:
+		return catalogue.Or(coa).Or(OfAccounts(v))
+	case viewer.Rep:
+		return catalogue.Or(OfAccounts(v)).Or(coa.And(batchOfLines(v)))
+	case viewer.Partner:
+		if !v.HasScope("documents:read") {
+			return None
+		}
+		return OfAccounts(v).Or(catalogue.And(productBought(v, document.FieldProductID))).Or(coa.And(batchOfLines(v)))
+	}
+	return None
+}
+
+// batchOfLines selects documents whose batch is on an order line of v's accounts.
+func batchOfLines(v *viewer.Viewer) Rows {
+	lines := OfAccounts(v)
+	return Where(func(s *sql.Selector) {
+		t := sql.Table(orderline.Table)
+		sub := sql.Select(t.C(orderline.FieldBatchNo)).From(t).Where(sql.NotNull(t.C(orderline.FieldBatchNo)))
+		if p := lines.Predicate(); p != nil {
+			p(sub)
+		}
+		s.Where(sql.In(s.C(document.FieldBatchNo), sub))
+	})
+}
+
+// productBought selects rows whose product the partner bought (an order not
+// cancelled) or was sent a sample of.
+func productBought(v *viewer.Viewer, col string) Rows {
+	own := string(v.CustomerID)
+	return Where(func(s *sql.Selector) {
+		l, o := sql.Table(orderline.Table), sql.Table(order.Table)
+		bought := sql.Select(l.C(orderline.FieldProductID)).From(l).
+			Join(o).On(l.C(orderline.FieldOrderID), o.C(order.FieldID)).
+			Where(sql.And(sql.EQ(l.C(orderline.FieldCustomerID), own), sql.NEQ(o.C(order.FieldStatus), string(order.StatusCANCELLED))))
+		sm := sql.Table(sample.Table)
+		sampled := sql.Select(sm.C(sample.FieldProductID)).From(sm).Where(sql.EQ(sm.C(sample.FieldCustomerID), own))
+		s.Where(sql.Or(sql.In(s.C(col), bought), sql.In(s.C(col), sampled)))
+	})
+}
+
+// Products: our people read the catalogue; a partner what it bought or sampled.
+func partnerProducts(v *viewer.Viewer) Rows { return productBought(v, colID) }
+
+// partnerChangeNotices: the notices addressed to the partner (with the scope).
+func partnerChangeNotices(v *viewer.Viewer) Rows {
+	if !v.HasScope("change_notices:read") {
+		return None
+	}
+	return in(colID, "change_notice_acks", "change_notice_id", func(t *sql.SelectTable) *sql.Predicate {
+		return sql.EQ(t.C(colCustomerID), string(v.CustomerID))
+	})
+}
+
+// MarketInfos: information learned in confidence is read by its author, managers and
+// admins; the rest by all our people.
+func MarketInfos(v *viewer.Viewer) Rows {
+	switch v.Role {
+	case viewer.Admin, viewer.Manager:
+		return All
+	case viewer.Rep, viewer.Analyst:
+		return eq(marketinfo.FieldConfidentialOrigin, false).Or(eq(marketinfo.FieldAuthorID, string(v.UserID)))
+	}
+	return None
+}
+
+// ownRows: the rows whose owner_id is the viewer (saved queries).
+func ownRows(v *viewer.Viewer) Rows { return eq("owner_id", string(v.UserID)) }
+
+// selfOnly: a partner user reads its own user row.
+func selfOnly(v *viewer.Viewer) Rows { return eq(colID, string(v.UserID)) }
