@@ -493,15 +493,17 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "MarketInfoShare",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			marketinfoshare.FieldCreatedAt:    {Type: field.TypeTime, Column: marketinfoshare.FieldCreatedAt},
-			marketinfoshare.FieldUpdatedAt:    {Type: field.TypeTime, Column: marketinfoshare.FieldUpdatedAt},
-			marketinfoshare.FieldVersion:      {Type: field.TypeInt, Column: marketinfoshare.FieldVersion},
-			marketinfoshare.FieldMarketInfoID: {Type: field.TypeString, Column: marketinfoshare.FieldMarketInfoID},
-			marketinfoshare.FieldCustomerID:   {Type: field.TypeString, Column: marketinfoshare.FieldCustomerID},
-			marketinfoshare.FieldContactID:    {Type: field.TypeString, Column: marketinfoshare.FieldContactID},
-			marketinfoshare.FieldSharedAt:     {Type: field.TypeTime, Column: marketinfoshare.FieldSharedAt},
-			marketinfoshare.FieldChannel:      {Type: field.TypeString, Column: marketinfoshare.FieldChannel},
-			marketinfoshare.FieldNote:         {Type: field.TypeString, Column: marketinfoshare.FieldNote},
+			marketinfoshare.FieldCreatedAt:         {Type: field.TypeTime, Column: marketinfoshare.FieldCreatedAt},
+			marketinfoshare.FieldUpdatedAt:         {Type: field.TypeTime, Column: marketinfoshare.FieldUpdatedAt},
+			marketinfoshare.FieldVersion:           {Type: field.TypeInt, Column: marketinfoshare.FieldVersion},
+			marketinfoshare.FieldMarketInfoID:      {Type: field.TypeString, Column: marketinfoshare.FieldMarketInfoID},
+			marketinfoshare.FieldCustomerID:        {Type: field.TypeString, Column: marketinfoshare.FieldCustomerID},
+			marketinfoshare.FieldContactID:         {Type: field.TypeString, Column: marketinfoshare.FieldContactID},
+			marketinfoshare.FieldSharedAt:          {Type: field.TypeTime, Column: marketinfoshare.FieldSharedAt},
+			marketinfoshare.FieldChannel:           {Type: field.TypeString, Column: marketinfoshare.FieldChannel},
+			marketinfoshare.FieldNote:              {Type: field.TypeString, Column: marketinfoshare.FieldNote},
+			marketinfoshare.FieldNamesAcknowledged: {Type: field.TypeBool, Column: marketinfoshare.FieldNamesAcknowledged},
+			marketinfoshare.FieldNamedCustomers:    {Type: field.TypeJSON, Column: marketinfoshare.FieldNamedCustomers},
 		},
 	}
 	graph.Nodes[17] = &sqlgraph.Node{
@@ -5439,6 +5441,16 @@ func (f *MarketInfoShareFilter) WhereChannel(p entql.StringP) {
 // WhereNote applies the entql string predicate on the note field.
 func (f *MarketInfoShareFilter) WhereNote(p entql.StringP) {
 	f.Where(p.Field(marketinfoshare.FieldNote))
+}
+
+// WhereNamesAcknowledged applies the entql bool predicate on the names_acknowledged field.
+func (f *MarketInfoShareFilter) WhereNamesAcknowledged(p entql.BoolP) {
+	f.Where(p.Field(marketinfoshare.FieldNamesAcknowledged))
+}
+
+// WhereNamedCustomers applies the entql json.RawMessage predicate on the named_customers field.
+func (f *MarketInfoShareFilter) WhereNamedCustomers(p entql.BytesP) {
+	f.Where(p.Field(marketinfoshare.FieldNamedCustomers))
 }
 
 // WhereHasMarketInfo applies a predicate to check if query has an edge market_info.

@@ -5394,6 +5394,16 @@ func (_q *MarketInfoShareQuery) collectField(ctx context.Context, oneNode bool, 
 				selectedFields = append(selectedFields, marketinfoshare.FieldNote)
 				fieldSeen[marketinfoshare.FieldNote] = struct{}{}
 			}
+		case "namesAcknowledged":
+			if _, ok := fieldSeen[marketinfoshare.FieldNamesAcknowledged]; !ok {
+				selectedFields = append(selectedFields, marketinfoshare.FieldNamesAcknowledged)
+				fieldSeen[marketinfoshare.FieldNamesAcknowledged] = struct{}{}
+			}
+		case "namedCustomers":
+			if _, ok := fieldSeen[marketinfoshare.FieldNamedCustomers]; !ok {
+				selectedFields = append(selectedFields, marketinfoshare.FieldNamedCustomers)
+				fieldSeen[marketinfoshare.FieldNamedCustomers] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:

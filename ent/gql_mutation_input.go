@@ -1710,12 +1710,13 @@ func (c *MarketInfoUpdateOne) SetInput(i UpdateMarketInfoInput) *MarketInfoUpdat
 
 // CreateMarketInfoShareInput represents a mutation input for creating marketinfoshares.
 type CreateMarketInfoShareInput struct {
-	SharedAt     *time.Time
-	Channel      *string
-	Note         *string
-	MarketInfoID pulid.ID
-	CustomerID   pulid.ID
-	ContactID    *pulid.ID
+	SharedAt          *time.Time
+	Channel           *string
+	Note              *string
+	NamesAcknowledged *bool
+	MarketInfoID      pulid.ID
+	CustomerID        pulid.ID
+	ContactID         *pulid.ID
 }
 
 // Mutate applies the CreateMarketInfoShareInput on the MarketInfoShareMutation builder.
@@ -1728,6 +1729,9 @@ func (i *CreateMarketInfoShareInput) Mutate(m *MarketInfoShareMutation) {
 	}
 	if v := i.Note; v != nil {
 		m.SetNote(*v)
+	}
+	if v := i.NamesAcknowledged; v != nil {
+		m.SetNamesAcknowledged(*v)
 	}
 	m.SetMarketInfoID(i.MarketInfoID)
 	m.SetCustomerID(i.CustomerID)
@@ -1744,16 +1748,17 @@ func (c *MarketInfoShareCreate) SetInput(i CreateMarketInfoShareInput) *MarketIn
 
 // UpdateMarketInfoShareInput represents a mutation input for updating marketinfoshares.
 type UpdateMarketInfoShareInput struct {
-	Version      *int
-	SharedAt     *time.Time
-	ClearChannel bool
-	Channel      *string
-	ClearNote    bool
-	Note         *string
-	MarketInfoID *pulid.ID
-	CustomerID   *pulid.ID
-	ClearContact bool
-	ContactID    *pulid.ID
+	Version           *int
+	SharedAt          *time.Time
+	ClearChannel      bool
+	Channel           *string
+	ClearNote         bool
+	Note              *string
+	NamesAcknowledged *bool
+	MarketInfoID      *pulid.ID
+	CustomerID        *pulid.ID
+	ClearContact      bool
+	ContactID         *pulid.ID
 }
 
 // Mutate applies the UpdateMarketInfoShareInput on the MarketInfoShareMutation builder.
@@ -1775,6 +1780,9 @@ func (i *UpdateMarketInfoShareInput) Mutate(m *MarketInfoShareMutation) {
 	}
 	if v := i.Note; v != nil {
 		m.SetNote(*v)
+	}
+	if v := i.NamesAcknowledged; v != nil {
+		m.SetNamesAcknowledged(*v)
 	}
 	if v := i.MarketInfoID; v != nil {
 		m.SetMarketInfoID(*v)

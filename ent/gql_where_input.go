@@ -12258,6 +12258,10 @@ type MarketInfoShareWhereInput struct {
 	NoteEqualFold    *string  `json:"noteEqualFold,omitempty"`
 	NoteContainsFold *string  `json:"noteContainsFold,omitempty"`
 
+	// "names_acknowledged" field predicates.
+	NamesAcknowledged    *bool `json:"namesAcknowledged,omitempty"`
+	NamesAcknowledgedNEQ *bool `json:"namesAcknowledgedNEQ,omitempty"`
+
 	// "market_info" edge predicates.
 	HasMarketInfo     *bool                   `json:"hasMarketInfo,omitempty"`
 	HasMarketInfoWith []*MarketInfoWhereInput `json:"hasMarketInfoWith,omitempty"`
@@ -12674,6 +12678,12 @@ func (i *MarketInfoShareWhereInput) P() (predicate.MarketInfoShare, error) {
 	}
 	if i.NoteContainsFold != nil {
 		predicates = append(predicates, marketinfoshare.NoteContainsFold(*i.NoteContainsFold))
+	}
+	if i.NamesAcknowledged != nil {
+		predicates = append(predicates, marketinfoshare.NamesAcknowledgedEQ(*i.NamesAcknowledged))
+	}
+	if i.NamesAcknowledgedNEQ != nil {
+		predicates = append(predicates, marketinfoshare.NamesAcknowledgedNEQ(*i.NamesAcknowledgedNEQ))
 	}
 
 	if i.HasMarketInfo != nil {

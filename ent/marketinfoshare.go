@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"tandem/ent/contact"
@@ -39,6 +40,10 @@ type MarketInfoShare struct {
 	Channel string `json:"channel,omitempty"`
 	// Note holds the value of the "note" field.
 	Note string `json:"note,omitempty"`
+	// The rep confirmed that the information shares industry knowledge only, though it names other customers (namedCustomers); required to share such text (不涉及泄密).
+	NamesAcknowledged bool `json:"names_acknowledged,omitempty"`
+	// Other customers named in the information or the note when it was shared, as they appear in the text (recorded by the server).
+	NamedCustomers []string `json:"named_customers,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the MarketInfoShareQuery when eager-loading is set.
 	Edges        MarketInfoShareEdges `json:"edges"`
@@ -98,8 +103,12 @@ func (*MarketInfoShare) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case marketinfoshare.FieldNamedCustomers:
+			values[i] = new([]byte)
 		case marketinfoshare.FieldID, marketinfoshare.FieldMarketInfoID, marketinfoshare.FieldCustomerID, marketinfoshare.FieldContactID:
 			values[i] = new(pulid.ID)
+		case marketinfoshare.FieldNamesAcknowledged:
+			values[i] = new(sql.NullBool)
 		case marketinfoshare.FieldVersion:
 			values[i] = new(sql.NullInt64)
 		case marketinfoshare.FieldChannel, marketinfoshare.FieldNote:
@@ -181,6 +190,20 @@ func (_m *MarketInfoShare) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Note = value.String
 			}
+		case marketinfoshare.FieldNamesAcknowledged:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field names_acknowledged", values[i])
+			} else if value.Valid {
+				_m.NamesAcknowledged = value.Bool
+			}
+		case marketinfoshare.FieldNamedCustomers:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field named_customers", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.NamedCustomers); err != nil {
+					return fmt.Errorf("unmarshal field named_customers: %w", err)
+				}
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -258,6 +281,12 @@ func (_m *MarketInfoShare) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("note=")
 	builder.WriteString(_m.Note)
+	builder.WriteString(", ")
+	builder.WriteString("names_acknowledged=")
+	builder.WriteString(fmt.Sprintf("%v", _m.NamesAcknowledged))
+	builder.WriteString(", ")
+	builder.WriteString("named_customers=")
+	builder.WriteString(fmt.Sprintf("%v", _m.NamedCustomers))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -137,6 +137,26 @@ func (_c *MarketInfoShareCreate) SetNillableNote(v *string) *MarketInfoShareCrea
 	return _c
 }
 
+// SetNamesAcknowledged sets the "names_acknowledged" field.
+func (_c *MarketInfoShareCreate) SetNamesAcknowledged(v bool) *MarketInfoShareCreate {
+	_c.mutation.SetNamesAcknowledged(v)
+	return _c
+}
+
+// SetNillableNamesAcknowledged sets the "names_acknowledged" field if the given value is not nil.
+func (_c *MarketInfoShareCreate) SetNillableNamesAcknowledged(v *bool) *MarketInfoShareCreate {
+	if v != nil {
+		_c.SetNamesAcknowledged(*v)
+	}
+	return _c
+}
+
+// SetNamedCustomers sets the "named_customers" field.
+func (_c *MarketInfoShareCreate) SetNamedCustomers(v []string) *MarketInfoShareCreate {
+	_c.mutation.SetNamedCustomers(v)
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *MarketInfoShareCreate) SetID(v pulid.ID) *MarketInfoShareCreate {
 	_c.mutation.SetID(v)
@@ -228,6 +248,10 @@ func (_c *MarketInfoShareCreate) defaults() error {
 		v := marketinfoshare.DefaultSharedAt()
 		_c.mutation.SetSharedAt(v)
 	}
+	if _, ok := _c.mutation.NamesAcknowledged(); !ok {
+		v := marketinfoshare.DefaultNamesAcknowledged
+		_c.mutation.SetNamesAcknowledged(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if marketinfoshare.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized marketinfoshare.DefaultID (forgotten import ent/runtime?)")
@@ -262,6 +286,9 @@ func (_c *MarketInfoShareCreate) check() error {
 		if err := marketinfoshare.ChannelValidator(v); err != nil {
 			return &ValidationError{Name: "channel", err: fmt.Errorf(`ent: validator failed for field "MarketInfoShare.channel": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.NamesAcknowledged(); !ok {
+		return &ValidationError{Name: "names_acknowledged", err: errors.New(`ent: missing required field "MarketInfoShare.names_acknowledged"`)}
 	}
 	if len(_c.mutation.MarketInfoIDs()) == 0 {
 		return &ValidationError{Name: "market_info", err: errors.New(`ent: missing required edge "MarketInfoShare.market_info"`)}
@@ -328,6 +355,14 @@ func (_c *MarketInfoShareCreate) createSpec() (*MarketInfoShare, *sqlgraph.Creat
 	if value, ok := _c.mutation.Note(); ok {
 		_spec.SetField(marketinfoshare.FieldNote, field.TypeString, value)
 		_node.Note = value
+	}
+	if value, ok := _c.mutation.NamesAcknowledged(); ok {
+		_spec.SetField(marketinfoshare.FieldNamesAcknowledged, field.TypeBool, value)
+		_node.NamesAcknowledged = value
+	}
+	if value, ok := _c.mutation.NamedCustomers(); ok {
+		_spec.SetField(marketinfoshare.FieldNamedCustomers, field.TypeJSON, value)
+		_node.NamedCustomers = value
 	}
 	if nodes := _c.mutation.MarketInfoIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -552,6 +587,36 @@ func (u *MarketInfoShareUpsert) ClearNote() *MarketInfoShareUpsert {
 	return u
 }
 
+// SetNamesAcknowledged sets the "names_acknowledged" field.
+func (u *MarketInfoShareUpsert) SetNamesAcknowledged(v bool) *MarketInfoShareUpsert {
+	u.Set(marketinfoshare.FieldNamesAcknowledged, v)
+	return u
+}
+
+// UpdateNamesAcknowledged sets the "names_acknowledged" field to the value that was provided on create.
+func (u *MarketInfoShareUpsert) UpdateNamesAcknowledged() *MarketInfoShareUpsert {
+	u.SetExcluded(marketinfoshare.FieldNamesAcknowledged)
+	return u
+}
+
+// SetNamedCustomers sets the "named_customers" field.
+func (u *MarketInfoShareUpsert) SetNamedCustomers(v []string) *MarketInfoShareUpsert {
+	u.Set(marketinfoshare.FieldNamedCustomers, v)
+	return u
+}
+
+// UpdateNamedCustomers sets the "named_customers" field to the value that was provided on create.
+func (u *MarketInfoShareUpsert) UpdateNamedCustomers() *MarketInfoShareUpsert {
+	u.SetExcluded(marketinfoshare.FieldNamedCustomers)
+	return u
+}
+
+// ClearNamedCustomers clears the value of the "named_customers" field.
+func (u *MarketInfoShareUpsert) ClearNamedCustomers() *MarketInfoShareUpsert {
+	u.SetNull(marketinfoshare.FieldNamedCustomers)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -740,6 +805,41 @@ func (u *MarketInfoShareUpsertOne) UpdateNote() *MarketInfoShareUpsertOne {
 func (u *MarketInfoShareUpsertOne) ClearNote() *MarketInfoShareUpsertOne {
 	return u.Update(func(s *MarketInfoShareUpsert) {
 		s.ClearNote()
+	})
+}
+
+// SetNamesAcknowledged sets the "names_acknowledged" field.
+func (u *MarketInfoShareUpsertOne) SetNamesAcknowledged(v bool) *MarketInfoShareUpsertOne {
+	return u.Update(func(s *MarketInfoShareUpsert) {
+		s.SetNamesAcknowledged(v)
+	})
+}
+
+// UpdateNamesAcknowledged sets the "names_acknowledged" field to the value that was provided on create.
+func (u *MarketInfoShareUpsertOne) UpdateNamesAcknowledged() *MarketInfoShareUpsertOne {
+	return u.Update(func(s *MarketInfoShareUpsert) {
+		s.UpdateNamesAcknowledged()
+	})
+}
+
+// SetNamedCustomers sets the "named_customers" field.
+func (u *MarketInfoShareUpsertOne) SetNamedCustomers(v []string) *MarketInfoShareUpsertOne {
+	return u.Update(func(s *MarketInfoShareUpsert) {
+		s.SetNamedCustomers(v)
+	})
+}
+
+// UpdateNamedCustomers sets the "named_customers" field to the value that was provided on create.
+func (u *MarketInfoShareUpsertOne) UpdateNamedCustomers() *MarketInfoShareUpsertOne {
+	return u.Update(func(s *MarketInfoShareUpsert) {
+		s.UpdateNamedCustomers()
+	})
+}
+
+// ClearNamedCustomers clears the value of the "named_customers" field.
+func (u *MarketInfoShareUpsertOne) ClearNamedCustomers() *MarketInfoShareUpsertOne {
+	return u.Update(func(s *MarketInfoShareUpsert) {
+		s.ClearNamedCustomers()
 	})
 }
 
@@ -1098,6 +1198,41 @@ func (u *MarketInfoShareUpsertBulk) UpdateNote() *MarketInfoShareUpsertBulk {
 func (u *MarketInfoShareUpsertBulk) ClearNote() *MarketInfoShareUpsertBulk {
 	return u.Update(func(s *MarketInfoShareUpsert) {
 		s.ClearNote()
+	})
+}
+
+// SetNamesAcknowledged sets the "names_acknowledged" field.
+func (u *MarketInfoShareUpsertBulk) SetNamesAcknowledged(v bool) *MarketInfoShareUpsertBulk {
+	return u.Update(func(s *MarketInfoShareUpsert) {
+		s.SetNamesAcknowledged(v)
+	})
+}
+
+// UpdateNamesAcknowledged sets the "names_acknowledged" field to the value that was provided on create.
+func (u *MarketInfoShareUpsertBulk) UpdateNamesAcknowledged() *MarketInfoShareUpsertBulk {
+	return u.Update(func(s *MarketInfoShareUpsert) {
+		s.UpdateNamesAcknowledged()
+	})
+}
+
+// SetNamedCustomers sets the "named_customers" field.
+func (u *MarketInfoShareUpsertBulk) SetNamedCustomers(v []string) *MarketInfoShareUpsertBulk {
+	return u.Update(func(s *MarketInfoShareUpsert) {
+		s.SetNamedCustomers(v)
+	})
+}
+
+// UpdateNamedCustomers sets the "named_customers" field to the value that was provided on create.
+func (u *MarketInfoShareUpsertBulk) UpdateNamedCustomers() *MarketInfoShareUpsertBulk {
+	return u.Update(func(s *MarketInfoShareUpsert) {
+		s.UpdateNamedCustomers()
+	})
+}
+
+// ClearNamedCustomers clears the value of the "named_customers" field.
+func (u *MarketInfoShareUpsertBulk) ClearNamedCustomers() *MarketInfoShareUpsertBulk {
+	return u.Update(func(s *MarketInfoShareUpsert) {
+		s.ClearNamedCustomers()
 	})
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 )
 
@@ -162,6 +163,38 @@ func (_u *MarketInfoShareUpdate) ClearNote() *MarketInfoShareUpdate {
 	return _u
 }
 
+// SetNamesAcknowledged sets the "names_acknowledged" field.
+func (_u *MarketInfoShareUpdate) SetNamesAcknowledged(v bool) *MarketInfoShareUpdate {
+	_u.mutation.SetNamesAcknowledged(v)
+	return _u
+}
+
+// SetNillableNamesAcknowledged sets the "names_acknowledged" field if the given value is not nil.
+func (_u *MarketInfoShareUpdate) SetNillableNamesAcknowledged(v *bool) *MarketInfoShareUpdate {
+	if v != nil {
+		_u.SetNamesAcknowledged(*v)
+	}
+	return _u
+}
+
+// SetNamedCustomers sets the "named_customers" field.
+func (_u *MarketInfoShareUpdate) SetNamedCustomers(v []string) *MarketInfoShareUpdate {
+	_u.mutation.SetNamedCustomers(v)
+	return _u
+}
+
+// AppendNamedCustomers appends value to the "named_customers" field.
+func (_u *MarketInfoShareUpdate) AppendNamedCustomers(v []string) *MarketInfoShareUpdate {
+	_u.mutation.AppendNamedCustomers(v)
+	return _u
+}
+
+// ClearNamedCustomers clears the value of the "named_customers" field.
+func (_u *MarketInfoShareUpdate) ClearNamedCustomers() *MarketInfoShareUpdate {
+	_u.mutation.ClearNamedCustomers()
+	return _u
+}
+
 // SetMarketInfo sets the "market_info" edge to the MarketInfo entity.
 func (_u *MarketInfoShareUpdate) SetMarketInfo(v *MarketInfo) *MarketInfoShareUpdate {
 	return _u.SetMarketInfoID(v.ID)
@@ -299,6 +332,20 @@ func (_u *MarketInfoShareUpdate) sqlSave(ctx context.Context) (_node int, err er
 	}
 	if _u.mutation.NoteCleared() {
 		_spec.ClearField(marketinfoshare.FieldNote, field.TypeString)
+	}
+	if value, ok := _u.mutation.NamesAcknowledged(); ok {
+		_spec.SetField(marketinfoshare.FieldNamesAcknowledged, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.NamedCustomers(); ok {
+		_spec.SetField(marketinfoshare.FieldNamedCustomers, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedNamedCustomers(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, marketinfoshare.FieldNamedCustomers, value)
+		})
+	}
+	if _u.mutation.NamedCustomersCleared() {
+		_spec.ClearField(marketinfoshare.FieldNamedCustomers, field.TypeJSON)
 	}
 	if _u.mutation.MarketInfoCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -538,6 +585,38 @@ func (_u *MarketInfoShareUpdateOne) ClearNote() *MarketInfoShareUpdateOne {
 	return _u
 }
 
+// SetNamesAcknowledged sets the "names_acknowledged" field.
+func (_u *MarketInfoShareUpdateOne) SetNamesAcknowledged(v bool) *MarketInfoShareUpdateOne {
+	_u.mutation.SetNamesAcknowledged(v)
+	return _u
+}
+
+// SetNillableNamesAcknowledged sets the "names_acknowledged" field if the given value is not nil.
+func (_u *MarketInfoShareUpdateOne) SetNillableNamesAcknowledged(v *bool) *MarketInfoShareUpdateOne {
+	if v != nil {
+		_u.SetNamesAcknowledged(*v)
+	}
+	return _u
+}
+
+// SetNamedCustomers sets the "named_customers" field.
+func (_u *MarketInfoShareUpdateOne) SetNamedCustomers(v []string) *MarketInfoShareUpdateOne {
+	_u.mutation.SetNamedCustomers(v)
+	return _u
+}
+
+// AppendNamedCustomers appends value to the "named_customers" field.
+func (_u *MarketInfoShareUpdateOne) AppendNamedCustomers(v []string) *MarketInfoShareUpdateOne {
+	_u.mutation.AppendNamedCustomers(v)
+	return _u
+}
+
+// ClearNamedCustomers clears the value of the "named_customers" field.
+func (_u *MarketInfoShareUpdateOne) ClearNamedCustomers() *MarketInfoShareUpdateOne {
+	_u.mutation.ClearNamedCustomers()
+	return _u
+}
+
 // SetMarketInfo sets the "market_info" edge to the MarketInfo entity.
 func (_u *MarketInfoShareUpdateOne) SetMarketInfo(v *MarketInfo) *MarketInfoShareUpdateOne {
 	return _u.SetMarketInfoID(v.ID)
@@ -705,6 +784,20 @@ func (_u *MarketInfoShareUpdateOne) sqlSave(ctx context.Context) (_node *MarketI
 	}
 	if _u.mutation.NoteCleared() {
 		_spec.ClearField(marketinfoshare.FieldNote, field.TypeString)
+	}
+	if value, ok := _u.mutation.NamesAcknowledged(); ok {
+		_spec.SetField(marketinfoshare.FieldNamesAcknowledged, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.NamedCustomers(); ok {
+		_spec.SetField(marketinfoshare.FieldNamedCustomers, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedNamedCustomers(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, marketinfoshare.FieldNamedCustomers, value)
+		})
+	}
+	if _u.mutation.NamedCustomersCleared() {
+		_spec.ClearField(marketinfoshare.FieldNamedCustomers, field.TypeJSON)
 	}
 	if _u.mutation.MarketInfoCleared() {
 		edge := &sqlgraph.EdgeSpec{

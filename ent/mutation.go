@@ -24303,26 +24303,29 @@ func (m *MarketInfoMutation) ResetEdge(name string) error {
 // MarketInfoShareMutation represents an operation that mutates the MarketInfoShare nodes in the graph.
 type MarketInfoShareMutation struct {
 	config
-	op                 Op
-	typ                string
-	id                 *pulid.ID
-	created_at         *time.Time
-	updated_at         *time.Time
-	version            *int
-	addversion         *int
-	shared_at          *time.Time
-	channel            *string
-	note               *string
-	clearedFields      map[string]struct{}
-	market_info        *pulid.ID
-	clearedmarket_info bool
-	customer           *pulid.ID
-	clearedcustomer    bool
-	contact            *pulid.ID
-	clearedcontact     bool
-	done               bool
-	oldValue           func(context.Context) (*MarketInfoShare, error)
-	predicates         []predicate.MarketInfoShare
+	op                    Op
+	typ                   string
+	id                    *pulid.ID
+	created_at            *time.Time
+	updated_at            *time.Time
+	version               *int
+	addversion            *int
+	shared_at             *time.Time
+	channel               *string
+	note                  *string
+	names_acknowledged    *bool
+	named_customers       *[]string
+	appendnamed_customers []string
+	clearedFields         map[string]struct{}
+	market_info           *pulid.ID
+	clearedmarket_info    bool
+	customer              *pulid.ID
+	clearedcustomer       bool
+	contact               *pulid.ID
+	clearedcontact        bool
+	done                  bool
+	oldValue              func(context.Context) (*MarketInfoShare, error)
+	predicates            []predicate.MarketInfoShare
 }
 
 var _ ent.Mutation = (*MarketInfoShareMutation)(nil)
@@ -24812,6 +24815,107 @@ func (m *MarketInfoShareMutation) ResetNote() {
 	delete(m.clearedFields, marketinfoshare.FieldNote)
 }
 
+// SetNamesAcknowledged sets the "names_acknowledged" field.
+func (m *MarketInfoShareMutation) SetNamesAcknowledged(b bool) {
+	m.names_acknowledged = &b
+}
+
+// NamesAcknowledged returns the value of the "names_acknowledged" field in the mutation.
+func (m *MarketInfoShareMutation) NamesAcknowledged() (r bool, exists bool) {
+	v := m.names_acknowledged
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNamesAcknowledged returns the old "names_acknowledged" field's value of the MarketInfoShare entity.
+// If the MarketInfoShare object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MarketInfoShareMutation) OldNamesAcknowledged(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNamesAcknowledged is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNamesAcknowledged requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNamesAcknowledged: %w", err)
+	}
+	return oldValue.NamesAcknowledged, nil
+}
+
+// ResetNamesAcknowledged resets all changes to the "names_acknowledged" field.
+func (m *MarketInfoShareMutation) ResetNamesAcknowledged() {
+	m.names_acknowledged = nil
+}
+
+// SetNamedCustomers sets the "named_customers" field.
+func (m *MarketInfoShareMutation) SetNamedCustomers(s []string) {
+	m.named_customers = &s
+	m.appendnamed_customers = nil
+}
+
+// NamedCustomers returns the value of the "named_customers" field in the mutation.
+func (m *MarketInfoShareMutation) NamedCustomers() (r []string, exists bool) {
+	v := m.named_customers
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNamedCustomers returns the old "named_customers" field's value of the MarketInfoShare entity.
+// If the MarketInfoShare object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MarketInfoShareMutation) OldNamedCustomers(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNamedCustomers is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNamedCustomers requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNamedCustomers: %w", err)
+	}
+	return oldValue.NamedCustomers, nil
+}
+
+// AppendNamedCustomers adds s to the "named_customers" field.
+func (m *MarketInfoShareMutation) AppendNamedCustomers(s []string) {
+	m.appendnamed_customers = append(m.appendnamed_customers, s...)
+}
+
+// AppendedNamedCustomers returns the list of values that were appended to the "named_customers" field in this mutation.
+func (m *MarketInfoShareMutation) AppendedNamedCustomers() ([]string, bool) {
+	if len(m.appendnamed_customers) == 0 {
+		return nil, false
+	}
+	return m.appendnamed_customers, true
+}
+
+// ClearNamedCustomers clears the value of the "named_customers" field.
+func (m *MarketInfoShareMutation) ClearNamedCustomers() {
+	m.named_customers = nil
+	m.appendnamed_customers = nil
+	m.clearedFields[marketinfoshare.FieldNamedCustomers] = struct{}{}
+}
+
+// NamedCustomersCleared returns if the "named_customers" field was cleared in this mutation.
+func (m *MarketInfoShareMutation) NamedCustomersCleared() bool {
+	_, ok := m.clearedFields[marketinfoshare.FieldNamedCustomers]
+	return ok
+}
+
+// ResetNamedCustomers resets all changes to the "named_customers" field.
+func (m *MarketInfoShareMutation) ResetNamedCustomers() {
+	m.named_customers = nil
+	m.appendnamed_customers = nil
+	delete(m.clearedFields, marketinfoshare.FieldNamedCustomers)
+}
+
 // ClearMarketInfo clears the "market_info" edge to the MarketInfo entity.
 func (m *MarketInfoShareMutation) ClearMarketInfo() {
 	m.clearedmarket_info = true
@@ -24927,7 +25031,7 @@ func (m *MarketInfoShareMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *MarketInfoShareMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 11)
 	if m.created_at != nil {
 		fields = append(fields, marketinfoshare.FieldCreatedAt)
 	}
@@ -24955,6 +25059,12 @@ func (m *MarketInfoShareMutation) Fields() []string {
 	if m.note != nil {
 		fields = append(fields, marketinfoshare.FieldNote)
 	}
+	if m.names_acknowledged != nil {
+		fields = append(fields, marketinfoshare.FieldNamesAcknowledged)
+	}
+	if m.named_customers != nil {
+		fields = append(fields, marketinfoshare.FieldNamedCustomers)
+	}
 	return fields
 }
 
@@ -24981,6 +25091,10 @@ func (m *MarketInfoShareMutation) Field(name string) (ent.Value, bool) {
 		return m.Channel()
 	case marketinfoshare.FieldNote:
 		return m.Note()
+	case marketinfoshare.FieldNamesAcknowledged:
+		return m.NamesAcknowledged()
+	case marketinfoshare.FieldNamedCustomers:
+		return m.NamedCustomers()
 	}
 	return nil, false
 }
@@ -25008,6 +25122,10 @@ func (m *MarketInfoShareMutation) OldField(ctx context.Context, name string) (en
 		return m.OldChannel(ctx)
 	case marketinfoshare.FieldNote:
 		return m.OldNote(ctx)
+	case marketinfoshare.FieldNamesAcknowledged:
+		return m.OldNamesAcknowledged(ctx)
+	case marketinfoshare.FieldNamedCustomers:
+		return m.OldNamedCustomers(ctx)
 	}
 	return nil, fmt.Errorf("unknown MarketInfoShare field %s", name)
 }
@@ -25080,6 +25198,20 @@ func (m *MarketInfoShareMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetNote(v)
 		return nil
+	case marketinfoshare.FieldNamesAcknowledged:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNamesAcknowledged(v)
+		return nil
+	case marketinfoshare.FieldNamedCustomers:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNamedCustomers(v)
+		return nil
 	}
 	return fmt.Errorf("unknown MarketInfoShare field %s", name)
 }
@@ -25134,6 +25266,9 @@ func (m *MarketInfoShareMutation) ClearedFields() []string {
 	if m.FieldCleared(marketinfoshare.FieldNote) {
 		fields = append(fields, marketinfoshare.FieldNote)
 	}
+	if m.FieldCleared(marketinfoshare.FieldNamedCustomers) {
+		fields = append(fields, marketinfoshare.FieldNamedCustomers)
+	}
 	return fields
 }
 
@@ -25156,6 +25291,9 @@ func (m *MarketInfoShareMutation) ClearField(name string) error {
 		return nil
 	case marketinfoshare.FieldNote:
 		m.ClearNote()
+		return nil
+	case marketinfoshare.FieldNamedCustomers:
+		m.ClearNamedCustomers()
 		return nil
 	}
 	return fmt.Errorf("unknown MarketInfoShare nullable field %s", name)
@@ -25191,6 +25329,12 @@ func (m *MarketInfoShareMutation) ResetField(name string) error {
 		return nil
 	case marketinfoshare.FieldNote:
 		m.ResetNote()
+		return nil
+	case marketinfoshare.FieldNamesAcknowledged:
+		m.ResetNamesAcknowledged()
+		return nil
+	case marketinfoshare.FieldNamedCustomers:
+		m.ResetNamedCustomers()
 		return nil
 	}
 	return fmt.Errorf("unknown MarketInfoShare field %s", name)

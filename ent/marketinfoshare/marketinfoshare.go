@@ -34,6 +34,10 @@ const (
 	FieldChannel = "channel"
 	// FieldNote holds the string denoting the note field in the database.
 	FieldNote = "note"
+	// FieldNamesAcknowledged holds the string denoting the names_acknowledged field in the database.
+	FieldNamesAcknowledged = "names_acknowledged"
+	// FieldNamedCustomers holds the string denoting the named_customers field in the database.
+	FieldNamedCustomers = "named_customers"
 	// EdgeMarketInfo holds the string denoting the market_info edge name in mutations.
 	EdgeMarketInfo = "market_info"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
@@ -77,6 +81,8 @@ var Columns = []string{
 	FieldSharedAt,
 	FieldChannel,
 	FieldNote,
+	FieldNamesAcknowledged,
+	FieldNamedCustomers,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -109,6 +115,8 @@ var (
 	DefaultSharedAt func() time.Time
 	// ChannelValidator is a validator for the "channel" field. It is called by the builders before save.
 	ChannelValidator func(string) error
+	// DefaultNamesAcknowledged holds the default value on creation for the "names_acknowledged" field.
+	DefaultNamesAcknowledged bool
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )
@@ -164,6 +172,11 @@ func ByChannel(opts ...sql.OrderTermOption) OrderOption {
 // ByNote orders the results by the note field.
 func ByNote(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldNote, opts...).ToFunc()
+}
+
+// ByNamesAcknowledged orders the results by the names_acknowledged field.
+func ByNamesAcknowledged(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldNamesAcknowledged, opts...).ToFunc()
 }
 
 // ByMarketInfoField orders the results by market_info field.

@@ -101,6 +101,11 @@ func Note(v string) predicate.MarketInfoShare {
 	return predicate.MarketInfoShare(sql.FieldEQ(FieldNote, v))
 }
 
+// NamesAcknowledged applies equality check predicate on the "names_acknowledged" field. It's identical to NamesAcknowledgedEQ.
+func NamesAcknowledged(v bool) predicate.MarketInfoShare {
+	return predicate.MarketInfoShare(sql.FieldEQ(FieldNamesAcknowledged, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.MarketInfoShare {
 	return predicate.MarketInfoShare(sql.FieldEQ(FieldCreatedAt, v))
@@ -629,6 +634,26 @@ func NoteEqualFold(v string) predicate.MarketInfoShare {
 // NoteContainsFold applies the ContainsFold predicate on the "note" field.
 func NoteContainsFold(v string) predicate.MarketInfoShare {
 	return predicate.MarketInfoShare(sql.FieldContainsFold(FieldNote, v))
+}
+
+// NamesAcknowledgedEQ applies the EQ predicate on the "names_acknowledged" field.
+func NamesAcknowledgedEQ(v bool) predicate.MarketInfoShare {
+	return predicate.MarketInfoShare(sql.FieldEQ(FieldNamesAcknowledged, v))
+}
+
+// NamesAcknowledgedNEQ applies the NEQ predicate on the "names_acknowledged" field.
+func NamesAcknowledgedNEQ(v bool) predicate.MarketInfoShare {
+	return predicate.MarketInfoShare(sql.FieldNEQ(FieldNamesAcknowledged, v))
+}
+
+// NamedCustomersIsNil applies the IsNil predicate on the "named_customers" field.
+func NamedCustomersIsNil() predicate.MarketInfoShare {
+	return predicate.MarketInfoShare(sql.FieldIsNull(FieldNamedCustomers))
+}
+
+// NamedCustomersNotNil applies the NotNil predicate on the "named_customers" field.
+func NamedCustomersNotNil() predicate.MarketInfoShare {
+	return predicate.MarketInfoShare(sql.FieldNotNull(FieldNamedCustomers))
 }
 
 // HasMarketInfo applies the HasEdge predicate on the "market_info" edge.

@@ -886,6 +886,8 @@ var (
 		{Name: "shared_at", Type: field.TypeTime},
 		{Name: "channel", Type: field.TypeString, Nullable: true, Size: 80},
 		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "names_acknowledged", Type: field.TypeBool, Default: false},
+		{Name: "named_customers", Type: field.TypeJSON, Nullable: true},
 		{Name: "customer_id", Type: field.TypeString},
 		{Name: "market_info_id", Type: field.TypeString},
 		{Name: "contact_id", Type: field.TypeString, Nullable: true},
@@ -898,19 +900,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "market_info_shares_customers_market_info_shares",
-				Columns:    []*schema.Column{MarketInfoSharesColumns[7]},
+				Columns:    []*schema.Column{MarketInfoSharesColumns[9]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "market_info_shares_market_infos_shares",
-				Columns:    []*schema.Column{MarketInfoSharesColumns[8]},
+				Columns:    []*schema.Column{MarketInfoSharesColumns[10]},
 				RefColumns: []*schema.Column{MarketInfosColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "market_info_shares_contacts_contact",
-				Columns:    []*schema.Column{MarketInfoSharesColumns[9]},
+				Columns:    []*schema.Column{MarketInfoSharesColumns[11]},
 				RefColumns: []*schema.Column{ContactsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -919,17 +921,17 @@ var (
 			{
 				Name:    "marketinfoshare_market_info_id",
 				Unique:  false,
-				Columns: []*schema.Column{MarketInfoSharesColumns[8]},
+				Columns: []*schema.Column{MarketInfoSharesColumns[10]},
 			},
 			{
 				Name:    "marketinfoshare_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{MarketInfoSharesColumns[7]},
+				Columns: []*schema.Column{MarketInfoSharesColumns[9]},
 			},
 			{
 				Name:    "marketinfoshare_contact_id",
 				Unique:  false,
-				Columns: []*schema.Column{MarketInfoSharesColumns[9]},
+				Columns: []*schema.Column{MarketInfoSharesColumns[11]},
 			},
 		},
 	}

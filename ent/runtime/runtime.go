@@ -1169,6 +1169,10 @@ func init() {
 	marketinfoshareDescChannel := marketinfoshareFields[4].Descriptor()
 	// marketinfoshare.ChannelValidator is a validator for the "channel" field. It is called by the builders before save.
 	marketinfoshare.ChannelValidator = marketinfoshareDescChannel.Validators[0].(func(string) error)
+	// marketinfoshareDescNamesAcknowledged is the schema descriptor for names_acknowledged field.
+	marketinfoshareDescNamesAcknowledged := marketinfoshareFields[6].Descriptor()
+	// marketinfoshare.DefaultNamesAcknowledged holds the default value on creation for the names_acknowledged field.
+	marketinfoshare.DefaultNamesAcknowledged = marketinfoshareDescNamesAcknowledged.Default.(bool)
 	// marketinfoshareDescID is the schema descriptor for id field.
 	marketinfoshareDescID := marketinfoshareMixinFields0[0].Descriptor()
 	// marketinfoshare.DefaultID holds the default value on creation for the id field.

@@ -6,9 +6,9 @@ import (
 
 	"entgo.io/ent"
 
+	"tandem/domain/marketinfo"
 	gen "tandem/ent"
 	"tandem/ent/customer"
-	"tandem/ent/errcode"
 	"tandem/ent/hook"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
@@ -209,22 +209,50 @@ func (IssueAttachment) Hooks() []ent.Hook {
 		})}
 }
 
-// MarketInfoShare refuses to share information learned in confidence (不涉及泄密).
+// MarketInfoShare: a share obeys marketinfo.CheckShare (nothing learned in
+// confidence, no other customer's business without the rep's acknowledgement), and
+// records the customers the text names.
 func (MarketInfoShare) Hooks() []ent.Hook {
 	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
 		return hook.MarketInfoShareFunc(func(ctx context.Context, m *gen.MarketInfoShareMutation) (gen.Value, error) {
-			if id, ok := m.MarketInfoID(); ok {
-				mi, err := m.Client().MarketInfo.Get(ctx, id)
-				if err != nil {
-					return nil, err
-				}
-				if mi.ConfidentialOrigin {
-					return nil, errcode.New(errcode.BadUserInput, "this information was learned in confidence and cannot be shared").With("field", "marketInfoID")
-				}
+			s, err := shareOf(ctx, m)
+			if err != nil {
+				return nil, err
 			}
+			named, err := marketinfo.CheckShare(ctx, m.Client(), s)
+			if err != nil {
+				return nil, err
+			}
+			m.SetNamedCustomers(named)
 			return next.Mutate(ctx, m)
 		})
 	}, ent.OpCreate|ent.OpUpdateOne)}
+}
+
+// shareOf reads a share as it will be once the mutation is applied.
+func shareOf(ctx context.Context, m *gen.MarketInfoShareMutation) (marketinfo.Share, error) {
+	var s marketinfo.Share
+	var err error
+	pick := func(dst *pulid.ID, set func() (pulid.ID, bool), old func(context.Context) (pulid.ID, error)) {
+		if v, ok := set(); ok || err != nil {
+			*dst = v
+			return
+		}
+		*dst, err = old(ctx)
+	}
+	pick(&s.MarketInfo, m.MarketInfoID, m.OldMarketInfoID)
+	pick(&s.Recipient, m.CustomerID, m.OldCustomerID)
+	if n, ok := m.Note(); ok {
+		s.Note = n
+	} else if m.Op().Is(ent.OpUpdateOne) && err == nil {
+		s.Note, err = m.OldNote(ctx)
+	}
+	if a, ok := m.NamesAcknowledged(); ok {
+		s.Acknowledged = a
+	} else if m.Op().Is(ent.OpUpdateOne) && err == nil {
+		s.Acknowledged, err = m.OldNamesAcknowledged(ctx)
+	}
+	return s, err
 }
 
 // Rows that belong to an account through a parent carry the parent's customer, so

@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent"
 
+	"tandem/domain/access"
 	gen "tandem/ent"
 	"tandem/ent/hook"
 	"tandem/ent/order"
@@ -99,8 +100,8 @@ func orderStatusEvent(next ent.Mutator) ent.Mutator {
 			return v, err
 		}
 		o := v.(*gen.Order)
-		err = enqueue(ctx, m.Client(), "order.status_changed",
-			map[string]any{"orderId": o.ID, "number": o.Number, "status": o.Status, "previousStatus": from}, o.CustomerID)
+		err = enqueue(ctx, m.Client(), "order.status_changed", access.PartnerPayload("Order",
+			map[string]any{"orderId": o.ID, "number": o.Number, "status": o.Status, "previousStatus": from}), o.CustomerID)
 		if err != nil {
 			return nil, err
 		}
@@ -109,13 +110,14 @@ func orderStatusEvent(next ent.Mutator) ent.Mutator {
 }
 
 var shipmentEvent = after(func(ctx context.Context, c *gen.Client, s *gen.Shipment) error {
-	return enqueue(ctx, c, "shipment.updated", map[string]any{"shipmentId": s.ID, "orderId": s.OrderID, "status": s.Status,
-		"carrier": s.Carrier, "trackingNo": s.TrackingNo, "deliveredAt": s.DeliveredAt, "deliveryNoteSigned": s.DeliveryNoteSigned}, s.CustomerID)
+	return enqueue(ctx, c, "shipment.updated", access.PartnerPayload("Shipment", map[string]any{"shipmentId": s.ID, "orderId": s.OrderID,
+		"status": s.Status, "carrier": s.Carrier, "trackingNo": s.TrackingNo, "deliveredAt": s.DeliveredAt,
+		"deliveryNoteSigned": s.DeliveryNoteSigned}), s.CustomerID)
 })
 
 var trackingEvent = after(func(ctx context.Context, c *gen.Client, t *gen.TrackingEvent) error {
-	return enqueue(ctx, c, "shipment.updated", map[string]any{"shipmentId": t.ShipmentID, "at": t.At, "location": t.Location,
-		"description": t.Description}, t.CustomerID)
+	return enqueue(ctx, c, "shipment.updated", access.PartnerPayload("TrackingEvent", map[string]any{"shipmentId": t.ShipmentID,
+		"at": t.At, "location": t.Location, "description": t.Description}), t.CustomerID)
 })
 
 // documentEvent tells the customers a document concerns: the one it was made for,
@@ -140,8 +142,8 @@ var documentEvent = after(func(ctx context.Context, c *gen.Client, d *gen.Docume
 			customers = append(customers, pulid.ID(id))
 		}
 	}
-	return enqueue(ctx, c, "document.published", map[string]any{"documentId": d.ID, "type": d.Type, "title": d.Title,
-		"productId": d.ProductID, "batchNo": d.BatchNo, "language": d.Language}, customers...)
+	return enqueue(ctx, c, "document.published", access.PartnerPayload("Document", map[string]any{"documentId": d.ID,
+		"type": d.Type, "title": d.Title, "productId": d.ProductID, "batchNo": d.BatchNo, "language": d.Language}), customers...)
 })
 
 var changeNoticeEvent = after(func(ctx context.Context, c *gen.Client, a *gen.ChangeNoticeAck) error {
@@ -149,13 +151,15 @@ var changeNoticeEvent = after(func(ctx context.Context, c *gen.Client, a *gen.Ch
 	if err != nil {
 		return err
 	}
-	return enqueue(ctx, c, "change_notice.issued", map[string]any{"changeNoticeId": n.ID, "ackId": a.ID, "kind": n.Kind,
-		"title": n.Title, "productId": n.ProductID, "effectiveAt": n.EffectiveAt}, a.CustomerID)
+	data := access.PartnerPayload("ChangeNotice", map[string]any{"changeNoticeId": n.ID, "kind": n.Kind,
+		"title": n.Title, "productId": n.ProductID, "effectiveAt": n.EffectiveAt})
+	data["ackId"] = a.ID // the partner's own acknowledgement, to acknowledge it
+	return enqueue(ctx, c, "change_notice.issued", data, a.CustomerID)
 })
 
 var issueEvent = after(func(ctx context.Context, c *gen.Client, is *gen.Issue) error {
-	return enqueue(ctx, c, "issue.updated", map[string]any{"issueId": is.ID, "status": is.Status, "rootCause": is.RootCause,
-		"title": is.Title}, is.CustomerID)
+	return enqueue(ctx, c, "issue.updated", access.PartnerPayload("Issue", map[string]any{"issueId": is.ID, "status": is.Status,
+		"title": is.Title}), is.CustomerID)
 })
 
 func (Document) Hooks() []ent.Hook {

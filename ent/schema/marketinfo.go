@@ -54,6 +54,11 @@ func (MarketInfoShare) Fields() []ent.Field {
 		field.Time("shared_at").Default(now),
 		field.String("channel").Optional().MaxLen(80),
 		text("note"),
+		field.Bool("names_acknowledged").Default(false).
+			Comment("The rep confirmed that the information shares industry knowledge only, though it names other customers (namedCustomers); required to share such text (不涉及泄密)."),
+		field.JSON("named_customers", []string{}).Optional().
+			Comment("Other customers named in the information or the note when it was shared, as they appear in the text (recorded by the server).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput, entgql.SkipOrderField)),
 	}
 }
 

@@ -18,14 +18,7 @@ var suffixes = []string{
 
 // Fold returns the comparable form of a company name.
 func Fold(name string) string {
-	s := strings.ToLower(width.Fold.String(name))
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	out := b.String()
+	out := foldText(name)
 	for changed := true; changed; {
 		changed = false
 		for _, suf := range suffixes {
@@ -37,6 +30,11 @@ func Fold(name string) string {
 	}
 	return out
 }
+
+func widthFold(s string) string { return width.Fold.String(s) }
+
+// isNameRune keeps letters and digits: spaces and punctuation do not tell names apart.
+func isNameRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // Domain returns the bare host of a website ("https://www.Example.com/x" → "example.com").
 func Domain(website string) string {

@@ -47,3 +47,39 @@ func TestPersonKey(t *testing.T) {
 		}
 	}
 }
+
+// Short names: people write a company without its region, line of business and legal
+// form. Core keeps what tells it apart; Mentions finds it in running text.
+func TestCoreAndMentions(t *testing.T) {
+	for _, c := range []struct{ name, core string }{
+		{"宁波华塑新材料有限公司", "华塑"},
+		{"浙江省宁波市华塑新材料股份有限公司", "华塑"},
+		{"佛山彩虹涂料股份有限公司", "彩虹"},
+		{"嘉兴瑞丰塑胶制品有限公司", "瑞丰"},
+		{"江苏常州恒力化工有限公司", "恒力"},
+		{"Jiangsu Meridian Polymers Co., Ltd.", "meridian"},
+		{"Ningbo Huasu New Materials Co., Ltd.", "huasu"},
+		{"ABC Chemicals GmbH", "abcchemicals"}, // "abc" alone is too short to name one company
+		{"上海化工有限公司", ""},                       // only a place and a line of business
+		{"华为技术有限公司", "华为"},
+	} {
+		if got := names.Core(c.name); got != c.core {
+			t.Errorf("Core(%q) = %q, want %q", c.name, got, c.core)
+		}
+	}
+	for _, c := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"华塑上月采购 PP 抗氧剂 20 吨，单价 38 元", "宁波华塑新材料有限公司", true},
+		{"宁波华塑新材料有限公司今年扩产", "宁波华塑新材料有限公司", true},
+		{"Meridian is cutting its order volume by half", "Jiangsu Meridian Polymers Co., Ltd.", true},
+		{"Antioxidant prices will rise 8% in Q3 (industry report)", "Jiangsu Meridian Polymers Co., Ltd.", false},
+		{"华东地区 PP 价格上涨", "宁波华塑新材料有限公司", false},
+		{"彩色母粒需求增长", "佛山彩虹涂料股份有限公司", false},
+	} {
+		if got := names.Mentions(c.text, c.name); got != c.want {
+			t.Errorf("Mentions(%q, %q) = %v, want %v", c.text, c.name, got, c.want)
+		}
+	}
+}
