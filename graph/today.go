@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"tandem/domain/access"
 	"tandem/ent"
 	"tandem/ent/changenotice"
 	"tandem/ent/changenoticeack"
@@ -50,25 +51,14 @@ func say(lang, zh, en string) string {
 	return zh
 }
 
-// todayScope is the accounts whose items are the viewer's own: the accounts a rep
-// owns, a manager's team's accounts, every account for an admin (nil predicate).
-// ok is false for viewers without a Today list (analysts, partners).
+// todayScope is the accounts whose items are the viewer's own (access.OwnAccounts):
+// nil for every account; ok is false for viewers without a Today list.
 func todayScope(v *viewer.Viewer) (p predicate.Customer, ok bool) {
-	if v == nil {
-		return nil, false
+	rows, ok := access.OwnAccounts(v)
+	if !ok || rows.IsAll() {
+		return nil, ok
 	}
-	switch v.Role {
-	case viewer.Admin:
-		return nil, true
-	case viewer.Manager:
-		if v.TeamID != "" {
-			return customer.Or(customer.TeamID(v.TeamID), customer.OwnerID(v.UserID)), true
-		}
-		return customer.OwnerID(v.UserID), true
-	case viewer.Rep:
-		return customer.OwnerID(v.UserID), true
-	}
-	return nil, false
+	return predicate.Customer(rows.Predicate()), true
 }
 
 // daysSince is the whole days from t to now (never negative).

@@ -224,3 +224,22 @@ func ownRows(v *viewer.Viewer) Rows { return eq("owner_id", string(v.UserID)) }
 
 // selfOnly: a partner user reads its own user row.
 func selfOnly(v *viewer.Viewer) Rows { return eq(colID, string(v.UserID)) }
+
+// OwnAccounts is the accounts that are the viewer's to follow day to day (Today): the
+// accounts a rep owns, a manager's team's, every account for an admin. ok is false for
+// viewers without a Today list (analysts, partners). It is narrower than Accounts: a
+// rep reads the team's accounts but follows their own.
+func OwnAccounts(v *viewer.Viewer) (Rows, bool) {
+	if v == nil {
+		return None, false
+	}
+	switch v.Role {
+	case viewer.Admin:
+		return All, true
+	case viewer.Manager:
+		return Accounts(v), true
+	case viewer.Rep:
+		return eq(customer.FieldOwnerID, string(v.UserID)), true
+	}
+	return None, false
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -249,5 +250,56 @@ func TestPrivateInteractionTaskIsPrivate(t *testing.T) {
 		if r := e.do(e.token(f.rep2), q, vars); dig(r.Data, "node") == nil {
 			t.Errorf("the task of a public interaction is hidden from the team: %+v", r.Errors)
 		}
+	})
+}
+
+// Documents: the catalogue is every colleague's; a document made for one customer is
+// that account's; a batch COA belongs to the customers the batch went to (and to the
+// managers who keep the quality records) — for our people and for partners alike.
+func TestDocumentAccess(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		f, c := e.f, e.app.DB.Client
+		msds := c.Document.Create().SetType("MSDS").SetTitle("MSDS 1010").SetProductID(f.product.ID).SaveX(e.sys)
+		contract := c.Document.Create().SetType("APPLICATION_DATA").SetTitle("华塑 trial report").SetCustomerID(f.acmeEast.ID).SaveX(e.sys)
+		coa := c.Document.Create().SetType("COA").SetTitle("COA B-7").SetProductID(f.product.ID).SetBatchNo("B-7").SaveX(e.sys)
+		read := func(tok string) map[string]bool {
+			seen := map[string]bool{}
+			d := e.ok(tok, `{ documents(first: 20) { edges { node { title } } } }`, nil)
+			for _, ed := range dig(d, "documents", "edges").([]any) {
+				seen[dig(ed, "node", "title").(string)] = true
+			}
+			for _, doc := range []*ent.Document{msds, contract, coa} {
+				r := e.do(tok, `query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": doc.ID})
+				if (dig(r.Data, "node") != nil) != seen[doc.Title] {
+					t.Errorf("node and list disagree on %s: %v", doc.Title, r.Data)
+				}
+			}
+			return seen
+		}
+		want := func(who string, tok string, titles ...string) {
+			t.Helper()
+			got := read(tok)
+			for _, doc := range []string{msds.Title, contract.Title, coa.Title} {
+				if got[doc] != slices.Contains(titles, doc) {
+					t.Errorf("%s reads %q: %v, want %v", who, doc, got[doc], !got[doc])
+				}
+			}
+		}
+		rep1, rep3 := e.token(f.rep1), e.token(f.rep3)
+		want("rep1", rep1, msds.Title, contract.Title)
+		want("rep3", rep3, msds.Title)
+		want("manager", e.token(f.manager), msds.Title, contract.Title, coa.Title)
+		want("analyst", e.token(f.analyst), msds.Title, contract.Title, coa.Title)
+		// Once batch B-7 is on one of rep1's order lines, its COA is rep1's to read.
+		o := c.Order.Create().SetCustomerID(f.acmeEast.ID).SetNumber("PO-B7").SaveX(e.sys)
+		c.OrderLine.Create().SetOrderID(o.ID).SetProductID(f.product.ID).SetQuantity(500).SetBatchNo("B-7").ExecX(e.sys)
+		want("rep1", rep1, msds.Title, contract.Title, coa.Title)
+		want("rep3", rep3, msds.Title)
+		// Partners: their own document, the catalogue of what they buy, their batches' COAs.
+		admin := e.token(f.admin)
+		acme, _ := e.ptIssue(admin, f.acmeEast.ID, "documents:read")
+		south, _ := e.ptIssue(admin, f.southAcct.ID, "documents:read")
+		want("acme's token", acme, msds.Title, contract.Title, coa.Title)
+		want("south's token", south, msds.Title) // the sample of 1010 it was sent
 	})
 }
