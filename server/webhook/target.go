@@ -91,7 +91,7 @@ func (t *Targets) Check(ctx context.Context, raw string) error {
 	if ip, err := netip.ParseAddr(host); err == nil {
 		if reason, bad := Forbidden(ip); bad {
 			t.log().Warn("webhook registration refused", "host", host, "reason", reason)
-			return &RefusedURL{fmt.Sprintf("%s is a %s address; webhooks go to public internet addresses only", host, reason)}
+			return &RefusedURL{fmt.Sprintf("%s is %s %s address; webhooks go to public internet addresses only", host, article(reason), reason)}
 		}
 		return nil
 	}
@@ -112,6 +112,13 @@ func (t *Targets) Check(ctx context.Context, raw string) error {
 		}
 	}
 	return nil
+}
+
+func article(word string) string {
+	if strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 // PortAllowed reports whether deliveries may go to the port: 443, or an unprivileged

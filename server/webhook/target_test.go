@@ -183,7 +183,7 @@ func TestCheck(t *testing.T) {
 		{"https://[::ffff:127.0.0.1]/", "loopback"},
 		{"https://[fe80::1%25eth0]/", "link-local"},
 		{"https://100.64.1.1/", "CGNAT"},
-		{"https://0.0.0.0:8443/", "unspecified"},
+		{"https://0.0.0.0:8443/", "0.0.0.0 is an unspecified (this network) address"},
 		{"https://10.1.2.3/hook", "private"}, // erp.partner.local's address, but not the name the admin allowed
 
 		{"https://localhost:8443/hook", "must resolve to public internet addresses"},
