@@ -9,6 +9,7 @@ import (
 	"tandem/ent"
 	"tandem/server/auth"
 	"tandem/server/storage"
+	"tandem/server/webhook"
 )
 
 // Resolver holds the dependencies of every resolver; it is wired once in server/.
@@ -21,6 +22,9 @@ type Resolver struct {
 	DownloadKey []byte
 	// Now is the clock of documents, change notices and advice (time.Now when nil).
 	Now func() time.Time
+	// WebhookTargets decides which endpoint URLs may be registered (internal addresses
+	// are refused when nil).
+	WebhookTargets *webhook.Targets
 }
 
 // db returns the request's transaction client in a mutation, the root client otherwise.

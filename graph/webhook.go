@@ -2,7 +2,7 @@ package graph
 
 import (
 	"context"
-	"net/url"
+	"errors"
 
 	"tandem/ent"
 	"tandem/ent/errcode"
@@ -32,14 +32,23 @@ func webhookOwner(ctx context.Context, customerID *pulid.ID) (pulid.ID, error) {
 	return "", errcode.New(errcode.Forbidden, "webhooks are managed by partner tokens with webhooks:manage, or by admins")
 }
 
-func createWebhookEndpoint(ctx context.Context, c *ent.Client, in model.CreateWebhookEndpointInput) (*model.WebhookEndpointSecret, error) {
+// createWebhookEndpoint registers an endpoint after targets (internal addresses are
+// refused when nil) accepted its URL; the dispatcher checks the address again when it
+// connects.
+func createWebhookEndpoint(ctx context.Context, c *ent.Client, targets *webhook.Targets, in model.CreateWebhookEndpointInput) (*model.WebhookEndpointSecret, error) {
 	owner, err := webhookOwner(ctx, in.CustomerID)
 	if err != nil {
 		return nil, err
 	}
-	u, err := url.Parse(in.URL)
-	if err != nil || u.Scheme != "https" || u.Host == "" {
-		return nil, errcode.New(errcode.BadUserInput, "url: an https:// address is required").With("field", "url")
+	if targets == nil {
+		targets = &webhook.Targets{}
+	}
+	if err := targets.Check(ctx, in.URL); err != nil {
+		var refused *webhook.RefusedURL
+		if !errors.As(err, &refused) {
+			return nil, err
+		}
+		return nil, errcode.New(errcode.BadUserInput, "url: %s", refused.Message).With("field", "url")
 	}
 	if len(in.Events) == 0 {
 		return nil, errcode.New(errcode.BadUserInput, "events: subscribe to at least one event").With("field", "events")

@@ -14,7 +14,7 @@ import (
 
 // CreateWebhookEndpoint is the resolver for the createWebhookEndpoint field.
 func (r *mutationResolver) CreateWebhookEndpoint(ctx context.Context, input model.CreateWebhookEndpointInput) (*model.WebhookEndpointSecret, error) {
-	return createWebhookEndpoint(ctx, r.db(ctx), input)
+	return createWebhookEndpoint(ctx, r.db(ctx), r.WebhookTargets, input)
 }
 
 // DeleteWebhookEndpoint is the resolver for the deleteWebhookEndpoint field.

@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/base64"
 	"fmt"
 	"log/slog"
@@ -44,8 +46,12 @@ type Options struct {
 	Limits   *graph.Limits
 	// EntOptions are passed to the ent client (tests count SQL statements with them).
 	EntOptions []ent.Option
-	// WebhookHTTP sends webhook deliveries (tests trust their TLS receiver with it).
-	WebhookHTTP *http.Client
+	// WebhookRootCAs are the certificate authorities webhook receivers are verified
+	// with (the system's when nil; tests trust their TLS receiver with it).
+	WebhookRootCAs *x509.CertPool
+	// WebhookResolver looks up the hosts of webhook endpoints, at registration and when
+	// delivering (the system's when nil; tests simulate DNS rebinding with it).
+	WebhookResolver webhook.Resolver
 }
 
 // New opens the database, prepares sign-in and builds the handler.
@@ -85,7 +91,10 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	}
 	classify.Set(weights)
 	a := &App{Config: cfg, DB: db, Log: log}
-	a.Webhooks = &webhook.Dispatcher{Client: db.Client, Dialect: db.Dialect, HTTP: opts.WebhookHTTP, Log: log, Batch: 20, Lease: time.Minute, Now: opts.Now}
+	// One policy for where webhooks may go, at registration and when connecting.
+	targets := &webhook.Targets{Allow: cfg.WebhookAllowHosts, Resolver: opts.WebhookResolver, Log: log}
+	deliveries := targets.Client(&tls.Config{RootCAs: opts.WebhookRootCAs, MinVersion: tls.VersionTLS12})
+	a.Webhooks = &webhook.Dispatcher{Client: db.Client, Dialect: db.Dialect, HTTP: deliveries, Log: log, Batch: 20, Lease: time.Minute, Now: opts.Now}
 	a.Auth = &auth.Service{Client: db.Client, Signer: signer, Throttle: throttle, Now: opts.Now}
 	if err := a.bootstrap(ctx); err != nil {
 		return nil, err
@@ -101,7 +110,8 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	if err != nil {
 		return nil, err
 	}
-	resolver := &graph.Resolver{Client: db.Client, Auth: a.Auth, Files: files, DownloadKey: graph.DownloadKey(secret), Now: opts.Now}
+	resolver := &graph.Resolver{Client: db.Client, Auth: a.Auth, Files: files, DownloadKey: graph.DownloadKey(secret), Now: opts.Now,
+		WebhookTargets: targets}
 	gql := graph.NewHandler(resolver, graph.Options{Limits: limits, Production: cfg.Production(), Logger: log, Spend: a.spend})
 	a.Handler = a.routes(gql, resolver.DownloadHandler(), resolver.AttachmentDownloadHandler())
 	return a, nil

@@ -8,11 +8,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"tandem/ent/classify"
+	"tandem/server/webhook"
 )
 
 // Config is the server's configuration: flags with environment fallbacks.
@@ -26,6 +28,10 @@ type Config struct {
 	// Classification weighs the five account ratings, e.g.
 	// "scale=1,technical_level=1,credit=1.5,demand=2,ease_of_closing=1.5,a=3.8,b=2.8".
 	Classification string // TANDEM_CLASSIFICATION
+	// WebhookAllowHosts are hosts (names or IP addresses, as written in endpoint URLs)
+	// that webhooks may reach although they are internal: an on-premise partner's
+	// receiver. Every other internal address is refused.
+	WebhookAllowHosts []string // --webhook-allow-hosts / TANDEM_WEBHOOK_ALLOW_HOSTS
 }
 
 // Production reports whether the server runs in production mode.
@@ -43,10 +49,16 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs := flag.NewFlagSet("tandem", flag.ContinueOnError)
 	fs.StringVar(&c.Addr, "addr", env("TANDEM_ADDR", ":8080"), "listen address (TANDEM_ADDR)")
 	fs.StringVar(&c.DataDir, "data-dir", env("TANDEM_DATA_DIR", "./data"), "directory for the embedded database, the generated secret and uploads (TANDEM_DATA_DIR)")
+	allow := fs.String("webhook-allow-hosts", env("TANDEM_WEBHOOK_ALLOW_HOSTS", ""), "comma-separated internal hosts webhooks may reach, e.g. erp.partner.local,10.1.2.3 (TANDEM_WEBHOOK_ALLOW_HOSTS)")
 	fs.BoolVar(&c.Demo, "demo", env("TANDEM_DEMO", "") == "1" || env("TANDEM_DEMO", "") == "true", "fill an empty database with demo data (TANDEM_DEMO=1)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
+	hosts, err := parseAllowHosts(*allow)
+	if err != nil {
+		return c, err
+	}
+	c.WebhookAllowHosts = hosts
 	c.DatabaseURL = getenv("DATABASE_URL")
 	c.JWTSecret = getenv("TANDEM_JWT_SECRET")
 	c.Env = env("TANDEM_ENV", "development")
@@ -58,6 +70,23 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 		return c, errors.New("TANDEM_ENV=production needs TANDEM_JWT_SECRET with at least 32 characters")
 	}
 	return c, nil
+}
+
+// parseAllowHosts reads "erp.partner.local, 10.1.2.3, [fd12::5]": host names or IP
+// addresses, without scheme, port or path, compared as webhook.NormalHost makes them.
+func parseAllowHosts(list string) ([]string, error) {
+	var hosts []string
+	for _, h := range strings.Split(list, ",") {
+		if strings.TrimSpace(h) == "" {
+			continue
+		}
+		n := webhook.NormalHost(h)
+		if _, err := netip.ParseAddr(n); err != nil && (strings.ContainsAny(n, ":/@?# ") || n == "") {
+			return nil, fmt.Errorf("TANDEM_WEBHOOK_ALLOW_HOSTS: %q is not a host name or IP address (no scheme, port or path)", strings.TrimSpace(h))
+		}
+		hosts = append(hosts, n)
+	}
+	return hosts, nil
 }
 
 // secret returns the JWT secret: the configured one, or one generated on first start

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"crypto/x509"
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
@@ -28,6 +29,7 @@ import (
 	"tandem/ent/user"
 	"tandem/server/app"
 	"tandem/server/auth"
+	"tandem/server/webhook"
 )
 
 // backends lists the databases every scenario runs on: the embedded SQLite always,
@@ -51,9 +53,16 @@ func eachDB(t *testing.T, fn func(t *testing.T, e *env)) {
 }
 
 type envOptions struct {
-	now         func() time.Time
-	throttle    *auth.Throttle
-	webhookHTTP *http.Client
+	now      func() time.Time
+	throttle *auth.Throttle
+	// webhookCAs trust a test receiver's certificate; webhookAllow are the hosts
+	// webhooks may reach although internal (TANDEM_WEBHOOK_ALLOW_HOSTS);
+	// webhookResolver answers the lookups of webhook hosts.
+	webhookCAs      *x509.CertPool
+	webhookAllow    []string
+	webhookResolver webhook.Resolver
+	// log receives the server log (discarded when nil, unless TANDEM_TEST_LOG is set).
+	log io.Writer
 }
 
 // env is one Tandem on its own database, served by httptest, with a fixture: two
@@ -84,7 +93,7 @@ const testSecret = "test-secret-test-secret-test-secret-0123"
 func newEnv(t *testing.T, backend string, o envOptions) *env {
 	t.Helper()
 	e := &env{t: t}
-	cfg := app.Config{DataDir: t.TempDir(), JWTSecret: testSecret, Env: "test", Addr: ":0"}
+	cfg := app.Config{DataDir: t.TempDir(), JWTSecret: testSecret, Env: "test", Addr: ":0", WebhookAllowHosts: o.webhookAllow}
 	if backend == "postgres" {
 		cfg.DatabaseURL = pgSchema(t)
 	}
@@ -92,14 +101,21 @@ func newEnv(t *testing.T, backend string, o envOptions) *env {
 	if os.Getenv("TANDEM_TEST_LOG") != "" {
 		log = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	}
+	if o.log != nil {
+		log = slog.New(slog.NewTextHandler(o.log, nil))
+	}
+	if o.webhookResolver == nil {
+		o.webhookResolver = &testDNS{} // no test looks up a real name
+	}
 	throttle := o.throttle
 	if throttle == nil {
 		throttle = &auth.Throttle{Limit: 5, PerAddrLimit: 1000, Window: time.Minute, Block: time.Minute}
 	}
 	a, err := app.New(context.Background(), cfg, log, app.Options{
-		Now:         o.now,
-		Throttle:    throttle,
-		WebhookHTTP: o.webhookHTTP,
+		Now:             o.now,
+		Throttle:        throttle,
+		WebhookRootCAs:  o.webhookCAs,
+		WebhookResolver: o.webhookResolver,
 		EntOptions: []ent.Option{ent.Debug(), ent.Log(func(...any) {
 			e.statements.Add(1)
 		})},

@@ -11,12 +11,14 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"math"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -61,12 +63,32 @@ func NewSecret() (string, error) {
 type Dispatcher struct {
 	Client  *ent.Client
 	Dialect string
-	HTTP    *http.Client
-	Log     *slog.Logger
+	// HTTP posts the deliveries; build it with Targets.Client so that it connects to
+	// allowed addresses only. When nil, a client of the zero Targets is used.
+	HTTP *http.Client
+	Log  *slog.Logger
 	// Batch is how many deliveries one round claims; Lease how long a claim holds.
 	Batch int
 	Lease time.Duration
 	Now   func() time.Time
+
+	defaultHTTP sync.Once
+}
+
+func (d *Dispatcher) client() *http.Client {
+	d.defaultHTTP.Do(func() {
+		if d.HTTP == nil {
+			d.HTTP = (&Targets{}).Client(nil)
+		}
+	})
+	return d.HTTP
+}
+
+func (d *Dispatcher) log() *slog.Logger {
+	if d.Log != nil {
+		return d.Log
+	}
+	return slog.New(slog.DiscardHandler)
 }
 
 func (d *Dispatcher) now() time.Time {
@@ -82,7 +104,7 @@ func (d *Dispatcher) Run(ctx context.Context, interval time.Duration) {
 	defer t.Stop()
 	for {
 		if _, err := d.DispatchOnce(ctx); err != nil && ctx.Err() == nil {
-			d.Log.Error("webhook dispatch", "err", err)
+			d.log().Error("webhook dispatch", "err", err)
 		}
 		select {
 		case <-ctx.Done():
@@ -147,7 +169,9 @@ func idsOf(rows []*ent.WebhookDelivery) []pulid.ID {
 	return ids
 }
 
-// deliver posts one delivery and records the outcome.
+// deliver posts one delivery and records the outcome. The delivery log, which the
+// partner reads, gets a short generic reason (PublicError); the full error, with the
+// address dialled, goes to the server log.
 func (d *Dispatcher) deliver(ctx context.Context, dl *ent.WebhookDelivery) error {
 	sys := privacy.DecisionContext(ctx, privacy.Allow)
 	ep := dl.Edges.Endpoint
@@ -158,7 +182,8 @@ func (d *Dispatcher) deliver(ctx context.Context, dl *ent.WebhookDelivery) error
 	body := []byte(dl.Payload)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, ep.URL, bytes.NewReader(body))
 	if err != nil {
-		return upd.SetStatus(webhookdelivery.StatusFAILED).SetLastError(err.Error()).Exec(sys)
+		d.log().Warn("webhook delivery failed", "delivery", dl.ID, "endpoint", ep.ID, "err", err)
+		return upd.SetStatus(webhookdelivery.StatusFAILED).SetLastError("invalid endpoint URL").Exec(sys)
 	}
 	now := d.now()
 	req.Header.Set("Content-Type", "application/json")
@@ -167,11 +192,7 @@ func (d *Dispatcher) deliver(ctx context.Context, dl *ent.WebhookDelivery) error
 	req.Header.Set("Tandem-Event-Type", dl.EventType)
 	req.Header.Set("Tandem-Delivery-Id", string(dl.ID))
 	req.Header.Set("Tandem-Signature", Sign(ep.Secret, now, body))
-	client := d.HTTP
-	if client == nil {
-		client = &http.Client{Timeout: 10 * time.Second}
-	}
-	res, err := client.Do(req)
+	res, err := d.client().Do(req)
 	if err == nil {
 		_, _ = io.Copy(io.Discard, io.LimitReader(res.Body, 64<<10))
 		res.Body.Close()
@@ -181,9 +202,28 @@ func (d *Dispatcher) deliver(ctx context.Context, dl *ent.WebhookDelivery) error
 		}
 		err = fmt.Errorf("the endpoint answered %d", res.StatusCode)
 	}
-	upd.SetLastError(err.Error())
+	d.log().Warn("webhook delivery failed", "delivery", dl.ID, "endpoint", ep.ID, "attempt", dl.Attempts+1, "err", err)
+	upd.SetLastError(PublicError(res, err))
 	if dl.Attempts+1 >= MaxAttempts {
 		return upd.SetStatus(webhookdelivery.StatusFAILED).Exec(sys)
 	}
 	return upd.SetNextAttemptAt(now.Add(Backoff(dl.Attempts + 1))).Exec(sys)
+}
+
+// PublicError is what the partner's delivery log says about a failed attempt: the
+// status of an answer, or one of "refused: address not allowed", "timeout" and
+// "connection failed" — never the address dialled nor the error's text, which would
+// tell a partner which internal ports answer and how.
+func PublicError(res *http.Response, err error) string {
+	var timeout interface{ Timeout() bool }
+	switch {
+	case res != nil:
+		return "HTTP " + strconv.Itoa(res.StatusCode)
+	case errors.Is(err, ErrAddressNotAllowed):
+		return "refused: address not allowed"
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &timeout) && timeout.Timeout():
+		return "timeout"
+	default:
+		return "connection failed"
+	}
 }
