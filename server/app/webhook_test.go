@@ -140,7 +140,7 @@ func TestWebhookDeliveryIsSignedAndRetried(t *testing.T) {
 			if num(dig(r, "webhookDeliveries", "totalCount")) != 1 || dig(r, "webhookDeliveries", "edges", 0, "node", "status") != "DELIVERED" {
 				t.Fatalf("delivery log: %v", r)
 			}
-			expectCode(t, e.do(e.token(e.f.rep1), `{ webhookDeliveries(first: 10) { totalCount } }`, nil), "NOT_FOUND")
+			expectCode(t, e.do(e.token(e.f.rep1), `{ webhookDeliveries(first: 10) { totalCount } }`, nil), "FORBIDDEN") // a type reps never read
 
 			// A failing receiver: retried later with backoff, the same event id.
 			rcv.answer(500)
