@@ -3,9 +3,11 @@ package graph
 import (
 	"context"
 
+	"tandem/domain/access"
 	"tandem/ent"
 	"tandem/ent/errcode"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/viewer"
 	"tandem/graph/model"
 	"tandem/server/auth"
 )
@@ -14,7 +16,13 @@ func session(s *auth.Session) *model.AuthPayload {
 	if s == nil {
 		return nil
 	}
-	return &model.AuthPayload{AccessToken: s.AccessToken, RefreshToken: s.RefreshToken, ExpiresAt: s.ExpiresAt, User: s.User}
+	return &model.AuthPayload{AccessToken: s.AccessToken, RefreshToken: s.RefreshToken, ExpiresAt: s.ExpiresAt, User: s.User,
+		Access: viewerAccess(auth.ViewerOf(s.User))}
+}
+
+// viewerAccess is what the access table lets the viewer use.
+func viewerAccess(v *viewer.Viewer) *model.ViewerAccess {
+	return &model.ViewerAccess{Explorer: access.MayExplore(v), Reads: access.Readable(v)}
 }
 
 type clientAddrKey struct{}

@@ -1,6 +1,7 @@
 package access
 
 import (
+	"sort"
 	"strings"
 
 	"tandem/ent/viewer"
@@ -137,4 +138,29 @@ func splitFields(s string) []string { return strings.Fields(s) }
 func Restricted(typ, field string) bool {
 	_, ok := Table[typ].Restricted[field]
 	return ok
+}
+
+// MayExplore reports whether the viewer uses the GraphQL explorer, the analysts' desk
+// tool (reps work in the app, partners in their own systems).
+func MayExplore(v *viewer.Viewer) bool {
+	if v == nil {
+		return false
+	}
+	switch v.Role {
+	case viewer.Admin, viewer.Manager, viewer.Analyst:
+		return true
+	}
+	return false
+}
+
+// Readable lists, in order, the stored types of which the viewer reads some rows.
+func Readable(v *viewer.Viewer) []string {
+	var out []string
+	for name, t := range Table {
+		if v != nil && t.Read[v.Role] != nil {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

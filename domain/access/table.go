@@ -225,10 +225,11 @@ var Views = map[string]View{
 	"Today":                 {},
 	"TodayCount":            {},
 	"TodayItem":             {},
+	"ViewerAccess":          {Partner: fields("explorer reads")},
 }
 
 // PartnerRoot are the queries and mutations a partner may call.
-var PartnerRoot = fields("node nodes customers orders samples trials shipments issues documents products changeNotices changeNoticeAcks",
+var PartnerRoot = fields("viewerAccess node nodes customers orders samples trials shipments issues documents products changeNotices changeNoticeAcks",
 	"createIssue attachIssueFile webhookEndpoints webhookDeliveries createWebhookEndpoint deleteWebhookEndpoint",
 	"__typename __schema __type")
 

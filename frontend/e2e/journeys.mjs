@@ -329,4 +329,24 @@ journey('opens-offline', async ({ phone }) => {
   }
 });
 
+// ---------------------------------------------------------------------------------------
+// The explorer is open to whom the server's access table says (AuthPayload.access), not
+// to a role list kept in the app: a rep is turned away, an analyst gets GraphiQL — also
+// with a session saved by an older app version, which one refresh brings up to date.
+journey('explorer-gate', async ({ server, phone }) => {
+  const { page } = await phone({ locale: 'en-US' });
+  await signInFast(page, server, { email: REP, path: '/explorer' });
+  await page.getByTestId('explorer-not-allowed').waitFor();
+  await checkScreen(page, 'explorer-not-allowed-en');
+
+  const s = await login(server, 'analyst@demo.tandem');
+  assert(s.access?.explorer === true, `the server does not let the analyst explore: ${JSON.stringify(s.access)}`);
+  delete s.access; // as an older version stored it
+  await page.evaluate((v) => localStorage.setItem('tandem.session', v), JSON.stringify(s));
+  await page.goto('/explorer');
+  await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
+  const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('tandem.session')));
+  assert(kept.access?.explorer === true, 'the refreshed session has no access');
+});
+
 await run();

@@ -63,6 +63,8 @@ type AuthPayload struct {
 	// When the access token expires.
 	ExpiresAt time.Time `json:"expiresAt"`
 	User      *ent.User `json:"user"`
+	// What the user may use (the same as Query.viewerAccess).
+	Access *ViewerAccess `json:"access"`
 }
 
 type CancelOrderInput struct {
@@ -415,6 +417,14 @@ type UsageForecast struct {
 	History           []*MonthQuantity `json:"history"`
 	Forecast          []*MonthQuantity `json:"forecast"`
 	MeanAbsoluteError *float64         `json:"meanAbsoluteError,omitempty"`
+}
+
+// What the viewer may use: the app shows and hides its screens by it.
+type ViewerAccess struct {
+	// May use the GraphQL explorer at /explorer (analysts, managers, admins).
+	Explorer bool `json:"explorer"`
+	// The types of which the viewer reads some rows (the rows themselves are still checked one by one).
+	Reads []string `json:"reads"`
 }
 
 // A new endpoint and the secret its deliveries are signed with, shown this once.

@@ -1,12 +1,22 @@
 // Who may open the explorer, and the session it runs on: the phone app's session in
 // localStorage (src/lib/api.ts), kept in step with other tabs that refresh the tokens.
-import { session, type Session } from '../lib/api';
+// Who may is the server's access table's call (AuthPayload.access.explorer), not a
+// list of roles kept here.
+import { mayExplore, refresh, session, type Session } from '../lib/api';
 
-/** Roles that may use the explorer (reps and partners use the app and the API). */
-export const EXPLORER_ROLES: readonly string[] = ['ANALYST', 'ADMIN', 'MANAGER'];
-
-export function canExplore(role: string | null | undefined): boolean {
-  return !!role && EXPLORER_ROLES.includes(role);
+/**
+ * Whether the session may use the explorer. A session stored by an older version has no
+ * access yet: one refresh brings it.
+ */
+export async function canExplore(s: Session): Promise<boolean> {
+  if (!s.access) {
+    try {
+      await refresh();
+    } catch {
+      return false;
+    }
+  }
+  return mayExplore(session.get());
 }
 
 export const SESSION_KEY = 'tandem.session';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registry } from '../lib/i18n';
-import { canExplore, parseSession } from './access';
+import { mayExplore } from '../lib/api';
+import { parseSession } from './access';
 import './explorer.i18n';
 import { connectionOf, fileNameOf, trailingError } from './export';
 import { costOf } from './fetcher';
@@ -29,9 +30,12 @@ class MemoryStorage implements Storage {
 }
 
 describe('explorer', () => {
-  it('is for analysts, managers and administrators', () => {
-    for (const r of ['ANALYST', 'MANAGER', 'ADMIN']) expect(canExplore(r)).toBe(true);
-    for (const r of ['REP', 'PARTNER', '', undefined, null]) expect(canExplore(r)).toBe(false);
+  it('is for whom the server says (AuthPayload.access), not a role list of its own', () => {
+    const base = { accessToken: 'a', refreshToken: 'r', expiresAt: 'x', user: { id: '1', name: 'n', email: 'e', role: 'REP', function: '', locale: 'zh' } };
+    expect(mayExplore({ ...base, access: { explorer: true, reads: [] } })).toBe(true);
+    expect(mayExplore({ ...base, user: { ...base.user, role: 'ANALYST' }, access: { explorer: false, reads: [] } })).toBe(false);
+    expect(mayExplore({ ...base, user: { ...base.user, role: 'ANALYST' } })).toBe(false);
+    expect(mayExplore(null)).toBe(false);
   });
 
   it('reads the app session and ignores anything else', () => {

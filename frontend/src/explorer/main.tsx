@@ -3,6 +3,7 @@
 // (explorer-ide.tsx) once the user may use them.
 import { render } from 'preact';
 import { label } from '../i18n/enums';
+import { session } from '../lib/api';
 import { canExplore, signInAgain, syncSession } from './access';
 import { tx } from './explorer.i18n';
 import './explorer.css';
@@ -41,8 +42,6 @@ function Failed({ message }: { message: string }) {
 const s = syncSession();
 if (!s) {
   signInAgain(true);
-} else if (!canExplore(s.user?.role)) {
-  render(<NotAllowed name={s.user?.name ?? s.user?.email ?? ''} role={s.user?.role ?? ''} />, root);
 } else {
   render(
     <p class="x-loading" aria-live="polite">
@@ -50,10 +49,17 @@ if (!s) {
     </p>,
     root,
   );
-  import('./explorer-ide')
-    .then((m) => {
-      render(null, root);
-      m.mount(root);
+  canExplore(s)
+    .then((may) => {
+      const now = session.get() ?? s;
+      if (!may) {
+        render(<NotAllowed name={now.user?.name ?? now.user?.email ?? ''} role={now.user?.role ?? ''} />, root);
+        return;
+      }
+      return import('./explorer-ide').then((m) => {
+        render(null, root);
+        m.mount(root);
+      });
     })
     .catch((e: unknown) => render(<Failed message={(e as Error).message} />, root));
 }

@@ -14,11 +14,24 @@ export interface Viewer {
   locale: string;
 }
 
+/** What the server's access table lets the user use (AuthPayload.access). */
+export interface Access {
+  explorer: boolean;
+  reads: string[];
+}
+
 export interface Session {
   accessToken: string;
   refreshToken: string;
   expiresAt: string;
   user: Viewer;
+  /** Missing in sessions stored by an older version until the next refresh. */
+  access?: Access;
+}
+
+/** Whether the signed-in user may use the GraphQL explorer (decided by the server). */
+export function mayExplore(s: Session | null | undefined): boolean {
+  return !!s?.access?.explorer;
 }
 
 const SESSION_KEY = 'tandem.session';
@@ -116,7 +129,7 @@ function firstError(payload: any): ApiError | null {
   return new ApiError(e.message ?? 'error', String(ext.code ?? 'INTERNAL'), ext);
 }
 
-const REFRESH = `mutation Refresh($t: String!) { refreshToken(input: { refreshToken: $t }) { accessToken refreshToken expiresAt user { id name email role function locale } } }`;
+const REFRESH = `mutation Refresh($t: String!) { refreshToken(input: { refreshToken: $t }) { accessToken refreshToken expiresAt user { id name email role function locale } access { explorer reads } } }`;
 
 let refreshing: Promise<boolean> | null = null;
 
@@ -188,7 +201,7 @@ export async function request<D, V>(doc: Doc<D, V>, variables?: V, uploads?: Upl
 }
 
 export async function signIn(email: string, password: string): Promise<Session> {
-  const q = `mutation Login($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken refreshToken expiresAt user { id name email role function locale } } }`;
+  const q = `mutation Login($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken refreshToken expiresAt user { id name email role function locale } access { explorer reads } } }`;
   const payload = await post(JSON.stringify({ query: q, variables: { email, password } }), null, true);
   const err = firstError(payload);
   if (err) throw err;

@@ -1,6 +1,6 @@
 // Settings: language, the offline queue (with conflicts shown side by side), sign out.
 import { useState } from 'preact/hooks';
-import { online, session, signOut } from '../lib/api';
+import { mayExplore, online, session, signOut } from '../lib/api';
 import { formatDate, lang, messages } from '../lib/i18n';
 import { queue } from '../lib/offline';
 import { pruneCache } from '../lib/query';
@@ -178,7 +178,7 @@ export function Settings() {
   const items = useStore(queue.items);
   const [confirmOut, setConfirmOut] = useState(false);
   const unsent = items.length;
-  const analyst = s && ['ANALYST', 'ADMIN', 'MANAGER'].includes(s.user.role);
+  const analyst = mayExplore(s);
 
   async function doSignOut() {
     for (const it of items) await queue.discard(it.id);

@@ -1,1 +1,0 @@
-import{d as e,m as t,u as n}from"./preload-helper-pWXO3cNx.js";import{f as r}from"./index-CInl9yZf.js";function i(){return t.get()?r(`sent`):r(`queued`)}function a(t,i){return t instanceof e?r(`onlineOnly`):t instanceof n&&t.code===`CONFLICT`?i:t?.message??String(t)}export{i as n,a as t};
