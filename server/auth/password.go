@@ -34,7 +34,7 @@ const (
 
 // HashSlots is how many argon2id computations run at once in the process. Each takes
 // 19 MiB: without a bound, 200 sign-ins at once would ask for almost 4 GB.
-const HashSlots = 3
+const HashSlots = 2
 
 // HashWait is how long a password check waits for a slot before it is refused with
 // RATE_LIMITED.

@@ -98,9 +98,10 @@ func (s *Service) Login(ctx context.Context, email, password, clientAddr string)
 	if u != nil && u.PasswordHash != "" {
 		hash = u.PasswordHash
 	}
-	s.PasswordChecks.Add(1)
 	ok, err := VerifyPassword(ctx, hash, password)
-	if err != nil {
+	if err == nil {
+		s.PasswordChecks.Add(1)
+	} else {
 		// Busy: the password was never checked, so the attempt does not count.
 		return nil, errors.Join(err, attempt.Abandon(context.WithoutCancel(ctx)))
 	}
