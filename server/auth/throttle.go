@@ -129,19 +129,18 @@ func (a *Attempt) Abandon(ctx context.Context) error {
 	return a.refund(ctx, keys)
 }
 
+// refund takes one attempt off each key's count in this window, one statement per
+// key: an UPDATE of several rows could lock them in another order than a concurrent
+// one and deadlock on PostgreSQL.
 func (a *Attempt) refund(ctx context.Context, keys []string) error {
-	if len(keys) == 0 {
-		return nil
+	for _, k := range keys {
+		_, err := a.c.ExecContext(system(ctx), `UPDATE login_throttles SET failures = failures - 1
+WHERE "key" = $1 AND failures > 0 AND window_start > $2`, k, a.now.Add(-a.t.Window))
+		if err != nil {
+			return err
+		}
 	}
-	args := []any{a.now.Add(-a.t.Window)}
-	marks := make([]string, len(keys))
-	for i, k := range keys {
-		args = append(args, k)
-		marks[i] = fmt.Sprintf("$%d", i+2)
-	}
-	_, err := a.c.ExecContext(system(ctx), `UPDATE login_throttles SET failures = failures - 1
-WHERE failures > 0 AND window_start > $1 AND "key" IN (`+strings.Join(marks, ", ")+`)`, args...)
-	return err
+	return nil
 }
 
 // count is the throttle's decision for one key, in one statement, so concurrent
