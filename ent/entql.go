@@ -457,6 +457,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			loginthrottle.FieldFailures:     {Type: field.TypeInt, Column: loginthrottle.FieldFailures},
 			loginthrottle.FieldWindowStart:  {Type: field.TypeTime, Column: loginthrottle.FieldWindowStart},
 			loginthrottle.FieldBlockedUntil: {Type: field.TypeTime, Column: loginthrottle.FieldBlockedUntil},
+			loginthrottle.FieldStrikes:      {Type: field.TypeInt, Column: loginthrottle.FieldStrikes},
 		},
 	}
 	graph.Nodes[15] = &sqlgraph.Node{
@@ -5238,6 +5239,11 @@ func (f *LoginThrottleFilter) WhereWindowStart(p entql.TimeP) {
 // WhereBlockedUntil applies the entql time.Time predicate on the blocked_until field.
 func (f *LoginThrottleFilter) WhereBlockedUntil(p entql.TimeP) {
 	f.Where(p.Field(loginthrottle.FieldBlockedUntil))
+}
+
+// WhereStrikes applies the entql int predicate on the strikes field.
+func (f *LoginThrottleFilter) WhereStrikes(p entql.IntP) {
+	f.Where(p.Field(loginthrottle.FieldStrikes))
 }
 
 // addPredicate implements the predicateAdder interface.

@@ -20,12 +20,14 @@ type LoginThrottle struct {
 	ID pulid.ID `json:"id,omitempty"`
 	// Key holds the value of the "key" field.
 	Key string `json:"key,omitempty"`
-	// Failures holds the value of the "failures" field.
+	// Attempts in the window not yet known to have succeeded.
 	Failures int `json:"failures,omitempty"`
 	// WindowStart holds the value of the "window_start" field.
 	WindowStart time.Time `json:"window_start,omitempty"`
 	// BlockedUntil holds the value of the "blocked_until" field.
 	BlockedUntil *time.Time `json:"blocked_until,omitempty"`
+	// Blocks in a row: the next block of an account lasts twice as long.
+	Strikes      int `json:"strikes,omitempty"`
 	selectValues sql.SelectValues
 }
 
@@ -36,7 +38,7 @@ func (*LoginThrottle) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case loginthrottle.FieldID:
 			values[i] = new(pulid.ID)
-		case loginthrottle.FieldFailures:
+		case loginthrottle.FieldFailures, loginthrottle.FieldStrikes:
 			values[i] = new(sql.NullInt64)
 		case loginthrottle.FieldKey:
 			values[i] = new(sql.NullString)
@@ -88,6 +90,12 @@ func (_m *LoginThrottle) assignValues(columns []string, values []any) error {
 				_m.BlockedUntil = new(time.Time)
 				*_m.BlockedUntil = value.Time
 			}
+		case loginthrottle.FieldStrikes:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field strikes", values[i])
+			} else if value.Valid {
+				_m.Strikes = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -137,6 +145,9 @@ func (_m *LoginThrottle) String() string {
 		builder.WriteString("blocked_until=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("strikes=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Strikes))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -72,6 +72,20 @@ func (_c *LoginThrottleCreate) SetNillableBlockedUntil(v *time.Time) *LoginThrot
 	return _c
 }
 
+// SetStrikes sets the "strikes" field.
+func (_c *LoginThrottleCreate) SetStrikes(v int) *LoginThrottleCreate {
+	_c.mutation.SetStrikes(v)
+	return _c
+}
+
+// SetNillableStrikes sets the "strikes" field if the given value is not nil.
+func (_c *LoginThrottleCreate) SetNillableStrikes(v *int) *LoginThrottleCreate {
+	if v != nil {
+		_c.SetStrikes(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *LoginThrottleCreate) SetID(v pulid.ID) *LoginThrottleCreate {
 	_c.mutation.SetID(v)
@@ -134,6 +148,10 @@ func (_c *LoginThrottleCreate) defaults() error {
 		v := loginthrottle.DefaultWindowStart()
 		_c.mutation.SetWindowStart(v)
 	}
+	if _, ok := _c.mutation.Strikes(); !ok {
+		v := loginthrottle.DefaultStrikes
+		_c.mutation.SetStrikes(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if loginthrottle.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized loginthrottle.DefaultID (forgotten import ent/runtime?)")
@@ -159,6 +177,9 @@ func (_c *LoginThrottleCreate) check() error {
 	}
 	if _, ok := _c.mutation.WindowStart(); !ok {
 		return &ValidationError{Name: "window_start", err: errors.New(`ent: missing required field "LoginThrottle.window_start"`)}
+	}
+	if _, ok := _c.mutation.Strikes(); !ok {
+		return &ValidationError{Name: "strikes", err: errors.New(`ent: missing required field "LoginThrottle.strikes"`)}
 	}
 	return nil
 }
@@ -211,6 +232,10 @@ func (_c *LoginThrottleCreate) createSpec() (*LoginThrottle, *sqlgraph.CreateSpe
 	if value, ok := _c.mutation.BlockedUntil(); ok {
 		_spec.SetField(loginthrottle.FieldBlockedUntil, field.TypeTime, value)
 		_node.BlockedUntil = &value
+	}
+	if value, ok := _c.mutation.Strikes(); ok {
+		_spec.SetField(loginthrottle.FieldStrikes, field.TypeInt, value)
+		_node.Strikes = value
 	}
 	return _node, _spec
 }
@@ -321,6 +346,24 @@ func (u *LoginThrottleUpsert) UpdateBlockedUntil() *LoginThrottleUpsert {
 // ClearBlockedUntil clears the value of the "blocked_until" field.
 func (u *LoginThrottleUpsert) ClearBlockedUntil() *LoginThrottleUpsert {
 	u.SetNull(loginthrottle.FieldBlockedUntil)
+	return u
+}
+
+// SetStrikes sets the "strikes" field.
+func (u *LoginThrottleUpsert) SetStrikes(v int) *LoginThrottleUpsert {
+	u.Set(loginthrottle.FieldStrikes, v)
+	return u
+}
+
+// UpdateStrikes sets the "strikes" field to the value that was provided on create.
+func (u *LoginThrottleUpsert) UpdateStrikes() *LoginThrottleUpsert {
+	u.SetExcluded(loginthrottle.FieldStrikes)
+	return u
+}
+
+// AddStrikes adds v to the "strikes" field.
+func (u *LoginThrottleUpsert) AddStrikes(v int) *LoginThrottleUpsert {
+	u.Add(loginthrottle.FieldStrikes, v)
 	return u
 }
 
@@ -439,6 +482,27 @@ func (u *LoginThrottleUpsertOne) UpdateBlockedUntil() *LoginThrottleUpsertOne {
 func (u *LoginThrottleUpsertOne) ClearBlockedUntil() *LoginThrottleUpsertOne {
 	return u.Update(func(s *LoginThrottleUpsert) {
 		s.ClearBlockedUntil()
+	})
+}
+
+// SetStrikes sets the "strikes" field.
+func (u *LoginThrottleUpsertOne) SetStrikes(v int) *LoginThrottleUpsertOne {
+	return u.Update(func(s *LoginThrottleUpsert) {
+		s.SetStrikes(v)
+	})
+}
+
+// AddStrikes adds v to the "strikes" field.
+func (u *LoginThrottleUpsertOne) AddStrikes(v int) *LoginThrottleUpsertOne {
+	return u.Update(func(s *LoginThrottleUpsert) {
+		s.AddStrikes(v)
+	})
+}
+
+// UpdateStrikes sets the "strikes" field to the value that was provided on create.
+func (u *LoginThrottleUpsertOne) UpdateStrikes() *LoginThrottleUpsertOne {
+	return u.Update(func(s *LoginThrottleUpsert) {
+		s.UpdateStrikes()
 	})
 }
 
@@ -724,6 +788,27 @@ func (u *LoginThrottleUpsertBulk) UpdateBlockedUntil() *LoginThrottleUpsertBulk 
 func (u *LoginThrottleUpsertBulk) ClearBlockedUntil() *LoginThrottleUpsertBulk {
 	return u.Update(func(s *LoginThrottleUpsert) {
 		s.ClearBlockedUntil()
+	})
+}
+
+// SetStrikes sets the "strikes" field.
+func (u *LoginThrottleUpsertBulk) SetStrikes(v int) *LoginThrottleUpsertBulk {
+	return u.Update(func(s *LoginThrottleUpsert) {
+		s.SetStrikes(v)
+	})
+}
+
+// AddStrikes adds v to the "strikes" field.
+func (u *LoginThrottleUpsertBulk) AddStrikes(v int) *LoginThrottleUpsertBulk {
+	return u.Update(func(s *LoginThrottleUpsert) {
+		s.AddStrikes(v)
+	})
+}
+
+// UpdateStrikes sets the "strikes" field to the value that was provided on create.
+func (u *LoginThrottleUpsertBulk) UpdateStrikes() *LoginThrottleUpsertBulk {
+	return u.Update(func(s *LoginThrottleUpsert) {
+		s.UpdateStrikes()
 	})
 }
 

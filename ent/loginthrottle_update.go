@@ -98,6 +98,27 @@ func (_u *LoginThrottleUpdate) ClearBlockedUntil() *LoginThrottleUpdate {
 	return _u
 }
 
+// SetStrikes sets the "strikes" field.
+func (_u *LoginThrottleUpdate) SetStrikes(v int) *LoginThrottleUpdate {
+	_u.mutation.ResetStrikes()
+	_u.mutation.SetStrikes(v)
+	return _u
+}
+
+// SetNillableStrikes sets the "strikes" field if the given value is not nil.
+func (_u *LoginThrottleUpdate) SetNillableStrikes(v *int) *LoginThrottleUpdate {
+	if v != nil {
+		_u.SetStrikes(*v)
+	}
+	return _u
+}
+
+// AddStrikes adds value to the "strikes" field.
+func (_u *LoginThrottleUpdate) AddStrikes(v int) *LoginThrottleUpdate {
+	_u.mutation.AddStrikes(v)
+	return _u
+}
+
 // Mutation returns the LoginThrottleMutation object of the builder.
 func (_u *LoginThrottleUpdate) Mutation() *LoginThrottleMutation {
 	return _u.mutation
@@ -175,6 +196,12 @@ func (_u *LoginThrottleUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	}
 	if _u.mutation.BlockedUntilCleared() {
 		_spec.ClearField(loginthrottle.FieldBlockedUntil, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Strikes(); ok {
+		_spec.SetField(loginthrottle.FieldStrikes, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedStrikes(); ok {
+		_spec.AddField(loginthrottle.FieldStrikes, field.TypeInt, value)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -264,6 +291,27 @@ func (_u *LoginThrottleUpdateOne) SetNillableBlockedUntil(v *time.Time) *LoginTh
 // ClearBlockedUntil clears the value of the "blocked_until" field.
 func (_u *LoginThrottleUpdateOne) ClearBlockedUntil() *LoginThrottleUpdateOne {
 	_u.mutation.ClearBlockedUntil()
+	return _u
+}
+
+// SetStrikes sets the "strikes" field.
+func (_u *LoginThrottleUpdateOne) SetStrikes(v int) *LoginThrottleUpdateOne {
+	_u.mutation.ResetStrikes()
+	_u.mutation.SetStrikes(v)
+	return _u
+}
+
+// SetNillableStrikes sets the "strikes" field if the given value is not nil.
+func (_u *LoginThrottleUpdateOne) SetNillableStrikes(v *int) *LoginThrottleUpdateOne {
+	if v != nil {
+		_u.SetStrikes(*v)
+	}
+	return _u
+}
+
+// AddStrikes adds value to the "strikes" field.
+func (_u *LoginThrottleUpdateOne) AddStrikes(v int) *LoginThrottleUpdateOne {
+	_u.mutation.AddStrikes(v)
 	return _u
 }
 
@@ -374,6 +422,12 @@ func (_u *LoginThrottleUpdateOne) sqlSave(ctx context.Context) (_node *LoginThro
 	}
 	if _u.mutation.BlockedUntilCleared() {
 		_spec.ClearField(loginthrottle.FieldBlockedUntil, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Strikes(); ok {
+		_spec.SetField(loginthrottle.FieldStrikes, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedStrikes(); ok {
+		_spec.AddField(loginthrottle.FieldStrikes, field.TypeInt, value)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &LoginThrottle{config: _u.config}

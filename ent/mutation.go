@@ -22706,6 +22706,8 @@ type LoginThrottleMutation struct {
 	addfailures   *int
 	window_start  *time.Time
 	blocked_until *time.Time
+	strikes       *int
+	addstrikes    *int
 	clearedFields map[string]struct{}
 	done          bool
 	oldValue      func(context.Context) (*LoginThrottle, error)
@@ -22993,6 +22995,62 @@ func (m *LoginThrottleMutation) ResetBlockedUntil() {
 	delete(m.clearedFields, loginthrottle.FieldBlockedUntil)
 }
 
+// SetStrikes sets the "strikes" field.
+func (m *LoginThrottleMutation) SetStrikes(i int) {
+	m.strikes = &i
+	m.addstrikes = nil
+}
+
+// Strikes returns the value of the "strikes" field in the mutation.
+func (m *LoginThrottleMutation) Strikes() (r int, exists bool) {
+	v := m.strikes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStrikes returns the old "strikes" field's value of the LoginThrottle entity.
+// If the LoginThrottle object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoginThrottleMutation) OldStrikes(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStrikes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStrikes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStrikes: %w", err)
+	}
+	return oldValue.Strikes, nil
+}
+
+// AddStrikes adds i to the "strikes" field.
+func (m *LoginThrottleMutation) AddStrikes(i int) {
+	if m.addstrikes != nil {
+		*m.addstrikes += i
+	} else {
+		m.addstrikes = &i
+	}
+}
+
+// AddedStrikes returns the value that was added to the "strikes" field in this mutation.
+func (m *LoginThrottleMutation) AddedStrikes() (r int, exists bool) {
+	v := m.addstrikes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetStrikes resets all changes to the "strikes" field.
+func (m *LoginThrottleMutation) ResetStrikes() {
+	m.strikes = nil
+	m.addstrikes = nil
+}
+
 // Where appends a list predicates to the LoginThrottleMutation builder.
 func (m *LoginThrottleMutation) Where(ps ...predicate.LoginThrottle) {
 	m.predicates = append(m.predicates, ps...)
@@ -23027,7 +23085,7 @@ func (m *LoginThrottleMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *LoginThrottleMutation) Fields() []string {
-	fields := make([]string, 0, 4)
+	fields := make([]string, 0, 5)
 	if m.key != nil {
 		fields = append(fields, loginthrottle.FieldKey)
 	}
@@ -23039,6 +23097,9 @@ func (m *LoginThrottleMutation) Fields() []string {
 	}
 	if m.blocked_until != nil {
 		fields = append(fields, loginthrottle.FieldBlockedUntil)
+	}
+	if m.strikes != nil {
+		fields = append(fields, loginthrottle.FieldStrikes)
 	}
 	return fields
 }
@@ -23056,6 +23117,8 @@ func (m *LoginThrottleMutation) Field(name string) (ent.Value, bool) {
 		return m.WindowStart()
 	case loginthrottle.FieldBlockedUntil:
 		return m.BlockedUntil()
+	case loginthrottle.FieldStrikes:
+		return m.Strikes()
 	}
 	return nil, false
 }
@@ -23073,6 +23136,8 @@ func (m *LoginThrottleMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldWindowStart(ctx)
 	case loginthrottle.FieldBlockedUntil:
 		return m.OldBlockedUntil(ctx)
+	case loginthrottle.FieldStrikes:
+		return m.OldStrikes(ctx)
 	}
 	return nil, fmt.Errorf("unknown LoginThrottle field %s", name)
 }
@@ -23110,6 +23175,13 @@ func (m *LoginThrottleMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetBlockedUntil(v)
 		return nil
+	case loginthrottle.FieldStrikes:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStrikes(v)
+		return nil
 	}
 	return fmt.Errorf("unknown LoginThrottle field %s", name)
 }
@@ -23121,6 +23193,9 @@ func (m *LoginThrottleMutation) AddedFields() []string {
 	if m.addfailures != nil {
 		fields = append(fields, loginthrottle.FieldFailures)
 	}
+	if m.addstrikes != nil {
+		fields = append(fields, loginthrottle.FieldStrikes)
+	}
 	return fields
 }
 
@@ -23131,6 +23206,8 @@ func (m *LoginThrottleMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case loginthrottle.FieldFailures:
 		return m.AddedFailures()
+	case loginthrottle.FieldStrikes:
+		return m.AddedStrikes()
 	}
 	return nil, false
 }
@@ -23146,6 +23223,13 @@ func (m *LoginThrottleMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddFailures(v)
+		return nil
+	case loginthrottle.FieldStrikes:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStrikes(v)
 		return nil
 	}
 	return fmt.Errorf("unknown LoginThrottle numeric field %s", name)
@@ -23194,6 +23278,9 @@ func (m *LoginThrottleMutation) ResetField(name string) error {
 		return nil
 	case loginthrottle.FieldBlockedUntil:
 		m.ResetBlockedUntil()
+		return nil
+	case loginthrottle.FieldStrikes:
+		m.ResetStrikes()
 		return nil
 	}
 	return fmt.Errorf("unknown LoginThrottle field %s", name)

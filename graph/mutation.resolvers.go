@@ -31,7 +31,7 @@ func (r *mutationResolver) UpdateTeam(ctx context.Context, id pulid.ID, input en
 
 // CreateUser is the resolver for the createUser field.
 func (r *mutationResolver) CreateUser(ctx context.Context, input ent.CreateUserInput, password string, clientMutationID *string) (*ent.User, error) {
-	hash, err := auth.HashPassword(password)
+	hash, err := auth.HashNewPassword(ctx, password, "password")
 	if err != nil {
 		return nil, err
 	}

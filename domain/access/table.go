@@ -225,11 +225,11 @@ var Views = map[string]View{
 	"Today":                 {},
 	"TodayCount":            {},
 	"TodayItem":             {},
-	"ViewerAccess":          {Partner: fields("explorer reads")},
+	"ViewerAccess":          {},
 }
 
 // PartnerRoot are the queries and mutations a partner may call.
-var PartnerRoot = fields("viewerAccess node nodes customers orders samples trials shipments issues documents products changeNotices changeNoticeAcks",
+var PartnerRoot = fields("node nodes customers orders samples trials shipments issues documents products changeNotices changeNoticeAcks",
 	"createIssue attachIssueFile webhookEndpoints webhookDeliveries createWebhookEndpoint deleteWebhookEndpoint",
 	"__typename __schema __type")
 

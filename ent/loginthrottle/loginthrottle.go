@@ -23,6 +23,8 @@ const (
 	FieldWindowStart = "window_start"
 	// FieldBlockedUntil holds the string denoting the blocked_until field in the database.
 	FieldBlockedUntil = "blocked_until"
+	// FieldStrikes holds the string denoting the strikes field in the database.
+	FieldStrikes = "strikes"
 	// Table holds the table name of the loginthrottle in the database.
 	Table = "login_throttles"
 )
@@ -34,6 +36,7 @@ var Columns = []string{
 	FieldFailures,
 	FieldWindowStart,
 	FieldBlockedUntil,
+	FieldStrikes,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -60,6 +63,8 @@ var (
 	DefaultFailures int
 	// DefaultWindowStart holds the default value on creation for the "window_start" field.
 	DefaultWindowStart func() time.Time
+	// DefaultStrikes holds the default value on creation for the "strikes" field.
+	DefaultStrikes int
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )
@@ -90,4 +95,9 @@ func ByWindowStart(opts ...sql.OrderTermOption) OrderOption {
 // ByBlockedUntil orders the results by the blocked_until field.
 func ByBlockedUntil(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldBlockedUntil, opts...).ToFunc()
+}
+
+// ByStrikes orders the results by the strikes field.
+func ByStrikes(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStrikes, opts...).ToFunc()
 }

@@ -75,6 +75,11 @@ func BlockedUntil(v time.Time) predicate.LoginThrottle {
 	return predicate.LoginThrottle(sql.FieldEQ(FieldBlockedUntil, v))
 }
 
+// Strikes applies equality check predicate on the "strikes" field. It's identical to StrikesEQ.
+func Strikes(v int) predicate.LoginThrottle {
+	return predicate.LoginThrottle(sql.FieldEQ(FieldStrikes, v))
+}
+
 // KeyEQ applies the EQ predicate on the "key" field.
 func KeyEQ(v string) predicate.LoginThrottle {
 	return predicate.LoginThrottle(sql.FieldEQ(FieldKey, v))
@@ -268,6 +273,46 @@ func BlockedUntilIsNil() predicate.LoginThrottle {
 // BlockedUntilNotNil applies the NotNil predicate on the "blocked_until" field.
 func BlockedUntilNotNil() predicate.LoginThrottle {
 	return predicate.LoginThrottle(sql.FieldNotNull(FieldBlockedUntil))
+}
+
+// StrikesEQ applies the EQ predicate on the "strikes" field.
+func StrikesEQ(v int) predicate.LoginThrottle {
+	return predicate.LoginThrottle(sql.FieldEQ(FieldStrikes, v))
+}
+
+// StrikesNEQ applies the NEQ predicate on the "strikes" field.
+func StrikesNEQ(v int) predicate.LoginThrottle {
+	return predicate.LoginThrottle(sql.FieldNEQ(FieldStrikes, v))
+}
+
+// StrikesIn applies the In predicate on the "strikes" field.
+func StrikesIn(vs ...int) predicate.LoginThrottle {
+	return predicate.LoginThrottle(sql.FieldIn(FieldStrikes, vs...))
+}
+
+// StrikesNotIn applies the NotIn predicate on the "strikes" field.
+func StrikesNotIn(vs ...int) predicate.LoginThrottle {
+	return predicate.LoginThrottle(sql.FieldNotIn(FieldStrikes, vs...))
+}
+
+// StrikesGT applies the GT predicate on the "strikes" field.
+func StrikesGT(v int) predicate.LoginThrottle {
+	return predicate.LoginThrottle(sql.FieldGT(FieldStrikes, v))
+}
+
+// StrikesGTE applies the GTE predicate on the "strikes" field.
+func StrikesGTE(v int) predicate.LoginThrottle {
+	return predicate.LoginThrottle(sql.FieldGTE(FieldStrikes, v))
+}
+
+// StrikesLT applies the LT predicate on the "strikes" field.
+func StrikesLT(v int) predicate.LoginThrottle {
+	return predicate.LoginThrottle(sql.FieldLT(FieldStrikes, v))
+}
+
+// StrikesLTE applies the LTE predicate on the "strikes" field.
+func StrikesLTE(v int) predicate.LoginThrottle {
+	return predicate.LoginThrottle(sql.FieldLTE(FieldStrikes, v))
 }
 
 // And groups predicates with the AND operator between them.

@@ -830,6 +830,7 @@ var (
 		{Name: "failures", Type: field.TypeInt, Default: 0},
 		{Name: "window_start", Type: field.TypeTime},
 		{Name: "blocked_until", Type: field.TypeTime, Nullable: true},
+		{Name: "strikes", Type: field.TypeInt, Default: 0},
 	}
 	// LoginThrottlesTable holds the schema information for the "login_throttles" table.
 	LoginThrottlesTable = &schema.Table{

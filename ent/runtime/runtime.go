@@ -1043,6 +1043,10 @@ func init() {
 	loginthrottleDescWindowStart := loginthrottleFields[2].Descriptor()
 	// loginthrottle.DefaultWindowStart holds the default value on creation for the window_start field.
 	loginthrottle.DefaultWindowStart = loginthrottleDescWindowStart.Default.(func() time.Time)
+	// loginthrottleDescStrikes is the schema descriptor for strikes field.
+	loginthrottleDescStrikes := loginthrottleFields[4].Descriptor()
+	// loginthrottle.DefaultStrikes holds the default value on creation for the strikes field.
+	loginthrottle.DefaultStrikes = loginthrottleDescStrikes.Default.(int)
 	// loginthrottleDescID is the schema descriptor for id field.
 	loginthrottleDescID := loginthrottleMixinFields0[0].Descriptor()
 	// loginthrottle.DefaultID holds the default value on creation for the id field.
@@ -2290,10 +2294,13 @@ func init() {
 		})
 	}
 	userMixinHooks3 := userMixin[3].Hooks()
+	userHooks := schema.User{}.Hooks()
 
 	user.Hooks[1] = userMixinHooks3[0]
 
 	user.Hooks[2] = userMixinHooks3[1]
+
+	user.Hooks[3] = userHooks[0]
 	userMixinFields0 := userMixin[0].Fields()
 	_ = userMixinFields0
 	userMixinFields1 := userMixin[1].Fields()

@@ -86,8 +86,9 @@ func (RefreshToken) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
 }
 
-// LoginThrottle counts failed sign-ins per account and per client address, in the
-// database so several server copies share it.
+// LoginThrottle counts sign-in attempts per (account, client address), per account
+// and per client address, in the database so several server copies share it. Each
+// attempt is counted and judged by one UPSERT (server/auth/throttle.go).
 type LoginThrottle struct{ ent.Schema }
 
 func (LoginThrottle) Mixin() []ent.Mixin { return []ent.Mixin{ids("LT")} }
@@ -95,9 +96,10 @@ func (LoginThrottle) Mixin() []ent.Mixin { return []ent.Mixin{ids("LT")} }
 func (LoginThrottle) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("key").Unique().NotEmpty(),
-		field.Int("failures").Default(0),
+		field.Int("failures").Default(0).Comment("Attempts in the window not yet known to have succeeded."),
 		field.Time("window_start").Default(now),
 		field.Time("blocked_until").Optional().Nillable(),
+		field.Int("strikes").Default(0).Comment("Blocks in a row: the next block of an account lasts twice as long."),
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"path/filepath"
 	"time"
 
@@ -37,6 +38,8 @@ type App struct {
 	Webhooks *webhook.Dispatcher
 	// Notices are lines for the operator printed at start (logins, first password).
 	Notices []string
+
+	trustedProxies []netip.Prefix
 }
 
 // Options tune an App beyond Config; tests use them.
@@ -90,12 +93,25 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 		return nil, err
 	}
 	classify.Set(weights)
-	a := &App{Config: cfg, DB: db, Log: log}
+	proxies, err := ParseTrustedProxies(cfg.TrustedProxies)
+	if err != nil {
+		return nil, err
+	}
+	a := &App{Config: cfg, DB: db, Log: log, trustedProxies: proxies}
 	// One policy for where webhooks may go, at registration and when connecting.
 	targets := &webhook.Targets{Allow: cfg.WebhookAllowHosts, Resolver: opts.WebhookResolver, Log: log}
 	deliveries := targets.Client(&tls.Config{RootCAs: opts.WebhookRootCAs, MinVersion: tls.VersionTLS12})
 	a.Webhooks = &webhook.Dispatcher{Client: db.Client, Dialect: db.Dialect, HTTP: deliveries, Log: log, Batch: 20, Lease: time.Minute, Now: opts.Now}
 	a.Auth = &auth.Service{Client: db.Client, Signer: signer, Throttle: throttle, Now: opts.Now}
+	// Addresses stored before they were kept lower-cased (the User hook keeps them so).
+	renamed, err := schema.FoldUserEmails(ctx, db.Client)
+	if err != nil {
+		return nil, fmt.Errorf("lower-casing sign-in addresses: %w", err)
+	}
+	for _, n := range renamed {
+		log.Warn("sign-in address renamed", "notice", n)
+	}
+	a.Notices = append(a.Notices, renamed...)
 	if err := a.bootstrap(ctx); err != nil {
 		return nil, err
 	}

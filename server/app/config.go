@@ -32,6 +32,9 @@ type Config struct {
 	// that webhooks may reach although they are internal: an on-premise partner's
 	// receiver. Every other internal address is refused.
 	WebhookAllowHosts []string // --webhook-allow-hosts / TANDEM_WEBHOOK_ALLOW_HOSTS
+	// TrustedProxies are the load balancers and reverse proxies whose X-Forwarded-For
+	// is believed: comma-separated addresses and CIDR ranges, e.g. "10.0.0.0/8,::1".
+	TrustedProxies string // --trusted-proxies / TANDEM_TRUSTED_PROXIES
 }
 
 // Production reports whether the server runs in production mode.
@@ -50,6 +53,7 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&c.Addr, "addr", env("TANDEM_ADDR", ":8080"), "listen address (TANDEM_ADDR)")
 	fs.StringVar(&c.DataDir, "data-dir", env("TANDEM_DATA_DIR", "./data"), "directory for the embedded database, the generated secret and uploads (TANDEM_DATA_DIR)")
 	allow := fs.String("webhook-allow-hosts", env("TANDEM_WEBHOOK_ALLOW_HOSTS", ""), "comma-separated internal hosts webhooks may reach, e.g. erp.partner.local,10.1.2.3 (TANDEM_WEBHOOK_ALLOW_HOSTS)")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("TANDEM_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDR ranges of proxies whose X-Forwarded-For is believed; default none (TANDEM_TRUSTED_PROXIES)")
 	fs.BoolVar(&c.Demo, "demo", env("TANDEM_DEMO", "") == "1" || env("TANDEM_DEMO", "") == "true", "fill an empty database with demo data (TANDEM_DEMO=1)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -64,6 +68,9 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 	c.Env = env("TANDEM_ENV", "development")
 	c.Classification = getenv("TANDEM_CLASSIFICATION")
 	if _, err := classify.Parse(c.Classification); err != nil {
+		return c, err
+	}
+	if _, err := ParseTrustedProxies(c.TrustedProxies); err != nil {
 		return c, err
 	}
 	if c.Production() && len(c.JWTSecret) < 32 {
@@ -114,4 +121,33 @@ func (c Config) secret() ([]byte, error) {
 		return nil, fmt.Errorf("keeping the generated JWT secret: %w", err)
 	}
 	return []byte(s), nil
+}
+
+// ParseTrustedProxies reads a comma-separated list of addresses and CIDR ranges.
+func ParseTrustedProxies(s string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, item := range strings.Split(s, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		if strings.Contains(item, "/") {
+			p, err := netip.ParsePrefix(item)
+			if err != nil {
+				return nil, fmt.Errorf("trusted proxies: %q is not a CIDR range: %w", item, err)
+			}
+			if p.Addr().Is4In6() {
+				p = netip.PrefixFrom(p.Addr().Unmap(), max(p.Bits()-96, 0))
+			}
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(item)
+		if err != nil {
+			return nil, fmt.Errorf("trusted proxies: %q is not an IP address: %w", item, err)
+		}
+		a = a.Unmap()
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
 }

@@ -63,6 +63,9 @@ type envOptions struct {
 	webhookResolver webhook.Resolver
 	// log receives the server log (discarded when nil, unless TANDEM_TEST_LOG is set).
 	log io.Writer
+	// trustedProxies is Config.TrustedProxies ("127.0.0.1" believes the test's own
+	// X-Forwarded-For, see doFrom).
+	trustedProxies string
 }
 
 // env is one Tandem on its own database, served by httptest, with a fixture: two
@@ -93,7 +96,7 @@ const testSecret = "test-secret-test-secret-test-secret-0123"
 func newEnv(t *testing.T, backend string, o envOptions) *env {
 	t.Helper()
 	e := &env{t: t}
-	cfg := app.Config{DataDir: t.TempDir(), JWTSecret: testSecret, Env: "test", Addr: ":0", WebhookAllowHosts: o.webhookAllow}
+	cfg := app.Config{DataDir: t.TempDir(), JWTSecret: testSecret, Env: "test", Addr: ":0", WebhookAllowHosts: o.webhookAllow, TrustedProxies: o.trustedProxies}
 	if backend == "postgres" {
 		cfg.DatabaseURL = pgSchema(t)
 	}
@@ -215,6 +218,7 @@ type gqlResponse struct {
 	Errors     []gqlError     `json:"errors"`
 	Extensions map[string]any `json:"extensions"`
 	status     int
+	header     http.Header
 }
 
 type gqlError struct {
@@ -235,9 +239,18 @@ func (r *gqlResponse) code() string {
 // do posts a GraphQL request with an optional bearer token.
 func (e *env) do(token, query string, vars map[string]any) *gqlResponse {
 	e.t.Helper()
+	return e.doFrom("", token, query, vars)
+}
+
+// doFrom is do with an X-Forwarded-For header (none when forwardedFor is "").
+func (e *env) doFrom(forwardedFor, token, query string, vars map[string]any) *gqlResponse {
+	e.t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, _ := http.NewRequest(http.MethodPost, e.srv.URL+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
+	if forwardedFor != "" {
+		req.Header.Set("X-Forwarded-For", forwardedFor)
+	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
@@ -247,7 +260,7 @@ func (e *env) do(token, query string, vars map[string]any) *gqlResponse {
 	}
 	defer res.Body.Close()
 	raw, _ := io.ReadAll(res.Body)
-	out := &gqlResponse{status: res.StatusCode}
+	out := &gqlResponse{status: res.StatusCode, header: res.Header}
 	if err := json.Unmarshal(raw, out); err != nil {
 		e.t.Fatalf("not JSON (%d): %s", res.StatusCode, raw)
 	}

@@ -2,8 +2,8 @@ package app
 
 import (
 	"context"
-	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -18,9 +18,9 @@ const MaxRequestBytes = graph.MaxUploadBytes + 1<<20
 
 func (a *App) routes(gql, download, attachmentDownload http.Handler) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", a.authenticate(http.MaxBytesHandler(gql, MaxRequestBytes)))
+	mux.Handle("/graphql", noStore(a.authenticate(http.MaxBytesHandler(gql, MaxRequestBytes))))
 	// CSV export of one connection, page after page through the GraphQL handler (export.go).
-	mux.Handle("POST /export.csv", a.authenticate(a.exportCSV(gql)))
+	mux.Handle("POST /export.csv", noStore(a.authenticate(a.exportCSV(gql))))
 	mux.HandleFunc("GET /graphql/schema.graphql", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-cache")
@@ -57,7 +57,7 @@ func (a *App) ready(w http.ResponseWriter, r *http.Request) {
 // and sign-in and refresh still work.
 func (a *App) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := graph.WithClientAddr(r.Context(), clientAddr(r))
+		ctx := graph.WithClientAddr(r.Context(), clientAddr(r, a.trustedProxies))
 		ctx, _ = graph.WithCost(ctx)
 		if h := r.Header.Get("Authorization"); h != "" {
 			token, ok := strings.CutPrefix(h, "Bearer ")
@@ -87,12 +87,64 @@ func (schemeError) Error() string { return "the Authorization header must be: Be
 
 var errBadScheme = schemeError{}
 
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
+// clientAddr is the address sign-in throttling and refresh tokens record: the
+// peer's, unless the peer is one of our trusted proxies; then the right-most address
+// of X-Forwarded-For that is not itself a trusted proxy (each proxy appends the
+// address it was reached from, so entries further left are the client's word only).
+// Without trusted proxies X-Forwarded-For is ignored: anyone can write it.
+func clientAddr(r *http.Request, trusted []netip.Prefix) string {
+	peer := hopAddr(r.RemoteAddr)
+	if !peer.IsValid() {
 		return r.RemoteAddr
 	}
-	return host
+	if !isTrusted(peer, trusted) {
+		return peer.String()
+	}
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+	addr := peer
+	for i := len(hops) - 1; i >= 0; i-- {
+		hop := hopAddr(hops[i])
+		if !hop.IsValid() {
+			break // garbage: the last trusted proxy is all we know
+		}
+		addr = hop
+		if !isTrusted(hop, trusted) {
+			break
+		}
+	}
+	return addr.String()
+}
+
+// hopAddr reads an address with or without a port ("" when it is none).
+func hopAddr(s string) netip.Addr {
+	s = strings.TrimSpace(s)
+	a, err := netip.ParseAddr(s)
+	if err != nil {
+		ap, err := netip.ParseAddrPort(s)
+		if err != nil {
+			return netip.Addr{}
+		}
+		a = ap.Addr()
+	}
+	return a.Unmap().WithZone("")
+}
+
+func isTrusted(a netip.Addr, trusted []netip.Prefix) bool {
+	for _, p := range trusted {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// noStore keeps answers that may carry someone's data out of every cache: a shared
+// proxy's, and the browser's disk.
+func noStore(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		next.ServeHTTP(w, r)
+	})
 }
 
 // statusWriter remembers the status and size of a response.

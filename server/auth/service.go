@@ -6,8 +6,10 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"tandem/ent"
@@ -30,6 +32,8 @@ type Service struct {
 	Signer   *Signer
 	Throttle Throttle
 	Now      func() time.Time
+	// PasswordChecks counts the passwords Login checked (tests read it).
+	PasswordChecks atomic.Int64
 }
 
 // Session is what a successful sign-in or refresh returns.
@@ -54,39 +58,64 @@ func (s *Service) now() time.Time {
 
 var errBadCredentials = errcode.New(errcode.Unauthenticated, "wrong email or password")
 
-// Login checks the password and opens a new token family.
+// Login checks the password and opens a new token family. The throttle counts the
+// attempt before any password is hashed; the hash then waits for one of the few
+// hash slots.
 func (s *Service) Login(ctx context.Context, email, password, clientAddr string) (*Session, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
-	keys := []string{"account:" + email, "addr:" + clientAddr}
-	if err := s.Throttle.Check(ctx, s.Client, s.now(), keys...); err != nil {
+	if email == "" || len(email) > 254 {
+		return nil, errBadCredentials // no account has such an address
+	}
+	now := s.now()
+	sys := system(ctx)
+	var u *ent.User
+	lookup := func() error {
+		if u != nil {
+			return nil
+		}
+		var err error
+		u, err = s.Client.User.Query().Where(user.Email(email)).Only(sys)
+		if ent.IsNotFound(err) {
+			return nil
+		}
+		return err
+	}
+	known := func() (bool, error) {
+		if err := lookup(); err != nil || u == nil {
+			return false, err
+		}
+		return s.Client.RefreshToken.Query().Where(refreshtoken.UserID(u.ID), refreshtoken.ClientAddr(clientAddr),
+			refreshtoken.CreatedAtGT(now.Add(-KnownAddressAge))).Exist(sys)
+	}
+	attempt, err := s.Throttle.Begin(ctx, s.Client, now, email, clientAddr, known)
+	if err != nil {
 		return nil, err
 	}
-	u, err := s.Client.User.Query().Where(user.EmailEqualFold(email)).Only(system(ctx))
-	if err != nil && !ent.IsNotFound(err) {
+	if err := lookup(); err != nil {
 		return nil, err
 	}
-	if u == nil || u.PasswordHash == "" {
-		VerifyPassword(dummyHash, password)
-		return nil, s.failed(ctx, keys)
+	hash := dummyHash
+	if u != nil && u.PasswordHash != "" {
+		hash = u.PasswordHash
 	}
-	if !VerifyPassword(u.PasswordHash, password) {
-		return nil, s.failed(ctx, keys)
+	ok, err := VerifyPassword(ctx, hash, password)
+	if err == nil {
+		s.PasswordChecks.Add(1)
+	} else {
+		// Busy: the password was never checked, so the attempt does not count.
+		return nil, errors.Join(err, attempt.Abandon(context.WithoutCancel(ctx)))
+	}
+	if !ok || u == nil || u.PasswordHash == "" {
+		return nil, errBadCredentials
 	}
 	if !u.Active {
 		return nil, errcode.New(errcode.Unauthenticated, "this account is disabled")
 	}
-	if err := s.Throttle.Reset(ctx, s.Client, keys[0]); err != nil {
+	if err := attempt.Succeeded(ctx); err != nil {
 		return nil, err
 	}
 	family := string(pulid.New("FA"))
 	return s.issue(ctx, s.Client, u, family, clientAddr)
-}
-
-func (s *Service) failed(ctx context.Context, keys []string) error {
-	if err := s.Throttle.Fail(ctx, s.Client, s.now(), keys...); err != nil {
-		return err
-	}
-	return errBadCredentials
 }
 
 // issue creates an access token and a refresh token in the family.
@@ -189,10 +218,17 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 	if err != nil {
 		return err
 	}
-	if !VerifyPassword(u.PasswordHash, current) {
+	if err := CheckPasswordPolicy(next, "newPassword"); err != nil {
+		return err
+	}
+	ok, err := VerifyPassword(ctx, u.PasswordHash, current)
+	if err != nil {
+		return err
+	}
+	if !ok {
 		return errcode.New(errcode.BadUserInput, "the current password is wrong").With("field", "currentPassword")
 	}
-	hash, err := HashPassword(next)
+	hash, err := HashNewPassword(ctx, next, "newPassword")
 	if err != nil {
 		return err
 	}

@@ -83,3 +83,29 @@ func TestCoreAndMentions(t *testing.T) {
 		}
 	}
 }
+
+func TestSignInEmail(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"rep1@t.test", "rep1@t.test"},
+		{"  Rep1@T.Test ", "rep1@t.test"},
+		{"li.wei+orders@example.com.cn", "li.wei+orders@example.com.cn"},
+		{"not-an-email", ""},
+		{"", ""},
+		{"Li Wei <li@example.com>", ""},
+		{"<li@example.com>", ""},
+		{"li@localhost", ""},
+		{"li@[127.0.0.1]", ""},
+		{"li@example.com.", ""},
+		{"two@@example.com", ""},
+		{"a b@example.com", ""},
+		{"li@example.com, wang@example.com", ""},
+	} {
+		got, err := names.SignInEmail(c.in)
+		if c.want == "" && err == nil {
+			t.Errorf("SignInEmail(%q) = %q, want an error", c.in, got)
+		}
+		if c.want != "" && (err != nil || got != c.want) {
+			t.Errorf("SignInEmail(%q) = %q, %v; want %q", c.in, got, err, c.want)
+		}
+	}
+}
