@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -37,5 +38,13 @@ func accessGuard(ctx context.Context, next graphql.Resolver) (any, error) {
 			return nil, err
 		}
 	}
+	if o, ok := fc.Args["orderBy"]; ok && o != nil {
+		if err := access.CheckOrder(v, nodeType(fc.Field.Definition.Type.Name()), o); err != nil {
+			return nil, err
+		}
+	}
 	return next(ctx)
 }
+
+// nodeType is the type a connection lists.
+func nodeType(connection string) string { return strings.TrimSuffix(connection, "Connection") }

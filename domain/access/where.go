@@ -238,3 +238,45 @@ func addPredicates(p reflect.Value, rows Rows) {
 	arg := reflect.ValueOf(pred).Convert(m.Type().In(0).Elem())
 	m.Call([]reflect.Value{arg})
 }
+
+// CheckOrder refuses an ordering by a field the viewer may not read: the order of the
+// rows would tell what it holds. orderBy is a generated *XOrder or []*XOrder whose
+// Field names the GraphQL enum value (STAGE_CHANGED_AT orders by stageChangedAt).
+func CheckOrder(v *viewer.Viewer, typ string, orderBy any) error {
+	rv := reflect.ValueOf(orderBy)
+	if rv.Kind() == reflect.Slice {
+		for i := range rv.Len() {
+			if err := CheckOrder(v, typ, rv.Index(i).Interface()); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	f := rv.Elem().FieldByName("Field")
+	if !f.IsValid() || f.IsNil() {
+		return nil
+	}
+	s, ok := f.Interface().(interface{ String() string })
+	if !ok {
+		return nil
+	}
+	field := camelOf(s.String())
+	if FieldRows(v, typ, field).IsNone() {
+		return errcode.New(errcode.Forbidden, "you may not order %s by %s", typ, s.String()).With("field", "orderBy")
+	}
+	return nil
+}
+
+// camelOf turns an enum value into the field it names: STAGE_CHANGED_AT → stageChangedAt.
+func camelOf(enum string) string {
+	parts := strings.Split(strings.ToLower(enum), "_")
+	for i := 1; i < len(parts); i++ {
+		if parts[i] != "" {
+			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
+		}
+	}
+	return strings.Join(parts, "")
+}

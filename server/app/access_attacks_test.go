@@ -303,3 +303,23 @@ func TestDocumentAccess(t *testing.T) {
 		want("south's token", south, msds.Title) // the sample of 1010 it was sent
 	})
 }
+
+// Ordering by a field the viewer may not read would tell what it holds.
+func TestOrderingByHiddenFieldsIsRefused(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		tok, _ := e.ptIssue(e.token(e.f.admin), e.f.acmeEast.ID, "orders:read")
+		for _, q := range []string{
+			`{ customers(first: 5, orderBy: {field: SCORE}) { totalCount } }`,
+			`{ customers(first: 5, orderBy: {field: TIER}) { totalCount } }`,
+			`{ customers(first: 5, orderBy: {field: STAGE, direction: DESC}) { totalCount } }`,
+		} {
+			r := e.do(tok, q, nil)
+			if r.code() != "FORBIDDEN" || r.Errors[0].Extensions["field"] != "orderBy" {
+				t.Errorf("a partner orders by a hidden field: %s → %v %+v", q, r.Data, r.Errors)
+			}
+		}
+		// Control: by a field partners read, and the same as a rep.
+		e.ok(tok, `{ customers(first: 5, orderBy: {field: NAME}) { totalCount } }`, nil)
+		e.ok(e.token(e.f.rep1), `{ customers(first: 5, orderBy: {field: SCORE}) { totalCount } }`, nil)
+	})
+}
