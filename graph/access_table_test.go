@@ -2,6 +2,7 @@ package graph
 
 import (
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -29,7 +30,7 @@ func TestAccessTableCoversSchema(t *testing.T) {
 		}
 		_, stored := access.Table[name]
 		_, view := access.Views[name]
-		node, structural := structuralNode(name)
+		node, structural := access.Structural(name)
 		switch {
 		case stored || view:
 		case structural && (node == "" || access.Table[node].Read != nil || hasView(node)):
@@ -52,7 +53,7 @@ func TestAccessTableCoversSchema(t *testing.T) {
 	for name, typ := range access.Table {
 		def := s.Types[name]
 		if def == nil {
-			if !slicesContains(entTypes(), name) {
+			if !slices.Contains(entTypes(), name) {
 				t.Errorf("access table names %s, which is neither a GraphQL nor an ent type", name)
 			}
 			continue
@@ -93,18 +94,6 @@ func TestAccessTableCoversSchema(t *testing.T) {
 
 func hasView(name string) bool { _, ok := access.Views[name]; return ok }
 
-func structuralNode(name string) (string, bool) {
-	switch {
-	case name == "PageInfo" || name == "TimelinePageInfo":
-		return "", true
-	case strings.HasSuffix(name, "Connection"):
-		return strings.TrimSuffix(name, "Connection"), true
-	case strings.HasSuffix(name, "Edge"):
-		return strings.TrimSuffix(name, "Edge"), true
-	}
-	return "", false
-}
-
 // entTypes lists the stored types: the ent client has one field per type.
 func entTypes() []string {
 	var out []string
@@ -116,15 +105,6 @@ func entTypes() []string {
 		}
 	}
 	return out
-}
-
-func slicesContains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // What partners read is an allow-list: every field of every partner-readable type

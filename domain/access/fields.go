@@ -55,7 +55,7 @@ func FieldRows(v *viewer.Viewer, typ, field string) Rows {
 		}
 		return None
 	}
-	if node, ok := structural(typ); ok {
+	if node, ok := Structural(typ); ok {
 		if node == "" || TypeReadable(v, node) {
 			return All
 		}
@@ -77,15 +77,15 @@ func TypeReadable(v *viewer.Viewer, typ string) bool {
 		}
 		return v.Internal()
 	}
-	if node, ok := structural(typ); ok {
+	if node, ok := Structural(typ); ok {
 		return node == "" || TypeReadable(v, node)
 	}
 	return false
 }
 
-// structural recognises Relay connections, edges and page infos: the node type they
+// Structural recognises Relay connections, edges and page infos: the node type they
 // carry ("" for a page info).
-func structural(typ string) (node string, ok bool) {
+func Structural(typ string) (node string, ok bool) {
 	switch {
 	case typ == "PageInfo" || typ == "TimelinePageInfo":
 		return "", true
