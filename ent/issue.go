@@ -48,7 +48,7 @@ type Issue struct {
 	RootCause issue.RootCause `json:"root_cause,omitempty"`
 	// Severity holds the value of the "severity" field.
 	Severity issue.Severity `json:"severity,omitempty"`
-	// OPEN → RESPONDED → ON_SITE → ROOT_CAUSE_FOUND → DISPOSITION → RESOLVED → CLOSED; on-site and disposition may be skipped; closing needs a root cause and a resolution.
+	// OPEN → RESPONDED → ON_SITE → ROOT_CAUSE_FOUND → DISPOSITION → RESOLVED → CLOSED; on-site and disposition may be skipped; closing needs a root cause and a resolution. A move is atomic: when the problem has moved on since you read it, updateIssue fails with CONFLICT (extensions.currentStatus).
 	Status issue.Status `json:"status,omitempty"`
 	// BatchNo holds the value of the "batch_no" field.
 	BatchNo string `json:"batch_no,omitempty"`

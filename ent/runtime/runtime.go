@@ -527,6 +527,8 @@ func init() {
 	customer.Hooks[5] = customerHooks[2]
 
 	customer.Hooks[6] = customerHooks[3]
+
+	customer.Hooks[7] = customerHooks[4]
 	customerMixinFields0 := customerMixin[0].Fields()
 	_ = customerMixinFields0
 	customerMixinFields1 := customerMixin[1].Fields()
@@ -1238,6 +1240,8 @@ func init() {
 	order.Hooks[3] = orderHooks[0]
 
 	order.Hooks[4] = orderHooks[1]
+
+	order.Hooks[5] = orderHooks[2]
 	orderMixinFields0 := orderMixin[0].Fields()
 	_ = orderMixinFields0
 	orderMixinFields1 := orderMixin[1].Fields()

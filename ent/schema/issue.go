@@ -28,7 +28,7 @@ func (Issue) Fields() []ent.Field {
 		field.Enum("root_cause").Values("OUR_PRODUCT", "CUSTOMER_UNFAMILIAR", "CUSTOMER_PROCESS_MISMATCH", "DELIBERATE", "UNDETERMINED").Default("UNDETERMINED"),
 		field.Enum("severity").Values("LOW", "MEDIUM", "HIGH", "CRITICAL").Default("MEDIUM"),
 		field.Enum("status").Values("OPEN", "RESPONDED", "ON_SITE", "ROOT_CAUSE_FOUND", "DISPOSITION", "RESOLVED", "CLOSED").Default("OPEN").
-			Comment("OPEN → RESPONDED → ON_SITE → ROOT_CAUSE_FOUND → DISPOSITION → RESOLVED → CLOSED; on-site and disposition may be skipped; closing needs a root cause and a resolution.").
+			Comment("OPEN → RESPONDED → ON_SITE → ROOT_CAUSE_FOUND → DISPOSITION → RESOLVED → CLOSED; on-site and disposition may be skipped; closing needs a root cause and a resolution. A move is atomic: when the problem has moved on since you read it, updateIssue fails with CONFLICT (extensions.currentStatus).").
 			Annotations(entgql.OrderField("STATUS"), entgql.Skip(entgql.SkipMutationCreateInput)),
 		field.String("batch_no").Optional().MaxLen(80),
 		field.Time("reported_at").Default(now).Annotations(entgql.OrderField("REPORTED_AT")),

@@ -1,8 +1,6 @@
 package schema
 
 import (
-	"slices"
-
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
@@ -20,7 +18,7 @@ type Sample struct{ ent.Schema }
 func (Sample) Mixin() []ent.Mixin { return editable("SA") }
 
 // SampleStatuses is the lifecycle; FAILED and ABANDONED are reachable from any step.
-var sampleStatuses = append(slices.Clone(lifecycle.SamplePath), lifecycle.Failed, lifecycle.Abandoned)
+var sampleStatuses = lifecycle.SampleStatuses
 
 func (Sample) Fields() []ent.Field {
 	return []ent.Field{

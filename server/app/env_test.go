@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -26,6 +27,7 @@ import (
 	"tandem/ent/privacy"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/user"
+	"tandem/graph"
 	"tandem/server/app"
 	"tandem/server/auth"
 )
@@ -54,6 +56,7 @@ type envOptions struct {
 	now         func() time.Time
 	throttle    *auth.Throttle
 	webhookHTTP *http.Client
+	limits      *graph.Limits
 }
 
 // env is one Tandem on its own database, served by httptest, with a fixture: two
@@ -65,6 +68,10 @@ type env struct {
 	sys        context.Context
 	statements atomic.Int64
 	f          fixture
+	// log holds what the server logged (see logLines).
+	log *logBuffer
+	// pgApp is the application_name of the PostgreSQL connections ("" on SQLite).
+	pgApp string
 }
 
 type fixture struct {
@@ -87,11 +94,18 @@ func newEnv(t *testing.T, backend string, o envOptions) *env {
 	cfg := app.Config{DataDir: t.TempDir(), JWTSecret: testSecret, Env: "test", Addr: ":0"}
 	if backend == "postgres" {
 		cfg.DatabaseURL = pgSchema(t)
+		if u, err := url.Parse(cfg.DatabaseURL); err == nil {
+			e.pgApp = u.Query().Get("application_name")
+		}
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	// The server's log is kept (tests read it through e.logLines); TANDEM_TEST_LOG=1
+	// also prints it.
+	e.log = &logBuffer{}
+	var out io.Writer = e.log
 	if os.Getenv("TANDEM_TEST_LOG") != "" {
-		log = slog.New(slog.NewTextHandler(os.Stderr, nil))
+		out = io.MultiWriter(e.log, os.Stderr)
 	}
+	log := slog.New(slog.NewTextHandler(out, nil))
 	throttle := o.throttle
 	if throttle == nil {
 		throttle = &auth.Throttle{Limit: 5, PerAddrLimit: 1000, Window: time.Minute, Block: time.Minute}
@@ -100,6 +114,7 @@ func newEnv(t *testing.T, backend string, o envOptions) *env {
 		Now:         o.now,
 		Throttle:    throttle,
 		WebhookHTTP: o.webhookHTTP,
+		Limits:      o.limits,
 		EntOptions: []ent.Option{ent.Debug(), ent.Log(func(...any) {
 			e.statements.Add(1)
 		})},
@@ -142,6 +157,8 @@ func pgSchema(t *testing.T) string {
 	}
 	q := u.Query()
 	q.Set("search_path", schema)
+	// Names the test's connections in pg_stat_activity (moves_test.go waits on them).
+	q.Set("application_name", schema)
 	u.RawQuery = q.Encode()
 	return u.String()
 }
@@ -291,3 +308,27 @@ func expectCode(t *testing.T, r *gqlResponse, code string) {
 
 var _ = fmt.Sprint
 var _ = strings.Repeat
+
+// logBuffer keeps the server's log lines for a test to read.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+// logLines returns the lines logged since the last call (and forgets them).
+func (e *env) logLines() []string {
+	e.log.mu.Lock()
+	defer e.log.mu.Unlock()
+	s := strings.TrimRight(e.log.buf.String(), "\n")
+	e.log.buf.Reset()
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
