@@ -35,9 +35,9 @@ type MarketInfoShare struct {
 	ContactID pulid.ID `json:"contact_id,omitempty"`
 	// SharedAt holds the value of the "shared_at" field.
 	SharedAt time.Time `json:"shared_at,omitempty"`
-	// Channel holds the value of the "channel" field.
+	// At most 80 characters.
 	Channel string `json:"channel,omitempty"`
-	// Note holds the value of the "note" field.
+	// At most 20,000 characters.
 	Note string `json:"note,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the MarketInfoShareQuery when eager-loading is set.

@@ -16,10 +16,10 @@ func (MarketInfo) Mixin() []ent.Mixin { return editable("MI") }
 
 func (MarketInfo) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("title").NotEmpty().MaxLen(300),
+		atMost(300, field.String("title").NotEmpty()),
 		field.Enum("kind").Values("NEW_MATERIAL", "NEW_PRODUCT", "TREND", "MARKET", "PRICE_TREND"),
-		field.Text("body").Optional(),
-		field.String("source").Optional().MaxLen(300),
+		atMost(LongText, field.Text("body").Optional()),
+		atMost(300, field.String("source").Optional()),
 		field.Bool("confidential_origin").Default(false).
 			Comment("Learned in confidence (e.g. from another customer): it can never be shared (不涉及泄密)."),
 		optFK("author_id"),
@@ -52,7 +52,7 @@ func (MarketInfoShare) Fields() []ent.Field {
 		fk("customer_id"),
 		optFK("contact_id"),
 		field.Time("shared_at").Default(now),
-		field.String("channel").Optional().MaxLen(80),
+		atMost(80, field.String("channel").Optional()),
 		text("note"),
 	}
 }

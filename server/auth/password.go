@@ -26,10 +26,15 @@ const (
 	argonKeyLen  = 32
 )
 
-// CheckPasswordPolicy refuses passwords that are too short.
+// CheckPasswordPolicy refuses passwords that are too short (or longer than sign-in
+// accepts).
 func CheckPasswordPolicy(pw string) error {
-	if len([]rune(pw)) < MinPasswordLength {
+	n := len([]rune(pw))
+	if n < MinPasswordLength {
 		return errcode.New(errcode.BadUserInput, "the password must have at least %d characters", MinPasswordLength).With("field", "password")
+	}
+	if n > MaxPasswordChars {
+		return errcode.New(errcode.BadUserInput, "the password must have at most %d characters", MaxPasswordChars).With("field", "password")
 	}
 	return nil
 }

@@ -24,6 +24,7 @@ import (
 
 	"tandem/ent"
 	"tandem/ent/privacy"
+	"tandem/ent/schema"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/webhookdelivery"
 )
@@ -147,6 +148,15 @@ func idsOf(rows []*ent.WebhookDelivery) []pulid.ID {
 	return ids
 }
 
+// errorText is an error's message cut to what WebhookDelivery.lastError holds.
+func errorText(err error) string {
+	r := []rune(err.Error())
+	if len(r) <= schema.ShortText {
+		return string(r)
+	}
+	return string(r[:schema.ShortText-1]) + "…"
+}
+
 // deliver posts one delivery and records the outcome.
 func (d *Dispatcher) deliver(ctx context.Context, dl *ent.WebhookDelivery) error {
 	sys := privacy.DecisionContext(ctx, privacy.Allow)
@@ -158,7 +168,7 @@ func (d *Dispatcher) deliver(ctx context.Context, dl *ent.WebhookDelivery) error
 	body := []byte(dl.Payload)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, ep.URL, bytes.NewReader(body))
 	if err != nil {
-		return upd.SetStatus(webhookdelivery.StatusFAILED).SetLastError(err.Error()).Exec(sys)
+		return upd.SetStatus(webhookdelivery.StatusFAILED).SetLastError(errorText(err)).Exec(sys)
 	}
 	now := d.now()
 	req.Header.Set("Content-Type", "application/json")
@@ -181,7 +191,7 @@ func (d *Dispatcher) deliver(ctx context.Context, dl *ent.WebhookDelivery) error
 		}
 		err = fmt.Errorf("the endpoint answered %d", res.StatusCode)
 	}
-	upd.SetLastError(err.Error())
+	upd.SetLastError(errorText(err))
 	if dl.Attempts+1 >= MaxAttempts {
 		return upd.SetStatus(webhookdelivery.StatusFAILED).Exec(sys)
 	}
