@@ -13,6 +13,9 @@ import (
 	"time"
 
 	"tandem/ent/auditevent"
+	"tandem/ent/changenotice"
+	"tandem/ent/changenoticeack"
+	"tandem/ent/order"
 	"tandem/ent/orderevent"
 	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
@@ -238,6 +241,26 @@ func TestConcurrentProblemMovesHaveOneWinner(t *testing.T) {
 		updates := c.AuditEvent.Query().Where(auditevent.EntityID(string(is.ID)), auditevent.ActionEQ(auditevent.ActionUPDATE)).CountX(e.sys)
 		if updates != 1 {
 			t.Fatalf("%d audit events for one move", updates)
+		}
+	})
+}
+
+// Eight managers issue one change notice at once: it is issued once, with one
+// acknowledgement per buyer.
+func TestConcurrentNoticeIssuesHaveOneWinner(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		c := e.app.DB.Client
+		mgr := e.token(e.f.manager)
+		e.placeOrder(e.f.acmeEast, e.f.product, "SO-CN", time.Now().AddDate(0, -1, 0), 5, "kg", order.StatusDELIVERED)
+		cn := c.ChangeNotice.Create().SetProductID(e.f.product.ID).SetKind(changenotice.KindFORMULA).
+			SetTitle("New catalyst supplier").SetEffectiveAt(time.Now().AddDate(0, 2, 0)).SaveX(e.sys)
+		calls := make([]call, 8)
+		for i := range calls {
+			calls[i] = call{mgr, `mutation($id: ID!) { issueChangeNotice(input: {id: $id}) { status } }`, map[string]any{"id": cn.ID}}
+		}
+		oneWinner(t, e.race("change_notices", cn.ID, calls))
+		if n := c.ChangeNoticeAck.Query().Where(changenoticeack.ChangeNoticeID(cn.ID)).CountX(e.sys); n != 1 {
+			t.Fatalf("%d acknowledgements for one buyer", n)
 		}
 	})
 }
