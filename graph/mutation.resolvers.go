@@ -394,7 +394,7 @@ func (r *mutationResolver) UpdateIssue(ctx context.Context, id pulid.ID, input e
 	if input.Status != nil {
 		// A status sent is a move: asking for the status the problem already has is a
 		// CONFLICT (someone made the move first), as with advanceSample.
-		ctx = schema.AsMove(ctx)
+		ctx = schema.AsMove(ctx, id)
 	}
 	return r.db(ctx).Issue.UpdateOneID(id).SetInput(input).Save(ctx)
 }

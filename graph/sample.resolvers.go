@@ -32,7 +32,7 @@ func (r *mutationResolver) AdvanceSample(ctx context.Context, input model.Advanc
 	}
 	// An explicit move: asking for the status the sample already has is a CONFLICT
 	// (someone made the move first), not a silent no-op.
-	return u.Save(schema.AsMove(schema.WithNote(ctx, note)))
+	return u.Save(schema.AsMove(schema.WithNote(ctx, note), input.ID))
 }
 
 // AllowedNextStatuses is the resolver for the allowedNextStatuses field.

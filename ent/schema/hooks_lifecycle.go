@@ -202,7 +202,7 @@ func sampleLifecycle(next ent.Mutator) ent.Mutator {
 		if err != nil {
 			return nil, err
 		}
-		if from == to && !explicitMove(ctx) {
+		if id, ok := m.ID(); from == to && !explicitMove(ctx, id, ok) {
 			return next.Mutate(ctx, m)
 		}
 		if !lifecycle.SampleMayMove(string(from), string(to)) {
@@ -367,7 +367,7 @@ func issueLifecycle(next ent.Mutator) ent.Mutator {
 		if err != nil {
 			return nil, err
 		}
-		if from == to && !explicitMove(ctx) {
+		if id, ok := m.ID(); from == to && !explicitMove(ctx, id, ok) {
 			return next.Mutate(ctx, m)
 		}
 		if !slices.Contains(lifecycle.IssueNext(string(from)), string(to)) {

@@ -11,6 +11,7 @@ import (
 	"tandem/ent/errcode"
 	"tandem/ent/hook"
 	"tandem/ent/order"
+	"tandem/ent/schema/pulid"
 )
 
 // Lifecycle moves are atomic. Every hook that moves a status (sample, problem, order,
@@ -24,12 +25,18 @@ import (
 
 type moveKey struct{}
 
-// AsMove marks an update as an explicit lifecycle move (advanceSample): asking for the
-// status the record already has is then a conflict (someone made that move first),
-// where a plain update setting the same status is a no-op.
-func AsMove(ctx context.Context) context.Context { return context.WithValue(ctx, moveKey{}, true) }
+// AsMove marks the update of record id as an explicit lifecycle move (advanceSample):
+// asking for the status the record already has is then a conflict (someone made that
+// move first), where a plain update setting the same status is a no-op. Other records
+// written in the same context (the account a shipped sample moves) are not affected.
+func AsMove(ctx context.Context, id pulid.ID) context.Context {
+	return context.WithValue(ctx, moveKey{}, id)
+}
 
-func explicitMove(ctx context.Context) bool { return ctx.Value(moveKey{}) != nil }
+func explicitMove(ctx context.Context, id pulid.ID, ok bool) bool {
+	moving, _ := ctx.Value(moveKey{}).(pulid.ID)
+	return ok && moving != "" && moving == id
+}
 
 // refusedMove is the answer to a move the lifecycle does not allow from cur. When the
 // record has moved past the point where the move was legal (movedPast), the client's
