@@ -27,17 +27,17 @@ type APIToken struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Optimistic-concurrency version: send the value you read with an update; a stale one fails with CONFLICT.
 	Version int `json:"version,omitempty"`
-	// Name holds the value of the "name" field.
+	// At most 120 characters.
 	Name string `json:"name,omitempty"`
 	// CustomerID holds the value of the "customer_id" field.
 	CustomerID pulid.ID `json:"customer_id,omitempty"`
-	// Scopes holds the value of the "scopes" field.
+	// At most 20 values of at most 40 characters.
 	Scopes []string `json:"scopes,omitempty"`
-	// TokenHash holds the value of the "token_hash" field.
+	// At most 128 characters.
 	TokenHash string `json:"-"`
-	// Salt holds the value of the "salt" field.
+	// At most 64 characters.
 	Salt string `json:"-"`
-	// LastEight holds the value of the "last_eight" field.
+	// At most 8 characters.
 	LastEight string `json:"last_eight,omitempty"`
 	// ExpiresAt holds the value of the "expires_at" field.
 	ExpiresAt *time.Time `json:"expires_at,omitempty"`

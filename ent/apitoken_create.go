@@ -335,14 +335,34 @@ func (_c *APITokenCreate) check() error {
 	if _, ok := _c.mutation.CustomerID(); !ok {
 		return &ValidationError{Name: "customer_id", err: errors.New(`ent: missing required field "APIToken.customer_id"`)}
 	}
+	if v, ok := _c.mutation.Scopes(); ok {
+		if err := apitoken.ScopesValidator(v); err != nil {
+			return &ValidationError{Name: "scopes", err: fmt.Errorf(`ent: validator failed for field "APIToken.scopes": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.TokenHash(); !ok {
 		return &ValidationError{Name: "token_hash", err: errors.New(`ent: missing required field "APIToken.token_hash"`)}
+	}
+	if v, ok := _c.mutation.TokenHash(); ok {
+		if err := apitoken.TokenHashValidator(v); err != nil {
+			return &ValidationError{Name: "token_hash", err: fmt.Errorf(`ent: validator failed for field "APIToken.token_hash": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.Salt(); !ok {
 		return &ValidationError{Name: "salt", err: errors.New(`ent: missing required field "APIToken.salt"`)}
 	}
+	if v, ok := _c.mutation.Salt(); ok {
+		if err := apitoken.SaltValidator(v); err != nil {
+			return &ValidationError{Name: "salt", err: fmt.Errorf(`ent: validator failed for field "APIToken.salt": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.LastEight(); !ok {
 		return &ValidationError{Name: "last_eight", err: errors.New(`ent: missing required field "APIToken.last_eight"`)}
+	}
+	if v, ok := _c.mutation.LastEight(); ok {
+		if err := apitoken.LastEightValidator(v); err != nil {
+			return &ValidationError{Name: "last_eight", err: fmt.Errorf(`ent: validator failed for field "APIToken.last_eight": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.BudgetPerSecond(); !ok {
 		return &ValidationError{Name: "budget_per_second", err: errors.New(`ent: missing required field "APIToken.budget_per_second"`)}

@@ -393,6 +393,26 @@ func (_u *APITokenUpdate) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "APIToken.name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Scopes(); ok {
+		if err := apitoken.ScopesValidator(v); err != nil {
+			return &ValidationError{Name: "scopes", err: fmt.Errorf(`ent: validator failed for field "APIToken.scopes": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.TokenHash(); ok {
+		if err := apitoken.TokenHashValidator(v); err != nil {
+			return &ValidationError{Name: "token_hash", err: fmt.Errorf(`ent: validator failed for field "APIToken.token_hash": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Salt(); ok {
+		if err := apitoken.SaltValidator(v); err != nil {
+			return &ValidationError{Name: "salt", err: fmt.Errorf(`ent: validator failed for field "APIToken.salt": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.LastEight(); ok {
+		if err := apitoken.LastEightValidator(v); err != nil {
+			return &ValidationError{Name: "last_eight", err: fmt.Errorf(`ent: validator failed for field "APIToken.last_eight": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.BudgetPerSecond(); ok {
 		if err := apitoken.BudgetPerSecondValidator(v); err != nil {
 			return &ValidationError{Name: "budget_per_second", err: fmt.Errorf(`ent: validator failed for field "APIToken.budget_per_second": %w`, err)}
@@ -955,6 +975,26 @@ func (_u *APITokenUpdateOne) check() error {
 	if v, ok := _u.mutation.Name(); ok {
 		if err := apitoken.NameValidator(v); err != nil {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "APIToken.name": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Scopes(); ok {
+		if err := apitoken.ScopesValidator(v); err != nil {
+			return &ValidationError{Name: "scopes", err: fmt.Errorf(`ent: validator failed for field "APIToken.scopes": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.TokenHash(); ok {
+		if err := apitoken.TokenHashValidator(v); err != nil {
+			return &ValidationError{Name: "token_hash", err: fmt.Errorf(`ent: validator failed for field "APIToken.token_hash": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Salt(); ok {
+		if err := apitoken.SaltValidator(v); err != nil {
+			return &ValidationError{Name: "salt", err: fmt.Errorf(`ent: validator failed for field "APIToken.salt": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.LastEight(); ok {
+		if err := apitoken.LastEightValidator(v); err != nil {
+			return &ValidationError{Name: "last_eight", err: fmt.Errorf(`ent: validator failed for field "APIToken.last_eight": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.BudgetPerSecond(); ok {

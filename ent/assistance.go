@@ -29,11 +29,11 @@ type Assistance struct {
 	CustomerID pulid.ID `json:"customer_id,omitempty"`
 	// Kind holds the value of the "kind" field.
 	Kind assistance.Kind `json:"kind,omitempty"`
-	// Description holds the value of the "description" field.
+	// At most 20,000 characters.
 	Description string `json:"description,omitempty"`
 	// Status holds the value of the "status" field.
 	Status assistance.Status `json:"status,omitempty"`
-	// Outcome holds the value of the "outcome" field.
+	// At most 20,000 characters.
 	Outcome string `json:"outcome,omitempty"`
 	// RequestedAt holds the value of the "requested_at" field.
 	RequestedAt time.Time `json:"requested_at,omitempty"`

@@ -274,6 +274,11 @@ func (_c *AssistanceCreate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Assistance.status": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Outcome(); ok {
+		if err := assistance.OutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "outcome", err: fmt.Errorf(`ent: validator failed for field "Assistance.outcome": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.RequestedAt(); !ok {
 		return &ValidationError{Name: "requested_at", err: errors.New(`ent: missing required field "Assistance.requested_at"`)}
 	}

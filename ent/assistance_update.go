@@ -243,6 +243,11 @@ func (_u *AssistanceUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Assistance.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Outcome(); ok {
+		if err := assistance.OutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "outcome", err: fmt.Errorf(`ent: validator failed for field "Assistance.outcome": %w`, err)}
+		}
+	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Assistance.customer"`)
 	}
@@ -574,6 +579,11 @@ func (_u *AssistanceUpdateOne) check() error {
 	if v, ok := _u.mutation.Status(); ok {
 		if err := assistance.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Assistance.status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Outcome(); ok {
+		if err := assistance.OutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "outcome", err: fmt.Errorf(`ent: validator failed for field "Assistance.outcome": %w`, err)}
 		}
 	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {

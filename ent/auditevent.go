@@ -22,13 +22,13 @@ type AuditEvent struct {
 	ID pulid.ID `json:"id,omitempty"`
 	// ActorID holds the value of the "actor_id" field.
 	ActorID pulid.ID `json:"actor_id,omitempty"`
-	// Email of the user or name of the token that acted.
+	// Email of the user or name of the token that acted. At most 300 characters.
 	ActorLabel string `json:"actor_label,omitempty"`
 	// Action holds the value of the "action" field.
 	Action auditevent.Action `json:"action,omitempty"`
-	// EntityType holds the value of the "entity_type" field.
+	// At most 40 characters.
 	EntityType string `json:"entity_type,omitempty"`
-	// EntityID holds the value of the "entity_id" field.
+	// At most 40 characters.
 	EntityID string `json:"entity_id,omitempty"`
 	// Before holds the value of the "before" field.
 	Before map[string]interface{} `json:"before,omitempty"`

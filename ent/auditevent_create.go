@@ -172,6 +172,11 @@ func (_c *AuditEventCreate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_c *AuditEventCreate) check() error {
+	if v, ok := _c.mutation.ActorLabel(); ok {
+		if err := auditevent.ActorLabelValidator(v); err != nil {
+			return &ValidationError{Name: "actor_label", err: fmt.Errorf(`ent: validator failed for field "AuditEvent.actor_label": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Action(); !ok {
 		return &ValidationError{Name: "action", err: errors.New(`ent: missing required field "AuditEvent.action"`)}
 	}
@@ -183,8 +188,18 @@ func (_c *AuditEventCreate) check() error {
 	if _, ok := _c.mutation.EntityType(); !ok {
 		return &ValidationError{Name: "entity_type", err: errors.New(`ent: missing required field "AuditEvent.entity_type"`)}
 	}
+	if v, ok := _c.mutation.EntityType(); ok {
+		if err := auditevent.EntityTypeValidator(v); err != nil {
+			return &ValidationError{Name: "entity_type", err: fmt.Errorf(`ent: validator failed for field "AuditEvent.entity_type": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.EntityID(); !ok {
 		return &ValidationError{Name: "entity_id", err: errors.New(`ent: missing required field "AuditEvent.entity_id"`)}
+	}
+	if v, ok := _c.mutation.EntityID(); ok {
+		if err := auditevent.EntityIDValidator(v); err != nil {
+			return &ValidationError{Name: "entity_id", err: fmt.Errorf(`ent: validator failed for field "AuditEvent.entity_id": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.At(); !ok {
 		return &ValidationError{Name: "at", err: errors.New(`ent: missing required field "AuditEvent.at"`)}

@@ -29,9 +29,9 @@ type ChangeNotice struct {
 	ProductID pulid.ID `json:"product_id,omitempty"`
 	// Kind holds the value of the "kind" field.
 	Kind changenotice.Kind `json:"kind,omitempty"`
-	// Title holds the value of the "title" field.
+	// At most 300 characters.
 	Title string `json:"title,omitempty"`
-	// Description holds the value of the "description" field.
+	// At most 20,000 characters.
 	Description string `json:"description,omitempty"`
 	// EffectiveAt holds the value of the "effective_at" field.
 	EffectiveAt time.Time `json:"effective_at,omitempty"`

@@ -267,6 +267,11 @@ func (_c *ChangeNoticeCreate) check() error {
 			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "ChangeNotice.title": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Description(); ok {
+		if err := changenotice.DescriptionValidator(v); err != nil {
+			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "ChangeNotice.description": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.EffectiveAt(); !ok {
 		return &ValidationError{Name: "effective_at", err: errors.New(`ent: missing required field "ChangeNotice.effective_at"`)}
 	}

@@ -275,6 +275,11 @@ func (_u *ChangeNoticeUpdate) check() error {
 			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "ChangeNotice.title": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Description(); ok {
+		if err := changenotice.DescriptionValidator(v); err != nil {
+			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "ChangeNotice.description": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Status(); ok {
 		if err := changenotice.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "ChangeNotice.status": %w`, err)}
@@ -687,6 +692,11 @@ func (_u *ChangeNoticeUpdateOne) check() error {
 	if v, ok := _u.mutation.Title(); ok {
 		if err := changenotice.TitleValidator(v); err != nil {
 			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "ChangeNotice.title": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Description(); ok {
+		if err := changenotice.DescriptionValidator(v); err != nil {
+			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "ChangeNotice.description": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.Status(); ok {

@@ -34,9 +34,9 @@ type ChangeNoticeAck struct {
 	NotifiedAt *time.Time `json:"notified_at,omitempty"`
 	// AcknowledgedAt holds the value of the "acknowledged_at" field.
 	AcknowledgedAt *time.Time `json:"acknowledged_at,omitempty"`
-	// Who at the customer acknowledged.
+	// Who at the customer acknowledged. At most 120 characters.
 	AcknowledgedBy string `json:"acknowledged_by,omitempty"`
-	// Note holds the value of the "note" field.
+	// At most 20,000 characters.
 	Note string `json:"note,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ChangeNoticeAckQuery when eager-loading is set.

@@ -247,6 +247,11 @@ func (_c *ChangeNoticeAckCreate) check() error {
 			return &ValidationError{Name: "acknowledged_by", err: fmt.Errorf(`ent: validator failed for field "ChangeNoticeAck.acknowledged_by": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Note(); ok {
+		if err := changenoticeack.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "ChangeNoticeAck.note": %w`, err)}
+		}
+	}
 	if len(_c.mutation.ChangeNoticeIDs()) == 0 {
 		return &ValidationError{Name: "change_notice", err: errors.New(`ent: missing required edge "ChangeNoticeAck.change_notice"`)}
 	}

@@ -243,6 +243,11 @@ func (_u *ChangeNoticeAckUpdate) check() error {
 			return &ValidationError{Name: "acknowledged_by", err: fmt.Errorf(`ent: validator failed for field "ChangeNoticeAck.acknowledged_by": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Note(); ok {
+		if err := changenoticeack.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "ChangeNoticeAck.note": %w`, err)}
+		}
+	}
 	if _u.mutation.ChangeNoticeCleared() && len(_u.mutation.ChangeNoticeIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "ChangeNoticeAck.change_notice"`)
 	}
@@ -605,6 +610,11 @@ func (_u *ChangeNoticeAckUpdateOne) check() error {
 	if v, ok := _u.mutation.AcknowledgedBy(); ok {
 		if err := changenoticeack.AcknowledgedByValidator(v); err != nil {
 			return &ValidationError{Name: "acknowledged_by", err: fmt.Errorf(`ent: validator failed for field "ChangeNoticeAck.acknowledged_by": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Note(); ok {
+		if err := changenoticeack.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "ChangeNoticeAck.note": %w`, err)}
 		}
 	}
 	if _u.mutation.ChangeNoticeCleared() && len(_u.mutation.ChangeNoticeIDs()) > 0 {

@@ -18,9 +18,9 @@ type ClientMutation struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID pulid.ID `json:"id,omitempty"`
-	// The user or token that sent it.
+	// The user or token that sent it. At most 100 characters.
 	ActorKey string `json:"actor_key,omitempty"`
-	// ClientMutationID holds the value of the "client_mutation_id" field.
+	// At most 200 characters.
 	ClientMutationID string `json:"client_mutation_id,omitempty"`
 	// NodeID holds the value of the "node_id" field.
 	NodeID pulid.ID `json:"node_id,omitempty"`

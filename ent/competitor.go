@@ -27,15 +27,15 @@ type Competitor struct {
 	Version int `json:"version,omitempty"`
 	// CustomerID holds the value of the "customer_id" field.
 	CustomerID pulid.ID `json:"customer_id,omitempty"`
-	// Name holds the value of the "name" field.
+	// At most 200 characters.
 	Name string `json:"name,omitempty"`
-	// Product holds the value of the "product" field.
+	// At most 200 characters.
 	Product string `json:"product,omitempty"`
 	// PricePosition holds the value of the "price_position" field.
 	PricePosition competitor.PricePosition `json:"price_position,omitempty"`
 	// SharePercent holds the value of the "share_percent" field.
 	SharePercent *float64 `json:"share_percent,omitempty"`
-	// Notes holds the value of the "notes" field.
+	// At most 20,000 characters.
 	Notes string `json:"notes,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CompetitorQuery when eager-loading is set.

@@ -263,6 +263,11 @@ func (_c *CompetitorCreate) check() error {
 			return &ValidationError{Name: "share_percent", err: fmt.Errorf(`ent: validator failed for field "Competitor.share_percent": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Notes(); ok {
+		if err := competitor.NotesValidator(v); err != nil {
+			return &ValidationError{Name: "notes", err: fmt.Errorf(`ent: validator failed for field "Competitor.notes": %w`, err)}
+		}
+	}
 	if len(_c.mutation.CustomerIDs()) == 0 {
 		return &ValidationError{Name: "customer", err: errors.New(`ent: missing required edge "Competitor.customer"`)}
 	}

@@ -247,6 +247,11 @@ func (_u *CompetitorUpdate) check() error {
 			return &ValidationError{Name: "share_percent", err: fmt.Errorf(`ent: validator failed for field "Competitor.share_percent": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Notes(); ok {
+		if err := competitor.NotesValidator(v); err != nil {
+			return &ValidationError{Name: "notes", err: fmt.Errorf(`ent: validator failed for field "Competitor.notes": %w`, err)}
+		}
+	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Competitor.customer"`)
 	}
@@ -585,6 +590,11 @@ func (_u *CompetitorUpdateOne) check() error {
 	if v, ok := _u.mutation.SharePercent(); ok {
 		if err := competitor.SharePercentValidator(v); err != nil {
 			return &ValidationError{Name: "share_percent", err: fmt.Errorf(`ent: validator failed for field "Competitor.share_percent": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Notes(); ok {
+		if err := competitor.NotesValidator(v); err != nil {
+			return &ValidationError{Name: "notes", err: fmt.Errorf(`ent: validator failed for field "Competitor.notes": %w`, err)}
 		}
 	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {

@@ -28,21 +28,21 @@ type Contact struct {
 	Version int `json:"version,omitempty"`
 	// CustomerID holds the value of the "customer_id" field.
 	CustomerID pulid.ID `json:"customer_id,omitempty"`
-	// Name holds the value of the "name" field.
+	// At most 120 characters.
 	Name string `json:"name,omitempty"`
-	// Title holds the value of the "title" field.
+	// At most 120 characters.
 	Title string `json:"title,omitempty"`
 	// Department holds the value of the "department" field.
 	Department contact.Department `json:"department,omitempty"`
-	// Phone holds the value of the "phone" field.
+	// At most 40 characters.
 	Phone string `json:"phone,omitempty"`
-	// Mobile holds the value of the "mobile" field.
+	// At most 40 characters.
 	Mobile string `json:"mobile,omitempty"`
-	// Email holds the value of the "email" field.
+	// At most 254 characters.
 	Email string `json:"email,omitempty"`
-	// Wechat holds the value of the "wechat" field.
+	// At most 80 characters.
 	Wechat string `json:"wechat,omitempty"`
-	// Notes holds the value of the "notes" field.
+	// At most 20,000 characters.
 	Notes string `json:"notes,omitempty"`
 	// Archived holds the value of the "archived" field.
 	Archived bool `json:"archived,omitempty"`

@@ -405,6 +405,11 @@ func (_c *ContactCreate) check() error {
 			return &ValidationError{Name: "wechat", err: fmt.Errorf(`ent: validator failed for field "Contact.wechat": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Notes(); ok {
+		if err := contact.NotesValidator(v); err != nil {
+			return &ValidationError{Name: "notes", err: fmt.Errorf(`ent: validator failed for field "Contact.notes": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Archived(); !ok {
 		return &ValidationError{Name: "archived", err: errors.New(`ent: missing required field "Contact.archived"`)}
 	}

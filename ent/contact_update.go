@@ -471,6 +471,11 @@ func (_u *ContactUpdate) check() error {
 			return &ValidationError{Name: "wechat", err: fmt.Errorf(`ent: validator failed for field "Contact.wechat": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Notes(); ok {
+		if err := contact.NotesValidator(v); err != nil {
+			return &ValidationError{Name: "notes", err: fmt.Errorf(`ent: validator failed for field "Contact.notes": %w`, err)}
+		}
+	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Contact.customer"`)
 	}
@@ -1212,6 +1217,11 @@ func (_u *ContactUpdateOne) check() error {
 	if v, ok := _u.mutation.Wechat(); ok {
 		if err := contact.WechatValidator(v); err != nil {
 			return &ValidationError{Name: "wechat", err: fmt.Errorf(`ent: validator failed for field "Contact.wechat": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Notes(); ok {
+		if err := contact.NotesValidator(v); err != nil {
+			return &ValidationError{Name: "notes", err: fmt.Errorf(`ent: validator failed for field "Contact.notes": %w`, err)}
 		}
 	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {

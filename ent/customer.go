@@ -27,21 +27,21 @@ type Customer struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Optimistic-concurrency version: send the value you read with an update; a stale one fails with CONFLICT.
 	Version int `json:"version,omitempty"`
-	// Name holds the value of the "name" field.
+	// At most 200 characters.
 	Name string `json:"name,omitempty"`
-	// English or alternative name.
+	// English or alternative name. At most 200 characters.
 	NameEn string `json:"name_en,omitempty"`
-	// Name folded for duplicate detection (width, case, company suffixes, spaces).
+	// Name folded for duplicate detection (width, case, company suffixes, spaces). At most 300 characters.
 	NormalizedName string `json:"normalized_name,omitempty"`
-	// Website holds the value of the "website" field.
+	// At most 300 characters.
 	Website string `json:"website,omitempty"`
-	// Industry holds the value of the "industry" field.
+	// At most 120 characters.
 	Industry string `json:"industry,omitempty"`
-	// Region holds the value of the "region" field.
+	// At most 120 characters.
 	Region string `json:"region,omitempty"`
-	// Address holds the value of the "address" field.
+	// At most 300 characters.
 	Address string `json:"address,omitempty"`
-	// Phone holds the value of the "phone" field.
+	// At most 40 characters.
 	Phone string `json:"phone,omitempty"`
 	// Moves with evidence (first contact, first visit, a shipped sample, a trial, orders) or by a manager with setCustomerStage.
 	Stage customer.Stage `json:"stage,omitempty"`
@@ -49,7 +49,7 @@ type Customer struct {
 	StageChangedAt *time.Time `json:"stage_changed_at,omitempty"`
 	// LeadSource holds the value of the "lead_source" field.
 	LeadSource customer.LeadSource `json:"lead_source,omitempty"`
-	// Which trade show, which patent number, which article.
+	// Which trade show, which patent number, which article. At most 300 characters.
 	LeadSourceDetail string `json:"lead_source_detail,omitempty"`
 	// ReferrerCustomerID holds the value of the "referrer_customer_id" field.
 	ReferrerCustomerID pulid.ID `json:"referrer_customer_id,omitempty"`
@@ -71,27 +71,27 @@ type Customer struct {
 	Tier *customer.Tier `json:"tier,omitempty"`
 	// IndustryStatus holds the value of the "industry_status" field.
 	IndustryStatus *customer.IndustryStatus `json:"industry_status,omitempty"`
-	// 客户档案: the founder's history and character.
+	// 客户档案: the founder's history and character. At most 20,000 characters.
 	FounderHistory string `json:"founder_history,omitempty"`
-	// Shareholders holds the value of the "shareholders" field.
+	// At most 20,000 characters.
 	Shareholders string `json:"shareholders,omitempty"`
-	// DecisionMechanism holds the value of the "decision_mechanism" field.
+	// At most 20,000 characters.
 	DecisionMechanism string `json:"decision_mechanism,omitempty"`
-	// Culture holds the value of the "culture" field.
+	// At most 20,000 characters.
 	Culture string `json:"culture,omitempty"`
-	// PeopleStatus holds the value of the "people_status" field.
+	// At most 20,000 characters.
 	PeopleStatus string `json:"people_status,omitempty"`
-	// BusinessStatus holds the value of the "business_status" field.
+	// At most 20,000 characters.
 	BusinessStatus string `json:"business_status,omitempty"`
-	// TechnologyStatus holds the value of the "technology_status" field.
+	// At most 20,000 characters.
 	TechnologyStatus string `json:"technology_status,omitempty"`
-	// ManagementStatus holds the value of the "management_status" field.
+	// At most 20,000 characters.
 	ManagementStatus string `json:"management_status,omitempty"`
-	// Notes holds the value of the "notes" field.
+	// At most 20,000 characters.
 	Notes string `json:"notes,omitempty"`
 	// After the evaluation orders: did the customer make us a main supplier?
 	EvaluationOutcome *customer.EvaluationOutcome `json:"evaluation_outcome,omitempty"`
-	// EvaluationNote holds the value of the "evaluation_note" field.
+	// At most 500 characters.
 	EvaluationNote string `json:"evaluation_note,omitempty"`
 	// Archived holds the value of the "archived" field.
 	Archived bool `json:"archived,omitempty"`

@@ -1145,6 +1145,11 @@ func (_c *CustomerCreate) check() error {
 			return &ValidationError{Name: "name_en", err: fmt.Errorf(`ent: validator failed for field "Customer.name_en": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.NormalizedName(); ok {
+		if err := customer.NormalizedNameValidator(v); err != nil {
+			return &ValidationError{Name: "normalized_name", err: fmt.Errorf(`ent: validator failed for field "Customer.normalized_name": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.Website(); ok {
 		if err := customer.WebsiteValidator(v); err != nil {
 			return &ValidationError{Name: "website", err: fmt.Errorf(`ent: validator failed for field "Customer.website": %w`, err)}
@@ -1224,6 +1229,51 @@ func (_c *CustomerCreate) check() error {
 	if v, ok := _c.mutation.IndustryStatus(); ok {
 		if err := customer.IndustryStatusValidator(v); err != nil {
 			return &ValidationError{Name: "industry_status", err: fmt.Errorf(`ent: validator failed for field "Customer.industry_status": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.FounderHistory(); ok {
+		if err := customer.FounderHistoryValidator(v); err != nil {
+			return &ValidationError{Name: "founder_history", err: fmt.Errorf(`ent: validator failed for field "Customer.founder_history": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Shareholders(); ok {
+		if err := customer.ShareholdersValidator(v); err != nil {
+			return &ValidationError{Name: "shareholders", err: fmt.Errorf(`ent: validator failed for field "Customer.shareholders": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.DecisionMechanism(); ok {
+		if err := customer.DecisionMechanismValidator(v); err != nil {
+			return &ValidationError{Name: "decision_mechanism", err: fmt.Errorf(`ent: validator failed for field "Customer.decision_mechanism": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Culture(); ok {
+		if err := customer.CultureValidator(v); err != nil {
+			return &ValidationError{Name: "culture", err: fmt.Errorf(`ent: validator failed for field "Customer.culture": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.PeopleStatus(); ok {
+		if err := customer.PeopleStatusValidator(v); err != nil {
+			return &ValidationError{Name: "people_status", err: fmt.Errorf(`ent: validator failed for field "Customer.people_status": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.BusinessStatus(); ok {
+		if err := customer.BusinessStatusValidator(v); err != nil {
+			return &ValidationError{Name: "business_status", err: fmt.Errorf(`ent: validator failed for field "Customer.business_status": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.TechnologyStatus(); ok {
+		if err := customer.TechnologyStatusValidator(v); err != nil {
+			return &ValidationError{Name: "technology_status", err: fmt.Errorf(`ent: validator failed for field "Customer.technology_status": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.ManagementStatus(); ok {
+		if err := customer.ManagementStatusValidator(v); err != nil {
+			return &ValidationError{Name: "management_status", err: fmt.Errorf(`ent: validator failed for field "Customer.management_status": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Notes(); ok {
+		if err := customer.NotesValidator(v); err != nil {
+			return &ValidationError{Name: "notes", err: fmt.Errorf(`ent: validator failed for field "Customer.notes": %w`, err)}
 		}
 	}
 	if v, ok := _c.mutation.EvaluationOutcome(); ok {

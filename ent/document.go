@@ -28,29 +28,29 @@ type Document struct {
 	Version int `json:"version,omitempty"`
 	// Type holds the value of the "type" field.
 	Type document.Type `json:"type,omitempty"`
-	// Title holds the value of the "title" field.
+	// At most 300 characters.
 	Title string `json:"title,omitempty"`
-	// The document's own revision label.
+	// The document's own revision label. At most 40 characters.
 	DocVersion string `json:"doc_version,omitempty"`
 	// Language holds the value of the "language" field.
 	Language document.Language `json:"language,omitempty"`
 	// ProductID holds the value of the "product_id" field.
 	ProductID pulid.ID `json:"product_id,omitempty"`
-	// For COAs: the batch the certificate covers.
+	// For COAs: the batch the certificate covers. At most 80 characters.
 	BatchNo string `json:"batch_no,omitempty"`
 	// Set when the document was made for one customer.
 	CustomerID pulid.ID `json:"customer_id,omitempty"`
 	// SupersedesID holds the value of the "supersedes_id" field.
 	SupersedesID pulid.ID `json:"supersedes_id,omitempty"`
-	// FileName holds the value of the "file_name" field.
+	// At most 300 characters.
 	FileName string `json:"file_name,omitempty"`
-	// ContentType holds the value of the "content_type" field.
+	// At most 120 characters.
 	ContentType string `json:"content_type,omitempty"`
 	// SizeBytes holds the value of the "size_bytes" field.
 	SizeBytes int64 `json:"size_bytes,omitempty"`
-	// Sha256 holds the value of the "sha256" field.
+	// At most 64 characters.
 	Sha256 string `json:"sha256,omitempty"`
-	// StorageKey holds the value of the "storage_key" field.
+	// At most 200 characters.
 	StorageKey string `json:"storage_key,omitempty"`
 	// ValidUntil holds the value of the "valid_until" field.
 	ValidUntil *time.Time `json:"valid_until,omitempty"`

@@ -454,6 +454,11 @@ func (_c *DocumentCreate) check() error {
 			return &ValidationError{Name: "sha256", err: fmt.Errorf(`ent: validator failed for field "Document.sha256": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.StorageKey(); ok {
+		if err := document.StorageKeyValidator(v); err != nil {
+			return &ValidationError{Name: "storage_key", err: fmt.Errorf(`ent: validator failed for field "Document.storage_key": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.PublishedAt(); !ok {
 		return &ValidationError{Name: "published_at", err: errors.New(`ent: missing required field "Document.published_at"`)}
 	}

@@ -499,6 +499,11 @@ func (_u *DocumentUpdate) check() error {
 			return &ValidationError{Name: "sha256", err: fmt.Errorf(`ent: validator failed for field "Document.sha256": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.StorageKey(); ok {
+		if err := document.StorageKeyValidator(v); err != nil {
+			return &ValidationError{Name: "storage_key", err: fmt.Errorf(`ent: validator failed for field "Document.storage_key": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -1221,6 +1226,11 @@ func (_u *DocumentUpdateOne) check() error {
 	if v, ok := _u.mutation.Sha256(); ok {
 		if err := document.Sha256Validator(v); err != nil {
 			return &ValidationError{Name: "sha256", err: fmt.Errorf(`ent: validator failed for field "Document.sha256": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.StorageKey(); ok {
+		if err := document.StorageKeyValidator(v); err != nil {
+			return &ValidationError{Name: "storage_key", err: fmt.Errorf(`ent: validator failed for field "Document.storage_key": %w`, err)}
 		}
 	}
 	return nil

@@ -37,17 +37,17 @@ type Interaction struct {
 	Phase interaction.Phase `json:"phase,omitempty"`
 	// OccurredAt holds the value of the "occurred_at" field.
 	OccurredAt time.Time `json:"occurred_at,omitempty"`
-	// Summary holds the value of the "summary" field.
+	// At most 300 characters.
 	Summary string `json:"summary,omitempty"`
-	// Materials to bring (资料的准备).
+	// Materials to bring (资料的准备). At most 20,000 characters.
 	PreparationMaterials string `json:"preparation_materials,omitempty"`
-	// Topics prepared: LIFE, HOBBIES, SPORTS, TECHNICAL, PRODUCT, PRICE, MARKET, COMPANY.
+	// Topics prepared: LIFE, HOBBIES, SPORTS, TECHNICAL, PRODUCT, PRICE, MARKET, COMPANY. At most 20 values of at most 40 characters.
 	PreparationTopics []string `json:"preparation_topics,omitempty"`
-	// Promises made to the customer, to be kept before the next contact.
+	// Promises made to the customer, to be kept before the next contact. At most 20,000 characters.
 	Promises string `json:"promises,omitempty"`
-	// Findings holds the value of the "findings" field.
+	// At most 20,000 characters.
 	Findings string `json:"findings,omitempty"`
-	// NextStep holds the value of the "next_step" field.
+	// At most 20,000 characters.
 	NextStep string `json:"next_step,omitempty"`
 	// NextStepDue holds the value of the "next_step_due" field.
 	NextStepDue *time.Time `json:"next_step_due,omitempty"`

@@ -415,9 +415,29 @@ func (_c *InteractionCreate) check() error {
 			return &ValidationError{Name: "summary", err: fmt.Errorf(`ent: validator failed for field "Interaction.summary": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.PreparationMaterials(); ok {
+		if err := interaction.PreparationMaterialsValidator(v); err != nil {
+			return &ValidationError{Name: "preparation_materials", err: fmt.Errorf(`ent: validator failed for field "Interaction.preparation_materials": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.PreparationTopics(); ok {
 		if err := interaction.PreparationTopicsValidator(v); err != nil {
 			return &ValidationError{Name: "preparation_topics", err: fmt.Errorf(`ent: validator failed for field "Interaction.preparation_topics": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Promises(); ok {
+		if err := interaction.PromisesValidator(v); err != nil {
+			return &ValidationError{Name: "promises", err: fmt.Errorf(`ent: validator failed for field "Interaction.promises": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Findings(); ok {
+		if err := interaction.FindingsValidator(v); err != nil {
+			return &ValidationError{Name: "findings", err: fmt.Errorf(`ent: validator failed for field "Interaction.findings": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.NextStep(); ok {
+		if err := interaction.NextStepValidator(v); err != nil {
+			return &ValidationError{Name: "next_step", err: fmt.Errorf(`ent: validator failed for field "Interaction.next_step": %w`, err)}
 		}
 	}
 	if _, ok := _c.mutation.Private(); !ok {

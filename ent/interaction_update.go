@@ -484,9 +484,29 @@ func (_u *InteractionUpdate) check() error {
 			return &ValidationError{Name: "summary", err: fmt.Errorf(`ent: validator failed for field "Interaction.summary": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.PreparationMaterials(); ok {
+		if err := interaction.PreparationMaterialsValidator(v); err != nil {
+			return &ValidationError{Name: "preparation_materials", err: fmt.Errorf(`ent: validator failed for field "Interaction.preparation_materials": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.PreparationTopics(); ok {
 		if err := interaction.PreparationTopicsValidator(v); err != nil {
 			return &ValidationError{Name: "preparation_topics", err: fmt.Errorf(`ent: validator failed for field "Interaction.preparation_topics": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Promises(); ok {
+		if err := interaction.PromisesValidator(v); err != nil {
+			return &ValidationError{Name: "promises", err: fmt.Errorf(`ent: validator failed for field "Interaction.promises": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Findings(); ok {
+		if err := interaction.FindingsValidator(v); err != nil {
+			return &ValidationError{Name: "findings", err: fmt.Errorf(`ent: validator failed for field "Interaction.findings": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.NextStep(); ok {
+		if err := interaction.NextStepValidator(v); err != nil {
+			return &ValidationError{Name: "next_step", err: fmt.Errorf(`ent: validator failed for field "Interaction.next_step": %w`, err)}
 		}
 	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
@@ -1258,9 +1278,29 @@ func (_u *InteractionUpdateOne) check() error {
 			return &ValidationError{Name: "summary", err: fmt.Errorf(`ent: validator failed for field "Interaction.summary": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.PreparationMaterials(); ok {
+		if err := interaction.PreparationMaterialsValidator(v); err != nil {
+			return &ValidationError{Name: "preparation_materials", err: fmt.Errorf(`ent: validator failed for field "Interaction.preparation_materials": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.PreparationTopics(); ok {
 		if err := interaction.PreparationTopicsValidator(v); err != nil {
 			return &ValidationError{Name: "preparation_topics", err: fmt.Errorf(`ent: validator failed for field "Interaction.preparation_topics": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Promises(); ok {
+		if err := interaction.PromisesValidator(v); err != nil {
+			return &ValidationError{Name: "promises", err: fmt.Errorf(`ent: validator failed for field "Interaction.promises": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Findings(); ok {
+		if err := interaction.FindingsValidator(v); err != nil {
+			return &ValidationError{Name: "findings", err: fmt.Errorf(`ent: validator failed for field "Interaction.findings": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.NextStep(); ok {
+		if err := interaction.NextStepValidator(v); err != nil {
+			return &ValidationError{Name: "next_step", err: fmt.Errorf(`ent: validator failed for field "Interaction.next_step": %w`, err)}
 		}
 	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {

@@ -38,9 +38,9 @@ type Issue struct {
 	ReportedByID pulid.ID `json:"reported_by_id,omitempty"`
 	// AssigneeID holds the value of the "assignee_id" field.
 	AssigneeID pulid.ID `json:"assignee_id,omitempty"`
-	// Title holds the value of the "title" field.
+	// At most 300 characters.
 	Title string `json:"title,omitempty"`
-	// Description holds the value of the "description" field.
+	// At most 20,000 characters.
 	Description string `json:"description,omitempty"`
 	// Category holds the value of the "category" field.
 	Category issue.Category `json:"category,omitempty"`
@@ -48,21 +48,21 @@ type Issue struct {
 	RootCause issue.RootCause `json:"root_cause,omitempty"`
 	// Severity holds the value of the "severity" field.
 	Severity issue.Severity `json:"severity,omitempty"`
-	// OPEN → RESPONDED → ON_SITE → ROOT_CAUSE_FOUND → DISPOSITION → RESOLVED → CLOSED; on-site and disposition may be skipped; closing needs a root cause and a resolution.
+	// OPEN → RESPONDED → ON_SITE → ROOT_CAUSE_FOUND → DISPOSITION → RESOLVED → CLOSED; on-site and disposition may be skipped; closing needs a root cause and a resolution. A move is atomic: when the problem has moved on since you read it, updateIssue fails with CONFLICT (extensions.currentStatus).
 	Status issue.Status `json:"status,omitempty"`
-	// BatchNo holds the value of the "batch_no" field.
+	// At most 80 characters.
 	BatchNo string `json:"batch_no,omitempty"`
 	// ReportedAt holds the value of the "reported_at" field.
 	ReportedAt time.Time `json:"reported_at,omitempty"`
-	// 及时到现场: who went on site, when, what they saw.
+	// 及时到现场: who went on site, when, what they saw. At most 20,000 characters.
 	OnsiteResponse string `json:"onsite_response,omitempty"`
-	// 共同找原因.
+	// 共同找原因. At most 20,000 characters.
 	JointRootCauseWork string `json:"joint_root_cause_work,omitempty"`
-	// Disposition of defective goods (换货, rework, scrap).
+	// Disposition of defective goods (换货, rework, scrap). At most 20,000 characters.
 	Disposition string `json:"disposition,omitempty"`
 	// LossAmount holds the value of the "loss_amount" field.
 	LossAmount *float64 `json:"loss_amount,omitempty"`
-	// Resolution holds the value of the "resolution" field.
+	// At most 20,000 characters.
 	Resolution string `json:"resolution,omitempty"`
 	// RespondedAt holds the value of the "responded_at" field.
 	RespondedAt *time.Time `json:"responded_at,omitempty"`

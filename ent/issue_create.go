@@ -515,6 +515,11 @@ func (_c *IssueCreate) check() error {
 			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "Issue.title": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Description(); ok {
+		if err := issue.DescriptionValidator(v); err != nil {
+			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "Issue.description": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Category(); !ok {
 		return &ValidationError{Name: "category", err: errors.New(`ent: missing required field "Issue.category"`)}
 	}
@@ -555,9 +560,29 @@ func (_c *IssueCreate) check() error {
 	if _, ok := _c.mutation.ReportedAt(); !ok {
 		return &ValidationError{Name: "reported_at", err: errors.New(`ent: missing required field "Issue.reported_at"`)}
 	}
+	if v, ok := _c.mutation.OnsiteResponse(); ok {
+		if err := issue.OnsiteResponseValidator(v); err != nil {
+			return &ValidationError{Name: "onsite_response", err: fmt.Errorf(`ent: validator failed for field "Issue.onsite_response": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.JointRootCauseWork(); ok {
+		if err := issue.JointRootCauseWorkValidator(v); err != nil {
+			return &ValidationError{Name: "joint_root_cause_work", err: fmt.Errorf(`ent: validator failed for field "Issue.joint_root_cause_work": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Disposition(); ok {
+		if err := issue.DispositionValidator(v); err != nil {
+			return &ValidationError{Name: "disposition", err: fmt.Errorf(`ent: validator failed for field "Issue.disposition": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.LossAmount(); ok {
 		if err := issue.LossAmountValidator(v); err != nil {
 			return &ValidationError{Name: "loss_amount", err: fmt.Errorf(`ent: validator failed for field "Issue.loss_amount": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Resolution(); ok {
+		if err := issue.ResolutionValidator(v); err != nil {
+			return &ValidationError{Name: "resolution", err: fmt.Errorf(`ent: validator failed for field "Issue.resolution": %w`, err)}
 		}
 	}
 	if len(_c.mutation.CustomerIDs()) == 0 {

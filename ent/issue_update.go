@@ -612,6 +612,11 @@ func (_u *IssueUpdate) check() error {
 			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "Issue.title": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Description(); ok {
+		if err := issue.DescriptionValidator(v); err != nil {
+			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "Issue.description": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Category(); ok {
 		if err := issue.CategoryValidator(v); err != nil {
 			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Issue.category": %w`, err)}
@@ -637,9 +642,29 @@ func (_u *IssueUpdate) check() error {
 			return &ValidationError{Name: "batch_no", err: fmt.Errorf(`ent: validator failed for field "Issue.batch_no": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.OnsiteResponse(); ok {
+		if err := issue.OnsiteResponseValidator(v); err != nil {
+			return &ValidationError{Name: "onsite_response", err: fmt.Errorf(`ent: validator failed for field "Issue.onsite_response": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.JointRootCauseWork(); ok {
+		if err := issue.JointRootCauseWorkValidator(v); err != nil {
+			return &ValidationError{Name: "joint_root_cause_work", err: fmt.Errorf(`ent: validator failed for field "Issue.joint_root_cause_work": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Disposition(); ok {
+		if err := issue.DispositionValidator(v); err != nil {
+			return &ValidationError{Name: "disposition", err: fmt.Errorf(`ent: validator failed for field "Issue.disposition": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.LossAmount(); ok {
 		if err := issue.LossAmountValidator(v); err != nil {
 			return &ValidationError{Name: "loss_amount", err: fmt.Errorf(`ent: validator failed for field "Issue.loss_amount": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Resolution(); ok {
+		if err := issue.ResolutionValidator(v); err != nil {
+			return &ValidationError{Name: "resolution", err: fmt.Errorf(`ent: validator failed for field "Issue.resolution": %w`, err)}
 		}
 	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
@@ -1564,6 +1589,11 @@ func (_u *IssueUpdateOne) check() error {
 			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "Issue.title": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Description(); ok {
+		if err := issue.DescriptionValidator(v); err != nil {
+			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "Issue.description": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Category(); ok {
 		if err := issue.CategoryValidator(v); err != nil {
 			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Issue.category": %w`, err)}
@@ -1589,9 +1619,29 @@ func (_u *IssueUpdateOne) check() error {
 			return &ValidationError{Name: "batch_no", err: fmt.Errorf(`ent: validator failed for field "Issue.batch_no": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.OnsiteResponse(); ok {
+		if err := issue.OnsiteResponseValidator(v); err != nil {
+			return &ValidationError{Name: "onsite_response", err: fmt.Errorf(`ent: validator failed for field "Issue.onsite_response": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.JointRootCauseWork(); ok {
+		if err := issue.JointRootCauseWorkValidator(v); err != nil {
+			return &ValidationError{Name: "joint_root_cause_work", err: fmt.Errorf(`ent: validator failed for field "Issue.joint_root_cause_work": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Disposition(); ok {
+		if err := issue.DispositionValidator(v); err != nil {
+			return &ValidationError{Name: "disposition", err: fmt.Errorf(`ent: validator failed for field "Issue.disposition": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.LossAmount(); ok {
 		if err := issue.LossAmountValidator(v); err != nil {
 			return &ValidationError{Name: "loss_amount", err: fmt.Errorf(`ent: validator failed for field "Issue.loss_amount": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Resolution(); ok {
+		if err := issue.ResolutionValidator(v); err != nil {
+			return &ValidationError{Name: "resolution", err: fmt.Errorf(`ent: validator failed for field "Issue.resolution": %w`, err)}
 		}
 	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {

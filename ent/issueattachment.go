@@ -31,17 +31,17 @@ type IssueAttachment struct {
 	IssueID pulid.ID `json:"issue_id,omitempty"`
 	// The account of the problem (kept equal to the problem's).
 	CustomerID pulid.ID `json:"customer_id,omitempty"`
-	// The file's name as it was uploaded.
+	// The file's name as it was uploaded. At most 300 characters.
 	FileName string `json:"file_name,omitempty"`
-	// The file's media type: image/jpeg, image/png, image/webp, image/heic, image/heif or application/pdf.
+	// The file's media type: image/jpeg, image/png, image/webp, image/heic, image/heif or application/pdf. At most 120 characters.
 	ContentType string `json:"content_type,omitempty"`
 	// The file's size in bytes.
 	SizeBytes int64 `json:"size_bytes,omitempty"`
-	// The lowercase hex SHA-256 of the file's content.
+	// The lowercase hex SHA-256 of the file's content. At most 64 characters.
 	Sha256 string `json:"sha256,omitempty"`
-	// StorageKey holds the value of the "storage_key" field.
+	// At most 200 characters.
 	StorageKey string `json:"storage_key,omitempty"`
-	// What the file shows, in the uploader's words.
+	// What the file shows, in the uploader's words. At most 1,000 characters.
 	Caption string `json:"caption,omitempty"`
 	// Who attached the file (null when a partner's API token did).
 	UploadedByID pulid.ID `json:"uploaded_by_id,omitempty"`

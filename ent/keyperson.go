@@ -36,11 +36,11 @@ type KeyPerson struct {
 	Scope keyperson.Scope `json:"scope,omitempty"`
 	// Attitude holds the value of the "attitude" field.
 	Attitude keyperson.Attitude `json:"attitude,omitempty"`
-	// ProfessionalNeeds holds the value of the "professional_needs" field.
+	// At most 20,000 characters.
 	ProfessionalNeeds string `json:"professional_needs,omitempty"`
-	// PersonalNeeds holds the value of the "personal_needs" field.
+	// At most 20,000 characters.
 	PersonalNeeds string `json:"personal_needs,omitempty"`
-	// Readable only by the account's owner rep, managers and admins.
+	// Readable only by the account's owner rep, managers and admins. At most 20,000 characters.
 	PrivateNotes string `json:"-"`
 	// Expected contact interval; overdue key persons appear on the owner's Today list.
 	ContactIntervalDays int `json:"contact_interval_days,omitempty"`
@@ -50,7 +50,7 @@ type KeyPerson struct {
 	ActiveFrom time.Time `json:"active_from,omitempty"`
 	// Set when the person stops being key (endKeyPerson); the row stays as history.
 	ActiveTo *time.Time `json:"active_to,omitempty"`
-	// EndedReason holds the value of the "ended_reason" field.
+	// At most 500 characters.
 	EndedReason string `json:"ended_reason,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the KeyPersonQuery when eager-loading is set.

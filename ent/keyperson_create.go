@@ -391,6 +391,21 @@ func (_c *KeyPersonCreate) check() error {
 			return &ValidationError{Name: "attitude", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.attitude": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.ProfessionalNeeds(); ok {
+		if err := keyperson.ProfessionalNeedsValidator(v); err != nil {
+			return &ValidationError{Name: "professional_needs", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.professional_needs": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.PersonalNeeds(); ok {
+		if err := keyperson.PersonalNeedsValidator(v); err != nil {
+			return &ValidationError{Name: "personal_needs", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.personal_needs": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.PrivateNotes(); ok {
+		if err := keyperson.PrivateNotesValidator(v); err != nil {
+			return &ValidationError{Name: "private_notes", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.private_notes": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.ContactIntervalDays(); !ok {
 		return &ValidationError{Name: "contact_interval_days", err: errors.New(`ent: missing required field "KeyPerson.contact_interval_days"`)}
 	}

@@ -407,6 +407,21 @@ func (_u *KeyPersonUpdate) check() error {
 			return &ValidationError{Name: "attitude", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.attitude": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ProfessionalNeeds(); ok {
+		if err := keyperson.ProfessionalNeedsValidator(v); err != nil {
+			return &ValidationError{Name: "professional_needs", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.professional_needs": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.PersonalNeeds(); ok {
+		if err := keyperson.PersonalNeedsValidator(v); err != nil {
+			return &ValidationError{Name: "personal_needs", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.personal_needs": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.PrivateNotes(); ok {
+		if err := keyperson.PrivateNotesValidator(v); err != nil {
+			return &ValidationError{Name: "private_notes", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.private_notes": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.ContactIntervalDays(); ok {
 		if err := keyperson.ContactIntervalDaysValidator(v); err != nil {
 			return &ValidationError{Name: "contact_interval_days", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.contact_interval_days": %w`, err)}
@@ -1017,6 +1032,21 @@ func (_u *KeyPersonUpdateOne) check() error {
 	if v, ok := _u.mutation.Attitude(); ok {
 		if err := keyperson.AttitudeValidator(v); err != nil {
 			return &ValidationError{Name: "attitude", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.attitude": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ProfessionalNeeds(); ok {
+		if err := keyperson.ProfessionalNeedsValidator(v); err != nil {
+			return &ValidationError{Name: "professional_needs", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.professional_needs": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.PersonalNeeds(); ok {
+		if err := keyperson.PersonalNeedsValidator(v); err != nil {
+			return &ValidationError{Name: "personal_needs", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.personal_needs": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.PrivateNotes(); ok {
+		if err := keyperson.PrivateNotesValidator(v); err != nil {
+			return &ValidationError{Name: "private_notes", err: fmt.Errorf(`ent: validator failed for field "KeyPerson.private_notes": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.ContactIntervalDays(); ok {

@@ -18,7 +18,7 @@ type LoginThrottle struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID pulid.ID `json:"id,omitempty"`
-	// Key holds the value of the "key" field.
+	// At most 300 characters.
 	Key string `json:"key,omitempty"`
 	// Attempts in the window not yet known to have succeeded.
 	Failures int `json:"failures,omitempty"`

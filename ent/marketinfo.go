@@ -25,13 +25,13 @@ type MarketInfo struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Optimistic-concurrency version: send the value you read with an update; a stale one fails with CONFLICT.
 	Version int `json:"version,omitempty"`
-	// Title holds the value of the "title" field.
+	// At most 300 characters.
 	Title string `json:"title,omitempty"`
 	// Kind holds the value of the "kind" field.
 	Kind marketinfo.Kind `json:"kind,omitempty"`
-	// Body holds the value of the "body" field.
+	// At most 20,000 characters.
 	Body string `json:"body,omitempty"`
-	// Source holds the value of the "source" field.
+	// At most 300 characters.
 	Source string `json:"source,omitempty"`
 	// Learned in confidence (e.g. from another customer): it can never be shared (不涉及泄密).
 	ConfidentialOrigin bool `json:"confidential_origin,omitempty"`

@@ -287,6 +287,11 @@ func (_c *MarketInfoCreate) check() error {
 			return &ValidationError{Name: "kind", err: fmt.Errorf(`ent: validator failed for field "MarketInfo.kind": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Body(); ok {
+		if err := marketinfo.BodyValidator(v); err != nil {
+			return &ValidationError{Name: "body", err: fmt.Errorf(`ent: validator failed for field "MarketInfo.body": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.Source(); ok {
 		if err := marketinfo.SourceValidator(v); err != nil {
 			return &ValidationError{Name: "source", err: fmt.Errorf(`ent: validator failed for field "MarketInfo.source": %w`, err)}

@@ -281,6 +281,11 @@ func (_u *MarketInfoUpdate) check() error {
 			return &ValidationError{Name: "kind", err: fmt.Errorf(`ent: validator failed for field "MarketInfo.kind": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Body(); ok {
+		if err := marketinfo.BodyValidator(v); err != nil {
+			return &ValidationError{Name: "body", err: fmt.Errorf(`ent: validator failed for field "MarketInfo.body": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Source(); ok {
 		if err := marketinfo.SourceValidator(v); err != nil {
 			return &ValidationError{Name: "source", err: fmt.Errorf(`ent: validator failed for field "MarketInfo.source": %w`, err)}
@@ -696,6 +701,11 @@ func (_u *MarketInfoUpdateOne) check() error {
 	if v, ok := _u.mutation.Kind(); ok {
 		if err := marketinfo.KindValidator(v); err != nil {
 			return &ValidationError{Name: "kind", err: fmt.Errorf(`ent: validator failed for field "MarketInfo.kind": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Body(); ok {
+		if err := marketinfo.BodyValidator(v); err != nil {
+			return &ValidationError{Name: "body", err: fmt.Errorf(`ent: validator failed for field "MarketInfo.body": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.Source(); ok {

@@ -36,13 +36,13 @@ type MarketInfoShare struct {
 	ContactID pulid.ID `json:"contact_id,omitempty"`
 	// SharedAt holds the value of the "shared_at" field.
 	SharedAt time.Time `json:"shared_at,omitempty"`
-	// Channel holds the value of the "channel" field.
+	// At most 80 characters.
 	Channel string `json:"channel,omitempty"`
-	// Note holds the value of the "note" field.
+	// At most 20,000 characters.
 	Note string `json:"note,omitempty"`
 	// The rep confirmed that the information shares industry knowledge only, though it names other customers (namedCustomers); required to share such text (不涉及泄密).
 	NamesAcknowledged bool `json:"names_acknowledged,omitempty"`
-	// Other customers named in the information or the note when it was shared, as they appear in the text (recorded by the server).
+	// Other customers named in the information or the note when it was shared, as they appear in the text (recorded by the server). At most 100 values of at most 300 characters.
 	NamedCustomers []string `json:"named_customers,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the MarketInfoShareQuery when eager-loading is set.

@@ -287,8 +287,18 @@ func (_c *MarketInfoShareCreate) check() error {
 			return &ValidationError{Name: "channel", err: fmt.Errorf(`ent: validator failed for field "MarketInfoShare.channel": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Note(); ok {
+		if err := marketinfoshare.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "MarketInfoShare.note": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.NamesAcknowledged(); !ok {
 		return &ValidationError{Name: "names_acknowledged", err: errors.New(`ent: missing required field "MarketInfoShare.names_acknowledged"`)}
+	}
+	if v, ok := _c.mutation.NamedCustomers(); ok {
+		if err := marketinfoshare.NamedCustomersValidator(v); err != nil {
+			return &ValidationError{Name: "named_customers", err: fmt.Errorf(`ent: validator failed for field "MarketInfoShare.named_customers": %w`, err)}
+		}
 	}
 	if len(_c.mutation.MarketInfoIDs()) == 0 {
 		return &ValidationError{Name: "market_info", err: errors.New(`ent: missing required edge "MarketInfoShare.market_info"`)}

@@ -282,6 +282,16 @@ func (_u *MarketInfoShareUpdate) check() error {
 			return &ValidationError{Name: "channel", err: fmt.Errorf(`ent: validator failed for field "MarketInfoShare.channel": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Note(); ok {
+		if err := marketinfoshare.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "MarketInfoShare.note": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.NamedCustomers(); ok {
+		if err := marketinfoshare.NamedCustomersValidator(v); err != nil {
+			return &ValidationError{Name: "named_customers", err: fmt.Errorf(`ent: validator failed for field "MarketInfoShare.named_customers": %w`, err)}
+		}
+	}
 	if _u.mutation.MarketInfoCleared() && len(_u.mutation.MarketInfoIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "MarketInfoShare.market_info"`)
 	}
@@ -715,6 +725,16 @@ func (_u *MarketInfoShareUpdateOne) check() error {
 	if v, ok := _u.mutation.Channel(); ok {
 		if err := marketinfoshare.ChannelValidator(v); err != nil {
 			return &ValidationError{Name: "channel", err: fmt.Errorf(`ent: validator failed for field "MarketInfoShare.channel": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Note(); ok {
+		if err := marketinfoshare.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "MarketInfoShare.note": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.NamedCustomers(); ok {
+		if err := marketinfoshare.NamedCustomersValidator(v); err != nil {
+			return &ValidationError{Name: "named_customers", err: fmt.Errorf(`ent: validator failed for field "MarketInfoShare.named_customers": %w`, err)}
 		}
 	}
 	if _u.mutation.MarketInfoCleared() && len(_u.mutation.MarketInfoIDs()) > 0 {

@@ -37,7 +37,7 @@ type Need struct {
 	ProductGrade *need.ProductGrade `json:"product_grade,omitempty"`
 	// LikelyProblem holds the value of the "likely_problem" field.
 	LikelyProblem *need.LikelyProblem `json:"likely_problem,omitempty"`
-	// Description holds the value of the "description" field.
+	// At most 20,000 characters.
 	Description string `json:"description,omitempty"`
 	// Status holds the value of the "status" field.
 	Status need.Status `json:"status,omitempty"`

@@ -27,7 +27,7 @@ type Order struct {
 	Version int `json:"version,omitempty"`
 	// CustomerID holds the value of the "customer_id" field.
 	CustomerID pulid.ID `json:"customer_id,omitempty"`
-	// Number holds the value of the "number" field.
+	// At most 40 characters.
 	Number string `json:"number,omitempty"`
 	// An evaluation order: one of the first small orders before main-supplier status. Set automatically for an account's first orders unless given.
 	IsEvaluation bool `json:"is_evaluation,omitempty"`
@@ -37,11 +37,11 @@ type Order struct {
 	OrderedAt time.Time `json:"ordered_at,omitempty"`
 	// The promised delivery date (交期).
 	DeliveryDate *time.Time `json:"delivery_date,omitempty"`
-	// ContractNo holds the value of the "contract_no" field.
+	// At most 80 characters.
 	ContractNo string `json:"contract_no,omitempty"`
-	// Currency holds the value of the "currency" field.
+	// At most 3 characters.
 	Currency string `json:"currency,omitempty"`
-	// Notes holds the value of the "notes" field.
+	// At most 20,000 characters.
 	Notes string `json:"notes,omitempty"`
 	// Order confirmed.
 	ConfirmedAt *time.Time `json:"confirmed_at,omitempty"`
@@ -67,7 +67,7 @@ type Order struct {
 	ClosedAt *time.Time `json:"closed_at,omitempty"`
 	// Cancelled.
 	CancelledAt *time.Time `json:"cancelled_at,omitempty"`
-	// CancelReason holds the value of the "cancel_reason" field.
+	// At most 500 characters.
 	CancelReason string `json:"cancel_reason,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the OrderQuery when eager-loading is set.

@@ -584,6 +584,11 @@ func (_c *OrderCreate) check() error {
 			return &ValidationError{Name: "currency", err: fmt.Errorf(`ent: validator failed for field "Order.currency": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Notes(); ok {
+		if err := order.NotesValidator(v); err != nil {
+			return &ValidationError{Name: "notes", err: fmt.Errorf(`ent: validator failed for field "Order.notes": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.CancelReason(); ok {
 		if err := order.CancelReasonValidator(v); err != nil {
 			return &ValidationError{Name: "cancel_reason", err: fmt.Errorf(`ent: validator failed for field "Order.cancel_reason": %w`, err)}

@@ -733,6 +733,11 @@ func (_u *OrderUpdate) check() error {
 			return &ValidationError{Name: "currency", err: fmt.Errorf(`ent: validator failed for field "Order.currency": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Notes(); ok {
+		if err := order.NotesValidator(v); err != nil {
+			return &ValidationError{Name: "notes", err: fmt.Errorf(`ent: validator failed for field "Order.notes": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.CancelReason(); ok {
 		if err := order.CancelReasonValidator(v); err != nil {
 			return &ValidationError{Name: "cancel_reason", err: fmt.Errorf(`ent: validator failed for field "Order.cancel_reason": %w`, err)}
@@ -1869,6 +1874,11 @@ func (_u *OrderUpdateOne) check() error {
 	if v, ok := _u.mutation.Currency(); ok {
 		if err := order.CurrencyValidator(v); err != nil {
 			return &ValidationError{Name: "currency", err: fmt.Errorf(`ent: validator failed for field "Order.currency": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Notes(); ok {
+		if err := order.NotesValidator(v); err != nil {
+			return &ValidationError{Name: "notes", err: fmt.Errorf(`ent: validator failed for field "Order.notes": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.CancelReason(); ok {

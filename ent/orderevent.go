@@ -27,7 +27,7 @@ type OrderEvent struct {
 	CustomerID pulid.ID `json:"customer_id,omitempty"`
 	// Step holds the value of the "step" field.
 	Step orderevent.Step `json:"step,omitempty"`
-	// Note holds the value of the "note" field.
+	// At most 2,000 characters.
 	Note string `json:"note,omitempty"`
 	// ActorID holds the value of the "actor_id" field.
 	ActorID pulid.ID `json:"actor_id,omitempty"`

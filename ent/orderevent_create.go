@@ -186,6 +186,11 @@ func (_c *OrderEventCreate) check() error {
 			return &ValidationError{Name: "step", err: fmt.Errorf(`ent: validator failed for field "OrderEvent.step": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Note(); ok {
+		if err := orderevent.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "OrderEvent.note": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.At(); !ok {
 		return &ValidationError{Name: "at", err: errors.New(`ent: missing required field "OrderEvent.at"`)}
 	}

@@ -35,11 +35,11 @@ type OrderLine struct {
 	ProductID pulid.ID `json:"product_id,omitempty"`
 	// Quantity holds the value of the "quantity" field.
 	Quantity float64 `json:"quantity,omitempty"`
-	// Unit holds the value of the "unit" field.
+	// At most 16 characters.
 	Unit string `json:"unit,omitempty"`
 	// UnitPrice holds the value of the "unit_price" field.
 	UnitPrice *float64 `json:"unit_price,omitempty"`
-	// BatchNo holds the value of the "batch_no" field.
+	// At most 80 characters.
 	BatchNo string `json:"batch_no,omitempty"`
 	// ProductionDate holds the value of the "production_date" field.
 	ProductionDate *time.Time `json:"production_date,omitempty"`

@@ -22,9 +22,9 @@ type Person struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Display name: the name on this person's most recently added contact.
+	// Display name: the name on this person's most recently added contact. At most 120 characters.
 	Name string `json:"name,omitempty"`
-	// The identity that ties contacts together: the mobile number's digits (a leading +86, 0086 or 86 dropped), else the email lower-cased, else the WeChat ID lower-cased.
+	// The identity that ties contacts together: the mobile number's digits (a leading +86, 0086 or 86 dropped), else the email lower-cased, else the WeChat ID lower-cased. At most 254 characters.
 	Key string `json:"key,omitempty"`
 	// Number of customers where an active key person (not ended) of one of this person's contacts is a CHAMPION. Counts every account, also those you may not see.
 	ChampionAccounts int `json:"champion_accounts,omitempty"`

@@ -30,9 +30,9 @@ type Pitch struct {
 	CustomerID pulid.ID `json:"customer_id,omitempty"`
 	// EntryPoint holds the value of the "entry_point" field.
 	EntryPoint pitch.EntryPoint `json:"entry_point,omitempty"`
-	// Advantages to stress: PRODUCT_STOCK, TECHNOLOGY, PRICE, QC_CERTIFICATION, SERVICE_LOCAL_SUPPLY, PEOPLE, FUNDING.
+	// Advantages to stress: PRODUCT_STOCK, TECHNOLOGY, PRICE, QC_CERTIFICATION, SERVICE_LOCAL_SUPPLY, PEOPLE, FUNDING. At most 20 values of at most 40 characters.
 	Advantages []string `json:"advantages,omitempty"`
-	// Detail holds the value of the "detail" field.
+	// At most 20,000 characters.
 	Detail string `json:"detail,omitempty"`
 	// Active holds the value of the "active" field.
 	Active bool `json:"active,omitempty"`

@@ -228,6 +228,11 @@ func (_c *PitchCreate) check() error {
 			return &ValidationError{Name: "advantages", err: fmt.Errorf(`ent: validator failed for field "Pitch.advantages": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Detail(); ok {
+		if err := pitch.DetailValidator(v); err != nil {
+			return &ValidationError{Name: "detail", err: fmt.Errorf(`ent: validator failed for field "Pitch.detail": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Active(); !ok {
 		return &ValidationError{Name: "active", err: errors.New(`ent: missing required field "Pitch.active"`)}
 	}

@@ -209,6 +209,11 @@ func (_u *PitchUpdate) check() error {
 			return &ValidationError{Name: "advantages", err: fmt.Errorf(`ent: validator failed for field "Pitch.advantages": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Detail(); ok {
+		if err := pitch.DetailValidator(v); err != nil {
+			return &ValidationError{Name: "detail", err: fmt.Errorf(`ent: validator failed for field "Pitch.detail": %w`, err)}
+		}
+	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Pitch.customer"`)
 	}
@@ -504,6 +509,11 @@ func (_u *PitchUpdateOne) check() error {
 	if v, ok := _u.mutation.Advantages(); ok {
 		if err := pitch.AdvantagesValidator(v); err != nil {
 			return &ValidationError{Name: "advantages", err: fmt.Errorf(`ent: validator failed for field "Pitch.advantages": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Detail(); ok {
+		if err := pitch.DetailValidator(v); err != nil {
+			return &ValidationError{Name: "detail", err: fmt.Errorf(`ent: validator failed for field "Pitch.detail": %w`, err)}
 		}
 	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {

@@ -31,11 +31,11 @@ type PricePoint struct {
 	Kind pricepoint.Kind `json:"kind,omitempty"`
 	// Price holds the value of the "price" field.
 	Price float64 `json:"price,omitempty"`
-	// Currency holds the value of the "currency" field.
+	// At most 3 characters.
 	Currency string `json:"currency,omitempty"`
 	// ObservedAt holds the value of the "observed_at" field.
 	ObservedAt time.Time `json:"observed_at,omitempty"`
-	// Source holds the value of the "source" field.
+	// At most 200 characters.
 	Source string `json:"source,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the PricePointQuery when eager-loading is set.

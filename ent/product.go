@@ -24,17 +24,17 @@ type Product struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Optimistic-concurrency version: send the value you read with an update; a stale one fails with CONFLICT.
 	Version int `json:"version,omitempty"`
-	// Code holds the value of the "code" field.
+	// At most 40 characters.
 	Code string `json:"code,omitempty"`
-	// Name holds the value of the "name" field.
+	// At most 200 characters.
 	Name string `json:"name,omitempty"`
 	// Grade holds the value of the "grade" field.
 	Grade product.Grade `json:"grade,omitempty"`
-	// Category holds the value of the "category" field.
+	// At most 120 characters.
 	Category string `json:"category,omitempty"`
-	// Description holds the value of the "description" field.
+	// At most 20,000 characters.
 	Description string `json:"description,omitempty"`
-	// Unit holds the value of the "unit" field.
+	// At most 16 characters.
 	Unit string `json:"unit,omitempty"`
 	// Active holds the value of the "active" field.
 	Active bool `json:"active,omitempty"`

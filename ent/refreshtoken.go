@@ -21,9 +21,9 @@ type RefreshToken struct {
 	ID pulid.ID `json:"id,omitempty"`
 	// UserID holds the value of the "user_id" field.
 	UserID pulid.ID `json:"user_id,omitempty"`
-	// TokenHash holds the value of the "token_hash" field.
+	// At most 128 characters.
 	TokenHash string `json:"-"`
-	// Family holds the value of the "family" field.
+	// At most 64 characters.
 	Family string `json:"family,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt time.Time `json:"created_at,omitempty"`
@@ -33,7 +33,7 @@ type RefreshToken struct {
 	UsedAt *time.Time `json:"used_at,omitempty"`
 	// RevokedAt holds the value of the "revoked_at" field.
 	RevokedAt *time.Time `json:"revoked_at,omitempty"`
-	// ClientAddr holds the value of the "client_addr" field.
+	// At most 100 characters.
 	ClientAddr string `json:"client_addr,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the RefreshTokenQuery when eager-loading is set.

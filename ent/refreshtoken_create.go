@@ -186,6 +186,11 @@ func (_c *RefreshTokenCreate) check() error {
 	if _, ok := _c.mutation.TokenHash(); !ok {
 		return &ValidationError{Name: "token_hash", err: errors.New(`ent: missing required field "RefreshToken.token_hash"`)}
 	}
+	if v, ok := _c.mutation.TokenHash(); ok {
+		if err := refreshtoken.TokenHashValidator(v); err != nil {
+			return &ValidationError{Name: "token_hash", err: fmt.Errorf(`ent: validator failed for field "RefreshToken.token_hash": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Family(); !ok {
 		return &ValidationError{Name: "family", err: errors.New(`ent: missing required field "RefreshToken.family"`)}
 	}
@@ -199,6 +204,11 @@ func (_c *RefreshTokenCreate) check() error {
 	}
 	if _, ok := _c.mutation.ExpiresAt(); !ok {
 		return &ValidationError{Name: "expires_at", err: errors.New(`ent: missing required field "RefreshToken.expires_at"`)}
+	}
+	if v, ok := _c.mutation.ClientAddr(); ok {
+		if err := refreshtoken.ClientAddrValidator(v); err != nil {
+			return &ValidationError{Name: "client_addr", err: fmt.Errorf(`ent: validator failed for field "RefreshToken.client_addr": %w`, err)}
+		}
 	}
 	if len(_c.mutation.UserIDs()) == 0 {
 		return &ValidationError{Name: "user", err: errors.New(`ent: missing required edge "RefreshToken.user"`)}

@@ -192,9 +192,19 @@ func (_u *RefreshTokenUpdate) ExecX(ctx context.Context) {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *RefreshTokenUpdate) check() error {
+	if v, ok := _u.mutation.TokenHash(); ok {
+		if err := refreshtoken.TokenHashValidator(v); err != nil {
+			return &ValidationError{Name: "token_hash", err: fmt.Errorf(`ent: validator failed for field "RefreshToken.token_hash": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Family(); ok {
 		if err := refreshtoken.FamilyValidator(v); err != nil {
 			return &ValidationError{Name: "family", err: fmt.Errorf(`ent: validator failed for field "RefreshToken.family": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ClientAddr(); ok {
+		if err := refreshtoken.ClientAddrValidator(v); err != nil {
+			return &ValidationError{Name: "client_addr", err: fmt.Errorf(`ent: validator failed for field "RefreshToken.client_addr": %w`, err)}
 		}
 	}
 	if _u.mutation.UserCleared() && len(_u.mutation.UserIDs()) > 0 {
@@ -473,9 +483,19 @@ func (_u *RefreshTokenUpdateOne) ExecX(ctx context.Context) {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *RefreshTokenUpdateOne) check() error {
+	if v, ok := _u.mutation.TokenHash(); ok {
+		if err := refreshtoken.TokenHashValidator(v); err != nil {
+			return &ValidationError{Name: "token_hash", err: fmt.Errorf(`ent: validator failed for field "RefreshToken.token_hash": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Family(); ok {
 		if err := refreshtoken.FamilyValidator(v); err != nil {
 			return &ValidationError{Name: "family", err: fmt.Errorf(`ent: validator failed for field "RefreshToken.family": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ClientAddr(); ok {
+		if err := refreshtoken.ClientAddrValidator(v); err != nil {
+			return &ValidationError{Name: "client_addr", err: fmt.Errorf(`ent: validator failed for field "RefreshToken.client_addr": %w`, err)}
 		}
 	}
 	if _u.mutation.UserCleared() && len(_u.mutation.UserIDs()) > 0 {

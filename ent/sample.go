@@ -38,13 +38,13 @@ type Sample struct {
 	OrderID pulid.ID `json:"order_id,omitempty"`
 	// Quantity holds the value of the "quantity" field.
 	Quantity float64 `json:"quantity,omitempty"`
-	// Unit holds the value of the "unit" field.
+	// At most 16 characters.
 	Unit string `json:"unit,omitempty"`
 	// Moved with advanceSample along the lifecycle; allowedNextStatuses lists the legal moves.
 	Status sample.Status `json:"status,omitempty"`
-	// Why a sample failed or was abandoned.
+	// Why a sample failed or was abandoned. At most 500 characters.
 	StatusReason string `json:"status_reason,omitempty"`
-	// Purpose holds the value of the "purpose" field.
+	// At most 20,000 characters.
 	Purpose string `json:"purpose,omitempty"`
 	// RequestedAt holds the value of the "requested_at" field.
 	RequestedAt time.Time `json:"requested_at,omitempty"`
@@ -52,7 +52,7 @@ type Sample struct {
 	ShippedAt *time.Time `json:"shipped_at,omitempty"`
 	// ReceivedAt holds the value of the "received_at" field.
 	ReceivedAt *time.Time `json:"received_at,omitempty"`
-	// TrackingNo holds the value of the "tracking_no" field.
+	// At most 80 characters.
 	TrackingNo string `json:"tracking_no,omitempty"`
 	// Manual/TDS sent with the sample.
 	DocManual bool `json:"doc_manual,omitempty"`

@@ -492,6 +492,11 @@ func (_c *SampleCreate) check() error {
 			return &ValidationError{Name: "status_reason", err: fmt.Errorf(`ent: validator failed for field "Sample.status_reason": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Purpose(); ok {
+		if err := sample.PurposeValidator(v); err != nil {
+			return &ValidationError{Name: "purpose", err: fmt.Errorf(`ent: validator failed for field "Sample.purpose": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.RequestedAt(); !ok {
 		return &ValidationError{Name: "requested_at", err: errors.New(`ent: missing required field "Sample.requested_at"`)}
 	}

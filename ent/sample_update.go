@@ -535,6 +535,11 @@ func (_u *SampleUpdate) check() error {
 			return &ValidationError{Name: "status_reason", err: fmt.Errorf(`ent: validator failed for field "Sample.status_reason": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Purpose(); ok {
+		if err := sample.PurposeValidator(v); err != nil {
+			return &ValidationError{Name: "purpose", err: fmt.Errorf(`ent: validator failed for field "Sample.purpose": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.TrackingNo(); ok {
 		if err := sample.TrackingNoValidator(v); err != nil {
 			return &ValidationError{Name: "tracking_no", err: fmt.Errorf(`ent: validator failed for field "Sample.tracking_no": %w`, err)}
@@ -1371,6 +1376,11 @@ func (_u *SampleUpdateOne) check() error {
 	if v, ok := _u.mutation.StatusReason(); ok {
 		if err := sample.StatusReasonValidator(v); err != nil {
 			return &ValidationError{Name: "status_reason", err: fmt.Errorf(`ent: validator failed for field "Sample.status_reason": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Purpose(); ok {
+		if err := sample.PurposeValidator(v); err != nil {
+			return &ValidationError{Name: "purpose", err: fmt.Errorf(`ent: validator failed for field "Sample.purpose": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.TrackingNo(); ok {

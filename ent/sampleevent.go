@@ -29,7 +29,7 @@ type SampleEvent struct {
 	FromStatus sampleevent.FromStatus `json:"from_status,omitempty"`
 	// ToStatus holds the value of the "to_status" field.
 	ToStatus sampleevent.ToStatus `json:"to_status,omitempty"`
-	// Note holds the value of the "note" field.
+	// At most 2,000 characters.
 	Note string `json:"note,omitempty"`
 	// ActorID holds the value of the "actor_id" field.
 	ActorID pulid.ID `json:"actor_id,omitempty"`

@@ -200,6 +200,11 @@ func (_c *SampleEventCreate) check() error {
 			return &ValidationError{Name: "to_status", err: fmt.Errorf(`ent: validator failed for field "SampleEvent.to_status": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Note(); ok {
+		if err := sampleevent.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "SampleEvent.note": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.At(); !ok {
 		return &ValidationError{Name: "at", err: errors.New(`ent: missing required field "SampleEvent.at"`)}
 	}

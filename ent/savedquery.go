@@ -27,13 +27,13 @@ type SavedQuery struct {
 	Version int `json:"version,omitempty"`
 	// OwnerID holds the value of the "owner_id" field.
 	OwnerID pulid.ID `json:"owner_id,omitempty"`
-	// Name holds the value of the "name" field.
+	// At most 200 characters.
 	Name string `json:"name,omitempty"`
-	// Query holds the value of the "query" field.
+	// At most 50,000 characters.
 	Query string `json:"query,omitempty"`
-	// JSON object of the variables.
+	// JSON object of the variables. At most 20,000 characters.
 	Variables string `json:"variables,omitempty"`
-	// Description holds the value of the "description" field.
+	// At most 20,000 characters.
 	Description string `json:"description,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the SavedQueryQuery when eager-loading is set.

@@ -232,6 +232,16 @@ func (_c *SavedQueryCreate) check() error {
 			return &ValidationError{Name: "query", err: fmt.Errorf(`ent: validator failed for field "SavedQuery.query": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Variables(); ok {
+		if err := savedquery.VariablesValidator(v); err != nil {
+			return &ValidationError{Name: "variables", err: fmt.Errorf(`ent: validator failed for field "SavedQuery.variables": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Description(); ok {
+		if err := savedquery.DescriptionValidator(v); err != nil {
+			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "SavedQuery.description": %w`, err)}
+		}
+	}
 	return nil
 }
 

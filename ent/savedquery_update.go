@@ -216,6 +216,16 @@ func (_u *SavedQueryUpdate) check() error {
 			return &ValidationError{Name: "query", err: fmt.Errorf(`ent: validator failed for field "SavedQuery.query": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Variables(); ok {
+		if err := savedquery.VariablesValidator(v); err != nil {
+			return &ValidationError{Name: "variables", err: fmt.Errorf(`ent: validator failed for field "SavedQuery.variables": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Description(); ok {
+		if err := savedquery.DescriptionValidator(v); err != nil {
+			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "SavedQuery.description": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -511,6 +521,16 @@ func (_u *SavedQueryUpdateOne) check() error {
 	if v, ok := _u.mutation.Query(); ok {
 		if err := savedquery.QueryValidator(v); err != nil {
 			return &ValidationError{Name: "query", err: fmt.Errorf(`ent: validator failed for field "SavedQuery.query": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Variables(); ok {
+		if err := savedquery.VariablesValidator(v); err != nil {
+			return &ValidationError{Name: "variables", err: fmt.Errorf(`ent: validator failed for field "SavedQuery.variables": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Description(); ok {
+		if err := savedquery.DescriptionValidator(v); err != nil {
+			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "SavedQuery.description": %w`, err)}
 		}
 	}
 	return nil

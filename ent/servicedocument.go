@@ -33,7 +33,7 @@ type ServiceDocument struct {
 	Since time.Time `json:"since,omitempty"`
 	// Set when the customer stops receiving it.
 	Until *time.Time `json:"until,omitempty"`
-	// Note holds the value of the "note" field.
+	// At most 20,000 characters.
 	Note string `json:"note,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ServiceDocumentQuery when eager-loading is set.

@@ -237,6 +237,11 @@ func (_c *ServiceDocumentCreate) check() error {
 	if _, ok := _c.mutation.Since(); !ok {
 		return &ValidationError{Name: "since", err: errors.New(`ent: missing required field "ServiceDocument.since"`)}
 	}
+	if v, ok := _c.mutation.Note(); ok {
+		if err := servicedocument.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "ServiceDocument.note": %w`, err)}
+		}
+	}
 	if len(_c.mutation.CustomerIDs()) == 0 {
 		return &ValidationError{Name: "customer", err: errors.New(`ent: missing required edge "ServiceDocument.customer"`)}
 	}

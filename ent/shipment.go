@@ -30,9 +30,9 @@ type Shipment struct {
 	OrderID pulid.ID `json:"order_id,omitempty"`
 	// CustomerID holds the value of the "customer_id" field.
 	CustomerID pulid.ID `json:"customer_id,omitempty"`
-	// Carrier holds the value of the "carrier" field.
+	// At most 120 characters.
 	Carrier string `json:"carrier,omitempty"`
-	// TrackingNo holds the value of the "tracking_no" field.
+	// At most 80 characters.
 	TrackingNo string `json:"tracking_no,omitempty"`
 	// Status holds the value of the "status" field.
 	Status shipment.Status `json:"status,omitempty"`
@@ -44,7 +44,7 @@ type Shipment struct {
 	DeliveredAt *time.Time `json:"delivered_at,omitempty"`
 	// DeliveryNoteSigned holds the value of the "delivery_note_signed" field.
 	DeliveryNoteSigned bool `json:"delivery_note_signed,omitempty"`
-	// SignedBy holds the value of the "signed_by" field.
+	// At most 120 characters.
 	SignedBy string `json:"signed_by,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ShipmentQuery when eager-loading is set.

@@ -26,9 +26,9 @@ type StageChange struct {
 	FromStage *stagechange.FromStage `json:"from_stage,omitempty"`
 	// ToStage holds the value of the "to_stage" field.
 	ToStage stagechange.ToStage `json:"to_stage,omitempty"`
-	// Reason holds the value of the "reason" field.
+	// At most 500 characters.
 	Reason string `json:"reason,omitempty"`
-	// What moved the account: a first visit, a shipped sample, a manager's decision…
+	// What moved the account: a first visit, a shipped sample, a manager's decision… At most 200 characters.
 	Evidence string `json:"evidence,omitempty"`
 	// ChangedByID holds the value of the "changed_by_id" field.
 	ChangedByID pulid.ID `json:"changed_by_id,omitempty"`

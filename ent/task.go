@@ -33,9 +33,9 @@ type Task struct {
 	AssigneeID pulid.ID `json:"assignee_id,omitempty"`
 	// InteractionID holds the value of the "interaction_id" field.
 	InteractionID pulid.ID `json:"interaction_id,omitempty"`
-	// Title holds the value of the "title" field.
+	// At most 300 characters.
 	Title string `json:"title,omitempty"`
-	// Description holds the value of the "description" field.
+	// At most 20,000 characters.
 	Description string `json:"description,omitempty"`
 	// DueAt holds the value of the "due_at" field.
 	DueAt *time.Time `json:"due_at,omitempty"`

@@ -24,9 +24,9 @@ type Team struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Optimistic-concurrency version: send the value you read with an update; a stale one fails with CONFLICT.
 	Version int `json:"version,omitempty"`
-	// Name holds the value of the "name" field.
+	// At most 120 characters.
 	Name string `json:"name,omitempty"`
-	// Description holds the value of the "description" field.
+	// At most 20,000 characters.
 	Description string `json:"description,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the TeamQuery when eager-loading is set.

@@ -32,9 +32,9 @@ type TrackingEvent struct {
 	CustomerID pulid.ID `json:"customer_id,omitempty"`
 	// At holds the value of the "at" field.
 	At time.Time `json:"at,omitempty"`
-	// Location holds the value of the "location" field.
+	// At most 200 characters.
 	Location string `json:"location,omitempty"`
-	// Description holds the value of the "description" field.
+	// At most 500 characters.
 	Description string `json:"description,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the TrackingEventQuery when eager-loading is set.

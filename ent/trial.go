@@ -32,29 +32,29 @@ type Trial struct {
 	CustomerID pulid.ID `json:"customer_id,omitempty"`
 	// Kind holds the value of the "kind" field.
 	Kind trial.Kind `json:"kind,omitempty"`
-	// Application holds the value of the "application" field.
+	// At most 300 characters.
 	Application string `json:"application,omitempty"`
-	// Industry holds the value of the "industry" field.
+	// At most 120 characters.
 	Industry string `json:"industry,omitempty"`
-	// SizeSpec holds the value of the "size_spec" field.
+	// At most 200 characters.
 	SizeSpec string `json:"size_spec,omitempty"`
-	// Colour holds the value of the "colour" field.
+	// At most 120 characters.
 	Colour string `json:"colour,omitempty"`
-	// Environmental holds the value of the "environmental" field.
+	// At most 300 characters.
 	Environmental string `json:"environmental,omitempty"`
-	// KeyProperties holds the value of the "key_properties" field.
+	// At most 20,000 characters.
 	KeyProperties string `json:"key_properties,omitempty"`
-	// TestStandard holds the value of the "test_standard" field.
+	// At most 200 characters.
 	TestStandard string `json:"test_standard,omitempty"`
-	// Cycle holds the value of the "cycle" field.
+	// At most 120 characters.
 	Cycle string `json:"cycle,omitempty"`
 	// CustomerTechLevel holds the value of the "customer_tech_level" field.
 	CustomerTechLevel *int `json:"customer_tech_level,omitempty"`
-	// Production equipment and management level.
+	// Production equipment and management level. At most 20,000 characters.
 	Equipment string `json:"equipment,omitempty"`
-	// TestEquipment holds the value of the "test_equipment" field.
+	// At most 20,000 characters.
 	TestEquipment string `json:"test_equipment,omitempty"`
-	// Results holds the value of the "results" field.
+	// At most 20,000 characters.
 	Results string `json:"results,omitempty"`
 	// Outcome holds the value of the "outcome" field.
 	Outcome trial.Outcome `json:"outcome,omitempty"`

@@ -439,6 +439,11 @@ func (_c *TrialCreate) check() error {
 			return &ValidationError{Name: "environmental", err: fmt.Errorf(`ent: validator failed for field "Trial.environmental": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.KeyProperties(); ok {
+		if err := trial.KeyPropertiesValidator(v); err != nil {
+			return &ValidationError{Name: "key_properties", err: fmt.Errorf(`ent: validator failed for field "Trial.key_properties": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.TestStandard(); ok {
 		if err := trial.TestStandardValidator(v); err != nil {
 			return &ValidationError{Name: "test_standard", err: fmt.Errorf(`ent: validator failed for field "Trial.test_standard": %w`, err)}
@@ -452,6 +457,21 @@ func (_c *TrialCreate) check() error {
 	if v, ok := _c.mutation.CustomerTechLevel(); ok {
 		if err := trial.CustomerTechLevelValidator(v); err != nil {
 			return &ValidationError{Name: "customer_tech_level", err: fmt.Errorf(`ent: validator failed for field "Trial.customer_tech_level": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Equipment(); ok {
+		if err := trial.EquipmentValidator(v); err != nil {
+			return &ValidationError{Name: "equipment", err: fmt.Errorf(`ent: validator failed for field "Trial.equipment": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.TestEquipment(); ok {
+		if err := trial.TestEquipmentValidator(v); err != nil {
+			return &ValidationError{Name: "test_equipment", err: fmt.Errorf(`ent: validator failed for field "Trial.test_equipment": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Results(); ok {
+		if err := trial.ResultsValidator(v); err != nil {
+			return &ValidationError{Name: "results", err: fmt.Errorf(`ent: validator failed for field "Trial.results": %w`, err)}
 		}
 	}
 	if _, ok := _c.mutation.Outcome(); !ok {

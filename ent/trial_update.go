@@ -503,6 +503,11 @@ func (_u *TrialUpdate) check() error {
 			return &ValidationError{Name: "environmental", err: fmt.Errorf(`ent: validator failed for field "Trial.environmental": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.KeyProperties(); ok {
+		if err := trial.KeyPropertiesValidator(v); err != nil {
+			return &ValidationError{Name: "key_properties", err: fmt.Errorf(`ent: validator failed for field "Trial.key_properties": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.TestStandard(); ok {
 		if err := trial.TestStandardValidator(v); err != nil {
 			return &ValidationError{Name: "test_standard", err: fmt.Errorf(`ent: validator failed for field "Trial.test_standard": %w`, err)}
@@ -516,6 +521,21 @@ func (_u *TrialUpdate) check() error {
 	if v, ok := _u.mutation.CustomerTechLevel(); ok {
 		if err := trial.CustomerTechLevelValidator(v); err != nil {
 			return &ValidationError{Name: "customer_tech_level", err: fmt.Errorf(`ent: validator failed for field "Trial.customer_tech_level": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Equipment(); ok {
+		if err := trial.EquipmentValidator(v); err != nil {
+			return &ValidationError{Name: "equipment", err: fmt.Errorf(`ent: validator failed for field "Trial.equipment": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.TestEquipment(); ok {
+		if err := trial.TestEquipmentValidator(v); err != nil {
+			return &ValidationError{Name: "test_equipment", err: fmt.Errorf(`ent: validator failed for field "Trial.test_equipment": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Results(); ok {
+		if err := trial.ResultsValidator(v); err != nil {
+			return &ValidationError{Name: "results", err: fmt.Errorf(`ent: validator failed for field "Trial.results": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.Outcome(); ok {
@@ -1216,6 +1236,11 @@ func (_u *TrialUpdateOne) check() error {
 			return &ValidationError{Name: "environmental", err: fmt.Errorf(`ent: validator failed for field "Trial.environmental": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.KeyProperties(); ok {
+		if err := trial.KeyPropertiesValidator(v); err != nil {
+			return &ValidationError{Name: "key_properties", err: fmt.Errorf(`ent: validator failed for field "Trial.key_properties": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.TestStandard(); ok {
 		if err := trial.TestStandardValidator(v); err != nil {
 			return &ValidationError{Name: "test_standard", err: fmt.Errorf(`ent: validator failed for field "Trial.test_standard": %w`, err)}
@@ -1229,6 +1254,21 @@ func (_u *TrialUpdateOne) check() error {
 	if v, ok := _u.mutation.CustomerTechLevel(); ok {
 		if err := trial.CustomerTechLevelValidator(v); err != nil {
 			return &ValidationError{Name: "customer_tech_level", err: fmt.Errorf(`ent: validator failed for field "Trial.customer_tech_level": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Equipment(); ok {
+		if err := trial.EquipmentValidator(v); err != nil {
+			return &ValidationError{Name: "equipment", err: fmt.Errorf(`ent: validator failed for field "Trial.equipment": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.TestEquipment(); ok {
+		if err := trial.TestEquipmentValidator(v); err != nil {
+			return &ValidationError{Name: "test_equipment", err: fmt.Errorf(`ent: validator failed for field "Trial.test_equipment": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Results(); ok {
+		if err := trial.ResultsValidator(v); err != nil {
+			return &ValidationError{Name: "results", err: fmt.Errorf(`ent: validator failed for field "Trial.results": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.Outcome(); ok {

@@ -26,21 +26,21 @@ type User struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Optimistic-concurrency version: send the value you read with an update; a stale one fails with CONFLICT.
 	Version int `json:"version,omitempty"`
-	// Email holds the value of the "email" field.
+	// At most 254 characters.
 	Email string `json:"email,omitempty"`
-	// Name holds the value of the "name" field.
+	// At most 120 characters.
 	Name string `json:"name,omitempty"`
 	// What the user may do: ADMIN everything; MANAGER their team's accounts; REP accounts they or their team own; ANALYST read-only everything but private notes; PARTNER their own organisation's records.
 	Role user.Role `json:"role,omitempty"`
 	// Which side of our company the person speaks for in the relationship map.
 	Function user.Function `json:"function,omitempty"`
-	// Phone holds the value of the "phone" field.
+	// At most 40 characters.
 	Phone string `json:"phone,omitempty"`
 	// Locale holds the value of the "locale" field.
 	Locale user.Locale `json:"locale,omitempty"`
 	// Active holds the value of the "active" field.
 	Active bool `json:"active,omitempty"`
-	// PasswordHash holds the value of the "password_hash" field.
+	// At most 200 characters.
 	PasswordHash string `json:"-"`
 	// TeamID holds the value of the "team_id" field.
 	TeamID pulid.ID `json:"team_id,omitempty"`

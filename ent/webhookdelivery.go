@@ -24,11 +24,11 @@ type WebhookDelivery struct {
 	EndpointID pulid.ID `json:"endpoint_id,omitempty"`
 	// CustomerID holds the value of the "customer_id" field.
 	CustomerID pulid.ID `json:"customer_id,omitempty"`
-	// Stable id of the event: receivers de-duplicate on it.
+	// Stable id of the event: receivers de-duplicate on it. At most 100 characters.
 	EventID string `json:"event_id,omitempty"`
-	// EventType holds the value of the "event_type" field.
+	// At most 60 characters.
 	EventType string `json:"event_type,omitempty"`
-	// Payload holds the value of the "payload" field.
+	// At most 100,000 characters.
 	Payload string `json:"payload,omitempty"`
 	// Status holds the value of the "status" field.
 	Status webhookdelivery.Status `json:"status,omitempty"`
@@ -44,7 +44,7 @@ type WebhookDelivery struct {
 	DeliveredAt *time.Time `json:"delivered_at,omitempty"`
 	// LastStatusCode holds the value of the "last_status_code" field.
 	LastStatusCode *int `json:"last_status_code,omitempty"`
-	// LastError holds the value of the "last_error" field.
+	// At most 2,000 characters.
 	LastError string `json:"last_error,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the WebhookDeliveryQuery when eager-loading is set.

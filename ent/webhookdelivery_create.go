@@ -272,6 +272,11 @@ func (_c *WebhookDeliveryCreate) check() error {
 	if _, ok := _c.mutation.EventID(); !ok {
 		return &ValidationError{Name: "event_id", err: errors.New(`ent: missing required field "WebhookDelivery.event_id"`)}
 	}
+	if v, ok := _c.mutation.EventID(); ok {
+		if err := webhookdelivery.EventIDValidator(v); err != nil {
+			return &ValidationError{Name: "event_id", err: fmt.Errorf(`ent: validator failed for field "WebhookDelivery.event_id": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.EventType(); !ok {
 		return &ValidationError{Name: "event_type", err: errors.New(`ent: missing required field "WebhookDelivery.event_type"`)}
 	}
@@ -282,6 +287,11 @@ func (_c *WebhookDeliveryCreate) check() error {
 	}
 	if _, ok := _c.mutation.Payload(); !ok {
 		return &ValidationError{Name: "payload", err: errors.New(`ent: missing required field "WebhookDelivery.payload"`)}
+	}
+	if v, ok := _c.mutation.Payload(); ok {
+		if err := webhookdelivery.PayloadValidator(v); err != nil {
+			return &ValidationError{Name: "payload", err: fmt.Errorf(`ent: validator failed for field "WebhookDelivery.payload": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.Status(); !ok {
 		return &ValidationError{Name: "status", err: errors.New(`ent: missing required field "WebhookDelivery.status"`)}
@@ -299,6 +309,11 @@ func (_c *WebhookDeliveryCreate) check() error {
 	}
 	if _, ok := _c.mutation.NextAttemptAt(); !ok {
 		return &ValidationError{Name: "next_attempt_at", err: errors.New(`ent: missing required field "WebhookDelivery.next_attempt_at"`)}
+	}
+	if v, ok := _c.mutation.LastError(); ok {
+		if err := webhookdelivery.LastErrorValidator(v); err != nil {
+			return &ValidationError{Name: "last_error", err: fmt.Errorf(`ent: validator failed for field "WebhookDelivery.last_error": %w`, err)}
+		}
 	}
 	if len(_c.mutation.EndpointIDs()) == 0 {
 		return &ValidationError{Name: "endpoint", err: errors.New(`ent: missing required edge "WebhookDelivery.endpoint"`)}

@@ -204,6 +204,11 @@ func (_u *WebhookDeliveryUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "WebhookDelivery.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.LastError(); ok {
+		if err := webhookdelivery.LastErrorValidator(v); err != nil {
+			return &ValidationError{Name: "last_error", err: fmt.Errorf(`ent: validator failed for field "WebhookDelivery.last_error": %w`, err)}
+		}
+	}
 	if _u.mutation.EndpointCleared() && len(_u.mutation.EndpointIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "WebhookDelivery.endpoint"`)
 	}
@@ -478,6 +483,11 @@ func (_u *WebhookDeliveryUpdateOne) check() error {
 	if v, ok := _u.mutation.Status(); ok {
 		if err := webhookdelivery.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "WebhookDelivery.status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.LastError(); ok {
+		if err := webhookdelivery.LastErrorValidator(v); err != nil {
+			return &ValidationError{Name: "last_error", err: fmt.Errorf(`ent: validator failed for field "WebhookDelivery.last_error": %w`, err)}
 		}
 	}
 	if _u.mutation.EndpointCleared() && len(_u.mutation.EndpointIDs()) > 0 {

@@ -28,11 +28,11 @@ type WebhookEndpoint struct {
 	Version int `json:"version,omitempty"`
 	// CustomerID holds the value of the "customer_id" field.
 	CustomerID pulid.ID `json:"customer_id,omitempty"`
-	// URL holds the value of the "url" field.
+	// At most 500 characters.
 	URL string `json:"url,omitempty"`
-	// order.status_changed, shipment.updated, document.published, change_notice.issued, issue.updated
+	// order.status_changed, shipment.updated, document.published, change_notice.issued, issue.updated. At most 20 values of at most 60 characters.
 	Events []string `json:"events,omitempty"`
-	// Secret holds the value of the "secret" field.
+	// At most 128 characters.
 	Secret string `json:"-"`
 	// Active holds the value of the "active" field.
 	Active bool `json:"active,omitempty"`

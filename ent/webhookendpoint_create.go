@@ -242,6 +242,11 @@ func (_c *WebhookEndpointCreate) check() error {
 	if _, ok := _c.mutation.Secret(); !ok {
 		return &ValidationError{Name: "secret", err: errors.New(`ent: missing required field "WebhookEndpoint.secret"`)}
 	}
+	if v, ok := _c.mutation.Secret(); ok {
+		if err := webhookendpoint.SecretValidator(v); err != nil {
+			return &ValidationError{Name: "secret", err: fmt.Errorf(`ent: validator failed for field "WebhookEndpoint.secret": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Active(); !ok {
 		return &ValidationError{Name: "active", err: errors.New(`ent: missing required field "WebhookEndpoint.active"`)}
 	}

@@ -234,6 +234,11 @@ func (_u *WebhookEndpointUpdate) check() error {
 			return &ValidationError{Name: "events", err: fmt.Errorf(`ent: validator failed for field "WebhookEndpoint.events": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Secret(); ok {
+		if err := webhookendpoint.SecretValidator(v); err != nil {
+			return &ValidationError{Name: "secret", err: fmt.Errorf(`ent: validator failed for field "WebhookEndpoint.secret": %w`, err)}
+		}
+	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "WebhookEndpoint.customer"`)
 	}
@@ -592,6 +597,11 @@ func (_u *WebhookEndpointUpdateOne) check() error {
 	if v, ok := _u.mutation.Events(); ok {
 		if err := webhookendpoint.EventsValidator(v); err != nil {
 			return &ValidationError{Name: "events", err: fmt.Errorf(`ent: validator failed for field "WebhookEndpoint.events": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Secret(); ok {
+		if err := webhookendpoint.SecretValidator(v); err != nil {
+			return &ValidationError{Name: "secret", err: fmt.Errorf(`ent: validator failed for field "WebhookEndpoint.secret": %w`, err)}
 		}
 	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {

@@ -70,7 +70,9 @@ func (r *mutationResolver) issueChangeNotice(ctx context.Context, input model.Is
 			With("expectedVersion", *input.Version)
 	}
 	if cn.Status != changenotice.StatusDRAFT {
-		return nil, errcode.New(errcode.BadUserInput, "only a draft notice can be issued; this one is %s", cn.Status).With("field", "id")
+		// Issued since the client read it (by someone else, or a replay): a conflict.
+		return nil, errcode.New(errcode.Conflict, "only a draft notice can be issued; this one is %s now", cn.Status).
+			With("field", "id").With("currentStatus", string(cn.Status))
 	}
 	now := r.now()
 	// Every buyer must be told, including accounts the issuing manager does not see.
@@ -87,6 +89,13 @@ func (r *mutationResolver) issueChangeNotice(ctx context.Context, input model.Is
 		SetIssuedAt(now).
 		Save(ctx)
 	if err != nil {
+		// The loser of two concurrent issuers: say what the notice is now.
+		if errcode.Is(err, errcode.Conflict) {
+			if cur, gerr := c.ChangeNotice.Get(ctx, input.ID); gerr == nil && cur.Status != changenotice.StatusDRAFT {
+				return nil, errcode.New(errcode.Conflict, "this change notice is %s now: someone issued it since you read it", cur.Status).
+					With("field", "id").With("currentStatus", string(cur.Status))
+			}
+		}
 		return nil, err
 	}
 	if len(customers) > 0 {

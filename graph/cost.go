@@ -152,8 +152,13 @@ func measure(oc *graphql.OperationContext) Cost {
 	return c
 }
 
-// pageSize is the page a connection field asks for (1 for other fields).
+// pageSize is the page a connection field asks for, the IDs nodes(ids:) asks for
+// (1 for other fields).
 func pageSize(f *ast.Field, vars map[string]any) int {
+	if f.Name == "nodes" && f.ObjectDefinition != nil && f.ObjectDefinition.Name == "Query" {
+		ids, _ := f.ArgumentMap(vars)["ids"].([]any)
+		return min(max(len(ids), 1), MaxNodes)
+	}
 	if f.Definition == nil || f.Definition.Type == nil || !strings.HasSuffix(f.Definition.Type.Name(), "Connection") {
 		return 1
 	}

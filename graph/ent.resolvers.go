@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 	"tandem/ent"
+	"tandem/ent/errcode"
 	"tandem/ent/schema/pulid"
 	"tandem/graph/generated"
 
@@ -21,6 +22,9 @@ func (r *queryResolver) Node(ctx context.Context, id pulid.ID) (ent.Noder, error
 
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []pulid.ID) ([]ent.Noder, error) {
+	if len(ids) > MaxNodes { // inputLimits refuses it first; this guards other callers
+		return nil, errcode.New(errcode.BadUserInput, "nodes: at most %d IDs per request (got %d); split the list", MaxNodes, len(ids)).With("field", "ids")
+	}
 	return r.Client.Noders(ctx, ids, ent.WithIDType)
 }
 

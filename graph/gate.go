@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -89,7 +90,13 @@ const MaxPage = 100
 // RequestInfo collects what the access log prints about a GraphQL request.
 type RequestInfo struct {
 	Operation string
+	// errorsLogged counts the internal errors and panics of the request, of which
+	// only the first MaxLoggedErrors are logged (errors.go).
+	errorsLogged atomic.Int64
 }
+
+// InternalErrors is the number of internal errors (and panics) the request had.
+func (ri *RequestInfo) InternalErrors() int64 { return ri.errorsLogged.Load() }
 
 type requestInfoKey struct{}
 

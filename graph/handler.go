@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"log/slog"
+	"net/http"
 
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
@@ -45,35 +46,46 @@ const MaxUploadBytes = 32 << 20
 // publicFields are the root fields callable without signing in.
 var publicFields = []string{"login", "refreshToken", "logout"}
 
-// NewHandler builds the GraphQL HTTP handler: POST and GET transports, APQ,
-// introspection, cost and token limits, one error presenter and one recover function.
-func NewHandler(r *Resolver, opts Options) *handler.Server {
+// NewHandler builds the GraphQL HTTP handler: POST (JSON) and GET transports that
+// answer malformed requests as the GraphQL-over-HTTP spec says (transport.go),
+// multipart uploads, APQ, introspection, input, cost and token limits, one error
+// presenter and one recover function.
+func NewHandler(r *Resolver, opts Options) http.Handler {
 	es := generated.NewExecutableSchema(generated.Config{Resolvers: r})
 	srv := handler.New(es)
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(httpTransport{})
 	srv.AddTransport(transport.MultipartForm{MaxUploadSize: MaxUploadBytes, MaxMemory: 8 << 20})
+	srv.AddTransport(unsupportedRequest{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(extension.Introspection{})
 	srv.SetParserTokenLimit(opts.Limits.ParserTokens)
 	srv.SetDisableSuggestion(opts.Production)
 	srv.Use(authGate{})
+	srv.Use(inputLimits{schema: es.Schema()})
 	srv.Use(costLimit{limits: opts.Limits, spend: opts.Spend})
 	srv.AroundResponses(reportCost)
-	srv.Use(entgql.Transactioner{
+	srv.Use(transactioner{entgql.Transactioner{
 		TxOpener: r.Client,
 		// Sign-in writes (throttle counters, token revocation) must survive a failed
 		// request, so they run in their own short transactions.
 		SkipTxFunc: entgql.SkipIfHasFields("login", "refreshToken", "logout", "changePassword"),
-	})
+	}})
 	srv.AroundFields(accessGuard)
 	srv.AroundFields(clampPages)
 	srv.AroundOperations(noteOperation)
 	srv.SetErrorPresenter(presentError(opts.Logger))
 	srv.SetRecoverFunc(recoverPanic(opts.Logger))
-	return srv
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		// The error log budget is per request (errors.go); the access log usually
+		// made the record already.
+		if _, ok := req.Context().Value(requestInfoKey{}).(*RequestInfo); !ok {
+			ctx, _ := WithRequestInfo(req.Context())
+			req = req.WithContext(ctx)
+		}
+		srv.ServeHTTP(w, req)
+	})
 }
 
 // OperationName returns the GraphQL operation name of a request being served, for the

@@ -9,6 +9,7 @@ import (
 	"context"
 	"tandem/ent"
 	"tandem/ent/predicate"
+	"tandem/ent/schema"
 	"tandem/ent/schema/pulid"
 	"tandem/graph/generated"
 	"tandem/graph/model"
@@ -390,6 +391,11 @@ func (r *mutationResolver) CreateIssue(ctx context.Context, input ent.CreateIssu
 
 // UpdateIssue is the resolver for the updateIssue field.
 func (r *mutationResolver) UpdateIssue(ctx context.Context, id pulid.ID, input ent.UpdateIssueInput) (*ent.Issue, error) {
+	if input.Status != nil {
+		// A status sent is a move: asking for the status the problem already has is a
+		// CONFLICT (someone made the move first), as with advanceSample.
+		ctx = schema.AsMove(ctx, id)
+	}
 	return r.db(ctx).Issue.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"entgo.io/ent/dialect/sql"
+
 	"tandem/ent"
 	"tandem/ent/document"
 	"tandem/ent/errcode"
@@ -14,6 +16,7 @@ import (
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
 	"tandem/ent/privacy"
+	"tandem/ent/schema/pulid"
 	"tandem/ent/shipment"
 	"tandem/ent/viewer"
 	"tandem/graph/model"
@@ -106,15 +109,16 @@ func completeOrderStep(ctx context.Context, c *ent.Client, in model.CompleteOrde
 		return nil, err
 	}
 	step := string(in.Step)
-	if o.Status == order.StatusCANCELLED || o.Status == order.StatusCLOSED {
-		return nil, errcode.New(errcode.BadUserInput, "the order is %s", strings.ToLower(string(o.Status))).With("field", "step")
-	}
 	if _, ok := stepField[step]; !ok {
 		return nil, errcode.New(errcode.BadUserInput, "%s is not a checklist step (use cancelOrder to cancel)", step).With("field", "step")
 	}
 	done := stepTimes(o)
+	// The order moved on since the client read it: a conflict, not a bad request.
+	if o.Status == order.StatusCANCELLED || o.Status == order.StatusCLOSED {
+		return nil, orderMovedOn(o, "the order is %s", strings.ToLower(string(o.Status)))
+	}
 	if done[step] != nil {
-		return nil, errcode.New(errcode.BadUserInput, "%s is already done", step).With("field", "step")
+		return nil, orderMovedOn(o, "%s is already done (%s)", step, done[step].UTC().Format(time.RFC3339))
 	}
 	if missing := missingSteps(done, step); len(missing) > 0 {
 		return nil, errcode.New(errcode.BadUserInput, "%s needs %s first", step, strings.Join(missing, ", ")).
@@ -151,18 +155,50 @@ func completeOrderStep(ctx context.Context, c *ent.Client, in model.CompleteOrde
 			status = lifecycle.OrderStatusAfter[s]
 		}
 	}
-	u := c.Order.UpdateOneID(o.ID).SetStatus(order.Status(status))
+	// Conditional on the step not being done yet (the order hook adds the status read):
+	// of two concurrent ticks of one step, one wins and the other gets CONFLICT.
+	u := c.Order.UpdateOneID(o.ID).SetStatus(order.Status(status)).Where(sql.FieldIsNull(stepField[step]))
 	if err := u.Mutation().SetField(stepField[step], now); err != nil {
 		return nil, err
 	}
 	if in.Version != nil {
 		u.SetVersion(*in.Version)
 	}
-	o, err = u.Save(ctx)
+	saved, err := u.Save(ctx)
 	if err != nil {
-		return nil, err
+		return nil, orderChangedMeanwhile(ctx, c, o.ID, err, func(cur *ent.Order) error {
+			if at := stepTimes(cur)[step]; at != nil {
+				return orderMovedOn(cur, "%s was done meanwhile (%s)", step, at.UTC().Format(time.RFC3339))
+			}
+			return nil
+		})
 	}
-	return o, recordOrderEvent(ctx, c, o, orderevent.Step(step), in.Note, now)
+	return saved, recordOrderEvent(ctx, c, saved, orderevent.Step(step), in.Note, now)
+}
+
+// orderMovedOn is the CONFLICT of a step or cancellation asked on a stale view of
+// the order (someone ticked the step, shipped, closed or cancelled it since).
+func orderMovedOn(o *ent.Order, format string, args ...any) error {
+	return errcode.New(errcode.Conflict, "%s; reload the order", fmt.Sprintf(format, args...)).
+		With("field", "step").With("currentStatus", string(o.Status))
+}
+
+// orderChangedMeanwhile explains the not-found of a conditional order update: when
+// the order is still there and explain names what changed, that CONFLICT; otherwise
+// the error as it is (the hooks have already turned a status race or a stale
+// version into CONFLICT).
+func orderChangedMeanwhile(ctx context.Context, c *ent.Client, id pulid.ID, err error, explain func(*ent.Order) error) error {
+	if !ent.IsNotFound(err) {
+		return err
+	}
+	cur, gerr := c.Order.Get(privacy.DecisionContext(ctx, privacy.Allow), id)
+	if gerr != nil {
+		return err
+	}
+	if conflict := explain(cur); conflict != nil {
+		return conflict
+	}
+	return err
 }
 
 func recordOrderEvent(ctx context.Context, c *ent.Client, o *ent.Order, step orderevent.Step, note *string, at time.Time) error {
@@ -186,17 +222,25 @@ func cancelOrder(ctx context.Context, c *ent.Client, in model.CancelOrderInput) 
 		return nil, errcode.New(errcode.BadUserInput, "say why the order is cancelled").With("field", "reason")
 	}
 	if o.ShippedAt != nil || o.Status == order.StatusCANCELLED || o.Status == order.StatusCLOSED {
-		return nil, errcode.New(errcode.BadUserInput, "only an order that has not shipped can be cancelled").With("field", "id")
+		return nil, orderMovedOn(o, "only an order that has not shipped can be cancelled; this one is %s", strings.ToLower(string(o.Status)))
 	}
 	now := time.Now().UTC()
-	u := c.Order.UpdateOneID(o.ID).SetStatus(order.StatusCANCELLED).SetCancelledAt(now).SetCancelReason(in.Reason)
+	// Conditional on the status read (order hook) and on not being shipped meanwhile.
+	u := c.Order.UpdateOneID(o.ID).SetStatus(order.StatusCANCELLED).SetCancelledAt(now).SetCancelReason(in.Reason).
+		Where(order.ShippedAtIsNil())
 	if in.Version != nil {
 		u.SetVersion(*in.Version)
 	}
-	if o, err = u.Save(ctx); err != nil {
-		return nil, err
+	saved, err := u.Save(ctx)
+	if err != nil {
+		return nil, orderChangedMeanwhile(ctx, c, o.ID, err, func(cur *ent.Order) error {
+			if cur.ShippedAt != nil {
+				return orderMovedOn(cur, "the order was shipped meanwhile")
+			}
+			return nil
+		})
 	}
-	return o, recordOrderEvent(ctx, c, o, orderevent.StepCANCELLED, &in.Reason, now)
+	return saved, recordOrderEvent(ctx, c, saved, orderevent.StepCANCELLED, &in.Reason, now)
 }
 
 // checklist shows each step with who and when, what blocks it, and warnings.

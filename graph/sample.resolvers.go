@@ -30,7 +30,9 @@ func (r *mutationResolver) AdvanceSample(ctx context.Context, input model.Advanc
 	if input.Note != nil {
 		note = *input.Note
 	}
-	return u.Save(schema.WithNote(ctx, note))
+	// An explicit move: asking for the status the sample already has is a CONFLICT
+	// (someone made the move first), not a silent no-op.
+	return u.Save(schema.AsMove(schema.WithNote(ctx, note), input.ID))
 }
 
 // AllowedNextStatuses is the resolver for the allowedNextStatuses field.

@@ -47,8 +47,11 @@ func CheckShare(ctx context.Context, c *ent.Client, s Share) ([]string, error) {
 				"if it shares nothing of theirs, confirm with namesAcknowledged", strings.Join(named, ", ")).
 			With("field", "namesAcknowledged").With("namedCustomers", named)
 	}
-	return named, nil
+	return named[:min(len(named), maxNamed)], nil
 }
+
+// maxNamed is how many names a share records (MarketInfoShare.namedCustomers).
+const maxNamed = 100
 
 // NamedCustomers lists the customers other than except that text names, by full
 // (English) name or short name, each as it appears in the text.

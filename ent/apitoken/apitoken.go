@@ -122,6 +122,14 @@ var (
 	DefaultVersion int
 	// NameValidator is a validator for the "name" field. It is called by the builders before save.
 	NameValidator func(string) error
+	// ScopesValidator is a validator for the "scopes" field. It is called by the builders before save.
+	ScopesValidator func([]string) error
+	// TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
+	TokenHashValidator func(string) error
+	// SaltValidator is a validator for the "salt" field. It is called by the builders before save.
+	SaltValidator func(string) error
+	// LastEightValidator is a validator for the "last_eight" field. It is called by the builders before save.
+	LastEightValidator func(string) error
 	// DefaultBudgetPerSecond holds the default value on creation for the "budget_per_second" field.
 	DefaultBudgetPerSecond int
 	// BudgetPerSecondValidator is a validator for the "budget_per_second" field. It is called by the builders before save.

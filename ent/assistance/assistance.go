@@ -95,6 +95,8 @@ var (
 	DefaultVersion int
 	// DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
 	DescriptionValidator func(string) error
+	// OutcomeValidator is a validator for the "outcome" field. It is called by the builders before save.
+	OutcomeValidator func(string) error
 	// DefaultRequestedAt holds the default value on creation for the "requested_at" field.
 	DefaultRequestedAt func() time.Time
 	// DefaultID holds the default value on creation for the "id" field.

@@ -79,6 +79,12 @@ func ValidColumn(column string) bool {
 var (
 	Hooks  [1]ent.Hook
 	Policy ent.Policy
+	// ActorLabelValidator is a validator for the "actor_label" field. It is called by the builders before save.
+	ActorLabelValidator func(string) error
+	// EntityTypeValidator is a validator for the "entity_type" field. It is called by the builders before save.
+	EntityTypeValidator func(string) error
+	// EntityIDValidator is a validator for the "entity_id" field. It is called by the builders before save.
+	EntityIDValidator func(string) error
 	// DefaultAt holds the default value on creation for the "at" field.
 	DefaultAt func() time.Time
 	// DefaultID holds the default value on creation for the "id" field.

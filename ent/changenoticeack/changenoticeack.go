@@ -98,6 +98,8 @@ var (
 	DefaultVersion int
 	// AcknowledgedByValidator is a validator for the "acknowledged_by" field. It is called by the builders before save.
 	AcknowledgedByValidator func(string) error
+	// NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	NoteValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )

@@ -96,6 +96,8 @@ var (
 	ProductValidator func(string) error
 	// SharePercentValidator is a validator for the "share_percent" field. It is called by the builders before save.
 	SharePercentValidator func(float64) error
+	// NotesValidator is a validator for the "notes" field. It is called by the builders before save.
+	NotesValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )

@@ -157,6 +157,8 @@ var (
 	EmailValidator func(string) error
 	// WechatValidator is a validator for the "wechat" field. It is called by the builders before save.
 	WechatValidator func(string) error
+	// NotesValidator is a validator for the "notes" field. It is called by the builders before save.
+	NotesValidator func(string) error
 	// DefaultArchived holds the default value on creation for the "archived" field.
 	DefaultArchived bool
 	// DefaultID holds the default value on creation for the "id" field.

@@ -443,7 +443,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "tandem/ent/runtime"
 var (
-	Hooks  [7]ent.Hook
+	Hooks  [8]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -457,6 +457,8 @@ var (
 	NameValidator func(string) error
 	// NameEnValidator is a validator for the "name_en" field. It is called by the builders before save.
 	NameEnValidator func(string) error
+	// NormalizedNameValidator is a validator for the "normalized_name" field. It is called by the builders before save.
+	NormalizedNameValidator func(string) error
 	// WebsiteValidator is a validator for the "website" field. It is called by the builders before save.
 	WebsiteValidator func(string) error
 	// IndustryValidator is a validator for the "industry" field. It is called by the builders before save.
@@ -479,6 +481,24 @@ var (
 	DemandValidator func(int) error
 	// EaseOfClosingValidator is a validator for the "ease_of_closing" field. It is called by the builders before save.
 	EaseOfClosingValidator func(int) error
+	// FounderHistoryValidator is a validator for the "founder_history" field. It is called by the builders before save.
+	FounderHistoryValidator func(string) error
+	// ShareholdersValidator is a validator for the "shareholders" field. It is called by the builders before save.
+	ShareholdersValidator func(string) error
+	// DecisionMechanismValidator is a validator for the "decision_mechanism" field. It is called by the builders before save.
+	DecisionMechanismValidator func(string) error
+	// CultureValidator is a validator for the "culture" field. It is called by the builders before save.
+	CultureValidator func(string) error
+	// PeopleStatusValidator is a validator for the "people_status" field. It is called by the builders before save.
+	PeopleStatusValidator func(string) error
+	// BusinessStatusValidator is a validator for the "business_status" field. It is called by the builders before save.
+	BusinessStatusValidator func(string) error
+	// TechnologyStatusValidator is a validator for the "technology_status" field. It is called by the builders before save.
+	TechnologyStatusValidator func(string) error
+	// ManagementStatusValidator is a validator for the "management_status" field. It is called by the builders before save.
+	ManagementStatusValidator func(string) error
+	// NotesValidator is a validator for the "notes" field. It is called by the builders before save.
+	NotesValidator func(string) error
 	// EvaluationNoteValidator is a validator for the "evaluation_note" field. It is called by the builders before save.
 	EvaluationNoteValidator func(string) error
 	// DefaultArchived holds the default value on creation for the "archived" field.

@@ -154,6 +154,8 @@ var (
 	SizeBytesValidator func(int64) error
 	// Sha256Validator is a validator for the "sha256" field. It is called by the builders before save.
 	Sha256Validator func(string) error
+	// StorageKeyValidator is a validator for the "storage_key" field. It is called by the builders before save.
+	StorageKeyValidator func(string) error
 	// DefaultPublishedAt holds the default value on creation for the "published_at" field.
 	DefaultPublishedAt func() time.Time
 	// DefaultID holds the default value on creation for the "id" field.

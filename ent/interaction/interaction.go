@@ -156,8 +156,16 @@ var (
 	DefaultOccurredAt func() time.Time
 	// SummaryValidator is a validator for the "summary" field. It is called by the builders before save.
 	SummaryValidator func(string) error
+	// PreparationMaterialsValidator is a validator for the "preparation_materials" field. It is called by the builders before save.
+	PreparationMaterialsValidator func(string) error
 	// PreparationTopicsValidator is a validator for the "preparation_topics" field. It is called by the builders before save.
 	PreparationTopicsValidator func([]string) error
+	// PromisesValidator is a validator for the "promises" field. It is called by the builders before save.
+	PromisesValidator func(string) error
+	// FindingsValidator is a validator for the "findings" field. It is called by the builders before save.
+	FindingsValidator func(string) error
+	// NextStepValidator is a validator for the "next_step" field. It is called by the builders before save.
+	NextStepValidator func(string) error
 	// DefaultPrivate holds the default value on creation for the "private" field.
 	DefaultPrivate bool
 	// DefaultID holds the default value on creation for the "id" field.

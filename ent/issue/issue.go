@@ -185,12 +185,22 @@ var (
 	DefaultVersion int
 	// TitleValidator is a validator for the "title" field. It is called by the builders before save.
 	TitleValidator func(string) error
+	// DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	DescriptionValidator func(string) error
 	// BatchNoValidator is a validator for the "batch_no" field. It is called by the builders before save.
 	BatchNoValidator func(string) error
 	// DefaultReportedAt holds the default value on creation for the "reported_at" field.
 	DefaultReportedAt func() time.Time
+	// OnsiteResponseValidator is a validator for the "onsite_response" field. It is called by the builders before save.
+	OnsiteResponseValidator func(string) error
+	// JointRootCauseWorkValidator is a validator for the "joint_root_cause_work" field. It is called by the builders before save.
+	JointRootCauseWorkValidator func(string) error
+	// DispositionValidator is a validator for the "disposition" field. It is called by the builders before save.
+	DispositionValidator func(string) error
 	// LossAmountValidator is a validator for the "loss_amount" field. It is called by the builders before save.
 	LossAmountValidator func(float64) error
+	// ResolutionValidator is a validator for the "resolution" field. It is called by the builders before save.
+	ResolutionValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )

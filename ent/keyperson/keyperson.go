@@ -129,6 +129,12 @@ var (
 	UpdateDefaultUpdatedAt func() time.Time
 	// DefaultVersion holds the default value on creation for the "version" field.
 	DefaultVersion int
+	// ProfessionalNeedsValidator is a validator for the "professional_needs" field. It is called by the builders before save.
+	ProfessionalNeedsValidator func(string) error
+	// PersonalNeedsValidator is a validator for the "personal_needs" field. It is called by the builders before save.
+	PersonalNeedsValidator func(string) error
+	// PrivateNotesValidator is a validator for the "private_notes" field. It is called by the builders before save.
+	PrivateNotesValidator func(string) error
 	// DefaultContactIntervalDays holds the default value on creation for the "contact_interval_days" field.
 	DefaultContactIntervalDays int
 	// ContactIntervalDaysValidator is a validator for the "contact_interval_days" field. It is called by the builders before save.

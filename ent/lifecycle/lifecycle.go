@@ -115,6 +115,50 @@ var issueNext = map[string][]string{
 // IssueNext lists the statuses a problem may move to.
 func IssueNext(from string) []string { return slices.Clone(issueNext[from]) }
 
+// IssueStatuses are the problem statuses, from report to closing.
+var IssueStatuses = []string{"OPEN", "RESPONDED", "ON_SITE", "ROOT_CAUSE_FOUND", "DISPOSITION", "RESOLVED", "CLOSED"}
+
+// SampleStatuses are every sample status: the path, then the two ways out of it.
+var SampleStatuses = append(slices.Clone(SamplePath), Failed, Abandoned)
+
+// SampleMovedPast reports whether a sample now at cur has already left a status from
+// which to was a legal move (or is at to already): the move was possible when the
+// client read the sample, and someone moved it on since. Such a refusal is a
+// conflict, not a bad request.
+func SampleMovedPast(cur, to string) bool { return movedPast(SampleStatuses, SampleNext, cur, to) }
+
+// IssueMovedPast is SampleMovedPast for problems.
+func IssueMovedPast(cur, to string) bool { return movedPast(IssueStatuses, IssueNext, cur, to) }
+
+func movedPast(states []string, next func(string) []string, cur, to string) bool {
+	if cur == to {
+		return true
+	}
+	for _, s := range states {
+		if s != cur && slices.Contains(next(s), to) && reachable(next, s, cur) {
+			return true
+		}
+	}
+	return false
+}
+
+// reachable reports whether to can be reached from from by legal moves.
+func reachable(next func(string) []string, from, to string) bool {
+	seen := map[string]bool{from: true}
+	for queue := []string{from}; len(queue) > 0; queue = queue[1:] {
+		for _, n := range next(queue[0]) {
+			if n == to {
+				return true
+			}
+			if !seen[n] {
+				seen[n] = true
+				queue = append(queue, n)
+			}
+		}
+	}
+	return false
+}
+
 // SLA is how fast a problem must be answered and visited, by severity.
 type SLA struct{ Respond, OnSite time.Duration }
 

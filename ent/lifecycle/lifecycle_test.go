@@ -54,3 +54,38 @@ func TestStagesOnlyMoveForward(t *testing.T) {
 		t.Error("stage ranks are wrong")
 	}
 }
+
+// A refused move is a conflict when the record has moved past the point where the
+// move was legal (someone else moved it), and a bad request when it never was.
+func TestMovedPast(t *testing.T) {
+	for _, c := range []struct {
+		cur, to string
+		want    bool
+	}{
+		{"PREPARED", "PREPARED", true},    // someone made the same move first
+		{"FAILED", "ABANDONED", true},     // FAILED and ABANDONED raced
+		{"SHIPPED", "PREPARED", true},     // an old "prepare" arriving late
+		{"CONVERTED", "FAILED", true},     // closed since
+		{"PREPARED", "RECEIVED", false},   // a jump: never legal from here
+		{"REQUESTED", "CONVERTED", false}, // a jump
+	} {
+		if got := lifecycle.SampleMovedPast(c.cur, c.to); got != c.want {
+			t.Errorf("sample %s, asked %s: moved past = %v, want %v", c.cur, c.to, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		cur, to string
+		want    bool
+	}{
+		{"RESPONDED", "RESPONDED", true},
+		{"ROOT_CAUSE_FOUND", "RESPONDED", true},
+		{"CLOSED", "RESOLVED", true},
+		{"OPEN", "RESOLVED", false},
+		{"OPEN", "CLOSED", false},
+		{"RESPONDED", "RESOLVED", false},
+	} {
+		if got := lifecycle.IssueMovedPast(c.cur, c.to); got != c.want {
+			t.Errorf("issue %s, asked %s: moved past = %v, want %v", c.cur, c.to, got, c.want)
+		}
+	}
+}

@@ -115,8 +115,12 @@ var (
 	DefaultSharedAt func() time.Time
 	// ChannelValidator is a validator for the "channel" field. It is called by the builders before save.
 	ChannelValidator func(string) error
+	// NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	NoteValidator func(string) error
 	// DefaultNamesAcknowledged holds the default value on creation for the "names_acknowledged" field.
 	DefaultNamesAcknowledged bool
+	// NamedCustomersValidator is a validator for the "named_customers" field. It is called by the builders before save.
+	NamedCustomersValidator func([]string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )

@@ -89,6 +89,8 @@ var (
 	DefaultVersion int
 	// AdvantagesValidator is a validator for the "advantages" field. It is called by the builders before save.
 	AdvantagesValidator func([]string) error
+	// DetailValidator is a validator for the "detail" field. It is called by the builders before save.
+	DetailValidator func(string) error
 	// DefaultActive holds the default value on creation for the "active" field.
 	DefaultActive bool
 	// DefaultID holds the default value on creation for the "id" field.

@@ -153,6 +153,8 @@ var (
 	NameValidator func(string) error
 	// CategoryValidator is a validator for the "category" field. It is called by the builders before save.
 	CategoryValidator func(string) error
+	// DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	DescriptionValidator func(string) error
 	// DefaultUnit holds the default value on creation for the "unit" field.
 	DefaultUnit string
 	// UnitValidator is a validator for the "unit" field. It is called by the builders before save.

@@ -110,6 +110,22 @@ func init() {
 			return nil
 		}
 	}()
+	// apitokenDescScopes is the schema descriptor for scopes field.
+	apitokenDescScopes := apitokenFields[2].Descriptor()
+	// apitoken.ScopesValidator is a validator for the "scopes" field. It is called by the builders before save.
+	apitoken.ScopesValidator = apitokenDescScopes.Validators[0].(func([]string) error)
+	// apitokenDescTokenHash is the schema descriptor for token_hash field.
+	apitokenDescTokenHash := apitokenFields[3].Descriptor()
+	// apitoken.TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
+	apitoken.TokenHashValidator = apitokenDescTokenHash.Validators[0].(func(string) error)
+	// apitokenDescSalt is the schema descriptor for salt field.
+	apitokenDescSalt := apitokenFields[4].Descriptor()
+	// apitoken.SaltValidator is a validator for the "salt" field. It is called by the builders before save.
+	apitoken.SaltValidator = apitokenDescSalt.Validators[0].(func(string) error)
+	// apitokenDescLastEight is the schema descriptor for last_eight field.
+	apitokenDescLastEight := apitokenFields[5].Descriptor()
+	// apitoken.LastEightValidator is a validator for the "last_eight" field. It is called by the builders before save.
+	apitoken.LastEightValidator = apitokenDescLastEight.Validators[0].(func(string) error)
 	// apitokenDescBudgetPerSecond is the schema descriptor for budget_per_second field.
 	apitokenDescBudgetPerSecond := apitokenFields[9].Descriptor()
 	// apitoken.DefaultBudgetPerSecond holds the default value on creation for the budget_per_second field.
@@ -166,7 +182,25 @@ func init() {
 	// assistanceDescDescription is the schema descriptor for description field.
 	assistanceDescDescription := assistanceFields[2].Descriptor()
 	// assistance.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
-	assistance.DescriptionValidator = assistanceDescDescription.Validators[0].(func(string) error)
+	assistance.DescriptionValidator = func() func(string) error {
+		validators := assistanceDescDescription.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(description string) error {
+			for _, fn := range fns {
+				if err := fn(description); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// assistanceDescOutcome is the schema descriptor for outcome field.
+	assistanceDescOutcome := assistanceFields[4].Descriptor()
+	// assistance.OutcomeValidator is a validator for the "outcome" field. It is called by the builders before save.
+	assistance.OutcomeValidator = assistanceDescOutcome.Validators[0].(func(string) error)
 	// assistanceDescRequestedAt is the schema descriptor for requested_at field.
 	assistanceDescRequestedAt := assistanceFields[5].Descriptor()
 	// assistance.DefaultRequestedAt holds the default value on creation for the requested_at field.
@@ -189,6 +223,18 @@ func init() {
 	_ = auditeventMixinFields0
 	auditeventFields := schema.AuditEvent{}.Fields()
 	_ = auditeventFields
+	// auditeventDescActorLabel is the schema descriptor for actor_label field.
+	auditeventDescActorLabel := auditeventFields[1].Descriptor()
+	// auditevent.ActorLabelValidator is a validator for the "actor_label" field. It is called by the builders before save.
+	auditevent.ActorLabelValidator = auditeventDescActorLabel.Validators[0].(func(string) error)
+	// auditeventDescEntityType is the schema descriptor for entity_type field.
+	auditeventDescEntityType := auditeventFields[3].Descriptor()
+	// auditevent.EntityTypeValidator is a validator for the "entity_type" field. It is called by the builders before save.
+	auditevent.EntityTypeValidator = auditeventDescEntityType.Validators[0].(func(string) error)
+	// auditeventDescEntityID is the schema descriptor for entity_id field.
+	auditeventDescEntityID := auditeventFields[4].Descriptor()
+	// auditevent.EntityIDValidator is a validator for the "entity_id" field. It is called by the builders before save.
+	auditevent.EntityIDValidator = auditeventDescEntityID.Validators[0].(func(string) error)
 	// auditeventDescAt is the schema descriptor for at field.
 	auditeventDescAt := auditeventFields[7].Descriptor()
 	// auditevent.DefaultAt holds the default value on creation for the at field.
@@ -252,6 +298,10 @@ func init() {
 			return nil
 		}
 	}()
+	// changenoticeDescDescription is the schema descriptor for description field.
+	changenoticeDescDescription := changenoticeFields[3].Descriptor()
+	// changenotice.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	changenotice.DescriptionValidator = changenoticeDescDescription.Validators[0].(func(string) error)
 	// changenoticeDescID is the schema descriptor for id field.
 	changenoticeDescID := changenoticeMixinFields0[0].Descriptor()
 	// changenotice.DefaultID holds the default value on creation for the id field.
@@ -300,6 +350,10 @@ func init() {
 	changenoticeackDescAcknowledgedBy := changenoticeackFields[4].Descriptor()
 	// changenoticeack.AcknowledgedByValidator is a validator for the "acknowledged_by" field. It is called by the builders before save.
 	changenoticeack.AcknowledgedByValidator = changenoticeackDescAcknowledgedBy.Validators[0].(func(string) error)
+	// changenoticeackDescNote is the schema descriptor for note field.
+	changenoticeackDescNote := changenoticeackFields[5].Descriptor()
+	// changenoticeack.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	changenoticeack.NoteValidator = changenoticeackDescNote.Validators[0].(func(string) error)
 	// changenoticeackDescID is the schema descriptor for id field.
 	changenoticeackDescID := changenoticeackMixinFields0[0].Descriptor()
 	// changenoticeack.DefaultID holds the default value on creation for the id field.
@@ -321,7 +375,21 @@ func init() {
 	// clientmutationDescActorKey is the schema descriptor for actor_key field.
 	clientmutationDescActorKey := clientmutationFields[0].Descriptor()
 	// clientmutation.ActorKeyValidator is a validator for the "actor_key" field. It is called by the builders before save.
-	clientmutation.ActorKeyValidator = clientmutationDescActorKey.Validators[0].(func(string) error)
+	clientmutation.ActorKeyValidator = func() func(string) error {
+		validators := clientmutationDescActorKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(actor_key string) error {
+			for _, fn := range fns {
+				if err := fn(actor_key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// clientmutationDescClientMutationID is the schema descriptor for client_mutation_id field.
 	clientmutationDescClientMutationID := clientmutationFields[1].Descriptor()
 	// clientmutation.ClientMutationIDValidator is a validator for the "client_mutation_id" field. It is called by the builders before save.
@@ -411,6 +479,10 @@ func init() {
 	competitorDescSharePercent := competitorFields[4].Descriptor()
 	// competitor.SharePercentValidator is a validator for the "share_percent" field. It is called by the builders before save.
 	competitor.SharePercentValidator = competitorDescSharePercent.Validators[0].(func(float64) error)
+	// competitorDescNotes is the schema descriptor for notes field.
+	competitorDescNotes := competitorFields[5].Descriptor()
+	// competitor.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
+	competitor.NotesValidator = competitorDescNotes.Validators[0].(func(string) error)
 	// competitorDescID is the schema descriptor for id field.
 	competitorDescID := competitorMixinFields0[0].Descriptor()
 	// competitor.DefaultID holds the default value on creation for the id field.
@@ -495,6 +567,10 @@ func init() {
 	contactDescWechat := contactFields[7].Descriptor()
 	// contact.WechatValidator is a validator for the "wechat" field. It is called by the builders before save.
 	contact.WechatValidator = contactDescWechat.Validators[0].(func(string) error)
+	// contactDescNotes is the schema descriptor for notes field.
+	contactDescNotes := contactFields[8].Descriptor()
+	// contact.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
+	contact.NotesValidator = contactDescNotes.Validators[0].(func(string) error)
 	// contactDescArchived is the schema descriptor for archived field.
 	contactDescArchived := contactFields[9].Descriptor()
 	// contact.DefaultArchived holds the default value on creation for the archived field.
@@ -527,6 +603,8 @@ func init() {
 	customer.Hooks[5] = customerHooks[2]
 
 	customer.Hooks[6] = customerHooks[3]
+
+	customer.Hooks[7] = customerHooks[4]
 	customerMixinFields0 := customerMixin[0].Fields()
 	_ = customerMixinFields0
 	customerMixinFields1 := customerMixin[1].Fields()
@@ -571,6 +649,10 @@ func init() {
 	customerDescNameEn := customerFields[1].Descriptor()
 	// customer.NameEnValidator is a validator for the "name_en" field. It is called by the builders before save.
 	customer.NameEnValidator = customerDescNameEn.Validators[0].(func(string) error)
+	// customerDescNormalizedName is the schema descriptor for normalized_name field.
+	customerDescNormalizedName := customerFields[2].Descriptor()
+	// customer.NormalizedNameValidator is a validator for the "normalized_name" field. It is called by the builders before save.
+	customer.NormalizedNameValidator = customerDescNormalizedName.Validators[0].(func(string) error)
 	// customerDescWebsite is the schema descriptor for website field.
 	customerDescWebsite := customerFields[3].Descriptor()
 	// customer.WebsiteValidator is a validator for the "website" field. It is called by the builders before save.
@@ -615,6 +697,42 @@ func init() {
 	customerDescEaseOfClosing := customerFields[18].Descriptor()
 	// customer.EaseOfClosingValidator is a validator for the "ease_of_closing" field. It is called by the builders before save.
 	customer.EaseOfClosingValidator = customerDescEaseOfClosing.Validators[0].(func(int) error)
+	// customerDescFounderHistory is the schema descriptor for founder_history field.
+	customerDescFounderHistory := customerFields[22].Descriptor()
+	// customer.FounderHistoryValidator is a validator for the "founder_history" field. It is called by the builders before save.
+	customer.FounderHistoryValidator = customerDescFounderHistory.Validators[0].(func(string) error)
+	// customerDescShareholders is the schema descriptor for shareholders field.
+	customerDescShareholders := customerFields[23].Descriptor()
+	// customer.ShareholdersValidator is a validator for the "shareholders" field. It is called by the builders before save.
+	customer.ShareholdersValidator = customerDescShareholders.Validators[0].(func(string) error)
+	// customerDescDecisionMechanism is the schema descriptor for decision_mechanism field.
+	customerDescDecisionMechanism := customerFields[24].Descriptor()
+	// customer.DecisionMechanismValidator is a validator for the "decision_mechanism" field. It is called by the builders before save.
+	customer.DecisionMechanismValidator = customerDescDecisionMechanism.Validators[0].(func(string) error)
+	// customerDescCulture is the schema descriptor for culture field.
+	customerDescCulture := customerFields[25].Descriptor()
+	// customer.CultureValidator is a validator for the "culture" field. It is called by the builders before save.
+	customer.CultureValidator = customerDescCulture.Validators[0].(func(string) error)
+	// customerDescPeopleStatus is the schema descriptor for people_status field.
+	customerDescPeopleStatus := customerFields[26].Descriptor()
+	// customer.PeopleStatusValidator is a validator for the "people_status" field. It is called by the builders before save.
+	customer.PeopleStatusValidator = customerDescPeopleStatus.Validators[0].(func(string) error)
+	// customerDescBusinessStatus is the schema descriptor for business_status field.
+	customerDescBusinessStatus := customerFields[27].Descriptor()
+	// customer.BusinessStatusValidator is a validator for the "business_status" field. It is called by the builders before save.
+	customer.BusinessStatusValidator = customerDescBusinessStatus.Validators[0].(func(string) error)
+	// customerDescTechnologyStatus is the schema descriptor for technology_status field.
+	customerDescTechnologyStatus := customerFields[28].Descriptor()
+	// customer.TechnologyStatusValidator is a validator for the "technology_status" field. It is called by the builders before save.
+	customer.TechnologyStatusValidator = customerDescTechnologyStatus.Validators[0].(func(string) error)
+	// customerDescManagementStatus is the schema descriptor for management_status field.
+	customerDescManagementStatus := customerFields[29].Descriptor()
+	// customer.ManagementStatusValidator is a validator for the "management_status" field. It is called by the builders before save.
+	customer.ManagementStatusValidator = customerDescManagementStatus.Validators[0].(func(string) error)
+	// customerDescNotes is the schema descriptor for notes field.
+	customerDescNotes := customerFields[30].Descriptor()
+	// customer.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
+	customer.NotesValidator = customerDescNotes.Validators[0].(func(string) error)
 	// customerDescEvaluationNote is the schema descriptor for evaluation_note field.
 	customerDescEvaluationNote := customerFields[32].Descriptor()
 	// customer.EvaluationNoteValidator is a validator for the "evaluation_note" field. It is called by the builders before save.
@@ -711,6 +829,10 @@ func init() {
 	documentDescSha256 := documentFields[11].Descriptor()
 	// document.Sha256Validator is a validator for the "sha256" field. It is called by the builders before save.
 	document.Sha256Validator = documentDescSha256.Validators[0].(func(string) error)
+	// documentDescStorageKey is the schema descriptor for storage_key field.
+	documentDescStorageKey := documentFields[12].Descriptor()
+	// document.StorageKeyValidator is a validator for the "storage_key" field. It is called by the builders before save.
+	document.StorageKeyValidator = documentDescStorageKey.Validators[0].(func(string) error)
 	// documentDescPublishedAt is the schema descriptor for published_at field.
 	documentDescPublishedAt := documentFields[14].Descriptor()
 	// document.DefaultPublishedAt holds the default value on creation for the published_at field.
@@ -769,10 +891,26 @@ func init() {
 	interactionDescSummary := interactionFields[5].Descriptor()
 	// interaction.SummaryValidator is a validator for the "summary" field. It is called by the builders before save.
 	interaction.SummaryValidator = interactionDescSummary.Validators[0].(func(string) error)
+	// interactionDescPreparationMaterials is the schema descriptor for preparation_materials field.
+	interactionDescPreparationMaterials := interactionFields[6].Descriptor()
+	// interaction.PreparationMaterialsValidator is a validator for the "preparation_materials" field. It is called by the builders before save.
+	interaction.PreparationMaterialsValidator = interactionDescPreparationMaterials.Validators[0].(func(string) error)
 	// interactionDescPreparationTopics is the schema descriptor for preparation_topics field.
 	interactionDescPreparationTopics := interactionFields[7].Descriptor()
 	// interaction.PreparationTopicsValidator is a validator for the "preparation_topics" field. It is called by the builders before save.
 	interaction.PreparationTopicsValidator = interactionDescPreparationTopics.Validators[0].(func([]string) error)
+	// interactionDescPromises is the schema descriptor for promises field.
+	interactionDescPromises := interactionFields[8].Descriptor()
+	// interaction.PromisesValidator is a validator for the "promises" field. It is called by the builders before save.
+	interaction.PromisesValidator = interactionDescPromises.Validators[0].(func(string) error)
+	// interactionDescFindings is the schema descriptor for findings field.
+	interactionDescFindings := interactionFields[9].Descriptor()
+	// interaction.FindingsValidator is a validator for the "findings" field. It is called by the builders before save.
+	interaction.FindingsValidator = interactionDescFindings.Validators[0].(func(string) error)
+	// interactionDescNextStep is the schema descriptor for next_step field.
+	interactionDescNextStep := interactionFields[10].Descriptor()
+	// interaction.NextStepValidator is a validator for the "next_step" field. It is called by the builders before save.
+	interaction.NextStepValidator = interactionDescNextStep.Validators[0].(func(string) error)
 	// interactionDescPrivate is the schema descriptor for private field.
 	interactionDescPrivate := interactionFields[12].Descriptor()
 	// interaction.DefaultPrivate holds the default value on creation for the private field.
@@ -845,6 +983,10 @@ func init() {
 			return nil
 		}
 	}()
+	// issueDescDescription is the schema descriptor for description field.
+	issueDescDescription := issueFields[6].Descriptor()
+	// issue.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	issue.DescriptionValidator = issueDescDescription.Validators[0].(func(string) error)
 	// issueDescBatchNo is the schema descriptor for batch_no field.
 	issueDescBatchNo := issueFields[11].Descriptor()
 	// issue.BatchNoValidator is a validator for the "batch_no" field. It is called by the builders before save.
@@ -853,10 +995,26 @@ func init() {
 	issueDescReportedAt := issueFields[12].Descriptor()
 	// issue.DefaultReportedAt holds the default value on creation for the reported_at field.
 	issue.DefaultReportedAt = issueDescReportedAt.Default.(func() time.Time)
+	// issueDescOnsiteResponse is the schema descriptor for onsite_response field.
+	issueDescOnsiteResponse := issueFields[13].Descriptor()
+	// issue.OnsiteResponseValidator is a validator for the "onsite_response" field. It is called by the builders before save.
+	issue.OnsiteResponseValidator = issueDescOnsiteResponse.Validators[0].(func(string) error)
+	// issueDescJointRootCauseWork is the schema descriptor for joint_root_cause_work field.
+	issueDescJointRootCauseWork := issueFields[14].Descriptor()
+	// issue.JointRootCauseWorkValidator is a validator for the "joint_root_cause_work" field. It is called by the builders before save.
+	issue.JointRootCauseWorkValidator = issueDescJointRootCauseWork.Validators[0].(func(string) error)
+	// issueDescDisposition is the schema descriptor for disposition field.
+	issueDescDisposition := issueFields[15].Descriptor()
+	// issue.DispositionValidator is a validator for the "disposition" field. It is called by the builders before save.
+	issue.DispositionValidator = issueDescDisposition.Validators[0].(func(string) error)
 	// issueDescLossAmount is the schema descriptor for loss_amount field.
 	issueDescLossAmount := issueFields[16].Descriptor()
 	// issue.LossAmountValidator is a validator for the "loss_amount" field. It is called by the builders before save.
 	issue.LossAmountValidator = issueDescLossAmount.Validators[0].(func(float64) error)
+	// issueDescResolution is the schema descriptor for resolution field.
+	issueDescResolution := issueFields[17].Descriptor()
+	// issue.ResolutionValidator is a validator for the "resolution" field. It is called by the builders before save.
+	issue.ResolutionValidator = issueDescResolution.Validators[0].(func(string) error)
 	// issueDescID is the schema descriptor for id field.
 	issueDescID := issueMixinFields0[0].Descriptor()
 	// issue.DefaultID holds the default value on creation for the id field.
@@ -950,7 +1108,21 @@ func init() {
 	// issueattachmentDescStorageKey is the schema descriptor for storage_key field.
 	issueattachmentDescStorageKey := issueattachmentFields[6].Descriptor()
 	// issueattachment.StorageKeyValidator is a validator for the "storage_key" field. It is called by the builders before save.
-	issueattachment.StorageKeyValidator = issueattachmentDescStorageKey.Validators[0].(func(string) error)
+	issueattachment.StorageKeyValidator = func() func(string) error {
+		validators := issueattachmentDescStorageKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(storage_key string) error {
+			for _, fn := range fns {
+				if err := fn(storage_key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// issueattachmentDescCaption is the schema descriptor for caption field.
 	issueattachmentDescCaption := issueattachmentFields[7].Descriptor()
 	// issueattachment.CaptionValidator is a validator for the "caption" field. It is called by the builders before save.
@@ -999,6 +1171,18 @@ func init() {
 	keypersonDescVersion := keypersonMixinFields2[0].Descriptor()
 	// keyperson.DefaultVersion holds the default value on creation for the version field.
 	keyperson.DefaultVersion = keypersonDescVersion.Default.(int)
+	// keypersonDescProfessionalNeeds is the schema descriptor for professional_needs field.
+	keypersonDescProfessionalNeeds := keypersonFields[5].Descriptor()
+	// keyperson.ProfessionalNeedsValidator is a validator for the "professional_needs" field. It is called by the builders before save.
+	keyperson.ProfessionalNeedsValidator = keypersonDescProfessionalNeeds.Validators[0].(func(string) error)
+	// keypersonDescPersonalNeeds is the schema descriptor for personal_needs field.
+	keypersonDescPersonalNeeds := keypersonFields[6].Descriptor()
+	// keyperson.PersonalNeedsValidator is a validator for the "personal_needs" field. It is called by the builders before save.
+	keyperson.PersonalNeedsValidator = keypersonDescPersonalNeeds.Validators[0].(func(string) error)
+	// keypersonDescPrivateNotes is the schema descriptor for private_notes field.
+	keypersonDescPrivateNotes := keypersonFields[7].Descriptor()
+	// keyperson.PrivateNotesValidator is a validator for the "private_notes" field. It is called by the builders before save.
+	keyperson.PrivateNotesValidator = keypersonDescPrivateNotes.Validators[0].(func(string) error)
 	// keypersonDescContactIntervalDays is the schema descriptor for contact_interval_days field.
 	keypersonDescContactIntervalDays := keypersonFields[8].Descriptor()
 	// keyperson.DefaultContactIntervalDays holds the default value on creation for the contact_interval_days field.
@@ -1034,7 +1218,21 @@ func init() {
 	// loginthrottleDescKey is the schema descriptor for key field.
 	loginthrottleDescKey := loginthrottleFields[0].Descriptor()
 	// loginthrottle.KeyValidator is a validator for the "key" field. It is called by the builders before save.
-	loginthrottle.KeyValidator = loginthrottleDescKey.Validators[0].(func(string) error)
+	loginthrottle.KeyValidator = func() func(string) error {
+		validators := loginthrottleDescKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(key string) error {
+			for _, fn := range fns {
+				if err := fn(key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// loginthrottleDescFailures is the schema descriptor for failures field.
 	loginthrottleDescFailures := loginthrottleFields[1].Descriptor()
 	// loginthrottle.DefaultFailures holds the default value on creation for the failures field.
@@ -1109,6 +1307,10 @@ func init() {
 			return nil
 		}
 	}()
+	// marketinfoDescBody is the schema descriptor for body field.
+	marketinfoDescBody := marketinfoFields[2].Descriptor()
+	// marketinfo.BodyValidator is a validator for the "body" field. It is called by the builders before save.
+	marketinfo.BodyValidator = marketinfoDescBody.Validators[0].(func(string) error)
 	// marketinfoDescSource is the schema descriptor for source field.
 	marketinfoDescSource := marketinfoFields[3].Descriptor()
 	// marketinfo.SourceValidator is a validator for the "source" field. It is called by the builders before save.
@@ -1173,10 +1375,18 @@ func init() {
 	marketinfoshareDescChannel := marketinfoshareFields[4].Descriptor()
 	// marketinfoshare.ChannelValidator is a validator for the "channel" field. It is called by the builders before save.
 	marketinfoshare.ChannelValidator = marketinfoshareDescChannel.Validators[0].(func(string) error)
+	// marketinfoshareDescNote is the schema descriptor for note field.
+	marketinfoshareDescNote := marketinfoshareFields[5].Descriptor()
+	// marketinfoshare.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	marketinfoshare.NoteValidator = marketinfoshareDescNote.Validators[0].(func(string) error)
 	// marketinfoshareDescNamesAcknowledged is the schema descriptor for names_acknowledged field.
 	marketinfoshareDescNamesAcknowledged := marketinfoshareFields[6].Descriptor()
 	// marketinfoshare.DefaultNamesAcknowledged holds the default value on creation for the names_acknowledged field.
 	marketinfoshare.DefaultNamesAcknowledged = marketinfoshareDescNamesAcknowledged.Default.(bool)
+	// marketinfoshareDescNamedCustomers is the schema descriptor for named_customers field.
+	marketinfoshareDescNamedCustomers := marketinfoshareFields[7].Descriptor()
+	// marketinfoshare.NamedCustomersValidator is a validator for the "named_customers" field. It is called by the builders before save.
+	marketinfoshare.NamedCustomersValidator = marketinfoshareDescNamedCustomers.Validators[0].(func([]string) error)
 	// marketinfoshareDescID is the schema descriptor for id field.
 	marketinfoshareDescID := marketinfoshareMixinFields0[0].Descriptor()
 	// marketinfoshare.DefaultID holds the default value on creation for the id field.
@@ -1221,7 +1431,21 @@ func init() {
 	// needDescDescription is the schema descriptor for description field.
 	needDescDescription := needFields[5].Descriptor()
 	// need.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
-	need.DescriptionValidator = needDescDescription.Validators[0].(func(string) error)
+	need.DescriptionValidator = func() func(string) error {
+		validators := needDescDescription.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(description string) error {
+			for _, fn := range fns {
+				if err := fn(description); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// needDescID is the schema descriptor for id field.
 	needDescID := needMixinFields0[0].Descriptor()
 	// need.DefaultID holds the default value on creation for the id field.
@@ -1246,6 +1470,8 @@ func init() {
 	order.Hooks[3] = orderHooks[0]
 
 	order.Hooks[4] = orderHooks[1]
+
+	order.Hooks[5] = orderHooks[2]
 	orderMixinFields0 := orderMixin[0].Fields()
 	_ = orderMixinFields0
 	orderMixinFields1 := orderMixin[1].Fields()
@@ -1314,6 +1540,10 @@ func init() {
 			return nil
 		}
 	}()
+	// orderDescNotes is the schema descriptor for notes field.
+	orderDescNotes := orderFields[8].Descriptor()
+	// order.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
+	order.NotesValidator = orderDescNotes.Validators[0].(func(string) error)
 	// orderDescCancelReason is the schema descriptor for cancel_reason field.
 	orderDescCancelReason := orderFields[21].Descriptor()
 	// order.CancelReasonValidator is a validator for the "cancel_reason" field. It is called by the builders before save.
@@ -1336,6 +1566,10 @@ func init() {
 	_ = ordereventMixinFields0
 	ordereventFields := schema.OrderEvent{}.Fields()
 	_ = ordereventFields
+	// ordereventDescNote is the schema descriptor for note field.
+	ordereventDescNote := ordereventFields[3].Descriptor()
+	// orderevent.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	orderevent.NoteValidator = ordereventDescNote.Validators[0].(func(string) error)
 	// ordereventDescAt is the schema descriptor for at field.
 	ordereventDescAt := ordereventFields[5].Descriptor()
 	// orderevent.DefaultAt holds the default value on creation for the at field.
@@ -1511,6 +1745,10 @@ func init() {
 	pitchDescAdvantages := pitchFields[2].Descriptor()
 	// pitch.AdvantagesValidator is a validator for the "advantages" field. It is called by the builders before save.
 	pitch.AdvantagesValidator = pitchDescAdvantages.Validators[0].(func([]string) error)
+	// pitchDescDetail is the schema descriptor for detail field.
+	pitchDescDetail := pitchFields[3].Descriptor()
+	// pitch.DetailValidator is a validator for the "detail" field. It is called by the builders before save.
+	pitch.DetailValidator = pitchDescDetail.Validators[0].(func(string) error)
 	// pitchDescActive is the schema descriptor for active field.
 	pitchDescActive := pitchFields[4].Descriptor()
 	// pitch.DefaultActive holds the default value on creation for the active field.
@@ -1669,6 +1907,10 @@ func init() {
 	productDescCategory := productFields[3].Descriptor()
 	// product.CategoryValidator is a validator for the "category" field. It is called by the builders before save.
 	product.CategoryValidator = productDescCategory.Validators[0].(func(string) error)
+	// productDescDescription is the schema descriptor for description field.
+	productDescDescription := productFields[4].Descriptor()
+	// product.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	product.DescriptionValidator = productDescDescription.Validators[0].(func(string) error)
 	// productDescUnit is the schema descriptor for unit field.
 	productDescUnit := productFields[5].Descriptor()
 	// product.DefaultUnit holds the default value on creation for the unit field.
@@ -1697,14 +1939,36 @@ func init() {
 	_ = refreshtokenMixinFields0
 	refreshtokenFields := schema.RefreshToken{}.Fields()
 	_ = refreshtokenFields
+	// refreshtokenDescTokenHash is the schema descriptor for token_hash field.
+	refreshtokenDescTokenHash := refreshtokenFields[1].Descriptor()
+	// refreshtoken.TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
+	refreshtoken.TokenHashValidator = refreshtokenDescTokenHash.Validators[0].(func(string) error)
 	// refreshtokenDescFamily is the schema descriptor for family field.
 	refreshtokenDescFamily := refreshtokenFields[2].Descriptor()
 	// refreshtoken.FamilyValidator is a validator for the "family" field. It is called by the builders before save.
-	refreshtoken.FamilyValidator = refreshtokenDescFamily.Validators[0].(func(string) error)
+	refreshtoken.FamilyValidator = func() func(string) error {
+		validators := refreshtokenDescFamily.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(family string) error {
+			for _, fn := range fns {
+				if err := fn(family); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// refreshtokenDescCreatedAt is the schema descriptor for created_at field.
 	refreshtokenDescCreatedAt := refreshtokenFields[3].Descriptor()
 	// refreshtoken.DefaultCreatedAt holds the default value on creation for the created_at field.
 	refreshtoken.DefaultCreatedAt = refreshtokenDescCreatedAt.Default.(func() time.Time)
+	// refreshtokenDescClientAddr is the schema descriptor for client_addr field.
+	refreshtokenDescClientAddr := refreshtokenFields[7].Descriptor()
+	// refreshtoken.ClientAddrValidator is a validator for the "client_addr" field. It is called by the builders before save.
+	refreshtoken.ClientAddrValidator = refreshtokenDescClientAddr.Validators[0].(func(string) error)
 	// refreshtokenDescID is the schema descriptor for id field.
 	refreshtokenDescID := refreshtokenMixinFields0[0].Descriptor()
 	// refreshtoken.DefaultID holds the default value on creation for the id field.
@@ -1765,6 +2029,10 @@ func init() {
 	sampleDescStatusReason := sampleFields[7].Descriptor()
 	// sample.StatusReasonValidator is a validator for the "status_reason" field. It is called by the builders before save.
 	sample.StatusReasonValidator = sampleDescStatusReason.Validators[0].(func(string) error)
+	// sampleDescPurpose is the schema descriptor for purpose field.
+	sampleDescPurpose := sampleFields[8].Descriptor()
+	// sample.PurposeValidator is a validator for the "purpose" field. It is called by the builders before save.
+	sample.PurposeValidator = sampleDescPurpose.Validators[0].(func(string) error)
 	// sampleDescRequestedAt is the schema descriptor for requested_at field.
 	sampleDescRequestedAt := sampleFields[9].Descriptor()
 	// sample.DefaultRequestedAt holds the default value on creation for the requested_at field.
@@ -1807,6 +2075,10 @@ func init() {
 	_ = sampleeventMixinFields0
 	sampleeventFields := schema.SampleEvent{}.Fields()
 	_ = sampleeventFields
+	// sampleeventDescNote is the schema descriptor for note field.
+	sampleeventDescNote := sampleeventFields[4].Descriptor()
+	// sampleevent.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	sampleevent.NoteValidator = sampleeventDescNote.Validators[0].(func(string) error)
 	// sampleeventDescAt is the schema descriptor for at field.
 	sampleeventDescAt := sampleeventFields[6].Descriptor()
 	// sampleevent.DefaultAt holds the default value on creation for the at field.
@@ -1873,7 +2145,29 @@ func init() {
 	// savedqueryDescQuery is the schema descriptor for query field.
 	savedqueryDescQuery := savedqueryFields[2].Descriptor()
 	// savedquery.QueryValidator is a validator for the "query" field. It is called by the builders before save.
-	savedquery.QueryValidator = savedqueryDescQuery.Validators[0].(func(string) error)
+	savedquery.QueryValidator = func() func(string) error {
+		validators := savedqueryDescQuery.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(query string) error {
+			for _, fn := range fns {
+				if err := fn(query); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// savedqueryDescVariables is the schema descriptor for variables field.
+	savedqueryDescVariables := savedqueryFields[3].Descriptor()
+	// savedquery.VariablesValidator is a validator for the "variables" field. It is called by the builders before save.
+	savedquery.VariablesValidator = savedqueryDescVariables.Validators[0].(func(string) error)
+	// savedqueryDescDescription is the schema descriptor for description field.
+	savedqueryDescDescription := savedqueryFields[4].Descriptor()
+	// savedquery.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	savedquery.DescriptionValidator = savedqueryDescDescription.Validators[0].(func(string) error)
 	// savedqueryDescID is the schema descriptor for id field.
 	savedqueryDescID := savedqueryMixinFields0[0].Descriptor()
 	// savedquery.DefaultID holds the default value on creation for the id field.
@@ -1919,6 +2213,10 @@ func init() {
 	servicedocumentDescSince := servicedocumentFields[2].Descriptor()
 	// servicedocument.DefaultSince holds the default value on creation for the since field.
 	servicedocument.DefaultSince = servicedocumentDescSince.Default.(func() time.Time)
+	// servicedocumentDescNote is the schema descriptor for note field.
+	servicedocumentDescNote := servicedocumentFields[4].Descriptor()
+	// servicedocument.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	servicedocument.NoteValidator = servicedocumentDescNote.Validators[0].(func(string) error)
 	// servicedocumentDescID is the schema descriptor for id field.
 	servicedocumentDescID := servicedocumentMixinFields0[0].Descriptor()
 	// servicedocument.DefaultID holds the default value on creation for the id field.
@@ -2070,6 +2368,10 @@ func init() {
 			return nil
 		}
 	}()
+	// taskDescDescription is the schema descriptor for description field.
+	taskDescDescription := taskFields[4].Descriptor()
+	// task.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	task.DescriptionValidator = taskDescDescription.Validators[0].(func(string) error)
 	// taskDescID is the schema descriptor for id field.
 	taskDescID := taskMixinFields0[0].Descriptor()
 	// task.DefaultID holds the default value on creation for the id field.
@@ -2129,6 +2431,10 @@ func init() {
 			return nil
 		}
 	}()
+	// teamDescDescription is the schema descriptor for description field.
+	teamDescDescription := teamFields[1].Descriptor()
+	// team.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	team.DescriptionValidator = teamDescDescription.Validators[0].(func(string) error)
 	// teamDescID is the schema descriptor for id field.
 	teamDescID := teamMixinFields0[0].Descriptor()
 	// team.DefaultID holds the default value on creation for the id field.
@@ -2267,6 +2573,10 @@ func init() {
 	trialDescEnvironmental := trialFields[7].Descriptor()
 	// trial.EnvironmentalValidator is a validator for the "environmental" field. It is called by the builders before save.
 	trial.EnvironmentalValidator = trialDescEnvironmental.Validators[0].(func(string) error)
+	// trialDescKeyProperties is the schema descriptor for key_properties field.
+	trialDescKeyProperties := trialFields[8].Descriptor()
+	// trial.KeyPropertiesValidator is a validator for the "key_properties" field. It is called by the builders before save.
+	trial.KeyPropertiesValidator = trialDescKeyProperties.Validators[0].(func(string) error)
 	// trialDescTestStandard is the schema descriptor for test_standard field.
 	trialDescTestStandard := trialFields[9].Descriptor()
 	// trial.TestStandardValidator is a validator for the "test_standard" field. It is called by the builders before save.
@@ -2279,6 +2589,18 @@ func init() {
 	trialDescCustomerTechLevel := trialFields[11].Descriptor()
 	// trial.CustomerTechLevelValidator is a validator for the "customer_tech_level" field. It is called by the builders before save.
 	trial.CustomerTechLevelValidator = trialDescCustomerTechLevel.Validators[0].(func(int) error)
+	// trialDescEquipment is the schema descriptor for equipment field.
+	trialDescEquipment := trialFields[12].Descriptor()
+	// trial.EquipmentValidator is a validator for the "equipment" field. It is called by the builders before save.
+	trial.EquipmentValidator = trialDescEquipment.Validators[0].(func(string) error)
+	// trialDescTestEquipment is the schema descriptor for test_equipment field.
+	trialDescTestEquipment := trialFields[13].Descriptor()
+	// trial.TestEquipmentValidator is a validator for the "test_equipment" field. It is called by the builders before save.
+	trial.TestEquipmentValidator = trialDescTestEquipment.Validators[0].(func(string) error)
+	// trialDescResults is the schema descriptor for results field.
+	trialDescResults := trialFields[14].Descriptor()
+	// trial.ResultsValidator is a validator for the "results" field. It is called by the builders before save.
+	trial.ResultsValidator = trialDescResults.Validators[0].(func(string) error)
 	// trialDescID is the schema descriptor for id field.
 	trialDescID := trialMixinFields0[0].Descriptor()
 	// trial.DefaultID holds the default value on creation for the id field.
@@ -2367,6 +2689,10 @@ func init() {
 	userDescActive := userFields[6].Descriptor()
 	// user.DefaultActive holds the default value on creation for the active field.
 	user.DefaultActive = userDescActive.Default.(bool)
+	// userDescPasswordHash is the schema descriptor for password_hash field.
+	userDescPasswordHash := userFields[7].Descriptor()
+	// user.PasswordHashValidator is a validator for the "password_hash" field. It is called by the builders before save.
+	user.PasswordHashValidator = userDescPasswordHash.Validators[0].(func(string) error)
 	// userDescID is the schema descriptor for id field.
 	userDescID := userMixinFields0[0].Descriptor()
 	// user.DefaultID holds the default value on creation for the id field.
@@ -2385,10 +2711,32 @@ func init() {
 	_ = webhookdeliveryMixinFields0
 	webhookdeliveryFields := schema.WebhookDelivery{}.Fields()
 	_ = webhookdeliveryFields
+	// webhookdeliveryDescEventID is the schema descriptor for event_id field.
+	webhookdeliveryDescEventID := webhookdeliveryFields[2].Descriptor()
+	// webhookdelivery.EventIDValidator is a validator for the "event_id" field. It is called by the builders before save.
+	webhookdelivery.EventIDValidator = webhookdeliveryDescEventID.Validators[0].(func(string) error)
 	// webhookdeliveryDescEventType is the schema descriptor for event_type field.
 	webhookdeliveryDescEventType := webhookdeliveryFields[3].Descriptor()
 	// webhookdelivery.EventTypeValidator is a validator for the "event_type" field. It is called by the builders before save.
-	webhookdelivery.EventTypeValidator = webhookdeliveryDescEventType.Validators[0].(func(string) error)
+	webhookdelivery.EventTypeValidator = func() func(string) error {
+		validators := webhookdeliveryDescEventType.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(event_type string) error {
+			for _, fn := range fns {
+				if err := fn(event_type); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// webhookdeliveryDescPayload is the schema descriptor for payload field.
+	webhookdeliveryDescPayload := webhookdeliveryFields[4].Descriptor()
+	// webhookdelivery.PayloadValidator is a validator for the "payload" field. It is called by the builders before save.
+	webhookdelivery.PayloadValidator = webhookdeliveryDescPayload.Validators[0].(func(string) error)
 	// webhookdeliveryDescAttempts is the schema descriptor for attempts field.
 	webhookdeliveryDescAttempts := webhookdeliveryFields[6].Descriptor()
 	// webhookdelivery.DefaultAttempts holds the default value on creation for the attempts field.
@@ -2401,6 +2749,10 @@ func init() {
 	webhookdeliveryDescNextAttemptAt := webhookdeliveryFields[8].Descriptor()
 	// webhookdelivery.DefaultNextAttemptAt holds the default value on creation for the next_attempt_at field.
 	webhookdelivery.DefaultNextAttemptAt = webhookdeliveryDescNextAttemptAt.Default.(func() time.Time)
+	// webhookdeliveryDescLastError is the schema descriptor for last_error field.
+	webhookdeliveryDescLastError := webhookdeliveryFields[12].Descriptor()
+	// webhookdelivery.LastErrorValidator is a validator for the "last_error" field. It is called by the builders before save.
+	webhookdelivery.LastErrorValidator = webhookdeliveryDescLastError.Validators[0].(func(string) error)
 	// webhookdeliveryDescID is the schema descriptor for id field.
 	webhookdeliveryDescID := webhookdeliveryMixinFields0[0].Descriptor()
 	// webhookdelivery.DefaultID holds the default value on creation for the id field.
@@ -2464,6 +2816,10 @@ func init() {
 	webhookendpointDescEvents := webhookendpointFields[2].Descriptor()
 	// webhookendpoint.EventsValidator is a validator for the "events" field. It is called by the builders before save.
 	webhookendpoint.EventsValidator = webhookendpointDescEvents.Validators[0].(func([]string) error)
+	// webhookendpointDescSecret is the schema descriptor for secret field.
+	webhookendpointDescSecret := webhookendpointFields[3].Descriptor()
+	// webhookendpoint.SecretValidator is a validator for the "secret" field. It is called by the builders before save.
+	webhookendpoint.SecretValidator = webhookendpointDescSecret.Validators[0].(func(string) error)
 	// webhookendpointDescActive is the schema descriptor for active field.
 	webhookendpointDescActive := webhookendpointFields[4].Descriptor()
 	// webhookendpoint.DefaultActive holds the default value on creation for the active field.

@@ -176,6 +176,8 @@ var (
 	UnitValidator func(string) error
 	// StatusReasonValidator is a validator for the "status_reason" field. It is called by the builders before save.
 	StatusReasonValidator func(string) error
+	// PurposeValidator is a validator for the "purpose" field. It is called by the builders before save.
+	PurposeValidator func(string) error
 	// DefaultRequestedAt holds the default value on creation for the "requested_at" field.
 	DefaultRequestedAt func() time.Time
 	// TrackingNoValidator is a validator for the "tracking_no" field. It is called by the builders before save.

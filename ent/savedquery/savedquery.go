@@ -88,6 +88,10 @@ var (
 	NameValidator func(string) error
 	// QueryValidator is a validator for the "query" field. It is called by the builders before save.
 	QueryValidator func(string) error
+	// VariablesValidator is a validator for the "variables" field. It is called by the builders before save.
+	VariablesValidator func(string) error
+	// DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	DescriptionValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )

@@ -18,7 +18,7 @@ func (Assistance) Fields() []ent.Field {
 	return []ent.Field{
 		fk("customer_id"),
 		field.Enum("kind").Values("SOURCING", "SAMPLE_PROCUREMENT", "TESTING", "ANALYSIS", "FUNDING", "INVOICE", "OTHER"),
-		field.Text("description").NotEmpty(),
+		atMost(LongText, field.Text("description").NotEmpty()),
 		field.Enum("status").Values("OPEN", "DONE", "DECLINED").Default("OPEN"),
 		text("outcome"),
 		field.Time("requested_at").Default(now),

@@ -19,7 +19,7 @@ func (ChangeNotice) Fields() []ent.Field {
 	return []ent.Field{
 		fk("product_id"),
 		field.Enum("kind").Values("PROCESS", "FORMULA", "RAW_MATERIAL", "PACKAGING", "SITE"),
-		field.String("title").NotEmpty().MaxLen(300),
+		atMost(300, field.String("title").NotEmpty()),
 		text("description"),
 		field.Time("effective_at").Annotations(entgql.OrderField("EFFECTIVE_AT")),
 		field.Time("issued_at").Optional().Nillable(),
@@ -51,7 +51,7 @@ func (ChangeNoticeAck) Fields() []ent.Field {
 		fk("customer_id"),
 		field.Time("notified_at").Optional().Nillable(),
 		field.Time("acknowledged_at").Optional().Nillable(),
-		field.String("acknowledged_by").Optional().MaxLen(120).Comment("Who at the customer acknowledged."),
+		atMost(120, field.String("acknowledged_by").Optional().Comment("Who at the customer acknowledged.")),
 		text("note"),
 	}
 }

@@ -16,8 +16,8 @@ func (Competitor) Mixin() []ent.Mixin { return editable("CP") }
 func (Competitor) Fields() []ent.Field {
 	return []ent.Field{
 		fk("customer_id"),
-		field.String("name").NotEmpty().MaxLen(200),
-		field.String("product").Optional().MaxLen(200),
+		atMost(200, field.String("name").NotEmpty()),
+		atMost(200, field.String("product").Optional()),
 		field.Enum("price_position").Values("HIGHER", "SIMILAR", "LOWER", "UNKNOWN").Default("UNKNOWN"),
 		field.Float("share_percent").Optional().Nillable().Range(0, 100),
 		text("notes"),

@@ -19,13 +19,13 @@ func (Contact) Mixin() []ent.Mixin { return editable("CO") }
 func (Contact) Fields() []ent.Field {
 	return []ent.Field{
 		fk("customer_id"),
-		field.String("name").NotEmpty().MaxLen(120).Annotations(entgql.OrderField("NAME")),
-		field.String("title").Optional().MaxLen(120),
+		atMost(120, field.String("name").NotEmpty().Annotations(entgql.OrderField("NAME"))),
+		atMost(120, field.String("title").Optional()),
 		field.Enum("department").Values("TECHNICAL", "PURCHASING", "GENERAL_MANAGEMENT", "QC", "WAREHOUSE", "PRODUCTION", "FINANCE", "OTHER").Default("OTHER"),
-		field.String("phone").Optional().MaxLen(40),
-		field.String("mobile").Optional().MaxLen(40),
-		field.String("email").Optional().MaxLen(254),
-		field.String("wechat").Optional().MaxLen(80),
+		atMost(40, field.String("phone").Optional()),
+		atMost(40, field.String("mobile").Optional()),
+		atMost(254, field.String("email").Optional()),
+		atMost(80, field.String("wechat").Optional()),
 		text("notes"),
 		field.Bool("archived").Default(false),
 		field.String("person_id").GoType(pulid.ID("")).Optional().

@@ -19,13 +19,13 @@ func (APIToken) Mixin() []ent.Mixin { return editable("AT") }
 
 func (APIToken) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(120),
+		atMost(120, field.String("name").NotEmpty()),
 		fk("customer_id"),
-		field.Strings("scopes").Optional(),
-		field.String("token_hash").Sensitive().Unique().Annotations(entgql.Skip(entgql.SkipAll)),
+		atMostItems(20, 40, field.Strings("scopes").Optional()),
+		atMost(128, field.String("token_hash").Sensitive().Unique().Annotations(entgql.Skip(entgql.SkipAll))),
 		// Scopes: orders:read, documents:read, samples:read, issues:read, issues:write, change_notices:read.
-		field.String("salt").Sensitive().Annotations(entgql.Skip(entgql.SkipAll)),
-		field.String("last_eight").Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		atMost(64, field.String("salt").Sensitive().Annotations(entgql.Skip(entgql.SkipAll))),
+		atMost(8, field.String("last_eight").Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput))),
 		field.Time("expires_at").Optional().Nillable(),
 		field.Time("revoked_at").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipMutationCreateInput)),
 		field.Time("last_used_at").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
@@ -64,13 +64,13 @@ func (RefreshToken) Mixin() []ent.Mixin { return []ent.Mixin{ids("RT")} }
 func (RefreshToken) Fields() []ent.Field {
 	return []ent.Field{
 		fk("user_id"),
-		field.String("token_hash").Unique().Sensitive(),
-		field.String("family").NotEmpty(),
+		atMost(128, field.String("token_hash").Unique().Sensitive()),
+		atMost(64, field.String("family").NotEmpty()),
 		field.Time("created_at").Default(now).Immutable(),
 		field.Time("expires_at"),
 		field.Time("used_at").Optional().Nillable(),
 		field.Time("revoked_at").Optional().Nillable(),
-		field.String("client_addr").Optional(),
+		atMost(100, field.String("client_addr").Optional()),
 	}
 }
 
@@ -95,7 +95,7 @@ func (LoginThrottle) Mixin() []ent.Mixin { return []ent.Mixin{ids("LT")} }
 
 func (LoginThrottle) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("key").Unique().NotEmpty(),
+		atMost(300, field.String("key").Unique().NotEmpty()),
 		field.Int("failures").Default(0).Comment("Attempts in the window not yet known to have succeeded."),
 		field.Time("window_start").Default(now),
 		field.Time("blocked_until").Optional().Nillable(),
@@ -115,8 +115,8 @@ func (ClientMutation) Mixin() []ent.Mixin { return []ent.Mixin{ids("CM")} }
 
 func (ClientMutation) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("actor_key").NotEmpty().Comment("The user or token that sent it."),
-		field.String("client_mutation_id").NotEmpty().MaxLen(200),
+		atMost(100, field.String("actor_key").NotEmpty().Comment("The user or token that sent it.")),
+		atMost(200, field.String("client_mutation_id").NotEmpty()),
 		field.String("node_id").GoType(pulid.ID("")),
 		field.Time("created_at").Default(now).Immutable(),
 	}

@@ -29,24 +29,24 @@ func rating(name, comment string) ent.Field {
 
 func (Customer) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(200).Annotations(entgql.OrderField("NAME")),
-		field.String("name_en").Optional().MaxLen(200).Comment("English or alternative name."),
-		field.String("normalized_name").Optional().
+		atMost(200, field.String("name").NotEmpty().Annotations(entgql.OrderField("NAME"))),
+		atMost(200, field.String("name_en").Optional().Comment("English or alternative name.")),
+		atMost(300, field.String("normalized_name").Optional().
 			Comment("Name folded for duplicate detection (width, case, company suffixes, spaces).").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
-		field.String("website").Optional().MaxLen(300),
-		field.String("industry").Optional().MaxLen(120),
-		field.String("region").Optional().MaxLen(120),
-		field.String("address").Optional().MaxLen(300),
-		field.String("phone").Optional().MaxLen(40),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput))),
+		atMost(300, field.String("website").Optional()),
+		atMost(120, field.String("industry").Optional()),
+		atMost(120, field.String("region").Optional()),
+		atMost(300, field.String("address").Optional()),
+		atMost(40, field.String("phone").Optional()),
 		field.Enum("stage").Values(customerStages...).Default("PROSPECT").
 			Comment("Moves with evidence (first contact, first visit, a shipped sample, a trial, orders) or by a manager with setCustomerStage.").
 			Annotations(entgql.OrderField("STAGE"), entgql.Skip(entgql.SkipMutationUpdateInput)),
 		field.Time("stage_changed_at").Optional().Nillable().
 			Annotations(entgql.OrderField("STAGE_CHANGED_AT"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Enum("lead_source").Values(leadSources...).Default("OTHER"),
-		field.String("lead_source_detail").Optional().MaxLen(300).
-			Comment("Which trade show, which patent number, which article."),
+		atMost(300, field.String("lead_source_detail").Optional().
+			Comment("Which trade show, which patent number, which article.")),
 		optFK("referrer_customer_id"),
 		optFK("referrer_contact_id"),
 		rating("scale", "Company scale, 1 (small) to 5 (large)."),
@@ -73,8 +73,8 @@ func (Customer) Fields() []ent.Field {
 		field.Enum("evaluation_outcome").Values("PENDING", "MAIN_SUPPLIER", "NOT_SELECTED").Optional().Nillable().
 			Comment("After the evaluation orders: did the customer make us a main supplier?").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
-		field.String("evaluation_note").Optional().MaxLen(500).
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		atMost(500, field.String("evaluation_note").Optional().
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput))),
 		field.Bool("archived").Default(false),
 		optFK("owner_id"),
 		optFK("team_id"),

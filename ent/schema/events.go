@@ -26,7 +26,7 @@ func (SampleEvent) Fields() []ent.Field {
 		immutableFK("customer_id"),
 		field.Enum("from_status").Values(sampleStatuses...).Immutable(),
 		field.Enum("to_status").Values(sampleStatuses...).Immutable(),
-		field.String("note").Optional().Immutable(),
+		atMost(ShortText, field.String("note").Optional().Immutable()),
 		field.String("actor_id").GoType(pulid.ID("")).Optional().Immutable(),
 		field.Time("at").Default(now).Immutable().Annotations(entgql.OrderField("AT")),
 	}
@@ -60,7 +60,7 @@ func (OrderEvent) Fields() []ent.Field {
 		immutableFK("customer_id"),
 		field.Enum("step").Values("CONFIRMED", "CONTRACT_SIGNED", "LABELLING_CHECKED", "PRODUCTION_DATE_CHECKED",
 			"BATCH_CHECKED", "PACKAGING_CHECKED", "SHIPPED", "DELIVERED", "INVOICED", "PAID", "CLOSED", "CANCELLED").Immutable(),
-		field.String("note").Optional().Immutable(),
+		atMost(ShortText, field.String("note").Optional().Immutable()),
 		field.String("actor_id").GoType(pulid.ID("")).Optional().Immutable(),
 		field.Time("at").Default(now).Immutable().Annotations(entgql.OrderField("AT")),
 	}

@@ -28,6 +28,7 @@ func (Customer) Hooks() []ent.Hook {
 		hook.On(customerNames, ent.OpCreate|ent.OpUpdateOne),
 		hook.On(customerClassification, ent.OpCreate|ent.OpUpdateOne),
 		hook.On(customerStageHistory, ent.OpCreate|ent.OpUpdateOne),
+		hook.On(stageMoves, ent.OpUpdateOne),
 	}
 }
 

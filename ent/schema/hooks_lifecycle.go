@@ -79,14 +79,21 @@ func AdvanceStage(ctx context.Context, c *gen.Client, id pulid.ID, target, evide
 		return nil
 	}
 	sys := system(ctx)
-	cu, err := c.Customer.Query().Where(customer.ID(id)).Select(customer.FieldStage).Only(sys)
-	if err != nil {
+	for attempt := 1; ; attempt++ {
+		cu, err := c.Customer.Query().Where(customer.ID(id)).Select(customer.FieldStage).Only(sys)
+		if err != nil {
+			return err
+		}
+		if !lifecycle.Forward(string(cu.Stage), target) {
+			return nil
+		}
+		err = c.Customer.UpdateOneID(id).SetStage(customer.Stage(target)).Exec(WithStageNote(sys, "", evidence))
+		// Another move of the account committed first (stageMoves): look again.
+		if errcode.Is(err, errcode.Conflict) && attempt < 3 {
+			continue
+		}
 		return err
 	}
-	if !lifecycle.Forward(string(cu.Stage), target) {
-		return nil
-	}
-	return c.Customer.UpdateOneID(id).SetStage(customer.Stage(target)).Exec(WithStageNote(sys, "", evidence))
 }
 
 // customerClassification recomputes score and tier whenever a rating changes.
@@ -195,12 +202,14 @@ func sampleLifecycle(next ent.Mutator) ent.Mutator {
 		if err != nil {
 			return nil, err
 		}
-		if from == to {
+		if id, ok := m.ID(); from == to && !explicitMove(ctx, id, ok) {
 			return next.Mutate(ctx, m)
 		}
-		if err := checkMove("a sample", string(from), string(to), lifecycle.SampleNext(string(from))); err != nil {
-			return nil, err
+		if !lifecycle.SampleMayMove(string(from), string(to)) {
+			return nil, refusedMove("the sample", string(from), string(to), lifecycle.SampleNext(string(from)), lifecycle.SampleMovedPast(string(from), string(to)))
 		}
+		// Conditional on the status read: of concurrent moves one wins (hooks_moves.go).
+		m.Where(sample.StatusEQ(from))
 		now := time.Now().UTC()
 		switch to {
 		case sample.StatusSHIPPED:
@@ -259,7 +268,14 @@ func sampleLifecycle(next ent.Mutator) ent.Mutator {
 		}
 		v, err := next.Mutate(ctx, m)
 		if err != nil {
-			return v, err
+			id, _ := m.ID()
+			return v, movedMeanwhile(ctx, err, string(from), func(ctx context.Context) (string, error) {
+				s, err := m.Client().Sample.Query().Where(sample.ID(id)).Select(sample.FieldStatus).Only(ctx)
+				if err != nil {
+					return "", err
+				}
+				return string(s.Status), nil
+			}, func(cur string) error { return movedOn("the sample", cur, lifecycle.SampleNext(cur)) })
 		}
 		s := v.(*gen.Sample)
 		ev := m.Client().SampleEvent.Create().SetSampleID(s.ID).SetCustomerID(s.CustomerID).
@@ -283,23 +299,6 @@ func sampleLifecycle(next ent.Mutator) ent.Mutator {
 	})
 }
 
-// checkMove refuses a status change the lifecycle does not allow, naming the moves
-// that are (extensions.allowedNext drives the app's buttons).
-func checkMove(what, from, to string, allowed []string) error {
-	if slices.Contains(allowed, to) {
-		return nil
-	}
-	return errcode.New(errcode.BadUserInput, "%s cannot go from %s to %s; allowed next: %s", what, from, to, orNone(allowed)).
-		With("field", "status").With("allowedNext", allowed)
-}
-
-func orNone(s []string) string {
-	if len(s) == 0 {
-		return "none (the sample is closed)"
-	}
-	return strings.Join(s, ", ")
-}
-
 func trialEvidence(next ent.Mutator) ent.Mutator {
 	return hook.TrialFunc(func(ctx context.Context, m *gen.TrialMutation) (gen.Value, error) {
 		v, err := next.Mutate(ctx, m)
@@ -314,7 +313,7 @@ func trialEvidence(next ent.Mutator) ent.Mutator {
 }
 
 func (Order) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(orderEvidence, ent.OpCreate), hook.On(orderStatusEvent, ent.OpUpdateOne)}
+	return []ent.Hook{hook.On(orderEvidence, ent.OpCreate), hook.On(orderStatusEvent, ent.OpUpdateOne), hook.On(orderMoves, ent.OpUpdateOne)}
 }
 
 // orderEvidence flags an account's first orders as evaluation orders and moves the
@@ -368,12 +367,14 @@ func issueLifecycle(next ent.Mutator) ent.Mutator {
 		if err != nil {
 			return nil, err
 		}
-		if from == to {
+		if id, ok := m.ID(); from == to && !explicitMove(ctx, id, ok) {
 			return next.Mutate(ctx, m)
 		}
-		if err := checkMove("a problem", string(from), string(to), lifecycle.IssueNext(string(from))); err != nil {
-			return nil, err
+		if !slices.Contains(lifecycle.IssueNext(string(from)), string(to)) {
+			return nil, refusedMove("the problem", string(from), string(to), lifecycle.IssueNext(string(from)), lifecycle.IssueMovedPast(string(from), string(to)))
 		}
+		// Conditional on the status read: of concurrent moves one wins (hooks_moves.go).
+		m.Where(issue.StatusEQ(from))
 		cause, ok := m.RootCause()
 		if !ok {
 			if cause, err = m.OldRootCause(ctx); err != nil {
@@ -407,6 +408,17 @@ func issueLifecycle(next ent.Mutator) ent.Mutator {
 			}
 			m.SetClosedAt(now)
 		}
-		return next.Mutate(ctx, m)
+		v, err := next.Mutate(ctx, m)
+		if err != nil {
+			id, _ := m.ID()
+			return v, movedMeanwhile(ctx, err, string(from), func(ctx context.Context) (string, error) {
+				is, err := m.Client().Issue.Query().Where(issue.ID(id)).Select(issue.FieldStatus).Only(ctx)
+				if err != nil {
+					return "", err
+				}
+				return string(is.Status), nil
+			}, func(cur string) error { return movedOn("the problem", cur, lifecycle.IssueNext(cur)) })
+		}
+		return v, nil
 	})
 }

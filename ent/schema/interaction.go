@@ -24,10 +24,10 @@ func (Interaction) Fields() []ent.Field {
 		field.Enum("kind").Values("PHONE", "VISIT", "EMAIL", "CHAT", "MEETING", "GIFT", "GATHERING", "TRADE_SHOW"),
 		field.Enum("phase").Values("PRE_SALE", "IN_SALE", "AFTER_SALE").Default("PRE_SALE"),
 		field.Time("occurred_at").Default(now).Annotations(entgql.OrderField("OCCURRED_AT")),
-		field.String("summary").Optional().MaxLen(300),
+		atMost(300, field.String("summary").Optional()),
 		text("preparation_materials", "Materials to bring (资料的准备)."),
-		field.Strings("preparation_topics").Optional().Validate(oneOfEach("preparationTopics", visitTopics)).
-			Comment("Topics prepared: LIFE, HOBBIES, SPORTS, TECHNICAL, PRODUCT, PRICE, MARKET, COMPANY."),
+		atMostItems(20, 40, field.Strings("preparation_topics").Optional().Validate(oneOfEach("preparationTopics", visitTopics)).
+			Comment("Topics prepared: LIFE, HOBBIES, SPORTS, TECHNICAL, PRODUCT, PRICE, MARKET, COMPANY.")),
 		text("promises", "Promises made to the customer, to be kept before the next contact."),
 		text("findings"),
 		text("next_step"),

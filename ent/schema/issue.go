@@ -22,15 +22,15 @@ func (Issue) Fields() []ent.Field {
 		optFK("product_id"),
 		optFK("reported_by_id"),
 		optFK("assignee_id"),
-		field.String("title").NotEmpty().MaxLen(300),
+		atMost(300, field.String("title").NotEmpty()),
 		text("description"),
 		field.Enum("category").Values("QUALITY_FLUCTUATION", "SHORT_QUANTITY", "LATE_DELIVERY", "FUNDING", "INVOICE", "TEST_METHOD_DIFFERENCE", "PRICE", "OTHER"),
 		field.Enum("root_cause").Values("OUR_PRODUCT", "CUSTOMER_UNFAMILIAR", "CUSTOMER_PROCESS_MISMATCH", "DELIBERATE", "UNDETERMINED").Default("UNDETERMINED"),
 		field.Enum("severity").Values("LOW", "MEDIUM", "HIGH", "CRITICAL").Default("MEDIUM"),
 		field.Enum("status").Values("OPEN", "RESPONDED", "ON_SITE", "ROOT_CAUSE_FOUND", "DISPOSITION", "RESOLVED", "CLOSED").Default("OPEN").
-			Comment("OPEN → RESPONDED → ON_SITE → ROOT_CAUSE_FOUND → DISPOSITION → RESOLVED → CLOSED; on-site and disposition may be skipped; closing needs a root cause and a resolution.").
+			Comment("OPEN → RESPONDED → ON_SITE → ROOT_CAUSE_FOUND → DISPOSITION → RESOLVED → CLOSED; on-site and disposition may be skipped; closing needs a root cause and a resolution. A move is atomic: when the problem has moved on since you read it, updateIssue fails with CONFLICT (extensions.currentStatus).").
 			Annotations(entgql.OrderField("STATUS"), entgql.Skip(entgql.SkipMutationCreateInput)),
-		field.String("batch_no").Optional().MaxLen(80),
+		atMost(80, field.String("batch_no").Optional()),
 		field.Time("reported_at").Default(now).Annotations(entgql.OrderField("REPORTED_AT")),
 		text("onsite_response", "及时到现场: who went on site, when, what they saw."),
 		text("joint_root_cause_work", "共同找原因."),

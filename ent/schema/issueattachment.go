@@ -26,18 +26,18 @@ func (IssueAttachment) Fields() []ent.Field {
 			Comment("The problem the file is attached to."),
 		field.String("customer_id").GoType(pulid.ID("")).
 			Comment("The account of the problem (kept equal to the problem's)."),
-		field.String("file_name").NotEmpty().MaxLen(300).Immutable().
-			Comment("The file's name as it was uploaded."),
-		field.String("content_type").NotEmpty().MaxLen(120).Immutable().
-			Comment("The file's media type: image/jpeg, image/png, image/webp, image/heic, image/heif or application/pdf."),
+		atMost(300, field.String("file_name").NotEmpty().Immutable().
+			Comment("The file's name as it was uploaded.")),
+		atMost(120, field.String("content_type").NotEmpty().Immutable().
+			Comment("The file's media type: image/jpeg, image/png, image/webp, image/heic, image/heif or application/pdf.")),
 		field.Int64("size_bytes").NonNegative().Immutable().
 			Comment("The file's size in bytes."),
-		field.String("sha256").MaxLen(64).Immutable().
-			Comment("The lowercase hex SHA-256 of the file's content."),
-		field.String("storage_key").NotEmpty().Immutable().
-			Annotations(entgql.Skip(entgql.SkipAll)),
-		field.String("caption").Optional().MaxRuneLen(1000).
-			Comment("What the file shows, in the uploader's words."),
+		atMost(64, field.String("sha256").Immutable().
+			Comment("The lowercase hex SHA-256 of the file's content.")),
+		atMost(200, field.String("storage_key").NotEmpty().Immutable().
+			Annotations(entgql.Skip(entgql.SkipAll))),
+		atMost(1000, field.String("caption").Optional().
+			Comment("What the file shows, in the uploader's words.")),
 		field.String("uploaded_by_id").GoType(pulid.ID("")).Optional().Immutable().
 			Comment("Who attached the file (null when a partner's API token did)."),
 	}

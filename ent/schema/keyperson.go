@@ -26,17 +26,17 @@ func (KeyPerson) Fields() []ent.Field {
 		field.Enum("attitude").Values("CHAMPION", "SUPPORTER", "NEUTRAL", "SKEPTIC", "OPPONENT").Default("NEUTRAL"),
 		text("professional_needs"),
 		text("personal_needs"),
-		field.Text("private_notes").Optional().Sensitive().
+		atMost(LongText, field.Text("private_notes").Optional().Sensitive().
 			Comment("Readable only by the account's owner rep, managers and admins.").
-			Annotations(entgql.Skip(entgql.SkipType, entgql.SkipWhereInput, entgql.SkipOrderField)),
+			Annotations(entgql.Skip(entgql.SkipType, entgql.SkipWhereInput, entgql.SkipOrderField))),
 		field.Int("contact_interval_days").Default(30).Range(1, 365).
 			Comment("Expected contact interval; overdue key persons appear on the owner's Today list."),
 		field.Time("last_contacted_at").Optional().Nillable().Annotations(entgql.OrderField("LAST_CONTACTED_AT")),
 		field.Time("active_from").Default(now),
 		field.Time("active_to").Optional().Nillable().Comment("Set when the person stops being key (endKeyPerson); the row stays as history.").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
-		field.String("ended_reason").Optional().MaxLen(500).
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		atMost(500, field.String("ended_reason").Optional().
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput))),
 	}
 }
 

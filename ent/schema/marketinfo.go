@@ -16,10 +16,10 @@ func (MarketInfo) Mixin() []ent.Mixin { return editable("MI") }
 
 func (MarketInfo) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("title").NotEmpty().MaxLen(300),
+		atMost(300, field.String("title").NotEmpty()),
 		field.Enum("kind").Values("NEW_MATERIAL", "NEW_PRODUCT", "TREND", "MARKET", "PRICE_TREND"),
-		field.Text("body").Optional(),
-		field.String("source").Optional().MaxLen(300),
+		atMost(LongText, field.Text("body").Optional()),
+		atMost(300, field.String("source").Optional()),
 		field.Bool("confidential_origin").Default(false).
 			Comment("Learned in confidence (e.g. from another customer): it can never be shared (不涉及泄密)."),
 		optFK("author_id"),
@@ -52,13 +52,13 @@ func (MarketInfoShare) Fields() []ent.Field {
 		fk("customer_id"),
 		optFK("contact_id"),
 		field.Time("shared_at").Default(now),
-		field.String("channel").Optional().MaxLen(80),
+		atMost(80, field.String("channel").Optional()),
 		text("note"),
 		field.Bool("names_acknowledged").Default(false).
 			Comment("The rep confirmed that the information shares industry knowledge only, though it names other customers (namedCustomers); required to share such text (不涉及泄密)."),
-		field.JSON("named_customers", []string{}).Optional().
+		atMostItems(100, 300, field.Strings("named_customers").Optional().
 			Comment("Other customers named in the information or the note when it was shared, as they appear in the text (recorded by the server).").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput, entgql.SkipOrderField)),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput, entgql.SkipOrderField))),
 	}
 }
 

@@ -102,6 +102,7 @@ func derivedFK(name string) ent.Field {
 // connection marks an O2M edge as a paginated Relay connection in GraphQL.
 func connection() schema.Annotation { return entgql.RelayConnection() }
 
+// text is an optional free-text field: notes, findings, descriptions (LongText).
 func text(name string, comment ...string) ent.Field {
-	return field.Text(name).Optional().Comment(strings.Join(comment, " "))
+	return atMost(LongText, field.Text(name).Optional().Comment(strings.Join(comment, " ")))
 }

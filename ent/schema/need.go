@@ -22,7 +22,7 @@ func (Need) Fields() []ent.Field {
 			Comment("For COMPANY needs: 形象、上市、规模、资金、信息、技术、管理、产品."),
 		field.Enum("product_grade").Values("HIGH", "MID", "LOW").Optional().Nillable().Comment("For PRODUCT needs: high, mid or low end."),
 		field.Enum("likely_problem").Values("TECHNICAL", "PRICE", "SUPPLY", "FUNDING", "KEY_PERSON").Optional().Nillable(),
-		field.Text("description").NotEmpty(),
+		atMost(LongText, field.Text("description").NotEmpty()),
 		field.Enum("status").Values("IDENTIFIED", "ADDRESSED", "MET", "DROPPED").Default("IDENTIFIED"),
 		field.Enum("source").Values("ANALYSIS", "VISIT_FINDING", "ISSUE", "PEER_INFO", "MARKET_INFO", "CUSTOMER_REQUEST", "OTHER").Default("ANALYSIS").
 			Comment("Where the need or opportunity came from."),

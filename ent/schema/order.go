@@ -24,15 +24,15 @@ func checkpoint(name, comment string) ent.Field {
 func (Order) Fields() []ent.Field {
 	return []ent.Field{
 		fk("customer_id"),
-		field.String("number").NotEmpty().MaxLen(40).Unique().Annotations(entgql.OrderField("NUMBER")),
+		atMost(40, field.String("number").NotEmpty().Unique().Annotations(entgql.OrderField("NUMBER"))),
 		field.Bool("is_evaluation").Optional().Comment("An evaluation order: one of the first small orders before main-supplier status. Set automatically for an account's first orders unless given."),
 		field.Enum("status").Values("OPEN", "IN_PRODUCTION", "SHIPPED", "DELIVERED", "INVOICED", "CLOSED", "CANCELLED").Default("OPEN").
 			Comment("Follows the checklist: completeOrderStep moves it; cancelOrder cancels.").
 			Annotations(entgql.OrderField("STATUS"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Time("ordered_at").Default(now).Annotations(entgql.OrderField("ORDERED_AT")),
 		field.Time("delivery_date").Optional().Nillable().Comment("The promised delivery date (交期).").Annotations(entgql.OrderField("DELIVERY_DATE")),
-		field.String("contract_no").Optional().MaxLen(80),
-		field.String("currency").Default("CNY").MaxLen(3).MinLen(3),
+		atMost(80, field.String("contract_no").Optional()),
+		atMost(3, field.String("currency").Default("CNY").MinLen(3)),
 		text("notes"),
 		checkpoint("confirmed_at", "Order confirmed."),
 		checkpoint("contract_signed_at", "Contract signed."),
@@ -46,8 +46,8 @@ func (Order) Fields() []ent.Field {
 		checkpoint("paid_at", "Receipt (payment) recorded."),
 		checkpoint("closed_at", "Closed."),
 		checkpoint("cancelled_at", "Cancelled."),
-		field.String("cancel_reason").Optional().MaxLen(500).
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		atMost(500, field.String("cancel_reason").Optional().
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput))),
 	}
 }
 
@@ -79,9 +79,9 @@ func (OrderLine) Fields() []ent.Field {
 		derivedFK("customer_id"),
 		fk("product_id"),
 		field.Float("quantity").Positive(),
-		field.String("unit").Default("kg").MaxLen(16),
+		atMost(16, field.String("unit").Default("kg")),
 		field.Float("unit_price").Optional().Nillable().Min(0),
-		field.String("batch_no").Optional().MaxLen(80),
+		atMost(80, field.String("batch_no").Optional()),
 		field.Time("production_date").Optional().Nillable(),
 	}
 }

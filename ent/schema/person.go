@@ -20,11 +20,11 @@ func (Person) Mixin() []ent.Mixin { return []ent.Mixin{ids("PE"), TimeMixin{}} }
 
 func (Person) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").MaxLen(120).
+		atMost(120, field.String("name").
 			Comment("Display name: the name on this person's most recently added contact.").
-			Annotations(entgql.OrderField("NAME")),
-		field.String("key").Unique().NotEmpty().MaxLen(254).
-			Comment("The identity that ties contacts together: the mobile number's digits (a leading +86, 0086 or 86 dropped), else the email lower-cased, else the WeChat ID lower-cased."),
+			Annotations(entgql.OrderField("NAME"))),
+		atMost(254, field.String("key").Unique().NotEmpty().
+			Comment("The identity that ties contacts together: the mobile number's digits (a leading +86, 0086 or 86 dropped), else the email lower-cased, else the WeChat ID lower-cased.")),
 		field.Int("champion_accounts").Default(0).NonNegative().
 			Comment("Number of customers where an active key person (not ended) of one of this person's contacts is a CHAMPION. Counts every account, also those you may not see.").
 			Annotations(entgql.OrderField("CHAMPION_ACCOUNTS")),

@@ -20,8 +20,8 @@ func (Pitch) Fields() []ent.Field {
 	return []ent.Field{
 		fk("customer_id"),
 		field.Enum("entry_point").Values("PERSON", "PRODUCT", "TECHNOLOGY", "PAYMENT_TERMS"),
-		field.Strings("advantages").Optional().Validate(oneOfEach("advantages", pitchAdvantages)).
-			Comment("Advantages to stress: PRODUCT_STOCK, TECHNOLOGY, PRICE, QC_CERTIFICATION, SERVICE_LOCAL_SUPPLY, PEOPLE, FUNDING."),
+		atMostItems(20, 40, field.Strings("advantages").Optional().Validate(oneOfEach("advantages", pitchAdvantages)).
+			Comment("Advantages to stress: PRODUCT_STOCK, TECHNOLOGY, PRICE, QC_CERTIFICATION, SERVICE_LOCAL_SUPPLY, PEOPLE, FUNDING.")),
 		text("detail"),
 		field.Bool("active").Default(true),
 	}

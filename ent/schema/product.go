@@ -16,12 +16,12 @@ func (Product) Mixin() []ent.Mixin { return editable("PR") }
 
 func (Product) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("code").NotEmpty().MaxLen(40).Unique().Annotations(entgql.OrderField("CODE")),
-		field.String("name").NotEmpty().MaxLen(200).Annotations(entgql.OrderField("NAME")),
+		atMost(40, field.String("code").NotEmpty().Unique().Annotations(entgql.OrderField("CODE"))),
+		atMost(200, field.String("name").NotEmpty().Annotations(entgql.OrderField("NAME"))),
 		field.Enum("grade").Values("HIGH", "MID", "LOW").Default("MID"),
-		field.String("category").Optional().MaxLen(120),
+		atMost(120, field.String("category").Optional()),
 		text("description"),
-		field.String("unit").Default("kg").MaxLen(16),
+		atMost(16, field.String("unit").Default("kg")),
 		field.Bool("active").Default(true),
 	}
 }
@@ -52,9 +52,9 @@ func (PricePoint) Fields() []ent.Field {
 		fk("product_id"),
 		field.Enum("kind").Values("LIST", "MARKET", "RAW_MATERIAL").Default("LIST"),
 		field.Float("price").Positive(),
-		field.String("currency").Default("CNY").MaxLen(3).MinLen(3),
+		atMost(3, field.String("currency").Default("CNY").MinLen(3)),
 		field.Time("observed_at").Default(now).Annotations(entgql.OrderField("OBSERVED_AT")),
-		field.String("source").Optional().MaxLen(200),
+		atMost(200, field.String("source").Optional()),
 	}
 }
 

@@ -1,8 +1,6 @@
 package schema
 
 import (
-	"slices"
-
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
@@ -20,7 +18,7 @@ type Sample struct{ ent.Schema }
 func (Sample) Mixin() []ent.Mixin { return editable("SA") }
 
 // SampleStatuses is the lifecycle; FAILED and ABANDONED are reachable from any step.
-var sampleStatuses = append(slices.Clone(lifecycle.SamplePath), lifecycle.Failed, lifecycle.Abandoned)
+var sampleStatuses = lifecycle.SampleStatuses
 
 func (Sample) Fields() []ent.Field {
 	return []ent.Field{
@@ -29,17 +27,17 @@ func (Sample) Fields() []ent.Field {
 		optFK("requested_by_id"),
 		optFK("order_id", "The order a converted sample became."),
 		field.Float("quantity").Positive(),
-		field.String("unit").Default("kg").MaxLen(16),
+		atMost(16, field.String("unit").Default("kg")),
 		field.Enum("status").Values(sampleStatuses...).Default("REQUESTED").
 			Comment("Moved with advanceSample along the lifecycle; allowedNextStatuses lists the legal moves.").
 			Annotations(entgql.OrderField("STATUS"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
-		field.String("status_reason").Optional().MaxLen(500).Comment("Why a sample failed or was abandoned.").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		atMost(500, field.String("status_reason").Optional().Comment("Why a sample failed or was abandoned.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput))),
 		text("purpose"),
 		field.Time("requested_at").Default(now).Annotations(entgql.OrderField("REQUESTED_AT")),
 		field.Time("shipped_at").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Time("received_at").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
-		field.String("tracking_no").Optional().MaxLen(80),
+		atMost(80, field.String("tracking_no").Optional()),
 		field.Bool("doc_manual").Default(false).Comment("Manual/TDS sent with the sample."),
 		field.Bool("doc_msds").Default(false).Comment("MSDS/SDS sent with the sample."),
 		field.Bool("doc_label").Default(false).Comment("Clear label on the sample."),

@@ -19,9 +19,9 @@ func (SavedQuery) Mixin() []ent.Mixin { return editable("SQ") }
 func (SavedQuery) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("owner_id").GoType(pulid.ID("")).Optional().Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
-		field.String("name").NotEmpty().MaxLen(200).Annotations(entgql.OrderField("NAME")),
-		field.Text("query").NotEmpty(),
-		field.Text("variables").Optional().Comment("JSON object of the variables."),
+		atMost(200, field.String("name").NotEmpty().Annotations(entgql.OrderField("NAME"))),
+		atMost(QueryText, field.Text("query").NotEmpty()),
+		atMost(LongText, field.Text("variables").Optional().Comment("JSON object of the variables.")),
 		text("description"),
 	}
 }

@@ -18,14 +18,14 @@ func (Shipment) Fields() []ent.Field {
 	return []ent.Field{
 		fk("order_id"),
 		derivedFK("customer_id"),
-		field.String("carrier").Optional().MaxLen(120),
-		field.String("tracking_no").Optional().MaxLen(80),
+		atMost(120, field.String("carrier").Optional()),
+		atMost(80, field.String("tracking_no").Optional()),
 		field.Enum("status").Values("PREPARING", "IN_TRANSIT", "DELIVERED", "RETURNED").Default("PREPARING"),
 		field.Time("shipped_at").Optional().Nillable().Annotations(entgql.OrderField("SHIPPED_AT")),
 		field.Time("eta").Optional().Nillable(),
 		field.Time("delivered_at").Optional().Nillable(),
 		field.Bool("delivery_note_signed").Default(false),
-		field.String("signed_by").Optional().MaxLen(120),
+		atMost(120, field.String("signed_by").Optional()),
 	}
 }
 
@@ -54,8 +54,8 @@ func (TrackingEvent) Fields() []ent.Field {
 		fk("shipment_id"),
 		derivedFK("customer_id"),
 		field.Time("at").Default(now).Annotations(entgql.OrderField("AT")),
-		field.String("location").Optional().MaxLen(200),
-		field.String("description").NotEmpty().MaxLen(500),
+		atMost(200, field.String("location").Optional()),
+		atMost(500, field.String("description").NotEmpty()),
 	}
 }
 

@@ -22,8 +22,8 @@ func (StageChange) Fields() []ent.Field {
 		field.String("customer_id").GoType(pulid.ID("")).Immutable(),
 		field.Enum("from_stage").Values(customerStages...).Optional().Nillable().Immutable(),
 		field.Enum("to_stage").Values(customerStages...).Immutable(),
-		field.String("reason").Optional().MaxLen(500).Immutable(),
-		field.String("evidence").Optional().MaxLen(200).Immutable().Comment("What moved the account: a first visit, a shipped sample, a manager's decision…"),
+		atMost(500, field.String("reason").Optional().Immutable()),
+		atMost(200, field.String("evidence").Optional().Immutable().Comment("What moved the account: a first visit, a shipped sample, a manager's decision…")),
 		field.String("changed_by_id").GoType(pulid.ID("")).Optional().Immutable(),
 		field.Time("changed_at").Default(now).Immutable().Annotations(entgql.OrderField("CHANGED_AT")),
 	}
@@ -50,10 +50,10 @@ func (AuditEvent) Mixin() []ent.Mixin { return []ent.Mixin{ids("AE")} }
 func (AuditEvent) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("actor_id").GoType(pulid.ID("")).Optional().Immutable(),
-		field.String("actor_label").Optional().Immutable().Comment("Email of the user or name of the token that acted."),
+		atMost(300, field.String("actor_label").Optional().Immutable().Comment("Email of the user or name of the token that acted.")),
 		field.Enum("action").Values("CREATE", "UPDATE", "DELETE").Immutable(),
-		field.String("entity_type").Immutable(),
-		field.String("entity_id").Immutable(),
+		atMost(40, field.String("entity_type").Immutable()),
+		atMost(40, field.String("entity_id").Immutable()),
 		field.JSON("before", map[string]any{}).Optional().Immutable().Annotations(entgql.Skip(entgql.SkipWhereInput)),
 		field.JSON("after", map[string]any{}).Optional().Immutable().Annotations(entgql.Skip(entgql.SkipWhereInput)),
 		field.Time("at").Default(now).Immutable().Annotations(entgql.OrderField("AT")),

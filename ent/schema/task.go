@@ -19,7 +19,7 @@ func (Task) Fields() []ent.Field {
 		optFK("customer_id"),
 		optFK("assignee_id"),
 		optFK("interaction_id"),
-		field.String("title").NotEmpty().MaxLen(300),
+		atMost(300, field.String("title").NotEmpty()),
 		text("description"),
 		field.Time("due_at").Optional().Nillable().Annotations(entgql.OrderField("DUE_AT")),
 		field.Enum("status").Values("OPEN", "DONE", "CANCELLED").Default("OPEN").Annotations(entgql.OrderField("STATUS")),

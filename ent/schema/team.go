@@ -15,7 +15,7 @@ func (Team) Mixin() []ent.Mixin { return editable("TM") }
 
 func (Team) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(120).Unique().Annotations(entgql.OrderField("NAME")),
+		atMost(120, field.String("name").NotEmpty().Unique().Annotations(entgql.OrderField("NAME"))),
 		text("description"),
 	}
 }

@@ -16,17 +16,17 @@ func (User) Mixin() []ent.Mixin { return editable("US") }
 
 func (User) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("email").NotEmpty().MaxLen(254).Unique().Annotations(entgql.OrderField("EMAIL")),
-		field.String("name").NotEmpty().MaxLen(120).Annotations(entgql.OrderField("NAME")),
+		atMost(254, field.String("email").NotEmpty().Unique().Annotations(entgql.OrderField("EMAIL"))),
+		atMost(120, field.String("name").NotEmpty().Annotations(entgql.OrderField("NAME"))),
 		field.Enum("role").Values("ADMIN", "MANAGER", "REP", "ANALYST", "PARTNER").Default("REP").
 			Comment("What the user may do: ADMIN everything; MANAGER their team's accounts; REP accounts they or their team own; ANALYST read-only everything but private notes; PARTNER their own organisation's records."),
 		field.Enum("function").Values("SALES", "TECHNICAL", "MANAGEMENT", "SUPPORT").Default("SALES").
 			Comment("Which side of our company the person speaks for in the relationship map."),
-		field.String("phone").Optional().MaxLen(40),
+		atMost(40, field.String("phone").Optional()),
 		field.Enum("locale").Values("zh", "en").Default("zh"),
 		field.Bool("active").Default(true),
-		field.String("password_hash").Sensitive().Optional().
-			Annotations(entgql.Skip(entgql.SkipAll)),
+		atMost(200, field.String("password_hash").Sensitive().Optional().
+			Annotations(entgql.Skip(entgql.SkipAll))),
 		optFK("team_id"),
 		optFK("partner_customer_id", "The organisation a PARTNER user belongs to."),
 	}

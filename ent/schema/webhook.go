@@ -20,10 +20,10 @@ func (WebhookEndpoint) Mixin() []ent.Mixin { return editable("WE") }
 func (WebhookEndpoint) Fields() []ent.Field {
 	return []ent.Field{
 		fk("customer_id"),
-		field.String("url").NotEmpty().MaxLen(500),
-		field.Strings("events").Validate(oneOfEach("events", webhookEvents)).
-			Comment("order.status_changed, shipment.updated, document.published, change_notice.issued, issue.updated"),
-		field.String("secret").Sensitive().Annotations(entgql.Skip(entgql.SkipAll)),
+		atMost(500, field.String("url").NotEmpty()),
+		atMostItems(20, 60, field.Strings("events").Validate(oneOfEach("events", webhookEvents)).
+			Comment("order.status_changed, shipment.updated, document.published, change_notice.issued, issue.updated")),
+		atMost(128, field.String("secret").Sensitive().Annotations(entgql.Skip(entgql.SkipAll))),
 		field.Bool("active").Default(true),
 	}
 }
@@ -49,9 +49,9 @@ func (WebhookDelivery) Fields() []ent.Field {
 	return []ent.Field{
 		immutableFK("endpoint_id"),
 		immutableFK("customer_id"),
-		field.String("event_id").Immutable().Comment("Stable id of the event: receivers de-duplicate on it."),
-		field.String("event_type").Immutable().Validate(func(s string) error { return oneOfEach("eventType", webhookEvents)([]string{s}) }),
-		field.Text("payload").Immutable(),
+		atMost(100, field.String("event_id").Immutable().Comment("Stable id of the event: receivers de-duplicate on it.")),
+		atMost(60, field.String("event_type").Immutable().Validate(func(s string) error { return oneOfEach("eventType", webhookEvents)([]string{s}) })),
+		atMost(PayloadText, field.Text("payload").Immutable()),
 		field.Enum("status").Values("PENDING", "DELIVERED", "FAILED").Default("PENDING"),
 		field.Int("attempts").Default(0),
 		field.Time("created_at").Default(now).Immutable().Annotations(entgql.OrderField("CREATED_AT")),
@@ -59,7 +59,7 @@ func (WebhookDelivery) Fields() []ent.Field {
 		field.Time("locked_until").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Time("delivered_at").Optional().Nillable(),
 		field.Int("last_status_code").Optional().Nillable(),
-		field.String("last_error").Optional(),
+		atMost(ShortText, field.String("last_error").Optional()),
 	}
 }
 

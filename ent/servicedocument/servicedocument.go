@@ -89,6 +89,8 @@ var (
 	DefaultVersion int
 	// DefaultSince holds the default value on creation for the "since" field.
 	DefaultSince func() time.Time
+	// NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	NoteValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )

@@ -145,12 +145,20 @@ var (
 	ColourValidator func(string) error
 	// EnvironmentalValidator is a validator for the "environmental" field. It is called by the builders before save.
 	EnvironmentalValidator func(string) error
+	// KeyPropertiesValidator is a validator for the "key_properties" field. It is called by the builders before save.
+	KeyPropertiesValidator func(string) error
 	// TestStandardValidator is a validator for the "test_standard" field. It is called by the builders before save.
 	TestStandardValidator func(string) error
 	// CycleValidator is a validator for the "cycle" field. It is called by the builders before save.
 	CycleValidator func(string) error
 	// CustomerTechLevelValidator is a validator for the "customer_tech_level" field. It is called by the builders before save.
 	CustomerTechLevelValidator func(int) error
+	// EquipmentValidator is a validator for the "equipment" field. It is called by the builders before save.
+	EquipmentValidator func(string) error
+	// TestEquipmentValidator is a validator for the "test_equipment" field. It is called by the builders before save.
+	TestEquipmentValidator func(string) error
+	// ResultsValidator is a validator for the "results" field. It is called by the builders before save.
+	ResultsValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )

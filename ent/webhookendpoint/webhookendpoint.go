@@ -97,6 +97,8 @@ var (
 	URLValidator func(string) error
 	// EventsValidator is a validator for the "events" field. It is called by the builders before save.
 	EventsValidator func([]string) error
+	// SecretValidator is a validator for the "secret" field. It is called by the builders before save.
+	SecretValidator func(string) error
 	// DefaultActive holds the default value on creation for the "active" field.
 	DefaultActive bool
 	// DefaultID holds the default value on creation for the "id" field.

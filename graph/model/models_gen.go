@@ -23,16 +23,18 @@ import (
 
 type AcknowledgeChangeNoticeInput struct {
 	AckID pulid.ID `json:"ackID"`
-	// Who at the customer acknowledged.
-	AcknowledgedBy string  `json:"acknowledgedBy"`
-	Note           *string `json:"note,omitempty"`
+	// Who at the customer acknowledged. At most 120 characters.
+	AcknowledgedBy string `json:"acknowledgedBy"`
+	// At most 20,000 characters.
+	Note *string `json:"note,omitempty"`
 }
 
 type AdvanceSampleInput struct {
-	ID   pulid.ID      `json:"id"`
-	To   sample.Status `json:"to"`
-	Note *string       `json:"note,omitempty"`
-	// Required for FAILED and ABANDONED.
+	ID pulid.ID      `json:"id"`
+	To sample.Status `json:"to"`
+	// Recorded with the move (SampleEvent.note). At most 2,000 characters.
+	Note *string `json:"note,omitempty"`
+	// Required for FAILED and ABANDONED. At most 500 characters.
 	Reason *string `json:"reason,omitempty"`
 	// Required for CONVERTED: the order the sample became.
 	OrderID *pulid.ID `json:"orderID,omitempty"`
@@ -51,7 +53,7 @@ type AttachIssueFileInput struct {
 	IssueID pulid.ID `json:"issueID"`
 	// The file: a photo (JPEG, PNG, WebP, HEIC/HEIF) or a PDF, at most 20 MB.
 	File graphql.Upload `json:"file"`
-	// What the file shows, in your words (at most 1000 characters).
+	// What the file shows, in your words. At most 1,000 characters.
 	Caption *string `json:"caption,omitempty"`
 }
 
@@ -68,14 +70,15 @@ type AuthPayload struct {
 }
 
 type CancelOrderInput struct {
-	ID      pulid.ID `json:"id"`
-	Reason  string   `json:"reason"`
-	Version *int     `json:"version,omitempty"`
+	ID pulid.ID `json:"id"`
+	// At most 500 characters.
+	Reason  string `json:"reason"`
+	Version *int   `json:"version,omitempty"`
 }
 
 type ChangePasswordInput struct {
 	CurrentPassword string `json:"currentPassword"`
-	// At least 10 characters.
+	// At least 10 characters, at most 1,024.
 	NewPassword string `json:"newPassword"`
 }
 
@@ -103,18 +106,19 @@ type ClassificationInput struct {
 }
 
 type CompleteOrderStepInput struct {
-	ID      pulid.ID        `json:"id"`
-	Step    orderevent.Step `json:"step"`
-	Note    *string         `json:"note,omitempty"`
-	Version *int            `json:"version,omitempty"`
+	ID   pulid.ID        `json:"id"`
+	Step orderevent.Step `json:"step"`
+	// At most 2,000 characters.
+	Note    *string `json:"note,omitempty"`
+	Version *int    `json:"version,omitempty"`
 }
 
 type CreateWebhookEndpointInput struct {
 	// The organisation (admins only; a partner token registers for its own).
 	CustomerID *pulid.ID `json:"customerID,omitempty"`
-	// An https:// URL.
+	// An https:// URL. At most 500 characters.
 	URL string `json:"url"`
-	// order.status_changed, shipment.updated, document.published, change_notice.issued, issue.updated
+	// order.status_changed, shipment.updated, document.published, change_notice.issued, issue.updated. At most 20 values.
 	Events []string `json:"events"`
 }
 
@@ -157,7 +161,7 @@ type DuplicateCandidate struct {
 
 type EndKeyPersonInput struct {
 	ID pulid.ID `json:"id"`
-	// Why this person is no longer key (e.g. moved into purchasing's hands).
+	// Why this person is no longer key (e.g. moved into purchasing's hands). At most 500 characters.
 	Reason  *string `json:"reason,omitempty"`
 	Version *int    `json:"version,omitempty"`
 }
@@ -178,9 +182,9 @@ type FunnelStage struct {
 type IssueAPITokenInput struct {
 	// The partner organisation (a customer) the token acts for.
 	CustomerID pulid.ID `json:"customerID"`
-	// A label, e.g. "ERP integration".
+	// A label, e.g. "ERP integration". At most 120 characters.
 	Name string `json:"name"`
-	// orders:read, documents:read, samples:read, issues:read, issues:write, change_notices:read.
+	// orders:read, documents:read, samples:read, issues:read, issues:write, change_notices:read. At most 20 values.
 	Scopes    []string   `json:"scopes"`
 	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
 	// Query-cost budget refilled per second.
@@ -211,7 +215,9 @@ type IssuedAPIToken struct {
 }
 
 type LoginInput struct {
-	Email    string `json:"email"`
+	// At most 254 characters.
+	Email string `json:"email"`
+	// At most 1,024 characters.
 	Password string `json:"password"`
 }
 
@@ -270,7 +276,8 @@ type PriceWindow struct {
 type RecordEvaluationInput struct {
 	CustomerID pulid.ID                   `json:"customerID"`
 	Outcome    customer.EvaluationOutcome `json:"outcome"`
-	Note       *string                    `json:"note,omitempty"`
+	// At most 500 characters.
+	Note *string `json:"note,omitempty"`
 }
 
 type RefreshTokenInput struct {
@@ -318,7 +325,7 @@ type RepProgress struct {
 type SetCustomerStageInput struct {
 	ID    pulid.ID       `json:"id"`
 	Stage customer.Stage `json:"stage"`
-	// Why the account moves (required: stages otherwise follow evidence).
+	// Why the account moves (required: stages otherwise follow evidence). At most 500 characters.
 	Reason  string `json:"reason"`
 	Version *int   `json:"version,omitempty"`
 }
@@ -398,14 +405,17 @@ type TodayItem struct {
 }
 
 type UploadDocumentInput struct {
-	File       graphql.Upload     `json:"file"`
-	Type       document.Type      `json:"type"`
-	Title      string             `json:"title"`
+	File graphql.Upload `json:"file"`
+	Type document.Type  `json:"type"`
+	// At most 300 characters.
+	Title string `json:"title"`
+	// The document's own revision label. At most 40 characters.
 	DocVersion *string            `json:"docVersion,omitempty"`
 	Language   *document.Language `json:"language,omitempty"`
 	ProductID  *pulid.ID          `json:"productID,omitempty"`
-	BatchNo    *string            `json:"batchNo,omitempty"`
-	CustomerID *pulid.ID          `json:"customerID,omitempty"`
+	// For COAs: the batch the certificate covers. At most 80 characters.
+	BatchNo    *string   `json:"batchNo,omitempty"`
+	CustomerID *pulid.ID `json:"customerID,omitempty"`
 	// The earlier version this one replaces.
 	SupersedesID *pulid.ID  `json:"supersedesID,omitempty"`
 	ValidUntil   *time.Time `json:"validUntil,omitempty"`

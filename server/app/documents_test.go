@@ -438,7 +438,7 @@ func TestChangeNoticeIssueAndAcknowledge(t *testing.T) {
 		if got, want := cnCustomerIDs(ackCustomers...), cnCustomerIDs(f.acmeEast, f.southAcct); !cnSame(got, want) {
 			t.Fatalf("acks for %v, want %v", got, want)
 		}
-		expectCode(t, e.do(mgr, issue, vars), "BAD_USER_INPUT")
+		expectCode(t, e.do(mgr, issue, vars), "CONFLICT") // already issued
 
 		ack := `mutation($id: ID!, $by: String!, $note: String) { acknowledgeChangeNotice(input: {ackID: $id, acknowledgedBy: $by, note: $note}) { id acknowledgedAt acknowledgedBy note } }`
 		acme, south := byCustomer[string(f.acmeEast.ID)], byCustomer[string(f.southAcct.ID)]

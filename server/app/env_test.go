@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -27,6 +28,7 @@ import (
 	"tandem/ent/privacy"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/user"
+	"tandem/graph"
 	"tandem/server/app"
 	"tandem/server/auth"
 	"tandem/server/webhook"
@@ -66,6 +68,7 @@ type envOptions struct {
 	// trustedProxies is Config.TrustedProxies ("127.0.0.1" believes the test's own
 	// X-Forwarded-For, see doFrom).
 	trustedProxies string
+	limits *graph.Limits
 }
 
 // env is one Tandem on its own database, served by httptest, with a fixture: two
@@ -77,6 +80,10 @@ type env struct {
 	sys        context.Context
 	statements atomic.Int64
 	f          fixture
+	// log holds what the server logged (see logLines).
+	log *logBuffer
+	// pgApp is the application_name of the PostgreSQL connections ("" on SQLite).
+	pgApp string
 }
 
 type fixture struct {
@@ -99,14 +106,21 @@ func newEnv(t *testing.T, backend string, o envOptions) *env {
 	cfg := app.Config{DataDir: t.TempDir(), JWTSecret: testSecret, Env: "test", Addr: ":0", WebhookAllowHosts: o.webhookAllow, TrustedProxies: o.trustedProxies}
 	if backend == "postgres" {
 		cfg.DatabaseURL = pgSchema(t)
+		if u, err := url.Parse(cfg.DatabaseURL); err == nil {
+			e.pgApp = u.Query().Get("application_name")
+		}
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	// The server's log is kept (tests read it through e.logLines); TANDEM_TEST_LOG=1
+	// also prints it.
+	e.log = &logBuffer{}
+	var out io.Writer = e.log
 	if os.Getenv("TANDEM_TEST_LOG") != "" {
-		log = slog.New(slog.NewTextHandler(os.Stderr, nil))
+		out = io.MultiWriter(e.log, os.Stderr)
 	}
 	if o.log != nil {
-		log = slog.New(slog.NewTextHandler(o.log, nil))
+		out = io.MultiWriter(out, o.log)
 	}
+	log := slog.New(slog.NewTextHandler(out, nil))
 	if o.webhookResolver == nil {
 		o.webhookResolver = &testDNS{} // no test looks up a real name
 	}
@@ -119,6 +133,7 @@ func newEnv(t *testing.T, backend string, o envOptions) *env {
 		Throttle:        throttle,
 		WebhookRootCAs:  o.webhookCAs,
 		WebhookResolver: o.webhookResolver,
+		Limits:          o.limits,
 		EntOptions: []ent.Option{ent.Debug(), ent.Log(func(...any) {
 			e.statements.Add(1)
 		})},
@@ -161,6 +176,8 @@ func pgSchema(t *testing.T) string {
 	}
 	q := u.Query()
 	q.Set("search_path", schema)
+	// Names the test's connections in pg_stat_activity (moves_test.go waits on them).
+	q.Set("application_name", schema)
 	u.RawQuery = q.Encode()
 	return u.String()
 }
@@ -320,3 +337,27 @@ func expectCode(t *testing.T, r *gqlResponse, code string) {
 
 var _ = fmt.Sprint
 var _ = strings.Repeat
+
+// logBuffer keeps the server's log lines for a test to read.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+// logLines returns the lines logged since the last call (and forgets them).
+func (e *env) logLines() []string {
+	e.log.mu.Lock()
+	defer e.log.mu.Unlock()
+	s := strings.TrimRight(e.log.buf.String(), "\n")
+	e.log.buf.Reset()
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}

@@ -188,6 +188,10 @@ func (a *App) accessLog(next http.Handler) http.Handler {
 		if info.Operation != "" {
 			attrs = append(attrs, "operation", info.Operation)
 		}
+		// Only the first few internal errors of a request are logged (graph/errors.go).
+		if n := info.InternalErrors(); n > 0 {
+			attrs = append(attrs, "internal_errors", n)
+		}
 		a.Log.Info("request", attrs...)
 	})
 }

@@ -74,7 +74,8 @@ func TestSampleLifecycle(t *testing.T) {
 		if len(dig(d, "advanceSample", "allowedNextStatuses").([]any)) != 0 {
 			t.Fatalf("a failed sample can still move: %v", d)
 		}
-		expectCode(t, move("PREPARED"), "BAD_USER_INPUT")
+		// Asking a closed sample to move again means the asker's view is stale.
+		expectCode(t, move("PREPARED"), "CONFLICT")
 		evs := e.app.DB.Client.SampleEvent.Query().Where(sampleevent.SampleID(id)).Order(ent.Asc(sampleevent.FieldAt)).AllX(e.sys)
 		if len(evs) != 5 || evs[0].Note != "packed 2 kg in a lined drum" || evs[0].ActorID != e.f.rep1.ID || evs[4].ToStatus != sampleevent.ToStatusFAILED {
 			t.Fatalf("sample events: %v", evs)
@@ -130,7 +131,7 @@ func TestOrderChecklist(t *testing.T) {
 				t.Fatalf("%s: %+v", s, r.Errors)
 			}
 		}
-		expectCode(t, do("CONFIRMED"), "BAD_USER_INPUT") // already done
+		expectCode(t, do("CONFIRMED"), "CONFLICT") // already done: someone ticked it since the asker read the order
 		// Shipping needs lines with batches, and a COA for each batch.
 		r = do("SHIPPED")
 		expectCode(t, r, "BAD_USER_INPUT")
@@ -164,7 +165,7 @@ func TestOrderChecklist(t *testing.T) {
 		if dig(d, "completeOrderStep", "status") != "CLOSED" || dig(cl, "progress") != 1.0 || dig(cl, "items", 0, "by", "email") != "rep1@t.test" {
 			t.Fatalf("closed order: %v", d)
 		}
-		expectCode(t, e.do(rep, `mutation($id: ID!) { cancelOrder(input: {id: $id, reason: "x"}) { id } }`, map[string]any{"id": oid}), "BAD_USER_INPUT")
+		expectCode(t, e.do(rep, `mutation($id: ID!) { cancelOrder(input: {id: $id, reason: "x"}) { id } }`, map[string]any{"id": oid}), "CONFLICT")
 		// Another team cannot tick our steps.
 		expectCode(t, e.do(e.token(e.f.rep3), step, map[string]any{"id": oid, "s": "CLOSED"}), "NOT_FOUND")
 	})

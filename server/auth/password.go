@@ -85,6 +85,8 @@ func CheckPasswordPolicy(pw, field string) error {
 		return bad("the password must have at least %d characters (not counting spaces at either end)", MinPasswordLength)
 	case commonPasswords()[strings.ToLower(trimmed)]:
 		return bad("this password is on a list of the most common passwords, which are tried first: choose another")
+	case utf8.RuneCountInString(pw) > MaxPasswordChars:
+		return bad("the password must have at most %d characters", MaxPasswordChars)
 	}
 	return nil
 }

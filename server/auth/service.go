@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"tandem/ent"
 	"tandem/ent/errcode"
@@ -58,10 +59,24 @@ func (s *Service) now() time.Time {
 
 var errBadCredentials = errcode.New(errcode.Unauthenticated, "wrong email or password")
 
+// Input limits of sign-in: the length of User.email, and a generous passphrase.
+const (
+	MaxEmailChars    = 254
+	MaxPasswordChars = 1024
+)
+
 // Login checks the password and opens a new token family. The throttle counts the
 // attempt before any password is hashed; the hash then waits for one of the few
 // hash slots.
 func (s *Service) Login(ctx context.Context, email, password, clientAddr string) (*Session, error) {
+	// No account has a longer email; a longer password is refused before it is hashed,
+	// and neither becomes a throttle key.
+	if utf8.RuneCountInString(email) > MaxEmailChars {
+		return nil, errcode.New(errcode.BadUserInput, "email: at most %d characters", MaxEmailChars).With("field", "email")
+	}
+	if utf8.RuneCountInString(password) > MaxPasswordChars {
+		return nil, errcode.New(errcode.BadUserInput, "password: at most %d characters", MaxPasswordChars).With("field", "password")
+	}
 	email = strings.ToLower(strings.TrimSpace(email))
 	if email == "" || len(email) > 254 {
 		return nil, errBadCredentials // no account has such an address
