@@ -4,11 +4,11 @@ import (
 	"context"
 	"strings"
 
+	"tandem/domain/access"
 	"tandem/ent"
 	"tandem/ent/order"
 	"tandem/ent/orderline"
 	"tandem/ent/pricepoint"
-	"tandem/ent/privacy"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/user"
 	"tandem/ent/viewer"
@@ -89,7 +89,7 @@ func (r *Resolver) viewerLocale(ctx context.Context) string {
 	if v == nil || v.UserID == "" {
 		return "zh"
 	}
-	loc, err := r.db(ctx).User.Query().Where(user.ID(v.UserID)).Select(user.FieldLocale).String(privacy.DecisionContext(ctx, privacy.Allow))
+	loc, err := r.db(ctx).User.Query().Where(user.ID(v.UserID)).Select(user.FieldLocale).String(access.System(ctx, "the viewer's own language"))
 	if err == nil && loc == string(user.LocaleEn) {
 		return "en"
 	}

@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
+	"tandem/domain/access"
 	"tandem/ent"
 	"tandem/ent/changenotice"
 	"tandem/ent/changenoticeack"
@@ -16,7 +17,6 @@ import (
 	"tandem/ent/order"
 	"tandem/ent/orderline"
 	"tandem/ent/predicate"
-	"tandem/ent/privacy"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/viewer"
 	"tandem/graph/model"
@@ -76,7 +76,7 @@ func (r *mutationResolver) issueChangeNotice(ctx context.Context, input model.Is
 	}
 	now := r.now()
 	// Every buyer must be told, including accounts the issuing manager does not see.
-	sys := privacy.DecisionContext(ctx, privacy.Allow)
+	sys := access.System(ctx, "a change notice reaches every buyer, also of accounts the issuer does not see")
 	customers, err := c.Customer.Query().Where(affectedBy(cn.ProductID, now)).Order(customer.ByID()).IDs(sys)
 	if err != nil {
 		return nil, err
@@ -138,7 +138,7 @@ func (r *mutationResolver) acknowledgeChangeNotice(ctx context.Context, input mo
 	if err != nil {
 		return nil, err
 	}
-	sys := privacy.DecisionContext(ctx, privacy.Allow)
+	sys := access.System(ctx, "acknowledging: locking the notice to count every acknowledgement")
 	// Lock the notice so that of two acknowledgements committing at once, the later
 	// one sees the other and completes the notice (PostgreSQL; SQLite transactions
 	// are serial anyway).

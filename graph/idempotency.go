@@ -4,10 +4,10 @@ import (
 	"context"
 	"reflect"
 
+	"tandem/domain/access"
 	"tandem/ent"
 	"tandem/ent/clientmutation"
 	"tandem/ent/errcode"
-	"tandem/ent/privacy"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/viewer"
 )
@@ -24,7 +24,7 @@ func create[T ent.Noder](ctx context.Context, c *ent.Client, clientMutationID *s
 		return zero, errcode.New(errcode.BadUserInput, "clientMutationId: at most 200 characters").With("field", "clientMutationId")
 	}
 	key := actorKey(ctx)
-	sys := privacy.DecisionContext(ctx, privacy.Allow)
+	sys := access.System(ctx, "idempotency: the first result of a clientMutationId")
 	prev, err := c.ClientMutation.Query().
 		Where(clientmutation.ActorKey(key), clientmutation.ClientMutationID(*clientMutationID)).
 		Only(sys)

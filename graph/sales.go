@@ -4,11 +4,11 @@ import (
 	"context"
 	"strings"
 
+	"tandem/domain/access"
 	"tandem/ent"
 	"tandem/ent/classify"
 	"tandem/ent/customer"
 	"tandem/ent/predicate"
-	"tandem/ent/privacy"
 	"tandem/ent/schema/names"
 	"tandem/ent/schema/pulid"
 	"tandem/graph/model"
@@ -45,7 +45,7 @@ var classificationFields = []string{customer.FieldScale, customer.FieldTechnical
 // same web domain. It searches every account — a rep must learn that another team
 // already works with the company — but links only the ones the viewer may see.
 func duplicates(ctx context.Context, c *ent.Client, name, website string, except *ent.Customer) ([]*model.DuplicateCandidate, error) {
-	sys := privacy.DecisionContext(ctx, privacy.Allow)
+	sys := access.System(ctx, "duplicate check: a rep must learn that another team already works with the company")
 	var preds []predicate.Customer
 	folded := names.Fold(name)
 	if folded != "" {

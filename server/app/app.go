@@ -13,10 +13,10 @@ import (
 	"path/filepath"
 	"time"
 
+	"tandem/domain/access"
 	"tandem/ent"
 	"tandem/ent/classify"
 	"tandem/ent/customer"
-	"tandem/ent/privacy"
 	"tandem/ent/schema"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/user"
@@ -119,7 +119,7 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 		return nil, fmt.Errorf("classifying accounts: %w", err)
 	}
 	// Contacts from before persons existed join theirs (the hooks keep them from then on).
-	if err := schema.DerivePersons(privacy.DecisionContext(ctx, privacy.Allow), db.Client); err != nil {
+	if err := schema.DerivePersons(access.System(ctx, "start-up: contacts from before persons existed join theirs"), db.Client); err != nil {
 		return nil, fmt.Errorf("deriving persons: %w", err)
 	}
 	files, err := storage.NewLocal(filepath.Join(cfg.DataDir, "files"))
@@ -139,7 +139,7 @@ func (a *App) Close() error { return a.DB.Close() }
 // bootstrap makes sure someone can sign in: demo data with --demo, otherwise an
 // admin with a random password printed once.
 func (a *App) bootstrap(ctx context.Context) error {
-	sys := privacy.DecisionContext(ctx, privacy.Allow)
+	sys := access.System(ctx, "start-up: is there anyone who can sign in")
 	n, err := a.DB.Client.User.Query().Count(sys)
 	if err != nil {
 		return err
@@ -183,7 +183,7 @@ func (a *App) bootstrap(ctx context.Context) error {
 // so a change of TANDEM_CLASSIFICATION applies at the next start. Accounts already
 // right are not written.
 func reclassify(ctx context.Context, c *ent.Client, w classify.Weights) error {
-	sys := privacy.DecisionContext(ctx, privacy.Allow)
+	sys := access.System(ctx, "start-up: every account's score under the weights in force")
 	const page = 500
 	for offset := 0; ; offset += page {
 		cs, err := c.Customer.Query().Order(customer.ByID()).Offset(offset).Limit(page).
@@ -222,7 +222,7 @@ func sameTier(a *string, b *customer.Tier) bool {
 // demoPartnerToken issues an API token for one partner account of the demo, so the
 // partner walk-through can be tried at once; like every token it is shown only here.
 func (a *App) demoPartnerToken(ctx context.Context) error {
-	sys := privacy.DecisionContext(ctx, privacy.Allow)
+	sys := access.System(ctx, "demo: a partner token for the walk-through")
 	cu, err := a.DB.Client.Customer.Query().Where(customer.StageEQ(customer.StagePARTNER)).Order(ent.Asc(customer.FieldName)).First(sys)
 	if err != nil {
 		return err

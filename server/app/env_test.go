@@ -68,7 +68,7 @@ type envOptions struct {
 	// trustedProxies is Config.TrustedProxies ("127.0.0.1" believes the test's own
 	// X-Forwarded-For, see doFrom).
 	trustedProxies string
-	limits *graph.Limits
+	limits         *graph.Limits
 }
 
 // env is one Tandem on its own database, served by httptest, with a fixture: two

@@ -13,9 +13,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"tandem/domain/access"
 	"tandem/ent"
 	"tandem/ent/errcode"
-	"tandem/ent/privacy"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/user"
@@ -47,7 +47,7 @@ type Session struct {
 
 // system is the context the service reads and writes credentials with.
 func system(ctx context.Context) context.Context {
-	return privacy.DecisionContext(ctx, privacy.Allow)
+	return access.System(ctx, "sign-in: credentials, sessions, throttles and budgets")
 }
 
 func (s *Service) now() time.Time {

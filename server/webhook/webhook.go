@@ -24,8 +24,8 @@ import (
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
+	"tandem/domain/access"
 	"tandem/ent"
-	"tandem/ent/privacy"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/webhookdelivery"
 )
@@ -130,7 +130,7 @@ func (d *Dispatcher) DispatchOnce(ctx context.Context) (int, error) {
 
 // claim takes due deliveries for this process for the lease time.
 func (d *Dispatcher) claim(ctx context.Context) ([]*ent.WebhookDelivery, error) {
-	sys := privacy.DecisionContext(ctx, privacy.Allow)
+	sys := access.System(ctx, "webhook dispatcher: claiming due deliveries")
 	tx, err := d.Client.Tx(sys)
 	if err != nil {
 		return nil, err
@@ -173,7 +173,7 @@ func idsOf(rows []*ent.WebhookDelivery) []pulid.ID {
 // partner reads, gets a short generic reason (PublicError); the full error, with the
 // address dialled, goes to the server log.
 func (d *Dispatcher) deliver(ctx context.Context, dl *ent.WebhookDelivery) error {
-	sys := privacy.DecisionContext(ctx, privacy.Allow)
+	sys := access.System(ctx, "webhook dispatcher: recording a delivery's outcome")
 	ep := dl.Edges.Endpoint
 	upd := d.Client.WebhookDelivery.UpdateOneID(dl.ID).ClearLockedUntil().SetAttempts(dl.Attempts + 1)
 	if ep == nil || !ep.Active {
