@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"tandem/domain/account"
+	samples "tandem/domain/sample"
 	"context"
 	"fmt"
 	"math"
@@ -13,7 +15,6 @@ import (
 
 	"tandem/ent"
 	"tandem/ent/customer"
-	"tandem/ent/lifecycle"
 	"tandem/ent/product"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
@@ -116,8 +117,8 @@ func sampleFunnel(ctx context.Context, c *ent.Client, dims []model.FunnelDimensi
 	for _, k := range order {
 		row := &model.FunnelRow{Keys: keysOf[k]}
 		prev := -1
-		for _, st := range lifecycle.SamplePath {
-			fst := &model.FunnelStage{Stage: sample.Status(st), Count: counts[k][st]}
+		for _, st := range samples.Path {
+			fst := &model.FunnelStage{Stage: st, Count: counts[k][string(st)]}
 			if prev > 0 {
 				rate := math.Round(float64(fst.Count)/float64(prev)*1000) / 1000
 				fst.ConversionRate = &rate
@@ -159,7 +160,7 @@ func stageDurations(ctx context.Context, c *ent.Client, from, to *time.Time) ([]
 		byStage[r.Stage] = append(byStage[r.Stage], *r.Days)
 	}
 	out := []*model.StageDurationRow{}
-	for _, name := range lifecycle.Stages {
+	for _, name := range account.Stages {
 		st := customer.Stage(name)
 		ds := byStage[name]
 		if len(ds) == 0 {

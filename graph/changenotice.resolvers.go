@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 	"tandem/domain/access"
+	notices "tandem/domain/notice"
 	"tandem/ent"
 	"tandem/ent/changenotice"
 	"tandem/ent/changenoticeack"
@@ -22,7 +23,7 @@ func (r *changeNoticeResolver) AffectedCustomers(ctx context.Context, obj *ent.C
 		ref = obj.IssuedAt.UTC()
 	}
 	return r.db(ctx).Customer.Query().
-		Where(affectedBy(obj.ProductID, ref)).
+		Where(notices.AffectedBy(obj.ProductID, ref)).
 		Order(customer.ByName(), customer.ByID()).
 		All(ctx)
 }
@@ -42,7 +43,7 @@ func (r *changeNoticeResolver) Complete(ctx context.Context, obj *ent.ChangeNoti
 	}
 	// Completeness is the notice's, not the viewer's share of it: count every ack.
 	sys := access.System(ctx, "a notice is complete only when every addressee acknowledged, seen or not")
-	total, pending, err := ackCounts(sys, r.db(ctx), obj.ID)
+	total, pending, err := notices.AckCounts(sys, r.db(ctx), obj.ID)
 	if err != nil {
 		return false, err
 	}
@@ -51,10 +52,10 @@ func (r *changeNoticeResolver) Complete(ctx context.Context, obj *ent.ChangeNoti
 
 // IssueChangeNotice is the resolver for the issueChangeNotice field.
 func (r *mutationResolver) IssueChangeNotice(ctx context.Context, input model.IssueChangeNoticeInput) (*ent.ChangeNotice, error) {
-	return r.issueChangeNotice(ctx, input)
+	return notices.Issue(ctx, r.db(ctx), input.ID, input.Version, r.now())
 }
 
 // AcknowledgeChangeNotice is the resolver for the acknowledgeChangeNotice field.
 func (r *mutationResolver) AcknowledgeChangeNotice(ctx context.Context, input model.AcknowledgeChangeNoticeInput) (*ent.ChangeNoticeAck, error) {
-	return r.acknowledgeChangeNotice(ctx, input)
+	return notices.Acknowledge(ctx, r.db(ctx), input.AckID, notices.Ack{By: input.AcknowledgedBy, Note: input.Note}, r.now())
 }

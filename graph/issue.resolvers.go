@@ -7,10 +7,9 @@ package graph
 
 import (
 	"context"
+	problems "tandem/domain/issue"
 	"tandem/ent"
 	"tandem/ent/issue"
-	"tandem/ent/lifecycle"
-	"tandem/graph/model"
 	"time"
 )
 
@@ -20,18 +19,14 @@ func (r *issueResolver) AllowedNextStatuses(ctx context.Context, obj *ent.Issue)
 	if err != nil {
 		return nil, err
 	}
-	out := []issue.Status{}
-	for _, s := range lifecycle.IssueNext(string(is.Status)) {
-		out = append(out, issue.Status(s))
-	}
-	return out, nil
+	return problems.Next(is.Status), nil
 }
 
 // SLA is the resolver for the sla field.
-func (r *issueResolver) SLA(ctx context.Context, obj *ent.Issue) (*model.IssueSLA, error) {
+func (r *issueResolver) SLA(ctx context.Context, obj *ent.Issue) (*problems.Service, error) {
 	is, err := issueFacts(ctx, r.db(ctx), obj)
 	if err != nil {
 		return nil, err
 	}
-	return issueSLA(is, time.Now()), nil
+	return problems.ServiceOf(is, time.Now()), nil
 }

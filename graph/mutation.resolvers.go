@@ -7,9 +7,9 @@ package graph
 
 import (
 	"context"
+	problems "tandem/domain/issue"
 	"tandem/ent"
 	"tandem/ent/predicate"
-	"tandem/ent/schema"
 	"tandem/ent/schema/pulid"
 	"tandem/graph/generated"
 	"tandem/graph/model"
@@ -391,12 +391,7 @@ func (r *mutationResolver) CreateIssue(ctx context.Context, input ent.CreateIssu
 
 // UpdateIssue is the resolver for the updateIssue field.
 func (r *mutationResolver) UpdateIssue(ctx context.Context, id pulid.ID, input ent.UpdateIssueInput) (*ent.Issue, error) {
-	if input.Status != nil {
-		// A status sent is a move: asking for the status the problem already has is a
-		// CONFLICT (someone made the move first), as with advanceSample.
-		ctx = schema.AsMove(ctx, id)
-	}
-	return r.db(ctx).Issue.UpdateOneID(id).SetInput(input).Save(ctx)
+	return problems.Update(ctx, r.db(ctx), id, input)
 }
 
 // CreateServiceDocument is the resolver for the createServiceDocument field.

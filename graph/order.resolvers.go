@@ -7,21 +7,22 @@ package graph
 
 import (
 	"context"
+	orders "tandem/domain/order"
 	"tandem/ent"
 	"tandem/graph/model"
 )
 
 // CompleteOrderStep is the resolver for the completeOrderStep field.
 func (r *mutationResolver) CompleteOrderStep(ctx context.Context, input model.CompleteOrderStepInput) (*ent.Order, error) {
-	return completeOrderStep(ctx, r.db(ctx), input)
+	return orders.CompleteStep(ctx, r.db(ctx), input.ID, input.Step, orders.Step{Note: input.Note, Version: input.Version})
 }
 
 // CancelOrder is the resolver for the cancelOrder field.
 func (r *mutationResolver) CancelOrder(ctx context.Context, input model.CancelOrderInput) (*ent.Order, error) {
-	return cancelOrder(ctx, r.db(ctx), input)
+	return orders.Cancel(ctx, r.db(ctx), input.ID, input.Reason, input.Version)
 }
 
 // Checklist is the resolver for the checklist field.
-func (r *orderResolver) Checklist(ctx context.Context, obj *ent.Order) (*model.OrderChecklist, error) {
-	return checklist(ctx, r.db(ctx), obj)
+func (r *orderResolver) Checklist(ctx context.Context, obj *ent.Order) (*orders.Checklist, error) {
+	return orders.ChecklistOf(ctx, r.db(ctx), obj)
 }

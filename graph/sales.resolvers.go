@@ -7,9 +7,9 @@ package graph
 
 import (
 	"context"
+	"tandem/domain/account"
 	"tandem/ent"
 	"tandem/ent/customer"
-	"tandem/ent/schema"
 	"tandem/ent/schema/pulid"
 	"tandem/graph/model"
 	"time"
@@ -35,11 +35,7 @@ func (r *customerResolver) PossibleDuplicates(ctx context.Context, obj *ent.Cust
 
 // SetCustomerStage is the resolver for the setCustomerStage field.
 func (r *mutationResolver) SetCustomerStage(ctx context.Context, input model.SetCustomerStageInput) (*ent.Customer, error) {
-	u := r.db(ctx).Customer.UpdateOneID(input.ID).SetStage(input.Stage)
-	if input.Version != nil {
-		u.SetVersion(*input.Version)
-	}
-	return u.Save(schema.WithStageNote(ctx, input.Reason, "manual"))
+	return account.Set(ctx, r.db(ctx), input.ID, input.Stage, input.Reason, input.Version)
 }
 
 // EndKeyPerson is the resolver for the endKeyPerson field.
@@ -65,7 +61,7 @@ func (r *mutationResolver) RecordEvaluationOutcome(ctx context.Context, input mo
 		return nil, err
 	}
 	if input.Outcome == customer.EvaluationOutcomeMAIN_SUPPLIER {
-		if err := schema.AdvanceStage(ctx, c, input.CustomerID, "MAIN_SUPPLIER", "evaluation passed"); err != nil {
+		if err := account.Advance(ctx, c, input.CustomerID, customer.StageMAIN_SUPPLIER, "evaluation passed"); err != nil {
 			return nil, err
 		}
 	}

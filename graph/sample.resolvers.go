@@ -7,32 +7,15 @@ package graph
 
 import (
 	"context"
+	samples "tandem/domain/sample"
 	"tandem/ent"
-	"tandem/ent/lifecycle"
 	"tandem/ent/sample"
-	"tandem/ent/schema"
 	"tandem/graph/model"
 )
 
 // AdvanceSample is the resolver for the advanceSample field.
 func (r *mutationResolver) AdvanceSample(ctx context.Context, input model.AdvanceSampleInput) (*ent.Sample, error) {
-	u := r.db(ctx).Sample.UpdateOneID(input.ID).SetStatus(input.To)
-	if input.Reason != nil {
-		u.SetStatusReason(*input.Reason)
-	}
-	if input.OrderID != nil {
-		u.SetOrderID(*input.OrderID)
-	}
-	if input.Version != nil {
-		u.SetVersion(*input.Version)
-	}
-	note := ""
-	if input.Note != nil {
-		note = *input.Note
-	}
-	// An explicit move: asking for the status the sample already has is a CONFLICT
-	// (someone made the move first), not a silent no-op.
-	return u.Save(schema.AsMove(schema.WithNote(ctx, note), input.ID))
+	return samples.Advance(ctx, r.db(ctx), input.ID, input.To, samples.Move{Reason: input.Reason, Order: input.OrderID, Note: input.Note, Version: input.Version})
 }
 
 // AllowedNextStatuses is the resolver for the allowedNextStatuses field.
@@ -45,9 +28,5 @@ func (r *sampleResolver) AllowedNextStatuses(ctx context.Context, obj *ent.Sampl
 		}
 		status = s.Status
 	}
-	out := []sample.Status{}
-	for _, s := range lifecycle.SampleNext(string(status)) {
-		out = append(out, sample.Status(s))
-	}
-	return out, nil
+	return samples.Next(status), nil
 }

@@ -1,6 +1,8 @@
 package graph
 
 import (
+	problems "tandem/domain/issue"
+	samples "tandem/domain/sample"
 	"context"
 	"fmt"
 	"sort"
@@ -15,7 +17,6 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/keyperson"
-	"tandem/ent/lifecycle"
 	"tandem/ent/order"
 	"tandem/ent/predicate"
 	"tandem/ent/sample"
@@ -195,8 +196,8 @@ func today(ctx context.Context, c *ent.Client, now time.Time) (*model.Today, err
 	}
 
 	// Samples stuck in transit or waiting for a trial result.
-	notReceived := time.Duration(lifecycle.ShippedNotReceivedDays) * 24 * time.Hour
-	noResult := time.Duration(lifecycle.ReceivedNoResultDays) * 24 * time.Hour
+	notReceived := time.Duration(samples.ShippedNotReceivedDays) * 24 * time.Hour
+	noResult := time.Duration(samples.ReceivedNoResultDays) * 24 * time.Hour
 	sampleWhere := []predicate.Sample{sample.Or(
 		sample.And(sample.StatusEQ(sample.StatusSHIPPED), sample.ShippedAtNotNil(), sample.ShippedAtLT(now.Add(-notReceived))),
 		sample.And(
@@ -208,11 +209,11 @@ func today(ctx context.Context, c *ent.Client, now time.Time) (*model.Today, err
 	if scope != nil {
 		sampleWhere = append(sampleWhere, sample.HasCustomerWith(scope))
 	}
-	samples, err := c.Sample.Query().Where(sampleWhere...).WithProduct().All(ctx)
+	followUps, err := c.Sample.Query().Where(sampleWhere...).WithProduct().All(ctx)
 	if err != nil {
 		return nil, err
 	}
-	for _, s := range samples {
+	for _, s := range followUps {
 		code := ""
 		if p := s.Edges.Product; p != nil {
 			code = " " + p.Code
@@ -222,15 +223,15 @@ func today(ctx context.Context, c *ent.Client, now time.Time) (*model.Today, err
 			n := daysSince(now, *s.ShippedAt)
 			due := s.ShippedAt.Add(notReceived)
 			add(model.TodayKindSampleNotReceived, s.ID, s.CustomerID, s, title,
-				say(lang, fmt.Sprintf("已发出 %d 天，客户尚未确认收到（超过 %d 天）", n, lifecycle.ShippedNotReceivedDays),
-					fmt.Sprintf("Shipped %d days ago and not confirmed received (more than %d days)", n, lifecycle.ShippedNotReceivedDays)), &due)
+				say(lang, fmt.Sprintf("已发出 %d 天，客户尚未确认收到（超过 %d 天）", n, samples.ShippedNotReceivedDays),
+					fmt.Sprintf("Shipped %d days ago and not confirmed received (more than %d days)", n, samples.ShippedNotReceivedDays)), &due)
 			continue
 		}
 		n := daysSince(now, *s.ReceivedAt)
 		due := s.ReceivedAt.Add(noResult)
 		add(model.TodayKindSampleNoResult, s.ID, s.CustomerID, s, title,
-			say(lang, fmt.Sprintf("客户收到样品已 %d 天，还没有试验结果（超过 %d 天）", n, lifecycle.ReceivedNoResultDays),
-				fmt.Sprintf("Received %d days ago with no trial result yet (more than %d days)", n, lifecycle.ReceivedNoResultDays)), &due)
+			say(lang, fmt.Sprintf("客户收到样品已 %d 天，还没有试验结果（超过 %d 天）", n, samples.ReceivedNoResultDays),
+				fmt.Sprintf("Received %d days ago with no trial result yet (more than %d days)", n, samples.ReceivedNoResultDays)), &due)
 	}
 
 	// Orders due within OrderDueDays or late.
@@ -264,7 +265,7 @@ func today(ctx context.Context, c *ent.Client, now time.Time) (*model.Today, err
 	// Problems past their response or on-site deadline.
 	var late []predicate.Issue
 	for _, s := range []issue.Severity{issue.SeverityCRITICAL, issue.SeverityHIGH, issue.SeverityMEDIUM, issue.SeverityLOW} {
-		sla, ok := lifecycle.IssueSLA[string(s)]
+		sla, ok := problems.SLAs[s]
 		if !ok {
 			continue
 		}
@@ -285,7 +286,7 @@ func today(ctx context.Context, c *ent.Client, now time.Time) (*model.Today, err
 	}
 	for _, is := range issues {
 		// The same rule as Issue.sla; Today lists only the steps still not done.
-		sla, state := lifecycle.IssueSLA[string(is.Severity)], issueSLA(is, now)
+		sla, state := problems.SLAs[is.Severity], problems.ServiceOf(is, now)
 		var missed []string
 		var due *time.Time
 		if is.RespondedAt == nil && state.RespondedLate {

@@ -108,3 +108,11 @@ func SystemReason(ctx context.Context) string {
 	r, _ := ctx.Value(systemKey{}).(string)
 	return r
 }
+
+// IsSystem reports whether ctx reads and writes past the table (System, or a privacy
+// decision a test set up): the server itself, not a person or a partner.
+func IsSystem(ctx context.Context) bool {
+	d, ok := privacy.DecisionFromContext(ctx)
+	return ok && d == nil // an allow decision reads back as nil
+
+}

@@ -254,10 +254,13 @@ func init() {
 		})
 	}
 	changenoticeMixinHooks3 := changenoticeMixin[3].Hooks()
+	changenoticeHooks := schema.ChangeNotice{}.Hooks()
 
 	changenotice.Hooks[1] = changenoticeMixinHooks3[0]
 
 	changenotice.Hooks[2] = changenoticeMixinHooks3[1]
+
+	changenotice.Hooks[3] = changenoticeHooks[0]
 	changenoticeMixinFields0 := changenoticeMixin[0].Fields()
 	_ = changenoticeMixinFields0
 	changenoticeMixinFields1 := changenoticeMixin[1].Fields()
@@ -603,8 +606,6 @@ func init() {
 	customer.Hooks[5] = customerHooks[2]
 
 	customer.Hooks[6] = customerHooks[3]
-
-	customer.Hooks[7] = customerHooks[4]
 	customerMixinFields0 := customerMixin[0].Fields()
 	_ = customerMixinFields0
 	customerMixinFields1 := customerMixin[1].Fields()

@@ -8,7 +8,6 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"tandem/ent/lifecycle"
 )
 
 // Customer is an account (客户): a company we develop from first lead to partner.
@@ -18,7 +17,8 @@ func (Customer) Mixin() []ent.Mixin { return editable("CU") }
 
 // Stages follow the seed: 售前 prospect→visited, sampling and trial; 售中 evaluation
 // orders then main supplier; 售后 partner. DORMANT and LOST can be reached from any.
-var customerStages = lifecycle.Stages
+// domain/account has their order and moves.
+var customerStages = []string{"PROSPECT", "CONTACTED", "VISITED", "SAMPLING", "TRIAL", "EVALUATION", "MAIN_SUPPLIER", "PARTNER", "DORMANT", "LOST"}
 
 // Lead sources are the seed's 客户信息搜集 channels.
 var leadSources = []string{"ARTICLE", "JOURNAL", "PATENT", "NEWS", "CONFERENCE", "TRADE_SHOW", "ASSOCIATION", "ADVERTISEMENT", "WEB", "FOREIGN_REVERSE_LOOKUP", "PEER_REFERRAL", "FRIEND_REFERRAL", "OTHER"}

@@ -129,3 +129,10 @@ func auditHook(next ent.Mutator) ent.Mutator {
 		return v, nil
 	})
 }
+
+// system is the context of the hooks that keep derived and recorded rows (persons,
+// webhook outboxes): the rules were checked on the change that caused them, and the
+// rows they write are not the viewer's to choose.
+func system(ctx context.Context) context.Context {
+	return access.System(ctx, "ent hooks: rows derived from or recorded with a checked change")
+}

@@ -2,14 +2,18 @@ package schema
 
 import (
 	"context"
-	"time"
 
 	"entgo.io/ent"
 
 	"tandem/domain/access"
+	"tandem/domain/account"
+	"tandem/domain/interaction"
+	problems "tandem/domain/issue"
 	"tandem/domain/marketinfo"
+	notices "tandem/domain/notice"
+	orders "tandem/domain/order"
+	samples "tandem/domain/sample"
 	gen "tandem/ent"
-	"tandem/ent/customer"
 	"tandem/ent/hook"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
@@ -18,7 +22,6 @@ import (
 	"tandem/ent/schema/names"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/shipment"
-	"tandem/ent/stagechange"
 	"tandem/ent/viewer"
 )
 
@@ -26,9 +29,8 @@ func (Customer) Hooks() []ent.Hook {
 	return []ent.Hook{
 		hook.On(customerDefaults, ent.OpCreate),
 		hook.On(customerNames, ent.OpCreate|ent.OpUpdateOne),
-		hook.On(customerClassification, ent.OpCreate|ent.OpUpdateOne),
-		hook.On(customerStageHistory, ent.OpCreate|ent.OpUpdateOne),
-		hook.On(stageMoves, ent.OpUpdateOne),
+		hook.On(account.Classify, ent.OpCreate|ent.OpUpdateOne),
+		hook.On(account.StageHook, ent.OpCreate|ent.OpUpdateOne),
 	}
 }
 
@@ -57,98 +59,12 @@ func customerNames(next ent.Mutator) ent.Mutator {
 	})
 }
 
-// customerStageHistory records every stage move as a StageChange, with who and when.
-func customerStageHistory(next ent.Mutator) ent.Mutator {
-	return hook.CustomerFunc(func(ctx context.Context, m *gen.CustomerMutation) (gen.Value, error) {
-		to, set := m.Stage()
-		var from *customer.Stage
-		if m.Op().Is(ent.OpUpdateOne) {
-			if !set {
-				return next.Mutate(ctx, m)
-			}
-			old, err := m.OldStage(ctx)
-			if err != nil {
-				return nil, err
-			}
-			if old == to {
-				return next.Mutate(ctx, m)
-			}
-			if err := mayMoveStage(ctx); err != nil {
-				return nil, err
-			}
-			from = &old
-		}
-		at := time.Now().UTC()
-		m.SetStageChangedAt(at)
-		v, err := next.Mutate(ctx, m)
-		if err != nil {
-			return v, err
-		}
-		c := v.(*gen.Customer)
-		sc := m.Client().StageChange.Create().
-			SetCustomerID(c.ID).
-			SetToStage(stagechange.ToStage(c.Stage)).
-			SetChangedAt(at).
-			SetEvidence(StageEvidence(ctx))
-		if from != nil {
-			sc.SetFromStage(stagechange.FromStage(*from))
-		}
-		if r := StageReason(ctx); r != "" {
-			sc.SetReason(r)
-		}
-		if vw := viewer.FromContext(ctx); vw != nil && vw.UserID != "" {
-			sc.SetChangedByID(vw.UserID)
-		}
-		if err := sc.Exec(access.System(ctx, "stage history: the StageChange row written with its move")); err != nil {
-			return nil, err
-		}
-		return v, nil
-	})
-}
-
-type stageNoteKey struct{}
-
-type stageNote struct{ reason, evidence string }
-
-// WithStageNote attaches why a stage move happens to the context of the update.
-func WithStageNote(ctx context.Context, reason, evidence string) context.Context {
-	return context.WithValue(ctx, stageNoteKey{}, stageNote{reason, evidence})
-}
-
-// StageReason is the reason given for a stage move in ctx, if any.
-func StageReason(ctx context.Context) string {
-	n, _ := ctx.Value(stageNoteKey{}).(stageNote)
-	return n.reason
-}
-
-// StageEvidence is what moved the stage ("manual" when nothing was said).
-func StageEvidence(ctx context.Context) string {
-	if n, ok := ctx.Value(stageNoteKey{}).(stageNote); ok && n.evidence != "" {
-		return n.evidence
-	}
-	return "manual"
-}
-
 func (Interaction) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
-		return hook.InteractionFunc(func(ctx context.Context, m *gen.InteractionMutation) (gen.Value, error) {
-			if v := viewer.FromContext(ctx); v != nil && v.UserID != "" {
-				m.SetAuthorID(v.UserID)
-			}
-			return next.Mutate(ctx, m)
-		})
-	}, ent.OpCreate), hook.On(interactionFollowUp, ent.OpCreate)}
+	return []ent.Hook{hook.On(interaction.Author, ent.OpCreate), hook.On(interaction.FollowUp, ent.OpCreate)}
 }
 
 func (Sample) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
-		return hook.SampleFunc(func(ctx context.Context, m *gen.SampleMutation) (gen.Value, error) {
-			if v := viewer.FromContext(ctx); v != nil && v.UserID != "" {
-				m.SetRequestedByID(v.UserID)
-			}
-			return next.Mutate(ctx, m)
-		})
-	}, ent.OpCreate), hook.On(sampleLifecycle, ent.OpUpdateOne)}
+	return []ent.Hook{hook.On(samples.Request, ent.OpCreate), hook.On(samples.Guard, ent.OpUpdate|ent.OpUpdateOne)}
 }
 
 func (MarketInfo) Hooks() []ent.Hook {
@@ -163,15 +79,17 @@ func (MarketInfo) Hooks() []ent.Hook {
 }
 
 func (Issue) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
-		return hook.IssueFunc(func(ctx context.Context, m *gen.IssueMutation) (gen.Value, error) {
-			if v := viewer.FromContext(ctx); v != nil && v.UserID != "" {
-				m.SetReportedByID(v.UserID)
-			}
-			return next.Mutate(ctx, m)
-		})
-	}, ent.OpCreate), hook.On(issueLifecycle, ent.OpUpdateOne), hook.On(issueEvent, ent.OpUpdateOne),
-		hook.On(issueAttachmentsFollow, ent.OpUpdateOne)}
+	return []ent.Hook{hook.On(problems.Reported, ent.OpCreate), hook.On(problems.Guard, ent.OpUpdate|ent.OpUpdateOne),
+		hook.On(issueEvent, ent.OpUpdateOne), hook.On(issueAttachmentsFollow, ent.OpUpdateOne)}
+}
+
+func (ChangeNotice) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(notices.Guard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne)}
+}
+
+func (Order) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(orders.Evidence, ent.OpCreate), hook.On(orders.Guard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne),
+		hook.On(orderStatusEvent, ent.OpUpdateOne)}
 }
 
 // issueAttachmentsFollow moves a problem's attachments with it when the problem is
@@ -260,7 +178,7 @@ func shareOf(ctx context.Context, m *gen.MarketInfoShareMutation) (marketinfo.Sh
 // every privacy filter is one join away from the account.
 
 func (Trial) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(trialEvidence, ent.OpCreate), inheritCustomer((*gen.TrialMutation).SampleID,
+	return []ent.Hook{hook.On(samples.TrialStarted, ent.OpCreate), inheritCustomer((*gen.TrialMutation).SampleID,
 		func(ctx context.Context, c *gen.Client, id pulid.ID) (string, error) {
 			return c.Sample.Query().Where(sample.ID(id)).Select(sample.FieldCustomerID).String(ctx)
 		})}

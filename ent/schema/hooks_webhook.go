@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent"
 
 	"tandem/domain/access"
+	"tandem/domain/history"
 	gen "tandem/ent"
 	"tandem/ent/hook"
 	"tandem/ent/order"
@@ -23,7 +24,7 @@ import (
 // enqueue writes one delivery per active endpoint of each customer subscribed to the
 // event.
 func enqueue(ctx context.Context, c *gen.Client, event string, data map[string]any, customers ...pulid.ID) error {
-	if importing(ctx) || len(customers) == 0 {
+	if history.Is(ctx) || len(customers) == 0 {
 		return nil
 	}
 	sys := system(ctx)

@@ -8,7 +8,6 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"tandem/ent/lifecycle"
 )
 
 // Sample (送样) is a sample of one of our products sent to an account, followed through
@@ -17,8 +16,9 @@ type Sample struct{ ent.Schema }
 
 func (Sample) Mixin() []ent.Mixin { return editable("SA") }
 
-// SampleStatuses is the lifecycle; FAILED and ABANDONED are reachable from any step.
-var sampleStatuses = lifecycle.SampleStatuses
+// sampleStatuses are the statuses of the lifecycle (domain/sample has its moves):
+// the path, then FAILED and ABANDONED, reachable from any step.
+var sampleStatuses = []string{"REQUESTED", "PREPARED", "SHIPPED", "RECEIVED", "LAB_TRIAL", "PILOT_TRIAL", "APPROVED", "CONVERTED", "FAILED", "ABANDONED"}
 
 func (Sample) Fields() []ent.Field {
 	return []ent.Field{

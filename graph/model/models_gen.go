@@ -198,16 +198,6 @@ type IssueChangeNoticeInput struct {
 	Version *int     `json:"version,omitempty"`
 }
 
-// How the problem's handling compares with the service level for its severity.
-type IssueSLA struct {
-	RespondBy     time.Time `json:"respondBy"`
-	OnSiteBy      time.Time `json:"onSiteBy"`
-	RespondedLate bool      `json:"respondedLate"`
-	OnSiteLate    bool      `json:"onSiteLate"`
-	// True when a deadline has passed without the step being done, or was missed.
-	Breached bool `json:"breached"`
-}
-
 // A newly issued token: `token` is shown this once and never again.
 type IssuedAPIToken struct {
 	Token    string        `json:"token"`
@@ -224,26 +214,6 @@ type LoginInput struct {
 type MonthQuantity struct {
 	Month    time.Time `json:"month"`
 	Quantity float64   `json:"quantity"`
-}
-
-type OrderChecklist struct {
-	Items []*OrderChecklistItem `json:"items"`
-	// Steps that can be done now.
-	NextSteps []orderevent.Step `json:"nextSteps"`
-	// Things to look at, e.g. lines from several batches or a batch without a COA.
-	Warnings []string `json:"warnings"`
-	// Share of steps done, 0–1.
-	Progress float64 `json:"progress"`
-}
-
-type OrderChecklistItem struct {
-	Step orderevent.Step `json:"step"`
-	Done bool            `json:"done"`
-	At   *time.Time      `json:"at,omitempty"`
-	By   *ent.User       `json:"by,omitempty"`
-	Note *string         `json:"note,omitempty"`
-	// Steps that must be done first (empty when this step can be done now).
-	BlockedBy []orderevent.Step `json:"blockedBy"`
 }
 
 type OrderVolumeRow struct {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"tandem/domain/history"
 	"tandem/ent"
 	"tandem/ent/changenotice"
 	"tandem/ent/contact"
@@ -14,7 +15,6 @@ import (
 	"tandem/ent/issue"
 	"tandem/ent/order"
 	"tandem/ent/sample"
-	"tandem/ent/schema"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -138,7 +138,7 @@ func TestTodayList(t *testing.T) {
 		travelling := mkSample(sample.StatusSHIPPED).SetShippedAt(now.Add(-3 * rptDay)).SaveX(sys)
 		waiting := mkSample(sample.StatusRECEIVED).SetShippedAt(now.Add(-40 * rptDay)).SetReceivedAt(now.Add(-30 * rptDay)).SaveX(sys)
 		tested := mkSample(sample.StatusLAB_TRIAL).SetShippedAt(now.Add(-40 * rptDay)).SetReceivedAt(now.Add(-30 * rptDay)).SaveX(sys)
-		imp := schema.Importing(sys)
+		imp := history.Importing(sys)
 		c.Trial.Create().SetSampleID(tested.ID).SetKind(trial.KindLAB).SetOutcome(trial.OutcomePASSED).ExecX(imp)
 
 		lateOrder := c.Order.Create().SetCustomerID(acme).SetNumber("SO-LATE").SetDeliveryDate(now.Add(-2 * rptDay)).SaveX(imp)
@@ -295,7 +295,7 @@ const reportQuery = `query($id: ID!) { customerReport(id: $id) {
 func TestCustomerReport(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		c, sys, f := e.app.DB.Client, e.sys, e.f
-		imp := schema.Importing(sys)
+		imp := history.Importing(sys)
 		now := time.Now().UTC().Truncate(time.Second)
 		acme := f.acmeEast.ID
 
@@ -502,7 +502,7 @@ func (e *env) timelinePage(tok string, cu pulid.ID, n int, after any) ([]rptEntr
 func TestTimeline(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		c, sys, f := e.app.DB.Client, e.sys, e.f
-		imp := schema.Importing(sys)
+		imp := history.Importing(sys)
 		now := time.Now().UTC().Truncate(time.Second)
 		acme := f.acmeEast.ID
 		at := func(hoursAgo int) time.Time { return now.Add(-time.Duration(hoursAgo) * time.Hour) }
@@ -671,7 +671,7 @@ const relationshipQuery = `query($c: ID, $m: Int) { relationshipMap(customerID: 
 func TestRelationshipMap(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		c, sys, f := e.app.DB.Client, e.sys, e.f
-		imp := schema.Importing(sys)
+		imp := history.Importing(sys)
 		now := time.Now().UTC().Truncate(time.Second)
 		acme := f.acmeEast.ID
 		c.User.UpdateOneID(f.rep2.ID).SetFunction(user.FunctionTECHNICAL).ExecX(sys)

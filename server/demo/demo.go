@@ -19,6 +19,9 @@ import (
 	"unicode/utf8"
 
 	"tandem/domain/access"
+	"tandem/domain/history"
+	problems "tandem/domain/issue"
+	samplerules "tandem/domain/sample"
 	"tandem/ent"
 	"tandem/ent/assistance"
 	"tandem/ent/changenotice"
@@ -29,7 +32,6 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/keyperson"
-	"tandem/ent/lifecycle"
 	"tandem/ent/marketinfo"
 	"tandem/ent/need"
 	"tandem/ent/order"
@@ -40,7 +42,6 @@ import (
 	_ "tandem/ent/runtime" // hooks and privacy policies
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
-	"tandem/ent/schema"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
@@ -77,7 +78,7 @@ var ErrNotEmpty = errors.New("demo: the database is not empty (it has users or c
 // now anchors all dates (demo dates are spread over the ~18 months before now).
 // Everything is written in one transaction: on failure nothing is left behind.
 func Seed(ctx context.Context, c *ent.Client, now time.Time, hash func(string) (string, error)) (*Result, error) {
-	ctx = schema.Importing(access.System(ctx, "demo data"))
+	ctx = history.Importing(access.System(ctx, "demo data"))
 	for _, count := range []func(context.Context) (int, error){c.User.Query().Count, c.Customer.Query().Count} {
 		n, err := count(ctx)
 		if err != nil {
@@ -982,7 +983,7 @@ func (s *seeder) progress(sp *samplePlan) {
 }
 
 // lateSample is the sample (account, index) shipped more than
-// lifecycle.ShippedNotReceivedDays ago and never confirmed received: it shows on its
+// samplerules.ShippedNotReceivedDays ago and never confirmed received: it shows on its
 // owner's (rep1's) Today list.
 var lateSample = struct{ cust, k int }{18, 1}
 
@@ -990,7 +991,7 @@ var lateSample = struct{ cust, k int }{18, 1}
 func (s *seeder) progressOf(c *cust, k int, sp *samplePlan) {
 	if c.i == lateSample.cust && k == lateSample.k && sp.status == smSHIPPED {
 		sp.last = smSHIPPED
-		late := float64(lifecycle.ShippedNotReceivedDays)
+		late := float64(samplerules.ShippedNotReceivedDays)
 		sp.req = s.ago(stepDay[smSHIPPED]*sp.f + s.between(late+1, late+5))
 		return
 	}
@@ -2045,7 +2046,7 @@ func (s *seeder) planIssues() error {
 			if is.st == issue.StatusOPEN {
 				// Nobody has answered yet, a day or more past the response deadline:
 				// it shows on the owner's Today list.
-				sla := lifecycle.IssueSLA[string(is.sev)].Respond
+				sla := problems.SLAs[is.sev].Respond
 				ip.reported = s.now.Add(-sla).Add(-days(s.between(1, 3))).Truncate(time.Minute)
 			}
 		}
@@ -2689,8 +2690,8 @@ func (s *seeder) seedTasks() error {
 	sp, sc := tp.sample, tp.sampleOf
 	shipped := sp.at(smSHIPPED)
 	open(sc, "电话确认"+sc.short()+"是否收到 "+sp.p.spec.code+" 样品，必要时补寄",
-		fmt.Sprintf("样品 %s 寄出超过 %d 天，客户仍未确认收货；快递查询显示已到达当地营业部。", shipped.Format("2006-01-02"), lifecycle.ShippedNotReceivedDays),
-		shipped.Add(days(lifecycle.ShippedNotReceivedDays)), shipped)
+		fmt.Sprintf("样品 %s 寄出超过 %d 天，客户仍未确认收货；快递查询显示已到达当地营业部。", shipped.Format("2006-01-02"), samplerules.ShippedNotReceivedDays),
+		shipped.Add(days(samplerules.ShippedNotReceivedDays)), shipped)
 	es, err := saveBulk(s.ctx, bs, func(ctx context.Context, bs ...*ent.TaskCreate) ([]*ent.Task, error) {
 		return s.c.Task.CreateBulk(bs...).Save(ctx)
 	})
@@ -3232,7 +3233,7 @@ func (s *seeder) seedIssues() error {
 		}
 		// Answered within three hours, on site the next day (sooner for critical
 		// problems), both within the severity's SLA; never after now.
-		sla := lifecycle.IssueSLA[string(is.sev)]
+		sla := problems.SLAs[is.sev]
 		after := func(d time.Duration) time.Time {
 			if t := ip.reported.Add(d); !t.After(s.now) {
 				return t

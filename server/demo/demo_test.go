@@ -16,6 +16,9 @@ import (
 	"entgo.io/ent/dialect/sql/schema"
 	_ "modernc.org/sqlite"
 
+	problems "tandem/domain/issue"
+	orderrules "tandem/domain/order"
+	samplerules "tandem/domain/sample"
 	"tandem/ent"
 	"tandem/ent/changenoticeack"
 	"tandem/ent/contact"
@@ -24,7 +27,6 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/keyperson"
-	"tandem/ent/lifecycle"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/migrate"
@@ -275,20 +277,20 @@ func testSeed(t *testing.T, now time.Time) {
 			t.Errorf("sample %s %s: events do not end in its status (%d events)", s.ID, s.Status, len(evs))
 			continue
 		}
-		from, prev := lifecycle.Requested, s.RequestedAt
+		from, prev := string(samplerules.Requested), s.RequestedAt
 		for _, e := range evs {
 			to := string(e.ToStatus)
-			if string(e.FromStatus) != from || !lifecycle.SampleMayMove(from, to) || e.At.Before(prev) || e.At.After(now) ||
+			if string(e.FromStatus) != from || !samplerules.Table.May(from, to) || e.At.Before(prev) || e.At.After(now) ||
 				e.CustomerID != s.CustomerID || e.ActorID == "" {
 				t.Errorf("sample %s: event %s → %s at %s (after %s at %s)", s.ID, e.FromStatus, to, e.At, from, prev)
 			}
-			if (to == lifecycle.Failed || to == lifecycle.Abandoned) && e.Note != s.StatusReason {
+			if (to == string(samplerules.Failed) || to == string(samplerules.Abandoned)) && e.Note != s.StatusReason {
 				t.Errorf("sample %s: %s without its reason", s.ID, to)
 			}
-			if to == lifecycle.Shipped && (s.ShippedAt == nil || !e.At.Equal(*s.ShippedAt)) {
+			if to == string(samplerules.Shipped) && (s.ShippedAt == nil || !e.At.Equal(*s.ShippedAt)) {
 				t.Errorf("sample %s: shipped event at %s, shipped at %v", s.ID, e.At, s.ShippedAt)
 			}
-			if to == lifecycle.Received && (s.ReceivedAt == nil || !e.At.Equal(*s.ReceivedAt)) {
+			if to == string(samplerules.Received) && (s.ReceivedAt == nil || !e.At.Equal(*s.ReceivedAt)) {
 				t.Errorf("sample %s: received event at %s, received at %v", s.ID, e.At, s.ReceivedAt)
 			}
 			from, prev = to, e.At
@@ -387,7 +389,7 @@ func testSeed(t *testing.T, now time.Time) {
 			}
 		}
 		for _, e := range o.Edges.Events {
-			for _, need := range lifecycle.OrderStepNeeds[string(e.Step)] {
+			for _, need := range orderrules.Needs(e.Step) {
 				if before := byStep[orderevent.Step(need)]; before == nil || before.At.After(e.At) {
 					t.Errorf("order %s: %s before %s", o.Number, e.Step, need)
 				}
@@ -464,7 +466,7 @@ func testSeed(t *testing.T, now time.Time) {
 				t.Errorf("issue %q: response or visit at %s, reported %s", is.Title, at, is.ReportedAt)
 			}
 		}
-		if is.Status == issue.StatusOPEN && is.ReportedAt.Before(now.Add(-lifecycle.IssueSLA[string(is.Severity)].Respond)) {
+		if is.Status == issue.StatusOPEN && is.ReportedAt.Before(now.Add(-problems.SLAs[is.Severity].Respond)) {
 			pastSLA++
 		}
 	}
@@ -526,7 +528,7 @@ func testSeed(t *testing.T, now time.Time) {
 		"late order": must[int](t)(c.Order.Query().Where(order.HasCustomerWith(mine), order.StatusNotIn(order.StatusCLOSED, order.StatusCANCELLED, order.StatusDELIVERED),
 			order.DeliveredAtIsNil(), order.DeliveryDateLT(now)).Count(ctx)),
 		"sample not received": must[int](t)(c.Sample.Query().Where(sample.HasCustomerWith(mine), sample.StatusEQ(sample.StatusSHIPPED),
-			sample.ShippedAtLT(now.AddDate(0, 0, -lifecycle.ShippedNotReceivedDays))).Count(ctx)),
+			sample.ShippedAtLT(now.AddDate(0, 0, -samplerules.ShippedNotReceivedDays))).Count(ctx)),
 	}
 	for what, n := range today {
 		if want := map[string]int{"overdue task": 2}[what]; n < max(want, 1) {

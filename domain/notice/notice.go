@@ -1,47 +1,54 @@
-package graph
+// Package notice is a change notice (工艺、配方、原材料变化，应及早与客户沟通): a
+// draft is issued to every customer who bought the product lately, each acknowledges,
+// and the last acknowledgement completes it. A notice's status changes only through
+// Issue and Acknowledge.
+package notice
 
 import (
 	"context"
 	"strings"
 	"time"
 
+	"entgo.io/ent"
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
 	"tandem/domain/access"
-	"tandem/ent"
+	"tandem/domain/history"
+	"tandem/domain/move"
+	gen "tandem/ent"
 	"tandem/ent/changenotice"
 	"tandem/ent/changenoticeack"
 	"tandem/ent/customer"
 	"tandem/ent/errcode"
+	"tandem/ent/hook"
 	"tandem/ent/order"
 	"tandem/ent/orderline"
 	"tandem/ent/predicate"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/viewer"
-	"tandem/graph/model"
 )
 
-// ChangeNoticeLookbackMonths is how far back a purchase makes a customer one who must
-// be told of a change.
-const ChangeNoticeLookbackMonths = 12
+// LookbackMonths is how far back a purchase makes a customer one who must be told of
+// a change.
+const LookbackMonths = 12
 
-// affectedBy selects the customers with a line of the product on an order that was
+// AffectedBy selects the customers with a line of the product on an order that was
 // not cancelled and was placed in the lookback window ending at ref.
-func affectedBy(productID pulid.ID, ref time.Time) predicate.Customer {
+func AffectedBy(productID pulid.ID, ref time.Time) predicate.Customer {
 	ref = ref.UTC()
 	return customer.HasOrderLinesWith(
 		orderline.ProductID(productID),
 		orderline.HasOrderWith(
 			order.StatusNEQ(order.StatusCANCELLED),
-			order.OrderedAtGTE(ref.AddDate(0, -ChangeNoticeLookbackMonths, 0)),
+			order.OrderedAtGTE(ref.AddDate(0, -LookbackMonths, 0)),
 			order.OrderedAtLTE(ref),
 		),
 	)
 }
 
-// ackCounts counts a notice's acknowledgements and those still missing.
-func ackCounts(ctx context.Context, c *ent.Client, noticeID pulid.ID) (total, pending int, err error) {
+// AckCounts counts a notice's acknowledgements and those still missing.
+func AckCounts(ctx context.Context, c *gen.Client, noticeID pulid.ID) (total, pending int, err error) {
 	total, err = c.ChangeNoticeAck.Query().Where(changenoticeack.ChangeNoticeID(noticeID)).Count(ctx)
 	if err != nil {
 		return 0, 0, err
@@ -52,32 +59,33 @@ func ackCounts(ctx context.Context, c *ent.Client, noticeID pulid.ID) (total, pe
 	return total, pending, err
 }
 
-// issueChangeNotice moves a draft to ISSUED and opens one acknowledgement for every
-// customer who bought the product in the lookback window, whoever owns the account.
-func (r *mutationResolver) issueChangeNotice(ctx context.Context, input model.IssueChangeNoticeInput) (*ent.ChangeNotice, error) {
+const kind = "notice"
+
+// Issue moves a draft to ISSUED and opens one acknowledgement for every customer who
+// bought the product in the lookback window, whoever owns the account.
+func Issue(ctx context.Context, c *gen.Client, id pulid.ID, version *int, now time.Time) (*gen.ChangeNotice, error) {
 	v := viewer.FromContext(ctx)
 	if v == nil || (v.Role != viewer.Admin && v.Role != viewer.Manager) {
 		return nil, errcode.New(errcode.Forbidden, "only a manager can issue a change notice")
 	}
-	c := r.db(ctx)
-	cn, err := c.ChangeNotice.Get(ctx, input.ID)
+	cn, err := c.ChangeNotice.Get(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	if input.Version != nil && *input.Version != cn.Version {
+	if version != nil && *version != cn.Version {
 		return nil, errcode.New(errcode.Conflict,
-			"this change notice was changed by someone else since version %d; reload it and try again", *input.Version).
-			With("expectedVersion", *input.Version)
+			"this change notice was changed by someone else since version %d; reload it and try again", *version).
+			With("expectedVersion", *version)
 	}
 	if cn.Status != changenotice.StatusDRAFT {
 		// Issued since the client read it (by someone else, or a replay): a conflict.
 		return nil, errcode.New(errcode.Conflict, "only a draft notice can be issued; this one is %s now", cn.Status).
 			With("field", "id").With("currentStatus", string(cn.Status))
 	}
-	now := r.now()
+	now = now.UTC()
 	// Every buyer must be told, including accounts the issuing manager does not see.
 	sys := access.System(ctx, "a change notice reaches every buyer, also of accounts the issuer does not see")
-	customers, err := c.Customer.Query().Where(affectedBy(cn.ProductID, now)).Order(customer.ByID()).IDs(sys)
+	customers, err := c.Customer.Query().Where(AffectedBy(cn.ProductID, now)).Order(customer.ByID()).IDs(sys)
 	if err != nil {
 		return nil, err
 	}
@@ -87,11 +95,11 @@ func (r *mutationResolver) issueChangeNotice(ctx context.Context, input model.Is
 		SetVersion(cn.Version).
 		SetStatus(changenotice.StatusISSUED).
 		SetIssuedAt(now).
-		Save(ctx)
+		Save(move.Mark(ctx, kind, id))
 	if err != nil {
 		// The loser of two concurrent issuers: say what the notice is now.
 		if errcode.Is(err, errcode.Conflict) {
-			if cur, gerr := c.ChangeNotice.Get(ctx, input.ID); gerr == nil && cur.Status != changenotice.StatusDRAFT {
+			if cur, gerr := c.ChangeNotice.Get(ctx, id); gerr == nil && cur.Status != changenotice.StatusDRAFT {
 				return nil, errcode.New(errcode.Conflict, "this change notice is %s now: someone issued it since you read it", cur.Status).
 					With("field", "id").With("currentStatus", string(cur.Status))
 			}
@@ -99,9 +107,9 @@ func (r *mutationResolver) issueChangeNotice(ctx context.Context, input model.Is
 		return nil, err
 	}
 	if len(customers) > 0 {
-		creates := make([]*ent.ChangeNoticeAckCreate, len(customers))
-		for i, id := range customers {
-			creates[i] = c.ChangeNoticeAck.Create().SetChangeNoticeID(cn.ID).SetCustomerID(id).SetNotifiedAt(now)
+		creates := make([]*gen.ChangeNoticeAckCreate, len(customers))
+		for i, cid := range customers {
+			creates[i] = c.ChangeNoticeAck.Create().SetChangeNoticeID(cn.ID).SetCustomerID(cid).SetNotifiedAt(now)
 		}
 		if err := c.ChangeNoticeAck.CreateBulk(creates...).Exec(sys); err != nil {
 			return nil, err
@@ -110,15 +118,19 @@ func (r *mutationResolver) issueChangeNotice(ctx context.Context, input model.Is
 	return cn, nil
 }
 
-// acknowledgeChangeNotice records a customer's acknowledgement; the last one
-// completes the notice.
-func (r *mutationResolver) acknowledgeChangeNotice(ctx context.Context, input model.AcknowledgeChangeNoticeInput) (*ent.ChangeNoticeAck, error) {
-	by := strings.TrimSpace(input.AcknowledgedBy)
+// Ack is a customer's acknowledgement: who at the customer acknowledged, and a note.
+type Ack struct {
+	By   string
+	Note *string
+}
+
+// Acknowledge records a customer's acknowledgement; the last one completes the notice.
+func Acknowledge(ctx context.Context, c *gen.Client, ackID pulid.ID, a Ack, now time.Time) (*gen.ChangeNoticeAck, error) {
+	by := strings.TrimSpace(a.By)
 	if by == "" {
 		return nil, errcode.New(errcode.BadUserInput, "acknowledgedBy: name who at the customer acknowledged").With("field", "acknowledgedBy")
 	}
-	c := r.db(ctx)
-	ack, err := c.ChangeNoticeAck.Get(ctx, input.AckID)
+	ack, err := c.ChangeNoticeAck.Get(ctx, ackID)
 	if err != nil {
 		return nil, err
 	}
@@ -129,10 +141,10 @@ func (r *mutationResolver) acknowledgeChangeNotice(ctx context.Context, input mo
 	upd := c.ChangeNoticeAck.UpdateOneID(ack.ID).
 		Where(changenoticeack.AcknowledgedAtIsNil()).
 		SetVersion(ack.Version).
-		SetAcknowledgedAt(r.now()).
+		SetAcknowledgedAt(now.UTC()).
 		SetAcknowledgedBy(by)
-	if input.Note != nil {
-		upd.SetNote(*input.Note)
+	if a.Note != nil {
+		upd.SetNote(*a.Note)
 	}
 	ack, err = upd.Save(ctx)
 	if err != nil {
@@ -153,7 +165,7 @@ func (r *mutationResolver) acknowledgeChangeNotice(ctx context.Context, input mo
 	if err != nil {
 		return nil, err
 	}
-	_, pending, err := ackCounts(sys, c, ack.ChangeNoticeID)
+	_, pending, err := AckCounts(sys, c, ack.ChangeNoticeID)
 	if err != nil {
 		return nil, err
 	}
@@ -161,10 +173,34 @@ func (r *mutationResolver) acknowledgeChangeNotice(ctx context.Context, input mo
 		err := c.ChangeNotice.UpdateOneID(ack.ChangeNoticeID).
 			Where(changenotice.StatusEQ(changenotice.StatusISSUED)).
 			SetStatus(changenotice.StatusCOMPLETE).
-			Exec(sys)
-		if err != nil && !ent.IsNotFound(err) {
+			Exec(move.Mark(sys, kind, ack.ChangeNoticeID))
+		if err != nil && !gen.IsNotFound(err) {
 			return nil, err
 		}
 	}
 	return ack, nil
+}
+
+// Guard refuses a notice's status set by anything but Issue and Acknowledge: a new
+// notice is a DRAFT (history being imported, and the server's own records, keep the
+// status they had).
+func Guard(next ent.Mutator) ent.Mutator {
+	return hook.ChangeNoticeFunc(func(ctx context.Context, m *gen.ChangeNoticeMutation) (gen.Value, error) {
+		to, set := m.Status()
+		if !set || history.Is(ctx) {
+			return next.Mutate(ctx, m)
+		}
+		if m.Op().Is(ent.OpCreate) {
+			if to != changenotice.StatusDRAFT && !access.IsSystem(ctx) {
+				return nil, move.NotByWorkflow("a change notice", "status", "issueChangeNotice")
+			}
+			return next.Mutate(ctx, m)
+		}
+		if id, _ := m.ID(); !move.Marked(ctx, kind, id) {
+			if from, err := m.OldStatus(ctx); err != nil || from != to {
+				return nil, move.NotByWorkflow("a change notice", "status", "issueChangeNotice")
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
 }

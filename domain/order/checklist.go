@@ -1,0 +1,85 @@
+package order
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	gen "tandem/ent"
+	"tandem/ent/order"
+	"tandem/ent/orderevent"
+)
+
+// Checklist is an order's checklist as a person reads it (GraphQL OrderChecklist):
+// each step with who did it and when, what can be done now, what to look at.
+type Checklist struct {
+	Items     []*Item
+	NextSteps []orderevent.Step
+	Warnings  []string
+	// Progress is the share of steps done, 0–1.
+	Progress float64
+}
+
+// Item is one step of a checklist (GraphQL OrderChecklistItem).
+type Item struct {
+	Step      orderevent.Step
+	Done      bool
+	At        *time.Time
+	By        *gen.User
+	Note      *string
+	BlockedBy []orderevent.Step
+}
+
+// ChecklistOf builds the checklist of order id, as the viewer may read it.
+func ChecklistOf(ctx context.Context, c *gen.Client, id gen.Noder) (*Checklist, error) {
+	o, ok := id.(*gen.Order)
+	if !ok {
+		return nil, nil
+	}
+	o, err := c.Order.Get(ctx, o.ID)
+	if err != nil {
+		return nil, err
+	}
+	events, err := o.QueryEvents().WithActor().All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	last := map[orderevent.Step]*gen.OrderEvent{}
+	for _, e := range events {
+		if prev := last[e.Step]; prev == nil || e.At.After(prev.At) {
+			last[e.Step] = e
+		}
+	}
+	out := &Checklist{Items: []*Item{}, NextSteps: []orderevent.Step{}, Warnings: []string{}}
+	n := 0
+	for _, s := range Steps {
+		at := DoneAt(o, s)
+		item := &Item{Step: s, Done: at != nil, At: at, BlockedBy: []orderevent.Step{}}
+		if e := last[s]; e != nil {
+			item.By = e.Edges.Actor
+			if e.Note != "" {
+				item.Note = &e.Note
+			}
+		}
+		item.BlockedBy = append(item.BlockedBy, Missing(o, s)...)
+		if item.Done {
+			n++
+		} else if len(item.BlockedBy) == 0 && o.Status != order.StatusCANCELLED {
+			out.NextSteps = append(out.NextSteps, s)
+		}
+		out.Items = append(out.Items, item)
+	}
+	out.Progress = float64(n) / float64(len(Steps))
+	if o.ShippedAt == nil && o.Status != order.StatusCANCELLED {
+		blocking, warnings, err := BatchProblems(ctx, c, o)
+		if err != nil {
+			return nil, err
+		}
+		out.Warnings = append(append(out.Warnings, warnings...), blocking...)
+	}
+	if o.DeliveryDate != nil && o.DeliveredAt == nil && o.Status != order.StatusCANCELLED && time.Now().After(*o.DeliveryDate) {
+		out.Warnings = append(out.Warnings, "the delivery date has passed")
+	}
+	slices.Sort(out.Warnings)
+	return out, nil
+}
