@@ -1,28 +1,16 @@
 package graph
 
 import (
-	problems "tandem/domain/issue"
-	samples "tandem/domain/sample"
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"tandem/domain/access"
 	"tandem/ent"
-	"tandem/ent/changenotice"
-	"tandem/ent/changenoticeack"
 	"tandem/ent/customer"
-	"tandem/ent/interaction"
-	"tandem/ent/issue"
-	"tandem/ent/keyperson"
-	"tandem/ent/order"
 	"tandem/ent/predicate"
-	"tandem/ent/sample"
 	"tandem/ent/schema/pulid"
-	"tandem/ent/task"
-	"tandem/ent/trial"
 	"tandem/ent/user"
 	"tandem/ent/viewer"
 	"tandem/graph/model"
@@ -84,6 +72,36 @@ type todayItem struct {
 	id         pulid.ID
 }
 
+// todayRun is one building of a Today list: who asks, when, in which language, over
+// which accounts, and the items found so far. Each source (today_*.go) adds its kind.
+type todayRun struct {
+	ctx                context.Context
+	c                  *ent.Client
+	v                  *viewer.Viewer
+	now, sod, tomorrow time.Time
+	lang               string
+	// scope is the accounts that are the viewer's own (nil: every account).
+	scope predicate.Customer
+	items []*todayItem
+}
+
+func (t *todayRun) add(kind model.TodayKind, id, customerID pulid.ID, node ent.Noder, title, reason string, due *time.Time) {
+	var d *time.Time
+	if due != nil {
+		u := due.UTC()
+		d = &u
+	}
+	t.items = append(t.items, &todayItem{
+		TodayItem:  model.TodayItem{Kind: kind, Title: title, Reason: reason, Due: d, Node: node},
+		customerID: customerID, id: id,
+	})
+}
+
+// todaySources are the kinds of things on Today, each one query (or two).
+var todaySources = []func(*todayRun) error{
+	todayVisits, todayTasks, todayKeyPersons, todaySamples, todayOrders, todayIssues, todayNotices,
+}
+
 // today builds the signed-in person's list. Each source is one query, the labels it
 // needs (contacts, products, notices, customers) one more each: a fixed number of
 // queries whatever the data.
@@ -94,244 +112,14 @@ func today(ctx context.Context, c *ent.Client, now time.Time) (*model.Today, err
 	if !ok {
 		return finishToday(nil), nil
 	}
-	lang := viewerLang(ctx, c)
 	sod := startOfDay(now)
-	tomorrow := sod.AddDate(0, 0, 1)
-	var items []*todayItem
-	add := func(kind model.TodayKind, id, customerID pulid.ID, node ent.Noder, title, reason string, due *time.Time) {
-		var d *time.Time
-		if due != nil {
-			t := due.UTC()
-			d = &t
-		}
-		items = append(items, &todayItem{
-			TodayItem:  model.TodayItem{Kind: kind, Title: title, Reason: reason, Due: d, Node: node},
-			customerID: customerID, id: id,
-		})
-	}
-
-	// Visits planned for today.
-	visitWhere := []predicate.Interaction{
-		interaction.KindEQ(interaction.KindVISIT),
-		interaction.OccurredAtGTE(sod), interaction.OccurredAtLT(tomorrow),
-	}
-	if scope != nil {
-		visitWhere = append(visitWhere, interaction.HasCustomerWith(scope))
-	}
-	visits, err := c.Interaction.Query().Where(visitWhere...).All(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, in := range visits {
-		title := strings.TrimSpace(in.Summary)
-		if title == "" {
-			title = say(lang, "拜访", "Visit")
-		}
-		reason := say(lang, "今天安排的拜访", "Visit planned for today")
-		if in.OccurredAt.Before(now) {
-			reason = say(lang, "今天的拜访（时间已到，请记录结果）", "Today's visit (its time has come: log what you found)")
-		}
-		at := in.OccurredAt
-		add(model.TodayKindVisitDue, in.ID, in.CustomerID, in, title, reason, &at)
-	}
-
-	// Tasks assigned to the viewer, due today or overdue.
-	if v.UserID != "" {
-		tasks, err := c.Task.Query().Where(
-			task.AssigneeID(v.UserID), task.StatusEQ(task.StatusOPEN),
-			task.DueAtNotNil(), task.DueAtLT(tomorrow),
-		).All(ctx)
-		if err != nil {
+	t := &todayRun{ctx: ctx, c: c, v: v, now: now, sod: sod, tomorrow: sod.AddDate(0, 0, 1), lang: viewerLang(ctx, c), scope: scope}
+	for _, source := range todaySources {
+		if err := source(t); err != nil {
 			return nil, err
 		}
-		for _, t := range tasks {
-			due := *t.DueAt
-			if due.Before(now) {
-				n := daysSince(now, due)
-				reason := say(lang, "已逾期，尚未完成", "Overdue and still open")
-				if n > 0 {
-					reason = say(lang, fmt.Sprintf("已逾期 %d 天，尚未完成", n), fmt.Sprintf("Overdue by %d day(s) and still open", n))
-				}
-				add(model.TodayKindTaskOverdue, t.ID, t.CustomerID, t, t.Title, reason, &due)
-			} else {
-				add(model.TodayKindTaskDue, t.ID, t.CustomerID, t, t.Title, say(lang, "今天到期", "Due today"), &due)
-			}
-		}
 	}
-
-	// Key persons not contacted within their expected interval.
-	kpWhere := []predicate.KeyPerson{
-		keyperson.ActiveToIsNil(),
-		// The shortest interval is one day: rows contacted since then cannot be overdue.
-		keyperson.Or(keyperson.LastContactedAtIsNil(), keyperson.LastContactedAtLT(now.AddDate(0, 0, -1))),
-	}
-	if scope != nil {
-		kpWhere = append(kpWhere, keyperson.HasCustomerWith(scope))
-	}
-	kps, err := c.KeyPerson.Query().Where(kpWhere...).WithContact().All(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, kp := range kps {
-		interval := time.Duration(kp.ContactIntervalDays) * 24 * time.Hour
-		name := say(lang, "关键人", "Key person")
-		if kp.Edges.Contact != nil {
-			name = kp.Edges.Contact.Name
-		}
-		if kp.LastContactedAt == nil {
-			due := kp.ActiveFrom
-			add(model.TodayKindKeyPersonOverdue, kp.ID, kp.CustomerID, kp, name,
-				say(lang, fmt.Sprintf("从未联系过（约定每 %d 天联系一次）", kp.ContactIntervalDays),
-					fmt.Sprintf("Never contacted (expected every %d days)", kp.ContactIntervalDays)), &due)
-			continue
-		}
-		due := kp.LastContactedAt.Add(interval)
-		if !due.Before(now) {
-			continue
-		}
-		n := daysSince(now, *kp.LastContactedAt)
-		add(model.TodayKindKeyPersonOverdue, kp.ID, kp.CustomerID, kp, name,
-			say(lang, fmt.Sprintf("已 %d 天未联系（约定每 %d 天联系一次）", n, kp.ContactIntervalDays),
-				fmt.Sprintf("Last contacted %d days ago (expected every %d days)", n, kp.ContactIntervalDays)), &due)
-	}
-
-	// Samples stuck in transit or waiting for a trial result.
-	notReceived := time.Duration(samples.ShippedNotReceivedDays) * 24 * time.Hour
-	noResult := time.Duration(samples.ReceivedNoResultDays) * 24 * time.Hour
-	sampleWhere := []predicate.Sample{sample.Or(
-		sample.And(sample.StatusEQ(sample.StatusSHIPPED), sample.ShippedAtNotNil(), sample.ShippedAtLT(now.Add(-notReceived))),
-		sample.And(
-			sample.StatusIn(sample.StatusRECEIVED, sample.StatusLAB_TRIAL, sample.StatusPILOT_TRIAL),
-			sample.ReceivedAtNotNil(), sample.ReceivedAtLT(now.Add(-noResult)),
-			sample.Not(sample.HasTrialsWith(trial.OutcomeNEQ(trial.OutcomePENDING))),
-		),
-	)}
-	if scope != nil {
-		sampleWhere = append(sampleWhere, sample.HasCustomerWith(scope))
-	}
-	followUps, err := c.Sample.Query().Where(sampleWhere...).WithProduct().All(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range followUps {
-		code := ""
-		if p := s.Edges.Product; p != nil {
-			code = " " + p.Code
-		}
-		title := say(lang, "样品"+code, "Sample"+code)
-		if s.Status == sample.StatusSHIPPED {
-			n := daysSince(now, *s.ShippedAt)
-			due := s.ShippedAt.Add(notReceived)
-			add(model.TodayKindSampleNotReceived, s.ID, s.CustomerID, s, title,
-				say(lang, fmt.Sprintf("已发出 %d 天，客户尚未确认收到（超过 %d 天）", n, samples.ShippedNotReceivedDays),
-					fmt.Sprintf("Shipped %d days ago and not confirmed received (more than %d days)", n, samples.ShippedNotReceivedDays)), &due)
-			continue
-		}
-		n := daysSince(now, *s.ReceivedAt)
-		due := s.ReceivedAt.Add(noResult)
-		add(model.TodayKindSampleNoResult, s.ID, s.CustomerID, s, title,
-			say(lang, fmt.Sprintf("客户收到样品已 %d 天，还没有试验结果（超过 %d 天）", n, samples.ReceivedNoResultDays),
-				fmt.Sprintf("Received %d days ago with no trial result yet (more than %d days)", n, samples.ReceivedNoResultDays)), &due)
-	}
-
-	// Orders due within OrderDueDays or late.
-	orderWhere := []predicate.Order{
-		order.StatusNotIn(order.StatusCLOSED, order.StatusCANCELLED, order.StatusDELIVERED),
-		order.DeliveredAtIsNil(),
-		order.DeliveryDateNotNil(), order.DeliveryDateLTE(now.AddDate(0, 0, OrderDueDays)),
-	}
-	if scope != nil {
-		orderWhere = append(orderWhere, order.HasCustomerWith(scope))
-	}
-	orders, err := c.Order.Query().Where(orderWhere...).All(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, o := range orders {
-		due := *o.DeliveryDate
-		title := say(lang, "订单 "+o.Number, "Order "+o.Number)
-		if due.Before(now) {
-			n := daysSince(now, due)
-			add(model.TodayKindOrderLate, o.ID, o.CustomerID, o, title,
-				say(lang, fmt.Sprintf("交期 %s 已过 %d 天，尚未交付", ymd(due), n),
-					fmt.Sprintf("Delivery date %s passed %d day(s) ago and not delivered", ymd(due), n)), &due)
-			continue
-		}
-		add(model.TodayKindOrderDue, o.ID, o.CustomerID, o, title,
-			say(lang, fmt.Sprintf("交期 %s，%d 天内到期", ymd(due), OrderDueDays),
-				fmt.Sprintf("Delivery date %s, within %d days", ymd(due), OrderDueDays)), &due)
-	}
-
-	// Problems past their response or on-site deadline.
-	var late []predicate.Issue
-	for _, s := range []issue.Severity{issue.SeverityCRITICAL, issue.SeverityHIGH, issue.SeverityMEDIUM, issue.SeverityLOW} {
-		sla, ok := problems.SLAs[s]
-		if !ok {
-			continue
-		}
-		late = append(late,
-			issue.And(issue.SeverityEQ(s), issue.RespondedAtIsNil(), issue.StatusEQ(issue.StatusOPEN), issue.ReportedAtLT(now.Add(-sla.Respond))),
-			// Going on site is due only while the problem is still being answered: one
-			// solved without a visit is not late (the same rule as Issue.sla).
-			issue.And(issue.SeverityEQ(s), issue.OnsiteAtIsNil(), issue.StatusIn(issue.StatusOPEN, issue.StatusRESPONDED), issue.ReportedAtLT(now.Add(-sla.OnSite))),
-		)
-	}
-	issueWhere := []predicate.Issue{issue.StatusNotIn(issue.StatusRESOLVED, issue.StatusCLOSED), issue.Or(late...)}
-	if scope != nil {
-		issueWhere = append(issueWhere, issue.HasCustomerWith(scope))
-	}
-	issues, err := c.Issue.Query().Where(issueWhere...).All(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, is := range issues {
-		// The same rule as Issue.sla; Today lists only the steps still not done.
-		sla, state := problems.SLAs[is.Severity], problems.ServiceOf(is, now)
-		var missed []string
-		var due *time.Time
-		if is.RespondedAt == nil && state.RespondedLate {
-			missed = append(missed, say(lang, fmt.Sprintf("应在 %s 内响应", hours(sla.Respond, lang)), fmt.Sprintf("a response was due within %s", hours(sla.Respond, lang))))
-			due = &state.RespondBy
-		}
-		if is.OnsiteAt == nil && state.OnSiteLate {
-			missed = append(missed, say(lang, fmt.Sprintf("应在 %s 内到现场", hours(sla.OnSite, lang)), fmt.Sprintf("someone was due on site within %s", hours(sla.OnSite, lang))))
-			if due == nil {
-				due = &state.OnSiteBy
-			}
-		}
-		if len(missed) == 0 {
-			continue
-		}
-		add(model.TodayKindIssuePastSLA, is.ID, is.CustomerID, is, is.Title,
-			say(lang, fmt.Sprintf("%s 级问题已超出服务时限：%s", is.Severity, strings.Join(missed, "，")),
-				fmt.Sprintf("%s problem past its service level: %s", is.Severity, strings.Join(missed, "; "))), due)
-	}
-
-	// Change notices the customer has not acknowledged.
-	ackWhere := []predicate.ChangeNoticeAck{
-		changenoticeack.AcknowledgedAtIsNil(),
-		changenoticeack.HasChangeNoticeWith(changenotice.StatusEQ(changenotice.StatusISSUED)),
-	}
-	if scope != nil {
-		ackWhere = append(ackWhere, changenoticeack.HasCustomerWith(scope))
-	}
-	acks, err := c.ChangeNoticeAck.Query().Where(ackWhere...).WithChangeNotice().All(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, a := range acks {
-		title := say(lang, "变更通知", "Change notice")
-		var due *time.Time
-		reason := say(lang, "变更通知已发出，客户尚未确认", "Change notice issued, not yet acknowledged by the customer")
-		if cn := a.Edges.ChangeNotice; cn != nil {
-			title = cn.Title
-			eff := cn.EffectiveAt
-			due = &eff
-			reason = say(lang, fmt.Sprintf("变更通知已发出，客户尚未确认；%s 生效", ymd(eff)),
-				fmt.Sprintf("Change notice issued, not yet acknowledged by the customer; effective %s", ymd(eff)))
-		}
-		add(model.TodayKindChangeNoticePending, a.ID, a.CustomerID, a, title, reason, due)
-	}
+	items := t.items
 
 	// The accounts, in one query.
 	var ids []pulid.ID

@@ -1,0 +1,54 @@
+package graph
+
+import (
+	"fmt"
+	"time"
+
+	samples "tandem/domain/sample"
+	"tandem/ent/predicate"
+	"tandem/ent/sample"
+	"tandem/ent/trial"
+	"tandem/graph/model"
+)
+
+// todaySamples lists samples stuck in transit or waiting for a trial result.
+func todaySamples(run *todayRun) error {
+	notReceived := time.Duration(samples.ShippedNotReceivedDays) * 24 * time.Hour
+	noResult := time.Duration(samples.ReceivedNoResultDays) * 24 * time.Hour
+	sampleWhere := []predicate.Sample{sample.Or(
+		sample.And(sample.StatusEQ(sample.StatusSHIPPED), sample.ShippedAtNotNil(), sample.ShippedAtLT(run.now.Add(-notReceived))),
+		sample.And(
+			sample.StatusIn(sample.StatusRECEIVED, sample.StatusLAB_TRIAL, sample.StatusPILOT_TRIAL),
+			sample.ReceivedAtNotNil(), sample.ReceivedAtLT(run.now.Add(-noResult)),
+			sample.Not(sample.HasTrialsWith(trial.OutcomeNEQ(trial.OutcomePENDING))),
+		),
+	)}
+	if run.scope != nil {
+		sampleWhere = append(sampleWhere, sample.HasCustomerWith(run.scope))
+	}
+	followUps, err := run.c.Sample.Query().Where(sampleWhere...).WithProduct().All(run.ctx)
+	if err != nil {
+		return err
+	}
+	for _, s := range followUps {
+		code := ""
+		if p := s.Edges.Product; p != nil {
+			code = " " + p.Code
+		}
+		title := say(run.lang, "样品"+code, "Sample"+code)
+		if s.Status == sample.StatusSHIPPED {
+			n := daysSince(run.now, *s.ShippedAt)
+			due := s.ShippedAt.Add(notReceived)
+			run.add(model.TodayKindSampleNotReceived, s.ID, s.CustomerID, s, title,
+				say(run.lang, fmt.Sprintf("已发出 %d 天，客户尚未确认收到（超过 %d 天）", n, samples.ShippedNotReceivedDays),
+					fmt.Sprintf("Shipped %d days ago and not confirmed received (more than %d days)", n, samples.ShippedNotReceivedDays)), &due)
+			continue
+		}
+		n := daysSince(run.now, *s.ReceivedAt)
+		due := s.ReceivedAt.Add(noResult)
+		run.add(model.TodayKindSampleNoResult, s.ID, s.CustomerID, s, title,
+			say(run.lang, fmt.Sprintf("客户收到样品已 %d 天，还没有试验结果（超过 %d 天）", n, samples.ReceivedNoResultDays),
+				fmt.Sprintf("Received %d days ago with no trial result yet (more than %d days)", n, samples.ReceivedNoResultDays)), &due)
+	}
+	return nil
+}

@@ -1,0 +1,37 @@
+package graph
+
+import (
+	"strings"
+
+	"tandem/ent/interaction"
+	"tandem/ent/predicate"
+	"tandem/graph/model"
+)
+
+// todayVisits lists visits planned for today.
+func todayVisits(run *todayRun) error {
+	visitWhere := []predicate.Interaction{
+		interaction.KindEQ(interaction.KindVISIT),
+		interaction.OccurredAtGTE(run.sod), interaction.OccurredAtLT(run.tomorrow),
+	}
+	if run.scope != nil {
+		visitWhere = append(visitWhere, interaction.HasCustomerWith(run.scope))
+	}
+	visits, err := run.c.Interaction.Query().Where(visitWhere...).All(run.ctx)
+	if err != nil {
+		return err
+	}
+	for _, in := range visits {
+		title := strings.TrimSpace(in.Summary)
+		if title == "" {
+			title = say(run.lang, "拜访", "Visit")
+		}
+		reason := say(run.lang, "今天安排的拜访", "Visit planned for today")
+		if in.OccurredAt.Before(run.now) {
+			reason = say(run.lang, "今天的拜访（时间已到，请记录结果）", "Today's visit (its time has come: log what you found)")
+		}
+		at := in.OccurredAt
+		run.add(model.TodayKindVisitDue, in.ID, in.CustomerID, in, title, reason, &at)
+	}
+	return nil
+}
