@@ -1,8 +1,6 @@
 package graph
 
 import (
-	"tandem/domain/account"
-	samples "tandem/domain/sample"
 	"context"
 	"fmt"
 	"math"
@@ -13,6 +11,8 @@ import (
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
+	"tandem/domain/account"
+	samples "tandem/domain/sample"
 	"tandem/ent"
 	"tandem/ent/customer"
 	"tandem/ent/product"

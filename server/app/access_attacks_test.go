@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"tandem/ent"
-
 	"tandem/ent/issue"
 	"tandem/ent/trial"
 	"tandem/ent/webhookdelivery"
