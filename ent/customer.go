@@ -93,6 +93,10 @@ type Customer struct {
 	EvaluationOutcome *customer.EvaluationOutcome `json:"evaluation_outcome,omitempty"`
 	// At most 500 characters.
 	EvaluationNote string `json:"evaluation_note,omitempty"`
+	// When a manager decided what follows an evaluation that did not select us (decideEvaluation): keep the stage, or move the account back.
+	EvaluationDecidedAt *time.Time `json:"evaluation_decided_at,omitempty"`
+	// The manager's reason for that decision. At most 500 characters.
+	EvaluationDecision string `json:"evaluation_decision,omitempty"`
 	// Archived holds the value of the "archived" field.
 	Archived bool `json:"archived,omitempty"`
 	// OwnerID holds the value of the "owner_id" field.
@@ -516,9 +520,9 @@ func (*Customer) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullFloat64)
 		case customer.FieldVersion, customer.FieldScale, customer.FieldTechnicalLevel, customer.FieldCredit, customer.FieldDemand, customer.FieldEaseOfClosing:
 			values[i] = new(sql.NullInt64)
-		case customer.FieldName, customer.FieldNameEn, customer.FieldNormalizedName, customer.FieldWebsite, customer.FieldIndustry, customer.FieldRegion, customer.FieldAddress, customer.FieldPhone, customer.FieldStage, customer.FieldLeadSource, customer.FieldLeadSourceDetail, customer.FieldTier, customer.FieldIndustryStatus, customer.FieldFounderHistory, customer.FieldShareholders, customer.FieldDecisionMechanism, customer.FieldCulture, customer.FieldPeopleStatus, customer.FieldBusinessStatus, customer.FieldTechnologyStatus, customer.FieldManagementStatus, customer.FieldNotes, customer.FieldEvaluationOutcome, customer.FieldEvaluationNote:
+		case customer.FieldName, customer.FieldNameEn, customer.FieldNormalizedName, customer.FieldWebsite, customer.FieldIndustry, customer.FieldRegion, customer.FieldAddress, customer.FieldPhone, customer.FieldStage, customer.FieldLeadSource, customer.FieldLeadSourceDetail, customer.FieldTier, customer.FieldIndustryStatus, customer.FieldFounderHistory, customer.FieldShareholders, customer.FieldDecisionMechanism, customer.FieldCulture, customer.FieldPeopleStatus, customer.FieldBusinessStatus, customer.FieldTechnologyStatus, customer.FieldManagementStatus, customer.FieldNotes, customer.FieldEvaluationOutcome, customer.FieldEvaluationNote, customer.FieldEvaluationDecision:
 			values[i] = new(sql.NullString)
-		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldStageChangedAt:
+		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldStageChangedAt, customer.FieldEvaluationDecidedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -766,6 +770,19 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field evaluation_note", values[i])
 			} else if value.Valid {
 				_m.EvaluationNote = value.String
+			}
+		case customer.FieldEvaluationDecidedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field evaluation_decided_at", values[i])
+			} else if value.Valid {
+				_m.EvaluationDecidedAt = new(time.Time)
+				*_m.EvaluationDecidedAt = value.Time
+			}
+		case customer.FieldEvaluationDecision:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field evaluation_decision", values[i])
+			} else if value.Valid {
+				_m.EvaluationDecision = value.String
 			}
 		case customer.FieldArchived:
 			if value, ok := values[i].(*sql.NullBool); !ok {
@@ -1108,6 +1125,14 @@ func (_m *Customer) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("evaluation_note=")
 	builder.WriteString(_m.EvaluationNote)
+	builder.WriteString(", ")
+	if v := _m.EvaluationDecidedAt; v != nil {
+		builder.WriteString("evaluation_decided_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("evaluation_decision=")
+	builder.WriteString(_m.EvaluationDecision)
 	builder.WriteString(", ")
 	builder.WriteString("archived=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Archived))

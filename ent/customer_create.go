@@ -548,6 +548,34 @@ func (_c *CustomerCreate) SetNillableEvaluationNote(v *string) *CustomerCreate {
 	return _c
 }
 
+// SetEvaluationDecidedAt sets the "evaluation_decided_at" field.
+func (_c *CustomerCreate) SetEvaluationDecidedAt(v time.Time) *CustomerCreate {
+	_c.mutation.SetEvaluationDecidedAt(v)
+	return _c
+}
+
+// SetNillableEvaluationDecidedAt sets the "evaluation_decided_at" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableEvaluationDecidedAt(v *time.Time) *CustomerCreate {
+	if v != nil {
+		_c.SetEvaluationDecidedAt(*v)
+	}
+	return _c
+}
+
+// SetEvaluationDecision sets the "evaluation_decision" field.
+func (_c *CustomerCreate) SetEvaluationDecision(v string) *CustomerCreate {
+	_c.mutation.SetEvaluationDecision(v)
+	return _c
+}
+
+// SetNillableEvaluationDecision sets the "evaluation_decision" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableEvaluationDecision(v *string) *CustomerCreate {
+	if v != nil {
+		_c.SetEvaluationDecision(*v)
+	}
+	return _c
+}
+
 // SetArchived sets the "archived" field.
 func (_c *CustomerCreate) SetArchived(v bool) *CustomerCreate {
 	_c.mutation.SetArchived(v)
@@ -1286,6 +1314,11 @@ func (_c *CustomerCreate) check() error {
 			return &ValidationError{Name: "evaluation_note", err: fmt.Errorf(`ent: validator failed for field "Customer.evaluation_note": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.EvaluationDecision(); ok {
+		if err := customer.EvaluationDecisionValidator(v); err != nil {
+			return &ValidationError{Name: "evaluation_decision", err: fmt.Errorf(`ent: validator failed for field "Customer.evaluation_decision": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Archived(); !ok {
 		return &ValidationError{Name: "archived", err: errors.New(`ent: missing required field "Customer.archived"`)}
 	}
@@ -1460,6 +1493,14 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.EvaluationNote(); ok {
 		_spec.SetField(customer.FieldEvaluationNote, field.TypeString, value)
 		_node.EvaluationNote = value
+	}
+	if value, ok := _c.mutation.EvaluationDecidedAt(); ok {
+		_spec.SetField(customer.FieldEvaluationDecidedAt, field.TypeTime, value)
+		_node.EvaluationDecidedAt = &value
+	}
+	if value, ok := _c.mutation.EvaluationDecision(); ok {
+		_spec.SetField(customer.FieldEvaluationDecision, field.TypeString, value)
+		_node.EvaluationDecision = value
 	}
 	if value, ok := _c.mutation.Archived(); ok {
 		_spec.SetField(customer.FieldArchived, field.TypeBool, value)
@@ -2675,6 +2716,42 @@ func (u *CustomerUpsert) ClearEvaluationNote() *CustomerUpsert {
 	return u
 }
 
+// SetEvaluationDecidedAt sets the "evaluation_decided_at" field.
+func (u *CustomerUpsert) SetEvaluationDecidedAt(v time.Time) *CustomerUpsert {
+	u.Set(customer.FieldEvaluationDecidedAt, v)
+	return u
+}
+
+// UpdateEvaluationDecidedAt sets the "evaluation_decided_at" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateEvaluationDecidedAt() *CustomerUpsert {
+	u.SetExcluded(customer.FieldEvaluationDecidedAt)
+	return u
+}
+
+// ClearEvaluationDecidedAt clears the value of the "evaluation_decided_at" field.
+func (u *CustomerUpsert) ClearEvaluationDecidedAt() *CustomerUpsert {
+	u.SetNull(customer.FieldEvaluationDecidedAt)
+	return u
+}
+
+// SetEvaluationDecision sets the "evaluation_decision" field.
+func (u *CustomerUpsert) SetEvaluationDecision(v string) *CustomerUpsert {
+	u.Set(customer.FieldEvaluationDecision, v)
+	return u
+}
+
+// UpdateEvaluationDecision sets the "evaluation_decision" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateEvaluationDecision() *CustomerUpsert {
+	u.SetExcluded(customer.FieldEvaluationDecision)
+	return u
+}
+
+// ClearEvaluationDecision clears the value of the "evaluation_decision" field.
+func (u *CustomerUpsert) ClearEvaluationDecision() *CustomerUpsert {
+	u.SetNull(customer.FieldEvaluationDecision)
+	return u
+}
+
 // SetArchived sets the "archived" field.
 func (u *CustomerUpsert) SetArchived(v bool) *CustomerUpsert {
 	u.Set(customer.FieldArchived, v)
@@ -3520,6 +3597,48 @@ func (u *CustomerUpsertOne) UpdateEvaluationNote() *CustomerUpsertOne {
 func (u *CustomerUpsertOne) ClearEvaluationNote() *CustomerUpsertOne {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearEvaluationNote()
+	})
+}
+
+// SetEvaluationDecidedAt sets the "evaluation_decided_at" field.
+func (u *CustomerUpsertOne) SetEvaluationDecidedAt(v time.Time) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetEvaluationDecidedAt(v)
+	})
+}
+
+// UpdateEvaluationDecidedAt sets the "evaluation_decided_at" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateEvaluationDecidedAt() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateEvaluationDecidedAt()
+	})
+}
+
+// ClearEvaluationDecidedAt clears the value of the "evaluation_decided_at" field.
+func (u *CustomerUpsertOne) ClearEvaluationDecidedAt() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearEvaluationDecidedAt()
+	})
+}
+
+// SetEvaluationDecision sets the "evaluation_decision" field.
+func (u *CustomerUpsertOne) SetEvaluationDecision(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetEvaluationDecision(v)
+	})
+}
+
+// UpdateEvaluationDecision sets the "evaluation_decision" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateEvaluationDecision() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateEvaluationDecision()
+	})
+}
+
+// ClearEvaluationDecision clears the value of the "evaluation_decision" field.
+func (u *CustomerUpsertOne) ClearEvaluationDecision() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearEvaluationDecision()
 	})
 }
 
@@ -4543,6 +4662,48 @@ func (u *CustomerUpsertBulk) UpdateEvaluationNote() *CustomerUpsertBulk {
 func (u *CustomerUpsertBulk) ClearEvaluationNote() *CustomerUpsertBulk {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearEvaluationNote()
+	})
+}
+
+// SetEvaluationDecidedAt sets the "evaluation_decided_at" field.
+func (u *CustomerUpsertBulk) SetEvaluationDecidedAt(v time.Time) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetEvaluationDecidedAt(v)
+	})
+}
+
+// UpdateEvaluationDecidedAt sets the "evaluation_decided_at" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateEvaluationDecidedAt() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateEvaluationDecidedAt()
+	})
+}
+
+// ClearEvaluationDecidedAt clears the value of the "evaluation_decided_at" field.
+func (u *CustomerUpsertBulk) ClearEvaluationDecidedAt() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearEvaluationDecidedAt()
+	})
+}
+
+// SetEvaluationDecision sets the "evaluation_decision" field.
+func (u *CustomerUpsertBulk) SetEvaluationDecision(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetEvaluationDecision(v)
+	})
+}
+
+// UpdateEvaluationDecision sets the "evaluation_decision" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateEvaluationDecision() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateEvaluationDecision()
+	})
+}
+
+// ClearEvaluationDecision clears the value of the "evaluation_decision" field.
+func (u *CustomerUpsertBulk) ClearEvaluationDecision() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearEvaluationDecision()
 	})
 }
 

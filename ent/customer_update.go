@@ -769,6 +769,46 @@ func (_u *CustomerUpdate) ClearEvaluationNote() *CustomerUpdate {
 	return _u
 }
 
+// SetEvaluationDecidedAt sets the "evaluation_decided_at" field.
+func (_u *CustomerUpdate) SetEvaluationDecidedAt(v time.Time) *CustomerUpdate {
+	_u.mutation.SetEvaluationDecidedAt(v)
+	return _u
+}
+
+// SetNillableEvaluationDecidedAt sets the "evaluation_decided_at" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableEvaluationDecidedAt(v *time.Time) *CustomerUpdate {
+	if v != nil {
+		_u.SetEvaluationDecidedAt(*v)
+	}
+	return _u
+}
+
+// ClearEvaluationDecidedAt clears the value of the "evaluation_decided_at" field.
+func (_u *CustomerUpdate) ClearEvaluationDecidedAt() *CustomerUpdate {
+	_u.mutation.ClearEvaluationDecidedAt()
+	return _u
+}
+
+// SetEvaluationDecision sets the "evaluation_decision" field.
+func (_u *CustomerUpdate) SetEvaluationDecision(v string) *CustomerUpdate {
+	_u.mutation.SetEvaluationDecision(v)
+	return _u
+}
+
+// SetNillableEvaluationDecision sets the "evaluation_decision" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableEvaluationDecision(v *string) *CustomerUpdate {
+	if v != nil {
+		_u.SetEvaluationDecision(*v)
+	}
+	return _u
+}
+
+// ClearEvaluationDecision clears the value of the "evaluation_decision" field.
+func (_u *CustomerUpdate) ClearEvaluationDecision() *CustomerUpdate {
+	_u.mutation.ClearEvaluationDecision()
+	return _u
+}
+
 // SetArchived sets the "archived" field.
 func (_u *CustomerUpdate) SetArchived(v bool) *CustomerUpdate {
 	_u.mutation.SetArchived(v)
@@ -2069,6 +2109,11 @@ func (_u *CustomerUpdate) check() error {
 			return &ValidationError{Name: "evaluation_note", err: fmt.Errorf(`ent: validator failed for field "Customer.evaluation_note": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.EvaluationDecision(); ok {
+		if err := customer.EvaluationDecisionValidator(v); err != nil {
+			return &ValidationError{Name: "evaluation_decision", err: fmt.Errorf(`ent: validator failed for field "Customer.evaluation_decision": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -2293,6 +2338,18 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.EvaluationNoteCleared() {
 		_spec.ClearField(customer.FieldEvaluationNote, field.TypeString)
+	}
+	if value, ok := _u.mutation.EvaluationDecidedAt(); ok {
+		_spec.SetField(customer.FieldEvaluationDecidedAt, field.TypeTime, value)
+	}
+	if _u.mutation.EvaluationDecidedAtCleared() {
+		_spec.ClearField(customer.FieldEvaluationDecidedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.EvaluationDecision(); ok {
+		_spec.SetField(customer.FieldEvaluationDecision, field.TypeString, value)
+	}
+	if _u.mutation.EvaluationDecisionCleared() {
+		_spec.ClearField(customer.FieldEvaluationDecision, field.TypeString)
 	}
 	if value, ok := _u.mutation.Archived(); ok {
 		_spec.SetField(customer.FieldArchived, field.TypeBool, value)
@@ -4406,6 +4463,46 @@ func (_u *CustomerUpdateOne) ClearEvaluationNote() *CustomerUpdateOne {
 	return _u
 }
 
+// SetEvaluationDecidedAt sets the "evaluation_decided_at" field.
+func (_u *CustomerUpdateOne) SetEvaluationDecidedAt(v time.Time) *CustomerUpdateOne {
+	_u.mutation.SetEvaluationDecidedAt(v)
+	return _u
+}
+
+// SetNillableEvaluationDecidedAt sets the "evaluation_decided_at" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableEvaluationDecidedAt(v *time.Time) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetEvaluationDecidedAt(*v)
+	}
+	return _u
+}
+
+// ClearEvaluationDecidedAt clears the value of the "evaluation_decided_at" field.
+func (_u *CustomerUpdateOne) ClearEvaluationDecidedAt() *CustomerUpdateOne {
+	_u.mutation.ClearEvaluationDecidedAt()
+	return _u
+}
+
+// SetEvaluationDecision sets the "evaluation_decision" field.
+func (_u *CustomerUpdateOne) SetEvaluationDecision(v string) *CustomerUpdateOne {
+	_u.mutation.SetEvaluationDecision(v)
+	return _u
+}
+
+// SetNillableEvaluationDecision sets the "evaluation_decision" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableEvaluationDecision(v *string) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetEvaluationDecision(*v)
+	}
+	return _u
+}
+
+// ClearEvaluationDecision clears the value of the "evaluation_decision" field.
+func (_u *CustomerUpdateOne) ClearEvaluationDecision() *CustomerUpdateOne {
+	_u.mutation.ClearEvaluationDecision()
+	return _u
+}
+
 // SetArchived sets the "archived" field.
 func (_u *CustomerUpdateOne) SetArchived(v bool) *CustomerUpdateOne {
 	_u.mutation.SetArchived(v)
@@ -5719,6 +5816,11 @@ func (_u *CustomerUpdateOne) check() error {
 			return &ValidationError{Name: "evaluation_note", err: fmt.Errorf(`ent: validator failed for field "Customer.evaluation_note": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.EvaluationDecision(); ok {
+		if err := customer.EvaluationDecisionValidator(v); err != nil {
+			return &ValidationError{Name: "evaluation_decision", err: fmt.Errorf(`ent: validator failed for field "Customer.evaluation_decision": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -5960,6 +6062,18 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	}
 	if _u.mutation.EvaluationNoteCleared() {
 		_spec.ClearField(customer.FieldEvaluationNote, field.TypeString)
+	}
+	if value, ok := _u.mutation.EvaluationDecidedAt(); ok {
+		_spec.SetField(customer.FieldEvaluationDecidedAt, field.TypeTime, value)
+	}
+	if _u.mutation.EvaluationDecidedAtCleared() {
+		_spec.ClearField(customer.FieldEvaluationDecidedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.EvaluationDecision(); ok {
+		_spec.SetField(customer.FieldEvaluationDecision, field.TypeString, value)
+	}
+	if _u.mutation.EvaluationDecisionCleared() {
+		_spec.ClearField(customer.FieldEvaluationDecision, field.TypeString)
 	}
 	if value, ok := _u.mutation.Archived(); ok {
 		_spec.SetField(customer.FieldArchived, field.TypeBool, value)

@@ -6,6 +6,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"log"
 	"strings"
 
@@ -23,7 +24,7 @@ func main() {
 		entgql.WithConfigPath("./gqlgen.yml"),
 		entgql.WithSchemaPath("./graph/ent.graphql"),
 		entgql.WithNodeDescriptor(false),
-		entgql.WithSchemaHook(typeDescriptions),
+		entgql.WithSchemaHook(typeDescriptions, deprecateInputs),
 	)
 	if err != nil {
 		log.Fatalf("entgql: %v", err)
@@ -84,4 +85,30 @@ func lowerCamel(snake string) string {
 		}
 	}
 	return strings.Join(parts, "")
+}
+
+// deprecatedInputs are generated input fields on their way out: clients are told to
+// move off them (a field is removed only in a later release, after this), and the
+// server refuses or translates them meanwhile. Key: "Input.field".
+var deprecatedInputs = map[string]string{
+	"CreateCustomerInput.stage":                 "A new account starts at PROSPECT: stages follow evidence, or a manager's setCustomerStage. Any other value is refused.",
+	"CreateKeyPersonInput.lastContactedAt":      "Derived from the interactions the person took part in; refused when set.",
+	"UpdateKeyPersonInput.lastContactedAt":      "Derived from the interactions the person took part in; refused when set.",
+	"UpdateKeyPersonInput.clearLastContactedAt": "Derived from the interactions the person took part in; refused when set.",
+}
+
+// deprecateInputs marks the input fields of deprecatedInputs @deprecated.
+func deprecateInputs(_ *gen.Graph, s *ast.Schema) error {
+	for key, reason := range deprecatedInputs {
+		typ, field, _ := strings.Cut(key, ".")
+		def := s.Types[typ]
+		if def == nil || def.Fields.ForName(field) == nil {
+			return fmt.Errorf("deprecatedInputs: %s does not exist", key)
+		}
+		f := def.Fields.ForName(field)
+		f.Directives = append(f.Directives, &ast.Directive{Name: "deprecated", Arguments: ast.ArgumentList{
+			{Name: "reason", Value: &ast.Value{Kind: ast.StringValue, Raw: reason}},
+		}})
+	}
+	return nil
 }

@@ -249,45 +249,47 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Customer",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			customer.FieldCreatedAt:          {Type: field.TypeTime, Column: customer.FieldCreatedAt},
-			customer.FieldUpdatedAt:          {Type: field.TypeTime, Column: customer.FieldUpdatedAt},
-			customer.FieldVersion:            {Type: field.TypeInt, Column: customer.FieldVersion},
-			customer.FieldName:               {Type: field.TypeString, Column: customer.FieldName},
-			customer.FieldNameEn:             {Type: field.TypeString, Column: customer.FieldNameEn},
-			customer.FieldNormalizedName:     {Type: field.TypeString, Column: customer.FieldNormalizedName},
-			customer.FieldWebsite:            {Type: field.TypeString, Column: customer.FieldWebsite},
-			customer.FieldIndustry:           {Type: field.TypeString, Column: customer.FieldIndustry},
-			customer.FieldRegion:             {Type: field.TypeString, Column: customer.FieldRegion},
-			customer.FieldAddress:            {Type: field.TypeString, Column: customer.FieldAddress},
-			customer.FieldPhone:              {Type: field.TypeString, Column: customer.FieldPhone},
-			customer.FieldStage:              {Type: field.TypeEnum, Column: customer.FieldStage},
-			customer.FieldStageChangedAt:     {Type: field.TypeTime, Column: customer.FieldStageChangedAt},
-			customer.FieldLeadSource:         {Type: field.TypeEnum, Column: customer.FieldLeadSource},
-			customer.FieldLeadSourceDetail:   {Type: field.TypeString, Column: customer.FieldLeadSourceDetail},
-			customer.FieldReferrerCustomerID: {Type: field.TypeString, Column: customer.FieldReferrerCustomerID},
-			customer.FieldReferrerContactID:  {Type: field.TypeString, Column: customer.FieldReferrerContactID},
-			customer.FieldScale:              {Type: field.TypeInt, Column: customer.FieldScale},
-			customer.FieldTechnicalLevel:     {Type: field.TypeInt, Column: customer.FieldTechnicalLevel},
-			customer.FieldCredit:             {Type: field.TypeInt, Column: customer.FieldCredit},
-			customer.FieldDemand:             {Type: field.TypeInt, Column: customer.FieldDemand},
-			customer.FieldEaseOfClosing:      {Type: field.TypeInt, Column: customer.FieldEaseOfClosing},
-			customer.FieldScore:              {Type: field.TypeFloat64, Column: customer.FieldScore},
-			customer.FieldTier:               {Type: field.TypeEnum, Column: customer.FieldTier},
-			customer.FieldIndustryStatus:     {Type: field.TypeEnum, Column: customer.FieldIndustryStatus},
-			customer.FieldFounderHistory:     {Type: field.TypeString, Column: customer.FieldFounderHistory},
-			customer.FieldShareholders:       {Type: field.TypeString, Column: customer.FieldShareholders},
-			customer.FieldDecisionMechanism:  {Type: field.TypeString, Column: customer.FieldDecisionMechanism},
-			customer.FieldCulture:            {Type: field.TypeString, Column: customer.FieldCulture},
-			customer.FieldPeopleStatus:       {Type: field.TypeString, Column: customer.FieldPeopleStatus},
-			customer.FieldBusinessStatus:     {Type: field.TypeString, Column: customer.FieldBusinessStatus},
-			customer.FieldTechnologyStatus:   {Type: field.TypeString, Column: customer.FieldTechnologyStatus},
-			customer.FieldManagementStatus:   {Type: field.TypeString, Column: customer.FieldManagementStatus},
-			customer.FieldNotes:              {Type: field.TypeString, Column: customer.FieldNotes},
-			customer.FieldEvaluationOutcome:  {Type: field.TypeEnum, Column: customer.FieldEvaluationOutcome},
-			customer.FieldEvaluationNote:     {Type: field.TypeString, Column: customer.FieldEvaluationNote},
-			customer.FieldArchived:           {Type: field.TypeBool, Column: customer.FieldArchived},
-			customer.FieldOwnerID:            {Type: field.TypeString, Column: customer.FieldOwnerID},
-			customer.FieldTeamID:             {Type: field.TypeString, Column: customer.FieldTeamID},
+			customer.FieldCreatedAt:           {Type: field.TypeTime, Column: customer.FieldCreatedAt},
+			customer.FieldUpdatedAt:           {Type: field.TypeTime, Column: customer.FieldUpdatedAt},
+			customer.FieldVersion:             {Type: field.TypeInt, Column: customer.FieldVersion},
+			customer.FieldName:                {Type: field.TypeString, Column: customer.FieldName},
+			customer.FieldNameEn:              {Type: field.TypeString, Column: customer.FieldNameEn},
+			customer.FieldNormalizedName:      {Type: field.TypeString, Column: customer.FieldNormalizedName},
+			customer.FieldWebsite:             {Type: field.TypeString, Column: customer.FieldWebsite},
+			customer.FieldIndustry:            {Type: field.TypeString, Column: customer.FieldIndustry},
+			customer.FieldRegion:              {Type: field.TypeString, Column: customer.FieldRegion},
+			customer.FieldAddress:             {Type: field.TypeString, Column: customer.FieldAddress},
+			customer.FieldPhone:               {Type: field.TypeString, Column: customer.FieldPhone},
+			customer.FieldStage:               {Type: field.TypeEnum, Column: customer.FieldStage},
+			customer.FieldStageChangedAt:      {Type: field.TypeTime, Column: customer.FieldStageChangedAt},
+			customer.FieldLeadSource:          {Type: field.TypeEnum, Column: customer.FieldLeadSource},
+			customer.FieldLeadSourceDetail:    {Type: field.TypeString, Column: customer.FieldLeadSourceDetail},
+			customer.FieldReferrerCustomerID:  {Type: field.TypeString, Column: customer.FieldReferrerCustomerID},
+			customer.FieldReferrerContactID:   {Type: field.TypeString, Column: customer.FieldReferrerContactID},
+			customer.FieldScale:               {Type: field.TypeInt, Column: customer.FieldScale},
+			customer.FieldTechnicalLevel:      {Type: field.TypeInt, Column: customer.FieldTechnicalLevel},
+			customer.FieldCredit:              {Type: field.TypeInt, Column: customer.FieldCredit},
+			customer.FieldDemand:              {Type: field.TypeInt, Column: customer.FieldDemand},
+			customer.FieldEaseOfClosing:       {Type: field.TypeInt, Column: customer.FieldEaseOfClosing},
+			customer.FieldScore:               {Type: field.TypeFloat64, Column: customer.FieldScore},
+			customer.FieldTier:                {Type: field.TypeEnum, Column: customer.FieldTier},
+			customer.FieldIndustryStatus:      {Type: field.TypeEnum, Column: customer.FieldIndustryStatus},
+			customer.FieldFounderHistory:      {Type: field.TypeString, Column: customer.FieldFounderHistory},
+			customer.FieldShareholders:        {Type: field.TypeString, Column: customer.FieldShareholders},
+			customer.FieldDecisionMechanism:   {Type: field.TypeString, Column: customer.FieldDecisionMechanism},
+			customer.FieldCulture:             {Type: field.TypeString, Column: customer.FieldCulture},
+			customer.FieldPeopleStatus:        {Type: field.TypeString, Column: customer.FieldPeopleStatus},
+			customer.FieldBusinessStatus:      {Type: field.TypeString, Column: customer.FieldBusinessStatus},
+			customer.FieldTechnologyStatus:    {Type: field.TypeString, Column: customer.FieldTechnologyStatus},
+			customer.FieldManagementStatus:    {Type: field.TypeString, Column: customer.FieldManagementStatus},
+			customer.FieldNotes:               {Type: field.TypeString, Column: customer.FieldNotes},
+			customer.FieldEvaluationOutcome:   {Type: field.TypeEnum, Column: customer.FieldEvaluationOutcome},
+			customer.FieldEvaluationNote:      {Type: field.TypeString, Column: customer.FieldEvaluationNote},
+			customer.FieldEvaluationDecidedAt: {Type: field.TypeTime, Column: customer.FieldEvaluationDecidedAt},
+			customer.FieldEvaluationDecision:  {Type: field.TypeString, Column: customer.FieldEvaluationDecision},
+			customer.FieldArchived:            {Type: field.TypeBool, Column: customer.FieldArchived},
+			customer.FieldOwnerID:             {Type: field.TypeString, Column: customer.FieldOwnerID},
+			customer.FieldTeamID:              {Type: field.TypeString, Column: customer.FieldTeamID},
 		},
 	}
 	graph.Nodes[9] = &sqlgraph.Node{
@@ -3787,6 +3789,16 @@ func (f *CustomerFilter) WhereEvaluationOutcome(p entql.StringP) {
 // WhereEvaluationNote applies the entql string predicate on the evaluation_note field.
 func (f *CustomerFilter) WhereEvaluationNote(p entql.StringP) {
 	f.Where(p.Field(customer.FieldEvaluationNote))
+}
+
+// WhereEvaluationDecidedAt applies the entql time.Time predicate on the evaluation_decided_at field.
+func (f *CustomerFilter) WhereEvaluationDecidedAt(p entql.TimeP) {
+	f.Where(p.Field(customer.FieldEvaluationDecidedAt))
+}
+
+// WhereEvaluationDecision applies the entql string predicate on the evaluation_decision field.
+func (f *CustomerFilter) WhereEvaluationDecision(p entql.StringP) {
+	f.Where(p.Field(customer.FieldEvaluationDecision))
 }
 
 // WhereArchived applies the entql bool predicate on the archived field.

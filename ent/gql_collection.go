@@ -3375,6 +3375,16 @@ func (_q *CustomerQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, customer.FieldEvaluationNote)
 				fieldSeen[customer.FieldEvaluationNote] = struct{}{}
 			}
+		case "evaluationDecidedAt":
+			if _, ok := fieldSeen[customer.FieldEvaluationDecidedAt]; !ok {
+				selectedFields = append(selectedFields, customer.FieldEvaluationDecidedAt)
+				fieldSeen[customer.FieldEvaluationDecidedAt] = struct{}{}
+			}
+		case "evaluationDecision":
+			if _, ok := fieldSeen[customer.FieldEvaluationDecision]; !ok {
+				selectedFields = append(selectedFields, customer.FieldEvaluationDecision)
+				fieldSeen[customer.FieldEvaluationDecision] = struct{}{}
+			}
 		case "archived":
 			if _, ok := fieldSeen[customer.FieldArchived]; !ok {
 				selectedFields = append(selectedFields, customer.FieldArchived)

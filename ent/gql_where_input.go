@@ -4761,6 +4761,35 @@ type CustomerWhereInput struct {
 	EvaluationNoteEqualFold    *string  `json:"evaluationNoteEqualFold,omitempty"`
 	EvaluationNoteContainsFold *string  `json:"evaluationNoteContainsFold,omitempty"`
 
+	// "evaluation_decided_at" field predicates.
+	EvaluationDecidedAt       *time.Time  `json:"evaluationDecidedAt,omitempty"`
+	EvaluationDecidedAtNEQ    *time.Time  `json:"evaluationDecidedAtNEQ,omitempty"`
+	EvaluationDecidedAtIn     []time.Time `json:"evaluationDecidedAtIn,omitempty"`
+	EvaluationDecidedAtNotIn  []time.Time `json:"evaluationDecidedAtNotIn,omitempty"`
+	EvaluationDecidedAtGT     *time.Time  `json:"evaluationDecidedAtGT,omitempty"`
+	EvaluationDecidedAtGTE    *time.Time  `json:"evaluationDecidedAtGTE,omitempty"`
+	EvaluationDecidedAtLT     *time.Time  `json:"evaluationDecidedAtLT,omitempty"`
+	EvaluationDecidedAtLTE    *time.Time  `json:"evaluationDecidedAtLTE,omitempty"`
+	EvaluationDecidedAtIsNil  bool        `json:"evaluationDecidedAtIsNil,omitempty"`
+	EvaluationDecidedAtNotNil bool        `json:"evaluationDecidedAtNotNil,omitempty"`
+
+	// "evaluation_decision" field predicates.
+	EvaluationDecision             *string  `json:"evaluationDecision,omitempty"`
+	EvaluationDecisionNEQ          *string  `json:"evaluationDecisionNEQ,omitempty"`
+	EvaluationDecisionIn           []string `json:"evaluationDecisionIn,omitempty"`
+	EvaluationDecisionNotIn        []string `json:"evaluationDecisionNotIn,omitempty"`
+	EvaluationDecisionGT           *string  `json:"evaluationDecisionGT,omitempty"`
+	EvaluationDecisionGTE          *string  `json:"evaluationDecisionGTE,omitempty"`
+	EvaluationDecisionLT           *string  `json:"evaluationDecisionLT,omitempty"`
+	EvaluationDecisionLTE          *string  `json:"evaluationDecisionLTE,omitempty"`
+	EvaluationDecisionContains     *string  `json:"evaluationDecisionContains,omitempty"`
+	EvaluationDecisionHasPrefix    *string  `json:"evaluationDecisionHasPrefix,omitempty"`
+	EvaluationDecisionHasSuffix    *string  `json:"evaluationDecisionHasSuffix,omitempty"`
+	EvaluationDecisionIsNil        bool     `json:"evaluationDecisionIsNil,omitempty"`
+	EvaluationDecisionNotNil       bool     `json:"evaluationDecisionNotNil,omitempty"`
+	EvaluationDecisionEqualFold    *string  `json:"evaluationDecisionEqualFold,omitempty"`
+	EvaluationDecisionContainsFold *string  `json:"evaluationDecisionContainsFold,omitempty"`
+
 	// "archived" field predicates.
 	Archived    *bool `json:"archived,omitempty"`
 	ArchivedNEQ *bool `json:"archivedNEQ,omitempty"`
@@ -6240,6 +6269,81 @@ func (i *CustomerWhereInput) P() (predicate.Customer, error) {
 	}
 	if i.EvaluationNoteContainsFold != nil {
 		predicates = append(predicates, customer.EvaluationNoteContainsFold(*i.EvaluationNoteContainsFold))
+	}
+	if i.EvaluationDecidedAt != nil {
+		predicates = append(predicates, customer.EvaluationDecidedAtEQ(*i.EvaluationDecidedAt))
+	}
+	if i.EvaluationDecidedAtNEQ != nil {
+		predicates = append(predicates, customer.EvaluationDecidedAtNEQ(*i.EvaluationDecidedAtNEQ))
+	}
+	if len(i.EvaluationDecidedAtIn) > 0 {
+		predicates = append(predicates, customer.EvaluationDecidedAtIn(i.EvaluationDecidedAtIn...))
+	}
+	if len(i.EvaluationDecidedAtNotIn) > 0 {
+		predicates = append(predicates, customer.EvaluationDecidedAtNotIn(i.EvaluationDecidedAtNotIn...))
+	}
+	if i.EvaluationDecidedAtGT != nil {
+		predicates = append(predicates, customer.EvaluationDecidedAtGT(*i.EvaluationDecidedAtGT))
+	}
+	if i.EvaluationDecidedAtGTE != nil {
+		predicates = append(predicates, customer.EvaluationDecidedAtGTE(*i.EvaluationDecidedAtGTE))
+	}
+	if i.EvaluationDecidedAtLT != nil {
+		predicates = append(predicates, customer.EvaluationDecidedAtLT(*i.EvaluationDecidedAtLT))
+	}
+	if i.EvaluationDecidedAtLTE != nil {
+		predicates = append(predicates, customer.EvaluationDecidedAtLTE(*i.EvaluationDecidedAtLTE))
+	}
+	if i.EvaluationDecidedAtIsNil {
+		predicates = append(predicates, customer.EvaluationDecidedAtIsNil())
+	}
+	if i.EvaluationDecidedAtNotNil {
+		predicates = append(predicates, customer.EvaluationDecidedAtNotNil())
+	}
+	if i.EvaluationDecision != nil {
+		predicates = append(predicates, customer.EvaluationDecisionEQ(*i.EvaluationDecision))
+	}
+	if i.EvaluationDecisionNEQ != nil {
+		predicates = append(predicates, customer.EvaluationDecisionNEQ(*i.EvaluationDecisionNEQ))
+	}
+	if len(i.EvaluationDecisionIn) > 0 {
+		predicates = append(predicates, customer.EvaluationDecisionIn(i.EvaluationDecisionIn...))
+	}
+	if len(i.EvaluationDecisionNotIn) > 0 {
+		predicates = append(predicates, customer.EvaluationDecisionNotIn(i.EvaluationDecisionNotIn...))
+	}
+	if i.EvaluationDecisionGT != nil {
+		predicates = append(predicates, customer.EvaluationDecisionGT(*i.EvaluationDecisionGT))
+	}
+	if i.EvaluationDecisionGTE != nil {
+		predicates = append(predicates, customer.EvaluationDecisionGTE(*i.EvaluationDecisionGTE))
+	}
+	if i.EvaluationDecisionLT != nil {
+		predicates = append(predicates, customer.EvaluationDecisionLT(*i.EvaluationDecisionLT))
+	}
+	if i.EvaluationDecisionLTE != nil {
+		predicates = append(predicates, customer.EvaluationDecisionLTE(*i.EvaluationDecisionLTE))
+	}
+	if i.EvaluationDecisionContains != nil {
+		predicates = append(predicates, customer.EvaluationDecisionContains(*i.EvaluationDecisionContains))
+	}
+	if i.EvaluationDecisionHasPrefix != nil {
+		predicates = append(predicates, customer.EvaluationDecisionHasPrefix(*i.EvaluationDecisionHasPrefix))
+	}
+	if i.EvaluationDecisionHasSuffix != nil {
+		predicates = append(predicates, customer.EvaluationDecisionHasSuffix(*i.EvaluationDecisionHasSuffix))
+	}
+	if i.EvaluationDecisionIsNil {
+		predicates = append(predicates, customer.EvaluationDecisionIsNil())
+	}
+	if i.EvaluationDecisionNotNil {
+		predicates = append(predicates, customer.EvaluationDecisionNotNil())
+	}
+	if i.EvaluationDecisionEqualFold != nil {
+		predicates = append(predicates, customer.EvaluationDecisionEqualFold(*i.EvaluationDecisionEqualFold))
+	}
+	if i.EvaluationDecisionContainsFold != nil {
+		predicates = append(predicates, customer.EvaluationDecisionContainsFold(*i.EvaluationDecisionContainsFold))
 	}
 	if i.Archived != nil {
 		predicates = append(predicates, customer.ArchivedEQ(*i.Archived))

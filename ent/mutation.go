@@ -8540,6 +8540,8 @@ type CustomerMutation struct {
 	notes                     *string
 	evaluation_outcome        *customer.EvaluationOutcome
 	evaluation_note           *string
+	evaluation_decided_at     *time.Time
+	evaluation_decision       *string
 	archived                  *bool
 	clearedFields             map[string]struct{}
 	owner                     *pulid.ID
@@ -10575,6 +10577,104 @@ func (m *CustomerMutation) ResetEvaluationNote() {
 	delete(m.clearedFields, customer.FieldEvaluationNote)
 }
 
+// SetEvaluationDecidedAt sets the "evaluation_decided_at" field.
+func (m *CustomerMutation) SetEvaluationDecidedAt(t time.Time) {
+	m.evaluation_decided_at = &t
+}
+
+// EvaluationDecidedAt returns the value of the "evaluation_decided_at" field in the mutation.
+func (m *CustomerMutation) EvaluationDecidedAt() (r time.Time, exists bool) {
+	v := m.evaluation_decided_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEvaluationDecidedAt returns the old "evaluation_decided_at" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldEvaluationDecidedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEvaluationDecidedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEvaluationDecidedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEvaluationDecidedAt: %w", err)
+	}
+	return oldValue.EvaluationDecidedAt, nil
+}
+
+// ClearEvaluationDecidedAt clears the value of the "evaluation_decided_at" field.
+func (m *CustomerMutation) ClearEvaluationDecidedAt() {
+	m.evaluation_decided_at = nil
+	m.clearedFields[customer.FieldEvaluationDecidedAt] = struct{}{}
+}
+
+// EvaluationDecidedAtCleared returns if the "evaluation_decided_at" field was cleared in this mutation.
+func (m *CustomerMutation) EvaluationDecidedAtCleared() bool {
+	_, ok := m.clearedFields[customer.FieldEvaluationDecidedAt]
+	return ok
+}
+
+// ResetEvaluationDecidedAt resets all changes to the "evaluation_decided_at" field.
+func (m *CustomerMutation) ResetEvaluationDecidedAt() {
+	m.evaluation_decided_at = nil
+	delete(m.clearedFields, customer.FieldEvaluationDecidedAt)
+}
+
+// SetEvaluationDecision sets the "evaluation_decision" field.
+func (m *CustomerMutation) SetEvaluationDecision(s string) {
+	m.evaluation_decision = &s
+}
+
+// EvaluationDecision returns the value of the "evaluation_decision" field in the mutation.
+func (m *CustomerMutation) EvaluationDecision() (r string, exists bool) {
+	v := m.evaluation_decision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEvaluationDecision returns the old "evaluation_decision" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldEvaluationDecision(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEvaluationDecision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEvaluationDecision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEvaluationDecision: %w", err)
+	}
+	return oldValue.EvaluationDecision, nil
+}
+
+// ClearEvaluationDecision clears the value of the "evaluation_decision" field.
+func (m *CustomerMutation) ClearEvaluationDecision() {
+	m.evaluation_decision = nil
+	m.clearedFields[customer.FieldEvaluationDecision] = struct{}{}
+}
+
+// EvaluationDecisionCleared returns if the "evaluation_decision" field was cleared in this mutation.
+func (m *CustomerMutation) EvaluationDecisionCleared() bool {
+	_, ok := m.clearedFields[customer.FieldEvaluationDecision]
+	return ok
+}
+
+// ResetEvaluationDecision resets all changes to the "evaluation_decision" field.
+func (m *CustomerMutation) ResetEvaluationDecision() {
+	m.evaluation_decision = nil
+	delete(m.clearedFields, customer.FieldEvaluationDecision)
+}
+
 // SetArchived sets the "archived" field.
 func (m *CustomerMutation) SetArchived(b bool) {
 	m.archived = &b
@@ -12363,7 +12463,7 @@ func (m *CustomerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerMutation) Fields() []string {
-	fields := make([]string, 0, 39)
+	fields := make([]string, 0, 41)
 	if m.created_at != nil {
 		fields = append(fields, customer.FieldCreatedAt)
 	}
@@ -12472,6 +12572,12 @@ func (m *CustomerMutation) Fields() []string {
 	if m.evaluation_note != nil {
 		fields = append(fields, customer.FieldEvaluationNote)
 	}
+	if m.evaluation_decided_at != nil {
+		fields = append(fields, customer.FieldEvaluationDecidedAt)
+	}
+	if m.evaluation_decision != nil {
+		fields = append(fields, customer.FieldEvaluationDecision)
+	}
 	if m.archived != nil {
 		fields = append(fields, customer.FieldArchived)
 	}
@@ -12561,6 +12667,10 @@ func (m *CustomerMutation) Field(name string) (ent.Value, bool) {
 		return m.EvaluationOutcome()
 	case customer.FieldEvaluationNote:
 		return m.EvaluationNote()
+	case customer.FieldEvaluationDecidedAt:
+		return m.EvaluationDecidedAt()
+	case customer.FieldEvaluationDecision:
+		return m.EvaluationDecision()
 	case customer.FieldArchived:
 		return m.Archived()
 	case customer.FieldOwnerID:
@@ -12648,6 +12758,10 @@ func (m *CustomerMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldEvaluationOutcome(ctx)
 	case customer.FieldEvaluationNote:
 		return m.OldEvaluationNote(ctx)
+	case customer.FieldEvaluationDecidedAt:
+		return m.OldEvaluationDecidedAt(ctx)
+	case customer.FieldEvaluationDecision:
+		return m.OldEvaluationDecision(ctx)
 	case customer.FieldArchived:
 		return m.OldArchived(ctx)
 	case customer.FieldOwnerID:
@@ -12915,6 +13029,20 @@ func (m *CustomerMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetEvaluationNote(v)
 		return nil
+	case customer.FieldEvaluationDecidedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEvaluationDecidedAt(v)
+		return nil
+	case customer.FieldEvaluationDecision:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEvaluationDecision(v)
+		return nil
 	case customer.FieldArchived:
 		v, ok := value.(bool)
 		if !ok {
@@ -13143,6 +13271,12 @@ func (m *CustomerMutation) ClearedFields() []string {
 	if m.FieldCleared(customer.FieldEvaluationNote) {
 		fields = append(fields, customer.FieldEvaluationNote)
 	}
+	if m.FieldCleared(customer.FieldEvaluationDecidedAt) {
+		fields = append(fields, customer.FieldEvaluationDecidedAt)
+	}
+	if m.FieldCleared(customer.FieldEvaluationDecision) {
+		fields = append(fields, customer.FieldEvaluationDecision)
+	}
 	if m.FieldCleared(customer.FieldOwnerID) {
 		fields = append(fields, customer.FieldOwnerID)
 	}
@@ -13252,6 +13386,12 @@ func (m *CustomerMutation) ClearField(name string) error {
 		return nil
 	case customer.FieldEvaluationNote:
 		m.ClearEvaluationNote()
+		return nil
+	case customer.FieldEvaluationDecidedAt:
+		m.ClearEvaluationDecidedAt()
+		return nil
+	case customer.FieldEvaluationDecision:
+		m.ClearEvaluationDecision()
 		return nil
 	case customer.FieldOwnerID:
 		m.ClearOwnerID()
@@ -13374,6 +13514,12 @@ func (m *CustomerMutation) ResetField(name string) error {
 		return nil
 	case customer.FieldEvaluationNote:
 		m.ResetEvaluationNote()
+		return nil
+	case customer.FieldEvaluationDecidedAt:
+		m.ResetEvaluationDecidedAt()
+		return nil
+	case customer.FieldEvaluationDecision:
+		m.ResetEvaluationDecision()
 		return nil
 	case customer.FieldArchived:
 		m.ResetArchived()

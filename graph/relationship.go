@@ -6,6 +6,7 @@ import (
 	"sort"
 	"time"
 
+	"tandem/domain/account"
 	"tandem/ent"
 	"tandem/ent/contact"
 	"tandem/ent/errcode"
@@ -108,7 +109,17 @@ func relationshipMapAt(ctx context.Context, c *ent.Client, customerID *pulid.ID,
 		}
 	}
 
-	out := &model.RelationshipMap{Links: make([]*model.RelationshipLink, 0, len(links)), Cells: make([]*model.RelationshipCell, 0, len(cells))}
+	out := &model.RelationshipMap{Links: make([]*model.RelationshipLink, 0, len(links)), Cells: make([]*model.RelationshipCell, 0, len(cells)),
+		UnknownDepartments: []contact.Department{}}
+	if customerID != nil {
+		cu, err := c.Customer.Get(ctx, *customerID)
+		if err != nil {
+			return nil, err
+		}
+		if out.UnknownDepartments, err = account.UnknownDepartments(ctx, c, cu); err != nil {
+			return nil, err
+		}
+	}
 	window := now.Sub(since).Hours() / hoursPerDay
 	for _, k := range order {
 		l := links[k]

@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 
+	"tandem/domain/account"
 	"tandem/ent"
 	"tandem/ent/competitor"
 	"tandem/ent/customer"
@@ -52,7 +53,10 @@ func customerReport(ctx context.Context, r *Resolver, id pulid.ID, now time.Time
 	if err != nil {
 		return nil, err // NOT_FOUND when the viewer may not see the account
 	}
-	rep := &model.CustomerReport{Customer: cu, GeneratedAt: now, Promises: []string{}}
+	rep := &model.CustomerReport{Customer: cu, GeneratedAt: now, Promises: []string{}, DecliningIndustry: account.Declining(cu)}
+	if rep.UnknownDepartments, err = account.UnknownDepartments(ctx, c, cu); err != nil {
+		return nil, err
+	}
 	if rep.Classification, err = (&customerResolver{r}).Classification(ctx, cu); err != nil {
 		return nil, err
 	}

@@ -52,20 +52,12 @@ func (r *mutationResolver) EndKeyPerson(ctx context.Context, input model.EndKeyP
 
 // RecordEvaluationOutcome is the resolver for the recordEvaluationOutcome field.
 func (r *mutationResolver) RecordEvaluationOutcome(ctx context.Context, input model.RecordEvaluationInput) (*ent.Customer, error) {
-	c := r.db(ctx)
-	u := c.Customer.UpdateOneID(input.CustomerID).SetEvaluationOutcome(input.Outcome)
-	if input.Note != nil {
-		u.SetEvaluationNote(*input.Note)
-	}
-	if _, err := u.Save(ctx); err != nil {
-		return nil, err
-	}
-	if input.Outcome == customer.EvaluationOutcomeMAIN_SUPPLIER {
-		if err := account.Advance(ctx, c, input.CustomerID, customer.StageMAIN_SUPPLIER, "evaluation passed"); err != nil {
-			return nil, err
-		}
-	}
-	return c.Customer.Get(ctx, input.CustomerID)
+	return account.RecordEvaluation(ctx, r.db(ctx), input.CustomerID, input.Outcome, input.Note)
+}
+
+// DecideEvaluation is the resolver for the decideEvaluation field.
+func (r *mutationResolver) DecideEvaluation(ctx context.Context, input model.DecideEvaluationInput) (*ent.Customer, error) {
+	return account.DecideAfterEvaluation(ctx, r.db(ctx), input.CustomerID, input.Stage, input.Reason, input.Version)
 }
 
 // DuplicateCandidates is the resolver for the duplicateCandidates field.

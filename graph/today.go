@@ -16,9 +16,6 @@ import (
 	"tandem/graph/model"
 )
 
-// OrderDueDays: an open order whose delivery date falls within this many days is on Today.
-const OrderDueDays = 3
-
 // viewerLang is the signed-in user's language, "zh" (the default) or "en".
 func viewerLang(ctx context.Context, c *ent.Client) string {
 	v := viewer.FromContext(ctx)
@@ -99,7 +96,8 @@ func (t *todayRun) add(kind model.TodayKind, id, customerID pulid.ID, node ent.N
 
 // todaySources are the kinds of things on Today, each one query (or two).
 var todaySources = []func(*todayRun) error{
-	todayVisits, todayTasks, todayKeyPersons, todaySamples, todayOrders, todayIssues, todayNotices,
+	todayVisits, todayTasks, todayKeyPersons, todaySamples, todayOrders, todayOrderRisks, todayIssues, todayNotices,
+	todayEvaluationDecisions,
 }
 
 // today builds the signed-in person's list. Each source is one query, the labels it

@@ -3,10 +3,32 @@ package graph
 import (
 	"fmt"
 
+	"tandem/domain/account"
+	"tandem/ent"
+	"tandem/ent/customer"
 	"tandem/ent/order"
 	"tandem/ent/predicate"
+	"tandem/ent/viewer"
 	"tandem/graph/model"
 )
+
+// OrderDueDays: an open order whose delivery date falls within this many days is on Today.
+const OrderDueDays = 3
+
+// NewOrderDays: an order placed within this many days by an account in a declining
+// industry is on Today with its risk.
+const NewOrderDays = 7
+
+// withIndustry loads the account's industry status with each order.
+func withIndustry(q *ent.CustomerQuery) { q.Select(customer.FieldIndustryStatus) }
+
+// riskNote is the note an order of an account in a declining industry carries.
+func riskNote(run *todayRun, o *ent.Order) string {
+	if cu := o.Edges.Customer; cu != nil && account.Declining(cu) {
+		return say(run.lang, "；客户所在行业为夕阳产业，注意风险（账期、用量）", "; the customer's industry is in decline: mind the risk (payment terms, volumes)")
+	}
+	return ""
+}
 
 // todayOrders lists orders due within OrderDueDays, or late.
 func todayOrders(run *todayRun) error {
@@ -18,23 +40,73 @@ func todayOrders(run *todayRun) error {
 	if run.scope != nil {
 		orderWhere = append(orderWhere, order.HasCustomerWith(run.scope))
 	}
-	orders, err := run.c.Order.Query().Where(orderWhere...).All(run.ctx)
+	orders, err := run.c.Order.Query().Where(orderWhere...).WithCustomer(withIndustry).All(run.ctx)
 	if err != nil {
 		return err
 	}
 	for _, o := range orders {
 		due := *o.DeliveryDate
 		title := say(run.lang, "订单 "+o.Number, "Order "+o.Number)
+		risk := riskNote(run, o)
 		if due.Before(run.now) {
 			n := daysSince(run.now, due)
 			run.add(model.TodayKindOrderLate, o.ID, o.CustomerID, o, title,
 				say(run.lang, fmt.Sprintf("交期 %s 已过 %d 天，尚未交付", ymd(due), n),
-					fmt.Sprintf("Delivery date %s passed %d day(s) ago and not delivered", ymd(due), n)), &due)
+					fmt.Sprintf("Delivery date %s passed %d day(s) ago and not delivered", ymd(due), n))+risk, &due)
 			continue
 		}
 		run.add(model.TodayKindOrderDue, o.ID, o.CustomerID, o, title,
 			say(run.lang, fmt.Sprintf("交期 %s，%d 天内到期", ymd(due), OrderDueDays),
-				fmt.Sprintf("Delivery date %s, within %d days", ymd(due), OrderDueDays)), &due)
+				fmt.Sprintf("Delivery date %s, within %d days", ymd(due), OrderDueDays))+risk, &due)
+	}
+	return nil
+}
+
+// todayOrderRisks lists the new orders of accounts whose industry is in decline
+// (夕阳产业): 规避行业风险 — weigh the payment terms and the volumes before producing.
+func todayOrderRisks(run *todayRun) error {
+	where := []predicate.Order{
+		order.StatusNEQ(order.StatusCANCELLED),
+		order.CreatedAtGTE(run.now.AddDate(0, 0, -NewOrderDays)),
+		order.HasCustomerWith(customer.IndustryStatusEQ(customer.IndustryStatusSUNSET)),
+	}
+	if run.scope != nil {
+		where = append(where, order.HasCustomerWith(run.scope))
+	}
+	orders, err := run.c.Order.Query().Where(where...).WithCustomer(withIndustry).All(run.ctx)
+	if err != nil {
+		return err
+	}
+	for _, o := range orders {
+		run.add(model.TodayKindOrderRisk, o.ID, o.CustomerID, o, say(run.lang, "新订单 "+o.Number, "New order "+o.Number),
+			say(run.lang, fmt.Sprintf("%s 下单；客户所在行业为夕阳产业，注意风险（账期、用量）", ymd(o.OrderedAt)),
+				fmt.Sprintf("Ordered %s by an account in a declining industry: mind the risk (payment terms, volumes)", ymd(o.OrderedAt))),
+			o.DeliveryDate)
+	}
+	return nil
+}
+
+// todayEvaluationDecisions lists, for managers, the accounts whose evaluation did not
+// select us and whose future nobody has decided yet (decideEvaluation).
+func todayEvaluationDecisions(run *todayRun) error {
+	if run.v.Role != viewer.Manager && run.v.Role != viewer.Admin {
+		return nil
+	}
+	where := []predicate.Customer{
+		customer.EvaluationOutcomeEQ(customer.EvaluationOutcomeNOT_SELECTED),
+		customer.EvaluationDecidedAtIsNil(),
+	}
+	if run.scope != nil {
+		where = append(where, run.scope)
+	}
+	accounts, err := run.c.Customer.Query().Where(where...).All(run.ctx)
+	if err != nil {
+		return err
+	}
+	for _, cu := range accounts {
+		run.add(model.TodayKindEvaluationDecision, cu.ID, cu.ID, cu, cu.Name,
+			say(run.lang, fmt.Sprintf("评估未选中我们：决定保持当前阶段（%s）还是退回", account.StageName(cu.Stage, "zh")),
+				fmt.Sprintf("The evaluation did not select us: keep the stage (%s) or move the account back", account.StageName(cu.Stage, "en"))), nil)
 	}
 	return nil
 }

@@ -164,3 +164,10 @@ func Readable(v *viewer.Viewer) []string {
 	sort.Strings(out)
 	return out
 }
+
+// Manages reports whether the viewer makes a manager's decisions: an account's stage
+// by hand, what follows an evaluation that did not select us, corrections of closed
+// records.
+func Manages(v *viewer.Viewer) bool {
+	return v != nil && (v.Role == viewer.Manager || v.Role == viewer.Admin)
+}

@@ -80,8 +80,7 @@ func Advance(ctx context.Context, c *gen.Client, id pulid.ID, target customer.St
 // Set moves an account to a stage by a manager's decision (forward, back, DORMANT,
 // LOST), with the reason recorded: stages otherwise follow evidence.
 func Set(ctx context.Context, c *gen.Client, id pulid.ID, to customer.Stage, reason string, version *int) (*gen.Customer, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil || (v.Role != viewer.Manager && v.Role != viewer.Admin) {
+	if !access.Manages(viewer.FromContext(ctx)) {
 		return nil, errcode.New(errcode.Forbidden, "stages follow evidence (visits, samples, trials, orders); only a manager sets one by hand")
 	}
 	if strings.TrimSpace(reason) == "" {
@@ -142,6 +141,11 @@ func StageHook(next ent.Mutator) ent.Mutator {
 	return hook.CustomerFunc(func(ctx context.Context, m *gen.CustomerMutation) (gen.Value, error) {
 		to, set := m.Stage()
 		if m.Op().Is(ent.OpCreate) {
+			if set && to != First && !history.Is(ctx) && !access.IsSystem(ctx) {
+				return nil, errcode.New(errcode.BadUserInput,
+					"a new account starts at %s: stages follow evidence (visits, samples, trials, orders) or a manager's setCustomerStage", First).
+					With("field", "stage")
+			}
 			at := time.Now().UTC()
 			m.SetStageChangedAt(at)
 			v, err := next.Mutate(ctx, m)
@@ -158,4 +162,25 @@ func StageHook(next ent.Mutator) ent.Mutator {
 		}
 		return next.Mutate(ctx, m)
 	})
+}
+
+// stageNames are the stages as the app writes them (frontend/src/i18n/enums.ts).
+var stageNames = map[customer.Stage][2]string{
+	customer.StagePROSPECT: {"潜在客户", "Prospect"}, customer.StageCONTACTED: {"已联系", "Contacted"},
+	customer.StageVISITED: {"已拜访", "Visited"}, customer.StageSAMPLING: {"送样中", "Sampling"},
+	customer.StageTRIAL: {"试样中", "Trial"}, customer.StageEVALUATION: {"考核中", "Evaluation"},
+	customer.StageMAIN_SUPPLIER: {"主供应商", "Main supplier"}, customer.StagePARTNER: {"合作伙伴", "Partner"},
+	customer.StageDORMANT: {"休眠", "Dormant"}, customer.StageLOST: {"流失", "Lost"},
+}
+
+// StageName is a stage in a language ("zh" or "en") for texts the server writes.
+func StageName(s customer.Stage, lang string) string {
+	n, ok := stageNames[s]
+	switch {
+	case !ok:
+		return string(s)
+	case lang == "en":
+		return n[1]
+	}
+	return n[0]
 }

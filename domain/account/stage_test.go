@@ -20,3 +20,11 @@ func TestStagesOnlyMoveForward(t *testing.T) {
 		}
 	}
 }
+
+func TestEveryStageHasAName(t *testing.T) {
+	for _, s := range Stages {
+		if StageName(customer.Stage(s), "zh") == s || StageName(customer.Stage(s), "en") == s {
+			t.Errorf("stage %s has no name", s)
+		}
+	}
+}

@@ -91,6 +91,10 @@ const (
 	FieldEvaluationOutcome = "evaluation_outcome"
 	// FieldEvaluationNote holds the string denoting the evaluation_note field in the database.
 	FieldEvaluationNote = "evaluation_note"
+	// FieldEvaluationDecidedAt holds the string denoting the evaluation_decided_at field in the database.
+	FieldEvaluationDecidedAt = "evaluation_decided_at"
+	// FieldEvaluationDecision holds the string denoting the evaluation_decision field in the database.
+	FieldEvaluationDecision = "evaluation_decision"
 	// FieldArchived holds the string denoting the archived field in the database.
 	FieldArchived = "archived"
 	// FieldOwnerID holds the string denoting the owner_id field in the database.
@@ -422,6 +426,8 @@ var Columns = []string{
 	FieldNotes,
 	FieldEvaluationOutcome,
 	FieldEvaluationNote,
+	FieldEvaluationDecidedAt,
+	FieldEvaluationDecision,
 	FieldArchived,
 	FieldOwnerID,
 	FieldTeamID,
@@ -501,6 +507,8 @@ var (
 	NotesValidator func(string) error
 	// EvaluationNoteValidator is a validator for the "evaluation_note" field. It is called by the builders before save.
 	EvaluationNoteValidator func(string) error
+	// EvaluationDecisionValidator is a validator for the "evaluation_decision" field. It is called by the builders before save.
+	EvaluationDecisionValidator func(string) error
 	// DefaultArchived holds the default value on creation for the "archived" field.
 	DefaultArchived bool
 	// DefaultID holds the default value on creation for the "id" field.
@@ -836,6 +844,16 @@ func ByEvaluationOutcome(opts ...sql.OrderTermOption) OrderOption {
 // ByEvaluationNote orders the results by the evaluation_note field.
 func ByEvaluationNote(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldEvaluationNote, opts...).ToFunc()
+}
+
+// ByEvaluationDecidedAt orders the results by the evaluation_decided_at field.
+func ByEvaluationDecidedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEvaluationDecidedAt, opts...).ToFunc()
+}
+
+// ByEvaluationDecision orders the results by the evaluation_decision field.
+func ByEvaluationDecision(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEvaluationDecision, opts...).ToFunc()
 }
 
 // ByArchived orders the results by the archived field.

@@ -211,6 +211,16 @@ func EvaluationNote(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldEvaluationNote, v))
 }
 
+// EvaluationDecidedAt applies equality check predicate on the "evaluation_decided_at" field. It's identical to EvaluationDecidedAtEQ.
+func EvaluationDecidedAt(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldEvaluationDecidedAt, v))
+}
+
+// EvaluationDecision applies equality check predicate on the "evaluation_decision" field. It's identical to EvaluationDecisionEQ.
+func EvaluationDecision(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldEvaluationDecision, v))
+}
+
 // Archived applies equality check predicate on the "archived" field. It's identical to ArchivedEQ.
 func Archived(v bool) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldArchived, v))
@@ -2399,6 +2409,131 @@ func EvaluationNoteEqualFold(v string) predicate.Customer {
 // EvaluationNoteContainsFold applies the ContainsFold predicate on the "evaluation_note" field.
 func EvaluationNoteContainsFold(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldContainsFold(FieldEvaluationNote, v))
+}
+
+// EvaluationDecidedAtEQ applies the EQ predicate on the "evaluation_decided_at" field.
+func EvaluationDecidedAtEQ(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldEvaluationDecidedAt, v))
+}
+
+// EvaluationDecidedAtNEQ applies the NEQ predicate on the "evaluation_decided_at" field.
+func EvaluationDecidedAtNEQ(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldEvaluationDecidedAt, v))
+}
+
+// EvaluationDecidedAtIn applies the In predicate on the "evaluation_decided_at" field.
+func EvaluationDecidedAtIn(vs ...time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldEvaluationDecidedAt, vs...))
+}
+
+// EvaluationDecidedAtNotIn applies the NotIn predicate on the "evaluation_decided_at" field.
+func EvaluationDecidedAtNotIn(vs ...time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldEvaluationDecidedAt, vs...))
+}
+
+// EvaluationDecidedAtGT applies the GT predicate on the "evaluation_decided_at" field.
+func EvaluationDecidedAtGT(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldEvaluationDecidedAt, v))
+}
+
+// EvaluationDecidedAtGTE applies the GTE predicate on the "evaluation_decided_at" field.
+func EvaluationDecidedAtGTE(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldEvaluationDecidedAt, v))
+}
+
+// EvaluationDecidedAtLT applies the LT predicate on the "evaluation_decided_at" field.
+func EvaluationDecidedAtLT(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldEvaluationDecidedAt, v))
+}
+
+// EvaluationDecidedAtLTE applies the LTE predicate on the "evaluation_decided_at" field.
+func EvaluationDecidedAtLTE(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldEvaluationDecidedAt, v))
+}
+
+// EvaluationDecidedAtIsNil applies the IsNil predicate on the "evaluation_decided_at" field.
+func EvaluationDecidedAtIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldEvaluationDecidedAt))
+}
+
+// EvaluationDecidedAtNotNil applies the NotNil predicate on the "evaluation_decided_at" field.
+func EvaluationDecidedAtNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldEvaluationDecidedAt))
+}
+
+// EvaluationDecisionEQ applies the EQ predicate on the "evaluation_decision" field.
+func EvaluationDecisionEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldEvaluationDecision, v))
+}
+
+// EvaluationDecisionNEQ applies the NEQ predicate on the "evaluation_decision" field.
+func EvaluationDecisionNEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldEvaluationDecision, v))
+}
+
+// EvaluationDecisionIn applies the In predicate on the "evaluation_decision" field.
+func EvaluationDecisionIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldEvaluationDecision, vs...))
+}
+
+// EvaluationDecisionNotIn applies the NotIn predicate on the "evaluation_decision" field.
+func EvaluationDecisionNotIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldEvaluationDecision, vs...))
+}
+
+// EvaluationDecisionGT applies the GT predicate on the "evaluation_decision" field.
+func EvaluationDecisionGT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldEvaluationDecision, v))
+}
+
+// EvaluationDecisionGTE applies the GTE predicate on the "evaluation_decision" field.
+func EvaluationDecisionGTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldEvaluationDecision, v))
+}
+
+// EvaluationDecisionLT applies the LT predicate on the "evaluation_decision" field.
+func EvaluationDecisionLT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldEvaluationDecision, v))
+}
+
+// EvaluationDecisionLTE applies the LTE predicate on the "evaluation_decision" field.
+func EvaluationDecisionLTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldEvaluationDecision, v))
+}
+
+// EvaluationDecisionContains applies the Contains predicate on the "evaluation_decision" field.
+func EvaluationDecisionContains(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContains(FieldEvaluationDecision, v))
+}
+
+// EvaluationDecisionHasPrefix applies the HasPrefix predicate on the "evaluation_decision" field.
+func EvaluationDecisionHasPrefix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasPrefix(FieldEvaluationDecision, v))
+}
+
+// EvaluationDecisionHasSuffix applies the HasSuffix predicate on the "evaluation_decision" field.
+func EvaluationDecisionHasSuffix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasSuffix(FieldEvaluationDecision, v))
+}
+
+// EvaluationDecisionIsNil applies the IsNil predicate on the "evaluation_decision" field.
+func EvaluationDecisionIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldEvaluationDecision))
+}
+
+// EvaluationDecisionNotNil applies the NotNil predicate on the "evaluation_decision" field.
+func EvaluationDecisionNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldEvaluationDecision))
+}
+
+// EvaluationDecisionEqualFold applies the EqualFold predicate on the "evaluation_decision" field.
+func EvaluationDecisionEqualFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEqualFold(FieldEvaluationDecision, v))
+}
+
+// EvaluationDecisionContainsFold applies the ContainsFold predicate on the "evaluation_decision" field.
+func EvaluationDecisionContainsFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContainsFold(FieldEvaluationDecision, v))
 }
 
 // ArchivedEQ applies the EQ predicate on the "archived" field.

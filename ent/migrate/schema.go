@@ -381,6 +381,8 @@ var (
 		{Name: "notes", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "evaluation_outcome", Type: field.TypeEnum, Nullable: true, Enums: []string{"PENDING", "MAIN_SUPPLIER", "NOT_SELECTED"}},
 		{Name: "evaluation_note", Type: field.TypeString, Nullable: true},
+		{Name: "evaluation_decided_at", Type: field.TypeTime, Nullable: true},
+		{Name: "evaluation_decision", Type: field.TypeString, Nullable: true},
 		{Name: "archived", Type: field.TypeBool, Default: false},
 		{Name: "referrer_contact_id", Type: field.TypeString, Nullable: true},
 		{Name: "referrer_customer_id", Type: field.TypeString, Nullable: true},
@@ -395,25 +397,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customers_contacts_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[36]},
+				Columns:    []*schema.Column{CustomersColumns[38]},
 				RefColumns: []*schema.Column{ContactsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_customers_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[37]},
+				Columns:    []*schema.Column{CustomersColumns[39]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_teams_customers",
-				Columns:    []*schema.Column{CustomersColumns[38]},
+				Columns:    []*schema.Column{CustomersColumns[40]},
 				RefColumns: []*schema.Column{TeamsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_users_owned_customers",
-				Columns:    []*schema.Column{CustomersColumns[39]},
+				Columns:    []*schema.Column{CustomersColumns[41]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -422,12 +424,12 @@ var (
 			{
 				Name:    "customer_owner_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[39]},
+				Columns: []*schema.Column{CustomersColumns[41]},
 			},
 			{
 				Name:    "customer_team_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[38]},
+				Columns: []*schema.Column{CustomersColumns[40]},
 			},
 			{
 				Name:    "customer_stage",
@@ -452,12 +454,12 @@ var (
 			{
 				Name:    "customer_referrer_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[37]},
+				Columns: []*schema.Column{CustomersColumns[39]},
 			},
 			{
 				Name:    "customer_referrer_contact_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[36]},
+				Columns: []*schema.Column{CustomersColumns[38]},
 			},
 			{
 				Name:    "customer_updated_at",

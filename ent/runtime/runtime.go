@@ -738,8 +738,12 @@ func init() {
 	customerDescEvaluationNote := customerFields[32].Descriptor()
 	// customer.EvaluationNoteValidator is a validator for the "evaluation_note" field. It is called by the builders before save.
 	customer.EvaluationNoteValidator = customerDescEvaluationNote.Validators[0].(func(string) error)
+	// customerDescEvaluationDecision is the schema descriptor for evaluation_decision field.
+	customerDescEvaluationDecision := customerFields[34].Descriptor()
+	// customer.EvaluationDecisionValidator is a validator for the "evaluation_decision" field. It is called by the builders before save.
+	customer.EvaluationDecisionValidator = customerDescEvaluationDecision.Validators[0].(func(string) error)
 	// customerDescArchived is the schema descriptor for archived field.
-	customerDescArchived := customerFields[33].Descriptor()
+	customerDescArchived := customerFields[35].Descriptor()
 	// customer.DefaultArchived holds the default value on creation for the archived field.
 	customer.DefaultArchived = customerDescArchived.Default.(bool)
 	// customerDescID is the schema descriptor for id field.
@@ -862,6 +866,8 @@ func init() {
 	interaction.Hooks[3] = interactionHooks[0]
 
 	interaction.Hooks[4] = interactionHooks[1]
+
+	interaction.Hooks[5] = interactionHooks[2]
 	interactionMixinFields0 := interactionMixin[0].Fields()
 	_ = interactionMixinFields0
 	interactionMixinFields1 := interactionMixin[1].Fields()
@@ -1150,6 +1156,8 @@ func init() {
 	keyperson.Hooks[2] = keypersonMixinHooks3[1]
 
 	keyperson.Hooks[3] = keypersonHooks[0]
+
+	keyperson.Hooks[4] = keypersonHooks[1]
 	keypersonMixinFields0 := keypersonMixin[0].Fields()
 	_ = keypersonMixinFields0
 	keypersonMixinFields1 := keypersonMixin[1].Fields()

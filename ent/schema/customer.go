@@ -74,6 +74,12 @@ func (Customer) Fields() []ent.Field {
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		atMost(500, field.String("evaluation_note").Optional().
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput))),
+		field.Time("evaluation_decided_at").Optional().Nillable().
+			Comment("When a manager decided what follows an evaluation that did not select us (decideEvaluation): keep the stage, or move the account back.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		atMost(500, field.String("evaluation_decision").Optional().
+			Comment("The manager's reason for that decision.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput))),
 		field.Bool("archived").Default(false),
 		optFK("owner_id"),
 		optFK("team_id"),

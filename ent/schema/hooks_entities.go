@@ -60,7 +60,7 @@ func customerNames(next ent.Mutator) ent.Mutator {
 }
 
 func (Interaction) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(interaction.Author, ent.OpCreate), hook.On(interaction.FollowUp, ent.OpCreate)}
+	return []ent.Hook{hook.On(interaction.Author, ent.OpCreate), hook.On(interaction.FollowUp, ent.OpCreate), hook.On(interaction.Held, ent.OpUpdateOne)}
 }
 
 func (Sample) Hooks() []ent.Hook {

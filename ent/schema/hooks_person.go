@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
+	"tandem/domain/interaction"
 	gen "tandem/ent"
 	"tandem/ent/contact"
 	"tandem/ent/hook"
@@ -35,7 +36,8 @@ func (Contact) Hooks() []ent.Hook {
 }
 
 func (KeyPerson) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(keyPersonChampions, ent.OpCreate|ent.OpUpdateOne|ent.OpUpdate|ent.OpDelete|ent.OpDeleteOne)}
+	return []ent.Hook{hook.On(interaction.Contacted, ent.OpCreate|ent.OpUpdateOne|ent.OpUpdate),
+		hook.On(keyPersonChampions, ent.OpCreate|ent.OpUpdateOne|ent.OpUpdate|ent.OpDelete|ent.OpDeleteOne)}
 }
 
 // touched reports whether a mutation sets or clears one of the fields.

@@ -140,7 +140,20 @@ type CustomerReport struct {
 	OpenTasks     []*ent.Task    `json:"openTasks"`
 	StageTimeline []*StageSpan   `json:"stageTimeline"`
 	RepProgress   []*RepProgress `json:"repProgress"`
-	GeneratedAt   time.Time      `json:"generatedAt"`
+	// In trial or evaluation: departments of the receiving chain (QC, warehouse, production) where we know nobody yet.
+	UnknownDepartments []contact.Department `json:"unknownDepartments"`
+	// The account's industry is marked declining (夕阳产业): weigh the risk (规避行业风险).
+	DecliningIndustry bool      `json:"decliningIndustry"`
+	GeneratedAt       time.Time `json:"generatedAt"`
+}
+
+type DecideEvaluationInput struct {
+	CustomerID pulid.ID `json:"customerID"`
+	// The stage the account keeps, or the one it goes back to.
+	Stage customer.Stage `json:"stage"`
+	// Why (at most 500 characters).
+	Reason  string `json:"reason"`
+	Version *int   `json:"version,omitempty"`
 }
 
 // The result of a delete.
@@ -277,6 +290,10 @@ type RelationshipLink struct {
 type RelationshipMap struct {
 	Links []*RelationshipLink `json:"links"`
 	Cells []*RelationshipCell `json:"cells"`
+	// For one account in trial or evaluation: the departments of the receiving chain (QC,
+	// warehouse, production) where we know nobody yet — the people to meet before the account
+	// relies on us (在采购系统建立良好的人际关系). Empty otherwise.
+	UnknownDepartments []contact.Department `json:"unknownDepartments"`
 }
 
 // One person's work on the account.
@@ -403,6 +420,8 @@ type UsageForecast struct {
 type ViewerAccess struct {
 	// May use the GraphQL explorer at /explorer (analysts, managers, admins).
 	Explorer bool `json:"explorer"`
+	// Makes a manager's decisions: an account's stage by hand, what follows an evaluation that did not select us.
+	Manages bool `json:"manages"`
 	// The types of which the viewer reads some rows (the rows themselves are still checked one by one).
 	Reads []string `json:"reads"`
 }
@@ -745,6 +764,10 @@ const (
 	TodayKindOrderLate           TodayKind = "ORDER_LATE"
 	TodayKindIssuePastSLA        TodayKind = "ISSUE_PAST_SLA"
 	TodayKindChangeNoticePending TodayKind = "CHANGE_NOTICE_PENDING"
+	// An evaluation did not select us: keep the account's stage, or move it back (managers).
+	TodayKindEvaluationDecision TodayKind = "EVALUATION_DECISION"
+	// A new order from an account whose industry is in decline (夕阳产业): mind the risk.
+	TodayKindOrderRisk TodayKind = "ORDER_RISK"
 )
 
 var AllTodayKind = []TodayKind{
@@ -758,11 +781,13 @@ var AllTodayKind = []TodayKind{
 	TodayKindOrderLate,
 	TodayKindIssuePastSLA,
 	TodayKindChangeNoticePending,
+	TodayKindEvaluationDecision,
+	TodayKindOrderRisk,
 }
 
 func (e TodayKind) IsValid() bool {
 	switch e {
-	case TodayKindVisitDue, TodayKindTaskDue, TodayKindTaskOverdue, TodayKindKeyPersonOverdue, TodayKindSampleNotReceived, TodayKindSampleNoResult, TodayKindOrderDue, TodayKindOrderLate, TodayKindIssuePastSLA, TodayKindChangeNoticePending:
+	case TodayKindVisitDue, TodayKindTaskDue, TodayKindTaskOverdue, TodayKindKeyPersonOverdue, TodayKindSampleNotReceived, TodayKindSampleNoResult, TodayKindOrderDue, TodayKindOrderLate, TodayKindIssuePastSLA, TodayKindChangeNoticePending, TodayKindEvaluationDecision, TodayKindOrderRisk:
 		return true
 	}
 	return false

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"tandem/domain/access"
+	"tandem/domain/account"
 	"tandem/ent"
 	"tandem/ent/classify"
 	"tandem/ent/customer"
@@ -93,6 +94,9 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 		return nil, err
 	}
 	classify.Set(weights)
+	if cfg.EvaluationContactFactor > 0 {
+		account.SetEvaluationFactor(cfg.EvaluationContactFactor)
+	}
 	proxies, err := ParseTrustedProxies(cfg.TrustedProxies)
 	if err != nil {
 		return nil, err

@@ -11,8 +11,10 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
+	"tandem/domain/account"
 	"tandem/ent/classify"
 	"tandem/server/webhook"
 )
@@ -28,6 +30,9 @@ type Config struct {
 	// Classification weighs the five account ratings, e.g.
 	// "scale=1,technical_level=1,credit=1.5,demand=2,ease_of_closing=1.5,a=3.8,b=2.8".
 	Classification string // TANDEM_CLASSIFICATION
+	// EvaluationContactFactor shortens key persons' contact intervals while their account
+	// evaluates us (0 < f ≤ 1; 0.5 halves them): TANDEM_EVALUATION_CONTACT_FACTOR.
+	EvaluationContactFactor float64
 	// WebhookAllowHosts are hosts (names or IP addresses, as written in endpoint URLs)
 	// that webhooks may reach although they are internal: an on-premise partner's
 	// receiver. Every other internal address is refused.
@@ -67,6 +72,14 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 	c.JWTSecret = getenv("TANDEM_JWT_SECRET")
 	c.Env = env("TANDEM_ENV", "development")
 	c.Classification = getenv("TANDEM_CLASSIFICATION")
+	c.EvaluationContactFactor = account.DefaultEvaluationFactor
+	if raw := getenv("TANDEM_EVALUATION_CONTACT_FACTOR"); raw != "" {
+		f, err := strconv.ParseFloat(raw, 64)
+		if err != nil || f <= 0 || f > 1 {
+			return c, fmt.Errorf("TANDEM_EVALUATION_CONTACT_FACTOR must be a number above 0 and at most 1 (got %q)", raw)
+		}
+		c.EvaluationContactFactor = f
+	}
 	if _, err := classify.Parse(c.Classification); err != nil {
 		return c, err
 	}

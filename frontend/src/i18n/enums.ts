@@ -162,7 +162,9 @@ export const enumZh: Record<string, Record<string, string>> = {
     "ORDER_DUE": "订单将到期",
     "ORDER_LATE": "订单延迟",
     "ISSUE_PAST_SLA": "问题超时",
-    "CHANGE_NOTICE_PENDING": "变更通知待确认"
+    "CHANGE_NOTICE_PENDING": "变更通知待确认",
+    "EVALUATION_DECISION": "评估未中选，待决定",
+    "ORDER_RISK": "新订单风险提示"
   },
   "TrialKind": {
     "LAB": "小试",
@@ -422,7 +424,9 @@ export const enumEn: Record<string, Record<string, string>> = {
     "ORDER_DUE": "Orders due",
     "ORDER_LATE": "Late orders",
     "ISSUE_PAST_SLA": "Problems past SLA",
-    "CHANGE_NOTICE_PENDING": "Change notices to acknowledge"
+    "CHANGE_NOTICE_PENDING": "Change notices to acknowledge",
+    "EVALUATION_DECISION": "Evaluations to decide",
+    "ORDER_RISK": "New orders to weigh"
   },
   "TrialKind": {
     "LAB": "Lab trial",

@@ -17,6 +17,8 @@ export interface Viewer {
 /** What the server's access table lets the user use (AuthPayload.access). */
 export interface Access {
   explorer: boolean;
+  /** Makes a manager's decisions (stages by hand, evaluations). */
+  manages?: boolean;
   reads: string[];
 }
 
@@ -129,7 +131,7 @@ function firstError(payload: any): ApiError | null {
   return new ApiError(e.message ?? 'error', String(ext.code ?? 'INTERNAL'), ext);
 }
 
-const REFRESH = `mutation Refresh($t: String!) { refreshToken(input: { refreshToken: $t }) { accessToken refreshToken expiresAt user { id name email role function locale } access { explorer reads } } }`;
+const REFRESH = `mutation Refresh($t: String!) { refreshToken(input: { refreshToken: $t }) { accessToken refreshToken expiresAt user { id name email role function locale } access { explorer manages reads } } }`;
 
 let refreshing: Promise<boolean> | null = null;
 
@@ -201,7 +203,7 @@ export async function request<D, V>(doc: Doc<D, V>, variables?: V, uploads?: Upl
 }
 
 export async function signIn(email: string, password: string): Promise<Session> {
-  const q = `mutation Login($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken refreshToken expiresAt user { id name email role function locale } access { explorer reads } } }`;
+  const q = `mutation Login($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken refreshToken expiresAt user { id name email role function locale } access { explorer manages reads } } }`;
   const payload = await post(JSON.stringify({ query: q, variables: { email, password } }), null, true);
   const err = firstError(payload);
   if (err) throw err;

@@ -10,6 +10,7 @@ import { useStore } from '../lib/store';
 import { label } from '../i18n/enums';
 import { Badge, Empty, Query, Section } from '../ui/bits';
 import { Header } from '../ui/Layout';
+import { EvaluationDecision } from './AccountEvaluation';
 import { AccountTabStrip } from './AccountTabs';
 import { VisitQuery, startOfToday, visitCacheKey } from './Visit';
 
@@ -88,7 +89,7 @@ const t = messages(
 export const AccountQuery = graphql(`
   query Account($id: ID!) {
     customerReport(id: $id) {
-      customer { id name nameEn stage tier score region industry version owner { id name } }
+      customer { id name nameEn stage tier score region industry version evaluationOutcome evaluationDecidedAt owner { id name } }
       classification { score tier minInputs inputs { name value weight contribution } }
       keyPersons {
         id decisionRole attitude scope contactIntervalDays lastContactedAt professionalNeeds personalNeeds
@@ -247,6 +248,7 @@ export function Account({ id }: { id: string }) {
                     {t('newProblem')}
                   </a>
                 </div>
+                <EvaluationDecision customer={c} onDecided={() => void q.refetch()} />
                 <div class="card">
                   <dl class="kv">
                     <dt>{t('stage')}</dt>

@@ -28,6 +28,9 @@ const t = messages(
     industryStatus: 'Industry status',
     since: 'since {date}',
     noOwner: 'no owner',
+    watch: 'To watch',
+    declining: "The customer's industry is in decline (sunset industry): weigh the risk of every new order and plan (payment terms, volumes).",
+    unknownDepartments: 'Before the account relies on us, get to know someone in: {list}.',
     // classification
     classification: 'Classification',
     rating: 'Rating',
@@ -131,6 +134,9 @@ const t = messages(
     industryStatus: '行业状况',
     since: '自 {date}',
     noOwner: '无负责人',
+    watch: '注意',
+    declining: '客户所在行业为夕阳产业：每笔新订单和计划都要权衡风险（账期、用量），规避行业风险。',
+    unknownDepartments: '成为主供应商之前，还需在以下部门建立联系：{list}。',
     classification: '客户分类',
     rating: '评分项',
     value: '评分',
@@ -309,6 +315,8 @@ export const ReportQuery = graphql(`
   query CustomerReport($id: ID!) {
     customerReport(id: $id) {
       generatedAt
+      unknownDepartments
+      decliningIndustry
       customer {
         id name nameEn stage stageChangedAt tier score region industry leadSource leadSourceDetail industryStatus
         owner { id name }
@@ -436,6 +444,21 @@ function Header({ r }: { r: R }) {
         ]}
       />
     </header>
+  );
+}
+
+/** What the source text asks to watch: an industry in decline, departments of the receiving chain we do not know yet. */
+function Watch({ r }: { r: R }) {
+  if (!r.decliningIndustry && !r.unknownDepartments.length) return null;
+  return (
+    <Sec id="watch" title={t('watch')}>
+      <ul class="rp-watch">
+        {r.decliningIndustry && <li>{t('declining')}</li>}
+        {r.unknownDepartments.length > 0 && (
+          <li>{t('unknownDepartments', { list: joined(r.unknownDepartments.map((d) => label('ContactDepartment', d))) })}</li>
+        )}
+      </ul>
+    </Sec>
   );
 }
 
@@ -946,6 +969,7 @@ export function Report({ id }: { id: string }) {
             return (
               <>
                 <Header r={r} />
+                <Watch r={r} />
                 <Classification c={r.classification} />
                 <KeyPersons list={r.keyPersons} />
                 <Needs list={r.openNeeds} />

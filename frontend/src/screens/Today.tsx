@@ -67,8 +67,10 @@ const order = [
   'SAMPLE_NO_RESULT',
   'ORDER_LATE',
   'ORDER_DUE',
+  'ORDER_RISK',
   'ISSUE_PAST_SLA',
   'CHANGE_NOTICE_PENDING',
+  'EVALUATION_DECISION',
 ];
 
 /** Keep the accounts on today's list readable offline (at most hourly, at most 10). */
