@@ -54,9 +54,9 @@ type Sample struct {
 	ReceivedAt *time.Time `json:"received_at,omitempty"`
 	// At most 80 characters.
 	TrackingNo string `json:"tracking_no,omitempty"`
-	// Manual/TDS sent with the sample.
+	// Manual/TDS sent with the sample: set when it ships, the product's current TDS being on file (a tick does not stand in for the document; see shippingReadiness).
 	DocManual bool `json:"doc_manual,omitempty"`
-	// MSDS/SDS sent with the sample.
+	// MSDS/SDS sent with the sample: set when it ships, the product's current MSDS being on file (a tick does not stand in for the document; see shippingReadiness).
 	DocMsds bool `json:"doc_msds,omitempty"`
 	// Clear label on the sample.
 	DocLabel bool `json:"doc_label,omitempty"`

@@ -30,3 +30,18 @@ func (r *sampleResolver) AllowedNextStatuses(ctx context.Context, obj *ent.Sampl
 	}
 	return samples.Next(status), nil
 }
+
+// ShippingReadiness is the resolver for the shippingReadiness field.
+func (r *sampleResolver) ShippingReadiness(ctx context.Context, obj *ent.Sample) (*model.SampleShippingReadiness, error) {
+	// The fields the gate reads may not have been collected: read them.
+	s, err := r.db(ctx).Sample.Query().Where(sample.ID(obj.ID)).
+		Select(sample.FieldProductID, sample.FieldDocLabel, sample.FieldDocPrecautions).Only(ctx)
+	if err != nil {
+		return nil, err
+	}
+	missing, err := samples.MissingForShipping(ctx, r.db(ctx), s)
+	if err != nil {
+		return nil, err
+	}
+	return &model.SampleShippingReadiness{Ready: len(missing) == 0, Missing: missing}, nil
+}

@@ -226,6 +226,8 @@ var Views = map[string]View{
 	"TodayCount":            {},
 	"TodayItem":             {},
 	"ViewerAccess":          {},
+	// What a sample needs to ship: ours (a partner reads the sample, not our gate).
+	"SampleShippingReadiness": {},
 }
 
 // PartnerRoot are the queries and mutations a partner may call.

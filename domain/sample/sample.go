@@ -113,7 +113,8 @@ func Advance(ctx context.Context, c *gen.Client, id pulid.ID, to sample.Status, 
 	u := c.Sample.UpdateOneID(id).Where(sample.StatusEQ(from)).SetStatus(to)
 	switch to {
 	case Shipped:
-		u.SetShippedAt(now)
+		// The manual/TDS and MSDS went with the sample: the gate found them on file.
+		u.SetShippedAt(now).SetDocManual(true).SetDocMsds(true)
 	case Received:
 		u.SetReceivedAt(now)
 	}
@@ -139,24 +140,22 @@ func Advance(ctx context.Context, c *gen.Client, id pulid.ID, to sample.Status, 
 	return saved, effects(ctx, c, saved, from, to, mv, now)
 }
 
-// guard checks what a move needs: the documents sent with a shipped sample, a reason
-// to fail or abandon, the customer's order a converted sample became.
+// guard checks what a move needs: the product's documents and the checks of a
+// shipped sample, a passed trial before the next trial or approval, a reason to fail
+// or abandon, the customer's order a converted sample became.
 func guard(ctx context.Context, c *gen.Client, s *gen.Sample, to sample.Status, mv Move) error {
 	switch to {
 	case Shipped:
-		var missing []string
-		for _, d := range []struct {
-			name string
-			done bool
-		}{{"docManual", s.DocManual}, {"docMsds", s.DocMsds}, {"docLabel", s.DocLabel}, {"docPrecautions", s.DocPrecautions}} {
-			if !d.done {
-				missing = append(missing, d.name)
-			}
+		missing, err := MissingForShipping(ctx, c, s)
+		if err != nil {
+			return err
 		}
 		if len(missing) > 0 {
-			return errcode.New(errcode.BadUserInput, "before shipping, complete the documents sent with the sample (manual/TDS, MSDS, label, precautions); missing: %s", strings.Join(missing, ", ")).
+			return errcode.New(errcode.BadUserInput, "before shipping, the product's current MSDS and TDS must be on file (with their files) and the label and precautions checked; missing: %s", strings.Join(missing, ", ")).
 				With("field", missing[0]).With("missing", missing)
 		}
+	case PilotTrial, Approved:
+		return trialPassed(ctx, c, s, to)
 	case Failed, Abandoned:
 		if mv.Reason == nil || strings.TrimSpace(*mv.Reason) == "" {
 			return errcode.New(errcode.BadUserInput, "say why the sample %s", strings.ToLower(string(to))).With("field", "reason")
@@ -229,16 +228,5 @@ func Guard(next ent.Mutator) ent.Mutator {
 			}
 		}
 		return next.Mutate(ctx, m)
-	})
-}
-
-// TrialStarted moves the account to TRIAL when a trial is recorded.
-func TrialStarted(next ent.Mutator) ent.Mutator {
-	return hook.TrialFunc(func(ctx context.Context, m *gen.TrialMutation) (gen.Value, error) {
-		v, err := next.Mutate(ctx, m)
-		if err != nil {
-			return v, err
-		}
-		return v, account.Advance(ctx, m.Client(), v.(*gen.Trial).CustomerID, customer.StageTRIAL, "trial started")
 	})
 }

@@ -2540,6 +2540,8 @@ func init() {
 	trial.Hooks[3] = trialHooks[0]
 
 	trial.Hooks[4] = trialHooks[1]
+
+	trial.Hooks[5] = trialHooks[2]
 	trialMixinFields0 := trialMixin[0].Fields()
 	_ = trialMixinFields0
 	trialMixinFields1 := trialMixin[1].Fields()

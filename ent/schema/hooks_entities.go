@@ -178,7 +178,7 @@ func shareOf(ctx context.Context, m *gen.MarketInfoShareMutation) (marketinfo.Sh
 // every privacy filter is one join away from the account.
 
 func (Trial) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(samples.TrialStarted, ent.OpCreate), inheritCustomer((*gen.TrialMutation).SampleID,
+	return []ent.Hook{hook.On(samples.TrialStarted, ent.OpCreate), hook.On(samples.TrialGuard, ent.OpUpdate|ent.OpUpdateOne|ent.OpDelete|ent.OpDeleteOne), inheritCustomer((*gen.TrialMutation).SampleID,
 		func(ctx context.Context, c *gen.Client, id pulid.ID) (string, error) {
 			return c.Sample.Query().Where(sample.ID(id)).Select(sample.FieldCustomerID).String(ctx)
 		})}

@@ -37,8 +37,8 @@ func (Sample) Fields() []ent.Field {
 		field.Time("shipped_at").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Time("received_at").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		atMost(80, field.String("tracking_no").Optional()),
-		field.Bool("doc_manual").Default(false).Comment("Manual/TDS sent with the sample."),
-		field.Bool("doc_msds").Default(false).Comment("MSDS/SDS sent with the sample."),
+		field.Bool("doc_manual").Default(false).Comment("Manual/TDS sent with the sample: set when it ships, the product's current TDS being on file (a tick does not stand in for the document; see shippingReadiness)."),
+		field.Bool("doc_msds").Default(false).Comment("MSDS/SDS sent with the sample: set when it ships, the product's current MSDS being on file (a tick does not stand in for the document; see shippingReadiness)."),
 		field.Bool("doc_label").Default(false).Comment("Clear label on the sample."),
 		field.Bool("doc_precautions").Default(false).Comment("Precautions sheet sent with the sample."),
 	}

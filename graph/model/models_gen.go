@@ -309,6 +309,16 @@ type RepProgress struct {
 	LastContactAt  *time.Time `json:"lastContactAt,omitempty"`
 }
 
+// What a sample still needs before it ships (送样): the product's current MSDS and TDS
+// documents on file with their files, and the label and precautions checked.
+type SampleShippingReadiness struct {
+	// True when nothing is missing.
+	Ready bool `json:"ready"`
+	// What is missing, in this order: MSDS, MANUAL_TDS (the product's current documents),
+	// docLabel, docPrecautions (the checks on the sample).
+	Missing []string `json:"missing"`
+}
+
 type SetCustomerStageInput struct {
 	ID    pulid.ID       `json:"id"`
 	Stage customer.Stage `json:"stage"`

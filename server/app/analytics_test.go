@@ -101,6 +101,7 @@ func TestSampleFunnelAndStageDurations(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		c, f := e.app.DB.Client, e.f
 		rep1 := e.token(f.rep1)
+		e.productDocs(f.product.ID)
 		c.Sample.UpdateOneID(f.acmeSample.ID).SetDocManual(true).SetDocMsds(true).SetDocLabel(true).SetDocPrecautions(true).ExecX(e.sys)
 		for _, to := range []string{"PREPARED", "SHIPPED", "RECEIVED"} {
 			e.ok(rep1, `mutation($id: ID!, $to: SampleStatus!) { advanceSample(input: {id: $id, to: $to}) { id } }`, map[string]any{"id": f.acmeSample.ID, "to": to})

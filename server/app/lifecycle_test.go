@@ -45,12 +45,14 @@ func TestSampleLifecycle(t *testing.T) {
 		// Shipping needs the document checklist.
 		r = move("SHIPPED")
 		expectCode(t, r, "BAD_USER_INPUT")
-		if !strings.Contains(r.Errors[0].Message, "docMsds") {
+		if !strings.Contains(r.Errors[0].Message, "MSDS") {
 			t.Fatalf("message does not name the missing documents: %s", r.Errors[0].Message)
 		}
 		e.ok(rep, `mutation($id: ID!) { updateSample(id: $id, input: {docManual: true, docMsds: true, docLabel: true}) { id } }`, map[string]any{"id": id})
 		expectCode(t, move("SHIPPED"), "BAD_USER_INPUT")
 		e.ok(rep, `mutation($id: ID!) { updateSample(id: $id, input: {docPrecautions: true}) { id } }`, map[string]any{"id": id})
+		expectCode(t, move("SHIPPED"), "BAD_USER_INPUT") // the product's documents are not on file
+		e.productDocs(e.f.product.ID)
 		if dig(e.ok(rep, adv, map[string]any{"id": id, "to": "SHIPPED"}), "advanceSample", "shippedAt") == nil {
 			t.Fatal("shippedAt not set")
 		}

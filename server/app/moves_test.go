@@ -270,6 +270,7 @@ func TestConcurrentEvidenceMovesTheStageOnce(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		c := e.app.DB.Client
 		rep := e.token(e.f.rep1)
+		e.productDocs(e.f.product.ID)
 		var calls []call
 		for i := 0; i < 2; i++ {
 			s := c.Sample.Create().SetCustomerID(e.f.acmeEast.ID).SetProductID(e.f.product.ID).SetQuantity(1).SetStatus("PREPARED").
