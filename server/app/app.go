@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"crypto/tls"
@@ -154,6 +155,9 @@ func (a *App) bootstrap(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}
+		if err := storeDemoFiles(ctx, a.Config.DataDir, res.Files); err != nil {
+			return fmt.Errorf("demo files: %w", err)
+		}
 		a.Notices = append(a.Notices, fmt.Sprintf("Demo data loaded: %d customers. Sign in with any of these (password %q):", res.Customers, demo.Password))
 		for _, l := range res.Logins {
 			a.Notices = append(a.Notices, fmt.Sprintf("  %-22s %-8s %s", l.Email, l.Role, l.Name))
@@ -179,6 +183,20 @@ func (a *App) bootstrap(ctx context.Context) error {
 			return err
 		}
 		a.Notices = append(a.Notices, "First start: created admin@tandem.local with password "+pw+" (shown once; change it with changePassword).")
+	}
+	return nil
+}
+
+// storeDemoFiles writes the files of the demo's documents where uploads go.
+func storeDemoFiles(ctx context.Context, dataDir string, files map[string][]byte) error {
+	store, err := storage.NewLocal(filepath.Join(dataDir, "files"))
+	if err != nil {
+		return err
+	}
+	for key, body := range files {
+		if _, _, err := store.Put(ctx, key, bytes.NewReader(body)); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ package demo
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"math"
@@ -69,6 +70,10 @@ type Result struct {
 	SampleEvents, OrderEvents, ServiceDocuments             int
 	// Persons are derived from the contacts by the hooks (one per mobile, email or WeChat ID).
 	Persons int
+	// Files are the contents of the demo documents' files, by storage key: the caller
+	// stores them (Seed writes the database only). Every product's TDS and MSDS has
+	// one, so its samples may ship (domain/sample.MissingForShipping).
+	Files map[string][]byte
 }
 
 // ErrNotEmpty is returned when the database already holds users or customers.
@@ -3143,6 +3148,26 @@ func (s *seeder) seedDocuments() error {
 		pub := b.date.Add(days(1))
 		add(document.TypeCOA, b.p.spec.code+" 出厂检验报告（COA）批号 "+b.no, "1", document.LanguageZh, b.p, pub, ptr(b.date.AddDate(2, 0, 0))).
 			SetBatchNo(b.no)
+	}
+	// The TDS, MSDS and precautions have their files: a sample ships with the
+	// product's current MSDS and TDS on file.
+	for i, d := range docs {
+		m := d.b.Mutation()
+		typ, _ := m.GetType()
+		if typ != document.TypeMANUAL_TDS && typ != document.TypeMSDS && typ != document.TypePRECAUTIONS {
+			continue
+		}
+		title, _ := m.Title()
+		ver, _ := m.DocVersion()
+		body := []byte(title + "\n" + "版本 / Version " + ver + "\n\n" + ourName + " — demo document (示例文件).\n")
+		key := fmt.Sprintf("documents/demo/%04d.txt", i+1)
+		if s.res.Files == nil {
+			s.res.Files = map[string][]byte{}
+		}
+		s.res.Files[key] = body
+		d.b.SetFileName(fmt.Sprintf("%s-%s-%s.txt", strings.ToLower(string(typ)), ver, key[len(key)-8:len(key)-4])).
+			SetContentType("text/plain; charset=utf-8").SetSizeBytes(int64(len(body))).
+			SetSha256(fmt.Sprintf("%x", sha256.Sum256(body))).SetStorageKey(key)
 	}
 	// Create in order; a superseding document needs the ID of the one it replaces.
 	var created []*ent.Document

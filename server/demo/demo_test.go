@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"entgo.io/ent/dialect/sql/schema"
 	_ "modernc.org/sqlite"
 
+	documents "tandem/domain/document"
 	problems "tandem/domain/issue"
 	orderrules "tandem/domain/order"
 	samplerules "tandem/domain/sample"
@@ -40,6 +42,7 @@ import (
 	_ "tandem/ent/runtime"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
+	"tandem/ent/schema/pulid"
 	"tandem/ent/servicedocument"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
@@ -611,6 +614,26 @@ func testSeed(t *testing.T, now time.Time) {
 		keyperson.HasContactWith(contact.HasPersonWith(person.ChampionAccountsGT(1)))).All(ctx))
 	if len(kps) != 2 || kps[0].CustomerID == kps[1].CustomerID {
 		t.Errorf("champion key persons of persons champion at several customers: %d", len(kps))
+	}
+
+	// Every product that has samples shipped has its current MSDS and TDS on file, with
+	// their files among the demo's (送样 needs them: domain/sample.MissingForShipping).
+	shippedProducts := must[[]string](t)(c.Sample.Query().Where(sample.ShippedAtNotNil()).Unique(true).Select(sample.FieldProductID).Strings(ctx))
+	if len(shippedProducts) == 0 {
+		t.Error("no sample was shipped")
+	}
+	for _, pid := range shippedProducts {
+		for _, typ := range []document.Type{document.TypeMSDS, document.TypeMANUAL_TDS} {
+			d, err := documents.CurrentAt(ctx, c, pulid.ID(pid), typ, now)
+			switch {
+			case err != nil:
+				t.Fatal(err)
+			case d == nil:
+				t.Errorf("product %s has shipped samples but no current %s", pid, typ)
+			case fmt.Sprintf("%x", sha256.Sum256(res.Files[d.StorageKey])) != d.Sha256:
+				t.Errorf("%s: the file under %q does not match its sha256", d.Title, d.StorageKey)
+			}
+		}
 	}
 
 	// A second run refuses to touch a filled database.
