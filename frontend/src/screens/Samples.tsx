@@ -41,8 +41,8 @@ const t = messages(
     unit: 'Unit',
     purpose: 'Purpose',
     purposeHint: 'What the customer will test it for, e.g. “PP film, UV ageing test”.',
-    docs: 'Documents sent with the sample',
-    docsHint: 'All four are needed before the sample can be shipped.',
+    docs: 'Checks on the sample',
+    docsHint: 'Both are needed before the sample can be shipped, with the product’s current MSDS and TDS on file.',
     docManual: 'Manual / TDS',
     docMsds: 'MSDS',
     docLabel: 'Clear label on the sample',
@@ -91,15 +91,21 @@ const t = messages(
     confirmDiscard: 'Discard this step? It will not be sent.',
     yesDiscard: 'Yes, discard',
     keep: 'Keep it',
-    docsBeforeShip: 'Before shipping, all four documents must be ticked. Missing: {missing}.',
-    docsTitle: 'Documents sent with the sample',
+    docsBeforeShip: 'Before shipping, the product’s current MSDS and TDS must be on file and the label and precautions checked. Missing: {missing}.',
+    needMSDS: 'MSDS (safety data sheet) of the product',
+    needTDS: 'TDS (technical data sheet) of the product',
+    productDocs: 'The product’s documents',
+    onFile: 'on file',
+    notOnFile: 'not on file',
+    productDocsHint: 'A current document with its file, not superseded or expired. A manager files it under the product.',
+    docsTitle: 'Before shipping',
     docSent: 'included',
     docMissing: 'missing',
     editDocs: 'Edit documents',
     saveDocs: 'Save documents',
     docsSaved: 'Documents saved.',
     docsLocked: 'Wait until the waiting step has been sent.',
-    fixDocsThenRetry: 'Tick the missing documents below ({missing}), save them, then try again.',
+    fixDocsThenRetry: 'Complete what is missing ({missing}) — the checks below, the documents under the product — then try again.',
     conflictReload: 'Someone else changed this meanwhile. The latest version is now shown: check it and enter your change again.',
     history: 'History',
     noHistory: 'No steps recorded yet.',
@@ -162,8 +168,8 @@ const t = messages(
     unit: '单位',
     purpose: '用途',
     purposeHint: '客户拿样品做什么测试，例如“PP 薄膜，耐紫外老化测试”。',
-    docs: '随样文件',
-    docsHint: '四项齐全才能寄出样品。',
+    docs: '样品检查',
+    docsHint: '两项都确认、且产品的现行 MSDS 和 TDS 已归档，才能寄出样品。',
     docManual: '说明书 / TDS',
     docMsds: 'MSDS',
     docLabel: '样品标签清晰',
@@ -211,15 +217,21 @@ const t = messages(
     confirmDiscard: '确定放弃？此操作不会发送。',
     yesDiscard: '确定放弃',
     keep: '保留',
-    docsBeforeShip: '寄出前需勾选全部四项随样文件。缺少：{missing}。',
-    docsTitle: '随样文件',
+    docsBeforeShip: '寄出前，产品须有现行的 MSDS 和 TDS 文件归档，并确认标签和注意事项。缺少：{missing}。',
+    needMSDS: '产品的 MSDS（化学品安全技术说明书）',
+    needTDS: '产品的 TDS（技术说明书）',
+    productDocs: '产品文件',
+    onFile: '已归档',
+    notOnFile: '未归档',
+    productDocsHint: '须为现行有效、附有文件、未被替代且未过期的版本，由经理在产品下归档。',
+    docsTitle: '寄出前',
     docSent: '已附',
     docMissing: '未附',
     editDocs: '修改随样文件',
     saveDocs: '保存随样文件',
     docsSaved: '随样文件已保存。',
     docsLocked: '请等待待发送的操作发送完成。',
-    fixDocsThenRetry: '请在下方勾选缺少的随样文件（{missing}）并保存，然后重试。',
+    fixDocsThenRetry: '请补齐缺少的项目（{missing}）：在下方确认检查项，或在产品下归档文件，然后重试。',
     conflictReload: '期间已被他人修改，现已显示最新版本，请核对后重新填写。',
     history: '进度记录',
     noHistory: '还没有进度记录。',
@@ -291,7 +303,9 @@ function outcomeTone(o: string): Tone {
   return o === 'PASSED' ? 'good' : o === 'FAILED' ? 'bad' : o === 'INCONCLUSIVE' ? 'warn' : 'info';
 }
 
-const DOCS = ['docManual', 'docMsds', 'docLabel', 'docPrecautions'] as const;
+// The checks made on the sample itself; the MSDS and TDS are the product's documents
+// (docManual / docMsds are set by the server when the sample ships).
+const DOCS = ['docLabel', 'docPrecautions'] as const;
 type DocKey = (typeof DOCS)[number];
 type Docs = Record<DocKey, boolean>;
 
@@ -469,7 +483,7 @@ export function SampleNew({ id }: { id: string }) {
   const [unit, setUnit] = useState('kg');
   const [unitTouched, setUnitTouched] = useState(false);
   const [purpose, setPurpose] = useState('');
-  const [docs, setDocs] = useState<Docs>({ docManual: false, docMsds: false, docLabel: false, docPrecautions: false });
+  const [docs, setDocs] = useState<Docs>({ docLabel: false, docPrecautions: false });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
 
@@ -722,6 +736,7 @@ export const SampleDetailQuery = graphql(`
         requestedAt shippedAt receivedAt trackingNo
         docManual docMsds docLabel docPrecautions
         allowedNextStatuses
+        shippingReadiness { ready missing }
         customer { id name }
         product { id code name }
         requestedBy { id name }
@@ -876,8 +891,16 @@ function Summary({ s }: { s: SampleNode }) {
 
 // The lifecycle buttons, driven by the server's allowedNextStatuses.
 
-function missingDocs(s: { [K in DocKey]: boolean }): string[] {
-  return DOCS.filter((k) => !s[k]).map((k) => t(k));
+// What the server says the sample still needs to ship, in the reader's language.
+const NEED_LABEL: Record<string, () => string> = {
+  MSDS: () => t('needMSDS'),
+  MANUAL_TDS: () => t('needTDS'),
+  docLabel: () => t('docLabel'),
+  docPrecautions: () => t('docPrecautions'),
+};
+
+function missingDocs(s: SampleNode): string[] {
+  return s.shippingReadiness.missing.map((m) => NEED_LABEL[m]?.() ?? m);
 }
 
 function Steps({ s, queued, refetch }: { s: SampleNode; queued: QueueItem[]; refetch: () => Promise<void> }) {
@@ -1161,7 +1184,7 @@ function OrderPicker({ customerID, value, onChange }: { customerID: string; valu
 
 function DocsSection({ s, locked, refetch }: { s: SampleNode; locked: boolean; refetch: () => Promise<void> }) {
   const [editing, setEditing] = useState(false);
-  const [docs, setDocs] = useState<Docs>({ docManual: s.docManual, docMsds: s.docMsds, docLabel: s.docLabel, docPrecautions: s.docPrecautions });
+  const [docs, setDocs] = useState<Docs>({ docLabel: s.docLabel, docPrecautions: s.docPrecautions });
   const [busy, setBusy] = useState(false);
   const [err, setErr] = useState('');
   const [flash, setFlash] = useState('');
@@ -1203,6 +1226,25 @@ function DocsSection({ s, locked, refetch }: { s: SampleNode; locked: boolean; r
         </form>
       ) : (
         <>
+          <h3 class="small">{t('productDocs')}</h3>
+          <ul class="list" data-testid="sample-product-docs">
+            {(['MSDS', 'MANUAL_TDS'] as const).map((k) => {
+              const onFile = !s.shippingReadiness.missing.includes(k);
+              return (
+                <li class="row" key={k}>
+                  <span aria-hidden="true" style={{ width: '24px', textAlign: 'center', fontWeight: 700 }}>
+                    {onFile ? '✓' : '✗'}
+                  </span>
+                  <span class="row-main">{NEED_LABEL[k]()}</span>
+                  <span class="row-side">
+                    <Badge tone={onFile ? 'good' : 'warn'}>{onFile ? t('onFile') : t('notOnFile')}</Badge>
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+          <p class="muted small">{t('productDocsHint')}</p>
+          <h3 class="small">{t('docs')}</h3>
           <ul class="list">
             {DOCS.map((k) => (
               <li class="row" key={k}>
@@ -1224,7 +1266,7 @@ function DocsSection({ s, locked, refetch }: { s: SampleNode; locked: boolean; r
                 disabled={locked}
                 aria-describedby={locked ? 'docs-locked' : undefined}
                 onClick={() => {
-                  setDocs({ docManual: s.docManual, docMsds: s.docMsds, docLabel: s.docLabel, docPrecautions: s.docPrecautions });
+                  setDocs({ docLabel: s.docLabel, docPrecautions: s.docPrecautions });
                   setFlash('');
                   setErr('');
                   setEditing(true);
