@@ -144,6 +144,7 @@ const t = messages(
     trialParked: 'Not accepted: {message}',
     openQueue: 'Open the queue',
     updateResult: 'Update result',
+    outcomeFinal: 'The outcome is final once passed or failed; record a new trial to test again.',
     updateResultOf: 'Update result: {kind}, {date}',
     saveResult: 'Save result',
     resultSaved: 'Result saved.',
@@ -269,6 +270,7 @@ const t = messages(
     trialParked: '未被接受：{message}',
     openQueue: '打开待发送队列',
     updateResult: '更新结果',
+    outcomeFinal: '结论一旦为通过或未通过即不可更改；如需重新试样，请新增一次试样。',
     updateResultOf: '更新结果：{kind}，{date}',
     saveResult: '保存结果',
     resultSaved: '结果已保存。',
@@ -1367,6 +1369,8 @@ function TrialCard({ tr, refetch }: { tr: Trial; refetch: () => Promise<void> })
   const [flash, setFlash] = useState('');
   const when = formatDate(tr.startedAt ?? tr.createdAt);
   const kind = label('TrialKind', tr.kind);
+  // PASSED and FAILED are final on the server (sample.TrialGuard): only the notes change.
+  const decided = tr.outcome === 'PASSED' || tr.outcome === 'FAILED';
 
   async function save(e: Event) {
     e.preventDefault();
@@ -1450,7 +1454,7 @@ function TrialCard({ tr, refetch }: { tr: Trial; refetch: () => Promise<void> })
             <span>{t('results')}</span>
             <textarea value={results} rows={4} onInput={(e) => setResults(e.currentTarget.value)} />
           </label>
-          <OutcomeChips value={outcome} onChange={setOutcome} />
+          {decided ? <p class="muted small">{t('outcomeFinal')}</p> : <OutcomeChips value={outcome} onChange={setOutcome} />}
           <div class="btn-row">
             <button type="submit" class="btn primary" disabled={busy} aria-busy={busy}>
               {busy ? tc('saving') : t('saveResult')}
