@@ -89,6 +89,7 @@ func hanCore(s string, places *[]string) string {
 		for _, suf := range hanLegal {
 			if rest, ok := strings.CutSuffix(s, suf); ok && rest != "" {
 				s, changed = rest, true
+				break // start again from the longest
 			}
 		}
 	}
@@ -98,6 +99,7 @@ func hanCore(s string, places *[]string) string {
 			if rest, ok := strings.CutPrefix(s, r.form); ok && hanDistinctive(rest) {
 				s, changed = rest, true
 				*places = append(*places, r.place)
+				break // start again from the longest
 			}
 		}
 	}
@@ -106,6 +108,7 @@ func hanCore(s string, places *[]string) string {
 		for _, w := range hanTrades {
 			if rest, ok := strings.CutSuffix(s, w); ok && hanDistinctive(rest) {
 				s, changed = rest, true
+				break
 			}
 		}
 	}

@@ -92,8 +92,9 @@ func TestOneCurrency(t *testing.T) {
 		{Amount: 5, Currency: "USD", At: day("2026-01-15")}, // no rate yet: left out
 		{Amount: 36, Currency: "CNY", At: day("2026-02-01")},
 		{Amount: 5.5, Currency: "USD", At: day("2026-03-01")}, // converted: 38.5
+		{Amount: 37, Currency: "CNY", At: day("2026-03-15")},
 	})
-	if s.Currency != "CNY" || !s.Converted || len(s.Amounts) != 3 || s.Amounts[2].Amount != 38.5 || len(s.LeftOut) != 1 || len(s.Rates) != 1 {
+	if s.Currency != "CNY" || !s.Converted || len(s.Amounts) != 4 || s.Amounts[2].Amount != 38.5 || len(s.LeftOut) != 1 || len(s.Rates) != 1 {
 		t.Errorf("OneCurrency = %+v", s)
 	}
 	if got := money.Majority([]string{"USD", "CNY", "USD", "CNY"}); got != "CNY" {
