@@ -47,7 +47,9 @@ func FindDuplicates(ctx context.Context, c *gen.Client, name, website string, ex
 			// A stored core that begins the one entered (华塑 when 华塑控股 is entered).
 			func(s *sql.Selector) {
 				col := s.C(customer.FieldCoreName)
-				s.Where(sql.And(sql.NEQ(col, ""), sql.ExprP(fmt.Sprintf("? LIKE %s || '%%'", col), core)))
+				s.Where(sql.And(sql.NEQ(col, ""), sql.P(func(b *sql.Builder) {
+					b.Arg(core).WriteString(" LIKE ").WriteString(col).WriteString(" || '%'")
+				})))
 			})
 	}
 	domain := names.Domain(website)
