@@ -22,6 +22,7 @@ import (
 	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/document"
+	"tandem/ent/exchangerate"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
@@ -85,6 +86,8 @@ type Client struct {
 	Customer *CustomerClient
 	// Document is the client for interacting with the Document builders.
 	Document *DocumentClient
+	// ExchangeRate is the client for interacting with the ExchangeRate builders.
+	ExchangeRate *ExchangeRateClient
 	// Interaction is the client for interacting with the Interaction builders.
 	Interaction *InteractionClient
 	// Issue is the client for interacting with the Issue builders.
@@ -164,6 +167,7 @@ func (c *Client) init() {
 	c.Contact = NewContactClient(c.config)
 	c.Customer = NewCustomerClient(c.config)
 	c.Document = NewDocumentClient(c.config)
+	c.ExchangeRate = NewExchangeRateClient(c.config)
 	c.Interaction = NewInteractionClient(c.config)
 	c.Issue = NewIssueClient(c.config)
 	c.IssueAttachment = NewIssueAttachmentClient(c.config)
@@ -295,6 +299,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Contact:         NewContactClient(cfg),
 		Customer:        NewCustomerClient(cfg),
 		Document:        NewDocumentClient(cfg),
+		ExchangeRate:    NewExchangeRateClient(cfg),
 		Interaction:     NewInteractionClient(cfg),
 		Issue:           NewIssueClient(cfg),
 		IssueAttachment: NewIssueAttachmentClient(cfg),
@@ -353,6 +358,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Contact:         NewContactClient(cfg),
 		Customer:        NewCustomerClient(cfg),
 		Document:        NewDocumentClient(cfg),
+		ExchangeRate:    NewExchangeRateClient(cfg),
 		Interaction:     NewInteractionClient(cfg),
 		Issue:           NewIssueClient(cfg),
 		IssueAttachment: NewIssueAttachmentClient(cfg),
@@ -413,12 +419,12 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Assistance, c.AuditEvent, c.ChangeNotice, c.ChangeNoticeAck,
 		c.ClientMutation, c.Competitor, c.Contact, c.Customer, c.Document,
-		c.Interaction, c.Issue, c.IssueAttachment, c.KeyPerson, c.LoginThrottle,
-		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
-		c.Person, c.Pitch, c.PricePoint, c.Product, c.RefreshToken, c.Sample,
-		c.SampleEvent, c.SavedQuery, c.ServiceDocument, c.Shipment, c.StageChange,
-		c.Task, c.Team, c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery,
-		c.WebhookEndpoint,
+		c.ExchangeRate, c.Interaction, c.Issue, c.IssueAttachment, c.KeyPerson,
+		c.LoginThrottle, c.MarketInfo, c.MarketInfoShare, c.Need, c.Order,
+		c.OrderEvent, c.OrderLine, c.Person, c.Pitch, c.PricePoint, c.Product,
+		c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery, c.ServiceDocument,
+		c.Shipment, c.StageChange, c.Task, c.Team, c.TrackingEvent, c.Trial, c.User,
+		c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Use(hooks...)
 	}
@@ -430,12 +436,12 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Assistance, c.AuditEvent, c.ChangeNotice, c.ChangeNoticeAck,
 		c.ClientMutation, c.Competitor, c.Contact, c.Customer, c.Document,
-		c.Interaction, c.Issue, c.IssueAttachment, c.KeyPerson, c.LoginThrottle,
-		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
-		c.Person, c.Pitch, c.PricePoint, c.Product, c.RefreshToken, c.Sample,
-		c.SampleEvent, c.SavedQuery, c.ServiceDocument, c.Shipment, c.StageChange,
-		c.Task, c.Team, c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery,
-		c.WebhookEndpoint,
+		c.ExchangeRate, c.Interaction, c.Issue, c.IssueAttachment, c.KeyPerson,
+		c.LoginThrottle, c.MarketInfo, c.MarketInfoShare, c.Need, c.Order,
+		c.OrderEvent, c.OrderLine, c.Person, c.Pitch, c.PricePoint, c.Product,
+		c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery, c.ServiceDocument,
+		c.Shipment, c.StageChange, c.Task, c.Team, c.TrackingEvent, c.Trial, c.User,
+		c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -464,6 +470,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Customer.mutate(ctx, m)
 	case *DocumentMutation:
 		return c.Document.mutate(ctx, m)
+	case *ExchangeRateMutation:
+		return c.ExchangeRate.mutate(ctx, m)
 	case *InteractionMutation:
 		return c.Interaction.mutate(ctx, m)
 	case *IssueMutation:
@@ -2664,6 +2672,156 @@ func (c *DocumentClient) mutate(ctx context.Context, m *DocumentMutation) (Value
 		return (&DocumentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Document mutation op: %q", m.Op())
+	}
+}
+
+// ExchangeRateClient is a client for the ExchangeRate schema.
+type ExchangeRateClient struct {
+	config
+}
+
+// NewExchangeRateClient returns a client for the ExchangeRate from the given config.
+func NewExchangeRateClient(c config) *ExchangeRateClient {
+	return &ExchangeRateClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `exchangerate.Hooks(f(g(h())))`.
+func (c *ExchangeRateClient) Use(hooks ...Hook) {
+	c.hooks.ExchangeRate = append(c.hooks.ExchangeRate, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `exchangerate.Intercept(f(g(h())))`.
+func (c *ExchangeRateClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ExchangeRate = append(c.inters.ExchangeRate, interceptors...)
+}
+
+// Create returns a builder for creating a ExchangeRate entity.
+func (c *ExchangeRateClient) Create() *ExchangeRateCreate {
+	mutation := newExchangeRateMutation(c.config, OpCreate)
+	return &ExchangeRateCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ExchangeRate entities.
+func (c *ExchangeRateClient) CreateBulk(builders ...*ExchangeRateCreate) *ExchangeRateCreateBulk {
+	return &ExchangeRateCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ExchangeRateClient) MapCreateBulk(slice any, setFunc func(*ExchangeRateCreate, int)) *ExchangeRateCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ExchangeRateCreateBulk{err: fmt.Errorf("calling to ExchangeRateClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ExchangeRateCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ExchangeRateCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ExchangeRate.
+func (c *ExchangeRateClient) Update() *ExchangeRateUpdate {
+	mutation := newExchangeRateMutation(c.config, OpUpdate)
+	return &ExchangeRateUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ExchangeRateClient) UpdateOne(_m *ExchangeRate) *ExchangeRateUpdateOne {
+	mutation := newExchangeRateMutation(c.config, OpUpdateOne, withExchangeRate(_m))
+	return &ExchangeRateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ExchangeRateClient) UpdateOneID(id pulid.ID) *ExchangeRateUpdateOne {
+	mutation := newExchangeRateMutation(c.config, OpUpdateOne, withExchangeRateID(id))
+	return &ExchangeRateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ExchangeRate.
+func (c *ExchangeRateClient) Delete() *ExchangeRateDelete {
+	mutation := newExchangeRateMutation(c.config, OpDelete)
+	return &ExchangeRateDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ExchangeRateClient) DeleteOne(_m *ExchangeRate) *ExchangeRateDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ExchangeRateClient) DeleteOneID(id pulid.ID) *ExchangeRateDeleteOne {
+	builder := c.Delete().Where(exchangerate.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ExchangeRateDeleteOne{builder}
+}
+
+// Query returns a query builder for ExchangeRate.
+func (c *ExchangeRateClient) Query() *ExchangeRateQuery {
+	return &ExchangeRateQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeExchangeRate},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ExchangeRate entity by its id.
+func (c *ExchangeRateClient) Get(ctx context.Context, id pulid.ID) (*ExchangeRate, error) {
+	return c.Query().Where(exchangerate.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ExchangeRateClient) GetX(ctx context.Context, id pulid.ID) *ExchangeRate {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCreatedBy queries the created_by edge of a ExchangeRate.
+func (c *ExchangeRateClient) QueryCreatedBy(_m *ExchangeRate) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(exchangerate.Table, exchangerate.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, exchangerate.CreatedByTable, exchangerate.CreatedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ExchangeRateClient) Hooks() []Hook {
+	hooks := c.hooks.ExchangeRate
+	return append(hooks[:len(hooks):len(hooks)], exchangerate.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ExchangeRateClient) Interceptors() []Interceptor {
+	return c.inters.ExchangeRate
+}
+
+func (c *ExchangeRateClient) mutate(ctx context.Context, m *ExchangeRateMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ExchangeRateCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ExchangeRateUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ExchangeRateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ExchangeRateDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ExchangeRate mutation op: %q", m.Op())
 	}
 }
 
@@ -7901,19 +8059,20 @@ func (c *WebhookEndpointClient) mutate(ctx context.Context, m *WebhookEndpointMu
 type (
 	hooks struct {
 		APIToken, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck, ClientMutation,
-		Competitor, Contact, Customer, Document, Interaction, Issue, IssueAttachment,
-		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
-		OrderLine, Person, Pitch, PricePoint, Product, RefreshToken, Sample,
-		SampleEvent, SavedQuery, ServiceDocument, Shipment, StageChange, Task, Team,
-		TrackingEvent, Trial, User, WebhookDelivery, WebhookEndpoint []ent.Hook
+		Competitor, Contact, Customer, Document, ExchangeRate, Interaction, Issue,
+		IssueAttachment, KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need,
+		Order, OrderEvent, OrderLine, Person, Pitch, PricePoint, Product, RefreshToken,
+		Sample, SampleEvent, SavedQuery, ServiceDocument, Shipment, StageChange, Task,
+		Team, TrackingEvent, Trial, User, WebhookDelivery, WebhookEndpoint []ent.Hook
 	}
 	inters struct {
 		APIToken, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck, ClientMutation,
-		Competitor, Contact, Customer, Document, Interaction, Issue, IssueAttachment,
-		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
-		OrderLine, Person, Pitch, PricePoint, Product, RefreshToken, Sample,
-		SampleEvent, SavedQuery, ServiceDocument, Shipment, StageChange, Task, Team,
-		TrackingEvent, Trial, User, WebhookDelivery, WebhookEndpoint []ent.Interceptor
+		Competitor, Contact, Customer, Document, ExchangeRate, Interaction, Issue,
+		IssueAttachment, KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need,
+		Order, OrderEvent, OrderLine, Person, Pitch, PricePoint, Product, RefreshToken,
+		Sample, SampleEvent, SavedQuery, ServiceDocument, Shipment, StageChange, Task,
+		Team, TrackingEvent, Trial, User, WebhookDelivery,
+		WebhookEndpoint []ent.Interceptor
 	}
 )
 

@@ -33,6 +33,8 @@ type Customer struct {
 	NameEn string `json:"name_en,omitempty"`
 	// Name folded for duplicate detection (width, case, company suffixes, spaces). At most 300 characters.
 	NormalizedName string `json:"normalized_name,omitempty"`
+	// Core name for the duplicate check: the name without region, legal form and line of business (account.DuplicateKey). At most 300 characters.
+	CoreName string `json:"core_name,omitempty"`
 	// At most 300 characters.
 	Website string `json:"website,omitempty"`
 	// At most 120 characters.
@@ -520,7 +522,7 @@ func (*Customer) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullFloat64)
 		case customer.FieldVersion, customer.FieldScale, customer.FieldTechnicalLevel, customer.FieldCredit, customer.FieldDemand, customer.FieldEaseOfClosing:
 			values[i] = new(sql.NullInt64)
-		case customer.FieldName, customer.FieldNameEn, customer.FieldNormalizedName, customer.FieldWebsite, customer.FieldIndustry, customer.FieldRegion, customer.FieldAddress, customer.FieldPhone, customer.FieldStage, customer.FieldLeadSource, customer.FieldLeadSourceDetail, customer.FieldTier, customer.FieldIndustryStatus, customer.FieldFounderHistory, customer.FieldShareholders, customer.FieldDecisionMechanism, customer.FieldCulture, customer.FieldPeopleStatus, customer.FieldBusinessStatus, customer.FieldTechnologyStatus, customer.FieldManagementStatus, customer.FieldNotes, customer.FieldEvaluationOutcome, customer.FieldEvaluationNote, customer.FieldEvaluationDecision:
+		case customer.FieldName, customer.FieldNameEn, customer.FieldNormalizedName, customer.FieldCoreName, customer.FieldWebsite, customer.FieldIndustry, customer.FieldRegion, customer.FieldAddress, customer.FieldPhone, customer.FieldStage, customer.FieldLeadSource, customer.FieldLeadSourceDetail, customer.FieldTier, customer.FieldIndustryStatus, customer.FieldFounderHistory, customer.FieldShareholders, customer.FieldDecisionMechanism, customer.FieldCulture, customer.FieldPeopleStatus, customer.FieldBusinessStatus, customer.FieldTechnologyStatus, customer.FieldManagementStatus, customer.FieldNotes, customer.FieldEvaluationOutcome, customer.FieldEvaluationNote, customer.FieldEvaluationDecision:
 			values[i] = new(sql.NullString)
 		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldStageChangedAt, customer.FieldEvaluationDecidedAt:
 			values[i] = new(sql.NullTime)
@@ -580,6 +582,12 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field normalized_name", values[i])
 			} else if value.Valid {
 				_m.NormalizedName = value.String
+			}
+		case customer.FieldCoreName:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field core_name", values[i])
+			} else if value.Valid {
+				_m.CoreName = value.String
 			}
 		case customer.FieldWebsite:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -1015,6 +1023,9 @@ func (_m *Customer) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("normalized_name=")
 	builder.WriteString(_m.NormalizedName)
+	builder.WriteString(", ")
+	builder.WriteString("core_name=")
+	builder.WriteString(_m.CoreName)
 	builder.WriteString(", ")
 	builder.WriteString("website=")
 	builder.WriteString(_m.Website)

@@ -128,6 +128,20 @@ func (_c *CustomerCreate) SetNillableNormalizedName(v *string) *CustomerCreate {
 	return _c
 }
 
+// SetCoreName sets the "core_name" field.
+func (_c *CustomerCreate) SetCoreName(v string) *CustomerCreate {
+	_c.mutation.SetCoreName(v)
+	return _c
+}
+
+// SetNillableCoreName sets the "core_name" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableCoreName(v *string) *CustomerCreate {
+	if v != nil {
+		_c.SetCoreName(*v)
+	}
+	return _c
+}
+
 // SetWebsite sets the "website" field.
 func (_c *CustomerCreate) SetWebsite(v string) *CustomerCreate {
 	_c.mutation.SetWebsite(v)
@@ -1178,6 +1192,11 @@ func (_c *CustomerCreate) check() error {
 			return &ValidationError{Name: "normalized_name", err: fmt.Errorf(`ent: validator failed for field "Customer.normalized_name": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.CoreName(); ok {
+		if err := customer.CoreNameValidator(v); err != nil {
+			return &ValidationError{Name: "core_name", err: fmt.Errorf(`ent: validator failed for field "Customer.core_name": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.Website(); ok {
 		if err := customer.WebsiteValidator(v); err != nil {
 			return &ValidationError{Name: "website", err: fmt.Errorf(`ent: validator failed for field "Customer.website": %w`, err)}
@@ -1381,6 +1400,10 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.NormalizedName(); ok {
 		_spec.SetField(customer.FieldNormalizedName, field.TypeString, value)
 		_node.NormalizedName = value
+	}
+	if value, ok := _c.mutation.CoreName(); ok {
+		_spec.SetField(customer.FieldCoreName, field.TypeString, value)
+		_node.CoreName = value
 	}
 	if value, ok := _c.mutation.Website(); ok {
 		_spec.SetField(customer.FieldWebsite, field.TypeString, value)
@@ -2149,6 +2172,24 @@ func (u *CustomerUpsert) UpdateNormalizedName() *CustomerUpsert {
 // ClearNormalizedName clears the value of the "normalized_name" field.
 func (u *CustomerUpsert) ClearNormalizedName() *CustomerUpsert {
 	u.SetNull(customer.FieldNormalizedName)
+	return u
+}
+
+// SetCoreName sets the "core_name" field.
+func (u *CustomerUpsert) SetCoreName(v string) *CustomerUpsert {
+	u.Set(customer.FieldCoreName, v)
+	return u
+}
+
+// UpdateCoreName sets the "core_name" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateCoreName() *CustomerUpsert {
+	u.SetExcluded(customer.FieldCoreName)
+	return u
+}
+
+// ClearCoreName clears the value of the "core_name" field.
+func (u *CustomerUpsert) ClearCoreName() *CustomerUpsert {
+	u.SetNull(customer.FieldCoreName)
 	return u
 }
 
@@ -2939,6 +2980,27 @@ func (u *CustomerUpsertOne) UpdateNormalizedName() *CustomerUpsertOne {
 func (u *CustomerUpsertOne) ClearNormalizedName() *CustomerUpsertOne {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearNormalizedName()
+	})
+}
+
+// SetCoreName sets the "core_name" field.
+func (u *CustomerUpsertOne) SetCoreName(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetCoreName(v)
+	})
+}
+
+// UpdateCoreName sets the "core_name" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateCoreName() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateCoreName()
+	})
+}
+
+// ClearCoreName clears the value of the "core_name" field.
+func (u *CustomerUpsertOne) ClearCoreName() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearCoreName()
 	})
 }
 
@@ -4004,6 +4066,27 @@ func (u *CustomerUpsertBulk) UpdateNormalizedName() *CustomerUpsertBulk {
 func (u *CustomerUpsertBulk) ClearNormalizedName() *CustomerUpsertBulk {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearNormalizedName()
+	})
+}
+
+// SetCoreName sets the "core_name" field.
+func (u *CustomerUpsertBulk) SetCoreName(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetCoreName(v)
+	})
+}
+
+// UpdateCoreName sets the "core_name" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateCoreName() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateCoreName()
+	})
+}
+
+// ClearCoreName clears the value of the "core_name" field.
+func (u *CustomerUpsertBulk) ClearCoreName() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearCoreName()
 	})
 }
 

@@ -139,6 +139,26 @@ func (_u *CustomerUpdate) ClearNormalizedName() *CustomerUpdate {
 	return _u
 }
 
+// SetCoreName sets the "core_name" field.
+func (_u *CustomerUpdate) SetCoreName(v string) *CustomerUpdate {
+	_u.mutation.SetCoreName(v)
+	return _u
+}
+
+// SetNillableCoreName sets the "core_name" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableCoreName(v *string) *CustomerUpdate {
+	if v != nil {
+		_u.SetCoreName(*v)
+	}
+	return _u
+}
+
+// ClearCoreName clears the value of the "core_name" field.
+func (_u *CustomerUpdate) ClearCoreName() *CustomerUpdate {
+	_u.mutation.ClearCoreName()
+	return _u
+}
+
 // SetWebsite sets the "website" field.
 func (_u *CustomerUpdate) SetWebsite(v string) *CustomerUpdate {
 	_u.mutation.SetWebsite(v)
@@ -1979,6 +1999,11 @@ func (_u *CustomerUpdate) check() error {
 			return &ValidationError{Name: "normalized_name", err: fmt.Errorf(`ent: validator failed for field "Customer.normalized_name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.CoreName(); ok {
+		if err := customer.CoreNameValidator(v); err != nil {
+			return &ValidationError{Name: "core_name", err: fmt.Errorf(`ent: validator failed for field "Customer.core_name": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Website(); ok {
 		if err := customer.WebsiteValidator(v); err != nil {
 			return &ValidationError{Name: "website", err: fmt.Errorf(`ent: validator failed for field "Customer.website": %w`, err)}
@@ -2158,6 +2183,12 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.NormalizedNameCleared() {
 		_spec.ClearField(customer.FieldNormalizedName, field.TypeString)
+	}
+	if value, ok := _u.mutation.CoreName(); ok {
+		_spec.SetField(customer.FieldCoreName, field.TypeString, value)
+	}
+	if _u.mutation.CoreNameCleared() {
+		_spec.ClearField(customer.FieldCoreName, field.TypeString)
 	}
 	if value, ok := _u.mutation.Website(); ok {
 		_spec.SetField(customer.FieldWebsite, field.TypeString, value)
@@ -3830,6 +3861,26 @@ func (_u *CustomerUpdateOne) SetNillableNormalizedName(v *string) *CustomerUpdat
 // ClearNormalizedName clears the value of the "normalized_name" field.
 func (_u *CustomerUpdateOne) ClearNormalizedName() *CustomerUpdateOne {
 	_u.mutation.ClearNormalizedName()
+	return _u
+}
+
+// SetCoreName sets the "core_name" field.
+func (_u *CustomerUpdateOne) SetCoreName(v string) *CustomerUpdateOne {
+	_u.mutation.SetCoreName(v)
+	return _u
+}
+
+// SetNillableCoreName sets the "core_name" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableCoreName(v *string) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetCoreName(*v)
+	}
+	return _u
+}
+
+// ClearCoreName clears the value of the "core_name" field.
+func (_u *CustomerUpdateOne) ClearCoreName() *CustomerUpdateOne {
+	_u.mutation.ClearCoreName()
 	return _u
 }
 
@@ -5686,6 +5737,11 @@ func (_u *CustomerUpdateOne) check() error {
 			return &ValidationError{Name: "normalized_name", err: fmt.Errorf(`ent: validator failed for field "Customer.normalized_name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.CoreName(); ok {
+		if err := customer.CoreNameValidator(v); err != nil {
+			return &ValidationError{Name: "core_name", err: fmt.Errorf(`ent: validator failed for field "Customer.core_name": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Website(); ok {
 		if err := customer.WebsiteValidator(v); err != nil {
 			return &ValidationError{Name: "website", err: fmt.Errorf(`ent: validator failed for field "Customer.website": %w`, err)}
@@ -5882,6 +5938,12 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	}
 	if _u.mutation.NormalizedNameCleared() {
 		_spec.ClearField(customer.FieldNormalizedName, field.TypeString)
+	}
+	if value, ok := _u.mutation.CoreName(); ok {
+		_spec.SetField(customer.FieldCoreName, field.TypeString, value)
+	}
+	if _u.mutation.CoreNameCleared() {
+		_spec.ClearField(customer.FieldCoreName, field.TypeString)
 	}
 	if value, ok := _u.mutation.Website(); ok {
 		_spec.SetField(customer.FieldWebsite, field.TypeString, value)

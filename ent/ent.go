@@ -18,6 +18,7 @@ import (
 	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/document"
+	"tandem/ent/exchangerate"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
@@ -121,6 +122,7 @@ func checkColumn(t, c string) error {
 			contact.Table:         contact.ValidColumn,
 			customer.Table:        customer.ValidColumn,
 			document.Table:        document.ValidColumn,
+			exchangerate.Table:    exchangerate.ValidColumn,
 			interaction.Table:     interaction.ValidColumn,
 			issue.Table:           issue.ValidColumn,
 			issueattachment.Table: issueattachment.ValidColumn,

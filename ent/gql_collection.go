@@ -15,6 +15,7 @@ import (
 	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/document"
+	"tandem/ent/exchangerate"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
@@ -3225,6 +3226,11 @@ func (_q *CustomerQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, customer.FieldNormalizedName)
 				fieldSeen[customer.FieldNormalizedName] = struct{}{}
 			}
+		case "coreName":
+			if _, ok := fieldSeen[customer.FieldCoreName]; !ok {
+				selectedFields = append(selectedFields, customer.FieldCoreName)
+				fieldSeen[customer.FieldCoreName] = struct{}{}
+			}
 		case "website":
 			if _, ok := fieldSeen[customer.FieldWebsite]; !ok {
 				selectedFields = append(selectedFields, customer.FieldWebsite)
@@ -3762,6 +3768,140 @@ func newDocumentPaginateArgs(rv map[string]any) *documentPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*DocumentWhereInput); ok {
 		args.opts = append(args.opts, WithDocumentFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ExchangeRateQuery) CollectFields(ctx context.Context, satisfies ...string) (*ExchangeRateQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ExchangeRateQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(exchangerate.Columns))
+		selectedFields = []string{exchangerate.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "createdBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withCreatedBy = query
+			if _, ok := fieldSeen[exchangerate.FieldCreatedByID]; !ok {
+				selectedFields = append(selectedFields, exchangerate.FieldCreatedByID)
+				fieldSeen[exchangerate.FieldCreatedByID] = struct{}{}
+			}
+		case "fromCurrency":
+			if _, ok := fieldSeen[exchangerate.FieldFromCurrency]; !ok {
+				selectedFields = append(selectedFields, exchangerate.FieldFromCurrency)
+				fieldSeen[exchangerate.FieldFromCurrency] = struct{}{}
+			}
+		case "toCurrency":
+			if _, ok := fieldSeen[exchangerate.FieldToCurrency]; !ok {
+				selectedFields = append(selectedFields, exchangerate.FieldToCurrency)
+				fieldSeen[exchangerate.FieldToCurrency] = struct{}{}
+			}
+		case "rate":
+			if _, ok := fieldSeen[exchangerate.FieldRate]; !ok {
+				selectedFields = append(selectedFields, exchangerate.FieldRate)
+				fieldSeen[exchangerate.FieldRate] = struct{}{}
+			}
+		case "validFrom":
+			if _, ok := fieldSeen[exchangerate.FieldValidFrom]; !ok {
+				selectedFields = append(selectedFields, exchangerate.FieldValidFrom)
+				fieldSeen[exchangerate.FieldValidFrom] = struct{}{}
+			}
+		case "source":
+			if _, ok := fieldSeen[exchangerate.FieldSource]; !ok {
+				selectedFields = append(selectedFields, exchangerate.FieldSource)
+				fieldSeen[exchangerate.FieldSource] = struct{}{}
+			}
+		case "createdByID":
+			if _, ok := fieldSeen[exchangerate.FieldCreatedByID]; !ok {
+				selectedFields = append(selectedFields, exchangerate.FieldCreatedByID)
+				fieldSeen[exchangerate.FieldCreatedByID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[exchangerate.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, exchangerate.FieldCreatedAt)
+				fieldSeen[exchangerate.FieldCreatedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type exchangeratePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ExchangeRatePaginateOption
+}
+
+func newExchangeRatePaginateArgs(rv map[string]any) *exchangeratePaginateArgs {
+	args := &exchangeratePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ExchangeRateOrder{Field: &ExchangeRateOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithExchangeRateOrder(order))
+			}
+		case *ExchangeRateOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithExchangeRateOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ExchangeRateWhereInput); ok {
+		args.opts = append(args.opts, WithExchangeRateFilter(v.Filter))
 	}
 	return args
 }

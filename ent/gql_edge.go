@@ -627,6 +627,14 @@ func (_m *Document) SupersededBy(
 	return _m.QuerySupersededBy().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *ExchangeRate) CreatedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.CreatedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCreatedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Interaction) Customer(ctx context.Context) (*Customer, error) {
 	result, err := _m.Edges.CustomerOrErr()
 	if IsNotLoaded(err) {

@@ -14,6 +14,7 @@ import (
 	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/document"
+	"tandem/ent/exchangerate"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
@@ -97,6 +98,11 @@ var documentImplementors = []string{"Document", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Document) IsNode() {}
+
+var exchangerateImplementors = []string{"ExchangeRate", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ExchangeRate) IsNode() {}
 
 var interactionImplementors = []string{"Interaction", "Node"}
 
@@ -404,6 +410,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(document.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, documentImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case exchangerate.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.ExchangeRate.Query().
+			Where(exchangerate.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, exchangerateImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -964,6 +983,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.Document.Query().
 			Where(document.IDIn(ids...))
 		query, err := query.CollectFields(ctx, documentImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case exchangerate.Table:
+		query := c.ExchangeRate.Query().
+			Where(exchangerate.IDIn(ids...))
+		query, err := query.CollectFields(ctx, exchangerateImplementors...)
 		if err != nil {
 			return nil, err
 		}

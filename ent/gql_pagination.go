@@ -17,6 +17,7 @@ import (
 	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/document"
+	"tandem/ent/exchangerate"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
@@ -3099,6 +3100,320 @@ func (_m *Document) ToEdge(order *DocumentOrder) *DocumentEdge {
 		order = DefaultDocumentOrder
 	}
 	return &DocumentEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ExchangeRateEdge is the edge representation of ExchangeRate.
+type ExchangeRateEdge struct {
+	Node   *ExchangeRate `json:"node"`
+	Cursor Cursor        `json:"cursor"`
+}
+
+// ExchangeRateConnection is the connection containing edges to ExchangeRate.
+type ExchangeRateConnection struct {
+	Edges      []*ExchangeRateEdge `json:"edges"`
+	PageInfo   PageInfo            `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+func (c *ExchangeRateConnection) build(nodes []*ExchangeRate, pager *exchangeratePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ExchangeRate
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ExchangeRate {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ExchangeRate {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ExchangeRateEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ExchangeRateEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ExchangeRatePaginateOption enables pagination customization.
+type ExchangeRatePaginateOption func(*exchangeratePager) error
+
+// WithExchangeRateOrder configures pagination ordering.
+func WithExchangeRateOrder(order *ExchangeRateOrder) ExchangeRatePaginateOption {
+	if order == nil {
+		order = DefaultExchangeRateOrder
+	}
+	o := *order
+	return func(pager *exchangeratePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultExchangeRateOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithExchangeRateFilter configures pagination filter.
+func WithExchangeRateFilter(filter func(*ExchangeRateQuery) (*ExchangeRateQuery, error)) ExchangeRatePaginateOption {
+	return func(pager *exchangeratePager) error {
+		if filter == nil {
+			return errors.New("ExchangeRateQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type exchangeratePager struct {
+	reverse bool
+	order   *ExchangeRateOrder
+	filter  func(*ExchangeRateQuery) (*ExchangeRateQuery, error)
+}
+
+func newExchangeRatePager(opts []ExchangeRatePaginateOption, reverse bool) (*exchangeratePager, error) {
+	pager := &exchangeratePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultExchangeRateOrder
+	}
+	return pager, nil
+}
+
+func (p *exchangeratePager) applyFilter(query *ExchangeRateQuery) (*ExchangeRateQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *exchangeratePager) toCursor(_m *ExchangeRate) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *exchangeratePager) applyCursors(query *ExchangeRateQuery, after, before *Cursor) (*ExchangeRateQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultExchangeRateOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *exchangeratePager) applyOrder(query *ExchangeRateQuery) *ExchangeRateQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultExchangeRateOrder.Field {
+		query = query.Order(DefaultExchangeRateOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *exchangeratePager) orderExpr(query *ExchangeRateQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultExchangeRateOrder.Field {
+			b.Comma().Ident(DefaultExchangeRateOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ExchangeRate.
+func (_m *ExchangeRateQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ExchangeRatePaginateOption,
+) (*ExchangeRateConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newExchangeRatePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ExchangeRateConnection{Edges: []*ExchangeRateEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ExchangeRateOrderFieldValidFrom orders ExchangeRate by valid_from.
+	ExchangeRateOrderFieldValidFrom = &ExchangeRateOrderField{
+		Value: func(_m *ExchangeRate) (ent.Value, error) {
+			return _m.ValidFrom, nil
+		},
+		column: exchangerate.FieldValidFrom,
+		toTerm: exchangerate.ByValidFrom,
+		toCursor: func(_m *ExchangeRate) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ValidFrom,
+			}
+		},
+	}
+	// ExchangeRateOrderFieldCreatedAt orders ExchangeRate by created_at.
+	ExchangeRateOrderFieldCreatedAt = &ExchangeRateOrderField{
+		Value: func(_m *ExchangeRate) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: exchangerate.FieldCreatedAt,
+		toTerm: exchangerate.ByCreatedAt,
+		toCursor: func(_m *ExchangeRate) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ExchangeRateOrderField) String() string {
+	var str string
+	switch f.column {
+	case ExchangeRateOrderFieldValidFrom.column:
+		str = "VALID_FROM"
+	case ExchangeRateOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ExchangeRateOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ExchangeRateOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ExchangeRateOrderField %T must be a string", v)
+	}
+	switch str {
+	case "VALID_FROM":
+		*f = *ExchangeRateOrderFieldValidFrom
+	case "CREATED_AT":
+		*f = *ExchangeRateOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ExchangeRateOrderField", str)
+	}
+	return nil
+}
+
+// ExchangeRateOrderField defines the ordering field of ExchangeRate.
+type ExchangeRateOrderField struct {
+	// Value extracts the ordering value from the given ExchangeRate.
+	Value    func(*ExchangeRate) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) exchangerate.OrderOption
+	toCursor func(*ExchangeRate) Cursor
+}
+
+// ExchangeRateOrder defines the ordering of ExchangeRate.
+type ExchangeRateOrder struct {
+	Direction OrderDirection          `json:"direction"`
+	Field     *ExchangeRateOrderField `json:"field"`
+}
+
+// DefaultExchangeRateOrder is the default ordering of ExchangeRate.
+var DefaultExchangeRateOrder = &ExchangeRateOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ExchangeRateOrderField{
+		Value: func(_m *ExchangeRate) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: exchangerate.FieldID,
+		toTerm: exchangerate.ByID,
+		toCursor: func(_m *ExchangeRate) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ExchangeRate into ExchangeRateEdge.
+func (_m *ExchangeRate) ToEdge(order *ExchangeRateOrder) *ExchangeRateEdge {
+	if order == nil {
+		order = DefaultExchangeRateOrder
+	}
+	return &ExchangeRateEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

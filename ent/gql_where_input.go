@@ -14,6 +14,7 @@ import (
 	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/document"
+	"tandem/ent/exchangerate"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
@@ -7873,6 +7874,486 @@ func (i *DocumentWhereInput) P() (predicate.Document, error) {
 		return predicates[0], nil
 	default:
 		return document.And(predicates...), nil
+	}
+}
+
+// ExchangeRateWhereInput represents a where input for filtering ExchangeRate queries.
+type ExchangeRateWhereInput struct {
+	Predicates []predicate.ExchangeRate  `json:"-"`
+	Not        *ExchangeRateWhereInput   `json:"not,omitempty"`
+	Or         []*ExchangeRateWhereInput `json:"or,omitempty"`
+	And        []*ExchangeRateWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "from_currency" field predicates.
+	FromCurrency             *string  `json:"fromCurrency,omitempty"`
+	FromCurrencyNEQ          *string  `json:"fromCurrencyNEQ,omitempty"`
+	FromCurrencyIn           []string `json:"fromCurrencyIn,omitempty"`
+	FromCurrencyNotIn        []string `json:"fromCurrencyNotIn,omitempty"`
+	FromCurrencyGT           *string  `json:"fromCurrencyGT,omitempty"`
+	FromCurrencyGTE          *string  `json:"fromCurrencyGTE,omitempty"`
+	FromCurrencyLT           *string  `json:"fromCurrencyLT,omitempty"`
+	FromCurrencyLTE          *string  `json:"fromCurrencyLTE,omitempty"`
+	FromCurrencyContains     *string  `json:"fromCurrencyContains,omitempty"`
+	FromCurrencyHasPrefix    *string  `json:"fromCurrencyHasPrefix,omitempty"`
+	FromCurrencyHasSuffix    *string  `json:"fromCurrencyHasSuffix,omitempty"`
+	FromCurrencyEqualFold    *string  `json:"fromCurrencyEqualFold,omitempty"`
+	FromCurrencyContainsFold *string  `json:"fromCurrencyContainsFold,omitempty"`
+
+	// "to_currency" field predicates.
+	ToCurrency             *string  `json:"toCurrency,omitempty"`
+	ToCurrencyNEQ          *string  `json:"toCurrencyNEQ,omitempty"`
+	ToCurrencyIn           []string `json:"toCurrencyIn,omitempty"`
+	ToCurrencyNotIn        []string `json:"toCurrencyNotIn,omitempty"`
+	ToCurrencyGT           *string  `json:"toCurrencyGT,omitempty"`
+	ToCurrencyGTE          *string  `json:"toCurrencyGTE,omitempty"`
+	ToCurrencyLT           *string  `json:"toCurrencyLT,omitempty"`
+	ToCurrencyLTE          *string  `json:"toCurrencyLTE,omitempty"`
+	ToCurrencyContains     *string  `json:"toCurrencyContains,omitempty"`
+	ToCurrencyHasPrefix    *string  `json:"toCurrencyHasPrefix,omitempty"`
+	ToCurrencyHasSuffix    *string  `json:"toCurrencyHasSuffix,omitempty"`
+	ToCurrencyEqualFold    *string  `json:"toCurrencyEqualFold,omitempty"`
+	ToCurrencyContainsFold *string  `json:"toCurrencyContainsFold,omitempty"`
+
+	// "rate" field predicates.
+	Rate      *float64  `json:"rate,omitempty"`
+	RateNEQ   *float64  `json:"rateNEQ,omitempty"`
+	RateIn    []float64 `json:"rateIn,omitempty"`
+	RateNotIn []float64 `json:"rateNotIn,omitempty"`
+	RateGT    *float64  `json:"rateGT,omitempty"`
+	RateGTE   *float64  `json:"rateGTE,omitempty"`
+	RateLT    *float64  `json:"rateLT,omitempty"`
+	RateLTE   *float64  `json:"rateLTE,omitempty"`
+
+	// "valid_from" field predicates.
+	ValidFrom      *time.Time  `json:"validFrom,omitempty"`
+	ValidFromNEQ   *time.Time  `json:"validFromNEQ,omitempty"`
+	ValidFromIn    []time.Time `json:"validFromIn,omitempty"`
+	ValidFromNotIn []time.Time `json:"validFromNotIn,omitempty"`
+	ValidFromGT    *time.Time  `json:"validFromGT,omitempty"`
+	ValidFromGTE   *time.Time  `json:"validFromGTE,omitempty"`
+	ValidFromLT    *time.Time  `json:"validFromLT,omitempty"`
+	ValidFromLTE   *time.Time  `json:"validFromLTE,omitempty"`
+
+	// "source" field predicates.
+	Source             *string  `json:"source,omitempty"`
+	SourceNEQ          *string  `json:"sourceNEQ,omitempty"`
+	SourceIn           []string `json:"sourceIn,omitempty"`
+	SourceNotIn        []string `json:"sourceNotIn,omitempty"`
+	SourceGT           *string  `json:"sourceGT,omitempty"`
+	SourceGTE          *string  `json:"sourceGTE,omitempty"`
+	SourceLT           *string  `json:"sourceLT,omitempty"`
+	SourceLTE          *string  `json:"sourceLTE,omitempty"`
+	SourceContains     *string  `json:"sourceContains,omitempty"`
+	SourceHasPrefix    *string  `json:"sourceHasPrefix,omitempty"`
+	SourceHasSuffix    *string  `json:"sourceHasSuffix,omitempty"`
+	SourceIsNil        bool     `json:"sourceIsNil,omitempty"`
+	SourceNotNil       bool     `json:"sourceNotNil,omitempty"`
+	SourceEqualFold    *string  `json:"sourceEqualFold,omitempty"`
+	SourceContainsFold *string  `json:"sourceContainsFold,omitempty"`
+
+	// "created_by_id" field predicates.
+	CreatedByID             *pulid.ID  `json:"createdByID,omitempty"`
+	CreatedByIDNEQ          *pulid.ID  `json:"createdByIDNEQ,omitempty"`
+	CreatedByIDIn           []pulid.ID `json:"createdByIDIn,omitempty"`
+	CreatedByIDNotIn        []pulid.ID `json:"createdByIDNotIn,omitempty"`
+	CreatedByIDGT           *pulid.ID  `json:"createdByIDGT,omitempty"`
+	CreatedByIDGTE          *pulid.ID  `json:"createdByIDGTE,omitempty"`
+	CreatedByIDLT           *pulid.ID  `json:"createdByIDLT,omitempty"`
+	CreatedByIDLTE          *pulid.ID  `json:"createdByIDLTE,omitempty"`
+	CreatedByIDContains     *pulid.ID  `json:"createdByIDContains,omitempty"`
+	CreatedByIDHasPrefix    *pulid.ID  `json:"createdByIDHasPrefix,omitempty"`
+	CreatedByIDHasSuffix    *pulid.ID  `json:"createdByIDHasSuffix,omitempty"`
+	CreatedByIDIsNil        bool       `json:"createdByIDIsNil,omitempty"`
+	CreatedByIDNotNil       bool       `json:"createdByIDNotNil,omitempty"`
+	CreatedByIDEqualFold    *pulid.ID  `json:"createdByIDEqualFold,omitempty"`
+	CreatedByIDContainsFold *pulid.ID  `json:"createdByIDContainsFold,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "created_by" edge predicates.
+	HasCreatedBy     *bool             `json:"hasCreatedBy,omitempty"`
+	HasCreatedByWith []*UserWhereInput `json:"hasCreatedByWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ExchangeRateWhereInput) AddPredicates(predicates ...predicate.ExchangeRate) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ExchangeRateWhereInput filter on the ExchangeRateQuery builder.
+func (i *ExchangeRateWhereInput) Filter(q *ExchangeRateQuery) (*ExchangeRateQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyExchangeRateWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyExchangeRateWhereInput is returned in case the ExchangeRateWhereInput is empty.
+var ErrEmptyExchangeRateWhereInput = errors.New("ent: empty predicate ExchangeRateWhereInput")
+
+// P returns a predicate for filtering exchangerates.
+// An error is returned if the input is empty or invalid.
+func (i *ExchangeRateWhereInput) P() (predicate.ExchangeRate, error) {
+	var predicates []predicate.ExchangeRate
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, exchangerate.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.ExchangeRate, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, exchangerate.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.ExchangeRate, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, exchangerate.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, exchangerate.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, exchangerate.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, exchangerate.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, exchangerate.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, exchangerate.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, exchangerate.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, exchangerate.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, exchangerate.IDLTE(*i.IDLTE))
+	}
+	if i.FromCurrency != nil {
+		predicates = append(predicates, exchangerate.FromCurrencyEQ(*i.FromCurrency))
+	}
+	if i.FromCurrencyNEQ != nil {
+		predicates = append(predicates, exchangerate.FromCurrencyNEQ(*i.FromCurrencyNEQ))
+	}
+	if len(i.FromCurrencyIn) > 0 {
+		predicates = append(predicates, exchangerate.FromCurrencyIn(i.FromCurrencyIn...))
+	}
+	if len(i.FromCurrencyNotIn) > 0 {
+		predicates = append(predicates, exchangerate.FromCurrencyNotIn(i.FromCurrencyNotIn...))
+	}
+	if i.FromCurrencyGT != nil {
+		predicates = append(predicates, exchangerate.FromCurrencyGT(*i.FromCurrencyGT))
+	}
+	if i.FromCurrencyGTE != nil {
+		predicates = append(predicates, exchangerate.FromCurrencyGTE(*i.FromCurrencyGTE))
+	}
+	if i.FromCurrencyLT != nil {
+		predicates = append(predicates, exchangerate.FromCurrencyLT(*i.FromCurrencyLT))
+	}
+	if i.FromCurrencyLTE != nil {
+		predicates = append(predicates, exchangerate.FromCurrencyLTE(*i.FromCurrencyLTE))
+	}
+	if i.FromCurrencyContains != nil {
+		predicates = append(predicates, exchangerate.FromCurrencyContains(*i.FromCurrencyContains))
+	}
+	if i.FromCurrencyHasPrefix != nil {
+		predicates = append(predicates, exchangerate.FromCurrencyHasPrefix(*i.FromCurrencyHasPrefix))
+	}
+	if i.FromCurrencyHasSuffix != nil {
+		predicates = append(predicates, exchangerate.FromCurrencyHasSuffix(*i.FromCurrencyHasSuffix))
+	}
+	if i.FromCurrencyEqualFold != nil {
+		predicates = append(predicates, exchangerate.FromCurrencyEqualFold(*i.FromCurrencyEqualFold))
+	}
+	if i.FromCurrencyContainsFold != nil {
+		predicates = append(predicates, exchangerate.FromCurrencyContainsFold(*i.FromCurrencyContainsFold))
+	}
+	if i.ToCurrency != nil {
+		predicates = append(predicates, exchangerate.ToCurrencyEQ(*i.ToCurrency))
+	}
+	if i.ToCurrencyNEQ != nil {
+		predicates = append(predicates, exchangerate.ToCurrencyNEQ(*i.ToCurrencyNEQ))
+	}
+	if len(i.ToCurrencyIn) > 0 {
+		predicates = append(predicates, exchangerate.ToCurrencyIn(i.ToCurrencyIn...))
+	}
+	if len(i.ToCurrencyNotIn) > 0 {
+		predicates = append(predicates, exchangerate.ToCurrencyNotIn(i.ToCurrencyNotIn...))
+	}
+	if i.ToCurrencyGT != nil {
+		predicates = append(predicates, exchangerate.ToCurrencyGT(*i.ToCurrencyGT))
+	}
+	if i.ToCurrencyGTE != nil {
+		predicates = append(predicates, exchangerate.ToCurrencyGTE(*i.ToCurrencyGTE))
+	}
+	if i.ToCurrencyLT != nil {
+		predicates = append(predicates, exchangerate.ToCurrencyLT(*i.ToCurrencyLT))
+	}
+	if i.ToCurrencyLTE != nil {
+		predicates = append(predicates, exchangerate.ToCurrencyLTE(*i.ToCurrencyLTE))
+	}
+	if i.ToCurrencyContains != nil {
+		predicates = append(predicates, exchangerate.ToCurrencyContains(*i.ToCurrencyContains))
+	}
+	if i.ToCurrencyHasPrefix != nil {
+		predicates = append(predicates, exchangerate.ToCurrencyHasPrefix(*i.ToCurrencyHasPrefix))
+	}
+	if i.ToCurrencyHasSuffix != nil {
+		predicates = append(predicates, exchangerate.ToCurrencyHasSuffix(*i.ToCurrencyHasSuffix))
+	}
+	if i.ToCurrencyEqualFold != nil {
+		predicates = append(predicates, exchangerate.ToCurrencyEqualFold(*i.ToCurrencyEqualFold))
+	}
+	if i.ToCurrencyContainsFold != nil {
+		predicates = append(predicates, exchangerate.ToCurrencyContainsFold(*i.ToCurrencyContainsFold))
+	}
+	if i.Rate != nil {
+		predicates = append(predicates, exchangerate.RateEQ(*i.Rate))
+	}
+	if i.RateNEQ != nil {
+		predicates = append(predicates, exchangerate.RateNEQ(*i.RateNEQ))
+	}
+	if len(i.RateIn) > 0 {
+		predicates = append(predicates, exchangerate.RateIn(i.RateIn...))
+	}
+	if len(i.RateNotIn) > 0 {
+		predicates = append(predicates, exchangerate.RateNotIn(i.RateNotIn...))
+	}
+	if i.RateGT != nil {
+		predicates = append(predicates, exchangerate.RateGT(*i.RateGT))
+	}
+	if i.RateGTE != nil {
+		predicates = append(predicates, exchangerate.RateGTE(*i.RateGTE))
+	}
+	if i.RateLT != nil {
+		predicates = append(predicates, exchangerate.RateLT(*i.RateLT))
+	}
+	if i.RateLTE != nil {
+		predicates = append(predicates, exchangerate.RateLTE(*i.RateLTE))
+	}
+	if i.ValidFrom != nil {
+		predicates = append(predicates, exchangerate.ValidFromEQ(*i.ValidFrom))
+	}
+	if i.ValidFromNEQ != nil {
+		predicates = append(predicates, exchangerate.ValidFromNEQ(*i.ValidFromNEQ))
+	}
+	if len(i.ValidFromIn) > 0 {
+		predicates = append(predicates, exchangerate.ValidFromIn(i.ValidFromIn...))
+	}
+	if len(i.ValidFromNotIn) > 0 {
+		predicates = append(predicates, exchangerate.ValidFromNotIn(i.ValidFromNotIn...))
+	}
+	if i.ValidFromGT != nil {
+		predicates = append(predicates, exchangerate.ValidFromGT(*i.ValidFromGT))
+	}
+	if i.ValidFromGTE != nil {
+		predicates = append(predicates, exchangerate.ValidFromGTE(*i.ValidFromGTE))
+	}
+	if i.ValidFromLT != nil {
+		predicates = append(predicates, exchangerate.ValidFromLT(*i.ValidFromLT))
+	}
+	if i.ValidFromLTE != nil {
+		predicates = append(predicates, exchangerate.ValidFromLTE(*i.ValidFromLTE))
+	}
+	if i.Source != nil {
+		predicates = append(predicates, exchangerate.SourceEQ(*i.Source))
+	}
+	if i.SourceNEQ != nil {
+		predicates = append(predicates, exchangerate.SourceNEQ(*i.SourceNEQ))
+	}
+	if len(i.SourceIn) > 0 {
+		predicates = append(predicates, exchangerate.SourceIn(i.SourceIn...))
+	}
+	if len(i.SourceNotIn) > 0 {
+		predicates = append(predicates, exchangerate.SourceNotIn(i.SourceNotIn...))
+	}
+	if i.SourceGT != nil {
+		predicates = append(predicates, exchangerate.SourceGT(*i.SourceGT))
+	}
+	if i.SourceGTE != nil {
+		predicates = append(predicates, exchangerate.SourceGTE(*i.SourceGTE))
+	}
+	if i.SourceLT != nil {
+		predicates = append(predicates, exchangerate.SourceLT(*i.SourceLT))
+	}
+	if i.SourceLTE != nil {
+		predicates = append(predicates, exchangerate.SourceLTE(*i.SourceLTE))
+	}
+	if i.SourceContains != nil {
+		predicates = append(predicates, exchangerate.SourceContains(*i.SourceContains))
+	}
+	if i.SourceHasPrefix != nil {
+		predicates = append(predicates, exchangerate.SourceHasPrefix(*i.SourceHasPrefix))
+	}
+	if i.SourceHasSuffix != nil {
+		predicates = append(predicates, exchangerate.SourceHasSuffix(*i.SourceHasSuffix))
+	}
+	if i.SourceIsNil {
+		predicates = append(predicates, exchangerate.SourceIsNil())
+	}
+	if i.SourceNotNil {
+		predicates = append(predicates, exchangerate.SourceNotNil())
+	}
+	if i.SourceEqualFold != nil {
+		predicates = append(predicates, exchangerate.SourceEqualFold(*i.SourceEqualFold))
+	}
+	if i.SourceContainsFold != nil {
+		predicates = append(predicates, exchangerate.SourceContainsFold(*i.SourceContainsFold))
+	}
+	if i.CreatedByID != nil {
+		predicates = append(predicates, exchangerate.CreatedByIDEQ(*i.CreatedByID))
+	}
+	if i.CreatedByIDNEQ != nil {
+		predicates = append(predicates, exchangerate.CreatedByIDNEQ(*i.CreatedByIDNEQ))
+	}
+	if len(i.CreatedByIDIn) > 0 {
+		predicates = append(predicates, exchangerate.CreatedByIDIn(i.CreatedByIDIn...))
+	}
+	if len(i.CreatedByIDNotIn) > 0 {
+		predicates = append(predicates, exchangerate.CreatedByIDNotIn(i.CreatedByIDNotIn...))
+	}
+	if i.CreatedByIDGT != nil {
+		predicates = append(predicates, exchangerate.CreatedByIDGT(*i.CreatedByIDGT))
+	}
+	if i.CreatedByIDGTE != nil {
+		predicates = append(predicates, exchangerate.CreatedByIDGTE(*i.CreatedByIDGTE))
+	}
+	if i.CreatedByIDLT != nil {
+		predicates = append(predicates, exchangerate.CreatedByIDLT(*i.CreatedByIDLT))
+	}
+	if i.CreatedByIDLTE != nil {
+		predicates = append(predicates, exchangerate.CreatedByIDLTE(*i.CreatedByIDLTE))
+	}
+	if i.CreatedByIDContains != nil {
+		predicates = append(predicates, exchangerate.CreatedByIDContains(*i.CreatedByIDContains))
+	}
+	if i.CreatedByIDHasPrefix != nil {
+		predicates = append(predicates, exchangerate.CreatedByIDHasPrefix(*i.CreatedByIDHasPrefix))
+	}
+	if i.CreatedByIDHasSuffix != nil {
+		predicates = append(predicates, exchangerate.CreatedByIDHasSuffix(*i.CreatedByIDHasSuffix))
+	}
+	if i.CreatedByIDIsNil {
+		predicates = append(predicates, exchangerate.CreatedByIDIsNil())
+	}
+	if i.CreatedByIDNotNil {
+		predicates = append(predicates, exchangerate.CreatedByIDNotNil())
+	}
+	if i.CreatedByIDEqualFold != nil {
+		predicates = append(predicates, exchangerate.CreatedByIDEqualFold(*i.CreatedByIDEqualFold))
+	}
+	if i.CreatedByIDContainsFold != nil {
+		predicates = append(predicates, exchangerate.CreatedByIDContainsFold(*i.CreatedByIDContainsFold))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, exchangerate.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, exchangerate.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, exchangerate.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, exchangerate.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, exchangerate.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, exchangerate.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, exchangerate.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, exchangerate.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+
+	if i.HasCreatedBy != nil {
+		p := exchangerate.HasCreatedBy()
+		if !*i.HasCreatedBy {
+			p = exchangerate.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCreatedByWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasCreatedByWith))
+		for _, w := range i.HasCreatedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCreatedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, exchangerate.HasCreatedByWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyExchangeRateWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return exchangerate.And(predicates...), nil
 	}
 }
 

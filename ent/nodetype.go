@@ -16,6 +16,7 @@ import (
 	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/document"
+	"tandem/ent/exchangerate"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
@@ -79,6 +80,7 @@ var tableByPrefix = map[string]string{
 	"RT": refreshtoken.Table,
 	"AE": auditevent.Table,
 	"SC": stagechange.Table,
+	"XR": exchangerate.Table,
 	"LT": loginthrottle.Table,
 	"CM": clientmutation.Table,
 	"SE": sampleevent.Table,

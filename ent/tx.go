@@ -34,6 +34,8 @@ type Tx struct {
 	Customer *CustomerClient
 	// Document is the client for interacting with the Document builders.
 	Document *DocumentClient
+	// ExchangeRate is the client for interacting with the ExchangeRate builders.
+	ExchangeRate *ExchangeRateClient
 	// Interaction is the client for interacting with the Interaction builders.
 	Interaction *InteractionClient
 	// Issue is the client for interacting with the Issue builders.
@@ -233,6 +235,7 @@ func (tx *Tx) init() {
 	tx.Contact = NewContactClient(tx.config)
 	tx.Customer = NewCustomerClient(tx.config)
 	tx.Document = NewDocumentClient(tx.config)
+	tx.ExchangeRate = NewExchangeRateClient(tx.config)
 	tx.Interaction = NewInteractionClient(tx.config)
 	tx.Issue = NewIssueClient(tx.config)
 	tx.IssueAttachment = NewIssueAttachmentClient(tx.config)

@@ -25,11 +25,11 @@ func (r *queryResolver) PriceTrend(ctx context.Context, productID pulid.ID, kind
 		return nil, err
 	}
 	now := r.now()
-	points, err := priceHistory(ctx, c, productID, k)
+	points, series, err := priceHistory(ctx, c, productID, k)
 	if err != nil {
 		return nil, err
 	}
-	return priceTrendModel(p, k, advice.Trend(points, now)), nil
+	return priceTrendModel(p, k, advice.Trend(points, now), series), nil
 }
 
 // StockAdvice is the resolver for the stockAdvice field.
@@ -44,7 +44,7 @@ func (r *queryResolver) StockAdvice(ctx context.Context, customerID pulid.ID, pr
 		return nil, err
 	}
 	now := r.now()
-	points, err := priceHistory(ctx, c, productID, pricepoint.KindLIST)
+	points, series, err := priceHistory(ctx, c, productID, pricepoint.KindLIST)
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +59,7 @@ func (r *queryResolver) StockAdvice(ctx context.Context, customerID pulid.ID, pr
 		Customer:      cu,
 		Product:       p,
 		Unit:          p.Unit,
-		Trend:         priceTrendModel(p, pricepoint.KindLIST, trend),
+		Trend:         priceTrendModel(p, pricepoint.KindLIST, trend, series),
 		Forecast:      forecastModel(forecast),
 		Code:          a.Code,
 		MonthsToStock: a.MonthsToStock,

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"tandem/domain/access"
+	"tandem/domain/money"
 	"tandem/ent"
 	"tandem/ent/order"
 	"tandem/ent/orderline"
@@ -19,24 +20,31 @@ import (
 // StockForecastMonths is how many months stockAdvice forecasts.
 const StockForecastMonths = 3
 
-// priceHistory reads a product's prices of one kind. Prices in different currencies
-// cannot be compared, so only those in the currency of the latest point are used.
-func priceHistory(ctx context.Context, c *ent.Client, productID pulid.ID, kind pricepoint.Kind) ([]advice.PricePoint, error) {
+// priceHistory reads a product's prices of one kind, in one currency: the one most
+// of its points are in. Points in other currencies are converted with the rate valid
+// at their date, or left out and listed when none is on file (money.Book.OneCurrency).
+func priceHistory(ctx context.Context, c *ent.Client, productID pulid.ID, kind pricepoint.Kind) ([]advice.PricePoint, money.Series, error) {
 	pps, err := c.PricePoint.Query().
 		Where(pricepoint.ProductID(productID), pricepoint.KindEQ(kind)).
 		Order(pricepoint.ByObservedAt(), pricepoint.ByID()).
 		All(ctx)
 	if err != nil || len(pps) == 0 {
-		return nil, err
+		return nil, money.Series{Currency: "CNY"}, err
 	}
-	currency := pps[len(pps)-1].Currency
-	out := make([]advice.PricePoint, 0, len(pps))
+	book, err := money.Load(ctx, c)
+	if err != nil {
+		return nil, money.Series{}, err
+	}
+	run := make([]money.Dated, 0, len(pps))
 	for _, pp := range pps {
-		if pp.Currency == currency {
-			out = append(out, advice.PricePoint{At: pp.ObservedAt, Price: pp.Price})
-		}
+		run = append(run, money.Dated{Amount: pp.Price, Currency: pp.Currency, At: pp.ObservedAt})
 	}
-	return out, nil
+	series := book.OneCurrency(run)
+	out := make([]advice.PricePoint, 0, len(series.Amounts))
+	for _, a := range series.Amounts {
+		out = append(out, advice.PricePoint{At: a.At, Price: a.Amount})
+	}
+	return out, series, nil
 }
 
 // orderHistory reads what a customer ordered of a product, on orders not cancelled,
@@ -96,8 +104,12 @@ func (r *Resolver) viewerLocale(ctx context.Context) string {
 	return "zh"
 }
 
-func priceTrendModel(p *ent.Product, kind pricepoint.Kind, t advice.TrendReport) *model.PriceTrend {
-	out := &model.PriceTrend{Product: p, Kind: kind, Direction: t.Direction, Windows: make([]*model.PriceWindow, 0, len(t.Windows))}
+func priceTrendModel(p *ent.Product, kind pricepoint.Kind, t advice.TrendReport, s money.Series) *model.PriceTrend {
+	out := &model.PriceTrend{Product: p, Kind: kind, Direction: t.Direction, Windows: make([]*model.PriceWindow, 0, len(t.Windows)),
+		Currency: s.Currency, Converted: s.Converted, Rates: appliedRates(s.Rates), LeftOut: []*model.CurrencyAmount{}}
+	for _, l := range s.LeftOut {
+		out.LeftOut = append(out.LeftOut, &model.CurrencyAmount{Currency: l.Currency, Value: l.Amount})
+	}
 	for _, w := range t.Windows {
 		mw := &model.PriceWindow{Months: w.Months, Available: w.Available, Points: w.Points}
 		if w.Available {
@@ -125,3 +137,12 @@ func forecastModel(f advice.ForecastReport) *model.UsageForecast {
 }
 
 func floatPtr(v float64) *float64 { return &v }
+
+// appliedRates translates the rates a conversion used.
+func appliedRates(rs []money.Rate) []*model.AppliedRate {
+	out := make([]*model.AppliedRate, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, &model.AppliedRate{FromCurrency: r.From, ToCurrency: r.To, Rate: r.Rate, ValidFrom: r.ValidFrom})
+	}
+	return out
+}

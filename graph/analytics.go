@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
+	"tandem/domain/money"
 	"tandem/ent"
 	"tandem/ent/customer"
 	"tandem/ent/errcode"
@@ -20,7 +21,8 @@ import (
 	"tandem/graph/model"
 )
 
-// aggRow receives one GROUP BY row: up to six keys and the measures.
+// aggRow receives one GROUP BY row: up to eight keys (six dimensions, then the
+// currency and the day of orderVolume) and the measures.
 type aggRow struct {
 	K0       *string `json:"k0"`
 	K1       *string `json:"k1"`
@@ -28,13 +30,25 @@ type aggRow struct {
 	K3       *string `json:"k3"`
 	K4       *string `json:"k4"`
 	K5       *string `json:"k5"`
+	K6       *string `json:"k6"`
+	K7       *string `json:"k7"`
 	Count    int     `json:"count"`
 	Orders   int     `json:"orders"`
 	Quantity float64 `json:"quantity"`
 	Value    float64 `json:"value"`
 }
 
-func (r aggRow) keys(n int) []*string { return []*string{r.K0, r.K1, r.K2, r.K3, r.K4, r.K5}[:n] }
+func (r aggRow) keys(n int) []*string {
+	return []*string{r.K0, r.K1, r.K2, r.K3, r.K4, r.K5, r.K6, r.K7}[:n]
+}
+
+// key is the n-th key ("" when null).
+func (r aggRow) key(n int) string {
+	if k := r.keys(n + 1)[n]; k != nil {
+		return *k
+	}
+	return ""
+}
 
 // monthOf is the dialect's YYYY-MM of a time column.
 func monthOf(s *sql.Selector, col string) string {
@@ -42,6 +56,14 @@ func monthOf(s *sql.Selector, col string) string {
 		return fmt.Sprintf("to_char(%s, 'YYYY-MM')", col)
 	}
 	return fmt.Sprintf("strftime('%%Y-%%m', %s)", col)
+}
+
+// dayOf is the dialect's YYYY-MM-DD of a time column.
+func dayOf(s *sql.Selector, col string) string {
+	if s.Dialect() == dialect.Postgres {
+		return fmt.Sprintf("to_char(%s, 'YYYY-MM-DD')", col)
+	}
+	return fmt.Sprintf("strftime('%%Y-%%m-%%d', %s)", col)
 }
 
 // grouping selects each key expression as k0, k1… and groups and orders by them.
@@ -161,10 +183,19 @@ func issueBreakdown(ctx context.Context, c *ent.Client, dims []model.IssueDimens
 	return toAggregate(rows, len(dims)), nil
 }
 
-// orderVolume sums the order lines the viewer sees, cancelled orders excluded.
-func orderVolume(ctx context.Context, c *ent.Client, dims []model.OrderVolumeDimension, from, to *time.Time) ([]*model.OrderVolumeRow, error) {
+// orderVolume sums the order lines the viewer sees, cancelled orders excluded, per
+// currency: amounts in different currencies are never added (money). With convertTo
+// every amount is converted with the rate valid at its order's date, and each row
+// says which rates it used and which amounts had none.
+func orderVolume(ctx context.Context, c *ent.Client, dims []model.OrderVolumeDimension, from, to *time.Time, convertTo *string) ([]*model.OrderVolumeRow, error) {
 	if err := checkDims(dims); err != nil {
 		return nil, err
+	}
+	target := ""
+	if convertTo != nil {
+		if target = money.Code(*convertTo); !money.ValidCode(target) {
+			return nil, errcode.New(errcode.BadUserInput, "%q is not a currency code: use three letters (ISO 4217, e.g. CNY)", *convertTo).With("field", "convertTo")
+		}
 	}
 	var rows []aggRow
 	err := c.OrderLine.Query().Modify(func(s *sql.Selector) {
@@ -192,6 +223,10 @@ func orderVolume(ctx context.Context, c *ent.Client, dims []model.OrderVolumeDim
 				exprs = append(exprs, monthOf(s, o.C(order.FieldOrderedAt)))
 			}
 		}
+		exprs = append(exprs, fmt.Sprintf("UPPER(%s)", o.C(order.FieldCurrency)))
+		if target != "" {
+			exprs = append(exprs, dayOf(s, o.C(order.FieldOrderedAt)))
+		}
 		grouping(s, exprs,
 			sql.As(sql.Count("*"), "count"),
 			sql.As(fmt.Sprintf("COUNT(DISTINCT %s)", s.C(orderline.FieldOrderID)), "orders"),
@@ -202,9 +237,90 @@ func orderVolume(ctx context.Context, c *ent.Client, dims []model.OrderVolumeDim
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*model.OrderVolumeRow, 0, len(rows))
+	n := len(dims)
+	if target == "" {
+		out := make([]*model.OrderVolumeRow, 0, len(rows))
+		for _, r := range rows {
+			out = append(out, &model.OrderVolumeRow{Keys: r.keys(n), Orders: r.Orders, Lines: r.Count, Quantity: r.Quantity, Value: r.Value,
+				Currency: r.key(n), Rates: []*model.AppliedRate{}, Unconverted: []*model.CurrencyAmount{}})
+		}
+		return out, nil
+	}
+	book, err := money.Load(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	// Rows per dimensions and currency: target for what converts, the original
+	// currency for what has no rate at its date.
+	type group struct {
+		row   *model.OrderVolumeRow
+		rates []money.Rate
+	}
+	var order []string
+	groups := map[string]*group{}
+	get := func(r aggRow, cur string) *group {
+		k := cur
+		for _, key := range r.keys(n) {
+			if key != nil {
+				k += "\x00" + *key
+			} else {
+				k += "\x01"
+			}
+		}
+		if g, ok := groups[k]; ok {
+			return g
+		}
+		g := &group{row: &model.OrderVolumeRow{Keys: r.keys(n), Currency: cur, Rates: []*model.AppliedRate{}, Unconverted: []*model.CurrencyAmount{}}}
+		groups[k] = g
+		order = append(order, k)
+		return g
+	}
+	var missing []struct {
+		r   aggRow
+		cur string
+		val float64
+	}
 	for _, r := range rows {
-		out = append(out, &model.OrderVolumeRow{Keys: r.keys(len(dims)), Orders: r.Orders, Lines: r.Count, Quantity: r.Quantity, Value: r.Value})
+		cur := r.key(n)
+		day, _ := time.Parse(time.DateOnly, r.key(n+1))
+		conv := book.Convert(r.Value, cur, target, day)
+		g := get(r, target)
+		if !conv.Same && !conv.Converted {
+			g = get(r, cur)
+			missing = append(missing, struct {
+				r   aggRow
+				cur string
+				val float64
+			}{r, cur, r.Value})
+		}
+		g.row.Orders += r.Orders
+		g.row.Lines += r.Count
+		g.row.Quantity += r.Quantity
+		g.row.Value += conv.Amount
+		if conv.Converted {
+			g.row.Converted = true
+			g.rates = append(g.rates, conv.Rate)
+		}
+	}
+	// The target row lists what it could not include.
+	for _, m := range missing {
+		g := get(m.r, target)
+		found := false
+		for _, u := range g.row.Unconverted {
+			if u.Currency == m.cur {
+				u.Value += m.val
+				found = true
+			}
+		}
+		if !found {
+			g.row.Unconverted = append(g.row.Unconverted, &model.CurrencyAmount{Currency: m.cur, Value: m.val})
+		}
+	}
+	out := make([]*model.OrderVolumeRow, 0, len(order))
+	for _, k := range order {
+		g := groups[k]
+		g.row.Rates = appliedRates(money.Rates(g.rates))
+		out = append(out, g.row)
 	}
 	return out, nil
 }

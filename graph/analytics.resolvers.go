@@ -22,8 +22,8 @@ func (r *queryResolver) IssueBreakdown(ctx context.Context, groupBy []model.Issu
 }
 
 // OrderVolume is the resolver for the orderVolume field.
-func (r *queryResolver) OrderVolume(ctx context.Context, groupBy []model.OrderVolumeDimension, from *time.Time, to *time.Time) ([]*model.OrderVolumeRow, error) {
-	return orderVolume(ctx, r.Client, groupBy, from, to)
+func (r *queryResolver) OrderVolume(ctx context.Context, groupBy []model.OrderVolumeDimension, from *time.Time, to *time.Time, convertTo *string) ([]*model.OrderVolumeRow, error) {
+	return orderVolume(ctx, r.Client, groupBy, from, to, convertTo)
 }
 
 // SampleFunnel is the resolver for the sampleFunnel field.

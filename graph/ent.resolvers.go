@@ -82,6 +82,12 @@ func (r *queryResolver) Documents(ctx context.Context, after *entgql.Cursor[puli
 		ent.WithDocumentOrder(orderBy), ent.WithDocumentFilter(where.Filter))
 }
 
+// ExchangeRates is the resolver for the exchangeRates field.
+func (r *queryResolver) ExchangeRates(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ExchangeRateOrder, where *ent.ExchangeRateWhereInput) (*ent.ExchangeRateConnection, error) {
+	return r.Client.ExchangeRate.Query().Paginate(ctx, after, first, before, last,
+		ent.WithExchangeRateOrder(orderBy), ent.WithExchangeRateFilter(where.Filter))
+}
+
 // Interactions is the resolver for the interactions field.
 func (r *queryResolver) Interactions(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.InteractionOrder, where *ent.InteractionWhereInput) (*ent.InteractionConnection, error) {
 	return r.Client.Interaction.Query().Paginate(ctx, after, first, before, last,

@@ -2,14 +2,11 @@ package graph
 
 import (
 	"context"
-	"strings"
 
-	"tandem/domain/access"
+	"tandem/domain/account"
 	"tandem/ent"
 	"tandem/ent/classify"
 	"tandem/ent/customer"
-	"tandem/ent/predicate"
-	"tandem/ent/schema/names"
 	"tandem/ent/schema/pulid"
 	"tandem/graph/model"
 )
@@ -41,56 +38,25 @@ func Ratings(cu *ent.Customer) map[string]*int {
 // not have loaded them when the client asked only for `classification`.
 var classificationFields = []string{customer.FieldScale, customer.FieldTechnicalLevel, customer.FieldCredit, customer.FieldDemand, customer.FieldEaseOfClosing}
 
-// duplicates finds accounts that may be the same company: the same folded name or the
-// same web domain. It searches every account — a rep must learn that another team
-// already works with the company — but links only the ones the viewer may see.
+// duplicates translates account.FindDuplicates: the account is linked only when the
+// viewer may see it; its name and owner are shown either way.
 func duplicates(ctx context.Context, c *ent.Client, name, website string, except *ent.Customer) ([]*model.DuplicateCandidate, error) {
-	sys := access.System(ctx, "duplicate check: a rep must learn that another team already works with the company")
-	var preds []predicate.Customer
-	folded := names.Fold(name)
-	if folded != "" {
-		preds = append(preds, customer.NormalizedName(folded))
-	}
-	domain := names.Domain(website)
-	if domain != "" && strings.Contains(domain, ".") {
-		preds = append(preds, customer.WebsiteContainsFold(domain))
-	}
-	if len(preds) == 0 {
-		return []*model.DuplicateCandidate{}, nil
-	}
-	q := c.Customer.Query().Where(customer.Or(preds...)).WithOwner().Limit(20)
+	var id pulid.ID
 	if except != nil {
-		q.Where(customer.IDNEQ(except.ID))
+		id = except.ID
 	}
-	found, err := q.All(sys)
+	found, err := account.FindDuplicates(ctx, c, name, website, id)
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]pulid.ID, 0, len(found))
+	out := make([]*model.DuplicateCandidate, 0, len(found))
 	for _, f := range found {
-		ids = append(ids, f.ID)
-	}
-	visible := map[string]*ent.Customer{}
-	if len(found) > 0 {
-		vs, err := c.Customer.Query().Where(customer.IDIn(ids...)).All(ctx)
-		if err != nil {
-			return nil, err
+		d := &model.DuplicateCandidate{Name: f.Account.Name, Customer: f.Visible, Reason: f.Reason}
+		if f.Core != "" {
+			d.Core = &f.Core
 		}
-		for _, v := range vs {
-			visible[string(v.ID)] = v
-		}
-	}
-	out := []*model.DuplicateCandidate{}
-	for _, f := range found {
-		d := &model.DuplicateCandidate{Name: f.Name, Customer: visible[string(f.ID)], Reason: "SAME_NAME"}
-		if f.NormalizedName != folded || folded == "" {
-			if names.Domain(f.Website) != domain {
-				continue // the domain only appeared inside a longer one
-			}
-			d.Reason = "SAME_DOMAIN"
-		}
-		if f.Edges.Owner != nil {
-			d.OwnerName = &f.Edges.Owner.Name
+		if f.Account.Edges.Owner != nil {
+			d.OwnerName = &f.Account.Edges.Owner.Name
 		}
 		out = append(out, d)
 	}

@@ -155,6 +155,12 @@ var Table = map[string]Type{
 		Read:  ByRole{viewer.Admin: ownRows, viewer.Analyst: ownRows, viewer.Manager: ownRows, viewer.Rep: ownRows},
 		Write: Write{denyPartner(), allowOwnQueries()},
 	},
+	// Exchange rates: admins keep them (setExchangeRate; append-only, domain/money);
+	// managers and analysts read the history their figures were converted with.
+	"ExchangeRate": {
+		Read:  ByRole{viewer.Admin: every, viewer.Manager: every, viewer.Analyst: every},
+		Write: adminWrite,
+	},
 	"APIToken":   {Read: adminOnly, Write: adminWrite},
 	"AuditEvent": {Read: adminOnly, Write: adminWrite},
 	// Webhooks: a partner with webhooks:manage reads its own endpoints and delivery
@@ -208,6 +214,8 @@ var Views = map[string]View{
 	"DuplicateCandidate":    {},
 	"AggregateRow":          {},
 	"OrderVolumeRow":        {},
+	"AppliedRate":           {},
+	"CurrencyAmount":        {},
 	"FunnelRow":             {},
 	"FunnelStage":           {},
 	"StageDurationRow":      {},

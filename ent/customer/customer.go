@@ -31,6 +31,8 @@ const (
 	FieldNameEn = "name_en"
 	// FieldNormalizedName holds the string denoting the normalized_name field in the database.
 	FieldNormalizedName = "normalized_name"
+	// FieldCoreName holds the string denoting the core_name field in the database.
+	FieldCoreName = "core_name"
 	// FieldWebsite holds the string denoting the website field in the database.
 	FieldWebsite = "website"
 	// FieldIndustry holds the string denoting the industry field in the database.
@@ -396,6 +398,7 @@ var Columns = []string{
 	FieldName,
 	FieldNameEn,
 	FieldNormalizedName,
+	FieldCoreName,
 	FieldWebsite,
 	FieldIndustry,
 	FieldRegion,
@@ -465,6 +468,8 @@ var (
 	NameEnValidator func(string) error
 	// NormalizedNameValidator is a validator for the "normalized_name" field. It is called by the builders before save.
 	NormalizedNameValidator func(string) error
+	// CoreNameValidator is a validator for the "core_name" field. It is called by the builders before save.
+	CoreNameValidator func(string) error
 	// WebsiteValidator is a validator for the "website" field. It is called by the builders before save.
 	WebsiteValidator func(string) error
 	// IndustryValidator is a validator for the "industry" field. It is called by the builders before save.
@@ -694,6 +699,11 @@ func ByNameEn(opts ...sql.OrderTermOption) OrderOption {
 // ByNormalizedName orders the results by the normalized_name field.
 func ByNormalizedName(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldNormalizedName, opts...).ToFunc()
+}
+
+// ByCoreName orders the results by the core_name field.
+func ByCoreName(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCoreName, opts...).ToFunc()
 }
 
 // ByWebsite orders the results by the website field.

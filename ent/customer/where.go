@@ -86,6 +86,11 @@ func NormalizedName(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldNormalizedName, v))
 }
 
+// CoreName applies equality check predicate on the "core_name" field. It's identical to CoreNameEQ.
+func CoreName(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldCoreName, v))
+}
+
 // Website applies equality check predicate on the "website" field. It's identical to WebsiteEQ.
 func Website(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldWebsite, v))
@@ -569,6 +574,81 @@ func NormalizedNameEqualFold(v string) predicate.Customer {
 // NormalizedNameContainsFold applies the ContainsFold predicate on the "normalized_name" field.
 func NormalizedNameContainsFold(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldContainsFold(FieldNormalizedName, v))
+}
+
+// CoreNameEQ applies the EQ predicate on the "core_name" field.
+func CoreNameEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldCoreName, v))
+}
+
+// CoreNameNEQ applies the NEQ predicate on the "core_name" field.
+func CoreNameNEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldCoreName, v))
+}
+
+// CoreNameIn applies the In predicate on the "core_name" field.
+func CoreNameIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldCoreName, vs...))
+}
+
+// CoreNameNotIn applies the NotIn predicate on the "core_name" field.
+func CoreNameNotIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldCoreName, vs...))
+}
+
+// CoreNameGT applies the GT predicate on the "core_name" field.
+func CoreNameGT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldCoreName, v))
+}
+
+// CoreNameGTE applies the GTE predicate on the "core_name" field.
+func CoreNameGTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldCoreName, v))
+}
+
+// CoreNameLT applies the LT predicate on the "core_name" field.
+func CoreNameLT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldCoreName, v))
+}
+
+// CoreNameLTE applies the LTE predicate on the "core_name" field.
+func CoreNameLTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldCoreName, v))
+}
+
+// CoreNameContains applies the Contains predicate on the "core_name" field.
+func CoreNameContains(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContains(FieldCoreName, v))
+}
+
+// CoreNameHasPrefix applies the HasPrefix predicate on the "core_name" field.
+func CoreNameHasPrefix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasPrefix(FieldCoreName, v))
+}
+
+// CoreNameHasSuffix applies the HasSuffix predicate on the "core_name" field.
+func CoreNameHasSuffix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasSuffix(FieldCoreName, v))
+}
+
+// CoreNameIsNil applies the IsNil predicate on the "core_name" field.
+func CoreNameIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldCoreName))
+}
+
+// CoreNameNotNil applies the NotNil predicate on the "core_name" field.
+func CoreNameNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldCoreName))
+}
+
+// CoreNameEqualFold applies the EqualFold predicate on the "core_name" field.
+func CoreNameEqualFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEqualFold(FieldCoreName, v))
+}
+
+// CoreNameContainsFold applies the ContainsFold predicate on the "core_name" field.
+func CoreNameContainsFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContainsFold(FieldCoreName, v))
 }
 
 // WebsiteEQ applies the EQ predicate on the "website" field.

@@ -353,6 +353,7 @@ var (
 		{Name: "name", Type: field.TypeString},
 		{Name: "name_en", Type: field.TypeString, Nullable: true},
 		{Name: "normalized_name", Type: field.TypeString, Nullable: true},
+		{Name: "core_name", Type: field.TypeString, Nullable: true},
 		{Name: "website", Type: field.TypeString, Nullable: true},
 		{Name: "industry", Type: field.TypeString, Nullable: true},
 		{Name: "region", Type: field.TypeString, Nullable: true},
@@ -397,25 +398,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customers_contacts_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[38]},
+				Columns:    []*schema.Column{CustomersColumns[39]},
 				RefColumns: []*schema.Column{ContactsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_customers_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[39]},
+				Columns:    []*schema.Column{CustomersColumns[40]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_teams_customers",
-				Columns:    []*schema.Column{CustomersColumns[40]},
+				Columns:    []*schema.Column{CustomersColumns[41]},
 				RefColumns: []*schema.Column{TeamsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_users_owned_customers",
-				Columns:    []*schema.Column{CustomersColumns[41]},
+				Columns:    []*schema.Column{CustomersColumns[42]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -424,27 +425,27 @@ var (
 			{
 				Name:    "customer_owner_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[41]},
+				Columns: []*schema.Column{CustomersColumns[42]},
 			},
 			{
 				Name:    "customer_team_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[40]},
+				Columns: []*schema.Column{CustomersColumns[41]},
 			},
 			{
 				Name:    "customer_stage",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[12]},
+				Columns: []*schema.Column{CustomersColumns[13]},
 			},
 			{
 				Name:    "customer_tier",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[22]},
+				Columns: []*schema.Column{CustomersColumns[23]},
 			},
 			{
 				Name:    "customer_lead_source",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[14]},
+				Columns: []*schema.Column{CustomersColumns[15]},
 			},
 			{
 				Name:    "customer_normalized_name",
@@ -452,14 +453,19 @@ var (
 				Columns: []*schema.Column{CustomersColumns[6]},
 			},
 			{
+				Name:    "customer_core_name",
+				Unique:  false,
+				Columns: []*schema.Column{CustomersColumns[7]},
+			},
+			{
 				Name:    "customer_referrer_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[39]},
+				Columns: []*schema.Column{CustomersColumns[40]},
 			},
 			{
 				Name:    "customer_referrer_contact_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[38]},
+				Columns: []*schema.Column{CustomersColumns[39]},
 			},
 			{
 				Name:    "customer_updated_at",
@@ -469,7 +475,7 @@ var (
 			{
 				Name:    "customer_stage_changed_at",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[13]},
+				Columns: []*schema.Column{CustomersColumns[14]},
 			},
 		},
 	}
@@ -545,6 +551,38 @@ var (
 				Name:    "document_valid_until",
 				Unique:  false,
 				Columns: []*schema.Column{DocumentsColumns[14]},
+			},
+		},
+	}
+	// ExchangeRatesColumns holds the columns for the "exchange_rates" table.
+	ExchangeRatesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "from_currency", Type: field.TypeString},
+		{Name: "to_currency", Type: field.TypeString},
+		{Name: "rate", Type: field.TypeFloat64},
+		{Name: "valid_from", Type: field.TypeTime},
+		{Name: "source", Type: field.TypeString, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "created_by_id", Type: field.TypeString, Nullable: true},
+	}
+	// ExchangeRatesTable holds the schema information for the "exchange_rates" table.
+	ExchangeRatesTable = &schema.Table{
+		Name:       "exchange_rates",
+		Columns:    ExchangeRatesColumns,
+		PrimaryKey: []*schema.Column{ExchangeRatesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "exchange_rates_users_created_by",
+				Columns:    []*schema.Column{ExchangeRatesColumns[7]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "exchangerate_from_currency_to_currency_valid_from",
+				Unique:  false,
+				Columns: []*schema.Column{ExchangeRatesColumns[1], ExchangeRatesColumns[2], ExchangeRatesColumns[4]},
 			},
 		},
 	}
@@ -2051,6 +2089,7 @@ var (
 		ContactsTable,
 		CustomersTable,
 		DocumentsTable,
+		ExchangeRatesTable,
 		InteractionsTable,
 		IssuesTable,
 		IssueAttachmentsTable,
@@ -2103,6 +2142,7 @@ func init() {
 	DocumentsTable.ForeignKeys[0].RefTable = CustomersTable
 	DocumentsTable.ForeignKeys[1].RefTable = DocumentsTable
 	DocumentsTable.ForeignKeys[2].RefTable = ProductsTable
+	ExchangeRatesTable.ForeignKeys[0].RefTable = UsersTable
 	InteractionsTable.ForeignKeys[0].RefTable = CustomersTable
 	InteractionsTable.ForeignKeys[1].RefTable = UsersTable
 	IssuesTable.ForeignKeys[0].RefTable = CustomersTable

@@ -351,6 +351,30 @@ func (f DocumentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DocumentMutation", m)
 }
 
+// The ExchangeRateQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ExchangeRateQueryRuleFunc func(context.Context, *ent.ExchangeRateQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ExchangeRateQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ExchangeRateQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ExchangeRateQuery", q)
+}
+
+// The ExchangeRateMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ExchangeRateMutationRuleFunc func(context.Context, *ent.ExchangeRateMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ExchangeRateMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ExchangeRateMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ExchangeRateMutation", m)
+}
+
 // The InteractionQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type InteractionQueryRuleFunc func(context.Context, *ent.InteractionQuery) error
@@ -1102,6 +1126,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.DocumentQuery:
 		return q.Filter(), nil
+	case *ent.ExchangeRateQuery:
+		return q.Filter(), nil
 	case *ent.InteractionQuery:
 		return q.Filter(), nil
 	case *ent.IssueQuery:
@@ -1186,6 +1212,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.CustomerMutation:
 		return m.Filter(), nil
 	case *ent.DocumentMutation:
+		return m.Filter(), nil
+	case *ent.ExchangeRateMutation:
 		return m.Filter(), nil
 	case *ent.InteractionMutation:
 		return m.Filter(), nil

@@ -14,6 +14,7 @@ import (
 	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/document"
+	"tandem/ent/exchangerate"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
@@ -654,96 +655,100 @@ func init() {
 	customerDescNormalizedName := customerFields[2].Descriptor()
 	// customer.NormalizedNameValidator is a validator for the "normalized_name" field. It is called by the builders before save.
 	customer.NormalizedNameValidator = customerDescNormalizedName.Validators[0].(func(string) error)
+	// customerDescCoreName is the schema descriptor for core_name field.
+	customerDescCoreName := customerFields[3].Descriptor()
+	// customer.CoreNameValidator is a validator for the "core_name" field. It is called by the builders before save.
+	customer.CoreNameValidator = customerDescCoreName.Validators[0].(func(string) error)
 	// customerDescWebsite is the schema descriptor for website field.
-	customerDescWebsite := customerFields[3].Descriptor()
+	customerDescWebsite := customerFields[4].Descriptor()
 	// customer.WebsiteValidator is a validator for the "website" field. It is called by the builders before save.
 	customer.WebsiteValidator = customerDescWebsite.Validators[0].(func(string) error)
 	// customerDescIndustry is the schema descriptor for industry field.
-	customerDescIndustry := customerFields[4].Descriptor()
+	customerDescIndustry := customerFields[5].Descriptor()
 	// customer.IndustryValidator is a validator for the "industry" field. It is called by the builders before save.
 	customer.IndustryValidator = customerDescIndustry.Validators[0].(func(string) error)
 	// customerDescRegion is the schema descriptor for region field.
-	customerDescRegion := customerFields[5].Descriptor()
+	customerDescRegion := customerFields[6].Descriptor()
 	// customer.RegionValidator is a validator for the "region" field. It is called by the builders before save.
 	customer.RegionValidator = customerDescRegion.Validators[0].(func(string) error)
 	// customerDescAddress is the schema descriptor for address field.
-	customerDescAddress := customerFields[6].Descriptor()
+	customerDescAddress := customerFields[7].Descriptor()
 	// customer.AddressValidator is a validator for the "address" field. It is called by the builders before save.
 	customer.AddressValidator = customerDescAddress.Validators[0].(func(string) error)
 	// customerDescPhone is the schema descriptor for phone field.
-	customerDescPhone := customerFields[7].Descriptor()
+	customerDescPhone := customerFields[8].Descriptor()
 	// customer.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
 	customer.PhoneValidator = customerDescPhone.Validators[0].(func(string) error)
 	// customerDescLeadSourceDetail is the schema descriptor for lead_source_detail field.
-	customerDescLeadSourceDetail := customerFields[11].Descriptor()
+	customerDescLeadSourceDetail := customerFields[12].Descriptor()
 	// customer.LeadSourceDetailValidator is a validator for the "lead_source_detail" field. It is called by the builders before save.
 	customer.LeadSourceDetailValidator = customerDescLeadSourceDetail.Validators[0].(func(string) error)
 	// customerDescScale is the schema descriptor for scale field.
-	customerDescScale := customerFields[14].Descriptor()
+	customerDescScale := customerFields[15].Descriptor()
 	// customer.ScaleValidator is a validator for the "scale" field. It is called by the builders before save.
 	customer.ScaleValidator = customerDescScale.Validators[0].(func(int) error)
 	// customerDescTechnicalLevel is the schema descriptor for technical_level field.
-	customerDescTechnicalLevel := customerFields[15].Descriptor()
+	customerDescTechnicalLevel := customerFields[16].Descriptor()
 	// customer.TechnicalLevelValidator is a validator for the "technical_level" field. It is called by the builders before save.
 	customer.TechnicalLevelValidator = customerDescTechnicalLevel.Validators[0].(func(int) error)
 	// customerDescCredit is the schema descriptor for credit field.
-	customerDescCredit := customerFields[16].Descriptor()
+	customerDescCredit := customerFields[17].Descriptor()
 	// customer.CreditValidator is a validator for the "credit" field. It is called by the builders before save.
 	customer.CreditValidator = customerDescCredit.Validators[0].(func(int) error)
 	// customerDescDemand is the schema descriptor for demand field.
-	customerDescDemand := customerFields[17].Descriptor()
+	customerDescDemand := customerFields[18].Descriptor()
 	// customer.DemandValidator is a validator for the "demand" field. It is called by the builders before save.
 	customer.DemandValidator = customerDescDemand.Validators[0].(func(int) error)
 	// customerDescEaseOfClosing is the schema descriptor for ease_of_closing field.
-	customerDescEaseOfClosing := customerFields[18].Descriptor()
+	customerDescEaseOfClosing := customerFields[19].Descriptor()
 	// customer.EaseOfClosingValidator is a validator for the "ease_of_closing" field. It is called by the builders before save.
 	customer.EaseOfClosingValidator = customerDescEaseOfClosing.Validators[0].(func(int) error)
 	// customerDescFounderHistory is the schema descriptor for founder_history field.
-	customerDescFounderHistory := customerFields[22].Descriptor()
+	customerDescFounderHistory := customerFields[23].Descriptor()
 	// customer.FounderHistoryValidator is a validator for the "founder_history" field. It is called by the builders before save.
 	customer.FounderHistoryValidator = customerDescFounderHistory.Validators[0].(func(string) error)
 	// customerDescShareholders is the schema descriptor for shareholders field.
-	customerDescShareholders := customerFields[23].Descriptor()
+	customerDescShareholders := customerFields[24].Descriptor()
 	// customer.ShareholdersValidator is a validator for the "shareholders" field. It is called by the builders before save.
 	customer.ShareholdersValidator = customerDescShareholders.Validators[0].(func(string) error)
 	// customerDescDecisionMechanism is the schema descriptor for decision_mechanism field.
-	customerDescDecisionMechanism := customerFields[24].Descriptor()
+	customerDescDecisionMechanism := customerFields[25].Descriptor()
 	// customer.DecisionMechanismValidator is a validator for the "decision_mechanism" field. It is called by the builders before save.
 	customer.DecisionMechanismValidator = customerDescDecisionMechanism.Validators[0].(func(string) error)
 	// customerDescCulture is the schema descriptor for culture field.
-	customerDescCulture := customerFields[25].Descriptor()
+	customerDescCulture := customerFields[26].Descriptor()
 	// customer.CultureValidator is a validator for the "culture" field. It is called by the builders before save.
 	customer.CultureValidator = customerDescCulture.Validators[0].(func(string) error)
 	// customerDescPeopleStatus is the schema descriptor for people_status field.
-	customerDescPeopleStatus := customerFields[26].Descriptor()
+	customerDescPeopleStatus := customerFields[27].Descriptor()
 	// customer.PeopleStatusValidator is a validator for the "people_status" field. It is called by the builders before save.
 	customer.PeopleStatusValidator = customerDescPeopleStatus.Validators[0].(func(string) error)
 	// customerDescBusinessStatus is the schema descriptor for business_status field.
-	customerDescBusinessStatus := customerFields[27].Descriptor()
+	customerDescBusinessStatus := customerFields[28].Descriptor()
 	// customer.BusinessStatusValidator is a validator for the "business_status" field. It is called by the builders before save.
 	customer.BusinessStatusValidator = customerDescBusinessStatus.Validators[0].(func(string) error)
 	// customerDescTechnologyStatus is the schema descriptor for technology_status field.
-	customerDescTechnologyStatus := customerFields[28].Descriptor()
+	customerDescTechnologyStatus := customerFields[29].Descriptor()
 	// customer.TechnologyStatusValidator is a validator for the "technology_status" field. It is called by the builders before save.
 	customer.TechnologyStatusValidator = customerDescTechnologyStatus.Validators[0].(func(string) error)
 	// customerDescManagementStatus is the schema descriptor for management_status field.
-	customerDescManagementStatus := customerFields[29].Descriptor()
+	customerDescManagementStatus := customerFields[30].Descriptor()
 	// customer.ManagementStatusValidator is a validator for the "management_status" field. It is called by the builders before save.
 	customer.ManagementStatusValidator = customerDescManagementStatus.Validators[0].(func(string) error)
 	// customerDescNotes is the schema descriptor for notes field.
-	customerDescNotes := customerFields[30].Descriptor()
+	customerDescNotes := customerFields[31].Descriptor()
 	// customer.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
 	customer.NotesValidator = customerDescNotes.Validators[0].(func(string) error)
 	// customerDescEvaluationNote is the schema descriptor for evaluation_note field.
-	customerDescEvaluationNote := customerFields[32].Descriptor()
+	customerDescEvaluationNote := customerFields[33].Descriptor()
 	// customer.EvaluationNoteValidator is a validator for the "evaluation_note" field. It is called by the builders before save.
 	customer.EvaluationNoteValidator = customerDescEvaluationNote.Validators[0].(func(string) error)
 	// customerDescEvaluationDecision is the schema descriptor for evaluation_decision field.
-	customerDescEvaluationDecision := customerFields[34].Descriptor()
+	customerDescEvaluationDecision := customerFields[35].Descriptor()
 	// customer.EvaluationDecisionValidator is a validator for the "evaluation_decision" field. It is called by the builders before save.
 	customer.EvaluationDecisionValidator = customerDescEvaluationDecision.Validators[0].(func(string) error)
 	// customerDescArchived is the schema descriptor for archived field.
-	customerDescArchived := customerFields[35].Descriptor()
+	customerDescArchived := customerFields[36].Descriptor()
 	// customer.DefaultArchived holds the default value on creation for the archived field.
 	customer.DefaultArchived = customerDescArchived.Default.(bool)
 	// customerDescID is the schema descriptor for id field.
@@ -846,6 +851,77 @@ func init() {
 	documentDescID := documentMixinFields0[0].Descriptor()
 	// document.DefaultID holds the default value on creation for the id field.
 	document.DefaultID = documentDescID.Default.(func() pulid.ID)
+	exchangerateMixin := schema.ExchangeRate{}.Mixin()
+	exchangerate.Policy = privacy.NewPolicies(exchangerateMixin[0], schema.ExchangeRate{})
+	exchangerate.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := exchangerate.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	exchangerateHooks := schema.ExchangeRate{}.Hooks()
+
+	exchangerate.Hooks[1] = exchangerateHooks[0]
+
+	exchangerate.Hooks[2] = exchangerateHooks[1]
+	exchangerateMixinFields0 := exchangerateMixin[0].Fields()
+	_ = exchangerateMixinFields0
+	exchangerateFields := schema.ExchangeRate{}.Fields()
+	_ = exchangerateFields
+	// exchangerateDescFromCurrency is the schema descriptor for from_currency field.
+	exchangerateDescFromCurrency := exchangerateFields[0].Descriptor()
+	// exchangerate.FromCurrencyValidator is a validator for the "from_currency" field. It is called by the builders before save.
+	exchangerate.FromCurrencyValidator = func() func(string) error {
+		validators := exchangerateDescFromCurrency.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(from_currency string) error {
+			for _, fn := range fns {
+				if err := fn(from_currency); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// exchangerateDescToCurrency is the schema descriptor for to_currency field.
+	exchangerateDescToCurrency := exchangerateFields[1].Descriptor()
+	// exchangerate.ToCurrencyValidator is a validator for the "to_currency" field. It is called by the builders before save.
+	exchangerate.ToCurrencyValidator = func() func(string) error {
+		validators := exchangerateDescToCurrency.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(to_currency string) error {
+			for _, fn := range fns {
+				if err := fn(to_currency); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// exchangerateDescRate is the schema descriptor for rate field.
+	exchangerateDescRate := exchangerateFields[2].Descriptor()
+	// exchangerate.RateValidator is a validator for the "rate" field. It is called by the builders before save.
+	exchangerate.RateValidator = exchangerateDescRate.Validators[0].(func(float64) error)
+	// exchangerateDescSource is the schema descriptor for source field.
+	exchangerateDescSource := exchangerateFields[4].Descriptor()
+	// exchangerate.SourceValidator is a validator for the "source" field. It is called by the builders before save.
+	exchangerate.SourceValidator = exchangerateDescSource.Validators[0].(func(string) error)
+	// exchangerateDescCreatedAt is the schema descriptor for created_at field.
+	exchangerateDescCreatedAt := exchangerateFields[6].Descriptor()
+	// exchangerate.DefaultCreatedAt holds the default value on creation for the created_at field.
+	exchangerate.DefaultCreatedAt = exchangerateDescCreatedAt.Default.(func() time.Time)
+	// exchangerateDescID is the schema descriptor for id field.
+	exchangerateDescID := exchangerateMixinFields0[0].Descriptor()
+	// exchangerate.DefaultID holds the default value on creation for the id field.
+	exchangerate.DefaultID = exchangerateDescID.Default.(func() pulid.ID)
 	interactionMixin := schema.Interaction{}.Mixin()
 	interaction.Policy = privacy.NewPolicies(interactionMixin[0], schema.Interaction{})
 	interaction.Hooks[0] = func(next ent.Mutator) ent.Mutator {

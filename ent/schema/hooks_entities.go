@@ -10,6 +10,7 @@ import (
 	"tandem/domain/interaction"
 	problems "tandem/domain/issue"
 	"tandem/domain/marketinfo"
+	"tandem/domain/money"
 	notices "tandem/domain/notice"
 	orders "tandem/domain/order"
 	samples "tandem/domain/sample"
@@ -55,8 +56,13 @@ func customerNames(next ent.Mutator) ent.Mutator {
 		if n, ok := m.Name(); ok {
 			m.SetNormalizedName(names.Fold(n))
 		}
+		account.CoreName(m)
 		return next.Mutate(ctx, m)
 	})
+}
+
+func (ExchangeRate) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(money.Record, ent.OpCreate), hook.On(money.AppendOnly, ent.OpUpdate|ent.OpUpdateOne|ent.OpDelete|ent.OpDeleteOne)}
 }
 
 func (Interaction) Hooks() []ent.Hook {

@@ -47,6 +47,14 @@ type AggregateRow struct {
 	Count int       `json:"count"`
 }
 
+// A rate applied to convert an amount: one unit of fromCurrency is worth rate units of toCurrency, from validFrom.
+type AppliedRate struct {
+	FromCurrency string    `json:"fromCurrency"`
+	ToCurrency   string    `json:"toCurrency"`
+	Rate         float64   `json:"rate"`
+	ValidFrom    time.Time `json:"validFrom"`
+}
+
 // A file to attach to a problem, sent with a GraphQL multipart request.
 type AttachIssueFileInput struct {
 	// The problem (Issue) to attach the file to.
@@ -122,6 +130,12 @@ type CreateWebhookEndpointInput struct {
 	Events []string `json:"events"`
 }
 
+// An amount in one currency (left unconverted when no rate was on file for its date).
+type CurrencyAmount struct {
+	Currency string  `json:"currency"`
+	Value    float64 `json:"value"`
+}
+
 // The seed's 客户报告: the first page of key facts, then the account's and the rep's progress.
 type CustomerReport struct {
 	Customer         *ent.Customer          `json:"customer"`
@@ -168,8 +182,10 @@ type DuplicateCandidate struct {
 	Customer  *ent.Customer `json:"customer,omitempty"`
 	Name      string        `json:"name"`
 	OwnerName *string       `json:"ownerName,omitempty"`
-	// SAME_NAME (after folding width, case, spaces and company suffixes) or SAME_DOMAIN.
+	// SAME_NAME (after folding width, case, spaces and company suffixes), SAME_CORE (the same name without region, legal form and line of business), SHORT_NAME (one core name begins with the other) or SAME_DOMAIN.
 	Reason string `json:"reason"`
+	// The core names compared (宁波华塑 → 华塑), for SAME_CORE and SHORT_NAME.
+	Core *string `json:"core,omitempty"`
 }
 
 type EndKeyPersonInput struct {
@@ -234,8 +250,16 @@ type OrderVolumeRow struct {
 	Orders   int       `json:"orders"`
 	Lines    int       `json:"lines"`
 	Quantity float64   `json:"quantity"`
-	// Sum of quantity × unit price where a price is known.
+	// Sum of quantity × unit price where a price is known, in currency.
 	Value float64 `json:"value"`
+	// The currency of value: rows are per currency unless convertTo converted them.
+	Currency string `json:"currency"`
+	// True when value includes amounts converted from other currencies (with rates).
+	Converted bool `json:"converted"`
+	// The dated rates used to convert (each at the order's date).
+	Rates []*AppliedRate `json:"rates"`
+	// Amounts that could not be converted for want of a rate on file: not in value; they appear as rows of their own currency.
+	Unconverted []*CurrencyAmount `json:"unconverted"`
 }
 
 type PriceTrend struct {
@@ -244,6 +268,14 @@ type PriceTrend struct {
 	// RISING, FALLING, STABLE or UNKNOWN (from the 3-month change, ±2 %).
 	Direction string         `json:"direction"`
 	Windows   []*PriceWindow `json:"windows"`
+	// The currency of the prices: the one most of the product's points are in.
+	Currency string `json:"currency"`
+	// True when points in other currencies were converted with dated rates.
+	Converted bool `json:"converted"`
+	// The dated rates used.
+	Rates []*AppliedRate `json:"rates"`
+	// Points in other currencies left out of the trend for want of a rate on file.
+	LeftOut []*CurrencyAmount `json:"leftOut"`
 }
 
 type PriceWindow struct {
@@ -325,6 +357,19 @@ type SetCustomerStageInput struct {
 	// Why the account moves (required: stages otherwise follow evidence). At most 500 characters.
 	Reason  string `json:"reason"`
 	Version *int   `json:"version,omitempty"`
+}
+
+type SetExchangeRateInput struct {
+	// ISO 4217 code, e.g. USD.
+	FromCurrency string `json:"fromCurrency"`
+	// ISO 4217 code, e.g. CNY.
+	ToCurrency string `json:"toCurrency"`
+	// One unit of fromCurrency is worth rate units of toCurrency (> 0).
+	Rate float64 `json:"rate"`
+	// The day from which the rate applies; it supersedes older rates from that day.
+	ValidFrom time.Time `json:"validFrom"`
+	// Where the rate comes from (PBOC central parity, bank, contract). At most 200 characters.
+	Source *string `json:"source,omitempty"`
 }
 
 type StageDurationRow struct {

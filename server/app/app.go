@@ -117,6 +117,13 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 		log.Warn("sign-in address renamed", "notice", n)
 	}
 	a.Notices = append(a.Notices, renamed...)
+	// Core names for the duplicate check, for accounts from before they were stored (the
+	// Customer hook keeps them from then on).
+	if n, err := account.RekeyNames(ctx, db.Client); err != nil {
+		return nil, fmt.Errorf("core names of accounts: %w", err)
+	} else if n > 0 {
+		log.Info("core names stored for the duplicate check", "accounts", n)
+	}
 	if err := a.bootstrap(ctx); err != nil {
 		return nil, err
 	}

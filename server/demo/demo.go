@@ -690,6 +690,7 @@ func (s *seeder) run() error {
 	}{
 		{"users", s.seedUsers},
 		{"products", s.seedProducts},
+		{"exchange rates", s.seedMoney},
 		{"plan", s.plan},
 		{"customers", s.seedCustomers},
 		{"contacts", s.seedContacts},
@@ -2712,9 +2713,50 @@ var kindLabel = map[interaction.Kind]string{
 	interaction.KindMEETING: "会谈", interaction.KindGIFT: "节日拜访", interaction.KindGATHERING: "聚会", interaction.KindTRADE_SHOW: "展会交流",
 }
 
+// usdRate is the demo's USD→CNY rate in the month of t (a monthly central parity).
+func (s *seeder) usdRate(t time.Time) float64 {
+	m := (t.Year()*12 + int(t.Month())) % 15
+	return 7.08 + 0.01*float64(m)
+}
+
+// seedMoney records the monthly USD→CNY and EUR→CNY rates of the last 18 months and
+// one export list price in USD, so the demo shows conversions (domain/money).
+func (s *seeder) seedMoney() error {
+	for m := 0; m < 18; m++ {
+		at := time.Date(s.now.Year(), s.now.Month()-time.Month(17-m), 1, 0, 0, 0, 0, time.UTC)
+		if _, err := s.c.ExchangeRate.Create().SetFromCurrency("USD").SetToCurrency("CNY").SetRate(s.usdRate(at)).
+			SetValidFrom(at).SetSource("中国人民银行 人民币汇率中间价").SetCreatedAt(at).Save(s.ctx); err != nil {
+			return err
+		}
+		if m%3 == 0 {
+			if _, err := s.c.ExchangeRate.Create().SetFromCurrency("EUR").SetToCurrency("CNY").SetRate(round2(s.usdRate(at) * 1.08)).
+				SetValidFrom(at).SetSource("中国人民银行 人民币汇率中间价").SetCreatedAt(at).Save(s.ctx); err != nil {
+				return err
+			}
+		}
+	}
+	if p := s.prodBy["TX-AO1010"]; p != nil {
+		at := s.now.Add(-days(3))
+		if _, err := s.c.PricePoint.Create().SetProductID(p.e.ID).SetKind(pricepoint.KindLIST).SetCurrency("USD").
+			SetPrice(round2(p.list[17] / s.usdRate(at))).SetObservedAt(at).SetSource(ourName + " export price list (USD, FOB Shanghai)").
+			SetCreatedAt(at).SetUpdatedAt(at).Save(s.ctx); err != nil {
+			return err
+		}
+		s.res.PricePoints++
+	}
+	return nil
+}
+
+// usdOrder: every ninth order is an export order in USD.
+func usdOrder(k int) bool { return k%9 == 4 }
+
 func (s *seeder) seedOrders() error {
 	var obs []*ent.OrderCreate
-	for _, o := range s.orders {
+	for k, o := range s.orders {
+		currency := "CNY"
+		if usdOrder(k) {
+			currency = "USD"
+		}
 		c := o.c
 		last := o.at
 		for _, t := range []*time.Time{o.confirmed, o.contract, o.prodCheck, o.batchCk, o.label, o.pack, o.shipped, o.delivered, o.invoiced, o.paid, o.closed, o.cancelledAt} {
@@ -2724,7 +2766,7 @@ func (s *seeder) seedOrders() error {
 		}
 		// Every order has its delivery date: the server confirms none without one.
 		b := s.c.Order.Create().SetCustomerID(c.e.ID).SetNumber(o.number).SetIsEvaluation(o.eval).SetStatus(o.status).
-			SetOrderedAt(o.at).SetDeliveryDate(o.promised()).SetCurrency("CNY").
+			SetOrderedAt(o.at).SetDeliveryDate(o.promised()).SetCurrency(currency).
 			SetNillableConfirmedAt(o.confirmed).SetNillableContractSignedAt(o.contract).
 			SetNillableProductionDateCheckedAt(o.prodCheck).SetNillableBatchCheckedAt(o.batchCk).
 			SetNillableLabellingCheckedAt(o.label).SetNillablePackagingCheckedAt(o.pack).
@@ -2764,8 +2806,12 @@ func (s *seeder) seedOrders() error {
 		o := s.orders[k]
 		o.e = e
 		for _, l := range o.lines {
+			price := l.price
+			if usdOrder(k) {
+				price = round2(price / s.usdRate(o.at))
+			}
 			b := s.c.OrderLine.Create().SetOrderID(e.ID).SetProductID(l.p.e.ID).SetQuantity(l.qty).SetUnit("kg").
-				SetUnitPrice(l.price).SetCreatedAt(o.at).SetUpdatedAt(o.at)
+				SetUnitPrice(price).SetCreatedAt(o.at).SetUpdatedAt(o.at)
 			if l.b != nil {
 				b.SetBatchNo(l.b.no).SetProductionDate(l.b.date)
 			}

@@ -42,6 +42,7 @@ var Types = map[string]string{
 	"WD": "WebhookDelivery",
 	"SQ": "SavedQuery",
 	"PE": "Person",
+	"XR": "ExchangeRate",
 }
 
 // TypeOf returns the ent type an ID belongs to ("" when the prefix is unknown).

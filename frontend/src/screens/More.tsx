@@ -43,6 +43,10 @@ const t = messages(
     hidden: 'an account you cannot see',
     createAnyway: 'It is a different company: create',
     needName: 'Enter the company name.',
+    reasonSAME_NAME: 'Same name',
+    reasonSAME_CORE: 'Same name without region, line of business and legal form ({core})',
+    reasonSHORT_NAME: 'One name is the short form of the other ({core})',
+    reasonSAME_DOMAIN: 'Same website',
   },
   {
     noticeTitle: '变更通知',
@@ -73,8 +77,19 @@ const t = messages(
     hidden: '你无权查看的客户',
     createAnyway: '是不同的公司：创建',
     needName: '请填写公司名称。',
+    reasonSAME_NAME: '名称相同',
+    reasonSAME_CORE: '去掉地区、行业和公司类型后名称相同（{core}）',
+    reasonSHORT_NAME: '一个名称是另一个的简称（{core}）',
+    reasonSAME_DOMAIN: '网址相同',
   },
 );
+
+/** The duplicate check's reason in the viewer's language (never the raw code). */
+function dupReason(reason: string, core?: string | null): string {
+  const known = ['SAME_NAME', 'SAME_CORE', 'SHORT_NAME', 'SAME_DOMAIN'];
+  if (!known.includes(reason)) return t('dupTitle');
+  return t(('reason' + reason) as 'reasonSAME_NAME', { core: core ?? '' });
+}
 
 const AckQuery = graphql(`
   query Ack($id: ID!) {
@@ -183,7 +198,7 @@ export function NoticeAck({ id }: { id: string }) {
 
 const Duplicates = graphql(`
   query Duplicates($name: String!, $website: String) {
-    duplicateCandidates(name: $name, website: $website) { name ownerName reason customer { id name } }
+    duplicateCandidates(name: $name, website: $website) { name ownerName reason core customer { id name } }
   }
 `);
 
@@ -258,7 +273,7 @@ export function NewAccount() {
                     <span class="row-main">
                       <span class="row-title">{d.customer?.name ?? d.name}</span>
                       <span class="row-sub">
-                        {d.reason}
+                        {dupReason(d.reason, d.core)}
                         {d.ownerName ? ' · ' + t('ownedBy', { name: d.ownerName }) : ''}
                         {!d.customer ? ' · ' + t('hidden') : ''}
                       </span>

@@ -10,6 +10,7 @@ import { useStore } from '../lib/store';
 import { label } from '../i18n/enums';
 import { Badge, Empty, Section } from '../ui/bits';
 import { Header } from '../ui/Layout';
+import { ExchangeRates } from './ExchangeRates';
 
 const t = messages(
   'settings',
@@ -222,6 +223,8 @@ export function Settings() {
             <Empty>{t('queueEmpty')}</Empty>
           )}
         </Section>
+
+        {s && ['ADMIN', 'MANAGER', 'ANALYST'].includes(s.user.role) && <ExchangeRates canWrite={s.user.role === 'ADMIN'} />}
 
         {analyst && (
           <p>
