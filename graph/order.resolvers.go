@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	orders "tandem/domain/order"
 	"tandem/ent"
 	"tandem/graph/model"
@@ -15,12 +14,16 @@ import (
 
 // AcknowledgeBatchAge is the resolver for the acknowledgeBatchAge field.
 func (r *mutationResolver) AcknowledgeBatchAge(ctx context.Context, input model.AcknowledgeBatchAgeInput) (*ent.OrderLine, error) {
-	panic(fmt.Errorf("not implemented: AcknowledgeBatchAge - acknowledgeBatchAge"))
+	return orders.AcknowledgeBatchAge(ctx, r.db(ctx), input.LineID, input.Reason)
 }
 
 // CorrectClosedOrder is the resolver for the correctClosedOrder field.
 func (r *mutationResolver) CorrectClosedOrder(ctx context.Context, input model.CorrectClosedOrderInput) (*ent.Order, error) {
-	panic(fmt.Errorf("not implemented: CorrectClosedOrder - correctClosedOrder"))
+	return orders.CorrectClosedOrder(ctx, r.db(ctx), orders.Correction{
+		OrderID: input.ID, Reason: input.Reason, LineID: input.LineID,
+		BatchNo: input.BatchNo, ProductionDate: input.ProductionDate, Quantity: input.Quantity, UnitPrice: input.UnitPrice,
+		ContractNo: input.ContractNo, DeliveryDate: input.DeliveryDate, Notes: input.Notes,
+	})
 }
 
 // CompleteOrderStep is the resolver for the completeOrderStep field.
@@ -37,22 +40,3 @@ func (r *mutationResolver) CancelOrder(ctx context.Context, input model.CancelOr
 func (r *orderResolver) Checklist(ctx context.Context, obj *ent.Order) (*orders.Checklist, error) {
 	return orders.ChecklistOf(ctx, r.db(ctx), obj)
 }
-
-// !!! WARNING !!!
-// The code below was going to be deleted when updating resolvers. It has been copied here so you have
-// one last chance to move it out of harms way if you want. There are two reasons this happens:
-//  - When renaming or deleting a resolver the old code will be put in here. You can safely delete
-//    it when you're done.
-//  - You have helper methods in this file. Move them out to keep these resolver files clean.
-/*
-	func (r *mutationResolver) AcknowledgeBatchAge(ctx context.Context, input model.AcknowledgeBatchAgeInput) (*ent.OrderLine, error) {
-	return orders.AcknowledgeBatchAge(ctx, r.db(ctx), input.LineID, input.Reason)
-}
-func (r *mutationResolver) CorrectClosedOrder(ctx context.Context, input model.CorrectClosedOrderInput) (*ent.Order, error) {
-	return orders.CorrectClosedOrder(ctx, r.db(ctx), orders.Correction{
-		OrderID: input.ID, Reason: input.Reason, LineID: input.LineID,
-		BatchNo: input.BatchNo, ProductionDate: input.ProductionDate, Quantity: input.Quantity, UnitPrice: input.UnitPrice,
-		ContractNo: input.ContractNo, DeliveryDate: input.DeliveryDate, Notes: input.Notes,
-	})
-}
-*/
