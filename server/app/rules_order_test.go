@@ -211,12 +211,12 @@ func TestClosedOrdersAreFrozen(t *testing.T) {
 		sh := c.Shipment.Create().SetOrderID(o.ID).SetCarrier("顺丰").SaveX(history.Importing(e.sys))
 		rep, mgr := e.token(f.rep1), e.token(f.manager)
 		for name, r := range map[string]*gqlResponse{
-			"edit line":       e.do(rep, `mutation($id: ID!) { updateOrderLine(id: $id, input: {batchNo: "B-2"}) { id } }`, map[string]any{"id": l.ID}),
-			"delete line":     e.do(rep, `mutation($id: ID!) { deleteOrderLine(id: $id) { deletedID } }`, map[string]any{"id": l.ID}),
-			"add line":        e.do(rep, `mutation($o: ID!, $p: ID!) { createOrderLine(input: {orderID: $o, productID: $p, quantity: 1}) { id } }`, map[string]any{"o": o.ID, "p": f.product.ID}),
-			"edit shipment":   e.do(rep, `mutation($id: ID!) { updateShipment(id: $id, input: {trackingNo: "X"}) { id } }`, map[string]any{"id": sh.ID}),
-			"edit order":      e.do(rep, `mutation($id: ID!) { updateOrder(id: $id, input: {contractNo: "C-2"}) { id } }`, map[string]any{"id": o.ID}),
-			"manager edit":    e.do(mgr, `mutation($id: ID!) { updateOrderLine(id: $id, input: {quantity: 5}) { id } }`, map[string]any{"id": l.ID}),
+			"edit line":     e.do(rep, `mutation($id: ID!) { updateOrderLine(id: $id, input: {batchNo: "B-2"}) { id } }`, map[string]any{"id": l.ID}),
+			"delete line":   e.do(rep, `mutation($id: ID!) { deleteOrderLine(id: $id) { deletedID } }`, map[string]any{"id": l.ID}),
+			"add line":      e.do(rep, `mutation($o: ID!, $p: ID!) { createOrderLine(input: {orderID: $o, productID: $p, quantity: 1}) { id } }`, map[string]any{"o": o.ID, "p": f.product.ID}),
+			"edit shipment": e.do(rep, `mutation($id: ID!) { updateShipment(id: $id, input: {trackingNo: "X"}) { id } }`, map[string]any{"id": sh.ID}),
+			"edit order":    e.do(rep, `mutation($id: ID!) { updateOrder(id: $id, input: {contractNo: "C-2"}) { id } }`, map[string]any{"id": o.ID}),
+			"manager edit":  e.do(mgr, `mutation($id: ID!) { updateOrderLine(id: $id, input: {quantity: 5}) { id } }`, map[string]any{"id": l.ID}),
 		} {
 			if r.code() != "BAD_USER_INPUT" || !strings.Contains(r.Errors[0].Message, "correctClosedOrder") {
 				t.Errorf("%s: %+v", name, r.Errors)
