@@ -4,7 +4,7 @@
 // offline queue; cancelling and the shipment records are online writes.
 import { useState } from 'preact/hooks';
 import { graphql, type ResultOf, type VariablesOf } from '../graphql';
-import { ApiError, newId, request } from '../lib/api';
+import { ApiError, newId, request, session } from '../lib/api';
 import { formatDate, formatNumber, messages } from '../lib/i18n';
 import { useQueueRefresh, useSentVersion } from '../lib/hooks';
 import { errorText, savedMessage } from '../ui/feedback';
@@ -66,6 +66,23 @@ const t = messages(
     acknowledge: 'Acknowledge',
     ackReason: 'Why it ships anyway',
     ackReasonRequired: 'Say why the batch ships anyway.',
+    correction: 'Correct the closed order',
+    correctionHelp: 'A closed order is frozen. Managers correct it here; the reason and the values before and after are recorded.',
+    correctionTarget: 'What to correct',
+    correctionOrder: 'The order itself',
+    correctionField: 'Field',
+    correctionValue: 'New value',
+    correctionReason: 'Reason',
+    correctionReasonRequired: 'Give the reason for the correction.',
+    correctionDone: 'Corrected; the correction is recorded on the order.',
+    correct: 'Correct',
+    fieldBatchNo: 'Batch number',
+    fieldProductionDate: 'Production date',
+    fieldQuantity: 'Quantity',
+    fieldUnitPrice: 'Unit price',
+    fieldContractNo: 'Contract number',
+    fieldDeliveryDate: 'Delivery date',
+    fieldNotes: 'Notes',
     done: 'Done',
     doneStep: 'Done: {step}',
     stepDone: 'Done',
@@ -184,6 +201,23 @@ const t = messages(
     acknowledge: '确认可发货',
     ackReason: '为何仍可发货',
     ackReasonRequired: '请说明该批次仍可发货的原因。',
+    correction: '更正已关闭订单',
+    correctionHelp: '已关闭的订单不能再修改，只能由经理在此更正；原因和更正前后的值都会记录。',
+    correctionTarget: '更正对象',
+    correctionOrder: '订单本身',
+    correctionField: '字段',
+    correctionValue: '新值',
+    correctionReason: '原因',
+    correctionReasonRequired: '请填写更正原因。',
+    correctionDone: '已更正，记录已写入订单。',
+    correct: '更正',
+    fieldBatchNo: '批号',
+    fieldProductionDate: '生产日期',
+    fieldQuantity: '数量',
+    fieldUnitPrice: '单价',
+    fieldContractNo: '合同号',
+    fieldDeliveryDate: '交期',
+    fieldNotes: '备注',
     done: '完成',
     doneStep: '完成：{step}',
     stepDone: '已完成',
@@ -504,6 +538,7 @@ export function OrderDetail({ id }: { id: string }) {
                 <LineWarnings o={o} onSaved={() => void q.refetch()} />
                 <Lines o={o} onSaved={() => void q.refetch()} />
                 <Shipments o={o} refetch={q.refetch} />
+                <Correction o={o} onSaved={() => void q.refetch()} />
                 <Cancel o={o} locked={mine.some((i) => i.status === 'pending' || i.status === 'sending')} refetch={q.refetch} />
               </>
             )
@@ -888,6 +923,116 @@ function LineWarnings({ o, onSaved }: { o: OrderNode; onSaved: () => void }) {
           </li>
         ))}
       </ul>
+    </Section>
+  );
+}
+
+const CorrectClosedOrder = graphql(`
+  mutation CorrectClosedOrder($input: CorrectClosedOrderInput!) {
+    correctClosedOrder(input: $input) { id version }
+  }
+`);
+
+const lineFields = ['batchNo', 'productionDate', 'quantity', 'unitPrice'] as const;
+const orderFields = ['contractNo', 'deliveryDate', 'notes'] as const;
+const fieldLabel: Record<string, string> = {
+  batchNo: 'fieldBatchNo', productionDate: 'fieldProductionDate', quantity: 'fieldQuantity', unitPrice: 'fieldUnitPrice',
+  contractNo: 'fieldContractNo', deliveryDate: 'fieldDeliveryDate', notes: 'fieldNotes',
+};
+
+// A manager's correction of a closed (or cancelled) order: one field of a line or of
+// the order, a new value and the reason; the server records it as a CORRECTED event.
+function Correction({ o, onSaved }: { o: OrderNode; onSaved: () => void }) {
+  const s = useStore(session);
+  const lines = (o.lines.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const [target, setTarget] = useState(lines[0]?.id ?? '');
+  const [field, setField] = useState<string>(lines.length ? 'batchNo' : 'contractNo');
+  const [value, setValue] = useState('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [err, setErr] = useState('');
+  const [flash, setFlash] = useState('');
+  if (!s?.access?.manages || (o.status !== 'CLOSED' && o.status !== 'CANCELLED')) return null;
+  const fields: readonly string[] = target ? lineFields : orderFields;
+  async function save(e: Event) {
+    e.preventDefault();
+    if (!reason.trim()) return setErr(t('correctionReasonRequired'));
+    const input: Record<string, unknown> = { id: o.id, reason: reason.trim() };
+    if (target) input.lineID = target;
+    const v = value.trim();
+    if (field === 'quantity' || field === 'unitPrice') input[field] = Number(v);
+    else if (field === 'productionDate' || field === 'deliveryDate') input[field] = new Date(v).toISOString();
+    else input[field] = v;
+    setBusy(true);
+    setErr('');
+    setFlash('');
+    try {
+      await request(CorrectClosedOrder, { input: input as VariablesOf<typeof CorrectClosedOrder>['input'] });
+      setValue('');
+      setReason('');
+      setFlash(t('correctionDone'));
+      onSaved();
+    } catch (x) {
+      setErr(errorText(x, t('batchConflict')));
+    } finally {
+      setBusy(false);
+    }
+  }
+  const isDate = field === 'productionDate' || field === 'deliveryDate';
+  return (
+    <Section title={t('correction')} id="correction">
+      <p class="muted small">{t('correctionHelp')}</p>
+      <form onSubmit={save} class="inline-form" noValidate>
+        <label class="field">
+          <span>{t('correctionTarget')}</span>
+          <select
+            value={target}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              setTarget(v);
+              setField(v ? 'batchNo' : 'contractNo');
+            }}
+          >
+            {lines.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.product.code} {l.batchNo ?? ''}
+              </option>
+            ))}
+            <option value="">{t('correctionOrder')}</option>
+          </select>
+        </label>
+        <label class="field">
+          <span>{t('correctionField')}</span>
+          <select value={field} onChange={(e) => setField(e.currentTarget.value)}>
+            {fields.map((f) => (
+              <option key={f} value={f}>
+                {t(fieldLabel[f] as 'fieldNotes')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>{t('correctionValue')}</span>
+          <input type={isDate ? 'date' : 'text'} value={value} onInput={(e) => setValue(e.currentTarget.value)} autocomplete="off" />
+        </label>
+        <label class="field">
+          <span>{t('correctionReason')}</span>
+          <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} autocomplete="off" />
+        </label>
+        {err && (
+          <p class="error" role="alert">
+            {err}
+          </p>
+        )}
+        {flash && (
+          <p class="notice" role="status">
+            {flash}
+          </p>
+        )}
+        <button type="submit" class="btn primary" disabled={busy}>
+          {busy ? tc('saving') : t('correct')}
+        </button>
+      </form>
     </Section>
   );
 }
