@@ -104,16 +104,44 @@ func LineGuard(next ent.Mutator) ent.Mutator {
 		if (at || by || why) && !move.Marked(ctx, ackKind, id) && !access.IsSystem(ctx) {
 			return nil, move.NotByWorkflow("an order line", "batchAgeAcknowledgedAt", "acknowledgeBatchAge")
 		}
-		if m.Op().Is(ent.OpUpdateOne | ent.OpUpdate) {
-			_, b := m.BatchNo()
-			_, pd := m.ProductionDate()
-			_, p := m.ProductID()
-			if b || pd || p || m.BatchNoCleared() || m.ProductionDateCleared() {
-				m.ClearBatchAgeAcknowledgedAt()
-				m.ClearBatchAgeAcknowledgedByID()
-				m.ClearBatchAgeAcknowledgement()
-			}
+		if m.Op().Is(ent.OpUpdateOne|ent.OpUpdate) && batchChanged(ctx, m) {
+			m.ClearBatchAgeAcknowledgedAt()
+			m.ClearBatchAgeAcknowledgedByID()
+			m.ClearBatchAgeAcknowledgement()
 		}
 		return next.Mutate(ctx, m)
 	})
+}
+
+// batchChanged reports whether an update gives a line another batch, production date
+// or product (a value sent unchanged is no change).
+func batchChanged(ctx context.Context, m *gen.OrderLineMutation) bool {
+	if m.BatchNoCleared() || m.ProductionDateCleared() {
+		return true
+	}
+	b, setB := m.BatchNo()
+	pd, setPD := m.ProductionDate()
+	p, setP := m.ProductID()
+	if !setB && !setPD && !setP {
+		return false
+	}
+	if !m.Op().Is(ent.OpUpdateOne) {
+		return true
+	}
+	if setB {
+		if old, err := m.OldBatchNo(ctx); err != nil || old != b {
+			return true
+		}
+	}
+	if setPD {
+		if old, err := m.OldProductionDate(ctx); err != nil || old == nil || !old.Equal(pd) {
+			return true
+		}
+	}
+	if setP {
+		if old, err := m.OldProductID(ctx); err != nil || old != p {
+			return true
+		}
+	}
+	return false
 }
