@@ -4865,6 +4865,22 @@ func (c *OrderLineClient) QueryProduct(_m *OrderLine) *ProductQuery {
 	return query
 }
 
+// QueryBatchAgeAcknowledgedBy queries the batch_age_acknowledged_by edge of a OrderLine.
+func (c *OrderLineClient) QueryBatchAgeAcknowledgedBy(_m *OrderLine) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(orderline.Table, orderline.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, orderline.BatchAgeAcknowledgedByTable, orderline.BatchAgeAcknowledgedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *OrderLineClient) Hooks() []Hook {
 	hooks := c.hooks.OrderLine

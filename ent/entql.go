@@ -625,17 +625,20 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "OrderLine",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			orderline.FieldCreatedAt:      {Type: field.TypeTime, Column: orderline.FieldCreatedAt},
-			orderline.FieldUpdatedAt:      {Type: field.TypeTime, Column: orderline.FieldUpdatedAt},
-			orderline.FieldVersion:        {Type: field.TypeInt, Column: orderline.FieldVersion},
-			orderline.FieldOrderID:        {Type: field.TypeString, Column: orderline.FieldOrderID},
-			orderline.FieldCustomerID:     {Type: field.TypeString, Column: orderline.FieldCustomerID},
-			orderline.FieldProductID:      {Type: field.TypeString, Column: orderline.FieldProductID},
-			orderline.FieldQuantity:       {Type: field.TypeFloat64, Column: orderline.FieldQuantity},
-			orderline.FieldUnit:           {Type: field.TypeString, Column: orderline.FieldUnit},
-			orderline.FieldUnitPrice:      {Type: field.TypeFloat64, Column: orderline.FieldUnitPrice},
-			orderline.FieldBatchNo:        {Type: field.TypeString, Column: orderline.FieldBatchNo},
-			orderline.FieldProductionDate: {Type: field.TypeTime, Column: orderline.FieldProductionDate},
+			orderline.FieldCreatedAt:                {Type: field.TypeTime, Column: orderline.FieldCreatedAt},
+			orderline.FieldUpdatedAt:                {Type: field.TypeTime, Column: orderline.FieldUpdatedAt},
+			orderline.FieldVersion:                  {Type: field.TypeInt, Column: orderline.FieldVersion},
+			orderline.FieldOrderID:                  {Type: field.TypeString, Column: orderline.FieldOrderID},
+			orderline.FieldCustomerID:               {Type: field.TypeString, Column: orderline.FieldCustomerID},
+			orderline.FieldProductID:                {Type: field.TypeString, Column: orderline.FieldProductID},
+			orderline.FieldQuantity:                 {Type: field.TypeFloat64, Column: orderline.FieldQuantity},
+			orderline.FieldUnit:                     {Type: field.TypeString, Column: orderline.FieldUnit},
+			orderline.FieldUnitPrice:                {Type: field.TypeFloat64, Column: orderline.FieldUnitPrice},
+			orderline.FieldBatchNo:                  {Type: field.TypeString, Column: orderline.FieldBatchNo},
+			orderline.FieldProductionDate:           {Type: field.TypeTime, Column: orderline.FieldProductionDate},
+			orderline.FieldBatchAgeAcknowledgedAt:   {Type: field.TypeTime, Column: orderline.FieldBatchAgeAcknowledgedAt},
+			orderline.FieldBatchAgeAcknowledgedByID: {Type: field.TypeString, Column: orderline.FieldBatchAgeAcknowledgedByID},
+			orderline.FieldBatchAgeAcknowledgement:  {Type: field.TypeString, Column: orderline.FieldBatchAgeAcknowledgement},
 		},
 	}
 	graph.Nodes[22] = &sqlgraph.Node{
@@ -711,16 +714,17 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Product",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			product.FieldCreatedAt:   {Type: field.TypeTime, Column: product.FieldCreatedAt},
-			product.FieldUpdatedAt:   {Type: field.TypeTime, Column: product.FieldUpdatedAt},
-			product.FieldVersion:     {Type: field.TypeInt, Column: product.FieldVersion},
-			product.FieldCode:        {Type: field.TypeString, Column: product.FieldCode},
-			product.FieldName:        {Type: field.TypeString, Column: product.FieldName},
-			product.FieldGrade:       {Type: field.TypeEnum, Column: product.FieldGrade},
-			product.FieldCategory:    {Type: field.TypeString, Column: product.FieldCategory},
-			product.FieldDescription: {Type: field.TypeString, Column: product.FieldDescription},
-			product.FieldUnit:        {Type: field.TypeString, Column: product.FieldUnit},
-			product.FieldActive:      {Type: field.TypeBool, Column: product.FieldActive},
+			product.FieldCreatedAt:         {Type: field.TypeTime, Column: product.FieldCreatedAt},
+			product.FieldUpdatedAt:         {Type: field.TypeTime, Column: product.FieldUpdatedAt},
+			product.FieldVersion:           {Type: field.TypeInt, Column: product.FieldVersion},
+			product.FieldCode:              {Type: field.TypeString, Column: product.FieldCode},
+			product.FieldName:              {Type: field.TypeString, Column: product.FieldName},
+			product.FieldGrade:             {Type: field.TypeEnum, Column: product.FieldGrade},
+			product.FieldCategory:          {Type: field.TypeString, Column: product.FieldCategory},
+			product.FieldDescription:       {Type: field.TypeString, Column: product.FieldDescription},
+			product.FieldUnit:              {Type: field.TypeString, Column: product.FieldUnit},
+			product.FieldActive:            {Type: field.TypeBool, Column: product.FieldActive},
+			product.FieldMaxBatchAgeMonths: {Type: field.TypeInt, Column: product.FieldMaxBatchAgeMonths},
 		},
 	}
 	graph.Nodes[26] = &sqlgraph.Node{
@@ -2110,6 +2114,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"OrderLine",
 		"Product",
+	)
+	graph.MustAddE(
+		"batch_age_acknowledged_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   orderline.BatchAgeAcknowledgedByTable,
+			Columns: []string{orderline.BatchAgeAcknowledgedByColumn},
+			Bidi:    false,
+		},
+		"OrderLine",
+		"User",
 	)
 	graph.MustAddE(
 		"contacts",
@@ -6244,6 +6260,21 @@ func (f *OrderLineFilter) WhereProductionDate(p entql.TimeP) {
 	f.Where(p.Field(orderline.FieldProductionDate))
 }
 
+// WhereBatchAgeAcknowledgedAt applies the entql time.Time predicate on the batch_age_acknowledged_at field.
+func (f *OrderLineFilter) WhereBatchAgeAcknowledgedAt(p entql.TimeP) {
+	f.Where(p.Field(orderline.FieldBatchAgeAcknowledgedAt))
+}
+
+// WhereBatchAgeAcknowledgedByID applies the entql string predicate on the batch_age_acknowledged_by_id field.
+func (f *OrderLineFilter) WhereBatchAgeAcknowledgedByID(p entql.StringP) {
+	f.Where(p.Field(orderline.FieldBatchAgeAcknowledgedByID))
+}
+
+// WhereBatchAgeAcknowledgement applies the entql string predicate on the batch_age_acknowledgement field.
+func (f *OrderLineFilter) WhereBatchAgeAcknowledgement(p entql.StringP) {
+	f.Where(p.Field(orderline.FieldBatchAgeAcknowledgement))
+}
+
 // WhereHasOrder applies a predicate to check if query has an edge order.
 func (f *OrderLineFilter) WhereHasOrder() {
 	f.Where(entql.HasEdge("order"))
@@ -6280,6 +6311,20 @@ func (f *OrderLineFilter) WhereHasProduct() {
 // WhereHasProductWith applies a predicate to check if query has an edge product with a given conditions (other predicates).
 func (f *OrderLineFilter) WhereHasProductWith(preds ...predicate.Product) {
 	f.Where(entql.HasEdgeWith("product", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasBatchAgeAcknowledgedBy applies a predicate to check if query has an edge batch_age_acknowledged_by.
+func (f *OrderLineFilter) WhereHasBatchAgeAcknowledgedBy() {
+	f.Where(entql.HasEdge("batch_age_acknowledged_by"))
+}
+
+// WhereHasBatchAgeAcknowledgedByWith applies a predicate to check if query has an edge batch_age_acknowledged_by with a given conditions (other predicates).
+func (f *OrderLineFilter) WhereHasBatchAgeAcknowledgedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("batch_age_acknowledged_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -6651,6 +6696,11 @@ func (f *ProductFilter) WhereUnit(p entql.StringP) {
 // WhereActive applies the entql bool predicate on the active field.
 func (f *ProductFilter) WhereActive(p entql.BoolP) {
 	f.Where(p.Field(product.FieldActive))
+}
+
+// WhereMaxBatchAgeMonths applies the entql int predicate on the max_batch_age_months field.
+func (f *ProductFilter) WhereMaxBatchAgeMonths(p entql.IntP) {
+	f.Where(p.Field(product.FieldMaxBatchAgeMonths))
 }
 
 // WhereHasSamples applies a predicate to check if query has an edge samples.

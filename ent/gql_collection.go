@@ -6675,6 +6675,21 @@ func (_q *OrderLineQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				selectedFields = append(selectedFields, orderline.FieldProductID)
 				fieldSeen[orderline.FieldProductID] = struct{}{}
 			}
+
+		case "batchAgeAcknowledgedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withBatchAgeAcknowledgedBy = query
+			if _, ok := fieldSeen[orderline.FieldBatchAgeAcknowledgedByID]; !ok {
+				selectedFields = append(selectedFields, orderline.FieldBatchAgeAcknowledgedByID)
+				fieldSeen[orderline.FieldBatchAgeAcknowledgedByID] = struct{}{}
+			}
 		case "createdAt":
 			if _, ok := fieldSeen[orderline.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, orderline.FieldCreatedAt)
@@ -6729,6 +6744,21 @@ func (_q *OrderLineQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			if _, ok := fieldSeen[orderline.FieldProductionDate]; !ok {
 				selectedFields = append(selectedFields, orderline.FieldProductionDate)
 				fieldSeen[orderline.FieldProductionDate] = struct{}{}
+			}
+		case "batchAgeAcknowledgedAt":
+			if _, ok := fieldSeen[orderline.FieldBatchAgeAcknowledgedAt]; !ok {
+				selectedFields = append(selectedFields, orderline.FieldBatchAgeAcknowledgedAt)
+				fieldSeen[orderline.FieldBatchAgeAcknowledgedAt] = struct{}{}
+			}
+		case "batchAgeAcknowledgedByID":
+			if _, ok := fieldSeen[orderline.FieldBatchAgeAcknowledgedByID]; !ok {
+				selectedFields = append(selectedFields, orderline.FieldBatchAgeAcknowledgedByID)
+				fieldSeen[orderline.FieldBatchAgeAcknowledgedByID] = struct{}{}
+			}
+		case "batchAgeAcknowledgement":
+			if _, ok := fieldSeen[orderline.FieldBatchAgeAcknowledgement]; !ok {
+				selectedFields = append(selectedFields, orderline.FieldBatchAgeAcknowledgement)
+				fieldSeen[orderline.FieldBatchAgeAcknowledgement] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -7794,6 +7824,11 @@ func (_q *ProductQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			if _, ok := fieldSeen[product.FieldActive]; !ok {
 				selectedFields = append(selectedFields, product.FieldActive)
 				fieldSeen[product.FieldActive] = struct{}{}
+			}
+		case "maxBatchAgeMonths":
+			if _, ok := fieldSeen[product.FieldMaxBatchAgeMonths]; !ok {
+				selectedFields = append(selectedFields, product.FieldMaxBatchAgeMonths)
+				fieldSeen[product.FieldMaxBatchAgeMonths] = struct{}{}
 			}
 		case "id":
 		case "__typename":

@@ -1050,6 +1050,14 @@ func (_m *OrderLine) Product(ctx context.Context) (*Product, error) {
 	return result, err
 }
 
+func (_m *OrderLine) BatchAgeAcknowledgedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.BatchAgeAcknowledgedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryBatchAgeAcknowledgedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Person) Contacts(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *ContactOrder, where *ContactWhereInput,
 ) (*ContactConnection, error) {

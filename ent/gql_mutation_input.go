@@ -2330,13 +2330,14 @@ func (c *PricePointUpdateOne) SetInput(i UpdatePricePointInput) *PricePointUpdat
 
 // CreateProductInput represents a mutation input for creating products.
 type CreateProductInput struct {
-	Code        string
-	Name        string
-	Grade       *product.Grade
-	Category    *string
-	Description *string
-	Unit        *string
-	Active      *bool
+	Code              string
+	Name              string
+	Grade             *product.Grade
+	Category          *string
+	Description       *string
+	Unit              *string
+	Active            *bool
+	MaxBatchAgeMonths *int
 }
 
 // Mutate applies the CreateProductInput on the ProductMutation builder.
@@ -2358,6 +2359,9 @@ func (i *CreateProductInput) Mutate(m *ProductMutation) {
 	if v := i.Active; v != nil {
 		m.SetActive(*v)
 	}
+	if v := i.MaxBatchAgeMonths; v != nil {
+		m.SetMaxBatchAgeMonths(*v)
+	}
 }
 
 // SetInput applies the change-set in the CreateProductInput on the ProductCreate builder.
@@ -2368,16 +2372,17 @@ func (c *ProductCreate) SetInput(i CreateProductInput) *ProductCreate {
 
 // UpdateProductInput represents a mutation input for updating products.
 type UpdateProductInput struct {
-	Version          *int
-	Code             *string
-	Name             *string
-	Grade            *product.Grade
-	ClearCategory    bool
-	Category         *string
-	ClearDescription bool
-	Description      *string
-	Unit             *string
-	Active           *bool
+	Version           *int
+	Code              *string
+	Name              *string
+	Grade             *product.Grade
+	ClearCategory     bool
+	Category          *string
+	ClearDescription  bool
+	Description       *string
+	Unit              *string
+	Active            *bool
+	MaxBatchAgeMonths *int
 }
 
 // Mutate applies the UpdateProductInput on the ProductMutation builder.
@@ -2411,6 +2416,9 @@ func (i *UpdateProductInput) Mutate(m *ProductMutation) {
 	}
 	if v := i.Active; v != nil {
 		m.SetActive(*v)
+	}
+	if v := i.MaxBatchAgeMonths; v != nil {
+		m.SetMaxBatchAgeMonths(*v)
 	}
 }
 

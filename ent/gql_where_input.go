@@ -15923,6 +15923,52 @@ type OrderLineWhereInput struct {
 	ProductionDateIsNil  bool        `json:"productionDateIsNil,omitempty"`
 	ProductionDateNotNil bool        `json:"productionDateNotNil,omitempty"`
 
+	// "batch_age_acknowledged_at" field predicates.
+	BatchAgeAcknowledgedAt       *time.Time  `json:"batchAgeAcknowledgedAt,omitempty"`
+	BatchAgeAcknowledgedAtNEQ    *time.Time  `json:"batchAgeAcknowledgedAtNEQ,omitempty"`
+	BatchAgeAcknowledgedAtIn     []time.Time `json:"batchAgeAcknowledgedAtIn,omitempty"`
+	BatchAgeAcknowledgedAtNotIn  []time.Time `json:"batchAgeAcknowledgedAtNotIn,omitempty"`
+	BatchAgeAcknowledgedAtGT     *time.Time  `json:"batchAgeAcknowledgedAtGT,omitempty"`
+	BatchAgeAcknowledgedAtGTE    *time.Time  `json:"batchAgeAcknowledgedAtGTE,omitempty"`
+	BatchAgeAcknowledgedAtLT     *time.Time  `json:"batchAgeAcknowledgedAtLT,omitempty"`
+	BatchAgeAcknowledgedAtLTE    *time.Time  `json:"batchAgeAcknowledgedAtLTE,omitempty"`
+	BatchAgeAcknowledgedAtIsNil  bool        `json:"batchAgeAcknowledgedAtIsNil,omitempty"`
+	BatchAgeAcknowledgedAtNotNil bool        `json:"batchAgeAcknowledgedAtNotNil,omitempty"`
+
+	// "batch_age_acknowledged_by_id" field predicates.
+	BatchAgeAcknowledgedByID             *pulid.ID  `json:"batchAgeAcknowledgedByID,omitempty"`
+	BatchAgeAcknowledgedByIDNEQ          *pulid.ID  `json:"batchAgeAcknowledgedByIDNEQ,omitempty"`
+	BatchAgeAcknowledgedByIDIn           []pulid.ID `json:"batchAgeAcknowledgedByIDIn,omitempty"`
+	BatchAgeAcknowledgedByIDNotIn        []pulid.ID `json:"batchAgeAcknowledgedByIDNotIn,omitempty"`
+	BatchAgeAcknowledgedByIDGT           *pulid.ID  `json:"batchAgeAcknowledgedByIDGT,omitempty"`
+	BatchAgeAcknowledgedByIDGTE          *pulid.ID  `json:"batchAgeAcknowledgedByIDGTE,omitempty"`
+	BatchAgeAcknowledgedByIDLT           *pulid.ID  `json:"batchAgeAcknowledgedByIDLT,omitempty"`
+	BatchAgeAcknowledgedByIDLTE          *pulid.ID  `json:"batchAgeAcknowledgedByIDLTE,omitempty"`
+	BatchAgeAcknowledgedByIDContains     *pulid.ID  `json:"batchAgeAcknowledgedByIDContains,omitempty"`
+	BatchAgeAcknowledgedByIDHasPrefix    *pulid.ID  `json:"batchAgeAcknowledgedByIDHasPrefix,omitempty"`
+	BatchAgeAcknowledgedByIDHasSuffix    *pulid.ID  `json:"batchAgeAcknowledgedByIDHasSuffix,omitempty"`
+	BatchAgeAcknowledgedByIDIsNil        bool       `json:"batchAgeAcknowledgedByIDIsNil,omitempty"`
+	BatchAgeAcknowledgedByIDNotNil       bool       `json:"batchAgeAcknowledgedByIDNotNil,omitempty"`
+	BatchAgeAcknowledgedByIDEqualFold    *pulid.ID  `json:"batchAgeAcknowledgedByIDEqualFold,omitempty"`
+	BatchAgeAcknowledgedByIDContainsFold *pulid.ID  `json:"batchAgeAcknowledgedByIDContainsFold,omitempty"`
+
+	// "batch_age_acknowledgement" field predicates.
+	BatchAgeAcknowledgement             *string  `json:"batchAgeAcknowledgement,omitempty"`
+	BatchAgeAcknowledgementNEQ          *string  `json:"batchAgeAcknowledgementNEQ,omitempty"`
+	BatchAgeAcknowledgementIn           []string `json:"batchAgeAcknowledgementIn,omitempty"`
+	BatchAgeAcknowledgementNotIn        []string `json:"batchAgeAcknowledgementNotIn,omitempty"`
+	BatchAgeAcknowledgementGT           *string  `json:"batchAgeAcknowledgementGT,omitempty"`
+	BatchAgeAcknowledgementGTE          *string  `json:"batchAgeAcknowledgementGTE,omitempty"`
+	BatchAgeAcknowledgementLT           *string  `json:"batchAgeAcknowledgementLT,omitempty"`
+	BatchAgeAcknowledgementLTE          *string  `json:"batchAgeAcknowledgementLTE,omitempty"`
+	BatchAgeAcknowledgementContains     *string  `json:"batchAgeAcknowledgementContains,omitempty"`
+	BatchAgeAcknowledgementHasPrefix    *string  `json:"batchAgeAcknowledgementHasPrefix,omitempty"`
+	BatchAgeAcknowledgementHasSuffix    *string  `json:"batchAgeAcknowledgementHasSuffix,omitempty"`
+	BatchAgeAcknowledgementIsNil        bool     `json:"batchAgeAcknowledgementIsNil,omitempty"`
+	BatchAgeAcknowledgementNotNil       bool     `json:"batchAgeAcknowledgementNotNil,omitempty"`
+	BatchAgeAcknowledgementEqualFold    *string  `json:"batchAgeAcknowledgementEqualFold,omitempty"`
+	BatchAgeAcknowledgementContainsFold *string  `json:"batchAgeAcknowledgementContainsFold,omitempty"`
+
 	// "order" edge predicates.
 	HasOrder     *bool              `json:"hasOrder,omitempty"`
 	HasOrderWith []*OrderWhereInput `json:"hasOrderWith,omitempty"`
@@ -15930,6 +15976,10 @@ type OrderLineWhereInput struct {
 	// "product" edge predicates.
 	HasProduct     *bool                `json:"hasProduct,omitempty"`
 	HasProductWith []*ProductWhereInput `json:"hasProductWith,omitempty"`
+
+	// "batch_age_acknowledged_by" edge predicates.
+	HasBatchAgeAcknowledgedBy     *bool             `json:"hasBatchAgeAcknowledgedBy,omitempty"`
+	HasBatchAgeAcknowledgedByWith []*UserWhereInput `json:"hasBatchAgeAcknowledgedByWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -16384,6 +16434,126 @@ func (i *OrderLineWhereInput) P() (predicate.OrderLine, error) {
 	if i.ProductionDateNotNil {
 		predicates = append(predicates, orderline.ProductionDateNotNil())
 	}
+	if i.BatchAgeAcknowledgedAt != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedAtEQ(*i.BatchAgeAcknowledgedAt))
+	}
+	if i.BatchAgeAcknowledgedAtNEQ != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedAtNEQ(*i.BatchAgeAcknowledgedAtNEQ))
+	}
+	if len(i.BatchAgeAcknowledgedAtIn) > 0 {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedAtIn(i.BatchAgeAcknowledgedAtIn...))
+	}
+	if len(i.BatchAgeAcknowledgedAtNotIn) > 0 {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedAtNotIn(i.BatchAgeAcknowledgedAtNotIn...))
+	}
+	if i.BatchAgeAcknowledgedAtGT != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedAtGT(*i.BatchAgeAcknowledgedAtGT))
+	}
+	if i.BatchAgeAcknowledgedAtGTE != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedAtGTE(*i.BatchAgeAcknowledgedAtGTE))
+	}
+	if i.BatchAgeAcknowledgedAtLT != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedAtLT(*i.BatchAgeAcknowledgedAtLT))
+	}
+	if i.BatchAgeAcknowledgedAtLTE != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedAtLTE(*i.BatchAgeAcknowledgedAtLTE))
+	}
+	if i.BatchAgeAcknowledgedAtIsNil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedAtIsNil())
+	}
+	if i.BatchAgeAcknowledgedAtNotNil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedAtNotNil())
+	}
+	if i.BatchAgeAcknowledgedByID != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedByIDEQ(*i.BatchAgeAcknowledgedByID))
+	}
+	if i.BatchAgeAcknowledgedByIDNEQ != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedByIDNEQ(*i.BatchAgeAcknowledgedByIDNEQ))
+	}
+	if len(i.BatchAgeAcknowledgedByIDIn) > 0 {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedByIDIn(i.BatchAgeAcknowledgedByIDIn...))
+	}
+	if len(i.BatchAgeAcknowledgedByIDNotIn) > 0 {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedByIDNotIn(i.BatchAgeAcknowledgedByIDNotIn...))
+	}
+	if i.BatchAgeAcknowledgedByIDGT != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedByIDGT(*i.BatchAgeAcknowledgedByIDGT))
+	}
+	if i.BatchAgeAcknowledgedByIDGTE != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedByIDGTE(*i.BatchAgeAcknowledgedByIDGTE))
+	}
+	if i.BatchAgeAcknowledgedByIDLT != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedByIDLT(*i.BatchAgeAcknowledgedByIDLT))
+	}
+	if i.BatchAgeAcknowledgedByIDLTE != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedByIDLTE(*i.BatchAgeAcknowledgedByIDLTE))
+	}
+	if i.BatchAgeAcknowledgedByIDContains != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedByIDContains(*i.BatchAgeAcknowledgedByIDContains))
+	}
+	if i.BatchAgeAcknowledgedByIDHasPrefix != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedByIDHasPrefix(*i.BatchAgeAcknowledgedByIDHasPrefix))
+	}
+	if i.BatchAgeAcknowledgedByIDHasSuffix != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedByIDHasSuffix(*i.BatchAgeAcknowledgedByIDHasSuffix))
+	}
+	if i.BatchAgeAcknowledgedByIDIsNil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedByIDIsNil())
+	}
+	if i.BatchAgeAcknowledgedByIDNotNil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedByIDNotNil())
+	}
+	if i.BatchAgeAcknowledgedByIDEqualFold != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedByIDEqualFold(*i.BatchAgeAcknowledgedByIDEqualFold))
+	}
+	if i.BatchAgeAcknowledgedByIDContainsFold != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgedByIDContainsFold(*i.BatchAgeAcknowledgedByIDContainsFold))
+	}
+	if i.BatchAgeAcknowledgement != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgementEQ(*i.BatchAgeAcknowledgement))
+	}
+	if i.BatchAgeAcknowledgementNEQ != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgementNEQ(*i.BatchAgeAcknowledgementNEQ))
+	}
+	if len(i.BatchAgeAcknowledgementIn) > 0 {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgementIn(i.BatchAgeAcknowledgementIn...))
+	}
+	if len(i.BatchAgeAcknowledgementNotIn) > 0 {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgementNotIn(i.BatchAgeAcknowledgementNotIn...))
+	}
+	if i.BatchAgeAcknowledgementGT != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgementGT(*i.BatchAgeAcknowledgementGT))
+	}
+	if i.BatchAgeAcknowledgementGTE != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgementGTE(*i.BatchAgeAcknowledgementGTE))
+	}
+	if i.BatchAgeAcknowledgementLT != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgementLT(*i.BatchAgeAcknowledgementLT))
+	}
+	if i.BatchAgeAcknowledgementLTE != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgementLTE(*i.BatchAgeAcknowledgementLTE))
+	}
+	if i.BatchAgeAcknowledgementContains != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgementContains(*i.BatchAgeAcknowledgementContains))
+	}
+	if i.BatchAgeAcknowledgementHasPrefix != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgementHasPrefix(*i.BatchAgeAcknowledgementHasPrefix))
+	}
+	if i.BatchAgeAcknowledgementHasSuffix != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgementHasSuffix(*i.BatchAgeAcknowledgementHasSuffix))
+	}
+	if i.BatchAgeAcknowledgementIsNil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgementIsNil())
+	}
+	if i.BatchAgeAcknowledgementNotNil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgementNotNil())
+	}
+	if i.BatchAgeAcknowledgementEqualFold != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgementEqualFold(*i.BatchAgeAcknowledgementEqualFold))
+	}
+	if i.BatchAgeAcknowledgementContainsFold != nil {
+		predicates = append(predicates, orderline.BatchAgeAcknowledgementContainsFold(*i.BatchAgeAcknowledgementContainsFold))
+	}
 
 	if i.HasOrder != nil {
 		p := orderline.HasOrder()
@@ -16420,6 +16590,24 @@ func (i *OrderLineWhereInput) P() (predicate.OrderLine, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, orderline.HasProductWith(with...))
+	}
+	if i.HasBatchAgeAcknowledgedBy != nil {
+		p := orderline.HasBatchAgeAcknowledgedBy()
+		if !*i.HasBatchAgeAcknowledgedBy {
+			p = orderline.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasBatchAgeAcknowledgedByWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasBatchAgeAcknowledgedByWith))
+		for _, w := range i.HasBatchAgeAcknowledgedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasBatchAgeAcknowledgedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, orderline.HasBatchAgeAcknowledgedByWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -17853,6 +18041,16 @@ type ProductWhereInput struct {
 	Active    *bool `json:"active,omitempty"`
 	ActiveNEQ *bool `json:"activeNEQ,omitempty"`
 
+	// "max_batch_age_months" field predicates.
+	MaxBatchAgeMonths      *int  `json:"maxBatchAgeMonths,omitempty"`
+	MaxBatchAgeMonthsNEQ   *int  `json:"maxBatchAgeMonthsNEQ,omitempty"`
+	MaxBatchAgeMonthsIn    []int `json:"maxBatchAgeMonthsIn,omitempty"`
+	MaxBatchAgeMonthsNotIn []int `json:"maxBatchAgeMonthsNotIn,omitempty"`
+	MaxBatchAgeMonthsGT    *int  `json:"maxBatchAgeMonthsGT,omitempty"`
+	MaxBatchAgeMonthsGTE   *int  `json:"maxBatchAgeMonthsGTE,omitempty"`
+	MaxBatchAgeMonthsLT    *int  `json:"maxBatchAgeMonthsLT,omitempty"`
+	MaxBatchAgeMonthsLTE   *int  `json:"maxBatchAgeMonthsLTE,omitempty"`
+
 	// "samples" edge predicates.
 	HasSamples     *bool               `json:"hasSamples,omitempty"`
 	HasSamplesWith []*SampleWhereInput `json:"hasSamplesWith,omitempty"`
@@ -18265,6 +18463,30 @@ func (i *ProductWhereInput) P() (predicate.Product, error) {
 	}
 	if i.ActiveNEQ != nil {
 		predicates = append(predicates, product.ActiveNEQ(*i.ActiveNEQ))
+	}
+	if i.MaxBatchAgeMonths != nil {
+		predicates = append(predicates, product.MaxBatchAgeMonthsEQ(*i.MaxBatchAgeMonths))
+	}
+	if i.MaxBatchAgeMonthsNEQ != nil {
+		predicates = append(predicates, product.MaxBatchAgeMonthsNEQ(*i.MaxBatchAgeMonthsNEQ))
+	}
+	if len(i.MaxBatchAgeMonthsIn) > 0 {
+		predicates = append(predicates, product.MaxBatchAgeMonthsIn(i.MaxBatchAgeMonthsIn...))
+	}
+	if len(i.MaxBatchAgeMonthsNotIn) > 0 {
+		predicates = append(predicates, product.MaxBatchAgeMonthsNotIn(i.MaxBatchAgeMonthsNotIn...))
+	}
+	if i.MaxBatchAgeMonthsGT != nil {
+		predicates = append(predicates, product.MaxBatchAgeMonthsGT(*i.MaxBatchAgeMonthsGT))
+	}
+	if i.MaxBatchAgeMonthsGTE != nil {
+		predicates = append(predicates, product.MaxBatchAgeMonthsGTE(*i.MaxBatchAgeMonthsGTE))
+	}
+	if i.MaxBatchAgeMonthsLT != nil {
+		predicates = append(predicates, product.MaxBatchAgeMonthsLT(*i.MaxBatchAgeMonthsLT))
+	}
+	if i.MaxBatchAgeMonthsLTE != nil {
+		predicates = append(predicates, product.MaxBatchAgeMonthsLTE(*i.MaxBatchAgeMonthsLTE))
 	}
 
 	if i.HasSamples != nil {

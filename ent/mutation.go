@@ -31058,30 +31058,34 @@ func (m *OrderEventMutation) ResetEdge(name string) error {
 // OrderLineMutation represents an operation that mutates the OrderLine nodes in the graph.
 type OrderLineMutation struct {
 	config
-	op              Op
-	typ             string
-	id              *pulid.ID
-	created_at      *time.Time
-	updated_at      *time.Time
-	version         *int
-	addversion      *int
-	quantity        *float64
-	addquantity     *float64
-	unit            *string
-	unit_price      *float64
-	addunit_price   *float64
-	batch_no        *string
-	production_date *time.Time
-	clearedFields   map[string]struct{}
-	_order          *pulid.ID
-	cleared_order   bool
-	customer        *pulid.ID
-	clearedcustomer bool
-	product         *pulid.ID
-	clearedproduct  bool
-	done            bool
-	oldValue        func(context.Context) (*OrderLine, error)
-	predicates      []predicate.OrderLine
+	op                               Op
+	typ                              string
+	id                               *pulid.ID
+	created_at                       *time.Time
+	updated_at                       *time.Time
+	version                          *int
+	addversion                       *int
+	quantity                         *float64
+	addquantity                      *float64
+	unit                             *string
+	unit_price                       *float64
+	addunit_price                    *float64
+	batch_no                         *string
+	production_date                  *time.Time
+	batch_age_acknowledged_at        *time.Time
+	batch_age_acknowledgement        *string
+	clearedFields                    map[string]struct{}
+	_order                           *pulid.ID
+	cleared_order                    bool
+	customer                         *pulid.ID
+	clearedcustomer                  bool
+	product                          *pulid.ID
+	clearedproduct                   bool
+	batch_age_acknowledged_by        *pulid.ID
+	clearedbatch_age_acknowledged_by bool
+	done                             bool
+	oldValue                         func(context.Context) (*OrderLine, error)
+	predicates                       []predicate.OrderLine
 }
 
 var _ ent.Mutation = (*OrderLineMutation)(nil)
@@ -31684,6 +31688,153 @@ func (m *OrderLineMutation) ResetProductionDate() {
 	delete(m.clearedFields, orderline.FieldProductionDate)
 }
 
+// SetBatchAgeAcknowledgedAt sets the "batch_age_acknowledged_at" field.
+func (m *OrderLineMutation) SetBatchAgeAcknowledgedAt(t time.Time) {
+	m.batch_age_acknowledged_at = &t
+}
+
+// BatchAgeAcknowledgedAt returns the value of the "batch_age_acknowledged_at" field in the mutation.
+func (m *OrderLineMutation) BatchAgeAcknowledgedAt() (r time.Time, exists bool) {
+	v := m.batch_age_acknowledged_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBatchAgeAcknowledgedAt returns the old "batch_age_acknowledged_at" field's value of the OrderLine entity.
+// If the OrderLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineMutation) OldBatchAgeAcknowledgedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBatchAgeAcknowledgedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBatchAgeAcknowledgedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBatchAgeAcknowledgedAt: %w", err)
+	}
+	return oldValue.BatchAgeAcknowledgedAt, nil
+}
+
+// ClearBatchAgeAcknowledgedAt clears the value of the "batch_age_acknowledged_at" field.
+func (m *OrderLineMutation) ClearBatchAgeAcknowledgedAt() {
+	m.batch_age_acknowledged_at = nil
+	m.clearedFields[orderline.FieldBatchAgeAcknowledgedAt] = struct{}{}
+}
+
+// BatchAgeAcknowledgedAtCleared returns if the "batch_age_acknowledged_at" field was cleared in this mutation.
+func (m *OrderLineMutation) BatchAgeAcknowledgedAtCleared() bool {
+	_, ok := m.clearedFields[orderline.FieldBatchAgeAcknowledgedAt]
+	return ok
+}
+
+// ResetBatchAgeAcknowledgedAt resets all changes to the "batch_age_acknowledged_at" field.
+func (m *OrderLineMutation) ResetBatchAgeAcknowledgedAt() {
+	m.batch_age_acknowledged_at = nil
+	delete(m.clearedFields, orderline.FieldBatchAgeAcknowledgedAt)
+}
+
+// SetBatchAgeAcknowledgedByID sets the "batch_age_acknowledged_by_id" field.
+func (m *OrderLineMutation) SetBatchAgeAcknowledgedByID(pu pulid.ID) {
+	m.batch_age_acknowledged_by = &pu
+}
+
+// BatchAgeAcknowledgedByID returns the value of the "batch_age_acknowledged_by_id" field in the mutation.
+func (m *OrderLineMutation) BatchAgeAcknowledgedByID() (r pulid.ID, exists bool) {
+	v := m.batch_age_acknowledged_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBatchAgeAcknowledgedByID returns the old "batch_age_acknowledged_by_id" field's value of the OrderLine entity.
+// If the OrderLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineMutation) OldBatchAgeAcknowledgedByID(ctx context.Context) (v *pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBatchAgeAcknowledgedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBatchAgeAcknowledgedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBatchAgeAcknowledgedByID: %w", err)
+	}
+	return oldValue.BatchAgeAcknowledgedByID, nil
+}
+
+// ClearBatchAgeAcknowledgedByID clears the value of the "batch_age_acknowledged_by_id" field.
+func (m *OrderLineMutation) ClearBatchAgeAcknowledgedByID() {
+	m.batch_age_acknowledged_by = nil
+	m.clearedFields[orderline.FieldBatchAgeAcknowledgedByID] = struct{}{}
+}
+
+// BatchAgeAcknowledgedByIDCleared returns if the "batch_age_acknowledged_by_id" field was cleared in this mutation.
+func (m *OrderLineMutation) BatchAgeAcknowledgedByIDCleared() bool {
+	_, ok := m.clearedFields[orderline.FieldBatchAgeAcknowledgedByID]
+	return ok
+}
+
+// ResetBatchAgeAcknowledgedByID resets all changes to the "batch_age_acknowledged_by_id" field.
+func (m *OrderLineMutation) ResetBatchAgeAcknowledgedByID() {
+	m.batch_age_acknowledged_by = nil
+	delete(m.clearedFields, orderline.FieldBatchAgeAcknowledgedByID)
+}
+
+// SetBatchAgeAcknowledgement sets the "batch_age_acknowledgement" field.
+func (m *OrderLineMutation) SetBatchAgeAcknowledgement(s string) {
+	m.batch_age_acknowledgement = &s
+}
+
+// BatchAgeAcknowledgement returns the value of the "batch_age_acknowledgement" field in the mutation.
+func (m *OrderLineMutation) BatchAgeAcknowledgement() (r string, exists bool) {
+	v := m.batch_age_acknowledgement
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBatchAgeAcknowledgement returns the old "batch_age_acknowledgement" field's value of the OrderLine entity.
+// If the OrderLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineMutation) OldBatchAgeAcknowledgement(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBatchAgeAcknowledgement is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBatchAgeAcknowledgement requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBatchAgeAcknowledgement: %w", err)
+	}
+	return oldValue.BatchAgeAcknowledgement, nil
+}
+
+// ClearBatchAgeAcknowledgement clears the value of the "batch_age_acknowledgement" field.
+func (m *OrderLineMutation) ClearBatchAgeAcknowledgement() {
+	m.batch_age_acknowledgement = nil
+	m.clearedFields[orderline.FieldBatchAgeAcknowledgement] = struct{}{}
+}
+
+// BatchAgeAcknowledgementCleared returns if the "batch_age_acknowledgement" field was cleared in this mutation.
+func (m *OrderLineMutation) BatchAgeAcknowledgementCleared() bool {
+	_, ok := m.clearedFields[orderline.FieldBatchAgeAcknowledgement]
+	return ok
+}
+
+// ResetBatchAgeAcknowledgement resets all changes to the "batch_age_acknowledgement" field.
+func (m *OrderLineMutation) ResetBatchAgeAcknowledgement() {
+	m.batch_age_acknowledgement = nil
+	delete(m.clearedFields, orderline.FieldBatchAgeAcknowledgement)
+}
+
 // ClearOrder clears the "order" edge to the Order entity.
 func (m *OrderLineMutation) ClearOrder() {
 	m.cleared_order = true
@@ -31765,6 +31916,33 @@ func (m *OrderLineMutation) ResetProduct() {
 	m.clearedproduct = false
 }
 
+// ClearBatchAgeAcknowledgedBy clears the "batch_age_acknowledged_by" edge to the User entity.
+func (m *OrderLineMutation) ClearBatchAgeAcknowledgedBy() {
+	m.clearedbatch_age_acknowledged_by = true
+	m.clearedFields[orderline.FieldBatchAgeAcknowledgedByID] = struct{}{}
+}
+
+// BatchAgeAcknowledgedByCleared reports if the "batch_age_acknowledged_by" edge to the User entity was cleared.
+func (m *OrderLineMutation) BatchAgeAcknowledgedByCleared() bool {
+	return m.BatchAgeAcknowledgedByIDCleared() || m.clearedbatch_age_acknowledged_by
+}
+
+// BatchAgeAcknowledgedByIDs returns the "batch_age_acknowledged_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// BatchAgeAcknowledgedByID instead. It exists only for internal usage by the builders.
+func (m *OrderLineMutation) BatchAgeAcknowledgedByIDs() (ids []pulid.ID) {
+	if id := m.batch_age_acknowledged_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetBatchAgeAcknowledgedBy resets all changes to the "batch_age_acknowledged_by" edge.
+func (m *OrderLineMutation) ResetBatchAgeAcknowledgedBy() {
+	m.batch_age_acknowledged_by = nil
+	m.clearedbatch_age_acknowledged_by = false
+}
+
 // Where appends a list predicates to the OrderLineMutation builder.
 func (m *OrderLineMutation) Where(ps ...predicate.OrderLine) {
 	m.predicates = append(m.predicates, ps...)
@@ -31799,7 +31977,7 @@ func (m *OrderLineMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrderLineMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 14)
 	if m.created_at != nil {
 		fields = append(fields, orderline.FieldCreatedAt)
 	}
@@ -31833,6 +32011,15 @@ func (m *OrderLineMutation) Fields() []string {
 	if m.production_date != nil {
 		fields = append(fields, orderline.FieldProductionDate)
 	}
+	if m.batch_age_acknowledged_at != nil {
+		fields = append(fields, orderline.FieldBatchAgeAcknowledgedAt)
+	}
+	if m.batch_age_acknowledged_by != nil {
+		fields = append(fields, orderline.FieldBatchAgeAcknowledgedByID)
+	}
+	if m.batch_age_acknowledgement != nil {
+		fields = append(fields, orderline.FieldBatchAgeAcknowledgement)
+	}
 	return fields
 }
 
@@ -31863,6 +32050,12 @@ func (m *OrderLineMutation) Field(name string) (ent.Value, bool) {
 		return m.BatchNo()
 	case orderline.FieldProductionDate:
 		return m.ProductionDate()
+	case orderline.FieldBatchAgeAcknowledgedAt:
+		return m.BatchAgeAcknowledgedAt()
+	case orderline.FieldBatchAgeAcknowledgedByID:
+		return m.BatchAgeAcknowledgedByID()
+	case orderline.FieldBatchAgeAcknowledgement:
+		return m.BatchAgeAcknowledgement()
 	}
 	return nil, false
 }
@@ -31894,6 +32087,12 @@ func (m *OrderLineMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldBatchNo(ctx)
 	case orderline.FieldProductionDate:
 		return m.OldProductionDate(ctx)
+	case orderline.FieldBatchAgeAcknowledgedAt:
+		return m.OldBatchAgeAcknowledgedAt(ctx)
+	case orderline.FieldBatchAgeAcknowledgedByID:
+		return m.OldBatchAgeAcknowledgedByID(ctx)
+	case orderline.FieldBatchAgeAcknowledgement:
+		return m.OldBatchAgeAcknowledgement(ctx)
 	}
 	return nil, fmt.Errorf("unknown OrderLine field %s", name)
 }
@@ -31980,6 +32179,27 @@ func (m *OrderLineMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetProductionDate(v)
 		return nil
+	case orderline.FieldBatchAgeAcknowledgedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBatchAgeAcknowledgedAt(v)
+		return nil
+	case orderline.FieldBatchAgeAcknowledgedByID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBatchAgeAcknowledgedByID(v)
+		return nil
+	case orderline.FieldBatchAgeAcknowledgement:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBatchAgeAcknowledgement(v)
+		return nil
 	}
 	return fmt.Errorf("unknown OrderLine field %s", name)
 }
@@ -32058,6 +32278,15 @@ func (m *OrderLineMutation) ClearedFields() []string {
 	if m.FieldCleared(orderline.FieldProductionDate) {
 		fields = append(fields, orderline.FieldProductionDate)
 	}
+	if m.FieldCleared(orderline.FieldBatchAgeAcknowledgedAt) {
+		fields = append(fields, orderline.FieldBatchAgeAcknowledgedAt)
+	}
+	if m.FieldCleared(orderline.FieldBatchAgeAcknowledgedByID) {
+		fields = append(fields, orderline.FieldBatchAgeAcknowledgedByID)
+	}
+	if m.FieldCleared(orderline.FieldBatchAgeAcknowledgement) {
+		fields = append(fields, orderline.FieldBatchAgeAcknowledgement)
+	}
 	return fields
 }
 
@@ -32080,6 +32309,15 @@ func (m *OrderLineMutation) ClearField(name string) error {
 		return nil
 	case orderline.FieldProductionDate:
 		m.ClearProductionDate()
+		return nil
+	case orderline.FieldBatchAgeAcknowledgedAt:
+		m.ClearBatchAgeAcknowledgedAt()
+		return nil
+	case orderline.FieldBatchAgeAcknowledgedByID:
+		m.ClearBatchAgeAcknowledgedByID()
+		return nil
+	case orderline.FieldBatchAgeAcknowledgement:
+		m.ClearBatchAgeAcknowledgement()
 		return nil
 	}
 	return fmt.Errorf("unknown OrderLine nullable field %s", name)
@@ -32122,13 +32360,22 @@ func (m *OrderLineMutation) ResetField(name string) error {
 	case orderline.FieldProductionDate:
 		m.ResetProductionDate()
 		return nil
+	case orderline.FieldBatchAgeAcknowledgedAt:
+		m.ResetBatchAgeAcknowledgedAt()
+		return nil
+	case orderline.FieldBatchAgeAcknowledgedByID:
+		m.ResetBatchAgeAcknowledgedByID()
+		return nil
+	case orderline.FieldBatchAgeAcknowledgement:
+		m.ResetBatchAgeAcknowledgement()
+		return nil
 	}
 	return fmt.Errorf("unknown OrderLine field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *OrderLineMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m._order != nil {
 		edges = append(edges, orderline.EdgeOrder)
 	}
@@ -32137,6 +32384,9 @@ func (m *OrderLineMutation) AddedEdges() []string {
 	}
 	if m.product != nil {
 		edges = append(edges, orderline.EdgeProduct)
+	}
+	if m.batch_age_acknowledged_by != nil {
+		edges = append(edges, orderline.EdgeBatchAgeAcknowledgedBy)
 	}
 	return edges
 }
@@ -32157,13 +32407,17 @@ func (m *OrderLineMutation) AddedIDs(name string) []ent.Value {
 		if id := m.product; id != nil {
 			return []ent.Value{*id}
 		}
+	case orderline.EdgeBatchAgeAcknowledgedBy:
+		if id := m.batch_age_acknowledged_by; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *OrderLineMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	return edges
 }
 
@@ -32175,7 +32429,7 @@ func (m *OrderLineMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *OrderLineMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.cleared_order {
 		edges = append(edges, orderline.EdgeOrder)
 	}
@@ -32184,6 +32438,9 @@ func (m *OrderLineMutation) ClearedEdges() []string {
 	}
 	if m.clearedproduct {
 		edges = append(edges, orderline.EdgeProduct)
+	}
+	if m.clearedbatch_age_acknowledged_by {
+		edges = append(edges, orderline.EdgeBatchAgeAcknowledgedBy)
 	}
 	return edges
 }
@@ -32198,6 +32455,8 @@ func (m *OrderLineMutation) EdgeCleared(name string) bool {
 		return m.clearedcustomer
 	case orderline.EdgeProduct:
 		return m.clearedproduct
+	case orderline.EdgeBatchAgeAcknowledgedBy:
+		return m.clearedbatch_age_acknowledged_by
 	}
 	return false
 }
@@ -32215,6 +32474,9 @@ func (m *OrderLineMutation) ClearEdge(name string) error {
 	case orderline.EdgeProduct:
 		m.ClearProduct()
 		return nil
+	case orderline.EdgeBatchAgeAcknowledgedBy:
+		m.ClearBatchAgeAcknowledgedBy()
+		return nil
 	}
 	return fmt.Errorf("unknown OrderLine unique edge %s", name)
 }
@@ -32231,6 +32493,9 @@ func (m *OrderLineMutation) ResetEdge(name string) error {
 		return nil
 	case orderline.EdgeProduct:
 		m.ResetProduct()
+		return nil
+	case orderline.EdgeBatchAgeAcknowledgedBy:
+		m.ResetBatchAgeAcknowledgedBy()
 		return nil
 	}
 	return fmt.Errorf("unknown OrderLine edge %s", name)
@@ -34770,45 +35035,47 @@ func (m *PricePointMutation) ResetEdge(name string) error {
 // ProductMutation represents an operation that mutates the Product nodes in the graph.
 type ProductMutation struct {
 	config
-	op                    Op
-	typ                   string
-	id                    *pulid.ID
-	created_at            *time.Time
-	updated_at            *time.Time
-	version               *int
-	addversion            *int
-	code                  *string
-	name                  *string
-	grade                 *product.Grade
-	category              *string
-	description           *string
-	unit                  *string
-	active                *bool
-	clearedFields         map[string]struct{}
-	samples               map[pulid.ID]struct{}
-	removedsamples        map[pulid.ID]struct{}
-	clearedsamples        bool
-	price_points          map[pulid.ID]struct{}
-	removedprice_points   map[pulid.ID]struct{}
-	clearedprice_points   bool
-	documents             map[pulid.ID]struct{}
-	removeddocuments      map[pulid.ID]struct{}
-	cleareddocuments      bool
-	change_notices        map[pulid.ID]struct{}
-	removedchange_notices map[pulid.ID]struct{}
-	clearedchange_notices bool
-	order_lines           map[pulid.ID]struct{}
-	removedorder_lines    map[pulid.ID]struct{}
-	clearedorder_lines    bool
-	needs                 map[pulid.ID]struct{}
-	removedneeds          map[pulid.ID]struct{}
-	clearedneeds          bool
-	issues                map[pulid.ID]struct{}
-	removedissues         map[pulid.ID]struct{}
-	clearedissues         bool
-	done                  bool
-	oldValue              func(context.Context) (*Product, error)
-	predicates            []predicate.Product
+	op                      Op
+	typ                     string
+	id                      *pulid.ID
+	created_at              *time.Time
+	updated_at              *time.Time
+	version                 *int
+	addversion              *int
+	code                    *string
+	name                    *string
+	grade                   *product.Grade
+	category                *string
+	description             *string
+	unit                    *string
+	active                  *bool
+	max_batch_age_months    *int
+	addmax_batch_age_months *int
+	clearedFields           map[string]struct{}
+	samples                 map[pulid.ID]struct{}
+	removedsamples          map[pulid.ID]struct{}
+	clearedsamples          bool
+	price_points            map[pulid.ID]struct{}
+	removedprice_points     map[pulid.ID]struct{}
+	clearedprice_points     bool
+	documents               map[pulid.ID]struct{}
+	removeddocuments        map[pulid.ID]struct{}
+	cleareddocuments        bool
+	change_notices          map[pulid.ID]struct{}
+	removedchange_notices   map[pulid.ID]struct{}
+	clearedchange_notices   bool
+	order_lines             map[pulid.ID]struct{}
+	removedorder_lines      map[pulid.ID]struct{}
+	clearedorder_lines      bool
+	needs                   map[pulid.ID]struct{}
+	removedneeds            map[pulid.ID]struct{}
+	clearedneeds            bool
+	issues                  map[pulid.ID]struct{}
+	removedissues           map[pulid.ID]struct{}
+	clearedissues           bool
+	done                    bool
+	oldValue                func(context.Context) (*Product, error)
+	predicates              []predicate.Product
 }
 
 var _ ent.Mutation = (*ProductMutation)(nil)
@@ -35321,6 +35588,62 @@ func (m *ProductMutation) ResetActive() {
 	m.active = nil
 }
 
+// SetMaxBatchAgeMonths sets the "max_batch_age_months" field.
+func (m *ProductMutation) SetMaxBatchAgeMonths(i int) {
+	m.max_batch_age_months = &i
+	m.addmax_batch_age_months = nil
+}
+
+// MaxBatchAgeMonths returns the value of the "max_batch_age_months" field in the mutation.
+func (m *ProductMutation) MaxBatchAgeMonths() (r int, exists bool) {
+	v := m.max_batch_age_months
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMaxBatchAgeMonths returns the old "max_batch_age_months" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldMaxBatchAgeMonths(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMaxBatchAgeMonths is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMaxBatchAgeMonths requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMaxBatchAgeMonths: %w", err)
+	}
+	return oldValue.MaxBatchAgeMonths, nil
+}
+
+// AddMaxBatchAgeMonths adds i to the "max_batch_age_months" field.
+func (m *ProductMutation) AddMaxBatchAgeMonths(i int) {
+	if m.addmax_batch_age_months != nil {
+		*m.addmax_batch_age_months += i
+	} else {
+		m.addmax_batch_age_months = &i
+	}
+}
+
+// AddedMaxBatchAgeMonths returns the value that was added to the "max_batch_age_months" field in this mutation.
+func (m *ProductMutation) AddedMaxBatchAgeMonths() (r int, exists bool) {
+	v := m.addmax_batch_age_months
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetMaxBatchAgeMonths resets all changes to the "max_batch_age_months" field.
+func (m *ProductMutation) ResetMaxBatchAgeMonths() {
+	m.max_batch_age_months = nil
+	m.addmax_batch_age_months = nil
+}
+
 // AddSampleIDs adds the "samples" edge to the Sample entity by ids.
 func (m *ProductMutation) AddSampleIDs(ids ...pulid.ID) {
 	if m.samples == nil {
@@ -35733,7 +36056,7 @@ func (m *ProductMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.created_at != nil {
 		fields = append(fields, product.FieldCreatedAt)
 	}
@@ -35764,6 +36087,9 @@ func (m *ProductMutation) Fields() []string {
 	if m.active != nil {
 		fields = append(fields, product.FieldActive)
 	}
+	if m.max_batch_age_months != nil {
+		fields = append(fields, product.FieldMaxBatchAgeMonths)
+	}
 	return fields
 }
 
@@ -35792,6 +36118,8 @@ func (m *ProductMutation) Field(name string) (ent.Value, bool) {
 		return m.Unit()
 	case product.FieldActive:
 		return m.Active()
+	case product.FieldMaxBatchAgeMonths:
+		return m.MaxBatchAgeMonths()
 	}
 	return nil, false
 }
@@ -35821,6 +36149,8 @@ func (m *ProductMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldUnit(ctx)
 	case product.FieldActive:
 		return m.OldActive(ctx)
+	case product.FieldMaxBatchAgeMonths:
+		return m.OldMaxBatchAgeMonths(ctx)
 	}
 	return nil, fmt.Errorf("unknown Product field %s", name)
 }
@@ -35900,6 +36230,13 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetActive(v)
 		return nil
+	case product.FieldMaxBatchAgeMonths:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMaxBatchAgeMonths(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Product field %s", name)
 }
@@ -35911,6 +36248,9 @@ func (m *ProductMutation) AddedFields() []string {
 	if m.addversion != nil {
 		fields = append(fields, product.FieldVersion)
 	}
+	if m.addmax_batch_age_months != nil {
+		fields = append(fields, product.FieldMaxBatchAgeMonths)
+	}
 	return fields
 }
 
@@ -35921,6 +36261,8 @@ func (m *ProductMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case product.FieldVersion:
 		return m.AddedVersion()
+	case product.FieldMaxBatchAgeMonths:
+		return m.AddedMaxBatchAgeMonths()
 	}
 	return nil, false
 }
@@ -35936,6 +36278,13 @@ func (m *ProductMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddVersion(v)
+		return nil
+	case product.FieldMaxBatchAgeMonths:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMaxBatchAgeMonths(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Product numeric field %s", name)
@@ -36008,6 +36357,9 @@ func (m *ProductMutation) ResetField(name string) error {
 		return nil
 	case product.FieldActive:
 		m.ResetActive()
+		return nil
+	case product.FieldMaxBatchAgeMonths:
+		m.ResetMaxBatchAgeMonths()
 		return nil
 	}
 	return fmt.Errorf("unknown Product field %s", name)

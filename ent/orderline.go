@@ -10,6 +10,7 @@ import (
 	"tandem/ent/orderline"
 	"tandem/ent/product"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/user"
 	"time"
 
 	"entgo.io/ent"
@@ -43,6 +44,12 @@ type OrderLine struct {
 	BatchNo string `json:"batch_no,omitempty"`
 	// ProductionDate holds the value of the "production_date" field.
 	ProductionDate *time.Time `json:"production_date,omitempty"`
+	// When someone acknowledged the batch's age (or missing production date) for shipping: acknowledgeBatchAge.
+	BatchAgeAcknowledgedAt *time.Time `json:"batch_age_acknowledged_at,omitempty"`
+	// Who acknowledged the batch's age.
+	BatchAgeAcknowledgedByID *pulid.ID `json:"batch_age_acknowledged_by_id,omitempty"`
+	// Why the batch ships although old or without a production date. At most 500 characters.
+	BatchAgeAcknowledgement string `json:"batch_age_acknowledgement,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the OrderLineQuery when eager-loading is set.
 	Edges        OrderLineEdges `json:"edges"`
@@ -57,11 +64,13 @@ type OrderLineEdges struct {
 	Customer *Customer `json:"customer,omitempty"`
 	// Product holds the value of the product edge.
 	Product *Product `json:"product,omitempty"`
+	// Who acknowledged the batch's age.
+	BatchAgeAcknowledgedBy *User `json:"batch_age_acknowledged_by,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [3]map[string]int
 }
 
 // OrderOrErr returns the Order value or an error if the edge
@@ -97,20 +106,33 @@ func (e OrderLineEdges) ProductOrErr() (*Product, error) {
 	return nil, &NotLoadedError{edge: "product"}
 }
 
+// BatchAgeAcknowledgedByOrErr returns the BatchAgeAcknowledgedBy value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e OrderLineEdges) BatchAgeAcknowledgedByOrErr() (*User, error) {
+	if e.BatchAgeAcknowledgedBy != nil {
+		return e.BatchAgeAcknowledgedBy, nil
+	} else if e.loadedTypes[3] {
+		return nil, &NotFoundError{label: user.Label}
+	}
+	return nil, &NotLoadedError{edge: "batch_age_acknowledged_by"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*OrderLine) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case orderline.FieldBatchAgeAcknowledgedByID:
+			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		case orderline.FieldID, orderline.FieldOrderID, orderline.FieldCustomerID, orderline.FieldProductID:
 			values[i] = new(pulid.ID)
 		case orderline.FieldQuantity, orderline.FieldUnitPrice:
 			values[i] = new(sql.NullFloat64)
 		case orderline.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case orderline.FieldUnit, orderline.FieldBatchNo:
+		case orderline.FieldUnit, orderline.FieldBatchNo, orderline.FieldBatchAgeAcknowledgement:
 			values[i] = new(sql.NullString)
-		case orderline.FieldCreatedAt, orderline.FieldUpdatedAt, orderline.FieldProductionDate:
+		case orderline.FieldCreatedAt, orderline.FieldUpdatedAt, orderline.FieldProductionDate, orderline.FieldBatchAgeAcknowledgedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -201,6 +223,26 @@ func (_m *OrderLine) assignValues(columns []string, values []any) error {
 				_m.ProductionDate = new(time.Time)
 				*_m.ProductionDate = value.Time
 			}
+		case orderline.FieldBatchAgeAcknowledgedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field batch_age_acknowledged_at", values[i])
+			} else if value.Valid {
+				_m.BatchAgeAcknowledgedAt = new(time.Time)
+				*_m.BatchAgeAcknowledgedAt = value.Time
+			}
+		case orderline.FieldBatchAgeAcknowledgedByID:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field batch_age_acknowledged_by_id", values[i])
+			} else if value.Valid {
+				_m.BatchAgeAcknowledgedByID = new(pulid.ID)
+				*_m.BatchAgeAcknowledgedByID = *value.S.(*pulid.ID)
+			}
+		case orderline.FieldBatchAgeAcknowledgement:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field batch_age_acknowledgement", values[i])
+			} else if value.Valid {
+				_m.BatchAgeAcknowledgement = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -227,6 +269,11 @@ func (_m *OrderLine) QueryCustomer() *CustomerQuery {
 // QueryProduct queries the "product" edge of the OrderLine entity.
 func (_m *OrderLine) QueryProduct() *ProductQuery {
 	return NewOrderLineClient(_m.config).QueryProduct(_m)
+}
+
+// QueryBatchAgeAcknowledgedBy queries the "batch_age_acknowledged_by" edge of the OrderLine entity.
+func (_m *OrderLine) QueryBatchAgeAcknowledgedBy() *UserQuery {
+	return NewOrderLineClient(_m.config).QueryBatchAgeAcknowledgedBy(_m)
 }
 
 // Update returns a builder for updating this OrderLine.
@@ -288,6 +335,19 @@ func (_m *OrderLine) String() string {
 		builder.WriteString("production_date=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	if v := _m.BatchAgeAcknowledgedAt; v != nil {
+		builder.WriteString("batch_age_acknowledged_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.BatchAgeAcknowledgedByID; v != nil {
+		builder.WriteString("batch_age_acknowledged_by_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("batch_age_acknowledgement=")
+	builder.WriteString(_m.BatchAgeAcknowledgement)
 	builder.WriteByte(')')
 	return builder.String()
 }

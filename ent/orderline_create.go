@@ -11,6 +11,7 @@ import (
 	"tandem/ent/orderline"
 	"tandem/ent/product"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/user"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -149,6 +150,48 @@ func (_c *OrderLineCreate) SetNillableProductionDate(v *time.Time) *OrderLineCre
 	return _c
 }
 
+// SetBatchAgeAcknowledgedAt sets the "batch_age_acknowledged_at" field.
+func (_c *OrderLineCreate) SetBatchAgeAcknowledgedAt(v time.Time) *OrderLineCreate {
+	_c.mutation.SetBatchAgeAcknowledgedAt(v)
+	return _c
+}
+
+// SetNillableBatchAgeAcknowledgedAt sets the "batch_age_acknowledged_at" field if the given value is not nil.
+func (_c *OrderLineCreate) SetNillableBatchAgeAcknowledgedAt(v *time.Time) *OrderLineCreate {
+	if v != nil {
+		_c.SetBatchAgeAcknowledgedAt(*v)
+	}
+	return _c
+}
+
+// SetBatchAgeAcknowledgedByID sets the "batch_age_acknowledged_by_id" field.
+func (_c *OrderLineCreate) SetBatchAgeAcknowledgedByID(v pulid.ID) *OrderLineCreate {
+	_c.mutation.SetBatchAgeAcknowledgedByID(v)
+	return _c
+}
+
+// SetNillableBatchAgeAcknowledgedByID sets the "batch_age_acknowledged_by_id" field if the given value is not nil.
+func (_c *OrderLineCreate) SetNillableBatchAgeAcknowledgedByID(v *pulid.ID) *OrderLineCreate {
+	if v != nil {
+		_c.SetBatchAgeAcknowledgedByID(*v)
+	}
+	return _c
+}
+
+// SetBatchAgeAcknowledgement sets the "batch_age_acknowledgement" field.
+func (_c *OrderLineCreate) SetBatchAgeAcknowledgement(v string) *OrderLineCreate {
+	_c.mutation.SetBatchAgeAcknowledgement(v)
+	return _c
+}
+
+// SetNillableBatchAgeAcknowledgement sets the "batch_age_acknowledgement" field if the given value is not nil.
+func (_c *OrderLineCreate) SetNillableBatchAgeAcknowledgement(v *string) *OrderLineCreate {
+	if v != nil {
+		_c.SetBatchAgeAcknowledgement(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *OrderLineCreate) SetID(v pulid.ID) *OrderLineCreate {
 	_c.mutation.SetID(v)
@@ -176,6 +219,11 @@ func (_c *OrderLineCreate) SetCustomer(v *Customer) *OrderLineCreate {
 // SetProduct sets the "product" edge to the Product entity.
 func (_c *OrderLineCreate) SetProduct(v *Product) *OrderLineCreate {
 	return _c.SetProductID(v.ID)
+}
+
+// SetBatchAgeAcknowledgedBy sets the "batch_age_acknowledged_by" edge to the User entity.
+func (_c *OrderLineCreate) SetBatchAgeAcknowledgedBy(v *User) *OrderLineCreate {
+	return _c.SetBatchAgeAcknowledgedByID(v.ID)
 }
 
 // Mutation returns the OrderLineMutation object of the builder.
@@ -293,6 +341,11 @@ func (_c *OrderLineCreate) check() error {
 			return &ValidationError{Name: "batch_no", err: fmt.Errorf(`ent: validator failed for field "OrderLine.batch_no": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.BatchAgeAcknowledgement(); ok {
+		if err := orderline.BatchAgeAcknowledgementValidator(v); err != nil {
+			return &ValidationError{Name: "batch_age_acknowledgement", err: fmt.Errorf(`ent: validator failed for field "OrderLine.batch_age_acknowledgement": %w`, err)}
+		}
+	}
 	if len(_c.mutation.OrderIDs()) == 0 {
 		return &ValidationError{Name: "order", err: errors.New(`ent: missing required edge "OrderLine.order"`)}
 	}
@@ -370,6 +423,14 @@ func (_c *OrderLineCreate) createSpec() (*OrderLine, *sqlgraph.CreateSpec) {
 		_spec.SetField(orderline.FieldProductionDate, field.TypeTime, value)
 		_node.ProductionDate = &value
 	}
+	if value, ok := _c.mutation.BatchAgeAcknowledgedAt(); ok {
+		_spec.SetField(orderline.FieldBatchAgeAcknowledgedAt, field.TypeTime, value)
+		_node.BatchAgeAcknowledgedAt = &value
+	}
+	if value, ok := _c.mutation.BatchAgeAcknowledgement(); ok {
+		_spec.SetField(orderline.FieldBatchAgeAcknowledgement, field.TypeString, value)
+		_node.BatchAgeAcknowledgement = value
+	}
 	if nodes := _c.mutation.OrderIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -419,6 +480,23 @@ func (_c *OrderLineCreate) createSpec() (*OrderLine, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.ProductID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.BatchAgeAcknowledgedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   orderline.BatchAgeAcknowledgedByTable,
+			Columns: []string{orderline.BatchAgeAcknowledgedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.BatchAgeAcknowledgedByID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
@@ -626,6 +704,60 @@ func (u *OrderLineUpsert) UpdateProductionDate() *OrderLineUpsert {
 // ClearProductionDate clears the value of the "production_date" field.
 func (u *OrderLineUpsert) ClearProductionDate() *OrderLineUpsert {
 	u.SetNull(orderline.FieldProductionDate)
+	return u
+}
+
+// SetBatchAgeAcknowledgedAt sets the "batch_age_acknowledged_at" field.
+func (u *OrderLineUpsert) SetBatchAgeAcknowledgedAt(v time.Time) *OrderLineUpsert {
+	u.Set(orderline.FieldBatchAgeAcknowledgedAt, v)
+	return u
+}
+
+// UpdateBatchAgeAcknowledgedAt sets the "batch_age_acknowledged_at" field to the value that was provided on create.
+func (u *OrderLineUpsert) UpdateBatchAgeAcknowledgedAt() *OrderLineUpsert {
+	u.SetExcluded(orderline.FieldBatchAgeAcknowledgedAt)
+	return u
+}
+
+// ClearBatchAgeAcknowledgedAt clears the value of the "batch_age_acknowledged_at" field.
+func (u *OrderLineUpsert) ClearBatchAgeAcknowledgedAt() *OrderLineUpsert {
+	u.SetNull(orderline.FieldBatchAgeAcknowledgedAt)
+	return u
+}
+
+// SetBatchAgeAcknowledgedByID sets the "batch_age_acknowledged_by_id" field.
+func (u *OrderLineUpsert) SetBatchAgeAcknowledgedByID(v pulid.ID) *OrderLineUpsert {
+	u.Set(orderline.FieldBatchAgeAcknowledgedByID, v)
+	return u
+}
+
+// UpdateBatchAgeAcknowledgedByID sets the "batch_age_acknowledged_by_id" field to the value that was provided on create.
+func (u *OrderLineUpsert) UpdateBatchAgeAcknowledgedByID() *OrderLineUpsert {
+	u.SetExcluded(orderline.FieldBatchAgeAcknowledgedByID)
+	return u
+}
+
+// ClearBatchAgeAcknowledgedByID clears the value of the "batch_age_acknowledged_by_id" field.
+func (u *OrderLineUpsert) ClearBatchAgeAcknowledgedByID() *OrderLineUpsert {
+	u.SetNull(orderline.FieldBatchAgeAcknowledgedByID)
+	return u
+}
+
+// SetBatchAgeAcknowledgement sets the "batch_age_acknowledgement" field.
+func (u *OrderLineUpsert) SetBatchAgeAcknowledgement(v string) *OrderLineUpsert {
+	u.Set(orderline.FieldBatchAgeAcknowledgement, v)
+	return u
+}
+
+// UpdateBatchAgeAcknowledgement sets the "batch_age_acknowledgement" field to the value that was provided on create.
+func (u *OrderLineUpsert) UpdateBatchAgeAcknowledgement() *OrderLineUpsert {
+	u.SetExcluded(orderline.FieldBatchAgeAcknowledgement)
+	return u
+}
+
+// ClearBatchAgeAcknowledgement clears the value of the "batch_age_acknowledgement" field.
+func (u *OrderLineUpsert) ClearBatchAgeAcknowledgement() *OrderLineUpsert {
+	u.SetNull(orderline.FieldBatchAgeAcknowledgement)
 	return u
 }
 
@@ -859,6 +991,69 @@ func (u *OrderLineUpsertOne) UpdateProductionDate() *OrderLineUpsertOne {
 func (u *OrderLineUpsertOne) ClearProductionDate() *OrderLineUpsertOne {
 	return u.Update(func(s *OrderLineUpsert) {
 		s.ClearProductionDate()
+	})
+}
+
+// SetBatchAgeAcknowledgedAt sets the "batch_age_acknowledged_at" field.
+func (u *OrderLineUpsertOne) SetBatchAgeAcknowledgedAt(v time.Time) *OrderLineUpsertOne {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.SetBatchAgeAcknowledgedAt(v)
+	})
+}
+
+// UpdateBatchAgeAcknowledgedAt sets the "batch_age_acknowledged_at" field to the value that was provided on create.
+func (u *OrderLineUpsertOne) UpdateBatchAgeAcknowledgedAt() *OrderLineUpsertOne {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.UpdateBatchAgeAcknowledgedAt()
+	})
+}
+
+// ClearBatchAgeAcknowledgedAt clears the value of the "batch_age_acknowledged_at" field.
+func (u *OrderLineUpsertOne) ClearBatchAgeAcknowledgedAt() *OrderLineUpsertOne {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.ClearBatchAgeAcknowledgedAt()
+	})
+}
+
+// SetBatchAgeAcknowledgedByID sets the "batch_age_acknowledged_by_id" field.
+func (u *OrderLineUpsertOne) SetBatchAgeAcknowledgedByID(v pulid.ID) *OrderLineUpsertOne {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.SetBatchAgeAcknowledgedByID(v)
+	})
+}
+
+// UpdateBatchAgeAcknowledgedByID sets the "batch_age_acknowledged_by_id" field to the value that was provided on create.
+func (u *OrderLineUpsertOne) UpdateBatchAgeAcknowledgedByID() *OrderLineUpsertOne {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.UpdateBatchAgeAcknowledgedByID()
+	})
+}
+
+// ClearBatchAgeAcknowledgedByID clears the value of the "batch_age_acknowledged_by_id" field.
+func (u *OrderLineUpsertOne) ClearBatchAgeAcknowledgedByID() *OrderLineUpsertOne {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.ClearBatchAgeAcknowledgedByID()
+	})
+}
+
+// SetBatchAgeAcknowledgement sets the "batch_age_acknowledgement" field.
+func (u *OrderLineUpsertOne) SetBatchAgeAcknowledgement(v string) *OrderLineUpsertOne {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.SetBatchAgeAcknowledgement(v)
+	})
+}
+
+// UpdateBatchAgeAcknowledgement sets the "batch_age_acknowledgement" field to the value that was provided on create.
+func (u *OrderLineUpsertOne) UpdateBatchAgeAcknowledgement() *OrderLineUpsertOne {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.UpdateBatchAgeAcknowledgement()
+	})
+}
+
+// ClearBatchAgeAcknowledgement clears the value of the "batch_age_acknowledgement" field.
+func (u *OrderLineUpsertOne) ClearBatchAgeAcknowledgement() *OrderLineUpsertOne {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.ClearBatchAgeAcknowledgement()
 	})
 }
 
@@ -1259,6 +1454,69 @@ func (u *OrderLineUpsertBulk) UpdateProductionDate() *OrderLineUpsertBulk {
 func (u *OrderLineUpsertBulk) ClearProductionDate() *OrderLineUpsertBulk {
 	return u.Update(func(s *OrderLineUpsert) {
 		s.ClearProductionDate()
+	})
+}
+
+// SetBatchAgeAcknowledgedAt sets the "batch_age_acknowledged_at" field.
+func (u *OrderLineUpsertBulk) SetBatchAgeAcknowledgedAt(v time.Time) *OrderLineUpsertBulk {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.SetBatchAgeAcknowledgedAt(v)
+	})
+}
+
+// UpdateBatchAgeAcknowledgedAt sets the "batch_age_acknowledged_at" field to the value that was provided on create.
+func (u *OrderLineUpsertBulk) UpdateBatchAgeAcknowledgedAt() *OrderLineUpsertBulk {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.UpdateBatchAgeAcknowledgedAt()
+	})
+}
+
+// ClearBatchAgeAcknowledgedAt clears the value of the "batch_age_acknowledged_at" field.
+func (u *OrderLineUpsertBulk) ClearBatchAgeAcknowledgedAt() *OrderLineUpsertBulk {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.ClearBatchAgeAcknowledgedAt()
+	})
+}
+
+// SetBatchAgeAcknowledgedByID sets the "batch_age_acknowledged_by_id" field.
+func (u *OrderLineUpsertBulk) SetBatchAgeAcknowledgedByID(v pulid.ID) *OrderLineUpsertBulk {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.SetBatchAgeAcknowledgedByID(v)
+	})
+}
+
+// UpdateBatchAgeAcknowledgedByID sets the "batch_age_acknowledged_by_id" field to the value that was provided on create.
+func (u *OrderLineUpsertBulk) UpdateBatchAgeAcknowledgedByID() *OrderLineUpsertBulk {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.UpdateBatchAgeAcknowledgedByID()
+	})
+}
+
+// ClearBatchAgeAcknowledgedByID clears the value of the "batch_age_acknowledged_by_id" field.
+func (u *OrderLineUpsertBulk) ClearBatchAgeAcknowledgedByID() *OrderLineUpsertBulk {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.ClearBatchAgeAcknowledgedByID()
+	})
+}
+
+// SetBatchAgeAcknowledgement sets the "batch_age_acknowledgement" field.
+func (u *OrderLineUpsertBulk) SetBatchAgeAcknowledgement(v string) *OrderLineUpsertBulk {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.SetBatchAgeAcknowledgement(v)
+	})
+}
+
+// UpdateBatchAgeAcknowledgement sets the "batch_age_acknowledgement" field to the value that was provided on create.
+func (u *OrderLineUpsertBulk) UpdateBatchAgeAcknowledgement() *OrderLineUpsertBulk {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.UpdateBatchAgeAcknowledgement()
+	})
+}
+
+// ClearBatchAgeAcknowledgement clears the value of the "batch_age_acknowledgement" field.
+func (u *OrderLineUpsertBulk) ClearBatchAgeAcknowledgement() *OrderLineUpsertBulk {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.ClearBatchAgeAcknowledgement()
 	})
 }
 

@@ -13,6 +13,7 @@ import (
 	"tandem/ent/predicate"
 	"tandem/ent/product"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/user"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect"
@@ -24,15 +25,16 @@ import (
 // OrderLineQuery is the builder for querying OrderLine entities.
 type OrderLineQuery struct {
 	config
-	ctx          *QueryContext
-	order        []orderline.OrderOption
-	inters       []Interceptor
-	predicates   []predicate.OrderLine
-	withOrder    *OrderQuery
-	withCustomer *CustomerQuery
-	withProduct  *ProductQuery
-	loadTotal    []func(context.Context, []*OrderLine) error
-	modifiers    []func(*sql.Selector)
+	ctx                        *QueryContext
+	order                      []orderline.OrderOption
+	inters                     []Interceptor
+	predicates                 []predicate.OrderLine
+	withOrder                  *OrderQuery
+	withCustomer               *CustomerQuery
+	withProduct                *ProductQuery
+	withBatchAgeAcknowledgedBy *UserQuery
+	loadTotal                  []func(context.Context, []*OrderLine) error
+	modifiers                  []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -128,6 +130,28 @@ func (_q *OrderLineQuery) QueryProduct() *ProductQuery {
 			sqlgraph.From(orderline.Table, orderline.FieldID, selector),
 			sqlgraph.To(product.Table, product.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, orderline.ProductTable, orderline.ProductColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryBatchAgeAcknowledgedBy chains the current query on the "batch_age_acknowledged_by" edge.
+func (_q *OrderLineQuery) QueryBatchAgeAcknowledgedBy() *UserQuery {
+	query := (&UserClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(orderline.Table, orderline.FieldID, selector),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, orderline.BatchAgeAcknowledgedByTable, orderline.BatchAgeAcknowledgedByColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -322,14 +346,15 @@ func (_q *OrderLineQuery) Clone() *OrderLineQuery {
 		return nil
 	}
 	return &OrderLineQuery{
-		config:       _q.config,
-		ctx:          _q.ctx.Clone(),
-		order:        append([]orderline.OrderOption{}, _q.order...),
-		inters:       append([]Interceptor{}, _q.inters...),
-		predicates:   append([]predicate.OrderLine{}, _q.predicates...),
-		withOrder:    _q.withOrder.Clone(),
-		withCustomer: _q.withCustomer.Clone(),
-		withProduct:  _q.withProduct.Clone(),
+		config:                     _q.config,
+		ctx:                        _q.ctx.Clone(),
+		order:                      append([]orderline.OrderOption{}, _q.order...),
+		inters:                     append([]Interceptor{}, _q.inters...),
+		predicates:                 append([]predicate.OrderLine{}, _q.predicates...),
+		withOrder:                  _q.withOrder.Clone(),
+		withCustomer:               _q.withCustomer.Clone(),
+		withProduct:                _q.withProduct.Clone(),
+		withBatchAgeAcknowledgedBy: _q.withBatchAgeAcknowledgedBy.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -367,6 +392,17 @@ func (_q *OrderLineQuery) WithProduct(opts ...func(*ProductQuery)) *OrderLineQue
 		opt(query)
 	}
 	_q.withProduct = query
+	return _q
+}
+
+// WithBatchAgeAcknowledgedBy tells the query-builder to eager-load the nodes that are connected to
+// the "batch_age_acknowledged_by" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *OrderLineQuery) WithBatchAgeAcknowledgedBy(opts ...func(*UserQuery)) *OrderLineQuery {
+	query := (&UserClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withBatchAgeAcknowledgedBy = query
 	return _q
 }
 
@@ -454,10 +490,11 @@ func (_q *OrderLineQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Or
 	var (
 		nodes       = []*OrderLine{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withOrder != nil,
 			_q.withCustomer != nil,
 			_q.withProduct != nil,
+			_q.withBatchAgeAcknowledgedBy != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -496,6 +533,12 @@ func (_q *OrderLineQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Or
 	if query := _q.withProduct; query != nil {
 		if err := _q.loadProduct(ctx, query, nodes, nil,
 			func(n *OrderLine, e *Product) { n.Edges.Product = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withBatchAgeAcknowledgedBy; query != nil {
+		if err := _q.loadBatchAgeAcknowledgedBy(ctx, query, nodes, nil,
+			func(n *OrderLine, e *User) { n.Edges.BatchAgeAcknowledgedBy = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -594,6 +637,38 @@ func (_q *OrderLineQuery) loadProduct(ctx context.Context, query *ProductQuery, 
 	}
 	return nil
 }
+func (_q *OrderLineQuery) loadBatchAgeAcknowledgedBy(ctx context.Context, query *UserQuery, nodes []*OrderLine, init func(*OrderLine), assign func(*OrderLine, *User)) error {
+	ids := make([]pulid.ID, 0, len(nodes))
+	nodeids := make(map[pulid.ID][]*OrderLine)
+	for i := range nodes {
+		if nodes[i].BatchAgeAcknowledgedByID == nil {
+			continue
+		}
+		fk := *nodes[i].BatchAgeAcknowledgedByID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(user.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "batch_age_acknowledged_by_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 
 func (_q *OrderLineQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -631,6 +706,9 @@ func (_q *OrderLineQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withProduct != nil {
 			_spec.Node.AddColumnOnce(orderline.FieldProductID)
+		}
+		if _q.withBatchAgeAcknowledgedBy != nil {
+			_spec.Node.AddColumnOnce(orderline.FieldBatchAgeAcknowledgedByID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

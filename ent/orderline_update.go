@@ -12,6 +12,7 @@ import (
 	"tandem/ent/predicate"
 	"tandem/ent/product"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/user"
 	"time"
 
 	"entgo.io/ent/dialect/sql"
@@ -204,6 +205,66 @@ func (_u *OrderLineUpdate) ClearProductionDate() *OrderLineUpdate {
 	return _u
 }
 
+// SetBatchAgeAcknowledgedAt sets the "batch_age_acknowledged_at" field.
+func (_u *OrderLineUpdate) SetBatchAgeAcknowledgedAt(v time.Time) *OrderLineUpdate {
+	_u.mutation.SetBatchAgeAcknowledgedAt(v)
+	return _u
+}
+
+// SetNillableBatchAgeAcknowledgedAt sets the "batch_age_acknowledged_at" field if the given value is not nil.
+func (_u *OrderLineUpdate) SetNillableBatchAgeAcknowledgedAt(v *time.Time) *OrderLineUpdate {
+	if v != nil {
+		_u.SetBatchAgeAcknowledgedAt(*v)
+	}
+	return _u
+}
+
+// ClearBatchAgeAcknowledgedAt clears the value of the "batch_age_acknowledged_at" field.
+func (_u *OrderLineUpdate) ClearBatchAgeAcknowledgedAt() *OrderLineUpdate {
+	_u.mutation.ClearBatchAgeAcknowledgedAt()
+	return _u
+}
+
+// SetBatchAgeAcknowledgedByID sets the "batch_age_acknowledged_by_id" field.
+func (_u *OrderLineUpdate) SetBatchAgeAcknowledgedByID(v pulid.ID) *OrderLineUpdate {
+	_u.mutation.SetBatchAgeAcknowledgedByID(v)
+	return _u
+}
+
+// SetNillableBatchAgeAcknowledgedByID sets the "batch_age_acknowledged_by_id" field if the given value is not nil.
+func (_u *OrderLineUpdate) SetNillableBatchAgeAcknowledgedByID(v *pulid.ID) *OrderLineUpdate {
+	if v != nil {
+		_u.SetBatchAgeAcknowledgedByID(*v)
+	}
+	return _u
+}
+
+// ClearBatchAgeAcknowledgedByID clears the value of the "batch_age_acknowledged_by_id" field.
+func (_u *OrderLineUpdate) ClearBatchAgeAcknowledgedByID() *OrderLineUpdate {
+	_u.mutation.ClearBatchAgeAcknowledgedByID()
+	return _u
+}
+
+// SetBatchAgeAcknowledgement sets the "batch_age_acknowledgement" field.
+func (_u *OrderLineUpdate) SetBatchAgeAcknowledgement(v string) *OrderLineUpdate {
+	_u.mutation.SetBatchAgeAcknowledgement(v)
+	return _u
+}
+
+// SetNillableBatchAgeAcknowledgement sets the "batch_age_acknowledgement" field if the given value is not nil.
+func (_u *OrderLineUpdate) SetNillableBatchAgeAcknowledgement(v *string) *OrderLineUpdate {
+	if v != nil {
+		_u.SetBatchAgeAcknowledgement(*v)
+	}
+	return _u
+}
+
+// ClearBatchAgeAcknowledgement clears the value of the "batch_age_acknowledgement" field.
+func (_u *OrderLineUpdate) ClearBatchAgeAcknowledgement() *OrderLineUpdate {
+	_u.mutation.ClearBatchAgeAcknowledgement()
+	return _u
+}
+
 // SetOrder sets the "order" edge to the Order entity.
 func (_u *OrderLineUpdate) SetOrder(v *Order) *OrderLineUpdate {
 	return _u.SetOrderID(v.ID)
@@ -217,6 +278,11 @@ func (_u *OrderLineUpdate) SetCustomer(v *Customer) *OrderLineUpdate {
 // SetProduct sets the "product" edge to the Product entity.
 func (_u *OrderLineUpdate) SetProduct(v *Product) *OrderLineUpdate {
 	return _u.SetProductID(v.ID)
+}
+
+// SetBatchAgeAcknowledgedBy sets the "batch_age_acknowledged_by" edge to the User entity.
+func (_u *OrderLineUpdate) SetBatchAgeAcknowledgedBy(v *User) *OrderLineUpdate {
+	return _u.SetBatchAgeAcknowledgedByID(v.ID)
 }
 
 // Mutation returns the OrderLineMutation object of the builder.
@@ -239,6 +305,12 @@ func (_u *OrderLineUpdate) ClearCustomer() *OrderLineUpdate {
 // ClearProduct clears the "product" edge to the Product entity.
 func (_u *OrderLineUpdate) ClearProduct() *OrderLineUpdate {
 	_u.mutation.ClearProduct()
+	return _u
+}
+
+// ClearBatchAgeAcknowledgedBy clears the "batch_age_acknowledged_by" edge to the User entity.
+func (_u *OrderLineUpdate) ClearBatchAgeAcknowledgedBy() *OrderLineUpdate {
+	_u.mutation.ClearBatchAgeAcknowledgedBy()
 	return _u
 }
 
@@ -304,6 +376,11 @@ func (_u *OrderLineUpdate) check() error {
 	if v, ok := _u.mutation.BatchNo(); ok {
 		if err := orderline.BatchNoValidator(v); err != nil {
 			return &ValidationError{Name: "batch_no", err: fmt.Errorf(`ent: validator failed for field "OrderLine.batch_no": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.BatchAgeAcknowledgement(); ok {
+		if err := orderline.BatchAgeAcknowledgementValidator(v); err != nil {
+			return &ValidationError{Name: "batch_age_acknowledgement", err: fmt.Errorf(`ent: validator failed for field "OrderLine.batch_age_acknowledgement": %w`, err)}
 		}
 	}
 	if _u.mutation.OrderCleared() && len(_u.mutation.OrderIDs()) > 0 {
@@ -374,6 +451,18 @@ func (_u *OrderLineUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ProductionDateCleared() {
 		_spec.ClearField(orderline.FieldProductionDate, field.TypeTime)
+	}
+	if value, ok := _u.mutation.BatchAgeAcknowledgedAt(); ok {
+		_spec.SetField(orderline.FieldBatchAgeAcknowledgedAt, field.TypeTime, value)
+	}
+	if _u.mutation.BatchAgeAcknowledgedAtCleared() {
+		_spec.ClearField(orderline.FieldBatchAgeAcknowledgedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.BatchAgeAcknowledgement(); ok {
+		_spec.SetField(orderline.FieldBatchAgeAcknowledgement, field.TypeString, value)
+	}
+	if _u.mutation.BatchAgeAcknowledgementCleared() {
+		_spec.ClearField(orderline.FieldBatchAgeAcknowledgement, field.TypeString)
 	}
 	if _u.mutation.OrderCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -455,6 +544,35 @@ func (_u *OrderLineUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(product.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.BatchAgeAcknowledgedByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   orderline.BatchAgeAcknowledgedByTable,
+			Columns: []string{orderline.BatchAgeAcknowledgedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.BatchAgeAcknowledgedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   orderline.BatchAgeAcknowledgedByTable,
+			Columns: []string{orderline.BatchAgeAcknowledgedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -655,6 +773,66 @@ func (_u *OrderLineUpdateOne) ClearProductionDate() *OrderLineUpdateOne {
 	return _u
 }
 
+// SetBatchAgeAcknowledgedAt sets the "batch_age_acknowledged_at" field.
+func (_u *OrderLineUpdateOne) SetBatchAgeAcknowledgedAt(v time.Time) *OrderLineUpdateOne {
+	_u.mutation.SetBatchAgeAcknowledgedAt(v)
+	return _u
+}
+
+// SetNillableBatchAgeAcknowledgedAt sets the "batch_age_acknowledged_at" field if the given value is not nil.
+func (_u *OrderLineUpdateOne) SetNillableBatchAgeAcknowledgedAt(v *time.Time) *OrderLineUpdateOne {
+	if v != nil {
+		_u.SetBatchAgeAcknowledgedAt(*v)
+	}
+	return _u
+}
+
+// ClearBatchAgeAcknowledgedAt clears the value of the "batch_age_acknowledged_at" field.
+func (_u *OrderLineUpdateOne) ClearBatchAgeAcknowledgedAt() *OrderLineUpdateOne {
+	_u.mutation.ClearBatchAgeAcknowledgedAt()
+	return _u
+}
+
+// SetBatchAgeAcknowledgedByID sets the "batch_age_acknowledged_by_id" field.
+func (_u *OrderLineUpdateOne) SetBatchAgeAcknowledgedByID(v pulid.ID) *OrderLineUpdateOne {
+	_u.mutation.SetBatchAgeAcknowledgedByID(v)
+	return _u
+}
+
+// SetNillableBatchAgeAcknowledgedByID sets the "batch_age_acknowledged_by_id" field if the given value is not nil.
+func (_u *OrderLineUpdateOne) SetNillableBatchAgeAcknowledgedByID(v *pulid.ID) *OrderLineUpdateOne {
+	if v != nil {
+		_u.SetBatchAgeAcknowledgedByID(*v)
+	}
+	return _u
+}
+
+// ClearBatchAgeAcknowledgedByID clears the value of the "batch_age_acknowledged_by_id" field.
+func (_u *OrderLineUpdateOne) ClearBatchAgeAcknowledgedByID() *OrderLineUpdateOne {
+	_u.mutation.ClearBatchAgeAcknowledgedByID()
+	return _u
+}
+
+// SetBatchAgeAcknowledgement sets the "batch_age_acknowledgement" field.
+func (_u *OrderLineUpdateOne) SetBatchAgeAcknowledgement(v string) *OrderLineUpdateOne {
+	_u.mutation.SetBatchAgeAcknowledgement(v)
+	return _u
+}
+
+// SetNillableBatchAgeAcknowledgement sets the "batch_age_acknowledgement" field if the given value is not nil.
+func (_u *OrderLineUpdateOne) SetNillableBatchAgeAcknowledgement(v *string) *OrderLineUpdateOne {
+	if v != nil {
+		_u.SetBatchAgeAcknowledgement(*v)
+	}
+	return _u
+}
+
+// ClearBatchAgeAcknowledgement clears the value of the "batch_age_acknowledgement" field.
+func (_u *OrderLineUpdateOne) ClearBatchAgeAcknowledgement() *OrderLineUpdateOne {
+	_u.mutation.ClearBatchAgeAcknowledgement()
+	return _u
+}
+
 // SetOrder sets the "order" edge to the Order entity.
 func (_u *OrderLineUpdateOne) SetOrder(v *Order) *OrderLineUpdateOne {
 	return _u.SetOrderID(v.ID)
@@ -668,6 +846,11 @@ func (_u *OrderLineUpdateOne) SetCustomer(v *Customer) *OrderLineUpdateOne {
 // SetProduct sets the "product" edge to the Product entity.
 func (_u *OrderLineUpdateOne) SetProduct(v *Product) *OrderLineUpdateOne {
 	return _u.SetProductID(v.ID)
+}
+
+// SetBatchAgeAcknowledgedBy sets the "batch_age_acknowledged_by" edge to the User entity.
+func (_u *OrderLineUpdateOne) SetBatchAgeAcknowledgedBy(v *User) *OrderLineUpdateOne {
+	return _u.SetBatchAgeAcknowledgedByID(v.ID)
 }
 
 // Mutation returns the OrderLineMutation object of the builder.
@@ -690,6 +873,12 @@ func (_u *OrderLineUpdateOne) ClearCustomer() *OrderLineUpdateOne {
 // ClearProduct clears the "product" edge to the Product entity.
 func (_u *OrderLineUpdateOne) ClearProduct() *OrderLineUpdateOne {
 	_u.mutation.ClearProduct()
+	return _u
+}
+
+// ClearBatchAgeAcknowledgedBy clears the "batch_age_acknowledged_by" edge to the User entity.
+func (_u *OrderLineUpdateOne) ClearBatchAgeAcknowledgedBy() *OrderLineUpdateOne {
+	_u.mutation.ClearBatchAgeAcknowledgedBy()
 	return _u
 }
 
@@ -768,6 +957,11 @@ func (_u *OrderLineUpdateOne) check() error {
 	if v, ok := _u.mutation.BatchNo(); ok {
 		if err := orderline.BatchNoValidator(v); err != nil {
 			return &ValidationError{Name: "batch_no", err: fmt.Errorf(`ent: validator failed for field "OrderLine.batch_no": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.BatchAgeAcknowledgement(); ok {
+		if err := orderline.BatchAgeAcknowledgementValidator(v); err != nil {
+			return &ValidationError{Name: "batch_age_acknowledgement", err: fmt.Errorf(`ent: validator failed for field "OrderLine.batch_age_acknowledgement": %w`, err)}
 		}
 	}
 	if _u.mutation.OrderCleared() && len(_u.mutation.OrderIDs()) > 0 {
@@ -856,6 +1050,18 @@ func (_u *OrderLineUpdateOne) sqlSave(ctx context.Context) (_node *OrderLine, er
 	if _u.mutation.ProductionDateCleared() {
 		_spec.ClearField(orderline.FieldProductionDate, field.TypeTime)
 	}
+	if value, ok := _u.mutation.BatchAgeAcknowledgedAt(); ok {
+		_spec.SetField(orderline.FieldBatchAgeAcknowledgedAt, field.TypeTime, value)
+	}
+	if _u.mutation.BatchAgeAcknowledgedAtCleared() {
+		_spec.ClearField(orderline.FieldBatchAgeAcknowledgedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.BatchAgeAcknowledgement(); ok {
+		_spec.SetField(orderline.FieldBatchAgeAcknowledgement, field.TypeString, value)
+	}
+	if _u.mutation.BatchAgeAcknowledgementCleared() {
+		_spec.ClearField(orderline.FieldBatchAgeAcknowledgement, field.TypeString)
+	}
 	if _u.mutation.OrderCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -936,6 +1142,35 @@ func (_u *OrderLineUpdateOne) sqlSave(ctx context.Context) (_node *OrderLine, er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(product.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.BatchAgeAcknowledgedByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   orderline.BatchAgeAcknowledgedByTable,
+			Columns: []string{orderline.BatchAgeAcknowledgedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.BatchAgeAcknowledgedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   orderline.BatchAgeAcknowledgedByTable,
+			Columns: []string{orderline.BatchAgeAcknowledgedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

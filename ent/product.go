@@ -38,6 +38,8 @@ type Product struct {
 	Unit string `json:"unit,omitempty"`
 	// Active holds the value of the "active" field.
 	Active bool `json:"active,omitempty"`
+	// A batch older than this at shipping (合适的生产日期) needs an acknowledgement before the order ships.
+	MaxBatchAgeMonths int `json:"max_batch_age_months,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ProductQuery when eager-loading is set.
 	Edges        ProductEdges `json:"edges"`
@@ -147,7 +149,7 @@ func (*Product) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case product.FieldActive:
 			values[i] = new(sql.NullBool)
-		case product.FieldVersion:
+		case product.FieldVersion, product.FieldMaxBatchAgeMonths:
 			values[i] = new(sql.NullInt64)
 		case product.FieldCode, product.FieldName, product.FieldGrade, product.FieldCategory, product.FieldDescription, product.FieldUnit:
 			values[i] = new(sql.NullString)
@@ -233,6 +235,12 @@ func (_m *Product) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field active", values[i])
 			} else if value.Valid {
 				_m.Active = value.Bool
+			}
+		case product.FieldMaxBatchAgeMonths:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field max_batch_age_months", values[i])
+			} else if value.Valid {
+				_m.MaxBatchAgeMonths = int(value.Int64)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -334,6 +342,9 @@ func (_m *Product) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("active=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Active))
+	builder.WriteString(", ")
+	builder.WriteString("max_batch_age_months=")
+	builder.WriteString(fmt.Sprintf("%v", _m.MaxBatchAgeMonths))
 	builder.WriteByte(')')
 	return builder.String()
 }

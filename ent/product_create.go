@@ -155,6 +155,20 @@ func (_c *ProductCreate) SetNillableActive(v *bool) *ProductCreate {
 	return _c
 }
 
+// SetMaxBatchAgeMonths sets the "max_batch_age_months" field.
+func (_c *ProductCreate) SetMaxBatchAgeMonths(v int) *ProductCreate {
+	_c.mutation.SetMaxBatchAgeMonths(v)
+	return _c
+}
+
+// SetNillableMaxBatchAgeMonths sets the "max_batch_age_months" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableMaxBatchAgeMonths(v *int) *ProductCreate {
+	if v != nil {
+		_c.SetMaxBatchAgeMonths(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *ProductCreate) SetID(v pulid.ID) *ProductCreate {
 	_c.mutation.SetID(v)
@@ -341,6 +355,10 @@ func (_c *ProductCreate) defaults() error {
 		v := product.DefaultActive
 		_c.mutation.SetActive(v)
 	}
+	if _, ok := _c.mutation.MaxBatchAgeMonths(); !ok {
+		v := product.DefaultMaxBatchAgeMonths
+		_c.mutation.SetMaxBatchAgeMonths(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if product.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized product.DefaultID (forgotten import ent/runtime?)")
@@ -406,6 +424,14 @@ func (_c *ProductCreate) check() error {
 	}
 	if _, ok := _c.mutation.Active(); !ok {
 		return &ValidationError{Name: "active", err: errors.New(`ent: missing required field "Product.active"`)}
+	}
+	if _, ok := _c.mutation.MaxBatchAgeMonths(); !ok {
+		return &ValidationError{Name: "max_batch_age_months", err: errors.New(`ent: missing required field "Product.max_batch_age_months"`)}
+	}
+	if v, ok := _c.mutation.MaxBatchAgeMonths(); ok {
+		if err := product.MaxBatchAgeMonthsValidator(v); err != nil {
+			return &ValidationError{Name: "max_batch_age_months", err: fmt.Errorf(`ent: validator failed for field "Product.max_batch_age_months": %w`, err)}
+		}
 	}
 	return nil
 }
@@ -482,6 +508,10 @@ func (_c *ProductCreate) createSpec() (*Product, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Active(); ok {
 		_spec.SetField(product.FieldActive, field.TypeBool, value)
 		_node.Active = value
+	}
+	if value, ok := _c.mutation.MaxBatchAgeMonths(); ok {
+		_spec.SetField(product.FieldMaxBatchAgeMonths, field.TypeInt, value)
+		_node.MaxBatchAgeMonths = value
 	}
 	if nodes := _c.mutation.SamplesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -773,6 +803,24 @@ func (u *ProductUpsert) UpdateActive() *ProductUpsert {
 	return u
 }
 
+// SetMaxBatchAgeMonths sets the "max_batch_age_months" field.
+func (u *ProductUpsert) SetMaxBatchAgeMonths(v int) *ProductUpsert {
+	u.Set(product.FieldMaxBatchAgeMonths, v)
+	return u
+}
+
+// UpdateMaxBatchAgeMonths sets the "max_batch_age_months" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateMaxBatchAgeMonths() *ProductUpsert {
+	u.SetExcluded(product.FieldMaxBatchAgeMonths)
+	return u
+}
+
+// AddMaxBatchAgeMonths adds v to the "max_batch_age_months" field.
+func (u *ProductUpsert) AddMaxBatchAgeMonths(v int) *ProductUpsert {
+	u.Add(product.FieldMaxBatchAgeMonths, v)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -968,6 +1016,27 @@ func (u *ProductUpsertOne) SetActive(v bool) *ProductUpsertOne {
 func (u *ProductUpsertOne) UpdateActive() *ProductUpsertOne {
 	return u.Update(func(s *ProductUpsert) {
 		s.UpdateActive()
+	})
+}
+
+// SetMaxBatchAgeMonths sets the "max_batch_age_months" field.
+func (u *ProductUpsertOne) SetMaxBatchAgeMonths(v int) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetMaxBatchAgeMonths(v)
+	})
+}
+
+// AddMaxBatchAgeMonths adds v to the "max_batch_age_months" field.
+func (u *ProductUpsertOne) AddMaxBatchAgeMonths(v int) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddMaxBatchAgeMonths(v)
+	})
+}
+
+// UpdateMaxBatchAgeMonths sets the "max_batch_age_months" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateMaxBatchAgeMonths() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateMaxBatchAgeMonths()
 	})
 }
 
@@ -1333,6 +1402,27 @@ func (u *ProductUpsertBulk) SetActive(v bool) *ProductUpsertBulk {
 func (u *ProductUpsertBulk) UpdateActive() *ProductUpsertBulk {
 	return u.Update(func(s *ProductUpsert) {
 		s.UpdateActive()
+	})
+}
+
+// SetMaxBatchAgeMonths sets the "max_batch_age_months" field.
+func (u *ProductUpsertBulk) SetMaxBatchAgeMonths(v int) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetMaxBatchAgeMonths(v)
+	})
+}
+
+// AddMaxBatchAgeMonths adds v to the "max_batch_age_months" field.
+func (u *ProductUpsertBulk) AddMaxBatchAgeMonths(v int) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddMaxBatchAgeMonths(v)
+	})
+}
+
+// UpdateMaxBatchAgeMonths sets the "max_batch_age_months" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateMaxBatchAgeMonths() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateMaxBatchAgeMonths()
 	})
 }
 

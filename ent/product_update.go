@@ -174,6 +174,27 @@ func (_u *ProductUpdate) SetNillableActive(v *bool) *ProductUpdate {
 	return _u
 }
 
+// SetMaxBatchAgeMonths sets the "max_batch_age_months" field.
+func (_u *ProductUpdate) SetMaxBatchAgeMonths(v int) *ProductUpdate {
+	_u.mutation.ResetMaxBatchAgeMonths()
+	_u.mutation.SetMaxBatchAgeMonths(v)
+	return _u
+}
+
+// SetNillableMaxBatchAgeMonths sets the "max_batch_age_months" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableMaxBatchAgeMonths(v *int) *ProductUpdate {
+	if v != nil {
+		_u.SetMaxBatchAgeMonths(*v)
+	}
+	return _u
+}
+
+// AddMaxBatchAgeMonths adds value to the "max_batch_age_months" field.
+func (_u *ProductUpdate) AddMaxBatchAgeMonths(v int) *ProductUpdate {
+	_u.mutation.AddMaxBatchAgeMonths(v)
+	return _u
+}
+
 // AddSampleIDs adds the "samples" edge to the Sample entity by IDs.
 func (_u *ProductUpdate) AddSampleIDs(ids ...pulid.ID) *ProductUpdate {
 	_u.mutation.AddSampleIDs(ids...)
@@ -505,6 +526,11 @@ func (_u *ProductUpdate) check() error {
 			return &ValidationError{Name: "unit", err: fmt.Errorf(`ent: validator failed for field "Product.unit": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.MaxBatchAgeMonths(); ok {
+		if err := product.MaxBatchAgeMonthsValidator(v); err != nil {
+			return &ValidationError{Name: "max_batch_age_months", err: fmt.Errorf(`ent: validator failed for field "Product.max_batch_age_months": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -561,6 +587,12 @@ func (_u *ProductUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Active(); ok {
 		_spec.SetField(product.FieldActive, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.MaxBatchAgeMonths(); ok {
+		_spec.SetField(product.FieldMaxBatchAgeMonths, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedMaxBatchAgeMonths(); ok {
+		_spec.AddField(product.FieldMaxBatchAgeMonths, field.TypeInt, value)
 	}
 	if _u.mutation.SamplesCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1036,6 +1068,27 @@ func (_u *ProductUpdateOne) SetNillableActive(v *bool) *ProductUpdateOne {
 	return _u
 }
 
+// SetMaxBatchAgeMonths sets the "max_batch_age_months" field.
+func (_u *ProductUpdateOne) SetMaxBatchAgeMonths(v int) *ProductUpdateOne {
+	_u.mutation.ResetMaxBatchAgeMonths()
+	_u.mutation.SetMaxBatchAgeMonths(v)
+	return _u
+}
+
+// SetNillableMaxBatchAgeMonths sets the "max_batch_age_months" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableMaxBatchAgeMonths(v *int) *ProductUpdateOne {
+	if v != nil {
+		_u.SetMaxBatchAgeMonths(*v)
+	}
+	return _u
+}
+
+// AddMaxBatchAgeMonths adds value to the "max_batch_age_months" field.
+func (_u *ProductUpdateOne) AddMaxBatchAgeMonths(v int) *ProductUpdateOne {
+	_u.mutation.AddMaxBatchAgeMonths(v)
+	return _u
+}
+
 // AddSampleIDs adds the "samples" edge to the Sample entity by IDs.
 func (_u *ProductUpdateOne) AddSampleIDs(ids ...pulid.ID) *ProductUpdateOne {
 	_u.mutation.AddSampleIDs(ids...)
@@ -1380,6 +1433,11 @@ func (_u *ProductUpdateOne) check() error {
 			return &ValidationError{Name: "unit", err: fmt.Errorf(`ent: validator failed for field "Product.unit": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.MaxBatchAgeMonths(); ok {
+		if err := product.MaxBatchAgeMonthsValidator(v); err != nil {
+			return &ValidationError{Name: "max_batch_age_months", err: fmt.Errorf(`ent: validator failed for field "Product.max_batch_age_months": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -1453,6 +1511,12 @@ func (_u *ProductUpdateOne) sqlSave(ctx context.Context) (_node *Product, err er
 	}
 	if value, ok := _u.mutation.Active(); ok {
 		_spec.SetField(product.FieldActive, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.MaxBatchAgeMonths(); ok {
+		_spec.SetField(product.FieldMaxBatchAgeMonths, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedMaxBatchAgeMonths(); ok {
+		_spec.AddField(product.FieldMaxBatchAgeMonths, field.TypeInt, value)
 	}
 	if _u.mutation.SamplesCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -12,6 +12,20 @@ import (
 	"tandem/graph/model"
 )
 
+// AcknowledgeBatchAge is the resolver for the acknowledgeBatchAge field.
+func (r *mutationResolver) AcknowledgeBatchAge(ctx context.Context, input model.AcknowledgeBatchAgeInput) (*ent.OrderLine, error) {
+	return orders.AcknowledgeBatchAge(ctx, r.db(ctx), input.LineID, input.Reason)
+}
+
+// CorrectClosedOrder is the resolver for the correctClosedOrder field.
+func (r *mutationResolver) CorrectClosedOrder(ctx context.Context, input model.CorrectClosedOrderInput) (*ent.Order, error) {
+	return orders.CorrectClosedOrder(ctx, r.db(ctx), orders.Correction{
+		OrderID: input.ID, Reason: input.Reason, LineID: input.LineID,
+		BatchNo: input.BatchNo, ProductionDate: input.ProductionDate, Quantity: input.Quantity, UnitPrice: input.UnitPrice,
+		ContractNo: input.ContractNo, DeliveryDate: input.DeliveryDate, Notes: input.Notes,
+	})
+}
+
 // CompleteOrderStep is the resolver for the completeOrderStep field.
 func (r *mutationResolver) CompleteOrderStep(ctx context.Context, input model.CompleteOrderStepInput) (*ent.Order, error) {
 	return orders.CompleteStep(ctx, r.db(ctx), input.ID, input.Step, orders.Step{Note: input.Note, Version: input.Version})

@@ -199,8 +199,10 @@ type View struct{ Partner []string }
 // Views are every GraphQL object type that is not in Table, not a connection, edge or
 // page info, and not Query or Mutation.
 var Views = map[string]View{
-	"OrderChecklist":        {Partner: fields("items progress")},
-	"OrderChecklistItem":    {Partner: fields("step done at blockedBy")},
+	"OrderChecklist":     {Partner: fields("items progress")},
+	"OrderChecklistItem": {Partner: fields("step done at blockedBy")},
+	// The shipping gate's findings line by line: ours (acknowledgements carry internal reasons).
+	"OrderLineWarning":      {},
 	"IssueSLA":              {Partner: fields("respondBy onSiteBy respondedLate onSiteLate breached")},
 	"WebhookEndpointSecret": {Partner: fields("endpoint secret")},
 	"AuthPayload":           {},

@@ -8,6 +8,8 @@ import (
 	gen "tandem/ent"
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
+	"tandem/ent/schema/pulid"
+	"tandem/ent/user"
 )
 
 // Checklist is an order's checklist as a person reads it (GraphQL OrderChecklist):
@@ -16,6 +18,9 @@ type Checklist struct {
 	Items     []*Item
 	NextSteps []orderevent.Step
 	Warnings  []string
+	// LineWarnings are the shipping gate's findings line by line (batch age, COA
+	// without file, certificates), with their acknowledgements.
+	LineWarnings []*LineWarning
 	// Progress is the share of steps done, 0–1.
 	Progress float64
 }
@@ -50,7 +55,7 @@ func ChecklistOf(ctx context.Context, c *gen.Client, id gen.Noder) (*Checklist, 
 			last[e.Step] = e
 		}
 	}
-	out := &Checklist{Items: []*Item{}, NextSteps: []orderevent.Step{}, Warnings: []string{}}
+	out := &Checklist{Items: []*Item{}, NextSteps: []orderevent.Step{}, Warnings: []string{}, LineWarnings: []*LineWarning{}}
 	n := 0
 	for _, s := range Steps {
 		at := DoneAt(o, s)
@@ -71,15 +76,46 @@ func ChecklistOf(ctx context.Context, c *gen.Client, id gen.Noder) (*Checklist, 
 	}
 	out.Progress = float64(n) / float64(len(Steps))
 	if o.ShippedAt == nil && o.Status != order.StatusCANCELLED {
-		blocking, warnings, err := BatchProblems(ctx, c, o)
+		r, err := ReviewShipping(ctx, c, o, time.Now())
 		if err != nil {
 			return nil, err
 		}
-		out.Warnings = append(append(out.Warnings, warnings...), blocking...)
+		out.Warnings = append(append(out.Warnings, r.Warnings...), r.Blocking...)
+		out.LineWarnings = r.Lines
+		if err := acknowledgers(ctx, c, r.Lines); err != nil {
+			return nil, err
+		}
 	}
 	if o.DeliveryDate != nil && o.DeliveredAt == nil && o.Status != order.StatusCANCELLED && time.Now().After(*o.DeliveryDate) {
 		out.Warnings = append(out.Warnings, "the delivery date has passed")
 	}
 	slices.Sort(out.Warnings)
 	return out, nil
+}
+
+// acknowledgers fills in who acknowledged each warning, as the viewer may read them.
+func acknowledgers(ctx context.Context, c *gen.Client, ws []*LineWarning) error {
+	var ids []pulid.ID
+	for _, w := range ws {
+		if w.Acknowledged && w.Line.BatchAgeAcknowledgedByID != nil {
+			ids = append(ids, *w.Line.BatchAgeAcknowledgedByID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	users, err := c.User.Query().Where(user.IDIn(ids...)).All(ctx)
+	if err != nil {
+		return err
+	}
+	by := map[pulid.ID]*gen.User{}
+	for _, u := range users {
+		by[u.ID] = u
+	}
+	for _, w := range ws {
+		if w.Acknowledged && w.Line.BatchAgeAcknowledgedByID != nil {
+			w.AcknowledgedBy = by[*w.Line.BatchAgeAcknowledgedByID]
+		}
+	}
+	return nil
 }

@@ -15,7 +15,6 @@ import (
 	"tandem/domain/move"
 	gen "tandem/ent"
 	"tandem/ent/customer"
-	"tandem/ent/document"
 	"tandem/ent/errcode"
 	"tandem/ent/hook"
 	"tandem/ent/order"
@@ -77,7 +76,15 @@ func CompleteStep(ctx context.Context, c *gen.Client, id pulid.ID, s orderevent.
 			return nil
 		})
 	}
-	return saved, record(ctx, c, saved, s, st.Note, now)
+	if err := record(ctx, c, saved, s, st.Note, now); err != nil {
+		return nil, err
+	}
+	if s == orderevent.StepCONFIRMED {
+		if err := Confirmed(ctx, c, saved); err != nil {
+			return nil, err
+		}
+	}
+	return saved, nil
 }
 
 // gate checks what a step needs beyond the steps before it.
@@ -106,53 +113,6 @@ func gate(ctx context.Context, c *gen.Client, o *gen.Order, s orderevent.Step) e
 		}
 	}
 	return nil
-}
-
-// BatchProblems lists what stops the order from shipping: lines without a batch,
-// batches without a COA; and warns when the lines span several batches.
-func BatchProblems(ctx context.Context, c *gen.Client, o *gen.Order) (blocking, warnings []string, err error) {
-	lines, err := o.QueryLines().WithProduct().All(access.System(ctx, "the shipping gate checks every line of the order"))
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(lines) == 0 {
-		return []string{"the order has no lines"}, nil, nil
-	}
-	// One query for every COA of the order's batches, not one per line.
-	var batchNos []string
-	for _, l := range lines {
-		if b := strings.TrimSpace(l.BatchNo); b != "" {
-			batchNos = append(batchNos, b)
-		}
-	}
-	coas, err := c.Document.Query().Where(document.TypeEQ(document.TypeCOA), document.BatchNoIn(batchNos...)).
-		Select(document.FieldProductID, document.FieldBatchNo).All(access.System(ctx, "the shipping gate checks the COA of every batch, whoever may read it"))
-	if err != nil {
-		return nil, nil, err
-	}
-	hasCOA := map[string]bool{}
-	for _, d := range coas {
-		hasCOA[string(d.ProductID)+"|"+d.BatchNo] = true
-	}
-	batches := map[string]bool{}
-	for _, l := range lines {
-		code := string(l.ProductID)
-		if l.Edges.Product != nil {
-			code = l.Edges.Product.Code
-		}
-		if strings.TrimSpace(l.BatchNo) == "" {
-			blocking = append(blocking, fmt.Sprintf("line %s has no batch number", code))
-			continue
-		}
-		batches[l.BatchNo] = true
-		if !hasCOA[string(l.ProductID)+"|"+l.BatchNo] {
-			blocking = append(blocking, fmt.Sprintf("batch %s of %s has no COA", l.BatchNo, code))
-		}
-	}
-	if len(batches) > 1 {
-		warnings = append(warnings, fmt.Sprintf("the lines span %d batches; one batch is preferred (批次尽量同一)", len(batches)))
-	}
-	return blocking, warnings, nil
 }
 
 // Cancel cancels an order that has not shipped, with a reason.
@@ -257,15 +217,16 @@ func Guard(next ent.Mutator) ent.Mutator {
 	})
 }
 
-// Evidence flags an account's first orders as evaluation orders and moves the
-// account: a first order makes it EVALUATION, enough orders make it MAIN_SUPPLIER.
+// Evidence flags an account's first orders as evaluation orders (at creation, whether
+// confirmed or not); an order that arrives confirmed (history being imported, the
+// server's own records) is evidence at once, as if it had been confirmed.
 func Evidence(next ent.Mutator) ent.Mutator {
 	return hook.OrderFunc(func(ctx context.Context, m *gen.OrderMutation) (gen.Value, error) {
 		c := m.Client()
-		sys := access.System(ctx, "an order as evidence: the account's earlier orders")
 		cid, _ := m.CustomerID()
 		if _, set := m.IsEvaluation(); !set {
-			prior, err := c.Order.Query().Where(order.CustomerID(cid), order.StatusNEQ(order.StatusCANCELLED)).Count(sys)
+			prior, err := c.Order.Query().Where(order.CustomerID(cid), order.StatusNEQ(order.StatusCANCELLED)).
+				Count(access.System(ctx, "an order as evidence: the account's earlier orders"))
 			if err != nil {
 				return nil, err
 			}
@@ -275,24 +236,39 @@ func Evidence(next ent.Mutator) ent.Mutator {
 		if err != nil {
 			return v, err
 		}
-		o := v.(*gen.Order)
-		if err := account.Advance(ctx, c, o.CustomerID, customer.StageEVALUATION, "first order"); err != nil {
-			return nil, err
-		}
-		since := o.OrderedAt.AddDate(0, -account.MainSupplierMonths, 0)
-		recent, err := c.Order.Query().Where(order.CustomerID(o.CustomerID), order.StatusNEQ(order.StatusCANCELLED), order.OrderedAtGTE(since)).Count(sys)
-		if err != nil {
-			return nil, err
-		}
-		cu, err := c.Customer.Get(sys, o.CustomerID)
-		if err != nil {
-			return nil, err
-		}
-		if recent >= account.MainSupplierOrders && (cu.EvaluationOutcome == nil || *cu.EvaluationOutcome != customer.EvaluationOutcomeNOT_SELECTED) {
-			if err := account.Advance(ctx, c, o.CustomerID, customer.StageMAIN_SUPPLIER, "orders in 6 months"); err != nil {
-				return nil, err
-			}
+		if o := v.(*gen.Order); o.ConfirmedAt != nil && o.Status != order.StatusCANCELLED {
+			return v, Confirmed(ctx, c, o)
 		}
 		return v, nil
 	})
+}
+
+// Confirmed is the effect of an order's confirmation on its account (the seed's
+// 评估 → 主供应商): a first confirmed order makes the account EVALUATION;
+// account.MainSupplierOrders confirmed, non-cancelled orders within
+// account.MainSupplierMonths make it MAIN_SUPPLIER, unless its evaluation did not
+// select us. Orders entered but never confirmed, and cancelled ones, are no evidence.
+func Confirmed(ctx context.Context, c *gen.Client, o *gen.Order) error {
+	sys := access.System(ctx, "an order as evidence: the account's confirmed orders")
+	if err := account.Advance(ctx, c, o.CustomerID, customer.StageEVALUATION, "first confirmed order"); err != nil {
+		return err
+	}
+	since := o.OrderedAt.AddDate(0, -account.MainSupplierMonths, 0)
+	recent, err := c.Order.Query().Where(order.CustomerID(o.CustomerID), order.StatusNEQ(order.StatusCANCELLED),
+		order.ConfirmedAtNotNil(), order.OrderedAtGTE(since)).Count(sys)
+	if err != nil {
+		return err
+	}
+	if recent < account.MainSupplierOrders {
+		return nil
+	}
+	cu, err := c.Customer.Get(sys, o.CustomerID)
+	if err != nil {
+		return err
+	}
+	if cu.EvaluationOutcome != nil && *cu.EvaluationOutcome == customer.EvaluationOutcomeNOT_SELECTED {
+		return nil
+	}
+	return account.Advance(ctx, c, o.CustomerID, customer.StageMAIN_SUPPLIER,
+		fmt.Sprintf("%d confirmed orders in %d months", recent, account.MainSupplierMonths))
 }

@@ -1109,7 +1109,7 @@ var (
 	// OrderEventsColumns holds the columns for the "order_events" table.
 	OrderEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
-		{Name: "step", Type: field.TypeEnum, Enums: []string{"CONFIRMED", "CONTRACT_SIGNED", "LABELLING_CHECKED", "PRODUCTION_DATE_CHECKED", "BATCH_CHECKED", "PACKAGING_CHECKED", "SHIPPED", "DELIVERED", "INVOICED", "PAID", "CLOSED", "CANCELLED"}},
+		{Name: "step", Type: field.TypeEnum, Enums: []string{"CONFIRMED", "CONTRACT_SIGNED", "LABELLING_CHECKED", "PRODUCTION_DATE_CHECKED", "BATCH_CHECKED", "PACKAGING_CHECKED", "SHIPPED", "DELIVERED", "INVOICED", "PAID", "CLOSED", "CANCELLED", "BATCH_AGE_ACKNOWLEDGED", "CORRECTED"}},
 		{Name: "note", Type: field.TypeString, Nullable: true},
 		{Name: "at", Type: field.TypeTime},
 		{Name: "customer_id", Type: field.TypeString},
@@ -1170,8 +1170,11 @@ var (
 		{Name: "unit_price", Type: field.TypeFloat64, Nullable: true},
 		{Name: "batch_no", Type: field.TypeString, Nullable: true},
 		{Name: "production_date", Type: field.TypeTime, Nullable: true},
+		{Name: "batch_age_acknowledged_at", Type: field.TypeTime, Nullable: true},
+		{Name: "batch_age_acknowledgement", Type: field.TypeString, Nullable: true},
 		{Name: "customer_id", Type: field.TypeString},
 		{Name: "order_id", Type: field.TypeString},
+		{Name: "batch_age_acknowledged_by_id", Type: field.TypeString, Nullable: true},
 		{Name: "product_id", Type: field.TypeString},
 	}
 	// OrderLinesTable holds the schema information for the "order_lines" table.
@@ -1182,19 +1185,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "order_lines_customers_order_lines",
-				Columns:    []*schema.Column{OrderLinesColumns[9]},
+				Columns:    []*schema.Column{OrderLinesColumns[11]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "order_lines_orders_lines",
-				Columns:    []*schema.Column{OrderLinesColumns[10]},
+				Columns:    []*schema.Column{OrderLinesColumns[12]},
 				RefColumns: []*schema.Column{OrdersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
+				Symbol:     "order_lines_users_batch_age_acknowledged_by",
+				Columns:    []*schema.Column{OrderLinesColumns[13]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
 				Symbol:     "order_lines_products_order_lines",
-				Columns:    []*schema.Column{OrderLinesColumns[11]},
+				Columns:    []*schema.Column{OrderLinesColumns[14]},
 				RefColumns: []*schema.Column{ProductsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1203,17 +1212,17 @@ var (
 			{
 				Name:    "orderline_order_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrderLinesColumns[10]},
+				Columns: []*schema.Column{OrderLinesColumns[12]},
 			},
 			{
 				Name:    "orderline_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrderLinesColumns[9]},
+				Columns: []*schema.Column{OrderLinesColumns[11]},
 			},
 			{
 				Name:    "orderline_product_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrderLinesColumns[11]},
+				Columns: []*schema.Column{OrderLinesColumns[14]},
 			},
 			{
 				Name:    "orderline_batch_no",
@@ -1330,6 +1339,7 @@ var (
 		{Name: "description", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "unit", Type: field.TypeString, Default: "kg"},
 		{Name: "active", Type: field.TypeBool, Default: true},
+		{Name: "max_batch_age_months", Type: field.TypeInt, Default: 12},
 	}
 	// ProductsTable holds the schema information for the "products" table.
 	ProductsTable = &schema.Table{
@@ -2168,7 +2178,8 @@ func init() {
 	OrderEventsTable.ForeignKeys[2].RefTable = UsersTable
 	OrderLinesTable.ForeignKeys[0].RefTable = CustomersTable
 	OrderLinesTable.ForeignKeys[1].RefTable = OrdersTable
-	OrderLinesTable.ForeignKeys[2].RefTable = ProductsTable
+	OrderLinesTable.ForeignKeys[2].RefTable = UsersTable
+	OrderLinesTable.ForeignKeys[3].RefTable = ProductsTable
 	PitchesTable.ForeignKeys[0].RefTable = CustomersTable
 	PricePointsTable.ForeignKeys[0].RefTable = ProductsTable
 	RefreshTokensTable.ForeignKeys[0].RefTable = UsersTable

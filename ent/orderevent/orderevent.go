@@ -116,6 +116,8 @@ const (
 	StepPAID                    Step = "PAID"
 	StepCLOSED                  Step = "CLOSED"
 	StepCANCELLED               Step = "CANCELLED"
+	StepBATCH_AGE_ACKNOWLEDGED  Step = "BATCH_AGE_ACKNOWLEDGED"
+	StepCORRECTED               Step = "CORRECTED"
 )
 
 func (s Step) String() string {
@@ -125,7 +127,7 @@ func (s Step) String() string {
 // StepValidator is a validator for the "step" field enum values. It is called by the builders before save.
 func StepValidator(s Step) error {
 	switch s {
-	case StepCONFIRMED, StepCONTRACT_SIGNED, StepLABELLING_CHECKED, StepPRODUCTION_DATE_CHECKED, StepBATCH_CHECKED, StepPACKAGING_CHECKED, StepSHIPPED, StepDELIVERED, StepINVOICED, StepPAID, StepCLOSED, StepCANCELLED:
+	case StepCONFIRMED, StepCONTRACT_SIGNED, StepLABELLING_CHECKED, StepPRODUCTION_DATE_CHECKED, StepBATCH_CHECKED, StepPACKAGING_CHECKED, StepSHIPPED, StepDELIVERED, StepINVOICED, StepPAID, StepCLOSED, StepCANCELLED, StepBATCH_AGE_ACKNOWLEDGED, StepCORRECTED:
 		return nil
 	default:
 		return fmt.Errorf("orderevent: invalid enum value for step field: %q", s)

@@ -38,12 +38,20 @@ const (
 	FieldBatchNo = "batch_no"
 	// FieldProductionDate holds the string denoting the production_date field in the database.
 	FieldProductionDate = "production_date"
+	// FieldBatchAgeAcknowledgedAt holds the string denoting the batch_age_acknowledged_at field in the database.
+	FieldBatchAgeAcknowledgedAt = "batch_age_acknowledged_at"
+	// FieldBatchAgeAcknowledgedByID holds the string denoting the batch_age_acknowledged_by_id field in the database.
+	FieldBatchAgeAcknowledgedByID = "batch_age_acknowledged_by_id"
+	// FieldBatchAgeAcknowledgement holds the string denoting the batch_age_acknowledgement field in the database.
+	FieldBatchAgeAcknowledgement = "batch_age_acknowledgement"
 	// EdgeOrder holds the string denoting the order edge name in mutations.
 	EdgeOrder = "order"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
 	EdgeCustomer = "customer"
 	// EdgeProduct holds the string denoting the product edge name in mutations.
 	EdgeProduct = "product"
+	// EdgeBatchAgeAcknowledgedBy holds the string denoting the batch_age_acknowledged_by edge name in mutations.
+	EdgeBatchAgeAcknowledgedBy = "batch_age_acknowledged_by"
 	// Table holds the table name of the orderline in the database.
 	Table = "order_lines"
 	// OrderTable is the table that holds the order relation/edge.
@@ -67,6 +75,13 @@ const (
 	ProductInverseTable = "products"
 	// ProductColumn is the table column denoting the product relation/edge.
 	ProductColumn = "product_id"
+	// BatchAgeAcknowledgedByTable is the table that holds the batch_age_acknowledged_by relation/edge.
+	BatchAgeAcknowledgedByTable = "order_lines"
+	// BatchAgeAcknowledgedByInverseTable is the table name for the User entity.
+	// It exists in this package in order to avoid circular dependency with the "user" package.
+	BatchAgeAcknowledgedByInverseTable = "users"
+	// BatchAgeAcknowledgedByColumn is the table column denoting the batch_age_acknowledged_by relation/edge.
+	BatchAgeAcknowledgedByColumn = "batch_age_acknowledged_by_id"
 )
 
 // Columns holds all SQL columns for orderline fields.
@@ -83,6 +98,9 @@ var Columns = []string{
 	FieldUnitPrice,
 	FieldBatchNo,
 	FieldProductionDate,
+	FieldBatchAgeAcknowledgedAt,
+	FieldBatchAgeAcknowledgedByID,
+	FieldBatchAgeAcknowledgement,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -101,7 +119,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "tandem/ent/runtime"
 var (
-	Hooks  [4]ent.Hook
+	Hooks  [6]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -121,6 +139,8 @@ var (
 	UnitPriceValidator func(float64) error
 	// BatchNoValidator is a validator for the "batch_no" field. It is called by the builders before save.
 	BatchNoValidator func(string) error
+	// BatchAgeAcknowledgementValidator is a validator for the "batch_age_acknowledgement" field. It is called by the builders before save.
+	BatchAgeAcknowledgementValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )
@@ -188,6 +208,21 @@ func ByProductionDate(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldProductionDate, opts...).ToFunc()
 }
 
+// ByBatchAgeAcknowledgedAt orders the results by the batch_age_acknowledged_at field.
+func ByBatchAgeAcknowledgedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldBatchAgeAcknowledgedAt, opts...).ToFunc()
+}
+
+// ByBatchAgeAcknowledgedByID orders the results by the batch_age_acknowledged_by_id field.
+func ByBatchAgeAcknowledgedByID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldBatchAgeAcknowledgedByID, opts...).ToFunc()
+}
+
+// ByBatchAgeAcknowledgement orders the results by the batch_age_acknowledgement field.
+func ByBatchAgeAcknowledgement(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldBatchAgeAcknowledgement, opts...).ToFunc()
+}
+
 // ByOrderField orders the results by order field.
 func ByOrderField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -206,6 +241,13 @@ func ByCustomerField(field string, opts ...sql.OrderTermOption) OrderOption {
 func ByProductField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newProductStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByBatchAgeAcknowledgedByField orders the results by batch_age_acknowledged_by field.
+func ByBatchAgeAcknowledgedByField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newBatchAgeAcknowledgedByStep(), sql.OrderByField(field, opts...))
 	}
 }
 func newOrderStep() *sqlgraph.Step {
@@ -227,5 +269,12 @@ func newProductStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ProductInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, ProductTable, ProductColumn),
+	)
+}
+func newBatchAgeAcknowledgedByStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(BatchAgeAcknowledgedByInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, BatchAgeAcknowledgedByTable, BatchAgeAcknowledgedByColumn),
 	)
 }

@@ -111,6 +111,21 @@ func ProductionDate(v time.Time) predicate.OrderLine {
 	return predicate.OrderLine(sql.FieldEQ(FieldProductionDate, v))
 }
 
+// BatchAgeAcknowledgedAt applies equality check predicate on the "batch_age_acknowledged_at" field. It's identical to BatchAgeAcknowledgedAtEQ.
+func BatchAgeAcknowledgedAt(v time.Time) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldEQ(FieldBatchAgeAcknowledgedAt, v))
+}
+
+// BatchAgeAcknowledgedByID applies equality check predicate on the "batch_age_acknowledged_by_id" field. It's identical to BatchAgeAcknowledgedByIDEQ.
+func BatchAgeAcknowledgedByID(v pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldEQ(FieldBatchAgeAcknowledgedByID, v))
+}
+
+// BatchAgeAcknowledgement applies equality check predicate on the "batch_age_acknowledgement" field. It's identical to BatchAgeAcknowledgementEQ.
+func BatchAgeAcknowledgement(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldEQ(FieldBatchAgeAcknowledgement, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.OrderLine {
 	return predicate.OrderLine(sql.FieldEQ(FieldCreatedAt, v))
@@ -721,6 +736,211 @@ func ProductionDateNotNil() predicate.OrderLine {
 	return predicate.OrderLine(sql.FieldNotNull(FieldProductionDate))
 }
 
+// BatchAgeAcknowledgedAtEQ applies the EQ predicate on the "batch_age_acknowledged_at" field.
+func BatchAgeAcknowledgedAtEQ(v time.Time) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldEQ(FieldBatchAgeAcknowledgedAt, v))
+}
+
+// BatchAgeAcknowledgedAtNEQ applies the NEQ predicate on the "batch_age_acknowledged_at" field.
+func BatchAgeAcknowledgedAtNEQ(v time.Time) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldNEQ(FieldBatchAgeAcknowledgedAt, v))
+}
+
+// BatchAgeAcknowledgedAtIn applies the In predicate on the "batch_age_acknowledged_at" field.
+func BatchAgeAcknowledgedAtIn(vs ...time.Time) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldIn(FieldBatchAgeAcknowledgedAt, vs...))
+}
+
+// BatchAgeAcknowledgedAtNotIn applies the NotIn predicate on the "batch_age_acknowledged_at" field.
+func BatchAgeAcknowledgedAtNotIn(vs ...time.Time) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldNotIn(FieldBatchAgeAcknowledgedAt, vs...))
+}
+
+// BatchAgeAcknowledgedAtGT applies the GT predicate on the "batch_age_acknowledged_at" field.
+func BatchAgeAcknowledgedAtGT(v time.Time) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldGT(FieldBatchAgeAcknowledgedAt, v))
+}
+
+// BatchAgeAcknowledgedAtGTE applies the GTE predicate on the "batch_age_acknowledged_at" field.
+func BatchAgeAcknowledgedAtGTE(v time.Time) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldGTE(FieldBatchAgeAcknowledgedAt, v))
+}
+
+// BatchAgeAcknowledgedAtLT applies the LT predicate on the "batch_age_acknowledged_at" field.
+func BatchAgeAcknowledgedAtLT(v time.Time) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldLT(FieldBatchAgeAcknowledgedAt, v))
+}
+
+// BatchAgeAcknowledgedAtLTE applies the LTE predicate on the "batch_age_acknowledged_at" field.
+func BatchAgeAcknowledgedAtLTE(v time.Time) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldLTE(FieldBatchAgeAcknowledgedAt, v))
+}
+
+// BatchAgeAcknowledgedAtIsNil applies the IsNil predicate on the "batch_age_acknowledged_at" field.
+func BatchAgeAcknowledgedAtIsNil() predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldIsNull(FieldBatchAgeAcknowledgedAt))
+}
+
+// BatchAgeAcknowledgedAtNotNil applies the NotNil predicate on the "batch_age_acknowledged_at" field.
+func BatchAgeAcknowledgedAtNotNil() predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldNotNull(FieldBatchAgeAcknowledgedAt))
+}
+
+// BatchAgeAcknowledgedByIDEQ applies the EQ predicate on the "batch_age_acknowledged_by_id" field.
+func BatchAgeAcknowledgedByIDEQ(v pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldEQ(FieldBatchAgeAcknowledgedByID, v))
+}
+
+// BatchAgeAcknowledgedByIDNEQ applies the NEQ predicate on the "batch_age_acknowledged_by_id" field.
+func BatchAgeAcknowledgedByIDNEQ(v pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldNEQ(FieldBatchAgeAcknowledgedByID, v))
+}
+
+// BatchAgeAcknowledgedByIDIn applies the In predicate on the "batch_age_acknowledged_by_id" field.
+func BatchAgeAcknowledgedByIDIn(vs ...pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldIn(FieldBatchAgeAcknowledgedByID, vs...))
+}
+
+// BatchAgeAcknowledgedByIDNotIn applies the NotIn predicate on the "batch_age_acknowledged_by_id" field.
+func BatchAgeAcknowledgedByIDNotIn(vs ...pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldNotIn(FieldBatchAgeAcknowledgedByID, vs...))
+}
+
+// BatchAgeAcknowledgedByIDGT applies the GT predicate on the "batch_age_acknowledged_by_id" field.
+func BatchAgeAcknowledgedByIDGT(v pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldGT(FieldBatchAgeAcknowledgedByID, v))
+}
+
+// BatchAgeAcknowledgedByIDGTE applies the GTE predicate on the "batch_age_acknowledged_by_id" field.
+func BatchAgeAcknowledgedByIDGTE(v pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldGTE(FieldBatchAgeAcknowledgedByID, v))
+}
+
+// BatchAgeAcknowledgedByIDLT applies the LT predicate on the "batch_age_acknowledged_by_id" field.
+func BatchAgeAcknowledgedByIDLT(v pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldLT(FieldBatchAgeAcknowledgedByID, v))
+}
+
+// BatchAgeAcknowledgedByIDLTE applies the LTE predicate on the "batch_age_acknowledged_by_id" field.
+func BatchAgeAcknowledgedByIDLTE(v pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldLTE(FieldBatchAgeAcknowledgedByID, v))
+}
+
+// BatchAgeAcknowledgedByIDContains applies the Contains predicate on the "batch_age_acknowledged_by_id" field.
+func BatchAgeAcknowledgedByIDContains(v pulid.ID) predicate.OrderLine {
+	vc := string(v)
+	return predicate.OrderLine(sql.FieldContains(FieldBatchAgeAcknowledgedByID, vc))
+}
+
+// BatchAgeAcknowledgedByIDHasPrefix applies the HasPrefix predicate on the "batch_age_acknowledged_by_id" field.
+func BatchAgeAcknowledgedByIDHasPrefix(v pulid.ID) predicate.OrderLine {
+	vc := string(v)
+	return predicate.OrderLine(sql.FieldHasPrefix(FieldBatchAgeAcknowledgedByID, vc))
+}
+
+// BatchAgeAcknowledgedByIDHasSuffix applies the HasSuffix predicate on the "batch_age_acknowledged_by_id" field.
+func BatchAgeAcknowledgedByIDHasSuffix(v pulid.ID) predicate.OrderLine {
+	vc := string(v)
+	return predicate.OrderLine(sql.FieldHasSuffix(FieldBatchAgeAcknowledgedByID, vc))
+}
+
+// BatchAgeAcknowledgedByIDIsNil applies the IsNil predicate on the "batch_age_acknowledged_by_id" field.
+func BatchAgeAcknowledgedByIDIsNil() predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldIsNull(FieldBatchAgeAcknowledgedByID))
+}
+
+// BatchAgeAcknowledgedByIDNotNil applies the NotNil predicate on the "batch_age_acknowledged_by_id" field.
+func BatchAgeAcknowledgedByIDNotNil() predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldNotNull(FieldBatchAgeAcknowledgedByID))
+}
+
+// BatchAgeAcknowledgedByIDEqualFold applies the EqualFold predicate on the "batch_age_acknowledged_by_id" field.
+func BatchAgeAcknowledgedByIDEqualFold(v pulid.ID) predicate.OrderLine {
+	vc := string(v)
+	return predicate.OrderLine(sql.FieldEqualFold(FieldBatchAgeAcknowledgedByID, vc))
+}
+
+// BatchAgeAcknowledgedByIDContainsFold applies the ContainsFold predicate on the "batch_age_acknowledged_by_id" field.
+func BatchAgeAcknowledgedByIDContainsFold(v pulid.ID) predicate.OrderLine {
+	vc := string(v)
+	return predicate.OrderLine(sql.FieldContainsFold(FieldBatchAgeAcknowledgedByID, vc))
+}
+
+// BatchAgeAcknowledgementEQ applies the EQ predicate on the "batch_age_acknowledgement" field.
+func BatchAgeAcknowledgementEQ(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldEQ(FieldBatchAgeAcknowledgement, v))
+}
+
+// BatchAgeAcknowledgementNEQ applies the NEQ predicate on the "batch_age_acknowledgement" field.
+func BatchAgeAcknowledgementNEQ(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldNEQ(FieldBatchAgeAcknowledgement, v))
+}
+
+// BatchAgeAcknowledgementIn applies the In predicate on the "batch_age_acknowledgement" field.
+func BatchAgeAcknowledgementIn(vs ...string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldIn(FieldBatchAgeAcknowledgement, vs...))
+}
+
+// BatchAgeAcknowledgementNotIn applies the NotIn predicate on the "batch_age_acknowledgement" field.
+func BatchAgeAcknowledgementNotIn(vs ...string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldNotIn(FieldBatchAgeAcknowledgement, vs...))
+}
+
+// BatchAgeAcknowledgementGT applies the GT predicate on the "batch_age_acknowledgement" field.
+func BatchAgeAcknowledgementGT(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldGT(FieldBatchAgeAcknowledgement, v))
+}
+
+// BatchAgeAcknowledgementGTE applies the GTE predicate on the "batch_age_acknowledgement" field.
+func BatchAgeAcknowledgementGTE(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldGTE(FieldBatchAgeAcknowledgement, v))
+}
+
+// BatchAgeAcknowledgementLT applies the LT predicate on the "batch_age_acknowledgement" field.
+func BatchAgeAcknowledgementLT(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldLT(FieldBatchAgeAcknowledgement, v))
+}
+
+// BatchAgeAcknowledgementLTE applies the LTE predicate on the "batch_age_acknowledgement" field.
+func BatchAgeAcknowledgementLTE(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldLTE(FieldBatchAgeAcknowledgement, v))
+}
+
+// BatchAgeAcknowledgementContains applies the Contains predicate on the "batch_age_acknowledgement" field.
+func BatchAgeAcknowledgementContains(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldContains(FieldBatchAgeAcknowledgement, v))
+}
+
+// BatchAgeAcknowledgementHasPrefix applies the HasPrefix predicate on the "batch_age_acknowledgement" field.
+func BatchAgeAcknowledgementHasPrefix(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldHasPrefix(FieldBatchAgeAcknowledgement, v))
+}
+
+// BatchAgeAcknowledgementHasSuffix applies the HasSuffix predicate on the "batch_age_acknowledgement" field.
+func BatchAgeAcknowledgementHasSuffix(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldHasSuffix(FieldBatchAgeAcknowledgement, v))
+}
+
+// BatchAgeAcknowledgementIsNil applies the IsNil predicate on the "batch_age_acknowledgement" field.
+func BatchAgeAcknowledgementIsNil() predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldIsNull(FieldBatchAgeAcknowledgement))
+}
+
+// BatchAgeAcknowledgementNotNil applies the NotNil predicate on the "batch_age_acknowledgement" field.
+func BatchAgeAcknowledgementNotNil() predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldNotNull(FieldBatchAgeAcknowledgement))
+}
+
+// BatchAgeAcknowledgementEqualFold applies the EqualFold predicate on the "batch_age_acknowledgement" field.
+func BatchAgeAcknowledgementEqualFold(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldEqualFold(FieldBatchAgeAcknowledgement, v))
+}
+
+// BatchAgeAcknowledgementContainsFold applies the ContainsFold predicate on the "batch_age_acknowledgement" field.
+func BatchAgeAcknowledgementContainsFold(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldContainsFold(FieldBatchAgeAcknowledgement, v))
+}
+
 // HasOrder applies the HasEdge predicate on the "order" edge.
 func HasOrder() predicate.OrderLine {
 	return predicate.OrderLine(func(s *sql.Selector) {
@@ -782,6 +1002,29 @@ func HasProduct() predicate.OrderLine {
 func HasProductWith(preds ...predicate.Product) predicate.OrderLine {
 	return predicate.OrderLine(func(s *sql.Selector) {
 		step := newProductStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasBatchAgeAcknowledgedBy applies the HasEdge predicate on the "batch_age_acknowledged_by" edge.
+func HasBatchAgeAcknowledgedBy() predicate.OrderLine {
+	return predicate.OrderLine(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, BatchAgeAcknowledgedByTable, BatchAgeAcknowledgedByColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasBatchAgeAcknowledgedByWith applies the HasEdge predicate on the "batch_age_acknowledged_by" edge with a given conditions (other predicates).
+func HasBatchAgeAcknowledgedByWith(preds ...predicate.User) predicate.OrderLine {
+	return predicate.OrderLine(func(s *sql.Selector) {
+		step := newBatchAgeAcknowledgedByStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -39,6 +39,8 @@ const (
 	FieldUnit = "unit"
 	// FieldActive holds the string denoting the active field in the database.
 	FieldActive = "active"
+	// FieldMaxBatchAgeMonths holds the string denoting the max_batch_age_months field in the database.
+	FieldMaxBatchAgeMonths = "max_batch_age_months"
 	// EdgeSamples holds the string denoting the samples edge name in mutations.
 	EdgeSamples = "samples"
 	// EdgePricePoints holds the string denoting the price_points edge name in mutations.
@@ -119,6 +121,7 @@ var Columns = []string{
 	FieldDescription,
 	FieldUnit,
 	FieldActive,
+	FieldMaxBatchAgeMonths,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -161,6 +164,10 @@ var (
 	UnitValidator func(string) error
 	// DefaultActive holds the default value on creation for the "active" field.
 	DefaultActive bool
+	// DefaultMaxBatchAgeMonths holds the default value on creation for the "max_batch_age_months" field.
+	DefaultMaxBatchAgeMonths int
+	// MaxBatchAgeMonthsValidator is a validator for the "max_batch_age_months" field. It is called by the builders before save.
+	MaxBatchAgeMonthsValidator func(int) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )
@@ -248,6 +255,11 @@ func ByUnit(opts ...sql.OrderTermOption) OrderOption {
 // ByActive orders the results by the active field.
 func ByActive(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldActive, opts...).ToFunc()
+}
+
+// ByMaxBatchAgeMonths orders the results by the max_batch_age_months field.
+func ByMaxBatchAgeMonths(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMaxBatchAgeMonths, opts...).ToFunc()
 }
 
 // BySamplesCount orders the results by samples count.

@@ -101,6 +101,11 @@ func Active(v bool) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldActive, v))
 }
 
+// MaxBatchAgeMonths applies equality check predicate on the "max_batch_age_months" field. It's identical to MaxBatchAgeMonthsEQ.
+func MaxBatchAgeMonths(v int) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldMaxBatchAgeMonths, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldCreatedAt, v))
@@ -594,6 +599,46 @@ func ActiveEQ(v bool) predicate.Product {
 // ActiveNEQ applies the NEQ predicate on the "active" field.
 func ActiveNEQ(v bool) predicate.Product {
 	return predicate.Product(sql.FieldNEQ(FieldActive, v))
+}
+
+// MaxBatchAgeMonthsEQ applies the EQ predicate on the "max_batch_age_months" field.
+func MaxBatchAgeMonthsEQ(v int) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldMaxBatchAgeMonths, v))
+}
+
+// MaxBatchAgeMonthsNEQ applies the NEQ predicate on the "max_batch_age_months" field.
+func MaxBatchAgeMonthsNEQ(v int) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldMaxBatchAgeMonths, v))
+}
+
+// MaxBatchAgeMonthsIn applies the In predicate on the "max_batch_age_months" field.
+func MaxBatchAgeMonthsIn(vs ...int) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldMaxBatchAgeMonths, vs...))
+}
+
+// MaxBatchAgeMonthsNotIn applies the NotIn predicate on the "max_batch_age_months" field.
+func MaxBatchAgeMonthsNotIn(vs ...int) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldMaxBatchAgeMonths, vs...))
+}
+
+// MaxBatchAgeMonthsGT applies the GT predicate on the "max_batch_age_months" field.
+func MaxBatchAgeMonthsGT(v int) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldMaxBatchAgeMonths, v))
+}
+
+// MaxBatchAgeMonthsGTE applies the GTE predicate on the "max_batch_age_months" field.
+func MaxBatchAgeMonthsGTE(v int) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldMaxBatchAgeMonths, v))
+}
+
+// MaxBatchAgeMonthsLT applies the LT predicate on the "max_batch_age_months" field.
+func MaxBatchAgeMonthsLT(v int) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldMaxBatchAgeMonths, v))
+}
+
+// MaxBatchAgeMonthsLTE applies the LTE predicate on the "max_batch_age_months" field.
+func MaxBatchAgeMonthsLTE(v int) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldMaxBatchAgeMonths, v))
 }
 
 // HasSamples applies the HasEdge predicate on the "samples" edge.

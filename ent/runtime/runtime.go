@@ -1557,6 +1557,8 @@ func init() {
 	order.Hooks[4] = orderHooks[1]
 
 	order.Hooks[5] = orderHooks[2]
+
+	order.Hooks[6] = orderHooks[3]
 	orderMixinFields0 := orderMixin[0].Fields()
 	_ = orderMixinFields0
 	orderMixinFields1 := orderMixin[1].Fields()
@@ -1681,6 +1683,10 @@ func init() {
 	orderline.Hooks[2] = orderlineMixinHooks3[1]
 
 	orderline.Hooks[3] = orderlineHooks[0]
+
+	orderline.Hooks[4] = orderlineHooks[1]
+
+	orderline.Hooks[5] = orderlineHooks[2]
 	orderlineMixinFields0 := orderlineMixin[0].Fields()
 	_ = orderlineMixinFields0
 	orderlineMixinFields1 := orderlineMixin[1].Fields()
@@ -1721,6 +1727,10 @@ func init() {
 	orderlineDescBatchNo := orderlineFields[6].Descriptor()
 	// orderline.BatchNoValidator is a validator for the "batch_no" field. It is called by the builders before save.
 	orderline.BatchNoValidator = orderlineDescBatchNo.Validators[0].(func(string) error)
+	// orderlineDescBatchAgeAcknowledgement is the schema descriptor for batch_age_acknowledgement field.
+	orderlineDescBatchAgeAcknowledgement := orderlineFields[10].Descriptor()
+	// orderline.BatchAgeAcknowledgementValidator is a validator for the "batch_age_acknowledgement" field. It is called by the builders before save.
+	orderline.BatchAgeAcknowledgementValidator = orderlineDescBatchAgeAcknowledgement.Validators[0].(func(string) error)
 	// orderlineDescID is the schema descriptor for id field.
 	orderlineDescID := orderlineMixinFields0[0].Descriptor()
 	// orderline.DefaultID holds the default value on creation for the id field.
@@ -2006,6 +2016,12 @@ func init() {
 	productDescActive := productFields[6].Descriptor()
 	// product.DefaultActive holds the default value on creation for the active field.
 	product.DefaultActive = productDescActive.Default.(bool)
+	// productDescMaxBatchAgeMonths is the schema descriptor for max_batch_age_months field.
+	productDescMaxBatchAgeMonths := productFields[7].Descriptor()
+	// product.DefaultMaxBatchAgeMonths holds the default value on creation for the max_batch_age_months field.
+	product.DefaultMaxBatchAgeMonths = productDescMaxBatchAgeMonths.Default.(int)
+	// product.MaxBatchAgeMonthsValidator is a validator for the "max_batch_age_months" field. It is called by the builders before save.
+	product.MaxBatchAgeMonthsValidator = productDescMaxBatchAgeMonths.Validators[0].(func(int) error)
 	// productDescID is the schema descriptor for id field.
 	productDescID := productMixinFields0[0].Descriptor()
 	// product.DefaultID holds the default value on creation for the id field.
@@ -2326,6 +2342,8 @@ func init() {
 	shipment.Hooks[3] = shipmentHooks[0]
 
 	shipment.Hooks[4] = shipmentHooks[1]
+
+	shipment.Hooks[5] = shipmentHooks[2]
 	shipmentMixinFields0 := shipmentMixin[0].Fields()
 	_ = shipmentMixinFields0
 	shipmentMixinFields1 := shipmentMixin[1].Fields()

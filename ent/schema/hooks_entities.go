@@ -95,7 +95,8 @@ func (ChangeNotice) Hooks() []ent.Hook {
 
 func (Order) Hooks() []ent.Hook {
 	return []ent.Hook{hook.On(orders.Evidence, ent.OpCreate), hook.On(orders.Guard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne),
-		hook.On(orderStatusEvent, ent.OpUpdateOne)}
+		hook.On(orderStatusEvent, ent.OpUpdateOne),
+		hook.On(orders.Frozen("the order", orders.OrderIDsOfOrder), ent.OpUpdate|ent.OpUpdateOne|ent.OpDelete|ent.OpDeleteOne)}
 }
 
 // issueAttachmentsFollow moves a problem's attachments with it when the problem is
@@ -191,11 +192,13 @@ func (Trial) Hooks() []ent.Hook {
 }
 
 func (OrderLine) Hooks() []ent.Hook {
-	return []ent.Hook{inheritCustomer((*gen.OrderLineMutation).OrderID, orderCustomer)}
+	return []ent.Hook{inheritCustomer((*gen.OrderLineMutation).OrderID, orderCustomer),
+		orders.Frozen("its lines", orders.OrderIDsOfLine), hook.On(orders.LineGuard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne)}
 }
 
 func (Shipment) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(shipmentEvent, ent.OpCreate|ent.OpUpdateOne), inheritCustomer((*gen.ShipmentMutation).OrderID, orderCustomer)}
+	return []ent.Hook{hook.On(shipmentEvent, ent.OpCreate|ent.OpUpdateOne), inheritCustomer((*gen.ShipmentMutation).OrderID, orderCustomer),
+		orders.Frozen("its shipments", orders.OrderIDsOfShipment)}
 }
 
 func (TrackingEvent) Hooks() []ent.Hook {

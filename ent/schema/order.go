@@ -7,6 +7,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"tandem/ent/schema/pulid"
 )
 
 // Order (订单) follows the seed's order-to-delivery checklist: confirmed, contract,
@@ -83,6 +85,15 @@ func (OrderLine) Fields() []ent.Field {
 		field.Float("unit_price").Optional().Nillable().Min(0),
 		atMost(80, field.String("batch_no").Optional()),
 		field.Time("production_date").Optional().Nillable(),
+		field.Time("batch_age_acknowledged_at").Optional().Nillable().
+			Comment("When someone acknowledged the batch's age (or missing production date) for shipping: acknowledgeBatchAge.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.String("batch_age_acknowledged_by_id").GoType(pulid.ID("")).Optional().Nillable().
+			Comment("Who acknowledged the batch's age.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		atMost(500, field.String("batch_age_acknowledgement").Optional().
+			Comment("Why the batch ships although old or without a production date.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput))),
 	}
 }
 
@@ -92,6 +103,9 @@ func (OrderLine) Edges() []ent.Edge {
 		edge.From("customer", Customer.Type).Ref("order_lines").Unique().Required().Field("customer_id").
 			Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.From("product", Product.Type).Ref("order_lines").Unique().Required().Field("product_id"),
+		edge.To("batch_age_acknowledged_by", User.Type).Unique().Field("batch_age_acknowledged_by_id").
+			Comment("Who acknowledged the batch's age.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 

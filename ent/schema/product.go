@@ -23,6 +23,8 @@ func (Product) Fields() []ent.Field {
 		text("description"),
 		atMost(16, field.String("unit").Default("kg")),
 		field.Bool("active").Default(true),
+		field.Int("max_batch_age_months").Default(12).Range(1, 120).
+			Comment("A batch older than this at shipping (合适的生产日期) needs an acknowledgement before the order ships."),
 	}
 }
 

@@ -21,6 +21,13 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 )
 
+type AcknowledgeBatchAgeInput struct {
+	// The order line whose batch is old or has no production date.
+	LineID pulid.ID `json:"lineID"`
+	// Why it ships anyway. At most 500 characters.
+	Reason string `json:"reason"`
+}
+
 type AcknowledgeChangeNoticeInput struct {
 	AckID pulid.ID `json:"ackID"`
 	// Who at the customer acknowledged. At most 120 characters.
@@ -119,6 +126,23 @@ type CompleteOrderStepInput struct {
 	// At most 2,000 characters.
 	Note    *string `json:"note,omitempty"`
 	Version *int    `json:"version,omitempty"`
+}
+
+type CorrectClosedOrderInput struct {
+	// The CLOSED or CANCELLED order.
+	ID pulid.ID `json:"id"`
+	// Why the closed order is corrected (required, recorded). At most 500 characters.
+	Reason string `json:"reason"`
+	// The line to correct (its batchNo, productionDate, quantity, unitPrice); omit to correct the order itself.
+	LineID         *pulid.ID  `json:"lineID,omitempty"`
+	BatchNo        *string    `json:"batchNo,omitempty"`
+	ProductionDate *time.Time `json:"productionDate,omitempty"`
+	Quantity       *float64   `json:"quantity,omitempty"`
+	UnitPrice      *float64   `json:"unitPrice,omitempty"`
+	// Order fields.
+	ContractNo   *string    `json:"contractNo,omitempty"`
+	DeliveryDate *time.Time `json:"deliveryDate,omitempty"`
+	Notes        *string    `json:"notes,omitempty"`
 }
 
 type CreateWebhookEndpointInput struct {
@@ -823,6 +847,8 @@ const (
 	TodayKindEvaluationDecision TodayKind = "EVALUATION_DECISION"
 	// A new order from an account whose industry is in decline (夕阳产业): mind the risk.
 	TodayKindOrderRisk TodayKind = "ORDER_RISK"
+	// A certificate of a product (SGS report, REACH/RoHS statement, ISO…) has expired or expires soon.
+	TodayKindCertificateExpiring TodayKind = "CERTIFICATE_EXPIRING"
 )
 
 var AllTodayKind = []TodayKind{
@@ -838,11 +864,12 @@ var AllTodayKind = []TodayKind{
 	TodayKindChangeNoticePending,
 	TodayKindEvaluationDecision,
 	TodayKindOrderRisk,
+	TodayKindCertificateExpiring,
 }
 
 func (e TodayKind) IsValid() bool {
 	switch e {
-	case TodayKindVisitDue, TodayKindTaskDue, TodayKindTaskOverdue, TodayKindKeyPersonOverdue, TodayKindSampleNotReceived, TodayKindSampleNoResult, TodayKindOrderDue, TodayKindOrderLate, TodayKindIssuePastSLA, TodayKindChangeNoticePending, TodayKindEvaluationDecision, TodayKindOrderRisk:
+	case TodayKindVisitDue, TodayKindTaskDue, TodayKindTaskOverdue, TodayKindKeyPersonOverdue, TodayKindSampleNotReceived, TodayKindSampleNoResult, TodayKindOrderDue, TodayKindOrderLate, TodayKindIssuePastSLA, TodayKindChangeNoticePending, TodayKindEvaluationDecision, TodayKindOrderRisk, TodayKindCertificateExpiring:
 		return true
 	}
 	return false

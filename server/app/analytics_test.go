@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"tandem/domain/history"
 	"tandem/ent/predicate"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/stagechange"
@@ -33,14 +34,14 @@ func TestAggregates(t *testing.T) {
 		c.Issue.Create().SetCustomerID(f.acmeEast.ID).SetTitle("a").SetCategory("QUALITY_FLUCTUATION").SetRootCause("OUR_PRODUCT").SetProductID(f.product.ID).ExecX(e.sys)
 		c.Issue.Create().SetCustomerID(f.acmeEast.ID).SetTitle("b").SetCategory("QUALITY_FLUCTUATION").ExecX(e.sys)
 		c.Issue.Create().SetCustomerID(f.southAcct.ID).SetTitle("c").SetCategory("PRICE").SetProductID(other.ID).ExecX(e.sys)
-		o1 := c.Order.Create().SetCustomerID(f.acmeEast.ID).SetNumber("SO-1").SaveX(e.sys)
+		o1 := c.Order.Create().SetCustomerID(f.acmeEast.ID).SetNumber("SO-1").SetConfirmedAt(time.Now()).SaveX(e.sys) // confirmed: evidence
 		o2 := c.Order.Create().SetCustomerID(f.acmeEast.ID).SetNumber("SO-2").SaveX(e.sys)
 		o3 := c.Order.Create().SetCustomerID(f.acmeEast.ID).SetNumber("SO-3").SetStatus("CANCELLED").SaveX(e.sys)
-		o4 := c.Order.Create().SetCustomerID(f.southAcct.ID).SetNumber("SO-4").SaveX(e.sys)
+		o4 := c.Order.Create().SetCustomerID(f.southAcct.ID).SetNumber("SO-4").SetConfirmedAt(time.Now()).SaveX(e.sys)
 		c.OrderLine.Create().SetOrderID(o1.ID).SetProductID(f.product.ID).SetQuantity(100).SetUnitPrice(10).ExecX(e.sys)
 		c.OrderLine.Create().SetOrderID(o2.ID).SetProductID(f.product.ID).SetQuantity(50).SetUnitPrice(12).ExecX(e.sys)
 		c.OrderLine.Create().SetOrderID(o2.ID).SetProductID(other.ID).SetQuantity(5).ExecX(e.sys)
-		c.OrderLine.Create().SetOrderID(o3.ID).SetProductID(f.product.ID).SetQuantity(999).SetUnitPrice(1).ExecX(e.sys)
+		c.OrderLine.Create().SetOrderID(o3.ID).SetProductID(f.product.ID).SetQuantity(999).SetUnitPrice(1).ExecX(history.Importing(e.sys)) // a line of a cancelled order: history
 		c.OrderLine.Create().SetOrderID(o4.ID).SetProductID(f.product.ID).SetQuantity(7).SetUnitPrice(2).ExecX(e.sys)
 
 		admin, rep1, analyst := e.token(f.admin), e.token(f.rep1), e.token(f.analyst)
@@ -50,7 +51,7 @@ func TestAggregates(t *testing.T) {
 		if n := e.statements.Load() - before; n > 2 {
 			t.Errorf("pipelineStats took %d statements", n)
 		}
-		// The fixture's accounts have moved with evidence (the orders made acme EVALUATION).
+		// The fixture's accounts have moved with evidence (the confirmed orders made acme EVALUATION).
 		want := map[string]any{
 			"EVALUATION|rep1@t.test|" + month: 1.0,
 			"VISITED|rep2@t.test|" + month:    1.0,

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"tandem/domain/history"
 	"tandem/ent"
 	"tandem/ent/changenotice"
 	"tandem/ent/changenoticeack"
@@ -332,7 +333,8 @@ func (e *env) placeOrder(cu *ent.Customer, p *ent.Product, number string, at tim
 	e.t.Helper()
 	c := e.app.DB.Client
 	o := c.Order.Create().SetCustomerID(cu.ID).SetNumber(number).SetOrderedAt(at.UTC()).SetStatus(status).SaveX(e.sys)
-	c.OrderLine.Create().SetOrderID(o.ID).SetProductID(p.ID).SetQuantity(qty).SetUnit(unit).SaveX(e.sys)
+	// Written as history: a line of an order already closed or cancelled (frozen now).
+	c.OrderLine.Create().SetOrderID(o.ID).SetProductID(p.ID).SetQuantity(qty).SetUnit(unit).SaveX(history.Importing(e.sys))
 	return o
 }
 

@@ -116,8 +116,8 @@ func TestOrderChecklist(t *testing.T) {
 		if dig(d, "createOrder", "isEvaluation") != true {
 			t.Fatal("a first order is not flagged as an evaluation order")
 		}
-		if s := stageOf(e, e.f.acmeEast); s != customer.StageEVALUATION {
-			t.Fatalf("stage after a first order = %s", s)
+		if s := stageOf(e, e.f.acmeEast); s == customer.StageEVALUATION {
+			t.Fatalf("an order entered, not confirmed, moved the account to %s", s)
 		}
 		step := `mutation($id: ID!, $s: OrderEventStep!) { completeOrderStep(input: {id: $id, step: $s, note: "ok"}) { status checklist { progress nextSteps warnings items { step done by { email } } } } }`
 		do := func(s string) *gqlResponse { return e.do(rep, step, map[string]any{"id": oid, "s": s}) }
@@ -133,11 +133,14 @@ func TestOrderChecklist(t *testing.T) {
 				t.Fatalf("%s: %+v", s, r.Errors)
 			}
 		}
+		if s := stageOf(e, e.f.acmeEast); s != customer.StageEVALUATION {
+			t.Fatalf("stage after a first confirmed order = %s", s)
+		}
 		expectCode(t, do("CONFIRMED"), "CONFLICT") // already done: someone ticked it since the asker read the order
 		// Shipping needs lines with batches, and a COA for each batch.
 		r = do("SHIPPED")
 		expectCode(t, r, "BAD_USER_INPUT")
-		e.ok(rep, `mutation($o: ID!, $p: ID!) { a: createOrderLine(input: {orderID: $o, productID: $p, quantity: 500, batchNo: "B2611-01"}) { id } b: createOrderLine(input: {orderID: $o, productID: $p, quantity: 250, batchNo: "B2611-02"}) { id } }`, map[string]any{"o": oid, "p": e.f.product.ID})
+		e.ok(rep, `mutation($o: ID!, $p: ID!, $pd: Time!) { a: createOrderLine(input: {orderID: $o, productID: $p, quantity: 500, batchNo: "B2611-01", productionDate: $pd}) { id } b: createOrderLine(input: {orderID: $o, productID: $p, quantity: 250, batchNo: "B2611-02", productionDate: $pd}) { id } }`, map[string]any{"o": oid, "p": e.f.product.ID, "pd": time.Now().AddDate(0, -1, 0).UTC().Format(time.RFC3339)})
 		r = do("SHIPPED")
 		expectCode(t, r, "BAD_USER_INPUT")
 		if !strings.Contains(r.Errors[0].Message, "B2611-01 of TX-AO1010 has no COA") {
@@ -148,7 +151,8 @@ func TestOrderChecklist(t *testing.T) {
 			t.Fatalf("warnings: %v", w)
 		}
 		for _, b := range []string{"B2611-01", "B2611-02"} {
-			c.Document.Create().SetType("COA").SetTitle("COA " + b).SetBatchNo(b).SetProductID(e.f.product.ID).ExecX(e.sys)
+			c.Document.Create().SetType("COA").SetTitle("COA " + b).SetBatchNo(b).SetProductID(e.f.product.ID).
+				SetStorageKey("documents/test/" + b).SetSha256(strings.Repeat("c", 64)).ExecX(e.sys)
 		}
 		d = e.ok(rep, step, map[string]any{"id": oid, "s": "SHIPPED"})
 		if dig(d, "completeOrderStep", "status") != "SHIPPED" {
@@ -200,9 +204,11 @@ func TestStagesFollowEvidence(t *testing.T) {
 		if s := stageOf(e, cu); s != customer.StageTRIAL {
 			t.Fatalf("a visit moved a TRIAL account to %s", s)
 		}
-		// Orders: the first makes it EVALUATION, three within six months MAIN_SUPPLIER.
+		// Orders: the first confirmed makes it EVALUATION, three confirmed within six months MAIN_SUPPLIER.
 		for i, n := range []string{"SO-A", "SO-B", "SO-C"} {
-			d := e.ok(rep, `mutation($c: ID!, $n: String!) { createOrder(input: {customerID: $c, number: $n}) { isEvaluation } }`, map[string]any{"c": id, "n": n})
+			d := e.ok(rep, `mutation($c: ID!, $n: String!, $d: Time!) { createOrder(input: {customerID: $c, number: $n, deliveryDate: $d}) { id isEvaluation } }`,
+				map[string]any{"c": id, "n": n, "d": time.Now().AddDate(0, 0, 9).UTC().Format(time.RFC3339)})
+			e.ok(rep, `mutation($id: ID!) { completeOrderStep(input: {id: $id, step: CONFIRMED}) { id } }`, map[string]any{"id": dig(d, "createOrder", "id")})
 			want := []customer.Stage{customer.StageEVALUATION, customer.StageEVALUATION, customer.StageMAIN_SUPPLIER}[i]
 			if s := stageOf(e, cu); s != want {
 				t.Fatalf("after order %d: %s, want %s", i+1, s, want)
@@ -220,7 +226,7 @@ func TestStagesFollowEvidence(t *testing.T) {
 		for _, ch := range changes {
 			path = append(path, string(ch.ToStage)+"("+ch.Evidence+")")
 		}
-		want := "PROSPECT(manual),CONTACTED(first contact (phone)),VISITED(first visit),TRIAL(manual),EVALUATION(first order),MAIN_SUPPLIER(orders in 6 months)"
+		want := "PROSPECT(manual),CONTACTED(first contact (phone)),VISITED(first visit),TRIAL(manual),EVALUATION(first confirmed order),MAIN_SUPPLIER(3 confirmed orders in 6 months)"
 		if strings.Join(path, ",") != want {
 			t.Fatalf("stage history:\n got %s\nwant %s", strings.Join(path, ","), want)
 		}

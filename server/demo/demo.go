@@ -3195,12 +3195,12 @@ func (s *seeder) seedDocuments() error {
 		add(document.TypeCOA, b.p.spec.code+" 出厂检验报告（COA）批号 "+b.no, "1", document.LanguageZh, b.p, pub, ptr(b.date.AddDate(2, 0, 0))).
 			SetBatchNo(b.no)
 	}
-	// The TDS, MSDS and precautions have their files: a sample ships with the
-	// product's current MSDS and TDS on file.
+	// The TDS, MSDS, precautions and COAs have their files: a sample ships with the
+	// product's current MSDS and TDS on file, an order's batches with their COA.
 	for i, d := range docs {
 		m := d.b.Mutation()
 		typ, _ := m.GetType()
-		if typ != document.TypeMANUAL_TDS && typ != document.TypeMSDS && typ != document.TypePRECAUTIONS {
+		if typ != document.TypeMANUAL_TDS && typ != document.TypeMSDS && typ != document.TypePRECAUTIONS && typ != document.TypeCOA {
 			continue
 		}
 		title, _ := m.Title()

@@ -309,7 +309,7 @@ func testSeed(t *testing.T, now time.Time) {
 		WithEvents().All(ctx))
 	coas := map[string]bool{}
 	for _, d := range must[[]*ent.Document](t)(c.Document.Query().Where(document.TypeEQ(document.TypeCOA)).All(ctx)) {
-		coas[d.BatchNo] = true
+		coas[d.BatchNo] = d.StorageKey != "" && d.Sha256 != "" // a COA with its file
 	}
 	evals := 0
 	for _, o := range orders {
@@ -341,7 +341,11 @@ func testSeed(t *testing.T, now time.Time) {
 				t.Errorf("line of %s belongs to another customer", o.Number)
 			}
 			if l.BatchNo != "" && !coas[l.BatchNo] {
-				t.Errorf("order %s: batch %s has no COA", o.Number, l.BatchNo)
+				t.Errorf("order %s: batch %s has no COA with its file", o.Number, l.BatchNo)
+			}
+			if o.ShippedAt == nil && o.Status != order.StatusCANCELLED && l.BatchNo != "" &&
+				(l.ProductionDate == nil || l.ProductionDate.Before(now.AddDate(0, -12, 0))) {
+				t.Errorf("order %s: batch %s to ship is too old or undated", o.Number, l.BatchNo)
 			}
 			if o.Status != order.StatusOPEN && o.Status != order.StatusCANCELLED && l.BatchNo == "" {
 				t.Errorf("order %s %s: line without batch", o.Number, o.Status)

@@ -84,7 +84,16 @@ export const enumZh: Record<string, Record<string, string>> = {
     "INVOICED": "开票",
     "PAID": "回款",
     "CLOSED": "关闭",
-    "CANCELLED": "取消"
+    "CANCELLED": "取消",
+    "BATCH_AGE_ACKNOWLEDGED": "确认批次生产日期",
+    "CORRECTED": "更正已关闭订单"
+  },
+  "OrderLineWarningKind": {
+    "BATCH_TOO_OLD": "批次生产日期过早",
+    "NO_PRODUCTION_DATE": "未填生产日期",
+    "COA_WITHOUT_FILE": "COA 只有记录，没有文件",
+    "CERTIFICATE_EXPIRED": "证书已过期",
+    "CERTIFICATE_EXPIRING": "证书将在交期前到期"
   },
   "IssueCategory": {
     "QUALITY_FLUCTUATION": "质量波动",
@@ -164,7 +173,8 @@ export const enumZh: Record<string, Record<string, string>> = {
     "ISSUE_PAST_SLA": "问题超时",
     "CHANGE_NOTICE_PENDING": "变更通知待确认",
     "EVALUATION_DECISION": "评估未中选，待决定",
-    "ORDER_RISK": "新订单风险提示"
+    "ORDER_RISK": "新订单风险提示",
+    "CERTIFICATE_EXPIRING": "证书即将到期"
   },
   "TrialKind": {
     "LAB": "小试",
@@ -346,7 +356,16 @@ export const enumEn: Record<string, Record<string, string>> = {
     "INVOICED": "Invoice",
     "PAID": "Payment received",
     "CLOSED": "Close",
-    "CANCELLED": "Cancel"
+    "CANCELLED": "Cancel",
+    "BATCH_AGE_ACKNOWLEDGED": "Batch age acknowledged",
+    "CORRECTED": "Closed order corrected"
+  },
+  "OrderLineWarningKind": {
+    "BATCH_TOO_OLD": "Batch produced too long ago",
+    "NO_PRODUCTION_DATE": "No production date",
+    "COA_WITHOUT_FILE": "COA is a record without its file",
+    "CERTIFICATE_EXPIRED": "Certificate expired",
+    "CERTIFICATE_EXPIRING": "Certificate expires before delivery"
   },
   "IssueCategory": {
     "QUALITY_FLUCTUATION": "Quality fluctuation",
@@ -426,7 +445,8 @@ export const enumEn: Record<string, Record<string, string>> = {
     "ISSUE_PAST_SLA": "Problems past SLA",
     "CHANGE_NOTICE_PENDING": "Change notices to acknowledge",
     "EVALUATION_DECISION": "Evaluations to decide",
-    "ORDER_RISK": "New orders to weigh"
+    "ORDER_RISK": "New orders to weigh",
+    "CERTIFICATE_EXPIRING": "Certificates expiring"
   },
   "TrialKind": {
     "LAB": "Lab trial",

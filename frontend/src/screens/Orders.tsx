@@ -4,7 +4,7 @@
 // offline queue; cancelling and the shipment records are online writes.
 import { useState } from 'preact/hooks';
 import { graphql, type ResultOf, type VariablesOf } from '../graphql';
-import { ApiError, newId, request } from '../lib/api';
+import { ApiError, newId, request, session } from '../lib/api';
 import { formatDate, formatNumber, messages } from '../lib/i18n';
 import { useQueueRefresh, useSentVersion } from '../lib/hooks';
 import { errorText, savedMessage } from '../ui/feedback';
@@ -55,6 +55,34 @@ const t = messages(
     price: '{price} {currency}/{unit}',
     checklist: 'Checklist',
     warnings: 'To check before shipping',
+    lineWarnings: 'Batches and documents',
+    warnBatchAge: '{product} batch {batch}: produced {date}, more than {months} months ago',
+    warnNoDate: '{product} batch {batch}: no production date — check it is suitable',
+    warnCoaFile: '{product} batch {batch}: the COA is a record without its file — upload the file before shipping',
+    warnCertExpired: '{title}: expired on {date}',
+    warnCertExpiring: '{title}: expires on {date}, before the delivery date',
+    mustAcknowledge: 'Acknowledge before shipping',
+    acknowledgedBy: 'Acknowledged by {name} on {date}: {reason}',
+    acknowledge: 'Acknowledge',
+    ackReason: 'Why it ships anyway',
+    ackReasonRequired: 'Say why the batch ships anyway.',
+    correction: 'Correct the closed order',
+    correctionHelp: 'A closed order is frozen. Managers correct it here; the reason and the values before and after are recorded.',
+    correctionTarget: 'What to correct',
+    correctionOrder: 'The order itself',
+    correctionField: 'Field',
+    correctionValue: 'New value',
+    correctionReason: 'Reason',
+    correctionReasonRequired: 'Give the reason for the correction.',
+    correctionDone: 'Corrected; the correction is recorded on the order.',
+    correct: 'Correct',
+    fieldBatchNo: 'Batch number',
+    fieldProductionDate: 'Production date',
+    fieldQuantity: 'Quantity',
+    fieldUnitPrice: 'Unit price',
+    fieldContractNo: 'Contract number',
+    fieldDeliveryDate: 'Delivery date',
+    fieldNotes: 'Notes',
     done: 'Done',
     doneStep: 'Done: {step}',
     stepDone: 'Done',
@@ -162,6 +190,34 @@ const t = messages(
     price: '{price} {currency}/{unit}',
     checklist: '订单进度',
     warnings: '发货前需注意',
+    lineWarnings: '批次与证书',
+    warnBatchAge: '{product} 批号 {batch}：生产日期 {date}，已超过 {months} 个月',
+    warnNoDate: '{product} 批号 {batch}：未填生产日期，请确认生产日期合适',
+    warnCoaFile: '{product} 批号 {batch}：COA 只有记录、没有文件，发货前请上传文件',
+    warnCertExpired: '{title}：已于 {date} 过期',
+    warnCertExpiring: '{title}：{date} 到期，早于交期',
+    mustAcknowledge: '发货前需确认',
+    acknowledgedBy: '{name} 已于 {date} 确认：{reason}',
+    acknowledge: '确认可发货',
+    ackReason: '为何仍可发货',
+    ackReasonRequired: '请说明该批次仍可发货的原因。',
+    correction: '更正已关闭订单',
+    correctionHelp: '已关闭的订单不能再修改，只能由经理在此更正；原因和更正前后的值都会记录。',
+    correctionTarget: '更正对象',
+    correctionOrder: '订单本身',
+    correctionField: '字段',
+    correctionValue: '新值',
+    correctionReason: '原因',
+    correctionReasonRequired: '请填写更正原因。',
+    correctionDone: '已更正，记录已写入订单。',
+    correct: '更正',
+    fieldBatchNo: '批号',
+    fieldProductionDate: '生产日期',
+    fieldQuantity: '数量',
+    fieldUnitPrice: '单价',
+    fieldContractNo: '合同号',
+    fieldDeliveryDate: '交期',
+    fieldNotes: '备注',
     done: '完成',
     doneStep: '完成：{step}',
     stepDone: '已完成',
@@ -405,6 +461,12 @@ export const OrderDetailQuery = graphql(`
         checklist {
           progress nextSteps warnings
           items { step done at note blockedBy by { id name } }
+          lineWarnings {
+            kind message productionDate maxAgeMonths needsAcknowledgement acknowledged acknowledgedAt acknowledgement
+            acknowledgedBy { id name }
+            line { id batchNo product { id code name } }
+            document { id title validUntil }
+          }
         }
         shipments(first: 20, orderBy: { field: CREATED_AT, direction: DESC }) {
           edges {
@@ -473,8 +535,10 @@ export function OrderDetail({ id }: { id: string }) {
               <>
                 <Summary o={o} />
                 <Checklist o={o} queued={mine} />
+                <LineWarnings o={o} onSaved={() => void q.refetch()} />
                 <Lines o={o} onSaved={() => void q.refetch()} />
                 <Shipments o={o} refetch={q.refetch} />
+                <Correction o={o} onSaved={() => void q.refetch()} />
                 <Cancel o={o} locked={mine.some((i) => i.status === 'pending' || i.status === 'sending')} refetch={q.refetch} />
               </>
             )
@@ -766,6 +830,211 @@ function mark(done: boolean) {
     alignItems: 'center',
     justifyContent: 'center',
   } as const;
+}
+
+const AcknowledgeBatchAge = graphql(`
+  mutation AcknowledgeBatchAge($input: AcknowledgeBatchAgeInput!) {
+    acknowledgeBatchAge(input: $input) { id version batchAgeAcknowledgedAt }
+  }
+`);
+
+type LineWarning = OrderNode['checklist']['lineWarnings'][number];
+
+function warningText(w: LineWarning): string {
+  const product = w.line.product.code;
+  const batch = w.line.batchNo || '—';
+  switch (w.kind) {
+    case 'BATCH_TOO_OLD':
+      return t('warnBatchAge', { product, batch, date: w.productionDate ? formatDate(w.productionDate) : '—', months: String(w.maxAgeMonths ?? '') });
+    case 'NO_PRODUCTION_DATE':
+      return t('warnNoDate', { product, batch });
+    case 'COA_WITHOUT_FILE':
+      return t('warnCoaFile', { product, batch });
+    case 'CERTIFICATE_EXPIRED':
+      return t('warnCertExpired', { title: w.document?.title ?? '', date: w.document?.validUntil ? formatDate(w.document.validUntil) : '—' });
+    default:
+      return t('warnCertExpiring', { title: w.document?.title ?? '', date: w.document?.validUntil ? formatDate(w.document.validUntil) : '—' });
+  }
+}
+
+// One batch-age warning acknowledged (合适的生产日期): online, with the reason.
+function AcknowledgeForm({ w, onSaved }: { w: LineWarning; onSaved: () => void }) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [err, setErr] = useState('');
+  async function save(e: Event) {
+    e.preventDefault();
+    const r = reason.trim();
+    if (!r) return setErr(t('ackReasonRequired'));
+    setBusy(true);
+    setErr('');
+    try {
+      await request(AcknowledgeBatchAge, { input: { lineID: w.line.id, reason: r } });
+      onSaved();
+    } catch (x) {
+      setErr(errorText(x, t("batchConflict")));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form onSubmit={save} class="inline-form" noValidate>
+      <label class="field">
+        <span>{t('ackReason')}</span>
+        <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} autocomplete="off" />
+      </label>
+      {err && (
+        <p class="error" role="alert">
+          {err}
+        </p>
+      )}
+      <button type="submit" class="btn primary" disabled={busy}>
+        {busy ? tc('saving') : t('acknowledge')}
+      </button>
+    </form>
+  );
+}
+
+// What shipping must look at line by line: old or undated batches (acknowledge them),
+// COAs without their file, certificates expired or expiring before delivery.
+function LineWarnings({ o, onSaved }: { o: OrderNode; onSaved: () => void }) {
+  const ws = o.checklist.lineWarnings;
+  if (ws.length === 0) return null;
+  const open = o.status !== 'CANCELLED' && o.status !== 'CLOSED' && !o.shippedAt;
+  return (
+    <Section title={t('lineWarnings')} count={ws.length} id="line-warnings">
+      <ul class="list">
+        {ws.map((w, k) => (
+          <li key={`${w.kind}-${w.line.id}-${k}`} class="row" data-testid={`warning-${w.kind}`} style={{ flexDirection: 'column', alignItems: 'flex-start' }}>
+            <span class="row-title">
+              <Badge>{label('OrderLineWarningKind', w.kind)}</Badge> {warningText(w)}
+            </span>
+            {w.needsAcknowledgement && w.acknowledged && (
+              <span class="muted">
+                {t('acknowledgedBy', { name: w.acknowledgedBy?.name ?? '—', date: w.acknowledgedAt ? formatDate(w.acknowledgedAt) : '', reason: w.acknowledgement ?? '' })}
+              </span>
+            )}
+            {w.needsAcknowledgement && !w.acknowledged && open && (
+              <>
+                <span class="muted">{t('mustAcknowledge')}</span>
+                <AcknowledgeForm w={w} onSaved={onSaved} />
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+const CorrectClosedOrder = graphql(`
+  mutation CorrectClosedOrder($input: CorrectClosedOrderInput!) {
+    correctClosedOrder(input: $input) { id version }
+  }
+`);
+
+const lineFields = ['batchNo', 'productionDate', 'quantity', 'unitPrice'] as const;
+const orderFields = ['contractNo', 'deliveryDate', 'notes'] as const;
+const fieldLabel: Record<string, string> = {
+  batchNo: 'fieldBatchNo', productionDate: 'fieldProductionDate', quantity: 'fieldQuantity', unitPrice: 'fieldUnitPrice',
+  contractNo: 'fieldContractNo', deliveryDate: 'fieldDeliveryDate', notes: 'fieldNotes',
+};
+
+// A manager's correction of a closed (or cancelled) order: one field of a line or of
+// the order, a new value and the reason; the server records it as a CORRECTED event.
+function Correction({ o, onSaved }: { o: OrderNode; onSaved: () => void }) {
+  const s = useStore(session);
+  const lines = (o.lines.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const [target, setTarget] = useState(lines[0]?.id ?? '');
+  const [field, setField] = useState<string>(lines.length ? 'batchNo' : 'contractNo');
+  const [value, setValue] = useState('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [err, setErr] = useState('');
+  const [flash, setFlash] = useState('');
+  if (!s?.access?.manages || (o.status !== 'CLOSED' && o.status !== 'CANCELLED')) return null;
+  const fields: readonly string[] = target ? lineFields : orderFields;
+  async function save(e: Event) {
+    e.preventDefault();
+    if (!reason.trim()) return setErr(t('correctionReasonRequired'));
+    const input: Record<string, unknown> = { id: o.id, reason: reason.trim() };
+    if (target) input.lineID = target;
+    const v = value.trim();
+    if (field === 'quantity' || field === 'unitPrice') input[field] = Number(v);
+    else if (field === 'productionDate' || field === 'deliveryDate') input[field] = new Date(v).toISOString();
+    else input[field] = v;
+    setBusy(true);
+    setErr('');
+    setFlash('');
+    try {
+      await request(CorrectClosedOrder, { input: input as VariablesOf<typeof CorrectClosedOrder>['input'] });
+      setValue('');
+      setReason('');
+      setFlash(t('correctionDone'));
+      onSaved();
+    } catch (x) {
+      setErr(errorText(x, t('batchConflict')));
+    } finally {
+      setBusy(false);
+    }
+  }
+  const isDate = field === 'productionDate' || field === 'deliveryDate';
+  return (
+    <Section title={t('correction')} id="correction">
+      <p class="muted small">{t('correctionHelp')}</p>
+      <form onSubmit={save} class="inline-form" noValidate>
+        <label class="field">
+          <span>{t('correctionTarget')}</span>
+          <select
+            value={target}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              setTarget(v);
+              setField(v ? 'batchNo' : 'contractNo');
+            }}
+          >
+            {lines.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.product.code} {l.batchNo ?? ''}
+              </option>
+            ))}
+            <option value="">{t('correctionOrder')}</option>
+          </select>
+        </label>
+        <label class="field">
+          <span>{t('correctionField')}</span>
+          <select value={field} onChange={(e) => setField(e.currentTarget.value)}>
+            {fields.map((f) => (
+              <option key={f} value={f}>
+                {t(fieldLabel[f] as 'fieldNotes')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>{t('correctionValue')}</span>
+          <input type={isDate ? 'date' : 'text'} value={value} onInput={(e) => setValue(e.currentTarget.value)} autocomplete="off" />
+        </label>
+        <label class="field">
+          <span>{t('correctionReason')}</span>
+          <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} autocomplete="off" />
+        </label>
+        {err && (
+          <p class="error" role="alert">
+            {err}
+          </p>
+        )}
+        {flash && (
+          <p class="notice" role="status">
+            {flash}
+          </p>
+        )}
+        <button type="submit" class="btn primary" disabled={busy}>
+          {busy ? tc('saving') : t('correct')}
+        </button>
+      </form>
+    </Section>
+  );
 }
 
 const UpdateLineBatch = graphql(`

@@ -71,6 +71,7 @@ const order = [
   'ISSUE_PAST_SLA',
   'CHANGE_NOTICE_PENDING',
   'EVALUATION_DECISION',
+  'CERTIFICATE_EXPIRING',
 ];
 
 /** Keep the accounts on today's list readable offline (at most hourly, at most 10). */
