@@ -768,6 +768,8 @@ const (
 	TodayKindEvaluationDecision TodayKind = "EVALUATION_DECISION"
 	// A new order from an account whose industry is in decline (夕阳产业): mind the risk.
 	TodayKindOrderRisk TodayKind = "ORDER_RISK"
+	// A problem missed its service level (SLA_BREACHED) and is not resolved: escalated to the managers of the account's owner (问题升级).
+	TodayKindIssueEscalated TodayKind = "ISSUE_ESCALATED"
 )
 
 var AllTodayKind = []TodayKind{
@@ -783,11 +785,12 @@ var AllTodayKind = []TodayKind{
 	TodayKindChangeNoticePending,
 	TodayKindEvaluationDecision,
 	TodayKindOrderRisk,
+	TodayKindIssueEscalated,
 }
 
 func (e TodayKind) IsValid() bool {
 	switch e {
-	case TodayKindVisitDue, TodayKindTaskDue, TodayKindTaskOverdue, TodayKindKeyPersonOverdue, TodayKindSampleNotReceived, TodayKindSampleNoResult, TodayKindOrderDue, TodayKindOrderLate, TodayKindIssuePastSLA, TodayKindChangeNoticePending, TodayKindEvaluationDecision, TodayKindOrderRisk:
+	case TodayKindVisitDue, TodayKindTaskDue, TodayKindTaskOverdue, TodayKindKeyPersonOverdue, TodayKindSampleNotReceived, TodayKindSampleNoResult, TodayKindOrderDue, TodayKindOrderLate, TodayKindIssuePastSLA, TodayKindChangeNoticePending, TodayKindEvaluationDecision, TodayKindOrderRisk, TodayKindIssueEscalated:
 		return true
 	}
 	return false
