@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"tandem/ent"
 	"tandem/ent/errcode"
 	"tandem/ent/schema/pulid"
@@ -217,22 +216,26 @@ func (r *queryResolver) WebhookEndpoints(ctx context.Context, after *entgql.Curs
 
 // RecordedByUserIDIn is the resolver for the recordedByUserIDIn field.
 func (r *changeNoticeAckWhereInputResolver) RecordedByUserIDIn(ctx context.Context, obj *ent.ChangeNoticeAckWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: RecordedByUserIDIn - recordedByUserIDIn"))
+	obj.RecordedByUserIDIn = pulidIDs(data)
+	return nil
 }
 
 // RecordedByUserIDNotIn is the resolver for the recordedByUserIDNotIn field.
 func (r *changeNoticeAckWhereInputResolver) RecordedByUserIDNotIn(ctx context.Context, obj *ent.ChangeNoticeAckWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: RecordedByUserIDNotIn - recordedByUserIDNotIn"))
+	obj.RecordedByUserIDNotIn = pulidIDs(data)
+	return nil
 }
 
 // RecordedByTokenIDIn is the resolver for the recordedByTokenIDIn field.
 func (r *changeNoticeAckWhereInputResolver) RecordedByTokenIDIn(ctx context.Context, obj *ent.ChangeNoticeAckWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: RecordedByTokenIDIn - recordedByTokenIDIn"))
+	obj.RecordedByTokenIDIn = pulidIDs(data)
+	return nil
 }
 
 // RecordedByTokenIDNotIn is the resolver for the recordedByTokenIDNotIn field.
 func (r *changeNoticeAckWhereInputResolver) RecordedByTokenIDNotIn(ctx context.Context, obj *ent.ChangeNoticeAckWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: RecordedByTokenIDNotIn - recordedByTokenIDNotIn"))
+	obj.RecordedByTokenIDNotIn = pulidIDs(data)
+	return nil
 }
 
 // ChangeNotice returns generated.ChangeNoticeResolver implementation.

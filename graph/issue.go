@@ -5,6 +5,7 @@ import (
 
 	"tandem/ent"
 	"tandem/ent/issue"
+	"tandem/ent/schema/pulid"
 )
 
 // issueFacts makes sure the fields the SLA needs are loaded (field collection loads
@@ -15,4 +16,13 @@ func issueFacts(ctx context.Context, c *ent.Client, obj *ent.Issue) (*ent.Issue,
 	}
 	return c.Issue.Query().Where(issue.ID(obj.ID)).
 		Select(issue.FieldCustomerID, issue.FieldStatus, issue.FieldSeverity, issue.FieldReportedAt, issue.FieldRespondedAt, issue.FieldOnsiteAt).Only(ctx)
+}
+
+// pulidIDs turns the IDs of a where filter into the type of the field they filter.
+func pulidIDs(data []string) []pulid.ID {
+	out := make([]pulid.ID, len(data))
+	for i, d := range data {
+		out[i] = pulid.ID(d)
+	}
+	return out
 }
