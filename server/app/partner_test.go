@@ -51,8 +51,12 @@ const ptCustomersQuery = `{ customers(first: 5) { totalCount edges { node { id n
 // ptIssue issues a partner token as admin and returns its secret and ID.
 func (e *env) ptIssue(admin string, cu pulid.ID, scopes ...string) (string, pulid.ID) {
 	e.t.Helper()
+	name := "ERP " + strings.Join(scopes, ",")
+	if len(name) > 120 { // the longest name a token may have
+		name = name[:120]
+	}
 	d := e.ok(admin, ptIssueToken, map[string]any{"in": map[string]any{
-		"customerID": cu, "name": "ERP " + strings.Join(scopes, ","), "scopes": scopes,
+		"customerID": cu, "name": name, "scopes": scopes,
 		"budgetPerSecond": 100000, "budgetBurst": 100000,
 	}})
 	secret, _ := dig(d, "issueAPIToken", "token").(string)
