@@ -33,11 +33,11 @@ type ChangeNotice struct {
 	Title string `json:"title,omitempty"`
 	// At most 20,000 characters.
 	Description string `json:"description,omitempty"`
-	// EffectiveAt holds the value of the "effective_at" field.
+	// When the change takes effect: in the future when the draft is written and when it is issued (及早沟通).
 	EffectiveAt time.Time `json:"effective_at,omitempty"`
 	// IssuedAt holds the value of the "issued_at" field.
 	IssuedAt *time.Time `json:"issued_at,omitempty"`
-	// Status holds the value of the "status" field.
+	// DRAFT → ISSUED (issueChangeNotice) → COMPLETE (the last acknowledgement); never set by create or update.
 	Status changenotice.Status `json:"status,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ChangeNoticeQuery when eager-loading is set.

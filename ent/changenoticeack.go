@@ -36,6 +36,12 @@ type ChangeNoticeAck struct {
 	AcknowledgedAt *time.Time `json:"acknowledged_at,omitempty"`
 	// Who at the customer acknowledged. At most 120 characters.
 	AcknowledgedBy string `json:"acknowledged_by,omitempty"`
+	// How the acknowledgement reached us: entered by our people in the app, or sent by the customer's partner token.
+	AcknowledgedVia *changenoticeack.AcknowledgedVia `json:"acknowledged_via,omitempty"`
+	// Our person who recorded the acknowledgement (APP).
+	RecordedByUserID *pulid.ID `json:"recorded_by_user_id,omitempty"`
+	// The partner token that sent the acknowledgement (PARTNER_API).
+	RecordedByTokenID *pulid.ID `json:"recorded_by_token_id,omitempty"`
 	// At most 20,000 characters.
 	Note string `json:"note,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -84,11 +90,13 @@ func (*ChangeNoticeAck) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case changenoticeack.FieldRecordedByUserID, changenoticeack.FieldRecordedByTokenID:
+			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		case changenoticeack.FieldID, changenoticeack.FieldChangeNoticeID, changenoticeack.FieldCustomerID:
 			values[i] = new(pulid.ID)
 		case changenoticeack.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case changenoticeack.FieldAcknowledgedBy, changenoticeack.FieldNote:
+		case changenoticeack.FieldAcknowledgedBy, changenoticeack.FieldAcknowledgedVia, changenoticeack.FieldNote:
 			values[i] = new(sql.NullString)
 		case changenoticeack.FieldCreatedAt, changenoticeack.FieldUpdatedAt, changenoticeack.FieldNotifiedAt, changenoticeack.FieldAcknowledgedAt:
 			values[i] = new(sql.NullTime)
@@ -162,6 +170,27 @@ func (_m *ChangeNoticeAck) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field acknowledged_by", values[i])
 			} else if value.Valid {
 				_m.AcknowledgedBy = value.String
+			}
+		case changenoticeack.FieldAcknowledgedVia:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field acknowledged_via", values[i])
+			} else if value.Valid {
+				_m.AcknowledgedVia = new(changenoticeack.AcknowledgedVia)
+				*_m.AcknowledgedVia = changenoticeack.AcknowledgedVia(value.String)
+			}
+		case changenoticeack.FieldRecordedByUserID:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field recorded_by_user_id", values[i])
+			} else if value.Valid {
+				_m.RecordedByUserID = new(pulid.ID)
+				*_m.RecordedByUserID = *value.S.(*pulid.ID)
+			}
+		case changenoticeack.FieldRecordedByTokenID:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field recorded_by_token_id", values[i])
+			} else if value.Valid {
+				_m.RecordedByTokenID = new(pulid.ID)
+				*_m.RecordedByTokenID = *value.S.(*pulid.ID)
 			}
 		case changenoticeack.FieldNote:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -242,6 +271,21 @@ func (_m *ChangeNoticeAck) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("acknowledged_by=")
 	builder.WriteString(_m.AcknowledgedBy)
+	builder.WriteString(", ")
+	if v := _m.AcknowledgedVia; v != nil {
+		builder.WriteString("acknowledged_via=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.RecordedByUserID; v != nil {
+		builder.WriteString("recorded_by_user_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.RecordedByTokenID; v != nil {
+		builder.WriteString("recorded_by_token_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("note=")
 	builder.WriteString(_m.Note)

@@ -122,6 +122,48 @@ func (_c *ChangeNoticeAckCreate) SetNillableAcknowledgedBy(v *string) *ChangeNot
 	return _c
 }
 
+// SetAcknowledgedVia sets the "acknowledged_via" field.
+func (_c *ChangeNoticeAckCreate) SetAcknowledgedVia(v changenoticeack.AcknowledgedVia) *ChangeNoticeAckCreate {
+	_c.mutation.SetAcknowledgedVia(v)
+	return _c
+}
+
+// SetNillableAcknowledgedVia sets the "acknowledged_via" field if the given value is not nil.
+func (_c *ChangeNoticeAckCreate) SetNillableAcknowledgedVia(v *changenoticeack.AcknowledgedVia) *ChangeNoticeAckCreate {
+	if v != nil {
+		_c.SetAcknowledgedVia(*v)
+	}
+	return _c
+}
+
+// SetRecordedByUserID sets the "recorded_by_user_id" field.
+func (_c *ChangeNoticeAckCreate) SetRecordedByUserID(v pulid.ID) *ChangeNoticeAckCreate {
+	_c.mutation.SetRecordedByUserID(v)
+	return _c
+}
+
+// SetNillableRecordedByUserID sets the "recorded_by_user_id" field if the given value is not nil.
+func (_c *ChangeNoticeAckCreate) SetNillableRecordedByUserID(v *pulid.ID) *ChangeNoticeAckCreate {
+	if v != nil {
+		_c.SetRecordedByUserID(*v)
+	}
+	return _c
+}
+
+// SetRecordedByTokenID sets the "recorded_by_token_id" field.
+func (_c *ChangeNoticeAckCreate) SetRecordedByTokenID(v pulid.ID) *ChangeNoticeAckCreate {
+	_c.mutation.SetRecordedByTokenID(v)
+	return _c
+}
+
+// SetNillableRecordedByTokenID sets the "recorded_by_token_id" field if the given value is not nil.
+func (_c *ChangeNoticeAckCreate) SetNillableRecordedByTokenID(v *pulid.ID) *ChangeNoticeAckCreate {
+	if v != nil {
+		_c.SetRecordedByTokenID(*v)
+	}
+	return _c
+}
+
 // SetNote sets the "note" field.
 func (_c *ChangeNoticeAckCreate) SetNote(v string) *ChangeNoticeAckCreate {
 	_c.mutation.SetNote(v)
@@ -247,6 +289,11 @@ func (_c *ChangeNoticeAckCreate) check() error {
 			return &ValidationError{Name: "acknowledged_by", err: fmt.Errorf(`ent: validator failed for field "ChangeNoticeAck.acknowledged_by": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.AcknowledgedVia(); ok {
+		if err := changenoticeack.AcknowledgedViaValidator(v); err != nil {
+			return &ValidationError{Name: "acknowledged_via", err: fmt.Errorf(`ent: validator failed for field "ChangeNoticeAck.acknowledged_via": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.Note(); ok {
 		if err := changenoticeack.NoteValidator(v); err != nil {
 			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "ChangeNoticeAck.note": %w`, err)}
@@ -317,6 +364,18 @@ func (_c *ChangeNoticeAckCreate) createSpec() (*ChangeNoticeAck, *sqlgraph.Creat
 	if value, ok := _c.mutation.AcknowledgedBy(); ok {
 		_spec.SetField(changenoticeack.FieldAcknowledgedBy, field.TypeString, value)
 		_node.AcknowledgedBy = value
+	}
+	if value, ok := _c.mutation.AcknowledgedVia(); ok {
+		_spec.SetField(changenoticeack.FieldAcknowledgedVia, field.TypeEnum, value)
+		_node.AcknowledgedVia = &value
+	}
+	if value, ok := _c.mutation.RecordedByUserID(); ok {
+		_spec.SetField(changenoticeack.FieldRecordedByUserID, field.TypeString, value)
+		_node.RecordedByUserID = &value
+	}
+	if value, ok := _c.mutation.RecordedByTokenID(); ok {
+		_spec.SetField(changenoticeack.FieldRecordedByTokenID, field.TypeString, value)
+		_node.RecordedByTokenID = &value
 	}
 	if value, ok := _c.mutation.Note(); ok {
 		_spec.SetField(changenoticeack.FieldNote, field.TypeString, value)
@@ -516,6 +575,60 @@ func (u *ChangeNoticeAckUpsert) ClearAcknowledgedBy() *ChangeNoticeAckUpsert {
 	return u
 }
 
+// SetAcknowledgedVia sets the "acknowledged_via" field.
+func (u *ChangeNoticeAckUpsert) SetAcknowledgedVia(v changenoticeack.AcknowledgedVia) *ChangeNoticeAckUpsert {
+	u.Set(changenoticeack.FieldAcknowledgedVia, v)
+	return u
+}
+
+// UpdateAcknowledgedVia sets the "acknowledged_via" field to the value that was provided on create.
+func (u *ChangeNoticeAckUpsert) UpdateAcknowledgedVia() *ChangeNoticeAckUpsert {
+	u.SetExcluded(changenoticeack.FieldAcknowledgedVia)
+	return u
+}
+
+// ClearAcknowledgedVia clears the value of the "acknowledged_via" field.
+func (u *ChangeNoticeAckUpsert) ClearAcknowledgedVia() *ChangeNoticeAckUpsert {
+	u.SetNull(changenoticeack.FieldAcknowledgedVia)
+	return u
+}
+
+// SetRecordedByUserID sets the "recorded_by_user_id" field.
+func (u *ChangeNoticeAckUpsert) SetRecordedByUserID(v pulid.ID) *ChangeNoticeAckUpsert {
+	u.Set(changenoticeack.FieldRecordedByUserID, v)
+	return u
+}
+
+// UpdateRecordedByUserID sets the "recorded_by_user_id" field to the value that was provided on create.
+func (u *ChangeNoticeAckUpsert) UpdateRecordedByUserID() *ChangeNoticeAckUpsert {
+	u.SetExcluded(changenoticeack.FieldRecordedByUserID)
+	return u
+}
+
+// ClearRecordedByUserID clears the value of the "recorded_by_user_id" field.
+func (u *ChangeNoticeAckUpsert) ClearRecordedByUserID() *ChangeNoticeAckUpsert {
+	u.SetNull(changenoticeack.FieldRecordedByUserID)
+	return u
+}
+
+// SetRecordedByTokenID sets the "recorded_by_token_id" field.
+func (u *ChangeNoticeAckUpsert) SetRecordedByTokenID(v pulid.ID) *ChangeNoticeAckUpsert {
+	u.Set(changenoticeack.FieldRecordedByTokenID, v)
+	return u
+}
+
+// UpdateRecordedByTokenID sets the "recorded_by_token_id" field to the value that was provided on create.
+func (u *ChangeNoticeAckUpsert) UpdateRecordedByTokenID() *ChangeNoticeAckUpsert {
+	u.SetExcluded(changenoticeack.FieldRecordedByTokenID)
+	return u
+}
+
+// ClearRecordedByTokenID clears the value of the "recorded_by_token_id" field.
+func (u *ChangeNoticeAckUpsert) ClearRecordedByTokenID() *ChangeNoticeAckUpsert {
+	u.SetNull(changenoticeack.FieldRecordedByTokenID)
+	return u
+}
+
 // SetNote sets the "note" field.
 func (u *ChangeNoticeAckUpsert) SetNote(v string) *ChangeNoticeAckUpsert {
 	u.Set(changenoticeack.FieldNote, v)
@@ -708,6 +821,69 @@ func (u *ChangeNoticeAckUpsertOne) UpdateAcknowledgedBy() *ChangeNoticeAckUpsert
 func (u *ChangeNoticeAckUpsertOne) ClearAcknowledgedBy() *ChangeNoticeAckUpsertOne {
 	return u.Update(func(s *ChangeNoticeAckUpsert) {
 		s.ClearAcknowledgedBy()
+	})
+}
+
+// SetAcknowledgedVia sets the "acknowledged_via" field.
+func (u *ChangeNoticeAckUpsertOne) SetAcknowledgedVia(v changenoticeack.AcknowledgedVia) *ChangeNoticeAckUpsertOne {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.SetAcknowledgedVia(v)
+	})
+}
+
+// UpdateAcknowledgedVia sets the "acknowledged_via" field to the value that was provided on create.
+func (u *ChangeNoticeAckUpsertOne) UpdateAcknowledgedVia() *ChangeNoticeAckUpsertOne {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.UpdateAcknowledgedVia()
+	})
+}
+
+// ClearAcknowledgedVia clears the value of the "acknowledged_via" field.
+func (u *ChangeNoticeAckUpsertOne) ClearAcknowledgedVia() *ChangeNoticeAckUpsertOne {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.ClearAcknowledgedVia()
+	})
+}
+
+// SetRecordedByUserID sets the "recorded_by_user_id" field.
+func (u *ChangeNoticeAckUpsertOne) SetRecordedByUserID(v pulid.ID) *ChangeNoticeAckUpsertOne {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.SetRecordedByUserID(v)
+	})
+}
+
+// UpdateRecordedByUserID sets the "recorded_by_user_id" field to the value that was provided on create.
+func (u *ChangeNoticeAckUpsertOne) UpdateRecordedByUserID() *ChangeNoticeAckUpsertOne {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.UpdateRecordedByUserID()
+	})
+}
+
+// ClearRecordedByUserID clears the value of the "recorded_by_user_id" field.
+func (u *ChangeNoticeAckUpsertOne) ClearRecordedByUserID() *ChangeNoticeAckUpsertOne {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.ClearRecordedByUserID()
+	})
+}
+
+// SetRecordedByTokenID sets the "recorded_by_token_id" field.
+func (u *ChangeNoticeAckUpsertOne) SetRecordedByTokenID(v pulid.ID) *ChangeNoticeAckUpsertOne {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.SetRecordedByTokenID(v)
+	})
+}
+
+// UpdateRecordedByTokenID sets the "recorded_by_token_id" field to the value that was provided on create.
+func (u *ChangeNoticeAckUpsertOne) UpdateRecordedByTokenID() *ChangeNoticeAckUpsertOne {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.UpdateRecordedByTokenID()
+	})
+}
+
+// ClearRecordedByTokenID clears the value of the "recorded_by_token_id" field.
+func (u *ChangeNoticeAckUpsertOne) ClearRecordedByTokenID() *ChangeNoticeAckUpsertOne {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.ClearRecordedByTokenID()
 	})
 }
 
@@ -1073,6 +1249,69 @@ func (u *ChangeNoticeAckUpsertBulk) UpdateAcknowledgedBy() *ChangeNoticeAckUpser
 func (u *ChangeNoticeAckUpsertBulk) ClearAcknowledgedBy() *ChangeNoticeAckUpsertBulk {
 	return u.Update(func(s *ChangeNoticeAckUpsert) {
 		s.ClearAcknowledgedBy()
+	})
+}
+
+// SetAcknowledgedVia sets the "acknowledged_via" field.
+func (u *ChangeNoticeAckUpsertBulk) SetAcknowledgedVia(v changenoticeack.AcknowledgedVia) *ChangeNoticeAckUpsertBulk {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.SetAcknowledgedVia(v)
+	})
+}
+
+// UpdateAcknowledgedVia sets the "acknowledged_via" field to the value that was provided on create.
+func (u *ChangeNoticeAckUpsertBulk) UpdateAcknowledgedVia() *ChangeNoticeAckUpsertBulk {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.UpdateAcknowledgedVia()
+	})
+}
+
+// ClearAcknowledgedVia clears the value of the "acknowledged_via" field.
+func (u *ChangeNoticeAckUpsertBulk) ClearAcknowledgedVia() *ChangeNoticeAckUpsertBulk {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.ClearAcknowledgedVia()
+	})
+}
+
+// SetRecordedByUserID sets the "recorded_by_user_id" field.
+func (u *ChangeNoticeAckUpsertBulk) SetRecordedByUserID(v pulid.ID) *ChangeNoticeAckUpsertBulk {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.SetRecordedByUserID(v)
+	})
+}
+
+// UpdateRecordedByUserID sets the "recorded_by_user_id" field to the value that was provided on create.
+func (u *ChangeNoticeAckUpsertBulk) UpdateRecordedByUserID() *ChangeNoticeAckUpsertBulk {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.UpdateRecordedByUserID()
+	})
+}
+
+// ClearRecordedByUserID clears the value of the "recorded_by_user_id" field.
+func (u *ChangeNoticeAckUpsertBulk) ClearRecordedByUserID() *ChangeNoticeAckUpsertBulk {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.ClearRecordedByUserID()
+	})
+}
+
+// SetRecordedByTokenID sets the "recorded_by_token_id" field.
+func (u *ChangeNoticeAckUpsertBulk) SetRecordedByTokenID(v pulid.ID) *ChangeNoticeAckUpsertBulk {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.SetRecordedByTokenID(v)
+	})
+}
+
+// UpdateRecordedByTokenID sets the "recorded_by_token_id" field to the value that was provided on create.
+func (u *ChangeNoticeAckUpsertBulk) UpdateRecordedByTokenID() *ChangeNoticeAckUpsertBulk {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.UpdateRecordedByTokenID()
+	})
+}
+
+// ClearRecordedByTokenID clears the value of the "recorded_by_token_id" field.
+func (u *ChangeNoticeAckUpsertBulk) ClearRecordedByTokenID() *ChangeNoticeAckUpsertBulk {
+	return u.Update(func(s *ChangeNoticeAckUpsert) {
+		s.ClearRecordedByTokenID()
 	})
 }
 

@@ -147,6 +147,66 @@ func (_u *ChangeNoticeAckUpdate) ClearAcknowledgedBy() *ChangeNoticeAckUpdate {
 	return _u
 }
 
+// SetAcknowledgedVia sets the "acknowledged_via" field.
+func (_u *ChangeNoticeAckUpdate) SetAcknowledgedVia(v changenoticeack.AcknowledgedVia) *ChangeNoticeAckUpdate {
+	_u.mutation.SetAcknowledgedVia(v)
+	return _u
+}
+
+// SetNillableAcknowledgedVia sets the "acknowledged_via" field if the given value is not nil.
+func (_u *ChangeNoticeAckUpdate) SetNillableAcknowledgedVia(v *changenoticeack.AcknowledgedVia) *ChangeNoticeAckUpdate {
+	if v != nil {
+		_u.SetAcknowledgedVia(*v)
+	}
+	return _u
+}
+
+// ClearAcknowledgedVia clears the value of the "acknowledged_via" field.
+func (_u *ChangeNoticeAckUpdate) ClearAcknowledgedVia() *ChangeNoticeAckUpdate {
+	_u.mutation.ClearAcknowledgedVia()
+	return _u
+}
+
+// SetRecordedByUserID sets the "recorded_by_user_id" field.
+func (_u *ChangeNoticeAckUpdate) SetRecordedByUserID(v pulid.ID) *ChangeNoticeAckUpdate {
+	_u.mutation.SetRecordedByUserID(v)
+	return _u
+}
+
+// SetNillableRecordedByUserID sets the "recorded_by_user_id" field if the given value is not nil.
+func (_u *ChangeNoticeAckUpdate) SetNillableRecordedByUserID(v *pulid.ID) *ChangeNoticeAckUpdate {
+	if v != nil {
+		_u.SetRecordedByUserID(*v)
+	}
+	return _u
+}
+
+// ClearRecordedByUserID clears the value of the "recorded_by_user_id" field.
+func (_u *ChangeNoticeAckUpdate) ClearRecordedByUserID() *ChangeNoticeAckUpdate {
+	_u.mutation.ClearRecordedByUserID()
+	return _u
+}
+
+// SetRecordedByTokenID sets the "recorded_by_token_id" field.
+func (_u *ChangeNoticeAckUpdate) SetRecordedByTokenID(v pulid.ID) *ChangeNoticeAckUpdate {
+	_u.mutation.SetRecordedByTokenID(v)
+	return _u
+}
+
+// SetNillableRecordedByTokenID sets the "recorded_by_token_id" field if the given value is not nil.
+func (_u *ChangeNoticeAckUpdate) SetNillableRecordedByTokenID(v *pulid.ID) *ChangeNoticeAckUpdate {
+	if v != nil {
+		_u.SetRecordedByTokenID(*v)
+	}
+	return _u
+}
+
+// ClearRecordedByTokenID clears the value of the "recorded_by_token_id" field.
+func (_u *ChangeNoticeAckUpdate) ClearRecordedByTokenID() *ChangeNoticeAckUpdate {
+	_u.mutation.ClearRecordedByTokenID()
+	return _u
+}
+
 // SetNote sets the "note" field.
 func (_u *ChangeNoticeAckUpdate) SetNote(v string) *ChangeNoticeAckUpdate {
 	_u.mutation.SetNote(v)
@@ -243,6 +303,11 @@ func (_u *ChangeNoticeAckUpdate) check() error {
 			return &ValidationError{Name: "acknowledged_by", err: fmt.Errorf(`ent: validator failed for field "ChangeNoticeAck.acknowledged_by": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.AcknowledgedVia(); ok {
+		if err := changenoticeack.AcknowledgedViaValidator(v); err != nil {
+			return &ValidationError{Name: "acknowledged_via", err: fmt.Errorf(`ent: validator failed for field "ChangeNoticeAck.acknowledged_via": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Note(); ok {
 		if err := changenoticeack.NoteValidator(v); err != nil {
 			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "ChangeNoticeAck.note": %w`, err)}
@@ -301,6 +366,24 @@ func (_u *ChangeNoticeAckUpdate) sqlSave(ctx context.Context) (_node int, err er
 	}
 	if _u.mutation.AcknowledgedByCleared() {
 		_spec.ClearField(changenoticeack.FieldAcknowledgedBy, field.TypeString)
+	}
+	if value, ok := _u.mutation.AcknowledgedVia(); ok {
+		_spec.SetField(changenoticeack.FieldAcknowledgedVia, field.TypeEnum, value)
+	}
+	if _u.mutation.AcknowledgedViaCleared() {
+		_spec.ClearField(changenoticeack.FieldAcknowledgedVia, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.RecordedByUserID(); ok {
+		_spec.SetField(changenoticeack.FieldRecordedByUserID, field.TypeString, value)
+	}
+	if _u.mutation.RecordedByUserIDCleared() {
+		_spec.ClearField(changenoticeack.FieldRecordedByUserID, field.TypeString)
+	}
+	if value, ok := _u.mutation.RecordedByTokenID(); ok {
+		_spec.SetField(changenoticeack.FieldRecordedByTokenID, field.TypeString, value)
+	}
+	if _u.mutation.RecordedByTokenIDCleared() {
+		_spec.ClearField(changenoticeack.FieldRecordedByTokenID, field.TypeString)
 	}
 	if value, ok := _u.mutation.Note(); ok {
 		_spec.SetField(changenoticeack.FieldNote, field.TypeString, value)
@@ -503,6 +586,66 @@ func (_u *ChangeNoticeAckUpdateOne) ClearAcknowledgedBy() *ChangeNoticeAckUpdate
 	return _u
 }
 
+// SetAcknowledgedVia sets the "acknowledged_via" field.
+func (_u *ChangeNoticeAckUpdateOne) SetAcknowledgedVia(v changenoticeack.AcknowledgedVia) *ChangeNoticeAckUpdateOne {
+	_u.mutation.SetAcknowledgedVia(v)
+	return _u
+}
+
+// SetNillableAcknowledgedVia sets the "acknowledged_via" field if the given value is not nil.
+func (_u *ChangeNoticeAckUpdateOne) SetNillableAcknowledgedVia(v *changenoticeack.AcknowledgedVia) *ChangeNoticeAckUpdateOne {
+	if v != nil {
+		_u.SetAcknowledgedVia(*v)
+	}
+	return _u
+}
+
+// ClearAcknowledgedVia clears the value of the "acknowledged_via" field.
+func (_u *ChangeNoticeAckUpdateOne) ClearAcknowledgedVia() *ChangeNoticeAckUpdateOne {
+	_u.mutation.ClearAcknowledgedVia()
+	return _u
+}
+
+// SetRecordedByUserID sets the "recorded_by_user_id" field.
+func (_u *ChangeNoticeAckUpdateOne) SetRecordedByUserID(v pulid.ID) *ChangeNoticeAckUpdateOne {
+	_u.mutation.SetRecordedByUserID(v)
+	return _u
+}
+
+// SetNillableRecordedByUserID sets the "recorded_by_user_id" field if the given value is not nil.
+func (_u *ChangeNoticeAckUpdateOne) SetNillableRecordedByUserID(v *pulid.ID) *ChangeNoticeAckUpdateOne {
+	if v != nil {
+		_u.SetRecordedByUserID(*v)
+	}
+	return _u
+}
+
+// ClearRecordedByUserID clears the value of the "recorded_by_user_id" field.
+func (_u *ChangeNoticeAckUpdateOne) ClearRecordedByUserID() *ChangeNoticeAckUpdateOne {
+	_u.mutation.ClearRecordedByUserID()
+	return _u
+}
+
+// SetRecordedByTokenID sets the "recorded_by_token_id" field.
+func (_u *ChangeNoticeAckUpdateOne) SetRecordedByTokenID(v pulid.ID) *ChangeNoticeAckUpdateOne {
+	_u.mutation.SetRecordedByTokenID(v)
+	return _u
+}
+
+// SetNillableRecordedByTokenID sets the "recorded_by_token_id" field if the given value is not nil.
+func (_u *ChangeNoticeAckUpdateOne) SetNillableRecordedByTokenID(v *pulid.ID) *ChangeNoticeAckUpdateOne {
+	if v != nil {
+		_u.SetRecordedByTokenID(*v)
+	}
+	return _u
+}
+
+// ClearRecordedByTokenID clears the value of the "recorded_by_token_id" field.
+func (_u *ChangeNoticeAckUpdateOne) ClearRecordedByTokenID() *ChangeNoticeAckUpdateOne {
+	_u.mutation.ClearRecordedByTokenID()
+	return _u
+}
+
 // SetNote sets the "note" field.
 func (_u *ChangeNoticeAckUpdateOne) SetNote(v string) *ChangeNoticeAckUpdateOne {
 	_u.mutation.SetNote(v)
@@ -612,6 +755,11 @@ func (_u *ChangeNoticeAckUpdateOne) check() error {
 			return &ValidationError{Name: "acknowledged_by", err: fmt.Errorf(`ent: validator failed for field "ChangeNoticeAck.acknowledged_by": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.AcknowledgedVia(); ok {
+		if err := changenoticeack.AcknowledgedViaValidator(v); err != nil {
+			return &ValidationError{Name: "acknowledged_via", err: fmt.Errorf(`ent: validator failed for field "ChangeNoticeAck.acknowledged_via": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Note(); ok {
 		if err := changenoticeack.NoteValidator(v); err != nil {
 			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "ChangeNoticeAck.note": %w`, err)}
@@ -687,6 +835,24 @@ func (_u *ChangeNoticeAckUpdateOne) sqlSave(ctx context.Context) (_node *ChangeN
 	}
 	if _u.mutation.AcknowledgedByCleared() {
 		_spec.ClearField(changenoticeack.FieldAcknowledgedBy, field.TypeString)
+	}
+	if value, ok := _u.mutation.AcknowledgedVia(); ok {
+		_spec.SetField(changenoticeack.FieldAcknowledgedVia, field.TypeEnum, value)
+	}
+	if _u.mutation.AcknowledgedViaCleared() {
+		_spec.ClearField(changenoticeack.FieldAcknowledgedVia, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.RecordedByUserID(); ok {
+		_spec.SetField(changenoticeack.FieldRecordedByUserID, field.TypeString, value)
+	}
+	if _u.mutation.RecordedByUserIDCleared() {
+		_spec.ClearField(changenoticeack.FieldRecordedByUserID, field.TypeString)
+	}
+	if value, ok := _u.mutation.RecordedByTokenID(); ok {
+		_spec.SetField(changenoticeack.FieldRecordedByTokenID, field.TypeString, value)
+	}
+	if _u.mutation.RecordedByTokenIDCleared() {
+		_spec.ClearField(changenoticeack.FieldRecordedByTokenID, field.TypeString)
 	}
 	if value, ok := _u.mutation.Note(); ok {
 		_spec.SetField(changenoticeack.FieldNote, field.TypeString, value)

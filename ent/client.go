@@ -26,6 +26,7 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
+	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
@@ -94,6 +95,8 @@ type Client struct {
 	Issue *IssueClient
 	// IssueAttachment is the client for interacting with the IssueAttachment builders.
 	IssueAttachment *IssueAttachmentClient
+	// IssueEvent is the client for interacting with the IssueEvent builders.
+	IssueEvent *IssueEventClient
 	// KeyPerson is the client for interacting with the KeyPerson builders.
 	KeyPerson *KeyPersonClient
 	// LoginThrottle is the client for interacting with the LoginThrottle builders.
@@ -171,6 +174,7 @@ func (c *Client) init() {
 	c.Interaction = NewInteractionClient(c.config)
 	c.Issue = NewIssueClient(c.config)
 	c.IssueAttachment = NewIssueAttachmentClient(c.config)
+	c.IssueEvent = NewIssueEventClient(c.config)
 	c.KeyPerson = NewKeyPersonClient(c.config)
 	c.LoginThrottle = NewLoginThrottleClient(c.config)
 	c.MarketInfo = NewMarketInfoClient(c.config)
@@ -303,6 +307,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Interaction:     NewInteractionClient(cfg),
 		Issue:           NewIssueClient(cfg),
 		IssueAttachment: NewIssueAttachmentClient(cfg),
+		IssueEvent:      NewIssueEventClient(cfg),
 		KeyPerson:       NewKeyPersonClient(cfg),
 		LoginThrottle:   NewLoginThrottleClient(cfg),
 		MarketInfo:      NewMarketInfoClient(cfg),
@@ -362,6 +367,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Interaction:     NewInteractionClient(cfg),
 		Issue:           NewIssueClient(cfg),
 		IssueAttachment: NewIssueAttachmentClient(cfg),
+		IssueEvent:      NewIssueEventClient(cfg),
 		KeyPerson:       NewKeyPersonClient(cfg),
 		LoginThrottle:   NewLoginThrottleClient(cfg),
 		MarketInfo:      NewMarketInfoClient(cfg),
@@ -419,8 +425,8 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Assistance, c.AuditEvent, c.ChangeNotice, c.ChangeNoticeAck,
 		c.ClientMutation, c.Competitor, c.Contact, c.Customer, c.Document,
-		c.ExchangeRate, c.Interaction, c.Issue, c.IssueAttachment, c.KeyPerson,
-		c.LoginThrottle, c.MarketInfo, c.MarketInfoShare, c.Need, c.Order,
+		c.ExchangeRate, c.Interaction, c.Issue, c.IssueAttachment, c.IssueEvent,
+		c.KeyPerson, c.LoginThrottle, c.MarketInfo, c.MarketInfoShare, c.Need, c.Order,
 		c.OrderEvent, c.OrderLine, c.Person, c.Pitch, c.PricePoint, c.Product,
 		c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery, c.ServiceDocument,
 		c.Shipment, c.StageChange, c.Task, c.Team, c.TrackingEvent, c.Trial, c.User,
@@ -436,8 +442,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Assistance, c.AuditEvent, c.ChangeNotice, c.ChangeNoticeAck,
 		c.ClientMutation, c.Competitor, c.Contact, c.Customer, c.Document,
-		c.ExchangeRate, c.Interaction, c.Issue, c.IssueAttachment, c.KeyPerson,
-		c.LoginThrottle, c.MarketInfo, c.MarketInfoShare, c.Need, c.Order,
+		c.ExchangeRate, c.Interaction, c.Issue, c.IssueAttachment, c.IssueEvent,
+		c.KeyPerson, c.LoginThrottle, c.MarketInfo, c.MarketInfoShare, c.Need, c.Order,
 		c.OrderEvent, c.OrderLine, c.Person, c.Pitch, c.PricePoint, c.Product,
 		c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery, c.ServiceDocument,
 		c.Shipment, c.StageChange, c.Task, c.Team, c.TrackingEvent, c.Trial, c.User,
@@ -478,6 +484,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Issue.mutate(ctx, m)
 	case *IssueAttachmentMutation:
 		return c.IssueAttachment.mutate(ctx, m)
+	case *IssueEventMutation:
+		return c.IssueEvent.mutate(ctx, m)
 	case *KeyPersonMutation:
 		return c.KeyPerson.mutate(ctx, m)
 	case *LoginThrottleMutation:
@@ -2387,6 +2395,22 @@ func (c *CustomerClient) QueryOrderEvents(_m *Customer) *OrderEventQuery {
 	return query
 }
 
+// QueryIssueEvents queries the issue_events edge of a Customer.
+func (c *CustomerClient) QueryIssueEvents(_m *Customer) *IssueEventQuery {
+	query := (&IssueEventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(issueevent.Table, issueevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.IssueEventsTable, customer.IssueEventsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryWebhookEndpoints queries the webhook_endpoints edge of a Customer.
 func (c *CustomerClient) QueryWebhookEndpoints(_m *Customer) *WebhookEndpointQuery {
 	query := (&WebhookEndpointClient{config: c.config}).Query()
@@ -3243,6 +3267,22 @@ func (c *IssueClient) QueryAttachments(_m *Issue) *IssueAttachmentQuery {
 	return query
 }
 
+// QueryEvents queries the events edge of a Issue.
+func (c *IssueClient) QueryEvents(_m *Issue) *IssueEventQuery {
+	query := (&IssueEventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(issue.Table, issue.FieldID, id),
+			sqlgraph.To(issueevent.Table, issueevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, issue.EventsTable, issue.EventsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *IssueClient) Hooks() []Hook {
 	hooks := c.hooks.Issue
@@ -3448,6 +3488,172 @@ func (c *IssueAttachmentClient) mutate(ctx context.Context, m *IssueAttachmentMu
 		return (&IssueAttachmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown IssueAttachment mutation op: %q", m.Op())
+	}
+}
+
+// IssueEventClient is a client for the IssueEvent schema.
+type IssueEventClient struct {
+	config
+}
+
+// NewIssueEventClient returns a client for the IssueEvent from the given config.
+func NewIssueEventClient(c config) *IssueEventClient {
+	return &IssueEventClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `issueevent.Hooks(f(g(h())))`.
+func (c *IssueEventClient) Use(hooks ...Hook) {
+	c.hooks.IssueEvent = append(c.hooks.IssueEvent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `issueevent.Intercept(f(g(h())))`.
+func (c *IssueEventClient) Intercept(interceptors ...Interceptor) {
+	c.inters.IssueEvent = append(c.inters.IssueEvent, interceptors...)
+}
+
+// Create returns a builder for creating a IssueEvent entity.
+func (c *IssueEventClient) Create() *IssueEventCreate {
+	mutation := newIssueEventMutation(c.config, OpCreate)
+	return &IssueEventCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of IssueEvent entities.
+func (c *IssueEventClient) CreateBulk(builders ...*IssueEventCreate) *IssueEventCreateBulk {
+	return &IssueEventCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *IssueEventClient) MapCreateBulk(slice any, setFunc func(*IssueEventCreate, int)) *IssueEventCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &IssueEventCreateBulk{err: fmt.Errorf("calling to IssueEventClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*IssueEventCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &IssueEventCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for IssueEvent.
+func (c *IssueEventClient) Update() *IssueEventUpdate {
+	mutation := newIssueEventMutation(c.config, OpUpdate)
+	return &IssueEventUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *IssueEventClient) UpdateOne(_m *IssueEvent) *IssueEventUpdateOne {
+	mutation := newIssueEventMutation(c.config, OpUpdateOne, withIssueEvent(_m))
+	return &IssueEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *IssueEventClient) UpdateOneID(id pulid.ID) *IssueEventUpdateOne {
+	mutation := newIssueEventMutation(c.config, OpUpdateOne, withIssueEventID(id))
+	return &IssueEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for IssueEvent.
+func (c *IssueEventClient) Delete() *IssueEventDelete {
+	mutation := newIssueEventMutation(c.config, OpDelete)
+	return &IssueEventDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *IssueEventClient) DeleteOne(_m *IssueEvent) *IssueEventDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *IssueEventClient) DeleteOneID(id pulid.ID) *IssueEventDeleteOne {
+	builder := c.Delete().Where(issueevent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &IssueEventDeleteOne{builder}
+}
+
+// Query returns a query builder for IssueEvent.
+func (c *IssueEventClient) Query() *IssueEventQuery {
+	return &IssueEventQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeIssueEvent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a IssueEvent entity by its id.
+func (c *IssueEventClient) Get(ctx context.Context, id pulid.ID) (*IssueEvent, error) {
+	return c.Query().Where(issueevent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *IssueEventClient) GetX(ctx context.Context, id pulid.ID) *IssueEvent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryIssue queries the issue edge of a IssueEvent.
+func (c *IssueEventClient) QueryIssue(_m *IssueEvent) *IssueQuery {
+	query := (&IssueClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(issueevent.Table, issueevent.FieldID, id),
+			sqlgraph.To(issue.Table, issue.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, issueevent.IssueTable, issueevent.IssueColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCustomer queries the customer edge of a IssueEvent.
+func (c *IssueEventClient) QueryCustomer(_m *IssueEvent) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(issueevent.Table, issueevent.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, issueevent.CustomerTable, issueevent.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *IssueEventClient) Hooks() []Hook {
+	hooks := c.hooks.IssueEvent
+	return append(hooks[:len(hooks):len(hooks)], issueevent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *IssueEventClient) Interceptors() []Interceptor {
+	return c.inters.IssueEvent
+}
+
+func (c *IssueEventClient) mutate(ctx context.Context, m *IssueEventMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&IssueEventCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&IssueEventUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&IssueEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&IssueEventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown IssueEvent mutation op: %q", m.Op())
 	}
 }
 
@@ -8076,18 +8282,19 @@ type (
 	hooks struct {
 		APIToken, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck, ClientMutation,
 		Competitor, Contact, Customer, Document, ExchangeRate, Interaction, Issue,
-		IssueAttachment, KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need,
-		Order, OrderEvent, OrderLine, Person, Pitch, PricePoint, Product, RefreshToken,
-		Sample, SampleEvent, SavedQuery, ServiceDocument, Shipment, StageChange, Task,
-		Team, TrackingEvent, Trial, User, WebhookDelivery, WebhookEndpoint []ent.Hook
+		IssueAttachment, IssueEvent, KeyPerson, LoginThrottle, MarketInfo,
+		MarketInfoShare, Need, Order, OrderEvent, OrderLine, Person, Pitch, PricePoint,
+		Product, RefreshToken, Sample, SampleEvent, SavedQuery, ServiceDocument,
+		Shipment, StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
+		WebhookEndpoint []ent.Hook
 	}
 	inters struct {
 		APIToken, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck, ClientMutation,
 		Competitor, Contact, Customer, Document, ExchangeRate, Interaction, Issue,
-		IssueAttachment, KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need,
-		Order, OrderEvent, OrderLine, Person, Pitch, PricePoint, Product, RefreshToken,
-		Sample, SampleEvent, SavedQuery, ServiceDocument, Shipment, StageChange, Task,
-		Team, TrackingEvent, Trial, User, WebhookDelivery,
+		IssueAttachment, IssueEvent, KeyPerson, LoginThrottle, MarketInfo,
+		MarketInfoShare, Need, Order, OrderEvent, OrderLine, Person, Pitch, PricePoint,
+		Product, RefreshToken, Sample, SampleEvent, SavedQuery, ServiceDocument,
+		Shipment, StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
 		WebhookEndpoint []ent.Interceptor
 	}
 )

@@ -169,6 +169,8 @@ type CustomerEdges struct {
 	SampleEvents []*SampleEvent `json:"sample_events,omitempty"`
 	// OrderEvents holds the value of the order_events edge.
 	OrderEvents []*OrderEvent `json:"order_events,omitempty"`
+	// IssueEvents holds the value of the issue_events edge.
+	IssueEvents []*IssueEvent `json:"issue_events,omitempty"`
 	// WebhookEndpoints holds the value of the webhook_endpoints edge.
 	WebhookEndpoints []*WebhookEndpoint `json:"webhook_endpoints,omitempty"`
 	// WebhookDeliveries holds the value of the webhook_deliveries edge.
@@ -179,7 +181,7 @@ type CustomerEdges struct {
 	PartnerUsers []*User `json:"partner_users,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [32]bool
+	loadedTypes [33]bool
 	// totalCount holds the count of the edges above.
 	totalCount [23]map[string]int
 
@@ -207,6 +209,7 @@ type CustomerEdges struct {
 	namedServiceDocuments  map[string][]*ServiceDocument
 	namedSampleEvents      map[string][]*SampleEvent
 	namedOrderEvents       map[string][]*OrderEvent
+	namedIssueEvents       map[string][]*IssueEvent
 	namedWebhookEndpoints  map[string][]*WebhookEndpoint
 	namedWebhookDeliveries map[string][]*WebhookDelivery
 	namedAPITokens         map[string][]*APIToken
@@ -473,10 +476,19 @@ func (e CustomerEdges) OrderEventsOrErr() ([]*OrderEvent, error) {
 	return nil, &NotLoadedError{edge: "order_events"}
 }
 
+// IssueEventsOrErr returns the IssueEvents value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) IssueEventsOrErr() ([]*IssueEvent, error) {
+	if e.loadedTypes[28] {
+		return e.IssueEvents, nil
+	}
+	return nil, &NotLoadedError{edge: "issue_events"}
+}
+
 // WebhookEndpointsOrErr returns the WebhookEndpoints value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) WebhookEndpointsOrErr() ([]*WebhookEndpoint, error) {
-	if e.loadedTypes[28] {
+	if e.loadedTypes[29] {
 		return e.WebhookEndpoints, nil
 	}
 	return nil, &NotLoadedError{edge: "webhook_endpoints"}
@@ -485,7 +497,7 @@ func (e CustomerEdges) WebhookEndpointsOrErr() ([]*WebhookEndpoint, error) {
 // WebhookDeliveriesOrErr returns the WebhookDeliveries value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) WebhookDeliveriesOrErr() ([]*WebhookDelivery, error) {
-	if e.loadedTypes[29] {
+	if e.loadedTypes[30] {
 		return e.WebhookDeliveries, nil
 	}
 	return nil, &NotLoadedError{edge: "webhook_deliveries"}
@@ -494,7 +506,7 @@ func (e CustomerEdges) WebhookDeliveriesOrErr() ([]*WebhookDelivery, error) {
 // APITokensOrErr returns the APITokens value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) APITokensOrErr() ([]*APIToken, error) {
-	if e.loadedTypes[30] {
+	if e.loadedTypes[31] {
 		return e.APITokens, nil
 	}
 	return nil, &NotLoadedError{edge: "api_tokens"}
@@ -503,7 +515,7 @@ func (e CustomerEdges) APITokensOrErr() ([]*APIToken, error) {
 // PartnerUsersOrErr returns the PartnerUsers value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) PartnerUsersOrErr() ([]*User, error) {
-	if e.loadedTypes[31] {
+	if e.loadedTypes[32] {
 		return e.PartnerUsers, nil
 	}
 	return nil, &NotLoadedError{edge: "partner_users"}
@@ -961,6 +973,11 @@ func (_m *Customer) QuerySampleEvents() *SampleEventQuery {
 // QueryOrderEvents queries the "order_events" edge of the Customer entity.
 func (_m *Customer) QueryOrderEvents() *OrderEventQuery {
 	return NewCustomerClient(_m.config).QueryOrderEvents(_m)
+}
+
+// QueryIssueEvents queries the "issue_events" edge of the Customer entity.
+func (_m *Customer) QueryIssueEvents() *IssueEventQuery {
+	return NewCustomerClient(_m.config).QueryIssueEvents(_m)
 }
 
 // QueryWebhookEndpoints queries the "webhook_endpoints" edge of the Customer entity.
@@ -1730,6 +1747,30 @@ func (_m *Customer) appendNamedOrderEvents(name string, edges ...*OrderEvent) {
 		_m.Edges.namedOrderEvents[name] = []*OrderEvent{}
 	} else {
 		_m.Edges.namedOrderEvents[name] = append(_m.Edges.namedOrderEvents[name], edges...)
+	}
+}
+
+// NamedIssueEvents returns the IssueEvents named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedIssueEvents(name string) ([]*IssueEvent, error) {
+	if _m.Edges.namedIssueEvents == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedIssueEvents[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedIssueEvents(name string, edges ...*IssueEvent) {
+	if _m.Edges.namedIssueEvents == nil {
+		_m.Edges.namedIssueEvents = make(map[string][]*IssueEvent)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedIssueEvents[name] = []*IssueEvent{}
+	} else {
+		_m.Edges.namedIssueEvents[name] = append(_m.Edges.namedIssueEvents[name], edges...)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
+	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
@@ -1026,6 +1027,21 @@ func (_c *CustomerCreate) AddOrderEvents(v ...*OrderEvent) *CustomerCreate {
 	return _c.AddOrderEventIDs(ids...)
 }
 
+// AddIssueEventIDs adds the "issue_events" edge to the IssueEvent entity by IDs.
+func (_c *CustomerCreate) AddIssueEventIDs(ids ...pulid.ID) *CustomerCreate {
+	_c.mutation.AddIssueEventIDs(ids...)
+	return _c
+}
+
+// AddIssueEvents adds the "issue_events" edges to the IssueEvent entity.
+func (_c *CustomerCreate) AddIssueEvents(v ...*IssueEvent) *CustomerCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddIssueEventIDs(ids...)
+}
+
 // AddWebhookEndpointIDs adds the "webhook_endpoints" edge to the WebhookEndpoint entity by IDs.
 func (_c *CustomerCreate) AddWebhookEndpointIDs(ids ...pulid.ID) *CustomerCreate {
 	_c.mutation.AddWebhookEndpointIDs(ids...)
@@ -1974,6 +1990,22 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(orderevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.IssueEventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.IssueEventsTable,
+			Columns: []string{customer.IssueEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueevent.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -18,6 +18,7 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
+	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
@@ -82,6 +83,7 @@ type CustomerQuery struct {
 	withServiceDocuments       *ServiceDocumentQuery
 	withSampleEvents           *SampleEventQuery
 	withOrderEvents            *OrderEventQuery
+	withIssueEvents            *IssueEventQuery
 	withWebhookEndpoints       *WebhookEndpointQuery
 	withWebhookDeliveries      *WebhookDeliveryQuery
 	withAPITokens              *APITokenQuery
@@ -112,6 +114,7 @@ type CustomerQuery struct {
 	withNamedServiceDocuments  map[string]*ServiceDocumentQuery
 	withNamedSampleEvents      map[string]*SampleEventQuery
 	withNamedOrderEvents       map[string]*OrderEventQuery
+	withNamedIssueEvents       map[string]*IssueEventQuery
 	withNamedWebhookEndpoints  map[string]*WebhookEndpointQuery
 	withNamedWebhookDeliveries map[string]*WebhookDeliveryQuery
 	withNamedAPITokens         map[string]*APITokenQuery
@@ -768,6 +771,28 @@ func (_q *CustomerQuery) QueryOrderEvents() *OrderEventQuery {
 	return query
 }
 
+// QueryIssueEvents chains the current query on the "issue_events" edge.
+func (_q *CustomerQuery) QueryIssueEvents() *IssueEventQuery {
+	query := (&IssueEventClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(issueevent.Table, issueevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.IssueEventsTable, customer.IssueEventsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // QueryWebhookEndpoints chains the current query on the "webhook_endpoints" edge.
 func (_q *CustomerQuery) QueryWebhookEndpoints() *WebhookEndpointQuery {
 	query := (&WebhookEndpointClient{config: _q.config}).Query()
@@ -1076,6 +1101,7 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withServiceDocuments:  _q.withServiceDocuments.Clone(),
 		withSampleEvents:      _q.withSampleEvents.Clone(),
 		withOrderEvents:       _q.withOrderEvents.Clone(),
+		withIssueEvents:       _q.withIssueEvents.Clone(),
 		withWebhookEndpoints:  _q.withWebhookEndpoints.Clone(),
 		withWebhookDeliveries: _q.withWebhookDeliveries.Clone(),
 		withAPITokens:         _q.withAPITokens.Clone(),
@@ -1395,6 +1421,17 @@ func (_q *CustomerQuery) WithOrderEvents(opts ...func(*OrderEventQuery)) *Custom
 	return _q
 }
 
+// WithIssueEvents tells the query-builder to eager-load the nodes that are connected to
+// the "issue_events" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithIssueEvents(opts ...func(*IssueEventQuery)) *CustomerQuery {
+	query := (&IssueEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withIssueEvents = query
+	return _q
+}
+
 // WithWebhookEndpoints tells the query-builder to eager-load the nodes that are connected to
 // the "webhook_endpoints" edge. The optional arguments are used to configure the query builder of the edge.
 func (_q *CustomerQuery) WithWebhookEndpoints(opts ...func(*WebhookEndpointQuery)) *CustomerQuery {
@@ -1523,7 +1560,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [32]bool{
+		loadedTypes = [33]bool{
 			_q.withOwner != nil,
 			_q.withTeam != nil,
 			_q.withReferrerCustomer != nil,
@@ -1552,6 +1589,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			_q.withServiceDocuments != nil,
 			_q.withSampleEvents != nil,
 			_q.withOrderEvents != nil,
+			_q.withIssueEvents != nil,
 			_q.withWebhookEndpoints != nil,
 			_q.withWebhookDeliveries != nil,
 			_q.withAPITokens != nil,
@@ -1771,6 +1809,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
+	if query := _q.withIssueEvents; query != nil {
+		if err := _q.loadIssueEvents(ctx, query, nodes,
+			func(n *Customer) { n.Edges.IssueEvents = []*IssueEvent{} },
+			func(n *Customer, e *IssueEvent) { n.Edges.IssueEvents = append(n.Edges.IssueEvents, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withWebhookEndpoints; query != nil {
 		if err := _q.loadWebhookEndpoints(ctx, query, nodes,
 			func(n *Customer) { n.Edges.WebhookEndpoints = []*WebhookEndpoint{} },
@@ -1966,6 +2011,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadOrderEvents(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedOrderEvents(name) },
 			func(n *Customer, e *OrderEvent) { n.appendNamedOrderEvents(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedIssueEvents {
+		if err := _q.loadIssueEvents(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedIssueEvents(name) },
+			func(n *Customer, e *IssueEvent) { n.appendNamedIssueEvents(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -2841,6 +2893,36 @@ func (_q *CustomerQuery) loadOrderEvents(ctx context.Context, query *OrderEventQ
 	}
 	return nil
 }
+func (_q *CustomerQuery) loadIssueEvents(ctx context.Context, query *IssueEventQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *IssueEvent)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(issueevent.FieldCustomerID)
+	}
+	query.Where(predicate.IssueEvent(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.IssueEventsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 func (_q *CustomerQuery) loadWebhookEndpoints(ctx context.Context, query *WebhookEndpointQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *WebhookEndpoint)) error {
 	fks := make([]driver.Value, 0, len(nodes))
 	nodeids := make(map[pulid.ID]*Customer)
@@ -3426,6 +3508,20 @@ func (_q *CustomerQuery) WithNamedOrderEvents(name string, opts ...func(*OrderEv
 		_q.withNamedOrderEvents = make(map[string]*OrderEventQuery)
 	}
 	_q.withNamedOrderEvents[name] = query
+	return _q
+}
+
+// WithNamedIssueEvents tells the query-builder to eager-load the nodes that are connected to the "issue_events"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedIssueEvents(name string, opts ...func(*IssueEventQuery)) *CustomerQuery {
+	query := (&IssueEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedIssueEvents == nil {
+		_q.withNamedIssueEvents = make(map[string]*IssueEventQuery)
+	}
+	_q.withNamedIssueEvents[name] = query
 	return _q
 }
 

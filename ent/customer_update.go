@@ -16,6 +16,7 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
+	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
@@ -1263,6 +1264,21 @@ func (_u *CustomerUpdate) AddOrderEvents(v ...*OrderEvent) *CustomerUpdate {
 	return _u.AddOrderEventIDs(ids...)
 }
 
+// AddIssueEventIDs adds the "issue_events" edge to the IssueEvent entity by IDs.
+func (_u *CustomerUpdate) AddIssueEventIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.AddIssueEventIDs(ids...)
+	return _u
+}
+
+// AddIssueEvents adds the "issue_events" edges to the IssueEvent entity.
+func (_u *CustomerUpdate) AddIssueEvents(v ...*IssueEvent) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddIssueEventIDs(ids...)
+}
+
 // AddWebhookEndpointIDs adds the "webhook_endpoints" edge to the WebhookEndpoint entity by IDs.
 func (_u *CustomerUpdate) AddWebhookEndpointIDs(ids ...pulid.ID) *CustomerUpdate {
 	_u.mutation.AddWebhookEndpointIDs(ids...)
@@ -1854,6 +1870,27 @@ func (_u *CustomerUpdate) RemoveOrderEvents(v ...*OrderEvent) *CustomerUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveOrderEventIDs(ids...)
+}
+
+// ClearIssueEvents clears all "issue_events" edges to the IssueEvent entity.
+func (_u *CustomerUpdate) ClearIssueEvents() *CustomerUpdate {
+	_u.mutation.ClearIssueEvents()
+	return _u
+}
+
+// RemoveIssueEventIDs removes the "issue_events" edge to IssueEvent entities by IDs.
+func (_u *CustomerUpdate) RemoveIssueEventIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.RemoveIssueEventIDs(ids...)
+	return _u
+}
+
+// RemoveIssueEvents removes "issue_events" edges to IssueEvent entities.
+func (_u *CustomerUpdate) RemoveIssueEvents(v ...*IssueEvent) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveIssueEventIDs(ids...)
 }
 
 // ClearWebhookEndpoints clears all "webhook_endpoints" edges to the WebhookEndpoint entity.
@@ -3581,6 +3618,51 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.IssueEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.IssueEventsTable,
+			Columns: []string{customer.IssueEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueevent.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedIssueEventsIDs(); len(nodes) > 0 && !_u.mutation.IssueEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.IssueEventsTable,
+			Columns: []string{customer.IssueEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.IssueEventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.IssueEventsTable,
+			Columns: []string{customer.IssueEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _u.mutation.WebhookEndpointsCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -4988,6 +5070,21 @@ func (_u *CustomerUpdateOne) AddOrderEvents(v ...*OrderEvent) *CustomerUpdateOne
 	return _u.AddOrderEventIDs(ids...)
 }
 
+// AddIssueEventIDs adds the "issue_events" edge to the IssueEvent entity by IDs.
+func (_u *CustomerUpdateOne) AddIssueEventIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.AddIssueEventIDs(ids...)
+	return _u
+}
+
+// AddIssueEvents adds the "issue_events" edges to the IssueEvent entity.
+func (_u *CustomerUpdateOne) AddIssueEvents(v ...*IssueEvent) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddIssueEventIDs(ids...)
+}
+
 // AddWebhookEndpointIDs adds the "webhook_endpoints" edge to the WebhookEndpoint entity by IDs.
 func (_u *CustomerUpdateOne) AddWebhookEndpointIDs(ids ...pulid.ID) *CustomerUpdateOne {
 	_u.mutation.AddWebhookEndpointIDs(ids...)
@@ -5579,6 +5676,27 @@ func (_u *CustomerUpdateOne) RemoveOrderEvents(v ...*OrderEvent) *CustomerUpdate
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveOrderEventIDs(ids...)
+}
+
+// ClearIssueEvents clears all "issue_events" edges to the IssueEvent entity.
+func (_u *CustomerUpdateOne) ClearIssueEvents() *CustomerUpdateOne {
+	_u.mutation.ClearIssueEvents()
+	return _u
+}
+
+// RemoveIssueEventIDs removes the "issue_events" edge to IssueEvent entities by IDs.
+func (_u *CustomerUpdateOne) RemoveIssueEventIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveIssueEventIDs(ids...)
+	return _u
+}
+
+// RemoveIssueEvents removes "issue_events" edges to IssueEvent entities.
+func (_u *CustomerUpdateOne) RemoveIssueEvents(v ...*IssueEvent) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveIssueEventIDs(ids...)
 }
 
 // ClearWebhookEndpoints clears all "webhook_endpoints" edges to the WebhookEndpoint entity.
@@ -7329,6 +7447,51 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(orderevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.IssueEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.IssueEventsTable,
+			Columns: []string{customer.IssueEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueevent.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedIssueEventsIDs(); len(nodes) > 0 && !_u.mutation.IssueEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.IssueEventsTable,
+			Columns: []string{customer.IssueEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.IssueEventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.IssueEventsTable,
+			Columns: []string{customer.IssueEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueevent.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -22,6 +22,7 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
+	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
@@ -126,6 +127,7 @@ func checkColumn(t, c string) error {
 			interaction.Table:     interaction.ValidColumn,
 			issue.Table:           issue.ValidColumn,
 			issueattachment.Table: issueattachment.ValidColumn,
+			issueevent.Table:      issueevent.ValidColumn,
 			keyperson.Table:       keyperson.ValidColumn,
 			loginthrottle.Table:   loginthrottle.ValidColumn,
 			marketinfo.Table:      marketinfo.ValidColumn,

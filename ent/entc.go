@@ -95,6 +95,12 @@ var deprecatedInputs = map[string]string{
 	"CreateKeyPersonInput.lastContactedAt":      "Derived from the interactions the person took part in; refused when set.",
 	"UpdateKeyPersonInput.lastContactedAt":      "Derived from the interactions the person took part in; refused when set.",
 	"UpdateKeyPersonInput.clearLastContactedAt": "Derived from the interactions the person took part in; refused when set.",
+	"UpdateIssueInput.reportedAt":               "When a problem was reported is a fact fixed at creation; refused when set.",
+	"CreateChangeNoticeInput.status":            "A new notice is a DRAFT; it is issued only by issueChangeNotice. Any other value is refused.",
+	"UpdateChangeNoticeInput.status":            "A notice's status changes only through issueChangeNotice and acknowledgeChangeNotice; refused when set.",
+	"CreateChangeNoticeInput.issuedAt":          "Set by issueChangeNotice; refused when set.",
+	"UpdateChangeNoticeInput.issuedAt":          "Set by issueChangeNotice; refused when set.",
+	"UpdateChangeNoticeInput.clearIssuedAt":     "Set by issueChangeNotice; refused when set.",
 }
 
 // deprecateInputs marks the input fields of deprecatedInputs @deprecated.

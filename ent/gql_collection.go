@@ -19,6 +19,7 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
+	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
@@ -845,6 +846,21 @@ func (_q *ChangeNoticeAckQuery) collectField(ctx context.Context, oneNode bool, 
 			if _, ok := fieldSeen[changenoticeack.FieldAcknowledgedBy]; !ok {
 				selectedFields = append(selectedFields, changenoticeack.FieldAcknowledgedBy)
 				fieldSeen[changenoticeack.FieldAcknowledgedBy] = struct{}{}
+			}
+		case "acknowledgedVia":
+			if _, ok := fieldSeen[changenoticeack.FieldAcknowledgedVia]; !ok {
+				selectedFields = append(selectedFields, changenoticeack.FieldAcknowledgedVia)
+				fieldSeen[changenoticeack.FieldAcknowledgedVia] = struct{}{}
+			}
+		case "recordedByUserID":
+			if _, ok := fieldSeen[changenoticeack.FieldRecordedByUserID]; !ok {
+				selectedFields = append(selectedFields, changenoticeack.FieldRecordedByUserID)
+				fieldSeen[changenoticeack.FieldRecordedByUserID] = struct{}{}
+			}
+		case "recordedByTokenID":
+			if _, ok := fieldSeen[changenoticeack.FieldRecordedByTokenID]; !ok {
+				selectedFields = append(selectedFields, changenoticeack.FieldRecordedByTokenID)
+				fieldSeen[changenoticeack.FieldRecordedByTokenID] = struct{}{}
 			}
 		case "note":
 			if _, ok := fieldSeen[changenoticeack.FieldNote]; !ok {
@@ -4560,6 +4576,95 @@ func (_q *IssueQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 			_q.WithNamedAttachments(alias, func(wq *IssueAttachmentQuery) {
 				*wq = *query
 			})
+
+		case "events":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IssueEventClient{config: _q.config}).Query()
+			)
+			args := newIssueEventPaginateArgs(fieldArgs(ctx, new(IssueEventWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newIssueEventPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Issue) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID pulid.ID `sql:"issue_id"`
+							Count  int      `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(issue.EventsColumn), ids...))
+						})
+						if err := query.GroupBy(issue.EventsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[pulid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[6] == nil {
+								nodes[i].Edges.totalCount[6] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[6][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Issue) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Events)
+							if nodes[i].Edges.totalCount[6] == nil {
+								nodes[i].Edges.totalCount[6] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[6][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, issueeventImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(issue.EventsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedEvents(alias, func(wq *IssueEventQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[issue.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, issue.FieldCreatedAt)
@@ -4913,6 +5018,140 @@ func newIssueAttachmentPaginateArgs(rv map[string]any) *issueattachmentPaginateA
 	}
 	if v, ok := rv[whereField].(*IssueAttachmentWhereInput); ok {
 		args.opts = append(args.opts, WithIssueAttachmentFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *IssueEventQuery) CollectFields(ctx context.Context, satisfies ...string) (*IssueEventQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *IssueEventQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(issueevent.Columns))
+		selectedFields = []string{issueevent.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "issue":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IssueClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, issueImplementors)...); err != nil {
+				return err
+			}
+			_q.withIssue = query
+			if _, ok := fieldSeen[issueevent.FieldIssueID]; !ok {
+				selectedFields = append(selectedFields, issueevent.FieldIssueID)
+				fieldSeen[issueevent.FieldIssueID] = struct{}{}
+			}
+		case "issueID":
+			if _, ok := fieldSeen[issueevent.FieldIssueID]; !ok {
+				selectedFields = append(selectedFields, issueevent.FieldIssueID)
+				fieldSeen[issueevent.FieldIssueID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[issueevent.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, issueevent.FieldCustomerID)
+				fieldSeen[issueevent.FieldCustomerID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[issueevent.FieldKind]; !ok {
+				selectedFields = append(selectedFields, issueevent.FieldKind)
+				fieldSeen[issueevent.FieldKind] = struct{}{}
+			}
+		case "deadline":
+			if _, ok := fieldSeen[issueevent.FieldDeadline]; !ok {
+				selectedFields = append(selectedFields, issueevent.FieldDeadline)
+				fieldSeen[issueevent.FieldDeadline] = struct{}{}
+			}
+		case "severity":
+			if _, ok := fieldSeen[issueevent.FieldSeverity]; !ok {
+				selectedFields = append(selectedFields, issueevent.FieldSeverity)
+				fieldSeen[issueevent.FieldSeverity] = struct{}{}
+			}
+		case "dueAt":
+			if _, ok := fieldSeen[issueevent.FieldDueAt]; !ok {
+				selectedFields = append(selectedFields, issueevent.FieldDueAt)
+				fieldSeen[issueevent.FieldDueAt] = struct{}{}
+			}
+		case "at":
+			if _, ok := fieldSeen[issueevent.FieldAt]; !ok {
+				selectedFields = append(selectedFields, issueevent.FieldAt)
+				fieldSeen[issueevent.FieldAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type issueeventPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []IssueEventPaginateOption
+}
+
+func newIssueEventPaginateArgs(rv map[string]any) *issueeventPaginateArgs {
+	args := &issueeventPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &IssueEventOrder{Field: &IssueEventOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithIssueEventOrder(order))
+			}
+		case *IssueEventOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithIssueEventOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*IssueEventWhereInput); ok {
+		args.opts = append(args.opts, WithIssueEventFilter(v.Filter))
 	}
 	return args
 }

@@ -775,6 +775,27 @@ func (_m *Issue) Attachments(
 	return _m.QueryAttachments().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Issue) Events(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *IssueEventOrder, where *IssueEventWhereInput,
+) (*IssueEventConnection, error) {
+	opts := []IssueEventPaginateOption{
+		WithIssueEventOrder(orderBy),
+		WithIssueEventFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[6][alias]
+	if nodes, err := _m.NamedEvents(alias); err == nil || hasTotalCount {
+		pager, err := newIssueEventPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &IssueEventConnection{Edges: []*IssueEventEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryEvents().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *IssueAttachment) Issue(ctx context.Context) (*Issue, error) {
 	result, err := _m.Edges.IssueOrErr()
 	if IsNotLoaded(err) {
@@ -789,6 +810,14 @@ func (_m *IssueAttachment) UploadedBy(ctx context.Context) (*User, error) {
 		result, err = _m.QueryUploadedBy().Only(ctx)
 	}
 	return result, MaskNotFound(err)
+}
+
+func (_m *IssueEvent) Issue(ctx context.Context) (*Issue, error) {
+	result, err := _m.Edges.IssueOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryIssue().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *KeyPerson) Customer(ctx context.Context) (*Customer, error) {

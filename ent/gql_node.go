@@ -18,6 +18,7 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
+	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
@@ -118,6 +119,11 @@ var issueattachmentImplementors = []string{"IssueAttachment", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*IssueAttachment) IsNode() {}
+
+var issueeventImplementors = []string{"IssueEvent", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*IssueEvent) IsNode() {}
 
 var keypersonImplementors = []string{"KeyPerson", "Node"}
 
@@ -462,6 +468,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(issueattachment.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, issueattachmentImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case issueevent.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.IssueEvent.Query().
+			Where(issueevent.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, issueeventImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -1047,6 +1066,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.IssueAttachment.Query().
 			Where(issueattachment.IDIn(ids...))
 		query, err := query.CollectFields(ctx, issueattachmentImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case issueevent.Table:
+		query := c.IssueEvent.Query().
+			Where(issueevent.IDIn(ids...))
+		query, err := query.CollectFields(ctx, issueeventImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -21,6 +21,7 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
+	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
@@ -4410,6 +4411,302 @@ func (_m *IssueAttachment) ToEdge(order *IssueAttachmentOrder) *IssueAttachmentE
 		order = DefaultIssueAttachmentOrder
 	}
 	return &IssueAttachmentEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// IssueEventEdge is the edge representation of IssueEvent.
+type IssueEventEdge struct {
+	Node   *IssueEvent `json:"node"`
+	Cursor Cursor      `json:"cursor"`
+}
+
+// IssueEventConnection is the connection containing edges to IssueEvent.
+type IssueEventConnection struct {
+	Edges      []*IssueEventEdge `json:"edges"`
+	PageInfo   PageInfo          `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+func (c *IssueEventConnection) build(nodes []*IssueEvent, pager *issueeventPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *IssueEvent
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *IssueEvent {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *IssueEvent {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*IssueEventEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &IssueEventEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// IssueEventPaginateOption enables pagination customization.
+type IssueEventPaginateOption func(*issueeventPager) error
+
+// WithIssueEventOrder configures pagination ordering.
+func WithIssueEventOrder(order *IssueEventOrder) IssueEventPaginateOption {
+	if order == nil {
+		order = DefaultIssueEventOrder
+	}
+	o := *order
+	return func(pager *issueeventPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultIssueEventOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithIssueEventFilter configures pagination filter.
+func WithIssueEventFilter(filter func(*IssueEventQuery) (*IssueEventQuery, error)) IssueEventPaginateOption {
+	return func(pager *issueeventPager) error {
+		if filter == nil {
+			return errors.New("IssueEventQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type issueeventPager struct {
+	reverse bool
+	order   *IssueEventOrder
+	filter  func(*IssueEventQuery) (*IssueEventQuery, error)
+}
+
+func newIssueEventPager(opts []IssueEventPaginateOption, reverse bool) (*issueeventPager, error) {
+	pager := &issueeventPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultIssueEventOrder
+	}
+	return pager, nil
+}
+
+func (p *issueeventPager) applyFilter(query *IssueEventQuery) (*IssueEventQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *issueeventPager) toCursor(_m *IssueEvent) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *issueeventPager) applyCursors(query *IssueEventQuery, after, before *Cursor) (*IssueEventQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultIssueEventOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *issueeventPager) applyOrder(query *IssueEventQuery) *IssueEventQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultIssueEventOrder.Field {
+		query = query.Order(DefaultIssueEventOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *issueeventPager) orderExpr(query *IssueEventQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultIssueEventOrder.Field {
+			b.Comma().Ident(DefaultIssueEventOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to IssueEvent.
+func (_m *IssueEventQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...IssueEventPaginateOption,
+) (*IssueEventConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newIssueEventPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &IssueEventConnection{Edges: []*IssueEventEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// IssueEventOrderFieldAt orders IssueEvent by at.
+	IssueEventOrderFieldAt = &IssueEventOrderField{
+		Value: func(_m *IssueEvent) (ent.Value, error) {
+			return _m.At, nil
+		},
+		column: issueevent.FieldAt,
+		toTerm: issueevent.ByAt,
+		toCursor: func(_m *IssueEvent) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.At,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f IssueEventOrderField) String() string {
+	var str string
+	switch f.column {
+	case IssueEventOrderFieldAt.column:
+		str = "AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f IssueEventOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *IssueEventOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("IssueEventOrderField %T must be a string", v)
+	}
+	switch str {
+	case "AT":
+		*f = *IssueEventOrderFieldAt
+	default:
+		return fmt.Errorf("%s is not a valid IssueEventOrderField", str)
+	}
+	return nil
+}
+
+// IssueEventOrderField defines the ordering field of IssueEvent.
+type IssueEventOrderField struct {
+	// Value extracts the ordering value from the given IssueEvent.
+	Value    func(*IssueEvent) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) issueevent.OrderOption
+	toCursor func(*IssueEvent) Cursor
+}
+
+// IssueEventOrder defines the ordering of IssueEvent.
+type IssueEventOrder struct {
+	Direction OrderDirection        `json:"direction"`
+	Field     *IssueEventOrderField `json:"field"`
+}
+
+// DefaultIssueEventOrder is the default ordering of IssueEvent.
+var DefaultIssueEventOrder = &IssueEventOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &IssueEventOrderField{
+		Value: func(_m *IssueEvent) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: issueevent.FieldID,
+		toTerm: issueevent.ByID,
+		toCursor: func(_m *IssueEvent) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts IssueEvent into IssueEventEdge.
+func (_m *IssueEvent) ToEdge(order *IssueEventOrder) *IssueEventEdge {
+	if order == nil {
+		order = DefaultIssueEventOrder
+	}
+	return &IssueEventEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -18,6 +18,7 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
+	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
@@ -2365,6 +2366,48 @@ type ChangeNoticeAckWhereInput struct {
 	AcknowledgedByEqualFold    *string  `json:"acknowledgedByEqualFold,omitempty"`
 	AcknowledgedByContainsFold *string  `json:"acknowledgedByContainsFold,omitempty"`
 
+	// "acknowledged_via" field predicates.
+	AcknowledgedVia       *changenoticeack.AcknowledgedVia  `json:"acknowledgedVia,omitempty"`
+	AcknowledgedViaNEQ    *changenoticeack.AcknowledgedVia  `json:"acknowledgedViaNEQ,omitempty"`
+	AcknowledgedViaIn     []changenoticeack.AcknowledgedVia `json:"acknowledgedViaIn,omitempty"`
+	AcknowledgedViaNotIn  []changenoticeack.AcknowledgedVia `json:"acknowledgedViaNotIn,omitempty"`
+	AcknowledgedViaIsNil  bool                              `json:"acknowledgedViaIsNil,omitempty"`
+	AcknowledgedViaNotNil bool                              `json:"acknowledgedViaNotNil,omitempty"`
+
+	// "recorded_by_user_id" field predicates.
+	RecordedByUserID             *pulid.ID  `json:"recordedByUserID,omitempty"`
+	RecordedByUserIDNEQ          *pulid.ID  `json:"recordedByUserIDNEQ,omitempty"`
+	RecordedByUserIDIn           []pulid.ID `json:"recordedByUserIDIn,omitempty"`
+	RecordedByUserIDNotIn        []pulid.ID `json:"recordedByUserIDNotIn,omitempty"`
+	RecordedByUserIDGT           *pulid.ID  `json:"recordedByUserIDGT,omitempty"`
+	RecordedByUserIDGTE          *pulid.ID  `json:"recordedByUserIDGTE,omitempty"`
+	RecordedByUserIDLT           *pulid.ID  `json:"recordedByUserIDLT,omitempty"`
+	RecordedByUserIDLTE          *pulid.ID  `json:"recordedByUserIDLTE,omitempty"`
+	RecordedByUserIDContains     *pulid.ID  `json:"recordedByUserIDContains,omitempty"`
+	RecordedByUserIDHasPrefix    *pulid.ID  `json:"recordedByUserIDHasPrefix,omitempty"`
+	RecordedByUserIDHasSuffix    *pulid.ID  `json:"recordedByUserIDHasSuffix,omitempty"`
+	RecordedByUserIDIsNil        bool       `json:"recordedByUserIDIsNil,omitempty"`
+	RecordedByUserIDNotNil       bool       `json:"recordedByUserIDNotNil,omitempty"`
+	RecordedByUserIDEqualFold    *pulid.ID  `json:"recordedByUserIDEqualFold,omitempty"`
+	RecordedByUserIDContainsFold *pulid.ID  `json:"recordedByUserIDContainsFold,omitempty"`
+
+	// "recorded_by_token_id" field predicates.
+	RecordedByTokenID             *pulid.ID  `json:"recordedByTokenID,omitempty"`
+	RecordedByTokenIDNEQ          *pulid.ID  `json:"recordedByTokenIDNEQ,omitempty"`
+	RecordedByTokenIDIn           []pulid.ID `json:"recordedByTokenIDIn,omitempty"`
+	RecordedByTokenIDNotIn        []pulid.ID `json:"recordedByTokenIDNotIn,omitempty"`
+	RecordedByTokenIDGT           *pulid.ID  `json:"recordedByTokenIDGT,omitempty"`
+	RecordedByTokenIDGTE          *pulid.ID  `json:"recordedByTokenIDGTE,omitempty"`
+	RecordedByTokenIDLT           *pulid.ID  `json:"recordedByTokenIDLT,omitempty"`
+	RecordedByTokenIDLTE          *pulid.ID  `json:"recordedByTokenIDLTE,omitempty"`
+	RecordedByTokenIDContains     *pulid.ID  `json:"recordedByTokenIDContains,omitempty"`
+	RecordedByTokenIDHasPrefix    *pulid.ID  `json:"recordedByTokenIDHasPrefix,omitempty"`
+	RecordedByTokenIDHasSuffix    *pulid.ID  `json:"recordedByTokenIDHasSuffix,omitempty"`
+	RecordedByTokenIDIsNil        bool       `json:"recordedByTokenIDIsNil,omitempty"`
+	RecordedByTokenIDNotNil       bool       `json:"recordedByTokenIDNotNil,omitempty"`
+	RecordedByTokenIDEqualFold    *pulid.ID  `json:"recordedByTokenIDEqualFold,omitempty"`
+	RecordedByTokenIDContainsFold *pulid.ID  `json:"recordedByTokenIDContainsFold,omitempty"`
+
 	// "note" field predicates.
 	Note             *string  `json:"note,omitempty"`
 	NoteNEQ          *string  `json:"noteNEQ,omitempty"`
@@ -2740,6 +2783,114 @@ func (i *ChangeNoticeAckWhereInput) P() (predicate.ChangeNoticeAck, error) {
 	}
 	if i.AcknowledgedByContainsFold != nil {
 		predicates = append(predicates, changenoticeack.AcknowledgedByContainsFold(*i.AcknowledgedByContainsFold))
+	}
+	if i.AcknowledgedVia != nil {
+		predicates = append(predicates, changenoticeack.AcknowledgedViaEQ(*i.AcknowledgedVia))
+	}
+	if i.AcknowledgedViaNEQ != nil {
+		predicates = append(predicates, changenoticeack.AcknowledgedViaNEQ(*i.AcknowledgedViaNEQ))
+	}
+	if len(i.AcknowledgedViaIn) > 0 {
+		predicates = append(predicates, changenoticeack.AcknowledgedViaIn(i.AcknowledgedViaIn...))
+	}
+	if len(i.AcknowledgedViaNotIn) > 0 {
+		predicates = append(predicates, changenoticeack.AcknowledgedViaNotIn(i.AcknowledgedViaNotIn...))
+	}
+	if i.AcknowledgedViaIsNil {
+		predicates = append(predicates, changenoticeack.AcknowledgedViaIsNil())
+	}
+	if i.AcknowledgedViaNotNil {
+		predicates = append(predicates, changenoticeack.AcknowledgedViaNotNil())
+	}
+	if i.RecordedByUserID != nil {
+		predicates = append(predicates, changenoticeack.RecordedByUserIDEQ(*i.RecordedByUserID))
+	}
+	if i.RecordedByUserIDNEQ != nil {
+		predicates = append(predicates, changenoticeack.RecordedByUserIDNEQ(*i.RecordedByUserIDNEQ))
+	}
+	if len(i.RecordedByUserIDIn) > 0 {
+		predicates = append(predicates, changenoticeack.RecordedByUserIDIn(i.RecordedByUserIDIn...))
+	}
+	if len(i.RecordedByUserIDNotIn) > 0 {
+		predicates = append(predicates, changenoticeack.RecordedByUserIDNotIn(i.RecordedByUserIDNotIn...))
+	}
+	if i.RecordedByUserIDGT != nil {
+		predicates = append(predicates, changenoticeack.RecordedByUserIDGT(*i.RecordedByUserIDGT))
+	}
+	if i.RecordedByUserIDGTE != nil {
+		predicates = append(predicates, changenoticeack.RecordedByUserIDGTE(*i.RecordedByUserIDGTE))
+	}
+	if i.RecordedByUserIDLT != nil {
+		predicates = append(predicates, changenoticeack.RecordedByUserIDLT(*i.RecordedByUserIDLT))
+	}
+	if i.RecordedByUserIDLTE != nil {
+		predicates = append(predicates, changenoticeack.RecordedByUserIDLTE(*i.RecordedByUserIDLTE))
+	}
+	if i.RecordedByUserIDContains != nil {
+		predicates = append(predicates, changenoticeack.RecordedByUserIDContains(*i.RecordedByUserIDContains))
+	}
+	if i.RecordedByUserIDHasPrefix != nil {
+		predicates = append(predicates, changenoticeack.RecordedByUserIDHasPrefix(*i.RecordedByUserIDHasPrefix))
+	}
+	if i.RecordedByUserIDHasSuffix != nil {
+		predicates = append(predicates, changenoticeack.RecordedByUserIDHasSuffix(*i.RecordedByUserIDHasSuffix))
+	}
+	if i.RecordedByUserIDIsNil {
+		predicates = append(predicates, changenoticeack.RecordedByUserIDIsNil())
+	}
+	if i.RecordedByUserIDNotNil {
+		predicates = append(predicates, changenoticeack.RecordedByUserIDNotNil())
+	}
+	if i.RecordedByUserIDEqualFold != nil {
+		predicates = append(predicates, changenoticeack.RecordedByUserIDEqualFold(*i.RecordedByUserIDEqualFold))
+	}
+	if i.RecordedByUserIDContainsFold != nil {
+		predicates = append(predicates, changenoticeack.RecordedByUserIDContainsFold(*i.RecordedByUserIDContainsFold))
+	}
+	if i.RecordedByTokenID != nil {
+		predicates = append(predicates, changenoticeack.RecordedByTokenIDEQ(*i.RecordedByTokenID))
+	}
+	if i.RecordedByTokenIDNEQ != nil {
+		predicates = append(predicates, changenoticeack.RecordedByTokenIDNEQ(*i.RecordedByTokenIDNEQ))
+	}
+	if len(i.RecordedByTokenIDIn) > 0 {
+		predicates = append(predicates, changenoticeack.RecordedByTokenIDIn(i.RecordedByTokenIDIn...))
+	}
+	if len(i.RecordedByTokenIDNotIn) > 0 {
+		predicates = append(predicates, changenoticeack.RecordedByTokenIDNotIn(i.RecordedByTokenIDNotIn...))
+	}
+	if i.RecordedByTokenIDGT != nil {
+		predicates = append(predicates, changenoticeack.RecordedByTokenIDGT(*i.RecordedByTokenIDGT))
+	}
+	if i.RecordedByTokenIDGTE != nil {
+		predicates = append(predicates, changenoticeack.RecordedByTokenIDGTE(*i.RecordedByTokenIDGTE))
+	}
+	if i.RecordedByTokenIDLT != nil {
+		predicates = append(predicates, changenoticeack.RecordedByTokenIDLT(*i.RecordedByTokenIDLT))
+	}
+	if i.RecordedByTokenIDLTE != nil {
+		predicates = append(predicates, changenoticeack.RecordedByTokenIDLTE(*i.RecordedByTokenIDLTE))
+	}
+	if i.RecordedByTokenIDContains != nil {
+		predicates = append(predicates, changenoticeack.RecordedByTokenIDContains(*i.RecordedByTokenIDContains))
+	}
+	if i.RecordedByTokenIDHasPrefix != nil {
+		predicates = append(predicates, changenoticeack.RecordedByTokenIDHasPrefix(*i.RecordedByTokenIDHasPrefix))
+	}
+	if i.RecordedByTokenIDHasSuffix != nil {
+		predicates = append(predicates, changenoticeack.RecordedByTokenIDHasSuffix(*i.RecordedByTokenIDHasSuffix))
+	}
+	if i.RecordedByTokenIDIsNil {
+		predicates = append(predicates, changenoticeack.RecordedByTokenIDIsNil())
+	}
+	if i.RecordedByTokenIDNotNil {
+		predicates = append(predicates, changenoticeack.RecordedByTokenIDNotNil())
+	}
+	if i.RecordedByTokenIDEqualFold != nil {
+		predicates = append(predicates, changenoticeack.RecordedByTokenIDEqualFold(*i.RecordedByTokenIDEqualFold))
+	}
+	if i.RecordedByTokenIDContainsFold != nil {
+		predicates = append(predicates, changenoticeack.RecordedByTokenIDContainsFold(*i.RecordedByTokenIDContainsFold))
 	}
 	if i.Note != nil {
 		predicates = append(predicates, changenoticeack.NoteEQ(*i.Note))
@@ -9605,6 +9756,10 @@ type IssueWhereInput struct {
 	// "attachments" edge predicates.
 	HasAttachments     *bool                        `json:"hasAttachments,omitempty"`
 	HasAttachmentsWith []*IssueAttachmentWhereInput `json:"hasAttachmentsWith,omitempty"`
+
+	// "events" edge predicates.
+	HasEvents     *bool                   `json:"hasEvents,omitempty"`
+	HasEventsWith []*IssueEventWhereInput `json:"hasEventsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -10633,6 +10788,24 @@ func (i *IssueWhereInput) P() (predicate.Issue, error) {
 		}
 		predicates = append(predicates, issue.HasAttachmentsWith(with...))
 	}
+	if i.HasEvents != nil {
+		p := issue.HasEvents()
+		if !*i.HasEvents {
+			p = issue.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasEventsWith) > 0 {
+		with := make([]predicate.IssueEvent, 0, len(i.HasEventsWith))
+		for _, w := range i.HasEventsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasEventsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, issue.HasEventsWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyIssueWhereInput
@@ -11338,6 +11511,382 @@ func (i *IssueAttachmentWhereInput) P() (predicate.IssueAttachment, error) {
 		return predicates[0], nil
 	default:
 		return issueattachment.And(predicates...), nil
+	}
+}
+
+// IssueEventWhereInput represents a where input for filtering IssueEvent queries.
+type IssueEventWhereInput struct {
+	Predicates []predicate.IssueEvent  `json:"-"`
+	Not        *IssueEventWhereInput   `json:"not,omitempty"`
+	Or         []*IssueEventWhereInput `json:"or,omitempty"`
+	And        []*IssueEventWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "issue_id" field predicates.
+	IssueID             *pulid.ID  `json:"issueID,omitempty"`
+	IssueIDNEQ          *pulid.ID  `json:"issueIDNEQ,omitempty"`
+	IssueIDIn           []pulid.ID `json:"issueIDIn,omitempty"`
+	IssueIDNotIn        []pulid.ID `json:"issueIDNotIn,omitempty"`
+	IssueIDGT           *pulid.ID  `json:"issueIDGT,omitempty"`
+	IssueIDGTE          *pulid.ID  `json:"issueIDGTE,omitempty"`
+	IssueIDLT           *pulid.ID  `json:"issueIDLT,omitempty"`
+	IssueIDLTE          *pulid.ID  `json:"issueIDLTE,omitempty"`
+	IssueIDContains     *pulid.ID  `json:"issueIDContains,omitempty"`
+	IssueIDHasPrefix    *pulid.ID  `json:"issueIDHasPrefix,omitempty"`
+	IssueIDHasSuffix    *pulid.ID  `json:"issueIDHasSuffix,omitempty"`
+	IssueIDEqualFold    *pulid.ID  `json:"issueIDEqualFold,omitempty"`
+	IssueIDContainsFold *pulid.ID  `json:"issueIDContainsFold,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID             *pulid.ID  `json:"customerID,omitempty"`
+	CustomerIDNEQ          *pulid.ID  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn           []pulid.ID `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn        []pulid.ID `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT           *pulid.ID  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE          *pulid.ID  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT           *pulid.ID  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE          *pulid.ID  `json:"customerIDLTE,omitempty"`
+	CustomerIDContains     *pulid.ID  `json:"customerIDContains,omitempty"`
+	CustomerIDHasPrefix    *pulid.ID  `json:"customerIDHasPrefix,omitempty"`
+	CustomerIDHasSuffix    *pulid.ID  `json:"customerIDHasSuffix,omitempty"`
+	CustomerIDEqualFold    *pulid.ID  `json:"customerIDEqualFold,omitempty"`
+	CustomerIDContainsFold *pulid.ID  `json:"customerIDContainsFold,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *issueevent.Kind  `json:"kind,omitempty"`
+	KindNEQ   *issueevent.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []issueevent.Kind `json:"kindIn,omitempty"`
+	KindNotIn []issueevent.Kind `json:"kindNotIn,omitempty"`
+
+	// "deadline" field predicates.
+	Deadline      *issueevent.Deadline  `json:"deadline,omitempty"`
+	DeadlineNEQ   *issueevent.Deadline  `json:"deadlineNEQ,omitempty"`
+	DeadlineIn    []issueevent.Deadline `json:"deadlineIn,omitempty"`
+	DeadlineNotIn []issueevent.Deadline `json:"deadlineNotIn,omitempty"`
+
+	// "severity" field predicates.
+	Severity      *issueevent.Severity  `json:"severity,omitempty"`
+	SeverityNEQ   *issueevent.Severity  `json:"severityNEQ,omitempty"`
+	SeverityIn    []issueevent.Severity `json:"severityIn,omitempty"`
+	SeverityNotIn []issueevent.Severity `json:"severityNotIn,omitempty"`
+
+	// "due_at" field predicates.
+	DueAt      *time.Time  `json:"dueAt,omitempty"`
+	DueAtNEQ   *time.Time  `json:"dueAtNEQ,omitempty"`
+	DueAtIn    []time.Time `json:"dueAtIn,omitempty"`
+	DueAtNotIn []time.Time `json:"dueAtNotIn,omitempty"`
+	DueAtGT    *time.Time  `json:"dueAtGT,omitempty"`
+	DueAtGTE   *time.Time  `json:"dueAtGTE,omitempty"`
+	DueAtLT    *time.Time  `json:"dueAtLT,omitempty"`
+	DueAtLTE   *time.Time  `json:"dueAtLTE,omitempty"`
+
+	// "at" field predicates.
+	At      *time.Time  `json:"at,omitempty"`
+	AtNEQ   *time.Time  `json:"atNEQ,omitempty"`
+	AtIn    []time.Time `json:"atIn,omitempty"`
+	AtNotIn []time.Time `json:"atNotIn,omitempty"`
+	AtGT    *time.Time  `json:"atGT,omitempty"`
+	AtGTE   *time.Time  `json:"atGTE,omitempty"`
+	AtLT    *time.Time  `json:"atLT,omitempty"`
+	AtLTE   *time.Time  `json:"atLTE,omitempty"`
+
+	// "issue" edge predicates.
+	HasIssue     *bool              `json:"hasIssue,omitempty"`
+	HasIssueWith []*IssueWhereInput `json:"hasIssueWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *IssueEventWhereInput) AddPredicates(predicates ...predicate.IssueEvent) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the IssueEventWhereInput filter on the IssueEventQuery builder.
+func (i *IssueEventWhereInput) Filter(q *IssueEventQuery) (*IssueEventQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyIssueEventWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyIssueEventWhereInput is returned in case the IssueEventWhereInput is empty.
+var ErrEmptyIssueEventWhereInput = errors.New("ent: empty predicate IssueEventWhereInput")
+
+// P returns a predicate for filtering issueevents.
+// An error is returned if the input is empty or invalid.
+func (i *IssueEventWhereInput) P() (predicate.IssueEvent, error) {
+	var predicates []predicate.IssueEvent
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, issueevent.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.IssueEvent, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, issueevent.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.IssueEvent, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, issueevent.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, issueevent.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, issueevent.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, issueevent.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, issueevent.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, issueevent.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, issueevent.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, issueevent.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, issueevent.IDLTE(*i.IDLTE))
+	}
+	if i.IssueID != nil {
+		predicates = append(predicates, issueevent.IssueIDEQ(*i.IssueID))
+	}
+	if i.IssueIDNEQ != nil {
+		predicates = append(predicates, issueevent.IssueIDNEQ(*i.IssueIDNEQ))
+	}
+	if len(i.IssueIDIn) > 0 {
+		predicates = append(predicates, issueevent.IssueIDIn(i.IssueIDIn...))
+	}
+	if len(i.IssueIDNotIn) > 0 {
+		predicates = append(predicates, issueevent.IssueIDNotIn(i.IssueIDNotIn...))
+	}
+	if i.IssueIDGT != nil {
+		predicates = append(predicates, issueevent.IssueIDGT(*i.IssueIDGT))
+	}
+	if i.IssueIDGTE != nil {
+		predicates = append(predicates, issueevent.IssueIDGTE(*i.IssueIDGTE))
+	}
+	if i.IssueIDLT != nil {
+		predicates = append(predicates, issueevent.IssueIDLT(*i.IssueIDLT))
+	}
+	if i.IssueIDLTE != nil {
+		predicates = append(predicates, issueevent.IssueIDLTE(*i.IssueIDLTE))
+	}
+	if i.IssueIDContains != nil {
+		predicates = append(predicates, issueevent.IssueIDContains(*i.IssueIDContains))
+	}
+	if i.IssueIDHasPrefix != nil {
+		predicates = append(predicates, issueevent.IssueIDHasPrefix(*i.IssueIDHasPrefix))
+	}
+	if i.IssueIDHasSuffix != nil {
+		predicates = append(predicates, issueevent.IssueIDHasSuffix(*i.IssueIDHasSuffix))
+	}
+	if i.IssueIDEqualFold != nil {
+		predicates = append(predicates, issueevent.IssueIDEqualFold(*i.IssueIDEqualFold))
+	}
+	if i.IssueIDContainsFold != nil {
+		predicates = append(predicates, issueevent.IssueIDContainsFold(*i.IssueIDContainsFold))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, issueevent.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, issueevent.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, issueevent.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, issueevent.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, issueevent.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, issueevent.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, issueevent.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, issueevent.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.CustomerIDContains != nil {
+		predicates = append(predicates, issueevent.CustomerIDContains(*i.CustomerIDContains))
+	}
+	if i.CustomerIDHasPrefix != nil {
+		predicates = append(predicates, issueevent.CustomerIDHasPrefix(*i.CustomerIDHasPrefix))
+	}
+	if i.CustomerIDHasSuffix != nil {
+		predicates = append(predicates, issueevent.CustomerIDHasSuffix(*i.CustomerIDHasSuffix))
+	}
+	if i.CustomerIDEqualFold != nil {
+		predicates = append(predicates, issueevent.CustomerIDEqualFold(*i.CustomerIDEqualFold))
+	}
+	if i.CustomerIDContainsFold != nil {
+		predicates = append(predicates, issueevent.CustomerIDContainsFold(*i.CustomerIDContainsFold))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, issueevent.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, issueevent.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, issueevent.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, issueevent.KindNotIn(i.KindNotIn...))
+	}
+	if i.Deadline != nil {
+		predicates = append(predicates, issueevent.DeadlineEQ(*i.Deadline))
+	}
+	if i.DeadlineNEQ != nil {
+		predicates = append(predicates, issueevent.DeadlineNEQ(*i.DeadlineNEQ))
+	}
+	if len(i.DeadlineIn) > 0 {
+		predicates = append(predicates, issueevent.DeadlineIn(i.DeadlineIn...))
+	}
+	if len(i.DeadlineNotIn) > 0 {
+		predicates = append(predicates, issueevent.DeadlineNotIn(i.DeadlineNotIn...))
+	}
+	if i.Severity != nil {
+		predicates = append(predicates, issueevent.SeverityEQ(*i.Severity))
+	}
+	if i.SeverityNEQ != nil {
+		predicates = append(predicates, issueevent.SeverityNEQ(*i.SeverityNEQ))
+	}
+	if len(i.SeverityIn) > 0 {
+		predicates = append(predicates, issueevent.SeverityIn(i.SeverityIn...))
+	}
+	if len(i.SeverityNotIn) > 0 {
+		predicates = append(predicates, issueevent.SeverityNotIn(i.SeverityNotIn...))
+	}
+	if i.DueAt != nil {
+		predicates = append(predicates, issueevent.DueAtEQ(*i.DueAt))
+	}
+	if i.DueAtNEQ != nil {
+		predicates = append(predicates, issueevent.DueAtNEQ(*i.DueAtNEQ))
+	}
+	if len(i.DueAtIn) > 0 {
+		predicates = append(predicates, issueevent.DueAtIn(i.DueAtIn...))
+	}
+	if len(i.DueAtNotIn) > 0 {
+		predicates = append(predicates, issueevent.DueAtNotIn(i.DueAtNotIn...))
+	}
+	if i.DueAtGT != nil {
+		predicates = append(predicates, issueevent.DueAtGT(*i.DueAtGT))
+	}
+	if i.DueAtGTE != nil {
+		predicates = append(predicates, issueevent.DueAtGTE(*i.DueAtGTE))
+	}
+	if i.DueAtLT != nil {
+		predicates = append(predicates, issueevent.DueAtLT(*i.DueAtLT))
+	}
+	if i.DueAtLTE != nil {
+		predicates = append(predicates, issueevent.DueAtLTE(*i.DueAtLTE))
+	}
+	if i.At != nil {
+		predicates = append(predicates, issueevent.AtEQ(*i.At))
+	}
+	if i.AtNEQ != nil {
+		predicates = append(predicates, issueevent.AtNEQ(*i.AtNEQ))
+	}
+	if len(i.AtIn) > 0 {
+		predicates = append(predicates, issueevent.AtIn(i.AtIn...))
+	}
+	if len(i.AtNotIn) > 0 {
+		predicates = append(predicates, issueevent.AtNotIn(i.AtNotIn...))
+	}
+	if i.AtGT != nil {
+		predicates = append(predicates, issueevent.AtGT(*i.AtGT))
+	}
+	if i.AtGTE != nil {
+		predicates = append(predicates, issueevent.AtGTE(*i.AtGTE))
+	}
+	if i.AtLT != nil {
+		predicates = append(predicates, issueevent.AtLT(*i.AtLT))
+	}
+	if i.AtLTE != nil {
+		predicates = append(predicates, issueevent.AtLTE(*i.AtLTE))
+	}
+
+	if i.HasIssue != nil {
+		p := issueevent.HasIssue()
+		if !*i.HasIssue {
+			p = issueevent.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasIssueWith) > 0 {
+		with := make([]predicate.Issue, 0, len(i.HasIssueWith))
+		for _, w := range i.HasIssueWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasIssueWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, issueevent.HasIssueWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyIssueEventWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return issueevent.And(predicates...), nil
 	}
 }
 

@@ -52,7 +52,7 @@ type Issue struct {
 	Status issue.Status `json:"status,omitempty"`
 	// At most 80 characters.
 	BatchNo string `json:"batch_no,omitempty"`
-	// ReportedAt holds the value of the "reported_at" field.
+	// When the problem was reported: set at creation (never later than now), then fixed; the service level counts from it.
 	ReportedAt time.Time `json:"reported_at,omitempty"`
 	// 及时到现场: who went on site, when, what they saw. At most 20,000 characters.
 	OnsiteResponse string `json:"onsite_response,omitempty"`
@@ -92,13 +92,16 @@ type IssueEdges struct {
 	Assignee *User `json:"assignee,omitempty"`
 	// Photos and PDFs attached to the problem (attachIssueFile).
 	Attachments []*IssueAttachment `json:"attachments,omitempty"`
+	// What happened to the problem that no edit removes: service-level breaches (SLA_BREACHED).
+	Events []*IssueEvent `json:"events,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
-	totalCount [6]map[string]int
+	totalCount [7]map[string]int
 
 	namedAttachments map[string][]*IssueAttachment
+	namedEvents      map[string][]*IssueEvent
 }
 
 // CustomerOrErr returns the Customer value or an error if the edge
@@ -163,6 +166,15 @@ func (e IssueEdges) AttachmentsOrErr() ([]*IssueAttachment, error) {
 		return e.Attachments, nil
 	}
 	return nil, &NotLoadedError{edge: "attachments"}
+}
+
+// EventsOrErr returns the Events value or an error if the edge
+// was not loaded in eager-loading.
+func (e IssueEdges) EventsOrErr() ([]*IssueEvent, error) {
+	if e.loadedTypes[6] {
+		return e.Events, nil
+	}
+	return nil, &NotLoadedError{edge: "events"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -399,6 +411,11 @@ func (_m *Issue) QueryAttachments() *IssueAttachmentQuery {
 	return NewIssueClient(_m.config).QueryAttachments(_m)
 }
 
+// QueryEvents queries the "events" edge of the Issue entity.
+func (_m *Issue) QueryEvents() *IssueEventQuery {
+	return NewIssueClient(_m.config).QueryEvents(_m)
+}
+
 // Update returns a builder for updating this Issue.
 // Note that you need to call Issue.Unwrap() before calling this method if this Issue
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -531,6 +548,30 @@ func (_m *Issue) appendNamedAttachments(name string, edges ...*IssueAttachment) 
 		_m.Edges.namedAttachments[name] = []*IssueAttachment{}
 	} else {
 		_m.Edges.namedAttachments[name] = append(_m.Edges.namedAttachments[name], edges...)
+	}
+}
+
+// NamedEvents returns the Events named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Issue) NamedEvents(name string) ([]*IssueEvent, error) {
+	if _m.Edges.namedEvents == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEvents[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Issue) appendNamedEvents(name string, edges ...*IssueEvent) {
+	if _m.Edges.namedEvents == nil {
+		_m.Edges.namedEvents = make(map[string][]*IssueEvent)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEvents[name] = []*IssueEvent{}
+	} else {
+		_m.Edges.namedEvents[name] = append(_m.Edges.namedEvents[name], edges...)
 	}
 }
 

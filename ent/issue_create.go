@@ -9,6 +9,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
+	"tandem/ent/issueevent"
 	"tandem/ent/order"
 	"tandem/ent/product"
 	"tandem/ent/schema/pulid"
@@ -409,6 +410,21 @@ func (_c *IssueCreate) AddAttachments(v ...*IssueAttachment) *IssueCreate {
 	return _c.AddAttachmentIDs(ids...)
 }
 
+// AddEventIDs adds the "events" edge to the IssueEvent entity by IDs.
+func (_c *IssueCreate) AddEventIDs(ids ...pulid.ID) *IssueCreate {
+	_c.mutation.AddEventIDs(ids...)
+	return _c
+}
+
+// AddEvents adds the "events" edges to the IssueEvent entity.
+func (_c *IssueCreate) AddEvents(v ...*IssueEvent) *IssueCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddEventIDs(ids...)
+}
+
 // Mutation returns the IssueMutation object of the builder.
 func (_c *IssueCreate) Mutation() *IssueMutation {
 	return _c.mutation
@@ -798,6 +814,22 @@ func (_c *IssueCreate) createSpec() (*Issue, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(issueattachment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.EventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   issue.EventsTable,
+			Columns: []string{issue.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueevent.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -11,6 +11,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
+	"tandem/ent/issueevent"
 	"tandem/ent/order"
 	"tandem/ent/predicate"
 	"tandem/ent/product"
@@ -37,9 +38,11 @@ type IssueQuery struct {
 	withReportedBy       *UserQuery
 	withAssignee         *UserQuery
 	withAttachments      *IssueAttachmentQuery
+	withEvents           *IssueEventQuery
 	loadTotal            []func(context.Context, []*Issue) error
 	modifiers            []func(*sql.Selector)
 	withNamedAttachments map[string]*IssueAttachmentQuery
+	withNamedEvents      map[string]*IssueEventQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -201,6 +204,28 @@ func (_q *IssueQuery) QueryAttachments() *IssueAttachmentQuery {
 			sqlgraph.From(issue.Table, issue.FieldID, selector),
 			sqlgraph.To(issueattachment.Table, issueattachment.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, issue.AttachmentsTable, issue.AttachmentsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEvents chains the current query on the "events" edge.
+func (_q *IssueQuery) QueryEvents() *IssueEventQuery {
+	query := (&IssueEventClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(issue.Table, issue.FieldID, selector),
+			sqlgraph.To(issueevent.Table, issueevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, issue.EventsTable, issue.EventsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -406,6 +431,7 @@ func (_q *IssueQuery) Clone() *IssueQuery {
 		withReportedBy:  _q.withReportedBy.Clone(),
 		withAssignee:    _q.withAssignee.Clone(),
 		withAttachments: _q.withAttachments.Clone(),
+		withEvents:      _q.withEvents.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -476,6 +502,17 @@ func (_q *IssueQuery) WithAttachments(opts ...func(*IssueAttachmentQuery)) *Issu
 		opt(query)
 	}
 	_q.withAttachments = query
+	return _q
+}
+
+// WithEvents tells the query-builder to eager-load the nodes that are connected to
+// the "events" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IssueQuery) WithEvents(opts ...func(*IssueEventQuery)) *IssueQuery {
+	query := (&IssueEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEvents = query
 	return _q
 }
 
@@ -563,13 +600,14 @@ func (_q *IssueQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Issue,
 	var (
 		nodes       = []*Issue{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withCustomer != nil,
 			_q.withOrder != nil,
 			_q.withProduct != nil,
 			_q.withReportedBy != nil,
 			_q.withAssignee != nil,
 			_q.withAttachments != nil,
+			_q.withEvents != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -630,10 +668,24 @@ func (_q *IssueQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Issue,
 			return nil, err
 		}
 	}
+	if query := _q.withEvents; query != nil {
+		if err := _q.loadEvents(ctx, query, nodes,
+			func(n *Issue) { n.Edges.Events = []*IssueEvent{} },
+			func(n *Issue, e *IssueEvent) { n.Edges.Events = append(n.Edges.Events, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedAttachments {
 		if err := _q.loadAttachments(ctx, query, nodes,
 			func(n *Issue) { n.appendNamedAttachments(name) },
 			func(n *Issue, e *IssueAttachment) { n.appendNamedAttachments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEvents {
+		if err := _q.loadEvents(ctx, query, nodes,
+			func(n *Issue) { n.appendNamedEvents(name) },
+			func(n *Issue, e *IssueEvent) { n.appendNamedEvents(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -820,6 +872,36 @@ func (_q *IssueQuery) loadAttachments(ctx context.Context, query *IssueAttachmen
 	}
 	return nil
 }
+func (_q *IssueQuery) loadEvents(ctx context.Context, query *IssueEventQuery, nodes []*Issue, init func(*Issue), assign func(*Issue, *IssueEvent)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Issue)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(issueevent.FieldIssueID)
+	}
+	query.Where(predicate.IssueEvent(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(issue.EventsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.IssueID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "issue_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *IssueQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -966,6 +1048,20 @@ func (_q *IssueQuery) WithNamedAttachments(name string, opts ...func(*IssueAttac
 		_q.withNamedAttachments = make(map[string]*IssueAttachmentQuery)
 	}
 	_q.withNamedAttachments[name] = query
+	return _q
+}
+
+// WithNamedEvents tells the query-builder to eager-load the nodes that are connected to the "events"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *IssueQuery) WithNamedEvents(name string, opts ...func(*IssueEventQuery)) *IssueQuery {
+	query := (&IssueEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEvents == nil {
+		_q.withNamedEvents = make(map[string]*IssueEventQuery)
+	}
+	_q.withNamedEvents[name] = query
 	return _q
 }
 

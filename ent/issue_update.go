@@ -9,6 +9,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
+	"tandem/ent/issueevent"
 	"tandem/ent/order"
 	"tandem/ent/predicate"
 	"tandem/ent/product"
@@ -507,6 +508,21 @@ func (_u *IssueUpdate) AddAttachments(v ...*IssueAttachment) *IssueUpdate {
 	return _u.AddAttachmentIDs(ids...)
 }
 
+// AddEventIDs adds the "events" edge to the IssueEvent entity by IDs.
+func (_u *IssueUpdate) AddEventIDs(ids ...pulid.ID) *IssueUpdate {
+	_u.mutation.AddEventIDs(ids...)
+	return _u
+}
+
+// AddEvents adds the "events" edges to the IssueEvent entity.
+func (_u *IssueUpdate) AddEvents(v ...*IssueEvent) *IssueUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEventIDs(ids...)
+}
+
 // Mutation returns the IssueMutation object of the builder.
 func (_u *IssueUpdate) Mutation() *IssueMutation {
 	return _u.mutation
@@ -561,6 +577,27 @@ func (_u *IssueUpdate) RemoveAttachments(v ...*IssueAttachment) *IssueUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAttachmentIDs(ids...)
+}
+
+// ClearEvents clears all "events" edges to the IssueEvent entity.
+func (_u *IssueUpdate) ClearEvents() *IssueUpdate {
+	_u.mutation.ClearEvents()
+	return _u
+}
+
+// RemoveEventIDs removes the "events" edge to IssueEvent entities by IDs.
+func (_u *IssueUpdate) RemoveEventIDs(ids ...pulid.ID) *IssueUpdate {
+	_u.mutation.RemoveEventIDs(ids...)
+	return _u
+}
+
+// RemoveEvents removes "events" edges to IssueEvent entities.
+func (_u *IssueUpdate) RemoveEvents(v ...*IssueEvent) *IssueUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEventIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -970,6 +1007,51 @@ func (_u *IssueUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(issueattachment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   issue.EventsTable,
+			Columns: []string{issue.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueevent.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEventsIDs(); len(nodes) > 0 && !_u.mutation.EventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   issue.EventsTable,
+			Columns: []string{issue.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   issue.EventsTable,
+			Columns: []string{issue.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueevent.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1471,6 +1553,21 @@ func (_u *IssueUpdateOne) AddAttachments(v ...*IssueAttachment) *IssueUpdateOne 
 	return _u.AddAttachmentIDs(ids...)
 }
 
+// AddEventIDs adds the "events" edge to the IssueEvent entity by IDs.
+func (_u *IssueUpdateOne) AddEventIDs(ids ...pulid.ID) *IssueUpdateOne {
+	_u.mutation.AddEventIDs(ids...)
+	return _u
+}
+
+// AddEvents adds the "events" edges to the IssueEvent entity.
+func (_u *IssueUpdateOne) AddEvents(v ...*IssueEvent) *IssueUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEventIDs(ids...)
+}
+
 // Mutation returns the IssueMutation object of the builder.
 func (_u *IssueUpdateOne) Mutation() *IssueMutation {
 	return _u.mutation
@@ -1525,6 +1622,27 @@ func (_u *IssueUpdateOne) RemoveAttachments(v ...*IssueAttachment) *IssueUpdateO
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAttachmentIDs(ids...)
+}
+
+// ClearEvents clears all "events" edges to the IssueEvent entity.
+func (_u *IssueUpdateOne) ClearEvents() *IssueUpdateOne {
+	_u.mutation.ClearEvents()
+	return _u
+}
+
+// RemoveEventIDs removes the "events" edge to IssueEvent entities by IDs.
+func (_u *IssueUpdateOne) RemoveEventIDs(ids ...pulid.ID) *IssueUpdateOne {
+	_u.mutation.RemoveEventIDs(ids...)
+	return _u
+}
+
+// RemoveEvents removes "events" edges to IssueEvent entities.
+func (_u *IssueUpdateOne) RemoveEvents(v ...*IssueEvent) *IssueUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEventIDs(ids...)
 }
 
 // Where appends a list predicates to the IssueUpdate builder.
@@ -1964,6 +2082,51 @@ func (_u *IssueUpdateOne) sqlSave(ctx context.Context) (_node *Issue, err error)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(issueattachment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   issue.EventsTable,
+			Columns: []string{issue.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueevent.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEventsIDs(); len(nodes) > 0 && !_u.mutation.EventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   issue.EventsTable,
+			Columns: []string{issue.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   issue.EventsTable,
+			Columns: []string{issue.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(issueevent.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -21,6 +21,7 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
+	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
@@ -78,6 +79,7 @@ const (
 	TypeInteraction     = "Interaction"
 	TypeIssue           = "Issue"
 	TypeIssueAttachment = "IssueAttachment"
+	TypeIssueEvent      = "IssueEvent"
 	TypeKeyPerson       = "KeyPerson"
 	TypeLoginThrottle   = "LoginThrottle"
 	TypeMarketInfo      = "MarketInfo"
@@ -4530,6 +4532,9 @@ type ChangeNoticeAckMutation struct {
 	notified_at          *time.Time
 	acknowledged_at      *time.Time
 	acknowledged_by      *string
+	acknowledged_via     *changenoticeack.AcknowledgedVia
+	recorded_by_user_id  *pulid.ID
+	recorded_by_token_id *pulid.ID
 	note                 *string
 	clearedFields        map[string]struct{}
 	change_notice        *pulid.ID
@@ -4992,6 +4997,153 @@ func (m *ChangeNoticeAckMutation) ResetAcknowledgedBy() {
 	delete(m.clearedFields, changenoticeack.FieldAcknowledgedBy)
 }
 
+// SetAcknowledgedVia sets the "acknowledged_via" field.
+func (m *ChangeNoticeAckMutation) SetAcknowledgedVia(cv changenoticeack.AcknowledgedVia) {
+	m.acknowledged_via = &cv
+}
+
+// AcknowledgedVia returns the value of the "acknowledged_via" field in the mutation.
+func (m *ChangeNoticeAckMutation) AcknowledgedVia() (r changenoticeack.AcknowledgedVia, exists bool) {
+	v := m.acknowledged_via
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAcknowledgedVia returns the old "acknowledged_via" field's value of the ChangeNoticeAck entity.
+// If the ChangeNoticeAck object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ChangeNoticeAckMutation) OldAcknowledgedVia(ctx context.Context) (v *changenoticeack.AcknowledgedVia, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAcknowledgedVia is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAcknowledgedVia requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAcknowledgedVia: %w", err)
+	}
+	return oldValue.AcknowledgedVia, nil
+}
+
+// ClearAcknowledgedVia clears the value of the "acknowledged_via" field.
+func (m *ChangeNoticeAckMutation) ClearAcknowledgedVia() {
+	m.acknowledged_via = nil
+	m.clearedFields[changenoticeack.FieldAcknowledgedVia] = struct{}{}
+}
+
+// AcknowledgedViaCleared returns if the "acknowledged_via" field was cleared in this mutation.
+func (m *ChangeNoticeAckMutation) AcknowledgedViaCleared() bool {
+	_, ok := m.clearedFields[changenoticeack.FieldAcknowledgedVia]
+	return ok
+}
+
+// ResetAcknowledgedVia resets all changes to the "acknowledged_via" field.
+func (m *ChangeNoticeAckMutation) ResetAcknowledgedVia() {
+	m.acknowledged_via = nil
+	delete(m.clearedFields, changenoticeack.FieldAcknowledgedVia)
+}
+
+// SetRecordedByUserID sets the "recorded_by_user_id" field.
+func (m *ChangeNoticeAckMutation) SetRecordedByUserID(pu pulid.ID) {
+	m.recorded_by_user_id = &pu
+}
+
+// RecordedByUserID returns the value of the "recorded_by_user_id" field in the mutation.
+func (m *ChangeNoticeAckMutation) RecordedByUserID() (r pulid.ID, exists bool) {
+	v := m.recorded_by_user_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRecordedByUserID returns the old "recorded_by_user_id" field's value of the ChangeNoticeAck entity.
+// If the ChangeNoticeAck object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ChangeNoticeAckMutation) OldRecordedByUserID(ctx context.Context) (v *pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRecordedByUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRecordedByUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRecordedByUserID: %w", err)
+	}
+	return oldValue.RecordedByUserID, nil
+}
+
+// ClearRecordedByUserID clears the value of the "recorded_by_user_id" field.
+func (m *ChangeNoticeAckMutation) ClearRecordedByUserID() {
+	m.recorded_by_user_id = nil
+	m.clearedFields[changenoticeack.FieldRecordedByUserID] = struct{}{}
+}
+
+// RecordedByUserIDCleared returns if the "recorded_by_user_id" field was cleared in this mutation.
+func (m *ChangeNoticeAckMutation) RecordedByUserIDCleared() bool {
+	_, ok := m.clearedFields[changenoticeack.FieldRecordedByUserID]
+	return ok
+}
+
+// ResetRecordedByUserID resets all changes to the "recorded_by_user_id" field.
+func (m *ChangeNoticeAckMutation) ResetRecordedByUserID() {
+	m.recorded_by_user_id = nil
+	delete(m.clearedFields, changenoticeack.FieldRecordedByUserID)
+}
+
+// SetRecordedByTokenID sets the "recorded_by_token_id" field.
+func (m *ChangeNoticeAckMutation) SetRecordedByTokenID(pu pulid.ID) {
+	m.recorded_by_token_id = &pu
+}
+
+// RecordedByTokenID returns the value of the "recorded_by_token_id" field in the mutation.
+func (m *ChangeNoticeAckMutation) RecordedByTokenID() (r pulid.ID, exists bool) {
+	v := m.recorded_by_token_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRecordedByTokenID returns the old "recorded_by_token_id" field's value of the ChangeNoticeAck entity.
+// If the ChangeNoticeAck object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ChangeNoticeAckMutation) OldRecordedByTokenID(ctx context.Context) (v *pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRecordedByTokenID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRecordedByTokenID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRecordedByTokenID: %w", err)
+	}
+	return oldValue.RecordedByTokenID, nil
+}
+
+// ClearRecordedByTokenID clears the value of the "recorded_by_token_id" field.
+func (m *ChangeNoticeAckMutation) ClearRecordedByTokenID() {
+	m.recorded_by_token_id = nil
+	m.clearedFields[changenoticeack.FieldRecordedByTokenID] = struct{}{}
+}
+
+// RecordedByTokenIDCleared returns if the "recorded_by_token_id" field was cleared in this mutation.
+func (m *ChangeNoticeAckMutation) RecordedByTokenIDCleared() bool {
+	_, ok := m.clearedFields[changenoticeack.FieldRecordedByTokenID]
+	return ok
+}
+
+// ResetRecordedByTokenID resets all changes to the "recorded_by_token_id" field.
+func (m *ChangeNoticeAckMutation) ResetRecordedByTokenID() {
+	m.recorded_by_token_id = nil
+	delete(m.clearedFields, changenoticeack.FieldRecordedByTokenID)
+}
+
 // SetNote sets the "note" field.
 func (m *ChangeNoticeAckMutation) SetNote(s string) {
 	m.note = &s
@@ -5129,7 +5281,7 @@ func (m *ChangeNoticeAckMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ChangeNoticeAckMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 12)
 	if m.created_at != nil {
 		fields = append(fields, changenoticeack.FieldCreatedAt)
 	}
@@ -5153,6 +5305,15 @@ func (m *ChangeNoticeAckMutation) Fields() []string {
 	}
 	if m.acknowledged_by != nil {
 		fields = append(fields, changenoticeack.FieldAcknowledgedBy)
+	}
+	if m.acknowledged_via != nil {
+		fields = append(fields, changenoticeack.FieldAcknowledgedVia)
+	}
+	if m.recorded_by_user_id != nil {
+		fields = append(fields, changenoticeack.FieldRecordedByUserID)
+	}
+	if m.recorded_by_token_id != nil {
+		fields = append(fields, changenoticeack.FieldRecordedByTokenID)
 	}
 	if m.note != nil {
 		fields = append(fields, changenoticeack.FieldNote)
@@ -5181,6 +5342,12 @@ func (m *ChangeNoticeAckMutation) Field(name string) (ent.Value, bool) {
 		return m.AcknowledgedAt()
 	case changenoticeack.FieldAcknowledgedBy:
 		return m.AcknowledgedBy()
+	case changenoticeack.FieldAcknowledgedVia:
+		return m.AcknowledgedVia()
+	case changenoticeack.FieldRecordedByUserID:
+		return m.RecordedByUserID()
+	case changenoticeack.FieldRecordedByTokenID:
+		return m.RecordedByTokenID()
 	case changenoticeack.FieldNote:
 		return m.Note()
 	}
@@ -5208,6 +5375,12 @@ func (m *ChangeNoticeAckMutation) OldField(ctx context.Context, name string) (en
 		return m.OldAcknowledgedAt(ctx)
 	case changenoticeack.FieldAcknowledgedBy:
 		return m.OldAcknowledgedBy(ctx)
+	case changenoticeack.FieldAcknowledgedVia:
+		return m.OldAcknowledgedVia(ctx)
+	case changenoticeack.FieldRecordedByUserID:
+		return m.OldRecordedByUserID(ctx)
+	case changenoticeack.FieldRecordedByTokenID:
+		return m.OldRecordedByTokenID(ctx)
 	case changenoticeack.FieldNote:
 		return m.OldNote(ctx)
 	}
@@ -5275,6 +5448,27 @@ func (m *ChangeNoticeAckMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetAcknowledgedBy(v)
 		return nil
+	case changenoticeack.FieldAcknowledgedVia:
+		v, ok := value.(changenoticeack.AcknowledgedVia)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAcknowledgedVia(v)
+		return nil
+	case changenoticeack.FieldRecordedByUserID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRecordedByUserID(v)
+		return nil
+	case changenoticeack.FieldRecordedByTokenID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRecordedByTokenID(v)
+		return nil
 	case changenoticeack.FieldNote:
 		v, ok := value.(string)
 		if !ok {
@@ -5336,6 +5530,15 @@ func (m *ChangeNoticeAckMutation) ClearedFields() []string {
 	if m.FieldCleared(changenoticeack.FieldAcknowledgedBy) {
 		fields = append(fields, changenoticeack.FieldAcknowledgedBy)
 	}
+	if m.FieldCleared(changenoticeack.FieldAcknowledgedVia) {
+		fields = append(fields, changenoticeack.FieldAcknowledgedVia)
+	}
+	if m.FieldCleared(changenoticeack.FieldRecordedByUserID) {
+		fields = append(fields, changenoticeack.FieldRecordedByUserID)
+	}
+	if m.FieldCleared(changenoticeack.FieldRecordedByTokenID) {
+		fields = append(fields, changenoticeack.FieldRecordedByTokenID)
+	}
 	if m.FieldCleared(changenoticeack.FieldNote) {
 		fields = append(fields, changenoticeack.FieldNote)
 	}
@@ -5361,6 +5564,15 @@ func (m *ChangeNoticeAckMutation) ClearField(name string) error {
 		return nil
 	case changenoticeack.FieldAcknowledgedBy:
 		m.ClearAcknowledgedBy()
+		return nil
+	case changenoticeack.FieldAcknowledgedVia:
+		m.ClearAcknowledgedVia()
+		return nil
+	case changenoticeack.FieldRecordedByUserID:
+		m.ClearRecordedByUserID()
+		return nil
+	case changenoticeack.FieldRecordedByTokenID:
+		m.ClearRecordedByTokenID()
 		return nil
 	case changenoticeack.FieldNote:
 		m.ClearNote()
@@ -5396,6 +5608,15 @@ func (m *ChangeNoticeAckMutation) ResetField(name string) error {
 		return nil
 	case changenoticeack.FieldAcknowledgedBy:
 		m.ResetAcknowledgedBy()
+		return nil
+	case changenoticeack.FieldAcknowledgedVia:
+		m.ResetAcknowledgedVia()
+		return nil
+	case changenoticeack.FieldRecordedByUserID:
+		m.ResetRecordedByUserID()
+		return nil
+	case changenoticeack.FieldRecordedByTokenID:
+		m.ResetRecordedByTokenID()
 		return nil
 	case changenoticeack.FieldNote:
 		m.ResetNote()
@@ -8627,6 +8848,9 @@ type CustomerMutation struct {
 	order_events              map[pulid.ID]struct{}
 	removedorder_events       map[pulid.ID]struct{}
 	clearedorder_events       bool
+	issue_events              map[pulid.ID]struct{}
+	removedissue_events       map[pulid.ID]struct{}
+	clearedissue_events       bool
 	webhook_endpoints         map[pulid.ID]struct{}
 	removedwebhook_endpoints  map[pulid.ID]struct{}
 	clearedwebhook_endpoints  bool
@@ -12265,6 +12489,60 @@ func (m *CustomerMutation) ResetOrderEvents() {
 	m.removedorder_events = nil
 }
 
+// AddIssueEventIDs adds the "issue_events" edge to the IssueEvent entity by ids.
+func (m *CustomerMutation) AddIssueEventIDs(ids ...pulid.ID) {
+	if m.issue_events == nil {
+		m.issue_events = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.issue_events[ids[i]] = struct{}{}
+	}
+}
+
+// ClearIssueEvents clears the "issue_events" edge to the IssueEvent entity.
+func (m *CustomerMutation) ClearIssueEvents() {
+	m.clearedissue_events = true
+}
+
+// IssueEventsCleared reports if the "issue_events" edge to the IssueEvent entity was cleared.
+func (m *CustomerMutation) IssueEventsCleared() bool {
+	return m.clearedissue_events
+}
+
+// RemoveIssueEventIDs removes the "issue_events" edge to the IssueEvent entity by IDs.
+func (m *CustomerMutation) RemoveIssueEventIDs(ids ...pulid.ID) {
+	if m.removedissue_events == nil {
+		m.removedissue_events = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.issue_events, ids[i])
+		m.removedissue_events[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedIssueEvents returns the removed IDs of the "issue_events" edge to the IssueEvent entity.
+func (m *CustomerMutation) RemovedIssueEventsIDs() (ids []pulid.ID) {
+	for id := range m.removedissue_events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// IssueEventsIDs returns the "issue_events" edge IDs in the mutation.
+func (m *CustomerMutation) IssueEventsIDs() (ids []pulid.ID) {
+	for id := range m.issue_events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetIssueEvents resets all changes to the "issue_events" edge.
+func (m *CustomerMutation) ResetIssueEvents() {
+	m.issue_events = nil
+	m.clearedissue_events = false
+	m.removedissue_events = nil
+}
+
 // AddWebhookEndpointIDs adds the "webhook_endpoints" edge to the WebhookEndpoint entity by ids.
 func (m *CustomerMutation) AddWebhookEndpointIDs(ids ...pulid.ID) {
 	if m.webhook_endpoints == nil {
@@ -13611,7 +13889,7 @@ func (m *CustomerMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 32)
+	edges := make([]string, 0, 33)
 	if m.owner != nil {
 		edges = append(edges, customer.EdgeOwner)
 	}
@@ -13695,6 +13973,9 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.order_events != nil {
 		edges = append(edges, customer.EdgeOrderEvents)
+	}
+	if m.issue_events != nil {
+		edges = append(edges, customer.EdgeIssueEvents)
 	}
 	if m.webhook_endpoints != nil {
 		edges = append(edges, customer.EdgeWebhookEndpoints)
@@ -13875,6 +14156,12 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeIssueEvents:
+		ids := make([]ent.Value, 0, len(m.issue_events))
+		for id := range m.issue_events {
+			ids = append(ids, id)
+		}
+		return ids
 	case customer.EdgeWebhookEndpoints:
 		ids := make([]ent.Value, 0, len(m.webhook_endpoints))
 		for id := range m.webhook_endpoints {
@@ -13905,7 +14192,7 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 32)
+	edges := make([]string, 0, 33)
 	if m.removedreferred_customers != nil {
 		edges = append(edges, customer.EdgeReferredCustomers)
 	}
@@ -13977,6 +14264,9 @@ func (m *CustomerMutation) RemovedEdges() []string {
 	}
 	if m.removedorder_events != nil {
 		edges = append(edges, customer.EdgeOrderEvents)
+	}
+	if m.removedissue_events != nil {
+		edges = append(edges, customer.EdgeIssueEvents)
 	}
 	if m.removedwebhook_endpoints != nil {
 		edges = append(edges, customer.EdgeWebhookEndpoints)
@@ -14141,6 +14431,12 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeIssueEvents:
+		ids := make([]ent.Value, 0, len(m.removedissue_events))
+		for id := range m.removedissue_events {
+			ids = append(ids, id)
+		}
+		return ids
 	case customer.EdgeWebhookEndpoints:
 		ids := make([]ent.Value, 0, len(m.removedwebhook_endpoints))
 		for id := range m.removedwebhook_endpoints {
@@ -14171,7 +14467,7 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 32)
+	edges := make([]string, 0, 33)
 	if m.clearedowner {
 		edges = append(edges, customer.EdgeOwner)
 	}
@@ -14256,6 +14552,9 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	if m.clearedorder_events {
 		edges = append(edges, customer.EdgeOrderEvents)
 	}
+	if m.clearedissue_events {
+		edges = append(edges, customer.EdgeIssueEvents)
+	}
 	if m.clearedwebhook_endpoints {
 		edges = append(edges, customer.EdgeWebhookEndpoints)
 	}
@@ -14331,6 +14630,8 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedsample_events
 	case customer.EdgeOrderEvents:
 		return m.clearedorder_events
+	case customer.EdgeIssueEvents:
+		return m.clearedissue_events
 	case customer.EdgeWebhookEndpoints:
 		return m.clearedwebhook_endpoints
 	case customer.EdgeWebhookDeliveries:
@@ -14450,6 +14751,9 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 		return nil
 	case customer.EdgeOrderEvents:
 		m.ResetOrderEvents()
+		return nil
+	case customer.EdgeIssueEvents:
+		m.ResetIssueEvents()
 		return nil
 	case customer.EdgeWebhookEndpoints:
 		m.ResetWebhookEndpoints()
@@ -18741,6 +19045,9 @@ type IssueMutation struct {
 	attachments           map[pulid.ID]struct{}
 	removedattachments    map[pulid.ID]struct{}
 	clearedattachments    bool
+	events                map[pulid.ID]struct{}
+	removedevents         map[pulid.ID]struct{}
+	clearedevents         bool
 	done                  bool
 	oldValue              func(context.Context) (*Issue, error)
 	predicates            []predicate.Issue
@@ -20175,6 +20482,60 @@ func (m *IssueMutation) ResetAttachments() {
 	m.removedattachments = nil
 }
 
+// AddEventIDs adds the "events" edge to the IssueEvent entity by ids.
+func (m *IssueMutation) AddEventIDs(ids ...pulid.ID) {
+	if m.events == nil {
+		m.events = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.events[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEvents clears the "events" edge to the IssueEvent entity.
+func (m *IssueMutation) ClearEvents() {
+	m.clearedevents = true
+}
+
+// EventsCleared reports if the "events" edge to the IssueEvent entity was cleared.
+func (m *IssueMutation) EventsCleared() bool {
+	return m.clearedevents
+}
+
+// RemoveEventIDs removes the "events" edge to the IssueEvent entity by IDs.
+func (m *IssueMutation) RemoveEventIDs(ids ...pulid.ID) {
+	if m.removedevents == nil {
+		m.removedevents = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.events, ids[i])
+		m.removedevents[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEvents returns the removed IDs of the "events" edge to the IssueEvent entity.
+func (m *IssueMutation) RemovedEventsIDs() (ids []pulid.ID) {
+	for id := range m.removedevents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EventsIDs returns the "events" edge IDs in the mutation.
+func (m *IssueMutation) EventsIDs() (ids []pulid.ID) {
+	for id := range m.events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEvents resets all changes to the "events" edge.
+func (m *IssueMutation) ResetEvents() {
+	m.events = nil
+	m.clearedevents = false
+	m.removedevents = nil
+}
+
 // Where appends a list predicates to the IssueMutation builder.
 func (m *IssueMutation) Where(ps ...predicate.Issue) {
 	m.predicates = append(m.predicates, ps...)
@@ -20836,7 +21197,7 @@ func (m *IssueMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *IssueMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.customer != nil {
 		edges = append(edges, issue.EdgeCustomer)
 	}
@@ -20854,6 +21215,9 @@ func (m *IssueMutation) AddedEdges() []string {
 	}
 	if m.attachments != nil {
 		edges = append(edges, issue.EdgeAttachments)
+	}
+	if m.events != nil {
+		edges = append(edges, issue.EdgeEvents)
 	}
 	return edges
 }
@@ -20888,15 +21252,24 @@ func (m *IssueMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case issue.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.events))
+		for id := range m.events {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *IssueMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedattachments != nil {
 		edges = append(edges, issue.EdgeAttachments)
+	}
+	if m.removedevents != nil {
+		edges = append(edges, issue.EdgeEvents)
 	}
 	return edges
 }
@@ -20911,13 +21284,19 @@ func (m *IssueMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case issue.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.removedevents))
+		for id := range m.removedevents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *IssueMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedcustomer {
 		edges = append(edges, issue.EdgeCustomer)
 	}
@@ -20935,6 +21314,9 @@ func (m *IssueMutation) ClearedEdges() []string {
 	}
 	if m.clearedattachments {
 		edges = append(edges, issue.EdgeAttachments)
+	}
+	if m.clearedevents {
+		edges = append(edges, issue.EdgeEvents)
 	}
 	return edges
 }
@@ -20955,6 +21337,8 @@ func (m *IssueMutation) EdgeCleared(name string) bool {
 		return m.clearedassignee
 	case issue.EdgeAttachments:
 		return m.clearedattachments
+	case issue.EdgeEvents:
+		return m.clearedevents
 	}
 	return false
 }
@@ -21003,6 +21387,9 @@ func (m *IssueMutation) ResetEdge(name string) error {
 		return nil
 	case issue.EdgeAttachments:
 		m.ResetAttachments()
+		return nil
+	case issue.EdgeEvents:
+		m.ResetEvents()
 		return nil
 	}
 	return fmt.Errorf("unknown Issue edge %s", name)
@@ -22188,6 +22575,762 @@ func (m *IssueAttachmentMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown IssueAttachment edge %s", name)
+}
+
+// IssueEventMutation represents an operation that mutates the IssueEvent nodes in the graph.
+type IssueEventMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *pulid.ID
+	kind            *issueevent.Kind
+	deadline        *issueevent.Deadline
+	severity        *issueevent.Severity
+	due_at          *time.Time
+	at              *time.Time
+	clearedFields   map[string]struct{}
+	issue           *pulid.ID
+	clearedissue    bool
+	customer        *pulid.ID
+	clearedcustomer bool
+	done            bool
+	oldValue        func(context.Context) (*IssueEvent, error)
+	predicates      []predicate.IssueEvent
+}
+
+var _ ent.Mutation = (*IssueEventMutation)(nil)
+
+// issueeventOption allows management of the mutation configuration using functional options.
+type issueeventOption func(*IssueEventMutation)
+
+// newIssueEventMutation creates new mutation for the IssueEvent entity.
+func newIssueEventMutation(c config, op Op, opts ...issueeventOption) *IssueEventMutation {
+	m := &IssueEventMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeIssueEvent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withIssueEventID sets the ID field of the mutation.
+func withIssueEventID(id pulid.ID) issueeventOption {
+	return func(m *IssueEventMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *IssueEvent
+		)
+		m.oldValue = func(ctx context.Context) (*IssueEvent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().IssueEvent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withIssueEvent sets the old IssueEvent of the mutation.
+func withIssueEvent(node *IssueEvent) issueeventOption {
+	return func(m *IssueEventMutation) {
+		m.oldValue = func(context.Context) (*IssueEvent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m IssueEventMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m IssueEventMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of IssueEvent entities.
+func (m *IssueEventMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *IssueEventMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *IssueEventMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().IssueEvent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetIssueID sets the "issue_id" field.
+func (m *IssueEventMutation) SetIssueID(pu pulid.ID) {
+	m.issue = &pu
+}
+
+// IssueID returns the value of the "issue_id" field in the mutation.
+func (m *IssueEventMutation) IssueID() (r pulid.ID, exists bool) {
+	v := m.issue
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIssueID returns the old "issue_id" field's value of the IssueEvent entity.
+// If the IssueEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueEventMutation) OldIssueID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIssueID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIssueID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIssueID: %w", err)
+	}
+	return oldValue.IssueID, nil
+}
+
+// ResetIssueID resets all changes to the "issue_id" field.
+func (m *IssueEventMutation) ResetIssueID() {
+	m.issue = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *IssueEventMutation) SetCustomerID(pu pulid.ID) {
+	m.customer = &pu
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *IssueEventMutation) CustomerID() (r pulid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the IssueEvent entity.
+// If the IssueEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueEventMutation) OldCustomerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *IssueEventMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *IssueEventMutation) SetKind(i issueevent.Kind) {
+	m.kind = &i
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *IssueEventMutation) Kind() (r issueevent.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the IssueEvent entity.
+// If the IssueEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueEventMutation) OldKind(ctx context.Context) (v issueevent.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *IssueEventMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetDeadline sets the "deadline" field.
+func (m *IssueEventMutation) SetDeadline(i issueevent.Deadline) {
+	m.deadline = &i
+}
+
+// Deadline returns the value of the "deadline" field in the mutation.
+func (m *IssueEventMutation) Deadline() (r issueevent.Deadline, exists bool) {
+	v := m.deadline
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeadline returns the old "deadline" field's value of the IssueEvent entity.
+// If the IssueEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueEventMutation) OldDeadline(ctx context.Context) (v issueevent.Deadline, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeadline is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeadline requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeadline: %w", err)
+	}
+	return oldValue.Deadline, nil
+}
+
+// ResetDeadline resets all changes to the "deadline" field.
+func (m *IssueEventMutation) ResetDeadline() {
+	m.deadline = nil
+}
+
+// SetSeverity sets the "severity" field.
+func (m *IssueEventMutation) SetSeverity(i issueevent.Severity) {
+	m.severity = &i
+}
+
+// Severity returns the value of the "severity" field in the mutation.
+func (m *IssueEventMutation) Severity() (r issueevent.Severity, exists bool) {
+	v := m.severity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSeverity returns the old "severity" field's value of the IssueEvent entity.
+// If the IssueEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueEventMutation) OldSeverity(ctx context.Context) (v issueevent.Severity, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSeverity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSeverity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSeverity: %w", err)
+	}
+	return oldValue.Severity, nil
+}
+
+// ResetSeverity resets all changes to the "severity" field.
+func (m *IssueEventMutation) ResetSeverity() {
+	m.severity = nil
+}
+
+// SetDueAt sets the "due_at" field.
+func (m *IssueEventMutation) SetDueAt(t time.Time) {
+	m.due_at = &t
+}
+
+// DueAt returns the value of the "due_at" field in the mutation.
+func (m *IssueEventMutation) DueAt() (r time.Time, exists bool) {
+	v := m.due_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDueAt returns the old "due_at" field's value of the IssueEvent entity.
+// If the IssueEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueEventMutation) OldDueAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDueAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDueAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDueAt: %w", err)
+	}
+	return oldValue.DueAt, nil
+}
+
+// ResetDueAt resets all changes to the "due_at" field.
+func (m *IssueEventMutation) ResetDueAt() {
+	m.due_at = nil
+}
+
+// SetAt sets the "at" field.
+func (m *IssueEventMutation) SetAt(t time.Time) {
+	m.at = &t
+}
+
+// At returns the value of the "at" field in the mutation.
+func (m *IssueEventMutation) At() (r time.Time, exists bool) {
+	v := m.at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAt returns the old "at" field's value of the IssueEvent entity.
+// If the IssueEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IssueEventMutation) OldAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAt: %w", err)
+	}
+	return oldValue.At, nil
+}
+
+// ResetAt resets all changes to the "at" field.
+func (m *IssueEventMutation) ResetAt() {
+	m.at = nil
+}
+
+// ClearIssue clears the "issue" edge to the Issue entity.
+func (m *IssueEventMutation) ClearIssue() {
+	m.clearedissue = true
+	m.clearedFields[issueevent.FieldIssueID] = struct{}{}
+}
+
+// IssueCleared reports if the "issue" edge to the Issue entity was cleared.
+func (m *IssueEventMutation) IssueCleared() bool {
+	return m.clearedissue
+}
+
+// IssueIDs returns the "issue" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// IssueID instead. It exists only for internal usage by the builders.
+func (m *IssueEventMutation) IssueIDs() (ids []pulid.ID) {
+	if id := m.issue; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetIssue resets all changes to the "issue" edge.
+func (m *IssueEventMutation) ResetIssue() {
+	m.issue = nil
+	m.clearedissue = false
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *IssueEventMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[issueevent.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *IssueEventMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *IssueEventMutation) CustomerIDs() (ids []pulid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *IssueEventMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// Where appends a list predicates to the IssueEventMutation builder.
+func (m *IssueEventMutation) Where(ps ...predicate.IssueEvent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the IssueEventMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *IssueEventMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.IssueEvent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *IssueEventMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *IssueEventMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (IssueEvent).
+func (m *IssueEventMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *IssueEventMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.issue != nil {
+		fields = append(fields, issueevent.FieldIssueID)
+	}
+	if m.customer != nil {
+		fields = append(fields, issueevent.FieldCustomerID)
+	}
+	if m.kind != nil {
+		fields = append(fields, issueevent.FieldKind)
+	}
+	if m.deadline != nil {
+		fields = append(fields, issueevent.FieldDeadline)
+	}
+	if m.severity != nil {
+		fields = append(fields, issueevent.FieldSeverity)
+	}
+	if m.due_at != nil {
+		fields = append(fields, issueevent.FieldDueAt)
+	}
+	if m.at != nil {
+		fields = append(fields, issueevent.FieldAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *IssueEventMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case issueevent.FieldIssueID:
+		return m.IssueID()
+	case issueevent.FieldCustomerID:
+		return m.CustomerID()
+	case issueevent.FieldKind:
+		return m.Kind()
+	case issueevent.FieldDeadline:
+		return m.Deadline()
+	case issueevent.FieldSeverity:
+		return m.Severity()
+	case issueevent.FieldDueAt:
+		return m.DueAt()
+	case issueevent.FieldAt:
+		return m.At()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *IssueEventMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case issueevent.FieldIssueID:
+		return m.OldIssueID(ctx)
+	case issueevent.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case issueevent.FieldKind:
+		return m.OldKind(ctx)
+	case issueevent.FieldDeadline:
+		return m.OldDeadline(ctx)
+	case issueevent.FieldSeverity:
+		return m.OldSeverity(ctx)
+	case issueevent.FieldDueAt:
+		return m.OldDueAt(ctx)
+	case issueevent.FieldAt:
+		return m.OldAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown IssueEvent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IssueEventMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case issueevent.FieldIssueID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIssueID(v)
+		return nil
+	case issueevent.FieldCustomerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case issueevent.FieldKind:
+		v, ok := value.(issueevent.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case issueevent.FieldDeadline:
+		v, ok := value.(issueevent.Deadline)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeadline(v)
+		return nil
+	case issueevent.FieldSeverity:
+		v, ok := value.(issueevent.Severity)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSeverity(v)
+		return nil
+	case issueevent.FieldDueAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDueAt(v)
+		return nil
+	case issueevent.FieldAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown IssueEvent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *IssueEventMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *IssueEventMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IssueEventMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown IssueEvent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *IssueEventMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *IssueEventMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *IssueEventMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown IssueEvent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *IssueEventMutation) ResetField(name string) error {
+	switch name {
+	case issueevent.FieldIssueID:
+		m.ResetIssueID()
+		return nil
+	case issueevent.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case issueevent.FieldKind:
+		m.ResetKind()
+		return nil
+	case issueevent.FieldDeadline:
+		m.ResetDeadline()
+		return nil
+	case issueevent.FieldSeverity:
+		m.ResetSeverity()
+		return nil
+	case issueevent.FieldDueAt:
+		m.ResetDueAt()
+		return nil
+	case issueevent.FieldAt:
+		m.ResetAt()
+		return nil
+	}
+	return fmt.Errorf("unknown IssueEvent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *IssueEventMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.issue != nil {
+		edges = append(edges, issueevent.EdgeIssue)
+	}
+	if m.customer != nil {
+		edges = append(edges, issueevent.EdgeCustomer)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *IssueEventMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case issueevent.EdgeIssue:
+		if id := m.issue; id != nil {
+			return []ent.Value{*id}
+		}
+	case issueevent.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *IssueEventMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *IssueEventMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *IssueEventMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedissue {
+		edges = append(edges, issueevent.EdgeIssue)
+	}
+	if m.clearedcustomer {
+		edges = append(edges, issueevent.EdgeCustomer)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *IssueEventMutation) EdgeCleared(name string) bool {
+	switch name {
+	case issueevent.EdgeIssue:
+		return m.clearedissue
+	case issueevent.EdgeCustomer:
+		return m.clearedcustomer
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *IssueEventMutation) ClearEdge(name string) error {
+	switch name {
+	case issueevent.EdgeIssue:
+		m.ClearIssue()
+		return nil
+	case issueevent.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown IssueEvent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *IssueEventMutation) ResetEdge(name string) error {
+	switch name {
+	case issueevent.EdgeIssue:
+		m.ResetIssue()
+		return nil
+	case issueevent.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown IssueEvent edge %s", name)
 }
 
 // KeyPersonMutation represents an operation that mutates the KeyPerson nodes in the graph.

@@ -20,6 +20,7 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
+	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
@@ -85,6 +86,7 @@ var tableByPrefix = map[string]string{
 	"CM": clientmutation.Table,
 	"SE": sampleevent.Table,
 	"OE": orderevent.Table,
+	"IE": issueevent.Table,
 	"SD": servicedocument.Table,
 	"WE": webhookendpoint.Table,
 	"WD": webhookdelivery.Table,

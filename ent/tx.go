@@ -42,6 +42,8 @@ type Tx struct {
 	Issue *IssueClient
 	// IssueAttachment is the client for interacting with the IssueAttachment builders.
 	IssueAttachment *IssueAttachmentClient
+	// IssueEvent is the client for interacting with the IssueEvent builders.
+	IssueEvent *IssueEventClient
 	// KeyPerson is the client for interacting with the KeyPerson builders.
 	KeyPerson *KeyPersonClient
 	// LoginThrottle is the client for interacting with the LoginThrottle builders.
@@ -239,6 +241,7 @@ func (tx *Tx) init() {
 	tx.Interaction = NewInteractionClient(tx.config)
 	tx.Issue = NewIssueClient(tx.config)
 	tx.IssueAttachment = NewIssueAttachmentClient(tx.config)
+	tx.IssueEvent = NewIssueEventClient(tx.config)
 	tx.KeyPerson = NewKeyPersonClient(tx.config)
 	tx.LoginThrottle = NewLoginThrottleClient(tx.config)
 	tx.MarketInfo = NewMarketInfoClient(tx.config)

@@ -220,6 +220,30 @@ func (r *queryResolver) WebhookEndpoints(ctx context.Context, after *entgql.Curs
 		ent.WithWebhookEndpointOrder(orderBy), ent.WithWebhookEndpointFilter(where.Filter))
 }
 
+// RecordedByUserIDIn is the resolver for the recordedByUserIDIn field.
+func (r *changeNoticeAckWhereInputResolver) RecordedByUserIDIn(ctx context.Context, obj *ent.ChangeNoticeAckWhereInput, data []string) error {
+	obj.RecordedByUserIDIn = pulidIDs(data)
+	return nil
+}
+
+// RecordedByUserIDNotIn is the resolver for the recordedByUserIDNotIn field.
+func (r *changeNoticeAckWhereInputResolver) RecordedByUserIDNotIn(ctx context.Context, obj *ent.ChangeNoticeAckWhereInput, data []string) error {
+	obj.RecordedByUserIDNotIn = pulidIDs(data)
+	return nil
+}
+
+// RecordedByTokenIDIn is the resolver for the recordedByTokenIDIn field.
+func (r *changeNoticeAckWhereInputResolver) RecordedByTokenIDIn(ctx context.Context, obj *ent.ChangeNoticeAckWhereInput, data []string) error {
+	obj.RecordedByTokenIDIn = pulidIDs(data)
+	return nil
+}
+
+// RecordedByTokenIDNotIn is the resolver for the recordedByTokenIDNotIn field.
+func (r *changeNoticeAckWhereInputResolver) RecordedByTokenIDNotIn(ctx context.Context, obj *ent.ChangeNoticeAckWhereInput, data []string) error {
+	obj.RecordedByTokenIDNotIn = pulidIDs(data)
+	return nil
+}
+
 // ChangeNotice returns generated.ChangeNoticeResolver implementation.
 func (r *Resolver) ChangeNotice() generated.ChangeNoticeResolver { return &changeNoticeResolver{r} }
 
@@ -249,14 +273,20 @@ func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 // Sample returns generated.SampleResolver implementation.
 func (r *Resolver) Sample() generated.SampleResolver { return &sampleResolver{r} }
 
+// ChangeNoticeAckWhereInput returns generated.ChangeNoticeAckWhereInputResolver implementation.
+func (r *Resolver) ChangeNoticeAckWhereInput() generated.ChangeNoticeAckWhereInputResolver {
+	return &changeNoticeAckWhereInputResolver{r}
+}
+
 type (
-	changeNoticeResolver    struct{ *Resolver }
-	customerResolver        struct{ *Resolver }
-	documentResolver        struct{ *Resolver }
-	issueResolver           struct{ *Resolver }
-	issueAttachmentResolver struct{ *Resolver }
-	keyPersonResolver       struct{ *Resolver }
-	orderResolver           struct{ *Resolver }
-	queryResolver           struct{ *Resolver }
-	sampleResolver          struct{ *Resolver }
+	changeNoticeResolver              struct{ *Resolver }
+	customerResolver                  struct{ *Resolver }
+	documentResolver                  struct{ *Resolver }
+	issueResolver                     struct{ *Resolver }
+	issueAttachmentResolver           struct{ *Resolver }
+	keyPersonResolver                 struct{ *Resolver }
+	orderResolver                     struct{ *Resolver }
+	queryResolver                     struct{ *Resolver }
+	sampleResolver                    struct{ *Resolver }
+	changeNoticeAckWhereInputResolver struct{ *Resolver }
 )

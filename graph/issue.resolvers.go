@@ -10,7 +10,6 @@ import (
 	problems "tandem/domain/issue"
 	"tandem/ent"
 	"tandem/ent/issue"
-	"time"
 )
 
 // AllowedNextStatuses is the resolver for the allowedNextStatuses field.
@@ -28,5 +27,6 @@ func (r *issueResolver) SLA(ctx context.Context, obj *ent.Issue) (*problems.Serv
 	if err != nil {
 		return nil, err
 	}
-	return problems.ServiceOf(is, time.Now()), nil
+	// Reading a problem past a deadline records the breach (as the sweeper would).
+	return problems.ServiceRecorded(ctx, r.db(ctx), is, r.now())
 }

@@ -8,11 +8,11 @@ package graph
 import (
 	"context"
 	"tandem/domain/account"
+	keypersons "tandem/domain/keyperson"
 	"tandem/ent"
 	"tandem/ent/customer"
 	"tandem/ent/schema/pulid"
 	"tandem/graph/model"
-	"time"
 )
 
 // Classification is the resolver for the classification field.
@@ -40,14 +40,7 @@ func (r *mutationResolver) SetCustomerStage(ctx context.Context, input model.Set
 
 // EndKeyPerson is the resolver for the endKeyPerson field.
 func (r *mutationResolver) EndKeyPerson(ctx context.Context, input model.EndKeyPersonInput) (*ent.KeyPerson, error) {
-	u := r.db(ctx).KeyPerson.UpdateOneID(input.ID).SetActiveTo(time.Now().UTC())
-	if input.Reason != nil {
-		u.SetEndedReason(*input.Reason)
-	}
-	if input.Version != nil {
-		u.SetVersion(*input.Version)
-	}
-	return u.Save(ctx)
+	return keypersons.End(ctx, r.db(ctx), input.ID, input.Reason, input.Version, r.now())
 }
 
 // RecordEvaluationOutcome is the resolver for the recordEvaluationOutcome field.

@@ -13,20 +13,7 @@ import (
 
 // todayIssues lists problems past their response or on-site deadline.
 func todayIssues(run *todayRun) error {
-	var late []predicate.Issue
-	for _, s := range []issue.Severity{issue.SeverityCRITICAL, issue.SeverityHIGH, issue.SeverityMEDIUM, issue.SeverityLOW} {
-		sla, ok := problems.SLAs[s]
-		if !ok {
-			continue
-		}
-		late = append(late,
-			issue.And(issue.SeverityEQ(s), issue.RespondedAtIsNil(), issue.StatusEQ(issue.StatusOPEN), issue.ReportedAtLT(run.now.Add(-sla.Respond))),
-			// Going on site is due only while the problem is still being answered: one
-			// solved without a visit is not late (the same rule as Issue.sla).
-			issue.And(issue.SeverityEQ(s), issue.OnsiteAtIsNil(), issue.StatusIn(issue.StatusOPEN, issue.StatusRESPONDED), issue.ReportedAtLT(run.now.Add(-sla.OnSite))),
-		)
-	}
-	issueWhere := []predicate.Issue{issue.StatusNotIn(issue.StatusRESOLVED, issue.StatusCLOSED), issue.Or(late...)}
+	issueWhere := []predicate.Issue{issue.StatusNotIn(issue.StatusRESOLVED, issue.StatusCLOSED), problems.Late(run.now)}
 	if run.scope != nil {
 		issueWhere = append(issueWhere, issue.HasCustomerWith(run.scope))
 	}

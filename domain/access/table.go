@@ -115,6 +115,9 @@ var Table = map[string]Type{
 			"batchNo reportedAt disposition resolution respondedAt onsiteAt resolvedAt closedAt customer order product attachments sla"),
 		Write: Write{allowIfAdmin(), allowPartnerIssue(), denyPartner(), allowAccountWrite()},
 	},
+	// What happened to a problem that no edit removes (SLA_BREACHED): ours, written
+	// only by the server (domain/issue.RecordBreaches).
+	"IssueEvent": {Read: internalAccountRows, Write: systemWrite},
 	"IssueAttachment": {
 		Read:    sharedAccountRows("issues:read"),
 		Partner: fields("id createdAt updatedAt version issueID customerID fileName contentType sizeBytes sha256 caption issue downloadURL"),
@@ -141,7 +144,7 @@ var Table = map[string]Type{
 	},
 	"ChangeNoticeAck": {
 		Read:    sharedAccountRows("change_notices:read"),
-		Partner: fields("id createdAt updatedAt version changeNoticeID customerID notifiedAt acknowledgedAt acknowledgedBy note changeNotice customer"),
+		Partner: fields("id createdAt updatedAt version changeNoticeID customerID notifiedAt acknowledgedAt acknowledgedBy acknowledgedVia recordedByTokenID note changeNotice customer"),
 		Write:   accountWrite,
 	},
 
@@ -242,7 +245,7 @@ var Views = map[string]View{
 
 // PartnerRoot are the queries and mutations a partner may call.
 var PartnerRoot = fields("node nodes customers orders samples trials shipments issues documents products changeNotices changeNoticeAcks",
-	"createIssue attachIssueFile webhookEndpoints webhookDeliveries createWebhookEndpoint deleteWebhookEndpoint",
+	"createIssue attachIssueFile acknowledgeChangeNotice webhookEndpoints webhookDeliveries createWebhookEndpoint deleteWebhookEndpoint",
 	"__typename __schema __type")
 
 // fields turns space-separated names into a list.

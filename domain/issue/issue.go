@@ -132,6 +132,12 @@ func Move(ctx context.Context, c *gen.Client, id pulid.ID, to issue.Status, vers
 	if version != nil {
 		u.SetVersion(*version)
 	}
+	// A deadline missed before the move (going on site, when the move skips it) is
+	// recorded before the move hides it; one missed by the move itself (a late
+	// response) after.
+	if _, err := RecordBreaches(ctx, c, is, now); err != nil {
+		return nil, err
+	}
 	saved, err := u.Save(move.Mark(ctx, kind, id))
 	if err != nil {
 		return nil, move.Meanwhile(ctx, err, string(from), func(ctx context.Context) (string, error) {
@@ -141,6 +147,9 @@ func Move(ctx context.Context, c *gen.Client, id pulid.ID, to issue.Status, vers
 			}
 			return string(is.Status), nil
 		}, func(cur string) error { return move.MovedOn("the problem", cur, Table.Next(cur)) })
+	}
+	if _, err := RecordBreaches(ctx, c, saved, now); err != nil {
+		return nil, err
 	}
 	return saved, nil
 }
@@ -163,8 +172,14 @@ func Update(ctx context.Context, c *gen.Client, id pulid.ID, in gen.UpdateIssueI
 	return Move(ctx, c, id, *to, version)
 }
 
+// ClockSkew is how far ahead of the server's clock a client's report time may be.
+const ClockSkew = 5 * time.Minute
+
 // Reported records who reported a new problem; it starts OPEN (history being imported,
-// and the server's own records, keep the status they had).
+// and the server's own records, keep the status they had). When it was reported is a
+// fact: never later than now (a time in the future would push the service level's
+// deadlines out); an earlier time (a report written offline) is kept, as it only
+// brings the deadlines closer.
 func Reported(next ent.Mutator) ent.Mutator {
 	return hook.IssueFunc(func(ctx context.Context, m *gen.IssueMutation) (gen.Value, error) {
 		if v := viewer.FromContext(ctx); v != nil && v.UserID != "" {
@@ -173,14 +188,39 @@ func Reported(next ent.Mutator) ent.Mutator {
 		if to, set := m.Status(); set && to != issue.StatusOPEN && !history.Is(ctx) && !access.IsSystem(ctx) {
 			return nil, move.NotByWorkflow("a problem", "status", "its moves")
 		}
+		if err := ReportedAt(ctx, m, time.Now()); err != nil {
+			return nil, err
+		}
 		return next.Mutate(ctx, m)
 	})
 }
 
-// Guard refuses a change of a problem's status made by anything but Move.
+// ReportedAt checks the report time of a new problem against now.
+func ReportedAt(ctx context.Context, m *gen.IssueMutation, now time.Time) error {
+	at, set := m.ReportedAt()
+	if !set || history.Is(ctx) {
+		return nil
+	}
+	if at.After(now.Add(ClockSkew)) {
+		return errcode.New(errcode.BadUserInput, "reportedAt: a problem cannot be reported in the future (%s)", at.UTC().Format(time.RFC3339)).
+			With("field", "reportedAt")
+	}
+	return nil
+}
+
+// Guard refuses a change of a problem's status made by anything but Move, and any
+// change of when it was reported (a fact fixed at creation: moving it would erase a
+// missed service level).
 func Guard(next ent.Mutator) ent.Mutator {
 	return hook.IssueFunc(func(ctx context.Context, m *gen.IssueMutation) (gen.Value, error) {
-		if to, set := m.Status(); set && !history.Is(ctx) {
+		if history.Is(ctx) {
+			return next.Mutate(ctx, m)
+		}
+		if _, set := m.ReportedAt(); set {
+			return nil, errcode.New(errcode.BadUserInput, "reportedAt is when the problem was reported, fixed at creation; it is not edited").
+				With("field", "reportedAt")
+		}
+		if to, set := m.Status(); set {
 			if id, _ := m.ID(); !move.Marked(ctx, kind, id) {
 				if from, err := m.OldStatus(ctx); err != nil || from != to {
 					return nil, move.NotByWorkflow("a problem", "status", "its moves")

@@ -59,7 +59,10 @@ func AckCounts(ctx context.Context, c *gen.Client, noticeID pulid.ID) (total, pe
 	return total, pending, err
 }
 
-const kind = "notice"
+const (
+	kind    = "notice"
+	ackKind = "notice-ack"
+)
 
 // Issue moves a draft to ISSUED and opens one acknowledgement for every customer who
 // bought the product in the lookback window, whoever owns the account.
@@ -83,6 +86,9 @@ func Issue(ctx context.Context, c *gen.Client, id pulid.ID, version *int, now ti
 			With("field", "id").With("currentStatus", string(cn.Status))
 	}
 	now = now.UTC()
+	if err := Ahead(cn.EffectiveAt, now); err != nil {
+		return nil, err
+	}
 	// Every buyer must be told, including accounts the issuing manager does not see.
 	sys := access.System(ctx, "a change notice reaches every buyer, also of accounts the issuer does not see")
 	customers, err := c.Customer.Query().Where(AffectedBy(cn.ProductID, now)).Order(customer.ByID()).IDs(sys)
@@ -125,14 +131,30 @@ type Ack struct {
 }
 
 // Acknowledge records a customer's acknowledgement; the last one completes the notice.
+// Our people record it in the app (acknowledged via APP, by them); a partner token
+// with the change_notices:write scope sends its own customer's (via PARTNER_API, by
+// that token) — another customer's acknowledgement is NOT_FOUND to it.
 func Acknowledge(ctx context.Context, c *gen.Client, ackID pulid.ID, a Ack, now time.Time) (*gen.ChangeNoticeAck, error) {
 	by := strings.TrimSpace(a.By)
 	if by == "" {
 		return nil, errcode.New(errcode.BadUserInput, "acknowledgedBy: name who at the customer acknowledged").With("field", "acknowledgedBy")
 	}
-	ack, err := c.ChangeNoticeAck.Get(ctx, ackID)
+	v := viewer.FromContext(ctx)
+	partner := v != nil && v.Role == viewer.Partner
+	write := ctx
+	if partner {
+		if !v.HasScope("change_notices:write") {
+			return nil, errcode.New(errcode.Forbidden, "acknowledging a change notice needs the change_notices:write scope")
+		}
+		// A partner writes only its own customer's acknowledgement, checked here.
+		write = access.System(ctx, "a partner token acknowledges a change notice for its own customer")
+	}
+	ack, err := c.ChangeNoticeAck.Get(write, ackID)
 	if err != nil {
 		return nil, err
+	}
+	if partner && ack.CustomerID != v.CustomerID {
+		return nil, errcode.New(errcode.NotFound, "no change notice acknowledgement %s", ackID).With("field", "ackID")
 	}
 	if ack.AcknowledgedAt != nil {
 		return nil, errcode.New(errcode.BadUserInput, "already acknowledged on %s by %s",
@@ -143,10 +165,16 @@ func Acknowledge(ctx context.Context, c *gen.Client, ackID pulid.ID, a Ack, now 
 		SetVersion(ack.Version).
 		SetAcknowledgedAt(now.UTC()).
 		SetAcknowledgedBy(by)
+	switch {
+	case partner:
+		upd.SetAcknowledgedVia(changenoticeack.AcknowledgedViaPARTNER_API).SetRecordedByTokenID(v.TokenID)
+	case v != nil && v.UserID != "":
+		upd.SetAcknowledgedVia(changenoticeack.AcknowledgedViaAPP).SetRecordedByUserID(v.UserID)
+	}
 	if a.Note != nil {
 		upd.SetNote(*a.Note)
 	}
-	ack, err = upd.Save(ctx)
+	ack, err = upd.Save(move.Mark(write, ackKind, ack.ID))
 	if err != nil {
 		return nil, err
 	}
@@ -181,13 +209,27 @@ func Acknowledge(ctx context.Context, c *gen.Client, ackID pulid.ID, a Ack, now 
 	return ack, nil
 }
 
-// Guard refuses a notice's status set by anything but Issue and Acknowledge: a new
-// notice is a DRAFT (history being imported, and the server's own records, keep the
-// status they had).
+// Guard refuses a notice's status and issue date set by anything but Issue and
+// Acknowledge — a new notice is a DRAFT (history being imported, and the server's own
+// records, keep the status they had) — and an effective date that is not in the
+// future: a change is told before it takes effect (及早沟通).
 func Guard(next ent.Mutator) ent.Mutator {
 	return hook.ChangeNoticeFunc(func(ctx context.Context, m *gen.ChangeNoticeMutation) (gen.Value, error) {
+		if history.Is(ctx) {
+			return next.Mutate(ctx, m)
+		}
+		if at, set := m.EffectiveAt(); set {
+			if err := Ahead(at, time.Now()); err != nil {
+				return nil, err
+			}
+		}
+		id, _ := m.ID()
+		marked := m.Op().Is(ent.OpUpdateOne) && move.Marked(ctx, kind, id)
+		if _, set := m.IssuedAt(); (set || m.IssuedAtCleared()) && !marked && !(m.Op().Is(ent.OpCreate) && access.IsSystem(ctx)) {
+			return nil, move.NotByWorkflow("a change notice", "issuedAt", "issueChangeNotice")
+		}
 		to, set := m.Status()
-		if !set || history.Is(ctx) {
+		if !set {
 			return next.Mutate(ctx, m)
 		}
 		if m.Op().Is(ent.OpCreate) {
@@ -196,9 +238,41 @@ func Guard(next ent.Mutator) ent.Mutator {
 			}
 			return next.Mutate(ctx, m)
 		}
-		if id, _ := m.ID(); !move.Marked(ctx, kind, id) {
+		if !marked {
 			if from, err := m.OldStatus(ctx); err != nil || from != to {
 				return nil, move.NotByWorkflow("a change notice", "status", "issueChangeNotice")
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
+// Ahead refuses an effective date that is not after now: a notice tells customers of
+// a change before it takes effect.
+func Ahead(effective, now time.Time) error {
+	if effective.After(now) {
+		return nil
+	}
+	return errcode.New(errcode.BadUserInput, "effectiveAt: a change notice is told before the change takes effect; %s is not in the future",
+		effective.UTC().Format(time.RFC3339)).With("field", "effectiveAt")
+}
+
+// AckGuard refuses an acknowledgement's facts (when, by whom, how) set or cleared by
+// anything but Acknowledge: a generic create or update would complete nothing and
+// name nobody who really acknowledged (history being imported, and the server's own
+// records, keep theirs).
+func AckGuard(next ent.Mutator) ent.Mutator {
+	return hook.ChangeNoticeAckFunc(func(ctx context.Context, m *gen.ChangeNoticeAckMutation) (gen.Value, error) {
+		if history.Is(ctx) || (m.Op().Is(ent.OpCreate) && access.IsSystem(ctx)) {
+			return next.Mutate(ctx, m)
+		}
+		if id, _ := m.ID(); m.Op().Is(ent.OpUpdateOne) && move.Marked(ctx, ackKind, id) {
+			return next.Mutate(ctx, m)
+		}
+		for _, f := range []string{changenoticeack.FieldAcknowledgedAt, changenoticeack.FieldAcknowledgedBy, changenoticeack.FieldAcknowledgedVia,
+			changenoticeack.FieldRecordedByUserID, changenoticeack.FieldRecordedByTokenID} {
+			if _, set := m.Field(f); set || m.FieldCleared(f) {
+				return nil, move.NotByWorkflow("a change notice acknowledgement", f, "acknowledgeChangeNotice")
 			}
 		}
 		return next.Mutate(ctx, m)

@@ -3,6 +3,9 @@
 package changenoticeack
 
 import (
+	"fmt"
+	"io"
+	"strconv"
 	"tandem/ent/schema/pulid"
 	"time"
 
@@ -32,6 +35,12 @@ const (
 	FieldAcknowledgedAt = "acknowledged_at"
 	// FieldAcknowledgedBy holds the string denoting the acknowledged_by field in the database.
 	FieldAcknowledgedBy = "acknowledged_by"
+	// FieldAcknowledgedVia holds the string denoting the acknowledged_via field in the database.
+	FieldAcknowledgedVia = "acknowledged_via"
+	// FieldRecordedByUserID holds the string denoting the recorded_by_user_id field in the database.
+	FieldRecordedByUserID = "recorded_by_user_id"
+	// FieldRecordedByTokenID holds the string denoting the recorded_by_token_id field in the database.
+	FieldRecordedByTokenID = "recorded_by_token_id"
 	// FieldNote holds the string denoting the note field in the database.
 	FieldNote = "note"
 	// EdgeChangeNotice holds the string denoting the change_notice edge name in mutations.
@@ -67,6 +76,9 @@ var Columns = []string{
 	FieldNotifiedAt,
 	FieldAcknowledgedAt,
 	FieldAcknowledgedBy,
+	FieldAcknowledgedVia,
+	FieldRecordedByUserID,
+	FieldRecordedByTokenID,
 	FieldNote,
 }
 
@@ -103,6 +115,29 @@ var (
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )
+
+// AcknowledgedVia defines the type for the "acknowledged_via" enum field.
+type AcknowledgedVia string
+
+// AcknowledgedVia values.
+const (
+	AcknowledgedViaAPP         AcknowledgedVia = "APP"
+	AcknowledgedViaPARTNER_API AcknowledgedVia = "PARTNER_API"
+)
+
+func (av AcknowledgedVia) String() string {
+	return string(av)
+}
+
+// AcknowledgedViaValidator is a validator for the "acknowledged_via" field enum values. It is called by the builders before save.
+func AcknowledgedViaValidator(av AcknowledgedVia) error {
+	switch av {
+	case AcknowledgedViaAPP, AcknowledgedViaPARTNER_API:
+		return nil
+	default:
+		return fmt.Errorf("changenoticeack: invalid enum value for acknowledged_via field: %q", av)
+	}
+}
 
 // OrderOption defines the ordering options for the ChangeNoticeAck queries.
 type OrderOption func(*sql.Selector)
@@ -152,6 +187,21 @@ func ByAcknowledgedBy(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldAcknowledgedBy, opts...).ToFunc()
 }
 
+// ByAcknowledgedVia orders the results by the acknowledged_via field.
+func ByAcknowledgedVia(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAcknowledgedVia, opts...).ToFunc()
+}
+
+// ByRecordedByUserID orders the results by the recorded_by_user_id field.
+func ByRecordedByUserID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRecordedByUserID, opts...).ToFunc()
+}
+
+// ByRecordedByTokenID orders the results by the recorded_by_token_id field.
+func ByRecordedByTokenID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRecordedByTokenID, opts...).ToFunc()
+}
+
 // ByNote orders the results by the note field.
 func ByNote(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldNote, opts...).ToFunc()
@@ -183,4 +233,22 @@ func newCustomerStep() *sqlgraph.Step {
 		sqlgraph.To(CustomerInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, CustomerTable, CustomerColumn),
 	)
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e AcknowledgedVia) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *AcknowledgedVia) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = AcknowledgedVia(str)
+	if err := AcknowledgedViaValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid AcknowledgedVia", str)
+	}
+	return nil
 }

@@ -96,6 +96,16 @@ func AcknowledgedBy(v string) predicate.ChangeNoticeAck {
 	return predicate.ChangeNoticeAck(sql.FieldEQ(FieldAcknowledgedBy, v))
 }
 
+// RecordedByUserID applies equality check predicate on the "recorded_by_user_id" field. It's identical to RecordedByUserIDEQ.
+func RecordedByUserID(v pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldEQ(FieldRecordedByUserID, v))
+}
+
+// RecordedByTokenID applies equality check predicate on the "recorded_by_token_id" field. It's identical to RecordedByTokenIDEQ.
+func RecordedByTokenID(v pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldEQ(FieldRecordedByTokenID, v))
+}
+
 // Note applies equality check predicate on the "note" field. It's identical to NoteEQ.
 func Note(v string) predicate.ChangeNoticeAck {
 	return predicate.ChangeNoticeAck(sql.FieldEQ(FieldNote, v))
@@ -534,6 +544,196 @@ func AcknowledgedByEqualFold(v string) predicate.ChangeNoticeAck {
 // AcknowledgedByContainsFold applies the ContainsFold predicate on the "acknowledged_by" field.
 func AcknowledgedByContainsFold(v string) predicate.ChangeNoticeAck {
 	return predicate.ChangeNoticeAck(sql.FieldContainsFold(FieldAcknowledgedBy, v))
+}
+
+// AcknowledgedViaEQ applies the EQ predicate on the "acknowledged_via" field.
+func AcknowledgedViaEQ(v AcknowledgedVia) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldEQ(FieldAcknowledgedVia, v))
+}
+
+// AcknowledgedViaNEQ applies the NEQ predicate on the "acknowledged_via" field.
+func AcknowledgedViaNEQ(v AcknowledgedVia) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldNEQ(FieldAcknowledgedVia, v))
+}
+
+// AcknowledgedViaIn applies the In predicate on the "acknowledged_via" field.
+func AcknowledgedViaIn(vs ...AcknowledgedVia) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldIn(FieldAcknowledgedVia, vs...))
+}
+
+// AcknowledgedViaNotIn applies the NotIn predicate on the "acknowledged_via" field.
+func AcknowledgedViaNotIn(vs ...AcknowledgedVia) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldNotIn(FieldAcknowledgedVia, vs...))
+}
+
+// AcknowledgedViaIsNil applies the IsNil predicate on the "acknowledged_via" field.
+func AcknowledgedViaIsNil() predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldIsNull(FieldAcknowledgedVia))
+}
+
+// AcknowledgedViaNotNil applies the NotNil predicate on the "acknowledged_via" field.
+func AcknowledgedViaNotNil() predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldNotNull(FieldAcknowledgedVia))
+}
+
+// RecordedByUserIDEQ applies the EQ predicate on the "recorded_by_user_id" field.
+func RecordedByUserIDEQ(v pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldEQ(FieldRecordedByUserID, v))
+}
+
+// RecordedByUserIDNEQ applies the NEQ predicate on the "recorded_by_user_id" field.
+func RecordedByUserIDNEQ(v pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldNEQ(FieldRecordedByUserID, v))
+}
+
+// RecordedByUserIDIn applies the In predicate on the "recorded_by_user_id" field.
+func RecordedByUserIDIn(vs ...pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldIn(FieldRecordedByUserID, vs...))
+}
+
+// RecordedByUserIDNotIn applies the NotIn predicate on the "recorded_by_user_id" field.
+func RecordedByUserIDNotIn(vs ...pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldNotIn(FieldRecordedByUserID, vs...))
+}
+
+// RecordedByUserIDGT applies the GT predicate on the "recorded_by_user_id" field.
+func RecordedByUserIDGT(v pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldGT(FieldRecordedByUserID, v))
+}
+
+// RecordedByUserIDGTE applies the GTE predicate on the "recorded_by_user_id" field.
+func RecordedByUserIDGTE(v pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldGTE(FieldRecordedByUserID, v))
+}
+
+// RecordedByUserIDLT applies the LT predicate on the "recorded_by_user_id" field.
+func RecordedByUserIDLT(v pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldLT(FieldRecordedByUserID, v))
+}
+
+// RecordedByUserIDLTE applies the LTE predicate on the "recorded_by_user_id" field.
+func RecordedByUserIDLTE(v pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldLTE(FieldRecordedByUserID, v))
+}
+
+// RecordedByUserIDContains applies the Contains predicate on the "recorded_by_user_id" field.
+func RecordedByUserIDContains(v pulid.ID) predicate.ChangeNoticeAck {
+	vc := string(v)
+	return predicate.ChangeNoticeAck(sql.FieldContains(FieldRecordedByUserID, vc))
+}
+
+// RecordedByUserIDHasPrefix applies the HasPrefix predicate on the "recorded_by_user_id" field.
+func RecordedByUserIDHasPrefix(v pulid.ID) predicate.ChangeNoticeAck {
+	vc := string(v)
+	return predicate.ChangeNoticeAck(sql.FieldHasPrefix(FieldRecordedByUserID, vc))
+}
+
+// RecordedByUserIDHasSuffix applies the HasSuffix predicate on the "recorded_by_user_id" field.
+func RecordedByUserIDHasSuffix(v pulid.ID) predicate.ChangeNoticeAck {
+	vc := string(v)
+	return predicate.ChangeNoticeAck(sql.FieldHasSuffix(FieldRecordedByUserID, vc))
+}
+
+// RecordedByUserIDIsNil applies the IsNil predicate on the "recorded_by_user_id" field.
+func RecordedByUserIDIsNil() predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldIsNull(FieldRecordedByUserID))
+}
+
+// RecordedByUserIDNotNil applies the NotNil predicate on the "recorded_by_user_id" field.
+func RecordedByUserIDNotNil() predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldNotNull(FieldRecordedByUserID))
+}
+
+// RecordedByUserIDEqualFold applies the EqualFold predicate on the "recorded_by_user_id" field.
+func RecordedByUserIDEqualFold(v pulid.ID) predicate.ChangeNoticeAck {
+	vc := string(v)
+	return predicate.ChangeNoticeAck(sql.FieldEqualFold(FieldRecordedByUserID, vc))
+}
+
+// RecordedByUserIDContainsFold applies the ContainsFold predicate on the "recorded_by_user_id" field.
+func RecordedByUserIDContainsFold(v pulid.ID) predicate.ChangeNoticeAck {
+	vc := string(v)
+	return predicate.ChangeNoticeAck(sql.FieldContainsFold(FieldRecordedByUserID, vc))
+}
+
+// RecordedByTokenIDEQ applies the EQ predicate on the "recorded_by_token_id" field.
+func RecordedByTokenIDEQ(v pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldEQ(FieldRecordedByTokenID, v))
+}
+
+// RecordedByTokenIDNEQ applies the NEQ predicate on the "recorded_by_token_id" field.
+func RecordedByTokenIDNEQ(v pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldNEQ(FieldRecordedByTokenID, v))
+}
+
+// RecordedByTokenIDIn applies the In predicate on the "recorded_by_token_id" field.
+func RecordedByTokenIDIn(vs ...pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldIn(FieldRecordedByTokenID, vs...))
+}
+
+// RecordedByTokenIDNotIn applies the NotIn predicate on the "recorded_by_token_id" field.
+func RecordedByTokenIDNotIn(vs ...pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldNotIn(FieldRecordedByTokenID, vs...))
+}
+
+// RecordedByTokenIDGT applies the GT predicate on the "recorded_by_token_id" field.
+func RecordedByTokenIDGT(v pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldGT(FieldRecordedByTokenID, v))
+}
+
+// RecordedByTokenIDGTE applies the GTE predicate on the "recorded_by_token_id" field.
+func RecordedByTokenIDGTE(v pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldGTE(FieldRecordedByTokenID, v))
+}
+
+// RecordedByTokenIDLT applies the LT predicate on the "recorded_by_token_id" field.
+func RecordedByTokenIDLT(v pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldLT(FieldRecordedByTokenID, v))
+}
+
+// RecordedByTokenIDLTE applies the LTE predicate on the "recorded_by_token_id" field.
+func RecordedByTokenIDLTE(v pulid.ID) predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldLTE(FieldRecordedByTokenID, v))
+}
+
+// RecordedByTokenIDContains applies the Contains predicate on the "recorded_by_token_id" field.
+func RecordedByTokenIDContains(v pulid.ID) predicate.ChangeNoticeAck {
+	vc := string(v)
+	return predicate.ChangeNoticeAck(sql.FieldContains(FieldRecordedByTokenID, vc))
+}
+
+// RecordedByTokenIDHasPrefix applies the HasPrefix predicate on the "recorded_by_token_id" field.
+func RecordedByTokenIDHasPrefix(v pulid.ID) predicate.ChangeNoticeAck {
+	vc := string(v)
+	return predicate.ChangeNoticeAck(sql.FieldHasPrefix(FieldRecordedByTokenID, vc))
+}
+
+// RecordedByTokenIDHasSuffix applies the HasSuffix predicate on the "recorded_by_token_id" field.
+func RecordedByTokenIDHasSuffix(v pulid.ID) predicate.ChangeNoticeAck {
+	vc := string(v)
+	return predicate.ChangeNoticeAck(sql.FieldHasSuffix(FieldRecordedByTokenID, vc))
+}
+
+// RecordedByTokenIDIsNil applies the IsNil predicate on the "recorded_by_token_id" field.
+func RecordedByTokenIDIsNil() predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldIsNull(FieldRecordedByTokenID))
+}
+
+// RecordedByTokenIDNotNil applies the NotNil predicate on the "recorded_by_token_id" field.
+func RecordedByTokenIDNotNil() predicate.ChangeNoticeAck {
+	return predicate.ChangeNoticeAck(sql.FieldNotNull(FieldRecordedByTokenID))
+}
+
+// RecordedByTokenIDEqualFold applies the EqualFold predicate on the "recorded_by_token_id" field.
+func RecordedByTokenIDEqualFold(v pulid.ID) predicate.ChangeNoticeAck {
+	vc := string(v)
+	return predicate.ChangeNoticeAck(sql.FieldEqualFold(FieldRecordedByTokenID, vc))
+}
+
+// RecordedByTokenIDContainsFold applies the ContainsFold predicate on the "recorded_by_token_id" field.
+func RecordedByTokenIDContainsFold(v pulid.ID) predicate.ChangeNoticeAck {
+	vc := string(v)
+	return predicate.ChangeNoticeAck(sql.FieldContainsFold(FieldRecordedByTokenID, vc))
 }
 
 // NoteEQ applies the EQ predicate on the "note" field.

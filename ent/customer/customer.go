@@ -159,6 +159,8 @@ const (
 	EdgeSampleEvents = "sample_events"
 	// EdgeOrderEvents holds the string denoting the order_events edge name in mutations.
 	EdgeOrderEvents = "order_events"
+	// EdgeIssueEvents holds the string denoting the issue_events edge name in mutations.
+	EdgeIssueEvents = "issue_events"
 	// EdgeWebhookEndpoints holds the string denoting the webhook_endpoints edge name in mutations.
 	EdgeWebhookEndpoints = "webhook_endpoints"
 	// EdgeWebhookDeliveries holds the string denoting the webhook_deliveries edge name in mutations.
@@ -359,6 +361,13 @@ const (
 	OrderEventsInverseTable = "order_events"
 	// OrderEventsColumn is the table column denoting the order_events relation/edge.
 	OrderEventsColumn = "customer_id"
+	// IssueEventsTable is the table that holds the issue_events relation/edge.
+	IssueEventsTable = "issue_events"
+	// IssueEventsInverseTable is the table name for the IssueEvent entity.
+	// It exists in this package in order to avoid circular dependency with the "issueevent" package.
+	IssueEventsInverseTable = "issue_events"
+	// IssueEventsColumn is the table column denoting the issue_events relation/edge.
+	IssueEventsColumn = "customer_id"
 	// WebhookEndpointsTable is the table that holds the webhook_endpoints relation/edge.
 	WebhookEndpointsTable = "webhook_endpoints"
 	// WebhookEndpointsInverseTable is the table name for the WebhookEndpoint entity.
@@ -1245,6 +1254,20 @@ func ByOrderEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByIssueEventsCount orders the results by issue_events count.
+func ByIssueEventsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newIssueEventsStep(), opts...)
+	}
+}
+
+// ByIssueEvents orders the results by issue_events terms.
+func ByIssueEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newIssueEventsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByWebhookEndpointsCount orders the results by webhook_endpoints count.
 func ByWebhookEndpointsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -1494,6 +1517,13 @@ func newOrderEventsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(OrderEventsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, OrderEventsTable, OrderEventsColumn),
+	)
+}
+func newIssueEventsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(IssueEventsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, IssueEventsTable, IssueEventsColumn),
 	)
 }
 func newWebhookEndpointsStep() *sqlgraph.Step {

@@ -3430,6 +3430,29 @@ func HasOrderEventsWith(preds ...predicate.OrderEvent) predicate.Customer {
 	})
 }
 
+// HasIssueEvents applies the HasEdge predicate on the "issue_events" edge.
+func HasIssueEvents() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, IssueEventsTable, IssueEventsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasIssueEventsWith applies the HasEdge predicate on the "issue_events" edge with a given conditions (other predicates).
+func HasIssueEventsWith(preds ...predicate.IssueEvent) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newIssueEventsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasWebhookEndpoints applies the HasEdge predicate on the "webhook_endpoints" edge.
 func HasWebhookEndpoints() predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {

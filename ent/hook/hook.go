@@ -176,6 +176,18 @@ func (f IssueAttachmentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Va
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.IssueAttachmentMutation", m)
 }
 
+// The IssueEventFunc type is an adapter to allow the use of ordinary
+// function as IssueEvent mutator.
+type IssueEventFunc func(context.Context, *ent.IssueEventMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f IssueEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.IssueEventMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.IssueEventMutation", m)
+}
+
 // The KeyPersonFunc type is an adapter to allow the use of ordinary
 // function as KeyPerson mutator.
 type KeyPersonFunc func(context.Context, *ent.KeyPersonMutation) (ent.Value, error)

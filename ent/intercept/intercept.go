@@ -21,6 +21,7 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
+	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
@@ -484,6 +485,33 @@ func (f TraverseIssueAttachment) Traverse(ctx context.Context, q ent.Query) erro
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.IssueAttachmentQuery", q)
+}
+
+// The IssueEventFunc type is an adapter to allow the use of ordinary function as a Querier.
+type IssueEventFunc func(context.Context, *ent.IssueEventQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f IssueEventFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.IssueEventQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.IssueEventQuery", q)
+}
+
+// The TraverseIssueEvent type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseIssueEvent func(context.Context, *ent.IssueEventQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseIssueEvent) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseIssueEvent) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.IssueEventQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.IssueEventQuery", q)
 }
 
 // The KeyPersonFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -1219,6 +1247,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.IssueQuery, predicate.Issue, issue.OrderOption]{typ: ent.TypeIssue, tq: q}, nil
 	case *ent.IssueAttachmentQuery:
 		return &query[*ent.IssueAttachmentQuery, predicate.IssueAttachment, issueattachment.OrderOption]{typ: ent.TypeIssueAttachment, tq: q}, nil
+	case *ent.IssueEventQuery:
+		return &query[*ent.IssueEventQuery, predicate.IssueEvent, issueevent.OrderOption]{typ: ent.TypeIssueEvent, tq: q}, nil
 	case *ent.KeyPersonQuery:
 		return &query[*ent.KeyPersonQuery, predicate.KeyPerson, keyperson.OrderOption]{typ: ent.TypeKeyPerson, tq: q}, nil
 	case *ent.LoginThrottleQuery:

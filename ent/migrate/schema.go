@@ -198,6 +198,9 @@ var (
 		{Name: "notified_at", Type: field.TypeTime, Nullable: true},
 		{Name: "acknowledged_at", Type: field.TypeTime, Nullable: true},
 		{Name: "acknowledged_by", Type: field.TypeString, Nullable: true},
+		{Name: "acknowledged_via", Type: field.TypeEnum, Nullable: true, Enums: []string{"APP", "PARTNER_API"}},
+		{Name: "recorded_by_user_id", Type: field.TypeString, Nullable: true},
+		{Name: "recorded_by_token_id", Type: field.TypeString, Nullable: true},
 		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "change_notice_id", Type: field.TypeString},
 		{Name: "customer_id", Type: field.TypeString},
@@ -210,13 +213,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "change_notice_acks_change_notices_acks",
-				Columns:    []*schema.Column{ChangeNoticeAcksColumns[8]},
+				Columns:    []*schema.Column{ChangeNoticeAcksColumns[11]},
 				RefColumns: []*schema.Column{ChangeNoticesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "change_notice_acks_customers_change_notice_acks",
-				Columns:    []*schema.Column{ChangeNoticeAcksColumns[9]},
+				Columns:    []*schema.Column{ChangeNoticeAcksColumns[12]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -225,12 +228,12 @@ var (
 			{
 				Name:    "changenoticeack_change_notice_id_customer_id",
 				Unique:  true,
-				Columns: []*schema.Column{ChangeNoticeAcksColumns[8], ChangeNoticeAcksColumns[9]},
+				Columns: []*schema.Column{ChangeNoticeAcksColumns[11], ChangeNoticeAcksColumns[12]},
 			},
 			{
 				Name:    "changenoticeack_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{ChangeNoticeAcksColumns[9]},
+				Columns: []*schema.Column{ChangeNoticeAcksColumns[12]},
 			},
 		},
 	}
@@ -803,6 +806,54 @@ var (
 				Name:    "issueattachment_customer_id",
 				Unique:  false,
 				Columns: []*schema.Column{IssueAttachmentsColumns[10]},
+			},
+		},
+	}
+	// IssueEventsColumns holds the columns for the "issue_events" table.
+	IssueEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"SLA_BREACHED"}},
+		{Name: "deadline", Type: field.TypeEnum, Enums: []string{"RESPOND", "ON_SITE"}},
+		{Name: "severity", Type: field.TypeEnum, Enums: []string{"LOW", "MEDIUM", "HIGH", "CRITICAL"}},
+		{Name: "due_at", Type: field.TypeTime},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "customer_id", Type: field.TypeString},
+		{Name: "issue_id", Type: field.TypeString},
+	}
+	// IssueEventsTable holds the schema information for the "issue_events" table.
+	IssueEventsTable = &schema.Table{
+		Name:       "issue_events",
+		Columns:    IssueEventsColumns,
+		PrimaryKey: []*schema.Column{IssueEventsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "issue_events_customers_issue_events",
+				Columns:    []*schema.Column{IssueEventsColumns[6]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "issue_events_issues_events",
+				Columns:    []*schema.Column{IssueEventsColumns[7]},
+				RefColumns: []*schema.Column{IssuesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "issueevent_issue_id_kind_deadline",
+				Unique:  true,
+				Columns: []*schema.Column{IssueEventsColumns[7], IssueEventsColumns[1], IssueEventsColumns[2]},
+			},
+			{
+				Name:    "issueevent_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{IssueEventsColumns[6]},
+			},
+			{
+				Name:    "issueevent_kind_at",
+				Unique:  false,
+				Columns: []*schema.Column{IssueEventsColumns[1], IssueEventsColumns[5]},
 			},
 		},
 	}
@@ -2103,6 +2154,7 @@ var (
 		InteractionsTable,
 		IssuesTable,
 		IssueAttachmentsTable,
+		IssueEventsTable,
 		KeyPersonsTable,
 		LoginThrottlesTable,
 		MarketInfosTable,
@@ -2163,6 +2215,8 @@ func init() {
 	IssueAttachmentsTable.ForeignKeys[0].RefTable = CustomersTable
 	IssueAttachmentsTable.ForeignKeys[1].RefTable = IssuesTable
 	IssueAttachmentsTable.ForeignKeys[2].RefTable = UsersTable
+	IssueEventsTable.ForeignKeys[0].RefTable = CustomersTable
+	IssueEventsTable.ForeignKeys[1].RefTable = IssuesTable
 	KeyPersonsTable.ForeignKeys[0].RefTable = ContactsTable
 	KeyPersonsTable.ForeignKeys[1].RefTable = CustomersTable
 	MarketInfosTable.ForeignKeys[0].RefTable = UsersTable

@@ -48,6 +48,9 @@ type Issue func(*sql.Selector)
 // IssueAttachment is the predicate function for issueattachment builders.
 type IssueAttachment func(*sql.Selector)
 
+// IssueEvent is the predicate function for issueevent builders.
+type IssueEvent func(*sql.Selector)
+
 // KeyPerson is the predicate function for keyperson builders.
 type KeyPerson func(*sql.Selector)
 

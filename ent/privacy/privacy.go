@@ -447,6 +447,30 @@ func (f IssueAttachmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.IssueAttachmentMutation", m)
 }
 
+// The IssueEventQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type IssueEventQueryRuleFunc func(context.Context, *ent.IssueEventQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f IssueEventQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.IssueEventQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.IssueEventQuery", q)
+}
+
+// The IssueEventMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type IssueEventMutationRuleFunc func(context.Context, *ent.IssueEventMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f IssueEventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.IssueEventMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.IssueEventMutation", m)
+}
+
 // The KeyPersonQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type KeyPersonQueryRuleFunc func(context.Context, *ent.KeyPersonQuery) error
@@ -1134,6 +1158,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.IssueAttachmentQuery:
 		return q.Filter(), nil
+	case *ent.IssueEventQuery:
+		return q.Filter(), nil
 	case *ent.KeyPersonQuery:
 		return q.Filter(), nil
 	case *ent.LoginThrottleQuery:
@@ -1220,6 +1246,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.IssueMutation:
 		return m.Filter(), nil
 	case *ent.IssueAttachmentMutation:
+		return m.Filter(), nil
+	case *ent.IssueEventMutation:
 		return m.Filter(), nil
 	case *ent.KeyPersonMutation:
 		return m.Filter(), nil

@@ -18,6 +18,7 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
+	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
@@ -355,7 +356,7 @@ func init() {
 	// changenoticeack.AcknowledgedByValidator is a validator for the "acknowledged_by" field. It is called by the builders before save.
 	changenoticeack.AcknowledgedByValidator = changenoticeackDescAcknowledgedBy.Validators[0].(func(string) error)
 	// changenoticeackDescNote is the schema descriptor for note field.
-	changenoticeackDescNote := changenoticeackFields[5].Descriptor()
+	changenoticeackDescNote := changenoticeackFields[8].Descriptor()
 	// changenoticeack.NoteValidator is a validator for the "note" field. It is called by the builders before save.
 	changenoticeack.NoteValidator = changenoticeackDescNote.Validators[0].(func(string) error)
 	// changenoticeackDescID is the schema descriptor for id field.
@@ -1214,6 +1215,28 @@ func init() {
 	issueattachmentDescID := issueattachmentMixinFields0[0].Descriptor()
 	// issueattachment.DefaultID holds the default value on creation for the id field.
 	issueattachment.DefaultID = issueattachmentDescID.Default.(func() pulid.ID)
+	issueeventMixin := schema.IssueEvent{}.Mixin()
+	issueevent.Policy = privacy.NewPolicies(issueeventMixin[0], schema.IssueEvent{})
+	issueevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := issueevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	issueeventMixinFields0 := issueeventMixin[0].Fields()
+	_ = issueeventMixinFields0
+	issueeventFields := schema.IssueEvent{}.Fields()
+	_ = issueeventFields
+	// issueeventDescAt is the schema descriptor for at field.
+	issueeventDescAt := issueeventFields[6].Descriptor()
+	// issueevent.DefaultAt holds the default value on creation for the at field.
+	issueevent.DefaultAt = issueeventDescAt.Default.(func() time.Time)
+	// issueeventDescID is the schema descriptor for id field.
+	issueeventDescID := issueeventMixinFields0[0].Descriptor()
+	// issueevent.DefaultID holds the default value on creation for the id field.
+	issueevent.DefaultID = issueeventDescID.Default.(func() pulid.ID)
 	keypersonMixin := schema.KeyPerson{}.Mixin()
 	keyperson.Policy = privacy.NewPolicies(keypersonMixin[0], schema.KeyPerson{})
 	keyperson.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1234,6 +1257,8 @@ func init() {
 	keyperson.Hooks[3] = keypersonHooks[0]
 
 	keyperson.Hooks[4] = keypersonHooks[1]
+
+	keyperson.Hooks[5] = keypersonHooks[2]
 	keypersonMixinFields0 := keypersonMixin[0].Fields()
 	_ = keypersonMixinFields0
 	keypersonMixinFields1 := keypersonMixin[1].Fields()

@@ -7,6 +7,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"tandem/ent/schema/pulid"
 )
 
 // ChangeNotice tells customers of a change in a product's process, formula, raw
@@ -21,9 +23,11 @@ func (ChangeNotice) Fields() []ent.Field {
 		field.Enum("kind").Values("PROCESS", "FORMULA", "RAW_MATERIAL", "PACKAGING", "SITE"),
 		atMost(300, field.String("title").NotEmpty()),
 		text("description"),
-		field.Time("effective_at").Annotations(entgql.OrderField("EFFECTIVE_AT")),
+		field.Time("effective_at").Annotations(entgql.OrderField("EFFECTIVE_AT")).
+			Comment("When the change takes effect: in the future when the draft is written and when it is issued (及早沟通)."),
 		field.Time("issued_at").Optional().Nillable(),
-		field.Enum("status").Values("DRAFT", "ISSUED", "COMPLETE").Default("DRAFT"),
+		field.Enum("status").Values("DRAFT", "ISSUED", "COMPLETE").Default("DRAFT").
+			Comment("DRAFT → ISSUED (issueChangeNotice) → COMPLETE (the last acknowledgement); never set by create or update."),
 	}
 }
 
@@ -52,6 +56,15 @@ func (ChangeNoticeAck) Fields() []ent.Field {
 		field.Time("notified_at").Optional().Nillable(),
 		field.Time("acknowledged_at").Optional().Nillable(),
 		atMost(120, field.String("acknowledged_by").Optional().Comment("Who at the customer acknowledged.")),
+		field.Enum("acknowledged_via").Values("APP", "PARTNER_API").Optional().Nillable().
+			Comment("How the acknowledgement reached us: entered by our people in the app, or sent by the customer's partner token.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.String("recorded_by_user_id").GoType(pulid.ID("")).Optional().Nillable().
+			Comment("Our person who recorded the acknowledgement (APP).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.String("recorded_by_token_id").GoType(pulid.ID("")).Optional().Nillable().
+			Comment("The partner token that sent the acknowledgement (PARTNER_API).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		text("note"),
 	}
 }

@@ -119,6 +119,7 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("service_documents", ServiceDocument.Type).Annotations(connection(), skipInputs()),
 		edge.To("sample_events", SampleEvent.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("order_events", OrderEvent.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("issue_events", IssueEvent.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("webhook_endpoints", WebhookEndpoint.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("webhook_deliveries", WebhookDelivery.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("api_tokens", APIToken.Type).Annotations(entgql.Skip(entgql.SkipAll)),

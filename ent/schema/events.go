@@ -111,3 +111,46 @@ func (ServiceDocument) Indexes() []ent.Index {
 }
 
 func (ServiceDocument) Annotations() []schema.Annotation { return graphQL() }
+
+// IssueEvent is something that happened to a problem and stays recorded whatever is
+// edited later: for now the breach of a service-level deadline (SLA_BREACHED), written
+// the moment it is noticed (by the server's sweeper, or when the problem is read or
+// moved past the deadline), once per problem and deadline.
+type IssueEvent struct{ ent.Schema }
+
+func (IssueEvent) Mixin() []ent.Mixin { return []ent.Mixin{ids("IE")} }
+
+func (IssueEvent) Fields() []ent.Field {
+	return []ent.Field{
+		immutableFK("issue_id"),
+		immutableFK("customer_id"),
+		field.Enum("kind").Values("SLA_BREACHED").Immutable(),
+		field.Enum("deadline").Values("RESPOND", "ON_SITE").Immutable().
+			Comment("Which service-level deadline was missed: the response, or going on site."),
+		field.Enum("severity").Values("LOW", "MEDIUM", "HIGH", "CRITICAL").Immutable().
+			Comment("The problem's severity when the deadline was missed."),
+		field.Time("due_at").Immutable().Comment("The deadline that was missed."),
+		field.Time("at").Default(now).Immutable().Annotations(entgql.OrderField("AT")).
+			Comment("When the breach was recorded."),
+	}
+}
+
+func (IssueEvent) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("issue", Issue.Type).Ref("events").Unique().Required().Immutable().Field("issue_id"),
+		edge.From("customer", Customer.Type).Ref("issue_events").Unique().Required().Immutable().Field("customer_id").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+	}
+}
+
+func (IssueEvent) Indexes() []ent.Index {
+	return []ent.Index{
+		// One breach per problem and deadline: the sweeper and a read may race.
+		index.Fields("issue_id", "kind", "deadline").Unique(),
+		index.Fields("customer_id"), index.Fields("kind", "at"),
+	}
+}
+
+func (IssueEvent) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}

@@ -10,6 +10,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"tandem/domain/interaction"
+	keypersons "tandem/domain/keyperson"
 	gen "tandem/ent"
 	"tandem/ent/contact"
 	"tandem/ent/hook"
@@ -36,7 +37,8 @@ func (Contact) Hooks() []ent.Hook {
 }
 
 func (KeyPerson) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(interaction.Contacted, ent.OpCreate|ent.OpUpdateOne|ent.OpUpdate),
+	return []ent.Hook{hook.On(keypersons.Guard, ent.OpCreate|ent.OpUpdateOne|ent.OpUpdate),
+		hook.On(interaction.Contacted, ent.OpCreate|ent.OpUpdateOne|ent.OpUpdate),
 		hook.On(keyPersonChampions, ent.OpCreate|ent.OpUpdateOne|ent.OpUpdate|ent.OpDelete|ent.OpDeleteOne)}
 }
 

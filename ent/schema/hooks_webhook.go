@@ -3,6 +3,7 @@ package schema
 import (
 	"context"
 	"encoding/json"
+	notices "tandem/domain/notice"
 	"time"
 
 	"entgo.io/ent"
@@ -168,5 +169,9 @@ func (Document) Hooks() []ent.Hook {
 }
 
 func (ChangeNoticeAck) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(changeNoticeEvent, ent.OpCreate)}
+	// One hook: the acknowledgement's guard (domain/notice), then the webhook of a new
+	// acknowledgement.
+	return []ent.Hook{func(next ent.Mutator) ent.Mutator {
+		return notices.AckGuard(hook.On(changeNoticeEvent, ent.OpCreate)(next))
+	}}
 }

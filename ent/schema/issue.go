@@ -31,7 +31,8 @@ func (Issue) Fields() []ent.Field {
 			Comment("OPEN → RESPONDED → ON_SITE → ROOT_CAUSE_FOUND → DISPOSITION → RESOLVED → CLOSED; on-site and disposition may be skipped; closing needs a root cause and a resolution. A move is atomic: when the problem has moved on since you read it, updateIssue fails with CONFLICT (extensions.currentStatus).").
 			Annotations(entgql.OrderField("STATUS"), entgql.Skip(entgql.SkipMutationCreateInput)),
 		atMost(80, field.String("batch_no").Optional()),
-		field.Time("reported_at").Default(now).Annotations(entgql.OrderField("REPORTED_AT")),
+		field.Time("reported_at").Default(now).Annotations(entgql.OrderField("REPORTED_AT")).
+			Comment("When the problem was reported: set at creation (never later than now), then fixed; the service level counts from it."),
 		text("onsite_response", "及时到现场: who went on site, when, what they saw."),
 		text("joint_root_cause_work", "共同找原因."),
 		text("disposition", "Disposition of defective goods (换货, rework, scrap)."),
@@ -54,6 +55,8 @@ func (Issue) Edges() []ent.Edge {
 		edge.To("assignee", User.Type).Unique().Field("assignee_id"),
 		edge.To("attachments", IssueAttachment.Type).Annotations(connection(), skipInputs()).
 			Comment("Photos and PDFs attached to the problem (attachIssueFile)."),
+		edge.To("events", IssueEvent.Type).Annotations(connection(), skipInputs()).
+			Comment("What happened to the problem that no edit removes: service-level breaches (SLA_BREACHED)."),
 	}
 }
 

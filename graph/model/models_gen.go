@@ -849,6 +849,8 @@ const (
 	TodayKindOrderRisk TodayKind = "ORDER_RISK"
 	// A certificate of a product (SGS report, REACH/RoHS statement, ISO…) has expired or expires soon.
 	TodayKindCertificateExpiring TodayKind = "CERTIFICATE_EXPIRING"
+	// A problem missed its service level (SLA_BREACHED) and is not resolved: escalated to the managers of the account's owner (问题升级).
+	TodayKindIssueEscalated TodayKind = "ISSUE_ESCALATED"
 )
 
 var AllTodayKind = []TodayKind{
@@ -865,11 +867,12 @@ var AllTodayKind = []TodayKind{
 	TodayKindEvaluationDecision,
 	TodayKindOrderRisk,
 	TodayKindCertificateExpiring,
+	TodayKindIssueEscalated,
 }
 
 func (e TodayKind) IsValid() bool {
 	switch e {
-	case TodayKindVisitDue, TodayKindTaskDue, TodayKindTaskOverdue, TodayKindKeyPersonOverdue, TodayKindSampleNotReceived, TodayKindSampleNoResult, TodayKindOrderDue, TodayKindOrderLate, TodayKindIssuePastSLA, TodayKindChangeNoticePending, TodayKindEvaluationDecision, TodayKindOrderRisk, TodayKindCertificateExpiring:
+	case TodayKindVisitDue, TodayKindTaskDue, TodayKindTaskOverdue, TodayKindKeyPersonOverdue, TodayKindSampleNotReceived, TodayKindSampleNoResult, TodayKindOrderDue, TodayKindOrderLate, TodayKindIssuePastSLA, TodayKindChangeNoticePending, TodayKindEvaluationDecision, TodayKindOrderRisk, TodayKindCertificateExpiring, TodayKindIssueEscalated:
 		return true
 	}
 	return false

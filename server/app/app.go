@@ -42,6 +42,7 @@ type App struct {
 	Notices []string
 
 	trustedProxies []netip.Prefix
+	now            func() time.Time
 }
 
 // Options tune an App beyond Config; tests use them.
@@ -102,7 +103,7 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	if err != nil {
 		return nil, err
 	}
-	a := &App{Config: cfg, DB: db, Log: log, trustedProxies: proxies}
+	a := &App{Config: cfg, DB: db, Log: log, trustedProxies: proxies, now: opts.Now}
 	// One policy for where webhooks may go, at registration and when connecting.
 	targets := &webhook.Targets{Allow: cfg.WebhookAllowHosts, Resolver: opts.WebhookResolver, Log: log}
 	deliveries := targets.Client(&tls.Config{RootCAs: opts.WebhookRootCAs, MinVersion: tls.VersionTLS12})

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"tandem/domain/account"
 	"tandem/ent/classify"
@@ -40,6 +41,9 @@ type Config struct {
 	// TrustedProxies are the load balancers and reverse proxies whose X-Forwarded-For
 	// is believed: comma-separated addresses and CIDR ranges, e.g. "10.0.0.0/8,::1".
 	TrustedProxies string // --trusted-proxies / TANDEM_TRUSTED_PROXIES
+	// SLASweepInterval is how often the server records the problems that missed a
+	// service-level deadline (domain/issue.Sweep); it also runs at start.
+	SLASweepInterval time.Duration // --sla-sweep-interval / TANDEM_SLA_SWEEP_INTERVAL
 }
 
 // Production reports whether the server runs in production mode.
@@ -59,6 +63,8 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&c.DataDir, "data-dir", env("TANDEM_DATA_DIR", "./data"), "directory for the embedded database, the generated secret and uploads (TANDEM_DATA_DIR)")
 	allow := fs.String("webhook-allow-hosts", env("TANDEM_WEBHOOK_ALLOW_HOSTS", ""), "comma-separated internal hosts webhooks may reach, e.g. erp.partner.local,10.1.2.3 (TANDEM_WEBHOOK_ALLOW_HOSTS)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("TANDEM_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDR ranges of proxies whose X-Forwarded-For is believed; default none (TANDEM_TRUSTED_PROXIES)")
+	fs.DurationVar(&c.SLASweepInterval, "sla-sweep-interval", durationEnv("TANDEM_SLA_SWEEP_INTERVAL", time.Minute, getenv),
+		"how often missed service levels of problems are recorded, e.g. 1m (TANDEM_SLA_SWEEP_INTERVAL)")
 	fs.BoolVar(&c.Demo, "demo", env("TANDEM_DEMO", "") == "1" || env("TANDEM_DEMO", "") == "true", "fill an empty database with demo data (TANDEM_DEMO=1)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -163,4 +169,13 @@ func ParseTrustedProxies(s string) ([]netip.Prefix, error) {
 		out = append(out, netip.PrefixFrom(a, a.BitLen()))
 	}
 	return out, nil
+}
+
+// durationEnv reads a duration from the environment, def when unset or unreadable
+// (the flag's own parsing reports a bad --flag value).
+func durationEnv(k string, def time.Duration, getenv func(string) string) time.Duration {
+	if d, err := time.ParseDuration(getenv(k)); err == nil && d > 0 {
+		return d
+	}
+	return def
 }

@@ -23,6 +23,7 @@ import (
 	"tandem/ent/document"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
+	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfo"
 	"tandem/ent/need"
@@ -50,8 +51,12 @@ const ptCustomersQuery = `{ customers(first: 5) { totalCount edges { node { id n
 // ptIssue issues a partner token as admin and returns its secret and ID.
 func (e *env) ptIssue(admin string, cu pulid.ID, scopes ...string) (string, pulid.ID) {
 	e.t.Helper()
+	name := "ERP " + strings.Join(scopes, ",")
+	if len(name) > 120 { // the longest name a token may have
+		name = name[:120]
+	}
 	d := e.ok(admin, ptIssueToken, map[string]any{"in": map[string]any{
-		"customerID": cu, "name": "ERP " + strings.Join(scopes, ","), "scopes": scopes,
+		"customerID": cu, "name": name, "scopes": scopes,
 		"budgetPerSecond": 100000, "budgetBurst": 100000,
 	}})
 	secret, _ := dig(d, "issueAPIToken", "token").(string)
@@ -638,6 +643,16 @@ func ptIsolationTable() map[string]ptIso {
 			return ptIDsOf(w.c.PricePoint.Create().SetProductID(w.p1.ID).SetPrice(18.5).SaveX(w.e.sys).ID,
 				w.c.PricePoint.Create().SetProductID(w.p2.ID).SetPrice(9).SaveX(w.e.sys).ID)
 		}},
+		"IssueEvent": {
+			foreign: func(w *ptWorld) []pulid.ID {
+				return ptIDsOf(w.c.IssueEvent.Create().SetIssueID(w.southIssue()).SetCustomerID(w.e.f.southAcct.ID).SetKind(issueevent.KindSLA_BREACHED).
+					SetDeadline(issueevent.DeadlineRESPOND).SetSeverity(issueevent.SeverityMEDIUM).SetDueAt(time.Now()).SaveX(w.e.sys).ID)
+			},
+			ownInternal: func(w *ptWorld) pulid.ID {
+				return w.c.IssueEvent.Create().SetIssueID(w.ownIssue()).SetCustomerID(w.partner.ID).SetKind(issueevent.KindSLA_BREACHED).
+					SetDeadline(issueevent.DeadlineRESPOND).SetSeverity(issueevent.SeverityMEDIUM).SetDueAt(time.Now()).SaveX(w.e.sys).ID
+			},
+		},
 		"AuditEvent": {
 			foreign:     func(w *ptWorld) []pulid.ID { return ptIDsOf(w.firstAudit(w.southOrder.ID)) },
 			ownInternal: func(w *ptWorld) pulid.ID { return w.firstAudit(w.ownOrder.ID) },
@@ -1072,10 +1087,11 @@ func (w *ptWorld) checkOnlyOwn(t *testing.T, what string, data any) {
 // that checks it cannot reach another customer. Every other mutation must answer
 // FORBIDDEN to a partner.
 var ptPartnerMutations = map[string]string{
-	"createIssue":           "TestPartnerFilesProblems",
-	"attachIssueFile":       "TestPartnerAttachesFiles",
-	"createWebhookEndpoint": "TestPartnerWebhooks",
-	"deleteWebhookEndpoint": "TestPartnerWebhooks",
+	"createIssue":             "TestPartnerFilesProblems",
+	"attachIssueFile":         "TestPartnerAttachesFiles",
+	"acknowledgeChangeNotice": "TestPartnerAcknowledgesChangeNotices",
+	"createWebhookEndpoint":   "TestPartnerWebhooks",
+	"deleteWebhookEndpoint":   "TestPartnerWebhooks",
 }
 
 // ---------------------------------------------------------------------------------

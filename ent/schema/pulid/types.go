@@ -29,6 +29,7 @@ var Types = map[string]string{
 	"TE": "TrackingEvent",
 	"IS": "Issue",
 	"IA": "IssueAttachment",
+	"IE": "IssueEvent",
 	"AT": "APIToken",
 	"RT": "RefreshToken",
 	"AE": "AuditEvent",

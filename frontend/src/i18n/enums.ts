@@ -174,7 +174,25 @@ export const enumZh: Record<string, Record<string, string>> = {
     "CHANGE_NOTICE_PENDING": "变更通知待确认",
     "EVALUATION_DECISION": "评估未中选，待决定",
     "ORDER_RISK": "新订单风险提示",
-    "CERTIFICATE_EXPIRING": "证书即将到期"
+    "CERTIFICATE_EXPIRING": "证书即将到期",
+    "ISSUE_ESCALATED": "问题已升级"
+  },
+  "IssueEventKind": {
+    "SLA_BREACHED": "超出服务时限"
+  },
+  "IssueEventDeadline": {
+    "RESPOND": "响应",
+    "ON_SITE": "到现场"
+  },
+  "IssueEventSeverity": {
+    "LOW": "低",
+    "MEDIUM": "中",
+    "HIGH": "高",
+    "CRITICAL": "严重"
+  },
+  "ChangeNoticeAckAcknowledgedVia": {
+    "APP": "由我方在应用中录入",
+    "PARTNER_API": "客户通过接口确认"
   },
   "TrialKind": {
     "LAB": "小试",
@@ -446,7 +464,25 @@ export const enumEn: Record<string, Record<string, string>> = {
     "CHANGE_NOTICE_PENDING": "Change notices to acknowledge",
     "EVALUATION_DECISION": "Evaluations to decide",
     "ORDER_RISK": "New orders to weigh",
-    "CERTIFICATE_EXPIRING": "Certificates expiring"
+    "CERTIFICATE_EXPIRING": "Certificates expiring",
+    "ISSUE_ESCALATED": "Escalated problems"
+  },
+  "IssueEventKind": {
+    "SLA_BREACHED": "Service level missed"
+  },
+  "IssueEventDeadline": {
+    "RESPOND": "Response",
+    "ON_SITE": "On site"
+  },
+  "IssueEventSeverity": {
+    "LOW": "Low",
+    "MEDIUM": "Medium",
+    "HIGH": "High",
+    "CRITICAL": "Critical"
+  },
+  "ChangeNoticeAckAcknowledgedVia": {
+    "APP": "Recorded by us in the app",
+    "PARTNER_API": "Sent by the customer through the API"
   },
   "TrialKind": {
     "LAB": "Lab trial",

@@ -78,6 +78,7 @@ const t = messages(
     description: 'Description',
     progress: 'Handling and service level',
     stepReported: 'Reported',
+    breachRecorded: 'Service level missed: {deadline}, due {due}, recorded {at}. It stays recorded whatever is edited later, and the managers see the problem on Today until it is resolved.',
     stepResponded: 'Responded',
     stepOnSite: 'On site',
     stepResolved: 'Resolved',
@@ -174,6 +175,7 @@ const t = messages(
     description: '问题描述',
     progress: '处理进度与服务时限',
     stepReported: '报告',
+    breachRecorded: '超出服务时限：{deadline}，应在 {due} 前完成，记录于 {at}。此记录不因后续修改而消失；问题解决前，经理的今日列表上会显示此问题（已升级）。',
     stepResponded: '响应',
     stepOnSite: '到现场',
     stepResolved: '解决',
@@ -832,6 +834,7 @@ export const ProblemDetailQuery = graphql(`
         assignee { id name }
         allowedNextStatuses
         sla { respondBy onSiteBy respondedLate onSiteLate breached }
+        events(first: 10) { edges { node { id kind deadline dueAt at } } }
       }
     }
   }
@@ -866,7 +869,14 @@ function Progress({ i }: { i: IssueData }) {
     { name: t('stepClosed'), at: i.closedAt },
   ];
   const past = (s: Status) => ['ROOT_CAUSE_FOUND', 'DISPOSITION', 'RESOLVED', 'CLOSED'].includes(s);
+  const breaches = (i.events?.edges ?? []).flatMap((e) => (e?.node && e.node.kind === 'SLA_BREACHED' ? [e.node] : []));
   return (
+    <>
+    {breaches.map((b) => (
+      <p class="error" role="note" key={b.id} data-testid="sla-breach">
+        {t('breachRecorded', { deadline: label('IssueEventDeadline', b.deadline), due: formatDate(b.dueAt, true), at: formatDate(b.at, true) })}
+      </p>
+    ))}
     <ol class="list" style={{ listStyle: 'none' }}>
       {rows.map((r) => (
         <li class="row" key={r.name}>
@@ -885,6 +895,7 @@ function Progress({ i }: { i: IssueData }) {
         </li>
       ))}
     </ol>
+    </>
   );
 }
 
