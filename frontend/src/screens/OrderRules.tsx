@@ -9,6 +9,7 @@ import { useStore } from '../lib/store';
 import { label } from '../i18n/enums';
 import { Badge, Section } from '../ui/bits';
 import { tc } from '../ui/common.i18n';
+import { FormStatus } from '../ui/FormStatus';
 import { t } from './orders.i18n';
 import type { OrderNode } from './Orders';
 
@@ -63,11 +64,7 @@ function AcknowledgeForm({ w, onSaved }: { w: LineWarning; onSaved: () => void }
         <span>{t('ackReason')}</span>
         <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} autocomplete="off" />
       </label>
-      {err && (
-        <p class="error" role="alert">
-          {err}
-        </p>
-      )}
+      <FormStatus err={err} />
       <button type="submit" class="btn primary" disabled={busy}>
         {busy ? tc('saving') : t('acknowledge')}
       </button>
@@ -199,16 +196,7 @@ export function Correction({ o, onSaved }: { o: OrderNode; onSaved: () => void }
           <span>{t('correctionReason')}</span>
           <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} autocomplete="off" />
         </label>
-        {err && (
-          <p class="error" role="alert">
-            {err}
-          </p>
-        )}
-        {flash && (
-          <p class="notice" role="status">
-            {flash}
-          </p>
-        )}
+        <FormStatus err={err} flash={flash} />
         <button type="submit" class="btn primary" disabled={busy}>
           {busy ? tc('saving') : t('correct')}
         </button>

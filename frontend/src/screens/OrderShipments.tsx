@@ -8,6 +8,7 @@ import { errorText } from '../ui/feedback';
 import { label } from '../i18n/enums';
 import { Badge, Empty, Section } from '../ui/bits';
 import { tc } from '../ui/common.i18n';
+import { FormStatus } from '../ui/FormStatus';
 import { t } from './orders.i18n';
 import type { OrderNode, Shipment, Tone } from './Orders';
 
@@ -290,11 +291,7 @@ function ShipmentForm({ orderID, onDone, onCancel }: { orderID: string; onDone: 
         <span>{t('eta')}</span>
         <input type="date" value={eta} onInput={(e) => setEta(e.currentTarget.value)} />
       </label>
-      {err && (
-        <p class="error" role="alert">
-          {err}
-        </p>
-      )}
+      <FormStatus err={err} />
       <div class="btn-row">
         <button type="submit" class="btn primary" disabled={busy} aria-busy={busy}>
           {busy ? tc('saving') : t('saveShipment')}

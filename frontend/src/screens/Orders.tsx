@@ -16,6 +16,7 @@ import { label } from '../i18n/enums';
 import { Badge, Empty, ErrorBox, Query, Section } from '../ui/bits';
 import { tc } from '../ui/common.i18n';
 import { Header } from '../ui/Layout';
+import { FormStatus } from '../ui/FormStatus';
 import { AccountTabStrip, LoadMore, accountName, useMore } from './AccountTabs';
 import { t } from './orders.i18n';
 import { Correction, LineWarnings } from './OrderRules';
@@ -378,11 +379,7 @@ function Checklist({ o, queued }: { o: OrderNode; queued: QueueItem[] }) {
           {flash}
         </p>
       )}
-      {err && (
-        <p class="error" role="alert">
-          {err}
-        </p>
-      )}
+      <FormStatus err={err} />
       <ol class="list" style={{ marginTop: '8px' }}>
         {items.map((i) => {
           const stepName = label('OrderEventStep', i.step);
@@ -569,11 +566,7 @@ function BatchEditor({ line, onSaved }: { line: Line; onSaved: () => void }) {
         <span>{t('batchLabel', { product: line.product.name })}</span>
         <input value={value} onInput={(e) => setValue(e.currentTarget.value)} autocomplete="off" />
       </label>
-      {err && (
-        <p class="error" role="alert">
-          {err}
-        </p>
-      )}
+      <FormStatus err={err} />
       <div class="btn-row">
         <button type="submit" class="btn primary" disabled={busy}>
           {busy ? tc('saving') : tc('save')}

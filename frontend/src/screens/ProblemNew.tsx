@@ -11,6 +11,7 @@ import { navigate } from '../lib/router';
 import { label } from '../i18n/enums';
 import { tc } from '../ui/common.i18n';
 import { Header } from '../ui/Layout';
+import { FormStatus } from '../ui/FormStatus';
 import { accountName } from './AccountTabs';
 import { t } from './problems.i18n';
 import { PhotoPicker, usePhotos } from './ProblemFiles';
@@ -293,11 +294,7 @@ export function ProblemNew({ id }: { id: string }) {
 
           <PhotoPicker ph={ph} fieldLabel={t('fPhotos')} hint={t('fPhotosHint')} disabled={busy} />
 
-          {failure && (
-            <p class="error" role="alert">
-              {failure}
-            </p>
-          )}
+          <FormStatus err={failure} />
           {phase === 'sending' && (
             <p class="notice" role="status">
               {t('sending')}

@@ -6,6 +6,7 @@ import { ApiError, request } from '../lib/api';
 import { errorText } from '../ui/feedback';
 import { Badge, Section } from '../ui/bits';
 import { tc } from '../ui/common.i18n';
+import { FormStatus } from '../ui/FormStatus';
 import { t } from './samples.i18n';
 import type { SampleNode } from './Samples';
 
@@ -162,16 +163,7 @@ export function DocsSection({ s, locked, refetch }: { s: SampleNode; locked: boo
           )}
         </>
       )}
-      {err && (
-        <p class="error" role="alert">
-          {err}
-        </p>
-      )}
-      {flash && (
-        <p class="notice" role="status">
-          {flash}
-        </p>
-      )}
+      <FormStatus err={err} flash={flash} />
     </Section>
   );
 }

@@ -10,6 +10,7 @@ import type { QueueItem } from '../lib/queue';
 import { label } from '../i18n/enums';
 import { Badge, Empty, Section } from '../ui/bits';
 import { tc } from '../ui/common.i18n';
+import { FormStatus } from '../ui/FormStatus';
 import { t } from './samples.i18n';
 import type { SampleNode, Tone, Trial } from './Samples';
 
@@ -247,16 +248,7 @@ function TrialCard({ tr, refetch }: { tr: Trial; refetch: () => Promise<void> })
           </button>
         </div>
       )}
-      {err && (
-        <p class="error" role="alert">
-          {err}
-        </p>
-      )}
-      {flash && (
-        <p class="notice" role="status">
-          {flash}
-        </p>
-      )}
+      <FormStatus err={err} flash={flash} />
     </div>
   );
 }
@@ -376,11 +368,7 @@ function TrialForm({ s, latest, onDone, onCancel }: { s: SampleNode; latest?: Tr
         <textarea value={results} rows={4} onInput={(e) => setResults(e.currentTarget.value)} />
       </label>
       <OutcomeChips value={outcome} onChange={setOutcome} />
-      {err && (
-        <p class="error" role="alert">
-          {err}
-        </p>
-      )}
+      <FormStatus err={err} />
       <div class="btn-row">
         <button type="submit" class="btn primary" disabled={busy}>
           {t('saveTrial')}
