@@ -38,5 +38,5 @@ func (r *mutationResolver) CancelOrder(ctx context.Context, input model.CancelOr
 
 // Checklist is the resolver for the checklist field.
 func (r *orderResolver) Checklist(ctx context.Context, obj *ent.Order) (*orders.Checklist, error) {
-	return orders.ChecklistOf(ctx, r.db(ctx), obj)
+	return orders.ChecklistOf(ctx, r.db(ctx), obj, viewerLang(ctx, r.db(ctx)))
 }

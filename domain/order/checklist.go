@@ -35,8 +35,9 @@ type Item struct {
 	BlockedBy []orderevent.Step
 }
 
-// ChecklistOf builds the checklist of order id, as the viewer may read it.
-func ChecklistOf(ctx context.Context, c *gen.Client, id gen.Noder) (*Checklist, error) {
+// ChecklistOf builds the checklist of order id, as the viewer may read it, its warnings
+// in lang ("zh" or "en").
+func ChecklistOf(ctx context.Context, c *gen.Client, id gen.Noder, lang string) (*Checklist, error) {
 	o, ok := id.(*gen.Order)
 	if !ok {
 		return nil, nil
@@ -76,7 +77,7 @@ func ChecklistOf(ctx context.Context, c *gen.Client, id gen.Noder) (*Checklist, 
 	}
 	out.Progress = float64(n) / float64(len(Steps))
 	if o.ShippedAt == nil && o.Status != order.StatusCANCELLED {
-		r, err := ReviewShipping(ctx, c, o, time.Now())
+		r, err := ReviewShipping(ctx, c, o, time.Now(), lang)
 		if err != nil {
 			return nil, err
 		}
@@ -87,7 +88,11 @@ func ChecklistOf(ctx context.Context, c *gen.Client, id gen.Noder) (*Checklist, 
 		}
 	}
 	if o.DeliveryDate != nil && o.DeliveredAt == nil && o.Status != order.StatusCANCELLED && time.Now().After(*o.DeliveryDate) {
-		out.Warnings = append(out.Warnings, "the delivery date has passed")
+		if lang == "en" {
+			out.Warnings = append(out.Warnings, "the delivery date has passed")
+		} else {
+			out.Warnings = append(out.Warnings, "已过交期")
+		}
 	}
 	slices.Sort(out.Warnings)
 	return out, nil

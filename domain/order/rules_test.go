@@ -54,7 +54,7 @@ func TestReviewShipping(t *testing.T) {
 				l.SetBatchAgeAcknowledgedAt(now).SetBatchAgeAcknowledgement("客户同意")
 			}
 			l.ExecX(ctx)
-			r, err := orders.ReviewShipping(ctx, c, o, now)
+			r, err := orders.ReviewShipping(ctx, c, o, now, "en")
 			if err != nil {
 				t.Fatal(err)
 			}

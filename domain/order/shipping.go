@@ -51,15 +51,22 @@ type Review struct {
 // several batches, when a batch age was acknowledged, and when a certificate of a
 // product has expired or expires before the delivery date.
 func BatchProblems(ctx context.Context, c *gen.Client, o *gen.Order) (blocking, warnings []string, err error) {
-	r, err := ReviewShipping(ctx, c, o, time.Now())
+	r, err := ReviewShipping(ctx, c, o, time.Now(), "en")
 	if err != nil {
 		return nil, nil, err
 	}
 	return r.Blocking, r.Warnings, nil
 }
 
-// ReviewShipping is BatchProblems with the line warnings, at now.
-func ReviewShipping(ctx context.Context, c *gen.Client, o *gen.Order, now time.Time) (*Review, error) {
+// ReviewShipping is BatchProblems with the line warnings, at now; its texts are in lang
+// ("zh" or "en": the checklist speaks the viewer's language, the API's errors English).
+func ReviewShipping(ctx context.Context, c *gen.Client, o *gen.Order, now time.Time, lang string) (*Review, error) {
+	say := func(zh, en string) string {
+		if lang == "en" {
+			return en
+		}
+		return zh
+	}
 	sys := access.System(ctx, "the shipping gate checks every line of the order, its COAs and certificates, whoever may read them")
 	lines, err := o.QueryLines().WithProduct().All(sys)
 	if err != nil {
@@ -67,7 +74,7 @@ func ReviewShipping(ctx context.Context, c *gen.Client, o *gen.Order, now time.T
 	}
 	r := &Review{Lines: []*LineWarning{}}
 	if len(lines) == 0 {
-		r.Blocking = []string{"the order has no lines"}
+		r.Blocking = []string{say("订单没有明细行", "the order has no lines")}
 		return r, nil
 	}
 	// One query for every COA of the order's batches, one for the certificates of its
@@ -99,14 +106,14 @@ func ReviewShipping(ctx context.Context, c *gen.Client, o *gen.Order, now time.T
 			code, maxMonths = p.Code, p.MaxBatchAgeMonths
 		}
 		if strings.TrimSpace(l.BatchNo) == "" {
-			r.Blocking = append(r.Blocking, fmt.Sprintf("line %s has no batch number", code))
+			r.Blocking = append(r.Blocking, say(fmt.Sprintf("%s 的明细行没有批号", code), fmt.Sprintf("line %s has no batch number", code)))
 		} else {
 			batches[l.BatchNo] = true
 			switch d := coa[string(l.ProductID)+"|"+l.BatchNo]; {
 			case d == nil:
-				r.Blocking = append(r.Blocking, fmt.Sprintf("batch %s of %s has no COA", l.BatchNo, code))
+				r.Blocking = append(r.Blocking, say(fmt.Sprintf("%s 批次 %s 没有 COA", code, l.BatchNo), fmt.Sprintf("batch %s of %s has no COA", l.BatchNo, code)))
 			case !HasFile(d):
-				msg := fmt.Sprintf("batch %s of %s has a COA record without its file", l.BatchNo, code)
+				msg := say(fmt.Sprintf("%s 批次 %s 的 COA 只有记录，没有文件", code, l.BatchNo), fmt.Sprintf("batch %s of %s has a COA record without its file", l.BatchNo, code))
 				r.Blocking = append(r.Blocking, msg)
 				r.Lines = append(r.Lines, &LineWarning{Kind: COAWithoutFile, Line: l, Message: msg, Document: d})
 			}
@@ -118,21 +125,22 @@ func ReviewShipping(ctx context.Context, c *gen.Client, o *gen.Order, now time.T
 				w.Acknowledgement = &l.BatchAgeAcknowledgement
 			}
 			if kind == NoProductionDate {
-				w.Message = fmt.Sprintf("line %s has no production date; check the batch is suitable (合适的生产日期)", code)
+				w.Message = say(fmt.Sprintf("%s 的明细行没有生产日期：请确认批次合适（合适的生产日期）", code), fmt.Sprintf("line %s has no production date; check the batch is suitable (合适的生产日期)", code))
 			} else {
-				w.Message = fmt.Sprintf("batch %s of %s was produced on %s, more than %d months ago", l.BatchNo, code,
-					l.ProductionDate.UTC().Format("2006-01-02"), maxMonths)
+				day := l.ProductionDate.UTC().Format("2006-01-02")
+				w.Message = say(fmt.Sprintf("%s 批次 %s 生产于 %s，超过 %d 个月", code, l.BatchNo, day, maxMonths),
+					fmt.Sprintf("batch %s of %s was produced on %s, more than %d months ago", l.BatchNo, code, day, maxMonths))
 			}
 			if w.Acknowledged {
-				r.Warnings = append(r.Warnings, w.Message+" (acknowledged)")
+				r.Warnings = append(r.Warnings, w.Message+say("（已确认）", " (acknowledged)"))
 			} else {
-				r.Blocking = append(r.Blocking, w.Message+": acknowledge it (acknowledgeBatchAge) before shipping")
+				r.Blocking = append(r.Blocking, w.Message+say("：发货前请确认", ": acknowledge it (acknowledgeBatchAge) before shipping"))
 			}
 			r.Lines = append(r.Lines, w)
 		}
 	}
 	if len(batches) > 1 {
-		r.Warnings = append(r.Warnings, fmt.Sprintf("the lines span %d batches; one batch is preferred (批次尽量同一)", len(batches)))
+		r.Warnings = append(r.Warnings, say(fmt.Sprintf("明细涉及 %d 个批次：批次尽量同一", len(batches)), fmt.Sprintf("the lines span %d batches; one batch is preferred (批次尽量同一)", len(batches))))
 	}
 	// Certificates of the order's products that expired, or expire before delivery.
 	until := now
@@ -154,9 +162,11 @@ func ReviewShipping(ctx context.Context, c *gen.Client, o *gen.Order, now time.T
 			w := &LineWarning{Kind: CertificateExpired, Line: l, Document: d}
 			if d.ValidUntil.After(now) {
 				w.Kind = CertificateExpiring
-				w.Message = fmt.Sprintf("%s expires on %s, before the delivery date", d.Title, d.ValidUntil.UTC().Format("2006-01-02"))
+				day := d.ValidUntil.UTC().Format("2006-01-02")
+				w.Message = say(fmt.Sprintf("%s 将于 %s 到期，早于交期", d.Title, day), fmt.Sprintf("%s expires on %s, before the delivery date", d.Title, day))
 			} else {
-				w.Message = fmt.Sprintf("%s expired on %s", d.Title, d.ValidUntil.UTC().Format("2006-01-02"))
+				day := d.ValidUntil.UTC().Format("2006-01-02")
+				w.Message = say(fmt.Sprintf("%s 已于 %s 到期", d.Title, day), fmt.Sprintf("%s expired on %s", d.Title, day))
 			}
 			r.Warnings = append(r.Warnings, w.Message)
 			r.Lines = append(r.Lines, w)

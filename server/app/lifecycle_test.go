@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -149,6 +150,9 @@ func TestOrderChecklist(t *testing.T) {
 		d = e.ok(rep, `query($id: ID!) { node(id: $id) { ... on Order { checklist { warnings nextSteps } } } }`, map[string]any{"id": oid})
 		if w := dig(d, "node", "checklist", "warnings").([]any); len(w) != 3 {
 			t.Fatalf("warnings: %v", w)
+		} else if !slices.ContainsFunc(w, func(x any) bool { return strings.Contains(x.(string), "TX-AO1010 批次 B2611-01 没有 COA") }) {
+			// The checklist speaks the viewer's language (the rep's is Chinese).
+			t.Fatalf("warnings not in the viewer's language: %v", w)
 		}
 		for _, b := range []string{"B2611-01", "B2611-02"} {
 			c.Document.Create().SetType("COA").SetTitle("COA " + b).SetBatchNo(b).SetProductID(e.f.product.ID).
