@@ -1,0 +1,75 @@
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"tandem/domain/access"
+	"tandem/ent"
+	"tandem/ent/loginthrottle"
+	"tandem/ent/refreshtoken"
+	"tandem/ent/user"
+	"tandem/server/auth"
+)
+
+// ErrNoAdmin is the answer of ResetAdminPassword when there is no active admin to
+// reset (or the email named is not one).
+var ErrNoAdmin = errors.New("no active admin")
+
+// ResetAdminPassword is the break-glass way back in when nobody can sign in: run on
+// the server's machine (`tandem reset-admin-password`), it gives an active admin — the
+// one named by email, or the first admin created — a new random password, signs out
+// every session of that admin and lifts the sign-in blocks on the account. The new
+// password is returned to be shown once; change it after signing in.
+func ResetAdminPassword(ctx context.Context, c *ent.Client, email string, now time.Time) (who, password string, err error) {
+	sys := access.System(ctx, "break-glass: an operator on the server's machine resets an admin's password")
+	q := c.User.Query().Where(user.RoleEQ(user.RoleADMIN), user.Active(true))
+	if email = strings.ToLower(strings.TrimSpace(email)); email != "" {
+		q = q.Where(user.Email(email))
+	}
+	u, err := q.Order(ent.Asc(user.FieldCreatedAt), ent.Asc(user.FieldID)).First(sys)
+	if ent.IsNotFound(err) {
+		if email != "" {
+			return "", "", fmt.Errorf("%w with the email %s", ErrNoAdmin, email)
+		}
+		return "", "", ErrNoAdmin
+	}
+	if err != nil {
+		return "", "", err
+	}
+	raw := make([]byte, 15)
+	if _, err := rand.Read(raw); err != nil {
+		return "", "", err
+	}
+	password = base64.RawURLEncoding.EncodeToString(raw)
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		return "", "", err
+	}
+	tx, err := c.Tx(sys)
+	if err != nil {
+		return "", "", err
+	}
+	err = func() error {
+		if err := tx.User.UpdateOneID(u.ID).SetPasswordHash(hash).Exec(sys); err != nil {
+			return err
+		}
+		if _, err := tx.RefreshToken.Update().Where(refreshtoken.UserID(u.ID), refreshtoken.RevokedAtIsNil()).
+			SetRevokedAt(now).Save(sys); err != nil {
+			return err
+		}
+		_, err := tx.LoginThrottle.Delete().Where(loginthrottle.Or(
+			loginthrottle.Key("account:"+u.Email), loginthrottle.KeyHasPrefix("pair:"+u.Email+" from "))).Exec(sys)
+		return err
+	}()
+	if err != nil {
+		_ = tx.Rollback()
+		return "", "", err
+	}
+	return u.Email, password, tx.Commit()
+}
