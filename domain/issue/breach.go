@@ -45,11 +45,7 @@ func Breaches(is *gen.Issue, now time.Time) []Breach {
 // recorded; it reports how many it recorded. History being imported records nothing
 // (a breach is noticed when it happens).
 func RecordBreaches(ctx context.Context, c *gen.Client, is *gen.Issue, now time.Time) (int, error) {
-	if history.Is(ctx) {
-		return 0, nil
-	}
-	breaches := Breaches(is, now)
-	if len(breaches) == 0 {
+	if history.Is(ctx) || len(Breaches(is, now)) == 0 {
 		return 0, nil
 	}
 	sys := access.System(ctx, "recording a missed service level: a fact, whoever looks")
@@ -57,8 +53,14 @@ func RecordBreaches(ctx context.Context, c *gen.Client, is *gen.Issue, now time.
 	if err != nil {
 		return 0, err
 	}
+	return recordMissed(sys, c, is, now, recorded)
+}
+
+// recordMissed records the breaches at now that recorded does not hold yet, and adds
+// them to it.
+func recordMissed(sys context.Context, c *gen.Client, is *gen.Issue, now time.Time, recorded map[issueevent.Deadline]bool) (int, error) {
 	n := 0
-	for _, b := range breaches {
+	for _, b := range Breaches(is, now) {
 		if recorded[b.Deadline] {
 			continue
 		}
@@ -72,6 +74,7 @@ func RecordBreaches(ctx context.Context, c *gen.Client, is *gen.Issue, now time.
 		if err != nil {
 			return n, err
 		}
+		recorded[b.Deadline] = true
 		n++
 	}
 	return n, nil
@@ -94,14 +97,18 @@ func recordedDeadlines(ctx context.Context, c *gen.Client, id pulid.ID) (map[iss
 // now recorded and those recorded before kept: a deadline once missed stays missed,
 // whatever was edited since.
 func ServiceRecorded(ctx context.Context, c *gen.Client, is *gen.Issue, now time.Time) (*Service, error) {
-	if _, err := RecordBreaches(ctx, c, is, now); err != nil {
-		return nil, err
-	}
-	s := ServiceOf(is, now)
-	recorded, err := recordedDeadlines(access.System(ctx, "a problem's recorded breaches belong to its service level"), c, is.ID)
+	// One read of the recorded breaches serves both: what to record, and what was.
+	sys := access.System(ctx, "a problem's recorded breaches belong to its service level")
+	recorded, err := recordedDeadlines(sys, c, is.ID)
 	if err != nil {
 		return nil, err
 	}
+	if !history.Is(ctx) {
+		if _, err := recordMissed(sys, c, is, now, recorded); err != nil {
+			return nil, err
+		}
+	}
+	s := ServiceOf(is, now)
 	s.RespondedLate = s.RespondedLate || recorded[issueevent.DeadlineRESPOND]
 	s.OnSiteLate = s.OnSiteLate || recorded[issueevent.DeadlineON_SITE]
 	s.Breached = s.RespondedLate || s.OnSiteLate
