@@ -88,11 +88,7 @@ func ChecklistOf(ctx context.Context, c *gen.Client, id gen.Noder, lang string) 
 		}
 	}
 	if o.DeliveryDate != nil && o.DeliveredAt == nil && o.Status != order.StatusCANCELLED && time.Now().After(*o.DeliveryDate) {
-		if lang == "en" {
-			out.Warnings = append(out.Warnings, "the delivery date has passed")
-		} else {
-			out.Warnings = append(out.Warnings, "已过交期")
-		}
+		out.Warnings = append(out.Warnings, inLang(lang, "已过交期", "the delivery date has passed"))
 	}
 	slices.Sort(out.Warnings)
 	return out, nil

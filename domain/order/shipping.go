@@ -61,12 +61,7 @@ func BatchProblems(ctx context.Context, c *gen.Client, o *gen.Order) (blocking, 
 // ReviewShipping is BatchProblems with the line warnings, at now; its texts are in lang
 // ("zh" or "en": the checklist speaks the viewer's language, the API's errors English).
 func ReviewShipping(ctx context.Context, c *gen.Client, o *gen.Order, now time.Time, lang string) (*Review, error) {
-	say := func(zh, en string) string {
-		if lang == "en" {
-			return en
-		}
-		return zh
-	}
+	say := func(zh, en string) string { return inLang(lang, zh, en) }
 	sys := access.System(ctx, "the shipping gate checks every line of the order, its COAs and certificates, whoever may read them")
 	lines, err := o.QueryLines().WithProduct().All(sys)
 	if err != nil {
@@ -177,3 +172,11 @@ func ReviewShipping(ctx context.Context, c *gen.Client, o *gen.Order, now time.T
 
 // shipped reports whether an order is past the shipping gate.
 func shipped(o *gen.Order) bool { return o.ShippedAt != nil || o.Status == order.StatusCANCELLED }
+
+// inLang picks the text of lang ("en", otherwise Chinese).
+func inLang(lang, zh, en string) string {
+	if lang == "en" {
+		return en
+	}
+	return zh
+}
