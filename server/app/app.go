@@ -3,10 +3,8 @@ package app
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
-	"encoding/base64"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -176,11 +174,10 @@ func (a *App) bootstrap(ctx context.Context) error {
 	case n > 0 && a.Config.Demo:
 		a.Notices = append(a.Notices, fmt.Sprintf("The database already has users; demo logins (if it was seeded): admin@demo.tandem … password %q", demo.Password))
 	case n == 0:
-		raw := make([]byte, 12)
-		if _, err := rand.Read(raw); err != nil {
+		pw, err := randomPassword(12)
+		if err != nil {
 			return err
 		}
-		pw := base64.RawURLEncoding.EncodeToString(raw)
 		hash, err := auth.HashPassword(pw)
 		if err != nil {
 			return err

@@ -42,11 +42,9 @@ func ResetAdminPassword(ctx context.Context, c *ent.Client, email string, now ti
 	if err != nil {
 		return "", "", err
 	}
-	raw := make([]byte, 15)
-	if _, err := rand.Read(raw); err != nil {
+	if password, err = randomPassword(15); err != nil {
 		return "", "", err
 	}
-	password = base64.RawURLEncoding.EncodeToString(raw)
 	hash, err := auth.HashPassword(password)
 	if err != nil {
 		return "", "", err
@@ -72,4 +70,14 @@ func ResetAdminPassword(ctx context.Context, c *ent.Client, email string, now ti
 		return "", "", err
 	}
 	return u.Email, password, tx.Commit()
+}
+
+// randomPassword is a password of n random bytes, URL-safe base64 (4/3 n characters):
+// the first admin's, and the break-glass one.
+func randomPassword(n int) (string, error) {
+	raw := make([]byte, n)
+	if _, err := rand.Read(raw); err != nil {
+		return "", err
+	}
+	return base64.RawURLEncoding.EncodeToString(raw), nil
 }
