@@ -5,12 +5,12 @@ import (
 	"slices"
 	"strings"
 
+	"tandem/domain/access"
 	problems "tandem/domain/issue"
 	"tandem/ent"
 	"tandem/ent/issue"
 	"tandem/ent/issueevent"
 	"tandem/ent/predicate"
-	"tandem/ent/viewer"
 	"tandem/graph/model"
 )
 
@@ -18,7 +18,7 @@ import (
 // whose service level was missed (a recorded SLA_BREACHED) and that are not resolved
 // yet: a missed deadline goes up to the managers of the account's owner (问题升级).
 func todayEscalations(run *todayRun) error {
-	if run.v.Role != viewer.Manager && run.v.Role != viewer.Admin {
+	if !access.Manages(run.v) {
 		return nil
 	}
 	where := []predicate.Issue{problems.Escalated()}

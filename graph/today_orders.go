@@ -3,12 +3,12 @@ package graph
 import (
 	"fmt"
 
+	"tandem/domain/access"
 	"tandem/domain/account"
 	"tandem/ent"
 	"tandem/ent/customer"
 	"tandem/ent/order"
 	"tandem/ent/predicate"
-	"tandem/ent/viewer"
 	"tandem/graph/model"
 )
 
@@ -89,7 +89,7 @@ func todayOrderRisks(run *todayRun) error {
 // todayEvaluationDecisions lists, for managers, the accounts whose evaluation did not
 // select us and whose future nobody has decided yet (decideEvaluation).
 func todayEvaluationDecisions(run *todayRun) error {
-	if run.v.Role != viewer.Manager && run.v.Role != viewer.Admin {
+	if !access.Manages(run.v) {
 		return nil
 	}
 	where := []predicate.Customer{

@@ -68,7 +68,7 @@ const (
 // bought the product in the lookback window, whoever owns the account.
 func Issue(ctx context.Context, c *gen.Client, id pulid.ID, version *int, now time.Time) (*gen.ChangeNotice, error) {
 	v := viewer.FromContext(ctx)
-	if v == nil || (v.Role != viewer.Admin && v.Role != viewer.Manager) {
+	if !access.Manages(v) {
 		return nil, errcode.New(errcode.Forbidden, "only a manager can issue a change notice")
 	}
 	cn, err := c.ChangeNotice.Get(ctx, id)
