@@ -349,4 +349,14 @@ journey('explorer-gate', async ({ server, phone }) => {
   assert(kept.access?.explorer === true, 'the refreshed session has no access');
 });
 
+// Journeys of other areas live in their own files (journeys-<area>.mjs) and register
+// themselves with journey() when imported; they run after the ones above.
+{
+  const { readdirSync } = await import('node:fs');
+  const here = new URL('.', import.meta.url);
+  for (const f of readdirSync(here).filter((n) => /^journeys-[a-z0-9-]+\.mjs$/.test(n)).sort()) {
+    await import(new URL(f, here).href);
+  }
+}
+
 await run();
