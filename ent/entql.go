@@ -1021,19 +1021,20 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "User",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			user.FieldCreatedAt:         {Type: field.TypeTime, Column: user.FieldCreatedAt},
-			user.FieldUpdatedAt:         {Type: field.TypeTime, Column: user.FieldUpdatedAt},
-			user.FieldVersion:           {Type: field.TypeInt, Column: user.FieldVersion},
-			user.FieldEmail:             {Type: field.TypeString, Column: user.FieldEmail},
-			user.FieldName:              {Type: field.TypeString, Column: user.FieldName},
-			user.FieldRole:              {Type: field.TypeEnum, Column: user.FieldRole},
-			user.FieldFunction:          {Type: field.TypeEnum, Column: user.FieldFunction},
-			user.FieldPhone:             {Type: field.TypeString, Column: user.FieldPhone},
-			user.FieldLocale:            {Type: field.TypeEnum, Column: user.FieldLocale},
-			user.FieldActive:            {Type: field.TypeBool, Column: user.FieldActive},
-			user.FieldPasswordHash:      {Type: field.TypeString, Column: user.FieldPasswordHash},
-			user.FieldTeamID:            {Type: field.TypeString, Column: user.FieldTeamID},
-			user.FieldPartnerCustomerID: {Type: field.TypeString, Column: user.FieldPartnerCustomerID},
+			user.FieldCreatedAt:          {Type: field.TypeTime, Column: user.FieldCreatedAt},
+			user.FieldUpdatedAt:          {Type: field.TypeTime, Column: user.FieldUpdatedAt},
+			user.FieldVersion:            {Type: field.TypeInt, Column: user.FieldVersion},
+			user.FieldEmail:              {Type: field.TypeString, Column: user.FieldEmail},
+			user.FieldName:               {Type: field.TypeString, Column: user.FieldName},
+			user.FieldRole:               {Type: field.TypeEnum, Column: user.FieldRole},
+			user.FieldFunction:           {Type: field.TypeEnum, Column: user.FieldFunction},
+			user.FieldPhone:              {Type: field.TypeString, Column: user.FieldPhone},
+			user.FieldLocale:             {Type: field.TypeEnum, Column: user.FieldLocale},
+			user.FieldActive:             {Type: field.TypeBool, Column: user.FieldActive},
+			user.FieldPasswordHash:       {Type: field.TypeString, Column: user.FieldPasswordHash},
+			user.FieldMustChangePassword: {Type: field.TypeBool, Column: user.FieldMustChangePassword},
+			user.FieldTeamID:             {Type: field.TypeString, Column: user.FieldTeamID},
+			user.FieldPartnerCustomerID:  {Type: field.TypeString, Column: user.FieldPartnerCustomerID},
 		},
 	}
 	graph.Nodes[39] = &sqlgraph.Node{
@@ -8496,6 +8497,11 @@ func (f *UserFilter) WhereActive(p entql.BoolP) {
 // WherePasswordHash applies the entql string predicate on the password_hash field.
 func (f *UserFilter) WherePasswordHash(p entql.StringP) {
 	f.Where(p.Field(user.FieldPasswordHash))
+}
+
+// WhereMustChangePassword applies the entql bool predicate on the must_change_password field.
+func (f *UserFilter) WhereMustChangePassword(p entql.BoolP) {
+	f.Where(p.Field(user.FieldMustChangePassword))
 }
 
 // WhereTeamID applies the entql string predicate on the team_id field.

@@ -42,6 +42,8 @@ type User struct {
 	Active bool `json:"active,omitempty"`
 	// At most 200 characters.
 	PasswordHash string `json:"-"`
+	// Set by a temporary password (resetUserPassword, inviteUser): until the user changes it, only me, changePassword, logout, refreshToken and viewerAccess answer.
+	MustChangePassword bool `json:"must_change_password,omitempty"`
 	// TeamID holds the value of the "team_id" field.
 	TeamID pulid.ID `json:"team_id,omitempty"`
 	// The organisation a PARTNER user belongs to.
@@ -155,7 +157,7 @@ func (*User) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case user.FieldID, user.FieldTeamID, user.FieldPartnerCustomerID:
 			values[i] = new(pulid.ID)
-		case user.FieldActive:
+		case user.FieldActive, user.FieldMustChangePassword:
 			values[i] = new(sql.NullBool)
 		case user.FieldVersion:
 			values[i] = new(sql.NullInt64)
@@ -249,6 +251,12 @@ func (_m *User) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field password_hash", values[i])
 			} else if value.Valid {
 				_m.PasswordHash = value.String
+			}
+		case user.FieldMustChangePassword:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field must_change_password", values[i])
+			} else if value.Valid {
+				_m.MustChangePassword = value.Bool
 			}
 		case user.FieldTeamID:
 			if value, ok := values[i].(*pulid.ID); !ok {
@@ -364,6 +372,9 @@ func (_m *User) String() string {
 	builder.WriteString(fmt.Sprintf("%v", _m.Active))
 	builder.WriteString(", ")
 	builder.WriteString("password_hash=<sensitive>")
+	builder.WriteString(", ")
+	builder.WriteString("must_change_password=")
+	builder.WriteString(fmt.Sprintf("%v", _m.MustChangePassword))
 	builder.WriteString(", ")
 	builder.WriteString("team_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TeamID))

@@ -244,6 +244,9 @@ func (r *changeNoticeAckWhereInputResolver) RecordedByTokenIDNotIn(ctx context.C
 	return nil
 }
 
+// AuditEvent returns generated.AuditEventResolver implementation.
+func (r *Resolver) AuditEvent() generated.AuditEventResolver { return &auditEventResolver{r} }
+
 // ChangeNotice returns generated.ChangeNoticeResolver implementation.
 func (r *Resolver) ChangeNotice() generated.ChangeNoticeResolver { return &changeNoticeResolver{r} }
 
@@ -279,6 +282,7 @@ func (r *Resolver) ChangeNoticeAckWhereInput() generated.ChangeNoticeAckWhereInp
 }
 
 type (
+	auditEventResolver                struct{ *Resolver }
 	changeNoticeResolver              struct{ *Resolver }
 	customerResolver                  struct{ *Resolver }
 	documentResolver                  struct{ *Resolver }

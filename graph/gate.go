@@ -10,6 +10,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"tandem/domain/people"
 	"tandem/ent/errcode"
 	"tandem/ent/viewer"
 )
@@ -29,7 +30,10 @@ type authGate struct{}
 func (authGate) ExtensionName() string                   { return "AuthGate" }
 func (authGate) Validate(graphql.ExecutableSchema) error { return nil }
 func (authGate) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
-	if viewer.FromContext(ctx) != nil || onlyPublic(oc.Doc, oc.Operation.SelectionSet) {
+	if v := viewer.FromContext(ctx); v != nil {
+		return passwordChangeGate(v, oc)
+	}
+	if onlyPublic(oc.Doc, oc.Operation.SelectionSet) {
 		return nil
 	}
 	msg := "sign in first: send Authorization: Bearer <accessToken>"
@@ -39,20 +43,35 @@ func (authGate) MutateOperationContext(ctx context.Context, oc *graphql.Operatio
 	return &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": string(errcode.Unauthenticated)}}
 }
 
+// passwordChangeGate refuses every operation of a user with a temporary password
+// but those that let them change it (people.WhilePasswordChangeRequired).
+func passwordChangeGate(v *viewer.Viewer, oc *graphql.OperationContext) *gqlerror.Error {
+	if !v.MustChangePassword || onlyRoot(oc.Doc, oc.Operation.SelectionSet, people.AllowedBeforePasswordChange) {
+		return nil
+	}
+	return &gqlerror.Error{Message: "change your temporary password first (changePassword)",
+		Extensions: map[string]any{"code": string(people.PasswordChangeRequired)}}
+}
+
 func onlyPublic(doc *ast.QueryDocument, set ast.SelectionSet) bool {
+	return onlyRoot(doc, set, func(name string) bool { return slices.Contains(publicFields, name) })
+}
+
+// onlyRoot reports whether every root field of the selection is allowed.
+func onlyRoot(doc *ast.QueryDocument, set ast.SelectionSet, allowed func(string) bool) bool {
 	for _, s := range set {
 		switch s := s.(type) {
 		case *ast.Field:
-			if s.Name != "__typename" && !slices.Contains(publicFields, s.Name) {
+			if s.Name != "__typename" && !allowed(s.Name) {
 				return false
 			}
 		case *ast.InlineFragment:
-			if !onlyPublic(doc, s.SelectionSet) {
+			if !onlyRoot(doc, s.SelectionSet, allowed) {
 				return false
 			}
 		case *ast.FragmentSpread:
 			f := doc.Fragments.ForName(s.Name)
-			if f == nil || !onlyPublic(doc, f.SelectionSet) {
+			if f == nil || !onlyRoot(doc, f.SelectionSet, allowed) {
 				return false
 			}
 		}

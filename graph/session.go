@@ -17,7 +17,7 @@ func session(s *auth.Session) *model.AuthPayload {
 		return nil
 	}
 	return &model.AuthPayload{AccessToken: s.AccessToken, RefreshToken: s.RefreshToken, ExpiresAt: s.ExpiresAt, User: s.User,
-		Access: viewerAccess(auth.ViewerOf(s.User))}
+		MustChangePassword: s.User.MustChangePassword, Access: viewerAccess(auth.ViewerOf(s.User))}
 }
 
 // viewerAccess is what the access table lets the viewer use.

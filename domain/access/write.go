@@ -151,6 +151,11 @@ func allowSelfUpdate() privacy.MutationRule {
 		for _, f := range m.Fields() {
 			switch f {
 			case user.FieldName, user.FieldPhone, user.FieldLocale, user.FieldPasswordHash, user.FieldVersion, user.FieldUpdatedAt:
+			case user.FieldMustChangePassword:
+				// changePassword clears it; nobody sets it on themselves.
+				if must, _ := m.MustChangePassword(); must {
+					return privacy.Denyf("you cannot require yourself to change the password")
+				}
 			default:
 				return privacy.Denyf("you cannot change your own %s", f)
 			}

@@ -9,6 +9,8 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"tandem/domain/access"
+	"tandem/domain/history"
+	"tandem/domain/people"
 	gen "tandem/ent"
 	"tandem/ent/auditevent"
 	"tandem/ent/errcode"
@@ -123,11 +125,29 @@ func auditHook(next ent.Mutator) ent.Mutator {
 		if vw := viewer.FromContext(ctx); vw != nil && vw.UserID != "" {
 			ev.SetActorID(vw.UserID)
 		}
+		ev.SetActorLabel(actorLabel(ctx))
 		if err := ev.Exec(access.System(ctx, "audit log: written with every change")); err != nil {
 			return nil, fmt.Errorf("audit: %w", err)
 		}
 		return v, nil
 	})
+}
+
+// actorLabel names who acts, readable even after the user or token is gone: the
+// viewer's label ("Name <email>", "API token <name>"), "import" for history being
+// imported, "system" for the server's own changes.
+func actorLabel(ctx context.Context) string {
+	vw := viewer.FromContext(ctx)
+	switch {
+	case history.Is(ctx):
+		if vw != nil && vw.Label != "" {
+			return people.Clip(people.ImportLabel + " by " + vw.Label)
+		}
+		return people.ImportLabel
+	case vw != nil && vw.Label != "":
+		return people.Clip(vw.Label)
+	}
+	return people.SystemLabel
 }
 
 // system is the context of the hooks that keep derived and recorded rows (persons,

@@ -4,18 +4,43 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"entgo.io/ent"
 
 	gen "tandem/ent"
 	"tandem/ent/errcode"
 	"tandem/ent/hook"
+	"tandem/ent/refreshtoken"
 	"tandem/ent/schema/names"
 	"tandem/ent/user"
 )
 
 func (User) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(userEmail, ent.OpCreate|ent.OpUpdateOne|ent.OpUpdate)}
+	return []ent.Hook{hook.On(userEmail, ent.OpCreate|ent.OpUpdateOne|ent.OpUpdate),
+		hook.On(endSessionsOfDeactivated, ent.OpUpdateOne|ent.OpUpdate)}
+}
+
+// endSessionsOfDeactivated revokes every refresh token of a user made inactive, in
+// the same transaction: their sign-ins end at once and stay ended if the user is
+// made active again (their access tokens already stop while inactive).
+func endSessionsOfDeactivated(next ent.Mutator) ent.Mutator {
+	return hook.UserFunc(func(ctx context.Context, m *gen.UserMutation) (gen.Value, error) {
+		if active, ok := m.Active(); !ok || active {
+			return next.Mutate(ctx, m)
+		}
+		ids, err := m.IDs(system(ctx))
+		if err != nil {
+			return nil, err
+		}
+		v, err := next.Mutate(ctx, m)
+		if err != nil {
+			return v, err
+		}
+		_, err = m.Client().RefreshToken.Update().Where(refreshtoken.UserIDIn(ids...), refreshtoken.RevokedAtIsNil()).
+			SetRevokedAt(time.Now().UTC()).Save(system(ctx))
+		return v, err
+	})
 }
 
 // userEmail keeps every sign-in address in its one lower-cased form, whichever path

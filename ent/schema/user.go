@@ -27,6 +27,9 @@ func (User) Fields() []ent.Field {
 		field.Bool("active").Default(true),
 		atMost(200, field.String("password_hash").Sensitive().Optional().
 			Annotations(entgql.Skip(entgql.SkipAll))),
+		field.Bool("must_change_password").Default(false).
+			Comment("Set by a temporary password (resetUserPassword, inviteUser): until the user changes it, only me, changePassword, logout, refreshToken and viewerAccess answer.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		optFK("team_id"),
 		optFK("partner_customer_id", "The organisation a PARTNER user belongs to."),
 	}

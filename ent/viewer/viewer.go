@@ -31,6 +31,12 @@ type Viewer struct {
 	TokenID pulid.ID
 	// Scopes are an API token's grants (empty for users).
 	Scopes []string
+	// Label names who acts in the audit log: "Name <email>" for a user, "API token
+	// <name>" for a partner token.
+	Label string
+	// MustChangePassword: the user signed in with a temporary password and may do
+	// nothing but change it (graph's auth gate enforces it).
+	MustChangePassword bool
 }
 
 // Internal reports whether the viewer is one of our own people (not a partner).

@@ -12,6 +12,7 @@ import { ErrorBox, Loading } from './ui/bits';
 import { Shell } from './ui/Layout';
 import { SignIn } from './screens/SignIn';
 import { Today } from './screens/Today';
+import { ForcedPasswordChange } from './screens/ChangePassword';
 
 
 type Params = Record<string, string>;
@@ -37,6 +38,12 @@ const routes: { pattern: string; load?: Loader; component?: ComponentType<Params
   { pattern: '/customers/:id/problems/new', load: () => import('./screens/Problems').then((m) => m.ProblemNew) },
   { pattern: '/problems/:id', load: () => import('./screens/Problems').then((m) => m.ProblemDetail) },
   { pattern: '/customers/:id/report', load: () => import('./screens/Report').then((m) => m.Report), bare: true },
+  { pattern: '/admin', load: () => import('./screens/admin/AdminHome').then((m) => m.AdminHome) },
+  { pattern: '/admin/users', load: () => import('./screens/admin/AdminUsers').then((m) => m.AdminUsers) },
+  { pattern: '/admin/teams', load: () => import('./screens/admin/AdminTeams').then((m) => m.AdminTeams) },
+  { pattern: '/admin/tokens', load: () => import('./screens/admin/AdminTokens').then((m) => m.AdminTokens) },
+  { pattern: '/admin/webhooks', load: () => import('./screens/admin/AdminWebhooks').then((m) => m.AdminWebhooks) },
+  { pattern: '/admin/audit', load: () => import('./screens/admin/AdminAudit').then((m) => m.AdminAudit) },
   { pattern: '/settings', load: () => import('./screens/Settings').then((m) => m.Settings) },
 ];
 
@@ -81,6 +88,8 @@ export function App() {
   }, [s, p]);
 
   if (!s || p.startsWith('/signin')) return <SignIn key={l} />;
+  // A temporary password: nothing else until the user has chosen their own.
+  if (s.mustChangePassword) return <ForcedPasswordChange key={l} />;
 
   for (const r of routes) {
     const params = match(r.pattern, p);

@@ -72,6 +72,13 @@ type AttachIssueFileInput struct {
 	Caption *string `json:"caption,omitempty"`
 }
 
+// One changed field of an audit event, as text. Secrets (password and token hashes, private notes) are never recorded.
+type AuditChange struct {
+	Field  string  `json:"field"`
+	Before *string `json:"before,omitempty"`
+	After  *string `json:"after,omitempty"`
+}
+
 type AuthPayload struct {
 	// Send as `Authorization: Bearer <accessToken>`.
 	AccessToken string `json:"accessToken"`
@@ -82,6 +89,8 @@ type AuthPayload struct {
 	User      *ent.User `json:"user"`
 	// What the user may use (the same as Query.viewerAccess).
 	Access *ViewerAccess `json:"access"`
+	// The user signed in with a temporary password: only me, changePassword, logout, refreshToken and viewerAccess answer until it is changed.
+	MustChangePassword bool `json:"mustChangePassword"`
 }
 
 type CancelOrderInput struct {
@@ -424,6 +433,13 @@ type StockAdvice struct {
 	Message   string `json:"message"`
 	MessageZh string `json:"messageZh"`
 	MessageEn string `json:"messageEn"`
+}
+
+// A temporary password, shown this once. Its user must change it at the next sign-in.
+type TemporaryPassword struct {
+	User *ent.User `json:"user"`
+	// Give it to the person by a safe channel; it is not stored and cannot be shown again.
+	TemporaryPassword string `json:"temporaryPassword"`
 }
 
 type TimelineConnection struct {

@@ -174,7 +174,7 @@ func (a *App) bootstrap(ctx context.Context) error {
 	case n > 0 && a.Config.Demo:
 		a.Notices = append(a.Notices, fmt.Sprintf("The database already has users; demo logins (if it was seeded): admin@demo.tandem … password %q", demo.Password))
 	case n == 0:
-		pw, err := randomPassword(12)
+		pw, err := auth.RandomPassword(12)
 		if err != nil {
 			return err
 		}

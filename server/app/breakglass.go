@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"strings"
@@ -11,8 +9,6 @@ import (
 
 	"tandem/domain/access"
 	"tandem/ent"
-	"tandem/ent/loginthrottle"
-	"tandem/ent/refreshtoken"
 	"tandem/ent/user"
 	"tandem/server/auth"
 )
@@ -25,7 +21,7 @@ var ErrNoAdmin = errors.New("no active admin")
 // the server's machine (`tandem reset-admin-password`), it gives an active admin — the
 // one named by email, or the first admin created — a new random password, signs out
 // every session of that admin and lifts the sign-in blocks on the account. The new
-// password is returned to be shown once; change it after signing in.
+// password is returned to be shown once; it must be changed at the next sign-in.
 func ResetAdminPassword(ctx context.Context, c *ent.Client, email string, now time.Time) (who, password string, err error) {
 	sys := access.System(ctx, "break-glass: an operator on the server's machine resets an admin's password")
 	q := c.User.Query().Where(user.RoleEQ(user.RoleADMIN), user.Active(true))
@@ -42,42 +38,13 @@ func ResetAdminPassword(ctx context.Context, c *ent.Client, email string, now ti
 	if err != nil {
 		return "", "", err
 	}
-	if password, err = randomPassword(15); err != nil {
-		return "", "", err
-	}
-	hash, err := auth.HashPassword(password)
-	if err != nil {
-		return "", "", err
-	}
 	tx, err := c.Tx(sys)
 	if err != nil {
 		return "", "", err
 	}
-	err = func() error {
-		if err := tx.User.UpdateOneID(u.ID).SetPasswordHash(hash).Exec(sys); err != nil {
-			return err
-		}
-		if _, err := tx.RefreshToken.Update().Where(refreshtoken.UserID(u.ID), refreshtoken.RevokedAtIsNil()).
-			SetRevokedAt(now).Save(sys); err != nil {
-			return err
-		}
-		_, err := tx.LoginThrottle.Delete().Where(loginthrottle.Or(
-			loginthrottle.Key("account:"+u.Email), loginthrottle.KeyHasPrefix("pair:"+u.Email+" from "))).Exec(sys)
-		return err
-	}()
-	if err != nil {
+	if password, err = auth.SetTemporaryPassword(sys, tx.Client(), u, now); err != nil {
 		_ = tx.Rollback()
 		return "", "", err
 	}
 	return u.Email, password, tx.Commit()
-}
-
-// randomPassword is a password of n random bytes, URL-safe base64 (4/3 n characters):
-// the first admin's, and the break-glass one.
-func randomPassword(n int) (string, error) {
-	raw := make([]byte, n)
-	if _, err := rand.Read(raw); err != nil {
-		return "", err
-	}
-	return base64.RawURLEncoding.EncodeToString(raw), nil
 }

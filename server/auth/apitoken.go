@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"tandem/domain/people"
 	"tandem/ent"
 	"tandem/ent/apitoken"
 	"tandem/ent/errcode"
@@ -104,7 +105,8 @@ func (s *Service) ViewerFromAPIToken(ctx context.Context, token string) (*viewer
 	if t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) > time.Minute {
 		_ = s.Client.APIToken.Update().Where(apitoken.ID(t.ID)).SetLastUsedAt(now).Exec(sys)
 	}
-	return &viewer.Viewer{Role: viewer.Partner, CustomerID: t.CustomerID, TokenID: t.ID, Scopes: t.Scopes, UserID: pulid.ID("")}, nil
+	return &viewer.Viewer{Role: viewer.Partner, CustomerID: t.CustomerID, TokenID: t.ID, Scopes: t.Scopes, UserID: pulid.ID(""),
+		Label: people.TokenLabel(t.Name)}, nil
 }
 
 // Minted is a new partner token: the secret to show once, and what is stored.

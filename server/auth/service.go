@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"tandem/domain/access"
+	"tandem/domain/people"
 	"tandem/ent"
 	"tandem/ent/errcode"
 	"tandem/ent/refreshtoken"
@@ -247,7 +248,7 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 	if err != nil {
 		return err
 	}
-	if err := s.Client.User.UpdateOneID(u.ID).SetPasswordHash(hash).Exec(ctx); err != nil {
+	if err := s.Client.User.UpdateOneID(u.ID).SetPasswordHash(hash).SetMustChangePassword(false).Exec(ctx); err != nil {
 		return err
 	}
 	_, err = s.Client.RefreshToken.Update().
@@ -273,7 +274,8 @@ func (s *Service) ViewerFromToken(ctx context.Context, token string) (*viewer.Vi
 
 // ViewerOf builds the viewer of a user.
 func ViewerOf(u *ent.User) *viewer.Viewer {
-	return &viewer.Viewer{UserID: u.ID, Role: viewer.Role(u.Role), TeamID: u.TeamID, CustomerID: u.PartnerCustomerID}
+	return &viewer.Viewer{UserID: u.ID, Role: viewer.Role(u.Role), TeamID: u.TeamID, CustomerID: u.PartnerCustomerID,
+		Label: people.UserLabel(u.Name, u.Email), MustChangePassword: u.MustChangePassword}
 }
 
 func shortJWTError(err error) string {

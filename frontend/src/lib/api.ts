@@ -29,6 +29,8 @@ export interface Session {
   user: Viewer;
   /** Missing in sessions stored by an older version until the next refresh. */
   access?: Access;
+  /** Signed in with a temporary password: the app shows only the change-password screen. */
+  mustChangePassword?: boolean;
 }
 
 /** Whether the signed-in user may use the GraphQL explorer (decided by the server). */
@@ -131,7 +133,7 @@ function firstError(payload: any): ApiError | null {
   return new ApiError(e.message ?? 'error', String(ext.code ?? 'INTERNAL'), ext);
 }
 
-const REFRESH = `mutation Refresh($t: String!) { refreshToken(input: { refreshToken: $t }) { accessToken refreshToken expiresAt user { id name email role function locale } access { explorer manages reads } } }`;
+const REFRESH = `mutation Refresh($t: String!) { refreshToken(input: { refreshToken: $t }) { accessToken refreshToken expiresAt mustChangePassword user { id name email role function locale } access { explorer manages reads } } }`;
 
 let refreshing: Promise<boolean> | null = null;
 
@@ -203,7 +205,7 @@ export async function request<D, V>(doc: Doc<D, V>, variables?: V, uploads?: Upl
 }
 
 export async function signIn(email: string, password: string): Promise<Session> {
-  const q = `mutation Login($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken refreshToken expiresAt user { id name email role function locale } access { explorer manages reads } } }`;
+  const q = `mutation Login($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken refreshToken expiresAt mustChangePassword user { id name email role function locale } access { explorer manages reads } } }`;
   const payload = await post(JSON.stringify({ query: q, variables: { email, password } }), null, true);
   const err = firstError(payload);
   if (err) throw err;
@@ -224,6 +226,20 @@ export async function signOut(): Promise<void> {
   } catch {
     // Signing out works offline too; the refresh token then simply expires.
   }
+}
+
+/**
+ * Change the signed-in user's password. The server ends every session of the user
+ * with it, so the app signs in again with the new password at once.
+ */
+export async function changePassword(current: string, next: string): Promise<void> {
+  const s = session.get();
+  if (!s) throw new ApiError('sign in first', 'UNAUTHENTICATED');
+  const q = `mutation ChangePassword($c: String!, $n: String!) { changePassword(input: { currentPassword: $c, newPassword: $n }) }`;
+  const payload = await post(JSON.stringify({ query: q, variables: { c: current, n: next } }), s.accessToken, true);
+  const err = firstError(payload);
+  if (err) throw err;
+  await signIn(s.user.email, next);
 }
 
 /** A random id for clientMutationId. */

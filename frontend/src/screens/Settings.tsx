@@ -11,6 +11,7 @@ import { label } from '../i18n/enums';
 import { Badge, Empty, Section } from '../ui/bits';
 import { Header } from '../ui/Layout';
 import { ExchangeRates } from './ExchangeRates';
+import { ChangePasswordForm, passwordTitle } from './ChangePassword';
 
 const t = messages(
   'settings',
@@ -44,6 +45,7 @@ const t = messages(
     yesSignOut: 'Yes, sign out',
     photos: '{n} photos',
     explorer: 'GraphQL explorer (analysts)',
+    admin: 'Administration: users, teams, tokens, webhooks, audit log',
   },
   {
     title: '设置',
@@ -75,6 +77,7 @@ const t = messages(
     yesSignOut: '确定退出',
     photos: '{n} 张照片',
     explorer: 'GraphQL 查询工具（分析师）',
+    admin: '系统管理：用户、团队、令牌、推送、操作日志',
   },
 );
 
@@ -225,6 +228,18 @@ export function Settings() {
         </Section>
 
         {s && ['ADMIN', 'MANAGER', 'ANALYST'].includes(s.user.role) && <ExchangeRates canWrite={s.user.role === 'ADMIN'} />}
+
+        {s?.user.role === 'ADMIN' && (
+          <p>
+            <a class="btn block" href="/admin">
+              {t('admin')}
+            </a>
+          </p>
+        )}
+
+        <Section title={passwordTitle()} id="password">
+          <ChangePasswordForm />
+        </Section>
 
         {analyst && (
           <p>

@@ -1,0 +1,72 @@
+package people
+
+import (
+	"testing"
+
+	"tandem/ent/errcode"
+	"tandem/ent/viewer"
+)
+
+func TestRequireAdmin(t *testing.T) {
+	for _, tc := range []struct {
+		v    *viewer.Viewer
+		code errcode.Code
+	}{
+		{nil, errcode.Unauthenticated},
+		{&viewer.Viewer{Role: viewer.Partner, TokenID: "AT1"}, errcode.Unauthenticated},
+		{&viewer.Viewer{UserID: "US1", Role: viewer.Manager}, errcode.Forbidden},
+		{&viewer.Viewer{UserID: "US1", Role: viewer.Rep}, errcode.Forbidden},
+		{&viewer.Viewer{UserID: "US1", Role: viewer.Analyst}, errcode.Forbidden},
+		{&viewer.Viewer{UserID: "US1", Role: viewer.Admin}, ""},
+	} {
+		err := RequireAdmin(tc.v, "reset passwords")
+		var got errcode.Code
+		if e, ok := errcode.As(err); ok {
+			got = e.Code
+		}
+		if got != tc.code {
+			t.Errorf("%+v: code %q, want %q (%v)", tc.v, got, tc.code, err)
+		}
+	}
+}
+
+func TestAllowedBeforePasswordChange(t *testing.T) {
+	for f, want := range map[string]bool{"me": true, "changePassword": true, "logout": true, "refreshToken": true,
+		"viewerAccess": true, "customers": false, "updateUser": false, "today": false, "node": false} {
+		if got := AllowedBeforePasswordChange(f); got != want {
+			t.Errorf("%s: %v, want %v", f, got, want)
+		}
+	}
+}
+
+func TestUserLabel(t *testing.T) {
+	for _, tc := range [][3]string{{"Li Na", "li@x.cn", "Li Na <li@x.cn>"}, {"", "li@x.cn", "li@x.cn"}, {"Li Na", "", "Li Na"}} {
+		if got := UserLabel(tc[0], tc[1]); got != tc[2] {
+			t.Errorf("UserLabel(%q, %q) = %q, want %q", tc[0], tc[1], got, tc[2])
+		}
+	}
+}
+
+func TestChanges(t *testing.T) {
+	got := Changes(
+		map[string]any{"role": "REP", "name": "A", "password_hash": "x", "active": true},
+		map[string]any{"role": "MANAGER", "name": "A", "password_hash": "y", "token_hash": "z", "active": false, "team_id": "TE1"},
+	)
+	want := []string{"active: true → false", "role: REP → MANAGER", "team_id: ∅ → TE1"}
+	if len(got) != len(want) {
+		t.Fatalf("changes %+v, want %v", got, want)
+	}
+	for i, c := range got {
+		s := c.Field + ": " + str(c.Before) + " → " + str(c.After)
+		if s != want[i] {
+			t.Errorf("change %d = %q, want %q", i, s, want[i])
+		}
+	}
+}
+
+func str(p *string) string {
+	if p == nil {
+		return "∅"
+	}
+	return *p
+}

@@ -1,0 +1,97 @@
+// Administration journeys (src/screens/admin): an admin adds a user, who signs in with
+// the temporary password and must choose their own before anything else; the admin
+// resets it and reads the changes in the audit log under their own name. Every admin
+// screen passes axe and the touch-target check.
+import { ADMIN, assert, axeCheck, gql, journey, login, shot, signInFast, touchTargets } from './lib.mjs';
+
+const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+async function checkScreen(page, name) {
+  await page.waitForFunction(() => document.querySelector('h1') && !document.querySelector('.loading'), null, { timeout: 15_000 });
+  await axeCheck(page, name);
+  await touchTargets(page);
+  await shot(page, name);
+}
+
+journey('admin-users', async ({ server, phone }) => {
+  const { page } = await phone({ locale: 'en-US' });
+  await signInFast(page, server, { email: ADMIN, path: '/settings' });
+  await page.evaluate(() => localStorage.setItem('tandem.lang', 'en'));
+  await page.reload();
+  await page.getByRole('link', { name: /Administration/ }).click();
+  await page.waitForURL(/\/admin$/);
+  await checkScreen(page, 'admin-home');
+
+  // Add a user: the temporary password is shown once.
+  await page.getByRole('link', { name: 'Users' }).click();
+  await page.waitForURL(/\/admin\/users$/);
+  await checkScreen(page, 'admin-users');
+  const email = `e2e.${stamp()}@demo.tandem`;
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await page.getByLabel('Name').fill('Zhou Min');
+  await page.getByLabel('Email').fill(email);
+  await page.locator('form.card').getByRole('button', { name: 'Add user' }).click();
+  const secret = page.locator('[data-secret]');
+  await secret.waitFor();
+  const temp = (await secret.textContent()).trim();
+  assert(temp.length >= 20, `temporary password "${temp}"`);
+  await checkScreen(page, 'admin-users-temp');
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  // The other admin screens.
+  for (const [link, name] of [['Teams', 'admin-teams'], ['Partner tokens', 'admin-tokens'], ['Webhooks', 'admin-webhooks'], ['Audit log', 'admin-audit']]) {
+    await page.goto('/admin');
+    await page.getByRole('link', { name: link }).click();
+    await page.waitForURL((u) => u.pathname.startsWith('/admin/'));
+    await checkScreen(page, name);
+  }
+
+  // Sign out; the new user signs in and is made to choose a password first.
+  await page.evaluate(() => localStorage.removeItem('tandem.session'));
+  await signInUIAllowingChange(page, email, temp);
+  await page.getByRole('heading', { name: 'Choose your own password' }).waitFor();
+  await checkScreen(page, 'admin-forced-change');
+  await page.getByLabel('Temporary password').fill(temp);
+  await page.getByLabel(/^New password \(/).fill('my own passphrase 1');
+  await page.getByLabel('New password again').fill('my own passphrase 1');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  const fresh = await login(server, email, 'my own passphrase 1');
+  assert(fresh && !fresh.mustChangePassword, 'the new password does not sign in cleanly');
+
+  // The admin resets the password; the audit log lists the changes with the admin's name.
+  await page.evaluate(() => localStorage.removeItem('tandem.session'));
+  await signInFast(page, server, { email: ADMIN, path: '/admin/users' });
+  await page.getByLabel('Search name or email').fill(email);
+  const row = page.locator(`li[data-user="${email}"]`);
+  await row.getByRole('button', { name: 'Reset password' }).click();
+  await row.getByRole('button', { name: 'Yes, reset' }).click();
+  await page.locator('[data-secret]').waitFor();
+  const admin = (await login(server, ADMIN)).user;
+  const q = `query($e: String!) { users(first: 1, where: { email: $e }) { edges { node { id } } } }`;
+  const { users } = await gql(server, q, { e: email }, (await login(server, ADMIN)).accessToken);
+  const userID = users.edges[0].node.id;
+  await page.goto('/admin/audit');
+  await page.getByLabel('Record ID').fill(userID);
+  await page.getByRole('button', { name: 'Filter' }).click();
+  const entries = page.locator(`li[data-audit="${userID}"]`);
+  await entries.first().waitFor();
+  const n = await entries.count();
+  assert(n >= 3, `the audit log lists ${n} changes of the user (create, password change, reset)`);
+  const actors = await entries.locator('.audit-actor').allTextContents();
+  assert(actors.some((a) => a.includes(admin.name) && a.includes(ADMIN)), `no entry names the admin: ${actors.join(' | ')}`);
+  assert(actors.some((a) => a.includes('Zhou Min')), `the user's own password change is not theirs: ${actors.join(' | ')}`);
+  await entries.first().getByRole('button', { name: /Show changes/ }).click();
+  const text = await entries.first().textContent();
+  assert(!/password_hash|argon/i.test(text), 'a password hash shows in the audit log');
+  await checkScreen(page, 'admin-audit-filtered');
+});
+
+/** Signs in through the form without waiting to leave /signin (the forced change screen stays there). */
+async function signInUIAllowingChange(page, email, password) {
+  await page.goto('/signin');
+  await page.getByLabel(/^(Email|邮箱)$/).fill(email);
+  await page.getByLabel(/^(Password|密码)$/).fill(password);
+  await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
+}
+

@@ -1,0 +1,60 @@
+// Pure helpers of the administration screens: the users list's filter and the audit
+// log's filter turned into the server's where input.
+
+export interface UserRow {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  active: boolean;
+  teamID?: string | null;
+}
+
+export interface UserFilter {
+  q: string;
+  role: string;
+  team: string;
+  /** '' all, 'active', 'inactive' */
+  status: string;
+}
+
+/** The users a filter keeps: search in name and email (case-insensitive), role, team ('-' = none), status. */
+export function filterUsers<U extends UserRow>(users: U[], f: UserFilter): U[] {
+  const q = f.q.trim().toLowerCase();
+  return users.filter(
+    (u) =>
+      (!q || u.name.toLowerCase().includes(q) || u.email.toLowerCase().includes(q)) &&
+      (!f.role || u.role === f.role) &&
+      (!f.team || (f.team === '-' ? !u.teamID : u.teamID === f.team)) &&
+      (!f.status || (f.status === 'active') === u.active),
+  );
+}
+
+export interface AuditFilter {
+  actorID: string;
+  entityType: string;
+  entityID: string;
+  action: string;
+  /** yyyy-mm-dd, inclusive */
+  from: string;
+  /** yyyy-mm-dd, inclusive */
+  to: string;
+}
+
+export const noAuditFilter: AuditFilter = { actorID: '', entityType: '', entityID: '', action: '', from: '', to: '' };
+
+/** The AuditEventWhereInput of a filter; dates are whole UTC days, "to" included. */
+export function auditWhere(f: AuditFilter): Record<string, string> {
+  const w: Record<string, string> = {};
+  if (f.actorID) w.actorID = f.actorID;
+  if (f.entityType.trim()) w.entityType = f.entityType.trim();
+  if (f.entityID.trim()) w.entityID = f.entityID.trim();
+  if (f.action) w.action = f.action;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(f.from)) w.atGTE = f.from + 'T00:00:00Z';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(f.to)) {
+    const next = new Date(f.to + 'T00:00:00Z');
+    next.setUTCDate(next.getUTCDate() + 1);
+    w.atLT = next.toISOString();
+  }
+  return w;
+}

@@ -1,0 +1,79 @@
+// Pieces the administration screens share: a secret shown once with a copy button,
+// an inline confirmation for destructive acts, a labelled select.
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { t } from './admin.i18n';
+
+/** A password, token or secret shown this once, with a copy button and a warning. */
+export function SecretOnce({ title, secret, onDone, warn }: { title: string; secret: string; onDone: () => void; warn?: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div class="card secret-once" role="status">
+      <p>{title}</p>
+      <p>
+        <code class="secret-value" data-secret>
+          {secret}
+        </code>
+      </p>
+      <p class="small error">{warn ?? t('tempWarn')}</p>
+      <div class="btn-row">
+        <button
+          type="button"
+          class="btn"
+          onClick={() => void navigator.clipboard?.writeText(secret).then(() => setCopied(true), () => setCopied(false))}
+        >
+          {copied ? t('copied') : t('copy')}
+        </button>
+        <button type="button" class="btn primary" onClick={onDone}>
+          {t('done')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** A destructive act behind a question: the button first, then "yes" or "cancel". */
+export function Confirm({ label, question, yes, onYes, danger = true }: { label: string; question: string; yes: string; onYes: () => void; danger?: boolean }) {
+  const [asking, setAsking] = useState(false);
+  if (!asking)
+    return (
+      <button type="button" class={'btn' + (danger ? ' danger' : '')} onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
+  return (
+    <div class="confirm card" role="group" aria-label={question}>
+      <p>{question}</p>
+      <div class="btn-row">
+        <button
+          type="button"
+          class="btn danger"
+          onClick={() => {
+            setAsking(false);
+            onYes();
+          }}
+        >
+          {yes}
+        </button>
+        <button type="button" class="btn" onClick={() => setAsking(false)}>
+          {t('cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function Select({ label, value, onChange, children }: { label: string; value: string; onChange: (v: string) => void; children: ComponentChildren }) {
+  return (
+    <label class="field">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {children}
+      </select>
+    </label>
+  );
+}
+
+export function errText(e: unknown): string {
+  return (e as Error)?.message ?? String(e);
+}
