@@ -28,8 +28,8 @@ journey('admin-users', async ({ server, phone }) => {
   await checkScreen(page, 'admin-users');
   const email = `e2e.${stamp()}@demo.tandem`;
   await page.getByRole('button', { name: 'Add user' }).click();
-  await page.getByLabel('Name').fill('Zhou Min');
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Name', { exact: true }).fill('Zhou Min');
+  await page.getByLabel('Email', { exact: true }).fill(email);
   await page.locator('form.card').getByRole('button', { name: 'Add user' }).click();
   const secret = page.locator('[data-secret]');
   await secret.waitFor();

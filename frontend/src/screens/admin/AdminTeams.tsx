@@ -43,7 +43,7 @@ function TeamRow({ tm, onChanged }: { tm: Team; onChanged: () => void }) {
     <li class="card">
       {name === null ? (
         <>
-          <h3>{tm.name}</h3>
+          <h2 class="card-title">{tm.name}</h2>
           <p class="muted small">{t('members', { n: tm.members.totalCount })}</p>
           <button type="button" class="btn" onClick={() => setName(tm.name)}>
             {t('rename')}

@@ -119,9 +119,9 @@ export function AdminTokens() {
                 <ul class="plain-list">
                   {rows.map((tk) => (
                     <li key={tk.id} class="card">
-                      <h3>
+                      <h2 class="card-title">
                         {tk.name} {tk.revokedAt && <Badge tone="bad">{t('revoked', { when: formatDate(tk.revokedAt) })}</Badge>}
-                      </h3>
+                      </h2>
                       <p class="small">
                         {tk.customer.name} · …{tk.lastEight}
                       </p>

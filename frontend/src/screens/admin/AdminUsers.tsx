@@ -125,9 +125,9 @@ function UserRow({ u, teams, onChanged, onShown }: { u: U; teams: Team[]; onChan
     });
   return (
     <li class="card" data-user={u.email}>
-      <h3>
+      <h2 class="card-title">
         {u.name} {!u.active && <Badge tone="bad">{t('inactive')}</Badge>} {u.mustChangePassword && <Badge tone="warn">{t('mustChange')}</Badge>}
-      </h3>
+      </h2>
       <p class="muted small">
         {u.email} · {label('UserRole', u.role)} · {u.team?.name ?? t('noTeam')}
       </p>

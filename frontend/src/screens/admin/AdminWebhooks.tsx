@@ -166,9 +166,9 @@ export function AdminWebhooks() {
                 <ul class="plain-list">
                   {rows.map((ep) => (
                     <li key={ep.id} class="card">
-                      <h3>
+                      <h2 class="card-title">
                         {ep.customer.name} {!ep.active && <Badge tone="bad">{t('inactive')}</Badge>}
-                      </h3>
+                      </h2>
                       <p class="small">{ep.url}</p>
                       <p class="muted small">{ep.events.join(', ')}</p>
                       <div class="btn-row">
