@@ -12,7 +12,6 @@ import { ErrorBox, Loading } from './ui/bits';
 import { Shell } from './ui/Layout';
 import { SignIn } from './screens/SignIn';
 import { Today } from './screens/Today';
-import { ForcedPasswordChange } from './screens/ChangePassword';
 
 
 type Params = Record<string, string>;
@@ -48,6 +47,8 @@ const routes: { pattern: string; load?: Loader; component?: ComponentType<Params
 ];
 
 const loaded = new Map<Loader, ComponentType<Params>>();
+// Only a user with a temporary password needs it: not in the first download.
+const loadForcedChange: Loader = () => import('./screens/ChangePassword').then((m) => m.ForcedPasswordChange);
 
 function Lazy({ load, params }: { load: Loader; params: Params }) {
   const [C, setC] = useState<ComponentType<Params> | undefined>(() => loaded.get(load));
@@ -89,7 +90,7 @@ export function App() {
 
   if (!s || p.startsWith('/signin')) return <SignIn key={l} />;
   // A temporary password: nothing else until the user has chosen their own.
-  if (s.mustChangePassword) return <ForcedPasswordChange key={l} />;
+  if (s.mustChangePassword) return <Lazy key={l} load={loadForcedChange} params={{}} />;
 
   for (const r of routes) {
     const params = match(r.pattern, p);
