@@ -175,6 +175,12 @@ func TestAuditLogNamesActorsAndFilters(t *testing.T) {
 			t.Fatalf("admin's user updates: %v", byActor)
 		}
 
+		// The seed wrote users with no viewer: the server itself.
+		seeded := e.ok(admin, auditLogQuery, map[string]any{"w": map[string]any{"entityID": f.rep1.ID, "action": "CREATE"}})
+		if n := dig(seeded, "auditEvents", "edges", 0, "node"); dig(n, "actorLabel") != "system" || dig(n, "actorName") != "system" {
+			t.Fatalf("a change without a viewer: %v", n)
+		}
+
 		// An old row: no label; its actor is named from the user; no actor is "system".
 		c.AuditEvent.Create().SetAction(auditevent.ActionUPDATE).SetEntityType("Customer").SetEntityID("CU-OLD").SetActorID(f.manager.ID).ExecX(e.sys)
 		c.AuditEvent.Create().SetAction(auditevent.ActionUPDATE).SetEntityType("Customer").SetEntityID("CU-OLD").ExecX(e.sys)
