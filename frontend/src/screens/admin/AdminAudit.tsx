@@ -8,7 +8,7 @@ import { formatDate } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
 import { Empty, ErrorBox, Query } from '../../ui/bits';
 import { Header } from '../../ui/Layout';
-import { t } from './admin.i18n';
+import { coded, t } from './admin.i18n';
 import { AdminOnly } from './AdminHome';
 import { auditWhere, noAuditFilter, type AuditFilter } from './filters';
 import { Select } from './parts';
@@ -34,7 +34,7 @@ function Row({ e }: { e: Entry }) {
   return (
     <li class="card" data-audit={e.entityID}>
       <p>
-        <strong class="audit-actor">{e.actorName}</strong> {t(e.action as 'CREATE')} {e.entityType} <code>{e.entityID}</code>
+        <strong class="audit-actor">{e.actorName}</strong> {t(e.action as 'CREATE')} {coded('ty', e.entityType)} <code>{e.entityID}</code>
       </p>
       <p class="muted small">{formatDate(e.at, true)}</p>
       {e.changes.length > 0 && (
@@ -112,7 +112,7 @@ export function AdminAudit() {
             <Select label={t('entityType')} value={draft.entityType} onChange={set('entityType')}>
               <option value="">{t('any')}</option>
               {types.map((ty) => (
-                <option key={ty} value={ty}>{ty}</option>
+                <option key={ty} value={ty}>{coded('ty', ty)}</option>
               ))}
             </Select>
             <Select label={t('action')} value={draft.action} onChange={set('action')}>

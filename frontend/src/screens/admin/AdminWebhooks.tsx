@@ -9,7 +9,7 @@ import { useQuery } from '../../lib/query';
 import { Badge, Empty, Query } from '../../ui/bits';
 import { FormStatus } from '../../ui/FormStatus';
 import { Header } from '../../ui/Layout';
-import { t } from './admin.i18n';
+import { coded, t } from './admin.i18n';
 import { AdminOnly } from './AdminHome';
 import { CustomerPicker } from './CustomerPicker';
 import { Confirm, SecretOnce, errText } from './parts';
@@ -68,7 +68,7 @@ function DeliveryList({ id }: { id: string }) {
                 <li key={r.id} class="row">
                   <span class="row-main">
                     <span class="row-title">
-                      {r.eventType} <Badge tone={tone[r.status]}>{r.status}</Badge>
+                      {r.eventType} <Badge tone={tone[r.status]}>{coded('st', r.status)}</Badge>
                     </span>
                     <span class="row-sub">
                       {formatDate(r.createdAt, true)} · {t('attempts', { n: r.attempts })}

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,y as a}from"./preload-helper-DQGJkixJ.js";import{t as o}from"./graphql-Dy-0duH0.js";import{c as s,i as c,r as l,u}from"./index-Dv3StXca.js";import{t as d}from"./FormStatus-B-lFJljP.js";import{AdminOnly as f,t as p}from"./AdminHome-e_ssm9Qb.js";import{i as m}from"./parts-DfQVfC8n.js";e(),t();var h=o(`
+import{I as e,J as t,N as n,W as r,i,y as a}from"./preload-helper-DQGJkixJ.js";import{t as o}from"./graphql-Dy-0duH0.js";import{c as s,i as c,r as l,u}from"./index-lnEvU4ZV.js";import{t as d}from"./FormStatus-B-lFJljP.js";import{AdminOnly as f,n as p}from"./AdminHome-DDxNy0i-.js";import{i as m}from"./parts-BUu56J3i.js";e(),t();var h=o(`
   query AdminTeams {
     teams(first: 100, orderBy: { field: NAME, direction: ASC }) { edges { node { id version name members(first: 1) { totalCount } } } }
   }

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,r as a,y as o}from"./preload-helper-DQGJkixJ.js";import{t as s}from"./graphql-Dy-0duH0.js";import{c,i as l,r as u,s as d,u as f}from"./index-Dv3StXca.js";import{t as p}from"./FormStatus-B-lFJljP.js";import{AdminOnly as m,t as h}from"./AdminHome-e_ssm9Qb.js";import{n as g}from"./filters-DMbkyAtc.js";import{i as _,n as v,r as y,t as b}from"./parts-DfQVfC8n.js";e(),t();var x=s(`
+import{I as e,J as t,N as n,W as r,i,r as a,y as o}from"./preload-helper-DQGJkixJ.js";import{t as s}from"./graphql-Dy-0duH0.js";import{c,i as l,r as u,s as d,u as f}from"./index-lnEvU4ZV.js";import{t as p}from"./FormStatus-B-lFJljP.js";import{AdminOnly as m,n as h}from"./AdminHome-DDxNy0i-.js";import{n as g}from"./filters-DMbkyAtc.js";import{i as _,n as v,r as y,t as b}from"./parts-BUu56J3i.js";e(),t();var x=s(`
   query AdminUsers {
     users(first: 100, orderBy: { field: NAME, direction: ASC }) {
       totalCount

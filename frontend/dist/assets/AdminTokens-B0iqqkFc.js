@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,a as i,i as a,y as o}from"./preload-helper-DQGJkixJ.js";import{t as s}from"./graphql-Dy-0duH0.js";import{c,i as l,r as u,s as d,u as f}from"./index-Dv3StXca.js";import{t as p}from"./FormStatus-B-lFJljP.js";import{AdminOnly as m,t as h}from"./AdminHome-e_ssm9Qb.js";import{t as g}from"./CustomerPicker-DAj6eLRE.js";import{i as _,n as v,t as y}from"./parts-DfQVfC8n.js";e(),t();var b=s(`
+import{I as e,J as t,N as n,W as r,a as i,i as a,y as o}from"./preload-helper-DQGJkixJ.js";import{t as s}from"./graphql-Dy-0duH0.js";import{c,i as l,r as u,s as d,u as f}from"./index-lnEvU4ZV.js";import{t as p}from"./FormStatus-B-lFJljP.js";import{AdminOnly as m,n as h}from"./AdminHome-DDxNy0i-.js";import{t as g}from"./CustomerPicker-CTQax_uX.js";import{i as _,n as v,t as y}from"./parts-BUu56J3i.js";e(),t();var b=s(`
   query AdminTokens {
     apiTokens(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {
       edges { node { id name scopes lastEight createdAt lastUsedAt expiresAt revokedAt customer { id name } } }

@@ -1,4 +1,4 @@
-import{I as e,N as t,i as n}from"./preload-helper-DQGJkixJ.js";import{t as r}from"./graphql-Dy-0duH0.js";import{r as i}from"./index-Dv3StXca.js";import{t as a}from"./AdminHome-e_ssm9Qb.js";e();var o=r(`
+import{I as e,N as t,i as n}from"./preload-helper-DQGJkixJ.js";import{t as r}from"./graphql-Dy-0duH0.js";import{r as i}from"./index-lnEvU4ZV.js";import{n as a}from"./AdminHome-DDxNy0i-.js";e();var o=r(`
   query AdminCustomerSearch($q: String!) {
     customers(first: 20, where: { nameContainsFold: $q }, orderBy: { field: NAME, direction: ASC }) { edges { node { id name } } }
   }
