@@ -95,3 +95,19 @@ async function signInUIAllowingChange(page, email, password) {
   await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
 }
 
+
+// The admin screens in Chinese: headings and buttons in Chinese, axe and touch targets.
+journey('admin-zh', async ({ server, phone }) => {
+  const { page } = await phone({ locale: 'zh-CN' });
+  await signInFast(page, server, { email: ADMIN, path: '/admin' });
+  await page.evaluate(() => localStorage.setItem('tandem.lang', 'zh'));
+  for (const [path, h1] of [['/admin', '系统管理'], ['/admin/users', '用户'], ['/admin/teams', '团队'], ['/admin/tokens', '合作伙伴令牌'], ['/admin/webhooks', '推送接口'], ['/admin/audit', '操作日志']]) {
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1, name: h1 }).waitFor();
+    await checkScreen(page, 'zh' + path.replaceAll('/', '-'));
+    const main = await page.locator('main').innerText();
+    for (const en of ['Add user', 'Search name', 'Issue token', 'Add endpoint', 'Load more', 'Filter', 'Deactivate']) {
+      assert(!main.includes(en), `${path} shows “${en}” in Chinese`);
+    }
+  }
+});
