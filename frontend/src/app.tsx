@@ -37,6 +37,8 @@ const routes: { pattern: string; load?: Loader; component?: ComponentType<Params
   { pattern: '/customers/:id/problems/new', load: () => import('./screens/Problems').then((m) => m.ProblemNew) },
   { pattern: '/problems/:id', load: () => import('./screens/Problems').then((m) => m.ProblemDetail) },
   { pattern: '/customers/:id/report', load: () => import('./screens/Report').then((m) => m.Report), bare: true },
+  { pattern: '/import', load: () => import('./screens/ImportStart').then((m) => m.Data) },
+  { pattern: '/import/:id', load: () => import('./screens/ImportJob').then((m) => m.ImportJob) },
   { pattern: '/settings', load: () => import('./screens/Settings').then((m) => m.Settings) },
 ];
 

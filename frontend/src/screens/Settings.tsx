@@ -11,6 +11,7 @@ import { label } from '../i18n/enums';
 import { Badge, Empty, Section } from '../ui/bits';
 import { Header } from '../ui/Layout';
 import { ExchangeRates } from './ExchangeRates';
+import { mayImport } from './importLogic';
 
 const t = messages(
   'settings',
@@ -44,6 +45,7 @@ const t = messages(
     yesSignOut: 'Yes, sign out',
     photos: '{n} photos',
     explorer: 'GraphQL explorer (analysts)',
+    data: 'Data: import and export',
   },
   {
     title: '设置',
@@ -75,6 +77,7 @@ const t = messages(
     yesSignOut: '确定退出',
     photos: '{n} 张照片',
     explorer: 'GraphQL 查询工具（分析师）',
+    data: '数据：导入与导出',
   },
 );
 
@@ -225,6 +228,14 @@ export function Settings() {
         </Section>
 
         {s && ['ADMIN', 'MANAGER', 'ANALYST'].includes(s.user.role) && <ExchangeRates canWrite={s.user.role === 'ADMIN'} />}
+
+        {mayImport(s) && (
+          <p>
+            <a class="btn block" href="/import">
+              {t('data')}
+            </a>
+          </p>
+        )}
 
         {analyst && (
           <p>

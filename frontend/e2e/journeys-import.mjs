@@ -1,0 +1,168 @@
+// Journeys of the Data area (import and export): /import and /import/:id.
+//
+//   cd frontend && npm run build && cd .. && go build -o /tmp/tandem-import ./server
+//   TANDEM_BIN=/tmp/tandem-import node frontend/e2e/journeys.mjs import
+//
+// `import-start` runs against what exists without the importer's server side: the
+// Settings link, the start form (axe, touch targets, the app's own file checks), the
+// export buttons (a download, or a clear error where the server lacks the export).
+// `import-commit` needs the importer (startImport … commitImport, refusedRowsURL): it is
+// marked pending until that lands at merge.
+import { ADMIN, REP, assert, axeCheck, gql, journey, login, shot, signInFast, touchTargets, until } from './lib.mjs';
+
+async function checkScreen(page, name) {
+  await page.waitForFunction(() => document.querySelector('h1') && !document.querySelector('.loading'), null, { timeout: 15_000 });
+  await axeCheck(page, name);
+  await touchTargets(page);
+  await shot(page, name);
+}
+
+const heading = (page, name) => page.locator('h1').filter({ hasText: name });
+
+// ---------------------------------------------------------------------------------------
+// The Data area opens from Settings for an admin (not for a rep); the start form refuses a
+// file that is not .xlsx/.csv before sending it; an export either downloads or says clearly
+// that the server has none.
+journey('import-start', async ({ server, phone }) => {
+  const rep = await login(server, REP);
+  assert(rep.access?.imports === false, `a rep may import: ${JSON.stringify(rep.access)}`);
+  const admin = await login(server, ADMIN);
+  assert(admin.access?.imports === true, `the admin may not import: ${JSON.stringify(admin.access)}`);
+
+  // A rep sees no link, and the screen itself turns them away.
+  {
+    const { page } = await phone({ locale: 'en-US' });
+    await signInFast(page, server, { email: REP, path: '/settings' });
+    await heading(page, 'Settings').waitFor();
+    assert((await page.getByRole('link', { name: 'Data: import and export' }).count()) === 0, 'a rep sees the Data link');
+    await page.goto('/import');
+    await page.getByText('Importing and exporting data is for admins and managers.').waitFor();
+  }
+
+  const { page } = await phone({ locale: 'en-US' });
+  await signInFast(page, server, { email: ADMIN, path: '/settings' });
+  await page.getByRole('link', { name: 'Data: import and export' }).click();
+  await page.waitForURL(/\/import$/);
+  await heading(page, 'Data').waitFor();
+  await page.getByRole('radio', { name: /^Customers/ }).waitFor();
+  await checkScreen(page, 'import-start-en');
+
+  // No kind chosen, then a wrong file type: refused in the app, nothing sent.
+  let sent = 0;
+  page.on('request', (r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes('StartImport') && sent++);
+  await page.getByRole('button', { name: 'Upload and check' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Choose what the file brings in.' }).waitFor();
+  await page.getByRole('radio', { name: /^Customers/ }).check();
+  await page.getByLabel('File (.xlsx or .csv)').setInputFiles({ name: 'book.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('x') });
+  await page.getByRole('alert').filter({ hasText: '“book.xls” is not a .xlsx or .csv file.' }).waitFor();
+  await page.getByRole('button', { name: 'Upload and check' }).click();
+  await page.getByRole('alert').filter({ hasText: 'is not a .xlsx or .csv file' }).waitFor();
+  assert(sent === 0, `the app sent startImport ${sent} times for a refused file`);
+  await checkScreen(page, 'import-start-refused-en');
+
+  // Export: a file, or a clear message when the server has no such export.
+  const button = page.getByRole('button', { name: 'Download Customers as csv' });
+  const outcome = await Promise.race([
+    page.waitForEvent('download', { timeout: 20_000 }).then((d) => ({ file: d.suggestedFilename() })),
+    page
+      .getByRole('alert')
+      .filter({ hasText: /no export of Customers|export of Customers failed/ })
+      .waitFor({ timeout: 20_000 })
+      .then(async () => ({ alert: await page.getByRole('alert').filter({ hasText: /Customers/ }).textContent() })),
+    button.click().then(() => new Promise(() => {})),
+  ]);
+  console.log(`    export customers.csv: ${JSON.stringify(outcome)}`);
+  if (outcome.file) assert(/\.csv$/.test(outcome.file), `the export saved ${outcome.file}`);
+  await checkScreen(page, 'import-export-en');
+
+  // The same screen in Chinese: no English sentence left.
+  await page.evaluate(() => localStorage.setItem('tandem.lang', 'zh'));
+  await page.reload();
+  await heading(page, '数据').waitFor();
+  await page.getByRole('radio', { name: /^客户/ }).waitFor();
+  await page.getByRole('button', { name: '将客户下载为 xlsx' }).waitFor();
+  await checkScreen(page, 'import-start-zh');
+});
+
+// ---------------------------------------------------------------------------------------
+// The whole import as an admin: three customers (one a duplicate of a demo account by its
+// short name, one with a bad date), the dry run's counts, commit, progress to DONE, the
+// report, the refused rows downloaded; the same file again changes nothing.
+// The importer's customer columns are the server's to define; these headers are the ones
+// its guessing is meant to know (Customer name, Industry, a date column).
+const csv = (shortName, stamp) =>
+  [
+    'Customer name,Industry,First contact',
+    `E2E Import Resins ${stamp} Co. Ltd.,plastics,2019-03-01`,
+    `${shortName},plastics,2018-01-01`,
+    `E2E Bad Date ${stamp} Co. Ltd.,coatings,31/31/2020`,
+    '',
+  ].join('\n');
+
+async function counts(page) {
+  const out = {};
+  for (const [k, label] of [
+    ['create', 'New'],
+    ['update', 'Update'],
+    ['unchanged', 'Unchanged'],
+    ['duplicate', 'Duplicate'],
+    ['error', 'Error'],
+  ]) {
+    const text = await page.getByRole('button', { name: new RegExp(`^${label} \\(\\d+\\)$`) }).textContent();
+    out[k] = Number(/\((\d+)\)/.exec(text)[1]);
+  }
+  return out;
+}
+
+async function upload(page, body) {
+  await page.goto('/import');
+  await page.getByRole('radio', { name: /^Customers/ }).check();
+  await page.getByLabel('File (.xlsx or .csv)').setInputFiles({ name: 'customers-e2e.csv', mimeType: 'text/csv', buffer: Buffer.from(body, 'utf8') });
+  await page.getByRole('button', { name: 'Upload and check' }).click();
+  await page.waitForURL(/\/import\/[^/]+$/, { timeout: 30_000 });
+  await page.getByRole('heading', { name: 'What a commit would do' }).waitFor({ timeout: 60_000 });
+}
+
+journey(
+  'import-commit',
+  async ({ server, phone }) => {
+    const tok = (await login(server, ADMIN)).accessToken;
+    // 华塑 is how people write 宁波华塑新材料有限公司 (a demo account): the app's SHORT_NAME rule.
+    const d = await gql(server, `{ customers(first: 100) { edges { node { id name } } } }`, {}, tok);
+    const demo = d.customers.edges.map((e) => e.node).find((c) => c.name.startsWith('宁波华塑'));
+    assert(demo, 'no demo account 宁波华塑…');
+    const stamp = Date.now().toString(36);
+    const body = csv('华塑', stamp);
+
+    const { page } = await phone({ locale: 'en-US', acceptDownloads: true });
+    await signInFast(page, server, { email: ADMIN, path: '/import' });
+    await upload(page, body);
+    const dry = await counts(page);
+    assert(dry.create === 1 && dry.duplicate === 1 && dry.error === 1, `dry run counts ${JSON.stringify(dry)}`);
+    await page.getByRole('link', { name: demo.name }).waitFor(); // the duplicate links to the account
+    await page.getByRole('button', { name: /^Error \(1\)$/ }).click();
+    await page.getByRole('cell', { name: /^C\d+$/ }).waitFor(); // the bad date's cell is named
+    await checkScreen(page, 'import-dryrun-en');
+
+    await page.getByRole('button', { name: 'Import 1 rows' }).click();
+    await page.getByText(/^1 rows will be written/).waitFor();
+    await page.getByRole('button', { name: 'Yes, write them' }).click();
+    await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 60_000 });
+    await page.getByText('1 created, 0 updated, 0 unchanged, 2 refused.').waitFor();
+    await checkScreen(page, 'import-done-en');
+
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download refused rows' }).click()]);
+    const refusedText = (await (await dl.createReadStream()).toArray()).join('');
+    assert(refusedText.includes(`BAD${stamp}`) && refusedText.includes('华塑'), 'the refused rows file lacks the refused rows');
+    assert(!refusedText.includes(`E2E${stamp},`), 'the refused rows file has the written row');
+
+    // The same file again: nothing new.
+    await upload(page, body);
+    await until(async () => {
+      const c = await counts(page);
+      return c.create === 0 && c.update === 0 && c.unchanged === 1 && c.duplicate + c.error === 2;
+    }, { message: 'the re-import to be all unchanged or refused' });
+    await page.getByText('Nothing to write: every row is unchanged or refused.').waitFor();
+  },
+  { pending: 'importer server side lands at merge' },
+);
