@@ -166,3 +166,160 @@ journey(
   },
   { pending: 'importer server side lands at merge' },
 );
+
+// ---------------------------------------------------------------------------------------
+// The job screens against a stand-in importer in the page (the contract's shapes, served
+// by page.route), so the mapping, dry run, progress, commit, report and download are
+// exercised before the real importer lands: the flag for an unmapped required field,
+// "Check again" sending the mapping, the progress bar moving while polled, the confirmed
+// commit, the report and the refused rows saved with the session's token.
+function fakeImporter() {
+  const now = new Date().toISOString();
+  const job = {
+    id: 'imp-e2e',
+    kind: 'CUSTOMERS',
+    fileName: 'customers-e2e.csv',
+    sheet: null,
+    encoding: 'UTF-8',
+    state: 'CHECKING',
+    columns: [
+      { index: 0, header: 'Customer name', field: 'name', samples: ['E2E Resins Co. Ltd.', '华塑', 'E2E Bad Date Co. Ltd.'] },
+      { index: 1, header: 'Rep', field: null, samples: ['rep1@demo.tandem'] },
+      { index: 2, header: 'First contact', field: 'firstContact', samples: ['2019-03-01', '2018-01-01', '31/31/2020'] },
+    ],
+    fields: [
+      { key: 'name', label: 'Customer name', required: true },
+      { key: 'owner', label: 'Owner rep', required: true },
+      { key: 'firstContact', label: 'First contact', required: false },
+    ],
+    totalRows: 3,
+    doneRows: 0,
+    creates: 0,
+    updates: 0,
+    unchanged: 0,
+    duplicates: 0,
+    errors: 0,
+    refusedRowsURL: null,
+    error: null,
+    createdBy: { id: 'u1', name: 'Demo Admin' },
+    createdAt: now,
+    finishedAt: null,
+  };
+  const rows = [
+    { row: 2, action: 'CREATE', key: 'E2E Resins Co. Ltd.', matchID: null, matchName: null, message: null, cell: null },
+    { row: 3, action: 'DUPLICATE', key: '华塑', matchID: 'cus-demo', matchName: '宁波华塑新材料有限公司', message: 'Looks like 宁波华塑新材料有限公司', cell: 'A3' },
+    { row: 4, action: 'ERROR', key: 'E2E Bad Date Co. Ltd.', matchID: null, matchName: null, message: 'Not a date: 31/31/2020', cell: 'C4' },
+  ];
+  const seen = { mapping: null, commits: 0, refusedAuth: null };
+  // Each poll moves the work on by one row.
+  const step = () => {
+    if (job.state !== 'CHECKING' && job.state !== 'COMMITTING') return;
+    job.doneRows++;
+    if (job.doneRows < job.totalRows) return;
+    if (job.state === 'CHECKING') Object.assign(job, { state: 'CHECKED', creates: 1, duplicates: 1, errors: 1 });
+    else Object.assign(job, { state: 'DONE', refusedRowsURL: '/imports/imp-e2e/refused.csv', finishedAt: new Date().toISOString() });
+  };
+  const answer = (op, vars) => {
+    switch (op) {
+      case 'StartImport':
+        return { startImport: { id: job.id, state: job.state } };
+      case 'ImportJob':
+        step();
+        return { importJob: vars.id === job.id ? { ...job } : null };
+      case 'ImportJobs':
+        return { importJobs: [{ ...job }] };
+      case 'ImportRows': {
+        const list = rows.filter((r) => !vars.action || r.action === vars.action).slice(vars.offset ?? 0, (vars.offset ?? 0) + (vars.limit ?? 100));
+        return { importJob: { id: job.id, rows: job.state === 'CHECKING' ? [] : list } };
+      }
+      case 'MapImport':
+        seen.mapping = vars.mapping;
+        for (const m of vars.mapping) job.columns.find((c) => c.index === m.column).field = m.field;
+        Object.assign(job, { state: 'CHECKING', doneRows: 0 });
+        return { mapImport: { id: job.id, state: job.state } };
+      case 'CommitImport':
+        seen.commits++;
+        Object.assign(job, { state: 'COMMITTING', doneRows: 0 });
+        return { commitImport: { id: job.id, state: job.state, doneRows: 0, totalRows: job.totalRows } };
+    }
+    return null;
+  };
+  async function install(page) {
+    await page.route('**/graphql', async (route) => {
+      const req = route.request();
+      const raw = req.postDataBuffer()?.toString('utf8') ?? '';
+      const op = /(?:query|mutation)\s+(\w+)/.exec(raw)?.[1];
+      let vars = {};
+      if (req.headers()['content-type']?.includes('application/json')) vars = JSON.parse(raw).variables ?? {};
+      const data = op && /Import/.test(op) ? answer(op, vars) : null;
+      if (!data) return route.continue();
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data }) });
+    });
+    await page.route('**/imports/imp-e2e/refused.csv', async (route) => {
+      seen.refusedAuth = route.request().headers()['authorization'] ?? null;
+      await route.fulfill({
+        status: 200,
+        headers: { 'Content-Type': 'text/csv', 'Content-Disposition': `attachment; filename="customers-e2e-refused.csv"` },
+        body: 'Customer name,Rep,First contact,Reason\n华塑,,2018-01-01,Looks like 宁波华塑新材料有限公司\n',
+      });
+    });
+  }
+  return { job, seen, install };
+}
+
+journey('import-screens', async ({ server, phone }) => {
+  const fake = fakeImporter();
+  // No service worker: page.route does not see the GETs a worker makes (the refused rows).
+  const { page } = await phone({ locale: 'en-US', acceptDownloads: true, serviceWorkers: 'block' });
+  await fake.install(page);
+  await signInFast(page, server, { email: ADMIN, path: '/import' });
+  await page.getByRole('radio', { name: /^Customers/ }).check();
+  await page.getByLabel('File (.xlsx or .csv)').setInputFiles({ name: 'customers-e2e.csv', mimeType: 'text/csv', buffer: Buffer.from('Customer name\nx\n') });
+  await page.getByRole('button', { name: 'Upload and check' }).click();
+  await page.waitForURL(/\/import\/imp-e2e$/);
+
+  // Checking: a progress bar that moves, then the dry run.
+  const bar = page.getByRole('progressbar', { name: 'Import progress' });
+  await bar.waitFor();
+  await until(async () => Number(await bar.getAttribute('aria-valuenow').catch(() => '100')) > 0, { message: 'the progress bar to move' });
+  await page.getByRole('heading', { name: 'What a commit would do' }).waitFor({ timeout: 20_000 });
+  for (const chip of ['All (3)', 'New (1)', 'Duplicate (1)', 'Error (1)', 'Unchanged (0)']) await page.getByRole('button', { name: chip }).waitFor();
+  await page.getByRole('link', { name: '宁波华塑新材料有限公司' }).waitFor();
+
+  // The required "Owner rep" is flagged until a column goes to it; Check again sends it.
+  await page.getByRole('status').filter({ hasText: 'Required and not mapped: Owner rep' }).waitFor();
+  await checkScreen(page, 'import-checked-en');
+  await page.getByRole('combobox', { name: 'Field for column “Rep”' }).selectOption('owner');
+  await until(async () => (await page.getByText('Required and not mapped').count()) === 0, { message: 'the flag to go' });
+  await page.getByRole('button', { name: 'Check again' }).click();
+  await page.getByRole('heading', { name: 'What a commit would do' }).waitFor({ timeout: 20_000 });
+  const sentMapping = JSON.stringify(fake.seen.mapping);
+  assert(sentMapping === JSON.stringify([{ column: 0, field: 'name' }, { column: 1, field: 'owner' }, { column: 2, field: 'firstContact' }]), `mapImport got ${sentMapping}`);
+
+  // Filter to the errors: the bad date's cell.
+  await page.getByRole('button', { name: 'Error (1)' }).click();
+  await page.getByRole('cell', { name: 'C4' }).waitFor();
+  assert((await page.getByRole('cell', { name: 'E2E Resins Co. Ltd.' }).count()) === 0, 'the Error filter shows the created row');
+
+  // Commit asks first; "keep it" writes nothing.
+  await page.getByRole('button', { name: 'Import 1 rows' }).click();
+  await page.getByText('1 rows will be written (1 new, 0 updated). 2 rows are skipped. Go on?').waitFor();
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  assert(fake.seen.commits === 0, 'the commit was sent without confirmation');
+  await page.getByRole('button', { name: 'Import 1 rows' }).click();
+  await page.getByRole('button', { name: 'Yes, write them' }).click();
+  await page.getByText('Writing rows…').waitFor();
+  await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 20_000 });
+  assert(fake.seen.commits === 1, `commitImport sent ${fake.seen.commits} times`);
+  await page.getByText('1 created, 0 updated, 0 unchanged, 2 refused.').waitFor();
+  await checkScreen(page, 'import-done-en');
+
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download refused rows' }).click()]);
+  assert(dl.suggestedFilename() === 'customers-e2e-refused.csv', `saved as ${dl.suggestedFilename()}`);
+  assert(/^Bearer .+/.test(fake.seen.refusedAuth ?? ''), 'the refused rows were fetched without the bearer token');
+  await page.getByRole('status').filter({ hasText: 'Saved as customers-e2e-refused.csv.' }).waitFor();
+
+  // The list shows it done.
+  await page.getByRole('link', { name: 'Import another file' }).click();
+  await page.getByRole('link', { name: /customers-e2e\.csv.*Done/ }).waitFor();
+});

@@ -189,7 +189,7 @@ export function ImportJob({ id }: { id: string }) {
           <ImportRows id={job.id} kind={job.kind} counts={job} stamp={stamp} title={job.state === 'CHECKED' ? t('dryRun') : t('result')} />
         )}
         {job.state === 'CHECKED' && (
-          <>
+          <div class="import-actions">
             {n > 0 ? (
               <Confirmed
                 label={t('commit', { n })}
@@ -203,7 +203,7 @@ export function ImportJob({ id }: { id: string }) {
               </p>
             )}
             <Confirmed label={t('cancelImport')} question={t('cancelConfirm')} yes={t('yesCancel')} danger onYes={() => act('cancel')} />
-          </>
+          </div>
         )}
         {!isRunning(job.state) && job.state !== 'CHECKED' && (
           <p>
