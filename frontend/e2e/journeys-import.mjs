@@ -210,21 +210,30 @@ function fakeImporter() {
     { row: 3, action: 'DUPLICATE', key: '华塑', matchID: 'cus-demo', matchName: '宁波华塑新材料有限公司', message: 'Looks like 宁波华塑新材料有限公司', cell: 'A3' },
     { row: 4, action: 'ERROR', key: 'E2E Bad Date Co. Ltd.', matchID: null, matchName: null, message: 'Not a date: 31/31/2020', cell: 'C4' },
   ];
-  const seen = { mapping: null, commits: 0, refusedAuth: null };
+  const seen = { mapping: null, commits: 0, refusedAuth: null, hold: false };
   // Each poll moves the work on by one row.
   const step = () => {
     if (job.state !== 'CHECKING' && job.state !== 'COMMITTING') return;
     job.doneRows++;
     if (job.doneRows < job.totalRows) return;
     if (job.state === 'CHECKING') Object.assign(job, { state: 'CHECKED', creates: 1, duplicates: 1, errors: 1 });
-    else Object.assign(job, { state: 'DONE', refusedRowsURL: '/imports/imp-e2e/refused.csv', finishedAt: new Date().toISOString() });
+    else Object.assign(job, { state: 'DONE', error: null, refusedRowsURL: '/imports/imp-e2e/refused.csv', finishedAt: new Date().toISOString() });
+  };
+  // The first commit stops part-way (the database went away); a resume goes on from there.
+  const commitStep = () => {
+    if (seen.hold) return; // the test holds the work still
+    if (job.state === 'COMMITTING' && seen.commits === 1 && job.doneRows === 1) {
+      Object.assign(job, { state: 'FAILED', error: 'The database connection was lost.' });
+      return;
+    }
+    step();
   };
   const answer = (op, vars) => {
     switch (op) {
       case 'StartImport':
         return { startImport: { id: job.id, state: job.state } };
       case 'ImportJob':
-        step();
+        commitStep();
         return { importJob: vars.id === job.id ? { ...job } : null };
       case 'ImportJobs':
         return { importJobs: [{ ...job }] };
@@ -239,7 +248,7 @@ function fakeImporter() {
         return { mapImport: { id: job.id, state: job.state } };
       case 'CommitImport':
         seen.commits++;
-        Object.assign(job, { state: 'COMMITTING', doneRows: 0 });
+        Object.assign(job, { state: 'COMMITTING', doneRows: job.state === 'FAILED' ? job.doneRows : 0 });
         return { commitImport: { id: job.id, state: job.state, doneRows: 0, totalRows: job.totalRows } };
     }
     return null;
@@ -292,6 +301,8 @@ journey('import-screens', async ({ server, phone }) => {
   await page.getByRole('combobox', { name: 'Field for column “Rep”' }).selectOption('owner');
   await until(async () => (await page.getByText('Required and not mapped').count()) === 0, { message: 'the flag to go' });
   await page.getByRole('button', { name: 'Check again' }).click();
+  await until(async () => fake.seen.mapping !== null, { message: 'mapImport to be sent' });
+  await until(async () => fake.job.state === 'CHECKED', { message: 'the check to end' });
   await page.getByRole('heading', { name: 'What a commit would do' }).waitFor({ timeout: 20_000 });
   const sentMapping = JSON.stringify(fake.seen.mapping);
   assert(sentMapping === JSON.stringify([{ column: 0, field: 'name' }, { column: 1, field: 'owner' }, { column: 2, field: 'firstContact' }]), `mapImport got ${sentMapping}`);
@@ -307,10 +318,25 @@ journey('import-screens', async ({ server, phone }) => {
   await page.getByRole('button', { name: 'Keep it' }).click();
   assert(fake.seen.commits === 0, 'the commit was sent without confirmation');
   await page.getByRole('button', { name: 'Import 1 rows' }).click();
+  fake.seen.hold = true;
   await page.getByRole('button', { name: 'Yes, write them' }).click();
   await page.getByText('Writing rows…').waitFor();
+
+  // Leave while it writes and come back: the progress is shown again and goes on.
+  await page.getByRole('link', { name: 'Back' }).click();
+  await page.getByRole('link', { name: /customers-e2e\.csv.*Writing/ }).click();
+  await bar.waitFor();
+  fake.seen.hold = false;
+  await until(async () => Number((await bar.getAttribute('aria-valuenow').catch(() => null)) ?? 100) > 0, { message: 'the progress to go on' });
+
+  // It stops part-way: the error, what was kept, and Resume.
+  await page.getByRole('heading', { name: 'The import stopped' }).waitFor({ timeout: 20_000 });
+  await page.getByRole('alert').filter({ hasText: 'The database connection was lost.' }).waitFor();
+  await page.getByText('1 of 3 rows were written and are kept. Resume to write the rest.').waitFor();
+  await checkScreen(page, 'import-failed-en');
+  await page.getByRole('button', { name: 'Resume' }).click();
   await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 20_000 });
-  assert(fake.seen.commits === 1, `commitImport sent ${fake.seen.commits} times`);
+  assert(fake.seen.commits === 2, `commitImport sent ${fake.seen.commits} times, want 2 (commit, resume)`);
   await page.getByText('1 created, 0 updated, 0 unchanged, 2 refused.').waitFor();
   await checkScreen(page, 'import-done-en');
 
