@@ -348,4 +348,12 @@ journey('import-screens', async ({ server, phone }) => {
   // The list shows it done.
   await page.getByRole('link', { name: 'Import another file' }).click();
   await page.getByRole('link', { name: /customers-e2e\.csv.*Done/ }).waitFor();
+
+  // The report in Chinese.
+  await page.evaluate(() => localStorage.setItem('tandem.lang', 'zh'));
+  await page.goto('/import/imp-e2e');
+  await page.getByRole('heading', { name: '导入完成' }).waitFor();
+  await page.getByText('新建 1 行，更新 0 行，未变化 0 行，拒绝 2 行。').waitFor();
+  await page.getByRole('button', { name: '错误（1）' }).waitFor();
+  await checkScreen(page, 'import-done-zh');
 });

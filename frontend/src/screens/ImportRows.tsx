@@ -47,8 +47,8 @@ function RowsTable({ rows, kind }: { rows: readonly Row[]; kind: string }) {
                 <td>
                   <Badge tone={actionTone(r.action)}>{actionLabel(r.action)}</Badge>
                 </td>
-                <td>{r.key ?? ''}</td>
-                <td>{href ? <a href={href}>{name}</a> : name}</td>
+                <td class="key">{r.key ?? ''}</td>
+                <td class="match">{href ? <a href={href}>{name}</a> : name}</td>
                 <td>{r.message ?? ''}</td>
                 <td class="num">{r.cell ?? ''}</td>
               </tr>
