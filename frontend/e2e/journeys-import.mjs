@@ -173,7 +173,7 @@ journey(
 // exercised before the real importer lands: the flag for an unmapped required field,
 // "Check again" sending the mapping, the progress bar moving while polled, the confirmed
 // commit, the report and the refused rows saved with the session's token.
-function fakeImporter() {
+function fakeImporter({ bulk = 0 } = {}) {
   const now = new Date().toISOString();
   const job = {
     id: 'imp-e2e',
@@ -210,7 +210,11 @@ function fakeImporter() {
     { row: 3, action: 'DUPLICATE', key: '华塑', matchID: 'cus-demo', matchName: '宁波华塑新材料有限公司', message: 'Looks like 宁波华塑新材料有限公司', cell: 'A3' },
     { row: 4, action: 'ERROR', key: 'E2E Bad Date Co. Ltd.', matchID: null, matchName: null, message: 'Not a date: 31/31/2020', cell: 'C4' },
   ];
-  const seen = { mapping: null, commits: 0, refusedAuth: null, hold: false };
+  // bulk: that many more new rows, the job already checked (for the pages of rows).
+  for (let i = 0; i < bulk; i++) rows.push({ row: 5 + i, action: 'CREATE', key: `Bulk ${i + 1} Co. Ltd.`, matchID: null, matchName: null, message: null, cell: null });
+  rows.sort((a, b) => a.row - b.row);
+  if (bulk) Object.assign(job, { state: 'CHECKED', doneRows: 3 + bulk, totalRows: 3 + bulk, creates: 1 + bulk, duplicates: 1, errors: 1 });
+  const seen = { mapping: null, commits: 0, refusedAuth: null, hold: false, offsets: [] };
   // Each poll moves the work on by one row.
   const step = () => {
     if (job.state !== 'CHECKING' && job.state !== 'COMMITTING') return;
@@ -238,6 +242,7 @@ function fakeImporter() {
       case 'ImportJobs':
         return { importJobs: [{ ...job }] };
       case 'ImportRows': {
+        seen.offsets.push(vars.offset ?? 0);
         const list = rows.filter((r) => !vars.action || r.action === vars.action).slice(vars.offset ?? 0, (vars.offset ?? 0) + (vars.limit ?? 100));
         return { importJob: { id: job.id, rows: job.state === 'CHECKING' ? [] : list } };
       }
@@ -356,4 +361,29 @@ journey('import-screens', async ({ server, phone }) => {
   await page.getByText('新建 1 行，更新 0 行，未变化 0 行，拒绝 2 行。').waitFor();
   await page.getByRole('button', { name: '错误（1）' }).waitFor();
   await checkScreen(page, 'import-done-zh');
+});
+
+// ---------------------------------------------------------------------------------------
+// 153 rows: 100 a page, Next asks for offset 100, a filter starts again on page 1.
+journey('import-pages', async ({ server, phone }) => {
+  const fake = fakeImporter({ bulk: 150 });
+  const { page } = await phone({ locale: 'en-US', serviceWorkers: 'block' });
+  await fake.install(page);
+  await signInFast(page, server, { email: ADMIN, path: '/import/imp-e2e' });
+  await page.getByRole('button', { name: 'All (153)' }).waitFor();
+  const nav = page.getByRole('navigation', { name: 'Pages of rows' });
+  await nav.getByText('Page 1 of 2').waitFor();
+  await page.getByRole('cell', { name: 'Bulk 97 Co. Ltd.' }).waitFor(); // row 101, the 100th
+  assert((await page.locator('.import-table tbody tr').count()) === 100, 'page 1 does not show 100 rows');
+  await nav.getByRole('button', { name: 'Next page' }).click();
+  await nav.getByText('Page 2 of 2').waitFor();
+  await page.getByRole('cell', { name: 'Bulk 98 Co. Ltd.' }).waitFor();
+  assert((await page.locator('.import-table tbody tr').count()) === 53, 'page 2 does not show the other 53 rows');
+  assert(fake.seen.offsets.includes(100), `offsets asked: ${fake.seen.offsets}`);
+  assert(await nav.getByRole('button', { name: 'Next page' }).isDisabled(), 'Next is enabled on the last page');
+  await checkScreen(page, 'import-page2-en');
+  await page.getByRole('button', { name: 'Error (1)' }).click();
+  await page.getByRole('cell', { name: 'C4' }).waitFor();
+  assert((await nav.count()) === 0, 'one page of errors still shows page buttons');
+  assert(fake.seen.offsets.at(-1) === 0, `the filter asked for offset ${fake.seen.offsets.at(-1)}, not 0`);
 });

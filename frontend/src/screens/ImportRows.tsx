@@ -62,9 +62,14 @@ function RowsTable({ rows, kind }: { rows: readonly Row[]; kind: string }) {
 
 /** stamp: changes whenever the job's rows may have changed (a new check, a commit). */
 export function ImportRows({ id, kind, counts, title, stamp }: { id: string; kind: string; counts: Counts; title: string; stamp: string }) {
-  const [filter, setFilter] = useState<RowAction | null>(null);
+  const [filter, setFilterOnly] = useState<RowAction | null>(null);
   const [page, setPage] = useState(0);
-  useEffect(() => setPage(0), [filter, stamp]);
+  useEffect(() => setPage(0), [stamp]);
+  // Another filter starts on its first page (in the same render, so no stray request).
+  const setFilter = (f: RowAction | null) => {
+    setFilterOnly(f);
+    setPage(0);
+  };
   const pages = pageCount(counts, filter);
   const vars = { id, action: filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
   const q = useQuery(ImportRowsQuery, vars, { keep: false, cacheAs: `ImportRows:${JSON.stringify(vars)}:${stamp}` });
