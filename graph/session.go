@@ -22,7 +22,7 @@ func session(s *auth.Session) *model.AuthPayload {
 
 // viewerAccess is what the access table lets the viewer use.
 func viewerAccess(v *viewer.Viewer) *model.ViewerAccess {
-	return &model.ViewerAccess{Explorer: access.MayExplore(v), Manages: access.Manages(v), Reads: access.Readable(v)}
+	return &model.ViewerAccess{Explorer: access.MayExplore(v), Manages: access.Manages(v), Imports: access.MayImport(v), Reads: access.Readable(v)}
 }
 
 type clientAddrKey struct{}

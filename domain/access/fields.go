@@ -171,3 +171,9 @@ func Readable(v *viewer.Viewer) []string {
 func Manages(v *viewer.Viewer) bool {
 	return v != nil && (v.Role == viewer.Manager || v.Role == viewer.Admin)
 }
+
+// MayImport reports whether the viewer brings in and takes out data in bulk (the app's
+// Data area: imports from .xlsx/.csv, exports): the people who answer for the book.
+func MayImport(v *viewer.Viewer) bool {
+	return v != nil && (v.Role == viewer.Manager || v.Role == viewer.Admin)
+}

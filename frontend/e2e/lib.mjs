@@ -167,7 +167,7 @@ export async function gql(server, query, variables = {}, token) {
 }
 
 const LOGIN = `mutation Login($email: String!, $password: String!) {
-  login(input: { email: $email, password: $password }) { accessToken refreshToken expiresAt user { id name email role function locale } access { explorer manages reads } }
+  login(input: { email: $email, password: $password }) { accessToken refreshToken expiresAt user { id name email role function locale } access { explorer manages imports reads } }
 }`;
 
 /** The `login` mutation's payload (what the app keeps as its session). */

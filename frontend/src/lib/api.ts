@@ -19,6 +19,8 @@ export interface Access {
   explorer: boolean;
   /** Makes a manager's decisions (stages by hand, evaluations). */
   manages?: boolean;
+  /** Imports and exports data (the Data area). */
+  imports?: boolean;
   reads: string[];
 }
 
@@ -133,7 +135,7 @@ function firstError(payload: any): ApiError | null {
   return new ApiError(e.message ?? 'error', String(ext.code ?? 'INTERNAL'), ext);
 }
 
-const REFRESH = `mutation Refresh($t: String!) { refreshToken(input: { refreshToken: $t }) { accessToken refreshToken expiresAt mustChangePassword user { id name email role function locale } access { explorer manages reads } } }`;
+const REFRESH = `mutation Refresh($t: String!) { refreshToken(input: { refreshToken: $t }) { accessToken refreshToken expiresAt mustChangePassword user { id name email role function locale } access { explorer manages imports reads } } }`;
 
 let refreshing: Promise<boolean> | null = null;
 
@@ -205,7 +207,7 @@ export async function request<D, V>(doc: Doc<D, V>, variables?: V, uploads?: Upl
 }
 
 export async function signIn(email: string, password: string): Promise<Session> {
-  const q = `mutation Login($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken refreshToken expiresAt mustChangePassword user { id name email role function locale } access { explorer manages reads } } }`;
+  const q = `mutation Login($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken refreshToken expiresAt mustChangePassword user { id name email role function locale } access { explorer manages imports reads } } }`;
   const payload = await post(JSON.stringify({ query: q, variables: { email, password } }), null, true);
   const err = firstError(payload);
   if (err) throw err;

@@ -12,6 +12,7 @@ import { Badge, Empty, Section } from '../ui/bits';
 import { Header } from '../ui/Layout';
 import { ExchangeRates } from './ExchangeRates';
 import { ChangePasswordForm, passwordTitle } from './ChangePassword';
+import { mayImport } from './importLogic';
 
 const t = messages(
   'settings',
@@ -46,6 +47,7 @@ const t = messages(
     photos: '{n} photos',
     explorer: 'GraphQL explorer (analysts)',
     admin: 'Administration: users, teams, tokens, webhooks, audit log',
+    data: 'Data: import and export',
   },
   {
     title: '设置',
@@ -78,6 +80,7 @@ const t = messages(
     photos: '{n} 张照片',
     explorer: 'GraphQL 查询工具（分析师）',
     admin: '系统管理：用户、团队、令牌、推送、操作日志',
+    data: '数据：导入与导出',
   },
 );
 
@@ -233,6 +236,14 @@ export function Settings() {
           <p>
             <a class="btn block" href="/admin">
               {t('admin')}
+            </a>
+          </p>
+        )}
+
+        {mayImport(s) && (
+          <p>
+            <a class="btn block" href="/import">
+              {t('data')}
             </a>
           </p>
         )}

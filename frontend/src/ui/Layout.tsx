@@ -54,7 +54,7 @@ const tabs: { href: string; key: 'today' | 'accounts' | 'settings'; icon: string
 
 export function Shell({ children, badge }: { children: ComponentChildren; badge?: number }) {
   const p = useStore(path).split('?')[0];
-  const active = p === '/' ? '/' : p.startsWith('/settings') ? '/settings' : '/accounts';
+  const active = p === '/' ? '/' : p.startsWith('/settings') || p.startsWith('/import') ? '/settings' : '/accounts';
   return (
     <>
       <a class="skip" href="#main">
