@@ -232,6 +232,48 @@ type FunnelStage struct {
 	ConversionRate *float64 `json:"conversionRate,omitempty"`
 }
 
+// One column of the sheet and the field it goes to.
+type ImportColumn struct {
+	// 0-based.
+	Index int `json:"index"`
+	// The header as written in the file.
+	Header string `json:"header"`
+	// The field's key, or null when the column is ignored.
+	Field *string `json:"field,omitempty"`
+	// The first few values, as read.
+	Samples []string `json:"samples"`
+}
+
+// A field an import of this kind can fill.
+type ImportField struct {
+	Key string `json:"key"`
+	// In the viewer's language.
+	Label    string `json:"label"`
+	Required bool   `json:"required"`
+}
+
+type ImportMappingInput struct {
+	Column int `json:"column"`
+	// A field key of the kind, or null to ignore the column.
+	Field *string `json:"field,omitempty"`
+}
+
+// What the check (or the commit) did with one row.
+type ImportRow struct {
+	// The row number as the spreadsheet shows it (the header is row 1).
+	Row    int    `json:"row"`
+	Action string `json:"action"`
+	// The natural key the row is matched on (e.g. the credit code or the name).
+	Key *string `json:"key,omitempty"`
+	// The existing record the row updates or duplicates.
+	MatchID   *pulid.ID `json:"matchID,omitempty"`
+	MatchName *string   `json:"matchName,omitempty"`
+	// Why the row is refused or what it duplicates, in the viewer's language.
+	Message *string `json:"message,omitempty"`
+	// The cell at fault, e.g. "C7".
+	Cell *string `json:"cell,omitempty"`
+}
+
 type IssueAPITokenInput struct {
 	// The partner organisation (a customer) the token acts for.
 	CustomerID pulid.ID `json:"customerID"`
@@ -409,6 +451,13 @@ type StageSpan struct {
 	EnteredAt time.Time      `json:"enteredAt"`
 	LeftAt    *time.Time     `json:"leftAt,omitempty"`
 	Days      float64        `json:"days"`
+}
+
+type StartImportInput struct {
+	File graphql.Upload `json:"file"`
+	Kind string         `json:"kind"`
+	// For .xlsx: the sheet to read; the first non-empty sheet when omitted.
+	Sheet *string `json:"sheet,omitempty"`
 }
 
 type StockAdvice struct {
