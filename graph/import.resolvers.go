@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"tandem/ent"
 	"tandem/ent/schema/pulid"
 	"tandem/graph/generated"
@@ -16,47 +15,58 @@ import (
 
 // Rows is the resolver for the rows field.
 func (r *importJobResolver) Rows(ctx context.Context, obj *model.ImportJobView, action *string, offset *int, limit *int) ([]*model.ImportRow, error) {
-	panic(fmt.Errorf("not implemented: Rows - rows"))
+	return r.rows(ctx, obj, action, offset, limit)
 }
 
 // RefusedRowsURL is the resolver for the refusedRowsURL field.
 func (r *importJobResolver) RefusedRowsURL(ctx context.Context, obj *model.ImportJobView) (*string, error) {
-	panic(fmt.Errorf("not implemented: RefusedRowsURL - refusedRowsURL"))
+	return nil, nil
 }
 
 // CreatedBy is the resolver for the createdBy field.
 func (r *importJobResolver) CreatedBy(ctx context.Context, obj *model.ImportJobView) (*ent.User, error) {
-	panic(fmt.Errorf("not implemented: CreatedBy - createdBy"))
+	if obj.Job.OwnerID == "" {
+		return nil, nil
+	}
+	u, err := r.db(ctx).User.Get(ctx, obj.Job.OwnerID)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return u, err
 }
 
 // StartImport is the resolver for the startImport field.
 func (r *mutationResolver) StartImport(ctx context.Context, input model.StartImportInput) (*model.ImportJobView, error) {
-	panic(fmt.Errorf("not implemented: StartImport - startImport"))
+	return r.startImport(ctx, input)
 }
 
 // MapImport is the resolver for the mapImport field.
 func (r *mutationResolver) MapImport(ctx context.Context, id pulid.ID, mapping []*model.ImportMappingInput) (*model.ImportJobView, error) {
-	panic(fmt.Errorf("not implemented: MapImport - mapImport"))
+	return r.mapImport(ctx, id, mapping)
 }
 
 // CommitImport is the resolver for the commitImport field.
 func (r *mutationResolver) CommitImport(ctx context.Context, id pulid.ID) (*model.ImportJobView, error) {
-	panic(fmt.Errorf("not implemented: CommitImport - commitImport"))
+	return r.commitImport(ctx, id)
 }
 
 // CancelImport is the resolver for the cancelImport field.
 func (r *mutationResolver) CancelImport(ctx context.Context, id pulid.ID) (*model.ImportJobView, error) {
-	panic(fmt.Errorf("not implemented: CancelImport - cancelImport"))
+	return r.cancelImport(ctx, id)
 }
 
 // ImportJob is the resolver for the importJob field.
 func (r *queryResolver) ImportJob(ctx context.Context, id pulid.ID) (*model.ImportJobView, error) {
-	panic(fmt.Errorf("not implemented: ImportJob - importJob"))
+	j, err := r.importJobByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return r.jobView(ctx, j), nil
 }
 
 // ImportJobs is the resolver for the importJobs field.
 func (r *queryResolver) ImportJobs(ctx context.Context, first *int) ([]*model.ImportJobView, error) {
-	panic(fmt.Errorf("not implemented: ImportJobs - importJobs"))
+	return r.importJobs(ctx, first)
 }
 
 // ImportJob returns generated.ImportJobResolver implementation.

@@ -14,6 +14,7 @@ import (
 
 	"tandem/domain/access"
 	"tandem/domain/account"
+	"tandem/domain/importer"
 	"tandem/ent"
 	"tandem/ent/classify"
 	"tandem/ent/customer"
@@ -122,6 +123,11 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 		return nil, fmt.Errorf("core names of accounts: %w", err)
 	} else if n > 0 {
 		log.Info("core names stored for the duplicate check", "accounts", n)
+	}
+	if n, err := importer.MarkInterrupted(ctx, db.Client); err != nil {
+		return nil, fmt.Errorf("interrupted imports: %w", err)
+	} else if n > 0 {
+		log.Warn("imports interrupted by the last stop marked FAILED", "jobs", n)
 	}
 	if err := a.bootstrap(ctx); err != nil {
 		return nil, err
