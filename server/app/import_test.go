@@ -1,0 +1,221 @@
+package app_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"tandem/domain/importer"
+	"tandem/ent/customer"
+	"tandem/ent/task"
+)
+
+const importJobFields = `id kind state totalRows doneRows creates updates unchanged duplicates errors error fileName encoding sheet
+  columns { index header field samples } fields { key label required }`
+
+const startImportMutation = `mutation($input: StartImportInput!) { startImport(input: $input) { ` + importJobFields + ` } }`
+
+func (e *env) startImport(token, kind, name string, data []byte) *gqlResponse {
+	e.t.Helper()
+	return e.uploadFile(token, startImportMutation, map[string]any{"input": map[string]any{"file": nil, "kind": kind}},
+		"variables.input.file", name, "", data)
+}
+
+// commitAndWait commits a job and polls it until the background commit ends.
+func (e *env) commitAndWait(token, id string) map[string]any {
+	e.t.Helper()
+	e.ok(token, `mutation($id: ID!) { commitImport(id: $id) { id state } }`, map[string]any{"id": id})
+	deadline := time.Now().Add(5 * time.Minute)
+	for time.Now().Before(deadline) {
+		j := e.ok(token, `query($id: ID!) { importJob(id: $id) { `+importJobFields+` } }`, map[string]any{"id": id})["importJob"].(map[string]any)
+		if s := j["state"]; s == "DONE" || s == "FAILED" {
+			return j
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	e.t.Fatalf("import %s did not finish", id)
+	return nil
+}
+
+func (e *env) importRows(token, id, action string) []any {
+	e.t.Helper()
+	d := e.ok(token, `query($id: ID!, $a: ImportRowAction) { importJob(id: $id) { rows(action: $a) { row action key matchID matchName message cell } } }`,
+		map[string]any{"id": id, "a": action})
+	l, _ := dig(d, "importJob", "rows").([]any)
+	return l
+}
+
+// The customers file of the scenario: a new account with a credit code, one
+// without, the short name of an existing account, an owner outside the manager's
+// team, and a row repeating another.
+const customersCSV = "客户名称,统一社会信用代码,地区,负责人\n" +
+	"杭州远川化工有限公司,91330100MA2B3C4D5E,浙江,rep1@t.test\n" +
+	"上海博睿塑胶有限公司,,上海,rep2@t.test\n" +
+	"华塑,,,\n" +
+	"广州明德涂料有限公司,,广东,rep3@t.test\n" +
+	"上海博睿塑胶有限公司,,上海,\n"
+
+func TestImportCustomers(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		mgr := e.token(e.f.manager)
+		countAccounts := func() int { return e.app.DB.Client.Customer.Query().CountX(e.sys) }
+		before := countAccounts()
+
+		r := e.startImport(mgr, "CUSTOMERS", "客户.csv", []byte(customersCSV))
+		if len(r.Errors) > 0 {
+			t.Fatalf("startImport: %+v", r.Errors)
+		}
+		j := r.Data["startImport"].(map[string]any)
+		id := j["id"].(string)
+		if j["state"] != "CHECKED" || num(j["totalRows"]) != 5 || num(j["creates"]) != 2 || num(j["duplicates"]) != 1 || num(j["errors"]) != 2 || j["encoding"] != "UTF-8" {
+			t.Fatalf("check: %v", j)
+		}
+		if got := dig(j, "columns", 1, "field"); got != "creditCode" {
+			t.Fatalf("credit code column guessed as %v", got)
+		}
+		if countAccounts() != before {
+			t.Fatal("the dry run wrote accounts")
+		}
+		dup := e.importRows(mgr, id, "DUPLICATE")
+		if len(dup) != 1 || dig(dup, 0, "matchName") != e.f.acmeEast.Name || num(dig(dup, 0, "row")) != 4 {
+			t.Fatalf("the short name 华塑 must be found as %s: %v", e.f.acmeEast.Name, dup)
+		}
+		errs := e.importRows(mgr, id, "ERROR")
+		if len(errs) != 2 || dig(errs, 0, "cell") != "D5" || !strings.Contains(dig(errs, 1, "message").(string), "第 3 行") {
+			t.Fatalf("errors: %v", errs)
+		}
+
+		// Reps and analysts may not import.
+		for _, u := range []string{e.token(e.f.rep1), e.token(e.f.analyst)} {
+			expectCode(t, e.startImport(u, "CUSTOMERS", "客户.csv", []byte(customersCSV)), "FORBIDDEN")
+			expectCode(t, e.do(u, `mutation($id: ID!) { commitImport(id: $id) { id } }`, map[string]any{"id": id}), "FORBIDDEN")
+		}
+
+		done := e.commitAndWait(mgr, id)
+		if done["state"] != "DONE" || num(done["doneRows"]) != 5 || countAccounts() != before+2 {
+			t.Fatalf("commit: %v, accounts %d → %d", done, before, countAccounts())
+		}
+		yc := e.app.DB.Client.Customer.Query().Where(customer.CreditCode("91330100MA2B3C4D5E")).OnlyX(e.sys)
+		if yc.OwnerID != e.f.rep1.ID || yc.TeamID != e.f.eastTeam.ID || yc.Region != "浙江" || yc.Stage != customer.StagePROSPECT {
+			t.Fatalf("imported account: %+v", yc)
+		}
+
+		// The same file again: nothing to do.
+		again := e.startImport(mgr, "CUSTOMERS", "客户.csv", []byte(customersCSV)).Data["startImport"].(map[string]any)
+		if num(again["unchanged"]) != 2 || num(again["creates"]) != 0 || num(again["updates"]) != 0 {
+			t.Fatalf("re-import: %v", again)
+		}
+		e.commitAndWait(mgr, again["id"].(string))
+		if countAccounts() != before+2 {
+			t.Fatal("a re-import created accounts")
+		}
+		// An admin sees the manager's imports; the manager's list is their own.
+		if l := e.ok(e.token(e.f.admin), `{ importJobs { id createdBy { email } } }`, nil)["importJobs"].([]any); len(l) != 2 || dig(l, 0, "createdBy", "email") != "manager@t.test" {
+			t.Fatalf("admin's list: %v", l)
+		}
+	})
+}
+
+func TestImportBadFiles(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		mgr := e.token(e.f.manager)
+		ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...)
+		f := excelize.NewFile()
+		f.SetCellValue("Sheet1", "A1", "客户名称")
+		f.SetCellValue("Sheet1", "A2", "甲公司")
+		f.MergeCell("Sheet1", "A2", "A3")
+		var merged bytes.Buffer
+		_ = f.Write(&merged)
+		for _, c := range []struct {
+			name   string
+			data   []byte
+			reason string
+		}{
+			{"locked.xlsx", ole, importer.CodeEncrypted},
+			{"merged.xlsx", merged.Bytes(), importer.CodeMergedCells},
+			{"photo.csv", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00"), importer.CodeNotSpreadsheet},
+			{"head.csv", []byte("客户名称\n"), importer.CodeHeaderOnly},
+		} {
+			r := e.startImport(mgr, "CUSTOMERS", c.name, c.data)
+			expectCode(t, r, "BAD_USER_INPUT")
+			if got := r.Errors[0].Extensions["reason"]; got != c.reason {
+				t.Errorf("%s: reason %v, want %s", c.name, got, c.reason)
+			}
+		}
+		if n := e.app.DB.Client.ImportJob.Query().CountX(e.sys); n != 0 {
+			t.Fatalf("%d jobs recorded for refused files", n)
+		}
+	})
+}
+
+// A commit that fails part-way is FAILED with the rows of its committed batches
+// written; committing again resumes and writes each row once.
+func TestImportResume(t *testing.T) {
+	for _, b := range backends(t) {
+		t.Run(b, func(t *testing.T) {
+			e := newEnv(t, b, envOptions{})
+			mgr := e.token(e.f.manager)
+			var csv strings.Builder
+			csv.WriteString("产品编号,产品名称,单位\n")
+			for i := range 1200 {
+				fmt.Fprintf(&csv, "IMP-%04d,产品 %d,kg\n", i, i)
+			}
+			before := e.app.DB.Client.Product.Query().CountX(e.sys)
+			j := e.startImport(mgr, "PRODUCTS", "产品.csv", []byte(csv.String())).Data["startImport"].(map[string]any)
+			if num(j["creates"]) != 1200 {
+				t.Fatalf("check: %v", j)
+			}
+			failed := false
+			importer.FailBeforeWrite = func(row int) error {
+				if row == 802 && !failed {
+					failed = true
+					return errors.New("disk full")
+				}
+				return nil
+			}
+			t.Cleanup(func() { importer.FailBeforeWrite = nil })
+			res := e.commitAndWait(mgr, j["id"].(string))
+			if res["state"] != "FAILED" || num(res["doneRows"]) != 500 || !strings.Contains(res["error"].(string), "disk full") {
+				t.Fatalf("failed commit: %v", res)
+			}
+			if n := e.app.DB.Client.Product.Query().CountX(e.sys); n != before+500 {
+				t.Fatalf("after the failure: %d products written, want the 500 of the first batch", n-before)
+			}
+			res = e.commitAndWait(mgr, j["id"].(string))
+			if res["state"] != "DONE" || num(res["doneRows"]) != 1200 {
+				t.Fatalf("resumed commit: %v", res)
+			}
+			if n := e.app.DB.Client.Product.Query().CountX(e.sys); n != before+1200 {
+				t.Fatalf("after the resume: %d products, want 1200", n-before)
+			}
+		})
+	}
+}
+
+// Imported contacts are history: no task, no Today item.
+func TestImportContactsCreateNoTasks(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		mgr := e.token(e.f.manager)
+		tasks := e.app.DB.Client.Task.Query().CountX(e.sys)
+		data := "公司,联系人,手机,邮箱\n" + e.f.acmeEast.Name + ",王工,138 0013 8000,wang@huasu.test\n" +
+			e.f.southAcct.Name + ",赵工,13900000000,\n" + "没有这家公司,钱工,,\n"
+		j := e.startImport(mgr, "CONTACTS", "联系人.csv", []byte(data)).Data["startImport"].(map[string]any)
+		// The south account is not the manager's to see: it is "no such account".
+		if num(j["creates"]) != 1 || num(j["errors"]) != 2 {
+			t.Fatalf("check: %v", j)
+		}
+		e.commitAndWait(mgr, j["id"].(string))
+		if n := e.app.DB.Client.Task.Query().Where(task.CustomerID(e.f.acmeEast.ID)).CountX(e.sys); e.app.DB.Client.Task.Query().CountX(e.sys) != tasks {
+			t.Fatalf("the import opened tasks (%d on the account)", n)
+		}
+		again := e.startImport(mgr, "CONTACTS", "联系人.csv", []byte(data)).Data["startImport"].(map[string]any)
+		if num(again["unchanged"]) != 1 || num(again["creates"]) != 0 {
+			t.Fatalf("re-import: %v", again)
+		}
+	})
+}
