@@ -20,7 +20,7 @@ func (r *importJobResolver) Rows(ctx context.Context, obj *model.ImportJobView, 
 
 // RefusedRowsURL is the resolver for the refusedRowsURL field.
 func (r *importJobResolver) RefusedRowsURL(ctx context.Context, obj *model.ImportJobView) (*string, error) {
-	return nil, nil
+	return refusedRowsURL(obj), nil
 }
 
 // CreatedBy is the resolver for the createdBy field.

@@ -90,6 +90,24 @@ func TestImportCustomers(t *testing.T) {
 			t.Fatalf("errors: %v", errs)
 		}
 
+		// The refused rows, to fix and import again: the original columns and the reason.
+		url, _ := e.ok(mgr, `query($id: ID!) { importJob(id: $id) { refusedRowsURL } }`, map[string]any{"id": id})["importJob"].(map[string]any)["refusedRowsURL"].(string)
+		if url != "/imports/"+id+"/refused.csv" {
+			t.Fatalf("refusedRowsURL %q", url)
+		}
+		res, body := e.fetch(url, "Authorization", "Bearer "+mgr)
+		lines := strings.Split(strings.TrimSpace(strings.TrimPrefix(string(body), "\xEF\xBB\xBF")), "\n")
+		if res.StatusCode != 200 || len(lines) != 4 || lines[0] != "客户名称,统一社会信用代码,地区,负责人,原因" ||
+			!strings.HasPrefix(lines[1], "华塑,,,,") || !strings.Contains(lines[2], "不在你的团队") {
+			t.Fatalf("refused rows (%d): %q", res.StatusCode, lines)
+		}
+		if res, _ := e.fetch(url, "Authorization", "Bearer "+e.token(e.f.rep1)); res.StatusCode != 403 {
+			t.Fatalf("a rep downloaded refused rows: %d", res.StatusCode)
+		}
+		if res, _ := e.fetch(url); res.StatusCode != 401 {
+			t.Fatalf("refused rows without a token: %d", res.StatusCode)
+		}
+
 		// Reps and analysts may not import.
 		for _, u := range []string{e.token(e.f.rep1), e.token(e.f.analyst)} {
 			expectCode(t, e.startImport(u, "CUSTOMERS", "客户.csv", []byte(customersCSV)), "FORBIDDEN")
