@@ -12,6 +12,8 @@ import (
 
 	"tandem/domain/importer"
 	"tandem/ent/customer"
+	"tandem/ent/user"
+	"tandem/server/auth"
 	"tandem/ent/task"
 )
 
@@ -132,7 +134,19 @@ func TestImportCustomers(t *testing.T) {
 		if countAccounts() != before+2 {
 			t.Fatal("a re-import created accounts")
 		}
-		// An admin sees the manager's imports; the manager's list is their own.
+		// Another manager sees none of them.
+		hash, _ := auth.HashPassword(password)
+		south := e.app.DB.Client.User.Create().SetEmail("manager2@t.test").SetName("南区经理").SetRole(user.RoleMANAGER).
+			SetTeamID(e.f.southTeam.ID).SetPasswordHash(hash).SaveX(e.sys)
+		other := e.token(south)
+		if l := e.ok(other, `{ importJobs { id } }`, nil)["importJobs"].([]any); len(l) != 0 {
+			t.Fatalf("another manager lists %v", l)
+		}
+		if r := e.do(other, `query($id: ID!) { importJob(id: $id) { id } }`, map[string]any{"id": id}); r.Data["importJob"] != nil {
+			t.Fatalf("another manager reads the import: %+v", r)
+		}
+		expectCode(t, e.do(other, `mutation($id: ID!) { cancelImport(id: $id) { id } }`, map[string]any{"id": id}), "NOT_FOUND")
+		// An admin sees the manager's imports.
 		if l := e.ok(e.token(e.f.admin), `{ importJobs { id createdBy { email } } }`, nil)["importJobs"].([]any); len(l) != 2 || dig(l, 0, "createdBy", "email") != "manager@t.test" {
 			t.Fatalf("admin's list: %v", l)
 		}
