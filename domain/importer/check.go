@@ -76,6 +76,8 @@ func bookOf(k Kind) book {
 		return &productBook{}
 	case Prices:
 		return &priceBook{}
+	case Interactions:
+		return &interactionBook{}
 	}
 	return nil
 }

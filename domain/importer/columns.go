@@ -63,6 +63,15 @@ var Columns = map[Kind][]Field{
 		{Key: "unit", Zh: "单位", En: "Unit", Synonyms: []string{"计量单位", "UoM"}},
 		{Key: "description", Zh: "描述", En: "Description", Synonyms: []string{"说明", "产品描述", "备注"}},
 	},
+	Interactions: {
+		{Key: "customer", Zh: "客户名称", En: "Customer name", Required: true, Synonyms: []string{"公司名称", "客户", "公司", "Company", "Customer", "Account"}},
+		{Key: "date", Zh: "日期", En: "Date", Required: true, Synonyms: []string{"拜访日期", "联系日期", "时间", "Visit date"}},
+		{Key: "kind", Zh: "类型", En: "Type", Required: true, Synonyms: []string{"方式", "联系方式", "跟进方式", "Kind", "Channel"}},
+		{Key: "summary", Zh: "摘要", En: "Summary", Synonyms: []string{"主题", "内容", "Subject"}},
+		{Key: "findings", Zh: "收获", En: "Findings", Synonyms: []string{"结果", "详情", "记录", "Details", "Notes"}},
+		{Key: "nextStep", Zh: "下一步", En: "Next step", Synonyms: []string{"后续", "下一步计划", "Follow-up"}},
+		{Key: "author", Zh: "记录人", En: "Author", Synonyms: []string{"拜访人", "销售", "负责人", "Sales rep", "Rep"}},
+	},
 	Prices: {
 		{Key: "product", Zh: "产品", En: "Product", Required: true, Synonyms: []string{"产品编号", "产品名称", "品名", "型号", "Product code", "Product name"}},
 		{Key: "price", Zh: "价格", En: "Price", Required: true, Synonyms: []string{"单价", "售价", "Unit price"}},

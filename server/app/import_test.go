@@ -12,6 +12,7 @@ import (
 
 	"tandem/domain/importer"
 	"tandem/ent/customer"
+	"tandem/ent/interaction"
 	"tandem/ent/user"
 	"tandem/server/auth"
 	"tandem/ent/task"
@@ -247,6 +248,41 @@ func TestImportContactsCreateNoTasks(t *testing.T) {
 		}
 		again := e.startImport(mgr, "CONTACTS", "联系人.csv", []byte(data)).Data["startImport"].(map[string]any)
 		if num(again["unchanged"]) != 1 || num(again["creates"]) != 0 {
+			t.Fatalf("re-import: %v", again)
+		}
+	})
+}
+
+// Imported interactions keep their dates and open no task, though they name a next step.
+func TestImportInteractionsAsHistory(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		mgr := e.token(e.f.manager)
+		tasks := e.app.DB.Client.Task.Query().CountX(e.sys)
+		before := e.app.DB.Client.Interaction.Query().CountX(e.sys)
+		data := "客户名称,日期,类型,摘要,下一步,记录人\n" +
+			e.f.acmeEast.Name + ",2023年5月8日,拜访,首次拜访,寄样品,rep1@t.test\n" +
+			e.f.acmeEast.Name + ",2023/06/01,电话,跟进,,\n" +
+			e.f.acmeEast.Name + ",2023-06-31,电话,坏日期,,\n"
+		j := e.startImport(mgr, "INTERACTIONS", "拜访记录.csv", []byte(data)).Data["startImport"].(map[string]any)
+		if num(j["creates"]) != 2 || num(j["errors"]) != 1 {
+			t.Fatalf("check: %v", j)
+		}
+		if errs := e.importRows(mgr, j["id"].(string), "ERROR"); dig(errs, 0, "cell") != "B4" || !strings.Contains(dig(errs, 0, "message").(string), "B4：不是日期") {
+			t.Fatalf("bad date: %v", errs)
+		}
+		e.commitAndWait(mgr, j["id"].(string))
+		if e.app.DB.Client.Task.Query().CountX(e.sys) != tasks {
+			t.Fatal("imported interactions opened tasks")
+		}
+		if n := e.app.DB.Client.Interaction.Query().CountX(e.sys); n != before+2 {
+			t.Fatalf("%d interactions written", n-before)
+		}
+		first := e.app.DB.Client.Interaction.Query().Where(interaction.Summary("首次拜访")).OnlyX(e.sys)
+		if !first.OccurredAt.Equal(time.Date(2023, 5, 8, 0, 0, 0, 0, time.UTC)) || first.Kind != interaction.KindVISIT || first.AuthorID != e.f.rep1.ID {
+			t.Fatalf("imported interaction: %+v", first)
+		}
+		again := e.startImport(mgr, "INTERACTIONS", "拜访记录.csv", []byte(data)).Data["startImport"].(map[string]any)
+		if num(again["unchanged"]) != 2 || num(again["creates"]) != 0 {
 			t.Fatalf("re-import: %v", again)
 		}
 	})
