@@ -13,9 +13,9 @@ import (
 	"tandem/domain/importer"
 	"tandem/ent/customer"
 	"tandem/ent/interaction"
+	"tandem/ent/task"
 	"tandem/ent/user"
 	"tandem/server/auth"
-	"tandem/ent/task"
 )
 
 const importJobFields = `id kind state totalRows doneRows creates updates unchanged duplicates errors error fileName encoding sheet
