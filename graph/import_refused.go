@@ -78,29 +78,63 @@ func (r *Resolver) RefusedRowsHandler() http.Handler {
 			}
 		}
 		name := strings.TrimSuffix(j.FileName, path.Ext(j.FileName)) + "-refused." + format
-		w.Header().Set("Cache-Control", "no-store")
-		w.Header().Set("Content-Disposition", contentDisposition("attachment", name))
-		if format == "csv" {
-			w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-			var buf bytes.Buffer
-			buf.WriteString("\xEF\xBB\xBF") // so Excel reads it as UTF-8
-			cw := csv.NewWriter(&buf)
-			_ = cw.Write(header)
-			_ = cw.WriteAll(out)
-			_, _ = w.Write(buf.Bytes())
+		writeTable(w, name, format, append([][]string{header}, out...))
+	})
+}
+
+// ExportHandler serves GET /exports/{kind}.{csv|xlsx}?lang=zh|en (bearer token): the
+// rows of a kind the viewer reads, under the column table's labels, so the file
+// imports back unchanged.
+func (r *Resolver) ExportHandler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		ctx := req.Context()
+		if viewer.FromContext(ctx) == nil {
+			http.Error(w, "sign in first", http.StatusUnauthorized)
 			return
 		}
-		f := excelize.NewFile()
-		defer f.Close()
-		for ri, row := range append([][]string{header}, out...) {
-			cells := make([]any, len(row))
-			for i, c := range row {
-				cells[i] = c
-			}
-			cell, _ := excelize.CoordinatesToCellName(1, ri+1)
-			_ = f.SetSheetRow("Sheet1", cell, &cells)
+		name := req.PathValue("file")
+		format := strings.TrimPrefix(path.Ext(name), ".")
+		kind, ok := importer.ExportKinds[strings.TrimSuffix(name, path.Ext(name))]
+		if !ok || (format != "csv" && format != "xlsx") {
+			http.Error(w, "no such export", http.StatusNotFound)
+			return
 		}
-		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-		_ = f.Write(w)
+		lang := req.URL.Query().Get("lang")
+		if lang != "en" {
+			lang = "zh"
+		}
+		rows, err := importer.Export(ctx, r.Client, kind, lang)
+		if err != nil {
+			http.Error(w, "not available to you", http.StatusForbidden)
+			return
+		}
+		writeTable(w, name, format, rows)
 	})
+}
+
+// writeTable answers a table as a CSV (UTF-8 with BOM, for Excel) or a workbook.
+func writeTable(w http.ResponseWriter, name, format string, rows [][]string) {
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Disposition", contentDisposition("attachment", name))
+	if format == "csv" {
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		var buf bytes.Buffer
+		buf.WriteString("\xEF\xBB\xBF")
+		cw := csv.NewWriter(&buf)
+		_ = cw.WriteAll(rows)
+		_, _ = w.Write(buf.Bytes())
+		return
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	for ri, row := range rows {
+		cells := make([]any, len(row))
+		for i, c := range row {
+			cells[i] = c
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, ri+1)
+		_ = f.SetSheetRow("Sheet1", cell, &cells)
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	_ = f.Write(w)
 }
