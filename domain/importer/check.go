@@ -78,6 +78,8 @@ func bookOf(k Kind) book {
 		return &priceBook{}
 	case Interactions:
 		return &interactionBook{}
+	case KeyPersons:
+		return &keyPersonBook{}
 	}
 	return nil
 }

@@ -63,6 +63,14 @@ var Columns = map[Kind][]Field{
 		{Key: "unit", Zh: "单位", En: "Unit", Synonyms: []string{"计量单位", "UoM"}},
 		{Key: "description", Zh: "描述", En: "Description", Synonyms: []string{"说明", "产品描述", "备注"}},
 	},
+	KeyPersons: {
+		{Key: "customer", Zh: "客户名称", En: "Customer name", Required: true, Synonyms: []string{"公司名称", "客户", "公司", "Company", "Customer", "Account"}},
+		{Key: "contact", Zh: "关键人", En: "Key person", Required: true, Synonyms: []string{"联系人", "姓名", "Contact", "Person", "Name"}},
+		{Key: "role", Zh: "角色", En: "Role", Required: true, Synonyms: []string{"决策角色", "Decision role"}},
+		{Key: "attitude", Zh: "态度", En: "Attitude", Synonyms: []string{"立场", "Stance"}},
+		{Key: "from", Zh: "起始日期", En: "From", Synonyms: []string{"开始日期", "日期", "Since", "From date", "Date"}},
+		{Key: "needs", Zh: "专业需求", En: "Professional needs", Synonyms: []string{"需求", "Needs"}},
+	},
 	Interactions: {
 		{Key: "customer", Zh: "客户名称", En: "Customer name", Required: true, Synonyms: []string{"公司名称", "客户", "公司", "Company", "Customer", "Account"}},
 		{Key: "date", Zh: "日期", En: "Date", Required: true, Synonyms: []string{"拜访日期", "联系日期", "时间", "Visit date"}},

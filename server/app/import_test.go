@@ -13,6 +13,7 @@ import (
 	"tandem/domain/importer"
 	"tandem/ent/customer"
 	"tandem/ent/interaction"
+	"tandem/ent/keyperson"
 	"tandem/ent/task"
 	"tandem/ent/user"
 	"tandem/server/auth"
@@ -316,6 +317,31 @@ func TestExportImportRoundTrip(t *testing.T) {
 		}
 		if res, _ := e.fetch("/exports/customers.csv"); res.StatusCode != 401 {
 			t.Fatalf("export without a token: %d", res.StatusCode)
+		}
+	})
+}
+
+// Key persons: matched on (contact, role, from-date), the from-date kept.
+func TestImportKeyPersons(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		mgr := e.token(e.f.manager)
+		n := e.f.acmeEast.Name
+		data := "客户名称,关键人,角色,态度,起始日期\n" + n + ",李工,技术评估,,\n" + n + ",李工,决策者,支持者,2022-01-10\n" + n + ",王五,决策者,,\n"
+		j := e.startImport(mgr, "KEY_PERSONS", "关键人.csv", []byte(data)).Data["startImport"].(map[string]any)
+		if num(j["unchanged"]) != 1 || num(j["creates"]) != 1 || num(j["errors"]) != 1 {
+			t.Fatalf("check: %v", j)
+		}
+		if errs := e.importRows(mgr, j["id"].(string), "ERROR"); dig(errs, 0, "cell") != "B4" {
+			t.Fatalf("unknown contact: %v", errs)
+		}
+		e.commitAndWait(mgr, j["id"].(string))
+		kp := e.app.DB.Client.KeyPerson.Query().Where(keyperson.DecisionRoleEQ(keyperson.DecisionRoleDECISION_MAKER)).OnlyX(e.sys)
+		if !kp.ActiveFrom.Equal(time.Date(2022, 1, 10, 0, 0, 0, 0, time.UTC)) || kp.Attitude != keyperson.AttitudeCHAMPION || kp.ContactID != e.f.acmeContact.ID {
+			t.Fatalf("imported key person: %+v", kp)
+		}
+		again := e.startImport(mgr, "KEY_PERSONS", "关键人.csv", []byte(data)).Data["startImport"].(map[string]any)
+		if num(again["unchanged"]) != 2 || num(again["creates"]) != 0 {
+			t.Fatalf("re-import: %v", again)
 		}
 	})
 }
