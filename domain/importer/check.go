@@ -80,6 +80,8 @@ func bookOf(k Kind) book {
 		return &interactionBook{}
 	case KeyPersons:
 		return &keyPersonBook{}
+	case Orders:
+		return &orderBook{}
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/interaction"
 	"tandem/ent/keyperson"
+	"tandem/ent/order"
 	"tandem/ent/task"
 	"tandem/ent/user"
 	"tandem/server/auth"
@@ -340,6 +341,49 @@ func TestImportKeyPersons(t *testing.T) {
 			t.Fatalf("imported key person: %+v", kp)
 		}
 		again := e.startImport(mgr, "KEY_PERSONS", "关键人.csv", []byte(data)).Data["startImport"].(map[string]any)
+		if num(again["unchanged"]) != 2 || num(again["creates"]) != 0 {
+			t.Fatalf("re-import: %v", again)
+		}
+	})
+}
+
+// Imported closed orders are closed with their batches and dates, are not evaluation
+// orders, and are not late on anyone's Today.
+func TestImportClosedOrders(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		mgr := e.token(e.f.manager)
+		n := e.f.acmeEast.Name
+		data := "订单号,客户名称,下单日期,状态,产品,数量,单价,批号,生产日期,交期\n" +
+			"IMP-2023-001," + n + ",2023-03-01,已关闭,TX-AO1010,500,32.5,B230201,2023-02-01,2023-03-20\n" +
+			"IMP-2023-001,,,,TX-AO1010,200,32.5,B230215,2023-02-15,\n" +
+			"IMP-2023-003," + n + ",2023-05-01,,NOPE,1,,,,\n"
+		j := e.startImport(mgr, "ORDERS", "订单.csv", []byte(data)).Data["startImport"].(map[string]any)
+		if num(j["creates"]) != 2 || num(j["errors"]) != 1 {
+			t.Fatalf("check: %v", j)
+		}
+		e.commitAndWait(mgr, j["id"].(string))
+		o := e.app.DB.Client.Order.Query().Where(order.Number("IMP-2023-001")).WithLines().OnlyX(e.sys)
+		day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+		if o.Status != order.StatusCLOSED || o.ClosedAt == nil || !o.ClosedAt.Equal(day(2023, 3, 20)) || !o.OrderedAt.Equal(day(2023, 3, 1)) ||
+			o.IsEvaluation || len(o.Edges.Lines) != 2 {
+			t.Fatalf("imported order: %+v lines %d", o, len(o.Edges.Lines))
+		}
+		batches := map[string]bool{}
+		for _, l := range o.Edges.Lines {
+			batches[l.BatchNo] = l.ProductionDate != nil
+		}
+		if !batches["B230201"] || !batches["B230215"] {
+			t.Fatalf("batches: %v", batches)
+		}
+		for _, u := range []string{mgr, e.token(e.f.rep1)} {
+			items := e.ok(u, `{ today { items { kind node { id } } } }`, nil)
+			for _, it := range dig(items, "today", "items").([]any) {
+				if dig(it, "node", "id") == string(o.ID) {
+					t.Fatalf("an imported closed order is on Today: %v", it)
+				}
+			}
+		}
+		again := e.startImport(mgr, "ORDERS", "订单.csv", []byte(data)).Data["startImport"].(map[string]any)
 		if num(again["unchanged"]) != 2 || num(again["creates"]) != 0 {
 			t.Fatalf("re-import: %v", again)
 		}
