@@ -389,3 +389,32 @@ func TestImportClosedOrders(t *testing.T) {
 		}
 	})
 }
+
+// Headers nothing can be guessed from: the job says which column is missing, cannot be
+// committed, and mapImport fixes it; a cancelled import cannot be committed.
+func TestImportMapAndCancel(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		mgr := e.token(e.f.manager)
+		j := e.startImport(mgr, "CUSTOMERS", "x.csv", []byte("甲;乙\n杭州远川化工有限公司;浙江\n")).Data["startImport"].(map[string]any)
+		id := j["id"].(string)
+		if j["state"] != "CHECKED" || j["error"] == nil || !strings.Contains(j["error"].(string), "Customer name") || num(j["creates"]) != 0 {
+			t.Fatalf("unmapped: %v", j)
+		}
+		expectCode(t, e.do(mgr, `mutation($id: ID!) { commitImport(id: $id) { id } }`, map[string]any{"id": id}), "BAD_USER_INPUT")
+		expectCode(t, e.do(mgr, `mutation($id: ID!, $m: [ImportMappingInput!]!) { mapImport(id: $id, mapping: $m) { id } }`,
+			map[string]any{"id": id, "m": []any{map[string]any{"column": 0, "field": "nope"}}}), "BAD_USER_INPUT")
+		m := e.ok(mgr, `mutation($id: ID!, $m: [ImportMappingInput!]!) { mapImport(id: $id, mapping: $m) { `+importJobFields+` } }`,
+			map[string]any{"id": id, "m": []any{map[string]any{"column": 0, "field": "name"}, map[string]any{"column": 1, "field": "region"}}})["mapImport"].(map[string]any)
+		if m["error"] != nil || num(m["creates"]) != 1 || dig(m, "columns", 1, "field") != "region" {
+			t.Fatalf("mapped: %v", m)
+		}
+		c := e.ok(mgr, `mutation($id: ID!) { cancelImport(id: $id) { state } }`, map[string]any{"id": id})
+		if dig(c, "cancelImport", "state") != "CANCELLED" {
+			t.Fatalf("cancel: %v", c)
+		}
+		expectCode(t, e.do(mgr, `mutation($id: ID!) { commitImport(id: $id) { id } }`, map[string]any{"id": id}), "CONFLICT")
+		if e.app.DB.Client.Customer.Query().Where(customer.Name("杭州远川化工有限公司")).ExistX(e.sys) {
+			t.Fatal("a cancelled import wrote")
+		}
+	})
+}
