@@ -67,3 +67,41 @@ func BenchmarkImport50k(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkImportOrderLines50k times an import of 50,000 order lines (two per closed
+// order, with batches) through the API. TANDEM_BENCH_IMPORT_ROWS sets the size.
+func BenchmarkImportOrderLines50k(b *testing.B) {
+	rows, _ := strconv.Atoi(os.Getenv("TANDEM_BENCH_IMPORT_ROWS"))
+	if rows == 0 {
+		rows = 50_000
+	}
+	for _, backend := range backends(&testing.T{}) {
+		b.Run(backend, func(b *testing.B) {
+			e := newEnv(&testing.T{}, backend, envOptions{})
+			defer func() { e.srv.Close(); e.app.Close() }()
+			mgr := e.token(e.f.manager)
+			var total time.Duration
+			for i := 0; i < b.N; i++ {
+				var csv strings.Builder
+				csv.WriteString("订单号,客户名称,下单日期,产品,数量,批号,生产日期\n")
+				for r := range rows {
+					fmt.Fprintf(&csv, "B%d-%06d,%s,2023-03-01,TX-AO1010,%d,L%d,2023-02-01\n", i, r/2, e.f.acmeEast.Name, 100+r%2, r)
+				}
+				start := time.Now()
+				res := e.startImport(mgr, "ORDERS", "orders.csv", []byte(csv.String()))
+				if len(res.Errors) > 0 {
+					b.Fatal(res.Errors)
+				}
+				j := res.Data["startImport"].(map[string]any)
+				if num(j["creates"]) != rows {
+					b.Fatalf("check: %v", j)
+				}
+				if done := e.commitAndWait(mgr, j["id"].(string)); done["state"] != "DONE" {
+					b.Fatalf("commit: %v", done)
+				}
+				total += time.Since(start)
+			}
+			b.ReportMetric(float64(rows*b.N)/total.Seconds(), "rows/s")
+		})
+	}
+}
