@@ -45,9 +45,10 @@ type storedColumn struct {
 func columnsOf(t *importer.Table, m importer.Mapping) []storedColumn {
 	out := make([]storedColumn, len(t.Headers))
 	for i, h := range t.Headers {
+		h = truncate(h, 200)
 		out[i] = storedColumn{Header: h, Field: m[i], Samples: []string{}}
 		for _, r := range t.Rows[:min(3, len(t.Rows))] {
-			out[i].Samples = append(out[i].Samples, r.Cell(i))
+			out[i].Samples = append(out[i].Samples, truncate(r.Cell(i), 100))
 		}
 	}
 	return out
