@@ -418,3 +418,28 @@ func TestImportMapAndCancel(t *testing.T) {
 		}
 	})
 }
+
+// Prices: keyed by (product, date, currency); dates in several formats; a changed
+// price is an UPDATE.
+func TestImportPrices(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		mgr := e.token(e.f.manager)
+		data := "产品,单价,币种,日期\nTX-AO1010,\"1,032.50\",,2024/3/5\nAntioxidant 1010,4.8,usd,05.03.2024\nTX-AO1010,33,CNY,2024年3月5日\nTX-AO1010,1,,03/05/2024\n"
+		j := e.startImport(mgr, "PRICES", "价格.csv", []byte(data)).Data["startImport"].(map[string]any)
+		// Row 4 is row 2 again (same product, day and currency); row 5's date is ambiguous.
+		if num(j["creates"]) != 2 || num(j["errors"]) != 2 {
+			t.Fatalf("check: %v %v", j, e.importRows(mgr, j["id"].(string), "ERROR"))
+		}
+		if errs := e.importRows(mgr, j["id"].(string), "ERROR"); !strings.Contains(dig(errs, 0, "message").(string), "第 2 行") || dig(errs, 1, "cell") != "D5" {
+			t.Fatalf("errors: %v", errs)
+		}
+		e.commitAndWait(mgr, j["id"].(string))
+		if n := e.app.DB.Client.PricePoint.Query().CountX(e.sys); n != 2 {
+			t.Fatalf("%d prices written", n)
+		}
+		again := e.startImport(mgr, "PRICES", "价格.csv", []byte("产品,单价,日期\nTX-AO1010,1032.5,2024-03-05\nTX-AO1010,31,2024-03-06\n")).Data["startImport"].(map[string]any)
+		if num(again["unchanged"]) != 1 || num(again["creates"]) != 1 {
+			t.Fatalf("re-import: %v", again)
+		}
+	})
+}
