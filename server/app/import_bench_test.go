@@ -39,6 +39,7 @@ func BenchmarkImport50k(b *testing.B) {
 			e.t = t
 			mgr := e.token(e.f.manager)
 			var check, commit time.Duration
+			stmts := e.statements.Load()
 			for i := 0; i < b.N; i++ {
 				var csv strings.Builder
 				csv.WriteString("客户名称,统一社会信用代码,地区,负责人\n")
@@ -62,6 +63,7 @@ func BenchmarkImport50k(b *testing.B) {
 				commit += time.Since(start)
 			}
 			b.ReportMetric(float64(rows*b.N)/(check+commit).Seconds(), "rows/s")
+			b.ReportMetric(float64(e.statements.Load()-stmts)/float64(rows*b.N), "stmts/row")
 			b.ReportMetric(check.Seconds()/float64(b.N), "check-s/op")
 			b.ReportMetric(commit.Seconds()/float64(b.N), "commit-s/op")
 		})
@@ -81,6 +83,7 @@ func BenchmarkImportOrderLines50k(b *testing.B) {
 			defer func() { e.srv.Close(); e.app.Close() }()
 			mgr := e.token(e.f.manager)
 			var total time.Duration
+			stmts := e.statements.Load()
 			for i := 0; i < b.N; i++ {
 				var csv strings.Builder
 				csv.WriteString("订单号,客户名称,下单日期,产品,数量,批号,生产日期\n")
@@ -102,6 +105,7 @@ func BenchmarkImportOrderLines50k(b *testing.B) {
 				total += time.Since(start)
 			}
 			b.ReportMetric(float64(rows*b.N)/total.Seconds(), "rows/s")
+			b.ReportMetric(float64(e.statements.Load()-stmts)/float64(rows*b.N), "stmts/row")
 		})
 	}
 }
