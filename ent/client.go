@@ -23,6 +23,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/document"
 	"tandem/ent/exchangerate"
+	"tandem/ent/importjob"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
@@ -89,6 +90,8 @@ type Client struct {
 	Document *DocumentClient
 	// ExchangeRate is the client for interacting with the ExchangeRate builders.
 	ExchangeRate *ExchangeRateClient
+	// ImportJob is the client for interacting with the ImportJob builders.
+	ImportJob *ImportJobClient
 	// Interaction is the client for interacting with the Interaction builders.
 	Interaction *InteractionClient
 	// Issue is the client for interacting with the Issue builders.
@@ -171,6 +174,7 @@ func (c *Client) init() {
 	c.Customer = NewCustomerClient(c.config)
 	c.Document = NewDocumentClient(c.config)
 	c.ExchangeRate = NewExchangeRateClient(c.config)
+	c.ImportJob = NewImportJobClient(c.config)
 	c.Interaction = NewInteractionClient(c.config)
 	c.Issue = NewIssueClient(c.config)
 	c.IssueAttachment = NewIssueAttachmentClient(c.config)
@@ -304,6 +308,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Customer:        NewCustomerClient(cfg),
 		Document:        NewDocumentClient(cfg),
 		ExchangeRate:    NewExchangeRateClient(cfg),
+		ImportJob:       NewImportJobClient(cfg),
 		Interaction:     NewInteractionClient(cfg),
 		Issue:           NewIssueClient(cfg),
 		IssueAttachment: NewIssueAttachmentClient(cfg),
@@ -364,6 +369,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Customer:        NewCustomerClient(cfg),
 		Document:        NewDocumentClient(cfg),
 		ExchangeRate:    NewExchangeRateClient(cfg),
+		ImportJob:       NewImportJobClient(cfg),
 		Interaction:     NewInteractionClient(cfg),
 		Issue:           NewIssueClient(cfg),
 		IssueAttachment: NewIssueAttachmentClient(cfg),
@@ -425,12 +431,12 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Assistance, c.AuditEvent, c.ChangeNotice, c.ChangeNoticeAck,
 		c.ClientMutation, c.Competitor, c.Contact, c.Customer, c.Document,
-		c.ExchangeRate, c.Interaction, c.Issue, c.IssueAttachment, c.IssueEvent,
-		c.KeyPerson, c.LoginThrottle, c.MarketInfo, c.MarketInfoShare, c.Need, c.Order,
-		c.OrderEvent, c.OrderLine, c.Person, c.Pitch, c.PricePoint, c.Product,
-		c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery, c.ServiceDocument,
-		c.Shipment, c.StageChange, c.Task, c.Team, c.TrackingEvent, c.Trial, c.User,
-		c.WebhookDelivery, c.WebhookEndpoint,
+		c.ExchangeRate, c.ImportJob, c.Interaction, c.Issue, c.IssueAttachment,
+		c.IssueEvent, c.KeyPerson, c.LoginThrottle, c.MarketInfo, c.MarketInfoShare,
+		c.Need, c.Order, c.OrderEvent, c.OrderLine, c.Person, c.Pitch, c.PricePoint,
+		c.Product, c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery,
+		c.ServiceDocument, c.Shipment, c.StageChange, c.Task, c.Team, c.TrackingEvent,
+		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Use(hooks...)
 	}
@@ -442,12 +448,12 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Assistance, c.AuditEvent, c.ChangeNotice, c.ChangeNoticeAck,
 		c.ClientMutation, c.Competitor, c.Contact, c.Customer, c.Document,
-		c.ExchangeRate, c.Interaction, c.Issue, c.IssueAttachment, c.IssueEvent,
-		c.KeyPerson, c.LoginThrottle, c.MarketInfo, c.MarketInfoShare, c.Need, c.Order,
-		c.OrderEvent, c.OrderLine, c.Person, c.Pitch, c.PricePoint, c.Product,
-		c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery, c.ServiceDocument,
-		c.Shipment, c.StageChange, c.Task, c.Team, c.TrackingEvent, c.Trial, c.User,
-		c.WebhookDelivery, c.WebhookEndpoint,
+		c.ExchangeRate, c.ImportJob, c.Interaction, c.Issue, c.IssueAttachment,
+		c.IssueEvent, c.KeyPerson, c.LoginThrottle, c.MarketInfo, c.MarketInfoShare,
+		c.Need, c.Order, c.OrderEvent, c.OrderLine, c.Person, c.Pitch, c.PricePoint,
+		c.Product, c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery,
+		c.ServiceDocument, c.Shipment, c.StageChange, c.Task, c.Team, c.TrackingEvent,
+		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -478,6 +484,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Document.mutate(ctx, m)
 	case *ExchangeRateMutation:
 		return c.ExchangeRate.mutate(ctx, m)
+	case *ImportJobMutation:
+		return c.ImportJob.mutate(ctx, m)
 	case *InteractionMutation:
 		return c.Interaction.mutate(ctx, m)
 	case *IssueMutation:
@@ -2846,6 +2854,140 @@ func (c *ExchangeRateClient) mutate(ctx context.Context, m *ExchangeRateMutation
 		return (&ExchangeRateDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown ExchangeRate mutation op: %q", m.Op())
+	}
+}
+
+// ImportJobClient is a client for the ImportJob schema.
+type ImportJobClient struct {
+	config
+}
+
+// NewImportJobClient returns a client for the ImportJob from the given config.
+func NewImportJobClient(c config) *ImportJobClient {
+	return &ImportJobClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `importjob.Hooks(f(g(h())))`.
+func (c *ImportJobClient) Use(hooks ...Hook) {
+	c.hooks.ImportJob = append(c.hooks.ImportJob, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `importjob.Intercept(f(g(h())))`.
+func (c *ImportJobClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ImportJob = append(c.inters.ImportJob, interceptors...)
+}
+
+// Create returns a builder for creating a ImportJob entity.
+func (c *ImportJobClient) Create() *ImportJobCreate {
+	mutation := newImportJobMutation(c.config, OpCreate)
+	return &ImportJobCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ImportJob entities.
+func (c *ImportJobClient) CreateBulk(builders ...*ImportJobCreate) *ImportJobCreateBulk {
+	return &ImportJobCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ImportJobClient) MapCreateBulk(slice any, setFunc func(*ImportJobCreate, int)) *ImportJobCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ImportJobCreateBulk{err: fmt.Errorf("calling to ImportJobClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ImportJobCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ImportJobCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ImportJob.
+func (c *ImportJobClient) Update() *ImportJobUpdate {
+	mutation := newImportJobMutation(c.config, OpUpdate)
+	return &ImportJobUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ImportJobClient) UpdateOne(_m *ImportJob) *ImportJobUpdateOne {
+	mutation := newImportJobMutation(c.config, OpUpdateOne, withImportJob(_m))
+	return &ImportJobUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ImportJobClient) UpdateOneID(id pulid.ID) *ImportJobUpdateOne {
+	mutation := newImportJobMutation(c.config, OpUpdateOne, withImportJobID(id))
+	return &ImportJobUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ImportJob.
+func (c *ImportJobClient) Delete() *ImportJobDelete {
+	mutation := newImportJobMutation(c.config, OpDelete)
+	return &ImportJobDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ImportJobClient) DeleteOne(_m *ImportJob) *ImportJobDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ImportJobClient) DeleteOneID(id pulid.ID) *ImportJobDeleteOne {
+	builder := c.Delete().Where(importjob.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ImportJobDeleteOne{builder}
+}
+
+// Query returns a query builder for ImportJob.
+func (c *ImportJobClient) Query() *ImportJobQuery {
+	return &ImportJobQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeImportJob},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ImportJob entity by its id.
+func (c *ImportJobClient) Get(ctx context.Context, id pulid.ID) (*ImportJob, error) {
+	return c.Query().Where(importjob.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ImportJobClient) GetX(ctx context.Context, id pulid.ID) *ImportJob {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *ImportJobClient) Hooks() []Hook {
+	hooks := c.hooks.ImportJob
+	return append(hooks[:len(hooks):len(hooks)], importjob.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ImportJobClient) Interceptors() []Interceptor {
+	return c.inters.ImportJob
+}
+
+func (c *ImportJobClient) mutate(ctx context.Context, m *ImportJobMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ImportJobCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ImportJobUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ImportJobUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ImportJobDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ImportJob mutation op: %q", m.Op())
 	}
 }
 
@@ -8281,8 +8423,8 @@ func (c *WebhookEndpointClient) mutate(ctx context.Context, m *WebhookEndpointMu
 type (
 	hooks struct {
 		APIToken, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck, ClientMutation,
-		Competitor, Contact, Customer, Document, ExchangeRate, Interaction, Issue,
-		IssueAttachment, IssueEvent, KeyPerson, LoginThrottle, MarketInfo,
+		Competitor, Contact, Customer, Document, ExchangeRate, ImportJob, Interaction,
+		Issue, IssueAttachment, IssueEvent, KeyPerson, LoginThrottle, MarketInfo,
 		MarketInfoShare, Need, Order, OrderEvent, OrderLine, Person, Pitch, PricePoint,
 		Product, RefreshToken, Sample, SampleEvent, SavedQuery, ServiceDocument,
 		Shipment, StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
@@ -8290,8 +8432,8 @@ type (
 	}
 	inters struct {
 		APIToken, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck, ClientMutation,
-		Competitor, Contact, Customer, Document, ExchangeRate, Interaction, Issue,
-		IssueAttachment, IssueEvent, KeyPerson, LoginThrottle, MarketInfo,
+		Competitor, Contact, Customer, Document, ExchangeRate, ImportJob, Interaction,
+		Issue, IssueAttachment, IssueEvent, KeyPerson, LoginThrottle, MarketInfo,
 		MarketInfoShare, Need, Order, OrderEvent, OrderLine, Person, Pitch, PricePoint,
 		Product, RefreshToken, Sample, SampleEvent, SavedQuery, ServiceDocument,
 		Shipment, StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,

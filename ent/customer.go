@@ -35,6 +35,8 @@ type Customer struct {
 	NormalizedName string `json:"normalized_name,omitempty"`
 	// Core name for the duplicate check: the name without region, legal form and line of business (account.DuplicateKey). At most 300 characters.
 	CoreName string `json:"core_name,omitempty"`
+	// 统一社会信用代码 (unified social credit code): the natural key of an imported account. At most 40 characters.
+	CreditCode string `json:"credit_code,omitempty"`
 	// At most 300 characters.
 	Website string `json:"website,omitempty"`
 	// At most 120 characters.
@@ -534,7 +536,7 @@ func (*Customer) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullFloat64)
 		case customer.FieldVersion, customer.FieldScale, customer.FieldTechnicalLevel, customer.FieldCredit, customer.FieldDemand, customer.FieldEaseOfClosing:
 			values[i] = new(sql.NullInt64)
-		case customer.FieldName, customer.FieldNameEn, customer.FieldNormalizedName, customer.FieldCoreName, customer.FieldWebsite, customer.FieldIndustry, customer.FieldRegion, customer.FieldAddress, customer.FieldPhone, customer.FieldStage, customer.FieldLeadSource, customer.FieldLeadSourceDetail, customer.FieldTier, customer.FieldIndustryStatus, customer.FieldFounderHistory, customer.FieldShareholders, customer.FieldDecisionMechanism, customer.FieldCulture, customer.FieldPeopleStatus, customer.FieldBusinessStatus, customer.FieldTechnologyStatus, customer.FieldManagementStatus, customer.FieldNotes, customer.FieldEvaluationOutcome, customer.FieldEvaluationNote, customer.FieldEvaluationDecision:
+		case customer.FieldName, customer.FieldNameEn, customer.FieldNormalizedName, customer.FieldCoreName, customer.FieldCreditCode, customer.FieldWebsite, customer.FieldIndustry, customer.FieldRegion, customer.FieldAddress, customer.FieldPhone, customer.FieldStage, customer.FieldLeadSource, customer.FieldLeadSourceDetail, customer.FieldTier, customer.FieldIndustryStatus, customer.FieldFounderHistory, customer.FieldShareholders, customer.FieldDecisionMechanism, customer.FieldCulture, customer.FieldPeopleStatus, customer.FieldBusinessStatus, customer.FieldTechnologyStatus, customer.FieldManagementStatus, customer.FieldNotes, customer.FieldEvaluationOutcome, customer.FieldEvaluationNote, customer.FieldEvaluationDecision:
 			values[i] = new(sql.NullString)
 		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldStageChangedAt, customer.FieldEvaluationDecidedAt:
 			values[i] = new(sql.NullTime)
@@ -600,6 +602,12 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field core_name", values[i])
 			} else if value.Valid {
 				_m.CoreName = value.String
+			}
+		case customer.FieldCreditCode:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field credit_code", values[i])
+			} else if value.Valid {
+				_m.CreditCode = value.String
 			}
 		case customer.FieldWebsite:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -1043,6 +1051,9 @@ func (_m *Customer) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("core_name=")
 	builder.WriteString(_m.CoreName)
+	builder.WriteString(", ")
+	builder.WriteString("credit_code=")
+	builder.WriteString(_m.CreditCode)
 	builder.WriteString(", ")
 	builder.WriteString("website=")
 	builder.WriteString(_m.Website)

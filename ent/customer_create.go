@@ -143,6 +143,20 @@ func (_c *CustomerCreate) SetNillableCoreName(v *string) *CustomerCreate {
 	return _c
 }
 
+// SetCreditCode sets the "credit_code" field.
+func (_c *CustomerCreate) SetCreditCode(v string) *CustomerCreate {
+	_c.mutation.SetCreditCode(v)
+	return _c
+}
+
+// SetNillableCreditCode sets the "credit_code" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableCreditCode(v *string) *CustomerCreate {
+	if v != nil {
+		_c.SetCreditCode(*v)
+	}
+	return _c
+}
+
 // SetWebsite sets the "website" field.
 func (_c *CustomerCreate) SetWebsite(v string) *CustomerCreate {
 	_c.mutation.SetWebsite(v)
@@ -1213,6 +1227,11 @@ func (_c *CustomerCreate) check() error {
 			return &ValidationError{Name: "core_name", err: fmt.Errorf(`ent: validator failed for field "Customer.core_name": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.CreditCode(); ok {
+		if err := customer.CreditCodeValidator(v); err != nil {
+			return &ValidationError{Name: "credit_code", err: fmt.Errorf(`ent: validator failed for field "Customer.credit_code": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.Website(); ok {
 		if err := customer.WebsiteValidator(v); err != nil {
 			return &ValidationError{Name: "website", err: fmt.Errorf(`ent: validator failed for field "Customer.website": %w`, err)}
@@ -1420,6 +1439,10 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.CoreName(); ok {
 		_spec.SetField(customer.FieldCoreName, field.TypeString, value)
 		_node.CoreName = value
+	}
+	if value, ok := _c.mutation.CreditCode(); ok {
+		_spec.SetField(customer.FieldCreditCode, field.TypeString, value)
+		_node.CreditCode = value
 	}
 	if value, ok := _c.mutation.Website(); ok {
 		_spec.SetField(customer.FieldWebsite, field.TypeString, value)
@@ -2222,6 +2245,24 @@ func (u *CustomerUpsert) UpdateCoreName() *CustomerUpsert {
 // ClearCoreName clears the value of the "core_name" field.
 func (u *CustomerUpsert) ClearCoreName() *CustomerUpsert {
 	u.SetNull(customer.FieldCoreName)
+	return u
+}
+
+// SetCreditCode sets the "credit_code" field.
+func (u *CustomerUpsert) SetCreditCode(v string) *CustomerUpsert {
+	u.Set(customer.FieldCreditCode, v)
+	return u
+}
+
+// UpdateCreditCode sets the "credit_code" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateCreditCode() *CustomerUpsert {
+	u.SetExcluded(customer.FieldCreditCode)
+	return u
+}
+
+// ClearCreditCode clears the value of the "credit_code" field.
+func (u *CustomerUpsert) ClearCreditCode() *CustomerUpsert {
+	u.SetNull(customer.FieldCreditCode)
 	return u
 }
 
@@ -3033,6 +3074,27 @@ func (u *CustomerUpsertOne) UpdateCoreName() *CustomerUpsertOne {
 func (u *CustomerUpsertOne) ClearCoreName() *CustomerUpsertOne {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearCoreName()
+	})
+}
+
+// SetCreditCode sets the "credit_code" field.
+func (u *CustomerUpsertOne) SetCreditCode(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetCreditCode(v)
+	})
+}
+
+// UpdateCreditCode sets the "credit_code" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateCreditCode() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateCreditCode()
+	})
+}
+
+// ClearCreditCode clears the value of the "credit_code" field.
+func (u *CustomerUpsertOne) ClearCreditCode() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearCreditCode()
 	})
 }
 
@@ -4119,6 +4181,27 @@ func (u *CustomerUpsertBulk) UpdateCoreName() *CustomerUpsertBulk {
 func (u *CustomerUpsertBulk) ClearCoreName() *CustomerUpsertBulk {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearCoreName()
+	})
+}
+
+// SetCreditCode sets the "credit_code" field.
+func (u *CustomerUpsertBulk) SetCreditCode(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetCreditCode(v)
+	})
+}
+
+// UpdateCreditCode sets the "credit_code" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateCreditCode() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateCreditCode()
+	})
+}
+
+// ClearCreditCode clears the value of the "credit_code" field.
+func (u *CustomerUpsertBulk) ClearCreditCode() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearCreditCode()
 	})
 }
 

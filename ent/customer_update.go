@@ -160,6 +160,26 @@ func (_u *CustomerUpdate) ClearCoreName() *CustomerUpdate {
 	return _u
 }
 
+// SetCreditCode sets the "credit_code" field.
+func (_u *CustomerUpdate) SetCreditCode(v string) *CustomerUpdate {
+	_u.mutation.SetCreditCode(v)
+	return _u
+}
+
+// SetNillableCreditCode sets the "credit_code" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableCreditCode(v *string) *CustomerUpdate {
+	if v != nil {
+		_u.SetCreditCode(*v)
+	}
+	return _u
+}
+
+// ClearCreditCode clears the value of the "credit_code" field.
+func (_u *CustomerUpdate) ClearCreditCode() *CustomerUpdate {
+	_u.mutation.ClearCreditCode()
+	return _u
+}
+
 // SetWebsite sets the "website" field.
 func (_u *CustomerUpdate) SetWebsite(v string) *CustomerUpdate {
 	_u.mutation.SetWebsite(v)
@@ -2041,6 +2061,11 @@ func (_u *CustomerUpdate) check() error {
 			return &ValidationError{Name: "core_name", err: fmt.Errorf(`ent: validator failed for field "Customer.core_name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.CreditCode(); ok {
+		if err := customer.CreditCodeValidator(v); err != nil {
+			return &ValidationError{Name: "credit_code", err: fmt.Errorf(`ent: validator failed for field "Customer.credit_code": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Website(); ok {
 		if err := customer.WebsiteValidator(v); err != nil {
 			return &ValidationError{Name: "website", err: fmt.Errorf(`ent: validator failed for field "Customer.website": %w`, err)}
@@ -2226,6 +2251,12 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.CoreNameCleared() {
 		_spec.ClearField(customer.FieldCoreName, field.TypeString)
+	}
+	if value, ok := _u.mutation.CreditCode(); ok {
+		_spec.SetField(customer.FieldCreditCode, field.TypeString, value)
+	}
+	if _u.mutation.CreditCodeCleared() {
+		_spec.ClearField(customer.FieldCreditCode, field.TypeString)
 	}
 	if value, ok := _u.mutation.Website(); ok {
 		_spec.SetField(customer.FieldWebsite, field.TypeString, value)
@@ -3963,6 +3994,26 @@ func (_u *CustomerUpdateOne) SetNillableCoreName(v *string) *CustomerUpdateOne {
 // ClearCoreName clears the value of the "core_name" field.
 func (_u *CustomerUpdateOne) ClearCoreName() *CustomerUpdateOne {
 	_u.mutation.ClearCoreName()
+	return _u
+}
+
+// SetCreditCode sets the "credit_code" field.
+func (_u *CustomerUpdateOne) SetCreditCode(v string) *CustomerUpdateOne {
+	_u.mutation.SetCreditCode(v)
+	return _u
+}
+
+// SetNillableCreditCode sets the "credit_code" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableCreditCode(v *string) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetCreditCode(*v)
+	}
+	return _u
+}
+
+// ClearCreditCode clears the value of the "credit_code" field.
+func (_u *CustomerUpdateOne) ClearCreditCode() *CustomerUpdateOne {
+	_u.mutation.ClearCreditCode()
 	return _u
 }
 
@@ -5860,6 +5911,11 @@ func (_u *CustomerUpdateOne) check() error {
 			return &ValidationError{Name: "core_name", err: fmt.Errorf(`ent: validator failed for field "Customer.core_name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.CreditCode(); ok {
+		if err := customer.CreditCodeValidator(v); err != nil {
+			return &ValidationError{Name: "credit_code", err: fmt.Errorf(`ent: validator failed for field "Customer.credit_code": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Website(); ok {
 		if err := customer.WebsiteValidator(v); err != nil {
 			return &ValidationError{Name: "website", err: fmt.Errorf(`ent: validator failed for field "Customer.website": %w`, err)}
@@ -6062,6 +6118,12 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	}
 	if _u.mutation.CoreNameCleared() {
 		_spec.ClearField(customer.FieldCoreName, field.TypeString)
+	}
+	if value, ok := _u.mutation.CreditCode(); ok {
+		_spec.SetField(customer.FieldCreditCode, field.TypeString, value)
+	}
+	if _u.mutation.CreditCodeCleared() {
+		_spec.ClearField(customer.FieldCreditCode, field.TypeString)
 	}
 	if value, ok := _u.mutation.Website(); ok {
 		_spec.SetField(customer.FieldWebsite, field.TypeString, value)

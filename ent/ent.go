@@ -19,6 +19,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/document"
 	"tandem/ent/exchangerate"
+	"tandem/ent/importjob"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
@@ -124,6 +125,7 @@ func checkColumn(t, c string) error {
 			customer.Table:        customer.ValidColumn,
 			document.Table:        document.ValidColumn,
 			exchangerate.Table:    exchangerate.ValidColumn,
+			importjob.Table:       importjob.ValidColumn,
 			interaction.Table:     interaction.ValidColumn,
 			issue.Table:           issue.ValidColumn,
 			issueattachment.Table: issueattachment.ValidColumn,

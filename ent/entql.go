@@ -14,6 +14,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/document"
 	"tandem/ent/exchangerate"
+	"tandem/ent/importjob"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
@@ -54,7 +55,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 41)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 42)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -261,6 +262,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldNameEn:              {Type: field.TypeString, Column: customer.FieldNameEn},
 			customer.FieldNormalizedName:      {Type: field.TypeString, Column: customer.FieldNormalizedName},
 			customer.FieldCoreName:            {Type: field.TypeString, Column: customer.FieldCoreName},
+			customer.FieldCreditCode:          {Type: field.TypeString, Column: customer.FieldCreditCode},
 			customer.FieldWebsite:             {Type: field.TypeString, Column: customer.FieldWebsite},
 			customer.FieldIndustry:            {Type: field.TypeString, Column: customer.FieldIndustry},
 			customer.FieldRegion:              {Type: field.TypeString, Column: customer.FieldRegion},
@@ -351,6 +353,40 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   importjob.Table,
+			Columns: importjob.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: importjob.FieldID,
+			},
+		},
+		Type: "ImportJob",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			importjob.FieldCreatedAt:  {Type: field.TypeTime, Column: importjob.FieldCreatedAt},
+			importjob.FieldUpdatedAt:  {Type: field.TypeTime, Column: importjob.FieldUpdatedAt},
+			importjob.FieldKind:       {Type: field.TypeEnum, Column: importjob.FieldKind},
+			importjob.FieldFileName:   {Type: field.TypeString, Column: importjob.FieldFileName},
+			importjob.FieldSheet:      {Type: field.TypeString, Column: importjob.FieldSheet},
+			importjob.FieldEncoding:   {Type: field.TypeString, Column: importjob.FieldEncoding},
+			importjob.FieldState:      {Type: field.TypeEnum, Column: importjob.FieldState},
+			importjob.FieldColumnMap:  {Type: field.TypeString, Column: importjob.FieldColumnMap},
+			importjob.FieldTotalRows:  {Type: field.TypeInt, Column: importjob.FieldTotalRows},
+			importjob.FieldDoneRows:   {Type: field.TypeInt, Column: importjob.FieldDoneRows},
+			importjob.FieldCreates:    {Type: field.TypeInt, Column: importjob.FieldCreates},
+			importjob.FieldUpdates:    {Type: field.TypeInt, Column: importjob.FieldUpdates},
+			importjob.FieldUnchanged:  {Type: field.TypeInt, Column: importjob.FieldUnchanged},
+			importjob.FieldDuplicates: {Type: field.TypeInt, Column: importjob.FieldDuplicates},
+			importjob.FieldErrors:     {Type: field.TypeInt, Column: importjob.FieldErrors},
+			importjob.FieldError:      {Type: field.TypeString, Column: importjob.FieldError},
+			importjob.FieldErrorCode:  {Type: field.TypeString, Column: importjob.FieldErrorCode},
+			importjob.FieldOwnerID:    {Type: field.TypeString, Column: importjob.FieldOwnerID},
+			importjob.FieldStorageKey: {Type: field.TypeString, Column: importjob.FieldStorageKey},
+			importjob.FieldResultsKey: {Type: field.TypeString, Column: importjob.FieldResultsKey},
+			importjob.FieldFinishedAt: {Type: field.TypeTime, Column: importjob.FieldFinishedAt},
+		},
+	}
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   interaction.Table,
 			Columns: interaction.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -378,7 +414,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			interaction.FieldPrivate:              {Type: field.TypeBool, Column: interaction.FieldPrivate},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   issue.Table,
 			Columns: issue.Columns,
@@ -416,7 +452,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			issue.FieldClosedAt:           {Type: field.TypeTime, Column: issue.FieldClosedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   issueattachment.Table,
 			Columns: issueattachment.Columns,
@@ -441,7 +477,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			issueattachment.FieldUploadedByID: {Type: field.TypeString, Column: issueattachment.FieldUploadedByID},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   issueevent.Table,
 			Columns: issueevent.Columns,
@@ -461,7 +497,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			issueevent.FieldAt:         {Type: field.TypeTime, Column: issueevent.FieldAt},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   keyperson.Table,
 			Columns: keyperson.Columns,
@@ -490,7 +526,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			keyperson.FieldEndedReason:         {Type: field.TypeString, Column: keyperson.FieldEndedReason},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   loginthrottle.Table,
 			Columns: loginthrottle.Columns,
@@ -508,7 +544,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			loginthrottle.FieldStrikes:      {Type: field.TypeInt, Column: loginthrottle.FieldStrikes},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   marketinfo.Table,
 			Columns: marketinfo.Columns,
@@ -531,7 +567,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			marketinfo.FieldPublishedAt:        {Type: field.TypeTime, Column: marketinfo.FieldPublishedAt},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   marketinfoshare.Table,
 			Columns: marketinfoshare.Columns,
@@ -555,7 +591,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			marketinfoshare.FieldNamedCustomers:    {Type: field.TypeJSON, Column: marketinfoshare.FieldNamedCustomers},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   need.Table,
 			Columns: need.Columns,
@@ -581,7 +617,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			need.FieldCandidateProductID: {Type: field.TypeString, Column: need.FieldCandidateProductID},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   order.Table,
 			Columns: order.Columns,
@@ -619,7 +655,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldCancelReason:            {Type: field.TypeString, Column: order.FieldCancelReason},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   orderevent.Table,
 			Columns: orderevent.Columns,
@@ -638,7 +674,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			orderevent.FieldAt:         {Type: field.TypeTime, Column: orderevent.FieldAt},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   orderline.Table,
 			Columns: orderline.Columns,
@@ -665,7 +701,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			orderline.FieldBatchAgeAcknowledgement:  {Type: field.TypeString, Column: orderline.FieldBatchAgeAcknowledgement},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -684,7 +720,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldAccounts:         {Type: field.TypeInt, Column: person.FieldAccounts},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pitch.Table,
 			Columns: pitch.Columns,
@@ -705,7 +741,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pitch.FieldActive:     {Type: field.TypeBool, Column: pitch.FieldActive},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pricepoint.Table,
 			Columns: pricepoint.Columns,
@@ -727,7 +763,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pricepoint.FieldSource:     {Type: field.TypeString, Column: pricepoint.FieldSource},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -751,7 +787,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldMaxBatchAgeMonths: {Type: field.TypeInt, Column: product.FieldMaxBatchAgeMonths},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -772,7 +808,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldClientAddr: {Type: field.TypeString, Column: refreshtoken.FieldClientAddr},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   sample.Table,
 			Columns: sample.Columns,
@@ -805,7 +841,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			sample.FieldDocPrecautions: {Type: field.TypeBool, Column: sample.FieldDocPrecautions},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   sampleevent.Table,
 			Columns: sampleevent.Columns,
@@ -825,7 +861,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			sampleevent.FieldAt:         {Type: field.TypeTime, Column: sampleevent.FieldAt},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   savedquery.Table,
 			Columns: savedquery.Columns,
@@ -846,7 +882,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			savedquery.FieldDescription: {Type: field.TypeString, Column: savedquery.FieldDescription},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   servicedocument.Table,
 			Columns: servicedocument.Columns,
@@ -867,7 +903,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			servicedocument.FieldNote:       {Type: field.TypeString, Column: servicedocument.FieldNote},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   shipment.Table,
 			Columns: shipment.Columns,
@@ -893,7 +929,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			shipment.FieldSignedBy:           {Type: field.TypeString, Column: shipment.FieldSignedBy},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stagechange.Table,
 			Columns: stagechange.Columns,
@@ -913,7 +949,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stagechange.FieldChangedAt:   {Type: field.TypeTime, Column: stagechange.FieldChangedAt},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -937,7 +973,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldDoneAt:        {Type: field.TypeTime, Column: task.FieldDoneAt},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -955,7 +991,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldDescription: {Type: field.TypeString, Column: team.FieldDescription},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trackingevent.Table,
 			Columns: trackingevent.Columns,
@@ -976,7 +1012,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trackingevent.FieldDescription: {Type: field.TypeString, Column: trackingevent.FieldDescription},
 		},
 	}
-	graph.Nodes[37] = &sqlgraph.Node{
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trial.Table,
 			Columns: trial.Columns,
@@ -1010,7 +1046,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trial.FieldFinishedAt:        {Type: field.TypeTime, Column: trial.FieldFinishedAt},
 		},
 	}
-	graph.Nodes[38] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -1037,7 +1073,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldPartnerCustomerID:  {Type: field.TypeString, Column: user.FieldPartnerCustomerID},
 		},
 	}
-	graph.Nodes[39] = &sqlgraph.Node{
+	graph.Nodes[40] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -1063,7 +1099,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			webhookdelivery.FieldLastError:      {Type: field.TypeString, Column: webhookdelivery.FieldLastError},
 		},
 	}
-	graph.Nodes[40] = &sqlgraph.Node{
+	graph.Nodes[41] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookendpoint.Table,
 			Columns: webhookendpoint.Columns,
@@ -3784,6 +3820,11 @@ func (f *CustomerFilter) WhereCoreName(p entql.StringP) {
 	f.Where(p.Field(customer.FieldCoreName))
 }
 
+// WhereCreditCode applies the entql string predicate on the credit_code field.
+func (f *CustomerFilter) WhereCreditCode(p entql.StringP) {
+	f.Where(p.Field(customer.FieldCreditCode))
+}
+
 // WhereWebsite applies the entql string predicate on the website field.
 func (f *CustomerFilter) WhereWebsite(p entql.StringP) {
 	f.Where(p.Field(customer.FieldWebsite))
@@ -4697,6 +4738,151 @@ func (f *ExchangeRateFilter) WhereHasCreatedByWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ImportJobQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ImportJobQuery builder.
+func (_q *ImportJobQuery) Filter() *ImportJobFilter {
+	return &ImportJobFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ImportJobMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ImportJobMutation builder.
+func (m *ImportJobMutation) Filter() *ImportJobFilter {
+	return &ImportJobFilter{config: m.config, predicateAdder: m}
+}
+
+// ImportJobFilter provides a generic filtering capability at runtime for ImportJobQuery.
+type ImportJobFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ImportJobFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ImportJobFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(importjob.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ImportJobFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(importjob.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ImportJobFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(importjob.FieldUpdatedAt))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *ImportJobFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(importjob.FieldKind))
+}
+
+// WhereFileName applies the entql string predicate on the file_name field.
+func (f *ImportJobFilter) WhereFileName(p entql.StringP) {
+	f.Where(p.Field(importjob.FieldFileName))
+}
+
+// WhereSheet applies the entql string predicate on the sheet field.
+func (f *ImportJobFilter) WhereSheet(p entql.StringP) {
+	f.Where(p.Field(importjob.FieldSheet))
+}
+
+// WhereEncoding applies the entql string predicate on the encoding field.
+func (f *ImportJobFilter) WhereEncoding(p entql.StringP) {
+	f.Where(p.Field(importjob.FieldEncoding))
+}
+
+// WhereState applies the entql string predicate on the state field.
+func (f *ImportJobFilter) WhereState(p entql.StringP) {
+	f.Where(p.Field(importjob.FieldState))
+}
+
+// WhereColumnMap applies the entql string predicate on the column_map field.
+func (f *ImportJobFilter) WhereColumnMap(p entql.StringP) {
+	f.Where(p.Field(importjob.FieldColumnMap))
+}
+
+// WhereTotalRows applies the entql int predicate on the total_rows field.
+func (f *ImportJobFilter) WhereTotalRows(p entql.IntP) {
+	f.Where(p.Field(importjob.FieldTotalRows))
+}
+
+// WhereDoneRows applies the entql int predicate on the done_rows field.
+func (f *ImportJobFilter) WhereDoneRows(p entql.IntP) {
+	f.Where(p.Field(importjob.FieldDoneRows))
+}
+
+// WhereCreates applies the entql int predicate on the creates field.
+func (f *ImportJobFilter) WhereCreates(p entql.IntP) {
+	f.Where(p.Field(importjob.FieldCreates))
+}
+
+// WhereUpdates applies the entql int predicate on the updates field.
+func (f *ImportJobFilter) WhereUpdates(p entql.IntP) {
+	f.Where(p.Field(importjob.FieldUpdates))
+}
+
+// WhereUnchanged applies the entql int predicate on the unchanged field.
+func (f *ImportJobFilter) WhereUnchanged(p entql.IntP) {
+	f.Where(p.Field(importjob.FieldUnchanged))
+}
+
+// WhereDuplicates applies the entql int predicate on the duplicates field.
+func (f *ImportJobFilter) WhereDuplicates(p entql.IntP) {
+	f.Where(p.Field(importjob.FieldDuplicates))
+}
+
+// WhereErrors applies the entql int predicate on the errors field.
+func (f *ImportJobFilter) WhereErrors(p entql.IntP) {
+	f.Where(p.Field(importjob.FieldErrors))
+}
+
+// WhereError applies the entql string predicate on the error field.
+func (f *ImportJobFilter) WhereError(p entql.StringP) {
+	f.Where(p.Field(importjob.FieldError))
+}
+
+// WhereErrorCode applies the entql string predicate on the error_code field.
+func (f *ImportJobFilter) WhereErrorCode(p entql.StringP) {
+	f.Where(p.Field(importjob.FieldErrorCode))
+}
+
+// WhereOwnerID applies the entql string predicate on the owner_id field.
+func (f *ImportJobFilter) WhereOwnerID(p entql.StringP) {
+	f.Where(p.Field(importjob.FieldOwnerID))
+}
+
+// WhereStorageKey applies the entql string predicate on the storage_key field.
+func (f *ImportJobFilter) WhereStorageKey(p entql.StringP) {
+	f.Where(p.Field(importjob.FieldStorageKey))
+}
+
+// WhereResultsKey applies the entql string predicate on the results_key field.
+func (f *ImportJobFilter) WhereResultsKey(p entql.StringP) {
+	f.Where(p.Field(importjob.FieldResultsKey))
+}
+
+// WhereFinishedAt applies the entql time.Time predicate on the finished_at field.
+func (f *ImportJobFilter) WhereFinishedAt(p entql.TimeP) {
+	f.Where(p.Field(importjob.FieldFinishedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *InteractionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -4725,7 +4911,7 @@ type InteractionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InteractionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4915,7 +5101,7 @@ type IssueFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IssueFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5178,7 +5364,7 @@ type IssueAttachmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IssueAttachmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5320,7 +5506,7 @@ type IssueEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IssueEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5423,7 +5609,7 @@ type KeyPersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *KeyPersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5585,7 +5771,7 @@ type LoginThrottleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LoginThrottleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5650,7 +5836,7 @@ type MarketInfoFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MarketInfoFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5768,7 +5954,7 @@ type MarketInfoShareFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MarketInfoShareFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5905,7 +6091,7 @@ type NeedFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NeedFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6052,7 +6238,7 @@ type OrderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6301,7 +6487,7 @@ type OrderEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6413,7 +6599,7 @@ type OrderLineFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderLineFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6579,7 +6765,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6663,7 +6849,7 @@ type PitchFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PitchFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6757,7 +6943,7 @@ type PricePointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PricePointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6856,7 +7042,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7049,7 +7235,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7143,7 +7329,7 @@ type SampleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SampleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7367,7 +7553,7 @@ type SampleEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SampleEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7484,7 +7670,7 @@ type SavedQueryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SavedQueryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7578,7 +7764,7 @@ type ServiceDocumentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceDocumentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7672,7 +7858,7 @@ type ShipmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ShipmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7819,7 +8005,7 @@ type StageChangeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StageChangeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7922,7 +8108,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8059,7 +8245,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8152,7 +8338,7 @@ type TrackingEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrackingEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8260,7 +8446,7 @@ type TrialFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrialFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8433,7 +8619,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8641,7 +8827,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8774,7 +8960,7 @@ type WebhookEndpointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookEndpointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -3247,6 +3247,11 @@ func (_q *CustomerQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, customer.FieldCoreName)
 				fieldSeen[customer.FieldCoreName] = struct{}{}
 			}
+		case "creditCode":
+			if _, ok := fieldSeen[customer.FieldCreditCode]; !ok {
+				selectedFields = append(selectedFields, customer.FieldCreditCode)
+				fieldSeen[customer.FieldCreditCode] = struct{}{}
+			}
 		case "website":
 			if _, ok := fieldSeen[customer.FieldWebsite]; !ok {
 				selectedFields = append(selectedFields, customer.FieldWebsite)

@@ -550,6 +550,7 @@ func (c *ContactUpdateOne) SetInput(i UpdateContactInput) *ContactUpdateOne {
 type CreateCustomerInput struct {
 	Name               string
 	NameEn             *string
+	CreditCode         *string
 	Website            *string
 	Industry           *string
 	Region             *string
@@ -585,6 +586,9 @@ func (i *CreateCustomerInput) Mutate(m *CustomerMutation) {
 	m.SetName(i.Name)
 	if v := i.NameEn; v != nil {
 		m.SetNameEn(*v)
+	}
+	if v := i.CreditCode; v != nil {
+		m.SetCreditCode(*v)
 	}
 	if v := i.Website; v != nil {
 		m.SetWebsite(*v)
@@ -684,6 +688,8 @@ type UpdateCustomerInput struct {
 	Name                   *string
 	ClearNameEn            bool
 	NameEn                 *string
+	ClearCreditCode        bool
+	CreditCode             *string
 	ClearWebsite           bool
 	Website                *string
 	ClearIndustry          bool
@@ -751,6 +757,12 @@ func (i *UpdateCustomerInput) Mutate(m *CustomerMutation) {
 	}
 	if v := i.NameEn; v != nil {
 		m.SetNameEn(*v)
+	}
+	if i.ClearCreditCode {
+		m.ClearCreditCode()
+	}
+	if v := i.CreditCode; v != nil {
+		m.SetCreditCode(*v)
 	}
 	if i.ClearWebsite {
 		m.ClearWebsite()

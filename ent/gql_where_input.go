@@ -4487,6 +4487,23 @@ type CustomerWhereInput struct {
 	NameEnEqualFold    *string  `json:"nameEnEqualFold,omitempty"`
 	NameEnContainsFold *string  `json:"nameEnContainsFold,omitempty"`
 
+	// "credit_code" field predicates.
+	CreditCode             *string  `json:"creditCode,omitempty"`
+	CreditCodeNEQ          *string  `json:"creditCodeNEQ,omitempty"`
+	CreditCodeIn           []string `json:"creditCodeIn,omitempty"`
+	CreditCodeNotIn        []string `json:"creditCodeNotIn,omitempty"`
+	CreditCodeGT           *string  `json:"creditCodeGT,omitempty"`
+	CreditCodeGTE          *string  `json:"creditCodeGTE,omitempty"`
+	CreditCodeLT           *string  `json:"creditCodeLT,omitempty"`
+	CreditCodeLTE          *string  `json:"creditCodeLTE,omitempty"`
+	CreditCodeContains     *string  `json:"creditCodeContains,omitempty"`
+	CreditCodeHasPrefix    *string  `json:"creditCodeHasPrefix,omitempty"`
+	CreditCodeHasSuffix    *string  `json:"creditCodeHasSuffix,omitempty"`
+	CreditCodeIsNil        bool     `json:"creditCodeIsNil,omitempty"`
+	CreditCodeNotNil       bool     `json:"creditCodeNotNil,omitempty"`
+	CreditCodeEqualFold    *string  `json:"creditCodeEqualFold,omitempty"`
+	CreditCodeContainsFold *string  `json:"creditCodeContainsFold,omitempty"`
+
 	// "website" field predicates.
 	Website             *string  `json:"website,omitempty"`
 	WebsiteNEQ          *string  `json:"websiteNEQ,omitempty"`
@@ -5323,6 +5340,51 @@ func (i *CustomerWhereInput) P() (predicate.Customer, error) {
 	}
 	if i.NameEnContainsFold != nil {
 		predicates = append(predicates, customer.NameEnContainsFold(*i.NameEnContainsFold))
+	}
+	if i.CreditCode != nil {
+		predicates = append(predicates, customer.CreditCodeEQ(*i.CreditCode))
+	}
+	if i.CreditCodeNEQ != nil {
+		predicates = append(predicates, customer.CreditCodeNEQ(*i.CreditCodeNEQ))
+	}
+	if len(i.CreditCodeIn) > 0 {
+		predicates = append(predicates, customer.CreditCodeIn(i.CreditCodeIn...))
+	}
+	if len(i.CreditCodeNotIn) > 0 {
+		predicates = append(predicates, customer.CreditCodeNotIn(i.CreditCodeNotIn...))
+	}
+	if i.CreditCodeGT != nil {
+		predicates = append(predicates, customer.CreditCodeGT(*i.CreditCodeGT))
+	}
+	if i.CreditCodeGTE != nil {
+		predicates = append(predicates, customer.CreditCodeGTE(*i.CreditCodeGTE))
+	}
+	if i.CreditCodeLT != nil {
+		predicates = append(predicates, customer.CreditCodeLT(*i.CreditCodeLT))
+	}
+	if i.CreditCodeLTE != nil {
+		predicates = append(predicates, customer.CreditCodeLTE(*i.CreditCodeLTE))
+	}
+	if i.CreditCodeContains != nil {
+		predicates = append(predicates, customer.CreditCodeContains(*i.CreditCodeContains))
+	}
+	if i.CreditCodeHasPrefix != nil {
+		predicates = append(predicates, customer.CreditCodeHasPrefix(*i.CreditCodeHasPrefix))
+	}
+	if i.CreditCodeHasSuffix != nil {
+		predicates = append(predicates, customer.CreditCodeHasSuffix(*i.CreditCodeHasSuffix))
+	}
+	if i.CreditCodeIsNil {
+		predicates = append(predicates, customer.CreditCodeIsNil())
+	}
+	if i.CreditCodeNotNil {
+		predicates = append(predicates, customer.CreditCodeNotNil())
+	}
+	if i.CreditCodeEqualFold != nil {
+		predicates = append(predicates, customer.CreditCodeEqualFold(*i.CreditCodeEqualFold))
+	}
+	if i.CreditCodeContainsFold != nil {
+		predicates = append(predicates, customer.CreditCodeContainsFold(*i.CreditCodeContainsFold))
 	}
 	if i.Website != nil {
 		predicates = append(predicates, customer.WebsiteEQ(*i.Website))

@@ -18,6 +18,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/document"
 	"tandem/ent/exchangerate"
+	"tandem/ent/importjob"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
@@ -76,6 +77,7 @@ const (
 	TypeCustomer        = "Customer"
 	TypeDocument        = "Document"
 	TypeExchangeRate    = "ExchangeRate"
+	TypeImportJob       = "ImportJob"
 	TypeInteraction     = "Interaction"
 	TypeIssue           = "Issue"
 	TypeIssueAttachment = "IssueAttachment"
@@ -8730,6 +8732,7 @@ type CustomerMutation struct {
 	name_en                   *string
 	normalized_name           *string
 	core_name                 *string
+	credit_code               *string
 	website                   *string
 	industry                  *string
 	region                    *string
@@ -9281,6 +9284,55 @@ func (m *CustomerMutation) CoreNameCleared() bool {
 func (m *CustomerMutation) ResetCoreName() {
 	m.core_name = nil
 	delete(m.clearedFields, customer.FieldCoreName)
+}
+
+// SetCreditCode sets the "credit_code" field.
+func (m *CustomerMutation) SetCreditCode(s string) {
+	m.credit_code = &s
+}
+
+// CreditCode returns the value of the "credit_code" field in the mutation.
+func (m *CustomerMutation) CreditCode() (r string, exists bool) {
+	v := m.credit_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreditCode returns the old "credit_code" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldCreditCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreditCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreditCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreditCode: %w", err)
+	}
+	return oldValue.CreditCode, nil
+}
+
+// ClearCreditCode clears the value of the "credit_code" field.
+func (m *CustomerMutation) ClearCreditCode() {
+	m.credit_code = nil
+	m.clearedFields[customer.FieldCreditCode] = struct{}{}
+}
+
+// CreditCodeCleared returns if the "credit_code" field was cleared in this mutation.
+func (m *CustomerMutation) CreditCodeCleared() bool {
+	_, ok := m.clearedFields[customer.FieldCreditCode]
+	return ok
+}
+
+// ResetCreditCode resets all changes to the "credit_code" field.
+func (m *CustomerMutation) ResetCreditCode() {
+	m.credit_code = nil
+	delete(m.clearedFields, customer.FieldCreditCode)
 }
 
 // SetWebsite sets the "website" field.
@@ -12793,7 +12845,7 @@ func (m *CustomerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerMutation) Fields() []string {
-	fields := make([]string, 0, 42)
+	fields := make([]string, 0, 43)
 	if m.created_at != nil {
 		fields = append(fields, customer.FieldCreatedAt)
 	}
@@ -12814,6 +12866,9 @@ func (m *CustomerMutation) Fields() []string {
 	}
 	if m.core_name != nil {
 		fields = append(fields, customer.FieldCoreName)
+	}
+	if m.credit_code != nil {
+		fields = append(fields, customer.FieldCreditCode)
 	}
 	if m.website != nil {
 		fields = append(fields, customer.FieldWebsite)
@@ -12942,6 +12997,8 @@ func (m *CustomerMutation) Field(name string) (ent.Value, bool) {
 		return m.NormalizedName()
 	case customer.FieldCoreName:
 		return m.CoreName()
+	case customer.FieldCreditCode:
+		return m.CreditCode()
 	case customer.FieldWebsite:
 		return m.Website()
 	case customer.FieldIndustry:
@@ -13035,6 +13092,8 @@ func (m *CustomerMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldNormalizedName(ctx)
 	case customer.FieldCoreName:
 		return m.OldCoreName(ctx)
+	case customer.FieldCreditCode:
+		return m.OldCreditCode(ctx)
 	case customer.FieldWebsite:
 		return m.OldWebsite(ctx)
 	case customer.FieldIndustry:
@@ -13162,6 +13221,13 @@ func (m *CustomerMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetCoreName(v)
+		return nil
+	case customer.FieldCreditCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreditCode(v)
 		return nil
 	case customer.FieldWebsite:
 		v, ok := value.(string)
@@ -13534,6 +13600,9 @@ func (m *CustomerMutation) ClearedFields() []string {
 	if m.FieldCleared(customer.FieldCoreName) {
 		fields = append(fields, customer.FieldCoreName)
 	}
+	if m.FieldCleared(customer.FieldCreditCode) {
+		fields = append(fields, customer.FieldCreditCode)
+	}
 	if m.FieldCleared(customer.FieldWebsite) {
 		fields = append(fields, customer.FieldWebsite)
 	}
@@ -13652,6 +13721,9 @@ func (m *CustomerMutation) ClearField(name string) error {
 		return nil
 	case customer.FieldCoreName:
 		m.ClearCoreName()
+		return nil
+	case customer.FieldCreditCode:
+		m.ClearCreditCode()
 		return nil
 	case customer.FieldWebsite:
 		m.ClearWebsite()
@@ -13777,6 +13849,9 @@ func (m *CustomerMutation) ResetField(name string) error {
 		return nil
 	case customer.FieldCoreName:
 		m.ResetCoreName()
+		return nil
+	case customer.FieldCreditCode:
+		m.ResetCreditCode()
 		return nil
 	case customer.FieldWebsite:
 		m.ResetWebsite()
@@ -17300,6 +17375,1826 @@ func (m *ExchangeRateMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown ExchangeRate edge %s", name)
+}
+
+// ImportJobMutation represents an operation that mutates the ImportJob nodes in the graph.
+type ImportJobMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *pulid.ID
+	created_at    *time.Time
+	updated_at    *time.Time
+	kind          *importjob.Kind
+	file_name     *string
+	sheet         *string
+	encoding      *string
+	state         *importjob.State
+	column_map    *string
+	total_rows    *int
+	addtotal_rows *int
+	done_rows     *int
+	adddone_rows  *int
+	creates       *int
+	addcreates    *int
+	updates       *int
+	addupdates    *int
+	unchanged     *int
+	addunchanged  *int
+	duplicates    *int
+	addduplicates *int
+	errors        *int
+	adderrors     *int
+	error         *string
+	error_code    *string
+	owner_id      *pulid.ID
+	storage_key   *string
+	results_key   *string
+	finished_at   *time.Time
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*ImportJob, error)
+	predicates    []predicate.ImportJob
+}
+
+var _ ent.Mutation = (*ImportJobMutation)(nil)
+
+// importjobOption allows management of the mutation configuration using functional options.
+type importjobOption func(*ImportJobMutation)
+
+// newImportJobMutation creates new mutation for the ImportJob entity.
+func newImportJobMutation(c config, op Op, opts ...importjobOption) *ImportJobMutation {
+	m := &ImportJobMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeImportJob,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withImportJobID sets the ID field of the mutation.
+func withImportJobID(id pulid.ID) importjobOption {
+	return func(m *ImportJobMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ImportJob
+		)
+		m.oldValue = func(ctx context.Context) (*ImportJob, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ImportJob.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withImportJob sets the old ImportJob of the mutation.
+func withImportJob(node *ImportJob) importjobOption {
+	return func(m *ImportJobMutation) {
+		m.oldValue = func(context.Context) (*ImportJob, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ImportJobMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ImportJobMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ImportJob entities.
+func (m *ImportJobMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ImportJobMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ImportJobMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ImportJob.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ImportJobMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ImportJobMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ImportJobMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ImportJobMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ImportJobMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ImportJobMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *ImportJobMutation) SetKind(i importjob.Kind) {
+	m.kind = &i
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *ImportJobMutation) Kind() (r importjob.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldKind(ctx context.Context) (v importjob.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *ImportJobMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetFileName sets the "file_name" field.
+func (m *ImportJobMutation) SetFileName(s string) {
+	m.file_name = &s
+}
+
+// FileName returns the value of the "file_name" field in the mutation.
+func (m *ImportJobMutation) FileName() (r string, exists bool) {
+	v := m.file_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFileName returns the old "file_name" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldFileName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFileName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFileName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFileName: %w", err)
+	}
+	return oldValue.FileName, nil
+}
+
+// ResetFileName resets all changes to the "file_name" field.
+func (m *ImportJobMutation) ResetFileName() {
+	m.file_name = nil
+}
+
+// SetSheet sets the "sheet" field.
+func (m *ImportJobMutation) SetSheet(s string) {
+	m.sheet = &s
+}
+
+// Sheet returns the value of the "sheet" field in the mutation.
+func (m *ImportJobMutation) Sheet() (r string, exists bool) {
+	v := m.sheet
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSheet returns the old "sheet" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldSheet(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSheet is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSheet requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSheet: %w", err)
+	}
+	return oldValue.Sheet, nil
+}
+
+// ClearSheet clears the value of the "sheet" field.
+func (m *ImportJobMutation) ClearSheet() {
+	m.sheet = nil
+	m.clearedFields[importjob.FieldSheet] = struct{}{}
+}
+
+// SheetCleared returns if the "sheet" field was cleared in this mutation.
+func (m *ImportJobMutation) SheetCleared() bool {
+	_, ok := m.clearedFields[importjob.FieldSheet]
+	return ok
+}
+
+// ResetSheet resets all changes to the "sheet" field.
+func (m *ImportJobMutation) ResetSheet() {
+	m.sheet = nil
+	delete(m.clearedFields, importjob.FieldSheet)
+}
+
+// SetEncoding sets the "encoding" field.
+func (m *ImportJobMutation) SetEncoding(s string) {
+	m.encoding = &s
+}
+
+// Encoding returns the value of the "encoding" field in the mutation.
+func (m *ImportJobMutation) Encoding() (r string, exists bool) {
+	v := m.encoding
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEncoding returns the old "encoding" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldEncoding(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEncoding is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEncoding requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEncoding: %w", err)
+	}
+	return oldValue.Encoding, nil
+}
+
+// ClearEncoding clears the value of the "encoding" field.
+func (m *ImportJobMutation) ClearEncoding() {
+	m.encoding = nil
+	m.clearedFields[importjob.FieldEncoding] = struct{}{}
+}
+
+// EncodingCleared returns if the "encoding" field was cleared in this mutation.
+func (m *ImportJobMutation) EncodingCleared() bool {
+	_, ok := m.clearedFields[importjob.FieldEncoding]
+	return ok
+}
+
+// ResetEncoding resets all changes to the "encoding" field.
+func (m *ImportJobMutation) ResetEncoding() {
+	m.encoding = nil
+	delete(m.clearedFields, importjob.FieldEncoding)
+}
+
+// SetState sets the "state" field.
+func (m *ImportJobMutation) SetState(i importjob.State) {
+	m.state = &i
+}
+
+// State returns the value of the "state" field in the mutation.
+func (m *ImportJobMutation) State() (r importjob.State, exists bool) {
+	v := m.state
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldState returns the old "state" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldState(ctx context.Context) (v importjob.State, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldState is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldState requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldState: %w", err)
+	}
+	return oldValue.State, nil
+}
+
+// ResetState resets all changes to the "state" field.
+func (m *ImportJobMutation) ResetState() {
+	m.state = nil
+}
+
+// SetColumnMap sets the "column_map" field.
+func (m *ImportJobMutation) SetColumnMap(s string) {
+	m.column_map = &s
+}
+
+// ColumnMap returns the value of the "column_map" field in the mutation.
+func (m *ImportJobMutation) ColumnMap() (r string, exists bool) {
+	v := m.column_map
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldColumnMap returns the old "column_map" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldColumnMap(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldColumnMap is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldColumnMap requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldColumnMap: %w", err)
+	}
+	return oldValue.ColumnMap, nil
+}
+
+// ClearColumnMap clears the value of the "column_map" field.
+func (m *ImportJobMutation) ClearColumnMap() {
+	m.column_map = nil
+	m.clearedFields[importjob.FieldColumnMap] = struct{}{}
+}
+
+// ColumnMapCleared returns if the "column_map" field was cleared in this mutation.
+func (m *ImportJobMutation) ColumnMapCleared() bool {
+	_, ok := m.clearedFields[importjob.FieldColumnMap]
+	return ok
+}
+
+// ResetColumnMap resets all changes to the "column_map" field.
+func (m *ImportJobMutation) ResetColumnMap() {
+	m.column_map = nil
+	delete(m.clearedFields, importjob.FieldColumnMap)
+}
+
+// SetTotalRows sets the "total_rows" field.
+func (m *ImportJobMutation) SetTotalRows(i int) {
+	m.total_rows = &i
+	m.addtotal_rows = nil
+}
+
+// TotalRows returns the value of the "total_rows" field in the mutation.
+func (m *ImportJobMutation) TotalRows() (r int, exists bool) {
+	v := m.total_rows
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTotalRows returns the old "total_rows" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldTotalRows(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTotalRows is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTotalRows requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTotalRows: %w", err)
+	}
+	return oldValue.TotalRows, nil
+}
+
+// AddTotalRows adds i to the "total_rows" field.
+func (m *ImportJobMutation) AddTotalRows(i int) {
+	if m.addtotal_rows != nil {
+		*m.addtotal_rows += i
+	} else {
+		m.addtotal_rows = &i
+	}
+}
+
+// AddedTotalRows returns the value that was added to the "total_rows" field in this mutation.
+func (m *ImportJobMutation) AddedTotalRows() (r int, exists bool) {
+	v := m.addtotal_rows
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTotalRows resets all changes to the "total_rows" field.
+func (m *ImportJobMutation) ResetTotalRows() {
+	m.total_rows = nil
+	m.addtotal_rows = nil
+}
+
+// SetDoneRows sets the "done_rows" field.
+func (m *ImportJobMutation) SetDoneRows(i int) {
+	m.done_rows = &i
+	m.adddone_rows = nil
+}
+
+// DoneRows returns the value of the "done_rows" field in the mutation.
+func (m *ImportJobMutation) DoneRows() (r int, exists bool) {
+	v := m.done_rows
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDoneRows returns the old "done_rows" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldDoneRows(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDoneRows is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDoneRows requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDoneRows: %w", err)
+	}
+	return oldValue.DoneRows, nil
+}
+
+// AddDoneRows adds i to the "done_rows" field.
+func (m *ImportJobMutation) AddDoneRows(i int) {
+	if m.adddone_rows != nil {
+		*m.adddone_rows += i
+	} else {
+		m.adddone_rows = &i
+	}
+}
+
+// AddedDoneRows returns the value that was added to the "done_rows" field in this mutation.
+func (m *ImportJobMutation) AddedDoneRows() (r int, exists bool) {
+	v := m.adddone_rows
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDoneRows resets all changes to the "done_rows" field.
+func (m *ImportJobMutation) ResetDoneRows() {
+	m.done_rows = nil
+	m.adddone_rows = nil
+}
+
+// SetCreates sets the "creates" field.
+func (m *ImportJobMutation) SetCreates(i int) {
+	m.creates = &i
+	m.addcreates = nil
+}
+
+// Creates returns the value of the "creates" field in the mutation.
+func (m *ImportJobMutation) Creates() (r int, exists bool) {
+	v := m.creates
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreates returns the old "creates" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldCreates(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreates is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreates requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreates: %w", err)
+	}
+	return oldValue.Creates, nil
+}
+
+// AddCreates adds i to the "creates" field.
+func (m *ImportJobMutation) AddCreates(i int) {
+	if m.addcreates != nil {
+		*m.addcreates += i
+	} else {
+		m.addcreates = &i
+	}
+}
+
+// AddedCreates returns the value that was added to the "creates" field in this mutation.
+func (m *ImportJobMutation) AddedCreates() (r int, exists bool) {
+	v := m.addcreates
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCreates resets all changes to the "creates" field.
+func (m *ImportJobMutation) ResetCreates() {
+	m.creates = nil
+	m.addcreates = nil
+}
+
+// SetUpdates sets the "updates" field.
+func (m *ImportJobMutation) SetUpdates(i int) {
+	m.updates = &i
+	m.addupdates = nil
+}
+
+// Updates returns the value of the "updates" field in the mutation.
+func (m *ImportJobMutation) Updates() (r int, exists bool) {
+	v := m.updates
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdates returns the old "updates" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldUpdates(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdates is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdates requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdates: %w", err)
+	}
+	return oldValue.Updates, nil
+}
+
+// AddUpdates adds i to the "updates" field.
+func (m *ImportJobMutation) AddUpdates(i int) {
+	if m.addupdates != nil {
+		*m.addupdates += i
+	} else {
+		m.addupdates = &i
+	}
+}
+
+// AddedUpdates returns the value that was added to the "updates" field in this mutation.
+func (m *ImportJobMutation) AddedUpdates() (r int, exists bool) {
+	v := m.addupdates
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUpdates resets all changes to the "updates" field.
+func (m *ImportJobMutation) ResetUpdates() {
+	m.updates = nil
+	m.addupdates = nil
+}
+
+// SetUnchanged sets the "unchanged" field.
+func (m *ImportJobMutation) SetUnchanged(i int) {
+	m.unchanged = &i
+	m.addunchanged = nil
+}
+
+// Unchanged returns the value of the "unchanged" field in the mutation.
+func (m *ImportJobMutation) Unchanged() (r int, exists bool) {
+	v := m.unchanged
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnchanged returns the old "unchanged" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldUnchanged(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnchanged is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnchanged requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnchanged: %w", err)
+	}
+	return oldValue.Unchanged, nil
+}
+
+// AddUnchanged adds i to the "unchanged" field.
+func (m *ImportJobMutation) AddUnchanged(i int) {
+	if m.addunchanged != nil {
+		*m.addunchanged += i
+	} else {
+		m.addunchanged = &i
+	}
+}
+
+// AddedUnchanged returns the value that was added to the "unchanged" field in this mutation.
+func (m *ImportJobMutation) AddedUnchanged() (r int, exists bool) {
+	v := m.addunchanged
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnchanged resets all changes to the "unchanged" field.
+func (m *ImportJobMutation) ResetUnchanged() {
+	m.unchanged = nil
+	m.addunchanged = nil
+}
+
+// SetDuplicates sets the "duplicates" field.
+func (m *ImportJobMutation) SetDuplicates(i int) {
+	m.duplicates = &i
+	m.addduplicates = nil
+}
+
+// Duplicates returns the value of the "duplicates" field in the mutation.
+func (m *ImportJobMutation) Duplicates() (r int, exists bool) {
+	v := m.duplicates
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDuplicates returns the old "duplicates" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldDuplicates(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDuplicates is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDuplicates requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDuplicates: %w", err)
+	}
+	return oldValue.Duplicates, nil
+}
+
+// AddDuplicates adds i to the "duplicates" field.
+func (m *ImportJobMutation) AddDuplicates(i int) {
+	if m.addduplicates != nil {
+		*m.addduplicates += i
+	} else {
+		m.addduplicates = &i
+	}
+}
+
+// AddedDuplicates returns the value that was added to the "duplicates" field in this mutation.
+func (m *ImportJobMutation) AddedDuplicates() (r int, exists bool) {
+	v := m.addduplicates
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDuplicates resets all changes to the "duplicates" field.
+func (m *ImportJobMutation) ResetDuplicates() {
+	m.duplicates = nil
+	m.addduplicates = nil
+}
+
+// SetErrors sets the "errors" field.
+func (m *ImportJobMutation) SetErrors(i int) {
+	m.errors = &i
+	m.adderrors = nil
+}
+
+// Errors returns the value of the "errors" field in the mutation.
+func (m *ImportJobMutation) Errors() (r int, exists bool) {
+	v := m.errors
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldErrors returns the old "errors" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldErrors(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldErrors is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldErrors requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldErrors: %w", err)
+	}
+	return oldValue.Errors, nil
+}
+
+// AddErrors adds i to the "errors" field.
+func (m *ImportJobMutation) AddErrors(i int) {
+	if m.adderrors != nil {
+		*m.adderrors += i
+	} else {
+		m.adderrors = &i
+	}
+}
+
+// AddedErrors returns the value that was added to the "errors" field in this mutation.
+func (m *ImportJobMutation) AddedErrors() (r int, exists bool) {
+	v := m.adderrors
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetErrors resets all changes to the "errors" field.
+func (m *ImportJobMutation) ResetErrors() {
+	m.errors = nil
+	m.adderrors = nil
+}
+
+// SetError sets the "error" field.
+func (m *ImportJobMutation) SetError(s string) {
+	m.error = &s
+}
+
+// Error returns the value of the "error" field in the mutation.
+func (m *ImportJobMutation) Error() (r string, exists bool) {
+	v := m.error
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldError returns the old "error" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldError(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldError is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldError requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldError: %w", err)
+	}
+	return oldValue.Error, nil
+}
+
+// ClearError clears the value of the "error" field.
+func (m *ImportJobMutation) ClearError() {
+	m.error = nil
+	m.clearedFields[importjob.FieldError] = struct{}{}
+}
+
+// ErrorCleared returns if the "error" field was cleared in this mutation.
+func (m *ImportJobMutation) ErrorCleared() bool {
+	_, ok := m.clearedFields[importjob.FieldError]
+	return ok
+}
+
+// ResetError resets all changes to the "error" field.
+func (m *ImportJobMutation) ResetError() {
+	m.error = nil
+	delete(m.clearedFields, importjob.FieldError)
+}
+
+// SetErrorCode sets the "error_code" field.
+func (m *ImportJobMutation) SetErrorCode(s string) {
+	m.error_code = &s
+}
+
+// ErrorCode returns the value of the "error_code" field in the mutation.
+func (m *ImportJobMutation) ErrorCode() (r string, exists bool) {
+	v := m.error_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldErrorCode returns the old "error_code" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldErrorCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldErrorCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldErrorCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldErrorCode: %w", err)
+	}
+	return oldValue.ErrorCode, nil
+}
+
+// ClearErrorCode clears the value of the "error_code" field.
+func (m *ImportJobMutation) ClearErrorCode() {
+	m.error_code = nil
+	m.clearedFields[importjob.FieldErrorCode] = struct{}{}
+}
+
+// ErrorCodeCleared returns if the "error_code" field was cleared in this mutation.
+func (m *ImportJobMutation) ErrorCodeCleared() bool {
+	_, ok := m.clearedFields[importjob.FieldErrorCode]
+	return ok
+}
+
+// ResetErrorCode resets all changes to the "error_code" field.
+func (m *ImportJobMutation) ResetErrorCode() {
+	m.error_code = nil
+	delete(m.clearedFields, importjob.FieldErrorCode)
+}
+
+// SetOwnerID sets the "owner_id" field.
+func (m *ImportJobMutation) SetOwnerID(pu pulid.ID) {
+	m.owner_id = &pu
+}
+
+// OwnerID returns the value of the "owner_id" field in the mutation.
+func (m *ImportJobMutation) OwnerID() (r pulid.ID, exists bool) {
+	v := m.owner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOwnerID returns the old "owner_id" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldOwnerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOwnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOwnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOwnerID: %w", err)
+	}
+	return oldValue.OwnerID, nil
+}
+
+// ClearOwnerID clears the value of the "owner_id" field.
+func (m *ImportJobMutation) ClearOwnerID() {
+	m.owner_id = nil
+	m.clearedFields[importjob.FieldOwnerID] = struct{}{}
+}
+
+// OwnerIDCleared returns if the "owner_id" field was cleared in this mutation.
+func (m *ImportJobMutation) OwnerIDCleared() bool {
+	_, ok := m.clearedFields[importjob.FieldOwnerID]
+	return ok
+}
+
+// ResetOwnerID resets all changes to the "owner_id" field.
+func (m *ImportJobMutation) ResetOwnerID() {
+	m.owner_id = nil
+	delete(m.clearedFields, importjob.FieldOwnerID)
+}
+
+// SetStorageKey sets the "storage_key" field.
+func (m *ImportJobMutation) SetStorageKey(s string) {
+	m.storage_key = &s
+}
+
+// StorageKey returns the value of the "storage_key" field in the mutation.
+func (m *ImportJobMutation) StorageKey() (r string, exists bool) {
+	v := m.storage_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStorageKey returns the old "storage_key" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldStorageKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStorageKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStorageKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStorageKey: %w", err)
+	}
+	return oldValue.StorageKey, nil
+}
+
+// ClearStorageKey clears the value of the "storage_key" field.
+func (m *ImportJobMutation) ClearStorageKey() {
+	m.storage_key = nil
+	m.clearedFields[importjob.FieldStorageKey] = struct{}{}
+}
+
+// StorageKeyCleared returns if the "storage_key" field was cleared in this mutation.
+func (m *ImportJobMutation) StorageKeyCleared() bool {
+	_, ok := m.clearedFields[importjob.FieldStorageKey]
+	return ok
+}
+
+// ResetStorageKey resets all changes to the "storage_key" field.
+func (m *ImportJobMutation) ResetStorageKey() {
+	m.storage_key = nil
+	delete(m.clearedFields, importjob.FieldStorageKey)
+}
+
+// SetResultsKey sets the "results_key" field.
+func (m *ImportJobMutation) SetResultsKey(s string) {
+	m.results_key = &s
+}
+
+// ResultsKey returns the value of the "results_key" field in the mutation.
+func (m *ImportJobMutation) ResultsKey() (r string, exists bool) {
+	v := m.results_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldResultsKey returns the old "results_key" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldResultsKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldResultsKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldResultsKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldResultsKey: %w", err)
+	}
+	return oldValue.ResultsKey, nil
+}
+
+// ClearResultsKey clears the value of the "results_key" field.
+func (m *ImportJobMutation) ClearResultsKey() {
+	m.results_key = nil
+	m.clearedFields[importjob.FieldResultsKey] = struct{}{}
+}
+
+// ResultsKeyCleared returns if the "results_key" field was cleared in this mutation.
+func (m *ImportJobMutation) ResultsKeyCleared() bool {
+	_, ok := m.clearedFields[importjob.FieldResultsKey]
+	return ok
+}
+
+// ResetResultsKey resets all changes to the "results_key" field.
+func (m *ImportJobMutation) ResetResultsKey() {
+	m.results_key = nil
+	delete(m.clearedFields, importjob.FieldResultsKey)
+}
+
+// SetFinishedAt sets the "finished_at" field.
+func (m *ImportJobMutation) SetFinishedAt(t time.Time) {
+	m.finished_at = &t
+}
+
+// FinishedAt returns the value of the "finished_at" field in the mutation.
+func (m *ImportJobMutation) FinishedAt() (r time.Time, exists bool) {
+	v := m.finished_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFinishedAt returns the old "finished_at" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldFinishedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFinishedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFinishedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFinishedAt: %w", err)
+	}
+	return oldValue.FinishedAt, nil
+}
+
+// ClearFinishedAt clears the value of the "finished_at" field.
+func (m *ImportJobMutation) ClearFinishedAt() {
+	m.finished_at = nil
+	m.clearedFields[importjob.FieldFinishedAt] = struct{}{}
+}
+
+// FinishedAtCleared returns if the "finished_at" field was cleared in this mutation.
+func (m *ImportJobMutation) FinishedAtCleared() bool {
+	_, ok := m.clearedFields[importjob.FieldFinishedAt]
+	return ok
+}
+
+// ResetFinishedAt resets all changes to the "finished_at" field.
+func (m *ImportJobMutation) ResetFinishedAt() {
+	m.finished_at = nil
+	delete(m.clearedFields, importjob.FieldFinishedAt)
+}
+
+// Where appends a list predicates to the ImportJobMutation builder.
+func (m *ImportJobMutation) Where(ps ...predicate.ImportJob) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ImportJobMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ImportJobMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ImportJob, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ImportJobMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ImportJobMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ImportJob).
+func (m *ImportJobMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ImportJobMutation) Fields() []string {
+	fields := make([]string, 0, 21)
+	if m.created_at != nil {
+		fields = append(fields, importjob.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, importjob.FieldUpdatedAt)
+	}
+	if m.kind != nil {
+		fields = append(fields, importjob.FieldKind)
+	}
+	if m.file_name != nil {
+		fields = append(fields, importjob.FieldFileName)
+	}
+	if m.sheet != nil {
+		fields = append(fields, importjob.FieldSheet)
+	}
+	if m.encoding != nil {
+		fields = append(fields, importjob.FieldEncoding)
+	}
+	if m.state != nil {
+		fields = append(fields, importjob.FieldState)
+	}
+	if m.column_map != nil {
+		fields = append(fields, importjob.FieldColumnMap)
+	}
+	if m.total_rows != nil {
+		fields = append(fields, importjob.FieldTotalRows)
+	}
+	if m.done_rows != nil {
+		fields = append(fields, importjob.FieldDoneRows)
+	}
+	if m.creates != nil {
+		fields = append(fields, importjob.FieldCreates)
+	}
+	if m.updates != nil {
+		fields = append(fields, importjob.FieldUpdates)
+	}
+	if m.unchanged != nil {
+		fields = append(fields, importjob.FieldUnchanged)
+	}
+	if m.duplicates != nil {
+		fields = append(fields, importjob.FieldDuplicates)
+	}
+	if m.errors != nil {
+		fields = append(fields, importjob.FieldErrors)
+	}
+	if m.error != nil {
+		fields = append(fields, importjob.FieldError)
+	}
+	if m.error_code != nil {
+		fields = append(fields, importjob.FieldErrorCode)
+	}
+	if m.owner_id != nil {
+		fields = append(fields, importjob.FieldOwnerID)
+	}
+	if m.storage_key != nil {
+		fields = append(fields, importjob.FieldStorageKey)
+	}
+	if m.results_key != nil {
+		fields = append(fields, importjob.FieldResultsKey)
+	}
+	if m.finished_at != nil {
+		fields = append(fields, importjob.FieldFinishedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ImportJobMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case importjob.FieldCreatedAt:
+		return m.CreatedAt()
+	case importjob.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case importjob.FieldKind:
+		return m.Kind()
+	case importjob.FieldFileName:
+		return m.FileName()
+	case importjob.FieldSheet:
+		return m.Sheet()
+	case importjob.FieldEncoding:
+		return m.Encoding()
+	case importjob.FieldState:
+		return m.State()
+	case importjob.FieldColumnMap:
+		return m.ColumnMap()
+	case importjob.FieldTotalRows:
+		return m.TotalRows()
+	case importjob.FieldDoneRows:
+		return m.DoneRows()
+	case importjob.FieldCreates:
+		return m.Creates()
+	case importjob.FieldUpdates:
+		return m.Updates()
+	case importjob.FieldUnchanged:
+		return m.Unchanged()
+	case importjob.FieldDuplicates:
+		return m.Duplicates()
+	case importjob.FieldErrors:
+		return m.Errors()
+	case importjob.FieldError:
+		return m.Error()
+	case importjob.FieldErrorCode:
+		return m.ErrorCode()
+	case importjob.FieldOwnerID:
+		return m.OwnerID()
+	case importjob.FieldStorageKey:
+		return m.StorageKey()
+	case importjob.FieldResultsKey:
+		return m.ResultsKey()
+	case importjob.FieldFinishedAt:
+		return m.FinishedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ImportJobMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case importjob.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case importjob.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case importjob.FieldKind:
+		return m.OldKind(ctx)
+	case importjob.FieldFileName:
+		return m.OldFileName(ctx)
+	case importjob.FieldSheet:
+		return m.OldSheet(ctx)
+	case importjob.FieldEncoding:
+		return m.OldEncoding(ctx)
+	case importjob.FieldState:
+		return m.OldState(ctx)
+	case importjob.FieldColumnMap:
+		return m.OldColumnMap(ctx)
+	case importjob.FieldTotalRows:
+		return m.OldTotalRows(ctx)
+	case importjob.FieldDoneRows:
+		return m.OldDoneRows(ctx)
+	case importjob.FieldCreates:
+		return m.OldCreates(ctx)
+	case importjob.FieldUpdates:
+		return m.OldUpdates(ctx)
+	case importjob.FieldUnchanged:
+		return m.OldUnchanged(ctx)
+	case importjob.FieldDuplicates:
+		return m.OldDuplicates(ctx)
+	case importjob.FieldErrors:
+		return m.OldErrors(ctx)
+	case importjob.FieldError:
+		return m.OldError(ctx)
+	case importjob.FieldErrorCode:
+		return m.OldErrorCode(ctx)
+	case importjob.FieldOwnerID:
+		return m.OldOwnerID(ctx)
+	case importjob.FieldStorageKey:
+		return m.OldStorageKey(ctx)
+	case importjob.FieldResultsKey:
+		return m.OldResultsKey(ctx)
+	case importjob.FieldFinishedAt:
+		return m.OldFinishedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown ImportJob field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ImportJobMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case importjob.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case importjob.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case importjob.FieldKind:
+		v, ok := value.(importjob.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case importjob.FieldFileName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFileName(v)
+		return nil
+	case importjob.FieldSheet:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSheet(v)
+		return nil
+	case importjob.FieldEncoding:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEncoding(v)
+		return nil
+	case importjob.FieldState:
+		v, ok := value.(importjob.State)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetState(v)
+		return nil
+	case importjob.FieldColumnMap:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetColumnMap(v)
+		return nil
+	case importjob.FieldTotalRows:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTotalRows(v)
+		return nil
+	case importjob.FieldDoneRows:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDoneRows(v)
+		return nil
+	case importjob.FieldCreates:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreates(v)
+		return nil
+	case importjob.FieldUpdates:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdates(v)
+		return nil
+	case importjob.FieldUnchanged:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnchanged(v)
+		return nil
+	case importjob.FieldDuplicates:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDuplicates(v)
+		return nil
+	case importjob.FieldErrors:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetErrors(v)
+		return nil
+	case importjob.FieldError:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetError(v)
+		return nil
+	case importjob.FieldErrorCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetErrorCode(v)
+		return nil
+	case importjob.FieldOwnerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOwnerID(v)
+		return nil
+	case importjob.FieldStorageKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStorageKey(v)
+		return nil
+	case importjob.FieldResultsKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetResultsKey(v)
+		return nil
+	case importjob.FieldFinishedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFinishedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ImportJob field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ImportJobMutation) AddedFields() []string {
+	var fields []string
+	if m.addtotal_rows != nil {
+		fields = append(fields, importjob.FieldTotalRows)
+	}
+	if m.adddone_rows != nil {
+		fields = append(fields, importjob.FieldDoneRows)
+	}
+	if m.addcreates != nil {
+		fields = append(fields, importjob.FieldCreates)
+	}
+	if m.addupdates != nil {
+		fields = append(fields, importjob.FieldUpdates)
+	}
+	if m.addunchanged != nil {
+		fields = append(fields, importjob.FieldUnchanged)
+	}
+	if m.addduplicates != nil {
+		fields = append(fields, importjob.FieldDuplicates)
+	}
+	if m.adderrors != nil {
+		fields = append(fields, importjob.FieldErrors)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ImportJobMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case importjob.FieldTotalRows:
+		return m.AddedTotalRows()
+	case importjob.FieldDoneRows:
+		return m.AddedDoneRows()
+	case importjob.FieldCreates:
+		return m.AddedCreates()
+	case importjob.FieldUpdates:
+		return m.AddedUpdates()
+	case importjob.FieldUnchanged:
+		return m.AddedUnchanged()
+	case importjob.FieldDuplicates:
+		return m.AddedDuplicates()
+	case importjob.FieldErrors:
+		return m.AddedErrors()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ImportJobMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case importjob.FieldTotalRows:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTotalRows(v)
+		return nil
+	case importjob.FieldDoneRows:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDoneRows(v)
+		return nil
+	case importjob.FieldCreates:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCreates(v)
+		return nil
+	case importjob.FieldUpdates:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUpdates(v)
+		return nil
+	case importjob.FieldUnchanged:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnchanged(v)
+		return nil
+	case importjob.FieldDuplicates:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDuplicates(v)
+		return nil
+	case importjob.FieldErrors:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddErrors(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ImportJob numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ImportJobMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(importjob.FieldSheet) {
+		fields = append(fields, importjob.FieldSheet)
+	}
+	if m.FieldCleared(importjob.FieldEncoding) {
+		fields = append(fields, importjob.FieldEncoding)
+	}
+	if m.FieldCleared(importjob.FieldColumnMap) {
+		fields = append(fields, importjob.FieldColumnMap)
+	}
+	if m.FieldCleared(importjob.FieldError) {
+		fields = append(fields, importjob.FieldError)
+	}
+	if m.FieldCleared(importjob.FieldErrorCode) {
+		fields = append(fields, importjob.FieldErrorCode)
+	}
+	if m.FieldCleared(importjob.FieldOwnerID) {
+		fields = append(fields, importjob.FieldOwnerID)
+	}
+	if m.FieldCleared(importjob.FieldStorageKey) {
+		fields = append(fields, importjob.FieldStorageKey)
+	}
+	if m.FieldCleared(importjob.FieldResultsKey) {
+		fields = append(fields, importjob.FieldResultsKey)
+	}
+	if m.FieldCleared(importjob.FieldFinishedAt) {
+		fields = append(fields, importjob.FieldFinishedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ImportJobMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ImportJobMutation) ClearField(name string) error {
+	switch name {
+	case importjob.FieldSheet:
+		m.ClearSheet()
+		return nil
+	case importjob.FieldEncoding:
+		m.ClearEncoding()
+		return nil
+	case importjob.FieldColumnMap:
+		m.ClearColumnMap()
+		return nil
+	case importjob.FieldError:
+		m.ClearError()
+		return nil
+	case importjob.FieldErrorCode:
+		m.ClearErrorCode()
+		return nil
+	case importjob.FieldOwnerID:
+		m.ClearOwnerID()
+		return nil
+	case importjob.FieldStorageKey:
+		m.ClearStorageKey()
+		return nil
+	case importjob.FieldResultsKey:
+		m.ClearResultsKey()
+		return nil
+	case importjob.FieldFinishedAt:
+		m.ClearFinishedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown ImportJob nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ImportJobMutation) ResetField(name string) error {
+	switch name {
+	case importjob.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case importjob.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case importjob.FieldKind:
+		m.ResetKind()
+		return nil
+	case importjob.FieldFileName:
+		m.ResetFileName()
+		return nil
+	case importjob.FieldSheet:
+		m.ResetSheet()
+		return nil
+	case importjob.FieldEncoding:
+		m.ResetEncoding()
+		return nil
+	case importjob.FieldState:
+		m.ResetState()
+		return nil
+	case importjob.FieldColumnMap:
+		m.ResetColumnMap()
+		return nil
+	case importjob.FieldTotalRows:
+		m.ResetTotalRows()
+		return nil
+	case importjob.FieldDoneRows:
+		m.ResetDoneRows()
+		return nil
+	case importjob.FieldCreates:
+		m.ResetCreates()
+		return nil
+	case importjob.FieldUpdates:
+		m.ResetUpdates()
+		return nil
+	case importjob.FieldUnchanged:
+		m.ResetUnchanged()
+		return nil
+	case importjob.FieldDuplicates:
+		m.ResetDuplicates()
+		return nil
+	case importjob.FieldErrors:
+		m.ResetErrors()
+		return nil
+	case importjob.FieldError:
+		m.ResetError()
+		return nil
+	case importjob.FieldErrorCode:
+		m.ResetErrorCode()
+		return nil
+	case importjob.FieldOwnerID:
+		m.ResetOwnerID()
+		return nil
+	case importjob.FieldStorageKey:
+		m.ResetStorageKey()
+		return nil
+	case importjob.FieldResultsKey:
+		m.ResetResultsKey()
+		return nil
+	case importjob.FieldFinishedAt:
+		m.ResetFinishedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown ImportJob field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ImportJobMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ImportJobMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ImportJobMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ImportJobMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ImportJobMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ImportJobMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ImportJobMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown ImportJob unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ImportJobMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown ImportJob edge %s", name)
 }
 
 // InteractionMutation represents an operation that mutates the Interaction nodes in the graph.

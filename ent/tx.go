@@ -36,6 +36,8 @@ type Tx struct {
 	Document *DocumentClient
 	// ExchangeRate is the client for interacting with the ExchangeRate builders.
 	ExchangeRate *ExchangeRateClient
+	// ImportJob is the client for interacting with the ImportJob builders.
+	ImportJob *ImportJobClient
 	// Interaction is the client for interacting with the Interaction builders.
 	Interaction *InteractionClient
 	// Issue is the client for interacting with the Issue builders.
@@ -238,6 +240,7 @@ func (tx *Tx) init() {
 	tx.Customer = NewCustomerClient(tx.config)
 	tx.Document = NewDocumentClient(tx.config)
 	tx.ExchangeRate = NewExchangeRateClient(tx.config)
+	tx.ImportJob = NewImportJobClient(tx.config)
 	tx.Interaction = NewInteractionClient(tx.config)
 	tx.Issue = NewIssueClient(tx.config)
 	tx.IssueAttachment = NewIssueAttachmentClient(tx.config)

@@ -7,37 +7,69 @@ package graph
 
 import (
 	"context"
-	"fmt"
+	"tandem/ent"
 	"tandem/ent/schema/pulid"
+	"tandem/graph/generated"
 	"tandem/graph/model"
 )
 
+// Rows is the resolver for the rows field.
+func (r *importJobResolver) Rows(ctx context.Context, obj *model.ImportJobView, action *string, offset *int, limit *int) ([]*model.ImportRow, error) {
+	return r.rows(ctx, obj, action, offset, limit)
+}
+
+// RefusedRowsURL is the resolver for the refusedRowsURL field.
+func (r *importJobResolver) RefusedRowsURL(ctx context.Context, obj *model.ImportJobView) (*string, error) {
+	return refusedRowsURL(obj), nil
+}
+
+// CreatedBy is the resolver for the createdBy field.
+func (r *importJobResolver) CreatedBy(ctx context.Context, obj *model.ImportJobView) (*ent.User, error) {
+	if obj.Job.OwnerID == "" {
+		return nil, nil
+	}
+	u, err := r.db(ctx).User.Get(ctx, obj.Job.OwnerID)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return u, err
+}
+
 // StartImport is the resolver for the startImport field.
-func (r *mutationResolver) StartImport(ctx context.Context, input model.StartImportInput) (*model.ImportJob, error) {
-	panic(fmt.Errorf("not implemented: StartImport - startImport"))
+func (r *mutationResolver) StartImport(ctx context.Context, input model.StartImportInput) (*model.ImportJobView, error) {
+	return r.startImport(ctx, input)
 }
 
 // MapImport is the resolver for the mapImport field.
-func (r *mutationResolver) MapImport(ctx context.Context, id pulid.ID, mapping []*model.ImportMappingInput) (*model.ImportJob, error) {
-	panic(fmt.Errorf("not implemented: MapImport - mapImport"))
+func (r *mutationResolver) MapImport(ctx context.Context, id pulid.ID, mapping []*model.ImportMappingInput) (*model.ImportJobView, error) {
+	return r.mapImport(ctx, id, mapping)
 }
 
 // CommitImport is the resolver for the commitImport field.
-func (r *mutationResolver) CommitImport(ctx context.Context, id pulid.ID) (*model.ImportJob, error) {
-	panic(fmt.Errorf("not implemented: CommitImport - commitImport"))
+func (r *mutationResolver) CommitImport(ctx context.Context, id pulid.ID) (*model.ImportJobView, error) {
+	return r.commitImport(ctx, id)
 }
 
 // CancelImport is the resolver for the cancelImport field.
-func (r *mutationResolver) CancelImport(ctx context.Context, id pulid.ID) (*model.ImportJob, error) {
-	panic(fmt.Errorf("not implemented: CancelImport - cancelImport"))
+func (r *mutationResolver) CancelImport(ctx context.Context, id pulid.ID) (*model.ImportJobView, error) {
+	return r.cancelImport(ctx, id)
 }
 
 // ImportJob is the resolver for the importJob field.
-func (r *queryResolver) ImportJob(ctx context.Context, id pulid.ID) (*model.ImportJob, error) {
-	panic(fmt.Errorf("not implemented: ImportJob - importJob"))
+func (r *queryResolver) ImportJob(ctx context.Context, id pulid.ID) (*model.ImportJobView, error) {
+	j, err := r.importJobByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return r.jobView(ctx, j), nil
 }
 
 // ImportJobs is the resolver for the importJobs field.
-func (r *queryResolver) ImportJobs(ctx context.Context, first *int) ([]*model.ImportJob, error) {
-	panic(fmt.Errorf("not implemented: ImportJobs - importJobs"))
+func (r *queryResolver) ImportJobs(ctx context.Context, first *int) ([]*model.ImportJobView, error) {
+	return r.importJobs(ctx, first)
 }
+
+// ImportJob returns generated.ImportJobResolver implementation.
+func (r *Resolver) ImportJob() generated.ImportJobResolver { return &importJobResolver{r} }
+
+type importJobResolver struct{ *Resolver }

@@ -23,9 +23,13 @@ import (
 	"tandem/ent/viewer"
 )
 
-// Author records the signed-in person as the interaction's author.
+// Author records the signed-in person as the interaction's author; an import
+// (history) keeps the author its row names.
 func Author(next ent.Mutator) ent.Mutator {
 	return hook.InteractionFunc(func(ctx context.Context, m *gen.InteractionMutation) (gen.Value, error) {
+		if _, named := m.AuthorID(); named && history.Is(ctx) {
+			return next.Mutate(ctx, m)
+		}
 		if v := viewer.FromContext(ctx); v != nil && v.UserID != "" {
 			m.SetAuthorID(v.UserID)
 		}

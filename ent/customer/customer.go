@@ -33,6 +33,8 @@ const (
 	FieldNormalizedName = "normalized_name"
 	// FieldCoreName holds the string denoting the core_name field in the database.
 	FieldCoreName = "core_name"
+	// FieldCreditCode holds the string denoting the credit_code field in the database.
+	FieldCreditCode = "credit_code"
 	// FieldWebsite holds the string denoting the website field in the database.
 	FieldWebsite = "website"
 	// FieldIndustry holds the string denoting the industry field in the database.
@@ -408,6 +410,7 @@ var Columns = []string{
 	FieldNameEn,
 	FieldNormalizedName,
 	FieldCoreName,
+	FieldCreditCode,
 	FieldWebsite,
 	FieldIndustry,
 	FieldRegion,
@@ -479,6 +482,8 @@ var (
 	NormalizedNameValidator func(string) error
 	// CoreNameValidator is a validator for the "core_name" field. It is called by the builders before save.
 	CoreNameValidator func(string) error
+	// CreditCodeValidator is a validator for the "credit_code" field. It is called by the builders before save.
+	CreditCodeValidator func(string) error
 	// WebsiteValidator is a validator for the "website" field. It is called by the builders before save.
 	WebsiteValidator func(string) error
 	// IndustryValidator is a validator for the "industry" field. It is called by the builders before save.
@@ -713,6 +718,11 @@ func ByNormalizedName(opts ...sql.OrderTermOption) OrderOption {
 // ByCoreName orders the results by the core_name field.
 func ByCoreName(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCoreName, opts...).ToFunc()
+}
+
+// ByCreditCode orders the results by the credit_code field.
+func ByCreditCode(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCreditCode, opts...).ToFunc()
 }
 
 // ByWebsite orders the results by the website field.

@@ -91,6 +91,11 @@ func CoreName(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldCoreName, v))
 }
 
+// CreditCode applies equality check predicate on the "credit_code" field. It's identical to CreditCodeEQ.
+func CreditCode(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldCreditCode, v))
+}
+
 // Website applies equality check predicate on the "website" field. It's identical to WebsiteEQ.
 func Website(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldWebsite, v))
@@ -649,6 +654,81 @@ func CoreNameEqualFold(v string) predicate.Customer {
 // CoreNameContainsFold applies the ContainsFold predicate on the "core_name" field.
 func CoreNameContainsFold(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldContainsFold(FieldCoreName, v))
+}
+
+// CreditCodeEQ applies the EQ predicate on the "credit_code" field.
+func CreditCodeEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldCreditCode, v))
+}
+
+// CreditCodeNEQ applies the NEQ predicate on the "credit_code" field.
+func CreditCodeNEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldCreditCode, v))
+}
+
+// CreditCodeIn applies the In predicate on the "credit_code" field.
+func CreditCodeIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldCreditCode, vs...))
+}
+
+// CreditCodeNotIn applies the NotIn predicate on the "credit_code" field.
+func CreditCodeNotIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldCreditCode, vs...))
+}
+
+// CreditCodeGT applies the GT predicate on the "credit_code" field.
+func CreditCodeGT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldCreditCode, v))
+}
+
+// CreditCodeGTE applies the GTE predicate on the "credit_code" field.
+func CreditCodeGTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldCreditCode, v))
+}
+
+// CreditCodeLT applies the LT predicate on the "credit_code" field.
+func CreditCodeLT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldCreditCode, v))
+}
+
+// CreditCodeLTE applies the LTE predicate on the "credit_code" field.
+func CreditCodeLTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldCreditCode, v))
+}
+
+// CreditCodeContains applies the Contains predicate on the "credit_code" field.
+func CreditCodeContains(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContains(FieldCreditCode, v))
+}
+
+// CreditCodeHasPrefix applies the HasPrefix predicate on the "credit_code" field.
+func CreditCodeHasPrefix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasPrefix(FieldCreditCode, v))
+}
+
+// CreditCodeHasSuffix applies the HasSuffix predicate on the "credit_code" field.
+func CreditCodeHasSuffix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasSuffix(FieldCreditCode, v))
+}
+
+// CreditCodeIsNil applies the IsNil predicate on the "credit_code" field.
+func CreditCodeIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldCreditCode))
+}
+
+// CreditCodeNotNil applies the NotNil predicate on the "credit_code" field.
+func CreditCodeNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldCreditCode))
+}
+
+// CreditCodeEqualFold applies the EqualFold predicate on the "credit_code" field.
+func CreditCodeEqualFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEqualFold(FieldCreditCode, v))
+}
+
+// CreditCodeContainsFold applies the ContainsFold predicate on the "credit_code" field.
+func CreditCodeContainsFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContainsFold(FieldCreditCode, v))
 }
 
 // WebsiteEQ applies the EQ predicate on the "website" field.

@@ -18,6 +18,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/document"
 	"tandem/ent/exchangerate"
+	"tandem/ent/importjob"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
@@ -404,6 +405,33 @@ func (f TraverseExchangeRate) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.ExchangeRateQuery", q)
+}
+
+// The ImportJobFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ImportJobFunc func(context.Context, *ent.ImportJobQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ImportJobFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ImportJobQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ImportJobQuery", q)
+}
+
+// The TraverseImportJob type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseImportJob func(context.Context, *ent.ImportJobQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseImportJob) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseImportJob) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ImportJobQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ImportJobQuery", q)
 }
 
 // The InteractionFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -1241,6 +1269,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.DocumentQuery, predicate.Document, document.OrderOption]{typ: ent.TypeDocument, tq: q}, nil
 	case *ent.ExchangeRateQuery:
 		return &query[*ent.ExchangeRateQuery, predicate.ExchangeRate, exchangerate.OrderOption]{typ: ent.TypeExchangeRate, tq: q}, nil
+	case *ent.ImportJobQuery:
+		return &query[*ent.ImportJobQuery, predicate.ImportJob, importjob.OrderOption]{typ: ent.TypeImportJob, tq: q}, nil
 	case *ent.InteractionQuery:
 		return &query[*ent.InteractionQuery, predicate.Interaction, interaction.OrderOption]{typ: ent.TypeInteraction, tq: q}, nil
 	case *ent.IssueQuery:

@@ -357,6 +357,7 @@ var (
 		{Name: "name_en", Type: field.TypeString, Nullable: true},
 		{Name: "normalized_name", Type: field.TypeString, Nullable: true},
 		{Name: "core_name", Type: field.TypeString, Nullable: true},
+		{Name: "credit_code", Type: field.TypeString, Nullable: true},
 		{Name: "website", Type: field.TypeString, Nullable: true},
 		{Name: "industry", Type: field.TypeString, Nullable: true},
 		{Name: "region", Type: field.TypeString, Nullable: true},
@@ -401,25 +402,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customers_contacts_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[39]},
+				Columns:    []*schema.Column{CustomersColumns[40]},
 				RefColumns: []*schema.Column{ContactsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_customers_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[40]},
+				Columns:    []*schema.Column{CustomersColumns[41]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_teams_customers",
-				Columns:    []*schema.Column{CustomersColumns[41]},
+				Columns:    []*schema.Column{CustomersColumns[42]},
 				RefColumns: []*schema.Column{TeamsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_users_owned_customers",
-				Columns:    []*schema.Column{CustomersColumns[42]},
+				Columns:    []*schema.Column{CustomersColumns[43]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -428,27 +429,27 @@ var (
 			{
 				Name:    "customer_owner_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[42]},
+				Columns: []*schema.Column{CustomersColumns[43]},
 			},
 			{
 				Name:    "customer_team_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[41]},
+				Columns: []*schema.Column{CustomersColumns[42]},
 			},
 			{
 				Name:    "customer_stage",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[13]},
+				Columns: []*schema.Column{CustomersColumns[14]},
 			},
 			{
 				Name:    "customer_tier",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[23]},
+				Columns: []*schema.Column{CustomersColumns[24]},
 			},
 			{
 				Name:    "customer_lead_source",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[15]},
+				Columns: []*schema.Column{CustomersColumns[16]},
 			},
 			{
 				Name:    "customer_normalized_name",
@@ -461,14 +462,19 @@ var (
 				Columns: []*schema.Column{CustomersColumns[7]},
 			},
 			{
+				Name:    "customer_credit_code",
+				Unique:  false,
+				Columns: []*schema.Column{CustomersColumns[8]},
+			},
+			{
 				Name:    "customer_referrer_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[40]},
+				Columns: []*schema.Column{CustomersColumns[41]},
 			},
 			{
 				Name:    "customer_referrer_contact_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[39]},
+				Columns: []*schema.Column{CustomersColumns[40]},
 			},
 			{
 				Name:    "customer_updated_at",
@@ -478,7 +484,7 @@ var (
 			{
 				Name:    "customer_stage_changed_at",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[14]},
+				Columns: []*schema.Column{CustomersColumns[15]},
 			},
 		},
 	}
@@ -586,6 +592,49 @@ var (
 				Name:    "exchangerate_from_currency_to_currency_valid_from",
 				Unique:  false,
 				Columns: []*schema.Column{ExchangeRatesColumns[1], ExchangeRatesColumns[2], ExchangeRatesColumns[4]},
+			},
+		},
+	}
+	// ImportJobsColumns holds the columns for the "import_jobs" table.
+	ImportJobsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"CUSTOMERS", "CONTACTS", "KEY_PERSONS", "PRODUCTS", "PRICES", "ORDERS", "INTERACTIONS"}},
+		{Name: "file_name", Type: field.TypeString},
+		{Name: "sheet", Type: field.TypeString, Nullable: true},
+		{Name: "encoding", Type: field.TypeString, Nullable: true},
+		{Name: "state", Type: field.TypeEnum, Enums: []string{"CHECKING", "CHECKED", "COMMITTING", "DONE", "FAILED", "CANCELLED"}, Default: "CHECKING"},
+		{Name: "column_map", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "total_rows", Type: field.TypeInt, Default: 0},
+		{Name: "done_rows", Type: field.TypeInt, Default: 0},
+		{Name: "creates", Type: field.TypeInt, Default: 0},
+		{Name: "updates", Type: field.TypeInt, Default: 0},
+		{Name: "unchanged", Type: field.TypeInt, Default: 0},
+		{Name: "duplicates", Type: field.TypeInt, Default: 0},
+		{Name: "errors", Type: field.TypeInt, Default: 0},
+		{Name: "error", Type: field.TypeString, Nullable: true},
+		{Name: "error_code", Type: field.TypeString, Nullable: true},
+		{Name: "owner_id", Type: field.TypeString, Nullable: true},
+		{Name: "storage_key", Type: field.TypeString, Nullable: true},
+		{Name: "results_key", Type: field.TypeString, Nullable: true},
+		{Name: "finished_at", Type: field.TypeTime, Nullable: true},
+	}
+	// ImportJobsTable holds the schema information for the "import_jobs" table.
+	ImportJobsTable = &schema.Table{
+		Name:       "import_jobs",
+		Columns:    ImportJobsColumns,
+		PrimaryKey: []*schema.Column{ImportJobsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "importjob_owner_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{ImportJobsColumns[18], ImportJobsColumns[1]},
+			},
+			{
+				Name:    "importjob_state",
+				Unique:  false,
+				Columns: []*schema.Column{ImportJobsColumns[7]},
 			},
 		},
 	}
@@ -2152,6 +2201,7 @@ var (
 		CustomersTable,
 		DocumentsTable,
 		ExchangeRatesTable,
+		ImportJobsTable,
 		InteractionsTable,
 		IssuesTable,
 		IssueAttachmentsTable,

@@ -39,6 +39,9 @@ type Document func(*sql.Selector)
 // ExchangeRate is the predicate function for exchangerate builders.
 type ExchangeRate func(*sql.Selector)
 
+// ImportJob is the predicate function for importjob builders.
+type ImportJob func(*sql.Selector)
+
 // Interaction is the predicate function for interaction builders.
 type Interaction func(*sql.Selector)
 

@@ -15,6 +15,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/document"
 	"tandem/ent/exchangerate"
+	"tandem/ent/importjob"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
@@ -660,96 +661,100 @@ func init() {
 	customerDescCoreName := customerFields[3].Descriptor()
 	// customer.CoreNameValidator is a validator for the "core_name" field. It is called by the builders before save.
 	customer.CoreNameValidator = customerDescCoreName.Validators[0].(func(string) error)
+	// customerDescCreditCode is the schema descriptor for credit_code field.
+	customerDescCreditCode := customerFields[4].Descriptor()
+	// customer.CreditCodeValidator is a validator for the "credit_code" field. It is called by the builders before save.
+	customer.CreditCodeValidator = customerDescCreditCode.Validators[0].(func(string) error)
 	// customerDescWebsite is the schema descriptor for website field.
-	customerDescWebsite := customerFields[4].Descriptor()
+	customerDescWebsite := customerFields[5].Descriptor()
 	// customer.WebsiteValidator is a validator for the "website" field. It is called by the builders before save.
 	customer.WebsiteValidator = customerDescWebsite.Validators[0].(func(string) error)
 	// customerDescIndustry is the schema descriptor for industry field.
-	customerDescIndustry := customerFields[5].Descriptor()
+	customerDescIndustry := customerFields[6].Descriptor()
 	// customer.IndustryValidator is a validator for the "industry" field. It is called by the builders before save.
 	customer.IndustryValidator = customerDescIndustry.Validators[0].(func(string) error)
 	// customerDescRegion is the schema descriptor for region field.
-	customerDescRegion := customerFields[6].Descriptor()
+	customerDescRegion := customerFields[7].Descriptor()
 	// customer.RegionValidator is a validator for the "region" field. It is called by the builders before save.
 	customer.RegionValidator = customerDescRegion.Validators[0].(func(string) error)
 	// customerDescAddress is the schema descriptor for address field.
-	customerDescAddress := customerFields[7].Descriptor()
+	customerDescAddress := customerFields[8].Descriptor()
 	// customer.AddressValidator is a validator for the "address" field. It is called by the builders before save.
 	customer.AddressValidator = customerDescAddress.Validators[0].(func(string) error)
 	// customerDescPhone is the schema descriptor for phone field.
-	customerDescPhone := customerFields[8].Descriptor()
+	customerDescPhone := customerFields[9].Descriptor()
 	// customer.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
 	customer.PhoneValidator = customerDescPhone.Validators[0].(func(string) error)
 	// customerDescLeadSourceDetail is the schema descriptor for lead_source_detail field.
-	customerDescLeadSourceDetail := customerFields[12].Descriptor()
+	customerDescLeadSourceDetail := customerFields[13].Descriptor()
 	// customer.LeadSourceDetailValidator is a validator for the "lead_source_detail" field. It is called by the builders before save.
 	customer.LeadSourceDetailValidator = customerDescLeadSourceDetail.Validators[0].(func(string) error)
 	// customerDescScale is the schema descriptor for scale field.
-	customerDescScale := customerFields[15].Descriptor()
+	customerDescScale := customerFields[16].Descriptor()
 	// customer.ScaleValidator is a validator for the "scale" field. It is called by the builders before save.
 	customer.ScaleValidator = customerDescScale.Validators[0].(func(int) error)
 	// customerDescTechnicalLevel is the schema descriptor for technical_level field.
-	customerDescTechnicalLevel := customerFields[16].Descriptor()
+	customerDescTechnicalLevel := customerFields[17].Descriptor()
 	// customer.TechnicalLevelValidator is a validator for the "technical_level" field. It is called by the builders before save.
 	customer.TechnicalLevelValidator = customerDescTechnicalLevel.Validators[0].(func(int) error)
 	// customerDescCredit is the schema descriptor for credit field.
-	customerDescCredit := customerFields[17].Descriptor()
+	customerDescCredit := customerFields[18].Descriptor()
 	// customer.CreditValidator is a validator for the "credit" field. It is called by the builders before save.
 	customer.CreditValidator = customerDescCredit.Validators[0].(func(int) error)
 	// customerDescDemand is the schema descriptor for demand field.
-	customerDescDemand := customerFields[18].Descriptor()
+	customerDescDemand := customerFields[19].Descriptor()
 	// customer.DemandValidator is a validator for the "demand" field. It is called by the builders before save.
 	customer.DemandValidator = customerDescDemand.Validators[0].(func(int) error)
 	// customerDescEaseOfClosing is the schema descriptor for ease_of_closing field.
-	customerDescEaseOfClosing := customerFields[19].Descriptor()
+	customerDescEaseOfClosing := customerFields[20].Descriptor()
 	// customer.EaseOfClosingValidator is a validator for the "ease_of_closing" field. It is called by the builders before save.
 	customer.EaseOfClosingValidator = customerDescEaseOfClosing.Validators[0].(func(int) error)
 	// customerDescFounderHistory is the schema descriptor for founder_history field.
-	customerDescFounderHistory := customerFields[23].Descriptor()
+	customerDescFounderHistory := customerFields[24].Descriptor()
 	// customer.FounderHistoryValidator is a validator for the "founder_history" field. It is called by the builders before save.
 	customer.FounderHistoryValidator = customerDescFounderHistory.Validators[0].(func(string) error)
 	// customerDescShareholders is the schema descriptor for shareholders field.
-	customerDescShareholders := customerFields[24].Descriptor()
+	customerDescShareholders := customerFields[25].Descriptor()
 	// customer.ShareholdersValidator is a validator for the "shareholders" field. It is called by the builders before save.
 	customer.ShareholdersValidator = customerDescShareholders.Validators[0].(func(string) error)
 	// customerDescDecisionMechanism is the schema descriptor for decision_mechanism field.
-	customerDescDecisionMechanism := customerFields[25].Descriptor()
+	customerDescDecisionMechanism := customerFields[26].Descriptor()
 	// customer.DecisionMechanismValidator is a validator for the "decision_mechanism" field. It is called by the builders before save.
 	customer.DecisionMechanismValidator = customerDescDecisionMechanism.Validators[0].(func(string) error)
 	// customerDescCulture is the schema descriptor for culture field.
-	customerDescCulture := customerFields[26].Descriptor()
+	customerDescCulture := customerFields[27].Descriptor()
 	// customer.CultureValidator is a validator for the "culture" field. It is called by the builders before save.
 	customer.CultureValidator = customerDescCulture.Validators[0].(func(string) error)
 	// customerDescPeopleStatus is the schema descriptor for people_status field.
-	customerDescPeopleStatus := customerFields[27].Descriptor()
+	customerDescPeopleStatus := customerFields[28].Descriptor()
 	// customer.PeopleStatusValidator is a validator for the "people_status" field. It is called by the builders before save.
 	customer.PeopleStatusValidator = customerDescPeopleStatus.Validators[0].(func(string) error)
 	// customerDescBusinessStatus is the schema descriptor for business_status field.
-	customerDescBusinessStatus := customerFields[28].Descriptor()
+	customerDescBusinessStatus := customerFields[29].Descriptor()
 	// customer.BusinessStatusValidator is a validator for the "business_status" field. It is called by the builders before save.
 	customer.BusinessStatusValidator = customerDescBusinessStatus.Validators[0].(func(string) error)
 	// customerDescTechnologyStatus is the schema descriptor for technology_status field.
-	customerDescTechnologyStatus := customerFields[29].Descriptor()
+	customerDescTechnologyStatus := customerFields[30].Descriptor()
 	// customer.TechnologyStatusValidator is a validator for the "technology_status" field. It is called by the builders before save.
 	customer.TechnologyStatusValidator = customerDescTechnologyStatus.Validators[0].(func(string) error)
 	// customerDescManagementStatus is the schema descriptor for management_status field.
-	customerDescManagementStatus := customerFields[30].Descriptor()
+	customerDescManagementStatus := customerFields[31].Descriptor()
 	// customer.ManagementStatusValidator is a validator for the "management_status" field. It is called by the builders before save.
 	customer.ManagementStatusValidator = customerDescManagementStatus.Validators[0].(func(string) error)
 	// customerDescNotes is the schema descriptor for notes field.
-	customerDescNotes := customerFields[31].Descriptor()
+	customerDescNotes := customerFields[32].Descriptor()
 	// customer.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
 	customer.NotesValidator = customerDescNotes.Validators[0].(func(string) error)
 	// customerDescEvaluationNote is the schema descriptor for evaluation_note field.
-	customerDescEvaluationNote := customerFields[33].Descriptor()
+	customerDescEvaluationNote := customerFields[34].Descriptor()
 	// customer.EvaluationNoteValidator is a validator for the "evaluation_note" field. It is called by the builders before save.
 	customer.EvaluationNoteValidator = customerDescEvaluationNote.Validators[0].(func(string) error)
 	// customerDescEvaluationDecision is the schema descriptor for evaluation_decision field.
-	customerDescEvaluationDecision := customerFields[35].Descriptor()
+	customerDescEvaluationDecision := customerFields[36].Descriptor()
 	// customer.EvaluationDecisionValidator is a validator for the "evaluation_decision" field. It is called by the builders before save.
 	customer.EvaluationDecisionValidator = customerDescEvaluationDecision.Validators[0].(func(string) error)
 	// customerDescArchived is the schema descriptor for archived field.
-	customerDescArchived := customerFields[36].Descriptor()
+	customerDescArchived := customerFields[37].Descriptor()
 	// customer.DefaultArchived holds the default value on creation for the archived field.
 	customer.DefaultArchived = customerDescArchived.Default.(bool)
 	// customerDescID is the schema descriptor for id field.
@@ -923,6 +928,96 @@ func init() {
 	exchangerateDescID := exchangerateMixinFields0[0].Descriptor()
 	// exchangerate.DefaultID holds the default value on creation for the id field.
 	exchangerate.DefaultID = exchangerateDescID.Default.(func() pulid.ID)
+	importjobMixin := schema.ImportJob{}.Mixin()
+	importjob.Policy = privacy.NewPolicies(importjobMixin[0], schema.ImportJob{})
+	importjob.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := importjob.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	importjobMixinFields0 := importjobMixin[0].Fields()
+	_ = importjobMixinFields0
+	importjobMixinFields1 := importjobMixin[1].Fields()
+	_ = importjobMixinFields1
+	importjobFields := schema.ImportJob{}.Fields()
+	_ = importjobFields
+	// importjobDescCreatedAt is the schema descriptor for created_at field.
+	importjobDescCreatedAt := importjobMixinFields1[0].Descriptor()
+	// importjob.DefaultCreatedAt holds the default value on creation for the created_at field.
+	importjob.DefaultCreatedAt = importjobDescCreatedAt.Default.(func() time.Time)
+	// importjobDescUpdatedAt is the schema descriptor for updated_at field.
+	importjobDescUpdatedAt := importjobMixinFields1[1].Descriptor()
+	// importjob.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	importjob.DefaultUpdatedAt = importjobDescUpdatedAt.Default.(func() time.Time)
+	// importjob.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	importjob.UpdateDefaultUpdatedAt = importjobDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// importjobDescFileName is the schema descriptor for file_name field.
+	importjobDescFileName := importjobFields[1].Descriptor()
+	// importjob.FileNameValidator is a validator for the "file_name" field. It is called by the builders before save.
+	importjob.FileNameValidator = importjobDescFileName.Validators[0].(func(string) error)
+	// importjobDescSheet is the schema descriptor for sheet field.
+	importjobDescSheet := importjobFields[2].Descriptor()
+	// importjob.SheetValidator is a validator for the "sheet" field. It is called by the builders before save.
+	importjob.SheetValidator = importjobDescSheet.Validators[0].(func(string) error)
+	// importjobDescEncoding is the schema descriptor for encoding field.
+	importjobDescEncoding := importjobFields[3].Descriptor()
+	// importjob.EncodingValidator is a validator for the "encoding" field. It is called by the builders before save.
+	importjob.EncodingValidator = importjobDescEncoding.Validators[0].(func(string) error)
+	// importjobDescColumnMap is the schema descriptor for column_map field.
+	importjobDescColumnMap := importjobFields[5].Descriptor()
+	// importjob.ColumnMapValidator is a validator for the "column_map" field. It is called by the builders before save.
+	importjob.ColumnMapValidator = importjobDescColumnMap.Validators[0].(func(string) error)
+	// importjobDescTotalRows is the schema descriptor for total_rows field.
+	importjobDescTotalRows := importjobFields[6].Descriptor()
+	// importjob.DefaultTotalRows holds the default value on creation for the total_rows field.
+	importjob.DefaultTotalRows = importjobDescTotalRows.Default.(int)
+	// importjobDescDoneRows is the schema descriptor for done_rows field.
+	importjobDescDoneRows := importjobFields[7].Descriptor()
+	// importjob.DefaultDoneRows holds the default value on creation for the done_rows field.
+	importjob.DefaultDoneRows = importjobDescDoneRows.Default.(int)
+	// importjobDescCreates is the schema descriptor for creates field.
+	importjobDescCreates := importjobFields[8].Descriptor()
+	// importjob.DefaultCreates holds the default value on creation for the creates field.
+	importjob.DefaultCreates = importjobDescCreates.Default.(int)
+	// importjobDescUpdates is the schema descriptor for updates field.
+	importjobDescUpdates := importjobFields[9].Descriptor()
+	// importjob.DefaultUpdates holds the default value on creation for the updates field.
+	importjob.DefaultUpdates = importjobDescUpdates.Default.(int)
+	// importjobDescUnchanged is the schema descriptor for unchanged field.
+	importjobDescUnchanged := importjobFields[10].Descriptor()
+	// importjob.DefaultUnchanged holds the default value on creation for the unchanged field.
+	importjob.DefaultUnchanged = importjobDescUnchanged.Default.(int)
+	// importjobDescDuplicates is the schema descriptor for duplicates field.
+	importjobDescDuplicates := importjobFields[11].Descriptor()
+	// importjob.DefaultDuplicates holds the default value on creation for the duplicates field.
+	importjob.DefaultDuplicates = importjobDescDuplicates.Default.(int)
+	// importjobDescErrors is the schema descriptor for errors field.
+	importjobDescErrors := importjobFields[12].Descriptor()
+	// importjob.DefaultErrors holds the default value on creation for the errors field.
+	importjob.DefaultErrors = importjobDescErrors.Default.(int)
+	// importjobDescError is the schema descriptor for error field.
+	importjobDescError := importjobFields[13].Descriptor()
+	// importjob.ErrorValidator is a validator for the "error" field. It is called by the builders before save.
+	importjob.ErrorValidator = importjobDescError.Validators[0].(func(string) error)
+	// importjobDescErrorCode is the schema descriptor for error_code field.
+	importjobDescErrorCode := importjobFields[14].Descriptor()
+	// importjob.ErrorCodeValidator is a validator for the "error_code" field. It is called by the builders before save.
+	importjob.ErrorCodeValidator = importjobDescErrorCode.Validators[0].(func(string) error)
+	// importjobDescStorageKey is the schema descriptor for storage_key field.
+	importjobDescStorageKey := importjobFields[16].Descriptor()
+	// importjob.StorageKeyValidator is a validator for the "storage_key" field. It is called by the builders before save.
+	importjob.StorageKeyValidator = importjobDescStorageKey.Validators[0].(func(string) error)
+	// importjobDescResultsKey is the schema descriptor for results_key field.
+	importjobDescResultsKey := importjobFields[17].Descriptor()
+	// importjob.ResultsKeyValidator is a validator for the "results_key" field. It is called by the builders before save.
+	importjob.ResultsKeyValidator = importjobDescResultsKey.Validators[0].(func(string) error)
+	// importjobDescID is the schema descriptor for id field.
+	importjobDescID := importjobMixinFields0[0].Descriptor()
+	// importjob.DefaultID holds the default value on creation for the id field.
+	importjob.DefaultID = importjobDescID.Default.(func() pulid.ID)
 	interactionMixin := schema.Interaction{}.Mixin()
 	interaction.Policy = privacy.NewPolicies(interactionMixin[0], schema.Interaction{})
 	interaction.Hooks[0] = func(next ent.Mutator) ent.Mutator {

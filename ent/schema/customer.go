@@ -36,6 +36,8 @@ func (Customer) Fields() []ent.Field {
 		atMost(300, field.String("core_name").Optional().
 			Comment("Core name for the duplicate check: the name without region, legal form and line of business (account.DuplicateKey).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput))),
+		atMost(40, field.String("credit_code").Optional().
+			Comment("统一社会信用代码 (unified social credit code): the natural key of an imported account.")),
 		atMost(300, field.String("website").Optional()),
 		atMost(120, field.String("industry").Optional()),
 		atMost(120, field.String("region").Optional()),
@@ -130,7 +132,7 @@ func (Customer) Edges() []ent.Edge {
 func (Customer) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("owner_id"), index.Fields("team_id"), index.Fields("stage"),
-		index.Fields("tier"), index.Fields("lead_source"), index.Fields("normalized_name"), index.Fields("core_name"),
+		index.Fields("tier"), index.Fields("lead_source"), index.Fields("normalized_name"), index.Fields("core_name"), index.Fields("credit_code"),
 		index.Fields("referrer_customer_id"), index.Fields("referrer_contact_id"),
 		index.Fields("updated_at"), index.Fields("stage_changed_at"),
 	}

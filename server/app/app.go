@@ -14,6 +14,7 @@ import (
 
 	"tandem/domain/access"
 	"tandem/domain/account"
+	"tandem/domain/importer"
 	"tandem/ent"
 	"tandem/ent/classify"
 	"tandem/ent/customer"
@@ -123,6 +124,11 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	} else if n > 0 {
 		log.Info("core names stored for the duplicate check", "accounts", n)
 	}
+	if n, err := importer.MarkInterrupted(ctx, db.Client); err != nil {
+		return nil, fmt.Errorf("interrupted imports: %w", err)
+	} else if n > 0 {
+		log.Warn("imports interrupted by the last stop marked FAILED", "jobs", n)
+	}
 	if err := a.bootstrap(ctx); err != nil {
 		return nil, err
 	}
@@ -140,7 +146,7 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	resolver := &graph.Resolver{Client: db.Client, Auth: a.Auth, Files: files, DownloadKey: graph.DownloadKey(secret), Now: opts.Now,
 		WebhookTargets: targets}
 	gql := graph.NewHandler(resolver, graph.Options{Limits: limits, Production: cfg.Production(), Logger: log, Spend: a.spend})
-	a.Handler = a.routes(gql, resolver.DownloadHandler(), resolver.AttachmentDownloadHandler())
+	a.Handler = a.routes(gql, resolver.DownloadHandler(), resolver.AttachmentDownloadHandler(), resolver.RefusedRowsHandler(), resolver.ExportHandler())
 	return a, nil
 }
 

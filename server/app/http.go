@@ -16,7 +16,7 @@ import (
 // MaxRequestBytes bounds a GraphQL request body (a multipart upload included).
 const MaxRequestBytes = graph.MaxUploadBytes + 1<<20
 
-func (a *App) routes(gql, download, attachmentDownload http.Handler) http.Handler {
+func (a *App) routes(gql, download, attachmentDownload, refused, export http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", noStore(a.authenticate(http.MaxBytesHandler(gql, MaxRequestBytes))))
 	// CSV export of one connection, page after page through the GraphQL handler (export.go).
@@ -35,6 +35,10 @@ func (a *App) routes(gql, download, attachmentDownload http.Handler) http.Handle
 	mux.Handle("GET /documents/{id}/download", download)
 	// The same for IssueAttachment.downloadURL (photos inline, for <img src>).
 	mux.Handle("GET /issue-attachments/{id}/download", attachmentDownload)
+	// The rows an import refused, to fix and import again (bearer token, like /graphql).
+	mux.Handle("GET /imports/{id}/{file}", noStore(a.authenticate(refused)))
+	// A kind's rows under the import's column labels (bearer token; privacy applies).
+	mux.Handle("GET /exports/{file}", noStore(a.authenticate(export)))
 	mux.Handle("/", newSPA(frontend.Dist()))
 	return a.accessLog(securityHeaders(mux))
 }

@@ -1,0 +1,75 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+
+	"tandem/domain/history"
+	"tandem/ent"
+)
+
+// BatchRows is how many rows one transaction of a commit writes.
+const BatchRows = 500
+
+// FailBeforeWrite, when set (tests only), is asked before each row is written and
+// fails the commit with its error: it stands for a database failure part-way.
+var FailBeforeWrite func(row int) error
+
+// Progress records, in the batch's transaction, that the first done data rows are
+// written; the batch commits only if it succeeds, so the job's count and the rows
+// written never disagree.
+type Progress func(ctx context.Context, tx *ent.Client, done int, c Counts) error
+
+// Commit checks the rows again against what is stored now (so a resumed or repeated
+// commit never writes a row twice: what was written reads back UNCHANGED) and writes
+// the CREATE and UPDATE rows from data row index from on, in batches of BatchRows,
+// each in its own transaction, as history (history.Importing: statuses and dates
+// kept, no effects). It returns the plan it wrote and the row index reached; on a
+// failure the rows before that index are written and the error says which row failed.
+func Commit(ctx context.Context, c *ent.Client, k Kind, t *Table, m Mapping, from int, progress Progress) (*Plan, int, error) {
+	plan, err := Check(ctx, c, k, t, m)
+	if err != nil {
+		return nil, from, err
+	}
+	ctx = history.Importing(ctx)
+	done := from
+	for done < len(t.Rows) {
+		end := min(done+BatchRows, len(t.Rows))
+		if err := writeBatch(ctx, c, plan, t, done, end, progress); err != nil {
+			return plan, done, err
+		}
+		done = end
+	}
+	return plan, done, nil
+}
+
+func writeBatch(ctx context.Context, c *ent.Client, plan *Plan, t *Table, start, end int, progress Progress) error {
+	tx, err := c.Tx(ctx)
+	if err != nil {
+		return err
+	}
+	tc := tx.Client()
+	for i := start; i < end; i++ {
+		w := plan.writes[i]
+		if w == nil {
+			continue
+		}
+		if FailBeforeWrite != nil {
+			if err := FailBeforeWrite(t.Rows[i].Num); err != nil {
+				_ = tx.Rollback()
+				return fmt.Errorf("row %d: %w", t.Rows[i].Num, err)
+			}
+		}
+		if err := w(ctx, tc); err != nil {
+			_ = tx.Rollback()
+			return fmt.Errorf("row %d: %w", t.Rows[i].Num, err)
+		}
+	}
+	if progress != nil {
+		if err := progress(ctx, tc, end, plan.Counts); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+	}
+	return tx.Commit()
+}
