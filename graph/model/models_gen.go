@@ -261,35 +261,6 @@ type ImportField struct {
 	Required bool   `json:"required"`
 }
 
-type ImportJob struct {
-	ID       pulid.ID   `json:"id"`
-	Kind     ImportKind `json:"kind"`
-	FileName string     `json:"fileName"`
-	// The sheet read (xlsx), null for csv.
-	Sheet *string `json:"sheet,omitempty"`
-	// The text encoding detected (UTF-8 or GB18030) for csv, null for xlsx.
-	Encoding  *string         `json:"encoding,omitempty"`
-	State     ImportJobState  `json:"state"`
-	Columns   []*ImportColumn `json:"columns"`
-	Fields    []*ImportField  `json:"fields"`
-	TotalRows int             `json:"totalRows"`
-	// Rows checked (CHECKING) or written (COMMITTING, DONE, FAILED).
-	DoneRows   int `json:"doneRows"`
-	Creates    int `json:"creates"`
-	Updates    int `json:"updates"`
-	Unchanged  int `json:"unchanged"`
-	Duplicates int `json:"duplicates"`
-	Errors     int `json:"errors"`
-	// Rows of the last check or commit, in row order; filter by action.
-	Rows []*ImportRow `json:"rows"`
-	// Download (GET, with the session's bearer token) of the refused rows, in the file's format, with a reason column: fix and re-import it. Null when none.
-	RefusedRowsURL *string    `json:"refusedRowsURL,omitempty"`
-	Error          *string    `json:"error,omitempty"`
-	CreatedBy      *ent.User  `json:"createdBy,omitempty"`
-	CreatedAt      time.Time  `json:"createdAt"`
-	FinishedAt     *time.Time `json:"finishedAt,omitempty"`
-}
-
 type ImportMappingInput struct {
 	Column int `json:"column"`
 	// A field key of the kind, or null to ignore the column.
@@ -299,8 +270,8 @@ type ImportMappingInput struct {
 // What the check (or the commit) did with one row.
 type ImportRow struct {
 	// The row number as the spreadsheet shows it (the header is row 1).
-	Row    int             `json:"row"`
-	Action ImportRowAction `json:"action"`
+	Row    int    `json:"row"`
+	Action string `json:"action"`
 	// The natural key the row is matched on (e.g. the credit code or the name).
 	Key *string `json:"key,omitempty"`
 	// The existing record the row updates or duplicates.
@@ -493,7 +464,7 @@ type StageSpan struct {
 
 type StartImportInput struct {
 	File graphql.Upload `json:"file"`
-	Kind ImportKind     `json:"kind"`
+	Kind string         `json:"kind"`
 	// For .xlsx: the sheet to read; the first non-empty sheet when omitted.
 	Sheet *string `json:"sheet,omitempty"`
 }
@@ -664,204 +635,6 @@ func (e *FunnelDimension) UnmarshalJSON(b []byte) error {
 }
 
 func (e FunnelDimension) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-type ImportJobState string
-
-const (
-	// The rows are being checked (dry run); doneRows counts them.
-	ImportJobStateChecking ImportJobState = "CHECKING"
-	// Checked: the counts and rows say what a commit would do.
-	ImportJobStateChecked ImportJobState = "CHECKED"
-	// Being written; doneRows counts the rows written.
-	ImportJobStateCommitting ImportJobState = "COMMITTING"
-	// Written; the counts say what was done.
-	ImportJobStateDone ImportJobState = "DONE"
-	// Stopped by an error; `error` says why. What was written is kept (doneRows rows) and commitImport resumes.
-	ImportJobStateFailed ImportJobState = "FAILED"
-	// Given up by the user before commit; nothing was written.
-	ImportJobStateCancelled ImportJobState = "CANCELLED"
-)
-
-var AllImportJobState = []ImportJobState{
-	ImportJobStateChecking,
-	ImportJobStateChecked,
-	ImportJobStateCommitting,
-	ImportJobStateDone,
-	ImportJobStateFailed,
-	ImportJobStateCancelled,
-}
-
-func (e ImportJobState) IsValid() bool {
-	switch e {
-	case ImportJobStateChecking, ImportJobStateChecked, ImportJobStateCommitting, ImportJobStateDone, ImportJobStateFailed, ImportJobStateCancelled:
-		return true
-	}
-	return false
-}
-
-func (e ImportJobState) String() string {
-	return string(e)
-}
-
-func (e *ImportJobState) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = ImportJobState(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid ImportJobState", str)
-	}
-	return nil
-}
-
-func (e ImportJobState) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *ImportJobState) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e ImportJobState) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-// What a file brings in.
-type ImportKind string
-
-const (
-	ImportKindCustomers    ImportKind = "CUSTOMERS"
-	ImportKindContacts     ImportKind = "CONTACTS"
-	ImportKindKeyPersons   ImportKind = "KEY_PERSONS"
-	ImportKindProducts     ImportKind = "PRODUCTS"
-	ImportKindPrices       ImportKind = "PRICES"
-	ImportKindOrders       ImportKind = "ORDERS"
-	ImportKindInteractions ImportKind = "INTERACTIONS"
-)
-
-var AllImportKind = []ImportKind{
-	ImportKindCustomers,
-	ImportKindContacts,
-	ImportKindKeyPersons,
-	ImportKindProducts,
-	ImportKindPrices,
-	ImportKindOrders,
-	ImportKindInteractions,
-}
-
-func (e ImportKind) IsValid() bool {
-	switch e {
-	case ImportKindCustomers, ImportKindContacts, ImportKindKeyPersons, ImportKindProducts, ImportKindPrices, ImportKindOrders, ImportKindInteractions:
-		return true
-	}
-	return false
-}
-
-func (e ImportKind) String() string {
-	return string(e)
-}
-
-func (e *ImportKind) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = ImportKind(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid ImportKind", str)
-	}
-	return nil
-}
-
-func (e ImportKind) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *ImportKind) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e ImportKind) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-type ImportRowAction string
-
-const (
-	ImportRowActionCreate ImportRowAction = "CREATE"
-	ImportRowActionUpdate ImportRowAction = "UPDATE"
-	// Already there with the same values (a re-import).
-	ImportRowActionUnchanged ImportRowAction = "UNCHANGED"
-	// Looks like an existing account under another name (the app's duplicate rules); not written.
-	ImportRowActionDuplicate ImportRowAction = "DUPLICATE"
-	ImportRowActionError     ImportRowAction = "ERROR"
-)
-
-var AllImportRowAction = []ImportRowAction{
-	ImportRowActionCreate,
-	ImportRowActionUpdate,
-	ImportRowActionUnchanged,
-	ImportRowActionDuplicate,
-	ImportRowActionError,
-}
-
-func (e ImportRowAction) IsValid() bool {
-	switch e {
-	case ImportRowActionCreate, ImportRowActionUpdate, ImportRowActionUnchanged, ImportRowActionDuplicate, ImportRowActionError:
-		return true
-	}
-	return false
-}
-
-func (e ImportRowAction) String() string {
-	return string(e)
-}
-
-func (e *ImportRowAction) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = ImportRowAction(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid ImportRowAction", str)
-	}
-	return nil
-}
-
-func (e ImportRowAction) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *ImportRowAction) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e ImportRowAction) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
