@@ -7,9 +7,12 @@ import (
 	"testing"
 	"time"
 
+	"tandem/domain/history"
 	"tandem/domain/merge"
 	"tandem/ent"
 	"tandem/ent/accountchange"
+	"tandem/ent/changenotice"
+	"tandem/ent/changenoticeack"
 	"tandem/ent/customer"
 	"tandem/ent/order"
 	"tandem/ent/task"
@@ -289,3 +292,30 @@ func TestBulkStageFollowsTheSingleAccountRule(t *testing.T) {
 }
 
 func mergeJSON(v any) string { b, _ := json.Marshal(v); return string(b) }
+
+// A change notice acknowledged on the merged account and still open on the survivor:
+// the merge keeps the acknowledgement (one row per notice and account), so the notice
+// is not reopened. The preview counts what will move.
+func TestMergeKeepsAnAcknowledgement(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		c := e.app.DB.Client
+		s, m := e.f.acmeEast, e.duplicateOf("华塑", e.f.rep1, customer.StageVISITED)
+		cn := c.ChangeNotice.Create().SetProductID(e.f.product.ID).SetKind(changenotice.KindFORMULA).
+			SetTitle("New catalyst").SetEffectiveAt(time.Now().AddDate(0, 2, 0)).SaveX(e.sys)
+		hist := history.Importing(e.sys)
+		c.ChangeNoticeAck.Create().SetChangeNoticeID(cn.ID).SetCustomerID(s.ID).SaveX(hist)
+		c.ChangeNoticeAck.Create().SetChangeNoticeID(cn.ID).SetCustomerID(m.ID).SetAcknowledgedAt(time.Now().UTC()).SetAcknowledgedBy("王经理").SaveX(hist)
+		mgr := e.token(e.f.manager)
+		p := e.ok(mgr, `query($s: ID!, $m: ID!) { accountMergePreview(survivorID: $s, mergedID: $m) { fields { field survivor merged differs } moves { table count } } }`,
+			map[string]any{"s": s.ID, "m": m.ID})
+		if js := mergeJSON(p); !strings.Contains(js, `{"count":1,"table":"change_notice_acks"}`) ||
+			!strings.Contains(js, `"differs":true,"field":"name","merged":"华塑"`) {
+			t.Errorf("preview: %s", js)
+		}
+		e.ok(mgr, mergeAccounts, map[string]any{"in": map[string]any{"survivorID": s.ID, "mergedID": m.ID}})
+		acks := c.ChangeNoticeAck.Query().Where(changenoticeack.ChangeNoticeID(cn.ID)).AllX(e.sys)
+		if len(acks) != 1 || acks[0].CustomerID != s.ID || acks[0].AcknowledgedAt == nil {
+			t.Fatalf("acks after the merge: %+v", acks)
+		}
+	})
+}
