@@ -1,0 +1,1 @@
+import{U as e,i as t,q as n}from"./preload-helper-1IaudNsK.js";n();function r({err:n,flash:r}){return t(e,{children:[n&&t(`p`,{class:`error`,role:`alert`,children:n}),r&&t(`p`,{class:`notice`,role:`status`,children:r})]})}export{r as t};
