@@ -58,3 +58,44 @@ journey('merge-duplicate', async ({ server, phone }) => {
   const gone = await gql(server, `query($id: ID!) { mergedAccount(id: $id) { id } }`, { id: dup.id }, tok);
   assert(gone.mergedAccount?.id === survivor.id, `the duplicate's ID leads to ${JSON.stringify(gone.mergedAccount)}`);
 });
+
+// A manager gives two of a rep's accounts to another rep of the team from the accounts list.
+journey('reassign-accounts', async ({ server, phone }) => {
+  const tok = (await login(server, MANAGER)).accessToken;
+  const { customers } = await gql(
+    server,
+    `{ customers(first: 2, where: { hasOwnerWith: [{ email: "rep1@demo.tandem" }] }) { edges { node { id name teamID owner { id } } } } }`,
+    {},
+    tok,
+  );
+  const accts = customers.edges.map((e) => e.node);
+  assert(accts.length === 2, 'the demo rep1 has fewer than two accounts');
+  const { users } = await gql(
+    server,
+    `query($team: ID!, $from: ID!) { users(first: 10, where: { role: REP, teamID: $team, idNEQ: $from }) { edges { node { id name } } } }`,
+    { team: accts[0].teamID, from: accts[0].owner.id },
+    tok,
+  );
+  const target = users.edges[0]?.node;
+  assert(target, 'rep1 has no teammate rep in the demo');
+
+  const { page } = await phone({ locale: 'en-US' });
+  await signInFast(page, server, { email: MANAGER, path: '/accounts' });
+  await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
+  await page.getByRole('button', { name: 'Select', exact: true }).click();
+  for (const a of accts) {
+    await page.getByLabel('Search accounts').fill(a.name);
+    await page.getByRole('checkbox', { name: `Select ${a.name}` }).check();
+  }
+  await page.getByText('2 selected').waitFor();
+  await checkScreen(page, 'reassign-en');
+  await page.getByRole('combobox', { name: /Reassign to/ }).selectOption(target.id);
+  await page.getByLabel('Reason').fill('rep1 takes over the key accounts');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Reassign 2 accounts' }).click();
+  await page.getByRole('status').filter({ hasText: '2 accounts reassigned' }).waitFor();
+  for (const a of accts) {
+    const d = await gql(server, `query($id: ID!) { node(id: $id) { ... on Customer { owner { id } } } }`, { id: a.id }, tok);
+    assert(d.node.owner.id === target.id, `${a.name} is still ${d.node.owner.id}'s`);
+  }
+});

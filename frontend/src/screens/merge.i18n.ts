@@ -111,3 +111,38 @@ export const tableNames: Record<string, [string, string]> = {
 };
 
 export const other: [string, string] = ['Other records', '其他记录'];
+
+/** Texts of the accounts list's bulk changes (AccountsBulk.tsx). */
+export const tb = messages(
+  'bulk',
+  {
+    select: 'Select',
+    doneSelecting: 'Done',
+    pick: 'Select {name}',
+    selectAll: 'Select all shown',
+    selected: '{n} selected',
+    to: 'Reassign to',
+    choose: 'Choose a rep',
+    reason: 'Reason',
+    reasonHint: 'Why (required, on each account’s timeline)',
+    reassign: 'Reassign {n} accounts',
+    confirm: 'Give {n} accounts to {name}? Their open tasks go along.',
+    result: '{n} accounts reassigned; {tasks} open tasks followed.',
+    needAll: 'Choose the rep and give a reason.',
+  },
+  {
+    select: '选择',
+    doneSelecting: '完成',
+    pick: '选择 {name}',
+    selectAll: '全选当前列表',
+    selected: '已选 {n} 个',
+    to: '转交给',
+    choose: '选择销售',
+    reason: '原因',
+    reasonHint: '原因（必填，记录在每个客户的时间线上）',
+    reassign: '转交 {n} 个客户',
+    confirm: '确定把 {n} 个客户转交给 {name} 吗？未完成的任务一并转交。',
+    result: '已转交 {n} 个客户，{tasks} 个未完成任务随之转交。',
+    needAll: '请选择销售并填写原因。',
+  },
+);
