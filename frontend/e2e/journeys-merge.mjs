@@ -98,4 +98,15 @@ journey('reassign-accounts', async ({ server, phone }) => {
     const d = await gql(server, `query($id: ID!) { node(id: $id) { ... on Customer { owner { id } } } }`, { id: a.id }, tok);
     assert(d.node.owner.id === target.id, `${a.name} is still ${d.node.owner.id}'s`);
   }
+
+  // Then one of them to DORMANT in bulk: moved by setCustomerStage's rule, reported per account.
+  await page.getByLabel('Search accounts').fill(accts[0].name);
+  await page.getByRole('checkbox', { name: `Select ${accts[0].name}` }).check();
+  await page.getByRole('combobox', { name: /Move the stage to/ }).selectOption('DORMANT');
+  await page.getByLabel('Reason').fill('no demand this year');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Move 1 accounts' }).click();
+  await page.getByRole('status').filter({ hasText: `Moved: ${accts[0].name}` }).waitFor();
+  const d = await gql(server, `query($id: ID!) { node(id: $id) { ... on Customer { stage } } }`, { id: accts[0].id }, tok);
+  assert(d.node.stage === 'DORMANT', `the account is at ${d.node.stage}`);
 });

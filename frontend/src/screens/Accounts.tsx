@@ -211,6 +211,7 @@ export function Accounts() {
                     </button>
                     <AccountsBulk
                       selected={sel}
+                      names={Object.fromEntries(edges.map((e) => [e!.node!.id, e!.node!.name]))}
                       onDone={() => {
                         setSel({});
                         void first.refetch();

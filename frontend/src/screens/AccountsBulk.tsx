@@ -4,7 +4,9 @@
 import { useState } from 'preact/hooks';
 import { graphql } from '../graphql';
 import { request } from '../lib/api';
+import { lang } from '../lib/i18n';
 import { useQuery } from '../lib/query';
+import { label } from '../i18n/enums';
 import { errorText } from '../ui/feedback';
 import { tb } from './merge.i18n';
 
@@ -14,6 +16,14 @@ const Reps = graphql(`
   }
 `);
 
+const BulkStage = graphql(`
+  mutation BulkSetStage($input: BulkSetStageInput!) {
+    bulkSetStage(input: $input) { customerID moved message customer { id name } }
+  }
+`);
+
+const stages = ['PROSPECT', 'CONTACTED', 'VISITED', 'SAMPLING', 'TRIAL', 'EVALUATION', 'MAIN_SUPPLIER', 'PARTNER', 'DORMANT', 'LOST'] as const;
+
 const Reassign = graphql(`
   mutation ReassignAccounts($input: ReassignAccountsInput!) {
     reassignAccounts(input: $input) { count tasksMoved }
@@ -21,13 +31,15 @@ const Reassign = graphql(`
 `);
 
 /** selected: account ID → its owner's ID. */
-export function AccountsBulk({ selected, onDone }: { selected: Record<string, string>; onDone: () => void }) {
+export function AccountsBulk({ selected, names, onDone }: { selected: Record<string, string>; names: Record<string, string>; onDone: () => void }) {
   const reps = useQuery(Reps, {});
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [result, setResult] = useState('');
+  const [stage, setStage] = useState('');
+  const [rows, setRows] = useState<{ id: string; moved: boolean; message?: string | null }[]>([]);
   const ids = Object.keys(selected);
   const people = (reps.data?.users.edges ?? []).map((e) => e!.node!);
   async function submit(e: Event) {
@@ -60,8 +72,27 @@ export function AccountsBulk({ selected, onDone }: { selected: Record<string, st
       setBusy(false);
     }
   }
+  async function moveStage() {
+    if (!stage || !reason.trim()) {
+      setError(tb('needStage'));
+      return;
+    }
+    if (!confirm(tb('confirmStage', { n: ids.length, stage: label('CustomerStage', stage) }))) return;
+    setBusy(true);
+    setError('');
+    setRows([]);
+    try {
+      const d = await request(BulkStage, { input: { customerIDs: ids, stage: stage as never, reason: reason.trim() } });
+      setRows(d.bulkSetStage.map((r) => ({ id: r.customerID, moved: r.moved, message: r.message })));
+      onDone();
+    } catch (err) {
+      setError(errorText(err, ''));
+    } finally {
+      setBusy(false);
+    }
+  }
   return (
-    <form class="card" onSubmit={submit} aria-label={tb('to')}>
+    <form class="card" onSubmit={submit}>
       <p class="muted small" aria-live="polite">
         {tb('selected', { n: ids.length })}
       </p>
@@ -93,6 +124,30 @@ export function AccountsBulk({ selected, onDone }: { selected: Record<string, st
       <button type="submit" class="btn primary block" disabled={busy || ids.length === 0}>
         {tb('reassign', { n: ids.length })}
       </button>
+      <label class="field">
+        <span>{tb('stageTo')}</span>
+        <select value={stage} onChange={(e) => setStage((e.target as HTMLSelectElement).value)}>
+          <option value="">{tb('chooseStage')}</option>
+          {stages.map((s) => (
+            <option key={s} value={s}>
+              {label('CustomerStage', s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" class="btn block" disabled={busy || ids.length === 0} onClick={() => void moveStage()}>
+        {tb('move', { n: ids.length })}
+      </button>
+      {rows.length > 0 && (
+        <ul class="plain-list" role="status">
+          {rows.map((r) => (
+            <li key={r.id}>
+              {r.moved ? tb('moved') : tb('refused')}: {names[r.id] ?? r.id}
+              {r.message && lang.get() === 'en' ? ` — ${r.message}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
     </form>
   );
 }

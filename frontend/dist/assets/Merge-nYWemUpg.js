@@ -1,4 +1,4 @@
-import{C as e,F as t,M as n,U as r,i,m as a,q as o,r as s,s as c,v as l,y as u}from"./preload-helper-1IaudNsK.js";import{t as d}from"./graphql-BgjXw90l.js";import{c as f,d as p,i as m,p as h,r as g,u as _}from"./index-BA7oHSnV.js";import{t as v}from"./feedback-Dk1NKhwo.js";import{i as y,n as b,r as x,t as S}from"./merge.i18n-BASppCDj.js";t(),o();var C=d(`
+import{C as e,F as t,M as n,U as r,i,m as a,q as o,r as s,s as c,v as l,y as u}from"./preload-helper-1IaudNsK.js";import{t as d}from"./graphql-BgjXw90l.js";import{c as f,d as p,i as m,p as h,r as g,u as _}from"./index-dfk983mu.js";import{t as v}from"./feedback-dwIFZjRC.js";import{i as y,n as b,r as x,t as S}from"./merge.i18n-q3DzHtq5.js";t(),o();var C=d(`
   query MergePreview($s: ID!, $m: ID!) {
     accountMergePreview(survivorID: $s, mergedID: $m) {
       fields { field survivor merged differs }

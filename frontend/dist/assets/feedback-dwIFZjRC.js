@@ -1,0 +1,1 @@
+import{d as e,h as t,u as n}from"./preload-helper-1IaudNsK.js";import{f as r}from"./index-dfk983mu.js";function i(){return t.get()?r(`sent`):r(`queued`)}function a(t,i){return t instanceof e?r(`onlineOnly`):t instanceof n&&t.code===`CONFLICT`?i:t?.message??String(t)}export{i as n,a as t};
