@@ -26,6 +26,13 @@ journey('merge-duplicate', async ({ server, phone }) => {
     tok,
   );
 
+  // In Chinese first: the same screen, no English left.
+  const zh = (await phone({ locale: 'zh-CN' })).page;
+  await signInFast(zh, server, { email: MANAGER, path: `/customers/${encodeURIComponent(survivor.id)}/merge/${encodeURIComponent(dup.id)}` });
+  await zh.getByRole('heading', { level: 1, name: '合并重复客户' }).waitFor();
+  await zh.getByText('将转到本客户的记录').waitFor();
+  await checkScreen(zh, 'merge-zh');
+
   const { page } = await phone({ locale: 'en-US' });
   await signInFast(page, server, { email: MANAGER, path: `/customers/${encodeURIComponent(survivor.id)}` });
   await page.getByRole('heading', { level: 1 }).filter({ hasText: survivor.name }).waitFor();
