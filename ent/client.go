@@ -12,6 +12,7 @@ import (
 	"tandem/ent/migrate"
 	"tandem/ent/schema/pulid"
 
+	"tandem/ent/accountchange"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -70,6 +71,8 @@ type Client struct {
 	Schema *migrate.Schema
 	// APIToken is the client for interacting with the APIToken builders.
 	APIToken *APITokenClient
+	// AccountChange is the client for interacting with the AccountChange builders.
+	AccountChange *AccountChangeClient
 	// Assistance is the client for interacting with the Assistance builders.
 	Assistance *AssistanceClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
@@ -164,6 +167,7 @@ func NewClient(opts ...Option) *Client {
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.APIToken = NewAPITokenClient(c.config)
+	c.AccountChange = NewAccountChangeClient(c.config)
 	c.Assistance = NewAssistanceClient(c.config)
 	c.AuditEvent = NewAuditEventClient(c.config)
 	c.ChangeNotice = NewChangeNoticeClient(c.config)
@@ -298,6 +302,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ctx:             ctx,
 		config:          cfg,
 		APIToken:        NewAPITokenClient(cfg),
+		AccountChange:   NewAccountChangeClient(cfg),
 		Assistance:      NewAssistanceClient(cfg),
 		AuditEvent:      NewAuditEventClient(cfg),
 		ChangeNotice:    NewChangeNoticeClient(cfg),
@@ -359,6 +364,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ctx:             ctx,
 		config:          cfg,
 		APIToken:        NewAPITokenClient(cfg),
+		AccountChange:   NewAccountChangeClient(cfg),
 		Assistance:      NewAssistanceClient(cfg),
 		AuditEvent:      NewAuditEventClient(cfg),
 		ChangeNotice:    NewChangeNoticeClient(cfg),
@@ -429,14 +435,14 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.Assistance, c.AuditEvent, c.ChangeNotice, c.ChangeNoticeAck,
-		c.ClientMutation, c.Competitor, c.Contact, c.Customer, c.Document,
-		c.ExchangeRate, c.ImportJob, c.Interaction, c.Issue, c.IssueAttachment,
-		c.IssueEvent, c.KeyPerson, c.LoginThrottle, c.MarketInfo, c.MarketInfoShare,
-		c.Need, c.Order, c.OrderEvent, c.OrderLine, c.Person, c.Pitch, c.PricePoint,
-		c.Product, c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery,
-		c.ServiceDocument, c.Shipment, c.StageChange, c.Task, c.Team, c.TrackingEvent,
-		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.APIToken, c.AccountChange, c.Assistance, c.AuditEvent, c.ChangeNotice,
+		c.ChangeNoticeAck, c.ClientMutation, c.Competitor, c.Contact, c.Customer,
+		c.Document, c.ExchangeRate, c.ImportJob, c.Interaction, c.Issue,
+		c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle, c.MarketInfo,
+		c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine, c.Person,
+		c.Pitch, c.PricePoint, c.Product, c.RefreshToken, c.Sample, c.SampleEvent,
+		c.SavedQuery, c.ServiceDocument, c.Shipment, c.StageChange, c.Task, c.Team,
+		c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Use(hooks...)
 	}
@@ -446,14 +452,14 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.Assistance, c.AuditEvent, c.ChangeNotice, c.ChangeNoticeAck,
-		c.ClientMutation, c.Competitor, c.Contact, c.Customer, c.Document,
-		c.ExchangeRate, c.ImportJob, c.Interaction, c.Issue, c.IssueAttachment,
-		c.IssueEvent, c.KeyPerson, c.LoginThrottle, c.MarketInfo, c.MarketInfoShare,
-		c.Need, c.Order, c.OrderEvent, c.OrderLine, c.Person, c.Pitch, c.PricePoint,
-		c.Product, c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery,
-		c.ServiceDocument, c.Shipment, c.StageChange, c.Task, c.Team, c.TrackingEvent,
-		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.APIToken, c.AccountChange, c.Assistance, c.AuditEvent, c.ChangeNotice,
+		c.ChangeNoticeAck, c.ClientMutation, c.Competitor, c.Contact, c.Customer,
+		c.Document, c.ExchangeRate, c.ImportJob, c.Interaction, c.Issue,
+		c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle, c.MarketInfo,
+		c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine, c.Person,
+		c.Pitch, c.PricePoint, c.Product, c.RefreshToken, c.Sample, c.SampleEvent,
+		c.SavedQuery, c.ServiceDocument, c.Shipment, c.StageChange, c.Task, c.Team,
+		c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -464,6 +470,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
 	case *APITokenMutation:
 		return c.APIToken.mutate(ctx, m)
+	case *AccountChangeMutation:
+		return c.AccountChange.mutate(ctx, m)
 	case *AssistanceMutation:
 		return c.Assistance.mutate(ctx, m)
 	case *AuditEventMutation:
@@ -714,6 +722,172 @@ func (c *APITokenClient) mutate(ctx context.Context, m *APITokenMutation) (Value
 		return (&APITokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown APIToken mutation op: %q", m.Op())
+	}
+}
+
+// AccountChangeClient is a client for the AccountChange schema.
+type AccountChangeClient struct {
+	config
+}
+
+// NewAccountChangeClient returns a client for the AccountChange from the given config.
+func NewAccountChangeClient(c config) *AccountChangeClient {
+	return &AccountChangeClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `accountchange.Hooks(f(g(h())))`.
+func (c *AccountChangeClient) Use(hooks ...Hook) {
+	c.hooks.AccountChange = append(c.hooks.AccountChange, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `accountchange.Intercept(f(g(h())))`.
+func (c *AccountChangeClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AccountChange = append(c.inters.AccountChange, interceptors...)
+}
+
+// Create returns a builder for creating a AccountChange entity.
+func (c *AccountChangeClient) Create() *AccountChangeCreate {
+	mutation := newAccountChangeMutation(c.config, OpCreate)
+	return &AccountChangeCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AccountChange entities.
+func (c *AccountChangeClient) CreateBulk(builders ...*AccountChangeCreate) *AccountChangeCreateBulk {
+	return &AccountChangeCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AccountChangeClient) MapCreateBulk(slice any, setFunc func(*AccountChangeCreate, int)) *AccountChangeCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AccountChangeCreateBulk{err: fmt.Errorf("calling to AccountChangeClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AccountChangeCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AccountChangeCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AccountChange.
+func (c *AccountChangeClient) Update() *AccountChangeUpdate {
+	mutation := newAccountChangeMutation(c.config, OpUpdate)
+	return &AccountChangeUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AccountChangeClient) UpdateOne(_m *AccountChange) *AccountChangeUpdateOne {
+	mutation := newAccountChangeMutation(c.config, OpUpdateOne, withAccountChange(_m))
+	return &AccountChangeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AccountChangeClient) UpdateOneID(id pulid.ID) *AccountChangeUpdateOne {
+	mutation := newAccountChangeMutation(c.config, OpUpdateOne, withAccountChangeID(id))
+	return &AccountChangeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AccountChange.
+func (c *AccountChangeClient) Delete() *AccountChangeDelete {
+	mutation := newAccountChangeMutation(c.config, OpDelete)
+	return &AccountChangeDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AccountChangeClient) DeleteOne(_m *AccountChange) *AccountChangeDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AccountChangeClient) DeleteOneID(id pulid.ID) *AccountChangeDeleteOne {
+	builder := c.Delete().Where(accountchange.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AccountChangeDeleteOne{builder}
+}
+
+// Query returns a query builder for AccountChange.
+func (c *AccountChangeClient) Query() *AccountChangeQuery {
+	return &AccountChangeQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAccountChange},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AccountChange entity by its id.
+func (c *AccountChangeClient) Get(ctx context.Context, id pulid.ID) (*AccountChange, error) {
+	return c.Query().Where(accountchange.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AccountChangeClient) GetX(ctx context.Context, id pulid.ID) *AccountChange {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a AccountChange.
+func (c *AccountChangeClient) QueryCustomer(_m *AccountChange) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(accountchange.Table, accountchange.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, accountchange.CustomerTable, accountchange.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryActor queries the actor edge of a AccountChange.
+func (c *AccountChangeClient) QueryActor(_m *AccountChange) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(accountchange.Table, accountchange.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, accountchange.ActorTable, accountchange.ActorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AccountChangeClient) Hooks() []Hook {
+	hooks := c.hooks.AccountChange
+	return append(hooks[:len(hooks):len(hooks)], accountchange.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AccountChangeClient) Interceptors() []Interceptor {
+	return c.inters.AccountChange
+}
+
+func (c *AccountChangeClient) mutate(ctx context.Context, m *AccountChangeMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AccountChangeCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AccountChangeUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AccountChangeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AccountChangeDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AccountChange mutation op: %q", m.Op())
 	}
 }
 
@@ -1829,7 +2003,8 @@ func (c *ContactClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *ContactClient) Interceptors() []Interceptor {
-	return c.inters.Contact
+	inters := c.inters.Contact
+	return append(inters[:len(inters):len(inters)], contact.Interceptors[:]...)
 }
 
 func (c *ContactClient) mutate(ctx context.Context, m *ContactMutation) (Value, error) {
@@ -2483,6 +2658,22 @@ func (c *CustomerClient) QueryPartnerUsers(_m *Customer) *UserQuery {
 	return query
 }
 
+// QueryAccountChanges queries the account_changes edge of a Customer.
+func (c *CustomerClient) QueryAccountChanges(_m *Customer) *AccountChangeQuery {
+	query := (&AccountChangeClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(accountchange.Table, accountchange.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.AccountChangesTable, customer.AccountChangesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *CustomerClient) Hooks() []Hook {
 	hooks := c.hooks.Customer
@@ -2491,7 +2682,8 @@ func (c *CustomerClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *CustomerClient) Interceptors() []Interceptor {
-	return c.inters.Customer
+	inters := c.inters.Customer
+	return append(inters[:len(inters):len(inters)], customer.Interceptors[:]...)
 }
 
 func (c *CustomerClient) mutate(ctx context.Context, m *CustomerMutation) (Value, error) {
@@ -8422,22 +8614,22 @@ func (c *WebhookEndpointClient) mutate(ctx context.Context, m *WebhookEndpointMu
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck, ClientMutation,
-		Competitor, Contact, Customer, Document, ExchangeRate, ImportJob, Interaction,
-		Issue, IssueAttachment, IssueEvent, KeyPerson, LoginThrottle, MarketInfo,
-		MarketInfoShare, Need, Order, OrderEvent, OrderLine, Person, Pitch, PricePoint,
-		Product, RefreshToken, Sample, SampleEvent, SavedQuery, ServiceDocument,
-		Shipment, StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
-		WebhookEndpoint []ent.Hook
+		APIToken, AccountChange, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck,
+		ClientMutation, Competitor, Contact, Customer, Document, ExchangeRate,
+		ImportJob, Interaction, Issue, IssueAttachment, IssueEvent, KeyPerson,
+		LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent, OrderLine,
+		Person, Pitch, PricePoint, Product, RefreshToken, Sample, SampleEvent,
+		SavedQuery, ServiceDocument, Shipment, StageChange, Task, Team, TrackingEvent,
+		Trial, User, WebhookDelivery, WebhookEndpoint []ent.Hook
 	}
 	inters struct {
-		APIToken, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck, ClientMutation,
-		Competitor, Contact, Customer, Document, ExchangeRate, ImportJob, Interaction,
-		Issue, IssueAttachment, IssueEvent, KeyPerson, LoginThrottle, MarketInfo,
-		MarketInfoShare, Need, Order, OrderEvent, OrderLine, Person, Pitch, PricePoint,
-		Product, RefreshToken, Sample, SampleEvent, SavedQuery, ServiceDocument,
-		Shipment, StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
-		WebhookEndpoint []ent.Interceptor
+		APIToken, AccountChange, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck,
+		ClientMutation, Competitor, Contact, Customer, Document, ExchangeRate,
+		ImportJob, Interaction, Issue, IssueAttachment, IssueEvent, KeyPerson,
+		LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent, OrderLine,
+		Person, Pitch, PricePoint, Product, RefreshToken, Sample, SampleEvent,
+		SavedQuery, ServiceDocument, Shipment, StageChange, Task, Team, TrackingEvent,
+		Trial, User, WebhookDelivery, WebhookEndpoint []ent.Interceptor
 	}
 )
 

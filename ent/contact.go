@@ -48,6 +48,8 @@ type Contact struct {
 	Archived bool `json:"archived,omitempty"`
 	// The Person this contact is, set by the server from the mobile, email or WeChat ID.
 	PersonID pulid.ID `json:"person_id,omitempty"`
+	// Set when this contact was merged into another of the same account (domain/merge): kept as a tombstone, hidden everywhere.
+	MergedIntoID *pulid.ID `json:"merged_into_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ContactQuery when eager-loading is set.
 	Edges        ContactEdges `json:"edges"`
@@ -131,6 +133,8 @@ func (*Contact) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case contact.FieldMergedIntoID:
+			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		case contact.FieldID, contact.FieldCustomerID, contact.FieldPersonID:
 			values[i] = new(pulid.ID)
 		case contact.FieldArchived:
@@ -246,6 +250,13 @@ func (_m *Contact) assignValues(columns []string, values []any) error {
 			} else if value != nil {
 				_m.PersonID = *value
 			}
+		case contact.FieldMergedIntoID:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field merged_into_id", values[i])
+			} else if value.Valid {
+				_m.MergedIntoID = new(pulid.ID)
+				*_m.MergedIntoID = *value.S.(*pulid.ID)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -348,6 +359,11 @@ func (_m *Contact) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("person_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.PersonID))
+	builder.WriteString(", ")
+	if v := _m.MergedIntoID; v != nil {
+		builder.WriteString("merged_into_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

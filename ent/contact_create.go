@@ -208,6 +208,20 @@ func (_c *ContactCreate) SetNillablePersonID(v *pulid.ID) *ContactCreate {
 	return _c
 }
 
+// SetMergedIntoID sets the "merged_into_id" field.
+func (_c *ContactCreate) SetMergedIntoID(v pulid.ID) *ContactCreate {
+	_c.mutation.SetMergedIntoID(v)
+	return _c
+}
+
+// SetNillableMergedIntoID sets the "merged_into_id" field if the given value is not nil.
+func (_c *ContactCreate) SetNillableMergedIntoID(v *pulid.ID) *ContactCreate {
+	if v != nil {
+		_c.SetMergedIntoID(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *ContactCreate) SetID(v pulid.ID) *ContactCreate {
 	_c.mutation.SetID(v)
@@ -499,6 +513,10 @@ func (_c *ContactCreate) createSpec() (*Contact, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Archived(); ok {
 		_spec.SetField(contact.FieldArchived, field.TypeBool, value)
 		_node.Archived = value
+	}
+	if value, ok := _c.mutation.MergedIntoID(); ok {
+		_spec.SetField(contact.FieldMergedIntoID, field.TypeString, value)
+		_node.MergedIntoID = &value
 	}
 	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -838,6 +856,24 @@ func (u *ContactUpsert) ClearPersonID() *ContactUpsert {
 	return u
 }
 
+// SetMergedIntoID sets the "merged_into_id" field.
+func (u *ContactUpsert) SetMergedIntoID(v pulid.ID) *ContactUpsert {
+	u.Set(contact.FieldMergedIntoID, v)
+	return u
+}
+
+// UpdateMergedIntoID sets the "merged_into_id" field to the value that was provided on create.
+func (u *ContactUpsert) UpdateMergedIntoID() *ContactUpsert {
+	u.SetExcluded(contact.FieldMergedIntoID)
+	return u
+}
+
+// ClearMergedIntoID clears the value of the "merged_into_id" field.
+func (u *ContactUpsert) ClearMergedIntoID() *ContactUpsert {
+	u.SetNull(contact.FieldMergedIntoID)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -1124,6 +1160,27 @@ func (u *ContactUpsertOne) UpdatePersonID() *ContactUpsertOne {
 func (u *ContactUpsertOne) ClearPersonID() *ContactUpsertOne {
 	return u.Update(func(s *ContactUpsert) {
 		s.ClearPersonID()
+	})
+}
+
+// SetMergedIntoID sets the "merged_into_id" field.
+func (u *ContactUpsertOne) SetMergedIntoID(v pulid.ID) *ContactUpsertOne {
+	return u.Update(func(s *ContactUpsert) {
+		s.SetMergedIntoID(v)
+	})
+}
+
+// UpdateMergedIntoID sets the "merged_into_id" field to the value that was provided on create.
+func (u *ContactUpsertOne) UpdateMergedIntoID() *ContactUpsertOne {
+	return u.Update(func(s *ContactUpsert) {
+		s.UpdateMergedIntoID()
+	})
+}
+
+// ClearMergedIntoID clears the value of the "merged_into_id" field.
+func (u *ContactUpsertOne) ClearMergedIntoID() *ContactUpsertOne {
+	return u.Update(func(s *ContactUpsert) {
+		s.ClearMergedIntoID()
 	})
 }
 
@@ -1580,6 +1637,27 @@ func (u *ContactUpsertBulk) UpdatePersonID() *ContactUpsertBulk {
 func (u *ContactUpsertBulk) ClearPersonID() *ContactUpsertBulk {
 	return u.Update(func(s *ContactUpsert) {
 		s.ClearPersonID()
+	})
+}
+
+// SetMergedIntoID sets the "merged_into_id" field.
+func (u *ContactUpsertBulk) SetMergedIntoID(v pulid.ID) *ContactUpsertBulk {
+	return u.Update(func(s *ContactUpsert) {
+		s.SetMergedIntoID(v)
+	})
+}
+
+// UpdateMergedIntoID sets the "merged_into_id" field to the value that was provided on create.
+func (u *ContactUpsertBulk) UpdateMergedIntoID() *ContactUpsertBulk {
+	return u.Update(func(s *ContactUpsert) {
+		s.UpdateMergedIntoID()
+	})
+}
+
+// ClearMergedIntoID clears the value of the "merged_into_id" field.
+func (u *ContactUpsertBulk) ClearMergedIntoID() *ContactUpsertBulk {
+	return u.Update(func(s *ContactUpsert) {
+		s.ClearMergedIntoID()
 	})
 }
 

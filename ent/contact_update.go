@@ -257,6 +257,26 @@ func (_u *ContactUpdate) ClearPersonID() *ContactUpdate {
 	return _u
 }
 
+// SetMergedIntoID sets the "merged_into_id" field.
+func (_u *ContactUpdate) SetMergedIntoID(v pulid.ID) *ContactUpdate {
+	_u.mutation.SetMergedIntoID(v)
+	return _u
+}
+
+// SetNillableMergedIntoID sets the "merged_into_id" field if the given value is not nil.
+func (_u *ContactUpdate) SetNillableMergedIntoID(v *pulid.ID) *ContactUpdate {
+	if v != nil {
+		_u.SetMergedIntoID(*v)
+	}
+	return _u
+}
+
+// ClearMergedIntoID clears the value of the "merged_into_id" field.
+func (_u *ContactUpdate) ClearMergedIntoID() *ContactUpdate {
+	_u.mutation.ClearMergedIntoID()
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *ContactUpdate) SetCustomer(v *Customer) *ContactUpdate {
 	return _u.SetCustomerID(v.ID)
@@ -553,6 +573,12 @@ func (_u *ContactUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Archived(); ok {
 		_spec.SetField(contact.FieldArchived, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.MergedIntoID(); ok {
+		_spec.SetField(contact.FieldMergedIntoID, field.TypeString, value)
+	}
+	if _u.mutation.MergedIntoIDCleared() {
+		_spec.ClearField(contact.FieldMergedIntoID, field.TypeString)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -992,6 +1018,26 @@ func (_u *ContactUpdateOne) ClearPersonID() *ContactUpdateOne {
 	return _u
 }
 
+// SetMergedIntoID sets the "merged_into_id" field.
+func (_u *ContactUpdateOne) SetMergedIntoID(v pulid.ID) *ContactUpdateOne {
+	_u.mutation.SetMergedIntoID(v)
+	return _u
+}
+
+// SetNillableMergedIntoID sets the "merged_into_id" field if the given value is not nil.
+func (_u *ContactUpdateOne) SetNillableMergedIntoID(v *pulid.ID) *ContactUpdateOne {
+	if v != nil {
+		_u.SetMergedIntoID(*v)
+	}
+	return _u
+}
+
+// ClearMergedIntoID clears the value of the "merged_into_id" field.
+func (_u *ContactUpdateOne) ClearMergedIntoID() *ContactUpdateOne {
+	_u.mutation.ClearMergedIntoID()
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *ContactUpdateOne) SetCustomer(v *Customer) *ContactUpdateOne {
 	return _u.SetCustomerID(v.ID)
@@ -1318,6 +1364,12 @@ func (_u *ContactUpdateOne) sqlSave(ctx context.Context) (_node *Contact, err er
 	}
 	if value, ok := _u.mutation.Archived(); ok {
 		_spec.SetField(contact.FieldArchived, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.MergedIntoID(); ok {
+		_spec.SetField(contact.FieldMergedIntoID, field.TypeString, value)
+	}
+	if _u.mutation.MergedIntoIDCleared() {
+		_spec.ClearField(contact.FieldMergedIntoID, field.TypeString)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{

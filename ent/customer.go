@@ -107,6 +107,8 @@ type Customer struct {
 	OwnerID pulid.ID `json:"owner_id,omitempty"`
 	// TeamID holds the value of the "team_id" field.
 	TeamID pulid.ID `json:"team_id,omitempty"`
+	// Set when this account was merged into another (domain/merge): the row stays as a tombstone, hidden from every list, count and duplicate check; mergedAccount(id) leads an old ID to the survivor.
+	MergedIntoID *pulid.ID `json:"merged_into_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CustomerQuery when eager-loading is set.
 	Edges        CustomerEdges `json:"edges"`
@@ -181,9 +183,11 @@ type CustomerEdges struct {
 	APITokens []*APIToken `json:"api_tokens,omitempty"`
 	// PartnerUsers holds the value of the partner_users edge.
 	PartnerUsers []*User `json:"partner_users,omitempty"`
+	// AccountChanges holds the value of the account_changes edge.
+	AccountChanges []*AccountChange `json:"account_changes,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [33]bool
+	loadedTypes [34]bool
 	// totalCount holds the count of the edges above.
 	totalCount [23]map[string]int
 
@@ -216,6 +220,7 @@ type CustomerEdges struct {
 	namedWebhookDeliveries map[string][]*WebhookDelivery
 	namedAPITokens         map[string][]*APIToken
 	namedPartnerUsers      map[string][]*User
+	namedAccountChanges    map[string][]*AccountChange
 }
 
 // OwnerOrErr returns the Owner value or an error if the edge
@@ -523,11 +528,22 @@ func (e CustomerEdges) PartnerUsersOrErr() ([]*User, error) {
 	return nil, &NotLoadedError{edge: "partner_users"}
 }
 
+// AccountChangesOrErr returns the AccountChanges value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) AccountChangesOrErr() ([]*AccountChange, error) {
+	if e.loadedTypes[33] {
+		return e.AccountChanges, nil
+	}
+	return nil, &NotLoadedError{edge: "account_changes"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Customer) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case customer.FieldMergedIntoID:
+			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		case customer.FieldID, customer.FieldReferrerCustomerID, customer.FieldReferrerContactID, customer.FieldOwnerID, customer.FieldTeamID:
 			values[i] = new(pulid.ID)
 		case customer.FieldArchived:
@@ -830,6 +846,13 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 			} else if value != nil {
 				_m.TeamID = *value
 			}
+		case customer.FieldMergedIntoID:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field merged_into_id", values[i])
+			} else if value.Valid {
+				_m.MergedIntoID = new(pulid.ID)
+				*_m.MergedIntoID = *value.S.(*pulid.ID)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -1008,6 +1031,11 @@ func (_m *Customer) QueryPartnerUsers() *UserQuery {
 	return NewCustomerClient(_m.config).QueryPartnerUsers(_m)
 }
 
+// QueryAccountChanges queries the "account_changes" edge of the Customer entity.
+func (_m *Customer) QueryAccountChanges() *AccountChangeQuery {
+	return NewCustomerClient(_m.config).QueryAccountChanges(_m)
+}
+
 // Update returns a builder for updating this Customer.
 // Note that you need to call Customer.Unwrap() before calling this method if this Customer
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -1181,6 +1209,11 @@ func (_m *Customer) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("team_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TeamID))
+	builder.WriteString(", ")
+	if v := _m.MergedIntoID; v != nil {
+		builder.WriteString("merged_into_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -1878,6 +1911,30 @@ func (_m *Customer) appendNamedPartnerUsers(name string, edges ...*User) {
 		_m.Edges.namedPartnerUsers[name] = []*User{}
 	} else {
 		_m.Edges.namedPartnerUsers[name] = append(_m.Edges.namedPartnerUsers[name], edges...)
+	}
+}
+
+// NamedAccountChanges returns the AccountChanges named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedAccountChanges(name string) ([]*AccountChange, error) {
+	if _m.Edges.namedAccountChanges == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAccountChanges[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedAccountChanges(name string, edges ...*AccountChange) {
+	if _m.Edges.namedAccountChanges == nil {
+		_m.Edges.namedAccountChanges = make(map[string][]*AccountChange)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAccountChanges[name] = []*AccountChange{}
+	} else {
+		_m.Edges.namedAccountChanges[name] = append(_m.Edges.namedAccountChanges[name], edges...)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"tandem/ent/accountchange"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/changenoticeack"
@@ -647,6 +648,20 @@ func (_c *CustomerCreate) SetNillableTeamID(v *pulid.ID) *CustomerCreate {
 	return _c
 }
 
+// SetMergedIntoID sets the "merged_into_id" field.
+func (_c *CustomerCreate) SetMergedIntoID(v pulid.ID) *CustomerCreate {
+	_c.mutation.SetMergedIntoID(v)
+	return _c
+}
+
+// SetNillableMergedIntoID sets the "merged_into_id" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableMergedIntoID(v *pulid.ID) *CustomerCreate {
+	if v != nil {
+		_c.SetMergedIntoID(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *CustomerCreate) SetID(v pulid.ID) *CustomerCreate {
 	_c.mutation.SetID(v)
@@ -1116,6 +1131,21 @@ func (_c *CustomerCreate) AddPartnerUsers(v ...*User) *CustomerCreate {
 	return _c.AddPartnerUserIDs(ids...)
 }
 
+// AddAccountChangeIDs adds the "account_changes" edge to the AccountChange entity by IDs.
+func (_c *CustomerCreate) AddAccountChangeIDs(ids ...pulid.ID) *CustomerCreate {
+	_c.mutation.AddAccountChangeIDs(ids...)
+	return _c
+}
+
+// AddAccountChanges adds the "account_changes" edges to the AccountChange entity.
+func (_c *CustomerCreate) AddAccountChanges(v ...*AccountChange) *CustomerCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAccountChangeIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_c *CustomerCreate) Mutation() *CustomerMutation {
 	return _c.mutation
@@ -1567,6 +1597,10 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Archived(); ok {
 		_spec.SetField(customer.FieldArchived, field.TypeBool, value)
 		_node.Archived = value
+	}
+	if value, ok := _c.mutation.MergedIntoID(); ok {
+		_spec.SetField(customer.FieldMergedIntoID, field.TypeString, value)
+		_node.MergedIntoID = &value
 	}
 	if nodes := _c.mutation.OwnerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -2093,6 +2127,22 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AccountChangesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AccountChangesTable,
+			Columns: []string{customer.AccountChangesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(accountchange.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -2911,6 +2961,24 @@ func (u *CustomerUpsert) UpdateTeamID() *CustomerUpsert {
 // ClearTeamID clears the value of the "team_id" field.
 func (u *CustomerUpsert) ClearTeamID() *CustomerUpsert {
 	u.SetNull(customer.FieldTeamID)
+	return u
+}
+
+// SetMergedIntoID sets the "merged_into_id" field.
+func (u *CustomerUpsert) SetMergedIntoID(v pulid.ID) *CustomerUpsert {
+	u.Set(customer.FieldMergedIntoID, v)
+	return u
+}
+
+// UpdateMergedIntoID sets the "merged_into_id" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateMergedIntoID() *CustomerUpsert {
+	u.SetExcluded(customer.FieldMergedIntoID)
+	return u
+}
+
+// ClearMergedIntoID clears the value of the "merged_into_id" field.
+func (u *CustomerUpsert) ClearMergedIntoID() *CustomerUpsert {
+	u.SetNull(customer.FieldMergedIntoID)
 	return u
 }
 
@@ -3851,6 +3919,27 @@ func (u *CustomerUpsertOne) UpdateTeamID() *CustomerUpsertOne {
 func (u *CustomerUpsertOne) ClearTeamID() *CustomerUpsertOne {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearTeamID()
+	})
+}
+
+// SetMergedIntoID sets the "merged_into_id" field.
+func (u *CustomerUpsertOne) SetMergedIntoID(v pulid.ID) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetMergedIntoID(v)
+	})
+}
+
+// UpdateMergedIntoID sets the "merged_into_id" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateMergedIntoID() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateMergedIntoID()
+	})
+}
+
+// ClearMergedIntoID clears the value of the "merged_into_id" field.
+func (u *CustomerUpsertOne) ClearMergedIntoID() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearMergedIntoID()
 	})
 }
 
@@ -4958,6 +5047,27 @@ func (u *CustomerUpsertBulk) UpdateTeamID() *CustomerUpsertBulk {
 func (u *CustomerUpsertBulk) ClearTeamID() *CustomerUpsertBulk {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearTeamID()
+	})
+}
+
+// SetMergedIntoID sets the "merged_into_id" field.
+func (u *CustomerUpsertBulk) SetMergedIntoID(v pulid.ID) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetMergedIntoID(v)
+	})
+}
+
+// UpdateMergedIntoID sets the "merged_into_id" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateMergedIntoID() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateMergedIntoID()
+	})
+}
+
+// ClearMergedIntoID clears the value of the "merged_into_id" field.
+func (u *CustomerUpsertBulk) ClearMergedIntoID() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearMergedIntoID()
 	})
 }
 

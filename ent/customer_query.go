@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"tandem/ent/accountchange"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/changenoticeack"
@@ -88,6 +89,7 @@ type CustomerQuery struct {
 	withWebhookDeliveries      *WebhookDeliveryQuery
 	withAPITokens              *APITokenQuery
 	withPartnerUsers           *UserQuery
+	withAccountChanges         *AccountChangeQuery
 	loadTotal                  []func(context.Context, []*Customer) error
 	modifiers                  []func(*sql.Selector)
 	withNamedReferredCustomers map[string]*CustomerQuery
@@ -119,6 +121,7 @@ type CustomerQuery struct {
 	withNamedWebhookDeliveries map[string]*WebhookDeliveryQuery
 	withNamedAPITokens         map[string]*APITokenQuery
 	withNamedPartnerUsers      map[string]*UserQuery
+	withNamedAccountChanges    map[string]*AccountChangeQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -881,6 +884,28 @@ func (_q *CustomerQuery) QueryPartnerUsers() *UserQuery {
 	return query
 }
 
+// QueryAccountChanges chains the current query on the "account_changes" edge.
+func (_q *CustomerQuery) QueryAccountChanges() *AccountChangeQuery {
+	query := (&AccountChangeClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(accountchange.Table, accountchange.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.AccountChangesTable, customer.AccountChangesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first Customer entity from the query.
 // Returns a *NotFoundError when no Customer was found.
 func (_q *CustomerQuery) First(ctx context.Context) (*Customer, error) {
@@ -1106,6 +1131,7 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withWebhookDeliveries: _q.withWebhookDeliveries.Clone(),
 		withAPITokens:         _q.withAPITokens.Clone(),
 		withPartnerUsers:      _q.withPartnerUsers.Clone(),
+		withAccountChanges:    _q.withAccountChanges.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -1476,6 +1502,17 @@ func (_q *CustomerQuery) WithPartnerUsers(opts ...func(*UserQuery)) *CustomerQue
 	return _q
 }
 
+// WithAccountChanges tells the query-builder to eager-load the nodes that are connected to
+// the "account_changes" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithAccountChanges(opts ...func(*AccountChangeQuery)) *CustomerQuery {
+	query := (&AccountChangeClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAccountChanges = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -1560,7 +1597,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [33]bool{
+		loadedTypes = [34]bool{
 			_q.withOwner != nil,
 			_q.withTeam != nil,
 			_q.withReferrerCustomer != nil,
@@ -1594,6 +1631,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			_q.withWebhookDeliveries != nil,
 			_q.withAPITokens != nil,
 			_q.withPartnerUsers != nil,
+			_q.withAccountChanges != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -1846,6 +1884,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
+	if query := _q.withAccountChanges; query != nil {
+		if err := _q.loadAccountChanges(ctx, query, nodes,
+			func(n *Customer) { n.Edges.AccountChanges = []*AccountChange{} },
+			func(n *Customer, e *AccountChange) { n.Edges.AccountChanges = append(n.Edges.AccountChanges, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedReferredCustomers {
 		if err := _q.loadReferredCustomers(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedReferredCustomers(name) },
@@ -2046,6 +2091,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadPartnerUsers(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedPartnerUsers(name) },
 			func(n *Customer, e *User) { n.appendNamedPartnerUsers(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAccountChanges {
+		if err := _q.loadAccountChanges(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedAccountChanges(name) },
+			func(n *Customer, e *AccountChange) { n.appendNamedAccountChanges(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -3043,6 +3095,36 @@ func (_q *CustomerQuery) loadPartnerUsers(ctx context.Context, query *UserQuery,
 	}
 	return nil
 }
+func (_q *CustomerQuery) loadAccountChanges(ctx context.Context, query *AccountChangeQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *AccountChange)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(accountchange.FieldCustomerID)
+	}
+	query.Where(predicate.AccountChange(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.AccountChangesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *CustomerQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -3578,6 +3660,20 @@ func (_q *CustomerQuery) WithNamedPartnerUsers(name string, opts ...func(*UserQu
 		_q.withNamedPartnerUsers = make(map[string]*UserQuery)
 	}
 	_q.withNamedPartnerUsers[name] = query
+	return _q
+}
+
+// WithNamedAccountChanges tells the query-builder to eager-load the nodes that are connected to the "account_changes"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedAccountChanges(name string, opts ...func(*AccountChangeQuery)) *CustomerQuery {
+	query := (&AccountChangeClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAccountChanges == nil {
+		_q.withNamedAccountChanges = make(map[string]*AccountChangeQuery)
+	}
+	_q.withNamedAccountChanges[name] = query
 	return _q
 }
 

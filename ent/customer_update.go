@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"tandem/ent/accountchange"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/changenoticeack"
@@ -904,6 +905,26 @@ func (_u *CustomerUpdate) ClearTeamID() *CustomerUpdate {
 	return _u
 }
 
+// SetMergedIntoID sets the "merged_into_id" field.
+func (_u *CustomerUpdate) SetMergedIntoID(v pulid.ID) *CustomerUpdate {
+	_u.mutation.SetMergedIntoID(v)
+	return _u
+}
+
+// SetNillableMergedIntoID sets the "merged_into_id" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableMergedIntoID(v *pulid.ID) *CustomerUpdate {
+	if v != nil {
+		_u.SetMergedIntoID(*v)
+	}
+	return _u
+}
+
+// ClearMergedIntoID clears the value of the "merged_into_id" field.
+func (_u *CustomerUpdate) ClearMergedIntoID() *CustomerUpdate {
+	_u.mutation.ClearMergedIntoID()
+	return _u
+}
+
 // SetOwner sets the "owner" edge to the User entity.
 func (_u *CustomerUpdate) SetOwner(v *User) *CustomerUpdate {
 	return _u.SetOwnerID(v.ID)
@@ -1357,6 +1378,21 @@ func (_u *CustomerUpdate) AddPartnerUsers(v ...*User) *CustomerUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddPartnerUserIDs(ids...)
+}
+
+// AddAccountChangeIDs adds the "account_changes" edge to the AccountChange entity by IDs.
+func (_u *CustomerUpdate) AddAccountChangeIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.AddAccountChangeIDs(ids...)
+	return _u
+}
+
+// AddAccountChanges adds the "account_changes" edges to the AccountChange entity.
+func (_u *CustomerUpdate) AddAccountChanges(v ...*AccountChange) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAccountChangeIDs(ids...)
 }
 
 // Mutation returns the CustomerMutation object of the builder.
@@ -1997,6 +2033,27 @@ func (_u *CustomerUpdate) RemovePartnerUsers(v ...*User) *CustomerUpdate {
 	return _u.RemovePartnerUserIDs(ids...)
 }
 
+// ClearAccountChanges clears all "account_changes" edges to the AccountChange entity.
+func (_u *CustomerUpdate) ClearAccountChanges() *CustomerUpdate {
+	_u.mutation.ClearAccountChanges()
+	return _u
+}
+
+// RemoveAccountChangeIDs removes the "account_changes" edge to AccountChange entities by IDs.
+func (_u *CustomerUpdate) RemoveAccountChangeIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.RemoveAccountChangeIDs(ids...)
+	return _u
+}
+
+// RemoveAccountChanges removes "account_changes" edges to AccountChange entities.
+func (_u *CustomerUpdate) RemoveAccountChanges(v ...*AccountChange) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAccountChangeIDs(ids...)
+}
+
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *CustomerUpdate) Save(ctx context.Context) (int, error) {
 	if err := _u.defaults(); err != nil {
@@ -2452,6 +2509,12 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Archived(); ok {
 		_spec.SetField(customer.FieldArchived, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.MergedIntoID(); ok {
+		_spec.SetField(customer.FieldMergedIntoID, field.TypeString, value)
+	}
+	if _u.mutation.MergedIntoIDCleared() {
+		_spec.ClearField(customer.FieldMergedIntoID, field.TypeString)
 	}
 	if _u.mutation.OwnerCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -3867,6 +3930,51 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AccountChangesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AccountChangesTable,
+			Columns: []string{customer.AccountChangesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(accountchange.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAccountChangesIDs(); len(nodes) > 0 && !_u.mutation.AccountChangesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AccountChangesTable,
+			Columns: []string{customer.AccountChangesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(accountchange.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AccountChangesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AccountChangesTable,
+			Columns: []string{customer.AccountChangesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(accountchange.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -4741,6 +4849,26 @@ func (_u *CustomerUpdateOne) ClearTeamID() *CustomerUpdateOne {
 	return _u
 }
 
+// SetMergedIntoID sets the "merged_into_id" field.
+func (_u *CustomerUpdateOne) SetMergedIntoID(v pulid.ID) *CustomerUpdateOne {
+	_u.mutation.SetMergedIntoID(v)
+	return _u
+}
+
+// SetNillableMergedIntoID sets the "merged_into_id" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableMergedIntoID(v *pulid.ID) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetMergedIntoID(*v)
+	}
+	return _u
+}
+
+// ClearMergedIntoID clears the value of the "merged_into_id" field.
+func (_u *CustomerUpdateOne) ClearMergedIntoID() *CustomerUpdateOne {
+	_u.mutation.ClearMergedIntoID()
+	return _u
+}
+
 // SetOwner sets the "owner" edge to the User entity.
 func (_u *CustomerUpdateOne) SetOwner(v *User) *CustomerUpdateOne {
 	return _u.SetOwnerID(v.ID)
@@ -5194,6 +5322,21 @@ func (_u *CustomerUpdateOne) AddPartnerUsers(v ...*User) *CustomerUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.AddPartnerUserIDs(ids...)
+}
+
+// AddAccountChangeIDs adds the "account_changes" edge to the AccountChange entity by IDs.
+func (_u *CustomerUpdateOne) AddAccountChangeIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.AddAccountChangeIDs(ids...)
+	return _u
+}
+
+// AddAccountChanges adds the "account_changes" edges to the AccountChange entity.
+func (_u *CustomerUpdateOne) AddAccountChanges(v ...*AccountChange) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAccountChangeIDs(ids...)
 }
 
 // Mutation returns the CustomerMutation object of the builder.
@@ -5834,6 +5977,27 @@ func (_u *CustomerUpdateOne) RemovePartnerUsers(v ...*User) *CustomerUpdateOne {
 	return _u.RemovePartnerUserIDs(ids...)
 }
 
+// ClearAccountChanges clears all "account_changes" edges to the AccountChange entity.
+func (_u *CustomerUpdateOne) ClearAccountChanges() *CustomerUpdateOne {
+	_u.mutation.ClearAccountChanges()
+	return _u
+}
+
+// RemoveAccountChangeIDs removes the "account_changes" edge to AccountChange entities by IDs.
+func (_u *CustomerUpdateOne) RemoveAccountChangeIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveAccountChangeIDs(ids...)
+	return _u
+}
+
+// RemoveAccountChanges removes "account_changes" edges to AccountChange entities.
+func (_u *CustomerUpdateOne) RemoveAccountChanges(v ...*AccountChange) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAccountChangeIDs(ids...)
+}
+
 // Where appends a list predicates to the CustomerUpdate builder.
 func (_u *CustomerUpdateOne) Where(ps ...predicate.Customer) *CustomerUpdateOne {
 	_u.mutation.Where(ps...)
@@ -6319,6 +6483,12 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	}
 	if value, ok := _u.mutation.Archived(); ok {
 		_spec.SetField(customer.FieldArchived, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.MergedIntoID(); ok {
+		_spec.SetField(customer.FieldMergedIntoID, field.TypeString, value)
+	}
+	if _u.mutation.MergedIntoIDCleared() {
+		_spec.ClearField(customer.FieldMergedIntoID, field.TypeString)
 	}
 	if _u.mutation.OwnerCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -7734,6 +7904,51 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AccountChangesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AccountChangesTable,
+			Columns: []string{customer.AccountChangesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(accountchange.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAccountChangesIDs(); len(nodes) > 0 && !_u.mutation.AccountChangesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AccountChangesTable,
+			Columns: []string{customer.AccountChangesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(accountchange.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AccountChangesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AccountChangesTable,
+			Columns: []string{customer.AccountChangesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(accountchange.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"reflect"
 	"sync"
+	"tandem/ent/accountchange"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -115,6 +116,7 @@ func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			apitoken.Table:        apitoken.ValidColumn,
+			accountchange.Table:   accountchange.ValidColumn,
 			assistance.Table:      assistance.ValidColumn,
 			auditevent.Table:      auditevent.ValidColumn,
 			changenotice.Table:    changenotice.ValidColumn,

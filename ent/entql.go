@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"tandem/ent/accountchange"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -55,7 +56,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 42)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 43)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -88,6 +89,31 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   accountchange.Table,
+			Columns: accountchange.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: accountchange.FieldID,
+			},
+		},
+		Type: "AccountChange",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			accountchange.FieldCustomerID:        {Type: field.TypeString, Column: accountchange.FieldCustomerID},
+			accountchange.FieldKind:              {Type: field.TypeEnum, Column: accountchange.FieldKind},
+			accountchange.FieldSubjectID:         {Type: field.TypeString, Column: accountchange.FieldSubjectID},
+			accountchange.FieldSubjectName:       {Type: field.TypeString, Column: accountchange.FieldSubjectName},
+			accountchange.FieldSurvivorContactID: {Type: field.TypeString, Column: accountchange.FieldSurvivorContactID},
+			accountchange.FieldFromUserID:        {Type: field.TypeString, Column: accountchange.FieldFromUserID},
+			accountchange.FieldToUserID:          {Type: field.TypeString, Column: accountchange.FieldToUserID},
+			accountchange.FieldChosen:            {Type: field.TypeJSON, Column: accountchange.FieldChosen},
+			accountchange.FieldMoved:             {Type: field.TypeJSON, Column: accountchange.FieldMoved},
+			accountchange.FieldReason:            {Type: field.TypeString, Column: accountchange.FieldReason},
+			accountchange.FieldActorID:           {Type: field.TypeString, Column: accountchange.FieldActorID},
+			accountchange.FieldAt:                {Type: field.TypeTime, Column: accountchange.FieldAt},
+		},
+	}
+	graph.Nodes[2] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   assistance.Table,
 			Columns: assistance.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -109,7 +135,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			assistance.FieldResolvedAt:  {Type: field.TypeTime, Column: assistance.FieldResolvedAt},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditevent.Table,
 			Columns: auditevent.Columns,
@@ -130,7 +156,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditevent.FieldAt:         {Type: field.TypeTime, Column: auditevent.FieldAt},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   changenotice.Table,
 			Columns: changenotice.Columns,
@@ -153,7 +179,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			changenotice.FieldStatus:      {Type: field.TypeEnum, Column: changenotice.FieldStatus},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   changenoticeack.Table,
 			Columns: changenoticeack.Columns,
@@ -178,7 +204,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			changenoticeack.FieldNote:              {Type: field.TypeString, Column: changenoticeack.FieldNote},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   clientmutation.Table,
 			Columns: clientmutation.Columns,
@@ -195,7 +221,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			clientmutation.FieldCreatedAt:        {Type: field.TypeTime, Column: clientmutation.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   competitor.Table,
 			Columns: competitor.Columns,
@@ -217,7 +243,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			competitor.FieldNotes:         {Type: field.TypeString, Column: competitor.FieldNotes},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   contact.Table,
 			Columns: contact.Columns,
@@ -228,23 +254,24 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Contact",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			contact.FieldCreatedAt:  {Type: field.TypeTime, Column: contact.FieldCreatedAt},
-			contact.FieldUpdatedAt:  {Type: field.TypeTime, Column: contact.FieldUpdatedAt},
-			contact.FieldVersion:    {Type: field.TypeInt, Column: contact.FieldVersion},
-			contact.FieldCustomerID: {Type: field.TypeString, Column: contact.FieldCustomerID},
-			contact.FieldName:       {Type: field.TypeString, Column: contact.FieldName},
-			contact.FieldTitle:      {Type: field.TypeString, Column: contact.FieldTitle},
-			contact.FieldDepartment: {Type: field.TypeEnum, Column: contact.FieldDepartment},
-			contact.FieldPhone:      {Type: field.TypeString, Column: contact.FieldPhone},
-			contact.FieldMobile:     {Type: field.TypeString, Column: contact.FieldMobile},
-			contact.FieldEmail:      {Type: field.TypeString, Column: contact.FieldEmail},
-			contact.FieldWechat:     {Type: field.TypeString, Column: contact.FieldWechat},
-			contact.FieldNotes:      {Type: field.TypeString, Column: contact.FieldNotes},
-			contact.FieldArchived:   {Type: field.TypeBool, Column: contact.FieldArchived},
-			contact.FieldPersonID:   {Type: field.TypeString, Column: contact.FieldPersonID},
+			contact.FieldCreatedAt:    {Type: field.TypeTime, Column: contact.FieldCreatedAt},
+			contact.FieldUpdatedAt:    {Type: field.TypeTime, Column: contact.FieldUpdatedAt},
+			contact.FieldVersion:      {Type: field.TypeInt, Column: contact.FieldVersion},
+			contact.FieldCustomerID:   {Type: field.TypeString, Column: contact.FieldCustomerID},
+			contact.FieldName:         {Type: field.TypeString, Column: contact.FieldName},
+			contact.FieldTitle:        {Type: field.TypeString, Column: contact.FieldTitle},
+			contact.FieldDepartment:   {Type: field.TypeEnum, Column: contact.FieldDepartment},
+			contact.FieldPhone:        {Type: field.TypeString, Column: contact.FieldPhone},
+			contact.FieldMobile:       {Type: field.TypeString, Column: contact.FieldMobile},
+			contact.FieldEmail:        {Type: field.TypeString, Column: contact.FieldEmail},
+			contact.FieldWechat:       {Type: field.TypeString, Column: contact.FieldWechat},
+			contact.FieldNotes:        {Type: field.TypeString, Column: contact.FieldNotes},
+			contact.FieldArchived:     {Type: field.TypeBool, Column: contact.FieldArchived},
+			contact.FieldPersonID:     {Type: field.TypeString, Column: contact.FieldPersonID},
+			contact.FieldMergedIntoID: {Type: field.TypeString, Column: contact.FieldMergedIntoID},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customer.Table,
 			Columns: customer.Columns,
@@ -298,9 +325,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldArchived:            {Type: field.TypeBool, Column: customer.FieldArchived},
 			customer.FieldOwnerID:             {Type: field.TypeString, Column: customer.FieldOwnerID},
 			customer.FieldTeamID:              {Type: field.TypeString, Column: customer.FieldTeamID},
+			customer.FieldMergedIntoID:        {Type: field.TypeString, Column: customer.FieldMergedIntoID},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   document.Table,
 			Columns: document.Columns,
@@ -331,7 +359,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			document.FieldPublishedAt:  {Type: field.TypeTime, Column: document.FieldPublishedAt},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   exchangerate.Table,
 			Columns: exchangerate.Columns,
@@ -351,7 +379,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			exchangerate.FieldCreatedAt:    {Type: field.TypeTime, Column: exchangerate.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importjob.Table,
 			Columns: importjob.Columns,
@@ -385,7 +413,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importjob.FieldFinishedAt: {Type: field.TypeTime, Column: importjob.FieldFinishedAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   interaction.Table,
 			Columns: interaction.Columns,
@@ -414,7 +442,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			interaction.FieldPrivate:              {Type: field.TypeBool, Column: interaction.FieldPrivate},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   issue.Table,
 			Columns: issue.Columns,
@@ -452,7 +480,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			issue.FieldClosedAt:           {Type: field.TypeTime, Column: issue.FieldClosedAt},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   issueattachment.Table,
 			Columns: issueattachment.Columns,
@@ -477,7 +505,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			issueattachment.FieldUploadedByID: {Type: field.TypeString, Column: issueattachment.FieldUploadedByID},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   issueevent.Table,
 			Columns: issueevent.Columns,
@@ -497,7 +525,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			issueevent.FieldAt:         {Type: field.TypeTime, Column: issueevent.FieldAt},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   keyperson.Table,
 			Columns: keyperson.Columns,
@@ -526,7 +554,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			keyperson.FieldEndedReason:         {Type: field.TypeString, Column: keyperson.FieldEndedReason},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   loginthrottle.Table,
 			Columns: loginthrottle.Columns,
@@ -544,7 +572,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			loginthrottle.FieldStrikes:      {Type: field.TypeInt, Column: loginthrottle.FieldStrikes},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   marketinfo.Table,
 			Columns: marketinfo.Columns,
@@ -567,7 +595,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			marketinfo.FieldPublishedAt:        {Type: field.TypeTime, Column: marketinfo.FieldPublishedAt},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   marketinfoshare.Table,
 			Columns: marketinfoshare.Columns,
@@ -591,7 +619,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			marketinfoshare.FieldNamedCustomers:    {Type: field.TypeJSON, Column: marketinfoshare.FieldNamedCustomers},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   need.Table,
 			Columns: need.Columns,
@@ -617,7 +645,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			need.FieldCandidateProductID: {Type: field.TypeString, Column: need.FieldCandidateProductID},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   order.Table,
 			Columns: order.Columns,
@@ -655,7 +683,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldCancelReason:            {Type: field.TypeString, Column: order.FieldCancelReason},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   orderevent.Table,
 			Columns: orderevent.Columns,
@@ -674,7 +702,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			orderevent.FieldAt:         {Type: field.TypeTime, Column: orderevent.FieldAt},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   orderline.Table,
 			Columns: orderline.Columns,
@@ -701,7 +729,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			orderline.FieldBatchAgeAcknowledgement:  {Type: field.TypeString, Column: orderline.FieldBatchAgeAcknowledgement},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -720,7 +748,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldAccounts:         {Type: field.TypeInt, Column: person.FieldAccounts},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pitch.Table,
 			Columns: pitch.Columns,
@@ -741,7 +769,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pitch.FieldActive:     {Type: field.TypeBool, Column: pitch.FieldActive},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pricepoint.Table,
 			Columns: pricepoint.Columns,
@@ -763,7 +791,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pricepoint.FieldSource:     {Type: field.TypeString, Column: pricepoint.FieldSource},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -787,7 +815,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldMaxBatchAgeMonths: {Type: field.TypeInt, Column: product.FieldMaxBatchAgeMonths},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -808,7 +836,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldClientAddr: {Type: field.TypeString, Column: refreshtoken.FieldClientAddr},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   sample.Table,
 			Columns: sample.Columns,
@@ -841,7 +869,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			sample.FieldDocPrecautions: {Type: field.TypeBool, Column: sample.FieldDocPrecautions},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   sampleevent.Table,
 			Columns: sampleevent.Columns,
@@ -861,7 +889,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			sampleevent.FieldAt:         {Type: field.TypeTime, Column: sampleevent.FieldAt},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   savedquery.Table,
 			Columns: savedquery.Columns,
@@ -882,7 +910,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			savedquery.FieldDescription: {Type: field.TypeString, Column: savedquery.FieldDescription},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   servicedocument.Table,
 			Columns: servicedocument.Columns,
@@ -903,7 +931,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			servicedocument.FieldNote:       {Type: field.TypeString, Column: servicedocument.FieldNote},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   shipment.Table,
 			Columns: shipment.Columns,
@@ -929,7 +957,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			shipment.FieldSignedBy:           {Type: field.TypeString, Column: shipment.FieldSignedBy},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stagechange.Table,
 			Columns: stagechange.Columns,
@@ -949,7 +977,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stagechange.FieldChangedAt:   {Type: field.TypeTime, Column: stagechange.FieldChangedAt},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -973,7 +1001,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldDoneAt:        {Type: field.TypeTime, Column: task.FieldDoneAt},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -991,7 +1019,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldDescription: {Type: field.TypeString, Column: team.FieldDescription},
 		},
 	}
-	graph.Nodes[37] = &sqlgraph.Node{
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trackingevent.Table,
 			Columns: trackingevent.Columns,
@@ -1012,7 +1040,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trackingevent.FieldDescription: {Type: field.TypeString, Column: trackingevent.FieldDescription},
 		},
 	}
-	graph.Nodes[38] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trial.Table,
 			Columns: trial.Columns,
@@ -1046,7 +1074,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trial.FieldFinishedAt:        {Type: field.TypeTime, Column: trial.FieldFinishedAt},
 		},
 	}
-	graph.Nodes[39] = &sqlgraph.Node{
+	graph.Nodes[40] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -1073,7 +1101,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldPartnerCustomerID:  {Type: field.TypeString, Column: user.FieldPartnerCustomerID},
 		},
 	}
-	graph.Nodes[40] = &sqlgraph.Node{
+	graph.Nodes[41] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -1099,7 +1127,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			webhookdelivery.FieldLastError:      {Type: field.TypeString, Column: webhookdelivery.FieldLastError},
 		},
 	}
-	graph.Nodes[41] = &sqlgraph.Node{
+	graph.Nodes[42] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookendpoint.Table,
 			Columns: webhookendpoint.Columns,
@@ -1142,6 +1170,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"APIToken",
+		"User",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   accountchange.CustomerTable,
+			Columns: []string{accountchange.CustomerColumn},
+			Bidi:    false,
+		},
+		"AccountChange",
+		"Customer",
+	)
+	graph.MustAddE(
+		"actor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   accountchange.ActorTable,
+			Columns: []string{accountchange.ActorColumn},
+			Bidi:    false,
+		},
+		"AccountChange",
 		"User",
 	)
 	graph.MustAddE(
@@ -1683,6 +1735,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Customer",
 		"User",
+	)
+	graph.MustAddE(
+		"account_changes",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AccountChangesTable,
+			Columns: []string{customer.AccountChangesColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"AccountChange",
 	)
 	graph.MustAddE(
 		"product",
@@ -2963,6 +3027,134 @@ func (f *APITokenFilter) WhereHasCreatedByWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AccountChangeQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AccountChangeQuery builder.
+func (_q *AccountChangeQuery) Filter() *AccountChangeFilter {
+	return &AccountChangeFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AccountChangeMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AccountChangeMutation builder.
+func (m *AccountChangeMutation) Filter() *AccountChangeFilter {
+	return &AccountChangeFilter{config: m.config, predicateAdder: m}
+}
+
+// AccountChangeFilter provides a generic filtering capability at runtime for AccountChangeQuery.
+type AccountChangeFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AccountChangeFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *AccountChangeFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(accountchange.FieldID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *AccountChangeFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(accountchange.FieldCustomerID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *AccountChangeFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(accountchange.FieldKind))
+}
+
+// WhereSubjectID applies the entql string predicate on the subject_id field.
+func (f *AccountChangeFilter) WhereSubjectID(p entql.StringP) {
+	f.Where(p.Field(accountchange.FieldSubjectID))
+}
+
+// WhereSubjectName applies the entql string predicate on the subject_name field.
+func (f *AccountChangeFilter) WhereSubjectName(p entql.StringP) {
+	f.Where(p.Field(accountchange.FieldSubjectName))
+}
+
+// WhereSurvivorContactID applies the entql string predicate on the survivor_contact_id field.
+func (f *AccountChangeFilter) WhereSurvivorContactID(p entql.StringP) {
+	f.Where(p.Field(accountchange.FieldSurvivorContactID))
+}
+
+// WhereFromUserID applies the entql string predicate on the from_user_id field.
+func (f *AccountChangeFilter) WhereFromUserID(p entql.StringP) {
+	f.Where(p.Field(accountchange.FieldFromUserID))
+}
+
+// WhereToUserID applies the entql string predicate on the to_user_id field.
+func (f *AccountChangeFilter) WhereToUserID(p entql.StringP) {
+	f.Where(p.Field(accountchange.FieldToUserID))
+}
+
+// WhereChosen applies the entql json.RawMessage predicate on the chosen field.
+func (f *AccountChangeFilter) WhereChosen(p entql.BytesP) {
+	f.Where(p.Field(accountchange.FieldChosen))
+}
+
+// WhereMoved applies the entql json.RawMessage predicate on the moved field.
+func (f *AccountChangeFilter) WhereMoved(p entql.BytesP) {
+	f.Where(p.Field(accountchange.FieldMoved))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *AccountChangeFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(accountchange.FieldReason))
+}
+
+// WhereActorID applies the entql string predicate on the actor_id field.
+func (f *AccountChangeFilter) WhereActorID(p entql.StringP) {
+	f.Where(p.Field(accountchange.FieldActorID))
+}
+
+// WhereAt applies the entql time.Time predicate on the at field.
+func (f *AccountChangeFilter) WhereAt(p entql.TimeP) {
+	f.Where(p.Field(accountchange.FieldAt))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *AccountChangeFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *AccountChangeFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasActor applies a predicate to check if query has an edge actor.
+func (f *AccountChangeFilter) WhereHasActor() {
+	f.Where(entql.HasEdge("actor"))
+}
+
+// WhereHasActorWith applies a predicate to check if query has an edge actor with a given conditions (other predicates).
+func (f *AccountChangeFilter) WhereHasActorWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("actor", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AssistanceQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2991,7 +3183,7 @@ type AssistanceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AssistanceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3095,7 +3287,7 @@ type AuditEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3189,7 +3381,7 @@ type ChangeNoticeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ChangeNoticeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3307,7 +3499,7 @@ type ChangeNoticeAckFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ChangeNoticeAckFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3435,7 +3627,7 @@ type ClientMutationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ClientMutationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3495,7 +3687,7 @@ type CompetitorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CompetitorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3594,7 +3786,7 @@ type ContactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ContactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3673,6 +3865,11 @@ func (f *ContactFilter) WhereArchived(p entql.BoolP) {
 // WherePersonID applies the entql string predicate on the person_id field.
 func (f *ContactFilter) WherePersonID(p entql.StringP) {
 	f.Where(p.Field(contact.FieldPersonID))
+}
+
+// WhereMergedIntoID applies the entql string predicate on the merged_into_id field.
+func (f *ContactFilter) WhereMergedIntoID(p entql.StringP) {
+	f.Where(p.Field(contact.FieldMergedIntoID))
 }
 
 // WhereHasCustomer applies a predicate to check if query has an edge customer.
@@ -3774,7 +3971,7 @@ type CustomerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3998,6 +4195,11 @@ func (f *CustomerFilter) WhereOwnerID(p entql.StringP) {
 // WhereTeamID applies the entql string predicate on the team_id field.
 func (f *CustomerFilter) WhereTeamID(p entql.StringP) {
 	f.Where(p.Field(customer.FieldTeamID))
+}
+
+// WhereMergedIntoID applies the entql string predicate on the merged_into_id field.
+func (f *CustomerFilter) WhereMergedIntoID(p entql.StringP) {
+	f.Where(p.Field(customer.FieldMergedIntoID))
 }
 
 // WhereHasOwner applies a predicate to check if query has an edge owner.
@@ -4462,6 +4664,20 @@ func (f *CustomerFilter) WhereHasPartnerUsersWith(preds ...predicate.User) {
 	})))
 }
 
+// WhereHasAccountChanges applies a predicate to check if query has an edge account_changes.
+func (f *CustomerFilter) WhereHasAccountChanges() {
+	f.Where(entql.HasEdge("account_changes"))
+}
+
+// WhereHasAccountChangesWith applies a predicate to check if query has an edge account_changes with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasAccountChangesWith(preds ...predicate.AccountChange) {
+	f.Where(entql.HasEdgeWith("account_changes", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *DocumentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -4491,7 +4707,7 @@ type DocumentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DocumentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4677,7 +4893,7 @@ type ExchangeRateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ExchangeRateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4766,7 +4982,7 @@ type ImportJobFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportJobFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4911,7 +5127,7 @@ type InteractionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InteractionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5101,7 +5317,7 @@ type IssueFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IssueFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5364,7 +5580,7 @@ type IssueAttachmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IssueAttachmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5506,7 +5722,7 @@ type IssueEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IssueEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5609,7 +5825,7 @@ type KeyPersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *KeyPersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5771,7 +5987,7 @@ type LoginThrottleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LoginThrottleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5836,7 +6052,7 @@ type MarketInfoFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MarketInfoFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5954,7 +6170,7 @@ type MarketInfoShareFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MarketInfoShareFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6091,7 +6307,7 @@ type NeedFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NeedFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6238,7 +6454,7 @@ type OrderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6487,7 +6703,7 @@ type OrderEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6599,7 +6815,7 @@ type OrderLineFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderLineFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6765,7 +6981,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6849,7 +7065,7 @@ type PitchFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PitchFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6943,7 +7159,7 @@ type PricePointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PricePointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7042,7 +7258,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7235,7 +7451,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7329,7 +7545,7 @@ type SampleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SampleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7553,7 +7769,7 @@ type SampleEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SampleEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7670,7 +7886,7 @@ type SavedQueryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SavedQueryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7764,7 +7980,7 @@ type ServiceDocumentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceDocumentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7858,7 +8074,7 @@ type ShipmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ShipmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8005,7 +8221,7 @@ type StageChangeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StageChangeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8108,7 +8324,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8245,7 +8461,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8338,7 +8554,7 @@ type TrackingEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrackingEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8446,7 +8662,7 @@ type TrialFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrialFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8619,7 +8835,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8827,7 +9043,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8960,7 +9176,7 @@ type WebhookEndpointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookEndpointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

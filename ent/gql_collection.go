@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"fmt"
+	"tandem/ent/accountchange"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -226,6 +227,170 @@ func newAPITokenPaginateArgs(rv map[string]any) *apitokenPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*APITokenWhereInput); ok {
 		args.opts = append(args.opts, WithAPITokenFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AccountChangeQuery) CollectFields(ctx context.Context, satisfies ...string) (*AccountChangeQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AccountChangeQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(accountchange.Columns))
+		selectedFields = []string{accountchange.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "customer":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CustomerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, customerImplementors)...); err != nil {
+				return err
+			}
+			_q.withCustomer = query
+			if _, ok := fieldSeen[accountchange.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, accountchange.FieldCustomerID)
+				fieldSeen[accountchange.FieldCustomerID] = struct{}{}
+			}
+
+		case "actor":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withActor = query
+			if _, ok := fieldSeen[accountchange.FieldActorID]; !ok {
+				selectedFields = append(selectedFields, accountchange.FieldActorID)
+				fieldSeen[accountchange.FieldActorID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[accountchange.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, accountchange.FieldCustomerID)
+				fieldSeen[accountchange.FieldCustomerID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[accountchange.FieldKind]; !ok {
+				selectedFields = append(selectedFields, accountchange.FieldKind)
+				fieldSeen[accountchange.FieldKind] = struct{}{}
+			}
+		case "subjectID":
+			if _, ok := fieldSeen[accountchange.FieldSubjectID]; !ok {
+				selectedFields = append(selectedFields, accountchange.FieldSubjectID)
+				fieldSeen[accountchange.FieldSubjectID] = struct{}{}
+			}
+		case "subjectName":
+			if _, ok := fieldSeen[accountchange.FieldSubjectName]; !ok {
+				selectedFields = append(selectedFields, accountchange.FieldSubjectName)
+				fieldSeen[accountchange.FieldSubjectName] = struct{}{}
+			}
+		case "survivorContactID":
+			if _, ok := fieldSeen[accountchange.FieldSurvivorContactID]; !ok {
+				selectedFields = append(selectedFields, accountchange.FieldSurvivorContactID)
+				fieldSeen[accountchange.FieldSurvivorContactID] = struct{}{}
+			}
+		case "fromUserID":
+			if _, ok := fieldSeen[accountchange.FieldFromUserID]; !ok {
+				selectedFields = append(selectedFields, accountchange.FieldFromUserID)
+				fieldSeen[accountchange.FieldFromUserID] = struct{}{}
+			}
+		case "toUserID":
+			if _, ok := fieldSeen[accountchange.FieldToUserID]; !ok {
+				selectedFields = append(selectedFields, accountchange.FieldToUserID)
+				fieldSeen[accountchange.FieldToUserID] = struct{}{}
+			}
+		case "reason":
+			if _, ok := fieldSeen[accountchange.FieldReason]; !ok {
+				selectedFields = append(selectedFields, accountchange.FieldReason)
+				fieldSeen[accountchange.FieldReason] = struct{}{}
+			}
+		case "actorID":
+			if _, ok := fieldSeen[accountchange.FieldActorID]; !ok {
+				selectedFields = append(selectedFields, accountchange.FieldActorID)
+				fieldSeen[accountchange.FieldActorID] = struct{}{}
+			}
+		case "at":
+			if _, ok := fieldSeen[accountchange.FieldAt]; !ok {
+				selectedFields = append(selectedFields, accountchange.FieldAt)
+				fieldSeen[accountchange.FieldAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type accountchangePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AccountChangePaginateOption
+}
+
+func newAccountChangePaginateArgs(rv map[string]any) *accountchangePaginateArgs {
+	args := &accountchangePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &AccountChangeOrder{Field: &AccountChangeOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithAccountChangeOrder(order))
+			}
+		case *AccountChangeOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithAccountChangeOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*AccountChangeWhereInput); ok {
+		args.opts = append(args.opts, WithAccountChangeFilter(v.Filter))
 	}
 	return args
 }

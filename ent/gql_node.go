@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"fmt"
+	"tandem/ent/accountchange"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -59,6 +60,11 @@ var apitokenImplementors = []string{"APIToken", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*APIToken) IsNode() {}
+
+var accountchangeImplementors = []string{"AccountChange", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*AccountChange) IsNode() {}
 
 var assistanceImplementors = []string{"Assistance", "Node"}
 
@@ -312,6 +318,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(apitoken.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, apitokenImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case accountchange.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.AccountChange.Query().
+			Where(accountchange.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, accountchangeImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -874,6 +893,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.APIToken.Query().
 			Where(apitoken.IDIn(ids...))
 		query, err := query.CollectFields(ctx, apitokenImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case accountchange.Table:
+		query := c.AccountChange.Query().
+			Where(accountchange.IDIn(ids...))
+		query, err := query.CollectFields(ctx, accountchangeImplementors...)
 		if err != nil {
 			return nil, err
 		}

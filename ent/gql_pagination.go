@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"tandem/ent/accountchange"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -445,6 +446,302 @@ func (_m *APIToken) ToEdge(order *APITokenOrder) *APITokenEdge {
 		order = DefaultAPITokenOrder
 	}
 	return &APITokenEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// AccountChangeEdge is the edge representation of AccountChange.
+type AccountChangeEdge struct {
+	Node   *AccountChange `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// AccountChangeConnection is the connection containing edges to AccountChange.
+type AccountChangeConnection struct {
+	Edges      []*AccountChangeEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *AccountChangeConnection) build(nodes []*AccountChange, pager *accountchangePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *AccountChange
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *AccountChange {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *AccountChange {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*AccountChangeEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &AccountChangeEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// AccountChangePaginateOption enables pagination customization.
+type AccountChangePaginateOption func(*accountchangePager) error
+
+// WithAccountChangeOrder configures pagination ordering.
+func WithAccountChangeOrder(order *AccountChangeOrder) AccountChangePaginateOption {
+	if order == nil {
+		order = DefaultAccountChangeOrder
+	}
+	o := *order
+	return func(pager *accountchangePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultAccountChangeOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithAccountChangeFilter configures pagination filter.
+func WithAccountChangeFilter(filter func(*AccountChangeQuery) (*AccountChangeQuery, error)) AccountChangePaginateOption {
+	return func(pager *accountchangePager) error {
+		if filter == nil {
+			return errors.New("AccountChangeQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type accountchangePager struct {
+	reverse bool
+	order   *AccountChangeOrder
+	filter  func(*AccountChangeQuery) (*AccountChangeQuery, error)
+}
+
+func newAccountChangePager(opts []AccountChangePaginateOption, reverse bool) (*accountchangePager, error) {
+	pager := &accountchangePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultAccountChangeOrder
+	}
+	return pager, nil
+}
+
+func (p *accountchangePager) applyFilter(query *AccountChangeQuery) (*AccountChangeQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *accountchangePager) toCursor(_m *AccountChange) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *accountchangePager) applyCursors(query *AccountChangeQuery, after, before *Cursor) (*AccountChangeQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultAccountChangeOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *accountchangePager) applyOrder(query *AccountChangeQuery) *AccountChangeQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultAccountChangeOrder.Field {
+		query = query.Order(DefaultAccountChangeOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *accountchangePager) orderExpr(query *AccountChangeQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultAccountChangeOrder.Field {
+			b.Comma().Ident(DefaultAccountChangeOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to AccountChange.
+func (_m *AccountChangeQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...AccountChangePaginateOption,
+) (*AccountChangeConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newAccountChangePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &AccountChangeConnection{Edges: []*AccountChangeEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// AccountChangeOrderFieldAt orders AccountChange by at.
+	AccountChangeOrderFieldAt = &AccountChangeOrderField{
+		Value: func(_m *AccountChange) (ent.Value, error) {
+			return _m.At, nil
+		},
+		column: accountchange.FieldAt,
+		toTerm: accountchange.ByAt,
+		toCursor: func(_m *AccountChange) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.At,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f AccountChangeOrderField) String() string {
+	var str string
+	switch f.column {
+	case AccountChangeOrderFieldAt.column:
+		str = "AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f AccountChangeOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *AccountChangeOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("AccountChangeOrderField %T must be a string", v)
+	}
+	switch str {
+	case "AT":
+		*f = *AccountChangeOrderFieldAt
+	default:
+		return fmt.Errorf("%s is not a valid AccountChangeOrderField", str)
+	}
+	return nil
+}
+
+// AccountChangeOrderField defines the ordering field of AccountChange.
+type AccountChangeOrderField struct {
+	// Value extracts the ordering value from the given AccountChange.
+	Value    func(*AccountChange) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) accountchange.OrderOption
+	toCursor func(*AccountChange) Cursor
+}
+
+// AccountChangeOrder defines the ordering of AccountChange.
+type AccountChangeOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *AccountChangeOrderField `json:"field"`
+}
+
+// DefaultAccountChangeOrder is the default ordering of AccountChange.
+var DefaultAccountChangeOrder = &AccountChangeOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &AccountChangeOrderField{
+		Value: func(_m *AccountChange) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: accountchange.FieldID,
+		toTerm: accountchange.ByID,
+		toCursor: func(_m *AccountChange) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts AccountChange into AccountChangeEdge.
+func (_m *AccountChange) ToEdge(order *AccountChangeOrder) *AccountChangeEdge {
+	if order == nil {
+		order = DefaultAccountChangeOrder
+	}
+	return &AccountChangeEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

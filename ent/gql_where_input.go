@@ -5,6 +5,7 @@ package ent
 import (
 	"errors"
 	"fmt"
+	"tandem/ent/accountchange"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -733,6 +734,714 @@ func (i *APITokenWhereInput) P() (predicate.APIToken, error) {
 		return predicates[0], nil
 	default:
 		return apitoken.And(predicates...), nil
+	}
+}
+
+// AccountChangeWhereInput represents a where input for filtering AccountChange queries.
+type AccountChangeWhereInput struct {
+	Predicates []predicate.AccountChange  `json:"-"`
+	Not        *AccountChangeWhereInput   `json:"not,omitempty"`
+	Or         []*AccountChangeWhereInput `json:"or,omitempty"`
+	And        []*AccountChangeWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID             *pulid.ID  `json:"customerID,omitempty"`
+	CustomerIDNEQ          *pulid.ID  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn           []pulid.ID `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn        []pulid.ID `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT           *pulid.ID  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE          *pulid.ID  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT           *pulid.ID  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE          *pulid.ID  `json:"customerIDLTE,omitempty"`
+	CustomerIDContains     *pulid.ID  `json:"customerIDContains,omitempty"`
+	CustomerIDHasPrefix    *pulid.ID  `json:"customerIDHasPrefix,omitempty"`
+	CustomerIDHasSuffix    *pulid.ID  `json:"customerIDHasSuffix,omitempty"`
+	CustomerIDEqualFold    *pulid.ID  `json:"customerIDEqualFold,omitempty"`
+	CustomerIDContainsFold *pulid.ID  `json:"customerIDContainsFold,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *accountchange.Kind  `json:"kind,omitempty"`
+	KindNEQ   *accountchange.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []accountchange.Kind `json:"kindIn,omitempty"`
+	KindNotIn []accountchange.Kind `json:"kindNotIn,omitempty"`
+
+	// "subject_id" field predicates.
+	SubjectID             *pulid.ID  `json:"subjectID,omitempty"`
+	SubjectIDNEQ          *pulid.ID  `json:"subjectIDNEQ,omitempty"`
+	SubjectIDIn           []pulid.ID `json:"subjectIDIn,omitempty"`
+	SubjectIDNotIn        []pulid.ID `json:"subjectIDNotIn,omitempty"`
+	SubjectIDGT           *pulid.ID  `json:"subjectIDGT,omitempty"`
+	SubjectIDGTE          *pulid.ID  `json:"subjectIDGTE,omitempty"`
+	SubjectIDLT           *pulid.ID  `json:"subjectIDLT,omitempty"`
+	SubjectIDLTE          *pulid.ID  `json:"subjectIDLTE,omitempty"`
+	SubjectIDContains     *pulid.ID  `json:"subjectIDContains,omitempty"`
+	SubjectIDHasPrefix    *pulid.ID  `json:"subjectIDHasPrefix,omitempty"`
+	SubjectIDHasSuffix    *pulid.ID  `json:"subjectIDHasSuffix,omitempty"`
+	SubjectIDIsNil        bool       `json:"subjectIDIsNil,omitempty"`
+	SubjectIDNotNil       bool       `json:"subjectIDNotNil,omitempty"`
+	SubjectIDEqualFold    *pulid.ID  `json:"subjectIDEqualFold,omitempty"`
+	SubjectIDContainsFold *pulid.ID  `json:"subjectIDContainsFold,omitempty"`
+
+	// "subject_name" field predicates.
+	SubjectName             *string  `json:"subjectName,omitempty"`
+	SubjectNameNEQ          *string  `json:"subjectNameNEQ,omitempty"`
+	SubjectNameIn           []string `json:"subjectNameIn,omitempty"`
+	SubjectNameNotIn        []string `json:"subjectNameNotIn,omitempty"`
+	SubjectNameGT           *string  `json:"subjectNameGT,omitempty"`
+	SubjectNameGTE          *string  `json:"subjectNameGTE,omitempty"`
+	SubjectNameLT           *string  `json:"subjectNameLT,omitempty"`
+	SubjectNameLTE          *string  `json:"subjectNameLTE,omitempty"`
+	SubjectNameContains     *string  `json:"subjectNameContains,omitempty"`
+	SubjectNameHasPrefix    *string  `json:"subjectNameHasPrefix,omitempty"`
+	SubjectNameHasSuffix    *string  `json:"subjectNameHasSuffix,omitempty"`
+	SubjectNameIsNil        bool     `json:"subjectNameIsNil,omitempty"`
+	SubjectNameNotNil       bool     `json:"subjectNameNotNil,omitempty"`
+	SubjectNameEqualFold    *string  `json:"subjectNameEqualFold,omitempty"`
+	SubjectNameContainsFold *string  `json:"subjectNameContainsFold,omitempty"`
+
+	// "survivor_contact_id" field predicates.
+	SurvivorContactID             *pulid.ID  `json:"survivorContactID,omitempty"`
+	SurvivorContactIDNEQ          *pulid.ID  `json:"survivorContactIDNEQ,omitempty"`
+	SurvivorContactIDIn           []pulid.ID `json:"survivorContactIDIn,omitempty"`
+	SurvivorContactIDNotIn        []pulid.ID `json:"survivorContactIDNotIn,omitempty"`
+	SurvivorContactIDGT           *pulid.ID  `json:"survivorContactIDGT,omitempty"`
+	SurvivorContactIDGTE          *pulid.ID  `json:"survivorContactIDGTE,omitempty"`
+	SurvivorContactIDLT           *pulid.ID  `json:"survivorContactIDLT,omitempty"`
+	SurvivorContactIDLTE          *pulid.ID  `json:"survivorContactIDLTE,omitempty"`
+	SurvivorContactIDContains     *pulid.ID  `json:"survivorContactIDContains,omitempty"`
+	SurvivorContactIDHasPrefix    *pulid.ID  `json:"survivorContactIDHasPrefix,omitempty"`
+	SurvivorContactIDHasSuffix    *pulid.ID  `json:"survivorContactIDHasSuffix,omitempty"`
+	SurvivorContactIDIsNil        bool       `json:"survivorContactIDIsNil,omitempty"`
+	SurvivorContactIDNotNil       bool       `json:"survivorContactIDNotNil,omitempty"`
+	SurvivorContactIDEqualFold    *pulid.ID  `json:"survivorContactIDEqualFold,omitempty"`
+	SurvivorContactIDContainsFold *pulid.ID  `json:"survivorContactIDContainsFold,omitempty"`
+
+	// "from_user_id" field predicates.
+	FromUserID             *pulid.ID  `json:"fromUserID,omitempty"`
+	FromUserIDNEQ          *pulid.ID  `json:"fromUserIDNEQ,omitempty"`
+	FromUserIDIn           []pulid.ID `json:"fromUserIDIn,omitempty"`
+	FromUserIDNotIn        []pulid.ID `json:"fromUserIDNotIn,omitempty"`
+	FromUserIDGT           *pulid.ID  `json:"fromUserIDGT,omitempty"`
+	FromUserIDGTE          *pulid.ID  `json:"fromUserIDGTE,omitempty"`
+	FromUserIDLT           *pulid.ID  `json:"fromUserIDLT,omitempty"`
+	FromUserIDLTE          *pulid.ID  `json:"fromUserIDLTE,omitempty"`
+	FromUserIDContains     *pulid.ID  `json:"fromUserIDContains,omitempty"`
+	FromUserIDHasPrefix    *pulid.ID  `json:"fromUserIDHasPrefix,omitempty"`
+	FromUserIDHasSuffix    *pulid.ID  `json:"fromUserIDHasSuffix,omitempty"`
+	FromUserIDIsNil        bool       `json:"fromUserIDIsNil,omitempty"`
+	FromUserIDNotNil       bool       `json:"fromUserIDNotNil,omitempty"`
+	FromUserIDEqualFold    *pulid.ID  `json:"fromUserIDEqualFold,omitempty"`
+	FromUserIDContainsFold *pulid.ID  `json:"fromUserIDContainsFold,omitempty"`
+
+	// "to_user_id" field predicates.
+	ToUserID             *pulid.ID  `json:"toUserID,omitempty"`
+	ToUserIDNEQ          *pulid.ID  `json:"toUserIDNEQ,omitempty"`
+	ToUserIDIn           []pulid.ID `json:"toUserIDIn,omitempty"`
+	ToUserIDNotIn        []pulid.ID `json:"toUserIDNotIn,omitempty"`
+	ToUserIDGT           *pulid.ID  `json:"toUserIDGT,omitempty"`
+	ToUserIDGTE          *pulid.ID  `json:"toUserIDGTE,omitempty"`
+	ToUserIDLT           *pulid.ID  `json:"toUserIDLT,omitempty"`
+	ToUserIDLTE          *pulid.ID  `json:"toUserIDLTE,omitempty"`
+	ToUserIDContains     *pulid.ID  `json:"toUserIDContains,omitempty"`
+	ToUserIDHasPrefix    *pulid.ID  `json:"toUserIDHasPrefix,omitempty"`
+	ToUserIDHasSuffix    *pulid.ID  `json:"toUserIDHasSuffix,omitempty"`
+	ToUserIDIsNil        bool       `json:"toUserIDIsNil,omitempty"`
+	ToUserIDNotNil       bool       `json:"toUserIDNotNil,omitempty"`
+	ToUserIDEqualFold    *pulid.ID  `json:"toUserIDEqualFold,omitempty"`
+	ToUserIDContainsFold *pulid.ID  `json:"toUserIDContainsFold,omitempty"`
+
+	// "reason" field predicates.
+	Reason             *string  `json:"reason,omitempty"`
+	ReasonNEQ          *string  `json:"reasonNEQ,omitempty"`
+	ReasonIn           []string `json:"reasonIn,omitempty"`
+	ReasonNotIn        []string `json:"reasonNotIn,omitempty"`
+	ReasonGT           *string  `json:"reasonGT,omitempty"`
+	ReasonGTE          *string  `json:"reasonGTE,omitempty"`
+	ReasonLT           *string  `json:"reasonLT,omitempty"`
+	ReasonLTE          *string  `json:"reasonLTE,omitempty"`
+	ReasonContains     *string  `json:"reasonContains,omitempty"`
+	ReasonHasPrefix    *string  `json:"reasonHasPrefix,omitempty"`
+	ReasonHasSuffix    *string  `json:"reasonHasSuffix,omitempty"`
+	ReasonIsNil        bool     `json:"reasonIsNil,omitempty"`
+	ReasonNotNil       bool     `json:"reasonNotNil,omitempty"`
+	ReasonEqualFold    *string  `json:"reasonEqualFold,omitempty"`
+	ReasonContainsFold *string  `json:"reasonContainsFold,omitempty"`
+
+	// "actor_id" field predicates.
+	ActorID             *pulid.ID  `json:"actorID,omitempty"`
+	ActorIDNEQ          *pulid.ID  `json:"actorIDNEQ,omitempty"`
+	ActorIDIn           []pulid.ID `json:"actorIDIn,omitempty"`
+	ActorIDNotIn        []pulid.ID `json:"actorIDNotIn,omitempty"`
+	ActorIDGT           *pulid.ID  `json:"actorIDGT,omitempty"`
+	ActorIDGTE          *pulid.ID  `json:"actorIDGTE,omitempty"`
+	ActorIDLT           *pulid.ID  `json:"actorIDLT,omitempty"`
+	ActorIDLTE          *pulid.ID  `json:"actorIDLTE,omitempty"`
+	ActorIDContains     *pulid.ID  `json:"actorIDContains,omitempty"`
+	ActorIDHasPrefix    *pulid.ID  `json:"actorIDHasPrefix,omitempty"`
+	ActorIDHasSuffix    *pulid.ID  `json:"actorIDHasSuffix,omitempty"`
+	ActorIDIsNil        bool       `json:"actorIDIsNil,omitempty"`
+	ActorIDNotNil       bool       `json:"actorIDNotNil,omitempty"`
+	ActorIDEqualFold    *pulid.ID  `json:"actorIDEqualFold,omitempty"`
+	ActorIDContainsFold *pulid.ID  `json:"actorIDContainsFold,omitempty"`
+
+	// "at" field predicates.
+	At      *time.Time  `json:"at,omitempty"`
+	AtNEQ   *time.Time  `json:"atNEQ,omitempty"`
+	AtIn    []time.Time `json:"atIn,omitempty"`
+	AtNotIn []time.Time `json:"atNotIn,omitempty"`
+	AtGT    *time.Time  `json:"atGT,omitempty"`
+	AtGTE   *time.Time  `json:"atGTE,omitempty"`
+	AtLT    *time.Time  `json:"atLT,omitempty"`
+	AtLTE   *time.Time  `json:"atLTE,omitempty"`
+
+	// "customer" edge predicates.
+	HasCustomer     *bool                 `json:"hasCustomer,omitempty"`
+	HasCustomerWith []*CustomerWhereInput `json:"hasCustomerWith,omitempty"`
+
+	// "actor" edge predicates.
+	HasActor     *bool             `json:"hasActor,omitempty"`
+	HasActorWith []*UserWhereInput `json:"hasActorWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *AccountChangeWhereInput) AddPredicates(predicates ...predicate.AccountChange) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the AccountChangeWhereInput filter on the AccountChangeQuery builder.
+func (i *AccountChangeWhereInput) Filter(q *AccountChangeQuery) (*AccountChangeQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAccountChangeWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAccountChangeWhereInput is returned in case the AccountChangeWhereInput is empty.
+var ErrEmptyAccountChangeWhereInput = errors.New("ent: empty predicate AccountChangeWhereInput")
+
+// P returns a predicate for filtering accountchanges.
+// An error is returned if the input is empty or invalid.
+func (i *AccountChangeWhereInput) P() (predicate.AccountChange, error) {
+	var predicates []predicate.AccountChange
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, accountchange.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.AccountChange, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, accountchange.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.AccountChange, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, accountchange.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, accountchange.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, accountchange.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, accountchange.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, accountchange.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, accountchange.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, accountchange.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, accountchange.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, accountchange.IDLTE(*i.IDLTE))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, accountchange.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, accountchange.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, accountchange.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, accountchange.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, accountchange.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, accountchange.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, accountchange.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, accountchange.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.CustomerIDContains != nil {
+		predicates = append(predicates, accountchange.CustomerIDContains(*i.CustomerIDContains))
+	}
+	if i.CustomerIDHasPrefix != nil {
+		predicates = append(predicates, accountchange.CustomerIDHasPrefix(*i.CustomerIDHasPrefix))
+	}
+	if i.CustomerIDHasSuffix != nil {
+		predicates = append(predicates, accountchange.CustomerIDHasSuffix(*i.CustomerIDHasSuffix))
+	}
+	if i.CustomerIDEqualFold != nil {
+		predicates = append(predicates, accountchange.CustomerIDEqualFold(*i.CustomerIDEqualFold))
+	}
+	if i.CustomerIDContainsFold != nil {
+		predicates = append(predicates, accountchange.CustomerIDContainsFold(*i.CustomerIDContainsFold))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, accountchange.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, accountchange.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, accountchange.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, accountchange.KindNotIn(i.KindNotIn...))
+	}
+	if i.SubjectID != nil {
+		predicates = append(predicates, accountchange.SubjectIDEQ(*i.SubjectID))
+	}
+	if i.SubjectIDNEQ != nil {
+		predicates = append(predicates, accountchange.SubjectIDNEQ(*i.SubjectIDNEQ))
+	}
+	if len(i.SubjectIDIn) > 0 {
+		predicates = append(predicates, accountchange.SubjectIDIn(i.SubjectIDIn...))
+	}
+	if len(i.SubjectIDNotIn) > 0 {
+		predicates = append(predicates, accountchange.SubjectIDNotIn(i.SubjectIDNotIn...))
+	}
+	if i.SubjectIDGT != nil {
+		predicates = append(predicates, accountchange.SubjectIDGT(*i.SubjectIDGT))
+	}
+	if i.SubjectIDGTE != nil {
+		predicates = append(predicates, accountchange.SubjectIDGTE(*i.SubjectIDGTE))
+	}
+	if i.SubjectIDLT != nil {
+		predicates = append(predicates, accountchange.SubjectIDLT(*i.SubjectIDLT))
+	}
+	if i.SubjectIDLTE != nil {
+		predicates = append(predicates, accountchange.SubjectIDLTE(*i.SubjectIDLTE))
+	}
+	if i.SubjectIDContains != nil {
+		predicates = append(predicates, accountchange.SubjectIDContains(*i.SubjectIDContains))
+	}
+	if i.SubjectIDHasPrefix != nil {
+		predicates = append(predicates, accountchange.SubjectIDHasPrefix(*i.SubjectIDHasPrefix))
+	}
+	if i.SubjectIDHasSuffix != nil {
+		predicates = append(predicates, accountchange.SubjectIDHasSuffix(*i.SubjectIDHasSuffix))
+	}
+	if i.SubjectIDIsNil {
+		predicates = append(predicates, accountchange.SubjectIDIsNil())
+	}
+	if i.SubjectIDNotNil {
+		predicates = append(predicates, accountchange.SubjectIDNotNil())
+	}
+	if i.SubjectIDEqualFold != nil {
+		predicates = append(predicates, accountchange.SubjectIDEqualFold(*i.SubjectIDEqualFold))
+	}
+	if i.SubjectIDContainsFold != nil {
+		predicates = append(predicates, accountchange.SubjectIDContainsFold(*i.SubjectIDContainsFold))
+	}
+	if i.SubjectName != nil {
+		predicates = append(predicates, accountchange.SubjectNameEQ(*i.SubjectName))
+	}
+	if i.SubjectNameNEQ != nil {
+		predicates = append(predicates, accountchange.SubjectNameNEQ(*i.SubjectNameNEQ))
+	}
+	if len(i.SubjectNameIn) > 0 {
+		predicates = append(predicates, accountchange.SubjectNameIn(i.SubjectNameIn...))
+	}
+	if len(i.SubjectNameNotIn) > 0 {
+		predicates = append(predicates, accountchange.SubjectNameNotIn(i.SubjectNameNotIn...))
+	}
+	if i.SubjectNameGT != nil {
+		predicates = append(predicates, accountchange.SubjectNameGT(*i.SubjectNameGT))
+	}
+	if i.SubjectNameGTE != nil {
+		predicates = append(predicates, accountchange.SubjectNameGTE(*i.SubjectNameGTE))
+	}
+	if i.SubjectNameLT != nil {
+		predicates = append(predicates, accountchange.SubjectNameLT(*i.SubjectNameLT))
+	}
+	if i.SubjectNameLTE != nil {
+		predicates = append(predicates, accountchange.SubjectNameLTE(*i.SubjectNameLTE))
+	}
+	if i.SubjectNameContains != nil {
+		predicates = append(predicates, accountchange.SubjectNameContains(*i.SubjectNameContains))
+	}
+	if i.SubjectNameHasPrefix != nil {
+		predicates = append(predicates, accountchange.SubjectNameHasPrefix(*i.SubjectNameHasPrefix))
+	}
+	if i.SubjectNameHasSuffix != nil {
+		predicates = append(predicates, accountchange.SubjectNameHasSuffix(*i.SubjectNameHasSuffix))
+	}
+	if i.SubjectNameIsNil {
+		predicates = append(predicates, accountchange.SubjectNameIsNil())
+	}
+	if i.SubjectNameNotNil {
+		predicates = append(predicates, accountchange.SubjectNameNotNil())
+	}
+	if i.SubjectNameEqualFold != nil {
+		predicates = append(predicates, accountchange.SubjectNameEqualFold(*i.SubjectNameEqualFold))
+	}
+	if i.SubjectNameContainsFold != nil {
+		predicates = append(predicates, accountchange.SubjectNameContainsFold(*i.SubjectNameContainsFold))
+	}
+	if i.SurvivorContactID != nil {
+		predicates = append(predicates, accountchange.SurvivorContactIDEQ(*i.SurvivorContactID))
+	}
+	if i.SurvivorContactIDNEQ != nil {
+		predicates = append(predicates, accountchange.SurvivorContactIDNEQ(*i.SurvivorContactIDNEQ))
+	}
+	if len(i.SurvivorContactIDIn) > 0 {
+		predicates = append(predicates, accountchange.SurvivorContactIDIn(i.SurvivorContactIDIn...))
+	}
+	if len(i.SurvivorContactIDNotIn) > 0 {
+		predicates = append(predicates, accountchange.SurvivorContactIDNotIn(i.SurvivorContactIDNotIn...))
+	}
+	if i.SurvivorContactIDGT != nil {
+		predicates = append(predicates, accountchange.SurvivorContactIDGT(*i.SurvivorContactIDGT))
+	}
+	if i.SurvivorContactIDGTE != nil {
+		predicates = append(predicates, accountchange.SurvivorContactIDGTE(*i.SurvivorContactIDGTE))
+	}
+	if i.SurvivorContactIDLT != nil {
+		predicates = append(predicates, accountchange.SurvivorContactIDLT(*i.SurvivorContactIDLT))
+	}
+	if i.SurvivorContactIDLTE != nil {
+		predicates = append(predicates, accountchange.SurvivorContactIDLTE(*i.SurvivorContactIDLTE))
+	}
+	if i.SurvivorContactIDContains != nil {
+		predicates = append(predicates, accountchange.SurvivorContactIDContains(*i.SurvivorContactIDContains))
+	}
+	if i.SurvivorContactIDHasPrefix != nil {
+		predicates = append(predicates, accountchange.SurvivorContactIDHasPrefix(*i.SurvivorContactIDHasPrefix))
+	}
+	if i.SurvivorContactIDHasSuffix != nil {
+		predicates = append(predicates, accountchange.SurvivorContactIDHasSuffix(*i.SurvivorContactIDHasSuffix))
+	}
+	if i.SurvivorContactIDIsNil {
+		predicates = append(predicates, accountchange.SurvivorContactIDIsNil())
+	}
+	if i.SurvivorContactIDNotNil {
+		predicates = append(predicates, accountchange.SurvivorContactIDNotNil())
+	}
+	if i.SurvivorContactIDEqualFold != nil {
+		predicates = append(predicates, accountchange.SurvivorContactIDEqualFold(*i.SurvivorContactIDEqualFold))
+	}
+	if i.SurvivorContactIDContainsFold != nil {
+		predicates = append(predicates, accountchange.SurvivorContactIDContainsFold(*i.SurvivorContactIDContainsFold))
+	}
+	if i.FromUserID != nil {
+		predicates = append(predicates, accountchange.FromUserIDEQ(*i.FromUserID))
+	}
+	if i.FromUserIDNEQ != nil {
+		predicates = append(predicates, accountchange.FromUserIDNEQ(*i.FromUserIDNEQ))
+	}
+	if len(i.FromUserIDIn) > 0 {
+		predicates = append(predicates, accountchange.FromUserIDIn(i.FromUserIDIn...))
+	}
+	if len(i.FromUserIDNotIn) > 0 {
+		predicates = append(predicates, accountchange.FromUserIDNotIn(i.FromUserIDNotIn...))
+	}
+	if i.FromUserIDGT != nil {
+		predicates = append(predicates, accountchange.FromUserIDGT(*i.FromUserIDGT))
+	}
+	if i.FromUserIDGTE != nil {
+		predicates = append(predicates, accountchange.FromUserIDGTE(*i.FromUserIDGTE))
+	}
+	if i.FromUserIDLT != nil {
+		predicates = append(predicates, accountchange.FromUserIDLT(*i.FromUserIDLT))
+	}
+	if i.FromUserIDLTE != nil {
+		predicates = append(predicates, accountchange.FromUserIDLTE(*i.FromUserIDLTE))
+	}
+	if i.FromUserIDContains != nil {
+		predicates = append(predicates, accountchange.FromUserIDContains(*i.FromUserIDContains))
+	}
+	if i.FromUserIDHasPrefix != nil {
+		predicates = append(predicates, accountchange.FromUserIDHasPrefix(*i.FromUserIDHasPrefix))
+	}
+	if i.FromUserIDHasSuffix != nil {
+		predicates = append(predicates, accountchange.FromUserIDHasSuffix(*i.FromUserIDHasSuffix))
+	}
+	if i.FromUserIDIsNil {
+		predicates = append(predicates, accountchange.FromUserIDIsNil())
+	}
+	if i.FromUserIDNotNil {
+		predicates = append(predicates, accountchange.FromUserIDNotNil())
+	}
+	if i.FromUserIDEqualFold != nil {
+		predicates = append(predicates, accountchange.FromUserIDEqualFold(*i.FromUserIDEqualFold))
+	}
+	if i.FromUserIDContainsFold != nil {
+		predicates = append(predicates, accountchange.FromUserIDContainsFold(*i.FromUserIDContainsFold))
+	}
+	if i.ToUserID != nil {
+		predicates = append(predicates, accountchange.ToUserIDEQ(*i.ToUserID))
+	}
+	if i.ToUserIDNEQ != nil {
+		predicates = append(predicates, accountchange.ToUserIDNEQ(*i.ToUserIDNEQ))
+	}
+	if len(i.ToUserIDIn) > 0 {
+		predicates = append(predicates, accountchange.ToUserIDIn(i.ToUserIDIn...))
+	}
+	if len(i.ToUserIDNotIn) > 0 {
+		predicates = append(predicates, accountchange.ToUserIDNotIn(i.ToUserIDNotIn...))
+	}
+	if i.ToUserIDGT != nil {
+		predicates = append(predicates, accountchange.ToUserIDGT(*i.ToUserIDGT))
+	}
+	if i.ToUserIDGTE != nil {
+		predicates = append(predicates, accountchange.ToUserIDGTE(*i.ToUserIDGTE))
+	}
+	if i.ToUserIDLT != nil {
+		predicates = append(predicates, accountchange.ToUserIDLT(*i.ToUserIDLT))
+	}
+	if i.ToUserIDLTE != nil {
+		predicates = append(predicates, accountchange.ToUserIDLTE(*i.ToUserIDLTE))
+	}
+	if i.ToUserIDContains != nil {
+		predicates = append(predicates, accountchange.ToUserIDContains(*i.ToUserIDContains))
+	}
+	if i.ToUserIDHasPrefix != nil {
+		predicates = append(predicates, accountchange.ToUserIDHasPrefix(*i.ToUserIDHasPrefix))
+	}
+	if i.ToUserIDHasSuffix != nil {
+		predicates = append(predicates, accountchange.ToUserIDHasSuffix(*i.ToUserIDHasSuffix))
+	}
+	if i.ToUserIDIsNil {
+		predicates = append(predicates, accountchange.ToUserIDIsNil())
+	}
+	if i.ToUserIDNotNil {
+		predicates = append(predicates, accountchange.ToUserIDNotNil())
+	}
+	if i.ToUserIDEqualFold != nil {
+		predicates = append(predicates, accountchange.ToUserIDEqualFold(*i.ToUserIDEqualFold))
+	}
+	if i.ToUserIDContainsFold != nil {
+		predicates = append(predicates, accountchange.ToUserIDContainsFold(*i.ToUserIDContainsFold))
+	}
+	if i.Reason != nil {
+		predicates = append(predicates, accountchange.ReasonEQ(*i.Reason))
+	}
+	if i.ReasonNEQ != nil {
+		predicates = append(predicates, accountchange.ReasonNEQ(*i.ReasonNEQ))
+	}
+	if len(i.ReasonIn) > 0 {
+		predicates = append(predicates, accountchange.ReasonIn(i.ReasonIn...))
+	}
+	if len(i.ReasonNotIn) > 0 {
+		predicates = append(predicates, accountchange.ReasonNotIn(i.ReasonNotIn...))
+	}
+	if i.ReasonGT != nil {
+		predicates = append(predicates, accountchange.ReasonGT(*i.ReasonGT))
+	}
+	if i.ReasonGTE != nil {
+		predicates = append(predicates, accountchange.ReasonGTE(*i.ReasonGTE))
+	}
+	if i.ReasonLT != nil {
+		predicates = append(predicates, accountchange.ReasonLT(*i.ReasonLT))
+	}
+	if i.ReasonLTE != nil {
+		predicates = append(predicates, accountchange.ReasonLTE(*i.ReasonLTE))
+	}
+	if i.ReasonContains != nil {
+		predicates = append(predicates, accountchange.ReasonContains(*i.ReasonContains))
+	}
+	if i.ReasonHasPrefix != nil {
+		predicates = append(predicates, accountchange.ReasonHasPrefix(*i.ReasonHasPrefix))
+	}
+	if i.ReasonHasSuffix != nil {
+		predicates = append(predicates, accountchange.ReasonHasSuffix(*i.ReasonHasSuffix))
+	}
+	if i.ReasonIsNil {
+		predicates = append(predicates, accountchange.ReasonIsNil())
+	}
+	if i.ReasonNotNil {
+		predicates = append(predicates, accountchange.ReasonNotNil())
+	}
+	if i.ReasonEqualFold != nil {
+		predicates = append(predicates, accountchange.ReasonEqualFold(*i.ReasonEqualFold))
+	}
+	if i.ReasonContainsFold != nil {
+		predicates = append(predicates, accountchange.ReasonContainsFold(*i.ReasonContainsFold))
+	}
+	if i.ActorID != nil {
+		predicates = append(predicates, accountchange.ActorIDEQ(*i.ActorID))
+	}
+	if i.ActorIDNEQ != nil {
+		predicates = append(predicates, accountchange.ActorIDNEQ(*i.ActorIDNEQ))
+	}
+	if len(i.ActorIDIn) > 0 {
+		predicates = append(predicates, accountchange.ActorIDIn(i.ActorIDIn...))
+	}
+	if len(i.ActorIDNotIn) > 0 {
+		predicates = append(predicates, accountchange.ActorIDNotIn(i.ActorIDNotIn...))
+	}
+	if i.ActorIDGT != nil {
+		predicates = append(predicates, accountchange.ActorIDGT(*i.ActorIDGT))
+	}
+	if i.ActorIDGTE != nil {
+		predicates = append(predicates, accountchange.ActorIDGTE(*i.ActorIDGTE))
+	}
+	if i.ActorIDLT != nil {
+		predicates = append(predicates, accountchange.ActorIDLT(*i.ActorIDLT))
+	}
+	if i.ActorIDLTE != nil {
+		predicates = append(predicates, accountchange.ActorIDLTE(*i.ActorIDLTE))
+	}
+	if i.ActorIDContains != nil {
+		predicates = append(predicates, accountchange.ActorIDContains(*i.ActorIDContains))
+	}
+	if i.ActorIDHasPrefix != nil {
+		predicates = append(predicates, accountchange.ActorIDHasPrefix(*i.ActorIDHasPrefix))
+	}
+	if i.ActorIDHasSuffix != nil {
+		predicates = append(predicates, accountchange.ActorIDHasSuffix(*i.ActorIDHasSuffix))
+	}
+	if i.ActorIDIsNil {
+		predicates = append(predicates, accountchange.ActorIDIsNil())
+	}
+	if i.ActorIDNotNil {
+		predicates = append(predicates, accountchange.ActorIDNotNil())
+	}
+	if i.ActorIDEqualFold != nil {
+		predicates = append(predicates, accountchange.ActorIDEqualFold(*i.ActorIDEqualFold))
+	}
+	if i.ActorIDContainsFold != nil {
+		predicates = append(predicates, accountchange.ActorIDContainsFold(*i.ActorIDContainsFold))
+	}
+	if i.At != nil {
+		predicates = append(predicates, accountchange.AtEQ(*i.At))
+	}
+	if i.AtNEQ != nil {
+		predicates = append(predicates, accountchange.AtNEQ(*i.AtNEQ))
+	}
+	if len(i.AtIn) > 0 {
+		predicates = append(predicates, accountchange.AtIn(i.AtIn...))
+	}
+	if len(i.AtNotIn) > 0 {
+		predicates = append(predicates, accountchange.AtNotIn(i.AtNotIn...))
+	}
+	if i.AtGT != nil {
+		predicates = append(predicates, accountchange.AtGT(*i.AtGT))
+	}
+	if i.AtGTE != nil {
+		predicates = append(predicates, accountchange.AtGTE(*i.AtGTE))
+	}
+	if i.AtLT != nil {
+		predicates = append(predicates, accountchange.AtLT(*i.AtLT))
+	}
+	if i.AtLTE != nil {
+		predicates = append(predicates, accountchange.AtLTE(*i.AtLTE))
+	}
+
+	if i.HasCustomer != nil {
+		p := accountchange.HasCustomer()
+		if !*i.HasCustomer {
+			p = accountchange.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCustomerWith) > 0 {
+		with := make([]predicate.Customer, 0, len(i.HasCustomerWith))
+		for _, w := range i.HasCustomerWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCustomerWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, accountchange.HasCustomerWith(with...))
+	}
+	if i.HasActor != nil {
+		p := accountchange.HasActor()
+		if !*i.HasActor {
+			p = accountchange.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasActorWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasActorWith))
+		for _, w := range i.HasActorWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasActorWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, accountchange.HasActorWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAccountChangeWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return accountchange.And(predicates...), nil
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"tandem/ent/accountchange"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -67,6 +68,7 @@ const (
 
 	// Node types.
 	TypeAPIToken        = "APIToken"
+	TypeAccountChange   = "AccountChange"
 	TypeAssistance      = "Assistance"
 	TypeAuditEvent      = "AuditEvent"
 	TypeChangeNotice    = "ChangeNotice"
@@ -1693,6 +1695,1206 @@ func (m *APITokenMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown APIToken edge %s", name)
+}
+
+// AccountChangeMutation represents an operation that mutates the AccountChange nodes in the graph.
+type AccountChangeMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *pulid.ID
+	kind                *accountchange.Kind
+	subject_id          *pulid.ID
+	subject_name        *string
+	survivor_contact_id *pulid.ID
+	from_user_id        *pulid.ID
+	to_user_id          *pulid.ID
+	chosen              *map[string]string
+	moved               *map[string]int
+	reason              *string
+	at                  *time.Time
+	clearedFields       map[string]struct{}
+	customer            *pulid.ID
+	clearedcustomer     bool
+	actor               *pulid.ID
+	clearedactor        bool
+	done                bool
+	oldValue            func(context.Context) (*AccountChange, error)
+	predicates          []predicate.AccountChange
+}
+
+var _ ent.Mutation = (*AccountChangeMutation)(nil)
+
+// accountchangeOption allows management of the mutation configuration using functional options.
+type accountchangeOption func(*AccountChangeMutation)
+
+// newAccountChangeMutation creates new mutation for the AccountChange entity.
+func newAccountChangeMutation(c config, op Op, opts ...accountchangeOption) *AccountChangeMutation {
+	m := &AccountChangeMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAccountChange,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAccountChangeID sets the ID field of the mutation.
+func withAccountChangeID(id pulid.ID) accountchangeOption {
+	return func(m *AccountChangeMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AccountChange
+		)
+		m.oldValue = func(ctx context.Context) (*AccountChange, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AccountChange.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAccountChange sets the old AccountChange of the mutation.
+func withAccountChange(node *AccountChange) accountchangeOption {
+	return func(m *AccountChangeMutation) {
+		m.oldValue = func(context.Context) (*AccountChange, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AccountChangeMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AccountChangeMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of AccountChange entities.
+func (m *AccountChangeMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AccountChangeMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AccountChangeMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AccountChange.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *AccountChangeMutation) SetCustomerID(pu pulid.ID) {
+	m.customer = &pu
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *AccountChangeMutation) CustomerID() (r pulid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the AccountChange entity.
+// If the AccountChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountChangeMutation) OldCustomerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *AccountChangeMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *AccountChangeMutation) SetKind(a accountchange.Kind) {
+	m.kind = &a
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *AccountChangeMutation) Kind() (r accountchange.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the AccountChange entity.
+// If the AccountChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountChangeMutation) OldKind(ctx context.Context) (v accountchange.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *AccountChangeMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetSubjectID sets the "subject_id" field.
+func (m *AccountChangeMutation) SetSubjectID(pu pulid.ID) {
+	m.subject_id = &pu
+}
+
+// SubjectID returns the value of the "subject_id" field in the mutation.
+func (m *AccountChangeMutation) SubjectID() (r pulid.ID, exists bool) {
+	v := m.subject_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubjectID returns the old "subject_id" field's value of the AccountChange entity.
+// If the AccountChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountChangeMutation) OldSubjectID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubjectID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubjectID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubjectID: %w", err)
+	}
+	return oldValue.SubjectID, nil
+}
+
+// ClearSubjectID clears the value of the "subject_id" field.
+func (m *AccountChangeMutation) ClearSubjectID() {
+	m.subject_id = nil
+	m.clearedFields[accountchange.FieldSubjectID] = struct{}{}
+}
+
+// SubjectIDCleared returns if the "subject_id" field was cleared in this mutation.
+func (m *AccountChangeMutation) SubjectIDCleared() bool {
+	_, ok := m.clearedFields[accountchange.FieldSubjectID]
+	return ok
+}
+
+// ResetSubjectID resets all changes to the "subject_id" field.
+func (m *AccountChangeMutation) ResetSubjectID() {
+	m.subject_id = nil
+	delete(m.clearedFields, accountchange.FieldSubjectID)
+}
+
+// SetSubjectName sets the "subject_name" field.
+func (m *AccountChangeMutation) SetSubjectName(s string) {
+	m.subject_name = &s
+}
+
+// SubjectName returns the value of the "subject_name" field in the mutation.
+func (m *AccountChangeMutation) SubjectName() (r string, exists bool) {
+	v := m.subject_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubjectName returns the old "subject_name" field's value of the AccountChange entity.
+// If the AccountChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountChangeMutation) OldSubjectName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubjectName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubjectName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubjectName: %w", err)
+	}
+	return oldValue.SubjectName, nil
+}
+
+// ClearSubjectName clears the value of the "subject_name" field.
+func (m *AccountChangeMutation) ClearSubjectName() {
+	m.subject_name = nil
+	m.clearedFields[accountchange.FieldSubjectName] = struct{}{}
+}
+
+// SubjectNameCleared returns if the "subject_name" field was cleared in this mutation.
+func (m *AccountChangeMutation) SubjectNameCleared() bool {
+	_, ok := m.clearedFields[accountchange.FieldSubjectName]
+	return ok
+}
+
+// ResetSubjectName resets all changes to the "subject_name" field.
+func (m *AccountChangeMutation) ResetSubjectName() {
+	m.subject_name = nil
+	delete(m.clearedFields, accountchange.FieldSubjectName)
+}
+
+// SetSurvivorContactID sets the "survivor_contact_id" field.
+func (m *AccountChangeMutation) SetSurvivorContactID(pu pulid.ID) {
+	m.survivor_contact_id = &pu
+}
+
+// SurvivorContactID returns the value of the "survivor_contact_id" field in the mutation.
+func (m *AccountChangeMutation) SurvivorContactID() (r pulid.ID, exists bool) {
+	v := m.survivor_contact_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSurvivorContactID returns the old "survivor_contact_id" field's value of the AccountChange entity.
+// If the AccountChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountChangeMutation) OldSurvivorContactID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSurvivorContactID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSurvivorContactID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSurvivorContactID: %w", err)
+	}
+	return oldValue.SurvivorContactID, nil
+}
+
+// ClearSurvivorContactID clears the value of the "survivor_contact_id" field.
+func (m *AccountChangeMutation) ClearSurvivorContactID() {
+	m.survivor_contact_id = nil
+	m.clearedFields[accountchange.FieldSurvivorContactID] = struct{}{}
+}
+
+// SurvivorContactIDCleared returns if the "survivor_contact_id" field was cleared in this mutation.
+func (m *AccountChangeMutation) SurvivorContactIDCleared() bool {
+	_, ok := m.clearedFields[accountchange.FieldSurvivorContactID]
+	return ok
+}
+
+// ResetSurvivorContactID resets all changes to the "survivor_contact_id" field.
+func (m *AccountChangeMutation) ResetSurvivorContactID() {
+	m.survivor_contact_id = nil
+	delete(m.clearedFields, accountchange.FieldSurvivorContactID)
+}
+
+// SetFromUserID sets the "from_user_id" field.
+func (m *AccountChangeMutation) SetFromUserID(pu pulid.ID) {
+	m.from_user_id = &pu
+}
+
+// FromUserID returns the value of the "from_user_id" field in the mutation.
+func (m *AccountChangeMutation) FromUserID() (r pulid.ID, exists bool) {
+	v := m.from_user_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFromUserID returns the old "from_user_id" field's value of the AccountChange entity.
+// If the AccountChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountChangeMutation) OldFromUserID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFromUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFromUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFromUserID: %w", err)
+	}
+	return oldValue.FromUserID, nil
+}
+
+// ClearFromUserID clears the value of the "from_user_id" field.
+func (m *AccountChangeMutation) ClearFromUserID() {
+	m.from_user_id = nil
+	m.clearedFields[accountchange.FieldFromUserID] = struct{}{}
+}
+
+// FromUserIDCleared returns if the "from_user_id" field was cleared in this mutation.
+func (m *AccountChangeMutation) FromUserIDCleared() bool {
+	_, ok := m.clearedFields[accountchange.FieldFromUserID]
+	return ok
+}
+
+// ResetFromUserID resets all changes to the "from_user_id" field.
+func (m *AccountChangeMutation) ResetFromUserID() {
+	m.from_user_id = nil
+	delete(m.clearedFields, accountchange.FieldFromUserID)
+}
+
+// SetToUserID sets the "to_user_id" field.
+func (m *AccountChangeMutation) SetToUserID(pu pulid.ID) {
+	m.to_user_id = &pu
+}
+
+// ToUserID returns the value of the "to_user_id" field in the mutation.
+func (m *AccountChangeMutation) ToUserID() (r pulid.ID, exists bool) {
+	v := m.to_user_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldToUserID returns the old "to_user_id" field's value of the AccountChange entity.
+// If the AccountChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountChangeMutation) OldToUserID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldToUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldToUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldToUserID: %w", err)
+	}
+	return oldValue.ToUserID, nil
+}
+
+// ClearToUserID clears the value of the "to_user_id" field.
+func (m *AccountChangeMutation) ClearToUserID() {
+	m.to_user_id = nil
+	m.clearedFields[accountchange.FieldToUserID] = struct{}{}
+}
+
+// ToUserIDCleared returns if the "to_user_id" field was cleared in this mutation.
+func (m *AccountChangeMutation) ToUserIDCleared() bool {
+	_, ok := m.clearedFields[accountchange.FieldToUserID]
+	return ok
+}
+
+// ResetToUserID resets all changes to the "to_user_id" field.
+func (m *AccountChangeMutation) ResetToUserID() {
+	m.to_user_id = nil
+	delete(m.clearedFields, accountchange.FieldToUserID)
+}
+
+// SetChosen sets the "chosen" field.
+func (m *AccountChangeMutation) SetChosen(value map[string]string) {
+	m.chosen = &value
+}
+
+// Chosen returns the value of the "chosen" field in the mutation.
+func (m *AccountChangeMutation) Chosen() (r map[string]string, exists bool) {
+	v := m.chosen
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldChosen returns the old "chosen" field's value of the AccountChange entity.
+// If the AccountChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountChangeMutation) OldChosen(ctx context.Context) (v map[string]string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldChosen is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldChosen requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldChosen: %w", err)
+	}
+	return oldValue.Chosen, nil
+}
+
+// ClearChosen clears the value of the "chosen" field.
+func (m *AccountChangeMutation) ClearChosen() {
+	m.chosen = nil
+	m.clearedFields[accountchange.FieldChosen] = struct{}{}
+}
+
+// ChosenCleared returns if the "chosen" field was cleared in this mutation.
+func (m *AccountChangeMutation) ChosenCleared() bool {
+	_, ok := m.clearedFields[accountchange.FieldChosen]
+	return ok
+}
+
+// ResetChosen resets all changes to the "chosen" field.
+func (m *AccountChangeMutation) ResetChosen() {
+	m.chosen = nil
+	delete(m.clearedFields, accountchange.FieldChosen)
+}
+
+// SetMoved sets the "moved" field.
+func (m *AccountChangeMutation) SetMoved(value map[string]int) {
+	m.moved = &value
+}
+
+// Moved returns the value of the "moved" field in the mutation.
+func (m *AccountChangeMutation) Moved() (r map[string]int, exists bool) {
+	v := m.moved
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMoved returns the old "moved" field's value of the AccountChange entity.
+// If the AccountChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountChangeMutation) OldMoved(ctx context.Context) (v map[string]int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMoved is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMoved requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMoved: %w", err)
+	}
+	return oldValue.Moved, nil
+}
+
+// ClearMoved clears the value of the "moved" field.
+func (m *AccountChangeMutation) ClearMoved() {
+	m.moved = nil
+	m.clearedFields[accountchange.FieldMoved] = struct{}{}
+}
+
+// MovedCleared returns if the "moved" field was cleared in this mutation.
+func (m *AccountChangeMutation) MovedCleared() bool {
+	_, ok := m.clearedFields[accountchange.FieldMoved]
+	return ok
+}
+
+// ResetMoved resets all changes to the "moved" field.
+func (m *AccountChangeMutation) ResetMoved() {
+	m.moved = nil
+	delete(m.clearedFields, accountchange.FieldMoved)
+}
+
+// SetReason sets the "reason" field.
+func (m *AccountChangeMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *AccountChangeMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the AccountChange entity.
+// If the AccountChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountChangeMutation) OldReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ClearReason clears the value of the "reason" field.
+func (m *AccountChangeMutation) ClearReason() {
+	m.reason = nil
+	m.clearedFields[accountchange.FieldReason] = struct{}{}
+}
+
+// ReasonCleared returns if the "reason" field was cleared in this mutation.
+func (m *AccountChangeMutation) ReasonCleared() bool {
+	_, ok := m.clearedFields[accountchange.FieldReason]
+	return ok
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *AccountChangeMutation) ResetReason() {
+	m.reason = nil
+	delete(m.clearedFields, accountchange.FieldReason)
+}
+
+// SetActorID sets the "actor_id" field.
+func (m *AccountChangeMutation) SetActorID(pu pulid.ID) {
+	m.actor = &pu
+}
+
+// ActorID returns the value of the "actor_id" field in the mutation.
+func (m *AccountChangeMutation) ActorID() (r pulid.ID, exists bool) {
+	v := m.actor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActorID returns the old "actor_id" field's value of the AccountChange entity.
+// If the AccountChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountChangeMutation) OldActorID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActorID: %w", err)
+	}
+	return oldValue.ActorID, nil
+}
+
+// ClearActorID clears the value of the "actor_id" field.
+func (m *AccountChangeMutation) ClearActorID() {
+	m.actor = nil
+	m.clearedFields[accountchange.FieldActorID] = struct{}{}
+}
+
+// ActorIDCleared returns if the "actor_id" field was cleared in this mutation.
+func (m *AccountChangeMutation) ActorIDCleared() bool {
+	_, ok := m.clearedFields[accountchange.FieldActorID]
+	return ok
+}
+
+// ResetActorID resets all changes to the "actor_id" field.
+func (m *AccountChangeMutation) ResetActorID() {
+	m.actor = nil
+	delete(m.clearedFields, accountchange.FieldActorID)
+}
+
+// SetAt sets the "at" field.
+func (m *AccountChangeMutation) SetAt(t time.Time) {
+	m.at = &t
+}
+
+// At returns the value of the "at" field in the mutation.
+func (m *AccountChangeMutation) At() (r time.Time, exists bool) {
+	v := m.at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAt returns the old "at" field's value of the AccountChange entity.
+// If the AccountChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountChangeMutation) OldAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAt: %w", err)
+	}
+	return oldValue.At, nil
+}
+
+// ResetAt resets all changes to the "at" field.
+func (m *AccountChangeMutation) ResetAt() {
+	m.at = nil
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *AccountChangeMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[accountchange.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *AccountChangeMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *AccountChangeMutation) CustomerIDs() (ids []pulid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *AccountChangeMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// ClearActor clears the "actor" edge to the User entity.
+func (m *AccountChangeMutation) ClearActor() {
+	m.clearedactor = true
+	m.clearedFields[accountchange.FieldActorID] = struct{}{}
+}
+
+// ActorCleared reports if the "actor" edge to the User entity was cleared.
+func (m *AccountChangeMutation) ActorCleared() bool {
+	return m.ActorIDCleared() || m.clearedactor
+}
+
+// ActorIDs returns the "actor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ActorID instead. It exists only for internal usage by the builders.
+func (m *AccountChangeMutation) ActorIDs() (ids []pulid.ID) {
+	if id := m.actor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetActor resets all changes to the "actor" edge.
+func (m *AccountChangeMutation) ResetActor() {
+	m.actor = nil
+	m.clearedactor = false
+}
+
+// Where appends a list predicates to the AccountChangeMutation builder.
+func (m *AccountChangeMutation) Where(ps ...predicate.AccountChange) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AccountChangeMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AccountChangeMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AccountChange, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AccountChangeMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AccountChangeMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AccountChange).
+func (m *AccountChangeMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AccountChangeMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.customer != nil {
+		fields = append(fields, accountchange.FieldCustomerID)
+	}
+	if m.kind != nil {
+		fields = append(fields, accountchange.FieldKind)
+	}
+	if m.subject_id != nil {
+		fields = append(fields, accountchange.FieldSubjectID)
+	}
+	if m.subject_name != nil {
+		fields = append(fields, accountchange.FieldSubjectName)
+	}
+	if m.survivor_contact_id != nil {
+		fields = append(fields, accountchange.FieldSurvivorContactID)
+	}
+	if m.from_user_id != nil {
+		fields = append(fields, accountchange.FieldFromUserID)
+	}
+	if m.to_user_id != nil {
+		fields = append(fields, accountchange.FieldToUserID)
+	}
+	if m.chosen != nil {
+		fields = append(fields, accountchange.FieldChosen)
+	}
+	if m.moved != nil {
+		fields = append(fields, accountchange.FieldMoved)
+	}
+	if m.reason != nil {
+		fields = append(fields, accountchange.FieldReason)
+	}
+	if m.actor != nil {
+		fields = append(fields, accountchange.FieldActorID)
+	}
+	if m.at != nil {
+		fields = append(fields, accountchange.FieldAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AccountChangeMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case accountchange.FieldCustomerID:
+		return m.CustomerID()
+	case accountchange.FieldKind:
+		return m.Kind()
+	case accountchange.FieldSubjectID:
+		return m.SubjectID()
+	case accountchange.FieldSubjectName:
+		return m.SubjectName()
+	case accountchange.FieldSurvivorContactID:
+		return m.SurvivorContactID()
+	case accountchange.FieldFromUserID:
+		return m.FromUserID()
+	case accountchange.FieldToUserID:
+		return m.ToUserID()
+	case accountchange.FieldChosen:
+		return m.Chosen()
+	case accountchange.FieldMoved:
+		return m.Moved()
+	case accountchange.FieldReason:
+		return m.Reason()
+	case accountchange.FieldActorID:
+		return m.ActorID()
+	case accountchange.FieldAt:
+		return m.At()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AccountChangeMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case accountchange.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case accountchange.FieldKind:
+		return m.OldKind(ctx)
+	case accountchange.FieldSubjectID:
+		return m.OldSubjectID(ctx)
+	case accountchange.FieldSubjectName:
+		return m.OldSubjectName(ctx)
+	case accountchange.FieldSurvivorContactID:
+		return m.OldSurvivorContactID(ctx)
+	case accountchange.FieldFromUserID:
+		return m.OldFromUserID(ctx)
+	case accountchange.FieldToUserID:
+		return m.OldToUserID(ctx)
+	case accountchange.FieldChosen:
+		return m.OldChosen(ctx)
+	case accountchange.FieldMoved:
+		return m.OldMoved(ctx)
+	case accountchange.FieldReason:
+		return m.OldReason(ctx)
+	case accountchange.FieldActorID:
+		return m.OldActorID(ctx)
+	case accountchange.FieldAt:
+		return m.OldAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown AccountChange field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AccountChangeMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case accountchange.FieldCustomerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case accountchange.FieldKind:
+		v, ok := value.(accountchange.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case accountchange.FieldSubjectID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubjectID(v)
+		return nil
+	case accountchange.FieldSubjectName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubjectName(v)
+		return nil
+	case accountchange.FieldSurvivorContactID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSurvivorContactID(v)
+		return nil
+	case accountchange.FieldFromUserID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFromUserID(v)
+		return nil
+	case accountchange.FieldToUserID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetToUserID(v)
+		return nil
+	case accountchange.FieldChosen:
+		v, ok := value.(map[string]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetChosen(v)
+		return nil
+	case accountchange.FieldMoved:
+		v, ok := value.(map[string]int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMoved(v)
+		return nil
+	case accountchange.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case accountchange.FieldActorID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActorID(v)
+		return nil
+	case accountchange.FieldAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AccountChange field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AccountChangeMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AccountChangeMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AccountChangeMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown AccountChange numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AccountChangeMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(accountchange.FieldSubjectID) {
+		fields = append(fields, accountchange.FieldSubjectID)
+	}
+	if m.FieldCleared(accountchange.FieldSubjectName) {
+		fields = append(fields, accountchange.FieldSubjectName)
+	}
+	if m.FieldCleared(accountchange.FieldSurvivorContactID) {
+		fields = append(fields, accountchange.FieldSurvivorContactID)
+	}
+	if m.FieldCleared(accountchange.FieldFromUserID) {
+		fields = append(fields, accountchange.FieldFromUserID)
+	}
+	if m.FieldCleared(accountchange.FieldToUserID) {
+		fields = append(fields, accountchange.FieldToUserID)
+	}
+	if m.FieldCleared(accountchange.FieldChosen) {
+		fields = append(fields, accountchange.FieldChosen)
+	}
+	if m.FieldCleared(accountchange.FieldMoved) {
+		fields = append(fields, accountchange.FieldMoved)
+	}
+	if m.FieldCleared(accountchange.FieldReason) {
+		fields = append(fields, accountchange.FieldReason)
+	}
+	if m.FieldCleared(accountchange.FieldActorID) {
+		fields = append(fields, accountchange.FieldActorID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AccountChangeMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AccountChangeMutation) ClearField(name string) error {
+	switch name {
+	case accountchange.FieldSubjectID:
+		m.ClearSubjectID()
+		return nil
+	case accountchange.FieldSubjectName:
+		m.ClearSubjectName()
+		return nil
+	case accountchange.FieldSurvivorContactID:
+		m.ClearSurvivorContactID()
+		return nil
+	case accountchange.FieldFromUserID:
+		m.ClearFromUserID()
+		return nil
+	case accountchange.FieldToUserID:
+		m.ClearToUserID()
+		return nil
+	case accountchange.FieldChosen:
+		m.ClearChosen()
+		return nil
+	case accountchange.FieldMoved:
+		m.ClearMoved()
+		return nil
+	case accountchange.FieldReason:
+		m.ClearReason()
+		return nil
+	case accountchange.FieldActorID:
+		m.ClearActorID()
+		return nil
+	}
+	return fmt.Errorf("unknown AccountChange nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AccountChangeMutation) ResetField(name string) error {
+	switch name {
+	case accountchange.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case accountchange.FieldKind:
+		m.ResetKind()
+		return nil
+	case accountchange.FieldSubjectID:
+		m.ResetSubjectID()
+		return nil
+	case accountchange.FieldSubjectName:
+		m.ResetSubjectName()
+		return nil
+	case accountchange.FieldSurvivorContactID:
+		m.ResetSurvivorContactID()
+		return nil
+	case accountchange.FieldFromUserID:
+		m.ResetFromUserID()
+		return nil
+	case accountchange.FieldToUserID:
+		m.ResetToUserID()
+		return nil
+	case accountchange.FieldChosen:
+		m.ResetChosen()
+		return nil
+	case accountchange.FieldMoved:
+		m.ResetMoved()
+		return nil
+	case accountchange.FieldReason:
+		m.ResetReason()
+		return nil
+	case accountchange.FieldActorID:
+		m.ResetActorID()
+		return nil
+	case accountchange.FieldAt:
+		m.ResetAt()
+		return nil
+	}
+	return fmt.Errorf("unknown AccountChange field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AccountChangeMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.customer != nil {
+		edges = append(edges, accountchange.EdgeCustomer)
+	}
+	if m.actor != nil {
+		edges = append(edges, accountchange.EdgeActor)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AccountChangeMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case accountchange.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	case accountchange.EdgeActor:
+		if id := m.actor; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AccountChangeMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AccountChangeMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AccountChangeMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedcustomer {
+		edges = append(edges, accountchange.EdgeCustomer)
+	}
+	if m.clearedactor {
+		edges = append(edges, accountchange.EdgeActor)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AccountChangeMutation) EdgeCleared(name string) bool {
+	switch name {
+	case accountchange.EdgeCustomer:
+		return m.clearedcustomer
+	case accountchange.EdgeActor:
+		return m.clearedactor
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AccountChangeMutation) ClearEdge(name string) error {
+	switch name {
+	case accountchange.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	case accountchange.EdgeActor:
+		m.ClearActor()
+		return nil
+	}
+	return fmt.Errorf("unknown AccountChange unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AccountChangeMutation) ResetEdge(name string) error {
+	switch name {
+	case accountchange.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	case accountchange.EdgeActor:
+		m.ResetActor()
+		return nil
+	}
+	return fmt.Errorf("unknown AccountChange edge %s", name)
 }
 
 // AssistanceMutation represents an operation that mutates the Assistance nodes in the graph.
@@ -7180,6 +8382,7 @@ type ContactMutation struct {
 	wechat                    *string
 	notes                     *string
 	archived                  *bool
+	merged_into_id            *pulid.ID
 	clearedFields             map[string]struct{}
 	customer                  *pulid.ID
 	clearedcustomer           bool
@@ -7918,6 +9121,55 @@ func (m *ContactMutation) ResetPersonID() {
 	delete(m.clearedFields, contact.FieldPersonID)
 }
 
+// SetMergedIntoID sets the "merged_into_id" field.
+func (m *ContactMutation) SetMergedIntoID(pu pulid.ID) {
+	m.merged_into_id = &pu
+}
+
+// MergedIntoID returns the value of the "merged_into_id" field in the mutation.
+func (m *ContactMutation) MergedIntoID() (r pulid.ID, exists bool) {
+	v := m.merged_into_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMergedIntoID returns the old "merged_into_id" field's value of the Contact entity.
+// If the Contact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMutation) OldMergedIntoID(ctx context.Context) (v *pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMergedIntoID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMergedIntoID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMergedIntoID: %w", err)
+	}
+	return oldValue.MergedIntoID, nil
+}
+
+// ClearMergedIntoID clears the value of the "merged_into_id" field.
+func (m *ContactMutation) ClearMergedIntoID() {
+	m.merged_into_id = nil
+	m.clearedFields[contact.FieldMergedIntoID] = struct{}{}
+}
+
+// MergedIntoIDCleared returns if the "merged_into_id" field was cleared in this mutation.
+func (m *ContactMutation) MergedIntoIDCleared() bool {
+	_, ok := m.clearedFields[contact.FieldMergedIntoID]
+	return ok
+}
+
+// ResetMergedIntoID resets all changes to the "merged_into_id" field.
+func (m *ContactMutation) ResetMergedIntoID() {
+	m.merged_into_id = nil
+	delete(m.clearedFields, contact.FieldMergedIntoID)
+}
+
 // ClearCustomer clears the "customer" edge to the Customer entity.
 func (m *ContactMutation) ClearCustomer() {
 	m.clearedcustomer = true
@@ -8168,7 +9420,7 @@ func (m *ContactMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ContactMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 15)
 	if m.created_at != nil {
 		fields = append(fields, contact.FieldCreatedAt)
 	}
@@ -8211,6 +9463,9 @@ func (m *ContactMutation) Fields() []string {
 	if m.person != nil {
 		fields = append(fields, contact.FieldPersonID)
 	}
+	if m.merged_into_id != nil {
+		fields = append(fields, contact.FieldMergedIntoID)
+	}
 	return fields
 }
 
@@ -8247,6 +9502,8 @@ func (m *ContactMutation) Field(name string) (ent.Value, bool) {
 		return m.Archived()
 	case contact.FieldPersonID:
 		return m.PersonID()
+	case contact.FieldMergedIntoID:
+		return m.MergedIntoID()
 	}
 	return nil, false
 }
@@ -8284,6 +9541,8 @@ func (m *ContactMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldArchived(ctx)
 	case contact.FieldPersonID:
 		return m.OldPersonID(ctx)
+	case contact.FieldMergedIntoID:
+		return m.OldMergedIntoID(ctx)
 	}
 	return nil, fmt.Errorf("unknown Contact field %s", name)
 }
@@ -8391,6 +9650,13 @@ func (m *ContactMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetPersonID(v)
 		return nil
+	case contact.FieldMergedIntoID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMergedIntoID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Contact field %s", name)
 }
@@ -8457,6 +9723,9 @@ func (m *ContactMutation) ClearedFields() []string {
 	if m.FieldCleared(contact.FieldPersonID) {
 		fields = append(fields, contact.FieldPersonID)
 	}
+	if m.FieldCleared(contact.FieldMergedIntoID) {
+		fields = append(fields, contact.FieldMergedIntoID)
+	}
 	return fields
 }
 
@@ -8491,6 +9760,9 @@ func (m *ContactMutation) ClearField(name string) error {
 		return nil
 	case contact.FieldPersonID:
 		m.ClearPersonID()
+		return nil
+	case contact.FieldMergedIntoID:
+		m.ClearMergedIntoID()
 		return nil
 	}
 	return fmt.Errorf("unknown Contact nullable field %s", name)
@@ -8541,6 +9813,9 @@ func (m *ContactMutation) ResetField(name string) error {
 		return nil
 	case contact.FieldPersonID:
 		m.ResetPersonID()
+		return nil
+	case contact.FieldMergedIntoID:
+		m.ResetMergedIntoID()
 		return nil
 	}
 	return fmt.Errorf("unknown Contact field %s", name)
@@ -8770,6 +10045,7 @@ type CustomerMutation struct {
 	evaluation_decided_at     *time.Time
 	evaluation_decision       *string
 	archived                  *bool
+	merged_into_id            *pulid.ID
 	clearedFields             map[string]struct{}
 	owner                     *pulid.ID
 	clearedowner              bool
@@ -8866,6 +10142,9 @@ type CustomerMutation struct {
 	partner_users             map[pulid.ID]struct{}
 	removedpartner_users      map[pulid.ID]struct{}
 	clearedpartner_users      bool
+	account_changes           map[pulid.ID]struct{}
+	removedaccount_changes    map[pulid.ID]struct{}
+	clearedaccount_changes    bool
 	done                      bool
 	oldValue                  func(context.Context) (*Customer, error)
 	predicates                []predicate.Customer
@@ -11137,6 +12416,55 @@ func (m *CustomerMutation) ResetTeamID() {
 	delete(m.clearedFields, customer.FieldTeamID)
 }
 
+// SetMergedIntoID sets the "merged_into_id" field.
+func (m *CustomerMutation) SetMergedIntoID(pu pulid.ID) {
+	m.merged_into_id = &pu
+}
+
+// MergedIntoID returns the value of the "merged_into_id" field in the mutation.
+func (m *CustomerMutation) MergedIntoID() (r pulid.ID, exists bool) {
+	v := m.merged_into_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMergedIntoID returns the old "merged_into_id" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldMergedIntoID(ctx context.Context) (v *pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMergedIntoID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMergedIntoID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMergedIntoID: %w", err)
+	}
+	return oldValue.MergedIntoID, nil
+}
+
+// ClearMergedIntoID clears the value of the "merged_into_id" field.
+func (m *CustomerMutation) ClearMergedIntoID() {
+	m.merged_into_id = nil
+	m.clearedFields[customer.FieldMergedIntoID] = struct{}{}
+}
+
+// MergedIntoIDCleared returns if the "merged_into_id" field was cleared in this mutation.
+func (m *CustomerMutation) MergedIntoIDCleared() bool {
+	_, ok := m.clearedFields[customer.FieldMergedIntoID]
+	return ok
+}
+
+// ResetMergedIntoID resets all changes to the "merged_into_id" field.
+func (m *CustomerMutation) ResetMergedIntoID() {
+	m.merged_into_id = nil
+	delete(m.clearedFields, customer.FieldMergedIntoID)
+}
+
 // ClearOwner clears the "owner" edge to the User entity.
 func (m *CustomerMutation) ClearOwner() {
 	m.clearedowner = true
@@ -12811,6 +14139,60 @@ func (m *CustomerMutation) ResetPartnerUsers() {
 	m.removedpartner_users = nil
 }
 
+// AddAccountChangeIDs adds the "account_changes" edge to the AccountChange entity by ids.
+func (m *CustomerMutation) AddAccountChangeIDs(ids ...pulid.ID) {
+	if m.account_changes == nil {
+		m.account_changes = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.account_changes[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAccountChanges clears the "account_changes" edge to the AccountChange entity.
+func (m *CustomerMutation) ClearAccountChanges() {
+	m.clearedaccount_changes = true
+}
+
+// AccountChangesCleared reports if the "account_changes" edge to the AccountChange entity was cleared.
+func (m *CustomerMutation) AccountChangesCleared() bool {
+	return m.clearedaccount_changes
+}
+
+// RemoveAccountChangeIDs removes the "account_changes" edge to the AccountChange entity by IDs.
+func (m *CustomerMutation) RemoveAccountChangeIDs(ids ...pulid.ID) {
+	if m.removedaccount_changes == nil {
+		m.removedaccount_changes = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.account_changes, ids[i])
+		m.removedaccount_changes[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAccountChanges returns the removed IDs of the "account_changes" edge to the AccountChange entity.
+func (m *CustomerMutation) RemovedAccountChangesIDs() (ids []pulid.ID) {
+	for id := range m.removedaccount_changes {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AccountChangesIDs returns the "account_changes" edge IDs in the mutation.
+func (m *CustomerMutation) AccountChangesIDs() (ids []pulid.ID) {
+	for id := range m.account_changes {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAccountChanges resets all changes to the "account_changes" edge.
+func (m *CustomerMutation) ResetAccountChanges() {
+	m.account_changes = nil
+	m.clearedaccount_changes = false
+	m.removedaccount_changes = nil
+}
+
 // Where appends a list predicates to the CustomerMutation builder.
 func (m *CustomerMutation) Where(ps ...predicate.Customer) {
 	m.predicates = append(m.predicates, ps...)
@@ -12845,7 +14227,7 @@ func (m *CustomerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerMutation) Fields() []string {
-	fields := make([]string, 0, 43)
+	fields := make([]string, 0, 44)
 	if m.created_at != nil {
 		fields = append(fields, customer.FieldCreatedAt)
 	}
@@ -12975,6 +14357,9 @@ func (m *CustomerMutation) Fields() []string {
 	if m.team != nil {
 		fields = append(fields, customer.FieldTeamID)
 	}
+	if m.merged_into_id != nil {
+		fields = append(fields, customer.FieldMergedIntoID)
+	}
 	return fields
 }
 
@@ -13069,6 +14454,8 @@ func (m *CustomerMutation) Field(name string) (ent.Value, bool) {
 		return m.OwnerID()
 	case customer.FieldTeamID:
 		return m.TeamID()
+	case customer.FieldMergedIntoID:
+		return m.MergedIntoID()
 	}
 	return nil, false
 }
@@ -13164,6 +14551,8 @@ func (m *CustomerMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldOwnerID(ctx)
 	case customer.FieldTeamID:
 		return m.OldTeamID(ctx)
+	case customer.FieldMergedIntoID:
+		return m.OldMergedIntoID(ctx)
 	}
 	return nil, fmt.Errorf("unknown Customer field %s", name)
 }
@@ -13474,6 +14863,13 @@ func (m *CustomerMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTeamID(v)
 		return nil
+	case customer.FieldMergedIntoID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMergedIntoID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Customer field %s", name)
 }
@@ -13699,6 +15095,9 @@ func (m *CustomerMutation) ClearedFields() []string {
 	if m.FieldCleared(customer.FieldTeamID) {
 		fields = append(fields, customer.FieldTeamID)
 	}
+	if m.FieldCleared(customer.FieldMergedIntoID) {
+		fields = append(fields, customer.FieldMergedIntoID)
+	}
 	return fields
 }
 
@@ -13820,6 +15219,9 @@ func (m *CustomerMutation) ClearField(name string) error {
 		return nil
 	case customer.FieldTeamID:
 		m.ClearTeamID()
+		return nil
+	case customer.FieldMergedIntoID:
+		m.ClearMergedIntoID()
 		return nil
 	}
 	return fmt.Errorf("unknown Customer nullable field %s", name)
@@ -13958,13 +15360,16 @@ func (m *CustomerMutation) ResetField(name string) error {
 	case customer.FieldTeamID:
 		m.ResetTeamID()
 		return nil
+	case customer.FieldMergedIntoID:
+		m.ResetMergedIntoID()
+		return nil
 	}
 	return fmt.Errorf("unknown Customer field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 33)
+	edges := make([]string, 0, 34)
 	if m.owner != nil {
 		edges = append(edges, customer.EdgeOwner)
 	}
@@ -14063,6 +15468,9 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.partner_users != nil {
 		edges = append(edges, customer.EdgePartnerUsers)
+	}
+	if m.account_changes != nil {
+		edges = append(edges, customer.EdgeAccountChanges)
 	}
 	return edges
 }
@@ -14261,13 +15669,19 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeAccountChanges:
+		ids := make([]ent.Value, 0, len(m.account_changes))
+		for id := range m.account_changes {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 33)
+	edges := make([]string, 0, 34)
 	if m.removedreferred_customers != nil {
 		edges = append(edges, customer.EdgeReferredCustomers)
 	}
@@ -14354,6 +15768,9 @@ func (m *CustomerMutation) RemovedEdges() []string {
 	}
 	if m.removedpartner_users != nil {
 		edges = append(edges, customer.EdgePartnerUsers)
+	}
+	if m.removedaccount_changes != nil {
+		edges = append(edges, customer.EdgeAccountChanges)
 	}
 	return edges
 }
@@ -14536,13 +15953,19 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeAccountChanges:
+		ids := make([]ent.Value, 0, len(m.removedaccount_changes))
+		for id := range m.removedaccount_changes {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 33)
+	edges := make([]string, 0, 34)
 	if m.clearedowner {
 		edges = append(edges, customer.EdgeOwner)
 	}
@@ -14642,6 +16065,9 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	if m.clearedpartner_users {
 		edges = append(edges, customer.EdgePartnerUsers)
 	}
+	if m.clearedaccount_changes {
+		edges = append(edges, customer.EdgeAccountChanges)
+	}
 	return edges
 }
 
@@ -14715,6 +16141,8 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedapi_tokens
 	case customer.EdgePartnerUsers:
 		return m.clearedpartner_users
+	case customer.EdgeAccountChanges:
+		return m.clearedaccount_changes
 	}
 	return false
 }
@@ -14841,6 +16269,9 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 		return nil
 	case customer.EdgePartnerUsers:
 		m.ResetPartnerUsers()
+		return nil
+	case customer.EdgeAccountChanges:
+		m.ResetAccountChanges()
 		return nil
 	}
 	return fmt.Errorf("unknown Customer edge %s", name)

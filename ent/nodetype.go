@@ -6,6 +6,7 @@ package ent
 import (
 	"context"
 
+	"tandem/ent/accountchange"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -92,6 +93,7 @@ var tableByPrefix = map[string]string{
 	"WD": webhookdelivery.Table,
 	"SQ": savedquery.Table,
 	"PE": person.Table,
+	"AX": accountchange.Table,
 }
 
 // IDToType returns the table an ID belongs to, for Noder and Noders.

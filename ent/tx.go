@@ -16,6 +16,8 @@ type Tx struct {
 	config
 	// APIToken is the client for interacting with the APIToken builders.
 	APIToken *APITokenClient
+	// AccountChange is the client for interacting with the AccountChange builders.
+	AccountChange *AccountChangeClient
 	// Assistance is the client for interacting with the Assistance builders.
 	Assistance *AssistanceClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
@@ -230,6 +232,7 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.APIToken = NewAPITokenClient(tx.config)
+	tx.AccountChange = NewAccountChangeClient(tx.config)
 	tx.Assistance = NewAssistanceClient(tx.config)
 	tx.AuditEvent = NewAuditEventClient(tx.config)
 	tx.ChangeNotice = NewChangeNoticeClient(tx.config)

@@ -34,6 +34,12 @@ func (r *queryResolver) APITokens(ctx context.Context, after *entgql.Cursor[puli
 		ent.WithAPITokenOrder(orderBy), ent.WithAPITokenFilter(where.Filter))
 }
 
+// AccountChanges is the resolver for the accountChanges field.
+func (r *queryResolver) AccountChanges(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AccountChangeOrder, where *ent.AccountChangeWhereInput) (*ent.AccountChangeConnection, error) {
+	return r.Client.AccountChange.Query().Paginate(ctx, after, first, before, last,
+		ent.WithAccountChangeOrder(orderBy), ent.WithAccountChangeFilter(where.Filter))
+}
+
 // Assistances is the resolver for the assistances field.
 func (r *queryResolver) Assistances(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AssistanceOrder, where *ent.AssistanceWhereInput) (*ent.AssistanceConnection, error) {
 	return r.Client.Assistance.Query().Paginate(ctx, after, first, before, last,
@@ -220,6 +226,54 @@ func (r *queryResolver) WebhookEndpoints(ctx context.Context, after *entgql.Curs
 		ent.WithWebhookEndpointOrder(orderBy), ent.WithWebhookEndpointFilter(where.Filter))
 }
 
+// SubjectIDIn is the resolver for the subjectIDIn field.
+func (r *accountChangeWhereInputResolver) SubjectIDIn(ctx context.Context, obj *ent.AccountChangeWhereInput, data []string) error {
+	obj.SubjectIDIn = pulidIDs(data)
+	return nil
+}
+
+// SubjectIDNotIn is the resolver for the subjectIDNotIn field.
+func (r *accountChangeWhereInputResolver) SubjectIDNotIn(ctx context.Context, obj *ent.AccountChangeWhereInput, data []string) error {
+	obj.SubjectIDNotIn = pulidIDs(data)
+	return nil
+}
+
+// SurvivorContactIDIn is the resolver for the survivorContactIDIn field.
+func (r *accountChangeWhereInputResolver) SurvivorContactIDIn(ctx context.Context, obj *ent.AccountChangeWhereInput, data []string) error {
+	obj.SurvivorContactIDIn = pulidIDs(data)
+	return nil
+}
+
+// SurvivorContactIDNotIn is the resolver for the survivorContactIDNotIn field.
+func (r *accountChangeWhereInputResolver) SurvivorContactIDNotIn(ctx context.Context, obj *ent.AccountChangeWhereInput, data []string) error {
+	obj.SurvivorContactIDNotIn = pulidIDs(data)
+	return nil
+}
+
+// FromUserIDIn is the resolver for the fromUserIDIn field.
+func (r *accountChangeWhereInputResolver) FromUserIDIn(ctx context.Context, obj *ent.AccountChangeWhereInput, data []string) error {
+	obj.FromUserIDIn = pulidIDs(data)
+	return nil
+}
+
+// FromUserIDNotIn is the resolver for the fromUserIDNotIn field.
+func (r *accountChangeWhereInputResolver) FromUserIDNotIn(ctx context.Context, obj *ent.AccountChangeWhereInput, data []string) error {
+	obj.FromUserIDNotIn = pulidIDs(data)
+	return nil
+}
+
+// ToUserIDIn is the resolver for the toUserIDIn field.
+func (r *accountChangeWhereInputResolver) ToUserIDIn(ctx context.Context, obj *ent.AccountChangeWhereInput, data []string) error {
+	obj.ToUserIDIn = pulidIDs(data)
+	return nil
+}
+
+// ToUserIDNotIn is the resolver for the toUserIDNotIn field.
+func (r *accountChangeWhereInputResolver) ToUserIDNotIn(ctx context.Context, obj *ent.AccountChangeWhereInput, data []string) error {
+	obj.ToUserIDNotIn = pulidIDs(data)
+	return nil
+}
+
 // RecordedByUserIDIn is the resolver for the recordedByUserIDIn field.
 func (r *changeNoticeAckWhereInputResolver) RecordedByUserIDIn(ctx context.Context, obj *ent.ChangeNoticeAckWhereInput, data []string) error {
 	obj.RecordedByUserIDIn = pulidIDs(data)
@@ -243,6 +297,9 @@ func (r *changeNoticeAckWhereInputResolver) RecordedByTokenIDNotIn(ctx context.C
 	obj.RecordedByTokenIDNotIn = pulidIDs(data)
 	return nil
 }
+
+// AccountChange returns generated.AccountChangeResolver implementation.
+func (r *Resolver) AccountChange() generated.AccountChangeResolver { return &accountChangeResolver{r} }
 
 // AuditEvent returns generated.AuditEventResolver implementation.
 func (r *Resolver) AuditEvent() generated.AuditEventResolver { return &auditEventResolver{r} }
@@ -276,12 +333,18 @@ func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 // Sample returns generated.SampleResolver implementation.
 func (r *Resolver) Sample() generated.SampleResolver { return &sampleResolver{r} }
 
+// AccountChangeWhereInput returns generated.AccountChangeWhereInputResolver implementation.
+func (r *Resolver) AccountChangeWhereInput() generated.AccountChangeWhereInputResolver {
+	return &accountChangeWhereInputResolver{r}
+}
+
 // ChangeNoticeAckWhereInput returns generated.ChangeNoticeAckWhereInputResolver implementation.
 func (r *Resolver) ChangeNoticeAckWhereInput() generated.ChangeNoticeAckWhereInputResolver {
 	return &changeNoticeAckWhereInputResolver{r}
 }
 
 type (
+	accountChangeResolver             struct{ *Resolver }
 	auditEventResolver                struct{ *Resolver }
 	changeNoticeResolver              struct{ *Resolver }
 	customerResolver                  struct{ *Resolver }
@@ -292,5 +355,6 @@ type (
 	orderResolver                     struct{ *Resolver }
 	queryResolver                     struct{ *Resolver }
 	sampleResolver                    struct{ *Resolver }
+	accountChangeWhereInputResolver   struct{ *Resolver }
 	changeNoticeAckWhereInputResolver struct{ *Resolver }
 )

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"tandem/ent"
+	"tandem/ent/accountchange"
 	"tandem/ent/assistance"
 	"tandem/ent/changenotice"
 	"tandem/ent/changenoticeack"
@@ -249,6 +250,15 @@ func timeline(ctx context.Context, c *ent.Client, customerID pulid.ID, first int
 	for _, x := range mis {
 		add(model.TimelineKindMarketInfo, x.SharedAt, x.ID, x)
 	}
+	acs, err := c.AccountChange.Query().
+		Where(accountchange.CustomerID(customerID), tlAfter(cur, accountchange.FieldAt)).
+		Order(tlNewest(accountchange.FieldAt)).Limit(limit).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range acs {
+		add(model.TimelineKindAccountChange, x.At, x.ID, x)
+	}
 
 	sort.Slice(all, func(i, j int) bool { return all[i].newer(all[j]) })
 	page := all
@@ -394,6 +404,8 @@ func timelineTitles(ctx context.Context, c *ent.Client, page []tlEntry) ([]strin
 			titles[i] = join(say(lang, "协助 ", "Assistance ")+string(n.Kind), clip(n.Description, 60))
 		case *ent.MarketInfoShare:
 			titles[i] = join(say(lang, "分享市场信息", "Market information shared"), infoTitle[n.MarketInfoID])
+		case *ent.AccountChange:
+			titles[i] = accountChangeTitle(lang, n, join)
 		}
 	}
 	return titles, nil
@@ -421,4 +433,19 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// accountChangeTitle names a merge or reassignment on the timeline.
+func accountChangeTitle(lang string, n *ent.AccountChange, join func(label, detail string) string) string {
+	switch n.Kind {
+	case accountchange.KindACCOUNT_MERGED:
+		moved := 0
+		for _, c := range n.Moved {
+			moved += c
+		}
+		return join(say(lang, "合并客户", "Account merged in"), fmt.Sprintf(say(lang, "%s（转入 %d 条记录）", "%s (%d records moved)"), n.SubjectName, moved))
+	case accountchange.KindCONTACT_MERGED:
+		return join(say(lang, "合并联系人", "Contact merged"), n.SubjectName)
+	}
+	return join(say(lang, "客户转交", "Account reassigned"), clip(n.Reason, 60))
 }

@@ -44,7 +44,9 @@ var Table = map[string]Type{
 		Read:  ByRole{viewer.Admin: Tasks, viewer.Analyst: Tasks, viewer.Manager: Tasks, viewer.Rep: Tasks},
 		Write: accountWrite,
 	},
-	"StageChange":     {Read: internalAccountRows, Write: systemWrite},
+	"StageChange": {Read: internalAccountRows, Write: systemWrite},
+	// A merge into the account or its reassignment: written by the server only (domain/merge).
+	"AccountChange":   {Read: internalAccountRows, Write: systemWrite},
 	"ServiceDocument": {Read: internalAccountRows, Write: accountWrite},
 	"Person": {
 		Read:  ByRole{viewer.Admin: Persons, viewer.Analyst: Persons, viewer.Manager: Persons, viewer.Rep: Persons},
@@ -249,6 +251,13 @@ var Views = map[string]View{
 	"TodayCount":          {},
 	"TodayItem":           {},
 	"ViewerAccess":        {},
+	// Merges and bulk changes (domain/merge): ours.
+	"MergePreview":            {},
+	"MergeField":              {},
+	"MergeCount":              {},
+	"MergeChoiceMade":         {},
+	"ReassignAccountsPayload": {},
+	"BulkStageResult":         {},
 	// What a sample needs to ship: ours (a partner reads the sample, not our gate).
 	"SampleShippingReadiness": {},
 

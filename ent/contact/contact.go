@@ -47,6 +47,8 @@ const (
 	FieldArchived = "archived"
 	// FieldPersonID holds the string denoting the person_id field in the database.
 	FieldPersonID = "person_id"
+	// FieldMergedIntoID holds the string denoting the merged_into_id field in the database.
+	FieldMergedIntoID = "merged_into_id"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
 	EdgeCustomer = "customer"
 	// EdgeKeyPersons holds the string denoting the key_persons edge name in mutations.
@@ -111,6 +113,7 @@ var Columns = []string{
 	FieldNotes,
 	FieldArchived,
 	FieldPersonID,
+	FieldMergedIntoID,
 }
 
 var (
@@ -135,8 +138,9 @@ func ValidColumn(column string) bool {
 //
 //	import _ "tandem/ent/runtime"
 var (
-	Hooks  [5]ent.Hook
-	Policy ent.Policy
+	Hooks        [5]ent.Hook
+	Interceptors [1]ent.Interceptor
+	Policy       ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
 	// DefaultUpdatedAt holds the default value on creation for the "updated_at" field.
@@ -273,6 +277,11 @@ func ByArchived(opts ...sql.OrderTermOption) OrderOption {
 // ByPersonID orders the results by the person_id field.
 func ByPersonID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPersonID, opts...).ToFunc()
+}
+
+// ByMergedIntoID orders the results by the merged_into_id field.
+func ByMergedIntoID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMergedIntoID, opts...).ToFunc()
 }
 
 // ByCustomerField orders the results by customer field.

@@ -121,6 +121,11 @@ func PersonID(v pulid.ID) predicate.Contact {
 	return predicate.Contact(sql.FieldEQ(FieldPersonID, v))
 }
 
+// MergedIntoID applies equality check predicate on the "merged_into_id" field. It's identical to MergedIntoIDEQ.
+func MergedIntoID(v pulid.ID) predicate.Contact {
+	return predicate.Contact(sql.FieldEQ(FieldMergedIntoID, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Contact {
 	return predicate.Contact(sql.FieldEQ(FieldCreatedAt, v))
@@ -934,6 +939,86 @@ func PersonIDEqualFold(v pulid.ID) predicate.Contact {
 func PersonIDContainsFold(v pulid.ID) predicate.Contact {
 	vc := string(v)
 	return predicate.Contact(sql.FieldContainsFold(FieldPersonID, vc))
+}
+
+// MergedIntoIDEQ applies the EQ predicate on the "merged_into_id" field.
+func MergedIntoIDEQ(v pulid.ID) predicate.Contact {
+	return predicate.Contact(sql.FieldEQ(FieldMergedIntoID, v))
+}
+
+// MergedIntoIDNEQ applies the NEQ predicate on the "merged_into_id" field.
+func MergedIntoIDNEQ(v pulid.ID) predicate.Contact {
+	return predicate.Contact(sql.FieldNEQ(FieldMergedIntoID, v))
+}
+
+// MergedIntoIDIn applies the In predicate on the "merged_into_id" field.
+func MergedIntoIDIn(vs ...pulid.ID) predicate.Contact {
+	return predicate.Contact(sql.FieldIn(FieldMergedIntoID, vs...))
+}
+
+// MergedIntoIDNotIn applies the NotIn predicate on the "merged_into_id" field.
+func MergedIntoIDNotIn(vs ...pulid.ID) predicate.Contact {
+	return predicate.Contact(sql.FieldNotIn(FieldMergedIntoID, vs...))
+}
+
+// MergedIntoIDGT applies the GT predicate on the "merged_into_id" field.
+func MergedIntoIDGT(v pulid.ID) predicate.Contact {
+	return predicate.Contact(sql.FieldGT(FieldMergedIntoID, v))
+}
+
+// MergedIntoIDGTE applies the GTE predicate on the "merged_into_id" field.
+func MergedIntoIDGTE(v pulid.ID) predicate.Contact {
+	return predicate.Contact(sql.FieldGTE(FieldMergedIntoID, v))
+}
+
+// MergedIntoIDLT applies the LT predicate on the "merged_into_id" field.
+func MergedIntoIDLT(v pulid.ID) predicate.Contact {
+	return predicate.Contact(sql.FieldLT(FieldMergedIntoID, v))
+}
+
+// MergedIntoIDLTE applies the LTE predicate on the "merged_into_id" field.
+func MergedIntoIDLTE(v pulid.ID) predicate.Contact {
+	return predicate.Contact(sql.FieldLTE(FieldMergedIntoID, v))
+}
+
+// MergedIntoIDContains applies the Contains predicate on the "merged_into_id" field.
+func MergedIntoIDContains(v pulid.ID) predicate.Contact {
+	vc := string(v)
+	return predicate.Contact(sql.FieldContains(FieldMergedIntoID, vc))
+}
+
+// MergedIntoIDHasPrefix applies the HasPrefix predicate on the "merged_into_id" field.
+func MergedIntoIDHasPrefix(v pulid.ID) predicate.Contact {
+	vc := string(v)
+	return predicate.Contact(sql.FieldHasPrefix(FieldMergedIntoID, vc))
+}
+
+// MergedIntoIDHasSuffix applies the HasSuffix predicate on the "merged_into_id" field.
+func MergedIntoIDHasSuffix(v pulid.ID) predicate.Contact {
+	vc := string(v)
+	return predicate.Contact(sql.FieldHasSuffix(FieldMergedIntoID, vc))
+}
+
+// MergedIntoIDIsNil applies the IsNil predicate on the "merged_into_id" field.
+func MergedIntoIDIsNil() predicate.Contact {
+	return predicate.Contact(sql.FieldIsNull(FieldMergedIntoID))
+}
+
+// MergedIntoIDNotNil applies the NotNil predicate on the "merged_into_id" field.
+func MergedIntoIDNotNil() predicate.Contact {
+	return predicate.Contact(sql.FieldNotNull(FieldMergedIntoID))
+}
+
+// MergedIntoIDEqualFold applies the EqualFold predicate on the "merged_into_id" field.
+func MergedIntoIDEqualFold(v pulid.ID) predicate.Contact {
+	vc := string(v)
+	return predicate.Contact(sql.FieldEqualFold(FieldMergedIntoID, vc))
+}
+
+// MergedIntoIDContainsFold applies the ContainsFold predicate on the "merged_into_id" field.
+func MergedIntoIDContainsFold(v pulid.ID) predicate.Contact {
+	vc := string(v)
+	return predicate.Contact(sql.FieldContainsFold(FieldMergedIntoID, vc))
 }
 
 // HasCustomer applies the HasEdge predicate on the "customer" edge.

@@ -105,6 +105,8 @@ const (
 	FieldOwnerID = "owner_id"
 	// FieldTeamID holds the string denoting the team_id field in the database.
 	FieldTeamID = "team_id"
+	// FieldMergedIntoID holds the string denoting the merged_into_id field in the database.
+	FieldMergedIntoID = "merged_into_id"
 	// EdgeOwner holds the string denoting the owner edge name in mutations.
 	EdgeOwner = "owner"
 	// EdgeTeam holds the string denoting the team edge name in mutations.
@@ -171,6 +173,8 @@ const (
 	EdgeAPITokens = "api_tokens"
 	// EdgePartnerUsers holds the string denoting the partner_users edge name in mutations.
 	EdgePartnerUsers = "partner_users"
+	// EdgeAccountChanges holds the string denoting the account_changes edge name in mutations.
+	EdgeAccountChanges = "account_changes"
 	// Table holds the table name of the customer in the database.
 	Table = "customers"
 	// OwnerTable is the table that holds the owner relation/edge.
@@ -398,6 +402,13 @@ const (
 	PartnerUsersInverseTable = "users"
 	// PartnerUsersColumn is the table column denoting the partner_users relation/edge.
 	PartnerUsersColumn = "partner_customer_id"
+	// AccountChangesTable is the table that holds the account_changes relation/edge.
+	AccountChangesTable = "account_changes"
+	// AccountChangesInverseTable is the table name for the AccountChange entity.
+	// It exists in this package in order to avoid circular dependency with the "accountchange" package.
+	AccountChangesInverseTable = "account_changes"
+	// AccountChangesColumn is the table column denoting the account_changes relation/edge.
+	AccountChangesColumn = "customer_id"
 )
 
 // Columns holds all SQL columns for customer fields.
@@ -446,6 +457,7 @@ var Columns = []string{
 	FieldArchived,
 	FieldOwnerID,
 	FieldTeamID,
+	FieldMergedIntoID,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -464,8 +476,9 @@ func ValidColumn(column string) bool {
 //
 //	import _ "tandem/ent/runtime"
 var (
-	Hooks  [7]ent.Hook
-	Policy ent.Policy
+	Hooks        [7]ent.Hook
+	Interceptors [1]ent.Interceptor
+	Policy       ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
 	// DefaultUpdatedAt holds the default value on creation for the "updated_at" field.
@@ -898,6 +911,11 @@ func ByOwnerID(opts ...sql.OrderTermOption) OrderOption {
 // ByTeamID orders the results by the team_id field.
 func ByTeamID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTeamID, opts...).ToFunc()
+}
+
+// ByMergedIntoID orders the results by the merged_into_id field.
+func ByMergedIntoID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMergedIntoID, opts...).ToFunc()
 }
 
 // ByOwnerField orders the results by owner field.
@@ -1333,6 +1351,20 @@ func ByPartnerUsers(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newPartnerUsersStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByAccountChangesCount orders the results by account_changes count.
+func ByAccountChangesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAccountChangesStep(), opts...)
+	}
+}
+
+// ByAccountChanges orders the results by account_changes terms.
+func ByAccountChanges(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAccountChangesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newOwnerStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -1562,6 +1594,13 @@ func newPartnerUsersStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(PartnerUsersInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, PartnerUsersTable, PartnerUsersColumn),
+	)
+}
+func newAccountChangesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AccountChangesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, AccountChangesTable, AccountChangesColumn),
 	)
 }
 

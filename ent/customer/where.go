@@ -246,6 +246,11 @@ func TeamID(v pulid.ID) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldTeamID, v))
 }
 
+// MergedIntoID applies equality check predicate on the "merged_into_id" field. It's identical to MergedIntoIDEQ.
+func MergedIntoID(v pulid.ID) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldMergedIntoID, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldCreatedAt, v))
@@ -2866,6 +2871,86 @@ func TeamIDContainsFold(v pulid.ID) predicate.Customer {
 	return predicate.Customer(sql.FieldContainsFold(FieldTeamID, vc))
 }
 
+// MergedIntoIDEQ applies the EQ predicate on the "merged_into_id" field.
+func MergedIntoIDEQ(v pulid.ID) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldMergedIntoID, v))
+}
+
+// MergedIntoIDNEQ applies the NEQ predicate on the "merged_into_id" field.
+func MergedIntoIDNEQ(v pulid.ID) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldMergedIntoID, v))
+}
+
+// MergedIntoIDIn applies the In predicate on the "merged_into_id" field.
+func MergedIntoIDIn(vs ...pulid.ID) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldMergedIntoID, vs...))
+}
+
+// MergedIntoIDNotIn applies the NotIn predicate on the "merged_into_id" field.
+func MergedIntoIDNotIn(vs ...pulid.ID) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldMergedIntoID, vs...))
+}
+
+// MergedIntoIDGT applies the GT predicate on the "merged_into_id" field.
+func MergedIntoIDGT(v pulid.ID) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldMergedIntoID, v))
+}
+
+// MergedIntoIDGTE applies the GTE predicate on the "merged_into_id" field.
+func MergedIntoIDGTE(v pulid.ID) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldMergedIntoID, v))
+}
+
+// MergedIntoIDLT applies the LT predicate on the "merged_into_id" field.
+func MergedIntoIDLT(v pulid.ID) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldMergedIntoID, v))
+}
+
+// MergedIntoIDLTE applies the LTE predicate on the "merged_into_id" field.
+func MergedIntoIDLTE(v pulid.ID) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldMergedIntoID, v))
+}
+
+// MergedIntoIDContains applies the Contains predicate on the "merged_into_id" field.
+func MergedIntoIDContains(v pulid.ID) predicate.Customer {
+	vc := string(v)
+	return predicate.Customer(sql.FieldContains(FieldMergedIntoID, vc))
+}
+
+// MergedIntoIDHasPrefix applies the HasPrefix predicate on the "merged_into_id" field.
+func MergedIntoIDHasPrefix(v pulid.ID) predicate.Customer {
+	vc := string(v)
+	return predicate.Customer(sql.FieldHasPrefix(FieldMergedIntoID, vc))
+}
+
+// MergedIntoIDHasSuffix applies the HasSuffix predicate on the "merged_into_id" field.
+func MergedIntoIDHasSuffix(v pulid.ID) predicate.Customer {
+	vc := string(v)
+	return predicate.Customer(sql.FieldHasSuffix(FieldMergedIntoID, vc))
+}
+
+// MergedIntoIDIsNil applies the IsNil predicate on the "merged_into_id" field.
+func MergedIntoIDIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldMergedIntoID))
+}
+
+// MergedIntoIDNotNil applies the NotNil predicate on the "merged_into_id" field.
+func MergedIntoIDNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldMergedIntoID))
+}
+
+// MergedIntoIDEqualFold applies the EqualFold predicate on the "merged_into_id" field.
+func MergedIntoIDEqualFold(v pulid.ID) predicate.Customer {
+	vc := string(v)
+	return predicate.Customer(sql.FieldEqualFold(FieldMergedIntoID, vc))
+}
+
+// MergedIntoIDContainsFold applies the ContainsFold predicate on the "merged_into_id" field.
+func MergedIntoIDContainsFold(v pulid.ID) predicate.Customer {
+	vc := string(v)
+	return predicate.Customer(sql.FieldContainsFold(FieldMergedIntoID, vc))
+}
+
 // HasOwner applies the HasEdge predicate on the "owner" edge.
 func HasOwner() predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {
@@ -3617,6 +3702,29 @@ func HasPartnerUsers() predicate.Customer {
 func HasPartnerUsersWith(preds ...predicate.User) predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {
 		step := newPartnerUsersStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAccountChanges applies the HasEdge predicate on the "account_changes" edge.
+func HasAccountChanges() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, AccountChangesTable, AccountChangesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAccountChangesWith applies the HasEdge predicate on the "account_changes" edge with a given conditions (other predicates).
+func HasAccountChangesWith(preds ...predicate.AccountChange) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newAccountChangesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"tandem/ent"
+	"tandem/ent/accountchange"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -135,6 +136,33 @@ func (f TraverseAPIToken) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.APITokenQuery", q)
+}
+
+// The AccountChangeFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AccountChangeFunc func(context.Context, *ent.AccountChangeQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AccountChangeFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AccountChangeQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AccountChangeQuery", q)
+}
+
+// The TraverseAccountChange type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAccountChange func(context.Context, *ent.AccountChangeQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAccountChange) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAccountChange) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AccountChangeQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AccountChangeQuery", q)
 }
 
 // The AssistanceFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -1249,6 +1277,8 @@ func NewQuery(q ent.Query) (Query, error) {
 	switch q := q.(type) {
 	case *ent.APITokenQuery:
 		return &query[*ent.APITokenQuery, predicate.APIToken, apitoken.OrderOption]{typ: ent.TypeAPIToken, tq: q}, nil
+	case *ent.AccountChangeQuery:
+		return &query[*ent.AccountChangeQuery, predicate.AccountChange, accountchange.OrderOption]{typ: ent.TypeAccountChange, tq: q}, nil
 	case *ent.AssistanceQuery:
 		return &query[*ent.AssistanceQuery, predicate.Assistance, assistance.OrderOption]{typ: ent.TypeAssistance, tq: q}, nil
 	case *ent.AuditEventQuery:

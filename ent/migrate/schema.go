@@ -66,6 +66,59 @@ var (
 			},
 		},
 	}
+	// AccountChangesColumns holds the columns for the "account_changes" table.
+	AccountChangesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"ACCOUNT_MERGED", "CONTACT_MERGED", "REASSIGNED"}},
+		{Name: "subject_id", Type: field.TypeString, Nullable: true},
+		{Name: "subject_name", Type: field.TypeString, Nullable: true},
+		{Name: "survivor_contact_id", Type: field.TypeString, Nullable: true},
+		{Name: "from_user_id", Type: field.TypeString, Nullable: true},
+		{Name: "to_user_id", Type: field.TypeString, Nullable: true},
+		{Name: "chosen", Type: field.TypeJSON, Nullable: true},
+		{Name: "moved", Type: field.TypeJSON, Nullable: true},
+		{Name: "reason", Type: field.TypeString, Nullable: true},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "actor_id", Type: field.TypeString, Nullable: true},
+		{Name: "customer_id", Type: field.TypeString},
+	}
+	// AccountChangesTable holds the schema information for the "account_changes" table.
+	AccountChangesTable = &schema.Table{
+		Name:       "account_changes",
+		Columns:    AccountChangesColumns,
+		PrimaryKey: []*schema.Column{AccountChangesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "account_changes_users_actor",
+				Columns:    []*schema.Column{AccountChangesColumns[11]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "account_changes_customers_account_changes",
+				Columns:    []*schema.Column{AccountChangesColumns[12]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "accountchange_customer_id_at",
+				Unique:  false,
+				Columns: []*schema.Column{AccountChangesColumns[12], AccountChangesColumns[10]},
+			},
+			{
+				Name:    "accountchange_subject_id",
+				Unique:  false,
+				Columns: []*schema.Column{AccountChangesColumns[2]},
+			},
+			{
+				Name:    "accountchange_actor_id",
+				Unique:  false,
+				Columns: []*schema.Column{AccountChangesColumns[11]},
+			},
+		},
+	}
 	// AssistancesColumns holds the columns for the "assistances" table.
 	AssistancesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -307,6 +360,7 @@ var (
 		{Name: "wechat", Type: field.TypeString, Nullable: true},
 		{Name: "notes", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "archived", Type: field.TypeBool, Default: false},
+		{Name: "merged_into_id", Type: field.TypeString, Nullable: true},
 		{Name: "customer_id", Type: field.TypeString},
 		{Name: "person_id", Type: field.TypeString, Nullable: true},
 	}
@@ -318,13 +372,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "contacts_customers_contacts",
-				Columns:    []*schema.Column{ContactsColumns[13]},
+				Columns:    []*schema.Column{ContactsColumns[14]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "contacts_persons_contacts",
-				Columns:    []*schema.Column{ContactsColumns[14]},
+				Columns:    []*schema.Column{ContactsColumns[15]},
 				RefColumns: []*schema.Column{PersonsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -333,7 +387,7 @@ var (
 			{
 				Name:    "contact_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{ContactsColumns[13]},
+				Columns: []*schema.Column{ContactsColumns[14]},
 			},
 			{
 				Name:    "contact_department",
@@ -343,7 +397,7 @@ var (
 			{
 				Name:    "contact_person_id",
 				Unique:  false,
-				Columns: []*schema.Column{ContactsColumns[14]},
+				Columns: []*schema.Column{ContactsColumns[15]},
 			},
 		},
 	}
@@ -389,6 +443,7 @@ var (
 		{Name: "evaluation_decided_at", Type: field.TypeTime, Nullable: true},
 		{Name: "evaluation_decision", Type: field.TypeString, Nullable: true},
 		{Name: "archived", Type: field.TypeBool, Default: false},
+		{Name: "merged_into_id", Type: field.TypeString, Nullable: true},
 		{Name: "referrer_contact_id", Type: field.TypeString, Nullable: true},
 		{Name: "referrer_customer_id", Type: field.TypeString, Nullable: true},
 		{Name: "team_id", Type: field.TypeString, Nullable: true},
@@ -402,25 +457,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customers_contacts_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[40]},
+				Columns:    []*schema.Column{CustomersColumns[41]},
 				RefColumns: []*schema.Column{ContactsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_customers_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[41]},
+				Columns:    []*schema.Column{CustomersColumns[42]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_teams_customers",
-				Columns:    []*schema.Column{CustomersColumns[42]},
+				Columns:    []*schema.Column{CustomersColumns[43]},
 				RefColumns: []*schema.Column{TeamsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_users_owned_customers",
-				Columns:    []*schema.Column{CustomersColumns[43]},
+				Columns:    []*schema.Column{CustomersColumns[44]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -429,12 +484,12 @@ var (
 			{
 				Name:    "customer_owner_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[43]},
+				Columns: []*schema.Column{CustomersColumns[44]},
 			},
 			{
 				Name:    "customer_team_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[42]},
+				Columns: []*schema.Column{CustomersColumns[43]},
 			},
 			{
 				Name:    "customer_stage",
@@ -469,12 +524,12 @@ var (
 			{
 				Name:    "customer_referrer_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[41]},
+				Columns: []*schema.Column{CustomersColumns[42]},
 			},
 			{
 				Name:    "customer_referrer_contact_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[40]},
+				Columns: []*schema.Column{CustomersColumns[41]},
 			},
 			{
 				Name:    "customer_updated_at",
@@ -485,6 +540,11 @@ var (
 				Name:    "customer_stage_changed_at",
 				Unique:  false,
 				Columns: []*schema.Column{CustomersColumns[15]},
+			},
+			{
+				Name:    "customer_merged_into_id",
+				Unique:  false,
+				Columns: []*schema.Column{CustomersColumns[40]},
 			},
 		},
 	}
@@ -2191,6 +2251,7 @@ var (
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APITokensTable,
+		AccountChangesTable,
 		AssistancesTable,
 		AuditEventsTable,
 		ChangeNoticesTable,
@@ -2240,6 +2301,8 @@ var (
 func init() {
 	APITokensTable.ForeignKeys[0].RefTable = UsersTable
 	APITokensTable.ForeignKeys[1].RefTable = CustomersTable
+	AccountChangesTable.ForeignKeys[0].RefTable = UsersTable
+	AccountChangesTable.ForeignKeys[1].RefTable = CustomersTable
 	AssistancesTable.ForeignKeys[0].RefTable = CustomersTable
 	AuditEventsTable.ForeignKeys[0].RefTable = UsersTable
 	ChangeNoticesTable.ForeignKeys[0].RefTable = ProductsTable

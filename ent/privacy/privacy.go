@@ -135,6 +135,30 @@ func (f APITokenMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.APITokenMutation", m)
 }
 
+// The AccountChangeQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AccountChangeQueryRuleFunc func(context.Context, *ent.AccountChangeQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AccountChangeQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AccountChangeQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AccountChangeQuery", q)
+}
+
+// The AccountChangeMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AccountChangeMutationRuleFunc func(context.Context, *ent.AccountChangeMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AccountChangeMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AccountChangeMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AccountChangeMutation", m)
+}
+
 // The AssistanceQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AssistanceQueryRuleFunc func(context.Context, *ent.AssistanceQuery) error
@@ -1156,6 +1180,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 	switch q := q.(type) {
 	case *ent.APITokenQuery:
 		return q.Filter(), nil
+	case *ent.AccountChangeQuery:
+		return q.Filter(), nil
 	case *ent.AssistanceQuery:
 		return q.Filter(), nil
 	case *ent.AuditEventQuery:
@@ -1246,6 +1272,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 func mutationFilter(m ent.Mutation) (Filter, error) {
 	switch m := m.(type) {
 	case *ent.APITokenMutation:
+		return m.Filter(), nil
+	case *ent.AccountChangeMutation:
 		return m.Filter(), nil
 	case *ent.AssistanceMutation:
 		return m.Filter(), nil

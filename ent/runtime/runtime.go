@@ -4,6 +4,7 @@ package runtime
 
 import (
 	"context"
+	"tandem/ent/accountchange"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -145,6 +146,36 @@ func init() {
 	apitokenDescID := apitokenMixinFields0[0].Descriptor()
 	// apitoken.DefaultID holds the default value on creation for the id field.
 	apitoken.DefaultID = apitokenDescID.Default.(func() pulid.ID)
+	accountchangeMixin := schema.AccountChange{}.Mixin()
+	accountchange.Policy = privacy.NewPolicies(accountchangeMixin[0], schema.AccountChange{})
+	accountchange.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := accountchange.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	accountchangeMixinFields0 := accountchangeMixin[0].Fields()
+	_ = accountchangeMixinFields0
+	accountchangeFields := schema.AccountChange{}.Fields()
+	_ = accountchangeFields
+	// accountchangeDescSubjectName is the schema descriptor for subject_name field.
+	accountchangeDescSubjectName := accountchangeFields[3].Descriptor()
+	// accountchange.SubjectNameValidator is a validator for the "subject_name" field. It is called by the builders before save.
+	accountchange.SubjectNameValidator = accountchangeDescSubjectName.Validators[0].(func(string) error)
+	// accountchangeDescReason is the schema descriptor for reason field.
+	accountchangeDescReason := accountchangeFields[9].Descriptor()
+	// accountchange.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	accountchange.ReasonValidator = accountchangeDescReason.Validators[0].(func(string) error)
+	// accountchangeDescAt is the schema descriptor for at field.
+	accountchangeDescAt := accountchangeFields[11].Descriptor()
+	// accountchange.DefaultAt holds the default value on creation for the at field.
+	accountchange.DefaultAt = accountchangeDescAt.Default.(func() time.Time)
+	// accountchangeDescID is the schema descriptor for id field.
+	accountchangeDescID := accountchangeMixinFields0[0].Descriptor()
+	// accountchange.DefaultID holds the default value on creation for the id field.
+	accountchange.DefaultID = accountchangeDescID.Default.(func() pulid.ID)
 	assistanceMixin := schema.Assistance{}.Mixin()
 	assistance.Policy = privacy.NewPolicies(assistanceMixin[0], schema.Assistance{})
 	assistance.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -513,6 +544,8 @@ func init() {
 	contact.Hooks[3] = contactHooks[0]
 
 	contact.Hooks[4] = contactHooks[1]
+	contactInters := schema.Contact{}.Interceptors()
+	contact.Interceptors[0] = contactInters[0]
 	contactMixinFields0 := contactMixin[0].Fields()
 	_ = contactMixinFields0
 	contactMixinFields1 := contactMixin[1].Fields()
@@ -609,6 +642,8 @@ func init() {
 	customer.Hooks[5] = customerHooks[2]
 
 	customer.Hooks[6] = customerHooks[3]
+	customerInters := schema.Customer{}.Interceptors()
+	customer.Interceptors[0] = customerInters[0]
 	customerMixinFields0 := customerMixin[0].Fields()
 	_ = customerMixinFields0
 	customerMixinFields1 := customerMixin[1].Fields()

@@ -31,6 +31,9 @@ func (Contact) Fields() []ent.Field {
 		field.String("person_id").GoType(pulid.ID("")).Optional().
 			Comment("The Person this contact is, set by the server from the mobile, email or WeChat ID.").
 			Annotations(skipInputs()),
+		field.String("merged_into_id").GoType(pulid.ID("")).Optional().Nillable().
+			Comment("Set when this contact was merged into another of the same account (domain/merge): kept as a tombstone, hidden everywhere.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"tandem/ent/schema/pulid"
 )
 
 // Customer is an account (客户): a company we develop from first lead to partner.
@@ -88,6 +90,9 @@ func (Customer) Fields() []ent.Field {
 		field.Bool("archived").Default(false),
 		optFK("owner_id"),
 		optFK("team_id"),
+		field.String("merged_into_id").GoType(pulid.ID("")).Optional().Nillable().
+			Comment("Set when this account was merged into another (domain/merge): the row stays as a tombstone, hidden from every list, count and duplicate check; mergedAccount(id) leads an old ID to the survivor.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -126,6 +131,7 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("webhook_deliveries", WebhookDelivery.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("api_tokens", APIToken.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("partner_users", User.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("account_changes", AccountChange.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -134,7 +140,7 @@ func (Customer) Indexes() []ent.Index {
 		index.Fields("owner_id"), index.Fields("team_id"), index.Fields("stage"),
 		index.Fields("tier"), index.Fields("lead_source"), index.Fields("normalized_name"), index.Fields("core_name"), index.Fields("credit_code"),
 		index.Fields("referrer_customer_id"), index.Fields("referrer_contact_id"),
-		index.Fields("updated_at"), index.Fields("stage_changed_at"),
+		index.Fields("updated_at"), index.Fields("stage_changed_at"), index.Fields("merged_into_id"),
 	}
 }
 

@@ -234,3 +234,9 @@ func inheritCustomer[M inheritsCustomer](parent func(M) (pulid.ID, bool), lookup
 		})
 	}, ent.OpCreate|ent.OpUpdateOne)
 }
+
+// Interceptors: an account merged into another is a tombstone, out of every read.
+func (Customer) Interceptors() []ent.Interceptor { return []ent.Interceptor{account.HideMerged()} }
+
+// Interceptors: a contact merged into another is a tombstone, out of every read.
+func (Contact) Interceptors() []ent.Interceptor { return []ent.Interceptor{account.HideMerged()} }

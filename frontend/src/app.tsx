@@ -24,6 +24,7 @@ const routes: { pattern: string; load?: Loader; component?: ComponentType<Params
   { pattern: '/acks/:id', load: () => import('./screens/More').then((m) => m.NoticeAck) },
   { pattern: '/accounts', load: () => import('./screens/Accounts').then((m) => m.Accounts) },
   { pattern: '/customers/:id', load: () => import('./screens/Account').then((m) => m.Account) },
+  { pattern: '/customers/:id/merge/:otherId', load: () => import('./screens/Merge').then((m) => m.Merge) },
   { pattern: '/customers/:id/visit', load: () => import('./screens/Visit').then((m) => m.Visit) },
   { pattern: '/customers/:id/timeline', load: () => import('./screens/AccountTabs').then((m) => m.Timeline) },
   { pattern: '/customers/:id/documents', load: () => import('./screens/AccountTabs').then((m) => m.Documents) },

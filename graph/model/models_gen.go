@@ -93,6 +93,25 @@ type AuthPayload struct {
 	MustChangePassword bool `json:"mustChangePassword"`
 }
 
+type BulkSetStageInput struct {
+	// At most 500.
+	CustomerIDs []pulid.ID     `json:"customerIDs"`
+	Stage       customer.Stage `json:"stage"`
+	// Why (required, as for setCustomerStage). At most 500 characters.
+	Reason string `json:"reason"`
+}
+
+// One account of a bulk stage move: moved, or refused with the code and reason.
+type BulkStageResult struct {
+	CustomerID pulid.ID `json:"customerID"`
+	Moved      bool     `json:"moved"`
+	// The account after the move (null when refused).
+	Customer *ent.Customer `json:"customer,omitempty"`
+	// The refusal's code (BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, CONFLICT) when refused.
+	Code    *string `json:"code,omitempty"`
+	Message *string `json:"message,omitempty"`
+}
+
 type CancelOrderInput struct {
 	ID pulid.ID `json:"id"`
 	// At most 500 characters.
@@ -315,6 +334,48 @@ type LoginInput struct {
 	Password string `json:"password"`
 }
 
+type MergeChoice struct {
+	// The field's GraphQL name as in MergePreview.fields (name, region, ownerID, …).
+	Field string    `json:"field"`
+	Side  MergeSide `json:"side"`
+}
+
+type MergeChoiceMade struct {
+	Field string    `json:"field"`
+	Side  MergeSide `json:"side"`
+}
+
+// Rows of one table that would move to the survivor.
+type MergeCount struct {
+	Table string `json:"table"`
+	Count int    `json:"count"`
+}
+
+// One field of both sides of a merge.
+type MergeField struct {
+	Field    string  `json:"field"`
+	Survivor *string `json:"survivor,omitempty"`
+	Merged   *string `json:"merged,omitempty"`
+	Differs  bool    `json:"differs"`
+}
+
+type MergeInput struct {
+	// The account (or contact) that stays.
+	SurvivorID pulid.ID `json:"survivorID"`
+	// The account (or contact) folded into it.
+	MergedID pulid.ID `json:"mergedID"`
+	// Per differing field, whose value stays. A field not named keeps the survivor's value,
+	// or the merged one's where the survivor has none.
+	Choices []*MergeChoice `json:"choices,omitempty"`
+	// Why (kept on the timeline). At most 500 characters.
+	Reason *string `json:"reason,omitempty"`
+}
+
+type MergePreview struct {
+	Fields []*MergeField `json:"fields"`
+	Moves  []*MergeCount `json:"moves"`
+}
+
 type MonthQuantity struct {
 	Month    time.Time `json:"month"`
 	Quantity float64   `json:"quantity"`
@@ -361,6 +422,28 @@ type PriceWindow struct {
 	EndPrice         *float64 `json:"endPrice,omitempty"`
 	ChangePct        *float64 `json:"changePct,omitempty"`
 	SlopePctPerMonth *float64 `json:"slopePctPerMonth,omitempty"`
+}
+
+type ReassignAccountsInput struct {
+	// The rep whose accounts move.
+	FromUserID pulid.ID `json:"fromUserID"`
+	// The rep (or manager) who takes them: in your team, unless you are an admin.
+	ToUserID pulid.ID `json:"toUserID"`
+	// Only these accounts (of fromUser); none: all of fromUser's accounts that the other filters keep. At most 500.
+	CustomerIDs []pulid.ID      `json:"customerIDs,omitempty"`
+	Stage       *customer.Stage `json:"stage,omitempty"`
+	Tier        *customer.Tier  `json:"tier,omitempty"`
+	Region      *string         `json:"region,omitempty"`
+	// Why (required, on each account's timeline). At most 500 characters.
+	Reason string `json:"reason"`
+}
+
+type ReassignAccountsPayload struct {
+	// The accounts that moved.
+	Customers []*ent.Customer `json:"customers"`
+	Count     int             `json:"count"`
+	// Open tasks of the old rep on those accounts, now the new rep's.
+	TasksMoved int `json:"tasksMoved"`
 }
 
 type RecordEvaluationInput struct {
@@ -700,6 +783,62 @@ func (e IssueDimension) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Whose value of a field the survivor keeps.
+type MergeSide string
+
+const (
+	MergeSideSurvivor MergeSide = "SURVIVOR"
+	MergeSideMerged   MergeSide = "MERGED"
+)
+
+var AllMergeSide = []MergeSide{
+	MergeSideSurvivor,
+	MergeSideMerged,
+}
+
+func (e MergeSide) IsValid() bool {
+	switch e {
+	case MergeSideSurvivor, MergeSideMerged:
+		return true
+	}
+	return false
+}
+
+func (e MergeSide) String() string {
+	return string(e)
+}
+
+func (e *MergeSide) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MergeSide(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MergeSide", str)
+	}
+	return nil
+}
+
+func (e MergeSide) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MergeSide) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MergeSide) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 type OrderVolumeDimension string
 
 const (
@@ -837,6 +976,8 @@ const (
 	TimelineKindChangeNotice TimelineKind = "CHANGE_NOTICE"
 	TimelineKindAssistance   TimelineKind = "ASSISTANCE"
 	TimelineKindMarketInfo   TimelineKind = "MARKET_INFO"
+	// A merge into the account, or its reassignment (AccountChange).
+	TimelineKindAccountChange TimelineKind = "ACCOUNT_CHANGE"
 )
 
 var AllTimelineKind = []TimelineKind{
@@ -852,11 +993,12 @@ var AllTimelineKind = []TimelineKind{
 	TimelineKindChangeNotice,
 	TimelineKindAssistance,
 	TimelineKindMarketInfo,
+	TimelineKindAccountChange,
 }
 
 func (e TimelineKind) IsValid() bool {
 	switch e {
-	case TimelineKindInteraction, TimelineKindStageChange, TimelineKindSampleEvent, TimelineKindTrial, TimelineKindOrder, TimelineKindOrderEvent, TimelineKindShipment, TimelineKindIssue, TimelineKindDocument, TimelineKindChangeNotice, TimelineKindAssistance, TimelineKindMarketInfo:
+	case TimelineKindInteraction, TimelineKindStageChange, TimelineKindSampleEvent, TimelineKindTrial, TimelineKindOrder, TimelineKindOrderEvent, TimelineKindShipment, TimelineKindIssue, TimelineKindDocument, TimelineKindChangeNotice, TimelineKindAssistance, TimelineKindMarketInfo, TimelineKindAccountChange:
 		return true
 	}
 	return false

@@ -44,6 +44,7 @@ var Types = map[string]string{
 	"SQ": "SavedQuery",
 	"PE": "Person",
 	"XR": "ExchangeRate",
+	"AX": "AccountChange",
 }
 
 // TypeOf returns the ent type an ID belongs to ("" when the prefix is unknown).

@@ -270,7 +270,8 @@ export const enumZh: Record<string, Record<string, string>> = {
     "DOCUMENT": "文件",
     "CHANGE_NOTICE": "变更通知",
     "ASSISTANCE": "协助",
-    "MARKET_INFO": "市场信息"
+    "MARKET_INFO": "市场信息",
+    "ACCOUNT_CHANGE": "合并与转交"
   },
   "ContactDepartment": {
     "TECHNICAL": "技术部",
@@ -560,7 +561,8 @@ export const enumEn: Record<string, Record<string, string>> = {
     "DOCUMENT": "Document",
     "CHANGE_NOTICE": "Change notice",
     "ASSISTANCE": "Assistance",
-    "MARKET_INFO": "Market info"
+    "MARKET_INFO": "Market info",
+    "ACCOUNT_CHANGE": "Merge or reassignment"
   },
   "ContactDepartment": {
     "TECHNICAL": "Technical",

@@ -10,6 +10,7 @@ import { useStore } from '../lib/store';
 import { label } from '../i18n/enums';
 import { Badge, Empty, Query, Section } from '../ui/bits';
 import { Header } from '../ui/Layout';
+import { AccountDuplicates } from './AccountDuplicates';
 import { EvaluationDecision } from './AccountEvaluation';
 import { AccountTabStrip } from './AccountTabs';
 import { VisitQuery, startOfToday, visitCacheKey } from './Visit';
@@ -249,6 +250,7 @@ export function Account({ id }: { id: string }) {
                   </a>
                 </div>
                 <EvaluationDecision customer={c} onDecided={() => void q.refetch()} />
+                <AccountDuplicates id={id} />
                 <div class="card">
                   <dl class="kv">
                     <dt>{t('stage')}</dt>

@@ -1,13 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { graphql, type ResultOf, type VariablesOf } from '../graphql';
-import { request } from '../lib/api';
+import { request, session } from '../lib/api';
 import { messages, relativeDay } from '../lib/i18n';
 import { useDebounced } from '../lib/hooks';
 import { useQuery } from '../lib/query';
+import { useStore } from '../lib/store';
 import { label } from '../i18n/enums';
 import { Badge, Empty, ErrorBox, Query } from '../ui/bits';
 import { Header } from '../ui/Layout';
 import { tc } from '../ui/common.i18n';
+import { AccountsBulk } from './AccountsBulk';
+import { tb } from './merge.i18n';
 
 const t = messages(
   'accounts',
@@ -66,6 +69,9 @@ export function Accounts() {
   const [stage, setStage] = useState<string | null>(() => sessionStorage.getItem('accounts.stage'));
   const [tier, setTier] = useState<string | null>(() => sessionStorage.getItem('accounts.tier'));
   const q = useDebounced(text.trim(), 250);
+  const manages = !!useStore(session)?.access?.manages;
+  const [selecting, setSelecting] = useState(false);
+  const [sel, setSel] = useState<Record<string, string>>({});
   useEffect(() => {
     sessionStorage.setItem('accounts.q', text);
     stage ? sessionStorage.setItem('accounts.stage', stage) : sessionStorage.removeItem('accounts.stage');
@@ -124,9 +130,16 @@ export function Accounts() {
       <Header
         title={t('title')}
         actions={
-          <a class="btn" href="/accounts/new" aria-label={t('newAccount')}>
-            ＋
-          </a>
+          <>
+            {manages && (
+              <button type="button" class="btn" aria-pressed={selecting} onClick={() => setSelecting(!selecting)}>
+                {selecting ? tb('doneSelecting') : tb('select')}
+              </button>
+            )}
+            <a class="btn" href="/accounts/new" aria-label={t('newAccount')}>
+              ＋
+            </a>
+          </>
         }
       />
       <main class="content">
@@ -187,9 +200,53 @@ export function Accounts() {
                 <p class="muted small" aria-live="polite">
                   {t('total', { n: d.customers.totalCount })}
                 </p>
+                {selecting && (
+                  <>
+                    <button
+                      type="button"
+                      class="btn"
+                      onClick={() => setSel({ ...sel, ...Object.fromEntries(edges.map((e) => [e!.node!.id, e!.node!.owner?.id ?? ''])) })}
+                    >
+                      {tb('selectAll')}
+                    </button>
+                    <AccountsBulk
+                      selected={sel}
+                      names={Object.fromEntries(edges.map((e) => [e!.node!.id, e!.node!.name]))}
+                      onDone={() => {
+                        setSel({});
+                        void first.refetch();
+                      }}
+                    />
+                  </>
+                )}
                 <ul class="list">
                   {edges.map((e) => {
                     const c = e!.node!;
+                    if (selecting)
+                      return (
+                        <li key={c.id}>
+                          <label class="row" style={{ cursor: 'pointer' }}>
+                            <input
+                              type="checkbox"
+                              aria-label={tb('pick', { name: c.name })}
+                              checked={!!sel[c.id]}
+                              onChange={() => {
+                                const next = { ...sel };
+                                if (next[c.id] !== undefined) delete next[c.id];
+                                else next[c.id] = c.owner?.id ?? '';
+                                setSel(next);
+                              }}
+                            />
+                            <span class="row-main">
+                              <span class="row-title">{c.name}</span>
+                              <span class="row-sub">
+                                {label('CustomerStage', c.stage)}
+                                {c.owner ? ' · ' + c.owner.name : ''}
+                              </span>
+                            </span>
+                          </label>
+                        </li>
+                      );
                     return (
                       <li key={c.id}>
                         <a class="row" href={`/customers/${c.id}`}>

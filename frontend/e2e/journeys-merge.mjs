@@ -1,0 +1,119 @@
+// Merging a duplicate account (issue 11), as a manager in a real Chromium: the duplicate
+// is created through the API, the survivor's page offers the merge, one field is taken
+// from the duplicate, and the merge is then on the survivor's timeline.
+import { assert, axeCheck, gql, journey, login, shot, signInFast, touchTargets, until } from './lib.mjs';
+
+const MANAGER = 'manager@demo.tandem';
+const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+async function checkScreen(page, name) {
+  await page.waitForFunction(() => document.querySelector('h1') && !document.querySelector('.loading'), null, { timeout: 15_000 });
+  await axeCheck(page, name);
+  await touchTargets(page);
+  await shot(page, name);
+}
+
+journey('merge-duplicate', async ({ server, phone }) => {
+  const tok = (await login(server, MANAGER)).accessToken;
+  const { customers } = await gql(server, `{ customers(first: 1, orderBy: {field: NAME}) { edges { node { id name region } } } }`, {}, tok);
+  const survivor = customers.edges[0]?.node;
+  assert(survivor, 'the demo manager sees no account');
+  const region = `Journey-${stamp()}`;
+  const { createCustomer: dup } = await gql(
+    server,
+    `mutation($in: CreateCustomerInput!) { createCustomer(input: $in) { id name } }`,
+    { in: { name: survivor.name, region } },
+    tok,
+  );
+
+  // In Chinese first: the same screen, no English left.
+  const zh = (await phone({ locale: 'zh-CN' })).page;
+  await signInFast(zh, server, { email: MANAGER, path: `/customers/${encodeURIComponent(survivor.id)}/merge/${encodeURIComponent(dup.id)}` });
+  await zh.getByRole('heading', { level: 1, name: '合并重复客户' }).waitFor();
+  await zh.getByText('将转到本客户的记录').waitFor();
+  await checkScreen(zh, 'merge-zh');
+
+  const { page } = await phone({ locale: 'en-US' });
+  await signInFast(page, server, { email: MANAGER, path: `/customers/${encodeURIComponent(survivor.id)}` });
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: survivor.name }).waitFor();
+  const link = page.getByRole('link', { name: `Merge ${dup.name} into this account` }).first();
+  await link.waitFor();
+  await link.click();
+  await page.waitForURL(/\/merge\//);
+  await page.getByRole('heading', { level: 1, name: 'Merge duplicate' }).waitFor();
+  await page.getByText('What moves to this account').waitFor();
+  await checkScreen(page, 'merge-en');
+
+  await page.getByRole('radio', { name: new RegExp(`Duplicate: ${region}`) }).check();
+  await page.getByLabel('Reason').fill('Entered twice at the trade show');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Merge', exact: true }).click();
+  await page.waitForURL(/\/timeline$/);
+  // The entry's title is in the manager's own language (the demo's are Chinese); its kind badge in the app's.
+  const entry = page.locator('li').filter({ hasText: 'Merge or reassignment' }).first();
+  await entry.waitFor();
+  assert((await entry.textContent()).includes(dup.name), `the timeline entry does not name the duplicate: ${await entry.textContent()}`);
+  await checkScreen(page, 'merge-timeline-en');
+
+  await until(
+    async () => {
+      const d = await gql(server, `query($id: ID!) { node(id: $id) { ... on Customer { region } } }`, { id: survivor.id }, tok);
+      return d.node.region === region;
+    },
+    { message: 'the survivor to keep the region taken from the duplicate' },
+  );
+  const gone = await gql(server, `query($id: ID!) { mergedAccount(id: $id) { id } }`, { id: dup.id }, tok);
+  assert(gone.mergedAccount?.id === survivor.id, `the duplicate's ID leads to ${JSON.stringify(gone.mergedAccount)}`);
+});
+
+// A manager gives two of a rep's accounts to another rep of the team from the accounts list.
+journey('reassign-accounts', async ({ server, phone }) => {
+  const tok = (await login(server, MANAGER)).accessToken;
+  const { customers } = await gql(
+    server,
+    `{ customers(first: 2, where: { hasOwnerWith: [{ email: "rep1@demo.tandem" }] }) { edges { node { id name teamID owner { id } } } } }`,
+    {},
+    tok,
+  );
+  const accts = customers.edges.map((e) => e.node);
+  assert(accts.length === 2, 'the demo rep1 has fewer than two accounts');
+  const { users } = await gql(
+    server,
+    `query($team: ID!, $from: ID!) { users(first: 10, where: { role: REP, teamID: $team, idNEQ: $from }) { edges { node { id name } } } }`,
+    { team: accts[0].teamID, from: accts[0].owner.id },
+    tok,
+  );
+  const target = users.edges[0]?.node;
+  assert(target, 'rep1 has no teammate rep in the demo');
+
+  const { page } = await phone({ locale: 'en-US' });
+  await signInFast(page, server, { email: MANAGER, path: '/accounts' });
+  await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
+  await page.getByRole('button', { name: 'Select', exact: true }).click();
+  for (const a of accts) {
+    await page.getByLabel('Search accounts').fill(a.name);
+    await page.getByRole('checkbox', { name: `Select ${a.name}` }).check();
+  }
+  await page.getByText('2 selected').waitFor();
+  await checkScreen(page, 'reassign-en');
+  await page.getByRole('combobox', { name: /Reassign to/ }).selectOption(target.id);
+  await page.getByLabel('Reason').fill('rep1 takes over the key accounts');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Reassign 2 accounts' }).click();
+  await page.getByRole('status').filter({ hasText: '2 accounts reassigned' }).waitFor();
+  for (const a of accts) {
+    const d = await gql(server, `query($id: ID!) { node(id: $id) { ... on Customer { owner { id } } } }`, { id: a.id }, tok);
+    assert(d.node.owner.id === target.id, `${a.name} is still ${d.node.owner.id}'s`);
+  }
+
+  // Then one of them to DORMANT in bulk: moved by setCustomerStage's rule, reported per account.
+  await page.getByLabel('Search accounts').fill(accts[0].name);
+  await page.getByRole('checkbox', { name: `Select ${accts[0].name}` }).check();
+  await page.getByRole('combobox', { name: /Move the stage to/ }).selectOption('DORMANT');
+  await page.getByLabel('Reason').fill('no demand this year');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Move 1 accounts' }).click();
+  await page.getByRole('status').filter({ hasText: `Moved: ${accts[0].name}` }).waitFor();
+  const d = await gql(server, `query($id: ID!) { node(id: $id) { ... on Customer { stage } } }`, { id: accts[0].id }, tok);
+  assert(d.node.stage === 'DORMANT', `the account is at ${d.node.stage}`);
+});
