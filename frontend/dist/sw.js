@@ -1,36 +1,43 @@
 // Tandem's service worker (generated at build time: the file list and version below
 // are filled in by vite.config.ts). It keeps the app shell so the app opens with no
 // network; data stays in IndexedDB, handled by the app itself.
-const VERSION = '840098a6601da951';
+const VERSION = '879cf101e32f4693';
 const FILES = [
-  "/assets/Account-BsjBAN5X.js",
-  "/assets/AccountTabs-PU55X5Eg.js",
-  "/assets/Accounts-BSOmY5NL.js",
-  "/assets/AdminAudit-3tKkwQA7.js",
-  "/assets/AdminHome-DDxNy0i-.js",
-  "/assets/AdminTeams-DmCEPH6T.js",
-  "/assets/AdminTokens-B0iqqkFc.js",
-  "/assets/AdminUsers-ClQi1wzG.js",
-  "/assets/AdminWebhooks-Dtt45Eg6.js",
-  "/assets/ChangePassword-BrqOiCKM.js",
-  "/assets/CustomerPicker-CTQax_uX.js",
-  "/assets/FormStatus-B-lFJljP.js",
-  "/assets/More-rR2qsBak.js",
-  "/assets/Orders-4oJyLGr9.js",
-  "/assets/Problems-BBJAD8Nr.js",
+  "/assets/Account-C0cuOdNE.js",
+  "/assets/AccountTabs-PXmIYM0F.js",
+  "/assets/Accounts-DfX2G4h8.js",
+  "/assets/AdminAudit-BU6l-xHw.js",
+  "/assets/AdminHome-CPJ2Txk0.js",
+  "/assets/AdminTeams-D2qb-gau.js",
+  "/assets/AdminTokens-BJNtRWKG.js",
+  "/assets/AdminUsers--vUAYVaJ.js",
+  "/assets/AdminWebhooks-hXEqczNi.js",
+  "/assets/ChangePassword-DMo5LP7r.js",
+  "/assets/CustomerPicker-DQsMkIKD.js",
+  "/assets/FormStatus-l2UotZC3.js",
+  "/assets/ImportJob-kjnSYJcs.js",
+  "/assets/ImportStart-tO5NPoGS.js",
+  "/assets/Merge-DKb10qzm.js",
+  "/assets/More-CW5EiNdZ.js",
+  "/assets/Orders-DOohkSXC.js",
+  "/assets/Problems-D6fZBq_d.js",
+  "/assets/Report-CY__VezL.js",
   "/assets/Report-D1iXLtDP.css",
-  "/assets/Report-we21JPG0.js",
-  "/assets/Samples-TuwBzVg0.js",
-  "/assets/Settings-BnpR1LVK.js",
-  "/assets/Visit-BoUJGB3G.js",
-  "/assets/feedback-CVKb8ftj.js",
+  "/assets/Samples-deeKWMqx.js",
+  "/assets/Settings-CIJtF4fj.js",
+  "/assets/Visit-C76uCbLD.js",
+  "/assets/feedback-todMailH.js",
   "/assets/filters-DMbkyAtc.js",
-  "/assets/graphql-Dy-0duH0.js",
-  "/assets/hooks-CedJyCDA.js",
-  "/assets/index-lnEvU4ZV.js",
+  "/assets/graphql-CO6oOn0w.js",
+  "/assets/hooks-kF2UQtRe.js",
+  "/assets/import-B4NmsAD_.css",
+  "/assets/import-BEA4fPGT.js",
+  "/assets/importLogic-Bw0v09rW.js",
+  "/assets/index-DPXVB4D4.js",
   "/assets/index-smgx_XNX.css",
-  "/assets/parts-BUu56J3i.js",
-  "/assets/preload-helper-DQGJkixJ.js",
+  "/assets/merge.i18n-DQL_ooVr.js",
+  "/assets/parts-CR-FBfc9.js",
+  "/assets/preload-helper-CuESQX2R.js",
   "/icon-192.png",
   "/icon-512.png",
   "/icon.svg",
@@ -57,7 +64,7 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-const passThrough = /^\/(graphql|documents|issue-attachments|export\.csv|healthz|readyz|explorer)/;
+const passThrough = /^\/(graphql|documents|issue-attachments|export\.csv|exports\/|imports\/|healthz|readyz|explorer)/;
 
 self.addEventListener('fetch', (event) => {
   const req = event.request;
