@@ -179,12 +179,15 @@ func (r *mutationResolver) startImport(ctx context.Context, in model.StartImport
 // required field leaves the job CHECKED with every row unchecked and the error said.
 func (r *Resolver) checkJob(ctx context.Context, j *ent.ImportJob, t *importer.Table, m importer.Mapping) (*model.ImportJobView, error) {
 	c := r.db(ctx)
-	u := c.ImportJob.UpdateOneID(j.ID).SetState(importjob.StateCHECKED).SetDoneRows(len(t.Rows)).ClearError().ClearErrorCode()
+	u := c.ImportJob.UpdateOneID(j.ID).SetState(importjob.StateCHECKED).SetDoneRows(len(t.Rows))
+	// An error is set or cleared, never both in one update (PostgreSQL refuses two
+	// assignments to one column).
 	if bad := importer.Validate(importer.Kind(j.Kind), m); bad != nil {
 		u.SetError(bad.En).SetErrorCode(bad.Code).SetDoneRows(0)
 		setCounts(u, importer.Counts{})
 		u.ClearResultsKey()
 	} else {
+		u.ClearError().ClearErrorCode()
 		plan, err := importer.Check(ctx, c, importer.Kind(j.Kind), t, m)
 		if err != nil {
 			return nil, err
@@ -363,15 +366,7 @@ func (r *queryResolver) importJobs(ctx context.Context, first *int) ([]*model.Im
 
 // lang is the viewer's language ("zh" or "en").
 func (r *Resolver) lang(ctx context.Context) string {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return "zh"
-	}
-	u, err := r.db(ctx).User.Get(access.System(ctx, "import: the viewer's language"), v.UserID)
-	if err != nil {
-		return "zh"
-	}
-	return string(u.Locale)
+	return viewerLang(access.System(ctx, "import: the viewer's language"), r.db(ctx))
 }
 
 func (r *Resolver) jobView(ctx context.Context, j *ent.ImportJob) *model.ImportJobView {
@@ -398,6 +393,20 @@ func (r *Resolver) jobView(ctx context.Context, j *ent.ImportJob) *model.ImportJ
 		v.Columns = append(v.Columns, col)
 	}
 	v.Columns = append([]*model.ImportColumn{}, v.Columns...)
+	// A mapping's error is said again in the viewer's language (the row stores English).
+	if j.ErrorCode != "" {
+		m := make(importer.Mapping, len(cols))
+		for i, c := range cols {
+			m[i] = c.Field
+		}
+		if bad := importer.Validate(importer.Kind(j.Kind), m); bad != nil && bad.Code == j.ErrorCode {
+			msg := bad.En
+			if lang != "en" {
+				msg = bad.Zh
+			}
+			v.Error = &msg
+		}
+	}
 	v.Fields = []*model.ImportField{}
 	for _, f := range importer.FieldsOf(importer.Kind(j.Kind)) {
 		v.Fields = append(v.Fields, &model.ImportField{Key: f.Key, Label: f.Label(lang), Required: f.Required})

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"strings"
 
 	"tandem/domain/access"
 	"tandem/ent"
@@ -30,6 +31,20 @@ type clientAddrKey struct{}
 // WithClientAddr records the client's address for sign-in throttling.
 func WithClientAddr(ctx context.Context, addr string) context.Context {
 	return context.WithValue(ctx, clientAddrKey{}, addr)
+}
+
+type langKey struct{}
+
+// WithLang records the language the client shows (its X-Tandem-Lang header, "zh" or
+// "en"); the server's texts follow it before the user's stored locale.
+func WithLang(ctx context.Context, header string) context.Context {
+	switch strings.ToLower(strings.TrimSpace(header)) {
+	case "zh", "zh-cn":
+		return context.WithValue(ctx, langKey{}, "zh")
+	case "en":
+		return context.WithValue(ctx, langKey{}, "en")
+	}
+	return ctx
 }
 
 func clientAddr(ctx context.Context) string {

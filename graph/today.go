@@ -16,8 +16,12 @@ import (
 	"tandem/graph/model"
 )
 
-// viewerLang is the signed-in user's language, "zh" (the default) or "en".
+// viewerLang is the language the client shows (WithLang), else the signed-in user's
+// stored locale: "zh" (the default) or "en".
 func viewerLang(ctx context.Context, c *ent.Client) string {
+	if l, ok := ctx.Value(langKey{}).(string); ok {
+		return l
+	}
 	v := viewer.FromContext(ctx)
 	if v == nil || v.UserID == "" {
 		return "zh"

@@ -51,6 +51,7 @@ func id[T any](name, column string, f func(T) pulid.ID) field[T] {
 var accountFields = []field[*gen.Customer]{
 	{name: "name", column: "name", required: true, get: func(c *gen.Customer) (ent.Value, bool) { return c.Name, true }},
 	str("nameEn", "name_en", func(c *gen.Customer) string { return c.NameEn }),
+	str("creditCode", "credit_code", func(c *gen.Customer) string { return c.CreditCode }),
 	str("website", "website", func(c *gen.Customer) string { return c.Website }),
 	str("industry", "industry", func(c *gen.Customer) string { return c.Industry }),
 	str("region", "region", func(c *gen.Customer) string { return c.Region }),

@@ -262,11 +262,21 @@ func (e *env) do(token, query string, vars map[string]any) *gqlResponse {
 // doFrom is do with an X-Forwarded-For header (none when forwardedFor is "").
 func (e *env) doFrom(forwardedFor, token, query string, vars map[string]any) *gqlResponse {
 	e.t.Helper()
+	h := map[string]string{}
+	if forwardedFor != "" {
+		h["X-Forwarded-For"] = forwardedFor
+	}
+	return e.doWith(h, token, query, vars)
+}
+
+// doWith is do with extra request headers.
+func (e *env) doWith(headers map[string]string, token, query string, vars map[string]any) *gqlResponse {
+	e.t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, _ := http.NewRequest(http.MethodPost, e.srv.URL+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
-	if forwardedFor != "" {
-		req.Header.Set("X-Forwarded-For", forwardedFor)
+	for k, v := range headers {
+		req.Header.Set(k, v)
 	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)

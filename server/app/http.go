@@ -62,6 +62,7 @@ func (a *App) ready(w http.ResponseWriter, r *http.Request) {
 func (a *App) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := graph.WithClientAddr(r.Context(), clientAddr(r, a.trustedProxies))
+		ctx = graph.WithLang(ctx, r.Header.Get("X-Tandem-Lang"))
 		ctx, _ = graph.WithCost(ctx)
 		if h := r.Header.Get("Authorization"); h != "" {
 			token, ok := strings.CutPrefix(h, "Bearer ")

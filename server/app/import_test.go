@@ -397,7 +397,7 @@ func TestImportMapAndCancel(t *testing.T) {
 		mgr := e.token(e.f.manager)
 		j := e.startImport(mgr, "CUSTOMERS", "x.csv", []byte("甲;乙\n杭州远川化工有限公司;浙江\n")).Data["startImport"].(map[string]any)
 		id := j["id"].(string)
-		if j["state"] != "CHECKED" || j["error"] == nil || !strings.Contains(j["error"].(string), "Customer name") || num(j["creates"]) != 0 {
+		if j["state"] != "CHECKED" || j["error"] == nil || !strings.Contains(j["error"].(string), "客户名称") || num(j["creates"]) != 0 {
 			t.Fatalf("unmapped: %v", j)
 		}
 		expectCode(t, e.do(mgr, `mutation($id: ID!) { commitImport(id: $id) { id } }`, map[string]any{"id": id}), "BAD_USER_INPUT")
@@ -440,6 +440,38 @@ func TestImportPrices(t *testing.T) {
 		again := e.startImport(mgr, "PRICES", "价格.csv", []byte("产品,单价,日期\nTX-AO1010,1032.5,2024-03-05\nTX-AO1010,31,2024-03-06\n")).Data["startImport"].(map[string]any)
 		if num(again["unchanged"]) != 1 || num(again["creates"]) != 1 {
 			t.Fatalf("re-import: %v", again)
+		}
+	})
+}
+
+// The server words its texts in the language the app shows (X-Tandem-Lang), else in
+// the user's stored locale: an English screen never gets a Chinese field label.
+func TestServerTextsFollowTheAppsLanguage(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		mgr := e.token(e.f.manager)
+		id := e.startImport(mgr, "CUSTOMERS", "x.csv", []byte("客户名称\n杭州远川化工有限公司\n")).Data["startImport"].(map[string]any)["id"]
+		label := func(header string) any {
+			h := map[string]string{}
+			if header != "" {
+				h["X-Tandem-Lang"] = header
+			}
+			r := e.doWith(h, mgr, `query($id: ID!) { importJob(id: $id) { fields { key label } } }`, map[string]any{"id": id})
+			if len(r.Errors) > 0 {
+				t.Fatalf("errors: %+v", r.Errors)
+			}
+			return dig(r.Data, "importJob", "fields", 0, "label")
+		}
+		e.f.manager.Update().SetLocale("zh").ExecX(e.sys)
+		for header, want := range map[string]string{"": "客户名称", "en": "Customer name", "zh": "客户名称", "fr": "客户名称"} {
+			if got := label(header); got != want {
+				t.Errorf("stored zh, header %q: label %v, want %s", header, got, want)
+			}
+		}
+		e.f.manager.Update().SetLocale("en").ExecX(e.sys)
+		for header, want := range map[string]string{"": "Customer name", "zh": "客户名称", "en": "Customer name"} {
+			if got := label(header); got != want {
+				t.Errorf("stored en, header %q: label %v, want %s", header, got, want)
+			}
 		}
 	})
 }

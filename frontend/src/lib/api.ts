@@ -3,6 +3,7 @@
 // server's machine-readable code, and "the network is down" kept apart as OfflineError.
 import { print } from '@0no-co/graphql.web';
 import type { TadaDocumentNode } from 'gql.tada';
+import { lang } from './i18n';
 import { store } from './store';
 
 export interface Viewer {
@@ -110,6 +111,8 @@ async function post(body: BodyInit, token: string | null, json: boolean): Promis
   if (json) headers['Content-Type'] = 'application/json';
   else headers['GraphQL-Preflight'] = '1';
   if (token) headers.Authorization = `Bearer ${token}`;
+  // The server words its messages (checklist warnings, import reasons) in the app's language.
+  headers['X-Tandem-Lang'] = lang.get();
   let res: Response;
   try {
     res = await fetch('/graphql', { method: 'POST', headers, body });

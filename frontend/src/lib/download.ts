@@ -2,6 +2,7 @@
 // bearer token, refreshed once on 401, the answer saved as a blob under the server's
 // file name. A refused request becomes an ApiError carrying the HTTP status.
 import { ApiError, OfflineError, online, refresh, session } from './api';
+import { lang } from './i18n';
 
 /** The file name from Content-Disposition (attachment; filename*=UTF-8''客户.xlsx). */
 export function fileNameFrom(disposition: string | null, fallback: string): string {
@@ -21,7 +22,9 @@ async function get(url: string): Promise<Response> {
     const token = session.get()?.accessToken;
     let res: Response;
     try {
-      res = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      const headers: Record<string, string> = { 'X-Tandem-Lang': lang.get() };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      res = await fetch(url, { headers });
     } catch {
       online.set(false);
       throw new OfflineError();

@@ -51,6 +51,7 @@ export const t = messages(
 export const fieldNames: Record<string, [string, string]> = {
   name: ['Name', '名称'],
   nameEn: ['English name', '英文名'],
+  creditCode: ['Credit code', '统一社会信用代码'],
   website: ['Website', '网站'],
   industry: ['Industry', '行业'],
   region: ['Region', '地区'],

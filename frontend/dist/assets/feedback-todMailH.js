@@ -1,1 +1,0 @@
-import{d as e,g as t,u as n}from"./preload-helper-CuESQX2R.js";import{p as r}from"./index-DPXVB4D4.js";function i(){return t.get()?r(`sent`):r(`queued`)}function a(t,i){return t instanceof e?r(`onlineOnly`):t instanceof n&&t.code===`CONFLICT`?i:t?.message??String(t)}export{i as n,a as t};
