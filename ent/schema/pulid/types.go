@@ -45,6 +45,7 @@ var Types = map[string]string{
 	"PE": "Person",
 	"XR": "ExchangeRate",
 	"AX": "AccountChange",
+	"IJ": "ImportJob",
 }
 
 // TypeOf returns the ent type an ID belongs to ("" when the prefix is unknown).

@@ -3,7 +3,8 @@ import { registry } from '../lib/i18n';
 import { mayExplore } from '../lib/api';
 import { parseSession } from './access';
 import './explorer.i18n';
-import { connectionOf, fileNameOf, trailingError } from './export';
+import { fileNameFrom as fileNameOf } from '../lib/download';
+import { connectionOf, trailingError } from './export';
 import { costOf } from './fetcher';
 import { userStorage } from './storage';
 

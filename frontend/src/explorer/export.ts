@@ -3,6 +3,7 @@
 // $after and streams the nodes as CSV.
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { ApiError } from '../lib/api';
+import { fileNameFrom, saveBlob } from '../lib/download';
 import { withToken } from './fetcher';
 
 /**
@@ -17,12 +18,6 @@ export function connectionOf(query: string, operationName?: string | null): stri
   const fields = op.selectionSet.selections.filter((s) => s.kind !== Kind.FIELD || s.name.value !== '__typename');
   if (fields.length !== 1 || fields[0].kind !== Kind.FIELD) return null;
   return (fields[0].alias ?? fields[0].name).value;
-}
-
-/** The file name from Content-Disposition (attachment; filename="customers.csv"). */
-export function fileNameOf(disposition: string | null, fallback: string): string {
-  const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition ?? '');
-  return m ? decodeURIComponent(m[1]) : fallback;
 }
 
 /** The message of the `#error,<message>` row that ends a file cut short, if any. */
@@ -74,16 +69,8 @@ export async function exportCSV(req: ExportRequest): Promise<ExportResult> {
     throw new ApiError(e?.message ?? `HTTP ${res.status}`, String(ext.code ?? 'INTERNAL'), ext);
   }
   const blob = await res.blob();
-  const file = fileNameOf(res.headers.get('Content-Disposition'), `${req.connection}.csv`);
+  const file = fileNameFrom(res.headers.get('Content-Disposition'), `${req.connection}.csv`);
   const cutShort = trailingError(await blob.slice(Math.max(0, blob.size - 4096)).text());
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  saveBlob(blob, file);
   return { file, cutShort };
 }

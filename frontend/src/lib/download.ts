@@ -54,6 +54,12 @@ export async function download(url: string, fallbackName: string): Promise<strin
   if (!res.ok) throw await refusal(res);
   const blob = await res.blob();
   const name = fileNameFrom(res.headers.get('Content-Disposition'), fallbackName);
+  saveBlob(blob, name);
+  return name;
+}
+
+/** Hand a blob to the browser as a download named name. */
+export function saveBlob(blob: Blob, name: string) {
   const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = href;
@@ -63,5 +69,4 @@ export async function download(url: string, fallbackName: string): Promise<strin
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(href), 30_000);
-  return name;
 }

@@ -17,42 +17,12 @@ import { ImportProgress, usePolling } from './ImportProgress';
 import { ImportRows } from './ImportRows';
 import { Refusal } from './ImportRefusal';
 import { isRunning, refused, rowsToWrite, type Counts } from './importLogic';
+import { Confirm } from '../ui/Confirm';
 import './import.css';
 
 /** A button that asks first: the question, then yes / keep. */
-function Confirmed({ label, question, yes, danger, disabled, onYes }: { label: string; question: string; yes: string; danger?: boolean; disabled?: boolean; onYes: () => Promise<void> }) {
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  if (!asking)
-    return (
-      <button type="button" class={'btn block ' + (danger ? 'danger' : 'primary')} disabled={disabled} onClick={() => setAsking(true)}>
-        {label}
-      </button>
-    );
-  return (
-    <div class="confirm card" role="group" aria-label={question}>
-      <p>{question}</p>
-      <div class="btn-row">
-        <button
-          type="button"
-          class={'btn ' + (danger ? 'danger' : 'primary')}
-          disabled={busy}
-          onClick={() => {
-            setBusy(true);
-            void onYes().finally(() => {
-              setBusy(false);
-              setAsking(false);
-            });
-          }}
-        >
-          {busy ? t('committing') : yes}
-        </button>
-        <button type="button" class="btn" disabled={busy} onClick={() => setAsking(false)}>
-          {t('keep')}
-        </button>
-      </div>
-    </div>
-  );
+function Confirmed(props: { label: string; question: string; yes: string; danger?: boolean; disabled?: boolean; onYes: () => Promise<void> }) {
+  return <Confirm {...props} danger={props.danger ?? false} block no={t('keep')} busyLabel={t('committing')} />;
 }
 
 function RefusedDownload({ url, file, n }: { url: string; file: string; n: number }) {

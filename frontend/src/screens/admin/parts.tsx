@@ -2,6 +2,7 @@
 // an inline confirmation for destructive acts, a labelled select.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { Confirm as AskFirst } from '../../ui/Confirm';
 import { t } from './admin.i18n';
 
 /** A password, token or secret shown this once, with a copy button and a warning. */
@@ -33,34 +34,8 @@ export function SecretOnce({ title, secret, onDone, warn }: { title: string; sec
 }
 
 /** A destructive act behind a question: the button first, then "yes" or "cancel". */
-export function Confirm({ label, question, yes, onYes, danger = true }: { label: string; question: string; yes: string; onYes: () => void; danger?: boolean }) {
-  const [asking, setAsking] = useState(false);
-  if (!asking)
-    return (
-      <button type="button" class={'btn' + (danger ? ' danger' : '')} onClick={() => setAsking(true)}>
-        {label}
-      </button>
-    );
-  return (
-    <div class="confirm card" role="group" aria-label={question}>
-      <p>{question}</p>
-      <div class="btn-row">
-        <button
-          type="button"
-          class="btn danger"
-          onClick={() => {
-            setAsking(false);
-            onYes();
-          }}
-        >
-          {yes}
-        </button>
-        <button type="button" class="btn" onClick={() => setAsking(false)}>
-          {t('cancel')}
-        </button>
-      </div>
-    </div>
-  );
+export function Confirm(props: { label: string; question: string; yes: string; onYes: () => void; danger?: boolean }) {
+  return <AskFirst {...props} no={t('cancel')} />;
 }
 
 export function Select({ label, value, onChange, children }: { label: string; value: string; onChange: (v: string) => void; children: ComponentChildren }) {
