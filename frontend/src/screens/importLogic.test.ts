@@ -103,7 +103,7 @@ describe('progress and counts', () => {
 });
 
 it('builds export paths', () => {
-  expect(exportPath('key-persons', 'xlsx', 'zh')).toBe('/exports/key-persons.xlsx?lang=zh');
+  expect(exportPath('products', 'xlsx', 'zh')).toBe('/exports/products.xlsx?lang=zh');
 });
 
 it('reads the file name of a download, Chinese names included', () => {

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-oq0eW-qp.js";import{t as s}from"./graphql-DWhsPNkb.js";import{c,d as l,i as u,r as d,s as f}from"./index-DOuOq7zb.js";import{t as p}from"./FormStatus-CyAsiUp-.js";import{AdminOnly as m,n as h}from"./AdminHome-Cpf6ayPn.js";import{t as g}from"./CustomerPicker-CwrzKIdw.js";import{i as _,n as v,t as y}from"./parts-Hweqlef1.js";e(),t();var b=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-oq0eW-qp.js";import{t as s}from"./graphql-DWhsPNkb.js";import{c,d as l,i as u,r as d,s as f}from"./index-4JC6Y9xL.js";import{t as p}from"./FormStatus-CyAsiUp-.js";import{AdminOnly as m,n as h}from"./AdminHome-DIK3S5n7.js";import{t as g}from"./CustomerPicker-DP-ar_oN.js";import{i as _,n as v,t as y}from"./parts-D5ViDJnI.js";e(),t();var b=s(`
   query AdminTokens {
     apiTokens(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {
       edges { node { id name scopes lastEight createdAt lastUsedAt expiresAt revokedAt customer { id name } } }
