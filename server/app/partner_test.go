@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"tandem/ent"
+	"tandem/ent/accountchange"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -663,6 +664,16 @@ func ptIsolationTable() map[string]ptIso {
 				return ptIDsOf(id)
 			},
 			ownInternal: func(w *ptWorld) pulid.ID { return w.tokenID },
+		},
+		"AccountChange": {
+			foreign: func(w *ptWorld) []pulid.ID {
+				return ptIDsOf(w.c.AccountChange.Create().SetCustomerID(w.e.f.southAcct.ID).SetKind(accountchange.KindREASSIGNED).
+					SetReason("isolation").SaveX(w.e.sys).ID)
+			},
+			ownInternal: func(w *ptWorld) pulid.ID {
+				return w.c.AccountChange.Create().SetCustomerID(w.partner.ID).SetKind(accountchange.KindREASSIGNED).
+					SetReason("isolation").SaveX(w.e.sys).ID
+			},
 		},
 		"StageChange": {
 			foreign:     func(w *ptWorld) []pulid.ID { return ptIDsOf(w.firstStageChange(w.e.f.southAcct.ID)) },
