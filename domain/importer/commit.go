@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 
+	"tandem/domain/access"
 	"tandem/domain/history"
 	"tandem/ent"
+	"tandem/ent/schema"
 )
 
 // BatchRows is how many rows one transaction of a commit writes.
@@ -49,6 +51,11 @@ func writeBatch(ctx context.Context, c *ent.Client, plan *Plan, t *Table, start,
 		return err
 	}
 	tc := tx.Client()
+	// The batch's audit events and first stage changes go in with bulk inserts, in
+	// this transaction.
+	ctx, flush := schema.BatchWrites(ctx)
+	// The write rules' link and team checks are asked once per batch, not per row.
+	ctx = access.Memo(ctx)
 	for i := start; i < end; i++ {
 		w := plan.writes[i]
 		if w == nil {
@@ -70,6 +77,10 @@ func writeBatch(ctx context.Context, c *ent.Client, plan *Plan, t *Table, start,
 			_ = tx.Rollback()
 			return err
 		}
+	}
+	if err := flush(ctx, tc); err != nil {
+		_ = tx.Rollback()
+		return err
 	}
 	return tx.Commit()
 }
