@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"tandem/domain/access"
@@ -45,7 +46,38 @@ func Commit(ctx context.Context, c *ent.Client, k Kind, t *Table, m Mapping, fro
 	return plan, done, nil
 }
 
+// writeBatch writes rows [start, end) in one transaction. New accounts go in with one
+// bulk insert (every hook and rule still runs per account); if that insert fails, the
+// batch is written again row by row, so the error names the row that fails.
 func writeBatch(ctx context.Context, c *ent.Client, plan *Plan, t *Table, start, end int, progress Progress) error {
+	err := writeRows(ctx, c, plan, t, start, end, progress, true)
+	var be bulkError
+	if errors.As(err, &be) {
+		return writeRows(ctx, c, plan, t, start, end, progress, false)
+	}
+	return err
+}
+
+// bulkError is a failed bulk insert: which row failed, it does not say.
+type bulkError struct{ err error }
+
+func (e bulkError) Error() string { return e.err.Error() }
+
+type customerBulkKey struct{}
+
+// customerBulk holds a batch's new accounts for one bulk insert.
+type customerBulk struct{ pending []*ent.CustomerCreate }
+
+// collectCustomer keeps q for the batch's bulk insert when ctx has one.
+func collectCustomer(ctx context.Context, q *ent.CustomerCreate) bool {
+	b, ok := ctx.Value(customerBulkKey{}).(*customerBulk)
+	if ok {
+		b.pending = append(b.pending, q)
+	}
+	return ok
+}
+
+func writeRows(ctx context.Context, c *ent.Client, plan *Plan, t *Table, start, end int, progress Progress, bulk bool) error {
 	tx, err := c.Tx(ctx)
 	if err != nil {
 		return err
@@ -56,6 +88,11 @@ func writeBatch(ctx context.Context, c *ent.Client, plan *Plan, t *Table, start,
 	ctx, flush := schema.BatchWrites(ctx)
 	// The write rules' link and team checks are asked once per batch, not per row.
 	ctx = access.Memo(ctx)
+	accounts := &customerBulk{}
+	wctx := ctx
+	if bulk {
+		wctx = context.WithValue(ctx, customerBulkKey{}, accounts)
+	}
 	for i := start; i < end; i++ {
 		w := plan.writes[i]
 		if w == nil {
@@ -67,9 +104,15 @@ func writeBatch(ctx context.Context, c *ent.Client, plan *Plan, t *Table, start,
 				return fmt.Errorf("row %d: %w", t.Rows[i].Num, err)
 			}
 		}
-		if err := w(ctx, tc); err != nil {
+		if err := w(wctx, tc); err != nil {
 			_ = tx.Rollback()
 			return fmt.Errorf("row %d: %w", t.Rows[i].Num, err)
+		}
+	}
+	if len(accounts.pending) > 0 {
+		if err := tc.Customer.CreateBulk(accounts.pending...).Exec(ctx); err != nil {
+			_ = tx.Rollback()
+			return bulkError{err}
 		}
 	}
 	if progress != nil {

@@ -125,3 +125,27 @@ func TestImportMemoKeepsTheOwnerRule(t *testing.T) {
 		}
 	})
 }
+
+// New accounts go in with one bulk insert per batch; when it fails, the batch is
+// written again row by row, so the job's error still names the row, and nothing of
+// the batch stays written.
+func TestImportBulkFailureNamesTheRow(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		mgr := e.token(e.f.manager)
+		long := strings.Repeat("长", 240) + "有限公司" // past the name's limit, which only the write checks
+		data := "客户名称,地区\n甲批量贸易有限公司,浙江\n" + long + ",浙江\n乙批量贸易有限公司,浙江\n"
+		j := e.startImport(mgr, "CUSTOMERS", "bulk.csv", []byte(data)).Data["startImport"].(map[string]any)
+		if num(j["creates"]) != 3 {
+			t.Skipf("the check refuses the long name itself: %v", j)
+		}
+		res := e.commitAndWait(mgr, j["id"].(string))
+		msg, _ := res["error"].(string)
+		if res["state"] != "FAILED" || num(res["doneRows"]) != 0 || !strings.Contains(msg, "row 3") {
+			t.Fatalf("commit: %v", res)
+		}
+		c := e.app.DB.Client
+		if n := c.Customer.Query().Where(customer.NameContains("批量贸易")).CountX(e.sys); n != 0 {
+			t.Fatalf("%d accounts of the failed batch written", n)
+		}
+	})
+}
