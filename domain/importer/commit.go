@@ -65,14 +65,27 @@ func (e bulkError) Error() string { return e.err.Error() }
 
 type customerBulkKey struct{}
 
-// customerBulk holds a batch's new accounts for one bulk insert.
-type customerBulk struct{ pending []*ent.CustomerCreate }
+// customerBulk holds a batch's new accounts and order lines for bulk inserts.
+type customerBulk struct {
+	pending []*ent.CustomerCreate
+	lines   []*ent.OrderLineCreate
+}
 
 // collectCustomer keeps q for the batch's bulk insert when ctx has one.
 func collectCustomer(ctx context.Context, q *ent.CustomerCreate) bool {
 	b, ok := ctx.Value(customerBulkKey{}).(*customerBulk)
 	if ok {
 		b.pending = append(b.pending, q)
+	}
+	return ok
+}
+
+// collectLine keeps q for the batch's bulk insert of order lines when ctx has one
+// (nothing in an import reads a line back within its batch).
+func collectLine(ctx context.Context, q *ent.OrderLineCreate) bool {
+	b, ok := ctx.Value(customerBulkKey{}).(*customerBulk)
+	if ok {
+		b.lines = append(b.lines, q)
 	}
 	return ok
 }
@@ -111,6 +124,12 @@ func writeRows(ctx context.Context, c *ent.Client, plan *Plan, t *Table, start, 
 	}
 	if len(accounts.pending) > 0 {
 		if err := tc.Customer.CreateBulk(accounts.pending...).Exec(ctx); err != nil {
+			_ = tx.Rollback()
+			return bulkError{err}
+		}
+	}
+	if len(accounts.lines) > 0 {
+		if err := tc.OrderLine.CreateBulk(accounts.lines...).Exec(ctx); err != nil {
 			_ = tx.Rollback()
 			return bulkError{err}
 		}

@@ -140,6 +140,9 @@ func (b *orderBook) check(v values) (RowResult, write) {
 		if batch != "" {
 			q.SetBatchNo(batch)
 		}
+		if collectLine(ctx, q) { // the batch inserts its lines in bulk
+			return nil
+		}
 		return q.Exec(ctx)
 	}
 	res.Action = Create
