@@ -2,10 +2,13 @@ package importer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
+	"tandem/domain/access"
 	"tandem/domain/history"
 	"tandem/ent"
+	"tandem/ent/schema"
 )
 
 // BatchRows is how many rows one transaction of a commit writes.
@@ -43,12 +46,66 @@ func Commit(ctx context.Context, c *ent.Client, k Kind, t *Table, m Mapping, fro
 	return plan, done, nil
 }
 
+// writeBatch writes rows [start, end) in one transaction. New accounts go in with one
+// bulk insert (every hook and rule still runs per account); if that insert fails, the
+// batch is written again row by row, so the error names the row that fails.
 func writeBatch(ctx context.Context, c *ent.Client, plan *Plan, t *Table, start, end int, progress Progress) error {
+	err := writeRows(ctx, c, plan, t, start, end, progress, true)
+	var be bulkError
+	if errors.As(err, &be) {
+		return writeRows(ctx, c, plan, t, start, end, progress, false)
+	}
+	return err
+}
+
+// bulkError is a failed bulk insert: which row failed, it does not say.
+type bulkError struct{ err error }
+
+func (e bulkError) Error() string { return e.err.Error() }
+
+type customerBulkKey struct{}
+
+// customerBulk holds a batch's new accounts and order lines for bulk inserts.
+type customerBulk struct {
+	pending []*ent.CustomerCreate
+	lines   []*ent.OrderLineCreate
+}
+
+// collectCustomer keeps q for the batch's bulk insert when ctx has one.
+func collectCustomer(ctx context.Context, q *ent.CustomerCreate) bool {
+	b, ok := ctx.Value(customerBulkKey{}).(*customerBulk)
+	if ok {
+		b.pending = append(b.pending, q)
+	}
+	return ok
+}
+
+// collectLine keeps q for the batch's bulk insert of order lines when ctx has one
+// (nothing in an import reads a line back within its batch).
+func collectLine(ctx context.Context, q *ent.OrderLineCreate) bool {
+	b, ok := ctx.Value(customerBulkKey{}).(*customerBulk)
+	if ok {
+		b.lines = append(b.lines, q)
+	}
+	return ok
+}
+
+func writeRows(ctx context.Context, c *ent.Client, plan *Plan, t *Table, start, end int, progress Progress, bulk bool) error {
 	tx, err := c.Tx(ctx)
 	if err != nil {
 		return err
 	}
 	tc := tx.Client()
+	// The batch's audit events and first stage changes go in with bulk inserts, in
+	// this transaction.
+	ctx, flush := schema.BatchWrites(ctx)
+	// The write rules' link and team checks are asked once per batch, not per row.
+	ctx = access.Memo(ctx)
+	accounts := &customerBulk{}
+	wctx := ctx
+	if bulk {
+		wctx = context.WithValue(ctx, customerBulkKey{}, accounts)
+	}
 	for i := start; i < end; i++ {
 		w := plan.writes[i]
 		if w == nil {
@@ -60,9 +117,21 @@ func writeBatch(ctx context.Context, c *ent.Client, plan *Plan, t *Table, start,
 				return fmt.Errorf("row %d: %w", t.Rows[i].Num, err)
 			}
 		}
-		if err := w(ctx, tc); err != nil {
+		if err := w(wctx, tc); err != nil {
 			_ = tx.Rollback()
 			return fmt.Errorf("row %d: %w", t.Rows[i].Num, err)
+		}
+	}
+	if len(accounts.pending) > 0 {
+		if err := tc.Customer.CreateBulk(accounts.pending...).Exec(ctx); err != nil {
+			_ = tx.Rollback()
+			return bulkError{err}
+		}
+	}
+	if len(accounts.lines) > 0 {
+		if err := tc.OrderLine.CreateBulk(accounts.lines...).Exec(ctx); err != nil {
+			_ = tx.Rollback()
+			return bulkError{err}
 		}
 	}
 	if progress != nil {
@@ -70,6 +139,10 @@ func writeBatch(ctx context.Context, c *ent.Client, plan *Plan, t *Table, start,
 			_ = tx.Rollback()
 			return err
 		}
+	}
+	if err := flush(ctx, tc); err != nil {
+		_ = tx.Rollback()
+		return err
 	}
 	return tx.Commit()
 }

@@ -223,6 +223,9 @@ func (b *customerBook) create(v values, name, credit string, owner *ent.User) wr
 		if teamID != "" {
 			q.SetTeamID(teamID)
 		}
+		if collectCustomer(ctx, q) { // the batch inserts its new accounts in bulk
+			return nil
+		}
 		return q.Exec(ctx)
 	}
 }

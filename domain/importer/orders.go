@@ -32,12 +32,14 @@ type orderBook struct {
 	products map[string]*ent.Product
 	existing map[string]*ent.Order // by number, with lines
 	firstRow map[string]int        // order number → the row that creates it
+	written  map[string]pulid.ID   // order number → the order this commit wrote
 	seen     firstSeen
 }
 
 func (b *orderBook) load(ctx context.Context, c *ent.Client, _ *viewer.Viewer) error {
 	var err error
 	b.seen, b.firstRow, b.existing, b.products = firstSeen{}, map[string]int{}, map[string]*ent.Order{}, map[string]*ent.Product{}
+	b.written = map[string]pulid.ID{}
 	if b.accounts, err = loadAccounts(ctx, c); err != nil {
 		return err
 	}
@@ -138,12 +140,20 @@ func (b *orderBook) check(v values) (RowResult, write) {
 		if batch != "" {
 			q.SetBatchNo(batch)
 		}
+		if collectLine(ctx, q) { // the batch inserts its lines in bulk
+			return nil
+		}
 		return q.Exec(ctx)
 	}
 	res.Action = Create
 	if first, ok := b.firstRow[key]; ok {
 		res.Message = text("第 %d 行订单的一行", "a line of the order of row %d", first)
 		return res, func(ctx context.Context, c *ent.Client) error {
+			// The order its first row wrote in this commit; a resumed commit (the
+			// first row written by an earlier one) reads it back.
+			if id, ok := b.written[key]; ok {
+				return line(ctx, c, id)
+			}
 			o, err := c.Order.Query().Where(order.NumberEQ(number)).Only(ctx)
 			if err != nil {
 				return err
@@ -208,6 +218,7 @@ func (b *orderBook) check(v values) (RowResult, write) {
 		if err != nil {
 			return err
 		}
+		b.written[key] = o.ID
 		return line(ctx, c, o.ID)
 	}
 }
