@@ -29,7 +29,7 @@ import (
 // mayImport: only admins and managers import.
 func mayImport(ctx context.Context) (*viewer.Viewer, error) {
 	v := viewer.FromContext(ctx)
-	if v == nil || (v.Role != viewer.Admin && v.Role != viewer.Manager) {
+	if !access.MayImport(v) {
 		return nil, errcode.New(errcode.Forbidden, "only admins and managers may import")
 	}
 	return v, nil
@@ -358,8 +358,9 @@ func (r *queryResolver) importJobs(ctx context.Context, first *int) ([]*model.Im
 		return nil, err
 	}
 	out := make([]*model.ImportJobView, len(js))
+	lang := r.lang(ctx) // once for the list, not a query per job
 	for i, j := range js {
-		out[i] = r.jobView(ctx, j)
+		out[i] = jobViewIn(lang, j)
 	}
 	return out, nil
 }
@@ -370,7 +371,11 @@ func (r *Resolver) lang(ctx context.Context) string {
 }
 
 func (r *Resolver) jobView(ctx context.Context, j *ent.ImportJob) *model.ImportJobView {
-	lang := r.lang(ctx)
+	return jobViewIn(r.lang(ctx), j)
+}
+
+// jobViewIn is the API's view of a job, its texts in lang.
+func jobViewIn(lang string, j *ent.ImportJob) *model.ImportJobView {
 	v := &model.ImportJobView{ID: j.ID, Kind: string(j.Kind), FileName: j.FileName, State: string(j.State),
 		TotalRows: j.TotalRows, DoneRows: j.DoneRows, Creates: j.Creates, Updates: j.Updates, Unchanged: j.Unchanged,
 		Duplicates: j.Duplicates, Errors: j.Errors, CreatedAt: j.CreatedAt, FinishedAt: j.FinishedAt, Job: j}

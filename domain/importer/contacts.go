@@ -42,6 +42,21 @@ func noAccount() Text {
 	return text("没有这个客户（请先导入客户）", "no such account (import the accounts first)")
 }
 
+// account is the row's required customer column, found among the accounts; or the
+// row's refusal when it is empty or names no account.
+func (ix accountIndex) account(v values) (*ent.Customer, *RowResult) {
+	acct, bad := required(v, "customer")
+	if bad != nil {
+		return nil, bad
+	}
+	cu := ix.find(acct)
+	if cu == nil {
+		r, _ := refuse(v.cell("customer"), noAccount())
+		return nil, &r
+	}
+	return cu, nil
+}
+
 // contactBook: a contact is matched within its account on the mobile, else the
 // email, else the name.
 type contactBook struct {

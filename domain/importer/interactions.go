@@ -57,13 +57,9 @@ func (b *interactionBook) load(ctx context.Context, c *ent.Client, v *viewer.Vie
 }
 
 func (b *interactionBook) check(v values) (RowResult, write) {
-	acct, bad := required(v, "customer")
+	cu, bad := b.accounts.account(v)
 	if bad != nil {
 		return *bad, nil
-	}
-	cu := b.accounts.find(acct)
-	if cu == nil {
-		return refuse(v.cell("customer"), noAccount())
 	}
 	rawDate, bad := required(v, "date")
 	if bad != nil {

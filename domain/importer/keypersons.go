@@ -71,13 +71,9 @@ func (b *keyPersonBook) load(ctx context.Context, c *ent.Client, _ *viewer.Viewe
 }
 
 func (b *keyPersonBook) check(v values) (RowResult, write) {
-	acct, bad := required(v, "customer")
+	cu, bad := b.accounts.account(v)
 	if bad != nil {
 		return *bad, nil
-	}
-	cu := b.accounts.find(acct)
-	if cu == nil {
-		return refuse(v.cell("customer"), noAccount())
 	}
 	person, bad := required(v, "contact")
 	if bad != nil {

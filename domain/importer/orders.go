@@ -162,13 +162,9 @@ func (b *orderBook) check(v values) (RowResult, write) {
 		}
 	}
 	// The first row of an order: the order itself.
-	acct, bad := required(v, "customer")
+	cu, bad := b.accounts.account(v)
 	if bad != nil {
 		return *bad, nil
-	}
-	cu := b.accounts.find(acct)
-	if cu == nil {
-		return refuse(v.cell("customer"), noAccount())
 	}
 	orderedAt, bad := b.date(v, "date")
 	if bad != nil {
