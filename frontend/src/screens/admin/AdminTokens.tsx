@@ -12,6 +12,7 @@ import { Header } from '../../ui/Layout';
 import { t } from './admin.i18n';
 import { AdminOnly } from './AdminHome';
 import { CustomerPicker } from './CustomerPicker';
+import { toggled } from './filters';
 import { Confirm, SecretOnce, errText } from './parts';
 
 const TokensQuery = graphql(`
@@ -53,7 +54,7 @@ function IssueForm({ onShown }: { onShown: (s: Shown) => void }) {
       setBusy(false);
     }
   }
-  const toggle = (s: string) => setF({ ...f, scopes: f.scopes.includes(s) ? f.scopes.filter((x) => x !== s) : [...f.scopes, s] });
+  const toggle = (s: string) => setF({ ...f, scopes: toggled(f.scopes, s) });
   return (
     <form class="card" onSubmit={(e) => void submit(e)}>
       <CustomerPicker value={f.customerID} onChange={(id) => setF({ ...f, customerID: id })} />

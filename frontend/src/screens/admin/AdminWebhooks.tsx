@@ -12,6 +12,7 @@ import { Header } from '../../ui/Layout';
 import { coded, t } from './admin.i18n';
 import { AdminOnly } from './AdminHome';
 import { CustomerPicker } from './CustomerPicker';
+import { toggled } from './filters';
 import { Confirm, SecretOnce, errText } from './parts';
 
 const Endpoints = graphql(`
@@ -109,7 +110,7 @@ function AddEndpoint({ onShown }: { onShown: (s: { url: string; secret: string }
       setBusy(false);
     }
   }
-  const toggle = (s: string) => setF({ ...f, events: f.events.includes(s) ? f.events.filter((x) => x !== s) : [...f.events, s] });
+  const toggle = (s: string) => setF({ ...f, events: toggled(f.events, s) });
   return (
     <form class="card" onSubmit={(e) => void submit(e)}>
       <CustomerPicker value={f.customerID} onChange={(id) => setF({ ...f, customerID: id })} />

@@ -58,3 +58,8 @@ export function auditWhere(f: AuditFilter): Record<string, string> {
   }
   return w;
 }
+
+/** list with s added, or taken out when it is there (a checkbox group's values). */
+export function toggled(list: string[], s: string): string[] {
+  return list.includes(s) ? list.filter((x) => x !== s) : [...list, s];
+}
