@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"tandem/domain/access"
 	"tandem/ent"
 	"tandem/ent/order"
 	"tandem/ent/schema/pulid"
@@ -215,6 +216,7 @@ func (b *orderBook) check(v values) (RowResult, write) {
 			return err
 		}
 		b.written[key] = o.ID
+		access.Created(ctx, o.ID, customerID) // its lines need not look it up again
 		return line(ctx, c, o.ID)
 	}
 }

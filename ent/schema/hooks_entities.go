@@ -223,11 +223,16 @@ func inheritCustomer[M inheritsCustomer](parent func(M) (pulid.ID, bool), lookup
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if tm, ok := m.(M); ok {
 				if id, set := parent(tm); set {
-					cid, err := lookup(ctx, tm.Client(), id)
-					if err != nil {
-						return nil, err
+					cid, known := access.CustomerOf(ctx, id)
+					if !known {
+						got, err := lookup(ctx, tm.Client(), id)
+						if err != nil {
+							return nil, err
+						}
+						cid = pulid.ID(got)
+						access.RememberCustomer(ctx, id, cid)
 					}
-					tm.SetCustomerID(pulid.ID(cid))
+					tm.SetCustomerID(cid)
 				}
 			}
 			return next.Mutate(ctx, m)

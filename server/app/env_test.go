@@ -79,7 +79,10 @@ type env struct {
 	srv        *httptest.Server
 	sys        context.Context
 	statements atomic.Int64
-	f          fixture
+	// txStatements counts the statements run inside transactions (a background
+	// commit's, not the polling around it).
+	txStatements atomic.Int64
+	f            fixture
 	// log holds what the server logged (see logLines).
 	log *logBuffer
 	// pgApp is the application_name of the PostgreSQL connections ("" on SQLite).
@@ -134,8 +137,11 @@ func newEnv(t *testing.T, backend string, o envOptions) *env {
 		WebhookRootCAs:  o.webhookCAs,
 		WebhookResolver: o.webhookResolver,
 		Limits:          o.limits,
-		EntOptions: []ent.Option{ent.Debug(), ent.Log(func(...any) {
+		EntOptions: []ent.Option{ent.Debug(), ent.Log(func(args ...any) {
 			e.statements.Add(1)
+			if len(args) > 0 && strings.HasPrefix(fmt.Sprint(args[0]), "Tx(") {
+				e.txStatements.Add(1)
+			}
 		})},
 	})
 	if err != nil {

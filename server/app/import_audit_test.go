@@ -13,6 +13,8 @@ import (
 	"tandem/ent"
 	"tandem/ent/auditevent"
 	"tandem/ent/customer"
+	"tandem/ent/order"
+	"tandem/ent/orderline"
 	"tandem/ent/stagechange"
 	"tandem/ent/viewer"
 	"tandem/server/auth"
@@ -146,6 +148,42 @@ func TestImportBulkFailureNamesTheRow(t *testing.T) {
 		c := e.app.DB.Client
 		if n := c.Customer.Query().Where(customer.NameContains("批量贸易")).CountX(e.sys); n != 0 {
 			t.Fatalf("%d accounts of the failed batch written", n)
+		}
+	})
+}
+
+// An order's lines take its account from the order the batch just wrote, not from a
+// look-up per line: one statement per order, whatever its number of lines, and every
+// line on its order's account.
+func TestImportOrderLinesStatements(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		mgr := e.token(e.f.manager)
+		const orders, perOrder = 150, 3
+		var csv strings.Builder
+		csv.WriteString("订单号,客户名称,下单日期,产品,数量,批号\n")
+		for i := range orders * perOrder {
+			fmt.Fprintf(&csv, "ST-%04d,%s,2023-03-01,TX-AO1010,%d,L%d\n", i/perOrder, e.f.acmeEast.Name, 100+i%perOrder, i)
+		}
+		j := e.startImport(mgr, "ORDERS", "orders.csv", []byte(csv.String())).Data["startImport"].(map[string]any)
+		if num(j["creates"]) != orders*perOrder {
+			t.Fatalf("check: %v", j)
+		}
+		before := e.txStatements.Load()
+		if done := e.commitAndWait(mgr, j["id"].(string)); done["state"] != "DONE" {
+			t.Fatalf("commit: %v", done)
+		}
+		// One INSERT per order and a handful per batch (reads, bulk lines, audit, progress).
+		if n := e.txStatements.Load() - before; n > orders+20 {
+			t.Fatalf("%d statements for %d orders of %d lines", n, orders, perOrder)
+		}
+		lines := e.app.DB.Client.OrderLine.Query().Where(orderline.HasOrderWith(order.NumberHasPrefix("ST-"))).WithOrder().AllX(e.sys)
+		if len(lines) != orders*perOrder {
+			t.Fatalf("%d lines written", len(lines))
+		}
+		for _, l := range lines {
+			if l.CustomerID != e.f.acmeEast.ID || l.Edges.Order.CustomerID != e.f.acmeEast.ID {
+				t.Fatalf("line %s on account %s, its order on %s", l.ID, l.CustomerID, l.Edges.Order.CustomerID)
+			}
 		}
 	})
 }
