@@ -40,8 +40,13 @@ type Options struct {
 	Spend Spender
 }
 
-// MaxUploadBytes is the largest file accepted by uploadDocument.
+// MaxUploadBytes is the largest file accepted by uploadDocument and startImport.
 const MaxUploadBytes = 32 << 20
+
+// MaxUploadRequestBytes bounds a multipart request: one file of MaxUploadBytes and
+// room for the operation and the multipart envelope, so that a file just over the
+// limit still reaches its mutation, which names the file and the reason.
+const MaxUploadRequestBytes = MaxUploadBytes + 1<<20
 
 // publicFields are the root fields callable without signing in.
 var publicFields = []string{"login", "refreshToken", "logout"}
@@ -55,7 +60,7 @@ func NewHandler(r *Resolver, opts Options) http.Handler {
 	srv := handler.New(es)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(httpTransport{})
-	srv.AddTransport(transport.MultipartForm{MaxUploadSize: MaxUploadBytes, MaxMemory: 8 << 20})
+	srv.AddTransport(multipartTransport{transport.MultipartForm{MaxUploadSize: MaxUploadRequestBytes, MaxMemory: 8 << 20}})
 	srv.AddTransport(unsupportedRequest{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})

@@ -66,10 +66,16 @@ func mappingOf(j *ent.ImportJob) (importer.Mapping, error) {
 	return m, nil
 }
 
-func fileError(err error) error {
+// fileError is a refused file as a BAD_USER_INPUT error in the viewer's language,
+// with the reason's code and the cell at fault.
+func (r *Resolver) fileError(ctx context.Context, err error) error {
 	var fe *importer.FileError
 	if errors.As(err, &fe) {
-		e := errcode.New(errcode.BadUserInput, "%s", fe.En).With("field", "file").With("reason", fe.Code).With("messageZh", fe.Zh)
+		msg := fe.En
+		if viewerLang(ctx, r.Client) == "zh" {
+			msg = fe.Zh
+		}
+		e := errcode.New(errcode.BadUserInput, "%s", msg).With("field", "file").With("reason", fe.Code)
 		if fe.Cell != "" {
 			e = e.With("cell", fe.Cell)
 		}
@@ -145,7 +151,7 @@ func (r *mutationResolver) startImport(ctx context.Context, in model.StartImport
 		return nil, err
 	}
 	if len(data) > MaxUploadBytes {
-		return nil, errcode.New(errcode.BadUserInput, "file: larger than %d MB", MaxUploadBytes>>20).With("field", "file").With("reason", importer.CodeTooLarge)
+		return nil, r.fileError(ctx, importer.TooLarge(MaxUploadBytes>>20))
 	}
 	sheet := ""
 	if in.Sheet != nil {
@@ -153,7 +159,7 @@ func (r *mutationResolver) startImport(ctx context.Context, in model.StartImport
 	}
 	t, err := importer.Read(data, importer.ReadOptions{Sheet: sheet})
 	if err != nil {
-		return nil, fileError(err)
+		return nil, r.fileError(ctx, err)
 	}
 	if r.Files == nil {
 		return nil, errcode.New(errcode.Internal, "file storage is not configured")
@@ -222,7 +228,7 @@ func (r *mutationResolver) mapImport(ctx context.Context, id pulid.ID, mapping [
 	}
 	t, err := r.readImportFile(ctx, j)
 	if err != nil {
-		return nil, fileError(err)
+		return nil, r.fileError(ctx, err)
 	}
 	m := make(importer.Mapping, len(t.Headers))
 	for _, mi := range mapping {

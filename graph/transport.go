@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -276,6 +277,26 @@ func writeResponse(w io.Writer, resp *graphql.Response) {
 		b = []byte(`{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}`)
 	}
 	_, _ = w.Write(b)
+}
+
+// multipartTransport is gqlgen's multipart transport (file uploads) behind a size
+// check: a request announced larger than MaxUploadRequestBytes is refused like every
+// malformed request (413, BAD_USER_INPUT, field "file") before any of it is read.
+// (A body sent without a length is still cut at the limit by the transport, whose
+// own answer has no code.)
+type multipartTransport struct{ transport.MultipartForm }
+
+func (t multipartTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+	if r.ContentLength > t.MaxUploadSize {
+		w.Header().Set("Content-Type", responseMedia(r))
+		msg := fmt.Sprintf("the upload is larger than %d MB: send a smaller file", MaxUploadBytes>>20)
+		if l, _ := r.Context().Value(langKey{}).(string); l == "zh" {
+			msg = fmt.Sprintf("上传的文件超过 %d MB：请发送更小的文件", MaxUploadBytes>>20)
+		}
+		writeRequestError(w, &requestError{http.StatusRequestEntityTooLarge, msg, "file"})
+		return
+	}
+	t.MultipartForm.Do(w, r, exec)
 }
 
 // unsupportedRequest answers every request no other transport takes: 415 for a POST

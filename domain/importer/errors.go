@@ -36,6 +36,11 @@ func fileErr(code, cell, zh, en string, args ...any) *FileError {
 	return &FileError{Code: code, Cell: cell, Zh: fmt.Sprintf(zh, args...), En: fmt.Sprintf(en, args...)}
 }
 
+// TooLarge refuses a file over the upload limit of mb megabytes.
+func TooLarge(mb int) *FileError {
+	return fileErr(CodeTooLarge, "", "文件超过 %d MB：请拆分文件", "the file is larger than %d MB: split the file", mb)
+}
+
 // Text is a message in both languages; the viewer's locale picks one.
 type Text struct {
 	Zh string `json:"zh,omitempty"`

@@ -14,7 +14,7 @@ import (
 )
 
 // MaxRequestBytes bounds a GraphQL request body (a multipart upload included).
-const MaxRequestBytes = graph.MaxUploadBytes + 1<<20
+const MaxRequestBytes = graph.MaxUploadRequestBytes
 
 func (a *App) routes(gql, download, attachmentDownload, refused, export http.Handler) http.Handler {
 	mux := http.NewServeMux()

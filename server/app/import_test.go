@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -17,6 +18,7 @@ import (
 	"tandem/ent/order"
 	"tandem/ent/task"
 	"tandem/ent/user"
+	"tandem/graph"
 	"tandem/server/auth"
 )
 
@@ -157,6 +159,8 @@ func TestImportCustomers(t *testing.T) {
 }
 
 func TestImportBadFiles(t *testing.T) {
+	full := fullSheet(t)
+	tooLarge := append([]byte("客户名称\n"), bytes.Repeat([]byte("甲"), graph.MaxUploadBytes/3)...)
 	eachDB(t, func(t *testing.T, e *env) {
 		mgr := e.token(e.f.manager)
 		ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...)
@@ -175,17 +179,59 @@ func TestImportBadFiles(t *testing.T) {
 			{"merged.xlsx", merged.Bytes(), importer.CodeMergedCells},
 			{"photo.csv", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00"), importer.CodeNotSpreadsheet},
 			{"head.csv", []byte("客户名称\n"), importer.CodeHeaderOnly},
+			{"full.xlsx", full, importer.CodeTooManyRows},
+			{"large.csv", tooLarge, importer.CodeTooLarge},
 		} {
 			r := e.startImport(mgr, "CUSTOMERS", c.name, c.data)
 			expectCode(t, r, "BAD_USER_INPUT")
 			if got := r.Errors[0].Extensions["reason"]; got != c.reason {
 				t.Errorf("%s: reason %v, want %s", c.name, got, c.reason)
 			}
+			// The manager reads Chinese: the reason is said in Chinese.
+			if msg := r.Errors[0].Message; !strings.ContainsFunc(msg, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+				t.Errorf("%s: the refusal is not in the viewer's language: %q", c.name, msg)
+			}
+		}
+		// Past the request's own limit the upload is refused before it is read, with
+		// the same kind of error.
+		huge := e.startImport(mgr, "CUSTOMERS", "huge.csv", append(tooLarge, bytes.Repeat([]byte("x"), 2<<20)...))
+		expectCode(t, huge, "BAD_USER_INPUT")
+		if f := huge.Errors[0].Extensions["field"]; f != "file" {
+			t.Errorf("huge upload: field %v", f)
 		}
 		if n := e.app.DB.Client.ImportJob.Query().CountX(e.sys); n != 0 {
 			t.Fatalf("%d jobs recorded for refused files", n)
 		}
 	})
+}
+
+// fullSheet is a workbook whose sheet has every row Excel allows (1,048,576: the
+// header and 1,048,575 customers), a few MB zipped: the reader must refuse it while
+// streaming, past MaxRows, without holding its rows.
+func fullSheet(t *testing.T) []byte {
+	f := excelize.NewFile()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = sw.SetRow("A1", []any{"客户名称"})
+	for r := 2; r <= 1<<20; r++ {
+		cell, _ := excelize.CoordinatesToCellName(1, r)
+		if err := sw.SetRow(cell, []any{r}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() > graph.MaxUploadBytes {
+		t.Fatalf("the full sheet is %d bytes, over the upload limit: it would test the size instead", buf.Len())
+	}
+	return buf.Bytes()
 }
 
 // A commit that fails part-way is FAILED with the rows of its committed batches
