@@ -91,6 +91,9 @@ func auditActorName(ctx context.Context, c *ent.Client, e *ent.AuditEvent) (stri
 	if e.ActorID == "" {
 		return people.SystemLabel, nil
 	}
+	if label, ok := memoGet(ctx, "actor:"+string(e.ActorID)); ok { // the page read it (preloadActors)
+		return label, nil
+	}
 	u, err := c.User.Get(ctx, e.ActorID)
 	if ent.IsNotFound(err) {
 		return string(e.ActorID), nil

@@ -48,8 +48,12 @@ func (r *queryResolver) Assistances(ctx context.Context, after *entgql.Cursor[pu
 
 // AuditEvents is the resolver for the auditEvents field.
 func (r *queryResolver) AuditEvents(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) (*ent.AuditEventConnection, error) {
-	return r.Client.AuditEvent.Query().Paginate(ctx, after, first, before, last,
+	conn, err := r.Client.AuditEvent.Query().Paginate(ctx, after, first, before, last,
 		ent.WithAuditEventOrder(orderBy), ent.WithAuditEventFilter(where.Filter))
+	if err != nil {
+		return nil, err
+	}
+	return conn, preloadActors(ctx, r.Client, conn)
 }
 
 // ChangeNotices is the resolver for the changeNotices field.

@@ -80,6 +80,7 @@ func NewHandler(r *Resolver, opts Options) http.Handler {
 	srv.AroundFields(accessGuard)
 	srv.AroundFields(clampPages)
 	srv.AroundOperations(noteOperation)
+	srv.AroundOperations(withOpMemo)
 	srv.SetErrorPresenter(presentError(opts.Logger))
 	srv.SetRecoverFunc(recoverPanic(opts.Logger))
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {

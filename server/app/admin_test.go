@@ -190,6 +190,27 @@ func TestAuditLogNamesActorsAndFilters(t *testing.T) {
 			t.Fatalf("old rows: %v", names)
 		}
 
+		// A page of old rows names its actors with one query, not one per row.
+		actors := []*ent.User{f.manager, f.rep1, f.rep2, f.analyst}
+		for i := range 12 {
+			c.AuditEvent.Create().SetAction(auditevent.ActionUPDATE).SetEntityType("Customer").SetEntityID("CU-MANY").SetActorID(actors[i%4].ID).ExecX(e.sys)
+		}
+		page := func(fields string) (any, int64) {
+			before := e.statements.Load()
+			d := e.ok(admin, `{ auditEvents(first: 12, where: {entityID: "CU-MANY"}) { edges { node { `+fields+` } } } }`, nil)
+			return d, e.statements.Load() - before
+		}
+		named, withNames := page("actorID actorName")
+		_, plain := page("actorID")
+		if withNames > plain+1 {
+			t.Fatalf("naming 12 old rows' actors took %d statements more than not naming them", withNames-plain)
+		}
+		for _, edge := range dig(named, "auditEvents", "edges").([]any) {
+			if n := dig(edge, "node"); !strings.Contains(dig(n, "actorName").(string), "@t.test") {
+				t.Fatalf("an old row's actor: %v", n)
+			}
+		}
+
 		for _, who := range []string{e.token(f.manager), e.token(f.rep1), e.token(f.analyst)} {
 			r := e.do(who, auditLogQuery, nil)
 			if r.code() == "" && num(dig(r.Data, "auditEvents", "totalCount")) != 0 {
