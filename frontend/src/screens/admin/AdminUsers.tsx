@@ -4,23 +4,27 @@ import { useState } from 'preact/hooks';
 import { graphql } from '../../graphql';
 import { label } from '../../i18n/enums';
 import { request } from '../../lib/api';
+import { useDebounced } from '../../lib/hooks';
 import { useQuery } from '../../lib/query';
-import { Badge, Empty, Query } from '../../ui/bits';
+import { Badge, Empty, ErrorBox, Query } from '../../ui/bits';
 import { FormStatus } from '../../ui/FormStatus';
 import { Header } from '../../ui/Layout';
 import { t } from './admin.i18n';
 import { AdminOnly } from './AdminHome';
-import { filterUsers, type UserFilter } from './filters';
+import { type UserFilter, userWhere } from './filters';
 import { Confirm, SecretOnce, Select, errText } from './parts';
 
 const UsersQuery = graphql(`
-  query AdminUsers {
-    users(first: 100, orderBy: { field: NAME, direction: ASC }) {
+  query AdminUsers($where: UserWhereInput, $after: Cursor) {
+    users(first: 50, after: $after, where: $where, orderBy: { field: NAME, direction: ASC }) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       edges { node { id version name email role function locale active mustChangePassword teamID team { id name } } }
     }
-    teams(first: 100) { edges { node { id name } } }
   }
+`);
+const TeamsQuery = graphql(`
+  query AdminUserTeams { teams(first: 100, orderBy: { field: NAME, direction: ASC }) { edges { node { id name } } } }
 `);
 const Invite = graphql(`
   mutation InviteUser($in: CreateUserInput!) { inviteUser(input: $in) { temporaryPassword user { id email } } }
@@ -162,14 +166,37 @@ function UserRow({ u, teams, onChanged, onShown }: { u: U; teams: Team[]; onChan
   );
 }
 
+type More = { rows: U[]; cursor: string | null; key: string };
+
 export function AdminUsers() {
-  const q = useQuery(UsersQuery, {}, { keep: false });
   const [filter, setFilter] = useState<UserFilter>({ q: '', role: '', team: '', status: '' });
+  const where = userWhere({ ...filter, q: useDebounced(filter.q, 250) });
+  const key = JSON.stringify(where);
+  const q = useQuery(UsersQuery, { where: where as never, after: null }, { keep: false });
+  const teamsQ = useQuery(TeamsQuery, {}, { keep: false });
+  const teams = (teamsQ.data?.teams.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const [more, setMore] = useState<More>({ rows: [], cursor: null, key: '' });
+  const [moreErr, setMoreErr] = useState<unknown>();
+  const extra = more.key === key ? more.rows : [];
+  async function loadMore(cursor: string) {
+    setMoreErr(undefined);
+    try {
+      const d = await request(UsersQuery, { where: where as never, after: cursor });
+      const rows = (d.users.edges ?? []).flatMap((e) => (e?.node ? [e.node as U] : []));
+      setMore({ rows: [...extra, ...rows], cursor: d.users.pageInfo.hasNextPage ? (d.users.pageInfo.endCursor ?? null) : null, key });
+    } catch (x) {
+      setMoreErr(x);
+    }
+  }
   const [adding, setAdding] = useState(false);
   const [shown, setShown] = useState<Shown>(null);
   const onShown = (s: Shown) => {
     setShown(s);
     setAdding(false);
+    refetch();
+  };
+  const refetch = () => {
+    setMore({ rows: [], cursor: null, key: '' });
     void q.refetch();
   };
   return (
@@ -178,48 +205,57 @@ export function AdminUsers() {
       <main class="content">
         <AdminOnly>
           {shown && <SecretOnce title={t('tempShown', { email: shown.email })} secret={shown.secret} onDone={() => setShown(null)} />}
+          <button type="button" class="btn primary block" aria-expanded={adding} onClick={() => setAdding(!adding)}>
+            {t('invite')}
+          </button>
+          {adding && <InviteForm teams={teams} onShown={onShown} />}
+          <div class="filters">
+            <label class="field">
+              <span>{t('search')}</span>
+              <input type="search" value={filter.q} onInput={(e) => setFilter({ ...filter, q: e.currentTarget.value })} />
+            </label>
+            <Select label={t('role')} value={filter.role} onChange={(v) => setFilter({ ...filter, role: v })}>
+              <option value="">{t('any')}</option>
+              {roles.map((r) => (
+                <option key={r} value={r}>{label('UserRole', r)}</option>
+              ))}
+            </Select>
+            <Select label={t('team')} value={filter.team} onChange={(v) => setFilter({ ...filter, team: v })}>
+              <option value="">{t('any')}</option>
+              <option value="-">{t('noTeam')}</option>
+              {teams.map((tm) => (
+                <option key={tm.id} value={tm.id}>{tm.name}</option>
+              ))}
+            </Select>
+            <Select label={t('status')} value={filter.status} onChange={(v) => setFilter({ ...filter, status: v })}>
+              <option value="">{t('any')}</option>
+              <option value="active">{t('active')}</option>
+              <option value="inactive">{t('inactive')}</option>
+            </Select>
+          </div>
           <Query q={q}>
             {(d) => {
-              const teams = (d.teams.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
-              const users = filterUsers((d.users.edges ?? []).flatMap((e) => (e?.node ? [e.node as U] : [])), filter);
+              const users = [...(d.users.edges ?? []).flatMap((e) => (e?.node ? [e.node as U] : [])), ...extra];
+              const cursor = more.key === key ? more.cursor : d.users.pageInfo.hasNextPage ? d.users.pageInfo.endCursor : null;
               return (
                 <>
-                  <button type="button" class="btn primary block" aria-expanded={adding} onClick={() => setAdding(!adding)}>
-                    {t('invite')}
-                  </button>
-                  {adding && <InviteForm teams={teams} onShown={onShown} />}
-                  <div class="filters">
-                    <label class="field">
-                      <span>{t('search')}</span>
-                      <input type="search" value={filter.q} onInput={(e) => setFilter({ ...filter, q: e.currentTarget.value })} />
-                    </label>
-                    <Select label={t('role')} value={filter.role} onChange={(v) => setFilter({ ...filter, role: v })}>
-                      <option value="">{t('any')}</option>
-                      {roles.map((r) => (
-                        <option key={r} value={r}>{label('UserRole', r)}</option>
-                      ))}
-                    </Select>
-                    <Select label={t('team')} value={filter.team} onChange={(v) => setFilter({ ...filter, team: v })}>
-                      <option value="">{t('any')}</option>
-                      <option value="-">{t('noTeam')}</option>
-                      {teams.map((tm) => (
-                        <option key={tm.id} value={tm.id}>{tm.name}</option>
-                      ))}
-                    </Select>
-                    <Select label={t('status')} value={filter.status} onChange={(v) => setFilter({ ...filter, status: v })}>
-                      <option value="">{t('any')}</option>
-                      <option value="active">{t('active')}</option>
-                      <option value="inactive">{t('inactive')}</option>
-                    </Select>
-                  </div>
                   {users.length ? (
-                    <ul class="plain-list">
-                      {users.map((u) => (
-                        <UserRow key={u.id + u.version} u={u} teams={teams} onChanged={() => void q.refetch()} onShown={onShown} />
-                      ))}
-                    </ul>
+                    <>
+                      <p class="muted small">{t('total', { n: d.users.totalCount })}</p>
+                      <ul class="plain-list">
+                        {users.map((u) => (
+                          <UserRow key={u.id + u.version} u={u} teams={teams} onChanged={refetch} onShown={onShown} />
+                        ))}
+                      </ul>
+                    </>
                   ) : (
                     <Empty>{t('noUsers')}</Empty>
+                  )}
+                  {moreErr !== undefined && <ErrorBox error={moreErr} />}
+                  {cursor && (
+                    <button type="button" class="btn block" onClick={() => void loadMore(cursor)}>
+                      {t('more')}
+                    </button>
                   )}
                 </>
               );

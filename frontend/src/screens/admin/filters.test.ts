@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { auditWhere, filterUsers, noAuditFilter } from './filters';
+import { auditWhere, noAuditFilter, userWhere } from './filters';
 
-const users = [
-  { id: '1', name: 'Li Na', email: 'li@x.cn', role: 'REP', active: true, teamID: 'T1' },
-  { id: '2', name: 'Wang Fang', email: 'wang@x.cn', role: 'MANAGER', active: false, teamID: 'T1' },
-  { id: '3', name: 'Admin', email: 'root@x.cn', role: 'ADMIN', active: true, teamID: null },
-];
-
-describe('filterUsers', () => {
+describe('userWhere', () => {
   const all = { q: '', role: '', team: '', status: '' };
-  it('keeps everyone without a filter', () => expect(filterUsers(users, all).length).toBe(3));
-  it('searches name and email, ignoring case', () => {
-    expect(filterUsers(users, { ...all, q: 'WANG' }).map((u) => u.id)).toEqual(['2']);
-    expect(filterUsers(users, { ...all, q: 'root@' }).map((u) => u.id)).toEqual(['3']);
-  });
+  it('is empty without a filter', () => expect(userWhere(all)).toEqual({}));
+  it('searches name or email, trimmed', () =>
+    expect(userWhere({ ...all, q: ' wang ' })).toEqual({ or: [{ nameContainsFold: 'wang' }, { emailContainsFold: 'wang' }] }));
   it('filters by role, team, no team and status', () => {
-    expect(filterUsers(users, { ...all, role: 'REP' }).map((u) => u.id)).toEqual(['1']);
-    expect(filterUsers(users, { ...all, team: 'T1' }).map((u) => u.id)).toEqual(['1', '2']);
-    expect(filterUsers(users, { ...all, team: '-' }).map((u) => u.id)).toEqual(['3']);
-    expect(filterUsers(users, { ...all, status: 'inactive' }).map((u) => u.id)).toEqual(['2']);
-    expect(filterUsers(users, { ...all, status: 'active', team: 'T1' }).map((u) => u.id)).toEqual(['1']);
+    expect(userWhere({ ...all, role: 'REP', team: 'T1' })).toEqual({ role: 'REP', teamID: 'T1' });
+    expect(userWhere({ ...all, team: '-' })).toEqual({ teamIDIsNil: true });
+    expect(userWhere({ ...all, status: 'inactive' })).toEqual({ active: false });
+    expect(userWhere({ ...all, status: 'active' })).toEqual({ active: true });
   });
 });
 

@@ -1,14 +1,5 @@
 // Pure helpers of the administration screens: the users list's filter and the audit
-// log's filter turned into the server's where input.
-
-export interface UserRow {
-  id: string;
-  name: string;
-  email: string;
-  role: string;
-  active: boolean;
-  teamID?: string | null;
-}
+// log's filter turned into the server's where inputs.
 
 export interface UserFilter {
   q: string;
@@ -18,16 +9,16 @@ export interface UserFilter {
   status: string;
 }
 
-/** The users a filter keeps: search in name and email (case-insensitive), role, team ('-' = none), status. */
-export function filterUsers<U extends UserRow>(users: U[], f: UserFilter): U[] {
-  const q = f.q.trim().toLowerCase();
-  return users.filter(
-    (u) =>
-      (!q || u.name.toLowerCase().includes(q) || u.email.toLowerCase().includes(q)) &&
-      (!f.role || u.role === f.role) &&
-      (!f.team || (f.team === '-' ? !u.teamID : u.teamID === f.team)) &&
-      (!f.status || (f.status === 'active') === u.active),
-  );
+/** The UserWhereInput of a filter: search in name or email (case-insensitive), role, team ('-' = none), status. */
+export function userWhere(f: UserFilter): Record<string, unknown> {
+  const w: Record<string, unknown> = {};
+  const q = f.q.trim();
+  if (q) w.or = [{ nameContainsFold: q }, { emailContainsFold: q }];
+  if (f.role) w.role = f.role;
+  if (f.team === '-') w.teamIDIsNil = true;
+  else if (f.team) w.teamID = f.team;
+  if (f.status) w.active = f.status === 'active';
+  return w;
 }
 
 export interface AuditFilter {
