@@ -75,7 +75,11 @@ journey('admin-users', async ({ server, phone }) => {
   await page.getByLabel('Record ID').fill(userID);
   await page.getByRole('button', { name: 'Filter' }).click();
   const entries = page.locator(`li[data-audit="${userID}"]`);
-  await entries.first().waitFor();
+  // The unfiltered list may show some of them before the filtered one replaces it: wait
+  // for the filtered list (no loading) to hold the three, or fail on what it holds.
+  await page
+    .waitForFunction((id) => !document.querySelector('.loading') && document.querySelectorAll(`li[data-audit="${id}"]`).length >= 3, userID, { timeout: 15_000 })
+    .catch(() => {});
   const n = await entries.count();
   assert(n >= 3, `the audit log lists ${n} changes of the user (create, password change, reset)`);
   const actors = await entries.locator('.audit-actor').allTextContents();
