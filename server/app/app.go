@@ -188,12 +188,17 @@ func (a *App) bootstrap(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		err = a.DB.Client.User.Create().SetEmail("admin@tandem.local").SetName("Administrator").
-			SetRole(user.RoleADMIN).SetFunction(user.FunctionMANAGEMENT).SetPasswordHash(hash).Exec(sys)
+		// The printed password is temporary, like an invited user's: whoever reads it
+		// from the log chooses their own at the first sign-in.
+		err = a.DB.Client.User.Create().SetEmail(FirstAdminEmail).SetName("Administrator").
+			SetRole(user.RoleADMIN).SetFunction(user.FunctionMANAGEMENT).SetPasswordHash(hash).SetMustChangePassword(true).Exec(sys)
 		if err != nil {
 			return err
 		}
-		a.Notices = append(a.Notices, "First start: created admin@tandem.local with password "+pw+" (shown once; change it with changePassword).")
+		a.Notices = append(a.Notices,
+			"First start: created the administrator "+FirstAdminEmail+" with the temporary password "+pw+" (shown only now).",
+			"Sign in with it in the app: it asks you to choose your own password first, then add your users, teams and data under Settings → Administration and Data.",
+			"Lost it? `tandem reset-admin-password` on this machine gives a new one (README: break-glass).")
 	}
 	return nil
 }
@@ -211,6 +216,9 @@ func storeDemoFiles(ctx context.Context, dataDir string, files map[string][]byte
 	}
 	return nil
 }
+
+// FirstAdminEmail is the administrator the first start on an empty database creates.
+const FirstAdminEmail = "admin@tandem.local"
 
 // reclassify brings every account's score and tier in line with the weights in force,
 // so a change of TANDEM_CLASSIFICATION applies at the next start. Accounts already

@@ -2,12 +2,36 @@ package app_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
 	"tandem/ent/user"
 	"tandem/server/app"
 )
+
+// The first start on an empty database prints the administrator's password once, and
+// it is temporary: signing in with it asks for a new one before anything else.
+func TestFirstAdminChoosesTheirPassword(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		var pw string
+		for _, n := range e.app.Notices {
+			if _, rest, ok := strings.Cut(n, "temporary password "); ok {
+				pw, _, _ = strings.Cut(rest, " ")
+			}
+		}
+		if len(pw) < 12 {
+			t.Fatalf("no password in the first start's notices: %q", e.app.Notices)
+		}
+		d := e.ok("", `mutation($e: String!, $p: String!) { login(input: {email: $e, password: $p}) { accessToken mustChangePassword user { role } } }`,
+			map[string]any{"e": app.FirstAdminEmail, "p": pw})
+		if dig(d, "login", "mustChangePassword") != true || dig(d, "login", "user", "role") != "ADMIN" {
+			t.Fatalf("first admin's sign-in: %v", d)
+		}
+		tok := dig(d, "login", "accessToken").(string)
+		expectCode(t, e.do(tok, `{ users(first: 1) { totalCount } }`, nil), "PASSWORD_CHANGE_REQUIRED")
+	})
+}
 
 // When nobody can sign in — the admin forgot the password and is blocked after
 // too many tries — the operator's break-glass command gives the admin a new password,
