@@ -345,13 +345,15 @@ func resetPeakRSS(t *testing.T) {
 }
 
 // 200 sign-ins at once used to hash 200 passwords at once, 19 MiB each (about 3 GB
-// at the peak); with a few hash slots the process stays under 300 MB. Not parallel:
-// the peak is the whole test process's, so nothing else may run meanwhile.
+// at the peak); with a few hash slots the process grows by less than 256 MiB (136 to 177 MiB measured). The
+// growth is measured, not the whole size: what earlier tests of the process left
+// mapped (87 to 162 MiB here) is not the sign-ins'. Not parallel: the peak is the
+// whole test process's, so nothing else may run meanwhile.
 func TestSignInMemoryUnderConcurrency(t *testing.T) {
 	if testing.Short() {
 		t.Skip("measures memory under 200 concurrent sign-ins")
 	}
-	const n, limitMiB = 200, 300
+	const n, growthMiB = 200, 256
 	for _, b := range backends(t) {
 		t.Run(b, func(t *testing.T) {
 			e := newEnv(t, b, envOptions{throttle: &auth.Throttle{Limit: 10 * n, AccountLimit: 10 * n, PerAddrLimit: 10 * n, Window: time.Minute, Block: time.Minute}})
@@ -363,8 +365,8 @@ func TestSignInMemoryUnderConcurrency(t *testing.T) {
 			peak := peakRSS(t)
 			t.Logf("%s: %d concurrent sign-ins in %s: peak RSS %.0f MiB (%.0f MiB before), %d passwords checked, answers %v",
 				b, n, time.Since(start).Round(time.Millisecond), peak, base, e.app.Auth.PasswordChecks.Load()-checks, codes)
-			if peak > limitMiB {
-				t.Fatalf("peak RSS %.0f MiB, want under %d MiB", peak, limitMiB)
+			if peak-base > growthMiB {
+				t.Fatalf("peak RSS %.0f MiB, %.0f MiB over the %.0f MiB before: want under %d MiB more", peak, peak-base, base, growthMiB)
 			}
 			if codes[""] == 0 || codes[""]+codes["RATE_LIMITED"] != n {
 				t.Fatalf("answers %v: want successes, the rest RATE_LIMITED", codes)
