@@ -149,3 +149,43 @@ func TestExportImportRoundTrip(t *testing.T) {
 		}
 	})
 }
+
+// A large book is exported page by page: each page costs the same few statements
+// (its edges loaded with it, not per row), so a book twice as long costs twice the
+// pages, not a statement per order or line. Not parallel: it sets the page size.
+func TestExportPagesLargeBooks(t *testing.T) {
+	defer func(n int) { importer.ExportPage = n }(importer.ExportPage)
+	importer.ExportPage = 4
+	for _, b := range backends(t) {
+		t.Run(b, func(t *testing.T) {
+			e := newEnv(t, b, envOptions{})
+			mgr := e.token(e.f.manager)
+			orders := 0
+			add := func(n int) {
+				for range n {
+					orders++
+					e.seedOrder(e.f.acmeEast, fmt.Sprintf("BIG-%04d", orders), order.StatusCLOSED, utcDay(2023, 1, 1+orders%28),
+						batch(10, fmt.Sprintf("L%d-A", orders), utcDay(2022, 12, 1)), batch(20, fmt.Sprintf("L%d-B", orders), utcDay(2022, 12, 2)))
+				}
+			}
+			cost := func() int64 {
+				before := e.statements.Load()
+				status, body, _ := e.exportFile(mgr, "orders.csv")
+				if n := strings.Count(string(body), "\n"); status != 200 || n != 1+2*orders {
+					t.Fatalf("orders.csv after %d orders: %d, %d lines", orders, status, n)
+				}
+				return e.statements.Load() - before
+			}
+			add(6) // two pages
+			two := cost()
+			add(8) // four pages
+			four := cost()
+			add(8) // six pages
+			six := cost()
+			if six-four != four-two || four-two > 2*8 {
+				t.Fatalf("statements for 2, 4 and 6 pages of orders: %d, %d, %d (a page must cost the same few)", two, four, six)
+			}
+			t.Logf("%s: statements for 2, 4, 6 pages: %d, %d, %d", b, two, four, six)
+		})
+	}
+}
