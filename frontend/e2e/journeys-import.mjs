@@ -346,7 +346,10 @@ journey('import-screens', async ({ server, phone }) => {
   // Filter to the errors: the bad date's cell.
   await page.getByRole('button', { name: 'Error (1)' }).click();
   await page.getByRole('cell', { name: 'C4' }).waitFor();
-  assert((await page.getByRole('cell', { name: 'E2E Resins Co. Ltd.' }).count()) === 0, 'the Error filter shows the created row');
+  // C4 is on the unfiltered page too: wait for the filtered rows, not just the cell.
+  await until(async () => (await page.getByRole('cell', { name: 'E2E Resins Co. Ltd.' }).count()) === 0, {
+    message: 'the Error filter to hide the created row',
+  });
 
   // Commit asks first; "keep it" writes nothing.
   await page.getByRole('button', { name: 'Import 1 rows' }).click();
