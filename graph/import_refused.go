@@ -103,12 +103,19 @@ func (r *Resolver) ExportHandler() http.Handler {
 		if lang != "en" {
 			lang = "zh"
 		}
-		rows, err := importer.Export(ctx, r.Client, kind, lang)
-		if err != nil {
+		out := newTableStream(w, name, format)
+		defer out.discard()
+		if err := importer.Export(ctx, r.Client, kind, lang, out.row); err != nil {
+			if out.started() {
+				// Part of the file is on its way: cut it off rather than end it as if whole.
+				panic(http.ErrAbortHandler)
+			}
 			http.Error(w, "not available to you", http.StatusForbidden)
 			return
 		}
-		writeTable(w, name, format, rows)
+		if err := out.finish(); err != nil {
+			panic(http.ErrAbortHandler)
+		}
 	})
 }
 

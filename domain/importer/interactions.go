@@ -16,7 +16,7 @@ var interactionKinds = map[string]interaction.Kind{
 	"电话": "PHONE", "phone": "PHONE", "call": "PHONE", "phonecall": "PHONE",
 	"拜访": "VISIT", "走访": "VISIT", "上门": "VISIT", "visit": "VISIT",
 	"邮件": "EMAIL", "email": "EMAIL", "mail": "EMAIL",
-	"微信": "CHAT", "聊天": "CHAT", "chat": "CHAT", "wechat": "CHAT",
+	"微信": "CHAT", "聊天": "CHAT", "微信聊天": "CHAT", "chat": "CHAT", "wechat": "CHAT",
 	"会议": "MEETING", "meeting": "MEETING",
 	"礼品": "GIFT", "送礼": "GIFT", "gift": "GIFT",
 	"聚会": "GATHERING", "聚餐": "GATHERING", "gathering": "GATHERING",
@@ -81,14 +81,6 @@ func (b *interactionBook) check(v values) (RowResult, write) {
 			return refuse(v.cell("kind"), text("不认识的类型（电话、拜访、邮件、微信、会议、礼品、聚会、展会）", "unknown type (phone, visit, email, chat, meeting, gift, gathering, trade show)"))
 		}
 	}
-	var author *ent.User
-	if s, cell := v.get("author"); s != "" {
-		u, msg := b.users.find(s, b.v)
-		if u == nil {
-			return refuse(cell, msg)
-		}
-		author = u
-	}
 	summary, _ := v.get("summary")
 	key := interactionKey(string(cu.ID), at.Format("2006-01-02"), kind, summary)
 	if r, dup := b.seen.again([]string{key}, v.row.Num); dup {
@@ -98,6 +90,16 @@ func (b *interactionBook) check(v values) (RowResult, write) {
 	if in := b.byKey[key]; in != nil {
 		res.Action, res.MatchID, res.MatchName = Unchanged, string(in.ID), cu.Name
 		return res, nil
+	}
+	// The author is checked for a new interaction only: an unchanged one keeps its
+	// author, who may be outside the importer's team.
+	var author *ent.User
+	if s, cell := v.get("author"); s != "" {
+		u, msg := b.users.find(s, b.v)
+		if u == nil {
+			return refuse(cell, msg)
+		}
+		author = u
 	}
 	res.Action = Create
 	customerID := cu.ID

@@ -20,7 +20,7 @@ var decisionRoles = map[string]keyperson.DecisionRole{
 }
 
 var attitudes = map[string]keyperson.Attitude{
-	"支持者": "CHAMPION", "倡导者": "CHAMPION", "champion": "CHAMPION",
+	"支持者": "CHAMPION", "支持者内线": "CHAMPION", "内线": "CHAMPION", "倡导者": "CHAMPION", "champion": "CHAMPION",
 	"支持": "SUPPORTER", "supporter": "SUPPORTER",
 	"中立": "NEUTRAL", "neutral": "NEUTRAL",
 	"怀疑": "SKEPTIC", "skeptic": "SKEPTIC",

@@ -20,7 +20,7 @@ var orderStatuses = map[string]order.Status{
 	"已送达": "DELIVERED", "已签收": "DELIVERED", "delivered": "DELIVERED",
 	"已发货": "SHIPPED", "shipped": "SHIPPED",
 	"生产中": "IN_PRODUCTION", "inproduction": "IN_PRODUCTION",
-	"未完成": "OPEN", "进行中": "OPEN", "open": "OPEN",
+	"未完成": "OPEN", "进行中": "OPEN", "待处理": "OPEN", "open": "OPEN",
 }
 
 // orderBook: one row per order line; an order matches on its number. The rows of one

@@ -5,10 +5,32 @@
 //
 // `import-start` runs against what exists without the importer's server side: the
 // Settings link, the start form (axe, touch targets, the app's own file checks), the
-// export buttons (customers, contacts, products: the kinds the server exports).
+// export buttons (all seven kinds; orders downloaded as a workbook with Chinese headers).
 // `import-commit` is the whole import against the real importer (startImport …
 // commitImport, refusedRowsURL).
+import { inflateRawSync } from 'node:zlib';
 import { ADMIN, REP, assert, axeCheck, gql, journey, login, shot, signInFast, touchTargets, until } from './lib.mjs';
+
+// The XML text of a workbook's parts (an .xlsx is a zip): enough to read its cells'
+// strings. Read through the zip's central directory (Go writes sizes only there).
+function xlsxText(buf) {
+  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert(end >= 0, 'the download is not a zip (not an .xlsx)');
+  let at = buf.readUInt32LE(end + 16);
+  let out = '';
+  for (let i = buf.readUInt16LE(end + 10); i > 0; i--) {
+    const method = buf.readUInt16LE(at + 10);
+    const size = buf.readUInt32LE(at + 20);
+    const [n, x, c] = [buf.readUInt16LE(at + 28), buf.readUInt16LE(at + 30), buf.readUInt16LE(at + 32)];
+    const name = buf.toString('utf8', at + 46, at + 46 + n);
+    const local = buf.readUInt32LE(at + 42);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    if (name.endsWith('.xml')) out += `\n<!-- ${name} -->` + (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    at += 46 + n + x + c;
+  }
+  return out;
+}
 
 async function checkScreen(page, name) {
   await page.waitForFunction(() => document.querySelector('h1') && !document.querySelector('.loading'), null, { timeout: 15_000 });
@@ -68,7 +90,8 @@ journey('import-start', async ({ server, phone }) => {
   const exported = (await (await dl.createReadStream()).toArray()).join('');
   assert(/^\uFEFF?Customer name/.test(exported), `the export's header is not English: ${exported.slice(0, 80)}`);
   assert(exported.includes('宁波华塑新材料有限公司'), 'the export lacks the demo accounts');
-  assert((await page.getByRole('button', { name: /^Download .* as (csv|xlsx)$/ }).count()) === 6, 'the app offers exports the server lacks');
+  // Every kind that imports exports, as .xlsx and .csv.
+  assert((await page.getByRole('button', { name: /^Download .* as (csv|xlsx)$/ }).count()) === 14, 'the app does not offer the seven exports');
   await checkScreen(page, 'import-export-en');
 
   // The same screen in Chinese: no English sentence left.
@@ -78,6 +101,19 @@ journey('import-start', async ({ server, phone }) => {
   await page.getByRole('radio', { name: /^客户/ }).waitFor();
   await page.getByRole('button', { name: '将客户下载为 xlsx' }).waitFor();
   await checkScreen(page, 'import-start-zh');
+
+  // Orders as a workbook in Chinese: the order importer's headers, one row per line.
+  const [book] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.getByRole('button', { name: '将订单下载为 xlsx' }).click(),
+  ]);
+  assert(book.suggestedFilename() === 'orders.xlsx', `the orders export saved ${book.suggestedFilename()}`);
+  const xml = xlsxText(Buffer.concat(await (await book.createReadStream()).toArray()));
+  for (const h of ['订单号', '客户名称', '下单日期', '产品', '数量', '批号', '生产日期'])
+    assert(xml.includes(`>${h}<`), `the orders workbook lacks the header ${h}`);
+  assert(!/>(Order no|Customer name|Batch)</.test(xml), 'the zh orders workbook has English headers');
+  assert(/<row r="2"/.test(xml), 'the orders workbook has no order line (the demo has orders)');
+  await page.getByRole('status').filter({ hasText: '已保存 orders.xlsx。' }).waitFor();
 });
 
 // ---------------------------------------------------------------------------------------
@@ -310,7 +346,10 @@ journey('import-screens', async ({ server, phone }) => {
   // Filter to the errors: the bad date's cell.
   await page.getByRole('button', { name: 'Error (1)' }).click();
   await page.getByRole('cell', { name: 'C4' }).waitFor();
-  assert((await page.getByRole('cell', { name: 'E2E Resins Co. Ltd.' }).count()) === 0, 'the Error filter shows the created row');
+  // C4 is on the unfiltered page too: wait for the filtered rows, not just the cell.
+  await until(async () => (await page.getByRole('cell', { name: 'E2E Resins Co. Ltd.' }).count()) === 0, {
+    message: 'the Error filter to hide the created row',
+  });
 
   // Commit asks first; "keep it" writes nothing.
   await page.getByRole('button', { name: 'Import 1 rows' }).click();

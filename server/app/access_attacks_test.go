@@ -322,3 +322,53 @@ func TestOrderingByHiddenFieldsIsRefused(t *testing.T) {
 		e.ok(e.token(e.f.rep1), `{ customers(first: 5, orderBy: {field: SCORE}) { totalCount } }`, nil)
 	})
 }
+
+// A rep downloads every kind's export (GET /exports/{kind}) to read another team's
+// accounts, contacts, key persons, orders or interactions, or a teammate's private
+// interaction; a partner to read other customers' orders or our price history. None
+// of it is in their files, in either format, while the control reads each row.
+func TestExportsKeepToWhatTheViewerReads(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		e.seedHistory()
+		f := e.f
+		admin := e.token(f.admin)
+		partner, _ := e.ptIssue(admin, f.acmeEast.ID, "orders:read")
+		text := func(token, file string) string {
+			status, body, rows := e.exportFile(token, file)
+			if status == 403 { // the whole kind is not theirs (a partner's price history)
+				return ""
+			}
+			if status != 200 {
+				t.Fatalf("%s: %d %s", file, status, body)
+			}
+			if rows == nil {
+				return string(body)
+			}
+			return fmt.Sprint(rows)
+		}
+		for _, c := range []struct {
+			kind, secret   string
+			control, thief string
+		}{
+			{"customers", f.southAcct.Name, admin, e.token(f.rep1)},
+			{"contacts", f.southContact.Name, admin, e.token(f.rep1)},
+			{"key-persons", "南区需求", admin, e.token(f.rep1)},
+			{"orders", "SOUTH-9001", admin, e.token(f.rep1)},
+			{"interactions", "南区秘密拜访", admin, e.token(f.rep1)},
+			{"interactions", "private finding", e.token(f.rep1), e.token(f.rep2)},
+			{"interactions", "private finding", e.token(f.rep1), e.token(f.analyst)},
+			{"orders", "SOUTH-9001", admin, partner},
+			{"prices", "报价单 Q-7", admin, partner},
+		} {
+			for _, format := range []string{"csv", "xlsx"} {
+				file := c.kind + "." + format
+				if !strings.Contains(text(c.control, file), c.secret) {
+					t.Fatalf("control: %s lacks %q", file, c.secret)
+				}
+				if got := text(c.thief, file); strings.Contains(got, c.secret) {
+					t.Errorf("LEAK: %s gives %q to another reader: %s", file, c.secret, got)
+				}
+			}
+		}
+	})
+}

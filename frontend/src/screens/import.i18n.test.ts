@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lang } from '../lib/i18n';
-import { actionLabel, importEnums, kindLabel, stateLabel } from './import.i18n';
-import { IMPORT_KINDS, ROW_ACTIONS } from './importLogic';
+import { actionLabel, exportLabel, importEnums, kindLabel, stateLabel } from './import.i18n';
+import { EXPORT_KINDS, IMPORT_KINDS, ROW_ACTIONS } from './importLogic';
 
 // The contract's enums (graph/import.graphql); a value added there must get labels here.
 const STATES = ['CHECKING', 'CHECKED', 'COMMITTING', 'DONE', 'FAILED', 'CANCELLED'];
@@ -28,5 +28,21 @@ describe('import enum labels', () => {
     lang.set('en');
     expect(kindLabel('KEY_PERSONS')).toBe('Key persons');
     expect(actionLabel('NEW_VALUE')).toBe('NEW_VALUE');
+  });
+});
+
+describe('export labels', () => {
+  it('name every kind the server exports in both languages, never by its URL name', () => {
+    expect(EXPORT_KINDS.length).toBe(IMPORT_KINDS.length);
+    for (const k of EXPORT_KINDS) {
+      lang.set('zh');
+      expect(exportLabel(k), k).toMatch(/^[\u4e00-\u9fff]+$/);
+      lang.set('en');
+      expect(exportLabel(k), k).not.toBe(k);
+      expect(exportLabel(k), k).toMatch(/^[A-Z][a-z ]+$/);
+    }
+    lang.set('zh');
+    expect(exportLabel('orders')).toBe('订单');
+    expect(exportLabel('key-persons')).toBe('关键人');
   });
 });

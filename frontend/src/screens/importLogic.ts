@@ -126,9 +126,9 @@ export function pageCount(c: Counts, filter: RowAction | null, size = PAGE_SIZE)
   return Math.max(1, Math.ceil(n / size));
 }
 
-// The kinds the server exports (graph/import_refused.go ExportHandler); the others are
-// not exportable yet, so the app offers no button that can only fail.
-export const EXPORT_KINDS = ['customers', 'contacts', 'products'] as const;
+// The kinds the server exports (domain/importer/export.go ExportKinds): every kind that
+// imports, by its URL name, in the order of IMPORT_KINDS.
+export const EXPORT_KINDS = ['customers', 'contacts', 'key-persons', 'products', 'prices', 'orders', 'interactions'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export type ExportFormat = 'xlsx' | 'csv';
 

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,r as o}from"./preload-helper-oq0eW-qp.js";import{t as s}from"./graphql-DWhsPNkb.js";import{t as c}from"./hooks-CmdBqGgt.js";import{c as l,d as u,i as d,l as f,r as p,s as m}from"./index-B2BX96S7.js";import{t as h}from"./FormStatus-CyAsiUp-.js";import{AdminOnly as g,n as _}from"./AdminHome-B6h5atRK.js";import{i as v}from"./filters-Cn4b0wGF.js";import{i as y,n as b,r as x,t as S}from"./parts-DnnUb1uU.js";e(),t();var C=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,r as o}from"./preload-helper-oq0eW-qp.js";import{t as s}from"./graphql-DWhsPNkb.js";import{t as c}from"./hooks-DoFnDJQQ.js";import{c as l,d as u,i as d,l as f,r as p,s as m}from"./index-D9VD-Ia9.js";import{t as h}from"./FormStatus-CyAsiUp-.js";import{AdminOnly as g,n as _}from"./AdminHome-BcHg6HC8.js";import{i as v}from"./filters-Cn4b0wGF.js";import{i as y,n as b,r as x,t as S}from"./parts-ClnGzgn2.js";e(),t();var C=s(`
   query AdminUsers($where: UserWhereInput, $after: Cursor) {
     users(first: 50, after: $after, where: $where, orderBy: { field: NAME, direction: ASC }) {
       totalCount

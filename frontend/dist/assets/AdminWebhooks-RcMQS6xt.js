@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-oq0eW-qp.js";import{t as s}from"./graphql-DWhsPNkb.js";import{c,d as l,i as u,r as d,s as f}from"./index-B2BX96S7.js";import{t as p}from"./FormStatus-CyAsiUp-.js";import{AdminOnly as m,n as h,t as g}from"./AdminHome-B6h5atRK.js";import{t as _}from"./CustomerPicker-DQotM6Py.js";import{r as v}from"./filters-Cn4b0wGF.js";import{i as y,n as b,t as x}from"./parts-DnnUb1uU.js";e(),t();var S=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-oq0eW-qp.js";import{t as s}from"./graphql-DWhsPNkb.js";import{c,d as l,i as u,r as d,s as f}from"./index-D9VD-Ia9.js";import{t as p}from"./FormStatus-CyAsiUp-.js";import{AdminOnly as m,n as h,t as g}from"./AdminHome-BcHg6HC8.js";import{t as _}from"./CustomerPicker-CFXs4kG0.js";import{r as v}from"./filters-Cn4b0wGF.js";import{i as y,n as b,t as x}from"./parts-ClnGzgn2.js";e(),t();var S=s(`
   query AdminWebhooks {
     webhookEndpoints(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {
       edges { node { id url events active createdAt customer { id name } } }

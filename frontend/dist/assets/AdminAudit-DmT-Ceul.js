@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-oq0eW-qp.js";import{t as s}from"./graphql-DWhsPNkb.js";import{c,d as l,i as u,l as d,r as f}from"./index-B2BX96S7.js";import{AdminOnly as p,n as m,t as h}from"./AdminHome-B6h5atRK.js";import{n as g,t as _}from"./filters-Cn4b0wGF.js";import{r as v}from"./parts-DnnUb1uU.js";e(),t();var y=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-oq0eW-qp.js";import{t as s}from"./graphql-DWhsPNkb.js";import{c,d as l,i as u,l as d,r as f}from"./index-D9VD-Ia9.js";import{AdminOnly as p,n as m,t as h}from"./AdminHome-BcHg6HC8.js";import{n as g,t as _}from"./filters-Cn4b0wGF.js";import{r as v}from"./parts-ClnGzgn2.js";e(),t();var y=s(`
   query AuditLog($where: AuditEventWhereInput, $after: Cursor) {
     auditEvents(first: 30, after: $after, where: $where, orderBy: { field: AT, direction: DESC }) {
       totalCount
