@@ -206,14 +206,16 @@ export function AccountsBulk({ selected, names, onDone }: { selected: Record<str
         {tb('setRating', { n: ids.length })}
       </button>
       {rows.length > 0 && (
-        <ul class="plain-list" role="status">
-          {rows.map((r) => (
-            <li key={r.id}>
-              {r.moved ? (r.done ?? tb('moved')) : tb('refused')}: {names[r.id] ?? r.name ?? r.id}
-              {r.note ? ` — ${r.note}` : r.message ? ` — ${r.message}` : ''}
-            </li>
-          ))}
-        </ul>
+        <div role="status">
+          <ul class="plain-list">
+            {rows.map((r) => (
+              <li key={r.id}>
+                {r.moved ? (r.done ?? tb('moved')) : tb('refused')}: {names[r.id] ?? r.name ?? r.id}
+                {r.note ? ` — ${r.note}` : r.message ? ` — ${r.message}` : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </form>
   );

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-qXHoDUNh.js";import{t as d}from"./graphql-C_8JoYSL.js";import{d as f,i as p,m,r as h}from"./index-CvlyvG5s.js";import{t as g}from"./feedback-DLp3uHmb.js";import{i as _,n as v}from"./merge.i18n-C-4XS6be.js";import{n as y,r as b,t as x}from"./MergeParts-CnROlrOg.js";e(),t();var S=d(`
+import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-qXHoDUNh.js";import{t as d}from"./graphql-C_8JoYSL.js";import{d as f,i as p,m,r as h}from"./index-tcQALfb_.js";import{t as g}from"./feedback-N9kGd6AZ.js";import{i as _,n as v}from"./merge.i18n-C-4XS6be.js";import{n as y,r as b,t as x}from"./MergeParts-Dk53R6G5.js";e(),t();var S=d(`
   query MergePreview($s: ID!, $m: ID!) {
     accountMergePreview(survivorID: $s, mergedID: $m) {
       fields { field survivor merged differs }

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,a as i,b as a,h as o,i as s,m as c,r as l,u,w as d}from"./preload-helper-qXHoDUNh.js";import{t as f}from"./graphql-C_8JoYSL.js";import{d as p,h as m,i as h,m as g,r as _}from"./index-CvlyvG5s.js";import{t as v}from"./feedback-DLp3uHmb.js";import{i as y,r as b,t as x}from"./ContactDuplicates-BwV_8uEu.js";import{i as S,s as C,t as w}from"./merge.i18n-C-4XS6be.js";import{n as T,r as E,t as D}from"./MergeParts-CnROlrOg.js";e(),t();var O=f(`
+import{I as e,J as t,N as n,W as r,a as i,b as a,h as o,i as s,m as c,r as l,u,w as d}from"./preload-helper-qXHoDUNh.js";import{t as f}from"./graphql-C_8JoYSL.js";import{d as p,h as m,i as h,m as g,r as _}from"./index-tcQALfb_.js";import{t as v}from"./feedback-N9kGd6AZ.js";import{i as y,r as b,t as x}from"./ContactDuplicates-UZGJ2mA0.js";import{i as S,s as C,t as w}from"./merge.i18n-C-4XS6be.js";import{n as T,r as E,t as D}from"./MergeParts-Dk53R6G5.js";e(),t();var O=f(`
   query ContactMergePreview($s: ID!, $m: ID!) {
     contactMergePreview(survivorID: $s, mergedID: $m) { fields { field survivor merged differs } moves { table count } }
   }
