@@ -5,7 +5,7 @@
 // the merge is on the account's timeline.
 import { useState } from 'preact/hooks';
 import { graphql } from '../graphql';
-import { ApiError, newId, request, session } from '../lib/api';
+import { newId, request, session } from '../lib/api';
 import { lang } from '../lib/i18n';
 import { useQuery } from '../lib/query';
 import { navigate, useQueryParam } from '../lib/router';
@@ -13,11 +13,10 @@ import { useStore } from '../lib/store';
 import { label } from '../i18n/enums';
 import { Query } from '../ui/bits';
 import { Header } from '../ui/Layout';
-import { errorText } from '../ui/feedback';
 import { AccountContacts, contactsOf } from './ContactDuplicates';
 import { likelyPairs, type ContactLike } from './contactPairs';
 import { contactFieldNames, t, tcm } from './merge.i18n';
-import { FieldChoices, Moves, sideOf, type Side } from './MergeParts';
+import { FieldChoices, Moves, refusalText, sideOf, type Side } from './MergeParts';
 
 const Preview = graphql(`
   query ContactMergePreview($s: ID!, $m: ID!) {
@@ -31,16 +30,8 @@ const MergeContacts = graphql(`
   }
 `);
 
-function refusal(err: unknown): string {
-  if (!(err instanceof ApiError)) return errorText(err, tcm('conflict'));
-  const by: Record<string, string> = {
-    CONFLICT: tcm('conflict'),
-    FORBIDDEN: tcm('forbidden'),
-    NOT_FOUND: tcm('notFound'),
-    BAD_USER_INPUT: tcm('badInput'),
-  };
-  return by[err.code] ?? errorText(err, tcm('conflict'));
-}
+const refusal = (err: unknown) =>
+  refusalText(err, { CONFLICT: tcm('conflict'), FORBIDDEN: tcm('forbidden'), NOT_FOUND: tcm('notFound'), BAD_USER_INPUT: tcm('badInput') });
 
 export function ContactMerge({ id }: { id: string }) {
   const s = useStore(session);

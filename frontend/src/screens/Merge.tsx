@@ -12,9 +12,8 @@ import { useStore } from '../lib/store';
 import { label } from '../i18n/enums';
 import { Query } from '../ui/bits';
 import { Header } from '../ui/Layout';
-import { errorText } from '../ui/feedback';
 import { fieldNames, t } from './merge.i18n';
-import { FieldChoices, Moves, sideOf, type Side } from './MergeParts';
+import { FieldChoices, Moves, refusalText, sideOf, type Side } from './MergeParts';
 
 const Preview = graphql(`
   query MergePreview($s: ID!, $m: ID!) {
@@ -34,6 +33,9 @@ const MergeAccounts = graphql(`
 `);
 
 type Acct = { name?: string; owner?: { name: string } | null; team?: { name: string } | null } | null | undefined;
+
+const refusal = (err: unknown) =>
+  refusalText(err, { CONFLICT: t('conflict'), FORBIDDEN: t('managersOnly'), NOT_FOUND: t('notFound'), BAD_USER_INPUT: t('badInput') });
 
 /** A field's value as people read it: names for the owner and team, labels for enums. */
 function shown(field: string, value: string | null | undefined, acct: Acct): string {
@@ -76,7 +78,7 @@ export function Merge({ id, otherId }: { id: string; otherId: string }) {
                   await request(MergeAccounts, { input: { survivorID: id, mergedID: otherId, choices, reason: reason.trim() || null }, cm });
                   navigate(`/customers/${id}/timeline`);
                 } catch (err) {
-                  setError(errorText(err, t('conflict')));
+                  setError(refusal(err));
                 } finally {
                   setBusy(false);
                 }

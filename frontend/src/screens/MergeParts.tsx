@@ -1,7 +1,9 @@
 // The parts both merge screens share (Merge.tsx: accounts, ContactMerge.tsx: contacts):
 // a choice per field that differs, and what will move.
+import { ApiError } from '../lib/api';
 import { lang } from '../lib/i18n';
 import { Empty, Section } from '../ui/bits';
+import { errorText } from '../ui/feedback';
 import { other, t, tableNames } from './merge.i18n';
 
 export type Side = 'SURVIVOR' | 'MERGED';
@@ -62,4 +64,10 @@ export function Moves({ title, moves }: { title: string; moves: { table: string;
       )}
     </Section>
   );
+}
+
+/** A refused merge in the screen's words, by its code (the server's reasons are English). */
+export function refusalText(err: unknown, by: Record<'CONFLICT' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT', string>): string {
+  if (err instanceof ApiError && err.code in by) return by[err.code as keyof typeof by];
+  return errorText(err, by.CONFLICT);
 }

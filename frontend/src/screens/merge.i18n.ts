@@ -24,6 +24,8 @@ export const t = messages(
     merged: 'Merged. The duplicate’s records are now on this account.',
     conflict: 'This account was merged meanwhile; reload.',
     managersOnly: 'Only a manager can merge accounts.',
+    notFound: 'One of these accounts is gone or not yours to change; reload.',
+    badInput: 'These accounts cannot be merged so (the one to keep may itself have been merged); reload.',
   },
   {
     title: '合并重复客户',
@@ -45,6 +47,8 @@ export const t = messages(
     merged: '已合并，重复客户的记录已转到本客户。',
     conflict: '该客户已被合并，请刷新。',
     managersOnly: '只有经理可以合并客户。',
+    notFound: '找不到其中一个客户，或你无权修改；请刷新。',
+    badInput: '这两个客户不能这样合并（要保留的客户可能已被合并）；请刷新。',
   },
 );
 

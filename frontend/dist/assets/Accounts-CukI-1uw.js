@@ -1,4 +1,4 @@
-import{D as e,F as t,I as n,J as r,N as i,S as a,W as o,h as s,i as c,m as l,r as u,w as d,x as f}from"./preload-helper-qXHoDUNh.js";import{t as p}from"./graphql-C_8JoYSL.js";import{t as m}from"./hooks-YLMykmCR.js";import{c as h,d as g,i as _,l as v,p as y,r as b,s as x}from"./index-tcQALfb_.js";import{t as S}from"./feedback-N9kGd6AZ.js";import{o as C}from"./merge.i18n-C-4XS6be.js";n();var w=p(`
+import{D as e,F as t,I as n,J as r,N as i,S as a,W as o,h as s,i as c,m as l,r as u,w as d,x as f}from"./preload-helper-qXHoDUNh.js";import{t as p}from"./graphql-C_8JoYSL.js";import{t as m}from"./hooks-YFdC91MW.js";import{c as h,d as g,i as _,l as v,p as y,r as b,s as x}from"./index-DYkB6n8D.js";import{t as S}from"./feedback-rYWcuoUV.js";import{o as C}from"./merge.i18n-p-roYJny.js";n();var w=p(`
   query BulkReps {
     users(first: 100, where: { roleIn: [REP, MANAGER] }) { edges { node { id name } } }
   }

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-qXHoDUNh.js";import{t as s}from"./graphql-C_8JoYSL.js";import{c,d as l,i as u,r as d,s as f}from"./index-tcQALfb_.js";import{t as p}from"./FormStatus-OfHXJGmz.js";import{AdminOnly as m,n as h}from"./AdminHome-CcMJfWyw.js";import{t as g}from"./CustomerPicker-DldfP3zM.js";import{i as _}from"./filters-D9NIEiAm.js";import{i as v,n as y,t as b}from"./parts-3K1_coFf.js";e(),t();var x=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-qXHoDUNh.js";import{t as s}from"./graphql-C_8JoYSL.js";import{c,d as l,i as u,r as d,s as f}from"./index-DYkB6n8D.js";import{t as p}from"./FormStatus-OfHXJGmz.js";import{AdminOnly as m,n as h}from"./AdminHome-BZzOaRh3.js";import{t as g}from"./CustomerPicker-bVa4bJwG.js";import{i as _}from"./filters-D9NIEiAm.js";import{i as v,n as y,t as b}from"./parts-C5PO4EE7.js";e(),t();var x=s(`
   query AdminTokens {
     apiTokens(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {
       edges { node { id name scopes lastEight createdAt lastUsedAt expiresAt revokedAt customer { id name } } }

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-qXHoDUNh.js";import{t as s}from"./graphql-C_8JoYSL.js";import{c,d as l,i as u,l as d,r as f}from"./index-tcQALfb_.js";import{AdminOnly as p,n as m,t as h}from"./AdminHome-CcMJfWyw.js";import{r as g,t as _}from"./filters-D9NIEiAm.js";import{r as v}from"./parts-3K1_coFf.js";e(),t();var y=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-qXHoDUNh.js";import{t as s}from"./graphql-C_8JoYSL.js";import{c,d as l,i as u,l as d,r as f}from"./index-DYkB6n8D.js";import{AdminOnly as p,n as m,t as h}from"./AdminHome-BZzOaRh3.js";import{r as g,t as _}from"./filters-D9NIEiAm.js";import{r as v}from"./parts-C5PO4EE7.js";e(),t();var y=s(`
   query AuditLog($where: AuditEventWhereInput, $after: Cursor) {
     auditEvents(first: 30, after: $after, where: $where, orderBy: { field: AT, direction: DESC }) {
       totalCount

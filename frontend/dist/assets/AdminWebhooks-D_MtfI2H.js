@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-qXHoDUNh.js";import{t as s}from"./graphql-C_8JoYSL.js";import{c,d as l,i as u,r as d,s as f}from"./index-tcQALfb_.js";import{t as p}from"./FormStatus-OfHXJGmz.js";import{AdminOnly as m,n as h,t as g}from"./AdminHome-CcMJfWyw.js";import{t as _}from"./CustomerPicker-DldfP3zM.js";import{i as v}from"./filters-D9NIEiAm.js";import{i as y,n as b,t as x}from"./parts-3K1_coFf.js";e(),t();var S=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-qXHoDUNh.js";import{t as s}from"./graphql-C_8JoYSL.js";import{c,d as l,i as u,r as d,s as f}from"./index-DYkB6n8D.js";import{t as p}from"./FormStatus-OfHXJGmz.js";import{AdminOnly as m,n as h,t as g}from"./AdminHome-BZzOaRh3.js";import{t as _}from"./CustomerPicker-bVa4bJwG.js";import{i as v}from"./filters-D9NIEiAm.js";import{i as y,n as b,t as x}from"./parts-C5PO4EE7.js";e(),t();var S=s(`
   query AdminWebhooks {
     webhookEndpoints(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {
       edges { node { id url events active createdAt customer { id name } } }
