@@ -35,6 +35,16 @@ type AccountChange struct {
 	FromUserID pulid.ID `json:"from_user_id,omitempty"`
 	// REASSIGNED: the new owner.
 	ToUserID pulid.ID `json:"to_user_id,omitempty"`
+	// RATING_CHANGED: the classification rating set.
+	Rating *accountchange.Rating `json:"rating,omitempty"`
+	// RATING_CHANGED: the rating before (null: not rated).
+	RatingFrom *int `json:"rating_from,omitempty"`
+	// RATING_CHANGED: the rating after.
+	RatingTo *int `json:"rating_to,omitempty"`
+	// RATING_CHANGED: the tier before (empty: not scored). At most 1 characters.
+	TierFrom string `json:"tier_from,omitempty"`
+	// RATING_CHANGED: the tier the rules computed after. At most 1 characters.
+	TierTo string `json:"tier_to,omitempty"`
 	// Merges: per field, the side whose value the survivor kept (SURVIVOR or MERGED).
 	Chosen map[string]string `json:"chosen,omitempty"`
 	// Merges: per table, the rows moved to the survivor; REASSIGNED: tasks that followed.
@@ -95,7 +105,9 @@ func (*AccountChange) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case accountchange.FieldID, accountchange.FieldCustomerID, accountchange.FieldSubjectID, accountchange.FieldSurvivorContactID, accountchange.FieldFromUserID, accountchange.FieldToUserID, accountchange.FieldActorID:
 			values[i] = new(pulid.ID)
-		case accountchange.FieldKind, accountchange.FieldSubjectName, accountchange.FieldReason:
+		case accountchange.FieldRatingFrom, accountchange.FieldRatingTo:
+			values[i] = new(sql.NullInt64)
+		case accountchange.FieldKind, accountchange.FieldSubjectName, accountchange.FieldRating, accountchange.FieldTierFrom, accountchange.FieldTierTo, accountchange.FieldReason:
 			values[i] = new(sql.NullString)
 		case accountchange.FieldAt:
 			values[i] = new(sql.NullTime)
@@ -161,6 +173,39 @@ func (_m *AccountChange) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field to_user_id", values[i])
 			} else if value != nil {
 				_m.ToUserID = *value
+			}
+		case accountchange.FieldRating:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field rating", values[i])
+			} else if value.Valid {
+				_m.Rating = new(accountchange.Rating)
+				*_m.Rating = accountchange.Rating(value.String)
+			}
+		case accountchange.FieldRatingFrom:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field rating_from", values[i])
+			} else if value.Valid {
+				_m.RatingFrom = new(int)
+				*_m.RatingFrom = int(value.Int64)
+			}
+		case accountchange.FieldRatingTo:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field rating_to", values[i])
+			} else if value.Valid {
+				_m.RatingTo = new(int)
+				*_m.RatingTo = int(value.Int64)
+			}
+		case accountchange.FieldTierFrom:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field tier_from", values[i])
+			} else if value.Valid {
+				_m.TierFrom = value.String
+			}
+		case accountchange.FieldTierTo:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field tier_to", values[i])
+			} else if value.Valid {
+				_m.TierTo = value.String
 			}
 		case accountchange.FieldChosen:
 			if value, ok := values[i].(*[]byte); !ok {
@@ -262,6 +307,27 @@ func (_m *AccountChange) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("to_user_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ToUserID))
+	builder.WriteString(", ")
+	if v := _m.Rating; v != nil {
+		builder.WriteString("rating=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.RatingFrom; v != nil {
+		builder.WriteString("rating_from=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.RatingTo; v != nil {
+		builder.WriteString("rating_to=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("tier_from=")
+	builder.WriteString(_m.TierFrom)
+	builder.WriteString(", ")
+	builder.WriteString("tier_to=")
+	builder.WriteString(_m.TierTo)
 	builder.WriteString(", ")
 	builder.WriteString("chosen=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Chosen))

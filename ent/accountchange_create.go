@@ -108,6 +108,76 @@ func (_c *AccountChangeCreate) SetNillableToUserID(v *pulid.ID) *AccountChangeCr
 	return _c
 }
 
+// SetRating sets the "rating" field.
+func (_c *AccountChangeCreate) SetRating(v accountchange.Rating) *AccountChangeCreate {
+	_c.mutation.SetRating(v)
+	return _c
+}
+
+// SetNillableRating sets the "rating" field if the given value is not nil.
+func (_c *AccountChangeCreate) SetNillableRating(v *accountchange.Rating) *AccountChangeCreate {
+	if v != nil {
+		_c.SetRating(*v)
+	}
+	return _c
+}
+
+// SetRatingFrom sets the "rating_from" field.
+func (_c *AccountChangeCreate) SetRatingFrom(v int) *AccountChangeCreate {
+	_c.mutation.SetRatingFrom(v)
+	return _c
+}
+
+// SetNillableRatingFrom sets the "rating_from" field if the given value is not nil.
+func (_c *AccountChangeCreate) SetNillableRatingFrom(v *int) *AccountChangeCreate {
+	if v != nil {
+		_c.SetRatingFrom(*v)
+	}
+	return _c
+}
+
+// SetRatingTo sets the "rating_to" field.
+func (_c *AccountChangeCreate) SetRatingTo(v int) *AccountChangeCreate {
+	_c.mutation.SetRatingTo(v)
+	return _c
+}
+
+// SetNillableRatingTo sets the "rating_to" field if the given value is not nil.
+func (_c *AccountChangeCreate) SetNillableRatingTo(v *int) *AccountChangeCreate {
+	if v != nil {
+		_c.SetRatingTo(*v)
+	}
+	return _c
+}
+
+// SetTierFrom sets the "tier_from" field.
+func (_c *AccountChangeCreate) SetTierFrom(v string) *AccountChangeCreate {
+	_c.mutation.SetTierFrom(v)
+	return _c
+}
+
+// SetNillableTierFrom sets the "tier_from" field if the given value is not nil.
+func (_c *AccountChangeCreate) SetNillableTierFrom(v *string) *AccountChangeCreate {
+	if v != nil {
+		_c.SetTierFrom(*v)
+	}
+	return _c
+}
+
+// SetTierTo sets the "tier_to" field.
+func (_c *AccountChangeCreate) SetTierTo(v string) *AccountChangeCreate {
+	_c.mutation.SetTierTo(v)
+	return _c
+}
+
+// SetNillableTierTo sets the "tier_to" field if the given value is not nil.
+func (_c *AccountChangeCreate) SetNillableTierTo(v *string) *AccountChangeCreate {
+	if v != nil {
+		_c.SetTierTo(*v)
+	}
+	return _c
+}
+
 // SetChosen sets the "chosen" field.
 func (_c *AccountChangeCreate) SetChosen(v map[string]string) *AccountChangeCreate {
 	_c.mutation.SetChosen(v)
@@ -258,6 +328,21 @@ func (_c *AccountChangeCreate) check() error {
 			return &ValidationError{Name: "subject_name", err: fmt.Errorf(`ent: validator failed for field "AccountChange.subject_name": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Rating(); ok {
+		if err := accountchange.RatingValidator(v); err != nil {
+			return &ValidationError{Name: "rating", err: fmt.Errorf(`ent: validator failed for field "AccountChange.rating": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.TierFrom(); ok {
+		if err := accountchange.TierFromValidator(v); err != nil {
+			return &ValidationError{Name: "tier_from", err: fmt.Errorf(`ent: validator failed for field "AccountChange.tier_from": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.TierTo(); ok {
+		if err := accountchange.TierToValidator(v); err != nil {
+			return &ValidationError{Name: "tier_to", err: fmt.Errorf(`ent: validator failed for field "AccountChange.tier_to": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.Reason(); ok {
 		if err := accountchange.ReasonValidator(v); err != nil {
 			return &ValidationError{Name: "reason", err: fmt.Errorf(`ent: validator failed for field "AccountChange.reason": %w`, err)}
@@ -328,6 +413,26 @@ func (_c *AccountChangeCreate) createSpec() (*AccountChange, *sqlgraph.CreateSpe
 	if value, ok := _c.mutation.ToUserID(); ok {
 		_spec.SetField(accountchange.FieldToUserID, field.TypeString, value)
 		_node.ToUserID = value
+	}
+	if value, ok := _c.mutation.Rating(); ok {
+		_spec.SetField(accountchange.FieldRating, field.TypeEnum, value)
+		_node.Rating = &value
+	}
+	if value, ok := _c.mutation.RatingFrom(); ok {
+		_spec.SetField(accountchange.FieldRatingFrom, field.TypeInt, value)
+		_node.RatingFrom = &value
+	}
+	if value, ok := _c.mutation.RatingTo(); ok {
+		_spec.SetField(accountchange.FieldRatingTo, field.TypeInt, value)
+		_node.RatingTo = &value
+	}
+	if value, ok := _c.mutation.TierFrom(); ok {
+		_spec.SetField(accountchange.FieldTierFrom, field.TypeString, value)
+		_node.TierFrom = value
+	}
+	if value, ok := _c.mutation.TierTo(); ok {
+		_spec.SetField(accountchange.FieldTierTo, field.TypeString, value)
+		_node.TierTo = value
 	}
 	if value, ok := _c.mutation.Chosen(); ok {
 		_spec.SetField(accountchange.FieldChosen, field.TypeJSON, value)
@@ -477,6 +582,21 @@ func (u *AccountChangeUpsertOne) UpdateNewValues() *AccountChangeUpsertOne {
 		}
 		if _, exists := u.create.mutation.ToUserID(); exists {
 			s.SetIgnore(accountchange.FieldToUserID)
+		}
+		if _, exists := u.create.mutation.Rating(); exists {
+			s.SetIgnore(accountchange.FieldRating)
+		}
+		if _, exists := u.create.mutation.RatingFrom(); exists {
+			s.SetIgnore(accountchange.FieldRatingFrom)
+		}
+		if _, exists := u.create.mutation.RatingTo(); exists {
+			s.SetIgnore(accountchange.FieldRatingTo)
+		}
+		if _, exists := u.create.mutation.TierFrom(); exists {
+			s.SetIgnore(accountchange.FieldTierFrom)
+		}
+		if _, exists := u.create.mutation.TierTo(); exists {
+			s.SetIgnore(accountchange.FieldTierTo)
 		}
 		if _, exists := u.create.mutation.Chosen(); exists {
 			s.SetIgnore(accountchange.FieldChosen)
@@ -738,6 +858,21 @@ func (u *AccountChangeUpsertBulk) UpdateNewValues() *AccountChangeUpsertBulk {
 			}
 			if _, exists := b.mutation.ToUserID(); exists {
 				s.SetIgnore(accountchange.FieldToUserID)
+			}
+			if _, exists := b.mutation.Rating(); exists {
+				s.SetIgnore(accountchange.FieldRating)
+			}
+			if _, exists := b.mutation.RatingFrom(); exists {
+				s.SetIgnore(accountchange.FieldRatingFrom)
+			}
+			if _, exists := b.mutation.RatingTo(); exists {
+				s.SetIgnore(accountchange.FieldRatingTo)
+			}
+			if _, exists := b.mutation.TierFrom(); exists {
+				s.SetIgnore(accountchange.FieldTierFrom)
+			}
+			if _, exists := b.mutation.TierTo(); exists {
+				s.SetIgnore(accountchange.FieldTierTo)
 			}
 			if _, exists := b.mutation.Chosen(); exists {
 				s.SetIgnore(accountchange.FieldChosen)

@@ -128,6 +128,21 @@ func (_u *AccountChangeUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	if _u.mutation.ToUserIDCleared() {
 		_spec.ClearField(accountchange.FieldToUserID, field.TypeString)
 	}
+	if _u.mutation.RatingCleared() {
+		_spec.ClearField(accountchange.FieldRating, field.TypeEnum)
+	}
+	if _u.mutation.RatingFromCleared() {
+		_spec.ClearField(accountchange.FieldRatingFrom, field.TypeInt)
+	}
+	if _u.mutation.RatingToCleared() {
+		_spec.ClearField(accountchange.FieldRatingTo, field.TypeInt)
+	}
+	if _u.mutation.TierFromCleared() {
+		_spec.ClearField(accountchange.FieldTierFrom, field.TypeString)
+	}
+	if _u.mutation.TierToCleared() {
+		_spec.ClearField(accountchange.FieldTierTo, field.TypeString)
+	}
 	if _u.mutation.ChosenCleared() {
 		_spec.ClearField(accountchange.FieldChosen, field.TypeJSON)
 	}
@@ -315,6 +330,21 @@ func (_u *AccountChangeUpdateOne) sqlSave(ctx context.Context) (_node *AccountCh
 	}
 	if _u.mutation.ToUserIDCleared() {
 		_spec.ClearField(accountchange.FieldToUserID, field.TypeString)
+	}
+	if _u.mutation.RatingCleared() {
+		_spec.ClearField(accountchange.FieldRating, field.TypeEnum)
+	}
+	if _u.mutation.RatingFromCleared() {
+		_spec.ClearField(accountchange.FieldRatingFrom, field.TypeInt)
+	}
+	if _u.mutation.RatingToCleared() {
+		_spec.ClearField(accountchange.FieldRatingTo, field.TypeInt)
+	}
+	if _u.mutation.TierFromCleared() {
+		_spec.ClearField(accountchange.FieldTierFrom, field.TypeString)
+	}
+	if _u.mutation.TierToCleared() {
+		_spec.ClearField(accountchange.FieldTierTo, field.TypeString)
 	}
 	if _u.mutation.ChosenCleared() {
 		_spec.ClearField(accountchange.FieldChosen, field.TypeJSON)

@@ -105,6 +105,11 @@ var schemaGraph = func() *sqlgraph.Schema {
 			accountchange.FieldSurvivorContactID: {Type: field.TypeString, Column: accountchange.FieldSurvivorContactID},
 			accountchange.FieldFromUserID:        {Type: field.TypeString, Column: accountchange.FieldFromUserID},
 			accountchange.FieldToUserID:          {Type: field.TypeString, Column: accountchange.FieldToUserID},
+			accountchange.FieldRating:            {Type: field.TypeEnum, Column: accountchange.FieldRating},
+			accountchange.FieldRatingFrom:        {Type: field.TypeInt, Column: accountchange.FieldRatingFrom},
+			accountchange.FieldRatingTo:          {Type: field.TypeInt, Column: accountchange.FieldRatingTo},
+			accountchange.FieldTierFrom:          {Type: field.TypeString, Column: accountchange.FieldTierFrom},
+			accountchange.FieldTierTo:            {Type: field.TypeString, Column: accountchange.FieldTierTo},
 			accountchange.FieldChosen:            {Type: field.TypeJSON, Column: accountchange.FieldChosen},
 			accountchange.FieldMoved:             {Type: field.TypeJSON, Column: accountchange.FieldMoved},
 			accountchange.FieldReason:            {Type: field.TypeString, Column: accountchange.FieldReason},
@@ -3099,6 +3104,31 @@ func (f *AccountChangeFilter) WhereFromUserID(p entql.StringP) {
 // WhereToUserID applies the entql string predicate on the to_user_id field.
 func (f *AccountChangeFilter) WhereToUserID(p entql.StringP) {
 	f.Where(p.Field(accountchange.FieldToUserID))
+}
+
+// WhereRating applies the entql string predicate on the rating field.
+func (f *AccountChangeFilter) WhereRating(p entql.StringP) {
+	f.Where(p.Field(accountchange.FieldRating))
+}
+
+// WhereRatingFrom applies the entql int predicate on the rating_from field.
+func (f *AccountChangeFilter) WhereRatingFrom(p entql.IntP) {
+	f.Where(p.Field(accountchange.FieldRatingFrom))
+}
+
+// WhereRatingTo applies the entql int predicate on the rating_to field.
+func (f *AccountChangeFilter) WhereRatingTo(p entql.IntP) {
+	f.Where(p.Field(accountchange.FieldRatingTo))
+}
+
+// WhereTierFrom applies the entql string predicate on the tier_from field.
+func (f *AccountChangeFilter) WhereTierFrom(p entql.StringP) {
+	f.Where(p.Field(accountchange.FieldTierFrom))
+}
+
+// WhereTierTo applies the entql string predicate on the tier_to field.
+func (f *AccountChangeFilter) WhereTierTo(p entql.StringP) {
+	f.Where(p.Field(accountchange.FieldTierTo))
 }
 
 // WhereChosen applies the entql json.RawMessage predicate on the chosen field.

@@ -317,6 +317,31 @@ func (_q *AccountChangeQuery) collectField(ctx context.Context, oneNode bool, op
 				selectedFields = append(selectedFields, accountchange.FieldToUserID)
 				fieldSeen[accountchange.FieldToUserID] = struct{}{}
 			}
+		case "rating":
+			if _, ok := fieldSeen[accountchange.FieldRating]; !ok {
+				selectedFields = append(selectedFields, accountchange.FieldRating)
+				fieldSeen[accountchange.FieldRating] = struct{}{}
+			}
+		case "ratingFrom":
+			if _, ok := fieldSeen[accountchange.FieldRatingFrom]; !ok {
+				selectedFields = append(selectedFields, accountchange.FieldRatingFrom)
+				fieldSeen[accountchange.FieldRatingFrom] = struct{}{}
+			}
+		case "ratingTo":
+			if _, ok := fieldSeen[accountchange.FieldRatingTo]; !ok {
+				selectedFields = append(selectedFields, accountchange.FieldRatingTo)
+				fieldSeen[accountchange.FieldRatingTo] = struct{}{}
+			}
+		case "tierFrom":
+			if _, ok := fieldSeen[accountchange.FieldTierFrom]; !ok {
+				selectedFields = append(selectedFields, accountchange.FieldTierFrom)
+				fieldSeen[accountchange.FieldTierFrom] = struct{}{}
+			}
+		case "tierTo":
+			if _, ok := fieldSeen[accountchange.FieldTierTo]; !ok {
+				selectedFields = append(selectedFields, accountchange.FieldTierTo)
+				fieldSeen[accountchange.FieldTierTo] = struct{}{}
+			}
 		case "reason":
 			if _, ok := fieldSeen[accountchange.FieldReason]; !ok {
 				selectedFields = append(selectedFields, accountchange.FieldReason)

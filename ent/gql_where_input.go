@@ -860,6 +860,72 @@ type AccountChangeWhereInput struct {
 	ToUserIDEqualFold    *pulid.ID  `json:"toUserIDEqualFold,omitempty"`
 	ToUserIDContainsFold *pulid.ID  `json:"toUserIDContainsFold,omitempty"`
 
+	// "rating" field predicates.
+	Rating       *accountchange.Rating  `json:"rating,omitempty"`
+	RatingNEQ    *accountchange.Rating  `json:"ratingNEQ,omitempty"`
+	RatingIn     []accountchange.Rating `json:"ratingIn,omitempty"`
+	RatingNotIn  []accountchange.Rating `json:"ratingNotIn,omitempty"`
+	RatingIsNil  bool                   `json:"ratingIsNil,omitempty"`
+	RatingNotNil bool                   `json:"ratingNotNil,omitempty"`
+
+	// "rating_from" field predicates.
+	RatingFrom       *int  `json:"ratingFrom,omitempty"`
+	RatingFromNEQ    *int  `json:"ratingFromNEQ,omitempty"`
+	RatingFromIn     []int `json:"ratingFromIn,omitempty"`
+	RatingFromNotIn  []int `json:"ratingFromNotIn,omitempty"`
+	RatingFromGT     *int  `json:"ratingFromGT,omitempty"`
+	RatingFromGTE    *int  `json:"ratingFromGTE,omitempty"`
+	RatingFromLT     *int  `json:"ratingFromLT,omitempty"`
+	RatingFromLTE    *int  `json:"ratingFromLTE,omitempty"`
+	RatingFromIsNil  bool  `json:"ratingFromIsNil,omitempty"`
+	RatingFromNotNil bool  `json:"ratingFromNotNil,omitempty"`
+
+	// "rating_to" field predicates.
+	RatingTo       *int  `json:"ratingTo,omitempty"`
+	RatingToNEQ    *int  `json:"ratingToNEQ,omitempty"`
+	RatingToIn     []int `json:"ratingToIn,omitempty"`
+	RatingToNotIn  []int `json:"ratingToNotIn,omitempty"`
+	RatingToGT     *int  `json:"ratingToGT,omitempty"`
+	RatingToGTE    *int  `json:"ratingToGTE,omitempty"`
+	RatingToLT     *int  `json:"ratingToLT,omitempty"`
+	RatingToLTE    *int  `json:"ratingToLTE,omitempty"`
+	RatingToIsNil  bool  `json:"ratingToIsNil,omitempty"`
+	RatingToNotNil bool  `json:"ratingToNotNil,omitempty"`
+
+	// "tier_from" field predicates.
+	TierFrom             *string  `json:"tierFrom,omitempty"`
+	TierFromNEQ          *string  `json:"tierFromNEQ,omitempty"`
+	TierFromIn           []string `json:"tierFromIn,omitempty"`
+	TierFromNotIn        []string `json:"tierFromNotIn,omitempty"`
+	TierFromGT           *string  `json:"tierFromGT,omitempty"`
+	TierFromGTE          *string  `json:"tierFromGTE,omitempty"`
+	TierFromLT           *string  `json:"tierFromLT,omitempty"`
+	TierFromLTE          *string  `json:"tierFromLTE,omitempty"`
+	TierFromContains     *string  `json:"tierFromContains,omitempty"`
+	TierFromHasPrefix    *string  `json:"tierFromHasPrefix,omitempty"`
+	TierFromHasSuffix    *string  `json:"tierFromHasSuffix,omitempty"`
+	TierFromIsNil        bool     `json:"tierFromIsNil,omitempty"`
+	TierFromNotNil       bool     `json:"tierFromNotNil,omitempty"`
+	TierFromEqualFold    *string  `json:"tierFromEqualFold,omitempty"`
+	TierFromContainsFold *string  `json:"tierFromContainsFold,omitempty"`
+
+	// "tier_to" field predicates.
+	TierTo             *string  `json:"tierTo,omitempty"`
+	TierToNEQ          *string  `json:"tierToNEQ,omitempty"`
+	TierToIn           []string `json:"tierToIn,omitempty"`
+	TierToNotIn        []string `json:"tierToNotIn,omitempty"`
+	TierToGT           *string  `json:"tierToGT,omitempty"`
+	TierToGTE          *string  `json:"tierToGTE,omitempty"`
+	TierToLT           *string  `json:"tierToLT,omitempty"`
+	TierToLTE          *string  `json:"tierToLTE,omitempty"`
+	TierToContains     *string  `json:"tierToContains,omitempty"`
+	TierToHasPrefix    *string  `json:"tierToHasPrefix,omitempty"`
+	TierToHasSuffix    *string  `json:"tierToHasSuffix,omitempty"`
+	TierToIsNil        bool     `json:"tierToIsNil,omitempty"`
+	TierToNotNil       bool     `json:"tierToNotNil,omitempty"`
+	TierToEqualFold    *string  `json:"tierToEqualFold,omitempty"`
+	TierToContainsFold *string  `json:"tierToContainsFold,omitempty"`
+
 	// "reason" field predicates.
 	Reason             *string  `json:"reason,omitempty"`
 	ReasonNEQ          *string  `json:"reasonNEQ,omitempty"`
@@ -1283,6 +1349,174 @@ func (i *AccountChangeWhereInput) P() (predicate.AccountChange, error) {
 	}
 	if i.ToUserIDContainsFold != nil {
 		predicates = append(predicates, accountchange.ToUserIDContainsFold(*i.ToUserIDContainsFold))
+	}
+	if i.Rating != nil {
+		predicates = append(predicates, accountchange.RatingEQ(*i.Rating))
+	}
+	if i.RatingNEQ != nil {
+		predicates = append(predicates, accountchange.RatingNEQ(*i.RatingNEQ))
+	}
+	if len(i.RatingIn) > 0 {
+		predicates = append(predicates, accountchange.RatingIn(i.RatingIn...))
+	}
+	if len(i.RatingNotIn) > 0 {
+		predicates = append(predicates, accountchange.RatingNotIn(i.RatingNotIn...))
+	}
+	if i.RatingIsNil {
+		predicates = append(predicates, accountchange.RatingIsNil())
+	}
+	if i.RatingNotNil {
+		predicates = append(predicates, accountchange.RatingNotNil())
+	}
+	if i.RatingFrom != nil {
+		predicates = append(predicates, accountchange.RatingFromEQ(*i.RatingFrom))
+	}
+	if i.RatingFromNEQ != nil {
+		predicates = append(predicates, accountchange.RatingFromNEQ(*i.RatingFromNEQ))
+	}
+	if len(i.RatingFromIn) > 0 {
+		predicates = append(predicates, accountchange.RatingFromIn(i.RatingFromIn...))
+	}
+	if len(i.RatingFromNotIn) > 0 {
+		predicates = append(predicates, accountchange.RatingFromNotIn(i.RatingFromNotIn...))
+	}
+	if i.RatingFromGT != nil {
+		predicates = append(predicates, accountchange.RatingFromGT(*i.RatingFromGT))
+	}
+	if i.RatingFromGTE != nil {
+		predicates = append(predicates, accountchange.RatingFromGTE(*i.RatingFromGTE))
+	}
+	if i.RatingFromLT != nil {
+		predicates = append(predicates, accountchange.RatingFromLT(*i.RatingFromLT))
+	}
+	if i.RatingFromLTE != nil {
+		predicates = append(predicates, accountchange.RatingFromLTE(*i.RatingFromLTE))
+	}
+	if i.RatingFromIsNil {
+		predicates = append(predicates, accountchange.RatingFromIsNil())
+	}
+	if i.RatingFromNotNil {
+		predicates = append(predicates, accountchange.RatingFromNotNil())
+	}
+	if i.RatingTo != nil {
+		predicates = append(predicates, accountchange.RatingToEQ(*i.RatingTo))
+	}
+	if i.RatingToNEQ != nil {
+		predicates = append(predicates, accountchange.RatingToNEQ(*i.RatingToNEQ))
+	}
+	if len(i.RatingToIn) > 0 {
+		predicates = append(predicates, accountchange.RatingToIn(i.RatingToIn...))
+	}
+	if len(i.RatingToNotIn) > 0 {
+		predicates = append(predicates, accountchange.RatingToNotIn(i.RatingToNotIn...))
+	}
+	if i.RatingToGT != nil {
+		predicates = append(predicates, accountchange.RatingToGT(*i.RatingToGT))
+	}
+	if i.RatingToGTE != nil {
+		predicates = append(predicates, accountchange.RatingToGTE(*i.RatingToGTE))
+	}
+	if i.RatingToLT != nil {
+		predicates = append(predicates, accountchange.RatingToLT(*i.RatingToLT))
+	}
+	if i.RatingToLTE != nil {
+		predicates = append(predicates, accountchange.RatingToLTE(*i.RatingToLTE))
+	}
+	if i.RatingToIsNil {
+		predicates = append(predicates, accountchange.RatingToIsNil())
+	}
+	if i.RatingToNotNil {
+		predicates = append(predicates, accountchange.RatingToNotNil())
+	}
+	if i.TierFrom != nil {
+		predicates = append(predicates, accountchange.TierFromEQ(*i.TierFrom))
+	}
+	if i.TierFromNEQ != nil {
+		predicates = append(predicates, accountchange.TierFromNEQ(*i.TierFromNEQ))
+	}
+	if len(i.TierFromIn) > 0 {
+		predicates = append(predicates, accountchange.TierFromIn(i.TierFromIn...))
+	}
+	if len(i.TierFromNotIn) > 0 {
+		predicates = append(predicates, accountchange.TierFromNotIn(i.TierFromNotIn...))
+	}
+	if i.TierFromGT != nil {
+		predicates = append(predicates, accountchange.TierFromGT(*i.TierFromGT))
+	}
+	if i.TierFromGTE != nil {
+		predicates = append(predicates, accountchange.TierFromGTE(*i.TierFromGTE))
+	}
+	if i.TierFromLT != nil {
+		predicates = append(predicates, accountchange.TierFromLT(*i.TierFromLT))
+	}
+	if i.TierFromLTE != nil {
+		predicates = append(predicates, accountchange.TierFromLTE(*i.TierFromLTE))
+	}
+	if i.TierFromContains != nil {
+		predicates = append(predicates, accountchange.TierFromContains(*i.TierFromContains))
+	}
+	if i.TierFromHasPrefix != nil {
+		predicates = append(predicates, accountchange.TierFromHasPrefix(*i.TierFromHasPrefix))
+	}
+	if i.TierFromHasSuffix != nil {
+		predicates = append(predicates, accountchange.TierFromHasSuffix(*i.TierFromHasSuffix))
+	}
+	if i.TierFromIsNil {
+		predicates = append(predicates, accountchange.TierFromIsNil())
+	}
+	if i.TierFromNotNil {
+		predicates = append(predicates, accountchange.TierFromNotNil())
+	}
+	if i.TierFromEqualFold != nil {
+		predicates = append(predicates, accountchange.TierFromEqualFold(*i.TierFromEqualFold))
+	}
+	if i.TierFromContainsFold != nil {
+		predicates = append(predicates, accountchange.TierFromContainsFold(*i.TierFromContainsFold))
+	}
+	if i.TierTo != nil {
+		predicates = append(predicates, accountchange.TierToEQ(*i.TierTo))
+	}
+	if i.TierToNEQ != nil {
+		predicates = append(predicates, accountchange.TierToNEQ(*i.TierToNEQ))
+	}
+	if len(i.TierToIn) > 0 {
+		predicates = append(predicates, accountchange.TierToIn(i.TierToIn...))
+	}
+	if len(i.TierToNotIn) > 0 {
+		predicates = append(predicates, accountchange.TierToNotIn(i.TierToNotIn...))
+	}
+	if i.TierToGT != nil {
+		predicates = append(predicates, accountchange.TierToGT(*i.TierToGT))
+	}
+	if i.TierToGTE != nil {
+		predicates = append(predicates, accountchange.TierToGTE(*i.TierToGTE))
+	}
+	if i.TierToLT != nil {
+		predicates = append(predicates, accountchange.TierToLT(*i.TierToLT))
+	}
+	if i.TierToLTE != nil {
+		predicates = append(predicates, accountchange.TierToLTE(*i.TierToLTE))
+	}
+	if i.TierToContains != nil {
+		predicates = append(predicates, accountchange.TierToContains(*i.TierToContains))
+	}
+	if i.TierToHasPrefix != nil {
+		predicates = append(predicates, accountchange.TierToHasPrefix(*i.TierToHasPrefix))
+	}
+	if i.TierToHasSuffix != nil {
+		predicates = append(predicates, accountchange.TierToHasSuffix(*i.TierToHasSuffix))
+	}
+	if i.TierToIsNil {
+		predicates = append(predicates, accountchange.TierToIsNil())
+	}
+	if i.TierToNotNil {
+		predicates = append(predicates, accountchange.TierToNotNil())
+	}
+	if i.TierToEqualFold != nil {
+		predicates = append(predicates, accountchange.TierToEqualFold(*i.TierToEqualFold))
+	}
+	if i.TierToContainsFold != nil {
+		predicates = append(predicates, accountchange.TierToContainsFold(*i.TierToContainsFold))
 	}
 	if i.Reason != nil {
 		predicates = append(predicates, accountchange.ReasonEQ(*i.Reason))

@@ -1709,6 +1709,13 @@ type AccountChangeMutation struct {
 	survivor_contact_id *pulid.ID
 	from_user_id        *pulid.ID
 	to_user_id          *pulid.ID
+	rating              *accountchange.Rating
+	rating_from         *int
+	addrating_from      *int
+	rating_to           *int
+	addrating_to        *int
+	tier_from           *string
+	tier_to             *string
 	chosen              *map[string]string
 	moved               *map[string]int
 	reason              *string
@@ -2144,6 +2151,293 @@ func (m *AccountChangeMutation) ResetToUserID() {
 	delete(m.clearedFields, accountchange.FieldToUserID)
 }
 
+// SetRating sets the "rating" field.
+func (m *AccountChangeMutation) SetRating(a accountchange.Rating) {
+	m.rating = &a
+}
+
+// Rating returns the value of the "rating" field in the mutation.
+func (m *AccountChangeMutation) Rating() (r accountchange.Rating, exists bool) {
+	v := m.rating
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRating returns the old "rating" field's value of the AccountChange entity.
+// If the AccountChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountChangeMutation) OldRating(ctx context.Context) (v *accountchange.Rating, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRating is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRating requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRating: %w", err)
+	}
+	return oldValue.Rating, nil
+}
+
+// ClearRating clears the value of the "rating" field.
+func (m *AccountChangeMutation) ClearRating() {
+	m.rating = nil
+	m.clearedFields[accountchange.FieldRating] = struct{}{}
+}
+
+// RatingCleared returns if the "rating" field was cleared in this mutation.
+func (m *AccountChangeMutation) RatingCleared() bool {
+	_, ok := m.clearedFields[accountchange.FieldRating]
+	return ok
+}
+
+// ResetRating resets all changes to the "rating" field.
+func (m *AccountChangeMutation) ResetRating() {
+	m.rating = nil
+	delete(m.clearedFields, accountchange.FieldRating)
+}
+
+// SetRatingFrom sets the "rating_from" field.
+func (m *AccountChangeMutation) SetRatingFrom(i int) {
+	m.rating_from = &i
+	m.addrating_from = nil
+}
+
+// RatingFrom returns the value of the "rating_from" field in the mutation.
+func (m *AccountChangeMutation) RatingFrom() (r int, exists bool) {
+	v := m.rating_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRatingFrom returns the old "rating_from" field's value of the AccountChange entity.
+// If the AccountChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountChangeMutation) OldRatingFrom(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRatingFrom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRatingFrom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRatingFrom: %w", err)
+	}
+	return oldValue.RatingFrom, nil
+}
+
+// AddRatingFrom adds i to the "rating_from" field.
+func (m *AccountChangeMutation) AddRatingFrom(i int) {
+	if m.addrating_from != nil {
+		*m.addrating_from += i
+	} else {
+		m.addrating_from = &i
+	}
+}
+
+// AddedRatingFrom returns the value that was added to the "rating_from" field in this mutation.
+func (m *AccountChangeMutation) AddedRatingFrom() (r int, exists bool) {
+	v := m.addrating_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearRatingFrom clears the value of the "rating_from" field.
+func (m *AccountChangeMutation) ClearRatingFrom() {
+	m.rating_from = nil
+	m.addrating_from = nil
+	m.clearedFields[accountchange.FieldRatingFrom] = struct{}{}
+}
+
+// RatingFromCleared returns if the "rating_from" field was cleared in this mutation.
+func (m *AccountChangeMutation) RatingFromCleared() bool {
+	_, ok := m.clearedFields[accountchange.FieldRatingFrom]
+	return ok
+}
+
+// ResetRatingFrom resets all changes to the "rating_from" field.
+func (m *AccountChangeMutation) ResetRatingFrom() {
+	m.rating_from = nil
+	m.addrating_from = nil
+	delete(m.clearedFields, accountchange.FieldRatingFrom)
+}
+
+// SetRatingTo sets the "rating_to" field.
+func (m *AccountChangeMutation) SetRatingTo(i int) {
+	m.rating_to = &i
+	m.addrating_to = nil
+}
+
+// RatingTo returns the value of the "rating_to" field in the mutation.
+func (m *AccountChangeMutation) RatingTo() (r int, exists bool) {
+	v := m.rating_to
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRatingTo returns the old "rating_to" field's value of the AccountChange entity.
+// If the AccountChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountChangeMutation) OldRatingTo(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRatingTo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRatingTo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRatingTo: %w", err)
+	}
+	return oldValue.RatingTo, nil
+}
+
+// AddRatingTo adds i to the "rating_to" field.
+func (m *AccountChangeMutation) AddRatingTo(i int) {
+	if m.addrating_to != nil {
+		*m.addrating_to += i
+	} else {
+		m.addrating_to = &i
+	}
+}
+
+// AddedRatingTo returns the value that was added to the "rating_to" field in this mutation.
+func (m *AccountChangeMutation) AddedRatingTo() (r int, exists bool) {
+	v := m.addrating_to
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearRatingTo clears the value of the "rating_to" field.
+func (m *AccountChangeMutation) ClearRatingTo() {
+	m.rating_to = nil
+	m.addrating_to = nil
+	m.clearedFields[accountchange.FieldRatingTo] = struct{}{}
+}
+
+// RatingToCleared returns if the "rating_to" field was cleared in this mutation.
+func (m *AccountChangeMutation) RatingToCleared() bool {
+	_, ok := m.clearedFields[accountchange.FieldRatingTo]
+	return ok
+}
+
+// ResetRatingTo resets all changes to the "rating_to" field.
+func (m *AccountChangeMutation) ResetRatingTo() {
+	m.rating_to = nil
+	m.addrating_to = nil
+	delete(m.clearedFields, accountchange.FieldRatingTo)
+}
+
+// SetTierFrom sets the "tier_from" field.
+func (m *AccountChangeMutation) SetTierFrom(s string) {
+	m.tier_from = &s
+}
+
+// TierFrom returns the value of the "tier_from" field in the mutation.
+func (m *AccountChangeMutation) TierFrom() (r string, exists bool) {
+	v := m.tier_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTierFrom returns the old "tier_from" field's value of the AccountChange entity.
+// If the AccountChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountChangeMutation) OldTierFrom(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTierFrom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTierFrom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTierFrom: %w", err)
+	}
+	return oldValue.TierFrom, nil
+}
+
+// ClearTierFrom clears the value of the "tier_from" field.
+func (m *AccountChangeMutation) ClearTierFrom() {
+	m.tier_from = nil
+	m.clearedFields[accountchange.FieldTierFrom] = struct{}{}
+}
+
+// TierFromCleared returns if the "tier_from" field was cleared in this mutation.
+func (m *AccountChangeMutation) TierFromCleared() bool {
+	_, ok := m.clearedFields[accountchange.FieldTierFrom]
+	return ok
+}
+
+// ResetTierFrom resets all changes to the "tier_from" field.
+func (m *AccountChangeMutation) ResetTierFrom() {
+	m.tier_from = nil
+	delete(m.clearedFields, accountchange.FieldTierFrom)
+}
+
+// SetTierTo sets the "tier_to" field.
+func (m *AccountChangeMutation) SetTierTo(s string) {
+	m.tier_to = &s
+}
+
+// TierTo returns the value of the "tier_to" field in the mutation.
+func (m *AccountChangeMutation) TierTo() (r string, exists bool) {
+	v := m.tier_to
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTierTo returns the old "tier_to" field's value of the AccountChange entity.
+// If the AccountChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountChangeMutation) OldTierTo(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTierTo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTierTo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTierTo: %w", err)
+	}
+	return oldValue.TierTo, nil
+}
+
+// ClearTierTo clears the value of the "tier_to" field.
+func (m *AccountChangeMutation) ClearTierTo() {
+	m.tier_to = nil
+	m.clearedFields[accountchange.FieldTierTo] = struct{}{}
+}
+
+// TierToCleared returns if the "tier_to" field was cleared in this mutation.
+func (m *AccountChangeMutation) TierToCleared() bool {
+	_, ok := m.clearedFields[accountchange.FieldTierTo]
+	return ok
+}
+
+// ResetTierTo resets all changes to the "tier_to" field.
+func (m *AccountChangeMutation) ResetTierTo() {
+	m.tier_to = nil
+	delete(m.clearedFields, accountchange.FieldTierTo)
+}
+
 // SetChosen sets the "chosen" field.
 func (m *AccountChangeMutation) SetChosen(value map[string]string) {
 	m.chosen = &value
@@ -2464,7 +2758,7 @@ func (m *AccountChangeMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AccountChangeMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 17)
 	if m.customer != nil {
 		fields = append(fields, accountchange.FieldCustomerID)
 	}
@@ -2485,6 +2779,21 @@ func (m *AccountChangeMutation) Fields() []string {
 	}
 	if m.to_user_id != nil {
 		fields = append(fields, accountchange.FieldToUserID)
+	}
+	if m.rating != nil {
+		fields = append(fields, accountchange.FieldRating)
+	}
+	if m.rating_from != nil {
+		fields = append(fields, accountchange.FieldRatingFrom)
+	}
+	if m.rating_to != nil {
+		fields = append(fields, accountchange.FieldRatingTo)
+	}
+	if m.tier_from != nil {
+		fields = append(fields, accountchange.FieldTierFrom)
+	}
+	if m.tier_to != nil {
+		fields = append(fields, accountchange.FieldTierTo)
 	}
 	if m.chosen != nil {
 		fields = append(fields, accountchange.FieldChosen)
@@ -2523,6 +2832,16 @@ func (m *AccountChangeMutation) Field(name string) (ent.Value, bool) {
 		return m.FromUserID()
 	case accountchange.FieldToUserID:
 		return m.ToUserID()
+	case accountchange.FieldRating:
+		return m.Rating()
+	case accountchange.FieldRatingFrom:
+		return m.RatingFrom()
+	case accountchange.FieldRatingTo:
+		return m.RatingTo()
+	case accountchange.FieldTierFrom:
+		return m.TierFrom()
+	case accountchange.FieldTierTo:
+		return m.TierTo()
 	case accountchange.FieldChosen:
 		return m.Chosen()
 	case accountchange.FieldMoved:
@@ -2556,6 +2875,16 @@ func (m *AccountChangeMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldFromUserID(ctx)
 	case accountchange.FieldToUserID:
 		return m.OldToUserID(ctx)
+	case accountchange.FieldRating:
+		return m.OldRating(ctx)
+	case accountchange.FieldRatingFrom:
+		return m.OldRatingFrom(ctx)
+	case accountchange.FieldRatingTo:
+		return m.OldRatingTo(ctx)
+	case accountchange.FieldTierFrom:
+		return m.OldTierFrom(ctx)
+	case accountchange.FieldTierTo:
+		return m.OldTierTo(ctx)
 	case accountchange.FieldChosen:
 		return m.OldChosen(ctx)
 	case accountchange.FieldMoved:
@@ -2624,6 +2953,41 @@ func (m *AccountChangeMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetToUserID(v)
 		return nil
+	case accountchange.FieldRating:
+		v, ok := value.(accountchange.Rating)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRating(v)
+		return nil
+	case accountchange.FieldRatingFrom:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRatingFrom(v)
+		return nil
+	case accountchange.FieldRatingTo:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRatingTo(v)
+		return nil
+	case accountchange.FieldTierFrom:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTierFrom(v)
+		return nil
+	case accountchange.FieldTierTo:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTierTo(v)
+		return nil
 	case accountchange.FieldChosen:
 		v, ok := value.(map[string]string)
 		if !ok {
@@ -2666,13 +3030,26 @@ func (m *AccountChangeMutation) SetField(name string, value ent.Value) error {
 // AddedFields returns all numeric fields that were incremented/decremented during
 // this mutation.
 func (m *AccountChangeMutation) AddedFields() []string {
-	return nil
+	var fields []string
+	if m.addrating_from != nil {
+		fields = append(fields, accountchange.FieldRatingFrom)
+	}
+	if m.addrating_to != nil {
+		fields = append(fields, accountchange.FieldRatingTo)
+	}
+	return fields
 }
 
 // AddedField returns the numeric value that was incremented/decremented on a field
 // with the given name. The second boolean return value indicates that this field
 // was not set, or was not defined in the schema.
 func (m *AccountChangeMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case accountchange.FieldRatingFrom:
+		return m.AddedRatingFrom()
+	case accountchange.FieldRatingTo:
+		return m.AddedRatingTo()
+	}
 	return nil, false
 }
 
@@ -2681,6 +3058,20 @@ func (m *AccountChangeMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *AccountChangeMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case accountchange.FieldRatingFrom:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRatingFrom(v)
+		return nil
+	case accountchange.FieldRatingTo:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRatingTo(v)
+		return nil
 	}
 	return fmt.Errorf("unknown AccountChange numeric field %s", name)
 }
@@ -2703,6 +3094,21 @@ func (m *AccountChangeMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(accountchange.FieldToUserID) {
 		fields = append(fields, accountchange.FieldToUserID)
+	}
+	if m.FieldCleared(accountchange.FieldRating) {
+		fields = append(fields, accountchange.FieldRating)
+	}
+	if m.FieldCleared(accountchange.FieldRatingFrom) {
+		fields = append(fields, accountchange.FieldRatingFrom)
+	}
+	if m.FieldCleared(accountchange.FieldRatingTo) {
+		fields = append(fields, accountchange.FieldRatingTo)
+	}
+	if m.FieldCleared(accountchange.FieldTierFrom) {
+		fields = append(fields, accountchange.FieldTierFrom)
+	}
+	if m.FieldCleared(accountchange.FieldTierTo) {
+		fields = append(fields, accountchange.FieldTierTo)
 	}
 	if m.FieldCleared(accountchange.FieldChosen) {
 		fields = append(fields, accountchange.FieldChosen)
@@ -2745,6 +3151,21 @@ func (m *AccountChangeMutation) ClearField(name string) error {
 	case accountchange.FieldToUserID:
 		m.ClearToUserID()
 		return nil
+	case accountchange.FieldRating:
+		m.ClearRating()
+		return nil
+	case accountchange.FieldRatingFrom:
+		m.ClearRatingFrom()
+		return nil
+	case accountchange.FieldRatingTo:
+		m.ClearRatingTo()
+		return nil
+	case accountchange.FieldTierFrom:
+		m.ClearTierFrom()
+		return nil
+	case accountchange.FieldTierTo:
+		m.ClearTierTo()
+		return nil
 	case accountchange.FieldChosen:
 		m.ClearChosen()
 		return nil
@@ -2785,6 +3206,21 @@ func (m *AccountChangeMutation) ResetField(name string) error {
 		return nil
 	case accountchange.FieldToUserID:
 		m.ResetToUserID()
+		return nil
+	case accountchange.FieldRating:
+		m.ResetRating()
+		return nil
+	case accountchange.FieldRatingFrom:
+		m.ResetRatingFrom()
+		return nil
+	case accountchange.FieldRatingTo:
+		m.ResetRatingTo()
+		return nil
+	case accountchange.FieldTierFrom:
+		m.ResetTierFrom()
+		return nil
+	case accountchange.FieldTierTo:
+		m.ResetTierTo()
 		return nil
 	case accountchange.FieldChosen:
 		m.ResetChosen()

@@ -6,6 +6,7 @@ import (
 
 	"tandem/domain/merge"
 	"tandem/ent"
+	"tandem/ent/errcode"
 	"tandem/graph/model"
 )
 
@@ -59,17 +60,54 @@ func chosenOf(ac *ent.AccountChange) []*model.MergeChoiceMade {
 }
 
 // stageResults reports each account of a bulk stage move; a refusal carries the code
-// and message the single-account mutation would have answered.
-func stageResults(ctx context.Context, rs []merge.StageResult) []*model.BulkStageResult {
+// the single-account mutation would have answered, and a reason in the viewer's language.
+func stageResults(ctx context.Context, lang string, rs []merge.Result) []*model.BulkStageResult {
 	out := make([]*model.BulkStageResult, 0, len(rs))
 	for _, r := range rs {
 		br := &model.BulkStageResult{CustomerID: r.ID, Moved: r.Err == nil, Customer: r.Customer}
 		if r.Err != nil {
-			code, msg, _ := codeOf(ctx, r.Err)
-			c := string(code)
-			br.Code, br.Message, br.Customer = &c, &msg, nil
+			br.Code, br.Message = refusalOf(ctx, lang, r.Err)
+			br.Customer = nil
 		}
 		out = append(out, br)
 	}
 	return out
+}
+
+// ratingResults reports each account of a bulk rating change, as stageResults.
+func ratingResults(ctx context.Context, lang string, rs []merge.Result) []*model.BulkRatingResult {
+	out := make([]*model.BulkRatingResult, 0, len(rs))
+	for _, r := range rs {
+		br := &model.BulkRatingResult{CustomerID: r.ID, Set: r.Err == nil, Customer: r.Customer}
+		if r.Err != nil {
+			br.Code, br.Message = refusalOf(ctx, lang, r.Err)
+			br.Customer = nil
+		}
+		out = append(out, br)
+	}
+	return out
+}
+
+// refusalOf is one account's refusal: its code, and what it means for that account in
+// the viewer's language (the rules refusing come from several packages, in English;
+// per account, the code and the field say enough).
+func refusalOf(ctx context.Context, lang string, err error) (*string, *string) {
+	code, _, details := codeOf(ctx, err)
+	var msg string
+	switch field, _ := details["field"].(string); {
+	case code == errcode.NotFound:
+		msg = say(lang, "找不到该客户，或不是你能查看的客户", "no such account, or not one you may see")
+	case code == errcode.Forbidden:
+		msg = say(lang, "你无权修改这个客户", "you may not change this account")
+	case code == errcode.Conflict:
+		msg = say(lang, "该客户刚被他人修改，请刷新后重试", "someone changed this account meanwhile; reload and try again")
+	case code == errcode.BadUserInput && field == "reason":
+		msg = say(lang, "请填写原因", "give a reason")
+	case code == errcode.BadUserInput:
+		msg = say(lang, "这个客户不能这样修改", "this account cannot be changed so")
+	default:
+		msg = say(lang, "出错了，未修改", "something went wrong; not changed")
+	}
+	c := string(code)
+	return &c, &msg
 }

@@ -40,7 +40,7 @@ func (r *mutationResolver) MergeContacts(ctx context.Context, input model.MergeI
 // ReassignAccounts is the resolver for the reassignAccounts field.
 func (r *mutationResolver) ReassignAccounts(ctx context.Context, input model.ReassignAccountsInput) (*model.ReassignAccountsPayload, error) {
 	f := merge.Filter{IDs: input.CustomerIDs, Stage: input.Stage, Tier: input.Tier, Region: input.Region}
-	res, err := merge.Reassign(ctx, r.db(ctx), input.FromUserID, input.ToUserID, f, input.Reason, r.now())
+	res, err := merge.Reassign(ctx, r.db(ctx), input.FromUserID, input.ToUserID, f, input.Reason, viewerLang(ctx, r.db(ctx)), r.now())
 	if err != nil {
 		return nil, err
 	}
@@ -49,11 +49,23 @@ func (r *mutationResolver) ReassignAccounts(ctx context.Context, input model.Rea
 
 // BulkSetStage is the resolver for the bulkSetStage field.
 func (r *mutationResolver) BulkSetStage(ctx context.Context, input model.BulkSetStageInput) ([]*model.BulkStageResult, error) {
-	rs, err := merge.SetStages(ctx, r.db(ctx), input.CustomerIDs, input.Stage, input.Reason)
+	lang := viewerLang(ctx, r.db(ctx))
+	rs, err := merge.SetStages(ctx, r.db(ctx), input.CustomerIDs, input.Stage, input.Reason, lang)
 	if err != nil {
 		return nil, err
 	}
-	return stageResults(ctx, rs), nil
+	return stageResults(ctx, lang, rs), nil
+}
+
+// BulkSetRating is the resolver for the bulkSetRating field.
+func (r *mutationResolver) BulkSetRating(ctx context.Context, input model.BulkSetRatingInput) ([]*model.BulkRatingResult, error) {
+	lang := viewerLang(ctx, r.db(ctx))
+	in := merge.RatingChange{IDs: input.CustomerIDs, Rating: input.Rating, Value: input.Value, Reason: input.Reason}
+	rs, err := merge.SetRatings(ctx, r.db(ctx), in, lang, r.now())
+	if err != nil {
+		return nil, err
+	}
+	return ratingResults(ctx, lang, rs), nil
 }
 
 // AccountMergePreview is the resolver for the accountMergePreview field.

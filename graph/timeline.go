@@ -446,6 +446,8 @@ func accountChangeTitle(lang string, n *ent.AccountChange, join func(label, deta
 		return join(say(lang, "合并客户", "Account merged in"), fmt.Sprintf(say(lang, "%s（转入 %d 条记录）", "%s (%d records moved)"), n.SubjectName, moved))
 	case accountchange.KindCONTACT_MERGED:
 		return join(say(lang, "合并联系人", "Contact merged"), n.SubjectName)
+	case accountchange.KindRATING_CHANGED:
+		return join(say(lang, "评分调整", "Rating changed"), ratingChange(lang, n))
 	}
 	return join(say(lang, "客户转交", "Account reassigned"), clip(n.Reason, 60))
 }

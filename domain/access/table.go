@@ -258,6 +258,7 @@ var Views = map[string]View{
 	"MergeChoiceMade":         {},
 	"ReassignAccountsPayload": {},
 	"BulkStageResult":         {},
+	"BulkRatingResult":        {},
 	// What a sample needs to ship: ours (a partner reads the sample, not our gate).
 	"SampleShippingReadiness": {},
 

@@ -12,6 +12,8 @@ import (
 	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/errcode"
+	"tandem/ent/person"
+	"tandem/ent/schema"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/viewer"
 )
@@ -81,6 +83,11 @@ func Accounts(ctx context.Context, c *gen.Client, in Input, now time.Time) (*gen
 	if err != nil {
 		return nil, err
 	}
+	// The merged account's contacts and key persons moved by plain UPDATEs: a person who
+	// was a contact at both accounts is now at one.
+	if err := schema.RecountPersons(ctx, c, person.HasContactsWith(contact.CustomerID(s.ID))); err != nil {
+		return nil, err
+	}
 	delete(moved, "customers") // referrals and older tombstones: not history of the account
 	sys := access.System(ctx, "merge: the survivor no longer refers to itself")
 	if _, err := c.Customer.Update().Where(customer.ID(s.ID), customer.ReferrerCustomerID(s.ID)).ClearReferrerCustomerID().Save(sys); err != nil {
@@ -122,7 +129,9 @@ func Contacts(ctx context.Context, c *gen.Client, in Input, now time.Time) (*gen
 		return nil, errcode.New(errcode.BadUserInput, "contacts of different accounts are different people's records; merge the accounts first").
 			With("field", "mergedID")
 	}
-	if _, err := c.Contact.UpdateOneID(m.ID).Where(contact.MergedIntoIDIsNil()).SetMergedIntoID(s.ID).Save(incl); err != nil {
+	// The tombstone leaves its person: the person it was is no longer a contact here
+	// (unless the survivor is the same person), and is recounted below.
+	if _, err := c.Contact.UpdateOneID(m.ID).Where(contact.MergedIntoIDIsNil()).SetMergedIntoID(s.ID).ClearPersonID().Save(incl); err != nil {
 		return nil, meanwhile(err, "this contact was merged meanwhile; reload it")
 	}
 	u := c.Contact.UpdateOneID(s.ID).Where(contact.MergedIntoIDIsNil())
@@ -135,6 +144,10 @@ func Contacts(ctx context.Context, c *gen.Client, in Input, now time.Time) (*gen
 	}
 	moved, err := moveRefs(ctx, c, ContactRefs, s.ID, m.ID)
 	if err != nil {
+		return nil, err
+	}
+	concerned := person.Or(person.IDIn(present(s.PersonID, m.PersonID)...), person.HasContactsWith(contact.ID(s.ID)))
+	if err := schema.RecountPersons(ctx, c, concerned, m.PersonID); err != nil {
 		return nil, err
 	}
 	delete(moved, "contacts")
@@ -231,4 +244,15 @@ func SurvivorOf(ctx context.Context, c *gen.Client, id pulid.ID) (*gen.Customer,
 		id = *cu.MergedIntoID
 	}
 	return nil, errcode.New(errcode.NotFound, "not found")
+}
+
+// present drops empty IDs.
+func present(ids ...pulid.ID) []pulid.ID {
+	var out []pulid.ID
+	for _, id := range ids {
+		if id != "" {
+			out = append(out, id)
+		}
+	}
+	return out
 }

@@ -33,6 +33,16 @@ const (
 	FieldFromUserID = "from_user_id"
 	// FieldToUserID holds the string denoting the to_user_id field in the database.
 	FieldToUserID = "to_user_id"
+	// FieldRating holds the string denoting the rating field in the database.
+	FieldRating = "rating"
+	// FieldRatingFrom holds the string denoting the rating_from field in the database.
+	FieldRatingFrom = "rating_from"
+	// FieldRatingTo holds the string denoting the rating_to field in the database.
+	FieldRatingTo = "rating_to"
+	// FieldTierFrom holds the string denoting the tier_from field in the database.
+	FieldTierFrom = "tier_from"
+	// FieldTierTo holds the string denoting the tier_to field in the database.
+	FieldTierTo = "tier_to"
 	// FieldChosen holds the string denoting the chosen field in the database.
 	FieldChosen = "chosen"
 	// FieldMoved holds the string denoting the moved field in the database.
@@ -75,6 +85,11 @@ var Columns = []string{
 	FieldSurvivorContactID,
 	FieldFromUserID,
 	FieldToUserID,
+	FieldRating,
+	FieldRatingFrom,
+	FieldRatingTo,
+	FieldTierFrom,
+	FieldTierTo,
 	FieldChosen,
 	FieldMoved,
 	FieldReason,
@@ -102,6 +117,10 @@ var (
 	Policy ent.Policy
 	// SubjectNameValidator is a validator for the "subject_name" field. It is called by the builders before save.
 	SubjectNameValidator func(string) error
+	// TierFromValidator is a validator for the "tier_from" field. It is called by the builders before save.
+	TierFromValidator func(string) error
+	// TierToValidator is a validator for the "tier_to" field. It is called by the builders before save.
+	TierToValidator func(string) error
 	// ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
 	ReasonValidator func(string) error
 	// DefaultAt holds the default value on creation for the "at" field.
@@ -118,6 +137,7 @@ const (
 	KindACCOUNT_MERGED Kind = "ACCOUNT_MERGED"
 	KindCONTACT_MERGED Kind = "CONTACT_MERGED"
 	KindREASSIGNED     Kind = "REASSIGNED"
+	KindRATING_CHANGED Kind = "RATING_CHANGED"
 )
 
 func (k Kind) String() string {
@@ -127,10 +147,36 @@ func (k Kind) String() string {
 // KindValidator is a validator for the "kind" field enum values. It is called by the builders before save.
 func KindValidator(k Kind) error {
 	switch k {
-	case KindACCOUNT_MERGED, KindCONTACT_MERGED, KindREASSIGNED:
+	case KindACCOUNT_MERGED, KindCONTACT_MERGED, KindREASSIGNED, KindRATING_CHANGED:
 		return nil
 	default:
 		return fmt.Errorf("accountchange: invalid enum value for kind field: %q", k)
+	}
+}
+
+// Rating defines the type for the "rating" enum field.
+type Rating string
+
+// Rating values.
+const (
+	RatingSCALE           Rating = "SCALE"
+	RatingTECHNICAL_LEVEL Rating = "TECHNICAL_LEVEL"
+	RatingCREDIT          Rating = "CREDIT"
+	RatingDEMAND          Rating = "DEMAND"
+	RatingEASE_OF_CLOSING Rating = "EASE_OF_CLOSING"
+)
+
+func (r Rating) String() string {
+	return string(r)
+}
+
+// RatingValidator is a validator for the "rating" field enum values. It is called by the builders before save.
+func RatingValidator(r Rating) error {
+	switch r {
+	case RatingSCALE, RatingTECHNICAL_LEVEL, RatingCREDIT, RatingDEMAND, RatingEASE_OF_CLOSING:
+		return nil
+	default:
+		return fmt.Errorf("accountchange: invalid enum value for rating field: %q", r)
 	}
 }
 
@@ -175,6 +221,31 @@ func ByFromUserID(opts ...sql.OrderTermOption) OrderOption {
 // ByToUserID orders the results by the to_user_id field.
 func ByToUserID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldToUserID, opts...).ToFunc()
+}
+
+// ByRating orders the results by the rating field.
+func ByRating(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRating, opts...).ToFunc()
+}
+
+// ByRatingFrom orders the results by the rating_from field.
+func ByRatingFrom(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRatingFrom, opts...).ToFunc()
+}
+
+// ByRatingTo orders the results by the rating_to field.
+func ByRatingTo(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRatingTo, opts...).ToFunc()
+}
+
+// ByTierFrom orders the results by the tier_from field.
+func ByTierFrom(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTierFrom, opts...).ToFunc()
+}
+
+// ByTierTo orders the results by the tier_to field.
+func ByTierTo(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTierTo, opts...).ToFunc()
 }
 
 // ByReason orders the results by the reason field.
@@ -234,6 +305,24 @@ func (e *Kind) UnmarshalGQL(val interface{}) error {
 	*e = Kind(str)
 	if err := KindValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Kind", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e Rating) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *Rating) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = Rating(str)
+	if err := RatingValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid Rating", str)
 	}
 	return nil
 }

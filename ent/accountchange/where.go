@@ -86,6 +86,26 @@ func ToUserID(v pulid.ID) predicate.AccountChange {
 	return predicate.AccountChange(sql.FieldEQ(FieldToUserID, v))
 }
 
+// RatingFrom applies equality check predicate on the "rating_from" field. It's identical to RatingFromEQ.
+func RatingFrom(v int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldEQ(FieldRatingFrom, v))
+}
+
+// RatingTo applies equality check predicate on the "rating_to" field. It's identical to RatingToEQ.
+func RatingTo(v int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldEQ(FieldRatingTo, v))
+}
+
+// TierFrom applies equality check predicate on the "tier_from" field. It's identical to TierFromEQ.
+func TierFrom(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldEQ(FieldTierFrom, v))
+}
+
+// TierTo applies equality check predicate on the "tier_to" field. It's identical to TierToEQ.
+func TierTo(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldEQ(FieldTierTo, v))
+}
+
 // Reason applies equality check predicate on the "reason" field. It's identical to ReasonEQ.
 func Reason(v string) predicate.AccountChange {
 	return predicate.AccountChange(sql.FieldEQ(FieldReason, v))
@@ -584,6 +604,286 @@ func ToUserIDEqualFold(v pulid.ID) predicate.AccountChange {
 func ToUserIDContainsFold(v pulid.ID) predicate.AccountChange {
 	vc := string(v)
 	return predicate.AccountChange(sql.FieldContainsFold(FieldToUserID, vc))
+}
+
+// RatingEQ applies the EQ predicate on the "rating" field.
+func RatingEQ(v Rating) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldEQ(FieldRating, v))
+}
+
+// RatingNEQ applies the NEQ predicate on the "rating" field.
+func RatingNEQ(v Rating) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldNEQ(FieldRating, v))
+}
+
+// RatingIn applies the In predicate on the "rating" field.
+func RatingIn(vs ...Rating) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldIn(FieldRating, vs...))
+}
+
+// RatingNotIn applies the NotIn predicate on the "rating" field.
+func RatingNotIn(vs ...Rating) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldNotIn(FieldRating, vs...))
+}
+
+// RatingIsNil applies the IsNil predicate on the "rating" field.
+func RatingIsNil() predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldIsNull(FieldRating))
+}
+
+// RatingNotNil applies the NotNil predicate on the "rating" field.
+func RatingNotNil() predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldNotNull(FieldRating))
+}
+
+// RatingFromEQ applies the EQ predicate on the "rating_from" field.
+func RatingFromEQ(v int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldEQ(FieldRatingFrom, v))
+}
+
+// RatingFromNEQ applies the NEQ predicate on the "rating_from" field.
+func RatingFromNEQ(v int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldNEQ(FieldRatingFrom, v))
+}
+
+// RatingFromIn applies the In predicate on the "rating_from" field.
+func RatingFromIn(vs ...int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldIn(FieldRatingFrom, vs...))
+}
+
+// RatingFromNotIn applies the NotIn predicate on the "rating_from" field.
+func RatingFromNotIn(vs ...int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldNotIn(FieldRatingFrom, vs...))
+}
+
+// RatingFromGT applies the GT predicate on the "rating_from" field.
+func RatingFromGT(v int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldGT(FieldRatingFrom, v))
+}
+
+// RatingFromGTE applies the GTE predicate on the "rating_from" field.
+func RatingFromGTE(v int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldGTE(FieldRatingFrom, v))
+}
+
+// RatingFromLT applies the LT predicate on the "rating_from" field.
+func RatingFromLT(v int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldLT(FieldRatingFrom, v))
+}
+
+// RatingFromLTE applies the LTE predicate on the "rating_from" field.
+func RatingFromLTE(v int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldLTE(FieldRatingFrom, v))
+}
+
+// RatingFromIsNil applies the IsNil predicate on the "rating_from" field.
+func RatingFromIsNil() predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldIsNull(FieldRatingFrom))
+}
+
+// RatingFromNotNil applies the NotNil predicate on the "rating_from" field.
+func RatingFromNotNil() predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldNotNull(FieldRatingFrom))
+}
+
+// RatingToEQ applies the EQ predicate on the "rating_to" field.
+func RatingToEQ(v int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldEQ(FieldRatingTo, v))
+}
+
+// RatingToNEQ applies the NEQ predicate on the "rating_to" field.
+func RatingToNEQ(v int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldNEQ(FieldRatingTo, v))
+}
+
+// RatingToIn applies the In predicate on the "rating_to" field.
+func RatingToIn(vs ...int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldIn(FieldRatingTo, vs...))
+}
+
+// RatingToNotIn applies the NotIn predicate on the "rating_to" field.
+func RatingToNotIn(vs ...int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldNotIn(FieldRatingTo, vs...))
+}
+
+// RatingToGT applies the GT predicate on the "rating_to" field.
+func RatingToGT(v int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldGT(FieldRatingTo, v))
+}
+
+// RatingToGTE applies the GTE predicate on the "rating_to" field.
+func RatingToGTE(v int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldGTE(FieldRatingTo, v))
+}
+
+// RatingToLT applies the LT predicate on the "rating_to" field.
+func RatingToLT(v int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldLT(FieldRatingTo, v))
+}
+
+// RatingToLTE applies the LTE predicate on the "rating_to" field.
+func RatingToLTE(v int) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldLTE(FieldRatingTo, v))
+}
+
+// RatingToIsNil applies the IsNil predicate on the "rating_to" field.
+func RatingToIsNil() predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldIsNull(FieldRatingTo))
+}
+
+// RatingToNotNil applies the NotNil predicate on the "rating_to" field.
+func RatingToNotNil() predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldNotNull(FieldRatingTo))
+}
+
+// TierFromEQ applies the EQ predicate on the "tier_from" field.
+func TierFromEQ(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldEQ(FieldTierFrom, v))
+}
+
+// TierFromNEQ applies the NEQ predicate on the "tier_from" field.
+func TierFromNEQ(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldNEQ(FieldTierFrom, v))
+}
+
+// TierFromIn applies the In predicate on the "tier_from" field.
+func TierFromIn(vs ...string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldIn(FieldTierFrom, vs...))
+}
+
+// TierFromNotIn applies the NotIn predicate on the "tier_from" field.
+func TierFromNotIn(vs ...string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldNotIn(FieldTierFrom, vs...))
+}
+
+// TierFromGT applies the GT predicate on the "tier_from" field.
+func TierFromGT(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldGT(FieldTierFrom, v))
+}
+
+// TierFromGTE applies the GTE predicate on the "tier_from" field.
+func TierFromGTE(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldGTE(FieldTierFrom, v))
+}
+
+// TierFromLT applies the LT predicate on the "tier_from" field.
+func TierFromLT(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldLT(FieldTierFrom, v))
+}
+
+// TierFromLTE applies the LTE predicate on the "tier_from" field.
+func TierFromLTE(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldLTE(FieldTierFrom, v))
+}
+
+// TierFromContains applies the Contains predicate on the "tier_from" field.
+func TierFromContains(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldContains(FieldTierFrom, v))
+}
+
+// TierFromHasPrefix applies the HasPrefix predicate on the "tier_from" field.
+func TierFromHasPrefix(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldHasPrefix(FieldTierFrom, v))
+}
+
+// TierFromHasSuffix applies the HasSuffix predicate on the "tier_from" field.
+func TierFromHasSuffix(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldHasSuffix(FieldTierFrom, v))
+}
+
+// TierFromIsNil applies the IsNil predicate on the "tier_from" field.
+func TierFromIsNil() predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldIsNull(FieldTierFrom))
+}
+
+// TierFromNotNil applies the NotNil predicate on the "tier_from" field.
+func TierFromNotNil() predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldNotNull(FieldTierFrom))
+}
+
+// TierFromEqualFold applies the EqualFold predicate on the "tier_from" field.
+func TierFromEqualFold(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldEqualFold(FieldTierFrom, v))
+}
+
+// TierFromContainsFold applies the ContainsFold predicate on the "tier_from" field.
+func TierFromContainsFold(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldContainsFold(FieldTierFrom, v))
+}
+
+// TierToEQ applies the EQ predicate on the "tier_to" field.
+func TierToEQ(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldEQ(FieldTierTo, v))
+}
+
+// TierToNEQ applies the NEQ predicate on the "tier_to" field.
+func TierToNEQ(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldNEQ(FieldTierTo, v))
+}
+
+// TierToIn applies the In predicate on the "tier_to" field.
+func TierToIn(vs ...string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldIn(FieldTierTo, vs...))
+}
+
+// TierToNotIn applies the NotIn predicate on the "tier_to" field.
+func TierToNotIn(vs ...string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldNotIn(FieldTierTo, vs...))
+}
+
+// TierToGT applies the GT predicate on the "tier_to" field.
+func TierToGT(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldGT(FieldTierTo, v))
+}
+
+// TierToGTE applies the GTE predicate on the "tier_to" field.
+func TierToGTE(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldGTE(FieldTierTo, v))
+}
+
+// TierToLT applies the LT predicate on the "tier_to" field.
+func TierToLT(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldLT(FieldTierTo, v))
+}
+
+// TierToLTE applies the LTE predicate on the "tier_to" field.
+func TierToLTE(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldLTE(FieldTierTo, v))
+}
+
+// TierToContains applies the Contains predicate on the "tier_to" field.
+func TierToContains(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldContains(FieldTierTo, v))
+}
+
+// TierToHasPrefix applies the HasPrefix predicate on the "tier_to" field.
+func TierToHasPrefix(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldHasPrefix(FieldTierTo, v))
+}
+
+// TierToHasSuffix applies the HasSuffix predicate on the "tier_to" field.
+func TierToHasSuffix(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldHasSuffix(FieldTierTo, v))
+}
+
+// TierToIsNil applies the IsNil predicate on the "tier_to" field.
+func TierToIsNil() predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldIsNull(FieldTierTo))
+}
+
+// TierToNotNil applies the NotNil predicate on the "tier_to" field.
+func TierToNotNil() predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldNotNull(FieldTierTo))
+}
+
+// TierToEqualFold applies the EqualFold predicate on the "tier_to" field.
+func TierToEqualFold(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldEqualFold(FieldTierTo, v))
+}
+
+// TierToContainsFold applies the ContainsFold predicate on the "tier_to" field.
+func TierToContainsFold(v string) predicate.AccountChange {
+	return predicate.AccountChange(sql.FieldContainsFold(FieldTierTo, v))
 }
 
 // ChosenIsNil applies the IsNil predicate on the "chosen" field.

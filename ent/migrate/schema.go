@@ -69,12 +69,17 @@ var (
 	// AccountChangesColumns holds the columns for the "account_changes" table.
 	AccountChangesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
-		{Name: "kind", Type: field.TypeEnum, Enums: []string{"ACCOUNT_MERGED", "CONTACT_MERGED", "REASSIGNED"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"ACCOUNT_MERGED", "CONTACT_MERGED", "REASSIGNED", "RATING_CHANGED"}},
 		{Name: "subject_id", Type: field.TypeString, Nullable: true},
 		{Name: "subject_name", Type: field.TypeString, Nullable: true},
 		{Name: "survivor_contact_id", Type: field.TypeString, Nullable: true},
 		{Name: "from_user_id", Type: field.TypeString, Nullable: true},
 		{Name: "to_user_id", Type: field.TypeString, Nullable: true},
+		{Name: "rating", Type: field.TypeEnum, Nullable: true, Enums: []string{"SCALE", "TECHNICAL_LEVEL", "CREDIT", "DEMAND", "EASE_OF_CLOSING"}},
+		{Name: "rating_from", Type: field.TypeInt, Nullable: true},
+		{Name: "rating_to", Type: field.TypeInt, Nullable: true},
+		{Name: "tier_from", Type: field.TypeString, Nullable: true},
+		{Name: "tier_to", Type: field.TypeString, Nullable: true},
 		{Name: "chosen", Type: field.TypeJSON, Nullable: true},
 		{Name: "moved", Type: field.TypeJSON, Nullable: true},
 		{Name: "reason", Type: field.TypeString, Nullable: true},
@@ -90,13 +95,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "account_changes_users_actor",
-				Columns:    []*schema.Column{AccountChangesColumns[11]},
+				Columns:    []*schema.Column{AccountChangesColumns[16]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "account_changes_customers_account_changes",
-				Columns:    []*schema.Column{AccountChangesColumns[12]},
+				Columns:    []*schema.Column{AccountChangesColumns[17]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -105,7 +110,7 @@ var (
 			{
 				Name:    "accountchange_customer_id_at",
 				Unique:  false,
-				Columns: []*schema.Column{AccountChangesColumns[12], AccountChangesColumns[10]},
+				Columns: []*schema.Column{AccountChangesColumns[17], AccountChangesColumns[15]},
 			},
 			{
 				Name:    "accountchange_subject_id",
@@ -115,7 +120,7 @@ var (
 			{
 				Name:    "accountchange_actor_id",
 				Unique:  false,
-				Columns: []*schema.Column{AccountChangesColumns[11]},
+				Columns: []*schema.Column{AccountChangesColumns[16]},
 			},
 		},
 	}

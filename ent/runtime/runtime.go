@@ -164,12 +164,20 @@ func init() {
 	accountchangeDescSubjectName := accountchangeFields[3].Descriptor()
 	// accountchange.SubjectNameValidator is a validator for the "subject_name" field. It is called by the builders before save.
 	accountchange.SubjectNameValidator = accountchangeDescSubjectName.Validators[0].(func(string) error)
+	// accountchangeDescTierFrom is the schema descriptor for tier_from field.
+	accountchangeDescTierFrom := accountchangeFields[10].Descriptor()
+	// accountchange.TierFromValidator is a validator for the "tier_from" field. It is called by the builders before save.
+	accountchange.TierFromValidator = accountchangeDescTierFrom.Validators[0].(func(string) error)
+	// accountchangeDescTierTo is the schema descriptor for tier_to field.
+	accountchangeDescTierTo := accountchangeFields[11].Descriptor()
+	// accountchange.TierToValidator is a validator for the "tier_to" field. It is called by the builders before save.
+	accountchange.TierToValidator = accountchangeDescTierTo.Validators[0].(func(string) error)
 	// accountchangeDescReason is the schema descriptor for reason field.
-	accountchangeDescReason := accountchangeFields[9].Descriptor()
+	accountchangeDescReason := accountchangeFields[14].Descriptor()
 	// accountchange.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
 	accountchange.ReasonValidator = accountchangeDescReason.Validators[0].(func(string) error)
 	// accountchangeDescAt is the schema descriptor for at field.
-	accountchangeDescAt := accountchangeFields[11].Descriptor()
+	accountchangeDescAt := accountchangeFields[16].Descriptor()
 	// accountchange.DefaultAt holds the default value on creation for the at field.
 	accountchange.DefaultAt = accountchangeDescAt.Default.(func() time.Time)
 	// accountchangeDescID is the schema descriptor for id field.

@@ -12,8 +12,8 @@ import (
 )
 
 // AccountChange is a change to an account as a whole, written by the server only
-// (domain/merge): another account or a contact merged into it, or the account given
-// to another rep in bulk. Who, when, why, and what it carried; it is on the timeline.
+// (domain/merge): another account or a contact merged into it, the account given
+// to another rep in bulk, or one of its ratings set in bulk (the tier follows). Who, when, why, and what it carried; it is on the timeline.
 type AccountChange struct{ ent.Schema }
 
 func (AccountChange) Mixin() []ent.Mixin { return []ent.Mixin{ids("AX")} }
@@ -21,13 +21,19 @@ func (AccountChange) Mixin() []ent.Mixin { return []ent.Mixin{ids("AX")} }
 func (AccountChange) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("customer_id").GoType(pulid.ID("")),
-		field.Enum("kind").Values("ACCOUNT_MERGED", "CONTACT_MERGED", "REASSIGNED").Immutable(),
+		field.Enum("kind").Values("ACCOUNT_MERGED", "CONTACT_MERGED", "REASSIGNED", "RATING_CHANGED").Immutable(),
 		field.String("subject_id").GoType(pulid.ID("")).Optional().Immutable().
 			Comment("The account or contact merged into this one (its tombstone's ID)."),
 		atMost(300, field.String("subject_name").Optional().Immutable().Comment("The merged account's or contact's name at the time.")),
 		field.String("survivor_contact_id").GoType(pulid.ID("")).Optional().Immutable().Comment("CONTACT_MERGED: the contact kept."),
 		field.String("from_user_id").GoType(pulid.ID("")).Optional().Immutable().Comment("REASSIGNED: the previous owner."),
 		field.String("to_user_id").GoType(pulid.ID("")).Optional().Immutable().Comment("REASSIGNED: the new owner."),
+		field.Enum("rating").Values("SCALE", "TECHNICAL_LEVEL", "CREDIT", "DEMAND", "EASE_OF_CLOSING").Optional().Nillable().Immutable().
+			Comment("RATING_CHANGED: the classification rating set."),
+		field.Int("rating_from").Optional().Nillable().Immutable().Comment("RATING_CHANGED: the rating before (null: not rated)."),
+		field.Int("rating_to").Optional().Nillable().Immutable().Comment("RATING_CHANGED: the rating after."),
+		atMost(1, field.String("tier_from").Optional().Immutable().Comment("RATING_CHANGED: the tier before (empty: not scored).")),
+		atMost(1, field.String("tier_to").Optional().Immutable().Comment("RATING_CHANGED: the tier the rules computed after.")),
 		field.JSON("chosen", map[string]string{}).Optional().Immutable().
 			Comment("Merges: per field, the side whose value the survivor kept (SURVIVOR or MERGED).").
 			Annotations(entgql.Skip(entgql.SkipAll)),

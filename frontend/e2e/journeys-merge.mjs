@@ -1,7 +1,7 @@
 // Merging a duplicate account (issue 11), as a manager in a real Chromium: the duplicate
 // is created through the API, the survivor's page offers the merge, one field is taken
 // from the duplicate, and the merge is then on the survivor's timeline.
-import { assert, axeCheck, gql, journey, login, shot, signInFast, touchTargets, until } from './lib.mjs';
+import { REP, assert, axeCheck, gql, journey, login, shot, signInFast, touchTargets, until } from './lib.mjs';
 
 const MANAGER = 'manager@demo.tandem';
 const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -116,4 +116,93 @@ journey('reassign-accounts', async ({ server, phone }) => {
   await page.getByRole('status').filter({ hasText: `Moved: ${accts[0].name}` }).waitFor();
   const d = await gql(server, `query($id: ID!) { node(id: $id) { ... on Customer { stage } } }`, { id: accts[0].id }, tok);
   assert(d.node.stage === 'DORMANT', `the account is at ${d.node.stage}`);
+});
+
+// Two contacts of one account with the same mobile: the manager's account page offers
+// the pair, the side-by-side choice takes the duplicate's title, and after the merge
+// one contact is left and the merge is on the timeline. A rep is offered nothing.
+journey('merge-contacts', async ({ server, phone }) => {
+  const tok = (await login(server, MANAGER)).accessToken;
+  const { customers } = await gql(server, `{ customers(first: 1, where: { hasOwnerWith: [{ email: "${REP}" }] }) { edges { node { id name } } } }`, {}, tok);
+  const acct = customers.edges[0]?.node;
+  assert(acct, 'the demo rep1 has no account');
+  const s = stamp();
+  const mobile = `139${String(Date.now()).slice(-8)}`;
+  const add = async (input) =>
+    (await gql(server, `mutation($in: CreateContactInput!) { createContact(input: $in) { id name } }`, { in: { customerID: acct.id, ...input } }, tok))
+      .createContact;
+  const keep = await add({ name: `王经理 ${s}`, mobile, department: 'PURCHASING' });
+  const fold = await add({ name: `王 经理 ${s}b`, mobile: `+86 ${mobile}`, title: `采购总监 ${s}`, department: 'PURCHASING' });
+
+  // In Chinese: the pair is on the merge screen, no English left.
+  const zh = (await phone({ locale: 'zh-CN' })).page;
+  await signInFast(zh, server, { email: MANAGER, path: `/customers/${encodeURIComponent(acct.id)}/contacts/merge?keep=${keep.id}&merge=${fold.id}` });
+  await zh.getByRole('heading', { level: 1, name: '合并重复联系人' }).waitFor();
+  await zh.getByText('将转到保留联系人的记录').waitFor();
+  await checkScreen(zh, 'merge-contacts-zh');
+
+  const { page } = await phone({ locale: 'en-US' });
+  await signInFast(page, server, { email: MANAGER, path: `/customers/${encodeURIComponent(acct.id)}` });
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: acct.name }).waitFor();
+  const pair = page.getByRole('link', { name: `${keep.name} and ${fold.name}: same mobile` });
+  await pair.waitFor();
+  await pair.click();
+  await page.waitForURL(/\/contacts\/merge\?keep=/);
+  await page.getByRole('heading', { level: 1, name: 'Merge duplicate contacts' }).waitFor();
+  await page.getByText('What moves to the contact kept').waitFor();
+  await checkScreen(page, 'merge-contacts-en');
+  await page.getByRole('radio', { name: `Merged: 采购总监 ${s}` }).check();
+  await page.getByLabel('Reason').fill('Entered twice from two business cards');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Merge contacts' }).click();
+  await page.getByRole('status').filter({ hasText: `${fold.name} was merged into ${keep.name}.` }).waitFor();
+  await page.getByRole('link', { name: 'See it on the timeline' }).click();
+  await page.waitForURL(/\/timeline$/);
+  await page.locator('li').filter({ hasText: fold.name }).first().waitFor();
+
+  const d = await gql(server, `query($a: ID!) { a: node(id: $a) { ... on Contact { title } } }`, { a: keep.id }, tok);
+  assert(d.a?.title === `采购总监 ${s}`, `the contact kept has the title ${d.a?.title}`);
+  const gone = await gql(server, `query($b: ID!) { b: node(id: $b) { id } }`, { b: fold.id }, tok).then(
+    (r) => r.b,
+    (err) => (/NOT_FOUND/.test(String(err)) ? null : Promise.reject(err)),
+  );
+  assert(gone === null, 'the merged contact is still readable');
+
+  // A rep's account page offers no contact merge.
+  const rep = (await phone({ locale: 'en-US' })).page;
+  await signInFast(rep, server, { email: REP, path: `/customers/${encodeURIComponent(acct.id)}` });
+  await rep.getByRole('heading', { level: 1 }).filter({ hasText: acct.name }).waitFor();
+  await rep.getByRole('heading', { name: 'Key persons' }).waitFor();
+  assert((await rep.getByRole('link', { name: 'Merge duplicate contacts' }).count()) === 0, 'a rep is offered the contact merge');
+});
+
+// A manager sets one rating on two accounts in Chinese: each tier follows the rules and
+// each account's result is in Chinese.
+journey('bulk-rating', async ({ server, phone }) => {
+  const tok = (await login(server, MANAGER)).accessToken;
+  const { customers } = await gql(server, `{ customers(first: 2, where: { hasOwnerWith: [{ email: "${REP}" }] }) { edges { node { id name } } } }`, {}, tok);
+  const accts = customers.edges.map((e) => e.node);
+  assert(accts.length === 2, 'the demo rep1 has fewer than two accounts');
+  const zh = (await phone({ locale: 'zh-CN' })).page;
+  await signInFast(zh, server, { email: MANAGER, path: '/accounts' });
+  await zh.getByRole('button', { name: '选择', exact: true }).click();
+  for (const a of accts) {
+    await zh.getByLabel('搜索客户').fill(a.name);
+    await zh.getByRole('checkbox', { name: `选择 ${a.name}` }).check();
+  }
+  await zh.getByText('已选 2 个').waitFor();
+  await zh.getByRole('combobox', { name: '调整评分' }).selectOption('DEMAND');
+  await zh.getByRole('combobox', { name: '分值（1–5）' }).selectOption('5');
+  await zh.getByLabel('原因').fill('新产品线上量');
+  zh.once('dialog', (d) => void d.accept());
+  await zh.getByRole('button', { name: '调整 2 个客户的评分' }).click();
+  const results = zh.getByRole('status').filter({ hasText: accts[0].name }).filter({ hasText: '已修改' });
+  await results.waitFor();
+  const text = await results.textContent();
+  await checkScreen(zh, 'bulk-rating-zh');
+  assert(!/[A-Za-z]{3,}/.test(text.replaceAll(accts[0].name, '').replaceAll(accts[1].name, '')), `English in the Chinese results: ${text}`);
+  for (const a of accts) {
+    const d = await gql(server, `query($id: ID!) { node(id: $id) { ... on Customer { demand } } }`, { id: a.id }, tok);
+    assert(d.node.demand === 5, `${a.name} has demand ${d.node.demand}`);
+  }
 });

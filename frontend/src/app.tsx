@@ -25,6 +25,7 @@ const routes: { pattern: string; load?: Loader; component?: ComponentType<Params
   { pattern: '/accounts', load: () => import('./screens/Accounts').then((m) => m.Accounts) },
   { pattern: '/customers/:id', load: () => import('./screens/Account').then((m) => m.Account) },
   { pattern: '/customers/:id/merge/:otherId', load: () => import('./screens/Merge').then((m) => m.Merge) },
+  { pattern: '/customers/:id/contacts/merge', load: () => import('./screens/ContactMerge').then((m) => m.ContactMerge) },
   { pattern: '/customers/:id/visit', load: () => import('./screens/Visit').then((m) => m.Visit) },
   { pattern: '/customers/:id/timeline', load: () => import('./screens/AccountTabs').then((m) => m.Timeline) },
   { pattern: '/customers/:id/documents', load: () => import('./screens/AccountTabs').then((m) => m.Documents) },

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"tandem/ent"
+	"tandem/ent/accountchange"
 	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/document"
@@ -93,6 +94,29 @@ type AuthPayload struct {
 	MustChangePassword bool `json:"mustChangePassword"`
 }
 
+// One account of a bulk rating change: set (also when it had the value already), or refused with the code and reason.
+type BulkRatingResult struct {
+	CustomerID pulid.ID `json:"customerID"`
+	Set        bool     `json:"set"`
+	// The account after the change, with its recomputed tier (null when refused).
+	Customer *ent.Customer `json:"customer,omitempty"`
+	// The refusal's code (BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, CONFLICT) when refused.
+	Code *string `json:"code,omitempty"`
+	// The refusal in the viewer's language.
+	Message *string `json:"message,omitempty"`
+}
+
+type BulkSetRatingInput struct {
+	// At most 500.
+	CustomerIDs []pulid.ID `json:"customerIDs"`
+	// The classification rating to set; each account's tier is recomputed from its five ratings.
+	Rating accountchange.Rating `json:"rating"`
+	// 1 to 5.
+	Value int `json:"value"`
+	// Why (required, on each account's timeline). At most 500 characters.
+	Reason string `json:"reason"`
+}
+
 type BulkSetStageInput struct {
 	// At most 500.
 	CustomerIDs []pulid.ID     `json:"customerIDs"`
@@ -108,7 +132,8 @@ type BulkStageResult struct {
 	// The account after the move (null when refused).
 	Customer *ent.Customer `json:"customer,omitempty"`
 	// The refusal's code (BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, CONFLICT) when refused.
-	Code    *string `json:"code,omitempty"`
+	Code *string `json:"code,omitempty"`
+	// The refusal in the viewer's language.
 	Message *string `json:"message,omitempty"`
 }
 

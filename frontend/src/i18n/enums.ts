@@ -1,5 +1,12 @@
 // Labels of the schema's enums in both languages (generated once from the schema, then kept by hand).
 export const enumZh: Record<string, Record<string, string>> = {
+  "AccountChangeRating": {
+    "SCALE": "规模",
+    "TECHNICAL_LEVEL": "技术水平",
+    "CREDIT": "资信",
+    "DEMAND": "对我们产品的需求度",
+    "EASE_OF_CLOSING": "成交难易"
+  },
   "PitchEntryPoint": {
     "PERSON": "人",
     "PRODUCT": "产品",
@@ -291,6 +298,13 @@ export const enumZh: Record<string, Record<string, string>> = {
 };
 
 export const enumEn: Record<string, Record<string, string>> = {
+  "AccountChangeRating": {
+    "SCALE": "Scale",
+    "TECHNICAL_LEVEL": "Technical level",
+    "CREDIT": "Credit",
+    "DEMAND": "Demand for our products",
+    "EASE_OF_CLOSING": "Ease of closing"
+  },
   "PitchEntryPoint": {
     "PERSON": "Person",
     "PRODUCT": "Product",

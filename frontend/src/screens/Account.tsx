@@ -11,6 +11,7 @@ import { label } from '../i18n/enums';
 import { Badge, Empty, Query, Section } from '../ui/bits';
 import { Header } from '../ui/Layout';
 import { AccountDuplicates } from './AccountDuplicates';
+import { ContactDuplicates } from './ContactDuplicates';
 import { EvaluationDecision } from './AccountEvaluation';
 import { AccountTabStrip } from './AccountTabs';
 import { VisitQuery, startOfToday, visitCacheKey } from './Visit';
@@ -288,6 +289,7 @@ export function Account({ id }: { id: string }) {
 
                 <Section title={t('keyPersons')} count={r.keyPersons.length} id="kp">
                   <KeyPersons r={r} />
+                  <ContactDuplicates id={id} />
                 </Section>
 
                 <Section title={t('promises')} id="promises">

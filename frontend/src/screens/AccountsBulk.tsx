@@ -1,10 +1,12 @@
 // The accounts list's bulk change for managers: give the selected accounts to another
 // rep, with a reason and a confirmation; their open tasks follow (reassignAccounts, one
-// call per current owner). The server refuses a rep outside the manager's team.
+// call per current owner). The server refuses a rep outside the manager's team. Also:
+// move their stage, or set one classification rating (the tier follows the rules; it
+// is never set by hand); each account is reported changed or refused, the refusal in
+// the app's language (the server words it).
 import { useState } from 'preact/hooks';
 import { graphql } from '../graphql';
 import { request } from '../lib/api';
-import { lang } from '../lib/i18n';
 import { useQuery } from '../lib/query';
 import { label } from '../i18n/enums';
 import { errorText } from '../ui/feedback';
@@ -24,6 +26,16 @@ const BulkStage = graphql(`
 
 const stages = ['PROSPECT', 'CONTACTED', 'VISITED', 'SAMPLING', 'TRIAL', 'EVALUATION', 'MAIN_SUPPLIER', 'PARTNER', 'DORMANT', 'LOST'] as const;
 
+const BulkRating = graphql(`
+  mutation BulkSetRating($input: BulkSetRatingInput!) {
+    bulkSetRating(input: $input) { customerID set message customer { id name tier } }
+  }
+`);
+
+const ratings = ['SCALE', 'TECHNICAL_LEVEL', 'CREDIT', 'DEMAND', 'EASE_OF_CLOSING'] as const;
+
+type Row = { id: string; moved: boolean; message?: string | null; note?: string; done?: string; name?: string };
+
 const Reassign = graphql(`
   mutation ReassignAccounts($input: ReassignAccountsInput!) {
     reassignAccounts(input: $input) { count tasksMoved }
@@ -39,7 +51,9 @@ export function AccountsBulk({ selected, names, onDone }: { selected: Record<str
   const [error, setError] = useState('');
   const [result, setResult] = useState('');
   const [stage, setStage] = useState('');
-  const [rows, setRows] = useState<{ id: string; moved: boolean; message?: string | null }[]>([]);
+  const [rows, setRows] = useState<Row[]>([]);
+  const [rating, setRating] = useState('');
+  const [value, setValue] = useState('');
   const ids = Object.keys(selected);
   const people = (reps.data?.users.edges ?? []).map((e) => e!.node!);
   async function submit(e: Event) {
@@ -83,7 +97,35 @@ export function AccountsBulk({ selected, names, onDone }: { selected: Record<str
     setRows([]);
     try {
       const d = await request(BulkStage, { input: { customerIDs: ids, stage: stage as never, reason: reason.trim() } });
-      setRows(d.bulkSetStage.map((r) => ({ id: r.customerID, moved: r.moved, message: r.message })));
+      setRows(d.bulkSetStage.map((r) => ({ id: r.customerID, moved: r.moved, message: r.message, name: r.customer?.name })));
+      onDone();
+    } catch (err) {
+      setError(errorText(err, ''));
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function setRatings() {
+    if (!rating || !value || !reason.trim()) {
+      setError(tb('needRating'));
+      return;
+    }
+    if (!confirm(tb('confirmRating', { n: ids.length, rating: label('AccountChangeRating', rating), value }))) return;
+    setBusy(true);
+    setError('');
+    setRows([]);
+    try {
+      const d = await request(BulkRating, { input: { customerIDs: ids, rating: rating as never, value: Number(value), reason: reason.trim() } });
+      setRows(
+        d.bulkSetRating.map((r) => ({
+          id: r.customerID,
+          moved: r.set,
+          name: r.customer?.name,
+          done: tb('changed'),
+          message: r.message,
+          note: r.set ? (r.customer?.tier ? tb('ratingSet', { tier: label('CustomerTier', r.customer.tier) }) : tb('noTier')) : undefined,
+        })),
+      );
       onDone();
     } catch (err) {
       setError(errorText(err, ''));
@@ -138,15 +180,42 @@ export function AccountsBulk({ selected, names, onDone }: { selected: Record<str
       <button type="button" class="btn block" disabled={busy || ids.length === 0} onClick={() => void moveStage()}>
         {tb('move', { n: ids.length })}
       </button>
-      {rows.length > 0 && (
-        <ul class="plain-list" role="status">
-          {rows.map((r) => (
-            <li key={r.id}>
-              {r.moved ? tb('moved') : tb('refused')}: {names[r.id] ?? r.id}
-              {r.message && lang.get() === 'en' ? ` — ${r.message}` : ''}
-            </li>
+      <label class="field">
+        <span>{tb('ratingTo')}</span>
+        <select value={rating} onChange={(e) => setRating((e.target as HTMLSelectElement).value)}>
+          <option value="">{tb('chooseRating')}</option>
+          {ratings.map((r) => (
+            <option key={r} value={r}>
+              {label('AccountChangeRating', r)}
+            </option>
           ))}
-        </ul>
+        </select>
+      </label>
+      <label class="field">
+        <span>{tb('value')}</span>
+        <select value={value} onChange={(e) => setValue((e.target as HTMLSelectElement).value)}>
+          <option value="">–</option>
+          {[1, 2, 3, 4, 5].map((v) => (
+            <option key={v} value={String(v)}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" class="btn block" disabled={busy || ids.length === 0} onClick={() => void setRatings()}>
+        {tb('setRating', { n: ids.length })}
+      </button>
+      {rows.length > 0 && (
+        <div role="status">
+          <ul class="plain-list">
+            {rows.map((r) => (
+              <li key={r.id}>
+                {r.moved ? (r.done ?? tb('moved')) : tb('refused')}: {names[r.id] ?? r.name ?? r.id}
+                {r.note ? ` — ${r.note}` : r.message ? ` — ${r.message}` : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </form>
   );

@@ -10,10 +10,10 @@ import { useQuery } from '../lib/query';
 import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
 import { label } from '../i18n/enums';
-import { Empty, Query, Section } from '../ui/bits';
+import { Query } from '../ui/bits';
 import { Header } from '../ui/Layout';
-import { errorText } from '../ui/feedback';
-import { fieldNames, other, t, tableNames } from './merge.i18n';
+import { fieldNames, t } from './merge.i18n';
+import { FieldChoices, Moves, refusalText, sideOf, type Side } from './MergeParts';
 
 const Preview = graphql(`
   query MergePreview($s: ID!, $m: ID!) {
@@ -32,10 +32,10 @@ const MergeAccounts = graphql(`
   }
 `);
 
-type Side = 'SURVIVOR' | 'MERGED';
 type Acct = { name?: string; owner?: { name: string } | null; team?: { name: string } | null } | null | undefined;
 
-const say = (pair: [string, string] | undefined, fallback: [string, string]) => (lang.get() === 'zh' ? (pair ?? fallback)[1] : (pair ?? fallback)[0]);
+const refusal = (err: unknown) =>
+  refusalText(err, { CONFLICT: t('conflict'), FORBIDDEN: t('managersOnly'), NOT_FOUND: t('notFound'), BAD_USER_INPUT: t('badInput') });
 
 /** A field's value as people read it: names for the owner and team, labels for enums. */
 function shown(field: string, value: string | null | undefined, acct: Acct): string {
@@ -68,18 +68,17 @@ export function Merge({ id, otherId }: { id: string; otherId: string }) {
               const a = d.a as Acct;
               const b = d.b as Acct;
               const diffs = d.accountMergePreview.fields.filter((f) => f.differs);
-              const sideOf = (f: (typeof diffs)[number]): Side => picked[f.field] ?? (f.survivor ? 'SURVIVOR' : 'MERGED');
               async function submit(e: Event) {
                 e.preventDefault();
                 if (!confirm(t('confirm', { name: b?.name ?? '' }))) return;
                 setBusy(true);
                 setError('');
                 try {
-                  const choices = diffs.map((f) => ({ field: f.field, side: sideOf(f) }));
+                  const choices = diffs.map((f) => ({ field: f.field, side: sideOf(picked, f) }));
                   await request(MergeAccounts, { input: { survivorID: id, mergedID: otherId, choices, reason: reason.trim() || null }, cm });
                   navigate(`/customers/${id}/timeline`);
                 } catch (err) {
-                  setError(errorText(err, t('conflict')));
+                  setError(refusal(err));
                 } finally {
                   setBusy(false);
                 }
@@ -87,34 +86,15 @@ export function Merge({ id, otherId }: { id: string; otherId: string }) {
               return (
                 <form onSubmit={submit}>
                   <p>{t('explain', { merged: b?.name ?? '', survivor: a?.name ?? '' })}</p>
-                  {diffs.map((f) => (
-                    <fieldset class="card choices" key={f.field}>
-                      <legend>{say(fieldNames[f.field], [f.field, f.field])}</legend>
-                      {(['SURVIVOR', 'MERGED'] as const).map((side) => (
-                        <label key={side} class="row" style={{ cursor: 'pointer' }}>
-                          <input type="radio" name={`f-${f.field}`} checked={sideOf(f) === side} onChange={() => setPicked({ ...picked, [f.field]: side })} />
-                          <span>
-                            <span class="muted small">{side === 'SURVIVOR' ? t('thisAccount') : t('other')}:</span>{' '}
-                            {side === 'SURVIVOR' ? shown(f.field, f.survivor, a) : shown(f.field, f.merged, b)}
-                          </span>
-                        </label>
-                      ))}
-                    </fieldset>
-                  ))}
-                  <p class="muted small">{t('sameEverywhere')}</p>
-                  <Section title={t('moves')}>
-                    {d.accountMergePreview.moves.length === 0 ? (
-                      <Empty>{t('nothingMoves')}</Empty>
-                    ) : (
-                      <ul class="list">
-                        {d.accountMergePreview.moves.map((m) => (
-                          <li key={m.table}>
-                            {say(tableNames[m.table], other)}: {m.count}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </Section>
+                  <FieldChoices
+                    diffs={diffs}
+                    picked={picked}
+                    onPick={setPicked}
+                    names={fieldNames}
+                    sides={[t('thisAccount'), t('other')]}
+                    shown={(field, value, side) => shown(field, value, side === 'SURVIVOR' ? a : b)}
+                  />
+                  <Moves title={t('moves')} moves={d.accountMergePreview.moves} />
                   <label class="field">
                     <span>{t('reason')}</span>
                     <textarea rows={2} placeholder={t('reasonHint')} value={reason} maxLength={500} onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)} />
