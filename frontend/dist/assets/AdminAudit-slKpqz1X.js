@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-oq0eW-qp.js";import{t as s}from"./graphql-DWhsPNkb.js";import{c,d as l,i as u,l as d,r as f}from"./index-Bri9XP_o.js";import{AdminOnly as p,n as m,t as h}from"./AdminHome-DqL6HCqQ.js";import{r as g,t as _}from"./filters-D9NIEiAm.js";import{r as v}from"./parts-C48a93Yb.js";e(),t();var y=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-oq0eW-qp.js";import{t as s}from"./graphql-DWhsPNkb.js";import{c,d as l,i as u,l as d,r as f}from"./index-BsWHWAKa.js";import{AdminOnly as p,n as m,t as h}from"./AdminHome-qJRt4OHL.js";import{r as g,t as _}from"./filters-D9NIEiAm.js";import{r as v}from"./parts-DzfJPHtg.js";e(),t();var y=s(`
   query AuditLog($where: AuditEventWhereInput, $after: Cursor) {
     auditEvents(first: 30, after: $after, where: $where, orderBy: { field: AT, direction: DESC }) {
       totalCount
