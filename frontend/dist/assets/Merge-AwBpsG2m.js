@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-oq0eW-qp.js";import{t as d}from"./graphql-DWhsPNkb.js";import{c as f,d as p,f as m,i as h,m as g,r as _}from"./index-BsWHWAKa.js";import{t as v}from"./feedback-CLP2QsOI.js";import{i as y,n as b,r as x,t as S}from"./merge.i18n-DtzguPCG.js";e(),t();var C=d(`
+import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-oq0eW-qp.js";import{t as d}from"./graphql-DWhsPNkb.js";import{c as f,d as p,f as m,i as h,m as g,r as _}from"./index-DRbJ46c3.js";import{t as v}from"./feedback-DU-8zHzQ.js";import{i as y,n as b,r as x,t as S}from"./merge.i18n-DtzguPCG.js";e(),t();var C=d(`
   query MergePreview($s: ID!, $m: ID!) {
     accountMergePreview(survivorID: $s, mergedID: $m) {
       fields { field survivor merged differs }

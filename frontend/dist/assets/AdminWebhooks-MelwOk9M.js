@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-oq0eW-qp.js";import{t as s}from"./graphql-DWhsPNkb.js";import{c,d as l,i as u,r as d,s as f}from"./index-BsWHWAKa.js";import{t as p}from"./FormStatus-CyAsiUp-.js";import{AdminOnly as m,n as h,t as g}from"./AdminHome-qJRt4OHL.js";import{t as _}from"./CustomerPicker-k5TLtWhl.js";import{i as v}from"./filters-D9NIEiAm.js";import{i as y,n as b,t as x}from"./parts-DzfJPHtg.js";e(),t();var S=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-oq0eW-qp.js";import{t as s}from"./graphql-DWhsPNkb.js";import{c,d as l,i as u,r as d,s as f}from"./index-DRbJ46c3.js";import{t as p}from"./FormStatus-CyAsiUp-.js";import{AdminOnly as m,n as h,t as g}from"./AdminHome-DTkLjdEK.js";import{t as _}from"./CustomerPicker-D4_3ql1L.js";import{i as v}from"./filters-D9NIEiAm.js";import{i as y,n as b,t as x}from"./parts-DzgvHu-c.js";e(),t();var S=s(`
   query AdminWebhooks {
     webhookEndpoints(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {
       edges { node { id url events active createdAt customer { id name } } }

@@ -1,4 +1,4 @@
-import{I as e,N as t,i as n}from"./preload-helper-oq0eW-qp.js";import{t as r}from"./graphql-DWhsPNkb.js";import{r as i}from"./index-BsWHWAKa.js";import{n as a}from"./AdminHome-qJRt4OHL.js";e();var o=r(`
+import{I as e,N as t,i as n}from"./preload-helper-oq0eW-qp.js";import{t as r}from"./graphql-DWhsPNkb.js";import{r as i}from"./index-DRbJ46c3.js";import{n as a}from"./AdminHome-DTkLjdEK.js";e();var o=r(`
   query AdminCustomerSearch($q: String!) {
     customers(first: 20, where: { nameContainsFold: $q }, orderBy: { field: NAME, direction: ASC }) { edges { node { id name } } }
   }

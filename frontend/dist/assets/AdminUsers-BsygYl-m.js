@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,r as o}from"./preload-helper-oq0eW-qp.js";import{t as s}from"./graphql-DWhsPNkb.js";import{c,d as l,i as u,r as d,s as f}from"./index-BsWHWAKa.js";import{t as p}from"./FormStatus-CyAsiUp-.js";import{AdminOnly as m,n as h}from"./AdminHome-qJRt4OHL.js";import{n as g}from"./filters-D9NIEiAm.js";import{i as _,n as v,r as y,t as b}from"./parts-DzfJPHtg.js";e(),t();var x=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,r as o}from"./preload-helper-oq0eW-qp.js";import{t as s}from"./graphql-DWhsPNkb.js";import{c,d as l,i as u,r as d,s as f}from"./index-DRbJ46c3.js";import{t as p}from"./FormStatus-CyAsiUp-.js";import{AdminOnly as m,n as h}from"./AdminHome-DTkLjdEK.js";import{n as g}from"./filters-D9NIEiAm.js";import{i as _,n as v,r as y,t as b}from"./parts-DzgvHu-c.js";e(),t();var x=s(`
   query AdminUsers {
     users(first: 100, orderBy: { field: NAME, direction: ASC }) {
       totalCount

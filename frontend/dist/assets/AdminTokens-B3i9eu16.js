@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-oq0eW-qp.js";import{t as s}from"./graphql-DWhsPNkb.js";import{c,d as l,i as u,r as d,s as f}from"./index-BsWHWAKa.js";import{t as p}from"./FormStatus-CyAsiUp-.js";import{AdminOnly as m,n as h}from"./AdminHome-qJRt4OHL.js";import{t as g}from"./CustomerPicker-k5TLtWhl.js";import{i as _}from"./filters-D9NIEiAm.js";import{i as v,n as y,t as b}from"./parts-DzfJPHtg.js";e(),t();var x=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-oq0eW-qp.js";import{t as s}from"./graphql-DWhsPNkb.js";import{c,d as l,i as u,r as d,s as f}from"./index-DRbJ46c3.js";import{t as p}from"./FormStatus-CyAsiUp-.js";import{AdminOnly as m,n as h}from"./AdminHome-DTkLjdEK.js";import{t as g}from"./CustomerPicker-D4_3ql1L.js";import{i as _}from"./filters-D9NIEiAm.js";import{i as v,n as y,t as b}from"./parts-DzgvHu-c.js";e(),t();var x=s(`
   query AdminTokens {
     apiTokens(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {
       edges { node { id name scopes lastEight createdAt lastUsedAt expiresAt revokedAt customer { id name } } }

@@ -1,4 +1,4 @@
-import{D as e,F as t,I as n,J as r,N as i,S as a,W as o,b as s,h as c,i as l,m as u,r as d,w as f,x as p}from"./preload-helper-oq0eW-qp.js";import{t as m}from"./graphql-DWhsPNkb.js";import{t as h}from"./hooks-BLPbmkKT.js";import{c as g,d as _,i as v,l as y,p as b,r as x,s as S}from"./index-BsWHWAKa.js";import{t as C}from"./feedback-CLP2QsOI.js";import{a as w}from"./merge.i18n-DtzguPCG.js";n();var T=m(`
+import{D as e,F as t,I as n,J as r,N as i,S as a,W as o,b as s,h as c,i as l,m as u,r as d,w as f,x as p}from"./preload-helper-oq0eW-qp.js";import{t as m}from"./graphql-DWhsPNkb.js";import{t as h}from"./hooks-DvVxFb1S.js";import{c as g,d as _,i as v,l as y,p as b,r as x,s as S}from"./index-DRbJ46c3.js";import{t as C}from"./feedback-DU-8zHzQ.js";import{a as w}from"./merge.i18n-DtzguPCG.js";n();var T=m(`
   query BulkReps {
     users(first: 100, where: { roleIn: [REP, MANAGER] }) { edges { node { id name } } }
   }

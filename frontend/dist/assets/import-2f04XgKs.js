@@ -1,4 +1,4 @@
-import{a as e,b as t,c as n,i as r,x as i}from"./preload-helper-oq0eW-qp.js";import{t as a}from"./graphql-DWhsPNkb.js";import{p as o}from"./index-BsWHWAKa.js";var s=a(`
+import{a as e,b as t,c as n,i as r,x as i}from"./preload-helper-oq0eW-qp.js";import{t as a}from"./graphql-DWhsPNkb.js";import{p as o}from"./index-DRbJ46c3.js";var s=a(`
   query ImportJob($id: ID!) {
     importJob(id: $id) {
       id

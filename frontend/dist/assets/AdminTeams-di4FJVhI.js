@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a}from"./preload-helper-oq0eW-qp.js";import{t as o}from"./graphql-DWhsPNkb.js";import{c as s,d as c,i as l,r as u}from"./index-BsWHWAKa.js";import{t as d}from"./FormStatus-CyAsiUp-.js";import{AdminOnly as f,n as p}from"./AdminHome-qJRt4OHL.js";import{i as m}from"./parts-DzfJPHtg.js";e(),t();var h=o(`
+import{I as e,J as t,N as n,W as r,i,m as a}from"./preload-helper-oq0eW-qp.js";import{t as o}from"./graphql-DWhsPNkb.js";import{c as s,d as c,i as l,r as u}from"./index-DRbJ46c3.js";import{t as d}from"./FormStatus-CyAsiUp-.js";import{AdminOnly as f,n as p}from"./AdminHome-DTkLjdEK.js";import{i as m}from"./parts-DzgvHu-c.js";e(),t();var h=o(`
   query AdminTeams {
     teams(first: 100, orderBy: { field: NAME, direction: ASC }) { edges { node { id version name members(first: 1) { totalCount } } } }
   }
