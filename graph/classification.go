@@ -11,8 +11,9 @@ import (
 	"tandem/graph/model"
 )
 
-// setClassificationWeights translates classification.Save; a repeated clientMutationId
-// returns the stored weights with the count of their first save (kept on the row).
+// setClassificationWeights translates classification.Save. A repeated clientMutationId
+// saves nothing: it answers with the stored weights and the count of their last save
+// (kept on the row), which is the first answer unless someone saved since.
 func setClassificationWeights(ctx context.Context, c *ent.Client, in model.SetClassificationWeightsInput, clientMutationID *string) (*model.SetClassificationWeightsPayload, error) {
 	w := classify.Weights{
 		Weight: map[string]float64{
