@@ -18,6 +18,7 @@ import (
 	"tandem/ent/auditevent"
 	"tandem/ent/changenotice"
 	"tandem/ent/changenoticeack"
+	"tandem/ent/classificationsetting"
 	"tandem/ent/clientmutation"
 	"tandem/ent/competitor"
 	"tandem/ent/contact"
@@ -81,6 +82,8 @@ type Client struct {
 	ChangeNotice *ChangeNoticeClient
 	// ChangeNoticeAck is the client for interacting with the ChangeNoticeAck builders.
 	ChangeNoticeAck *ChangeNoticeAckClient
+	// ClassificationSetting is the client for interacting with the ClassificationSetting builders.
+	ClassificationSetting *ClassificationSettingClient
 	// ClientMutation is the client for interacting with the ClientMutation builders.
 	ClientMutation *ClientMutationClient
 	// Competitor is the client for interacting with the Competitor builders.
@@ -172,6 +175,7 @@ func (c *Client) init() {
 	c.AuditEvent = NewAuditEventClient(c.config)
 	c.ChangeNotice = NewChangeNoticeClient(c.config)
 	c.ChangeNoticeAck = NewChangeNoticeAckClient(c.config)
+	c.ClassificationSetting = NewClassificationSettingClient(c.config)
 	c.ClientMutation = NewClientMutationClient(c.config)
 	c.Competitor = NewCompetitorClient(c.config)
 	c.Contact = NewContactClient(c.config)
@@ -299,51 +303,52 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:             ctx,
-		config:          cfg,
-		APIToken:        NewAPITokenClient(cfg),
-		AccountChange:   NewAccountChangeClient(cfg),
-		Assistance:      NewAssistanceClient(cfg),
-		AuditEvent:      NewAuditEventClient(cfg),
-		ChangeNotice:    NewChangeNoticeClient(cfg),
-		ChangeNoticeAck: NewChangeNoticeAckClient(cfg),
-		ClientMutation:  NewClientMutationClient(cfg),
-		Competitor:      NewCompetitorClient(cfg),
-		Contact:         NewContactClient(cfg),
-		Customer:        NewCustomerClient(cfg),
-		Document:        NewDocumentClient(cfg),
-		ExchangeRate:    NewExchangeRateClient(cfg),
-		ImportJob:       NewImportJobClient(cfg),
-		Interaction:     NewInteractionClient(cfg),
-		Issue:           NewIssueClient(cfg),
-		IssueAttachment: NewIssueAttachmentClient(cfg),
-		IssueEvent:      NewIssueEventClient(cfg),
-		KeyPerson:       NewKeyPersonClient(cfg),
-		LoginThrottle:   NewLoginThrottleClient(cfg),
-		MarketInfo:      NewMarketInfoClient(cfg),
-		MarketInfoShare: NewMarketInfoShareClient(cfg),
-		Need:            NewNeedClient(cfg),
-		Order:           NewOrderClient(cfg),
-		OrderEvent:      NewOrderEventClient(cfg),
-		OrderLine:       NewOrderLineClient(cfg),
-		Person:          NewPersonClient(cfg),
-		Pitch:           NewPitchClient(cfg),
-		PricePoint:      NewPricePointClient(cfg),
-		Product:         NewProductClient(cfg),
-		RefreshToken:    NewRefreshTokenClient(cfg),
-		Sample:          NewSampleClient(cfg),
-		SampleEvent:     NewSampleEventClient(cfg),
-		SavedQuery:      NewSavedQueryClient(cfg),
-		ServiceDocument: NewServiceDocumentClient(cfg),
-		Shipment:        NewShipmentClient(cfg),
-		StageChange:     NewStageChangeClient(cfg),
-		Task:            NewTaskClient(cfg),
-		Team:            NewTeamClient(cfg),
-		TrackingEvent:   NewTrackingEventClient(cfg),
-		Trial:           NewTrialClient(cfg),
-		User:            NewUserClient(cfg),
-		WebhookDelivery: NewWebhookDeliveryClient(cfg),
-		WebhookEndpoint: NewWebhookEndpointClient(cfg),
+		ctx:                   ctx,
+		config:                cfg,
+		APIToken:              NewAPITokenClient(cfg),
+		AccountChange:         NewAccountChangeClient(cfg),
+		Assistance:            NewAssistanceClient(cfg),
+		AuditEvent:            NewAuditEventClient(cfg),
+		ChangeNotice:          NewChangeNoticeClient(cfg),
+		ChangeNoticeAck:       NewChangeNoticeAckClient(cfg),
+		ClassificationSetting: NewClassificationSettingClient(cfg),
+		ClientMutation:        NewClientMutationClient(cfg),
+		Competitor:            NewCompetitorClient(cfg),
+		Contact:               NewContactClient(cfg),
+		Customer:              NewCustomerClient(cfg),
+		Document:              NewDocumentClient(cfg),
+		ExchangeRate:          NewExchangeRateClient(cfg),
+		ImportJob:             NewImportJobClient(cfg),
+		Interaction:           NewInteractionClient(cfg),
+		Issue:                 NewIssueClient(cfg),
+		IssueAttachment:       NewIssueAttachmentClient(cfg),
+		IssueEvent:            NewIssueEventClient(cfg),
+		KeyPerson:             NewKeyPersonClient(cfg),
+		LoginThrottle:         NewLoginThrottleClient(cfg),
+		MarketInfo:            NewMarketInfoClient(cfg),
+		MarketInfoShare:       NewMarketInfoShareClient(cfg),
+		Need:                  NewNeedClient(cfg),
+		Order:                 NewOrderClient(cfg),
+		OrderEvent:            NewOrderEventClient(cfg),
+		OrderLine:             NewOrderLineClient(cfg),
+		Person:                NewPersonClient(cfg),
+		Pitch:                 NewPitchClient(cfg),
+		PricePoint:            NewPricePointClient(cfg),
+		Product:               NewProductClient(cfg),
+		RefreshToken:          NewRefreshTokenClient(cfg),
+		Sample:                NewSampleClient(cfg),
+		SampleEvent:           NewSampleEventClient(cfg),
+		SavedQuery:            NewSavedQueryClient(cfg),
+		ServiceDocument:       NewServiceDocumentClient(cfg),
+		Shipment:              NewShipmentClient(cfg),
+		StageChange:           NewStageChangeClient(cfg),
+		Task:                  NewTaskClient(cfg),
+		Team:                  NewTeamClient(cfg),
+		TrackingEvent:         NewTrackingEventClient(cfg),
+		Trial:                 NewTrialClient(cfg),
+		User:                  NewUserClient(cfg),
+		WebhookDelivery:       NewWebhookDeliveryClient(cfg),
+		WebhookEndpoint:       NewWebhookEndpointClient(cfg),
 	}, nil
 }
 
@@ -361,51 +366,52 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:             ctx,
-		config:          cfg,
-		APIToken:        NewAPITokenClient(cfg),
-		AccountChange:   NewAccountChangeClient(cfg),
-		Assistance:      NewAssistanceClient(cfg),
-		AuditEvent:      NewAuditEventClient(cfg),
-		ChangeNotice:    NewChangeNoticeClient(cfg),
-		ChangeNoticeAck: NewChangeNoticeAckClient(cfg),
-		ClientMutation:  NewClientMutationClient(cfg),
-		Competitor:      NewCompetitorClient(cfg),
-		Contact:         NewContactClient(cfg),
-		Customer:        NewCustomerClient(cfg),
-		Document:        NewDocumentClient(cfg),
-		ExchangeRate:    NewExchangeRateClient(cfg),
-		ImportJob:       NewImportJobClient(cfg),
-		Interaction:     NewInteractionClient(cfg),
-		Issue:           NewIssueClient(cfg),
-		IssueAttachment: NewIssueAttachmentClient(cfg),
-		IssueEvent:      NewIssueEventClient(cfg),
-		KeyPerson:       NewKeyPersonClient(cfg),
-		LoginThrottle:   NewLoginThrottleClient(cfg),
-		MarketInfo:      NewMarketInfoClient(cfg),
-		MarketInfoShare: NewMarketInfoShareClient(cfg),
-		Need:            NewNeedClient(cfg),
-		Order:           NewOrderClient(cfg),
-		OrderEvent:      NewOrderEventClient(cfg),
-		OrderLine:       NewOrderLineClient(cfg),
-		Person:          NewPersonClient(cfg),
-		Pitch:           NewPitchClient(cfg),
-		PricePoint:      NewPricePointClient(cfg),
-		Product:         NewProductClient(cfg),
-		RefreshToken:    NewRefreshTokenClient(cfg),
-		Sample:          NewSampleClient(cfg),
-		SampleEvent:     NewSampleEventClient(cfg),
-		SavedQuery:      NewSavedQueryClient(cfg),
-		ServiceDocument: NewServiceDocumentClient(cfg),
-		Shipment:        NewShipmentClient(cfg),
-		StageChange:     NewStageChangeClient(cfg),
-		Task:            NewTaskClient(cfg),
-		Team:            NewTeamClient(cfg),
-		TrackingEvent:   NewTrackingEventClient(cfg),
-		Trial:           NewTrialClient(cfg),
-		User:            NewUserClient(cfg),
-		WebhookDelivery: NewWebhookDeliveryClient(cfg),
-		WebhookEndpoint: NewWebhookEndpointClient(cfg),
+		ctx:                   ctx,
+		config:                cfg,
+		APIToken:              NewAPITokenClient(cfg),
+		AccountChange:         NewAccountChangeClient(cfg),
+		Assistance:            NewAssistanceClient(cfg),
+		AuditEvent:            NewAuditEventClient(cfg),
+		ChangeNotice:          NewChangeNoticeClient(cfg),
+		ChangeNoticeAck:       NewChangeNoticeAckClient(cfg),
+		ClassificationSetting: NewClassificationSettingClient(cfg),
+		ClientMutation:        NewClientMutationClient(cfg),
+		Competitor:            NewCompetitorClient(cfg),
+		Contact:               NewContactClient(cfg),
+		Customer:              NewCustomerClient(cfg),
+		Document:              NewDocumentClient(cfg),
+		ExchangeRate:          NewExchangeRateClient(cfg),
+		ImportJob:             NewImportJobClient(cfg),
+		Interaction:           NewInteractionClient(cfg),
+		Issue:                 NewIssueClient(cfg),
+		IssueAttachment:       NewIssueAttachmentClient(cfg),
+		IssueEvent:            NewIssueEventClient(cfg),
+		KeyPerson:             NewKeyPersonClient(cfg),
+		LoginThrottle:         NewLoginThrottleClient(cfg),
+		MarketInfo:            NewMarketInfoClient(cfg),
+		MarketInfoShare:       NewMarketInfoShareClient(cfg),
+		Need:                  NewNeedClient(cfg),
+		Order:                 NewOrderClient(cfg),
+		OrderEvent:            NewOrderEventClient(cfg),
+		OrderLine:             NewOrderLineClient(cfg),
+		Person:                NewPersonClient(cfg),
+		Pitch:                 NewPitchClient(cfg),
+		PricePoint:            NewPricePointClient(cfg),
+		Product:               NewProductClient(cfg),
+		RefreshToken:          NewRefreshTokenClient(cfg),
+		Sample:                NewSampleClient(cfg),
+		SampleEvent:           NewSampleEventClient(cfg),
+		SavedQuery:            NewSavedQueryClient(cfg),
+		ServiceDocument:       NewServiceDocumentClient(cfg),
+		Shipment:              NewShipmentClient(cfg),
+		StageChange:           NewStageChangeClient(cfg),
+		Task:                  NewTaskClient(cfg),
+		Team:                  NewTeamClient(cfg),
+		TrackingEvent:         NewTrackingEventClient(cfg),
+		Trial:                 NewTrialClient(cfg),
+		User:                  NewUserClient(cfg),
+		WebhookDelivery:       NewWebhookDeliveryClient(cfg),
+		WebhookEndpoint:       NewWebhookEndpointClient(cfg),
 	}, nil
 }
 
@@ -436,13 +442,14 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.AccountChange, c.Assistance, c.AuditEvent, c.ChangeNotice,
-		c.ChangeNoticeAck, c.ClientMutation, c.Competitor, c.Contact, c.Customer,
-		c.Document, c.ExchangeRate, c.ImportJob, c.Interaction, c.Issue,
-		c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle, c.MarketInfo,
-		c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine, c.Person,
-		c.Pitch, c.PricePoint, c.Product, c.RefreshToken, c.Sample, c.SampleEvent,
-		c.SavedQuery, c.ServiceDocument, c.Shipment, c.StageChange, c.Task, c.Team,
-		c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.ChangeNoticeAck, c.ClassificationSetting, c.ClientMutation, c.Competitor,
+		c.Contact, c.Customer, c.Document, c.ExchangeRate, c.ImportJob, c.Interaction,
+		c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle,
+		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
+		c.Person, c.Pitch, c.PricePoint, c.Product, c.RefreshToken, c.Sample,
+		c.SampleEvent, c.SavedQuery, c.ServiceDocument, c.Shipment, c.StageChange,
+		c.Task, c.Team, c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery,
+		c.WebhookEndpoint,
 	} {
 		n.Use(hooks...)
 	}
@@ -453,13 +460,14 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.AccountChange, c.Assistance, c.AuditEvent, c.ChangeNotice,
-		c.ChangeNoticeAck, c.ClientMutation, c.Competitor, c.Contact, c.Customer,
-		c.Document, c.ExchangeRate, c.ImportJob, c.Interaction, c.Issue,
-		c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle, c.MarketInfo,
-		c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine, c.Person,
-		c.Pitch, c.PricePoint, c.Product, c.RefreshToken, c.Sample, c.SampleEvent,
-		c.SavedQuery, c.ServiceDocument, c.Shipment, c.StageChange, c.Task, c.Team,
-		c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.ChangeNoticeAck, c.ClassificationSetting, c.ClientMutation, c.Competitor,
+		c.Contact, c.Customer, c.Document, c.ExchangeRate, c.ImportJob, c.Interaction,
+		c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle,
+		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
+		c.Person, c.Pitch, c.PricePoint, c.Product, c.RefreshToken, c.Sample,
+		c.SampleEvent, c.SavedQuery, c.ServiceDocument, c.Shipment, c.StageChange,
+		c.Task, c.Team, c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery,
+		c.WebhookEndpoint,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -480,6 +488,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ChangeNotice.mutate(ctx, m)
 	case *ChangeNoticeAckMutation:
 		return c.ChangeNoticeAck.mutate(ctx, m)
+	case *ClassificationSettingMutation:
+		return c.ClassificationSetting.mutate(ctx, m)
 	case *ClientMutationMutation:
 		return c.ClientMutation.mutate(ctx, m)
 	case *CompetitorMutation:
@@ -1520,6 +1530,156 @@ func (c *ChangeNoticeAckClient) mutate(ctx context.Context, m *ChangeNoticeAckMu
 		return (&ChangeNoticeAckDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown ChangeNoticeAck mutation op: %q", m.Op())
+	}
+}
+
+// ClassificationSettingClient is a client for the ClassificationSetting schema.
+type ClassificationSettingClient struct {
+	config
+}
+
+// NewClassificationSettingClient returns a client for the ClassificationSetting from the given config.
+func NewClassificationSettingClient(c config) *ClassificationSettingClient {
+	return &ClassificationSettingClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `classificationsetting.Hooks(f(g(h())))`.
+func (c *ClassificationSettingClient) Use(hooks ...Hook) {
+	c.hooks.ClassificationSetting = append(c.hooks.ClassificationSetting, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `classificationsetting.Intercept(f(g(h())))`.
+func (c *ClassificationSettingClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ClassificationSetting = append(c.inters.ClassificationSetting, interceptors...)
+}
+
+// Create returns a builder for creating a ClassificationSetting entity.
+func (c *ClassificationSettingClient) Create() *ClassificationSettingCreate {
+	mutation := newClassificationSettingMutation(c.config, OpCreate)
+	return &ClassificationSettingCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ClassificationSetting entities.
+func (c *ClassificationSettingClient) CreateBulk(builders ...*ClassificationSettingCreate) *ClassificationSettingCreateBulk {
+	return &ClassificationSettingCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ClassificationSettingClient) MapCreateBulk(slice any, setFunc func(*ClassificationSettingCreate, int)) *ClassificationSettingCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ClassificationSettingCreateBulk{err: fmt.Errorf("calling to ClassificationSettingClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ClassificationSettingCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ClassificationSettingCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ClassificationSetting.
+func (c *ClassificationSettingClient) Update() *ClassificationSettingUpdate {
+	mutation := newClassificationSettingMutation(c.config, OpUpdate)
+	return &ClassificationSettingUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ClassificationSettingClient) UpdateOne(_m *ClassificationSetting) *ClassificationSettingUpdateOne {
+	mutation := newClassificationSettingMutation(c.config, OpUpdateOne, withClassificationSetting(_m))
+	return &ClassificationSettingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ClassificationSettingClient) UpdateOneID(id pulid.ID) *ClassificationSettingUpdateOne {
+	mutation := newClassificationSettingMutation(c.config, OpUpdateOne, withClassificationSettingID(id))
+	return &ClassificationSettingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ClassificationSetting.
+func (c *ClassificationSettingClient) Delete() *ClassificationSettingDelete {
+	mutation := newClassificationSettingMutation(c.config, OpDelete)
+	return &ClassificationSettingDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ClassificationSettingClient) DeleteOne(_m *ClassificationSetting) *ClassificationSettingDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ClassificationSettingClient) DeleteOneID(id pulid.ID) *ClassificationSettingDeleteOne {
+	builder := c.Delete().Where(classificationsetting.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ClassificationSettingDeleteOne{builder}
+}
+
+// Query returns a query builder for ClassificationSetting.
+func (c *ClassificationSettingClient) Query() *ClassificationSettingQuery {
+	return &ClassificationSettingQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeClassificationSetting},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ClassificationSetting entity by its id.
+func (c *ClassificationSettingClient) Get(ctx context.Context, id pulid.ID) (*ClassificationSetting, error) {
+	return c.Query().Where(classificationsetting.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ClassificationSettingClient) GetX(ctx context.Context, id pulid.ID) *ClassificationSetting {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUpdatedBy queries the updated_by edge of a ClassificationSetting.
+func (c *ClassificationSettingClient) QueryUpdatedBy(_m *ClassificationSetting) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(classificationsetting.Table, classificationsetting.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, classificationsetting.UpdatedByTable, classificationsetting.UpdatedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ClassificationSettingClient) Hooks() []Hook {
+	hooks := c.hooks.ClassificationSetting
+	return append(hooks[:len(hooks):len(hooks)], classificationsetting.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ClassificationSettingClient) Interceptors() []Interceptor {
+	return c.inters.ClassificationSetting
+}
+
+func (c *ClassificationSettingClient) mutate(ctx context.Context, m *ClassificationSettingMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ClassificationSettingCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ClassificationSettingUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ClassificationSettingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ClassificationSettingDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ClassificationSetting mutation op: %q", m.Op())
 	}
 }
 
@@ -8615,21 +8775,21 @@ func (c *WebhookEndpointClient) mutate(ctx context.Context, m *WebhookEndpointMu
 type (
 	hooks struct {
 		APIToken, AccountChange, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck,
-		ClientMutation, Competitor, Contact, Customer, Document, ExchangeRate,
-		ImportJob, Interaction, Issue, IssueAttachment, IssueEvent, KeyPerson,
-		LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent, OrderLine,
-		Person, Pitch, PricePoint, Product, RefreshToken, Sample, SampleEvent,
-		SavedQuery, ServiceDocument, Shipment, StageChange, Task, Team, TrackingEvent,
-		Trial, User, WebhookDelivery, WebhookEndpoint []ent.Hook
+		ClassificationSetting, ClientMutation, Competitor, Contact, Customer, Document,
+		ExchangeRate, ImportJob, Interaction, Issue, IssueAttachment, IssueEvent,
+		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
+		OrderLine, Person, Pitch, PricePoint, Product, RefreshToken, Sample,
+		SampleEvent, SavedQuery, ServiceDocument, Shipment, StageChange, Task, Team,
+		TrackingEvent, Trial, User, WebhookDelivery, WebhookEndpoint []ent.Hook
 	}
 	inters struct {
 		APIToken, AccountChange, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck,
-		ClientMutation, Competitor, Contact, Customer, Document, ExchangeRate,
-		ImportJob, Interaction, Issue, IssueAttachment, IssueEvent, KeyPerson,
-		LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent, OrderLine,
-		Person, Pitch, PricePoint, Product, RefreshToken, Sample, SampleEvent,
-		SavedQuery, ServiceDocument, Shipment, StageChange, Task, Team, TrackingEvent,
-		Trial, User, WebhookDelivery, WebhookEndpoint []ent.Interceptor
+		ClassificationSetting, ClientMutation, Competitor, Contact, Customer, Document,
+		ExchangeRate, ImportJob, Interaction, Issue, IssueAttachment, IssueEvent,
+		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
+		OrderLine, Person, Pitch, PricePoint, Product, RefreshToken, Sample,
+		SampleEvent, SavedQuery, ServiceDocument, Shipment, StageChange, Task, Team,
+		TrackingEvent, Trial, User, WebhookDelivery, WebhookEndpoint []ent.Interceptor
 	}
 )
 

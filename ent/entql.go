@@ -9,6 +9,7 @@ import (
 	"tandem/ent/auditevent"
 	"tandem/ent/changenotice"
 	"tandem/ent/changenoticeack"
+	"tandem/ent/classificationsetting"
 	"tandem/ent/clientmutation"
 	"tandem/ent/competitor"
 	"tandem/ent/contact"
@@ -56,7 +57,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 43)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 44)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -211,6 +212,34 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   classificationsetting.Table,
+			Columns: classificationsetting.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: classificationsetting.FieldID,
+			},
+		},
+		Type: "ClassificationSetting",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			classificationsetting.FieldCreatedAt:            {Type: field.TypeTime, Column: classificationsetting.FieldCreatedAt},
+			classificationsetting.FieldUpdatedAt:            {Type: field.TypeTime, Column: classificationsetting.FieldUpdatedAt},
+			classificationsetting.FieldVersion:              {Type: field.TypeInt, Column: classificationsetting.FieldVersion},
+			classificationsetting.FieldSlot:                 {Type: field.TypeInt, Column: classificationsetting.FieldSlot},
+			classificationsetting.FieldWeightScale:          {Type: field.TypeFloat64, Column: classificationsetting.FieldWeightScale},
+			classificationsetting.FieldWeightTechnicalLevel: {Type: field.TypeFloat64, Column: classificationsetting.FieldWeightTechnicalLevel},
+			classificationsetting.FieldWeightCredit:         {Type: field.TypeFloat64, Column: classificationsetting.FieldWeightCredit},
+			classificationsetting.FieldWeightDemand:         {Type: field.TypeFloat64, Column: classificationsetting.FieldWeightDemand},
+			classificationsetting.FieldWeightEaseOfClosing:  {Type: field.TypeFloat64, Column: classificationsetting.FieldWeightEaseOfClosing},
+			classificationsetting.FieldTierA:                {Type: field.TypeFloat64, Column: classificationsetting.FieldTierA},
+			classificationsetting.FieldTierB:                {Type: field.TypeFloat64, Column: classificationsetting.FieldTierB},
+			classificationsetting.FieldMinInputs:            {Type: field.TypeInt, Column: classificationsetting.FieldMinInputs},
+			classificationsetting.FieldSource:               {Type: field.TypeEnum, Column: classificationsetting.FieldSource},
+			classificationsetting.FieldChangedTier:          {Type: field.TypeInt, Column: classificationsetting.FieldChangedTier},
+			classificationsetting.FieldUpdatedByID:          {Type: field.TypeString, Column: classificationsetting.FieldUpdatedByID},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   clientmutation.Table,
 			Columns: clientmutation.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -226,7 +255,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			clientmutation.FieldCreatedAt:        {Type: field.TypeTime, Column: clientmutation.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   competitor.Table,
 			Columns: competitor.Columns,
@@ -248,7 +277,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			competitor.FieldNotes:         {Type: field.TypeString, Column: competitor.FieldNotes},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   contact.Table,
 			Columns: contact.Columns,
@@ -276,7 +305,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			contact.FieldMergedIntoID: {Type: field.TypeString, Column: contact.FieldMergedIntoID},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customer.Table,
 			Columns: customer.Columns,
@@ -333,7 +362,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldMergedIntoID:        {Type: field.TypeString, Column: customer.FieldMergedIntoID},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   document.Table,
 			Columns: document.Columns,
@@ -364,7 +393,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			document.FieldPublishedAt:  {Type: field.TypeTime, Column: document.FieldPublishedAt},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   exchangerate.Table,
 			Columns: exchangerate.Columns,
@@ -384,7 +413,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			exchangerate.FieldCreatedAt:    {Type: field.TypeTime, Column: exchangerate.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importjob.Table,
 			Columns: importjob.Columns,
@@ -418,7 +447,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importjob.FieldFinishedAt: {Type: field.TypeTime, Column: importjob.FieldFinishedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   interaction.Table,
 			Columns: interaction.Columns,
@@ -447,7 +476,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			interaction.FieldPrivate:              {Type: field.TypeBool, Column: interaction.FieldPrivate},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   issue.Table,
 			Columns: issue.Columns,
@@ -485,7 +514,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			issue.FieldClosedAt:           {Type: field.TypeTime, Column: issue.FieldClosedAt},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   issueattachment.Table,
 			Columns: issueattachment.Columns,
@@ -510,7 +539,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			issueattachment.FieldUploadedByID: {Type: field.TypeString, Column: issueattachment.FieldUploadedByID},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   issueevent.Table,
 			Columns: issueevent.Columns,
@@ -530,7 +559,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			issueevent.FieldAt:         {Type: field.TypeTime, Column: issueevent.FieldAt},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   keyperson.Table,
 			Columns: keyperson.Columns,
@@ -559,7 +588,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			keyperson.FieldEndedReason:         {Type: field.TypeString, Column: keyperson.FieldEndedReason},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   loginthrottle.Table,
 			Columns: loginthrottle.Columns,
@@ -577,7 +606,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			loginthrottle.FieldStrikes:      {Type: field.TypeInt, Column: loginthrottle.FieldStrikes},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   marketinfo.Table,
 			Columns: marketinfo.Columns,
@@ -600,7 +629,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			marketinfo.FieldPublishedAt:        {Type: field.TypeTime, Column: marketinfo.FieldPublishedAt},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   marketinfoshare.Table,
 			Columns: marketinfoshare.Columns,
@@ -624,7 +653,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			marketinfoshare.FieldNamedCustomers:    {Type: field.TypeJSON, Column: marketinfoshare.FieldNamedCustomers},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   need.Table,
 			Columns: need.Columns,
@@ -650,7 +679,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			need.FieldCandidateProductID: {Type: field.TypeString, Column: need.FieldCandidateProductID},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   order.Table,
 			Columns: order.Columns,
@@ -688,7 +717,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldCancelReason:            {Type: field.TypeString, Column: order.FieldCancelReason},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   orderevent.Table,
 			Columns: orderevent.Columns,
@@ -707,7 +736,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			orderevent.FieldAt:         {Type: field.TypeTime, Column: orderevent.FieldAt},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   orderline.Table,
 			Columns: orderline.Columns,
@@ -734,7 +763,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			orderline.FieldBatchAgeAcknowledgement:  {Type: field.TypeString, Column: orderline.FieldBatchAgeAcknowledgement},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -753,7 +782,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldAccounts:         {Type: field.TypeInt, Column: person.FieldAccounts},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pitch.Table,
 			Columns: pitch.Columns,
@@ -774,7 +803,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pitch.FieldActive:     {Type: field.TypeBool, Column: pitch.FieldActive},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pricepoint.Table,
 			Columns: pricepoint.Columns,
@@ -796,7 +825,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pricepoint.FieldSource:     {Type: field.TypeString, Column: pricepoint.FieldSource},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -820,7 +849,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldMaxBatchAgeMonths: {Type: field.TypeInt, Column: product.FieldMaxBatchAgeMonths},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -841,7 +870,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldClientAddr: {Type: field.TypeString, Column: refreshtoken.FieldClientAddr},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   sample.Table,
 			Columns: sample.Columns,
@@ -874,7 +903,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			sample.FieldDocPrecautions: {Type: field.TypeBool, Column: sample.FieldDocPrecautions},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   sampleevent.Table,
 			Columns: sampleevent.Columns,
@@ -894,7 +923,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			sampleevent.FieldAt:         {Type: field.TypeTime, Column: sampleevent.FieldAt},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   savedquery.Table,
 			Columns: savedquery.Columns,
@@ -915,7 +944,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			savedquery.FieldDescription: {Type: field.TypeString, Column: savedquery.FieldDescription},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   servicedocument.Table,
 			Columns: servicedocument.Columns,
@@ -936,7 +965,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			servicedocument.FieldNote:       {Type: field.TypeString, Column: servicedocument.FieldNote},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   shipment.Table,
 			Columns: shipment.Columns,
@@ -962,7 +991,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			shipment.FieldSignedBy:           {Type: field.TypeString, Column: shipment.FieldSignedBy},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stagechange.Table,
 			Columns: stagechange.Columns,
@@ -982,7 +1011,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stagechange.FieldChangedAt:   {Type: field.TypeTime, Column: stagechange.FieldChangedAt},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -1006,7 +1035,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldDoneAt:        {Type: field.TypeTime, Column: task.FieldDoneAt},
 		},
 	}
-	graph.Nodes[37] = &sqlgraph.Node{
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -1024,7 +1053,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldDescription: {Type: field.TypeString, Column: team.FieldDescription},
 		},
 	}
-	graph.Nodes[38] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trackingevent.Table,
 			Columns: trackingevent.Columns,
@@ -1045,7 +1074,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trackingevent.FieldDescription: {Type: field.TypeString, Column: trackingevent.FieldDescription},
 		},
 	}
-	graph.Nodes[39] = &sqlgraph.Node{
+	graph.Nodes[40] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trial.Table,
 			Columns: trial.Columns,
@@ -1079,7 +1108,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trial.FieldFinishedAt:        {Type: field.TypeTime, Column: trial.FieldFinishedAt},
 		},
 	}
-	graph.Nodes[40] = &sqlgraph.Node{
+	graph.Nodes[41] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -1106,7 +1135,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldPartnerCustomerID:  {Type: field.TypeString, Column: user.FieldPartnerCustomerID},
 		},
 	}
-	graph.Nodes[41] = &sqlgraph.Node{
+	graph.Nodes[42] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -1132,7 +1161,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			webhookdelivery.FieldLastError:      {Type: field.TypeString, Column: webhookdelivery.FieldLastError},
 		},
 	}
-	graph.Nodes[42] = &sqlgraph.Node{
+	graph.Nodes[43] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookendpoint.Table,
 			Columns: webhookendpoint.Columns,
@@ -1272,6 +1301,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"ChangeNoticeAck",
 		"Customer",
+	)
+	graph.MustAddE(
+		"updated_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   classificationsetting.UpdatedByTable,
+			Columns: []string{classificationsetting.UpdatedByColumn},
+			Bidi:    false,
+		},
+		"ClassificationSetting",
+		"User",
 	)
 	graph.MustAddE(
 		"customer",
@@ -3629,6 +3670,135 @@ func (f *ChangeNoticeAckFilter) WhereHasCustomerWith(preds ...predicate.Customer
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ClassificationSettingQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ClassificationSettingQuery builder.
+func (_q *ClassificationSettingQuery) Filter() *ClassificationSettingFilter {
+	return &ClassificationSettingFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ClassificationSettingMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ClassificationSettingMutation builder.
+func (m *ClassificationSettingMutation) Filter() *ClassificationSettingFilter {
+	return &ClassificationSettingFilter{config: m.config, predicateAdder: m}
+}
+
+// ClassificationSettingFilter provides a generic filtering capability at runtime for ClassificationSettingQuery.
+type ClassificationSettingFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ClassificationSettingFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ClassificationSettingFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(classificationsetting.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ClassificationSettingFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(classificationsetting.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ClassificationSettingFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(classificationsetting.FieldUpdatedAt))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *ClassificationSettingFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(classificationsetting.FieldVersion))
+}
+
+// WhereSlot applies the entql int predicate on the slot field.
+func (f *ClassificationSettingFilter) WhereSlot(p entql.IntP) {
+	f.Where(p.Field(classificationsetting.FieldSlot))
+}
+
+// WhereWeightScale applies the entql float64 predicate on the weight_scale field.
+func (f *ClassificationSettingFilter) WhereWeightScale(p entql.Float64P) {
+	f.Where(p.Field(classificationsetting.FieldWeightScale))
+}
+
+// WhereWeightTechnicalLevel applies the entql float64 predicate on the weight_technical_level field.
+func (f *ClassificationSettingFilter) WhereWeightTechnicalLevel(p entql.Float64P) {
+	f.Where(p.Field(classificationsetting.FieldWeightTechnicalLevel))
+}
+
+// WhereWeightCredit applies the entql float64 predicate on the weight_credit field.
+func (f *ClassificationSettingFilter) WhereWeightCredit(p entql.Float64P) {
+	f.Where(p.Field(classificationsetting.FieldWeightCredit))
+}
+
+// WhereWeightDemand applies the entql float64 predicate on the weight_demand field.
+func (f *ClassificationSettingFilter) WhereWeightDemand(p entql.Float64P) {
+	f.Where(p.Field(classificationsetting.FieldWeightDemand))
+}
+
+// WhereWeightEaseOfClosing applies the entql float64 predicate on the weight_ease_of_closing field.
+func (f *ClassificationSettingFilter) WhereWeightEaseOfClosing(p entql.Float64P) {
+	f.Where(p.Field(classificationsetting.FieldWeightEaseOfClosing))
+}
+
+// WhereTierA applies the entql float64 predicate on the tier_a field.
+func (f *ClassificationSettingFilter) WhereTierA(p entql.Float64P) {
+	f.Where(p.Field(classificationsetting.FieldTierA))
+}
+
+// WhereTierB applies the entql float64 predicate on the tier_b field.
+func (f *ClassificationSettingFilter) WhereTierB(p entql.Float64P) {
+	f.Where(p.Field(classificationsetting.FieldTierB))
+}
+
+// WhereMinInputs applies the entql int predicate on the min_inputs field.
+func (f *ClassificationSettingFilter) WhereMinInputs(p entql.IntP) {
+	f.Where(p.Field(classificationsetting.FieldMinInputs))
+}
+
+// WhereSource applies the entql string predicate on the source field.
+func (f *ClassificationSettingFilter) WhereSource(p entql.StringP) {
+	f.Where(p.Field(classificationsetting.FieldSource))
+}
+
+// WhereChangedTier applies the entql int predicate on the changed_tier field.
+func (f *ClassificationSettingFilter) WhereChangedTier(p entql.IntP) {
+	f.Where(p.Field(classificationsetting.FieldChangedTier))
+}
+
+// WhereUpdatedByID applies the entql string predicate on the updated_by_id field.
+func (f *ClassificationSettingFilter) WhereUpdatedByID(p entql.StringP) {
+	f.Where(p.Field(classificationsetting.FieldUpdatedByID))
+}
+
+// WhereHasUpdatedBy applies a predicate to check if query has an edge updated_by.
+func (f *ClassificationSettingFilter) WhereHasUpdatedBy() {
+	f.Where(entql.HasEdge("updated_by"))
+}
+
+// WhereHasUpdatedByWith applies a predicate to check if query has an edge updated_by with a given conditions (other predicates).
+func (f *ClassificationSettingFilter) WhereHasUpdatedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("updated_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ClientMutationQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3657,7 +3827,7 @@ type ClientMutationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ClientMutationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3717,7 +3887,7 @@ type CompetitorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CompetitorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3816,7 +3986,7 @@ type ContactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ContactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4001,7 +4171,7 @@ type CustomerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4737,7 +4907,7 @@ type DocumentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DocumentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4923,7 +5093,7 @@ type ExchangeRateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ExchangeRateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5012,7 +5182,7 @@ type ImportJobFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportJobFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5157,7 +5327,7 @@ type InteractionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InteractionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5347,7 +5517,7 @@ type IssueFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IssueFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5610,7 +5780,7 @@ type IssueAttachmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IssueAttachmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5752,7 +5922,7 @@ type IssueEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IssueEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5855,7 +6025,7 @@ type KeyPersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *KeyPersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6017,7 +6187,7 @@ type LoginThrottleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LoginThrottleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6082,7 +6252,7 @@ type MarketInfoFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MarketInfoFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6200,7 +6370,7 @@ type MarketInfoShareFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MarketInfoShareFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6337,7 +6507,7 @@ type NeedFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NeedFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6484,7 +6654,7 @@ type OrderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6733,7 +6903,7 @@ type OrderEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6845,7 +7015,7 @@ type OrderLineFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderLineFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7011,7 +7181,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7095,7 +7265,7 @@ type PitchFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PitchFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7189,7 +7359,7 @@ type PricePointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PricePointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7288,7 +7458,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7481,7 +7651,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7575,7 +7745,7 @@ type SampleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SampleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7799,7 +7969,7 @@ type SampleEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SampleEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7916,7 +8086,7 @@ type SavedQueryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SavedQueryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8010,7 +8180,7 @@ type ServiceDocumentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceDocumentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8104,7 +8274,7 @@ type ShipmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ShipmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8251,7 +8421,7 @@ type StageChangeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StageChangeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8354,7 +8524,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8491,7 +8661,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8584,7 +8754,7 @@ type TrackingEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrackingEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8692,7 +8862,7 @@ type TrialFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrialFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8865,7 +9035,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9073,7 +9243,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9206,7 +9376,7 @@ type WebhookEndpointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookEndpointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -12,6 +12,7 @@ import (
 	"tandem/ent/auditevent"
 	"tandem/ent/changenotice"
 	"tandem/ent/changenoticeack"
+	"tandem/ent/classificationsetting"
 	"tandem/ent/competitor"
 	"tandem/ent/contact"
 	"tandem/ent/customer"
@@ -1116,6 +1117,172 @@ func newChangeNoticeAckPaginateArgs(rv map[string]any) *changenoticeackPaginateA
 	}
 	if v, ok := rv[whereField].(*ChangeNoticeAckWhereInput); ok {
 		args.opts = append(args.opts, WithChangeNoticeAckFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ClassificationSettingQuery) CollectFields(ctx context.Context, satisfies ...string) (*ClassificationSettingQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ClassificationSettingQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(classificationsetting.Columns))
+		selectedFields = []string{classificationsetting.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "updatedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUpdatedBy = query
+			if _, ok := fieldSeen[classificationsetting.FieldUpdatedByID]; !ok {
+				selectedFields = append(selectedFields, classificationsetting.FieldUpdatedByID)
+				fieldSeen[classificationsetting.FieldUpdatedByID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[classificationsetting.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, classificationsetting.FieldCreatedAt)
+				fieldSeen[classificationsetting.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[classificationsetting.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, classificationsetting.FieldUpdatedAt)
+				fieldSeen[classificationsetting.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[classificationsetting.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, classificationsetting.FieldVersion)
+				fieldSeen[classificationsetting.FieldVersion] = struct{}{}
+			}
+		case "weightScale":
+			if _, ok := fieldSeen[classificationsetting.FieldWeightScale]; !ok {
+				selectedFields = append(selectedFields, classificationsetting.FieldWeightScale)
+				fieldSeen[classificationsetting.FieldWeightScale] = struct{}{}
+			}
+		case "weightTechnicalLevel":
+			if _, ok := fieldSeen[classificationsetting.FieldWeightTechnicalLevel]; !ok {
+				selectedFields = append(selectedFields, classificationsetting.FieldWeightTechnicalLevel)
+				fieldSeen[classificationsetting.FieldWeightTechnicalLevel] = struct{}{}
+			}
+		case "weightCredit":
+			if _, ok := fieldSeen[classificationsetting.FieldWeightCredit]; !ok {
+				selectedFields = append(selectedFields, classificationsetting.FieldWeightCredit)
+				fieldSeen[classificationsetting.FieldWeightCredit] = struct{}{}
+			}
+		case "weightDemand":
+			if _, ok := fieldSeen[classificationsetting.FieldWeightDemand]; !ok {
+				selectedFields = append(selectedFields, classificationsetting.FieldWeightDemand)
+				fieldSeen[classificationsetting.FieldWeightDemand] = struct{}{}
+			}
+		case "weightEaseOfClosing":
+			if _, ok := fieldSeen[classificationsetting.FieldWeightEaseOfClosing]; !ok {
+				selectedFields = append(selectedFields, classificationsetting.FieldWeightEaseOfClosing)
+				fieldSeen[classificationsetting.FieldWeightEaseOfClosing] = struct{}{}
+			}
+		case "tierA":
+			if _, ok := fieldSeen[classificationsetting.FieldTierA]; !ok {
+				selectedFields = append(selectedFields, classificationsetting.FieldTierA)
+				fieldSeen[classificationsetting.FieldTierA] = struct{}{}
+			}
+		case "tierB":
+			if _, ok := fieldSeen[classificationsetting.FieldTierB]; !ok {
+				selectedFields = append(selectedFields, classificationsetting.FieldTierB)
+				fieldSeen[classificationsetting.FieldTierB] = struct{}{}
+			}
+		case "minInputs":
+			if _, ok := fieldSeen[classificationsetting.FieldMinInputs]; !ok {
+				selectedFields = append(selectedFields, classificationsetting.FieldMinInputs)
+				fieldSeen[classificationsetting.FieldMinInputs] = struct{}{}
+			}
+		case "source":
+			if _, ok := fieldSeen[classificationsetting.FieldSource]; !ok {
+				selectedFields = append(selectedFields, classificationsetting.FieldSource)
+				fieldSeen[classificationsetting.FieldSource] = struct{}{}
+			}
+		case "changedTier":
+			if _, ok := fieldSeen[classificationsetting.FieldChangedTier]; !ok {
+				selectedFields = append(selectedFields, classificationsetting.FieldChangedTier)
+				fieldSeen[classificationsetting.FieldChangedTier] = struct{}{}
+			}
+		case "updatedByID":
+			if _, ok := fieldSeen[classificationsetting.FieldUpdatedByID]; !ok {
+				selectedFields = append(selectedFields, classificationsetting.FieldUpdatedByID)
+				fieldSeen[classificationsetting.FieldUpdatedByID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type classificationsettingPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ClassificationSettingPaginateOption
+}
+
+func newClassificationSettingPaginateArgs(rv map[string]any) *classificationsettingPaginateArgs {
+	args := &classificationsettingPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ClassificationSettingOrder{Field: &ClassificationSettingOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithClassificationSettingOrder(order))
+			}
+		case *ClassificationSettingOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithClassificationSettingOrder(v))
+			}
+		}
 	}
 	return args
 }

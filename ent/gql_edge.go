@@ -101,6 +101,14 @@ func (_m *ChangeNoticeAck) Customer(ctx context.Context) (*Customer, error) {
 	return result, err
 }
 
+func (_m *ClassificationSetting) UpdatedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UpdatedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUpdatedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Competitor) Customer(ctx context.Context) (*Customer, error) {
 	result, err := _m.Edges.CustomerOrErr()
 	if IsNotLoaded(err) {

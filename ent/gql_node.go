@@ -11,6 +11,7 @@ import (
 	"tandem/ent/auditevent"
 	"tandem/ent/changenotice"
 	"tandem/ent/changenoticeack"
+	"tandem/ent/classificationsetting"
 	"tandem/ent/competitor"
 	"tandem/ent/contact"
 	"tandem/ent/customer"
@@ -85,6 +86,11 @@ var changenoticeackImplementors = []string{"ChangeNoticeAck", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*ChangeNoticeAck) IsNode() {}
+
+var classificationsettingImplementors = []string{"ClassificationSetting", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ClassificationSetting) IsNode() {}
 
 var competitorImplementors = []string{"Competitor", "Node"}
 
@@ -383,6 +389,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(changenoticeack.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, changenoticeackImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case classificationsetting.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.ClassificationSetting.Query().
+			Where(classificationsetting.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, classificationsettingImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -973,6 +992,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.ChangeNoticeAck.Query().
 			Where(changenoticeack.IDIn(ids...))
 		query, err := query.CollectFields(ctx, changenoticeackImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case classificationsetting.Table:
+		query := c.ClassificationSetting.Query().
+			Where(classificationsetting.IDIn(ids...))
+		query, err := query.CollectFields(ctx, classificationsettingImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -14,6 +14,7 @@ import (
 	"tandem/ent/auditevent"
 	"tandem/ent/changenotice"
 	"tandem/ent/changenoticeack"
+	"tandem/ent/classificationsetting"
 	"tandem/ent/competitor"
 	"tandem/ent/contact"
 	"tandem/ent/customer"
@@ -1998,6 +1999,320 @@ func (_m *ChangeNoticeAck) ToEdge(order *ChangeNoticeAckOrder) *ChangeNoticeAckE
 		order = DefaultChangeNoticeAckOrder
 	}
 	return &ChangeNoticeAckEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ClassificationSettingEdge is the edge representation of ClassificationSetting.
+type ClassificationSettingEdge struct {
+	Node   *ClassificationSetting `json:"node"`
+	Cursor Cursor                 `json:"cursor"`
+}
+
+// ClassificationSettingConnection is the connection containing edges to ClassificationSetting.
+type ClassificationSettingConnection struct {
+	Edges      []*ClassificationSettingEdge `json:"edges"`
+	PageInfo   PageInfo                     `json:"pageInfo"`
+	TotalCount int                          `json:"totalCount"`
+}
+
+func (c *ClassificationSettingConnection) build(nodes []*ClassificationSetting, pager *classificationsettingPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ClassificationSetting
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ClassificationSetting {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ClassificationSetting {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ClassificationSettingEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ClassificationSettingEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ClassificationSettingPaginateOption enables pagination customization.
+type ClassificationSettingPaginateOption func(*classificationsettingPager) error
+
+// WithClassificationSettingOrder configures pagination ordering.
+func WithClassificationSettingOrder(order *ClassificationSettingOrder) ClassificationSettingPaginateOption {
+	if order == nil {
+		order = DefaultClassificationSettingOrder
+	}
+	o := *order
+	return func(pager *classificationsettingPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultClassificationSettingOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithClassificationSettingFilter configures pagination filter.
+func WithClassificationSettingFilter(filter func(*ClassificationSettingQuery) (*ClassificationSettingQuery, error)) ClassificationSettingPaginateOption {
+	return func(pager *classificationsettingPager) error {
+		if filter == nil {
+			return errors.New("ClassificationSettingQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type classificationsettingPager struct {
+	reverse bool
+	order   *ClassificationSettingOrder
+	filter  func(*ClassificationSettingQuery) (*ClassificationSettingQuery, error)
+}
+
+func newClassificationSettingPager(opts []ClassificationSettingPaginateOption, reverse bool) (*classificationsettingPager, error) {
+	pager := &classificationsettingPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultClassificationSettingOrder
+	}
+	return pager, nil
+}
+
+func (p *classificationsettingPager) applyFilter(query *ClassificationSettingQuery) (*ClassificationSettingQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *classificationsettingPager) toCursor(_m *ClassificationSetting) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *classificationsettingPager) applyCursors(query *ClassificationSettingQuery, after, before *Cursor) (*ClassificationSettingQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultClassificationSettingOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *classificationsettingPager) applyOrder(query *ClassificationSettingQuery) *ClassificationSettingQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultClassificationSettingOrder.Field {
+		query = query.Order(DefaultClassificationSettingOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *classificationsettingPager) orderExpr(query *ClassificationSettingQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultClassificationSettingOrder.Field {
+			b.Comma().Ident(DefaultClassificationSettingOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ClassificationSetting.
+func (_m *ClassificationSettingQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ClassificationSettingPaginateOption,
+) (*ClassificationSettingConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newClassificationSettingPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ClassificationSettingConnection{Edges: []*ClassificationSettingEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ClassificationSettingOrderFieldCreatedAt orders ClassificationSetting by created_at.
+	ClassificationSettingOrderFieldCreatedAt = &ClassificationSettingOrderField{
+		Value: func(_m *ClassificationSetting) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: classificationsetting.FieldCreatedAt,
+		toTerm: classificationsetting.ByCreatedAt,
+		toCursor: func(_m *ClassificationSetting) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ClassificationSettingOrderFieldUpdatedAt orders ClassificationSetting by updated_at.
+	ClassificationSettingOrderFieldUpdatedAt = &ClassificationSettingOrderField{
+		Value: func(_m *ClassificationSetting) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: classificationsetting.FieldUpdatedAt,
+		toTerm: classificationsetting.ByUpdatedAt,
+		toCursor: func(_m *ClassificationSetting) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ClassificationSettingOrderField) String() string {
+	var str string
+	switch f.column {
+	case ClassificationSettingOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ClassificationSettingOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ClassificationSettingOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ClassificationSettingOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ClassificationSettingOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ClassificationSettingOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ClassificationSettingOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ClassificationSettingOrderField", str)
+	}
+	return nil
+}
+
+// ClassificationSettingOrderField defines the ordering field of ClassificationSetting.
+type ClassificationSettingOrderField struct {
+	// Value extracts the ordering value from the given ClassificationSetting.
+	Value    func(*ClassificationSetting) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) classificationsetting.OrderOption
+	toCursor func(*ClassificationSetting) Cursor
+}
+
+// ClassificationSettingOrder defines the ordering of ClassificationSetting.
+type ClassificationSettingOrder struct {
+	Direction OrderDirection                   `json:"direction"`
+	Field     *ClassificationSettingOrderField `json:"field"`
+}
+
+// DefaultClassificationSettingOrder is the default ordering of ClassificationSetting.
+var DefaultClassificationSettingOrder = &ClassificationSettingOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ClassificationSettingOrderField{
+		Value: func(_m *ClassificationSetting) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: classificationsetting.FieldID,
+		toTerm: classificationsetting.ByID,
+		toCursor: func(_m *ClassificationSetting) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ClassificationSetting into ClassificationSettingEdge.
+func (_m *ClassificationSetting) ToEdge(order *ClassificationSettingOrder) *ClassificationSettingEdge {
+	if order == nil {
+		order = DefaultClassificationSettingOrder
+	}
+	return &ClassificationSettingEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -13,6 +13,7 @@ import (
 	"tandem/ent/auditevent"
 	"tandem/ent/changenotice"
 	"tandem/ent/changenoticeack"
+	"tandem/ent/classificationsetting"
 	"tandem/ent/clientmutation"
 	"tandem/ent/competitor"
 	"tandem/ent/contact"
@@ -67,49 +68,50 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAPIToken        = "APIToken"
-	TypeAccountChange   = "AccountChange"
-	TypeAssistance      = "Assistance"
-	TypeAuditEvent      = "AuditEvent"
-	TypeChangeNotice    = "ChangeNotice"
-	TypeChangeNoticeAck = "ChangeNoticeAck"
-	TypeClientMutation  = "ClientMutation"
-	TypeCompetitor      = "Competitor"
-	TypeContact         = "Contact"
-	TypeCustomer        = "Customer"
-	TypeDocument        = "Document"
-	TypeExchangeRate    = "ExchangeRate"
-	TypeImportJob       = "ImportJob"
-	TypeInteraction     = "Interaction"
-	TypeIssue           = "Issue"
-	TypeIssueAttachment = "IssueAttachment"
-	TypeIssueEvent      = "IssueEvent"
-	TypeKeyPerson       = "KeyPerson"
-	TypeLoginThrottle   = "LoginThrottle"
-	TypeMarketInfo      = "MarketInfo"
-	TypeMarketInfoShare = "MarketInfoShare"
-	TypeNeed            = "Need"
-	TypeOrder           = "Order"
-	TypeOrderEvent      = "OrderEvent"
-	TypeOrderLine       = "OrderLine"
-	TypePerson          = "Person"
-	TypePitch           = "Pitch"
-	TypePricePoint      = "PricePoint"
-	TypeProduct         = "Product"
-	TypeRefreshToken    = "RefreshToken"
-	TypeSample          = "Sample"
-	TypeSampleEvent     = "SampleEvent"
-	TypeSavedQuery      = "SavedQuery"
-	TypeServiceDocument = "ServiceDocument"
-	TypeShipment        = "Shipment"
-	TypeStageChange     = "StageChange"
-	TypeTask            = "Task"
-	TypeTeam            = "Team"
-	TypeTrackingEvent   = "TrackingEvent"
-	TypeTrial           = "Trial"
-	TypeUser            = "User"
-	TypeWebhookDelivery = "WebhookDelivery"
-	TypeWebhookEndpoint = "WebhookEndpoint"
+	TypeAPIToken              = "APIToken"
+	TypeAccountChange         = "AccountChange"
+	TypeAssistance            = "Assistance"
+	TypeAuditEvent            = "AuditEvent"
+	TypeChangeNotice          = "ChangeNotice"
+	TypeChangeNoticeAck       = "ChangeNoticeAck"
+	TypeClassificationSetting = "ClassificationSetting"
+	TypeClientMutation        = "ClientMutation"
+	TypeCompetitor            = "Competitor"
+	TypeContact               = "Contact"
+	TypeCustomer              = "Customer"
+	TypeDocument              = "Document"
+	TypeExchangeRate          = "ExchangeRate"
+	TypeImportJob             = "ImportJob"
+	TypeInteraction           = "Interaction"
+	TypeIssue                 = "Issue"
+	TypeIssueAttachment       = "IssueAttachment"
+	TypeIssueEvent            = "IssueEvent"
+	TypeKeyPerson             = "KeyPerson"
+	TypeLoginThrottle         = "LoginThrottle"
+	TypeMarketInfo            = "MarketInfo"
+	TypeMarketInfoShare       = "MarketInfoShare"
+	TypeNeed                  = "Need"
+	TypeOrder                 = "Order"
+	TypeOrderEvent            = "OrderEvent"
+	TypeOrderLine             = "OrderLine"
+	TypePerson                = "Person"
+	TypePitch                 = "Pitch"
+	TypePricePoint            = "PricePoint"
+	TypeProduct               = "Product"
+	TypeRefreshToken          = "RefreshToken"
+	TypeSample                = "Sample"
+	TypeSampleEvent           = "SampleEvent"
+	TypeSavedQuery            = "SavedQuery"
+	TypeServiceDocument       = "ServiceDocument"
+	TypeShipment              = "Shipment"
+	TypeStageChange           = "StageChange"
+	TypeTask                  = "Task"
+	TypeTeam                  = "Team"
+	TypeTrackingEvent         = "TrackingEvent"
+	TypeTrial                 = "Trial"
+	TypeUser                  = "User"
+	TypeWebhookDelivery       = "WebhookDelivery"
+	TypeWebhookEndpoint       = "WebhookEndpoint"
 )
 
 // APITokenMutation represents an operation that mutates the APIToken nodes in the graph.
@@ -7355,6 +7357,1536 @@ func (m *ChangeNoticeAckMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown ChangeNoticeAck edge %s", name)
+}
+
+// ClassificationSettingMutation represents an operation that mutates the ClassificationSetting nodes in the graph.
+type ClassificationSettingMutation struct {
+	config
+	op                        Op
+	typ                       string
+	id                        *pulid.ID
+	created_at                *time.Time
+	updated_at                *time.Time
+	version                   *int
+	addversion                *int
+	slot                      *int
+	addslot                   *int
+	weight_scale              *float64
+	addweight_scale           *float64
+	weight_technical_level    *float64
+	addweight_technical_level *float64
+	weight_credit             *float64
+	addweight_credit          *float64
+	weight_demand             *float64
+	addweight_demand          *float64
+	weight_ease_of_closing    *float64
+	addweight_ease_of_closing *float64
+	tier_a                    *float64
+	addtier_a                 *float64
+	tier_b                    *float64
+	addtier_b                 *float64
+	min_inputs                *int
+	addmin_inputs             *int
+	source                    *classificationsetting.Source
+	changed_tier              *int
+	addchanged_tier           *int
+	clearedFields             map[string]struct{}
+	updated_by                *pulid.ID
+	clearedupdated_by         bool
+	done                      bool
+	oldValue                  func(context.Context) (*ClassificationSetting, error)
+	predicates                []predicate.ClassificationSetting
+}
+
+var _ ent.Mutation = (*ClassificationSettingMutation)(nil)
+
+// classificationsettingOption allows management of the mutation configuration using functional options.
+type classificationsettingOption func(*ClassificationSettingMutation)
+
+// newClassificationSettingMutation creates new mutation for the ClassificationSetting entity.
+func newClassificationSettingMutation(c config, op Op, opts ...classificationsettingOption) *ClassificationSettingMutation {
+	m := &ClassificationSettingMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeClassificationSetting,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withClassificationSettingID sets the ID field of the mutation.
+func withClassificationSettingID(id pulid.ID) classificationsettingOption {
+	return func(m *ClassificationSettingMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ClassificationSetting
+		)
+		m.oldValue = func(ctx context.Context) (*ClassificationSetting, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ClassificationSetting.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withClassificationSetting sets the old ClassificationSetting of the mutation.
+func withClassificationSetting(node *ClassificationSetting) classificationsettingOption {
+	return func(m *ClassificationSettingMutation) {
+		m.oldValue = func(context.Context) (*ClassificationSetting, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ClassificationSettingMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ClassificationSettingMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ClassificationSetting entities.
+func (m *ClassificationSettingMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ClassificationSettingMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ClassificationSettingMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ClassificationSetting.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ClassificationSettingMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ClassificationSettingMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ClassificationSetting entity.
+// If the ClassificationSetting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClassificationSettingMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ClassificationSettingMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ClassificationSettingMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ClassificationSettingMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ClassificationSetting entity.
+// If the ClassificationSetting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClassificationSettingMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ClassificationSettingMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ClassificationSettingMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ClassificationSettingMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ClassificationSetting entity.
+// If the ClassificationSetting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClassificationSettingMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ClassificationSettingMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ClassificationSettingMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ClassificationSettingMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetSlot sets the "slot" field.
+func (m *ClassificationSettingMutation) SetSlot(i int) {
+	m.slot = &i
+	m.addslot = nil
+}
+
+// Slot returns the value of the "slot" field in the mutation.
+func (m *ClassificationSettingMutation) Slot() (r int, exists bool) {
+	v := m.slot
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSlot returns the old "slot" field's value of the ClassificationSetting entity.
+// If the ClassificationSetting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClassificationSettingMutation) OldSlot(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSlot is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSlot requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSlot: %w", err)
+	}
+	return oldValue.Slot, nil
+}
+
+// AddSlot adds i to the "slot" field.
+func (m *ClassificationSettingMutation) AddSlot(i int) {
+	if m.addslot != nil {
+		*m.addslot += i
+	} else {
+		m.addslot = &i
+	}
+}
+
+// AddedSlot returns the value that was added to the "slot" field in this mutation.
+func (m *ClassificationSettingMutation) AddedSlot() (r int, exists bool) {
+	v := m.addslot
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSlot resets all changes to the "slot" field.
+func (m *ClassificationSettingMutation) ResetSlot() {
+	m.slot = nil
+	m.addslot = nil
+}
+
+// SetWeightScale sets the "weight_scale" field.
+func (m *ClassificationSettingMutation) SetWeightScale(f float64) {
+	m.weight_scale = &f
+	m.addweight_scale = nil
+}
+
+// WeightScale returns the value of the "weight_scale" field in the mutation.
+func (m *ClassificationSettingMutation) WeightScale() (r float64, exists bool) {
+	v := m.weight_scale
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWeightScale returns the old "weight_scale" field's value of the ClassificationSetting entity.
+// If the ClassificationSetting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClassificationSettingMutation) OldWeightScale(ctx context.Context) (v float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWeightScale is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWeightScale requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWeightScale: %w", err)
+	}
+	return oldValue.WeightScale, nil
+}
+
+// AddWeightScale adds f to the "weight_scale" field.
+func (m *ClassificationSettingMutation) AddWeightScale(f float64) {
+	if m.addweight_scale != nil {
+		*m.addweight_scale += f
+	} else {
+		m.addweight_scale = &f
+	}
+}
+
+// AddedWeightScale returns the value that was added to the "weight_scale" field in this mutation.
+func (m *ClassificationSettingMutation) AddedWeightScale() (r float64, exists bool) {
+	v := m.addweight_scale
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetWeightScale resets all changes to the "weight_scale" field.
+func (m *ClassificationSettingMutation) ResetWeightScale() {
+	m.weight_scale = nil
+	m.addweight_scale = nil
+}
+
+// SetWeightTechnicalLevel sets the "weight_technical_level" field.
+func (m *ClassificationSettingMutation) SetWeightTechnicalLevel(f float64) {
+	m.weight_technical_level = &f
+	m.addweight_technical_level = nil
+}
+
+// WeightTechnicalLevel returns the value of the "weight_technical_level" field in the mutation.
+func (m *ClassificationSettingMutation) WeightTechnicalLevel() (r float64, exists bool) {
+	v := m.weight_technical_level
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWeightTechnicalLevel returns the old "weight_technical_level" field's value of the ClassificationSetting entity.
+// If the ClassificationSetting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClassificationSettingMutation) OldWeightTechnicalLevel(ctx context.Context) (v float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWeightTechnicalLevel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWeightTechnicalLevel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWeightTechnicalLevel: %w", err)
+	}
+	return oldValue.WeightTechnicalLevel, nil
+}
+
+// AddWeightTechnicalLevel adds f to the "weight_technical_level" field.
+func (m *ClassificationSettingMutation) AddWeightTechnicalLevel(f float64) {
+	if m.addweight_technical_level != nil {
+		*m.addweight_technical_level += f
+	} else {
+		m.addweight_technical_level = &f
+	}
+}
+
+// AddedWeightTechnicalLevel returns the value that was added to the "weight_technical_level" field in this mutation.
+func (m *ClassificationSettingMutation) AddedWeightTechnicalLevel() (r float64, exists bool) {
+	v := m.addweight_technical_level
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetWeightTechnicalLevel resets all changes to the "weight_technical_level" field.
+func (m *ClassificationSettingMutation) ResetWeightTechnicalLevel() {
+	m.weight_technical_level = nil
+	m.addweight_technical_level = nil
+}
+
+// SetWeightCredit sets the "weight_credit" field.
+func (m *ClassificationSettingMutation) SetWeightCredit(f float64) {
+	m.weight_credit = &f
+	m.addweight_credit = nil
+}
+
+// WeightCredit returns the value of the "weight_credit" field in the mutation.
+func (m *ClassificationSettingMutation) WeightCredit() (r float64, exists bool) {
+	v := m.weight_credit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWeightCredit returns the old "weight_credit" field's value of the ClassificationSetting entity.
+// If the ClassificationSetting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClassificationSettingMutation) OldWeightCredit(ctx context.Context) (v float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWeightCredit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWeightCredit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWeightCredit: %w", err)
+	}
+	return oldValue.WeightCredit, nil
+}
+
+// AddWeightCredit adds f to the "weight_credit" field.
+func (m *ClassificationSettingMutation) AddWeightCredit(f float64) {
+	if m.addweight_credit != nil {
+		*m.addweight_credit += f
+	} else {
+		m.addweight_credit = &f
+	}
+}
+
+// AddedWeightCredit returns the value that was added to the "weight_credit" field in this mutation.
+func (m *ClassificationSettingMutation) AddedWeightCredit() (r float64, exists bool) {
+	v := m.addweight_credit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetWeightCredit resets all changes to the "weight_credit" field.
+func (m *ClassificationSettingMutation) ResetWeightCredit() {
+	m.weight_credit = nil
+	m.addweight_credit = nil
+}
+
+// SetWeightDemand sets the "weight_demand" field.
+func (m *ClassificationSettingMutation) SetWeightDemand(f float64) {
+	m.weight_demand = &f
+	m.addweight_demand = nil
+}
+
+// WeightDemand returns the value of the "weight_demand" field in the mutation.
+func (m *ClassificationSettingMutation) WeightDemand() (r float64, exists bool) {
+	v := m.weight_demand
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWeightDemand returns the old "weight_demand" field's value of the ClassificationSetting entity.
+// If the ClassificationSetting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClassificationSettingMutation) OldWeightDemand(ctx context.Context) (v float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWeightDemand is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWeightDemand requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWeightDemand: %w", err)
+	}
+	return oldValue.WeightDemand, nil
+}
+
+// AddWeightDemand adds f to the "weight_demand" field.
+func (m *ClassificationSettingMutation) AddWeightDemand(f float64) {
+	if m.addweight_demand != nil {
+		*m.addweight_demand += f
+	} else {
+		m.addweight_demand = &f
+	}
+}
+
+// AddedWeightDemand returns the value that was added to the "weight_demand" field in this mutation.
+func (m *ClassificationSettingMutation) AddedWeightDemand() (r float64, exists bool) {
+	v := m.addweight_demand
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetWeightDemand resets all changes to the "weight_demand" field.
+func (m *ClassificationSettingMutation) ResetWeightDemand() {
+	m.weight_demand = nil
+	m.addweight_demand = nil
+}
+
+// SetWeightEaseOfClosing sets the "weight_ease_of_closing" field.
+func (m *ClassificationSettingMutation) SetWeightEaseOfClosing(f float64) {
+	m.weight_ease_of_closing = &f
+	m.addweight_ease_of_closing = nil
+}
+
+// WeightEaseOfClosing returns the value of the "weight_ease_of_closing" field in the mutation.
+func (m *ClassificationSettingMutation) WeightEaseOfClosing() (r float64, exists bool) {
+	v := m.weight_ease_of_closing
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWeightEaseOfClosing returns the old "weight_ease_of_closing" field's value of the ClassificationSetting entity.
+// If the ClassificationSetting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClassificationSettingMutation) OldWeightEaseOfClosing(ctx context.Context) (v float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWeightEaseOfClosing is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWeightEaseOfClosing requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWeightEaseOfClosing: %w", err)
+	}
+	return oldValue.WeightEaseOfClosing, nil
+}
+
+// AddWeightEaseOfClosing adds f to the "weight_ease_of_closing" field.
+func (m *ClassificationSettingMutation) AddWeightEaseOfClosing(f float64) {
+	if m.addweight_ease_of_closing != nil {
+		*m.addweight_ease_of_closing += f
+	} else {
+		m.addweight_ease_of_closing = &f
+	}
+}
+
+// AddedWeightEaseOfClosing returns the value that was added to the "weight_ease_of_closing" field in this mutation.
+func (m *ClassificationSettingMutation) AddedWeightEaseOfClosing() (r float64, exists bool) {
+	v := m.addweight_ease_of_closing
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetWeightEaseOfClosing resets all changes to the "weight_ease_of_closing" field.
+func (m *ClassificationSettingMutation) ResetWeightEaseOfClosing() {
+	m.weight_ease_of_closing = nil
+	m.addweight_ease_of_closing = nil
+}
+
+// SetTierA sets the "tier_a" field.
+func (m *ClassificationSettingMutation) SetTierA(f float64) {
+	m.tier_a = &f
+	m.addtier_a = nil
+}
+
+// TierA returns the value of the "tier_a" field in the mutation.
+func (m *ClassificationSettingMutation) TierA() (r float64, exists bool) {
+	v := m.tier_a
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTierA returns the old "tier_a" field's value of the ClassificationSetting entity.
+// If the ClassificationSetting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClassificationSettingMutation) OldTierA(ctx context.Context) (v float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTierA is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTierA requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTierA: %w", err)
+	}
+	return oldValue.TierA, nil
+}
+
+// AddTierA adds f to the "tier_a" field.
+func (m *ClassificationSettingMutation) AddTierA(f float64) {
+	if m.addtier_a != nil {
+		*m.addtier_a += f
+	} else {
+		m.addtier_a = &f
+	}
+}
+
+// AddedTierA returns the value that was added to the "tier_a" field in this mutation.
+func (m *ClassificationSettingMutation) AddedTierA() (r float64, exists bool) {
+	v := m.addtier_a
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTierA resets all changes to the "tier_a" field.
+func (m *ClassificationSettingMutation) ResetTierA() {
+	m.tier_a = nil
+	m.addtier_a = nil
+}
+
+// SetTierB sets the "tier_b" field.
+func (m *ClassificationSettingMutation) SetTierB(f float64) {
+	m.tier_b = &f
+	m.addtier_b = nil
+}
+
+// TierB returns the value of the "tier_b" field in the mutation.
+func (m *ClassificationSettingMutation) TierB() (r float64, exists bool) {
+	v := m.tier_b
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTierB returns the old "tier_b" field's value of the ClassificationSetting entity.
+// If the ClassificationSetting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClassificationSettingMutation) OldTierB(ctx context.Context) (v float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTierB is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTierB requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTierB: %w", err)
+	}
+	return oldValue.TierB, nil
+}
+
+// AddTierB adds f to the "tier_b" field.
+func (m *ClassificationSettingMutation) AddTierB(f float64) {
+	if m.addtier_b != nil {
+		*m.addtier_b += f
+	} else {
+		m.addtier_b = &f
+	}
+}
+
+// AddedTierB returns the value that was added to the "tier_b" field in this mutation.
+func (m *ClassificationSettingMutation) AddedTierB() (r float64, exists bool) {
+	v := m.addtier_b
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTierB resets all changes to the "tier_b" field.
+func (m *ClassificationSettingMutation) ResetTierB() {
+	m.tier_b = nil
+	m.addtier_b = nil
+}
+
+// SetMinInputs sets the "min_inputs" field.
+func (m *ClassificationSettingMutation) SetMinInputs(i int) {
+	m.min_inputs = &i
+	m.addmin_inputs = nil
+}
+
+// MinInputs returns the value of the "min_inputs" field in the mutation.
+func (m *ClassificationSettingMutation) MinInputs() (r int, exists bool) {
+	v := m.min_inputs
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMinInputs returns the old "min_inputs" field's value of the ClassificationSetting entity.
+// If the ClassificationSetting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClassificationSettingMutation) OldMinInputs(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMinInputs is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMinInputs requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMinInputs: %w", err)
+	}
+	return oldValue.MinInputs, nil
+}
+
+// AddMinInputs adds i to the "min_inputs" field.
+func (m *ClassificationSettingMutation) AddMinInputs(i int) {
+	if m.addmin_inputs != nil {
+		*m.addmin_inputs += i
+	} else {
+		m.addmin_inputs = &i
+	}
+}
+
+// AddedMinInputs returns the value that was added to the "min_inputs" field in this mutation.
+func (m *ClassificationSettingMutation) AddedMinInputs() (r int, exists bool) {
+	v := m.addmin_inputs
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetMinInputs resets all changes to the "min_inputs" field.
+func (m *ClassificationSettingMutation) ResetMinInputs() {
+	m.min_inputs = nil
+	m.addmin_inputs = nil
+}
+
+// SetSource sets the "source" field.
+func (m *ClassificationSettingMutation) SetSource(c classificationsetting.Source) {
+	m.source = &c
+}
+
+// Source returns the value of the "source" field in the mutation.
+func (m *ClassificationSettingMutation) Source() (r classificationsetting.Source, exists bool) {
+	v := m.source
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSource returns the old "source" field's value of the ClassificationSetting entity.
+// If the ClassificationSetting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClassificationSettingMutation) OldSource(ctx context.Context) (v classificationsetting.Source, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSource is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSource requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSource: %w", err)
+	}
+	return oldValue.Source, nil
+}
+
+// ResetSource resets all changes to the "source" field.
+func (m *ClassificationSettingMutation) ResetSource() {
+	m.source = nil
+}
+
+// SetChangedTier sets the "changed_tier" field.
+func (m *ClassificationSettingMutation) SetChangedTier(i int) {
+	m.changed_tier = &i
+	m.addchanged_tier = nil
+}
+
+// ChangedTier returns the value of the "changed_tier" field in the mutation.
+func (m *ClassificationSettingMutation) ChangedTier() (r int, exists bool) {
+	v := m.changed_tier
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldChangedTier returns the old "changed_tier" field's value of the ClassificationSetting entity.
+// If the ClassificationSetting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClassificationSettingMutation) OldChangedTier(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldChangedTier is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldChangedTier requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldChangedTier: %w", err)
+	}
+	return oldValue.ChangedTier, nil
+}
+
+// AddChangedTier adds i to the "changed_tier" field.
+func (m *ClassificationSettingMutation) AddChangedTier(i int) {
+	if m.addchanged_tier != nil {
+		*m.addchanged_tier += i
+	} else {
+		m.addchanged_tier = &i
+	}
+}
+
+// AddedChangedTier returns the value that was added to the "changed_tier" field in this mutation.
+func (m *ClassificationSettingMutation) AddedChangedTier() (r int, exists bool) {
+	v := m.addchanged_tier
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetChangedTier resets all changes to the "changed_tier" field.
+func (m *ClassificationSettingMutation) ResetChangedTier() {
+	m.changed_tier = nil
+	m.addchanged_tier = nil
+}
+
+// SetUpdatedByID sets the "updated_by_id" field.
+func (m *ClassificationSettingMutation) SetUpdatedByID(pu pulid.ID) {
+	m.updated_by = &pu
+}
+
+// UpdatedByID returns the value of the "updated_by_id" field in the mutation.
+func (m *ClassificationSettingMutation) UpdatedByID() (r pulid.ID, exists bool) {
+	v := m.updated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedByID returns the old "updated_by_id" field's value of the ClassificationSetting entity.
+// If the ClassificationSetting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClassificationSettingMutation) OldUpdatedByID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedByID: %w", err)
+	}
+	return oldValue.UpdatedByID, nil
+}
+
+// ClearUpdatedByID clears the value of the "updated_by_id" field.
+func (m *ClassificationSettingMutation) ClearUpdatedByID() {
+	m.updated_by = nil
+	m.clearedFields[classificationsetting.FieldUpdatedByID] = struct{}{}
+}
+
+// UpdatedByIDCleared returns if the "updated_by_id" field was cleared in this mutation.
+func (m *ClassificationSettingMutation) UpdatedByIDCleared() bool {
+	_, ok := m.clearedFields[classificationsetting.FieldUpdatedByID]
+	return ok
+}
+
+// ResetUpdatedByID resets all changes to the "updated_by_id" field.
+func (m *ClassificationSettingMutation) ResetUpdatedByID() {
+	m.updated_by = nil
+	delete(m.clearedFields, classificationsetting.FieldUpdatedByID)
+}
+
+// ClearUpdatedBy clears the "updated_by" edge to the User entity.
+func (m *ClassificationSettingMutation) ClearUpdatedBy() {
+	m.clearedupdated_by = true
+	m.clearedFields[classificationsetting.FieldUpdatedByID] = struct{}{}
+}
+
+// UpdatedByCleared reports if the "updated_by" edge to the User entity was cleared.
+func (m *ClassificationSettingMutation) UpdatedByCleared() bool {
+	return m.UpdatedByIDCleared() || m.clearedupdated_by
+}
+
+// UpdatedByIDs returns the "updated_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UpdatedByID instead. It exists only for internal usage by the builders.
+func (m *ClassificationSettingMutation) UpdatedByIDs() (ids []pulid.ID) {
+	if id := m.updated_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUpdatedBy resets all changes to the "updated_by" edge.
+func (m *ClassificationSettingMutation) ResetUpdatedBy() {
+	m.updated_by = nil
+	m.clearedupdated_by = false
+}
+
+// Where appends a list predicates to the ClassificationSettingMutation builder.
+func (m *ClassificationSettingMutation) Where(ps ...predicate.ClassificationSetting) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ClassificationSettingMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ClassificationSettingMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ClassificationSetting, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ClassificationSettingMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ClassificationSettingMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ClassificationSetting).
+func (m *ClassificationSettingMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ClassificationSettingMutation) Fields() []string {
+	fields := make([]string, 0, 15)
+	if m.created_at != nil {
+		fields = append(fields, classificationsetting.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, classificationsetting.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, classificationsetting.FieldVersion)
+	}
+	if m.slot != nil {
+		fields = append(fields, classificationsetting.FieldSlot)
+	}
+	if m.weight_scale != nil {
+		fields = append(fields, classificationsetting.FieldWeightScale)
+	}
+	if m.weight_technical_level != nil {
+		fields = append(fields, classificationsetting.FieldWeightTechnicalLevel)
+	}
+	if m.weight_credit != nil {
+		fields = append(fields, classificationsetting.FieldWeightCredit)
+	}
+	if m.weight_demand != nil {
+		fields = append(fields, classificationsetting.FieldWeightDemand)
+	}
+	if m.weight_ease_of_closing != nil {
+		fields = append(fields, classificationsetting.FieldWeightEaseOfClosing)
+	}
+	if m.tier_a != nil {
+		fields = append(fields, classificationsetting.FieldTierA)
+	}
+	if m.tier_b != nil {
+		fields = append(fields, classificationsetting.FieldTierB)
+	}
+	if m.min_inputs != nil {
+		fields = append(fields, classificationsetting.FieldMinInputs)
+	}
+	if m.source != nil {
+		fields = append(fields, classificationsetting.FieldSource)
+	}
+	if m.changed_tier != nil {
+		fields = append(fields, classificationsetting.FieldChangedTier)
+	}
+	if m.updated_by != nil {
+		fields = append(fields, classificationsetting.FieldUpdatedByID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ClassificationSettingMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case classificationsetting.FieldCreatedAt:
+		return m.CreatedAt()
+	case classificationsetting.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case classificationsetting.FieldVersion:
+		return m.Version()
+	case classificationsetting.FieldSlot:
+		return m.Slot()
+	case classificationsetting.FieldWeightScale:
+		return m.WeightScale()
+	case classificationsetting.FieldWeightTechnicalLevel:
+		return m.WeightTechnicalLevel()
+	case classificationsetting.FieldWeightCredit:
+		return m.WeightCredit()
+	case classificationsetting.FieldWeightDemand:
+		return m.WeightDemand()
+	case classificationsetting.FieldWeightEaseOfClosing:
+		return m.WeightEaseOfClosing()
+	case classificationsetting.FieldTierA:
+		return m.TierA()
+	case classificationsetting.FieldTierB:
+		return m.TierB()
+	case classificationsetting.FieldMinInputs:
+		return m.MinInputs()
+	case classificationsetting.FieldSource:
+		return m.Source()
+	case classificationsetting.FieldChangedTier:
+		return m.ChangedTier()
+	case classificationsetting.FieldUpdatedByID:
+		return m.UpdatedByID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ClassificationSettingMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case classificationsetting.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case classificationsetting.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case classificationsetting.FieldVersion:
+		return m.OldVersion(ctx)
+	case classificationsetting.FieldSlot:
+		return m.OldSlot(ctx)
+	case classificationsetting.FieldWeightScale:
+		return m.OldWeightScale(ctx)
+	case classificationsetting.FieldWeightTechnicalLevel:
+		return m.OldWeightTechnicalLevel(ctx)
+	case classificationsetting.FieldWeightCredit:
+		return m.OldWeightCredit(ctx)
+	case classificationsetting.FieldWeightDemand:
+		return m.OldWeightDemand(ctx)
+	case classificationsetting.FieldWeightEaseOfClosing:
+		return m.OldWeightEaseOfClosing(ctx)
+	case classificationsetting.FieldTierA:
+		return m.OldTierA(ctx)
+	case classificationsetting.FieldTierB:
+		return m.OldTierB(ctx)
+	case classificationsetting.FieldMinInputs:
+		return m.OldMinInputs(ctx)
+	case classificationsetting.FieldSource:
+		return m.OldSource(ctx)
+	case classificationsetting.FieldChangedTier:
+		return m.OldChangedTier(ctx)
+	case classificationsetting.FieldUpdatedByID:
+		return m.OldUpdatedByID(ctx)
+	}
+	return nil, fmt.Errorf("unknown ClassificationSetting field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ClassificationSettingMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case classificationsetting.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case classificationsetting.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case classificationsetting.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case classificationsetting.FieldSlot:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSlot(v)
+		return nil
+	case classificationsetting.FieldWeightScale:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWeightScale(v)
+		return nil
+	case classificationsetting.FieldWeightTechnicalLevel:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWeightTechnicalLevel(v)
+		return nil
+	case classificationsetting.FieldWeightCredit:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWeightCredit(v)
+		return nil
+	case classificationsetting.FieldWeightDemand:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWeightDemand(v)
+		return nil
+	case classificationsetting.FieldWeightEaseOfClosing:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWeightEaseOfClosing(v)
+		return nil
+	case classificationsetting.FieldTierA:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTierA(v)
+		return nil
+	case classificationsetting.FieldTierB:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTierB(v)
+		return nil
+	case classificationsetting.FieldMinInputs:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMinInputs(v)
+		return nil
+	case classificationsetting.FieldSource:
+		v, ok := value.(classificationsetting.Source)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSource(v)
+		return nil
+	case classificationsetting.FieldChangedTier:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetChangedTier(v)
+		return nil
+	case classificationsetting.FieldUpdatedByID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ClassificationSetting field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ClassificationSettingMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, classificationsetting.FieldVersion)
+	}
+	if m.addslot != nil {
+		fields = append(fields, classificationsetting.FieldSlot)
+	}
+	if m.addweight_scale != nil {
+		fields = append(fields, classificationsetting.FieldWeightScale)
+	}
+	if m.addweight_technical_level != nil {
+		fields = append(fields, classificationsetting.FieldWeightTechnicalLevel)
+	}
+	if m.addweight_credit != nil {
+		fields = append(fields, classificationsetting.FieldWeightCredit)
+	}
+	if m.addweight_demand != nil {
+		fields = append(fields, classificationsetting.FieldWeightDemand)
+	}
+	if m.addweight_ease_of_closing != nil {
+		fields = append(fields, classificationsetting.FieldWeightEaseOfClosing)
+	}
+	if m.addtier_a != nil {
+		fields = append(fields, classificationsetting.FieldTierA)
+	}
+	if m.addtier_b != nil {
+		fields = append(fields, classificationsetting.FieldTierB)
+	}
+	if m.addmin_inputs != nil {
+		fields = append(fields, classificationsetting.FieldMinInputs)
+	}
+	if m.addchanged_tier != nil {
+		fields = append(fields, classificationsetting.FieldChangedTier)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ClassificationSettingMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case classificationsetting.FieldVersion:
+		return m.AddedVersion()
+	case classificationsetting.FieldSlot:
+		return m.AddedSlot()
+	case classificationsetting.FieldWeightScale:
+		return m.AddedWeightScale()
+	case classificationsetting.FieldWeightTechnicalLevel:
+		return m.AddedWeightTechnicalLevel()
+	case classificationsetting.FieldWeightCredit:
+		return m.AddedWeightCredit()
+	case classificationsetting.FieldWeightDemand:
+		return m.AddedWeightDemand()
+	case classificationsetting.FieldWeightEaseOfClosing:
+		return m.AddedWeightEaseOfClosing()
+	case classificationsetting.FieldTierA:
+		return m.AddedTierA()
+	case classificationsetting.FieldTierB:
+		return m.AddedTierB()
+	case classificationsetting.FieldMinInputs:
+		return m.AddedMinInputs()
+	case classificationsetting.FieldChangedTier:
+		return m.AddedChangedTier()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ClassificationSettingMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case classificationsetting.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case classificationsetting.FieldSlot:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSlot(v)
+		return nil
+	case classificationsetting.FieldWeightScale:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddWeightScale(v)
+		return nil
+	case classificationsetting.FieldWeightTechnicalLevel:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddWeightTechnicalLevel(v)
+		return nil
+	case classificationsetting.FieldWeightCredit:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddWeightCredit(v)
+		return nil
+	case classificationsetting.FieldWeightDemand:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddWeightDemand(v)
+		return nil
+	case classificationsetting.FieldWeightEaseOfClosing:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddWeightEaseOfClosing(v)
+		return nil
+	case classificationsetting.FieldTierA:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTierA(v)
+		return nil
+	case classificationsetting.FieldTierB:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTierB(v)
+		return nil
+	case classificationsetting.FieldMinInputs:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMinInputs(v)
+		return nil
+	case classificationsetting.FieldChangedTier:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddChangedTier(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ClassificationSetting numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ClassificationSettingMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(classificationsetting.FieldUpdatedByID) {
+		fields = append(fields, classificationsetting.FieldUpdatedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ClassificationSettingMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ClassificationSettingMutation) ClearField(name string) error {
+	switch name {
+	case classificationsetting.FieldUpdatedByID:
+		m.ClearUpdatedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown ClassificationSetting nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ClassificationSettingMutation) ResetField(name string) error {
+	switch name {
+	case classificationsetting.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case classificationsetting.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case classificationsetting.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case classificationsetting.FieldSlot:
+		m.ResetSlot()
+		return nil
+	case classificationsetting.FieldWeightScale:
+		m.ResetWeightScale()
+		return nil
+	case classificationsetting.FieldWeightTechnicalLevel:
+		m.ResetWeightTechnicalLevel()
+		return nil
+	case classificationsetting.FieldWeightCredit:
+		m.ResetWeightCredit()
+		return nil
+	case classificationsetting.FieldWeightDemand:
+		m.ResetWeightDemand()
+		return nil
+	case classificationsetting.FieldWeightEaseOfClosing:
+		m.ResetWeightEaseOfClosing()
+		return nil
+	case classificationsetting.FieldTierA:
+		m.ResetTierA()
+		return nil
+	case classificationsetting.FieldTierB:
+		m.ResetTierB()
+		return nil
+	case classificationsetting.FieldMinInputs:
+		m.ResetMinInputs()
+		return nil
+	case classificationsetting.FieldSource:
+		m.ResetSource()
+		return nil
+	case classificationsetting.FieldChangedTier:
+		m.ResetChangedTier()
+		return nil
+	case classificationsetting.FieldUpdatedByID:
+		m.ResetUpdatedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown ClassificationSetting field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ClassificationSettingMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.updated_by != nil {
+		edges = append(edges, classificationsetting.EdgeUpdatedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ClassificationSettingMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case classificationsetting.EdgeUpdatedBy:
+		if id := m.updated_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ClassificationSettingMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ClassificationSettingMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ClassificationSettingMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedupdated_by {
+		edges = append(edges, classificationsetting.EdgeUpdatedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ClassificationSettingMutation) EdgeCleared(name string) bool {
+	switch name {
+	case classificationsetting.EdgeUpdatedBy:
+		return m.clearedupdated_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ClassificationSettingMutation) ClearEdge(name string) error {
+	switch name {
+	case classificationsetting.EdgeUpdatedBy:
+		m.ClearUpdatedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown ClassificationSetting unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ClassificationSettingMutation) ResetEdge(name string) error {
+	switch name {
+	case classificationsetting.EdgeUpdatedBy:
+		m.ResetUpdatedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown ClassificationSetting edge %s", name)
 }
 
 // ClientMutationMutation represents an operation that mutates the ClientMutation nodes in the graph.

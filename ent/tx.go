@@ -26,6 +26,8 @@ type Tx struct {
 	ChangeNotice *ChangeNoticeClient
 	// ChangeNoticeAck is the client for interacting with the ChangeNoticeAck builders.
 	ChangeNoticeAck *ChangeNoticeAckClient
+	// ClassificationSetting is the client for interacting with the ClassificationSetting builders.
+	ClassificationSetting *ClassificationSettingClient
 	// ClientMutation is the client for interacting with the ClientMutation builders.
 	ClientMutation *ClientMutationClient
 	// Competitor is the client for interacting with the Competitor builders.
@@ -237,6 +239,7 @@ func (tx *Tx) init() {
 	tx.AuditEvent = NewAuditEventClient(tx.config)
 	tx.ChangeNotice = NewChangeNoticeClient(tx.config)
 	tx.ChangeNoticeAck = NewChangeNoticeAckClient(tx.config)
+	tx.ClassificationSetting = NewClassificationSettingClient(tx.config)
 	tx.ClientMutation = NewClientMutationClient(tx.config)
 	tx.Competitor = NewCompetitorClient(tx.config)
 	tx.Contact = NewContactClient(tx.config)

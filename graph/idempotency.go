@@ -16,6 +16,23 @@ import (
 // create it already sent gets the first result back and nothing new is written. The
 // receipt is written in the same transaction as the record.
 func create[T ent.Noder](ctx context.Context, c *ent.Client, clientMutationID *string, do func(*ent.Client) (T, error)) (T, error) {
+	return once(ctx, c, clientMutationID, func(id pulid.ID) (T, error) {
+		var zero T
+		n, err := c.Noder(ctx, id, ent.WithIDType)
+		if err != nil {
+			return zero, err
+		}
+		t, ok := n.(T)
+		if !ok {
+			return zero, errcode.New(errcode.Conflict, "clientMutationId %q was already used for a different kind of record", *clientMutationID)
+		}
+		return t, nil
+	}, do)
+}
+
+// once runs do once per clientMutationId and remembers the record it returned; a
+// repeated id gets that record again, read by load (the record as it is now).
+func once[T ent.Noder](ctx context.Context, c *ent.Client, clientMutationID *string, load func(pulid.ID) (T, error), do func(*ent.Client) (T, error)) (T, error) {
 	var zero T
 	if clientMutationID == nil || *clientMutationID == "" {
 		return do(c)
@@ -30,15 +47,7 @@ func create[T ent.Noder](ctx context.Context, c *ent.Client, clientMutationID *s
 		Only(sys)
 	switch {
 	case err == nil:
-		n, err := c.Noder(ctx, prev.NodeID, ent.WithIDType)
-		if err != nil {
-			return zero, err
-		}
-		t, ok := n.(T)
-		if !ok {
-			return zero, errcode.New(errcode.Conflict, "clientMutationId %q was already used for a different kind of record", *clientMutationID)
-		}
-		return t, nil
+		return load(prev.NodeID)
 	case !ent.IsNotFound(err):
 		return zero, err
 	}

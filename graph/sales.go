@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"tandem/domain/account"
+	weights "tandem/domain/classification"
 	"tandem/ent"
 	"tandem/ent/classify"
 	"tandem/ent/customer"
@@ -28,10 +29,7 @@ func classification(cu *ent.Customer) *model.Classification {
 
 // Ratings are an account's five classification inputs by name.
 func Ratings(cu *ent.Customer) map[string]*int {
-	return map[string]*int{
-		"scale": cu.Scale, "technical_level": cu.TechnicalLevel, "credit": cu.Credit,
-		"demand": cu.Demand, "ease_of_closing": cu.EaseOfClosing,
-	}
+	return weights.Ratings(cu)
 }
 
 // classificationFields are the columns classification needs: field collection may

@@ -172,8 +172,11 @@ var Table = map[string]Type{
 		Read:  ByRole{viewer.Admin: every, viewer.Manager: ownRows},
 		Write: Write{allowIfAdmin(), allowRoles(viewer.Manager)},
 	},
-	"APIToken":   {Read: adminOnly, Write: adminWrite},
-	"AuditEvent": {Read: adminOnly, Write: adminWrite},
+	// The classification weights in force: every one of our people reads them (an
+	// account's "why this tier" shows them); admins change them (setClassificationWeights).
+	"ClassificationSetting": {Read: internal, Write: adminWrite},
+	"APIToken":              {Read: adminOnly, Write: adminWrite},
+	"AuditEvent":            {Read: adminOnly, Write: adminWrite},
 	// Webhooks: a partner with webhooks:manage reads its own endpoints and delivery
 	// log, admins all; both are written through their mutations alone.
 	"WebhookEndpoint": {
@@ -266,6 +269,8 @@ var Views = map[string]View{
 	// log's readable changes (AuditEvent itself is read by admins only).
 	"TemporaryPassword": {},
 	"AuditChange":       {},
+	// What setClassificationWeights did: admins only.
+	"SetClassificationWeightsPayload": {},
 }
 
 // PartnerRoot are the queries and mutations a partner may call.

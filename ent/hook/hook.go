@@ -80,6 +80,18 @@ func (f ChangeNoticeAckFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Va
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ChangeNoticeAckMutation", m)
 }
 
+// The ClassificationSettingFunc type is an adapter to allow the use of ordinary
+// function as ClassificationSetting mutator.
+type ClassificationSettingFunc func(context.Context, *ent.ClassificationSettingMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ClassificationSettingFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ClassificationSettingMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ClassificationSettingMutation", m)
+}
+
 // The ClientMutationFunc type is an adapter to allow the use of ordinary
 // function as ClientMutation mutator.
 type ClientMutationFunc func(context.Context, *ent.ClientMutationMutation) (ent.Value, error)

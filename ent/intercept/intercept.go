@@ -13,6 +13,7 @@ import (
 	"tandem/ent/auditevent"
 	"tandem/ent/changenotice"
 	"tandem/ent/changenoticeack"
+	"tandem/ent/classificationsetting"
 	"tandem/ent/clientmutation"
 	"tandem/ent/competitor"
 	"tandem/ent/contact"
@@ -271,6 +272,33 @@ func (f TraverseChangeNoticeAck) Traverse(ctx context.Context, q ent.Query) erro
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.ChangeNoticeAckQuery", q)
+}
+
+// The ClassificationSettingFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ClassificationSettingFunc func(context.Context, *ent.ClassificationSettingQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ClassificationSettingFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ClassificationSettingQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ClassificationSettingQuery", q)
+}
+
+// The TraverseClassificationSetting type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseClassificationSetting func(context.Context, *ent.ClassificationSettingQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseClassificationSetting) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseClassificationSetting) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ClassificationSettingQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ClassificationSettingQuery", q)
 }
 
 // The ClientMutationFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -1287,6 +1315,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ChangeNoticeQuery, predicate.ChangeNotice, changenotice.OrderOption]{typ: ent.TypeChangeNotice, tq: q}, nil
 	case *ent.ChangeNoticeAckQuery:
 		return &query[*ent.ChangeNoticeAckQuery, predicate.ChangeNoticeAck, changenoticeack.OrderOption]{typ: ent.TypeChangeNoticeAck, tq: q}, nil
+	case *ent.ClassificationSettingQuery:
+		return &query[*ent.ClassificationSettingQuery, predicate.ClassificationSetting, classificationsetting.OrderOption]{typ: ent.TypeClassificationSetting, tq: q}, nil
 	case *ent.ClientMutationQuery:
 		return &query[*ent.ClientMutationQuery, predicate.ClientMutation, clientmutation.OrderOption]{typ: ent.TypeClientMutation, tq: q}, nil
 	case *ent.CompetitorQuery:

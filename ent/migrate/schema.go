@@ -295,6 +295,39 @@ var (
 			},
 		},
 	}
+	// ClassificationSettingsColumns holds the columns for the "classification_settings" table.
+	ClassificationSettingsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "slot", Type: field.TypeInt, Unique: true},
+		{Name: "weight_scale", Type: field.TypeFloat64},
+		{Name: "weight_technical_level", Type: field.TypeFloat64},
+		{Name: "weight_credit", Type: field.TypeFloat64},
+		{Name: "weight_demand", Type: field.TypeFloat64},
+		{Name: "weight_ease_of_closing", Type: field.TypeFloat64},
+		{Name: "tier_a", Type: field.TypeFloat64},
+		{Name: "tier_b", Type: field.TypeFloat64},
+		{Name: "min_inputs", Type: field.TypeInt},
+		{Name: "source", Type: field.TypeEnum, Enums: []string{"ENVIRONMENT", "ADMIN"}, Default: "ENVIRONMENT"},
+		{Name: "changed_tier", Type: field.TypeInt, Default: 0},
+		{Name: "updated_by_id", Type: field.TypeString, Nullable: true},
+	}
+	// ClassificationSettingsTable holds the schema information for the "classification_settings" table.
+	ClassificationSettingsTable = &schema.Table{
+		Name:       "classification_settings",
+		Columns:    ClassificationSettingsColumns,
+		PrimaryKey: []*schema.Column{ClassificationSettingsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "classification_settings_users_updated_by",
+				Columns:    []*schema.Column{ClassificationSettingsColumns[15]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+	}
 	// ClientMutationsColumns holds the columns for the "client_mutations" table.
 	ClientMutationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -2261,6 +2294,7 @@ var (
 		AuditEventsTable,
 		ChangeNoticesTable,
 		ChangeNoticeAcksTable,
+		ClassificationSettingsTable,
 		ClientMutationsTable,
 		CompetitorsTable,
 		ContactsTable,
@@ -2313,6 +2347,7 @@ func init() {
 	ChangeNoticesTable.ForeignKeys[0].RefTable = ProductsTable
 	ChangeNoticeAcksTable.ForeignKeys[0].RefTable = ChangeNoticesTable
 	ChangeNoticeAcksTable.ForeignKeys[1].RefTable = CustomersTable
+	ClassificationSettingsTable.ForeignKeys[0].RefTable = UsersTable
 	CompetitorsTable.ForeignKeys[0].RefTable = CustomersTable
 	ContactsTable.ForeignKeys[0].RefTable = CustomersTable
 	ContactsTable.ForeignKeys[1].RefTable = PersonsTable

@@ -24,6 +24,9 @@ type ChangeNotice func(*sql.Selector)
 // ChangeNoticeAck is the predicate function for changenoticeack builders.
 type ChangeNoticeAck func(*sql.Selector)
 
+// ClassificationSetting is the predicate function for classificationsetting builders.
+type ClassificationSetting func(*sql.Selector)
+
 // ClientMutation is the predicate function for clientmutation builders.
 type ClientMutation func(*sql.Selector)
 

@@ -255,6 +255,30 @@ func (f ChangeNoticeAckMutationRuleFunc) EvalMutation(ctx context.Context, m ent
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ChangeNoticeAckMutation", m)
 }
 
+// The ClassificationSettingQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ClassificationSettingQueryRuleFunc func(context.Context, *ent.ClassificationSettingQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ClassificationSettingQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ClassificationSettingQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ClassificationSettingQuery", q)
+}
+
+// The ClassificationSettingMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ClassificationSettingMutationRuleFunc func(context.Context, *ent.ClassificationSettingMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ClassificationSettingMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ClassificationSettingMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ClassificationSettingMutation", m)
+}
+
 // The ClientMutationQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ClientMutationQueryRuleFunc func(context.Context, *ent.ClientMutationQuery) error
@@ -1190,6 +1214,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ChangeNoticeAckQuery:
 		return q.Filter(), nil
+	case *ent.ClassificationSettingQuery:
+		return q.Filter(), nil
 	case *ent.ClientMutationQuery:
 		return q.Filter(), nil
 	case *ent.CompetitorQuery:
@@ -1282,6 +1308,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ChangeNoticeMutation:
 		return m.Filter(), nil
 	case *ent.ChangeNoticeAckMutation:
+		return m.Filter(), nil
+	case *ent.ClassificationSettingMutation:
 		return m.Filter(), nil
 	case *ent.ClientMutationMutation:
 		return m.Filter(), nil

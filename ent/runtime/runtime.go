@@ -10,6 +10,7 @@ import (
 	"tandem/ent/auditevent"
 	"tandem/ent/changenotice"
 	"tandem/ent/changenoticeack"
+	"tandem/ent/classificationsetting"
 	"tandem/ent/clientmutation"
 	"tandem/ent/competitor"
 	"tandem/ent/contact"
@@ -403,6 +404,87 @@ func init() {
 	changenoticeackDescID := changenoticeackMixinFields0[0].Descriptor()
 	// changenoticeack.DefaultID holds the default value on creation for the id field.
 	changenoticeack.DefaultID = changenoticeackDescID.Default.(func() pulid.ID)
+	classificationsettingMixin := schema.ClassificationSetting{}.Mixin()
+	classificationsetting.Policy = privacy.NewPolicies(classificationsettingMixin[0], schema.ClassificationSetting{})
+	classificationsetting.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := classificationsetting.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	classificationsettingMixinHooks3 := classificationsettingMixin[3].Hooks()
+
+	classificationsetting.Hooks[1] = classificationsettingMixinHooks3[0]
+
+	classificationsetting.Hooks[2] = classificationsettingMixinHooks3[1]
+	classificationsettingMixinFields0 := classificationsettingMixin[0].Fields()
+	_ = classificationsettingMixinFields0
+	classificationsettingMixinFields1 := classificationsettingMixin[1].Fields()
+	_ = classificationsettingMixinFields1
+	classificationsettingMixinFields2 := classificationsettingMixin[2].Fields()
+	_ = classificationsettingMixinFields2
+	classificationsettingFields := schema.ClassificationSetting{}.Fields()
+	_ = classificationsettingFields
+	// classificationsettingDescCreatedAt is the schema descriptor for created_at field.
+	classificationsettingDescCreatedAt := classificationsettingMixinFields1[0].Descriptor()
+	// classificationsetting.DefaultCreatedAt holds the default value on creation for the created_at field.
+	classificationsetting.DefaultCreatedAt = classificationsettingDescCreatedAt.Default.(func() time.Time)
+	// classificationsettingDescUpdatedAt is the schema descriptor for updated_at field.
+	classificationsettingDescUpdatedAt := classificationsettingMixinFields1[1].Descriptor()
+	// classificationsetting.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	classificationsetting.DefaultUpdatedAt = classificationsettingDescUpdatedAt.Default.(func() time.Time)
+	// classificationsetting.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	classificationsetting.UpdateDefaultUpdatedAt = classificationsettingDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// classificationsettingDescVersion is the schema descriptor for version field.
+	classificationsettingDescVersion := classificationsettingMixinFields2[0].Descriptor()
+	// classificationsetting.DefaultVersion holds the default value on creation for the version field.
+	classificationsetting.DefaultVersion = classificationsettingDescVersion.Default.(int)
+	// classificationsettingDescSlot is the schema descriptor for slot field.
+	classificationsettingDescSlot := classificationsettingFields[0].Descriptor()
+	// classificationsetting.SlotValidator is a validator for the "slot" field. It is called by the builders before save.
+	classificationsetting.SlotValidator = classificationsettingDescSlot.Validators[0].(func(int) error)
+	// classificationsettingDescWeightScale is the schema descriptor for weight_scale field.
+	classificationsettingDescWeightScale := classificationsettingFields[1].Descriptor()
+	// classificationsetting.WeightScaleValidator is a validator for the "weight_scale" field. It is called by the builders before save.
+	classificationsetting.WeightScaleValidator = classificationsettingDescWeightScale.Validators[0].(func(float64) error)
+	// classificationsettingDescWeightTechnicalLevel is the schema descriptor for weight_technical_level field.
+	classificationsettingDescWeightTechnicalLevel := classificationsettingFields[2].Descriptor()
+	// classificationsetting.WeightTechnicalLevelValidator is a validator for the "weight_technical_level" field. It is called by the builders before save.
+	classificationsetting.WeightTechnicalLevelValidator = classificationsettingDescWeightTechnicalLevel.Validators[0].(func(float64) error)
+	// classificationsettingDescWeightCredit is the schema descriptor for weight_credit field.
+	classificationsettingDescWeightCredit := classificationsettingFields[3].Descriptor()
+	// classificationsetting.WeightCreditValidator is a validator for the "weight_credit" field. It is called by the builders before save.
+	classificationsetting.WeightCreditValidator = classificationsettingDescWeightCredit.Validators[0].(func(float64) error)
+	// classificationsettingDescWeightDemand is the schema descriptor for weight_demand field.
+	classificationsettingDescWeightDemand := classificationsettingFields[4].Descriptor()
+	// classificationsetting.WeightDemandValidator is a validator for the "weight_demand" field. It is called by the builders before save.
+	classificationsetting.WeightDemandValidator = classificationsettingDescWeightDemand.Validators[0].(func(float64) error)
+	// classificationsettingDescWeightEaseOfClosing is the schema descriptor for weight_ease_of_closing field.
+	classificationsettingDescWeightEaseOfClosing := classificationsettingFields[5].Descriptor()
+	// classificationsetting.WeightEaseOfClosingValidator is a validator for the "weight_ease_of_closing" field. It is called by the builders before save.
+	classificationsetting.WeightEaseOfClosingValidator = classificationsettingDescWeightEaseOfClosing.Validators[0].(func(float64) error)
+	// classificationsettingDescTierA is the schema descriptor for tier_a field.
+	classificationsettingDescTierA := classificationsettingFields[6].Descriptor()
+	// classificationsetting.TierAValidator is a validator for the "tier_a" field. It is called by the builders before save.
+	classificationsetting.TierAValidator = classificationsettingDescTierA.Validators[0].(func(float64) error)
+	// classificationsettingDescTierB is the schema descriptor for tier_b field.
+	classificationsettingDescTierB := classificationsettingFields[7].Descriptor()
+	// classificationsetting.TierBValidator is a validator for the "tier_b" field. It is called by the builders before save.
+	classificationsetting.TierBValidator = classificationsettingDescTierB.Validators[0].(func(float64) error)
+	// classificationsettingDescMinInputs is the schema descriptor for min_inputs field.
+	classificationsettingDescMinInputs := classificationsettingFields[8].Descriptor()
+	// classificationsetting.MinInputsValidator is a validator for the "min_inputs" field. It is called by the builders before save.
+	classificationsetting.MinInputsValidator = classificationsettingDescMinInputs.Validators[0].(func(int) error)
+	// classificationsettingDescChangedTier is the schema descriptor for changed_tier field.
+	classificationsettingDescChangedTier := classificationsettingFields[10].Descriptor()
+	// classificationsetting.DefaultChangedTier holds the default value on creation for the changed_tier field.
+	classificationsetting.DefaultChangedTier = classificationsettingDescChangedTier.Default.(int)
+	// classificationsettingDescID is the schema descriptor for id field.
+	classificationsettingDescID := classificationsettingMixinFields0[0].Descriptor()
+	// classificationsetting.DefaultID holds the default value on creation for the id field.
+	classificationsetting.DefaultID = classificationsettingDescID.Default.(func() pulid.ID)
 	clientmutationMixin := schema.ClientMutation{}.Mixin()
 	clientmutation.Policy = privacy.NewPolicies(clientmutationMixin[0], schema.ClientMutation{})
 	clientmutation.Hooks[0] = func(next ent.Mutator) ent.Mutator {

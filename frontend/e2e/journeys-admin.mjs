@@ -105,13 +105,55 @@ journey('admin-zh', async ({ server, phone }) => {
   const { page } = await phone({ locale: 'zh-CN' });
   await signInFast(page, server, { email: ADMIN, path: '/admin' });
   await page.evaluate(() => localStorage.setItem('tandem.lang', 'zh'));
-  for (const [path, h1] of [['/admin', '系统管理'], ['/admin/users', '用户'], ['/admin/teams', '团队'], ['/admin/tokens', '合作伙伴令牌'], ['/admin/webhooks', '推送接口'], ['/admin/audit', '操作日志']]) {
+  for (const [path, h1] of [['/admin', '系统管理'], ['/admin/users', '用户'], ['/admin/teams', '团队'], ['/admin/tokens', '合作伙伴令牌'], ['/admin/webhooks', '推送接口'], ['/admin/classification', '分类权重'], ['/admin/audit', '操作日志']]) {
     await page.goto(path);
     await page.getByRole('heading', { level: 1, name: h1 }).waitFor();
     await checkScreen(page, 'zh' + path.replaceAll('/', '-'));
     const main = await page.locator('main').innerText();
-    for (const en of ['Add user', 'Search name', 'Issue token', 'Add endpoint', 'Load more', 'Filter', 'Deactivate']) {
+    for (const en of ['Add user', 'Search name', 'Issue token', 'Add endpoint', 'Load more', 'Filter', 'Deactivate', 'Save weights']) {
       assert(!main.includes(en), `${path} shows “${en}” in Chinese`);
     }
   }
+});
+
+// An admin changes a classification weight: the form shows the weights in force, a
+// mistake is named at its field, the save asks first and answers how many accounts
+// changed tier, and a reload shows the new value. The weights are put back at the end.
+journey('admin-classification', async ({ server, phone }) => {
+  const adminToken = (await login(server, ADMIN)).accessToken;
+  const read = `{ classificationWeights { version weightScale weightTechnicalLevel weightCredit weightDemand weightEaseOfClosing tierA tierB minInputs } }`;
+  const before = (await gql(server, read, {}, adminToken)).classificationWeights;
+
+  const { page } = await phone({ locale: 'en-US' });
+  await signInFast(page, server, { email: ADMIN, path: '/admin' });
+  await page.evaluate(() => localStorage.setItem('tandem.lang', 'en'));
+  await page.reload();
+  await page.getByRole('link', { name: 'Classification weights' }).click();
+  await page.waitForURL(/\/admin\/classification$/);
+  await checkScreen(page, 'admin-classification');
+  const demand = page.locator('input[name=weightDemand]');
+  assert(Number(await demand.inputValue()) === before.weightDemand, 'the form does not show the demand weight in force');
+  await page.locator('[data-preview]').filter({ hasText: `${before.tierA} or more is tier A` }).waitFor();
+
+  // A tier B above tier A is named at its field, and the save is not offered.
+  await page.locator('input[name=tierB]').fill(String(before.tierA + 0.5));
+  await page.getByRole('alert').filter({ hasText: 'Tier B cannot start above tier A' }).waitFor();
+  assert(await page.getByRole('button', { name: 'Save weights' }).isDisabled(), 'a bad form may be saved');
+  await page.locator('input[name=tierB]').fill(String(before.tierB));
+
+  const next = before.weightDemand + 1;
+  await demand.fill(String(next));
+  await page.getByRole('button', { name: 'Save weights' }).click();
+  await page.getByRole('button', { name: 'Yes, save' }).click();
+  await page.getByRole('status').filter({ hasText: /^Saved; \d+ accounts changed tier\.$/ }).waitFor();
+  await checkScreen(page, 'admin-classification-saved');
+  await page.reload();
+  await page.locator('input[name=weightDemand]').waitFor();
+  assert(Number(await page.locator('input[name=weightDemand]').inputValue()) === next, 'the reload does not show the saved weight');
+  await page.getByText(/Last saved by /).waitFor();
+
+  const now = (await gql(server, read, {}, adminToken)).classificationWeights;
+  const { version, ...weights } = before;
+  await gql(server, `mutation($in: SetClassificationWeightsInput!) { setClassificationWeights(input: $in) { changedTier } }`,
+    { in: { ...weights, expectedVersion: now.version } }, adminToken);
 });

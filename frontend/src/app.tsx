@@ -44,6 +44,7 @@ const routes: { pattern: string; load?: Loader; component?: ComponentType<Params
   { pattern: '/admin/teams', load: () => import('./screens/admin/AdminTeams').then((m) => m.AdminTeams) },
   { pattern: '/admin/tokens', load: () => import('./screens/admin/AdminTokens').then((m) => m.AdminTokens) },
   { pattern: '/admin/webhooks', load: () => import('./screens/admin/AdminWebhooks').then((m) => m.AdminWebhooks) },
+  { pattern: '/admin/classification', load: () => import('./screens/admin/AdminClassification').then((m) => m.AdminClassification) },
   { pattern: '/admin/audit', load: () => import('./screens/admin/AdminAudit').then((m) => m.AdminAudit) },
   { pattern: '/import', load: () => import('./screens/ImportStart').then((m) => m.Data) },
   { pattern: '/import/:id', load: () => import('./screens/ImportJob').then((m) => m.ImportJob) },

@@ -534,6 +534,36 @@ type SampleShippingReadiness struct {
 	Missing []string `json:"missing"`
 }
 
+type SetClassificationWeightsInput struct {
+	// Weight of the scale rating (0 or more; 0 leaves it out).
+	WeightScale float64 `json:"weightScale"`
+	// Weight of the technical level rating (0 or more).
+	WeightTechnicalLevel float64 `json:"weightTechnicalLevel"`
+	// Weight of the credit rating (0 or more).
+	WeightCredit float64 `json:"weightCredit"`
+	// Weight of the demand rating (0 or more).
+	WeightDemand float64 `json:"weightDemand"`
+	// Weight of the ease of closing rating (0 or more). At least one of the five weights must be above 0.
+	WeightEaseOfClosing float64 `json:"weightEaseOfClosing"`
+	// Lowest score of tier A, 1..5.
+	TierA float64 `json:"tierA"`
+	// Lowest score of tier B, 1..5 and at most tierA.
+	TierB float64 `json:"tierB"`
+	// How many ratings an account needs before it is scored, 1..5.
+	MinInputs int `json:"minInputs"`
+	// The version you read; CONFLICT when someone saved since.
+	ExpectedVersion int `json:"expectedVersion"`
+}
+
+// What setClassificationWeights did.
+type SetClassificationWeightsPayload struct {
+	// The weights now in force.
+	Weights *ent.ClassificationSetting `json:"weights"`
+	// How many accounts changed tier under the new weights.
+	ChangedTier      int     `json:"changedTier"`
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
 type SetCustomerStageInput struct {
 	ID    pulid.ID       `json:"id"`
 	Stage customer.Stage `json:"stage"`

@@ -14,6 +14,7 @@ import (
 
 	"tandem/domain/access"
 	"tandem/domain/account"
+	"tandem/domain/classification"
 	"tandem/domain/importer"
 	"tandem/ent"
 	"tandem/ent/classify"
@@ -90,11 +91,10 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	if opts.Limits != nil {
 		limits = *opts.Limits
 	}
-	weights, err := classify.Parse(cfg.Classification)
+	env, err := envWeights(cfg.Classification)
 	if err != nil {
 		return nil, err
 	}
-	classify.Set(weights)
 	if cfg.EvaluationContactFactor > 0 {
 		account.SetEvaluationFactor(cfg.EvaluationContactFactor)
 	}
@@ -132,7 +132,7 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	if err := a.bootstrap(ctx); err != nil {
 		return nil, err
 	}
-	if err := reclassify(ctx, db.Client, weights); err != nil {
+	if err := a.classify(ctx, env); err != nil {
 		return nil, fmt.Errorf("classifying accounts: %w", err)
 	}
 	// Contacts from before persons existed join theirs (the hooks keep them from then on).
@@ -220,44 +220,20 @@ func storeDemoFiles(ctx context.Context, dataDir string, files map[string][]byte
 // FirstAdminEmail is the administrator the first start on an empty database creates.
 const FirstAdminEmail = "admin@tandem.local"
 
-// reclassify brings every account's score and tier in line with the weights in force,
-// so a change of TANDEM_CLASSIFICATION applies at the next start. Accounts already
-// right are not written.
-func reclassify(ctx context.Context, c *ent.Client, w classify.Weights) error {
-	sys := access.System(ctx, "start-up: every account's score under the weights in force")
-	const page = 500
-	for offset := 0; ; offset += page {
-		cs, err := c.Customer.Query().Order(customer.ByID()).Offset(offset).Limit(page).
-			Select(customer.FieldScale, customer.FieldTechnicalLevel, customer.FieldCredit, customer.FieldDemand,
-				customer.FieldEaseOfClosing, customer.FieldScore, customer.FieldTier).All(sys)
-		if err != nil {
-			return err
-		}
-		for _, cu := range cs {
-			res := w.Compute(graph.Ratings(cu))
-			if sameFloat(res.Score, cu.Score) && sameTier(res.Tier, cu.Tier) {
-				continue
-			}
-			u := c.Customer.UpdateOneID(cu.ID)
-			if res.Score != nil {
-				u.SetScore(*res.Score).SetTier(customer.Tier(*res.Tier))
-			} else {
-				u.ClearScore().ClearTier()
-			}
-			if err := u.Exec(sys); err != nil {
-				return err
-			}
-		}
-		if len(cs) < page {
-			return nil
-		}
+// classify puts the classification weights in force — an admin's stored weights, else
+// env (TANDEM_CLASSIFICATION or the defaults) — and brings every account's score and
+// tier in line with them, so a change of the variable applies at the next start.
+func (a *App) classify(ctx context.Context, env classify.Weights) error {
+	w, err := classification.Start(ctx, a.DB.Client, env)
+	if err != nil {
+		return err
 	}
-}
-
-func sameFloat(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
-
-func sameTier(a *string, b *customer.Tier) bool {
-	return (a == nil) == (b == nil) && (a == nil || *a == string(*b))
+	classify.Set(w)
+	n, err := classification.Rescore(ctx, a.DB.Client, w)
+	if n > 0 {
+		a.Log.Info("accounts changed tier under the weights in force", "accounts", n)
+	}
+	return err
 }
 
 // demoPartnerToken issues an API token for one partner account of the demo, so the

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"tandem/domain/account"
+	"tandem/domain/classification"
 	"tandem/ent/classify"
 	"tandem/server/webhook"
 )
@@ -29,7 +30,9 @@ type Config struct {
 	Env         string // TANDEM_ENV ("production" hardens defaults)
 	Demo        bool   // --demo / TANDEM_DEMO
 	// Classification weighs the five account ratings, e.g.
-	// "scale=1,technical_level=1,credit=1.5,demand=2,ease_of_closing=1.5,a=3.8,b=2.8".
+	// "scale=1,technical_level=1,credit=1.5,demand=2,ease_of_closing=1.5,a=3.8,b=2.8,min=3".
+	// It is the initial default only: once an admin saves weights in the app
+	// (setClassificationWeights), the stored ones win over it at every start.
 	Classification string // TANDEM_CLASSIFICATION
 	// EvaluationContactFactor shortens key persons' contact intervals while their account
 	// evaluates us (0 < f ≤ 1; 0.5 halves them): TANDEM_EVALUATION_CONTACT_FACTOR.
@@ -86,7 +89,7 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 		}
 		c.EvaluationContactFactor = f
 	}
-	if _, err := classify.Parse(c.Classification); err != nil {
+	if _, err := envWeights(c.Classification); err != nil {
 		return c, err
 	}
 	if _, err := ParseTrustedProxies(c.TrustedProxies); err != nil {
@@ -178,4 +181,16 @@ func durationEnv(k string, def time.Duration, getenv func(string) string) time.D
 		return d
 	}
 	return def
+}
+
+// envWeights reads TANDEM_CLASSIFICATION and refuses weights an admin could not save.
+func envWeights(s string) (classify.Weights, error) {
+	w, err := classify.Parse(s)
+	if err != nil {
+		return w, err
+	}
+	if err := classification.Validate(w); err != nil {
+		return w, fmt.Errorf("TANDEM_CLASSIFICATION: %w", err)
+	}
+	return w, nil
 }

@@ -640,6 +640,10 @@ func ptIsolationTable() map[string]ptIso {
 			return ptIDsOf(w.c.ExchangeRate.Create().SetFromCurrency("USD").SetToCurrency("CNY").SetRate(7.1).
 				SetValidFrom(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)).SaveX(w.e.sys).ID)
 		}},
+		// The one row of classification weights, made at start-up.
+		"ClassificationSetting": {foreign: func(w *ptWorld) []pulid.ID {
+			return ptIDsOf(w.c.ClassificationSetting.Query().OnlyIDX(w.e.sys))
+		}},
 		"PricePoint": {foreign: func(w *ptWorld) []pulid.ID {
 			return ptIDsOf(w.c.PricePoint.Create().SetProductID(w.p1.ID).SetPrice(18.5).SaveX(w.e.sys).ID,
 				w.c.PricePoint.Create().SetProductID(w.p2.ID).SetPrice(9).SaveX(w.e.sys).ID)

@@ -46,6 +46,7 @@ var Types = map[string]string{
 	"XR": "ExchangeRate",
 	"AX": "AccountChange",
 	"IJ": "ImportJob",
+	"CW": "ClassificationSetting",
 }
 
 // TypeOf returns the ent type an ID belongs to ("" when the prefix is unknown).

@@ -27,7 +27,7 @@ const Actors = graphql(`
 `);
 
 type Entry = { id: string; at: string; action: string; entityType: string; entityID: string; actorName: string; changes: { field: string; before?: string | null; after?: string | null }[] };
-const types = ['User', 'Team', 'APIToken', 'Customer', 'Contact', 'KeyPerson', 'Interaction', 'Sample', 'Trial', 'Order', 'Shipment', 'Issue', 'Document', 'ChangeNotice', 'WebhookEndpoint'];
+const types = ['User', 'Team', 'APIToken', 'Customer', 'Contact', 'KeyPerson', 'Interaction', 'Sample', 'Trial', 'Order', 'Shipment', 'Issue', 'Document', 'ChangeNotice', 'WebhookEndpoint', 'ClassificationSetting'];
 
 function Row({ e }: { e: Entry }) {
   const [open, setOpen] = useState(false);

@@ -6,7 +6,7 @@ import { Empty } from '../../ui/bits';
 import { Header } from '../../ui/Layout';
 import { t } from './admin.i18n';
 
-export const adminPages = ['users', 'teams', 'tokens', 'webhooks', 'audit'] as const;
+export const adminPages = ['users', 'teams', 'tokens', 'webhooks', 'classification', 'audit'] as const;
 
 /** Shown instead of an admin screen to anyone but an admin. */
 export function AdminOnly({ children }: { children: preact.ComponentChildren }) {
