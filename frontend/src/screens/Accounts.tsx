@@ -125,6 +125,7 @@ export function Accounts() {
   });
 
   const filtered = !!(stage || tier || q);
+  const shown = [...(page?.edges ?? []), ...(more ?? [])].filter((e) => e?.node);
   return (
     <>
       <Header
@@ -191,6 +192,28 @@ export function Accounts() {
             </button>
           )}
         </details>
+        {selecting && (
+          // Outside the list's <Query>: the panel keeps its results and reason while the
+          // list reloads after a bulk change.
+          <>
+            <button
+              type="button"
+              class="btn"
+              disabled={!shown.length}
+              onClick={() => setSel({ ...sel, ...Object.fromEntries(shown.map((e) => [e!.node!.id, e!.node!.owner?.id ?? ''])) })}
+            >
+              {tb('selectAll')}
+            </button>
+            <AccountsBulk
+              selected={sel}
+              names={Object.fromEntries(shown.map((e) => [e!.node!.id, e!.node!.name]))}
+              onDone={() => {
+                setSel({});
+                void first.refetch();
+              }}
+            />
+          </>
+        )}
         <Query q={first}>
           {(d) => {
             const edges = [...(d.customers.edges ?? []), ...(more ?? [])];
@@ -200,25 +223,6 @@ export function Accounts() {
                 <p class="muted small" aria-live="polite">
                   {t('total', { n: d.customers.totalCount })}
                 </p>
-                {selecting && (
-                  <>
-                    <button
-                      type="button"
-                      class="btn"
-                      onClick={() => setSel({ ...sel, ...Object.fromEntries(edges.map((e) => [e!.node!.id, e!.node!.owner?.id ?? ''])) })}
-                    >
-                      {tb('selectAll')}
-                    </button>
-                    <AccountsBulk
-                      selected={sel}
-                      names={Object.fromEntries(edges.map((e) => [e!.node!.id, e!.node!.name]))}
-                      onDone={() => {
-                        setSel({});
-                        void first.refetch();
-                      }}
-                    />
-                  </>
-                )}
                 <ul class="list">
                   {edges.map((e) => {
                     const c = e!.node!;

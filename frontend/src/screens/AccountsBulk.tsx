@@ -97,7 +97,7 @@ export function AccountsBulk({ selected, names, onDone }: { selected: Record<str
     setRows([]);
     try {
       const d = await request(BulkStage, { input: { customerIDs: ids, stage: stage as never, reason: reason.trim() } });
-      setRows(d.bulkSetStage.map((r) => ({ id: r.customerID, moved: r.moved, message: r.message, name: r.customer?.name })));
+      setRows(d.bulkSetStage.map((r) => ({ id: r.customerID, moved: r.moved, message: r.message, name: r.customer?.name ?? names[r.customerID] })));
       onDone();
     } catch (err) {
       setError(errorText(err, ''));
@@ -120,7 +120,7 @@ export function AccountsBulk({ selected, names, onDone }: { selected: Record<str
         d.bulkSetRating.map((r) => ({
           id: r.customerID,
           moved: r.set,
-          name: r.customer?.name,
+          name: r.customer?.name ?? names[r.customerID],
           done: tb('changed'),
           message: r.message,
           note: r.set ? (r.customer?.tier ? tb('ratingSet', { tier: label('CustomerTier', r.customer.tier) }) : tb('noTier')) : undefined,

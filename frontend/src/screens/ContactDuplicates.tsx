@@ -21,10 +21,16 @@ export function contactsOf(data: unknown): ContactLike[] {
   return ((data as Contacts)?.node?.contacts?.edges ?? []).map((e) => e?.node).filter((c): c is ContactLike => !!c);
 }
 
+/** Whoever may change an account's contacts may merge two of them: reps keep their own
+ * contact lists clean (the server's rule, domain/merge.Contacts); analysts only read. */
+export function mayMergeContacts(role: string | undefined): boolean {
+  return role === 'REP' || role === 'MANAGER' || role === 'ADMIN';
+}
+
 export function ContactDuplicates({ id }: { id: string }) {
   const s = useStore(session);
   useStore(lang);
-  const manages = !!s?.access?.manages;
+  const manages = mayMergeContacts(s?.user.role);
   const q = useQuery(AccountContacts, { id }, { skip: !manages });
   const contacts = contactsOf(q.data);
   if (!manages || contacts.length < 2) return null;

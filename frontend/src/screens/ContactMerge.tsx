@@ -13,7 +13,7 @@ import { useStore } from '../lib/store';
 import { label } from '../i18n/enums';
 import { Query } from '../ui/bits';
 import { Header } from '../ui/Layout';
-import { AccountContacts, contactsOf } from './ContactDuplicates';
+import { AccountContacts, contactsOf, mayMergeContacts } from './ContactDuplicates';
 import { likelyPairs, type ContactLike } from './contactPairs';
 import { contactFieldNames, t, tcm } from './merge.i18n';
 import { FieldChoices, Moves, refusalText, sideOf, type Side } from './MergeParts';
@@ -38,7 +38,7 @@ export function ContactMerge({ id }: { id: string }) {
   useStore(lang);
   const keep = useQueryParam('keep') ?? '';
   const fold = useQueryParam('merge') ?? '';
-  const manages = !!s?.access?.manages;
+  const manages = mayMergeContacts(s?.user.role);
   const list = useQuery(AccountContacts, { id }, { skip: !manages });
   const contacts = contactsOf(list.data);
   const [done, setDone] = useState('');

@@ -218,7 +218,7 @@ export const tcm = messages(
     notFound: 'One of these contacts is gone or not yours to see; reload.',
     badInput: 'These two contacts cannot be merged (they must be of this account).',
     none: 'This account has fewer than two contacts.',
-    managersOnly: 'Only a manager can merge contacts.',
+    managersOnly: 'Only reps, managers and admins merge contacts.',
   },
   {
     title: '合并重复联系人',
@@ -248,7 +248,7 @@ export const tcm = messages(
     notFound: '找不到其中一个联系人，或你无权查看；请刷新。',
     badInput: '这两个联系人不能合并（须同属本客户）。',
     none: '本客户的联系人不足两个。',
-    managersOnly: '只有经理可以合并联系人。',
+    managersOnly: '只有销售代表、经理和管理员可以合并联系人。',
   },
 );
 
