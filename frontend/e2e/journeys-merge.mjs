@@ -100,8 +100,8 @@ journey('reassign-accounts', async ({ server, phone }) => {
   await page.getByRole('combobox', { name: /Reassign to/ }).selectOption(target.id);
   await page.getByLabel('Reason').fill('rep1 takes over the key accounts');
   page.once('dialog', (d) => void d.accept());
-  await page.getByRole('button', { name: 'Reassign 2 accounts' }).click();
-  await page.getByRole('status').filter({ hasText: '2 accounts reassigned' }).waitFor();
+  await page.getByRole('button', { name: 'Reassign the selected (2)' }).click();
+  await page.getByRole('status').filter({ hasText: 'Accounts reassigned: 2;' }).waitFor();
   for (const a of accts) {
     const d = await gql(server, `query($id: ID!) { node(id: $id) { ... on Customer { owner { id } } } }`, { id: a.id }, tok);
     assert(d.node.owner.id === target.id, `${a.name} is still ${d.node.owner.id}'s`);
@@ -113,7 +113,7 @@ journey('reassign-accounts', async ({ server, phone }) => {
   await page.getByRole('combobox', { name: /Move the stage to/ }).selectOption('DORMANT');
   await page.getByLabel('Reason').fill('no demand this year');
   page.once('dialog', (d) => void d.accept());
-  await page.getByRole('button', { name: 'Move 1 accounts' }).click();
+  await page.getByRole('button', { name: 'Move the selected (1)' }).click();
   await page.getByRole('status').filter({ hasText: `Moved: ${accts[0].name}` }).waitFor();
   // The list reloads behind the panel; the results stay for the manager to read.
   await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 15_000 });

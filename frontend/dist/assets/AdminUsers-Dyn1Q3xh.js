@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,r as o}from"./preload-helper-qXHoDUNh.js";import{t as s}from"./graphql-C_8JoYSL.js";import{t as c}from"./hooks-B6Ey085r.js";import{c as l,d as u,i as d,l as f,r as p,s as m}from"./index-Cjb4CnSG.js";import{t as h}from"./FormStatus-OfHXJGmz.js";import{AdminOnly as g,n as _}from"./AdminHome-BQC51ycJ.js";import{i as v}from"./filters-Cn4b0wGF.js";import{i as y,n as b,r as x,t as S}from"./parts-orDhq5Ml.js";e(),t();var C=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,r as o}from"./preload-helper-qXHoDUNh.js";import{t as s}from"./graphql-C_8JoYSL.js";import{t as c}from"./hooks-DiW9Z5ql.js";import{c as l,d as u,i as d,l as f,r as p,s as m}from"./index-78ztTL4i.js";import{t as h}from"./FormStatus-OfHXJGmz.js";import{AdminOnly as g,n as _}from"./AdminHome-DBvuiN4B.js";import{i as v}from"./filters-Cn4b0wGF.js";import{i as y,n as b,r as x,t as S}from"./parts-xdvnq5yd.js";e(),t();var C=s(`
   query AdminUsers($where: UserWhereInput, $after: Cursor) {
     users(first: 50, after: $after, where: $where, orderBy: { field: NAME, direction: ASC }) {
       totalCount
