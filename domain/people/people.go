@@ -131,3 +131,18 @@ func text(v any) *string {
 	}
 	return &s
 }
+
+// LastAdmin is the "reason" extension of a refusal that would leave no active admin.
+const LastAdmin = "LAST_ADMIN"
+
+// KeepAnAdmin refuses a change that would leave Tandem without an active admin:
+// deactivating, demoting or deleting the last one would lock everyone out of the
+// administration (and out of the break-glass command's reach). othersLeft is how many
+// active admins the change leaves besides the users it changes.
+func KeepAnAdmin(losesAdmin bool, othersLeft int) error {
+	if !losesAdmin || othersLeft > 0 {
+		return nil
+	}
+	return errcode.New(errcode.BadUserInput, "Tandem needs at least one active admin: make another user an admin first").
+		With("field", "active").With("reason", LastAdmin)
+}

@@ -70,3 +70,16 @@ func str(p *string) string {
 	}
 	return *p
 }
+
+func TestKeepAnAdmin(t *testing.T) {
+	for _, c := range []struct {
+		loses  bool
+		others int
+		refuse bool
+	}{{false, 0, false}, {true, 1, false}, {true, 0, true}, {false, 3, false}} {
+		err := KeepAnAdmin(c.loses, c.others)
+		if (err != nil) != c.refuse {
+			t.Errorf("loses %v, others %d: %v", c.loses, c.others, err)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"entgo.io/ent"
 
+	"tandem/domain/people"
 	gen "tandem/ent"
 	"tandem/ent/errcode"
 	"tandem/ent/hook"
@@ -18,7 +19,37 @@ import (
 
 func (User) Hooks() []ent.Hook {
 	return []ent.Hook{hook.On(userEmail, ent.OpCreate|ent.OpUpdateOne|ent.OpUpdate),
+		hook.On(keepAnAdmin, ent.OpUpdateOne|ent.OpUpdate|ent.OpDeleteOne|ent.OpDelete),
 		hook.On(endSessionsOfDeactivated, ent.OpUpdateOne|ent.OpUpdate)}
+}
+
+// keepAnAdmin refuses, whichever path writes it, a change that leaves no active admin
+// (people.KeepAnAdmin): deactivating, demoting or deleting the last one.
+func keepAnAdmin(next ent.Mutator) ent.Mutator {
+	return hook.UserFunc(func(ctx context.Context, m *gen.UserMutation) (gen.Value, error) {
+		active, setActive := m.Active()
+		role, setRole := m.Role()
+		loses := m.Op().Is(ent.OpDelete|ent.OpDeleteOne) || (setActive && !active) || (setRole && role != user.RoleADMIN)
+		if !loses {
+			return next.Mutate(ctx, m)
+		}
+		ids, err := m.IDs(system(ctx))
+		if err != nil {
+			return nil, err
+		}
+		affected, err := m.Client().User.Query().Where(user.IDIn(ids...), user.RoleEQ(user.RoleADMIN), user.Active(true)).Count(system(ctx))
+		if err != nil {
+			return nil, err
+		}
+		others, err := m.Client().User.Query().Where(user.IDNotIn(ids...), user.RoleEQ(user.RoleADMIN), user.Active(true)).Count(system(ctx))
+		if err != nil {
+			return nil, err
+		}
+		if err := people.KeepAnAdmin(affected > 0, others); err != nil {
+			return nil, err
+		}
+		return next.Mutate(ctx, m)
+	})
 }
 
 // endSessionsOfDeactivated revokes every refresh token of a user made inactive, in

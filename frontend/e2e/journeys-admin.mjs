@@ -89,6 +89,20 @@ journey('admin-users', async ({ server, phone }) => {
   const text = await entries.first().textContent();
   assert(!/password_hash|argon/i.test(text), 'a password hash shows in the audit log');
   await checkScreen(page, 'admin-audit-filtered');
+
+  // The only admin cannot deactivate themselves: the question says it is their own
+  // account, and the server refuses (LAST_ADMIN), said in the app's language.
+  const adminTok = (await login(server, ADMIN)).accessToken;
+  const admins = await gql(server, `{ users(first: 5, where: { role: ADMIN, active: true }) { totalCount } }`, {}, adminTok);
+  assert(admins.users.totalCount === 1, `the demo has ${admins.users.totalCount} active admins: this check would deactivate one`);
+  await page.goto('/admin/users');
+  await page.getByLabel('Search name or email').fill(ADMIN);
+  const own = page.locator(`li[data-user="${ADMIN}"]`);
+  await own.getByRole('button', { name: 'Deactivate' }).click();
+  await own.getByText('Deactivate your own account?').waitFor();
+  await own.getByRole('button', { name: 'Yes, deactivate' }).click();
+  await own.getByText('Tandem needs at least one active admin').waitFor();
+  assert((await login(server, ADMIN)).accessToken, 'the admin can no longer sign in');
 });
 
 /** Signs in through the form without waiting to leave /signin (the forced change screen stays there). */

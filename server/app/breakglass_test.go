@@ -65,14 +65,58 @@ func TestBreakGlassResetsTheAdminPassword(t *testing.T) {
 			t.Fatalf("login: %v", d)
 		}
 
-		// Without an email: the first admin created (the one made at the first start);
-		// with no active admin, an error.
+		// Without an email: the first admin created (the one made at the first start).
 		if who, _, err := app.ResetAdminPassword(e.sys, c, "", time.Now().UTC()); err != nil || who != "admin@tandem.local" {
 			t.Fatalf("first admin: %q %v", who, err)
 		}
-		c.User.Update().Where(user.RoleEQ(user.RoleADMIN)).SetActive(false).ExecX(e.sys)
+		// No write path deactivates the last admins (TestLastAdminStays); a database
+		// where it happened anyway (before that rule) gets its first admin back, active.
+		if err := c.User.Update().Where(user.RoleEQ(user.RoleADMIN)).SetActive(false).Exec(e.sys); err == nil {
+			t.Fatal("every admin was deactivated")
+		}
+		if _, err := c.ExecContext(e.sys, `UPDATE users SET active = false WHERE role = 'ADMIN'`); err != nil {
+			t.Fatal(err)
+		}
+		who, pw, err = app.ResetAdminPassword(e.sys, c, "", time.Now().UTC())
+		if err != nil || who != "admin@tandem.local" {
+			t.Fatalf("inactive first admin: %q %v", who, err)
+		}
+		e.ok("", loginMutation, map[string]any{"e": "admin@tandem.local", "p": pw})
+		// No admin at all: an error.
+		if _, err := c.ExecContext(e.sys, `UPDATE users SET role = 'MANAGER' WHERE role = 'ADMIN'`); err != nil {
+			t.Fatal(err)
+		}
 		if _, _, err := app.ResetAdminPassword(e.sys, c, "", time.Now().UTC()); !errors.Is(err, app.ErrNoAdmin) {
 			t.Fatalf("no admin: %v", err)
 		}
+	})
+}
+
+// The last active admin cannot be deactivated, demoted or deleted, through the API or
+// any other write path; with a second admin, the first may go.
+func TestLastAdminStays(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		c := e.app.DB.Client
+		admin := e.token(e.f.admin)
+		// The fixture has two admins: the first start's and admin@t.test. Leave one.
+		first := c.User.Query().Where(user.Email(app.FirstAdminEmail)).OnlyX(e.sys)
+		c.User.UpdateOneID(first.ID).SetActive(false).ExecX(e.sys)
+		upd := `mutation($id: ID!, $in: UpdateUserInput!) { updateUser(id: $id, input: $in) { id active role } }`
+		for _, in := range []map[string]any{{"active": false}, {"role": "MANAGER"}} {
+			r := e.do(admin, upd, map[string]any{"id": e.f.admin.ID, "in": in})
+			expectCode(t, r, "BAD_USER_INPUT")
+			if r.Errors[0].Extensions["reason"] != "LAST_ADMIN" {
+				t.Fatalf("%v: %v", in, r.Errors)
+			}
+		}
+		if err := c.User.DeleteOneID(e.f.admin.ID).Exec(e.sys); err == nil {
+			t.Fatal("the last admin was deleted")
+		}
+		if u := c.User.GetX(e.sys, e.f.admin.ID); !u.Active || u.Role != user.RoleADMIN {
+			t.Fatalf("the last admin changed: %+v", u)
+		}
+		// With another active admin, this one may step down.
+		c.User.UpdateOneID(first.ID).SetActive(true).ExecX(e.sys)
+		e.ok(admin, upd, map[string]any{"id": e.f.admin.ID, "in": map[string]any{"role": "MANAGER"}})
 	})
 }

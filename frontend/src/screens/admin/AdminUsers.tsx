@@ -3,7 +3,8 @@
 import { useState } from 'preact/hooks';
 import { graphql } from '../../graphql';
 import { label } from '../../i18n/enums';
-import { request } from '../../lib/api';
+import { request, session } from '../../lib/api';
+import { useStore } from '../../lib/store';
 import { useDebounced } from '../../lib/hooks';
 import { useQuery } from '../../lib/query';
 import { Badge, Empty, ErrorBox, Query } from '../../ui/bits';
@@ -107,6 +108,7 @@ function InviteForm({ teams, onShown }: { teams: Team[]; onShown: (s: Shown) => 
 }
 
 function UserRow({ u, teams, onChanged, onShown }: { u: U; teams: Team[]; onChanged: () => void; onShown: (s: Shown) => void }) {
+  const me = useStore(session)?.user.id;
   const [editing, setEditing] = useState(false);
   const [f, setF] = useState({ role: u.role, teamID: u.teamID ?? '' });
   const [err, setErr] = useState('');
@@ -155,7 +157,12 @@ function UserRow({ u, teams, onChanged, onShown }: { u: U; teams: Team[]; onChan
           <button type="button" class="btn" onClick={() => setEditing(true)}>{t('edit')}</button>
           <Confirm label={t('reset')} question={t('resetConfirm', { name: u.name })} yes={t('yesReset')} onYes={() => void reset()} />
           {u.active ? (
-            <Confirm label={t('deactivate')} question={t('deactivateConfirm', { name: u.name })} yes={t('yesDeactivate')} onYes={() => void update({ active: false })} />
+            <Confirm
+              label={t('deactivate')}
+              question={u.id === me ? t('deactivateSelf') : t('deactivateConfirm', { name: u.name })}
+              yes={t('yesDeactivate')}
+              onYes={() => void update({ active: false })}
+            />
           ) : (
             <button type="button" class="btn" onClick={() => void update({ active: true })}>{t('reactivate')}</button>
           )}

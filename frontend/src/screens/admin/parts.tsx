@@ -2,6 +2,7 @@
 // an inline confirmation for destructive acts, a labelled select.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { ApiError } from '../../lib/api';
 import { Confirm as AskFirst } from '../../ui/Confirm';
 import { t } from './admin.i18n';
 
@@ -50,5 +51,6 @@ export function Select({ label, value, onChange, children }: { label: string; va
 }
 
 export function errText(e: unknown): string {
+  if (e instanceof ApiError && e.extensions.reason === 'LAST_ADMIN') return t('lastAdmin');
   return (e as Error)?.message ?? String(e);
 }
