@@ -58,6 +58,10 @@ func ChecklistOf(ctx context.Context, c *gen.Client, id gen.Noder, lang string) 
 	}
 	out := &Checklist{Items: []*Item{}, NextSteps: []orderevent.Step{}, Warnings: []string{}, LineWarnings: []*LineWarning{}}
 	n := 0
+	// A closed or cancelled order is finished: nothing is next and nothing is to be
+	// looked at before shipping (an order imported as history is closed with only its
+	// dates recorded).
+	finished := o.Status == order.StatusCANCELLED || o.Status == order.StatusCLOSED
 	for _, s := range Steps {
 		at := DoneAt(o, s)
 		item := &Item{Step: s, Done: at != nil, At: at, BlockedBy: []orderevent.Step{}}
@@ -70,13 +74,13 @@ func ChecklistOf(ctx context.Context, c *gen.Client, id gen.Noder, lang string) 
 		item.BlockedBy = append(item.BlockedBy, Missing(o, s)...)
 		if item.Done {
 			n++
-		} else if len(item.BlockedBy) == 0 && o.Status != order.StatusCANCELLED {
+		} else if len(item.BlockedBy) == 0 && !finished {
 			out.NextSteps = append(out.NextSteps, s)
 		}
 		out.Items = append(out.Items, item)
 	}
 	out.Progress = float64(n) / float64(len(Steps))
-	if o.ShippedAt == nil && o.Status != order.StatusCANCELLED {
+	if o.ShippedAt == nil && !finished {
 		r, err := ReviewShipping(ctx, c, o, time.Now(), lang)
 		if err != nil {
 			return nil, err
@@ -87,7 +91,7 @@ func ChecklistOf(ctx context.Context, c *gen.Client, id gen.Noder, lang string) 
 			return nil, err
 		}
 	}
-	if o.DeliveryDate != nil && o.DeliveredAt == nil && o.Status != order.StatusCANCELLED && time.Now().After(*o.DeliveryDate) {
+	if o.DeliveryDate != nil && o.DeliveredAt == nil && !finished && time.Now().After(*o.DeliveryDate) {
 		out.Warnings = append(out.Warnings, inLang(lang, "已过交期", "the delivery date has passed"))
 	}
 	slices.Sort(out.Warnings)

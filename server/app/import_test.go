@@ -397,6 +397,12 @@ func TestImportClosedOrders(t *testing.T) {
 				}
 			}
 		}
+		// Finished: nothing is next on its checklist and nothing to look at before
+		// shipping (no "no COA", no "delivery date passed").
+		cl := e.ok(mgr, `query($id: ID!) { node(id: $id) { ... on Order { checklist { nextSteps warnings } } } }`, map[string]any{"id": o.ID})
+		if n, w := dig(cl, "node", "checklist", "nextSteps").([]any), dig(cl, "node", "checklist", "warnings").([]any); len(n) != 0 || len(w) != 0 {
+			t.Fatalf("an imported closed order's checklist: next %v, warnings %v", n, w)
+		}
 		again := e.startImport(mgr, "ORDERS", "订单.csv", []byte(data)).Data["startImport"].(map[string]any)
 		if num(again["unchanged"]) != 2 || num(again["creates"]) != 0 {
 			t.Fatalf("re-import: %v", again)

@@ -134,7 +134,7 @@ export function OrderList({ id }: { id: string }) {
                               {isLate(o) && <Badge tone="bad">{t('late')}</Badge>}
                               {mine.length > 0 && <Badge tone={parked ? 'bad' : 'info'}>{parked ? t('attention') : t('waiting')}</Badge>}
                             </span>
-                            {o.status !== 'CANCELLED' && (
+                            {o.status !== 'CANCELLED' && o.status !== 'CLOSED' && (
                               <Progress done={done} total={o.checklist.items.length} name={t('progressOf', { number: o.number })} />
                             )}
                           </span>
@@ -361,7 +361,7 @@ function Checklist({ o, queued }: { o: OrderNode; queued: QueueItem[] }) {
 
   return (
     <Section title={t('checklist')} id="checklist">
-      <Progress done={doneCount} total={total} name={t('progressOf', { number: o.number })} />
+      {open && <Progress done={doneCount} total={total} name={t('progressOf', { number: o.number })} />}
       {o.status === 'CANCELLED' && <p class="muted">{t('cancelledNote')}</p>}
       {o.status === 'CLOSED' && <p class="muted">{t('closedNote')}</p>}
       {o.checklist.warnings.length > 0 && (
@@ -392,15 +392,16 @@ function Checklist({ o, queued }: { o: OrderNode; queued: QueueItem[] }) {
               </span>
               <span class="row-main">
                 <span class="row-title">
-                  {stepName} <span class="sr-only">({i.done ? t('stepDone') : t('stepOpen')})</span>
+                  {stepName} <span class="sr-only">({i.done ? t('stepDone') : open ? t('stepOpen') : t('stepNotRecorded')})</span>
                 </span>
+                {!i.done && o.status === 'CLOSED' && <span class="row-sub">{t('stepNotRecorded')}</span>}
                 {i.done && (
                   <span class="row-sub">
                     {t('byAt', { who: i.by?.name ?? t('someone'), when: formatDate(i.at, true) })}
                   </span>
                 )}
                 {i.note && <span class="small" style={{ whiteSpace: 'pre-wrap' }}>{i.note}</span>}
-                {!i.done && !can && !qi && i.blockedBy.length > 0 && (
+                {open && !i.done && !can && !qi && i.blockedBy.length > 0 && (
                   <span class="row-sub">{t('blockedBy', { steps: i.blockedBy.map((b) => label('OrderEventStep', b)).join(t('sep')) })}</span>
                 )}
                 {qi && (qi.status === 'pending' || qi.status === 'sending') && (
@@ -539,8 +540,8 @@ function BatchEditor({ line, onSaved }: { line: Line; onSaved: () => void }) {
   const [err, setErr] = useState('');
   if (!open)
     return (
-      <button type="button" class="btn ghost" onClick={() => setOpen(true)} aria-label={`${t('editBatch')}: ${line.product.name}`}>
-        {t('editBatch')}
+      <button type="button" class="btn ghost" onClick={() => setOpen(true)} aria-label={`${t(line.batchNo ? 'changeBatch' : 'editBatch')}: ${line.product.name}`}>
+        {t(line.batchNo ? 'changeBatch' : 'editBatch')}
       </button>
     );
   async function save(e: Event) {
@@ -599,7 +600,7 @@ function Lines({ o, onSaved }: { o: OrderNode; onSaved: () => void }) {
                 <span class="small" style={rowBadges}>
                   {l.batchNo ? <Badge>{t('batch', { b: l.batchNo })}</Badge> : <Badge tone="warn">{t('noBatch')}</Badge>}
                 </span>
-                {!o.shippedAt && !o.cancelledAt && <BatchEditor line={l} onSaved={onSaved} />}
+                {!o.shippedAt && !o.cancelledAt && o.status !== 'CLOSED' && <BatchEditor line={l} onSaved={onSaved} />}
               </span>
               <span class="row-side" style={{ color: 'var(--ink)', fontWeight: 600 }}>
                 {formatNumber(l.quantity, 3)} {l.unit}

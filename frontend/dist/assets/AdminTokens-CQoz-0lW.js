@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-qXHoDUNh.js";import{t as s}from"./graphql-C_8JoYSL.js";import{c,d as l,i as u,r as d,s as f}from"./index-D_3G7z1D.js";import{t as p}from"./FormStatus-OfHXJGmz.js";import{AdminOnly as m,n as h}from"./AdminHome-BHHs2hsK.js";import{t as g}from"./CustomerPicker-4sk0faoS.js";import{r as _}from"./filters-Cn4b0wGF.js";import{i as v,n as y,t as b}from"./parts-a3sblIor.js";e(),t();var x=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-qXHoDUNh.js";import{t as s}from"./graphql-C_8JoYSL.js";import{c,d as l,i as u,r as d,s as f}from"./index-B5kY1Mk3.js";import{t as p}from"./FormStatus-OfHXJGmz.js";import{AdminOnly as m,n as h}from"./AdminHome-LNi76Bh1.js";import{t as g}from"./CustomerPicker-hnnbARH_.js";import{r as _}from"./filters-Cn4b0wGF.js";import{i as v,n as y,t as b}from"./parts-BugvckNA.js";e(),t();var x=s(`
   query AdminTokens {
     apiTokens(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {
       edges { node { id name scopes lastEight createdAt lastUsedAt expiresAt revokedAt customer { id name } } }

@@ -1,4 +1,4 @@
-import{I as e,N as t,i as n}from"./preload-helper-qXHoDUNh.js";import{t as r}from"./graphql-C_8JoYSL.js";import{r as i}from"./index-D_3G7z1D.js";import{n as a}from"./AdminHome-BHHs2hsK.js";e();var o=r(`
+import{I as e,N as t,i as n}from"./preload-helper-qXHoDUNh.js";import{t as r}from"./graphql-C_8JoYSL.js";import{r as i}from"./index-B5kY1Mk3.js";import{n as a}from"./AdminHome-LNi76Bh1.js";e();var o=r(`
   query AdminCustomerSearch($q: String!) {
     customers(first: 20, where: { nameContainsFold: $q }, orderBy: { field: NAME, direction: ASC }) { edges { node { id name } } }
   }
