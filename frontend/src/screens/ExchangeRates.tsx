@@ -75,8 +75,8 @@ export function ExchangeRates({ canWrite }: { canWrite: boolean }) {
     }
   }
   const field = (k: keyof typeof f, type = 'text') => (
-    <label>
-      {t(k === 'validFrom' ? 'validFrom' : k)}
+    <label class="field">
+      <span>{t(k === 'validFrom' ? 'validFrom' : k)}</span>
       <input type={type} value={f[k]} step={type === 'number' ? 'any' : undefined} onInput={(e) => setF({ ...f, [k]: (e.target as HTMLInputElement).value })} />
     </label>
   );
@@ -113,7 +113,7 @@ export function ExchangeRates({ canWrite }: { canWrite: boolean }) {
           {field('validFrom', 'date')}
           {field('source')}
           {err !== undefined && <ErrorBox error={err} />}
-          <button class="btn primary" type="submit" disabled={busy || !f.rate}>
+          <button class="btn primary block" type="submit" disabled={busy || !f.rate}>
             {busy ? t('saving') : t('add')}
           </button>
         </form>

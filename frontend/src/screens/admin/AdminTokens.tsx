@@ -9,7 +9,7 @@ import { useQuery } from '../../lib/query';
 import { Badge, Empty, Query } from '../../ui/bits';
 import { FormStatus } from '../../ui/FormStatus';
 import { Header } from '../../ui/Layout';
-import { t } from './admin.i18n';
+import { coded, t } from './admin.i18n';
 import { AdminOnly } from './AdminHome';
 import { CustomerPicker } from './CustomerPicker';
 import { toggled } from './filters';
@@ -66,7 +66,10 @@ function IssueForm({ onShown }: { onShown: (s: Shown) => void }) {
         <legend>{t('scopes')}</legend>
         {scopes.map((s) => (
           <label key={s} class="check">
-            <input type="checkbox" checked={f.scopes.includes(s)} onChange={() => toggle(s)} /> {s}
+            <input type="checkbox" checked={f.scopes.includes(s)} onChange={() => toggle(s)} />
+            <span>
+              {coded('sc', s)} <code class="muted small">{s}</code>
+            </span>
           </label>
         ))}
       </fieldset>
@@ -126,7 +129,7 @@ export function AdminTokens() {
                       <p class="small">
                         {tk.customer.name} · …{tk.lastEight}
                       </p>
-                      <p class="muted small">{(tk.scopes ?? []).join(', ')}</p>
+                      <p class="muted small">{(tk.scopes ?? []).map((s) => coded('sc', s)).join(t('listSep'))}</p>
                       <p class="muted small">
                         {t('created', { when: formatDate(tk.createdAt) })} · {tk.lastUsedAt ? t('lastUsed', { when: formatDate(tk.lastUsedAt, true) }) : t('unused')} ·{' '}
                         {t('expires')}: {tk.expiresAt ? formatDate(tk.expiresAt) : t('never')}

@@ -122,7 +122,10 @@ function AddEndpoint({ onShown }: { onShown: (s: { url: string; secret: string }
         <legend>{t('events')}</legend>
         {events.map((s) => (
           <label key={s} class="check">
-            <input type="checkbox" checked={f.events.includes(s)} onChange={() => toggle(s)} /> {s}
+            <input type="checkbox" checked={f.events.includes(s)} onChange={() => toggle(s)} />
+            <span>
+              {coded('ev', s)} <code class="muted small">{s}</code>
+            </span>
           </label>
         ))}
       </fieldset>
@@ -171,7 +174,7 @@ export function AdminWebhooks() {
                         {ep.customer.name} {!ep.active && <Badge tone="bad">{t('inactive')}</Badge>}
                       </h2>
                       <p class="small">{ep.url}</p>
-                      <p class="muted small">{ep.events.join(', ')}</p>
+                      <p class="muted small">{ep.events.map((e) => coded('ev', e)).join(t('listSep'))}</p>
                       <div class="btn-row">
                         <button type="button" class="btn" aria-expanded={open === ep.id} onClick={() => setOpen(open === ep.id ? '' : ep.id)}>
                           {t('deliveries')}

@@ -19,13 +19,13 @@ export function CustomerPicker({ value, onChange }: { value: string; onChange: (
     <fieldset class="field">
       <legend>{t('customer')}</legend>
       <label class="field">
-        <span>{t('search')}</span>
+        <span>{t('searchCustomer')}</span>
         <input type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
       </label>
       <label class="field">
         <span>{t('pickCustomer')}</span>
         <select name="customer" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-          <option value="">—</option>
+          <option value="">{found.data && !options.length ? (q ? t('noCustomerMatch') : t('noCustomers')) : '—'}</option>
           {options.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}

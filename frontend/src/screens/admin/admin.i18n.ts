@@ -54,6 +54,23 @@ export const t = messages(
     pickCustomer: 'Choose an organisation',
     tokenName: 'Token name (the system that uses it)',
     scopes: 'Scopes',
+    searchCustomer: 'Search a customer by name',
+    noCustomerMatch: 'No customer matches',
+    noCustomers: 'No customers yet: import or add them first',
+    listSep: ', ',
+    'sc_orders:read': 'Read their orders',
+    'sc_documents:read': 'Read their documents',
+    'sc_samples:read': 'Read their samples and trials',
+    'sc_issues:read': 'Read their problems',
+    'sc_issues:write': 'Report and update problems',
+    'sc_change_notices:read': 'Read change notices',
+    'sc_change_notices:write': 'Acknowledge change notices',
+    'sc_webhooks:manage': 'Manage their webhooks',
+    'ev_order.status_changed': 'An order changes status',
+    'ev_shipment.updated': 'A shipment moves',
+    'ev_document.published': 'A document is published',
+    'ev_change_notice.issued': 'A change notice is issued',
+    'ev_issue.updated': 'A problem is updated',
     expires: 'Expires',
     never: 'never',
     issue: 'Issue token',
@@ -197,6 +214,23 @@ export const t = messages(
     pickCustomer: '选择单位',
     tokenName: '令牌名称（使用它的系统）',
     scopes: '权限范围',
+    searchCustomer: '按名称搜索客户',
+    noCustomerMatch: '没有匹配的客户',
+    noCustomers: '还没有客户：请先导入或新建客户',
+    listSep: '、',
+    'sc_orders:read': '读取其订单',
+    'sc_documents:read': '读取其文件资料',
+    'sc_samples:read': '读取其样品和试用',
+    'sc_issues:read': '读取其问题',
+    'sc_issues:write': '提交和更新问题',
+    'sc_change_notices:read': '读取变更通知',
+    'sc_change_notices:write': '确认变更通知',
+    'sc_webhooks:manage': '管理其推送接口',
+    'ev_order.status_changed': '订单状态变化',
+    'ev_shipment.updated': '发货动态更新',
+    'ev_document.published': '发布文件资料',
+    'ev_change_notice.issued': '发出变更通知',
+    'ev_issue.updated': '问题有更新',
     expires: '到期',
     never: '永不',
     issue: '签发令牌',
@@ -291,8 +325,8 @@ export const t = messages(
   },
 );
 
-/** A label of the admin words by prefix and code (st_FAILED, ty_User); the code itself when there is none. */
-export function coded(prefix: 'st' | 'ty', code: string): string {
+/** A label of the admin words by prefix and code (st_FAILED, ty_User, sc_orders:read, ev_issue.updated); the code itself when there is none. */
+export function coded(prefix: 'st' | 'ty' | 'sc' | 'ev', code: string): string {
   const key = `${prefix}_${code}`;
   const v = t(key as never);
   return v === key ? code : v;

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a}from"./preload-helper-qXHoDUNh.js";import{t as o}from"./graphql-C_8JoYSL.js";import{c as s,d as c,i as l,r as u}from"./index-B5kY1Mk3.js";import{t as d}from"./FormStatus-OfHXJGmz.js";import{AdminOnly as f,n as p}from"./AdminHome-LNi76Bh1.js";import{i as m}from"./parts-BugvckNA.js";e(),t();var h=o(`
+import{I as e,J as t,N as n,W as r,i,m as a}from"./preload-helper-qXHoDUNh.js";import{t as o}from"./graphql-C_8JoYSL.js";import{c as s,d as c,i as l,r as u}from"./index-BdOoruCA.js";import{t as d}from"./FormStatus-OfHXJGmz.js";import{AdminOnly as f,n as p}from"./AdminHome-CHfPtyrH.js";import{i as m}from"./parts-CTgBnVFW.js";e(),t();var h=o(`
   query AdminTeams {
     teams(first: 100, orderBy: { field: NAME, direction: ASC }) { edges { node { id version name members(first: 1) { totalCount } } } }
   }

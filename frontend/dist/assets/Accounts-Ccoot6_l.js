@@ -1,4 +1,4 @@
-import{D as e,F as t,I as n,J as r,N as i,S as a,W as o,h as s,i as c,m as l,r as u,w as d,x as f}from"./preload-helper-qXHoDUNh.js";import{t as p}from"./graphql-C_8JoYSL.js";import{t as m}from"./hooks-sK1WYYvv.js";import{c as h,d as g,i as _,l as v,p as y,r as b,s as x}from"./index-B5kY1Mk3.js";import{t as S}from"./feedback-WKc-l9RQ.js";import{o as C}from"./merge.i18n-CMGf1yJU.js";n();var w=p(`
+import{D as e,F as t,I as n,J as r,N as i,S as a,W as o,h as s,i as c,m as l,r as u,w as d,x as f}from"./preload-helper-qXHoDUNh.js";import{t as p}from"./graphql-C_8JoYSL.js";import{t as m}from"./hooks-aA8hTCHk.js";import{c as h,d as g,i as _,l as v,p as y,r as b,s as x}from"./index-BdOoruCA.js";import{t as S}from"./feedback-DK_vAolY.js";import{o as C}from"./merge.i18n-CMGf1yJU.js";n();var w=p(`
   query BulkReps {
     users(first: 100, where: { roleIn: [REP, MANAGER] }) { edges { node { id name } } }
   }
