@@ -205,6 +205,12 @@ func TestAuditLogNamesActorsAndFilters(t *testing.T) {
 		if withNames > plain+1 {
 			t.Fatalf("naming 12 old rows' actors took %d statements more than not naming them", withNames-plain)
 		}
+		// The app's "leave out what imports wrote" filter.
+		c.AuditEvent.Create().SetAction(auditevent.ActionCREATE).SetEntityType("Customer").SetEntityID("CU-MANY").SetActorLabel("import by 王经理").ExecX(e.sys)
+		noImports := e.ok(admin, `{ auditEvents(first: 20, where: {entityID: "CU-MANY", not: {actorLabelHasPrefix: "import"}}) { totalCount } }`, nil)
+		if n := num(dig(noImports, "auditEvents", "totalCount")); n != 12 {
+			t.Fatalf("without imports: %d events, want the 12 others", n)
+		}
 		for _, edge := range dig(named, "auditEvents", "edges").([]any) {
 			if n := dig(edge, "node"); !strings.Contains(dig(n, "actorName").(string), "@t.test") {
 				t.Fatalf("an old row's actor: %v", n)

@@ -124,6 +124,10 @@ export function AdminAudit() {
             {input('entityID')}
             {input('from', 'date')}
             {input('to', 'date')}
+            <label class="check">
+              <input type="checkbox" checked={!!draft.hideImports} onChange={() => setDraft({ ...draft, hideImports: !draft.hideImports })} />
+              <span>{t('hideImports')}</span>
+            </label>
             <div class="btn-row">
               <button type="submit" class="btn primary">{t('apply')}</button>
               <button

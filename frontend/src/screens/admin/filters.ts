@@ -30,13 +30,16 @@ export interface AuditFilter {
   from: string;
   /** yyyy-mm-dd, inclusive */
   to: string;
+  /** Leave out what imports wrote (their actor label starts with "import"). */
+  hideImports?: boolean;
 }
 
 export const noAuditFilter: AuditFilter = { actorID: '', entityType: '', entityID: '', action: '', from: '', to: '' };
 
 /** The AuditEventWhereInput of a filter; dates are whole UTC days, "to" included. */
-export function auditWhere(f: AuditFilter): Record<string, string> {
-  const w: Record<string, string> = {};
+export function auditWhere(f: AuditFilter): Record<string, unknown> {
+  const w: Record<string, unknown> = {};
+  if (f.hideImports) w.not = { actorLabelHasPrefix: 'import' };
   if (f.actorID) w.actorID = f.actorID;
   if (f.entityType.trim()) w.entityType = f.entityType.trim();
   if (f.entityID.trim()) w.entityID = f.entityID.trim();
