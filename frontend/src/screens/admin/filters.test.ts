@@ -16,7 +16,7 @@ describe('userWhere', () => {
 
 describe('auditWhere', () => {
   it('leaves out what imports wrote when asked', () =>
-    expect(auditWhere({ ...noAuditFilter, action: 'CREATE', hideImports: true })).toEqual({ action: 'CREATE', not: { actorLabelHasPrefix: 'import' } }));
+    expect(auditWhere({ ...noAuditFilter, action: 'CREATE', hideImports: true })).toEqual({ action: 'CREATE', or: [{ actorLabelIsNil: true }, { not: { actorLabelHasPrefix: 'import' } }] }));
   it('is empty without a filter', () => expect(auditWhere(noAuditFilter)).toEqual({}));
   it('turns dates into whole UTC days, the last one included', () => {
     expect(auditWhere({ ...noAuditFilter, from: '2026-12-01', to: '2026-12-31' })).toEqual({

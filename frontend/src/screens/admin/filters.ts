@@ -39,7 +39,8 @@ export const noAuditFilter: AuditFilter = { actorID: '', entityType: '', entityI
 /** The AuditEventWhereInput of a filter; dates are whole UTC days, "to" included. */
 export function auditWhere(f: AuditFilter): Record<string, unknown> {
   const w: Record<string, unknown> = {};
-  if (f.hideImports) w.not = { actorLabelHasPrefix: 'import' };
+  // Old rows have no label at all (NULL, which no prefix test keeps): kept explicitly.
+  if (f.hideImports) w.or = [{ actorLabelIsNil: true }, { not: { actorLabelHasPrefix: 'import' } }];
   if (f.actorID) w.actorID = f.actorID;
   if (f.entityType.trim()) w.entityType = f.entityType.trim();
   if (f.entityID.trim()) w.entityID = f.entityID.trim();

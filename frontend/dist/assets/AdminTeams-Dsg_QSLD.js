@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a}from"./preload-helper-qXHoDUNh.js";import{t as o}from"./graphql-C_8JoYSL.js";import{c as s,d as c,i as l,r as u}from"./index-BLitqQT3.js";import{t as d}from"./FormStatus-OfHXJGmz.js";import{AdminOnly as f,n as p}from"./AdminHome-CxhO2cZ1.js";import{i as m}from"./parts-DqkXw7Pf.js";e(),t();var h=o(`
+import{I as e,J as t,N as n,W as r,i,m as a}from"./preload-helper-qXHoDUNh.js";import{t as o}from"./graphql-C_8JoYSL.js";import{c as s,d as c,i as l,r as u}from"./index-BRikPiVp.js";import{t as d}from"./FormStatus-OfHXJGmz.js";import{AdminOnly as f,n as p}from"./AdminHome-C31wYsWw.js";import{i as m}from"./parts-B3qSL6Og.js";e(),t();var h=o(`
   query AdminTeams {
     teams(first: 100, orderBy: { field: NAME, direction: ASC }) { edges { node { id version name members(first: 1) { totalCount } } } }
   }

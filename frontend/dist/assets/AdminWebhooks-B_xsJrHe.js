@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-qXHoDUNh.js";import{t as s}from"./graphql-C_8JoYSL.js";import{c,d as l,i as u,r as d,s as f}from"./index-BLitqQT3.js";import{t as p}from"./FormStatus-OfHXJGmz.js";import{AdminOnly as m,n as h,t as g}from"./AdminHome-CxhO2cZ1.js";import{t as _}from"./CustomerPicker-BQIH0rtJ.js";import{r as v}from"./filters-nZy2PAzQ.js";import{i as y,n as b,t as x}from"./parts-DqkXw7Pf.js";e(),t();var S=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-qXHoDUNh.js";import{t as s}from"./graphql-C_8JoYSL.js";import{c,d as l,i as u,r as d,s as f}from"./index-BRikPiVp.js";import{t as p}from"./FormStatus-OfHXJGmz.js";import{AdminOnly as m,n as h,t as g}from"./AdminHome-C31wYsWw.js";import{t as _}from"./CustomerPicker-Ds7WvQ5n.js";import{r as v}from"./filters-D1NcPyjo.js";import{i as y,n as b,t as x}from"./parts-B3qSL6Og.js";e(),t();var S=s(`
   query AdminWebhooks {
     webhookEndpoints(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {
       edges { node { id url events active createdAt customer { id name } } }

@@ -1,4 +1,4 @@
-import{D as e,F as t,I as n,J as r,N as i,S as a,W as o,h as s,i as c,m as l,r as u,w as d,x as f}from"./preload-helper-qXHoDUNh.js";import{t as p}from"./graphql-C_8JoYSL.js";import{t as m}from"./hooks-91uy5ZWZ.js";import{c as h,d as g,i as _,l as v,p as y,r as b,s as x}from"./index-BLitqQT3.js";import{t as S}from"./feedback-B6j1UFIK.js";import{o as C}from"./merge.i18n-CMGf1yJU.js";n();var w=p(`
+import{D as e,F as t,I as n,J as r,N as i,S as a,W as o,h as s,i as c,m as l,r as u,w as d,x as f}from"./preload-helper-qXHoDUNh.js";import{t as p}from"./graphql-C_8JoYSL.js";import{t as m}from"./hooks-Bp-qY0qs.js";import{c as h,d as g,i as _,l as v,p as y,r as b,s as x}from"./index-BRikPiVp.js";import{t as S}from"./feedback-B1-8TK8q.js";import{o as C}from"./merge.i18n-CMGf1yJU.js";n();var w=p(`
   query BulkReps {
     users(first: 100, where: { roleIn: [REP, MANAGER] }) { edges { node { id name } } }
   }

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-qXHoDUNh.js";import{t as d}from"./graphql-C_8JoYSL.js";import{d as f,h as p,i as m,m as h,r as g}from"./index-BLitqQT3.js";import{a as _,i as v,r as y,t as b}from"./ContactDuplicates-zRcUfZSJ.js";import{i as x,s as S,t as C}from"./merge.i18n-CMGf1yJU.js";import{i as w,n as T,r as E,t as D}from"./MergeParts-CEDkAUJe.js";e(),t();var O=d(`
+import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-qXHoDUNh.js";import{t as d}from"./graphql-C_8JoYSL.js";import{d as f,h as p,i as m,m as h,r as g}from"./index-BRikPiVp.js";import{a as _,i as v,r as y,t as b}from"./ContactDuplicates-DlhhOTkH.js";import{i as x,s as S,t as C}from"./merge.i18n-CMGf1yJU.js";import{i as w,n as T,r as E,t as D}from"./MergeParts-fCXq-3z7.js";e(),t();var O=d(`
   query ContactMergePreview($s: ID!, $m: ID!) {
     contactMergePreview(survivorID: $s, mergedID: $m) { fields { field survivor merged differs } moves { table count } }
   }

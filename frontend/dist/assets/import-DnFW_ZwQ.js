@@ -1,4 +1,4 @@
-import{a as e,b as t,c as n,i as r,x as i}from"./preload-helper-qXHoDUNh.js";import{t as a}from"./graphql-C_8JoYSL.js";import{p as o}from"./index-BLitqQT3.js";var s=a(`
+import{a as e,b as t,c as n,i as r,x as i}from"./preload-helper-qXHoDUNh.js";import{t as a}from"./graphql-C_8JoYSL.js";import{p as o}from"./index-BRikPiVp.js";var s=a(`
   query ImportJob($id: ID!) {
     importJob(id: $id) {
       id

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-qXHoDUNh.js";import{t as d}from"./graphql-C_8JoYSL.js";import{d as f,i as p,m,r as h}from"./index-BLitqQT3.js";import{i as g,n as _}from"./merge.i18n-CMGf1yJU.js";import{i as v,n as y,r as b,t as x}from"./MergeParts-CEDkAUJe.js";e(),t();var S=d(`
+import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-qXHoDUNh.js";import{t as d}from"./graphql-C_8JoYSL.js";import{d as f,i as p,m,r as h}from"./index-BRikPiVp.js";import{i as g,n as _}from"./merge.i18n-CMGf1yJU.js";import{i as v,n as y,r as b,t as x}from"./MergeParts-fCXq-3z7.js";e(),t();var S=d(`
   query MergePreview($s: ID!, $m: ID!) {
     accountMergePreview(survivorID: $s, mergedID: $m) {
       fields { field survivor merged differs }

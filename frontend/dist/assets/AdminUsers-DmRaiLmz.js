@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,h as i,i as a,m as o,r as s,w as c}from"./preload-helper-qXHoDUNh.js";import{t as l}from"./graphql-C_8JoYSL.js";import{t as u}from"./hooks-91uy5ZWZ.js";import{c as d,d as f,i as p,l as m,r as h,s as g}from"./index-BLitqQT3.js";import{t as _}from"./FormStatus-OfHXJGmz.js";import{AdminOnly as v,n as y}from"./AdminHome-CxhO2cZ1.js";import{i as b}from"./filters-nZy2PAzQ.js";import{i as x,n as S,r as C,t as w}from"./parts-DqkXw7Pf.js";e(),t();var T=l(`
+import{I as e,J as t,N as n,W as r,h as i,i as a,m as o,r as s,w as c}from"./preload-helper-qXHoDUNh.js";import{t as l}from"./graphql-C_8JoYSL.js";import{t as u}from"./hooks-Bp-qY0qs.js";import{c as d,d as f,i as p,l as m,r as h,s as g}from"./index-BRikPiVp.js";import{t as _}from"./FormStatus-OfHXJGmz.js";import{AdminOnly as v,n as y}from"./AdminHome-C31wYsWw.js";import{i as b}from"./filters-D1NcPyjo.js";import{i as x,n as S,r as C,t as w}from"./parts-B3qSL6Og.js";e(),t();var T=l(`
   query AdminUsers($where: UserWhereInput, $after: Cursor) {
     users(first: 50, after: $after, where: $where, orderBy: { field: NAME, direction: ASC }) {
       totalCount

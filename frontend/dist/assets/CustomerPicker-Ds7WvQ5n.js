@@ -1,4 +1,4 @@
-import{I as e,N as t,i as n}from"./preload-helper-qXHoDUNh.js";import{t as r}from"./graphql-C_8JoYSL.js";import{r as i}from"./index-BLitqQT3.js";import{n as a}from"./AdminHome-CxhO2cZ1.js";e();var o=r(`
+import{I as e,N as t,i as n}from"./preload-helper-qXHoDUNh.js";import{t as r}from"./graphql-C_8JoYSL.js";import{r as i}from"./index-BRikPiVp.js";import{n as a}from"./AdminHome-C31wYsWw.js";e();var o=r(`
   query AdminCustomerSearch($q: String!) {
     customers(first: 20, where: { nameContainsFold: $q }, orderBy: { field: NAME, direction: ASC }) { edges { node { id name } } }
   }

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-qXHoDUNh.js";import{t as s}from"./graphql-C_8JoYSL.js";import{c,d as l,i as u,l as d,r as f}from"./index-BLitqQT3.js";import{AdminOnly as p,n as m,t as h}from"./AdminHome-CxhO2cZ1.js";import{n as g,t as _}from"./filters-nZy2PAzQ.js";import{r as v}from"./parts-DqkXw7Pf.js";e(),t();var y=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-qXHoDUNh.js";import{t as s}from"./graphql-C_8JoYSL.js";import{c,d as l,i as u,l as d,r as f}from"./index-BRikPiVp.js";import{AdminOnly as p,n as m,t as h}from"./AdminHome-C31wYsWw.js";import{n as g,t as _}from"./filters-D1NcPyjo.js";import{r as v}from"./parts-B3qSL6Og.js";e(),t();var y=s(`
   query AuditLog($where: AuditEventWhereInput, $after: Cursor) {
     auditEvents(first: 30, after: $after, where: $where, orderBy: { field: AT, direction: DESC }) {
       totalCount
