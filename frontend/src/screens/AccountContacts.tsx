@@ -73,6 +73,7 @@ function ContactItem({ c, onCopy }: { c: ContactRow; onCopy: (w: string) => void
   const tel = dialable(c);
   const mail = mailto(c);
   const role = roleLine(c, (d) => label('ContactDepartment', d));
+  const wechat = c.wechat ? `${tct('wechat', { id: c.wechat })} · ${tct('copy')}` : '';
   return (
     <li class="contact">
       <strong>{c.name}</strong>
@@ -84,13 +85,13 @@ function ContactItem({ c, onCopy }: { c: ContactRow; onCopy: (w: string) => void
           </a>
         )}
         {mail && (
-          <a class="btn" href={mail} aria-label={tct('email', { name: c.name })}>
-            ✉ {c.email}
+          <a class="btn" href={mail} aria-label={`${tct('email', { name: c.name })} ${c.email}`}>
+            <span aria-hidden="true">✉</span> {c.email}
           </a>
         )}
         {c.wechat && (
-          <button type="button" class="btn" onClick={() => onCopy(c.wechat!)} aria-label={tct('copyLabel', { name: c.name })}>
-            {tct('wechat', { id: c.wechat })} · {tct('copy')}
+          <button type="button" class="btn" onClick={() => onCopy(c.wechat!)} aria-label={`${wechat}, ${tct('copyLabel', { name: c.name })}`}>
+            {wechat}
           </button>
         )}
       </div>
