@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-D9wXVj_Q.js";import{t as s}from"./graphql-B8Ji-MTt.js";import{c,d as l,i as u,l as d,r as f}from"./index-CJkJfPDj.js";import{AdminOnly as p,n as m,t as h}from"./AdminHome-CaN0XlXZ.js";import{n as g,t as _}from"./filters-Cn4b0wGF.js";import{r as v}from"./parts-vW7E3fYq.js";e(),t();var y=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-D9wXVj_Q.js";import{t as s}from"./graphql-B8Ji-MTt.js";import{c,d as l,i as u,l as d,r as f}from"./index-Cg-BvTRG.js";import{AdminOnly as p,n as m,t as h}from"./AdminHome-D8WZI2Xo.js";import{n as g,t as _}from"./filters-Cn4b0wGF.js";import{r as v}from"./parts-BzBCcJp_.js";e(),t();var y=s(`
   query AuditLog($where: AuditEventWhereInput, $after: Cursor) {
     auditEvents(first: 30, after: $after, where: $where, orderBy: { field: AT, direction: DESC }) {
       totalCount

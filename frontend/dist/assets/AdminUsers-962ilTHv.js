@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,r as o}from"./preload-helper-D9wXVj_Q.js";import{t as s}from"./graphql-B8Ji-MTt.js";import{t as c}from"./hooks-D-ogax_G.js";import{c as l,d as u,i as d,l as f,r as p,s as m}from"./index-CJkJfPDj.js";import{t as h}from"./FormStatus-DJ7aUEGv.js";import{AdminOnly as g,n as _}from"./AdminHome-CaN0XlXZ.js";import{i as v}from"./filters-Cn4b0wGF.js";import{i as y,n as b,r as x,t as S}from"./parts-vW7E3fYq.js";e(),t();var C=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,r as o}from"./preload-helper-D9wXVj_Q.js";import{t as s}from"./graphql-B8Ji-MTt.js";import{t as c}from"./hooks-p0DVI_iO.js";import{c as l,d as u,i as d,l as f,r as p,s as m}from"./index-Cg-BvTRG.js";import{t as h}from"./FormStatus-DJ7aUEGv.js";import{AdminOnly as g,n as _}from"./AdminHome-D8WZI2Xo.js";import{i as v}from"./filters-Cn4b0wGF.js";import{i as y,n as b,r as x,t as S}from"./parts-BzBCcJp_.js";e(),t();var C=s(`
   query AdminUsers($where: UserWhereInput, $after: Cursor) {
     users(first: 50, after: $after, where: $where, orderBy: { field: NAME, direction: ASC }) {
       totalCount

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-D9wXVj_Q.js";import{t as s}from"./graphql-B8Ji-MTt.js";import{c,d as l,i as u,r as d,s as f}from"./index-CJkJfPDj.js";import{t as p}from"./FormStatus-DJ7aUEGv.js";import{AdminOnly as m,n as h}from"./AdminHome-CaN0XlXZ.js";import{t as g}from"./CustomerPicker-DP9Sc79c.js";import{r as _}from"./filters-Cn4b0wGF.js";import{i as v,n as y,t as b}from"./parts-vW7E3fYq.js";e(),t();var x=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-D9wXVj_Q.js";import{t as s}from"./graphql-B8Ji-MTt.js";import{c,d as l,i as u,r as d,s as f}from"./index-Cg-BvTRG.js";import{t as p}from"./FormStatus-DJ7aUEGv.js";import{AdminOnly as m,n as h}from"./AdminHome-D8WZI2Xo.js";import{t as g}from"./CustomerPicker-BE7XBqYW.js";import{r as _}from"./filters-Cn4b0wGF.js";import{i as v,n as y,t as b}from"./parts-BzBCcJp_.js";e(),t();var x=s(`
   query AdminTokens {
     apiTokens(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {
       edges { node { id name scopes lastEight createdAt lastUsedAt expiresAt revokedAt customer { id name } } }

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-D9wXVj_Q.js";import{t as s}from"./graphql-B8Ji-MTt.js";import{c,d as l,i as u,r as d,s as f}from"./index-CJkJfPDj.js";import{t as p}from"./FormStatus-DJ7aUEGv.js";import{AdminOnly as m,n as h,t as g}from"./AdminHome-CaN0XlXZ.js";import{t as _}from"./CustomerPicker-DP9Sc79c.js";import{r as v}from"./filters-Cn4b0wGF.js";import{i as y,n as b,t as x}from"./parts-vW7E3fYq.js";e(),t();var S=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-D9wXVj_Q.js";import{t as s}from"./graphql-B8Ji-MTt.js";import{c,d as l,i as u,r as d,s as f}from"./index-Cg-BvTRG.js";import{t as p}from"./FormStatus-DJ7aUEGv.js";import{AdminOnly as m,n as h,t as g}from"./AdminHome-D8WZI2Xo.js";import{t as _}from"./CustomerPicker-BE7XBqYW.js";import{r as v}from"./filters-Cn4b0wGF.js";import{i as y,n as b,t as x}from"./parts-BzBCcJp_.js";e(),t();var S=s(`
   query AdminWebhooks {
     webhookEndpoints(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {
       edges { node { id url events active createdAt customer { id name } } }
