@@ -72,6 +72,7 @@ journey('merge-duplicate', async ({ server, phone }) => {
   const text = await zh.locator('main').innerText();
   const raw = text.match(/\b(PROSPECT|CONTACTED|VISITED|SAMPLING|TRIAL|EVALUATION|MAIN_SUPPLIER|PARTNER|DORMANT|LOST)\b/);
   assert(!raw, `the Chinese timeline shows the raw stage ${raw?.[0]}`);
+  await checkScreen(zh, 'merge-timeline-zh');
 });
 
 // A manager gives two of a rep's accounts to another rep of the team from the accounts list.
