@@ -361,11 +361,7 @@ func timelineTitles(ctx context.Context, c *ent.Client, page []tlEntry) ([]strin
 			}
 			titles[i] = join(interactionLabel(lang, n.Kind), clip(text, 60))
 		case *ent.StageChange:
-			if n.FromStage == nil {
-				titles[i] = say(lang, "阶段 → ", "Stage → ") + string(n.ToStage)
-			} else {
-				titles[i] = say(lang, "阶段 ", "Stage ") + string(*n.FromStage) + " → " + string(n.ToStage)
-			}
+			titles[i] = stageChangeTitle(lang, n)
 		case *ent.SampleEvent:
 			titles[i] = join(strings.TrimSpace(say(lang, "样品 ", "Sample ")+productCode[n.SampleID]), string(n.FromStatus)+" → "+string(n.ToStatus))
 		case *ent.Trial:

@@ -57,6 +57,13 @@ var unique = map[Ref][]string{
 	},
 }
 
+// dropped are the merged side's rows that do not move but go: its first StageChange
+// ("→ PROSPECT", written when the duplicate was created) would be a second start on
+// the survivor's timeline, which has its own. Count leaves them out too.
+var dropped = map[Ref]string{
+	{"stage_changes", "customer_id"}: "from_stage IS NULL",
+}
+
 // moveRefs points every ref from merged to survivor and counts the rows per table.
 // It runs as the server (the viewer's right to both rows was checked before): the
 // rows are history, moved as they are, and several columns are immutable to clients.
@@ -66,6 +73,11 @@ func moveRefs(ctx context.Context, c *gen.Client, refs []Ref, survivor, merged p
 	for _, r := range refs {
 		for _, q := range unique[r] {
 			if _, err := c.ExecContext(sys, q, string(survivor), string(merged)); err != nil {
+				return nil, fmt.Errorf("merge: %s: %w", r.Table, err)
+			}
+		}
+		if cond, ok := dropped[r]; ok {
+			if _, err := c.ExecContext(sys, fmt.Sprintf(`DELETE FROM %s WHERE %s = $1 AND %s`, r.Table, r.Column, cond), string(merged)); err != nil {
 				return nil, fmt.Errorf("merge: %s: %w", r.Table, err)
 			}
 		}
@@ -89,7 +101,11 @@ func Count(ctx context.Context, c *gen.Client, refs []Ref, merged pulid.ID) (map
 		if r.Column == "merged_into_id" {
 			continue
 		}
-		rows, err := c.QueryContext(sys, fmt.Sprintf(`SELECT COUNT(*) FROM %s WHERE %s = $1`, r.Table, r.Column), string(merged))
+		where := r.Column + " = $1"
+		if cond, ok := dropped[r]; ok {
+			where += " AND NOT (" + cond + ")"
+		}
+		rows, err := c.QueryContext(sys, fmt.Sprintf(`SELECT COUNT(*) FROM %s WHERE %s`, r.Table, where), string(merged))
 		if err != nil {
 			return nil, err
 		}

@@ -128,6 +128,11 @@ journey('admin-zh', async ({ server, phone }) => {
       assert(!main.includes(en), `${path} shows “${en}” in Chinese`);
     }
   }
+  // The add-user form offers the functions by name, not by code.
+  await page.goto('/admin/users');
+  await page.getByRole('button', { name: '添加用户' }).first().click();
+  const funcs = await page.getByRole('combobox', { name: '职能' }).locator('option').allInnerTexts();
+  assert(funcs.join() === '销售,技术,管理,支持', `the 职能 select offers ${funcs.join()}`);
 });
 
 // An admin changes a classification weight: the form shows the weights in force, a

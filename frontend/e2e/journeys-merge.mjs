@@ -65,6 +65,14 @@ journey('merge-duplicate', async ({ server, phone }) => {
   );
   const gone = await gql(server, `query($id: ID!) { mergedAccount(id: $id) { id } }`, { id: dup.id }, tok);
   assert(gone.mergedAccount?.id === survivor.id, `the duplicate's ID leads to ${JSON.stringify(gone.mergedAccount)}`);
+
+  // The survivor's timeline in Chinese: stages by name, no raw code.
+  await zh.goto(`/customers/${encodeURIComponent(survivor.id)}/timeline`);
+  await zh.locator('li').filter({ hasText: dup.name }).first().waitFor();
+  const text = await zh.locator('main').innerText();
+  const raw = text.match(/\b(PROSPECT|CONTACTED|VISITED|SAMPLING|TRIAL|EVALUATION|MAIN_SUPPLIER|PARTNER|DORMANT|LOST)\b/);
+  assert(!raw, `the Chinese timeline shows the raw stage ${raw?.[0]}`);
+  await checkScreen(zh, 'merge-timeline-zh');
 });
 
 // A manager gives two of a rep's accounts to another rep of the team from the accounts list.
@@ -181,6 +189,14 @@ journey('merge-contacts', async ({ server, phone }) => {
   await analyst.getByRole('heading', { level: 1 }).filter({ hasText: acct.name }).waitFor();
   await analyst.getByRole('heading', { name: 'Key persons' }).waitFor();
   assert((await analyst.getByRole('link', { name: 'Merge duplicate contacts' }).count()) === 0, 'an analyst is offered the contact merge');
+  // The account page lists the contacts, the one kept with a tel: link to its mobile.
+  await analyst.getByRole('heading', { name: 'Contacts' }).waitFor();
+  const all = analyst.getByRole('button', { name: /^Show all/ });
+  if (await all.count()) await all.click();
+  const tel = analyst.locator(`a[href="tel:${mobile}"]`);
+  await tel.first().waitFor();
+  assert((await tel.first().getAttribute('aria-label')).includes(keep.name), 'the tel: link does not name the contact kept');
+  await checkScreen(analyst, 'account-contacts-en');
 });
 
 // A manager sets one rating on two accounts in Chinese: each tier follows the rules and

@@ -603,7 +603,7 @@ func TestTimeline(t *testing.T) {
 					t.Errorf("sample event at %v", en.at)
 				}
 			case string(sc.ID):
-				if !strings.Contains(en.title, "VISITED → SAMPLING") {
+				if !strings.Contains(en.title, "已拜访 → 送样中") { // the stages by name, in the viewer's language
 					t.Errorf("stage change title %q", en.title)
 				}
 			case string(tr2.ID):

@@ -1,5 +1,11 @@
 // Labels of the schema's enums in both languages (generated once from the schema, then kept by hand).
 export const enumZh: Record<string, Record<string, string>> = {
+  "UserFunction": {
+    "SALES": "销售",
+    "TECHNICAL": "技术",
+    "MANAGEMENT": "管理",
+    "SUPPORT": "支持"
+  },
   "AccountChangeRating": {
     "SCALE": "规模",
     "TECHNICAL_LEVEL": "技术水平",
@@ -298,6 +304,12 @@ export const enumZh: Record<string, Record<string, string>> = {
 };
 
 export const enumEn: Record<string, Record<string, string>> = {
+  "UserFunction": {
+    "SALES": "Sales",
+    "TECHNICAL": "Technical",
+    "MANAGEMENT": "Management",
+    "SUPPORT": "Support"
+  },
   "AccountChangeRating": {
     "SCALE": "Scale",
     "TECHNICAL_LEVEL": "Technical level",
@@ -582,7 +594,7 @@ export const enumEn: Record<string, Record<string, string>> = {
     "TECHNICAL": "Technical",
     "PURCHASING": "Purchasing",
     "GENERAL_MANAGEMENT": "General management",
-    "QC": "Qc",
+    "QC": "QC",
     "WAREHOUSE": "Warehouse",
     "PRODUCTION": "Production",
     "FINANCE": "Finance",

@@ -11,6 +11,7 @@ import { label } from '../i18n/enums';
 import { Badge, Empty, Query, Section } from '../ui/bits';
 import { Header } from '../ui/Layout';
 import { AccountDuplicates } from './AccountDuplicates';
+import { AccountContactList } from './AccountContacts';
 import { ContactDuplicates } from './ContactDuplicates';
 import { EvaluationDecision } from './AccountEvaluation';
 import { AccountTabStrip } from './AccountTabs';
@@ -291,6 +292,8 @@ export function Account({ id }: { id: string }) {
                   <KeyPersons r={r} />
                   <ContactDuplicates id={id} />
                 </Section>
+
+                <AccountContactList id={id} />
 
                 <Section title={t('promises')} id="promises">
                   {r.promises.length ? (

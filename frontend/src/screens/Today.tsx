@@ -14,12 +14,15 @@ const t = messages(
     allClear: 'Nothing is due. A good day to visit a customer.',
     due: 'due {when}',
     hello: 'Hello, {name}',
+    // The first admin's name as the server creates it (server/app/app.go), said in the app's language.
+    firstAdmin: 'Administrator',
   },
   {
     title: '今日',
     allClear: '今天没有待办。适合去拜访客户。',
     due: '{when}到期',
     hello: '{name}，你好',
+    firstAdmin: '管理员',
   },
 );
 
@@ -107,7 +110,7 @@ export function Today() {
               .filter((g) => g.items.length);
             return (
               <>
-                <p class="muted">{t('hello', { name: d.me.name })}</p>
+                <p class="muted">{t('hello', { name: d.me.name === 'Administrator' ? t('firstAdmin') : d.me.name })}</p>
                 {!groups.length && <Empty>{t('allClear')}</Empty>}
                 {groups.map((g) => (
                   <section class="section" key={g.kind} aria-labelledby={'g-' + g.kind}>

@@ -1,0 +1,100 @@
+// On an account's first page: the account's contacts, read-only, with the ways to
+// reach each (call, email, copy the WeChat ID). Merged-away contacts are hidden by
+// the server; creating and editing contacts is elsewhere.
+import { useState } from 'preact/hooks';
+import { graphql } from '../graphql';
+import { label } from '../i18n/enums';
+import { lang } from '../lib/i18n';
+import { useQuery } from '../lib/query';
+import { useStore } from '../lib/store';
+import { Empty, Section } from '../ui/bits';
+import { SHOWN, dialable, mailto, roleLine, visible, type ContactRow } from './contactList';
+import { tct } from './contacts.i18n';
+
+const ContactListQuery = graphql(`
+  query AccountContactList($id: ID!) {
+    node(id: $id) {
+      ... on Customer {
+        id
+        contacts(first: 100, orderBy: { field: NAME, direction: ASC }) {
+          edges { node { id name title department phone mobile email wechat } }
+        }
+      }
+    }
+  }
+`);
+
+type Data = { node?: { contacts?: { edges?: ({ node?: ContactRow | null } | null)[] | null } } | null } | undefined;
+
+function rowsOf(data: unknown): ContactRow[] {
+  return ((data as Data)?.node?.contacts?.edges ?? []).map((e) => e?.node).filter((c): c is ContactRow => !!c);
+}
+
+export function AccountContactList({ id }: { id: string }) {
+  useStore(lang);
+  const q = useQuery(ContactListQuery, { id });
+  const [all, setAll] = useState(false);
+  const [msg, setMsg] = useState('');
+  const rows = rowsOf(q.data);
+  async function copy(wechat: string) {
+    try {
+      await navigator.clipboard.writeText(wechat);
+      setMsg(tct('copied', { id: wechat }));
+    } catch {
+      setMsg(tct('copyFailed', { id: wechat }));
+    }
+  }
+  if (!q.data) return null;
+  return (
+    <Section title={tct('title')} count={rows.length} id="contacts">
+      {msg && (
+        <p class="notice" role="status">
+          {msg}
+        </p>
+      )}
+      {rows.length === 0 && <Empty>{tct('none')}</Empty>}
+      {rows.length > 0 && (
+        <ul class="card plain contact-list">
+          {visible(rows, all).map((c) => (
+            <ContactItem key={c.id} c={c} onCopy={copy} />
+          ))}
+        </ul>
+      )}
+      {rows.length > SHOWN && (
+        <button type="button" class="btn" onClick={() => setAll(!all)}>
+          {all ? tct('showFewer') : tct('showAll', { n: rows.length })}
+        </button>
+      )}
+    </Section>
+  );
+}
+
+function ContactItem({ c, onCopy }: { c: ContactRow; onCopy: (w: string) => void }) {
+  const tel = dialable(c);
+  const mail = mailto(c);
+  const role = roleLine(c, (d) => label('ContactDepartment', d));
+  const wechat = c.wechat ? `${tct('wechat', { id: c.wechat })} · ${tct('copy')}` : '';
+  return (
+    <li class="contact">
+      <strong>{c.name}</strong>
+      {role && <span class="muted small"> · {role}</span>}
+      <div class="contact-actions">
+        {tel && (
+          <a class="btn" href={tel.href} aria-label={`${tct('call', { name: c.name })} ${tel.shown}`}>
+            ☎ {tel.shown}
+          </a>
+        )}
+        {mail && (
+          <a class="btn" href={mail} aria-label={`${tct('email', { name: c.name })} ${c.email}`}>
+            <span aria-hidden="true">✉</span> {c.email}
+          </a>
+        )}
+        {c.wechat && (
+          <button type="button" class="btn" onClick={() => onCopy(c.wechat!)} aria-label={`${wechat}, ${tct('copyLabel', { name: c.name })}`}>
+            {wechat}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
