@@ -57,10 +57,11 @@ var unique = map[Ref][]string{
 	},
 }
 
-// dropped are the merged side's rows that do not move but go: its first StageChange
+// stays are the merged side's rows that do not move: its first StageChange
 // ("→ PROSPECT", written when the duplicate was created) would be a second start on
-// the survivor's timeline, which has its own. Count leaves them out too.
-var dropped = map[Ref]string{
+// the survivor's timeline, which has its own. It stays with the merged account's
+// tombstone — history is kept, never deleted. Count leaves them out too.
+var stays = map[Ref]string{
 	{"stage_changes", "customer_id"}: "from_stage IS NULL",
 }
 
@@ -76,12 +77,11 @@ func moveRefs(ctx context.Context, c *gen.Client, refs []Ref, survivor, merged p
 				return nil, fmt.Errorf("merge: %s: %w", r.Table, err)
 			}
 		}
-		if cond, ok := dropped[r]; ok {
-			if _, err := c.ExecContext(sys, fmt.Sprintf(`DELETE FROM %s WHERE %s = $1 AND %s`, r.Table, r.Column, cond), string(merged)); err != nil {
-				return nil, fmt.Errorf("merge: %s: %w", r.Table, err)
-			}
+		where := r.Column + " = $2"
+		if cond, ok := stays[r]; ok {
+			where += " AND NOT (" + cond + ")"
 		}
-		res, err := c.ExecContext(sys, fmt.Sprintf(`UPDATE %s SET %s = $1 WHERE %s = $2`, r.Table, r.Column, r.Column),
+		res, err := c.ExecContext(sys, fmt.Sprintf(`UPDATE %s SET %s = $1 WHERE %s`, r.Table, r.Column, where),
 			string(survivor), string(merged))
 		if err != nil {
 			return nil, fmt.Errorf("merge: %s.%s: %w", r.Table, r.Column, err)
@@ -102,7 +102,7 @@ func Count(ctx context.Context, c *gen.Client, refs []Ref, merged pulid.ID) (map
 			continue
 		}
 		where := r.Column + " = $1"
-		if cond, ok := dropped[r]; ok {
+		if cond, ok := stays[r]; ok {
 			where += " AND NOT (" + cond + ")"
 		}
 		rows, err := c.QueryContext(sys, fmt.Sprintf(`SELECT COUNT(*) FROM %s WHERE %s`, r.Table, where), string(merged))

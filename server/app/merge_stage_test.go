@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"tandem/ent/customer"
+	"tandem/ent/stagechange"
 )
 
 // After a merge the survivor's timeline starts once (the duplicate's own first stage
@@ -47,6 +48,10 @@ func TestMergedTimelineStartsOnceWithStageNames(t *testing.T) {
 			if stages == 0 || starts > 1 {
 				t.Errorf("%s: %d stage lines, %d of them a start", lang, stages, starts)
 			}
+		}
+		// The merged account's own start is not deleted: it stays with its tombstone.
+		if n := e.app.DB.Client.StageChange.Query().Where(stagechange.CustomerID(m.ID), stagechange.FromStageIsNil()).CountX(e.sys); n != 1 {
+			t.Errorf("the merged account keeps %d first stage changes, want its 1", n)
 		}
 	})
 }
