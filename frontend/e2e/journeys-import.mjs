@@ -426,3 +426,29 @@ journey('import-pages', async ({ server, phone }) => {
   assert((await nav.count()) === 0, 'one page of errors still shows page buttons');
   assert(fake.seen.offsets.at(-1) === 0, `the filter asked for offset ${fake.seen.offsets.at(-1)}, not 0`);
 });
+
+// ---------------------------------------------------------------------------------------
+// In Chinese: a product sheet whose code column nothing maps (货号) is not "nothing to
+// write" but says which required column is missing and to fix the mapping; a sheet
+// headed 产品编码 maps by itself and can be imported.
+journey('import-unmapped-zh', async ({ server, phone }) => {
+  const { page } = await phone({ locale: 'zh-CN' });
+  await signInFast(page, server, { email: ADMIN, path: '/import' });
+  await page.evaluate(() => localStorage.setItem('tandem.lang', 'zh'));
+  const stamp = Date.now().toString(36);
+  const send = async (body) => {
+    await page.goto('/import');
+    await page.getByRole('radio', { name: /^产品/ }).check();
+    await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(body, 'utf8') });
+    await page.getByRole('button', { name: '上传并检查' }).click();
+    await page.waitForURL(/\/import\/[^/]+$/, { timeout: 30_000 });
+    await page.getByRole('heading', { name: '提交后将执行的操作' }).waitFor({ timeout: 60_000 });
+  };
+  await send(`货号,名称\nE2E-${stamp},E2E 产品\n`);
+  await page.getByRole('status').filter({ hasText: '暂时无法写入：缺少必填列“产品编号”。请在上方“列”中为该列选择字段' }).waitFor();
+  assert((await page.getByText('没有需要写入的行').count()) === 0, 'an unmapped column is told as "nothing to write"');
+  await checkScreen(page, 'import-unmapped-zh');
+  await send(`产品编码,名称,单位\nE2E-${stamp},E2E 产品,kg\n`);
+  await page.getByRole('button', { name: '导入 1 行' }).waitFor();
+  assert((await page.getByText('必填但未匹配').count()) === 0, '产品编码 is not recognised as the product code');
+});
