@@ -31,6 +31,8 @@ type Customer struct {
 	Name string `json:"name,omitempty"`
 	// English or alternative name. At most 200 characters.
 	NameEn string `json:"name_en,omitempty"`
+	// The short name people use (简称), e.g. from an import. At most 100 characters.
+	ShortName string `json:"short_name,omitempty"`
 	// Name folded for duplicate detection (width, case, company suffixes, spaces). At most 300 characters.
 	NormalizedName string `json:"normalized_name,omitempty"`
 	// Core name for the duplicate check: the name without region, legal form and line of business (account.DuplicateKey). At most 300 characters.
@@ -552,7 +554,7 @@ func (*Customer) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullFloat64)
 		case customer.FieldVersion, customer.FieldScale, customer.FieldTechnicalLevel, customer.FieldCredit, customer.FieldDemand, customer.FieldEaseOfClosing:
 			values[i] = new(sql.NullInt64)
-		case customer.FieldName, customer.FieldNameEn, customer.FieldNormalizedName, customer.FieldCoreName, customer.FieldCreditCode, customer.FieldWebsite, customer.FieldIndustry, customer.FieldRegion, customer.FieldAddress, customer.FieldPhone, customer.FieldStage, customer.FieldLeadSource, customer.FieldLeadSourceDetail, customer.FieldTier, customer.FieldIndustryStatus, customer.FieldFounderHistory, customer.FieldShareholders, customer.FieldDecisionMechanism, customer.FieldCulture, customer.FieldPeopleStatus, customer.FieldBusinessStatus, customer.FieldTechnologyStatus, customer.FieldManagementStatus, customer.FieldNotes, customer.FieldEvaluationOutcome, customer.FieldEvaluationNote, customer.FieldEvaluationDecision:
+		case customer.FieldName, customer.FieldNameEn, customer.FieldShortName, customer.FieldNormalizedName, customer.FieldCoreName, customer.FieldCreditCode, customer.FieldWebsite, customer.FieldIndustry, customer.FieldRegion, customer.FieldAddress, customer.FieldPhone, customer.FieldStage, customer.FieldLeadSource, customer.FieldLeadSourceDetail, customer.FieldTier, customer.FieldIndustryStatus, customer.FieldFounderHistory, customer.FieldShareholders, customer.FieldDecisionMechanism, customer.FieldCulture, customer.FieldPeopleStatus, customer.FieldBusinessStatus, customer.FieldTechnologyStatus, customer.FieldManagementStatus, customer.FieldNotes, customer.FieldEvaluationOutcome, customer.FieldEvaluationNote, customer.FieldEvaluationDecision:
 			values[i] = new(sql.NullString)
 		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldStageChangedAt, customer.FieldEvaluationDecidedAt:
 			values[i] = new(sql.NullTime)
@@ -606,6 +608,12 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field name_en", values[i])
 			} else if value.Valid {
 				_m.NameEn = value.String
+			}
+		case customer.FieldShortName:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field short_name", values[i])
+			} else if value.Valid {
+				_m.ShortName = value.String
 			}
 		case customer.FieldNormalizedName:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -1073,6 +1081,9 @@ func (_m *Customer) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("name_en=")
 	builder.WriteString(_m.NameEn)
+	builder.WriteString(", ")
+	builder.WriteString("short_name=")
+	builder.WriteString(_m.ShortName)
 	builder.WriteString(", ")
 	builder.WriteString("normalized_name=")
 	builder.WriteString(_m.NormalizedName)

@@ -116,6 +116,20 @@ func (_c *CustomerCreate) SetNillableNameEn(v *string) *CustomerCreate {
 	return _c
 }
 
+// SetShortName sets the "short_name" field.
+func (_c *CustomerCreate) SetShortName(v string) *CustomerCreate {
+	_c.mutation.SetShortName(v)
+	return _c
+}
+
+// SetNillableShortName sets the "short_name" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableShortName(v *string) *CustomerCreate {
+	if v != nil {
+		_c.SetShortName(*v)
+	}
+	return _c
+}
+
 // SetNormalizedName sets the "normalized_name" field.
 func (_c *CustomerCreate) SetNormalizedName(v string) *CustomerCreate {
 	_c.mutation.SetNormalizedName(v)
@@ -1247,6 +1261,11 @@ func (_c *CustomerCreate) check() error {
 			return &ValidationError{Name: "name_en", err: fmt.Errorf(`ent: validator failed for field "Customer.name_en": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.ShortName(); ok {
+		if err := customer.ShortNameValidator(v); err != nil {
+			return &ValidationError{Name: "short_name", err: fmt.Errorf(`ent: validator failed for field "Customer.short_name": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.NormalizedName(); ok {
 		if err := customer.NormalizedNameValidator(v); err != nil {
 			return &ValidationError{Name: "normalized_name", err: fmt.Errorf(`ent: validator failed for field "Customer.normalized_name": %w`, err)}
@@ -1461,6 +1480,10 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.NameEn(); ok {
 		_spec.SetField(customer.FieldNameEn, field.TypeString, value)
 		_node.NameEn = value
+	}
+	if value, ok := _c.mutation.ShortName(); ok {
+		_spec.SetField(customer.FieldShortName, field.TypeString, value)
+		_node.ShortName = value
 	}
 	if value, ok := _c.mutation.NormalizedName(); ok {
 		_spec.SetField(customer.FieldNormalizedName, field.TypeString, value)
@@ -2259,6 +2282,24 @@ func (u *CustomerUpsert) UpdateNameEn() *CustomerUpsert {
 // ClearNameEn clears the value of the "name_en" field.
 func (u *CustomerUpsert) ClearNameEn() *CustomerUpsert {
 	u.SetNull(customer.FieldNameEn)
+	return u
+}
+
+// SetShortName sets the "short_name" field.
+func (u *CustomerUpsert) SetShortName(v string) *CustomerUpsert {
+	u.Set(customer.FieldShortName, v)
+	return u
+}
+
+// UpdateShortName sets the "short_name" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateShortName() *CustomerUpsert {
+	u.SetExcluded(customer.FieldShortName)
+	return u
+}
+
+// ClearShortName clears the value of the "short_name" field.
+func (u *CustomerUpsert) ClearShortName() *CustomerUpsert {
+	u.SetNull(customer.FieldShortName)
 	return u
 }
 
@@ -3100,6 +3141,27 @@ func (u *CustomerUpsertOne) UpdateNameEn() *CustomerUpsertOne {
 func (u *CustomerUpsertOne) ClearNameEn() *CustomerUpsertOne {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearNameEn()
+	})
+}
+
+// SetShortName sets the "short_name" field.
+func (u *CustomerUpsertOne) SetShortName(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetShortName(v)
+	})
+}
+
+// UpdateShortName sets the "short_name" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateShortName() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateShortName()
+	})
+}
+
+// ClearShortName clears the value of the "short_name" field.
+func (u *CustomerUpsertOne) ClearShortName() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearShortName()
 	})
 }
 
@@ -4228,6 +4290,27 @@ func (u *CustomerUpsertBulk) UpdateNameEn() *CustomerUpsertBulk {
 func (u *CustomerUpsertBulk) ClearNameEn() *CustomerUpsertBulk {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearNameEn()
+	})
+}
+
+// SetShortName sets the "short_name" field.
+func (u *CustomerUpsertBulk) SetShortName(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetShortName(v)
+	})
+}
+
+// UpdateShortName sets the "short_name" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateShortName() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateShortName()
+	})
+}
+
+// ClearShortName clears the value of the "short_name" field.
+func (u *CustomerUpsertBulk) ClearShortName() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearShortName()
 	})
 }
 

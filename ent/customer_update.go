@@ -121,6 +121,26 @@ func (_u *CustomerUpdate) ClearNameEn() *CustomerUpdate {
 	return _u
 }
 
+// SetShortName sets the "short_name" field.
+func (_u *CustomerUpdate) SetShortName(v string) *CustomerUpdate {
+	_u.mutation.SetShortName(v)
+	return _u
+}
+
+// SetNillableShortName sets the "short_name" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableShortName(v *string) *CustomerUpdate {
+	if v != nil {
+		_u.SetShortName(*v)
+	}
+	return _u
+}
+
+// ClearShortName clears the value of the "short_name" field.
+func (_u *CustomerUpdate) ClearShortName() *CustomerUpdate {
+	_u.mutation.ClearShortName()
+	return _u
+}
+
 // SetNormalizedName sets the "normalized_name" field.
 func (_u *CustomerUpdate) SetNormalizedName(v string) *CustomerUpdate {
 	_u.mutation.SetNormalizedName(v)
@@ -2108,6 +2128,11 @@ func (_u *CustomerUpdate) check() error {
 			return &ValidationError{Name: "name_en", err: fmt.Errorf(`ent: validator failed for field "Customer.name_en": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ShortName(); ok {
+		if err := customer.ShortNameValidator(v); err != nil {
+			return &ValidationError{Name: "short_name", err: fmt.Errorf(`ent: validator failed for field "Customer.short_name": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.NormalizedName(); ok {
 		if err := customer.NormalizedNameValidator(v); err != nil {
 			return &ValidationError{Name: "normalized_name", err: fmt.Errorf(`ent: validator failed for field "Customer.normalized_name": %w`, err)}
@@ -2296,6 +2321,12 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.NameEnCleared() {
 		_spec.ClearField(customer.FieldNameEn, field.TypeString)
+	}
+	if value, ok := _u.mutation.ShortName(); ok {
+		_spec.SetField(customer.FieldShortName, field.TypeString, value)
+	}
+	if _u.mutation.ShortNameCleared() {
+		_spec.ClearField(customer.FieldShortName, field.TypeString)
 	}
 	if value, ok := _u.mutation.NormalizedName(); ok {
 		_spec.SetField(customer.FieldNormalizedName, field.TypeString, value)
@@ -4062,6 +4093,26 @@ func (_u *CustomerUpdateOne) SetNillableNameEn(v *string) *CustomerUpdateOne {
 // ClearNameEn clears the value of the "name_en" field.
 func (_u *CustomerUpdateOne) ClearNameEn() *CustomerUpdateOne {
 	_u.mutation.ClearNameEn()
+	return _u
+}
+
+// SetShortName sets the "short_name" field.
+func (_u *CustomerUpdateOne) SetShortName(v string) *CustomerUpdateOne {
+	_u.mutation.SetShortName(v)
+	return _u
+}
+
+// SetNillableShortName sets the "short_name" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableShortName(v *string) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetShortName(*v)
+	}
+	return _u
+}
+
+// ClearShortName clears the value of the "short_name" field.
+func (_u *CustomerUpdateOne) ClearShortName() *CustomerUpdateOne {
+	_u.mutation.ClearShortName()
 	return _u
 }
 
@@ -6065,6 +6116,11 @@ func (_u *CustomerUpdateOne) check() error {
 			return &ValidationError{Name: "name_en", err: fmt.Errorf(`ent: validator failed for field "Customer.name_en": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ShortName(); ok {
+		if err := customer.ShortNameValidator(v); err != nil {
+			return &ValidationError{Name: "short_name", err: fmt.Errorf(`ent: validator failed for field "Customer.short_name": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.NormalizedName(); ok {
 		if err := customer.NormalizedNameValidator(v); err != nil {
 			return &ValidationError{Name: "normalized_name", err: fmt.Errorf(`ent: validator failed for field "Customer.normalized_name": %w`, err)}
@@ -6270,6 +6326,12 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	}
 	if _u.mutation.NameEnCleared() {
 		_spec.ClearField(customer.FieldNameEn, field.TypeString)
+	}
+	if value, ok := _u.mutation.ShortName(); ok {
+		_spec.SetField(customer.FieldShortName, field.TypeString, value)
+	}
+	if _u.mutation.ShortNameCleared() {
+		_spec.ClearField(customer.FieldShortName, field.TypeString)
 	}
 	if value, ok := _u.mutation.NormalizedName(); ok {
 		_spec.SetField(customer.FieldNormalizedName, field.TypeString, value)

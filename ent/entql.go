@@ -321,6 +321,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldVersion:             {Type: field.TypeInt, Column: customer.FieldVersion},
 			customer.FieldName:                {Type: field.TypeString, Column: customer.FieldName},
 			customer.FieldNameEn:              {Type: field.TypeString, Column: customer.FieldNameEn},
+			customer.FieldShortName:           {Type: field.TypeString, Column: customer.FieldShortName},
 			customer.FieldNormalizedName:      {Type: field.TypeString, Column: customer.FieldNormalizedName},
 			customer.FieldCoreName:            {Type: field.TypeString, Column: customer.FieldCoreName},
 			customer.FieldCreditCode:          {Type: field.TypeString, Column: customer.FieldCreditCode},
@@ -4205,6 +4206,11 @@ func (f *CustomerFilter) WhereName(p entql.StringP) {
 // WhereNameEn applies the entql string predicate on the name_en field.
 func (f *CustomerFilter) WhereNameEn(p entql.StringP) {
 	f.Where(p.Field(customer.FieldNameEn))
+}
+
+// WhereShortName applies the entql string predicate on the short_name field.
+func (f *CustomerFilter) WhereShortName(p entql.StringP) {
+	f.Where(p.Field(customer.FieldShortName))
 }
 
 // WhereNormalizedName applies the entql string predicate on the normalized_name field.

@@ -3594,6 +3594,11 @@ func (_q *CustomerQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, customer.FieldNameEn)
 				fieldSeen[customer.FieldNameEn] = struct{}{}
 			}
+		case "shortName":
+			if _, ok := fieldSeen[customer.FieldShortName]; !ok {
+				selectedFields = append(selectedFields, customer.FieldShortName)
+				fieldSeen[customer.FieldShortName] = struct{}{}
+			}
 		case "normalizedName":
 			if _, ok := fieldSeen[customer.FieldNormalizedName]; !ok {
 				selectedFields = append(selectedFields, customer.FieldNormalizedName)

@@ -550,6 +550,7 @@ func (c *ContactUpdateOne) SetInput(i UpdateContactInput) *ContactUpdateOne {
 type CreateCustomerInput struct {
 	Name               string
 	NameEn             *string
+	ShortName          *string
 	CreditCode         *string
 	Website            *string
 	Industry           *string
@@ -586,6 +587,9 @@ func (i *CreateCustomerInput) Mutate(m *CustomerMutation) {
 	m.SetName(i.Name)
 	if v := i.NameEn; v != nil {
 		m.SetNameEn(*v)
+	}
+	if v := i.ShortName; v != nil {
+		m.SetShortName(*v)
 	}
 	if v := i.CreditCode; v != nil {
 		m.SetCreditCode(*v)
@@ -688,6 +692,8 @@ type UpdateCustomerInput struct {
 	Name                   *string
 	ClearNameEn            bool
 	NameEn                 *string
+	ClearShortName         bool
+	ShortName              *string
 	ClearCreditCode        bool
 	CreditCode             *string
 	ClearWebsite           bool
@@ -757,6 +763,12 @@ func (i *UpdateCustomerInput) Mutate(m *CustomerMutation) {
 	}
 	if v := i.NameEn; v != nil {
 		m.SetNameEn(*v)
+	}
+	if i.ClearShortName {
+		m.ClearShortName()
+	}
+	if v := i.ShortName; v != nil {
+		m.SetShortName(*v)
 	}
 	if i.ClearCreditCode {
 		m.ClearCreditCode()

@@ -5430,6 +5430,23 @@ type CustomerWhereInput struct {
 	NameEnEqualFold    *string  `json:"nameEnEqualFold,omitempty"`
 	NameEnContainsFold *string  `json:"nameEnContainsFold,omitempty"`
 
+	// "short_name" field predicates.
+	ShortName             *string  `json:"shortName,omitempty"`
+	ShortNameNEQ          *string  `json:"shortNameNEQ,omitempty"`
+	ShortNameIn           []string `json:"shortNameIn,omitempty"`
+	ShortNameNotIn        []string `json:"shortNameNotIn,omitempty"`
+	ShortNameGT           *string  `json:"shortNameGT,omitempty"`
+	ShortNameGTE          *string  `json:"shortNameGTE,omitempty"`
+	ShortNameLT           *string  `json:"shortNameLT,omitempty"`
+	ShortNameLTE          *string  `json:"shortNameLTE,omitempty"`
+	ShortNameContains     *string  `json:"shortNameContains,omitempty"`
+	ShortNameHasPrefix    *string  `json:"shortNameHasPrefix,omitempty"`
+	ShortNameHasSuffix    *string  `json:"shortNameHasSuffix,omitempty"`
+	ShortNameIsNil        bool     `json:"shortNameIsNil,omitempty"`
+	ShortNameNotNil       bool     `json:"shortNameNotNil,omitempty"`
+	ShortNameEqualFold    *string  `json:"shortNameEqualFold,omitempty"`
+	ShortNameContainsFold *string  `json:"shortNameContainsFold,omitempty"`
+
 	// "credit_code" field predicates.
 	CreditCode             *string  `json:"creditCode,omitempty"`
 	CreditCodeNEQ          *string  `json:"creditCodeNEQ,omitempty"`
@@ -6283,6 +6300,51 @@ func (i *CustomerWhereInput) P() (predicate.Customer, error) {
 	}
 	if i.NameEnContainsFold != nil {
 		predicates = append(predicates, customer.NameEnContainsFold(*i.NameEnContainsFold))
+	}
+	if i.ShortName != nil {
+		predicates = append(predicates, customer.ShortNameEQ(*i.ShortName))
+	}
+	if i.ShortNameNEQ != nil {
+		predicates = append(predicates, customer.ShortNameNEQ(*i.ShortNameNEQ))
+	}
+	if len(i.ShortNameIn) > 0 {
+		predicates = append(predicates, customer.ShortNameIn(i.ShortNameIn...))
+	}
+	if len(i.ShortNameNotIn) > 0 {
+		predicates = append(predicates, customer.ShortNameNotIn(i.ShortNameNotIn...))
+	}
+	if i.ShortNameGT != nil {
+		predicates = append(predicates, customer.ShortNameGT(*i.ShortNameGT))
+	}
+	if i.ShortNameGTE != nil {
+		predicates = append(predicates, customer.ShortNameGTE(*i.ShortNameGTE))
+	}
+	if i.ShortNameLT != nil {
+		predicates = append(predicates, customer.ShortNameLT(*i.ShortNameLT))
+	}
+	if i.ShortNameLTE != nil {
+		predicates = append(predicates, customer.ShortNameLTE(*i.ShortNameLTE))
+	}
+	if i.ShortNameContains != nil {
+		predicates = append(predicates, customer.ShortNameContains(*i.ShortNameContains))
+	}
+	if i.ShortNameHasPrefix != nil {
+		predicates = append(predicates, customer.ShortNameHasPrefix(*i.ShortNameHasPrefix))
+	}
+	if i.ShortNameHasSuffix != nil {
+		predicates = append(predicates, customer.ShortNameHasSuffix(*i.ShortNameHasSuffix))
+	}
+	if i.ShortNameIsNil {
+		predicates = append(predicates, customer.ShortNameIsNil())
+	}
+	if i.ShortNameNotNil {
+		predicates = append(predicates, customer.ShortNameNotNil())
+	}
+	if i.ShortNameEqualFold != nil {
+		predicates = append(predicates, customer.ShortNameEqualFold(*i.ShortNameEqualFold))
+	}
+	if i.ShortNameContainsFold != nil {
+		predicates = append(predicates, customer.ShortNameContainsFold(*i.ShortNameContainsFold))
 	}
 	if i.CreditCode != nil {
 		predicates = append(predicates, customer.CreditCodeEQ(*i.CreditCode))

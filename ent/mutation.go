@@ -11973,6 +11973,7 @@ type CustomerMutation struct {
 	addversion                *int
 	name                      *string
 	name_en                   *string
+	short_name                *string
 	normalized_name           *string
 	core_name                 *string
 	credit_code               *string
@@ -12433,6 +12434,55 @@ func (m *CustomerMutation) NameEnCleared() bool {
 func (m *CustomerMutation) ResetNameEn() {
 	m.name_en = nil
 	delete(m.clearedFields, customer.FieldNameEn)
+}
+
+// SetShortName sets the "short_name" field.
+func (m *CustomerMutation) SetShortName(s string) {
+	m.short_name = &s
+}
+
+// ShortName returns the value of the "short_name" field in the mutation.
+func (m *CustomerMutation) ShortName() (r string, exists bool) {
+	v := m.short_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldShortName returns the old "short_name" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldShortName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldShortName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldShortName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldShortName: %w", err)
+	}
+	return oldValue.ShortName, nil
+}
+
+// ClearShortName clears the value of the "short_name" field.
+func (m *CustomerMutation) ClearShortName() {
+	m.short_name = nil
+	m.clearedFields[customer.FieldShortName] = struct{}{}
+}
+
+// ShortNameCleared returns if the "short_name" field was cleared in this mutation.
+func (m *CustomerMutation) ShortNameCleared() bool {
+	_, ok := m.clearedFields[customer.FieldShortName]
+	return ok
+}
+
+// ResetShortName resets all changes to the "short_name" field.
+func (m *CustomerMutation) ResetShortName() {
+	m.short_name = nil
+	delete(m.clearedFields, customer.FieldShortName)
 }
 
 // SetNormalizedName sets the "normalized_name" field.
@@ -16195,7 +16245,7 @@ func (m *CustomerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerMutation) Fields() []string {
-	fields := make([]string, 0, 44)
+	fields := make([]string, 0, 45)
 	if m.created_at != nil {
 		fields = append(fields, customer.FieldCreatedAt)
 	}
@@ -16210,6 +16260,9 @@ func (m *CustomerMutation) Fields() []string {
 	}
 	if m.name_en != nil {
 		fields = append(fields, customer.FieldNameEn)
+	}
+	if m.short_name != nil {
+		fields = append(fields, customer.FieldShortName)
 	}
 	if m.normalized_name != nil {
 		fields = append(fields, customer.FieldNormalizedName)
@@ -16346,6 +16399,8 @@ func (m *CustomerMutation) Field(name string) (ent.Value, bool) {
 		return m.Name()
 	case customer.FieldNameEn:
 		return m.NameEn()
+	case customer.FieldShortName:
+		return m.ShortName()
 	case customer.FieldNormalizedName:
 		return m.NormalizedName()
 	case customer.FieldCoreName:
@@ -16443,6 +16498,8 @@ func (m *CustomerMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldName(ctx)
 	case customer.FieldNameEn:
 		return m.OldNameEn(ctx)
+	case customer.FieldShortName:
+		return m.OldShortName(ctx)
 	case customer.FieldNormalizedName:
 		return m.OldNormalizedName(ctx)
 	case customer.FieldCoreName:
@@ -16564,6 +16621,13 @@ func (m *CustomerMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetNameEn(v)
+		return nil
+	case customer.FieldShortName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetShortName(v)
 		return nil
 	case customer.FieldNormalizedName:
 		v, ok := value.(string)
@@ -16958,6 +17022,9 @@ func (m *CustomerMutation) ClearedFields() []string {
 	if m.FieldCleared(customer.FieldNameEn) {
 		fields = append(fields, customer.FieldNameEn)
 	}
+	if m.FieldCleared(customer.FieldShortName) {
+		fields = append(fields, customer.FieldShortName)
+	}
 	if m.FieldCleared(customer.FieldNormalizedName) {
 		fields = append(fields, customer.FieldNormalizedName)
 	}
@@ -17082,6 +17149,9 @@ func (m *CustomerMutation) ClearField(name string) error {
 	switch name {
 	case customer.FieldNameEn:
 		m.ClearNameEn()
+		return nil
+	case customer.FieldShortName:
+		m.ClearShortName()
 		return nil
 	case customer.FieldNormalizedName:
 		m.ClearNormalizedName()
@@ -17213,6 +17283,9 @@ func (m *CustomerMutation) ResetField(name string) error {
 		return nil
 	case customer.FieldNameEn:
 		m.ResetNameEn()
+		return nil
+	case customer.FieldShortName:
+		m.ResetShortName()
 		return nil
 	case customer.FieldNormalizedName:
 		m.ResetNormalizedName()

@@ -418,10 +418,7 @@ func jobViewIn(lang string, j *ent.ImportJob) *model.ImportJobView {
 			v.Error = &msg
 		}
 	}
-	v.Fields = []*model.ImportField{}
-	for _, f := range importer.FieldsOf(importer.Kind(j.Kind)) {
-		v.Fields = append(v.Fields, &model.ImportField{Key: f.Key, Label: f.Label(lang), Required: f.Required})
-	}
+	v.Fields = fieldsIn(lang, importer.Kind(j.Kind))
 	return v
 }
 

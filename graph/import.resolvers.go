@@ -69,6 +69,11 @@ func (r *queryResolver) ImportJobs(ctx context.Context, first *int) ([]*model.Im
 	return r.importJobs(ctx, first)
 }
 
+// ImportFields is the resolver for the importFields field.
+func (r *queryResolver) ImportFields(ctx context.Context, kind string) ([]*model.ImportField, error) {
+	return r.importFields(ctx, kind)
+}
+
 // ImportJob returns generated.ImportJobResolver implementation.
 func (r *Resolver) ImportJob() generated.ImportJobResolver { return &importJobResolver{r} }
 

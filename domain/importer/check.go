@@ -109,6 +109,7 @@ func Check(ctx context.Context, c *ent.Client, k Kind, t *Table, m Mapping) (*Pl
 	for i, row := range t.Rows {
 		res, w := b.check(values{row: row, col: col})
 		res.Row = row.Num
+		res.Message = labelled(k, m, res)
 		p.Results[i], p.writes[i] = res, w
 		p.Counts.add(res.Action)
 	}
@@ -150,6 +151,28 @@ func refuse(cell string, msg Text) (RowResult, write) {
 		msg = Text{Zh: cell + "：" + msg.Zh, En: cell + ": " + msg.En}
 	}
 	return RowResult{Action: Error, Cell: cell, Message: msg}, nil
+}
+
+// labelled puts the label of the cell's field after the cell a message starts with
+// ("A7：必填" → "A7 客户名称：必填"), so that the reason says which column it is.
+func labelled(k Kind, m Mapping, res RowResult) Text {
+	msg := res.Message
+	col, _, err := excelize.CellNameToCoordinates(res.Cell)
+	if res.Cell == "" || err != nil || col < 1 || col > len(m) {
+		return msg
+	}
+	for _, f := range FieldsOf(k) {
+		if f.Key != m[col-1] {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(msg.Zh, res.Cell+"："); ok {
+			msg.Zh = res.Cell + " " + f.Zh + "：" + rest
+		}
+		if rest, ok := strings.CutPrefix(msg.En, res.Cell+": "); ok {
+			msg.En = res.Cell + " " + f.En + ": " + rest
+		}
+	}
+	return msg
 }
 
 func required(v values, key string) (string, *RowResult) {

@@ -166,13 +166,14 @@ var customerText = map[string]struct {
 	get func(*ent.Customer) string
 	set func(*ent.CustomerMutation, string)
 }{
-	"nameEn":   {func(c *ent.Customer) string { return c.NameEn }, (*ent.CustomerMutation).SetNameEn},
-	"region":   {func(c *ent.Customer) string { return c.Region }, (*ent.CustomerMutation).SetRegion},
-	"address":  {func(c *ent.Customer) string { return c.Address }, (*ent.CustomerMutation).SetAddress},
-	"phone":    {func(c *ent.Customer) string { return c.Phone }, (*ent.CustomerMutation).SetPhone},
-	"website":  {func(c *ent.Customer) string { return c.Website }, (*ent.CustomerMutation).SetWebsite},
-	"industry": {func(c *ent.Customer) string { return c.Industry }, (*ent.CustomerMutation).SetIndustry},
-	"notes":    {func(c *ent.Customer) string { return c.Notes }, (*ent.CustomerMutation).SetNotes},
+	"shortName": {func(c *ent.Customer) string { return c.ShortName }, (*ent.CustomerMutation).SetShortName},
+	"nameEn":    {func(c *ent.Customer) string { return c.NameEn }, (*ent.CustomerMutation).SetNameEn},
+	"region":    {func(c *ent.Customer) string { return c.Region }, (*ent.CustomerMutation).SetRegion},
+	"address":   {func(c *ent.Customer) string { return c.Address }, (*ent.CustomerMutation).SetAddress},
+	"phone":     {func(c *ent.Customer) string { return c.Phone }, (*ent.CustomerMutation).SetPhone},
+	"website":   {func(c *ent.Customer) string { return c.Website }, (*ent.CustomerMutation).SetWebsite},
+	"industry":  {func(c *ent.Customer) string { return c.Industry }, (*ent.CustomerMutation).SetIndustry},
+	"notes":     {func(c *ent.Customer) string { return c.Notes }, (*ent.CustomerMutation).SetNotes},
 }
 
 // customerChanges are the sets an UPDATE does: a filled cell that differs from the

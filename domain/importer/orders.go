@@ -35,12 +35,13 @@ type orderBook struct {
 	firstRow map[string]int        // order number → the row that creates it
 	written  map[string]pulid.ID   // order number → the order this commit wrote
 	seen     firstSeen
+	now      time.Time
 }
 
 func (b *orderBook) load(ctx context.Context, c *ent.Client, _ *viewer.Viewer) error {
 	var err error
 	b.seen, b.firstRow, b.existing, b.products = firstSeen{}, map[string]int{}, map[string]*ent.Order{}, map[string]*ent.Product{}
-	b.written = map[string]pulid.ID{}
+	b.written, b.now = map[string]pulid.ID{}, time.Now()
 	if b.accounts, err = loadAccounts(ctx, c); err != nil {
 		return err
 	}
@@ -79,6 +80,19 @@ func (b *orderBook) date(v values, key string) (*time.Time, *RowResult) {
 		return nil, &r
 	}
 	return &at, nil
+}
+
+// stillOpen says why an order written with an open status and a past delivery date
+// shows on Today as late (an order without a status comes in closed).
+func (b *orderBook) stillOpen(status order.Status, delivery *time.Time) Text {
+	switch status {
+	case order.StatusCLOSED, order.StatusCANCELLED, order.StatusDELIVERED:
+		return Text{}
+	}
+	if delivery == nil || !delivery.Before(b.now.Truncate(24*time.Hour)) {
+		return Text{}
+	}
+	return text("仍在进行中：交期已过，导入后会出现在今日待办", "still open: its delivery date has passed, so it will show on Today as late")
 }
 
 func (b *orderBook) check(v values) (RowResult, write) {
@@ -201,6 +215,7 @@ func (b *orderBook) check(v values) (RowResult, write) {
 		currency = strings.ToUpper(s)
 	}
 	b.firstRow[key] = v.row.Num
+	res.Message = b.stillOpen(status, delivery)
 	customerID := cu.ID
 	return res, func(ctx context.Context, c *ent.Client) error {
 		q := c.Order.Create().SetCustomerID(customerID).SetNumber(number).SetIsEvaluation(false).SetStatus(status).

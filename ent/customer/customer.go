@@ -29,6 +29,8 @@ const (
 	FieldName = "name"
 	// FieldNameEn holds the string denoting the name_en field in the database.
 	FieldNameEn = "name_en"
+	// FieldShortName holds the string denoting the short_name field in the database.
+	FieldShortName = "short_name"
 	// FieldNormalizedName holds the string denoting the normalized_name field in the database.
 	FieldNormalizedName = "normalized_name"
 	// FieldCoreName holds the string denoting the core_name field in the database.
@@ -419,6 +421,7 @@ var Columns = []string{
 	FieldVersion,
 	FieldName,
 	FieldNameEn,
+	FieldShortName,
 	FieldNormalizedName,
 	FieldCoreName,
 	FieldCreditCode,
@@ -491,6 +494,8 @@ var (
 	NameValidator func(string) error
 	// NameEnValidator is a validator for the "name_en" field. It is called by the builders before save.
 	NameEnValidator func(string) error
+	// ShortNameValidator is a validator for the "short_name" field. It is called by the builders before save.
+	ShortNameValidator func(string) error
 	// NormalizedNameValidator is a validator for the "normalized_name" field. It is called by the builders before save.
 	NormalizedNameValidator func(string) error
 	// CoreNameValidator is a validator for the "core_name" field. It is called by the builders before save.
@@ -721,6 +726,11 @@ func ByName(opts ...sql.OrderTermOption) OrderOption {
 // ByNameEn orders the results by the name_en field.
 func ByNameEn(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldNameEn, opts...).ToFunc()
+}
+
+// ByShortName orders the results by the short_name field.
+func ByShortName(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldShortName, opts...).ToFunc()
 }
 
 // ByNormalizedName orders the results by the normalized_name field.

@@ -81,6 +81,11 @@ func NameEn(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldNameEn, v))
 }
 
+// ShortName applies equality check predicate on the "short_name" field. It's identical to ShortNameEQ.
+func ShortName(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldShortName, v))
+}
+
 // NormalizedName applies equality check predicate on the "normalized_name" field. It's identical to NormalizedNameEQ.
 func NormalizedName(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldNormalizedName, v))
@@ -509,6 +514,81 @@ func NameEnEqualFold(v string) predicate.Customer {
 // NameEnContainsFold applies the ContainsFold predicate on the "name_en" field.
 func NameEnContainsFold(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldContainsFold(FieldNameEn, v))
+}
+
+// ShortNameEQ applies the EQ predicate on the "short_name" field.
+func ShortNameEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldShortName, v))
+}
+
+// ShortNameNEQ applies the NEQ predicate on the "short_name" field.
+func ShortNameNEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldShortName, v))
+}
+
+// ShortNameIn applies the In predicate on the "short_name" field.
+func ShortNameIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldShortName, vs...))
+}
+
+// ShortNameNotIn applies the NotIn predicate on the "short_name" field.
+func ShortNameNotIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldShortName, vs...))
+}
+
+// ShortNameGT applies the GT predicate on the "short_name" field.
+func ShortNameGT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldShortName, v))
+}
+
+// ShortNameGTE applies the GTE predicate on the "short_name" field.
+func ShortNameGTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldShortName, v))
+}
+
+// ShortNameLT applies the LT predicate on the "short_name" field.
+func ShortNameLT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldShortName, v))
+}
+
+// ShortNameLTE applies the LTE predicate on the "short_name" field.
+func ShortNameLTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldShortName, v))
+}
+
+// ShortNameContains applies the Contains predicate on the "short_name" field.
+func ShortNameContains(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContains(FieldShortName, v))
+}
+
+// ShortNameHasPrefix applies the HasPrefix predicate on the "short_name" field.
+func ShortNameHasPrefix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasPrefix(FieldShortName, v))
+}
+
+// ShortNameHasSuffix applies the HasSuffix predicate on the "short_name" field.
+func ShortNameHasSuffix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasSuffix(FieldShortName, v))
+}
+
+// ShortNameIsNil applies the IsNil predicate on the "short_name" field.
+func ShortNameIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldShortName))
+}
+
+// ShortNameNotNil applies the NotNil predicate on the "short_name" field.
+func ShortNameNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldShortName))
+}
+
+// ShortNameEqualFold applies the EqualFold predicate on the "short_name" field.
+func ShortNameEqualFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEqualFold(FieldShortName, v))
+}
+
+// ShortNameContainsFold applies the ContainsFold predicate on the "short_name" field.
+func ShortNameContainsFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContainsFold(FieldShortName, v))
 }
 
 // NormalizedNameEQ applies the EQ predicate on the "normalized_name" field.

@@ -447,6 +447,7 @@ var (
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "name", Type: field.TypeString},
 		{Name: "name_en", Type: field.TypeString, Nullable: true},
+		{Name: "short_name", Type: field.TypeString, Nullable: true},
 		{Name: "normalized_name", Type: field.TypeString, Nullable: true},
 		{Name: "core_name", Type: field.TypeString, Nullable: true},
 		{Name: "credit_code", Type: field.TypeString, Nullable: true},
@@ -495,25 +496,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customers_contacts_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[41]},
+				Columns:    []*schema.Column{CustomersColumns[42]},
 				RefColumns: []*schema.Column{ContactsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_customers_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[42]},
+				Columns:    []*schema.Column{CustomersColumns[43]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_teams_customers",
-				Columns:    []*schema.Column{CustomersColumns[43]},
+				Columns:    []*schema.Column{CustomersColumns[44]},
 				RefColumns: []*schema.Column{TeamsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_users_owned_customers",
-				Columns:    []*schema.Column{CustomersColumns[44]},
+				Columns:    []*schema.Column{CustomersColumns[45]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -522,52 +523,52 @@ var (
 			{
 				Name:    "customer_owner_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[44]},
+				Columns: []*schema.Column{CustomersColumns[45]},
 			},
 			{
 				Name:    "customer_team_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[43]},
+				Columns: []*schema.Column{CustomersColumns[44]},
 			},
 			{
 				Name:    "customer_stage",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[14]},
+				Columns: []*schema.Column{CustomersColumns[15]},
 			},
 			{
 				Name:    "customer_tier",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[24]},
+				Columns: []*schema.Column{CustomersColumns[25]},
 			},
 			{
 				Name:    "customer_lead_source",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[16]},
+				Columns: []*schema.Column{CustomersColumns[17]},
 			},
 			{
 				Name:    "customer_normalized_name",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[6]},
+				Columns: []*schema.Column{CustomersColumns[7]},
 			},
 			{
 				Name:    "customer_core_name",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[7]},
+				Columns: []*schema.Column{CustomersColumns[8]},
 			},
 			{
 				Name:    "customer_credit_code",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[8]},
+				Columns: []*schema.Column{CustomersColumns[9]},
 			},
 			{
 				Name:    "customer_referrer_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[42]},
+				Columns: []*schema.Column{CustomersColumns[43]},
 			},
 			{
 				Name:    "customer_referrer_contact_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[41]},
+				Columns: []*schema.Column{CustomersColumns[42]},
 			},
 			{
 				Name:    "customer_updated_at",
@@ -577,12 +578,12 @@ var (
 			{
 				Name:    "customer_stage_changed_at",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[15]},
+				Columns: []*schema.Column{CustomersColumns[16]},
 			},
 			{
 				Name:    "customer_merged_into_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[40]},
+				Columns: []*schema.Column{CustomersColumns[41]},
 			},
 		},
 	}

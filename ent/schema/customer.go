@@ -32,6 +32,7 @@ func (Customer) Fields() []ent.Field {
 	return []ent.Field{
 		atMost(200, field.String("name").NotEmpty().Annotations(entgql.OrderField("NAME"))),
 		atMost(200, field.String("name_en").Optional().Comment("English or alternative name.")),
+		atMost(100, field.String("short_name").Optional().Comment("The short name people use (简称), e.g. from an import.")),
 		atMost(300, field.String("normalized_name").Optional().
 			Comment("Name folded for duplicate detection (width, case, company suffixes, spaces).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput))),

@@ -66,6 +66,8 @@ journey('import-start', async ({ server, phone }) => {
   await page.waitForURL(/\/import$/);
   await heading(page, 'Data').waitFor();
   await page.getByRole('radio', { name: /^Customers/ }).waitFor();
+  // Each kind lists the importer's own columns (importFields), the required ones marked.
+  await page.getByText('Columns (* required): Product code*, Product name*, Category, Unit, Description', { exact: true }).waitFor();
   await checkScreen(page, 'import-start-en');
 
   // No kind chosen, then a wrong file type: refused in the app, nothing sent.
@@ -99,6 +101,8 @@ journey('import-start', async ({ server, phone }) => {
   await page.reload();
   await heading(page, '数据').waitFor();
   await page.getByRole('radio', { name: /^客户/ }).waitFor();
+  await page.getByText('列（* 为必填）：产品编号*、产品名称*、类别、单位、描述', { exact: true }).waitFor();
+  assert((await page.getByText(/^列.*(阶段|联系周期|采购角色)/).count()) === 0, 'the Data screen lists a column the importer does not read');
   await page.getByRole('button', { name: '将客户下载为 xlsx' }).waitFor();
   await checkScreen(page, 'import-start-zh');
 
@@ -173,7 +177,8 @@ journey(
     assert(dry.create === 1 && dry.duplicate === 1 && dry.error === 1, `dry run counts ${JSON.stringify(dry)}`);
     await page.getByRole('link', { name: demo.name }).waitFor(); // the duplicate links to the account
     await page.getByRole('button', { name: /^Error \(1\)$/ }).click();
-    await page.getByRole('cell', { name: 'C4', exact: true }).waitFor(); // the unknown owner's cell is named
+    await page.locator('.import-row-reason').filter({ hasText: 'C4 Owner: no such user' }).waitFor(); // the unknown owner's cell and column are named
+    assert((await page.getByText(/name:|credit:/).count()) === 0, 'an internal match key is shown');
     await checkScreen(page, 'import-dryrun-en');
 
     await page.getByRole('button', { name: 'Import 1 rows' }).click();
@@ -345,9 +350,9 @@ journey('import-screens', async ({ server, phone }) => {
 
   // Filter to the errors: the bad date's cell.
   await page.getByRole('button', { name: 'Error (1)' }).click();
-  await page.getByRole('cell', { name: 'C4' }).waitFor();
+  await page.locator('.import-row-reason').filter({ hasText: 'C4 Not a date' }).waitFor();
   // C4 is on the unfiltered page too: wait for the filtered rows, not just the cell.
-  await until(async () => (await page.getByRole('cell', { name: 'E2E Resins Co. Ltd.' }).count()) === 0, {
+  await until(async () => (await page.locator('.import-row[data-action="CREATE"]').count()) === 0, {
     message: 'the Error filter to hide the created row',
   });
 
@@ -407,17 +412,43 @@ journey('import-pages', async ({ server, phone }) => {
   await page.getByRole('button', { name: 'All (153)' }).waitFor();
   const nav = page.getByRole('navigation', { name: 'Pages of rows' });
   await nav.getByText('Page 1 of 2').waitFor();
-  await page.getByRole('cell', { name: 'Bulk 97 Co. Ltd.' }).waitFor(); // row 101, the 100th
-  assert((await page.locator('.import-table tbody tr').count()) === 100, 'page 1 does not show 100 rows');
+  await page.getByText('Row 101', { exact: true }).waitFor(); // the 100th
+  assert((await page.locator('.import-rows > li').count()) === 100, 'page 1 does not show 100 rows');
   await nav.getByRole('button', { name: 'Next page' }).click();
   await nav.getByText('Page 2 of 2').waitFor();
-  await page.getByRole('cell', { name: 'Bulk 98 Co. Ltd.' }).waitFor();
-  assert((await page.locator('.import-table tbody tr').count()) === 53, 'page 2 does not show the other 53 rows');
+  await page.getByText('Row 102', { exact: true }).waitFor();
+  assert((await page.locator('.import-rows > li').count()) === 53, 'page 2 does not show the other 53 rows');
   assert(fake.seen.offsets.includes(100), `offsets asked: ${fake.seen.offsets}`);
   assert(await nav.getByRole('button', { name: 'Next page' }).isDisabled(), 'Next is enabled on the last page');
   await checkScreen(page, 'import-page2-en');
   await page.getByRole('button', { name: 'Error (1)' }).click();
-  await page.getByRole('cell', { name: 'C4' }).waitFor();
+  await page.locator('.import-row-reason').filter({ hasText: 'C4 Not a date' }).waitFor();
   assert((await nav.count()) === 0, 'one page of errors still shows page buttons');
   assert(fake.seen.offsets.at(-1) === 0, `the filter asked for offset ${fake.seen.offsets.at(-1)}, not 0`);
+});
+
+// ---------------------------------------------------------------------------------------
+// In Chinese: a product sheet whose code column nothing maps (货号) is not "nothing to
+// write" but says which required column is missing and to fix the mapping; a sheet
+// headed 产品编码 maps by itself and can be imported.
+journey('import-unmapped-zh', async ({ server, phone }) => {
+  const { page } = await phone({ locale: 'zh-CN' });
+  await signInFast(page, server, { email: ADMIN, path: '/import' });
+  await page.evaluate(() => localStorage.setItem('tandem.lang', 'zh'));
+  const stamp = Date.now().toString(36);
+  const send = async (body) => {
+    await page.goto('/import');
+    await page.getByRole('radio', { name: /^产品/ }).check();
+    await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(body, 'utf8') });
+    await page.getByRole('button', { name: '上传并检查' }).click();
+    await page.waitForURL(/\/import\/[^/]+$/, { timeout: 30_000 });
+    await page.getByRole('heading', { name: '提交后将执行的操作' }).waitFor({ timeout: 60_000 });
+  };
+  await send(`货号,名称\nE2E-${stamp},E2E 产品\n`);
+  await page.getByRole('status').filter({ hasText: '暂时无法写入：缺少必填列“产品编号”。请在上方“列”中为该列选择字段' }).waitFor();
+  assert((await page.getByText('没有需要写入的行').count()) === 0, 'an unmapped column is told as "nothing to write"');
+  await checkScreen(page, 'import-unmapped-zh');
+  await send(`产品编码,名称,单位\nE2E-${stamp},E2E 产品,kg\n`);
+  await page.getByRole('button', { name: '导入 1 行' }).waitFor();
+  assert((await page.getByText('必填但未匹配').count()) === 0, '产品编码 is not recognised as the product code');
 });

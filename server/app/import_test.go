@@ -315,7 +315,7 @@ func TestImportInteractionsAsHistory(t *testing.T) {
 		if num(j["creates"]) != 2 || num(j["errors"]) != 1 {
 			t.Fatalf("check: %v", j)
 		}
-		if errs := e.importRows(mgr, j["id"].(string), "ERROR"); dig(errs, 0, "cell") != "B4" || !strings.Contains(dig(errs, 0, "message").(string), "B4：不是日期") {
+		if errs := e.importRows(mgr, j["id"].(string), "ERROR"); dig(errs, 0, "cell") != "B4" || !strings.Contains(dig(errs, 0, "message").(string), "B4 日期：不是日期") {
 			t.Fatalf("bad date: %v", errs)
 		}
 		e.commitAndWait(mgr, j["id"].(string))

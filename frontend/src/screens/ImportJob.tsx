@@ -16,7 +16,7 @@ import { ImportMapping } from './ImportMapping';
 import { ImportProgress, usePolling } from './ImportProgress';
 import { ImportRows } from './ImportRows';
 import { Refusal } from './ImportRefusal';
-import { isRunning, refused, rowsToWrite, type Counts } from './importLogic';
+import { isRunning, mappingBlocked, refused, rowsToWrite, type Counts } from './importLogic';
 import { Confirm } from '../ui/Confirm';
 import './import.css';
 
@@ -131,6 +131,7 @@ export function ImportJob({ id }: { id: string }) {
   else {
     const stamp = [job.state, job.creates, job.updates, job.unchanged, job.duplicates, job.errors, job.finishedAt ?? ''].join(':');
     const n = rowsToWrite(job);
+    const blocked = mappingBlocked(job);
     const skipped = job.unchanged + refused(job);
     const full = q.data.importJob!;
     body = (
@@ -169,7 +170,7 @@ export function ImportJob({ id }: { id: string }) {
               />
             ) : (
               <p class="warning" role="status">
-                {t('commitNothing')}
+                {blocked ? t('mappingBlocked', { error: blocked.replace(/[。.]$/, '') }) : t('commitNothing')}
               </p>
             )}
             <Confirmed label={t('cancelImport')} question={t('cancelConfirm')} yes={t('yesCancel')} danger onYes={() => act('cancel')} />

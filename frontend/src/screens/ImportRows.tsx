@@ -1,11 +1,11 @@
-// The rows of the last check or commit: filter chips with the counts, the table (row,
-// result, key, existing record, reason, cell), 100 rows a page.
+// The rows of the last check or commit: filter chips with the counts, one card a row
+// (row, result, existing record, reason), 100 rows a page.
 import { useEffect, useState } from 'preact/hooks';
 import { useQuery } from '../lib/query';
 import { Badge, Empty, Query, Section } from '../ui/bits';
 import { ImportRowsQuery } from './import.queries';
 import { actionLabel, actionTone, t } from './import.i18n';
-import { PAGE_SIZE, ROW_ACTIONS, countOf, pageCount, type Counts, type RowAction } from './importLogic';
+import { PAGE_SIZE, ROW_ACTIONS, countOf, pageCount, rowReason, type Counts, type RowAction } from './importLogic';
 
 interface Row {
   row: number;
@@ -23,40 +23,37 @@ function matchHref(kind: string, r: Row): string | null {
   return r.action === 'DUPLICATE' || kind === 'CUSTOMERS' ? `/customers/${encodeURIComponent(r.matchID)}` : null;
 }
 
-function RowsTable({ rows, kind }: { rows: readonly Row[]; kind: string }) {
+/** One row a card: its number and result, the record it matches (by name, never an
+ * internal key), and the reason naming the cell and its column. Reads on a phone. */
+function RowsList({ rows, kind }: { rows: readonly Row[]; kind: string }) {
   return (
-    <div class="import-table-wrap" role="region" aria-label={t('filter')} tabIndex={0}>
-      <table class="import-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('rowNo')}</th>
-            <th scope="col">{t('action')}</th>
-            <th scope="col">{t('key')}</th>
-            <th scope="col">{t('match')}</th>
-            <th scope="col">{t('message')}</th>
-            <th scope="col">{t('cell')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const href = matchHref(kind, r);
-            const name = r.matchName || r.matchID || '';
-            return (
-              <tr key={r.row}>
-                <td class="num">{r.row}</td>
-                <td>
-                  <Badge tone={actionTone(r.action)}>{actionLabel(r.action)}</Badge>
-                </td>
-                <td class="key">{r.key ?? ''}</td>
-                <td class="match">{href ? <a href={href}>{name}</a> : name}</td>
-                <td>{r.message ?? ''}</td>
-                <td class="num">{r.cell ?? ''}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <ul class="list import-rows">
+      {rows.map((r) => {
+        const href = matchHref(kind, r);
+        const name = r.matchName ?? '';
+        const reason = rowReason(r);
+        return (
+          <li key={r.row} class="import-row" data-action={r.action}>
+            <p class="import-row-head">
+              <span class="num">{t('rowNo', { n: r.row })}</span>
+              <Badge tone={actionTone(r.action)}>{actionLabel(r.action)}</Badge>
+              {name && (
+                <span class="import-row-match">
+                  <span class="sr-only">{t('match')}: </span>
+                  {href ? <a href={href}>{name}</a> : name}
+                </span>
+              )}
+            </p>
+            {reason && (
+              <p class="import-row-reason">
+                <span class="sr-only">{t('message')}: </span>
+                {reason}
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
@@ -91,7 +88,7 @@ export function ImportRows({ id, kind, counts, title, stamp }: { id: string; kin
         {(d) => {
           const rows = d.importJob?.rows ?? [];
           if (!rows.length) return <Empty>{filter ? t('noRowsFilter') : t('noRows')}</Empty>;
-          return <RowsTable rows={rows} kind={kind} />;
+          return <RowsList rows={rows} kind={kind} />;
         }}
       </Query>
       {pages > 1 && (

@@ -2,20 +2,28 @@
 // the file, the sheet), the recent imports, and the exports.
 import { useState } from 'preact/hooks';
 import { request, session } from '../lib/api';
-import { formatDate } from '../lib/i18n';
+import { formatDate, lang } from '../lib/i18n';
 import { useQuery } from '../lib/query';
 import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
 import { Badge, Empty, Query, Section } from '../ui/bits';
 import { Header } from '../ui/Layout';
 import { Export } from './Export';
-import { ImportJobsQuery, StartImport } from './import.queries';
-import { kindAbout, kindColumns, kindLabel, stateLabel, stateTone, t } from './import.i18n';
-import { IMPORT_KINDS, MAX_FILE_BYTES, checkFile, isRunning, mayImport, percent, type ImportKind } from './importLogic';
+import { ImportFieldsQuery, ImportJobsQuery, StartImport } from './import.queries';
+import { kindAbout, kindLabel, stateLabel, stateTone, t } from './import.i18n';
+import { IMPORT_KINDS, MAX_FILE_BYTES, checkFile, columnList, isRunning, mayImport, percent, type Field, type ImportKind } from './importLogic';
 import { Refusal } from './ImportRefusal';
 import './import.css';
 
+/** The columns the importer reads for kind (its own field table, in the viewer's language). */
+function Columns({ fields }: { fields: readonly Field[] | undefined }) {
+  if (!fields?.length) return null;
+  const cols = columnList(fields, (label) => t('required', { label }), t('listSep'));
+  return <span class="row-sub small">{t('columns', { cols })}</span>;
+}
+
 function KindChoice({ kind, onPick }: { kind: ImportKind | null; onPick: (k: ImportKind) => void }) {
+  const q = useQuery(ImportFieldsQuery, {}, { cacheAs: `ImportFields:${lang.get()}` });
   return (
     <fieldset>
       <legend>{t('kindLegend')}</legend>
@@ -27,7 +35,7 @@ function KindChoice({ kind, onPick }: { kind: ImportKind | null; onPick: (k: Imp
               <span class="row-main">
                 <span class="row-title">{kindLabel(k)}</span>
                 <span class="row-sub">{kindAbout(k)}</span>
-                <span class="row-sub small">{t('columns', { cols: kindColumns(k) })}</span>
+                <Columns fields={q.data?.[k]} />
               </span>
             </label>
           </li>

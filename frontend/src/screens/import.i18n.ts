@@ -10,7 +10,9 @@ export const t = messages(
     startTitle: 'Import from Excel or CSV',
     startIntro: 'Upload a .xlsx or .csv file. Nothing is written until you have seen the check and confirmed.',
     kindLegend: 'What does the file bring in?',
-    columns: 'Columns: {cols}',
+    columns: 'Columns (* required): {cols}',
+    required: '{label}*',
+    listSep: ', ',
     file: 'File (.xlsx or .csv)',
     fileHint: 'CSV in UTF-8 (with or without BOM) or GB18030/GBK, as Chinese Excel writes it.',
     sheet: 'Sheet name (optional)',
@@ -45,12 +47,10 @@ export const t = messages(
     filter: 'Show rows',
     all: 'All ({n})',
     chip: '{label} ({n})',
-    rowNo: 'Row',
+    rowNo: 'Row {n}',
     action: 'Result',
-    key: 'Key',
     match: 'Existing record',
     message: 'Reason',
-    cell: 'Cell',
     noRows: 'No rows to show.',
     noRowsFilter: 'No rows with this result.',
     page: 'Page {page} of {pages}',
@@ -67,6 +67,7 @@ export const t = messages(
     commit: 'Import {n} rows',
     commitConfirm: '{n} rows will be written ({creates} new, {updates} updated). {skipped} rows are skipped. Go on?',
     commitNothing: 'Nothing to write: every row is unchanged or refused.',
+    mappingBlocked: 'Nothing can be written yet: {error}. Choose that column’s field under “Columns” above and check again.',
     yesCommit: 'Yes, write them',
     cancelImport: 'Cancel this import',
     cancelConfirm: 'Give up this import? Nothing has been written; the uploaded file is discarded.',
@@ -107,7 +108,9 @@ export const t = messages(
     startTitle: '从 Excel 或 CSV 导入',
     startIntro: '上传 .xlsx 或 .csv 文件。在你查看检查结果并确认之前，不会写入任何数据。',
     kindLegend: '文件导入的是什么？',
-    columns: '列：{cols}',
+    columns: '列（* 为必填）：{cols}',
+    required: '{label}*',
+    listSep: '、',
     file: '文件（.xlsx 或 .csv）',
     fileHint: 'CSV 可为 UTF-8（带或不带 BOM）或 GB18030/GBK（中文版 Excel 的默认编码）。',
     sheet: '工作表名称（可选）',
@@ -140,12 +143,10 @@ export const t = messages(
     filter: '显示行',
     all: '全部（{n}）',
     chip: '{label}（{n}）',
-    rowNo: '行号',
+    rowNo: '第 {n} 行',
     action: '结果',
-    key: '匹配键',
     match: '已有记录',
     message: '原因',
-    cell: '单元格',
     noRows: '没有可显示的行。',
     noRowsFilter: '没有此结果的行。',
     page: '第 {page} 页，共 {pages} 页',
@@ -160,6 +161,7 @@ export const t = messages(
     commit: '导入 {n} 行',
     commitConfirm: '将写入 {n} 行（新建 {creates} 行，更新 {updates} 行），跳过 {skipped} 行。确定继续？',
     commitNothing: '没有需要写入的行：所有行均未变化或被拒绝。',
+    mappingBlocked: '暂时无法写入：{error}。请在上方“列”中为该列选择字段，然后重新检查。',
     yesCommit: '确定写入',
     cancelImport: '取消此次导入',
     cancelConfirm: '放弃此次导入？尚未写入任何数据，上传的文件将被丢弃。',
@@ -196,41 +198,37 @@ export const t = messages(
 
 type Pair = { en: string; zh: string };
 
-const KIND: Record<string, { label: Pair; about: Pair; cols: Pair }> = {
+const KIND: Record<string, { label: Pair; about: Pair }> = {
   CUSTOMERS: {
     label: { en: 'Customers', zh: '客户' },
-    about: { en: 'Accounts: name, short name, credit code, stage, owner rep.', zh: '客户档案：名称、简称、信用代码、阶段、负责销售。' },
-    cols: { en: 'Customer name, short name, unified social credit code, industry, stage, owner, address', zh: '客户名称、简称、统一社会信用代码、行业、阶段、负责人、地址' },
+    about: { en: 'Accounts, matched by credit code or name; a new account starts as a prospect.', zh: '客户档案，按信用代码或名称匹配；新客户记为潜在客户。' },
   },
   CONTACTS: {
     label: { en: 'Contacts', zh: '联系人' },
     about: { en: 'People at a customer, matched to the account by its name or credit code.', zh: '客户方的联系人，按客户名称或信用代码关联到客户。' },
-    cols: { en: 'Customer, name, department, buying role, mobile, email', zh: '客户、姓名、部门、采购角色、手机、邮箱' },
   },
   KEY_PERSONS: {
     label: { en: 'Key persons', zh: '关键人' },
     about: { en: 'A contact’s role in decisions on one account.', zh: '联系人在某客户决策中的角色评估。' },
-    cols: { en: 'Customer, contact, decision role, attitude, contact interval', zh: '客户、联系人、决策角色、态度、联系周期' },
   },
   PRODUCTS: {
     label: { en: 'Products', zh: '产品' },
-    about: { en: 'Our products, matched by code.', zh: '我方产品，按产品编码匹配。' },
-    cols: { en: 'Code, name, grade, unit', zh: '产品编码、名称、档次、单位' },
+    about: { en: 'Our products, matched by product code.', zh: '我方产品，按产品编号匹配。' },
   },
   PRICES: {
     label: { en: 'Price history', zh: '价格历史' },
     about: { en: 'Past prices of a product, kept with their dates.', zh: '产品的历史价格，保留原日期。' },
-    cols: { en: 'Product code, date, price, currency', zh: '产品编码、日期、价格、币种' },
   },
   ORDERS: {
     label: { en: 'Orders', zh: '订单' },
-    about: { en: 'Past orders with lines and batches, brought in as history (closed, no reminders).', zh: '历史订单（含明细和批号），作为历史导入：已关闭，不产生提醒。' },
-    cols: { en: 'Order number, customer, date, product, quantity, price, batch', zh: '订单号、客户、日期、产品、数量、单价、批号' },
+    about: {
+      en: 'Past orders with lines and batches. Without a status an order comes in closed; one with an open status stays open and shows on Today when late.',
+      zh: '历史订单（含明细和批号）。没有状态的订单导入后为已关闭；状态为进行中的订单保持进行中，逾期时会出现在今日待办。',
+    },
   },
   INTERACTIONS: {
     label: { en: 'Interactions', zh: '交流记录' },
     about: { en: 'Past calls and visits: evidence for the stage, no tasks or Today items.', zh: '历史电话和拜访：作为阶段依据，不产生任务或今日待办。' },
-    cols: { en: 'Customer, date, kind, summary, our person', zh: '客户、日期、方式、内容摘要、我方人员' },
   },
 };
 
@@ -265,7 +263,6 @@ const pick = (p: Pair | undefined, fallback: string) => (p ? p[lang.get()] : fal
 
 export const kindLabel = (k: string) => pick(KIND[k]?.label, k);
 export const kindAbout = (k: string) => pick(KIND[k]?.about, '');
-export const kindColumns = (k: string) => pick(KIND[k]?.cols, '');
 export const stateLabel = (s: string) => pick(STATE[s], s);
 export const actionLabel = (a: string) => pick(ACTION[a], a);
 export const exportLabel = (k: string) => pick(EXPORT[k], k);

@@ -75,3 +75,16 @@ export const CancelImport = graphql(`
     cancelImport(id: $id) { id state }
   }
 `);
+
+/** Each kind's fields, from the importer's own table (what the Data screen lists). */
+export const ImportFieldsQuery = graphql(`
+  query ImportFields {
+    CUSTOMERS: importFields(kind: CUSTOMERS) { key label required }
+    CONTACTS: importFields(kind: CONTACTS) { key label required }
+    KEY_PERSONS: importFields(kind: KEY_PERSONS) { key label required }
+    PRODUCTS: importFields(kind: PRODUCTS) { key label required }
+    PRICES: importFields(kind: PRICES) { key label required }
+    ORDERS: importFields(kind: ORDERS) { key label required }
+    INTERACTIONS: importFields(kind: INTERACTIONS) { key label required }
+  }
+`);

@@ -3,6 +3,9 @@ import { fileNameFrom } from '../lib/download';
 import {
   MAX_FILE_BYTES,
   checkFile,
+  columnList,
+  mappingBlocked,
+  rowReason,
   checkMapping,
   exportPath,
   isRunning,
@@ -117,4 +120,27 @@ it('opens the Data area only when the server says so', () => {
   expect(mayImport({ access: { imports: false } })).toBe(false);
   expect(mayImport({})).toBe(false); // a session stored before the flag existed
   expect(mayImport(null)).toBe(false);
+});
+
+describe('Data screen lists and row reasons', () => {
+  const fields = [
+    { key: 'code', label: '产品编号', required: true },
+    { key: 'name', label: '产品名称', required: true },
+    { key: 'unit', label: '单位', required: false },
+  ];
+  it('lists the importer fields with the required ones marked', () => {
+    expect(columnList(fields, (l) => `${l}*`, '、')).toBe('产品编号*、产品名称*、单位');
+    expect(columnList([], (l) => l, ', ')).toBe('');
+  });
+  it('names the cell once', () => {
+    expect(rowReason({ message: 'A7 客户名称：必填', cell: 'A7' })).toBe('A7 客户名称：必填');
+    expect(rowReason({ message: 'Not a date', cell: 'C4' })).toBe('C4 Not a date');
+    expect(rowReason({ message: null, cell: null })).toBe('');
+    expect(rowReason({ message: '与第 2 行重复', cell: null })).toBe('与第 2 行重复');
+  });
+  it('says a checked job is blocked by its mapping', () => {
+    expect(mappingBlocked({ state: 'CHECKED', error: '缺少必填列“产品编号”' })).toBe('缺少必填列“产品编号”');
+    expect(mappingBlocked({ state: 'CHECKED', error: null })).toBeNull();
+    expect(mappingBlocked({ state: 'FAILED', error: 'x' })).toBeNull();
+  });
 });

@@ -140,3 +140,21 @@ export function exportPath(kind: ExportKind, format: ExportFormat, lang: 'zh' | 
 export function mayImport(s: { access?: { imports?: boolean } } | null | undefined): boolean {
   return !!s?.access?.imports;
 }
+
+/** The Data screen's column list of a kind, from the importer's own fields: required ones marked. */
+export function columnList(fields: readonly Field[], mark: (label: string) => string, sep: string): string {
+  return fields.map((f) => (f.required ? mark(f.label) : f.label)).join(sep);
+}
+
+/** A row's reason: the server's message, which names the cell and its column; the cell alone when the message lacks it. */
+export function rowReason(r: { message?: string | null; cell?: string | null }): string {
+  const m = (r.message ?? '').trim();
+  const c = (r.cell ?? '').trim();
+  if (!c || m.includes(c)) return m;
+  return m ? `${c} ${m}` : c;
+}
+
+/** Why a checked job has nothing to write because of its mapping (the server's error), or null. */
+export function mappingBlocked(job: { state: string; error?: string | null }): string | null {
+  return job.state === 'CHECKED' && job.error ? job.error : null;
+}
