@@ -143,12 +143,12 @@ func (b *customerBook) check(v values) (RowResult, write) {
 		res.Action, res.Message = Error, text("客户“%s”属于其他团队", "the account %q belongs to another team", existing.Name)
 		return res, nil
 	}
-	changes := customerChanges(existing, v, credit, ownerUser)
+	changes, diffs := customerChanges(existing, v, credit, ownerUser, b.users)
 	if len(changes) == 0 {
 		res.Action = Unchanged
 		return res, nil
 	}
-	res.Action = Update
+	res.Action, res.Message = Update, changesText(Customers, diffs)
 	id := existing.ID
 	return res, func(ctx context.Context, c *ent.Client) error {
 		u := c.Customer.UpdateOneID(id)
@@ -176,22 +176,30 @@ var customerText = map[string]struct {
 	"notes":     {func(c *ent.Customer) string { return c.Notes }, (*ent.CustomerMutation).SetNotes},
 }
 
-// customerChanges are the sets an UPDATE does: a filled cell that differs from the
-// stored value. An empty cell clears nothing.
-func customerChanges(cu *ent.Customer, v values, credit string, owner *ent.User) []func(*ent.CustomerMutation) {
+// customerChanges are the sets an UPDATE does, and what they change: a filled cell that
+// differs from the stored value. An empty cell clears nothing.
+func customerChanges(cu *ent.Customer, v values, credit string, owner *ent.User, users userIndex) ([]func(*ent.CustomerMutation), []fieldChange) {
 	var out []func(*ent.CustomerMutation)
+	var diffs []fieldChange
 	for key, f := range customerText {
 		if s, _ := v.get(key); s != "" && !same(f.get(cu), s) {
 			out = append(out, func(m *ent.CustomerMutation) { f.set(m, s) })
+			diffs = append(diffs, fieldChange{key, f.get(cu), s})
 		}
 	}
 	if credit != "" && cu.CreditCode != credit {
 		out = append(out, func(m *ent.CustomerMutation) { m.SetCreditCode(credit) })
+		diffs = append(diffs, fieldChange{"creditCode", cu.CreditCode, credit})
 	}
 	if owner != nil && cu.OwnerID != owner.ID {
 		out = append(out, func(m *ent.CustomerMutation) { m.SetOwnerID(owner.ID) })
+		to := owner.Name
+		if to == "" {
+			to = owner.Email
+		}
+		diffs = append(diffs, fieldChange{"owner", users.nameOf(cu.OwnerID), to})
 	}
-	return out
+	return out, diffs
 }
 
 // create places a manager's account in their team, owned by the owner column's user

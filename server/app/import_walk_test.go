@@ -101,3 +101,32 @@ func TestImportOpenOrderIsLate(t *testing.T) {
 		}
 	})
 }
+
+// An UPDATE row says what it changes before anything is written: re-importing an old
+// file that names another owner shows the owner's change, from whom to whom.
+func TestImportUpdateSaysWhatChanges(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		mgr := e.token(e.f.manager)
+		acct := e.app.DB.Client.Customer.GetX(e.sys, e.f.acmeEast.ID)
+		owner := e.app.DB.Client.User.GetX(e.sys, acct.OwnerID)
+		to := e.f.rep2
+		if owner.ID == to.ID {
+			to = e.f.rep1
+		}
+		data := "客户名称,负责人,地区\n" + acct.Name + "," + to.Email + ",测试地区\n"
+		j := e.startImport(mgr, "CUSTOMERS", "客户.csv", []byte(data)).Data["startImport"].(map[string]any)
+		rows := e.importRows(mgr, j["id"].(string), "UPDATE")
+		if len(rows) != 1 {
+			t.Fatalf("update rows: %v", rows)
+		}
+		msg, _ := dig(rows[0], "message").(string)
+		for _, want := range []string{"负责人", owner.Name, to.Name, "地区", "测试地区"} {
+			if !strings.Contains(msg, want) {
+				t.Fatalf("the update row says %q, not %q", msg, want)
+			}
+		}
+		if e.app.DB.Client.Customer.GetX(e.sys, acct.ID).OwnerID != owner.ID {
+			t.Fatal("the dry run changed the owner")
+		}
+	})
+}
