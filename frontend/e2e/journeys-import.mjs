@@ -356,10 +356,10 @@ journey('import-screens', async ({ server, phone }) => {
     message: 'the Error filter to hide the created row',
   });
 
-  // Commit asks first; "keep it" writes nothing.
+  // Commit asks first; "not yet" writes nothing.
   await page.getByRole('button', { name: 'Import 1 rows' }).click();
   await page.getByText('1 rows will be written (1 new, 0 updated). 2 rows are skipped. Go on?').waitFor();
-  await page.getByRole('button', { name: 'Keep it' }).click();
+  await page.getByRole('button', { name: 'Not yet' }).click();
   assert(fake.seen.commits === 0, 'the commit was sent without confirmation');
   await page.getByRole('button', { name: 'Import 1 rows' }).click();
   fake.seen.hold = true;

@@ -55,6 +55,7 @@ const t = messages(
     status: 'How they are doing',
     industry: 'Industry',
     region: 'Region',
+    shortName: 'Short name',
     address: 'Address',
     phone: 'Phone',
     website: 'Website',
@@ -133,6 +134,7 @@ const t = messages(
     status: '客户状况',
     industry: '行业',
     region: '地区',
+    shortName: '简称',
     address: '地址',
     phone: '电话',
     website: '网站',
@@ -676,7 +678,7 @@ export const ProfileQuery = graphql(`
     node(id: $id) {
       id
       ... on Customer {
-        name nameEn version updatedAt
+        name nameEn shortName version updatedAt
         industry region address phone website leadSource leadSourceDetail
         scale technicalLevel credit demand easeOfClosing
         industryStatus founderHistory shareholders decisionMechanism culture
@@ -689,7 +691,7 @@ export const ProfileQuery = graphql(`
 export const UpdateProfile = graphql(`
   mutation UpdateCustomerProfile($id: ID!, $input: UpdateCustomerInput!) {
     updateCustomer(id: $id, input: $input) {
-      id name nameEn version updatedAt
+      id name nameEn shortName version updatedAt
       industry region address phone website leadSource leadSourceDetail
       scale technicalLevel credit demand easeOfClosing
       industryStatus founderHistory shareholders decisionMechanism culture
@@ -703,6 +705,7 @@ type Profile = Extract<NonNullable<ProfileData>, { name: string }>;
 
 /** The text fields the rep may edit here, in display order, with the clear-flag of each. */
 const TEXT_FIELDS = [
+  'shortName',
   'industry',
   'region',
   'address',
@@ -821,6 +824,7 @@ function ProfileView({ p }: { p: Profile }) {
         <div class="card">
           <Kv
             rows={[
+              [t('shortName'), p.shortName ?? ''],
               [t('industry'), p.industry ?? ''],
               [t('industryStatus'), p.industryStatus ? label('CustomerIndustryStatus', p.industryStatus) : ''],
               [t('region'), p.region ?? ''],
@@ -910,7 +914,7 @@ function ProfileEdit({
   onCancel: () => void;
 }) {
   const groups: [string, readonly Editable[]][] = [
-    [t('basics'), ['industry', 'industryStatus', 'region', 'address', 'phone', 'website', 'leadSourceDetail']],
+    [t('basics'), ['shortName', 'industry', 'industryStatus', 'region', 'address', 'phone', 'website', 'leadSourceDetail']],
     [t('history'), ['founderHistory', 'shareholders', 'decisionMechanism', 'culture']],
     [t('status'), ['peopleStatus', 'businessStatus', 'technologyStatus', 'managementStatus', 'notes']],
   ];

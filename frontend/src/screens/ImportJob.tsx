@@ -20,9 +20,9 @@ import { isRunning, mappingBlocked, refused, rowsToWrite, type Counts } from './
 import { Confirm } from '../ui/Confirm';
 import './import.css';
 
-/** A button that asks first: the question, then yes / keep. */
-function Confirmed(props: { label: string; question: string; yes: string; danger?: boolean; disabled?: boolean; onYes: () => Promise<void> }) {
-  return <Confirm {...props} danger={props.danger ?? false} block no={t('keep')} busyLabel={t('committing')} />;
+/** A button that asks first: the question, then yes / no (saying what "no" keeps). */
+function Confirmed(props: { label: string; question: string; yes: string; no: string; danger?: boolean; disabled?: boolean; onYes: () => Promise<void> }) {
+  return <Confirm {...props} danger={props.danger ?? false} block busyLabel={t('committing')} />;
 }
 
 function RefusedDownload({ url, file, n }: { url: string; file: string; n: number }) {
@@ -166,6 +166,7 @@ export function ImportJob({ id }: { id: string }) {
                 label={t('commit', { n })}
                 question={t('commitConfirm', { n, creates: job.creates, updates: job.updates, skipped })}
                 yes={t('yesCommit')}
+                no={t('notYet')}
                 onYes={() => act('commit')}
               />
             ) : (
@@ -173,7 +174,7 @@ export function ImportJob({ id }: { id: string }) {
                 {blocked ? t('mappingBlocked', { error: blocked.replace(/[。.]$/, '') }) : t('commitNothing')}
               </p>
             )}
-            <Confirmed label={t('cancelImport')} question={t('cancelConfirm')} yes={t('yesCancel')} danger onYes={() => act('cancel')} />
+            <Confirmed label={t('cancelImport')} question={t('cancelConfirm')} yes={t('yesCancel')} no={t('keepImport')} danger onYes={() => act('cancel')} />
           </div>
         )}
         {!isRunning(job.state) && job.state !== 'CHECKED' && (

@@ -90,6 +90,11 @@ function InviteForm({ teams, onShown }: { teams: Team[]; onShown: (s: Shown) => 
       <Select label={t('team')} value={f.teamID} onChange={(v) => setF({ ...f, teamID: v })}>
         <TeamOptions teams={teams} />
       </Select>
+      {!f.teamID && (f.role === 'REP' || f.role === 'MANAGER') && (
+        <p class="notice small" role="note">
+          {teams.length ? t('noTeamWarning') : t('noTeamsYet')}
+        </p>
+      )}
       <Select label={t('func')} value={f.function} onChange={(v) => setF({ ...f, function: v })}>
         {['SALES', 'TECHNICAL', 'MANAGEMENT', 'SUPPORT'].map((r) => (
           <option key={r} value={r}>{label('UserFunction', r)}</option>

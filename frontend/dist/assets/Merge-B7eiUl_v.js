@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-D9wXVj_Q.js";import{t as d}from"./graphql-B8Ji-MTt.js";import{d as f,i as p,m,r as h}from"./index-DsLgVzMg.js";import{i as g,n as _}from"./merge.i18n-CKMYBv9J.js";import{i as v,n as y,r as b,t as x}from"./MergeParts-Bh-9b5Xy.js";e(),t();var S=d(`
+import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-D9wXVj_Q.js";import{t as d}from"./graphql-B8Ji-MTt.js";import{d as f,i as p,m,r as h}from"./index-CPQQZ8a-.js";import{i as g,n as _}from"./merge.i18n-CKMYBv9J.js";import{i as v,n as y,r as b,t as x}from"./MergeParts-Bkj0eo2r.js";e(),t();var S=d(`
   query MergePreview($s: ID!, $m: ID!) {
     accountMergePreview(survivorID: $s, mergedID: $m) {
       fields { field survivor merged differs }
