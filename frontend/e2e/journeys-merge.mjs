@@ -42,6 +42,9 @@ journey('merge-duplicate', async ({ server, phone }) => {
   await link.click();
   await page.waitForURL(/\/merge\//);
   await page.getByRole('heading', { level: 1, name: 'Merge duplicate' }).waitFor();
+  // The other way round is one tap away: keep the duplicate, fold this one into it.
+  const swap = await page.getByRole('link', { name: `Keep ${dup.name} instead` }).getAttribute('href');
+  assert(swap === `/customers/${dup.id}/merge/${survivor.id}`, `the swap link goes to ${swap}`);
   await page.getByText('What moves to this account').waitFor();
   await checkScreen(page, 'merge-en');
 

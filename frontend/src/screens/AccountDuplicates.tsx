@@ -1,5 +1,7 @@
 // On an account's first page, for managers: the accounts that look like the same
-// company (the duplicate check), each with the way to merge it into this one.
+// company (the duplicate check), each with the way to merge it into this one, or this
+// one into it (the established account should usually be the one kept).
+import { Fragment } from 'preact';
 import { graphql } from '../graphql';
 import { session } from '../lib/api';
 import { lang } from '../lib/i18n';
@@ -26,9 +28,14 @@ export function AccountDuplicates({ id }: { id: string }) {
       <h2 id="dups-h">{t('duplicates')}</h2>
       <div class="btn-row">
         {dups.map((d) => (
-          <a key={d.customer!.id} class="btn" href={`/customers/${id}/merge/${d.customer!.id}`}>
-            {t('mergeWith', { name: d.customer!.name })}
-          </a>
+          <Fragment key={d.customer!.id}>
+            <a class="btn" href={`/customers/${id}/merge/${d.customer!.id}`}>
+              {t('mergeWith', { name: d.customer!.name })}
+            </a>
+            <a class="btn" href={`/customers/${d.customer!.id}/merge/${id}`}>
+              {t('mergeThisInto', { name: d.customer!.name })}
+            </a>
+          </Fragment>
         ))}
       </div>
     </section>

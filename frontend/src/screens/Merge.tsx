@@ -86,6 +86,9 @@ export function Merge({ id, otherId }: { id: string; otherId: string }) {
               return (
                 <form onSubmit={submit}>
                   <p>{t('explain', { merged: b?.name ?? '', survivor: a?.name ?? '' })}</p>
+                  <a class="btn block" href={`/customers/${otherId}/merge/${id}`}>
+                    {t('swapSides', { name: b?.name ?? '' })}
+                  </a>
                   <FieldChoices
                     diffs={diffs}
                     picked={picked}
