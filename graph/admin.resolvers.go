@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"tandem/domain/people"
 	"tandem/ent"
 	"tandem/ent/schema/pulid"
 	"tandem/graph/model"
@@ -20,6 +21,14 @@ func (r *auditEventResolver) ActorName(ctx context.Context, obj *ent.AuditEvent)
 // Changes is the resolver for the changes field.
 func (r *auditEventResolver) Changes(ctx context.Context, obj *ent.AuditEvent) ([]*model.AuditChange, error) {
 	return auditChanges(obj), nil
+}
+
+// EntityName is the resolver for the entityName field.
+func (r *auditEventResolver) EntityName(ctx context.Context, obj *ent.AuditEvent) (*string, error) {
+	if name := people.EntityName(obj.Before, obj.After); name != "" {
+		return &name, nil
+	}
+	return nil, nil
 }
 
 // InviteUser is the resolver for the inviteUser field.

@@ -146,3 +146,16 @@ func KeepAnAdmin(losesAdmin bool, othersLeft int) error {
 	return errcode.New(errcode.BadUserInput, "Tandem needs at least one active admin: make another user an admin first").
 		With("field", "active").With("reason", LastAdmin)
 }
+
+// EntityName is a record's readable name as an audit event recorded it: the first of
+// its name, email, number, code or title, after the change, else before ("" if none).
+func EntityName(before, after map[string]any) string {
+	for _, m := range []map[string]any{after, before} {
+		for _, k := range []string{"name", "email", "number", "code", "title"} {
+			if s, ok := m[k].(string); ok && strings.TrimSpace(s) != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}

@@ -83,3 +83,20 @@ func TestKeepAnAdmin(t *testing.T) {
 		}
 	}
 }
+
+func TestEntityName(t *testing.T) {
+	for _, c := range []struct {
+		before, after map[string]any
+		want          string
+	}{
+		{nil, map[string]any{"name": "宁波华塑", "email": "x@y"}, "宁波华塑"},
+		{map[string]any{"email": "li@x.cn"}, map[string]any{"active": false}, "li@x.cn"},
+		{nil, map[string]any{"number": "SO-1", "code": "P1"}, "SO-1"},
+		{map[string]any{"name": "old"}, map[string]any{"name": "new"}, "new"},
+		{nil, map[string]any{"name": " ", "version": 2}, ""},
+	} {
+		if got := EntityName(c.before, c.after); got != c.want {
+			t.Errorf("%v → %v: %q, want %q", c.before, c.after, got, c.want)
+		}
+	}
+}

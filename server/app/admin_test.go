@@ -180,6 +180,12 @@ func TestAuditLogNamesActorsAndFilters(t *testing.T) {
 		if n := dig(seeded, "auditEvents", "edges", 0, "node"); dig(n, "actorLabel") != "system" || dig(n, "actorName") != "system" {
 			t.Fatalf("a change without a viewer: %v", n)
 		}
+		// The record is named as the event recorded it (no ID to decode).
+		named1 := e.ok(admin, `query($id: String!) { auditEvents(first: 1, where: {entityID: $id, action: CREATE}) { edges { node { entityName } } } }`,
+			map[string]any{"id": string(f.rep1.ID)})
+		if got := dig(named1, "auditEvents", "edges", 0, "node", "entityName"); got != f.rep1.Name && got != f.rep1.Email {
+			t.Fatalf("the rep's CREATE names the record %v", got)
+		}
 
 		// An old row: no label; its actor is named from the user; no actor is "system".
 		c.AuditEvent.Create().SetAction(auditevent.ActionUPDATE).SetEntityType("Customer").SetEntityID("CU-OLD").SetActorID(f.manager.ID).ExecX(e.sys)

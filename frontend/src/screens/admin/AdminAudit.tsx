@@ -18,7 +18,7 @@ const AuditQuery = graphql(`
     auditEvents(first: 30, after: $after, where: $where, orderBy: { field: AT, direction: DESC }) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id at action entityType entityID actorID actorName changes { field before after } } }
+      edges { node { id at action entityType entityID entityName actorID actorName changes { field before after } } }
     }
   }
 `);
@@ -26,7 +26,7 @@ const Actors = graphql(`
   query AuditActors { users(first: 100, orderBy: { field: NAME, direction: ASC }) { edges { node { id name email } } } }
 `);
 
-type Entry = { id: string; at: string; action: string; entityType: string; entityID: string; actorName: string; changes: { field: string; before?: string | null; after?: string | null }[] };
+type Entry = { id: string; at: string; action: string; entityType: string; entityID: string; entityName?: string | null; actorName: string; changes: { field: string; before?: string | null; after?: string | null }[] };
 const types = ['User', 'Team', 'APIToken', 'Customer', 'Contact', 'KeyPerson', 'Interaction', 'Sample', 'Trial', 'Order', 'Shipment', 'Issue', 'Document', 'ChangeNotice', 'WebhookEndpoint', 'ClassificationSetting'];
 
 function Row({ e }: { e: Entry }) {
@@ -34,7 +34,8 @@ function Row({ e }: { e: Entry }) {
   return (
     <li class="card" data-audit={e.entityID}>
       <p>
-        <strong class="audit-actor">{e.actorName}</strong> {t(e.action as 'CREATE')} {coded('ty', e.entityType)} <code>{e.entityID}</code>
+        <strong class="audit-actor">{e.actorName}</strong> {t(e.action as 'CREATE')} {coded('ty', e.entityType)}{' '}
+        {e.entityName ? <strong>{e.entityName}</strong> : null} <code class="muted small">{e.entityID}</code>
       </p>
       <p class="muted small">{formatDate(e.at, true)}</p>
       {e.changes.length > 0 && (
