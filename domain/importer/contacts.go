@@ -158,18 +158,21 @@ func (b *contactBook) check(v values) (RowResult, write) {
 	}
 	res := RowResult{Key: key, MatchID: string(existing.ID), MatchName: existing.Name, Action: Unchanged}
 	var sets []func(*ent.ContactMutation)
+	var diffs []fieldChange
 	if !same(existing.Name, name) {
 		sets = append(sets, func(m *ent.ContactMutation) { m.SetName(name) })
+		diffs = append(diffs, fieldChange{"name", existing.Name, name})
 	}
 	for k, f := range contactText {
 		if s, _ := v.get(k); s != "" && !same(f.get(existing), s) {
 			sets = append(sets, func(m *ent.ContactMutation) { f.set(m, s) })
+			diffs = append(diffs, fieldChange{k, f.get(existing), s})
 		}
 	}
 	if len(sets) == 0 {
 		return res, nil
 	}
-	res.Action = Update
+	res.Action, res.Message = Update, changesText(Contacts, diffs)
 	id := existing.ID
 	return res, func(ctx context.Context, c *ent.Client) error {
 		u := c.Contact.UpdateOneID(id)

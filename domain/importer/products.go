@@ -64,15 +64,17 @@ func (b *productBook) check(v values) (RowResult, write) {
 	}
 	res := RowResult{Key: code, MatchID: string(existing.ID), MatchName: existing.Name, Action: Unchanged}
 	var sets []func(*ent.ProductMutation)
+	var diffs []fieldChange
 	for k, f := range productText {
 		if s, _ := v.get(k); s != "" && !same(f.get(existing), s) {
 			sets = append(sets, func(m *ent.ProductMutation) { f.set(m, s) })
+			diffs = append(diffs, fieldChange{k, f.get(existing), s})
 		}
 	}
 	if len(sets) == 0 {
 		return res, nil
 	}
-	res.Action = Update
+	res.Action, res.Message = Update, changesText(Products, diffs)
 	id := existing.ID
 	return res, func(ctx context.Context, c *ent.Client) error {
 		u := c.Product.UpdateOneID(id)
