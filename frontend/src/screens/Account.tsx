@@ -12,7 +12,6 @@ import { Badge, Empty, Query, Section } from '../ui/bits';
 import { Header } from '../ui/Layout';
 import { AccountDuplicates } from './AccountDuplicates';
 import { AccountContactList } from './AccountContacts';
-import { ContactDuplicates } from './ContactDuplicates';
 import { EvaluationDecision } from './AccountEvaluation';
 import { AccountTabStrip } from './AccountTabs';
 import { VisitQuery, startOfToday, visitCacheKey } from './Visit';
@@ -290,7 +289,6 @@ export function Account({ id }: { id: string }) {
 
                 <Section title={t('keyPersons')} count={r.keyPersons.length} id="kp">
                   <KeyPersons r={r} />
-                  <ContactDuplicates id={id} />
                 </Section>
 
                 <AccountContactList id={id} />

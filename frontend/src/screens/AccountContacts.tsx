@@ -2,40 +2,27 @@
 // reach each (call, email, copy the WeChat ID). Merged-away contacts are hidden by
 // the server; creating and editing contacts is elsewhere.
 import { useState } from 'preact/hooks';
-import { graphql } from '../graphql';
 import { label } from '../i18n/enums';
 import { lang } from '../lib/i18n';
 import { useQuery } from '../lib/query';
 import { useStore } from '../lib/store';
 import { Empty, Section } from '../ui/bits';
 import { SHOWN, dialable, mailto, roleLine, visible, type ContactRow } from './contactList';
+import { AccountContacts, ContactDuplicates, contactsOf } from './ContactDuplicates';
 import { tct } from './contacts.i18n';
 
-const ContactListQuery = graphql(`
-  query AccountContactList($id: ID!) {
-    node(id: $id) {
-      ... on Customer {
-        id
-        contacts(first: 100, orderBy: { field: NAME, direction: ASC }) {
-          edges { node { id name title department phone mobile email wechat } }
-        }
-      }
-    }
-  }
-`);
-
-type Data = { node?: { contacts?: { edges?: ({ node?: ContactRow | null } | null)[] | null } } | null } | undefined;
-
-function rowsOf(data: unknown): ContactRow[] {
-  return ((data as Data)?.node?.contacts?.edges ?? []).map((e) => e?.node).filter((c): c is ContactRow => !!c);
+/** The contacts by name, as the list shows them (the query answers oldest first). */
+function byName(rows: ContactRow[]): ContactRow[] {
+  return [...rows].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 export function AccountContactList({ id }: { id: string }) {
   useStore(lang);
-  const q = useQuery(ContactListQuery, { id });
+  const q = useQuery(AccountContacts, { id });
   const [all, setAll] = useState(false);
   const [msg, setMsg] = useState('');
-  const rows = rowsOf(q.data);
+  const created = contactsOf(q.data) as ContactRow[];
+  const rows = byName(created);
   async function copy(wechat: string) {
     try {
       await navigator.clipboard.writeText(wechat);
@@ -52,6 +39,7 @@ export function AccountContactList({ id }: { id: string }) {
           {msg}
         </p>
       )}
+      <ContactDuplicates id={id} contacts={created} />
       {rows.length === 0 && <Empty>{tct('none')}</Empty>}
       {rows.length > 0 && (
         <ul class="card plain contact-list">

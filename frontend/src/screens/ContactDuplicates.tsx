@@ -1,17 +1,25 @@
-// On an account's first page, for managers: the account's contacts that look like the
+// In an account's contact list, for whoever may merge contacts: the contacts that look like the
 // same person (contactPairs.ts), each with the way to merge them, and the way to pick
-// any two. Reps see nothing: merging is a manager's decision.
+// any two. Analysts see nothing: they only read.
 import { graphql } from '../graphql';
 import { session } from '../lib/api';
 import { lang } from '../lib/i18n';
-import { useQuery } from '../lib/query';
 import { useStore } from '../lib/store';
 import { likelyPairs, type ContactLike } from './contactPairs';
 import { tcm } from './merge.i18n';
 
+/** An account's contacts, oldest first (the pairs keep the older one): the account
+ * page's contact list and its merge card, and the contact merge screen. */
 export const AccountContacts = graphql(`
   query AccountContacts($id: ID!) {
-    node(id: $id) { ... on Customer { id contacts(first: 100, orderBy: { field: CREATED_AT, direction: ASC }) { edges { node { id name title mobile email wechat } } } } }
+    node(id: $id) {
+      ... on Customer {
+        id
+        contacts(first: 100, orderBy: { field: CREATED_AT, direction: ASC }) {
+          edges { node { id name title department phone mobile email wechat } }
+        }
+      }
+    }
   }
 `);
 
@@ -27,12 +35,11 @@ export function mayMergeContacts(role: string | undefined): boolean {
   return role === 'REP' || role === 'MANAGER' || role === 'ADMIN';
 }
 
-export function ContactDuplicates({ id }: { id: string }) {
+/** The merge card of the account's contacts (oldest first), read by the contact list. */
+export function ContactDuplicates({ id, contacts }: { id: string; contacts: ContactLike[] }) {
   const s = useStore(session);
   useStore(lang);
   const manages = mayMergeContacts(s?.user.role);
-  const q = useQuery(AccountContacts, { id }, { skip: !manages });
-  const contacts = contactsOf(q.data);
   if (!manages || contacts.length < 2) return null;
   const pairs = likelyPairs(contacts);
   const base = `/customers/${id}/contacts/merge`;

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-D9wXVj_Q.js";import{t as s}from"./graphql-B8Ji-MTt.js";import{c,d as l,i as u,l as d,r as f}from"./index-C8g4h9GH.js";import{AdminOnly as p,n as m,t as h}from"./AdminHome-eY2paIYh.js";import{n as g,t as _}from"./filters-D1NcPyjo.js";import{r as v}from"./parts-Cb8uER6c.js";e(),t();var y=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-D9wXVj_Q.js";import{t as s}from"./graphql-B8Ji-MTt.js";import{c,d as l,i as u,l as d,r as f}from"./index-D8VJyJkX.js";import{AdminOnly as p,n as m,t as h}from"./AdminHome-BmxzXBCR.js";import{n as g,t as _}from"./filters-D1NcPyjo.js";import{r as v}from"./parts-B9rzBAzU.js";e(),t();var y=s(`
   query AuditLog($where: AuditEventWhereInput, $after: Cursor) {
     auditEvents(first: 30, after: $after, where: $where, orderBy: { field: AT, direction: DESC }) {
       totalCount

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,h as i,i as a,m as o,r as s,w as c}from"./preload-helper-D9wXVj_Q.js";import{t as l}from"./graphql-B8Ji-MTt.js";import{t as u}from"./hooks-DGQb-HDo.js";import{c as d,d as f,i as p,l as m,r as h,s as g}from"./index-C8g4h9GH.js";import{t as _}from"./FormStatus-DJ7aUEGv.js";import{AdminOnly as v,n as y}from"./AdminHome-eY2paIYh.js";import{i as b}from"./filters-D1NcPyjo.js";import{i as x,n as S,r as C,t as w}from"./parts-Cb8uER6c.js";e(),t();var T=l(`
+import{I as e,J as t,N as n,W as r,h as i,i as a,m as o,r as s,w as c}from"./preload-helper-D9wXVj_Q.js";import{t as l}from"./graphql-B8Ji-MTt.js";import{t as u}from"./hooks-BIgqyQFH.js";import{c as d,d as f,i as p,l as m,r as h,s as g}from"./index-D8VJyJkX.js";import{t as _}from"./FormStatus-DJ7aUEGv.js";import{AdminOnly as v,n as y}from"./AdminHome-BmxzXBCR.js";import{i as b}from"./filters-D1NcPyjo.js";import{i as x,n as S,r as C,t as w}from"./parts-B9rzBAzU.js";e(),t();var T=l(`
   query AdminUsers($where: UserWhereInput, $after: Cursor) {
     users(first: 50, after: $after, where: $where, orderBy: { field: NAME, direction: ASC }) {
       totalCount
