@@ -3,7 +3,6 @@ package importer
 import (
 	"strings"
 
-	"tandem/ent"
 	"tandem/ent/schema/pulid"
 )
 
@@ -35,18 +34,12 @@ func changesText(k Kind, cs []fieldChange) Text {
 // nameOf is the name of the user with this ID, for the dry run's account of a change
 // of owner ("" when unknown).
 func (ix userIndex) nameOf(id pulid.ID) string {
-	var found *ent.User
-	for _, u := range ix.byKey {
-		if u.ID == id {
-			found = u
-			break
-		}
-	}
-	if found == nil {
+	u := ix.byID[id]
+	switch {
+	case u == nil:
 		return ""
+	case u.Name != "":
+		return u.Name
 	}
-	if found.Name != "" {
-		return found.Name
-	}
-	return found.Email
+	return u.Email
 }

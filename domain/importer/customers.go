@@ -240,15 +240,19 @@ func (b *customerBook) create(v values, name, credit string, owner *ent.User) wr
 }
 
 // userIndex finds the user an owner cell names, by email or name.
-type userIndex struct{ byKey map[string]*ent.User }
+type userIndex struct {
+	byKey map[string]*ent.User
+	byID  map[pulid.ID]*ent.User
+}
 
 func loadUsers(ctx context.Context, c *ent.Client) (userIndex, error) {
 	us, err := c.User.Query().All(ctx)
 	if err != nil {
 		return userIndex{}, err
 	}
-	ix := userIndex{byKey: map[string]*ent.User{}}
+	ix := userIndex{byKey: map[string]*ent.User{}, byID: map[pulid.ID]*ent.User{}}
 	for _, u := range us {
+		ix.byID[u.ID] = u
 		ix.byKey[strings.ToLower(u.Email)] = u
 		if _, taken := ix.byKey[strings.ToLower(u.Name)]; !taken {
 			ix.byKey[strings.ToLower(u.Name)] = u
