@@ -59,33 +59,32 @@ func chosenOf(ac *ent.AccountChange) []*model.MergeChoiceMade {
 	return out
 }
 
-// stageResults reports each account of a bulk stage move; a refusal carries the code
-// the single-account mutation would have answered, and a reason in the viewer's language.
-func stageResults(ctx context.Context, lang string, rs []merge.Result) []*model.BulkStageResult {
-	out := make([]*model.BulkStageResult, 0, len(rs))
+// bulkResults reports each account of a bulk change (a stage move, a rating): done
+// with the account after it, or refused with the code the single-account mutation
+// would have answered and a reason in the viewer's language.
+func bulkResults[T any](ctx context.Context, lang string, rs []merge.Result, row func(r merge.Result, code, msg *string) T) []T {
+	out := make([]T, 0, len(rs))
 	for _, r := range rs {
-		br := &model.BulkStageResult{CustomerID: r.ID, Moved: r.Err == nil, Customer: r.Customer}
+		var code, msg *string
 		if r.Err != nil {
-			br.Code, br.Message = refusalOf(ctx, lang, r.Err)
-			br.Customer = nil
+			code, msg = refusalOf(ctx, lang, r.Err)
+			r.Customer = nil
 		}
-		out = append(out, br)
+		out = append(out, row(r, code, msg))
 	}
 	return out
 }
 
-// ratingResults reports each account of a bulk rating change, as stageResults.
+func stageResults(ctx context.Context, lang string, rs []merge.Result) []*model.BulkStageResult {
+	return bulkResults(ctx, lang, rs, func(r merge.Result, code, msg *string) *model.BulkStageResult {
+		return &model.BulkStageResult{CustomerID: r.ID, Moved: r.Err == nil, Customer: r.Customer, Code: code, Message: msg}
+	})
+}
+
 func ratingResults(ctx context.Context, lang string, rs []merge.Result) []*model.BulkRatingResult {
-	out := make([]*model.BulkRatingResult, 0, len(rs))
-	for _, r := range rs {
-		br := &model.BulkRatingResult{CustomerID: r.ID, Set: r.Err == nil, Customer: r.Customer}
-		if r.Err != nil {
-			br.Code, br.Message = refusalOf(ctx, lang, r.Err)
-			br.Customer = nil
-		}
-		out = append(out, br)
-	}
-	return out
+	return bulkResults(ctx, lang, rs, func(r merge.Result, code, msg *string) *model.BulkRatingResult {
+		return &model.BulkRatingResult{CustomerID: r.ID, Set: r.Err == nil, Customer: r.Customer, Code: code, Message: msg}
+	})
 }
 
 // refusalOf is one account's refusal: its code, and what it means for that account in
