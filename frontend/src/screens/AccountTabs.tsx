@@ -3,16 +3,16 @@
 // (客户档案), read-only with an edit mode for the text fields.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TadaDocumentNode } from 'gql.tada';
 import { graphql, type ResultOf, type VariablesOf } from '../graphql';
 import { ApiError, OfflineError, online, request } from '../lib/api';
 import { formatDate, formatNumber, lang, messages, relativeDay } from '../lib/i18n';
-import { useQuery, type QueryState } from '../lib/query';
+import { useQuery } from '../lib/query';
 import { useStore } from '../lib/store';
 import { label } from '../i18n/enums';
 import { Badge, Empty, ErrorBox, Query, Section } from '../ui/bits';
 import { tc } from '../ui/common.i18n';
 import { Header } from '../ui/Layout';
+import { LoadMore, useMore } from '../ui/LoadMore';
 
 const t = messages(
   'accountTabs',
@@ -212,63 +212,6 @@ export function AccountTabStrip({ id, current }: { id: string; current?: Account
         </a>
       ))}
     </nav>
-  );
-}
-
-// ---------------------------------------------------------------------------
-// "Load more" on top of a query's first page
-
-export interface Page<T> {
-  items: T[];
-  hasNext: boolean;
-  end: string | null | undefined;
-}
-
-/**
- * The first page comes from `q` (with its offline copy); further pages are fetched
- * with the same document and `after`, and appended until the first page changes.
- */
-export function useMore<D, V, T>(doc: TadaDocumentNode<D, V>, vars: V, q: QueryState<D>, page: (d: D) => Page<T>) {
-  const [extra, setExtra] = useState<{ base: D; items: T[]; hasNext: boolean; end: string | null | undefined } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const first = q.data !== undefined ? page(q.data) : undefined;
-  const more = extra && extra.base === q.data ? extra : null;
-  const items = first ? first.items.concat(more?.items ?? []) : [];
-  const hasNext = more ? more.hasNext : !!first?.hasNext;
-  const end = more ? more.end : first?.end;
-
-  async function loadMore() {
-    if (!end || busy || q.data === undefined) return;
-    const base = q.data;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const d = await request(doc, { ...vars, after: end } as V);
-      const p = page(d);
-      setExtra((x) => {
-        const prev = x && x.base === base ? x.items : [];
-        return { base, items: prev.concat(p.items), hasNext: p.hasNext, end: p.end };
-      });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { items, hasNext, loadMore, busy, error };
-}
-
-export function LoadMore({ more }: { more: { hasNext: boolean; loadMore: () => void; busy: boolean; error: unknown } }) {
-  return (
-    <>
-      {more.error !== undefined && <ErrorBox error={more.error} />}
-      {more.hasNext && (
-        <button type="button" class="btn block" onClick={() => void more.loadMore()} disabled={more.busy} aria-busy={more.busy}>
-          {more.busy ? tc('loading') : tc('more')}
-        </button>
-      )}
-    </>
   );
 }
 

@@ -3,10 +3,10 @@
 // show its fields before and after (secrets are never recorded).
 import { useState } from 'preact/hooks';
 import { graphql } from '../../graphql';
-import { request } from '../../lib/api';
 import { formatDate } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
-import { Empty, ErrorBox, Query } from '../../ui/bits';
+import { Empty, Query } from '../../ui/bits';
+import { LoadMore, useMore } from '../../ui/LoadMore';
 import { Header } from '../../ui/Layout';
 import { coded, t } from './admin.i18n';
 import { AdminOnly } from './AdminHome';
@@ -64,23 +64,14 @@ export function AdminAudit() {
   const [draft, setDraft] = useState<AuditFilter>(noAuditFilter);
   const [filter, setFilter] = useState<AuditFilter>(noAuditFilter);
   const where = auditWhere(filter);
-  const q = useQuery(AuditQuery, { where: where as never, after: null }, { keep: false });
+  const vars = { where: where as never, after: null };
+  const q = useQuery(AuditQuery, vars, { keep: false });
   const actors = useQuery(Actors, {}, { keep: false });
-  const [more, setMore] = useState<{ rows: Entry[]; cursor: string | null; key: string }>({ rows: [], cursor: null, key: '' });
-  const [moreErr, setMoreErr] = useState<unknown>();
-  const key = JSON.stringify(where);
-  const extra = more.key === key ? more.rows : [];
-
-  async function loadMore(cursor: string | null | undefined) {
-    setMoreErr(undefined);
-    try {
-      const d = await request(AuditQuery, { where: where as never, after: cursor ?? null });
-      const rows = (d.auditEvents.edges ?? []).flatMap((x) => (x?.node ? [x.node as Entry] : []));
-      setMore({ rows: [...extra, ...rows], cursor: d.auditEvents.pageInfo.hasNextPage ? (d.auditEvents.pageInfo.endCursor ?? null) : null, key });
-    } catch (x) {
-      setMoreErr(x);
-    }
-  }
+  const more = useMore(AuditQuery, vars, q, (d) => ({
+    items: (d.auditEvents.edges ?? []).flatMap((x) => (x?.node ? [x.node as Entry] : [])),
+    hasNext: d.auditEvents.pageInfo.hasNextPage,
+    end: d.auditEvents.pageInfo.endCursor,
+  }));
   const set = (k: keyof AuditFilter) => (v: string) => setDraft({ ...draft, [k]: v });
   const input = (k: 'entityID' | 'from' | 'to', type = 'text') => (
     <label class="field">
@@ -145,8 +136,7 @@ export function AdminAudit() {
           </form>
           <Query q={q}>
             {(d) => {
-              const rows = [...(d.auditEvents.edges ?? []).flatMap((x) => (x?.node ? [x.node as Entry] : [])), ...extra];
-              const cursor = more.key === key ? more.cursor : d.auditEvents.pageInfo.hasNextPage ? d.auditEvents.pageInfo.endCursor : null;
+              const rows = more.items;
               if (!rows.length) return <Empty>{t('noEvents')}</Empty>;
               return (
                 <>
@@ -156,12 +146,7 @@ export function AdminAudit() {
                       <Row key={e.id} e={e} />
                     ))}
                   </ul>
-                  {moreErr !== undefined && <ErrorBox error={moreErr} />}
-                  {cursor && (
-                    <button type="button" class="btn block" onClick={() => void loadMore(cursor)}>
-                      {t('more')}
-                    </button>
-                  )}
+                  <LoadMore more={more} />
                 </>
               );
             }}

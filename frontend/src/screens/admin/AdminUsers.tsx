@@ -7,7 +7,8 @@ import { request, session } from '../../lib/api';
 import { useStore } from '../../lib/store';
 import { useDebounced } from '../../lib/hooks';
 import { useQuery } from '../../lib/query';
-import { Badge, Empty, ErrorBox, Query } from '../../ui/bits';
+import { Badge, Empty, Query } from '../../ui/bits';
+import { LoadMore, useMore } from '../../ui/LoadMore';
 import { FormStatus } from '../../ui/FormStatus';
 import { Header } from '../../ui/Layout';
 import { t } from './admin.i18n';
@@ -178,28 +179,18 @@ function UserRow({ u, teams, onChanged, onShown }: { u: U; teams: Team[]; onChan
   );
 }
 
-type More = { rows: U[]; cursor: string | null; key: string };
-
 export function AdminUsers() {
   const [filter, setFilter] = useState<UserFilter>({ q: '', role: '', team: '', status: '' });
   const where = userWhere({ ...filter, q: useDebounced(filter.q, 250) });
-  const key = JSON.stringify(where);
-  const q = useQuery(UsersQuery, { where: where as never, after: null }, { keep: false });
+  const vars = { where: where as never, after: null };
+  const q = useQuery(UsersQuery, vars, { keep: false });
+  const more = useMore(UsersQuery, vars, q, (d) => ({
+    items: (d.users.edges ?? []).flatMap((e) => (e?.node ? [e.node as U] : [])),
+    hasNext: d.users.pageInfo.hasNextPage,
+    end: d.users.pageInfo.endCursor,
+  }));
   const teamsQ = useQuery(TeamsQuery, {}, { keep: false });
   const teams = (teamsQ.data?.teams.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
-  const [more, setMore] = useState<More>({ rows: [], cursor: null, key: '' });
-  const [moreErr, setMoreErr] = useState<unknown>();
-  const extra = more.key === key ? more.rows : [];
-  async function loadMore(cursor: string) {
-    setMoreErr(undefined);
-    try {
-      const d = await request(UsersQuery, { where: where as never, after: cursor });
-      const rows = (d.users.edges ?? []).flatMap((e) => (e?.node ? [e.node as U] : []));
-      setMore({ rows: [...extra, ...rows], cursor: d.users.pageInfo.hasNextPage ? (d.users.pageInfo.endCursor ?? null) : null, key });
-    } catch (x) {
-      setMoreErr(x);
-    }
-  }
   const [adding, setAdding] = useState(false);
   const [shown, setShown] = useState<Shown>(null);
   const onShown = (s: Shown) => {
@@ -207,10 +198,7 @@ export function AdminUsers() {
     setAdding(false);
     refetch();
   };
-  const refetch = () => {
-    setMore({ rows: [], cursor: null, key: '' });
-    void q.refetch();
-  };
+  const refetch = () => void q.refetch();
   return (
     <>
       <Header title={t('users')} back="/admin" />
@@ -247,8 +235,7 @@ export function AdminUsers() {
           </div>
           <Query q={q}>
             {(d) => {
-              const users = [...(d.users.edges ?? []).flatMap((e) => (e?.node ? [e.node as U] : [])), ...extra];
-              const cursor = more.key === key ? more.cursor : d.users.pageInfo.hasNextPage ? d.users.pageInfo.endCursor : null;
+              const users = more.items;
               return (
                 <>
                   {users.length ? (
@@ -263,12 +250,7 @@ export function AdminUsers() {
                   ) : (
                     <Empty>{t('noUsers')}</Empty>
                   )}
-                  {moreErr !== undefined && <ErrorBox error={moreErr} />}
-                  {cursor && (
-                    <button type="button" class="btn block" onClick={() => void loadMore(cursor)}>
-                      {t('more')}
-                    </button>
-                  )}
+                  <LoadMore more={more} />
                 </>
               );
             }}

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-D9wXVj_Q.js";import{t as d}from"./graphql-B8Ji-MTt.js";import{d as f,i as p,m,r as h}from"./index-D8VJyJkX.js";import{i as g,n as _}from"./merge.i18n-tRhfTixc.js";import{i as v,n as y,r as b,t as x}from"./MergeParts-B-EiYQYW.js";e(),t();var S=d(`
+import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-D9wXVj_Q.js";import{t as d}from"./graphql-B8Ji-MTt.js";import{d as f,i as p,m,r as h}from"./index-CsJ_fq26.js";import{i as g,n as _}from"./merge.i18n-tRhfTixc.js";import{i as v,n as y,r as b,t as x}from"./MergeParts-BztABqXd.js";e(),t();var S=d(`
   query MergePreview($s: ID!, $m: ID!) {
     accountMergePreview(survivorID: $s, mergedID: $m) {
       fields { field survivor merged differs }
