@@ -16,7 +16,7 @@ import { Header } from '../ui/Layout';
 import { AccountContacts, contactsOf, mayMergeContacts } from './ContactDuplicates';
 import { likelyPairs, type ContactLike } from './contactPairs';
 import { contactFieldNames, t, tcm } from './merge.i18n';
-import { FieldChoices, Moves, refusalText, sideOf, type Side } from './MergeParts';
+import { FieldChoices, Moves, ReasonAndMerge, refusalText, sideOf, type Side } from './MergeParts';
 
 const Preview = graphql(`
   query ContactMergePreview($s: ID!, $m: ID!) {
@@ -179,24 +179,7 @@ function ContactChoice({ keep, fold, onDone }: { keep?: ContactLike; fold?: Cont
             <p>{tcm('explain', names)}</p>
             <FieldChoices diffs={diffs} picked={picked} onPick={setPicked} names={contactFieldNames} sides={[tcm('kept'), tcm('merged')]} shown={shown} />
             <Moves title={tcm('moves')} moves={d.contactMergePreview.moves} />
-            <label class="field">
-              <span>{t('reason')}</span>
-              <textarea
-                rows={2}
-                placeholder={tcm('reasonHint')}
-                value={reason}
-                maxLength={500}
-                onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
-              />
-            </label>
-            {error && (
-              <p class="error" role="alert">
-                {error}
-              </p>
-            )}
-            <button type="submit" class="btn primary block" disabled={busy}>
-              {tcm('merge')}
-            </button>
+            <ReasonAndMerge reason={reason} onReason={setReason} hint={tcm('reasonHint')} error={error} busy={busy} action={tcm('merge')} />
           </form>
         );
       }}

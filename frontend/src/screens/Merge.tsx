@@ -13,7 +13,7 @@ import { label } from '../i18n/enums';
 import { Query } from '../ui/bits';
 import { Header } from '../ui/Layout';
 import { fieldNames, t } from './merge.i18n';
-import { FieldChoices, Moves, refusalText, sideOf, type Side } from './MergeParts';
+import { FieldChoices, Moves, ReasonAndMerge, refusalText, sideOf, type Side } from './MergeParts';
 
 const Preview = graphql(`
   query MergePreview($s: ID!, $m: ID!) {
@@ -98,18 +98,7 @@ export function Merge({ id, otherId }: { id: string; otherId: string }) {
                     shown={(field, value, side) => shown(field, value, side === 'SURVIVOR' ? a : b)}
                   />
                   <Moves title={t('moves')} moves={d.accountMergePreview.moves} />
-                  <label class="field">
-                    <span>{t('reason')}</span>
-                    <textarea rows={2} placeholder={t('reasonHint')} value={reason} maxLength={500} onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)} />
-                  </label>
-                  {error && (
-                    <p class="error" role="alert">
-                      {error}
-                    </p>
-                  )}
-                  <button type="submit" class="btn primary block" disabled={busy}>
-                    {t('merge')}
-                  </button>
+                  <ReasonAndMerge reason={reason} onReason={setReason} hint={t('reasonHint')} error={error} busy={busy} action={t('merge')} />
                 </form>
               );
             }}

@@ -1,5 +1,5 @@
 // The parts both merge screens share (Merge.tsx: accounts, ContactMerge.tsx: contacts):
-// a choice per field that differs, and what will move.
+// a choice per field that differs, what will move, and the reason with the merge button.
 import { ApiError } from '../lib/api';
 import { lang } from '../lib/i18n';
 import { Empty, Section } from '../ui/bits';
@@ -70,4 +70,24 @@ export function Moves({ title, moves }: { title: string; moves: { table: string;
 export function refusalText(err: unknown, by: Record<'CONFLICT' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT', string>): string {
   if (err instanceof ApiError && err.code in by) return by[err.code as keyof typeof by];
   return errorText(err, by.CONFLICT);
+}
+
+/** The reason (optional, on the timeline), the refusal if any, and the merge button. */
+export function ReasonAndMerge(props: { reason: string; onReason: (r: string) => void; hint: string; error: string; busy: boolean; action: string }) {
+  return (
+    <>
+      <label class="field">
+        <span>{t('reason')}</span>
+        <textarea rows={2} placeholder={props.hint} value={props.reason} maxLength={500} onInput={(e) => props.onReason((e.target as HTMLTextAreaElement).value)} />
+      </label>
+      {props.error && (
+        <p class="error" role="alert">
+          {props.error}
+        </p>
+      )}
+      <button type="submit" class="btn primary block" disabled={props.busy}>
+        {props.action}
+      </button>
+    </>
+  );
 }
