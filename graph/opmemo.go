@@ -25,7 +25,7 @@ type opMemo struct {
 }
 
 func withOpMemo(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-	return next(context.WithValue(ctx, opMemoKey{}, &opMemo{m: map[string]string{}}))
+	return next(context.WithValue(ctx, opMemoKey{}, &opMemo{})) // its map is made by the first put
 }
 
 func memoGet(ctx context.Context, key string) (string, bool) {
@@ -42,6 +42,9 @@ func memoGet(ctx context.Context, key string) (string, bool) {
 func memoPut(ctx context.Context, key, val string) {
 	if m, _ := ctx.Value(opMemoKey{}).(*opMemo); m != nil {
 		m.mu.Lock()
+		if m.m == nil {
+			m.m = map[string]string{}
+		}
 		m.m[key] = val
 		m.mu.Unlock()
 	}
