@@ -6,6 +6,8 @@ import (
 	"net/http"
 
 	"github.com/xuri/excelize/v2"
+
+	"tandem/domain/importer"
 )
 
 // tableStream writes an export's rows as they are read, so a large book never sits in
@@ -49,7 +51,7 @@ func (t *tableStream) row(r []string) error {
 			_, _ = t.buf.WriteString("\xEF\xBB\xBF")
 			t.csv = csv.NewWriter(t.buf)
 		}
-		return t.csv.Write(r)
+		return t.csv.Write(importer.DefuseFormulas(r))
 	}
 	if t.sheet == nil {
 		t.book = excelize.NewFile()

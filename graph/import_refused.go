@@ -1,14 +1,10 @@
 package graph
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
 	"net/http"
 	"path"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"tandem/domain/importer"
 	"tandem/ent"
@@ -119,29 +115,15 @@ func (r *Resolver) ExportHandler() http.Handler {
 	})
 }
 
-// writeTable answers a table as a CSV (UTF-8 with BOM, for Excel) or a workbook.
+// writeTable answers a table as a CSV (UTF-8 with BOM, for Excel) or a workbook,
+// through the exports' stream.
 func writeTable(w http.ResponseWriter, name, format string, rows [][]string) {
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Disposition", contentDisposition("attachment", name))
-	if format == "csv" {
-		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		var buf bytes.Buffer
-		buf.WriteString("\xEF\xBB\xBF")
-		cw := csv.NewWriter(&buf)
-		_ = cw.WriteAll(rows)
-		_, _ = w.Write(buf.Bytes())
-		return
-	}
-	f := excelize.NewFile()
-	defer f.Close()
-	for ri, row := range rows {
-		cells := make([]any, len(row))
-		for i, c := range row {
-			cells[i] = c
+	t := newTableStream(w, name, format)
+	defer t.discard()
+	for _, r := range rows {
+		if err := t.row(r); err != nil {
+			return
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, ri+1)
-		_ = f.SetSheetRow("Sheet1", cell, &cells)
 	}
-	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	_ = f.Write(w)
+	_ = t.finish()
 }

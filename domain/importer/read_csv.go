@@ -45,6 +45,9 @@ func readCSV(data []byte, opts ReadOptions) (*Table, error) {
 		if len(t.Rows) >= opts.MaxRows {
 			return nil, tooMany(opts.MaxRows)
 		}
+		for i, c := range rec {
+			rec[i] = undoDefuse(c) // what an export kept from running as a formula
+		}
 		t.Rows = append(t.Rows, Row{Num: num, Cells: rec})
 	}
 	if t.Headers == nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -187,5 +188,17 @@ func TestGuessHeaders(t *testing.T) {
 	}
 	if err := Validate(Customers, Mapping{"name", "name"}); err == nil || err.Code != "FIELD_TWICE" {
 		t.Fatalf("a field twice: %v", err)
+	}
+}
+
+func TestDefuseFormulaRoundTrip(t *testing.T) {
+	for _, s := range []string{"=1+1", "+86 139", "-5", "@x", "plain", "", "'quoted", "'=kept"} {
+		d := DefuseFormula(s)
+		if s != "" && strings.ContainsRune("=+-@", rune(s[0])) && d != "'"+s {
+			t.Errorf("%q is not defused: %q", s, d)
+		}
+		if got := undoDefuse(d); got != s && s != "'=kept" {
+			t.Errorf("%q → %q → %q", s, d, got)
+		}
 	}
 }

@@ -86,3 +86,31 @@ func ParseNumber(s string) (float64, bool) {
 	n, err := strconv.ParseFloat(s, 64)
 	return n, err == nil
 }
+
+// DefuseFormulas keeps the cells of a CSV row that Excel would run as a formula (=, +,
+// -, @, a tab or a carriage return first) text, by putting an apostrophe first: names
+// and notes come from customers and partners, and a crafted one must not run on the
+// machine of whoever opens the file. The row is changed in place and returned.
+func DefuseFormulas(row []string) []string {
+	for i, s := range row {
+		row[i] = DefuseFormula(s)
+	}
+	return row
+}
+
+// DefuseFormula is one cell of DefuseFormulas.
+func DefuseFormula(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// undoDefuse reads back a cell DefuseFormula wrote: the apostrophe before a formula's
+// first character goes.
+func undoDefuse(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
+		return s[1:]
+	}
+	return s
+}

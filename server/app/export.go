@@ -14,6 +14,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
 
+	"tandem/domain/importer"
 	"tandem/ent/errcode"
 	"tandem/graph"
 )
@@ -379,7 +380,7 @@ func cellOf(v json.RawMessage) string {
 		if err := json.Unmarshal(v, &s); err != nil {
 			return string(v)
 		}
-		return defuseFormula(s)
+		return importer.DefuseFormula(s)
 	case '[':
 		return compactJSON(v)
 	}
@@ -392,14 +393,4 @@ func compactJSON(v json.RawMessage) string {
 		return string(v)
 	}
 	return b.String()
-}
-
-// defuseFormula keeps a text that Excel would run as a formula (=, +, -, @ first)
-// a text, by putting an apostrophe first: names and notes come from customers and
-// partners, and a crafted one must not run on the analyst's machine.
-func defuseFormula(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
