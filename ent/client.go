@@ -46,8 +46,10 @@ import (
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
 	"tandem/ent/savedquery"
+	"tandem/ent/serverstate"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
+	"tandem/ent/signingkey"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
 	"tandem/ent/team"
@@ -138,10 +140,14 @@ type Client struct {
 	SampleEvent *SampleEventClient
 	// SavedQuery is the client for interacting with the SavedQuery builders.
 	SavedQuery *SavedQueryClient
+	// ServerState is the client for interacting with the ServerState builders.
+	ServerState *ServerStateClient
 	// ServiceDocument is the client for interacting with the ServiceDocument builders.
 	ServiceDocument *ServiceDocumentClient
 	// Shipment is the client for interacting with the Shipment builders.
 	Shipment *ShipmentClient
+	// SigningKey is the client for interacting with the SigningKey builders.
+	SigningKey *SigningKeyClient
 	// StageChange is the client for interacting with the StageChange builders.
 	StageChange *StageChangeClient
 	// Task is the client for interacting with the Task builders.
@@ -203,8 +209,10 @@ func (c *Client) init() {
 	c.Sample = NewSampleClient(c.config)
 	c.SampleEvent = NewSampleEventClient(c.config)
 	c.SavedQuery = NewSavedQueryClient(c.config)
+	c.ServerState = NewServerStateClient(c.config)
 	c.ServiceDocument = NewServiceDocumentClient(c.config)
 	c.Shipment = NewShipmentClient(c.config)
+	c.SigningKey = NewSigningKeyClient(c.config)
 	c.StageChange = NewStageChangeClient(c.config)
 	c.Task = NewTaskClient(c.config)
 	c.Team = NewTeamClient(c.config)
@@ -339,8 +347,10 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Sample:                NewSampleClient(cfg),
 		SampleEvent:           NewSampleEventClient(cfg),
 		SavedQuery:            NewSavedQueryClient(cfg),
+		ServerState:           NewServerStateClient(cfg),
 		ServiceDocument:       NewServiceDocumentClient(cfg),
 		Shipment:              NewShipmentClient(cfg),
+		SigningKey:            NewSigningKeyClient(cfg),
 		StageChange:           NewStageChangeClient(cfg),
 		Task:                  NewTaskClient(cfg),
 		Team:                  NewTeamClient(cfg),
@@ -402,8 +412,10 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Sample:                NewSampleClient(cfg),
 		SampleEvent:           NewSampleEventClient(cfg),
 		SavedQuery:            NewSavedQueryClient(cfg),
+		ServerState:           NewServerStateClient(cfg),
 		ServiceDocument:       NewServiceDocumentClient(cfg),
 		Shipment:              NewShipmentClient(cfg),
+		SigningKey:            NewSigningKeyClient(cfg),
 		StageChange:           NewStageChangeClient(cfg),
 		Task:                  NewTaskClient(cfg),
 		Team:                  NewTeamClient(cfg),
@@ -447,9 +459,9 @@ func (c *Client) Use(hooks ...Hook) {
 		c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle,
 		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
 		c.Person, c.Pitch, c.PricePoint, c.Product, c.RefreshToken, c.Sample,
-		c.SampleEvent, c.SavedQuery, c.ServiceDocument, c.Shipment, c.StageChange,
-		c.Task, c.Team, c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery,
-		c.WebhookEndpoint,
+		c.SampleEvent, c.SavedQuery, c.ServerState, c.ServiceDocument, c.Shipment,
+		c.SigningKey, c.StageChange, c.Task, c.Team, c.TrackingEvent, c.Trial, c.User,
+		c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Use(hooks...)
 	}
@@ -465,9 +477,9 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle,
 		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
 		c.Person, c.Pitch, c.PricePoint, c.Product, c.RefreshToken, c.Sample,
-		c.SampleEvent, c.SavedQuery, c.ServiceDocument, c.Shipment, c.StageChange,
-		c.Task, c.Team, c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery,
-		c.WebhookEndpoint,
+		c.SampleEvent, c.SavedQuery, c.ServerState, c.ServiceDocument, c.Shipment,
+		c.SigningKey, c.StageChange, c.Task, c.Team, c.TrackingEvent, c.Trial, c.User,
+		c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -544,10 +556,14 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.SampleEvent.mutate(ctx, m)
 	case *SavedQueryMutation:
 		return c.SavedQuery.mutate(ctx, m)
+	case *ServerStateMutation:
+		return c.ServerState.mutate(ctx, m)
 	case *ServiceDocumentMutation:
 		return c.ServiceDocument.mutate(ctx, m)
 	case *ShipmentMutation:
 		return c.Shipment.mutate(ctx, m)
+	case *SigningKeyMutation:
+		return c.SigningKey.mutate(ctx, m)
 	case *StageChangeMutation:
 		return c.StageChange.mutate(ctx, m)
 	case *TaskMutation:
@@ -7015,6 +7031,140 @@ func (c *SavedQueryClient) mutate(ctx context.Context, m *SavedQueryMutation) (V
 	}
 }
 
+// ServerStateClient is a client for the ServerState schema.
+type ServerStateClient struct {
+	config
+}
+
+// NewServerStateClient returns a client for the ServerState from the given config.
+func NewServerStateClient(c config) *ServerStateClient {
+	return &ServerStateClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `serverstate.Hooks(f(g(h())))`.
+func (c *ServerStateClient) Use(hooks ...Hook) {
+	c.hooks.ServerState = append(c.hooks.ServerState, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `serverstate.Intercept(f(g(h())))`.
+func (c *ServerStateClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ServerState = append(c.inters.ServerState, interceptors...)
+}
+
+// Create returns a builder for creating a ServerState entity.
+func (c *ServerStateClient) Create() *ServerStateCreate {
+	mutation := newServerStateMutation(c.config, OpCreate)
+	return &ServerStateCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ServerState entities.
+func (c *ServerStateClient) CreateBulk(builders ...*ServerStateCreate) *ServerStateCreateBulk {
+	return &ServerStateCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ServerStateClient) MapCreateBulk(slice any, setFunc func(*ServerStateCreate, int)) *ServerStateCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ServerStateCreateBulk{err: fmt.Errorf("calling to ServerStateClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ServerStateCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ServerStateCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ServerState.
+func (c *ServerStateClient) Update() *ServerStateUpdate {
+	mutation := newServerStateMutation(c.config, OpUpdate)
+	return &ServerStateUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ServerStateClient) UpdateOne(_m *ServerState) *ServerStateUpdateOne {
+	mutation := newServerStateMutation(c.config, OpUpdateOne, withServerState(_m))
+	return &ServerStateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ServerStateClient) UpdateOneID(id pulid.ID) *ServerStateUpdateOne {
+	mutation := newServerStateMutation(c.config, OpUpdateOne, withServerStateID(id))
+	return &ServerStateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ServerState.
+func (c *ServerStateClient) Delete() *ServerStateDelete {
+	mutation := newServerStateMutation(c.config, OpDelete)
+	return &ServerStateDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ServerStateClient) DeleteOne(_m *ServerState) *ServerStateDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ServerStateClient) DeleteOneID(id pulid.ID) *ServerStateDeleteOne {
+	builder := c.Delete().Where(serverstate.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ServerStateDeleteOne{builder}
+}
+
+// Query returns a query builder for ServerState.
+func (c *ServerStateClient) Query() *ServerStateQuery {
+	return &ServerStateQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeServerState},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ServerState entity by its id.
+func (c *ServerStateClient) Get(ctx context.Context, id pulid.ID) (*ServerState, error) {
+	return c.Query().Where(serverstate.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ServerStateClient) GetX(ctx context.Context, id pulid.ID) *ServerState {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *ServerStateClient) Hooks() []Hook {
+	hooks := c.hooks.ServerState
+	return append(hooks[:len(hooks):len(hooks)], serverstate.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ServerStateClient) Interceptors() []Interceptor {
+	return c.inters.ServerState
+}
+
+func (c *ServerStateClient) mutate(ctx context.Context, m *ServerStateMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ServerStateCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ServerStateUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ServerStateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ServerStateDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ServerState mutation op: %q", m.Op())
+	}
+}
+
 // ServiceDocumentClient is a client for the ServiceDocument schema.
 type ServiceDocumentClient struct {
 	config
@@ -7344,6 +7494,140 @@ func (c *ShipmentClient) mutate(ctx context.Context, m *ShipmentMutation) (Value
 		return (&ShipmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Shipment mutation op: %q", m.Op())
+	}
+}
+
+// SigningKeyClient is a client for the SigningKey schema.
+type SigningKeyClient struct {
+	config
+}
+
+// NewSigningKeyClient returns a client for the SigningKey from the given config.
+func NewSigningKeyClient(c config) *SigningKeyClient {
+	return &SigningKeyClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `signingkey.Hooks(f(g(h())))`.
+func (c *SigningKeyClient) Use(hooks ...Hook) {
+	c.hooks.SigningKey = append(c.hooks.SigningKey, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `signingkey.Intercept(f(g(h())))`.
+func (c *SigningKeyClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SigningKey = append(c.inters.SigningKey, interceptors...)
+}
+
+// Create returns a builder for creating a SigningKey entity.
+func (c *SigningKeyClient) Create() *SigningKeyCreate {
+	mutation := newSigningKeyMutation(c.config, OpCreate)
+	return &SigningKeyCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SigningKey entities.
+func (c *SigningKeyClient) CreateBulk(builders ...*SigningKeyCreate) *SigningKeyCreateBulk {
+	return &SigningKeyCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SigningKeyClient) MapCreateBulk(slice any, setFunc func(*SigningKeyCreate, int)) *SigningKeyCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SigningKeyCreateBulk{err: fmt.Errorf("calling to SigningKeyClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SigningKeyCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SigningKeyCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SigningKey.
+func (c *SigningKeyClient) Update() *SigningKeyUpdate {
+	mutation := newSigningKeyMutation(c.config, OpUpdate)
+	return &SigningKeyUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SigningKeyClient) UpdateOne(_m *SigningKey) *SigningKeyUpdateOne {
+	mutation := newSigningKeyMutation(c.config, OpUpdateOne, withSigningKey(_m))
+	return &SigningKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SigningKeyClient) UpdateOneID(id pulid.ID) *SigningKeyUpdateOne {
+	mutation := newSigningKeyMutation(c.config, OpUpdateOne, withSigningKeyID(id))
+	return &SigningKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SigningKey.
+func (c *SigningKeyClient) Delete() *SigningKeyDelete {
+	mutation := newSigningKeyMutation(c.config, OpDelete)
+	return &SigningKeyDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SigningKeyClient) DeleteOne(_m *SigningKey) *SigningKeyDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SigningKeyClient) DeleteOneID(id pulid.ID) *SigningKeyDeleteOne {
+	builder := c.Delete().Where(signingkey.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SigningKeyDeleteOne{builder}
+}
+
+// Query returns a query builder for SigningKey.
+func (c *SigningKeyClient) Query() *SigningKeyQuery {
+	return &SigningKeyQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSigningKey},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SigningKey entity by its id.
+func (c *SigningKeyClient) Get(ctx context.Context, id pulid.ID) (*SigningKey, error) {
+	return c.Query().Where(signingkey.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SigningKeyClient) GetX(ctx context.Context, id pulid.ID) *SigningKey {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *SigningKeyClient) Hooks() []Hook {
+	hooks := c.hooks.SigningKey
+	return append(hooks[:len(hooks):len(hooks)], signingkey.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SigningKeyClient) Interceptors() []Interceptor {
+	return c.inters.SigningKey
+}
+
+func (c *SigningKeyClient) mutate(ctx context.Context, m *SigningKeyMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SigningKeyCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SigningKeyUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SigningKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SigningKeyDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SigningKey mutation op: %q", m.Op())
 	}
 }
 
@@ -8779,8 +9063,9 @@ type (
 		ExchangeRate, ImportJob, Interaction, Issue, IssueAttachment, IssueEvent,
 		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
 		OrderLine, Person, Pitch, PricePoint, Product, RefreshToken, Sample,
-		SampleEvent, SavedQuery, ServiceDocument, Shipment, StageChange, Task, Team,
-		TrackingEvent, Trial, User, WebhookDelivery, WebhookEndpoint []ent.Hook
+		SampleEvent, SavedQuery, ServerState, ServiceDocument, Shipment, SigningKey,
+		StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
+		WebhookEndpoint []ent.Hook
 	}
 	inters struct {
 		APIToken, AccountChange, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck,
@@ -8788,8 +9073,9 @@ type (
 		ExchangeRate, ImportJob, Interaction, Issue, IssueAttachment, IssueEvent,
 		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
 		OrderLine, Person, Pitch, PricePoint, Product, RefreshToken, Sample,
-		SampleEvent, SavedQuery, ServiceDocument, Shipment, StageChange, Task, Team,
-		TrackingEvent, Trial, User, WebhookDelivery, WebhookEndpoint []ent.Interceptor
+		SampleEvent, SavedQuery, ServerState, ServiceDocument, Shipment, SigningKey,
+		StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
+		WebhookEndpoint []ent.Interceptor
 	}
 )
 

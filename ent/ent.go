@@ -42,8 +42,10 @@ import (
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
 	"tandem/ent/savedquery"
+	"tandem/ent/serverstate"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
+	"tandem/ent/signingkey"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
 	"tandem/ent/team"
@@ -150,8 +152,10 @@ func checkColumn(t, c string) error {
 			sample.Table:                sample.ValidColumn,
 			sampleevent.Table:           sampleevent.ValidColumn,
 			savedquery.Table:            savedquery.ValidColumn,
+			serverstate.Table:           serverstate.ValidColumn,
 			servicedocument.Table:       servicedocument.ValidColumn,
 			shipment.Table:              shipment.ValidColumn,
+			signingkey.Table:            signingkey.ValidColumn,
 			stagechange.Table:           stagechange.ValidColumn,
 			task.Table:                  task.ValidColumn,
 			team.Table:                  team.ValidColumn,

@@ -38,8 +38,10 @@ import (
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
 	"tandem/ent/savedquery"
+	"tandem/ent/serverstate"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
+	"tandem/ent/signingkey"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
 	"tandem/ent/team"
@@ -57,7 +59,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 44)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 46)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -425,27 +427,28 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "ImportJob",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			importjob.FieldCreatedAt:  {Type: field.TypeTime, Column: importjob.FieldCreatedAt},
-			importjob.FieldUpdatedAt:  {Type: field.TypeTime, Column: importjob.FieldUpdatedAt},
-			importjob.FieldKind:       {Type: field.TypeEnum, Column: importjob.FieldKind},
-			importjob.FieldFileName:   {Type: field.TypeString, Column: importjob.FieldFileName},
-			importjob.FieldSheet:      {Type: field.TypeString, Column: importjob.FieldSheet},
-			importjob.FieldEncoding:   {Type: field.TypeString, Column: importjob.FieldEncoding},
-			importjob.FieldState:      {Type: field.TypeEnum, Column: importjob.FieldState},
-			importjob.FieldColumnMap:  {Type: field.TypeString, Column: importjob.FieldColumnMap},
-			importjob.FieldTotalRows:  {Type: field.TypeInt, Column: importjob.FieldTotalRows},
-			importjob.FieldDoneRows:   {Type: field.TypeInt, Column: importjob.FieldDoneRows},
-			importjob.FieldCreates:    {Type: field.TypeInt, Column: importjob.FieldCreates},
-			importjob.FieldUpdates:    {Type: field.TypeInt, Column: importjob.FieldUpdates},
-			importjob.FieldUnchanged:  {Type: field.TypeInt, Column: importjob.FieldUnchanged},
-			importjob.FieldDuplicates: {Type: field.TypeInt, Column: importjob.FieldDuplicates},
-			importjob.FieldErrors:     {Type: field.TypeInt, Column: importjob.FieldErrors},
-			importjob.FieldError:      {Type: field.TypeString, Column: importjob.FieldError},
-			importjob.FieldErrorCode:  {Type: field.TypeString, Column: importjob.FieldErrorCode},
-			importjob.FieldOwnerID:    {Type: field.TypeString, Column: importjob.FieldOwnerID},
-			importjob.FieldStorageKey: {Type: field.TypeString, Column: importjob.FieldStorageKey},
-			importjob.FieldResultsKey: {Type: field.TypeString, Column: importjob.FieldResultsKey},
-			importjob.FieldFinishedAt: {Type: field.TypeTime, Column: importjob.FieldFinishedAt},
+			importjob.FieldCreatedAt:   {Type: field.TypeTime, Column: importjob.FieldCreatedAt},
+			importjob.FieldUpdatedAt:   {Type: field.TypeTime, Column: importjob.FieldUpdatedAt},
+			importjob.FieldKind:        {Type: field.TypeEnum, Column: importjob.FieldKind},
+			importjob.FieldFileName:    {Type: field.TypeString, Column: importjob.FieldFileName},
+			importjob.FieldSheet:       {Type: field.TypeString, Column: importjob.FieldSheet},
+			importjob.FieldEncoding:    {Type: field.TypeString, Column: importjob.FieldEncoding},
+			importjob.FieldState:       {Type: field.TypeEnum, Column: importjob.FieldState},
+			importjob.FieldColumnMap:   {Type: field.TypeString, Column: importjob.FieldColumnMap},
+			importjob.FieldTotalRows:   {Type: field.TypeInt, Column: importjob.FieldTotalRows},
+			importjob.FieldDoneRows:    {Type: field.TypeInt, Column: importjob.FieldDoneRows},
+			importjob.FieldCreates:     {Type: field.TypeInt, Column: importjob.FieldCreates},
+			importjob.FieldUpdates:     {Type: field.TypeInt, Column: importjob.FieldUpdates},
+			importjob.FieldUnchanged:   {Type: field.TypeInt, Column: importjob.FieldUnchanged},
+			importjob.FieldDuplicates:  {Type: field.TypeInt, Column: importjob.FieldDuplicates},
+			importjob.FieldErrors:      {Type: field.TypeInt, Column: importjob.FieldErrors},
+			importjob.FieldError:       {Type: field.TypeString, Column: importjob.FieldError},
+			importjob.FieldErrorCode:   {Type: field.TypeString, Column: importjob.FieldErrorCode},
+			importjob.FieldOwnerID:     {Type: field.TypeString, Column: importjob.FieldOwnerID},
+			importjob.FieldStorageKey:  {Type: field.TypeString, Column: importjob.FieldStorageKey},
+			importjob.FieldResultsKey:  {Type: field.TypeString, Column: importjob.FieldResultsKey},
+			importjob.FieldFinishedAt:  {Type: field.TypeTime, Column: importjob.FieldFinishedAt},
+			importjob.FieldHeartbeatAt: {Type: field.TypeTime, Column: importjob.FieldHeartbeatAt},
 		},
 	}
 	graph.Nodes[14] = &sqlgraph.Node{
@@ -947,6 +950,22 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   serverstate.Table,
+			Columns: serverstate.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: serverstate.FieldID,
+			},
+		},
+		Type: "ServerState",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			serverstate.FieldName:      {Type: field.TypeString, Column: serverstate.FieldName},
+			serverstate.FieldValue:     {Type: field.TypeString, Column: serverstate.FieldValue},
+			serverstate.FieldUpdatedAt: {Type: field.TypeTime, Column: serverstate.FieldUpdatedAt},
+		},
+	}
+	graph.Nodes[35] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   servicedocument.Table,
 			Columns: servicedocument.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -966,7 +985,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			servicedocument.FieldNote:       {Type: field.TypeString, Column: servicedocument.FieldNote},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   shipment.Table,
 			Columns: shipment.Columns,
@@ -992,7 +1011,25 @@ var schemaGraph = func() *sqlgraph.Schema {
 			shipment.FieldSignedBy:           {Type: field.TypeString, Column: shipment.FieldSignedBy},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   signingkey.Table,
+			Columns: signingkey.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: signingkey.FieldID,
+			},
+		},
+		Type: "SigningKey",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			signingkey.FieldPurpose:   {Type: field.TypeEnum, Column: signingkey.FieldPurpose},
+			signingkey.FieldKid:       {Type: field.TypeString, Column: signingkey.FieldKid},
+			signingkey.FieldSecret:    {Type: field.TypeString, Column: signingkey.FieldSecret},
+			signingkey.FieldCreatedAt: {Type: field.TypeTime, Column: signingkey.FieldCreatedAt},
+			signingkey.FieldRetiredAt: {Type: field.TypeTime, Column: signingkey.FieldRetiredAt},
+		},
+	}
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stagechange.Table,
 			Columns: stagechange.Columns,
@@ -1012,7 +1049,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stagechange.FieldChangedAt:   {Type: field.TypeTime, Column: stagechange.FieldChangedAt},
 		},
 	}
-	graph.Nodes[37] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -1036,7 +1073,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldDoneAt:        {Type: field.TypeTime, Column: task.FieldDoneAt},
 		},
 	}
-	graph.Nodes[38] = &sqlgraph.Node{
+	graph.Nodes[40] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -1054,7 +1091,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldDescription: {Type: field.TypeString, Column: team.FieldDescription},
 		},
 	}
-	graph.Nodes[39] = &sqlgraph.Node{
+	graph.Nodes[41] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trackingevent.Table,
 			Columns: trackingevent.Columns,
@@ -1075,7 +1112,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trackingevent.FieldDescription: {Type: field.TypeString, Column: trackingevent.FieldDescription},
 		},
 	}
-	graph.Nodes[40] = &sqlgraph.Node{
+	graph.Nodes[42] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trial.Table,
 			Columns: trial.Columns,
@@ -1109,7 +1146,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trial.FieldFinishedAt:        {Type: field.TypeTime, Column: trial.FieldFinishedAt},
 		},
 	}
-	graph.Nodes[41] = &sqlgraph.Node{
+	graph.Nodes[43] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -1136,7 +1173,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldPartnerCustomerID:  {Type: field.TypeString, Column: user.FieldPartnerCustomerID},
 		},
 	}
-	graph.Nodes[42] = &sqlgraph.Node{
+	graph.Nodes[44] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -1157,12 +1194,13 @@ var schemaGraph = func() *sqlgraph.Schema {
 			webhookdelivery.FieldCreatedAt:      {Type: field.TypeTime, Column: webhookdelivery.FieldCreatedAt},
 			webhookdelivery.FieldNextAttemptAt:  {Type: field.TypeTime, Column: webhookdelivery.FieldNextAttemptAt},
 			webhookdelivery.FieldLockedUntil:    {Type: field.TypeTime, Column: webhookdelivery.FieldLockedUntil},
+			webhookdelivery.FieldClaimToken:     {Type: field.TypeString, Column: webhookdelivery.FieldClaimToken},
 			webhookdelivery.FieldDeliveredAt:    {Type: field.TypeTime, Column: webhookdelivery.FieldDeliveredAt},
 			webhookdelivery.FieldLastStatusCode: {Type: field.TypeInt, Column: webhookdelivery.FieldLastStatusCode},
 			webhookdelivery.FieldLastError:      {Type: field.TypeString, Column: webhookdelivery.FieldLastError},
 		},
 	}
-	graph.Nodes[43] = &sqlgraph.Node{
+	graph.Nodes[45] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookendpoint.Table,
 			Columns: webhookendpoint.Columns,
@@ -5304,6 +5342,11 @@ func (f *ImportJobFilter) WhereFinishedAt(p entql.TimeP) {
 	f.Where(p.Field(importjob.FieldFinishedAt))
 }
 
+// WhereHeartbeatAt applies the entql time.Time predicate on the heartbeat_at field.
+func (f *ImportJobFilter) WhereHeartbeatAt(p entql.TimeP) {
+	f.Where(p.Field(importjob.FieldHeartbeatAt))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *InteractionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -8158,6 +8201,61 @@ func (f *SavedQueryFilter) WhereHasOwnerWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ServerStateQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ServerStateQuery builder.
+func (_q *ServerStateQuery) Filter() *ServerStateFilter {
+	return &ServerStateFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ServerStateMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ServerStateMutation builder.
+func (m *ServerStateMutation) Filter() *ServerStateFilter {
+	return &ServerStateFilter{config: m.config, predicateAdder: m}
+}
+
+// ServerStateFilter provides a generic filtering capability at runtime for ServerStateQuery.
+type ServerStateFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ServerStateFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ServerStateFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(serverstate.FieldID))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *ServerStateFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(serverstate.FieldName))
+}
+
+// WhereValue applies the entql string predicate on the value field.
+func (f *ServerStateFilter) WhereValue(p entql.StringP) {
+	f.Where(p.Field(serverstate.FieldValue))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ServerStateFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(serverstate.FieldUpdatedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ServiceDocumentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -8186,7 +8284,7 @@ type ServiceDocumentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceDocumentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8280,7 +8378,7 @@ type ShipmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ShipmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8399,6 +8497,71 @@ func (f *ShipmentFilter) WhereHasEventsWith(preds ...predicate.TrackingEvent) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SigningKeyQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SigningKeyQuery builder.
+func (_q *SigningKeyQuery) Filter() *SigningKeyFilter {
+	return &SigningKeyFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SigningKeyMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SigningKeyMutation builder.
+func (m *SigningKeyMutation) Filter() *SigningKeyFilter {
+	return &SigningKeyFilter{config: m.config, predicateAdder: m}
+}
+
+// SigningKeyFilter provides a generic filtering capability at runtime for SigningKeyQuery.
+type SigningKeyFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SigningKeyFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *SigningKeyFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(signingkey.FieldID))
+}
+
+// WherePurpose applies the entql string predicate on the purpose field.
+func (f *SigningKeyFilter) WherePurpose(p entql.StringP) {
+	f.Where(p.Field(signingkey.FieldPurpose))
+}
+
+// WhereKid applies the entql string predicate on the kid field.
+func (f *SigningKeyFilter) WhereKid(p entql.StringP) {
+	f.Where(p.Field(signingkey.FieldKid))
+}
+
+// WhereSecret applies the entql string predicate on the secret field.
+func (f *SigningKeyFilter) WhereSecret(p entql.StringP) {
+	f.Where(p.Field(signingkey.FieldSecret))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SigningKeyFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(signingkey.FieldCreatedAt))
+}
+
+// WhereRetiredAt applies the entql time.Time predicate on the retired_at field.
+func (f *SigningKeyFilter) WhereRetiredAt(p entql.TimeP) {
+	f.Where(p.Field(signingkey.FieldRetiredAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *StageChangeQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -8427,7 +8590,7 @@ type StageChangeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StageChangeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8530,7 +8693,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8667,7 +8830,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8760,7 +8923,7 @@ type TrackingEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrackingEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8868,7 +9031,7 @@ type TrialFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrialFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9041,7 +9204,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9249,7 +9412,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[44].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9308,6 +9471,11 @@ func (f *WebhookDeliveryFilter) WhereNextAttemptAt(p entql.TimeP) {
 // WhereLockedUntil applies the entql time.Time predicate on the locked_until field.
 func (f *WebhookDeliveryFilter) WhereLockedUntil(p entql.TimeP) {
 	f.Where(p.Field(webhookdelivery.FieldLockedUntil))
+}
+
+// WhereClaimToken applies the entql string predicate on the claim_token field.
+func (f *WebhookDeliveryFilter) WhereClaimToken(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldClaimToken))
 }
 
 // WhereDeliveredAt applies the entql time.Time predicate on the delivered_at field.
@@ -9382,7 +9550,7 @@ type WebhookEndpointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookEndpointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[45].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

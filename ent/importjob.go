@@ -59,7 +59,9 @@ type ImportJob struct {
 	// At most 200 characters.
 	ResultsKey string `json:"results_key,omitempty"`
 	// FinishedAt holds the value of the "finished_at" field.
-	FinishedAt   *time.Time `json:"finished_at,omitempty"`
+	FinishedAt *time.Time `json:"finished_at,omitempty"`
+	// Renewed while a process checks or commits the import; a stale one means that process stopped.
+	HeartbeatAt  *time.Time `json:"heartbeat_at,omitempty"`
 	selectValues sql.SelectValues
 }
 
@@ -74,7 +76,7 @@ func (*ImportJob) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case importjob.FieldKind, importjob.FieldFileName, importjob.FieldSheet, importjob.FieldEncoding, importjob.FieldState, importjob.FieldColumnMap, importjob.FieldError, importjob.FieldErrorCode, importjob.FieldStorageKey, importjob.FieldResultsKey:
 			values[i] = new(sql.NullString)
-		case importjob.FieldCreatedAt, importjob.FieldUpdatedAt, importjob.FieldFinishedAt:
+		case importjob.FieldCreatedAt, importjob.FieldUpdatedAt, importjob.FieldFinishedAt, importjob.FieldHeartbeatAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -224,6 +226,13 @@ func (_m *ImportJob) assignValues(columns []string, values []any) error {
 				_m.FinishedAt = new(time.Time)
 				*_m.FinishedAt = value.Time
 			}
+		case importjob.FieldHeartbeatAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field heartbeat_at", values[i])
+			} else if value.Valid {
+				_m.HeartbeatAt = new(time.Time)
+				*_m.HeartbeatAt = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -322,6 +331,11 @@ func (_m *ImportJob) String() string {
 	builder.WriteString(", ")
 	if v := _m.FinishedAt; v != nil {
 		builder.WriteString("finished_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.HeartbeatAt; v != nil {
+		builder.WriteString("heartbeat_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteByte(')')

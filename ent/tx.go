@@ -82,10 +82,14 @@ type Tx struct {
 	SampleEvent *SampleEventClient
 	// SavedQuery is the client for interacting with the SavedQuery builders.
 	SavedQuery *SavedQueryClient
+	// ServerState is the client for interacting with the ServerState builders.
+	ServerState *ServerStateClient
 	// ServiceDocument is the client for interacting with the ServiceDocument builders.
 	ServiceDocument *ServiceDocumentClient
 	// Shipment is the client for interacting with the Shipment builders.
 	Shipment *ShipmentClient
+	// SigningKey is the client for interacting with the SigningKey builders.
+	SigningKey *SigningKeyClient
 	// StageChange is the client for interacting with the StageChange builders.
 	StageChange *StageChangeClient
 	// Task is the client for interacting with the Task builders.
@@ -267,8 +271,10 @@ func (tx *Tx) init() {
 	tx.Sample = NewSampleClient(tx.config)
 	tx.SampleEvent = NewSampleEventClient(tx.config)
 	tx.SavedQuery = NewSavedQueryClient(tx.config)
+	tx.ServerState = NewServerStateClient(tx.config)
 	tx.ServiceDocument = NewServiceDocumentClient(tx.config)
 	tx.Shipment = NewShipmentClient(tx.config)
+	tx.SigningKey = NewSigningKeyClient(tx.config)
 	tx.StageChange = NewStageChangeClient(tx.config)
 	tx.Task = NewTaskClient(tx.config)
 	tx.Team = NewTeamClient(tx.config)

@@ -40,6 +40,8 @@ type WebhookDelivery struct {
 	NextAttemptAt time.Time `json:"next_attempt_at,omitempty"`
 	// LockedUntil holds the value of the "locked_until" field.
 	LockedUntil *time.Time `json:"locked_until,omitempty"`
+	// Who holds the claim: the sender renews it while sending and records the outcome only if it still holds it. At most 40 characters.
+	ClaimToken string `json:"claim_token,omitempty"`
 	// DeliveredAt holds the value of the "delivered_at" field.
 	DeliveredAt *time.Time `json:"delivered_at,omitempty"`
 	// LastStatusCode holds the value of the "last_status_code" field.
@@ -96,7 +98,7 @@ func (*WebhookDelivery) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case webhookdelivery.FieldAttempts, webhookdelivery.FieldLastStatusCode:
 			values[i] = new(sql.NullInt64)
-		case webhookdelivery.FieldEventID, webhookdelivery.FieldEventType, webhookdelivery.FieldPayload, webhookdelivery.FieldStatus, webhookdelivery.FieldLastError:
+		case webhookdelivery.FieldEventID, webhookdelivery.FieldEventType, webhookdelivery.FieldPayload, webhookdelivery.FieldStatus, webhookdelivery.FieldClaimToken, webhookdelivery.FieldLastError:
 			values[i] = new(sql.NullString)
 		case webhookdelivery.FieldCreatedAt, webhookdelivery.FieldNextAttemptAt, webhookdelivery.FieldLockedUntil, webhookdelivery.FieldDeliveredAt:
 			values[i] = new(sql.NullTime)
@@ -181,6 +183,12 @@ func (_m *WebhookDelivery) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.LockedUntil = new(time.Time)
 				*_m.LockedUntil = value.Time
+			}
+		case webhookdelivery.FieldClaimToken:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field claim_token", values[i])
+			} else if value.Valid {
+				_m.ClaimToken = value.String
 			}
 		case webhookdelivery.FieldDeliveredAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -279,6 +287,9 @@ func (_m *WebhookDelivery) String() string {
 		builder.WriteString("locked_until=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("claim_token=")
+	builder.WriteString(_m.ClaimToken)
 	builder.WriteString(", ")
 	if v := _m.DeliveredAt; v != nil {
 		builder.WriteString("delivered_at=")

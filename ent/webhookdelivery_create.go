@@ -126,6 +126,20 @@ func (_c *WebhookDeliveryCreate) SetNillableLockedUntil(v *time.Time) *WebhookDe
 	return _c
 }
 
+// SetClaimToken sets the "claim_token" field.
+func (_c *WebhookDeliveryCreate) SetClaimToken(v string) *WebhookDeliveryCreate {
+	_c.mutation.SetClaimToken(v)
+	return _c
+}
+
+// SetNillableClaimToken sets the "claim_token" field if the given value is not nil.
+func (_c *WebhookDeliveryCreate) SetNillableClaimToken(v *string) *WebhookDeliveryCreate {
+	if v != nil {
+		_c.SetClaimToken(*v)
+	}
+	return _c
+}
+
 // SetDeliveredAt sets the "delivered_at" field.
 func (_c *WebhookDeliveryCreate) SetDeliveredAt(v time.Time) *WebhookDeliveryCreate {
 	_c.mutation.SetDeliveredAt(v)
@@ -310,6 +324,11 @@ func (_c *WebhookDeliveryCreate) check() error {
 	if _, ok := _c.mutation.NextAttemptAt(); !ok {
 		return &ValidationError{Name: "next_attempt_at", err: errors.New(`ent: missing required field "WebhookDelivery.next_attempt_at"`)}
 	}
+	if v, ok := _c.mutation.ClaimToken(); ok {
+		if err := webhookdelivery.ClaimTokenValidator(v); err != nil {
+			return &ValidationError{Name: "claim_token", err: fmt.Errorf(`ent: validator failed for field "WebhookDelivery.claim_token": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.LastError(); ok {
 		if err := webhookdelivery.LastErrorValidator(v); err != nil {
 			return &ValidationError{Name: "last_error", err: fmt.Errorf(`ent: validator failed for field "WebhookDelivery.last_error": %w`, err)}
@@ -388,6 +407,10 @@ func (_c *WebhookDeliveryCreate) createSpec() (*WebhookDelivery, *sqlgraph.Creat
 	if value, ok := _c.mutation.LockedUntil(); ok {
 		_spec.SetField(webhookdelivery.FieldLockedUntil, field.TypeTime, value)
 		_node.LockedUntil = &value
+	}
+	if value, ok := _c.mutation.ClaimToken(); ok {
+		_spec.SetField(webhookdelivery.FieldClaimToken, field.TypeString, value)
+		_node.ClaimToken = value
 	}
 	if value, ok := _c.mutation.DeliveredAt(); ok {
 		_spec.SetField(webhookdelivery.FieldDeliveredAt, field.TypeTime, value)
@@ -544,6 +567,24 @@ func (u *WebhookDeliveryUpsert) UpdateLockedUntil() *WebhookDeliveryUpsert {
 // ClearLockedUntil clears the value of the "locked_until" field.
 func (u *WebhookDeliveryUpsert) ClearLockedUntil() *WebhookDeliveryUpsert {
 	u.SetNull(webhookdelivery.FieldLockedUntil)
+	return u
+}
+
+// SetClaimToken sets the "claim_token" field.
+func (u *WebhookDeliveryUpsert) SetClaimToken(v string) *WebhookDeliveryUpsert {
+	u.Set(webhookdelivery.FieldClaimToken, v)
+	return u
+}
+
+// UpdateClaimToken sets the "claim_token" field to the value that was provided on create.
+func (u *WebhookDeliveryUpsert) UpdateClaimToken() *WebhookDeliveryUpsert {
+	u.SetExcluded(webhookdelivery.FieldClaimToken)
+	return u
+}
+
+// ClearClaimToken clears the value of the "claim_token" field.
+func (u *WebhookDeliveryUpsert) ClearClaimToken() *WebhookDeliveryUpsert {
+	u.SetNull(webhookdelivery.FieldClaimToken)
 	return u
 }
 
@@ -740,6 +781,27 @@ func (u *WebhookDeliveryUpsertOne) UpdateLockedUntil() *WebhookDeliveryUpsertOne
 func (u *WebhookDeliveryUpsertOne) ClearLockedUntil() *WebhookDeliveryUpsertOne {
 	return u.Update(func(s *WebhookDeliveryUpsert) {
 		s.ClearLockedUntil()
+	})
+}
+
+// SetClaimToken sets the "claim_token" field.
+func (u *WebhookDeliveryUpsertOne) SetClaimToken(v string) *WebhookDeliveryUpsertOne {
+	return u.Update(func(s *WebhookDeliveryUpsert) {
+		s.SetClaimToken(v)
+	})
+}
+
+// UpdateClaimToken sets the "claim_token" field to the value that was provided on create.
+func (u *WebhookDeliveryUpsertOne) UpdateClaimToken() *WebhookDeliveryUpsertOne {
+	return u.Update(func(s *WebhookDeliveryUpsert) {
+		s.UpdateClaimToken()
+	})
+}
+
+// ClearClaimToken clears the value of the "claim_token" field.
+func (u *WebhookDeliveryUpsertOne) ClearClaimToken() *WebhookDeliveryUpsertOne {
+	return u.Update(func(s *WebhookDeliveryUpsert) {
+		s.ClearClaimToken()
 	})
 }
 
@@ -1113,6 +1175,27 @@ func (u *WebhookDeliveryUpsertBulk) UpdateLockedUntil() *WebhookDeliveryUpsertBu
 func (u *WebhookDeliveryUpsertBulk) ClearLockedUntil() *WebhookDeliveryUpsertBulk {
 	return u.Update(func(s *WebhookDeliveryUpsert) {
 		s.ClearLockedUntil()
+	})
+}
+
+// SetClaimToken sets the "claim_token" field.
+func (u *WebhookDeliveryUpsertBulk) SetClaimToken(v string) *WebhookDeliveryUpsertBulk {
+	return u.Update(func(s *WebhookDeliveryUpsert) {
+		s.SetClaimToken(v)
+	})
+}
+
+// UpdateClaimToken sets the "claim_token" field to the value that was provided on create.
+func (u *WebhookDeliveryUpsertBulk) UpdateClaimToken() *WebhookDeliveryUpsertBulk {
+	return u.Update(func(s *WebhookDeliveryUpsert) {
+		s.UpdateClaimToken()
+	})
+}
+
+// ClearClaimToken clears the value of the "claim_token" field.
+func (u *WebhookDeliveryUpsertBulk) ClearClaimToken() *WebhookDeliveryUpsertBulk {
+	return u.Update(func(s *WebhookDeliveryUpsert) {
+		s.ClearClaimToken()
 	})
 }
 

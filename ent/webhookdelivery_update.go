@@ -98,6 +98,26 @@ func (_u *WebhookDeliveryUpdate) ClearLockedUntil() *WebhookDeliveryUpdate {
 	return _u
 }
 
+// SetClaimToken sets the "claim_token" field.
+func (_u *WebhookDeliveryUpdate) SetClaimToken(v string) *WebhookDeliveryUpdate {
+	_u.mutation.SetClaimToken(v)
+	return _u
+}
+
+// SetNillableClaimToken sets the "claim_token" field if the given value is not nil.
+func (_u *WebhookDeliveryUpdate) SetNillableClaimToken(v *string) *WebhookDeliveryUpdate {
+	if v != nil {
+		_u.SetClaimToken(*v)
+	}
+	return _u
+}
+
+// ClearClaimToken clears the value of the "claim_token" field.
+func (_u *WebhookDeliveryUpdate) ClearClaimToken() *WebhookDeliveryUpdate {
+	_u.mutation.ClearClaimToken()
+	return _u
+}
+
 // SetDeliveredAt sets the "delivered_at" field.
 func (_u *WebhookDeliveryUpdate) SetDeliveredAt(v time.Time) *WebhookDeliveryUpdate {
 	_u.mutation.SetDeliveredAt(v)
@@ -204,6 +224,11 @@ func (_u *WebhookDeliveryUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "WebhookDelivery.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ClaimToken(); ok {
+		if err := webhookdelivery.ClaimTokenValidator(v); err != nil {
+			return &ValidationError{Name: "claim_token", err: fmt.Errorf(`ent: validator failed for field "WebhookDelivery.claim_token": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.LastError(); ok {
 		if err := webhookdelivery.LastErrorValidator(v); err != nil {
 			return &ValidationError{Name: "last_error", err: fmt.Errorf(`ent: validator failed for field "WebhookDelivery.last_error": %w`, err)}
@@ -253,6 +278,12 @@ func (_u *WebhookDeliveryUpdate) sqlSave(ctx context.Context) (_node int, err er
 	}
 	if _u.mutation.LockedUntilCleared() {
 		_spec.ClearField(webhookdelivery.FieldLockedUntil, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ClaimToken(); ok {
+		_spec.SetField(webhookdelivery.FieldClaimToken, field.TypeString, value)
+	}
+	if _u.mutation.ClaimTokenCleared() {
+		_spec.ClearField(webhookdelivery.FieldClaimToken, field.TypeString)
 	}
 	if value, ok := _u.mutation.DeliveredAt(); ok {
 		_spec.SetField(webhookdelivery.FieldDeliveredAt, field.TypeTime, value)
@@ -363,6 +394,26 @@ func (_u *WebhookDeliveryUpdateOne) SetNillableLockedUntil(v *time.Time) *Webhoo
 // ClearLockedUntil clears the value of the "locked_until" field.
 func (_u *WebhookDeliveryUpdateOne) ClearLockedUntil() *WebhookDeliveryUpdateOne {
 	_u.mutation.ClearLockedUntil()
+	return _u
+}
+
+// SetClaimToken sets the "claim_token" field.
+func (_u *WebhookDeliveryUpdateOne) SetClaimToken(v string) *WebhookDeliveryUpdateOne {
+	_u.mutation.SetClaimToken(v)
+	return _u
+}
+
+// SetNillableClaimToken sets the "claim_token" field if the given value is not nil.
+func (_u *WebhookDeliveryUpdateOne) SetNillableClaimToken(v *string) *WebhookDeliveryUpdateOne {
+	if v != nil {
+		_u.SetClaimToken(*v)
+	}
+	return _u
+}
+
+// ClearClaimToken clears the value of the "claim_token" field.
+func (_u *WebhookDeliveryUpdateOne) ClearClaimToken() *WebhookDeliveryUpdateOne {
+	_u.mutation.ClearClaimToken()
 	return _u
 }
 
@@ -485,6 +536,11 @@ func (_u *WebhookDeliveryUpdateOne) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "WebhookDelivery.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ClaimToken(); ok {
+		if err := webhookdelivery.ClaimTokenValidator(v); err != nil {
+			return &ValidationError{Name: "claim_token", err: fmt.Errorf(`ent: validator failed for field "WebhookDelivery.claim_token": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.LastError(); ok {
 		if err := webhookdelivery.LastErrorValidator(v); err != nil {
 			return &ValidationError{Name: "last_error", err: fmt.Errorf(`ent: validator failed for field "WebhookDelivery.last_error": %w`, err)}
@@ -551,6 +607,12 @@ func (_u *WebhookDeliveryUpdateOne) sqlSave(ctx context.Context) (_node *Webhook
 	}
 	if _u.mutation.LockedUntilCleared() {
 		_spec.ClearField(webhookdelivery.FieldLockedUntil, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ClaimToken(); ok {
+		_spec.SetField(webhookdelivery.FieldClaimToken, field.TypeString, value)
+	}
+	if _u.mutation.ClaimTokenCleared() {
+		_spec.ClearField(webhookdelivery.FieldClaimToken, field.TypeString)
 	}
 	if value, ok := _u.mutation.DeliveredAt(); ok {
 		_spec.SetField(webhookdelivery.FieldDeliveredAt, field.TypeTime, value)

@@ -290,7 +290,10 @@ func (r *mutationResolver) commitImport(ctx context.Context, id pulid.ID) (*mode
 // runImport commits a job in the background as its creator: a context of its own
 // (the request's ends with the response) carrying the creator as viewer.
 func (r *Resolver) runImport(v *viewer.Viewer, id pulid.ID) {
-	ctx := viewer.NewContext(context.Background(), v)
+	ctx, stop := context.WithCancel(viewer.NewContext(context.Background(), v))
+	defer stop()
+	// Other processes on the database see that this one still commits it (MarkStale).
+	go importer.Beat(ctx, r.Client, id, r.now)
 	fail := func(j *ent.ImportJob, done int, err error) {
 		msg := fmt.Sprintf("%v (%d rows written; commit again to resume)", err, done)
 		_ = r.Client.ImportJob.UpdateOneID(id).SetState(importjob.StateFAILED).SetError(truncate(msg, 2000)).

@@ -53,8 +53,7 @@ func run() error {
 		WriteTimeout:      120 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
-	go a.Webhooks.Run(ctx, 2*time.Second)
-	go a.RunSLASweeper(ctx, cfg.SLASweepInterval)
+	a.RunWorkers(ctx)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	log.Info("tandem is listening", "addr", cfg.Addr, "database", a.DB.Where, "graphql", "/graphql")

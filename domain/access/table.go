@@ -195,6 +195,8 @@ var Table = map[string]Type{
 	"RefreshToken":   {Write: systemWrite},
 	"LoginThrottle":  {Write: systemWrite},
 	"ClientMutation": {Write: systemWrite},
+	"SigningKey":     {Write: systemWrite},
+	"ServerState":    {Write: systemWrite},
 }
 
 // privateNotes: a key person's private notes are read by the account's owner, the

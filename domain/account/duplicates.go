@@ -39,6 +39,10 @@ type Key struct {
 	Places []string
 }
 
+// CoreNameVersion names the rules DuplicateKey applies: raise it when they change, and
+// the next start stores every account's core name again (RekeyNames, once).
+const CoreNameVersion = "1"
+
 // DuplicateKey is the key of a company name (宁波华塑新材料有限公司 → 华塑 in 宁波).
 func DuplicateKey(name string) Key {
 	var han strings.Builder

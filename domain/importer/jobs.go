@@ -2,19 +2,56 @@ package importer
 
 import (
 	"context"
+	"time"
 
 	"tandem/domain/access"
 	"tandem/ent"
 	"tandem/ent/importjob"
+	"tandem/ent/schema/pulid"
 )
 
-// MarkInterrupted marks the jobs a stop left CHECKING or COMMITTING as FAILED, at
-// start-up: nothing runs them any more. A commit resumes after its last batch.
-func MarkInterrupted(ctx context.Context, c *ent.Client) (int, error) {
-	sys := access.System(ctx, "start-up: imports a stop interrupted")
+// Heartbeat is how often the process committing an import says it still does;
+// StaleAfter is how long without a word until another process marks it interrupted.
+const (
+	Heartbeat  = 20 * time.Second
+	StaleAfter = 2 * time.Minute
+	// checkStale: a check runs inside its request, which the server ends well before.
+	checkStale = 10 * time.Minute
+)
+
+// MarkStale marks the imports whose process stopped as FAILED: commits whose heartbeat
+// (or, before the first one, the last change) is older than StaleAfter, and checks
+// untouched for longer than a request can last. Nothing runs them any more; a commit
+// resumes after its last batch. Imports that a live process runs — on this server or
+// another one on the same database — keep going.
+func MarkStale(ctx context.Context, c *ent.Client, now time.Time) (int, error) {
+	sys := access.System(ctx, "background work: imports a stopped process left")
+	beat := now.Add(-StaleAfter)
 	return c.ImportJob.Update().
-		Where(importjob.StateIn(importjob.StateCHECKING, importjob.StateCOMMITTING)).
+		Where(importjob.Or(
+			importjob.And(importjob.StateEQ(importjob.StateCOMMITTING), importjob.Or(
+				importjob.HeartbeatAtLT(beat),
+				importjob.And(importjob.HeartbeatAtIsNil(), importjob.UpdatedAtLT(beat)))),
+			importjob.And(importjob.StateEQ(importjob.StateCHECKING), importjob.UpdatedAtLT(now.Add(-checkStale))),
+		)).
 		SetState(importjob.StateFAILED).
 		SetError("interrupted; commit again to resume").
 		Save(sys)
+}
+
+// Beat records that a process still commits the import, every Heartbeat until ctx
+// ends (run it in its own goroutine).
+func Beat(ctx context.Context, c *ent.Client, id pulid.ID, now func() time.Time) {
+	t := time.NewTicker(Heartbeat)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		sys := access.System(ctx, "import: the committing process is alive")
+		_ = c.ImportJob.Update().Where(importjob.IDEQ(id), importjob.StateEQ(importjob.StateCOMMITTING)).
+			SetHeartbeatAt(now()).Exec(sys)
+	}
 }

@@ -416,6 +416,18 @@ func (f SavedQueryFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, 
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SavedQueryMutation", m)
 }
 
+// The ServerStateFunc type is an adapter to allow the use of ordinary
+// function as ServerState mutator.
+type ServerStateFunc func(context.Context, *ent.ServerStateMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ServerStateFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ServerStateMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ServerStateMutation", m)
+}
+
 // The ServiceDocumentFunc type is an adapter to allow the use of ordinary
 // function as ServiceDocument mutator.
 type ServiceDocumentFunc func(context.Context, *ent.ServiceDocumentMutation) (ent.Value, error)
@@ -438,6 +450,18 @@ func (f ShipmentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ShipmentMutation", m)
+}
+
+// The SigningKeyFunc type is an adapter to allow the use of ordinary
+// function as SigningKey mutator.
+type SigningKeyFunc func(context.Context, *ent.SigningKeyMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SigningKeyFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SigningKeyMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SigningKeyMutation", m)
 }
 
 // The StageChangeFunc type is an adapter to allow the use of ordinary

@@ -60,6 +60,8 @@ const (
 	FieldResultsKey = "results_key"
 	// FieldFinishedAt holds the string denoting the finished_at field in the database.
 	FieldFinishedAt = "finished_at"
+	// FieldHeartbeatAt holds the string denoting the heartbeat_at field in the database.
+	FieldHeartbeatAt = "heartbeat_at"
 	// Table holds the table name of the importjob in the database.
 	Table = "import_jobs"
 )
@@ -88,6 +90,7 @@ var Columns = []string{
 	FieldStorageKey,
 	FieldResultsKey,
 	FieldFinishedAt,
+	FieldHeartbeatAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -317,6 +320,11 @@ func ByResultsKey(opts ...sql.OrderTermOption) OrderOption {
 // ByFinishedAt orders the results by the finished_at field.
 func ByFinishedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldFinishedAt, opts...).ToFunc()
+}
+
+// ByHeartbeatAt orders the results by the heartbeat_at field.
+func ByHeartbeatAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldHeartbeatAt, opts...).ToFunc()
 }
 
 // MarshalGQL implements graphql.Marshaler interface.

@@ -42,8 +42,10 @@ import (
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
 	"tandem/ent/savedquery"
+	"tandem/ent/serverstate"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
+	"tandem/ent/signingkey"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
 	"tandem/ent/team"
@@ -1030,6 +1032,33 @@ func (f TraverseSavedQuery) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.SavedQueryQuery", q)
 }
 
+// The ServerStateFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ServerStateFunc func(context.Context, *ent.ServerStateQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ServerStateFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ServerStateQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ServerStateQuery", q)
+}
+
+// The TraverseServerState type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseServerState func(context.Context, *ent.ServerStateQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseServerState) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseServerState) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ServerStateQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ServerStateQuery", q)
+}
+
 // The ServiceDocumentFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ServiceDocumentFunc func(context.Context, *ent.ServiceDocumentQuery) (ent.Value, error)
 
@@ -1082,6 +1111,33 @@ func (f TraverseShipment) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.ShipmentQuery", q)
+}
+
+// The SigningKeyFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SigningKeyFunc func(context.Context, *ent.SigningKeyQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SigningKeyFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SigningKeyQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SigningKeyQuery", q)
+}
+
+// The TraverseSigningKey type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSigningKey func(context.Context, *ent.SigningKeyQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSigningKey) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSigningKey) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SigningKeyQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SigningKeyQuery", q)
 }
 
 // The StageChangeFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -1371,10 +1427,14 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.SampleEventQuery, predicate.SampleEvent, sampleevent.OrderOption]{typ: ent.TypeSampleEvent, tq: q}, nil
 	case *ent.SavedQueryQuery:
 		return &query[*ent.SavedQueryQuery, predicate.SavedQuery, savedquery.OrderOption]{typ: ent.TypeSavedQuery, tq: q}, nil
+	case *ent.ServerStateQuery:
+		return &query[*ent.ServerStateQuery, predicate.ServerState, serverstate.OrderOption]{typ: ent.TypeServerState, tq: q}, nil
 	case *ent.ServiceDocumentQuery:
 		return &query[*ent.ServiceDocumentQuery, predicate.ServiceDocument, servicedocument.OrderOption]{typ: ent.TypeServiceDocument, tq: q}, nil
 	case *ent.ShipmentQuery:
 		return &query[*ent.ShipmentQuery, predicate.Shipment, shipment.OrderOption]{typ: ent.TypeShipment, tq: q}, nil
+	case *ent.SigningKeyQuery:
+		return &query[*ent.SigningKeyQuery, predicate.SigningKey, signingkey.OrderOption]{typ: ent.TypeSigningKey, tq: q}, nil
 	case *ent.StageChangeQuery:
 		return &query[*ent.StageChangeQuery, predicate.StageChange, stagechange.OrderOption]{typ: ent.TypeStageChange, tq: q}, nil
 	case *ent.TaskQuery:

@@ -718,6 +718,7 @@ var (
 		{Name: "storage_key", Type: field.TypeString, Nullable: true},
 		{Name: "results_key", Type: field.TypeString, Nullable: true},
 		{Name: "finished_at", Type: field.TypeTime, Nullable: true},
+		{Name: "heartbeat_at", Type: field.TypeTime, Nullable: true},
 	}
 	// ImportJobsTable holds the schema information for the "import_jobs" table.
 	ImportJobsTable = &schema.Table{
@@ -1771,6 +1772,19 @@ var (
 			},
 		},
 	}
+	// ServerStatesColumns holds the columns for the "server_states" table.
+	ServerStatesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "name", Type: field.TypeString, Unique: true},
+		{Name: "value", Type: field.TypeString, Nullable: true},
+		{Name: "updated_at", Type: field.TypeTime},
+	}
+	// ServerStatesTable holds the schema information for the "server_states" table.
+	ServerStatesTable = &schema.Table{
+		Name:       "server_states",
+		Columns:    ServerStatesColumns,
+		PrimaryKey: []*schema.Column{ServerStatesColumns[0]},
+	}
 	// ServiceDocumentsColumns holds the columns for the "service_documents" table.
 	ServiceDocumentsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -1857,6 +1871,21 @@ var (
 				Columns: []*schema.Column{ShipmentsColumns[6]},
 			},
 		},
+	}
+	// SigningKeysColumns holds the columns for the "signing_keys" table.
+	SigningKeysColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "purpose", Type: field.TypeEnum, Enums: []string{"ACCESS_TOKENS", "DOWNLOAD_LINKS"}},
+		{Name: "kid", Type: field.TypeString, Unique: true},
+		{Name: "secret", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "retired_at", Type: field.TypeTime, Nullable: true},
+	}
+	// SigningKeysTable holds the schema information for the "signing_keys" table.
+	SigningKeysTable = &schema.Table{
+		Name:       "signing_keys",
+		Columns:    SigningKeysColumns,
+		PrimaryKey: []*schema.Column{SigningKeysColumns[0]},
 	}
 	// StageChangesColumns holds the columns for the "stage_changes" table.
 	StageChangesColumns = []*schema.Column{
@@ -2156,6 +2185,7 @@ var (
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "next_attempt_at", Type: field.TypeTime},
 		{Name: "locked_until", Type: field.TypeTime, Nullable: true},
+		{Name: "claim_token", Type: field.TypeString, Nullable: true},
 		{Name: "delivered_at", Type: field.TypeTime, Nullable: true},
 		{Name: "last_status_code", Type: field.TypeInt, Nullable: true},
 		{Name: "last_error", Type: field.TypeString, Nullable: true},
@@ -2170,13 +2200,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "webhook_deliveries_customers_webhook_deliveries",
-				Columns:    []*schema.Column{WebhookDeliveriesColumns[12]},
+				Columns:    []*schema.Column{WebhookDeliveriesColumns[13]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "webhook_deliveries_webhook_endpoints_deliveries",
-				Columns:    []*schema.Column{WebhookDeliveriesColumns[13]},
+				Columns:    []*schema.Column{WebhookDeliveriesColumns[14]},
 				RefColumns: []*schema.Column{WebhookEndpointsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -2190,12 +2220,12 @@ var (
 			{
 				Name:    "webhookdelivery_endpoint_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{WebhookDeliveriesColumns[13], WebhookDeliveriesColumns[6]},
+				Columns: []*schema.Column{WebhookDeliveriesColumns[14], WebhookDeliveriesColumns[6]},
 			},
 			{
 				Name:    "webhookdelivery_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{WebhookDeliveriesColumns[12]},
+				Columns: []*schema.Column{WebhookDeliveriesColumns[13]},
 			},
 			{
 				Name:    "webhookdelivery_event_id",
@@ -2323,8 +2353,10 @@ var (
 		SamplesTable,
 		SampleEventsTable,
 		SavedQueriesTable,
+		ServerStatesTable,
 		ServiceDocumentsTable,
 		ShipmentsTable,
+		SigningKeysTable,
 		StageChangesTable,
 		TasksTable,
 		TeamsTable,

@@ -108,11 +108,17 @@ type SampleEvent func(*sql.Selector)
 // SavedQuery is the predicate function for savedquery builders.
 type SavedQuery func(*sql.Selector)
 
+// ServerState is the predicate function for serverstate builders.
+type ServerState func(*sql.Selector)
+
 // ServiceDocument is the predicate function for servicedocument builders.
 type ServiceDocument func(*sql.Selector)
 
 // Shipment is the predicate function for shipment builders.
 type Shipment func(*sql.Selector)
+
+// SigningKey is the predicate function for signingkey builders.
+type SigningKey func(*sql.Selector)
 
 // StageChange is the predicate function for stagechange builders.
 type StageChange func(*sql.Selector)

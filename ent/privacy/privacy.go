@@ -927,6 +927,30 @@ func (f SavedQueryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SavedQueryMutation", m)
 }
 
+// The ServerStateQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ServerStateQueryRuleFunc func(context.Context, *ent.ServerStateQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ServerStateQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ServerStateQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ServerStateQuery", q)
+}
+
+// The ServerStateMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ServerStateMutationRuleFunc func(context.Context, *ent.ServerStateMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ServerStateMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ServerStateMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ServerStateMutation", m)
+}
+
 // The ServiceDocumentQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ServiceDocumentQueryRuleFunc func(context.Context, *ent.ServiceDocumentQuery) error
@@ -973,6 +997,30 @@ func (f ShipmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ShipmentMutation", m)
+}
+
+// The SigningKeyQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SigningKeyQueryRuleFunc func(context.Context, *ent.SigningKeyQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SigningKeyQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SigningKeyQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SigningKeyQuery", q)
+}
+
+// The SigningKeyMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SigningKeyMutationRuleFunc func(context.Context, *ent.SigningKeyMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SigningKeyMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SigningKeyMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SigningKeyMutation", m)
 }
 
 // The StageChangeQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -1270,9 +1318,13 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.SavedQueryQuery:
 		return q.Filter(), nil
+	case *ent.ServerStateQuery:
+		return q.Filter(), nil
 	case *ent.ServiceDocumentQuery:
 		return q.Filter(), nil
 	case *ent.ShipmentQuery:
+		return q.Filter(), nil
+	case *ent.SigningKeyQuery:
 		return q.Filter(), nil
 	case *ent.StageChangeQuery:
 		return q.Filter(), nil
@@ -1365,9 +1417,13 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.SavedQueryMutation:
 		return m.Filter(), nil
+	case *ent.ServerStateMutation:
+		return m.Filter(), nil
 	case *ent.ServiceDocumentMutation:
 		return m.Filter(), nil
 	case *ent.ShipmentMutation:
+		return m.Filter(), nil
+	case *ent.SigningKeyMutation:
 		return m.Filter(), nil
 	case *ent.StageChangeMutation:
 		return m.Filter(), nil

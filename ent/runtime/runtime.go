@@ -40,8 +40,10 @@ import (
 	"tandem/ent/savedquery"
 	"tandem/ent/schema"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/serverstate"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
+	"tandem/ent/signingkey"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
 	"tandem/ent/team"
@@ -2522,6 +2524,50 @@ func init() {
 	savedqueryDescID := savedqueryMixinFields0[0].Descriptor()
 	// savedquery.DefaultID holds the default value on creation for the id field.
 	savedquery.DefaultID = savedqueryDescID.Default.(func() pulid.ID)
+	serverstateMixin := schema.ServerState{}.Mixin()
+	serverstate.Policy = privacy.NewPolicies(serverstateMixin[0], schema.ServerState{})
+	serverstate.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := serverstate.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	serverstateMixinFields0 := serverstateMixin[0].Fields()
+	_ = serverstateMixinFields0
+	serverstateFields := schema.ServerState{}.Fields()
+	_ = serverstateFields
+	// serverstateDescName is the schema descriptor for name field.
+	serverstateDescName := serverstateFields[0].Descriptor()
+	// serverstate.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	serverstate.NameValidator = func() func(string) error {
+		validators := serverstateDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// serverstateDescValue is the schema descriptor for value field.
+	serverstateDescValue := serverstateFields[1].Descriptor()
+	// serverstate.ValueValidator is a validator for the "value" field. It is called by the builders before save.
+	serverstate.ValueValidator = serverstateDescValue.Validators[0].(func(string) error)
+	// serverstateDescUpdatedAt is the schema descriptor for updated_at field.
+	serverstateDescUpdatedAt := serverstateFields[2].Descriptor()
+	// serverstate.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	serverstate.DefaultUpdatedAt = serverstateDescUpdatedAt.Default.(func() time.Time)
+	// serverstateDescID is the schema descriptor for id field.
+	serverstateDescID := serverstateMixinFields0[0].Descriptor()
+	// serverstate.DefaultID holds the default value on creation for the id field.
+	serverstate.DefaultID = serverstateDescID.Default.(func() pulid.ID)
 	servicedocumentMixin := schema.ServiceDocument{}.Mixin()
 	servicedocument.Policy = privacy.NewPolicies(servicedocumentMixin[0], schema.ServiceDocument{})
 	servicedocument.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -2635,6 +2681,50 @@ func init() {
 	shipmentDescID := shipmentMixinFields0[0].Descriptor()
 	// shipment.DefaultID holds the default value on creation for the id field.
 	shipment.DefaultID = shipmentDescID.Default.(func() pulid.ID)
+	signingkeyMixin := schema.SigningKey{}.Mixin()
+	signingkey.Policy = privacy.NewPolicies(signingkeyMixin[0], schema.SigningKey{})
+	signingkey.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := signingkey.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	signingkeyMixinFields0 := signingkeyMixin[0].Fields()
+	_ = signingkeyMixinFields0
+	signingkeyFields := schema.SigningKey{}.Fields()
+	_ = signingkeyFields
+	// signingkeyDescKid is the schema descriptor for kid field.
+	signingkeyDescKid := signingkeyFields[1].Descriptor()
+	// signingkey.KidValidator is a validator for the "kid" field. It is called by the builders before save.
+	signingkey.KidValidator = func() func(string) error {
+		validators := signingkeyDescKid.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(kid string) error {
+			for _, fn := range fns {
+				if err := fn(kid); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// signingkeyDescSecret is the schema descriptor for secret field.
+	signingkeyDescSecret := signingkeyFields[2].Descriptor()
+	// signingkey.SecretValidator is a validator for the "secret" field. It is called by the builders before save.
+	signingkey.SecretValidator = signingkeyDescSecret.Validators[0].(func(string) error)
+	// signingkeyDescCreatedAt is the schema descriptor for created_at field.
+	signingkeyDescCreatedAt := signingkeyFields[3].Descriptor()
+	// signingkey.DefaultCreatedAt holds the default value on creation for the created_at field.
+	signingkey.DefaultCreatedAt = signingkeyDescCreatedAt.Default.(func() time.Time)
+	// signingkeyDescID is the schema descriptor for id field.
+	signingkeyDescID := signingkeyMixinFields0[0].Descriptor()
+	// signingkey.DefaultID holds the default value on creation for the id field.
+	signingkey.DefaultID = signingkeyDescID.Default.(func() pulid.ID)
 	stagechangeMixin := schema.StageChange{}.Mixin()
 	stagechange.Policy = privacy.NewPolicies(stagechangeMixin[0], schema.StageChange{})
 	stagechange.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -3111,8 +3201,12 @@ func init() {
 	webhookdeliveryDescNextAttemptAt := webhookdeliveryFields[8].Descriptor()
 	// webhookdelivery.DefaultNextAttemptAt holds the default value on creation for the next_attempt_at field.
 	webhookdelivery.DefaultNextAttemptAt = webhookdeliveryDescNextAttemptAt.Default.(func() time.Time)
+	// webhookdeliveryDescClaimToken is the schema descriptor for claim_token field.
+	webhookdeliveryDescClaimToken := webhookdeliveryFields[10].Descriptor()
+	// webhookdelivery.ClaimTokenValidator is a validator for the "claim_token" field. It is called by the builders before save.
+	webhookdelivery.ClaimTokenValidator = webhookdeliveryDescClaimToken.Validators[0].(func(string) error)
 	// webhookdeliveryDescLastError is the schema descriptor for last_error field.
-	webhookdeliveryDescLastError := webhookdeliveryFields[12].Descriptor()
+	webhookdeliveryDescLastError := webhookdeliveryFields[13].Descriptor()
 	// webhookdelivery.LastErrorValidator is a validator for the "last_error" field. It is called by the builders before save.
 	webhookdelivery.LastErrorValidator = webhookdeliveryDescLastError.Validators[0].(func(string) error)
 	// webhookdeliveryDescID is the schema descriptor for id field.

@@ -39,6 +39,8 @@ func (ImportJob) Fields() []ent.Field {
 		atMost(200, field.String("storage_key").Optional()),
 		atMost(200, field.String("results_key").Optional()),
 		field.Time("finished_at").Optional().Nillable(),
+		field.Time("heartbeat_at").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipAll)).
+			Comment("Renewed while a process checks or commits the import; a stale one means that process stopped."),
 	}
 }
 

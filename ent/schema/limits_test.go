@@ -15,7 +15,7 @@ import (
 // cannot be left out.
 var everyType = []ent.Interface{
 	Assistance{}, ChangeNotice{}, ChangeNoticeAck{}, Competitor{}, Contact{}, APIToken{}, RefreshToken{},
-	LoginThrottle{}, ClientMutation{}, Customer{}, Document{}, SampleEvent{}, OrderEvent{}, IssueEvent{}, ServiceDocument{},
+	LoginThrottle{}, ClientMutation{}, SigningKey{}, ServerState{}, Customer{}, Document{}, SampleEvent{}, OrderEvent{}, IssueEvent{}, ServiceDocument{},
 	Interaction{}, Issue{}, IssueAttachment{}, KeyPerson{}, MarketInfo{}, MarketInfoShare{}, Need{}, Order{},
 	OrderLine{}, Person{}, Pitch{}, Product{}, PricePoint{}, Sample{}, SavedQuery{}, Shipment{}, TrackingEvent{},
 	StageChange{}, AuditEvent{}, Task{}, Team{}, Trial{}, User{}, WebhookEndpoint{}, WebhookDelivery{},

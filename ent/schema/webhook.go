@@ -57,6 +57,8 @@ func (WebhookDelivery) Fields() []ent.Field {
 		field.Time("created_at").Default(now).Immutable().Annotations(entgql.OrderField("CREATED_AT")),
 		field.Time("next_attempt_at").Default(now),
 		field.Time("locked_until").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipAll)),
+		atMost(40, field.String("claim_token").Optional().Annotations(entgql.Skip(entgql.SkipAll)).
+			Comment("Who holds the claim: the sender renews it while sending and records the outcome only if it still holds it.")),
 		field.Time("delivered_at").Optional().Nillable(),
 		field.Int("last_status_code").Optional().Nillable(),
 		atMost(ShortText, field.String("last_error").Optional()),

@@ -39,6 +39,8 @@ const (
 	FieldNextAttemptAt = "next_attempt_at"
 	// FieldLockedUntil holds the string denoting the locked_until field in the database.
 	FieldLockedUntil = "locked_until"
+	// FieldClaimToken holds the string denoting the claim_token field in the database.
+	FieldClaimToken = "claim_token"
 	// FieldDeliveredAt holds the string denoting the delivered_at field in the database.
 	FieldDeliveredAt = "delivered_at"
 	// FieldLastStatusCode holds the string denoting the last_status_code field in the database.
@@ -80,6 +82,7 @@ var Columns = []string{
 	FieldCreatedAt,
 	FieldNextAttemptAt,
 	FieldLockedUntil,
+	FieldClaimToken,
 	FieldDeliveredAt,
 	FieldLastStatusCode,
 	FieldLastError,
@@ -115,6 +118,8 @@ var (
 	DefaultCreatedAt func() time.Time
 	// DefaultNextAttemptAt holds the default value on creation for the "next_attempt_at" field.
 	DefaultNextAttemptAt func() time.Time
+	// ClaimTokenValidator is a validator for the "claim_token" field. It is called by the builders before save.
+	ClaimTokenValidator func(string) error
 	// LastErrorValidator is a validator for the "last_error" field. It is called by the builders before save.
 	LastErrorValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
@@ -204,6 +209,11 @@ func ByNextAttemptAt(opts ...sql.OrderTermOption) OrderOption {
 // ByLockedUntil orders the results by the locked_until field.
 func ByLockedUntil(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldLockedUntil, opts...).ToFunc()
+}
+
+// ByClaimToken orders the results by the claim_token field.
+func ByClaimToken(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldClaimToken, opts...).ToFunc()
 }
 
 // ByDeliveredAt orders the results by the delivered_at field.

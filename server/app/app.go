@@ -14,12 +14,8 @@ import (
 
 	"tandem/domain/access"
 	"tandem/domain/account"
-	"tandem/domain/classification"
-	"tandem/domain/importer"
 	"tandem/ent"
-	"tandem/ent/classify"
 	"tandem/ent/customer"
-	"tandem/ent/schema"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/user"
 	"tandem/graph"
@@ -43,6 +39,10 @@ type App struct {
 
 	trustedProxies []netip.Prefix
 	now            func() time.Time
+	keys           *signingKeys
+	throttle       auth.Throttle
+	// JobDone is told the outcome of every periodic job this process runs (metrics).
+	JobDone func(job, outcome string, d time.Duration)
 }
 
 // Options tune an App beyond Config; tests use them.
@@ -75,14 +75,6 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 }
 
 func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Logger, opts Options) (*App, error) {
-	secret, err := cfg.secret()
-	if err != nil {
-		return nil, err
-	}
-	signer, err := auth.NewSigner(secret, opts.Now)
-	if err != nil {
-		return nil, err
-	}
 	throttle := auth.DefaultThrottle
 	if opts.Throttle != nil {
 		throttle = *opts.Throttle
@@ -102,48 +94,25 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	if err != nil {
 		return nil, err
 	}
-	a := &App{Config: cfg, DB: db, Log: log, trustedProxies: proxies, now: opts.Now}
+	a := &App{Config: cfg, DB: db, Log: log, trustedProxies: proxies, now: opts.Now, throttle: throttle}
+	keys, err := a.startUp(ctx, env)
+	if err != nil {
+		return nil, err
+	}
+	a.keys = keys
+	signer := auth.NewKeyedSigner(keys.tokens, opts.Now)
+	// A token signed with a key this process does not know yet: another process rotated.
+	signer.Unknown = func(string) bool { return keys.reload(context.Background(), 5*time.Second) }
 	// One policy for where webhooks may go, at registration and when connecting.
 	targets := &webhook.Targets{Allow: cfg.WebhookAllowHosts, Resolver: opts.WebhookResolver, Log: log}
 	deliveries := targets.Client(&tls.Config{RootCAs: opts.WebhookRootCAs, MinVersion: tls.VersionTLS12})
 	a.Webhooks = &webhook.Dispatcher{Client: db.Client, Dialect: db.Dialect, HTTP: deliveries, Log: log, Batch: 20, Lease: time.Minute, Now: opts.Now}
 	a.Auth = &auth.Service{Client: db.Client, Signer: signer, Throttle: throttle, Now: opts.Now}
-	// Addresses stored before they were kept lower-cased (the User hook keeps them so).
-	renamed, err := schema.FoldUserEmails(ctx, db.Client)
-	if err != nil {
-		return nil, fmt.Errorf("lower-casing sign-in addresses: %w", err)
-	}
-	for _, n := range renamed {
-		log.Warn("sign-in address renamed", "notice", n)
-	}
-	a.Notices = append(a.Notices, renamed...)
-	// Core names for the duplicate check, for accounts from before they were stored (the
-	// Customer hook keeps them from then on).
-	if n, err := account.RekeyNames(ctx, db.Client); err != nil {
-		return nil, fmt.Errorf("core names of accounts: %w", err)
-	} else if n > 0 {
-		log.Info("core names stored for the duplicate check", "accounts", n)
-	}
-	if n, err := importer.MarkInterrupted(ctx, db.Client); err != nil {
-		return nil, fmt.Errorf("interrupted imports: %w", err)
-	} else if n > 0 {
-		log.Warn("imports interrupted by the last stop marked FAILED", "jobs", n)
-	}
-	if err := a.bootstrap(ctx); err != nil {
-		return nil, err
-	}
-	if err := a.classify(ctx, env); err != nil {
-		return nil, fmt.Errorf("classifying accounts: %w", err)
-	}
-	// Contacts from before persons existed join theirs (the hooks keep them from then on).
-	if err := schema.DerivePersons(access.System(ctx, "start-up: contacts from before persons existed join theirs"), db.Client); err != nil {
-		return nil, fmt.Errorf("deriving persons: %w", err)
-	}
 	files, err := storage.NewLocal(filepath.Join(cfg.DataDir, "files"))
 	if err != nil {
 		return nil, err
 	}
-	resolver := &graph.Resolver{Client: db.Client, Auth: a.Auth, Files: files, DownloadKey: graph.DownloadKey(secret), Now: opts.Now,
+	resolver := &graph.Resolver{Client: db.Client, Auth: a.Auth, Files: files, DownloadKey: keys.links, Now: opts.Now,
 		WebhookTargets: targets}
 	gql := graph.NewHandler(resolver, graph.Options{Limits: limits, Production: cfg.Production(), Logger: log, Spend: a.spend})
 	a.Handler = a.routes(gql, resolver.DownloadHandler(), resolver.AttachmentDownloadHandler(), resolver.RefusedRowsHandler(), resolver.ExportHandler())
@@ -219,22 +188,6 @@ func storeDemoFiles(ctx context.Context, dataDir string, files map[string][]byte
 
 // FirstAdminEmail is the administrator the first start on an empty database creates.
 const FirstAdminEmail = "admin@tandem.local"
-
-// classify puts the classification weights in force — an admin's stored weights, else
-// env (TANDEM_CLASSIFICATION or the defaults) — and brings every account's score and
-// tier in line with them, so a change of the variable applies at the next start.
-func (a *App) classify(ctx context.Context, env classify.Weights) error {
-	w, err := classification.Start(ctx, a.DB.Client, env)
-	if err != nil {
-		return err
-	}
-	classify.Set(w)
-	n, err := classification.Rescore(ctx, a.DB.Client, w)
-	if n > 0 {
-		a.Log.Info("accounts changed tier under the weights in force", "accounts", n)
-	}
-	return err
-}
 
 // demoPartnerToken issues an API token for one partner account of the demo, so the
 // partner walk-through can be tried at once; like every token it is shown only here.

@@ -3,14 +3,10 @@
 package app
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
 	"net/netip"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -47,6 +43,17 @@ type Config struct {
 	// SLASweepInterval is how often the server records the problems that missed a
 	// service-level deadline (domain/issue.Sweep); it also runs at start.
 	SLASweepInterval time.Duration // --sla-sweep-interval / TANDEM_SLA_SWEEP_INTERVAL
+
+	// Several processes on one database (docs/operations.md, "Running several processes").
+	// JWTPreviousSecrets are earlier values of TANDEM_JWT_SECRET whose tokens are still
+	// accepted during a rotation (comma-separated): TANDEM_JWT_PREVIOUS_SECRETS.
+	JWTPreviousSecrets []string
+	// Workers: this process sends webhooks and runs the periodic jobs (--workers /
+	// TANDEM_WORKERS, default on); turn it off on processes that only serve requests.
+	Workers bool
+	// WebhookRetention is how long delivered and failed webhook deliveries are kept
+	// (--webhook-retention / TANDEM_WEBHOOK_RETENTION, default 30 days).
+	WebhookRetention time.Duration
 }
 
 // Production reports whether the server runs in production mode.
@@ -68,6 +75,10 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("TANDEM_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDR ranges of proxies whose X-Forwarded-For is believed; default none (TANDEM_TRUSTED_PROXIES)")
 	fs.DurationVar(&c.SLASweepInterval, "sla-sweep-interval", durationEnv("TANDEM_SLA_SWEEP_INTERVAL", time.Minute, getenv),
 		"how often missed service levels of problems are recorded, e.g. 1m (TANDEM_SLA_SWEEP_INTERVAL)")
+	fs.BoolVar(&c.Workers, "workers", env("TANDEM_WORKERS", "on") != "off" && env("TANDEM_WORKERS", "on") != "0" && env("TANDEM_WORKERS", "on") != "false",
+		"send webhooks and run the periodic jobs in this process; off for processes that only serve requests (TANDEM_WORKERS=off)")
+	fs.DurationVar(&c.WebhookRetention, "webhook-retention", durationEnv("TANDEM_WEBHOOK_RETENTION", 30*24*time.Hour, getenv),
+		"how long delivered and failed webhook deliveries are kept, e.g. 720h (TANDEM_WEBHOOK_RETENTION)")
 	fs.BoolVar(&c.Demo, "demo", env("TANDEM_DEMO", "") == "1" || env("TANDEM_DEMO", "") == "true", "fill an empty database with demo data (TANDEM_DEMO=1)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -79,6 +90,20 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 	c.WebhookAllowHosts = hosts
 	c.DatabaseURL = getenv("DATABASE_URL")
 	c.JWTSecret = getenv("TANDEM_JWT_SECRET")
+	for _, p := range strings.Split(getenv("TANDEM_JWT_PREVIOUS_SECRETS"), ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		} else if len(p) < 32 {
+			return c, errors.New("TANDEM_JWT_PREVIOUS_SECRETS: every secret must have at least 32 characters")
+		}
+		c.JWTPreviousSecrets = append(c.JWTPreviousSecrets, p)
+	}
+	if len(c.JWTPreviousSecrets) > 0 && c.JWTSecret == "" {
+		return c, errors.New("TANDEM_JWT_PREVIOUS_SECRETS needs TANDEM_JWT_SECRET (the secret that signs now)")
+	}
+	if c.JWTSecret != "" && len(c.JWTSecret) < 32 {
+		return c, errors.New("TANDEM_JWT_SECRET must have at least 32 characters")
+	}
 	c.Env = env("TANDEM_ENV", "development")
 	c.Classification = getenv("TANDEM_CLASSIFICATION")
 	c.EvaluationContactFactor = account.DefaultEvaluationFactor
@@ -94,9 +119,6 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 	}
 	if _, err := ParseTrustedProxies(c.TrustedProxies); err != nil {
 		return c, err
-	}
-	if c.Production() && len(c.JWTSecret) < 32 {
-		return c, errors.New("TANDEM_ENV=production needs TANDEM_JWT_SECRET with at least 32 characters")
 	}
 	return c, nil
 }
@@ -116,33 +138,6 @@ func parseAllowHosts(list string) ([]string, error) {
 		hosts = append(hosts, n)
 	}
 	return hosts, nil
-}
-
-// secret returns the JWT secret: the configured one, or one generated on first start
-// and kept in the data dir so tokens survive restarts.
-func (c Config) secret() ([]byte, error) {
-	if c.JWTSecret != "" {
-		if len(c.JWTSecret) < 32 {
-			return nil, errors.New("TANDEM_JWT_SECRET must have at least 32 characters")
-		}
-		return []byte(c.JWTSecret), nil
-	}
-	path := filepath.Join(c.DataDir, "jwt-secret")
-	if b, err := os.ReadFile(path); err == nil && len(strings.TrimSpace(string(b))) >= 32 {
-		return []byte(strings.TrimSpace(string(b))), nil
-	}
-	if err := os.MkdirAll(c.DataDir, 0o700); err != nil {
-		return nil, err
-	}
-	raw := make([]byte, 32)
-	if _, err := rand.Read(raw); err != nil {
-		return nil, err
-	}
-	s := hex.EncodeToString(raw)
-	if err := os.WriteFile(path, []byte(s+"\n"), 0o600); err != nil {
-		return nil, fmt.Errorf("keeping the generated JWT secret: %w", err)
-	}
-	return []byte(s), nil
 }
 
 // ParseTrustedProxies reads a comma-separated list of addresses and CIDR ranges.

@@ -26,6 +26,7 @@ type receiver struct {
 	srv    *httptest.Server
 	mu     sync.Mutex
 	status int
+	delay  time.Duration // how long it takes to answer
 	got    []received
 }
 
@@ -39,9 +40,11 @@ func newReceiver(t *testing.T) *receiver {
 	r.srv = httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		b, _ := io.ReadAll(req.Body)
 		r.mu.Lock()
-		defer r.mu.Unlock()
 		r.got = append(r.got, received{req.Header.Clone(), b})
-		w.WriteHeader(r.status)
+		status, delay := r.status, r.delay
+		r.mu.Unlock()
+		time.Sleep(delay)
+		w.WriteHeader(status)
 	}))
 	t.Cleanup(r.srv.Close)
 	return r

@@ -44,6 +44,13 @@ var DefaultThrottle = Throttle{Limit: 5, AccountLimit: 20, PerAddrLimit: 20, Win
 // from that account's account-wide block.
 const KnownAddressAge = 30 * 24 * time.Hour
 
+// Forgotten is the time before which a throttle row that neither started a window
+// nor ended a block has no effect on any rule (its window is over and its block too
+// long ago to count toward the backoff), so the periodic clean-up may delete it.
+func (t Throttle) Forgotten(now time.Time) time.Time {
+	return now.Add(-2 * max(t.Window, t.maxBlock()))
+}
+
 func (t Throttle) accountLimit() int {
 	if t.AccountLimit > 0 {
 		return t.AccountLimit

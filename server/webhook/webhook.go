@@ -71,6 +71,8 @@ type Dispatcher struct {
 	Batch int
 	Lease time.Duration
 	Now   func() time.Time
+	// Done, when set, is told each attempt's outcome: "delivered", "retry" or "failed".
+	Done func(outcome string)
 
 	defaultHTTP sync.Once
 }
@@ -116,24 +118,37 @@ func (d *Dispatcher) Run(ctx context.Context, interval time.Duration) {
 
 // DispatchOnce claims the due deliveries and sends them; it returns how many it sent.
 func (d *Dispatcher) DispatchOnce(ctx context.Context) (int, error) {
-	claimed, err := d.claim(ctx)
+	claimed, token, err := d.claim(ctx)
 	if err != nil {
 		return 0, err
 	}
 	for _, dl := range claimed {
-		if err := d.deliver(ctx, dl); err != nil {
+		if err := d.deliver(ctx, dl, token); err != nil {
 			return 0, err
 		}
 	}
 	return len(claimed), nil
 }
 
-// claim takes due deliveries for this process for the lease time.
-func (d *Dispatcher) claim(ctx context.Context) ([]*ent.WebhookDelivery, error) {
+func (d *Dispatcher) lease() time.Duration {
+	if d.Lease > 0 {
+		return d.Lease
+	}
+	return time.Minute
+}
+
+// claim takes due deliveries for this process for the lease time, under a token of
+// its own: the claim is this process's as long as the rows carry the token.
+func (d *Dispatcher) claim(ctx context.Context) ([]*ent.WebhookDelivery, string, error) {
 	sys := access.System(ctx, "webhook dispatcher: claiming due deliveries")
+	raw := make([]byte, 16)
+	if _, err := rand.Read(raw); err != nil {
+		return nil, "", err
+	}
+	token := hex.EncodeToString(raw)
 	tx, err := d.Client.Tx(sys)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	now := d.now()
 	q := tx.WebhookDelivery.Query().
@@ -146,19 +161,33 @@ func (d *Dispatcher) claim(ctx context.Context) ([]*ent.WebhookDelivery, error) 
 	rows, err := q.All(sys)
 	if err != nil {
 		_ = tx.Rollback()
-		return nil, err
+		return nil, "", err
 	}
 	if len(rows) > 0 {
-		lease := d.Lease
-		if lease == 0 {
-			lease = time.Minute
-		}
-		if err := tx.WebhookDelivery.Update().Where(webhookdelivery.IDIn(idsOf(rows)...)).SetLockedUntil(now.Add(lease)).Exec(sys); err != nil {
+		if err := tx.WebhookDelivery.Update().Where(webhookdelivery.IDIn(idsOf(rows)...)).
+			SetLockedUntil(now.Add(d.lease())).SetClaimToken(token).Exec(sys); err != nil {
 			_ = tx.Rollback()
-			return nil, err
+			return nil, "", err
 		}
 	}
-	return rows, tx.Commit()
+	return rows, token, tx.Commit()
+}
+
+// hold renews the claim of a delivery while it is being sent, however long that
+// takes, so no other process claims it meanwhile; it stops when ctx ends.
+func (d *Dispatcher) hold(ctx context.Context, id pulid.ID, token string) {
+	t := time.NewTicker(d.lease() / 3)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		sys := access.System(ctx, "webhook dispatcher: renewing a claim while sending")
+		_ = d.Client.WebhookDelivery.Update().Where(webhookdelivery.ID(id), webhookdelivery.ClaimToken(token)).
+			SetLockedUntil(d.now().Add(d.lease())).Exec(sys)
+	}
 }
 
 func idsOf(rows []*ent.WebhookDelivery) []pulid.ID {
@@ -172,18 +201,33 @@ func idsOf(rows []*ent.WebhookDelivery) []pulid.ID {
 // deliver posts one delivery and records the outcome. The delivery log, which the
 // partner reads, gets a short generic reason (PublicError); the full error, with the
 // address dialled, goes to the server log.
-func (d *Dispatcher) deliver(ctx context.Context, dl *ent.WebhookDelivery) error {
+func (d *Dispatcher) deliver(ctx context.Context, dl *ent.WebhookDelivery, token string) error {
 	sys := access.System(ctx, "webhook dispatcher: recording a delivery's outcome")
 	ep := dl.Edges.Endpoint
-	upd := d.Client.WebhookDelivery.UpdateOneID(dl.ID).ClearLockedUntil().SetAttempts(dl.Attempts + 1)
+	holding, stop := context.WithCancel(ctx)
+	defer stop()
+	go d.hold(holding, dl.ID, token)
+	// The outcome is recorded only while the claim is still this process's.
+	upd := d.Client.WebhookDelivery.Update().Where(webhookdelivery.ID(dl.ID), webhookdelivery.ClaimToken(token)).
+		ClearLockedUntil().ClearClaimToken().SetAttempts(dl.Attempts + 1)
+	record := func(outcome string, u *ent.WebhookDeliveryUpdate) error {
+		n, err := u.Save(sys)
+		if err == nil && n == 0 {
+			d.log().Warn("webhook delivery: the claim was lost before its outcome was recorded", "delivery", dl.ID)
+		}
+		if err == nil && d.Done != nil {
+			d.Done(outcome)
+		}
+		return err
+	}
 	if ep == nil || !ep.Active {
-		return upd.SetStatus(webhookdelivery.StatusFAILED).SetLastError("the endpoint was removed").Exec(sys)
+		return record("failed", upd.SetStatus(webhookdelivery.StatusFAILED).SetLastError("the endpoint was removed"))
 	}
 	body := []byte(dl.Payload)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, ep.URL, bytes.NewReader(body))
 	if err != nil {
 		d.log().Warn("webhook delivery failed", "delivery", dl.ID, "endpoint", ep.ID, "err", err)
-		return upd.SetStatus(webhookdelivery.StatusFAILED).SetLastError("invalid endpoint URL").Exec(sys)
+		return record("failed", upd.SetStatus(webhookdelivery.StatusFAILED).SetLastError("invalid endpoint URL"))
 	}
 	now := d.now()
 	req.Header.Set("Content-Type", "application/json")
@@ -198,16 +242,16 @@ func (d *Dispatcher) deliver(ctx context.Context, dl *ent.WebhookDelivery) error
 		res.Body.Close()
 		upd.SetLastStatusCode(res.StatusCode)
 		if res.StatusCode >= 200 && res.StatusCode < 300 {
-			return upd.SetStatus(webhookdelivery.StatusDELIVERED).SetDeliveredAt(now).SetLastError("").Exec(sys)
+			return record("delivered", upd.SetStatus(webhookdelivery.StatusDELIVERED).SetDeliveredAt(now).SetLastError(""))
 		}
 		err = fmt.Errorf("the endpoint answered %d", res.StatusCode)
 	}
 	d.log().Warn("webhook delivery failed", "delivery", dl.ID, "endpoint", ep.ID, "attempt", dl.Attempts+1, "err", err)
 	upd.SetLastError(PublicError(res, err))
 	if dl.Attempts+1 >= MaxAttempts {
-		return upd.SetStatus(webhookdelivery.StatusFAILED).Exec(sys)
+		return record("failed", upd.SetStatus(webhookdelivery.StatusFAILED))
 	}
-	return upd.SetNextAttemptAt(now.Add(Backoff(dl.Attempts + 1))).Exec(sys)
+	return record("retry", upd.SetNextAttemptAt(now.Add(Backoff(dl.Attempts+1))))
 }
 
 // PublicError is what the partner's delivery log says about a failed attempt: the

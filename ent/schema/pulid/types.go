@@ -47,6 +47,8 @@ var Types = map[string]string{
 	"AX": "AccountChange",
 	"IJ": "ImportJob",
 	"CW": "ClassificationSetting",
+	"SK": "SigningKey",
+	"SS": "ServerState",
 }
 
 // TypeOf returns the ent type an ID belongs to ("" when the prefix is unknown).

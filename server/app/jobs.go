@@ -1,0 +1,92 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"tandem/domain/access"
+	"tandem/domain/classification"
+	"tandem/domain/importer"
+	problems "tandem/domain/issue"
+	"tandem/ent/classify"
+	"tandem/ent/clientmutation"
+	"tandem/ent/loginthrottle"
+	"tandem/ent/refreshtoken"
+	"tandem/ent/webhookdelivery"
+	"tandem/server/auth"
+	"tandem/server/jobs"
+)
+
+// Retention of what the periodic clean-up removes.
+const (
+	// SessionRetention: refresh tokens are deleted this long after they expired.
+	SessionRetention = 24 * time.Hour
+	// ReplayRetention: an offline client's retry is recognized for this long
+	// (clientMutationId, graph/idempotency.go).
+	ReplayRetention = 30 * 24 * time.Hour
+)
+
+// Jobs are the periodic jobs: on each database one process runs each per interval,
+// among the processes with workers on.
+func (a *App) Jobs() []jobs.Job {
+	c := a.DB.Client
+	sys := func(ctx context.Context) context.Context {
+		return access.System(ctx, "background work: periodic clean-up")
+	}
+	return []jobs.Job{
+		{Name: "sla-sweep", Every: a.Config.SLASweepInterval, Run: func(ctx context.Context, now time.Time) (int, error) {
+			return problems.Sweep(ctx, c, now)
+		}},
+		{Name: "stale-imports", Every: time.Minute, Run: func(ctx context.Context, now time.Time) (int, error) {
+			return importer.MarkStale(ctx, c, now)
+		}},
+		{Name: "expired-sessions", Every: time.Hour, Run: func(ctx context.Context, now time.Time) (int, error) {
+			return c.RefreshToken.Delete().Where(refreshtoken.ExpiresAtLT(now.Add(-SessionRetention))).Exec(sys(ctx))
+		}},
+		{Name: "sign-in-throttles", Every: time.Hour, Run: func(ctx context.Context, now time.Time) (int, error) {
+			old := a.throttle.Forgotten(now)
+			return c.LoginThrottle.Delete().Where(loginthrottle.WindowStartLT(old),
+				loginthrottle.Or(loginthrottle.BlockedUntilIsNil(), loginthrottle.BlockedUntilLT(old))).Exec(sys(ctx))
+		}},
+		{Name: "webhook-deliveries", Every: time.Hour, Run: func(ctx context.Context, now time.Time) (int, error) {
+			return c.WebhookDelivery.Delete().Where(webhookdelivery.StatusNEQ(webhookdelivery.StatusPENDING),
+				webhookdelivery.CreatedAtLT(now.Add(-a.Config.WebhookRetention))).Exec(sys(ctx))
+		}},
+		{Name: "replay-records", Every: 6 * time.Hour, Run: func(ctx context.Context, now time.Time) (int, error) {
+			return c.ClientMutation.Delete().Where(clientmutation.CreatedAtLT(now.Add(-ReplayRetention))).Exec(sys(ctx))
+		}},
+		{Name: "retired-keys", Every: time.Hour, Run: func(ctx context.Context, now time.Time) (int, error) {
+			return auth.DropRetired(ctx, c, now)
+		}},
+	}
+}
+
+// RunWorkers runs until ctx ends: on every process, the reload of what other processes
+// may change (signing keys, classification weights); with workers on, the webhook
+// deliveries and the periodic jobs.
+func (a *App) RunWorkers(ctx context.Context) {
+	go a.follow(ctx)
+	if !a.Config.Workers {
+		return
+	}
+	go a.Webhooks.Run(ctx, 2*time.Second)
+	r := &jobs.Runner{Client: a.DB.Client, Jobs: a.Jobs(), Log: a.Log, Now: a.now, Done: a.JobDone}
+	go r.Run(ctx)
+}
+
+// follow reads again, every minute, what another process may have changed.
+func (a *App) follow(ctx context.Context) {
+	t := time.NewTicker(keyReload)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		a.keys.reload(ctx, 0)
+		if row, err := classification.Current(access.System(ctx, "weights saved by another process"), a.DB.Client); err == nil {
+			classify.Set(classification.Weights(row))
+		}
+	}
+}

@@ -1,0 +1,111 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"tandem/graph"
+	"tandem/server/auth"
+)
+
+// KeyGrace is how long the keys a rotation replaces are still accepted: an access
+// token's life, plus the time every process needs to load the new key.
+const KeyGrace = auth.AccessTTL + 2*keyReload
+
+// keyReload is how often a process reads the stored keys again.
+const keyReload = time.Minute
+
+// signingKeys are the keys of access tokens and of download links.
+type signingKeys struct {
+	tokens *auth.Keyring
+	links  []byte
+	// stored are the keyrings read from the database (nil when TANDEM_JWT_SECRET is set).
+	stored []*auth.StoredKeyring
+
+	mu         sync.Mutex
+	lastReload time.Time
+}
+
+// openKeys reads the signing keys: the configured TANDEM_JWT_SECRET (and the previous
+// secrets still accepted), or else the keys kept in the database, made at the first
+// start — from the secret earlier versions kept in the data directory, when there is
+// one, so that nobody is signed out. Run it under the start-up lock.
+func (a *App) openKeys(ctx context.Context) (*signingKeys, error) {
+	cfg := a.Config
+	if cfg.JWTSecret != "" {
+		var prev [][]byte
+		for _, p := range cfg.JWTPreviousSecrets {
+			prev = append(prev, []byte(p))
+		}
+		ring, err := auth.StaticKeys([]byte(cfg.JWTSecret), prev...)
+		if err != nil {
+			return nil, err
+		}
+		return &signingKeys{tokens: ring, links: graph.DownloadKey([]byte(cfg.JWTSecret))}, nil
+	}
+	now := a.clock()
+	legacy := legacySecret(cfg.DataDir)
+	if err := auth.EnsureKey(ctx, a.DB.Client, auth.PurposeTokens, legacy, now); err != nil {
+		return nil, err
+	}
+	if err := auth.EnsureKey(ctx, a.DB.Client, auth.PurposeLinks, nil, now); err != nil {
+		return nil, err
+	}
+	tokens, err := auth.OpenStoredKeyring(ctx, a.DB.Client, auth.PurposeTokens, a.clock)
+	if err != nil {
+		return nil, err
+	}
+	links, err := auth.OpenStoredKeyring(ctx, a.DB.Client, auth.PurposeLinks, a.clock)
+	if err != nil {
+		return nil, err
+	}
+	return &signingKeys{tokens: tokens.Keyring, links: graph.DownloadKey(links.Current().Secret),
+		stored: []*auth.StoredKeyring{tokens}}, nil
+}
+
+// legacySecret is the secret earlier versions generated into the data directory.
+func legacySecret(dataDir string) []byte {
+	b, err := os.ReadFile(filepath.Join(dataDir, "jwt-secret"))
+	if s := strings.TrimSpace(string(b)); err == nil && len(s) >= 32 {
+		return []byte(s)
+	}
+	return nil
+}
+
+// reload reads the stored keys again; at most once per minReload when asked by a
+// token with an unknown key (so forged kids cannot make every request query).
+func (k *signingKeys) reload(ctx context.Context, minGap time.Duration) bool {
+	if len(k.stored) == 0 {
+		return false
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if time.Since(k.lastReload) < minGap {
+		return false
+	}
+	k.lastReload = time.Now()
+	for _, s := range k.stored {
+		if err := s.Reload(ctx); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// RotateKeys stores a new access-token key: it signs once every process has reloaded
+// (within a minute), and the replaced keys are accepted for KeyGrace.
+func RotateKeys(ctx context.Context, db *Database, now time.Time) (string, error) {
+	return auth.Rotate(ctx, db.Client, auth.PurposeTokens, KeyGrace, now)
+}
+
+// clock is the app's time in UTC.
+func (a *App) clock() time.Time {
+	if a.now != nil {
+		return a.now().UTC()
+	}
+	return time.Now().UTC()
+}
