@@ -280,9 +280,13 @@ type storedFile struct {
 	size                           int64
 }
 
-// serveStored answers a download of f: its type, never sniffed, its name in the
-// given disposition ("attachment" or "inline"), and its SHA-256 as the ETag.
+// serveStored answers a download of f: a redirect to the object store when it can
+// serve the file itself (redirectToStore), else the file, its type never sniffed,
+// its name in the given disposition ("attachment" or "inline"), its SHA-256 the ETag.
 func (r *Resolver) serveStored(ctx context.Context, w http.ResponseWriter, req *http.Request, f storedFile, disposition string) {
+	if r.redirectToStore(ctx, w, req, f, disposition) {
+		return
+	}
 	etag := `"` + f.sha256 + `"`
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")

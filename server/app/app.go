@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
-	"path/filepath"
 	"time"
 
 	"tandem/domain/access"
@@ -43,6 +42,7 @@ type App struct {
 
 	trustedProxies []netip.Prefix
 	now            func() time.Time
+	files          storage.Store
 }
 
 // Options tune an App beyond Config; tests use them.
@@ -103,6 +103,9 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 		return nil, err
 	}
 	a := &App{Config: cfg, DB: db, Log: log, trustedProxies: proxies, now: opts.Now}
+	if a.files, err = openFileStore(ctx, cfg); err != nil {
+		return nil, err
+	}
 	// One policy for where webhooks may go, at registration and when connecting.
 	targets := &webhook.Targets{Allow: cfg.WebhookAllowHosts, Resolver: opts.WebhookResolver, Log: log}
 	deliveries := targets.Client(&tls.Config{RootCAs: opts.WebhookRootCAs, MinVersion: tls.VersionTLS12})
@@ -139,11 +142,7 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	if err := schema.DerivePersons(access.System(ctx, "start-up: contacts from before persons existed join theirs"), db.Client); err != nil {
 		return nil, fmt.Errorf("deriving persons: %w", err)
 	}
-	files, err := storage.NewLocal(filepath.Join(cfg.DataDir, "files"))
-	if err != nil {
-		return nil, err
-	}
-	resolver := &graph.Resolver{Client: db.Client, Auth: a.Auth, Files: files, DownloadKey: graph.DownloadKey(secret), Now: opts.Now,
+	resolver := &graph.Resolver{Client: db.Client, Auth: a.Auth, Files: a.files, PresignDownloads: cfg.S3Presign, DownloadKey: graph.DownloadKey(secret), Now: opts.Now,
 		WebhookTargets: targets}
 	gql := graph.NewHandler(resolver, graph.Options{Limits: limits, Production: cfg.Production(), Logger: log, Spend: a.spend})
 	a.Handler = a.routes(gql, resolver.DownloadHandler(), resolver.AttachmentDownloadHandler(), resolver.RefusedRowsHandler(), resolver.ExportHandler())
@@ -167,7 +166,7 @@ func (a *App) bootstrap(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}
-		if err := storeDemoFiles(ctx, a.Config.DataDir, res.Files); err != nil {
+		if err := storeDemoFiles(ctx, a.files, res.Files); err != nil {
 			return fmt.Errorf("demo files: %w", err)
 		}
 		a.Notices = append(a.Notices, fmt.Sprintf("Demo data loaded: %d customers. Sign in with any of these (password %q):", res.Customers, demo.Password))
@@ -204,11 +203,7 @@ func (a *App) bootstrap(ctx context.Context) error {
 }
 
 // storeDemoFiles writes the files of the demo's documents where uploads go.
-func storeDemoFiles(ctx context.Context, dataDir string, files map[string][]byte) error {
-	store, err := storage.NewLocal(filepath.Join(dataDir, "files"))
-	if err != nil {
-		return err
-	}
+func storeDemoFiles(ctx context.Context, store storage.Store, files map[string][]byte) error {
 	for key, body := range files {
 		if _, _, err := store.Put(ctx, key, bytes.NewReader(body)); err != nil {
 			return err

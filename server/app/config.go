@@ -18,6 +18,7 @@ import (
 	"tandem/domain/account"
 	"tandem/domain/classification"
 	"tandem/ent/classify"
+	"tandem/server/storage"
 	"tandem/server/webhook"
 )
 
@@ -47,6 +48,12 @@ type Config struct {
 	// SLASweepInterval is how often the server records the problems that missed a
 	// service-level deadline (domain/issue.Sweep); it also runs at start.
 	SLASweepInterval time.Duration // --sla-sweep-interval / TANDEM_SLA_SWEEP_INTERVAL
+
+	// S3 is the S3-compatible object store uploaded files are kept in (--s3-… /
+	// TANDEM_S3_…, files.go); nil keeps them under the data dir.
+	S3 *storage.S3Config
+	// S3Presign sends downloads straight to the object store (TANDEM_S3_PRESIGN).
+	S3Presign bool
 }
 
 // Production reports whether the server runs in production mode.
@@ -69,7 +76,12 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.DurationVar(&c.SLASweepInterval, "sla-sweep-interval", durationEnv("TANDEM_SLA_SWEEP_INTERVAL", time.Minute, getenv),
 		"how often missed service levels of problems are recorded, e.g. 1m (TANDEM_SLA_SWEEP_INTERVAL)")
 	fs.BoolVar(&c.Demo, "demo", env("TANDEM_DEMO", "") == "1" || env("TANDEM_DEMO", "") == "true", "fill an empty database with demo data (TANDEM_DEMO=1)")
+	s3 := newS3Flags(fs, env)
 	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	var err error
+	if c.S3, c.S3Presign, err = s3.config(); err != nil {
 		return c, err
 	}
 	hosts, err := parseAllowHosts(*allow)

@@ -4,6 +4,7 @@
 package storagetest
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -17,6 +18,8 @@ import (
 
 	"github.com/johannesboyne/gofakes3"
 	"github.com/johannesboyne/gofakes3/backend/s3mem"
+	"github.com/minio/minio-go/v7"
+	"github.com/minio/minio-go/v7/pkg/credentials"
 
 	"tandem/server/storage"
 )
@@ -138,6 +141,33 @@ func (s *S3Server) checkPresigned(r *http.Request) (string, string) {
 		return "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided."
 	}
 	return "", ""
+}
+
+// List names the bucket's objects, then its unfinished multipart uploads (as
+// "unfinished upload of KEY"), both of which a failed upload could leave.
+func (s *S3Server) List(ctx context.Context) ([]string, error) {
+	c, err := minio.New(strings.TrimPrefix(s.URL, "http://"), &minio.Options{
+		Creds: credentials.NewStaticV4(AccessKeyID, SecretAccessKey, ""), BucketLookup: minio.BucketLookupPath,
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for o := range c.ListObjects(ctx, s.Bucket, minio.ListObjectsOptions{Recursive: true}) {
+		if o.Err != nil {
+			return nil, o.Err
+		}
+		out = append(out, o.Key)
+	}
+	ups, err := minio.Core{Client: c}.ListMultipartUploads(ctx, s.Bucket, "", "", "", "", 1000)
+	// gofakes3 answers NoSuchUpload for a bucket that never had a multipart upload.
+	if err != nil && minio.ToErrorResponse(err).Code != "NoSuchUpload" {
+		return nil, err
+	}
+	for _, u := range ups.Uploads {
+		out = append(out, "unfinished upload of "+u.Key)
+	}
+	return out, nil
 }
 
 func mac(key []byte, data string) []byte {
