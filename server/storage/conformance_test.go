@@ -154,7 +154,7 @@ func TestStoreInvalidKeys(t *testing.T) {
 func TestStoreFailedPutLeavesNothing(t *testing.T) {
 	eachStore(t, func(t *testing.T, s subject) {
 		ctx := context.Background()
-		// Failing within the first part, and after a whole part went up.
+		// Failing early, and after more than an S3 part's worth (16 MiB).
 		for _, n := range []int{100_000, 17 << 20} {
 			_, _, err := s.store.Put(ctx, "documents/partial", &failingReader{n: n})
 			if err == nil || !strings.Contains(err.Error(), "connection reset") {
@@ -205,7 +205,7 @@ func TestStoreCancelledPut(t *testing.T) {
 		if _, _, err := s.store.Put(ctx, "documents/cancelled", strings.NewReader("data")); !errors.Is(err, context.Canceled) {
 			t.Fatalf("want context.Canceled, got %v", err)
 		}
-		// Cancelled mid-stream, after a whole part went up.
+		// Cancelled mid-stream, after more than an S3 part's worth.
 		ctx, cancel = context.WithCancel(context.Background())
 		defer cancel()
 		_, _, err := s.store.Put(ctx, "documents/cancelled", &cancellingReader{n: 17 << 20, cancel: cancel})

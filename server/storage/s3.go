@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"net/url"
 	"os"
 	"strings"
@@ -42,8 +41,6 @@ type S3Config struct {
 	PathStyle bool
 	// CreateBucket makes the bucket when it is missing instead of refusing to start.
 	CreateBucket bool
-	// Transport carries the requests (http.DefaultTransport's settings when nil).
-	Transport http.RoundTripper
 }
 
 // s3PartSize is the size of the parts a stream of unknown length is sent in; one
@@ -80,16 +77,11 @@ func NewS3(ctx context.Context, cfg S3Config) (*S3, error) {
 	if cfg.PathStyle {
 		lookup = minio.BucketLookupPath
 	}
-	transport := cfg.Transport
-	if transport == nil {
-		transport = http.DefaultTransport
-	}
 	client, err := minio.New(host, &minio.Options{
 		Creds:        credentials.NewStaticV4(cfg.AccessKeyID, cfg.SecretAccessKey, ""),
 		Secure:       secure,
 		Region:       cfg.Region,
 		BucketLookup: lookup,
-		Transport:    transport,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("storage: S3 endpoint %q: %w", cfg.Endpoint, err)
