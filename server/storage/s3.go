@@ -43,8 +43,8 @@ type S3Config struct {
 	CreateBucket bool
 }
 
-// s3PartSize is the size of the parts a stream of unknown length is sent in; one
-// part is held in memory per upload. Files smaller than a part take one part.
+// s3PartSize is the most Put sends in one request: larger files go in parts of this
+// size, one held in memory at a time per upload (for its Content-MD5).
 const s3PartSize = 16 << 20
 
 // S3 is a Store in a bucket of an S3-compatible object store. A PUT is atomic on S3:
@@ -89,10 +89,10 @@ func NewS3(ctx context.Context, cfg S3Config) (*S3, error) {
 	s := &S3{client: client, bucket: cfg.Bucket, prefix: prefix, where: fmt.Sprintf("bucket %q at %s", cfg.Bucket, cfg.Endpoint)}
 	ok, err := client.BucketExists(ctx, cfg.Bucket)
 	if err != nil {
-		return nil, fmt.Errorf("storage: cannot reach %s: %w", s.where, err)
+		return nil, fmt.Errorf("storage: checking %s: %w", s.where, err)
 	}
 	if !ok && !cfg.CreateBucket {
-		return nil, fmt.Errorf("storage: %s does not exist (create it, or set TANDEM_S3_CREATE_BUCKET=1)", s.where)
+		return nil, fmt.Errorf("storage: %s does not exist (create it, or set TANDEM_S3_CREATE_BUCKET=true)", s.where)
 	}
 	if !ok {
 		if err := client.MakeBucket(ctx, cfg.Bucket, minio.MakeBucketOptions{Region: cfg.Region}); err != nil {
