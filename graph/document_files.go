@@ -280,9 +280,13 @@ type storedFile struct {
 	size                           int64
 }
 
-// serveStored answers a download of f: its type, never sniffed, its name in the
-// given disposition ("attachment" or "inline"), and its SHA-256 as the ETag.
+// serveStored answers a download of f: a redirect to the object store when it can
+// serve the file itself (redirectToStore), else the file, its type never sniffed,
+// its name in the given disposition ("attachment" or "inline"), its SHA-256 the ETag.
 func (r *Resolver) serveStored(ctx context.Context, w http.ResponseWriter, req *http.Request, f storedFile, disposition string) {
+	if r.redirectToStore(ctx, w, req, f, disposition) {
+		return
+	}
 	etag := `"` + f.sha256 + `"`
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
@@ -329,25 +333,8 @@ func etagMatches(header, etag string) bool {
 	return false
 }
 
-// contentDisposition is a Content-Disposition of the given type naming the file: an
-// ASCII fallback and the UTF-8 name (RFC 6266 / RFC 8187).
+// contentDisposition is a Content-Disposition of the given type naming the file
+// (cleaned of what a file name should not hold).
 func contentDisposition(disposition, name string) string {
-	name = cleanFileName(name)
-	var fallback, enc strings.Builder
-	for _, r := range name {
-		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' || r == '%' {
-			fallback.WriteByte('_')
-		} else {
-			fallback.WriteRune(r)
-		}
-	}
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$&+-.^_`|~", c) >= 0 {
-			enc.WriteByte(c)
-		} else {
-			fmt.Fprintf(&enc, "%%%02X", c)
-		}
-	}
-	return disposition + `; filename="` + fallback.String() + `"; filename*=UTF-8''` + enc.String()
+	return storage.ContentDisposition(disposition, cleanFileName(name))
 }

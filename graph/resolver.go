@@ -18,6 +18,9 @@ type Resolver struct {
 	Auth   *auth.Service
 	// Files keeps uploaded document files.
 	Files storage.Store
+	// PresignDownloads sends downloads straight to the object store (a redirect to a
+	// presigned link) when Files is a storage.Presigner; see redirectToStore.
+	PresignDownloads bool
 	// DownloadKey signs the short-lived document download links (see DownloadKey).
 	DownloadKey []byte
 	// Now is the clock of documents, change notices and advice (time.Now when nil).

@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
-	"path/filepath"
 	"time"
 
 	"tandem/domain/access"
@@ -43,6 +42,7 @@ type App struct {
 	throttle       auth.Throttle
 	// JobDone is told the outcome of every periodic job this process runs (metrics).
 	JobDone func(job, outcome string, d time.Duration)
+	files   storage.Store
 }
 
 // Options tune an App beyond Config; tests use them.
@@ -95,6 +95,9 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 		return nil, err
 	}
 	a := &App{Config: cfg, DB: db, Log: log, trustedProxies: proxies, now: opts.Now, throttle: throttle}
+	if a.files, err = openFileStore(ctx, cfg); err != nil {
+		return nil, err
+	}
 	keys, err := a.startUp(ctx, env)
 	if err != nil {
 		return nil, err
@@ -108,11 +111,7 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	deliveries := targets.Client(&tls.Config{RootCAs: opts.WebhookRootCAs, MinVersion: tls.VersionTLS12})
 	a.Webhooks = &webhook.Dispatcher{Client: db.Client, Dialect: db.Dialect, HTTP: deliveries, Log: log, Batch: 20, Lease: time.Minute, Now: opts.Now}
 	a.Auth = &auth.Service{Client: db.Client, Signer: signer, Throttle: throttle, Now: opts.Now}
-	files, err := storage.NewLocal(filepath.Join(cfg.DataDir, "files"))
-	if err != nil {
-		return nil, err
-	}
-	resolver := &graph.Resolver{Client: db.Client, Auth: a.Auth, Files: files, DownloadKey: keys.links, Now: opts.Now,
+	resolver := &graph.Resolver{Client: db.Client, Auth: a.Auth, Files: a.files, PresignDownloads: cfg.S3Presign, DownloadKey: keys.links, Now: opts.Now,
 		WebhookTargets: targets}
 	gql := graph.NewHandler(resolver, graph.Options{Limits: limits, Production: cfg.Production(), Logger: log, Spend: a.spend})
 	a.Handler = a.routes(gql, resolver.DownloadHandler(), resolver.AttachmentDownloadHandler(), resolver.RefusedRowsHandler(), resolver.ExportHandler())
@@ -136,7 +135,7 @@ func (a *App) bootstrap(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}
-		if err := storeDemoFiles(ctx, a.Config.DataDir, res.Files); err != nil {
+		if err := storeDemoFiles(ctx, a.files, res.Files); err != nil {
 			return fmt.Errorf("demo files: %w", err)
 		}
 		a.Notices = append(a.Notices, fmt.Sprintf("Demo data loaded: %d customers. Sign in with any of these (password %q):", res.Customers, demo.Password))
@@ -173,11 +172,7 @@ func (a *App) bootstrap(ctx context.Context) error {
 }
 
 // storeDemoFiles writes the files of the demo's documents where uploads go.
-func storeDemoFiles(ctx context.Context, dataDir string, files map[string][]byte) error {
-	store, err := storage.NewLocal(filepath.Join(dataDir, "files"))
-	if err != nil {
-		return err
-	}
+func storeDemoFiles(ctx context.Context, store storage.Store, files map[string][]byte) error {
 	for key, body := range files {
 		if _, _, err := store.Put(ctx, key, bytes.NewReader(body)); err != nil {
 			return err

@@ -14,6 +14,7 @@ import (
 	"tandem/domain/account"
 	"tandem/domain/classification"
 	"tandem/ent/classify"
+	"tandem/server/storage"
 	"tandem/server/webhook"
 )
 
@@ -54,6 +55,12 @@ type Config struct {
 	// WebhookRetention is how long delivered and failed webhook deliveries are kept
 	// (--webhook-retention / TANDEM_WEBHOOK_RETENTION, default 30 days).
 	WebhookRetention time.Duration
+
+	// S3 is the S3-compatible object store uploaded files are kept in (--s3-… /
+	// TANDEM_S3_…, files.go); nil keeps them under the data dir.
+	S3 *storage.S3Config
+	// S3Presign sends downloads straight to the object store (TANDEM_S3_PRESIGN).
+	S3Presign bool
 }
 
 // Production reports whether the server runs in production mode.
@@ -80,7 +87,12 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.DurationVar(&c.WebhookRetention, "webhook-retention", durationEnv("TANDEM_WEBHOOK_RETENTION", 30*24*time.Hour, getenv),
 		"how long delivered and failed webhook deliveries are kept, e.g. 720h (TANDEM_WEBHOOK_RETENTION)")
 	fs.BoolVar(&c.Demo, "demo", env("TANDEM_DEMO", "") == "1" || env("TANDEM_DEMO", "") == "true", "fill an empty database with demo data (TANDEM_DEMO=1)")
+	s3 := newS3Flags(fs, env)
 	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	var err error
+	if c.S3, c.S3Presign, err = s3.config(); err != nil {
 		return c, err
 	}
 	hosts, err := parseAllowHosts(*allow)

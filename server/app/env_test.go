@@ -31,6 +31,7 @@ import (
 	"tandem/graph"
 	"tandem/server/app"
 	"tandem/server/auth"
+	"tandem/server/storage"
 	"tandem/server/webhook"
 )
 
@@ -69,6 +70,9 @@ type envOptions struct {
 	// X-Forwarded-For, see doFrom).
 	trustedProxies string
 	limits         *graph.Limits
+	// s3 keeps uploaded files in an S3 bucket (Config.S3); s3Presign is Config.S3Presign.
+	s3        *storage.S3Config
+	s3Presign bool
 }
 
 // env is one Tandem on its own database, served by httptest, with a fixture: two
@@ -106,7 +110,8 @@ const testSecret = "test-secret-test-secret-test-secret-0123"
 func newEnv(t *testing.T, backend string, o envOptions) *env {
 	t.Helper()
 	e := &env{t: t}
-	cfg := app.Config{DataDir: t.TempDir(), JWTSecret: testSecret, Env: "test", Addr: ":0", WebhookAllowHosts: o.webhookAllow, TrustedProxies: o.trustedProxies}
+	cfg := app.Config{DataDir: t.TempDir(), JWTSecret: testSecret, Env: "test", Addr: ":0", WebhookAllowHosts: o.webhookAllow, TrustedProxies: o.trustedProxies,
+		S3: o.s3, S3Presign: o.s3Presign}
 	if backend == "postgres" {
 		cfg.DatabaseURL = pgSchema(t)
 		if u, err := url.Parse(cfg.DatabaseURL); err == nil {
