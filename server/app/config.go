@@ -84,7 +84,7 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 		"how often missed service levels of problems are recorded, e.g. 1m (TANDEM_SLA_SWEEP_INTERVAL)")
 	fs.BoolVar(&c.Workers, "workers", env("TANDEM_WORKERS", "on") != "off" && env("TANDEM_WORKERS", "on") != "0" && env("TANDEM_WORKERS", "on") != "false",
 		"send webhooks and run the periodic jobs in this process; off for processes that only serve requests (TANDEM_WORKERS=off)")
-	fs.DurationVar(&c.WebhookRetention, "webhook-retention", durationEnv("TANDEM_WEBHOOK_RETENTION", 30*24*time.Hour, getenv),
+	fs.DurationVar(&c.WebhookRetention, "webhook-retention", durationEnv("TANDEM_WEBHOOK_RETENTION", DefaultWebhookRetention, getenv),
 		"how long delivered and failed webhook deliveries are kept, e.g. 720h (TANDEM_WEBHOOK_RETENTION)")
 	fs.BoolVar(&c.Demo, "demo", env("TANDEM_DEMO", "") == "1" || env("TANDEM_DEMO", "") == "true", "fill an empty database with demo data (TANDEM_DEMO=1)")
 	s3 := newS3Flags(fs, env)

@@ -73,11 +73,15 @@ type envOptions struct {
 	// s3 keeps uploaded files in an S3 bucket (Config.S3); s3Presign is Config.S3Presign.
 	s3        *storage.S3Config
 	s3Presign bool
+	// storedKeys leaves TANDEM_JWT_SECRET unset: the signing keys are kept in the database.
+	storedKeys bool
 }
 
 // env is one Tandem on its own database, served by httptest, with a fixture: two
 // teams, a user of every role, and accounts owned across them.
 type env struct {
+	// target, when set, is the server requests go to instead of srv (see via).
+	target     string
 	t          *testing.T
 	app        *app.App
 	srv        *httptest.Server
@@ -112,6 +116,9 @@ func newEnv(t *testing.T, backend string, o envOptions) *env {
 	e := &env{t: t}
 	cfg := app.Config{DataDir: t.TempDir(), JWTSecret: testSecret, Env: "test", Addr: ":0", WebhookAllowHosts: o.webhookAllow, TrustedProxies: o.trustedProxies,
 		S3: o.s3, S3Presign: o.s3Presign}
+	if o.storedKeys {
+		cfg.JWTSecret = ""
+	}
 	if backend == "postgres" {
 		cfg.DatabaseURL = pgSchema(t)
 		if u, err := url.Parse(cfg.DatabaseURL); err == nil {
@@ -284,7 +291,11 @@ func (e *env) doFrom(forwardedFor, token, query string, vars map[string]any) *gq
 func (e *env) doWith(headers map[string]string, token, query string, vars map[string]any) *gqlResponse {
 	e.t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req, _ := http.NewRequest(http.MethodPost, e.srv.URL+"/graphql", bytes.NewReader(body))
+	base := e.srv.URL
+	if e.target != "" {
+		base = e.target
+	}
+	req, _ := http.NewRequest(http.MethodPost, base+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	for k, v := range headers {
 		req.Header.Set(k, v)
@@ -303,6 +314,13 @@ func (e *env) doWith(headers map[string]string, token, query string, vars map[st
 		e.t.Fatalf("not JSON (%d): %s", res.StatusCode, raw)
 	}
 	return out
+}
+
+// via sends the requests fn makes to another server (a second process on the database).
+func (e *env) via(url string, fn func()) {
+	e.target = url
+	defer func() { e.target = "" }()
+	fn()
 }
 
 // ok posts and fails the test on any GraphQL error.

@@ -24,6 +24,8 @@ const (
 	// ReplayRetention: an offline client's retry is recognized for this long
 	// (clientMutationId, graph/idempotency.go).
 	ReplayRetention = 30 * 24 * time.Hour
+	// DefaultWebhookRetention: delivered and failed webhook deliveries are kept this long.
+	DefaultWebhookRetention = 30 * 24 * time.Hour
 )
 
 // Jobs are the periodic jobs: on each database one process runs each per interval,
@@ -33,8 +35,15 @@ func (a *App) Jobs() []jobs.Job {
 	sys := func(ctx context.Context) context.Context {
 		return access.System(ctx, "background work: periodic clean-up")
 	}
+	sweep, retention := a.Config.SLASweepInterval, a.Config.WebhookRetention
+	if sweep <= 0 {
+		sweep = time.Minute
+	}
+	if retention <= 0 {
+		retention = DefaultWebhookRetention
+	}
 	return []jobs.Job{
-		{Name: "sla-sweep", Every: a.Config.SLASweepInterval, Run: func(ctx context.Context, now time.Time) (int, error) {
+		{Name: "sla-sweep", Every: sweep, Run: func(ctx context.Context, now time.Time) (int, error) {
 			return problems.Sweep(ctx, c, now)
 		}},
 		{Name: "stale-imports", Every: time.Minute, Run: func(ctx context.Context, now time.Time) (int, error) {
@@ -50,7 +59,7 @@ func (a *App) Jobs() []jobs.Job {
 		}},
 		{Name: "webhook-deliveries", Every: time.Hour, Run: func(ctx context.Context, now time.Time) (int, error) {
 			return c.WebhookDelivery.Delete().Where(webhookdelivery.StatusNEQ(webhookdelivery.StatusPENDING),
-				webhookdelivery.CreatedAtLT(now.Add(-a.Config.WebhookRetention))).Exec(sys(ctx))
+				webhookdelivery.CreatedAtLT(now.Add(-retention))).Exec(sys(ctx))
 		}},
 		{Name: "replay-records", Every: 6 * time.Hour, Run: func(ctx context.Context, now time.Time) (int, error) {
 			return c.ClientMutation.Delete().Where(clientmutation.CreatedAtLT(now.Add(-ReplayRetention))).Exec(sys(ctx))

@@ -109,3 +109,7 @@ func (a *App) clock() time.Time {
 	}
 	return time.Now().UTC()
 }
+
+// ReloadKeys reads the stored signing keys again now (a process does it every minute,
+// and when a token names a key it does not know).
+func (a *App) ReloadKeys(ctx context.Context) bool { return a.keys.reload(ctx, 0) }
