@@ -28,6 +28,9 @@ func run() error {
 	if len(os.Args) > 1 && os.Args[1] == "reset-admin-password" {
 		return resetAdminPassword(os.Args[2:])
 	}
+	if len(os.Args) > 1 && os.Args[1] == "rotate-keys" {
+		return rotateKeys(os.Args[2:])
+	}
 	cfg, err := app.ParseConfig(os.Args[1:], os.Getenv)
 	if err != nil {
 		return err
@@ -53,7 +56,10 @@ func run() error {
 		WriteTimeout:      120 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
-	a.RunWorkers(ctx)
+	// Workers stop after the last request: their context outlives the signal.
+	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopWork()
+	waitWork := a.RunWorkers(workCtx)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	log.Info("tandem is listening", "addr", cfg.Addr, "database", a.DB.Where, "graphql", "/graphql")
@@ -63,10 +69,20 @@ func run() error {
 		return err
 	case <-ctx.Done():
 	}
-	log.Info("shutting down: finishing requests in flight")
+	// Stopping in order: /readyz fails at once so the load balancer sends no new
+	// requests; after the drain delay the listener closes and the requests in flight
+	// finish; then the workers stop (a webhook under way is sent and recorded).
+	a.Drain()
+	log.Info("stopping: /readyz now fails", "drain_delay", cfg.DrainDelay.String())
+	time.Sleep(cfg.DrainDelay)
+	log.Info("stopping: finishing requests in flight")
 	shutCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	if err := srv.Shutdown(shutCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	err = srv.Shutdown(shutCtx)
+	stopWork()
+	waitWork()
+	log.Info("stopped")
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil
@@ -110,5 +126,30 @@ func resetAdminPassword(args []string) error {
 		return fmt.Errorf("reset-admin-password (database %s): %w", db.Where, err)
 	}
 	fmt.Printf("New password for %s: %s\n(shown once; every session of this account was signed out; change it after signing in)\n", who, pw)
+	return nil
+}
+
+// rotateKeys is `tandem rotate-keys`: a new key signs access tokens from the next
+// minute on, on every process; the old one is accepted until its tokens expired.
+func rotateKeys(args []string) error {
+	cfg, err := app.ParseConfig(args, os.Getenv)
+	if err != nil {
+		return err
+	}
+	if cfg.JWTSecret != "" {
+		return errors.New("rotate-keys: TANDEM_JWT_SECRET is set, so the keys are not kept in the database; " +
+			"rotate by moving its value to TANDEM_JWT_PREVIOUS_SECRETS and setting a new one (docs/operations.md)")
+	}
+	ctx := context.Background()
+	db, err := app.OpenDatabase(ctx, cfg.DatabaseURL, cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	kid, err := app.RotateKeys(ctx, db, time.Now().UTC())
+	if err != nil {
+		return fmt.Errorf("rotate-keys (database %s): %w", db.Where, err)
+	}
+	fmt.Printf("New signing key %s stored. Every process signs with it within a minute; tokens of the old key stay valid for %s.\n", kid, app.KeyGrace)
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"sync/atomic"
 	"time"
 
 	"tandem/domain/access"
@@ -40,6 +41,7 @@ type App struct {
 	now            func() time.Time
 	keys           *signingKeys
 	throttle       auth.Throttle
+	draining       atomic.Bool
 	// JobDone is told the outcome of every periodic job this process runs (metrics).
 	JobDone func(job, outcome string, d time.Duration)
 	files   storage.Store

@@ -55,6 +55,9 @@ type Config struct {
 	// WebhookRetention is how long delivered and failed webhook deliveries are kept
 	// (--webhook-retention / TANDEM_WEBHOOK_RETENTION, default 30 days).
 	WebhookRetention time.Duration
+	// DrainDelay is how long a stopping process keeps serving after /readyz started to
+	// fail, for the load balancer to notice (--drain-delay / TANDEM_DRAIN_DELAY).
+	DrainDelay time.Duration
 
 	// S3 is the S3-compatible object store uploaded files are kept in (--s3-… /
 	// TANDEM_S3_…, files.go); nil keeps them under the data dir.
@@ -86,6 +89,8 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 		"send webhooks and run the periodic jobs in this process; off for processes that only serve requests (TANDEM_WORKERS=off)")
 	fs.DurationVar(&c.WebhookRetention, "webhook-retention", durationEnv("TANDEM_WEBHOOK_RETENTION", DefaultWebhookRetention, getenv),
 		"how long delivered and failed webhook deliveries are kept, e.g. 720h (TANDEM_WEBHOOK_RETENTION)")
+	fs.DurationVar(&c.DrainDelay, "drain-delay", durationEnv("TANDEM_DRAIN_DELAY", 0, getenv),
+		"on SIGTERM, how long to keep serving after /readyz fails, e.g. 10s behind a load balancer (TANDEM_DRAIN_DELAY)")
 	fs.BoolVar(&c.Demo, "demo", env("TANDEM_DEMO", "") == "1" || env("TANDEM_DEMO", "") == "true", "fill an empty database with demo data (TANDEM_DEMO=1)")
 	s3 := newS3Flags(fs, env)
 	if err := fs.Parse(args); err != nil {

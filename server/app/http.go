@@ -43,11 +43,18 @@ func (a *App) routes(gql, download, attachmentDownload, refused, export http.Han
 	return a.accessLog(securityHeaders(mux))
 }
 
-// ready answers 200 when the database answers within two seconds.
+// ready answers 200 when the database answers within two seconds, and 503 from the
+// moment the process is told to stop (Drain), so the load balancer sends no new
+// requests while those in flight finish.
 func (a *App) ready(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if a.draining.Load() {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte("stopping\n"))
+		return
+	}
 	if err := a.DB.DB.PingContext(ctx); err != nil {
 		w.WriteHeader(http.StatusServiceUnavailable)
 		_, _ = w.Write([]byte("database unreachable\n"))
@@ -212,3 +219,6 @@ func securityHeaders(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// Drain makes /readyz fail: the process is about to stop.
+func (a *App) Drain() { a.draining.Store(true) }

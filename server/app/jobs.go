@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"tandem/domain/access"
@@ -70,17 +71,23 @@ func (a *App) Jobs() []jobs.Job {
 	}
 }
 
-// RunWorkers runs until ctx ends: on every process, the reload of what other processes
-// may change (signing keys, classification weights); with workers on, the webhook
-// deliveries and the periodic jobs.
-func (a *App) RunWorkers(ctx context.Context) {
-	go a.follow(ctx)
-	if !a.Config.Workers {
-		return
+// RunWorkers starts, until ctx ends: on every process, the reload of what other
+// processes may change (signing keys, classification weights); with workers on, the
+// webhook deliveries and the periodic jobs. wait returns when they have stopped (a
+// delivery under way is finished first).
+func (a *App) RunWorkers(ctx context.Context) (wait func()) {
+	var wg sync.WaitGroup
+	run := func(f func(context.Context)) {
+		wg.Add(1)
+		go func() { defer wg.Done(); f(ctx) }()
 	}
-	go a.Webhooks.Run(ctx, 2*time.Second)
-	r := &jobs.Runner{Client: a.DB.Client, Jobs: a.Jobs(), Log: a.Log, Now: a.now, Done: a.JobDone}
-	go r.Run(ctx)
+	run(a.follow)
+	if a.Config.Workers {
+		run(func(ctx context.Context) { a.Webhooks.Run(ctx, 2*time.Second) })
+		r := &jobs.Runner{Client: a.DB.Client, Jobs: a.Jobs(), Log: a.Log, Now: a.now, Done: a.JobDone}
+		run(r.Run)
+	}
+	return wg.Wait
 }
 
 // follow reads again, every minute, what another process may have changed.

@@ -122,12 +122,25 @@ func (d *Dispatcher) DispatchOnce(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	for _, dl := range claimed {
-		if err := d.deliver(ctx, dl, token); err != nil {
+	for i, dl := range claimed {
+		if ctx.Err() != nil {
+			// Stopping: give the rest back at once for another process to send.
+			return i, d.release(idsOf(claimed[i:]), token)
+		}
+		// A delivery under way is finished and recorded even when stopping, so that it
+		// is not sent again by the next claimer.
+		if err := d.deliver(context.WithoutCancel(ctx), dl, token); err != nil {
 			return 0, err
 		}
 	}
 	return len(claimed), nil
+}
+
+// release gives back claimed deliveries that were not sent.
+func (d *Dispatcher) release(ids []pulid.ID, token string) error {
+	sys := access.System(context.Background(), "webhook dispatcher: stopping, releasing unsent claims")
+	return d.Client.WebhookDelivery.Update().Where(webhookdelivery.IDIn(ids...), webhookdelivery.ClaimToken(token)).
+		ClearLockedUntil().ClearClaimToken().Exec(sys)
 }
 
 func (d *Dispatcher) lease() time.Duration {
