@@ -75,7 +75,7 @@ func OpenDatabase(ctx context.Context, databaseURL, dataDir string, opts ...ent.
 	d.Client = ent.NewClient(append([]ent.Option{ent.Driver(entsql.OpenDB(d.Dialect, d.DB))}, opts...)...)
 	// ent's migration keeps package-level state: two at once in one process race.
 	migrating.Lock()
-	err = d.Client.Schema.Create(ctx)
+	err = d.WithLock(ctx, LockMigrate, func(ctx context.Context) error { return d.Client.Schema.Create(ctx) })
 	migrating.Unlock()
 	if err != nil {
 		d.Client.Close()
