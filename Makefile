@@ -1,7 +1,7 @@
 # Tandem's two everyday commands are `make run` and `make test` (see README.md).
 GO ?= go
 
-.PHONY: run test generate lint generated gotest schema frontend
+.PHONY: run test generate lint generated gotest schema frontend load-cluster
 
 ## run: Tandem on the embedded database, with demo data, at http://localhost:8080
 run:
@@ -40,3 +40,8 @@ gotest:
 ## against the real server, Lighthouse. See .ci/frontend (installs Chromium when missing).
 frontend:
 	GO=$(GO) bash .ci/frontend
+
+## load-cluster: requests per second of one server process and of two behind a balancer,
+## measured in one run on PostgreSQL (TANDEM_TEST_DATABASE_URL; server/cluster/load_test.go).
+load-cluster:
+	TANDEM_CLUSTER_LOAD=1 $(GO) test -count=1 -timeout 30m -v -run TestLoadTwoProcessesVersusOne ./server/cluster/
