@@ -109,9 +109,26 @@ const MaxPage = 100
 // RequestInfo collects what the access log prints about a GraphQL request.
 type RequestInfo struct {
 	Operation string
+	// outcome is the code of the request's first error ("" while there is none).
+	outcome atomic.Value
 	// errorsLogged counts the internal errors and panics of the request, of which
 	// only the first MaxLoggedErrors are logged (errors.go).
 	errorsLogged atomic.Int64
+}
+
+// Outcome is "ok", or the error code of the request's first error.
+func (ri *RequestInfo) Outcome() string {
+	if c, _ := ri.outcome.Load().(string); c != "" {
+		return c
+	}
+	return "ok"
+}
+
+// noteOutcome keeps the first error code of the request.
+func noteOutcome(ctx context.Context, code string) {
+	if ri, _ := ctx.Value(requestInfoKey{}).(*RequestInfo); ri != nil {
+		ri.outcome.CompareAndSwap(nil, code)
+	}
 }
 
 // InternalErrors is the number of internal errors (and panics) the request had.

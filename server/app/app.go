@@ -25,6 +25,7 @@ import (
 	"tandem/graph"
 	"tandem/server/auth"
 	"tandem/server/demo"
+	"tandem/server/metrics"
 	"tandem/server/storage"
 	"tandem/server/webhook"
 )
@@ -40,6 +41,8 @@ type App struct {
 	Webhooks *webhook.Dispatcher
 	// Notices are lines for the operator printed at start (logins, first password).
 	Notices []string
+	// Metrics are served at /metrics when enabled; webhooks and jobs count into them.
+	Metrics *metrics.Metrics
 
 	trustedProxies []netip.Prefix
 	now            func() time.Time
@@ -66,6 +69,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 	if err != nil {
 		return nil, err
 	}
+	applyPool(db, cfg.Operations)
 	a, err := newWithDatabase(ctx, cfg, db, log, opts)
 	if err != nil {
 		db.Close()
@@ -102,7 +106,10 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	if err != nil {
 		return nil, err
 	}
-	a := &App{Config: cfg, DB: db, Log: log, trustedProxies: proxies, now: opts.Now}
+	a := &App{Config: cfg, DB: db, Log: log, trustedProxies: proxies, now: opts.Now, Metrics: metrics.New()}
+	if err := a.Metrics.ObserveDB(db.DB, db.Dialect); err != nil {
+		return nil, err
+	}
 	// One policy for where webhooks may go, at registration and when connecting.
 	targets := &webhook.Targets{Allow: cfg.WebhookAllowHosts, Resolver: opts.WebhookResolver, Log: log}
 	deliveries := targets.Client(&tls.Config{RootCAs: opts.WebhookRootCAs, MinVersion: tls.VersionTLS12})
@@ -144,7 +151,7 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 		return nil, err
 	}
 	resolver := &graph.Resolver{Client: db.Client, Auth: a.Auth, Files: files, DownloadKey: graph.DownloadKey(secret), Now: opts.Now,
-		WebhookTargets: targets}
+		WebhookTargets: targets, Metrics: a.Metrics}
 	gql := graph.NewHandler(resolver, graph.Options{Limits: limits, Production: cfg.Production(), Logger: log, Spend: a.spend})
 	a.Handler = a.routes(gql, resolver.DownloadHandler(), resolver.AttachmentDownloadHandler(), resolver.RefusedRowsHandler(), resolver.ExportHandler())
 	return a, nil

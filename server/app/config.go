@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -47,13 +48,21 @@ type Config struct {
 	// SLASweepInterval is how often the server records the problems that missed a
 	// service-level deadline (domain/issue.Sweep); it also runs at start.
 	SLASweepInterval time.Duration // --sla-sweep-interval / TANDEM_SLA_SWEEP_INTERVAL
+
+	// Operations: logs, metrics, the database pool and HTTP timeouts (config_ops.go).
+	Operations
 }
 
 // Production reports whether the server runs in production mode.
 func (c Config) Production() bool { return c.Env == "production" }
 
 // ParseConfig reads flags, falling back to the environment, then to safe defaults.
+// --help prints every flag and variable to stdout and returns flag.ErrHelp.
 func ParseConfig(args []string, getenv func(string) string) (Config, error) {
+	return parseConfig(args, getenv, os.Stdout)
+}
+
+func parseConfig(args []string, getenv func(string) string, help io.Writer) (Config, error) {
 	env := func(k, def string) string {
 		if v := getenv(k); v != "" {
 			return v
@@ -69,7 +78,13 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.DurationVar(&c.SLASweepInterval, "sla-sweep-interval", durationEnv("TANDEM_SLA_SWEEP_INTERVAL", time.Minute, getenv),
 		"how often missed service levels of problems are recorded, e.g. 1m (TANDEM_SLA_SWEEP_INTERVAL)")
 	fs.BoolVar(&c.Demo, "demo", env("TANDEM_DEMO", "") == "1" || env("TANDEM_DEMO", "") == "true", "fill an empty database with demo data (TANDEM_DEMO=1)")
+	applyOps := opsFlags(fs, getenv)
+	fs.SetOutput(help)
+	fs.Usage = func() { writeHelp(help, fs) }
 	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if err := applyOps(&c); err != nil {
 		return c, err
 	}
 	hosts, err := parseAllowHosts(*allow)
