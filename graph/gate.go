@@ -30,6 +30,7 @@ type authGate struct{}
 func (authGate) ExtensionName() string                   { return "AuthGate" }
 func (authGate) Validate(graphql.ExecutableSchema) error { return nil }
 func (authGate) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	noteOperationName(ctx, oc) // the first extension: refused operations are named too
 	if v := viewer.FromContext(ctx); v != nil {
 		return passwordChangeGate(v, oc)
 	}
@@ -143,14 +144,24 @@ func WithRequestInfo(ctx context.Context) (context.Context, *RequestInfo) {
 }
 
 func noteOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-	if ri, _ := ctx.Value(requestInfoKey{}).(*RequestInfo); ri != nil {
-		oc := graphql.GetOperationContext(ctx)
-		ri.Operation = oc.OperationName
-		if ri.Operation == "" && oc.Operation != nil && len(oc.Operation.SelectionSet) > 0 {
-			if f, ok := oc.Operation.SelectionSet[0].(*ast.Field); ok {
-				ri.Operation = string(oc.Operation.Operation) + ":" + f.Name
-			}
+	noteOperationName(ctx, graphql.GetOperationContext(ctx))
+	return next(ctx)
+}
+
+// noteOperationName records the name of a validated operation: the request's
+// operationName, else the document's, else the kind and first field ("query:me").
+func noteOperationName(ctx context.Context, oc *graphql.OperationContext) {
+	ri, _ := ctx.Value(requestInfoKey{}).(*RequestInfo)
+	if ri == nil {
+		return
+	}
+	ri.Operation = oc.OperationName
+	if ri.Operation == "" && oc.Operation != nil {
+		ri.Operation = oc.Operation.Name // named in the document, not in the request
+	}
+	if ri.Operation == "" && oc.Operation != nil && len(oc.Operation.SelectionSet) > 0 {
+		if f, ok := oc.Operation.SelectionSet[0].(*ast.Field); ok {
+			ri.Operation = string(oc.Operation.Operation) + ":" + f.Name
 		}
 	}
-	return next(ctx)
 }

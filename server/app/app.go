@@ -26,6 +26,7 @@ import (
 	"tandem/server/auth"
 	"tandem/server/demo"
 	"tandem/server/metrics"
+	"tandem/server/requestid"
 	"tandem/server/storage"
 	"tandem/server/webhook"
 )
@@ -106,6 +107,7 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	if err != nil {
 		return nil, err
 	}
+	log = requestid.Logger(log) // every line logged within a request names it
 	a := &App{Config: cfg, DB: db, Log: log, trustedProxies: proxies, now: opts.Now, Metrics: metrics.New()}
 	if err := a.Metrics.ObserveDB(db.DB, db.Dialect); err != nil {
 		return nil, err

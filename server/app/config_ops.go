@@ -60,8 +60,11 @@ var opsSettings = []opsSetting{
 	}},
 	{"metrics", "TANDEM_METRICS", "false", "serve Prometheus metrics at /metrics on the public address (true/1)", func(c *Config, v string) error {
 		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return errors.New("want true or false (1 or 0)")
+		}
 		c.Metrics = b
-		return err
+		return nil
 	}},
 	{"metrics-addr", "TANDEM_METRICS_ADDR", "", "serve /metrics on this address of its own instead, e.g. 127.0.0.1:9090 (recommended: keeps it private)", func(c *Config, v string) error {
 		c.MetricsAddr = v
@@ -106,7 +109,9 @@ func opsFlags(fs *flag.FlagSet, getenv func(string) string) func(c *Config) erro
 		if v := getenv(s.env); v != "" {
 			def = v
 		}
-		vals[i] = fs.String(s.flag, def, fmt.Sprintf("%s (%s)", s.usage, s.env))
+		f := &textFlag{v: def, isBool: s.def == "false"}
+		fs.Var(f, s.flag, fmt.Sprintf("%s (%s)", s.usage, s.env))
+		vals[i] = &f.v
 	}
 	version := fs.Bool("version", false, "print the version and build information, then exit")
 	return func(c *Config) error {
@@ -128,6 +133,24 @@ func opsFlags(fs *flag.FlagSet, getenv func(string) string) func(c *Config) erro
 		return nil
 	}
 }
+
+// textFlag is a flag kept as text and read by its setting after parsing; a yes/no
+// setting may be given bare (--metrics).
+type textFlag struct {
+	v      string
+	isBool bool
+}
+
+func (f *textFlag) String() string {
+	if f == nil {
+		return ""
+	}
+	return f.v
+}
+
+func (f *textFlag) Set(s string) error { f.v = s; return nil }
+
+func (f *textFlag) IsBoolFlag() bool { return f.isBool }
 
 func checkAddr(v string) error {
 	if v == "" {

@@ -69,6 +69,8 @@ type envOptions struct {
 	// X-Forwarded-For, see doFrom).
 	trustedProxies string
 	limits         *graph.Limits
+	// config changes the app's configuration before it starts.
+	config func(*app.Config)
 }
 
 // env is one Tandem on its own database, served by httptest, with a fixture: two
@@ -124,6 +126,9 @@ func newEnv(t *testing.T, backend string, o envOptions) *env {
 		out = io.MultiWriter(out, o.log)
 	}
 	log := slog.New(slog.NewTextHandler(out, nil))
+	if o.config != nil {
+		o.config(&cfg)
+	}
 	if o.webhookResolver == nil {
 		o.webhookResolver = &testDNS{} // no test looks up a real name
 	}

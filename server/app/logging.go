@@ -15,5 +15,5 @@ func NewLogger(w io.Writer, ops Operations) *slog.Logger {
 	if ops.LogFormat == "json" {
 		h = slog.NewJSONHandler(w, opts)
 	}
-	return slog.New(requestid.Handler{Handler: h})
+	return requestid.Logger(slog.New(h))
 }

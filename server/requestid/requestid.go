@@ -64,6 +64,14 @@ func Middleware(next http.Handler) http.Handler {
 	})
 }
 
+// Logger returns log with its lines carrying request ids (log itself when they do).
+func Logger(log *slog.Logger) *slog.Logger {
+	if _, ok := log.Handler().(Handler); ok {
+		return log
+	}
+	return slog.New(Handler{log.Handler()})
+}
+
 // Handler is a slog.Handler that adds request_id to every record logged with a
 // request's context (log.InfoContext(ctx, …)).
 type Handler struct{ slog.Handler }

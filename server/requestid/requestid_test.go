@@ -68,3 +68,12 @@ func TestHandlerAddsIDToLogLines(t *testing.T) {
 		t.Errorf("a line outside a request has an id: %q", lines[1])
 	}
 }
+
+func TestLoggerWrapsOnce(t *testing.T) {
+	var buf bytes.Buffer
+	log := Logger(Logger(slog.New(slog.NewTextHandler(&buf, nil))))
+	log.InfoContext(NewContext(context.Background(), "rid-8"), "x")
+	if n := strings.Count(buf.String(), "request_id=rid-8"); n != 1 {
+		t.Fatalf("request_id %d times: %q", n, buf.String())
+	}
+}
