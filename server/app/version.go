@@ -7,6 +7,10 @@ import (
 	"strings"
 )
 
+// Commit names the commit when the build has no version control information (a
+// container build without .git): go build -ldflags "-X tandem/server/app.Commit=…".
+var Commit string
+
 // Version describes the build: module version, commit, its time and whether the
 // tree had changes, the Go version and whether paths were trimmed (-trimpath keeps
 // the build machine's paths out of panics and the binary).
@@ -38,6 +42,8 @@ func versionOf(bi *debug.BuildInfo) string {
 		if t := s["vcs.time"]; t != "" {
 			fmt.Fprintf(&b, "committed %s\n", t)
 		}
+	} else if Commit != "" {
+		fmt.Fprintf(&b, "commit %s\n", Commit)
 	} else {
 		b.WriteString("commit unknown (built without version control information)\n")
 	}
