@@ -66,16 +66,18 @@ func run() error {
 		IdleTimeout:       cfg.IdleTimeout,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	// /metrics and the profiler on listeners of their own, when configured (ops.go).
-	side := sideServers(cfg, a, log)
-	defer closeAll(side)
 	go a.Webhooks.Run(ctx, 2*time.Second)
 	go a.RunSLASweeper(ctx, cfg.SLASweepInterval)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
+
+	// /metrics and the profiler on listeners of their own, when configured (ops.go).
+	side := sideServers(cfg, a, log)
+	defer closeAll(side)
 	for _, s := range side {
 		go func() { errc <- s.ListenAndServe() }()
 	}
+
 	log.Info("tandem is listening", "addr", cfg.Addr, "database", a.DB.Where, "graphql", "/graphql")
 
 	select {

@@ -71,6 +71,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 		return nil, err
 	}
 	applyPool(db, cfg.Operations)
+	log = requestid.Logger(log) // every line logged within a request names it
 	a, err := newWithDatabase(ctx, cfg, db, log, opts)
 	if err != nil {
 		db.Close()
@@ -107,11 +108,7 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	if err != nil {
 		return nil, err
 	}
-	log = requestid.Logger(log) // every line logged within a request names it
-	a := &App{Config: cfg, DB: db, Log: log, trustedProxies: proxies, now: opts.Now, Metrics: metrics.New()}
-	if err := a.Metrics.ObserveDB(db.DB, db.Dialect); err != nil {
-		return nil, err
-	}
+	a := &App{Config: cfg, DB: db, Log: log, trustedProxies: proxies, now: opts.Now}
 	// One policy for where webhooks may go, at registration and when connecting.
 	targets := &webhook.Targets{Allow: cfg.WebhookAllowHosts, Resolver: opts.WebhookResolver, Log: log}
 	deliveries := targets.Client(&tls.Config{RootCAs: opts.WebhookRootCAs, MinVersion: tls.VersionTLS12})
@@ -153,7 +150,10 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 		return nil, err
 	}
 	resolver := &graph.Resolver{Client: db.Client, Auth: a.Auth, Files: files, DownloadKey: graph.DownloadKey(secret), Now: opts.Now,
-		WebhookTargets: targets, Metrics: a.Metrics}
+		WebhookTargets: targets}
+	if err := a.startMetrics(resolver); err != nil {
+		return nil, err
+	}
 	gql := graph.NewHandler(resolver, graph.Options{Limits: limits, Production: cfg.Production(), Logger: log, Spend: a.spend})
 	a.Handler = a.routes(gql, resolver.DownloadHandler(), resolver.AttachmentDownloadHandler(), resolver.RefusedRowsHandler(), resolver.ExportHandler())
 	return a, nil

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"tandem/graph"
+	"tandem/server/metrics"
 )
 
 // routeKinds name the routes of routes() for the request metrics: a fixed set, so
@@ -38,6 +39,14 @@ func routeKind(r *http.Request) string {
 		}
 	}
 	return "other"
+}
+
+// startMetrics makes the app's metrics: the resolver counts refused sign-ins into
+// them, and the database pool is observed.
+func (a *App) startMetrics(resolver *graph.Resolver) error {
+	a.Metrics = metrics.New()
+	resolver.Metrics = a.Metrics
+	return a.Metrics.ObserveDB(a.DB.DB, a.DB.Dialect)
 }
 
 // observe records a served request in the metrics: every request by route kind and
