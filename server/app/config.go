@@ -30,6 +30,8 @@ type Config struct {
 	JWTSecret   string // TANDEM_JWT_SECRET
 	Env         string // TANDEM_ENV ("production" hardens defaults)
 	Demo        bool   // --demo / TANDEM_DEMO
+	// Operations: logs, metrics, the database pool and HTTP timeouts (config_ops.go).
+	Operations
 	// Classification weighs the five account ratings, e.g.
 	// "scale=1,technical_level=1,credit=1.5,demand=2,ease_of_closing=1.5,a=3.8,b=2.8,min=3".
 	// It is the initial default only: once an admin saves weights in the app
@@ -48,20 +50,13 @@ type Config struct {
 	// SLASweepInterval is how often the server records the problems that missed a
 	// service-level deadline (domain/issue.Sweep); it also runs at start.
 	SLASweepInterval time.Duration // --sla-sweep-interval / TANDEM_SLA_SWEEP_INTERVAL
-
-	// Operations: logs, metrics, the database pool and HTTP timeouts (config_ops.go).
-	Operations
 }
 
 // Production reports whether the server runs in production mode.
 func (c Config) Production() bool { return c.Env == "production" }
 
-// ParseConfig reads flags, falling back to the environment, then to safe defaults.
-// --help prints every flag and variable to stdout and returns flag.ErrHelp.
-func ParseConfig(args []string, getenv func(string) string) (Config, error) {
-	return parseConfig(args, getenv, os.Stdout)
-}
-
+// parseConfig reads flags, falling back to the environment, then to safe defaults
+// (ParseConfig); --help prints to help.
 func parseConfig(args []string, getenv func(string) string, help io.Writer) (Config, error) {
 	env := func(k, def string) string {
 		if v := getenv(k); v != "" {
@@ -71,6 +66,9 @@ func parseConfig(args []string, getenv func(string) string, help io.Writer) (Con
 	}
 	var c Config
 	fs := flag.NewFlagSet("tandem", flag.ContinueOnError)
+	applyOps := opsFlags(fs, getenv) // config_ops.go; --help is config_help.go
+	fs.SetOutput(help)
+	fs.Usage = func() { writeHelp(help, fs) }
 	fs.StringVar(&c.Addr, "addr", env("TANDEM_ADDR", ":8080"), "listen address (TANDEM_ADDR)")
 	fs.StringVar(&c.DataDir, "data-dir", env("TANDEM_DATA_DIR", "./data"), "directory for the embedded database, the generated secret and uploads (TANDEM_DATA_DIR)")
 	allow := fs.String("webhook-allow-hosts", env("TANDEM_WEBHOOK_ALLOW_HOSTS", ""), "comma-separated internal hosts webhooks may reach, e.g. erp.partner.local,10.1.2.3 (TANDEM_WEBHOOK_ALLOW_HOSTS)")
@@ -78,13 +76,7 @@ func parseConfig(args []string, getenv func(string) string, help io.Writer) (Con
 	fs.DurationVar(&c.SLASweepInterval, "sla-sweep-interval", durationEnv("TANDEM_SLA_SWEEP_INTERVAL", time.Minute, getenv),
 		"how often missed service levels of problems are recorded, e.g. 1m (TANDEM_SLA_SWEEP_INTERVAL)")
 	fs.BoolVar(&c.Demo, "demo", env("TANDEM_DEMO", "") == "1" || env("TANDEM_DEMO", "") == "true", "fill an empty database with demo data (TANDEM_DEMO=1)")
-	applyOps := opsFlags(fs, getenv)
-	fs.SetOutput(help)
-	fs.Usage = func() { writeHelp(help, fs) }
 	if err := fs.Parse(args); err != nil {
-		return c, err
-	}
-	if err := applyOps(&c); err != nil {
 		return c, err
 	}
 	hosts, err := parseAllowHosts(*allow)
@@ -92,6 +84,9 @@ func parseConfig(args []string, getenv func(string) string, help io.Writer) (Con
 		return c, err
 	}
 	c.WebhookAllowHosts = hosts
+	if err := applyOps(&c); err != nil {
+		return c, err
+	}
 	c.DatabaseURL = getenv("DATABASE_URL")
 	c.JWTSecret = getenv("TANDEM_JWT_SECRET")
 	c.Env = env("TANDEM_ENV", "development")

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 )
 
@@ -15,6 +16,7 @@ var envDocs = []struct{ name, doc string }{
 	{"TANDEM_JWT_SECRET", "secret signing access tokens, 32 characters or more (required when TANDEM_ENV=production; else generated and kept in the data dir)"},
 	{"TANDEM_ENV", "production hardens defaults (no GraphQL suggestions, a secret required); default development"},
 	{"TANDEM_CLASSIFICATION", "initial account classification weights, e.g. scale=1,technical_level=1,credit=1.5,demand=2,ease_of_closing=1.5,a=3.8,b=2.8,min=3"},
+	{"TANDEM_JWT_PREVIOUS_SECRETS", "earlier values of TANDEM_JWT_SECRET whose tokens are still accepted during a rotation, comma-separated"},
 	{"TANDEM_EVALUATION_CONTACT_FACTOR", "shortens key persons' contact intervals while their account evaluates us, above 0 and at most 1 (default 0.5)"},
 }
 
@@ -39,6 +41,12 @@ func writeHelp(w io.Writer, fs *flag.FlagSet) {
 	for _, e := range envDocs {
 		fmt.Fprintf(w, "  %s\n    \t%s\n", e.name, e.doc)
 	}
+}
+
+// ParseConfig reads flags, falling back to the environment, then to safe defaults.
+// --help prints every flag and variable to stdout and returns flag.ErrHelp.
+func ParseConfig(args []string, getenv func(string) string) (Config, error) {
+	return parseConfig(args, getenv, os.Stdout)
 }
 
 // Help is the text --help prints.

@@ -57,6 +57,8 @@ func eachDB(t *testing.T, fn func(t *testing.T, e *env)) {
 type envOptions struct {
 	now      func() time.Time
 	throttle *auth.Throttle
+	// config changes the app's configuration before it starts.
+	config func(*app.Config)
 	// webhookCAs trust a test receiver's certificate; webhookAllow are the hosts
 	// webhooks may reach although internal (TANDEM_WEBHOOK_ALLOW_HOSTS);
 	// webhookResolver answers the lookups of webhook hosts.
@@ -69,8 +71,6 @@ type envOptions struct {
 	// X-Forwarded-For, see doFrom).
 	trustedProxies string
 	limits         *graph.Limits
-	// config changes the app's configuration before it starts.
-	config func(*app.Config)
 }
 
 // env is one Tandem on its own database, served by httptest, with a fixture: two
