@@ -18,8 +18,8 @@ var ErrBackupPostgres = errors.New("tandem backup copies the embedded database o
 	"(pg_dump --format=custom --file=tandem.dump \"$DATABASE_URL\") and copy the object-storage bucket (docs/operations.md, Backup and restore)")
 
 // Backup writes a consistent copy of the embedded database, taken while the server
-// runs, into a new tar file at out, with the uploaded files and the generated JWT
-// secret beside it, laid out as the data dir is: restoring is stopping the server,
+// runs, into a new tar file at out, with the uploaded files and the jwt-secret file
+// (when the data dir has them) beside it, laid out as the data dir is: restoring is stopping the server,
 // unpacking the tar into an empty data dir and starting again.
 //
 // The database is copied by SQLite's VACUUM INTO on a connection of its own: one read
