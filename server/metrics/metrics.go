@@ -159,7 +159,8 @@ const (
 	Failed    = "failed"    // failed for good
 )
 
-// WebhookDelivery counts one delivery attempt by outcome (Delivered, Retry, Failed).
+// WebhookDelivery counts one delivery attempt by outcome (Delivered, Retry, Failed);
+// its signature is webhook.Dispatcher's Done.
 func (m *Metrics) WebhookDelivery(outcome string) {
 	if m == nil {
 		return
@@ -175,15 +176,11 @@ func (m *Metrics) SetPendingWebhooks(n int) {
 	m.webhookPending.Set(float64(n))
 }
 
-// JobRun records one run of a background job (a fixed name such as "sla-sweep"):
-// "ok" when err is nil, "error" otherwise.
-func (m *Metrics) JobRun(job string, took time.Duration, err error) {
+// JobRun records one run of a background job (a fixed name such as "sla-sweep")
+// and its outcome ("ok" or "error"); its signature is jobs.Runner's Done.
+func (m *Metrics) JobRun(job, outcome string, took time.Duration) {
 	if m == nil {
 		return
-	}
-	outcome := "ok"
-	if err != nil {
-		outcome = "error"
 	}
 	m.jobRuns.WithLabelValues(job, outcome).Inc()
 	m.jobSeconds.WithLabelValues(job).Observe(took.Seconds())

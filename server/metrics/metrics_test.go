@@ -1,7 +1,6 @@
 package metrics
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"net/http/httptest"
@@ -46,7 +45,7 @@ func TestEverySeriesIsExposed(t *testing.T) {
 	m.SignInFailed("UNAUTHENTICATED")
 	m.WebhookDelivery(Retry)
 	m.SetPendingWebhooks(3)
-	m.JobRun("sla-sweep", time.Second, errors.New("boom"))
+	m.JobRun("sla-sweep", "error", time.Second)
 	body := scrape(t, m)
 	for _, want := range []string{
 		`tandem_http_requests_total{route="graphql",status="2xx"} 1`,
@@ -72,7 +71,7 @@ func TestNilMetricsRecordNothing(t *testing.T) {
 	m.SignInFailed("x")
 	m.WebhookDelivery(Delivered)
 	m.SetPendingWebhooks(1)
-	m.JobRun("x", 0, nil)
+	m.JobRun("x", "ok", 0)
 	if err := m.ObserveDB(nil, "x"); err != nil {
 		t.Fatal(err)
 	}
