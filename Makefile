@@ -1,11 +1,15 @@
 # Tandem's two everyday commands are `make run` and `make test` (see README.md).
 GO ?= go
 
-.PHONY: run test generate lint generated gotest schema frontend load-cluster
+.PHONY: run build test generate lint generated gotest schema frontend load-cluster
 
 ## run: Tandem on the embedded database, with demo data, at http://localhost:8080
 run:
 	$(GO) run ./server --demo
+
+## build: ./tandem, a static binary without the build machine's paths (-trimpath)
+build:
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags='-s -w' -o tandem ./server
 
 ## test: formatting, vet, generated code up to date, then every Go test (SQLite, and
 ## PostgreSQL when TANDEM_TEST_DATABASE_URL is set), then the phone app's checks.

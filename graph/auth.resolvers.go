@@ -15,6 +15,9 @@ import (
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, input model.LoginInput) (*model.AuthPayload, error) {
 	s, err := r.Auth.Login(ctx, input.Email, input.Password, clientAddr(ctx))
+	if err != nil {
+		r.Metrics.SignInFailed(signInFailure(err))
+	}
 	return session(s), err
 }
 

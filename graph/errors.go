@@ -17,6 +17,7 @@ import (
 	"tandem/ent/errcode"
 	"tandem/ent/privacy"
 	"tandem/ent/viewer"
+	"tandem/server/requestid"
 )
 
 // presentError maps every error to one code of errcode's fixed list and a message
@@ -38,6 +39,11 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gqlErr.Extensions[k] = v
 		}
 		gqlErr.Extensions["code"] = string(code)
+		noteOutcome(ctx, string(code))
+		// The id of the request's log lines, for the operator to find what happened.
+		if id := requestid.FromContext(ctx); id != "" && code == errcode.Internal {
+			gqlErr.Extensions["requestId"] = id
+		}
 		return gqlErr
 	}
 }

@@ -30,6 +30,7 @@ type authGate struct{}
 func (authGate) ExtensionName() string                   { return "AuthGate" }
 func (authGate) Validate(graphql.ExecutableSchema) error { return nil }
 func (authGate) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	noteOperationName(ctx, oc) // the first extension: refused operations are named too
 	if v := viewer.FromContext(ctx); v != nil {
 		return passwordChangeGate(v, oc)
 	}
@@ -109,9 +110,26 @@ const MaxPage = 100
 // RequestInfo collects what the access log prints about a GraphQL request.
 type RequestInfo struct {
 	Operation string
+	// outcome is the code of the request's first error ("" while there is none).
+	outcome atomic.Value
 	// errorsLogged counts the internal errors and panics of the request, of which
 	// only the first MaxLoggedErrors are logged (errors.go).
 	errorsLogged atomic.Int64
+}
+
+// Outcome is "ok", or the error code of the request's first error.
+func (ri *RequestInfo) Outcome() string {
+	if c, _ := ri.outcome.Load().(string); c != "" {
+		return c
+	}
+	return "ok"
+}
+
+// noteOutcome keeps the first error code of the request.
+func noteOutcome(ctx context.Context, code string) {
+	if ri, _ := ctx.Value(requestInfoKey{}).(*RequestInfo); ri != nil {
+		ri.outcome.CompareAndSwap(nil, code)
+	}
 }
 
 // InternalErrors is the number of internal errors (and panics) the request had.
@@ -126,14 +144,24 @@ func WithRequestInfo(ctx context.Context) (context.Context, *RequestInfo) {
 }
 
 func noteOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-	if ri, _ := ctx.Value(requestInfoKey{}).(*RequestInfo); ri != nil {
-		oc := graphql.GetOperationContext(ctx)
-		ri.Operation = oc.OperationName
-		if ri.Operation == "" && oc.Operation != nil && len(oc.Operation.SelectionSet) > 0 {
-			if f, ok := oc.Operation.SelectionSet[0].(*ast.Field); ok {
-				ri.Operation = string(oc.Operation.Operation) + ":" + f.Name
-			}
+	noteOperationName(ctx, graphql.GetOperationContext(ctx))
+	return next(ctx)
+}
+
+// noteOperationName records the name of a validated operation: the request's
+// operationName, else the document's, else the kind and first field ("query:me").
+func noteOperationName(ctx context.Context, oc *graphql.OperationContext) {
+	ri, _ := ctx.Value(requestInfoKey{}).(*RequestInfo)
+	if ri == nil {
+		return
+	}
+	ri.Operation = oc.OperationName
+	if ri.Operation == "" && oc.Operation != nil {
+		ri.Operation = oc.Operation.Name // named in the document, not in the request
+	}
+	if ri.Operation == "" && oc.Operation != nil && len(oc.Operation.SelectionSet) > 0 {
+		if f, ok := oc.Operation.SelectionSet[0].(*ast.Field); ok {
+			ri.Operation = string(oc.Operation.Operation) + ":" + f.Name
 		}
 	}
-	return next(ctx)
 }

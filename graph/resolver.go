@@ -8,6 +8,7 @@ import (
 
 	"tandem/ent"
 	"tandem/server/auth"
+	"tandem/server/metrics"
 	"tandem/server/storage"
 	"tandem/server/webhook"
 )
@@ -28,6 +29,8 @@ type Resolver struct {
 	// WebhookTargets decides which endpoint URLs may be registered (internal addresses
 	// are refused when nil).
 	WebhookTargets *webhook.Targets
+	// Metrics counts refused sign-ins (nil: not counted).
+	Metrics *metrics.Metrics
 }
 
 // db returns the request's transaction client in a mutation, the root client otherwise.

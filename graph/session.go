@@ -62,3 +62,12 @@ func deleted(id pulid.ID, version *int, err error) (*model.DeletePayload, error)
 	}
 	return &model.DeletePayload{DeletedID: id}, nil
 }
+
+// signInFailure is the label a refused sign-in is counted under: its error code
+// (UNAUTHENTICATED for a wrong address or password, RATE_LIMITED when throttled).
+func signInFailure(err error) string {
+	if e, ok := errcode.As(err); ok {
+		return string(e.Code)
+	}
+	return string(errcode.Internal)
+}

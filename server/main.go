@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -31,11 +32,22 @@ func run() error {
 	if len(os.Args) > 1 && os.Args[1] == "rotate-keys" {
 		return rotateKeys(os.Args[2:])
 	}
+	// Operating commands and flags: version, backup, --help (ops.go).
+	if done, err := opsCommand(os.Args[1:]); done {
+		return err
+	}
 	cfg, err := app.ParseConfig(os.Args[1:], os.Getenv)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
 	if err != nil {
 		return err
 	}
-	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	if cfg.Version {
+		fmt.Println(app.Version())
+		return nil
+	}
+	log := app.NewLogger(os.Stderr, cfg.Operations)
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 
@@ -51,10 +63,11 @@ func run() error {
 	srv := &http.Server{
 		Addr:              cfg.Addr,
 		Handler:           a.Handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       60 * time.Second,
-		WriteTimeout:      120 * time.Second,
-		IdleTimeout:       120 * time.Second,
+		ReadHeaderTimeout: cfg.ReadHeaderTimeout,
+		ReadTimeout:       cfg.ReadTimeout,
+		WriteTimeout:      cfg.WriteTimeout,
+		IdleTimeout:       cfg.IdleTimeout,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	// Workers stop after the last request: their context outlives the signal.
 	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
@@ -62,6 +75,14 @@ func run() error {
 	waitWork := a.RunWorkers(workCtx)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
+
+	// /metrics and the profiler on listeners of their own, when configured (ops.go).
+	side := sideServers(cfg, a, log)
+	defer closeAll(side)
+	for _, s := range side {
+		go func() { errc <- s.ListenAndServe() }()
+	}
+
 	log.Info("tandem is listening", "addr", cfg.Addr, "database", a.DB.Where, "graphql", "/graphql")
 
 	select {
@@ -76,7 +97,7 @@ func run() error {
 	log.Info("stopping: /readyz now fails", "drain_delay", cfg.DrainDelay.String())
 	time.Sleep(cfg.DrainDelay)
 	log.Info("stopping: finishing requests in flight")
-	shutCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	shutCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownGrace)
 	defer cancel()
 	err = srv.Shutdown(shutCtx)
 	stopWork()

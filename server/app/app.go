@@ -21,6 +21,8 @@ import (
 	"tandem/graph"
 	"tandem/server/auth"
 	"tandem/server/demo"
+	"tandem/server/metrics"
+	"tandem/server/requestid"
 	"tandem/server/storage"
 	"tandem/server/webhook"
 )
@@ -36,6 +38,8 @@ type App struct {
 	Webhooks *webhook.Dispatcher
 	// Notices are lines for the operator printed at start (logins, first password).
 	Notices []string
+	// Metrics are served at /metrics when enabled; webhooks and jobs count into them.
+	Metrics *metrics.Metrics
 
 	trustedProxies []netip.Prefix
 	now            func() time.Time
@@ -68,6 +72,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 	if err != nil {
 		return nil, err
 	}
+	applyPool(db, cfg.Operations)
+	log = requestid.Logger(log) // every line logged within a request names it
 	a, err := newWithDatabase(ctx, cfg, db, log, opts)
 	if err != nil {
 		db.Close()
@@ -115,6 +121,9 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	a.Auth = &auth.Service{Client: db.Client, Signer: signer, Throttle: throttle, Now: opts.Now}
 	resolver := &graph.Resolver{Client: db.Client, Auth: a.Auth, Files: a.files, PresignDownloads: cfg.S3Presign, DownloadKey: keys.links, Now: opts.Now,
 		WebhookTargets: targets}
+	if err := a.startMetrics(resolver); err != nil {
+		return nil, err
+	}
 	gql := graph.NewHandler(resolver, graph.Options{Limits: limits, Production: cfg.Production(), Logger: log, Spend: a.spend})
 	a.Handler = a.routes(gql, resolver.DownloadHandler(), resolver.AttachmentDownloadHandler(), resolver.RefusedRowsHandler(), resolver.ExportHandler())
 	return a, nil

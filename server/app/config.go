@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net/netip"
 	"strconv"
 	"strings"
@@ -26,6 +27,8 @@ type Config struct {
 	JWTSecret   string // TANDEM_JWT_SECRET
 	Env         string // TANDEM_ENV ("production" hardens defaults)
 	Demo        bool   // --demo / TANDEM_DEMO
+	// Operations: logs, metrics, the database pool and HTTP timeouts (config_ops.go).
+	Operations
 	// Classification weighs the five account ratings, e.g.
 	// "scale=1,technical_level=1,credit=1.5,demand=2,ease_of_closing=1.5,a=3.8,b=2.8,min=3".
 	// It is the initial default only: once an admin saves weights in the app
@@ -69,8 +72,9 @@ type Config struct {
 // Production reports whether the server runs in production mode.
 func (c Config) Production() bool { return c.Env == "production" }
 
-// ParseConfig reads flags, falling back to the environment, then to safe defaults.
-func ParseConfig(args []string, getenv func(string) string) (Config, error) {
+// parseConfig reads flags, falling back to the environment, then to safe defaults
+// (ParseConfig); --help prints to help.
+func parseConfig(args []string, getenv func(string) string, help io.Writer) (Config, error) {
 	env := func(k, def string) string {
 		if v := getenv(k); v != "" {
 			return v
@@ -79,6 +83,9 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 	}
 	var c Config
 	fs := flag.NewFlagSet("tandem", flag.ContinueOnError)
+	applyOps := opsFlags(fs, getenv) // config_ops.go; --help is config_help.go
+	fs.SetOutput(help)
+	fs.Usage = func() { writeHelp(help, fs) }
 	fs.StringVar(&c.Addr, "addr", env("TANDEM_ADDR", ":8080"), "listen address (TANDEM_ADDR)")
 	fs.StringVar(&c.DataDir, "data-dir", env("TANDEM_DATA_DIR", "./data"), "directory for the embedded database, the generated secret and uploads (TANDEM_DATA_DIR)")
 	allow := fs.String("webhook-allow-hosts", env("TANDEM_WEBHOOK_ALLOW_HOSTS", ""), "comma-separated internal hosts webhooks may reach, e.g. erp.partner.local,10.1.2.3 (TANDEM_WEBHOOK_ALLOW_HOSTS)")
@@ -105,6 +112,9 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	c.WebhookAllowHosts = hosts
+	if err := applyOps(&c); err != nil {
+		return c, err
+	}
 	c.DatabaseURL = getenv("DATABASE_URL")
 	c.JWTSecret = getenv("TANDEM_JWT_SECRET")
 	for _, p := range strings.Split(getenv("TANDEM_JWT_PREVIOUS_SECRETS"), ",") {

@@ -58,6 +58,8 @@ func eachDB(t *testing.T, fn func(t *testing.T, e *env)) {
 type envOptions struct {
 	now      func() time.Time
 	throttle *auth.Throttle
+	// config changes the app's configuration before it starts.
+	config func(*app.Config)
 	// webhookCAs trust a test receiver's certificate; webhookAllow are the hosts
 	// webhooks may reach although internal (TANDEM_WEBHOOK_ALLOW_HOSTS);
 	// webhookResolver answers the lookups of webhook hosts.
@@ -136,6 +138,9 @@ func newEnv(t *testing.T, backend string, o envOptions) *env {
 		out = io.MultiWriter(out, o.log)
 	}
 	log := slog.New(slog.NewTextHandler(out, nil))
+	if o.config != nil {
+		o.config(&cfg)
+	}
 	if o.webhookResolver == nil {
 		o.webhookResolver = &testDNS{} // no test looks up a real name
 	}

@@ -11,6 +11,7 @@ import (
 	"tandem/frontend"
 	"tandem/graph"
 	"tandem/server/auth"
+	"tandem/server/requestid"
 )
 
 // MaxRequestBytes bounds a GraphQL request body (a multipart upload included).
@@ -40,7 +41,9 @@ func (a *App) routes(gql, download, attachmentDownload, refused, export http.Han
 	// A kind's rows under the import's column labels (bearer token; privacy applies).
 	mux.Handle("GET /exports/{file}", noStore(a.authenticate(export)))
 	mux.Handle("/", newSPA(frontend.Dist()))
-	return a.accessLog(securityHeaders(mux))
+	// Reserved server paths no route serves are 404, not the app (observe.go).
+	a.serverPaths(mux)
+	return requestid.Middleware(a.accessLog(securityHeaders(mux)))
 }
 
 // ready answers 200 when the database answers within two seconds, and 503 from the
@@ -191,10 +194,12 @@ func (a *App) accessLog(next http.Handler) http.Handler {
 		start := time.Now()
 		ctx, info := graph.WithRequestInfo(r.Context())
 		sw := &statusWriter{ResponseWriter: w}
-		next.ServeHTTP(sw, r.WithContext(ctx))
+		r = r.WithContext(ctx)
+		next.ServeHTTP(sw, r) // the mux sets r.Pattern
 		if sw.status == 0 {
 			sw.status = http.StatusOK
 		}
+		a.observe(r, sw.status, time.Since(start), info)
 		attrs := []any{"method", r.Method, "path", r.URL.Path, "status", sw.status,
 			"duration_ms", float64(time.Since(start).Microseconds()) / 1000, "bytes", sw.bytes}
 		if info.Operation != "" {
@@ -204,7 +209,7 @@ func (a *App) accessLog(next http.Handler) http.Handler {
 		if n := info.InternalErrors(); n > 0 {
 			attrs = append(attrs, "internal_errors", n)
 		}
-		a.Log.Info("request", attrs...)
+		a.Log.InfoContext(ctx, "request", attrs...)
 	})
 }
 

@@ -101,6 +101,10 @@ func (a *App) follow(ctx context.Context) {
 		case <-t.C:
 		}
 		a.keys.reload(ctx, 0)
+		if n, err := a.DB.Client.WebhookDelivery.Query().Where(webhookdelivery.StatusEQ(webhookdelivery.StatusPENDING)).
+			Count(access.System(ctx, "metrics: webhook deliveries waiting")); err == nil {
+			a.Metrics.SetPendingWebhooks(n)
+		}
 		if row, err := classification.Current(access.System(ctx, "weights saved by another process"), a.DB.Client); err == nil {
 			classify.Set(classification.Weights(row))
 		}
