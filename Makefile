@@ -1,7 +1,7 @@
 # Tandem's two everyday commands are `make run` and `make test` (see README.md).
 GO ?= go
 
-.PHONY: run test generate lint generated gotest schema frontend migration
+.PHONY: run test generate lint generated gotest schema frontend migration migration-hash
 
 ## run: Tandem on the embedded database, with demo data, at http://localhost:8080
 run:
@@ -20,6 +20,10 @@ generate:
 migration:
 	@if [ -z "$(name)" ]; then echo "usage: make migration name=add_something"; exit 1; fi
 	$(GO) run ./ent/migrate/gen/main.go -name $(name)
+
+## migration-hash: rewrite atlas.sum after editing a migration that was never applied
+migration-hash:
+	$(GO) run ./ent/migrate/gen/main.go -hash
 
 lint:
 	@bad=$$(gofmt -l $$(find . -name '*.go' -not -path './frontend/node_modules/*')); \

@@ -5,7 +5,9 @@
 // replayed on a scratch database (an in-memory SQLite; a throw-away database on the
 // PostgreSQL server of -postgres / TANDEM_DEV_DATABASE_URL / TANDEM_TEST_DATABASE_URL),
 // diffed against ent/schema, and the difference written as a new Atlas-format file
-// with atlas.sum updated. Run it from the module root.
+// with atlas.sum updated. Run it from the module root. With -hash it only rewrites
+// atlas.sum (`make migration-hash`), after a file was edited by hand before it was
+// ever applied (e.g. to add the destructive-change comment).
 package main
 
 import (
@@ -37,16 +39,25 @@ const dirRoot = "ent/migrate/migrations"
 func main() {
 	name := flag.String("name", "", "what the migration does, in snake_case, e.g. add_order_note")
 	pg := flag.String("postgres", firstEnv("TANDEM_DEV_DATABASE_URL", "TANDEM_TEST_DATABASE_URL"),
-		"a PostgreSQL server URL where a throw-away schema may be created")
+		"a PostgreSQL server URL whose role may create a throw-away database")
+	hash := flag.Bool("hash", false, "only rewrite atlas.sum of both directories, after a migration file was edited by hand")
 	flag.Parse()
+	if _, err := os.Stat(dirRoot); err != nil {
+		log.Fatalf("run from the module root: %v", err)
+	}
+	if *hash {
+		for _, d := range []string{"postgres", "sqlite"} {
+			if err := rehash(filepath.Join(dirRoot, d)); err != nil {
+				log.Fatalf("%s: %v", d, err)
+			}
+		}
+		return
+	}
 	if !regexp.MustCompile(`^[a-z][a-z0-9_]*$`).MatchString(*name) {
 		log.Fatalf("-name must be snake_case letters and digits, e.g. add_order_note (got %q)", *name)
 	}
 	if *pg == "" {
 		log.Fatal("a PostgreSQL server is needed: set -postgres, TANDEM_DEV_DATABASE_URL or TANDEM_TEST_DATABASE_URL")
-	}
-	if _, err := os.Stat(dirRoot); err != nil {
-		log.Fatalf("run from the module root: %v", err)
 	}
 	ctx := context.Background()
 	// The same version for both dialects keeps their files side by side.
@@ -67,6 +78,19 @@ func main() {
 			fmt.Printf("%s: no changes: ent/schema matches the migrations\n", d)
 		}
 	}
+}
+
+// rehash writes the atlas.sum of a directory's files as they are.
+func rehash(path string) error {
+	dir, err := migrate.NewLocalDir(path)
+	if err != nil {
+		return err
+	}
+	sum, err := dir.Checksum()
+	if err != nil {
+		return err
+	}
+	return migrate.WriteSumFile(dir, sum)
 }
 
 func dirName(d string) string {
