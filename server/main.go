@@ -28,6 +28,9 @@ func run() error {
 	if len(os.Args) > 1 && os.Args[1] == "reset-admin-password" {
 		return resetAdminPassword(os.Args[2:])
 	}
+	if len(os.Args) > 1 && os.Args[1] == "migrate" {
+		return migrateCommand(os.Args[2:])
+	}
 	cfg, err := app.ParseConfig(os.Args[1:], os.Getenv)
 	if err != nil {
 		return err

@@ -29,6 +29,9 @@ type Config struct {
 	JWTSecret   string // TANDEM_JWT_SECRET
 	Env         string // TANDEM_ENV ("production" hardens defaults)
 	Demo        bool   // --demo / TANDEM_DEMO
+	// NoMigrate leaves the schema alone at start (`tandem migrate` applies migrations as
+	// a deploy step) and refuses to start while migrations are pending.
+	NoMigrate bool // --migrate=off / TANDEM_MIGRATE=off
 	// Classification weighs the five account ratings, e.g.
 	// "scale=1,technical_level=1,credit=1.5,demand=2,ease_of_closing=1.5,a=3.8,b=2.8,min=3".
 	// It is the initial default only: once an admin saves weights in the app
@@ -69,8 +72,16 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.DurationVar(&c.SLASweepInterval, "sla-sweep-interval", durationEnv("TANDEM_SLA_SWEEP_INTERVAL", time.Minute, getenv),
 		"how often missed service levels of problems are recorded, e.g. 1m (TANDEM_SLA_SWEEP_INTERVAL)")
 	fs.BoolVar(&c.Demo, "demo", env("TANDEM_DEMO", "") == "1" || env("TANDEM_DEMO", "") == "true", "fill an empty database with demo data (TANDEM_DEMO=1)")
+	migrate := fs.String("migrate", env("TANDEM_MIGRATE", "on"), "apply pending schema migrations at start: on, or off when `tandem migrate` does it (TANDEM_MIGRATE)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
+	}
+	switch strings.ToLower(*migrate) {
+	case "on":
+	case "off":
+		c.NoMigrate = true
+	default:
+		return c, fmt.Errorf("TANDEM_MIGRATE / --migrate must be on or off (got %q)", *migrate)
 	}
 	hosts, err := parseAllowHosts(*allow)
 	if err != nil {

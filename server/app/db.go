@@ -38,6 +38,19 @@ func SQLiteDSN(path string) string {
 // OpenDatabase opens PostgreSQL when databaseURL is a postgres:// URL, else the
 // embedded SQLite file in dataDir, and applies the pending migrations (Database.Migrate).
 func OpenDatabase(ctx context.Context, databaseURL, dataDir string, opts ...ent.Option) (*Database, error) {
+	d, err := ConnectDatabase(ctx, databaseURL, dataDir, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := d.Migrate(ctx); err != nil {
+		d.Client.Close()
+		return nil, fmt.Errorf("migrating the schema of %s: %w", d.Where, err)
+	}
+	return d, nil
+}
+
+// ConnectDatabase opens the database as OpenDatabase does, without migrating it.
+func ConnectDatabase(ctx context.Context, databaseURL, dataDir string, opts ...ent.Option) (*Database, error) {
 	d := &Database{}
 	var err error
 	switch {
@@ -73,10 +86,6 @@ func OpenDatabase(ctx context.Context, databaseURL, dataDir string, opts ...ent.
 		return nil, fmt.Errorf("cannot reach the database at %s: %w", d.Where, err)
 	}
 	d.Client = ent.NewClient(append([]ent.Option{ent.Driver(entsql.OpenDB(d.Dialect, d.DB))}, opts...)...)
-	if _, err := d.Migrate(ctx); err != nil {
-		d.Client.Close()
-		return nil, fmt.Errorf("migrating the schema of %s: %w", d.Where, err)
-	}
 	return d, nil
 }
 
