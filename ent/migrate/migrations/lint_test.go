@@ -186,3 +186,22 @@ func TestMigrationNames(t *testing.T) {
 		t.Fatal("no migrations")
 	}
 }
+
+// Migrations run in the connection's current schema (search_path): a name qualified
+// with a schema would escape it.
+func TestMigrationsAreUnqualified(t *testing.T) {
+	qualified := regexp.MustCompile("(?i)[`\"]?\\bpublic[`\"]?\\.[`\"]?\\w")
+	names, err := fs.Glob(Files, "*/*.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		b, _ := fs.ReadFile(Files, name)
+		if m := qualified.Find(b); m != nil {
+			t.Errorf("%s: schema-qualified name %q: migrations must use the current schema", name, m)
+		}
+	}
+	if !qualified.MatchString(`ALTER TABLE "public"."teams" ADD COLUMN "x" text`) {
+		t.Fatal("the check misses a qualified name")
+	}
+}
