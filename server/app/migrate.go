@@ -32,8 +32,9 @@ func (d *Database) Migrate(ctx context.Context) ([]string, error) {
 	var applied []string
 	err = d.WithLock(ctx, LockMigrate, func(ctx context.Context) error {
 		m := &migrator{db: d.DB, dialect: d.Dialect, dir: dir, adopt: d.autoMigrate}
-		applied, err = m.run(ctx)
-		return err
+		var runErr error
+		applied, runErr = m.run(ctx)
+		return runErr
 	})
 	return applied, err
 }
