@@ -224,3 +224,43 @@ func TestMigrateOldDatabaseNeedsBaselineRelease(t *testing.T) {
 		t.Fatalf("want a refusal naming the upgrade path, got %v", err)
 	}
 }
+
+// On SQLite a column change rebuilds the table (Atlas writes create-copy-drop-rename):
+// the rows referring to it survive, although their foreign key cascades on delete,
+// and foreign keys are enforced again afterwards.
+func TestMigrateSQLiteRebuildKeepsReferringRows(t *testing.T) {
+	db := openRaw(t, dialect.SQLite, "", t.TempDir())
+	db.SetMaxOpenConns(1) // the connection the migration used is the one checked after
+	const base = "CREATE TABLE `parents` (`id` integer NOT NULL, `name` text NULL, PRIMARY KEY (`id`));\n" +
+		"CREATE TABLE `kids` (`id` integer NOT NULL, `parent_id` integer NOT NULL, PRIMARY KEY (`id`), CONSTRAINT `kids_parent` FOREIGN KEY (`parent_id`) REFERENCES `parents` (`id`) ON DELETE CASCADE);\n" +
+		"INSERT INTO `parents` (`id`) VALUES (1);\nINSERT INTO `kids` (`id`, `parent_id`) VALUES (10, 1);\n"
+	const rebuild = "PRAGMA foreign_keys = off;\n" +
+		"CREATE TABLE `new_parents` (`id` integer NOT NULL, `name` text NOT NULL DEFAULT '', PRIMARY KEY (`id`));\n" +
+		"INSERT INTO `new_parents` (`id`, `name`) SELECT `id`, IFNULL(`name`, '') FROM `parents`;\n" +
+		"DROP TABLE `parents`;\nALTER TABLE `new_parents` RENAME TO `parents`;\nPRAGMA foreign_keys = on;\n"
+	m := &migrator{db: db, dialect: dialect.SQLite, dir: testDir(t, map[string]string{fileA: base, fileB: rebuild}), adopt: noAdopt}
+	if _, err := m.run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var kids int
+	if err := db.QueryRow("SELECT count(*) FROM kids").Scan(&kids); err != nil || kids != 1 {
+		t.Fatalf("kids after the rebuild: %d (%v), want 1", kids, err)
+	}
+	if _, err := db.Exec("INSERT INTO kids (id, parent_id) VALUES (11, 99)"); err == nil {
+		t.Fatal("foreign keys are off after the migration")
+	}
+}
+
+// A SQLite migration that leaves a row referring to a missing row is refused whole.
+func TestMigrateSQLiteRefusesBrokenForeignKeys(t *testing.T) {
+	db := openRaw(t, dialect.SQLite, "", t.TempDir())
+	const base = "CREATE TABLE `parents` (`id` integer NOT NULL, PRIMARY KEY (`id`));\n" +
+		"CREATE TABLE `kids` (`id` integer NOT NULL, `parent_id` integer NOT NULL, PRIMARY KEY (`id`), CONSTRAINT `kids_parent` FOREIGN KEY (`parent_id`) REFERENCES `parents` (`id`));\n"
+	m := &migrator{db: db, dialect: dialect.SQLite, dir: testDir(t, map[string]string{fileA: base, fileB: "INSERT INTO `kids` (`id`, `parent_id`) VALUES (1, 42);\n"}), adopt: noAdopt}
+	if _, err := m.run(context.Background()); err == nil || !strings.Contains(err.Error(), "missing rows of parents") {
+		t.Fatalf("want a refusal naming the broken reference, got %v", err)
+	}
+	if got := revisions(t, db); len(got) != 1 {
+		t.Fatalf("recorded %v, want only the first file", got)
+	}
+}

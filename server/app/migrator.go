@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strings"
@@ -174,7 +175,27 @@ func (m *migrator) apply(ctx context.Context, f migrate.File) error {
 	if err != nil {
 		return fmt.Errorf("migration %s: %w", f.Name(), err)
 	}
-	tx, err := m.db.BeginTx(ctx, nil)
+	conn, err := m.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if m.dialect == dialect.SQLite {
+		// SQLite changes a column by rebuilding its table: with foreign keys enforced,
+		// dropping the old table would delete (ON DELETE CASCADE) or orphan the rows
+		// referring to it. The pragma is ignored inside a transaction, so it is set on
+		// the connection around it (as Atlas does); foreign_key_check runs before commit.
+		if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = off"); err != nil {
+			return err
+		}
+		defer func() {
+			if _, err := conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA foreign_keys = on"); err != nil {
+				// Never hand the pool a connection without foreign keys.
+				_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+			}
+		}()
+	}
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -184,6 +205,11 @@ func (m *migrator) apply(ctx context.Context, f migrate.File) error {
 			return fmt.Errorf("migration %s failed at statement %d (%s); none of it was applied: %w", f.Name(), i+1, abbreviate(s, 120), err)
 		}
 	}
+	if m.dialect == dialect.SQLite {
+		if err := foreignKeysHold(ctx, tx); err != nil {
+			return fmt.Errorf("migration %s: %w; none of it was applied", f.Name(), err)
+		}
+	}
 	if err := m.record(ctx, tx, f); err != nil {
 		return err
 	}
@@ -191,6 +217,26 @@ func (m *migrator) apply(ctx context.Context, f migrate.File) error {
 		return fmt.Errorf("migration %s: %w", f.Name(), err)
 	}
 	return nil
+}
+
+// foreignKeysHold fails when a row of the SQLite database refers to a missing row.
+func foreignKeysHold(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table string
+		var rowid sql.NullInt64
+		var parent string
+		var fkid int
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			return err
+		}
+		return fmt.Errorf("it leaves rows of %s referring to missing rows of %s", table, parent)
+	}
+	return rows.Err()
 }
 
 func (m *migrator) record(ctx context.Context, tx *sql.Tx, f migrate.File) error {
