@@ -1,7 +1,7 @@
 # Tandem's two everyday commands are `make run` and `make test` (see README.md).
 GO ?= go
 
-.PHONY: run build test generate lint generated gotest schema frontend load-cluster
+.PHONY: run build test generate lint generated gotest schema frontend load-cluster migration migration-hash
 
 ## run: Tandem on the embedded database, with demo data, at http://localhost:8080
 run:
@@ -17,6 +17,17 @@ test: lint generated schema gotest frontend
 
 generate:
 	$(GO) generate ./...
+
+## migration: write the next schema migration of both dialects from ent/schema's changes,
+## e.g. `make migration name=add_order_note` (needs a PostgreSQL server whose role may
+## create databases: TANDEM_DEV_DATABASE_URL, else TANDEM_TEST_DATABASE_URL). See docs/operations.md.
+migration:
+	@if [ -z "$(name)" ]; then echo "usage: make migration name=add_something"; exit 1; fi
+	$(GO) run ./ent/migrate/gen/main.go -name $(name)
+
+## migration-hash: rewrite atlas.sum after editing a migration that was never applied
+migration-hash:
+	$(GO) run ./ent/migrate/gen/main.go -hash
 
 lint:
 	@bad=$$(gofmt -l $$(find . -name '*.go' -not -path './frontend/node_modules/*')); \

@@ -36,6 +36,9 @@ func run() error {
 	if done, err := opsCommand(os.Args[1:]); done {
 		return err
 	}
+	if len(os.Args) > 1 && os.Args[1] == "migrate" {
+		return migrateCommand(os.Args[2:])
+	}
 	cfg, err := app.ParseConfig(os.Args[1:], os.Getenv)
 	if errors.Is(err, flag.ErrHelp) {
 		return nil

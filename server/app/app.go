@@ -68,7 +68,7 @@ type Options struct {
 
 // New opens the database, prepares sign-in and builds the handler.
 func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App, error) {
-	db, err := OpenDatabase(ctx, cfg.DatabaseURL, cfg.DataDir, opts.EntOptions...)
+	db, err := openForStart(ctx, cfg, opts.EntOptions)
 	if err != nil {
 		return nil, err
 	}

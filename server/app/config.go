@@ -29,6 +29,9 @@ type Config struct {
 	Demo        bool   // --demo / TANDEM_DEMO
 	// Operations: logs, metrics, the database pool and HTTP timeouts (config_ops.go).
 	Operations
+	// NoMigrate leaves the schema alone at start (`tandem migrate` applies migrations as
+	// a deploy step) and refuses to start while migrations are pending.
+	NoMigrate bool // --migrate=off / TANDEM_MIGRATE=off
 	// Classification weighs the five account ratings, e.g.
 	// "scale=1,technical_level=1,credit=1.5,demand=2,ease_of_closing=1.5,a=3.8,b=2.8,min=3".
 	// It is the initial default only: once an admin saves weights in the app
@@ -99,6 +102,7 @@ func parseConfig(args []string, getenv func(string) string, help io.Writer) (Con
 	fs.DurationVar(&c.DrainDelay, "drain-delay", durationEnv("TANDEM_DRAIN_DELAY", 0, getenv),
 		"on SIGTERM, how long to keep serving after /readyz fails, e.g. 10s behind a load balancer (TANDEM_DRAIN_DELAY)")
 	fs.BoolVar(&c.Demo, "demo", env("TANDEM_DEMO", "") == "1" || env("TANDEM_DEMO", "") == "true", "fill an empty database with demo data (TANDEM_DEMO=1)")
+	migrate := fs.String("migrate", env("TANDEM_MIGRATE", "on"), "apply pending schema migrations at start: on, or off when `tandem migrate` does it (TANDEM_MIGRATE)")
 	s3 := newS3Flags(fs, env)
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -106,6 +110,13 @@ func parseConfig(args []string, getenv func(string) string, help io.Writer) (Con
 	var err error
 	if c.S3, c.S3Presign, err = s3.config(); err != nil {
 		return c, err
+	}
+	switch strings.ToLower(*migrate) {
+	case "on":
+	case "off":
+		c.NoMigrate = true
+	default:
+		return c, fmt.Errorf("TANDEM_MIGRATE / --migrate must be on or off (got %q)", *migrate)
 	}
 	hosts, err := parseAllowHosts(*allow)
 	if err != nil {

@@ -36,8 +36,21 @@ func SQLiteDSN(path string) string {
 }
 
 // OpenDatabase opens PostgreSQL when databaseURL is a postgres:// URL, else the
-// embedded SQLite file in dataDir, and creates or migrates the schema.
+// embedded SQLite file in dataDir, and applies the pending migrations (Database.Migrate).
 func OpenDatabase(ctx context.Context, databaseURL, dataDir string, opts ...ent.Option) (*Database, error) {
+	d, err := ConnectDatabase(ctx, databaseURL, dataDir, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := d.Migrate(ctx); err != nil {
+		d.Client.Close()
+		return nil, fmt.Errorf("migrating the schema of %s: %w", d.Where, err)
+	}
+	return d, nil
+}
+
+// ConnectDatabase opens the database as OpenDatabase does, without migrating it.
+func ConnectDatabase(ctx context.Context, databaseURL, dataDir string, opts ...ent.Option) (*Database, error) {
 	d := &Database{}
 	var err error
 	switch {
@@ -73,17 +86,11 @@ func OpenDatabase(ctx context.Context, databaseURL, dataDir string, opts ...ent.
 		return nil, fmt.Errorf("cannot reach the database at %s: %w", d.Where, err)
 	}
 	d.Client = ent.NewClient(append([]ent.Option{ent.Driver(entsql.OpenDB(d.Dialect, d.DB))}, opts...)...)
-	// ent's migration keeps package-level state: two at once in one process race.
-	migrating.Lock()
-	err = d.WithLock(ctx, LockMigrate, func(ctx context.Context) error { return d.Client.Schema.Create(ctx) })
-	migrating.Unlock()
-	if err != nil {
-		d.Client.Close()
-		return nil, fmt.Errorf("migrating the schema: %w", err)
-	}
 	return d, nil
 }
 
+// migrating serializes ent's auto-migration in this process: it keeps package-level
+// state, so two at once race (see Database.autoMigrate).
 var migrating sync.Mutex
 
 // Close closes the client and the pool.
