@@ -20,6 +20,7 @@ import (
 	"tandem/ent/schema/pulid"
 	"tandem/ent/viewer"
 	"tandem/graph/model"
+	"tandem/server/jobs"
 )
 
 // Imports (issue 11): the resolvers translate; domain/importer reads, checks and writes.
@@ -293,7 +294,7 @@ func (r *Resolver) runImport(v *viewer.Viewer, id pulid.ID) {
 	ctx, stop := context.WithCancel(viewer.NewContext(context.Background(), v))
 	defer stop()
 	// Other processes on the database see that this one still commits it (MarkStale).
-	go importer.Beat(ctx, r.Client, id, r.now)
+	go jobs.Every(ctx, importer.Heartbeat, func(ctx context.Context) { importer.Beat(ctx, r.Client, id, r.now()) })
 	fail := func(j *ent.ImportJob, done int, err error) {
 		msg := fmt.Sprintf("%v (%d rows written; commit again to resume)", err, done)
 		_ = r.Client.ImportJob.UpdateOneID(id).SetState(importjob.StateFAILED).SetError(truncate(msg, 2000)).

@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
@@ -116,21 +115,9 @@ func run() error {
 // [--email admin@example.com] [--data-dir DIR]` (DATABASE_URL as for the server) gives
 // an admin a new password, printed once, when nobody can sign in.
 func resetAdminPassword(args []string) error {
-	var email string
-	var rest []string
-	for i := 0; i < len(args); i++ {
-		switch a := args[i]; {
-		case a == "--email" || a == "-email":
-			if i+1 >= len(args) {
-				return errors.New("--email needs an address")
-			}
-			email = args[i+1]
-			i++
-		case strings.HasPrefix(a, "--email=") || strings.HasPrefix(a, "-email="):
-			email = a[strings.Index(a, "=")+1:]
-		default:
-			rest = append(rest, a)
-		}
+	email, rest, err := cutFlag(args, "email", "an address")
+	if err != nil {
+		return err
 	}
 	cfg, err := app.ParseConfig(rest, os.Getenv)
 	if err != nil {

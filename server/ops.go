@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/pprof"
 	"os"
+	"strings"
 	"time"
 
 	"tandem/server/app"
@@ -33,24 +34,9 @@ func opsCommand(args []string) (done bool, err error) {
 // backup is `tandem backup --out FILE [--data-dir DIR]`: a consistent copy of the
 // embedded database, taken while the server runs, with the uploaded files.
 func backup(args []string) error {
-	var out string
-	var rest []string
-	for i := 0; i < len(args); i++ {
-		switch a := args[i]; {
-		case a == "--out" || a == "-out":
-			if i+1 >= len(args) {
-				return errors.New("--out needs a file name")
-			}
-			out = args[i+1]
-			i++
-		case len(a) > 6 && (a[:6] == "--out=" || a[:5] == "-out="):
-			out = a[len("--out="):]
-			if a[1] != '-' {
-				out = a[len("-out="):]
-			}
-		default:
-			rest = append(rest, a)
-		}
+	out, rest, err := cutFlag(args, "out", "a file name")
+	if err != nil {
+		return err
 	}
 	if out == "" {
 		return errors.New("usage: tandem backup --out FILE.tar [--data-dir DIR]")
@@ -98,4 +84,25 @@ func closeAll(servers []*http.Server) {
 	for _, s := range servers {
 		_ = s.Close()
 	}
+}
+
+// cutFlag takes --name VALUE (or -name, or --name=VALUE) out of args, for commands
+// whose other flags are the server's; what names the value in the error.
+func cutFlag(args []string, name, what string) (value string, rest []string, err error) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--"+name || a == "-"+name:
+			if i+1 >= len(args) {
+				return "", nil, fmt.Errorf("--%s needs %s", name, what)
+			}
+			value = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--"+name+"=") || strings.HasPrefix(a, "-"+name+"="):
+			value = a[strings.Index(a, "=")+1:]
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return value, rest, nil
 }

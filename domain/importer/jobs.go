@@ -39,19 +39,10 @@ func MarkStale(ctx context.Context, c *ent.Client, now time.Time) (int, error) {
 		Save(sys)
 }
 
-// Beat records that a process still commits the import, every Heartbeat until ctx
-// ends (run it in its own goroutine).
-func Beat(ctx context.Context, c *ent.Client, id pulid.ID, now func() time.Time) {
-	t := time.NewTicker(Heartbeat)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		sys := access.System(ctx, "import: the committing process is alive")
-		_ = c.ImportJob.Update().Where(importjob.IDEQ(id), importjob.StateEQ(importjob.StateCOMMITTING)).
-			SetHeartbeatAt(now()).Exec(sys)
-	}
+// Beat records that a process still commits the import; the process calls it every
+// Heartbeat while it does.
+func Beat(ctx context.Context, c *ent.Client, id pulid.ID, now time.Time) {
+	sys := access.System(ctx, "import: the committing process is alive")
+	_ = c.ImportJob.Update().Where(importjob.IDEQ(id), importjob.StateEQ(importjob.StateCOMMITTING)).
+		SetHeartbeatAt(now).Exec(sys)
 }

@@ -92,14 +92,7 @@ func (a *App) RunWorkers(ctx context.Context) (wait func()) {
 
 // follow reads again, every minute, what another process may have changed.
 func (a *App) follow(ctx context.Context) {
-	t := time.NewTicker(keyReload)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
+	jobs.Every(ctx, keyReload, func(ctx context.Context) {
 		a.keys.reload(ctx, 0)
 		if n, err := a.DB.Client.WebhookDelivery.Query().Where(webhookdelivery.StatusEQ(webhookdelivery.StatusPENDING)).
 			Count(access.System(ctx, "metrics: webhook deliveries waiting")); err == nil {
@@ -108,5 +101,5 @@ func (a *App) follow(ctx context.Context) {
 		if row, err := classification.Current(access.System(ctx, "weights saved by another process"), a.DB.Client); err == nil {
 			classify.Set(classification.Weights(row))
 		}
-	}
+	})
 }

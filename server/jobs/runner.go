@@ -95,3 +95,17 @@ func (r *Runner) log() *slog.Logger {
 	}
 	return slog.New(slog.DiscardHandler)
 }
+
+// Every calls fn every interval until ctx ends (the first call after one interval).
+func Every(ctx context.Context, interval time.Duration, fn func(context.Context)) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			fn(ctx)
+		}
+	}
+}

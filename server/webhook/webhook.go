@@ -28,6 +28,7 @@ import (
 	"tandem/ent"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/webhookdelivery"
+	"tandem/server/jobs"
 )
 
 // MaxAttempts is how often a delivery is tried before it is marked FAILED.
@@ -189,18 +190,11 @@ func (d *Dispatcher) claim(ctx context.Context) ([]*ent.WebhookDelivery, string,
 // hold renews the claim of a delivery while it is being sent, however long that
 // takes, so no other process claims it meanwhile; it stops when ctx ends.
 func (d *Dispatcher) hold(ctx context.Context, id pulid.ID, token string) {
-	t := time.NewTicker(d.lease() / 3)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
+	jobs.Every(ctx, d.lease()/3, func(ctx context.Context) {
 		sys := access.System(ctx, "webhook dispatcher: renewing a claim while sending")
 		_ = d.Client.WebhookDelivery.Update().Where(webhookdelivery.ID(id), webhookdelivery.ClaimToken(token)).
 			SetLockedUntil(d.now().Add(d.lease())).Exec(sys)
-	}
+	})
 }
 
 func idsOf(rows []*ent.WebhookDelivery) []pulid.ID {
