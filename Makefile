@@ -9,7 +9,7 @@ run:
 
 ## build: ./tandem, a static binary without the build machine's paths (-trimpath)
 build:
-	CGO_ENABLED=0 $(GO) build -trimpath -ldflags='-s -w' -o tandem ./server
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags="-s -w -X tandem/server/app.Commit=$$(git rev-parse HEAD 2>/dev/null)" -o tandem ./server
 
 ## test: formatting, vet, generated code up to date, then every Go test (SQLite, and
 ## PostgreSQL when TANDEM_TEST_DATABASE_URL is set), then the phone app's checks.

@@ -103,6 +103,7 @@ func run() error {
 	defer cancel()
 	err = srv.Shutdown(shutCtx)
 	stopWork()
+	log.Info("stopping: workers finishing (a webhook being sent is sent and recorded)")
 	waitWork()
 	log.Info("stopped")
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -121,6 +122,9 @@ func resetAdminPassword(args []string) error {
 	}
 	cfg, err := app.ParseConfig(rest, os.Getenv)
 	if err != nil {
+		return err
+	}
+	if err := existingDatabase(cfg); err != nil {
 		return err
 	}
 	ctx := context.Background()
@@ -151,6 +155,9 @@ func rotateKeys(args []string) error {
 		return errors.New("rotate-keys: TANDEM_JWT_SECRET is set, so the keys are not kept in the database; " +
 			"rotate by moving its value to TANDEM_JWT_PREVIOUS_SECRETS and setting a new one (docs/operations.md)")
 	}
+	if err := existingDatabase(cfg); err != nil {
+		return err
+	}
 	ctx := context.Background()
 	db, err := app.OpenDatabase(ctx, cfg.DatabaseURL, cfg.DataDir)
 	if err != nil {
@@ -161,6 +168,6 @@ func rotateKeys(args []string) error {
 	if err != nil {
 		return fmt.Errorf("rotate-keys (database %s): %w", db.Where, err)
 	}
-	fmt.Printf("New signing key %s stored. Every process signs with it within a minute; tokens of the old key stay valid for %s.\n", kid, app.KeyGrace)
+	fmt.Printf("Database %s: new signing key %s stored. Every process signs with it within a minute; tokens of the old key stay valid for %s.\n", db.Where, kid, app.KeyGrace)
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
 	"tandem/server/app"
@@ -35,6 +36,22 @@ func migrateCommand(args []string) error {
 	}
 	if len(applied) == 0 {
 		fmt.Printf("the database %s is up to date\n", db.Where)
+	} else {
+		fmt.Printf("the database %s is up to date (%d applied)\n", db.Where, len(applied))
+	}
+	return nil
+}
+
+// existingDatabase refuses to run a maintenance command on an embedded database that
+// does not exist yet: without DATABASE_URL, a mistyped --data-dir (or a shell that did
+// not export DATABASE_URL) would otherwise make a new, empty database and "succeed".
+func existingDatabase(cfg app.Config) error {
+	if cfg.DatabaseURL != "" {
+		return nil
+	}
+	path := filepath.Join(cfg.DataDir, "tandem.db")
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("there is no Tandem database at %s: set DATABASE_URL for PostgreSQL, or --data-dir to the server's data directory", path)
 	}
 	return nil
 }

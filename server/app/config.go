@@ -85,6 +85,9 @@ func parseConfig(args []string, getenv func(string) string, help io.Writer) (Con
 		return def
 	}
 	var c Config
+	if err := checkEnv(getenv); err != nil {
+		return c, err
+	}
 	fs := flag.NewFlagSet("tandem", flag.ContinueOnError)
 	applyOps := opsFlags(fs, getenv) // config_ops.go; --help is config_help.go
 	fs.SetOutput(help)
@@ -95,14 +98,14 @@ func parseConfig(args []string, getenv func(string) string, help io.Writer) (Con
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("TANDEM_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDR ranges of proxies whose X-Forwarded-For is believed; default none (TANDEM_TRUSTED_PROXIES)")
 	fs.DurationVar(&c.SLASweepInterval, "sla-sweep-interval", durationEnv("TANDEM_SLA_SWEEP_INTERVAL", time.Minute, getenv),
 		"how often missed service levels of problems are recorded, e.g. 1m (TANDEM_SLA_SWEEP_INTERVAL)")
-	fs.BoolVar(&c.Workers, "workers", env("TANDEM_WORKERS", "on") != "off" && env("TANDEM_WORKERS", "on") != "0" && env("TANDEM_WORKERS", "on") != "false",
+	fs.BoolVar(&c.Workers, "workers", onOff(getenv("TANDEM_WORKERS"), true),
 		"send webhooks and run the periodic jobs in this process; off for processes that only serve requests (TANDEM_WORKERS=off)")
 	fs.DurationVar(&c.WebhookRetention, "webhook-retention", durationEnv("TANDEM_WEBHOOK_RETENTION", DefaultWebhookRetention, getenv),
 		"how long delivered and failed webhook deliveries are kept, e.g. 720h (TANDEM_WEBHOOK_RETENTION)")
 	fs.DurationVar(&c.DrainDelay, "drain-delay", durationEnv("TANDEM_DRAIN_DELAY", 0, getenv),
 		"on SIGTERM, how long to keep serving after /readyz fails, e.g. 10s behind a load balancer (TANDEM_DRAIN_DELAY)")
-	fs.BoolVar(&c.Demo, "demo", env("TANDEM_DEMO", "") == "1" || env("TANDEM_DEMO", "") == "true", "fill an empty database with demo data (TANDEM_DEMO=1)")
-	migrate := fs.String("migrate", env("TANDEM_MIGRATE", "on"), "apply pending schema migrations at start: on, or off when `tandem migrate` does it (TANDEM_MIGRATE)")
+	fs.BoolVar(&c.Demo, "demo", onOff(getenv("TANDEM_DEMO"), false), "fill an empty database with demo data (TANDEM_DEMO=1)")
+	migrate := fs.String("migrate", env("TANDEM_MIGRATE", "on"), "apply pending schema migrations at start: on, or off when the tandem migrate command does it (TANDEM_MIGRATE)")
 	s3 := newS3Flags(fs, env)
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -110,6 +113,14 @@ func parseConfig(args []string, getenv func(string) string, help io.Writer) (Con
 	var err error
 	if c.S3, c.S3Presign, err = s3.config(); err != nil {
 		return c, err
+	}
+	switch {
+	case c.SLASweepInterval <= 0:
+		return c, errors.New("--sla-sweep-interval must be above zero")
+	case c.WebhookRetention <= 0:
+		return c, errors.New("--webhook-retention must be above zero")
+	case c.DrainDelay < 0:
+		return c, errors.New("--drain-delay cannot be negative")
 	}
 	switch strings.ToLower(*migrate) {
 	case "on":
@@ -207,13 +218,51 @@ func ParseTrustedProxies(s string) ([]netip.Prefix, error) {
 	return out, nil
 }
 
-// durationEnv reads a duration from the environment, def when unset or unreadable
-// (the flag's own parsing reports a bad --flag value).
+// durationEnv reads a duration from the environment, def when unset (checkEnv has
+// refused an unreadable one; the flag's own parsing reports a bad --flag value).
 func durationEnv(k string, def time.Duration, getenv func(string) string) time.Duration {
-	if d, err := time.ParseDuration(getenv(k)); err == nil && d > 0 {
+	if d, err := time.ParseDuration(getenv(k)); err == nil {
 		return d
 	}
 	return def
+}
+
+// onOff reads a switch variable (checkEnv has refused other values).
+func onOff(v string, def bool) bool {
+	switch strings.ToLower(v) {
+	case "on", "true", "1", "yes":
+		return true
+	case "off", "false", "0", "no":
+		return false
+	}
+	return def
+}
+
+// checkEnv refuses unreadable values of the variables whose flags take them as
+// defaults: a typo must stop the start, not quietly become the default.
+func checkEnv(getenv func(string) string) error {
+	durations := map[string]bool{"TANDEM_SLA_SWEEP_INTERVAL": true, "TANDEM_WEBHOOK_RETENTION": true, "TANDEM_DRAIN_DELAY": false}
+	for k, positive := range durations {
+		v := getenv(k)
+		if v == "" {
+			continue
+		}
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 || (positive && d == 0) {
+			return fmt.Errorf("%s must be a duration such as 90s, 5m or 720h%s (got %q)", k, map[bool]string{true: " above zero", false: ""}[positive], v)
+		}
+	}
+	for _, k := range []string{"TANDEM_WORKERS", "TANDEM_DEMO"} {
+		if v := getenv(k); v != "" && onOff(v, true) != onOff(v, false) { // neither on nor off
+			return fmt.Errorf("%s must be on or off (got %q)", k, getenv(k))
+		}
+	}
+	switch v := getenv("TANDEM_ENV"); v {
+	case "", "development", "production", "test":
+	default:
+		return fmt.Errorf("TANDEM_ENV must be development or production (got %q)", v)
+	}
+	return nil
 }
 
 // envWeights reads TANDEM_CLASSIFICATION and refuses weights an admin could not save.

@@ -13,8 +13,8 @@ import (
 // the server reads appears there, so add a line here with each new one.
 var envDocs = []struct{ name, doc string }{
 	{"DATABASE_URL", "postgres://user:password@host:5432/db?sslmode=require for PostgreSQL; empty for the embedded database in the data dir"},
-	{"TANDEM_JWT_SECRET", "secret signing access tokens, 32 characters or more (required when TANDEM_ENV=production; else generated and kept in the data dir)"},
-	{"TANDEM_ENV", "production hardens defaults (no GraphQL suggestions, a secret required); default development"},
+	{"TANDEM_JWT_SECRET", "secret signing access tokens, 32 characters or more, the same on every process; unset: keys made at the first start and kept in the database (tandem rotate-keys replaces the token key)"},
+	{"TANDEM_ENV", "production hardens defaults (no GraphQL field suggestions in errors); default development"},
 	{"TANDEM_CLASSIFICATION", "initial account classification weights, e.g. scale=1,technical_level=1,credit=1.5,demand=2,ease_of_closing=1.5,a=3.8,b=2.8,min=3"},
 	{"TANDEM_JWT_PREVIOUS_SECRETS", "earlier values of TANDEM_JWT_SECRET whose tokens are still accepted during a rotation, comma-separated"},
 	{"TANDEM_EVALUATION_CONTACT_FACTOR", "shortens key persons' contact intervals while their account evaluates us, above 0 and at most 1 (default 0.5)"},
@@ -23,6 +23,8 @@ var envDocs = []struct{ name, doc string }{
 // usageHeader opens --help.
 const usageHeader = `Usage: tandem [flags]            serve the app and the GraphQL API
        tandem backup --out FILE   copy the embedded database and files while it runs
+       tandem migrate             apply pending schema migrations and exit (a deploy step)
+       tandem rotate-keys         store a new access-token signing key (keys kept in the database)
        tandem reset-admin-password [--email ADDRESS]
        tandem version
 

@@ -67,6 +67,12 @@ func ConnectDatabase(ctx context.Context, databaseURL, dataDir string, opts ...e
 			return nil, fmt.Errorf("data dir: %w", err)
 		}
 		path := filepath.Join(dataDir, "tandem.db")
+		// It holds password hashes and signing keys: readable by the server's user only
+		// (SQLite gives its journal files the same mode), whatever the umask.
+		if f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600); err == nil {
+			f.Close()
+			_ = os.Chmod(path, 0o600)
+		}
 		d.Dialect, d.Where = dialect.SQLite, path
 		d.DB, err = sql.Open("sqlite", SQLiteDSN(path))
 		if err == nil {

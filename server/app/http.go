@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"net/netip"
 	"strings"
@@ -209,7 +210,12 @@ func (a *App) accessLog(next http.Handler) http.Handler {
 		if n := info.InternalErrors(); n > 0 {
 			attrs = append(attrs, "internal_errors", n)
 		}
-		a.Log.InfoContext(ctx, "request", attrs...)
+		// Health checks come every few seconds from the balancer: only at debug level.
+		level := slog.LevelInfo
+		if (r.URL.Path == "/healthz" || r.URL.Path == "/readyz") && sw.status < 500 {
+			level = slog.LevelDebug
+		}
+		a.Log.Log(ctx, level, "request", attrs...)
 	})
 }
 

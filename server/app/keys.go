@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,6 +29,7 @@ type signingKeys struct {
 
 	mu         sync.Mutex
 	lastReload time.Time
+	log        *slog.Logger
 }
 
 // openKeys reads the signing keys: the configured TANDEM_JWT_SECRET (and the previous
@@ -64,7 +66,7 @@ func (a *App) openKeys(ctx context.Context) (*signingKeys, error) {
 		return nil, err
 	}
 	return &signingKeys{tokens: tokens.Keyring, links: graph.DownloadKey(links.Current().Secret),
-		stored: []*auth.StoredKeyring{tokens}}, nil
+		stored: []*auth.StoredKeyring{tokens}, log: a.Log}, nil
 }
 
 // legacySecret is the secret earlier versions generated into the data directory.
@@ -88,10 +90,14 @@ func (k *signingKeys) reload(ctx context.Context, minGap time.Duration) bool {
 		return false
 	}
 	k.lastReload = time.Now()
+	before := k.tokens.Current().ID
 	for _, s := range k.stored {
 		if err := s.Reload(ctx); err != nil {
 			return false
 		}
+	}
+	if now := k.tokens.Current().ID; now != before && k.log != nil {
+		k.log.Info("signing keys reloaded: access tokens are signed with a new key", "kid", now, "previous", before)
 	}
 	return true
 }

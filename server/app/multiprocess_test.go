@@ -139,3 +139,16 @@ func forgeKid(t *testing.T, token string) string {
 	parts[0] = base64.RawURLEncoding.EncodeToString(raw)
 	return strings.Join(parts, ".")
 }
+
+// TestEmbeddedDatabaseIsPrivate: the database file holds password hashes and signing
+// keys: only the server's user may read it, whatever the umask.
+func TestEmbeddedDatabaseIsPrivate(t *testing.T) {
+	e := newEnv(t, "sqlite", envOptions{storedKeys: true})
+	st, err := os.Stat(filepath.Join(e.app.Config.DataDir, "tandem.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Fatalf("tandem.db has mode %v, want 0600", st.Mode().Perm())
+	}
+}

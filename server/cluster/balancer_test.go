@@ -16,8 +16,9 @@ import (
 )
 
 // balancer is the small load balancer of the test, as an operator would put in front:
-// round robin over the backends whose /readyz answers 200 (checked every 100 ms), and
-// a request whose connection was refused goes to the next backend — it never reached
+// round robin over the backends whose /readyz answers 200 (checked every 100 ms; a
+// backend that fails a request is out until then), and a request whose connection was
+// refused goes to the next backend — it never reached
 // the first, so sending it again cannot duplicate it. A request that reached a backend
 // is never sent twice.
 type balancer struct {
@@ -123,14 +124,15 @@ func (b *balancer) RoundTrip(req *http.Request) (*http.Response, error) {
 		if err == nil {
 			return res, nil
 		}
+		// A backend that fails a request is out until its health check passes again.
+		b.mu.Lock()
+		b.ready[i] = false
+		b.mu.Unlock()
 		var op *net.OpError
 		if !errors.As(err, &op) || op.Op != "dial" {
 			b.lost[i].Add(1)
 			return nil, err // it may have reached the backend: never send it twice
 		}
-		b.mu.Lock()
-		b.ready[i] = false
-		b.mu.Unlock()
 		b.Retried.Add(1)
 		lastErr = err
 	}
