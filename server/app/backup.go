@@ -110,6 +110,8 @@ func addFile(tw *tar.Writer, path, name string) error {
 		return err
 	}
 	hdr.Name = name
+	// Every file of a backup is private: the database holds password hashes and keys.
+	hdr.Mode = 0o600
 	if err := tw.WriteHeader(hdr); err != nil {
 		return err
 	}

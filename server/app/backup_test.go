@@ -32,7 +32,9 @@ func TestBackupWhileWriting(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(files, "ab"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(files, key), []byte("file body"), 0o600); err != nil {
+	// An upload kept readable by others, as files of earlier versions may be: the
+	// backup stores it private all the same.
+	if err := os.WriteFile(filepath.Join(files, key), []byte("file body"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	before := c.Team.Query().CountX(ctx)
@@ -130,6 +132,9 @@ func untar(t *testing.T, path, dir string) map[string]bool {
 			t.Fatal(err)
 		}
 		names[h.Name] = true
+		if h.FileInfo().Mode().Perm() != 0o600 {
+			t.Fatalf("%s is stored with mode %v: every file of a backup is private", h.Name, h.FileInfo().Mode().Perm())
+		}
 		dst := filepath.Join(dir, filepath.FromSlash(h.Name))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
 			t.Fatal(err)

@@ -48,6 +48,11 @@ func (a *App) startMetrics(resolver *graph.Resolver) error {
 	resolver.Metrics = a.Metrics
 	a.JobDone = a.Metrics.JobRun
 	a.Webhooks.Done = a.Metrics.WebhookDelivery
+	var names []string
+	for _, j := range a.Jobs() {
+		names = append(names, j.Name)
+	}
+	a.Metrics.Expect(names...)
 	return a.Metrics.ObserveDB(a.DB.DB, a.DB.Dialect)
 }
 

@@ -185,3 +185,18 @@ func (m *Metrics) JobRun(job, outcome string, took time.Duration) {
 	m.jobRuns.WithLabelValues(job, outcome).Inc()
 	m.jobSeconds.WithLabelValues(job).Observe(took.Seconds())
 }
+
+// Expect makes the series of the named jobs and of every webhook outcome exist at zero
+// from the start, so that a rate or an alert on them works before their first event.
+func (m *Metrics) Expect(jobs ...string) {
+	if m == nil {
+		return
+	}
+	for _, o := range []string{Delivered, Retry, Failed} {
+		m.webhookDeliveries.WithLabelValues(o)
+	}
+	for _, j := range jobs {
+		m.jobRuns.WithLabelValues(j, "ok")
+		m.jobRuns.WithLabelValues(j, "error")
+	}
+}

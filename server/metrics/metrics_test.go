@@ -84,3 +84,24 @@ func TestStatusClass(t *testing.T) {
 		}
 	}
 }
+
+// TestExpectedSeriesStartAtZero: the series of the jobs and webhook outcomes exist
+// before their first event.
+func TestExpectedSeriesStartAtZero(t *testing.T) {
+	m := New()
+	if body := scrape(t, m); strings.Contains(body, `tandem_job_runs_total{job="retired-keys"`) {
+		t.Fatal("a job series exists before Expect")
+	}
+	m.Expect("retired-keys")
+	body := scrape(t, m)
+	for _, want := range []string{
+		`tandem_job_runs_total{job="retired-keys",outcome="ok"} 0`,
+		`tandem_job_runs_total{job="retired-keys",outcome="error"} 0`,
+		`tandem_webhook_deliveries_total{outcome="delivered"} 0`,
+		`tandem_webhook_deliveries_total{outcome="failed"} 0`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+}
