@@ -85,8 +85,10 @@ func parseConfig(args []string, getenv func(string) string, help io.Writer) (Con
 		return def
 	}
 	var c Config
-	if err := checkEnv(getenv); err != nil {
-		return c, err
+	switch v := getenv("TANDEM_ENV"); v {
+	case "", "development", "production", "test":
+	default:
+		return c, fmt.Errorf("TANDEM_ENV must be development or production (got %q)", v)
 	}
 	fs := flag.NewFlagSet("tandem", flag.ContinueOnError)
 	applyOps := opsFlags(fs, getenv) // config_ops.go; --help is config_help.go
@@ -96,16 +98,6 @@ func parseConfig(args []string, getenv func(string) string, help io.Writer) (Con
 	fs.StringVar(&c.DataDir, "data-dir", env("TANDEM_DATA_DIR", "./data"), "directory for the embedded database, the generated secret and uploads (TANDEM_DATA_DIR)")
 	allow := fs.String("webhook-allow-hosts", env("TANDEM_WEBHOOK_ALLOW_HOSTS", ""), "comma-separated internal hosts webhooks may reach, e.g. erp.partner.local,10.1.2.3 (TANDEM_WEBHOOK_ALLOW_HOSTS)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("TANDEM_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDR ranges of proxies whose X-Forwarded-For is believed; default none (TANDEM_TRUSTED_PROXIES)")
-	fs.DurationVar(&c.SLASweepInterval, "sla-sweep-interval", durationEnv("TANDEM_SLA_SWEEP_INTERVAL", time.Minute, getenv),
-		"how often missed service levels of problems are recorded, e.g. 1m (TANDEM_SLA_SWEEP_INTERVAL)")
-	fs.BoolVar(&c.Workers, "workers", onOff(getenv("TANDEM_WORKERS"), true),
-		"send webhooks and run the periodic jobs in this process; off for processes that only serve requests (TANDEM_WORKERS=off)")
-	fs.DurationVar(&c.WebhookRetention, "webhook-retention", durationEnv("TANDEM_WEBHOOK_RETENTION", DefaultWebhookRetention, getenv),
-		"how long delivered and failed webhook deliveries are kept, e.g. 720h (TANDEM_WEBHOOK_RETENTION)")
-	fs.DurationVar(&c.DrainDelay, "drain-delay", durationEnv("TANDEM_DRAIN_DELAY", 0, getenv),
-		"on SIGTERM, how long to keep serving after /readyz fails, e.g. 10s behind a load balancer (TANDEM_DRAIN_DELAY)")
-	fs.BoolVar(&c.Demo, "demo", onOff(getenv("TANDEM_DEMO"), false), "fill an empty database with demo data (TANDEM_DEMO=1)")
-	migrate := fs.String("migrate", env("TANDEM_MIGRATE", "on"), "apply pending schema migrations at start: on, or off when the tandem migrate command does it (TANDEM_MIGRATE)")
 	s3 := newS3Flags(fs, env)
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -113,21 +105,6 @@ func parseConfig(args []string, getenv func(string) string, help io.Writer) (Con
 	var err error
 	if c.S3, c.S3Presign, err = s3.config(); err != nil {
 		return c, err
-	}
-	switch {
-	case c.SLASweepInterval <= 0:
-		return c, errors.New("--sla-sweep-interval must be above zero")
-	case c.WebhookRetention <= 0:
-		return c, errors.New("--webhook-retention must be above zero")
-	case c.DrainDelay < 0:
-		return c, errors.New("--drain-delay cannot be negative")
-	}
-	switch strings.ToLower(*migrate) {
-	case "on":
-	case "off":
-		c.NoMigrate = true
-	default:
-		return c, fmt.Errorf("TANDEM_MIGRATE / --migrate must be on or off (got %q)", *migrate)
 	}
 	hosts, err := parseAllowHosts(*allow)
 	if err != nil {
@@ -216,53 +193,6 @@ func ParseTrustedProxies(s string) ([]netip.Prefix, error) {
 		out = append(out, netip.PrefixFrom(a, a.BitLen()))
 	}
 	return out, nil
-}
-
-// durationEnv reads a duration from the environment, def when unset (checkEnv has
-// refused an unreadable one; the flag's own parsing reports a bad --flag value).
-func durationEnv(k string, def time.Duration, getenv func(string) string) time.Duration {
-	if d, err := time.ParseDuration(getenv(k)); err == nil {
-		return d
-	}
-	return def
-}
-
-// onOff reads a switch variable (checkEnv has refused other values).
-func onOff(v string, def bool) bool {
-	switch strings.ToLower(v) {
-	case "on", "true", "1", "yes":
-		return true
-	case "off", "false", "0", "no":
-		return false
-	}
-	return def
-}
-
-// checkEnv refuses unreadable values of the variables whose flags take them as
-// defaults: a typo must stop the start, not quietly become the default.
-func checkEnv(getenv func(string) string) error {
-	durations := map[string]bool{"TANDEM_SLA_SWEEP_INTERVAL": true, "TANDEM_WEBHOOK_RETENTION": true, "TANDEM_DRAIN_DELAY": false}
-	for k, positive := range durations {
-		v := getenv(k)
-		if v == "" {
-			continue
-		}
-		d, err := time.ParseDuration(v)
-		if err != nil || d < 0 || (positive && d == 0) {
-			return fmt.Errorf("%s must be a duration such as 90s, 5m or 720h%s (got %q)", k, map[bool]string{true: " above zero", false: ""}[positive], v)
-		}
-	}
-	for _, k := range []string{"TANDEM_WORKERS", "TANDEM_DEMO"} {
-		if v := getenv(k); v != "" && onOff(v, true) != onOff(v, false) { // neither on nor off
-			return fmt.Errorf("%s must be on or off (got %q)", k, getenv(k))
-		}
-	}
-	switch v := getenv("TANDEM_ENV"); v {
-	case "", "development", "production", "test":
-	default:
-		return fmt.Errorf("TANDEM_ENV must be development or production (got %q)", v)
-	}
-	return nil
 }
 
 // envWeights reads TANDEM_CLASSIFICATION and refuses weights an admin could not save.

@@ -98,6 +98,33 @@ var opsSettings = []opsSetting{
 	{"shutdown-grace", "TANDEM_SHUTDOWN_GRACE", "20s", "how long a stop waits for requests in flight", func(c *Config, v string) error {
 		return duration(v, &c.ShutdownGrace, false)
 	}},
+	// Settings of Config itself that are read the same way.
+	{"sla-sweep-interval", "TANDEM_SLA_SWEEP_INTERVAL", "1m", "how often missed service levels of problems are recorded", func(c *Config, v string) error {
+		return duration(v, &c.SLASweepInterval, false)
+	}},
+	{"webhook-retention", "TANDEM_WEBHOOK_RETENTION", "720h", "how long delivered and failed webhook deliveries are kept", func(c *Config, v string) error {
+		return duration(v, &c.WebhookRetention, false)
+	}},
+	{"drain-delay", "TANDEM_DRAIN_DELAY", "0s", "on SIGTERM, how long to keep serving after /readyz fails, e.g. 10s behind a load balancer", func(c *Config, v string) error {
+		return duration(v, &c.DrainDelay, true)
+	}},
+	{"workers", "TANDEM_WORKERS", "true", "send webhooks and run the periodic jobs in this process; off for processes that only serve requests", func(c *Config, v string) error {
+		return onOff(v, &c.Workers)
+	}},
+	{"demo", "TANDEM_DEMO", "false", "fill an empty database with demo data", func(c *Config, v string) error {
+		return onOff(v, &c.Demo)
+	}},
+	{"migrate", "TANDEM_MIGRATE", "on", "apply pending schema migrations at start: on, or off when the tandem migrate command does it", func(c *Config, v string) error {
+		switch strings.ToLower(v) {
+		case "on":
+			c.NoMigrate = false
+		case "off":
+			c.NoMigrate = true
+		default:
+			return errors.New("want on or off")
+		}
+		return nil
+	}},
 }
 
 // opsFlags defines the Operations flags on fs, each defaulting to its variable; the
@@ -109,7 +136,7 @@ func opsFlags(fs *flag.FlagSet, getenv func(string) string) func(c *Config) erro
 		if v := getenv(s.env); v != "" {
 			def = v
 		}
-		f := &textFlag{v: def, isBool: s.def == "false"}
+		f := &textFlag{v: def, isBool: s.def == "false" || s.def == "true"}
 		fs.Var(f, s.flag, fmt.Sprintf("%s (%s)", s.usage, s.env))
 		vals[i] = &f.v
 	}
@@ -171,9 +198,25 @@ func count(v string, dst *int) error {
 	return nil
 }
 
+// onOff reads a switch: on, off, true, false, yes, no, 1 or 0.
+func onOff(v string, dst *bool) error {
+	switch strings.ToLower(v) {
+	case "on", "true", "yes", "1":
+		*dst = true
+	case "off", "false", "no", "0":
+		*dst = false
+	default:
+		return errors.New("want on or off")
+	}
+	return nil
+}
+
 func duration(v string, dst *time.Duration, zeroOK bool) error {
 	d, err := time.ParseDuration(v)
 	if err != nil || d < 0 || d == 0 && !zeroOK {
+		if zeroOK {
+			return errors.New("want a duration such as 30s or 5m, 0 or more")
+		}
 		return errors.New("want a positive duration such as 30s or 5m")
 	}
 	*dst = d
