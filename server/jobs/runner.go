@@ -26,6 +26,9 @@ type Runner struct {
 	Tick time.Duration
 	// Done, when set, is told the outcome of every run ("ok" or "error").
 	Done func(job, outcome string, d time.Duration)
+
+	// made are the jobs whose rows exist: made once, then only claimed.
+	made map[string]bool
 }
 
 func (r *Runner) now() time.Time {
@@ -62,7 +65,17 @@ func (r *Runner) RunDue(ctx context.Context) []string {
 			return ran
 		}
 		now := r.now()
-		won, err := Claim(ctx, r.Client, j.Name, j.Every, now)
+		if !r.made[j.Name] {
+			if err := ensure(ctx, r.Client, "job/"+j.Name); err != nil {
+				r.log().Error("claiming a job", "job", j.Name, "err", err)
+				continue
+			}
+			if r.made == nil {
+				r.made = map[string]bool{}
+			}
+			r.made[j.Name] = true
+		}
+		won, err := claim(ctx, r.Client, j.Name, j.Every, now)
 		if err != nil {
 			r.log().Error("claiming a job", "job", j.Name, "err", err)
 			continue

@@ -33,10 +33,15 @@ func ensure(ctx context.Context, c *ent.Client, name string) error {
 // one of the processes that ask within an interval, by one conditional update of the
 // job's row (the database serializes them; the loser's condition no longer holds).
 func Claim(ctx context.Context, c *ent.Client, name string, every time.Duration, now time.Time) (bool, error) {
-	key := "job/" + name
-	if err := ensure(ctx, c, key); err != nil {
+	if err := ensure(ctx, c, "job/"+name); err != nil {
 		return false, err
 	}
+	return claim(ctx, c, name, every, now)
+}
+
+// claim is Claim on a job whose row exists.
+func claim(ctx context.Context, c *ent.Client, name string, every time.Duration, now time.Time) (bool, error) {
+	key := "job/" + name
 	n, err := c.ServerState.Update().
 		Where(serverstate.Name(key), serverstate.UpdatedAtLTE(now.Add(-every))).
 		SetUpdatedAt(now).
