@@ -24,8 +24,9 @@ const keyReload = time.Minute
 type signingKeys struct {
 	tokens *auth.Keyring
 	links  []byte
-	// stored are the keyrings read from the database (nil when TANDEM_JWT_SECRET is set).
-	stored []*auth.StoredKeyring
+	// stored is the token keyring read from the database (nil when TANDEM_JWT_SECRET
+	// is set); the link key is not rotated, so it is read once.
+	stored *auth.StoredKeyring
 
 	mu         sync.Mutex
 	lastReload time.Time
@@ -66,7 +67,7 @@ func (a *App) openKeys(ctx context.Context) (*signingKeys, error) {
 		return nil, err
 	}
 	return &signingKeys{tokens: tokens.Keyring, links: graph.DownloadKey(links.Current().Secret),
-		stored: []*auth.StoredKeyring{tokens}, log: a.Log}, nil
+		stored: tokens, log: a.Log}, nil
 }
 
 // legacySecret is the secret earlier versions generated into the data directory.
@@ -81,7 +82,7 @@ func legacySecret(dataDir string) []byte {
 // reload reads the stored keys again; at most once per minReload when asked by a
 // token with an unknown key (so forged kids cannot make every request query).
 func (k *signingKeys) reload(ctx context.Context, minGap time.Duration) bool {
-	if len(k.stored) == 0 {
+	if k.stored == nil {
 		return false
 	}
 	k.mu.Lock()
@@ -91,10 +92,8 @@ func (k *signingKeys) reload(ctx context.Context, minGap time.Duration) bool {
 	}
 	k.lastReload = time.Now()
 	before := k.tokens.Current().ID
-	for _, s := range k.stored {
-		if err := s.Reload(ctx); err != nil {
-			return false
-		}
+	if err := k.stored.Reload(ctx); err != nil {
+		return false
 	}
 	if now := k.tokens.Current().ID; now != before && k.log != nil {
 		k.log.Info("signing keys reloaded: access tokens are signed with a new key", "kid", now, "previous", before)
