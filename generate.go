@@ -3,5 +3,5 @@
 package tandem
 
 //go:generate go run ./ent/entc.go
-//go:generate go tool gqlgen generate
+//go:generate go run ./graph/gqlgen
 //go:generate go run ./graph/sdl

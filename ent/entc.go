@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log"
+	"os"
 	"strings"
 
 	"entgo.io/contrib/entgql"
@@ -43,6 +44,30 @@ func main() {
 	if err != nil {
 		log.Fatalf("entc: %v", err)
 	}
+	if err := countOnlyWhenAsked("./ent/gql_pagination.go"); err != nil {
+		log.Fatalf("entc: %v", err)
+	}
+}
+
+// countOnlyWhenAsked rewrites entgql's connections so that a page counts its rows only
+// when the query asks for totalCount, or for pageInfo without edges (then the count is
+// how it knows whether there is a next page). entgql also counts whenever pageInfo is
+// asked, though the page it reads (one row more than asked) already answers
+// hasNextPage: one statement per list that scans every row the viewer may read.
+func countOnlyWhenAsked(path string) error {
+	const (
+		from = "if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {"
+		to   = "if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked"
+	)
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	src := string(raw)
+	if strings.Count(src, from) == 0 {
+		return fmt.Errorf("%s: no %q: entgql's pagination changed; update countOnlyWhenAsked", path, from)
+	}
+	return os.WriteFile(path, []byte(strings.ReplaceAll(src, from, to)), 0o644)
 }
 
 // typeDescriptions gives a GraphQL type the description of its ent schema's

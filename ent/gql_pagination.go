@@ -310,7 +310,7 @@ func (_m *APITokenQuery) Paginate(
 	}
 	conn := &APITokenConnection{Edges: []*APITokenEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -624,7 +624,7 @@ func (_m *AccountChangeQuery) Paginate(
 	}
 	conn := &AccountChangeConnection{Edges: []*AccountChangeEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -920,7 +920,7 @@ func (_m *AssistanceQuery) Paginate(
 	}
 	conn := &AssistanceConnection{Edges: []*AssistanceEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -1234,7 +1234,7 @@ func (_m *AuditEventQuery) Paginate(
 	}
 	conn := &AuditEventConnection{Edges: []*AuditEventEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -1530,7 +1530,7 @@ func (_m *ChangeNoticeQuery) Paginate(
 	}
 	conn := &ChangeNoticeConnection{Edges: []*ChangeNoticeEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -1862,7 +1862,7 @@ func (_m *ChangeNoticeAckQuery) Paginate(
 	}
 	conn := &ChangeNoticeAckConnection{Edges: []*ChangeNoticeAckEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -2176,7 +2176,7 @@ func (_m *ClassificationSettingQuery) Paginate(
 	}
 	conn := &ClassificationSettingConnection{Edges: []*ClassificationSettingEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -2490,7 +2490,7 @@ func (_m *CompetitorQuery) Paginate(
 	}
 	conn := &CompetitorConnection{Edges: []*CompetitorEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -2804,7 +2804,7 @@ func (_m *ContactQuery) Paginate(
 	}
 	conn := &ContactConnection{Edges: []*ContactEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -3136,7 +3136,7 @@ func (_m *CustomerQuery) Paginate(
 	}
 	conn := &CustomerConnection{Edges: []*CustomerEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -3540,7 +3540,7 @@ func (_m *DocumentQuery) Paginate(
 	}
 	conn := &DocumentConnection{Edges: []*DocumentEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -3890,7 +3890,7 @@ func (_m *ExchangeRateQuery) Paginate(
 	}
 	conn := &ExchangeRateConnection{Edges: []*ExchangeRateEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -4204,7 +4204,7 @@ func (_m *InteractionQuery) Paginate(
 	}
 	conn := &InteractionConnection{Edges: []*InteractionEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -4536,7 +4536,7 @@ func (_m *IssueQuery) Paginate(
 	}
 	conn := &IssueConnection{Edges: []*IssueEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -4886,7 +4886,7 @@ func (_m *IssueAttachmentQuery) Paginate(
 	}
 	conn := &IssueAttachmentConnection{Edges: []*IssueAttachmentEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -5200,7 +5200,7 @@ func (_m *IssueEventQuery) Paginate(
 	}
 	conn := &IssueEventConnection{Edges: []*IssueEventEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -5496,7 +5496,7 @@ func (_m *KeyPersonQuery) Paginate(
 	}
 	conn := &KeyPersonConnection{Edges: []*KeyPersonEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -5828,7 +5828,7 @@ func (_m *MarketInfoQuery) Paginate(
 	}
 	conn := &MarketInfoConnection{Edges: []*MarketInfoEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -6160,7 +6160,7 @@ func (_m *MarketInfoShareQuery) Paginate(
 	}
 	conn := &MarketInfoShareConnection{Edges: []*MarketInfoShareEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -6474,7 +6474,7 @@ func (_m *NeedQuery) Paginate(
 	}
 	conn := &NeedConnection{Edges: []*NeedEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -6788,7 +6788,7 @@ func (_m *OrderQuery) Paginate(
 	}
 	conn := &OrderConnection{Edges: []*OrderEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -7174,7 +7174,7 @@ func (_m *OrderEventQuery) Paginate(
 	}
 	conn := &OrderEventConnection{Edges: []*OrderEventEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -7470,7 +7470,7 @@ func (_m *OrderLineQuery) Paginate(
 	}
 	conn := &OrderLineConnection{Edges: []*OrderLineEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -7784,7 +7784,7 @@ func (_m *PersonQuery) Paginate(
 	}
 	conn := &PersonConnection{Edges: []*PersonEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -8152,7 +8152,7 @@ func (_m *PitchQuery) Paginate(
 	}
 	conn := &PitchConnection{Edges: []*PitchEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -8466,7 +8466,7 @@ func (_m *PricePointQuery) Paginate(
 	}
 	conn := &PricePointConnection{Edges: []*PricePointEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -8798,7 +8798,7 @@ func (_m *ProductQuery) Paginate(
 	}
 	conn := &ProductConnection{Edges: []*ProductEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -9148,7 +9148,7 @@ func (_m *SampleQuery) Paginate(
 	}
 	conn := &SampleConnection{Edges: []*SampleEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -9498,7 +9498,7 @@ func (_m *SampleEventQuery) Paginate(
 	}
 	conn := &SampleEventConnection{Edges: []*SampleEventEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -9794,7 +9794,7 @@ func (_m *SavedQueryQuery) Paginate(
 	}
 	conn := &SavedQueryConnection{Edges: []*SavedQueryEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -10126,7 +10126,7 @@ func (_m *ServiceDocumentQuery) Paginate(
 	}
 	conn := &ServiceDocumentConnection{Edges: []*ServiceDocumentEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -10458,7 +10458,7 @@ func (_m *ShipmentQuery) Paginate(
 	}
 	conn := &ShipmentConnection{Edges: []*ShipmentEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -10790,7 +10790,7 @@ func (_m *StageChangeQuery) Paginate(
 	}
 	conn := &StageChangeConnection{Edges: []*StageChangeEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -11086,7 +11086,7 @@ func (_m *TaskQuery) Paginate(
 	}
 	conn := &TaskConnection{Edges: []*TaskEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -11436,7 +11436,7 @@ func (_m *TeamQuery) Paginate(
 	}
 	conn := &TeamConnection{Edges: []*TeamEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -11768,7 +11768,7 @@ func (_m *TrackingEventQuery) Paginate(
 	}
 	conn := &TrackingEventConnection{Edges: []*TrackingEventEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -12100,7 +12100,7 @@ func (_m *TrialQuery) Paginate(
 	}
 	conn := &TrialConnection{Edges: []*TrialEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -12432,7 +12432,7 @@ func (_m *UserQuery) Paginate(
 	}
 	conn := &UserConnection{Edges: []*UserEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -12782,7 +12782,7 @@ func (_m *WebhookDeliveryQuery) Paginate(
 	}
 	conn := &WebhookDeliveryConnection{Edges: []*WebhookDeliveryEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()
@@ -13078,7 +13078,7 @@ func (_m *WebhookEndpointQuery) Paginate(
 	}
 	conn := &WebhookEndpointConnection{Edges: []*WebhookEndpointEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
 		hasPagination := after != nil || first != nil || before != nil || last != nil
 		if hasPagination || ignoredEdges {
 			c := _m.Clone()

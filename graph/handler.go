@@ -77,8 +77,8 @@ func NewHandler(r *Resolver, opts Options) http.Handler {
 		// request, so they run in their own short transactions.
 		SkipTxFunc: entgql.SkipIfHasFields("login", "refreshToken", "logout", "changePassword"),
 	}})
-	srv.AroundFields(accessGuard)
 	srv.AroundFields(clampPages)
+	srv.Use(fieldAccess{}) // after every field middleware: it wraps them all
 	srv.AroundOperations(noteOperation)
 	srv.AroundOperations(withOpMemo)
 	srv.SetErrorPresenter(presentError(opts.Logger))

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
@@ -166,5 +167,45 @@ func TestCursorValueFits(t *testing.T) {
 	}
 	if thousands(200000) != "200,000" || thousands(999) != "999" || thousands(1000) != "1,000" {
 		t.Error("thousands")
+	}
+}
+
+// writeResponse copies the executor's data as it is, and says the same as
+// encoding/json would in every other respect.
+func TestWriteResponseMatchesEncodingJSON(t *testing.T) {
+	yes := true
+	for _, c := range []struct {
+		what string
+		resp graphql.Response
+	}{
+		{"data only", graphql.Response{Data: json.RawMessage(`{"me":{"id":"US1","name":"王 <b>&"}}`)}},
+		{"null data", graphql.Response{}},
+		{"errors and null data", graphql.Response{Errors: gqlerror.List{{Message: "no", Path: ast.Path{ast.PathName("me")}, Extensions: map[string]any{"code": "FORBIDDEN"}}}}},
+		{"errors, data and extensions", graphql.Response{
+			Data:       json.RawMessage(`{"a":[1,2,{"b":null}]}`),
+			Errors:     gqlerror.List{{Message: "partly"}},
+			Extensions: map[string]any{"cost": map[string]any{"requested": 12}},
+		}},
+		{"incremental", graphql.Response{Data: json.RawMessage(`{"x":1}`), Label: "l", HasNext: &yes}},
+	} {
+		var got bytes.Buffer
+		writeResponse(&got, &c.resp)
+		want, err := json.Marshal(&c.resp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g, w any
+		if err := json.Unmarshal(got.Bytes(), &g); err != nil {
+			t.Fatalf("%s: not JSON: %s", c.what, got.Bytes())
+		}
+		_ = json.Unmarshal(want, &w)
+		gb, _ := json.Marshal(g)
+		wb, _ := json.Marshal(w)
+		if !bytes.Equal(gb, wb) {
+			t.Errorf("%s:\n got %s\nwant %s", c.what, got.Bytes(), want)
+		}
+		if len(c.resp.Data) > 0 && c.resp.Label == "" && !bytes.Contains(got.Bytes(), c.resp.Data) {
+			t.Errorf("%s: the data was not copied as it is: %s", c.what, got.Bytes())
+		}
 	}
 }

@@ -156,6 +156,9 @@ func newEnv(t *testing.T, backend string, o envOptions) *env {
 		Limits:          o.limits,
 		EntOptions: []ent.Option{ent.Debug(), ent.Log(func(args ...any) {
 			e.statements.Add(1)
+			if os.Getenv("TANDEM_TEST_SQL") != "" {
+				fmt.Fprintln(os.Stderr, args...)
+			}
 			if len(args) > 0 && strings.HasPrefix(fmt.Sprint(args[0]), "Tx(") {
 				e.txStatements.Add(1)
 			}
