@@ -13,8 +13,12 @@ import (
 )
 
 // Today is the resolver for the today field.
-func (r *queryResolver) Today(ctx context.Context) (*model.Today, error) {
-	return today(ctx, r.db(ctx), time.Now())
+func (r *queryResolver) Today(ctx context.Context, kind *model.TodayKind, first *int, offset *int) (*model.Today, error) {
+	page, err := todayPageOf(kind, first, offset)
+	if err != nil {
+		return nil, err
+	}
+	return today(ctx, r.db(ctx), time.Now(), page)
 }
 
 // CustomerReport is the resolver for the customerReport field.

@@ -9,6 +9,7 @@ import (
 	"tandem/domain/access"
 	"tandem/ent"
 	"tandem/ent/customer"
+	"tandem/ent/errcode"
 	"tandem/ent/predicate"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/user"
@@ -107,12 +108,13 @@ var todaySources = []func(*todayRun) error{
 // today builds the signed-in person's list. Each source is one query, the labels it
 // needs (contacts, products, notices, customers) one more each: a fixed number of
 // queries whatever the data.
-func today(ctx context.Context, c *ent.Client, now time.Time) (*model.Today, error) {
+func today(ctx context.Context, c *ent.Client, now time.Time, page todayPage) (*model.Today, error) {
 	now = now.UTC()
 	v := viewer.FromContext(ctx)
 	scope, ok := todayScope(v)
 	if !ok {
-		return finishToday(nil), nil
+		out, _ := finishToday(nil, page)
+		return out, nil
 	}
 	sod := startOfDay(now)
 	t := &todayRun{ctx: ctx, c: c, v: v, now: now, sod: sod, tomorrow: sod.AddDate(0, 0, 1), lang: viewerLang(ctx, c), scope: scope}
@@ -121,9 +123,9 @@ func today(ctx context.Context, c *ent.Client, now time.Time) (*model.Today, err
 			return nil, err
 		}
 	}
-	items := t.items
+	out, items := finishToday(t.items, page)
 
-	// The accounts, in one query.
+	// The accounts of the items answered, in one query.
 	var ids []pulid.ID
 	seen := map[pulid.ID]bool{}
 	for _, it := range items {
@@ -145,7 +147,7 @@ func today(ctx context.Context, c *ent.Client, now time.Time) (*model.Today, err
 	for _, it := range items {
 		it.Customer = customers[it.customerID]
 	}
-	return finishToday(items), nil
+	return out, nil
 }
 
 func hours(d time.Duration, lang string) string {
@@ -164,8 +166,40 @@ var todayKindRank = func() map[model.TodayKind]int {
 	return m
 }()
 
-// finishToday sorts the items by due time (undated last), then counts them per kind.
-func finishToday(items []*todayItem) *model.Today {
+// todayPage is which items a Today answer carries: the first `first` of each kind from
+// `offset` within it, of one kind or all.
+type todayPage struct {
+	kind          *model.TodayKind
+	first, offset int
+}
+
+// The items of each kind a Today answer carries unless asked for more, and the most
+// it carries: a rep's phone gets the most urgent of each kind, then asks per kind.
+const (
+	TodayFirst    = 5
+	TodayMaxFirst = 100
+)
+
+func todayPageOf(kind *model.TodayKind, first, offset *int) (todayPage, error) {
+	p := todayPage{kind: kind, first: TodayFirst}
+	if first != nil {
+		if *first < 1 || *first > TodayMaxFirst {
+			return p, errcode.New(errcode.BadUserInput, "first: from 1 to %d items of each kind", TodayMaxFirst).With("field", "first")
+		}
+		p.first = *first
+	}
+	if offset != nil {
+		if *offset < 0 {
+			return p, errcode.New(errcode.BadUserInput, "offset: 0 or more").With("field", "offset")
+		}
+		p.offset = *offset
+	}
+	return p, nil
+}
+
+// finishToday sorts the items by due time (undated last), counts them per kind, and
+// returns the answer with the page's items (whose customers the caller attaches).
+func finishToday(items []*todayItem, page todayPage) (*model.Today, []*todayItem) {
 	sort.SliceStable(items, func(i, j int) bool {
 		a, b := items[i], items[j]
 		switch {
@@ -178,16 +212,20 @@ func finishToday(items []*todayItem) *model.Today {
 		}
 		return a.id < b.id
 	})
-	out := &model.Today{Items: make([]*model.TodayItem, 0, len(items)), Counts: make([]*model.TodayCount, 0, len(model.AllTodayKind))}
+	out := &model.Today{Items: []*model.TodayItem{}, Counts: make([]*model.TodayCount, 0, len(model.AllTodayKind)), Total: len(items)}
 	count := map[model.TodayKind]int{}
+	var kept []*todayItem
 	for _, it := range items {
-		item := it.TodayItem
-		out.Items = append(out.Items, &item)
+		at := count[it.Kind]
 		count[it.Kind]++
+		if page.kind != nil && it.Kind != *page.kind || at < page.offset || at >= page.offset+page.first {
+			continue
+		}
+		kept = append(kept, it)
+		out.Items = append(out.Items, &it.TodayItem)
 	}
 	for _, k := range model.AllTodayKind {
 		out.Counts = append(out.Counts, &model.TodayCount{Kind: k, Count: count[k]})
 	}
-	out.Total = len(out.Items)
-	return out
+	return out, kept
 }

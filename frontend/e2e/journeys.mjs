@@ -72,6 +72,17 @@ journey('signin-today', async ({ server, phone }) => {
   assert(shown > 0, `the Today badge shows "${await badge.textContent()}"`);
   assert(shown === today.total, `the Today badge shows ${shown}, the server says today.total = ${today.total}`);
   await checkScreen(page, 'today-en');
+
+  // The server sends the five most urgent of each kind; the rest of a kind on request.
+  const { today: full } = await gql(server, '{ today(first: 100) { counts { kind count } } }', {}, tok);
+  const big = full.counts.find((c) => c.count > 5);
+  assert(big, `no kind of rep1's Today has more than 5 items: ${JSON.stringify(full.counts)}`);
+  const group = page.locator(`section[aria-labelledby="g-${big.kind}"]`);
+  assert((await group.locator('li').count()) === 5, `${big.kind} shows ${await group.locator('li').count()} items at first, not 5`);
+  assert((await group.locator('.count').textContent()).trim() === String(big.count), `${big.kind}'s count is not ${big.count}`);
+  await group.getByRole('button', { name: `Show ${big.count - 5} more` }).click();
+  await until(async () => (await group.locator('li').count()) === big.count, { message: `${big.kind} never showed all ${big.count} items` });
+  assert((await group.getByRole('button').count()) === 0, `${big.kind} still offers more after showing all`);
 });
 
 // ---------------------------------------------------------------------------------------

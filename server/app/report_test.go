@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -53,7 +54,7 @@ func (e *env) rptCount(token, query string, vars map[string]any) (map[string]any
 	return d, e.statements.Load() - before
 }
 
-const todayQuery = `{ today { total counts { kind count } items { kind title reason due node { id } customer { id } } } }`
+const todayQuery = `{ today(first: 100) { total counts { kind count } items { kind title reason due node { id } customer { id } } } }`
 
 // rptToday returns the viewer's Today items as node id → kind, checking the invariants
 // every list must keep: counts add up, items sorted by due time, reasons given.
@@ -810,5 +811,66 @@ func TestRelationshipMap(t *testing.T) {
 
 		expectCode(t, e.do(e.token(f.rep3), relationshipQuery, map[string]any{"c": acme, "m": 12}), "NOT_FOUND")
 		expectCode(t, e.do(rep1, relationshipQuery, map[string]any{"c": acme, "m": 0}), "BAD_USER_INPUT")
+	})
+}
+
+// Today carries the most urgent five of each kind unless asked for more; the counts
+// and the total count them all, and the rest of a kind comes by kind and offset.
+func TestTodayPages(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		c, sys, f := e.app.DB.Client, e.sys, e.f
+		now := time.Now().UTC()
+		var want []string // the overdue tasks, most overdue first
+		for i := range 8 {
+			tk := c.Task.Create().SetCustomerID(f.acmeEast.ID).SetAssigneeID(f.rep1.ID).SetTitle(fmt.Sprintf("task %d", i)).
+				SetDueAt(now.Add(-time.Duration(10-i) * rptDay)).SaveX(sys)
+			want = append(want, string(tk.ID))
+		}
+		tok := e.token(f.rep1)
+		overdue := func(query string, vars map[string]any) ([]string, int, int) {
+			d := e.ok(tok, query, vars)
+			var ids []string
+			for _, it := range rptList(dig(d, "today", "items")) {
+				if dig(it, "kind") == "TASK_OVERDUE" {
+					ids = append(ids, dig(it, "node", "id").(string))
+				}
+			}
+			count := 0
+			for _, k := range rptList(dig(d, "today", "counts")) {
+				if dig(k, "kind") == "TASK_OVERDUE" {
+					count = num(dig(k, "count"))
+				}
+			}
+			return ids, count, num(dig(d, "today", "total"))
+		}
+		const q = `query($kind: TodayKind, $first: Int, $offset: Int) { today(kind: $kind, first: $first, offset: $offset) {
+			total counts { kind count } items { kind node { id } } } }`
+		got, count, total := overdue(q, nil)
+		if !slices.Equal(got, want[:5]) || count != 8 {
+			t.Fatalf("the first page: %v (count %d), want the five most overdue %v of 8", got, count, want[:5])
+		}
+		_, _, all := overdue(q, map[string]any{"first": 100})
+		if total != all || total < 8 {
+			t.Errorf("total %d on the first page, %d with every item", total, all)
+		}
+		rest, _, _ := overdue(q, map[string]any{"kind": "TASK_OVERDUE", "first": 25, "offset": 5})
+		if !slices.Equal(rest, want[5:]) {
+			t.Errorf("the rest: %v, want %v", rest, want[5:])
+		}
+		d := e.ok(tok, q, map[string]any{"kind": "TASK_OVERDUE", "first": 2, "offset": 1})
+		for _, it := range rptList(dig(d, "today", "items")) {
+			if dig(it, "kind") != "TASK_OVERDUE" {
+				t.Errorf("asked for one kind, got %v", it)
+			}
+		}
+		if n := len(rptList(dig(d, "today", "items"))); n != 2 {
+			t.Errorf("first 2 from offset 1: %d items", n)
+		}
+		for _, bad := range []map[string]any{{"first": 0}, {"first": 101}, {"offset": -1}} {
+			r := e.do(tok, q, bad)
+			if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
+				t.Errorf("%v: %+v", bad, r.Errors)
+			}
+		}
 	})
 }

@@ -1,11 +1,13 @@
-import { useEffect } from 'preact/hooks';
-import { graphql } from '../graphql';
+import { useEffect, useState } from 'preact/hooks';
+import { graphql, type ResultOf } from '../graphql';
+import { request } from '../lib/api';
 import { todayBadge } from '../lib/badge';
 import { messages, relativeDay } from '../lib/i18n';
 import { prefetch, useQuery } from '../lib/query';
 import { label } from '../i18n/enums';
-import { Empty, Query } from '../ui/bits';
+import { Empty, ErrorBox, Query } from '../ui/bits';
 import { Header } from '../ui/Layout';
+import { tc } from '../ui/common.i18n';
 
 const t = messages(
   'today',
@@ -16,6 +18,7 @@ const t = messages(
     hello: 'Hello, {name}',
     // The first admin's name as the server creates it (server/app/app.go), said in the app's language.
     firstAdmin: 'Administrator',
+    more: 'Show {n} more',
   },
   {
     title: '今日',
@@ -23,9 +26,12 @@ const t = messages(
     due: '{when}到期',
     hello: '{name}，你好',
     firstAdmin: '管理员',
+    more: '再显示 {n} 项',
   },
 );
 
+// The server sends the most urgent few of each kind; counts count them all, and the
+// rest of a kind comes with TodayKindQuery when the rep asks for it.
 export const TodayQuery = graphql(`
   query Today {
     me { id name }
@@ -40,6 +46,20 @@ export const TodayQuery = graphql(`
     }
   }
 `);
+
+export const TodayKindQuery = graphql(`
+  query TodayKind($kind: TodayKind!, $first: Int!, $offset: Int!) {
+    today(kind: $kind, first: $first, offset: $offset) {
+      items {
+        kind title reason due
+        node { __typename id }
+        customer { id name }
+      }
+    }
+  }
+`);
+
+type Item = ResultOf<typeof TodayQuery>['today']['items'][number];
 
 /** Where a Today item opens. */
 export function hrefFor(typename: string, id: string, customerID?: string): string {
@@ -106,35 +126,18 @@ export function Today() {
         <Query q={q}>
           {(d) => {
             const groups = order
-              .map((k) => ({ kind: k, items: d.today.items.filter((i) => i.kind === k) }))
+              .map((k) => ({
+                kind: k,
+                items: d.today.items.filter((i) => i.kind === k),
+                count: d.today.counts.find((c) => c.kind === k)?.count ?? 0,
+              }))
               .filter((g) => g.items.length);
             return (
               <>
                 <p class="muted">{t('hello', { name: d.me.name === 'Administrator' ? t('firstAdmin') : d.me.name })}</p>
                 {!groups.length && <Empty>{t('allClear')}</Empty>}
                 {groups.map((g) => (
-                  <section class="section" key={g.kind} aria-labelledby={'g-' + g.kind}>
-                    <h2 id={'g-' + g.kind}>
-                      {label('TodayKind', g.kind)}
-                      <span class="count">{g.items.length}</span>
-                    </h2>
-                    <ul class="list">
-                      {g.items.map((i) => (
-                        <li key={i.kind + i.node.id}>
-                          <a class="row" href={hrefFor(i.node.__typename, i.node.id, i.customer?.id)}>
-                            <span class="row-main">
-                              <span class="row-title">{i.title}</span>
-                              <span class="row-sub">
-                                {i.customer?.name ? i.customer.name + ' · ' : ''}
-                                {i.reason}
-                              </span>
-                            </span>
-                            {i.due && <span class="row-side">{relativeDay(i.due)}</span>}
-                          </a>
-                        </li>
-                      ))}
-                    </ul>
-                  </section>
+                  <TodayGroup key={g.kind} kind={g.kind} first={g.items} count={g.count} source={d.today} />
                 ))}
               </>
             );
@@ -142,5 +145,62 @@ export function Today() {
         </Query>
       </main>
     </>
+  );
+}
+
+/** One kind's items: the ones Today sent, then more of the kind, 25 at a time. */
+function TodayGroup({ kind, first, count, source }: { kind: string; first: Item[]; count: number; source: object }) {
+  const [more, setMore] = useState<Item[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>();
+  // A new Today (refetched, or read back from the offline copy) starts the kind again.
+  useEffect(() => {
+    setMore([]);
+    setError(undefined);
+  }, [source]);
+  const items = [...first, ...more];
+  async function loadMore() {
+    if (loading) return;
+    setLoading(true);
+    setError(undefined);
+    try {
+      const d = await request(TodayKindQuery, { kind: kind as Item['kind'], first: 25, offset: items.length });
+      setMore((m) => [...m, ...d.today.items]);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }
+  const left = count - items.length;
+  return (
+    <section class="section" aria-labelledby={'g-' + kind}>
+      <h2 id={'g-' + kind}>
+        {label('TodayKind', kind)}
+        <span class="count">{count}</span>
+      </h2>
+      <ul class="list">
+        {items.map((i) => (
+          <li key={i.kind + i.node.id}>
+            <a class="row" href={hrefFor(i.node.__typename, i.node.id, i.customer?.id)}>
+              <span class="row-main">
+                <span class="row-title">{i.title}</span>
+                <span class="row-sub">
+                  {i.customer?.name ? i.customer.name + ' · ' : ''}
+                  {i.reason}
+                </span>
+              </span>
+              {i.due && <span class="row-side">{relativeDay(i.due)}</span>}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {error ? <ErrorBox error={error} onRetry={() => void loadMore()} /> : null}
+      {left > 0 && (
+        <button type="button" class="btn block" onClick={() => void loadMore()} disabled={loading}>
+          {loading ? tc('loading') : t('more', { n: left })}
+        </button>
+      )}
+    </section>
   );
 }

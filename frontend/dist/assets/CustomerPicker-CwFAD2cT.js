@@ -1,4 +1,4 @@
-import{I as e,N as t,i as n}from"./preload-helper-D9wXVj_Q.js";import{t as r}from"./graphql-B8Ji-MTt.js";import{r as i}from"./index-CPBJ1ayL.js";import{n as a}from"./AdminHome-BF0a4yEr.js";e();var o=r(`
+import{I as e,N as t,i as n}from"./preload-helper-D9wXVj_Q.js";import{t as r}from"./graphql-B8Ji-MTt.js";import{r as i}from"./index-BYQP0-N7.js";import{n as a}from"./AdminHome-DC7pRg4f.js";e();var o=r(`
   query AdminCustomerSearch($q: String!) {
     customers(first: 20, where: { nameContainsFold: $q }, orderBy: { field: NAME, direction: ASC }) { edges { node { id name } } }
   }

@@ -1,4 +1,4 @@
-import{D as e,F as t,I as n,J as r,N as i,S as a,W as o,h as s,i as c,m as l,r as u,w as d,x as f}from"./preload-helper-D9wXVj_Q.js";import{t as p}from"./graphql-B8Ji-MTt.js";import{t as m}from"./hooks-jHXHgYTD.js";import{c as h,d as g,i as _,l as v,p as y,r as b,s as x}from"./index-CPBJ1ayL.js";import{t as S}from"./feedback-DRs7SHCM.js";import{o as C}from"./merge.i18n-tRhfTixc.js";n();var w=p(`
+import{D as e,F as t,I as n,J as r,N as i,S as a,W as o,h as s,i as c,m as l,r as u,w as d,x as f}from"./preload-helper-D9wXVj_Q.js";import{t as p}from"./graphql-B8Ji-MTt.js";import{t as m}from"./hooks-BirivfmQ.js";import{c as h,d as g,i as _,l as v,p as y,r as b,s as x}from"./index-BYQP0-N7.js";import{t as S}from"./feedback-Cn8AeJb-.js";import{o as C}from"./merge.i18n-tRhfTixc.js";n();var w=p(`
   query BulkReps {
     users(first: 100, where: { roleIn: [REP, MANAGER] }) { edges { node { id name } } }
   }

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a}from"./preload-helper-D9wXVj_Q.js";import{t as o}from"./graphql-B8Ji-MTt.js";import{c as s,d as c,i as l,r as u}from"./index-CPBJ1ayL.js";import{t as d}from"./FormStatus-DJ7aUEGv.js";import{AdminOnly as f,n as p}from"./AdminHome-BF0a4yEr.js";import{i as m}from"./parts-C-_fTcBc.js";e(),t();var h=o(`
+import{I as e,J as t,N as n,W as r,i,m as a}from"./preload-helper-D9wXVj_Q.js";import{t as o}from"./graphql-B8Ji-MTt.js";import{c as s,d as c,i as l,r as u}from"./index-BYQP0-N7.js";import{t as d}from"./FormStatus-DJ7aUEGv.js";import{AdminOnly as f,n as p}from"./AdminHome-DC7pRg4f.js";import{i as m}from"./parts-C1jyIwVE.js";e(),t();var h=o(`
   query AdminTeams {
     teams(first: 100, orderBy: { field: NAME, direction: ASC }) { edges { node { id version name members(first: 1) { totalCount } } } }
   }

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,v as a}from"./preload-helper-D9wXVj_Q.js";import{t as o}from"./graphql-B8Ji-MTt.js";import{c as s,d as c,i as l,r as u}from"./index-CPBJ1ayL.js";import{n as d,t as f}from"./LoadMore-BQkvTy9c.js";import{AdminOnly as p,n as m,t as h}from"./AdminHome-BF0a4yEr.js";import{n as g,t as _}from"./filters-D1NcPyjo.js";import{r as v}from"./parts-C-_fTcBc.js";e(),t();var y=o(`
+import{I as e,J as t,N as n,W as r,i,v as a}from"./preload-helper-D9wXVj_Q.js";import{t as o}from"./graphql-B8Ji-MTt.js";import{c as s,d as c,i as l,r as u}from"./index-BYQP0-N7.js";import{n as d,t as f}from"./LoadMore-Cq3lc-cu.js";import{AdminOnly as p,n as m,t as h}from"./AdminHome-DC7pRg4f.js";import{n as g,t as _}from"./filters-D1NcPyjo.js";import{r as v}from"./parts-C1jyIwVE.js";e(),t();var y=o(`
   query AuditLog($where: AuditEventWhereInput, $after: Cursor) {
     auditEvents(first: 30, after: $after, where: $where, orderBy: { field: AT, direction: DESC }) {
       totalCount

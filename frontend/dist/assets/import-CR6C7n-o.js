@@ -1,4 +1,4 @@
-import{a as e,b as t,c as n,i as r,x as i}from"./preload-helper-D9wXVj_Q.js";import{t as a}from"./graphql-B8Ji-MTt.js";import{p as o}from"./index-CPBJ1ayL.js";var s=a(`
+import{a as e,b as t,c as n,i as r,x as i}from"./preload-helper-D9wXVj_Q.js";import{t as a}from"./graphql-B8Ji-MTt.js";import{p as o}from"./index-BYQP0-N7.js";var s=a(`
   query ImportJob($id: ID!) {
     importJob(id: $id) {
       id

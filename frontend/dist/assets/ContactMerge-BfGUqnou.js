@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-D9wXVj_Q.js";import{t as d}from"./graphql-B8Ji-MTt.js";import{d as f,h as p,i as m,m as h,r as g}from"./index-CPBJ1ayL.js";import{a as _,i as v,r as y,t as b}from"./ContactDuplicates-CwDInl8U.js";import{i as x,s as S,t as C}from"./merge.i18n-tRhfTixc.js";import{a as w,i as T,n as E,r as D,t as O}from"./MergeParts-DRc85x4C.js";e(),t();var k=d(`
+import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-D9wXVj_Q.js";import{t as d}from"./graphql-B8Ji-MTt.js";import{d as f,h as p,i as m,m as h,r as g}from"./index-BYQP0-N7.js";import{a as _,i as v,r as y,t as b}from"./ContactDuplicates-CwDInl8U.js";import{i as x,s as S,t as C}from"./merge.i18n-tRhfTixc.js";import{a as w,i as T,n as E,r as D,t as O}from"./MergeParts-Dd8T6BAd.js";e(),t();var k=d(`
   query ContactMergePreview($s: ID!, $m: ID!) {
     contactMergePreview(survivorID: $s, mergedID: $m) { fields { field survivor merged differs } moves { table count } }
   }

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-D9wXVj_Q.js";import{t as d}from"./graphql-B8Ji-MTt.js";import{d as f,i as p,m,r as h}from"./index-CPBJ1ayL.js";import{i as g,n as _}from"./merge.i18n-tRhfTixc.js";import{a as v,i as y,n as b,r as x,t as S}from"./MergeParts-DRc85x4C.js";e(),t();var C=d(`
+import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-D9wXVj_Q.js";import{t as d}from"./graphql-B8Ji-MTt.js";import{d as f,i as p,m,r as h}from"./index-BYQP0-N7.js";import{i as g,n as _}from"./merge.i18n-tRhfTixc.js";import{a as v,i as y,n as b,r as x,t as S}from"./MergeParts-Dd8T6BAd.js";e(),t();var C=d(`
   query MergePreview($s: ID!, $m: ID!) {
     accountMergePreview(survivorID: $s, mergedID: $m) {
       fields { field survivor merged differs }

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-D9wXVj_Q.js";import{t as s}from"./graphql-B8Ji-MTt.js";import{c,d as l,i as u,r as d,s as f}from"./index-CPBJ1ayL.js";import{t as p}from"./FormStatus-DJ7aUEGv.js";import{AdminOnly as m,n as h,t as g}from"./AdminHome-BF0a4yEr.js";import{t as _}from"./CustomerPicker-Dz1PFY3X.js";import{r as v}from"./filters-D1NcPyjo.js";import{i as y,n as b,t as x}from"./parts-C-_fTcBc.js";e(),t();var S=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-D9wXVj_Q.js";import{t as s}from"./graphql-B8Ji-MTt.js";import{c,d as l,i as u,r as d,s as f}from"./index-BYQP0-N7.js";import{t as p}from"./FormStatus-DJ7aUEGv.js";import{AdminOnly as m,n as h,t as g}from"./AdminHome-DC7pRg4f.js";import{t as _}from"./CustomerPicker-CwFAD2cT.js";import{r as v}from"./filters-D1NcPyjo.js";import{i as y,n as b,t as x}from"./parts-C1jyIwVE.js";e(),t();var S=s(`
   query AdminTokens {
     apiTokens(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {
       edges { node { id name scopes lastEight createdAt lastUsedAt expiresAt revokedAt customer { id name } } }
