@@ -194,3 +194,18 @@ func (t *tailBuffer) String() string {
 	defer t.mu.Unlock()
 	return t.buf.String()
 }
+
+// explain adds the end of a server's output to an error it answered with.
+func (t *target) explain(err error) error {
+	if err == nil || t.proc == nil {
+		return err
+	}
+	l := t.proc.log.String()
+	if len(l) > 2000 {
+		l = l[len(l)-2000:]
+	}
+	if strings.TrimSpace(l) == "" {
+		return err
+	}
+	return fmt.Errorf("%w\n--- end of %s's output ---\n%s", err, t.name, l)
+}

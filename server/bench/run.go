@@ -196,11 +196,11 @@ func check(ctx context.Context, servers []*target, w workload, f *fixture) error
 		}
 		body, err := do(ctx, w.make(s, f, 0))
 		if err != nil {
-			return fmt.Errorf("check %s on %s: %w", w.name, s.name, err)
+			return s.explain(fmt.Errorf("check %s on %s: %w", w.name, s.name, err))
 		}
 		got, err := w.canon(s.kind, body)
 		if err != nil {
-			return fmt.Errorf("check %s on %s: %w", w.name, s.name, err)
+			return s.explain(fmt.Errorf("check %s on %s: %w", w.name, s.name, err))
 		}
 		if i == 0 {
 			first = got
@@ -253,7 +253,7 @@ func measure(ctx context.Context, c config, servers []*target, ws []workload, f 
 			return r, ctx.Err()
 		}
 		if r.errors > 0 {
-			return r, fmt.Errorf("%s on %s: %d errors, the first: %v", w.name, s.name, r.errors, r.firstErr)
+			return r, s.explain(fmt.Errorf("%s on %s: %d errors, the first: %v", w.name, s.name, r.errors, r.firstErr))
 		}
 		return r, nil
 	}
@@ -331,13 +331,13 @@ func countStatements(ctx context.Context, c config, bin string, pgBook *book, pg
 			// one request first, unmeasured: connections and caches
 			if _, err := do(ctx, w.make(t, f, 0)); err != nil {
 				t.proc.stop()
-				return fmt.Errorf("%s on %s (via the counting proxy): %w", w.name, t.name, err)
+				return t.explain(fmt.Errorf("%s on %s (via the counting proxy): %w", w.name, t.name, err))
 			}
 			s0, x0 := p.counts.statements.Load(), p.counts.txControl.Load()
 			for k := range c.stmtReqs {
 				if _, err := do(ctx, w.make(t, f, int64(k+1))); err != nil {
 					t.proc.stop()
-					return fmt.Errorf("%s on %s (via the counting proxy): %w", w.name, t.name, err)
+					return t.explain(fmt.Errorf("%s on %s (via the counting proxy): %w", w.name, t.name, err))
 				}
 			}
 			cl := res.cell(w.name, t.name)

@@ -68,14 +68,17 @@ func ensureNodeModules(ctx context.Context) error {
 	return nil
 }
 
-// pgHelpers are what PostGraphile's amber preset cannot say by itself, in a schema of
-// the bench's own: the rep's rule (domain/access.Accounts) as a sortable set-returning
-// function, and a Customer's problems that are not closed as a computed column.
+// pgHelpers are what PostGraphile's amber preset cannot say by itself (it has no OR
+// and no NOT IN): the rep's rule (domain/access.Accounts) as a set-returning function
+// in a schema of the bench's own, returning the accounts by name (amber offers no
+// orderBy on functions); and a Customer's problems that are not closed, as a computed
+// column (Customer.openIssues) next to the customers table. Only the bench database
+// gets them.
 var pgHelpers = []string{
 	`CREATE SCHEMA IF NOT EXISTS bench_pg`,
 	`CREATE OR REPLACE FUNCTION bench_pg.visible_customers(team text, owner text) RETURNS SETOF public.customers
-	 LANGUAGE sql STABLE AS $$ SELECT * FROM public.customers c WHERE c.merged_into_id IS NULL AND (c.team_id = team OR c.owner_id = owner) $$`,
-	`COMMENT ON FUNCTION bench_pg.visible_customers(text, text) IS E'@sortable'`,
+	 LANGUAGE sql STABLE AS $$ SELECT * FROM public.customers c WHERE c.merged_into_id IS NULL AND (c.team_id = team OR c.owner_id = owner)
+	 ORDER BY c.name, c.id $$`,
 	`CREATE OR REPLACE FUNCTION public.customers_open_issues(c public.customers) RETURNS SETOF public.issues
 	 LANGUAGE sql STABLE AS $$ SELECT * FROM public.issues i WHERE i.customer_id = c.id AND i.status <> 'CLOSED' $$`,
 }

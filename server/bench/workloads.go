@@ -78,11 +78,11 @@ const tandemList = `query($first:Int!){ customers(first:$first, orderBy:{field:N
   } } pageInfo{ hasNextPage endCursor } } }`
 
 // pgList: the same in PostGraphile's inflection; $team/$owner select the rep's rule
-// (bench_pg.visible_customers) or every account (an admin).
+// (bench_pg.visible_customers, which returns them by name) or every account (an admin).
 const pgListAdmin = `query($first:Int!){ customers: allCustomers(first:$first, orderBy:[NAME_ASC, PRIMARY_KEY_ASC], condition:{mergedIntoId:null}){
   edges{ node{ ...C } } pageInfo{ hasNextPage endCursor } } }` + pgCustomerFragment
 
-const pgListRep = `query($first:Int!, $team:String!, $owner:String!){ customers: visibleCustomers(team:$team, owner:$owner, first:$first, orderBy:[NAME_ASC, PRIMARY_KEY_ASC]){
+const pgListRep = `query($first:Int!, $team:String!, $owner:String!){ customers: benchPgVisibleCustomers(team:$team, owner:$owner, first:$first){
   edges{ node{ ...C } } pageInfo{ hasNextPage endCursor } } }` + pgCustomerFragment
 
 const pgCustomerFragment = `
@@ -100,7 +100,7 @@ const tandemAccount = `query($id:ID!){ node(id:$id){ ... on Customer { id name s
 
 const pgAccount = `query($id:String!){ node: customerByRowId(rowId:$id){ id: rowId name stage tier
   contacts: contactsByCustomerId(first:50, orderBy:PRIMARY_KEY_ASC, condition:{mergedIntoId:null}){ edges{ node{ id: rowId name title } } }
-  keyPersons: keyPersonsByCustomerId(first:50, orderBy:PRIMARY_KEY_ASC){ edges{ node{ id: rowId decisionRole attitude contact: contactByContactId{ id: rowId name } } } }
+  keyPersons: keyPeopleByCustomerId(first:50, orderBy:PRIMARY_KEY_ASC){ edges{ node{ id: rowId decisionRole attitude contact: contactByContactId{ id: rowId name } } } }
   interactions: interactionsByCustomerId(first:20, orderBy:[OCCURRED_AT_DESC, PRIMARY_KEY_DESC]){ edges{ node{ id: rowId kind occurredAt summary } } }
   samples: samplesByCustomerId(first:50, orderBy:PRIMARY_KEY_ASC){ edges{ node{ id: rowId status product: productByProductId{ id: rowId name } } } }
   orders: ordersByCustomerId(first:20, orderBy:[ORDERED_AT_DESC, PRIMARY_KEY_DESC]){ edges{ node{ id: rowId number status

@@ -2,6 +2,7 @@
 // preset, no authorisation (the bench adds the rep's WHERE itself), production mode
 // (no GraphiQL, no explain, no schema watch). DATABASE_URL, PG_SCHEMAS, HOST and PORT
 // come from the bench.
+import "./node20.mjs";
 import { createServer } from "node:http";
 import { postgraphile } from "postgraphile";
 import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
@@ -22,6 +23,9 @@ const preset = {
       schemas: (process.env.PG_SCHEMAS || "public").split(","),
     }),
   ],
+  // Sorting and conditions on every column, as Tandem offers them, not only on
+  // indexed ones (Tandem's customers.name has no index either).
+  disablePlugins: ["PgIndexBehaviorsPlugin"],
   grafserv: { watch: false, graphiql: false, graphiqlOnServer: false },
   grafast: { explain: false },
 };
