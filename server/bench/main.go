@@ -29,6 +29,7 @@ type config struct {
 	cacheDir  string
 	only      string
 	seed      int64
+	bookOnly  bool
 }
 
 func main() {
@@ -55,6 +56,7 @@ func main() {
 	flag.StringVar(&c.cacheDir, "cache", filepath.Join(os.TempDir(), "tandem-bench"), "where the built binary and the embedded databases are kept between runs")
 	flag.StringVar(&c.only, "workloads", "", "comma-separated workloads to run (default all)")
 	flag.Int64Var(&c.seed, "seed", 1, "random seed of the book")
+	flag.BoolVar(&c.bookOnly, "book-only", false, "make (or check) the book and stop")
 	flag.Parse()
 	c.slice = time.Duration(seconds * float64(time.Second))
 	c.warmup = time.Duration(warm * float64(time.Second))

@@ -96,6 +96,9 @@ func run(ctx context.Context, c config) error {
 	} else {
 		fmt.Printf("reusing the book of %d accounts\n", c.accounts)
 	}
+	if c.bookOnly {
+		return nil
+	}
 	if err := ensurePGHelpers(ctx, pgBook.db); err != nil {
 		return err
 	}
