@@ -22,9 +22,17 @@ var httpClient = &http.Client{
 	},
 }
 
+// slowClient is for the unloaded phase, whose largest answers (Today of a big team)
+// take longer than a load-test request may.
+var slowClient = &http.Client{Timeout: 10 * time.Minute}
+
 // post sends body to url and returns the answer; a status other than 200 or a GraphQL
 // "errors" member is an error.
 func post(ctx context.Context, url, token string, body []byte) ([]byte, error) {
+	return postWith(ctx, httpClient, url, token, body)
+}
+
+func postWith(ctx context.Context, client *http.Client, url, token string, body []byte) ([]byte, error) {
 	req, err := http.NewRequestWithContext(ctx, "POST", url, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
@@ -34,7 +42,7 @@ func post(ctx context.Context, url, token string, body []byte) ([]byte, error) {
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
-	resp, err := httpClient.Do(req)
+	resp, err := client.Do(req)
 	if err != nil {
 		return nil, err
 	}

@@ -24,10 +24,10 @@ func (r *results) markdown(c config) string {
 			t.cpuMsPerReq(), p.cpuMsPerReq(), f.cpuMsPerReq(), ratio(t.cpuMsPerReq(), f.cpuMsPerReq()))
 	}
 	if len(r.unloaded) > 0 {
-		b.WriteString("\n### Unloaded, one client, Tandem on PostgreSQL (median of " + fmt.Sprint(c.unloadedN) + ")\n\n")
-		b.WriteString("| query | as | median ms | answer bytes |\n|---|---|---:|---:|\n")
+		b.WriteString("\n### Unloaded, one client, Tandem on PostgreSQL\n\n")
+		b.WriteString("| query | as | median ms | of requests | answer bytes |\n|---|---|---:|---:|---:|\n")
 		for _, u := range r.unloaded {
-			fmt.Fprintf(&b, "| %s | %s | %.1f | %d |\n", u.name, u.who, ms(u.median), u.bytes)
+			fmt.Fprintf(&b, "| %s | %s | %.1f | %d | %d |\n", u.name, u.who, ms(u.median), u.samples, u.bytes)
 		}
 	}
 	if len(r.sqlite) > 0 {
