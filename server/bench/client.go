@@ -13,7 +13,7 @@ import (
 
 // httpClient is shared by every bench client: enough idle connections for -clients.
 var httpClient = &http.Client{
-	Timeout: 60 * time.Second,
+	Timeout: 3 * time.Minute,
 	Transport: &http.Transport{
 		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
 		MaxIdleConns:        512,
