@@ -16,11 +16,15 @@ import (
 // JSON answer (json_build_object / json_agg over LATERAL subqueries), served as is. It
 // is what a server that does nothing but one round trip per request would cost.
 
-// floorRep is the rep's rule, mirrored from domain/access.Accounts: a rep reads the
-// accounts of their team and those they own ($team, $owner empty for an admin).
-const floorRep = `(NULLIF($2, '') IS NULL OR c.team_id = $2 OR c.owner_id = $3)`
+// floorRep is the rep's rule, mirrored from domain/access.Accounts: a rep ($4) reads
+// the accounts of their team ($2, empty for a rep without a team) and those they own
+// ($3); an admin reads every account.
+const floorRep = `(NOT $4::boolean OR c.team_id = $2 OR c.owner_id = $3)`
 
-var floorList = `
+const floorList = `WITH page AS (
+  SELECT c.id, c.name, c.stage, c.tier, c.region, c.owner_id FROM customers c
+  WHERE c.merged_into_id IS NULL AND ` + floorRep + `
+  ORDER BY c.name, c.id LIMIT $1 + 1)
 SELECT json_build_object('data', json_build_object('customers', json_build_object(
   'edges', COALESCE((SELECT json_agg(json_build_object('node', json_build_object(
       'id', p.id, 'name', p.name, 'stage', p.stage, 'tier', p.tier, 'region', p.region,
@@ -39,14 +43,6 @@ SELECT json_build_object('data', json_build_object('customers', json_build_objec
   'pageInfo', json_build_object('hasNextPage', (SELECT count(*) FROM page) > $1,
     'endCursor', (SELECT id FROM page ORDER BY name, id OFFSET $1 - 1 LIMIT 1)))))
 `
-
-// The page CTE is put in front: WITH must come first.
-func init() {
-	floorList = `WITH page AS (
-  SELECT c.id, c.name, c.stage, c.tier, c.region, c.owner_id FROM customers c
-  WHERE c.merged_into_id IS NULL AND ` + floorRep + `
-  ORDER BY c.name, c.id LIMIT $1 + 1)` + floorList
-}
 
 const floorAccount = `
 SELECT json_build_object('data', json_build_object('node', json_build_object(
@@ -119,7 +115,8 @@ func floorMain(args []string) error {
 			http.Error(w, "first: 1..100", http.StatusBadRequest)
 			return
 		}
-		answer(w, r, floorList, first, r.URL.Query().Get("team"), r.URL.Query().Get("owner"))
+		q := r.URL.Query()
+		answer(w, r, floorList, first, q.Get("team"), q.Get("owner"), q.Get("rep") == "1")
 	})
 	mux.HandleFunc("POST /account", func(w http.ResponseWriter, r *http.Request) {
 		answer(w, r, floorAccount, r.URL.Query().Get("id"))

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -406,5 +405,3 @@ func redact(u string) string {
 	}
 	return p.Redacted()
 }
-
-var errStop = errors.New("stopped")

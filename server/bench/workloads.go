@@ -133,6 +133,7 @@ func listWorkload(name string, first int, rep bool) workload {
 			default:
 				q := url.Values{"first": {fmt.Sprint(first)}}
 				if rep {
+					q.Set("rep", "1")
 					q.Set("team", f.repTeam)
 					q.Set("owner", f.repID)
 				}
