@@ -67,8 +67,13 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, c)
+	interrupted := ctx.Err() != nil
 	stop()
 	children.stopAll()
+	if interrupted {
+		fmt.Fprintln(os.Stderr, "bench: interrupted; the servers it started are stopped")
+		os.Exit(130)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
