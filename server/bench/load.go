@@ -25,6 +25,7 @@ type sliceResult struct {
 	elapsed  time.Duration
 	lat      []time.Duration
 	cpuTicks int64
+	dbTicks  int64 // the database's backends, -1 when unknown
 }
 
 func (r sliceResult) rps() float64 { return float64(r.requests) / r.elapsed.Seconds() }
@@ -61,6 +62,7 @@ func runSlice(ctx context.Context, t *target, w workload, f *fixture, clients in
 	var mu sync.Mutex
 	res := sliceResult{}
 	before, _ := cpuTicks(t.proc.pid())
+	dbBefore, dbOK := dbTicks(t.dbName)
 	sctx, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
 	t0 := time.Now()
@@ -100,6 +102,10 @@ func runSlice(ctx context.Context, t *target, w workload, f *fixture, clients in
 	res.elapsed = time.Since(t0)
 	after, _ := cpuTicks(t.proc.pid())
 	res.cpuTicks = after - before
+	res.dbTicks = -1
+	if dbAfter, ok := dbTicks(t.dbName); ok && dbOK && t.dbName != "" {
+		res.dbTicks = dbAfter - dbBefore
+	}
 	return res
 }
 

@@ -209,3 +209,30 @@ func (t *target) explain(err error) error {
 	}
 	return fmt.Errorf("%w\n--- end of %s's output ---\n%s", err, t.name, l)
 }
+
+// dbTicks is the CPU time (utime+stime, ticks) of the PostgreSQL backends serving
+// database db on this machine, found by their process titles ("postgres: … user db
+// host(port) state"); ok is false when there are none (PostgreSQL elsewhere). A
+// backend that exits during a slice takes its time with it: the pools keep theirs.
+func dbTicks(db string) (sum int64, ok bool) {
+	ents, err := os.ReadDir("/proc")
+	if err != nil {
+		return 0, false
+	}
+	needle := []byte(" " + db + " ")
+	for _, e := range ents {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		cmd, err := os.ReadFile("/proc/" + e.Name() + "/cmdline")
+		if err != nil || !bytes.HasPrefix(cmd, []byte("postgres: ")) || !bytes.Contains(cmd, needle) {
+			continue
+		}
+		if t, err := cpuTicks(pid); err == nil {
+			sum += t
+			ok = true
+		}
+	}
+	return sum, ok
+}

@@ -14,14 +14,15 @@ func (r *results) markdown(c config) string {
 	fmt.Fprintf(&b, "## Tandem vs PostGraphile vs the SQL floor — %d accounts\n\n", c.accounts)
 	fmt.Fprintf(&b, "%s, %s (%d CPUs, %s), %d clients closed loop, %d rounds × %s per slice, interleaved; Tandem on PostgreSQL.\n\n",
 		time.Now().UTC().Format("2006-01-02 15:04 UTC"), host, runtime.NumCPU(), cpuModel(), c.clients, c.rounds, c.slice)
-	b.WriteString("| workload | Tandem req/s | PostGraphile req/s | floor req/s | Tandem÷PG | p50/p99 ms T · PG · floor | statements T/PG/floor (of which BEGIN/COMMIT) | CPU ms/req T/PG/floor | Tandem CPU ÷ floor |\n")
-	b.WriteString("|---|---:|---:|---:|---:|---|---|---|---:|\n")
+	b.WriteString("| workload | Tandem req/s | PostGraphile req/s | floor req/s | Tandem÷PG | p50/p99 ms T · PG · floor | statements T/PG/floor (of which BEGIN/COMMIT) | CPU ms/req T/PG/floor | Tandem CPU ÷ floor | PostgreSQL CPU ms/req T/PG/floor |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---|---|---|---:|---|\n")
 	for _, w := range r.workloads {
 		t, p, f := r.cell(w, "Tandem"), r.cell(w, "PostGraphile"), r.cell(w, "floor")
-		fmt.Fprintf(&b, "| %s | %.0f | %.0f | %.0f | %s | %s · %s · %s | %s / %s / %s | %.2f / %.2f / %.2f | %s |\n", w,
+		fmt.Fprintf(&b, "| %s | %.0f | %.0f | %.0f | %s | %s · %s · %s | %s / %s / %s | %.2f / %.2f / %.2f | %s | %s / %s / %s |\n", w,
 			median(t.rps), median(p.rps), median(f.rps), ratio(median(t.rps), median(p.rps)),
 			pp(t), pp(p), pp(f), stmts(t), stmts(p), stmts(f),
-			t.cpuMsPerReq(), p.cpuMsPerReq(), f.cpuMsPerReq(), ratio(t.cpuMsPerReq(), f.cpuMsPerReq()))
+			t.cpuMsPerReq(), p.cpuMsPerReq(), f.cpuMsPerReq(), ratio(t.cpuMsPerReq(), f.cpuMsPerReq()),
+			dbms(t), dbms(p), dbms(f))
 	}
 	if len(r.unloaded) > 0 {
 		b.WriteString("\n### Unloaded, one client, Tandem on PostgreSQL\n\n")
@@ -44,6 +45,13 @@ func (r *results) markdown(c config) string {
 	}
 	b.WriteString("\nThe bench's own load generator runs on the same machine and competes for its CPUs.\n")
 	return b.String()
+}
+
+func dbms(c *cell) string {
+	if v := c.dbMsPerReq(); v >= 0 {
+		return fmt.Sprintf("%.2f", v)
+	}
+	return "–"
 }
 
 func ratio(a, b float64) string {

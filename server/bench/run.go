@@ -16,6 +16,7 @@ type cell struct {
 	lat        []time.Duration
 	requests   int
 	cpuTicks   int64
+	dbTicks    int64   // -1 once a slice could not read them
 	statements float64 // per request, from the proxy phase
 	txControl  float64
 	stmtOK     bool
@@ -26,6 +27,14 @@ func (c *cell) cpuMsPerReq() float64 {
 		return 0
 	}
 	return float64(c.cpuTicks) * 1000 / ticksPerSecond / float64(c.requests)
+}
+
+// dbMsPerReq is the database backends' CPU per request (-1 unknown).
+func (c *cell) dbMsPerReq() float64 {
+	if c.requests == 0 || c.dbTicks < 0 {
+		return -1
+	}
+	return float64(c.dbTicks) * 1000 / ticksPerSecond / float64(c.requests)
 }
 
 type results struct {
@@ -135,8 +144,10 @@ func run(ctx context.Context, c config) error {
 		return err
 	}
 	servers := []*target{tandem, pg, floor}
+	dbName := fmt.Sprintf("tandem_bench_%d", c.accounts)
 	for _, s := range servers {
 		res.servers = append(res.servers, s.name)
+		s.dbName = dbName
 	}
 	for _, w := range ws {
 		if err := check(ctx, servers, w, fix); err != nil {
@@ -290,8 +301,14 @@ func measure(ctx context.Context, c config, servers []*target, ws []workload, f 
 				cl.lat = append(cl.lat, r.lat...)
 				cl.requests += r.requests
 				cl.cpuTicks += r.cpuTicks
-				fmt.Printf("round %d %-14s %-13s %8.1f req/s  p50 %6.1f ms  p99 %6.1f ms  cpu %5.2f ms/req\n", round, w.name, s.name, r.rps(),
-					ms(percentile(r.lat, 0.5)), ms(percentile(r.lat, 0.99)), float64(r.cpuTicks)*1000/ticksPerSecond/float64(max(1, r.requests)))
+				if r.dbTicks < 0 || cl.dbTicks < 0 {
+					cl.dbTicks = -1
+				} else {
+					cl.dbTicks += r.dbTicks
+				}
+				fmt.Printf("round %d %-14s %-13s %8.1f req/s  p50 %6.1f ms  p99 %6.1f ms  cpu %5.2f ms/req  db cpu %5.2f ms/req\n", round, w.name, s.name, r.rps(),
+					ms(percentile(r.lat, 0.5)), ms(percentile(r.lat, 0.99)), float64(r.cpuTicks)*1000/ticksPerSecond/float64(max(1, r.requests)),
+					float64(r.dbTicks)*1000/ticksPerSecond/float64(max(1, r.requests)))
 			}
 		}
 	}

@@ -19,6 +19,8 @@ type target struct {
 	base  string // http://127.0.0.1:PORT
 	proc  *child
 	pprof string // Tandem's pprof address, when profiling
+	// dbName is the PostgreSQL database, for its backends' CPU time ("" on SQLite)
+	dbName string
 	// Tandem sign-ins, renewed before each slice.
 	admin, rep *session
 	tokens     map[string]string
