@@ -147,3 +147,12 @@ func TestCanonVisitNeedsAnInteractionID(t *testing.T) {
 		t.Fatal("no id must fail the check")
 	}
 }
+
+func TestDBDeltaCountsNewBackendsAndFlagsEndedOnes(t *testing.T) {
+	before := map[int]int64{10: 100, 11: 50, 12: 7}
+	after := map[int]int64{10: 130, 12: 7, 13: 20}
+	ticks, ended := dbDelta(before, after)
+	if ticks != 50 || ended != 1 {
+		t.Fatalf("dbDelta = %d, %d; want 50 (30 + 0 + 20 new), 1 ended", ticks, ended)
+	}
+}

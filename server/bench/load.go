@@ -26,6 +26,7 @@ type sliceResult struct {
 	lat      []time.Duration
 	cpuTicks int64
 	dbTicks  int64 // the database's backends, -1 when unknown
+	dbEnded  int   // backends that ended during the slice (dbTicks is then a lower bound)
 }
 
 func (r sliceResult) rps() float64 { return float64(r.requests) / r.elapsed.Seconds() }
@@ -62,7 +63,7 @@ func runSlice(ctx context.Context, t *target, w workload, f *fixture, clients in
 	var mu sync.Mutex
 	res := sliceResult{}
 	before, _ := cpuTicks(t.proc.pid())
-	dbBefore, dbOK := dbTicks(t.dbName)
+	dbBefore := dbTicks(t.dbName)
 	sctx, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
 	t0 := time.Now()
@@ -103,8 +104,8 @@ func runSlice(ctx context.Context, t *target, w workload, f *fixture, clients in
 	after, _ := cpuTicks(t.proc.pid())
 	res.cpuTicks = after - before
 	res.dbTicks = -1
-	if dbAfter, ok := dbTicks(t.dbName); ok && dbOK && t.dbName != "" {
-		res.dbTicks = dbAfter - dbBefore
+	if dbAfter := dbTicks(t.dbName); len(dbAfter) > 0 {
+		res.dbTicks, res.dbEnded = dbDelta(dbBefore, dbAfter)
 	}
 	return res
 }

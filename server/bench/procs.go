@@ -210,14 +210,14 @@ func (t *target) explain(err error) error {
 	return fmt.Errorf("%w\n--- end of %s's output ---\n%s", err, t.name, l)
 }
 
-// dbTicks is the CPU time (utime+stime, ticks) of the PostgreSQL backends serving
-// database db on this machine, found by their process titles ("postgres: … user db
-// host(port) state"); ok is false when there are none (PostgreSQL elsewhere). A
-// backend that exits during a slice takes its time with it: the pools keep theirs.
-func dbTicks(db string) (sum int64, ok bool) {
+// dbTicks is the CPU time (utime+stime, ticks) of each PostgreSQL backend serving
+// database db on this machine, found by its process title ("postgres: … user db
+// host(port) state"); empty when there is none (PostgreSQL elsewhere).
+func dbTicks(db string) map[int]int64 {
+	out := map[int]int64{}
 	ents, err := os.ReadDir("/proc")
-	if err != nil {
-		return 0, false
+	if err != nil || db == "" {
+		return out
 	}
 	needle := []byte(" " + db + " ")
 	for _, e := range ents {
@@ -230,9 +230,23 @@ func dbTicks(db string) (sum int64, ok bool) {
 			continue
 		}
 		if t, err := cpuTicks(pid); err == nil {
-			sum += t
-			ok = true
+			out[pid] = t
 		}
 	}
-	return sum, ok
+	return out
+}
+
+// dbDelta is the backends' CPU between two readings: a backend that started in between
+// counts whole; one that ended in between is lost (its time is unknowable), so the
+// result is a lower bound whenever ended > 0.
+func dbDelta(before, after map[int]int64) (ticks int64, ended int) {
+	for pid, t := range after {
+		ticks += t - before[pid]
+	}
+	for pid := range before {
+		if _, ok := after[pid]; !ok {
+			ended++
+		}
+	}
+	return ticks, ended
 }

@@ -49,6 +49,9 @@ func (r *results) markdown(c config) string {
 
 func dbms(c *cell) string {
 	if v := c.dbMsPerReq(); v >= 0 {
+		if c.dbEnded > 0 { // a lower bound: some backends ended, and their time with them
+			return fmt.Sprintf("≥%.2f", v)
+		}
 		return fmt.Sprintf("%.2f", v)
 	}
 	return "–"

@@ -17,6 +17,7 @@ type cell struct {
 	requests   int
 	cpuTicks   int64
 	dbTicks    int64   // -1 once a slice could not read them
+	dbEnded    int     // backends that ended during the slices: dbTicks is a lower bound
 	statements float64 // per request, from the proxy phase
 	txControl  float64
 	stmtOK     bool
@@ -305,10 +306,11 @@ func measure(ctx context.Context, c config, servers []*target, ws []workload, f 
 					cl.dbTicks = -1
 				} else {
 					cl.dbTicks += r.dbTicks
+					cl.dbEnded += r.dbEnded
 				}
-				fmt.Printf("round %d %-14s %-13s %8.1f req/s  p50 %6.1f ms  p99 %6.1f ms  cpu %5.2f ms/req  db cpu %5.2f ms/req\n", round, w.name, s.name, r.rps(),
+				fmt.Printf("round %d %-14s %-13s %8.1f req/s  p50 %6.1f ms  p99 %6.1f ms  cpu %5.2f ms/req  db cpu %5.2f ms/req (%d backends ended)\n", round, w.name, s.name, r.rps(),
 					ms(percentile(r.lat, 0.5)), ms(percentile(r.lat, 0.99)), float64(r.cpuTicks)*1000/ticksPerSecond/float64(max(1, r.requests)),
-					float64(r.dbTicks)*1000/ticksPerSecond/float64(max(1, r.requests)))
+					float64(r.dbTicks)*1000/ticksPerSecond/float64(max(1, r.requests)), r.dbEnded)
 			}
 		}
 	}
