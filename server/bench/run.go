@@ -80,7 +80,7 @@ func run(ctx context.Context, c config) error {
 	if err := os.MkdirAll(pgFiles, 0o700); err != nil {
 		return err
 	}
-	pgBook, pgDone, err := preparePostgres(ctx, c.dbURL, c.accounts, pgFiles)
+	pgBook, pgDone, err := preparePostgres(ctx, c.dbURL, c.accounts, pgFiles, c.fresh)
 	if err != nil {
 		return err
 	}
@@ -91,7 +91,7 @@ func run(ctx context.Context, c config) error {
 	var sqBook *book
 	if c.sqlite {
 		var done bool
-		sqBook, done, err = prepareSQLite(filepath.Join(c.cacheDir, fmt.Sprintf("sqlite-%d", c.accounts)), c.accounts)
+		sqBook, done, err = prepareSQLite(filepath.Join(c.cacheDir, fmt.Sprintf("sqlite-%d", c.accounts)), c.accounts, c.fresh)
 		if err != nil {
 			return err
 		}
@@ -155,6 +155,10 @@ func run(ctx context.Context, c config) error {
 			return err
 		}
 	}
+	// Unloaded first: before this run's visits are in the book.
+	if res.unloaded, err = unloaded(ctx, tandem, fix, c.unloadedN); err != nil {
+		return err
+	}
 	if err := measure(ctx, c, servers, ws, fix, res, ""); err != nil {
 		return err
 	}
@@ -162,9 +166,6 @@ func run(ctx context.Context, c config) error {
 		if err := profile(ctx, c, tandem, ws, fix); err != nil {
 			return err
 		}
-	}
-	if res.unloaded, err = unloaded(ctx, tandem, fix, c.unloadedN); err != nil {
-		return err
 	}
 	pg.proc.stop()
 	floor.proc.stop()

@@ -144,12 +144,26 @@ func startFloor(ctx context.Context, dbURL string) (*target, error) {
 	return t, nil
 }
 
-// loadFixture picks rep1, their team, 200 accounts for `account` and rep1's own
-// accounts for `visit`, with a fixed seed.
+// loadFixture picks rep1, their team, 200 accounts for `account` (with a fixed seed)
+// and 50 of rep1's own accounts for `visit`.
 func loadFixture(ctx context.Context, db *sql.DB, seed int64) (*fixture, error) {
 	f := &fixture{}
 	if err := db.QueryRowContext(ctx, "SELECT id, team_id FROM users WHERE email = 'rep1@demo.tandem'").Scan(&f.repID, &f.repTeam); err != nil {
 		return nil, fmt.Errorf("rep1: %w", err)
+	}
+	// visit writes into the 50 of rep1's accounts with the smallest ids, always the
+	// same ones; account reads 200 others, so the visits of earlier runs do not change it.
+	var err error
+	f.repAccounts, err = column(ctx, db, "SELECT id FROM customers WHERE merged_into_id IS NULL AND owner_id = '"+f.repID+"' ORDER BY id LIMIT 50")
+	if err != nil {
+		return nil, err
+	}
+	if len(f.repAccounts) == 0 {
+		return nil, fmt.Errorf("rep1 owns no account")
+	}
+	written := map[string]bool{}
+	for _, id := range f.repAccounts {
+		written[id] = true
 	}
 	all, err := column(ctx, db, "SELECT id FROM customers WHERE merged_into_id IS NULL ORDER BY id")
 	if err != nil {
@@ -157,13 +171,13 @@ func loadFixture(ctx context.Context, db *sql.DB, seed int64) (*fixture, error) 
 	}
 	r := rand.New(rand.NewPCG(uint64(seed), 200))
 	r.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
-	f.accounts = all[:min(200, len(all))]
-	f.repAccounts, err = column(ctx, db, "SELECT id FROM customers WHERE merged_into_id IS NULL AND owner_id = '"+f.repID+"' ORDER BY id LIMIT 500")
-	if err != nil {
-		return nil, err
-	}
-	if len(f.repAccounts) == 0 {
-		return nil, fmt.Errorf("rep1 owns no account")
+	for _, id := range all {
+		if len(f.accounts) == 200 {
+			break
+		}
+		if !written[id] {
+			f.accounts = append(f.accounts, id)
+		}
 	}
 	return f, nil
 }

@@ -71,7 +71,7 @@ type book struct {
 
 // preparePostgres makes sure database tandem_bench_<n> exists; it reports whether it
 // already holds a complete book of n accounts.
-func preparePostgres(ctx context.Context, serverURL string, n int, dataDir string) (*book, bool, error) {
+func preparePostgres(ctx context.Context, serverURL string, n int, dataDir string, fresh bool) (*book, bool, error) {
 	admin, err := sql.Open("postgres", serverURL)
 	if err != nil {
 		return nil, false, err
@@ -97,12 +97,12 @@ func preparePostgres(ctx context.Context, serverURL string, n int, dataDir strin
 		}
 		var done bool
 		err = db.QueryRowContext(ctx, "SELECT EXISTS(SELECT 1 FROM tandem_bench.book WHERE accounts = $1 AND completed_at IS NOT NULL)", n).Scan(&done)
-		if err == nil && done {
+		if err == nil && done && !fresh {
 			b.db = db
 			return b, true, nil
 		}
 		db.Close()
-		// An incomplete book (an interrupted run): start again from an empty database.
+		// An incomplete book (an interrupted run), or -fresh: start again from an empty database.
 		if _, err := admin.ExecContext(ctx, "DROP DATABASE "+pq.QuoteIdentifier(name)+" WITH (FORCE)"); err != nil {
 			return nil, false, fmt.Errorf("drop incomplete %s: %w", name, err)
 		}
@@ -124,10 +124,10 @@ func sqliteDSN(path string) string {
 }
 
 // prepareSQLite is the embedded twin: dir/tandem.db, complete when dir/book.json says so.
-func prepareSQLite(dir string, n int) (*book, bool, error) {
+func prepareSQLite(dir string, n int, fresh bool) (*book, bool, error) {
 	b := &book{kind: "sqlite", dataDir: dir}
 	var m struct{ Accounts int }
-	if raw, err := os.ReadFile(filepath.Join(dir, "book.json")); err == nil && json.Unmarshal(raw, &m) == nil && m.Accounts == n {
+	if raw, err := os.ReadFile(filepath.Join(dir, "book.json")); err == nil && json.Unmarshal(raw, &m) == nil && m.Accounts == n && !fresh {
 		db, err := sql.Open("sqlite", sqliteDSN(filepath.Join(dir, "tandem.db")))
 		if err != nil {
 			return nil, false, err
