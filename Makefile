@@ -1,7 +1,7 @@
 # Tandem's two everyday commands are `make run` and `make test` (see README.md).
 GO ?= go
 
-.PHONY: run build test generate lint generated gotest schema frontend load-cluster migration migration-hash
+.PHONY: run build test generate lint generated gotest schema frontend load-cluster migration migration-hash bench
 
 ## run: Tandem on the embedded database, with demo data, at http://localhost:8080
 run:
@@ -60,3 +60,11 @@ frontend:
 ## measured in one run on PostgreSQL (TANDEM_TEST_DATABASE_URL; server/cluster/load_test.go).
 load-cluster:
 	TANDEM_CLUSTER_LOAD=1 $(GO) test -count=1 -timeout 30m -v -run TestLoadTwoProcessesVersusOne ./server/cluster/
+
+## bench: Tandem vs PostGraphile 5 vs a one-statement SQL floor on a generated book of
+## ACCOUNTS accounts (PostgreSQL at TANDEM_BENCH_DATABASE_URL; needs node and npm), then
+## Tandem on SQLite. Not part of `make test`. See docs/performance.md.
+ACCOUNTS ?= 10000
+BENCH_FLAGS ?=
+bench:
+	$(GO) run ./server/bench -accounts $(ACCOUNTS) $(BENCH_FLAGS)
