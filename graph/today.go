@@ -85,6 +85,20 @@ type todayRun struct {
 	// scope is the accounts that are the viewer's own (nil: every account).
 	scope predicate.Customer
 	items []*todayItem
+	// page is which items the answer carries; counted holds the full count of each
+	// kind whose source read only the rows the page needs (see window).
+	page    todayPage
+	counted map[model.TodayKind]int
+}
+
+// window is how many of a kind's most urgent items a source must read to answer the
+// page: up to the page's end (none when another kind is asked for). A source that can
+// be large reads only those, in the order Today sorts them, and counts the rest.
+func (t *todayRun) window(kind model.TodayKind) int {
+	if t.page.kind != nil && *t.page.kind != kind {
+		return 0
+	}
+	return t.page.offset + t.page.first
 }
 
 func (t *todayRun) add(kind model.TodayKind, id, customerID pulid.ID, node ent.Noder, title, reason string, due *time.Time) {
@@ -113,17 +127,18 @@ func today(ctx context.Context, c *ent.Client, now time.Time, page todayPage) (*
 	v := viewer.FromContext(ctx)
 	scope, ok := todayScope(v)
 	if !ok {
-		out, _ := finishToday(nil, page)
+		out, _ := finishToday(nil, page, nil)
 		return out, nil
 	}
 	sod := startOfDay(now)
-	t := &todayRun{ctx: ctx, c: c, v: v, now: now, sod: sod, tomorrow: sod.AddDate(0, 0, 1), lang: viewerLang(ctx, c), scope: scope}
+	t := &todayRun{ctx: ctx, c: c, v: v, now: now, sod: sod, tomorrow: sod.AddDate(0, 0, 1), lang: viewerLang(ctx, c), scope: scope,
+		page: page, counted: map[model.TodayKind]int{}}
 	for _, source := range todaySources {
 		if err := source(t); err != nil {
 			return nil, err
 		}
 	}
-	out, items := finishToday(t.items, page)
+	out, items := finishToday(t.items, page, t.counted)
 
 	// The accounts of the items answered, in one query.
 	var ids []pulid.ID
@@ -199,7 +214,7 @@ func todayPageOf(kind *model.TodayKind, first, offset *int) (todayPage, error) {
 
 // finishToday sorts the items by due time (undated last), counts them per kind, and
 // returns the answer with the page's items (whose customers the caller attaches).
-func finishToday(items []*todayItem, page todayPage) (*model.Today, []*todayItem) {
+func finishToday(items []*todayItem, page todayPage, counted map[model.TodayKind]int) (*model.Today, []*todayItem) {
 	sort.SliceStable(items, func(i, j int) bool {
 		a, b := items[i], items[j]
 		switch {
@@ -212,7 +227,7 @@ func finishToday(items []*todayItem, page todayPage) (*model.Today, []*todayItem
 		}
 		return a.id < b.id
 	})
-	out := &model.Today{Items: []*model.TodayItem{}, Counts: make([]*model.TodayCount, 0, len(model.AllTodayKind)), Total: len(items)}
+	out := &model.Today{Items: []*model.TodayItem{}, Counts: make([]*model.TodayCount, 0, len(model.AllTodayKind))}
 	count := map[model.TodayKind]int{}
 	var kept []*todayItem
 	for _, it := range items {
@@ -225,7 +240,12 @@ func finishToday(items []*todayItem, page todayPage) (*model.Today, []*todayItem
 		out.Items = append(out.Items, &it.TodayItem)
 	}
 	for _, k := range model.AllTodayKind {
-		out.Counts = append(out.Counts, &model.TodayCount{Kind: k, Count: count[k]})
+		n, ok := counted[k]
+		if !ok {
+			n = count[k]
+		}
+		out.Counts = append(out.Counts, &model.TodayCount{Kind: k, Count: n})
+		out.Total += n
 	}
 	return out, kept
 }

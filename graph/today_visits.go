@@ -8,7 +8,8 @@ import (
 	"tandem/graph/model"
 )
 
-// todayVisits lists visits planned for today.
+// todayVisits lists visits planned for today: the page's, counting them all (a team
+// that logs many visits a day has many).
 func todayVisits(run *todayRun) error {
 	visitWhere := []predicate.Interaction{
 		interaction.KindEQ(interaction.KindVISIT),
@@ -17,7 +18,17 @@ func todayVisits(run *todayRun) error {
 	if run.scope != nil {
 		visitWhere = append(visitWhere, interaction.HasCustomerWith(run.scope))
 	}
-	visits, err := run.c.Interaction.Query().Where(visitWhere...).All(run.ctx)
+	q := run.c.Interaction.Query().Where(visitWhere...)
+	n, err := q.Clone().Count(run.ctx)
+	if err != nil {
+		return err
+	}
+	run.counted[model.TodayKindVisitDue] = n
+	w := run.window(model.TodayKindVisitDue)
+	if w == 0 || n == 0 {
+		return nil
+	}
+	visits, err := q.Order(interaction.ByOccurredAt(), interaction.ByID()).Limit(w).All(run.ctx)
 	if err != nil {
 		return err
 	}
