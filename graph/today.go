@@ -101,6 +101,22 @@ func (t *todayRun) window(kind model.TodayKind) int {
 	return t.page.offset + t.page.first
 }
 
+// paged reads one kind of a source that can be large: it counts every row the kind
+// has, then reads the page's window of them (read must order them as Today does: by
+// due time, then ID).
+func paged[T any](t *todayRun, kind model.TodayKind, count func(context.Context) (int, error), read func(limit int) ([]T, error)) ([]T, error) {
+	n, err := count(t.ctx)
+	if err != nil {
+		return nil, err
+	}
+	t.counted[kind] = n
+	w := t.window(kind)
+	if w == 0 || n == 0 {
+		return nil, nil
+	}
+	return read(w)
+}
+
 func (t *todayRun) add(kind model.TodayKind, id, customerID pulid.ID, node ent.Noder, title, reason string, due *time.Time) {
 	var d *time.Time
 	if due != nil {

@@ -32,18 +32,34 @@ func riskNote(run *todayRun, o *ent.Order) string {
 
 // todayOrders lists orders due within OrderDueDays, or late.
 func todayOrders(run *todayRun) error {
-	orderWhere := []predicate.Order{
+	open := []predicate.Order{
 		order.StatusNotIn(order.StatusCLOSED, order.StatusCANCELLED, order.StatusDELIVERED),
-		order.DeliveredAtIsNil(),
-		order.DeliveryDateNotNil(), order.DeliveryDateLTE(run.now.AddDate(0, 0, OrderDueDays)),
+		order.DeliveredAtIsNil(), order.DeliveryDateNotNil(),
 	}
-	if run.scope != nil {
-		orderWhere = append(orderWhere, order.HasCustomerWith(run.scope))
+	q := func(more ...predicate.Order) *ent.OrderQuery {
+		where := append(append([]predicate.Order{}, open...), more...)
+		if run.scope != nil {
+			where = append(where, order.HasCustomerWith(run.scope))
+		}
+		return run.c.Order.Query().Where(where...)
 	}
-	orders, err := run.c.Order.Query().Where(orderWhere...).WithCustomer(withIndustry).All(run.ctx)
+	// Each kind in the order of its delivery date.
+	read := func(more ...predicate.Order) func(limit int) ([]*ent.Order, error) {
+		return func(limit int) ([]*ent.Order, error) {
+			return q(more...).Order(order.ByDeliveryDate(), order.ByID()).Limit(limit).WithCustomer(withIndustry).All(run.ctx)
+		}
+	}
+	late := order.DeliveryDateLT(run.now)
+	soon := []predicate.Order{order.DeliveryDateGTE(run.now), order.DeliveryDateLTE(run.now.AddDate(0, 0, OrderDueDays))}
+	orders, err := paged(run, model.TodayKindOrderLate, q(late).Count, read(late))
 	if err != nil {
 		return err
 	}
+	due, err := paged(run, model.TodayKindOrderDue, q(soon...).Count, read(soon...))
+	if err != nil {
+		return err
+	}
+	orders = append(orders, due...)
 	for _, o := range orders {
 		due := *o.DeliveryDate
 		title := say(run.lang, "订单 "+o.Number, "Order "+o.Number)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	samples "tandem/domain/sample"
+	"tandem/ent"
 	"tandem/ent/predicate"
 	"tandem/ent/sample"
 	"tandem/ent/trial"
@@ -15,21 +16,32 @@ import (
 func todaySamples(run *todayRun) error {
 	notReceived := time.Duration(samples.ShippedNotReceivedDays) * 24 * time.Hour
 	noResult := time.Duration(samples.ReceivedNoResultDays) * 24 * time.Hour
-	sampleWhere := []predicate.Sample{sample.Or(
-		sample.And(sample.StatusEQ(sample.StatusSHIPPED), sample.ShippedAtNotNil(), sample.ShippedAtLT(run.now.Add(-notReceived))),
-		sample.And(
-			sample.StatusIn(sample.StatusRECEIVED, sample.StatusLAB_TRIAL, sample.StatusPILOT_TRIAL),
-			sample.ReceivedAtNotNil(), sample.ReceivedAtLT(run.now.Add(-noResult)),
-			sample.Not(sample.HasTrialsWith(trial.OutcomeNEQ(trial.OutcomePENDING))),
-		),
-	)}
-	if run.scope != nil {
-		sampleWhere = append(sampleWhere, sample.HasCustomerWith(run.scope))
+	stuck := []predicate.Sample{sample.StatusEQ(sample.StatusSHIPPED), sample.ShippedAtNotNil(), sample.ShippedAtLT(run.now.Add(-notReceived))}
+	waiting := []predicate.Sample{
+		sample.StatusIn(sample.StatusRECEIVED, sample.StatusLAB_TRIAL, sample.StatusPILOT_TRIAL),
+		sample.ReceivedAtNotNil(), sample.ReceivedAtLT(run.now.Add(-noResult)),
+		sample.Not(sample.HasTrialsWith(trial.OutcomeNEQ(trial.OutcomePENDING))),
 	}
-	followUps, err := run.c.Sample.Query().Where(sampleWhere...).WithProduct().All(run.ctx)
+	q := func(where []predicate.Sample) *ent.SampleQuery {
+		if run.scope != nil {
+			where = append(where[:len(where):len(where)], sample.HasCustomerWith(run.scope))
+		}
+		return run.c.Sample.Query().Where(where...)
+	}
+	// Each kind in the order of its due time: shipped (or received) so long ago.
+	inTransit, err := paged(run, model.TodayKindSampleNotReceived, q(stuck).Count, func(limit int) ([]*ent.Sample, error) {
+		return q(stuck).Order(sample.ByShippedAt(), sample.ByID()).Limit(limit).WithProduct().All(run.ctx)
+	})
 	if err != nil {
 		return err
 	}
+	noTrial, err := paged(run, model.TodayKindSampleNoResult, q(waiting).Count, func(limit int) ([]*ent.Sample, error) {
+		return q(waiting).Order(sample.ByReceivedAt(), sample.ByID()).Limit(limit).WithProduct().All(run.ctx)
+	})
+	if err != nil {
+		return err
+	}
+	followUps := append(inTransit, noTrial...)
 	for _, s := range followUps {
 		code := ""
 		if p := s.Edges.Product; p != nil {

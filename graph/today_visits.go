@@ -3,6 +3,7 @@ package graph
 import (
 	"strings"
 
+	"tandem/ent"
 	"tandem/ent/interaction"
 	"tandem/ent/predicate"
 	"tandem/graph/model"
@@ -18,17 +19,10 @@ func todayVisits(run *todayRun) error {
 	if run.scope != nil {
 		visitWhere = append(visitWhere, interaction.HasCustomerWith(run.scope))
 	}
-	q := run.c.Interaction.Query().Where(visitWhere...)
-	n, err := q.Clone().Count(run.ctx)
-	if err != nil {
-		return err
-	}
-	run.counted[model.TodayKindVisitDue] = n
-	w := run.window(model.TodayKindVisitDue)
-	if w == 0 || n == 0 {
-		return nil
-	}
-	visits, err := q.Order(interaction.ByOccurredAt(), interaction.ByID()).Limit(w).All(run.ctx)
+	q := func() *ent.InteractionQuery { return run.c.Interaction.Query().Where(visitWhere...) }
+	visits, err := paged(run, model.TodayKindVisitDue, q().Count, func(limit int) ([]*ent.Interaction, error) {
+		return q().Order(interaction.ByOccurredAt(), interaction.ByID()).Limit(limit).All(run.ctx)
+	})
 	if err != nil {
 		return err
 	}
