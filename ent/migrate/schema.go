@@ -585,6 +585,11 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{CustomersColumns[41]},
 			},
+			{
+				Name:    "customer_name",
+				Unique:  false,
+				Columns: []*schema.Column{CustomersColumns[4]},
+			},
 		},
 	}
 	// DocumentsColumns holds the columns for the "documents" table.

@@ -1,0 +1,2 @@
+-- Create index "customer_name" to table: "customers"
+CREATE INDEX `customer_name` ON `customers` (`name`);
