@@ -18,14 +18,7 @@ import (
 //
 //	TANDEM_BENCH_CUSTOMERS=100000 go test -run XXX -bench Aggregates -benchtime 20x ./server/app/
 func BenchmarkAggregates(b *testing.B) {
-	n, _ := strconv.Atoi(os.Getenv("TANDEM_BENCH_CUSTOMERS"))
-	if n == 0 {
-		n = 2000
-	}
-	list := backends(&testing.T{})
-	if only := os.Getenv("TANDEM_BENCH_BACKEND"); only != "" {
-		list = []string{only}
-	}
+	n, list := benchBook()
 	for _, backend := range list {
 		t := &testing.T{}
 		e := newEnv(t, backend, envOptions{})
@@ -52,6 +45,20 @@ func BenchmarkAggregates(b *testing.B) {
 		e.srv.Close()
 		e.app.Close()
 	}
+}
+
+// benchBook is the benchmarks' book size (TANDEM_BENCH_CUSTOMERS, default 2000) and
+// databases (both, or TANDEM_BENCH_BACKEND's).
+func benchBook() (int, []string) {
+	n, _ := strconv.Atoi(os.Getenv("TANDEM_BENCH_CUSTOMERS"))
+	if n == 0 {
+		n = 2000
+	}
+	list := backends(&testing.T{})
+	if only := os.Getenv("TANDEM_BENCH_BACKEND"); only != "" {
+		list = []string{only}
+	}
+	return n, list
 }
 
 // seedBook writes n accounts with a few issues, orders and stage changes, in bulk.

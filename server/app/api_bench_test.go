@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
-	"strconv"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -41,14 +39,7 @@ const (
 //
 //	go test -run XXX -bench API -benchtime 200x -cpuprofile /tmp/cpu.out ./server/app/
 func BenchmarkAPI(b *testing.B) {
-	n, _ := strconv.Atoi(os.Getenv("TANDEM_BENCH_CUSTOMERS"))
-	if n == 0 {
-		n = 2000
-	}
-	list := backends(&testing.T{})
-	if only := os.Getenv("TANDEM_BENCH_BACKEND"); only != "" {
-		list = []string{only}
-	}
+	n, list := benchBook()
 	var seq atomic.Int64
 	for _, backend := range list {
 		t := &testing.T{}
