@@ -32,16 +32,8 @@ func post(ctx context.Context, url, token string, body []byte) ([]byte, error) {
 	return postWith(ctx, httpClient, url, token, body)
 }
 
-func postWith(ctx context.Context, client *http.Client, url, token string, body []byte) ([]byte, error) {
-	req, err := http.NewRequestWithContext(ctx, "POST", url, bytes.NewReader(body))
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
+// send does one request and reads its answer; a status other than 200 is an error.
+func send(client *http.Client, req *http.Request) ([]byte, error) {
 	resp, err := client.Do(req)
 	if err != nil {
 		return nil, err
@@ -52,7 +44,24 @@ func postWith(ctx context.Context, client *http.Client, url, token string, body 
 		return nil, err
 	}
 	if resp.StatusCode != 200 {
-		return out, fmt.Errorf("HTTP %d: %.400s", resp.StatusCode, out)
+		return out, fmt.Errorf("HTTP %d: %.400s", resp.StatusCode, bytes.TrimSpace(out))
+	}
+	return out, nil
+}
+
+func postWith(ctx context.Context, client *http.Client, url, token string, body []byte) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, "POST", url, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	out, err := send(client, req)
+	if err != nil {
+		return out, err
 	}
 	if hasErrors(out) {
 		return out, fmt.Errorf("GraphQL errors: %.600s", out)

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"sort"
 	"sync"
@@ -39,19 +37,7 @@ func do(ctx context.Context, rq request) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		resp, err := httpClient.Do(req)
-		if err != nil {
-			return nil, err
-		}
-		defer resp.Body.Close()
-		out, err := io.ReadAll(resp.Body)
-		if err != nil {
-			return nil, err
-		}
-		if resp.StatusCode != 200 {
-			return out, fmt.Errorf("HTTP %d: %.400s", resp.StatusCode, bytes.TrimSpace(out))
-		}
-		return out, nil
+		return send(httpClient, req)
 	}
 	return post(ctx, rq.url, rq.token, rq.body)
 }
