@@ -86,35 +86,24 @@ type todayRun struct {
 	scope predicate.Customer
 	items []*todayItem
 	// page is which items the answer carries; counted holds the full count of each
-	// kind whose source read only the rows the page needs (see window).
+	// kind whose source read only the rows the page needs (see paged).
 	page    todayPage
 	counted map[model.TodayKind]int
 }
 
-// window is how many of a kind's most urgent items a source must read to answer the
-// page: up to the page's end (none when another kind is asked for). A source that can
-// be large reads only those, in the order Today sorts them, and counts the rest.
-func (t *todayRun) window(kind model.TodayKind) int {
-	if t.page.kind != nil && *t.page.kind != kind {
-		return 0
-	}
-	return t.page.offset + t.page.first
-}
-
 // paged reads one kind of a source that can be large: it counts every row the kind
-// has, then reads the page's window of them (read must order them as Today does: by
-// due time, then ID).
+// has, then reads the most urgent of them up to the page's end (none when another kind
+// is asked for); read must order them as Today does: by due time, then ID.
 func paged[T any](t *todayRun, kind model.TodayKind, count func(context.Context) (int, error), read func(limit int) ([]T, error)) ([]T, error) {
 	n, err := count(t.ctx)
 	if err != nil {
 		return nil, err
 	}
 	t.counted[kind] = n
-	w := t.window(kind)
-	if w == 0 || n == 0 {
+	if n == 0 || t.page.kind != nil && *t.page.kind != kind {
 		return nil, nil
 	}
-	return read(w)
+	return read(t.page.offset + t.page.first)
 }
 
 func (t *todayRun) add(kind model.TodayKind, id, customerID pulid.ID, node ent.Noder, title, reason string, due *time.Time) {
@@ -135,7 +124,8 @@ var todaySources = []func(*todayRun) error{
 	todayEvaluationDecisions, todayCertificates, todayEscalations,
 }
 
-// today builds the signed-in person's list. Each source is one query, the labels it
+// today builds the signed-in person's list. Each source is one query per kind (a
+// count and a page for the kinds that grow with the book, see paged), the labels it
 // needs (contacts, products, notices, customers) one more each: a fixed number of
 // queries whatever the data.
 func today(ctx context.Context, c *ent.Client, now time.Time, page todayPage) (*model.Today, error) {
