@@ -271,45 +271,47 @@ func writeRequestError(w http.ResponseWriter, e *requestError) {
 	_, _ = w.Write(b)
 }
 
-// writeResponse writes a response as encoding/json would, but copies the data, which
-// the executor already wrote as JSON, as it is: json.Marshal would scan and re-compact
+// writeResponse writes a response as encoding/json would, but writes the data, which
+// the executor already made as JSON, as it is: json.Marshal would scan and re-compact
 // every byte of it (a page of 100 accounts is 350 kB). Only the small parts (errors,
-// extensions) go through encoding/json.
+// extensions) go through encoding/json, before anything is written.
 func writeResponse(w io.Writer, resp *graphql.Response) {
 	if resp.Label != "" || resp.Path != nil || resp.HasNext != nil {
 		writeMarshalled(w, resp) // incremental delivery (not used by Tandem)
 		return
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(resp.Data) + 64)
-	buf.WriteByte('{')
+	var errs, ext []byte
+	var err error
 	if len(resp.Errors) > 0 {
-		errs, err := json.Marshal(resp.Errors)
-		if err != nil {
+		if errs, err = json.Marshal(resp.Errors); err != nil {
 			writeMarshalled(w, resp)
 			return
 		}
-		buf.WriteString(`"errors":`)
-		buf.Write(errs)
-		buf.WriteByte(',')
-	}
-	buf.WriteString(`"data":`)
-	if len(resp.Data) == 0 {
-		buf.WriteString("null")
-	} else {
-		buf.Write(resp.Data)
 	}
 	if len(resp.Extensions) > 0 {
-		ext, err := json.Marshal(resp.Extensions)
-		if err != nil {
+		if ext, err = json.Marshal(resp.Extensions); err != nil {
 			writeMarshalled(w, resp)
 			return
 		}
-		buf.WriteString(`,"extensions":`)
-		buf.Write(ext)
 	}
-	buf.WriteByte('}')
-	_, _ = w.Write(buf.Bytes())
+	data := []byte(resp.Data)
+	if len(data) == 0 {
+		data = []byte("null")
+	}
+	for _, part := range [][]byte{[]byte("{"), optional(`"errors":`, errs, ","), []byte(`"data":`), data, optional(`,"extensions":`, ext, ""), []byte("}")} {
+		if _, err := w.Write(part); err != nil {
+			return
+		}
+	}
+}
+
+// optional is a member of a response written by hand: prefix, value, suffix, or
+// nothing when there is no value.
+func optional(prefix string, value []byte, suffix string) []byte {
+	if value == nil {
+		return nil
+	}
+	return append(append([]byte(prefix), value...), suffix...)
 }
 
 func writeMarshalled(w io.Writer, resp *graphql.Response) {
