@@ -10,6 +10,7 @@ import (
 	"math"
 	"tandem/ent/changenotice"
 	"tandem/ent/changenoticeack"
+	"tandem/ent/loadkeys"
 	"tandem/ent/predicate"
 	"tandem/ent/product"
 	"tandem/ent/schema/pulid"
@@ -518,6 +519,7 @@ func (_q *ChangeNoticeQuery) loadAcks(ctx context.Context, query *ChangeNoticeAc
 	}
 	query.Where(predicate.ChangeNoticeAck(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(changenotice.AcksColumn), fks...))
+		loadkeys.Mark(s, changenotice.AcksColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

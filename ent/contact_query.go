@@ -12,6 +12,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/interaction"
 	"tandem/ent/keyperson"
+	"tandem/ent/loadkeys"
 	"tandem/ent/person"
 	"tandem/ent/predicate"
 	"tandem/ent/schema/pulid"
@@ -664,6 +665,7 @@ func (_q *ContactQuery) loadKeyPersons(ctx context.Context, query *KeyPersonQuer
 	}
 	query.Where(predicate.KeyPerson(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(contact.KeyPersonsColumn), fks...))
+		loadkeys.Mark(s, contact.KeyPersonsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -694,6 +696,7 @@ func (_q *ContactQuery) loadReferredCustomers(ctx context.Context, query *Custom
 	}
 	query.Where(predicate.Customer(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(contact.ReferredCustomersColumn), fks...))
+		loadkeys.Mark(s, contact.ReferredCustomersColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

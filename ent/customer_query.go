@@ -21,6 +21,7 @@ import (
 	"tandem/ent/issueattachment"
 	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
+	"tandem/ent/loadkeys"
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/need"
 	"tandem/ent/order"
@@ -2211,6 +2212,7 @@ func (_q *CustomerQuery) loadReferredCustomers(ctx context.Context, query *Custo
 	}
 	query.Where(predicate.Customer(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.ReferredCustomersColumn), fks...))
+		loadkeys.Mark(s, customer.ReferredCustomersColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2270,6 +2272,7 @@ func (_q *CustomerQuery) loadContacts(ctx context.Context, query *ContactQuery, 
 	}
 	query.Where(predicate.Contact(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.ContactsColumn), fks...))
+		loadkeys.Mark(s, customer.ContactsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2300,6 +2303,7 @@ func (_q *CustomerQuery) loadKeyPersons(ctx context.Context, query *KeyPersonQue
 	}
 	query.Where(predicate.KeyPerson(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.KeyPersonsColumn), fks...))
+		loadkeys.Mark(s, customer.KeyPersonsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2330,6 +2334,7 @@ func (_q *CustomerQuery) loadNeeds(ctx context.Context, query *NeedQuery, nodes 
 	}
 	query.Where(predicate.Need(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.NeedsColumn), fks...))
+		loadkeys.Mark(s, customer.NeedsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2360,6 +2365,7 @@ func (_q *CustomerQuery) loadCompetitors(ctx context.Context, query *CompetitorQ
 	}
 	query.Where(predicate.Competitor(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.CompetitorsColumn), fks...))
+		loadkeys.Mark(s, customer.CompetitorsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2390,6 +2396,7 @@ func (_q *CustomerQuery) loadPitches(ctx context.Context, query *PitchQuery, nod
 	}
 	query.Where(predicate.Pitch(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.PitchesColumn), fks...))
+		loadkeys.Mark(s, customer.PitchesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2420,6 +2427,7 @@ func (_q *CustomerQuery) loadInteractions(ctx context.Context, query *Interactio
 	}
 	query.Where(predicate.Interaction(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.InteractionsColumn), fks...))
+		loadkeys.Mark(s, customer.InteractionsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2450,6 +2458,7 @@ func (_q *CustomerQuery) loadTasks(ctx context.Context, query *TaskQuery, nodes 
 	}
 	query.Where(predicate.Task(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.TasksColumn), fks...))
+		loadkeys.Mark(s, customer.TasksColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2480,6 +2489,7 @@ func (_q *CustomerQuery) loadSamples(ctx context.Context, query *SampleQuery, no
 	}
 	query.Where(predicate.Sample(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.SamplesColumn), fks...))
+		loadkeys.Mark(s, customer.SamplesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2510,6 +2520,7 @@ func (_q *CustomerQuery) loadTrials(ctx context.Context, query *TrialQuery, node
 	}
 	query.Where(predicate.Trial(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.TrialsColumn), fks...))
+		loadkeys.Mark(s, customer.TrialsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2540,6 +2551,7 @@ func (_q *CustomerQuery) loadAssistances(ctx context.Context, query *AssistanceQ
 	}
 	query.Where(predicate.Assistance(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.AssistancesColumn), fks...))
+		loadkeys.Mark(s, customer.AssistancesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2570,6 +2582,7 @@ func (_q *CustomerQuery) loadOrders(ctx context.Context, query *OrderQuery, node
 	}
 	query.Where(predicate.Order(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.OrdersColumn), fks...))
+		loadkeys.Mark(s, customer.OrdersColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2600,6 +2613,7 @@ func (_q *CustomerQuery) loadOrderLines(ctx context.Context, query *OrderLineQue
 	}
 	query.Where(predicate.OrderLine(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.OrderLinesColumn), fks...))
+		loadkeys.Mark(s, customer.OrderLinesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2630,6 +2644,7 @@ func (_q *CustomerQuery) loadShipments(ctx context.Context, query *ShipmentQuery
 	}
 	query.Where(predicate.Shipment(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.ShipmentsColumn), fks...))
+		loadkeys.Mark(s, customer.ShipmentsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2660,6 +2675,7 @@ func (_q *CustomerQuery) loadTrackingEvents(ctx context.Context, query *Tracking
 	}
 	query.Where(predicate.TrackingEvent(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.TrackingEventsColumn), fks...))
+		loadkeys.Mark(s, customer.TrackingEventsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2690,6 +2706,7 @@ func (_q *CustomerQuery) loadIssues(ctx context.Context, query *IssueQuery, node
 	}
 	query.Where(predicate.Issue(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.IssuesColumn), fks...))
+		loadkeys.Mark(s, customer.IssuesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2720,6 +2737,7 @@ func (_q *CustomerQuery) loadIssueAttachments(ctx context.Context, query *IssueA
 	}
 	query.Where(predicate.IssueAttachment(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.IssueAttachmentsColumn), fks...))
+		loadkeys.Mark(s, customer.IssueAttachmentsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2750,6 +2768,7 @@ func (_q *CustomerQuery) loadStageChanges(ctx context.Context, query *StageChang
 	}
 	query.Where(predicate.StageChange(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.StageChangesColumn), fks...))
+		loadkeys.Mark(s, customer.StageChangesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2780,6 +2799,7 @@ func (_q *CustomerQuery) loadMarketInfoShares(ctx context.Context, query *Market
 	}
 	query.Where(predicate.MarketInfoShare(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.MarketInfoSharesColumn), fks...))
+		loadkeys.Mark(s, customer.MarketInfoSharesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2810,6 +2830,7 @@ func (_q *CustomerQuery) loadChangeNoticeAcks(ctx context.Context, query *Change
 	}
 	query.Where(predicate.ChangeNoticeAck(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.ChangeNoticeAcksColumn), fks...))
+		loadkeys.Mark(s, customer.ChangeNoticeAcksColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2840,6 +2861,7 @@ func (_q *CustomerQuery) loadDocuments(ctx context.Context, query *DocumentQuery
 	}
 	query.Where(predicate.Document(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.DocumentsColumn), fks...))
+		loadkeys.Mark(s, customer.DocumentsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2870,6 +2892,7 @@ func (_q *CustomerQuery) loadServiceDocuments(ctx context.Context, query *Servic
 	}
 	query.Where(predicate.ServiceDocument(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.ServiceDocumentsColumn), fks...))
+		loadkeys.Mark(s, customer.ServiceDocumentsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2900,6 +2923,7 @@ func (_q *CustomerQuery) loadSampleEvents(ctx context.Context, query *SampleEven
 	}
 	query.Where(predicate.SampleEvent(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.SampleEventsColumn), fks...))
+		loadkeys.Mark(s, customer.SampleEventsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2930,6 +2954,7 @@ func (_q *CustomerQuery) loadOrderEvents(ctx context.Context, query *OrderEventQ
 	}
 	query.Where(predicate.OrderEvent(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.OrderEventsColumn), fks...))
+		loadkeys.Mark(s, customer.OrderEventsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2960,6 +2985,7 @@ func (_q *CustomerQuery) loadIssueEvents(ctx context.Context, query *IssueEventQ
 	}
 	query.Where(predicate.IssueEvent(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.IssueEventsColumn), fks...))
+		loadkeys.Mark(s, customer.IssueEventsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -2990,6 +3016,7 @@ func (_q *CustomerQuery) loadWebhookEndpoints(ctx context.Context, query *Webhoo
 	}
 	query.Where(predicate.WebhookEndpoint(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.WebhookEndpointsColumn), fks...))
+		loadkeys.Mark(s, customer.WebhookEndpointsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -3020,6 +3047,7 @@ func (_q *CustomerQuery) loadWebhookDeliveries(ctx context.Context, query *Webho
 	}
 	query.Where(predicate.WebhookDelivery(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.WebhookDeliveriesColumn), fks...))
+		loadkeys.Mark(s, customer.WebhookDeliveriesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -3050,6 +3078,7 @@ func (_q *CustomerQuery) loadAPITokens(ctx context.Context, query *APITokenQuery
 	}
 	query.Where(predicate.APIToken(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.APITokensColumn), fks...))
+		loadkeys.Mark(s, customer.APITokensColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -3080,6 +3109,7 @@ func (_q *CustomerQuery) loadPartnerUsers(ctx context.Context, query *UserQuery,
 	}
 	query.Where(predicate.User(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.PartnerUsersColumn), fks...))
+		loadkeys.Mark(s, customer.PartnerUsersColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -3110,6 +3140,7 @@ func (_q *CustomerQuery) loadAccountChanges(ctx context.Context, query *AccountC
 	}
 	query.Where(predicate.AccountChange(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.AccountChangesColumn), fks...))
+		loadkeys.Mark(s, customer.AccountChangesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

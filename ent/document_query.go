@@ -10,6 +10,7 @@ import (
 	"math"
 	"tandem/ent/customer"
 	"tandem/ent/document"
+	"tandem/ent/loadkeys"
 	"tandem/ent/predicate"
 	"tandem/ent/product"
 	"tandem/ent/schema/pulid"
@@ -660,6 +661,7 @@ func (_q *DocumentQuery) loadSupersededBy(ctx context.Context, query *DocumentQu
 	}
 	query.Where(predicate.Document(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(document.SupersededByColumn), fks...))
+		loadkeys.Mark(s, document.SupersededByColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

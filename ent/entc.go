@@ -7,8 +7,11 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"go/format"
 	"log"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 
 	"entgo.io/contrib/entgql"
@@ -47,6 +50,53 @@ func main() {
 	if err := countOnlyWhenAsked("./ent/gql_pagination.go"); err != nil {
 		log.Fatalf("entc: %v", err)
 	}
+	if err := markLoadKeys("./ent"); err != nil {
+		log.Fatalf("entc: %v", err)
+	}
+}
+
+// loaderWhere is the predicate of ent's loader of a one-to-many edge: the children
+// whose foreign key is one of the parents' ids.
+var loaderWhere = regexp.MustCompile(`(?m)^(\t\ts\.Where\(sql\.InValues\(s\.C\((\w+\.\w+Column)\), fks\.\.\.\)\)\n)`)
+
+// markLoadKeys makes every one-to-many loader mark its query with the parents' ids
+// (ent/loadkeys), so that a privacy rule's sub-select over the parents' table asks
+// only about those parents instead of all the viewer's.
+func markLoadKeys(dir string) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*_query.go"))
+	if err != nil {
+		return err
+	}
+	marked := 0
+	for _, path := range files {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		src := string(raw)
+		n := len(loaderWhere.FindAllStringIndex(src, -1))
+		if n == 0 {
+			continue
+		}
+		const pred = "\t\"tandem/ent/predicate\"\n"
+		if !strings.Contains(src, pred) {
+			return fmt.Errorf("%s: no import of tandem/ent/predicate; update markLoadKeys", path)
+		}
+		src = strings.Replace(src, pred, "\t\"tandem/ent/loadkeys\"\n"+pred, 1)
+		src = loaderWhere.ReplaceAllString(src, "${1}\t\tloadkeys.Mark(s, ${2}, fks) // ent/entc.go: markLoadKeys\n")
+		out, err := format.Source([]byte(src)) // sorts the new import in
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if err := os.WriteFile(path, out, 0o644); err != nil {
+			return err
+		}
+		marked += n
+	}
+	if marked == 0 {
+		return fmt.Errorf("%s: no one-to-many loader found; ent's loaders changed, update markLoadKeys", dir)
+	}
+	return nil
 }
 
 // countOnlyWhenAsked rewrites entgql's connections so that a page counts its rows only

@@ -11,6 +11,7 @@ import (
 	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/interaction"
+	"tandem/ent/loadkeys"
 	"tandem/ent/predicate"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/task"
@@ -815,6 +816,7 @@ func (_q *InteractionQuery) loadTasks(ctx context.Context, query *TaskQuery, nod
 	}
 	query.Where(predicate.Task(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(interaction.TasksColumn), fks...))
+		loadkeys.Mark(s, interaction.TasksColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

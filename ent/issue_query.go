@@ -12,6 +12,7 @@ import (
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
 	"tandem/ent/issueevent"
+	"tandem/ent/loadkeys"
 	"tandem/ent/order"
 	"tandem/ent/predicate"
 	"tandem/ent/product"
@@ -857,6 +858,7 @@ func (_q *IssueQuery) loadAttachments(ctx context.Context, query *IssueAttachmen
 	}
 	query.Where(predicate.IssueAttachment(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(issue.AttachmentsColumn), fks...))
+		loadkeys.Mark(s, issue.AttachmentsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -887,6 +889,7 @@ func (_q *IssueQuery) loadEvents(ctx context.Context, query *IssueEventQuery, no
 	}
 	query.Where(predicate.IssueEvent(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(issue.EventsColumn), fks...))
+		loadkeys.Mark(s, issue.EventsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

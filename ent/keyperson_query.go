@@ -11,6 +11,7 @@ import (
 	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/keyperson"
+	"tandem/ent/loadkeys"
 	"tandem/ent/need"
 	"tandem/ent/predicate"
 	"tandem/ent/schema/pulid"
@@ -590,6 +591,7 @@ func (_q *KeyPersonQuery) loadNeeds(ctx context.Context, query *NeedQuery, nodes
 	}
 	query.Where(predicate.Need(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(keyperson.NeedsColumn), fks...))
+		loadkeys.Mark(s, keyperson.NeedsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"tandem/ent/loadkeys"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
 	"tandem/ent/predicate"
@@ -518,6 +519,7 @@ func (_q *MarketInfoQuery) loadShares(ctx context.Context, query *MarketInfoShar
 	}
 	query.Where(predicate.MarketInfoShare(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(marketinfo.SharesColumn), fks...))
+		loadkeys.Mark(s, marketinfo.SharesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"math"
 	"tandem/ent/customer"
 	"tandem/ent/issue"
+	"tandem/ent/loadkeys"
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
@@ -726,6 +727,7 @@ func (_q *OrderQuery) loadLines(ctx context.Context, query *OrderLineQuery, node
 	}
 	query.Where(predicate.OrderLine(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(order.LinesColumn), fks...))
+		loadkeys.Mark(s, order.LinesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -756,6 +758,7 @@ func (_q *OrderQuery) loadShipments(ctx context.Context, query *ShipmentQuery, n
 	}
 	query.Where(predicate.Shipment(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(order.ShipmentsColumn), fks...))
+		loadkeys.Mark(s, order.ShipmentsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -786,6 +789,7 @@ func (_q *OrderQuery) loadConvertedSamples(ctx context.Context, query *SampleQue
 	}
 	query.Where(predicate.Sample(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(order.ConvertedSamplesColumn), fks...))
+		loadkeys.Mark(s, order.ConvertedSamplesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -816,6 +820,7 @@ func (_q *OrderQuery) loadIssues(ctx context.Context, query *IssueQuery, nodes [
 	}
 	query.Where(predicate.Issue(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(order.IssuesColumn), fks...))
+		loadkeys.Mark(s, order.IssuesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -846,6 +851,7 @@ func (_q *OrderQuery) loadEvents(ctx context.Context, query *OrderEventQuery, no
 	}
 	query.Where(predicate.OrderEvent(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(order.EventsColumn), fks...))
+		loadkeys.Mark(s, order.EventsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

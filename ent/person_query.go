@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"tandem/ent/contact"
+	"tandem/ent/loadkeys"
 	"tandem/ent/person"
 	"tandem/ent/predicate"
 	"tandem/ent/schema/pulid"
@@ -446,6 +447,7 @@ func (_q *PersonQuery) loadContacts(ctx context.Context, query *ContactQuery, no
 	}
 	query.Where(predicate.Contact(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(person.ContactsColumn), fks...))
+		loadkeys.Mark(s, person.ContactsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

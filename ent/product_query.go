@@ -11,6 +11,7 @@ import (
 	"tandem/ent/changenotice"
 	"tandem/ent/document"
 	"tandem/ent/issue"
+	"tandem/ent/loadkeys"
 	"tandem/ent/need"
 	"tandem/ent/orderline"
 	"tandem/ent/predicate"
@@ -758,6 +759,7 @@ func (_q *ProductQuery) loadSamples(ctx context.Context, query *SampleQuery, nod
 	}
 	query.Where(predicate.Sample(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(product.SamplesColumn), fks...))
+		loadkeys.Mark(s, product.SamplesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -788,6 +790,7 @@ func (_q *ProductQuery) loadPricePoints(ctx context.Context, query *PricePointQu
 	}
 	query.Where(predicate.PricePoint(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(product.PricePointsColumn), fks...))
+		loadkeys.Mark(s, product.PricePointsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -818,6 +821,7 @@ func (_q *ProductQuery) loadDocuments(ctx context.Context, query *DocumentQuery,
 	}
 	query.Where(predicate.Document(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(product.DocumentsColumn), fks...))
+		loadkeys.Mark(s, product.DocumentsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -848,6 +852,7 @@ func (_q *ProductQuery) loadChangeNotices(ctx context.Context, query *ChangeNoti
 	}
 	query.Where(predicate.ChangeNotice(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(product.ChangeNoticesColumn), fks...))
+		loadkeys.Mark(s, product.ChangeNoticesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -878,6 +883,7 @@ func (_q *ProductQuery) loadOrderLines(ctx context.Context, query *OrderLineQuer
 	}
 	query.Where(predicate.OrderLine(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(product.OrderLinesColumn), fks...))
+		loadkeys.Mark(s, product.OrderLinesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -908,6 +914,7 @@ func (_q *ProductQuery) loadNeeds(ctx context.Context, query *NeedQuery, nodes [
 	}
 	query.Where(predicate.Need(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(product.NeedsColumn), fks...))
+		loadkeys.Mark(s, product.NeedsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -938,6 +945,7 @@ func (_q *ProductQuery) loadIssues(ctx context.Context, query *IssueQuery, nodes
 	}
 	query.Where(predicate.Issue(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(product.IssuesColumn), fks...))
+		loadkeys.Mark(s, product.IssuesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"tandem/ent/customer"
+	"tandem/ent/loadkeys"
 	"tandem/ent/order"
 	"tandem/ent/predicate"
 	"tandem/ent/product"
@@ -786,6 +787,7 @@ func (_q *SampleQuery) loadEvents(ctx context.Context, query *SampleEventQuery, 
 	}
 	query.Where(predicate.SampleEvent(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(sample.EventsColumn), fks...))
+		loadkeys.Mark(s, sample.EventsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -816,6 +818,7 @@ func (_q *SampleQuery) loadTrials(ctx context.Context, query *TrialQuery, nodes 
 	}
 	query.Where(predicate.Trial(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(sample.TrialsColumn), fks...))
+		loadkeys.Mark(s, sample.TrialsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"tandem/ent/customer"
+	"tandem/ent/loadkeys"
 	"tandem/ent/order"
 	"tandem/ent/predicate"
 	"tandem/ent/schema/pulid"
@@ -590,6 +591,7 @@ func (_q *ShipmentQuery) loadEvents(ctx context.Context, query *TrackingEventQue
 	}
 	query.Where(predicate.TrackingEvent(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(shipment.EventsColumn), fks...))
+		loadkeys.Mark(s, shipment.EventsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

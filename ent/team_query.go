@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"tandem/ent/customer"
+	"tandem/ent/loadkeys"
 	"tandem/ent/predicate"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/team"
@@ -498,6 +499,7 @@ func (_q *TeamQuery) loadMembers(ctx context.Context, query *UserQuery, nodes []
 	}
 	query.Where(predicate.User(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(team.MembersColumn), fks...))
+		loadkeys.Mark(s, team.MembersColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -528,6 +530,7 @@ func (_q *TeamQuery) loadCustomers(ctx context.Context, query *CustomerQuery, no
 	}
 	query.Where(predicate.Customer(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(team.CustomersColumn), fks...))
+		loadkeys.Mark(s, team.CustomersColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"math"
 	"tandem/ent/customer"
 	"tandem/ent/interaction"
+	"tandem/ent/loadkeys"
 	"tandem/ent/predicate"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/schema/pulid"
@@ -796,6 +797,7 @@ func (_q *UserQuery) loadOwnedCustomers(ctx context.Context, query *CustomerQuer
 	}
 	query.Where(predicate.Customer(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(user.OwnedCustomersColumn), fks...))
+		loadkeys.Mark(s, user.OwnedCustomersColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -826,6 +828,7 @@ func (_q *UserQuery) loadAuthoredInteractions(ctx context.Context, query *Intera
 	}
 	query.Where(predicate.Interaction(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(user.AuthoredInteractionsColumn), fks...))
+		loadkeys.Mark(s, user.AuthoredInteractionsColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -917,6 +920,7 @@ func (_q *UserQuery) loadTasks(ctx context.Context, query *TaskQuery, nodes []*U
 	}
 	query.Where(predicate.Task(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(user.TasksColumn), fks...))
+		loadkeys.Mark(s, user.TasksColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -947,6 +951,7 @@ func (_q *UserQuery) loadRefreshTokens(ctx context.Context, query *RefreshTokenQ
 	}
 	query.Where(predicate.RefreshToken(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(user.RefreshTokensColumn), fks...))
+		loadkeys.Mark(s, user.RefreshTokensColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"tandem/ent/customer"
+	"tandem/ent/loadkeys"
 	"tandem/ent/predicate"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/webhookdelivery"
@@ -518,6 +519,7 @@ func (_q *WebhookEndpointQuery) loadDeliveries(ctx context.Context, query *Webho
 	}
 	query.Where(predicate.WebhookDelivery(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(webhookendpoint.DeliveriesColumn), fks...))
+		loadkeys.Mark(s, webhookendpoint.DeliveriesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

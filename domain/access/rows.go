@@ -3,6 +3,7 @@ package access
 import (
 	"entgo.io/ent/dialect/sql"
 
+	"tandem/ent/loadkeys"
 	"tandem/ent/viewer"
 )
 
@@ -96,11 +97,18 @@ func eq(col string, val any) Rows {
 	return Where(func(s *sql.Selector) { s.Where(sql.EQ(s.C(col), val)) })
 }
 
-// in selects rows whose column is in the sub-select built on a fresh table.
+// in selects rows whose column is in the sub-select built on a fresh table. When an
+// edge's loader has already restricted the rows to column IN the parents' keys
+// (ent/loadkeys), the sub-select is asked only about those keys: the same rows, but
+// the database looks up the parents instead of reading every row the rule allows.
 func in(col, table, selected string, where func(t *sql.SelectTable) *sql.Predicate) Rows {
 	return Where(func(s *sql.Selector) {
 		t := sql.Table(table)
-		s.Where(sql.In(s.C(col), sql.Select(t.C(selected)).From(t).Where(where(t))))
+		sub := sql.Select(t.C(selected)).From(t).Where(where(t))
+		if keys, ok := loadkeys.Of(s, col); ok {
+			sub.Where(sql.InValues(t.C(selected), keys...))
+		}
+		s.Where(sql.In(s.C(col), sub))
 	})
 }
 

@@ -92,7 +92,9 @@ type env struct {
 	// txStatements counts the statements run inside transactions (a background
 	// commit's, not the polling around it).
 	txStatements atomic.Int64
-	f            fixture
+	// recording, while set, receives the text of every statement (see recordSQL).
+	recording atomic.Pointer[sqlRecord]
+	f         fixture
 	// log holds what the server logged (see logLines).
 	log *logBuffer
 	// pgApp is the application_name of the PostgreSQL connections ("" on SQLite).
@@ -161,6 +163,9 @@ func newEnv(t *testing.T, backend string, o envOptions) *env {
 			}
 			if len(args) > 0 && strings.HasPrefix(fmt.Sprint(args[0]), "Tx(") {
 				e.txStatements.Add(1)
+			}
+			if r := e.recording.Load(); r != nil {
+				r.add(fmt.Sprint(args...))
 			}
 		})},
 	})
@@ -407,4 +412,23 @@ func (e *env) logLines() []string {
 		return nil
 	}
 	return strings.Split(s, "\n")
+}
+
+// sqlRecord is the statements run while a test records them.
+type sqlRecord struct {
+	mu   sync.Mutex
+	text []string
+}
+
+func (r *sqlRecord) add(s string) { r.mu.Lock(); r.text = append(r.text, s); r.mu.Unlock() }
+
+// recordSQL runs f and returns the text of the statements it ran.
+func (e *env) recordSQL(f func()) []string {
+	r := &sqlRecord{}
+	e.recording.Store(r)
+	defer e.recording.Store(nil)
+	f()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.text...)
 }
