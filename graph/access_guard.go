@@ -10,6 +10,7 @@ import (
 	"tandem/domain/access"
 	"tandem/ent/errcode"
 	"tandem/ent/viewer"
+	"tandem/graph/generated"
 )
 
 // fieldAccess applies the access table (domain/access) to every field a request
@@ -33,7 +34,16 @@ func (fieldAccess) Validate(schema graphql.ExecutableSchema) error { return nil 
 func (fieldAccess) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
 	g := fieldGuard{v: viewer.FromContext(ctx), next: oc.ResolverMiddleware}
 	oc.ResolverMiddleware = g.resolve
+	oc.Stats.SetExtension(generated.PlainFieldsExtension, g)
 	return nil
+}
+
+// Plain lets a plain field (a scalar its row holds: no arguments, no resolver; see
+// graph/generated/plain.go) be answered straight from the row when this check would
+// let it through: the viewer reads the field. The other field middleware (clampPages)
+// only acts on connections, which are never plain.
+func (g fieldGuard) Plain(object, field string) bool {
+	return g.v == nil || !access.FieldRows(g.v, object, field).IsNone()
 }
 
 // fieldGuard is one operation's access check, in front of its other field middleware.

@@ -12,6 +12,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/99designs/gqlgen/api"
@@ -67,9 +68,84 @@ func main() {
 			fail(fmt.Errorf("%s uses %q: deferred or concurrent fields are back; update graph/gqlgen", path, used))
 		}
 	}
+	src, n := plainFields(src)
+	if n == 0 {
+		fail(fmt.Errorf("%s: no plain field found: gqlgen's field resolvers changed; update graph/gqlgen", path))
+	}
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		fail(err)
 	}
+}
+
+// plainFieldFunc is gqlgen's resolver of a field that reads a struct field of its
+// row: no resolver method, no arguments, no directive.
+var plainFieldFunc = regexp.MustCompile(`func \(ec \*executionContext\) _([A-Za-z0-9]+)_([A-Za-z0-9]+)\(ctx context\.Context, field graphql\.CollectedField, obj \*[\w.]+\) \(ret graphql\.Marshaler\) \{
+	return graphql\.ResolveField\(
+		ctx,
+		ec\.OperationContext,
+		field,
+		func\(ctx context\.Context, field graphql\.CollectedField\) \(\*graphql\.FieldContext, error\) \{
+			return (ec\.fieldContext_[A-Za-z0-9]+_[A-Za-z0-9]+)\(ctx, field\)
+		\},
+		func\(ctx context\.Context\) \(any, error\) \{
+			return (obj\.\w+), nil
+		\},
+		nil,
+		func\(ctx context\.Context, selections ast\.SelectionSet, v [^)\n]+\) graphql\.Marshaler \{
+			return ec\.(marshal[^\s(]+)\(ctx, selections, v\)
+		\},
+		true,
+		(true|false),
+	\)
+\}`)
+
+// plainFields makes the resolvers of plain fields call plainField
+// (graph/generated/plain.go), which answers them without gqlgen's per-field
+// machinery when the operation's field access says nothing stands in the way. Only
+// scalar and enum fields whose marshaller cannot report an error are rewritten: an
+// error is reported at the field's path, and an object's or list's fields are
+// resolved under it, which the short way has not made.
+func plainFields(src string) (string, int) {
+	n := 0
+	out := plainFieldFunc.ReplaceAllStringFunc(src, func(fn string) string {
+		m := plainFieldFunc.FindStringSubmatch(fn)
+		object, fieldContext, value, marshal, nonNull := m[1], m[3], m[4], m[5], m[6]
+		if !scalarNeverNull(src, marshal) {
+			return fn
+		}
+		n++
+		head := fn[:strings.Index(fn, "{\n")+2]
+		return head + fmt.Sprintf("\treturn plainField(ctx, ec.OperationContext, %q, field, %s, %s, ec.%s, %s) // graph/gqlgen: plainFields\n}",
+			object, fieldContext, value, marshal, nonNull)
+	})
+	return out, n
+}
+
+// scalarNeverNull reports whether a generated marshaller marshals a scalar or enum
+// and never reports an error: a nullable one (marshalO…) that calls no other
+// marshaller, or a non-null one whose body returns its value or marshals a string,
+// boolean or integer (which are never null).
+func scalarNeverNull(src, marshal string) bool {
+	start := strings.Index(src, "func (ec *executionContext) "+marshal+"(")
+	if start < 0 {
+		return false
+	}
+	body := src[start:]
+	body = body[:strings.Index(body, "\n}\n")]
+	lines := strings.Split(body, "\n")[1:]
+	switch {
+	case strings.HasPrefix(marshal, "marshalO"):
+		return !strings.Contains(strings.Join(lines, "\n"), "ec.")
+	case len(lines) == 1 && strings.TrimSpace(lines[0]) == "return v":
+		return true
+	case len(lines) == 6 && strings.TrimSpace(lines[0]) == "_ = sel":
+		for _, safe := range []string{"graphql.MarshalString(v)", "graphql.MarshalBoolean(v)", "graphql.MarshalInt(v)"} {
+			if strings.TrimSpace(lines[1]) == "res := "+safe {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func fail(err error) {
