@@ -28,7 +28,7 @@ func setClassificationWeights(ctx context.Context, c *ent.Client, in model.SetCl
 		}
 		return c.ClassificationSetting.Get(ctx, id)
 	}
-	row, err := once(ctx, c, clientMutationID, load, func(c *ent.Client) (*ent.ClassificationSetting, error) {
+	row, err := once(ctx, c, clientMutationID, load, func(c *ent.Client, _ pulid.ID) (*ent.ClassificationSetting, error) {
 		saved, err := weights.Save(ctx, c, w, in.ExpectedVersion)
 		if err != nil {
 			return nil, err

@@ -6,6 +6,7 @@ import (
 
 	"tandem/ent"
 	"tandem/ent/errcode"
+	"tandem/ent/schema/pulid"
 	"tandem/graph/model"
 )
 
@@ -27,7 +28,7 @@ func (r *mutationResolver) uploadDocument(ctx context.Context, input model.Uploa
 	if r.Files == nil {
 		return nil, errcode.New(errcode.Internal, "file storage is not configured")
 	}
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Document, error) {
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Document, error) {
 		if input.CustomerID != nil {
 			// A document made for one customer needs a customer the uploader may see.
 			if _, err := c.Customer.Get(ctx, *input.CustomerID); err != nil {
@@ -40,6 +41,7 @@ func (r *mutationResolver) uploadDocument(ctx context.Context, input model.Uploa
 			return nil, err
 		}
 		doc, err := c.Document.Create().
+			SetID(id).
 			SetType(input.Type).
 			SetTitle(strings.TrimSpace(input.Title)).
 			SetNillableDocVersion(input.DocVersion).

@@ -2,6 +2,8 @@ package graph
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"reflect"
 
 	"tandem/domain/access"
@@ -13,9 +15,9 @@ import (
 )
 
 // create runs a create once per clientMutationId: an offline client that retries a
-// create it already sent gets the first result back and nothing new is written. The
-// receipt is written in the same transaction as the record.
-func create[T ent.Noder](ctx context.Context, c *ent.Client, clientMutationID *string, do func(*ent.Client) (T, error)) (T, error) {
+// create it already sent gets the first result back and nothing new is written. do is
+// given the ID the new record should take (see once).
+func create[T ent.Noder](ctx context.Context, c *ent.Client, clientMutationID *string, do func(c *ent.Client, id pulid.ID) (T, error)) (T, error) {
 	return once(ctx, c, clientMutationID, func(id pulid.ID) (T, error) {
 		var zero T
 		n, err := c.Noder(ctx, id, ent.WithIDType)
@@ -32,38 +34,68 @@ func create[T ent.Noder](ctx context.Context, c *ent.Client, clientMutationID *s
 
 // once runs do once per clientMutationId and remembers the record it returned; a
 // repeated id gets that record again, read by load (the record as it is now).
-func once[T ent.Noder](ctx context.Context, c *ent.Client, clientMutationID *string, load func(pulid.ID) (T, error), do func(*ent.Client) (T, error)) (T, error) {
+//
+// The receipt is claimed first, in the mutation's transaction, with the ID the record
+// is about to take (do is asked to give it that ID): one statement when the id is new,
+// where checking for a receipt and then writing one took two. A retry finds the
+// receipt and loads its record. A retry sent while the first is still running waits
+// for it at the receipt's unique index, then finds its record; if the first fails,
+// its receipt goes with its transaction and the retry does the work. A do that gives
+// its record another ID (a merge names its own change record) costs one more
+// statement, to point the receipt at it.
+func once[T ent.Noder](ctx context.Context, c *ent.Client, clientMutationID *string, load func(pulid.ID) (T, error), do func(c *ent.Client, id pulid.ID) (T, error)) (T, error) {
 	var zero T
+	id := pulid.New(idPrefix[T]())
 	if clientMutationID == nil || *clientMutationID == "" {
-		return do(c)
+		return do(c, id)
 	}
 	if len(*clientMutationID) > 200 {
 		return zero, errcode.New(errcode.BadUserInput, "clientMutationId: at most 200 characters").With("field", "clientMutationId")
 	}
 	key := actorKey(ctx)
 	sys := access.System(ctx, "idempotency: the first result of a clientMutationId")
-	prev, err := c.ClientMutation.Query().
-		Where(clientmutation.ActorKey(key), clientmutation.ClientMutationID(*clientMutationID)).
-		Only(sys)
+	receipt, err := c.ClientMutation.Create().
+		SetActorKey(key).
+		SetClientMutationID(*clientMutationID).
+		SetNodeID(id).
+		OnConflictColumns(clientmutation.FieldActorKey, clientmutation.FieldClientMutationID).
+		DoNothing().
+		ID(sys)
 	switch {
-	case err == nil:
+	case errors.Is(err, sql.ErrNoRows): // the receipt was there: a retry
+		prev, err := c.ClientMutation.Query().
+			Where(clientmutation.ActorKey(key), clientmutation.ClientMutationID(*clientMutationID)).
+			Only(sys)
+		if err != nil {
+			return zero, err
+		}
 		return load(prev.NodeID)
-	case !ent.IsNotFound(err):
+	case err != nil:
 		return zero, err
 	}
-	v, err := do(c)
+	v, err := do(c, id)
 	if err != nil {
 		return zero, err
 	}
-	err = c.ClientMutation.Create().
-		SetActorKey(key).
-		SetClientMutationID(*clientMutationID).
-		SetNodeID(nodeID(v)).
-		Exec(sys)
-	if ent.IsConstraintError(err) {
-		return zero, errcode.New(errcode.Conflict, "a request with clientMutationId %q is being processed; retry it", *clientMutationID)
+	if got := nodeID(v); got != id {
+		if err := c.ClientMutation.UpdateOneID(receipt).SetNodeID(got).Exec(sys); err != nil {
+			return zero, err
+		}
 	}
-	return v, err
+	return v, nil
+}
+
+// idPrefix is the ID prefix of the type T points to (*ent.Interaction: "IN").
+func idPrefix[T any]() string {
+	t := reflect.TypeFor[T]()
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	p, ok := prefixOf[t.Name()]
+	if !ok {
+		panic("graph: no ID prefix for " + t.Name())
+	}
+	return p
 }
 
 func actorKey(ctx context.Context) string {

@@ -57,7 +57,7 @@ func (r *mutationResolver) attachIssueFile(ctx context.Context, input model.Atta
 	if r.Files == nil {
 		return nil, errcode.New(errcode.Internal, "file storage is not configured")
 	}
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.IssueAttachment, error) {
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.IssueAttachment, error) {
 		// A problem the viewer may not see answers like one that does not exist.
 		if _, err := c.Issue.Get(ctx, input.IssueID); err != nil {
 			return nil, err
@@ -68,6 +68,7 @@ func (r *mutationResolver) attachIssueFile(ctx context.Context, input model.Atta
 			return nil, err
 		}
 		a, err := c.IssueAttachment.Create().
+			SetID(id).
 			SetIssueID(input.IssueID).
 			SetFileName(fileName).
 			SetContentType(contentType).

@@ -25,14 +25,14 @@ func (r *accountChangeResolver) Moved(ctx context.Context, obj *ent.AccountChang
 
 // MergeAccounts is the resolver for the mergeAccounts field.
 func (r *mutationResolver) MergeAccounts(ctx context.Context, input model.MergeInput, clientMutationID *string) (*ent.AccountChange, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.AccountChange, error) {
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, _ pulid.ID) (*ent.AccountChange, error) {
 		return merge.Accounts(ctx, c, mergeInput(input), r.now())
 	})
 }
 
 // MergeContacts is the resolver for the mergeContacts field.
 func (r *mutationResolver) MergeContacts(ctx context.Context, input model.MergeInput, clientMutationID *string) (*ent.AccountChange, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.AccountChange, error) {
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, _ pulid.ID) (*ent.AccountChange, error) {
 		return merge.Contacts(ctx, c, mergeInput(input), r.now())
 	})
 }

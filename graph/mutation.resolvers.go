@@ -20,8 +20,8 @@ import (
 
 // CreateTeam is the resolver for the createTeam field.
 func (r *mutationResolver) CreateTeam(ctx context.Context, input ent.CreateTeamInput, clientMutationID *string) (*ent.Team, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Team, error) {
-		return c.Team.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Team, error) {
+		return c.Team.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -36,8 +36,8 @@ func (r *mutationResolver) CreateUser(ctx context.Context, input ent.CreateUserI
 	if err != nil {
 		return nil, err
 	}
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.User, error) {
-		return c.User.Create().SetInput(input).SetPasswordHash(hash).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.User, error) {
+		return c.User.Create().SetID(id).SetInput(input).SetPasswordHash(hash).Save(ctx)
 	})
 }
 
@@ -48,8 +48,8 @@ func (r *mutationResolver) UpdateUser(ctx context.Context, id pulid.ID, input en
 
 // CreateCustomer is the resolver for the createCustomer field.
 func (r *mutationResolver) CreateCustomer(ctx context.Context, input ent.CreateCustomerInput, clientMutationID *string) (*ent.Customer, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Customer, error) {
-		return c.Customer.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Customer, error) {
+		return c.Customer.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -60,8 +60,8 @@ func (r *mutationResolver) UpdateCustomer(ctx context.Context, id pulid.ID, inpu
 
 // CreateContact is the resolver for the createContact field.
 func (r *mutationResolver) CreateContact(ctx context.Context, input ent.CreateContactInput, clientMutationID *string) (*ent.Contact, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Contact, error) {
-		return c.Contact.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Contact, error) {
+		return c.Contact.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -72,8 +72,8 @@ func (r *mutationResolver) UpdateContact(ctx context.Context, id pulid.ID, input
 
 // CreateKeyPerson is the resolver for the createKeyPerson field.
 func (r *mutationResolver) CreateKeyPerson(ctx context.Context, input ent.CreateKeyPersonInput, clientMutationID *string) (*ent.KeyPerson, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.KeyPerson, error) {
-		return c.KeyPerson.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.KeyPerson, error) {
+		return c.KeyPerson.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -84,8 +84,8 @@ func (r *mutationResolver) UpdateKeyPerson(ctx context.Context, id pulid.ID, inp
 
 // CreateNeed is the resolver for the createNeed field.
 func (r *mutationResolver) CreateNeed(ctx context.Context, input ent.CreateNeedInput, clientMutationID *string) (*ent.Need, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Need, error) {
-		return c.Need.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Need, error) {
+		return c.Need.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -105,8 +105,8 @@ func (r *mutationResolver) DeleteNeed(ctx context.Context, id pulid.ID, version 
 
 // CreateCompetitor is the resolver for the createCompetitor field.
 func (r *mutationResolver) CreateCompetitor(ctx context.Context, input ent.CreateCompetitorInput, clientMutationID *string) (*ent.Competitor, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Competitor, error) {
-		return c.Competitor.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Competitor, error) {
+		return c.Competitor.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -126,8 +126,8 @@ func (r *mutationResolver) DeleteCompetitor(ctx context.Context, id pulid.ID, ve
 
 // CreatePitch is the resolver for the createPitch field.
 func (r *mutationResolver) CreatePitch(ctx context.Context, input ent.CreatePitchInput, clientMutationID *string) (*ent.Pitch, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Pitch, error) {
-		return c.Pitch.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Pitch, error) {
+		return c.Pitch.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -147,8 +147,8 @@ func (r *mutationResolver) DeletePitch(ctx context.Context, id pulid.ID, version
 
 // CreateInteraction is the resolver for the createInteraction field.
 func (r *mutationResolver) CreateInteraction(ctx context.Context, input ent.CreateInteractionInput, clientMutationID *string) (*ent.Interaction, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Interaction, error) {
-		return c.Interaction.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Interaction, error) {
+		return c.Interaction.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -159,8 +159,8 @@ func (r *mutationResolver) UpdateInteraction(ctx context.Context, id pulid.ID, i
 
 // CreateTask is the resolver for the createTask field.
 func (r *mutationResolver) CreateTask(ctx context.Context, input ent.CreateTaskInput, clientMutationID *string) (*ent.Task, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Task, error) {
-		return c.Task.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Task, error) {
+		return c.Task.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -180,8 +180,8 @@ func (r *mutationResolver) DeleteTask(ctx context.Context, id pulid.ID, version 
 
 // CreateSample is the resolver for the createSample field.
 func (r *mutationResolver) CreateSample(ctx context.Context, input ent.CreateSampleInput, clientMutationID *string) (*ent.Sample, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Sample, error) {
-		return c.Sample.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Sample, error) {
+		return c.Sample.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -192,8 +192,8 @@ func (r *mutationResolver) UpdateSample(ctx context.Context, id pulid.ID, input 
 
 // CreateTrial is the resolver for the createTrial field.
 func (r *mutationResolver) CreateTrial(ctx context.Context, input ent.CreateTrialInput, clientMutationID *string) (*ent.Trial, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Trial, error) {
-		return c.Trial.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Trial, error) {
+		return c.Trial.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -204,8 +204,8 @@ func (r *mutationResolver) UpdateTrial(ctx context.Context, id pulid.ID, input e
 
 // CreateAssistance is the resolver for the createAssistance field.
 func (r *mutationResolver) CreateAssistance(ctx context.Context, input ent.CreateAssistanceInput, clientMutationID *string) (*ent.Assistance, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Assistance, error) {
-		return c.Assistance.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Assistance, error) {
+		return c.Assistance.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -216,8 +216,8 @@ func (r *mutationResolver) UpdateAssistance(ctx context.Context, id pulid.ID, in
 
 // CreateMarketInfo is the resolver for the createMarketInfo field.
 func (r *mutationResolver) CreateMarketInfo(ctx context.Context, input ent.CreateMarketInfoInput, clientMutationID *string) (*ent.MarketInfo, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.MarketInfo, error) {
-		return c.MarketInfo.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.MarketInfo, error) {
+		return c.MarketInfo.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -228,8 +228,8 @@ func (r *mutationResolver) UpdateMarketInfo(ctx context.Context, id pulid.ID, in
 
 // CreateMarketInfoShare is the resolver for the createMarketInfoShare field.
 func (r *mutationResolver) CreateMarketInfoShare(ctx context.Context, input ent.CreateMarketInfoShareInput, clientMutationID *string) (*ent.MarketInfoShare, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.MarketInfoShare, error) {
-		return c.MarketInfoShare.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.MarketInfoShare, error) {
+		return c.MarketInfoShare.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -249,8 +249,8 @@ func (r *mutationResolver) DeleteMarketInfoShare(ctx context.Context, id pulid.I
 
 // CreateProduct is the resolver for the createProduct field.
 func (r *mutationResolver) CreateProduct(ctx context.Context, input ent.CreateProductInput, clientMutationID *string) (*ent.Product, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Product, error) {
-		return c.Product.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Product, error) {
+		return c.Product.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -261,8 +261,8 @@ func (r *mutationResolver) UpdateProduct(ctx context.Context, id pulid.ID, input
 
 // CreatePricePoint is the resolver for the createPricePoint field.
 func (r *mutationResolver) CreatePricePoint(ctx context.Context, input ent.CreatePricePointInput, clientMutationID *string) (*ent.PricePoint, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.PricePoint, error) {
-		return c.PricePoint.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.PricePoint, error) {
+		return c.PricePoint.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -282,8 +282,8 @@ func (r *mutationResolver) DeletePricePoint(ctx context.Context, id pulid.ID, ve
 
 // CreateDocument is the resolver for the createDocument field.
 func (r *mutationResolver) CreateDocument(ctx context.Context, input ent.CreateDocumentInput, clientMutationID *string) (*ent.Document, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Document, error) {
-		return c.Document.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Document, error) {
+		return c.Document.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -294,8 +294,8 @@ func (r *mutationResolver) UpdateDocument(ctx context.Context, id pulid.ID, inpu
 
 // CreateChangeNotice is the resolver for the createChangeNotice field.
 func (r *mutationResolver) CreateChangeNotice(ctx context.Context, input ent.CreateChangeNoticeInput, clientMutationID *string) (*ent.ChangeNotice, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.ChangeNotice, error) {
-		return c.ChangeNotice.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.ChangeNotice, error) {
+		return c.ChangeNotice.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -306,8 +306,8 @@ func (r *mutationResolver) UpdateChangeNotice(ctx context.Context, id pulid.ID, 
 
 // CreateChangeNoticeAck is the resolver for the createChangeNoticeAck field.
 func (r *mutationResolver) CreateChangeNoticeAck(ctx context.Context, input ent.CreateChangeNoticeAckInput, clientMutationID *string) (*ent.ChangeNoticeAck, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.ChangeNoticeAck, error) {
-		return c.ChangeNoticeAck.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.ChangeNoticeAck, error) {
+		return c.ChangeNoticeAck.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -318,8 +318,8 @@ func (r *mutationResolver) UpdateChangeNoticeAck(ctx context.Context, id pulid.I
 
 // CreateOrder is the resolver for the createOrder field.
 func (r *mutationResolver) CreateOrder(ctx context.Context, input ent.CreateOrderInput, clientMutationID *string) (*ent.Order, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Order, error) {
-		return c.Order.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Order, error) {
+		return c.Order.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -330,8 +330,8 @@ func (r *mutationResolver) UpdateOrder(ctx context.Context, id pulid.ID, input e
 
 // CreateOrderLine is the resolver for the createOrderLine field.
 func (r *mutationResolver) CreateOrderLine(ctx context.Context, input ent.CreateOrderLineInput, clientMutationID *string) (*ent.OrderLine, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.OrderLine, error) {
-		return c.OrderLine.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.OrderLine, error) {
+		return c.OrderLine.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -351,8 +351,8 @@ func (r *mutationResolver) DeleteOrderLine(ctx context.Context, id pulid.ID, ver
 
 // CreateShipment is the resolver for the createShipment field.
 func (r *mutationResolver) CreateShipment(ctx context.Context, input ent.CreateShipmentInput, clientMutationID *string) (*ent.Shipment, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Shipment, error) {
-		return c.Shipment.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Shipment, error) {
+		return c.Shipment.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -363,8 +363,8 @@ func (r *mutationResolver) UpdateShipment(ctx context.Context, id pulid.ID, inpu
 
 // CreateTrackingEvent is the resolver for the createTrackingEvent field.
 func (r *mutationResolver) CreateTrackingEvent(ctx context.Context, input ent.CreateTrackingEventInput, clientMutationID *string) (*ent.TrackingEvent, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.TrackingEvent, error) {
-		return c.TrackingEvent.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.TrackingEvent, error) {
+		return c.TrackingEvent.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -384,8 +384,8 @@ func (r *mutationResolver) DeleteTrackingEvent(ctx context.Context, id pulid.ID,
 
 // CreateIssue is the resolver for the createIssue field.
 func (r *mutationResolver) CreateIssue(ctx context.Context, input ent.CreateIssueInput, clientMutationID *string) (*ent.Issue, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.Issue, error) {
-		return c.Issue.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Issue, error) {
+		return c.Issue.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -396,8 +396,8 @@ func (r *mutationResolver) UpdateIssue(ctx context.Context, id pulid.ID, input e
 
 // CreateServiceDocument is the resolver for the createServiceDocument field.
 func (r *mutationResolver) CreateServiceDocument(ctx context.Context, input ent.CreateServiceDocumentInput, clientMutationID *string) (*ent.ServiceDocument, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.ServiceDocument, error) {
-		return c.ServiceDocument.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.ServiceDocument, error) {
+		return c.ServiceDocument.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 
@@ -408,8 +408,8 @@ func (r *mutationResolver) UpdateServiceDocument(ctx context.Context, id pulid.I
 
 // CreateSavedQuery is the resolver for the createSavedQuery field.
 func (r *mutationResolver) CreateSavedQuery(ctx context.Context, input ent.CreateSavedQueryInput, clientMutationID *string) (*ent.SavedQuery, error) {
-	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client) (*ent.SavedQuery, error) {
-		return c.SavedQuery.Create().SetInput(input).Save(ctx)
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.SavedQuery, error) {
+		return c.SavedQuery.Create().SetID(id).SetInput(input).Save(ctx)
 	})
 }
 

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"fmt"
+	"sync"
 	"testing"
 
 	"tandem/ent"
@@ -90,6 +91,39 @@ func TestClientMutationIDReplay(t *testing.T) {
 		// The same id used for another kind of record is a conflict.
 		r := e.do(rep, `mutation($c: ID!) { createTask(input: {customerID: $c, title: "t"}, clientMutationId: "visit-7f3a") { id } }`, map[string]any{"c": e.f.acmeEast.ID})
 		expectCode(t, r, "CONFLICT")
+	})
+}
+
+// The same create sent several times at once (a phone retrying while its first try is
+// still on the way) makes one record, and every answer names it: the later ones wait
+// for the first at its receipt and then read its record.
+func TestClientMutationIDConcurrentRetries(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		rep := e.token(e.f.rep1)
+		q := `mutation($c: ID!, $m: String) { createInteraction(input: {customerID: $c, kind: VISIT, summary: "retried"}, clientMutationId: $m) { id } }`
+		vars := map[string]any{"c": e.f.acmeEast.ID, "m": "visit-race"}
+		before := e.app.DB.Client.Interaction.Query().CountX(e.sys)
+		const tries = 6
+		answers := make([]*gqlResponse, tries)
+		var wg sync.WaitGroup
+		for i := range tries {
+			wg.Add(1)
+			go func() { defer wg.Done(); answers[i] = e.do(rep, q, vars) }()
+		}
+		wg.Wait()
+		ids := map[any]int{}
+		for _, r := range answers {
+			if len(r.Errors) > 0 {
+				t.Fatalf("a concurrent retry failed: %v", r.Errors)
+			}
+			ids[dig(r.Data, "createInteraction", "id")]++
+		}
+		if len(ids) != 1 {
+			t.Errorf("%d concurrent tries answered %d different records: %v", tries, len(ids), ids)
+		}
+		if n := e.app.DB.Client.Interaction.Query().CountX(e.sys); n != before+1 {
+			t.Errorf("%d concurrent tries made %d records", tries, n-before)
+		}
 	})
 }
 
