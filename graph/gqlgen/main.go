@@ -102,21 +102,27 @@ var plainFieldFunc = regexp.MustCompile(`func \(ec \*executionContext\) _([A-Za-
 // plainFields makes the resolvers of plain fields call plainField
 // (graph/generated/plain.go), which answers them without gqlgen's per-field
 // machinery when the operation's field access says nothing stands in the way. Only
-// scalar and enum fields whose marshaller cannot report an error are rewritten: an
-// error is reported at the field's path, and an object's or list's fields are
-// resolved under it, which the short way has not made.
+// scalar and enum fields whose marshaller cannot report an error are rewritten, and a
+// non-null time when it is not zero (a zero time marshals as null, an error): an error
+// is reported at the field's path, and an object's or list's fields are resolved
+// under it, which the short way has not made.
 func plainFields(src string) (string, int) {
 	n := 0
 	out := plainFieldFunc.ReplaceAllStringFunc(src, func(fn string) string {
 		m := plainFieldFunc.FindStringSubmatch(fn)
 		object, fieldContext, value, marshal, nonNull := m[1], m[3], m[4], m[5], m[6]
-		if !scalarNeverNull(src, marshal) {
-			return fn
-		}
-		n++
+		call := fmt.Sprintf("plainField(ctx, ec.OperationContext, %q, field, %s, %s, ec.%s, %s)", object, fieldContext, value, marshal, nonNull)
 		head := fn[:strings.Index(fn, "{\n")+2]
-		return head + fmt.Sprintf("\treturn plainField(ctx, ec.OperationContext, %q, field, %s, %s, ec.%s, %s) // graph/gqlgen: plainFields\n}",
-			object, fieldContext, value, marshal, nonNull)
+		switch {
+		case scalarNeverNull(src, marshal):
+			n++
+			return head + "\treturn " + call + " // graph/gqlgen: plainFields\n}"
+		case marshal == "marshalNTime2timeᚐTime":
+			// A time is null only when zero: that one goes the whole way.
+			n++
+			return head + fmt.Sprintf("\tif !%s.IsZero() {\n\t\treturn %s // graph/gqlgen: plainFields\n\t}\n", value, call) + fn[len(head):]
+		}
+		return fn
 	})
 	return out, n
 }
