@@ -115,13 +115,17 @@ func Tasks(v *viewer.Viewer) Rows {
 	if source.IsAll() {
 		return rows
 	}
+	// Asked per task (EXISTS on the task's interaction), not as the set of every
+	// interaction the viewer reads: a rep's open tasks are a handful, that set tens
+	// of thousands, and PostgreSQL built it whole for each list of tasks. The planner
+	// may still hash it when many tasks are read.
 	fromVisible := Where(func(s *sql.Selector) {
 		t := sql.Table(interaction.Table)
-		sub := sql.Select(t.C(interaction.FieldID)).From(t)
+		sub := sql.Select(t.C(interaction.FieldID)).From(t).Where(sql.ColumnsEQ(t.C(interaction.FieldID), s.C("interaction_id")))
 		if p := source.Predicate(); p != nil {
 			p(sub)
 		}
-		s.Where(sql.In(s.C("interaction_id"), sub))
+		s.Where(sql.Exists(sub))
 	})
 	return rows.And(isNull("interaction_id").Or(fromVisible))
 }
