@@ -24,7 +24,7 @@ type Operations struct {
 	// PprofAddr serves Go's profiler (/debug/pprof/) on a listener of its own; never
 	// on the public address.
 	PprofAddr string // --pprof-addr / TANDEM_PPROF_ADDR
-	// The database pool; 0 keeps the defaults (PostgreSQL 20 open and 10 idle
+	// The database pool; 0 keeps the defaults (PostgreSQL 20 open and 20 idle
 	// connections, the embedded database 4 open).
 	DBMaxOpenConns    int           // --db-max-open-conns / TANDEM_DB_MAX_OPEN_CONNS
 	DBMaxIdleConns    int           // --db-max-idle-conns / TANDEM_DB_MAX_IDLE_CONNS

@@ -58,8 +58,11 @@ func ConnectDatabase(ctx context.Context, databaseURL, dataDir string, opts ...e
 		d.Dialect, d.Where = dialect.Postgres, redact(databaseURL)
 		d.DB, err = sql.Open("postgres", databaseURL)
 		if err == nil {
+			// As many kept idle as may be open: under a steady load a smaller idle
+			// pool closes connections a moment later opens again (a new PostgreSQL
+			// backend each time). Idle ones still close after five minutes.
 			d.DB.SetMaxOpenConns(20)
-			d.DB.SetMaxIdleConns(10)
+			d.DB.SetMaxIdleConns(20)
 			d.DB.SetConnMaxIdleTime(5 * time.Minute)
 		}
 	case databaseURL == "":
