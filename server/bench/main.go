@@ -58,7 +58,7 @@ func main() {
 	flag.StringVar(&c.only, "workloads", "", "comma-separated workloads to run (default all)")
 	flag.Int64Var(&c.seed, "seed", 1, "random seed of the book")
 	flag.BoolVar(&c.bookOnly, "book-only", false, "make (or check) the book and stop")
-	flag.BoolVar(&c.fresh, "fresh", false, "make the book again even when a complete one exists (the visit workload writes into it)")
+	flag.BoolVar(&c.fresh, "fresh", false, "make the book again even when a complete one exists (a reused one loses the visits earlier runs logged)")
 	flag.Parse()
 	c.slice = time.Duration(seconds * float64(time.Second))
 	c.warmup = time.Duration(warm * float64(time.Second))

@@ -106,6 +106,9 @@ func run(ctx context.Context, c config) error {
 	} else {
 		fmt.Printf("reusing the book of %d accounts\n", c.accounts)
 	}
+	if err := dropBenchVisits(ctx, pgBook, sqBook); err != nil {
+		return err
+	}
 	if c.bookOnly {
 		return nil
 	}

@@ -118,6 +118,28 @@ func preparePostgres(ctx context.Context, serverURL string, n int, dataDir strin
 	return b, false, nil
 }
 
+// dropBenchVisits removes the visits earlier runs' visit workload logged (all three
+// servers log them, dated now): a reused book would otherwise carry tens of thousands
+// of visits "today", and rep1's Today and the account pages would be measured on them.
+func dropBenchVisits(ctx context.Context, books ...*book) error {
+	for _, b := range books {
+		if b == nil {
+			continue
+		}
+		if err := b.open(); err != nil {
+			return err
+		}
+		res, err := b.db.ExecContext(ctx, "DELETE FROM interactions WHERE summary LIKE 'bench visit %'")
+		if err != nil {
+			return fmt.Errorf("%s book: dropping earlier runs' visits: %w", b.kind, err)
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			fmt.Printf("dropped %d visits earlier runs logged in the %s book\n", n, b.kind)
+		}
+	}
+	return nil
+}
+
 // sqliteDSN is Tandem's own DSN for the embedded database (server/app/db.go).
 func sqliteDSN(path string) string {
 	return "file:" + path + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_time_format=sqlite"
