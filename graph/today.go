@@ -8,6 +8,7 @@ import (
 
 	"tandem/domain/access"
 	"tandem/ent"
+	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/errcode"
 	"tandem/ent/predicate"
@@ -72,6 +73,9 @@ type todayItem struct {
 	model.TodayItem
 	customerID pulid.ID
 	id         pulid.ID
+	// titleContact, when set, is the contact whose name becomes the title; it is
+	// read only for the items the answer carries (a rep may have thousands overdue).
+	titleContact pulid.ID
 }
 
 // todayRun is one building of a Today list: who asks, when, in which language, over
@@ -106,16 +110,18 @@ func paged[T any](t *todayRun, kind model.TodayKind, count func(context.Context)
 	return read(t.page.offset + t.page.first)
 }
 
-func (t *todayRun) add(kind model.TodayKind, id, customerID pulid.ID, node ent.Noder, title, reason string, due *time.Time) {
+func (t *todayRun) add(kind model.TodayKind, id, customerID pulid.ID, node ent.Noder, title, reason string, due *time.Time) *todayItem {
 	var d *time.Time
 	if due != nil {
 		u := due.UTC()
 		d = &u
 	}
-	t.items = append(t.items, &todayItem{
+	it := &todayItem{
 		TodayItem:  model.TodayItem{Kind: kind, Title: title, Reason: reason, Due: d, Node: node},
 		customerID: customerID, id: id,
-	})
+	}
+	t.items = append(t.items, it)
+	return it
 }
 
 // todaySources are the kinds of things on Today, each one query (or two).
@@ -145,6 +151,9 @@ func today(ctx context.Context, c *ent.Client, now time.Time, page todayPage) (*
 		}
 	}
 	out, items := finishToday(t.items, page, t.counted)
+	if err := titleByContact(ctx, c, items); err != nil {
+		return nil, err
+	}
 
 	// The accounts of the items answered, in one query.
 	var ids []pulid.ID
@@ -169,6 +178,34 @@ func today(ctx context.Context, c *ent.Client, now time.Time, page todayPage) (*
 		it.Customer = customers[it.customerID]
 	}
 	return out, nil
+}
+
+// titleByContact gives the items answered that are titled by a contact its name, in
+// one query; an item whose contact the viewer cannot read keeps its generic title.
+func titleByContact(ctx context.Context, c *ent.Client, items []*todayItem) error {
+	var ids []pulid.ID
+	for _, it := range items {
+		if it.titleContact != "" {
+			ids = append(ids, it.titleContact)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	cs, err := c.Contact.Query().Where(contact.IDIn(ids...)).Select(contact.FieldName).All(ctx)
+	if err != nil {
+		return err
+	}
+	names := make(map[pulid.ID]string, len(cs))
+	for _, ct := range cs {
+		names[ct.ID] = ct.Name
+	}
+	for _, it := range items {
+		if name, ok := names[it.titleContact]; ok {
+			it.Title = name
+		}
+	}
+	return nil
 }
 
 func hours(d time.Duration, lang string) string {

@@ -23,7 +23,7 @@ func todayKeyPersons(run *todayRun) error {
 	if run.scope != nil {
 		kpWhere = append(kpWhere, keyperson.HasCustomerWith(run.scope))
 	}
-	kps, err := run.c.KeyPerson.Query().Where(kpWhere...).WithContact().
+	kps, err := run.c.KeyPerson.Query().Where(kpWhere...).
 		WithCustomer(func(q *ent.CustomerQuery) { q.Select(customer.FieldStage) }).All(run.ctx)
 	if err != nil {
 		return err
@@ -39,14 +39,12 @@ func todayKeyPersons(run *todayRun) error {
 			every = say(run.lang, fmt.Sprintf("客户评估期间每 %d 天联系一次（平时 %d 天）", days, kp.ContactIntervalDays),
 				fmt.Sprintf("every %d days while the customer evaluates us (otherwise %d)", days, kp.ContactIntervalDays))
 		}
+		// Titled by the contact's name, read for the items answered (titleByContact).
 		name := say(run.lang, "关键人", "Key person")
-		if kp.Edges.Contact != nil {
-			name = kp.Edges.Contact.Name
-		}
 		if kp.LastContactedAt == nil {
 			due := kp.ActiveFrom
 			run.add(model.TodayKindKeyPersonOverdue, kp.ID, kp.CustomerID, kp, name,
-				say(run.lang, fmt.Sprintf("从未联系过（%s）", every), fmt.Sprintf("Never contacted (%s)", every)), &due)
+				say(run.lang, fmt.Sprintf("从未联系过（%s）", every), fmt.Sprintf("Never contacted (%s)", every)), &due).titleContact = kp.ContactID
 			continue
 		}
 		due := kp.LastContactedAt.Add(time.Duration(days) * 24 * time.Hour)
@@ -55,7 +53,7 @@ func todayKeyPersons(run *todayRun) error {
 		}
 		n := daysSince(run.now, *kp.LastContactedAt)
 		run.add(model.TodayKindKeyPersonOverdue, kp.ID, kp.CustomerID, kp, name,
-			say(run.lang, fmt.Sprintf("已 %d 天未联系（%s）", n, every), fmt.Sprintf("Last contacted %d days ago (%s)", n, every)), &due)
+			say(run.lang, fmt.Sprintf("已 %d 天未联系（%s）", n, every), fmt.Sprintf("Last contacted %d days ago (%s)", n, every)), &due).titleContact = kp.ContactID
 	}
 	return nil
 }

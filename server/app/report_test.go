@@ -214,6 +214,10 @@ func TestTodayList(t *testing.T) {
 			if dig(it, "customer", "id") != string(acme) {
 				t.Errorf("rep1: item %v not linked to its account", it)
 			}
+			// A key person is titled by its contact's name (read for the items answered).
+			if dig(it, "node", "id") == string(f.acmeKeyPerson.ID) && dig(it, "title") != f.acmeContact.Name {
+				t.Errorf("rep1: the key person is titled %q, want its contact's name %q", dig(it, "title"), f.acmeContact.Name)
+			}
 			if dig(it, "node", "id") == string(lostSample.ID) {
 				if r := dig(it, "reason").(string); !strings.Contains(r, "10") || !strings.Contains(r, "天") {
 					t.Errorf("rep1 (zh): sample reason %q", r)
