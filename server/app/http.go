@@ -20,7 +20,7 @@ const MaxRequestBytes = graph.MaxUploadRequestBytes
 
 func (a *App) routes(gql, download, attachmentDownload, refused, export http.Handler) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", noStore(a.authenticate(http.MaxBytesHandler(gql, MaxRequestBytes))))
+	mux.Handle("/graphql", noStore(compressed(a.authenticate(http.MaxBytesHandler(gql, MaxRequestBytes)))))
 	// CSV export of one connection, page after page through the GraphQL handler (export.go).
 	mux.Handle("POST /export.csv", noStore(a.authenticate(a.exportCSV(gql))))
 	mux.HandleFunc("GET /graphql/schema.graphql", func(w http.ResponseWriter, _ *http.Request) {

@@ -19,6 +19,9 @@ var httpClient = &http.Client{
 		MaxIdleConns:        512,
 		MaxIdleConnsPerHost: 512,
 		IdleConnTimeout:     90 * time.Second,
+		// Plain answers from every server: PostGraphile does not compress, so Tandem's
+		// gzip (and the client's gunzip on the same two cores) would skew the ratios.
+		DisableCompression: true,
 	},
 }
 
