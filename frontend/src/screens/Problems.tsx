@@ -18,6 +18,7 @@ import { Header } from '../ui/Layout';
 import { LoadMore, useMore } from '../ui/LoadMore';
 import { AccountTabStrip, accountName, tapLink } from './AccountTabs';
 import { t } from './problems.i18n';
+import { primaryStep } from './problemStatus';
 import { Files } from './ProblemFiles';
 import { StepPanel } from './ProblemSteps';
 export { ProblemNew } from './ProblemNew';
