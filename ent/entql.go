@@ -478,6 +478,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			interaction.FieldNextStep:             {Type: field.TypeString, Column: interaction.FieldNextStep},
 			interaction.FieldNextStepDue:          {Type: field.TypeTime, Column: interaction.FieldNextStepDue},
 			interaction.FieldPrivate:              {Type: field.TypeBool, Column: interaction.FieldPrivate},
+			interaction.FieldLoggedAt:             {Type: field.TypeTime, Column: interaction.FieldLoggedAt},
 		},
 	}
 	graph.Nodes[15] = &sqlgraph.Node{
@@ -5465,6 +5466,11 @@ func (f *InteractionFilter) WhereNextStepDue(p entql.TimeP) {
 // WherePrivate applies the entql bool predicate on the private field.
 func (f *InteractionFilter) WherePrivate(p entql.BoolP) {
 	f.Where(p.Field(interaction.FieldPrivate))
+}
+
+// WhereLoggedAt applies the entql time.Time predicate on the logged_at field.
+func (f *InteractionFilter) WhereLoggedAt(p entql.TimeP) {
+	f.Where(p.Field(interaction.FieldLoggedAt))
 }
 
 // WhereHasCustomer applies a predicate to check if query has an edge customer.

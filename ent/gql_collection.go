@@ -4695,6 +4695,11 @@ func (_q *InteractionQuery) collectField(ctx context.Context, oneNode bool, opCt
 				selectedFields = append(selectedFields, interaction.FieldPrivate)
 				fieldSeen[interaction.FieldPrivate] = struct{}{}
 			}
+		case "loggedAt":
+			if _, ok := fieldSeen[interaction.FieldLoggedAt]; !ok {
+				selectedFields = append(selectedFields, interaction.FieldLoggedAt)
+				fieldSeen[interaction.FieldLoggedAt] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:

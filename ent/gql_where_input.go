@@ -9777,6 +9777,18 @@ type InteractionWhereInput struct {
 	Private    *bool `json:"private,omitempty"`
 	PrivateNEQ *bool `json:"privateNEQ,omitempty"`
 
+	// "logged_at" field predicates.
+	LoggedAt       *time.Time  `json:"loggedAt,omitempty"`
+	LoggedAtNEQ    *time.Time  `json:"loggedAtNEQ,omitempty"`
+	LoggedAtIn     []time.Time `json:"loggedAtIn,omitempty"`
+	LoggedAtNotIn  []time.Time `json:"loggedAtNotIn,omitempty"`
+	LoggedAtGT     *time.Time  `json:"loggedAtGT,omitempty"`
+	LoggedAtGTE    *time.Time  `json:"loggedAtGTE,omitempty"`
+	LoggedAtLT     *time.Time  `json:"loggedAtLT,omitempty"`
+	LoggedAtLTE    *time.Time  `json:"loggedAtLTE,omitempty"`
+	LoggedAtIsNil  bool        `json:"loggedAtIsNil,omitempty"`
+	LoggedAtNotNil bool        `json:"loggedAtNotNil,omitempty"`
+
 	// "customer" edge predicates.
 	HasCustomer     *bool                 `json:"hasCustomer,omitempty"`
 	HasCustomerWith []*CustomerWhereInput `json:"hasCustomerWith,omitempty"`
@@ -10357,6 +10369,36 @@ func (i *InteractionWhereInput) P() (predicate.Interaction, error) {
 	}
 	if i.PrivateNEQ != nil {
 		predicates = append(predicates, interaction.PrivateNEQ(*i.PrivateNEQ))
+	}
+	if i.LoggedAt != nil {
+		predicates = append(predicates, interaction.LoggedAtEQ(*i.LoggedAt))
+	}
+	if i.LoggedAtNEQ != nil {
+		predicates = append(predicates, interaction.LoggedAtNEQ(*i.LoggedAtNEQ))
+	}
+	if len(i.LoggedAtIn) > 0 {
+		predicates = append(predicates, interaction.LoggedAtIn(i.LoggedAtIn...))
+	}
+	if len(i.LoggedAtNotIn) > 0 {
+		predicates = append(predicates, interaction.LoggedAtNotIn(i.LoggedAtNotIn...))
+	}
+	if i.LoggedAtGT != nil {
+		predicates = append(predicates, interaction.LoggedAtGT(*i.LoggedAtGT))
+	}
+	if i.LoggedAtGTE != nil {
+		predicates = append(predicates, interaction.LoggedAtGTE(*i.LoggedAtGTE))
+	}
+	if i.LoggedAtLT != nil {
+		predicates = append(predicates, interaction.LoggedAtLT(*i.LoggedAtLT))
+	}
+	if i.LoggedAtLTE != nil {
+		predicates = append(predicates, interaction.LoggedAtLTE(*i.LoggedAtLTE))
+	}
+	if i.LoggedAtIsNil {
+		predicates = append(predicates, interaction.LoggedAtIsNil())
+	}
+	if i.LoggedAtNotNil {
+		predicates = append(predicates, interaction.LoggedAtNotNil())
 	}
 
 	if i.HasCustomer != nil {

@@ -53,6 +53,8 @@ type Interaction struct {
 	NextStepDue *time.Time `json:"next_step_due,omitempty"`
 	// Private interactions are hidden from analysts and from teammates other than the author and the owner.
 	Private bool `json:"private,omitempty"`
+	// When the contact was logged as held (its findings recorded): set by the workflow alone. Empty while it is planned.
+	LoggedAt *time.Time `json:"logged_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the InteractionQuery when eager-loading is set.
 	Edges        InteractionEdges `json:"edges"`
@@ -146,7 +148,7 @@ func (*Interaction) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case interaction.FieldKind, interaction.FieldPhase, interaction.FieldSummary, interaction.FieldPreparationMaterials, interaction.FieldPromises, interaction.FieldFindings, interaction.FieldNextStep:
 			values[i] = new(sql.NullString)
-		case interaction.FieldCreatedAt, interaction.FieldUpdatedAt, interaction.FieldOccurredAt, interaction.FieldNextStepDue:
+		case interaction.FieldCreatedAt, interaction.FieldUpdatedAt, interaction.FieldOccurredAt, interaction.FieldNextStepDue, interaction.FieldLoggedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -268,6 +270,13 @@ func (_m *Interaction) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Private = value.Bool
 			}
+		case interaction.FieldLoggedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field logged_at", values[i])
+			} else if value.Valid {
+				_m.LoggedAt = new(time.Time)
+				*_m.LoggedAt = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -378,6 +387,11 @@ func (_m *Interaction) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("private=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Private))
+	builder.WriteString(", ")
+	if v := _m.LoggedAt; v != nil {
+		builder.WriteString("logged_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

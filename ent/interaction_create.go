@@ -228,6 +228,20 @@ func (_c *InteractionCreate) SetNillablePrivate(v *bool) *InteractionCreate {
 	return _c
 }
 
+// SetLoggedAt sets the "logged_at" field.
+func (_c *InteractionCreate) SetLoggedAt(v time.Time) *InteractionCreate {
+	_c.mutation.SetLoggedAt(v)
+	return _c
+}
+
+// SetNillableLoggedAt sets the "logged_at" field if the given value is not nil.
+func (_c *InteractionCreate) SetNillableLoggedAt(v *time.Time) *InteractionCreate {
+	if v != nil {
+		_c.SetLoggedAt(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *InteractionCreate) SetID(v pulid.ID) *InteractionCreate {
 	_c.mutation.SetID(v)
@@ -537,6 +551,10 @@ func (_c *InteractionCreate) createSpec() (*Interaction, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Private(); ok {
 		_spec.SetField(interaction.FieldPrivate, field.TypeBool, value)
 		_node.Private = value
+	}
+	if value, ok := _c.mutation.LoggedAt(); ok {
+		_spec.SetField(interaction.FieldLoggedAt, field.TypeTime, value)
+		_node.LoggedAt = &value
 	}
 	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -906,6 +924,24 @@ func (u *InteractionUpsert) UpdatePrivate() *InteractionUpsert {
 	return u
 }
 
+// SetLoggedAt sets the "logged_at" field.
+func (u *InteractionUpsert) SetLoggedAt(v time.Time) *InteractionUpsert {
+	u.Set(interaction.FieldLoggedAt, v)
+	return u
+}
+
+// UpdateLoggedAt sets the "logged_at" field to the value that was provided on create.
+func (u *InteractionUpsert) UpdateLoggedAt() *InteractionUpsert {
+	u.SetExcluded(interaction.FieldLoggedAt)
+	return u
+}
+
+// ClearLoggedAt clears the value of the "logged_at" field.
+func (u *InteractionUpsert) ClearLoggedAt() *InteractionUpsert {
+	u.SetNull(interaction.FieldLoggedAt)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -1227,6 +1263,27 @@ func (u *InteractionUpsertOne) SetPrivate(v bool) *InteractionUpsertOne {
 func (u *InteractionUpsertOne) UpdatePrivate() *InteractionUpsertOne {
 	return u.Update(func(s *InteractionUpsert) {
 		s.UpdatePrivate()
+	})
+}
+
+// SetLoggedAt sets the "logged_at" field.
+func (u *InteractionUpsertOne) SetLoggedAt(v time.Time) *InteractionUpsertOne {
+	return u.Update(func(s *InteractionUpsert) {
+		s.SetLoggedAt(v)
+	})
+}
+
+// UpdateLoggedAt sets the "logged_at" field to the value that was provided on create.
+func (u *InteractionUpsertOne) UpdateLoggedAt() *InteractionUpsertOne {
+	return u.Update(func(s *InteractionUpsert) {
+		s.UpdateLoggedAt()
+	})
+}
+
+// ClearLoggedAt clears the value of the "logged_at" field.
+func (u *InteractionUpsertOne) ClearLoggedAt() *InteractionUpsertOne {
+	return u.Update(func(s *InteractionUpsert) {
+		s.ClearLoggedAt()
 	})
 }
 
@@ -1718,6 +1775,27 @@ func (u *InteractionUpsertBulk) SetPrivate(v bool) *InteractionUpsertBulk {
 func (u *InteractionUpsertBulk) UpdatePrivate() *InteractionUpsertBulk {
 	return u.Update(func(s *InteractionUpsert) {
 		s.UpdatePrivate()
+	})
+}
+
+// SetLoggedAt sets the "logged_at" field.
+func (u *InteractionUpsertBulk) SetLoggedAt(v time.Time) *InteractionUpsertBulk {
+	return u.Update(func(s *InteractionUpsert) {
+		s.SetLoggedAt(v)
+	})
+}
+
+// UpdateLoggedAt sets the "logged_at" field to the value that was provided on create.
+func (u *InteractionUpsertBulk) UpdateLoggedAt() *InteractionUpsertBulk {
+	return u.Update(func(s *InteractionUpsert) {
+		s.UpdateLoggedAt()
+	})
+}
+
+// ClearLoggedAt clears the value of the "logged_at" field.
+func (u *InteractionUpsertBulk) ClearLoggedAt() *InteractionUpsertBulk {
+	return u.Update(func(s *InteractionUpsert) {
+		s.ClearLoggedAt()
 	})
 }
 

@@ -290,6 +290,26 @@ func (_u *InteractionUpdate) SetNillablePrivate(v *bool) *InteractionUpdate {
 	return _u
 }
 
+// SetLoggedAt sets the "logged_at" field.
+func (_u *InteractionUpdate) SetLoggedAt(v time.Time) *InteractionUpdate {
+	_u.mutation.SetLoggedAt(v)
+	return _u
+}
+
+// SetNillableLoggedAt sets the "logged_at" field if the given value is not nil.
+func (_u *InteractionUpdate) SetNillableLoggedAt(v *time.Time) *InteractionUpdate {
+	if v != nil {
+		_u.SetLoggedAt(*v)
+	}
+	return _u
+}
+
+// ClearLoggedAt clears the value of the "logged_at" field.
+func (_u *InteractionUpdate) ClearLoggedAt() *InteractionUpdate {
+	_u.mutation.ClearLoggedAt()
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *InteractionUpdate) SetCustomer(v *Customer) *InteractionUpdate {
 	return _u.SetCustomerID(v.ID)
@@ -600,6 +620,12 @@ func (_u *InteractionUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	}
 	if value, ok := _u.mutation.Private(); ok {
 		_spec.SetField(interaction.FieldPrivate, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.LoggedAt(); ok {
+		_spec.SetField(interaction.FieldLoggedAt, field.TypeTime, value)
+	}
+	if _u.mutation.LoggedAtCleared() {
+		_spec.ClearField(interaction.FieldLoggedAt, field.TypeTime)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1071,6 +1097,26 @@ func (_u *InteractionUpdateOne) SetNillablePrivate(v *bool) *InteractionUpdateOn
 	return _u
 }
 
+// SetLoggedAt sets the "logged_at" field.
+func (_u *InteractionUpdateOne) SetLoggedAt(v time.Time) *InteractionUpdateOne {
+	_u.mutation.SetLoggedAt(v)
+	return _u
+}
+
+// SetNillableLoggedAt sets the "logged_at" field if the given value is not nil.
+func (_u *InteractionUpdateOne) SetNillableLoggedAt(v *time.Time) *InteractionUpdateOne {
+	if v != nil {
+		_u.SetLoggedAt(*v)
+	}
+	return _u
+}
+
+// ClearLoggedAt clears the value of the "logged_at" field.
+func (_u *InteractionUpdateOne) ClearLoggedAt() *InteractionUpdateOne {
+	_u.mutation.ClearLoggedAt()
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *InteractionUpdateOne) SetCustomer(v *Customer) *InteractionUpdateOne {
 	return _u.SetCustomerID(v.ID)
@@ -1411,6 +1457,12 @@ func (_u *InteractionUpdateOne) sqlSave(ctx context.Context) (_node *Interaction
 	}
 	if value, ok := _u.mutation.Private(); ok {
 		_spec.SetField(interaction.FieldPrivate, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.LoggedAt(); ok {
+		_spec.SetField(interaction.FieldLoggedAt, field.TypeTime, value)
+	}
+	if _u.mutation.LoggedAtCleared() {
+		_spec.ClearField(interaction.FieldLoggedAt, field.TypeTime)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{

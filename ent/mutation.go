@@ -22768,6 +22768,7 @@ type InteractionMutation struct {
 	next_step                 *string
 	next_step_due             *time.Time
 	private                   *bool
+	logged_at                 *time.Time
 	clearedFields             map[string]struct{}
 	customer                  *pulid.ID
 	clearedcustomer           bool
@@ -23607,6 +23608,55 @@ func (m *InteractionMutation) ResetPrivate() {
 	m.private = nil
 }
 
+// SetLoggedAt sets the "logged_at" field.
+func (m *InteractionMutation) SetLoggedAt(t time.Time) {
+	m.logged_at = &t
+}
+
+// LoggedAt returns the value of the "logged_at" field in the mutation.
+func (m *InteractionMutation) LoggedAt() (r time.Time, exists bool) {
+	v := m.logged_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLoggedAt returns the old "logged_at" field's value of the Interaction entity.
+// If the Interaction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InteractionMutation) OldLoggedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLoggedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLoggedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLoggedAt: %w", err)
+	}
+	return oldValue.LoggedAt, nil
+}
+
+// ClearLoggedAt clears the value of the "logged_at" field.
+func (m *InteractionMutation) ClearLoggedAt() {
+	m.logged_at = nil
+	m.clearedFields[interaction.FieldLoggedAt] = struct{}{}
+}
+
+// LoggedAtCleared returns if the "logged_at" field was cleared in this mutation.
+func (m *InteractionMutation) LoggedAtCleared() bool {
+	_, ok := m.clearedFields[interaction.FieldLoggedAt]
+	return ok
+}
+
+// ResetLoggedAt resets all changes to the "logged_at" field.
+func (m *InteractionMutation) ResetLoggedAt() {
+	m.logged_at = nil
+	delete(m.clearedFields, interaction.FieldLoggedAt)
+}
+
 // ClearCustomer clears the "customer" edge to the Customer entity.
 func (m *InteractionMutation) ClearCustomer() {
 	m.clearedcustomer = true
@@ -23857,7 +23907,7 @@ func (m *InteractionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *InteractionMutation) Fields() []string {
-	fields := make([]string, 0, 16)
+	fields := make([]string, 0, 17)
 	if m.created_at != nil {
 		fields = append(fields, interaction.FieldCreatedAt)
 	}
@@ -23906,6 +23956,9 @@ func (m *InteractionMutation) Fields() []string {
 	if m.private != nil {
 		fields = append(fields, interaction.FieldPrivate)
 	}
+	if m.logged_at != nil {
+		fields = append(fields, interaction.FieldLoggedAt)
+	}
 	return fields
 }
 
@@ -23946,6 +23999,8 @@ func (m *InteractionMutation) Field(name string) (ent.Value, bool) {
 		return m.NextStepDue()
 	case interaction.FieldPrivate:
 		return m.Private()
+	case interaction.FieldLoggedAt:
+		return m.LoggedAt()
 	}
 	return nil, false
 }
@@ -23987,6 +24042,8 @@ func (m *InteractionMutation) OldField(ctx context.Context, name string) (ent.Va
 		return m.OldNextStepDue(ctx)
 	case interaction.FieldPrivate:
 		return m.OldPrivate(ctx)
+	case interaction.FieldLoggedAt:
+		return m.OldLoggedAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown Interaction field %s", name)
 }
@@ -24108,6 +24165,13 @@ func (m *InteractionMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetPrivate(v)
 		return nil
+	case interaction.FieldLoggedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLoggedAt(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Interaction field %s", name)
 }
@@ -24177,6 +24241,9 @@ func (m *InteractionMutation) ClearedFields() []string {
 	if m.FieldCleared(interaction.FieldNextStepDue) {
 		fields = append(fields, interaction.FieldNextStepDue)
 	}
+	if m.FieldCleared(interaction.FieldLoggedAt) {
+		fields = append(fields, interaction.FieldLoggedAt)
+	}
 	return fields
 }
 
@@ -24214,6 +24281,9 @@ func (m *InteractionMutation) ClearField(name string) error {
 		return nil
 	case interaction.FieldNextStepDue:
 		m.ClearNextStepDue()
+		return nil
+	case interaction.FieldLoggedAt:
+		m.ClearLoggedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Interaction nullable field %s", name)
@@ -24270,6 +24340,9 @@ func (m *InteractionMutation) ResetField(name string) error {
 		return nil
 	case interaction.FieldPrivate:
 		m.ResetPrivate()
+		return nil
+	case interaction.FieldLoggedAt:
+		m.ResetLoggedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Interaction field %s", name)

@@ -114,7 +114,7 @@ func customerReport(ctx context.Context, r *Resolver, id pulid.ID, now time.Time
 		return nil, err
 	}
 	if rep.LastInteractions, err = c.Interaction.Query().
-		Where(interaction.CustomerID(id), interaction.OccurredAtLTE(now)).
+		Where(interaction.CustomerID(id), interaction.OccurredAtLTE(now), interaction.LoggedAtNotNil()).
 		Order(interaction.ByOccurredAt(descending), interaction.ByID(descending)).
 		Limit(ReportInteractions).All(ctx); err != nil {
 		return nil, err

@@ -9,11 +9,12 @@ import (
 	"tandem/graph/model"
 )
 
-// todayVisits lists visits planned for today: the page's, counting them all (a team
-// that logs many visits a day has many).
+// todayVisits lists the visits planned for today that are not logged yet: the page's,
+// counting them all (a team that plans many visits a day has many). Logging one
+// (logInteraction) takes it off the list.
 func todayVisits(run *todayRun) error {
 	visitWhere := []predicate.Interaction{
-		interaction.KindEQ(interaction.KindVISIT),
+		interaction.KindEQ(interaction.KindVISIT), interaction.LoggedAtIsNil(),
 		interaction.OccurredAtGTE(run.sod), interaction.OccurredAtLT(run.tomorrow),
 	}
 	if run.scope != nil {

@@ -51,6 +51,8 @@ const (
 	FieldNextStepDue = "next_step_due"
 	// FieldPrivate holds the string denoting the private field in the database.
 	FieldPrivate = "private"
+	// FieldLoggedAt holds the string denoting the logged_at field in the database.
+	FieldLoggedAt = "logged_at"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
 	EdgeCustomer = "customer"
 	// EdgeAuthor holds the string denoting the author edge name in mutations.
@@ -115,6 +117,7 @@ var Columns = []string{
 	FieldNextStep,
 	FieldNextStepDue,
 	FieldPrivate,
+	FieldLoggedAt,
 }
 
 var (
@@ -142,7 +145,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "tandem/ent/runtime"
 var (
-	Hooks  [6]ent.Hook
+	Hooks  [7]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -309,6 +312,11 @@ func ByNextStepDue(opts ...sql.OrderTermOption) OrderOption {
 // ByPrivate orders the results by the private field.
 func ByPrivate(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPrivate, opts...).ToFunc()
+}
+
+// ByLoggedAt orders the results by the logged_at field.
+func ByLoggedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLoggedAt, opts...).ToFunc()
 }
 
 // ByCustomerField orders the results by customer field.

@@ -121,6 +121,11 @@ func Private(v bool) predicate.Interaction {
 	return predicate.Interaction(sql.FieldEQ(FieldPrivate, v))
 }
 
+// LoggedAt applies equality check predicate on the "logged_at" field. It's identical to LoggedAtEQ.
+func LoggedAt(v time.Time) predicate.Interaction {
+	return predicate.Interaction(sql.FieldEQ(FieldLoggedAt, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Interaction {
 	return predicate.Interaction(sql.FieldEQ(FieldCreatedAt, v))
@@ -914,6 +919,56 @@ func PrivateEQ(v bool) predicate.Interaction {
 // PrivateNEQ applies the NEQ predicate on the "private" field.
 func PrivateNEQ(v bool) predicate.Interaction {
 	return predicate.Interaction(sql.FieldNEQ(FieldPrivate, v))
+}
+
+// LoggedAtEQ applies the EQ predicate on the "logged_at" field.
+func LoggedAtEQ(v time.Time) predicate.Interaction {
+	return predicate.Interaction(sql.FieldEQ(FieldLoggedAt, v))
+}
+
+// LoggedAtNEQ applies the NEQ predicate on the "logged_at" field.
+func LoggedAtNEQ(v time.Time) predicate.Interaction {
+	return predicate.Interaction(sql.FieldNEQ(FieldLoggedAt, v))
+}
+
+// LoggedAtIn applies the In predicate on the "logged_at" field.
+func LoggedAtIn(vs ...time.Time) predicate.Interaction {
+	return predicate.Interaction(sql.FieldIn(FieldLoggedAt, vs...))
+}
+
+// LoggedAtNotIn applies the NotIn predicate on the "logged_at" field.
+func LoggedAtNotIn(vs ...time.Time) predicate.Interaction {
+	return predicate.Interaction(sql.FieldNotIn(FieldLoggedAt, vs...))
+}
+
+// LoggedAtGT applies the GT predicate on the "logged_at" field.
+func LoggedAtGT(v time.Time) predicate.Interaction {
+	return predicate.Interaction(sql.FieldGT(FieldLoggedAt, v))
+}
+
+// LoggedAtGTE applies the GTE predicate on the "logged_at" field.
+func LoggedAtGTE(v time.Time) predicate.Interaction {
+	return predicate.Interaction(sql.FieldGTE(FieldLoggedAt, v))
+}
+
+// LoggedAtLT applies the LT predicate on the "logged_at" field.
+func LoggedAtLT(v time.Time) predicate.Interaction {
+	return predicate.Interaction(sql.FieldLT(FieldLoggedAt, v))
+}
+
+// LoggedAtLTE applies the LTE predicate on the "logged_at" field.
+func LoggedAtLTE(v time.Time) predicate.Interaction {
+	return predicate.Interaction(sql.FieldLTE(FieldLoggedAt, v))
+}
+
+// LoggedAtIsNil applies the IsNil predicate on the "logged_at" field.
+func LoggedAtIsNil() predicate.Interaction {
+	return predicate.Interaction(sql.FieldIsNull(FieldLoggedAt))
+}
+
+// LoggedAtNotNil applies the NotNil predicate on the "logged_at" field.
+func LoggedAtNotNil() predicate.Interaction {
+	return predicate.Interaction(sql.FieldNotNull(FieldLoggedAt))
 }
 
 // HasCustomer applies the HasEdge predicate on the "customer" edge.

@@ -760,6 +760,7 @@ var (
 		{Name: "next_step", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "next_step_due", Type: field.TypeTime, Nullable: true},
 		{Name: "private", Type: field.TypeBool, Default: false},
+		{Name: "logged_at", Type: field.TypeTime, Nullable: true},
 		{Name: "customer_id", Type: field.TypeString},
 		{Name: "author_id", Type: field.TypeString, Nullable: true},
 	}
@@ -771,13 +772,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "interactions_customers_interactions",
-				Columns:    []*schema.Column{InteractionsColumns[15]},
+				Columns:    []*schema.Column{InteractionsColumns[16]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "interactions_users_authored_interactions",
-				Columns:    []*schema.Column{InteractionsColumns[16]},
+				Columns:    []*schema.Column{InteractionsColumns[17]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -786,12 +787,12 @@ var (
 			{
 				Name:    "interaction_customer_id_occurred_at",
 				Unique:  false,
-				Columns: []*schema.Column{InteractionsColumns[15], InteractionsColumns[6]},
+				Columns: []*schema.Column{InteractionsColumns[16], InteractionsColumns[6]},
 			},
 			{
 				Name:    "interaction_author_id",
 				Unique:  false,
-				Columns: []*schema.Column{InteractionsColumns[16]},
+				Columns: []*schema.Column{InteractionsColumns[17]},
 			},
 			{
 				Name:    "interaction_occurred_at",

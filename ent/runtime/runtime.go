@@ -1171,6 +1171,8 @@ func init() {
 	interaction.Hooks[4] = interactionHooks[1]
 
 	interaction.Hooks[5] = interactionHooks[2]
+
+	interaction.Hooks[6] = interactionHooks[3]
 	interactionMixinFields0 := interactionMixin[0].Fields()
 	_ = interactionMixinFields0
 	interactionMixinFields1 := interactionMixin[1].Fields()

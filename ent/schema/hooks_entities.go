@@ -66,7 +66,7 @@ func (ExchangeRate) Hooks() []ent.Hook {
 }
 
 func (Interaction) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(interaction.Author, ent.OpCreate), hook.On(interaction.FollowUp, ent.OpCreate), hook.On(interaction.Held, ent.OpUpdateOne)}
+	return []ent.Hook{hook.On(interaction.Author, ent.OpCreate), hook.On(interaction.Logged, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne), hook.On(interaction.FollowUp, ent.OpCreate), hook.On(interaction.Held, ent.OpUpdateOne)}
 }
 
 func (Sample) Hooks() []ent.Hook {

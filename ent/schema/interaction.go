@@ -33,6 +33,8 @@ func (Interaction) Fields() []ent.Field {
 		text("next_step"),
 		field.Time("next_step_due").Optional().Nillable(),
 		field.Bool("private").Default(false).Comment("Private interactions are hidden from analysts and from teammates other than the author and the owner."),
+		field.Time("logged_at").Optional().Nillable().Annotations(skipInputs()).
+			Comment("When the contact was logged as held (its findings recorded): set by the workflow alone. Empty while it is planned."),
 	}
 }
 

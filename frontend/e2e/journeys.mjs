@@ -154,6 +154,13 @@ journey('offline-visit', async ({ server, phone }) => {
   await page.getByRole('status').filter({ hasText: '1 waiting to send' }).waitFor();
   await shot(page, 'visit-saved-offline');
 
+  // The account shows the visit at once, marked as waiting (from the offline copy).
+  await page.getByRole('button', { name: 'Back to the account' }).click();
+  await heading(page, customerName).waitFor();
+  const waitingCard = page.locator('section[aria-labelledby="talks-h"] .card').filter({ hasText: findings });
+  await waitingCard.filter({ hasText: 'waiting to be sent' }).waitFor();
+  await shot(page, 'account-visit-waiting');
+
   // The queue in Settings (client-side navigation: there is no network).
   // The status bar is a link to the queue (an <a href> with role="status").
   await page.getByRole('status').filter({ hasText: '1 waiting to send' }).click();
@@ -163,8 +170,9 @@ journey('offline-visit', async ({ server, phone }) => {
   assert((await queue.locator('.queue-item').count()) === 1, 'the queue does not hold exactly 1 item');
   await checkScreen(page, 'queue-offline-en');
 
-  // Back online: the queue empties by itself.
+  // Back online: the queue empties by itself, and the status bar says what was sent.
   await context.setOffline(false);
+  await page.getByRole('status').filter({ hasText: 'Synced: 1 sent' }).waitFor({ timeout: 30_000 });
   await queue.getByText('Everything is sent.').waitFor({ timeout: 30_000 });
   await until(async () => (await page.getByRole('status').filter({ hasText: 'waiting' }).count()) === 0, { message: 'the status bar to clear' });
 
@@ -184,6 +192,81 @@ journey('offline-visit', async ({ server, phone }) => {
   await heading(page, 'Settings').waitFor();
   await page.waitForTimeout(1500);
   await check();
+});
+
+// ---------------------------------------------------------------------------------------
+// (c2) Plan a visit for later today (in Chinese) → Today lists it under 待拜访 → open it,
+// log it → Today no longer lists it, and the plan itself holds the log (no second record).
+journey('plan-visit', async ({ server, phone }) => {
+  // Today is a UTC day on the server; near midnight the plan would fall tomorrow.
+  const toMidnight = 86_400_000 - (Date.now() % 86_400_000);
+  if (toMidnight < 10 * 60_000) await new Promise((r) => setTimeout(r, toMidnight + 5_000));
+  const { page } = await phone({ locale: 'zh-CN', timezoneId: 'UTC' });
+  await signInFast(page, server, { path: '/accounts' });
+  await heading(page, '客户').waitFor();
+  const first = page.locator('main a.row[href^="/customers/"]').first();
+  await first.waitFor();
+  const customerName = (await first.locator('.row-title').textContent()).trim();
+  await first.click();
+  await heading(page, customerName).waitFor();
+  await page.getByRole('link', { name: '计划拜访' }).click();
+  await page.waitForURL(/\/plan$/);
+  await page.getByRole('button', { name: '保存拜访计划' }).waitFor();
+  await checkScreen(page, 'plan-visit-zh');
+
+  // Refused first: no purpose.
+  await page.getByLabel('拜访目的').fill('');
+  await page.getByRole('button', { name: '保存拜访计划' }).click();
+  await page.getByRole('alert').filter({ hasText: '请填写拜访目的' }).waitFor();
+
+  const purpose = `e2e 计划拜访 ${stamp()}：中试结果`;
+  const at = new Date(Date.now() + 5 * 60_000);
+  await page.getByLabel('日期', { exact: true }).fill(at.toISOString().slice(0, 10));
+  await page.getByLabel('时间', { exact: true }).fill(at.toISOString().slice(11, 16));
+  await page.getByLabel('拜访目的').fill(purpose);
+  await page.getByRole('button', { name: '技术', exact: true }).click();
+  await page.getByRole('button', { name: '保存拜访计划' }).click();
+  await page.getByText('拜访已计划').waitFor();
+
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await nav.getByRole('link', { name: '今日' }).click();
+  await heading(page, '今日').waitFor();
+  const row = page.locator('section[aria-labelledby="g-VISIT_DUE"] a.row').filter({ hasText: purpose });
+  await row.waitFor();
+  await row.click();
+  await page.waitForURL(/\/visit$/);
+  await page.getByText('此记录将完成计划于').waitFor();
+  // The preparation card names the topics in Chinese, not by their codes.
+  await page.locator('.prep li').filter({ hasText: /^技术$/ }).waitFor();
+  assert(!/TECHNICAL/.test(await page.locator('.prep').innerText()), 'the preparation card shows a raw topic code');
+  await checkScreen(page, 'visit-plan-zh');
+
+  const findings = `e2e 拜访记录 ${stamp()}：下周开始中试`;
+  await page.getByLabel('了解到的情况').fill(findings);
+  await page.getByRole('textbox', { name: /^下一步/ }).fill('寄中试样品');
+  await page.getByText('未选期限：一周后到期。').waitFor();
+  await page.getByRole('button', { name: '保存拜访记录' }).click();
+  await page.getByText('拜访已记录。').waitFor();
+
+  await nav.getByRole('link', { name: '今日' }).click();
+  await heading(page, '今日').waitFor();
+  await page.waitForFunction(() => !document.querySelector('.loading'));
+  await until(async () => (await page.locator('a.row').filter({ hasText: purpose }).count()) === 0, {
+    message: 'the logged visit to leave Today',
+  });
+
+  const admin = await token(server, ADMIN);
+  const d = await gql(
+    server,
+    `query($s: String!) { interactions(first: 5, where: { summary: $s }) { totalCount edges { node { findings loggedAt nextStepDue } } } }`,
+    { s: purpose },
+    admin,
+  );
+  assert(d.interactions.totalCount === 1, `${d.interactions.totalCount} contacts carry the plan's purpose, want 1`);
+  const n = d.interactions.edges[0].node;
+  assert(n.findings === findings && n.loggedAt, `the plan after its log: ${JSON.stringify(n)}`);
+  const days = (Date.parse(n.nextStepDue) - Date.now()) / 86_400_000;
+  assert(days > 6.9 && days < 7.1, `the next step without a date is due in ${days.toFixed(2)} days, want 7`);
 });
 
 // ---------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ const routes: { pattern: string; load?: Loader; component?: ComponentType<Params
   { pattern: '/customers/:id/merge/:otherId', load: () => import('./screens/Merge').then((m) => m.Merge) },
   { pattern: '/customers/:id/contacts/merge', load: () => import('./screens/ContactMerge').then((m) => m.ContactMerge) },
   { pattern: '/customers/:id/visit', load: () => import('./screens/Visit').then((m) => m.Visit) },
+  { pattern: '/customers/:id/plan', load: () => import('./screens/PlanVisit').then((m) => m.PlanVisit) },
   { pattern: '/customers/:id/timeline', load: () => import('./screens/AccountTabs').then((m) => m.Timeline) },
   { pattern: '/customers/:id/documents', load: () => import('./screens/AccountTabs').then((m) => m.Documents) },
   { pattern: '/customers/:id/profile', load: () => import('./screens/AccountTabs').then((m) => m.Profile) },

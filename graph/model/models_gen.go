@@ -12,6 +12,7 @@ import (
 	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/document"
+	"tandem/ent/interaction"
 	"tandem/ent/orderevent"
 	"tandem/ent/pricepoint"
 	"tandem/ent/sample"
@@ -350,6 +351,30 @@ type IssueChangeNoticeInput struct {
 type IssuedAPIToken struct {
 	Token    string        `json:"token"`
 	APIToken *ent.APIToken `json:"apiToken"`
+}
+
+// What a rep logs after a call or a visit. With plannedID it completes that planned
+// contact (which then leaves Today); without, it logs a new one. A next step without
+// a date falls due a week later.
+type LogInteractionInput struct {
+	CustomerID pulid.ID `json:"customerID"`
+	// The planned contact this log completes.
+	PlannedID *pulid.ID `json:"plannedID,omitempty"`
+	// VISIT when not given (for a new contact); a planned one keeps its kind.
+	Kind *interaction.Kind `json:"kind,omitempty"`
+	// When it took place: now (or, for a plan whose time has come, the planned time) when not given. Never in the future.
+	OccurredAt  *time.Time `json:"occurredAt,omitempty"`
+	Findings    *string    `json:"findings,omitempty"`
+	Promises    *string    `json:"promises,omitempty"`
+	NextStep    *string    `json:"nextStep,omitempty"`
+	NextStepDue *time.Time `json:"nextStepDue,omitempty"`
+	// Their people who took part (contacts of the account).
+	TheirParticipantIDs []pulid.ID `json:"theirParticipantIDs,omitempty"`
+	// Our people who took part.
+	OurParticipantIDs []pulid.ID `json:"ourParticipantIDs,omitempty"`
+	// Open next steps (tasks) of the account that this contact dealt with: they are marked done.
+	DoneTaskIDs []pulid.ID `json:"doneTaskIDs,omitempty"`
+	Private     *bool      `json:"private,omitempty"`
 }
 
 type LoginInput struct {

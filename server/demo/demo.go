@@ -43,6 +43,7 @@ import (
 	_ "tandem/ent/runtime" // hooks and privacy policies
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
+	"tandem/ent/schema/pulid"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/stagechange"
@@ -599,6 +600,7 @@ type interPlan struct {
 	topics                            []string
 	private                           bool
 	due                               *time.Time
+	planned                           bool // not held yet, whatever its time: not logged
 	e                                 *ent.Interaction
 }
 
@@ -1156,7 +1158,7 @@ func (s *seeder) planToday() error {
 			topic = map[sample.Status]string{smLAB: "小样", smPILOT: "中试"}[sp.status] + "进展，季度质量回顾和下季度需求"
 		}
 	}
-	ip := &interPlan{kind: interaction.KindVISIT, phase: c.phaseAt(at), at: at,
+	ip := &interPlan{kind: interaction.KindVISIT, phase: c.phaseAt(at), at: at, planned: true,
 		summary:   "计划拜访" + c.short() + "：跟进 " + code + " " + topic,
 		materials: code + " 试验数据对比、季度质量与交付统计、价格趋势简报",
 		topics:    []string{tTECHNICAL, tPRODUCT, tMARKET},
@@ -2250,8 +2252,17 @@ func (s *seeder) seedInteractions() error {
 	if err != nil {
 		return err
 	}
+	var planned []pulid.ID
 	for k, e := range es {
 		plans[k].e = e
+		if plans[k].planned {
+			planned = append(planned, e.ID)
+		}
+	}
+	// Imported history counts as logged when it happened; a planned visit whose time
+	// has just come is still waiting for its log.
+	if err := s.c.Interaction.Update().Where(interaction.IDIn(planned...)).ClearLoggedAt().Exec(s.ctx); err != nil {
+		return err
 	}
 	s.res.Interactions = len(es)
 	return nil

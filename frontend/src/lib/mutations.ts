@@ -11,6 +11,12 @@ export const CreateInteraction = graphql(`
   }
 `);
 
+export const LogInteraction = graphql(`
+  mutation LogInteraction($input: LogInteractionInput!, $cmid: String) {
+    logInteraction(input: $input, clientMutationId: $cmid) { id occurredAt loggedAt kind findings nextStep nextStepDue }
+  }
+`);
+
 export const CreateTask = graphql(`
   mutation CreateTask($input: CreateTaskInput!, $cmid: String) {
     createTask(input: $input, clientMutationId: $cmid) { id title dueAt status }
@@ -80,6 +86,11 @@ function withVersion(item: QueueItem, version: number, path: 'input' | 'root' = 
 export const handlers: Record<string, Handler> = {
   visit: {
     send: (item) => request(CreateInteraction, { input: item.vars.input, cmid: item.id }),
+  },
+  // A held contact: it completes the planned one it names. A plan logged meanwhile
+  // from another phone parks the item (CONFLICT) with the rep's text kept.
+  visitLog: {
+    send: (item) => request(LogInteraction, { input: item.vars.input, cmid: item.id }),
   },
   task: {
     send: (item) => request(CreateTask, { input: item.vars.input, cmid: item.id }),

@@ -2,9 +2,31 @@
 import { online, session } from './api';
 import { idb } from './idb';
 import { handlers } from './mutations';
+import { refreshTick } from './query';
 import { MutationQueue, idbStorage } from './queue';
+import { store } from './store';
 
 export const queue = new MutationQueue(idbStorage(idb), handlers, () => session.get()?.user.id);
+
+/** The last sync that sent something: how many items, and when (the status bar says so). */
+export const synced = store<{ n: number; at: number } | null>(null);
+
+/** How long after the last item is sent the sync counts as done. */
+const SETTLE_MS = 500;
+
+// Items sent in one go are told as one sync ("3 sent"), then the screen asks again.
+let sent = 0;
+let settle: ReturnType<typeof setTimeout> | undefined;
+queue.on((e) => {
+  if (e.type !== 'sent') return;
+  sent++;
+  clearTimeout(settle);
+  settle = setTimeout(() => {
+    synced.set({ n: sent, at: Date.now() });
+    sent = 0;
+    refreshTick.set(refreshTick.get() + 1);
+  }, SETTLE_MS);
+});
 
 let started = false;
 export function startQueue(): void {

@@ -3,8 +3,13 @@
 // the kept copy stays on screen, marked with the time it was fetched.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TadaDocumentNode } from 'gql.tada';
-import { ApiError, OfflineError, isOffline, operationName, request, session } from './api';
+import { ApiError, OfflineError, isOffline, online, operationName, request, session } from './api';
 import { idb } from './idb';
+import { store } from './store';
+
+/** Bumped when what the server holds has changed under the screen (the queue sent
+ * something): every shown query asks again. */
+export const refreshTick = store(0);
 
 /** How long an answer is kept for offline reading. */
 export const KEEP_DAYS = 14;
@@ -113,6 +118,20 @@ export function useQuery<D, V>(
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, opts.skip]);
+
+  // After a sync, and when the network returns under an offline copy, ask again: the
+  // screen shows what was sent and drops its "offline copy" notice.
+  const stale = state.staleSince !== undefined;
+  useEffect(() => {
+    if (opts.skip) return;
+    const offTick = refreshTick.subscribe(() => void run());
+    const offOnline = online.subscribe((on) => on && stale && void run());
+    return () => {
+      offTick();
+      offOnline();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [run, stale, opts.skip]);
 
   return { ...state, refetch: run };
 }

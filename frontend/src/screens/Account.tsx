@@ -20,16 +20,20 @@ const t = messages(
   'account',
   {
     visit: 'Visit mode',
+    plan: 'Plan a visit',
+    waitingToSend: 'waiting to be sent',
     report: 'Report',
     stage: 'Stage',
     tier: 'Tier',
     score: 'score {s}',
     why: 'Why this tier',
     notEnough: 'Not enough ratings yet to classify (needs {n}).',
+    rated: '{name}: {v} of 5 × weight {w} = {c} of the score',
+    unrated: '{name}: not rated yet',
     keyPersons: 'Key persons',
     call: 'Call {name}',
     email: 'Email {name}',
-    wechat: 'Copy WeChat of {name}',
+    wechat: 'WeChat: copy the ID of {name}',
     wechatShort: 'WeChat',
     copied: 'WeChat ID {id} copied',
     copyFailed: 'Could not copy; WeChat ID: {id}',
@@ -54,16 +58,20 @@ const t = messages(
   },
   {
     visit: '拜访模式',
+    plan: '计划拜访',
+    waitingToSend: '等待发送',
     report: '客户报告',
     stage: '阶段',
     tier: '分类',
     score: '得分 {s}',
     why: '分类依据',
     notEnough: '评分项不足，暂无法分类（至少需要 {n} 项）。',
+    rated: '{name}：{v}/5 分 × 权重 {w} = 计入得分 {c}',
+    unrated: '{name}：尚未评分',
     keyPersons: '关键人',
     call: '拨打 {name}',
     email: '给 {name} 发邮件',
-    wechat: '复制 {name} 的微信号',
+    wechat: '微信：复制 {name} 的微信号',
     wechatShort: '微信',
     copied: '已复制微信号 {id}',
     copyFailed: '无法复制；微信号：{id}',
@@ -218,6 +226,32 @@ function Tasks({ r, onDone }: { r: Report; onDone: () => void }) {
   );
 }
 
+/** Contacts logged on this phone and not sent yet: shown at once, marked as waiting. */
+function WaitingLogs({ id }: { id: string }) {
+  const items = useStore(queue.items).filter(
+    (i) =>
+      i.customerID === id &&
+      (i.kind === 'visitLog' || (i.kind === 'visit' && Date.parse(i.vars.input?.occurredAt ?? '') <= Date.now())),
+  );
+  return (
+    <>
+      {items.map((i) => {
+        const input = i.vars.input ?? {};
+        return (
+          <div class="card" key={i.id}>
+            <h3>
+              {label('InteractionKind', input.kind ?? 'VISIT')} · {formatDate(input.occurredAt ?? new Date(i.createdAt).toISOString())}{' '}
+              <Badge tone="warn">{t('waitingToSend')}</Badge>
+            </h3>
+            {input.findings && <p class="small">{input.findings}</p>}
+            {input.nextStep && <p class="small muted">→ {input.nextStep}</p>}
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
 export function Account({ id }: { id: string }) {
   const q = useQuery(AccountQuery, { id });
   const fresh = q.data && !q.staleSince;
@@ -242,6 +276,9 @@ export function Account({ id }: { id: string }) {
                 <div class="btn-row">
                   <a class="btn primary" href={`/customers/${id}/visit`}>
                     {t('visit')}
+                  </a>
+                  <a class="btn" href={`/customers/${id}/plan`}>
+                    {t('plan')}
                   </a>
                   <a class="btn" href={`/customers/${id}/samples/new`}>
                     {t('newSample')}
@@ -276,7 +313,14 @@ export function Account({ id }: { id: string }) {
                     <ul class="small">
                       {cl.inputs.map((i) => (
                         <li key={i.name}>
-                          {i.name}: {i.value ?? '—'} × {formatNumber(i.weight, 2)} = {formatNumber(i.contribution, 2)}
+                          {i.value == null
+                            ? t('unrated', { name: label('AccountChangeRating', i.name.toUpperCase()) })
+                            : t('rated', {
+                                name: label('AccountChangeRating', i.name.toUpperCase()),
+                                v: i.value,
+                                w: formatNumber(i.weight, 2),
+                                c: formatNumber(i.contribution, 2),
+                              })}
                         </li>
                       ))}
                     </ul>
@@ -306,6 +350,7 @@ export function Account({ id }: { id: string }) {
                 </Section>
 
                 <Section title={t('lastTalks')} id="talks">
+                  <WaitingLogs id={id} />
                   {r.lastInteractions.length ? (
                     r.lastInteractions.slice(0, 3).map((i) => (
                       <div class="card" key={i.id}>

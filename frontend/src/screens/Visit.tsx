@@ -1,6 +1,8 @@
 // Visit mode: a preparation card to read in the lobby, then the quick log to fill in
-// the car. Kind (visit preselected), who was there, findings, next step with a due date:
-// six taps plus typing, and it works with no network (the log waits in the queue).
+// the car. Kind (visit preselected), who was there, findings, the next steps it dealt
+// with, the next step with a due date (a week when none is picked): six taps plus
+// typing, and it works with no network (the log waits in the queue). A visit planned
+// for today is completed by its log, which takes it off Today.
 import { useState } from 'preact/hooks';
 import { graphql } from '../graphql';
 import { newId, online, session } from '../lib/api';
@@ -42,10 +44,21 @@ const t = messages(
     savedOnline: 'Visit logged.',
     savedOffline: 'Visit saved on this phone. It will be sent when the network returns.',
     needSomething: 'Write what you learned or the next step first.',
-    needDue: 'Choose when the next step is due.',
+    dueDefault: 'No date picked: due in a week.',
+    dealtWith: 'Next steps this visit dealt with',
+    dealtHint: 'Ticked ones are marked done.',
+    completesPlan: 'This log completes the visit planned for {when}.',
     backToAccount: 'Back to the account',
     logAnother: 'Log another',
     noContacts: 'No contacts recorded for this account yet.',
+    topic_LIFE: 'Life',
+    topic_HOBBIES: 'Hobbies',
+    topic_SPORTS: 'Sports',
+    topic_TECHNICAL: 'Technical',
+    topic_PRODUCT: 'Product',
+    topic_PRICE: 'Price',
+    topic_MARKET: 'Market',
+    topic_COMPANY: 'Company',
   },
   {
     title: '拜访 · {name}',
@@ -74,10 +87,21 @@ const t = messages(
     savedOnline: '拜访已记录。',
     savedOffline: '拜访记录已保存在手机上，联网后自动发送。',
     needSomething: '请先填写了解到的情况或下一步。',
-    needDue: '请选择下一步的期限。',
+    dueDefault: '未选期限：一周后到期。',
+    dealtWith: '本次处理了的待办',
+    dealtHint: '勾选的将标记为完成。',
+    completesPlan: '此记录将完成计划于 {when} 的拜访。',
     backToAccount: '返回客户',
     logAnother: '再记一条',
     noContacts: '此客户还没有联系人。',
+    topic_LIFE: '生活',
+    topic_HOBBIES: '爱好',
+    topic_SPORTS: '体育',
+    topic_TECHNICAL: '技术',
+    topic_PRODUCT: '产品',
+    topic_PRICE: '价格',
+    topic_MARKET: '市场',
+    topic_COMPANY: '公司',
   },
 );
 
@@ -87,11 +111,12 @@ export const VisitQuery = graphql(`
       customer { id name }
       promises
       keyPersons { id attitude decisionRole contact { id name title } }
+      openTasks { id title dueAt }
     }
     node(id: $id) {
       ... on Customer {
         contacts(first: 50, where: { archived: false }) { edges { node { id name title } } }
-        interactions(first: 1, where: { kind: VISIT, occurredAtGTE: $since }, orderBy: { field: OCCURRED_AT, direction: ASC }) {
+        interactions(first: 1, where: { kind: VISIT, loggedAtIsNil: true, occurredAtGTE: $since }, orderBy: { field: OCCURRED_AT, direction: ASC }) {
           edges { node { id occurredAt summary preparationMaterials preparationTopics } }
         }
       }
@@ -103,6 +128,14 @@ export const VisitQuery = graphql(`
 export const visitCacheKey = (id: string) => `VisitPrep:${id}`;
 
 const kinds = ['VISIT', 'PHONE', 'CHAT', 'MEETING'] as const;
+
+/** The topics a visit can be prepared on (the schema's preparationTopics). */
+export const TOPICS = ['LIFE', 'HOBBIES', 'SPORTS', 'TECHNICAL', 'PRODUCT', 'PRICE', 'MARKET', 'COMPANY'] as const;
+
+export function topicLabel(code: string): string {
+  const key = `topic_${code}` as Parameters<typeof t>[0];
+  return t(key) === key ? code : t(key);
+}
 
 export function startOfToday(): string {
   const d = new Date();
@@ -123,6 +156,9 @@ export function Visit({ id }: { id: string }) {
   const on = useStore(online);
   const [kind, setKind] = useState<string>('VISIT');
   const [who, setWho] = useState<string[]>([]);
+  const [dealt, setDealt] = useState<string[]>([]);
+  // The plan a log was saved for: it is done, "log another" starts a new contact.
+  const [usedPlan, setUsedPlan] = useState<string | null>(null);
   const [findings, setFindings] = useState('');
   const [promises, setPromises] = useState('');
   const [nextStep, setNextStep] = useState('');
@@ -135,33 +171,43 @@ export function Visit({ id }: { id: string }) {
   async function save(e: Event) {
     e.preventDefault();
     if (!findings.trim() && !nextStep.trim()) return setError(t('needSomething'));
-    if (nextStep.trim() && !due) return setError(t('needDue'));
     setError('');
     const me = session.get()?.user.id;
+    const node = q.data?.node && 'interactions' in q.data.node ? q.data.node : null;
+    const first = node?.interactions.edges?.[0]?.node;
+    const plan = first && first.id !== usedPlan ? first : undefined;
+    const now = new Date();
+    // When the visit took place: now, or the planned time when that has passed.
+    const occurredAt = plan && Date.parse(plan.occurredAt) < now.getTime() ? plan.occurredAt : now.toISOString();
     await queue.enqueue({
       id: newId(),
-      kind: 'visit',
+      kind: 'visitLog',
       label: `${label('InteractionKind', kind)} — ${name}`,
       customerID: id,
+      recordID: plan?.id,
       vars: {
         input: {
           customerID: id,
+          plannedID: plan?.id ?? null,
           kind,
-          occurredAt: new Date().toISOString(),
+          occurredAt,
           findings: findings.trim() || null,
           promises: promises.trim() || null,
           nextStep: nextStep.trim() || null,
           nextStepDue: nextStep.trim() ? due : null,
           theirParticipantIDs: who,
           ourParticipantIDs: me ? [me] : [],
+          doneTaskIDs: dealt,
         },
       },
     });
+    if (plan) setUsedPlan(plan.id);
     setSaved(on ? 'online' : 'offline');
   }
 
   function reset() {
     setWho([]);
+    setDealt([]);
     setFindings('');
     setPromises('');
     setNextStep('');
@@ -185,7 +231,8 @@ export function Visit({ id }: { id: string }) {
           {(d) => {
             const r = d.customerReport;
             const node = d.node && 'contacts' in d.node ? d.node : null;
-            const plan = node?.interactions.edges?.[0]?.node;
+            const first = node?.interactions.edges?.[0]?.node;
+            const plan = first && first.id !== usedPlan ? first : undefined;
             const contacts = (node?.contacts.edges ?? []).map((e) => e!.node!);
             const attitude = new Map(r.keyPersons.map((k) => [k.contact.id, k]));
             if (saved)
@@ -223,7 +270,7 @@ export function Visit({ id }: { id: string }) {
                           <h3>{t('topics')}</h3>
                           <ul>
                             {plan.preparationTopics.map((x, i) => (
-                              <li key={i}>{x}</li>
+                              <li key={i}>{topicLabel(x)}</li>
                             ))}
                           </ul>
                         </>
@@ -261,6 +308,7 @@ export function Visit({ id }: { id: string }) {
 
                 <form onSubmit={save} class="visit-log" aria-labelledby="log-h" noValidate>
                   <h2 id="log-h">{t('log')}</h2>
+                  {plan && <p class="muted small">{t('completesPlan', { when: formatDate(plan.occurredAt, true) })}</p>}
                   <fieldset>
                     <legend>{t('kind')}</legend>
                     <div class="chips">
@@ -300,6 +348,27 @@ export function Visit({ id }: { id: string }) {
                     <textarea name="findings" value={findings} onInput={(e) => setFindings(e.currentTarget.value)} rows={4} />
                     <small class="hint">{t('findingsHint')}</small>
                   </label>
+                  {!!r.openTasks.length && (
+                    <fieldset>
+                      <legend>{t('dealtWith')}</legend>
+                      <div class="chips">
+                        {r.openTasks.map((task) => {
+                          const pressed = dealt.includes(task.id);
+                          return (
+                            <button
+                              type="button"
+                              class="chip"
+                              aria-pressed={pressed}
+                              onClick={() => setDealt(pressed ? dealt.filter((x) => x !== task.id) : [...dealt, task.id])}
+                            >
+                              {task.title}
+                            </button>
+                          );
+                        })}
+                      </div>
+                      <small class="hint">{t('dealtHint')}</small>
+                    </fieldset>
+                  )}
                   <label class="field">
                     <span>{t('promises')}</span>
                     <textarea name="promises" value={promises} onInput={(e) => setPromises(e.currentTarget.value)} rows={2} />
@@ -339,6 +408,7 @@ export function Visit({ id }: { id: string }) {
                         }}
                       />
                     </label>
+                    {nextStep.trim() && !due && <small class="hint">{t('dueDefault')}</small>}
                   </fieldset>
                   {error && (
                     <p class="error" role="alert">

@@ -1,9 +1,9 @@
 // The frame of every signed-in screen: a header with the way back, the offline banner
 // with the queue's state, the content, and the bottom navigation a thumb can reach.
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { online } from '../lib/api';
-import { queue } from '../lib/offline';
+import { queue, synced } from '../lib/offline';
 import { path } from '../lib/router';
 import { useStore } from '../lib/store';
 import { tc } from './common.i18n';
@@ -29,17 +29,30 @@ export function Header({ title, back, actions }: { title: string; back?: string;
   );
 }
 
+/** How long "synced: 3 sent" stays in the status bar. */
+const SYNCED_MS = 5000;
+
 function StatusBar() {
   const on = useStore(online);
   const items = useStore(queue.items);
+  const last = useStore(synced);
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (!last) return;
+    setNow(Date.now());
+    const h = setTimeout(() => setNow(Date.now()), SYNCED_MS);
+    return () => clearTimeout(h);
+  }, [last]);
   const waiting = items.filter((i) => i.status === 'pending' || i.status === 'sending').length;
   const parked = items.filter((i) => i.status === 'conflict' || i.status === 'failed').length;
-  if (on && !waiting && !parked) return null;
+  const justSynced = !!last && !waiting && now - last.at < SYNCED_MS;
+  if (on && !waiting && !parked && !justSynced) return <div role="status" class="sr-only" />;
   return (
     <div role="status">
       <a href="/settings#queue" class={'statusbar' + (on ? '' : ' off')}>
         {!on && <span>{tc('offlineBanner')}</span>}
         {waiting > 0 && <span class="pill">{tc('waiting', { n: waiting })}</span>}
+        {justSynced && <span class="pill good">{tc('synced', { n: last.n })}</span>}
         {parked > 0 && <span class="pill bad">{tc('needsAttention', { n: parked })}</span>}
       </a>
     </div>
