@@ -360,7 +360,14 @@ journey('problem-photo', async ({ server, phone }) => {
   await page.getByRole('textbox', { name: /^What is wrong/ }).fill(title);
   await page.getByRole('button', { name: 'Short quantity' }).click();
   await page.getByRole('textbox', { name: /^Description/ }).fill('Three of twenty drums dented; photo attached.');
-  await page.locator('input[type=file]').setInputFiles({ name: 'dent.png', mimeType: 'image/png', buffer: pngBuffer() });
+  // Two ways in, each its own button: the camera, or the gallery (a photo taken before).
+  await page.getByRole('button', { name: 'Take a photo' }).waitFor();
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Choose from the gallery' }).click(),
+  ]);
+  assert(chooser.isMultiple(), 'the gallery does not let the rep choose several photos');
+  await chooser.setFiles({ name: 'dent.png', mimeType: 'image/png', buffer: pngBuffer() });
   await page.getByRole('img', { name: /^Photo 1: dent\.png/ }).waitFor(); // the preview
   await checkScreen(page, 'problem-new-en');
   await page.getByRole('button', { name: 'Save problem report' }).click();
@@ -437,7 +444,11 @@ journey('explorer-gate', async ({ server, phone }) => {
   assert(s.access?.explorer === true, `the server does not let the analyst explore: ${JSON.stringify(s.access)}`);
   delete s.access; // as an older version stored it
   await page.evaluate((v) => localStorage.setItem('tandem.session', v), JSON.stringify(s));
-  await page.goto('/explorer');
+  // The analyst's Today has no visits to suggest: it leads to the explorer.
+  await page.goto('/');
+  await page.getByText('Your questions about the book are asked in the explorer.').waitFor();
+  assert((await page.getByText('A good day to visit a customer').count()) === 0, 'the analyst is told to visit a customer');
+  await page.getByRole('link', { name: 'Open the GraphQL explorer' }).click();
   await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
   const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('tandem.session')));
   assert(kept.access?.explorer === true, 'the refreshed session has no access');

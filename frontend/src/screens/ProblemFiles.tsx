@@ -83,23 +83,30 @@ export function PhotoPicker({
   hint?: string;
   disabled?: boolean;
 }) {
+  const camera = useRef<HTMLInputElement>(null);
+  const gallery = useRef<HTMLInputElement>(null);
+  const pick = (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    ph.add(input.files);
+    input.value = '';
+  };
+  // Two ways in: the camera, or photos already taken (the gallery). The inputs are
+  // hidden behind buttons that say which.
   return (
-    <div class="field">
-      <label>
-        <span style={{ display: 'block', fontWeight: 600, marginBottom: '4px' }}>{fieldLabel}</span>
-        <input
-          type="file"
-          accept="image/*"
-          capture="environment"
-          multiple
-          disabled={disabled}
-          aria-describedby={hint ? 'photo-hint' : undefined}
-          onChange={(e) => {
-            ph.add(e.currentTarget.files);
-            e.currentTarget.value = '';
-          }}
-        />
-      </label>
+    <div class="field" role="group" aria-labelledby="photo-label" aria-describedby={hint ? 'photo-hint' : undefined}>
+      <span id="photo-label" style={{ display: 'block', fontWeight: 600, marginBottom: '4px' }}>
+        {fieldLabel}
+      </span>
+      <input ref={camera} hidden type="file" accept="image/*" capture="environment" onChange={pick} />
+      <input ref={gallery} hidden type="file" accept="image/*" multiple onChange={pick} />
+      <div class="btn-row">
+        <button type="button" class="btn" disabled={disabled} onClick={() => camera.current?.click()}>
+          {t('takePhoto')}
+        </button>
+        <button type="button" class="btn" disabled={disabled} onClick={() => gallery.current?.click()}>
+          {t('choosePhotos')}
+        </button>
+      </div>
       {hint && (
         <span class="hint" id="photo-hint">
           {hint}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { graphql, type ResultOf } from '../graphql';
-import { request } from '../lib/api';
+import { request, session } from '../lib/api';
 import { todayBadge } from '../lib/badge';
 import { messages, relativeDay } from '../lib/i18n';
 import { prefetch, useQuery } from '../lib/query';
@@ -19,6 +19,8 @@ const t = messages(
     // The first admin's name as the server creates it (server/app/app.go), said in the app's language.
     firstAdmin: 'Administrator',
     more: 'Show {n} more',
+    analystClear: 'Today lists the work of reps and managers. Your questions about the book are asked in the explorer.',
+    explorer: 'Open the GraphQL explorer',
   },
   {
     title: '今日',
@@ -27,6 +29,8 @@ const t = messages(
     hello: '{name}，你好',
     firstAdmin: '管理员',
     more: '再显示 {n} 项',
+    analystClear: '“今日”列出销售和经理的待办。客户数据的分析请在查询工具中进行。',
+    explorer: '打开 GraphQL 查询工具',
   },
 );
 
@@ -135,7 +139,17 @@ export function Today() {
             return (
               <>
                 <p class="muted">{t('hello', { name: d.me.name === 'Administrator' ? t('firstAdmin') : d.me.name })}</p>
-                {!groups.length && <Empty>{t('allClear')}</Empty>}
+                {!groups.length &&
+                  (session.get()?.user.role === 'ANALYST' ? (
+                    <div class="card">
+                      <p>{t('analystClear')}</p>
+                      <a class="btn primary block" href="/explorer">
+                        {t('explorer')}
+                      </a>
+                    </div>
+                  ) : (
+                    <Empty>{t('allClear')}</Empty>
+                  ))}
                 {groups.map((g) => (
                   <TodayGroup key={g.kind} kind={g.kind} first={g.items} count={g.count} source={d.today} />
                 ))}
