@@ -17,3 +17,11 @@ func Dist() fs.FS {
 	}
 	return sub
 }
+
+//go:embed src/i18n/enums.json
+var enumLabels []byte
+
+// EnumLabels is the schema's enum labels in both languages ({"zh": {enum: {value:
+// label}}, "en": …}): the app's own copy, so that what the server writes in words
+// says a status as the app does.
+func EnumLabels() []byte { return enumLabels }

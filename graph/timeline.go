@@ -363,7 +363,8 @@ func timelineTitles(ctx context.Context, c *ent.Client, page []tlEntry) ([]strin
 		case *ent.StageChange:
 			titles[i] = stageChangeTitle(lang, n)
 		case *ent.SampleEvent:
-			titles[i] = join(strings.TrimSpace(say(lang, "样品 ", "Sample ")+productCode[n.SampleID]), string(n.FromStatus)+" → "+string(n.ToStatus))
+			titles[i] = join(strings.TrimSpace(say(lang, "样品 ", "Sample ")+productCode[n.SampleID]),
+				enumLabel(lang, "SampleStatus", n.FromStatus)+" → "+enumLabel(lang, "SampleStatus", n.ToStatus))
 		case *ent.Trial:
 			label := say(lang, "小样试验", "Lab trial")
 			if n.Kind == trial.KindPILOT {
@@ -372,24 +373,24 @@ func timelineTitles(ctx context.Context, c *ent.Client, page []tlEntry) ([]strin
 			if code := productCode[n.SampleID]; code != "" {
 				label += " " + code
 			}
-			titles[i] = join(label, string(n.Outcome))
+			titles[i] = join(label, enumLabel(lang, "TrialOutcome", n.Outcome))
 		case *ent.Order:
 			titles[i] = say(lang, "订单 ", "Order ") + n.Number
 			if n.IsEvaluation {
 				titles[i] += say(lang, "（评估订单）", " (evaluation)")
 			}
 		case *ent.OrderEvent:
-			titles[i] = join(say(lang, "订单 ", "Order ")+orderNo[n.OrderID], string(n.Step))
+			titles[i] = join(say(lang, "订单 ", "Order ")+orderNo[n.OrderID], enumLabel(lang, "OrderEventStep", n.Step))
 		case *ent.Shipment:
 			label := say(lang, "发货 ", "Shipment ") + orderNo[n.OrderID]
 			if n.Carrier != "" {
 				label += say(lang, "（"+n.Carrier+"）", " via "+n.Carrier)
 			}
-			titles[i] = join(label, string(n.Status))
+			titles[i] = join(label, enumLabel(lang, "ShipmentStatus", n.Status))
 		case *ent.Issue:
-			titles[i] = join(say(lang, "问题", "Problem"), fmt.Sprintf("%s (%s)", n.Title, n.Severity))
+			titles[i] = join(say(lang, "问题", "Problem"), n.Title+say(lang, "（"+enumLabel(lang, "IssueSeverity", n.Severity)+"）", " ("+enumLabel(lang, "IssueSeverity", n.Severity)+")"))
 		case *ent.Document:
-			titles[i] = join(say(lang, "文件 ", "Document ")+string(n.Type), n.Title)
+			titles[i] = join(say(lang, "文件 ", "Document ")+enumLabel(lang, "DocumentType", n.Type), n.Title)
 		case *ent.ChangeNoticeAck:
 			state := say(lang, "待确认", "awaiting acknowledgement")
 			if n.AcknowledgedAt != nil {
@@ -397,7 +398,7 @@ func timelineTitles(ctx context.Context, c *ent.Client, page []tlEntry) ([]strin
 			}
 			titles[i] = join(say(lang, "变更通知", "Change notice"), noticeTitle[n.ChangeNoticeID]+" ("+state+")")
 		case *ent.Assistance:
-			titles[i] = join(say(lang, "协助 ", "Assistance ")+string(n.Kind), clip(n.Description, 60))
+			titles[i] = join(say(lang, "协助 ", "Assistance ")+enumLabel(lang, "AssistanceKind", n.Kind), clip(n.Description, 60))
 		case *ent.MarketInfoShare:
 			titles[i] = join(say(lang, "分享市场信息", "Market information shared"), infoTitle[n.MarketInfoID])
 		case *ent.AccountChange:

@@ -120,7 +120,7 @@ func ReviewShipping(ctx context.Context, c *gen.Client, o *gen.Order, now time.T
 				w.Acknowledgement = &l.BatchAgeAcknowledgement
 			}
 			if kind == NoProductionDate {
-				w.Message = say(fmt.Sprintf("%s 的明细行没有生产日期：请确认批次合适（合适的生产日期）", code), fmt.Sprintf("line %s has no production date; check the batch is suitable (合适的生产日期)", code))
+				w.Message = say(fmt.Sprintf("%s 的明细行没有生产日期：请确认批次合适（合适的生产日期）", code), fmt.Sprintf("line %s has no production date; check the batch is suitable", code))
 			} else {
 				day := l.ProductionDate.UTC().Format("2006-01-02")
 				w.Message = say(fmt.Sprintf("%s 批次 %s 生产于 %s，超过 %d 个月", code, l.BatchNo, day, maxMonths),
@@ -135,7 +135,7 @@ func ReviewShipping(ctx context.Context, c *gen.Client, o *gen.Order, now time.T
 		}
 	}
 	if len(batches) > 1 {
-		r.Warnings = append(r.Warnings, say(fmt.Sprintf("明细涉及 %d 个批次：批次尽量同一", len(batches)), fmt.Sprintf("the lines span %d batches; one batch is preferred (批次尽量同一)", len(batches))))
+		r.Warnings = append(r.Warnings, say(fmt.Sprintf("明细涉及 %d 个批次：批次尽量同一", len(batches)), fmt.Sprintf("the lines span %d batches; one batch is preferred", len(batches))))
 	}
 	// Certificates of the order's products that expired, or expire before delivery.
 	until := now

@@ -2,16 +2,17 @@
 // the temporary password and must choose their own before anything else; the admin
 // resets it and reads the changes in the audit log under their own name. Every admin
 // screen passes axe and the touch-target check.
-import { ADMIN, assert, axeCheck, gql, journey, login, shot, signInFast, touchTargets } from './lib.mjs';
+import {
+  ADMIN,
+  assert,
+  checkScreen,
+  gql,
+  journey,
+  login,
+  signInFast,
+} from './lib.mjs';
 
 const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-async function checkScreen(page, name) {
-  await page.waitForFunction(() => document.querySelector('h1') && !document.querySelector('.loading'), null, { timeout: 15_000 });
-  await axeCheck(page, name);
-  await touchTargets(page);
-  await shot(page, name);
-}
 
 journey('admin-users', async ({ server, phone }) => {
   const { page } = await phone({ locale: 'en-US' });
@@ -112,7 +113,6 @@ async function signInUIAllowingChange(page, email, password) {
   await page.getByLabel(/^(Password|密码)$/).fill(password);
   await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
 }
-
 
 // The admin screens in Chinese: headings and buttons in Chinese, axe and touch targets.
 journey('admin-zh', async ({ server, phone }) => {

@@ -9,7 +9,17 @@
 // `import-commit` is the whole import against the real importer (startImport …
 // commitImport, refusedRowsURL).
 import { inflateRawSync } from 'node:zlib';
-import { ADMIN, REP, assert, axeCheck, gql, journey, login, shot, signInFast, touchTargets, until } from './lib.mjs';
+import {
+  ADMIN,
+  assert,
+  checkScreen,
+  gql,
+  journey,
+  login,
+  REP,
+  signInFast,
+  until,
+} from './lib.mjs';
 
 // The XML text of a workbook's parts (an .xlsx is a zip): enough to read its cells'
 // strings. Read through the zip's central directory (Go writes sizes only there).
@@ -30,13 +40,6 @@ function xlsxText(buf) {
     at += 46 + n + x + c;
   }
   return out;
-}
-
-async function checkScreen(page, name) {
-  await page.waitForFunction(() => document.querySelector('h1') && !document.querySelector('.loading'), null, { timeout: 15_000 });
-  await axeCheck(page, name);
-  await touchTargets(page);
-  await shot(page, name);
 }
 
 const heading = (page, name) => page.locator('h1').filter({ hasText: name });

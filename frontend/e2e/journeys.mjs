@@ -10,14 +10,14 @@
 // Screenshots land in frontend/e2e/screenshots/ (git-ignored).
 import {
   ADMIN,
-  REP,
   assert,
-  axeCheck,
+  checkScreen,
   gql,
   journey,
   login,
   pageOffline,
   pngBuffer,
+  REP,
   run,
   serviceWorkerReady,
   shot,
@@ -25,20 +25,10 @@ import {
   signInUI,
   startServer,
   token,
-  touchTargets,
   until,
 } from './lib.mjs';
 
 const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-/** Axe, touch targets and a screenshot: what every screen a journey reaches must pass. */
-async function checkScreen(page, name) {
-  // Settled first: a heading, and no "Loading…" left.
-  await page.waitForFunction(() => document.querySelector('h1') && !document.querySelector('.loading'), null, { timeout: 15_000 });
-  await axeCheck(page, name);
-  await touchTargets(page);
-  await shot(page, name);
-}
 
 const heading = (page, name) => page.locator('h1').filter({ hasText: name });
 
@@ -225,6 +215,9 @@ journey('plan-visit', async ({ server, phone }) => {
   await page.getByLabel('时间', { exact: true }).fill(at.toISOString().slice(11, 16));
   await page.getByLabel('拜访目的').fill(purpose);
   await page.getByRole('button', { name: '技术', exact: true }).click();
+  const person = page.getByRole('group', { name: '将要见的人' }).getByRole('button').first();
+  const personName = (await person.textContent()).trim();
+  await person.click();
   await page.getByRole('button', { name: '保存拜访计划' }).click();
   await page.getByText('拜访已计划').waitFor();
 
@@ -236,6 +229,10 @@ journey('plan-visit', async ({ server, phone }) => {
   await row.click();
   await page.waitForURL(/\/visit$/);
   await page.getByText('此记录将完成计划于').waitFor();
+  // The lobby card: the stage and how long, and whom the plan says we meet.
+  const lobby = page.getByRole('region', { name: '进门前看一眼' });
+  await lobby.getByText(/，已 \d+ 天/).waitFor();
+  await lobby.getByRole('listitem').filter({ hasText: personName }).waitFor();
   // The preparation card names the topics in Chinese, not by their codes.
   await page.locator('.prep li').filter({ hasText: /^技术$/ }).waitFor();
   assert(!/TECHNICAL/.test(await page.locator('.prep').innerText()), 'the preparation card shows a raw topic code');

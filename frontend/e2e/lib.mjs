@@ -392,6 +392,23 @@ export async function until(fn, { timeout = 15_000, interval = 250, message = 'c
   throw new Error(`timed out after ${timeout / 1000}s waiting for ${message}${last ? ': ' + last.message : ''}`);
 }
 
+/** What every screen a journey reaches must pass, settled (a heading, no "Loading…"):
+ * axe, touch targets, no raw codes on a Chinese screen; then a screenshot. */
+export async function checkScreen(page, name) {
+  await page.waitForFunction(() => document.querySelector('h1') && !document.querySelector('.loading'), null, { timeout: 15_000 });
+  await axeCheck(page, name);
+  await touchTargets(page);
+  await noRawCodes(page, name);
+  await shot(page, name);
+}
+
+/** A Chinese screen says every status, kind and reason in Chinese: no enum code (LAB_TRIAL, SAME_NAME). */
+export async function noRawCodes(page, name) {
+  if (!(await page.evaluate(() => document.documentElement.lang)).startsWith('zh')) return;
+  const codes = (await page.evaluate(() => document.body.innerText)).match(/\b[A-Z]{2,}(?:_[A-Z0-9]+)+\b/g);
+  assert(!codes, `${name}: raw codes on a Chinese screen: ${[...new Set(codes ?? [])].join(', ')}`);
+}
+
 export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }

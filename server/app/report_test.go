@@ -3,6 +3,7 @@ package app_test
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -595,10 +596,17 @@ func TestTimeline(t *testing.T) {
 		if len(full) != len(want) {
 			t.Errorf("%d entries, want %d", len(full), len(want))
 		}
+		// Statuses, outcomes, steps and kinds are said in the viewer's language, never by code.
+		rawCode := regexp.MustCompile(`\b(SHIPPED|RECEIVED|PENDING|MEDIUM|CONFIRMED|PREPARING|IN_TRANSIT|TESTING|LAB_TRIAL)\b`)
+		for _, en := range full {
+			if code := rawCode.FindString(en.title); code != "" {
+				t.Errorf("timeline title %q shows the raw code %s", en.title, code)
+			}
+		}
 		for _, en := range full {
 			switch en.id {
 			case string(se.ID):
-				if !strings.Contains(en.title, "TX-AO1010") || !strings.Contains(en.title, "SHIPPED → RECEIVED") {
+				if !strings.Contains(en.title, "TX-AO1010") || !strings.Contains(en.title, "已寄出 → 已签收") {
 					t.Errorf("sample event title %q", en.title)
 				}
 				if !en.at.Equal(at(80)) {

@@ -13,6 +13,7 @@ import { Header } from '../ui/Layout';
 import { AccountDuplicates } from './AccountDuplicates';
 import { AccountContactList } from './AccountContacts';
 import { EvaluationDecision } from './AccountEvaluation';
+import { LobbyCard } from './LobbyCard';
 import { AccountTabStrip } from './AccountTabs';
 import { VisitQuery, startOfToday, visitCacheKey } from './Visit';
 
@@ -106,12 +107,14 @@ export const AccountQuery = graphql(`
         contact { id name title department phone mobile email wechat }
       }
       openNeeds { id level description status }
-      samplesInFlight { id status quantity unit product { name } trials(first: 5) { edges { node { id kind outcome } } } }
+      samplesInFlight { id status quantity unit product { name } trials(first: 5, orderBy: { field: CREATED_AT, direction: DESC }) { edges { node { id kind outcome } } } }
       ordersInFlight { id number status orderedAt deliveryDate checklist { progress nextSteps } }
       openIssues { id title category severity status sla { breached } }
       lastInteractions { id kind occurredAt summary findings promises nextStep author { name } }
       promises
       openTasks { id title dueAt status version }
+      stageTimeline { stage leftAt days }
+      competitors { id name sharePercent }
     }
   }
 `);
@@ -287,6 +290,7 @@ export function Account({ id }: { id: string }) {
                     {t('newProblem')}
                   </a>
                 </div>
+                <LobbyCard r={r} />
                 <EvaluationDecision customer={c} onDecided={() => void q.refetch()} />
                 <AccountDuplicates id={id} />
                 <div class="card">

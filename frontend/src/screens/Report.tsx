@@ -16,7 +16,7 @@ const t = messages(
   {
     title: 'Customer report',
     back: 'Back to the account',
-    print: 'Print / 打印',
+    print: 'Print',
     generated: 'Generated {when}',
     stage: 'Stage',
     tier: 'Tier',
@@ -122,7 +122,7 @@ const t = messages(
   {
     title: '客户报告',
     back: '返回客户',
-    print: 'Print / 打印',
+    print: '打印',
     generated: '生成于 {when}',
     stage: '阶段',
     tier: '分类',

@@ -12,8 +12,9 @@ import { useQuery } from '../lib/query';
 import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
 import { label } from '../i18n/enums';
-import { Badge, Empty, Query } from '../ui/bits';
+import { Empty, Query } from '../ui/bits';
 import { Header } from '../ui/Layout';
+import { LobbyCard } from './LobbyCard';
 
 const t = messages(
   'visit',
@@ -22,8 +23,6 @@ const t = messages(
     prep: 'Preparation',
     materials: 'Materials to bring',
     topics: 'Topics',
-    lastPromises: 'What we promised last time',
-    meet: 'Who we will meet',
     planned: 'Planned for {when}',
     noPlan: 'No visit planned: bring the latest TDS/MSDS and ask about their current problems.',
     log: 'Log the visit',
@@ -65,8 +64,6 @@ const t = messages(
     prep: '拜访准备',
     materials: '需携带的资料',
     topics: '交流话题',
-    lastPromises: '上次的承诺',
-    meet: '将要见的人',
     planned: '计划于 {when}',
     noPlan: '没有计划中的拜访：带上最新的 TDS/MSDS，问问客户目前遇到的问题。',
     log: '记录拜访',
@@ -108,16 +105,20 @@ const t = messages(
 export const VisitQuery = graphql(`
   query VisitPrep($id: ID!, $since: Time!) {
     customerReport(id: $id) {
-      customer { id name }
+      customer { id name stage tier }
       promises
       keyPersons { id attitude decisionRole contact { id name title } }
       openTasks { id title dueAt }
+      stageTimeline { stage leftAt days }
+      competitors { id name sharePercent }
+      samplesInFlight { id status product { name } trials(first: 5, orderBy: { field: CREATED_AT, direction: DESC }) { edges { node { outcome } } } }
+      openIssues { id title sla { breached } }
     }
     node(id: $id) {
       ... on Customer {
         contacts(first: 50, where: { archived: false }) { edges { node { id name title } } }
         interactions(first: 1, where: { kind: VISIT, loggedAtIsNil: true, occurredAtGTE: $since }, orderBy: { field: OCCURRED_AT, direction: ASC }) {
-          edges { node { id occurredAt summary preparationMaterials preparationTopics } }
+          edges { node { id occurredAt summary preparationMaterials preparationTopics theirParticipants(first: 20) { edges { node { id name } } } } }
         }
       }
     }
@@ -234,6 +235,9 @@ export function Visit({ id }: { id: string }) {
             const first = node?.interactions.edges?.[0]?.node;
             const plan = first && first.id !== usedPlan ? first : undefined;
             const contacts = (node?.contacts.edges ?? []).map((e) => e!.node!);
+            // Whom we meet: the plan's people, else the key persons.
+            const planned = (plan?.theirParticipants.edges ?? []).map((e) => e!.node!);
+            const meet = planned.length ? planned : r.keyPersons.map((k) => k.contact);
             const attitude = new Map(r.keyPersons.map((k) => [k.contact.id, k]));
             if (saved)
               return (
@@ -253,6 +257,7 @@ export function Visit({ id }: { id: string }) {
               );
             return (
               <>
+                <LobbyCard r={r} meet={meet} />
                 <section class="card prep" aria-labelledby="prep-h">
                   <h2 id="prep-h">{t('prep')}</h2>
                   {plan ? (
@@ -278,31 +283,6 @@ export function Visit({ id }: { id: string }) {
                     </>
                   ) : (
                     <p class="muted">{t('noPlan')}</p>
-                  )}
-                  {!!r.promises.length && (
-                    <>
-                      <h3>{t('lastPromises')}</h3>
-                      <ul>
-                        {r.promises.slice(0, 5).map((p, i) => (
-                          <li key={i}>{p}</li>
-                        ))}
-                      </ul>
-                    </>
-                  )}
-                  {!!r.keyPersons.length && (
-                    <>
-                      <h3>{t('meet')}</h3>
-                      <ul class="plain">
-                        {r.keyPersons.map((k) => (
-                          <li key={k.id}>
-                            {k.contact.name} · {label('KeyPersonDecisionRole', k.decisionRole)}{' '}
-                            <Badge tone={k.attitude === 'CHAMPION' || k.attitude === 'SUPPORTER' ? 'good' : k.attitude === 'NEUTRAL' ? undefined : 'bad'}>
-                              {label('KeyPersonAttitude', k.attitude)}
-                            </Badge>
-                          </li>
-                        ))}
-                      </ul>
-                    </>
                   )}
                 </section>
 
