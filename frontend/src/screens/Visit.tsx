@@ -160,6 +160,10 @@ export function Visit({ id }: { id: string }) {
   const [dealt, setDealt] = useState<string[]>([]);
   // The plan a log was saved for: it is done, "log another" starts a new contact.
   const [usedPlan, setUsedPlan] = useState<string | null>(null);
+  const queued = useStore(queue.items);
+  // A plan already logged here (this time, or offline earlier and still waiting) is done.
+  const open = <P extends { id: string }>(p: P | null | undefined) =>
+    p && p.id !== usedPlan && !queued.some((i) => i.kind === 'visitLog' && i.recordID === p.id) ? p : undefined;
   const [findings, setFindings] = useState('');
   const [promises, setPromises] = useState('');
   const [nextStep, setNextStep] = useState('');
@@ -176,7 +180,7 @@ export function Visit({ id }: { id: string }) {
     const me = session.get()?.user.id;
     const node = q.data?.node && 'interactions' in q.data.node ? q.data.node : null;
     const first = node?.interactions.edges?.[0]?.node;
-    const plan = first && first.id !== usedPlan ? first : undefined;
+    const plan = open(first);
     const now = new Date();
     // When the visit took place: now, or the planned time when that has passed.
     const occurredAt = plan && Date.parse(plan.occurredAt) < now.getTime() ? plan.occurredAt : now.toISOString();
@@ -233,7 +237,7 @@ export function Visit({ id }: { id: string }) {
             const r = d.customerReport;
             const node = d.node && 'contacts' in d.node ? d.node : null;
             const first = node?.interactions.edges?.[0]?.node;
-            const plan = first && first.id !== usedPlan ? first : undefined;
+            const plan = open(first);
             const contacts = (node?.contacts.edges ?? []).map((e) => e!.node!);
             // Whom we meet: the plan's people, else the key persons.
             const planned = (plan?.theirParticipants.edges ?? []).map((e) => e!.node!);

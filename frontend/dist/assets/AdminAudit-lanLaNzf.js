@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,v as a}from"./preload-helper-7ZZGiu-D.js";import{t as o}from"./graphql-I_BlnpoM.js";import{a as s,c,d as l,t as u}from"./index-C42lUzKP.js";import{n as d,t as f}from"./LoadMore-LZll46mP.js";import{AdminOnly as p,n as m,t as h}from"./AdminHome-kO0dG-YO.js";import{n as g,t as _}from"./filters-D1NcPyjo.js";import{r as v}from"./parts-DKK06_MK.js";e(),t();var y=o(`
+import{I as e,J as t,N as n,W as r,i,v as a}from"./preload-helper-7ZZGiu-D.js";import{t as o}from"./graphql-I_BlnpoM.js";import{a as s,c,d as l,t as u}from"./index-i2XjkQoM.js";import{n as d,t as f}from"./LoadMore-B82bCxA3.js";import{AdminOnly as p,n as m,t as h}from"./AdminHome-Cir0CyfV.js";import{n as g,t as _}from"./filters-D1NcPyjo.js";import{r as v}from"./parts-DN27oRBl.js";e(),t();var y=o(`
   query AuditLog($where: AuditEventWhereInput, $after: Cursor) {
     auditEvents(first: 30, after: $after, where: $where, orderBy: { field: AT, direction: DESC }) {
       totalCount

@@ -1,4 +1,4 @@
-import{a as e,b as t,c as n,i as r,x as i}from"./preload-helper-7ZZGiu-D.js";import{t as a}from"./graphql-I_BlnpoM.js";import{p as o}from"./index-C42lUzKP.js";var s=a(`
+import{a as e,b as t,c as n,i as r,x as i}from"./preload-helper-7ZZGiu-D.js";import{t as a}from"./graphql-I_BlnpoM.js";import{p as o}from"./index-i2XjkQoM.js";var s=a(`
   query ImportJob($id: ID!) {
     importJob(id: $id) {
       id

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-7ZZGiu-D.js";import{t as d}from"./graphql-I_BlnpoM.js";import{a as f,d as p,m,t as h}from"./index-C42lUzKP.js";import{i as g,n as _}from"./merge.i18n-DcKSgwnu.js";import{a as v,i as y,n as b,r as x,t as S}from"./MergeParts-DnF5nevO.js";e(),t();var C=d(`
+import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-7ZZGiu-D.js";import{t as d}from"./graphql-I_BlnpoM.js";import{a as f,d as p,m,t as h}from"./index-i2XjkQoM.js";import{i as g,n as _}from"./merge.i18n-DcKSgwnu.js";import{a as v,i as y,n as b,r as x,t as S}from"./MergeParts-DH-Wdo4a.js";e(),t();var C=d(`
   query MergePreview($s: ID!, $m: ID!) {
     accountMergePreview(survivorID: $s, mergedID: $m) {
       fields { field survivor merged differs }

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-7ZZGiu-D.js";import{t as s}from"./graphql-I_BlnpoM.js";import{a as c,c as l,d as u,s as d,t as f}from"./index-C42lUzKP.js";import{t as p}from"./FormStatus-B2VtGFOB.js";import{AdminOnly as m,n as h,t as g}from"./AdminHome-kO0dG-YO.js";import{t as _}from"./CustomerPicker-B6HXht1G.js";import{r as v}from"./filters-D1NcPyjo.js";import{i as y,n as b,t as x}from"./parts-DKK06_MK.js";e(),t();var S=s(`
+import{I as e,J as t,N as n,W as r,i,m as a,v as o}from"./preload-helper-7ZZGiu-D.js";import{t as s}from"./graphql-I_BlnpoM.js";import{a as c,c as l,d as u,s as d,t as f}from"./index-i2XjkQoM.js";import{t as p}from"./FormStatus-B2VtGFOB.js";import{AdminOnly as m,n as h,t as g}from"./AdminHome-Cir0CyfV.js";import{t as _}from"./CustomerPicker-CZDBOJvF.js";import{r as v}from"./filters-D1NcPyjo.js";import{i as y,n as b,t as x}from"./parts-DN27oRBl.js";e(),t();var S=s(`
   query AdminWebhooks {
     webhookEndpoints(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {
       edges { node { id url events active createdAt customer { id name } } }

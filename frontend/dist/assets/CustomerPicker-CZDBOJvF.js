@@ -1,4 +1,4 @@
-import{I as e,N as t,i as n}from"./preload-helper-7ZZGiu-D.js";import{t as r}from"./graphql-I_BlnpoM.js";import{a as i}from"./index-C42lUzKP.js";import{n as a}from"./AdminHome-kO0dG-YO.js";e();var o=r(`
+import{I as e,N as t,i as n}from"./preload-helper-7ZZGiu-D.js";import{t as r}from"./graphql-I_BlnpoM.js";import{a as i}from"./index-i2XjkQoM.js";import{n as a}from"./AdminHome-Cir0CyfV.js";e();var o=r(`
   query AdminCustomerSearch($q: String!) {
     customers(first: 20, where: { nameContainsFold: $q }, orderBy: { field: NAME, direction: ASC }) { edges { node { id name } } }
   }

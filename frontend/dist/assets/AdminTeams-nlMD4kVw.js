@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,i,m as a}from"./preload-helper-7ZZGiu-D.js";import{t as o}from"./graphql-I_BlnpoM.js";import{a as s,c,d as l,t as u}from"./index-C42lUzKP.js";import{t as d}from"./FormStatus-B2VtGFOB.js";import{AdminOnly as f,n as p}from"./AdminHome-kO0dG-YO.js";import{i as m}from"./parts-DKK06_MK.js";e(),t();var h=o(`
+import{I as e,J as t,N as n,W as r,i,m as a}from"./preload-helper-7ZZGiu-D.js";import{t as o}from"./graphql-I_BlnpoM.js";import{a as s,c,d as l,t as u}from"./index-i2XjkQoM.js";import{t as d}from"./FormStatus-B2VtGFOB.js";import{AdminOnly as f,n as p}from"./AdminHome-Cir0CyfV.js";import{i as m}from"./parts-DN27oRBl.js";e(),t();var h=o(`
   query AdminTeams {
     teams(first: 100, orderBy: { field: NAME, direction: ASC }) { edges { node { id version name members(first: 1) { totalCount } } } }
   }

@@ -1,4 +1,4 @@
-import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-7ZZGiu-D.js";import{t as d}from"./graphql-I_BlnpoM.js";import{a as f,d as p,h as m,m as h,t as g}from"./index-C42lUzKP.js";import{a as _,i as v,r as y,t as b}from"./ContactDuplicates-CUYSXTZ-.js";import{i as x,s as S,t as C}from"./merge.i18n-DcKSgwnu.js";import{a as w,i as T,n as E,r as D,t as O}from"./MergeParts-DnF5nevO.js";e(),t();var k=d(`
+import{I as e,J as t,N as n,W as r,b as i,h as a,i as o,m as s,r as c,u as l,w as u}from"./preload-helper-7ZZGiu-D.js";import{t as d}from"./graphql-I_BlnpoM.js";import{a as f,d as p,h as m,m as h,t as g}from"./index-i2XjkQoM.js";import{a as _,i as v,r as y,t as b}from"./ContactDuplicates-CUYSXTZ-.js";import{i as x,s as S,t as C}from"./merge.i18n-DcKSgwnu.js";import{a as w,i as T,n as E,r as D,t as O}from"./MergeParts-DH-Wdo4a.js";e(),t();var k=d(`
   query ContactMergePreview($s: ID!, $m: ID!) {
     contactMergePreview(survivorID: $s, mergedID: $m) { fields { field survivor merged differs } moves { table count } }
   }

@@ -1,4 +1,4 @@
-import{D as e,F as t,I as n,J as r,N as i,S as a,W as o,h as s,i as c,m as l,r as u,w as d,x as f}from"./preload-helper-7ZZGiu-D.js";import{t as p}from"./graphql-I_BlnpoM.js";import{t as m}from"./hooks-CUuGruHj.js";import{a as h,c as g,d as _,l as v,p as y,s as b,t as x}from"./index-C42lUzKP.js";import{t as S}from"./feedback-bvGx1ysM.js";import{o as C}from"./merge.i18n-DcKSgwnu.js";n();var w=p(`
+import{D as e,F as t,I as n,J as r,N as i,S as a,W as o,h as s,i as c,m as l,r as u,w as d,x as f}from"./preload-helper-7ZZGiu-D.js";import{t as p}from"./graphql-I_BlnpoM.js";import{t as m}from"./hooks-BfMMHT6X.js";import{a as h,c as g,d as _,l as v,p as y,s as b,t as x}from"./index-i2XjkQoM.js";import{t as S}from"./feedback-Cn2l5U2K.js";import{o as C}from"./merge.i18n-DcKSgwnu.js";n();var w=p(`
   query BulkReps {
     users(first: 100, where: { roleIn: [REP, MANAGER] }) { edges { node { id name } } }
   }
