@@ -35,6 +35,14 @@ func viewerLang(ctx context.Context, c *ent.Client) string {
 	return "en"
 }
 
+// days says a count of days in English ("1 day", "3 days").
+func days(n int) string {
+	if n == 1 || n == -1 {
+		return fmt.Sprintf("%d day", n)
+	}
+	return fmt.Sprintf("%d days", n)
+}
+
 // say picks the text of the viewer's language.
 func say(lang, zh, en string) string {
 	if lang == "en" {

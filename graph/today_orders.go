@@ -68,7 +68,7 @@ func todayOrders(run *todayRun) error {
 			n := daysSince(run.now, due)
 			run.add(model.TodayKindOrderLate, o.ID, o.CustomerID, o, title,
 				say(run.lang, fmt.Sprintf("交期 %s 已过 %d 天，尚未交付", ymd(due), n),
-					fmt.Sprintf("Delivery date %s passed %d day(s) ago and not delivered", ymd(due), n))+risk, &due)
+					fmt.Sprintf("Delivery date %s passed %s ago and not delivered", ymd(due), days(n)))+risk, &due)
 			continue
 		}
 		run.add(model.TodayKindOrderDue, o.ID, o.CustomerID, o, title,

@@ -23,7 +23,7 @@ func todayTasks(run *todayRun) error {
 				n := daysSince(run.now, due)
 				reason := say(run.lang, "已逾期，尚未完成", "Overdue and still open")
 				if n > 0 {
-					reason = say(run.lang, fmt.Sprintf("已逾期 %d 天，尚未完成", n), fmt.Sprintf("Overdue by %d day(s) and still open", n))
+					reason = say(run.lang, fmt.Sprintf("已逾期 %d 天，尚未完成", n), "Overdue by "+days(n)+" and still open")
 				}
 				run.add(model.TodayKindTaskOverdue, t.ID, t.CustomerID, t, t.Title, reason, &due)
 			} else {

@@ -226,6 +226,9 @@ journey('plan-visit', async ({ server, phone }) => {
   await heading(page, '今日').waitFor();
   const row = page.locator('section[aria-labelledby="g-VISIT_DUE"] a.row').filter({ hasText: purpose });
   await row.waitFor();
+  // A visit is listed with its time of day (the browser runs in UTC, as the server's day).
+  const hhmm = at.toISOString().slice(11, 16);
+  assert((await row.locator('.row-side').textContent()).trim() === hhmm, `the visit's row shows "${await row.locator('.row-side').textContent()}", not ${hhmm}`);
   await row.click();
   await page.waitForURL(/\/visit$/);
   await page.getByText('此记录将完成计划于').waitFor();

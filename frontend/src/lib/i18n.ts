@@ -66,6 +66,14 @@ export function formatDate(iso: string | null | undefined, withTime = false): st
   return d.toLocaleString(l, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
 }
 
+/** The time of day ("14:30"), in the app's language. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (isNaN(d.getTime())) return '';
+  return d.toLocaleTimeString(lang.get() === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+}
+
 /** "3 days ago", "in 2 days", "today". */
 export function relativeDay(iso: string | null | undefined, now = Date.now()): string {
   if (!iso) return '';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { graphql, type ResultOf } from '../graphql';
 import { request, session } from '../lib/api';
 import { todayBadge } from '../lib/badge';
-import { messages, relativeDay } from '../lib/i18n';
+import { formatTime, messages, relativeDay } from '../lib/i18n';
 import { prefetch, useQuery } from '../lib/query';
 import { label } from '../i18n/enums';
 import { Empty, ErrorBox, Query } from '../ui/bits';
@@ -204,7 +204,10 @@ function TodayGroup({ kind, first, count, source }: { kind: string; first: Item[
                   {i.reason}
                 </span>
               </span>
-              {i.due && <span class="row-side">{relativeDay(i.due)}</span>}
+              {i.due && (
+                // A visit today is at a time of day; anything else is due on a day.
+                <span class="row-side">{i.kind === 'VISIT_DUE' ? formatTime(i.due) : relativeDay(i.due)}</span>
+              )}
             </a>
           </li>
         ))}

@@ -1,1 +1,0 @@
-import{J as e,W as t,i as n}from"./preload-helper-7ZZGiu-D.js";e();function r({err:e,flash:r}){return n(t,{children:[e&&n(`p`,{class:`error`,role:`alert`,children:e}),r&&n(`p`,{class:`notice`,role:`status`,children:r})]})}export{r as t};

@@ -1,1 +1,0 @@
-import{a as e}from"./explorer-ide-CiNwVBH7.js";function t(t,n){e(t,n),n.add(t)}export{t};
