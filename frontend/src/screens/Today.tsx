@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { graphql, type ResultOf } from '../graphql';
-import { request, session } from '../lib/api';
+import { newId, request, session } from '../lib/api';
+import { queue } from '../lib/offline';
+import { useStore } from '../lib/store';
 import { todayBadge } from '../lib/badge';
 import { formatTime, messages, relativeDay } from '../lib/i18n';
 import { prefetch, useQuery } from '../lib/query';
@@ -21,6 +23,8 @@ const t = messages(
     more: 'Show {n} more',
     analystClear: 'Today lists the work of reps and managers. Your questions about the book are asked in the explorer.',
     explorer: 'Open the GraphQL explorer',
+    done: 'Done: {title}',
+    doneQueued: 'Marked done',
   },
   {
     title: '今日',
@@ -31,6 +35,8 @@ const t = messages(
     more: '再显示 {n} 项',
     analystClear: '“今日”列出销售和经理的待办。客户数据的分析请在查询工具中进行。',
     explorer: '打开 GraphQL 查询工具',
+    done: '完成：{title}',
+    doneQueued: '已标记完成',
   },
 );
 
@@ -44,7 +50,7 @@ export const TodayQuery = graphql(`
       counts { kind count }
       items {
         kind title reason due
-        node { __typename id }
+        node { __typename id ... on Task { version } }
         customer { id name }
       }
     }
@@ -56,7 +62,7 @@ export const TodayKindQuery = graphql(`
     today(kind: $kind, first: $first, offset: $offset) {
       items {
         kind title reason due
-        node { __typename id }
+        node { __typename id ... on Task { version } }
         customer { id name }
       }
     }
@@ -162,6 +168,32 @@ export function Today() {
   );
 }
 
+/** One tap marks a task done, through the offline queue; Today asks again after the sync. */
+function TaskDone({ item }: { item: Item }) {
+  const queued = useStore(queue.items).some((q) => q.kind === 'taskDone' && q.recordID === item.node.id);
+  if (queued) return <span class="badge good row-act-done">{t('doneQueued')}</span>;
+  const version = 'version' in item.node ? item.node.version : undefined;
+  return (
+    <button
+      type="button"
+      class="btn row-act-btn"
+      aria-label={t('done', { title: item.title })}
+      onClick={() =>
+        void queue.enqueue({
+          id: newId(),
+          kind: 'taskDone',
+          label: item.title,
+          customerID: item.customer?.id,
+          recordID: item.node.id,
+          vars: { id: item.node.id, input: { status: 'DONE', doneAt: new Date().toISOString(), version } },
+        })
+      }
+    >
+      ✓
+    </button>
+  );
+}
+
 /** One kind's items: the ones Today sent, then more of the kind, 25 at a time. */
 function TodayGroup({ kind, first, count, source }: { kind: string; first: Item[]; count: number; source: object }) {
   const [more, setMore] = useState<Item[]>([]);
@@ -195,7 +227,7 @@ function TodayGroup({ kind, first, count, source }: { kind: string; first: Item[
       </h2>
       <ul class="list">
         {items.map((i) => (
-          <li key={i.kind + i.node.id}>
+          <li key={i.kind + i.node.id} class={i.node.__typename === 'Task' ? 'row-act' : undefined}>
             <a class="row" href={hrefFor(i.node.__typename, i.node.id, i.customer?.id)}>
               <span class="row-main">
                 <span class="row-title">{i.title}</span>
@@ -209,6 +241,7 @@ function TodayGroup({ kind, first, count, source }: { kind: string; first: Item[
                 <span class="row-side">{i.kind === 'VISIT_DUE' ? formatTime(i.due) : relativeDay(i.due)}</span>
               )}
             </a>
+            {i.node.__typename === 'Task' && <TaskDone item={i} />}
           </li>
         ))}
       </ul>
