@@ -293,6 +293,52 @@ journey('today-done', async ({ server, phone }) => {
 });
 
 // ---------------------------------------------------------------------------------------
+// (c4) Add a contact with no network (in Chinese): it shows on the account at once, marked
+// as waiting, goes out when the network is back, and the server holds exactly one.
+journey('offline-contact', async ({ server, phone }) => {
+  const { context, page } = await phone({ locale: 'zh-CN' });
+  await signInFast(page, server, { path: '/accounts' });
+  await heading(page, '客户').waitFor();
+  const first = page.locator('main a.row[href^="/customers/"]').first();
+  await first.waitFor();
+  const customerName = (await first.locator('.row-title').textContent()).trim();
+  await first.click();
+  await heading(page, customerName).waitFor();
+  const customerID = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]);
+  await page.getByRole('link', { name: '+ 新建联系人' }).click();
+  await page.getByRole('button', { name: '保存联系人' }).waitFor();
+  await checkScreen(page, 'contact-new-zh');
+
+  await context.setOffline(true);
+  await page.getByRole('status').filter({ hasText: /^离线/ }).waitFor();
+  await page.getByRole('button', { name: '保存联系人' }).click();
+  await page.getByRole('alert').filter({ hasText: '请填写联系人姓名。' }).waitFor();
+
+  const name = `王经理 e2e${stamp()}`;
+  await page.getByLabel('姓名').fill(name);
+  await page.getByLabel('职务').fill('仓库经理');
+  await page.getByRole('button', { name: '仓库', exact: true }).click();
+  await page.getByLabel('手机').fill('138 0013 8000');
+  await page.getByRole('button', { name: '保存联系人' }).click();
+  await page.getByText('联系人已保存在手机上').waitFor();
+  await page.getByRole('link', { name: '返回客户' }).click();
+  await heading(page, customerName).waitFor();
+  await page.locator('.contact').filter({ hasText: name }).filter({ hasText: '等待发送' }).waitFor();
+
+  await context.setOffline(false);
+  await page.getByRole('status').filter({ hasText: '已同步 1 条' }).waitFor({ timeout: 30_000 });
+  // Asked again after the sync: the contact is the server's now, with its number.
+  await page.locator('.contact').filter({ hasText: name }).filter({ hasText: '138 0013 8000' }).waitFor();
+  assert((await page.locator('.contact').filter({ hasText: '等待发送' }).count()) === 0, 'a contact is still marked waiting after the sync');
+
+  const admin = await token(server, ADMIN);
+  const d = await gql(server, `query($n: String!) { contacts(first: 5, where: { name: $n }) { totalCount edges { node { department mobile customer { id } } } } }`, { n: name }, admin);
+  assert(d.contacts.totalCount === 1, `the server has ${d.contacts.totalCount} contacts named ${name}, want 1`);
+  const c = d.contacts.edges[0].node;
+  assert(c.customer.id === customerID && c.department === 'WAREHOUSE' && c.mobile === '138 0013 8000', `the contact: ${JSON.stringify(c)}`);
+});
+
+// ---------------------------------------------------------------------------------------
 // (d) Advance a sample one step (SampleDetail at /samples/:id: one "Mark as <status>" button
 // per forward move; the step goes through the offline queue).
 journey('advance-sample', async ({ server, phone }) => {

@@ -25,6 +25,7 @@ const routes: { pattern: string; load?: Loader; component?: ComponentType<Params
   { pattern: '/accounts', load: () => import('./screens/Accounts').then((m) => m.Accounts) },
   { pattern: '/customers/:id', load: () => import('./screens/Account').then((m) => m.Account) },
   { pattern: '/customers/:id/merge/:otherId', load: () => import('./screens/Merge').then((m) => m.Merge) },
+  { pattern: '/customers/:id/contacts/new', load: () => import('./screens/ContactNew').then((m) => m.ContactNew) },
   { pattern: '/customers/:id/contacts/merge', load: () => import('./screens/ContactMerge').then((m) => m.ContactMerge) },
   { pattern: '/customers/:id/visit', load: () => import('./screens/Visit').then((m) => m.Visit) },
   { pattern: '/customers/:id/plan', load: () => import('./screens/PlanVisit').then((m) => m.PlanVisit) },

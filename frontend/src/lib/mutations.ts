@@ -17,6 +17,12 @@ export const LogInteraction = graphql(`
   }
 `);
 
+export const CreateContact = graphql(`
+  mutation CreateContact($input: CreateContactInput!, $cmid: String) {
+    createContact(input: $input, clientMutationId: $cmid) { id name }
+  }
+`);
+
 export const CreateTask = graphql(`
   mutation CreateTask($input: CreateTaskInput!, $cmid: String) {
     createTask(input: $input, clientMutationId: $cmid) { id title dueAt status }
@@ -94,6 +100,9 @@ export const handlers: Record<string, Handler> = {
   },
   task: {
     send: (item) => request(CreateTask, { input: item.vars.input, cmid: item.id }),
+  },
+  contact: {
+    send: (item) => request(CreateContact, { input: item.vars.input, cmid: item.id }),
   },
   taskDone: {
     send: (item) => request(UpdateTask, { id: item.vars.id, input: item.vars.input }),

@@ -1,12 +1,13 @@
-// On an account's first page: the account's contacts, read-only, with the ways to
-// reach each (call, email, copy the WeChat ID). Merged-away contacts are hidden by
-// the server; creating and editing contacts is elsewhere.
+// On an account's first page: the account's contacts with the ways to reach each
+// (call, email, copy the WeChat ID), the ones added on this phone and not sent yet, and
+// the way to add one. Merged-away contacts are hidden by the server.
 import { useState } from 'preact/hooks';
 import { label } from '../i18n/enums';
 import { lang } from '../lib/i18n';
+import { queue } from '../lib/offline';
 import { useQuery } from '../lib/query';
 import { useStore } from '../lib/store';
-import { Empty, Section } from '../ui/bits';
+import { Badge, Empty, Section } from '../ui/bits';
 import { SHOWN, dialable, mailto, roleLine, visible, type ContactRow } from './contactList';
 import { AccountContacts, ContactDuplicates, contactsOf } from './ContactDuplicates';
 import { tct } from './contacts.i18n';
@@ -40,6 +41,7 @@ export function AccountContactList({ id }: { id: string }) {
         </p>
       )}
       <ContactDuplicates id={id} contacts={created} />
+      <WaitingContacts id={id} />
       {rows.length === 0 && <Empty>{tct('none')}</Empty>}
       {rows.length > 0 && (
         <ul class="card plain contact-list">
@@ -48,12 +50,32 @@ export function AccountContactList({ id }: { id: string }) {
           ))}
         </ul>
       )}
-      {rows.length > SHOWN && (
-        <button type="button" class="btn" onClick={() => setAll(!all)}>
-          {all ? tct('showFewer') : tct('showAll', { n: rows.length })}
-        </button>
-      )}
+      <div class="btn-row">
+        {rows.length > SHOWN && (
+          <button type="button" class="btn" onClick={() => setAll(!all)}>
+            {all ? tct('showFewer') : tct('showAll', { n: rows.length })}
+          </button>
+        )}
+        <a class="btn" href={`/customers/${id}/contacts/new`}>
+          + {tct('add')}
+        </a>
+      </div>
     </Section>
+  );
+}
+
+/** Contacts added on this phone and not sent yet: shown at once, marked as waiting. */
+function WaitingContacts({ id }: { id: string }) {
+  const items = useStore(queue.items).filter((i) => i.kind === 'contact' && i.customerID === id);
+  if (!items.length) return null;
+  return (
+    <ul class="card plain contact-list">
+      {items.map((i) => (
+        <li class="contact" key={i.id}>
+          <strong>{i.vars.input?.name}</strong> <Badge tone="warn">{tct('waiting')}</Badge>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -15,6 +15,8 @@ export const tct = messages(
     copyFailed: 'Could not copy; WeChat ID: {id}',
     showAll: 'Show all {n}',
     showFewer: 'Show fewer',
+    add: 'Add a contact',
+    waiting: 'waiting to be sent',
   },
   {
     title: '联系人',
@@ -28,5 +30,7 @@ export const tct = messages(
     copyFailed: '无法复制；微信号：{id}',
     showAll: '显示全部 {n} 位',
     showFewer: '收起',
+    add: '新建联系人',
+    waiting: '等待发送',
   },
 );
