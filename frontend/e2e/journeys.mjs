@@ -336,6 +336,25 @@ journey('offline-contact', async ({ server, phone }) => {
   assert(d.contacts.totalCount === 1, `the server has ${d.contacts.totalCount} contacts named ${name}, want 1`);
   const c = d.contacts.edges[0].node;
   assert(c.customer.id === customerID && c.department === 'WAREHOUSE' && c.mobile === '138 0013 8000', `the contact: ${JSON.stringify(c)}`);
+
+  // Search finds the account by its contact's name, and another by an order number.
+  const rep = (await login(server, REP)).accessToken;
+  const o = (await gql(server, `{ orders(first: 1, orderBy: { field: ORDERED_AT, direction: DESC }) { edges { node { number customer { name } } } } }`, {}, rep))
+    .orders.edges[0].node;
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '客户' }).click();
+  await heading(page, '客户').waitFor();
+  const search = page.getByRole('searchbox', { name: '搜索客户' });
+  for (const [q, want] of [
+    [name, customerName],
+    [o.number, o.customer.name],
+  ]) {
+    await search.fill(q);
+    await until(async () => {
+      const titles = await page.locator('main a.row .row-title').allTextContents();
+      return titles.length === 1 && titles[0].trim() === want; // that account alone
+    }, { message: `searching "${q}" to list ${want} alone` });
+  }
+  await search.fill('');
 });
 
 // ---------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ const t = messages(
   {
     title: 'Accounts',
     search: 'Search accounts',
-    searchPlaceholder: 'Name, in Chinese or English',
+    searchPlaceholder: 'Name, contact, phone, order or tracking no., product',
     stage: 'Stage',
     tier: 'Tier',
     all: 'All',
@@ -32,7 +32,7 @@ const t = messages(
   {
     title: '客户',
     search: '搜索客户',
-    searchPlaceholder: '中文或英文名称',
+    searchPlaceholder: '客户名、联系人、电话、订单号、运单号、产品',
     stage: '阶段',
     tier: '分类',
     all: '全部',
@@ -64,6 +64,23 @@ type Where = NonNullable<VariablesOf<typeof AccountsQuery>['where']>;
 const stages = ['PROSPECT', 'CONTACTED', 'VISITED', 'SAMPLING', 'TRIAL', 'EVALUATION', 'MAIN_SUPPLIER', 'PARTNER', 'DORMANT', 'LOST'] as const;
 const tiers = ['A', 'B', 'C'] as const;
 
+/** What a search matches: the account's names, its contacts' names and numbers, its
+ * order numbers, its shipments' tracking numbers and the products it was sampled. The
+ * server reads each through the viewer's rules. */
+export function searchWhere(q: string): Where[] {
+  // A number typed with spaces or dashes still finds "13800138000".
+  const digits = q.replace(/[\s\-()]/g, '');
+  const numbers = /^\+?\d{4,}$/.test(digits) ? [...new Set([q, digits])] : [];
+  return [
+    { nameContainsFold: q },
+    { nameEnContainsFold: q },
+    { hasContactsWith: [{ or: [{ nameContainsFold: q }, ...numbers.flatMap((n) => [{ mobileContains: n }, { phoneContains: n }])] }] },
+    { hasOrdersWith: [{ numberContainsFold: q }] },
+    { hasShipmentsWith: [{ trackingNoContainsFold: q }] },
+    { hasSamplesWith: [{ hasProductWith: [{ or: [{ codeContainsFold: q }, { nameContainsFold: q }] }] }] },
+  ];
+}
+
 export function Accounts() {
   const [text, setText] = useState(() => sessionStorage.getItem('accounts.q') ?? '');
   const [stage, setStage] = useState<string | null>(() => sessionStorage.getItem('accounts.stage'));
@@ -80,7 +97,7 @@ export function Accounts() {
 
   const where: Where = { archived: false };
   const and: Where[] = [];
-  if (q) and.push({ or: [{ nameContainsFold: q }, { nameEnContainsFold: q }] });
+  if (q) and.push({ or: searchWhere(q) });
   if (stage) and.push({ stage: stage as Where['stage'] });
   if (tier) and.push({ tier: tier as Where['tier'] });
   if (and.length) where.and = and;
