@@ -113,10 +113,17 @@ func completePlan(ctx context.Context, c *gen.Client, l Log, now time.Time) (*ge
 		return nil, alreadyLogged(plan)
 	}
 	when := at(l.OccurredAt, plan.OccurredAt, now) // held earlier than planned: now
+	their, err := newIDs(l.Their, c.Interaction.QueryTheirParticipants(plan).IDs, ctx)
+	if err != nil {
+		return nil, err
+	}
+	ours, err := newIDs(l.Ours, c.Interaction.QueryOurParticipants(plan).IDs, ctx)
+	if err != nil {
+		return nil, err
+	}
 	u := c.Interaction.UpdateOneID(plan.ID).Where(interaction.LoggedAtIsNil()).
 		SetOccurredAt(when).SetNextStep(strings.TrimSpace(l.NextStep)).SetNillableNextStepDue(l.NextStepDue).
-		SetNillablePrivate(l.Private).AddTheirParticipantIDs(newIDs(ctx, c, plan, l.Their, false)...).
-		AddOurParticipantIDs(newIDs(ctx, c, plan, l.Ours, true)...)
+		SetNillablePrivate(l.Private).AddTheirParticipantIDs(their...).AddOurParticipantIDs(ours...)
 	if l.Kind != "" {
 		u.SetKind(l.Kind)
 	}
@@ -132,20 +139,18 @@ func alreadyLogged(plan *gen.Interaction) error {
 	return errcode.New(errcode.Conflict, "this planned contact has already been logged").With("field", "plannedID").With("id", string(plan.ID))
 }
 
-// newIDs leaves out the participants the plan already names (adding one twice
-// breaks the edge's unique key).
-func newIDs(ctx context.Context, c *gen.Client, plan *gen.Interaction, ids []pulid.ID, ours bool) []pulid.ID {
+// newIDs leaves out the participants the plan already names (have reads them; adding
+// one twice breaks the edge's unique key).
+func newIDs(ids []pulid.ID, have func(context.Context) ([]pulid.ID, error), ctx context.Context) ([]pulid.ID, error) {
 	if len(ids) == 0 {
-		return nil
+		return nil, nil
 	}
-	var have []pulid.ID
-	if ours {
-		have, _ = c.Interaction.QueryOurParticipants(plan).IDs(system(ctx))
-	} else {
-		have, _ = c.Interaction.QueryTheirParticipants(plan).IDs(system(ctx))
+	named, err := have(system(ctx))
+	if err != nil {
+		return nil, err
 	}
 	seen := map[pulid.ID]bool{}
-	for _, h := range have {
+	for _, h := range named {
 		seen[h] = true
 	}
 	var out []pulid.ID
@@ -155,7 +160,7 @@ func newIDs(ctx context.Context, c *gen.Client, plan *gen.Interaction, ids []pul
 			out = append(out, id)
 		}
 	}
-	return out
+	return out, nil
 }
 
 func joinText(old, add string) string {

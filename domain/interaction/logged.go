@@ -111,6 +111,14 @@ func historyLogged(m *gen.InteractionMutation) {
 func applyLogged(ctx context.Context, m *gen.InteractionMutation) error {
 	now := Now()
 	creating := m.Op().Is(ent.OpCreate)
+	_, findings := m.Findings()
+	_, steps := m.NextStep()
+	_, when := m.OccurredAt()
+	_, dueSet := m.NextStepDue()
+	r := Reports{Findings: findings, People: len(m.TheirParticipantsIDs()) > 0, NextStep: steps, When: when}
+	if !creating && !r.any() && !dueSet && !m.NextStepDueCleared() {
+		return nil // an edit that reports nothing and leaves the next step alone: no row to read
+	}
 	var (
 		old      *time.Time
 		occurred = now
@@ -136,10 +144,6 @@ func applyLogged(ctx context.Context, m *gen.InteractionMutation) error {
 	} else if m.NextStepDueCleared() {
 		due = nil
 	}
-	_, findings := m.Findings()
-	_, steps := m.NextStep()
-	_, when := m.OccurredAt()
-	r := Reports{Findings: findings, People: len(m.TheirParticipantsIDs()) > 0, NextStep: steps, When: when}
 	if at := LoggedAt(old, creating, occurred, now, r); at != nil && old == nil {
 		m.SetLoggedAt(*at)
 	}
