@@ -32,6 +32,17 @@ const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slic
 
 const heading = (page, name) => page.locator('h1').filter({ hasText: name });
 
+/** From the account list (signed in, heading shown), opens the first account: its name and ID. */
+async function openFirstAccount(page) {
+  const first = page.locator('main a.row[href^="/customers/"]').first();
+  await first.waitFor();
+  const customerName = (await first.locator('.row-title').textContent()).trim();
+  await first.click();
+  await page.waitForURL(/\/customers\/[^/]+$/);
+  await heading(page, customerName).waitFor();
+  return { customerName, customerID: decodeURIComponent(new URL(page.url()).pathname.split('/')[2]) };
+}
+
 // ---------------------------------------------------------------------------------------
 // (a) Sign in as a rep → Today, with the count badge on the Today tab.
 journey('signin-today', async ({ server, phone }) => {
@@ -194,11 +205,7 @@ journey('plan-visit', async ({ server, phone }) => {
   const { page } = await phone({ locale: 'zh-CN', timezoneId: 'UTC' });
   await signInFast(page, server, { path: '/accounts' });
   await heading(page, '客户').waitFor();
-  const first = page.locator('main a.row[href^="/customers/"]').first();
-  await first.waitFor();
-  const customerName = (await first.locator('.row-title').textContent()).trim();
-  await first.click();
-  await heading(page, customerName).waitFor();
+  await openFirstAccount(page);
   await page.getByRole('link', { name: '计划拜访' }).click();
   await page.waitForURL(/\/plan$/);
   await page.getByRole('button', { name: '保存拜访计划' }).waitFor();
@@ -299,12 +306,7 @@ journey('offline-contact', async ({ server, phone }) => {
   const { context, page } = await phone({ locale: 'zh-CN' });
   await signInFast(page, server, { path: '/accounts' });
   await heading(page, '客户').waitFor();
-  const first = page.locator('main a.row[href^="/customers/"]').first();
-  await first.waitFor();
-  const customerName = (await first.locator('.row-title').textContent()).trim();
-  await first.click();
-  await heading(page, customerName).waitFor();
-  const customerID = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]);
+  const { customerName, customerID } = await openFirstAccount(page);
   await page.getByRole('link', { name: '+ 新建联系人' }).click();
   await page.getByRole('button', { name: '保存联系人' }).waitFor();
   await checkScreen(page, 'contact-new-zh');

@@ -1,5 +1,5 @@
 // The app's one queue, kept in IndexedDB and flushed when the network comes back.
-import { online, session } from './api';
+import { newId, online, session } from './api';
 import { idb } from './idb';
 import { handlers } from './mutations';
 import { refreshTick } from './query';
@@ -27,6 +27,18 @@ queue.on((e) => {
     refreshTick.set(refreshTick.get() + 1);
   }, SETTLE_MS);
 });
+
+/** Mark a task done through the queue, with the version the screen read (Today, the account). */
+export function queueTaskDone(task: { id: string; title: string; version?: number }, customerID?: string) {
+  return queue.enqueue({
+    id: newId(),
+    kind: 'taskDone',
+    label: task.title,
+    customerID,
+    recordID: task.id,
+    vars: { id: task.id, input: { status: 'DONE', doneAt: new Date().toISOString(), version: task.version } },
+  });
+}
 
 let started = false;
 export function startQueue(): void {

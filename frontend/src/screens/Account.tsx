@@ -2,9 +2,9 @@
 // who matters, what is in flight, what was promised, what is next.
 import { useEffect, useState } from 'preact/hooks';
 import { graphql, type ResultOf } from '../graphql';
-import { newId, online } from '../lib/api';
+import { online } from '../lib/api';
 import { formatDate, formatNumber, messages, relativeDay } from '../lib/i18n';
-import { queue } from '../lib/offline';
+import { queue, queueTaskDone } from '../lib/offline';
 import { prefetch, useQuery } from '../lib/query';
 import { useStore } from '../lib/store';
 import { label } from '../i18n/enums';
@@ -190,14 +190,7 @@ function Tasks({ r, onDone }: { r: Report; onDone: () => void }) {
   const on = useStore(online);
   if (!r.openTasks.length) return <Empty>{t('noneYet')}</Empty>;
   async function done(task: Report['openTasks'][number]) {
-    await queue.enqueue({
-      id: newId(),
-      kind: 'taskDone',
-      label: task.title,
-      customerID: r.customer.id,
-      recordID: task.id,
-      vars: { id: task.id, input: { status: 'DONE', doneAt: new Date().toISOString(), version: task.version } },
-    });
+    await queueTaskDone(task, r.customer.id);
     if (on) setTimeout(onDone, 300);
   }
   return (

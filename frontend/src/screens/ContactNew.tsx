@@ -9,7 +9,7 @@ import { queue } from '../lib/offline';
 import { useQuery } from '../lib/query';
 import { useStore } from '../lib/store';
 import { label } from '../i18n/enums';
-import { FormStatus } from '../ui/FormStatus';
+import { FormStatus, SavedCard } from '../ui/FormStatus';
 import { Header } from '../ui/Layout';
 import { accountName } from './AccountTabs';
 import { blank, contactErrors, type Fields } from './contactForm';
@@ -120,10 +120,7 @@ export function ContactNew({ id }: { id: string }) {
       <Header title={name ? `${t('title')} · ${name}` : t('title')} back={`/customers/${id}`} />
       <main class="content">
         {saved ? (
-          <div class="card">
-            <p class={saved === 'online' ? 'notice' : 'stale'} role="status">
-              {saved === 'online' ? t('savedOnline') : t('savedOffline')}
-            </p>
+          <SavedCard saved={saved} online={t('savedOnline')} offline={t('savedOffline')}>
             <div class="btn-row">
               <a class="btn primary" href={`/customers/${id}`}>
                 {t('backToAccount')}
@@ -140,7 +137,7 @@ export function ContactNew({ id }: { id: string }) {
                 {t('another')}
               </button>
             </div>
-          </div>
+          </SavedCard>
         ) : (
           <form onSubmit={save} noValidate>
             {field('name')}

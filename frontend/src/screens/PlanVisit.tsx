@@ -9,7 +9,7 @@ import { useQuery } from '../lib/query';
 import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
 import { Empty, Query } from '../ui/bits';
-import { FormStatus } from '../ui/FormStatus';
+import { FormStatus, SavedCard } from '../ui/FormStatus';
 import { Header } from '../ui/Layout';
 import { VisitQuery, startOfToday, topicLabel, TOPICS, visitCacheKey } from './Visit';
 
@@ -118,14 +118,11 @@ export function PlanVisit({ id }: { id: string }) {
             const contacts = (node?.contacts.edges ?? []).map((e) => e!.node!);
             if (saved)
               return (
-                <div class="card">
-                  <p class={saved === 'online' ? 'notice' : 'stale'} role="status">
-                    {saved === 'online' ? t('savedOnline') : t('savedOffline')}
-                  </p>
+                <SavedCard saved={saved} online={t('savedOnline')} offline={t('savedOffline')}>
                   <button type="button" class="btn primary" onClick={() => navigate(`/customers/${id}`)}>
                     {t('backToAccount')}
                   </button>
-                </div>
+                </SavedCard>
               );
             return (
               <form onSubmit={save} class="visit-log" noValidate>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { graphql, type ResultOf } from '../graphql';
-import { newId, request, session } from '../lib/api';
-import { queue } from '../lib/offline';
+import { request, session } from '../lib/api';
+import { queue, queueTaskDone } from '../lib/offline';
 import { useStore } from '../lib/store';
 import { todayBadge } from '../lib/badge';
 import { formatTime, messages, relativeDay } from '../lib/i18n';
@@ -178,16 +178,7 @@ function TaskDone({ item }: { item: Item }) {
       type="button"
       class="btn row-act-btn"
       aria-label={t('done', { title: item.title })}
-      onClick={() =>
-        void queue.enqueue({
-          id: newId(),
-          kind: 'taskDone',
-          label: item.title,
-          customerID: item.customer?.id,
-          recordID: item.node.id,
-          vars: { id: item.node.id, input: { status: 'DONE', doneAt: new Date().toISOString(), version } },
-        })
-      }
+      onClick={() => void queueTaskDone({ id: item.node.id, title: item.title, version }, item.customer?.id)}
     >
       ✓
     </button>

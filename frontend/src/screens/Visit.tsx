@@ -13,6 +13,7 @@ import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
 import { label } from '../i18n/enums';
 import { Empty, Query } from '../ui/bits';
+import { SavedCard } from '../ui/FormStatus';
 import { Header } from '../ui/Layout';
 import { LobbyCard } from './LobbyCard';
 
@@ -245,10 +246,7 @@ export function Visit({ id }: { id: string }) {
             const attitude = new Map(r.keyPersons.map((k) => [k.contact.id, k]));
             if (saved)
               return (
-                <div class="card">
-                  <p class={saved === 'online' ? 'notice' : 'stale'} role="status">
-                    {saved === 'online' ? t('savedOnline') : t('savedOffline')}
-                  </p>
+                <SavedCard saved={saved} online={t('savedOnline')} offline={t('savedOffline')}>
                   <div class="btn-row">
                     <button type="button" class="btn primary" onClick={() => navigate(`/customers/${id}`)}>
                       {t('backToAccount')}
@@ -257,7 +255,7 @@ export function Visit({ id }: { id: string }) {
                       {t('logAnother')}
                     </button>
                   </div>
-                </div>
+                </SavedCard>
               );
             return (
               <>

@@ -1,5 +1,7 @@
 // A form's outcome under it: the error (role="alert") and the notice (role="status"),
 // each only when there is one.
+import type { ComponentChildren } from 'preact';
+
 export function FormStatus({ err, flash }: { err?: string; flash?: string }) {
   return (
     <>
@@ -14,5 +16,18 @@ export function FormStatus({ err, flash }: { err?: string; flash?: string }) {
         </p>
       )}
     </>
+  );
+}
+
+/** After a form went into the offline queue: sent now (online) or kept on the phone
+ * until the network returns, then what to do next (children). */
+export function SavedCard({ saved, online, offline, children }: { saved: 'online' | 'offline'; online: string; offline: string; children: ComponentChildren }) {
+  return (
+    <div class="card">
+      <p class={saved === 'online' ? 'notice' : 'stale'} role="status">
+        {saved === 'online' ? online : offline}
+      </p>
+      {children}
+    </div>
   );
 }

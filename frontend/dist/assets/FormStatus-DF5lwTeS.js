@@ -1,1 +1,0 @@
-import{G as e,Y as t,i as n}from"./preload-helper-cgQNtKgt.js";t();function r({err:t,flash:r}){return n(e,{children:[t&&n(`p`,{class:`error`,role:`alert`,children:t}),r&&n(`p`,{class:`notice`,role:`status`,children:r})]})}export{r as t};
