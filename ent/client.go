@@ -50,6 +50,7 @@ import (
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/signingkey"
+	"tandem/ent/snooze"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
 	"tandem/ent/team"
@@ -148,6 +149,8 @@ type Client struct {
 	Shipment *ShipmentClient
 	// SigningKey is the client for interacting with the SigningKey builders.
 	SigningKey *SigningKeyClient
+	// Snooze is the client for interacting with the Snooze builders.
+	Snooze *SnoozeClient
 	// StageChange is the client for interacting with the StageChange builders.
 	StageChange *StageChangeClient
 	// Task is the client for interacting with the Task builders.
@@ -213,6 +216,7 @@ func (c *Client) init() {
 	c.ServiceDocument = NewServiceDocumentClient(c.config)
 	c.Shipment = NewShipmentClient(c.config)
 	c.SigningKey = NewSigningKeyClient(c.config)
+	c.Snooze = NewSnoozeClient(c.config)
 	c.StageChange = NewStageChangeClient(c.config)
 	c.Task = NewTaskClient(c.config)
 	c.Team = NewTeamClient(c.config)
@@ -351,6 +355,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ServiceDocument:       NewServiceDocumentClient(cfg),
 		Shipment:              NewShipmentClient(cfg),
 		SigningKey:            NewSigningKeyClient(cfg),
+		Snooze:                NewSnoozeClient(cfg),
 		StageChange:           NewStageChangeClient(cfg),
 		Task:                  NewTaskClient(cfg),
 		Team:                  NewTeamClient(cfg),
@@ -416,6 +421,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ServiceDocument:       NewServiceDocumentClient(cfg),
 		Shipment:              NewShipmentClient(cfg),
 		SigningKey:            NewSigningKeyClient(cfg),
+		Snooze:                NewSnoozeClient(cfg),
 		StageChange:           NewStageChangeClient(cfg),
 		Task:                  NewTaskClient(cfg),
 		Team:                  NewTeamClient(cfg),
@@ -460,8 +466,8 @@ func (c *Client) Use(hooks ...Hook) {
 		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
 		c.Person, c.Pitch, c.PricePoint, c.Product, c.RefreshToken, c.Sample,
 		c.SampleEvent, c.SavedQuery, c.ServerState, c.ServiceDocument, c.Shipment,
-		c.SigningKey, c.StageChange, c.Task, c.Team, c.TrackingEvent, c.Trial, c.User,
-		c.WebhookDelivery, c.WebhookEndpoint,
+		c.SigningKey, c.Snooze, c.StageChange, c.Task, c.Team, c.TrackingEvent,
+		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Use(hooks...)
 	}
@@ -478,8 +484,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
 		c.Person, c.Pitch, c.PricePoint, c.Product, c.RefreshToken, c.Sample,
 		c.SampleEvent, c.SavedQuery, c.ServerState, c.ServiceDocument, c.Shipment,
-		c.SigningKey, c.StageChange, c.Task, c.Team, c.TrackingEvent, c.Trial, c.User,
-		c.WebhookDelivery, c.WebhookEndpoint,
+		c.SigningKey, c.Snooze, c.StageChange, c.Task, c.Team, c.TrackingEvent,
+		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -564,6 +570,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Shipment.mutate(ctx, m)
 	case *SigningKeyMutation:
 		return c.SigningKey.mutate(ctx, m)
+	case *SnoozeMutation:
+		return c.Snooze.mutate(ctx, m)
 	case *StageChangeMutation:
 		return c.StageChange.mutate(ctx, m)
 	case *TaskMutation:
@@ -7631,6 +7639,156 @@ func (c *SigningKeyClient) mutate(ctx context.Context, m *SigningKeyMutation) (V
 	}
 }
 
+// SnoozeClient is a client for the Snooze schema.
+type SnoozeClient struct {
+	config
+}
+
+// NewSnoozeClient returns a client for the Snooze from the given config.
+func NewSnoozeClient(c config) *SnoozeClient {
+	return &SnoozeClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `snooze.Hooks(f(g(h())))`.
+func (c *SnoozeClient) Use(hooks ...Hook) {
+	c.hooks.Snooze = append(c.hooks.Snooze, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `snooze.Intercept(f(g(h())))`.
+func (c *SnoozeClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Snooze = append(c.inters.Snooze, interceptors...)
+}
+
+// Create returns a builder for creating a Snooze entity.
+func (c *SnoozeClient) Create() *SnoozeCreate {
+	mutation := newSnoozeMutation(c.config, OpCreate)
+	return &SnoozeCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Snooze entities.
+func (c *SnoozeClient) CreateBulk(builders ...*SnoozeCreate) *SnoozeCreateBulk {
+	return &SnoozeCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SnoozeClient) MapCreateBulk(slice any, setFunc func(*SnoozeCreate, int)) *SnoozeCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SnoozeCreateBulk{err: fmt.Errorf("calling to SnoozeClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SnoozeCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SnoozeCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Snooze.
+func (c *SnoozeClient) Update() *SnoozeUpdate {
+	mutation := newSnoozeMutation(c.config, OpUpdate)
+	return &SnoozeUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SnoozeClient) UpdateOne(_m *Snooze) *SnoozeUpdateOne {
+	mutation := newSnoozeMutation(c.config, OpUpdateOne, withSnooze(_m))
+	return &SnoozeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SnoozeClient) UpdateOneID(id pulid.ID) *SnoozeUpdateOne {
+	mutation := newSnoozeMutation(c.config, OpUpdateOne, withSnoozeID(id))
+	return &SnoozeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Snooze.
+func (c *SnoozeClient) Delete() *SnoozeDelete {
+	mutation := newSnoozeMutation(c.config, OpDelete)
+	return &SnoozeDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SnoozeClient) DeleteOne(_m *Snooze) *SnoozeDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SnoozeClient) DeleteOneID(id pulid.ID) *SnoozeDeleteOne {
+	builder := c.Delete().Where(snooze.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SnoozeDeleteOne{builder}
+}
+
+// Query returns a query builder for Snooze.
+func (c *SnoozeClient) Query() *SnoozeQuery {
+	return &SnoozeQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSnooze},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Snooze entity by its id.
+func (c *SnoozeClient) Get(ctx context.Context, id pulid.ID) (*Snooze, error) {
+	return c.Query().Where(snooze.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SnoozeClient) GetX(ctx context.Context, id pulid.ID) *Snooze {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryOwner queries the owner edge of a Snooze.
+func (c *SnoozeClient) QueryOwner(_m *Snooze) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(snooze.Table, snooze.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, snooze.OwnerTable, snooze.OwnerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SnoozeClient) Hooks() []Hook {
+	hooks := c.hooks.Snooze
+	return append(hooks[:len(hooks):len(hooks)], snooze.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SnoozeClient) Interceptors() []Interceptor {
+	return c.inters.Snooze
+}
+
+func (c *SnoozeClient) mutate(ctx context.Context, m *SnoozeMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SnoozeCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SnoozeUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SnoozeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SnoozeDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Snooze mutation op: %q", m.Op())
+	}
+}
+
 // StageChangeClient is a client for the StageChange schema.
 type StageChangeClient struct {
 	config
@@ -9064,7 +9222,7 @@ type (
 		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
 		OrderLine, Person, Pitch, PricePoint, Product, RefreshToken, Sample,
 		SampleEvent, SavedQuery, ServerState, ServiceDocument, Shipment, SigningKey,
-		StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
+		Snooze, StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
 		WebhookEndpoint []ent.Hook
 	}
 	inters struct {
@@ -9074,7 +9232,7 @@ type (
 		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
 		OrderLine, Person, Pitch, PricePoint, Product, RefreshToken, Sample,
 		SampleEvent, SavedQuery, ServerState, ServiceDocument, Shipment, SigningKey,
-		StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
+		Snooze, StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
 		WebhookEndpoint []ent.Interceptor
 	}
 )

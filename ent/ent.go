@@ -46,6 +46,7 @@ import (
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/signingkey"
+	"tandem/ent/snooze"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
 	"tandem/ent/team"
@@ -156,6 +157,7 @@ func checkColumn(t, c string) error {
 			servicedocument.Table:       servicedocument.ValidColumn,
 			shipment.Table:              shipment.ValidColumn,
 			signingkey.Table:            signingkey.ValidColumn,
+			snooze.Table:                snooze.ValidColumn,
 			stagechange.Table:           stagechange.ValidColumn,
 			task.Table:                  task.ValidColumn,
 			team.Table:                  team.ValidColumn,

@@ -39,6 +39,7 @@ import (
 	"tandem/ent/schema/pulid"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
+	"tandem/ent/snooze"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
 	"tandem/ent/team"
@@ -9617,6 +9618,135 @@ func newShipmentPaginateArgs(rv map[string]any) *shipmentPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*ShipmentWhereInput); ok {
 		args.opts = append(args.opts, WithShipmentFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *SnoozeQuery) CollectFields(ctx context.Context, satisfies ...string) (*SnoozeQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *SnoozeQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(snooze.Columns))
+		selectedFields = []string{snooze.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "owner":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withOwner = query
+			if _, ok := fieldSeen[snooze.FieldOwnerID]; !ok {
+				selectedFields = append(selectedFields, snooze.FieldOwnerID)
+				fieldSeen[snooze.FieldOwnerID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[snooze.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, snooze.FieldCreatedAt)
+				fieldSeen[snooze.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[snooze.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, snooze.FieldUpdatedAt)
+				fieldSeen[snooze.FieldUpdatedAt] = struct{}{}
+			}
+		case "ownerID":
+			if _, ok := fieldSeen[snooze.FieldOwnerID]; !ok {
+				selectedFields = append(selectedFields, snooze.FieldOwnerID)
+				fieldSeen[snooze.FieldOwnerID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[snooze.FieldKind]; !ok {
+				selectedFields = append(selectedFields, snooze.FieldKind)
+				fieldSeen[snooze.FieldKind] = struct{}{}
+			}
+		case "nodeID":
+			if _, ok := fieldSeen[snooze.FieldNodeID]; !ok {
+				selectedFields = append(selectedFields, snooze.FieldNodeID)
+				fieldSeen[snooze.FieldNodeID] = struct{}{}
+			}
+		case "until":
+			if _, ok := fieldSeen[snooze.FieldUntil]; !ok {
+				selectedFields = append(selectedFields, snooze.FieldUntil)
+				fieldSeen[snooze.FieldUntil] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type snoozePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []SnoozePaginateOption
+}
+
+func newSnoozePaginateArgs(rv map[string]any) *snoozePaginateArgs {
+	args := &snoozePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &SnoozeOrder{Field: &SnoozeOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithSnoozeOrder(order))
+			}
+		case *SnoozeOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithSnoozeOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*SnoozeWhereInput); ok {
+		args.opts = append(args.opts, WithSnoozeFilter(v.Filter))
 	}
 	return args
 }

@@ -38,6 +38,7 @@ import (
 	"tandem/ent/schema/pulid"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
+	"tandem/ent/snooze"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
 	"tandem/ent/team"
@@ -216,6 +217,11 @@ var shipmentImplementors = []string{"Shipment", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Shipment) IsNode() {}
+
+var snoozeImplementors = []string{"Snooze", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Snooze) IsNode() {}
 
 var stagechangeImplementors = []string{"StageChange", "Node"}
 
@@ -727,6 +733,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(shipment.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, shipmentImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case snooze.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Snooze.Query().
+			Where(snooze.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, snoozeImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -1408,6 +1427,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.Shipment.Query().
 			Where(shipment.IDIn(ids...))
 		query, err := query.CollectFields(ctx, shipmentImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case snooze.Table:
+		query := c.Snooze.Query().
+			Where(snooze.IDIn(ids...))
+		query, err := query.CollectFields(ctx, snoozeImplementors...)
 		if err != nil {
 			return nil, err
 		}

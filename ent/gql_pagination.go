@@ -41,6 +41,7 @@ import (
 	"tandem/ent/schema/pulid"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
+	"tandem/ent/snooze"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
 	"tandem/ent/team"
@@ -10613,6 +10614,320 @@ func (_m *Shipment) ToEdge(order *ShipmentOrder) *ShipmentEdge {
 		order = DefaultShipmentOrder
 	}
 	return &ShipmentEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// SnoozeEdge is the edge representation of Snooze.
+type SnoozeEdge struct {
+	Node   *Snooze `json:"node"`
+	Cursor Cursor  `json:"cursor"`
+}
+
+// SnoozeConnection is the connection containing edges to Snooze.
+type SnoozeConnection struct {
+	Edges      []*SnoozeEdge `json:"edges"`
+	PageInfo   PageInfo      `json:"pageInfo"`
+	TotalCount int           `json:"totalCount"`
+}
+
+func (c *SnoozeConnection) build(nodes []*Snooze, pager *snoozePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Snooze
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Snooze {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Snooze {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*SnoozeEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &SnoozeEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// SnoozePaginateOption enables pagination customization.
+type SnoozePaginateOption func(*snoozePager) error
+
+// WithSnoozeOrder configures pagination ordering.
+func WithSnoozeOrder(order *SnoozeOrder) SnoozePaginateOption {
+	if order == nil {
+		order = DefaultSnoozeOrder
+	}
+	o := *order
+	return func(pager *snoozePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultSnoozeOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithSnoozeFilter configures pagination filter.
+func WithSnoozeFilter(filter func(*SnoozeQuery) (*SnoozeQuery, error)) SnoozePaginateOption {
+	return func(pager *snoozePager) error {
+		if filter == nil {
+			return errors.New("SnoozeQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type snoozePager struct {
+	reverse bool
+	order   *SnoozeOrder
+	filter  func(*SnoozeQuery) (*SnoozeQuery, error)
+}
+
+func newSnoozePager(opts []SnoozePaginateOption, reverse bool) (*snoozePager, error) {
+	pager := &snoozePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultSnoozeOrder
+	}
+	return pager, nil
+}
+
+func (p *snoozePager) applyFilter(query *SnoozeQuery) (*SnoozeQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *snoozePager) toCursor(_m *Snooze) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *snoozePager) applyCursors(query *SnoozeQuery, after, before *Cursor) (*SnoozeQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultSnoozeOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *snoozePager) applyOrder(query *SnoozeQuery) *SnoozeQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultSnoozeOrder.Field {
+		query = query.Order(DefaultSnoozeOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *snoozePager) orderExpr(query *SnoozeQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultSnoozeOrder.Field {
+			b.Comma().Ident(DefaultSnoozeOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Snooze.
+func (_m *SnoozeQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...SnoozePaginateOption,
+) (*SnoozeConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newSnoozePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &SnoozeConnection{Edges: []*SnoozeEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// SnoozeOrderFieldCreatedAt orders Snooze by created_at.
+	SnoozeOrderFieldCreatedAt = &SnoozeOrderField{
+		Value: func(_m *Snooze) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: snooze.FieldCreatedAt,
+		toTerm: snooze.ByCreatedAt,
+		toCursor: func(_m *Snooze) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// SnoozeOrderFieldUpdatedAt orders Snooze by updated_at.
+	SnoozeOrderFieldUpdatedAt = &SnoozeOrderField{
+		Value: func(_m *Snooze) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: snooze.FieldUpdatedAt,
+		toTerm: snooze.ByUpdatedAt,
+		toCursor: func(_m *Snooze) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f SnoozeOrderField) String() string {
+	var str string
+	switch f.column {
+	case SnoozeOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case SnoozeOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f SnoozeOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *SnoozeOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("SnoozeOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *SnoozeOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *SnoozeOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid SnoozeOrderField", str)
+	}
+	return nil
+}
+
+// SnoozeOrderField defines the ordering field of Snooze.
+type SnoozeOrderField struct {
+	// Value extracts the ordering value from the given Snooze.
+	Value    func(*Snooze) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) snooze.OrderOption
+	toCursor func(*Snooze) Cursor
+}
+
+// SnoozeOrder defines the ordering of Snooze.
+type SnoozeOrder struct {
+	Direction OrderDirection    `json:"direction"`
+	Field     *SnoozeOrderField `json:"field"`
+}
+
+// DefaultSnoozeOrder is the default ordering of Snooze.
+var DefaultSnoozeOrder = &SnoozeOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &SnoozeOrderField{
+		Value: func(_m *Snooze) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: snooze.FieldID,
+		toTerm: snooze.ByID,
+		toCursor: func(_m *Snooze) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Snooze into SnoozeEdge.
+func (_m *Snooze) ToEdge(order *SnoozeOrder) *SnoozeEdge {
+	if order == nil {
+		order = DefaultSnoozeOrder
+	}
+	return &SnoozeEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -38,6 +38,7 @@ import (
 	"tandem/ent/schema/pulid"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
+	"tandem/ent/snooze"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
 	"tandem/ent/team"
@@ -23494,6 +23495,416 @@ func (i *ShipmentWhereInput) P() (predicate.Shipment, error) {
 		return predicates[0], nil
 	default:
 		return shipment.And(predicates...), nil
+	}
+}
+
+// SnoozeWhereInput represents a where input for filtering Snooze queries.
+type SnoozeWhereInput struct {
+	Predicates []predicate.Snooze  `json:"-"`
+	Not        *SnoozeWhereInput   `json:"not,omitempty"`
+	Or         []*SnoozeWhereInput `json:"or,omitempty"`
+	And        []*SnoozeWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "owner_id" field predicates.
+	OwnerID             *pulid.ID  `json:"ownerID,omitempty"`
+	OwnerIDNEQ          *pulid.ID  `json:"ownerIDNEQ,omitempty"`
+	OwnerIDIn           []pulid.ID `json:"ownerIDIn,omitempty"`
+	OwnerIDNotIn        []pulid.ID `json:"ownerIDNotIn,omitempty"`
+	OwnerIDGT           *pulid.ID  `json:"ownerIDGT,omitempty"`
+	OwnerIDGTE          *pulid.ID  `json:"ownerIDGTE,omitempty"`
+	OwnerIDLT           *pulid.ID  `json:"ownerIDLT,omitempty"`
+	OwnerIDLTE          *pulid.ID  `json:"ownerIDLTE,omitempty"`
+	OwnerIDContains     *pulid.ID  `json:"ownerIDContains,omitempty"`
+	OwnerIDHasPrefix    *pulid.ID  `json:"ownerIDHasPrefix,omitempty"`
+	OwnerIDHasSuffix    *pulid.ID  `json:"ownerIDHasSuffix,omitempty"`
+	OwnerIDEqualFold    *pulid.ID  `json:"ownerIDEqualFold,omitempty"`
+	OwnerIDContainsFold *pulid.ID  `json:"ownerIDContainsFold,omitempty"`
+
+	// "kind" field predicates.
+	Kind             *string  `json:"kind,omitempty"`
+	KindNEQ          *string  `json:"kindNEQ,omitempty"`
+	KindIn           []string `json:"kindIn,omitempty"`
+	KindNotIn        []string `json:"kindNotIn,omitempty"`
+	KindGT           *string  `json:"kindGT,omitempty"`
+	KindGTE          *string  `json:"kindGTE,omitempty"`
+	KindLT           *string  `json:"kindLT,omitempty"`
+	KindLTE          *string  `json:"kindLTE,omitempty"`
+	KindContains     *string  `json:"kindContains,omitempty"`
+	KindHasPrefix    *string  `json:"kindHasPrefix,omitempty"`
+	KindHasSuffix    *string  `json:"kindHasSuffix,omitempty"`
+	KindEqualFold    *string  `json:"kindEqualFold,omitempty"`
+	KindContainsFold *string  `json:"kindContainsFold,omitempty"`
+
+	// "node_id" field predicates.
+	NodeID             *pulid.ID  `json:"nodeID,omitempty"`
+	NodeIDNEQ          *pulid.ID  `json:"nodeIDNEQ,omitempty"`
+	NodeIDIn           []pulid.ID `json:"nodeIDIn,omitempty"`
+	NodeIDNotIn        []pulid.ID `json:"nodeIDNotIn,omitempty"`
+	NodeIDGT           *pulid.ID  `json:"nodeIDGT,omitempty"`
+	NodeIDGTE          *pulid.ID  `json:"nodeIDGTE,omitempty"`
+	NodeIDLT           *pulid.ID  `json:"nodeIDLT,omitempty"`
+	NodeIDLTE          *pulid.ID  `json:"nodeIDLTE,omitempty"`
+	NodeIDContains     *pulid.ID  `json:"nodeIDContains,omitempty"`
+	NodeIDHasPrefix    *pulid.ID  `json:"nodeIDHasPrefix,omitempty"`
+	NodeIDHasSuffix    *pulid.ID  `json:"nodeIDHasSuffix,omitempty"`
+	NodeIDEqualFold    *pulid.ID  `json:"nodeIDEqualFold,omitempty"`
+	NodeIDContainsFold *pulid.ID  `json:"nodeIDContainsFold,omitempty"`
+
+	// "until" field predicates.
+	Until      *time.Time  `json:"until,omitempty"`
+	UntilNEQ   *time.Time  `json:"untilNEQ,omitempty"`
+	UntilIn    []time.Time `json:"untilIn,omitempty"`
+	UntilNotIn []time.Time `json:"untilNotIn,omitempty"`
+	UntilGT    *time.Time  `json:"untilGT,omitempty"`
+	UntilGTE   *time.Time  `json:"untilGTE,omitempty"`
+	UntilLT    *time.Time  `json:"untilLT,omitempty"`
+	UntilLTE   *time.Time  `json:"untilLTE,omitempty"`
+
+	// "owner" edge predicates.
+	HasOwner     *bool             `json:"hasOwner,omitempty"`
+	HasOwnerWith []*UserWhereInput `json:"hasOwnerWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *SnoozeWhereInput) AddPredicates(predicates ...predicate.Snooze) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the SnoozeWhereInput filter on the SnoozeQuery builder.
+func (i *SnoozeWhereInput) Filter(q *SnoozeQuery) (*SnoozeQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptySnoozeWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptySnoozeWhereInput is returned in case the SnoozeWhereInput is empty.
+var ErrEmptySnoozeWhereInput = errors.New("ent: empty predicate SnoozeWhereInput")
+
+// P returns a predicate for filtering snoozes.
+// An error is returned if the input is empty or invalid.
+func (i *SnoozeWhereInput) P() (predicate.Snooze, error) {
+	var predicates []predicate.Snooze
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, snooze.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Snooze, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, snooze.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Snooze, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, snooze.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, snooze.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, snooze.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, snooze.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, snooze.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, snooze.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, snooze.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, snooze.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, snooze.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, snooze.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, snooze.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, snooze.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, snooze.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, snooze.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, snooze.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, snooze.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, snooze.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, snooze.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, snooze.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, snooze.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, snooze.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, snooze.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, snooze.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, snooze.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, snooze.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.OwnerID != nil {
+		predicates = append(predicates, snooze.OwnerIDEQ(*i.OwnerID))
+	}
+	if i.OwnerIDNEQ != nil {
+		predicates = append(predicates, snooze.OwnerIDNEQ(*i.OwnerIDNEQ))
+	}
+	if len(i.OwnerIDIn) > 0 {
+		predicates = append(predicates, snooze.OwnerIDIn(i.OwnerIDIn...))
+	}
+	if len(i.OwnerIDNotIn) > 0 {
+		predicates = append(predicates, snooze.OwnerIDNotIn(i.OwnerIDNotIn...))
+	}
+	if i.OwnerIDGT != nil {
+		predicates = append(predicates, snooze.OwnerIDGT(*i.OwnerIDGT))
+	}
+	if i.OwnerIDGTE != nil {
+		predicates = append(predicates, snooze.OwnerIDGTE(*i.OwnerIDGTE))
+	}
+	if i.OwnerIDLT != nil {
+		predicates = append(predicates, snooze.OwnerIDLT(*i.OwnerIDLT))
+	}
+	if i.OwnerIDLTE != nil {
+		predicates = append(predicates, snooze.OwnerIDLTE(*i.OwnerIDLTE))
+	}
+	if i.OwnerIDContains != nil {
+		predicates = append(predicates, snooze.OwnerIDContains(*i.OwnerIDContains))
+	}
+	if i.OwnerIDHasPrefix != nil {
+		predicates = append(predicates, snooze.OwnerIDHasPrefix(*i.OwnerIDHasPrefix))
+	}
+	if i.OwnerIDHasSuffix != nil {
+		predicates = append(predicates, snooze.OwnerIDHasSuffix(*i.OwnerIDHasSuffix))
+	}
+	if i.OwnerIDEqualFold != nil {
+		predicates = append(predicates, snooze.OwnerIDEqualFold(*i.OwnerIDEqualFold))
+	}
+	if i.OwnerIDContainsFold != nil {
+		predicates = append(predicates, snooze.OwnerIDContainsFold(*i.OwnerIDContainsFold))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, snooze.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, snooze.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, snooze.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, snooze.KindNotIn(i.KindNotIn...))
+	}
+	if i.KindGT != nil {
+		predicates = append(predicates, snooze.KindGT(*i.KindGT))
+	}
+	if i.KindGTE != nil {
+		predicates = append(predicates, snooze.KindGTE(*i.KindGTE))
+	}
+	if i.KindLT != nil {
+		predicates = append(predicates, snooze.KindLT(*i.KindLT))
+	}
+	if i.KindLTE != nil {
+		predicates = append(predicates, snooze.KindLTE(*i.KindLTE))
+	}
+	if i.KindContains != nil {
+		predicates = append(predicates, snooze.KindContains(*i.KindContains))
+	}
+	if i.KindHasPrefix != nil {
+		predicates = append(predicates, snooze.KindHasPrefix(*i.KindHasPrefix))
+	}
+	if i.KindHasSuffix != nil {
+		predicates = append(predicates, snooze.KindHasSuffix(*i.KindHasSuffix))
+	}
+	if i.KindEqualFold != nil {
+		predicates = append(predicates, snooze.KindEqualFold(*i.KindEqualFold))
+	}
+	if i.KindContainsFold != nil {
+		predicates = append(predicates, snooze.KindContainsFold(*i.KindContainsFold))
+	}
+	if i.NodeID != nil {
+		predicates = append(predicates, snooze.NodeIDEQ(*i.NodeID))
+	}
+	if i.NodeIDNEQ != nil {
+		predicates = append(predicates, snooze.NodeIDNEQ(*i.NodeIDNEQ))
+	}
+	if len(i.NodeIDIn) > 0 {
+		predicates = append(predicates, snooze.NodeIDIn(i.NodeIDIn...))
+	}
+	if len(i.NodeIDNotIn) > 0 {
+		predicates = append(predicates, snooze.NodeIDNotIn(i.NodeIDNotIn...))
+	}
+	if i.NodeIDGT != nil {
+		predicates = append(predicates, snooze.NodeIDGT(*i.NodeIDGT))
+	}
+	if i.NodeIDGTE != nil {
+		predicates = append(predicates, snooze.NodeIDGTE(*i.NodeIDGTE))
+	}
+	if i.NodeIDLT != nil {
+		predicates = append(predicates, snooze.NodeIDLT(*i.NodeIDLT))
+	}
+	if i.NodeIDLTE != nil {
+		predicates = append(predicates, snooze.NodeIDLTE(*i.NodeIDLTE))
+	}
+	if i.NodeIDContains != nil {
+		predicates = append(predicates, snooze.NodeIDContains(*i.NodeIDContains))
+	}
+	if i.NodeIDHasPrefix != nil {
+		predicates = append(predicates, snooze.NodeIDHasPrefix(*i.NodeIDHasPrefix))
+	}
+	if i.NodeIDHasSuffix != nil {
+		predicates = append(predicates, snooze.NodeIDHasSuffix(*i.NodeIDHasSuffix))
+	}
+	if i.NodeIDEqualFold != nil {
+		predicates = append(predicates, snooze.NodeIDEqualFold(*i.NodeIDEqualFold))
+	}
+	if i.NodeIDContainsFold != nil {
+		predicates = append(predicates, snooze.NodeIDContainsFold(*i.NodeIDContainsFold))
+	}
+	if i.Until != nil {
+		predicates = append(predicates, snooze.UntilEQ(*i.Until))
+	}
+	if i.UntilNEQ != nil {
+		predicates = append(predicates, snooze.UntilNEQ(*i.UntilNEQ))
+	}
+	if len(i.UntilIn) > 0 {
+		predicates = append(predicates, snooze.UntilIn(i.UntilIn...))
+	}
+	if len(i.UntilNotIn) > 0 {
+		predicates = append(predicates, snooze.UntilNotIn(i.UntilNotIn...))
+	}
+	if i.UntilGT != nil {
+		predicates = append(predicates, snooze.UntilGT(*i.UntilGT))
+	}
+	if i.UntilGTE != nil {
+		predicates = append(predicates, snooze.UntilGTE(*i.UntilGTE))
+	}
+	if i.UntilLT != nil {
+		predicates = append(predicates, snooze.UntilLT(*i.UntilLT))
+	}
+	if i.UntilLTE != nil {
+		predicates = append(predicates, snooze.UntilLTE(*i.UntilLTE))
+	}
+
+	if i.HasOwner != nil {
+		p := snooze.HasOwner()
+		if !*i.HasOwner {
+			p = snooze.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasOwnerWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasOwnerWith))
+		for _, w := range i.HasOwnerWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasOwnerWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, snooze.HasOwnerWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptySnoozeWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return snooze.And(predicates...), nil
 	}
 }
 

@@ -41,6 +41,7 @@ import (
 	"tandem/ent/schema/pulid"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
+	"tandem/ent/snooze"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
 	"tandem/ent/team"
@@ -92,6 +93,7 @@ var tableByPrefix = map[string]string{
 	"WE": webhookendpoint.Table,
 	"WD": webhookdelivery.Table,
 	"SQ": savedquery.Table,
+	"SZ": snooze.Table,
 	"PE": person.Table,
 	"AX": accountchange.Table,
 }

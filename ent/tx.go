@@ -90,6 +90,8 @@ type Tx struct {
 	Shipment *ShipmentClient
 	// SigningKey is the client for interacting with the SigningKey builders.
 	SigningKey *SigningKeyClient
+	// Snooze is the client for interacting with the Snooze builders.
+	Snooze *SnoozeClient
 	// StageChange is the client for interacting with the StageChange builders.
 	StageChange *StageChangeClient
 	// Task is the client for interacting with the Task builders.
@@ -275,6 +277,7 @@ func (tx *Tx) init() {
 	tx.ServiceDocument = NewServiceDocumentClient(tx.config)
 	tx.Shipment = NewShipmentClient(tx.config)
 	tx.SigningKey = NewSigningKeyClient(tx.config)
+	tx.Snooze = NewSnoozeClient(tx.config)
 	tx.StageChange = NewStageChangeClient(tx.config)
 	tx.Task = NewTaskClient(tx.config)
 	tx.Team = NewTeamClient(tx.config)

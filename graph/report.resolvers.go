@@ -7,10 +7,22 @@ package graph
 
 import (
 	"context"
+	"tandem/domain/snooze"
+	"tandem/ent"
 	"tandem/ent/schema/pulid"
 	"tandem/graph/model"
 	"time"
 )
+
+// SnoozeTodayItem is the resolver for the snoozeTodayItem field.
+func (r *mutationResolver) SnoozeTodayItem(ctx context.Context, kind model.TodayKind, nodeID pulid.ID, until time.Time) (*ent.Snooze, error) {
+	return snoozeTodayItem(ctx, r.db(ctx), kind, nodeID, until)
+}
+
+// UnsnoozeTodayItem is the resolver for the unsnoozeTodayItem field.
+func (r *mutationResolver) UnsnoozeTodayItem(ctx context.Context, kind model.TodayKind, nodeID pulid.ID) (bool, error) {
+	return snooze.Lift(ctx, r.db(ctx), string(kind), nodeID)
+}
 
 // Today is the resolver for the today field.
 func (r *queryResolver) Today(ctx context.Context, kind *model.TodayKind, first *int, offset *int) (*model.Today, error) {

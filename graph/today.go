@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"tandem/domain/access"
+	"tandem/domain/snooze"
 	"tandem/ent"
 	"tandem/ent/contact"
 	"tandem/ent/customer"
@@ -84,6 +85,11 @@ type todayItem struct {
 	// titleContact, when set, is the contact whose name becomes the title; it is
 	// read only for the items the answer carries (a rep may have thousands overdue).
 	titleContact pulid.ID
+	// callContact, when set, is the contact whose number is the item's phone (else the
+	// account's).
+	callContact pulid.ID
+	// nodeIsAccount: the item opens its account (read in full with the answer's accounts).
+	nodeIsAccount bool
 }
 
 // todayRun is one building of a Today list: who asks, when, in which language, over
@@ -101,6 +107,8 @@ type todayRun struct {
 	// kind whose source read only the rows the page needs (see paged).
 	page    todayPage
 	counted map[model.TodayKind]int
+	// snoozed is the records of each kind the viewer put aside (domain/snooze).
+	snoozed map[string][]pulid.ID
 }
 
 // paged reads one kind of a source that can be large: it counts every row the kind
@@ -125,10 +133,13 @@ func (t *todayRun) add(kind model.TodayKind, id, customerID pulid.ID, node ent.N
 		d = &u
 	}
 	it := &todayItem{
-		TodayItem:  model.TodayItem{Kind: kind, Title: title, Reason: reason, Due: d, Node: node},
+		TodayItem: model.TodayItem{Kind: kind, Title: title, Reason: reason, Due: d, Node: node,
+			Urgency: urgencyOf(kind, d, t.now), Members: 1},
 		customerID: customerID, id: id,
 	}
-	t.items = append(t.items, it)
+	if !t.asleep(kind, string(id)) {
+		t.items = append(t.items, it)
+	}
 	return it
 }
 
@@ -151,15 +162,19 @@ func today(ctx context.Context, c *ent.Client, now time.Time, page todayPage) (*
 		return out, nil
 	}
 	sod := startOfDay(now)
+	snoozed, err := snooze.Active(ctx, c, now)
+	if err != nil {
+		return nil, err
+	}
 	t := &todayRun{ctx: ctx, c: c, v: v, now: now, sod: sod, tomorrow: sod.AddDate(0, 0, 1), lang: viewerLang(ctx, c), scope: scope,
-		page: page, counted: map[model.TodayKind]int{}}
+		page: page, counted: map[model.TodayKind]int{}, snoozed: snoozed}
 	for _, source := range todaySources {
 		if err := source(t); err != nil {
 			return nil, err
 		}
 	}
 	out, items := finishToday(t.items, page, t.counted)
-	if err := titleByContact(ctx, c, items); err != nil {
+	if err := byContact(ctx, c, t.lang, items); err != nil {
 		return nil, err
 	}
 
@@ -184,33 +199,53 @@ func today(ctx context.Context, c *ent.Client, now time.Time, page todayPage) (*
 	}
 	for _, it := range items {
 		it.Customer = customers[it.customerID]
+		if it.nodeIsAccount && it.Customer != nil {
+			it.Node = it.Customer
+		}
+		if it.Phone == nil && it.Customer != nil && it.Customer.Phone != "" {
+			it.Phone = &it.Customer.Phone
+		}
 	}
 	return out, nil
 }
 
-// titleByContact gives the items answered that are titled by a contact its name, in
-// one query; an item whose contact the viewer cannot read keeps its generic title.
-func titleByContact(ctx context.Context, c *ent.Client, items []*todayItem) error {
+// byContact gives the items answered that are titled by a contact its name, and those
+// with a contact to call its mobile (else office phone), in one query; an item whose
+// contact the viewer cannot read keeps its generic title and the account's phone.
+func byContact(ctx context.Context, c *ent.Client, lang string, items []*todayItem) error {
 	var ids []pulid.ID
 	for _, it := range items {
-		if it.titleContact != "" {
-			ids = append(ids, it.titleContact)
+		for _, id := range []pulid.ID{it.titleContact, it.callContact} {
+			if id != "" {
+				ids = append(ids, id)
+			}
 		}
 	}
 	if len(ids) == 0 {
 		return nil
 	}
-	cs, err := c.Contact.Query().Where(contact.IDIn(ids...)).Select(contact.FieldName).All(ctx)
+	cs, err := c.Contact.Query().Where(contact.IDIn(ids...)).Select(contact.FieldName, contact.FieldMobile, contact.FieldPhone).All(ctx)
 	if err != nil {
 		return err
 	}
-	names := make(map[pulid.ID]string, len(cs))
+	byID := make(map[pulid.ID]*ent.Contact, len(cs))
 	for _, ct := range cs {
-		names[ct.ID] = ct.Name
+		byID[ct.ID] = ct
 	}
 	for _, it := range items {
-		if name, ok := names[it.titleContact]; ok {
-			it.Title = name
+		if ct, ok := byID[it.titleContact]; ok {
+			it.Title = ct.Name
+			if it.Members > 1 {
+				it.Title = say(lang, fmt.Sprintf("%s 等 %d 人", ct.Name, it.Members), fmt.Sprintf("%s and %d more", ct.Name, it.Members-1))
+			}
+		}
+		if ct, ok := byID[it.callContact]; ok {
+			for _, n := range []string{ct.Mobile, ct.Phone} {
+				if n != "" {
+					it.Phone = &n
+					break
+				}
+			}
 		}
 	}
 	return nil
@@ -263,12 +298,15 @@ func todayPageOf(kind *model.TodayKind, first, offset *int) (todayPage, error) {
 	return p, nil
 }
 
-// finishToday sorts the items by due time (undated last), counts them per kind, and
-// returns the answer with the page's items (whose customers the caller attaches).
+// finishToday sorts the items as a plan (by urgency, then due time, undated last),
+// counts them per kind, and returns the answer with the page's items (whose customers
+// the caller attaches).
 func finishToday(items []*todayItem, page todayPage, counted map[model.TodayKind]int) (*model.Today, []*todayItem) {
 	sort.SliceStable(items, func(i, j int) bool {
 		a, b := items[i], items[j]
 		switch {
+		case a.Urgency != b.Urgency:
+			return todayUrgencyRank[a.Urgency] < todayUrgencyRank[b.Urgency]
 		case a.Due != nil && b.Due != nil && !a.Due.Equal(*b.Due):
 			return a.Due.Before(*b.Due)
 		case (a.Due == nil) != (b.Due == nil):

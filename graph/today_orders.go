@@ -49,9 +49,10 @@ func todayOrders(run *todayRun) error {
 			return q(more...).Order(order.ByDeliveryDate(), order.ByID()).Limit(limit).WithCustomer(withIndustry).All(run.ctx)
 		}
 	}
-	late := order.DeliveryDateLT(run.now)
-	soon := []predicate.Order{order.DeliveryDateGTE(run.now), order.DeliveryDateLTE(run.now.AddDate(0, 0, OrderDueDays))}
-	orders, err := paged(run, model.TodayKindOrderLate, q(late).Count, read(late))
+	late := []predicate.Order{order.DeliveryDateLT(run.now), awake[predicate.Order](run, model.TodayKindOrderLate)}
+	soon := []predicate.Order{order.DeliveryDateGTE(run.now), order.DeliveryDateLTE(run.now.AddDate(0, 0, OrderDueDays)),
+		awake[predicate.Order](run, model.TodayKindOrderDue)}
+	orders, err := paged(run, model.TodayKindOrderLate, q(late...).Count, read(late...))
 	if err != nil {
 		return err
 	}

@@ -16,11 +16,13 @@ import (
 func todaySamples(run *todayRun) error {
 	notReceived := time.Duration(samples.ShippedNotReceivedDays) * 24 * time.Hour
 	noResult := time.Duration(samples.ReceivedNoResultDays) * 24 * time.Hour
-	stuck := []predicate.Sample{sample.StatusEQ(sample.StatusSHIPPED), sample.ShippedAtNotNil(), sample.ShippedAtLT(run.now.Add(-notReceived))}
+	stuck := []predicate.Sample{sample.StatusEQ(sample.StatusSHIPPED), sample.ShippedAtNotNil(), sample.ShippedAtLT(run.now.Add(-notReceived)),
+		awake[predicate.Sample](run, model.TodayKindSampleNotReceived)}
 	waiting := []predicate.Sample{
 		sample.StatusIn(sample.StatusRECEIVED, sample.StatusLAB_TRIAL, sample.StatusPILOT_TRIAL),
 		sample.ReceivedAtNotNil(), sample.ReceivedAtLT(run.now.Add(-noResult)),
 		sample.Not(sample.HasTrialsWith(trial.OutcomeNEQ(trial.OutcomePENDING))),
+		awake[predicate.Sample](run, model.TodayKindSampleNoResult),
 	}
 	q := func(where []predicate.Sample) *ent.SampleQuery {
 		if run.scope != nil {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"tandem/ent"
+	"tandem/ent/contact"
 	"tandem/ent/interaction"
 	"tandem/ent/predicate"
 	"tandem/graph/model"
@@ -16,13 +17,15 @@ func todayVisits(run *todayRun) error {
 	visitWhere := []predicate.Interaction{
 		interaction.KindEQ(interaction.KindVISIT), interaction.LoggedAtIsNil(),
 		interaction.OccurredAtGTE(run.sod), interaction.OccurredAtLT(run.tomorrow),
+		awake[predicate.Interaction](run, model.TodayKindVisitDue),
 	}
 	if run.scope != nil {
 		visitWhere = append(visitWhere, interaction.HasCustomerWith(run.scope))
 	}
 	q := func() *ent.InteractionQuery { return run.c.Interaction.Query().Where(visitWhere...) }
 	visits, err := paged(run, model.TodayKindVisitDue, q().Count, func(limit int) ([]*ent.Interaction, error) {
-		return q().Order(interaction.ByOccurredAt(), interaction.ByID()).Limit(limit).All(run.ctx)
+		return q().Order(interaction.ByOccurredAt(), interaction.ByID()).Limit(limit).
+			WithTheirParticipants(func(q *ent.ContactQuery) { q.Select(contact.FieldID).Order(contact.ByID()) }).All(run.ctx)
 	})
 	if err != nil {
 		return err
@@ -37,7 +40,11 @@ func todayVisits(run *todayRun) error {
 			reason = say(run.lang, "今天的拜访（时间已到，请记录结果）", "Today's visit (its time has come: log what you found)")
 		}
 		at := in.OccurredAt
-		run.add(model.TodayKindVisitDue, in.ID, in.CustomerID, in, title, reason, &at)
+		it := run.add(model.TodayKindVisitDue, in.ID, in.CustomerID, in, title, reason, &at)
+		// Called on the number of the first of their people we meet (else the account's).
+		if ps := in.Edges.TheirParticipants; len(ps) > 0 {
+			it.callContact = ps[0].ID
+		}
 	}
 	return nil
 }

@@ -158,7 +158,12 @@ var Table = map[string]Type{
 	},
 	"SavedQuery": {
 		Read:  ByRole{viewer.Admin: ownRows, viewer.Analyst: ownRows, viewer.Manager: ownRows, viewer.Rep: ownRows},
-		Write: Write{denyPartner(), allowOwnQueries()},
+		Write: Write{denyPartner(), allowOwn()},
+	},
+	// A Today item put aside until a time (domain/snooze): its owner's alone.
+	"Snooze": {
+		Read:  ByRole{viewer.Admin: ownRows, viewer.Analyst: ownRows, viewer.Manager: ownRows, viewer.Rep: ownRows},
+		Write: Write{denyPartner(), allowOwn()},
 	},
 	// Exchange rates: admins keep them (setExchangeRate; append-only, domain/money);
 	// managers and analysts read the history their figures were converted with.

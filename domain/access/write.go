@@ -207,12 +207,23 @@ func allowPartnerIssueAttachment() privacy.MutationRule {
 	})
 }
 
-// allowOwnQueries lets a person save queries and change or delete their own.
-func allowOwnQueries() privacy.MutationRule {
-	return privacy.SavedQueryMutationRuleFunc(func(ctx context.Context, m *ent.SavedQueryMutation) error {
-		v := viewer.FromContext(ctx)
+// ownedMutation is a write of a row that belongs to one person (owner_id): a saved
+// query, a snooze of a Today item.
+type ownedMutation interface {
+	ent.Mutation
+	SetOwnerID(pulid.ID)
+}
+
+// allowOwn lets a person create rows of their own (whatever owner the input names) and
+// change or delete the ones they own.
+func allowOwn() privacy.MutationRule {
+	return privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
+		om, ok := m.(ownedMutation)
+		if !ok {
+			return privacy.Skip
+		}
 		if m.Op().Is(ent.OpCreate) {
-			m.SetOwnerID(v.UserID)
+			om.SetOwnerID(viewer.FromContext(ctx).UserID)
 			return privacy.Allow
 		}
 		return checkLinks(ctx, m)

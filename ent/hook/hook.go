@@ -464,6 +464,18 @@ func (f SigningKeyFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, 
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SigningKeyMutation", m)
 }
 
+// The SnoozeFunc type is an adapter to allow the use of ordinary
+// function as Snooze mutator.
+type SnoozeFunc func(context.Context, *ent.SnoozeMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SnoozeFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SnoozeMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SnoozeMutation", m)
+}
+
 // The StageChangeFunc type is an adapter to allow the use of ordinary
 // function as StageChange mutator.
 type StageChangeFunc func(context.Context, *ent.StageChangeMutation) (ent.Value, error)

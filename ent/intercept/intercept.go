@@ -46,6 +46,7 @@ import (
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/signingkey"
+	"tandem/ent/snooze"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
 	"tandem/ent/team"
@@ -1140,6 +1141,33 @@ func (f TraverseSigningKey) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.SigningKeyQuery", q)
 }
 
+// The SnoozeFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SnoozeFunc func(context.Context, *ent.SnoozeQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SnoozeFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SnoozeQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SnoozeQuery", q)
+}
+
+// The TraverseSnooze type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSnooze func(context.Context, *ent.SnoozeQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSnooze) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSnooze) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SnoozeQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SnoozeQuery", q)
+}
+
 // The StageChangeFunc type is an adapter to allow the use of ordinary function as a Querier.
 type StageChangeFunc func(context.Context, *ent.StageChangeQuery) (ent.Value, error)
 
@@ -1435,6 +1463,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ShipmentQuery, predicate.Shipment, shipment.OrderOption]{typ: ent.TypeShipment, tq: q}, nil
 	case *ent.SigningKeyQuery:
 		return &query[*ent.SigningKeyQuery, predicate.SigningKey, signingkey.OrderOption]{typ: ent.TypeSigningKey, tq: q}, nil
+	case *ent.SnoozeQuery:
+		return &query[*ent.SnoozeQuery, predicate.Snooze, snooze.OrderOption]{typ: ent.TypeSnooze, tq: q}, nil
 	case *ent.StageChangeQuery:
 		return &query[*ent.StageChangeQuery, predicate.StageChange, stagechange.OrderOption]{typ: ent.TypeStageChange, tq: q}, nil
 	case *ent.TaskQuery:

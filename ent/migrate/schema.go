@@ -1893,6 +1893,37 @@ var (
 		Columns:    SigningKeysColumns,
 		PrimaryKey: []*schema.Column{SigningKeysColumns[0]},
 	}
+	// SnoozesColumns holds the columns for the "snoozes" table.
+	SnoozesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "kind", Type: field.TypeString},
+		{Name: "node_id", Type: field.TypeString},
+		{Name: "until", Type: field.TypeTime},
+		{Name: "owner_id", Type: field.TypeString},
+	}
+	// SnoozesTable holds the schema information for the "snoozes" table.
+	SnoozesTable = &schema.Table{
+		Name:       "snoozes",
+		Columns:    SnoozesColumns,
+		PrimaryKey: []*schema.Column{SnoozesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "snoozes_users_owner",
+				Columns:    []*schema.Column{SnoozesColumns[6]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "snooze_owner_id_kind_node_id",
+				Unique:  true,
+				Columns: []*schema.Column{SnoozesColumns[6], SnoozesColumns[3], SnoozesColumns[4]},
+			},
+		},
+	}
 	// StageChangesColumns holds the columns for the "stage_changes" table.
 	StageChangesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -2363,6 +2394,7 @@ var (
 		ServiceDocumentsTable,
 		ShipmentsTable,
 		SigningKeysTable,
+		SnoozesTable,
 		StageChangesTable,
 		TasksTable,
 		TeamsTable,
@@ -2441,6 +2473,7 @@ func init() {
 	ServiceDocumentsTable.ForeignKeys[0].RefTable = CustomersTable
 	ShipmentsTable.ForeignKeys[0].RefTable = CustomersTable
 	ShipmentsTable.ForeignKeys[1].RefTable = OrdersTable
+	SnoozesTable.ForeignKeys[0].RefTable = UsersTable
 	StageChangesTable.ForeignKeys[0].RefTable = CustomersTable
 	StageChangesTable.ForeignKeys[1].RefTable = UsersTable
 	TasksTable.ForeignKeys[0].RefTable = CustomersTable

@@ -120,6 +120,9 @@ type Shipment func(*sql.Selector)
 // SigningKey is the predicate function for signingkey builders.
 type SigningKey func(*sql.Selector)
 
+// Snooze is the predicate function for snooze builders.
+type Snooze func(*sql.Selector)
+
 // StageChange is the predicate function for stagechange builders.
 type StageChange func(*sql.Selector)
 

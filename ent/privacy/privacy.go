@@ -1023,6 +1023,30 @@ func (f SigningKeyMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SigningKeyMutation", m)
 }
 
+// The SnoozeQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SnoozeQueryRuleFunc func(context.Context, *ent.SnoozeQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SnoozeQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SnoozeQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SnoozeQuery", q)
+}
+
+// The SnoozeMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SnoozeMutationRuleFunc func(context.Context, *ent.SnoozeMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SnoozeMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SnoozeMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SnoozeMutation", m)
+}
+
 // The StageChangeQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type StageChangeQueryRuleFunc func(context.Context, *ent.StageChangeQuery) error
@@ -1326,6 +1350,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.SigningKeyQuery:
 		return q.Filter(), nil
+	case *ent.SnoozeQuery:
+		return q.Filter(), nil
 	case *ent.StageChangeQuery:
 		return q.Filter(), nil
 	case *ent.TaskQuery:
@@ -1424,6 +1450,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ShipmentMutation:
 		return m.Filter(), nil
 	case *ent.SigningKeyMutation:
+		return m.Filter(), nil
+	case *ent.SnoozeMutation:
 		return m.Filter(), nil
 	case *ent.StageChangeMutation:
 		return m.Filter(), nil

@@ -44,6 +44,7 @@ import (
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
 	"tandem/ent/signingkey"
+	"tandem/ent/snooze"
 	"tandem/ent/stagechange"
 	"tandem/ent/task"
 	"tandem/ent/team"
@@ -2727,6 +2728,54 @@ func init() {
 	signingkeyDescID := signingkeyMixinFields0[0].Descriptor()
 	// signingkey.DefaultID holds the default value on creation for the id field.
 	signingkey.DefaultID = signingkeyDescID.Default.(func() pulid.ID)
+	snoozeMixin := schema.Snooze{}.Mixin()
+	snooze.Policy = privacy.NewPolicies(snoozeMixin[0], schema.Snooze{})
+	snooze.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := snooze.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	snoozeMixinFields0 := snoozeMixin[0].Fields()
+	_ = snoozeMixinFields0
+	snoozeMixinFields1 := snoozeMixin[1].Fields()
+	_ = snoozeMixinFields1
+	snoozeFields := schema.Snooze{}.Fields()
+	_ = snoozeFields
+	// snoozeDescCreatedAt is the schema descriptor for created_at field.
+	snoozeDescCreatedAt := snoozeMixinFields1[0].Descriptor()
+	// snooze.DefaultCreatedAt holds the default value on creation for the created_at field.
+	snooze.DefaultCreatedAt = snoozeDescCreatedAt.Default.(func() time.Time)
+	// snoozeDescUpdatedAt is the schema descriptor for updated_at field.
+	snoozeDescUpdatedAt := snoozeMixinFields1[1].Descriptor()
+	// snooze.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	snooze.DefaultUpdatedAt = snoozeDescUpdatedAt.Default.(func() time.Time)
+	// snooze.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	snooze.UpdateDefaultUpdatedAt = snoozeDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// snoozeDescKind is the schema descriptor for kind field.
+	snoozeDescKind := snoozeFields[1].Descriptor()
+	// snooze.KindValidator is a validator for the "kind" field. It is called by the builders before save.
+	snooze.KindValidator = func() func(string) error {
+		validators := snoozeDescKind.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(kind string) error {
+			for _, fn := range fns {
+				if err := fn(kind); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// snoozeDescID is the schema descriptor for id field.
+	snoozeDescID := snoozeMixinFields0[0].Descriptor()
+	// snooze.DefaultID holds the default value on creation for the id field.
+	snooze.DefaultID = snoozeDescID.Default.(func() pulid.ID)
 	stagechangeMixin := schema.StageChange{}.Mixin()
 	stagechange.Policy = privacy.NewPolicies(stagechangeMixin[0], schema.StageChange{})
 	stagechange.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -78,12 +78,13 @@ journey('signin-today', async ({ server, phone }) => {
   const { today: full } = await gql(server, '{ today(first: 100) { counts { kind count } } }', {}, tok);
   const big = full.counts.find((c) => c.count > 5);
   assert(big, `no kind of rep1's Today has more than 5 items: ${JSON.stringify(full.counts)}`);
-  const group = page.locator(`section[aria-labelledby="g-${big.kind}"]`);
-  assert((await group.locator('li').count()) === 5, `${big.kind} shows ${await group.locator('li').count()} items at first, not 5`);
-  assert((await group.locator('.count').textContent()).trim() === String(big.count), `${big.kind}'s count is not ${big.count}`);
-  await group.getByRole('button', { name: `Show ${big.count - 5} more` }).click();
-  await until(async () => (await group.locator('li').count()) === big.count, { message: `${big.kind} never showed all ${big.count} items` });
-  assert((await group.getByRole('button', { name: /^Show \d+ more/ }).count()) === 0, `${big.kind} still offers more after showing all`);
+  const rows = page.locator(`li[data-kind="${big.kind}"]`);
+  const kindRow = page.locator(`[data-more="${big.kind}"]`);
+  assert((await rows.count()) === 5, `${big.kind} shows ${await rows.count()} items at first, not 5`);
+  assert((await kindRow.locator('.count').textContent()).trim() === String(big.count), `${big.kind}'s count is not ${big.count}`);
+  await kindRow.getByRole('button', { name: new RegExp(`: show ${big.count - 5} more$`) }).click();
+  await until(async () => (await rows.count()) === big.count, { message: `${big.kind} never showed all ${big.count} items` });
+  assert((await kindRow.getByRole('button').count()) === 0, `${big.kind} still offers more after showing all`);
 });
 
 // ---------------------------------------------------------------------------------------
@@ -231,7 +232,7 @@ journey('plan-visit', async ({ server, phone }) => {
   const nav = page.getByRole('navigation', { name: '主导航' });
   await nav.getByRole('link', { name: '今日' }).click();
   await heading(page, '今日').waitFor();
-  const row = page.locator('section[aria-labelledby="g-VISIT_DUE"] a.row').filter({ hasText: purpose });
+  const row = page.locator('section[aria-labelledby="u-TODAY"] li[data-kind="VISIT_DUE"] a.row').filter({ hasText: purpose });
   await row.waitFor();
   // A visit is listed with its time of day (the browser runs in UTC, as the server's day).
   const hhmm = at.toISOString().slice(11, 16);
@@ -283,9 +284,9 @@ journey('today-done', async ({ server, phone }) => {
   const { page } = await phone({ locale: 'en-US' });
   await signInFast(page, server, { path: '/' });
   await heading(page, 'Today').waitFor();
-  const group = page.locator('section[aria-labelledby="g-TASK_OVERDUE"]');
+  const group = page.locator('[data-more="TASK_OVERDUE"]');
   const count = Number((await group.locator('.count').textContent()).trim());
-  const first = group.locator('li').first();
+  const first = page.locator('li[data-kind="TASK_OVERDUE"]').first();
   const title = (await first.locator('.row-title').textContent()).trim();
   await first.getByRole('button', { name: `Done: ${title}` }).click();
   await page.getByRole('status').filter({ hasText: 'Synced: 1 sent' }).waitFor({ timeout: 30_000 });
@@ -297,6 +298,44 @@ journey('today-done', async ({ server, phone }) => {
   const admin = await token(server, ADMIN);
   const d = await gql(server, `query($t: String!) { tasks(first: 5, where: { title: $t }) { edges { node { status doneAt } } } }`, { t: title }, admin);
   assert(d.tasks.edges.some((e) => e.node.status === 'DONE' && e.node.doneAt), `the task "${title}" is not done on the server: ${JSON.stringify(d)}`);
+});
+
+// ---------------------------------------------------------------------------------------
+// (c4) Today as a plan (in Chinese): act first, today's schedule, this week's follow-ups,
+// in that order; an account's overdue key persons are one row, with a number to call; a
+// row snoozed until tomorrow leaves the list here and on the server, and Undo brings it back.
+journey('today-plan', async ({ server, phone }) => {
+  const { page } = await phone({ locale: 'zh-CN' });
+  await signInFast(page, server, { path: '/' });
+  await heading(page, '今日').waitFor();
+  const heads = await page.locator('section[aria-labelledby^="u-"] > h2').allTextContents();
+  const order = ['先处理', '今天的安排', '本周跟进'];
+  assert(heads.length >= 2 && heads.every((h, i) => i === 0 || order.indexOf(h) > order.indexOf(heads[i - 1])), `the plan's parts: ${heads}`);
+  const kp = page.locator('li[data-kind="KEY_PERSON_OVERDUE"]');
+  const accounts = (await kp.locator('.row-sub').allTextContents()).map((s) => s.split(' · ')[1]);
+  assert(accounts.length > 0 && new Set(accounts).size === accounts.length, `key-person rows are not one per account: ${accounts}`);
+  const call = page.locator('li.today-row a[href^="tel:"]').first();
+  await call.waitFor();
+  assert(/^致电：/.test(await call.getAttribute('aria-label')), `the call button is named "${await call.getAttribute('aria-label')}"`);
+  await checkScreen(page, 'today-plan-zh');
+
+  const row = page.locator('section[aria-labelledby="u-LATER"] li.today-row').first();
+  const title = (await row.locator('.row-title').textContent()).trim();
+  const kind = await row.getAttribute('data-kind');
+  await row.getByRole('button', { name: `推迟：${title}` }).click();
+  await row.getByRole('group', { name: '推迟到' }).getByRole('button', { name: '明天' }).click();
+  await page.getByRole('status').filter({ hasText: `“${title}”已推迟到` }).waitFor();
+  const listed = async () => (await page.locator(`li[data-kind="${kind}"] .row-title`).allTextContents()).includes(title);
+  await until(async () => !(await listed()), { message: 'the snoozed row to leave Today' });
+  await page.getByRole('status').filter({ hasText: '已同步 1 条' }).waitFor({ timeout: 30_000 });
+  const rep = await token(server, REP);
+  const onServer = async () => (await gql(server, `query($k: TodayKind!) { today(kind: $k, first: 100) { items { title } } }`, { k: kind }, rep)).today.items.some((i) => i.title === title);
+  assert(!(await onServer()), `the server still lists "${title}" after the snooze`);
+  await checkScreen(page, 'today-snoozed-zh');
+
+  await page.getByRole('button', { name: '撤销' }).click();
+  await until(onServer, { message: 'the server to list the row again after Undo', timeout: 30_000 });
+  await until(listed, { message: 'the row to come back on Today after Undo', timeout: 30_000 });
 });
 
 // ---------------------------------------------------------------------------------------

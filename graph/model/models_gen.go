@@ -691,11 +691,17 @@ type TodayItem struct {
 	Kind  TodayKind `json:"kind"`
 	Title string    `json:"title"`
 	// Why the item is on the list, in the viewer's language.
-	Reason string     `json:"reason"`
-	Due    *time.Time `json:"due,omitempty"`
-	// The record to open.
+	Reason  string       `json:"reason"`
+	Due     *time.Time   `json:"due,omitempty"`
+	Urgency TodayUrgency `json:"urgency"`
+	// The record to open (a row of overdue key persons opens their account).
 	Node     ent.Noder     `json:"node"`
 	Customer *ent.Customer `json:"customer,omitempty"`
+	// How many records the row stands for: the overdue key persons of one account share one row; 1 otherwise.
+	Members int `json:"members"`
+	// A number to call about the item: the key person's or the visit's contact's mobile (else
+	// office phone), else the account's phone; null when none is known or the viewer cannot read it.
+	Phone *string `json:"phone,omitempty"`
 }
 
 type UploadDocumentInput struct {
@@ -1197,6 +1203,69 @@ func (e *TodayKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e TodayKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How soon a Today item wants attention, so the list reads as a plan: NOW, a promise is
+// broken or someone waits on us (a problem past its service level, a late order, a
+// decision to take, a change notice unanswered); TODAY, today's schedule (visits at their
+// time, tasks due today or overdue for up to a week); LATER, follow-ups for this week
+// (key persons to contact, samples to chase, orders due soon, certificates, tasks overdue
+// for longer).
+type TodayUrgency string
+
+const (
+	TodayUrgencyNow   TodayUrgency = "NOW"
+	TodayUrgencyToday TodayUrgency = "TODAY"
+	TodayUrgencyLater TodayUrgency = "LATER"
+)
+
+var AllTodayUrgency = []TodayUrgency{
+	TodayUrgencyNow,
+	TodayUrgencyToday,
+	TodayUrgencyLater,
+}
+
+func (e TodayUrgency) IsValid() bool {
+	switch e {
+	case TodayUrgencyNow, TodayUrgencyToday, TodayUrgencyLater:
+		return true
+	}
+	return false
+}
+
+func (e TodayUrgency) String() string {
+	return string(e)
+}
+
+func (e *TodayUrgency) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TodayUrgency(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TodayUrgency", str)
+	}
+	return nil
+}
+
+func (e TodayUrgency) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TodayUrgency) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TodayUrgency) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

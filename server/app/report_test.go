@@ -55,10 +55,14 @@ func (e *env) rptCount(token, query string, vars map[string]any) (map[string]any
 	return d, e.statements.Load() - before
 }
 
-const todayQuery = `{ today(first: 100) { total counts { kind count } items { kind title reason due node { id } customer { id } } } }`
+const todayQuery = `{ today(first: 100) { total counts { kind count } items { kind title reason due urgency members phone node { id } customer { id } } } }`
+
+// todayUrgencyRank is the order of the plan's parts.
+var todayUrgencyRank = map[string]int{"NOW": 0, "TODAY": 1, "LATER": 2}
 
 // rptToday returns the viewer's Today items as node id → kind, checking the invariants
-// every list must keep: counts add up, items sorted by due time, reasons given.
+// every list must keep: counts add up, items sorted as a plan (by urgency, then due
+// time), reasons given.
 func rptToday(t *testing.T, e *env, tok string) (map[string]string, map[string]any) {
 	t.Helper()
 	d := e.ok(tok, todayQuery, nil)
@@ -70,8 +74,18 @@ func rptToday(t *testing.T, e *env, tok string) (map[string]string, map[string]a
 	perKind := map[string]int{}
 	got := map[string]string{}
 	var last time.Time
+	lastRank := 0
 	for i, it := range items {
 		kind := dig(it, "kind").(string)
+		rank, ok := todayUrgencyRank[dig(it, "urgency").(string)]
+		switch {
+		case !ok:
+			t.Errorf("item %d (%s): urgency %v", i, kind, dig(it, "urgency"))
+		case rank < lastRank:
+			t.Errorf("item %d (%s): urgency %v after a less urgent item", i, kind, dig(it, "urgency"))
+		case rank > lastRank:
+			last, lastRank = time.Time{}, rank
+		}
 		perKind[kind]++
 		id := dig(it, "node", "id").(string)
 		if _, dup := got[id]; dup {
@@ -126,7 +140,8 @@ func TestTodayList(t *testing.T) {
 			return c.Contact.Create().SetCustomerID(acme).SetName(name).SaveX(sys)
 		}
 		// The fixture's key person was never contacted: overdue.
-		staleKP := c.KeyPerson.Create().SetCustomerID(acme).SetContactID(mkContact("王总").ID).SetDecisionRole("DECISION_MAKER").
+		wang := c.Contact.Create().SetCustomerID(acme).SetName("王总").SetMobile("13800001111").SaveX(sys)
+		staleKP := c.KeyPerson.Create().SetCustomerID(acme).SetContactID(wang.ID).SetDecisionRole("DECISION_MAKER").
 			SetContactIntervalDays(30).SetLastContactedAt(now.Add(-40 * rptDay)).SaveX(sys)
 		freshKP := c.KeyPerson.Create().SetCustomerID(acme).SetContactID(mkContact("赵工").ID).SetDecisionRole("USER").
 			SetContactIntervalDays(30).SetLastContactedAt(now.Add(-5 * rptDay)).SaveX(sys)
@@ -176,22 +191,24 @@ func TestTodayList(t *testing.T) {
 		southTask := c.Task.Create().SetCustomerID(f.southAcct.ID).SetAssigneeID(f.rep3.ID).SetTitle("south").SetDueAt(now.Add(-rptDay)).SaveX(sys)
 
 		want := map[pulid.ID]string{
-			overdueTask.ID:     "TASK_OVERDUE",
-			todayTask.ID:       "TASK_DUE",
-			f.acmeKeyPerson.ID: "KEY_PERSON_OVERDUE",
-			staleKP.ID:         "KEY_PERSON_OVERDUE",
-			lostSample.ID:      "SAMPLE_NOT_RECEIVED",
-			waiting.ID:         "SAMPLE_NO_RESULT",
-			lateOrder.ID:       "ORDER_LATE",
-			dueOrder.ID:        "ORDER_DUE",
-			lateIssue.ID:       "ISSUE_PAST_SLA",
-			pendingAck.ID:      "CHANGE_NOTICE_PENDING",
-			visit.ID:           "VISIT_DUE",
+			overdueTask.ID: "TASK_OVERDUE",
+			todayTask.ID:   "TASK_DUE",
+			// The fixture's key person and staleKP: one row for their account.
+			acme:          "KEY_PERSON_OVERDUE",
+			lostSample.ID: "SAMPLE_NOT_RECEIVED",
+			waiting.ID:    "SAMPLE_NO_RESULT",
+			lateOrder.ID:  "ORDER_LATE",
+			dueOrder.ID:   "ORDER_DUE",
+			lateIssue.ID:  "ISSUE_PAST_SLA",
+			pendingAck.ID: "CHANGE_NOTICE_PENDING",
+			visit.ID:      "VISIT_DUE",
 		}
 		// The fixture's visit was logged when it was made: nothing left to do.
 		notListed := []pulid.ID{f.privateInteraction.ID, doneTask.ID, laterTask.ID, rep2Task.ID, freshKP.ID, endedKP.ID, travelling.ID, tested.ID,
 			farOrder.ID, deliveredOrder.ID, freshIssue.ID, resolvedIssue.ID, draftAck.ID, doneAck.ID,
-			tomorrowVisit.ID, yesterdayVisit.ID, southTask.ID, f.acmeSample.ID, f.openInteraction.ID}
+			tomorrowVisit.ID, yesterdayVisit.ID, southTask.ID, f.acmeSample.ID, f.openInteraction.ID,
+			// Overdue key persons are listed by their account's row, not one by one.
+			staleKP.ID, f.acmeKeyPerson.ID}
 
 		rep1 := e.token(f.rep1)
 		got, d := rptToday(t, e, rep1)
@@ -212,9 +229,20 @@ func TestTodayList(t *testing.T) {
 			if dig(it, "customer", "id") != string(acme) {
 				t.Errorf("rep1: item %v not linked to its account", it)
 			}
-			// A key person is titled by its contact's name (read for the items answered).
-			if dig(it, "node", "id") == string(f.acmeKeyPerson.ID) && dig(it, "title") != f.acmeContact.Name {
-				t.Errorf("rep1: the key person is titled %q, want its contact's name %q", dig(it, "title"), f.acmeContact.Name)
+			// The account's overdue key persons are one row, titled by the most overdue
+			// one's name and called on their mobile.
+			if dig(it, "kind") == "KEY_PERSON_OVERDUE" {
+				if dig(it, "title") != "王总 等 2 人" || num(dig(it, "members")) != 2 || dig(it, "phone") != "13800001111" {
+					t.Errorf("rep1: key person row %v, want 王总 等 2 人 with their mobile", it)
+				}
+				if r := dig(it, "reason").(string); !strings.HasPrefix(r, "2 位关键人待联系；最久的：已 40 天未联系") {
+					t.Errorf("rep1: key person reason %q", r)
+				}
+			}
+			wantUrgency := map[string]string{"ISSUE_PAST_SLA": "NOW", "ORDER_LATE": "NOW", "CHANGE_NOTICE_PENDING": "NOW",
+				"VISIT_DUE": "TODAY", "TASK_DUE": "TODAY", "TASK_OVERDUE": "TODAY", "KEY_PERSON_OVERDUE": "LATER", "SAMPLE_NOT_RECEIVED": "LATER"}
+			if w, ok := wantUrgency[dig(it, "kind").(string)]; ok && dig(it, "urgency") != w {
+				t.Errorf("rep1: %s is %v, want %s", dig(it, "kind"), dig(it, "urgency"), w)
 			}
 			if dig(it, "node", "id") == string(lostSample.ID) {
 				if r := dig(it, "reason").(string); !strings.Contains(r, "10") || !strings.Contains(r, "天") {
@@ -273,8 +301,9 @@ func TestTodayList(t *testing.T) {
 		if after != before {
 			t.Errorf("statements grew with the data: %d → %d", before, after)
 		}
-		if n := num(dig(d, "today", "total")); n != len(want)+20 {
-			t.Errorf("after adding 20 items: total %d, want %d", n, len(want)+20)
+		// The 5 key persons join their account's row.
+		if n := num(dig(d, "today", "total")); n != len(want)+15 {
+			t.Errorf("after adding 15 items and 5 key persons of a listed account: total %d, want %d", n, len(want)+15)
 		}
 	})
 }

@@ -49,6 +49,7 @@ var Types = map[string]string{
 	"CW": "ClassificationSetting",
 	"SK": "SigningKey",
 	"SS": "ServerState",
+	"SZ": "Snooze",
 }
 
 // TypeOf returns the ent type an ID belongs to ("" when the prefix is unknown).

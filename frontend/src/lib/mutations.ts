@@ -88,6 +88,16 @@ function withVersion(item: QueueItem, version: number, path: 'input' | 'root' = 
   return { ...item, vars };
 }
 
+export const SnoozeTodayItem = graphql(`
+  mutation SnoozeTodayItem($kind: TodayKind!, $id: ID!, $until: Time!) {
+    snoozeTodayItem(kind: $kind, nodeID: $id, until: $until) { id until }
+  }
+`);
+
+export const UnsnoozeTodayItem = graphql(`
+  mutation UnsnoozeTodayItem($kind: TodayKind!, $id: ID!) { unsnoozeTodayItem(kind: $kind, nodeID: $id) }
+`);
+
 /** Registered extra handlers (screens that add their own offline writes). */
 export const handlers: Record<string, Handler> = {
   visit: {
@@ -112,6 +122,13 @@ export const handlers: Record<string, Handler> = {
     },
     applied: (_item, theirs) => theirs.status === 'DONE',
     rebase: (item, theirs) => withVersion(item, theirs.version),
+  },
+  // A Today item put aside: snoozing again only moves its time, so a replay is harmless.
+  snooze: {
+    send: (item) => request(SnoozeTodayItem, { kind: item.vars.kind, id: item.vars.id, until: item.vars.until }),
+  },
+  unsnooze: {
+    send: (item) => request(UnsnoozeTodayItem, { kind: item.vars.kind, id: item.vars.id }),
   },
   trial: {
     send: (item) => request(CreateTrial, { input: item.vars.input, cmid: item.id }),

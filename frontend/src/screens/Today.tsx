@@ -1,47 +1,23 @@
-import { useEffect, useState } from 'preact/hooks';
-import { graphql, type ResultOf } from '../graphql';
-import { request, session } from '../lib/api';
-import { queue, queueTaskDone } from '../lib/offline';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { graphql } from '../graphql';
+import { newId, request, session } from '../lib/api';
+import { queue } from '../lib/offline';
 import { useStore } from '../lib/store';
 import { todayBadge } from '../lib/badge';
-import { formatTime, messages, relativeDay } from '../lib/i18n';
+import { formatTime, relativeDay } from '../lib/i18n';
 import { prefetch, useQuery } from '../lib/query';
 import { label } from '../i18n/enums';
 import { Empty, ErrorBox, Query } from '../ui/bits';
 import { Header } from '../ui/Layout';
 import { tc } from '../ui/common.i18n';
+import { itemKey, planParts } from './todayPlan';
+import { TodayRow, type Item } from './TodayRow';
+import { t } from './today.i18n';
 
-const t = messages(
-  'today',
-  {
-    title: 'Today',
-    allClear: 'Nothing is due. A good day to visit a customer.',
-    due: 'due {when}',
-    hello: 'Hello, {name}',
-    // The first admin's name as the server creates it (server/app/app.go), said in the app's language.
-    firstAdmin: 'Administrator',
-    more: 'Show {n} more',
-    analystClear: 'Today lists the work of reps and managers. Your questions about the book are asked in the explorer.',
-    explorer: 'Open the GraphQL explorer',
-    done: 'Done: {title}',
-    doneQueued: 'Marked done',
-  },
-  {
-    title: '今日',
-    allClear: '今天没有待办。适合去拜访客户。',
-    due: '{when}到期',
-    hello: '{name}，你好',
-    firstAdmin: '管理员',
-    more: '再显示 {n} 项',
-    analystClear: '“今日”列出销售和经理的待办。客户数据的分析请在查询工具中进行。',
-    explorer: '打开 GraphQL 查询工具',
-    done: '完成：{title}',
-    doneQueued: '已标记完成',
-  },
-);
+export { hrefFor } from './TodayRow';
 
-// The server sends the most urgent few of each kind; counts count them all, and the
-// rest of a kind comes with TodayKindQuery when the rep asks for it.
+// The server sends the most urgent few of each kind, ordered as a plan; counts count
+// them all, and the rest of a kind comes with TodayKindQuery when the rep asks for it.
 export const TodayQuery = graphql(`
   query Today {
     me { id name }
@@ -49,7 +25,7 @@ export const TodayQuery = graphql(`
       total
       counts { kind count }
       items {
-        kind title reason due
+        kind title reason due urgency members phone
         node { __typename id ... on Task { version } }
         customer { id name }
       }
@@ -61,52 +37,13 @@ export const TodayKindQuery = graphql(`
   query TodayKind($kind: TodayKind!, $first: Int!, $offset: Int!) {
     today(kind: $kind, first: $first, offset: $offset) {
       items {
-        kind title reason due
+        kind title reason due urgency members phone
         node { __typename id ... on Task { version } }
         customer { id name }
       }
     }
   }
 `);
-
-type Item = ResultOf<typeof TodayQuery>['today']['items'][number];
-
-/** Where a Today item opens. */
-export function hrefFor(typename: string, id: string, customerID?: string): string {
-  switch (typename) {
-    case 'Sample':
-      return `/samples/${id}`;
-    case 'Order':
-      return `/orders/${id}`;
-    case 'Issue':
-      return `/problems/${id}`;
-    case 'ChangeNoticeAck':
-      return `/acks/${id}`;
-    case 'Customer':
-      return `/customers/${id}`;
-    case 'Interaction':
-      return customerID ? `/customers/${customerID}/visit` : '/';
-    default:
-      return customerID ? `/customers/${customerID}` : '/';
-  }
-}
-
-const order = [
-  'VISIT_DUE',
-  'TASK_OVERDUE',
-  'TASK_DUE',
-  'KEY_PERSON_OVERDUE',
-  'SAMPLE_NOT_RECEIVED',
-  'SAMPLE_NO_RESULT',
-  'ORDER_LATE',
-  'ORDER_DUE',
-  'ORDER_RISK',
-  'ISSUE_PAST_SLA',
-  'ISSUE_ESCALATED',
-  'CHANGE_NOTICE_PENDING',
-  'EVALUATION_DECISION',
-  'CERTIFICATE_EXPIRING',
-];
 
 /** Keep the accounts on today's list readable offline (at most hourly, at most 10). */
 async function keepForOffline(ids: string[]): Promise<void> {
@@ -134,114 +71,124 @@ export function Today() {
       <Header title={t('title')} />
       <main class="content">
         <Query q={q}>
-          {(d) => {
-            const groups = order
-              .map((k) => ({
-                kind: k,
-                items: d.today.items.filter((i) => i.kind === k),
-                count: d.today.counts.find((c) => c.kind === k)?.count ?? 0,
-              }))
-              .filter((g) => g.items.length);
-            return (
-              <>
-                <p class="muted">{t('hello', { name: d.me.name === 'Administrator' ? t('firstAdmin') : d.me.name })}</p>
-                {!groups.length &&
-                  (session.get()?.user.role === 'ANALYST' ? (
-                    <div class="card">
-                      <p>{t('analystClear')}</p>
-                      <a class="btn primary block" href="/explorer">
-                        {t('explorer')}
-                      </a>
-                    </div>
-                  ) : (
-                    <Empty>{t('allClear')}</Empty>
-                  ))}
-                {groups.map((g) => (
-                  <TodayGroup key={g.kind} kind={g.kind} first={g.items} count={g.count} source={d.today} />
-                ))}
-              </>
-            );
-          }}
+          {(d) => (
+            <>
+              <p class="muted">{t('hello', { name: d.me.name === 'Administrator' ? t('firstAdmin') : d.me.name })}</p>
+              <Plan today={d.today} />
+            </>
+          )}
         </Query>
       </main>
     </>
   );
 }
 
-/** One tap marks a task done, through the offline queue; Today asks again after the sync. */
-function TaskDone({ item }: { item: Item }) {
-  const queued = useStore(queue.items).some((q) => q.kind === 'taskDone' && q.recordID === item.node.id);
-  if (queued) return <span class="badge good row-act-done">{t('doneQueued')}</span>;
-  const version = 'version' in item.node ? item.node.version : undefined;
+type TodayData = { total: number; counts: { kind: string; count: number }[]; items: Item[] };
+
+/** The plan: what to act on first, today's schedule, this week's follow-ups; then the counts by kind. */
+function Plan({ today }: { today: TodayData }) {
+  const [more, setMore] = useState<Item[]>([]);
+  const [snoozed, setSnoozed] = useState<{ item: Item; until: Date; queued: string } | null>(null);
+  // A new Today (refetched, or read back from the offline copy) starts again.
+  useEffect(() => setMore([]), [today]);
+  const waiting = useStore(queue.items);
+  const hidden = useMemo(
+    () => new Set(waiting.filter((w) => w.kind === 'snooze').map((w) => `${w.vars.kind}:${w.vars.id}`)),
+    [waiting],
+  );
+  const parts = planParts([...today.items, ...more], hidden);
+  if (!today.total) {
+    return session.get()?.user.role === 'ANALYST' ? (
+      <div class="card">
+        <p>{t('analystClear')}</p>
+        <a class="btn primary block" href="/explorer">
+          {t('explorer')}
+        </a>
+      </div>
+    ) : (
+      <Empty>{t('allClear')}</Empty>
+    );
+  }
+  async function snooze(item: Item, until: Date) {
+    const queued = newId();
+    await queue.enqueue({ id: queued, kind: 'snooze', label: item.title, customerID: item.customer?.id, recordID: item.node.id,
+      vars: { kind: item.kind, id: item.node.id, until: until.toISOString() } });
+    setSnoozed({ item, until, queued });
+  }
+  // Undo: drop the snooze if it still waits, and lift it on the server if it went.
+  async function undo() {
+    if (!snoozed) return;
+    const { item, queued } = snoozed;
+    setSnoozed(null);
+    if (queue.items.get().some((w) => w.id === queued)) await queue.discard(queued);
+    await queue.enqueue({ id: newId(), kind: 'unsnooze', label: item.title, recordID: item.node.id, vars: { kind: item.kind, id: item.node.id } });
+  }
+  const shown = (kind: string) => [...today.items, ...more].filter((i) => i.kind === kind).length;
   return (
-    <button
-      type="button"
-      class="btn row-act-btn"
-      aria-label={t('done', { title: item.title })}
-      onClick={() => void queueTaskDone({ id: item.node.id, title: item.title, version }, item.customer?.id)}
-    >
-      ✓
-    </button>
+    <>
+      {snoozed && (
+        <p class="notice" role="status">
+          {t('snoozed', { title: snoozed.item.title, when: `${relativeDay(snoozed.until.toISOString())} ${formatTime(snoozed.until.toISOString())}` })}{' '}
+          <button type="button" class="btn" onClick={() => void undo()}>
+            {t('undo')}
+          </button>
+        </p>
+      )}
+      {parts.map((p) => (
+        <section key={p.urgency} class="section" aria-labelledby={'u-' + p.urgency}>
+          <h2 id={'u-' + p.urgency}>{t(p.urgency)}</h2>
+          <ul class="list">
+            {p.items.map((i) => (
+              <TodayRow key={itemKey(i)} item={i} onSnooze={(it, until) => void snooze(it, until)} />
+            ))}
+          </ul>
+        </section>
+      ))}
+      <section class="section" aria-labelledby="by-kind">
+        <h2 id="by-kind">{t('byKind')}</h2>
+        <ul class="list">
+          {today.counts
+            .filter((c) => c.count > 0)
+            .map((c) => (
+              <KindMore key={c.kind} kind={c.kind} count={c.count} shown={shown(c.kind)} onMore={(items) => setMore((m) => [...m, ...items])} />
+            ))}
+        </ul>
+      </section>
+    </>
   );
 }
 
-/** One kind's items: the ones Today sent, then more of the kind, 25 at a time. */
-function TodayGroup({ kind, first, count, source }: { kind: string; first: Item[]; count: number; source: object }) {
-  const [more, setMore] = useState<Item[]>([]);
+/** A kind's count, and the rest of it, 25 at a time. */
+function KindMore({ kind, count, shown, onMore }: { kind: string; count: number; shown: number; onMore: (items: Item[]) => void }) {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>();
-  // A new Today (refetched, or read back from the offline copy) starts the kind again.
-  useEffect(() => {
-    setMore([]);
-    setError(undefined);
-  }, [source]);
-  const items = [...first, ...more];
-  async function loadMore() {
+  const left = count - shown;
+  async function load() {
     if (loading) return;
     setLoading(true);
     setError(undefined);
     try {
-      const d = await request(TodayKindQuery, { kind: kind as Item['kind'], first: 25, offset: items.length });
-      setMore((m) => [...m, ...d.today.items]);
+      const d = await request(TodayKindQuery, { kind: kind as Item['kind'], first: 25, offset: shown });
+      onMore(d.today.items);
     } catch (e) {
       setError(e);
     } finally {
       setLoading(false);
     }
   }
-  const left = count - items.length;
   return (
-    <section class="section" aria-labelledby={'g-' + kind}>
-      <h2 id={'g-' + kind}>
-        {label('TodayKind', kind)}
-        <span class="count">{count}</span>
-      </h2>
-      <ul class="list">
-        {items.map((i) => (
-          <li key={i.kind + i.node.id} class={i.node.__typename === 'Task' ? 'row-act' : undefined}>
-            <a class="row" href={hrefFor(i.node.__typename, i.node.id, i.customer?.id)}>
-              <span class="row-main">
-                <span class="row-title">{i.title}</span>
-                <span class="row-sub">
-                  {i.customer?.name ? i.customer.name + ' · ' : ''}
-                  {i.reason}
-                </span>
-              </span>
-              {i.due && (
-                // A visit today is at a time of day; anything else is due on a day.
-                <span class="row-side">{i.kind === 'VISIT_DUE' ? formatTime(i.due) : relativeDay(i.due)}</span>
-              )}
-            </a>
-            {i.node.__typename === 'Task' && <TaskDone item={i} />}
-          </li>
-        ))}
-      </ul>
-      {error ? <ErrorBox error={error} onRetry={() => void loadMore()} /> : null}
+    <li data-more={kind} class="row today-kind">
+      <span class="row-main">
+        <span>
+          {label('TodayKind', kind)} <span class="count">{count}</span>
+        </span>
+        {error ? <ErrorBox error={error} onRetry={() => void load()} /> : null}
+      </span>
       {left > 0 && (
-        <button type="button" class="btn block" onClick={() => void loadMore()} disabled={loading}>
+        <button type="button" class="btn" aria-label={t('moreOf', { kind: label('TodayKind', kind), n: left })} onClick={() => void load()} disabled={loading}>
           {loading ? tc('loading') : t('more', { n: left })}
         </button>
       )}
-    </section>
+    </li>
   );
 }
