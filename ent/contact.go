@@ -30,6 +30,8 @@ type Contact struct {
 	CustomerID pulid.ID `json:"customer_id,omitempty"`
 	// At most 120 characters.
 	Name string `json:"name,omitempty"`
+	// The names folded and in pinyin, as search matches them (domain/search); kept by a hook. At most 2,000 characters.
+	SearchKey string `json:"search_key,omitempty"`
 	// At most 120 characters.
 	Title string `json:"title,omitempty"`
 	// Department holds the value of the "department" field.
@@ -141,7 +143,7 @@ func (*Contact) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case contact.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case contact.FieldName, contact.FieldTitle, contact.FieldDepartment, contact.FieldPhone, contact.FieldMobile, contact.FieldEmail, contact.FieldWechat, contact.FieldNotes:
+		case contact.FieldName, contact.FieldSearchKey, contact.FieldTitle, contact.FieldDepartment, contact.FieldPhone, contact.FieldMobile, contact.FieldEmail, contact.FieldWechat, contact.FieldNotes:
 			values[i] = new(sql.NullString)
 		case contact.FieldCreatedAt, contact.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -195,6 +197,12 @@ func (_m *Contact) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field name", values[i])
 			} else if value.Valid {
 				_m.Name = value.String
+			}
+		case contact.FieldSearchKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field search_key", values[i])
+			} else if value.Valid {
+				_m.SearchKey = value.String
 			}
 		case contact.FieldTitle:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -332,6 +340,9 @@ func (_m *Contact) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("name=")
 	builder.WriteString(_m.Name)
+	builder.WriteString(", ")
+	builder.WriteString("search_key=")
+	builder.WriteString(_m.SearchKey)
 	builder.WriteString(", ")
 	builder.WriteString("title=")
 	builder.WriteString(_m.Title)

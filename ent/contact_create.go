@@ -82,6 +82,20 @@ func (_c *ContactCreate) SetName(v string) *ContactCreate {
 	return _c
 }
 
+// SetSearchKey sets the "search_key" field.
+func (_c *ContactCreate) SetSearchKey(v string) *ContactCreate {
+	_c.mutation.SetSearchKey(v)
+	return _c
+}
+
+// SetNillableSearchKey sets the "search_key" field if the given value is not nil.
+func (_c *ContactCreate) SetNillableSearchKey(v *string) *ContactCreate {
+	if v != nil {
+		_c.SetSearchKey(*v)
+	}
+	return _c
+}
+
 // SetTitle sets the "title" field.
 func (_c *ContactCreate) SetTitle(v string) *ContactCreate {
 	_c.mutation.SetTitle(v)
@@ -386,6 +400,11 @@ func (_c *ContactCreate) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Contact.name": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.SearchKey(); ok {
+		if err := contact.SearchKeyValidator(v); err != nil {
+			return &ValidationError{Name: "search_key", err: fmt.Errorf(`ent: validator failed for field "Contact.search_key": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.Title(); ok {
 		if err := contact.TitleValidator(v); err != nil {
 			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "Contact.title": %w`, err)}
@@ -481,6 +500,10 @@ func (_c *ContactCreate) createSpec() (*Contact, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(contact.FieldName, field.TypeString, value)
 		_node.Name = value
+	}
+	if value, ok := _c.mutation.SearchKey(); ok {
+		_spec.SetField(contact.FieldSearchKey, field.TypeString, value)
+		_node.SearchKey = value
 	}
 	if value, ok := _c.mutation.Title(); ok {
 		_spec.SetField(contact.FieldTitle, field.TypeString, value)
@@ -703,6 +726,24 @@ func (u *ContactUpsert) SetName(v string) *ContactUpsert {
 // UpdateName sets the "name" field to the value that was provided on create.
 func (u *ContactUpsert) UpdateName() *ContactUpsert {
 	u.SetExcluded(contact.FieldName)
+	return u
+}
+
+// SetSearchKey sets the "search_key" field.
+func (u *ContactUpsert) SetSearchKey(v string) *ContactUpsert {
+	u.Set(contact.FieldSearchKey, v)
+	return u
+}
+
+// UpdateSearchKey sets the "search_key" field to the value that was provided on create.
+func (u *ContactUpsert) UpdateSearchKey() *ContactUpsert {
+	u.SetExcluded(contact.FieldSearchKey)
+	return u
+}
+
+// ClearSearchKey clears the value of the "search_key" field.
+func (u *ContactUpsert) ClearSearchKey() *ContactUpsert {
+	u.SetNull(contact.FieldSearchKey)
 	return u
 }
 
@@ -985,6 +1026,27 @@ func (u *ContactUpsertOne) SetName(v string) *ContactUpsertOne {
 func (u *ContactUpsertOne) UpdateName() *ContactUpsertOne {
 	return u.Update(func(s *ContactUpsert) {
 		s.UpdateName()
+	})
+}
+
+// SetSearchKey sets the "search_key" field.
+func (u *ContactUpsertOne) SetSearchKey(v string) *ContactUpsertOne {
+	return u.Update(func(s *ContactUpsert) {
+		s.SetSearchKey(v)
+	})
+}
+
+// UpdateSearchKey sets the "search_key" field to the value that was provided on create.
+func (u *ContactUpsertOne) UpdateSearchKey() *ContactUpsertOne {
+	return u.Update(func(s *ContactUpsert) {
+		s.UpdateSearchKey()
+	})
+}
+
+// ClearSearchKey clears the value of the "search_key" field.
+func (u *ContactUpsertOne) ClearSearchKey() *ContactUpsertOne {
+	return u.Update(func(s *ContactUpsert) {
+		s.ClearSearchKey()
 	})
 }
 
@@ -1462,6 +1524,27 @@ func (u *ContactUpsertBulk) SetName(v string) *ContactUpsertBulk {
 func (u *ContactUpsertBulk) UpdateName() *ContactUpsertBulk {
 	return u.Update(func(s *ContactUpsert) {
 		s.UpdateName()
+	})
+}
+
+// SetSearchKey sets the "search_key" field.
+func (u *ContactUpsertBulk) SetSearchKey(v string) *ContactUpsertBulk {
+	return u.Update(func(s *ContactUpsert) {
+		s.SetSearchKey(v)
+	})
+}
+
+// UpdateSearchKey sets the "search_key" field to the value that was provided on create.
+func (u *ContactUpsertBulk) UpdateSearchKey() *ContactUpsertBulk {
+	return u.Update(func(s *ContactUpsert) {
+		s.UpdateSearchKey()
+	})
+}
+
+// ClearSearchKey clears the value of the "search_key" field.
+func (u *ContactUpsertBulk) ClearSearchKey() *ContactUpsertBulk {
+	return u.Update(func(s *ContactUpsert) {
+		s.ClearSearchKey()
 	})
 }
 

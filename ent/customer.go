@@ -37,6 +37,8 @@ type Customer struct {
 	NormalizedName string `json:"normalized_name,omitempty"`
 	// Core name for the duplicate check: the name without region, legal form and line of business (account.DuplicateKey). At most 300 characters.
 	CoreName string `json:"core_name,omitempty"`
+	// The names folded and in pinyin, as search matches them (domain/search); kept by a hook. At most 2,000 characters.
+	SearchKey string `json:"search_key,omitempty"`
 	// 统一社会信用代码 (unified social credit code): the natural key of an imported account. At most 40 characters.
 	CreditCode string `json:"credit_code,omitempty"`
 	// At most 300 characters.
@@ -554,7 +556,7 @@ func (*Customer) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullFloat64)
 		case customer.FieldVersion, customer.FieldScale, customer.FieldTechnicalLevel, customer.FieldCredit, customer.FieldDemand, customer.FieldEaseOfClosing:
 			values[i] = new(sql.NullInt64)
-		case customer.FieldName, customer.FieldNameEn, customer.FieldShortName, customer.FieldNormalizedName, customer.FieldCoreName, customer.FieldCreditCode, customer.FieldWebsite, customer.FieldIndustry, customer.FieldRegion, customer.FieldAddress, customer.FieldPhone, customer.FieldStage, customer.FieldLeadSource, customer.FieldLeadSourceDetail, customer.FieldTier, customer.FieldIndustryStatus, customer.FieldFounderHistory, customer.FieldShareholders, customer.FieldDecisionMechanism, customer.FieldCulture, customer.FieldPeopleStatus, customer.FieldBusinessStatus, customer.FieldTechnologyStatus, customer.FieldManagementStatus, customer.FieldNotes, customer.FieldEvaluationOutcome, customer.FieldEvaluationNote, customer.FieldEvaluationDecision:
+		case customer.FieldName, customer.FieldNameEn, customer.FieldShortName, customer.FieldNormalizedName, customer.FieldCoreName, customer.FieldSearchKey, customer.FieldCreditCode, customer.FieldWebsite, customer.FieldIndustry, customer.FieldRegion, customer.FieldAddress, customer.FieldPhone, customer.FieldStage, customer.FieldLeadSource, customer.FieldLeadSourceDetail, customer.FieldTier, customer.FieldIndustryStatus, customer.FieldFounderHistory, customer.FieldShareholders, customer.FieldDecisionMechanism, customer.FieldCulture, customer.FieldPeopleStatus, customer.FieldBusinessStatus, customer.FieldTechnologyStatus, customer.FieldManagementStatus, customer.FieldNotes, customer.FieldEvaluationOutcome, customer.FieldEvaluationNote, customer.FieldEvaluationDecision:
 			values[i] = new(sql.NullString)
 		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldStageChangedAt, customer.FieldEvaluationDecidedAt:
 			values[i] = new(sql.NullTime)
@@ -626,6 +628,12 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field core_name", values[i])
 			} else if value.Valid {
 				_m.CoreName = value.String
+			}
+		case customer.FieldSearchKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field search_key", values[i])
+			} else if value.Valid {
+				_m.SearchKey = value.String
 			}
 		case customer.FieldCreditCode:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -1090,6 +1098,9 @@ func (_m *Customer) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("core_name=")
 	builder.WriteString(_m.CoreName)
+	builder.WriteString(", ")
+	builder.WriteString("search_key=")
+	builder.WriteString(_m.SearchKey)
 	builder.WriteString(", ")
 	builder.WriteString("credit_code=")
 	builder.WriteString(_m.CreditCode)

@@ -158,6 +158,20 @@ func (_c *CustomerCreate) SetNillableCoreName(v *string) *CustomerCreate {
 	return _c
 }
 
+// SetSearchKey sets the "search_key" field.
+func (_c *CustomerCreate) SetSearchKey(v string) *CustomerCreate {
+	_c.mutation.SetSearchKey(v)
+	return _c
+}
+
+// SetNillableSearchKey sets the "search_key" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableSearchKey(v *string) *CustomerCreate {
+	if v != nil {
+		_c.SetSearchKey(*v)
+	}
+	return _c
+}
+
 // SetCreditCode sets the "credit_code" field.
 func (_c *CustomerCreate) SetCreditCode(v string) *CustomerCreate {
 	_c.mutation.SetCreditCode(v)
@@ -1276,6 +1290,11 @@ func (_c *CustomerCreate) check() error {
 			return &ValidationError{Name: "core_name", err: fmt.Errorf(`ent: validator failed for field "Customer.core_name": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.SearchKey(); ok {
+		if err := customer.SearchKeyValidator(v); err != nil {
+			return &ValidationError{Name: "search_key", err: fmt.Errorf(`ent: validator failed for field "Customer.search_key": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.CreditCode(); ok {
 		if err := customer.CreditCodeValidator(v); err != nil {
 			return &ValidationError{Name: "credit_code", err: fmt.Errorf(`ent: validator failed for field "Customer.credit_code": %w`, err)}
@@ -1492,6 +1511,10 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.CoreName(); ok {
 		_spec.SetField(customer.FieldCoreName, field.TypeString, value)
 		_node.CoreName = value
+	}
+	if value, ok := _c.mutation.SearchKey(); ok {
+		_spec.SetField(customer.FieldSearchKey, field.TypeString, value)
+		_node.SearchKey = value
 	}
 	if value, ok := _c.mutation.CreditCode(); ok {
 		_spec.SetField(customer.FieldCreditCode, field.TypeString, value)
@@ -2336,6 +2359,24 @@ func (u *CustomerUpsert) UpdateCoreName() *CustomerUpsert {
 // ClearCoreName clears the value of the "core_name" field.
 func (u *CustomerUpsert) ClearCoreName() *CustomerUpsert {
 	u.SetNull(customer.FieldCoreName)
+	return u
+}
+
+// SetSearchKey sets the "search_key" field.
+func (u *CustomerUpsert) SetSearchKey(v string) *CustomerUpsert {
+	u.Set(customer.FieldSearchKey, v)
+	return u
+}
+
+// UpdateSearchKey sets the "search_key" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateSearchKey() *CustomerUpsert {
+	u.SetExcluded(customer.FieldSearchKey)
+	return u
+}
+
+// ClearSearchKey clears the value of the "search_key" field.
+func (u *CustomerUpsert) ClearSearchKey() *CustomerUpsert {
+	u.SetNull(customer.FieldSearchKey)
 	return u
 }
 
@@ -3204,6 +3245,27 @@ func (u *CustomerUpsertOne) UpdateCoreName() *CustomerUpsertOne {
 func (u *CustomerUpsertOne) ClearCoreName() *CustomerUpsertOne {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearCoreName()
+	})
+}
+
+// SetSearchKey sets the "search_key" field.
+func (u *CustomerUpsertOne) SetSearchKey(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetSearchKey(v)
+	})
+}
+
+// UpdateSearchKey sets the "search_key" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateSearchKey() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateSearchKey()
+	})
+}
+
+// ClearSearchKey clears the value of the "search_key" field.
+func (u *CustomerUpsertOne) ClearSearchKey() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearSearchKey()
 	})
 }
 
@@ -4353,6 +4415,27 @@ func (u *CustomerUpsertBulk) UpdateCoreName() *CustomerUpsertBulk {
 func (u *CustomerUpsertBulk) ClearCoreName() *CustomerUpsertBulk {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearCoreName()
+	})
+}
+
+// SetSearchKey sets the "search_key" field.
+func (u *CustomerUpsertBulk) SetSearchKey(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetSearchKey(v)
+	})
+}
+
+// UpdateSearchKey sets the "search_key" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateSearchKey() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateSearchKey()
+	})
+}
+
+// ClearSearchKey clears the value of the "search_key" field.
+func (u *CustomerUpsertBulk) ClearSearchKey() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearSearchKey()
 	})
 }
 

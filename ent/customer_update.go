@@ -181,6 +181,26 @@ func (_u *CustomerUpdate) ClearCoreName() *CustomerUpdate {
 	return _u
 }
 
+// SetSearchKey sets the "search_key" field.
+func (_u *CustomerUpdate) SetSearchKey(v string) *CustomerUpdate {
+	_u.mutation.SetSearchKey(v)
+	return _u
+}
+
+// SetNillableSearchKey sets the "search_key" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableSearchKey(v *string) *CustomerUpdate {
+	if v != nil {
+		_u.SetSearchKey(*v)
+	}
+	return _u
+}
+
+// ClearSearchKey clears the value of the "search_key" field.
+func (_u *CustomerUpdate) ClearSearchKey() *CustomerUpdate {
+	_u.mutation.ClearSearchKey()
+	return _u
+}
+
 // SetCreditCode sets the "credit_code" field.
 func (_u *CustomerUpdate) SetCreditCode(v string) *CustomerUpdate {
 	_u.mutation.SetCreditCode(v)
@@ -2143,6 +2163,11 @@ func (_u *CustomerUpdate) check() error {
 			return &ValidationError{Name: "core_name", err: fmt.Errorf(`ent: validator failed for field "Customer.core_name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.SearchKey(); ok {
+		if err := customer.SearchKeyValidator(v); err != nil {
+			return &ValidationError{Name: "search_key", err: fmt.Errorf(`ent: validator failed for field "Customer.search_key": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.CreditCode(); ok {
 		if err := customer.CreditCodeValidator(v); err != nil {
 			return &ValidationError{Name: "credit_code", err: fmt.Errorf(`ent: validator failed for field "Customer.credit_code": %w`, err)}
@@ -2339,6 +2364,12 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.CoreNameCleared() {
 		_spec.ClearField(customer.FieldCoreName, field.TypeString)
+	}
+	if value, ok := _u.mutation.SearchKey(); ok {
+		_spec.SetField(customer.FieldSearchKey, field.TypeString, value)
+	}
+	if _u.mutation.SearchKeyCleared() {
+		_spec.ClearField(customer.FieldSearchKey, field.TypeString)
 	}
 	if value, ok := _u.mutation.CreditCode(); ok {
 		_spec.SetField(customer.FieldCreditCode, field.TypeString, value)
@@ -4153,6 +4184,26 @@ func (_u *CustomerUpdateOne) SetNillableCoreName(v *string) *CustomerUpdateOne {
 // ClearCoreName clears the value of the "core_name" field.
 func (_u *CustomerUpdateOne) ClearCoreName() *CustomerUpdateOne {
 	_u.mutation.ClearCoreName()
+	return _u
+}
+
+// SetSearchKey sets the "search_key" field.
+func (_u *CustomerUpdateOne) SetSearchKey(v string) *CustomerUpdateOne {
+	_u.mutation.SetSearchKey(v)
+	return _u
+}
+
+// SetNillableSearchKey sets the "search_key" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableSearchKey(v *string) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetSearchKey(*v)
+	}
+	return _u
+}
+
+// ClearSearchKey clears the value of the "search_key" field.
+func (_u *CustomerUpdateOne) ClearSearchKey() *CustomerUpdateOne {
+	_u.mutation.ClearSearchKey()
 	return _u
 }
 
@@ -6131,6 +6182,11 @@ func (_u *CustomerUpdateOne) check() error {
 			return &ValidationError{Name: "core_name", err: fmt.Errorf(`ent: validator failed for field "Customer.core_name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.SearchKey(); ok {
+		if err := customer.SearchKeyValidator(v); err != nil {
+			return &ValidationError{Name: "search_key", err: fmt.Errorf(`ent: validator failed for field "Customer.search_key": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.CreditCode(); ok {
 		if err := customer.CreditCodeValidator(v); err != nil {
 			return &ValidationError{Name: "credit_code", err: fmt.Errorf(`ent: validator failed for field "Customer.credit_code": %w`, err)}
@@ -6344,6 +6400,12 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	}
 	if _u.mutation.CoreNameCleared() {
 		_spec.ClearField(customer.FieldCoreName, field.TypeString)
+	}
+	if value, ok := _u.mutation.SearchKey(); ok {
+		_spec.SetField(customer.FieldSearchKey, field.TypeString, value)
+	}
+	if _u.mutation.SearchKeyCleared() {
+		_spec.ClearField(customer.FieldSearchKey, field.TypeString)
 	}
 	if value, ok := _u.mutation.CreditCode(); ok {
 		_spec.SetField(customer.FieldCreditCode, field.TypeString, value)

@@ -296,6 +296,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			contact.FieldVersion:      {Type: field.TypeInt, Column: contact.FieldVersion},
 			contact.FieldCustomerID:   {Type: field.TypeString, Column: contact.FieldCustomerID},
 			contact.FieldName:         {Type: field.TypeString, Column: contact.FieldName},
+			contact.FieldSearchKey:    {Type: field.TypeString, Column: contact.FieldSearchKey},
 			contact.FieldTitle:        {Type: field.TypeString, Column: contact.FieldTitle},
 			contact.FieldDepartment:   {Type: field.TypeEnum, Column: contact.FieldDepartment},
 			contact.FieldPhone:        {Type: field.TypeString, Column: contact.FieldPhone},
@@ -327,6 +328,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldShortName:           {Type: field.TypeString, Column: customer.FieldShortName},
 			customer.FieldNormalizedName:      {Type: field.TypeString, Column: customer.FieldNormalizedName},
 			customer.FieldCoreName:            {Type: field.TypeString, Column: customer.FieldCoreName},
+			customer.FieldSearchKey:           {Type: field.TypeString, Column: customer.FieldSearchKey},
 			customer.FieldCreditCode:          {Type: field.TypeString, Column: customer.FieldCreditCode},
 			customer.FieldWebsite:             {Type: field.TypeString, Column: customer.FieldWebsite},
 			customer.FieldIndustry:            {Type: field.TypeString, Column: customer.FieldIndustry},
@@ -847,6 +849,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldVersion:           {Type: field.TypeInt, Column: product.FieldVersion},
 			product.FieldCode:              {Type: field.TypeString, Column: product.FieldCode},
 			product.FieldName:              {Type: field.TypeString, Column: product.FieldName},
+			product.FieldSearchKey:         {Type: field.TypeString, Column: product.FieldSearchKey},
 			product.FieldGrade:             {Type: field.TypeEnum, Column: product.FieldGrade},
 			product.FieldCategory:          {Type: field.TypeString, Column: product.FieldCategory},
 			product.FieldDescription:       {Type: field.TypeString, Column: product.FieldDescription},
@@ -4094,6 +4097,11 @@ func (f *ContactFilter) WhereName(p entql.StringP) {
 	f.Where(p.Field(contact.FieldName))
 }
 
+// WhereSearchKey applies the entql string predicate on the search_key field.
+func (f *ContactFilter) WhereSearchKey(p entql.StringP) {
+	f.Where(p.Field(contact.FieldSearchKey))
+}
+
 // WhereTitle applies the entql string predicate on the title field.
 func (f *ContactFilter) WhereTitle(p entql.StringP) {
 	f.Where(p.Field(contact.FieldTitle))
@@ -4292,6 +4300,11 @@ func (f *CustomerFilter) WhereNormalizedName(p entql.StringP) {
 // WhereCoreName applies the entql string predicate on the core_name field.
 func (f *CustomerFilter) WhereCoreName(p entql.StringP) {
 	f.Where(p.Field(customer.FieldCoreName))
+}
+
+// WhereSearchKey applies the entql string predicate on the search_key field.
+func (f *CustomerFilter) WhereSearchKey(p entql.StringP) {
+	f.Where(p.Field(customer.FieldSearchKey))
 }
 
 // WhereCreditCode applies the entql string predicate on the credit_code field.
@@ -7579,6 +7592,11 @@ func (f *ProductFilter) WhereCode(p entql.StringP) {
 // WhereName applies the entql string predicate on the name field.
 func (f *ProductFilter) WhereName(p entql.StringP) {
 	f.Where(p.Field(product.FieldName))
+}
+
+// WhereSearchKey applies the entql string predicate on the search_key field.
+func (f *ProductFilter) WhereSearchKey(p entql.StringP) {
+	f.Where(p.Field(product.FieldSearchKey))
 }
 
 // WhereGrade applies the entql string predicate on the grade field.

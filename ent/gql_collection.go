@@ -9745,9 +9745,6 @@ func newSnoozePaginateArgs(rv map[string]any) *snoozePaginateArgs {
 			}
 		}
 	}
-	if v, ok := rv[whereField].(*SnoozeWhereInput); ok {
-		args.opts = append(args.opts, WithSnoozeFilter(v.Filter))
-	}
 	return args
 }
 

@@ -10348,6 +10348,7 @@ type ContactMutation struct {
 	version                   *int
 	addversion                *int
 	name                      *string
+	search_key                *string
 	title                     *string
 	department                *contact.Department
 	phone                     *string
@@ -10678,6 +10679,55 @@ func (m *ContactMutation) OldName(ctx context.Context) (v string, err error) {
 // ResetName resets all changes to the "name" field.
 func (m *ContactMutation) ResetName() {
 	m.name = nil
+}
+
+// SetSearchKey sets the "search_key" field.
+func (m *ContactMutation) SetSearchKey(s string) {
+	m.search_key = &s
+}
+
+// SearchKey returns the value of the "search_key" field in the mutation.
+func (m *ContactMutation) SearchKey() (r string, exists bool) {
+	v := m.search_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSearchKey returns the old "search_key" field's value of the Contact entity.
+// If the Contact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMutation) OldSearchKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSearchKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSearchKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSearchKey: %w", err)
+	}
+	return oldValue.SearchKey, nil
+}
+
+// ClearSearchKey clears the value of the "search_key" field.
+func (m *ContactMutation) ClearSearchKey() {
+	m.search_key = nil
+	m.clearedFields[contact.FieldSearchKey] = struct{}{}
+}
+
+// SearchKeyCleared returns if the "search_key" field was cleared in this mutation.
+func (m *ContactMutation) SearchKeyCleared() bool {
+	_, ok := m.clearedFields[contact.FieldSearchKey]
+	return ok
+}
+
+// ResetSearchKey resets all changes to the "search_key" field.
+func (m *ContactMutation) ResetSearchKey() {
+	m.search_key = nil
+	delete(m.clearedFields, contact.FieldSearchKey)
 }
 
 // SetTitle sets the "title" field.
@@ -11394,7 +11444,7 @@ func (m *ContactMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ContactMutation) Fields() []string {
-	fields := make([]string, 0, 15)
+	fields := make([]string, 0, 16)
 	if m.created_at != nil {
 		fields = append(fields, contact.FieldCreatedAt)
 	}
@@ -11409,6 +11459,9 @@ func (m *ContactMutation) Fields() []string {
 	}
 	if m.name != nil {
 		fields = append(fields, contact.FieldName)
+	}
+	if m.search_key != nil {
+		fields = append(fields, contact.FieldSearchKey)
 	}
 	if m.title != nil {
 		fields = append(fields, contact.FieldTitle)
@@ -11458,6 +11511,8 @@ func (m *ContactMutation) Field(name string) (ent.Value, bool) {
 		return m.CustomerID()
 	case contact.FieldName:
 		return m.Name()
+	case contact.FieldSearchKey:
+		return m.SearchKey()
 	case contact.FieldTitle:
 		return m.Title()
 	case contact.FieldDepartment:
@@ -11497,6 +11552,8 @@ func (m *ContactMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldCustomerID(ctx)
 	case contact.FieldName:
 		return m.OldName(ctx)
+	case contact.FieldSearchKey:
+		return m.OldSearchKey(ctx)
 	case contact.FieldTitle:
 		return m.OldTitle(ctx)
 	case contact.FieldDepartment:
@@ -11560,6 +11617,13 @@ func (m *ContactMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetName(v)
+		return nil
+	case contact.FieldSearchKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSearchKey(v)
 		return nil
 	case contact.FieldTitle:
 		v, ok := value.(string)
@@ -11676,6 +11740,9 @@ func (m *ContactMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *ContactMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(contact.FieldSearchKey) {
+		fields = append(fields, contact.FieldSearchKey)
+	}
 	if m.FieldCleared(contact.FieldTitle) {
 		fields = append(fields, contact.FieldTitle)
 	}
@@ -11714,6 +11781,9 @@ func (m *ContactMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *ContactMutation) ClearField(name string) error {
 	switch name {
+	case contact.FieldSearchKey:
+		m.ClearSearchKey()
+		return nil
 	case contact.FieldTitle:
 		m.ClearTitle()
 		return nil
@@ -11760,6 +11830,9 @@ func (m *ContactMutation) ResetField(name string) error {
 		return nil
 	case contact.FieldName:
 		m.ResetName()
+		return nil
+	case contact.FieldSearchKey:
+		m.ResetSearchKey()
 		return nil
 	case contact.FieldTitle:
 		m.ResetTitle()
@@ -11982,6 +12055,7 @@ type CustomerMutation struct {
 	short_name                *string
 	normalized_name           *string
 	core_name                 *string
+	search_key                *string
 	credit_code               *string
 	website                   *string
 	industry                  *string
@@ -12587,6 +12661,55 @@ func (m *CustomerMutation) CoreNameCleared() bool {
 func (m *CustomerMutation) ResetCoreName() {
 	m.core_name = nil
 	delete(m.clearedFields, customer.FieldCoreName)
+}
+
+// SetSearchKey sets the "search_key" field.
+func (m *CustomerMutation) SetSearchKey(s string) {
+	m.search_key = &s
+}
+
+// SearchKey returns the value of the "search_key" field in the mutation.
+func (m *CustomerMutation) SearchKey() (r string, exists bool) {
+	v := m.search_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSearchKey returns the old "search_key" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldSearchKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSearchKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSearchKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSearchKey: %w", err)
+	}
+	return oldValue.SearchKey, nil
+}
+
+// ClearSearchKey clears the value of the "search_key" field.
+func (m *CustomerMutation) ClearSearchKey() {
+	m.search_key = nil
+	m.clearedFields[customer.FieldSearchKey] = struct{}{}
+}
+
+// SearchKeyCleared returns if the "search_key" field was cleared in this mutation.
+func (m *CustomerMutation) SearchKeyCleared() bool {
+	_, ok := m.clearedFields[customer.FieldSearchKey]
+	return ok
+}
+
+// ResetSearchKey resets all changes to the "search_key" field.
+func (m *CustomerMutation) ResetSearchKey() {
+	m.search_key = nil
+	delete(m.clearedFields, customer.FieldSearchKey)
 }
 
 // SetCreditCode sets the "credit_code" field.
@@ -16251,7 +16374,7 @@ func (m *CustomerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerMutation) Fields() []string {
-	fields := make([]string, 0, 45)
+	fields := make([]string, 0, 46)
 	if m.created_at != nil {
 		fields = append(fields, customer.FieldCreatedAt)
 	}
@@ -16275,6 +16398,9 @@ func (m *CustomerMutation) Fields() []string {
 	}
 	if m.core_name != nil {
 		fields = append(fields, customer.FieldCoreName)
+	}
+	if m.search_key != nil {
+		fields = append(fields, customer.FieldSearchKey)
 	}
 	if m.credit_code != nil {
 		fields = append(fields, customer.FieldCreditCode)
@@ -16411,6 +16537,8 @@ func (m *CustomerMutation) Field(name string) (ent.Value, bool) {
 		return m.NormalizedName()
 	case customer.FieldCoreName:
 		return m.CoreName()
+	case customer.FieldSearchKey:
+		return m.SearchKey()
 	case customer.FieldCreditCode:
 		return m.CreditCode()
 	case customer.FieldWebsite:
@@ -16510,6 +16638,8 @@ func (m *CustomerMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldNormalizedName(ctx)
 	case customer.FieldCoreName:
 		return m.OldCoreName(ctx)
+	case customer.FieldSearchKey:
+		return m.OldSearchKey(ctx)
 	case customer.FieldCreditCode:
 		return m.OldCreditCode(ctx)
 	case customer.FieldWebsite:
@@ -16648,6 +16778,13 @@ func (m *CustomerMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetCoreName(v)
+		return nil
+	case customer.FieldSearchKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSearchKey(v)
 		return nil
 	case customer.FieldCreditCode:
 		v, ok := value.(string)
@@ -17037,6 +17174,9 @@ func (m *CustomerMutation) ClearedFields() []string {
 	if m.FieldCleared(customer.FieldCoreName) {
 		fields = append(fields, customer.FieldCoreName)
 	}
+	if m.FieldCleared(customer.FieldSearchKey) {
+		fields = append(fields, customer.FieldSearchKey)
+	}
 	if m.FieldCleared(customer.FieldCreditCode) {
 		fields = append(fields, customer.FieldCreditCode)
 	}
@@ -17164,6 +17304,9 @@ func (m *CustomerMutation) ClearField(name string) error {
 		return nil
 	case customer.FieldCoreName:
 		m.ClearCoreName()
+		return nil
+	case customer.FieldSearchKey:
+		m.ClearSearchKey()
 		return nil
 	case customer.FieldCreditCode:
 		m.ClearCreditCode()
@@ -17298,6 +17441,9 @@ func (m *CustomerMutation) ResetField(name string) error {
 		return nil
 	case customer.FieldCoreName:
 		m.ResetCoreName()
+		return nil
+	case customer.FieldSearchKey:
+		m.ResetSearchKey()
 		return nil
 	case customer.FieldCreditCode:
 		m.ResetCreditCode()
@@ -41706,6 +41852,7 @@ type ProductMutation struct {
 	addversion              *int
 	code                    *string
 	name                    *string
+	search_key              *string
 	grade                   *product.Grade
 	category                *string
 	description             *string
@@ -42042,6 +42189,55 @@ func (m *ProductMutation) OldName(ctx context.Context) (v string, err error) {
 // ResetName resets all changes to the "name" field.
 func (m *ProductMutation) ResetName() {
 	m.name = nil
+}
+
+// SetSearchKey sets the "search_key" field.
+func (m *ProductMutation) SetSearchKey(s string) {
+	m.search_key = &s
+}
+
+// SearchKey returns the value of the "search_key" field in the mutation.
+func (m *ProductMutation) SearchKey() (r string, exists bool) {
+	v := m.search_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSearchKey returns the old "search_key" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldSearchKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSearchKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSearchKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSearchKey: %w", err)
+	}
+	return oldValue.SearchKey, nil
+}
+
+// ClearSearchKey clears the value of the "search_key" field.
+func (m *ProductMutation) ClearSearchKey() {
+	m.search_key = nil
+	m.clearedFields[product.FieldSearchKey] = struct{}{}
+}
+
+// SearchKeyCleared returns if the "search_key" field was cleared in this mutation.
+func (m *ProductMutation) SearchKeyCleared() bool {
+	_, ok := m.clearedFields[product.FieldSearchKey]
+	return ok
+}
+
+// ResetSearchKey resets all changes to the "search_key" field.
+func (m *ProductMutation) ResetSearchKey() {
+	m.search_key = nil
+	delete(m.clearedFields, product.FieldSearchKey)
 }
 
 // SetGrade sets the "grade" field.
@@ -42718,7 +42914,7 @@ func (m *ProductMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 12)
 	if m.created_at != nil {
 		fields = append(fields, product.FieldCreatedAt)
 	}
@@ -42733,6 +42929,9 @@ func (m *ProductMutation) Fields() []string {
 	}
 	if m.name != nil {
 		fields = append(fields, product.FieldName)
+	}
+	if m.search_key != nil {
+		fields = append(fields, product.FieldSearchKey)
 	}
 	if m.grade != nil {
 		fields = append(fields, product.FieldGrade)
@@ -42770,6 +42969,8 @@ func (m *ProductMutation) Field(name string) (ent.Value, bool) {
 		return m.Code()
 	case product.FieldName:
 		return m.Name()
+	case product.FieldSearchKey:
+		return m.SearchKey()
 	case product.FieldGrade:
 		return m.Grade()
 	case product.FieldCategory:
@@ -42801,6 +43002,8 @@ func (m *ProductMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldCode(ctx)
 	case product.FieldName:
 		return m.OldName(ctx)
+	case product.FieldSearchKey:
+		return m.OldSearchKey(ctx)
 	case product.FieldGrade:
 		return m.OldGrade(ctx)
 	case product.FieldCategory:
@@ -42856,6 +43059,13 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetName(v)
+		return nil
+	case product.FieldSearchKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSearchKey(v)
 		return nil
 	case product.FieldGrade:
 		v, ok := value.(product.Grade)
@@ -42956,6 +43166,9 @@ func (m *ProductMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *ProductMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(product.FieldSearchKey) {
+		fields = append(fields, product.FieldSearchKey)
+	}
 	if m.FieldCleared(product.FieldCategory) {
 		fields = append(fields, product.FieldCategory)
 	}
@@ -42976,6 +43189,9 @@ func (m *ProductMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *ProductMutation) ClearField(name string) error {
 	switch name {
+	case product.FieldSearchKey:
+		m.ClearSearchKey()
+		return nil
 	case product.FieldCategory:
 		m.ClearCategory()
 		return nil
@@ -43004,6 +43220,9 @@ func (m *ProductMutation) ResetField(name string) error {
 		return nil
 	case product.FieldName:
 		m.ResetName()
+		return nil
+	case product.FieldSearchKey:
+		m.ResetSearchKey()
 		return nil
 	case product.FieldGrade:
 		m.ResetGrade()

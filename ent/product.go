@@ -28,6 +28,8 @@ type Product struct {
 	Code string `json:"code,omitempty"`
 	// At most 200 characters.
 	Name string `json:"name,omitempty"`
+	// The names folded and in pinyin, as search matches them (domain/search); kept by a hook. At most 2,000 characters.
+	SearchKey string `json:"search_key,omitempty"`
 	// Grade holds the value of the "grade" field.
 	Grade product.Grade `json:"grade,omitempty"`
 	// At most 120 characters.
@@ -151,7 +153,7 @@ func (*Product) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case product.FieldVersion, product.FieldMaxBatchAgeMonths:
 			values[i] = new(sql.NullInt64)
-		case product.FieldCode, product.FieldName, product.FieldGrade, product.FieldCategory, product.FieldDescription, product.FieldUnit:
+		case product.FieldCode, product.FieldName, product.FieldSearchKey, product.FieldGrade, product.FieldCategory, product.FieldDescription, product.FieldUnit:
 			values[i] = new(sql.NullString)
 		case product.FieldCreatedAt, product.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -205,6 +207,12 @@ func (_m *Product) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field name", values[i])
 			} else if value.Valid {
 				_m.Name = value.String
+			}
+		case product.FieldSearchKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field search_key", values[i])
+			} else if value.Valid {
+				_m.SearchKey = value.String
 			}
 		case product.FieldGrade:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -327,6 +335,9 @@ func (_m *Product) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("name=")
 	builder.WriteString(_m.Name)
+	builder.WriteString(", ")
+	builder.WriteString("search_key=")
+	builder.WriteString(_m.SearchKey)
 	builder.WriteString(", ")
 	builder.WriteString("grade=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Grade))

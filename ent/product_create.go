@@ -85,6 +85,20 @@ func (_c *ProductCreate) SetName(v string) *ProductCreate {
 	return _c
 }
 
+// SetSearchKey sets the "search_key" field.
+func (_c *ProductCreate) SetSearchKey(v string) *ProductCreate {
+	_c.mutation.SetSearchKey(v)
+	return _c
+}
+
+// SetNillableSearchKey sets the "search_key" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableSearchKey(v *string) *ProductCreate {
+	if v != nil {
+		_c.SetSearchKey(*v)
+	}
+	return _c
+}
+
 // SetGrade sets the "grade" field.
 func (_c *ProductCreate) SetGrade(v product.Grade) *ProductCreate {
 	_c.mutation.SetGrade(v)
@@ -396,6 +410,11 @@ func (_c *ProductCreate) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Product.name": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.SearchKey(); ok {
+		if err := product.SearchKeyValidator(v); err != nil {
+			return &ValidationError{Name: "search_key", err: fmt.Errorf(`ent: validator failed for field "Product.search_key": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Grade(); !ok {
 		return &ValidationError{Name: "grade", err: errors.New(`ent: missing required field "Product.grade"`)}
 	}
@@ -488,6 +507,10 @@ func (_c *ProductCreate) createSpec() (*Product, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(product.FieldName, field.TypeString, value)
 		_node.Name = value
+	}
+	if value, ok := _c.mutation.SearchKey(); ok {
+		_spec.SetField(product.FieldSearchKey, field.TypeString, value)
+		_node.SearchKey = value
 	}
 	if value, ok := _c.mutation.Grade(); ok {
 		_spec.SetField(product.FieldGrade, field.TypeEnum, value)
@@ -731,6 +754,24 @@ func (u *ProductUpsert) UpdateName() *ProductUpsert {
 	return u
 }
 
+// SetSearchKey sets the "search_key" field.
+func (u *ProductUpsert) SetSearchKey(v string) *ProductUpsert {
+	u.Set(product.FieldSearchKey, v)
+	return u
+}
+
+// UpdateSearchKey sets the "search_key" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateSearchKey() *ProductUpsert {
+	u.SetExcluded(product.FieldSearchKey)
+	return u
+}
+
+// ClearSearchKey clears the value of the "search_key" field.
+func (u *ProductUpsert) ClearSearchKey() *ProductUpsert {
+	u.SetNull(product.FieldSearchKey)
+	return u
+}
+
 // SetGrade sets the "grade" field.
 func (u *ProductUpsert) SetGrade(v product.Grade) *ProductUpsert {
 	u.Set(product.FieldGrade, v)
@@ -932,6 +973,27 @@ func (u *ProductUpsertOne) SetName(v string) *ProductUpsertOne {
 func (u *ProductUpsertOne) UpdateName() *ProductUpsertOne {
 	return u.Update(func(s *ProductUpsert) {
 		s.UpdateName()
+	})
+}
+
+// SetSearchKey sets the "search_key" field.
+func (u *ProductUpsertOne) SetSearchKey(v string) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetSearchKey(v)
+	})
+}
+
+// UpdateSearchKey sets the "search_key" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateSearchKey() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateSearchKey()
+	})
+}
+
+// ClearSearchKey clears the value of the "search_key" field.
+func (u *ProductUpsertOne) ClearSearchKey() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearSearchKey()
 	})
 }
 
@@ -1318,6 +1380,27 @@ func (u *ProductUpsertBulk) SetName(v string) *ProductUpsertBulk {
 func (u *ProductUpsertBulk) UpdateName() *ProductUpsertBulk {
 	return u.Update(func(s *ProductUpsert) {
 		s.UpdateName()
+	})
+}
+
+// SetSearchKey sets the "search_key" field.
+func (u *ProductUpsertBulk) SetSearchKey(v string) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetSearchKey(v)
+	})
+}
+
+// UpdateSearchKey sets the "search_key" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateSearchKey() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateSearchKey()
+	})
+}
+
+// ClearSearchKey clears the value of the "search_key" field.
+func (u *ProductUpsertBulk) ClearSearchKey() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearSearchKey()
 	})
 }
 

@@ -92,6 +92,26 @@ func (_u *ProductUpdate) SetNillableName(v *string) *ProductUpdate {
 	return _u
 }
 
+// SetSearchKey sets the "search_key" field.
+func (_u *ProductUpdate) SetSearchKey(v string) *ProductUpdate {
+	_u.mutation.SetSearchKey(v)
+	return _u
+}
+
+// SetNillableSearchKey sets the "search_key" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableSearchKey(v *string) *ProductUpdate {
+	if v != nil {
+		_u.SetSearchKey(*v)
+	}
+	return _u
+}
+
+// ClearSearchKey clears the value of the "search_key" field.
+func (_u *ProductUpdate) ClearSearchKey() *ProductUpdate {
+	_u.mutation.ClearSearchKey()
+	return _u
+}
+
 // SetGrade sets the "grade" field.
 func (_u *ProductUpdate) SetGrade(v product.Grade) *ProductUpdate {
 	_u.mutation.SetGrade(v)
@@ -506,6 +526,11 @@ func (_u *ProductUpdate) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Product.name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.SearchKey(); ok {
+		if err := product.SearchKeyValidator(v); err != nil {
+			return &ValidationError{Name: "search_key", err: fmt.Errorf(`ent: validator failed for field "Product.search_key": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Grade(); ok {
 		if err := product.GradeValidator(v); err != nil {
 			return &ValidationError{Name: "grade", err: fmt.Errorf(`ent: validator failed for field "Product.grade": %w`, err)}
@@ -566,6 +591,12 @@ func (_u *ProductUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(product.FieldName, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.SearchKey(); ok {
+		_spec.SetField(product.FieldSearchKey, field.TypeString, value)
+	}
+	if _u.mutation.SearchKeyCleared() {
+		_spec.ClearField(product.FieldSearchKey, field.TypeString)
 	}
 	if value, ok := _u.mutation.Grade(); ok {
 		_spec.SetField(product.FieldGrade, field.TypeEnum, value)
@@ -983,6 +1014,26 @@ func (_u *ProductUpdateOne) SetNillableName(v *string) *ProductUpdateOne {
 	if v != nil {
 		_u.SetName(*v)
 	}
+	return _u
+}
+
+// SetSearchKey sets the "search_key" field.
+func (_u *ProductUpdateOne) SetSearchKey(v string) *ProductUpdateOne {
+	_u.mutation.SetSearchKey(v)
+	return _u
+}
+
+// SetNillableSearchKey sets the "search_key" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableSearchKey(v *string) *ProductUpdateOne {
+	if v != nil {
+		_u.SetSearchKey(*v)
+	}
+	return _u
+}
+
+// ClearSearchKey clears the value of the "search_key" field.
+func (_u *ProductUpdateOne) ClearSearchKey() *ProductUpdateOne {
+	_u.mutation.ClearSearchKey()
 	return _u
 }
 
@@ -1413,6 +1464,11 @@ func (_u *ProductUpdateOne) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Product.name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.SearchKey(); ok {
+		if err := product.SearchKeyValidator(v); err != nil {
+			return &ValidationError{Name: "search_key", err: fmt.Errorf(`ent: validator failed for field "Product.search_key": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Grade(); ok {
 		if err := product.GradeValidator(v); err != nil {
 			return &ValidationError{Name: "grade", err: fmt.Errorf(`ent: validator failed for field "Product.grade": %w`, err)}
@@ -1490,6 +1546,12 @@ func (_u *ProductUpdateOne) sqlSave(ctx context.Context) (_node *Product, err er
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(product.FieldName, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.SearchKey(); ok {
+		_spec.SetField(product.FieldSearchKey, field.TypeString, value)
+	}
+	if _u.mutation.SearchKeyCleared() {
+		_spec.ClearField(product.FieldSearchKey, field.TypeString)
 	}
 	if value, ok := _u.mutation.Grade(); ok {
 		_spec.SetField(product.FieldGrade, field.TypeEnum, value)

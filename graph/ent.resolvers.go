@@ -347,6 +347,11 @@ func (r *Resolver) ChangeNoticeAckWhereInput() generated.ChangeNoticeAckWhereInp
 	return &changeNoticeAckWhereInputResolver{r}
 }
 
+// CustomerWhereInput returns generated.CustomerWhereInputResolver implementation.
+func (r *Resolver) CustomerWhereInput() generated.CustomerWhereInputResolver {
+	return &customerWhereInputResolver{r}
+}
+
 type (
 	accountChangeResolver             struct{ *Resolver }
 	auditEventResolver                struct{ *Resolver }
@@ -361,4 +366,5 @@ type (
 	sampleResolver                    struct{ *Resolver }
 	accountChangeWhereInputResolver   struct{ *Resolver }
 	changeNoticeAckWhereInputResolver struct{ *Resolver }
+	customerWhereInputResolver        struct{ *Resolver }
 )

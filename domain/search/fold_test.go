@@ -7,9 +7,9 @@ import (
 
 func TestFold(t *testing.T) {
 	for in, want := range map[string]string{
-		"瑞豐 塑膠":          "瑞丰塑胶",
-		"瑞丰塑胶":           "瑞丰塑胶",
-		"ＡＢＣ　化工（上海）":     "abc化工上海",
+		"瑞豐 塑膠":           "瑞丰塑胶",
+		"瑞丰塑胶":            "瑞丰塑胶",
+		"ＡＢＣ　化工（上海）":      "abc化工上海",
 		" Acme-Chem Ltd.": "acmechemltd",
 		"TX-FR300":        "txfr300",
 		"138 0013 8000":   "13800138000",
@@ -24,10 +24,10 @@ func TestFold(t *testing.T) {
 
 func TestPinyin(t *testing.T) {
 	for in, want := range map[string][2]string{
-		"瑞丰塑胶":   {"ruifengsujiao", "rfsj"},
-		"瑞豐塑膠":   {"ruifengsujiao", "rfsj"},
-		"3M中国":   {"3mzhongguo", "3mzg"},
-		"Acme":   {"", ""},
+		"瑞丰塑胶":  {"ruifengsujiao", "rfsj"},
+		"瑞豐塑膠":  {"ruifengsujiao", "rfsj"},
+		"3M中国":  {"3mzhongguo", "3mzg"},
+		"Acme":  {"", ""},
 		"华东化工厂": {"huadonghuagongchang", "hdhgc"},
 	} {
 		full, ini := Pinyin(in)

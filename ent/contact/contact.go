@@ -29,6 +29,8 @@ const (
 	FieldCustomerID = "customer_id"
 	// FieldName holds the string denoting the name field in the database.
 	FieldName = "name"
+	// FieldSearchKey holds the string denoting the search_key field in the database.
+	FieldSearchKey = "search_key"
 	// FieldTitle holds the string denoting the title field in the database.
 	FieldTitle = "title"
 	// FieldDepartment holds the string denoting the department field in the database.
@@ -104,6 +106,7 @@ var Columns = []string{
 	FieldVersion,
 	FieldCustomerID,
 	FieldName,
+	FieldSearchKey,
 	FieldTitle,
 	FieldDepartment,
 	FieldPhone,
@@ -138,7 +141,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "tandem/ent/runtime"
 var (
-	Hooks        [5]ent.Hook
+	Hooks        [6]ent.Hook
 	Interceptors [1]ent.Interceptor
 	Policy       ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
@@ -151,6 +154,8 @@ var (
 	DefaultVersion int
 	// NameValidator is a validator for the "name" field. It is called by the builders before save.
 	NameValidator func(string) error
+	// SearchKeyValidator is a validator for the "search_key" field. It is called by the builders before save.
+	SearchKeyValidator func(string) error
 	// TitleValidator is a validator for the "title" field. It is called by the builders before save.
 	TitleValidator func(string) error
 	// PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
@@ -232,6 +237,11 @@ func ByCustomerID(opts ...sql.OrderTermOption) OrderOption {
 // ByName orders the results by the name field.
 func ByName(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldName, opts...).ToFunc()
+}
+
+// BySearchKey orders the results by the search_key field.
+func BySearchKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSearchKey, opts...).ToFunc()
 }
 
 // ByTitle orders the results by the title field.

@@ -81,6 +81,11 @@ func Name(v string) predicate.Contact {
 	return predicate.Contact(sql.FieldEQ(FieldName, v))
 }
 
+// SearchKey applies equality check predicate on the "search_key" field. It's identical to SearchKeyEQ.
+func SearchKey(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldEQ(FieldSearchKey, v))
+}
+
 // Title applies equality check predicate on the "title" field. It's identical to TitleEQ.
 func Title(v string) predicate.Contact {
 	return predicate.Contact(sql.FieldEQ(FieldTitle, v))
@@ -379,6 +384,81 @@ func NameEqualFold(v string) predicate.Contact {
 // NameContainsFold applies the ContainsFold predicate on the "name" field.
 func NameContainsFold(v string) predicate.Contact {
 	return predicate.Contact(sql.FieldContainsFold(FieldName, v))
+}
+
+// SearchKeyEQ applies the EQ predicate on the "search_key" field.
+func SearchKeyEQ(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldEQ(FieldSearchKey, v))
+}
+
+// SearchKeyNEQ applies the NEQ predicate on the "search_key" field.
+func SearchKeyNEQ(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldNEQ(FieldSearchKey, v))
+}
+
+// SearchKeyIn applies the In predicate on the "search_key" field.
+func SearchKeyIn(vs ...string) predicate.Contact {
+	return predicate.Contact(sql.FieldIn(FieldSearchKey, vs...))
+}
+
+// SearchKeyNotIn applies the NotIn predicate on the "search_key" field.
+func SearchKeyNotIn(vs ...string) predicate.Contact {
+	return predicate.Contact(sql.FieldNotIn(FieldSearchKey, vs...))
+}
+
+// SearchKeyGT applies the GT predicate on the "search_key" field.
+func SearchKeyGT(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldGT(FieldSearchKey, v))
+}
+
+// SearchKeyGTE applies the GTE predicate on the "search_key" field.
+func SearchKeyGTE(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldGTE(FieldSearchKey, v))
+}
+
+// SearchKeyLT applies the LT predicate on the "search_key" field.
+func SearchKeyLT(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldLT(FieldSearchKey, v))
+}
+
+// SearchKeyLTE applies the LTE predicate on the "search_key" field.
+func SearchKeyLTE(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldLTE(FieldSearchKey, v))
+}
+
+// SearchKeyContains applies the Contains predicate on the "search_key" field.
+func SearchKeyContains(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldContains(FieldSearchKey, v))
+}
+
+// SearchKeyHasPrefix applies the HasPrefix predicate on the "search_key" field.
+func SearchKeyHasPrefix(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldHasPrefix(FieldSearchKey, v))
+}
+
+// SearchKeyHasSuffix applies the HasSuffix predicate on the "search_key" field.
+func SearchKeyHasSuffix(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldHasSuffix(FieldSearchKey, v))
+}
+
+// SearchKeyIsNil applies the IsNil predicate on the "search_key" field.
+func SearchKeyIsNil() predicate.Contact {
+	return predicate.Contact(sql.FieldIsNull(FieldSearchKey))
+}
+
+// SearchKeyNotNil applies the NotNil predicate on the "search_key" field.
+func SearchKeyNotNil() predicate.Contact {
+	return predicate.Contact(sql.FieldNotNull(FieldSearchKey))
+}
+
+// SearchKeyEqualFold applies the EqualFold predicate on the "search_key" field.
+func SearchKeyEqualFold(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldEqualFold(FieldSearchKey, v))
+}
+
+// SearchKeyContainsFold applies the ContainsFold predicate on the "search_key" field.
+func SearchKeyContainsFold(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldContainsFold(FieldSearchKey, v))
 }
 
 // TitleEQ applies the EQ predicate on the "title" field.

@@ -35,6 +35,8 @@ const (
 	FieldNormalizedName = "normalized_name"
 	// FieldCoreName holds the string denoting the core_name field in the database.
 	FieldCoreName = "core_name"
+	// FieldSearchKey holds the string denoting the search_key field in the database.
+	FieldSearchKey = "search_key"
 	// FieldCreditCode holds the string denoting the credit_code field in the database.
 	FieldCreditCode = "credit_code"
 	// FieldWebsite holds the string denoting the website field in the database.
@@ -424,6 +426,7 @@ var Columns = []string{
 	FieldShortName,
 	FieldNormalizedName,
 	FieldCoreName,
+	FieldSearchKey,
 	FieldCreditCode,
 	FieldWebsite,
 	FieldIndustry,
@@ -479,7 +482,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "tandem/ent/runtime"
 var (
-	Hooks        [7]ent.Hook
+	Hooks        [8]ent.Hook
 	Interceptors [1]ent.Interceptor
 	Policy       ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
@@ -500,6 +503,8 @@ var (
 	NormalizedNameValidator func(string) error
 	// CoreNameValidator is a validator for the "core_name" field. It is called by the builders before save.
 	CoreNameValidator func(string) error
+	// SearchKeyValidator is a validator for the "search_key" field. It is called by the builders before save.
+	SearchKeyValidator func(string) error
 	// CreditCodeValidator is a validator for the "credit_code" field. It is called by the builders before save.
 	CreditCodeValidator func(string) error
 	// WebsiteValidator is a validator for the "website" field. It is called by the builders before save.
@@ -741,6 +746,11 @@ func ByNormalizedName(opts ...sql.OrderTermOption) OrderOption {
 // ByCoreName orders the results by the core_name field.
 func ByCoreName(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCoreName, opts...).ToFunc()
+}
+
+// BySearchKey orders the results by the search_key field.
+func BySearchKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSearchKey, opts...).ToFunc()
 }
 
 // ByCreditCode orders the results by the credit_code field.

@@ -96,6 +96,11 @@ func CoreName(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldCoreName, v))
 }
 
+// SearchKey applies equality check predicate on the "search_key" field. It's identical to SearchKeyEQ.
+func SearchKey(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldSearchKey, v))
+}
+
 // CreditCode applies equality check predicate on the "credit_code" field. It's identical to CreditCodeEQ.
 func CreditCode(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldCreditCode, v))
@@ -739,6 +744,81 @@ func CoreNameEqualFold(v string) predicate.Customer {
 // CoreNameContainsFold applies the ContainsFold predicate on the "core_name" field.
 func CoreNameContainsFold(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldContainsFold(FieldCoreName, v))
+}
+
+// SearchKeyEQ applies the EQ predicate on the "search_key" field.
+func SearchKeyEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldSearchKey, v))
+}
+
+// SearchKeyNEQ applies the NEQ predicate on the "search_key" field.
+func SearchKeyNEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldSearchKey, v))
+}
+
+// SearchKeyIn applies the In predicate on the "search_key" field.
+func SearchKeyIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldSearchKey, vs...))
+}
+
+// SearchKeyNotIn applies the NotIn predicate on the "search_key" field.
+func SearchKeyNotIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldSearchKey, vs...))
+}
+
+// SearchKeyGT applies the GT predicate on the "search_key" field.
+func SearchKeyGT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldSearchKey, v))
+}
+
+// SearchKeyGTE applies the GTE predicate on the "search_key" field.
+func SearchKeyGTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldSearchKey, v))
+}
+
+// SearchKeyLT applies the LT predicate on the "search_key" field.
+func SearchKeyLT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldSearchKey, v))
+}
+
+// SearchKeyLTE applies the LTE predicate on the "search_key" field.
+func SearchKeyLTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldSearchKey, v))
+}
+
+// SearchKeyContains applies the Contains predicate on the "search_key" field.
+func SearchKeyContains(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContains(FieldSearchKey, v))
+}
+
+// SearchKeyHasPrefix applies the HasPrefix predicate on the "search_key" field.
+func SearchKeyHasPrefix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasPrefix(FieldSearchKey, v))
+}
+
+// SearchKeyHasSuffix applies the HasSuffix predicate on the "search_key" field.
+func SearchKeyHasSuffix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasSuffix(FieldSearchKey, v))
+}
+
+// SearchKeyIsNil applies the IsNil predicate on the "search_key" field.
+func SearchKeyIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldSearchKey))
+}
+
+// SearchKeyNotNil applies the NotNil predicate on the "search_key" field.
+func SearchKeyNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldSearchKey))
+}
+
+// SearchKeyEqualFold applies the EqualFold predicate on the "search_key" field.
+func SearchKeyEqualFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEqualFold(FieldSearchKey, v))
+}
+
+// SearchKeyContainsFold applies the ContainsFold predicate on the "search_key" field.
+func SearchKeyContainsFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContainsFold(FieldSearchKey, v))
 }
 
 // CreditCodeEQ applies the EQ predicate on the "credit_code" field.

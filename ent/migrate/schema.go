@@ -390,6 +390,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "name", Type: field.TypeString},
+		{Name: "search_key", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "title", Type: field.TypeString, Nullable: true},
 		{Name: "department", Type: field.TypeEnum, Enums: []string{"TECHNICAL", "PURCHASING", "GENERAL_MANAGEMENT", "QC", "WAREHOUSE", "PRODUCTION", "FINANCE", "OTHER"}, Default: "OTHER"},
 		{Name: "phone", Type: field.TypeString, Nullable: true},
@@ -410,13 +411,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "contacts_customers_contacts",
-				Columns:    []*schema.Column{ContactsColumns[14]},
+				Columns:    []*schema.Column{ContactsColumns[15]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "contacts_persons_contacts",
-				Columns:    []*schema.Column{ContactsColumns[15]},
+				Columns:    []*schema.Column{ContactsColumns[16]},
 				RefColumns: []*schema.Column{PersonsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -425,17 +426,17 @@ var (
 			{
 				Name:    "contact_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{ContactsColumns[14]},
+				Columns: []*schema.Column{ContactsColumns[15]},
 			},
 			{
 				Name:    "contact_department",
 				Unique:  false,
-				Columns: []*schema.Column{ContactsColumns[6]},
+				Columns: []*schema.Column{ContactsColumns[7]},
 			},
 			{
 				Name:    "contact_person_id",
 				Unique:  false,
-				Columns: []*schema.Column{ContactsColumns[15]},
+				Columns: []*schema.Column{ContactsColumns[16]},
 			},
 		},
 	}
@@ -450,6 +451,7 @@ var (
 		{Name: "short_name", Type: field.TypeString, Nullable: true},
 		{Name: "normalized_name", Type: field.TypeString, Nullable: true},
 		{Name: "core_name", Type: field.TypeString, Nullable: true},
+		{Name: "search_key", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "credit_code", Type: field.TypeString, Nullable: true},
 		{Name: "website", Type: field.TypeString, Nullable: true},
 		{Name: "industry", Type: field.TypeString, Nullable: true},
@@ -496,25 +498,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customers_contacts_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[42]},
+				Columns:    []*schema.Column{CustomersColumns[43]},
 				RefColumns: []*schema.Column{ContactsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_customers_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[43]},
+				Columns:    []*schema.Column{CustomersColumns[44]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_teams_customers",
-				Columns:    []*schema.Column{CustomersColumns[44]},
+				Columns:    []*schema.Column{CustomersColumns[45]},
 				RefColumns: []*schema.Column{TeamsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_users_owned_customers",
-				Columns:    []*schema.Column{CustomersColumns[45]},
+				Columns:    []*schema.Column{CustomersColumns[46]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -523,27 +525,27 @@ var (
 			{
 				Name:    "customer_owner_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[45]},
+				Columns: []*schema.Column{CustomersColumns[46]},
 			},
 			{
 				Name:    "customer_team_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[44]},
+				Columns: []*schema.Column{CustomersColumns[45]},
 			},
 			{
 				Name:    "customer_stage",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[15]},
+				Columns: []*schema.Column{CustomersColumns[16]},
 			},
 			{
 				Name:    "customer_tier",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[25]},
+				Columns: []*schema.Column{CustomersColumns[26]},
 			},
 			{
 				Name:    "customer_lead_source",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[17]},
+				Columns: []*schema.Column{CustomersColumns[18]},
 			},
 			{
 				Name:    "customer_normalized_name",
@@ -558,17 +560,17 @@ var (
 			{
 				Name:    "customer_credit_code",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[9]},
+				Columns: []*schema.Column{CustomersColumns[10]},
 			},
 			{
 				Name:    "customer_referrer_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[43]},
+				Columns: []*schema.Column{CustomersColumns[44]},
 			},
 			{
 				Name:    "customer_referrer_contact_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[42]},
+				Columns: []*schema.Column{CustomersColumns[43]},
 			},
 			{
 				Name:    "customer_updated_at",
@@ -578,12 +580,12 @@ var (
 			{
 				Name:    "customer_stage_changed_at",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[16]},
+				Columns: []*schema.Column{CustomersColumns[17]},
 			},
 			{
 				Name:    "customer_merged_into_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[41]},
+				Columns: []*schema.Column{CustomersColumns[42]},
 			},
 			{
 				Name:    "customer_name",
@@ -1540,6 +1542,7 @@ var (
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "code", Type: field.TypeString, Unique: true},
 		{Name: "name", Type: field.TypeString},
+		{Name: "search_key", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "grade", Type: field.TypeEnum, Enums: []string{"HIGH", "MID", "LOW"}, Default: "MID"},
 		{Name: "category", Type: field.TypeString, Nullable: true},
 		{Name: "description", Type: field.TypeString, Nullable: true, Size: 2147483647},

@@ -81,6 +81,11 @@ func Name(v string) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldName, v))
 }
 
+// SearchKey applies equality check predicate on the "search_key" field. It's identical to SearchKeyEQ.
+func SearchKey(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldSearchKey, v))
+}
+
 // Category applies equality check predicate on the "category" field. It's identical to CategoryEQ.
 func Category(v string) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldCategory, v))
@@ -354,6 +359,81 @@ func NameEqualFold(v string) predicate.Product {
 // NameContainsFold applies the ContainsFold predicate on the "name" field.
 func NameContainsFold(v string) predicate.Product {
 	return predicate.Product(sql.FieldContainsFold(FieldName, v))
+}
+
+// SearchKeyEQ applies the EQ predicate on the "search_key" field.
+func SearchKeyEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldSearchKey, v))
+}
+
+// SearchKeyNEQ applies the NEQ predicate on the "search_key" field.
+func SearchKeyNEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldSearchKey, v))
+}
+
+// SearchKeyIn applies the In predicate on the "search_key" field.
+func SearchKeyIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldSearchKey, vs...))
+}
+
+// SearchKeyNotIn applies the NotIn predicate on the "search_key" field.
+func SearchKeyNotIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldSearchKey, vs...))
+}
+
+// SearchKeyGT applies the GT predicate on the "search_key" field.
+func SearchKeyGT(v string) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldSearchKey, v))
+}
+
+// SearchKeyGTE applies the GTE predicate on the "search_key" field.
+func SearchKeyGTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldSearchKey, v))
+}
+
+// SearchKeyLT applies the LT predicate on the "search_key" field.
+func SearchKeyLT(v string) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldSearchKey, v))
+}
+
+// SearchKeyLTE applies the LTE predicate on the "search_key" field.
+func SearchKeyLTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldSearchKey, v))
+}
+
+// SearchKeyContains applies the Contains predicate on the "search_key" field.
+func SearchKeyContains(v string) predicate.Product {
+	return predicate.Product(sql.FieldContains(FieldSearchKey, v))
+}
+
+// SearchKeyHasPrefix applies the HasPrefix predicate on the "search_key" field.
+func SearchKeyHasPrefix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasPrefix(FieldSearchKey, v))
+}
+
+// SearchKeyHasSuffix applies the HasSuffix predicate on the "search_key" field.
+func SearchKeyHasSuffix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasSuffix(FieldSearchKey, v))
+}
+
+// SearchKeyIsNil applies the IsNil predicate on the "search_key" field.
+func SearchKeyIsNil() predicate.Product {
+	return predicate.Product(sql.FieldIsNull(FieldSearchKey))
+}
+
+// SearchKeyNotNil applies the NotNil predicate on the "search_key" field.
+func SearchKeyNotNil() predicate.Product {
+	return predicate.Product(sql.FieldNotNull(FieldSearchKey))
+}
+
+// SearchKeyEqualFold applies the EqualFold predicate on the "search_key" field.
+func SearchKeyEqualFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldEqualFold(FieldSearchKey, v))
+}
+
+// SearchKeyContainsFold applies the ContainsFold predicate on the "search_key" field.
+func SearchKeyContainsFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldContainsFold(FieldSearchKey, v))
 }
 
 // GradeEQ applies the EQ predicate on the "grade" field.

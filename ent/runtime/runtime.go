@@ -637,6 +637,8 @@ func init() {
 	contact.Hooks[3] = contactHooks[0]
 
 	contact.Hooks[4] = contactHooks[1]
+
+	contact.Hooks[5] = contactHooks[2]
 	contactInters := schema.Contact{}.Interceptors()
 	contact.Interceptors[0] = contactInters[0]
 	contactMixinFields0 := contactMixin[0].Fields()
@@ -679,32 +681,36 @@ func init() {
 			return nil
 		}
 	}()
+	// contactDescSearchKey is the schema descriptor for search_key field.
+	contactDescSearchKey := contactFields[2].Descriptor()
+	// contact.SearchKeyValidator is a validator for the "search_key" field. It is called by the builders before save.
+	contact.SearchKeyValidator = contactDescSearchKey.Validators[0].(func(string) error)
 	// contactDescTitle is the schema descriptor for title field.
-	contactDescTitle := contactFields[2].Descriptor()
+	contactDescTitle := contactFields[3].Descriptor()
 	// contact.TitleValidator is a validator for the "title" field. It is called by the builders before save.
 	contact.TitleValidator = contactDescTitle.Validators[0].(func(string) error)
 	// contactDescPhone is the schema descriptor for phone field.
-	contactDescPhone := contactFields[4].Descriptor()
+	contactDescPhone := contactFields[5].Descriptor()
 	// contact.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
 	contact.PhoneValidator = contactDescPhone.Validators[0].(func(string) error)
 	// contactDescMobile is the schema descriptor for mobile field.
-	contactDescMobile := contactFields[5].Descriptor()
+	contactDescMobile := contactFields[6].Descriptor()
 	// contact.MobileValidator is a validator for the "mobile" field. It is called by the builders before save.
 	contact.MobileValidator = contactDescMobile.Validators[0].(func(string) error)
 	// contactDescEmail is the schema descriptor for email field.
-	contactDescEmail := contactFields[6].Descriptor()
+	contactDescEmail := contactFields[7].Descriptor()
 	// contact.EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	contact.EmailValidator = contactDescEmail.Validators[0].(func(string) error)
 	// contactDescWechat is the schema descriptor for wechat field.
-	contactDescWechat := contactFields[7].Descriptor()
+	contactDescWechat := contactFields[8].Descriptor()
 	// contact.WechatValidator is a validator for the "wechat" field. It is called by the builders before save.
 	contact.WechatValidator = contactDescWechat.Validators[0].(func(string) error)
 	// contactDescNotes is the schema descriptor for notes field.
-	contactDescNotes := contactFields[8].Descriptor()
+	contactDescNotes := contactFields[9].Descriptor()
 	// contact.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
 	contact.NotesValidator = contactDescNotes.Validators[0].(func(string) error)
 	// contactDescArchived is the schema descriptor for archived field.
-	contactDescArchived := contactFields[9].Descriptor()
+	contactDescArchived := contactFields[10].Descriptor()
 	// contact.DefaultArchived holds the default value on creation for the archived field.
 	contact.DefaultArchived = contactDescArchived.Default.(bool)
 	// contactDescID is the schema descriptor for id field.
@@ -735,6 +741,8 @@ func init() {
 	customer.Hooks[5] = customerHooks[2]
 
 	customer.Hooks[6] = customerHooks[3]
+
+	customer.Hooks[7] = customerHooks[4]
 	customerInters := schema.Customer{}.Interceptors()
 	customer.Interceptors[0] = customerInters[0]
 	customerMixinFields0 := customerMixin[0].Fields()
@@ -793,100 +801,104 @@ func init() {
 	customerDescCoreName := customerFields[4].Descriptor()
 	// customer.CoreNameValidator is a validator for the "core_name" field. It is called by the builders before save.
 	customer.CoreNameValidator = customerDescCoreName.Validators[0].(func(string) error)
+	// customerDescSearchKey is the schema descriptor for search_key field.
+	customerDescSearchKey := customerFields[5].Descriptor()
+	// customer.SearchKeyValidator is a validator for the "search_key" field. It is called by the builders before save.
+	customer.SearchKeyValidator = customerDescSearchKey.Validators[0].(func(string) error)
 	// customerDescCreditCode is the schema descriptor for credit_code field.
-	customerDescCreditCode := customerFields[5].Descriptor()
+	customerDescCreditCode := customerFields[6].Descriptor()
 	// customer.CreditCodeValidator is a validator for the "credit_code" field. It is called by the builders before save.
 	customer.CreditCodeValidator = customerDescCreditCode.Validators[0].(func(string) error)
 	// customerDescWebsite is the schema descriptor for website field.
-	customerDescWebsite := customerFields[6].Descriptor()
+	customerDescWebsite := customerFields[7].Descriptor()
 	// customer.WebsiteValidator is a validator for the "website" field. It is called by the builders before save.
 	customer.WebsiteValidator = customerDescWebsite.Validators[0].(func(string) error)
 	// customerDescIndustry is the schema descriptor for industry field.
-	customerDescIndustry := customerFields[7].Descriptor()
+	customerDescIndustry := customerFields[8].Descriptor()
 	// customer.IndustryValidator is a validator for the "industry" field. It is called by the builders before save.
 	customer.IndustryValidator = customerDescIndustry.Validators[0].(func(string) error)
 	// customerDescRegion is the schema descriptor for region field.
-	customerDescRegion := customerFields[8].Descriptor()
+	customerDescRegion := customerFields[9].Descriptor()
 	// customer.RegionValidator is a validator for the "region" field. It is called by the builders before save.
 	customer.RegionValidator = customerDescRegion.Validators[0].(func(string) error)
 	// customerDescAddress is the schema descriptor for address field.
-	customerDescAddress := customerFields[9].Descriptor()
+	customerDescAddress := customerFields[10].Descriptor()
 	// customer.AddressValidator is a validator for the "address" field. It is called by the builders before save.
 	customer.AddressValidator = customerDescAddress.Validators[0].(func(string) error)
 	// customerDescPhone is the schema descriptor for phone field.
-	customerDescPhone := customerFields[10].Descriptor()
+	customerDescPhone := customerFields[11].Descriptor()
 	// customer.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
 	customer.PhoneValidator = customerDescPhone.Validators[0].(func(string) error)
 	// customerDescLeadSourceDetail is the schema descriptor for lead_source_detail field.
-	customerDescLeadSourceDetail := customerFields[14].Descriptor()
+	customerDescLeadSourceDetail := customerFields[15].Descriptor()
 	// customer.LeadSourceDetailValidator is a validator for the "lead_source_detail" field. It is called by the builders before save.
 	customer.LeadSourceDetailValidator = customerDescLeadSourceDetail.Validators[0].(func(string) error)
 	// customerDescScale is the schema descriptor for scale field.
-	customerDescScale := customerFields[17].Descriptor()
+	customerDescScale := customerFields[18].Descriptor()
 	// customer.ScaleValidator is a validator for the "scale" field. It is called by the builders before save.
 	customer.ScaleValidator = customerDescScale.Validators[0].(func(int) error)
 	// customerDescTechnicalLevel is the schema descriptor for technical_level field.
-	customerDescTechnicalLevel := customerFields[18].Descriptor()
+	customerDescTechnicalLevel := customerFields[19].Descriptor()
 	// customer.TechnicalLevelValidator is a validator for the "technical_level" field. It is called by the builders before save.
 	customer.TechnicalLevelValidator = customerDescTechnicalLevel.Validators[0].(func(int) error)
 	// customerDescCredit is the schema descriptor for credit field.
-	customerDescCredit := customerFields[19].Descriptor()
+	customerDescCredit := customerFields[20].Descriptor()
 	// customer.CreditValidator is a validator for the "credit" field. It is called by the builders before save.
 	customer.CreditValidator = customerDescCredit.Validators[0].(func(int) error)
 	// customerDescDemand is the schema descriptor for demand field.
-	customerDescDemand := customerFields[20].Descriptor()
+	customerDescDemand := customerFields[21].Descriptor()
 	// customer.DemandValidator is a validator for the "demand" field. It is called by the builders before save.
 	customer.DemandValidator = customerDescDemand.Validators[0].(func(int) error)
 	// customerDescEaseOfClosing is the schema descriptor for ease_of_closing field.
-	customerDescEaseOfClosing := customerFields[21].Descriptor()
+	customerDescEaseOfClosing := customerFields[22].Descriptor()
 	// customer.EaseOfClosingValidator is a validator for the "ease_of_closing" field. It is called by the builders before save.
 	customer.EaseOfClosingValidator = customerDescEaseOfClosing.Validators[0].(func(int) error)
 	// customerDescFounderHistory is the schema descriptor for founder_history field.
-	customerDescFounderHistory := customerFields[25].Descriptor()
+	customerDescFounderHistory := customerFields[26].Descriptor()
 	// customer.FounderHistoryValidator is a validator for the "founder_history" field. It is called by the builders before save.
 	customer.FounderHistoryValidator = customerDescFounderHistory.Validators[0].(func(string) error)
 	// customerDescShareholders is the schema descriptor for shareholders field.
-	customerDescShareholders := customerFields[26].Descriptor()
+	customerDescShareholders := customerFields[27].Descriptor()
 	// customer.ShareholdersValidator is a validator for the "shareholders" field. It is called by the builders before save.
 	customer.ShareholdersValidator = customerDescShareholders.Validators[0].(func(string) error)
 	// customerDescDecisionMechanism is the schema descriptor for decision_mechanism field.
-	customerDescDecisionMechanism := customerFields[27].Descriptor()
+	customerDescDecisionMechanism := customerFields[28].Descriptor()
 	// customer.DecisionMechanismValidator is a validator for the "decision_mechanism" field. It is called by the builders before save.
 	customer.DecisionMechanismValidator = customerDescDecisionMechanism.Validators[0].(func(string) error)
 	// customerDescCulture is the schema descriptor for culture field.
-	customerDescCulture := customerFields[28].Descriptor()
+	customerDescCulture := customerFields[29].Descriptor()
 	// customer.CultureValidator is a validator for the "culture" field. It is called by the builders before save.
 	customer.CultureValidator = customerDescCulture.Validators[0].(func(string) error)
 	// customerDescPeopleStatus is the schema descriptor for people_status field.
-	customerDescPeopleStatus := customerFields[29].Descriptor()
+	customerDescPeopleStatus := customerFields[30].Descriptor()
 	// customer.PeopleStatusValidator is a validator for the "people_status" field. It is called by the builders before save.
 	customer.PeopleStatusValidator = customerDescPeopleStatus.Validators[0].(func(string) error)
 	// customerDescBusinessStatus is the schema descriptor for business_status field.
-	customerDescBusinessStatus := customerFields[30].Descriptor()
+	customerDescBusinessStatus := customerFields[31].Descriptor()
 	// customer.BusinessStatusValidator is a validator for the "business_status" field. It is called by the builders before save.
 	customer.BusinessStatusValidator = customerDescBusinessStatus.Validators[0].(func(string) error)
 	// customerDescTechnologyStatus is the schema descriptor for technology_status field.
-	customerDescTechnologyStatus := customerFields[31].Descriptor()
+	customerDescTechnologyStatus := customerFields[32].Descriptor()
 	// customer.TechnologyStatusValidator is a validator for the "technology_status" field. It is called by the builders before save.
 	customer.TechnologyStatusValidator = customerDescTechnologyStatus.Validators[0].(func(string) error)
 	// customerDescManagementStatus is the schema descriptor for management_status field.
-	customerDescManagementStatus := customerFields[32].Descriptor()
+	customerDescManagementStatus := customerFields[33].Descriptor()
 	// customer.ManagementStatusValidator is a validator for the "management_status" field. It is called by the builders before save.
 	customer.ManagementStatusValidator = customerDescManagementStatus.Validators[0].(func(string) error)
 	// customerDescNotes is the schema descriptor for notes field.
-	customerDescNotes := customerFields[33].Descriptor()
+	customerDescNotes := customerFields[34].Descriptor()
 	// customer.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
 	customer.NotesValidator = customerDescNotes.Validators[0].(func(string) error)
 	// customerDescEvaluationNote is the schema descriptor for evaluation_note field.
-	customerDescEvaluationNote := customerFields[35].Descriptor()
+	customerDescEvaluationNote := customerFields[36].Descriptor()
 	// customer.EvaluationNoteValidator is a validator for the "evaluation_note" field. It is called by the builders before save.
 	customer.EvaluationNoteValidator = customerDescEvaluationNote.Validators[0].(func(string) error)
 	// customerDescEvaluationDecision is the schema descriptor for evaluation_decision field.
-	customerDescEvaluationDecision := customerFields[37].Descriptor()
+	customerDescEvaluationDecision := customerFields[38].Descriptor()
 	// customer.EvaluationDecisionValidator is a validator for the "evaluation_decision" field. It is called by the builders before save.
 	customer.EvaluationDecisionValidator = customerDescEvaluationDecision.Validators[0].(func(string) error)
 	// customerDescArchived is the schema descriptor for archived field.
-	customerDescArchived := customerFields[38].Descriptor()
+	customerDescArchived := customerFields[39].Descriptor()
 	// customer.DefaultArchived holds the default value on creation for the archived field.
 	customer.DefaultArchived = customerDescArchived.Default.(bool)
 	// customerDescID is the schema descriptor for id field.
@@ -2190,10 +2202,13 @@ func init() {
 		})
 	}
 	productMixinHooks3 := productMixin[3].Hooks()
+	productHooks := schema.Product{}.Hooks()
 
 	product.Hooks[1] = productMixinHooks3[0]
 
 	product.Hooks[2] = productMixinHooks3[1]
+
+	product.Hooks[3] = productHooks[0]
 	productMixinFields0 := productMixin[0].Fields()
 	_ = productMixinFields0
 	productMixinFields1 := productMixin[1].Fields()
@@ -2252,26 +2267,30 @@ func init() {
 			return nil
 		}
 	}()
+	// productDescSearchKey is the schema descriptor for search_key field.
+	productDescSearchKey := productFields[2].Descriptor()
+	// product.SearchKeyValidator is a validator for the "search_key" field. It is called by the builders before save.
+	product.SearchKeyValidator = productDescSearchKey.Validators[0].(func(string) error)
 	// productDescCategory is the schema descriptor for category field.
-	productDescCategory := productFields[3].Descriptor()
+	productDescCategory := productFields[4].Descriptor()
 	// product.CategoryValidator is a validator for the "category" field. It is called by the builders before save.
 	product.CategoryValidator = productDescCategory.Validators[0].(func(string) error)
 	// productDescDescription is the schema descriptor for description field.
-	productDescDescription := productFields[4].Descriptor()
+	productDescDescription := productFields[5].Descriptor()
 	// product.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
 	product.DescriptionValidator = productDescDescription.Validators[0].(func(string) error)
 	// productDescUnit is the schema descriptor for unit field.
-	productDescUnit := productFields[5].Descriptor()
+	productDescUnit := productFields[6].Descriptor()
 	// product.DefaultUnit holds the default value on creation for the unit field.
 	product.DefaultUnit = productDescUnit.Default.(string)
 	// product.UnitValidator is a validator for the "unit" field. It is called by the builders before save.
 	product.UnitValidator = productDescUnit.Validators[0].(func(string) error)
 	// productDescActive is the schema descriptor for active field.
-	productDescActive := productFields[6].Descriptor()
+	productDescActive := productFields[7].Descriptor()
 	// product.DefaultActive holds the default value on creation for the active field.
 	product.DefaultActive = productDescActive.Default.(bool)
 	// productDescMaxBatchAgeMonths is the schema descriptor for max_batch_age_months field.
-	productDescMaxBatchAgeMonths := productFields[7].Descriptor()
+	productDescMaxBatchAgeMonths := productFields[8].Descriptor()
 	// product.DefaultMaxBatchAgeMonths holds the default value on creation for the max_batch_age_months field.
 	product.DefaultMaxBatchAgeMonths = productDescMaxBatchAgeMonths.Default.(int)
 	// product.MaxBatchAgeMonthsValidator is a validator for the "max_batch_age_months" field. It is called by the builders before save.

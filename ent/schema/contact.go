@@ -20,6 +20,7 @@ func (Contact) Fields() []ent.Field {
 	return []ent.Field{
 		fk("customer_id"),
 		atMost(120, field.String("name").NotEmpty().Annotations(entgql.OrderField("NAME"))),
+		searchKey(),
 		atMost(120, field.String("title").Optional()),
 		field.Enum("department").Values("TECHNICAL", "PURCHASING", "GENERAL_MANAGEMENT", "QC", "WAREHOUSE", "PRODUCTION", "FINANCE", "OTHER").Default("OTHER"),
 		atMost(40, field.String("phone").Optional()),

@@ -39,6 +39,7 @@ func (Customer) Fields() []ent.Field {
 		atMost(300, field.String("core_name").Optional().
 			Comment("Core name for the duplicate check: the name without region, legal form and line of business (account.DuplicateKey).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput))),
+		searchKey(),
 		atMost(40, field.String("credit_code").Optional().
 			Comment("统一社会信用代码 (unified social credit code): the natural key of an imported account.")),
 		atMost(300, field.String("website").Optional()),

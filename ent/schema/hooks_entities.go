@@ -14,6 +14,7 @@ import (
 	notices "tandem/domain/notice"
 	orders "tandem/domain/order"
 	samples "tandem/domain/sample"
+	"tandem/domain/search"
 	gen "tandem/ent"
 	"tandem/ent/hook"
 	"tandem/ent/issue"
@@ -30,6 +31,7 @@ func (Customer) Hooks() []ent.Hook {
 	return []ent.Hook{
 		hook.On(customerDefaults, ent.OpCreate),
 		hook.On(customerNames, ent.OpCreate|ent.OpUpdateOne),
+		search.CustomerKey,
 		hook.On(account.Classify, ent.OpCreate|ent.OpUpdateOne),
 		hook.On(account.StageHook, ent.OpCreate|ent.OpUpdateOne),
 	}
@@ -60,6 +62,8 @@ func customerNames(next ent.Mutator) ent.Mutator {
 		return next.Mutate(ctx, m)
 	})
 }
+
+func (Product) Hooks() []ent.Hook { return []ent.Hook{search.ProductKey} }
 
 func (ExchangeRate) Hooks() []ent.Hook {
 	return []ent.Hook{hook.On(money.Record, ent.OpCreate), hook.On(money.AppendOnly, ent.OpUpdate|ent.OpUpdateOne|ent.OpDelete|ent.OpDeleteOne)}

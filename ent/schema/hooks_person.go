@@ -11,6 +11,7 @@ import (
 
 	"tandem/domain/interaction"
 	keypersons "tandem/domain/keyperson"
+	"tandem/domain/search"
 	gen "tandem/ent"
 	"tandem/ent/contact"
 	"tandem/ent/hook"
@@ -32,6 +33,7 @@ import (
 func (Contact) Hooks() []ent.Hook {
 	return []ent.Hook{
 		hook.On(contactPerson, ent.OpCreate|ent.OpUpdateOne),
+		search.ContactKey,
 		hook.On(contactsPersons, ent.OpUpdate|ent.OpDelete|ent.OpDeleteOne),
 	}
 }

@@ -106,3 +106,11 @@ func connection() schema.Annotation { return entgql.RelayConnection() }
 func text(name string, comment ...string) ent.Field {
 	return atMost(LongText, field.Text(name).Optional().Comment(strings.Join(comment, " ")))
 }
+
+// searchKey is a record's names as search matches them (domain/search.Key: folded, in
+// pinyin and initials), kept by a hook; internal, never in GraphQL.
+func searchKey() ent.Field {
+	return atMost(2000, field.Text("search_key").Optional().
+		Comment("The names folded and in pinyin, as search matches them (domain/search); kept by a hook.").
+		Annotations(entgql.Skip()))
+}

@@ -18,6 +18,7 @@ func (Product) Fields() []ent.Field {
 	return []ent.Field{
 		atMost(40, field.String("code").NotEmpty().Unique().Annotations(entgql.OrderField("CODE"))),
 		atMost(200, field.String("name").NotEmpty().Annotations(entgql.OrderField("NAME"))),
+		searchKey(),
 		field.Enum("grade").Values("HIGH", "MID", "LOW").Default("MID"),
 		atMost(120, field.String("category").Optional()),
 		text("description"),

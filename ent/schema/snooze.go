@@ -3,6 +3,7 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
@@ -28,6 +29,12 @@ func (Snooze) Fields() []ent.Field {
 
 func (Snooze) Edges() []ent.Edge {
 	return []ent.Edge{edge.To("owner", User.Type).Unique().Required().Immutable().Field("owner_id")}
+}
+
+// Annotations: a Node read by its owner (node(id:)), listed nowhere, filtered and
+// ordered by nothing, written by snoozeTodayItem only.
+func (Snooze) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipWhereInput, entgql.SkipOrderField, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)}
 }
 
 func (Snooze) Indexes() []ent.Index {

@@ -625,6 +625,11 @@ func ptIsolationTable() map[string]ptIso {
 		"SavedQuery": {foreign: func(w *ptWorld) []pulid.ID {
 			return ptIDsOf(w.c.SavedQuery.Create().SetOwnerID(w.e.f.analyst.ID).SetName("pilot trials").SetQuery("{ samples(first: 5) { totalCount } }").SaveX(w.e.sys).ID)
 		}},
+		// A snooze of the partner's own order, by our rep: still ours.
+		"Snooze": {foreign: func(w *ptWorld) []pulid.ID {
+			return ptIDsOf(w.c.Snooze.Create().SetOwnerID(w.e.f.rep1.ID).SetKind("ORDER_LATE").SetNodeID(w.partner.ID).
+				SetUntil(time.Now().Add(time.Hour)).SaveX(w.e.sys).ID)
+		}},
 		"Team":       {foreign: func(w *ptWorld) []pulid.ID { return ptIDsOf(w.e.f.eastTeam.ID, w.e.f.southTeam.ID) }},
 		"User":       {foreign: func(w *ptWorld) []pulid.ID { return ptIDsOf(w.e.f.rep1.ID, w.e.f.rep3.ID, w.e.f.admin.ID) }},
 		"MarketInfo": {foreign: func(w *ptWorld) []pulid.ID { return ptIDsOf(w.marketInfo()) }},

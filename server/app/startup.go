@@ -9,6 +9,7 @@ import (
 	"tandem/domain/access"
 	"tandem/domain/account"
 	"tandem/domain/classification"
+	"tandem/domain/search"
 	"tandem/ent/classify"
 	"tandem/ent/schema"
 	"tandem/server/jobs"
@@ -69,6 +70,17 @@ func (a *App) backfill(ctx context.Context, env classify.Weights) error {
 		return schema.DerivePersons(access.System(ctx, "start-up: contacts from before persons existed join theirs"), c)
 	}); err != nil {
 		return fmt.Errorf("deriving persons: %w", err)
+	}
+	// Search keys for records from before they were kept, or after Key changed (the
+	// hooks keep them from then on).
+	if _, err := jobs.Once(ctx, c, "search-keys", search.KeyVersion, func(ctx context.Context) error {
+		n, err := search.Rekey(ctx, c)
+		if n > 0 {
+			a.Log.Info("search keys stored", "records", n)
+		}
+		return err
+	}); err != nil {
+		return fmt.Errorf("search keys: %w", err)
 	}
 	return nil
 }
