@@ -399,6 +399,37 @@ journey('offline-contact', async ({ server, phone }) => {
 });
 
 // ---------------------------------------------------------------------------------------
+// (c6) Search as people in China type: pinyin initials, whole pinyin with a space,
+// traditional characters with a space, full-width letters — each finds 嘉兴瑞丰塑胶 alone
+// among the accounts called 瑞丰 — in English and in Chinese.
+journey('search-pinyin', async ({ server, phone }) => {
+  for (const [locale, label, nav, tab] of [
+    ['en-US', 'Search accounts', 'Main', 'Accounts'],
+    ['zh-CN', '搜索客户', '主导航', '客户'],
+  ]) {
+    const { page } = await phone({ locale });
+    await signInFast(page, server, { email: ADMIN, path: '/' });
+    await page.getByRole('navigation', { name: nav }).getByRole('link', { name: tab }).click();
+    await heading(page, tab).waitFor();
+    const search = page.getByRole('searchbox', { name: label });
+    for (const q of ['jxrfsj', 'ruifeng suJiao', '瑞豐 塑膠', 'ＪＸＲＦ']) {
+      await search.fill(q);
+      await until(
+        async () => {
+          const titles = (await page.locator('main a.row .row-title').allTextContents()).map((x) => x.trim());
+          return titles.length === 1 && titles[0] === '嘉兴瑞丰塑胶有限公司';
+        },
+        { message: `${locale}: searching "${q}" to list 嘉兴瑞丰塑胶有限公司 alone` },
+      );
+    }
+    await checkScreen(page, `search-pinyin-${locale.slice(0, 2)}`);
+    await search.fill('rfxx');
+    await page.getByText(locale === 'en-US' ? 'No account matches' : '没有匹配的客户').waitFor();
+    await search.fill('');
+  }
+});
+
+// ---------------------------------------------------------------------------------------
 // (d) Advance a sample one step (SampleDetail at /samples/:id: one "Mark as <status>" button
 // per forward move; the step goes through the offline queue).
 journey('advance-sample', async ({ server, phone }) => {
