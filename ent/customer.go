@@ -39,6 +39,12 @@ type Customer struct {
 	CoreName string `json:"core_name,omitempty"`
 	// The names folded and in pinyin, as search matches them (domain/search); kept by a hook. At most 2,000 characters.
 	SearchKey string `json:"search_key,omitempty"`
+	// Where the account is (WGS-84), learned from the last accurate check-in of a visit there (domain/interaction); never typed.
+	Latitude *float64 `json:"latitude,omitempty"`
+	// Longitude holds the value of the "longitude" field.
+	Longitude *float64 `json:"longitude,omitempty"`
+	// When the location was learned.
+	LocatedAt *time.Time `json:"located_at,omitempty"`
 	// 统一社会信用代码 (unified social credit code): the natural key of an imported account. At most 40 characters.
 	CreditCode string `json:"credit_code,omitempty"`
 	// At most 300 characters.
@@ -552,13 +558,13 @@ func (*Customer) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case customer.FieldArchived:
 			values[i] = new(sql.NullBool)
-		case customer.FieldScore:
+		case customer.FieldLatitude, customer.FieldLongitude, customer.FieldScore:
 			values[i] = new(sql.NullFloat64)
 		case customer.FieldVersion, customer.FieldScale, customer.FieldTechnicalLevel, customer.FieldCredit, customer.FieldDemand, customer.FieldEaseOfClosing:
 			values[i] = new(sql.NullInt64)
 		case customer.FieldName, customer.FieldNameEn, customer.FieldShortName, customer.FieldNormalizedName, customer.FieldCoreName, customer.FieldSearchKey, customer.FieldCreditCode, customer.FieldWebsite, customer.FieldIndustry, customer.FieldRegion, customer.FieldAddress, customer.FieldPhone, customer.FieldStage, customer.FieldLeadSource, customer.FieldLeadSourceDetail, customer.FieldTier, customer.FieldIndustryStatus, customer.FieldFounderHistory, customer.FieldShareholders, customer.FieldDecisionMechanism, customer.FieldCulture, customer.FieldPeopleStatus, customer.FieldBusinessStatus, customer.FieldTechnologyStatus, customer.FieldManagementStatus, customer.FieldNotes, customer.FieldEvaluationOutcome, customer.FieldEvaluationNote, customer.FieldEvaluationDecision:
 			values[i] = new(sql.NullString)
-		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldStageChangedAt, customer.FieldEvaluationDecidedAt:
+		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldLocatedAt, customer.FieldStageChangedAt, customer.FieldEvaluationDecidedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -634,6 +640,27 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field search_key", values[i])
 			} else if value.Valid {
 				_m.SearchKey = value.String
+			}
+		case customer.FieldLatitude:
+			if value, ok := values[i].(*sql.NullFloat64); !ok {
+				return fmt.Errorf("unexpected type %T for field latitude", values[i])
+			} else if value.Valid {
+				_m.Latitude = new(float64)
+				*_m.Latitude = value.Float64
+			}
+		case customer.FieldLongitude:
+			if value, ok := values[i].(*sql.NullFloat64); !ok {
+				return fmt.Errorf("unexpected type %T for field longitude", values[i])
+			} else if value.Valid {
+				_m.Longitude = new(float64)
+				*_m.Longitude = value.Float64
+			}
+		case customer.FieldLocatedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field located_at", values[i])
+			} else if value.Valid {
+				_m.LocatedAt = new(time.Time)
+				*_m.LocatedAt = value.Time
 			}
 		case customer.FieldCreditCode:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -1101,6 +1128,21 @@ func (_m *Customer) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("search_key=")
 	builder.WriteString(_m.SearchKey)
+	builder.WriteString(", ")
+	if v := _m.Latitude; v != nil {
+		builder.WriteString("latitude=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.Longitude; v != nil {
+		builder.WriteString("longitude=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.LocatedAt; v != nil {
+		builder.WriteString("located_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("credit_code=")
 	builder.WriteString(_m.CreditCode)

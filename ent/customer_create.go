@@ -172,6 +172,48 @@ func (_c *CustomerCreate) SetNillableSearchKey(v *string) *CustomerCreate {
 	return _c
 }
 
+// SetLatitude sets the "latitude" field.
+func (_c *CustomerCreate) SetLatitude(v float64) *CustomerCreate {
+	_c.mutation.SetLatitude(v)
+	return _c
+}
+
+// SetNillableLatitude sets the "latitude" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableLatitude(v *float64) *CustomerCreate {
+	if v != nil {
+		_c.SetLatitude(*v)
+	}
+	return _c
+}
+
+// SetLongitude sets the "longitude" field.
+func (_c *CustomerCreate) SetLongitude(v float64) *CustomerCreate {
+	_c.mutation.SetLongitude(v)
+	return _c
+}
+
+// SetNillableLongitude sets the "longitude" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableLongitude(v *float64) *CustomerCreate {
+	if v != nil {
+		_c.SetLongitude(*v)
+	}
+	return _c
+}
+
+// SetLocatedAt sets the "located_at" field.
+func (_c *CustomerCreate) SetLocatedAt(v time.Time) *CustomerCreate {
+	_c.mutation.SetLocatedAt(v)
+	return _c
+}
+
+// SetNillableLocatedAt sets the "located_at" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableLocatedAt(v *time.Time) *CustomerCreate {
+	if v != nil {
+		_c.SetLocatedAt(*v)
+	}
+	return _c
+}
+
 // SetCreditCode sets the "credit_code" field.
 func (_c *CustomerCreate) SetCreditCode(v string) *CustomerCreate {
 	_c.mutation.SetCreditCode(v)
@@ -1516,6 +1558,18 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 		_spec.SetField(customer.FieldSearchKey, field.TypeString, value)
 		_node.SearchKey = value
 	}
+	if value, ok := _c.mutation.Latitude(); ok {
+		_spec.SetField(customer.FieldLatitude, field.TypeFloat64, value)
+		_node.Latitude = &value
+	}
+	if value, ok := _c.mutation.Longitude(); ok {
+		_spec.SetField(customer.FieldLongitude, field.TypeFloat64, value)
+		_node.Longitude = &value
+	}
+	if value, ok := _c.mutation.LocatedAt(); ok {
+		_spec.SetField(customer.FieldLocatedAt, field.TypeTime, value)
+		_node.LocatedAt = &value
+	}
 	if value, ok := _c.mutation.CreditCode(); ok {
 		_spec.SetField(customer.FieldCreditCode, field.TypeString, value)
 		_node.CreditCode = value
@@ -2377,6 +2431,72 @@ func (u *CustomerUpsert) UpdateSearchKey() *CustomerUpsert {
 // ClearSearchKey clears the value of the "search_key" field.
 func (u *CustomerUpsert) ClearSearchKey() *CustomerUpsert {
 	u.SetNull(customer.FieldSearchKey)
+	return u
+}
+
+// SetLatitude sets the "latitude" field.
+func (u *CustomerUpsert) SetLatitude(v float64) *CustomerUpsert {
+	u.Set(customer.FieldLatitude, v)
+	return u
+}
+
+// UpdateLatitude sets the "latitude" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateLatitude() *CustomerUpsert {
+	u.SetExcluded(customer.FieldLatitude)
+	return u
+}
+
+// AddLatitude adds v to the "latitude" field.
+func (u *CustomerUpsert) AddLatitude(v float64) *CustomerUpsert {
+	u.Add(customer.FieldLatitude, v)
+	return u
+}
+
+// ClearLatitude clears the value of the "latitude" field.
+func (u *CustomerUpsert) ClearLatitude() *CustomerUpsert {
+	u.SetNull(customer.FieldLatitude)
+	return u
+}
+
+// SetLongitude sets the "longitude" field.
+func (u *CustomerUpsert) SetLongitude(v float64) *CustomerUpsert {
+	u.Set(customer.FieldLongitude, v)
+	return u
+}
+
+// UpdateLongitude sets the "longitude" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateLongitude() *CustomerUpsert {
+	u.SetExcluded(customer.FieldLongitude)
+	return u
+}
+
+// AddLongitude adds v to the "longitude" field.
+func (u *CustomerUpsert) AddLongitude(v float64) *CustomerUpsert {
+	u.Add(customer.FieldLongitude, v)
+	return u
+}
+
+// ClearLongitude clears the value of the "longitude" field.
+func (u *CustomerUpsert) ClearLongitude() *CustomerUpsert {
+	u.SetNull(customer.FieldLongitude)
+	return u
+}
+
+// SetLocatedAt sets the "located_at" field.
+func (u *CustomerUpsert) SetLocatedAt(v time.Time) *CustomerUpsert {
+	u.Set(customer.FieldLocatedAt, v)
+	return u
+}
+
+// UpdateLocatedAt sets the "located_at" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateLocatedAt() *CustomerUpsert {
+	u.SetExcluded(customer.FieldLocatedAt)
+	return u
+}
+
+// ClearLocatedAt clears the value of the "located_at" field.
+func (u *CustomerUpsert) ClearLocatedAt() *CustomerUpsert {
+	u.SetNull(customer.FieldLocatedAt)
 	return u
 }
 
@@ -3266,6 +3386,83 @@ func (u *CustomerUpsertOne) UpdateSearchKey() *CustomerUpsertOne {
 func (u *CustomerUpsertOne) ClearSearchKey() *CustomerUpsertOne {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearSearchKey()
+	})
+}
+
+// SetLatitude sets the "latitude" field.
+func (u *CustomerUpsertOne) SetLatitude(v float64) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetLatitude(v)
+	})
+}
+
+// AddLatitude adds v to the "latitude" field.
+func (u *CustomerUpsertOne) AddLatitude(v float64) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddLatitude(v)
+	})
+}
+
+// UpdateLatitude sets the "latitude" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateLatitude() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateLatitude()
+	})
+}
+
+// ClearLatitude clears the value of the "latitude" field.
+func (u *CustomerUpsertOne) ClearLatitude() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearLatitude()
+	})
+}
+
+// SetLongitude sets the "longitude" field.
+func (u *CustomerUpsertOne) SetLongitude(v float64) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetLongitude(v)
+	})
+}
+
+// AddLongitude adds v to the "longitude" field.
+func (u *CustomerUpsertOne) AddLongitude(v float64) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddLongitude(v)
+	})
+}
+
+// UpdateLongitude sets the "longitude" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateLongitude() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateLongitude()
+	})
+}
+
+// ClearLongitude clears the value of the "longitude" field.
+func (u *CustomerUpsertOne) ClearLongitude() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearLongitude()
+	})
+}
+
+// SetLocatedAt sets the "located_at" field.
+func (u *CustomerUpsertOne) SetLocatedAt(v time.Time) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetLocatedAt(v)
+	})
+}
+
+// UpdateLocatedAt sets the "located_at" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateLocatedAt() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateLocatedAt()
+	})
+}
+
+// ClearLocatedAt clears the value of the "located_at" field.
+func (u *CustomerUpsertOne) ClearLocatedAt() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearLocatedAt()
 	})
 }
 
@@ -4436,6 +4633,83 @@ func (u *CustomerUpsertBulk) UpdateSearchKey() *CustomerUpsertBulk {
 func (u *CustomerUpsertBulk) ClearSearchKey() *CustomerUpsertBulk {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearSearchKey()
+	})
+}
+
+// SetLatitude sets the "latitude" field.
+func (u *CustomerUpsertBulk) SetLatitude(v float64) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetLatitude(v)
+	})
+}
+
+// AddLatitude adds v to the "latitude" field.
+func (u *CustomerUpsertBulk) AddLatitude(v float64) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddLatitude(v)
+	})
+}
+
+// UpdateLatitude sets the "latitude" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateLatitude() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateLatitude()
+	})
+}
+
+// ClearLatitude clears the value of the "latitude" field.
+func (u *CustomerUpsertBulk) ClearLatitude() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearLatitude()
+	})
+}
+
+// SetLongitude sets the "longitude" field.
+func (u *CustomerUpsertBulk) SetLongitude(v float64) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetLongitude(v)
+	})
+}
+
+// AddLongitude adds v to the "longitude" field.
+func (u *CustomerUpsertBulk) AddLongitude(v float64) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddLongitude(v)
+	})
+}
+
+// UpdateLongitude sets the "longitude" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateLongitude() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateLongitude()
+	})
+}
+
+// ClearLongitude clears the value of the "longitude" field.
+func (u *CustomerUpsertBulk) ClearLongitude() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearLongitude()
+	})
+}
+
+// SetLocatedAt sets the "located_at" field.
+func (u *CustomerUpsertBulk) SetLocatedAt(v time.Time) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetLocatedAt(v)
+	})
+}
+
+// UpdateLocatedAt sets the "located_at" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateLocatedAt() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateLocatedAt()
+	})
+}
+
+// ClearLocatedAt clears the value of the "located_at" field.
+func (u *CustomerUpsertBulk) ClearLocatedAt() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearLocatedAt()
 	})
 }
 

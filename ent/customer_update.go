@@ -201,6 +201,80 @@ func (_u *CustomerUpdate) ClearSearchKey() *CustomerUpdate {
 	return _u
 }
 
+// SetLatitude sets the "latitude" field.
+func (_u *CustomerUpdate) SetLatitude(v float64) *CustomerUpdate {
+	_u.mutation.ResetLatitude()
+	_u.mutation.SetLatitude(v)
+	return _u
+}
+
+// SetNillableLatitude sets the "latitude" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableLatitude(v *float64) *CustomerUpdate {
+	if v != nil {
+		_u.SetLatitude(*v)
+	}
+	return _u
+}
+
+// AddLatitude adds value to the "latitude" field.
+func (_u *CustomerUpdate) AddLatitude(v float64) *CustomerUpdate {
+	_u.mutation.AddLatitude(v)
+	return _u
+}
+
+// ClearLatitude clears the value of the "latitude" field.
+func (_u *CustomerUpdate) ClearLatitude() *CustomerUpdate {
+	_u.mutation.ClearLatitude()
+	return _u
+}
+
+// SetLongitude sets the "longitude" field.
+func (_u *CustomerUpdate) SetLongitude(v float64) *CustomerUpdate {
+	_u.mutation.ResetLongitude()
+	_u.mutation.SetLongitude(v)
+	return _u
+}
+
+// SetNillableLongitude sets the "longitude" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableLongitude(v *float64) *CustomerUpdate {
+	if v != nil {
+		_u.SetLongitude(*v)
+	}
+	return _u
+}
+
+// AddLongitude adds value to the "longitude" field.
+func (_u *CustomerUpdate) AddLongitude(v float64) *CustomerUpdate {
+	_u.mutation.AddLongitude(v)
+	return _u
+}
+
+// ClearLongitude clears the value of the "longitude" field.
+func (_u *CustomerUpdate) ClearLongitude() *CustomerUpdate {
+	_u.mutation.ClearLongitude()
+	return _u
+}
+
+// SetLocatedAt sets the "located_at" field.
+func (_u *CustomerUpdate) SetLocatedAt(v time.Time) *CustomerUpdate {
+	_u.mutation.SetLocatedAt(v)
+	return _u
+}
+
+// SetNillableLocatedAt sets the "located_at" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableLocatedAt(v *time.Time) *CustomerUpdate {
+	if v != nil {
+		_u.SetLocatedAt(*v)
+	}
+	return _u
+}
+
+// ClearLocatedAt clears the value of the "located_at" field.
+func (_u *CustomerUpdate) ClearLocatedAt() *CustomerUpdate {
+	_u.mutation.ClearLocatedAt()
+	return _u
+}
+
 // SetCreditCode sets the "credit_code" field.
 func (_u *CustomerUpdate) SetCreditCode(v string) *CustomerUpdate {
 	_u.mutation.SetCreditCode(v)
@@ -2371,6 +2445,30 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.SearchKeyCleared() {
 		_spec.ClearField(customer.FieldSearchKey, field.TypeString)
 	}
+	if value, ok := _u.mutation.Latitude(); ok {
+		_spec.SetField(customer.FieldLatitude, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedLatitude(); ok {
+		_spec.AddField(customer.FieldLatitude, field.TypeFloat64, value)
+	}
+	if _u.mutation.LatitudeCleared() {
+		_spec.ClearField(customer.FieldLatitude, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.Longitude(); ok {
+		_spec.SetField(customer.FieldLongitude, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedLongitude(); ok {
+		_spec.AddField(customer.FieldLongitude, field.TypeFloat64, value)
+	}
+	if _u.mutation.LongitudeCleared() {
+		_spec.ClearField(customer.FieldLongitude, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.LocatedAt(); ok {
+		_spec.SetField(customer.FieldLocatedAt, field.TypeTime, value)
+	}
+	if _u.mutation.LocatedAtCleared() {
+		_spec.ClearField(customer.FieldLocatedAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.CreditCode(); ok {
 		_spec.SetField(customer.FieldCreditCode, field.TypeString, value)
 	}
@@ -4204,6 +4302,80 @@ func (_u *CustomerUpdateOne) SetNillableSearchKey(v *string) *CustomerUpdateOne 
 // ClearSearchKey clears the value of the "search_key" field.
 func (_u *CustomerUpdateOne) ClearSearchKey() *CustomerUpdateOne {
 	_u.mutation.ClearSearchKey()
+	return _u
+}
+
+// SetLatitude sets the "latitude" field.
+func (_u *CustomerUpdateOne) SetLatitude(v float64) *CustomerUpdateOne {
+	_u.mutation.ResetLatitude()
+	_u.mutation.SetLatitude(v)
+	return _u
+}
+
+// SetNillableLatitude sets the "latitude" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableLatitude(v *float64) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetLatitude(*v)
+	}
+	return _u
+}
+
+// AddLatitude adds value to the "latitude" field.
+func (_u *CustomerUpdateOne) AddLatitude(v float64) *CustomerUpdateOne {
+	_u.mutation.AddLatitude(v)
+	return _u
+}
+
+// ClearLatitude clears the value of the "latitude" field.
+func (_u *CustomerUpdateOne) ClearLatitude() *CustomerUpdateOne {
+	_u.mutation.ClearLatitude()
+	return _u
+}
+
+// SetLongitude sets the "longitude" field.
+func (_u *CustomerUpdateOne) SetLongitude(v float64) *CustomerUpdateOne {
+	_u.mutation.ResetLongitude()
+	_u.mutation.SetLongitude(v)
+	return _u
+}
+
+// SetNillableLongitude sets the "longitude" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableLongitude(v *float64) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetLongitude(*v)
+	}
+	return _u
+}
+
+// AddLongitude adds value to the "longitude" field.
+func (_u *CustomerUpdateOne) AddLongitude(v float64) *CustomerUpdateOne {
+	_u.mutation.AddLongitude(v)
+	return _u
+}
+
+// ClearLongitude clears the value of the "longitude" field.
+func (_u *CustomerUpdateOne) ClearLongitude() *CustomerUpdateOne {
+	_u.mutation.ClearLongitude()
+	return _u
+}
+
+// SetLocatedAt sets the "located_at" field.
+func (_u *CustomerUpdateOne) SetLocatedAt(v time.Time) *CustomerUpdateOne {
+	_u.mutation.SetLocatedAt(v)
+	return _u
+}
+
+// SetNillableLocatedAt sets the "located_at" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableLocatedAt(v *time.Time) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetLocatedAt(*v)
+	}
+	return _u
+}
+
+// ClearLocatedAt clears the value of the "located_at" field.
+func (_u *CustomerUpdateOne) ClearLocatedAt() *CustomerUpdateOne {
+	_u.mutation.ClearLocatedAt()
 	return _u
 }
 
@@ -6406,6 +6578,30 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	}
 	if _u.mutation.SearchKeyCleared() {
 		_spec.ClearField(customer.FieldSearchKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.Latitude(); ok {
+		_spec.SetField(customer.FieldLatitude, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedLatitude(); ok {
+		_spec.AddField(customer.FieldLatitude, field.TypeFloat64, value)
+	}
+	if _u.mutation.LatitudeCleared() {
+		_spec.ClearField(customer.FieldLatitude, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.Longitude(); ok {
+		_spec.SetField(customer.FieldLongitude, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedLongitude(); ok {
+		_spec.AddField(customer.FieldLongitude, field.TypeFloat64, value)
+	}
+	if _u.mutation.LongitudeCleared() {
+		_spec.ClearField(customer.FieldLongitude, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.LocatedAt(); ok {
+		_spec.SetField(customer.FieldLocatedAt, field.TypeTime, value)
+	}
+	if _u.mutation.LocatedAtCleared() {
+		_spec.ClearField(customer.FieldLocatedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.CreditCode(); ok {
 		_spec.SetField(customer.FieldCreditCode, field.TypeString, value)

@@ -329,6 +329,9 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldNormalizedName:      {Type: field.TypeString, Column: customer.FieldNormalizedName},
 			customer.FieldCoreName:            {Type: field.TypeString, Column: customer.FieldCoreName},
 			customer.FieldSearchKey:           {Type: field.TypeString, Column: customer.FieldSearchKey},
+			customer.FieldLatitude:            {Type: field.TypeFloat64, Column: customer.FieldLatitude},
+			customer.FieldLongitude:           {Type: field.TypeFloat64, Column: customer.FieldLongitude},
+			customer.FieldLocatedAt:           {Type: field.TypeTime, Column: customer.FieldLocatedAt},
 			customer.FieldCreditCode:          {Type: field.TypeString, Column: customer.FieldCreditCode},
 			customer.FieldWebsite:             {Type: field.TypeString, Column: customer.FieldWebsite},
 			customer.FieldIndustry:            {Type: field.TypeString, Column: customer.FieldIndustry},
@@ -481,6 +484,9 @@ var schemaGraph = func() *sqlgraph.Schema {
 			interaction.FieldNextStep:             {Type: field.TypeString, Column: interaction.FieldNextStep},
 			interaction.FieldNextStepDue:          {Type: field.TypeTime, Column: interaction.FieldNextStepDue},
 			interaction.FieldPrivate:              {Type: field.TypeBool, Column: interaction.FieldPrivate},
+			interaction.FieldCheckInLatitude:      {Type: field.TypeFloat64, Column: interaction.FieldCheckInLatitude},
+			interaction.FieldCheckInLongitude:     {Type: field.TypeFloat64, Column: interaction.FieldCheckInLongitude},
+			interaction.FieldCheckInAccuracy:      {Type: field.TypeFloat64, Column: interaction.FieldCheckInAccuracy},
 			interaction.FieldLoggedAt:             {Type: field.TypeTime, Column: interaction.FieldLoggedAt},
 		},
 	}
@@ -4307,6 +4313,21 @@ func (f *CustomerFilter) WhereSearchKey(p entql.StringP) {
 	f.Where(p.Field(customer.FieldSearchKey))
 }
 
+// WhereLatitude applies the entql float64 predicate on the latitude field.
+func (f *CustomerFilter) WhereLatitude(p entql.Float64P) {
+	f.Where(p.Field(customer.FieldLatitude))
+}
+
+// WhereLongitude applies the entql float64 predicate on the longitude field.
+func (f *CustomerFilter) WhereLongitude(p entql.Float64P) {
+	f.Where(p.Field(customer.FieldLongitude))
+}
+
+// WhereLocatedAt applies the entql time.Time predicate on the located_at field.
+func (f *CustomerFilter) WhereLocatedAt(p entql.TimeP) {
+	f.Where(p.Field(customer.FieldLocatedAt))
+}
+
 // WhereCreditCode applies the entql string predicate on the credit_code field.
 func (f *CustomerFilter) WhereCreditCode(p entql.StringP) {
 	f.Where(p.Field(customer.FieldCreditCode))
@@ -5511,6 +5532,21 @@ func (f *InteractionFilter) WhereNextStepDue(p entql.TimeP) {
 // WherePrivate applies the entql bool predicate on the private field.
 func (f *InteractionFilter) WherePrivate(p entql.BoolP) {
 	f.Where(p.Field(interaction.FieldPrivate))
+}
+
+// WhereCheckInLatitude applies the entql float64 predicate on the check_in_latitude field.
+func (f *InteractionFilter) WhereCheckInLatitude(p entql.Float64P) {
+	f.Where(p.Field(interaction.FieldCheckInLatitude))
+}
+
+// WhereCheckInLongitude applies the entql float64 predicate on the check_in_longitude field.
+func (f *InteractionFilter) WhereCheckInLongitude(p entql.Float64P) {
+	f.Where(p.Field(interaction.FieldCheckInLongitude))
+}
+
+// WhereCheckInAccuracy applies the entql float64 predicate on the check_in_accuracy field.
+func (f *InteractionFilter) WhereCheckInAccuracy(p entql.Float64P) {
+	f.Where(p.Field(interaction.FieldCheckInAccuracy))
 }
 
 // WhereLoggedAt applies the entql time.Time predicate on the logged_at field.

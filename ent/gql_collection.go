@@ -3610,6 +3610,21 @@ func (_q *CustomerQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, customer.FieldCoreName)
 				fieldSeen[customer.FieldCoreName] = struct{}{}
 			}
+		case "latitude":
+			if _, ok := fieldSeen[customer.FieldLatitude]; !ok {
+				selectedFields = append(selectedFields, customer.FieldLatitude)
+				fieldSeen[customer.FieldLatitude] = struct{}{}
+			}
+		case "longitude":
+			if _, ok := fieldSeen[customer.FieldLongitude]; !ok {
+				selectedFields = append(selectedFields, customer.FieldLongitude)
+				fieldSeen[customer.FieldLongitude] = struct{}{}
+			}
+		case "locatedAt":
+			if _, ok := fieldSeen[customer.FieldLocatedAt]; !ok {
+				selectedFields = append(selectedFields, customer.FieldLocatedAt)
+				fieldSeen[customer.FieldLocatedAt] = struct{}{}
+			}
 		case "creditCode":
 			if _, ok := fieldSeen[customer.FieldCreditCode]; !ok {
 				selectedFields = append(selectedFields, customer.FieldCreditCode)
@@ -4695,6 +4710,21 @@ func (_q *InteractionQuery) collectField(ctx context.Context, oneNode bool, opCt
 			if _, ok := fieldSeen[interaction.FieldPrivate]; !ok {
 				selectedFields = append(selectedFields, interaction.FieldPrivate)
 				fieldSeen[interaction.FieldPrivate] = struct{}{}
+			}
+		case "checkInLatitude":
+			if _, ok := fieldSeen[interaction.FieldCheckInLatitude]; !ok {
+				selectedFields = append(selectedFields, interaction.FieldCheckInLatitude)
+				fieldSeen[interaction.FieldCheckInLatitude] = struct{}{}
+			}
+		case "checkInLongitude":
+			if _, ok := fieldSeen[interaction.FieldCheckInLongitude]; !ok {
+				selectedFields = append(selectedFields, interaction.FieldCheckInLongitude)
+				fieldSeen[interaction.FieldCheckInLongitude] = struct{}{}
+			}
+		case "checkInAccuracy":
+			if _, ok := fieldSeen[interaction.FieldCheckInAccuracy]; !ok {
+				selectedFields = append(selectedFields, interaction.FieldCheckInAccuracy)
+				fieldSeen[interaction.FieldCheckInAccuracy] = struct{}{}
 			}
 		case "loggedAt":
 			if _, ok := fieldSeen[interaction.FieldLoggedAt]; !ok {

@@ -5447,6 +5447,42 @@ type CustomerWhereInput struct {
 	ShortNameEqualFold    *string  `json:"shortNameEqualFold,omitempty"`
 	ShortNameContainsFold *string  `json:"shortNameContainsFold,omitempty"`
 
+	// "latitude" field predicates.
+	Latitude       *float64  `json:"latitude,omitempty"`
+	LatitudeNEQ    *float64  `json:"latitudeNEQ,omitempty"`
+	LatitudeIn     []float64 `json:"latitudeIn,omitempty"`
+	LatitudeNotIn  []float64 `json:"latitudeNotIn,omitempty"`
+	LatitudeGT     *float64  `json:"latitudeGT,omitempty"`
+	LatitudeGTE    *float64  `json:"latitudeGTE,omitempty"`
+	LatitudeLT     *float64  `json:"latitudeLT,omitempty"`
+	LatitudeLTE    *float64  `json:"latitudeLTE,omitempty"`
+	LatitudeIsNil  bool      `json:"latitudeIsNil,omitempty"`
+	LatitudeNotNil bool      `json:"latitudeNotNil,omitempty"`
+
+	// "longitude" field predicates.
+	Longitude       *float64  `json:"longitude,omitempty"`
+	LongitudeNEQ    *float64  `json:"longitudeNEQ,omitempty"`
+	LongitudeIn     []float64 `json:"longitudeIn,omitempty"`
+	LongitudeNotIn  []float64 `json:"longitudeNotIn,omitempty"`
+	LongitudeGT     *float64  `json:"longitudeGT,omitempty"`
+	LongitudeGTE    *float64  `json:"longitudeGTE,omitempty"`
+	LongitudeLT     *float64  `json:"longitudeLT,omitempty"`
+	LongitudeLTE    *float64  `json:"longitudeLTE,omitempty"`
+	LongitudeIsNil  bool      `json:"longitudeIsNil,omitempty"`
+	LongitudeNotNil bool      `json:"longitudeNotNil,omitempty"`
+
+	// "located_at" field predicates.
+	LocatedAt       *time.Time  `json:"locatedAt,omitempty"`
+	LocatedAtNEQ    *time.Time  `json:"locatedAtNEQ,omitempty"`
+	LocatedAtIn     []time.Time `json:"locatedAtIn,omitempty"`
+	LocatedAtNotIn  []time.Time `json:"locatedAtNotIn,omitempty"`
+	LocatedAtGT     *time.Time  `json:"locatedAtGT,omitempty"`
+	LocatedAtGTE    *time.Time  `json:"locatedAtGTE,omitempty"`
+	LocatedAtLT     *time.Time  `json:"locatedAtLT,omitempty"`
+	LocatedAtLTE    *time.Time  `json:"locatedAtLTE,omitempty"`
+	LocatedAtIsNil  bool        `json:"locatedAtIsNil,omitempty"`
+	LocatedAtNotNil bool        `json:"locatedAtNotNil,omitempty"`
+
 	// "credit_code" field predicates.
 	CreditCode             *string  `json:"creditCode,omitempty"`
 	CreditCodeNEQ          *string  `json:"creditCodeNEQ,omitempty"`
@@ -6345,6 +6381,96 @@ func (i *CustomerWhereInput) P() (predicate.Customer, error) {
 	}
 	if i.ShortNameContainsFold != nil {
 		predicates = append(predicates, customer.ShortNameContainsFold(*i.ShortNameContainsFold))
+	}
+	if i.Latitude != nil {
+		predicates = append(predicates, customer.LatitudeEQ(*i.Latitude))
+	}
+	if i.LatitudeNEQ != nil {
+		predicates = append(predicates, customer.LatitudeNEQ(*i.LatitudeNEQ))
+	}
+	if len(i.LatitudeIn) > 0 {
+		predicates = append(predicates, customer.LatitudeIn(i.LatitudeIn...))
+	}
+	if len(i.LatitudeNotIn) > 0 {
+		predicates = append(predicates, customer.LatitudeNotIn(i.LatitudeNotIn...))
+	}
+	if i.LatitudeGT != nil {
+		predicates = append(predicates, customer.LatitudeGT(*i.LatitudeGT))
+	}
+	if i.LatitudeGTE != nil {
+		predicates = append(predicates, customer.LatitudeGTE(*i.LatitudeGTE))
+	}
+	if i.LatitudeLT != nil {
+		predicates = append(predicates, customer.LatitudeLT(*i.LatitudeLT))
+	}
+	if i.LatitudeLTE != nil {
+		predicates = append(predicates, customer.LatitudeLTE(*i.LatitudeLTE))
+	}
+	if i.LatitudeIsNil {
+		predicates = append(predicates, customer.LatitudeIsNil())
+	}
+	if i.LatitudeNotNil {
+		predicates = append(predicates, customer.LatitudeNotNil())
+	}
+	if i.Longitude != nil {
+		predicates = append(predicates, customer.LongitudeEQ(*i.Longitude))
+	}
+	if i.LongitudeNEQ != nil {
+		predicates = append(predicates, customer.LongitudeNEQ(*i.LongitudeNEQ))
+	}
+	if len(i.LongitudeIn) > 0 {
+		predicates = append(predicates, customer.LongitudeIn(i.LongitudeIn...))
+	}
+	if len(i.LongitudeNotIn) > 0 {
+		predicates = append(predicates, customer.LongitudeNotIn(i.LongitudeNotIn...))
+	}
+	if i.LongitudeGT != nil {
+		predicates = append(predicates, customer.LongitudeGT(*i.LongitudeGT))
+	}
+	if i.LongitudeGTE != nil {
+		predicates = append(predicates, customer.LongitudeGTE(*i.LongitudeGTE))
+	}
+	if i.LongitudeLT != nil {
+		predicates = append(predicates, customer.LongitudeLT(*i.LongitudeLT))
+	}
+	if i.LongitudeLTE != nil {
+		predicates = append(predicates, customer.LongitudeLTE(*i.LongitudeLTE))
+	}
+	if i.LongitudeIsNil {
+		predicates = append(predicates, customer.LongitudeIsNil())
+	}
+	if i.LongitudeNotNil {
+		predicates = append(predicates, customer.LongitudeNotNil())
+	}
+	if i.LocatedAt != nil {
+		predicates = append(predicates, customer.LocatedAtEQ(*i.LocatedAt))
+	}
+	if i.LocatedAtNEQ != nil {
+		predicates = append(predicates, customer.LocatedAtNEQ(*i.LocatedAtNEQ))
+	}
+	if len(i.LocatedAtIn) > 0 {
+		predicates = append(predicates, customer.LocatedAtIn(i.LocatedAtIn...))
+	}
+	if len(i.LocatedAtNotIn) > 0 {
+		predicates = append(predicates, customer.LocatedAtNotIn(i.LocatedAtNotIn...))
+	}
+	if i.LocatedAtGT != nil {
+		predicates = append(predicates, customer.LocatedAtGT(*i.LocatedAtGT))
+	}
+	if i.LocatedAtGTE != nil {
+		predicates = append(predicates, customer.LocatedAtGTE(*i.LocatedAtGTE))
+	}
+	if i.LocatedAtLT != nil {
+		predicates = append(predicates, customer.LocatedAtLT(*i.LocatedAtLT))
+	}
+	if i.LocatedAtLTE != nil {
+		predicates = append(predicates, customer.LocatedAtLTE(*i.LocatedAtLTE))
+	}
+	if i.LocatedAtIsNil {
+		predicates = append(predicates, customer.LocatedAtIsNil())
+	}
+	if i.LocatedAtNotNil {
+		predicates = append(predicates, customer.LocatedAtNotNil())
 	}
 	if i.CreditCode != nil {
 		predicates = append(predicates, customer.CreditCodeEQ(*i.CreditCode))
@@ -9777,6 +9903,42 @@ type InteractionWhereInput struct {
 	Private    *bool `json:"private,omitempty"`
 	PrivateNEQ *bool `json:"privateNEQ,omitempty"`
 
+	// "check_in_latitude" field predicates.
+	CheckInLatitude       *float64  `json:"checkInLatitude,omitempty"`
+	CheckInLatitudeNEQ    *float64  `json:"checkInLatitudeNEQ,omitempty"`
+	CheckInLatitudeIn     []float64 `json:"checkInLatitudeIn,omitempty"`
+	CheckInLatitudeNotIn  []float64 `json:"checkInLatitudeNotIn,omitempty"`
+	CheckInLatitudeGT     *float64  `json:"checkInLatitudeGT,omitempty"`
+	CheckInLatitudeGTE    *float64  `json:"checkInLatitudeGTE,omitempty"`
+	CheckInLatitudeLT     *float64  `json:"checkInLatitudeLT,omitempty"`
+	CheckInLatitudeLTE    *float64  `json:"checkInLatitudeLTE,omitempty"`
+	CheckInLatitudeIsNil  bool      `json:"checkInLatitudeIsNil,omitempty"`
+	CheckInLatitudeNotNil bool      `json:"checkInLatitudeNotNil,omitempty"`
+
+	// "check_in_longitude" field predicates.
+	CheckInLongitude       *float64  `json:"checkInLongitude,omitempty"`
+	CheckInLongitudeNEQ    *float64  `json:"checkInLongitudeNEQ,omitempty"`
+	CheckInLongitudeIn     []float64 `json:"checkInLongitudeIn,omitempty"`
+	CheckInLongitudeNotIn  []float64 `json:"checkInLongitudeNotIn,omitempty"`
+	CheckInLongitudeGT     *float64  `json:"checkInLongitudeGT,omitempty"`
+	CheckInLongitudeGTE    *float64  `json:"checkInLongitudeGTE,omitempty"`
+	CheckInLongitudeLT     *float64  `json:"checkInLongitudeLT,omitempty"`
+	CheckInLongitudeLTE    *float64  `json:"checkInLongitudeLTE,omitempty"`
+	CheckInLongitudeIsNil  bool      `json:"checkInLongitudeIsNil,omitempty"`
+	CheckInLongitudeNotNil bool      `json:"checkInLongitudeNotNil,omitempty"`
+
+	// "check_in_accuracy" field predicates.
+	CheckInAccuracy       *float64  `json:"checkInAccuracy,omitempty"`
+	CheckInAccuracyNEQ    *float64  `json:"checkInAccuracyNEQ,omitempty"`
+	CheckInAccuracyIn     []float64 `json:"checkInAccuracyIn,omitempty"`
+	CheckInAccuracyNotIn  []float64 `json:"checkInAccuracyNotIn,omitempty"`
+	CheckInAccuracyGT     *float64  `json:"checkInAccuracyGT,omitempty"`
+	CheckInAccuracyGTE    *float64  `json:"checkInAccuracyGTE,omitempty"`
+	CheckInAccuracyLT     *float64  `json:"checkInAccuracyLT,omitempty"`
+	CheckInAccuracyLTE    *float64  `json:"checkInAccuracyLTE,omitempty"`
+	CheckInAccuracyIsNil  bool      `json:"checkInAccuracyIsNil,omitempty"`
+	CheckInAccuracyNotNil bool      `json:"checkInAccuracyNotNil,omitempty"`
+
 	// "logged_at" field predicates.
 	LoggedAt       *time.Time  `json:"loggedAt,omitempty"`
 	LoggedAtNEQ    *time.Time  `json:"loggedAtNEQ,omitempty"`
@@ -10369,6 +10531,96 @@ func (i *InteractionWhereInput) P() (predicate.Interaction, error) {
 	}
 	if i.PrivateNEQ != nil {
 		predicates = append(predicates, interaction.PrivateNEQ(*i.PrivateNEQ))
+	}
+	if i.CheckInLatitude != nil {
+		predicates = append(predicates, interaction.CheckInLatitudeEQ(*i.CheckInLatitude))
+	}
+	if i.CheckInLatitudeNEQ != nil {
+		predicates = append(predicates, interaction.CheckInLatitudeNEQ(*i.CheckInLatitudeNEQ))
+	}
+	if len(i.CheckInLatitudeIn) > 0 {
+		predicates = append(predicates, interaction.CheckInLatitudeIn(i.CheckInLatitudeIn...))
+	}
+	if len(i.CheckInLatitudeNotIn) > 0 {
+		predicates = append(predicates, interaction.CheckInLatitudeNotIn(i.CheckInLatitudeNotIn...))
+	}
+	if i.CheckInLatitudeGT != nil {
+		predicates = append(predicates, interaction.CheckInLatitudeGT(*i.CheckInLatitudeGT))
+	}
+	if i.CheckInLatitudeGTE != nil {
+		predicates = append(predicates, interaction.CheckInLatitudeGTE(*i.CheckInLatitudeGTE))
+	}
+	if i.CheckInLatitudeLT != nil {
+		predicates = append(predicates, interaction.CheckInLatitudeLT(*i.CheckInLatitudeLT))
+	}
+	if i.CheckInLatitudeLTE != nil {
+		predicates = append(predicates, interaction.CheckInLatitudeLTE(*i.CheckInLatitudeLTE))
+	}
+	if i.CheckInLatitudeIsNil {
+		predicates = append(predicates, interaction.CheckInLatitudeIsNil())
+	}
+	if i.CheckInLatitudeNotNil {
+		predicates = append(predicates, interaction.CheckInLatitudeNotNil())
+	}
+	if i.CheckInLongitude != nil {
+		predicates = append(predicates, interaction.CheckInLongitudeEQ(*i.CheckInLongitude))
+	}
+	if i.CheckInLongitudeNEQ != nil {
+		predicates = append(predicates, interaction.CheckInLongitudeNEQ(*i.CheckInLongitudeNEQ))
+	}
+	if len(i.CheckInLongitudeIn) > 0 {
+		predicates = append(predicates, interaction.CheckInLongitudeIn(i.CheckInLongitudeIn...))
+	}
+	if len(i.CheckInLongitudeNotIn) > 0 {
+		predicates = append(predicates, interaction.CheckInLongitudeNotIn(i.CheckInLongitudeNotIn...))
+	}
+	if i.CheckInLongitudeGT != nil {
+		predicates = append(predicates, interaction.CheckInLongitudeGT(*i.CheckInLongitudeGT))
+	}
+	if i.CheckInLongitudeGTE != nil {
+		predicates = append(predicates, interaction.CheckInLongitudeGTE(*i.CheckInLongitudeGTE))
+	}
+	if i.CheckInLongitudeLT != nil {
+		predicates = append(predicates, interaction.CheckInLongitudeLT(*i.CheckInLongitudeLT))
+	}
+	if i.CheckInLongitudeLTE != nil {
+		predicates = append(predicates, interaction.CheckInLongitudeLTE(*i.CheckInLongitudeLTE))
+	}
+	if i.CheckInLongitudeIsNil {
+		predicates = append(predicates, interaction.CheckInLongitudeIsNil())
+	}
+	if i.CheckInLongitudeNotNil {
+		predicates = append(predicates, interaction.CheckInLongitudeNotNil())
+	}
+	if i.CheckInAccuracy != nil {
+		predicates = append(predicates, interaction.CheckInAccuracyEQ(*i.CheckInAccuracy))
+	}
+	if i.CheckInAccuracyNEQ != nil {
+		predicates = append(predicates, interaction.CheckInAccuracyNEQ(*i.CheckInAccuracyNEQ))
+	}
+	if len(i.CheckInAccuracyIn) > 0 {
+		predicates = append(predicates, interaction.CheckInAccuracyIn(i.CheckInAccuracyIn...))
+	}
+	if len(i.CheckInAccuracyNotIn) > 0 {
+		predicates = append(predicates, interaction.CheckInAccuracyNotIn(i.CheckInAccuracyNotIn...))
+	}
+	if i.CheckInAccuracyGT != nil {
+		predicates = append(predicates, interaction.CheckInAccuracyGT(*i.CheckInAccuracyGT))
+	}
+	if i.CheckInAccuracyGTE != nil {
+		predicates = append(predicates, interaction.CheckInAccuracyGTE(*i.CheckInAccuracyGTE))
+	}
+	if i.CheckInAccuracyLT != nil {
+		predicates = append(predicates, interaction.CheckInAccuracyLT(*i.CheckInAccuracyLT))
+	}
+	if i.CheckInAccuracyLTE != nil {
+		predicates = append(predicates, interaction.CheckInAccuracyLTE(*i.CheckInAccuracyLTE))
+	}
+	if i.CheckInAccuracyIsNil {
+		predicates = append(predicates, interaction.CheckInAccuracyIsNil())
+	}
+	if i.CheckInAccuracyNotNil {
+		predicates = append(predicates, interaction.CheckInAccuracyNotNil())
 	}
 	if i.LoggedAt != nil {
 		predicates = append(predicates, interaction.LoggedAtEQ(*i.LoggedAt))

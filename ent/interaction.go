@@ -53,6 +53,12 @@ type Interaction struct {
 	NextStepDue *time.Time `json:"next_step_due,omitempty"`
 	// Private interactions are hidden from analysts and from teammates other than the author and the owner.
 	Private bool `json:"private,omitempty"`
+	// Where the rep was when logging the visit (WGS-84, logInteraction's checkIn, with the phone's permission).
+	CheckInLatitude *float64 `json:"check_in_latitude,omitempty"`
+	// CheckInLongitude holds the value of the "check_in_longitude" field.
+	CheckInLongitude *float64 `json:"check_in_longitude,omitempty"`
+	// The check-in's accuracy in metres, as the phone reported it.
+	CheckInAccuracy *float64 `json:"check_in_accuracy,omitempty"`
 	// When the contact was logged as held (its findings recorded): set by the workflow alone. Empty while it is planned.
 	LoggedAt *time.Time `json:"logged_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -144,6 +150,8 @@ func (*Interaction) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case interaction.FieldPrivate:
 			values[i] = new(sql.NullBool)
+		case interaction.FieldCheckInLatitude, interaction.FieldCheckInLongitude, interaction.FieldCheckInAccuracy:
+			values[i] = new(sql.NullFloat64)
 		case interaction.FieldVersion:
 			values[i] = new(sql.NullInt64)
 		case interaction.FieldKind, interaction.FieldPhase, interaction.FieldSummary, interaction.FieldPreparationMaterials, interaction.FieldPromises, interaction.FieldFindings, interaction.FieldNextStep:
@@ -270,6 +278,27 @@ func (_m *Interaction) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Private = value.Bool
 			}
+		case interaction.FieldCheckInLatitude:
+			if value, ok := values[i].(*sql.NullFloat64); !ok {
+				return fmt.Errorf("unexpected type %T for field check_in_latitude", values[i])
+			} else if value.Valid {
+				_m.CheckInLatitude = new(float64)
+				*_m.CheckInLatitude = value.Float64
+			}
+		case interaction.FieldCheckInLongitude:
+			if value, ok := values[i].(*sql.NullFloat64); !ok {
+				return fmt.Errorf("unexpected type %T for field check_in_longitude", values[i])
+			} else if value.Valid {
+				_m.CheckInLongitude = new(float64)
+				*_m.CheckInLongitude = value.Float64
+			}
+		case interaction.FieldCheckInAccuracy:
+			if value, ok := values[i].(*sql.NullFloat64); !ok {
+				return fmt.Errorf("unexpected type %T for field check_in_accuracy", values[i])
+			} else if value.Valid {
+				_m.CheckInAccuracy = new(float64)
+				*_m.CheckInAccuracy = value.Float64
+			}
 		case interaction.FieldLoggedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field logged_at", values[i])
@@ -387,6 +416,21 @@ func (_m *Interaction) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("private=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Private))
+	builder.WriteString(", ")
+	if v := _m.CheckInLatitude; v != nil {
+		builder.WriteString("check_in_latitude=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.CheckInLongitude; v != nil {
+		builder.WriteString("check_in_longitude=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.CheckInAccuracy; v != nil {
+		builder.WriteString("check_in_accuracy=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	if v := _m.LoggedAt; v != nil {
 		builder.WriteString("logged_at=")

@@ -228,6 +228,48 @@ func (_c *InteractionCreate) SetNillablePrivate(v *bool) *InteractionCreate {
 	return _c
 }
 
+// SetCheckInLatitude sets the "check_in_latitude" field.
+func (_c *InteractionCreate) SetCheckInLatitude(v float64) *InteractionCreate {
+	_c.mutation.SetCheckInLatitude(v)
+	return _c
+}
+
+// SetNillableCheckInLatitude sets the "check_in_latitude" field if the given value is not nil.
+func (_c *InteractionCreate) SetNillableCheckInLatitude(v *float64) *InteractionCreate {
+	if v != nil {
+		_c.SetCheckInLatitude(*v)
+	}
+	return _c
+}
+
+// SetCheckInLongitude sets the "check_in_longitude" field.
+func (_c *InteractionCreate) SetCheckInLongitude(v float64) *InteractionCreate {
+	_c.mutation.SetCheckInLongitude(v)
+	return _c
+}
+
+// SetNillableCheckInLongitude sets the "check_in_longitude" field if the given value is not nil.
+func (_c *InteractionCreate) SetNillableCheckInLongitude(v *float64) *InteractionCreate {
+	if v != nil {
+		_c.SetCheckInLongitude(*v)
+	}
+	return _c
+}
+
+// SetCheckInAccuracy sets the "check_in_accuracy" field.
+func (_c *InteractionCreate) SetCheckInAccuracy(v float64) *InteractionCreate {
+	_c.mutation.SetCheckInAccuracy(v)
+	return _c
+}
+
+// SetNillableCheckInAccuracy sets the "check_in_accuracy" field if the given value is not nil.
+func (_c *InteractionCreate) SetNillableCheckInAccuracy(v *float64) *InteractionCreate {
+	if v != nil {
+		_c.SetCheckInAccuracy(*v)
+	}
+	return _c
+}
+
 // SetLoggedAt sets the "logged_at" field.
 func (_c *InteractionCreate) SetLoggedAt(v time.Time) *InteractionCreate {
 	_c.mutation.SetLoggedAt(v)
@@ -551,6 +593,18 @@ func (_c *InteractionCreate) createSpec() (*Interaction, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Private(); ok {
 		_spec.SetField(interaction.FieldPrivate, field.TypeBool, value)
 		_node.Private = value
+	}
+	if value, ok := _c.mutation.CheckInLatitude(); ok {
+		_spec.SetField(interaction.FieldCheckInLatitude, field.TypeFloat64, value)
+		_node.CheckInLatitude = &value
+	}
+	if value, ok := _c.mutation.CheckInLongitude(); ok {
+		_spec.SetField(interaction.FieldCheckInLongitude, field.TypeFloat64, value)
+		_node.CheckInLongitude = &value
+	}
+	if value, ok := _c.mutation.CheckInAccuracy(); ok {
+		_spec.SetField(interaction.FieldCheckInAccuracy, field.TypeFloat64, value)
+		_node.CheckInAccuracy = &value
 	}
 	if value, ok := _c.mutation.LoggedAt(); ok {
 		_spec.SetField(interaction.FieldLoggedAt, field.TypeTime, value)
@@ -924,6 +978,78 @@ func (u *InteractionUpsert) UpdatePrivate() *InteractionUpsert {
 	return u
 }
 
+// SetCheckInLatitude sets the "check_in_latitude" field.
+func (u *InteractionUpsert) SetCheckInLatitude(v float64) *InteractionUpsert {
+	u.Set(interaction.FieldCheckInLatitude, v)
+	return u
+}
+
+// UpdateCheckInLatitude sets the "check_in_latitude" field to the value that was provided on create.
+func (u *InteractionUpsert) UpdateCheckInLatitude() *InteractionUpsert {
+	u.SetExcluded(interaction.FieldCheckInLatitude)
+	return u
+}
+
+// AddCheckInLatitude adds v to the "check_in_latitude" field.
+func (u *InteractionUpsert) AddCheckInLatitude(v float64) *InteractionUpsert {
+	u.Add(interaction.FieldCheckInLatitude, v)
+	return u
+}
+
+// ClearCheckInLatitude clears the value of the "check_in_latitude" field.
+func (u *InteractionUpsert) ClearCheckInLatitude() *InteractionUpsert {
+	u.SetNull(interaction.FieldCheckInLatitude)
+	return u
+}
+
+// SetCheckInLongitude sets the "check_in_longitude" field.
+func (u *InteractionUpsert) SetCheckInLongitude(v float64) *InteractionUpsert {
+	u.Set(interaction.FieldCheckInLongitude, v)
+	return u
+}
+
+// UpdateCheckInLongitude sets the "check_in_longitude" field to the value that was provided on create.
+func (u *InteractionUpsert) UpdateCheckInLongitude() *InteractionUpsert {
+	u.SetExcluded(interaction.FieldCheckInLongitude)
+	return u
+}
+
+// AddCheckInLongitude adds v to the "check_in_longitude" field.
+func (u *InteractionUpsert) AddCheckInLongitude(v float64) *InteractionUpsert {
+	u.Add(interaction.FieldCheckInLongitude, v)
+	return u
+}
+
+// ClearCheckInLongitude clears the value of the "check_in_longitude" field.
+func (u *InteractionUpsert) ClearCheckInLongitude() *InteractionUpsert {
+	u.SetNull(interaction.FieldCheckInLongitude)
+	return u
+}
+
+// SetCheckInAccuracy sets the "check_in_accuracy" field.
+func (u *InteractionUpsert) SetCheckInAccuracy(v float64) *InteractionUpsert {
+	u.Set(interaction.FieldCheckInAccuracy, v)
+	return u
+}
+
+// UpdateCheckInAccuracy sets the "check_in_accuracy" field to the value that was provided on create.
+func (u *InteractionUpsert) UpdateCheckInAccuracy() *InteractionUpsert {
+	u.SetExcluded(interaction.FieldCheckInAccuracy)
+	return u
+}
+
+// AddCheckInAccuracy adds v to the "check_in_accuracy" field.
+func (u *InteractionUpsert) AddCheckInAccuracy(v float64) *InteractionUpsert {
+	u.Add(interaction.FieldCheckInAccuracy, v)
+	return u
+}
+
+// ClearCheckInAccuracy clears the value of the "check_in_accuracy" field.
+func (u *InteractionUpsert) ClearCheckInAccuracy() *InteractionUpsert {
+	u.SetNull(interaction.FieldCheckInAccuracy)
+	return u
+}
+
 // SetLoggedAt sets the "logged_at" field.
 func (u *InteractionUpsert) SetLoggedAt(v time.Time) *InteractionUpsert {
 	u.Set(interaction.FieldLoggedAt, v)
@@ -1263,6 +1389,90 @@ func (u *InteractionUpsertOne) SetPrivate(v bool) *InteractionUpsertOne {
 func (u *InteractionUpsertOne) UpdatePrivate() *InteractionUpsertOne {
 	return u.Update(func(s *InteractionUpsert) {
 		s.UpdatePrivate()
+	})
+}
+
+// SetCheckInLatitude sets the "check_in_latitude" field.
+func (u *InteractionUpsertOne) SetCheckInLatitude(v float64) *InteractionUpsertOne {
+	return u.Update(func(s *InteractionUpsert) {
+		s.SetCheckInLatitude(v)
+	})
+}
+
+// AddCheckInLatitude adds v to the "check_in_latitude" field.
+func (u *InteractionUpsertOne) AddCheckInLatitude(v float64) *InteractionUpsertOne {
+	return u.Update(func(s *InteractionUpsert) {
+		s.AddCheckInLatitude(v)
+	})
+}
+
+// UpdateCheckInLatitude sets the "check_in_latitude" field to the value that was provided on create.
+func (u *InteractionUpsertOne) UpdateCheckInLatitude() *InteractionUpsertOne {
+	return u.Update(func(s *InteractionUpsert) {
+		s.UpdateCheckInLatitude()
+	})
+}
+
+// ClearCheckInLatitude clears the value of the "check_in_latitude" field.
+func (u *InteractionUpsertOne) ClearCheckInLatitude() *InteractionUpsertOne {
+	return u.Update(func(s *InteractionUpsert) {
+		s.ClearCheckInLatitude()
+	})
+}
+
+// SetCheckInLongitude sets the "check_in_longitude" field.
+func (u *InteractionUpsertOne) SetCheckInLongitude(v float64) *InteractionUpsertOne {
+	return u.Update(func(s *InteractionUpsert) {
+		s.SetCheckInLongitude(v)
+	})
+}
+
+// AddCheckInLongitude adds v to the "check_in_longitude" field.
+func (u *InteractionUpsertOne) AddCheckInLongitude(v float64) *InteractionUpsertOne {
+	return u.Update(func(s *InteractionUpsert) {
+		s.AddCheckInLongitude(v)
+	})
+}
+
+// UpdateCheckInLongitude sets the "check_in_longitude" field to the value that was provided on create.
+func (u *InteractionUpsertOne) UpdateCheckInLongitude() *InteractionUpsertOne {
+	return u.Update(func(s *InteractionUpsert) {
+		s.UpdateCheckInLongitude()
+	})
+}
+
+// ClearCheckInLongitude clears the value of the "check_in_longitude" field.
+func (u *InteractionUpsertOne) ClearCheckInLongitude() *InteractionUpsertOne {
+	return u.Update(func(s *InteractionUpsert) {
+		s.ClearCheckInLongitude()
+	})
+}
+
+// SetCheckInAccuracy sets the "check_in_accuracy" field.
+func (u *InteractionUpsertOne) SetCheckInAccuracy(v float64) *InteractionUpsertOne {
+	return u.Update(func(s *InteractionUpsert) {
+		s.SetCheckInAccuracy(v)
+	})
+}
+
+// AddCheckInAccuracy adds v to the "check_in_accuracy" field.
+func (u *InteractionUpsertOne) AddCheckInAccuracy(v float64) *InteractionUpsertOne {
+	return u.Update(func(s *InteractionUpsert) {
+		s.AddCheckInAccuracy(v)
+	})
+}
+
+// UpdateCheckInAccuracy sets the "check_in_accuracy" field to the value that was provided on create.
+func (u *InteractionUpsertOne) UpdateCheckInAccuracy() *InteractionUpsertOne {
+	return u.Update(func(s *InteractionUpsert) {
+		s.UpdateCheckInAccuracy()
+	})
+}
+
+// ClearCheckInAccuracy clears the value of the "check_in_accuracy" field.
+func (u *InteractionUpsertOne) ClearCheckInAccuracy() *InteractionUpsertOne {
+	return u.Update(func(s *InteractionUpsert) {
+		s.ClearCheckInAccuracy()
 	})
 }
 
@@ -1775,6 +1985,90 @@ func (u *InteractionUpsertBulk) SetPrivate(v bool) *InteractionUpsertBulk {
 func (u *InteractionUpsertBulk) UpdatePrivate() *InteractionUpsertBulk {
 	return u.Update(func(s *InteractionUpsert) {
 		s.UpdatePrivate()
+	})
+}
+
+// SetCheckInLatitude sets the "check_in_latitude" field.
+func (u *InteractionUpsertBulk) SetCheckInLatitude(v float64) *InteractionUpsertBulk {
+	return u.Update(func(s *InteractionUpsert) {
+		s.SetCheckInLatitude(v)
+	})
+}
+
+// AddCheckInLatitude adds v to the "check_in_latitude" field.
+func (u *InteractionUpsertBulk) AddCheckInLatitude(v float64) *InteractionUpsertBulk {
+	return u.Update(func(s *InteractionUpsert) {
+		s.AddCheckInLatitude(v)
+	})
+}
+
+// UpdateCheckInLatitude sets the "check_in_latitude" field to the value that was provided on create.
+func (u *InteractionUpsertBulk) UpdateCheckInLatitude() *InteractionUpsertBulk {
+	return u.Update(func(s *InteractionUpsert) {
+		s.UpdateCheckInLatitude()
+	})
+}
+
+// ClearCheckInLatitude clears the value of the "check_in_latitude" field.
+func (u *InteractionUpsertBulk) ClearCheckInLatitude() *InteractionUpsertBulk {
+	return u.Update(func(s *InteractionUpsert) {
+		s.ClearCheckInLatitude()
+	})
+}
+
+// SetCheckInLongitude sets the "check_in_longitude" field.
+func (u *InteractionUpsertBulk) SetCheckInLongitude(v float64) *InteractionUpsertBulk {
+	return u.Update(func(s *InteractionUpsert) {
+		s.SetCheckInLongitude(v)
+	})
+}
+
+// AddCheckInLongitude adds v to the "check_in_longitude" field.
+func (u *InteractionUpsertBulk) AddCheckInLongitude(v float64) *InteractionUpsertBulk {
+	return u.Update(func(s *InteractionUpsert) {
+		s.AddCheckInLongitude(v)
+	})
+}
+
+// UpdateCheckInLongitude sets the "check_in_longitude" field to the value that was provided on create.
+func (u *InteractionUpsertBulk) UpdateCheckInLongitude() *InteractionUpsertBulk {
+	return u.Update(func(s *InteractionUpsert) {
+		s.UpdateCheckInLongitude()
+	})
+}
+
+// ClearCheckInLongitude clears the value of the "check_in_longitude" field.
+func (u *InteractionUpsertBulk) ClearCheckInLongitude() *InteractionUpsertBulk {
+	return u.Update(func(s *InteractionUpsert) {
+		s.ClearCheckInLongitude()
+	})
+}
+
+// SetCheckInAccuracy sets the "check_in_accuracy" field.
+func (u *InteractionUpsertBulk) SetCheckInAccuracy(v float64) *InteractionUpsertBulk {
+	return u.Update(func(s *InteractionUpsert) {
+		s.SetCheckInAccuracy(v)
+	})
+}
+
+// AddCheckInAccuracy adds v to the "check_in_accuracy" field.
+func (u *InteractionUpsertBulk) AddCheckInAccuracy(v float64) *InteractionUpsertBulk {
+	return u.Update(func(s *InteractionUpsert) {
+		s.AddCheckInAccuracy(v)
+	})
+}
+
+// UpdateCheckInAccuracy sets the "check_in_accuracy" field to the value that was provided on create.
+func (u *InteractionUpsertBulk) UpdateCheckInAccuracy() *InteractionUpsertBulk {
+	return u.Update(func(s *InteractionUpsert) {
+		s.UpdateCheckInAccuracy()
+	})
+}
+
+// ClearCheckInAccuracy clears the value of the "check_in_accuracy" field.
+func (u *InteractionUpsertBulk) ClearCheckInAccuracy() *InteractionUpsertBulk {
+	return u.Update(func(s *InteractionUpsert) {
+		s.ClearCheckInAccuracy()
 	})
 }
 

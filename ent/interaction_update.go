@@ -290,6 +290,87 @@ func (_u *InteractionUpdate) SetNillablePrivate(v *bool) *InteractionUpdate {
 	return _u
 }
 
+// SetCheckInLatitude sets the "check_in_latitude" field.
+func (_u *InteractionUpdate) SetCheckInLatitude(v float64) *InteractionUpdate {
+	_u.mutation.ResetCheckInLatitude()
+	_u.mutation.SetCheckInLatitude(v)
+	return _u
+}
+
+// SetNillableCheckInLatitude sets the "check_in_latitude" field if the given value is not nil.
+func (_u *InteractionUpdate) SetNillableCheckInLatitude(v *float64) *InteractionUpdate {
+	if v != nil {
+		_u.SetCheckInLatitude(*v)
+	}
+	return _u
+}
+
+// AddCheckInLatitude adds value to the "check_in_latitude" field.
+func (_u *InteractionUpdate) AddCheckInLatitude(v float64) *InteractionUpdate {
+	_u.mutation.AddCheckInLatitude(v)
+	return _u
+}
+
+// ClearCheckInLatitude clears the value of the "check_in_latitude" field.
+func (_u *InteractionUpdate) ClearCheckInLatitude() *InteractionUpdate {
+	_u.mutation.ClearCheckInLatitude()
+	return _u
+}
+
+// SetCheckInLongitude sets the "check_in_longitude" field.
+func (_u *InteractionUpdate) SetCheckInLongitude(v float64) *InteractionUpdate {
+	_u.mutation.ResetCheckInLongitude()
+	_u.mutation.SetCheckInLongitude(v)
+	return _u
+}
+
+// SetNillableCheckInLongitude sets the "check_in_longitude" field if the given value is not nil.
+func (_u *InteractionUpdate) SetNillableCheckInLongitude(v *float64) *InteractionUpdate {
+	if v != nil {
+		_u.SetCheckInLongitude(*v)
+	}
+	return _u
+}
+
+// AddCheckInLongitude adds value to the "check_in_longitude" field.
+func (_u *InteractionUpdate) AddCheckInLongitude(v float64) *InteractionUpdate {
+	_u.mutation.AddCheckInLongitude(v)
+	return _u
+}
+
+// ClearCheckInLongitude clears the value of the "check_in_longitude" field.
+func (_u *InteractionUpdate) ClearCheckInLongitude() *InteractionUpdate {
+	_u.mutation.ClearCheckInLongitude()
+	return _u
+}
+
+// SetCheckInAccuracy sets the "check_in_accuracy" field.
+func (_u *InteractionUpdate) SetCheckInAccuracy(v float64) *InteractionUpdate {
+	_u.mutation.ResetCheckInAccuracy()
+	_u.mutation.SetCheckInAccuracy(v)
+	return _u
+}
+
+// SetNillableCheckInAccuracy sets the "check_in_accuracy" field if the given value is not nil.
+func (_u *InteractionUpdate) SetNillableCheckInAccuracy(v *float64) *InteractionUpdate {
+	if v != nil {
+		_u.SetCheckInAccuracy(*v)
+	}
+	return _u
+}
+
+// AddCheckInAccuracy adds value to the "check_in_accuracy" field.
+func (_u *InteractionUpdate) AddCheckInAccuracy(v float64) *InteractionUpdate {
+	_u.mutation.AddCheckInAccuracy(v)
+	return _u
+}
+
+// ClearCheckInAccuracy clears the value of the "check_in_accuracy" field.
+func (_u *InteractionUpdate) ClearCheckInAccuracy() *InteractionUpdate {
+	_u.mutation.ClearCheckInAccuracy()
+	return _u
+}
+
 // SetLoggedAt sets the "logged_at" field.
 func (_u *InteractionUpdate) SetLoggedAt(v time.Time) *InteractionUpdate {
 	_u.mutation.SetLoggedAt(v)
@@ -620,6 +701,33 @@ func (_u *InteractionUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	}
 	if value, ok := _u.mutation.Private(); ok {
 		_spec.SetField(interaction.FieldPrivate, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.CheckInLatitude(); ok {
+		_spec.SetField(interaction.FieldCheckInLatitude, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedCheckInLatitude(); ok {
+		_spec.AddField(interaction.FieldCheckInLatitude, field.TypeFloat64, value)
+	}
+	if _u.mutation.CheckInLatitudeCleared() {
+		_spec.ClearField(interaction.FieldCheckInLatitude, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.CheckInLongitude(); ok {
+		_spec.SetField(interaction.FieldCheckInLongitude, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedCheckInLongitude(); ok {
+		_spec.AddField(interaction.FieldCheckInLongitude, field.TypeFloat64, value)
+	}
+	if _u.mutation.CheckInLongitudeCleared() {
+		_spec.ClearField(interaction.FieldCheckInLongitude, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.CheckInAccuracy(); ok {
+		_spec.SetField(interaction.FieldCheckInAccuracy, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedCheckInAccuracy(); ok {
+		_spec.AddField(interaction.FieldCheckInAccuracy, field.TypeFloat64, value)
+	}
+	if _u.mutation.CheckInAccuracyCleared() {
+		_spec.ClearField(interaction.FieldCheckInAccuracy, field.TypeFloat64)
 	}
 	if value, ok := _u.mutation.LoggedAt(); ok {
 		_spec.SetField(interaction.FieldLoggedAt, field.TypeTime, value)
@@ -1097,6 +1205,87 @@ func (_u *InteractionUpdateOne) SetNillablePrivate(v *bool) *InteractionUpdateOn
 	return _u
 }
 
+// SetCheckInLatitude sets the "check_in_latitude" field.
+func (_u *InteractionUpdateOne) SetCheckInLatitude(v float64) *InteractionUpdateOne {
+	_u.mutation.ResetCheckInLatitude()
+	_u.mutation.SetCheckInLatitude(v)
+	return _u
+}
+
+// SetNillableCheckInLatitude sets the "check_in_latitude" field if the given value is not nil.
+func (_u *InteractionUpdateOne) SetNillableCheckInLatitude(v *float64) *InteractionUpdateOne {
+	if v != nil {
+		_u.SetCheckInLatitude(*v)
+	}
+	return _u
+}
+
+// AddCheckInLatitude adds value to the "check_in_latitude" field.
+func (_u *InteractionUpdateOne) AddCheckInLatitude(v float64) *InteractionUpdateOne {
+	_u.mutation.AddCheckInLatitude(v)
+	return _u
+}
+
+// ClearCheckInLatitude clears the value of the "check_in_latitude" field.
+func (_u *InteractionUpdateOne) ClearCheckInLatitude() *InteractionUpdateOne {
+	_u.mutation.ClearCheckInLatitude()
+	return _u
+}
+
+// SetCheckInLongitude sets the "check_in_longitude" field.
+func (_u *InteractionUpdateOne) SetCheckInLongitude(v float64) *InteractionUpdateOne {
+	_u.mutation.ResetCheckInLongitude()
+	_u.mutation.SetCheckInLongitude(v)
+	return _u
+}
+
+// SetNillableCheckInLongitude sets the "check_in_longitude" field if the given value is not nil.
+func (_u *InteractionUpdateOne) SetNillableCheckInLongitude(v *float64) *InteractionUpdateOne {
+	if v != nil {
+		_u.SetCheckInLongitude(*v)
+	}
+	return _u
+}
+
+// AddCheckInLongitude adds value to the "check_in_longitude" field.
+func (_u *InteractionUpdateOne) AddCheckInLongitude(v float64) *InteractionUpdateOne {
+	_u.mutation.AddCheckInLongitude(v)
+	return _u
+}
+
+// ClearCheckInLongitude clears the value of the "check_in_longitude" field.
+func (_u *InteractionUpdateOne) ClearCheckInLongitude() *InteractionUpdateOne {
+	_u.mutation.ClearCheckInLongitude()
+	return _u
+}
+
+// SetCheckInAccuracy sets the "check_in_accuracy" field.
+func (_u *InteractionUpdateOne) SetCheckInAccuracy(v float64) *InteractionUpdateOne {
+	_u.mutation.ResetCheckInAccuracy()
+	_u.mutation.SetCheckInAccuracy(v)
+	return _u
+}
+
+// SetNillableCheckInAccuracy sets the "check_in_accuracy" field if the given value is not nil.
+func (_u *InteractionUpdateOne) SetNillableCheckInAccuracy(v *float64) *InteractionUpdateOne {
+	if v != nil {
+		_u.SetCheckInAccuracy(*v)
+	}
+	return _u
+}
+
+// AddCheckInAccuracy adds value to the "check_in_accuracy" field.
+func (_u *InteractionUpdateOne) AddCheckInAccuracy(v float64) *InteractionUpdateOne {
+	_u.mutation.AddCheckInAccuracy(v)
+	return _u
+}
+
+// ClearCheckInAccuracy clears the value of the "check_in_accuracy" field.
+func (_u *InteractionUpdateOne) ClearCheckInAccuracy() *InteractionUpdateOne {
+	_u.mutation.ClearCheckInAccuracy()
+	return _u
+}
+
 // SetLoggedAt sets the "logged_at" field.
 func (_u *InteractionUpdateOne) SetLoggedAt(v time.Time) *InteractionUpdateOne {
 	_u.mutation.SetLoggedAt(v)
@@ -1457,6 +1646,33 @@ func (_u *InteractionUpdateOne) sqlSave(ctx context.Context) (_node *Interaction
 	}
 	if value, ok := _u.mutation.Private(); ok {
 		_spec.SetField(interaction.FieldPrivate, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.CheckInLatitude(); ok {
+		_spec.SetField(interaction.FieldCheckInLatitude, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedCheckInLatitude(); ok {
+		_spec.AddField(interaction.FieldCheckInLatitude, field.TypeFloat64, value)
+	}
+	if _u.mutation.CheckInLatitudeCleared() {
+		_spec.ClearField(interaction.FieldCheckInLatitude, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.CheckInLongitude(); ok {
+		_spec.SetField(interaction.FieldCheckInLongitude, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedCheckInLongitude(); ok {
+		_spec.AddField(interaction.FieldCheckInLongitude, field.TypeFloat64, value)
+	}
+	if _u.mutation.CheckInLongitudeCleared() {
+		_spec.ClearField(interaction.FieldCheckInLongitude, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.CheckInAccuracy(); ok {
+		_spec.SetField(interaction.FieldCheckInAccuracy, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedCheckInAccuracy(); ok {
+		_spec.AddField(interaction.FieldCheckInAccuracy, field.TypeFloat64, value)
+	}
+	if _u.mutation.CheckInAccuracyCleared() {
+		_spec.ClearField(interaction.FieldCheckInAccuracy, field.TypeFloat64)
 	}
 	if value, ok := _u.mutation.LoggedAt(); ok {
 		_spec.SetField(interaction.FieldLoggedAt, field.TypeTime, value)

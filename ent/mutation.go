@@ -12056,6 +12056,11 @@ type CustomerMutation struct {
 	normalized_name           *string
 	core_name                 *string
 	search_key                *string
+	latitude                  *float64
+	addlatitude               *float64
+	longitude                 *float64
+	addlongitude              *float64
+	located_at                *time.Time
 	credit_code               *string
 	website                   *string
 	industry                  *string
@@ -12710,6 +12715,195 @@ func (m *CustomerMutation) SearchKeyCleared() bool {
 func (m *CustomerMutation) ResetSearchKey() {
 	m.search_key = nil
 	delete(m.clearedFields, customer.FieldSearchKey)
+}
+
+// SetLatitude sets the "latitude" field.
+func (m *CustomerMutation) SetLatitude(f float64) {
+	m.latitude = &f
+	m.addlatitude = nil
+}
+
+// Latitude returns the value of the "latitude" field in the mutation.
+func (m *CustomerMutation) Latitude() (r float64, exists bool) {
+	v := m.latitude
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLatitude returns the old "latitude" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldLatitude(ctx context.Context) (v *float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLatitude is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLatitude requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLatitude: %w", err)
+	}
+	return oldValue.Latitude, nil
+}
+
+// AddLatitude adds f to the "latitude" field.
+func (m *CustomerMutation) AddLatitude(f float64) {
+	if m.addlatitude != nil {
+		*m.addlatitude += f
+	} else {
+		m.addlatitude = &f
+	}
+}
+
+// AddedLatitude returns the value that was added to the "latitude" field in this mutation.
+func (m *CustomerMutation) AddedLatitude() (r float64, exists bool) {
+	v := m.addlatitude
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearLatitude clears the value of the "latitude" field.
+func (m *CustomerMutation) ClearLatitude() {
+	m.latitude = nil
+	m.addlatitude = nil
+	m.clearedFields[customer.FieldLatitude] = struct{}{}
+}
+
+// LatitudeCleared returns if the "latitude" field was cleared in this mutation.
+func (m *CustomerMutation) LatitudeCleared() bool {
+	_, ok := m.clearedFields[customer.FieldLatitude]
+	return ok
+}
+
+// ResetLatitude resets all changes to the "latitude" field.
+func (m *CustomerMutation) ResetLatitude() {
+	m.latitude = nil
+	m.addlatitude = nil
+	delete(m.clearedFields, customer.FieldLatitude)
+}
+
+// SetLongitude sets the "longitude" field.
+func (m *CustomerMutation) SetLongitude(f float64) {
+	m.longitude = &f
+	m.addlongitude = nil
+}
+
+// Longitude returns the value of the "longitude" field in the mutation.
+func (m *CustomerMutation) Longitude() (r float64, exists bool) {
+	v := m.longitude
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLongitude returns the old "longitude" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldLongitude(ctx context.Context) (v *float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLongitude is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLongitude requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLongitude: %w", err)
+	}
+	return oldValue.Longitude, nil
+}
+
+// AddLongitude adds f to the "longitude" field.
+func (m *CustomerMutation) AddLongitude(f float64) {
+	if m.addlongitude != nil {
+		*m.addlongitude += f
+	} else {
+		m.addlongitude = &f
+	}
+}
+
+// AddedLongitude returns the value that was added to the "longitude" field in this mutation.
+func (m *CustomerMutation) AddedLongitude() (r float64, exists bool) {
+	v := m.addlongitude
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearLongitude clears the value of the "longitude" field.
+func (m *CustomerMutation) ClearLongitude() {
+	m.longitude = nil
+	m.addlongitude = nil
+	m.clearedFields[customer.FieldLongitude] = struct{}{}
+}
+
+// LongitudeCleared returns if the "longitude" field was cleared in this mutation.
+func (m *CustomerMutation) LongitudeCleared() bool {
+	_, ok := m.clearedFields[customer.FieldLongitude]
+	return ok
+}
+
+// ResetLongitude resets all changes to the "longitude" field.
+func (m *CustomerMutation) ResetLongitude() {
+	m.longitude = nil
+	m.addlongitude = nil
+	delete(m.clearedFields, customer.FieldLongitude)
+}
+
+// SetLocatedAt sets the "located_at" field.
+func (m *CustomerMutation) SetLocatedAt(t time.Time) {
+	m.located_at = &t
+}
+
+// LocatedAt returns the value of the "located_at" field in the mutation.
+func (m *CustomerMutation) LocatedAt() (r time.Time, exists bool) {
+	v := m.located_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLocatedAt returns the old "located_at" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldLocatedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLocatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLocatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLocatedAt: %w", err)
+	}
+	return oldValue.LocatedAt, nil
+}
+
+// ClearLocatedAt clears the value of the "located_at" field.
+func (m *CustomerMutation) ClearLocatedAt() {
+	m.located_at = nil
+	m.clearedFields[customer.FieldLocatedAt] = struct{}{}
+}
+
+// LocatedAtCleared returns if the "located_at" field was cleared in this mutation.
+func (m *CustomerMutation) LocatedAtCleared() bool {
+	_, ok := m.clearedFields[customer.FieldLocatedAt]
+	return ok
+}
+
+// ResetLocatedAt resets all changes to the "located_at" field.
+func (m *CustomerMutation) ResetLocatedAt() {
+	m.located_at = nil
+	delete(m.clearedFields, customer.FieldLocatedAt)
 }
 
 // SetCreditCode sets the "credit_code" field.
@@ -16374,7 +16568,7 @@ func (m *CustomerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerMutation) Fields() []string {
-	fields := make([]string, 0, 46)
+	fields := make([]string, 0, 49)
 	if m.created_at != nil {
 		fields = append(fields, customer.FieldCreatedAt)
 	}
@@ -16401,6 +16595,15 @@ func (m *CustomerMutation) Fields() []string {
 	}
 	if m.search_key != nil {
 		fields = append(fields, customer.FieldSearchKey)
+	}
+	if m.latitude != nil {
+		fields = append(fields, customer.FieldLatitude)
+	}
+	if m.longitude != nil {
+		fields = append(fields, customer.FieldLongitude)
+	}
+	if m.located_at != nil {
+		fields = append(fields, customer.FieldLocatedAt)
 	}
 	if m.credit_code != nil {
 		fields = append(fields, customer.FieldCreditCode)
@@ -16539,6 +16742,12 @@ func (m *CustomerMutation) Field(name string) (ent.Value, bool) {
 		return m.CoreName()
 	case customer.FieldSearchKey:
 		return m.SearchKey()
+	case customer.FieldLatitude:
+		return m.Latitude()
+	case customer.FieldLongitude:
+		return m.Longitude()
+	case customer.FieldLocatedAt:
+		return m.LocatedAt()
 	case customer.FieldCreditCode:
 		return m.CreditCode()
 	case customer.FieldWebsite:
@@ -16640,6 +16849,12 @@ func (m *CustomerMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldCoreName(ctx)
 	case customer.FieldSearchKey:
 		return m.OldSearchKey(ctx)
+	case customer.FieldLatitude:
+		return m.OldLatitude(ctx)
+	case customer.FieldLongitude:
+		return m.OldLongitude(ctx)
+	case customer.FieldLocatedAt:
+		return m.OldLocatedAt(ctx)
 	case customer.FieldCreditCode:
 		return m.OldCreditCode(ctx)
 	case customer.FieldWebsite:
@@ -16785,6 +17000,27 @@ func (m *CustomerMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetSearchKey(v)
+		return nil
+	case customer.FieldLatitude:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLatitude(v)
+		return nil
+	case customer.FieldLongitude:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLongitude(v)
+		return nil
+	case customer.FieldLocatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLocatedAt(v)
 		return nil
 	case customer.FieldCreditCode:
 		v, ok := value.(string)
@@ -17056,6 +17292,12 @@ func (m *CustomerMutation) AddedFields() []string {
 	if m.addversion != nil {
 		fields = append(fields, customer.FieldVersion)
 	}
+	if m.addlatitude != nil {
+		fields = append(fields, customer.FieldLatitude)
+	}
+	if m.addlongitude != nil {
+		fields = append(fields, customer.FieldLongitude)
+	}
 	if m.addscale != nil {
 		fields = append(fields, customer.FieldScale)
 	}
@@ -17084,6 +17326,10 @@ func (m *CustomerMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case customer.FieldVersion:
 		return m.AddedVersion()
+	case customer.FieldLatitude:
+		return m.AddedLatitude()
+	case customer.FieldLongitude:
+		return m.AddedLongitude()
 	case customer.FieldScale:
 		return m.AddedScale()
 	case customer.FieldTechnicalLevel:
@@ -17111,6 +17357,20 @@ func (m *CustomerMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddVersion(v)
+		return nil
+	case customer.FieldLatitude:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLatitude(v)
+		return nil
+	case customer.FieldLongitude:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLongitude(v)
 		return nil
 	case customer.FieldScale:
 		v, ok := value.(int)
@@ -17176,6 +17436,15 @@ func (m *CustomerMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(customer.FieldSearchKey) {
 		fields = append(fields, customer.FieldSearchKey)
+	}
+	if m.FieldCleared(customer.FieldLatitude) {
+		fields = append(fields, customer.FieldLatitude)
+	}
+	if m.FieldCleared(customer.FieldLongitude) {
+		fields = append(fields, customer.FieldLongitude)
+	}
+	if m.FieldCleared(customer.FieldLocatedAt) {
+		fields = append(fields, customer.FieldLocatedAt)
 	}
 	if m.FieldCleared(customer.FieldCreditCode) {
 		fields = append(fields, customer.FieldCreditCode)
@@ -17307,6 +17576,15 @@ func (m *CustomerMutation) ClearField(name string) error {
 		return nil
 	case customer.FieldSearchKey:
 		m.ClearSearchKey()
+		return nil
+	case customer.FieldLatitude:
+		m.ClearLatitude()
+		return nil
+	case customer.FieldLongitude:
+		m.ClearLongitude()
+		return nil
+	case customer.FieldLocatedAt:
+		m.ClearLocatedAt()
 		return nil
 	case customer.FieldCreditCode:
 		m.ClearCreditCode()
@@ -17444,6 +17722,15 @@ func (m *CustomerMutation) ResetField(name string) error {
 		return nil
 	case customer.FieldSearchKey:
 		m.ResetSearchKey()
+		return nil
+	case customer.FieldLatitude:
+		m.ResetLatitude()
+		return nil
+	case customer.FieldLongitude:
+		m.ResetLongitude()
+		return nil
+	case customer.FieldLocatedAt:
+		m.ResetLocatedAt()
 		return nil
 	case customer.FieldCreditCode:
 		m.ResetCreditCode()
@@ -22916,6 +23203,12 @@ type InteractionMutation struct {
 	next_step                 *string
 	next_step_due             *time.Time
 	private                   *bool
+	check_in_latitude         *float64
+	addcheck_in_latitude      *float64
+	check_in_longitude        *float64
+	addcheck_in_longitude     *float64
+	check_in_accuracy         *float64
+	addcheck_in_accuracy      *float64
 	logged_at                 *time.Time
 	clearedFields             map[string]struct{}
 	customer                  *pulid.ID
@@ -23756,6 +24049,216 @@ func (m *InteractionMutation) ResetPrivate() {
 	m.private = nil
 }
 
+// SetCheckInLatitude sets the "check_in_latitude" field.
+func (m *InteractionMutation) SetCheckInLatitude(f float64) {
+	m.check_in_latitude = &f
+	m.addcheck_in_latitude = nil
+}
+
+// CheckInLatitude returns the value of the "check_in_latitude" field in the mutation.
+func (m *InteractionMutation) CheckInLatitude() (r float64, exists bool) {
+	v := m.check_in_latitude
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCheckInLatitude returns the old "check_in_latitude" field's value of the Interaction entity.
+// If the Interaction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InteractionMutation) OldCheckInLatitude(ctx context.Context) (v *float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCheckInLatitude is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCheckInLatitude requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCheckInLatitude: %w", err)
+	}
+	return oldValue.CheckInLatitude, nil
+}
+
+// AddCheckInLatitude adds f to the "check_in_latitude" field.
+func (m *InteractionMutation) AddCheckInLatitude(f float64) {
+	if m.addcheck_in_latitude != nil {
+		*m.addcheck_in_latitude += f
+	} else {
+		m.addcheck_in_latitude = &f
+	}
+}
+
+// AddedCheckInLatitude returns the value that was added to the "check_in_latitude" field in this mutation.
+func (m *InteractionMutation) AddedCheckInLatitude() (r float64, exists bool) {
+	v := m.addcheck_in_latitude
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCheckInLatitude clears the value of the "check_in_latitude" field.
+func (m *InteractionMutation) ClearCheckInLatitude() {
+	m.check_in_latitude = nil
+	m.addcheck_in_latitude = nil
+	m.clearedFields[interaction.FieldCheckInLatitude] = struct{}{}
+}
+
+// CheckInLatitudeCleared returns if the "check_in_latitude" field was cleared in this mutation.
+func (m *InteractionMutation) CheckInLatitudeCleared() bool {
+	_, ok := m.clearedFields[interaction.FieldCheckInLatitude]
+	return ok
+}
+
+// ResetCheckInLatitude resets all changes to the "check_in_latitude" field.
+func (m *InteractionMutation) ResetCheckInLatitude() {
+	m.check_in_latitude = nil
+	m.addcheck_in_latitude = nil
+	delete(m.clearedFields, interaction.FieldCheckInLatitude)
+}
+
+// SetCheckInLongitude sets the "check_in_longitude" field.
+func (m *InteractionMutation) SetCheckInLongitude(f float64) {
+	m.check_in_longitude = &f
+	m.addcheck_in_longitude = nil
+}
+
+// CheckInLongitude returns the value of the "check_in_longitude" field in the mutation.
+func (m *InteractionMutation) CheckInLongitude() (r float64, exists bool) {
+	v := m.check_in_longitude
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCheckInLongitude returns the old "check_in_longitude" field's value of the Interaction entity.
+// If the Interaction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InteractionMutation) OldCheckInLongitude(ctx context.Context) (v *float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCheckInLongitude is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCheckInLongitude requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCheckInLongitude: %w", err)
+	}
+	return oldValue.CheckInLongitude, nil
+}
+
+// AddCheckInLongitude adds f to the "check_in_longitude" field.
+func (m *InteractionMutation) AddCheckInLongitude(f float64) {
+	if m.addcheck_in_longitude != nil {
+		*m.addcheck_in_longitude += f
+	} else {
+		m.addcheck_in_longitude = &f
+	}
+}
+
+// AddedCheckInLongitude returns the value that was added to the "check_in_longitude" field in this mutation.
+func (m *InteractionMutation) AddedCheckInLongitude() (r float64, exists bool) {
+	v := m.addcheck_in_longitude
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCheckInLongitude clears the value of the "check_in_longitude" field.
+func (m *InteractionMutation) ClearCheckInLongitude() {
+	m.check_in_longitude = nil
+	m.addcheck_in_longitude = nil
+	m.clearedFields[interaction.FieldCheckInLongitude] = struct{}{}
+}
+
+// CheckInLongitudeCleared returns if the "check_in_longitude" field was cleared in this mutation.
+func (m *InteractionMutation) CheckInLongitudeCleared() bool {
+	_, ok := m.clearedFields[interaction.FieldCheckInLongitude]
+	return ok
+}
+
+// ResetCheckInLongitude resets all changes to the "check_in_longitude" field.
+func (m *InteractionMutation) ResetCheckInLongitude() {
+	m.check_in_longitude = nil
+	m.addcheck_in_longitude = nil
+	delete(m.clearedFields, interaction.FieldCheckInLongitude)
+}
+
+// SetCheckInAccuracy sets the "check_in_accuracy" field.
+func (m *InteractionMutation) SetCheckInAccuracy(f float64) {
+	m.check_in_accuracy = &f
+	m.addcheck_in_accuracy = nil
+}
+
+// CheckInAccuracy returns the value of the "check_in_accuracy" field in the mutation.
+func (m *InteractionMutation) CheckInAccuracy() (r float64, exists bool) {
+	v := m.check_in_accuracy
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCheckInAccuracy returns the old "check_in_accuracy" field's value of the Interaction entity.
+// If the Interaction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InteractionMutation) OldCheckInAccuracy(ctx context.Context) (v *float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCheckInAccuracy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCheckInAccuracy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCheckInAccuracy: %w", err)
+	}
+	return oldValue.CheckInAccuracy, nil
+}
+
+// AddCheckInAccuracy adds f to the "check_in_accuracy" field.
+func (m *InteractionMutation) AddCheckInAccuracy(f float64) {
+	if m.addcheck_in_accuracy != nil {
+		*m.addcheck_in_accuracy += f
+	} else {
+		m.addcheck_in_accuracy = &f
+	}
+}
+
+// AddedCheckInAccuracy returns the value that was added to the "check_in_accuracy" field in this mutation.
+func (m *InteractionMutation) AddedCheckInAccuracy() (r float64, exists bool) {
+	v := m.addcheck_in_accuracy
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCheckInAccuracy clears the value of the "check_in_accuracy" field.
+func (m *InteractionMutation) ClearCheckInAccuracy() {
+	m.check_in_accuracy = nil
+	m.addcheck_in_accuracy = nil
+	m.clearedFields[interaction.FieldCheckInAccuracy] = struct{}{}
+}
+
+// CheckInAccuracyCleared returns if the "check_in_accuracy" field was cleared in this mutation.
+func (m *InteractionMutation) CheckInAccuracyCleared() bool {
+	_, ok := m.clearedFields[interaction.FieldCheckInAccuracy]
+	return ok
+}
+
+// ResetCheckInAccuracy resets all changes to the "check_in_accuracy" field.
+func (m *InteractionMutation) ResetCheckInAccuracy() {
+	m.check_in_accuracy = nil
+	m.addcheck_in_accuracy = nil
+	delete(m.clearedFields, interaction.FieldCheckInAccuracy)
+}
+
 // SetLoggedAt sets the "logged_at" field.
 func (m *InteractionMutation) SetLoggedAt(t time.Time) {
 	m.logged_at = &t
@@ -24055,7 +24558,7 @@ func (m *InteractionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *InteractionMutation) Fields() []string {
-	fields := make([]string, 0, 17)
+	fields := make([]string, 0, 20)
 	if m.created_at != nil {
 		fields = append(fields, interaction.FieldCreatedAt)
 	}
@@ -24104,6 +24607,15 @@ func (m *InteractionMutation) Fields() []string {
 	if m.private != nil {
 		fields = append(fields, interaction.FieldPrivate)
 	}
+	if m.check_in_latitude != nil {
+		fields = append(fields, interaction.FieldCheckInLatitude)
+	}
+	if m.check_in_longitude != nil {
+		fields = append(fields, interaction.FieldCheckInLongitude)
+	}
+	if m.check_in_accuracy != nil {
+		fields = append(fields, interaction.FieldCheckInAccuracy)
+	}
 	if m.logged_at != nil {
 		fields = append(fields, interaction.FieldLoggedAt)
 	}
@@ -24147,6 +24659,12 @@ func (m *InteractionMutation) Field(name string) (ent.Value, bool) {
 		return m.NextStepDue()
 	case interaction.FieldPrivate:
 		return m.Private()
+	case interaction.FieldCheckInLatitude:
+		return m.CheckInLatitude()
+	case interaction.FieldCheckInLongitude:
+		return m.CheckInLongitude()
+	case interaction.FieldCheckInAccuracy:
+		return m.CheckInAccuracy()
 	case interaction.FieldLoggedAt:
 		return m.LoggedAt()
 	}
@@ -24190,6 +24708,12 @@ func (m *InteractionMutation) OldField(ctx context.Context, name string) (ent.Va
 		return m.OldNextStepDue(ctx)
 	case interaction.FieldPrivate:
 		return m.OldPrivate(ctx)
+	case interaction.FieldCheckInLatitude:
+		return m.OldCheckInLatitude(ctx)
+	case interaction.FieldCheckInLongitude:
+		return m.OldCheckInLongitude(ctx)
+	case interaction.FieldCheckInAccuracy:
+		return m.OldCheckInAccuracy(ctx)
 	case interaction.FieldLoggedAt:
 		return m.OldLoggedAt(ctx)
 	}
@@ -24313,6 +24837,27 @@ func (m *InteractionMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetPrivate(v)
 		return nil
+	case interaction.FieldCheckInLatitude:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCheckInLatitude(v)
+		return nil
+	case interaction.FieldCheckInLongitude:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCheckInLongitude(v)
+		return nil
+	case interaction.FieldCheckInAccuracy:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCheckInAccuracy(v)
+		return nil
 	case interaction.FieldLoggedAt:
 		v, ok := value.(time.Time)
 		if !ok {
@@ -24331,6 +24876,15 @@ func (m *InteractionMutation) AddedFields() []string {
 	if m.addversion != nil {
 		fields = append(fields, interaction.FieldVersion)
 	}
+	if m.addcheck_in_latitude != nil {
+		fields = append(fields, interaction.FieldCheckInLatitude)
+	}
+	if m.addcheck_in_longitude != nil {
+		fields = append(fields, interaction.FieldCheckInLongitude)
+	}
+	if m.addcheck_in_accuracy != nil {
+		fields = append(fields, interaction.FieldCheckInAccuracy)
+	}
 	return fields
 }
 
@@ -24341,6 +24895,12 @@ func (m *InteractionMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case interaction.FieldVersion:
 		return m.AddedVersion()
+	case interaction.FieldCheckInLatitude:
+		return m.AddedCheckInLatitude()
+	case interaction.FieldCheckInLongitude:
+		return m.AddedCheckInLongitude()
+	case interaction.FieldCheckInAccuracy:
+		return m.AddedCheckInAccuracy()
 	}
 	return nil, false
 }
@@ -24356,6 +24916,27 @@ func (m *InteractionMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddVersion(v)
+		return nil
+	case interaction.FieldCheckInLatitude:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCheckInLatitude(v)
+		return nil
+	case interaction.FieldCheckInLongitude:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCheckInLongitude(v)
+		return nil
+	case interaction.FieldCheckInAccuracy:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCheckInAccuracy(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Interaction numeric field %s", name)
@@ -24388,6 +24969,15 @@ func (m *InteractionMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(interaction.FieldNextStepDue) {
 		fields = append(fields, interaction.FieldNextStepDue)
+	}
+	if m.FieldCleared(interaction.FieldCheckInLatitude) {
+		fields = append(fields, interaction.FieldCheckInLatitude)
+	}
+	if m.FieldCleared(interaction.FieldCheckInLongitude) {
+		fields = append(fields, interaction.FieldCheckInLongitude)
+	}
+	if m.FieldCleared(interaction.FieldCheckInAccuracy) {
+		fields = append(fields, interaction.FieldCheckInAccuracy)
 	}
 	if m.FieldCleared(interaction.FieldLoggedAt) {
 		fields = append(fields, interaction.FieldLoggedAt)
@@ -24429,6 +25019,15 @@ func (m *InteractionMutation) ClearField(name string) error {
 		return nil
 	case interaction.FieldNextStepDue:
 		m.ClearNextStepDue()
+		return nil
+	case interaction.FieldCheckInLatitude:
+		m.ClearCheckInLatitude()
+		return nil
+	case interaction.FieldCheckInLongitude:
+		m.ClearCheckInLongitude()
+		return nil
+	case interaction.FieldCheckInAccuracy:
+		m.ClearCheckInAccuracy()
 		return nil
 	case interaction.FieldLoggedAt:
 		m.ClearLoggedAt()
@@ -24488,6 +25087,15 @@ func (m *InteractionMutation) ResetField(name string) error {
 		return nil
 	case interaction.FieldPrivate:
 		m.ResetPrivate()
+		return nil
+	case interaction.FieldCheckInLatitude:
+		m.ResetCheckInLatitude()
+		return nil
+	case interaction.FieldCheckInLongitude:
+		m.ResetCheckInLongitude()
+		return nil
+	case interaction.FieldCheckInAccuracy:
+		m.ResetCheckInAccuracy()
 		return nil
 	case interaction.FieldLoggedAt:
 		m.ResetLoggedAt()

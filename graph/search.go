@@ -77,18 +77,31 @@ func customerSearch(v *viewer.Viewer, text string) (predicate.Customer, error) {
 		people = append(people, contact.MobileContains(d), contact.PhoneContains(d), contact.MobileContains(raw), contact.PhoneContains(raw))
 	}
 	if p, ok := scoped(v, "Contact", contact.Or(people...)); ok {
-		ors = append(ors, customer.HasContactsWith(p))
+		ors = append(ors, inRows[predicate.Customer](customer.FieldID, contact.Table, contact.FieldCustomerID, p))
 	}
 	if p, ok := scoped(v, "Order", order.NumberContainsFold(raw)); ok {
-		ors = append(ors, customer.HasOrdersWith(p))
+		ors = append(ors, inRows[predicate.Customer](customer.FieldID, order.Table, order.FieldCustomerID, p))
 	}
 	if p, ok := scoped(v, "Shipment", shipment.TrackingNoContainsFold(raw)); ok {
-		ors = append(ors, customer.HasShipmentsWith(p))
+		ors = append(ors, inRows[predicate.Customer](customer.FieldID, shipment.Table, shipment.FieldCustomerID, p))
 	}
 	if pr, ok := scoped(v, "Product", product.Or(product.SearchKeyContains(q), product.CodeContainsFold(raw))); ok {
-		if p, ok := scoped(v, "Sample", sample.HasProductWith(pr)); ok {
-			ors = append(ors, customer.HasSamplesWith(p))
+		sampled := inRows[predicate.Sample](sample.FieldProductID, product.Table, product.FieldID, pr)
+		if p, ok := scoped(v, "Sample", sampled); ok {
+			ors = append(ors, inRows[predicate.Customer](customer.FieldID, sample.Table, sample.FieldCustomerID, p))
 		}
 	}
 	return customer.Or(ors...), nil
+}
+
+// inRows is "column IN (SELECT key FROM table WHERE where)": the related rows are
+// found once per statement, not once per account as a has…With's EXISTS is (at
+// 100,000 accounts, a scan of each table instead of 100,000 lookups into each).
+func inRows[P ~func(*sql.Selector)](column, table, key string, where func(*sql.Selector)) P {
+	return func(s *sql.Selector) {
+		t := sql.Table(table)
+		sub := sql.Select(t.C(key)).From(t)
+		where(sub)
+		s.Where(sql.In(s.C(column), sub))
+	}
 }

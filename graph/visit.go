@@ -23,6 +23,7 @@ func logInteraction(ctx context.Context, c *ent.Client, in model.LogInteractionI
 		Ours:        in.OurParticipantIDs,
 		DoneTasks:   in.DoneTaskIDs,
 		Private:     in.Private,
+		CheckIn:     checkIn(in.CheckIn),
 	}
 	if in.PlannedID != nil {
 		l.PlannedID = *in.PlannedID
@@ -40,4 +41,11 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+func checkIn(in *model.CheckInInput) *domain.CheckIn {
+	if in == nil {
+		return nil
+	}
+	return &domain.CheckIn{Latitude: in.Latitude, Longitude: in.Longitude, Accuracy: in.Accuracy}
 }

@@ -15,3 +15,8 @@ import (
 func (r *mutationResolver) LogInteraction(ctx context.Context, input model.LogInteractionInput, clientMutationID *string) (*ent.Interaction, error) {
 	return logInteraction(ctx, r.db(ctx), input, clientMutationID)
 }
+
+// NearbyCustomers is the resolver for the nearbyCustomers field.
+func (r *queryResolver) NearbyCustomers(ctx context.Context, latitude float64, longitude float64, first *int) ([]*model.NearbyCustomer, error) {
+	return nearbyCustomers(ctx, r.db(ctx), latitude, longitude, first)
+}

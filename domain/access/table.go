@@ -260,6 +260,7 @@ var Views = map[string]View{
 	"Today":               {},
 	"TodayCount":          {},
 	"TodayItem":           {},
+	"NearbyCustomer":      {},
 	"ViewerAccess":        {},
 	// Merges and bulk changes (domain/merge): ours.
 	"MergePreview":            {},

@@ -29,6 +29,8 @@ type Log struct {
 	// DoneTasks are open tasks of the account the contact dealt with.
 	DoneTasks []pulid.ID
 	Private   *bool
+	// CheckIn is where the phone was, when the rep let it tell (nil: not checked in).
+	CheckIn *CheckIn
 }
 
 // ClockSkew is how far ahead of the server a phone's clock may run: a log "in the
@@ -59,6 +61,9 @@ func (l Log) Check(now time.Time) error {
 	if err := interaction.KindValidator(l.Kind); l.Kind != "" && err != nil {
 		return errcode.New(errcode.BadUserInput, "kind: %v", err).With("field", "kind")
 	}
+	if l.CheckIn != nil {
+		return l.CheckIn.Check()
+	}
 	return nil
 }
 
@@ -82,6 +87,9 @@ func LogContact(ctx context.Context, c *gen.Client, id pulid.ID, l Log) (*gen.In
 	if err != nil {
 		return nil, err
 	}
+	if err := learnPlace(ctx, c, l.CustomerID, in, l.CheckIn, now); err != nil {
+		return nil, err
+	}
 	return in, doneTasks(ctx, c, l.CustomerID, l.DoneTasks, now)
 }
 
@@ -91,11 +99,15 @@ func newLog(ctx context.Context, c *gen.Client, id pulid.ID, l Log, now time.Tim
 		kind = interaction.KindVISIT
 	}
 	when := at(l.OccurredAt, now, now)
-	return c.Interaction.Create().SetID(id).SetCustomerID(l.CustomerID).SetKind(kind).SetOccurredAt(when).
+	cr := c.Interaction.Create().SetID(id).SetCustomerID(l.CustomerID).SetKind(kind).SetOccurredAt(when).
 		SetFindings(strings.TrimSpace(l.Findings)).SetPromises(strings.TrimSpace(l.Promises)).
 		SetNextStep(strings.TrimSpace(l.NextStep)).SetNillableNextStepDue(l.NextStepDue).
 		AddTheirParticipantIDs(l.Their...).AddOurParticipantIDs(l.Ours...).
-		SetNillablePrivate(l.Private).Save(ctx)
+		SetNillablePrivate(l.Private)
+	if ci := l.CheckIn; ci != nil {
+		cr.SetCheckInLatitude(ci.Latitude).SetCheckInLongitude(ci.Longitude).SetCheckInAccuracy(ci.Accuracy)
+	}
+	return cr.Save(ctx)
 }
 
 // completePlan writes the log into the planned contact. The update asks for the plan
@@ -126,6 +138,9 @@ func completePlan(ctx context.Context, c *gen.Client, l Log, now time.Time) (*ge
 		SetNillablePrivate(l.Private).AddTheirParticipantIDs(their...).AddOurParticipantIDs(ours...)
 	if l.Kind != "" {
 		u.SetKind(l.Kind)
+	}
+	if ci := l.CheckIn; ci != nil {
+		u.SetCheckInLatitude(ci.Latitude).SetCheckInLongitude(ci.Longitude).SetCheckInAccuracy(ci.Accuracy)
 	}
 	u.SetFindings(joinText(plan.Findings, l.Findings)).SetPromises(joinText(plan.Promises, l.Promises))
 	in, err := u.Save(ctx)

@@ -37,6 +37,12 @@ const (
 	FieldCoreName = "core_name"
 	// FieldSearchKey holds the string denoting the search_key field in the database.
 	FieldSearchKey = "search_key"
+	// FieldLatitude holds the string denoting the latitude field in the database.
+	FieldLatitude = "latitude"
+	// FieldLongitude holds the string denoting the longitude field in the database.
+	FieldLongitude = "longitude"
+	// FieldLocatedAt holds the string denoting the located_at field in the database.
+	FieldLocatedAt = "located_at"
 	// FieldCreditCode holds the string denoting the credit_code field in the database.
 	FieldCreditCode = "credit_code"
 	// FieldWebsite holds the string denoting the website field in the database.
@@ -427,6 +433,9 @@ var Columns = []string{
 	FieldNormalizedName,
 	FieldCoreName,
 	FieldSearchKey,
+	FieldLatitude,
+	FieldLongitude,
+	FieldLocatedAt,
 	FieldCreditCode,
 	FieldWebsite,
 	FieldIndustry,
@@ -751,6 +760,21 @@ func ByCoreName(opts ...sql.OrderTermOption) OrderOption {
 // BySearchKey orders the results by the search_key field.
 func BySearchKey(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSearchKey, opts...).ToFunc()
+}
+
+// ByLatitude orders the results by the latitude field.
+func ByLatitude(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLatitude, opts...).ToFunc()
+}
+
+// ByLongitude orders the results by the longitude field.
+func ByLongitude(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLongitude, opts...).ToFunc()
+}
+
+// ByLocatedAt orders the results by the located_at field.
+func ByLocatedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLocatedAt, opts...).ToFunc()
 }
 
 // ByCreditCode orders the results by the credit_code field.

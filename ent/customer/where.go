@@ -101,6 +101,21 @@ func SearchKey(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldSearchKey, v))
 }
 
+// Latitude applies equality check predicate on the "latitude" field. It's identical to LatitudeEQ.
+func Latitude(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldLatitude, v))
+}
+
+// Longitude applies equality check predicate on the "longitude" field. It's identical to LongitudeEQ.
+func Longitude(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldLongitude, v))
+}
+
+// LocatedAt applies equality check predicate on the "located_at" field. It's identical to LocatedAtEQ.
+func LocatedAt(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldLocatedAt, v))
+}
+
 // CreditCode applies equality check predicate on the "credit_code" field. It's identical to CreditCodeEQ.
 func CreditCode(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldCreditCode, v))
@@ -819,6 +834,156 @@ func SearchKeyEqualFold(v string) predicate.Customer {
 // SearchKeyContainsFold applies the ContainsFold predicate on the "search_key" field.
 func SearchKeyContainsFold(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldContainsFold(FieldSearchKey, v))
+}
+
+// LatitudeEQ applies the EQ predicate on the "latitude" field.
+func LatitudeEQ(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldLatitude, v))
+}
+
+// LatitudeNEQ applies the NEQ predicate on the "latitude" field.
+func LatitudeNEQ(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldLatitude, v))
+}
+
+// LatitudeIn applies the In predicate on the "latitude" field.
+func LatitudeIn(vs ...float64) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldLatitude, vs...))
+}
+
+// LatitudeNotIn applies the NotIn predicate on the "latitude" field.
+func LatitudeNotIn(vs ...float64) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldLatitude, vs...))
+}
+
+// LatitudeGT applies the GT predicate on the "latitude" field.
+func LatitudeGT(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldLatitude, v))
+}
+
+// LatitudeGTE applies the GTE predicate on the "latitude" field.
+func LatitudeGTE(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldLatitude, v))
+}
+
+// LatitudeLT applies the LT predicate on the "latitude" field.
+func LatitudeLT(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldLatitude, v))
+}
+
+// LatitudeLTE applies the LTE predicate on the "latitude" field.
+func LatitudeLTE(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldLatitude, v))
+}
+
+// LatitudeIsNil applies the IsNil predicate on the "latitude" field.
+func LatitudeIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldLatitude))
+}
+
+// LatitudeNotNil applies the NotNil predicate on the "latitude" field.
+func LatitudeNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldLatitude))
+}
+
+// LongitudeEQ applies the EQ predicate on the "longitude" field.
+func LongitudeEQ(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldLongitude, v))
+}
+
+// LongitudeNEQ applies the NEQ predicate on the "longitude" field.
+func LongitudeNEQ(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldLongitude, v))
+}
+
+// LongitudeIn applies the In predicate on the "longitude" field.
+func LongitudeIn(vs ...float64) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldLongitude, vs...))
+}
+
+// LongitudeNotIn applies the NotIn predicate on the "longitude" field.
+func LongitudeNotIn(vs ...float64) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldLongitude, vs...))
+}
+
+// LongitudeGT applies the GT predicate on the "longitude" field.
+func LongitudeGT(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldLongitude, v))
+}
+
+// LongitudeGTE applies the GTE predicate on the "longitude" field.
+func LongitudeGTE(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldLongitude, v))
+}
+
+// LongitudeLT applies the LT predicate on the "longitude" field.
+func LongitudeLT(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldLongitude, v))
+}
+
+// LongitudeLTE applies the LTE predicate on the "longitude" field.
+func LongitudeLTE(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldLongitude, v))
+}
+
+// LongitudeIsNil applies the IsNil predicate on the "longitude" field.
+func LongitudeIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldLongitude))
+}
+
+// LongitudeNotNil applies the NotNil predicate on the "longitude" field.
+func LongitudeNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldLongitude))
+}
+
+// LocatedAtEQ applies the EQ predicate on the "located_at" field.
+func LocatedAtEQ(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldLocatedAt, v))
+}
+
+// LocatedAtNEQ applies the NEQ predicate on the "located_at" field.
+func LocatedAtNEQ(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldLocatedAt, v))
+}
+
+// LocatedAtIn applies the In predicate on the "located_at" field.
+func LocatedAtIn(vs ...time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldLocatedAt, vs...))
+}
+
+// LocatedAtNotIn applies the NotIn predicate on the "located_at" field.
+func LocatedAtNotIn(vs ...time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldLocatedAt, vs...))
+}
+
+// LocatedAtGT applies the GT predicate on the "located_at" field.
+func LocatedAtGT(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldLocatedAt, v))
+}
+
+// LocatedAtGTE applies the GTE predicate on the "located_at" field.
+func LocatedAtGTE(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldLocatedAt, v))
+}
+
+// LocatedAtLT applies the LT predicate on the "located_at" field.
+func LocatedAtLT(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldLocatedAt, v))
+}
+
+// LocatedAtLTE applies the LTE predicate on the "located_at" field.
+func LocatedAtLTE(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldLocatedAt, v))
+}
+
+// LocatedAtIsNil applies the IsNil predicate on the "located_at" field.
+func LocatedAtIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldLocatedAt))
+}
+
+// LocatedAtNotNil applies the NotNil predicate on the "located_at" field.
+func LocatedAtNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldLocatedAt))
 }
 
 // CreditCodeEQ applies the EQ predicate on the "credit_code" field.

@@ -51,6 +51,12 @@ const (
 	FieldNextStepDue = "next_step_due"
 	// FieldPrivate holds the string denoting the private field in the database.
 	FieldPrivate = "private"
+	// FieldCheckInLatitude holds the string denoting the check_in_latitude field in the database.
+	FieldCheckInLatitude = "check_in_latitude"
+	// FieldCheckInLongitude holds the string denoting the check_in_longitude field in the database.
+	FieldCheckInLongitude = "check_in_longitude"
+	// FieldCheckInAccuracy holds the string denoting the check_in_accuracy field in the database.
+	FieldCheckInAccuracy = "check_in_accuracy"
 	// FieldLoggedAt holds the string denoting the logged_at field in the database.
 	FieldLoggedAt = "logged_at"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
@@ -117,6 +123,9 @@ var Columns = []string{
 	FieldNextStep,
 	FieldNextStepDue,
 	FieldPrivate,
+	FieldCheckInLatitude,
+	FieldCheckInLongitude,
+	FieldCheckInAccuracy,
 	FieldLoggedAt,
 }
 
@@ -312,6 +321,21 @@ func ByNextStepDue(opts ...sql.OrderTermOption) OrderOption {
 // ByPrivate orders the results by the private field.
 func ByPrivate(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPrivate, opts...).ToFunc()
+}
+
+// ByCheckInLatitude orders the results by the check_in_latitude field.
+func ByCheckInLatitude(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCheckInLatitude, opts...).ToFunc()
+}
+
+// ByCheckInLongitude orders the results by the check_in_longitude field.
+func ByCheckInLongitude(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCheckInLongitude, opts...).ToFunc()
+}
+
+// ByCheckInAccuracy orders the results by the check_in_accuracy field.
+func ByCheckInAccuracy(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCheckInAccuracy, opts...).ToFunc()
 }
 
 // ByLoggedAt orders the results by the logged_at field.

@@ -121,6 +121,21 @@ func Private(v bool) predicate.Interaction {
 	return predicate.Interaction(sql.FieldEQ(FieldPrivate, v))
 }
 
+// CheckInLatitude applies equality check predicate on the "check_in_latitude" field. It's identical to CheckInLatitudeEQ.
+func CheckInLatitude(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldEQ(FieldCheckInLatitude, v))
+}
+
+// CheckInLongitude applies equality check predicate on the "check_in_longitude" field. It's identical to CheckInLongitudeEQ.
+func CheckInLongitude(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldEQ(FieldCheckInLongitude, v))
+}
+
+// CheckInAccuracy applies equality check predicate on the "check_in_accuracy" field. It's identical to CheckInAccuracyEQ.
+func CheckInAccuracy(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldEQ(FieldCheckInAccuracy, v))
+}
+
 // LoggedAt applies equality check predicate on the "logged_at" field. It's identical to LoggedAtEQ.
 func LoggedAt(v time.Time) predicate.Interaction {
 	return predicate.Interaction(sql.FieldEQ(FieldLoggedAt, v))
@@ -919,6 +934,156 @@ func PrivateEQ(v bool) predicate.Interaction {
 // PrivateNEQ applies the NEQ predicate on the "private" field.
 func PrivateNEQ(v bool) predicate.Interaction {
 	return predicate.Interaction(sql.FieldNEQ(FieldPrivate, v))
+}
+
+// CheckInLatitudeEQ applies the EQ predicate on the "check_in_latitude" field.
+func CheckInLatitudeEQ(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldEQ(FieldCheckInLatitude, v))
+}
+
+// CheckInLatitudeNEQ applies the NEQ predicate on the "check_in_latitude" field.
+func CheckInLatitudeNEQ(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldNEQ(FieldCheckInLatitude, v))
+}
+
+// CheckInLatitudeIn applies the In predicate on the "check_in_latitude" field.
+func CheckInLatitudeIn(vs ...float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldIn(FieldCheckInLatitude, vs...))
+}
+
+// CheckInLatitudeNotIn applies the NotIn predicate on the "check_in_latitude" field.
+func CheckInLatitudeNotIn(vs ...float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldNotIn(FieldCheckInLatitude, vs...))
+}
+
+// CheckInLatitudeGT applies the GT predicate on the "check_in_latitude" field.
+func CheckInLatitudeGT(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldGT(FieldCheckInLatitude, v))
+}
+
+// CheckInLatitudeGTE applies the GTE predicate on the "check_in_latitude" field.
+func CheckInLatitudeGTE(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldGTE(FieldCheckInLatitude, v))
+}
+
+// CheckInLatitudeLT applies the LT predicate on the "check_in_latitude" field.
+func CheckInLatitudeLT(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldLT(FieldCheckInLatitude, v))
+}
+
+// CheckInLatitudeLTE applies the LTE predicate on the "check_in_latitude" field.
+func CheckInLatitudeLTE(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldLTE(FieldCheckInLatitude, v))
+}
+
+// CheckInLatitudeIsNil applies the IsNil predicate on the "check_in_latitude" field.
+func CheckInLatitudeIsNil() predicate.Interaction {
+	return predicate.Interaction(sql.FieldIsNull(FieldCheckInLatitude))
+}
+
+// CheckInLatitudeNotNil applies the NotNil predicate on the "check_in_latitude" field.
+func CheckInLatitudeNotNil() predicate.Interaction {
+	return predicate.Interaction(sql.FieldNotNull(FieldCheckInLatitude))
+}
+
+// CheckInLongitudeEQ applies the EQ predicate on the "check_in_longitude" field.
+func CheckInLongitudeEQ(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldEQ(FieldCheckInLongitude, v))
+}
+
+// CheckInLongitudeNEQ applies the NEQ predicate on the "check_in_longitude" field.
+func CheckInLongitudeNEQ(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldNEQ(FieldCheckInLongitude, v))
+}
+
+// CheckInLongitudeIn applies the In predicate on the "check_in_longitude" field.
+func CheckInLongitudeIn(vs ...float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldIn(FieldCheckInLongitude, vs...))
+}
+
+// CheckInLongitudeNotIn applies the NotIn predicate on the "check_in_longitude" field.
+func CheckInLongitudeNotIn(vs ...float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldNotIn(FieldCheckInLongitude, vs...))
+}
+
+// CheckInLongitudeGT applies the GT predicate on the "check_in_longitude" field.
+func CheckInLongitudeGT(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldGT(FieldCheckInLongitude, v))
+}
+
+// CheckInLongitudeGTE applies the GTE predicate on the "check_in_longitude" field.
+func CheckInLongitudeGTE(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldGTE(FieldCheckInLongitude, v))
+}
+
+// CheckInLongitudeLT applies the LT predicate on the "check_in_longitude" field.
+func CheckInLongitudeLT(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldLT(FieldCheckInLongitude, v))
+}
+
+// CheckInLongitudeLTE applies the LTE predicate on the "check_in_longitude" field.
+func CheckInLongitudeLTE(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldLTE(FieldCheckInLongitude, v))
+}
+
+// CheckInLongitudeIsNil applies the IsNil predicate on the "check_in_longitude" field.
+func CheckInLongitudeIsNil() predicate.Interaction {
+	return predicate.Interaction(sql.FieldIsNull(FieldCheckInLongitude))
+}
+
+// CheckInLongitudeNotNil applies the NotNil predicate on the "check_in_longitude" field.
+func CheckInLongitudeNotNil() predicate.Interaction {
+	return predicate.Interaction(sql.FieldNotNull(FieldCheckInLongitude))
+}
+
+// CheckInAccuracyEQ applies the EQ predicate on the "check_in_accuracy" field.
+func CheckInAccuracyEQ(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldEQ(FieldCheckInAccuracy, v))
+}
+
+// CheckInAccuracyNEQ applies the NEQ predicate on the "check_in_accuracy" field.
+func CheckInAccuracyNEQ(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldNEQ(FieldCheckInAccuracy, v))
+}
+
+// CheckInAccuracyIn applies the In predicate on the "check_in_accuracy" field.
+func CheckInAccuracyIn(vs ...float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldIn(FieldCheckInAccuracy, vs...))
+}
+
+// CheckInAccuracyNotIn applies the NotIn predicate on the "check_in_accuracy" field.
+func CheckInAccuracyNotIn(vs ...float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldNotIn(FieldCheckInAccuracy, vs...))
+}
+
+// CheckInAccuracyGT applies the GT predicate on the "check_in_accuracy" field.
+func CheckInAccuracyGT(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldGT(FieldCheckInAccuracy, v))
+}
+
+// CheckInAccuracyGTE applies the GTE predicate on the "check_in_accuracy" field.
+func CheckInAccuracyGTE(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldGTE(FieldCheckInAccuracy, v))
+}
+
+// CheckInAccuracyLT applies the LT predicate on the "check_in_accuracy" field.
+func CheckInAccuracyLT(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldLT(FieldCheckInAccuracy, v))
+}
+
+// CheckInAccuracyLTE applies the LTE predicate on the "check_in_accuracy" field.
+func CheckInAccuracyLTE(v float64) predicate.Interaction {
+	return predicate.Interaction(sql.FieldLTE(FieldCheckInAccuracy, v))
+}
+
+// CheckInAccuracyIsNil applies the IsNil predicate on the "check_in_accuracy" field.
+func CheckInAccuracyIsNil() predicate.Interaction {
+	return predicate.Interaction(sql.FieldIsNull(FieldCheckInAccuracy))
+}
+
+// CheckInAccuracyNotNil applies the NotNil predicate on the "check_in_accuracy" field.
+func CheckInAccuracyNotNil() predicate.Interaction {
+	return predicate.Interaction(sql.FieldNotNull(FieldCheckInAccuracy))
 }
 
 // LoggedAtEQ applies the EQ predicate on the "logged_at" field.

@@ -452,6 +452,9 @@ var (
 		{Name: "normalized_name", Type: field.TypeString, Nullable: true},
 		{Name: "core_name", Type: field.TypeString, Nullable: true},
 		{Name: "search_key", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "latitude", Type: field.TypeFloat64, Nullable: true},
+		{Name: "longitude", Type: field.TypeFloat64, Nullable: true},
+		{Name: "located_at", Type: field.TypeTime, Nullable: true},
 		{Name: "credit_code", Type: field.TypeString, Nullable: true},
 		{Name: "website", Type: field.TypeString, Nullable: true},
 		{Name: "industry", Type: field.TypeString, Nullable: true},
@@ -498,25 +501,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customers_contacts_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[43]},
+				Columns:    []*schema.Column{CustomersColumns[46]},
 				RefColumns: []*schema.Column{ContactsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_customers_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[44]},
+				Columns:    []*schema.Column{CustomersColumns[47]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_teams_customers",
-				Columns:    []*schema.Column{CustomersColumns[45]},
+				Columns:    []*schema.Column{CustomersColumns[48]},
 				RefColumns: []*schema.Column{TeamsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_users_owned_customers",
-				Columns:    []*schema.Column{CustomersColumns[46]},
+				Columns:    []*schema.Column{CustomersColumns[49]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -525,27 +528,27 @@ var (
 			{
 				Name:    "customer_owner_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[46]},
+				Columns: []*schema.Column{CustomersColumns[49]},
 			},
 			{
 				Name:    "customer_team_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[45]},
+				Columns: []*schema.Column{CustomersColumns[48]},
 			},
 			{
 				Name:    "customer_stage",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[16]},
+				Columns: []*schema.Column{CustomersColumns[19]},
 			},
 			{
 				Name:    "customer_tier",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[26]},
+				Columns: []*schema.Column{CustomersColumns[29]},
 			},
 			{
 				Name:    "customer_lead_source",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[18]},
+				Columns: []*schema.Column{CustomersColumns[21]},
 			},
 			{
 				Name:    "customer_normalized_name",
@@ -560,17 +563,17 @@ var (
 			{
 				Name:    "customer_credit_code",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[10]},
+				Columns: []*schema.Column{CustomersColumns[13]},
 			},
 			{
 				Name:    "customer_referrer_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[44]},
+				Columns: []*schema.Column{CustomersColumns[47]},
 			},
 			{
 				Name:    "customer_referrer_contact_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[43]},
+				Columns: []*schema.Column{CustomersColumns[46]},
 			},
 			{
 				Name:    "customer_updated_at",
@@ -580,12 +583,12 @@ var (
 			{
 				Name:    "customer_stage_changed_at",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[17]},
+				Columns: []*schema.Column{CustomersColumns[20]},
 			},
 			{
 				Name:    "customer_merged_into_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[42]},
+				Columns: []*schema.Column{CustomersColumns[45]},
 			},
 			{
 				Name:    "customer_name",
@@ -762,6 +765,9 @@ var (
 		{Name: "next_step", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "next_step_due", Type: field.TypeTime, Nullable: true},
 		{Name: "private", Type: field.TypeBool, Default: false},
+		{Name: "check_in_latitude", Type: field.TypeFloat64, Nullable: true},
+		{Name: "check_in_longitude", Type: field.TypeFloat64, Nullable: true},
+		{Name: "check_in_accuracy", Type: field.TypeFloat64, Nullable: true},
 		{Name: "logged_at", Type: field.TypeTime, Nullable: true},
 		{Name: "customer_id", Type: field.TypeString},
 		{Name: "author_id", Type: field.TypeString, Nullable: true},
@@ -774,13 +780,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "interactions_customers_interactions",
-				Columns:    []*schema.Column{InteractionsColumns[16]},
+				Columns:    []*schema.Column{InteractionsColumns[19]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "interactions_users_authored_interactions",
-				Columns:    []*schema.Column{InteractionsColumns[17]},
+				Columns:    []*schema.Column{InteractionsColumns[20]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -789,12 +795,12 @@ var (
 			{
 				Name:    "interaction_customer_id_occurred_at",
 				Unique:  false,
-				Columns: []*schema.Column{InteractionsColumns[16], InteractionsColumns[6]},
+				Columns: []*schema.Column{InteractionsColumns[19], InteractionsColumns[6]},
 			},
 			{
 				Name:    "interaction_author_id",
 				Unique:  false,
-				Columns: []*schema.Column{InteractionsColumns[17]},
+				Columns: []*schema.Column{InteractionsColumns[20]},
 			},
 			{
 				Name:    "interaction_occurred_at",

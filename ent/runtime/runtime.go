@@ -806,99 +806,99 @@ func init() {
 	// customer.SearchKeyValidator is a validator for the "search_key" field. It is called by the builders before save.
 	customer.SearchKeyValidator = customerDescSearchKey.Validators[0].(func(string) error)
 	// customerDescCreditCode is the schema descriptor for credit_code field.
-	customerDescCreditCode := customerFields[6].Descriptor()
+	customerDescCreditCode := customerFields[9].Descriptor()
 	// customer.CreditCodeValidator is a validator for the "credit_code" field. It is called by the builders before save.
 	customer.CreditCodeValidator = customerDescCreditCode.Validators[0].(func(string) error)
 	// customerDescWebsite is the schema descriptor for website field.
-	customerDescWebsite := customerFields[7].Descriptor()
+	customerDescWebsite := customerFields[10].Descriptor()
 	// customer.WebsiteValidator is a validator for the "website" field. It is called by the builders before save.
 	customer.WebsiteValidator = customerDescWebsite.Validators[0].(func(string) error)
 	// customerDescIndustry is the schema descriptor for industry field.
-	customerDescIndustry := customerFields[8].Descriptor()
+	customerDescIndustry := customerFields[11].Descriptor()
 	// customer.IndustryValidator is a validator for the "industry" field. It is called by the builders before save.
 	customer.IndustryValidator = customerDescIndustry.Validators[0].(func(string) error)
 	// customerDescRegion is the schema descriptor for region field.
-	customerDescRegion := customerFields[9].Descriptor()
+	customerDescRegion := customerFields[12].Descriptor()
 	// customer.RegionValidator is a validator for the "region" field. It is called by the builders before save.
 	customer.RegionValidator = customerDescRegion.Validators[0].(func(string) error)
 	// customerDescAddress is the schema descriptor for address field.
-	customerDescAddress := customerFields[10].Descriptor()
+	customerDescAddress := customerFields[13].Descriptor()
 	// customer.AddressValidator is a validator for the "address" field. It is called by the builders before save.
 	customer.AddressValidator = customerDescAddress.Validators[0].(func(string) error)
 	// customerDescPhone is the schema descriptor for phone field.
-	customerDescPhone := customerFields[11].Descriptor()
+	customerDescPhone := customerFields[14].Descriptor()
 	// customer.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
 	customer.PhoneValidator = customerDescPhone.Validators[0].(func(string) error)
 	// customerDescLeadSourceDetail is the schema descriptor for lead_source_detail field.
-	customerDescLeadSourceDetail := customerFields[15].Descriptor()
+	customerDescLeadSourceDetail := customerFields[18].Descriptor()
 	// customer.LeadSourceDetailValidator is a validator for the "lead_source_detail" field. It is called by the builders before save.
 	customer.LeadSourceDetailValidator = customerDescLeadSourceDetail.Validators[0].(func(string) error)
 	// customerDescScale is the schema descriptor for scale field.
-	customerDescScale := customerFields[18].Descriptor()
+	customerDescScale := customerFields[21].Descriptor()
 	// customer.ScaleValidator is a validator for the "scale" field. It is called by the builders before save.
 	customer.ScaleValidator = customerDescScale.Validators[0].(func(int) error)
 	// customerDescTechnicalLevel is the schema descriptor for technical_level field.
-	customerDescTechnicalLevel := customerFields[19].Descriptor()
+	customerDescTechnicalLevel := customerFields[22].Descriptor()
 	// customer.TechnicalLevelValidator is a validator for the "technical_level" field. It is called by the builders before save.
 	customer.TechnicalLevelValidator = customerDescTechnicalLevel.Validators[0].(func(int) error)
 	// customerDescCredit is the schema descriptor for credit field.
-	customerDescCredit := customerFields[20].Descriptor()
+	customerDescCredit := customerFields[23].Descriptor()
 	// customer.CreditValidator is a validator for the "credit" field. It is called by the builders before save.
 	customer.CreditValidator = customerDescCredit.Validators[0].(func(int) error)
 	// customerDescDemand is the schema descriptor for demand field.
-	customerDescDemand := customerFields[21].Descriptor()
+	customerDescDemand := customerFields[24].Descriptor()
 	// customer.DemandValidator is a validator for the "demand" field. It is called by the builders before save.
 	customer.DemandValidator = customerDescDemand.Validators[0].(func(int) error)
 	// customerDescEaseOfClosing is the schema descriptor for ease_of_closing field.
-	customerDescEaseOfClosing := customerFields[22].Descriptor()
+	customerDescEaseOfClosing := customerFields[25].Descriptor()
 	// customer.EaseOfClosingValidator is a validator for the "ease_of_closing" field. It is called by the builders before save.
 	customer.EaseOfClosingValidator = customerDescEaseOfClosing.Validators[0].(func(int) error)
 	// customerDescFounderHistory is the schema descriptor for founder_history field.
-	customerDescFounderHistory := customerFields[26].Descriptor()
+	customerDescFounderHistory := customerFields[29].Descriptor()
 	// customer.FounderHistoryValidator is a validator for the "founder_history" field. It is called by the builders before save.
 	customer.FounderHistoryValidator = customerDescFounderHistory.Validators[0].(func(string) error)
 	// customerDescShareholders is the schema descriptor for shareholders field.
-	customerDescShareholders := customerFields[27].Descriptor()
+	customerDescShareholders := customerFields[30].Descriptor()
 	// customer.ShareholdersValidator is a validator for the "shareholders" field. It is called by the builders before save.
 	customer.ShareholdersValidator = customerDescShareholders.Validators[0].(func(string) error)
 	// customerDescDecisionMechanism is the schema descriptor for decision_mechanism field.
-	customerDescDecisionMechanism := customerFields[28].Descriptor()
+	customerDescDecisionMechanism := customerFields[31].Descriptor()
 	// customer.DecisionMechanismValidator is a validator for the "decision_mechanism" field. It is called by the builders before save.
 	customer.DecisionMechanismValidator = customerDescDecisionMechanism.Validators[0].(func(string) error)
 	// customerDescCulture is the schema descriptor for culture field.
-	customerDescCulture := customerFields[29].Descriptor()
+	customerDescCulture := customerFields[32].Descriptor()
 	// customer.CultureValidator is a validator for the "culture" field. It is called by the builders before save.
 	customer.CultureValidator = customerDescCulture.Validators[0].(func(string) error)
 	// customerDescPeopleStatus is the schema descriptor for people_status field.
-	customerDescPeopleStatus := customerFields[30].Descriptor()
+	customerDescPeopleStatus := customerFields[33].Descriptor()
 	// customer.PeopleStatusValidator is a validator for the "people_status" field. It is called by the builders before save.
 	customer.PeopleStatusValidator = customerDescPeopleStatus.Validators[0].(func(string) error)
 	// customerDescBusinessStatus is the schema descriptor for business_status field.
-	customerDescBusinessStatus := customerFields[31].Descriptor()
+	customerDescBusinessStatus := customerFields[34].Descriptor()
 	// customer.BusinessStatusValidator is a validator for the "business_status" field. It is called by the builders before save.
 	customer.BusinessStatusValidator = customerDescBusinessStatus.Validators[0].(func(string) error)
 	// customerDescTechnologyStatus is the schema descriptor for technology_status field.
-	customerDescTechnologyStatus := customerFields[32].Descriptor()
+	customerDescTechnologyStatus := customerFields[35].Descriptor()
 	// customer.TechnologyStatusValidator is a validator for the "technology_status" field. It is called by the builders before save.
 	customer.TechnologyStatusValidator = customerDescTechnologyStatus.Validators[0].(func(string) error)
 	// customerDescManagementStatus is the schema descriptor for management_status field.
-	customerDescManagementStatus := customerFields[33].Descriptor()
+	customerDescManagementStatus := customerFields[36].Descriptor()
 	// customer.ManagementStatusValidator is a validator for the "management_status" field. It is called by the builders before save.
 	customer.ManagementStatusValidator = customerDescManagementStatus.Validators[0].(func(string) error)
 	// customerDescNotes is the schema descriptor for notes field.
-	customerDescNotes := customerFields[34].Descriptor()
+	customerDescNotes := customerFields[37].Descriptor()
 	// customer.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
 	customer.NotesValidator = customerDescNotes.Validators[0].(func(string) error)
 	// customerDescEvaluationNote is the schema descriptor for evaluation_note field.
-	customerDescEvaluationNote := customerFields[36].Descriptor()
+	customerDescEvaluationNote := customerFields[39].Descriptor()
 	// customer.EvaluationNoteValidator is a validator for the "evaluation_note" field. It is called by the builders before save.
 	customer.EvaluationNoteValidator = customerDescEvaluationNote.Validators[0].(func(string) error)
 	// customerDescEvaluationDecision is the schema descriptor for evaluation_decision field.
-	customerDescEvaluationDecision := customerFields[38].Descriptor()
+	customerDescEvaluationDecision := customerFields[41].Descriptor()
 	// customer.EvaluationDecisionValidator is a validator for the "evaluation_decision" field. It is called by the builders before save.
 	customer.EvaluationDecisionValidator = customerDescEvaluationDecision.Validators[0].(func(string) error)
 	// customerDescArchived is the schema descriptor for archived field.
-	customerDescArchived := customerFields[39].Descriptor()
+	customerDescArchived := customerFields[42].Descriptor()
 	// customer.DefaultArchived holds the default value on creation for the archived field.
 	customer.DefaultArchived = customerDescArchived.Default.(bool)
 	// customerDescID is the schema descriptor for id field.

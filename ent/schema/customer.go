@@ -40,6 +40,10 @@ func (Customer) Fields() []ent.Field {
 			Comment("Core name for the duplicate check: the name without region, legal form and line of business (account.DuplicateKey).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput))),
 		searchKey(),
+		field.Float("latitude").Optional().Nillable().Annotations(skipInputs()).
+			Comment("Where the account is (WGS-84), learned from the last accurate check-in of a visit there (domain/interaction); never typed."),
+		field.Float("longitude").Optional().Nillable().Annotations(skipInputs()),
+		field.Time("located_at").Optional().Nillable().Annotations(skipInputs()).Comment("When the location was learned."),
 		atMost(40, field.String("credit_code").Optional().
 			Comment("统一社会信用代码 (unified social credit code): the natural key of an imported account.")),
 		atMost(300, field.String("website").Optional()),

@@ -33,6 +33,10 @@ func (Interaction) Fields() []ent.Field {
 		text("next_step"),
 		field.Time("next_step_due").Optional().Nillable(),
 		field.Bool("private").Default(false).Comment("Private interactions are hidden from analysts and from teammates other than the author and the owner."),
+		field.Float("check_in_latitude").Optional().Nillable().Annotations(skipInputs()).
+			Comment("Where the rep was when logging the visit (WGS-84, logInteraction's checkIn, with the phone's permission)."),
+		field.Float("check_in_longitude").Optional().Nillable().Annotations(skipInputs()),
+		field.Float("check_in_accuracy").Optional().Nillable().Annotations(skipInputs()).Comment("The check-in's accuracy in metres, as the phone reported it."),
 		field.Time("logged_at").Optional().Nillable().Annotations(skipInputs()).
 			Comment("When the contact was logged as held (its findings recorded): set by the workflow alone. Empty while it is planned."),
 	}

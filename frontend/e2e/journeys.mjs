@@ -430,6 +430,41 @@ journey('search-pinyin', async ({ server, phone }) => {
 });
 
 // ---------------------------------------------------------------------------------------
+// (c7) Place (in Chinese): a visit logged with "签到" puts the account where the phone
+// was; "附近" lists it first with the map apps' links at that point; its profile opens
+// the same maps.
+journey('place', async ({ server, phone }) => {
+  const at = { latitude: 30.7731, longitude: 120.7395, accuracy: 20 };
+  const { page } = await phone({ locale: 'zh-CN', geolocation: at, permissions: ['geolocation'] });
+  await signInFast(page, server, { path: '/accounts' });
+  await heading(page, '客户').waitFor();
+  const { customerName, customerID } = await openFirstAccount(page);
+  await page.goto(`/customers/${customerID}/visit`);
+  await page.getByLabel('了解到的情况').fill(`e2e 签到 ${stamp()}`);
+  await page.getByLabel('签到：记录我现在的位置').check();
+  await page.getByRole('button', { name: '保存拜访记录' }).click();
+  await page.getByText('拜访已记录。').waitFor({ timeout: 20_000 });
+  const admin = await token(server, ADMIN);
+  await until(async () => {
+    const d = await gql(server, `query($id: ID!) { node(id: $id) { ... on Customer { latitude longitude } } }`, { id: customerID }, admin);
+    return Math.abs(d.node.latitude - at.latitude) < 1e-6 && Math.abs(d.node.longitude - at.longitude) < 1e-6;
+  }, { message: 'the account to take the check-in as its place', timeout: 30_000 });
+
+  await page.goto('/accounts');
+  await page.getByRole('link', { name: '附近' }).click();
+  await heading(page, '附近的客户').waitFor();
+  const first = page.locator('li.nearby-row').first();
+  await first.locator('.row-title').filter({ hasText: customerName }).waitFor({ timeout: 20_000 });
+  assert((await first.locator('.row-side').textContent()).trim() === '10 米', `the account is "${await first.locator('.row-side').textContent()}" away`);
+  const amap = await first.getByRole('link', { name: '高德地图' }).getAttribute('href');
+  assert(amap.includes('position=120.739500,30.773100') && amap.includes('coordinate=wgs84'), `the 高德 link: ${amap}`);
+  await checkScreen(page, 'nearby-zh');
+
+  await page.goto(`/customers/${customerID}/profile`);
+  await page.getByRole('group', { name: '在地图中打开' }).getByRole('link', { name: '百度地图' }).waitFor();
+});
+
+// ---------------------------------------------------------------------------------------
 // (d) Advance a sample one step (SampleDetail at /samples/:id: one "Mark as <status>" button
 // per forward move; the step goes through the offline queue).
 journey('advance-sample', async ({ server, phone }) => {

@@ -21,6 +21,7 @@ type Loader = () => Promise<ComponentType<any>>;
 const routes: { pattern: string; load?: Loader; component?: ComponentType<Params>; bare?: boolean }[] = [
   { pattern: '/', component: Today as ComponentType<Params> },
   { pattern: '/accounts/new', load: () => import('./screens/More').then((m) => m.NewAccount) },
+  { pattern: '/accounts/nearby', load: () => import('./screens/Nearby').then((m) => m.Nearby) },
   { pattern: '/acks/:id', load: () => import('./screens/More').then((m) => m.NoticeAck) },
   { pattern: '/accounts', load: () => import('./screens/Accounts').then((m) => m.Accounts) },
   { pattern: '/customers/:id', load: () => import('./screens/Account').then((m) => m.Account) },

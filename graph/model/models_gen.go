@@ -151,6 +151,14 @@ type ChangePasswordInput struct {
 	NewPassword string `json:"newPassword"`
 }
 
+// A place the phone reported (the browser's geolocation, WGS-84).
+type CheckInInput struct {
+	Latitude  float64 `json:"latitude"`
+	Longitude float64 `json:"longitude"`
+	// How sure the phone was, in metres (more than 0, at most 10,000).
+	Accuracy float64 `json:"accuracy"`
+}
+
 // How an account's tier was computed: the ratings, their weights and their shares.
 type Classification struct {
 	Score  *float64               `json:"score,omitempty"`
@@ -375,6 +383,8 @@ type LogInteractionInput struct {
 	// Open next steps (tasks) of the account that this contact dealt with: they are marked done.
 	DoneTaskIDs []pulid.ID `json:"doneTaskIDs,omitempty"`
 	Private     *bool      `json:"private,omitempty"`
+	// Where the phone was, when the rep lets it tell: kept on the contact; an accurate one (within 200 m) at a visit is where the account is from then on.
+	CheckIn *CheckInInput `json:"checkIn,omitempty"`
 }
 
 type LoginInput struct {
@@ -429,6 +439,13 @@ type MergePreview struct {
 type MonthQuantity struct {
 	Month    time.Time `json:"month"`
 	Quantity float64   `json:"quantity"`
+}
+
+// An account near a place, and how far.
+type NearbyCustomer struct {
+	Customer *ent.Customer `json:"customer"`
+	// Metres from the place asked about to where the account was last checked in.
+	Distance float64 `json:"distance"`
 }
 
 type OrderVolumeRow struct {

@@ -13,6 +13,7 @@ import { Badge, Empty, ErrorBox, Query, Section } from '../ui/bits';
 import { tc } from '../ui/common.i18n';
 import { Header } from '../ui/Layout';
 import { LoadMore, useMore } from '../ui/LoadMore';
+import { MapLinks } from '../ui/MapLinks';
 
 const t = messages(
   'accountTabs',
@@ -622,7 +623,7 @@ export const ProfileQuery = graphql(`
       id
       ... on Customer {
         name nameEn shortName version updatedAt
-        industry region address phone website leadSource leadSourceDetail
+        industry region address phone website leadSource leadSourceDetail latitude longitude
         scale technicalLevel credit demand easeOfClosing
         industryStatus founderHistory shareholders decisionMechanism culture
         peopleStatus businessStatus technologyStatus managementStatus notes
@@ -771,7 +772,17 @@ function ProfileView({ p }: { p: Profile }) {
               [t('industry'), p.industry ?? ''],
               [t('industryStatus'), p.industryStatus ? label('CustomerIndustryStatus', p.industryStatus) : ''],
               [t('region'), p.region ?? ''],
-              [t('address'), p.address ?? ''],
+              [
+                t('address'),
+                p.address || p.latitude != null ? (
+                  <>
+                    {p.address ?? ''}
+                    <MapLinks place={p} />
+                  </>
+                ) : (
+                  ''
+                ),
+              ],
               [
                 t('phone'),
                 p.phone ? (

@@ -28,6 +28,7 @@ const t = messages(
     updated: 'updated {when}',
     noTier: 'no tier',
     newAccount: 'New account',
+    nearby: 'Nearby',
   },
   {
     title: '客户',
@@ -43,6 +44,7 @@ const t = messages(
     updated: '{when}更新',
     noTier: '未分类',
     newAccount: '新建客户',
+    nearby: '附近',
   },
 );
 
@@ -145,6 +147,9 @@ export function Accounts() {
                 {selecting ? tb('doneSelecting') : tb('select')}
               </button>
             )}
+            <a class="btn" href="/accounts/nearby">
+              {t('nearby')}
+            </a>
             <a class="btn" href="/accounts/new" aria-label={t('newAccount')}>
               ＋
             </a>

@@ -8,6 +8,7 @@ import { graphql } from '../graphql';
 import { newId, online, session } from '../lib/api';
 import { formatDate, messages } from '../lib/i18n';
 import { queue } from '../lib/offline';
+import { here, type Here } from '../lib/place';
 import { useQuery } from '../lib/query';
 import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
@@ -51,6 +52,11 @@ const t = messages(
     backToAccount: 'Back to the account',
     logAnother: 'Log another',
     noContacts: 'No contacts recorded for this account yet.',
+    checkIn: 'Check in: record where I am',
+    checkInHint: 'The visit keeps the place; a precise one (within 200 m) becomes the account’s place, for the map and “Nearby”.',
+    locating: 'Finding where you are…',
+    notPlaced_denied: 'Saved without a place: the phone did not allow it.',
+    notPlaced_unavailable: 'Saved without a place: the phone could not tell where it is.',
     topic_LIFE: 'Life',
     topic_HOBBIES: 'Hobbies',
     topic_SPORTS: 'Sports',
@@ -92,6 +98,11 @@ const t = messages(
     backToAccount: '返回客户',
     logAnother: '再记一条',
     noContacts: '此客户还没有联系人。',
+    checkIn: '签到：记录我现在的位置',
+    checkInHint: '位置随拜访保存；精确的位置（200 米内）将作为客户的位置，用于地图和“附近”。',
+    locating: '正在获取位置…',
+    notPlaced_denied: '已保存，但未记录位置：手机未允许定位。',
+    notPlaced_unavailable: '已保存，但未记录位置：手机无法定位。',
     topic_LIFE: '生活',
     topic_HOBBIES: '爱好',
     topic_SPORTS: '体育',
@@ -172,6 +183,9 @@ export function Visit({ id }: { id: string }) {
   const [dueChoice, setDueChoice] = useState<number | 'date' | null>(null);
   const [error, setError] = useState('');
   const [saved, setSaved] = useState<'online' | 'offline' | null>(null);
+  const [checkIn, setCheckIn] = useState(() => localStorage.getItem('visit.checkIn') === '1');
+  const [locating, setLocating] = useState(false);
+  const [notPlaced, setNotPlaced] = useState<'denied' | 'unavailable' | null>(null);
   const name = q.data?.customerReport.customer.name ?? '';
 
   async function save(e: Event) {
@@ -185,6 +199,18 @@ export function Visit({ id }: { id: string }) {
     const now = new Date();
     // When the visit took place: now, or the planned time when that has passed.
     const occurredAt = plan && Date.parse(plan.occurredAt) < now.getTime() ? plan.occurredAt : now.toISOString();
+    let place: Here | null = null;
+    setNotPlaced(null);
+    if (checkIn) {
+      setLocating(true);
+      try {
+        place = await here();
+      } catch (err) {
+        setNotPlaced((err as Error).message === 'denied' ? 'denied' : 'unavailable');
+      } finally {
+        setLocating(false);
+      }
+    }
     await queue.enqueue({
       id: newId(),
       kind: 'visitLog',
@@ -204,6 +230,7 @@ export function Visit({ id }: { id: string }) {
           theirParticipantIDs: who,
           ourParticipantIDs: me ? [me] : [],
           doneTaskIDs: dealt,
+          checkIn: place,
         },
       },
     });
@@ -247,6 +274,7 @@ export function Visit({ id }: { id: string }) {
             if (saved)
               return (
                 <SavedCard saved={saved} online={t('savedOnline')} offline={t('savedOffline')}>
+                  {notPlaced && <p class="hint">{t(`notPlaced_${notPlaced}`)}</p>}
                   <div class="btn-row">
                     <button type="button" class="btn primary" onClick={() => navigate(`/customers/${id}`)}>
                       {t('backToAccount')}
@@ -392,13 +420,27 @@ export function Visit({ id }: { id: string }) {
                     </label>
                     {nextStep.trim() && !due && <small class="hint">{t('dueDefault')}</small>}
                   </fieldset>
+                  <div class="field">
+                    <label class="check">
+                      <input
+                        type="checkbox"
+                        checked={checkIn}
+                        onChange={(e) => {
+                          setCheckIn(e.currentTarget.checked);
+                          localStorage.setItem('visit.checkIn', e.currentTarget.checked ? '1' : '0');
+                        }}
+                      />
+                      {t('checkIn')}
+                    </label>
+                    <small class="hint">{t('checkInHint')}</small>
+                  </div>
                   {error && (
                     <p class="error" role="alert">
                       {error}
                     </p>
                   )}
-                  <button type="submit" class="btn primary block">
-                    {t('save')}
+                  <button type="submit" class="btn primary block" disabled={locating}>
+                    {locating ? t('locating') : t('save')}
                   </button>
                 </form>
               </>
