@@ -8,6 +8,7 @@
 // as real). Remove the marker as soon as the screen lands. Every journey below runs against
 // a screen that exists (none is pending).
 // Screenshots land in frontend/e2e/screenshots/ (git-ignored).
+import { readFile } from 'node:fs/promises';
 import {
   ADMIN,
   assert,
@@ -371,6 +372,14 @@ journey('offline-contact', async ({ server, phone }) => {
   // Asked again after the sync: the contact is the server's now, with its number.
   await page.locator('.contact').filter({ hasText: name }).filter({ hasText: '138 0013 8000' }).waitFor();
   assert((await page.locator('.contact').filter({ hasText: '等待发送' }).count()) === 0, 'a contact is still marked waiting after the sync');
+  // Saved to the phone's address book as a vCard, with the account as the company.
+  const [card] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.contact').filter({ hasText: name }).getByRole('button', { name: `存入手机：${name}` }).click(),
+  ]);
+  const vcf = await readFile(await card.path(), 'utf8');
+  assert(card.suggestedFilename() === `${name}.vcf` && vcf.includes(`FN:${name}`) && vcf.includes(`ORG:${customerName}`) && vcf.includes('TEL;TYPE=CELL:138 0013 8000'),
+    `the vCard ${card.suggestedFilename()}: ${vcf}`);
 
   const admin = await token(server, ADMIN);
   const d = await gql(server, `query($n: String!) { contacts(first: 5, where: { name: $n }) { totalCount edges { node { department mobile customer { id } } } } }`, { n: name }, admin);

@@ -8,7 +8,8 @@ import { queue } from '../lib/offline';
 import { useQuery } from '../lib/query';
 import { useStore } from '../lib/store';
 import { Badge, Empty, Section } from '../ui/bits';
-import { SHOWN, dialable, mailto, roleLine, visible, type ContactRow } from './contactList';
+import { saveBlob } from '../lib/download';
+import { SHOWN, dialable, mailto, roleLine, vcard, visible, type ContactRow } from './contactList';
 import { AccountContacts, ContactDuplicates, contactsOf } from './ContactDuplicates';
 import { tct } from './contacts.i18n';
 
@@ -24,6 +25,7 @@ export function AccountContactList({ id }: { id: string }) {
   const [msg, setMsg] = useState('');
   const created = contactsOf(q.data) as ContactRow[];
   const rows = byName(created);
+  const org = (q.data?.node && 'name' in q.data.node ? q.data.node.name : '') ?? '';
   async function copy(wechat: string) {
     try {
       await navigator.clipboard.writeText(wechat);
@@ -46,7 +48,7 @@ export function AccountContactList({ id }: { id: string }) {
       {rows.length > 0 && (
         <ul class="card plain contact-list">
           {visible(rows, all).map((c) => (
-            <ContactItem key={c.id} c={c} onCopy={copy} />
+            <ContactItem key={c.id} c={c} org={org} onCopy={copy} />
           ))}
         </ul>
       )}
@@ -79,7 +81,7 @@ function WaitingContacts({ id }: { id: string }) {
   );
 }
 
-function ContactItem({ c, onCopy }: { c: ContactRow; onCopy: (w: string) => void }) {
+function ContactItem({ c, org, onCopy }: { c: ContactRow; org: string; onCopy: (w: string) => void }) {
   const tel = dialable(c);
   const mail = mailto(c);
   const role = roleLine(c, (d) => label('ContactDepartment', d));
@@ -102,6 +104,16 @@ function ContactItem({ c, onCopy }: { c: ContactRow; onCopy: (w: string) => void
         {c.wechat && (
           <button type="button" class="btn" onClick={() => onCopy(c.wechat!)} aria-label={`${wechat}, ${tct('copyLabel', { name: c.name })}`}>
             {wechat}
+          </button>
+        )}
+        {(tel || mail) && (
+          <button
+            type="button"
+            class="btn"
+            aria-label={tct('saveCardOf', { name: c.name })}
+            onClick={() => saveBlob(new Blob([vcard(c, org, tct('wechatLabel'))], { type: 'text/vcard' }), `${c.name}.vcf`)}
+          >
+            {tct('saveCard')}
           </button>
         )}
       </div>

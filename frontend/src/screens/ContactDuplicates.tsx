@@ -15,6 +15,7 @@ export const AccountContacts = graphql(`
     node(id: $id) {
       ... on Customer {
         id
+        name
         contacts(first: 100, orderBy: { field: CREATED_AT, direction: ASC }) {
           edges { node { id name title department phone mobile email wechat } }
         }

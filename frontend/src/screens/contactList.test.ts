@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { label } from '../i18n/enums';
 import { lang } from '../lib/i18n';
-import { SHOWN, dialable, mailto, roleLine, visible } from './contactList';
+import { SHOWN, dialable, mailto, roleLine, vcard, visible } from './contactList';
 
 const c = { id: 'c1', name: '张伟' };
 
@@ -34,5 +34,32 @@ describe('account contact list', () => {
     expect(label('UserFunction', 'SALES')).toBe('销售');
     lang.set('en');
     expect(label('UserFunction', 'SUPPORT')).toBe('Support');
+  });
+});
+
+describe('vcard', () => {
+  it('holds what the address book imports, escaped', () => {
+    const v = vcard(
+      { id: 'C1', name: '李工', title: '采购经理, 华东', mobile: '138 0013 8000', phone: '0573-8888 1234', email: 'li@example.cn', wechat: 'li_gong;1' },
+      '嘉兴瑞丰塑胶有限公司',
+      '微信',
+    );
+    expect(v.split('\r\n')).toEqual([
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:李工',
+      'N:李工;;;;',
+      'ORG:嘉兴瑞丰塑胶有限公司',
+      'TITLE:采购经理\\, 华东',
+      'TEL;TYPE=CELL:138 0013 8000',
+      'TEL;TYPE=WORK,VOICE:0573-8888 1234',
+      'EMAIL;TYPE=INTERNET:li@example.cn',
+      'NOTE:微信: li_gong\\;1',
+      'END:VCARD',
+      '',
+    ]);
+  });
+  it('leaves out what the contact does not have', () => {
+    expect(vcard({ id: 'C2', name: 'A\nB' }, '')).toBe('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\\nB\r\nN:A\\nB;;;;\r\nEND:VCARD\r\n');
   });
 });

@@ -39,3 +39,24 @@ export function roleLine(c: ContactRow, dept: (code: string) => string): string 
 export function visible<T>(all: T[], showAll: boolean): T[] {
   return showAll ? all : all.slice(0, SHOWN);
 }
+
+/** vCard text escaped (RFC 6350: backslash, comma, semicolon, line breaks). */
+function vEscape(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/([,;])/g, '\\$1').replace(/\r?\n/g, '\\n');
+}
+
+/**
+ * A vCard 3.0 of the contact, at the account (`org`): what the phone's address book
+ * imports — name, company, title, mobile, office phone, email, and the WeChat ID in a note.
+ */
+export function vcard(c: ContactRow, org: string, wechatLabel = 'WeChat'): string {
+  const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${vEscape(c.name)}`, `N:${vEscape(c.name)};;;;`];
+  if (org) lines.push(`ORG:${vEscape(org)}`);
+  if (c.title) lines.push(`TITLE:${vEscape(c.title)}`);
+  if (c.mobile) lines.push(`TEL;TYPE=CELL:${vEscape(c.mobile)}`);
+  if (c.phone) lines.push(`TEL;TYPE=WORK,VOICE:${vEscape(c.phone)}`);
+  if (c.email) lines.push(`EMAIL;TYPE=INTERNET:${vEscape(c.email)}`);
+  if (c.wechat) lines.push(`NOTE:${vEscape(`${wechatLabel}: ${c.wechat}`)}`);
+  lines.push('END:VCARD');
+  return lines.join('\r\n') + '\r\n';
+}

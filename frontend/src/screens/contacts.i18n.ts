@@ -17,6 +17,9 @@ export const tct = messages(
     showFewer: 'Show fewer',
     add: 'Add a contact',
     waiting: 'waiting to be sent',
+    saveCard: 'Save to phone',
+    saveCardOf: 'Save to phone: {name}',
+    wechatLabel: 'WeChat',
   },
   {
     title: '联系人',
@@ -32,5 +35,8 @@ export const tct = messages(
     showFewer: '收起',
     add: '新建联系人',
     waiting: '等待发送',
+    saveCard: '存入手机',
+    saveCardOf: '存入手机：{name}',
+    wechatLabel: '微信',
   },
 );
