@@ -25,12 +25,21 @@ func (r *mutationResolver) UnsnoozeTodayItem(ctx context.Context, kind model.Tod
 }
 
 // Today is the resolver for the today field.
-func (r *queryResolver) Today(ctx context.Context, kind *model.TodayKind, first *int, offset *int) (*model.Today, error) {
+func (r *queryResolver) Today(ctx context.Context, kind *model.TodayKind, first *int, offset *int, userID *pulid.ID) (*model.Today, error) {
 	page, err := todayPageOf(kind, first, offset)
 	if err != nil {
 		return nil, err
 	}
-	return today(ctx, r.db(ctx), time.Now(), page)
+	subject, err := todaySubject(ctx, r.db(ctx), userID)
+	if err != nil {
+		return nil, err
+	}
+	return today(ctx, r.db(ctx), time.Now(), page, subject)
+}
+
+// Team is the resolver for the team field.
+func (r *queryResolver) Team(ctx context.Context) ([]*model.TeamMember, error) {
+	return teamAtAGlance(ctx, r.db(ctx), time.Now())
 }
 
 // CustomerReport is the resolver for the customerReport field.

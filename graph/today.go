@@ -120,7 +120,7 @@ func paged[T any](t *todayRun, kind model.TodayKind, count func(context.Context)
 		return nil, err
 	}
 	t.counted[kind] = n
-	if n == 0 || t.page.kind != nil && *t.page.kind != kind {
+	if n == 0 || t.page.first == 0 || t.page.kind != nil && *t.page.kind != kind {
 		return nil, nil
 	}
 	return read(t.page.offset + t.page.first)
@@ -153,16 +153,19 @@ var todaySources = []func(*todayRun) error{
 // count and a page for the kinds that grow with the book, see paged), the labels it
 // needs (contacts, products, notices, customers) one more each: a fixed number of
 // queries whatever the data.
-func today(ctx context.Context, c *ent.Client, now time.Time, page todayPage) (*model.Today, error) {
+//
+// The list is the subject's (whose accounts, tasks and snoozes: the viewer, or the
+// person a manager opens, todaySubject); every query still runs as the viewer, so it
+// holds only what the viewer reads.
+func today(ctx context.Context, c *ent.Client, now time.Time, page todayPage, v *viewer.Viewer) (*model.Today, error) {
 	now = now.UTC()
-	v := viewer.FromContext(ctx)
 	scope, ok := todayScope(v)
 	if !ok {
 		out, _ := finishToday(nil, page, nil)
 		return out, nil
 	}
 	sod := startOfDay(now)
-	snoozed, err := snooze.Active(ctx, c, now)
+	snoozed, err := snooze.Active(access.System(ctx, "Today: the person's snoozed items"), c, v.UserID, now)
 	if err != nil {
 		return nil, err
 	}

@@ -261,6 +261,7 @@ var Views = map[string]View{
 	"TodayCount":          {},
 	"TodayItem":           {},
 	"NearbyCustomer":      {},
+	"TeamMember":          {},
 	"ViewerAccess":        {},
 	// Merges and bulk changes (domain/merge): ours.
 	"MergePreview":            {},

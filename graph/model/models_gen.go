@@ -664,6 +664,18 @@ type StockAdvice struct {
 	MessageEn string `json:"messageEn"`
 }
 
+// One person of the team and their Today, counted.
+type TeamMember struct {
+	User *ent.User `json:"user"`
+	// Items on their Today, of each kind.
+	Counts []*TodayCount `json:"counts"`
+	Total  int           `json:"total"`
+	// Items that want attention first (urgency NOW: problems past SLA or escalated, late orders, decisions, change notices).
+	Urgent int `json:"urgent"`
+	// Tasks past their due date.
+	OverdueTasks int `json:"overdueTasks"`
+}
+
 // A temporary password, shown this once. Its user must change it at the next sign-in.
 type TemporaryPassword struct {
 	User *ent.User `json:"user"`

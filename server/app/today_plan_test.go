@@ -1,6 +1,9 @@
 package app_test
 
 import (
+	"maps"
+	"slices"
+	"sort"
 	"sync"
 	"testing"
 	"time"
@@ -124,6 +127,73 @@ func TestTodaySnooze(t *testing.T) {
 		}
 		if d := e.ok(rep1, unsnoozeMutation, map[string]any{"k": "TASK_OVERDUE", "id": task.ID}); dig(d, "unsnoozeTodayItem") != false {
 			t.Errorf("a second unsnooze answered %v", d)
+		}
+	})
+}
+
+const teamQuery = `{ team { user { id } total urgent overdueTasks counts { kind count } } }`
+
+// A manager sees the team's Today counted, and opens a rep's Today as the rep sees it;
+// nobody opens a Today outside their team, and only managers and admins see the team.
+func TestTeamToday(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		c, sys, f := e.app.DB.Client, e.sys, e.f
+		now := time.Now().UTC()
+		c.Task.Create().SetCustomerID(f.acmeEast.ID).SetAssigneeID(f.rep1.ID).SetTitle("回访").SetDueAt(now.Add(-time.Hour)).ExecX(sys)
+		snoozed := c.Task.Create().SetCustomerID(f.acmeEast.ID).SetAssigneeID(f.rep1.ID).SetTitle("later").SetDueAt(now.Add(-2 * time.Hour)).SaveX(sys)
+		c.Task.Create().SetCustomerID(f.southAcct.ID).SetAssigneeID(f.rep3.ID).SetTitle("south").SetDueAt(now.Add(-time.Hour)).ExecX(sys)
+		rep1, manager, admin := e.token(f.rep1), e.token(f.manager), e.token(f.admin)
+		e.ok(rep1, snoozeMutation, map[string]any{"k": "TASK_OVERDUE", "id": snoozed.ID, "u": now.Add(rptDay).Format(time.RFC3339)})
+		theirs := func(tok string, vars map[string]any) map[string]any {
+			return e.ok(tok, `query($u: ID) { today(first: 100, userID: $u) { total items { kind node { id } } } }`, vars)
+		}
+		ids := func(d map[string]any) []string {
+			var out []string
+			for _, it := range rptList(dig(d, "today", "items")) {
+				out = append(out, dig(it, "kind").(string)+":"+dig(it, "node", "id").(string))
+			}
+			sort.Strings(out)
+			return out
+		}
+		own := theirs(rep1, map[string]any{"u": nil})
+		seen := theirs(manager, map[string]any{"u": f.rep1.ID})
+		if got, want := ids(seen), ids(own); !slices.Equal(got, want) || len(want) == 0 {
+			t.Errorf("the manager's view of rep1's Today:\n%v\nrep1's own:\n%v", got, want)
+		}
+		if slices.Contains(ids(seen), "TASK_OVERDUE:"+string(snoozed.ID)) {
+			t.Error("rep1's snoozed task shows in the manager's view of rep1's Today")
+		}
+
+		d := e.ok(manager, teamQuery, nil)
+		members := map[string]map[string]any{}
+		for _, m := range rptList(dig(d, "team")) {
+			members[dig(m, "user", "id").(string)] = m.(map[string]any)
+		}
+		if _, ok := members[string(f.rep3.ID)]; ok || members[string(f.rep1.ID)] == nil || members[string(f.rep2.ID)] == nil {
+			t.Fatalf("the east manager's team: %v", slices.Collect(maps.Keys(members)))
+		}
+		if m := members[string(f.rep1.ID)]; num(m["total"]) != num(dig(own, "today", "total")) || num(m["overdueTasks"]) < 1 {
+			t.Errorf("rep1 counted %v, their Today has %v", m, dig(own, "today", "total"))
+		}
+		if got := rptList(dig(e.ok(admin, teamQuery, nil), "team")); len(got) < 4 {
+			t.Errorf("the admin's team has %d people, want every rep and manager", len(got))
+		}
+
+		// Refused: another team's rep, a rep looking at a teammate, someone unknown;
+		// the team view for a rep or an analyst.
+		for name, r := range map[string]*gqlResponse{
+			"other team": e.do(manager, `query($u: ID) { today(userID: $u) { total } }`, map[string]any{"u": f.rep3.ID}),
+			"teammate":   e.do(rep1, `query($u: ID) { today(userID: $u) { total } }`, map[string]any{"u": f.rep2.ID}),
+			"rep team":   e.do(rep1, teamQuery, nil),
+			"analyst":    e.do(e.token(f.analyst), teamQuery, nil),
+		} {
+			if r.code() != "FORBIDDEN" {
+				t.Errorf("%s: %+v", name, r.Errors)
+			}
+		}
+		expectCode(t, e.do(manager, `query($u: ID) { today(userID: $u) { total } }`, map[string]any{"u": "US01JZZZZZZZZZZZZZZZZZZZZZZZ"}), "NOT_FOUND")
+		if d := e.ok(admin, `query($u: ID) { today(userID: $u) { total } }`, map[string]any{"u": f.rep3.ID}); num(dig(d, "today", "total")) < 1 {
+			t.Errorf("the admin's view of rep3's Today: %v", d)
 		}
 	})
 }
