@@ -18,6 +18,7 @@ package access
 
 import (
 	"context"
+	"reflect"
 
 	"tandem/ent"
 	"tandem/ent/intercept"
@@ -115,4 +116,16 @@ func IsSystem(ctx context.Context) bool {
 	d, ok := privacy.DecisionFromContext(ctx)
 	return ok && d == nil // an allow decision reads back as nil
 
+}
+
+// OfReadAccounts reports whether the rows of typ the viewer reads are exactly the rows
+// of the accounts they read (the table's OfAccounts rule for their role). A filter of
+// accounts the policy already narrows needs no second narrowing of such rows: a row of
+// an account the viewer cannot read only names an account the policy leaves out.
+func OfReadAccounts(v *viewer.Viewer, typ string) bool {
+	if v == nil {
+		return false
+	}
+	r := Table[typ].Read[v.Role]
+	return r != nil && reflect.ValueOf(r).Pointer() == reflect.ValueOf(Rule(OfAccounts)).Pointer()
 }

@@ -40,3 +40,4 @@ func TestOnlySystemBypassesTheTable(t *testing.T) {
 		t.Fatalf("read only %d Go files: wrong root?", n)
 	}
 }
+

@@ -652,10 +652,54 @@ journey('explorer-gate', async ({ server, phone }) => {
   await page.goto('/');
   await page.getByText('Your questions about the book are asked in the explorer.').waitFor();
   assert((await page.getByText('A good day to visit a customer').count()) === 0, 'the analyst is told to visit a customer');
+  // …and lands on the dashboards, each drawn, said in words, and one tap from its query.
+  const pipeline = page.getByRole('region', { name: 'Accounts by stage' });
+  await pipeline.locator('.chart svg .ct-bar').first().waitFor({ state: 'attached', timeout: 20_000 });
+  assert(/^Accounts by stage: Prospect \d+, /.test(await pipeline.locator('.chart').getAttribute('aria-label')), 'the pipeline chart is not said in words');
+  for (const title of ['Sample funnel', 'Median days in each stage', 'Problems by category', 'Orders per month (last 12)']) {
+    await page.getByRole('region', { name: title }).waitFor();
+  }
+  await checkScreen(page, 'analyst-home-en');
+  await pipeline.getByRole('link', { name: 'Open the query' }).click();
+  await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
+  await page.getByText('pipelineStats').first().waitFor();
+  await page.goto('/');
   await page.getByRole('link', { name: 'Open the GraphQL explorer' }).click();
   await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
   const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('tandem.session')));
   assert(kept.access?.explorer === true, 'the refreshed session has no access');
+});
+
+// ---------------------------------------------------------------------------------------
+// The manager's home (in Chinese): the team tab, each person's Today counted and opened
+// read only, stuck accounts, and the team's dashboards; a rep has no team tab.
+journey('team', async ({ server, phone }) => {
+  const { page } = await phone({ locale: 'zh-CN' });
+  await signInFast(page, server, { email: 'manager@demo.tandem', path: '/' });
+  await heading(page, '今日').waitFor();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '团队' }).click();
+  await heading(page, '团队').waitFor();
+  const mgr = await token(server, 'manager@demo.tandem');
+  const { team } = await gql(server, '{ team { user { id name } total urgent } }', {}, mgr);
+  assert(team.length >= 2, `the demo manager's team: ${JSON.stringify(team)}`);
+  const person = team.find((m) => m.total > 0);
+  const row = page.locator(`li[data-user="${person.user.id}"]`);
+  await row.getByText(`共 ${person.total} 项`).waitFor();
+  await page.getByRole('region', { name: '各阶段客户数' }).locator('.chart svg').waitFor({ timeout: 20_000 });
+  await page.getByRole('heading', { name: /在同一阶段停留超过 60 天/ }).waitFor();
+  await checkScreen(page, 'team-zh');
+
+  await row.getByRole('link').click();
+  await heading(page, `${person.user.name}的今日`).waitFor();
+  await page.locator('li.today-row').first().waitFor();
+  assert((await page.getByRole('button', { name: /^推迟：/ }).count()) === 0, "another person's Today offers snooze");
+  assert((await page.getByRole('button', { name: /^完成：/ }).count()) === 0, "another person's Today offers done");
+  await checkScreen(page, 'their-today-zh');
+
+  const rep = await phone({ locale: 'zh-CN' });
+  await signInFast(rep.page, server, { email: REP, path: '/' });
+  await heading(rep.page, '今日').waitFor();
+  assert((await rep.page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '团队' }).count()) === 0, 'a rep has the team tab');
 });
 
 // Journeys of other areas live in their own files (journeys-<area>.mjs) and register

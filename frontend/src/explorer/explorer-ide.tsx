@@ -161,6 +161,8 @@ function Explorer() {
       plugins={plugins}
       visiblePlugin={savedPlugin}
       defaultQuery={defaultQuery()}
+      // A dashboard's "Open the query" (/explorer?query=…) opens it in the editor.
+      initialQuery={new URLSearchParams(location.search).get('query') ?? undefined}
       onTabChange={(t: { tabs: { id: string }[]; activeTabIndex: number }) => activeTab.set(t.tabs[t.activeTabIndex]?.id)}
     >
       <GraphiQL.Logo>

@@ -1,3 +1,4 @@
+import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { graphql } from '../graphql';
 import { newId, request, session } from '../lib/api';
@@ -34,8 +35,8 @@ export const TodayQuery = graphql(`
 `);
 
 export const TodayKindQuery = graphql(`
-  query TodayKind($kind: TodayKind!, $first: Int!, $offset: Int!) {
-    today(kind: $kind, first: $first, offset: $offset) {
+  query TodayKind($kind: TodayKind!, $first: Int!, $offset: Int!, $userID: ID) {
+    today(kind: $kind, first: $first, offset: $offset, userID: $userID) {
       items {
         kind title reason due urgency members phone
         node { __typename id ... on Task { version } }
@@ -83,10 +84,32 @@ export function Today() {
   );
 }
 
-type TodayData = { total: number; counts: { kind: string; count: number }[]; items: Item[] };
+export type TodayData = { total: number; counts: { kind: string; count: number }[]; items: Item[] };
 
-/** The plan: what to act on first, today's schedule, this week's follow-ups; then the counts by kind. */
-function Plan({ today }: { today: TodayData }) {
+/** The dashboards for an analyst, whose Today has nothing to do: loaded on demand. */
+function AnalystHome() {
+  const [D, setD] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    void import('./Dashboard').then((m) => setD(() => m.Dashboard));
+  }, []);
+  return (
+    <>
+      <div class="card">
+        <p>{t('analystClear')}</p>
+        <a class="btn primary block" href="/explorer">
+          {t('explorer')}
+        </a>
+      </div>
+      {D && <D />}
+    </>
+  );
+}
+
+/**
+ * The plan: what to act on first, today's schedule, this week's follow-ups; then the
+ * counts by kind. `userID`: another person's list (a manager's view), read only.
+ */
+export function Plan({ today, userID }: { today: TodayData; userID?: string }) {
   const [more, setMore] = useState<Item[]>([]);
   const [snoozed, setSnoozed] = useState<{ item: Item; until: Date; queued: string } | null>(null);
   // A new Today (refetched, or read back from the offline copy) starts again.
@@ -98,16 +121,7 @@ function Plan({ today }: { today: TodayData }) {
   );
   const parts = planParts([...today.items, ...more], hidden);
   if (!today.total) {
-    return session.get()?.user.role === 'ANALYST' ? (
-      <div class="card">
-        <p>{t('analystClear')}</p>
-        <a class="btn primary block" href="/explorer">
-          {t('explorer')}
-        </a>
-      </div>
-    ) : (
-      <Empty>{t('allClear')}</Empty>
-    );
+    return !userID && session.get()?.user.role === 'ANALYST' ? <AnalystHome /> : <Empty>{t('allClear')}</Empty>;
   }
   async function snooze(item: Item, until: Date) {
     const queued = newId();
@@ -139,7 +153,7 @@ function Plan({ today }: { today: TodayData }) {
           <h2 id={'u-' + p.urgency}>{t(p.urgency)}</h2>
           <ul class="list">
             {p.items.map((i) => (
-              <TodayRow key={itemKey(i)} item={i} onSnooze={(it, until) => void snooze(it, until)} />
+              <TodayRow key={itemKey(i)} item={i} onSnooze={userID ? undefined : (it, until) => void snooze(it, until)} />
             ))}
           </ul>
         </section>
@@ -150,7 +164,14 @@ function Plan({ today }: { today: TodayData }) {
           {today.counts
             .filter((c) => c.count > 0)
             .map((c) => (
-              <KindMore key={c.kind} kind={c.kind} count={c.count} shown={shown(c.kind)} onMore={(items) => setMore((m) => [...m, ...items])} />
+              <KindMore
+                key={c.kind}
+                kind={c.kind}
+                count={c.count}
+                shown={shown(c.kind)}
+                userID={userID}
+                onMore={(items) => setMore((m) => [...m, ...items])}
+              />
             ))}
         </ul>
       </section>
@@ -159,7 +180,7 @@ function Plan({ today }: { today: TodayData }) {
 }
 
 /** A kind's count, and the rest of it, 25 at a time. */
-function KindMore({ kind, count, shown, onMore }: { kind: string; count: number; shown: number; onMore: (items: Item[]) => void }) {
+function KindMore({ kind, count, shown, userID, onMore }: { kind: string; count: number; shown: number; userID?: string; onMore: (items: Item[]) => void }) {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>();
   const left = count - shown;
@@ -168,7 +189,7 @@ function KindMore({ kind, count, shown, onMore }: { kind: string; count: number;
     setLoading(true);
     setError(undefined);
     try {
-      const d = await request(TodayKindQuery, { kind: kind as Item['kind'], first: 25, offset: shown });
+      const d = await request(TodayKindQuery, { kind: kind as Item['kind'], first: 25, offset: shown, userID: userID ?? null });
       onMore(d.today.items);
     } catch (e) {
       setError(e);

@@ -49,7 +49,8 @@ function TaskDone({ item }: { item: Item }) {
   );
 }
 
-export function TodayRow({ item, onSnooze }: { item: Item; onSnooze: (item: Item, until: Date) => void }) {
+/** onSnooze absent: another person's list, read only (their tasks and snoozes are theirs). */
+export function TodayRow({ item, onSnooze }: { item: Item; onSnooze?: (item: Item, until: Date) => void }) {
   const [choosing, setChoosing] = useState(false);
   const tel = telHref(item.phone);
   const sub = [label('TodayKind', item.kind), item.customer?.name, item.reason].filter(Boolean).join(' · ');
@@ -71,18 +72,20 @@ export function TodayRow({ item, onSnooze }: { item: Item; onSnooze: (item: Item
             ☎ {t('callShort')}
           </a>
         )}
-        {item.node.__typename === 'Task' && <TaskDone item={item} />}
-        <button
-          type="button"
-          class="btn"
-          aria-expanded={choosing}
-          aria-label={t('snooze', { title: item.title })}
-          onClick={() => setChoosing(!choosing)}
-        >
-          {t('snoozeShort')}
-        </button>
+        {onSnooze && item.node.__typename === 'Task' && <TaskDone item={item} />}
+        {onSnooze && (
+          <button
+            type="button"
+            class="btn"
+            aria-expanded={choosing}
+            aria-label={t('snooze', { title: item.title })}
+            onClick={() => setChoosing(!choosing)}
+          >
+            {t('snoozeShort')}
+          </button>
+        )}
       </div>
-      {choosing && (
+      {choosing && onSnooze && (
         <div class="chips today-snooze" role="group" aria-label={t('snoozeUntil')}>
           {snoozeChoices(new Date()).map((c) => (
             <button key={c.choice} type="button" class="chip" onClick={() => (setChoosing(false), onSnooze(item, c.until))}>

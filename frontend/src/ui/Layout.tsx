@@ -2,7 +2,7 @@
 // with the queue's state, the content, and the bottom navigation a thumb can reach.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { online } from '../lib/api';
+import { online, session } from '../lib/api';
 import { queue, synced } from '../lib/offline';
 import { path } from '../lib/router';
 import { useStore } from '../lib/store';
@@ -59,15 +59,20 @@ function StatusBar() {
   );
 }
 
-const tabs: { href: string; key: 'today' | 'accounts' | 'settings'; icon: string }[] = [
+const tabs: { href: string; key: 'today' | 'accounts' | 'team' | 'settings'; icon: string; managers?: boolean }[] = [
   { href: '/', key: 'today', icon: 'M4 6h16M4 12h16M4 18h10' },
   { href: '/accounts', key: 'accounts', icon: 'M4 20V6l8-3 8 3v14M9 20v-5h6v5' },
+  // Managers and admins: the team at a glance.
+  { href: '/team', key: 'team', icon: 'M8 11a3 3 0 100-6 3 3 0 000 6zM16 11a3 3 0 100-6 3 3 0 000 6zM2 20c0-3 3-5 6-5s6 2 6 5M14 15c3 0 8 1 8 5', managers: true },
   { href: '/settings', key: 'settings', icon: 'M12 8a4 4 0 100 8 4 4 0 000-8zM3 12h2M19 12h2M12 3v2M12 19v2' },
 ];
 
 export function Shell({ children, badge }: { children: ComponentChildren; badge?: number }) {
   const p = useStore(path).split('?')[0];
-  const active = p === '/' ? '/' : p.startsWith('/settings') || p.startsWith('/import') ? '/settings' : '/accounts';
+  const role = useStore(session)?.user.role;
+  const manages = role === 'MANAGER' || role === 'ADMIN';
+  const active =
+    p === '/' ? '/' : p.startsWith('/settings') || p.startsWith('/import') ? '/settings' : p.startsWith('/team') ? '/team' : '/accounts';
   return (
     <>
       <a class="skip" href="#main">
@@ -78,7 +83,7 @@ export function Shell({ children, badge }: { children: ComponentChildren; badge?
         {children}
       </div>
       <nav class="tabbar" aria-label={tc('mainNav')}>
-        {tabs.map((t) => (
+        {tabs.filter((t) => !t.managers || manages).map((t) => (
           <a href={t.href} class="tab" aria-current={active === t.href ? 'page' : undefined}>
             <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
               <path d={t.icon} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />

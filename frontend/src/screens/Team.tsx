@@ -1,0 +1,142 @@
+// The manager's home (admins too): the team's Today counted — each person one tap from
+// their list —, problems past their service level, accounts stuck in a stage, and the
+// dashboards of the team's accounts.
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { graphql } from '../graphql';
+import { messages, relativeDay } from '../lib/i18n';
+import { useQuery } from '../lib/query';
+import { label } from '../i18n/enums';
+import { Empty, Query } from '../ui/bits';
+import { Header } from '../ui/Layout';
+
+const t = messages(
+  'team',
+  {
+    title: 'Team',
+    people: 'People',
+    line: 'Act first {urgent} · overdue tasks {overdue} · {total} in all',
+    breaches: 'Problems past their service level',
+    breachesNone: 'No problem is past its service level.',
+    stuck: 'Stuck for {days}+ days in a stage',
+    stuckNone: 'No account has been in a stage for {days} days.',
+    since: 'in this stage since {when}',
+    dashboards: 'The team’s accounts',
+    nobody: 'Nobody in your team has a Today list yet.',
+  },
+  {
+    title: '团队',
+    people: '成员',
+    line: '先处理 {urgent} · 逾期任务 {overdue} · 共 {total} 项',
+    breaches: '超过服务时限的问题',
+    breachesNone: '没有超过服务时限的问题。',
+    stuck: '在同一阶段停留超过 {days} 天',
+    stuckNone: '没有客户在同一阶段停留 {days} 天以上。',
+    since: '{when}进入此阶段',
+    dashboards: '团队客户概况',
+    nobody: '团队里还没有人有今日待办。',
+  },
+);
+
+/** An account that has not moved for this long in a working stage is stuck. */
+export const STUCK_DAYS = 60;
+
+const TeamQuery = graphql(`
+  query Team($since: Time!) {
+    team { user { id name } total urgent overdueTasks counts { kind count } }
+    stuck: customers(
+      first: 10
+      where: { stageIn: [CONTACTED, VISITED, SAMPLING, TRIAL, EVALUATION], stageChangedAtLT: $since }
+      orderBy: { field: STAGE_CHANGED_AT, direction: ASC }
+    ) {
+      totalCount
+      edges { node { id name stage stageChangedAt owner { id name } } }
+    }
+  }
+`);
+
+/** The dashboards, loaded after the team's figures (Chartist stays out of the first load). */
+function LazyDashboard() {
+  const [D, setD] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    void import('./Dashboard').then((m) => setD(() => m.Dashboard));
+  }, []);
+  return D ? <D /> : null;
+}
+
+export function Team() {
+  const [since] = useState(() => new Date(Date.now() - STUCK_DAYS * 86400_000).toISOString());
+  const q = useQuery(TeamQuery, { since });
+  return (
+    <>
+      <Header title={t('title')} />
+      <main class="content">
+        <Query q={q}>
+          {(d) => {
+            const breaches = d.team.reduce(
+              (n, m) => n + m.counts.filter((c) => c.kind === 'ISSUE_PAST_SLA' || c.kind === 'ISSUE_ESCALATED').reduce((a, c) => a + c.count, 0),
+              0,
+            );
+            const stuck = (d.stuck.edges ?? []).map((e) => e!.node!);
+            return (
+              <>
+                <section class="section" aria-labelledby="team-people">
+                  <h2 id="team-people">{t('people')}</h2>
+                  {!d.team.length ? (
+                    <Empty>{t('nobody')}</Empty>
+                  ) : (
+                    <ul class="list">
+                      {d.team.map((m) => (
+                        <li key={m.user.id} data-user={m.user.id}>
+                          <a class="row" href={`/team/${m.user.id}`}>
+                            <span class="row-main">
+                              <span class="row-title">{m.user.name}</span>
+                              <span class="row-sub">{t('line', { urgent: m.urgent, overdue: m.overdueTasks, total: m.total })}</span>
+                            </span>
+                            {m.urgent > 0 && <span class="count urgent">{m.urgent}</span>}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </section>
+                <section class="section" aria-labelledby="team-sla">
+                  <h2 id="team-sla">
+                    {t('breaches')} <span class="count">{breaches}</span>
+                  </h2>
+                  {!breaches && <p class="muted">{t('breachesNone')}</p>}
+                </section>
+                <section class="section" aria-labelledby="team-stuck">
+                  <h2 id="team-stuck">
+                    {t('stuck', { days: STUCK_DAYS })} <span class="count">{d.stuck.totalCount}</span>
+                  </h2>
+                  {!stuck.length ? (
+                    <p class="muted">{t('stuckNone', { days: STUCK_DAYS })}</p>
+                  ) : (
+                    <ul class="list">
+                      {stuck.map((c) => (
+                        <li key={c.id}>
+                          <a class="row" href={`/customers/${c.id}`}>
+                            <span class="row-main">
+                              <span class="row-title">{c.name}</span>
+                              <span class="row-sub">
+                                {label('CustomerStage', c.stage)} · {t('since', { when: relativeDay(c.stageChangedAt) })}
+                                {c.owner ? ` · ${c.owner.name}` : ''}
+                              </span>
+                            </span>
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </section>
+                <h2 class="section-title">{t('dashboards')}</h2>
+                <LazyDashboard />
+              </>
+            );
+          }}
+        </Query>
+      </main>
+    </>
+  );
+}
