@@ -5,24 +5,19 @@ import { messages } from '../lib/i18n';
 import { useQuery } from '../lib/query';
 import { Query } from '../ui/bits';
 import { Header } from '../ui/Layout';
-import { Plan } from './Today';
+import { Plan, TodayItemFields } from './Today';
 
 const t = messages('theirToday', { title: "{name}'s Today", loading: 'Today' }, { title: '{name}的今日', loading: '今日' });
 
-const TheirTodayQuery = graphql(`
+const TheirTodayQuery = graphql(
+  `
   query TheirToday($id: ID!) {
     node(id: $id) { id ... on User { name } }
-    today(userID: $id) {
-      total
-      counts { kind count }
-      items {
-        kind title reason due urgency members phone
-        node { __typename id ... on Task { version } }
-        customer { id name }
-      }
-    }
+    today(userID: $id) { total counts { kind count } items { ...TodayItemFields } }
   }
-`);
+`,
+  [TodayItemFields],
+);
 
 export function TheirToday({ id }: { id: string }) {
   const q = useQuery(TheirTodayQuery, { id });

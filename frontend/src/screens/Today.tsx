@@ -19,32 +19,32 @@ export { hrefFor } from './TodayRow';
 
 // The server sends the most urgent few of each kind, ordered as a plan; counts count
 // them all, and the rest of a kind comes with TodayKindQuery when the rep asks for it.
-export const TodayQuery = graphql(`
-  query Today {
-    me { id name }
-    today {
-      total
-      counts { kind count }
-      items {
-        kind title reason due urgency members phone
-        node { __typename id ... on Task { version } }
-        customer { id name }
-      }
-    }
+export const TodayItemFields = graphql(`
+  fragment TodayItemFields on TodayItem @_unmask {
+    kind title reason due urgency members phone
+    node { __typename id ... on Task { version } }
+    customer { id name }
   }
 `);
 
-export const TodayKindQuery = graphql(`
-  query TodayKind($kind: TodayKind!, $first: Int!, $offset: Int!, $userID: ID) {
-    today(kind: $kind, first: $first, offset: $offset, userID: $userID) {
-      items {
-        kind title reason due urgency members phone
-        node { __typename id ... on Task { version } }
-        customer { id name }
-      }
-    }
+export const TodayQuery = graphql(
+  `
+  query Today {
+    me { id name }
+    today { total counts { kind count } items { ...TodayItemFields } }
   }
-`);
+`,
+  [TodayItemFields],
+);
+
+export const TodayKindQuery = graphql(
+  `
+  query TodayKind($kind: TodayKind!, $first: Int!, $offset: Int!, $userID: ID) {
+    today(kind: $kind, first: $first, offset: $offset, userID: $userID) { items { ...TodayItemFields } }
+  }
+`,
+  [TodayItemFields],
+);
 
 /** Keep the accounts on today's list readable offline (at most hourly, at most 10). */
 async function keepForOffline(ids: string[]): Promise<void> {

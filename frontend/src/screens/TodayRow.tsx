@@ -8,9 +8,9 @@ import { formatTime, relativeDay } from '../lib/i18n';
 import { label } from '../i18n/enums';
 import { snoozeChoices, telHref } from './todayPlan';
 import { t } from './today.i18n';
-import type { TodayQuery } from './Today';
+import type { TodayItemFields } from './Today';
 
-export type Item = ResultOf<typeof TodayQuery>['today']['items'][number];
+export type Item = ResultOf<typeof TodayItemFields>;
 
 /** Where a Today item opens. */
 export function hrefFor(typename: string, id: string, customerID?: string): string {
