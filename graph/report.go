@@ -103,6 +103,12 @@ func customerReport(ctx context.Context, r *Resolver, id pulid.ID, now time.Time
 		Order(order.ByOrderedAt(descending), order.ByID(descending)).All(ctx); err != nil {
 		return nil, err
 	}
+	if rep.YearToDate, err = reportYear(ctx, c, id, now); err != nil {
+		return nil, err
+	}
+	if rep.NextContact, err = nextContact(ctx, c, id, now); err != nil {
+		return nil, err
+	}
 	if rep.OpenIssues, err = c.Issue.Query().
 		Where(issue.CustomerID(id), issue.StatusNotIn(issue.StatusRESOLVED, issue.StatusCLOSED)).
 		Order(issue.ByReportedAt(descending), issue.ByID(descending)).All(ctx); err != nil {

@@ -262,6 +262,8 @@ var Views = map[string]View{
 	"TodayItem":           {},
 	"NearbyCustomer":      {},
 	"TeamMember":          {},
+	"ReportYear":          {},
+	"UnitQuantity":        {},
 	"ViewerAccess":        {},
 	// Merges and bulk changes (domain/merge): ours.
 	"MergePreview":            {},

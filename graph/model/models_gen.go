@@ -243,8 +243,12 @@ type CustomerReport struct {
 	// In trial or evaluation: departments of the receiving chain (QC, warehouse, production) where we know nobody yet.
 	UnknownDepartments []contact.Department `json:"unknownDepartments"`
 	// The account's industry is marked declining (夕阳产业): weigh the risk (规避行业风险).
-	DecliningIndustry bool      `json:"decliningIndustry"`
-	GeneratedAt       time.Time `json:"generatedAt"`
+	DecliningIndustry bool `json:"decliningIndustry"`
+	// This calendar year's orders (the summary's volume and value).
+	YearToDate *ReportYear `json:"yearToDate"`
+	// The next planned contact, not logged yet (the summary's next milestone with openTasks).
+	NextContact *ent.Interaction `json:"nextContact,omitempty"`
+	GeneratedAt time.Time        `json:"generatedAt"`
 }
 
 type DecideEvaluationInput struct {
@@ -566,6 +570,16 @@ type RepProgress struct {
 	LastContactAt  *time.Time `json:"lastContactAt,omitempty"`
 }
 
+// The account's orders this calendar year (UTC), cancelled ones left out.
+type ReportYear struct {
+	Year   int `json:"year"`
+	Orders int `json:"orders"`
+	// Ordered quantity per unit.
+	Quantities []*UnitQuantity `json:"quantities"`
+	// Ordered value (quantity × unit price, where a price is known) per currency: never added across currencies.
+	Values []*CurrencyAmount `json:"values"`
+}
+
 // What a sample still needs before it ships (送样): the product's current MSDS and TDS
 // documents on file with their files, and the label and precautions checked.
 type SampleShippingReadiness struct {
@@ -731,6 +745,11 @@ type TodayItem struct {
 	// A number to call about the item: the key person's or the visit's contact's mobile (else
 	// office phone), else the account's phone; null when none is known or the viewer cannot read it.
 	Phone *string `json:"phone,omitempty"`
+}
+
+type UnitQuantity struct {
+	Unit     string  `json:"unit"`
+	Quantity float64 `json:"quantity"`
 }
 
 type UploadDocumentInput struct {
