@@ -474,6 +474,32 @@ journey('place', async ({ server, phone }) => {
 });
 
 // ---------------------------------------------------------------------------------------
+// (c8) The printed report (in Chinese) opens with a summary; key persons' personal needs
+// are printed only when chosen; the margins carry page numbers and the confidentiality
+// mark; the page prints to a PDF.
+journey('printed-report', async ({ server, phone }) => {
+  const admin = await token(server, ADMIN);
+  const d = await gql(server, '{ keyPersons(first: 50, where: { activeToIsNil: true }) { edges { node { personalNeeds customer { id name } } } } }', {}, admin);
+  const kp = d.keyPersons.edges.map((e) => e.node).find((n) => n.personalNeeds);
+  assert(kp, 'no key person of the demo has personal needs');
+  const { page } = await phone({ locale: 'zh-CN' });
+  await signInFast(page, server, { email: ADMIN, path: `/customers/${kp.customer.id}/report` });
+  const summary = page.getByRole('region', { name: '摘要' });
+  await summary.waitFor();
+  assert(/，已 \d+ 天/.test(await summary.locator('dd').first().textContent()), `the summary's stage: ${await summary.locator('dd').first().textContent()}`);
+  await summary.getByText(/^\d{4} 年至今$/).waitFor();
+  await summary.getByText('下一个里程碑').waitFor();
+  assert((await page.getByText(kp.personalNeeds, { exact: false }).count()) === 0, 'personal needs are printed without being chosen');
+  await page.getByLabel('包含个人需求').check();
+  await page.getByText(kp.personalNeeds, { exact: false }).first().waitFor();
+  const marks = await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.textContent).join('\n'));
+  assert(marks.includes('内部资料 · 注意保密') && marks.includes('counter(pages)'), 'the page margins carry no mark or page numbers');
+  await checkScreen(page, 'report-zh');
+  const pdf = await page.pdf({ format: 'A4' });
+  assert(pdf.subarray(0, 4).toString() === '%PDF' && pdf.length > 10_000, `the report does not print to a PDF (${pdf.length} bytes)`);
+});
+
+// ---------------------------------------------------------------------------------------
 // (d) Advance a sample one step (SampleDetail at /samples/:id: one "Mark as <status>" button
 // per forward move; the step goes through the offline queue).
 journey('advance-sample', async ({ server, phone }) => {

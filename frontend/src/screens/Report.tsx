@@ -2,7 +2,7 @@
 // account's progress and the rep's own progress. Rendered without the app frame so it
 // prints on A4 (report.css); readable on a phone too.
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { graphql, type ResultOf } from '../graphql';
 import { formatDate, formatNumber, lang, messages, relativeDay } from '../lib/i18n';
 import { useQuery } from '../lib/query';
@@ -10,6 +10,7 @@ import { enumEn, label } from '../i18n/enums';
 import { Badge, Query } from '../ui/bits';
 import { tc } from '../ui/common.i18n';
 import './report.css';
+import { ReportSummary } from './ReportSummary';
 
 const t = messages(
   'report',
@@ -17,6 +18,9 @@ const t = messages(
     title: 'Customer report',
     back: 'Back to the account',
     print: 'Print',
+    includePersonal: 'Include personal needs',
+    confidential: 'Confidential · internal use only',
+    pageOf: 'Page {n} of {total}',
     generated: 'Generated {when}',
     stage: 'Stage',
     tier: 'Tier',
@@ -123,6 +127,9 @@ const t = messages(
     title: '客户报告',
     back: '返回客户',
     print: '打印',
+    includePersonal: '包含个人需求',
+    confidential: '内部资料 · 注意保密',
+    pageOf: '第 {n} 页 / 共 {total} 页',
     generated: '生成于 {when}',
     stage: '阶段',
     tier: '分类',
@@ -353,6 +360,8 @@ export const ReportQuery = graphql(`
       }
       promises
       openTasks { id title dueAt assignee { id name } }
+      yearToDate { year orders quantities { unit quantity } values { currency value } }
+      nextContact { id kind occurredAt }
       stageTimeline { stage enteredAt leftAt days }
       repProgress {
         user { id name }
@@ -501,7 +510,7 @@ function Classification({ c }: { c: R['classification'] }) {
   );
 }
 
-function KeyPersons({ list }: { list: R['keyPersons'] }) {
+function KeyPersons({ list, personal }: { list: R['keyPersons']; personal: boolean }) {
   const now = Date.now();
   return (
     <Sec id="kp" title={t('keyPersons')} count={list.length}>
@@ -522,7 +531,8 @@ function KeyPersons({ list }: { list: R['keyPersons'] }) {
                   [t('attitude'), label('KeyPersonAttitude', k.attitude)],
                   [t('scope'), label('KeyPersonScope', k.scope)],
                   [t('professionalNeeds'), k.professionalNeeds ?? ''],
-                  [t('personalNeeds'), k.personalNeeds ?? ''],
+                  // Private to the relationship: printed only when the rep chose to.
+                  ...(personal ? [[t('personalNeeds'), k.personalNeeds ?? ''] as [string, ComponentChildren]] : []),
                   [t('interval'), t('days', { n: k.contactIntervalDays })],
                   [
                     t('lastContact'),
@@ -941,8 +951,22 @@ function RepProgress({ list }: { list: R['repProgress'] }) {
   );
 }
 
+/** Page numbers and the confidentiality mark in the printed margins, in the app's language. */
+function PageMarks() {
+  const mark = t('confidential').replace(/["\\]/g, '');
+  const page = t('pageOf');
+  const [before, after] = page.split('{n}');
+  const [mid, end] = (after ?? '').split('{total}');
+  const q = (s: string | undefined) => JSON.stringify(s ?? '');
+  return (
+    <style>{`@page { @bottom-left { content: ${q(mark)}; font-size: 8pt; color: #555; } @bottom-right { content: ${q(before)} counter(page) ${q(mid)} counter(pages) ${q(end)}; font-size: 8pt; color: #555; } }`}</style>
+  );
+}
+
 export function Report({ id }: { id: string }) {
   const q = useQuery(ReportQuery, { id });
+  // The key persons' personal needs stay off paper unless the rep asks for them.
+  const [personal, setPersonal] = useState(false);
   const name = q.data?.customerReport.customer.name;
   useEffect(() => {
     const before = document.title;
@@ -958,10 +982,15 @@ export function Report({ id }: { id: string }) {
         <a class="btn" href={`/customers/${id}`} aria-label={t('back')}>
           <span aria-hidden="true">←</span> {tc('back')}
         </a>
+        <label class="check">
+          <input type="checkbox" checked={personal} onChange={(e) => setPersonal(e.currentTarget.checked)} />
+          {t('includePersonal')}
+        </label>
         <button type="button" class="btn primary" onClick={() => window.print()}>
           {t('print')}
         </button>
       </header>
+      <PageMarks />
       <main class="report" id="main">
         <Query q={q}>
           {(d) => {
@@ -969,9 +998,10 @@ export function Report({ id }: { id: string }) {
             return (
               <>
                 <Header r={r} />
+                <ReportSummary r={r} />
                 <Watch r={r} />
                 <Classification c={r.classification} />
-                <KeyPersons list={r.keyPersons} />
+                <KeyPersons list={r.keyPersons} personal={personal} />
                 <Needs list={r.openNeeds} />
                 <Competitors list={r.competitors} />
                 <Pitch p={r.pitch} />
