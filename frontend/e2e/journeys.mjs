@@ -500,6 +500,58 @@ journey('printed-report', async ({ server, phone }) => {
 });
 
 // ---------------------------------------------------------------------------------------
+// (c9) People on the phone (in Chinese): edit a contact; make another one a key person
+// (role, attitude, interval, personal needs); edit that key person. Each lands on the
+// server once, through the queue.
+journey('people-edit', async ({ server, phone }) => {
+  const { page } = await phone({ locale: 'zh-CN' });
+  await signInFast(page, server, { path: '/accounts' });
+  await heading(page, '客户').waitFor();
+  const { customerID } = await openFirstAccount(page);
+  const admin = await token(server, ADMIN);
+  const name = `e2e 钱 ${stamp()}`;
+  await gql(server, `mutation($in: CreateContactInput!) { createContact(input: $in) { id } }`, { in: { customerID, name, mobile: '139 0000 0001' } }, admin);
+  await page.reload();
+  const card = page.locator('.contact').filter({ hasText: name });
+  await card.waitFor();
+
+  await card.getByRole('link', { name: `编辑：${name}` }).click();
+  await heading(page, '编辑联系人').waitFor();
+  await page.getByLabel('职务').fill('采购总监');
+  await page.getByRole('button', { name: '保存联系人' }).click();
+  await page.getByText('联系人已保存。').waitFor();
+  const contactOf = async () =>
+    (await gql(server, `query($n: String!) { contacts(first: 2, where: { name: $n }) { edges { node { id title mobile keyPersons(first: 2) { edges { node { id decisionRole attitude contactIntervalDays personalNeeds version } } } } } } }`, { n: name }, admin)).contacts.edges;
+  await until(async () => (await contactOf())[0]?.node.title === '采购总监', { message: 'the contact to get its new title', timeout: 30_000 });
+  assert((await contactOf())[0].node.mobile === '139 0000 0001', 'the edit lost the mobile');
+
+  await page.goto(`/customers/${customerID}`);
+  await page.locator('.contact').filter({ hasText: name }).getByRole('link', { name: `关键人：${name}` }).click();
+  await heading(page, '新建关键人').waitFor();
+  await page.getByRole('group', { name: '决策中的角色' }).getByRole('button', { name: '决策者' }).click();
+  await page.getByRole('group', { name: '对我们的态度' }).getByRole('button', { name: '支持', exact: true }).click();
+  await page.getByRole('button', { name: '14 天' }).click();
+  await page.getByLabel(/^个人需求/).fill('孩子明年高考');
+  await checkScreen(page, 'keyperson-new-zh');
+  await page.getByRole('button', { name: '保存关键人' }).click();
+  await page.getByText('关键人已保存。').waitFor();
+  let kp;
+  await until(async () => (kp = (await contactOf())[0]?.node.keyPersons.edges[0]?.node), { message: 'the key person to reach the server', timeout: 30_000 });
+  assert(kp.decisionRole === 'DECISION_MAKER' && kp.attitude === 'SUPPORTER' && kp.contactIntervalDays === 14 && kp.personalNeeds === '孩子明年高考',
+    `the key person: ${JSON.stringify(kp)}`);
+
+  await page.goto(`/customers/${customerID}`);
+  await page.getByRole('link', { name: `编辑关键人：${name}` }).click();
+  await heading(page, '关键人').waitFor();
+  await page.getByRole('group', { name: '对我们的态度' }).getByRole('button', { name: '支持者(内线)' }).click();
+  await page.getByRole('button', { name: '保存关键人' }).click();
+  await page.getByText('关键人已保存。').waitFor();
+  await until(async () => (await contactOf())[0].node.keyPersons.edges[0].node.attitude === 'CHAMPION', { message: 'the key person to become a champion', timeout: 30_000 });
+  const after = (await contactOf())[0].node.keyPersons.edges;
+  assert(after.length === 1 && after[0].node.version === kp.version + 1 && after[0].node.personalNeeds === '孩子明年高考', `after the edit: ${JSON.stringify(after)}`);
+});
+
+// ---------------------------------------------------------------------------------------
 // (d) Advance a sample one step (SampleDetail at /samples/:id: one "Mark as <status>" button
 // per forward move; the step goes through the offline queue).
 journey('advance-sample', async ({ server, phone }) => {

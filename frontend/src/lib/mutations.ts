@@ -88,6 +88,42 @@ function withVersion(item: QueueItem, version: number, path: 'input' | 'root' = 
   return { ...item, vars };
 }
 
+export const UpdateContact = graphql(`
+  mutation UpdateContact($id: ID!, $input: UpdateContactInput!) {
+    updateContact(id: $id, input: $input) { id name title department mobile phone email wechat version }
+  }
+`);
+
+export const CreateKeyPerson = graphql(`
+  mutation CreateKeyPerson($input: CreateKeyPersonInput!, $cmid: String) {
+    createKeyPerson(input: $input, clientMutationId: $cmid) { id }
+  }
+`);
+
+export const UpdateKeyPerson = graphql(`
+  mutation UpdateKeyPerson($id: ID!, $input: UpdateKeyPersonInput!) {
+    updateKeyPerson(id: $id, input: $input) { id decisionRole scope attitude contactIntervalDays professionalNeeds personalNeeds version }
+  }
+`);
+
+const ContactNow = graphql(`
+  query ContactNow($id: ID!) { node(id: $id) { ... on Contact { id name title department mobile phone email wechat version } } }
+`);
+const KeyPersonNow = graphql(`
+  query KeyPersonNow($id: ID!) {
+    node(id: $id) { ... on KeyPerson { id decisionRole scope attitude contactIntervalDays professionalNeeds personalNeeds version } }
+  }
+`);
+
+/** An edit whose every field is already what the server holds (a send whose answer was lost). */
+function holds(input: Record<string, any>, theirs: Record<string, any>): boolean {
+  return Object.entries(input).every(([k, v]) => {
+    if (k === 'version') return true;
+    if (k.startsWith('clear')) return !v || theirs[k[5].toLowerCase() + k.slice(6)] == null;
+    return theirs[k] === v;
+  });
+}
+
 export const SnoozeTodayItem = graphql(`
   mutation SnoozeTodayItem($kind: TodayKind!, $id: ID!, $until: Time!) {
     snoozeTodayItem(kind: $kind, nodeID: $id, until: $until) { id until }
@@ -113,6 +149,22 @@ export const handlers: Record<string, Handler> = {
   },
   contact: {
     send: (item) => request(CreateContact, { input: item.vars.input, cmid: item.id }),
+  },
+  // Edits carry the version read: someone else's edit meanwhile parks the item with both sides.
+  contactEdit: {
+    send: (item) => request(UpdateContact, { id: item.vars.id, input: item.vars.input }),
+    current: async (item) => (await request(ContactNow, { id: item.vars.id })).node as any,
+    applied: (item, theirs) => holds(item.vars.input, theirs),
+    rebase: (item, theirs) => withVersion(item, theirs.version),
+  },
+  keyPerson: {
+    send: (item) => request(CreateKeyPerson, { input: item.vars.input, cmid: item.id }),
+  },
+  keyPersonEdit: {
+    send: (item) => request(UpdateKeyPerson, { id: item.vars.id, input: item.vars.input }),
+    current: async (item) => (await request(KeyPersonNow, { id: item.vars.id })).node as any,
+    applied: (item, theirs) => holds(item.vars.input, theirs),
+    rebase: (item, theirs) => withVersion(item, theirs.version),
   },
   taskDone: {
     send: (item) => request(UpdateTask, { id: item.vars.id, input: item.vars.input }),

@@ -36,6 +36,9 @@ const t = messages(
     email: 'Email {name}',
     wechat: 'WeChat: copy the ID of {name}',
     wechatShort: 'WeChat',
+    kpEdit: 'Edit',
+    kpEditOf: 'Edit key person: {name}',
+    kpAdd: 'Add a key person',
     copied: 'WeChat ID {id} copied',
     copyFailed: 'Could not copy; WeChat ID: {id}',
     lastContact: 'last contact {when}',
@@ -74,6 +77,9 @@ const t = messages(
     email: '给 {name} 发邮件',
     wechat: '微信：复制 {name} 的微信号',
     wechatShort: '微信',
+    kpEdit: '编辑',
+    kpEditOf: '编辑关键人：{name}',
+    kpAdd: '添加关键人',
     copied: '已复制微信号 {id}',
     copyFailed: '无法复制；微信号：{id}',
     lastContact: '上次联系 {when}',
@@ -123,7 +129,18 @@ type Report = ResultOf<typeof AccountQuery>['customerReport'];
 
 function KeyPersons({ r }: { r: Report }) {
   const [msg, setMsg] = useState('');
-  if (!r.keyPersons.length) return <Empty>{t('noneYet')}</Empty>;
+  const add = (
+    <a class="btn" href={`/customers/${r.customer.id}/keypersons/new`}>
+      ＋ {t('kpAdd')}
+    </a>
+  );
+  if (!r.keyPersons.length)
+    return (
+      <>
+        <Empty>{t('noneYet')}</Empty>
+        {add}
+      </>
+    );
   async function copy(id: string) {
     try {
       await navigator.clipboard.writeText(id);
@@ -177,10 +194,14 @@ function KeyPersons({ r }: { r: Report }) {
                   ✉
                 </a>
               )}
+              <a class="btn" href={`/customers/${r.customer.id}/keypersons/${k.id}`} aria-label={t('kpEditOf', { name: c.name })}>
+                {t('kpEdit')}
+              </a>
             </div>
           </div>
         );
       })}
+      {add}
     </>
   );
 }

@@ -48,7 +48,7 @@ export function AccountContactList({ id }: { id: string }) {
       {rows.length > 0 && (
         <ul class="card plain contact-list">
           {visible(rows, all).map((c) => (
-            <ContactItem key={c.id} c={c} org={org} onCopy={copy} />
+            <ContactItem key={c.id} c={c} org={org} customerID={id} onCopy={copy} />
           ))}
         </ul>
       )}
@@ -81,7 +81,7 @@ function WaitingContacts({ id }: { id: string }) {
   );
 }
 
-function ContactItem({ c, org, onCopy }: { c: ContactRow; org: string; onCopy: (w: string) => void }) {
+function ContactItem({ c, org, customerID, onCopy }: { c: ContactRow; org: string; customerID: string; onCopy: (w: string) => void }) {
   const tel = dialable(c);
   const mail = mailto(c);
   const role = roleLine(c, (d) => label('ContactDepartment', d));
@@ -116,6 +116,12 @@ function ContactItem({ c, org, onCopy }: { c: ContactRow; org: string; onCopy: (
             {tct('saveCard')}
           </button>
         )}
+        <a class="btn" href={`/customers/${customerID}/contacts/${c.id}/edit`} aria-label={tct('editOf', { name: c.name })}>
+          {tct('edit')}
+        </a>
+        <a class="btn" href={`/customers/${customerID}/keypersons/new?contact=${encodeURIComponent(c.id)}`} aria-label={tct('makeKeyOf', { name: c.name })}>
+          {tct('makeKey')}
+        </a>
       </div>
     </li>
   );

@@ -1,7 +1,9 @@
 // Adding a contact on the phone: the rep who meets a new warehouse manager records them
 // there and then. Name, title, department, mobile, phone, email, WeChat; it goes through
-// the offline queue (sent once, whatever the network does).
-import { useState } from 'preact/hooks';
+// the offline queue (sent once, whatever the network does). With `cid`, the same form
+// edits a contact, with the version it read (someone else's edit meanwhile is a conflict
+// the queue shows side by side).
+import { useEffect, useState } from 'preact/hooks';
 import { graphql } from '../graphql';
 import { newId, online } from '../lib/api';
 import { messages } from '../lib/i18n';
@@ -9,6 +11,7 @@ import { queue } from '../lib/offline';
 import { useQuery } from '../lib/query';
 import { useStore } from '../lib/store';
 import { label } from '../i18n/enums';
+import { Query } from '../ui/bits';
 import { FormStatus, SavedCard } from '../ui/FormStatus';
 import { Header } from '../ui/Layout';
 import { accountName } from './AccountTabs';
@@ -18,6 +21,7 @@ const t = messages(
   'contactNew',
   {
     title: 'New contact',
+    editTitle: 'Edit contact',
     name: 'Name',
     jobTitle: 'Job title',
     department: 'Department',
@@ -36,6 +40,7 @@ const t = messages(
   },
   {
     title: '新建联系人',
+    editTitle: '编辑联系人',
     name: '姓名',
     jobTitle: '职务',
     department: '部门',
@@ -58,21 +63,67 @@ const ContactNewAccount = graphql(`
   query ContactNewAccount($id: ID!) { node(id: $id) { id ... on Customer { name } } }
 `);
 
+const ContactToEdit = graphql(`
+  query ContactToEdit($id: ID!) { node(id: $id) { id ... on Contact { name title department mobile phone email wechat version } } }
+`);
+
+/** An edit's input: what is typed, and cleared for what was emptied. */
+export function editInput(f: Fields, department: string | null, version: number): Record<string, unknown> {
+  const input: Record<string, unknown> = { name: f.name.trim(), version };
+  for (const [k, clear] of [
+    ['title', 'clearTitle'],
+    ['mobile', 'clearMobile'],
+    ['phone', 'clearPhone'],
+    ['email', 'clearEmail'],
+    ['wechat', 'clearWechat'],
+  ] as const) {
+    const v = f[k].trim();
+    if (v) input[k] = v;
+    else input[clear] = true;
+  }
+  if (department) input.department = department;
+  return input;
+}
+
 const DEPARTMENTS = ['PURCHASING', 'TECHNICAL', 'QC', 'WAREHOUSE', 'PRODUCTION', 'GENERAL_MANAGEMENT', 'FINANCE', 'OTHER'] as const;
 
-export function ContactNew({ id }: { id: string }) {
+export function ContactNew({ id, cid }: { id: string; cid?: string }) {
   const on = useStore(online);
   const name = accountName(useQuery(ContactNewAccount, { id }).data);
   const [f, setF] = useState<Fields>(blank);
   const [department, setDepartment] = useState<string | null>(null);
   const [errs, setErrs] = useState<ReturnType<typeof contactErrors>>({});
   const [saved, setSaved] = useState<'online' | 'offline' | null>(null);
+  const [version, setVersion] = useState<number | null>(null);
+  const current = useQuery(ContactToEdit, { id: cid ?? '' }, { skip: !cid });
+  // The contact as read, once: the form then holds the rep's edits.
+  useEffect(() => {
+    const c = current.data?.node;
+    if (!c || !('version' in c) || version != null) return;
+    const s = (x: string | null | undefined) => x ?? '';
+    setF({ name: c.name, title: s(c.title), mobile: s(c.mobile), phone: s(c.phone), email: s(c.email), wechat: s(c.wechat) });
+    setDepartment(c.department ?? null);
+    setVersion(c.version);
+  }, [current.data]);
 
   async function save(e: Event) {
     e.preventDefault();
     const found = contactErrors(f);
     setErrs(found);
     if (Object.keys(found).length) return;
+    if (cid) {
+      if (version == null) return;
+      await queue.enqueue({
+        id: newId(),
+        kind: 'contactEdit',
+        label: `${t('editTitle')} — ${f.name.trim()}`,
+        customerID: id,
+        recordID: cid,
+        vars: { id: cid, input: editInput(f, department, version) },
+      });
+      setSaved(on ? 'online' : 'offline');
+      return;
+    }
     const v = (s: string) => s.trim() || null;
     await queue.enqueue({
       id: newId(),
@@ -117,7 +168,7 @@ export function ContactNew({ id }: { id: string }) {
 
   return (
     <>
-      <Header title={name ? `${t('title')} · ${name}` : t('title')} back={`/customers/${id}`} />
+      <Header title={name ? `${t(cid ? 'editTitle' : 'title')} · ${name}` : t(cid ? 'editTitle' : 'title')} back={`/customers/${id}`} />
       <main class="content">
         {saved ? (
           <SavedCard saved={saved} online={t('savedOnline')} offline={t('savedOffline')}>
@@ -125,19 +176,24 @@ export function ContactNew({ id }: { id: string }) {
               <a class="btn primary" href={`/customers/${id}`}>
                 {t('backToAccount')}
               </a>
-              <button
-                type="button"
-                class="btn"
-                onClick={() => {
-                  setF(blank);
-                  setDepartment(null);
-                  setSaved(null);
-                }}
-              >
-                {t('another')}
-              </button>
+              {!cid && (
+                <button
+                  type="button"
+                  class="btn"
+                  onClick={() => {
+                    setF(blank);
+                    setDepartment(null);
+                    setSaved(null);
+                  }}
+                >
+                  {t('another')}
+                </button>
+              )}
             </div>
           </SavedCard>
+        ) : cid && version == null ? (
+          // The contact is read before it is edited (an error or an offline miss says so).
+          <Query q={current}>{() => null}</Query>
         ) : (
           <form onSubmit={save} noValidate>
             {field('name')}

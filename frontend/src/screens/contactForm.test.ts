@@ -12,3 +12,19 @@ describe('contactErrors', () => {
     expect(contactErrors({ ...f, email: 'zhang@example.cn', phone: '+86 (21) 5555-0101' })).toEqual({});
   });
 });
+
+describe('editInput', () => {
+  it('sends what is typed, clears what was emptied, and carries the version read', async () => {
+    const { editInput } = await import('./ContactNew');
+    expect(editInput({ name: ' 李工 ', title: '', mobile: '138', phone: ' ', email: 'a@b.cn', wechat: '' }, 'QC', 4)).toEqual({
+      name: '李工',
+      version: 4,
+      clearTitle: true,
+      mobile: '138',
+      clearPhone: true,
+      email: 'a@b.cn',
+      clearWechat: true,
+      department: 'QC',
+    });
+  });
+});
