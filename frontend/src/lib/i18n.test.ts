@@ -3,7 +3,7 @@ import { enumEn, enumZh } from '../i18n/enums';
 import { detectLang, format, lang, messages, registry } from './i18n';
 
 // Load every screen so each declares its messages.
-const modules = import.meta.glob(['../screens/*.tsx', '../ui/*.ts', '../ui/*.tsx'], { eager: true });
+const modules = import.meta.glob(['../screens/*.tsx', '../screens/*.ts', '!../screens/*.test.ts', '../screens/admin/*.tsx', '../ui/*.ts', '../ui/*.tsx'], { eager: true });
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -48,6 +48,19 @@ describe('i18n', () => {
       for (const k of Object.keys(r.zh)) if (!(k in r.en)) problems.push(`${r.name}.${k}: no English`);
     }
     expect(problems).toEqual([]);
+  });
+
+  // The reverse of "no English in Chinese screens": the English texts, and the English
+  // labels of every enum, hold no Chinese (data such as names aside).
+  it('says nothing in Chinese in English', () => {
+    const han = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+    const mixed: string[] = [];
+    // The language switch names the other language in its own script: that is the one exception.
+    const ownName = new Set(['signin.language']);
+    for (const r of registry)
+      for (const [k, v] of Object.entries(r.en)) if (han.test(v) && !ownName.has(`${r.name}.${k}`)) mixed.push(`${r.name}.${k}: ${v}`);
+    for (const [e, vals] of Object.entries(enumEn)) for (const [k, v] of Object.entries(vals)) if (han.test(v)) mixed.push(`${e}.${k}: ${v}`);
+    expect(mixed).toEqual([]);
   });
 
   it('labels every enum value in both languages', () => {

@@ -52,7 +52,7 @@ const t = messages(
     // profile
     basics: 'Basics',
     ratings: 'Ratings (1–5)',
-    history: 'History and character (客户档案)',
+    history: 'History and character',
     status: 'How they are doing',
     industry: 'Industry',
     region: 'Region',
