@@ -40,4 +40,3 @@ func TestOnlySystemBypassesTheTable(t *testing.T) {
 		t.Fatalf("read only %d Go files: wrong root?", n)
 	}
 }
-
