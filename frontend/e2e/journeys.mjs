@@ -489,12 +489,17 @@ journey('printed-report', async ({ server, phone }) => {
   assert(/，已 \d+ 天/.test(await summary.locator('dd').first().textContent()), `the summary's stage: ${await summary.locator('dd').first().textContent()}`);
   await summary.getByText(/^\d{4} 年至今$/).waitFor();
   await summary.getByText('下一个里程碑').waitFor();
-  // (The same words may appear elsewhere on the report: the key persons' cards are what counts.)
+  // Neither on the key persons' cards nor among the needs (a PERSONAL need) until chosen.
   const kpCards = page.locator('section[aria-labelledby="rp-kp"]');
   await kpCards.locator('.rp-card').first().waitFor();
   assert((await kpCards.locator('dt', { hasText: '个人需求' }).count()) === 0, 'personal needs are printed without being chosen');
+  assert((await page.getByText(kp.personalNeeds, { exact: false }).count()) === 0, `"${kp.personalNeeds}" is printed without being chosen`);
+  const personalNeed = page.locator('section[aria-labelledby="rp-needs"] .rp-tags', { hasText: '个人' });
+  assert((await personalNeed.count()) === 0, 'a personal need is listed without being chosen');
   await page.getByLabel('包含个人需求').check();
   await kpCards.locator('dd', { hasText: kp.personalNeeds }).first().waitFor();
+  const { needs } = await gql(server, `query($c: ID!) { needs(first: 1, where: { customerID: $c, level: PERSONAL, statusIn: [IDENTIFIED, ADDRESSED] }) { totalCount } }`, { c: kp.customer.id }, admin);
+  if (needs.totalCount) await personalNeed.first().waitFor();
   const marks = await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.textContent).join('\n'));
   assert(marks.includes('内部资料 · 注意保密') && marks.includes('counter(pages)'), 'the page margins carry no mark or page numbers');
   await checkScreen(page, 'report-zh');

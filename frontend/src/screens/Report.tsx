@@ -556,7 +556,9 @@ function KeyPersons({ list, personal }: { list: R['keyPersons']; personal: boole
   );
 }
 
-function Needs({ list }: { list: R['openNeeds'] }) {
+/** Open needs; a key person's personal needs only when the rep chose to print them. */
+function Needs({ list: all, personal }: { list: R['openNeeds']; personal: boolean }) {
+  const list = personal ? all : all.filter((n) => n.level !== 'PERSONAL');
   return (
     <Sec id="needs" title={t('needs')} count={list.length}>
       {!list.length ? (
@@ -1002,7 +1004,7 @@ export function Report({ id }: { id: string }) {
                 <Watch r={r} />
                 <Classification c={r.classification} />
                 <KeyPersons list={r.keyPersons} personal={personal} />
-                <Needs list={r.openNeeds} />
+                <Needs list={r.openNeeds} personal={personal} />
                 <Competitors list={r.competitors} />
                 <Pitch p={r.pitch} />
                 <Samples list={r.samplesInFlight} />
