@@ -33,6 +33,17 @@ const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slic
 
 const heading = (page, name) => page.locator('h1').filter({ hasText: name });
 
+/** Opens an account the rep owns (what their Today follows), not a teammate's: its name and ID. */
+async function openOwnAccount(page, server) {
+  const tok = await token(server, REP);
+  const { me } = await gql(server, '{ me { id } }', {}, tok);
+  const d = await gql(server, `query($o: ID!) { customers(first: 1, where: { ownerID: $o }, orderBy: { field: NAME, direction: ASC }) { edges { node { id name } } } }`, { o: me.id }, tok);
+  const { id, name } = d.customers.edges[0].node;
+  await page.goto(`/customers/${id}`);
+  await heading(page, name).waitFor();
+  return { customerName: name, customerID: id };
+}
+
 /** From the account list (signed in, heading shown), opens the first account: its name and ID. */
 async function openFirstAccount(page) {
   const first = page.locator('main a.row[href^="/customers/"]').first();
@@ -207,7 +218,8 @@ journey('plan-visit', async ({ server, phone }) => {
   const { page } = await phone({ locale: 'zh-CN', timezoneId: 'UTC' });
   await signInFast(page, server, { path: '/accounts' });
   await heading(page, '客户').waitFor();
-  await openFirstAccount(page);
+  // Today follows the rep's own accounts: the first in the list may be a teammate's.
+  await openOwnAccount(page, server);
   await page.getByRole('link', { name: '计划拜访' }).click();
   await page.waitForURL(/\/plan$/);
   await page.getByRole('button', { name: '保存拜访计划' }).waitFor();
