@@ -569,6 +569,28 @@ journey('people-edit', async ({ server, phone }) => {
   await until(async () => (await contactOf())[0].node.keyPersons.edges[0].node.attitude === 'CHAMPION', { message: 'the key person to become a champion', timeout: 30_000 });
   const after = (await contactOf())[0].node.keyPersons.edges;
   assert(after.length === 1 && after[0].node.version === kp.version + 1 && after[0].node.personalNeeds === '孩子明年高考', `after the edit: ${JSON.stringify(after)}`);
+
+  // A need of the company, a technical problem, whose it is: one need on the server.
+  await page.goto(`/customers/${customerID}`);
+  await page.getByRole('link', { name: '添加需求' }).click();
+  await heading(page, '新建需求').waitFor();
+  await page.getByRole('button', { name: '保存需求' }).click();
+  await page.getByRole('alert').filter({ hasText: '请选择需求层次' }).waitFor();
+  await page.getByRole('group', { name: '需求层次' }).getByRole('button', { name: '公司' }).click();
+  await page.getByRole('group', { name: '公司需要' }).getByRole('button', { name: '技术' }).click();
+  await page.getByRole('group', { name: '可能的问题' }).getByRole('button', { name: '技术问题' }).click();
+  const need = `e2e 需求 ${stamp()}：新产线需要耐候配方`;
+  await page.getByLabel('需求内容（客户的原话）').fill(need);
+  await page.getByLabel('关键人').selectOption({ label: name });
+  await checkScreen(page, 'need-new-zh');
+  await page.getByRole('button', { name: '保存需求' }).click();
+  await page.getByText('需求已保存。').waitFor();
+  const needs = async () =>
+    (await gql(server, `query($c: ID!) { needs(first: 100, where: { customerID: $c }) { edges { node { description level companyAspect likelyProblem keyPerson { contact { name } } } } } }`, { c: customerID }, admin))
+      .needs.edges.map((e) => e.node).filter((n) => n.description === need);
+  await until(async () => (await needs()).length === 1, { message: 'the need to reach the server once', timeout: 30_000 });
+  const n = (await needs())[0];
+  assert(n.level === 'COMPANY' && n.companyAspect === 'TECHNOLOGY' && n.likelyProblem === 'TECHNICAL' && n.keyPerson?.contact.name === name, `the need: ${JSON.stringify(n)}`);
 });
 
 // ---------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ const routes: { pattern: string; load?: Loader; component?: ComponentType<Params
   { pattern: '/customers/:id/merge/:otherId', load: () => import('./screens/Merge').then((m) => m.Merge) },
   { pattern: '/customers/:id/contacts/new', load: () => import('./screens/ContactNew').then((m) => m.ContactNew) },
   { pattern: '/customers/:id/contacts/:cid/edit', load: () => import('./screens/ContactNew').then((m) => m.ContactNew) },
+  { pattern: '/customers/:id/needs/new', load: () => import('./screens/NeedNew').then((m) => m.NeedNew) },
   { pattern: '/customers/:id/keypersons/new', load: () => import('./screens/KeyPersonForm').then((m) => m.KeyPersonForm) },
   { pattern: '/customers/:id/keypersons/:kp', load: () => import('./screens/KeyPersonForm').then((m) => m.KeyPersonForm) },
   { pattern: '/customers/:id/contacts/merge', load: () => import('./screens/ContactMerge').then((m) => m.ContactMerge) },

@@ -94,6 +94,12 @@ export const UpdateContact = graphql(`
   }
 `);
 
+export const CreateNeed = graphql(`
+  mutation CreateNeed($input: CreateNeedInput!, $cmid: String) {
+    createNeed(input: $input, clientMutationId: $cmid) { id }
+  }
+`);
+
 export const CreateKeyPerson = graphql(`
   mutation CreateKeyPerson($input: CreateKeyPersonInput!, $cmid: String) {
     createKeyPerson(input: $input, clientMutationId: $cmid) { id }
@@ -159,6 +165,9 @@ export const handlers: Record<string, Handler> = {
   },
   keyPerson: {
     send: (item) => request(CreateKeyPerson, { input: item.vars.input, cmid: item.id }),
+  },
+  need: {
+    send: (item) => request(CreateNeed, { input: item.vars.input, cmid: item.id }),
   },
   keyPersonEdit: {
     send: (item) => request(UpdateKeyPerson, { id: item.vars.id, input: item.vars.input }),

@@ -39,6 +39,7 @@ const t = messages(
     kpEdit: 'Edit',
     kpEditOf: 'Edit key person: {name}',
     kpAdd: 'Add a key person',
+    needAdd: 'Add a need',
     copied: 'WeChat ID {id} copied',
     copyFailed: 'Could not copy; WeChat ID: {id}',
     lastContact: 'last contact {when}',
@@ -80,6 +81,7 @@ const t = messages(
     kpEdit: '编辑',
     kpEditOf: '编辑关键人：{name}',
     kpAdd: '添加关键人',
+    needAdd: '添加需求',
     copied: '已复制微信号 {id}',
     copyFailed: '无法复制；微信号：{id}',
     lastContact: '上次联系 {when}',
@@ -403,6 +405,9 @@ export function Account({ id }: { id: string }) {
                   ) : (
                     <Empty>{t('noneYet')}</Empty>
                   )}
+                  <a class="btn" href={`/customers/${id}/needs/new`}>
+                    ＋ {t('needAdd')}
+                  </a>
                 </Section>
 
                 <Section title={t('samples')} count={r.samplesInFlight.length} id="samples">

@@ -10,9 +10,9 @@ import { queue } from '../lib/offline';
 import { useQuery } from '../lib/query';
 import { useQueryParam } from '../lib/router';
 import { useStore } from '../lib/store';
-import { label } from '../i18n/enums';
 import { Query } from '../ui/bits';
 import { FormStatus, SavedCard } from '../ui/FormStatus';
+import { ChoiceChips } from '../ui/ChoiceChips';
 import { Header } from '../ui/Layout';
 
 const t = messages(
@@ -96,22 +96,6 @@ const KeyPersonToEdit = graphql(`
 `);
 
 type Form = { contact: string | null; role: string | null; scope: string | null; attitude: string | null; interval: number; pro: string; personal: string };
-
-/** The chips of one choice. */
-function Chips({ legend, values, enumName, value, onPick }: { legend: string; values: readonly string[]; enumName: string; value: string | null; onPick: (v: string | null) => void }) {
-  return (
-    <fieldset>
-      <legend>{legend}</legend>
-      <div class="chips">
-        {values.map((v) => (
-          <button key={v} type="button" class="chip" aria-pressed={value === v} onClick={() => onPick(value === v ? null : v)}>
-            {label(enumName, v)}
-          </button>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
 
 export function KeyPersonForm({ id, kp }: { id: string; kp?: string }) {
   const on = useStore(online);
@@ -212,9 +196,9 @@ export function KeyPersonForm({ id, kp }: { id: string; kp?: string }) {
               </div>
             ) : (
               <>
-                <Chips legend={t('role')} values={ROLES} enumName="KeyPersonDecisionRole" value={f.role} onPick={(v) => setF({ ...f, role: v })} />
-                <Chips legend={t('scope')} values={SCOPES} enumName="KeyPersonScope" value={f.scope} onPick={(v) => setF({ ...f, scope: v })} />
-                <Chips legend={t('attitude')} values={ATTITUDES} enumName="KeyPersonAttitude" value={f.attitude} onPick={(v) => setF({ ...f, attitude: v })} />
+                <ChoiceChips legend={t('role')} values={ROLES} enumName="KeyPersonDecisionRole" value={f.role} onPick={(v) => setF({ ...f, role: v })} />
+                <ChoiceChips legend={t('scope')} values={SCOPES} enumName="KeyPersonScope" value={f.scope} onPick={(v) => setF({ ...f, scope: v })} />
+                <ChoiceChips legend={t('attitude')} values={ATTITUDES} enumName="KeyPersonAttitude" value={f.attitude} onPick={(v) => setF({ ...f, attitude: v })} />
                 <fieldset>
                   <legend>{t('interval')}</legend>
                   <div class="chips">
