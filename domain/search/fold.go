@@ -12,7 +12,8 @@ import (
 
 	"github.com/longbridgeapp/opencc"
 	"github.com/mozillazg/go-pinyin"
-	"golang.org/x/text/width"
+
+	"tandem/ent/schema/names"
 )
 
 // sep separates a key's parts, so a query never matches across two of them; Fold
@@ -53,20 +54,14 @@ func hasHan(s string) bool {
 	return false
 }
 
-// Fold is text as a search compares it: half-width, lower case, simplified, without
-// spaces, punctuation or symbols (瑞豐 塑膠（ＳＨ） → 瑞丰塑胶sh).
+// Fold is text as a search compares it: simplified, then folded as names are
+// (names.FoldText: half-width, lower case, without spaces, punctuation or symbols):
+// 瑞豐 塑膠（ＳＨ） → 瑞丰塑胶sh.
 func Fold(s string) string {
-	s = width.Fold.String(s)
 	if hasHan(s) {
 		s = simplified(s)
 	}
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
+	return names.FoldText(s)
 }
 
 var pinyinArgs = func() pinyin.Args {

@@ -12,9 +12,9 @@ import (
 // start-up rekeys every record (Rekey).
 const KeyVersion = "1"
 
-// names is a record's names for its key: what the mutation sets, else what the row
+// namesOf is a record's names for its key: what the mutation sets, else what the row
 // holds (read only for an edit of one of them).
-func names(ctx context.Context, m ent.Mutation, fields ...string) ([]string, bool) {
+func namesOf(ctx context.Context, m ent.Mutation, fields ...string) ([]string, bool) {
 	changed := false
 	for _, f := range fields {
 		if _, ok := m.Field(f); ok || m.FieldCleared(f) {
@@ -46,7 +46,7 @@ func names(ctx context.Context, m ent.Mutation, fields ...string) ([]string, boo
 func keep(fields ...string) ent.Hook {
 	return hook.On(func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
-			if ns, ok := names(ctx, m, fields...); ok {
+			if ns, ok := namesOf(ctx, m, fields...); ok {
 				if err := m.SetField("search_key", Key(ns...)); err != nil {
 					return nil, err
 				}

@@ -76,7 +76,7 @@ func Mentions(text, name string) bool { return Mentioned(text, name) != "" }
 // Mentioned is the form in which text names the company: the company's name when
 // the whole of it appears, else its core name; "" when the text does not name it.
 func Mentioned(text, name string) string {
-	t := foldText(text)
+	t := FoldText(text)
 	if full := Fold(name); utf8.RuneCountInString(full) >= 2 && strings.Contains(t, full) {
 		return name
 	}
@@ -86,8 +86,9 @@ func Mentioned(text, name string) string {
 	return ""
 }
 
-// foldText folds running text as Fold does a name, keeping legal forms in place.
-func foldText(text string) string {
+// FoldText folds running text as Fold does a name — width, case, no spaces or
+// punctuation — keeping legal forms in place.
+func FoldText(text string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(widthFold(text)) {
 		if isNameRune(r) {

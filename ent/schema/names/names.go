@@ -18,7 +18,7 @@ var suffixes = []string{
 
 // Fold returns the comparable form of a company name.
 func Fold(name string) string {
-	out := foldText(name)
+	out := FoldText(name)
 	for changed := true; changed; {
 		changed = false
 		for _, suf := range suffixes {
