@@ -29,11 +29,8 @@ func nearbyCustomers(ctx context.Context, c *ent.Client, lat, lng float64, first
 		}
 		n = *first
 	}
-	switch {
-	case math.IsNaN(lat) || lat < -90 || lat > 90:
-		return nil, errcode.New(errcode.BadUserInput, "latitude: from -90 to 90").With("field", "latitude")
-	case math.IsNaN(lng) || lng < -180 || lng > 180:
-		return nil, errcode.New(errcode.BadUserInput, "longitude: from -180 to 180").With("field", "longitude")
+	if err := interaction.CheckPlace(lat, lng, ""); err != nil {
+		return nil, err
 	}
 	dLat := NearbyKm / 111.32
 	scale := math.Max(math.Cos(lat*math.Pi/180), 0.01) // degrees of longitude shrink toward the poles

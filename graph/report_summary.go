@@ -2,7 +2,8 @@ package graph
 
 import (
 	"context"
-	"sort"
+	"maps"
+	"slices"
 	"time"
 
 	"tandem/ent"
@@ -33,22 +34,13 @@ func reportYear(ctx context.Context, c *ent.Client, id pulid.ID, now time.Time) 
 		}
 	}
 	y := &model.ReportYear{Year: now.Year(), Orders: len(orders), Quantities: []*model.UnitQuantity{}, Values: []*model.CurrencyAmount{}}
-	for _, u := range sortedKeys(qty) {
+	for _, u := range slices.Sorted(maps.Keys(qty)) {
 		y.Quantities = append(y.Quantities, &model.UnitQuantity{Unit: u, Quantity: qty[u]})
 	}
-	for _, cur := range sortedKeys(val) {
+	for _, cur := range slices.Sorted(maps.Keys(val)) {
 		y.Values = append(y.Values, &model.CurrencyAmount{Currency: cur, Value: val[cur]})
 	}
 	return y, nil
-}
-
-func sortedKeys(m map[string]float64) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // nextContact is the account's earliest planned contact still to be logged, from now on.

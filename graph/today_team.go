@@ -56,6 +56,8 @@ func teamAtAGlance(ctx context.Context, c *ent.Client, now time.Time) ([]*model.
 	if err != nil {
 		return nil, err
 	}
+	// The viewer's language once, not once per person (viewerLang may read the user).
+	ctx = context.WithValue(ctx, langKey{}, viewerLang(ctx, c))
 	out := make([]*model.TeamMember, 0, len(people))
 	for _, u := range people {
 		t, err := today(ctx, c, now, todayPage{first: 0}, subjectOf(u))

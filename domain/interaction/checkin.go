@@ -24,13 +24,24 @@ const LearnAccuracy = 200.0
 // MaxAccuracy is the least accurate check-in kept at all.
 const MaxAccuracy = 10_000.0
 
+// CheckPlace refuses a latitude or longitude that is not on Earth, naming the field
+// (prefix + "latitude" / "longitude").
+func CheckPlace(lat, lng float64, prefix string) error {
+	switch {
+	case math.IsNaN(lat) || lat < -90 || lat > 90:
+		return errcode.New(errcode.BadUserInput, "%slatitude: from -90 to 90", prefix).With("field", prefix+"latitude")
+	case math.IsNaN(lng) || lng < -180 || lng > 180:
+		return errcode.New(errcode.BadUserInput, "%slongitude: from -180 to 180", prefix).With("field", prefix+"longitude")
+	}
+	return nil
+}
+
 // Check is a check-in's own rules: a place on Earth, and an accuracy a phone reports.
 func (ci CheckIn) Check() error {
+	if err := CheckPlace(ci.Latitude, ci.Longitude, "checkIn."); err != nil {
+		return err
+	}
 	switch {
-	case math.IsNaN(ci.Latitude) || ci.Latitude < -90 || ci.Latitude > 90:
-		return errcode.New(errcode.BadUserInput, "checkIn.latitude: from -90 to 90").With("field", "checkIn.latitude")
-	case math.IsNaN(ci.Longitude) || ci.Longitude < -180 || ci.Longitude > 180:
-		return errcode.New(errcode.BadUserInput, "checkIn.longitude: from -180 to 180").With("field", "checkIn.longitude")
 	case math.IsNaN(ci.Accuracy) || ci.Accuracy <= 0 || ci.Accuracy > MaxAccuracy:
 		return errcode.New(errcode.BadUserInput, "checkIn.accuracy: metres, more than 0 and at most %d", int(MaxAccuracy)).With("field", "checkIn.accuracy")
 	}
