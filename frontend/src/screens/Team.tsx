@@ -1,14 +1,14 @@
 // The manager's home (admins too): the team's Today counted — each person one tap from
 // their list —, problems past their service level, accounts stuck in a stage, and the
 // dashboards of the team's accounts.
-import { useEffect, useState } from 'preact/hooks';
-import type { ComponentType } from 'preact';
+import { useState } from 'preact/hooks';
 import { graphql } from '../graphql';
 import { messages, relativeDay } from '../lib/i18n';
 import { useQuery } from '../lib/query';
 import { label } from '../i18n/enums';
 import { Empty, Query } from '../ui/bits';
 import { Header } from '../ui/Layout';
+import { LazyDashboard } from './LazyDashboard';
 
 const t = messages(
   'team',
@@ -54,15 +54,6 @@ const TeamQuery = graphql(`
     }
   }
 `);
-
-/** The dashboards, loaded after the team's figures (Chartist stays out of the first load). */
-function LazyDashboard() {
-  const [D, setD] = useState<ComponentType | null>(null);
-  useEffect(() => {
-    void import('./Dashboard').then((m) => setD(() => m.Dashboard));
-  }, []);
-  return D ? <D /> : null;
-}
 
 export function Team() {
   const [since] = useState(() => new Date(Date.now() - STUCK_DAYS * 86400_000).toISOString());

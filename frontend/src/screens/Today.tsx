@@ -1,4 +1,3 @@
-import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { graphql } from '../graphql';
 import { newId, request, session } from '../lib/api';
@@ -12,6 +11,7 @@ import { Empty, ErrorBox, Query } from '../ui/bits';
 import { Header } from '../ui/Layout';
 import { tc } from '../ui/common.i18n';
 import { itemKey, planParts } from './todayPlan';
+import { LazyDashboard } from './LazyDashboard';
 import { TodayRow, type Item } from './TodayRow';
 import { t } from './today.i18n';
 
@@ -86,12 +86,8 @@ export function Today() {
 
 export type TodayData = { total: number; counts: { kind: string; count: number }[]; items: Item[] };
 
-/** The dashboards for an analyst, whose Today has nothing to do: loaded on demand. */
+/** The dashboards for an analyst, whose Today has nothing to do. */
 function AnalystHome() {
-  const [D, setD] = useState<ComponentType | null>(null);
-  useEffect(() => {
-    void import('./Dashboard').then((m) => setD(() => m.Dashboard));
-  }, []);
   return (
     <>
       <div class="card">
@@ -100,7 +96,7 @@ function AnalystHome() {
           {t('explorer')}
         </a>
       </div>
-      {D && <D />}
+      <LazyDashboard />
     </>
   );
 }
