@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -88,15 +89,37 @@ func ConnectDatabase(ctx context.Context, databaseURL, dataDir string, opts ...e
 	if err != nil {
 		return nil, err
 	}
-	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	defer cancel()
-	if err := d.DB.PingContext(pingCtx); err != nil {
+	if err := ping(ctx, d.DB); err != nil {
 		d.DB.Close()
 		return nil, fmt.Errorf("cannot reach the database at %s: %w", d.Where, err)
 	}
 	d.Client = ent.NewClient(append([]ent.Option{ent.Driver(entsql.OpenDB(d.Dialect, d.DB))}, opts...)...)
 	return d, nil
 }
+
+// ping reaches the database within ten seconds. A new SQLite file's first connection
+// switches it to WAL, which needs the file to itself and answers SQLITE_BUSY at once,
+// without waiting out busy_timeout, when another process is doing the same: such a
+// connection is tried again until the time is up.
+func ping(ctx context.Context, db *sql.DB) error {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	for {
+		err := db.PingContext(ctx)
+		var coded interface{ Code() int }
+		if err == nil || !errors.As(err, &coded) || coded.Code()&0xff != sqliteBusy {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// sqliteBusy is SQLite's primary result code SQLITE_BUSY.
+const sqliteBusy = 5
 
 // migrating serializes ent's auto-migration in this process: it keeps package-level
 // state, so two at once race (see Database.autoMigrate).
