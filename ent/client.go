@@ -42,6 +42,8 @@ import (
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/quotation"
+	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
@@ -133,6 +135,10 @@ type Client struct {
 	PricePoint *PricePointClient
 	// Product is the client for interacting with the Product builders.
 	Product *ProductClient
+	// Quotation is the client for interacting with the Quotation builders.
+	Quotation *QuotationClient
+	// QuotationLine is the client for interacting with the QuotationLine builders.
+	QuotationLine *QuotationLineClient
 	// RefreshToken is the client for interacting with the RefreshToken builders.
 	RefreshToken *RefreshTokenClient
 	// Sample is the client for interacting with the Sample builders.
@@ -208,6 +214,8 @@ func (c *Client) init() {
 	c.Pitch = NewPitchClient(c.config)
 	c.PricePoint = NewPricePointClient(c.config)
 	c.Product = NewProductClient(c.config)
+	c.Quotation = NewQuotationClient(c.config)
+	c.QuotationLine = NewQuotationLineClient(c.config)
 	c.RefreshToken = NewRefreshTokenClient(c.config)
 	c.Sample = NewSampleClient(c.config)
 	c.SampleEvent = NewSampleEventClient(c.config)
@@ -347,6 +355,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Pitch:                 NewPitchClient(cfg),
 		PricePoint:            NewPricePointClient(cfg),
 		Product:               NewProductClient(cfg),
+		Quotation:             NewQuotationClient(cfg),
+		QuotationLine:         NewQuotationLineClient(cfg),
 		RefreshToken:          NewRefreshTokenClient(cfg),
 		Sample:                NewSampleClient(cfg),
 		SampleEvent:           NewSampleEventClient(cfg),
@@ -413,6 +423,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Pitch:                 NewPitchClient(cfg),
 		PricePoint:            NewPricePointClient(cfg),
 		Product:               NewProductClient(cfg),
+		Quotation:             NewQuotationClient(cfg),
+		QuotationLine:         NewQuotationLineClient(cfg),
 		RefreshToken:          NewRefreshTokenClient(cfg),
 		Sample:                NewSampleClient(cfg),
 		SampleEvent:           NewSampleEventClient(cfg),
@@ -464,10 +476,10 @@ func (c *Client) Use(hooks ...Hook) {
 		c.Contact, c.Customer, c.Document, c.ExchangeRate, c.ImportJob, c.Interaction,
 		c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle,
 		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
-		c.Person, c.Pitch, c.PricePoint, c.Product, c.RefreshToken, c.Sample,
-		c.SampleEvent, c.SavedQuery, c.ServerState, c.ServiceDocument, c.Shipment,
-		c.SigningKey, c.Snooze, c.StageChange, c.Task, c.Team, c.TrackingEvent,
-		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.Person, c.Pitch, c.PricePoint, c.Product, c.Quotation, c.QuotationLine,
+		c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery, c.ServerState,
+		c.ServiceDocument, c.Shipment, c.SigningKey, c.Snooze, c.StageChange, c.Task,
+		c.Team, c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Use(hooks...)
 	}
@@ -482,10 +494,10 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.Contact, c.Customer, c.Document, c.ExchangeRate, c.ImportJob, c.Interaction,
 		c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle,
 		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
-		c.Person, c.Pitch, c.PricePoint, c.Product, c.RefreshToken, c.Sample,
-		c.SampleEvent, c.SavedQuery, c.ServerState, c.ServiceDocument, c.Shipment,
-		c.SigningKey, c.Snooze, c.StageChange, c.Task, c.Team, c.TrackingEvent,
-		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.Person, c.Pitch, c.PricePoint, c.Product, c.Quotation, c.QuotationLine,
+		c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery, c.ServerState,
+		c.ServiceDocument, c.Shipment, c.SigningKey, c.Snooze, c.StageChange, c.Task,
+		c.Team, c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -554,6 +566,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.PricePoint.mutate(ctx, m)
 	case *ProductMutation:
 		return c.Product.mutate(ctx, m)
+	case *QuotationMutation:
+		return c.Quotation.mutate(ctx, m)
+	case *QuotationLineMutation:
+		return c.QuotationLine.mutate(ctx, m)
 	case *RefreshTokenMutation:
 		return c.RefreshToken.mutate(ctx, m)
 	case *SampleMutation:
@@ -2851,6 +2867,38 @@ func (c *CustomerClient) QueryAccountChanges(_m *Customer) *AccountChangeQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, id),
 			sqlgraph.To(accountchange.Table, accountchange.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.AccountChangesTable, customer.AccountChangesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryQuotations queries the quotations edge of a Customer.
+func (c *CustomerClient) QueryQuotations(_m *Customer) *QuotationQuery {
+	query := (&QuotationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(quotation.Table, quotation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.QuotationsTable, customer.QuotationsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryQuotationLines queries the quotation_lines edge of a Customer.
+func (c *CustomerClient) QueryQuotationLines(_m *Customer) *QuotationLineQuery {
+	query := (&QuotationLineClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(quotationline.Table, quotationline.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.QuotationLinesTable, customer.QuotationLinesColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -5589,6 +5637,22 @@ func (c *OrderLineClient) QueryProduct(_m *OrderLine) *ProductQuery {
 	return query
 }
 
+// QueryAgreement queries the agreement edge of a OrderLine.
+func (c *OrderLineClient) QueryAgreement(_m *OrderLine) *QuotationQuery {
+	query := (&QuotationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(orderline.Table, orderline.FieldID, id),
+			sqlgraph.To(quotation.Table, quotation.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, orderline.AgreementTable, orderline.AgreementColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryBatchAgeAcknowledgedBy queries the batch_age_acknowledged_by edge of a OrderLine.
 func (c *OrderLineClient) QueryBatchAgeAcknowledgedBy(_m *OrderLine) *UserQuery {
 	query := (&UserClient{config: c.config}).Query()
@@ -6301,6 +6365,22 @@ func (c *ProductClient) QueryIssues(_m *Product) *IssueQuery {
 	return query
 }
 
+// QueryQuotationLines queries the quotation_lines edge of a Product.
+func (c *ProductClient) QueryQuotationLines(_m *Product) *QuotationLineQuery {
+	query := (&QuotationLineClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(product.Table, product.FieldID, id),
+			sqlgraph.To(quotationline.Table, quotationline.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, product.QuotationLinesTable, product.QuotationLinesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *ProductClient) Hooks() []Hook {
 	hooks := c.hooks.Product
@@ -6324,6 +6404,434 @@ func (c *ProductClient) mutate(ctx context.Context, m *ProductMutation) (Value, 
 		return (&ProductDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Product mutation op: %q", m.Op())
+	}
+}
+
+// QuotationClient is a client for the Quotation schema.
+type QuotationClient struct {
+	config
+}
+
+// NewQuotationClient returns a client for the Quotation from the given config.
+func NewQuotationClient(c config) *QuotationClient {
+	return &QuotationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `quotation.Hooks(f(g(h())))`.
+func (c *QuotationClient) Use(hooks ...Hook) {
+	c.hooks.Quotation = append(c.hooks.Quotation, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `quotation.Intercept(f(g(h())))`.
+func (c *QuotationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Quotation = append(c.inters.Quotation, interceptors...)
+}
+
+// Create returns a builder for creating a Quotation entity.
+func (c *QuotationClient) Create() *QuotationCreate {
+	mutation := newQuotationMutation(c.config, OpCreate)
+	return &QuotationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Quotation entities.
+func (c *QuotationClient) CreateBulk(builders ...*QuotationCreate) *QuotationCreateBulk {
+	return &QuotationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *QuotationClient) MapCreateBulk(slice any, setFunc func(*QuotationCreate, int)) *QuotationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &QuotationCreateBulk{err: fmt.Errorf("calling to QuotationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*QuotationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &QuotationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Quotation.
+func (c *QuotationClient) Update() *QuotationUpdate {
+	mutation := newQuotationMutation(c.config, OpUpdate)
+	return &QuotationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *QuotationClient) UpdateOne(_m *Quotation) *QuotationUpdateOne {
+	mutation := newQuotationMutation(c.config, OpUpdateOne, withQuotation(_m))
+	return &QuotationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *QuotationClient) UpdateOneID(id pulid.ID) *QuotationUpdateOne {
+	mutation := newQuotationMutation(c.config, OpUpdateOne, withQuotationID(id))
+	return &QuotationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Quotation.
+func (c *QuotationClient) Delete() *QuotationDelete {
+	mutation := newQuotationMutation(c.config, OpDelete)
+	return &QuotationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *QuotationClient) DeleteOne(_m *Quotation) *QuotationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *QuotationClient) DeleteOneID(id pulid.ID) *QuotationDeleteOne {
+	builder := c.Delete().Where(quotation.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &QuotationDeleteOne{builder}
+}
+
+// Query returns a query builder for Quotation.
+func (c *QuotationClient) Query() *QuotationQuery {
+	return &QuotationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeQuotation},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Quotation entity by its id.
+func (c *QuotationClient) Get(ctx context.Context, id pulid.ID) (*Quotation, error) {
+	return c.Query().Where(quotation.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *QuotationClient) GetX(ctx context.Context, id pulid.ID) *Quotation {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a Quotation.
+func (c *QuotationClient) QueryCustomer(_m *Quotation) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(quotation.Table, quotation.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, quotation.CustomerTable, quotation.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySample queries the sample edge of a Quotation.
+func (c *QuotationClient) QuerySample(_m *Quotation) *SampleQuery {
+	query := (&SampleClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(quotation.Table, quotation.FieldID, id),
+			sqlgraph.To(sample.Table, sample.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, quotation.SampleTable, quotation.SampleColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryPrevious queries the previous edge of a Quotation.
+func (c *QuotationClient) QueryPrevious(_m *Quotation) *QuotationQuery {
+	query := (&QuotationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(quotation.Table, quotation.FieldID, id),
+			sqlgraph.To(quotation.Table, quotation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, quotation.PreviousTable, quotation.PreviousColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRevisedBy queries the revised_by edge of a Quotation.
+func (c *QuotationClient) QueryRevisedBy(_m *Quotation) *QuotationQuery {
+	query := (&QuotationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(quotation.Table, quotation.FieldID, id),
+			sqlgraph.To(quotation.Table, quotation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, quotation.RevisedByTable, quotation.RevisedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryLines queries the lines edge of a Quotation.
+func (c *QuotationClient) QueryLines(_m *Quotation) *QuotationLineQuery {
+	query := (&QuotationLineClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(quotation.Table, quotation.FieldID, id),
+			sqlgraph.To(quotationline.Table, quotationline.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, quotation.LinesTable, quotation.LinesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOrderLines queries the order_lines edge of a Quotation.
+func (c *QuotationClient) QueryOrderLines(_m *Quotation) *OrderLineQuery {
+	query := (&OrderLineClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(quotation.Table, quotation.FieldID, id),
+			sqlgraph.To(orderline.Table, orderline.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, quotation.OrderLinesTable, quotation.OrderLinesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCreatedBy queries the created_by edge of a Quotation.
+func (c *QuotationClient) QueryCreatedBy(_m *Quotation) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(quotation.Table, quotation.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, quotation.CreatedByTable, quotation.CreatedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *QuotationClient) Hooks() []Hook {
+	hooks := c.hooks.Quotation
+	return append(hooks[:len(hooks):len(hooks)], quotation.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *QuotationClient) Interceptors() []Interceptor {
+	return c.inters.Quotation
+}
+
+func (c *QuotationClient) mutate(ctx context.Context, m *QuotationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&QuotationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&QuotationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&QuotationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&QuotationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Quotation mutation op: %q", m.Op())
+	}
+}
+
+// QuotationLineClient is a client for the QuotationLine schema.
+type QuotationLineClient struct {
+	config
+}
+
+// NewQuotationLineClient returns a client for the QuotationLine from the given config.
+func NewQuotationLineClient(c config) *QuotationLineClient {
+	return &QuotationLineClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `quotationline.Hooks(f(g(h())))`.
+func (c *QuotationLineClient) Use(hooks ...Hook) {
+	c.hooks.QuotationLine = append(c.hooks.QuotationLine, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `quotationline.Intercept(f(g(h())))`.
+func (c *QuotationLineClient) Intercept(interceptors ...Interceptor) {
+	c.inters.QuotationLine = append(c.inters.QuotationLine, interceptors...)
+}
+
+// Create returns a builder for creating a QuotationLine entity.
+func (c *QuotationLineClient) Create() *QuotationLineCreate {
+	mutation := newQuotationLineMutation(c.config, OpCreate)
+	return &QuotationLineCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of QuotationLine entities.
+func (c *QuotationLineClient) CreateBulk(builders ...*QuotationLineCreate) *QuotationLineCreateBulk {
+	return &QuotationLineCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *QuotationLineClient) MapCreateBulk(slice any, setFunc func(*QuotationLineCreate, int)) *QuotationLineCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &QuotationLineCreateBulk{err: fmt.Errorf("calling to QuotationLineClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*QuotationLineCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &QuotationLineCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for QuotationLine.
+func (c *QuotationLineClient) Update() *QuotationLineUpdate {
+	mutation := newQuotationLineMutation(c.config, OpUpdate)
+	return &QuotationLineUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *QuotationLineClient) UpdateOne(_m *QuotationLine) *QuotationLineUpdateOne {
+	mutation := newQuotationLineMutation(c.config, OpUpdateOne, withQuotationLine(_m))
+	return &QuotationLineUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *QuotationLineClient) UpdateOneID(id pulid.ID) *QuotationLineUpdateOne {
+	mutation := newQuotationLineMutation(c.config, OpUpdateOne, withQuotationLineID(id))
+	return &QuotationLineUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for QuotationLine.
+func (c *QuotationLineClient) Delete() *QuotationLineDelete {
+	mutation := newQuotationLineMutation(c.config, OpDelete)
+	return &QuotationLineDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *QuotationLineClient) DeleteOne(_m *QuotationLine) *QuotationLineDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *QuotationLineClient) DeleteOneID(id pulid.ID) *QuotationLineDeleteOne {
+	builder := c.Delete().Where(quotationline.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &QuotationLineDeleteOne{builder}
+}
+
+// Query returns a query builder for QuotationLine.
+func (c *QuotationLineClient) Query() *QuotationLineQuery {
+	return &QuotationLineQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeQuotationLine},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a QuotationLine entity by its id.
+func (c *QuotationLineClient) Get(ctx context.Context, id pulid.ID) (*QuotationLine, error) {
+	return c.Query().Where(quotationline.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *QuotationLineClient) GetX(ctx context.Context, id pulid.ID) *QuotationLine {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryQuotation queries the quotation edge of a QuotationLine.
+func (c *QuotationLineClient) QueryQuotation(_m *QuotationLine) *QuotationQuery {
+	query := (&QuotationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(quotationline.Table, quotationline.FieldID, id),
+			sqlgraph.To(quotation.Table, quotation.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, quotationline.QuotationTable, quotationline.QuotationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCustomer queries the customer edge of a QuotationLine.
+func (c *QuotationLineClient) QueryCustomer(_m *QuotationLine) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(quotationline.Table, quotationline.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, quotationline.CustomerTable, quotationline.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryProduct queries the product edge of a QuotationLine.
+func (c *QuotationLineClient) QueryProduct(_m *QuotationLine) *ProductQuery {
+	query := (&ProductClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(quotationline.Table, quotationline.FieldID, id),
+			sqlgraph.To(product.Table, product.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, quotationline.ProductTable, quotationline.ProductColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *QuotationLineClient) Hooks() []Hook {
+	hooks := c.hooks.QuotationLine
+	return append(hooks[:len(hooks):len(hooks)], quotationline.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *QuotationLineClient) Interceptors() []Interceptor {
+	return c.inters.QuotationLine
+}
+
+func (c *QuotationLineClient) mutate(ctx context.Context, m *QuotationLineMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&QuotationLineCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&QuotationLineUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&QuotationLineUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&QuotationLineDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown QuotationLine mutation op: %q", m.Op())
 	}
 }
 
@@ -9220,20 +9728,20 @@ type (
 		ClassificationSetting, ClientMutation, Competitor, Contact, Customer, Document,
 		ExchangeRate, ImportJob, Interaction, Issue, IssueAttachment, IssueEvent,
 		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
-		OrderLine, Person, Pitch, PricePoint, Product, RefreshToken, Sample,
-		SampleEvent, SavedQuery, ServerState, ServiceDocument, Shipment, SigningKey,
-		Snooze, StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
-		WebhookEndpoint []ent.Hook
+		OrderLine, Person, Pitch, PricePoint, Product, Quotation, QuotationLine,
+		RefreshToken, Sample, SampleEvent, SavedQuery, ServerState, ServiceDocument,
+		Shipment, SigningKey, Snooze, StageChange, Task, Team, TrackingEvent, Trial,
+		User, WebhookDelivery, WebhookEndpoint []ent.Hook
 	}
 	inters struct {
 		APIToken, AccountChange, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck,
 		ClassificationSetting, ClientMutation, Competitor, Contact, Customer, Document,
 		ExchangeRate, ImportJob, Interaction, Issue, IssueAttachment, IssueEvent,
 		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
-		OrderLine, Person, Pitch, PricePoint, Product, RefreshToken, Sample,
-		SampleEvent, SavedQuery, ServerState, ServiceDocument, Shipment, SigningKey,
-		Snooze, StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
-		WebhookEndpoint []ent.Interceptor
+		OrderLine, Person, Pitch, PricePoint, Product, Quotation, QuotationLine,
+		RefreshToken, Sample, SampleEvent, SavedQuery, ServerState, ServiceDocument,
+		Shipment, SigningKey, Snooze, StageChange, Task, Team, TrackingEvent, Trial,
+		User, WebhookDelivery, WebhookEndpoint []ent.Interceptor
 	}
 )
 

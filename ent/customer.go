@@ -85,6 +85,12 @@ type Customer struct {
 	Tier *customer.Tier `json:"tier,omitempty"`
 	// IndustryStatus holds the value of the "industry_status" field.
 	IndustryStatus *customer.IndustryStatus `json:"industry_status,omitempty"`
+	// The account's payment terms (账期): days after the invoice its receipts are due; its new orders take them.
+	PaymentDays *int `json:"payment_days,omitempty"`
+	// The most the account may owe us (confirmed orders not yet paid), in creditCurrency: confirming an order beyond it is a manager's decision. Managers set it.
+	CreditLimit *float64 `json:"credit_limit,omitempty"`
+	// ISO 4217 code of the credit limit. At most 3 characters.
+	CreditCurrency string `json:"credit_currency,omitempty"`
 	// 客户档案: the founder's history and character. At most 20,000 characters.
 	FounderHistory string `json:"founder_history,omitempty"`
 	// At most 20,000 characters.
@@ -195,11 +201,15 @@ type CustomerEdges struct {
 	PartnerUsers []*User `json:"partner_users,omitempty"`
 	// AccountChanges holds the value of the account_changes edge.
 	AccountChanges []*AccountChange `json:"account_changes,omitempty"`
+	// Quotations holds the value of the quotations edge.
+	Quotations []*Quotation `json:"quotations,omitempty"`
+	// QuotationLines holds the value of the quotation_lines edge.
+	QuotationLines []*QuotationLine `json:"quotation_lines,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [34]bool
+	loadedTypes [36]bool
 	// totalCount holds the count of the edges above.
-	totalCount [23]map[string]int
+	totalCount [24]map[string]int
 
 	namedReferredCustomers map[string][]*Customer
 	namedContacts          map[string][]*Contact
@@ -231,6 +241,8 @@ type CustomerEdges struct {
 	namedAPITokens         map[string][]*APIToken
 	namedPartnerUsers      map[string][]*User
 	namedAccountChanges    map[string][]*AccountChange
+	namedQuotations        map[string][]*Quotation
+	namedQuotationLines    map[string][]*QuotationLine
 }
 
 // OwnerOrErr returns the Owner value or an error if the edge
@@ -547,6 +559,24 @@ func (e CustomerEdges) AccountChangesOrErr() ([]*AccountChange, error) {
 	return nil, &NotLoadedError{edge: "account_changes"}
 }
 
+// QuotationsOrErr returns the Quotations value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) QuotationsOrErr() ([]*Quotation, error) {
+	if e.loadedTypes[34] {
+		return e.Quotations, nil
+	}
+	return nil, &NotLoadedError{edge: "quotations"}
+}
+
+// QuotationLinesOrErr returns the QuotationLines value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) QuotationLinesOrErr() ([]*QuotationLine, error) {
+	if e.loadedTypes[35] {
+		return e.QuotationLines, nil
+	}
+	return nil, &NotLoadedError{edge: "quotation_lines"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Customer) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -558,11 +588,11 @@ func (*Customer) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case customer.FieldArchived:
 			values[i] = new(sql.NullBool)
-		case customer.FieldLatitude, customer.FieldLongitude, customer.FieldScore:
+		case customer.FieldLatitude, customer.FieldLongitude, customer.FieldScore, customer.FieldCreditLimit:
 			values[i] = new(sql.NullFloat64)
-		case customer.FieldVersion, customer.FieldScale, customer.FieldTechnicalLevel, customer.FieldCredit, customer.FieldDemand, customer.FieldEaseOfClosing:
+		case customer.FieldVersion, customer.FieldScale, customer.FieldTechnicalLevel, customer.FieldCredit, customer.FieldDemand, customer.FieldEaseOfClosing, customer.FieldPaymentDays:
 			values[i] = new(sql.NullInt64)
-		case customer.FieldName, customer.FieldNameEn, customer.FieldShortName, customer.FieldNormalizedName, customer.FieldCoreName, customer.FieldSearchKey, customer.FieldCreditCode, customer.FieldWebsite, customer.FieldIndustry, customer.FieldRegion, customer.FieldAddress, customer.FieldPhone, customer.FieldStage, customer.FieldLeadSource, customer.FieldLeadSourceDetail, customer.FieldTier, customer.FieldIndustryStatus, customer.FieldFounderHistory, customer.FieldShareholders, customer.FieldDecisionMechanism, customer.FieldCulture, customer.FieldPeopleStatus, customer.FieldBusinessStatus, customer.FieldTechnologyStatus, customer.FieldManagementStatus, customer.FieldNotes, customer.FieldEvaluationOutcome, customer.FieldEvaluationNote, customer.FieldEvaluationDecision:
+		case customer.FieldName, customer.FieldNameEn, customer.FieldShortName, customer.FieldNormalizedName, customer.FieldCoreName, customer.FieldSearchKey, customer.FieldCreditCode, customer.FieldWebsite, customer.FieldIndustry, customer.FieldRegion, customer.FieldAddress, customer.FieldPhone, customer.FieldStage, customer.FieldLeadSource, customer.FieldLeadSourceDetail, customer.FieldTier, customer.FieldIndustryStatus, customer.FieldCreditCurrency, customer.FieldFounderHistory, customer.FieldShareholders, customer.FieldDecisionMechanism, customer.FieldCulture, customer.FieldPeopleStatus, customer.FieldBusinessStatus, customer.FieldTechnologyStatus, customer.FieldManagementStatus, customer.FieldNotes, customer.FieldEvaluationOutcome, customer.FieldEvaluationNote, customer.FieldEvaluationDecision:
 			values[i] = new(sql.NullString)
 		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldLocatedAt, customer.FieldStageChangedAt, customer.FieldEvaluationDecidedAt:
 			values[i] = new(sql.NullTime)
@@ -790,6 +820,26 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.IndustryStatus = new(customer.IndustryStatus)
 				*_m.IndustryStatus = customer.IndustryStatus(value.String)
+			}
+		case customer.FieldPaymentDays:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field payment_days", values[i])
+			} else if value.Valid {
+				_m.PaymentDays = new(int)
+				*_m.PaymentDays = int(value.Int64)
+			}
+		case customer.FieldCreditLimit:
+			if value, ok := values[i].(*sql.NullFloat64); !ok {
+				return fmt.Errorf("unexpected type %T for field credit_limit", values[i])
+			} else if value.Valid {
+				_m.CreditLimit = new(float64)
+				*_m.CreditLimit = value.Float64
+			}
+		case customer.FieldCreditCurrency:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field credit_currency", values[i])
+			} else if value.Valid {
+				_m.CreditCurrency = value.String
 			}
 		case customer.FieldFounderHistory:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -1079,6 +1129,16 @@ func (_m *Customer) QueryAccountChanges() *AccountChangeQuery {
 	return NewCustomerClient(_m.config).QueryAccountChanges(_m)
 }
 
+// QueryQuotations queries the "quotations" edge of the Customer entity.
+func (_m *Customer) QueryQuotations() *QuotationQuery {
+	return NewCustomerClient(_m.config).QueryQuotations(_m)
+}
+
+// QueryQuotationLines queries the "quotation_lines" edge of the Customer entity.
+func (_m *Customer) QueryQuotationLines() *QuotationLineQuery {
+	return NewCustomerClient(_m.config).QueryQuotationLines(_m)
+}
+
 // Update returns a builder for updating this Customer.
 // Note that you need to call Customer.Unwrap() before calling this method if this Customer
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -1221,6 +1281,19 @@ func (_m *Customer) String() string {
 		builder.WriteString("industry_status=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	if v := _m.PaymentDays; v != nil {
+		builder.WriteString("payment_days=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.CreditLimit; v != nil {
+		builder.WriteString("credit_limit=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("credit_currency=")
+	builder.WriteString(_m.CreditCurrency)
 	builder.WriteString(", ")
 	builder.WriteString("founder_history=")
 	builder.WriteString(_m.FounderHistory)
@@ -1999,6 +2072,54 @@ func (_m *Customer) appendNamedAccountChanges(name string, edges ...*AccountChan
 		_m.Edges.namedAccountChanges[name] = []*AccountChange{}
 	} else {
 		_m.Edges.namedAccountChanges[name] = append(_m.Edges.namedAccountChanges[name], edges...)
+	}
+}
+
+// NamedQuotations returns the Quotations named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedQuotations(name string) ([]*Quotation, error) {
+	if _m.Edges.namedQuotations == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedQuotations[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedQuotations(name string, edges ...*Quotation) {
+	if _m.Edges.namedQuotations == nil {
+		_m.Edges.namedQuotations = make(map[string][]*Quotation)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedQuotations[name] = []*Quotation{}
+	} else {
+		_m.Edges.namedQuotations[name] = append(_m.Edges.namedQuotations[name], edges...)
+	}
+}
+
+// NamedQuotationLines returns the QuotationLines named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedQuotationLines(name string) ([]*QuotationLine, error) {
+	if _m.Edges.namedQuotationLines == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedQuotationLines[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedQuotationLines(name string, edges ...*QuotationLine) {
+	if _m.Edges.namedQuotationLines == nil {
+		_m.Edges.namedQuotationLines = make(map[string][]*QuotationLine)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedQuotationLines[name] = []*QuotationLine{}
+	} else {
+		_m.Edges.namedQuotationLines[name] = append(_m.Edges.namedQuotationLines[name], edges...)
 	}
 }
 

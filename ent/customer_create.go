@@ -25,6 +25,8 @@ import (
 	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
+	"tandem/ent/quotation"
+	"tandem/ent/quotationline"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
@@ -490,6 +492,48 @@ func (_c *CustomerCreate) SetIndustryStatus(v customer.IndustryStatus) *Customer
 func (_c *CustomerCreate) SetNillableIndustryStatus(v *customer.IndustryStatus) *CustomerCreate {
 	if v != nil {
 		_c.SetIndustryStatus(*v)
+	}
+	return _c
+}
+
+// SetPaymentDays sets the "payment_days" field.
+func (_c *CustomerCreate) SetPaymentDays(v int) *CustomerCreate {
+	_c.mutation.SetPaymentDays(v)
+	return _c
+}
+
+// SetNillablePaymentDays sets the "payment_days" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillablePaymentDays(v *int) *CustomerCreate {
+	if v != nil {
+		_c.SetPaymentDays(*v)
+	}
+	return _c
+}
+
+// SetCreditLimit sets the "credit_limit" field.
+func (_c *CustomerCreate) SetCreditLimit(v float64) *CustomerCreate {
+	_c.mutation.SetCreditLimit(v)
+	return _c
+}
+
+// SetNillableCreditLimit sets the "credit_limit" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableCreditLimit(v *float64) *CustomerCreate {
+	if v != nil {
+		_c.SetCreditLimit(*v)
+	}
+	return _c
+}
+
+// SetCreditCurrency sets the "credit_currency" field.
+func (_c *CustomerCreate) SetCreditCurrency(v string) *CustomerCreate {
+	_c.mutation.SetCreditCurrency(v)
+	return _c
+}
+
+// SetNillableCreditCurrency sets the "credit_currency" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableCreditCurrency(v *string) *CustomerCreate {
+	if v != nil {
+		_c.SetCreditCurrency(*v)
 	}
 	return _c
 }
@@ -1216,6 +1260,36 @@ func (_c *CustomerCreate) AddAccountChanges(v ...*AccountChange) *CustomerCreate
 	return _c.AddAccountChangeIDs(ids...)
 }
 
+// AddQuotationIDs adds the "quotations" edge to the Quotation entity by IDs.
+func (_c *CustomerCreate) AddQuotationIDs(ids ...pulid.ID) *CustomerCreate {
+	_c.mutation.AddQuotationIDs(ids...)
+	return _c
+}
+
+// AddQuotations adds the "quotations" edges to the Quotation entity.
+func (_c *CustomerCreate) AddQuotations(v ...*Quotation) *CustomerCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddQuotationIDs(ids...)
+}
+
+// AddQuotationLineIDs adds the "quotation_lines" edge to the QuotationLine entity by IDs.
+func (_c *CustomerCreate) AddQuotationLineIDs(ids ...pulid.ID) *CustomerCreate {
+	_c.mutation.AddQuotationLineIDs(ids...)
+	return _c
+}
+
+// AddQuotationLines adds the "quotation_lines" edges to the QuotationLine entity.
+func (_c *CustomerCreate) AddQuotationLines(v ...*QuotationLine) *CustomerCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddQuotationLineIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_c *CustomerCreate) Mutation() *CustomerMutation {
 	return _c.mutation
@@ -1278,6 +1352,10 @@ func (_c *CustomerCreate) defaults() error {
 	if _, ok := _c.mutation.LeadSource(); !ok {
 		v := customer.DefaultLeadSource
 		_c.mutation.SetLeadSource(v)
+	}
+	if _, ok := _c.mutation.CreditCurrency(); !ok {
+		v := customer.DefaultCreditCurrency
+		_c.mutation.SetCreditCurrency(v)
 	}
 	if _, ok := _c.mutation.Archived(); !ok {
 		v := customer.DefaultArchived
@@ -1421,6 +1499,24 @@ func (_c *CustomerCreate) check() error {
 	if v, ok := _c.mutation.IndustryStatus(); ok {
 		if err := customer.IndustryStatusValidator(v); err != nil {
 			return &ValidationError{Name: "industry_status", err: fmt.Errorf(`ent: validator failed for field "Customer.industry_status": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.PaymentDays(); ok {
+		if err := customer.PaymentDaysValidator(v); err != nil {
+			return &ValidationError{Name: "payment_days", err: fmt.Errorf(`ent: validator failed for field "Customer.payment_days": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.CreditLimit(); ok {
+		if err := customer.CreditLimitValidator(v); err != nil {
+			return &ValidationError{Name: "credit_limit", err: fmt.Errorf(`ent: validator failed for field "Customer.credit_limit": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.CreditCurrency(); !ok {
+		return &ValidationError{Name: "credit_currency", err: errors.New(`ent: missing required field "Customer.credit_currency"`)}
+	}
+	if v, ok := _c.mutation.CreditCurrency(); ok {
+		if err := customer.CreditCurrencyValidator(v); err != nil {
+			return &ValidationError{Name: "credit_currency", err: fmt.Errorf(`ent: validator failed for field "Customer.credit_currency": %w`, err)}
 		}
 	}
 	if v, ok := _c.mutation.FounderHistory(); ok {
@@ -1641,6 +1737,18 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.IndustryStatus(); ok {
 		_spec.SetField(customer.FieldIndustryStatus, field.TypeEnum, value)
 		_node.IndustryStatus = &value
+	}
+	if value, ok := _c.mutation.PaymentDays(); ok {
+		_spec.SetField(customer.FieldPaymentDays, field.TypeInt, value)
+		_node.PaymentDays = &value
+	}
+	if value, ok := _c.mutation.CreditLimit(); ok {
+		_spec.SetField(customer.FieldCreditLimit, field.TypeFloat64, value)
+		_node.CreditLimit = &value
+	}
+	if value, ok := _c.mutation.CreditCurrency(); ok {
+		_spec.SetField(customer.FieldCreditCurrency, field.TypeString, value)
+		_node.CreditCurrency = value
 	}
 	if value, ok := _c.mutation.FounderHistory(); ok {
 		_spec.SetField(customer.FieldFounderHistory, field.TypeString, value)
@@ -2243,6 +2351,38 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(accountchange.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.QuotationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.QuotationsTable,
+			Columns: []string{customer.QuotationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.QuotationLinesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.QuotationLinesTable,
+			Columns: []string{customer.QuotationLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotationline.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -2881,6 +3021,66 @@ func (u *CustomerUpsert) UpdateIndustryStatus() *CustomerUpsert {
 // ClearIndustryStatus clears the value of the "industry_status" field.
 func (u *CustomerUpsert) ClearIndustryStatus() *CustomerUpsert {
 	u.SetNull(customer.FieldIndustryStatus)
+	return u
+}
+
+// SetPaymentDays sets the "payment_days" field.
+func (u *CustomerUpsert) SetPaymentDays(v int) *CustomerUpsert {
+	u.Set(customer.FieldPaymentDays, v)
+	return u
+}
+
+// UpdatePaymentDays sets the "payment_days" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdatePaymentDays() *CustomerUpsert {
+	u.SetExcluded(customer.FieldPaymentDays)
+	return u
+}
+
+// AddPaymentDays adds v to the "payment_days" field.
+func (u *CustomerUpsert) AddPaymentDays(v int) *CustomerUpsert {
+	u.Add(customer.FieldPaymentDays, v)
+	return u
+}
+
+// ClearPaymentDays clears the value of the "payment_days" field.
+func (u *CustomerUpsert) ClearPaymentDays() *CustomerUpsert {
+	u.SetNull(customer.FieldPaymentDays)
+	return u
+}
+
+// SetCreditLimit sets the "credit_limit" field.
+func (u *CustomerUpsert) SetCreditLimit(v float64) *CustomerUpsert {
+	u.Set(customer.FieldCreditLimit, v)
+	return u
+}
+
+// UpdateCreditLimit sets the "credit_limit" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateCreditLimit() *CustomerUpsert {
+	u.SetExcluded(customer.FieldCreditLimit)
+	return u
+}
+
+// AddCreditLimit adds v to the "credit_limit" field.
+func (u *CustomerUpsert) AddCreditLimit(v float64) *CustomerUpsert {
+	u.Add(customer.FieldCreditLimit, v)
+	return u
+}
+
+// ClearCreditLimit clears the value of the "credit_limit" field.
+func (u *CustomerUpsert) ClearCreditLimit() *CustomerUpsert {
+	u.SetNull(customer.FieldCreditLimit)
+	return u
+}
+
+// SetCreditCurrency sets the "credit_currency" field.
+func (u *CustomerUpsert) SetCreditCurrency(v string) *CustomerUpsert {
+	u.Set(customer.FieldCreditCurrency, v)
+	return u
+}
+
+// UpdateCreditCurrency sets the "credit_currency" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateCreditCurrency() *CustomerUpsert {
+	u.SetExcluded(customer.FieldCreditCurrency)
 	return u
 }
 
@@ -3911,6 +4111,76 @@ func (u *CustomerUpsertOne) UpdateIndustryStatus() *CustomerUpsertOne {
 func (u *CustomerUpsertOne) ClearIndustryStatus() *CustomerUpsertOne {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearIndustryStatus()
+	})
+}
+
+// SetPaymentDays sets the "payment_days" field.
+func (u *CustomerUpsertOne) SetPaymentDays(v int) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetPaymentDays(v)
+	})
+}
+
+// AddPaymentDays adds v to the "payment_days" field.
+func (u *CustomerUpsertOne) AddPaymentDays(v int) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddPaymentDays(v)
+	})
+}
+
+// UpdatePaymentDays sets the "payment_days" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdatePaymentDays() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdatePaymentDays()
+	})
+}
+
+// ClearPaymentDays clears the value of the "payment_days" field.
+func (u *CustomerUpsertOne) ClearPaymentDays() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearPaymentDays()
+	})
+}
+
+// SetCreditLimit sets the "credit_limit" field.
+func (u *CustomerUpsertOne) SetCreditLimit(v float64) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetCreditLimit(v)
+	})
+}
+
+// AddCreditLimit adds v to the "credit_limit" field.
+func (u *CustomerUpsertOne) AddCreditLimit(v float64) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddCreditLimit(v)
+	})
+}
+
+// UpdateCreditLimit sets the "credit_limit" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateCreditLimit() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateCreditLimit()
+	})
+}
+
+// ClearCreditLimit clears the value of the "credit_limit" field.
+func (u *CustomerUpsertOne) ClearCreditLimit() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearCreditLimit()
+	})
+}
+
+// SetCreditCurrency sets the "credit_currency" field.
+func (u *CustomerUpsertOne) SetCreditCurrency(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetCreditCurrency(v)
+	})
+}
+
+// UpdateCreditCurrency sets the "credit_currency" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateCreditCurrency() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateCreditCurrency()
 	})
 }
 
@@ -5158,6 +5428,76 @@ func (u *CustomerUpsertBulk) UpdateIndustryStatus() *CustomerUpsertBulk {
 func (u *CustomerUpsertBulk) ClearIndustryStatus() *CustomerUpsertBulk {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearIndustryStatus()
+	})
+}
+
+// SetPaymentDays sets the "payment_days" field.
+func (u *CustomerUpsertBulk) SetPaymentDays(v int) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetPaymentDays(v)
+	})
+}
+
+// AddPaymentDays adds v to the "payment_days" field.
+func (u *CustomerUpsertBulk) AddPaymentDays(v int) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddPaymentDays(v)
+	})
+}
+
+// UpdatePaymentDays sets the "payment_days" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdatePaymentDays() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdatePaymentDays()
+	})
+}
+
+// ClearPaymentDays clears the value of the "payment_days" field.
+func (u *CustomerUpsertBulk) ClearPaymentDays() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearPaymentDays()
+	})
+}
+
+// SetCreditLimit sets the "credit_limit" field.
+func (u *CustomerUpsertBulk) SetCreditLimit(v float64) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetCreditLimit(v)
+	})
+}
+
+// AddCreditLimit adds v to the "credit_limit" field.
+func (u *CustomerUpsertBulk) AddCreditLimit(v float64) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddCreditLimit(v)
+	})
+}
+
+// UpdateCreditLimit sets the "credit_limit" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateCreditLimit() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateCreditLimit()
+	})
+}
+
+// ClearCreditLimit clears the value of the "credit_limit" field.
+func (u *CustomerUpsertBulk) ClearCreditLimit() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearCreditLimit()
+	})
+}
+
+// SetCreditCurrency sets the "credit_currency" field.
+func (u *CustomerUpsertBulk) SetCreditCurrency(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetCreditCurrency(v)
+	})
+}
+
+// UpdateCreditCurrency sets the "credit_currency" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateCreditCurrency() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateCreditCurrency()
 	})
 }
 

@@ -29,6 +29,8 @@ import (
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/predicate"
+	"tandem/ent/quotation"
+	"tandem/ent/quotationline"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
@@ -91,6 +93,8 @@ type CustomerQuery struct {
 	withAPITokens              *APITokenQuery
 	withPartnerUsers           *UserQuery
 	withAccountChanges         *AccountChangeQuery
+	withQuotations             *QuotationQuery
+	withQuotationLines         *QuotationLineQuery
 	loadTotal                  []func(context.Context, []*Customer) error
 	modifiers                  []func(*sql.Selector)
 	withNamedReferredCustomers map[string]*CustomerQuery
@@ -123,6 +127,8 @@ type CustomerQuery struct {
 	withNamedAPITokens         map[string]*APITokenQuery
 	withNamedPartnerUsers      map[string]*UserQuery
 	withNamedAccountChanges    map[string]*AccountChangeQuery
+	withNamedQuotations        map[string]*QuotationQuery
+	withNamedQuotationLines    map[string]*QuotationLineQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -907,6 +913,50 @@ func (_q *CustomerQuery) QueryAccountChanges() *AccountChangeQuery {
 	return query
 }
 
+// QueryQuotations chains the current query on the "quotations" edge.
+func (_q *CustomerQuery) QueryQuotations() *QuotationQuery {
+	query := (&QuotationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(quotation.Table, quotation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.QuotationsTable, customer.QuotationsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryQuotationLines chains the current query on the "quotation_lines" edge.
+func (_q *CustomerQuery) QueryQuotationLines() *QuotationLineQuery {
+	query := (&QuotationLineClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(quotationline.Table, quotationline.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.QuotationLinesTable, customer.QuotationLinesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first Customer entity from the query.
 // Returns a *NotFoundError when no Customer was found.
 func (_q *CustomerQuery) First(ctx context.Context) (*Customer, error) {
@@ -1133,6 +1183,8 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withAPITokens:         _q.withAPITokens.Clone(),
 		withPartnerUsers:      _q.withPartnerUsers.Clone(),
 		withAccountChanges:    _q.withAccountChanges.Clone(),
+		withQuotations:        _q.withQuotations.Clone(),
+		withQuotationLines:    _q.withQuotationLines.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -1514,6 +1566,28 @@ func (_q *CustomerQuery) WithAccountChanges(opts ...func(*AccountChangeQuery)) *
 	return _q
 }
 
+// WithQuotations tells the query-builder to eager-load the nodes that are connected to
+// the "quotations" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithQuotations(opts ...func(*QuotationQuery)) *CustomerQuery {
+	query := (&QuotationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withQuotations = query
+	return _q
+}
+
+// WithQuotationLines tells the query-builder to eager-load the nodes that are connected to
+// the "quotation_lines" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithQuotationLines(opts ...func(*QuotationLineQuery)) *CustomerQuery {
+	query := (&QuotationLineClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withQuotationLines = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -1598,7 +1672,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [34]bool{
+		loadedTypes = [36]bool{
 			_q.withOwner != nil,
 			_q.withTeam != nil,
 			_q.withReferrerCustomer != nil,
@@ -1633,6 +1707,8 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			_q.withAPITokens != nil,
 			_q.withPartnerUsers != nil,
 			_q.withAccountChanges != nil,
+			_q.withQuotations != nil,
+			_q.withQuotationLines != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -1892,6 +1968,20 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
+	if query := _q.withQuotations; query != nil {
+		if err := _q.loadQuotations(ctx, query, nodes,
+			func(n *Customer) { n.Edges.Quotations = []*Quotation{} },
+			func(n *Customer, e *Quotation) { n.Edges.Quotations = append(n.Edges.Quotations, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withQuotationLines; query != nil {
+		if err := _q.loadQuotationLines(ctx, query, nodes,
+			func(n *Customer) { n.Edges.QuotationLines = []*QuotationLine{} },
+			func(n *Customer, e *QuotationLine) { n.Edges.QuotationLines = append(n.Edges.QuotationLines, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedReferredCustomers {
 		if err := _q.loadReferredCustomers(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedReferredCustomers(name) },
@@ -2099,6 +2189,20 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadAccountChanges(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedAccountChanges(name) },
 			func(n *Customer, e *AccountChange) { n.appendNamedAccountChanges(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedQuotations {
+		if err := _q.loadQuotations(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedQuotations(name) },
+			func(n *Customer, e *Quotation) { n.appendNamedQuotations(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedQuotationLines {
+		if err := _q.loadQuotationLines(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedQuotationLines(name) },
+			func(n *Customer, e *QuotationLine) { n.appendNamedQuotationLines(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -3156,6 +3260,68 @@ func (_q *CustomerQuery) loadAccountChanges(ctx context.Context, query *AccountC
 	}
 	return nil
 }
+func (_q *CustomerQuery) loadQuotations(ctx context.Context, query *QuotationQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *Quotation)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(quotation.FieldCustomerID)
+	}
+	query.Where(predicate.Quotation(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.QuotationsColumn), fks...))
+		loadkeys.Mark(s, customer.QuotationsColumn, fks) // ent/entc.go: markLoadKeys
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadQuotationLines(ctx context.Context, query *QuotationLineQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *QuotationLine)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(quotationline.FieldCustomerID)
+	}
+	query.Where(predicate.QuotationLine(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.QuotationLinesColumn), fks...))
+		loadkeys.Mark(s, customer.QuotationLinesColumn, fks) // ent/entc.go: markLoadKeys
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *CustomerQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -3705,6 +3871,34 @@ func (_q *CustomerQuery) WithNamedAccountChanges(name string, opts ...func(*Acco
 		_q.withNamedAccountChanges = make(map[string]*AccountChangeQuery)
 	}
 	_q.withNamedAccountChanges[name] = query
+	return _q
+}
+
+// WithNamedQuotations tells the query-builder to eager-load the nodes that are connected to the "quotations"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedQuotations(name string, opts ...func(*QuotationQuery)) *CustomerQuery {
+	query := (&QuotationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedQuotations == nil {
+		_q.withNamedQuotations = make(map[string]*QuotationQuery)
+	}
+	_q.withNamedQuotations[name] = query
+	return _q
+}
+
+// WithNamedQuotationLines tells the query-builder to eager-load the nodes that are connected to the "quotation_lines"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedQuotationLines(name string, opts ...func(*QuotationLineQuery)) *CustomerQuery {
+	query := (&QuotationLineClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedQuotationLines == nil {
+		_q.withNamedQuotationLines = make(map[string]*QuotationLineQuery)
+	}
+	_q.withNamedQuotationLines[name] = query
 	return _q
 }
 

@@ -26,6 +26,8 @@ import (
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/predicate"
+	"tandem/ent/quotation"
+	"tandem/ent/quotationline"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
@@ -702,6 +704,74 @@ func (_u *CustomerUpdate) SetNillableIndustryStatus(v *customer.IndustryStatus) 
 // ClearIndustryStatus clears the value of the "industry_status" field.
 func (_u *CustomerUpdate) ClearIndustryStatus() *CustomerUpdate {
 	_u.mutation.ClearIndustryStatus()
+	return _u
+}
+
+// SetPaymentDays sets the "payment_days" field.
+func (_u *CustomerUpdate) SetPaymentDays(v int) *CustomerUpdate {
+	_u.mutation.ResetPaymentDays()
+	_u.mutation.SetPaymentDays(v)
+	return _u
+}
+
+// SetNillablePaymentDays sets the "payment_days" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillablePaymentDays(v *int) *CustomerUpdate {
+	if v != nil {
+		_u.SetPaymentDays(*v)
+	}
+	return _u
+}
+
+// AddPaymentDays adds value to the "payment_days" field.
+func (_u *CustomerUpdate) AddPaymentDays(v int) *CustomerUpdate {
+	_u.mutation.AddPaymentDays(v)
+	return _u
+}
+
+// ClearPaymentDays clears the value of the "payment_days" field.
+func (_u *CustomerUpdate) ClearPaymentDays() *CustomerUpdate {
+	_u.mutation.ClearPaymentDays()
+	return _u
+}
+
+// SetCreditLimit sets the "credit_limit" field.
+func (_u *CustomerUpdate) SetCreditLimit(v float64) *CustomerUpdate {
+	_u.mutation.ResetCreditLimit()
+	_u.mutation.SetCreditLimit(v)
+	return _u
+}
+
+// SetNillableCreditLimit sets the "credit_limit" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableCreditLimit(v *float64) *CustomerUpdate {
+	if v != nil {
+		_u.SetCreditLimit(*v)
+	}
+	return _u
+}
+
+// AddCreditLimit adds value to the "credit_limit" field.
+func (_u *CustomerUpdate) AddCreditLimit(v float64) *CustomerUpdate {
+	_u.mutation.AddCreditLimit(v)
+	return _u
+}
+
+// ClearCreditLimit clears the value of the "credit_limit" field.
+func (_u *CustomerUpdate) ClearCreditLimit() *CustomerUpdate {
+	_u.mutation.ClearCreditLimit()
+	return _u
+}
+
+// SetCreditCurrency sets the "credit_currency" field.
+func (_u *CustomerUpdate) SetCreditCurrency(v string) *CustomerUpdate {
+	_u.mutation.SetCreditCurrency(v)
+	return _u
+}
+
+// SetNillableCreditCurrency sets the "credit_currency" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableCreditCurrency(v *string) *CustomerUpdate {
+	if v != nil {
+		_u.SetCreditCurrency(*v)
+	}
 	return _u
 }
 
@@ -1509,6 +1579,36 @@ func (_u *CustomerUpdate) AddAccountChanges(v ...*AccountChange) *CustomerUpdate
 	return _u.AddAccountChangeIDs(ids...)
 }
 
+// AddQuotationIDs adds the "quotations" edge to the Quotation entity by IDs.
+func (_u *CustomerUpdate) AddQuotationIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.AddQuotationIDs(ids...)
+	return _u
+}
+
+// AddQuotations adds the "quotations" edges to the Quotation entity.
+func (_u *CustomerUpdate) AddQuotations(v ...*Quotation) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddQuotationIDs(ids...)
+}
+
+// AddQuotationLineIDs adds the "quotation_lines" edge to the QuotationLine entity by IDs.
+func (_u *CustomerUpdate) AddQuotationLineIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.AddQuotationLineIDs(ids...)
+	return _u
+}
+
+// AddQuotationLines adds the "quotation_lines" edges to the QuotationLine entity.
+func (_u *CustomerUpdate) AddQuotationLines(v ...*QuotationLine) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddQuotationLineIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_u *CustomerUpdate) Mutation() *CustomerMutation {
 	return _u.mutation
@@ -2168,6 +2268,48 @@ func (_u *CustomerUpdate) RemoveAccountChanges(v ...*AccountChange) *CustomerUpd
 	return _u.RemoveAccountChangeIDs(ids...)
 }
 
+// ClearQuotations clears all "quotations" edges to the Quotation entity.
+func (_u *CustomerUpdate) ClearQuotations() *CustomerUpdate {
+	_u.mutation.ClearQuotations()
+	return _u
+}
+
+// RemoveQuotationIDs removes the "quotations" edge to Quotation entities by IDs.
+func (_u *CustomerUpdate) RemoveQuotationIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.RemoveQuotationIDs(ids...)
+	return _u
+}
+
+// RemoveQuotations removes "quotations" edges to Quotation entities.
+func (_u *CustomerUpdate) RemoveQuotations(v ...*Quotation) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveQuotationIDs(ids...)
+}
+
+// ClearQuotationLines clears all "quotation_lines" edges to the QuotationLine entity.
+func (_u *CustomerUpdate) ClearQuotationLines() *CustomerUpdate {
+	_u.mutation.ClearQuotationLines()
+	return _u
+}
+
+// RemoveQuotationLineIDs removes the "quotation_lines" edge to QuotationLine entities by IDs.
+func (_u *CustomerUpdate) RemoveQuotationLineIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.RemoveQuotationLineIDs(ids...)
+	return _u
+}
+
+// RemoveQuotationLines removes "quotation_lines" edges to QuotationLine entities.
+func (_u *CustomerUpdate) RemoveQuotationLines(v ...*QuotationLine) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveQuotationLineIDs(ids...)
+}
+
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *CustomerUpdate) Save(ctx context.Context) (int, error) {
 	if err := _u.defaults(); err != nil {
@@ -2320,6 +2462,21 @@ func (_u *CustomerUpdate) check() error {
 	if v, ok := _u.mutation.IndustryStatus(); ok {
 		if err := customer.IndustryStatusValidator(v); err != nil {
 			return &ValidationError{Name: "industry_status", err: fmt.Errorf(`ent: validator failed for field "Customer.industry_status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.PaymentDays(); ok {
+		if err := customer.PaymentDaysValidator(v); err != nil {
+			return &ValidationError{Name: "payment_days", err: fmt.Errorf(`ent: validator failed for field "Customer.payment_days": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.CreditLimit(); ok {
+		if err := customer.CreditLimitValidator(v); err != nil {
+			return &ValidationError{Name: "credit_limit", err: fmt.Errorf(`ent: validator failed for field "Customer.credit_limit": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.CreditCurrency(); ok {
+		if err := customer.CreditCurrencyValidator(v); err != nil {
+			return &ValidationError{Name: "credit_currency", err: fmt.Errorf(`ent: validator failed for field "Customer.credit_currency": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.FounderHistory(); ok {
@@ -2588,6 +2745,27 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.IndustryStatusCleared() {
 		_spec.ClearField(customer.FieldIndustryStatus, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.PaymentDays(); ok {
+		_spec.SetField(customer.FieldPaymentDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPaymentDays(); ok {
+		_spec.AddField(customer.FieldPaymentDays, field.TypeInt, value)
+	}
+	if _u.mutation.PaymentDaysCleared() {
+		_spec.ClearField(customer.FieldPaymentDays, field.TypeInt)
+	}
+	if value, ok := _u.mutation.CreditLimit(); ok {
+		_spec.SetField(customer.FieldCreditLimit, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedCreditLimit(); ok {
+		_spec.AddField(customer.FieldCreditLimit, field.TypeFloat64, value)
+	}
+	if _u.mutation.CreditLimitCleared() {
+		_spec.ClearField(customer.FieldCreditLimit, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.CreditCurrency(); ok {
+		_spec.SetField(customer.FieldCreditCurrency, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.FounderHistory(); ok {
 		_spec.SetField(customer.FieldFounderHistory, field.TypeString, value)
@@ -4142,6 +4320,96 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.QuotationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.QuotationsTable,
+			Columns: []string{customer.QuotationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotation.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedQuotationsIDs(); len(nodes) > 0 && !_u.mutation.QuotationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.QuotationsTable,
+			Columns: []string{customer.QuotationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.QuotationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.QuotationsTable,
+			Columns: []string{customer.QuotationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.QuotationLinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.QuotationLinesTable,
+			Columns: []string{customer.QuotationLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotationline.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedQuotationLinesIDs(); len(nodes) > 0 && !_u.mutation.QuotationLinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.QuotationLinesTable,
+			Columns: []string{customer.QuotationLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotationline.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.QuotationLinesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.QuotationLinesTable,
+			Columns: []string{customer.QuotationLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotationline.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -4806,6 +5074,74 @@ func (_u *CustomerUpdateOne) SetNillableIndustryStatus(v *customer.IndustryStatu
 // ClearIndustryStatus clears the value of the "industry_status" field.
 func (_u *CustomerUpdateOne) ClearIndustryStatus() *CustomerUpdateOne {
 	_u.mutation.ClearIndustryStatus()
+	return _u
+}
+
+// SetPaymentDays sets the "payment_days" field.
+func (_u *CustomerUpdateOne) SetPaymentDays(v int) *CustomerUpdateOne {
+	_u.mutation.ResetPaymentDays()
+	_u.mutation.SetPaymentDays(v)
+	return _u
+}
+
+// SetNillablePaymentDays sets the "payment_days" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillablePaymentDays(v *int) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetPaymentDays(*v)
+	}
+	return _u
+}
+
+// AddPaymentDays adds value to the "payment_days" field.
+func (_u *CustomerUpdateOne) AddPaymentDays(v int) *CustomerUpdateOne {
+	_u.mutation.AddPaymentDays(v)
+	return _u
+}
+
+// ClearPaymentDays clears the value of the "payment_days" field.
+func (_u *CustomerUpdateOne) ClearPaymentDays() *CustomerUpdateOne {
+	_u.mutation.ClearPaymentDays()
+	return _u
+}
+
+// SetCreditLimit sets the "credit_limit" field.
+func (_u *CustomerUpdateOne) SetCreditLimit(v float64) *CustomerUpdateOne {
+	_u.mutation.ResetCreditLimit()
+	_u.mutation.SetCreditLimit(v)
+	return _u
+}
+
+// SetNillableCreditLimit sets the "credit_limit" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableCreditLimit(v *float64) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetCreditLimit(*v)
+	}
+	return _u
+}
+
+// AddCreditLimit adds value to the "credit_limit" field.
+func (_u *CustomerUpdateOne) AddCreditLimit(v float64) *CustomerUpdateOne {
+	_u.mutation.AddCreditLimit(v)
+	return _u
+}
+
+// ClearCreditLimit clears the value of the "credit_limit" field.
+func (_u *CustomerUpdateOne) ClearCreditLimit() *CustomerUpdateOne {
+	_u.mutation.ClearCreditLimit()
+	return _u
+}
+
+// SetCreditCurrency sets the "credit_currency" field.
+func (_u *CustomerUpdateOne) SetCreditCurrency(v string) *CustomerUpdateOne {
+	_u.mutation.SetCreditCurrency(v)
+	return _u
+}
+
+// SetNillableCreditCurrency sets the "credit_currency" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableCreditCurrency(v *string) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetCreditCurrency(*v)
+	}
 	return _u
 }
 
@@ -5613,6 +5949,36 @@ func (_u *CustomerUpdateOne) AddAccountChanges(v ...*AccountChange) *CustomerUpd
 	return _u.AddAccountChangeIDs(ids...)
 }
 
+// AddQuotationIDs adds the "quotations" edge to the Quotation entity by IDs.
+func (_u *CustomerUpdateOne) AddQuotationIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.AddQuotationIDs(ids...)
+	return _u
+}
+
+// AddQuotations adds the "quotations" edges to the Quotation entity.
+func (_u *CustomerUpdateOne) AddQuotations(v ...*Quotation) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddQuotationIDs(ids...)
+}
+
+// AddQuotationLineIDs adds the "quotation_lines" edge to the QuotationLine entity by IDs.
+func (_u *CustomerUpdateOne) AddQuotationLineIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.AddQuotationLineIDs(ids...)
+	return _u
+}
+
+// AddQuotationLines adds the "quotation_lines" edges to the QuotationLine entity.
+func (_u *CustomerUpdateOne) AddQuotationLines(v ...*QuotationLine) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddQuotationLineIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_u *CustomerUpdateOne) Mutation() *CustomerMutation {
 	return _u.mutation
@@ -6272,6 +6638,48 @@ func (_u *CustomerUpdateOne) RemoveAccountChanges(v ...*AccountChange) *Customer
 	return _u.RemoveAccountChangeIDs(ids...)
 }
 
+// ClearQuotations clears all "quotations" edges to the Quotation entity.
+func (_u *CustomerUpdateOne) ClearQuotations() *CustomerUpdateOne {
+	_u.mutation.ClearQuotations()
+	return _u
+}
+
+// RemoveQuotationIDs removes the "quotations" edge to Quotation entities by IDs.
+func (_u *CustomerUpdateOne) RemoveQuotationIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveQuotationIDs(ids...)
+	return _u
+}
+
+// RemoveQuotations removes "quotations" edges to Quotation entities.
+func (_u *CustomerUpdateOne) RemoveQuotations(v ...*Quotation) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveQuotationIDs(ids...)
+}
+
+// ClearQuotationLines clears all "quotation_lines" edges to the QuotationLine entity.
+func (_u *CustomerUpdateOne) ClearQuotationLines() *CustomerUpdateOne {
+	_u.mutation.ClearQuotationLines()
+	return _u
+}
+
+// RemoveQuotationLineIDs removes the "quotation_lines" edge to QuotationLine entities by IDs.
+func (_u *CustomerUpdateOne) RemoveQuotationLineIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveQuotationLineIDs(ids...)
+	return _u
+}
+
+// RemoveQuotationLines removes "quotation_lines" edges to QuotationLine entities.
+func (_u *CustomerUpdateOne) RemoveQuotationLines(v ...*QuotationLine) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveQuotationLineIDs(ids...)
+}
+
 // Where appends a list predicates to the CustomerUpdate builder.
 func (_u *CustomerUpdateOne) Where(ps ...predicate.Customer) *CustomerUpdateOne {
 	_u.mutation.Where(ps...)
@@ -6437,6 +6845,21 @@ func (_u *CustomerUpdateOne) check() error {
 	if v, ok := _u.mutation.IndustryStatus(); ok {
 		if err := customer.IndustryStatusValidator(v); err != nil {
 			return &ValidationError{Name: "industry_status", err: fmt.Errorf(`ent: validator failed for field "Customer.industry_status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.PaymentDays(); ok {
+		if err := customer.PaymentDaysValidator(v); err != nil {
+			return &ValidationError{Name: "payment_days", err: fmt.Errorf(`ent: validator failed for field "Customer.payment_days": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.CreditLimit(); ok {
+		if err := customer.CreditLimitValidator(v); err != nil {
+			return &ValidationError{Name: "credit_limit", err: fmt.Errorf(`ent: validator failed for field "Customer.credit_limit": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.CreditCurrency(); ok {
+		if err := customer.CreditCurrencyValidator(v); err != nil {
+			return &ValidationError{Name: "credit_currency", err: fmt.Errorf(`ent: validator failed for field "Customer.credit_currency": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.FounderHistory(); ok {
@@ -6722,6 +7145,27 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	}
 	if _u.mutation.IndustryStatusCleared() {
 		_spec.ClearField(customer.FieldIndustryStatus, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.PaymentDays(); ok {
+		_spec.SetField(customer.FieldPaymentDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPaymentDays(); ok {
+		_spec.AddField(customer.FieldPaymentDays, field.TypeInt, value)
+	}
+	if _u.mutation.PaymentDaysCleared() {
+		_spec.ClearField(customer.FieldPaymentDays, field.TypeInt)
+	}
+	if value, ok := _u.mutation.CreditLimit(); ok {
+		_spec.SetField(customer.FieldCreditLimit, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedCreditLimit(); ok {
+		_spec.AddField(customer.FieldCreditLimit, field.TypeFloat64, value)
+	}
+	if _u.mutation.CreditLimitCleared() {
+		_spec.ClearField(customer.FieldCreditLimit, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.CreditCurrency(); ok {
+		_spec.SetField(customer.FieldCreditCurrency, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.FounderHistory(); ok {
 		_spec.SetField(customer.FieldFounderHistory, field.TypeString, value)
@@ -8269,6 +8713,96 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(accountchange.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.QuotationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.QuotationsTable,
+			Columns: []string{customer.QuotationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotation.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedQuotationsIDs(); len(nodes) > 0 && !_u.mutation.QuotationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.QuotationsTable,
+			Columns: []string{customer.QuotationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.QuotationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.QuotationsTable,
+			Columns: []string{customer.QuotationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.QuotationLinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.QuotationLinesTable,
+			Columns: []string{customer.QuotationLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotationline.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedQuotationLinesIDs(); len(nodes) > 0 && !_u.mutation.QuotationLinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.QuotationLinesTable,
+			Columns: []string{customer.QuotationLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotationline.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.QuotationLinesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.QuotationLinesTable,
+			Columns: []string{customer.QuotationLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotationline.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -38,6 +38,8 @@ import (
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/quotation"
+	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
@@ -149,6 +151,8 @@ func checkColumn(t, c string) error {
 			pitch.Table:                 pitch.ValidColumn,
 			pricepoint.Table:            pricepoint.ValidColumn,
 			product.Table:               product.ValidColumn,
+			quotation.Table:             quotation.ValidColumn,
+			quotationline.Table:         quotationline.ValidColumn,
 			refreshtoken.Table:          refreshtoken.ValidColumn,
 			sample.Table:                sample.ValidColumn,
 			sampleevent.Table:           sampleevent.ValidColumn,

@@ -34,6 +34,8 @@ import (
 	"tandem/ent/predicate"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/quotation"
+	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
@@ -60,7 +62,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 47)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 49)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -352,6 +354,9 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldScore:               {Type: field.TypeFloat64, Column: customer.FieldScore},
 			customer.FieldTier:                {Type: field.TypeEnum, Column: customer.FieldTier},
 			customer.FieldIndustryStatus:      {Type: field.TypeEnum, Column: customer.FieldIndustryStatus},
+			customer.FieldPaymentDays:         {Type: field.TypeInt, Column: customer.FieldPaymentDays},
+			customer.FieldCreditLimit:         {Type: field.TypeFloat64, Column: customer.FieldCreditLimit},
+			customer.FieldCreditCurrency:      {Type: field.TypeString, Column: customer.FieldCreditCurrency},
 			customer.FieldFounderHistory:      {Type: field.TypeString, Column: customer.FieldFounderHistory},
 			customer.FieldShareholders:        {Type: field.TypeString, Column: customer.FieldShareholders},
 			customer.FieldDecisionMechanism:   {Type: field.TypeString, Column: customer.FieldDecisionMechanism},
@@ -715,6 +720,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldDeliveryDate:            {Type: field.TypeTime, Column: order.FieldDeliveryDate},
 			order.FieldContractNo:              {Type: field.TypeString, Column: order.FieldContractNo},
 			order.FieldCurrency:                {Type: field.TypeString, Column: order.FieldCurrency},
+			order.FieldPaymentDays:             {Type: field.TypeInt, Column: order.FieldPaymentDays},
+			order.FieldPaymentDueAt:            {Type: field.TypeTime, Column: order.FieldPaymentDueAt},
 			order.FieldNotes:                   {Type: field.TypeString, Column: order.FieldNotes},
 			order.FieldConfirmedAt:             {Type: field.TypeTime, Column: order.FieldConfirmedAt},
 			order.FieldContractSignedAt:        {Type: field.TypeTime, Column: order.FieldContractSignedAt},
@@ -771,6 +778,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			orderline.FieldUnit:                     {Type: field.TypeString, Column: orderline.FieldUnit},
 			orderline.FieldUnitPrice:                {Type: field.TypeFloat64, Column: orderline.FieldUnitPrice},
 			orderline.FieldBatchNo:                  {Type: field.TypeString, Column: orderline.FieldBatchNo},
+			orderline.FieldAgreementID:              {Type: field.TypeString, Column: orderline.FieldAgreementID},
+			orderline.FieldPriceNote:                {Type: field.TypeString, Column: orderline.FieldPriceNote},
 			orderline.FieldProductionDate:           {Type: field.TypeTime, Column: orderline.FieldProductionDate},
 			orderline.FieldBatchAgeAcknowledgedAt:   {Type: field.TypeTime, Column: orderline.FieldBatchAgeAcknowledgedAt},
 			orderline.FieldBatchAgeAcknowledgedByID: {Type: field.TypeString, Column: orderline.FieldBatchAgeAcknowledgedByID},
@@ -866,6 +875,66 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   quotation.Table,
+			Columns: quotation.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: quotation.FieldID,
+			},
+		},
+		Type: "Quotation",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			quotation.FieldCreatedAt:     {Type: field.TypeTime, Column: quotation.FieldCreatedAt},
+			quotation.FieldUpdatedAt:     {Type: field.TypeTime, Column: quotation.FieldUpdatedAt},
+			quotation.FieldVersion:       {Type: field.TypeInt, Column: quotation.FieldVersion},
+			quotation.FieldCustomerID:    {Type: field.TypeString, Column: quotation.FieldCustomerID},
+			quotation.FieldSampleID:      {Type: field.TypeString, Column: quotation.FieldSampleID},
+			quotation.FieldNumber:        {Type: field.TypeString, Column: quotation.FieldNumber},
+			quotation.FieldRevision:      {Type: field.TypeInt, Column: quotation.FieldRevision},
+			quotation.FieldPreviousID:    {Type: field.TypeString, Column: quotation.FieldPreviousID},
+			quotation.FieldStatus:        {Type: field.TypeEnum, Column: quotation.FieldStatus},
+			quotation.FieldCurrency:      {Type: field.TypeString, Column: quotation.FieldCurrency},
+			quotation.FieldIncoterm:      {Type: field.TypeEnum, Column: quotation.FieldIncoterm},
+			quotation.FieldIncotermPlace: {Type: field.TypeString, Column: quotation.FieldIncotermPlace},
+			quotation.FieldPaymentDays:   {Type: field.TypeInt, Column: quotation.FieldPaymentDays},
+			quotation.FieldPaymentTerms:  {Type: field.TypeString, Column: quotation.FieldPaymentTerms},
+			quotation.FieldValidFrom:     {Type: field.TypeTime, Column: quotation.FieldValidFrom},
+			quotation.FieldValidUntil:    {Type: field.TypeTime, Column: quotation.FieldValidUntil},
+			quotation.FieldNotes:         {Type: field.TypeString, Column: quotation.FieldNotes},
+			quotation.FieldSentAt:        {Type: field.TypeTime, Column: quotation.FieldSentAt},
+			quotation.FieldDecidedAt:     {Type: field.TypeTime, Column: quotation.FieldDecidedAt},
+			quotation.FieldDecidedBy:     {Type: field.TypeString, Column: quotation.FieldDecidedBy},
+			quotation.FieldDecisionNote:  {Type: field.TypeString, Column: quotation.FieldDecisionNote},
+			quotation.FieldDecidedVia:    {Type: field.TypeEnum, Column: quotation.FieldDecidedVia},
+			quotation.FieldCreatedByID:   {Type: field.TypeString, Column: quotation.FieldCreatedByID},
+		},
+	}
+	graph.Nodes[31] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   quotationline.Table,
+			Columns: quotationline.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: quotationline.FieldID,
+			},
+		},
+		Type: "QuotationLine",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			quotationline.FieldCreatedAt:   {Type: field.TypeTime, Column: quotationline.FieldCreatedAt},
+			quotationline.FieldUpdatedAt:   {Type: field.TypeTime, Column: quotationline.FieldUpdatedAt},
+			quotationline.FieldVersion:     {Type: field.TypeInt, Column: quotationline.FieldVersion},
+			quotationline.FieldQuotationID: {Type: field.TypeString, Column: quotationline.FieldQuotationID},
+			quotationline.FieldCustomerID:  {Type: field.TypeString, Column: quotationline.FieldCustomerID},
+			quotationline.FieldProductID:   {Type: field.TypeString, Column: quotationline.FieldProductID},
+			quotationline.FieldGrade:       {Type: field.TypeString, Column: quotationline.FieldGrade},
+			quotationline.FieldMinQuantity: {Type: field.TypeFloat64, Column: quotationline.FieldMinQuantity},
+			quotationline.FieldUnit:        {Type: field.TypeString, Column: quotationline.FieldUnit},
+			quotationline.FieldUnitPrice:   {Type: field.TypeFloat64, Column: quotationline.FieldUnitPrice},
+			quotationline.FieldNote:        {Type: field.TypeString, Column: quotationline.FieldNote},
+		},
+	}
+	graph.Nodes[32] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -885,7 +954,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldClientAddr: {Type: field.TypeString, Column: refreshtoken.FieldClientAddr},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   sample.Table,
 			Columns: sample.Columns,
@@ -918,7 +987,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			sample.FieldDocPrecautions: {Type: field.TypeBool, Column: sample.FieldDocPrecautions},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   sampleevent.Table,
 			Columns: sampleevent.Columns,
@@ -938,7 +1007,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			sampleevent.FieldAt:         {Type: field.TypeTime, Column: sampleevent.FieldAt},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   savedquery.Table,
 			Columns: savedquery.Columns,
@@ -959,7 +1028,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			savedquery.FieldDescription: {Type: field.TypeString, Column: savedquery.FieldDescription},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   serverstate.Table,
 			Columns: serverstate.Columns,
@@ -975,7 +1044,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			serverstate.FieldUpdatedAt: {Type: field.TypeTime, Column: serverstate.FieldUpdatedAt},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   servicedocument.Table,
 			Columns: servicedocument.Columns,
@@ -996,7 +1065,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			servicedocument.FieldNote:       {Type: field.TypeString, Column: servicedocument.FieldNote},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   shipment.Table,
 			Columns: shipment.Columns,
@@ -1022,7 +1091,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			shipment.FieldSignedBy:           {Type: field.TypeString, Column: shipment.FieldSignedBy},
 		},
 	}
-	graph.Nodes[37] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   signingkey.Table,
 			Columns: signingkey.Columns,
@@ -1040,7 +1109,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			signingkey.FieldRetiredAt: {Type: field.TypeTime, Column: signingkey.FieldRetiredAt},
 		},
 	}
-	graph.Nodes[38] = &sqlgraph.Node{
+	graph.Nodes[40] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   snooze.Table,
 			Columns: snooze.Columns,
@@ -1059,7 +1128,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			snooze.FieldUntil:     {Type: field.TypeTime, Column: snooze.FieldUntil},
 		},
 	}
-	graph.Nodes[39] = &sqlgraph.Node{
+	graph.Nodes[41] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stagechange.Table,
 			Columns: stagechange.Columns,
@@ -1079,7 +1148,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stagechange.FieldChangedAt:   {Type: field.TypeTime, Column: stagechange.FieldChangedAt},
 		},
 	}
-	graph.Nodes[40] = &sqlgraph.Node{
+	graph.Nodes[42] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -1103,7 +1172,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldDoneAt:        {Type: field.TypeTime, Column: task.FieldDoneAt},
 		},
 	}
-	graph.Nodes[41] = &sqlgraph.Node{
+	graph.Nodes[43] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -1121,7 +1190,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldDescription: {Type: field.TypeString, Column: team.FieldDescription},
 		},
 	}
-	graph.Nodes[42] = &sqlgraph.Node{
+	graph.Nodes[44] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trackingevent.Table,
 			Columns: trackingevent.Columns,
@@ -1142,7 +1211,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trackingevent.FieldDescription: {Type: field.TypeString, Column: trackingevent.FieldDescription},
 		},
 	}
-	graph.Nodes[43] = &sqlgraph.Node{
+	graph.Nodes[45] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trial.Table,
 			Columns: trial.Columns,
@@ -1176,7 +1245,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trial.FieldFinishedAt:        {Type: field.TypeTime, Column: trial.FieldFinishedAt},
 		},
 	}
-	graph.Nodes[44] = &sqlgraph.Node{
+	graph.Nodes[46] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -1203,7 +1272,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldPartnerCustomerID:  {Type: field.TypeString, Column: user.FieldPartnerCustomerID},
 		},
 	}
-	graph.Nodes[45] = &sqlgraph.Node{
+	graph.Nodes[47] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -1230,7 +1299,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			webhookdelivery.FieldLastError:      {Type: field.TypeString, Column: webhookdelivery.FieldLastError},
 		},
 	}
-	graph.Nodes[46] = &sqlgraph.Node{
+	graph.Nodes[48] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookendpoint.Table,
 			Columns: webhookendpoint.Columns,
@@ -1864,6 +1933,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"AccountChange",
 	)
 	graph.MustAddE(
+		"quotations",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.QuotationsTable,
+			Columns: []string{customer.QuotationsColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"Quotation",
+	)
+	graph.MustAddE(
+		"quotation_lines",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.QuotationLinesTable,
+			Columns: []string{customer.QuotationLinesColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"QuotationLine",
+	)
+	graph.MustAddE(
 		"product",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -2404,6 +2497,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Product",
 	)
 	graph.MustAddE(
+		"agreement",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   orderline.AgreementTable,
+			Columns: []string{orderline.AgreementColumn},
+			Bidi:    false,
+		},
+		"OrderLine",
+		"Quotation",
+	)
+	graph.MustAddE(
 		"batch_age_acknowledged_by",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -2534,6 +2639,138 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Product",
 		"Issue",
+	)
+	graph.MustAddE(
+		"quotation_lines",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.QuotationLinesTable,
+			Columns: []string{product.QuotationLinesColumn},
+			Bidi:    false,
+		},
+		"Product",
+		"QuotationLine",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   quotation.CustomerTable,
+			Columns: []string{quotation.CustomerColumn},
+			Bidi:    false,
+		},
+		"Quotation",
+		"Customer",
+	)
+	graph.MustAddE(
+		"sample",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   quotation.SampleTable,
+			Columns: []string{quotation.SampleColumn},
+			Bidi:    false,
+		},
+		"Quotation",
+		"Sample",
+	)
+	graph.MustAddE(
+		"previous",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   quotation.PreviousTable,
+			Columns: []string{quotation.PreviousColumn},
+			Bidi:    false,
+		},
+		"Quotation",
+		"Quotation",
+	)
+	graph.MustAddE(
+		"revised_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   quotation.RevisedByTable,
+			Columns: []string{quotation.RevisedByColumn},
+			Bidi:    false,
+		},
+		"Quotation",
+		"Quotation",
+	)
+	graph.MustAddE(
+		"lines",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   quotation.LinesTable,
+			Columns: []string{quotation.LinesColumn},
+			Bidi:    false,
+		},
+		"Quotation",
+		"QuotationLine",
+	)
+	graph.MustAddE(
+		"order_lines",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   quotation.OrderLinesTable,
+			Columns: []string{quotation.OrderLinesColumn},
+			Bidi:    false,
+		},
+		"Quotation",
+		"OrderLine",
+	)
+	graph.MustAddE(
+		"created_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   quotation.CreatedByTable,
+			Columns: []string{quotation.CreatedByColumn},
+			Bidi:    false,
+		},
+		"Quotation",
+		"User",
+	)
+	graph.MustAddE(
+		"quotation",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   quotationline.QuotationTable,
+			Columns: []string{quotationline.QuotationColumn},
+			Bidi:    false,
+		},
+		"QuotationLine",
+		"Quotation",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   quotationline.CustomerTable,
+			Columns: []string{quotationline.CustomerColumn},
+			Bidi:    false,
+		},
+		"QuotationLine",
+		"Customer",
+	)
+	graph.MustAddE(
+		"product",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   quotationline.ProductTable,
+			Columns: []string{quotationline.ProductColumn},
+			Bidi:    false,
+		},
+		"QuotationLine",
+		"Product",
 	)
 	graph.MustAddE(
 		"user",
@@ -4428,6 +4665,21 @@ func (f *CustomerFilter) WhereIndustryStatus(p entql.StringP) {
 	f.Where(p.Field(customer.FieldIndustryStatus))
 }
 
+// WherePaymentDays applies the entql int predicate on the payment_days field.
+func (f *CustomerFilter) WherePaymentDays(p entql.IntP) {
+	f.Where(p.Field(customer.FieldPaymentDays))
+}
+
+// WhereCreditLimit applies the entql float64 predicate on the credit_limit field.
+func (f *CustomerFilter) WhereCreditLimit(p entql.Float64P) {
+	f.Where(p.Field(customer.FieldCreditLimit))
+}
+
+// WhereCreditCurrency applies the entql string predicate on the credit_currency field.
+func (f *CustomerFilter) WhereCreditCurrency(p entql.StringP) {
+	f.Where(p.Field(customer.FieldCreditCurrency))
+}
+
 // WhereFounderHistory applies the entql string predicate on the founder_history field.
 func (f *CustomerFilter) WhereFounderHistory(p entql.StringP) {
 	f.Where(p.Field(customer.FieldFounderHistory))
@@ -4983,6 +5235,34 @@ func (f *CustomerFilter) WhereHasAccountChanges() {
 // WhereHasAccountChangesWith applies a predicate to check if query has an edge account_changes with a given conditions (other predicates).
 func (f *CustomerFilter) WhereHasAccountChangesWith(preds ...predicate.AccountChange) {
 	f.Where(entql.HasEdgeWith("account_changes", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasQuotations applies a predicate to check if query has an edge quotations.
+func (f *CustomerFilter) WhereHasQuotations() {
+	f.Where(entql.HasEdge("quotations"))
+}
+
+// WhereHasQuotationsWith applies a predicate to check if query has an edge quotations with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasQuotationsWith(preds ...predicate.Quotation) {
+	f.Where(entql.HasEdgeWith("quotations", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasQuotationLines applies a predicate to check if query has an edge quotation_lines.
+func (f *CustomerFilter) WhereHasQuotationLines() {
+	f.Where(entql.HasEdge("quotation_lines"))
+}
+
+// WhereHasQuotationLinesWith applies a predicate to check if query has an edge quotation_lines with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasQuotationLinesWith(preds ...predicate.QuotationLine) {
+	f.Where(entql.HasEdgeWith("quotation_lines", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -6856,6 +7136,16 @@ func (f *OrderFilter) WhereCurrency(p entql.StringP) {
 	f.Where(p.Field(order.FieldCurrency))
 }
 
+// WherePaymentDays applies the entql int predicate on the payment_days field.
+func (f *OrderFilter) WherePaymentDays(p entql.IntP) {
+	f.Where(p.Field(order.FieldPaymentDays))
+}
+
+// WherePaymentDueAt applies the entql time.Time predicate on the payment_due_at field.
+func (f *OrderFilter) WherePaymentDueAt(p entql.TimeP) {
+	f.Where(p.Field(order.FieldPaymentDueAt))
+}
+
 // WhereNotes applies the entql string predicate on the notes field.
 func (f *OrderFilter) WhereNotes(p entql.StringP) {
 	f.Where(p.Field(order.FieldNotes))
@@ -7212,6 +7502,16 @@ func (f *OrderLineFilter) WhereBatchNo(p entql.StringP) {
 	f.Where(p.Field(orderline.FieldBatchNo))
 }
 
+// WhereAgreementID applies the entql string predicate on the agreement_id field.
+func (f *OrderLineFilter) WhereAgreementID(p entql.StringP) {
+	f.Where(p.Field(orderline.FieldAgreementID))
+}
+
+// WherePriceNote applies the entql string predicate on the price_note field.
+func (f *OrderLineFilter) WherePriceNote(p entql.StringP) {
+	f.Where(p.Field(orderline.FieldPriceNote))
+}
+
 // WhereProductionDate applies the entql time.Time predicate on the production_date field.
 func (f *OrderLineFilter) WhereProductionDate(p entql.TimeP) {
 	f.Where(p.Field(orderline.FieldProductionDate))
@@ -7268,6 +7568,20 @@ func (f *OrderLineFilter) WhereHasProduct() {
 // WhereHasProductWith applies a predicate to check if query has an edge product with a given conditions (other predicates).
 func (f *OrderLineFilter) WhereHasProductWith(preds ...predicate.Product) {
 	f.Where(entql.HasEdgeWith("product", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAgreement applies a predicate to check if query has an edge agreement.
+func (f *OrderLineFilter) WhereHasAgreement() {
+	f.Where(entql.HasEdge("agreement"))
+}
+
+// WhereHasAgreementWith applies a predicate to check if query has an edge agreement with a given conditions (other predicates).
+func (f *OrderLineFilter) WhereHasAgreementWith(preds ...predicate.Quotation) {
+	f.Where(entql.HasEdgeWith("agreement", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -7763,6 +8077,410 @@ func (f *ProductFilter) WhereHasIssuesWith(preds ...predicate.Issue) {
 	})))
 }
 
+// WhereHasQuotationLines applies a predicate to check if query has an edge quotation_lines.
+func (f *ProductFilter) WhereHasQuotationLines() {
+	f.Where(entql.HasEdge("quotation_lines"))
+}
+
+// WhereHasQuotationLinesWith applies a predicate to check if query has an edge quotation_lines with a given conditions (other predicates).
+func (f *ProductFilter) WhereHasQuotationLinesWith(preds ...predicate.QuotationLine) {
+	f.Where(entql.HasEdgeWith("quotation_lines", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *QuotationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the QuotationQuery builder.
+func (_q *QuotationQuery) Filter() *QuotationFilter {
+	return &QuotationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *QuotationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the QuotationMutation builder.
+func (m *QuotationMutation) Filter() *QuotationFilter {
+	return &QuotationFilter{config: m.config, predicateAdder: m}
+}
+
+// QuotationFilter provides a generic filtering capability at runtime for QuotationQuery.
+type QuotationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *QuotationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *QuotationFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(quotation.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *QuotationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(quotation.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *QuotationFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(quotation.FieldUpdatedAt))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *QuotationFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(quotation.FieldVersion))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *QuotationFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(quotation.FieldCustomerID))
+}
+
+// WhereSampleID applies the entql string predicate on the sample_id field.
+func (f *QuotationFilter) WhereSampleID(p entql.StringP) {
+	f.Where(p.Field(quotation.FieldSampleID))
+}
+
+// WhereNumber applies the entql string predicate on the number field.
+func (f *QuotationFilter) WhereNumber(p entql.StringP) {
+	f.Where(p.Field(quotation.FieldNumber))
+}
+
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *QuotationFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(quotation.FieldRevision))
+}
+
+// WherePreviousID applies the entql string predicate on the previous_id field.
+func (f *QuotationFilter) WherePreviousID(p entql.StringP) {
+	f.Where(p.Field(quotation.FieldPreviousID))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *QuotationFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(quotation.FieldStatus))
+}
+
+// WhereCurrency applies the entql string predicate on the currency field.
+func (f *QuotationFilter) WhereCurrency(p entql.StringP) {
+	f.Where(p.Field(quotation.FieldCurrency))
+}
+
+// WhereIncoterm applies the entql string predicate on the incoterm field.
+func (f *QuotationFilter) WhereIncoterm(p entql.StringP) {
+	f.Where(p.Field(quotation.FieldIncoterm))
+}
+
+// WhereIncotermPlace applies the entql string predicate on the incoterm_place field.
+func (f *QuotationFilter) WhereIncotermPlace(p entql.StringP) {
+	f.Where(p.Field(quotation.FieldIncotermPlace))
+}
+
+// WherePaymentDays applies the entql int predicate on the payment_days field.
+func (f *QuotationFilter) WherePaymentDays(p entql.IntP) {
+	f.Where(p.Field(quotation.FieldPaymentDays))
+}
+
+// WherePaymentTerms applies the entql string predicate on the payment_terms field.
+func (f *QuotationFilter) WherePaymentTerms(p entql.StringP) {
+	f.Where(p.Field(quotation.FieldPaymentTerms))
+}
+
+// WhereValidFrom applies the entql time.Time predicate on the valid_from field.
+func (f *QuotationFilter) WhereValidFrom(p entql.TimeP) {
+	f.Where(p.Field(quotation.FieldValidFrom))
+}
+
+// WhereValidUntil applies the entql time.Time predicate on the valid_until field.
+func (f *QuotationFilter) WhereValidUntil(p entql.TimeP) {
+	f.Where(p.Field(quotation.FieldValidUntil))
+}
+
+// WhereNotes applies the entql string predicate on the notes field.
+func (f *QuotationFilter) WhereNotes(p entql.StringP) {
+	f.Where(p.Field(quotation.FieldNotes))
+}
+
+// WhereSentAt applies the entql time.Time predicate on the sent_at field.
+func (f *QuotationFilter) WhereSentAt(p entql.TimeP) {
+	f.Where(p.Field(quotation.FieldSentAt))
+}
+
+// WhereDecidedAt applies the entql time.Time predicate on the decided_at field.
+func (f *QuotationFilter) WhereDecidedAt(p entql.TimeP) {
+	f.Where(p.Field(quotation.FieldDecidedAt))
+}
+
+// WhereDecidedBy applies the entql string predicate on the decided_by field.
+func (f *QuotationFilter) WhereDecidedBy(p entql.StringP) {
+	f.Where(p.Field(quotation.FieldDecidedBy))
+}
+
+// WhereDecisionNote applies the entql string predicate on the decision_note field.
+func (f *QuotationFilter) WhereDecisionNote(p entql.StringP) {
+	f.Where(p.Field(quotation.FieldDecisionNote))
+}
+
+// WhereDecidedVia applies the entql string predicate on the decided_via field.
+func (f *QuotationFilter) WhereDecidedVia(p entql.StringP) {
+	f.Where(p.Field(quotation.FieldDecidedVia))
+}
+
+// WhereCreatedByID applies the entql string predicate on the created_by_id field.
+func (f *QuotationFilter) WhereCreatedByID(p entql.StringP) {
+	f.Where(p.Field(quotation.FieldCreatedByID))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *QuotationFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *QuotationFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSample applies a predicate to check if query has an edge sample.
+func (f *QuotationFilter) WhereHasSample() {
+	f.Where(entql.HasEdge("sample"))
+}
+
+// WhereHasSampleWith applies a predicate to check if query has an edge sample with a given conditions (other predicates).
+func (f *QuotationFilter) WhereHasSampleWith(preds ...predicate.Sample) {
+	f.Where(entql.HasEdgeWith("sample", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPrevious applies a predicate to check if query has an edge previous.
+func (f *QuotationFilter) WhereHasPrevious() {
+	f.Where(entql.HasEdge("previous"))
+}
+
+// WhereHasPreviousWith applies a predicate to check if query has an edge previous with a given conditions (other predicates).
+func (f *QuotationFilter) WhereHasPreviousWith(preds ...predicate.Quotation) {
+	f.Where(entql.HasEdgeWith("previous", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRevisedBy applies a predicate to check if query has an edge revised_by.
+func (f *QuotationFilter) WhereHasRevisedBy() {
+	f.Where(entql.HasEdge("revised_by"))
+}
+
+// WhereHasRevisedByWith applies a predicate to check if query has an edge revised_by with a given conditions (other predicates).
+func (f *QuotationFilter) WhereHasRevisedByWith(preds ...predicate.Quotation) {
+	f.Where(entql.HasEdgeWith("revised_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasLines applies a predicate to check if query has an edge lines.
+func (f *QuotationFilter) WhereHasLines() {
+	f.Where(entql.HasEdge("lines"))
+}
+
+// WhereHasLinesWith applies a predicate to check if query has an edge lines with a given conditions (other predicates).
+func (f *QuotationFilter) WhereHasLinesWith(preds ...predicate.QuotationLine) {
+	f.Where(entql.HasEdgeWith("lines", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOrderLines applies a predicate to check if query has an edge order_lines.
+func (f *QuotationFilter) WhereHasOrderLines() {
+	f.Where(entql.HasEdge("order_lines"))
+}
+
+// WhereHasOrderLinesWith applies a predicate to check if query has an edge order_lines with a given conditions (other predicates).
+func (f *QuotationFilter) WhereHasOrderLinesWith(preds ...predicate.OrderLine) {
+	f.Where(entql.HasEdgeWith("order_lines", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCreatedBy applies a predicate to check if query has an edge created_by.
+func (f *QuotationFilter) WhereHasCreatedBy() {
+	f.Where(entql.HasEdge("created_by"))
+}
+
+// WhereHasCreatedByWith applies a predicate to check if query has an edge created_by with a given conditions (other predicates).
+func (f *QuotationFilter) WhereHasCreatedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("created_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *QuotationLineQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the QuotationLineQuery builder.
+func (_q *QuotationLineQuery) Filter() *QuotationLineFilter {
+	return &QuotationLineFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *QuotationLineMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the QuotationLineMutation builder.
+func (m *QuotationLineMutation) Filter() *QuotationLineFilter {
+	return &QuotationLineFilter{config: m.config, predicateAdder: m}
+}
+
+// QuotationLineFilter provides a generic filtering capability at runtime for QuotationLineQuery.
+type QuotationLineFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *QuotationLineFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *QuotationLineFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(quotationline.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *QuotationLineFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(quotationline.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *QuotationLineFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(quotationline.FieldUpdatedAt))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *QuotationLineFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(quotationline.FieldVersion))
+}
+
+// WhereQuotationID applies the entql string predicate on the quotation_id field.
+func (f *QuotationLineFilter) WhereQuotationID(p entql.StringP) {
+	f.Where(p.Field(quotationline.FieldQuotationID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *QuotationLineFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(quotationline.FieldCustomerID))
+}
+
+// WhereProductID applies the entql string predicate on the product_id field.
+func (f *QuotationLineFilter) WhereProductID(p entql.StringP) {
+	f.Where(p.Field(quotationline.FieldProductID))
+}
+
+// WhereGrade applies the entql string predicate on the grade field.
+func (f *QuotationLineFilter) WhereGrade(p entql.StringP) {
+	f.Where(p.Field(quotationline.FieldGrade))
+}
+
+// WhereMinQuantity applies the entql float64 predicate on the min_quantity field.
+func (f *QuotationLineFilter) WhereMinQuantity(p entql.Float64P) {
+	f.Where(p.Field(quotationline.FieldMinQuantity))
+}
+
+// WhereUnit applies the entql string predicate on the unit field.
+func (f *QuotationLineFilter) WhereUnit(p entql.StringP) {
+	f.Where(p.Field(quotationline.FieldUnit))
+}
+
+// WhereUnitPrice applies the entql float64 predicate on the unit_price field.
+func (f *QuotationLineFilter) WhereUnitPrice(p entql.Float64P) {
+	f.Where(p.Field(quotationline.FieldUnitPrice))
+}
+
+// WhereNote applies the entql string predicate on the note field.
+func (f *QuotationLineFilter) WhereNote(p entql.StringP) {
+	f.Where(p.Field(quotationline.FieldNote))
+}
+
+// WhereHasQuotation applies a predicate to check if query has an edge quotation.
+func (f *QuotationLineFilter) WhereHasQuotation() {
+	f.Where(entql.HasEdge("quotation"))
+}
+
+// WhereHasQuotationWith applies a predicate to check if query has an edge quotation with a given conditions (other predicates).
+func (f *QuotationLineFilter) WhereHasQuotationWith(preds ...predicate.Quotation) {
+	f.Where(entql.HasEdgeWith("quotation", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *QuotationLineFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *QuotationLineFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasProduct applies a predicate to check if query has an edge product.
+func (f *QuotationLineFilter) WhereHasProduct() {
+	f.Where(entql.HasEdge("product"))
+}
+
+// WhereHasProductWith applies a predicate to check if query has an edge product with a given conditions (other predicates).
+func (f *QuotationLineFilter) WhereHasProductWith(preds ...predicate.Product) {
+	f.Where(entql.HasEdgeWith("product", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *RefreshTokenQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -7792,7 +8510,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7886,7 +8604,7 @@ type SampleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SampleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8110,7 +8828,7 @@ type SampleEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SampleEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8227,7 +8945,7 @@ type SavedQueryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SavedQueryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8321,7 +9039,7 @@ type ServerStateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServerStateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8376,7 +9094,7 @@ type ServiceDocumentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceDocumentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8470,7 +9188,7 @@ type ShipmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ShipmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8617,7 +9335,7 @@ type SigningKeyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SigningKeyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8682,7 +9400,7 @@ type SnoozeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SnoozeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8766,7 +9484,7 @@ type StageChangeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StageChangeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8869,7 +9587,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9006,7 +9724,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9099,7 +9817,7 @@ type TrackingEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrackingEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[44].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9207,7 +9925,7 @@ type TrialFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrialFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[45].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9380,7 +10098,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[44].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[46].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9588,7 +10306,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[45].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[47].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9726,7 +10444,7 @@ type WebhookEndpointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookEndpointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[46].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[48].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -33,6 +33,8 @@ import (
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/quotation"
+	"tandem/ent/quotationline"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
 	"tandem/ent/savedquery"
@@ -3570,6 +3572,95 @@ func (_q *CustomerQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			_q.WithNamedServiceDocuments(alias, func(wq *ServiceDocumentQuery) {
 				*wq = *query
 			})
+
+		case "quotations":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&QuotationClient{config: _q.config}).Query()
+			)
+			args := newQuotationPaginateArgs(fieldArgs(ctx, new(QuotationWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newQuotationPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Customer) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID pulid.ID `sql:"customer_id"`
+							Count  int      `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(customer.QuotationsColumn), ids...))
+						})
+						if err := query.GroupBy(customer.QuotationsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[pulid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[23] == nil {
+								nodes[i].Edges.totalCount[23] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[23][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Customer) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Quotations)
+							if nodes[i].Edges.totalCount[23] == nil {
+								nodes[i].Edges.totalCount[23] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[23][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, quotationImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(customer.QuotationsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedQuotations(alias, func(wq *QuotationQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[customer.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, customer.FieldCreatedAt)
@@ -3724,6 +3815,21 @@ func (_q *CustomerQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[customer.FieldIndustryStatus]; !ok {
 				selectedFields = append(selectedFields, customer.FieldIndustryStatus)
 				fieldSeen[customer.FieldIndustryStatus] = struct{}{}
+			}
+		case "paymentDays":
+			if _, ok := fieldSeen[customer.FieldPaymentDays]; !ok {
+				selectedFields = append(selectedFields, customer.FieldPaymentDays)
+				fieldSeen[customer.FieldPaymentDays] = struct{}{}
+			}
+		case "creditLimit":
+			if _, ok := fieldSeen[customer.FieldCreditLimit]; !ok {
+				selectedFields = append(selectedFields, customer.FieldCreditLimit)
+				fieldSeen[customer.FieldCreditLimit] = struct{}{}
+			}
+		case "creditCurrency":
+			if _, ok := fieldSeen[customer.FieldCreditCurrency]; !ok {
+				selectedFields = append(selectedFields, customer.FieldCreditCurrency)
+				fieldSeen[customer.FieldCreditCurrency] = struct{}{}
 			}
 		case "founderHistory":
 			if _, ok := fieldSeen[customer.FieldFounderHistory]; !ok {
@@ -6989,6 +7095,16 @@ func (_q *OrderQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				selectedFields = append(selectedFields, order.FieldCurrency)
 				fieldSeen[order.FieldCurrency] = struct{}{}
 			}
+		case "paymentDays":
+			if _, ok := fieldSeen[order.FieldPaymentDays]; !ok {
+				selectedFields = append(selectedFields, order.FieldPaymentDays)
+				fieldSeen[order.FieldPaymentDays] = struct{}{}
+			}
+		case "paymentDueAt":
+			if _, ok := fieldSeen[order.FieldPaymentDueAt]; !ok {
+				selectedFields = append(selectedFields, order.FieldPaymentDueAt)
+				fieldSeen[order.FieldPaymentDueAt] = struct{}{}
+			}
 		case "notes":
 			if _, ok := fieldSeen[order.FieldNotes]; !ok {
 				selectedFields = append(selectedFields, order.FieldNotes)
@@ -7318,6 +7434,21 @@ func (_q *OrderLineQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				fieldSeen[orderline.FieldProductID] = struct{}{}
 			}
 
+		case "agreement":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&QuotationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, quotationImplementors)...); err != nil {
+				return err
+			}
+			_q.withAgreement = query
+			if _, ok := fieldSeen[orderline.FieldAgreementID]; !ok {
+				selectedFields = append(selectedFields, orderline.FieldAgreementID)
+				fieldSeen[orderline.FieldAgreementID] = struct{}{}
+			}
+
 		case "batchAgeAcknowledgedBy":
 			var (
 				alias = field.Alias
@@ -7381,6 +7512,16 @@ func (_q *OrderLineQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			if _, ok := fieldSeen[orderline.FieldBatchNo]; !ok {
 				selectedFields = append(selectedFields, orderline.FieldBatchNo)
 				fieldSeen[orderline.FieldBatchNo] = struct{}{}
+			}
+		case "agreementID":
+			if _, ok := fieldSeen[orderline.FieldAgreementID]; !ok {
+				selectedFields = append(selectedFields, orderline.FieldAgreementID)
+				fieldSeen[orderline.FieldAgreementID] = struct{}{}
+			}
+		case "priceNote":
+			if _, ok := fieldSeen[orderline.FieldPriceNote]; !ok {
+				selectedFields = append(selectedFields, orderline.FieldPriceNote)
+				fieldSeen[orderline.FieldPriceNote] = struct{}{}
 			}
 		case "productionDate":
 			if _, ok := fieldSeen[orderline.FieldProductionDate]; !ok {
@@ -8531,6 +8672,544 @@ func newProductPaginateArgs(rv map[string]any) *productPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*ProductWhereInput); ok {
 		args.opts = append(args.opts, WithProductFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *QuotationQuery) CollectFields(ctx context.Context, satisfies ...string) (*QuotationQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *QuotationQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(quotation.Columns))
+		selectedFields = []string{quotation.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "customer":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CustomerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, customerImplementors)...); err != nil {
+				return err
+			}
+			_q.withCustomer = query
+			if _, ok := fieldSeen[quotation.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldCustomerID)
+				fieldSeen[quotation.FieldCustomerID] = struct{}{}
+			}
+
+		case "sample":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&SampleClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, sampleImplementors)...); err != nil {
+				return err
+			}
+			_q.withSample = query
+			if _, ok := fieldSeen[quotation.FieldSampleID]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldSampleID)
+				fieldSeen[quotation.FieldSampleID] = struct{}{}
+			}
+
+		case "previous":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&QuotationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, quotationImplementors)...); err != nil {
+				return err
+			}
+			_q.withPrevious = query
+			if _, ok := fieldSeen[quotation.FieldPreviousID]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldPreviousID)
+				fieldSeen[quotation.FieldPreviousID] = struct{}{}
+			}
+
+		case "revisedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&QuotationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, quotationImplementors)...); err != nil {
+				return err
+			}
+			_q.withRevisedBy = query
+
+		case "lines":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&QuotationLineClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, quotationlineImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedLines(alias, func(wq *QuotationLineQuery) {
+				*wq = *query
+			})
+
+		case "orderLines":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrderLineClient{config: _q.config}).Query()
+			)
+			args := newOrderLinePaginateArgs(fieldArgs(ctx, new(OrderLineWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newOrderLinePager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Quotation) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID pulid.ID `sql:"agreement_id"`
+							Count  int      `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(quotation.OrderLinesColumn), ids...))
+						})
+						if err := query.GroupBy(quotation.OrderLinesColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[pulid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[5][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Quotation) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.OrderLines)
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[5][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, orderlineImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(quotation.OrderLinesColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedOrderLines(alias, func(wq *OrderLineQuery) {
+				*wq = *query
+			})
+
+		case "createdBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withCreatedBy = query
+			if _, ok := fieldSeen[quotation.FieldCreatedByID]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldCreatedByID)
+				fieldSeen[quotation.FieldCreatedByID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[quotation.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldCreatedAt)
+				fieldSeen[quotation.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[quotation.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldUpdatedAt)
+				fieldSeen[quotation.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[quotation.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldVersion)
+				fieldSeen[quotation.FieldVersion] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[quotation.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldCustomerID)
+				fieldSeen[quotation.FieldCustomerID] = struct{}{}
+			}
+		case "sampleID":
+			if _, ok := fieldSeen[quotation.FieldSampleID]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldSampleID)
+				fieldSeen[quotation.FieldSampleID] = struct{}{}
+			}
+		case "number":
+			if _, ok := fieldSeen[quotation.FieldNumber]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldNumber)
+				fieldSeen[quotation.FieldNumber] = struct{}{}
+			}
+		case "revision":
+			if _, ok := fieldSeen[quotation.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldRevision)
+				fieldSeen[quotation.FieldRevision] = struct{}{}
+			}
+		case "previousID":
+			if _, ok := fieldSeen[quotation.FieldPreviousID]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldPreviousID)
+				fieldSeen[quotation.FieldPreviousID] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[quotation.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldStatus)
+				fieldSeen[quotation.FieldStatus] = struct{}{}
+			}
+		case "currency":
+			if _, ok := fieldSeen[quotation.FieldCurrency]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldCurrency)
+				fieldSeen[quotation.FieldCurrency] = struct{}{}
+			}
+		case "incoterm":
+			if _, ok := fieldSeen[quotation.FieldIncoterm]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldIncoterm)
+				fieldSeen[quotation.FieldIncoterm] = struct{}{}
+			}
+		case "incotermPlace":
+			if _, ok := fieldSeen[quotation.FieldIncotermPlace]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldIncotermPlace)
+				fieldSeen[quotation.FieldIncotermPlace] = struct{}{}
+			}
+		case "paymentDays":
+			if _, ok := fieldSeen[quotation.FieldPaymentDays]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldPaymentDays)
+				fieldSeen[quotation.FieldPaymentDays] = struct{}{}
+			}
+		case "paymentTerms":
+			if _, ok := fieldSeen[quotation.FieldPaymentTerms]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldPaymentTerms)
+				fieldSeen[quotation.FieldPaymentTerms] = struct{}{}
+			}
+		case "validFrom":
+			if _, ok := fieldSeen[quotation.FieldValidFrom]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldValidFrom)
+				fieldSeen[quotation.FieldValidFrom] = struct{}{}
+			}
+		case "validUntil":
+			if _, ok := fieldSeen[quotation.FieldValidUntil]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldValidUntil)
+				fieldSeen[quotation.FieldValidUntil] = struct{}{}
+			}
+		case "notes":
+			if _, ok := fieldSeen[quotation.FieldNotes]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldNotes)
+				fieldSeen[quotation.FieldNotes] = struct{}{}
+			}
+		case "sentAt":
+			if _, ok := fieldSeen[quotation.FieldSentAt]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldSentAt)
+				fieldSeen[quotation.FieldSentAt] = struct{}{}
+			}
+		case "decidedAt":
+			if _, ok := fieldSeen[quotation.FieldDecidedAt]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldDecidedAt)
+				fieldSeen[quotation.FieldDecidedAt] = struct{}{}
+			}
+		case "decidedBy":
+			if _, ok := fieldSeen[quotation.FieldDecidedBy]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldDecidedBy)
+				fieldSeen[quotation.FieldDecidedBy] = struct{}{}
+			}
+		case "decisionNote":
+			if _, ok := fieldSeen[quotation.FieldDecisionNote]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldDecisionNote)
+				fieldSeen[quotation.FieldDecisionNote] = struct{}{}
+			}
+		case "decidedVia":
+			if _, ok := fieldSeen[quotation.FieldDecidedVia]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldDecidedVia)
+				fieldSeen[quotation.FieldDecidedVia] = struct{}{}
+			}
+		case "createdByID":
+			if _, ok := fieldSeen[quotation.FieldCreatedByID]; !ok {
+				selectedFields = append(selectedFields, quotation.FieldCreatedByID)
+				fieldSeen[quotation.FieldCreatedByID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type quotationPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []QuotationPaginateOption
+}
+
+func newQuotationPaginateArgs(rv map[string]any) *quotationPaginateArgs {
+	args := &quotationPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &QuotationOrder{Field: &QuotationOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithQuotationOrder(order))
+			}
+		case *QuotationOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithQuotationOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*QuotationWhereInput); ok {
+		args.opts = append(args.opts, WithQuotationFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *QuotationLineQuery) CollectFields(ctx context.Context, satisfies ...string) (*QuotationLineQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *QuotationLineQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(quotationline.Columns))
+		selectedFields = []string{quotationline.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "quotation":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&QuotationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, quotationImplementors)...); err != nil {
+				return err
+			}
+			_q.withQuotation = query
+			if _, ok := fieldSeen[quotationline.FieldQuotationID]; !ok {
+				selectedFields = append(selectedFields, quotationline.FieldQuotationID)
+				fieldSeen[quotationline.FieldQuotationID] = struct{}{}
+			}
+
+		case "product":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProductClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, productImplementors)...); err != nil {
+				return err
+			}
+			_q.withProduct = query
+			if _, ok := fieldSeen[quotationline.FieldProductID]; !ok {
+				selectedFields = append(selectedFields, quotationline.FieldProductID)
+				fieldSeen[quotationline.FieldProductID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[quotationline.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, quotationline.FieldCreatedAt)
+				fieldSeen[quotationline.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[quotationline.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, quotationline.FieldUpdatedAt)
+				fieldSeen[quotationline.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[quotationline.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, quotationline.FieldVersion)
+				fieldSeen[quotationline.FieldVersion] = struct{}{}
+			}
+		case "quotationID":
+			if _, ok := fieldSeen[quotationline.FieldQuotationID]; !ok {
+				selectedFields = append(selectedFields, quotationline.FieldQuotationID)
+				fieldSeen[quotationline.FieldQuotationID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[quotationline.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, quotationline.FieldCustomerID)
+				fieldSeen[quotationline.FieldCustomerID] = struct{}{}
+			}
+		case "productID":
+			if _, ok := fieldSeen[quotationline.FieldProductID]; !ok {
+				selectedFields = append(selectedFields, quotationline.FieldProductID)
+				fieldSeen[quotationline.FieldProductID] = struct{}{}
+			}
+		case "grade":
+			if _, ok := fieldSeen[quotationline.FieldGrade]; !ok {
+				selectedFields = append(selectedFields, quotationline.FieldGrade)
+				fieldSeen[quotationline.FieldGrade] = struct{}{}
+			}
+		case "minQuantity":
+			if _, ok := fieldSeen[quotationline.FieldMinQuantity]; !ok {
+				selectedFields = append(selectedFields, quotationline.FieldMinQuantity)
+				fieldSeen[quotationline.FieldMinQuantity] = struct{}{}
+			}
+		case "unit":
+			if _, ok := fieldSeen[quotationline.FieldUnit]; !ok {
+				selectedFields = append(selectedFields, quotationline.FieldUnit)
+				fieldSeen[quotationline.FieldUnit] = struct{}{}
+			}
+		case "unitPrice":
+			if _, ok := fieldSeen[quotationline.FieldUnitPrice]; !ok {
+				selectedFields = append(selectedFields, quotationline.FieldUnitPrice)
+				fieldSeen[quotationline.FieldUnitPrice] = struct{}{}
+			}
+		case "note":
+			if _, ok := fieldSeen[quotationline.FieldNote]; !ok {
+				selectedFields = append(selectedFields, quotationline.FieldNote)
+				fieldSeen[quotationline.FieldNote] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type quotationlinePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []QuotationLinePaginateOption
+}
+
+func newQuotationLinePaginateArgs(rv map[string]any) *quotationlinePaginateArgs {
+	args := &quotationlinePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &QuotationLineOrder{Field: &QuotationLineOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithQuotationLineOrder(order))
+			}
+		case *QuotationLineOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithQuotationLineOrder(v))
+			}
+		}
 	}
 	return args
 }

@@ -606,6 +606,27 @@ func (_m *Customer) ServiceDocuments(
 	return _m.QueryServiceDocuments().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Customer) Quotations(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *QuotationOrder, where *QuotationWhereInput,
+) (*QuotationConnection, error) {
+	opts := []QuotationPaginateOption{
+		WithQuotationOrder(orderBy),
+		WithQuotationFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[23][alias]
+	if nodes, err := _m.NamedQuotations(alias); err == nil || hasTotalCount {
+		pager, err := newQuotationPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &QuotationConnection{Edges: []*QuotationEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryQuotations().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Document) Product(ctx context.Context) (*Product, error) {
 	result, err := _m.Edges.ProductOrErr()
 	if IsNotLoaded(err) {
@@ -1103,6 +1124,14 @@ func (_m *OrderLine) Product(ctx context.Context) (*Product, error) {
 	return result, err
 }
 
+func (_m *OrderLine) Agreement(ctx context.Context) (*Quotation, error) {
+	result, err := _m.Edges.AgreementOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAgreement().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *OrderLine) BatchAgeAcknowledgedBy(ctx context.Context) (*User, error) {
 	result, err := _m.Edges.BatchAgeAcknowledgedByOrErr()
 	if IsNotLoaded(err) {
@@ -1251,6 +1280,95 @@ func (_m *Product) OrderLines(
 		return conn, nil
 	}
 	return _m.QueryOrderLines().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Quotation) Customer(ctx context.Context) (*Customer, error) {
+	result, err := _m.Edges.CustomerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCustomer().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Quotation) Sample(ctx context.Context) (*Sample, error) {
+	result, err := _m.Edges.SampleOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySample().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Quotation) Previous(ctx context.Context) (*Quotation, error) {
+	result, err := _m.Edges.PreviousOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPrevious().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Quotation) RevisedBy(ctx context.Context) (*Quotation, error) {
+	result, err := _m.Edges.RevisedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRevisedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Quotation) Lines(ctx context.Context) (result []*QuotationLine, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedLines(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.LinesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryLines().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Quotation) OrderLines(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *OrderLineOrder, where *OrderLineWhereInput,
+) (*OrderLineConnection, error) {
+	opts := []OrderLinePaginateOption{
+		WithOrderLineOrder(orderBy),
+		WithOrderLineFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[5][alias]
+	if nodes, err := _m.NamedOrderLines(alias); err == nil || hasTotalCount {
+		pager, err := newOrderLinePager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &OrderLineConnection{Edges: []*OrderLineEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryOrderLines().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Quotation) CreatedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.CreatedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCreatedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *QuotationLine) Quotation(ctx context.Context) (*Quotation, error) {
+	result, err := _m.Edges.QuotationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryQuotation().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *QuotationLine) Product(ctx context.Context) (*Product, error) {
+	result, err := _m.Edges.ProductOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryProduct().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *Sample) Customer(ctx context.Context) (*Customer, error) {

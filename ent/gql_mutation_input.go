@@ -566,6 +566,9 @@ type CreateCustomerInput struct {
 	Demand             *int
 	EaseOfClosing      *int
 	IndustryStatus     *customer.IndustryStatus
+	PaymentDays        *int
+	CreditLimit        *float64
+	CreditCurrency     *string
 	FounderHistory     *string
 	Shareholders       *string
 	DecisionMechanism  *string
@@ -635,6 +638,15 @@ func (i *CreateCustomerInput) Mutate(m *CustomerMutation) {
 	}
 	if v := i.IndustryStatus; v != nil {
 		m.SetIndustryStatus(*v)
+	}
+	if v := i.PaymentDays; v != nil {
+		m.SetPaymentDays(*v)
+	}
+	if v := i.CreditLimit; v != nil {
+		m.SetCreditLimit(*v)
+	}
+	if v := i.CreditCurrency; v != nil {
+		m.SetCreditCurrency(*v)
 	}
 	if v := i.FounderHistory; v != nil {
 		m.SetFounderHistory(*v)
@@ -721,6 +733,11 @@ type UpdateCustomerInput struct {
 	EaseOfClosing          *int
 	ClearIndustryStatus    bool
 	IndustryStatus         *customer.IndustryStatus
+	ClearPaymentDays       bool
+	PaymentDays            *int
+	ClearCreditLimit       bool
+	CreditLimit            *float64
+	CreditCurrency         *string
 	ClearFounderHistory    bool
 	FounderHistory         *string
 	ClearShareholders      bool
@@ -850,6 +867,21 @@ func (i *UpdateCustomerInput) Mutate(m *CustomerMutation) {
 	}
 	if v := i.IndustryStatus; v != nil {
 		m.SetIndustryStatus(*v)
+	}
+	if i.ClearPaymentDays {
+		m.ClearPaymentDays()
+	}
+	if v := i.PaymentDays; v != nil {
+		m.SetPaymentDays(*v)
+	}
+	if i.ClearCreditLimit {
+		m.ClearCreditLimit()
+	}
+	if v := i.CreditLimit; v != nil {
+		m.SetCreditLimit(*v)
+	}
+	if v := i.CreditCurrency; v != nil {
+		m.SetCreditCurrency(*v)
 	}
 	if i.ClearFounderHistory {
 		m.ClearFounderHistory()
@@ -1974,6 +2006,7 @@ type CreateOrderInput struct {
 	DeliveryDate *time.Time
 	ContractNo   *string
 	Currency     *string
+	PaymentDays  *int
 	Notes        *string
 	CustomerID   pulid.ID
 }
@@ -1995,6 +2028,9 @@ func (i *CreateOrderInput) Mutate(m *OrderMutation) {
 	}
 	if v := i.Currency; v != nil {
 		m.SetCurrency(*v)
+	}
+	if v := i.PaymentDays; v != nil {
+		m.SetPaymentDays(*v)
 	}
 	if v := i.Notes; v != nil {
 		m.SetNotes(*v)
@@ -2020,6 +2056,8 @@ type UpdateOrderInput struct {
 	ClearContractNo   bool
 	ContractNo        *string
 	Currency          *string
+	ClearPaymentDays  bool
+	PaymentDays       *int
 	ClearNotes        bool
 	Notes             *string
 	CustomerID        *pulid.ID
@@ -2057,6 +2095,12 @@ func (i *UpdateOrderInput) Mutate(m *OrderMutation) {
 	if v := i.Currency; v != nil {
 		m.SetCurrency(*v)
 	}
+	if i.ClearPaymentDays {
+		m.ClearPaymentDays()
+	}
+	if v := i.PaymentDays; v != nil {
+		m.SetPaymentDays(*v)
+	}
 	if i.ClearNotes {
 		m.ClearNotes()
 	}
@@ -2086,6 +2130,7 @@ type CreateOrderLineInput struct {
 	Unit           *string
 	UnitPrice      *float64
 	BatchNo        *string
+	PriceNote      *string
 	ProductionDate *time.Time
 	OrderID        pulid.ID
 	ProductID      pulid.ID
@@ -2102,6 +2147,9 @@ func (i *CreateOrderLineInput) Mutate(m *OrderLineMutation) {
 	}
 	if v := i.BatchNo; v != nil {
 		m.SetBatchNo(*v)
+	}
+	if v := i.PriceNote; v != nil {
+		m.SetPriceNote(*v)
 	}
 	if v := i.ProductionDate; v != nil {
 		m.SetProductionDate(*v)
@@ -2125,6 +2173,8 @@ type UpdateOrderLineInput struct {
 	UnitPrice           *float64
 	ClearBatchNo        bool
 	BatchNo             *string
+	ClearPriceNote      bool
+	PriceNote           *string
 	ClearProductionDate bool
 	ProductionDate      *time.Time
 	OrderID             *pulid.ID
@@ -2153,6 +2203,12 @@ func (i *UpdateOrderLineInput) Mutate(m *OrderLineMutation) {
 	}
 	if v := i.BatchNo; v != nil {
 		m.SetBatchNo(*v)
+	}
+	if i.ClearPriceNote {
+		m.ClearPriceNote()
+	}
+	if v := i.PriceNote; v != nil {
+		m.SetPriceNote(*v)
 	}
 	if i.ClearProductionDate {
 		m.ClearProductionDate()

@@ -32,6 +32,8 @@ import (
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/quotation"
+	"tandem/ent/quotationline"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
 	"tandem/ent/savedquery"
@@ -192,6 +194,16 @@ var productImplementors = []string{"Product", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Product) IsNode() {}
+
+var quotationImplementors = []string{"Quotation", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Quotation) IsNode() {}
+
+var quotationlineImplementors = []string{"QuotationLine", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*QuotationLine) IsNode() {}
 
 var sampleImplementors = []string{"Sample", "Node"}
 
@@ -668,6 +680,32 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(product.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, productImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case quotation.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Quotation.Query().
+			Where(quotation.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, quotationImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case quotationline.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.QuotationLine.Query().
+			Where(quotationline.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, quotationlineImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -1347,6 +1385,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.Product.Query().
 			Where(product.IDIn(ids...))
 		query, err := query.CollectFields(ctx, productImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case quotation.Table:
+		query := c.Quotation.Query().
+			Where(quotation.IDIn(ids...))
+		query, err := query.CollectFields(ctx, quotationImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case quotationline.Table:
+		query := c.QuotationLine.Query().
+			Where(quotationline.IDIn(ids...))
+		query, err := query.CollectFields(ctx, quotationlineImplementors...)
 		if err != nil {
 			return nil, err
 		}

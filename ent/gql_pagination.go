@@ -35,6 +35,8 @@ import (
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/quotation"
+	"tandem/ent/quotationline"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
 	"tandem/ent/savedquery"
@@ -6910,6 +6912,20 @@ var (
 			}
 		},
 	}
+	// OrderOrderFieldPaymentDueAt orders Order by payment_due_at.
+	OrderOrderFieldPaymentDueAt = &OrderOrderField{
+		Value: func(_m *Order) (ent.Value, error) {
+			return _m.PaymentDueAt, nil
+		},
+		column: order.FieldPaymentDueAt,
+		toTerm: order.ByPaymentDueAt,
+		toCursor: func(_m *Order) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.PaymentDueAt,
+			}
+		},
+	}
 )
 
 // String implement fmt.Stringer interface.
@@ -6928,6 +6944,8 @@ func (f OrderOrderField) String() string {
 		str = "ORDERED_AT"
 	case OrderOrderFieldDeliveryDate.column:
 		str = "DELIVERY_DATE"
+	case OrderOrderFieldPaymentDueAt.column:
+		str = "PAYMENT_DUE_AT"
 	}
 	return str
 }
@@ -6956,6 +6974,8 @@ func (f *OrderOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *OrderOrderFieldOrderedAt
 	case "DELIVERY_DATE":
 		*f = *OrderOrderFieldDeliveryDate
+	case "PAYMENT_DUE_AT":
+		*f = *OrderOrderFieldPaymentDueAt
 	default:
 		return fmt.Errorf("%s is not a valid OrderOrderField", str)
 	}
@@ -8972,6 +8992,706 @@ func (_m *Product) ToEdge(order *ProductOrder) *ProductEdge {
 		order = DefaultProductOrder
 	}
 	return &ProductEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// QuotationEdge is the edge representation of Quotation.
+type QuotationEdge struct {
+	Node   *Quotation `json:"node"`
+	Cursor Cursor     `json:"cursor"`
+}
+
+// QuotationConnection is the connection containing edges to Quotation.
+type QuotationConnection struct {
+	Edges      []*QuotationEdge `json:"edges"`
+	PageInfo   PageInfo         `json:"pageInfo"`
+	TotalCount int              `json:"totalCount"`
+}
+
+func (c *QuotationConnection) build(nodes []*Quotation, pager *quotationPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Quotation
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Quotation {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Quotation {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*QuotationEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &QuotationEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// QuotationPaginateOption enables pagination customization.
+type QuotationPaginateOption func(*quotationPager) error
+
+// WithQuotationOrder configures pagination ordering.
+func WithQuotationOrder(order *QuotationOrder) QuotationPaginateOption {
+	if order == nil {
+		order = DefaultQuotationOrder
+	}
+	o := *order
+	return func(pager *quotationPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultQuotationOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithQuotationFilter configures pagination filter.
+func WithQuotationFilter(filter func(*QuotationQuery) (*QuotationQuery, error)) QuotationPaginateOption {
+	return func(pager *quotationPager) error {
+		if filter == nil {
+			return errors.New("QuotationQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type quotationPager struct {
+	reverse bool
+	order   *QuotationOrder
+	filter  func(*QuotationQuery) (*QuotationQuery, error)
+}
+
+func newQuotationPager(opts []QuotationPaginateOption, reverse bool) (*quotationPager, error) {
+	pager := &quotationPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultQuotationOrder
+	}
+	return pager, nil
+}
+
+func (p *quotationPager) applyFilter(query *QuotationQuery) (*QuotationQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *quotationPager) toCursor(_m *Quotation) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *quotationPager) applyCursors(query *QuotationQuery, after, before *Cursor) (*QuotationQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultQuotationOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *quotationPager) applyOrder(query *QuotationQuery) *QuotationQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultQuotationOrder.Field {
+		query = query.Order(DefaultQuotationOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *quotationPager) orderExpr(query *QuotationQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultQuotationOrder.Field {
+			b.Comma().Ident(DefaultQuotationOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Quotation.
+func (_m *QuotationQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...QuotationPaginateOption,
+) (*QuotationConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newQuotationPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &QuotationConnection{Edges: []*QuotationEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// QuotationOrderFieldCreatedAt orders Quotation by created_at.
+	QuotationOrderFieldCreatedAt = &QuotationOrderField{
+		Value: func(_m *Quotation) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: quotation.FieldCreatedAt,
+		toTerm: quotation.ByCreatedAt,
+		toCursor: func(_m *Quotation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// QuotationOrderFieldUpdatedAt orders Quotation by updated_at.
+	QuotationOrderFieldUpdatedAt = &QuotationOrderField{
+		Value: func(_m *Quotation) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: quotation.FieldUpdatedAt,
+		toTerm: quotation.ByUpdatedAt,
+		toCursor: func(_m *Quotation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// QuotationOrderFieldNumber orders Quotation by number.
+	QuotationOrderFieldNumber = &QuotationOrderField{
+		Value: func(_m *Quotation) (ent.Value, error) {
+			return _m.Number, nil
+		},
+		column: quotation.FieldNumber,
+		toTerm: quotation.ByNumber,
+		toCursor: func(_m *Quotation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Number,
+			}
+		},
+	}
+	// QuotationOrderFieldStatus orders Quotation by status.
+	QuotationOrderFieldStatus = &QuotationOrderField{
+		Value: func(_m *Quotation) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: quotation.FieldStatus,
+		toTerm: quotation.ByStatus,
+		toCursor: func(_m *Quotation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
+	// QuotationOrderFieldValidFrom orders Quotation by valid_from.
+	QuotationOrderFieldValidFrom = &QuotationOrderField{
+		Value: func(_m *Quotation) (ent.Value, error) {
+			return _m.ValidFrom, nil
+		},
+		column: quotation.FieldValidFrom,
+		toTerm: quotation.ByValidFrom,
+		toCursor: func(_m *Quotation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ValidFrom,
+			}
+		},
+	}
+	// QuotationOrderFieldValidUntil orders Quotation by valid_until.
+	QuotationOrderFieldValidUntil = &QuotationOrderField{
+		Value: func(_m *Quotation) (ent.Value, error) {
+			return _m.ValidUntil, nil
+		},
+		column: quotation.FieldValidUntil,
+		toTerm: quotation.ByValidUntil,
+		toCursor: func(_m *Quotation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ValidUntil,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f QuotationOrderField) String() string {
+	var str string
+	switch f.column {
+	case QuotationOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case QuotationOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case QuotationOrderFieldNumber.column:
+		str = "NUMBER"
+	case QuotationOrderFieldStatus.column:
+		str = "STATUS"
+	case QuotationOrderFieldValidFrom.column:
+		str = "VALID_FROM"
+	case QuotationOrderFieldValidUntil.column:
+		str = "VALID_UNTIL"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f QuotationOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *QuotationOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("QuotationOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *QuotationOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *QuotationOrderFieldUpdatedAt
+	case "NUMBER":
+		*f = *QuotationOrderFieldNumber
+	case "STATUS":
+		*f = *QuotationOrderFieldStatus
+	case "VALID_FROM":
+		*f = *QuotationOrderFieldValidFrom
+	case "VALID_UNTIL":
+		*f = *QuotationOrderFieldValidUntil
+	default:
+		return fmt.Errorf("%s is not a valid QuotationOrderField", str)
+	}
+	return nil
+}
+
+// QuotationOrderField defines the ordering field of Quotation.
+type QuotationOrderField struct {
+	// Value extracts the ordering value from the given Quotation.
+	Value    func(*Quotation) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) quotation.OrderOption
+	toCursor func(*Quotation) Cursor
+}
+
+// QuotationOrder defines the ordering of Quotation.
+type QuotationOrder struct {
+	Direction OrderDirection       `json:"direction"`
+	Field     *QuotationOrderField `json:"field"`
+}
+
+// DefaultQuotationOrder is the default ordering of Quotation.
+var DefaultQuotationOrder = &QuotationOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &QuotationOrderField{
+		Value: func(_m *Quotation) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: quotation.FieldID,
+		toTerm: quotation.ByID,
+		toCursor: func(_m *Quotation) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Quotation into QuotationEdge.
+func (_m *Quotation) ToEdge(order *QuotationOrder) *QuotationEdge {
+	if order == nil {
+		order = DefaultQuotationOrder
+	}
+	return &QuotationEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// QuotationLineEdge is the edge representation of QuotationLine.
+type QuotationLineEdge struct {
+	Node   *QuotationLine `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// QuotationLineConnection is the connection containing edges to QuotationLine.
+type QuotationLineConnection struct {
+	Edges      []*QuotationLineEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *QuotationLineConnection) build(nodes []*QuotationLine, pager *quotationlinePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *QuotationLine
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *QuotationLine {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *QuotationLine {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*QuotationLineEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &QuotationLineEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// QuotationLinePaginateOption enables pagination customization.
+type QuotationLinePaginateOption func(*quotationlinePager) error
+
+// WithQuotationLineOrder configures pagination ordering.
+func WithQuotationLineOrder(order *QuotationLineOrder) QuotationLinePaginateOption {
+	if order == nil {
+		order = DefaultQuotationLineOrder
+	}
+	o := *order
+	return func(pager *quotationlinePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultQuotationLineOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithQuotationLineFilter configures pagination filter.
+func WithQuotationLineFilter(filter func(*QuotationLineQuery) (*QuotationLineQuery, error)) QuotationLinePaginateOption {
+	return func(pager *quotationlinePager) error {
+		if filter == nil {
+			return errors.New("QuotationLineQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type quotationlinePager struct {
+	reverse bool
+	order   *QuotationLineOrder
+	filter  func(*QuotationLineQuery) (*QuotationLineQuery, error)
+}
+
+func newQuotationLinePager(opts []QuotationLinePaginateOption, reverse bool) (*quotationlinePager, error) {
+	pager := &quotationlinePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultQuotationLineOrder
+	}
+	return pager, nil
+}
+
+func (p *quotationlinePager) applyFilter(query *QuotationLineQuery) (*QuotationLineQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *quotationlinePager) toCursor(_m *QuotationLine) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *quotationlinePager) applyCursors(query *QuotationLineQuery, after, before *Cursor) (*QuotationLineQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultQuotationLineOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *quotationlinePager) applyOrder(query *QuotationLineQuery) *QuotationLineQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultQuotationLineOrder.Field {
+		query = query.Order(DefaultQuotationLineOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *quotationlinePager) orderExpr(query *QuotationLineQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultQuotationLineOrder.Field {
+			b.Comma().Ident(DefaultQuotationLineOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to QuotationLine.
+func (_m *QuotationLineQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...QuotationLinePaginateOption,
+) (*QuotationLineConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newQuotationLinePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &QuotationLineConnection{Edges: []*QuotationLineEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// QuotationLineOrderFieldCreatedAt orders QuotationLine by created_at.
+	QuotationLineOrderFieldCreatedAt = &QuotationLineOrderField{
+		Value: func(_m *QuotationLine) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: quotationline.FieldCreatedAt,
+		toTerm: quotationline.ByCreatedAt,
+		toCursor: func(_m *QuotationLine) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// QuotationLineOrderFieldUpdatedAt orders QuotationLine by updated_at.
+	QuotationLineOrderFieldUpdatedAt = &QuotationLineOrderField{
+		Value: func(_m *QuotationLine) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: quotationline.FieldUpdatedAt,
+		toTerm: quotationline.ByUpdatedAt,
+		toCursor: func(_m *QuotationLine) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f QuotationLineOrderField) String() string {
+	var str string
+	switch f.column {
+	case QuotationLineOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case QuotationLineOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f QuotationLineOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *QuotationLineOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("QuotationLineOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *QuotationLineOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *QuotationLineOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid QuotationLineOrderField", str)
+	}
+	return nil
+}
+
+// QuotationLineOrderField defines the ordering field of QuotationLine.
+type QuotationLineOrderField struct {
+	// Value extracts the ordering value from the given QuotationLine.
+	Value    func(*QuotationLine) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) quotationline.OrderOption
+	toCursor func(*QuotationLine) Cursor
+}
+
+// QuotationLineOrder defines the ordering of QuotationLine.
+type QuotationLineOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *QuotationLineOrderField `json:"field"`
+}
+
+// DefaultQuotationLineOrder is the default ordering of QuotationLine.
+var DefaultQuotationLineOrder = &QuotationLineOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &QuotationLineOrderField{
+		Value: func(_m *QuotationLine) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: quotationline.FieldID,
+		toTerm: quotationline.ByID,
+		toCursor: func(_m *QuotationLine) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts QuotationLine into QuotationLineEdge.
+func (_m *QuotationLine) ToEdge(order *QuotationLineOrder) *QuotationLineEdge {
+	if order == nil {
+		order = DefaultQuotationLineOrder
+	}
+	return &QuotationLineEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

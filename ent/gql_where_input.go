@@ -32,6 +32,7 @@ import (
 	"tandem/ent/predicate"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/quotation"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
 	"tandem/ent/savedquery"
@@ -5748,6 +5749,45 @@ type CustomerWhereInput struct {
 	IndustryStatusIsNil  bool                      `json:"industryStatusIsNil,omitempty"`
 	IndustryStatusNotNil bool                      `json:"industryStatusNotNil,omitempty"`
 
+	// "payment_days" field predicates.
+	PaymentDays       *int  `json:"paymentDays,omitempty"`
+	PaymentDaysNEQ    *int  `json:"paymentDaysNEQ,omitempty"`
+	PaymentDaysIn     []int `json:"paymentDaysIn,omitempty"`
+	PaymentDaysNotIn  []int `json:"paymentDaysNotIn,omitempty"`
+	PaymentDaysGT     *int  `json:"paymentDaysGT,omitempty"`
+	PaymentDaysGTE    *int  `json:"paymentDaysGTE,omitempty"`
+	PaymentDaysLT     *int  `json:"paymentDaysLT,omitempty"`
+	PaymentDaysLTE    *int  `json:"paymentDaysLTE,omitempty"`
+	PaymentDaysIsNil  bool  `json:"paymentDaysIsNil,omitempty"`
+	PaymentDaysNotNil bool  `json:"paymentDaysNotNil,omitempty"`
+
+	// "credit_limit" field predicates.
+	CreditLimit       *float64  `json:"creditLimit,omitempty"`
+	CreditLimitNEQ    *float64  `json:"creditLimitNEQ,omitempty"`
+	CreditLimitIn     []float64 `json:"creditLimitIn,omitempty"`
+	CreditLimitNotIn  []float64 `json:"creditLimitNotIn,omitempty"`
+	CreditLimitGT     *float64  `json:"creditLimitGT,omitempty"`
+	CreditLimitGTE    *float64  `json:"creditLimitGTE,omitempty"`
+	CreditLimitLT     *float64  `json:"creditLimitLT,omitempty"`
+	CreditLimitLTE    *float64  `json:"creditLimitLTE,omitempty"`
+	CreditLimitIsNil  bool      `json:"creditLimitIsNil,omitempty"`
+	CreditLimitNotNil bool      `json:"creditLimitNotNil,omitempty"`
+
+	// "credit_currency" field predicates.
+	CreditCurrency             *string  `json:"creditCurrency,omitempty"`
+	CreditCurrencyNEQ          *string  `json:"creditCurrencyNEQ,omitempty"`
+	CreditCurrencyIn           []string `json:"creditCurrencyIn,omitempty"`
+	CreditCurrencyNotIn        []string `json:"creditCurrencyNotIn,omitempty"`
+	CreditCurrencyGT           *string  `json:"creditCurrencyGT,omitempty"`
+	CreditCurrencyGTE          *string  `json:"creditCurrencyGTE,omitempty"`
+	CreditCurrencyLT           *string  `json:"creditCurrencyLT,omitempty"`
+	CreditCurrencyLTE          *string  `json:"creditCurrencyLTE,omitempty"`
+	CreditCurrencyContains     *string  `json:"creditCurrencyContains,omitempty"`
+	CreditCurrencyHasPrefix    *string  `json:"creditCurrencyHasPrefix,omitempty"`
+	CreditCurrencyHasSuffix    *string  `json:"creditCurrencyHasSuffix,omitempty"`
+	CreditCurrencyEqualFold    *string  `json:"creditCurrencyEqualFold,omitempty"`
+	CreditCurrencyContainsFold *string  `json:"creditCurrencyContainsFold,omitempty"`
+
 	// "founder_history" field predicates.
 	FounderHistory             *string  `json:"founderHistory,omitempty"`
 	FounderHistoryNEQ          *string  `json:"founderHistoryNEQ,omitempty"`
@@ -6084,6 +6124,10 @@ type CustomerWhereInput struct {
 	// "service_documents" edge predicates.
 	HasServiceDocuments     *bool                        `json:"hasServiceDocuments,omitempty"`
 	HasServiceDocumentsWith []*ServiceDocumentWhereInput `json:"hasServiceDocumentsWith,omitempty"`
+
+	// "quotations" edge predicates.
+	HasQuotations     *bool                  `json:"hasQuotations,omitempty"`
+	HasQuotationsWith []*QuotationWhereInput `json:"hasQuotationsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -7147,6 +7191,105 @@ func (i *CustomerWhereInput) P() (predicate.Customer, error) {
 	if i.IndustryStatusNotNil {
 		predicates = append(predicates, customer.IndustryStatusNotNil())
 	}
+	if i.PaymentDays != nil {
+		predicates = append(predicates, customer.PaymentDaysEQ(*i.PaymentDays))
+	}
+	if i.PaymentDaysNEQ != nil {
+		predicates = append(predicates, customer.PaymentDaysNEQ(*i.PaymentDaysNEQ))
+	}
+	if len(i.PaymentDaysIn) > 0 {
+		predicates = append(predicates, customer.PaymentDaysIn(i.PaymentDaysIn...))
+	}
+	if len(i.PaymentDaysNotIn) > 0 {
+		predicates = append(predicates, customer.PaymentDaysNotIn(i.PaymentDaysNotIn...))
+	}
+	if i.PaymentDaysGT != nil {
+		predicates = append(predicates, customer.PaymentDaysGT(*i.PaymentDaysGT))
+	}
+	if i.PaymentDaysGTE != nil {
+		predicates = append(predicates, customer.PaymentDaysGTE(*i.PaymentDaysGTE))
+	}
+	if i.PaymentDaysLT != nil {
+		predicates = append(predicates, customer.PaymentDaysLT(*i.PaymentDaysLT))
+	}
+	if i.PaymentDaysLTE != nil {
+		predicates = append(predicates, customer.PaymentDaysLTE(*i.PaymentDaysLTE))
+	}
+	if i.PaymentDaysIsNil {
+		predicates = append(predicates, customer.PaymentDaysIsNil())
+	}
+	if i.PaymentDaysNotNil {
+		predicates = append(predicates, customer.PaymentDaysNotNil())
+	}
+	if i.CreditLimit != nil {
+		predicates = append(predicates, customer.CreditLimitEQ(*i.CreditLimit))
+	}
+	if i.CreditLimitNEQ != nil {
+		predicates = append(predicates, customer.CreditLimitNEQ(*i.CreditLimitNEQ))
+	}
+	if len(i.CreditLimitIn) > 0 {
+		predicates = append(predicates, customer.CreditLimitIn(i.CreditLimitIn...))
+	}
+	if len(i.CreditLimitNotIn) > 0 {
+		predicates = append(predicates, customer.CreditLimitNotIn(i.CreditLimitNotIn...))
+	}
+	if i.CreditLimitGT != nil {
+		predicates = append(predicates, customer.CreditLimitGT(*i.CreditLimitGT))
+	}
+	if i.CreditLimitGTE != nil {
+		predicates = append(predicates, customer.CreditLimitGTE(*i.CreditLimitGTE))
+	}
+	if i.CreditLimitLT != nil {
+		predicates = append(predicates, customer.CreditLimitLT(*i.CreditLimitLT))
+	}
+	if i.CreditLimitLTE != nil {
+		predicates = append(predicates, customer.CreditLimitLTE(*i.CreditLimitLTE))
+	}
+	if i.CreditLimitIsNil {
+		predicates = append(predicates, customer.CreditLimitIsNil())
+	}
+	if i.CreditLimitNotNil {
+		predicates = append(predicates, customer.CreditLimitNotNil())
+	}
+	if i.CreditCurrency != nil {
+		predicates = append(predicates, customer.CreditCurrencyEQ(*i.CreditCurrency))
+	}
+	if i.CreditCurrencyNEQ != nil {
+		predicates = append(predicates, customer.CreditCurrencyNEQ(*i.CreditCurrencyNEQ))
+	}
+	if len(i.CreditCurrencyIn) > 0 {
+		predicates = append(predicates, customer.CreditCurrencyIn(i.CreditCurrencyIn...))
+	}
+	if len(i.CreditCurrencyNotIn) > 0 {
+		predicates = append(predicates, customer.CreditCurrencyNotIn(i.CreditCurrencyNotIn...))
+	}
+	if i.CreditCurrencyGT != nil {
+		predicates = append(predicates, customer.CreditCurrencyGT(*i.CreditCurrencyGT))
+	}
+	if i.CreditCurrencyGTE != nil {
+		predicates = append(predicates, customer.CreditCurrencyGTE(*i.CreditCurrencyGTE))
+	}
+	if i.CreditCurrencyLT != nil {
+		predicates = append(predicates, customer.CreditCurrencyLT(*i.CreditCurrencyLT))
+	}
+	if i.CreditCurrencyLTE != nil {
+		predicates = append(predicates, customer.CreditCurrencyLTE(*i.CreditCurrencyLTE))
+	}
+	if i.CreditCurrencyContains != nil {
+		predicates = append(predicates, customer.CreditCurrencyContains(*i.CreditCurrencyContains))
+	}
+	if i.CreditCurrencyHasPrefix != nil {
+		predicates = append(predicates, customer.CreditCurrencyHasPrefix(*i.CreditCurrencyHasPrefix))
+	}
+	if i.CreditCurrencyHasSuffix != nil {
+		predicates = append(predicates, customer.CreditCurrencyHasSuffix(*i.CreditCurrencyHasSuffix))
+	}
+	if i.CreditCurrencyEqualFold != nil {
+		predicates = append(predicates, customer.CreditCurrencyEqualFold(*i.CreditCurrencyEqualFold))
+	}
+	if i.CreditCurrencyContainsFold != nil {
+		predicates = append(predicates, customer.CreditCurrencyContainsFold(*i.CreditCurrencyContainsFold))
+	}
 	if i.FounderHistory != nil {
 		predicates = append(predicates, customer.FounderHistoryEQ(*i.FounderHistory))
 	}
@@ -8200,6 +8343,24 @@ func (i *CustomerWhereInput) P() (predicate.Customer, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, customer.HasServiceDocumentsWith(with...))
+	}
+	if i.HasQuotations != nil {
+		p := customer.HasQuotations()
+		if !*i.HasQuotations {
+			p = customer.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasQuotationsWith) > 0 {
+		with := make([]predicate.Quotation, 0, len(i.HasQuotationsWith))
+		for _, w := range i.HasQuotationsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasQuotationsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, customer.HasQuotationsWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -16044,6 +16205,30 @@ type OrderWhereInput struct {
 	CurrencyEqualFold    *string  `json:"currencyEqualFold,omitempty"`
 	CurrencyContainsFold *string  `json:"currencyContainsFold,omitempty"`
 
+	// "payment_days" field predicates.
+	PaymentDays       *int  `json:"paymentDays,omitempty"`
+	PaymentDaysNEQ    *int  `json:"paymentDaysNEQ,omitempty"`
+	PaymentDaysIn     []int `json:"paymentDaysIn,omitempty"`
+	PaymentDaysNotIn  []int `json:"paymentDaysNotIn,omitempty"`
+	PaymentDaysGT     *int  `json:"paymentDaysGT,omitempty"`
+	PaymentDaysGTE    *int  `json:"paymentDaysGTE,omitempty"`
+	PaymentDaysLT     *int  `json:"paymentDaysLT,omitempty"`
+	PaymentDaysLTE    *int  `json:"paymentDaysLTE,omitempty"`
+	PaymentDaysIsNil  bool  `json:"paymentDaysIsNil,omitempty"`
+	PaymentDaysNotNil bool  `json:"paymentDaysNotNil,omitempty"`
+
+	// "payment_due_at" field predicates.
+	PaymentDueAt       *time.Time  `json:"paymentDueAt,omitempty"`
+	PaymentDueAtNEQ    *time.Time  `json:"paymentDueAtNEQ,omitempty"`
+	PaymentDueAtIn     []time.Time `json:"paymentDueAtIn,omitempty"`
+	PaymentDueAtNotIn  []time.Time `json:"paymentDueAtNotIn,omitempty"`
+	PaymentDueAtGT     *time.Time  `json:"paymentDueAtGT,omitempty"`
+	PaymentDueAtGTE    *time.Time  `json:"paymentDueAtGTE,omitempty"`
+	PaymentDueAtLT     *time.Time  `json:"paymentDueAtLT,omitempty"`
+	PaymentDueAtLTE    *time.Time  `json:"paymentDueAtLTE,omitempty"`
+	PaymentDueAtIsNil  bool        `json:"paymentDueAtIsNil,omitempty"`
+	PaymentDueAtNotNil bool        `json:"paymentDueAtNotNil,omitempty"`
+
 	// "notes" field predicates.
 	Notes             *string  `json:"notes,omitempty"`
 	NotesNEQ          *string  `json:"notesNEQ,omitempty"`
@@ -16653,6 +16838,66 @@ func (i *OrderWhereInput) P() (predicate.Order, error) {
 	}
 	if i.CurrencyContainsFold != nil {
 		predicates = append(predicates, order.CurrencyContainsFold(*i.CurrencyContainsFold))
+	}
+	if i.PaymentDays != nil {
+		predicates = append(predicates, order.PaymentDaysEQ(*i.PaymentDays))
+	}
+	if i.PaymentDaysNEQ != nil {
+		predicates = append(predicates, order.PaymentDaysNEQ(*i.PaymentDaysNEQ))
+	}
+	if len(i.PaymentDaysIn) > 0 {
+		predicates = append(predicates, order.PaymentDaysIn(i.PaymentDaysIn...))
+	}
+	if len(i.PaymentDaysNotIn) > 0 {
+		predicates = append(predicates, order.PaymentDaysNotIn(i.PaymentDaysNotIn...))
+	}
+	if i.PaymentDaysGT != nil {
+		predicates = append(predicates, order.PaymentDaysGT(*i.PaymentDaysGT))
+	}
+	if i.PaymentDaysGTE != nil {
+		predicates = append(predicates, order.PaymentDaysGTE(*i.PaymentDaysGTE))
+	}
+	if i.PaymentDaysLT != nil {
+		predicates = append(predicates, order.PaymentDaysLT(*i.PaymentDaysLT))
+	}
+	if i.PaymentDaysLTE != nil {
+		predicates = append(predicates, order.PaymentDaysLTE(*i.PaymentDaysLTE))
+	}
+	if i.PaymentDaysIsNil {
+		predicates = append(predicates, order.PaymentDaysIsNil())
+	}
+	if i.PaymentDaysNotNil {
+		predicates = append(predicates, order.PaymentDaysNotNil())
+	}
+	if i.PaymentDueAt != nil {
+		predicates = append(predicates, order.PaymentDueAtEQ(*i.PaymentDueAt))
+	}
+	if i.PaymentDueAtNEQ != nil {
+		predicates = append(predicates, order.PaymentDueAtNEQ(*i.PaymentDueAtNEQ))
+	}
+	if len(i.PaymentDueAtIn) > 0 {
+		predicates = append(predicates, order.PaymentDueAtIn(i.PaymentDueAtIn...))
+	}
+	if len(i.PaymentDueAtNotIn) > 0 {
+		predicates = append(predicates, order.PaymentDueAtNotIn(i.PaymentDueAtNotIn...))
+	}
+	if i.PaymentDueAtGT != nil {
+		predicates = append(predicates, order.PaymentDueAtGT(*i.PaymentDueAtGT))
+	}
+	if i.PaymentDueAtGTE != nil {
+		predicates = append(predicates, order.PaymentDueAtGTE(*i.PaymentDueAtGTE))
+	}
+	if i.PaymentDueAtLT != nil {
+		predicates = append(predicates, order.PaymentDueAtLT(*i.PaymentDueAtLT))
+	}
+	if i.PaymentDueAtLTE != nil {
+		predicates = append(predicates, order.PaymentDueAtLTE(*i.PaymentDueAtLTE))
+	}
+	if i.PaymentDueAtIsNil {
+		predicates = append(predicates, order.PaymentDueAtIsNil())
+	}
+	if i.PaymentDueAtNotNil {
+		predicates = append(predicates, order.PaymentDueAtNotNil())
 	}
 	if i.Notes != nil {
 		predicates = append(predicates, order.NotesEQ(*i.Notes))
@@ -17821,6 +18066,40 @@ type OrderLineWhereInput struct {
 	BatchNoEqualFold    *string  `json:"batchNoEqualFold,omitempty"`
 	BatchNoContainsFold *string  `json:"batchNoContainsFold,omitempty"`
 
+	// "agreement_id" field predicates.
+	AgreementID             *pulid.ID  `json:"agreementID,omitempty"`
+	AgreementIDNEQ          *pulid.ID  `json:"agreementIDNEQ,omitempty"`
+	AgreementIDIn           []pulid.ID `json:"agreementIDIn,omitempty"`
+	AgreementIDNotIn        []pulid.ID `json:"agreementIDNotIn,omitempty"`
+	AgreementIDGT           *pulid.ID  `json:"agreementIDGT,omitempty"`
+	AgreementIDGTE          *pulid.ID  `json:"agreementIDGTE,omitempty"`
+	AgreementIDLT           *pulid.ID  `json:"agreementIDLT,omitempty"`
+	AgreementIDLTE          *pulid.ID  `json:"agreementIDLTE,omitempty"`
+	AgreementIDContains     *pulid.ID  `json:"agreementIDContains,omitempty"`
+	AgreementIDHasPrefix    *pulid.ID  `json:"agreementIDHasPrefix,omitempty"`
+	AgreementIDHasSuffix    *pulid.ID  `json:"agreementIDHasSuffix,omitempty"`
+	AgreementIDIsNil        bool       `json:"agreementIDIsNil,omitempty"`
+	AgreementIDNotNil       bool       `json:"agreementIDNotNil,omitempty"`
+	AgreementIDEqualFold    *pulid.ID  `json:"agreementIDEqualFold,omitempty"`
+	AgreementIDContainsFold *pulid.ID  `json:"agreementIDContainsFold,omitempty"`
+
+	// "price_note" field predicates.
+	PriceNote             *string  `json:"priceNote,omitempty"`
+	PriceNoteNEQ          *string  `json:"priceNoteNEQ,omitempty"`
+	PriceNoteIn           []string `json:"priceNoteIn,omitempty"`
+	PriceNoteNotIn        []string `json:"priceNoteNotIn,omitempty"`
+	PriceNoteGT           *string  `json:"priceNoteGT,omitempty"`
+	PriceNoteGTE          *string  `json:"priceNoteGTE,omitempty"`
+	PriceNoteLT           *string  `json:"priceNoteLT,omitempty"`
+	PriceNoteLTE          *string  `json:"priceNoteLTE,omitempty"`
+	PriceNoteContains     *string  `json:"priceNoteContains,omitempty"`
+	PriceNoteHasPrefix    *string  `json:"priceNoteHasPrefix,omitempty"`
+	PriceNoteHasSuffix    *string  `json:"priceNoteHasSuffix,omitempty"`
+	PriceNoteIsNil        bool     `json:"priceNoteIsNil,omitempty"`
+	PriceNoteNotNil       bool     `json:"priceNoteNotNil,omitempty"`
+	PriceNoteEqualFold    *string  `json:"priceNoteEqualFold,omitempty"`
+	PriceNoteContainsFold *string  `json:"priceNoteContainsFold,omitempty"`
+
 	// "production_date" field predicates.
 	ProductionDate       *time.Time  `json:"productionDate,omitempty"`
 	ProductionDateNEQ    *time.Time  `json:"productionDateNEQ,omitempty"`
@@ -17886,6 +18165,10 @@ type OrderLineWhereInput struct {
 	// "product" edge predicates.
 	HasProduct     *bool                `json:"hasProduct,omitempty"`
 	HasProductWith []*ProductWhereInput `json:"hasProductWith,omitempty"`
+
+	// "agreement" edge predicates.
+	HasAgreement     *bool                  `json:"hasAgreement,omitempty"`
+	HasAgreementWith []*QuotationWhereInput `json:"hasAgreementWith,omitempty"`
 
 	// "batch_age_acknowledged_by" edge predicates.
 	HasBatchAgeAcknowledgedBy     *bool             `json:"hasBatchAgeAcknowledgedBy,omitempty"`
@@ -18314,6 +18597,96 @@ func (i *OrderLineWhereInput) P() (predicate.OrderLine, error) {
 	if i.BatchNoContainsFold != nil {
 		predicates = append(predicates, orderline.BatchNoContainsFold(*i.BatchNoContainsFold))
 	}
+	if i.AgreementID != nil {
+		predicates = append(predicates, orderline.AgreementIDEQ(*i.AgreementID))
+	}
+	if i.AgreementIDNEQ != nil {
+		predicates = append(predicates, orderline.AgreementIDNEQ(*i.AgreementIDNEQ))
+	}
+	if len(i.AgreementIDIn) > 0 {
+		predicates = append(predicates, orderline.AgreementIDIn(i.AgreementIDIn...))
+	}
+	if len(i.AgreementIDNotIn) > 0 {
+		predicates = append(predicates, orderline.AgreementIDNotIn(i.AgreementIDNotIn...))
+	}
+	if i.AgreementIDGT != nil {
+		predicates = append(predicates, orderline.AgreementIDGT(*i.AgreementIDGT))
+	}
+	if i.AgreementIDGTE != nil {
+		predicates = append(predicates, orderline.AgreementIDGTE(*i.AgreementIDGTE))
+	}
+	if i.AgreementIDLT != nil {
+		predicates = append(predicates, orderline.AgreementIDLT(*i.AgreementIDLT))
+	}
+	if i.AgreementIDLTE != nil {
+		predicates = append(predicates, orderline.AgreementIDLTE(*i.AgreementIDLTE))
+	}
+	if i.AgreementIDContains != nil {
+		predicates = append(predicates, orderline.AgreementIDContains(*i.AgreementIDContains))
+	}
+	if i.AgreementIDHasPrefix != nil {
+		predicates = append(predicates, orderline.AgreementIDHasPrefix(*i.AgreementIDHasPrefix))
+	}
+	if i.AgreementIDHasSuffix != nil {
+		predicates = append(predicates, orderline.AgreementIDHasSuffix(*i.AgreementIDHasSuffix))
+	}
+	if i.AgreementIDIsNil {
+		predicates = append(predicates, orderline.AgreementIDIsNil())
+	}
+	if i.AgreementIDNotNil {
+		predicates = append(predicates, orderline.AgreementIDNotNil())
+	}
+	if i.AgreementIDEqualFold != nil {
+		predicates = append(predicates, orderline.AgreementIDEqualFold(*i.AgreementIDEqualFold))
+	}
+	if i.AgreementIDContainsFold != nil {
+		predicates = append(predicates, orderline.AgreementIDContainsFold(*i.AgreementIDContainsFold))
+	}
+	if i.PriceNote != nil {
+		predicates = append(predicates, orderline.PriceNoteEQ(*i.PriceNote))
+	}
+	if i.PriceNoteNEQ != nil {
+		predicates = append(predicates, orderline.PriceNoteNEQ(*i.PriceNoteNEQ))
+	}
+	if len(i.PriceNoteIn) > 0 {
+		predicates = append(predicates, orderline.PriceNoteIn(i.PriceNoteIn...))
+	}
+	if len(i.PriceNoteNotIn) > 0 {
+		predicates = append(predicates, orderline.PriceNoteNotIn(i.PriceNoteNotIn...))
+	}
+	if i.PriceNoteGT != nil {
+		predicates = append(predicates, orderline.PriceNoteGT(*i.PriceNoteGT))
+	}
+	if i.PriceNoteGTE != nil {
+		predicates = append(predicates, orderline.PriceNoteGTE(*i.PriceNoteGTE))
+	}
+	if i.PriceNoteLT != nil {
+		predicates = append(predicates, orderline.PriceNoteLT(*i.PriceNoteLT))
+	}
+	if i.PriceNoteLTE != nil {
+		predicates = append(predicates, orderline.PriceNoteLTE(*i.PriceNoteLTE))
+	}
+	if i.PriceNoteContains != nil {
+		predicates = append(predicates, orderline.PriceNoteContains(*i.PriceNoteContains))
+	}
+	if i.PriceNoteHasPrefix != nil {
+		predicates = append(predicates, orderline.PriceNoteHasPrefix(*i.PriceNoteHasPrefix))
+	}
+	if i.PriceNoteHasSuffix != nil {
+		predicates = append(predicates, orderline.PriceNoteHasSuffix(*i.PriceNoteHasSuffix))
+	}
+	if i.PriceNoteIsNil {
+		predicates = append(predicates, orderline.PriceNoteIsNil())
+	}
+	if i.PriceNoteNotNil {
+		predicates = append(predicates, orderline.PriceNoteNotNil())
+	}
+	if i.PriceNoteEqualFold != nil {
+		predicates = append(predicates, orderline.PriceNoteEqualFold(*i.PriceNoteEqualFold))
+	}
+	if i.PriceNoteContainsFold != nil {
+		predicates = append(predicates, orderline.PriceNoteContainsFold(*i.PriceNoteContainsFold))
+	}
 	if i.ProductionDate != nil {
 		predicates = append(predicates, orderline.ProductionDateEQ(*i.ProductionDate))
 	}
@@ -18500,6 +18873,24 @@ func (i *OrderLineWhereInput) P() (predicate.OrderLine, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, orderline.HasProductWith(with...))
+	}
+	if i.HasAgreement != nil {
+		p := orderline.HasAgreement()
+		if !*i.HasAgreement {
+			p = orderline.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAgreementWith) > 0 {
+		with := make([]predicate.Quotation, 0, len(i.HasAgreementWith))
+		for _, w := range i.HasAgreementWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAgreementWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, orderline.HasAgreementWith(with...))
 	}
 	if i.HasBatchAgeAcknowledgedBy != nil {
 		p := orderline.HasBatchAgeAcknowledgedBy()
@@ -20496,6 +20887,1320 @@ func (i *ProductWhereInput) P() (predicate.Product, error) {
 		return predicates[0], nil
 	default:
 		return product.And(predicates...), nil
+	}
+}
+
+// QuotationWhereInput represents a where input for filtering Quotation queries.
+type QuotationWhereInput struct {
+	Predicates []predicate.Quotation  `json:"-"`
+	Not        *QuotationWhereInput   `json:"not,omitempty"`
+	Or         []*QuotationWhereInput `json:"or,omitempty"`
+	And        []*QuotationWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "version" field predicates.
+	Version      *int  `json:"version,omitempty"`
+	VersionNEQ   *int  `json:"versionNEQ,omitempty"`
+	VersionIn    []int `json:"versionIn,omitempty"`
+	VersionNotIn []int `json:"versionNotIn,omitempty"`
+	VersionGT    *int  `json:"versionGT,omitempty"`
+	VersionGTE   *int  `json:"versionGTE,omitempty"`
+	VersionLT    *int  `json:"versionLT,omitempty"`
+	VersionLTE   *int  `json:"versionLTE,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID             *pulid.ID  `json:"customerID,omitempty"`
+	CustomerIDNEQ          *pulid.ID  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn           []pulid.ID `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn        []pulid.ID `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT           *pulid.ID  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE          *pulid.ID  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT           *pulid.ID  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE          *pulid.ID  `json:"customerIDLTE,omitempty"`
+	CustomerIDContains     *pulid.ID  `json:"customerIDContains,omitempty"`
+	CustomerIDHasPrefix    *pulid.ID  `json:"customerIDHasPrefix,omitempty"`
+	CustomerIDHasSuffix    *pulid.ID  `json:"customerIDHasSuffix,omitempty"`
+	CustomerIDEqualFold    *pulid.ID  `json:"customerIDEqualFold,omitempty"`
+	CustomerIDContainsFold *pulid.ID  `json:"customerIDContainsFold,omitempty"`
+
+	// "sample_id" field predicates.
+	SampleID             *pulid.ID  `json:"sampleID,omitempty"`
+	SampleIDNEQ          *pulid.ID  `json:"sampleIDNEQ,omitempty"`
+	SampleIDIn           []pulid.ID `json:"sampleIDIn,omitempty"`
+	SampleIDNotIn        []pulid.ID `json:"sampleIDNotIn,omitempty"`
+	SampleIDGT           *pulid.ID  `json:"sampleIDGT,omitempty"`
+	SampleIDGTE          *pulid.ID  `json:"sampleIDGTE,omitempty"`
+	SampleIDLT           *pulid.ID  `json:"sampleIDLT,omitempty"`
+	SampleIDLTE          *pulid.ID  `json:"sampleIDLTE,omitempty"`
+	SampleIDContains     *pulid.ID  `json:"sampleIDContains,omitempty"`
+	SampleIDHasPrefix    *pulid.ID  `json:"sampleIDHasPrefix,omitempty"`
+	SampleIDHasSuffix    *pulid.ID  `json:"sampleIDHasSuffix,omitempty"`
+	SampleIDIsNil        bool       `json:"sampleIDIsNil,omitempty"`
+	SampleIDNotNil       bool       `json:"sampleIDNotNil,omitempty"`
+	SampleIDEqualFold    *pulid.ID  `json:"sampleIDEqualFold,omitempty"`
+	SampleIDContainsFold *pulid.ID  `json:"sampleIDContainsFold,omitempty"`
+
+	// "number" field predicates.
+	Number             *string  `json:"number,omitempty"`
+	NumberNEQ          *string  `json:"numberNEQ,omitempty"`
+	NumberIn           []string `json:"numberIn,omitempty"`
+	NumberNotIn        []string `json:"numberNotIn,omitempty"`
+	NumberGT           *string  `json:"numberGT,omitempty"`
+	NumberGTE          *string  `json:"numberGTE,omitempty"`
+	NumberLT           *string  `json:"numberLT,omitempty"`
+	NumberLTE          *string  `json:"numberLTE,omitempty"`
+	NumberContains     *string  `json:"numberContains,omitempty"`
+	NumberHasPrefix    *string  `json:"numberHasPrefix,omitempty"`
+	NumberHasSuffix    *string  `json:"numberHasSuffix,omitempty"`
+	NumberEqualFold    *string  `json:"numberEqualFold,omitempty"`
+	NumberContainsFold *string  `json:"numberContainsFold,omitempty"`
+
+	// "revision" field predicates.
+	Revision      *int  `json:"revision,omitempty"`
+	RevisionNEQ   *int  `json:"revisionNEQ,omitempty"`
+	RevisionIn    []int `json:"revisionIn,omitempty"`
+	RevisionNotIn []int `json:"revisionNotIn,omitempty"`
+	RevisionGT    *int  `json:"revisionGT,omitempty"`
+	RevisionGTE   *int  `json:"revisionGTE,omitempty"`
+	RevisionLT    *int  `json:"revisionLT,omitempty"`
+	RevisionLTE   *int  `json:"revisionLTE,omitempty"`
+
+	// "previous_id" field predicates.
+	PreviousID             *pulid.ID  `json:"previousID,omitempty"`
+	PreviousIDNEQ          *pulid.ID  `json:"previousIDNEQ,omitempty"`
+	PreviousIDIn           []pulid.ID `json:"previousIDIn,omitempty"`
+	PreviousIDNotIn        []pulid.ID `json:"previousIDNotIn,omitempty"`
+	PreviousIDGT           *pulid.ID  `json:"previousIDGT,omitempty"`
+	PreviousIDGTE          *pulid.ID  `json:"previousIDGTE,omitempty"`
+	PreviousIDLT           *pulid.ID  `json:"previousIDLT,omitempty"`
+	PreviousIDLTE          *pulid.ID  `json:"previousIDLTE,omitempty"`
+	PreviousIDContains     *pulid.ID  `json:"previousIDContains,omitempty"`
+	PreviousIDHasPrefix    *pulid.ID  `json:"previousIDHasPrefix,omitempty"`
+	PreviousIDHasSuffix    *pulid.ID  `json:"previousIDHasSuffix,omitempty"`
+	PreviousIDIsNil        bool       `json:"previousIDIsNil,omitempty"`
+	PreviousIDNotNil       bool       `json:"previousIDNotNil,omitempty"`
+	PreviousIDEqualFold    *pulid.ID  `json:"previousIDEqualFold,omitempty"`
+	PreviousIDContainsFold *pulid.ID  `json:"previousIDContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *quotation.Status  `json:"status,omitempty"`
+	StatusNEQ   *quotation.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []quotation.Status `json:"statusIn,omitempty"`
+	StatusNotIn []quotation.Status `json:"statusNotIn,omitempty"`
+
+	// "currency" field predicates.
+	Currency             *string  `json:"currency,omitempty"`
+	CurrencyNEQ          *string  `json:"currencyNEQ,omitempty"`
+	CurrencyIn           []string `json:"currencyIn,omitempty"`
+	CurrencyNotIn        []string `json:"currencyNotIn,omitempty"`
+	CurrencyGT           *string  `json:"currencyGT,omitempty"`
+	CurrencyGTE          *string  `json:"currencyGTE,omitempty"`
+	CurrencyLT           *string  `json:"currencyLT,omitempty"`
+	CurrencyLTE          *string  `json:"currencyLTE,omitempty"`
+	CurrencyContains     *string  `json:"currencyContains,omitempty"`
+	CurrencyHasPrefix    *string  `json:"currencyHasPrefix,omitempty"`
+	CurrencyHasSuffix    *string  `json:"currencyHasSuffix,omitempty"`
+	CurrencyEqualFold    *string  `json:"currencyEqualFold,omitempty"`
+	CurrencyContainsFold *string  `json:"currencyContainsFold,omitempty"`
+
+	// "incoterm" field predicates.
+	Incoterm       *quotation.Incoterm  `json:"incoterm,omitempty"`
+	IncotermNEQ    *quotation.Incoterm  `json:"incotermNEQ,omitempty"`
+	IncotermIn     []quotation.Incoterm `json:"incotermIn,omitempty"`
+	IncotermNotIn  []quotation.Incoterm `json:"incotermNotIn,omitempty"`
+	IncotermIsNil  bool                 `json:"incotermIsNil,omitempty"`
+	IncotermNotNil bool                 `json:"incotermNotNil,omitempty"`
+
+	// "incoterm_place" field predicates.
+	IncotermPlace             *string  `json:"incotermPlace,omitempty"`
+	IncotermPlaceNEQ          *string  `json:"incotermPlaceNEQ,omitempty"`
+	IncotermPlaceIn           []string `json:"incotermPlaceIn,omitempty"`
+	IncotermPlaceNotIn        []string `json:"incotermPlaceNotIn,omitempty"`
+	IncotermPlaceGT           *string  `json:"incotermPlaceGT,omitempty"`
+	IncotermPlaceGTE          *string  `json:"incotermPlaceGTE,omitempty"`
+	IncotermPlaceLT           *string  `json:"incotermPlaceLT,omitempty"`
+	IncotermPlaceLTE          *string  `json:"incotermPlaceLTE,omitempty"`
+	IncotermPlaceContains     *string  `json:"incotermPlaceContains,omitempty"`
+	IncotermPlaceHasPrefix    *string  `json:"incotermPlaceHasPrefix,omitempty"`
+	IncotermPlaceHasSuffix    *string  `json:"incotermPlaceHasSuffix,omitempty"`
+	IncotermPlaceIsNil        bool     `json:"incotermPlaceIsNil,omitempty"`
+	IncotermPlaceNotNil       bool     `json:"incotermPlaceNotNil,omitempty"`
+	IncotermPlaceEqualFold    *string  `json:"incotermPlaceEqualFold,omitempty"`
+	IncotermPlaceContainsFold *string  `json:"incotermPlaceContainsFold,omitempty"`
+
+	// "payment_days" field predicates.
+	PaymentDays       *int  `json:"paymentDays,omitempty"`
+	PaymentDaysNEQ    *int  `json:"paymentDaysNEQ,omitempty"`
+	PaymentDaysIn     []int `json:"paymentDaysIn,omitempty"`
+	PaymentDaysNotIn  []int `json:"paymentDaysNotIn,omitempty"`
+	PaymentDaysGT     *int  `json:"paymentDaysGT,omitempty"`
+	PaymentDaysGTE    *int  `json:"paymentDaysGTE,omitempty"`
+	PaymentDaysLT     *int  `json:"paymentDaysLT,omitempty"`
+	PaymentDaysLTE    *int  `json:"paymentDaysLTE,omitempty"`
+	PaymentDaysIsNil  bool  `json:"paymentDaysIsNil,omitempty"`
+	PaymentDaysNotNil bool  `json:"paymentDaysNotNil,omitempty"`
+
+	// "payment_terms" field predicates.
+	PaymentTerms             *string  `json:"paymentTerms,omitempty"`
+	PaymentTermsNEQ          *string  `json:"paymentTermsNEQ,omitempty"`
+	PaymentTermsIn           []string `json:"paymentTermsIn,omitempty"`
+	PaymentTermsNotIn        []string `json:"paymentTermsNotIn,omitempty"`
+	PaymentTermsGT           *string  `json:"paymentTermsGT,omitempty"`
+	PaymentTermsGTE          *string  `json:"paymentTermsGTE,omitempty"`
+	PaymentTermsLT           *string  `json:"paymentTermsLT,omitempty"`
+	PaymentTermsLTE          *string  `json:"paymentTermsLTE,omitempty"`
+	PaymentTermsContains     *string  `json:"paymentTermsContains,omitempty"`
+	PaymentTermsHasPrefix    *string  `json:"paymentTermsHasPrefix,omitempty"`
+	PaymentTermsHasSuffix    *string  `json:"paymentTermsHasSuffix,omitempty"`
+	PaymentTermsIsNil        bool     `json:"paymentTermsIsNil,omitempty"`
+	PaymentTermsNotNil       bool     `json:"paymentTermsNotNil,omitempty"`
+	PaymentTermsEqualFold    *string  `json:"paymentTermsEqualFold,omitempty"`
+	PaymentTermsContainsFold *string  `json:"paymentTermsContainsFold,omitempty"`
+
+	// "valid_from" field predicates.
+	ValidFrom      *time.Time  `json:"validFrom,omitempty"`
+	ValidFromNEQ   *time.Time  `json:"validFromNEQ,omitempty"`
+	ValidFromIn    []time.Time `json:"validFromIn,omitempty"`
+	ValidFromNotIn []time.Time `json:"validFromNotIn,omitempty"`
+	ValidFromGT    *time.Time  `json:"validFromGT,omitempty"`
+	ValidFromGTE   *time.Time  `json:"validFromGTE,omitempty"`
+	ValidFromLT    *time.Time  `json:"validFromLT,omitempty"`
+	ValidFromLTE   *time.Time  `json:"validFromLTE,omitempty"`
+
+	// "valid_until" field predicates.
+	ValidUntil      *time.Time  `json:"validUntil,omitempty"`
+	ValidUntilNEQ   *time.Time  `json:"validUntilNEQ,omitempty"`
+	ValidUntilIn    []time.Time `json:"validUntilIn,omitempty"`
+	ValidUntilNotIn []time.Time `json:"validUntilNotIn,omitempty"`
+	ValidUntilGT    *time.Time  `json:"validUntilGT,omitempty"`
+	ValidUntilGTE   *time.Time  `json:"validUntilGTE,omitempty"`
+	ValidUntilLT    *time.Time  `json:"validUntilLT,omitempty"`
+	ValidUntilLTE   *time.Time  `json:"validUntilLTE,omitempty"`
+
+	// "notes" field predicates.
+	Notes             *string  `json:"notes,omitempty"`
+	NotesNEQ          *string  `json:"notesNEQ,omitempty"`
+	NotesIn           []string `json:"notesIn,omitempty"`
+	NotesNotIn        []string `json:"notesNotIn,omitempty"`
+	NotesGT           *string  `json:"notesGT,omitempty"`
+	NotesGTE          *string  `json:"notesGTE,omitempty"`
+	NotesLT           *string  `json:"notesLT,omitempty"`
+	NotesLTE          *string  `json:"notesLTE,omitempty"`
+	NotesContains     *string  `json:"notesContains,omitempty"`
+	NotesHasPrefix    *string  `json:"notesHasPrefix,omitempty"`
+	NotesHasSuffix    *string  `json:"notesHasSuffix,omitempty"`
+	NotesIsNil        bool     `json:"notesIsNil,omitempty"`
+	NotesNotNil       bool     `json:"notesNotNil,omitempty"`
+	NotesEqualFold    *string  `json:"notesEqualFold,omitempty"`
+	NotesContainsFold *string  `json:"notesContainsFold,omitempty"`
+
+	// "sent_at" field predicates.
+	SentAt       *time.Time  `json:"sentAt,omitempty"`
+	SentAtNEQ    *time.Time  `json:"sentAtNEQ,omitempty"`
+	SentAtIn     []time.Time `json:"sentAtIn,omitempty"`
+	SentAtNotIn  []time.Time `json:"sentAtNotIn,omitempty"`
+	SentAtGT     *time.Time  `json:"sentAtGT,omitempty"`
+	SentAtGTE    *time.Time  `json:"sentAtGTE,omitempty"`
+	SentAtLT     *time.Time  `json:"sentAtLT,omitempty"`
+	SentAtLTE    *time.Time  `json:"sentAtLTE,omitempty"`
+	SentAtIsNil  bool        `json:"sentAtIsNil,omitempty"`
+	SentAtNotNil bool        `json:"sentAtNotNil,omitempty"`
+
+	// "decided_at" field predicates.
+	DecidedAt       *time.Time  `json:"decidedAt,omitempty"`
+	DecidedAtNEQ    *time.Time  `json:"decidedAtNEQ,omitempty"`
+	DecidedAtIn     []time.Time `json:"decidedAtIn,omitempty"`
+	DecidedAtNotIn  []time.Time `json:"decidedAtNotIn,omitempty"`
+	DecidedAtGT     *time.Time  `json:"decidedAtGT,omitempty"`
+	DecidedAtGTE    *time.Time  `json:"decidedAtGTE,omitempty"`
+	DecidedAtLT     *time.Time  `json:"decidedAtLT,omitempty"`
+	DecidedAtLTE    *time.Time  `json:"decidedAtLTE,omitempty"`
+	DecidedAtIsNil  bool        `json:"decidedAtIsNil,omitempty"`
+	DecidedAtNotNil bool        `json:"decidedAtNotNil,omitempty"`
+
+	// "decided_by" field predicates.
+	DecidedBy             *string  `json:"decidedBy,omitempty"`
+	DecidedByNEQ          *string  `json:"decidedByNEQ,omitempty"`
+	DecidedByIn           []string `json:"decidedByIn,omitempty"`
+	DecidedByNotIn        []string `json:"decidedByNotIn,omitempty"`
+	DecidedByGT           *string  `json:"decidedByGT,omitempty"`
+	DecidedByGTE          *string  `json:"decidedByGTE,omitempty"`
+	DecidedByLT           *string  `json:"decidedByLT,omitempty"`
+	DecidedByLTE          *string  `json:"decidedByLTE,omitempty"`
+	DecidedByContains     *string  `json:"decidedByContains,omitempty"`
+	DecidedByHasPrefix    *string  `json:"decidedByHasPrefix,omitempty"`
+	DecidedByHasSuffix    *string  `json:"decidedByHasSuffix,omitempty"`
+	DecidedByIsNil        bool     `json:"decidedByIsNil,omitempty"`
+	DecidedByNotNil       bool     `json:"decidedByNotNil,omitempty"`
+	DecidedByEqualFold    *string  `json:"decidedByEqualFold,omitempty"`
+	DecidedByContainsFold *string  `json:"decidedByContainsFold,omitempty"`
+
+	// "decision_note" field predicates.
+	DecisionNote             *string  `json:"decisionNote,omitempty"`
+	DecisionNoteNEQ          *string  `json:"decisionNoteNEQ,omitempty"`
+	DecisionNoteIn           []string `json:"decisionNoteIn,omitempty"`
+	DecisionNoteNotIn        []string `json:"decisionNoteNotIn,omitempty"`
+	DecisionNoteGT           *string  `json:"decisionNoteGT,omitempty"`
+	DecisionNoteGTE          *string  `json:"decisionNoteGTE,omitempty"`
+	DecisionNoteLT           *string  `json:"decisionNoteLT,omitempty"`
+	DecisionNoteLTE          *string  `json:"decisionNoteLTE,omitempty"`
+	DecisionNoteContains     *string  `json:"decisionNoteContains,omitempty"`
+	DecisionNoteHasPrefix    *string  `json:"decisionNoteHasPrefix,omitempty"`
+	DecisionNoteHasSuffix    *string  `json:"decisionNoteHasSuffix,omitempty"`
+	DecisionNoteIsNil        bool     `json:"decisionNoteIsNil,omitempty"`
+	DecisionNoteNotNil       bool     `json:"decisionNoteNotNil,omitempty"`
+	DecisionNoteEqualFold    *string  `json:"decisionNoteEqualFold,omitempty"`
+	DecisionNoteContainsFold *string  `json:"decisionNoteContainsFold,omitempty"`
+
+	// "decided_via" field predicates.
+	DecidedVia       *quotation.DecidedVia  `json:"decidedVia,omitempty"`
+	DecidedViaNEQ    *quotation.DecidedVia  `json:"decidedViaNEQ,omitempty"`
+	DecidedViaIn     []quotation.DecidedVia `json:"decidedViaIn,omitempty"`
+	DecidedViaNotIn  []quotation.DecidedVia `json:"decidedViaNotIn,omitempty"`
+	DecidedViaIsNil  bool                   `json:"decidedViaIsNil,omitempty"`
+	DecidedViaNotNil bool                   `json:"decidedViaNotNil,omitempty"`
+
+	// "created_by_id" field predicates.
+	CreatedByID             *pulid.ID  `json:"createdByID,omitempty"`
+	CreatedByIDNEQ          *pulid.ID  `json:"createdByIDNEQ,omitempty"`
+	CreatedByIDIn           []pulid.ID `json:"createdByIDIn,omitempty"`
+	CreatedByIDNotIn        []pulid.ID `json:"createdByIDNotIn,omitempty"`
+	CreatedByIDGT           *pulid.ID  `json:"createdByIDGT,omitempty"`
+	CreatedByIDGTE          *pulid.ID  `json:"createdByIDGTE,omitempty"`
+	CreatedByIDLT           *pulid.ID  `json:"createdByIDLT,omitempty"`
+	CreatedByIDLTE          *pulid.ID  `json:"createdByIDLTE,omitempty"`
+	CreatedByIDContains     *pulid.ID  `json:"createdByIDContains,omitempty"`
+	CreatedByIDHasPrefix    *pulid.ID  `json:"createdByIDHasPrefix,omitempty"`
+	CreatedByIDHasSuffix    *pulid.ID  `json:"createdByIDHasSuffix,omitempty"`
+	CreatedByIDIsNil        bool       `json:"createdByIDIsNil,omitempty"`
+	CreatedByIDNotNil       bool       `json:"createdByIDNotNil,omitempty"`
+	CreatedByIDEqualFold    *pulid.ID  `json:"createdByIDEqualFold,omitempty"`
+	CreatedByIDContainsFold *pulid.ID  `json:"createdByIDContainsFold,omitempty"`
+
+	// "customer" edge predicates.
+	HasCustomer     *bool                 `json:"hasCustomer,omitempty"`
+	HasCustomerWith []*CustomerWhereInput `json:"hasCustomerWith,omitempty"`
+
+	// "sample" edge predicates.
+	HasSample     *bool               `json:"hasSample,omitempty"`
+	HasSampleWith []*SampleWhereInput `json:"hasSampleWith,omitempty"`
+
+	// "previous" edge predicates.
+	HasPrevious     *bool                  `json:"hasPrevious,omitempty"`
+	HasPreviousWith []*QuotationWhereInput `json:"hasPreviousWith,omitempty"`
+
+	// "revised_by" edge predicates.
+	HasRevisedBy     *bool                  `json:"hasRevisedBy,omitempty"`
+	HasRevisedByWith []*QuotationWhereInput `json:"hasRevisedByWith,omitempty"`
+
+	// "order_lines" edge predicates.
+	HasOrderLines     *bool                  `json:"hasOrderLines,omitempty"`
+	HasOrderLinesWith []*OrderLineWhereInput `json:"hasOrderLinesWith,omitempty"`
+
+	// "created_by" edge predicates.
+	HasCreatedBy     *bool             `json:"hasCreatedBy,omitempty"`
+	HasCreatedByWith []*UserWhereInput `json:"hasCreatedByWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *QuotationWhereInput) AddPredicates(predicates ...predicate.Quotation) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the QuotationWhereInput filter on the QuotationQuery builder.
+func (i *QuotationWhereInput) Filter(q *QuotationQuery) (*QuotationQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyQuotationWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyQuotationWhereInput is returned in case the QuotationWhereInput is empty.
+var ErrEmptyQuotationWhereInput = errors.New("ent: empty predicate QuotationWhereInput")
+
+// P returns a predicate for filtering quotations.
+// An error is returned if the input is empty or invalid.
+func (i *QuotationWhereInput) P() (predicate.Quotation, error) {
+	var predicates []predicate.Quotation
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, quotation.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Quotation, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, quotation.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Quotation, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, quotation.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, quotation.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, quotation.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, quotation.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, quotation.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, quotation.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, quotation.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, quotation.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, quotation.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, quotation.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, quotation.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, quotation.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, quotation.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, quotation.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, quotation.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, quotation.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, quotation.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, quotation.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, quotation.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, quotation.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, quotation.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, quotation.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, quotation.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, quotation.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, quotation.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Version != nil {
+		predicates = append(predicates, quotation.VersionEQ(*i.Version))
+	}
+	if i.VersionNEQ != nil {
+		predicates = append(predicates, quotation.VersionNEQ(*i.VersionNEQ))
+	}
+	if len(i.VersionIn) > 0 {
+		predicates = append(predicates, quotation.VersionIn(i.VersionIn...))
+	}
+	if len(i.VersionNotIn) > 0 {
+		predicates = append(predicates, quotation.VersionNotIn(i.VersionNotIn...))
+	}
+	if i.VersionGT != nil {
+		predicates = append(predicates, quotation.VersionGT(*i.VersionGT))
+	}
+	if i.VersionGTE != nil {
+		predicates = append(predicates, quotation.VersionGTE(*i.VersionGTE))
+	}
+	if i.VersionLT != nil {
+		predicates = append(predicates, quotation.VersionLT(*i.VersionLT))
+	}
+	if i.VersionLTE != nil {
+		predicates = append(predicates, quotation.VersionLTE(*i.VersionLTE))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, quotation.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, quotation.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, quotation.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, quotation.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, quotation.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, quotation.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, quotation.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, quotation.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.CustomerIDContains != nil {
+		predicates = append(predicates, quotation.CustomerIDContains(*i.CustomerIDContains))
+	}
+	if i.CustomerIDHasPrefix != nil {
+		predicates = append(predicates, quotation.CustomerIDHasPrefix(*i.CustomerIDHasPrefix))
+	}
+	if i.CustomerIDHasSuffix != nil {
+		predicates = append(predicates, quotation.CustomerIDHasSuffix(*i.CustomerIDHasSuffix))
+	}
+	if i.CustomerIDEqualFold != nil {
+		predicates = append(predicates, quotation.CustomerIDEqualFold(*i.CustomerIDEqualFold))
+	}
+	if i.CustomerIDContainsFold != nil {
+		predicates = append(predicates, quotation.CustomerIDContainsFold(*i.CustomerIDContainsFold))
+	}
+	if i.SampleID != nil {
+		predicates = append(predicates, quotation.SampleIDEQ(*i.SampleID))
+	}
+	if i.SampleIDNEQ != nil {
+		predicates = append(predicates, quotation.SampleIDNEQ(*i.SampleIDNEQ))
+	}
+	if len(i.SampleIDIn) > 0 {
+		predicates = append(predicates, quotation.SampleIDIn(i.SampleIDIn...))
+	}
+	if len(i.SampleIDNotIn) > 0 {
+		predicates = append(predicates, quotation.SampleIDNotIn(i.SampleIDNotIn...))
+	}
+	if i.SampleIDGT != nil {
+		predicates = append(predicates, quotation.SampleIDGT(*i.SampleIDGT))
+	}
+	if i.SampleIDGTE != nil {
+		predicates = append(predicates, quotation.SampleIDGTE(*i.SampleIDGTE))
+	}
+	if i.SampleIDLT != nil {
+		predicates = append(predicates, quotation.SampleIDLT(*i.SampleIDLT))
+	}
+	if i.SampleIDLTE != nil {
+		predicates = append(predicates, quotation.SampleIDLTE(*i.SampleIDLTE))
+	}
+	if i.SampleIDContains != nil {
+		predicates = append(predicates, quotation.SampleIDContains(*i.SampleIDContains))
+	}
+	if i.SampleIDHasPrefix != nil {
+		predicates = append(predicates, quotation.SampleIDHasPrefix(*i.SampleIDHasPrefix))
+	}
+	if i.SampleIDHasSuffix != nil {
+		predicates = append(predicates, quotation.SampleIDHasSuffix(*i.SampleIDHasSuffix))
+	}
+	if i.SampleIDIsNil {
+		predicates = append(predicates, quotation.SampleIDIsNil())
+	}
+	if i.SampleIDNotNil {
+		predicates = append(predicates, quotation.SampleIDNotNil())
+	}
+	if i.SampleIDEqualFold != nil {
+		predicates = append(predicates, quotation.SampleIDEqualFold(*i.SampleIDEqualFold))
+	}
+	if i.SampleIDContainsFold != nil {
+		predicates = append(predicates, quotation.SampleIDContainsFold(*i.SampleIDContainsFold))
+	}
+	if i.Number != nil {
+		predicates = append(predicates, quotation.NumberEQ(*i.Number))
+	}
+	if i.NumberNEQ != nil {
+		predicates = append(predicates, quotation.NumberNEQ(*i.NumberNEQ))
+	}
+	if len(i.NumberIn) > 0 {
+		predicates = append(predicates, quotation.NumberIn(i.NumberIn...))
+	}
+	if len(i.NumberNotIn) > 0 {
+		predicates = append(predicates, quotation.NumberNotIn(i.NumberNotIn...))
+	}
+	if i.NumberGT != nil {
+		predicates = append(predicates, quotation.NumberGT(*i.NumberGT))
+	}
+	if i.NumberGTE != nil {
+		predicates = append(predicates, quotation.NumberGTE(*i.NumberGTE))
+	}
+	if i.NumberLT != nil {
+		predicates = append(predicates, quotation.NumberLT(*i.NumberLT))
+	}
+	if i.NumberLTE != nil {
+		predicates = append(predicates, quotation.NumberLTE(*i.NumberLTE))
+	}
+	if i.NumberContains != nil {
+		predicates = append(predicates, quotation.NumberContains(*i.NumberContains))
+	}
+	if i.NumberHasPrefix != nil {
+		predicates = append(predicates, quotation.NumberHasPrefix(*i.NumberHasPrefix))
+	}
+	if i.NumberHasSuffix != nil {
+		predicates = append(predicates, quotation.NumberHasSuffix(*i.NumberHasSuffix))
+	}
+	if i.NumberEqualFold != nil {
+		predicates = append(predicates, quotation.NumberEqualFold(*i.NumberEqualFold))
+	}
+	if i.NumberContainsFold != nil {
+		predicates = append(predicates, quotation.NumberContainsFold(*i.NumberContainsFold))
+	}
+	if i.Revision != nil {
+		predicates = append(predicates, quotation.RevisionEQ(*i.Revision))
+	}
+	if i.RevisionNEQ != nil {
+		predicates = append(predicates, quotation.RevisionNEQ(*i.RevisionNEQ))
+	}
+	if len(i.RevisionIn) > 0 {
+		predicates = append(predicates, quotation.RevisionIn(i.RevisionIn...))
+	}
+	if len(i.RevisionNotIn) > 0 {
+		predicates = append(predicates, quotation.RevisionNotIn(i.RevisionNotIn...))
+	}
+	if i.RevisionGT != nil {
+		predicates = append(predicates, quotation.RevisionGT(*i.RevisionGT))
+	}
+	if i.RevisionGTE != nil {
+		predicates = append(predicates, quotation.RevisionGTE(*i.RevisionGTE))
+	}
+	if i.RevisionLT != nil {
+		predicates = append(predicates, quotation.RevisionLT(*i.RevisionLT))
+	}
+	if i.RevisionLTE != nil {
+		predicates = append(predicates, quotation.RevisionLTE(*i.RevisionLTE))
+	}
+	if i.PreviousID != nil {
+		predicates = append(predicates, quotation.PreviousIDEQ(*i.PreviousID))
+	}
+	if i.PreviousIDNEQ != nil {
+		predicates = append(predicates, quotation.PreviousIDNEQ(*i.PreviousIDNEQ))
+	}
+	if len(i.PreviousIDIn) > 0 {
+		predicates = append(predicates, quotation.PreviousIDIn(i.PreviousIDIn...))
+	}
+	if len(i.PreviousIDNotIn) > 0 {
+		predicates = append(predicates, quotation.PreviousIDNotIn(i.PreviousIDNotIn...))
+	}
+	if i.PreviousIDGT != nil {
+		predicates = append(predicates, quotation.PreviousIDGT(*i.PreviousIDGT))
+	}
+	if i.PreviousIDGTE != nil {
+		predicates = append(predicates, quotation.PreviousIDGTE(*i.PreviousIDGTE))
+	}
+	if i.PreviousIDLT != nil {
+		predicates = append(predicates, quotation.PreviousIDLT(*i.PreviousIDLT))
+	}
+	if i.PreviousIDLTE != nil {
+		predicates = append(predicates, quotation.PreviousIDLTE(*i.PreviousIDLTE))
+	}
+	if i.PreviousIDContains != nil {
+		predicates = append(predicates, quotation.PreviousIDContains(*i.PreviousIDContains))
+	}
+	if i.PreviousIDHasPrefix != nil {
+		predicates = append(predicates, quotation.PreviousIDHasPrefix(*i.PreviousIDHasPrefix))
+	}
+	if i.PreviousIDHasSuffix != nil {
+		predicates = append(predicates, quotation.PreviousIDHasSuffix(*i.PreviousIDHasSuffix))
+	}
+	if i.PreviousIDIsNil {
+		predicates = append(predicates, quotation.PreviousIDIsNil())
+	}
+	if i.PreviousIDNotNil {
+		predicates = append(predicates, quotation.PreviousIDNotNil())
+	}
+	if i.PreviousIDEqualFold != nil {
+		predicates = append(predicates, quotation.PreviousIDEqualFold(*i.PreviousIDEqualFold))
+	}
+	if i.PreviousIDContainsFold != nil {
+		predicates = append(predicates, quotation.PreviousIDContainsFold(*i.PreviousIDContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, quotation.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, quotation.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, quotation.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, quotation.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Currency != nil {
+		predicates = append(predicates, quotation.CurrencyEQ(*i.Currency))
+	}
+	if i.CurrencyNEQ != nil {
+		predicates = append(predicates, quotation.CurrencyNEQ(*i.CurrencyNEQ))
+	}
+	if len(i.CurrencyIn) > 0 {
+		predicates = append(predicates, quotation.CurrencyIn(i.CurrencyIn...))
+	}
+	if len(i.CurrencyNotIn) > 0 {
+		predicates = append(predicates, quotation.CurrencyNotIn(i.CurrencyNotIn...))
+	}
+	if i.CurrencyGT != nil {
+		predicates = append(predicates, quotation.CurrencyGT(*i.CurrencyGT))
+	}
+	if i.CurrencyGTE != nil {
+		predicates = append(predicates, quotation.CurrencyGTE(*i.CurrencyGTE))
+	}
+	if i.CurrencyLT != nil {
+		predicates = append(predicates, quotation.CurrencyLT(*i.CurrencyLT))
+	}
+	if i.CurrencyLTE != nil {
+		predicates = append(predicates, quotation.CurrencyLTE(*i.CurrencyLTE))
+	}
+	if i.CurrencyContains != nil {
+		predicates = append(predicates, quotation.CurrencyContains(*i.CurrencyContains))
+	}
+	if i.CurrencyHasPrefix != nil {
+		predicates = append(predicates, quotation.CurrencyHasPrefix(*i.CurrencyHasPrefix))
+	}
+	if i.CurrencyHasSuffix != nil {
+		predicates = append(predicates, quotation.CurrencyHasSuffix(*i.CurrencyHasSuffix))
+	}
+	if i.CurrencyEqualFold != nil {
+		predicates = append(predicates, quotation.CurrencyEqualFold(*i.CurrencyEqualFold))
+	}
+	if i.CurrencyContainsFold != nil {
+		predicates = append(predicates, quotation.CurrencyContainsFold(*i.CurrencyContainsFold))
+	}
+	if i.Incoterm != nil {
+		predicates = append(predicates, quotation.IncotermEQ(*i.Incoterm))
+	}
+	if i.IncotermNEQ != nil {
+		predicates = append(predicates, quotation.IncotermNEQ(*i.IncotermNEQ))
+	}
+	if len(i.IncotermIn) > 0 {
+		predicates = append(predicates, quotation.IncotermIn(i.IncotermIn...))
+	}
+	if len(i.IncotermNotIn) > 0 {
+		predicates = append(predicates, quotation.IncotermNotIn(i.IncotermNotIn...))
+	}
+	if i.IncotermIsNil {
+		predicates = append(predicates, quotation.IncotermIsNil())
+	}
+	if i.IncotermNotNil {
+		predicates = append(predicates, quotation.IncotermNotNil())
+	}
+	if i.IncotermPlace != nil {
+		predicates = append(predicates, quotation.IncotermPlaceEQ(*i.IncotermPlace))
+	}
+	if i.IncotermPlaceNEQ != nil {
+		predicates = append(predicates, quotation.IncotermPlaceNEQ(*i.IncotermPlaceNEQ))
+	}
+	if len(i.IncotermPlaceIn) > 0 {
+		predicates = append(predicates, quotation.IncotermPlaceIn(i.IncotermPlaceIn...))
+	}
+	if len(i.IncotermPlaceNotIn) > 0 {
+		predicates = append(predicates, quotation.IncotermPlaceNotIn(i.IncotermPlaceNotIn...))
+	}
+	if i.IncotermPlaceGT != nil {
+		predicates = append(predicates, quotation.IncotermPlaceGT(*i.IncotermPlaceGT))
+	}
+	if i.IncotermPlaceGTE != nil {
+		predicates = append(predicates, quotation.IncotermPlaceGTE(*i.IncotermPlaceGTE))
+	}
+	if i.IncotermPlaceLT != nil {
+		predicates = append(predicates, quotation.IncotermPlaceLT(*i.IncotermPlaceLT))
+	}
+	if i.IncotermPlaceLTE != nil {
+		predicates = append(predicates, quotation.IncotermPlaceLTE(*i.IncotermPlaceLTE))
+	}
+	if i.IncotermPlaceContains != nil {
+		predicates = append(predicates, quotation.IncotermPlaceContains(*i.IncotermPlaceContains))
+	}
+	if i.IncotermPlaceHasPrefix != nil {
+		predicates = append(predicates, quotation.IncotermPlaceHasPrefix(*i.IncotermPlaceHasPrefix))
+	}
+	if i.IncotermPlaceHasSuffix != nil {
+		predicates = append(predicates, quotation.IncotermPlaceHasSuffix(*i.IncotermPlaceHasSuffix))
+	}
+	if i.IncotermPlaceIsNil {
+		predicates = append(predicates, quotation.IncotermPlaceIsNil())
+	}
+	if i.IncotermPlaceNotNil {
+		predicates = append(predicates, quotation.IncotermPlaceNotNil())
+	}
+	if i.IncotermPlaceEqualFold != nil {
+		predicates = append(predicates, quotation.IncotermPlaceEqualFold(*i.IncotermPlaceEqualFold))
+	}
+	if i.IncotermPlaceContainsFold != nil {
+		predicates = append(predicates, quotation.IncotermPlaceContainsFold(*i.IncotermPlaceContainsFold))
+	}
+	if i.PaymentDays != nil {
+		predicates = append(predicates, quotation.PaymentDaysEQ(*i.PaymentDays))
+	}
+	if i.PaymentDaysNEQ != nil {
+		predicates = append(predicates, quotation.PaymentDaysNEQ(*i.PaymentDaysNEQ))
+	}
+	if len(i.PaymentDaysIn) > 0 {
+		predicates = append(predicates, quotation.PaymentDaysIn(i.PaymentDaysIn...))
+	}
+	if len(i.PaymentDaysNotIn) > 0 {
+		predicates = append(predicates, quotation.PaymentDaysNotIn(i.PaymentDaysNotIn...))
+	}
+	if i.PaymentDaysGT != nil {
+		predicates = append(predicates, quotation.PaymentDaysGT(*i.PaymentDaysGT))
+	}
+	if i.PaymentDaysGTE != nil {
+		predicates = append(predicates, quotation.PaymentDaysGTE(*i.PaymentDaysGTE))
+	}
+	if i.PaymentDaysLT != nil {
+		predicates = append(predicates, quotation.PaymentDaysLT(*i.PaymentDaysLT))
+	}
+	if i.PaymentDaysLTE != nil {
+		predicates = append(predicates, quotation.PaymentDaysLTE(*i.PaymentDaysLTE))
+	}
+	if i.PaymentDaysIsNil {
+		predicates = append(predicates, quotation.PaymentDaysIsNil())
+	}
+	if i.PaymentDaysNotNil {
+		predicates = append(predicates, quotation.PaymentDaysNotNil())
+	}
+	if i.PaymentTerms != nil {
+		predicates = append(predicates, quotation.PaymentTermsEQ(*i.PaymentTerms))
+	}
+	if i.PaymentTermsNEQ != nil {
+		predicates = append(predicates, quotation.PaymentTermsNEQ(*i.PaymentTermsNEQ))
+	}
+	if len(i.PaymentTermsIn) > 0 {
+		predicates = append(predicates, quotation.PaymentTermsIn(i.PaymentTermsIn...))
+	}
+	if len(i.PaymentTermsNotIn) > 0 {
+		predicates = append(predicates, quotation.PaymentTermsNotIn(i.PaymentTermsNotIn...))
+	}
+	if i.PaymentTermsGT != nil {
+		predicates = append(predicates, quotation.PaymentTermsGT(*i.PaymentTermsGT))
+	}
+	if i.PaymentTermsGTE != nil {
+		predicates = append(predicates, quotation.PaymentTermsGTE(*i.PaymentTermsGTE))
+	}
+	if i.PaymentTermsLT != nil {
+		predicates = append(predicates, quotation.PaymentTermsLT(*i.PaymentTermsLT))
+	}
+	if i.PaymentTermsLTE != nil {
+		predicates = append(predicates, quotation.PaymentTermsLTE(*i.PaymentTermsLTE))
+	}
+	if i.PaymentTermsContains != nil {
+		predicates = append(predicates, quotation.PaymentTermsContains(*i.PaymentTermsContains))
+	}
+	if i.PaymentTermsHasPrefix != nil {
+		predicates = append(predicates, quotation.PaymentTermsHasPrefix(*i.PaymentTermsHasPrefix))
+	}
+	if i.PaymentTermsHasSuffix != nil {
+		predicates = append(predicates, quotation.PaymentTermsHasSuffix(*i.PaymentTermsHasSuffix))
+	}
+	if i.PaymentTermsIsNil {
+		predicates = append(predicates, quotation.PaymentTermsIsNil())
+	}
+	if i.PaymentTermsNotNil {
+		predicates = append(predicates, quotation.PaymentTermsNotNil())
+	}
+	if i.PaymentTermsEqualFold != nil {
+		predicates = append(predicates, quotation.PaymentTermsEqualFold(*i.PaymentTermsEqualFold))
+	}
+	if i.PaymentTermsContainsFold != nil {
+		predicates = append(predicates, quotation.PaymentTermsContainsFold(*i.PaymentTermsContainsFold))
+	}
+	if i.ValidFrom != nil {
+		predicates = append(predicates, quotation.ValidFromEQ(*i.ValidFrom))
+	}
+	if i.ValidFromNEQ != nil {
+		predicates = append(predicates, quotation.ValidFromNEQ(*i.ValidFromNEQ))
+	}
+	if len(i.ValidFromIn) > 0 {
+		predicates = append(predicates, quotation.ValidFromIn(i.ValidFromIn...))
+	}
+	if len(i.ValidFromNotIn) > 0 {
+		predicates = append(predicates, quotation.ValidFromNotIn(i.ValidFromNotIn...))
+	}
+	if i.ValidFromGT != nil {
+		predicates = append(predicates, quotation.ValidFromGT(*i.ValidFromGT))
+	}
+	if i.ValidFromGTE != nil {
+		predicates = append(predicates, quotation.ValidFromGTE(*i.ValidFromGTE))
+	}
+	if i.ValidFromLT != nil {
+		predicates = append(predicates, quotation.ValidFromLT(*i.ValidFromLT))
+	}
+	if i.ValidFromLTE != nil {
+		predicates = append(predicates, quotation.ValidFromLTE(*i.ValidFromLTE))
+	}
+	if i.ValidUntil != nil {
+		predicates = append(predicates, quotation.ValidUntilEQ(*i.ValidUntil))
+	}
+	if i.ValidUntilNEQ != nil {
+		predicates = append(predicates, quotation.ValidUntilNEQ(*i.ValidUntilNEQ))
+	}
+	if len(i.ValidUntilIn) > 0 {
+		predicates = append(predicates, quotation.ValidUntilIn(i.ValidUntilIn...))
+	}
+	if len(i.ValidUntilNotIn) > 0 {
+		predicates = append(predicates, quotation.ValidUntilNotIn(i.ValidUntilNotIn...))
+	}
+	if i.ValidUntilGT != nil {
+		predicates = append(predicates, quotation.ValidUntilGT(*i.ValidUntilGT))
+	}
+	if i.ValidUntilGTE != nil {
+		predicates = append(predicates, quotation.ValidUntilGTE(*i.ValidUntilGTE))
+	}
+	if i.ValidUntilLT != nil {
+		predicates = append(predicates, quotation.ValidUntilLT(*i.ValidUntilLT))
+	}
+	if i.ValidUntilLTE != nil {
+		predicates = append(predicates, quotation.ValidUntilLTE(*i.ValidUntilLTE))
+	}
+	if i.Notes != nil {
+		predicates = append(predicates, quotation.NotesEQ(*i.Notes))
+	}
+	if i.NotesNEQ != nil {
+		predicates = append(predicates, quotation.NotesNEQ(*i.NotesNEQ))
+	}
+	if len(i.NotesIn) > 0 {
+		predicates = append(predicates, quotation.NotesIn(i.NotesIn...))
+	}
+	if len(i.NotesNotIn) > 0 {
+		predicates = append(predicates, quotation.NotesNotIn(i.NotesNotIn...))
+	}
+	if i.NotesGT != nil {
+		predicates = append(predicates, quotation.NotesGT(*i.NotesGT))
+	}
+	if i.NotesGTE != nil {
+		predicates = append(predicates, quotation.NotesGTE(*i.NotesGTE))
+	}
+	if i.NotesLT != nil {
+		predicates = append(predicates, quotation.NotesLT(*i.NotesLT))
+	}
+	if i.NotesLTE != nil {
+		predicates = append(predicates, quotation.NotesLTE(*i.NotesLTE))
+	}
+	if i.NotesContains != nil {
+		predicates = append(predicates, quotation.NotesContains(*i.NotesContains))
+	}
+	if i.NotesHasPrefix != nil {
+		predicates = append(predicates, quotation.NotesHasPrefix(*i.NotesHasPrefix))
+	}
+	if i.NotesHasSuffix != nil {
+		predicates = append(predicates, quotation.NotesHasSuffix(*i.NotesHasSuffix))
+	}
+	if i.NotesIsNil {
+		predicates = append(predicates, quotation.NotesIsNil())
+	}
+	if i.NotesNotNil {
+		predicates = append(predicates, quotation.NotesNotNil())
+	}
+	if i.NotesEqualFold != nil {
+		predicates = append(predicates, quotation.NotesEqualFold(*i.NotesEqualFold))
+	}
+	if i.NotesContainsFold != nil {
+		predicates = append(predicates, quotation.NotesContainsFold(*i.NotesContainsFold))
+	}
+	if i.SentAt != nil {
+		predicates = append(predicates, quotation.SentAtEQ(*i.SentAt))
+	}
+	if i.SentAtNEQ != nil {
+		predicates = append(predicates, quotation.SentAtNEQ(*i.SentAtNEQ))
+	}
+	if len(i.SentAtIn) > 0 {
+		predicates = append(predicates, quotation.SentAtIn(i.SentAtIn...))
+	}
+	if len(i.SentAtNotIn) > 0 {
+		predicates = append(predicates, quotation.SentAtNotIn(i.SentAtNotIn...))
+	}
+	if i.SentAtGT != nil {
+		predicates = append(predicates, quotation.SentAtGT(*i.SentAtGT))
+	}
+	if i.SentAtGTE != nil {
+		predicates = append(predicates, quotation.SentAtGTE(*i.SentAtGTE))
+	}
+	if i.SentAtLT != nil {
+		predicates = append(predicates, quotation.SentAtLT(*i.SentAtLT))
+	}
+	if i.SentAtLTE != nil {
+		predicates = append(predicates, quotation.SentAtLTE(*i.SentAtLTE))
+	}
+	if i.SentAtIsNil {
+		predicates = append(predicates, quotation.SentAtIsNil())
+	}
+	if i.SentAtNotNil {
+		predicates = append(predicates, quotation.SentAtNotNil())
+	}
+	if i.DecidedAt != nil {
+		predicates = append(predicates, quotation.DecidedAtEQ(*i.DecidedAt))
+	}
+	if i.DecidedAtNEQ != nil {
+		predicates = append(predicates, quotation.DecidedAtNEQ(*i.DecidedAtNEQ))
+	}
+	if len(i.DecidedAtIn) > 0 {
+		predicates = append(predicates, quotation.DecidedAtIn(i.DecidedAtIn...))
+	}
+	if len(i.DecidedAtNotIn) > 0 {
+		predicates = append(predicates, quotation.DecidedAtNotIn(i.DecidedAtNotIn...))
+	}
+	if i.DecidedAtGT != nil {
+		predicates = append(predicates, quotation.DecidedAtGT(*i.DecidedAtGT))
+	}
+	if i.DecidedAtGTE != nil {
+		predicates = append(predicates, quotation.DecidedAtGTE(*i.DecidedAtGTE))
+	}
+	if i.DecidedAtLT != nil {
+		predicates = append(predicates, quotation.DecidedAtLT(*i.DecidedAtLT))
+	}
+	if i.DecidedAtLTE != nil {
+		predicates = append(predicates, quotation.DecidedAtLTE(*i.DecidedAtLTE))
+	}
+	if i.DecidedAtIsNil {
+		predicates = append(predicates, quotation.DecidedAtIsNil())
+	}
+	if i.DecidedAtNotNil {
+		predicates = append(predicates, quotation.DecidedAtNotNil())
+	}
+	if i.DecidedBy != nil {
+		predicates = append(predicates, quotation.DecidedByEQ(*i.DecidedBy))
+	}
+	if i.DecidedByNEQ != nil {
+		predicates = append(predicates, quotation.DecidedByNEQ(*i.DecidedByNEQ))
+	}
+	if len(i.DecidedByIn) > 0 {
+		predicates = append(predicates, quotation.DecidedByIn(i.DecidedByIn...))
+	}
+	if len(i.DecidedByNotIn) > 0 {
+		predicates = append(predicates, quotation.DecidedByNotIn(i.DecidedByNotIn...))
+	}
+	if i.DecidedByGT != nil {
+		predicates = append(predicates, quotation.DecidedByGT(*i.DecidedByGT))
+	}
+	if i.DecidedByGTE != nil {
+		predicates = append(predicates, quotation.DecidedByGTE(*i.DecidedByGTE))
+	}
+	if i.DecidedByLT != nil {
+		predicates = append(predicates, quotation.DecidedByLT(*i.DecidedByLT))
+	}
+	if i.DecidedByLTE != nil {
+		predicates = append(predicates, quotation.DecidedByLTE(*i.DecidedByLTE))
+	}
+	if i.DecidedByContains != nil {
+		predicates = append(predicates, quotation.DecidedByContains(*i.DecidedByContains))
+	}
+	if i.DecidedByHasPrefix != nil {
+		predicates = append(predicates, quotation.DecidedByHasPrefix(*i.DecidedByHasPrefix))
+	}
+	if i.DecidedByHasSuffix != nil {
+		predicates = append(predicates, quotation.DecidedByHasSuffix(*i.DecidedByHasSuffix))
+	}
+	if i.DecidedByIsNil {
+		predicates = append(predicates, quotation.DecidedByIsNil())
+	}
+	if i.DecidedByNotNil {
+		predicates = append(predicates, quotation.DecidedByNotNil())
+	}
+	if i.DecidedByEqualFold != nil {
+		predicates = append(predicates, quotation.DecidedByEqualFold(*i.DecidedByEqualFold))
+	}
+	if i.DecidedByContainsFold != nil {
+		predicates = append(predicates, quotation.DecidedByContainsFold(*i.DecidedByContainsFold))
+	}
+	if i.DecisionNote != nil {
+		predicates = append(predicates, quotation.DecisionNoteEQ(*i.DecisionNote))
+	}
+	if i.DecisionNoteNEQ != nil {
+		predicates = append(predicates, quotation.DecisionNoteNEQ(*i.DecisionNoteNEQ))
+	}
+	if len(i.DecisionNoteIn) > 0 {
+		predicates = append(predicates, quotation.DecisionNoteIn(i.DecisionNoteIn...))
+	}
+	if len(i.DecisionNoteNotIn) > 0 {
+		predicates = append(predicates, quotation.DecisionNoteNotIn(i.DecisionNoteNotIn...))
+	}
+	if i.DecisionNoteGT != nil {
+		predicates = append(predicates, quotation.DecisionNoteGT(*i.DecisionNoteGT))
+	}
+	if i.DecisionNoteGTE != nil {
+		predicates = append(predicates, quotation.DecisionNoteGTE(*i.DecisionNoteGTE))
+	}
+	if i.DecisionNoteLT != nil {
+		predicates = append(predicates, quotation.DecisionNoteLT(*i.DecisionNoteLT))
+	}
+	if i.DecisionNoteLTE != nil {
+		predicates = append(predicates, quotation.DecisionNoteLTE(*i.DecisionNoteLTE))
+	}
+	if i.DecisionNoteContains != nil {
+		predicates = append(predicates, quotation.DecisionNoteContains(*i.DecisionNoteContains))
+	}
+	if i.DecisionNoteHasPrefix != nil {
+		predicates = append(predicates, quotation.DecisionNoteHasPrefix(*i.DecisionNoteHasPrefix))
+	}
+	if i.DecisionNoteHasSuffix != nil {
+		predicates = append(predicates, quotation.DecisionNoteHasSuffix(*i.DecisionNoteHasSuffix))
+	}
+	if i.DecisionNoteIsNil {
+		predicates = append(predicates, quotation.DecisionNoteIsNil())
+	}
+	if i.DecisionNoteNotNil {
+		predicates = append(predicates, quotation.DecisionNoteNotNil())
+	}
+	if i.DecisionNoteEqualFold != nil {
+		predicates = append(predicates, quotation.DecisionNoteEqualFold(*i.DecisionNoteEqualFold))
+	}
+	if i.DecisionNoteContainsFold != nil {
+		predicates = append(predicates, quotation.DecisionNoteContainsFold(*i.DecisionNoteContainsFold))
+	}
+	if i.DecidedVia != nil {
+		predicates = append(predicates, quotation.DecidedViaEQ(*i.DecidedVia))
+	}
+	if i.DecidedViaNEQ != nil {
+		predicates = append(predicates, quotation.DecidedViaNEQ(*i.DecidedViaNEQ))
+	}
+	if len(i.DecidedViaIn) > 0 {
+		predicates = append(predicates, quotation.DecidedViaIn(i.DecidedViaIn...))
+	}
+	if len(i.DecidedViaNotIn) > 0 {
+		predicates = append(predicates, quotation.DecidedViaNotIn(i.DecidedViaNotIn...))
+	}
+	if i.DecidedViaIsNil {
+		predicates = append(predicates, quotation.DecidedViaIsNil())
+	}
+	if i.DecidedViaNotNil {
+		predicates = append(predicates, quotation.DecidedViaNotNil())
+	}
+	if i.CreatedByID != nil {
+		predicates = append(predicates, quotation.CreatedByIDEQ(*i.CreatedByID))
+	}
+	if i.CreatedByIDNEQ != nil {
+		predicates = append(predicates, quotation.CreatedByIDNEQ(*i.CreatedByIDNEQ))
+	}
+	if len(i.CreatedByIDIn) > 0 {
+		predicates = append(predicates, quotation.CreatedByIDIn(i.CreatedByIDIn...))
+	}
+	if len(i.CreatedByIDNotIn) > 0 {
+		predicates = append(predicates, quotation.CreatedByIDNotIn(i.CreatedByIDNotIn...))
+	}
+	if i.CreatedByIDGT != nil {
+		predicates = append(predicates, quotation.CreatedByIDGT(*i.CreatedByIDGT))
+	}
+	if i.CreatedByIDGTE != nil {
+		predicates = append(predicates, quotation.CreatedByIDGTE(*i.CreatedByIDGTE))
+	}
+	if i.CreatedByIDLT != nil {
+		predicates = append(predicates, quotation.CreatedByIDLT(*i.CreatedByIDLT))
+	}
+	if i.CreatedByIDLTE != nil {
+		predicates = append(predicates, quotation.CreatedByIDLTE(*i.CreatedByIDLTE))
+	}
+	if i.CreatedByIDContains != nil {
+		predicates = append(predicates, quotation.CreatedByIDContains(*i.CreatedByIDContains))
+	}
+	if i.CreatedByIDHasPrefix != nil {
+		predicates = append(predicates, quotation.CreatedByIDHasPrefix(*i.CreatedByIDHasPrefix))
+	}
+	if i.CreatedByIDHasSuffix != nil {
+		predicates = append(predicates, quotation.CreatedByIDHasSuffix(*i.CreatedByIDHasSuffix))
+	}
+	if i.CreatedByIDIsNil {
+		predicates = append(predicates, quotation.CreatedByIDIsNil())
+	}
+	if i.CreatedByIDNotNil {
+		predicates = append(predicates, quotation.CreatedByIDNotNil())
+	}
+	if i.CreatedByIDEqualFold != nil {
+		predicates = append(predicates, quotation.CreatedByIDEqualFold(*i.CreatedByIDEqualFold))
+	}
+	if i.CreatedByIDContainsFold != nil {
+		predicates = append(predicates, quotation.CreatedByIDContainsFold(*i.CreatedByIDContainsFold))
+	}
+
+	if i.HasCustomer != nil {
+		p := quotation.HasCustomer()
+		if !*i.HasCustomer {
+			p = quotation.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCustomerWith) > 0 {
+		with := make([]predicate.Customer, 0, len(i.HasCustomerWith))
+		for _, w := range i.HasCustomerWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCustomerWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, quotation.HasCustomerWith(with...))
+	}
+	if i.HasSample != nil {
+		p := quotation.HasSample()
+		if !*i.HasSample {
+			p = quotation.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasSampleWith) > 0 {
+		with := make([]predicate.Sample, 0, len(i.HasSampleWith))
+		for _, w := range i.HasSampleWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasSampleWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, quotation.HasSampleWith(with...))
+	}
+	if i.HasPrevious != nil {
+		p := quotation.HasPrevious()
+		if !*i.HasPrevious {
+			p = quotation.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasPreviousWith) > 0 {
+		with := make([]predicate.Quotation, 0, len(i.HasPreviousWith))
+		for _, w := range i.HasPreviousWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasPreviousWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, quotation.HasPreviousWith(with...))
+	}
+	if i.HasRevisedBy != nil {
+		p := quotation.HasRevisedBy()
+		if !*i.HasRevisedBy {
+			p = quotation.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRevisedByWith) > 0 {
+		with := make([]predicate.Quotation, 0, len(i.HasRevisedByWith))
+		for _, w := range i.HasRevisedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRevisedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, quotation.HasRevisedByWith(with...))
+	}
+	if i.HasOrderLines != nil {
+		p := quotation.HasOrderLines()
+		if !*i.HasOrderLines {
+			p = quotation.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasOrderLinesWith) > 0 {
+		with := make([]predicate.OrderLine, 0, len(i.HasOrderLinesWith))
+		for _, w := range i.HasOrderLinesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasOrderLinesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, quotation.HasOrderLinesWith(with...))
+	}
+	if i.HasCreatedBy != nil {
+		p := quotation.HasCreatedBy()
+		if !*i.HasCreatedBy {
+			p = quotation.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCreatedByWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasCreatedByWith))
+		for _, w := range i.HasCreatedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCreatedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, quotation.HasCreatedByWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyQuotationWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return quotation.And(predicates...), nil
 	}
 }
 

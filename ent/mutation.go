@@ -38,6 +38,8 @@ import (
 	"tandem/ent/predicate"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/quotation"
+	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
@@ -101,6 +103,8 @@ const (
 	TypePitch                 = "Pitch"
 	TypePricePoint            = "PricePoint"
 	TypeProduct               = "Product"
+	TypeQuotation             = "Quotation"
+	TypeQuotationLine         = "QuotationLine"
 	TypeRefreshToken          = "RefreshToken"
 	TypeSample                = "Sample"
 	TypeSampleEvent           = "SampleEvent"
@@ -12085,6 +12089,11 @@ type CustomerMutation struct {
 	addscore                  *float64
 	tier                      *customer.Tier
 	industry_status           *customer.IndustryStatus
+	payment_days              *int
+	addpayment_days           *int
+	credit_limit              *float64
+	addcredit_limit           *float64
+	credit_currency           *string
 	founder_history           *string
 	shareholders              *string
 	decision_mechanism        *string
@@ -12199,6 +12208,12 @@ type CustomerMutation struct {
 	account_changes           map[pulid.ID]struct{}
 	removedaccount_changes    map[pulid.ID]struct{}
 	clearedaccount_changes    bool
+	quotations                map[pulid.ID]struct{}
+	removedquotations         map[pulid.ID]struct{}
+	clearedquotations         bool
+	quotation_lines           map[pulid.ID]struct{}
+	removedquotation_lines    map[pulid.ID]struct{}
+	clearedquotation_lines    bool
 	done                      bool
 	oldValue                  func(context.Context) (*Customer, error)
 	predicates                []predicate.Customer
@@ -13984,6 +13999,182 @@ func (m *CustomerMutation) IndustryStatusCleared() bool {
 func (m *CustomerMutation) ResetIndustryStatus() {
 	m.industry_status = nil
 	delete(m.clearedFields, customer.FieldIndustryStatus)
+}
+
+// SetPaymentDays sets the "payment_days" field.
+func (m *CustomerMutation) SetPaymentDays(i int) {
+	m.payment_days = &i
+	m.addpayment_days = nil
+}
+
+// PaymentDays returns the value of the "payment_days" field in the mutation.
+func (m *CustomerMutation) PaymentDays() (r int, exists bool) {
+	v := m.payment_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPaymentDays returns the old "payment_days" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldPaymentDays(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPaymentDays is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPaymentDays requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPaymentDays: %w", err)
+	}
+	return oldValue.PaymentDays, nil
+}
+
+// AddPaymentDays adds i to the "payment_days" field.
+func (m *CustomerMutation) AddPaymentDays(i int) {
+	if m.addpayment_days != nil {
+		*m.addpayment_days += i
+	} else {
+		m.addpayment_days = &i
+	}
+}
+
+// AddedPaymentDays returns the value that was added to the "payment_days" field in this mutation.
+func (m *CustomerMutation) AddedPaymentDays() (r int, exists bool) {
+	v := m.addpayment_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearPaymentDays clears the value of the "payment_days" field.
+func (m *CustomerMutation) ClearPaymentDays() {
+	m.payment_days = nil
+	m.addpayment_days = nil
+	m.clearedFields[customer.FieldPaymentDays] = struct{}{}
+}
+
+// PaymentDaysCleared returns if the "payment_days" field was cleared in this mutation.
+func (m *CustomerMutation) PaymentDaysCleared() bool {
+	_, ok := m.clearedFields[customer.FieldPaymentDays]
+	return ok
+}
+
+// ResetPaymentDays resets all changes to the "payment_days" field.
+func (m *CustomerMutation) ResetPaymentDays() {
+	m.payment_days = nil
+	m.addpayment_days = nil
+	delete(m.clearedFields, customer.FieldPaymentDays)
+}
+
+// SetCreditLimit sets the "credit_limit" field.
+func (m *CustomerMutation) SetCreditLimit(f float64) {
+	m.credit_limit = &f
+	m.addcredit_limit = nil
+}
+
+// CreditLimit returns the value of the "credit_limit" field in the mutation.
+func (m *CustomerMutation) CreditLimit() (r float64, exists bool) {
+	v := m.credit_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreditLimit returns the old "credit_limit" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldCreditLimit(ctx context.Context) (v *float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreditLimit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreditLimit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreditLimit: %w", err)
+	}
+	return oldValue.CreditLimit, nil
+}
+
+// AddCreditLimit adds f to the "credit_limit" field.
+func (m *CustomerMutation) AddCreditLimit(f float64) {
+	if m.addcredit_limit != nil {
+		*m.addcredit_limit += f
+	} else {
+		m.addcredit_limit = &f
+	}
+}
+
+// AddedCreditLimit returns the value that was added to the "credit_limit" field in this mutation.
+func (m *CustomerMutation) AddedCreditLimit() (r float64, exists bool) {
+	v := m.addcredit_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCreditLimit clears the value of the "credit_limit" field.
+func (m *CustomerMutation) ClearCreditLimit() {
+	m.credit_limit = nil
+	m.addcredit_limit = nil
+	m.clearedFields[customer.FieldCreditLimit] = struct{}{}
+}
+
+// CreditLimitCleared returns if the "credit_limit" field was cleared in this mutation.
+func (m *CustomerMutation) CreditLimitCleared() bool {
+	_, ok := m.clearedFields[customer.FieldCreditLimit]
+	return ok
+}
+
+// ResetCreditLimit resets all changes to the "credit_limit" field.
+func (m *CustomerMutation) ResetCreditLimit() {
+	m.credit_limit = nil
+	m.addcredit_limit = nil
+	delete(m.clearedFields, customer.FieldCreditLimit)
+}
+
+// SetCreditCurrency sets the "credit_currency" field.
+func (m *CustomerMutation) SetCreditCurrency(s string) {
+	m.credit_currency = &s
+}
+
+// CreditCurrency returns the value of the "credit_currency" field in the mutation.
+func (m *CustomerMutation) CreditCurrency() (r string, exists bool) {
+	v := m.credit_currency
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreditCurrency returns the old "credit_currency" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldCreditCurrency(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreditCurrency is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreditCurrency requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreditCurrency: %w", err)
+	}
+	return oldValue.CreditCurrency, nil
+}
+
+// ResetCreditCurrency resets all changes to the "credit_currency" field.
+func (m *CustomerMutation) ResetCreditCurrency() {
+	m.credit_currency = nil
 }
 
 // SetFounderHistory sets the "founder_history" field.
@@ -16534,6 +16725,114 @@ func (m *CustomerMutation) ResetAccountChanges() {
 	m.removedaccount_changes = nil
 }
 
+// AddQuotationIDs adds the "quotations" edge to the Quotation entity by ids.
+func (m *CustomerMutation) AddQuotationIDs(ids ...pulid.ID) {
+	if m.quotations == nil {
+		m.quotations = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.quotations[ids[i]] = struct{}{}
+	}
+}
+
+// ClearQuotations clears the "quotations" edge to the Quotation entity.
+func (m *CustomerMutation) ClearQuotations() {
+	m.clearedquotations = true
+}
+
+// QuotationsCleared reports if the "quotations" edge to the Quotation entity was cleared.
+func (m *CustomerMutation) QuotationsCleared() bool {
+	return m.clearedquotations
+}
+
+// RemoveQuotationIDs removes the "quotations" edge to the Quotation entity by IDs.
+func (m *CustomerMutation) RemoveQuotationIDs(ids ...pulid.ID) {
+	if m.removedquotations == nil {
+		m.removedquotations = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.quotations, ids[i])
+		m.removedquotations[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedQuotations returns the removed IDs of the "quotations" edge to the Quotation entity.
+func (m *CustomerMutation) RemovedQuotationsIDs() (ids []pulid.ID) {
+	for id := range m.removedquotations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// QuotationsIDs returns the "quotations" edge IDs in the mutation.
+func (m *CustomerMutation) QuotationsIDs() (ids []pulid.ID) {
+	for id := range m.quotations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetQuotations resets all changes to the "quotations" edge.
+func (m *CustomerMutation) ResetQuotations() {
+	m.quotations = nil
+	m.clearedquotations = false
+	m.removedquotations = nil
+}
+
+// AddQuotationLineIDs adds the "quotation_lines" edge to the QuotationLine entity by ids.
+func (m *CustomerMutation) AddQuotationLineIDs(ids ...pulid.ID) {
+	if m.quotation_lines == nil {
+		m.quotation_lines = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.quotation_lines[ids[i]] = struct{}{}
+	}
+}
+
+// ClearQuotationLines clears the "quotation_lines" edge to the QuotationLine entity.
+func (m *CustomerMutation) ClearQuotationLines() {
+	m.clearedquotation_lines = true
+}
+
+// QuotationLinesCleared reports if the "quotation_lines" edge to the QuotationLine entity was cleared.
+func (m *CustomerMutation) QuotationLinesCleared() bool {
+	return m.clearedquotation_lines
+}
+
+// RemoveQuotationLineIDs removes the "quotation_lines" edge to the QuotationLine entity by IDs.
+func (m *CustomerMutation) RemoveQuotationLineIDs(ids ...pulid.ID) {
+	if m.removedquotation_lines == nil {
+		m.removedquotation_lines = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.quotation_lines, ids[i])
+		m.removedquotation_lines[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedQuotationLines returns the removed IDs of the "quotation_lines" edge to the QuotationLine entity.
+func (m *CustomerMutation) RemovedQuotationLinesIDs() (ids []pulid.ID) {
+	for id := range m.removedquotation_lines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// QuotationLinesIDs returns the "quotation_lines" edge IDs in the mutation.
+func (m *CustomerMutation) QuotationLinesIDs() (ids []pulid.ID) {
+	for id := range m.quotation_lines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetQuotationLines resets all changes to the "quotation_lines" edge.
+func (m *CustomerMutation) ResetQuotationLines() {
+	m.quotation_lines = nil
+	m.clearedquotation_lines = false
+	m.removedquotation_lines = nil
+}
+
 // Where appends a list predicates to the CustomerMutation builder.
 func (m *CustomerMutation) Where(ps ...predicate.Customer) {
 	m.predicates = append(m.predicates, ps...)
@@ -16568,7 +16867,7 @@ func (m *CustomerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerMutation) Fields() []string {
-	fields := make([]string, 0, 49)
+	fields := make([]string, 0, 52)
 	if m.created_at != nil {
 		fields = append(fields, customer.FieldCreatedAt)
 	}
@@ -16664,6 +16963,15 @@ func (m *CustomerMutation) Fields() []string {
 	}
 	if m.industry_status != nil {
 		fields = append(fields, customer.FieldIndustryStatus)
+	}
+	if m.payment_days != nil {
+		fields = append(fields, customer.FieldPaymentDays)
+	}
+	if m.credit_limit != nil {
+		fields = append(fields, customer.FieldCreditLimit)
+	}
+	if m.credit_currency != nil {
+		fields = append(fields, customer.FieldCreditCurrency)
 	}
 	if m.founder_history != nil {
 		fields = append(fields, customer.FieldFounderHistory)
@@ -16788,6 +17096,12 @@ func (m *CustomerMutation) Field(name string) (ent.Value, bool) {
 		return m.Tier()
 	case customer.FieldIndustryStatus:
 		return m.IndustryStatus()
+	case customer.FieldPaymentDays:
+		return m.PaymentDays()
+	case customer.FieldCreditLimit:
+		return m.CreditLimit()
+	case customer.FieldCreditCurrency:
+		return m.CreditCurrency()
 	case customer.FieldFounderHistory:
 		return m.FounderHistory()
 	case customer.FieldShareholders:
@@ -16895,6 +17209,12 @@ func (m *CustomerMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldTier(ctx)
 	case customer.FieldIndustryStatus:
 		return m.OldIndustryStatus(ctx)
+	case customer.FieldPaymentDays:
+		return m.OldPaymentDays(ctx)
+	case customer.FieldCreditLimit:
+		return m.OldCreditLimit(ctx)
+	case customer.FieldCreditCurrency:
+		return m.OldCreditCurrency(ctx)
 	case customer.FieldFounderHistory:
 		return m.OldFounderHistory(ctx)
 	case customer.FieldShareholders:
@@ -17162,6 +17482,27 @@ func (m *CustomerMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetIndustryStatus(v)
 		return nil
+	case customer.FieldPaymentDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPaymentDays(v)
+		return nil
+	case customer.FieldCreditLimit:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreditLimit(v)
+		return nil
+	case customer.FieldCreditCurrency:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreditCurrency(v)
+		return nil
 	case customer.FieldFounderHistory:
 		v, ok := value.(string)
 		if !ok {
@@ -17316,6 +17657,12 @@ func (m *CustomerMutation) AddedFields() []string {
 	if m.addscore != nil {
 		fields = append(fields, customer.FieldScore)
 	}
+	if m.addpayment_days != nil {
+		fields = append(fields, customer.FieldPaymentDays)
+	}
+	if m.addcredit_limit != nil {
+		fields = append(fields, customer.FieldCreditLimit)
+	}
 	return fields
 }
 
@@ -17342,6 +17689,10 @@ func (m *CustomerMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedEaseOfClosing()
 	case customer.FieldScore:
 		return m.AddedScore()
+	case customer.FieldPaymentDays:
+		return m.AddedPaymentDays()
+	case customer.FieldCreditLimit:
+		return m.AddedCreditLimit()
 	}
 	return nil, false
 }
@@ -17413,6 +17764,20 @@ func (m *CustomerMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddScore(v)
+		return nil
+	case customer.FieldPaymentDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPaymentDays(v)
+		return nil
+	case customer.FieldCreditLimit:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCreditLimit(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Customer numeric field %s", name)
@@ -17499,6 +17864,12 @@ func (m *CustomerMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(customer.FieldIndustryStatus) {
 		fields = append(fields, customer.FieldIndustryStatus)
+	}
+	if m.FieldCleared(customer.FieldPaymentDays) {
+		fields = append(fields, customer.FieldPaymentDays)
+	}
+	if m.FieldCleared(customer.FieldCreditLimit) {
+		fields = append(fields, customer.FieldCreditLimit)
 	}
 	if m.FieldCleared(customer.FieldFounderHistory) {
 		fields = append(fields, customer.FieldFounderHistory)
@@ -17639,6 +18010,12 @@ func (m *CustomerMutation) ClearField(name string) error {
 		return nil
 	case customer.FieldIndustryStatus:
 		m.ClearIndustryStatus()
+		return nil
+	case customer.FieldPaymentDays:
+		m.ClearPaymentDays()
+		return nil
+	case customer.FieldCreditLimit:
+		m.ClearCreditLimit()
 		return nil
 	case customer.FieldFounderHistory:
 		m.ClearFounderHistory()
@@ -17792,6 +18169,15 @@ func (m *CustomerMutation) ResetField(name string) error {
 	case customer.FieldIndustryStatus:
 		m.ResetIndustryStatus()
 		return nil
+	case customer.FieldPaymentDays:
+		m.ResetPaymentDays()
+		return nil
+	case customer.FieldCreditLimit:
+		m.ResetCreditLimit()
+		return nil
+	case customer.FieldCreditCurrency:
+		m.ResetCreditCurrency()
+		return nil
 	case customer.FieldFounderHistory:
 		m.ResetFounderHistory()
 		return nil
@@ -17849,7 +18235,7 @@ func (m *CustomerMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 34)
+	edges := make([]string, 0, 36)
 	if m.owner != nil {
 		edges = append(edges, customer.EdgeOwner)
 	}
@@ -17951,6 +18337,12 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.account_changes != nil {
 		edges = append(edges, customer.EdgeAccountChanges)
+	}
+	if m.quotations != nil {
+		edges = append(edges, customer.EdgeQuotations)
+	}
+	if m.quotation_lines != nil {
+		edges = append(edges, customer.EdgeQuotationLines)
 	}
 	return edges
 }
@@ -18155,13 +18547,25 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeQuotations:
+		ids := make([]ent.Value, 0, len(m.quotations))
+		for id := range m.quotations {
+			ids = append(ids, id)
+		}
+		return ids
+	case customer.EdgeQuotationLines:
+		ids := make([]ent.Value, 0, len(m.quotation_lines))
+		for id := range m.quotation_lines {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 34)
+	edges := make([]string, 0, 36)
 	if m.removedreferred_customers != nil {
 		edges = append(edges, customer.EdgeReferredCustomers)
 	}
@@ -18251,6 +18655,12 @@ func (m *CustomerMutation) RemovedEdges() []string {
 	}
 	if m.removedaccount_changes != nil {
 		edges = append(edges, customer.EdgeAccountChanges)
+	}
+	if m.removedquotations != nil {
+		edges = append(edges, customer.EdgeQuotations)
+	}
+	if m.removedquotation_lines != nil {
+		edges = append(edges, customer.EdgeQuotationLines)
 	}
 	return edges
 }
@@ -18439,13 +18849,25 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeQuotations:
+		ids := make([]ent.Value, 0, len(m.removedquotations))
+		for id := range m.removedquotations {
+			ids = append(ids, id)
+		}
+		return ids
+	case customer.EdgeQuotationLines:
+		ids := make([]ent.Value, 0, len(m.removedquotation_lines))
+		for id := range m.removedquotation_lines {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 34)
+	edges := make([]string, 0, 36)
 	if m.clearedowner {
 		edges = append(edges, customer.EdgeOwner)
 	}
@@ -18548,6 +18970,12 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	if m.clearedaccount_changes {
 		edges = append(edges, customer.EdgeAccountChanges)
 	}
+	if m.clearedquotations {
+		edges = append(edges, customer.EdgeQuotations)
+	}
+	if m.clearedquotation_lines {
+		edges = append(edges, customer.EdgeQuotationLines)
+	}
 	return edges
 }
 
@@ -18623,6 +19051,10 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedpartner_users
 	case customer.EdgeAccountChanges:
 		return m.clearedaccount_changes
+	case customer.EdgeQuotations:
+		return m.clearedquotations
+	case customer.EdgeQuotationLines:
+		return m.clearedquotation_lines
 	}
 	return false
 }
@@ -18752,6 +19184,12 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 		return nil
 	case customer.EdgeAccountChanges:
 		m.ResetAccountChanges()
+		return nil
+	case customer.EdgeQuotations:
+		m.ResetQuotations()
+		return nil
+	case customer.EdgeQuotationLines:
+		m.ResetQuotationLines()
 		return nil
 	}
 	return fmt.Errorf("unknown Customer edge %s", name)
@@ -35238,6 +35676,9 @@ type OrderMutation struct {
 	delivery_date              *time.Time
 	contract_no                *string
 	currency                   *string
+	payment_days               *int
+	addpayment_days            *int
+	payment_due_at             *time.Time
 	notes                      *string
 	confirmed_at               *time.Time
 	contract_signed_at         *time.Time
@@ -35832,6 +36273,125 @@ func (m *OrderMutation) OldCurrency(ctx context.Context) (v string, err error) {
 // ResetCurrency resets all changes to the "currency" field.
 func (m *OrderMutation) ResetCurrency() {
 	m.currency = nil
+}
+
+// SetPaymentDays sets the "payment_days" field.
+func (m *OrderMutation) SetPaymentDays(i int) {
+	m.payment_days = &i
+	m.addpayment_days = nil
+}
+
+// PaymentDays returns the value of the "payment_days" field in the mutation.
+func (m *OrderMutation) PaymentDays() (r int, exists bool) {
+	v := m.payment_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPaymentDays returns the old "payment_days" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldPaymentDays(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPaymentDays is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPaymentDays requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPaymentDays: %w", err)
+	}
+	return oldValue.PaymentDays, nil
+}
+
+// AddPaymentDays adds i to the "payment_days" field.
+func (m *OrderMutation) AddPaymentDays(i int) {
+	if m.addpayment_days != nil {
+		*m.addpayment_days += i
+	} else {
+		m.addpayment_days = &i
+	}
+}
+
+// AddedPaymentDays returns the value that was added to the "payment_days" field in this mutation.
+func (m *OrderMutation) AddedPaymentDays() (r int, exists bool) {
+	v := m.addpayment_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearPaymentDays clears the value of the "payment_days" field.
+func (m *OrderMutation) ClearPaymentDays() {
+	m.payment_days = nil
+	m.addpayment_days = nil
+	m.clearedFields[order.FieldPaymentDays] = struct{}{}
+}
+
+// PaymentDaysCleared returns if the "payment_days" field was cleared in this mutation.
+func (m *OrderMutation) PaymentDaysCleared() bool {
+	_, ok := m.clearedFields[order.FieldPaymentDays]
+	return ok
+}
+
+// ResetPaymentDays resets all changes to the "payment_days" field.
+func (m *OrderMutation) ResetPaymentDays() {
+	m.payment_days = nil
+	m.addpayment_days = nil
+	delete(m.clearedFields, order.FieldPaymentDays)
+}
+
+// SetPaymentDueAt sets the "payment_due_at" field.
+func (m *OrderMutation) SetPaymentDueAt(t time.Time) {
+	m.payment_due_at = &t
+}
+
+// PaymentDueAt returns the value of the "payment_due_at" field in the mutation.
+func (m *OrderMutation) PaymentDueAt() (r time.Time, exists bool) {
+	v := m.payment_due_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPaymentDueAt returns the old "payment_due_at" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldPaymentDueAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPaymentDueAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPaymentDueAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPaymentDueAt: %w", err)
+	}
+	return oldValue.PaymentDueAt, nil
+}
+
+// ClearPaymentDueAt clears the value of the "payment_due_at" field.
+func (m *OrderMutation) ClearPaymentDueAt() {
+	m.payment_due_at = nil
+	m.clearedFields[order.FieldPaymentDueAt] = struct{}{}
+}
+
+// PaymentDueAtCleared returns if the "payment_due_at" field was cleared in this mutation.
+func (m *OrderMutation) PaymentDueAtCleared() bool {
+	_, ok := m.clearedFields[order.FieldPaymentDueAt]
+	return ok
+}
+
+// ResetPaymentDueAt resets all changes to the "payment_due_at" field.
+func (m *OrderMutation) ResetPaymentDueAt() {
+	m.payment_due_at = nil
+	delete(m.clearedFields, order.FieldPaymentDueAt)
 }
 
 // SetNotes sets the "notes" field.
@@ -36851,7 +37411,7 @@ func (m *OrderMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrderMutation) Fields() []string {
-	fields := make([]string, 0, 25)
+	fields := make([]string, 0, 27)
 	if m.created_at != nil {
 		fields = append(fields, order.FieldCreatedAt)
 	}
@@ -36884,6 +37444,12 @@ func (m *OrderMutation) Fields() []string {
 	}
 	if m.currency != nil {
 		fields = append(fields, order.FieldCurrency)
+	}
+	if m.payment_days != nil {
+		fields = append(fields, order.FieldPaymentDays)
+	}
+	if m.payment_due_at != nil {
+		fields = append(fields, order.FieldPaymentDueAt)
 	}
 	if m.notes != nil {
 		fields = append(fields, order.FieldNotes)
@@ -36957,6 +37523,10 @@ func (m *OrderMutation) Field(name string) (ent.Value, bool) {
 		return m.ContractNo()
 	case order.FieldCurrency:
 		return m.Currency()
+	case order.FieldPaymentDays:
+		return m.PaymentDays()
+	case order.FieldPaymentDueAt:
+		return m.PaymentDueAt()
 	case order.FieldNotes:
 		return m.Notes()
 	case order.FieldConfirmedAt:
@@ -37016,6 +37586,10 @@ func (m *OrderMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldContractNo(ctx)
 	case order.FieldCurrency:
 		return m.OldCurrency(ctx)
+	case order.FieldPaymentDays:
+		return m.OldPaymentDays(ctx)
+	case order.FieldPaymentDueAt:
+		return m.OldPaymentDueAt(ctx)
 	case order.FieldNotes:
 		return m.OldNotes(ctx)
 	case order.FieldConfirmedAt:
@@ -37130,6 +37704,20 @@ func (m *OrderMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetCurrency(v)
 		return nil
+	case order.FieldPaymentDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPaymentDays(v)
+		return nil
+	case order.FieldPaymentDueAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPaymentDueAt(v)
+		return nil
 	case order.FieldNotes:
 		v, ok := value.(string)
 		if !ok {
@@ -37239,6 +37827,9 @@ func (m *OrderMutation) AddedFields() []string {
 	if m.addversion != nil {
 		fields = append(fields, order.FieldVersion)
 	}
+	if m.addpayment_days != nil {
+		fields = append(fields, order.FieldPaymentDays)
+	}
 	return fields
 }
 
@@ -37249,6 +37840,8 @@ func (m *OrderMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case order.FieldVersion:
 		return m.AddedVersion()
+	case order.FieldPaymentDays:
+		return m.AddedPaymentDays()
 	}
 	return nil, false
 }
@@ -37264,6 +37857,13 @@ func (m *OrderMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddVersion(v)
+		return nil
+	case order.FieldPaymentDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPaymentDays(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Order numeric field %s", name)
@@ -37281,6 +37881,12 @@ func (m *OrderMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(order.FieldContractNo) {
 		fields = append(fields, order.FieldContractNo)
+	}
+	if m.FieldCleared(order.FieldPaymentDays) {
+		fields = append(fields, order.FieldPaymentDays)
+	}
+	if m.FieldCleared(order.FieldPaymentDueAt) {
+		fields = append(fields, order.FieldPaymentDueAt)
 	}
 	if m.FieldCleared(order.FieldNotes) {
 		fields = append(fields, order.FieldNotes)
@@ -37346,6 +37952,12 @@ func (m *OrderMutation) ClearField(name string) error {
 		return nil
 	case order.FieldContractNo:
 		m.ClearContractNo()
+		return nil
+	case order.FieldPaymentDays:
+		m.ClearPaymentDays()
+		return nil
+	case order.FieldPaymentDueAt:
+		m.ClearPaymentDueAt()
 		return nil
 	case order.FieldNotes:
 		m.ClearNotes()
@@ -37429,6 +38041,12 @@ func (m *OrderMutation) ResetField(name string) error {
 		return nil
 	case order.FieldCurrency:
 		m.ResetCurrency()
+		return nil
+	case order.FieldPaymentDays:
+		m.ResetPaymentDays()
+		return nil
+	case order.FieldPaymentDueAt:
+		m.ResetPaymentDueAt()
 		return nil
 	case order.FieldNotes:
 		m.ResetNotes()
@@ -38487,6 +39105,7 @@ type OrderLineMutation struct {
 	unit_price                       *float64
 	addunit_price                    *float64
 	batch_no                         *string
+	price_note                       *string
 	production_date                  *time.Time
 	batch_age_acknowledged_at        *time.Time
 	batch_age_acknowledgement        *string
@@ -38497,6 +39116,8 @@ type OrderLineMutation struct {
 	clearedcustomer                  bool
 	product                          *pulid.ID
 	clearedproduct                   bool
+	agreement                        *pulid.ID
+	clearedagreement                 bool
 	batch_age_acknowledged_by        *pulid.ID
 	clearedbatch_age_acknowledged_by bool
 	done                             bool
@@ -39055,6 +39676,104 @@ func (m *OrderLineMutation) ResetBatchNo() {
 	delete(m.clearedFields, orderline.FieldBatchNo)
 }
 
+// SetAgreementID sets the "agreement_id" field.
+func (m *OrderLineMutation) SetAgreementID(pu pulid.ID) {
+	m.agreement = &pu
+}
+
+// AgreementID returns the value of the "agreement_id" field in the mutation.
+func (m *OrderLineMutation) AgreementID() (r pulid.ID, exists bool) {
+	v := m.agreement
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAgreementID returns the old "agreement_id" field's value of the OrderLine entity.
+// If the OrderLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineMutation) OldAgreementID(ctx context.Context) (v *pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAgreementID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAgreementID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAgreementID: %w", err)
+	}
+	return oldValue.AgreementID, nil
+}
+
+// ClearAgreementID clears the value of the "agreement_id" field.
+func (m *OrderLineMutation) ClearAgreementID() {
+	m.agreement = nil
+	m.clearedFields[orderline.FieldAgreementID] = struct{}{}
+}
+
+// AgreementIDCleared returns if the "agreement_id" field was cleared in this mutation.
+func (m *OrderLineMutation) AgreementIDCleared() bool {
+	_, ok := m.clearedFields[orderline.FieldAgreementID]
+	return ok
+}
+
+// ResetAgreementID resets all changes to the "agreement_id" field.
+func (m *OrderLineMutation) ResetAgreementID() {
+	m.agreement = nil
+	delete(m.clearedFields, orderline.FieldAgreementID)
+}
+
+// SetPriceNote sets the "price_note" field.
+func (m *OrderLineMutation) SetPriceNote(s string) {
+	m.price_note = &s
+}
+
+// PriceNote returns the value of the "price_note" field in the mutation.
+func (m *OrderLineMutation) PriceNote() (r string, exists bool) {
+	v := m.price_note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPriceNote returns the old "price_note" field's value of the OrderLine entity.
+// If the OrderLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineMutation) OldPriceNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPriceNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPriceNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPriceNote: %w", err)
+	}
+	return oldValue.PriceNote, nil
+}
+
+// ClearPriceNote clears the value of the "price_note" field.
+func (m *OrderLineMutation) ClearPriceNote() {
+	m.price_note = nil
+	m.clearedFields[orderline.FieldPriceNote] = struct{}{}
+}
+
+// PriceNoteCleared returns if the "price_note" field was cleared in this mutation.
+func (m *OrderLineMutation) PriceNoteCleared() bool {
+	_, ok := m.clearedFields[orderline.FieldPriceNote]
+	return ok
+}
+
+// ResetPriceNote resets all changes to the "price_note" field.
+func (m *OrderLineMutation) ResetPriceNote() {
+	m.price_note = nil
+	delete(m.clearedFields, orderline.FieldPriceNote)
+}
+
 // SetProductionDate sets the "production_date" field.
 func (m *OrderLineMutation) SetProductionDate(t time.Time) {
 	m.production_date = &t
@@ -39332,6 +40051,33 @@ func (m *OrderLineMutation) ResetProduct() {
 	m.clearedproduct = false
 }
 
+// ClearAgreement clears the "agreement" edge to the Quotation entity.
+func (m *OrderLineMutation) ClearAgreement() {
+	m.clearedagreement = true
+	m.clearedFields[orderline.FieldAgreementID] = struct{}{}
+}
+
+// AgreementCleared reports if the "agreement" edge to the Quotation entity was cleared.
+func (m *OrderLineMutation) AgreementCleared() bool {
+	return m.AgreementIDCleared() || m.clearedagreement
+}
+
+// AgreementIDs returns the "agreement" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AgreementID instead. It exists only for internal usage by the builders.
+func (m *OrderLineMutation) AgreementIDs() (ids []pulid.ID) {
+	if id := m.agreement; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAgreement resets all changes to the "agreement" edge.
+func (m *OrderLineMutation) ResetAgreement() {
+	m.agreement = nil
+	m.clearedagreement = false
+}
+
 // ClearBatchAgeAcknowledgedBy clears the "batch_age_acknowledged_by" edge to the User entity.
 func (m *OrderLineMutation) ClearBatchAgeAcknowledgedBy() {
 	m.clearedbatch_age_acknowledged_by = true
@@ -39393,7 +40139,7 @@ func (m *OrderLineMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrderLineMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 16)
 	if m.created_at != nil {
 		fields = append(fields, orderline.FieldCreatedAt)
 	}
@@ -39423,6 +40169,12 @@ func (m *OrderLineMutation) Fields() []string {
 	}
 	if m.batch_no != nil {
 		fields = append(fields, orderline.FieldBatchNo)
+	}
+	if m.agreement != nil {
+		fields = append(fields, orderline.FieldAgreementID)
+	}
+	if m.price_note != nil {
+		fields = append(fields, orderline.FieldPriceNote)
 	}
 	if m.production_date != nil {
 		fields = append(fields, orderline.FieldProductionDate)
@@ -39464,6 +40216,10 @@ func (m *OrderLineMutation) Field(name string) (ent.Value, bool) {
 		return m.UnitPrice()
 	case orderline.FieldBatchNo:
 		return m.BatchNo()
+	case orderline.FieldAgreementID:
+		return m.AgreementID()
+	case orderline.FieldPriceNote:
+		return m.PriceNote()
 	case orderline.FieldProductionDate:
 		return m.ProductionDate()
 	case orderline.FieldBatchAgeAcknowledgedAt:
@@ -39501,6 +40257,10 @@ func (m *OrderLineMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldUnitPrice(ctx)
 	case orderline.FieldBatchNo:
 		return m.OldBatchNo(ctx)
+	case orderline.FieldAgreementID:
+		return m.OldAgreementID(ctx)
+	case orderline.FieldPriceNote:
+		return m.OldPriceNote(ctx)
 	case orderline.FieldProductionDate:
 		return m.OldProductionDate(ctx)
 	case orderline.FieldBatchAgeAcknowledgedAt:
@@ -39587,6 +40347,20 @@ func (m *OrderLineMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetBatchNo(v)
+		return nil
+	case orderline.FieldAgreementID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAgreementID(v)
+		return nil
+	case orderline.FieldPriceNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPriceNote(v)
 		return nil
 	case orderline.FieldProductionDate:
 		v, ok := value.(time.Time)
@@ -39691,6 +40465,12 @@ func (m *OrderLineMutation) ClearedFields() []string {
 	if m.FieldCleared(orderline.FieldBatchNo) {
 		fields = append(fields, orderline.FieldBatchNo)
 	}
+	if m.FieldCleared(orderline.FieldAgreementID) {
+		fields = append(fields, orderline.FieldAgreementID)
+	}
+	if m.FieldCleared(orderline.FieldPriceNote) {
+		fields = append(fields, orderline.FieldPriceNote)
+	}
 	if m.FieldCleared(orderline.FieldProductionDate) {
 		fields = append(fields, orderline.FieldProductionDate)
 	}
@@ -39722,6 +40502,12 @@ func (m *OrderLineMutation) ClearField(name string) error {
 		return nil
 	case orderline.FieldBatchNo:
 		m.ClearBatchNo()
+		return nil
+	case orderline.FieldAgreementID:
+		m.ClearAgreementID()
+		return nil
+	case orderline.FieldPriceNote:
+		m.ClearPriceNote()
 		return nil
 	case orderline.FieldProductionDate:
 		m.ClearProductionDate()
@@ -39773,6 +40559,12 @@ func (m *OrderLineMutation) ResetField(name string) error {
 	case orderline.FieldBatchNo:
 		m.ResetBatchNo()
 		return nil
+	case orderline.FieldAgreementID:
+		m.ResetAgreementID()
+		return nil
+	case orderline.FieldPriceNote:
+		m.ResetPriceNote()
+		return nil
 	case orderline.FieldProductionDate:
 		m.ResetProductionDate()
 		return nil
@@ -39791,7 +40583,7 @@ func (m *OrderLineMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *OrderLineMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m._order != nil {
 		edges = append(edges, orderline.EdgeOrder)
 	}
@@ -39800,6 +40592,9 @@ func (m *OrderLineMutation) AddedEdges() []string {
 	}
 	if m.product != nil {
 		edges = append(edges, orderline.EdgeProduct)
+	}
+	if m.agreement != nil {
+		edges = append(edges, orderline.EdgeAgreement)
 	}
 	if m.batch_age_acknowledged_by != nil {
 		edges = append(edges, orderline.EdgeBatchAgeAcknowledgedBy)
@@ -39823,6 +40618,10 @@ func (m *OrderLineMutation) AddedIDs(name string) []ent.Value {
 		if id := m.product; id != nil {
 			return []ent.Value{*id}
 		}
+	case orderline.EdgeAgreement:
+		if id := m.agreement; id != nil {
+			return []ent.Value{*id}
+		}
 	case orderline.EdgeBatchAgeAcknowledgedBy:
 		if id := m.batch_age_acknowledged_by; id != nil {
 			return []ent.Value{*id}
@@ -39833,7 +40632,7 @@ func (m *OrderLineMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *OrderLineMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	return edges
 }
 
@@ -39845,7 +40644,7 @@ func (m *OrderLineMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *OrderLineMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.cleared_order {
 		edges = append(edges, orderline.EdgeOrder)
 	}
@@ -39854,6 +40653,9 @@ func (m *OrderLineMutation) ClearedEdges() []string {
 	}
 	if m.clearedproduct {
 		edges = append(edges, orderline.EdgeProduct)
+	}
+	if m.clearedagreement {
+		edges = append(edges, orderline.EdgeAgreement)
 	}
 	if m.clearedbatch_age_acknowledged_by {
 		edges = append(edges, orderline.EdgeBatchAgeAcknowledgedBy)
@@ -39871,6 +40673,8 @@ func (m *OrderLineMutation) EdgeCleared(name string) bool {
 		return m.clearedcustomer
 	case orderline.EdgeProduct:
 		return m.clearedproduct
+	case orderline.EdgeAgreement:
+		return m.clearedagreement
 	case orderline.EdgeBatchAgeAcknowledgedBy:
 		return m.clearedbatch_age_acknowledged_by
 	}
@@ -39889,6 +40693,9 @@ func (m *OrderLineMutation) ClearEdge(name string) error {
 		return nil
 	case orderline.EdgeProduct:
 		m.ClearProduct()
+		return nil
+	case orderline.EdgeAgreement:
+		m.ClearAgreement()
 		return nil
 	case orderline.EdgeBatchAgeAcknowledgedBy:
 		m.ClearBatchAgeAcknowledgedBy()
@@ -39909,6 +40716,9 @@ func (m *OrderLineMutation) ResetEdge(name string) error {
 		return nil
 	case orderline.EdgeProduct:
 		m.ResetProduct()
+		return nil
+	case orderline.EdgeAgreement:
+		m.ResetAgreement()
 		return nil
 	case orderline.EdgeBatchAgeAcknowledgedBy:
 		m.ResetBatchAgeAcknowledgedBy()
@@ -42490,6 +43300,9 @@ type ProductMutation struct {
 	issues                  map[pulid.ID]struct{}
 	removedissues           map[pulid.ID]struct{}
 	clearedissues           bool
+	quotation_lines         map[pulid.ID]struct{}
+	removedquotation_lines  map[pulid.ID]struct{}
+	clearedquotation_lines  bool
 	done                    bool
 	oldValue                func(context.Context) (*Product, error)
 	predicates              []predicate.Product
@@ -43488,6 +44301,60 @@ func (m *ProductMutation) ResetIssues() {
 	m.removedissues = nil
 }
 
+// AddQuotationLineIDs adds the "quotation_lines" edge to the QuotationLine entity by ids.
+func (m *ProductMutation) AddQuotationLineIDs(ids ...pulid.ID) {
+	if m.quotation_lines == nil {
+		m.quotation_lines = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.quotation_lines[ids[i]] = struct{}{}
+	}
+}
+
+// ClearQuotationLines clears the "quotation_lines" edge to the QuotationLine entity.
+func (m *ProductMutation) ClearQuotationLines() {
+	m.clearedquotation_lines = true
+}
+
+// QuotationLinesCleared reports if the "quotation_lines" edge to the QuotationLine entity was cleared.
+func (m *ProductMutation) QuotationLinesCleared() bool {
+	return m.clearedquotation_lines
+}
+
+// RemoveQuotationLineIDs removes the "quotation_lines" edge to the QuotationLine entity by IDs.
+func (m *ProductMutation) RemoveQuotationLineIDs(ids ...pulid.ID) {
+	if m.removedquotation_lines == nil {
+		m.removedquotation_lines = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.quotation_lines, ids[i])
+		m.removedquotation_lines[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedQuotationLines returns the removed IDs of the "quotation_lines" edge to the QuotationLine entity.
+func (m *ProductMutation) RemovedQuotationLinesIDs() (ids []pulid.ID) {
+	for id := range m.removedquotation_lines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// QuotationLinesIDs returns the "quotation_lines" edge IDs in the mutation.
+func (m *ProductMutation) QuotationLinesIDs() (ids []pulid.ID) {
+	for id := range m.quotation_lines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetQuotationLines resets all changes to the "quotation_lines" edge.
+func (m *ProductMutation) ResetQuotationLines() {
+	m.quotation_lines = nil
+	m.clearedquotation_lines = false
+	m.removedquotation_lines = nil
+}
+
 // Where appends a list predicates to the ProductMutation builder.
 func (m *ProductMutation) Where(ps ...predicate.Product) {
 	m.predicates = append(m.predicates, ps...)
@@ -43856,7 +44723,7 @@ func (m *ProductMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ProductMutation) AddedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.samples != nil {
 		edges = append(edges, product.EdgeSamples)
 	}
@@ -43877,6 +44744,9 @@ func (m *ProductMutation) AddedEdges() []string {
 	}
 	if m.issues != nil {
 		edges = append(edges, product.EdgeIssues)
+	}
+	if m.quotation_lines != nil {
+		edges = append(edges, product.EdgeQuotationLines)
 	}
 	return edges
 }
@@ -43927,13 +44797,19 @@ func (m *ProductMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case product.EdgeQuotationLines:
+		ids := make([]ent.Value, 0, len(m.quotation_lines))
+		for id := range m.quotation_lines {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ProductMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.removedsamples != nil {
 		edges = append(edges, product.EdgeSamples)
 	}
@@ -43954,6 +44830,9 @@ func (m *ProductMutation) RemovedEdges() []string {
 	}
 	if m.removedissues != nil {
 		edges = append(edges, product.EdgeIssues)
+	}
+	if m.removedquotation_lines != nil {
+		edges = append(edges, product.EdgeQuotationLines)
 	}
 	return edges
 }
@@ -44004,13 +44883,19 @@ func (m *ProductMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case product.EdgeQuotationLines:
+		ids := make([]ent.Value, 0, len(m.removedquotation_lines))
+		for id := range m.removedquotation_lines {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ProductMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.clearedsamples {
 		edges = append(edges, product.EdgeSamples)
 	}
@@ -44031,6 +44916,9 @@ func (m *ProductMutation) ClearedEdges() []string {
 	}
 	if m.clearedissues {
 		edges = append(edges, product.EdgeIssues)
+	}
+	if m.clearedquotation_lines {
+		edges = append(edges, product.EdgeQuotationLines)
 	}
 	return edges
 }
@@ -44053,6 +44941,8 @@ func (m *ProductMutation) EdgeCleared(name string) bool {
 		return m.clearedneeds
 	case product.EdgeIssues:
 		return m.clearedissues
+	case product.EdgeQuotationLines:
+		return m.clearedquotation_lines
 	}
 	return false
 }
@@ -44090,8 +44980,3464 @@ func (m *ProductMutation) ResetEdge(name string) error {
 	case product.EdgeIssues:
 		m.ResetIssues()
 		return nil
+	case product.EdgeQuotationLines:
+		m.ResetQuotationLines()
+		return nil
 	}
 	return fmt.Errorf("unknown Product edge %s", name)
+}
+
+// QuotationMutation represents an operation that mutates the Quotation nodes in the graph.
+type QuotationMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *pulid.ID
+	created_at         *time.Time
+	updated_at         *time.Time
+	version            *int
+	addversion         *int
+	number             *string
+	revision           *int
+	addrevision        *int
+	status             *quotation.Status
+	currency           *string
+	incoterm           *quotation.Incoterm
+	incoterm_place     *string
+	payment_days       *int
+	addpayment_days    *int
+	payment_terms      *string
+	valid_from         *time.Time
+	valid_until        *time.Time
+	notes              *string
+	sent_at            *time.Time
+	decided_at         *time.Time
+	decided_by         *string
+	decision_note      *string
+	decided_via        *quotation.DecidedVia
+	clearedFields      map[string]struct{}
+	customer           *pulid.ID
+	clearedcustomer    bool
+	sample             *pulid.ID
+	clearedsample      bool
+	previous           *pulid.ID
+	clearedprevious    bool
+	revised_by         *pulid.ID
+	clearedrevised_by  bool
+	lines              map[pulid.ID]struct{}
+	removedlines       map[pulid.ID]struct{}
+	clearedlines       bool
+	order_lines        map[pulid.ID]struct{}
+	removedorder_lines map[pulid.ID]struct{}
+	clearedorder_lines bool
+	created_by         *pulid.ID
+	clearedcreated_by  bool
+	done               bool
+	oldValue           func(context.Context) (*Quotation, error)
+	predicates         []predicate.Quotation
+}
+
+var _ ent.Mutation = (*QuotationMutation)(nil)
+
+// quotationOption allows management of the mutation configuration using functional options.
+type quotationOption func(*QuotationMutation)
+
+// newQuotationMutation creates new mutation for the Quotation entity.
+func newQuotationMutation(c config, op Op, opts ...quotationOption) *QuotationMutation {
+	m := &QuotationMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeQuotation,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withQuotationID sets the ID field of the mutation.
+func withQuotationID(id pulid.ID) quotationOption {
+	return func(m *QuotationMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Quotation
+		)
+		m.oldValue = func(ctx context.Context) (*Quotation, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Quotation.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withQuotation sets the old Quotation of the mutation.
+func withQuotation(node *Quotation) quotationOption {
+	return func(m *QuotationMutation) {
+		m.oldValue = func(context.Context) (*Quotation, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m QuotationMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m QuotationMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Quotation entities.
+func (m *QuotationMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *QuotationMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *QuotationMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Quotation.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *QuotationMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *QuotationMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *QuotationMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *QuotationMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *QuotationMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *QuotationMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *QuotationMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *QuotationMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *QuotationMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *QuotationMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *QuotationMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *QuotationMutation) SetCustomerID(pu pulid.ID) {
+	m.customer = &pu
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *QuotationMutation) CustomerID() (r pulid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldCustomerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *QuotationMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetSampleID sets the "sample_id" field.
+func (m *QuotationMutation) SetSampleID(pu pulid.ID) {
+	m.sample = &pu
+}
+
+// SampleID returns the value of the "sample_id" field in the mutation.
+func (m *QuotationMutation) SampleID() (r pulid.ID, exists bool) {
+	v := m.sample
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSampleID returns the old "sample_id" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldSampleID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSampleID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSampleID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSampleID: %w", err)
+	}
+	return oldValue.SampleID, nil
+}
+
+// ClearSampleID clears the value of the "sample_id" field.
+func (m *QuotationMutation) ClearSampleID() {
+	m.sample = nil
+	m.clearedFields[quotation.FieldSampleID] = struct{}{}
+}
+
+// SampleIDCleared returns if the "sample_id" field was cleared in this mutation.
+func (m *QuotationMutation) SampleIDCleared() bool {
+	_, ok := m.clearedFields[quotation.FieldSampleID]
+	return ok
+}
+
+// ResetSampleID resets all changes to the "sample_id" field.
+func (m *QuotationMutation) ResetSampleID() {
+	m.sample = nil
+	delete(m.clearedFields, quotation.FieldSampleID)
+}
+
+// SetNumber sets the "number" field.
+func (m *QuotationMutation) SetNumber(s string) {
+	m.number = &s
+}
+
+// Number returns the value of the "number" field in the mutation.
+func (m *QuotationMutation) Number() (r string, exists bool) {
+	v := m.number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNumber returns the old "number" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldNumber(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNumber: %w", err)
+	}
+	return oldValue.Number, nil
+}
+
+// ResetNumber resets all changes to the "number" field.
+func (m *QuotationMutation) ResetNumber() {
+	m.number = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *QuotationMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *QuotationMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *QuotationMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *QuotationMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *QuotationMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
+}
+
+// SetPreviousID sets the "previous_id" field.
+func (m *QuotationMutation) SetPreviousID(pu pulid.ID) {
+	m.previous = &pu
+}
+
+// PreviousID returns the value of the "previous_id" field in the mutation.
+func (m *QuotationMutation) PreviousID() (r pulid.ID, exists bool) {
+	v := m.previous
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPreviousID returns the old "previous_id" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldPreviousID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPreviousID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPreviousID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPreviousID: %w", err)
+	}
+	return oldValue.PreviousID, nil
+}
+
+// ClearPreviousID clears the value of the "previous_id" field.
+func (m *QuotationMutation) ClearPreviousID() {
+	m.previous = nil
+	m.clearedFields[quotation.FieldPreviousID] = struct{}{}
+}
+
+// PreviousIDCleared returns if the "previous_id" field was cleared in this mutation.
+func (m *QuotationMutation) PreviousIDCleared() bool {
+	_, ok := m.clearedFields[quotation.FieldPreviousID]
+	return ok
+}
+
+// ResetPreviousID resets all changes to the "previous_id" field.
+func (m *QuotationMutation) ResetPreviousID() {
+	m.previous = nil
+	delete(m.clearedFields, quotation.FieldPreviousID)
+}
+
+// SetStatus sets the "status" field.
+func (m *QuotationMutation) SetStatus(q quotation.Status) {
+	m.status = &q
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *QuotationMutation) Status() (r quotation.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldStatus(ctx context.Context) (v quotation.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *QuotationMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetCurrency sets the "currency" field.
+func (m *QuotationMutation) SetCurrency(s string) {
+	m.currency = &s
+}
+
+// Currency returns the value of the "currency" field in the mutation.
+func (m *QuotationMutation) Currency() (r string, exists bool) {
+	v := m.currency
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrency returns the old "currency" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldCurrency(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrency is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrency requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrency: %w", err)
+	}
+	return oldValue.Currency, nil
+}
+
+// ResetCurrency resets all changes to the "currency" field.
+func (m *QuotationMutation) ResetCurrency() {
+	m.currency = nil
+}
+
+// SetIncoterm sets the "incoterm" field.
+func (m *QuotationMutation) SetIncoterm(q quotation.Incoterm) {
+	m.incoterm = &q
+}
+
+// Incoterm returns the value of the "incoterm" field in the mutation.
+func (m *QuotationMutation) Incoterm() (r quotation.Incoterm, exists bool) {
+	v := m.incoterm
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIncoterm returns the old "incoterm" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldIncoterm(ctx context.Context) (v *quotation.Incoterm, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIncoterm is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIncoterm requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIncoterm: %w", err)
+	}
+	return oldValue.Incoterm, nil
+}
+
+// ClearIncoterm clears the value of the "incoterm" field.
+func (m *QuotationMutation) ClearIncoterm() {
+	m.incoterm = nil
+	m.clearedFields[quotation.FieldIncoterm] = struct{}{}
+}
+
+// IncotermCleared returns if the "incoterm" field was cleared in this mutation.
+func (m *QuotationMutation) IncotermCleared() bool {
+	_, ok := m.clearedFields[quotation.FieldIncoterm]
+	return ok
+}
+
+// ResetIncoterm resets all changes to the "incoterm" field.
+func (m *QuotationMutation) ResetIncoterm() {
+	m.incoterm = nil
+	delete(m.clearedFields, quotation.FieldIncoterm)
+}
+
+// SetIncotermPlace sets the "incoterm_place" field.
+func (m *QuotationMutation) SetIncotermPlace(s string) {
+	m.incoterm_place = &s
+}
+
+// IncotermPlace returns the value of the "incoterm_place" field in the mutation.
+func (m *QuotationMutation) IncotermPlace() (r string, exists bool) {
+	v := m.incoterm_place
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIncotermPlace returns the old "incoterm_place" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldIncotermPlace(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIncotermPlace is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIncotermPlace requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIncotermPlace: %w", err)
+	}
+	return oldValue.IncotermPlace, nil
+}
+
+// ClearIncotermPlace clears the value of the "incoterm_place" field.
+func (m *QuotationMutation) ClearIncotermPlace() {
+	m.incoterm_place = nil
+	m.clearedFields[quotation.FieldIncotermPlace] = struct{}{}
+}
+
+// IncotermPlaceCleared returns if the "incoterm_place" field was cleared in this mutation.
+func (m *QuotationMutation) IncotermPlaceCleared() bool {
+	_, ok := m.clearedFields[quotation.FieldIncotermPlace]
+	return ok
+}
+
+// ResetIncotermPlace resets all changes to the "incoterm_place" field.
+func (m *QuotationMutation) ResetIncotermPlace() {
+	m.incoterm_place = nil
+	delete(m.clearedFields, quotation.FieldIncotermPlace)
+}
+
+// SetPaymentDays sets the "payment_days" field.
+func (m *QuotationMutation) SetPaymentDays(i int) {
+	m.payment_days = &i
+	m.addpayment_days = nil
+}
+
+// PaymentDays returns the value of the "payment_days" field in the mutation.
+func (m *QuotationMutation) PaymentDays() (r int, exists bool) {
+	v := m.payment_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPaymentDays returns the old "payment_days" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldPaymentDays(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPaymentDays is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPaymentDays requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPaymentDays: %w", err)
+	}
+	return oldValue.PaymentDays, nil
+}
+
+// AddPaymentDays adds i to the "payment_days" field.
+func (m *QuotationMutation) AddPaymentDays(i int) {
+	if m.addpayment_days != nil {
+		*m.addpayment_days += i
+	} else {
+		m.addpayment_days = &i
+	}
+}
+
+// AddedPaymentDays returns the value that was added to the "payment_days" field in this mutation.
+func (m *QuotationMutation) AddedPaymentDays() (r int, exists bool) {
+	v := m.addpayment_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearPaymentDays clears the value of the "payment_days" field.
+func (m *QuotationMutation) ClearPaymentDays() {
+	m.payment_days = nil
+	m.addpayment_days = nil
+	m.clearedFields[quotation.FieldPaymentDays] = struct{}{}
+}
+
+// PaymentDaysCleared returns if the "payment_days" field was cleared in this mutation.
+func (m *QuotationMutation) PaymentDaysCleared() bool {
+	_, ok := m.clearedFields[quotation.FieldPaymentDays]
+	return ok
+}
+
+// ResetPaymentDays resets all changes to the "payment_days" field.
+func (m *QuotationMutation) ResetPaymentDays() {
+	m.payment_days = nil
+	m.addpayment_days = nil
+	delete(m.clearedFields, quotation.FieldPaymentDays)
+}
+
+// SetPaymentTerms sets the "payment_terms" field.
+func (m *QuotationMutation) SetPaymentTerms(s string) {
+	m.payment_terms = &s
+}
+
+// PaymentTerms returns the value of the "payment_terms" field in the mutation.
+func (m *QuotationMutation) PaymentTerms() (r string, exists bool) {
+	v := m.payment_terms
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPaymentTerms returns the old "payment_terms" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldPaymentTerms(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPaymentTerms is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPaymentTerms requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPaymentTerms: %w", err)
+	}
+	return oldValue.PaymentTerms, nil
+}
+
+// ClearPaymentTerms clears the value of the "payment_terms" field.
+func (m *QuotationMutation) ClearPaymentTerms() {
+	m.payment_terms = nil
+	m.clearedFields[quotation.FieldPaymentTerms] = struct{}{}
+}
+
+// PaymentTermsCleared returns if the "payment_terms" field was cleared in this mutation.
+func (m *QuotationMutation) PaymentTermsCleared() bool {
+	_, ok := m.clearedFields[quotation.FieldPaymentTerms]
+	return ok
+}
+
+// ResetPaymentTerms resets all changes to the "payment_terms" field.
+func (m *QuotationMutation) ResetPaymentTerms() {
+	m.payment_terms = nil
+	delete(m.clearedFields, quotation.FieldPaymentTerms)
+}
+
+// SetValidFrom sets the "valid_from" field.
+func (m *QuotationMutation) SetValidFrom(t time.Time) {
+	m.valid_from = &t
+}
+
+// ValidFrom returns the value of the "valid_from" field in the mutation.
+func (m *QuotationMutation) ValidFrom() (r time.Time, exists bool) {
+	v := m.valid_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValidFrom returns the old "valid_from" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldValidFrom(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValidFrom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValidFrom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValidFrom: %w", err)
+	}
+	return oldValue.ValidFrom, nil
+}
+
+// ResetValidFrom resets all changes to the "valid_from" field.
+func (m *QuotationMutation) ResetValidFrom() {
+	m.valid_from = nil
+}
+
+// SetValidUntil sets the "valid_until" field.
+func (m *QuotationMutation) SetValidUntil(t time.Time) {
+	m.valid_until = &t
+}
+
+// ValidUntil returns the value of the "valid_until" field in the mutation.
+func (m *QuotationMutation) ValidUntil() (r time.Time, exists bool) {
+	v := m.valid_until
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValidUntil returns the old "valid_until" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldValidUntil(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValidUntil is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValidUntil requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValidUntil: %w", err)
+	}
+	return oldValue.ValidUntil, nil
+}
+
+// ResetValidUntil resets all changes to the "valid_until" field.
+func (m *QuotationMutation) ResetValidUntil() {
+	m.valid_until = nil
+}
+
+// SetNotes sets the "notes" field.
+func (m *QuotationMutation) SetNotes(s string) {
+	m.notes = &s
+}
+
+// Notes returns the value of the "notes" field in the mutation.
+func (m *QuotationMutation) Notes() (r string, exists bool) {
+	v := m.notes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNotes returns the old "notes" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldNotes(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNotes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNotes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNotes: %w", err)
+	}
+	return oldValue.Notes, nil
+}
+
+// ClearNotes clears the value of the "notes" field.
+func (m *QuotationMutation) ClearNotes() {
+	m.notes = nil
+	m.clearedFields[quotation.FieldNotes] = struct{}{}
+}
+
+// NotesCleared returns if the "notes" field was cleared in this mutation.
+func (m *QuotationMutation) NotesCleared() bool {
+	_, ok := m.clearedFields[quotation.FieldNotes]
+	return ok
+}
+
+// ResetNotes resets all changes to the "notes" field.
+func (m *QuotationMutation) ResetNotes() {
+	m.notes = nil
+	delete(m.clearedFields, quotation.FieldNotes)
+}
+
+// SetSentAt sets the "sent_at" field.
+func (m *QuotationMutation) SetSentAt(t time.Time) {
+	m.sent_at = &t
+}
+
+// SentAt returns the value of the "sent_at" field in the mutation.
+func (m *QuotationMutation) SentAt() (r time.Time, exists bool) {
+	v := m.sent_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSentAt returns the old "sent_at" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldSentAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSentAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSentAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSentAt: %w", err)
+	}
+	return oldValue.SentAt, nil
+}
+
+// ClearSentAt clears the value of the "sent_at" field.
+func (m *QuotationMutation) ClearSentAt() {
+	m.sent_at = nil
+	m.clearedFields[quotation.FieldSentAt] = struct{}{}
+}
+
+// SentAtCleared returns if the "sent_at" field was cleared in this mutation.
+func (m *QuotationMutation) SentAtCleared() bool {
+	_, ok := m.clearedFields[quotation.FieldSentAt]
+	return ok
+}
+
+// ResetSentAt resets all changes to the "sent_at" field.
+func (m *QuotationMutation) ResetSentAt() {
+	m.sent_at = nil
+	delete(m.clearedFields, quotation.FieldSentAt)
+}
+
+// SetDecidedAt sets the "decided_at" field.
+func (m *QuotationMutation) SetDecidedAt(t time.Time) {
+	m.decided_at = &t
+}
+
+// DecidedAt returns the value of the "decided_at" field in the mutation.
+func (m *QuotationMutation) DecidedAt() (r time.Time, exists bool) {
+	v := m.decided_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedAt returns the old "decided_at" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldDecidedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedAt: %w", err)
+	}
+	return oldValue.DecidedAt, nil
+}
+
+// ClearDecidedAt clears the value of the "decided_at" field.
+func (m *QuotationMutation) ClearDecidedAt() {
+	m.decided_at = nil
+	m.clearedFields[quotation.FieldDecidedAt] = struct{}{}
+}
+
+// DecidedAtCleared returns if the "decided_at" field was cleared in this mutation.
+func (m *QuotationMutation) DecidedAtCleared() bool {
+	_, ok := m.clearedFields[quotation.FieldDecidedAt]
+	return ok
+}
+
+// ResetDecidedAt resets all changes to the "decided_at" field.
+func (m *QuotationMutation) ResetDecidedAt() {
+	m.decided_at = nil
+	delete(m.clearedFields, quotation.FieldDecidedAt)
+}
+
+// SetDecidedBy sets the "decided_by" field.
+func (m *QuotationMutation) SetDecidedBy(s string) {
+	m.decided_by = &s
+}
+
+// DecidedBy returns the value of the "decided_by" field in the mutation.
+func (m *QuotationMutation) DecidedBy() (r string, exists bool) {
+	v := m.decided_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedBy returns the old "decided_by" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldDecidedBy(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedBy: %w", err)
+	}
+	return oldValue.DecidedBy, nil
+}
+
+// ClearDecidedBy clears the value of the "decided_by" field.
+func (m *QuotationMutation) ClearDecidedBy() {
+	m.decided_by = nil
+	m.clearedFields[quotation.FieldDecidedBy] = struct{}{}
+}
+
+// DecidedByCleared returns if the "decided_by" field was cleared in this mutation.
+func (m *QuotationMutation) DecidedByCleared() bool {
+	_, ok := m.clearedFields[quotation.FieldDecidedBy]
+	return ok
+}
+
+// ResetDecidedBy resets all changes to the "decided_by" field.
+func (m *QuotationMutation) ResetDecidedBy() {
+	m.decided_by = nil
+	delete(m.clearedFields, quotation.FieldDecidedBy)
+}
+
+// SetDecisionNote sets the "decision_note" field.
+func (m *QuotationMutation) SetDecisionNote(s string) {
+	m.decision_note = &s
+}
+
+// DecisionNote returns the value of the "decision_note" field in the mutation.
+func (m *QuotationMutation) DecisionNote() (r string, exists bool) {
+	v := m.decision_note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecisionNote returns the old "decision_note" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldDecisionNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecisionNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecisionNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecisionNote: %w", err)
+	}
+	return oldValue.DecisionNote, nil
+}
+
+// ClearDecisionNote clears the value of the "decision_note" field.
+func (m *QuotationMutation) ClearDecisionNote() {
+	m.decision_note = nil
+	m.clearedFields[quotation.FieldDecisionNote] = struct{}{}
+}
+
+// DecisionNoteCleared returns if the "decision_note" field was cleared in this mutation.
+func (m *QuotationMutation) DecisionNoteCleared() bool {
+	_, ok := m.clearedFields[quotation.FieldDecisionNote]
+	return ok
+}
+
+// ResetDecisionNote resets all changes to the "decision_note" field.
+func (m *QuotationMutation) ResetDecisionNote() {
+	m.decision_note = nil
+	delete(m.clearedFields, quotation.FieldDecisionNote)
+}
+
+// SetDecidedVia sets the "decided_via" field.
+func (m *QuotationMutation) SetDecidedVia(qv quotation.DecidedVia) {
+	m.decided_via = &qv
+}
+
+// DecidedVia returns the value of the "decided_via" field in the mutation.
+func (m *QuotationMutation) DecidedVia() (r quotation.DecidedVia, exists bool) {
+	v := m.decided_via
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedVia returns the old "decided_via" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldDecidedVia(ctx context.Context) (v *quotation.DecidedVia, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedVia is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedVia requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedVia: %w", err)
+	}
+	return oldValue.DecidedVia, nil
+}
+
+// ClearDecidedVia clears the value of the "decided_via" field.
+func (m *QuotationMutation) ClearDecidedVia() {
+	m.decided_via = nil
+	m.clearedFields[quotation.FieldDecidedVia] = struct{}{}
+}
+
+// DecidedViaCleared returns if the "decided_via" field was cleared in this mutation.
+func (m *QuotationMutation) DecidedViaCleared() bool {
+	_, ok := m.clearedFields[quotation.FieldDecidedVia]
+	return ok
+}
+
+// ResetDecidedVia resets all changes to the "decided_via" field.
+func (m *QuotationMutation) ResetDecidedVia() {
+	m.decided_via = nil
+	delete(m.clearedFields, quotation.FieldDecidedVia)
+}
+
+// SetCreatedByID sets the "created_by_id" field.
+func (m *QuotationMutation) SetCreatedByID(pu pulid.ID) {
+	m.created_by = &pu
+}
+
+// CreatedByID returns the value of the "created_by_id" field in the mutation.
+func (m *QuotationMutation) CreatedByID() (r pulid.ID, exists bool) {
+	v := m.created_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedByID returns the old "created_by_id" field's value of the Quotation entity.
+// If the Quotation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationMutation) OldCreatedByID(ctx context.Context) (v *pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedByID: %w", err)
+	}
+	return oldValue.CreatedByID, nil
+}
+
+// ClearCreatedByID clears the value of the "created_by_id" field.
+func (m *QuotationMutation) ClearCreatedByID() {
+	m.created_by = nil
+	m.clearedFields[quotation.FieldCreatedByID] = struct{}{}
+}
+
+// CreatedByIDCleared returns if the "created_by_id" field was cleared in this mutation.
+func (m *QuotationMutation) CreatedByIDCleared() bool {
+	_, ok := m.clearedFields[quotation.FieldCreatedByID]
+	return ok
+}
+
+// ResetCreatedByID resets all changes to the "created_by_id" field.
+func (m *QuotationMutation) ResetCreatedByID() {
+	m.created_by = nil
+	delete(m.clearedFields, quotation.FieldCreatedByID)
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *QuotationMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[quotation.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *QuotationMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *QuotationMutation) CustomerIDs() (ids []pulid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *QuotationMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// ClearSample clears the "sample" edge to the Sample entity.
+func (m *QuotationMutation) ClearSample() {
+	m.clearedsample = true
+	m.clearedFields[quotation.FieldSampleID] = struct{}{}
+}
+
+// SampleCleared reports if the "sample" edge to the Sample entity was cleared.
+func (m *QuotationMutation) SampleCleared() bool {
+	return m.SampleIDCleared() || m.clearedsample
+}
+
+// SampleIDs returns the "sample" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// SampleID instead. It exists only for internal usage by the builders.
+func (m *QuotationMutation) SampleIDs() (ids []pulid.ID) {
+	if id := m.sample; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetSample resets all changes to the "sample" edge.
+func (m *QuotationMutation) ResetSample() {
+	m.sample = nil
+	m.clearedsample = false
+}
+
+// ClearPrevious clears the "previous" edge to the Quotation entity.
+func (m *QuotationMutation) ClearPrevious() {
+	m.clearedprevious = true
+	m.clearedFields[quotation.FieldPreviousID] = struct{}{}
+}
+
+// PreviousCleared reports if the "previous" edge to the Quotation entity was cleared.
+func (m *QuotationMutation) PreviousCleared() bool {
+	return m.PreviousIDCleared() || m.clearedprevious
+}
+
+// PreviousIDs returns the "previous" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PreviousID instead. It exists only for internal usage by the builders.
+func (m *QuotationMutation) PreviousIDs() (ids []pulid.ID) {
+	if id := m.previous; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPrevious resets all changes to the "previous" edge.
+func (m *QuotationMutation) ResetPrevious() {
+	m.previous = nil
+	m.clearedprevious = false
+}
+
+// SetRevisedByID sets the "revised_by" edge to the Quotation entity by id.
+func (m *QuotationMutation) SetRevisedByID(id pulid.ID) {
+	m.revised_by = &id
+}
+
+// ClearRevisedBy clears the "revised_by" edge to the Quotation entity.
+func (m *QuotationMutation) ClearRevisedBy() {
+	m.clearedrevised_by = true
+}
+
+// RevisedByCleared reports if the "revised_by" edge to the Quotation entity was cleared.
+func (m *QuotationMutation) RevisedByCleared() bool {
+	return m.clearedrevised_by
+}
+
+// RevisedByID returns the "revised_by" edge ID in the mutation.
+func (m *QuotationMutation) RevisedByID() (id pulid.ID, exists bool) {
+	if m.revised_by != nil {
+		return *m.revised_by, true
+	}
+	return
+}
+
+// RevisedByIDs returns the "revised_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RevisedByID instead. It exists only for internal usage by the builders.
+func (m *QuotationMutation) RevisedByIDs() (ids []pulid.ID) {
+	if id := m.revised_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRevisedBy resets all changes to the "revised_by" edge.
+func (m *QuotationMutation) ResetRevisedBy() {
+	m.revised_by = nil
+	m.clearedrevised_by = false
+}
+
+// AddLineIDs adds the "lines" edge to the QuotationLine entity by ids.
+func (m *QuotationMutation) AddLineIDs(ids ...pulid.ID) {
+	if m.lines == nil {
+		m.lines = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.lines[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLines clears the "lines" edge to the QuotationLine entity.
+func (m *QuotationMutation) ClearLines() {
+	m.clearedlines = true
+}
+
+// LinesCleared reports if the "lines" edge to the QuotationLine entity was cleared.
+func (m *QuotationMutation) LinesCleared() bool {
+	return m.clearedlines
+}
+
+// RemoveLineIDs removes the "lines" edge to the QuotationLine entity by IDs.
+func (m *QuotationMutation) RemoveLineIDs(ids ...pulid.ID) {
+	if m.removedlines == nil {
+		m.removedlines = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.lines, ids[i])
+		m.removedlines[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLines returns the removed IDs of the "lines" edge to the QuotationLine entity.
+func (m *QuotationMutation) RemovedLinesIDs() (ids []pulid.ID) {
+	for id := range m.removedlines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LinesIDs returns the "lines" edge IDs in the mutation.
+func (m *QuotationMutation) LinesIDs() (ids []pulid.ID) {
+	for id := range m.lines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLines resets all changes to the "lines" edge.
+func (m *QuotationMutation) ResetLines() {
+	m.lines = nil
+	m.clearedlines = false
+	m.removedlines = nil
+}
+
+// AddOrderLineIDs adds the "order_lines" edge to the OrderLine entity by ids.
+func (m *QuotationMutation) AddOrderLineIDs(ids ...pulid.ID) {
+	if m.order_lines == nil {
+		m.order_lines = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.order_lines[ids[i]] = struct{}{}
+	}
+}
+
+// ClearOrderLines clears the "order_lines" edge to the OrderLine entity.
+func (m *QuotationMutation) ClearOrderLines() {
+	m.clearedorder_lines = true
+}
+
+// OrderLinesCleared reports if the "order_lines" edge to the OrderLine entity was cleared.
+func (m *QuotationMutation) OrderLinesCleared() bool {
+	return m.clearedorder_lines
+}
+
+// RemoveOrderLineIDs removes the "order_lines" edge to the OrderLine entity by IDs.
+func (m *QuotationMutation) RemoveOrderLineIDs(ids ...pulid.ID) {
+	if m.removedorder_lines == nil {
+		m.removedorder_lines = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.order_lines, ids[i])
+		m.removedorder_lines[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedOrderLines returns the removed IDs of the "order_lines" edge to the OrderLine entity.
+func (m *QuotationMutation) RemovedOrderLinesIDs() (ids []pulid.ID) {
+	for id := range m.removedorder_lines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// OrderLinesIDs returns the "order_lines" edge IDs in the mutation.
+func (m *QuotationMutation) OrderLinesIDs() (ids []pulid.ID) {
+	for id := range m.order_lines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetOrderLines resets all changes to the "order_lines" edge.
+func (m *QuotationMutation) ResetOrderLines() {
+	m.order_lines = nil
+	m.clearedorder_lines = false
+	m.removedorder_lines = nil
+}
+
+// ClearCreatedBy clears the "created_by" edge to the User entity.
+func (m *QuotationMutation) ClearCreatedBy() {
+	m.clearedcreated_by = true
+	m.clearedFields[quotation.FieldCreatedByID] = struct{}{}
+}
+
+// CreatedByCleared reports if the "created_by" edge to the User entity was cleared.
+func (m *QuotationMutation) CreatedByCleared() bool {
+	return m.CreatedByIDCleared() || m.clearedcreated_by
+}
+
+// CreatedByIDs returns the "created_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CreatedByID instead. It exists only for internal usage by the builders.
+func (m *QuotationMutation) CreatedByIDs() (ids []pulid.ID) {
+	if id := m.created_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCreatedBy resets all changes to the "created_by" edge.
+func (m *QuotationMutation) ResetCreatedBy() {
+	m.created_by = nil
+	m.clearedcreated_by = false
+}
+
+// Where appends a list predicates to the QuotationMutation builder.
+func (m *QuotationMutation) Where(ps ...predicate.Quotation) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the QuotationMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *QuotationMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Quotation, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *QuotationMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *QuotationMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Quotation).
+func (m *QuotationMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *QuotationMutation) Fields() []string {
+	fields := make([]string, 0, 23)
+	if m.created_at != nil {
+		fields = append(fields, quotation.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, quotation.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, quotation.FieldVersion)
+	}
+	if m.customer != nil {
+		fields = append(fields, quotation.FieldCustomerID)
+	}
+	if m.sample != nil {
+		fields = append(fields, quotation.FieldSampleID)
+	}
+	if m.number != nil {
+		fields = append(fields, quotation.FieldNumber)
+	}
+	if m.revision != nil {
+		fields = append(fields, quotation.FieldRevision)
+	}
+	if m.previous != nil {
+		fields = append(fields, quotation.FieldPreviousID)
+	}
+	if m.status != nil {
+		fields = append(fields, quotation.FieldStatus)
+	}
+	if m.currency != nil {
+		fields = append(fields, quotation.FieldCurrency)
+	}
+	if m.incoterm != nil {
+		fields = append(fields, quotation.FieldIncoterm)
+	}
+	if m.incoterm_place != nil {
+		fields = append(fields, quotation.FieldIncotermPlace)
+	}
+	if m.payment_days != nil {
+		fields = append(fields, quotation.FieldPaymentDays)
+	}
+	if m.payment_terms != nil {
+		fields = append(fields, quotation.FieldPaymentTerms)
+	}
+	if m.valid_from != nil {
+		fields = append(fields, quotation.FieldValidFrom)
+	}
+	if m.valid_until != nil {
+		fields = append(fields, quotation.FieldValidUntil)
+	}
+	if m.notes != nil {
+		fields = append(fields, quotation.FieldNotes)
+	}
+	if m.sent_at != nil {
+		fields = append(fields, quotation.FieldSentAt)
+	}
+	if m.decided_at != nil {
+		fields = append(fields, quotation.FieldDecidedAt)
+	}
+	if m.decided_by != nil {
+		fields = append(fields, quotation.FieldDecidedBy)
+	}
+	if m.decision_note != nil {
+		fields = append(fields, quotation.FieldDecisionNote)
+	}
+	if m.decided_via != nil {
+		fields = append(fields, quotation.FieldDecidedVia)
+	}
+	if m.created_by != nil {
+		fields = append(fields, quotation.FieldCreatedByID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *QuotationMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case quotation.FieldCreatedAt:
+		return m.CreatedAt()
+	case quotation.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case quotation.FieldVersion:
+		return m.Version()
+	case quotation.FieldCustomerID:
+		return m.CustomerID()
+	case quotation.FieldSampleID:
+		return m.SampleID()
+	case quotation.FieldNumber:
+		return m.Number()
+	case quotation.FieldRevision:
+		return m.Revision()
+	case quotation.FieldPreviousID:
+		return m.PreviousID()
+	case quotation.FieldStatus:
+		return m.Status()
+	case quotation.FieldCurrency:
+		return m.Currency()
+	case quotation.FieldIncoterm:
+		return m.Incoterm()
+	case quotation.FieldIncotermPlace:
+		return m.IncotermPlace()
+	case quotation.FieldPaymentDays:
+		return m.PaymentDays()
+	case quotation.FieldPaymentTerms:
+		return m.PaymentTerms()
+	case quotation.FieldValidFrom:
+		return m.ValidFrom()
+	case quotation.FieldValidUntil:
+		return m.ValidUntil()
+	case quotation.FieldNotes:
+		return m.Notes()
+	case quotation.FieldSentAt:
+		return m.SentAt()
+	case quotation.FieldDecidedAt:
+		return m.DecidedAt()
+	case quotation.FieldDecidedBy:
+		return m.DecidedBy()
+	case quotation.FieldDecisionNote:
+		return m.DecisionNote()
+	case quotation.FieldDecidedVia:
+		return m.DecidedVia()
+	case quotation.FieldCreatedByID:
+		return m.CreatedByID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *QuotationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case quotation.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case quotation.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case quotation.FieldVersion:
+		return m.OldVersion(ctx)
+	case quotation.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case quotation.FieldSampleID:
+		return m.OldSampleID(ctx)
+	case quotation.FieldNumber:
+		return m.OldNumber(ctx)
+	case quotation.FieldRevision:
+		return m.OldRevision(ctx)
+	case quotation.FieldPreviousID:
+		return m.OldPreviousID(ctx)
+	case quotation.FieldStatus:
+		return m.OldStatus(ctx)
+	case quotation.FieldCurrency:
+		return m.OldCurrency(ctx)
+	case quotation.FieldIncoterm:
+		return m.OldIncoterm(ctx)
+	case quotation.FieldIncotermPlace:
+		return m.OldIncotermPlace(ctx)
+	case quotation.FieldPaymentDays:
+		return m.OldPaymentDays(ctx)
+	case quotation.FieldPaymentTerms:
+		return m.OldPaymentTerms(ctx)
+	case quotation.FieldValidFrom:
+		return m.OldValidFrom(ctx)
+	case quotation.FieldValidUntil:
+		return m.OldValidUntil(ctx)
+	case quotation.FieldNotes:
+		return m.OldNotes(ctx)
+	case quotation.FieldSentAt:
+		return m.OldSentAt(ctx)
+	case quotation.FieldDecidedAt:
+		return m.OldDecidedAt(ctx)
+	case quotation.FieldDecidedBy:
+		return m.OldDecidedBy(ctx)
+	case quotation.FieldDecisionNote:
+		return m.OldDecisionNote(ctx)
+	case quotation.FieldDecidedVia:
+		return m.OldDecidedVia(ctx)
+	case quotation.FieldCreatedByID:
+		return m.OldCreatedByID(ctx)
+	}
+	return nil, fmt.Errorf("unknown Quotation field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *QuotationMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case quotation.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case quotation.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case quotation.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case quotation.FieldCustomerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case quotation.FieldSampleID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSampleID(v)
+		return nil
+	case quotation.FieldNumber:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNumber(v)
+		return nil
+	case quotation.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
+		return nil
+	case quotation.FieldPreviousID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPreviousID(v)
+		return nil
+	case quotation.FieldStatus:
+		v, ok := value.(quotation.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case quotation.FieldCurrency:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrency(v)
+		return nil
+	case quotation.FieldIncoterm:
+		v, ok := value.(quotation.Incoterm)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIncoterm(v)
+		return nil
+	case quotation.FieldIncotermPlace:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIncotermPlace(v)
+		return nil
+	case quotation.FieldPaymentDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPaymentDays(v)
+		return nil
+	case quotation.FieldPaymentTerms:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPaymentTerms(v)
+		return nil
+	case quotation.FieldValidFrom:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValidFrom(v)
+		return nil
+	case quotation.FieldValidUntil:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValidUntil(v)
+		return nil
+	case quotation.FieldNotes:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNotes(v)
+		return nil
+	case quotation.FieldSentAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSentAt(v)
+		return nil
+	case quotation.FieldDecidedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedAt(v)
+		return nil
+	case quotation.FieldDecidedBy:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedBy(v)
+		return nil
+	case quotation.FieldDecisionNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecisionNote(v)
+		return nil
+	case quotation.FieldDecidedVia:
+		v, ok := value.(quotation.DecidedVia)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedVia(v)
+		return nil
+	case quotation.FieldCreatedByID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Quotation field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *QuotationMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, quotation.FieldVersion)
+	}
+	if m.addrevision != nil {
+		fields = append(fields, quotation.FieldRevision)
+	}
+	if m.addpayment_days != nil {
+		fields = append(fields, quotation.FieldPaymentDays)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *QuotationMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case quotation.FieldVersion:
+		return m.AddedVersion()
+	case quotation.FieldRevision:
+		return m.AddedRevision()
+	case quotation.FieldPaymentDays:
+		return m.AddedPaymentDays()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *QuotationMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case quotation.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case quotation.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
+	case quotation.FieldPaymentDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPaymentDays(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Quotation numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *QuotationMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(quotation.FieldSampleID) {
+		fields = append(fields, quotation.FieldSampleID)
+	}
+	if m.FieldCleared(quotation.FieldPreviousID) {
+		fields = append(fields, quotation.FieldPreviousID)
+	}
+	if m.FieldCleared(quotation.FieldIncoterm) {
+		fields = append(fields, quotation.FieldIncoterm)
+	}
+	if m.FieldCleared(quotation.FieldIncotermPlace) {
+		fields = append(fields, quotation.FieldIncotermPlace)
+	}
+	if m.FieldCleared(quotation.FieldPaymentDays) {
+		fields = append(fields, quotation.FieldPaymentDays)
+	}
+	if m.FieldCleared(quotation.FieldPaymentTerms) {
+		fields = append(fields, quotation.FieldPaymentTerms)
+	}
+	if m.FieldCleared(quotation.FieldNotes) {
+		fields = append(fields, quotation.FieldNotes)
+	}
+	if m.FieldCleared(quotation.FieldSentAt) {
+		fields = append(fields, quotation.FieldSentAt)
+	}
+	if m.FieldCleared(quotation.FieldDecidedAt) {
+		fields = append(fields, quotation.FieldDecidedAt)
+	}
+	if m.FieldCleared(quotation.FieldDecidedBy) {
+		fields = append(fields, quotation.FieldDecidedBy)
+	}
+	if m.FieldCleared(quotation.FieldDecisionNote) {
+		fields = append(fields, quotation.FieldDecisionNote)
+	}
+	if m.FieldCleared(quotation.FieldDecidedVia) {
+		fields = append(fields, quotation.FieldDecidedVia)
+	}
+	if m.FieldCleared(quotation.FieldCreatedByID) {
+		fields = append(fields, quotation.FieldCreatedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *QuotationMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *QuotationMutation) ClearField(name string) error {
+	switch name {
+	case quotation.FieldSampleID:
+		m.ClearSampleID()
+		return nil
+	case quotation.FieldPreviousID:
+		m.ClearPreviousID()
+		return nil
+	case quotation.FieldIncoterm:
+		m.ClearIncoterm()
+		return nil
+	case quotation.FieldIncotermPlace:
+		m.ClearIncotermPlace()
+		return nil
+	case quotation.FieldPaymentDays:
+		m.ClearPaymentDays()
+		return nil
+	case quotation.FieldPaymentTerms:
+		m.ClearPaymentTerms()
+		return nil
+	case quotation.FieldNotes:
+		m.ClearNotes()
+		return nil
+	case quotation.FieldSentAt:
+		m.ClearSentAt()
+		return nil
+	case quotation.FieldDecidedAt:
+		m.ClearDecidedAt()
+		return nil
+	case quotation.FieldDecidedBy:
+		m.ClearDecidedBy()
+		return nil
+	case quotation.FieldDecisionNote:
+		m.ClearDecisionNote()
+		return nil
+	case quotation.FieldDecidedVia:
+		m.ClearDecidedVia()
+		return nil
+	case quotation.FieldCreatedByID:
+		m.ClearCreatedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown Quotation nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *QuotationMutation) ResetField(name string) error {
+	switch name {
+	case quotation.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case quotation.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case quotation.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case quotation.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case quotation.FieldSampleID:
+		m.ResetSampleID()
+		return nil
+	case quotation.FieldNumber:
+		m.ResetNumber()
+		return nil
+	case quotation.FieldRevision:
+		m.ResetRevision()
+		return nil
+	case quotation.FieldPreviousID:
+		m.ResetPreviousID()
+		return nil
+	case quotation.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case quotation.FieldCurrency:
+		m.ResetCurrency()
+		return nil
+	case quotation.FieldIncoterm:
+		m.ResetIncoterm()
+		return nil
+	case quotation.FieldIncotermPlace:
+		m.ResetIncotermPlace()
+		return nil
+	case quotation.FieldPaymentDays:
+		m.ResetPaymentDays()
+		return nil
+	case quotation.FieldPaymentTerms:
+		m.ResetPaymentTerms()
+		return nil
+	case quotation.FieldValidFrom:
+		m.ResetValidFrom()
+		return nil
+	case quotation.FieldValidUntil:
+		m.ResetValidUntil()
+		return nil
+	case quotation.FieldNotes:
+		m.ResetNotes()
+		return nil
+	case quotation.FieldSentAt:
+		m.ResetSentAt()
+		return nil
+	case quotation.FieldDecidedAt:
+		m.ResetDecidedAt()
+		return nil
+	case quotation.FieldDecidedBy:
+		m.ResetDecidedBy()
+		return nil
+	case quotation.FieldDecisionNote:
+		m.ResetDecisionNote()
+		return nil
+	case quotation.FieldDecidedVia:
+		m.ResetDecidedVia()
+		return nil
+	case quotation.FieldCreatedByID:
+		m.ResetCreatedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown Quotation field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *QuotationMutation) AddedEdges() []string {
+	edges := make([]string, 0, 7)
+	if m.customer != nil {
+		edges = append(edges, quotation.EdgeCustomer)
+	}
+	if m.sample != nil {
+		edges = append(edges, quotation.EdgeSample)
+	}
+	if m.previous != nil {
+		edges = append(edges, quotation.EdgePrevious)
+	}
+	if m.revised_by != nil {
+		edges = append(edges, quotation.EdgeRevisedBy)
+	}
+	if m.lines != nil {
+		edges = append(edges, quotation.EdgeLines)
+	}
+	if m.order_lines != nil {
+		edges = append(edges, quotation.EdgeOrderLines)
+	}
+	if m.created_by != nil {
+		edges = append(edges, quotation.EdgeCreatedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *QuotationMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case quotation.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	case quotation.EdgeSample:
+		if id := m.sample; id != nil {
+			return []ent.Value{*id}
+		}
+	case quotation.EdgePrevious:
+		if id := m.previous; id != nil {
+			return []ent.Value{*id}
+		}
+	case quotation.EdgeRevisedBy:
+		if id := m.revised_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case quotation.EdgeLines:
+		ids := make([]ent.Value, 0, len(m.lines))
+		for id := range m.lines {
+			ids = append(ids, id)
+		}
+		return ids
+	case quotation.EdgeOrderLines:
+		ids := make([]ent.Value, 0, len(m.order_lines))
+		for id := range m.order_lines {
+			ids = append(ids, id)
+		}
+		return ids
+	case quotation.EdgeCreatedBy:
+		if id := m.created_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *QuotationMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 7)
+	if m.removedlines != nil {
+		edges = append(edges, quotation.EdgeLines)
+	}
+	if m.removedorder_lines != nil {
+		edges = append(edges, quotation.EdgeOrderLines)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *QuotationMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case quotation.EdgeLines:
+		ids := make([]ent.Value, 0, len(m.removedlines))
+		for id := range m.removedlines {
+			ids = append(ids, id)
+		}
+		return ids
+	case quotation.EdgeOrderLines:
+		ids := make([]ent.Value, 0, len(m.removedorder_lines))
+		for id := range m.removedorder_lines {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *QuotationMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 7)
+	if m.clearedcustomer {
+		edges = append(edges, quotation.EdgeCustomer)
+	}
+	if m.clearedsample {
+		edges = append(edges, quotation.EdgeSample)
+	}
+	if m.clearedprevious {
+		edges = append(edges, quotation.EdgePrevious)
+	}
+	if m.clearedrevised_by {
+		edges = append(edges, quotation.EdgeRevisedBy)
+	}
+	if m.clearedlines {
+		edges = append(edges, quotation.EdgeLines)
+	}
+	if m.clearedorder_lines {
+		edges = append(edges, quotation.EdgeOrderLines)
+	}
+	if m.clearedcreated_by {
+		edges = append(edges, quotation.EdgeCreatedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *QuotationMutation) EdgeCleared(name string) bool {
+	switch name {
+	case quotation.EdgeCustomer:
+		return m.clearedcustomer
+	case quotation.EdgeSample:
+		return m.clearedsample
+	case quotation.EdgePrevious:
+		return m.clearedprevious
+	case quotation.EdgeRevisedBy:
+		return m.clearedrevised_by
+	case quotation.EdgeLines:
+		return m.clearedlines
+	case quotation.EdgeOrderLines:
+		return m.clearedorder_lines
+	case quotation.EdgeCreatedBy:
+		return m.clearedcreated_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *QuotationMutation) ClearEdge(name string) error {
+	switch name {
+	case quotation.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	case quotation.EdgeSample:
+		m.ClearSample()
+		return nil
+	case quotation.EdgePrevious:
+		m.ClearPrevious()
+		return nil
+	case quotation.EdgeRevisedBy:
+		m.ClearRevisedBy()
+		return nil
+	case quotation.EdgeCreatedBy:
+		m.ClearCreatedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Quotation unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *QuotationMutation) ResetEdge(name string) error {
+	switch name {
+	case quotation.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	case quotation.EdgeSample:
+		m.ResetSample()
+		return nil
+	case quotation.EdgePrevious:
+		m.ResetPrevious()
+		return nil
+	case quotation.EdgeRevisedBy:
+		m.ResetRevisedBy()
+		return nil
+	case quotation.EdgeLines:
+		m.ResetLines()
+		return nil
+	case quotation.EdgeOrderLines:
+		m.ResetOrderLines()
+		return nil
+	case quotation.EdgeCreatedBy:
+		m.ResetCreatedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Quotation edge %s", name)
+}
+
+// QuotationLineMutation represents an operation that mutates the QuotationLine nodes in the graph.
+type QuotationLineMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *pulid.ID
+	created_at       *time.Time
+	updated_at       *time.Time
+	version          *int
+	addversion       *int
+	grade            *string
+	min_quantity     *float64
+	addmin_quantity  *float64
+	unit             *string
+	unit_price       *float64
+	addunit_price    *float64
+	note             *string
+	clearedFields    map[string]struct{}
+	quotation        *pulid.ID
+	clearedquotation bool
+	customer         *pulid.ID
+	clearedcustomer  bool
+	product          *pulid.ID
+	clearedproduct   bool
+	done             bool
+	oldValue         func(context.Context) (*QuotationLine, error)
+	predicates       []predicate.QuotationLine
+}
+
+var _ ent.Mutation = (*QuotationLineMutation)(nil)
+
+// quotationlineOption allows management of the mutation configuration using functional options.
+type quotationlineOption func(*QuotationLineMutation)
+
+// newQuotationLineMutation creates new mutation for the QuotationLine entity.
+func newQuotationLineMutation(c config, op Op, opts ...quotationlineOption) *QuotationLineMutation {
+	m := &QuotationLineMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeQuotationLine,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withQuotationLineID sets the ID field of the mutation.
+func withQuotationLineID(id pulid.ID) quotationlineOption {
+	return func(m *QuotationLineMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *QuotationLine
+		)
+		m.oldValue = func(ctx context.Context) (*QuotationLine, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().QuotationLine.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withQuotationLine sets the old QuotationLine of the mutation.
+func withQuotationLine(node *QuotationLine) quotationlineOption {
+	return func(m *QuotationLineMutation) {
+		m.oldValue = func(context.Context) (*QuotationLine, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m QuotationLineMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m QuotationLineMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of QuotationLine entities.
+func (m *QuotationLineMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *QuotationLineMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *QuotationLineMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().QuotationLine.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *QuotationLineMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *QuotationLineMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the QuotationLine entity.
+// If the QuotationLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationLineMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *QuotationLineMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *QuotationLineMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *QuotationLineMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the QuotationLine entity.
+// If the QuotationLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationLineMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *QuotationLineMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *QuotationLineMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *QuotationLineMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the QuotationLine entity.
+// If the QuotationLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationLineMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *QuotationLineMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *QuotationLineMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *QuotationLineMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetQuotationID sets the "quotation_id" field.
+func (m *QuotationLineMutation) SetQuotationID(pu pulid.ID) {
+	m.quotation = &pu
+}
+
+// QuotationID returns the value of the "quotation_id" field in the mutation.
+func (m *QuotationLineMutation) QuotationID() (r pulid.ID, exists bool) {
+	v := m.quotation
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuotationID returns the old "quotation_id" field's value of the QuotationLine entity.
+// If the QuotationLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationLineMutation) OldQuotationID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuotationID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuotationID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuotationID: %w", err)
+	}
+	return oldValue.QuotationID, nil
+}
+
+// ResetQuotationID resets all changes to the "quotation_id" field.
+func (m *QuotationLineMutation) ResetQuotationID() {
+	m.quotation = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *QuotationLineMutation) SetCustomerID(pu pulid.ID) {
+	m.customer = &pu
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *QuotationLineMutation) CustomerID() (r pulid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the QuotationLine entity.
+// If the QuotationLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationLineMutation) OldCustomerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *QuotationLineMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetProductID sets the "product_id" field.
+func (m *QuotationLineMutation) SetProductID(pu pulid.ID) {
+	m.product = &pu
+}
+
+// ProductID returns the value of the "product_id" field in the mutation.
+func (m *QuotationLineMutation) ProductID() (r pulid.ID, exists bool) {
+	v := m.product
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProductID returns the old "product_id" field's value of the QuotationLine entity.
+// If the QuotationLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationLineMutation) OldProductID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProductID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProductID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProductID: %w", err)
+	}
+	return oldValue.ProductID, nil
+}
+
+// ResetProductID resets all changes to the "product_id" field.
+func (m *QuotationLineMutation) ResetProductID() {
+	m.product = nil
+}
+
+// SetGrade sets the "grade" field.
+func (m *QuotationLineMutation) SetGrade(s string) {
+	m.grade = &s
+}
+
+// Grade returns the value of the "grade" field in the mutation.
+func (m *QuotationLineMutation) Grade() (r string, exists bool) {
+	v := m.grade
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGrade returns the old "grade" field's value of the QuotationLine entity.
+// If the QuotationLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationLineMutation) OldGrade(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGrade is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGrade requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGrade: %w", err)
+	}
+	return oldValue.Grade, nil
+}
+
+// ClearGrade clears the value of the "grade" field.
+func (m *QuotationLineMutation) ClearGrade() {
+	m.grade = nil
+	m.clearedFields[quotationline.FieldGrade] = struct{}{}
+}
+
+// GradeCleared returns if the "grade" field was cleared in this mutation.
+func (m *QuotationLineMutation) GradeCleared() bool {
+	_, ok := m.clearedFields[quotationline.FieldGrade]
+	return ok
+}
+
+// ResetGrade resets all changes to the "grade" field.
+func (m *QuotationLineMutation) ResetGrade() {
+	m.grade = nil
+	delete(m.clearedFields, quotationline.FieldGrade)
+}
+
+// SetMinQuantity sets the "min_quantity" field.
+func (m *QuotationLineMutation) SetMinQuantity(f float64) {
+	m.min_quantity = &f
+	m.addmin_quantity = nil
+}
+
+// MinQuantity returns the value of the "min_quantity" field in the mutation.
+func (m *QuotationLineMutation) MinQuantity() (r float64, exists bool) {
+	v := m.min_quantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMinQuantity returns the old "min_quantity" field's value of the QuotationLine entity.
+// If the QuotationLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationLineMutation) OldMinQuantity(ctx context.Context) (v float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMinQuantity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMinQuantity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMinQuantity: %w", err)
+	}
+	return oldValue.MinQuantity, nil
+}
+
+// AddMinQuantity adds f to the "min_quantity" field.
+func (m *QuotationLineMutation) AddMinQuantity(f float64) {
+	if m.addmin_quantity != nil {
+		*m.addmin_quantity += f
+	} else {
+		m.addmin_quantity = &f
+	}
+}
+
+// AddedMinQuantity returns the value that was added to the "min_quantity" field in this mutation.
+func (m *QuotationLineMutation) AddedMinQuantity() (r float64, exists bool) {
+	v := m.addmin_quantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetMinQuantity resets all changes to the "min_quantity" field.
+func (m *QuotationLineMutation) ResetMinQuantity() {
+	m.min_quantity = nil
+	m.addmin_quantity = nil
+}
+
+// SetUnit sets the "unit" field.
+func (m *QuotationLineMutation) SetUnit(s string) {
+	m.unit = &s
+}
+
+// Unit returns the value of the "unit" field in the mutation.
+func (m *QuotationLineMutation) Unit() (r string, exists bool) {
+	v := m.unit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnit returns the old "unit" field's value of the QuotationLine entity.
+// If the QuotationLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationLineMutation) OldUnit(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnit: %w", err)
+	}
+	return oldValue.Unit, nil
+}
+
+// ResetUnit resets all changes to the "unit" field.
+func (m *QuotationLineMutation) ResetUnit() {
+	m.unit = nil
+}
+
+// SetUnitPrice sets the "unit_price" field.
+func (m *QuotationLineMutation) SetUnitPrice(f float64) {
+	m.unit_price = &f
+	m.addunit_price = nil
+}
+
+// UnitPrice returns the value of the "unit_price" field in the mutation.
+func (m *QuotationLineMutation) UnitPrice() (r float64, exists bool) {
+	v := m.unit_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPrice returns the old "unit_price" field's value of the QuotationLine entity.
+// If the QuotationLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationLineMutation) OldUnitPrice(ctx context.Context) (v float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPrice is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPrice requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPrice: %w", err)
+	}
+	return oldValue.UnitPrice, nil
+}
+
+// AddUnitPrice adds f to the "unit_price" field.
+func (m *QuotationLineMutation) AddUnitPrice(f float64) {
+	if m.addunit_price != nil {
+		*m.addunit_price += f
+	} else {
+		m.addunit_price = &f
+	}
+}
+
+// AddedUnitPrice returns the value that was added to the "unit_price" field in this mutation.
+func (m *QuotationLineMutation) AddedUnitPrice() (r float64, exists bool) {
+	v := m.addunit_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitPrice resets all changes to the "unit_price" field.
+func (m *QuotationLineMutation) ResetUnitPrice() {
+	m.unit_price = nil
+	m.addunit_price = nil
+}
+
+// SetNote sets the "note" field.
+func (m *QuotationLineMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *QuotationLineMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the QuotationLine entity.
+// If the QuotationLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuotationLineMutation) OldNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ClearNote clears the value of the "note" field.
+func (m *QuotationLineMutation) ClearNote() {
+	m.note = nil
+	m.clearedFields[quotationline.FieldNote] = struct{}{}
+}
+
+// NoteCleared returns if the "note" field was cleared in this mutation.
+func (m *QuotationLineMutation) NoteCleared() bool {
+	_, ok := m.clearedFields[quotationline.FieldNote]
+	return ok
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *QuotationLineMutation) ResetNote() {
+	m.note = nil
+	delete(m.clearedFields, quotationline.FieldNote)
+}
+
+// ClearQuotation clears the "quotation" edge to the Quotation entity.
+func (m *QuotationLineMutation) ClearQuotation() {
+	m.clearedquotation = true
+	m.clearedFields[quotationline.FieldQuotationID] = struct{}{}
+}
+
+// QuotationCleared reports if the "quotation" edge to the Quotation entity was cleared.
+func (m *QuotationLineMutation) QuotationCleared() bool {
+	return m.clearedquotation
+}
+
+// QuotationIDs returns the "quotation" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// QuotationID instead. It exists only for internal usage by the builders.
+func (m *QuotationLineMutation) QuotationIDs() (ids []pulid.ID) {
+	if id := m.quotation; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetQuotation resets all changes to the "quotation" edge.
+func (m *QuotationLineMutation) ResetQuotation() {
+	m.quotation = nil
+	m.clearedquotation = false
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *QuotationLineMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[quotationline.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *QuotationLineMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *QuotationLineMutation) CustomerIDs() (ids []pulid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *QuotationLineMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// ClearProduct clears the "product" edge to the Product entity.
+func (m *QuotationLineMutation) ClearProduct() {
+	m.clearedproduct = true
+	m.clearedFields[quotationline.FieldProductID] = struct{}{}
+}
+
+// ProductCleared reports if the "product" edge to the Product entity was cleared.
+func (m *QuotationLineMutation) ProductCleared() bool {
+	return m.clearedproduct
+}
+
+// ProductIDs returns the "product" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProductID instead. It exists only for internal usage by the builders.
+func (m *QuotationLineMutation) ProductIDs() (ids []pulid.ID) {
+	if id := m.product; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProduct resets all changes to the "product" edge.
+func (m *QuotationLineMutation) ResetProduct() {
+	m.product = nil
+	m.clearedproduct = false
+}
+
+// Where appends a list predicates to the QuotationLineMutation builder.
+func (m *QuotationLineMutation) Where(ps ...predicate.QuotationLine) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the QuotationLineMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *QuotationLineMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.QuotationLine, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *QuotationLineMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *QuotationLineMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (QuotationLine).
+func (m *QuotationLineMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *QuotationLineMutation) Fields() []string {
+	fields := make([]string, 0, 11)
+	if m.created_at != nil {
+		fields = append(fields, quotationline.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, quotationline.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, quotationline.FieldVersion)
+	}
+	if m.quotation != nil {
+		fields = append(fields, quotationline.FieldQuotationID)
+	}
+	if m.customer != nil {
+		fields = append(fields, quotationline.FieldCustomerID)
+	}
+	if m.product != nil {
+		fields = append(fields, quotationline.FieldProductID)
+	}
+	if m.grade != nil {
+		fields = append(fields, quotationline.FieldGrade)
+	}
+	if m.min_quantity != nil {
+		fields = append(fields, quotationline.FieldMinQuantity)
+	}
+	if m.unit != nil {
+		fields = append(fields, quotationline.FieldUnit)
+	}
+	if m.unit_price != nil {
+		fields = append(fields, quotationline.FieldUnitPrice)
+	}
+	if m.note != nil {
+		fields = append(fields, quotationline.FieldNote)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *QuotationLineMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case quotationline.FieldCreatedAt:
+		return m.CreatedAt()
+	case quotationline.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case quotationline.FieldVersion:
+		return m.Version()
+	case quotationline.FieldQuotationID:
+		return m.QuotationID()
+	case quotationline.FieldCustomerID:
+		return m.CustomerID()
+	case quotationline.FieldProductID:
+		return m.ProductID()
+	case quotationline.FieldGrade:
+		return m.Grade()
+	case quotationline.FieldMinQuantity:
+		return m.MinQuantity()
+	case quotationline.FieldUnit:
+		return m.Unit()
+	case quotationline.FieldUnitPrice:
+		return m.UnitPrice()
+	case quotationline.FieldNote:
+		return m.Note()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *QuotationLineMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case quotationline.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case quotationline.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case quotationline.FieldVersion:
+		return m.OldVersion(ctx)
+	case quotationline.FieldQuotationID:
+		return m.OldQuotationID(ctx)
+	case quotationline.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case quotationline.FieldProductID:
+		return m.OldProductID(ctx)
+	case quotationline.FieldGrade:
+		return m.OldGrade(ctx)
+	case quotationline.FieldMinQuantity:
+		return m.OldMinQuantity(ctx)
+	case quotationline.FieldUnit:
+		return m.OldUnit(ctx)
+	case quotationline.FieldUnitPrice:
+		return m.OldUnitPrice(ctx)
+	case quotationline.FieldNote:
+		return m.OldNote(ctx)
+	}
+	return nil, fmt.Errorf("unknown QuotationLine field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *QuotationLineMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case quotationline.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case quotationline.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case quotationline.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case quotationline.FieldQuotationID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuotationID(v)
+		return nil
+	case quotationline.FieldCustomerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case quotationline.FieldProductID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProductID(v)
+		return nil
+	case quotationline.FieldGrade:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGrade(v)
+		return nil
+	case quotationline.FieldMinQuantity:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMinQuantity(v)
+		return nil
+	case quotationline.FieldUnit:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnit(v)
+		return nil
+	case quotationline.FieldUnitPrice:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPrice(v)
+		return nil
+	case quotationline.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	}
+	return fmt.Errorf("unknown QuotationLine field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *QuotationLineMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, quotationline.FieldVersion)
+	}
+	if m.addmin_quantity != nil {
+		fields = append(fields, quotationline.FieldMinQuantity)
+	}
+	if m.addunit_price != nil {
+		fields = append(fields, quotationline.FieldUnitPrice)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *QuotationLineMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case quotationline.FieldVersion:
+		return m.AddedVersion()
+	case quotationline.FieldMinQuantity:
+		return m.AddedMinQuantity()
+	case quotationline.FieldUnitPrice:
+		return m.AddedUnitPrice()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *QuotationLineMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case quotationline.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case quotationline.FieldMinQuantity:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMinQuantity(v)
+		return nil
+	case quotationline.FieldUnitPrice:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitPrice(v)
+		return nil
+	}
+	return fmt.Errorf("unknown QuotationLine numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *QuotationLineMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(quotationline.FieldGrade) {
+		fields = append(fields, quotationline.FieldGrade)
+	}
+	if m.FieldCleared(quotationline.FieldNote) {
+		fields = append(fields, quotationline.FieldNote)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *QuotationLineMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *QuotationLineMutation) ClearField(name string) error {
+	switch name {
+	case quotationline.FieldGrade:
+		m.ClearGrade()
+		return nil
+	case quotationline.FieldNote:
+		m.ClearNote()
+		return nil
+	}
+	return fmt.Errorf("unknown QuotationLine nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *QuotationLineMutation) ResetField(name string) error {
+	switch name {
+	case quotationline.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case quotationline.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case quotationline.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case quotationline.FieldQuotationID:
+		m.ResetQuotationID()
+		return nil
+	case quotationline.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case quotationline.FieldProductID:
+		m.ResetProductID()
+		return nil
+	case quotationline.FieldGrade:
+		m.ResetGrade()
+		return nil
+	case quotationline.FieldMinQuantity:
+		m.ResetMinQuantity()
+		return nil
+	case quotationline.FieldUnit:
+		m.ResetUnit()
+		return nil
+	case quotationline.FieldUnitPrice:
+		m.ResetUnitPrice()
+		return nil
+	case quotationline.FieldNote:
+		m.ResetNote()
+		return nil
+	}
+	return fmt.Errorf("unknown QuotationLine field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *QuotationLineMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.quotation != nil {
+		edges = append(edges, quotationline.EdgeQuotation)
+	}
+	if m.customer != nil {
+		edges = append(edges, quotationline.EdgeCustomer)
+	}
+	if m.product != nil {
+		edges = append(edges, quotationline.EdgeProduct)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *QuotationLineMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case quotationline.EdgeQuotation:
+		if id := m.quotation; id != nil {
+			return []ent.Value{*id}
+		}
+	case quotationline.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	case quotationline.EdgeProduct:
+		if id := m.product; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *QuotationLineMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *QuotationLineMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *QuotationLineMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedquotation {
+		edges = append(edges, quotationline.EdgeQuotation)
+	}
+	if m.clearedcustomer {
+		edges = append(edges, quotationline.EdgeCustomer)
+	}
+	if m.clearedproduct {
+		edges = append(edges, quotationline.EdgeProduct)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *QuotationLineMutation) EdgeCleared(name string) bool {
+	switch name {
+	case quotationline.EdgeQuotation:
+		return m.clearedquotation
+	case quotationline.EdgeCustomer:
+		return m.clearedcustomer
+	case quotationline.EdgeProduct:
+		return m.clearedproduct
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *QuotationLineMutation) ClearEdge(name string) error {
+	switch name {
+	case quotationline.EdgeQuotation:
+		m.ClearQuotation()
+		return nil
+	case quotationline.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	case quotationline.EdgeProduct:
+		m.ClearProduct()
+		return nil
+	}
+	return fmt.Errorf("unknown QuotationLine unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *QuotationLineMutation) ResetEdge(name string) error {
+	switch name {
+	case quotationline.EdgeQuotation:
+		m.ResetQuotation()
+		return nil
+	case quotationline.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	case quotationline.EdgeProduct:
+		m.ResetProduct()
+		return nil
+	}
+	return fmt.Errorf("unknown QuotationLine edge %s", name)
 }
 
 // RefreshTokenMutation represents an operation that mutates the RefreshToken nodes in the graph.

@@ -34,6 +34,8 @@ import (
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/quotation"
+	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
@@ -94,6 +96,8 @@ var tableByPrefix = map[string]string{
 	"WD": webhookdelivery.Table,
 	"SQ": savedquery.Table,
 	"SZ": snooze.Table,
+	"QT": quotation.Table,
+	"QL": quotationline.Table,
 	"PE": person.Table,
 	"AX": accountchange.Table,
 }

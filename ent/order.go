@@ -41,6 +41,10 @@ type Order struct {
 	ContractNo string `json:"contract_no,omitempty"`
 	// At most 3 characters.
 	Currency string `json:"currency,omitempty"`
+	// Days after the invoice the receipt is due; the account's terms when left out.
+	PaymentDays *int `json:"payment_days,omitempty"`
+	// When the receipt is due: set when the invoice is issued (invoice day + paymentDays, 30 when no terms are on file).
+	PaymentDueAt *time.Time `json:"payment_due_at,omitempty"`
 	// At most 20,000 characters.
 	Notes string `json:"notes,omitempty"`
 	// Order confirmed.
@@ -167,11 +171,11 @@ func (*Order) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case order.FieldIsEvaluation:
 			values[i] = new(sql.NullBool)
-		case order.FieldVersion:
+		case order.FieldVersion, order.FieldPaymentDays:
 			values[i] = new(sql.NullInt64)
 		case order.FieldNumber, order.FieldStatus, order.FieldContractNo, order.FieldCurrency, order.FieldNotes, order.FieldCancelReason:
 			values[i] = new(sql.NullString)
-		case order.FieldCreatedAt, order.FieldUpdatedAt, order.FieldOrderedAt, order.FieldDeliveryDate, order.FieldConfirmedAt, order.FieldContractSignedAt, order.FieldLabellingCheckedAt, order.FieldProductionDateCheckedAt, order.FieldBatchCheckedAt, order.FieldPackagingCheckedAt, order.FieldShippedAt, order.FieldDeliveredAt, order.FieldInvoicedAt, order.FieldPaidAt, order.FieldClosedAt, order.FieldCancelledAt:
+		case order.FieldCreatedAt, order.FieldUpdatedAt, order.FieldOrderedAt, order.FieldDeliveryDate, order.FieldPaymentDueAt, order.FieldConfirmedAt, order.FieldContractSignedAt, order.FieldLabellingCheckedAt, order.FieldProductionDateCheckedAt, order.FieldBatchCheckedAt, order.FieldPackagingCheckedAt, order.FieldShippedAt, order.FieldDeliveredAt, order.FieldInvoicedAt, order.FieldPaidAt, order.FieldClosedAt, order.FieldCancelledAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -260,6 +264,20 @@ func (_m *Order) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field currency", values[i])
 			} else if value.Valid {
 				_m.Currency = value.String
+			}
+		case order.FieldPaymentDays:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field payment_days", values[i])
+			} else if value.Valid {
+				_m.PaymentDays = new(int)
+				*_m.PaymentDays = int(value.Int64)
+			}
+		case order.FieldPaymentDueAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field payment_due_at", values[i])
+			} else if value.Valid {
+				_m.PaymentDueAt = new(time.Time)
+				*_m.PaymentDueAt = value.Time
 			}
 		case order.FieldNotes:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -457,6 +475,16 @@ func (_m *Order) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("currency=")
 	builder.WriteString(_m.Currency)
+	builder.WriteString(", ")
+	if v := _m.PaymentDays; v != nil {
+		builder.WriteString("payment_days=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.PaymentDueAt; v != nil {
+		builder.WriteString("payment_due_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("notes=")
 	builder.WriteString(_m.Notes)

@@ -168,6 +168,34 @@ func (_c *OrderCreate) SetNillableCurrency(v *string) *OrderCreate {
 	return _c
 }
 
+// SetPaymentDays sets the "payment_days" field.
+func (_c *OrderCreate) SetPaymentDays(v int) *OrderCreate {
+	_c.mutation.SetPaymentDays(v)
+	return _c
+}
+
+// SetNillablePaymentDays sets the "payment_days" field if the given value is not nil.
+func (_c *OrderCreate) SetNillablePaymentDays(v *int) *OrderCreate {
+	if v != nil {
+		_c.SetPaymentDays(*v)
+	}
+	return _c
+}
+
+// SetPaymentDueAt sets the "payment_due_at" field.
+func (_c *OrderCreate) SetPaymentDueAt(v time.Time) *OrderCreate {
+	_c.mutation.SetPaymentDueAt(v)
+	return _c
+}
+
+// SetNillablePaymentDueAt sets the "payment_due_at" field if the given value is not nil.
+func (_c *OrderCreate) SetNillablePaymentDueAt(v *time.Time) *OrderCreate {
+	if v != nil {
+		_c.SetPaymentDueAt(*v)
+	}
+	return _c
+}
+
 // SetNotes sets the "notes" field.
 func (_c *OrderCreate) SetNotes(v string) *OrderCreate {
 	_c.mutation.SetNotes(v)
@@ -584,6 +612,11 @@ func (_c *OrderCreate) check() error {
 			return &ValidationError{Name: "currency", err: fmt.Errorf(`ent: validator failed for field "Order.currency": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.PaymentDays(); ok {
+		if err := order.PaymentDaysValidator(v); err != nil {
+			return &ValidationError{Name: "payment_days", err: fmt.Errorf(`ent: validator failed for field "Order.payment_days": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.Notes(); ok {
 		if err := order.NotesValidator(v); err != nil {
 			return &ValidationError{Name: "notes", err: fmt.Errorf(`ent: validator failed for field "Order.notes": %w`, err)}
@@ -672,6 +705,14 @@ func (_c *OrderCreate) createSpec() (*Order, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Currency(); ok {
 		_spec.SetField(order.FieldCurrency, field.TypeString, value)
 		_node.Currency = value
+	}
+	if value, ok := _c.mutation.PaymentDays(); ok {
+		_spec.SetField(order.FieldPaymentDays, field.TypeInt, value)
+		_node.PaymentDays = &value
+	}
+	if value, ok := _c.mutation.PaymentDueAt(); ok {
+		_spec.SetField(order.FieldPaymentDueAt, field.TypeTime, value)
+		_node.PaymentDueAt = &value
 	}
 	if value, ok := _c.mutation.Notes(); ok {
 		_spec.SetField(order.FieldNotes, field.TypeString, value)
@@ -1019,6 +1060,48 @@ func (u *OrderUpsert) SetCurrency(v string) *OrderUpsert {
 // UpdateCurrency sets the "currency" field to the value that was provided on create.
 func (u *OrderUpsert) UpdateCurrency() *OrderUpsert {
 	u.SetExcluded(order.FieldCurrency)
+	return u
+}
+
+// SetPaymentDays sets the "payment_days" field.
+func (u *OrderUpsert) SetPaymentDays(v int) *OrderUpsert {
+	u.Set(order.FieldPaymentDays, v)
+	return u
+}
+
+// UpdatePaymentDays sets the "payment_days" field to the value that was provided on create.
+func (u *OrderUpsert) UpdatePaymentDays() *OrderUpsert {
+	u.SetExcluded(order.FieldPaymentDays)
+	return u
+}
+
+// AddPaymentDays adds v to the "payment_days" field.
+func (u *OrderUpsert) AddPaymentDays(v int) *OrderUpsert {
+	u.Add(order.FieldPaymentDays, v)
+	return u
+}
+
+// ClearPaymentDays clears the value of the "payment_days" field.
+func (u *OrderUpsert) ClearPaymentDays() *OrderUpsert {
+	u.SetNull(order.FieldPaymentDays)
+	return u
+}
+
+// SetPaymentDueAt sets the "payment_due_at" field.
+func (u *OrderUpsert) SetPaymentDueAt(v time.Time) *OrderUpsert {
+	u.Set(order.FieldPaymentDueAt, v)
+	return u
+}
+
+// UpdatePaymentDueAt sets the "payment_due_at" field to the value that was provided on create.
+func (u *OrderUpsert) UpdatePaymentDueAt() *OrderUpsert {
+	u.SetExcluded(order.FieldPaymentDueAt)
+	return u
+}
+
+// ClearPaymentDueAt clears the value of the "payment_due_at" field.
+func (u *OrderUpsert) ClearPaymentDueAt() *OrderUpsert {
+	u.SetNull(order.FieldPaymentDueAt)
 	return u
 }
 
@@ -1490,6 +1573,55 @@ func (u *OrderUpsertOne) SetCurrency(v string) *OrderUpsertOne {
 func (u *OrderUpsertOne) UpdateCurrency() *OrderUpsertOne {
 	return u.Update(func(s *OrderUpsert) {
 		s.UpdateCurrency()
+	})
+}
+
+// SetPaymentDays sets the "payment_days" field.
+func (u *OrderUpsertOne) SetPaymentDays(v int) *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.SetPaymentDays(v)
+	})
+}
+
+// AddPaymentDays adds v to the "payment_days" field.
+func (u *OrderUpsertOne) AddPaymentDays(v int) *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.AddPaymentDays(v)
+	})
+}
+
+// UpdatePaymentDays sets the "payment_days" field to the value that was provided on create.
+func (u *OrderUpsertOne) UpdatePaymentDays() *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.UpdatePaymentDays()
+	})
+}
+
+// ClearPaymentDays clears the value of the "payment_days" field.
+func (u *OrderUpsertOne) ClearPaymentDays() *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearPaymentDays()
+	})
+}
+
+// SetPaymentDueAt sets the "payment_due_at" field.
+func (u *OrderUpsertOne) SetPaymentDueAt(v time.Time) *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.SetPaymentDueAt(v)
+	})
+}
+
+// UpdatePaymentDueAt sets the "payment_due_at" field to the value that was provided on create.
+func (u *OrderUpsertOne) UpdatePaymentDueAt() *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.UpdatePaymentDueAt()
+	})
+}
+
+// ClearPaymentDueAt clears the value of the "payment_due_at" field.
+func (u *OrderUpsertOne) ClearPaymentDueAt() *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearPaymentDueAt()
 	})
 }
 
@@ -2170,6 +2302,55 @@ func (u *OrderUpsertBulk) SetCurrency(v string) *OrderUpsertBulk {
 func (u *OrderUpsertBulk) UpdateCurrency() *OrderUpsertBulk {
 	return u.Update(func(s *OrderUpsert) {
 		s.UpdateCurrency()
+	})
+}
+
+// SetPaymentDays sets the "payment_days" field.
+func (u *OrderUpsertBulk) SetPaymentDays(v int) *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.SetPaymentDays(v)
+	})
+}
+
+// AddPaymentDays adds v to the "payment_days" field.
+func (u *OrderUpsertBulk) AddPaymentDays(v int) *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.AddPaymentDays(v)
+	})
+}
+
+// UpdatePaymentDays sets the "payment_days" field to the value that was provided on create.
+func (u *OrderUpsertBulk) UpdatePaymentDays() *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.UpdatePaymentDays()
+	})
+}
+
+// ClearPaymentDays clears the value of the "payment_days" field.
+func (u *OrderUpsertBulk) ClearPaymentDays() *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearPaymentDays()
+	})
+}
+
+// SetPaymentDueAt sets the "payment_due_at" field.
+func (u *OrderUpsertBulk) SetPaymentDueAt(v time.Time) *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.SetPaymentDueAt(v)
+	})
+}
+
+// UpdatePaymentDueAt sets the "payment_due_at" field to the value that was provided on create.
+func (u *OrderUpsertBulk) UpdatePaymentDueAt() *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.UpdatePaymentDueAt()
+	})
+}
+
+// ClearPaymentDueAt clears the value of the "payment_due_at" field.
+func (u *OrderUpsertBulk) ClearPaymentDueAt() *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearPaymentDueAt()
 	})
 }
 

@@ -193,6 +193,53 @@ func (_u *OrderUpdate) SetNillableCurrency(v *string) *OrderUpdate {
 	return _u
 }
 
+// SetPaymentDays sets the "payment_days" field.
+func (_u *OrderUpdate) SetPaymentDays(v int) *OrderUpdate {
+	_u.mutation.ResetPaymentDays()
+	_u.mutation.SetPaymentDays(v)
+	return _u
+}
+
+// SetNillablePaymentDays sets the "payment_days" field if the given value is not nil.
+func (_u *OrderUpdate) SetNillablePaymentDays(v *int) *OrderUpdate {
+	if v != nil {
+		_u.SetPaymentDays(*v)
+	}
+	return _u
+}
+
+// AddPaymentDays adds value to the "payment_days" field.
+func (_u *OrderUpdate) AddPaymentDays(v int) *OrderUpdate {
+	_u.mutation.AddPaymentDays(v)
+	return _u
+}
+
+// ClearPaymentDays clears the value of the "payment_days" field.
+func (_u *OrderUpdate) ClearPaymentDays() *OrderUpdate {
+	_u.mutation.ClearPaymentDays()
+	return _u
+}
+
+// SetPaymentDueAt sets the "payment_due_at" field.
+func (_u *OrderUpdate) SetPaymentDueAt(v time.Time) *OrderUpdate {
+	_u.mutation.SetPaymentDueAt(v)
+	return _u
+}
+
+// SetNillablePaymentDueAt sets the "payment_due_at" field if the given value is not nil.
+func (_u *OrderUpdate) SetNillablePaymentDueAt(v *time.Time) *OrderUpdate {
+	if v != nil {
+		_u.SetPaymentDueAt(*v)
+	}
+	return _u
+}
+
+// ClearPaymentDueAt clears the value of the "payment_due_at" field.
+func (_u *OrderUpdate) ClearPaymentDueAt() *OrderUpdate {
+	_u.mutation.ClearPaymentDueAt()
+	return _u
+}
+
 // SetNotes sets the "notes" field.
 func (_u *OrderUpdate) SetNotes(v string) *OrderUpdate {
 	_u.mutation.SetNotes(v)
@@ -733,6 +780,11 @@ func (_u *OrderUpdate) check() error {
 			return &ValidationError{Name: "currency", err: fmt.Errorf(`ent: validator failed for field "Order.currency": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.PaymentDays(); ok {
+		if err := order.PaymentDaysValidator(v); err != nil {
+			return &ValidationError{Name: "payment_days", err: fmt.Errorf(`ent: validator failed for field "Order.payment_days": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Notes(); ok {
 		if err := order.NotesValidator(v); err != nil {
 			return &ValidationError{Name: "notes", err: fmt.Errorf(`ent: validator failed for field "Order.notes": %w`, err)}
@@ -805,6 +857,21 @@ func (_u *OrderUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Currency(); ok {
 		_spec.SetField(order.FieldCurrency, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.PaymentDays(); ok {
+		_spec.SetField(order.FieldPaymentDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPaymentDays(); ok {
+		_spec.AddField(order.FieldPaymentDays, field.TypeInt, value)
+	}
+	if _u.mutation.PaymentDaysCleared() {
+		_spec.ClearField(order.FieldPaymentDays, field.TypeInt)
+	}
+	if value, ok := _u.mutation.PaymentDueAt(); ok {
+		_spec.SetField(order.FieldPaymentDueAt, field.TypeTime, value)
+	}
+	if _u.mutation.PaymentDueAtCleared() {
+		_spec.ClearField(order.FieldPaymentDueAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.Notes(); ok {
 		_spec.SetField(order.FieldNotes, field.TypeString, value)
@@ -1320,6 +1387,53 @@ func (_u *OrderUpdateOne) SetNillableCurrency(v *string) *OrderUpdateOne {
 	if v != nil {
 		_u.SetCurrency(*v)
 	}
+	return _u
+}
+
+// SetPaymentDays sets the "payment_days" field.
+func (_u *OrderUpdateOne) SetPaymentDays(v int) *OrderUpdateOne {
+	_u.mutation.ResetPaymentDays()
+	_u.mutation.SetPaymentDays(v)
+	return _u
+}
+
+// SetNillablePaymentDays sets the "payment_days" field if the given value is not nil.
+func (_u *OrderUpdateOne) SetNillablePaymentDays(v *int) *OrderUpdateOne {
+	if v != nil {
+		_u.SetPaymentDays(*v)
+	}
+	return _u
+}
+
+// AddPaymentDays adds value to the "payment_days" field.
+func (_u *OrderUpdateOne) AddPaymentDays(v int) *OrderUpdateOne {
+	_u.mutation.AddPaymentDays(v)
+	return _u
+}
+
+// ClearPaymentDays clears the value of the "payment_days" field.
+func (_u *OrderUpdateOne) ClearPaymentDays() *OrderUpdateOne {
+	_u.mutation.ClearPaymentDays()
+	return _u
+}
+
+// SetPaymentDueAt sets the "payment_due_at" field.
+func (_u *OrderUpdateOne) SetPaymentDueAt(v time.Time) *OrderUpdateOne {
+	_u.mutation.SetPaymentDueAt(v)
+	return _u
+}
+
+// SetNillablePaymentDueAt sets the "payment_due_at" field if the given value is not nil.
+func (_u *OrderUpdateOne) SetNillablePaymentDueAt(v *time.Time) *OrderUpdateOne {
+	if v != nil {
+		_u.SetPaymentDueAt(*v)
+	}
+	return _u
+}
+
+// ClearPaymentDueAt clears the value of the "payment_due_at" field.
+func (_u *OrderUpdateOne) ClearPaymentDueAt() *OrderUpdateOne {
+	_u.mutation.ClearPaymentDueAt()
 	return _u
 }
 
@@ -1876,6 +1990,11 @@ func (_u *OrderUpdateOne) check() error {
 			return &ValidationError{Name: "currency", err: fmt.Errorf(`ent: validator failed for field "Order.currency": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.PaymentDays(); ok {
+		if err := order.PaymentDaysValidator(v); err != nil {
+			return &ValidationError{Name: "payment_days", err: fmt.Errorf(`ent: validator failed for field "Order.payment_days": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Notes(); ok {
 		if err := order.NotesValidator(v); err != nil {
 			return &ValidationError{Name: "notes", err: fmt.Errorf(`ent: validator failed for field "Order.notes": %w`, err)}
@@ -1965,6 +2084,21 @@ func (_u *OrderUpdateOne) sqlSave(ctx context.Context) (_node *Order, err error)
 	}
 	if value, ok := _u.mutation.Currency(); ok {
 		_spec.SetField(order.FieldCurrency, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.PaymentDays(); ok {
+		_spec.SetField(order.FieldPaymentDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPaymentDays(); ok {
+		_spec.AddField(order.FieldPaymentDays, field.TypeInt, value)
+	}
+	if _u.mutation.PaymentDaysCleared() {
+		_spec.ClearField(order.FieldPaymentDays, field.TypeInt)
+	}
+	if value, ok := _u.mutation.PaymentDueAt(); ok {
+		_spec.SetField(order.FieldPaymentDueAt, field.TypeTime, value)
+	}
+	if _u.mutation.PaymentDueAtCleared() {
+		_spec.ClearField(order.FieldPaymentDueAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.Notes(); ok {
 		_spec.SetField(order.FieldNotes, field.TypeString, value)

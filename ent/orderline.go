@@ -9,6 +9,7 @@ import (
 	"tandem/ent/order"
 	"tandem/ent/orderline"
 	"tandem/ent/product"
+	"tandem/ent/quotation"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/user"
 	"time"
@@ -42,6 +43,10 @@ type OrderLine struct {
 	UnitPrice *float64 `json:"unit_price,omitempty"`
 	// At most 80 characters.
 	BatchNo string `json:"batch_no,omitempty"`
+	// The price agreement (an accepted quotation) in force for this product when the line was priced; set by the server.
+	AgreementID *pulid.ID `json:"agreement_id,omitempty"`
+	// Why the price differs from the price agreement in force (a manager's decision). At most 500 characters.
+	PriceNote string `json:"price_note,omitempty"`
 	// ProductionDate holds the value of the "production_date" field.
 	ProductionDate *time.Time `json:"production_date,omitempty"`
 	// When someone acknowledged the batch's age (or missing production date) for shipping: acknowledgeBatchAge.
@@ -64,13 +69,15 @@ type OrderLineEdges struct {
 	Customer *Customer `json:"customer,omitempty"`
 	// Product holds the value of the product edge.
 	Product *Product `json:"product,omitempty"`
+	// Agreement holds the value of the agreement edge.
+	Agreement *Quotation `json:"agreement,omitempty"`
 	// Who acknowledged the batch's age.
 	BatchAgeAcknowledgedBy *User `json:"batch_age_acknowledged_by,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
 }
 
 // OrderOrErr returns the Order value or an error if the edge
@@ -106,12 +113,23 @@ func (e OrderLineEdges) ProductOrErr() (*Product, error) {
 	return nil, &NotLoadedError{edge: "product"}
 }
 
+// AgreementOrErr returns the Agreement value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e OrderLineEdges) AgreementOrErr() (*Quotation, error) {
+	if e.Agreement != nil {
+		return e.Agreement, nil
+	} else if e.loadedTypes[3] {
+		return nil, &NotFoundError{label: quotation.Label}
+	}
+	return nil, &NotLoadedError{edge: "agreement"}
+}
+
 // BatchAgeAcknowledgedByOrErr returns the BatchAgeAcknowledgedBy value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e OrderLineEdges) BatchAgeAcknowledgedByOrErr() (*User, error) {
 	if e.BatchAgeAcknowledgedBy != nil {
 		return e.BatchAgeAcknowledgedBy, nil
-	} else if e.loadedTypes[3] {
+	} else if e.loadedTypes[4] {
 		return nil, &NotFoundError{label: user.Label}
 	}
 	return nil, &NotLoadedError{edge: "batch_age_acknowledged_by"}
@@ -122,7 +140,7 @@ func (*OrderLine) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case orderline.FieldBatchAgeAcknowledgedByID:
+		case orderline.FieldAgreementID, orderline.FieldBatchAgeAcknowledgedByID:
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		case orderline.FieldID, orderline.FieldOrderID, orderline.FieldCustomerID, orderline.FieldProductID:
 			values[i] = new(pulid.ID)
@@ -130,7 +148,7 @@ func (*OrderLine) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullFloat64)
 		case orderline.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case orderline.FieldUnit, orderline.FieldBatchNo, orderline.FieldBatchAgeAcknowledgement:
+		case orderline.FieldUnit, orderline.FieldBatchNo, orderline.FieldPriceNote, orderline.FieldBatchAgeAcknowledgement:
 			values[i] = new(sql.NullString)
 		case orderline.FieldCreatedAt, orderline.FieldUpdatedAt, orderline.FieldProductionDate, orderline.FieldBatchAgeAcknowledgedAt:
 			values[i] = new(sql.NullTime)
@@ -216,6 +234,19 @@ func (_m *OrderLine) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.BatchNo = value.String
 			}
+		case orderline.FieldAgreementID:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field agreement_id", values[i])
+			} else if value.Valid {
+				_m.AgreementID = new(pulid.ID)
+				*_m.AgreementID = *value.S.(*pulid.ID)
+			}
+		case orderline.FieldPriceNote:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field price_note", values[i])
+			} else if value.Valid {
+				_m.PriceNote = value.String
+			}
 		case orderline.FieldProductionDate:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field production_date", values[i])
@@ -269,6 +300,11 @@ func (_m *OrderLine) QueryCustomer() *CustomerQuery {
 // QueryProduct queries the "product" edge of the OrderLine entity.
 func (_m *OrderLine) QueryProduct() *ProductQuery {
 	return NewOrderLineClient(_m.config).QueryProduct(_m)
+}
+
+// QueryAgreement queries the "agreement" edge of the OrderLine entity.
+func (_m *OrderLine) QueryAgreement() *QuotationQuery {
+	return NewOrderLineClient(_m.config).QueryAgreement(_m)
 }
 
 // QueryBatchAgeAcknowledgedBy queries the "batch_age_acknowledged_by" edge of the OrderLine entity.
@@ -330,6 +366,14 @@ func (_m *OrderLine) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("batch_no=")
 	builder.WriteString(_m.BatchNo)
+	builder.WriteString(", ")
+	if v := _m.AgreementID; v != nil {
+		builder.WriteString("agreement_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("price_note=")
+	builder.WriteString(_m.PriceNote)
 	builder.WriteString(", ")
 	if v := _m.ProductionDate; v != nil {
 		builder.WriteString("production_date=")

@@ -10,6 +10,7 @@ import (
 	"tandem/ent/order"
 	"tandem/ent/orderline"
 	"tandem/ent/product"
+	"tandem/ent/quotation"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/user"
 	"time"
@@ -136,6 +137,34 @@ func (_c *OrderLineCreate) SetNillableBatchNo(v *string) *OrderLineCreate {
 	return _c
 }
 
+// SetAgreementID sets the "agreement_id" field.
+func (_c *OrderLineCreate) SetAgreementID(v pulid.ID) *OrderLineCreate {
+	_c.mutation.SetAgreementID(v)
+	return _c
+}
+
+// SetNillableAgreementID sets the "agreement_id" field if the given value is not nil.
+func (_c *OrderLineCreate) SetNillableAgreementID(v *pulid.ID) *OrderLineCreate {
+	if v != nil {
+		_c.SetAgreementID(*v)
+	}
+	return _c
+}
+
+// SetPriceNote sets the "price_note" field.
+func (_c *OrderLineCreate) SetPriceNote(v string) *OrderLineCreate {
+	_c.mutation.SetPriceNote(v)
+	return _c
+}
+
+// SetNillablePriceNote sets the "price_note" field if the given value is not nil.
+func (_c *OrderLineCreate) SetNillablePriceNote(v *string) *OrderLineCreate {
+	if v != nil {
+		_c.SetPriceNote(*v)
+	}
+	return _c
+}
+
 // SetProductionDate sets the "production_date" field.
 func (_c *OrderLineCreate) SetProductionDate(v time.Time) *OrderLineCreate {
 	_c.mutation.SetProductionDate(v)
@@ -219,6 +248,11 @@ func (_c *OrderLineCreate) SetCustomer(v *Customer) *OrderLineCreate {
 // SetProduct sets the "product" edge to the Product entity.
 func (_c *OrderLineCreate) SetProduct(v *Product) *OrderLineCreate {
 	return _c.SetProductID(v.ID)
+}
+
+// SetAgreement sets the "agreement" edge to the Quotation entity.
+func (_c *OrderLineCreate) SetAgreement(v *Quotation) *OrderLineCreate {
+	return _c.SetAgreementID(v.ID)
 }
 
 // SetBatchAgeAcknowledgedBy sets the "batch_age_acknowledged_by" edge to the User entity.
@@ -341,6 +375,11 @@ func (_c *OrderLineCreate) check() error {
 			return &ValidationError{Name: "batch_no", err: fmt.Errorf(`ent: validator failed for field "OrderLine.batch_no": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.PriceNote(); ok {
+		if err := orderline.PriceNoteValidator(v); err != nil {
+			return &ValidationError{Name: "price_note", err: fmt.Errorf(`ent: validator failed for field "OrderLine.price_note": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.BatchAgeAcknowledgement(); ok {
 		if err := orderline.BatchAgeAcknowledgementValidator(v); err != nil {
 			return &ValidationError{Name: "batch_age_acknowledgement", err: fmt.Errorf(`ent: validator failed for field "OrderLine.batch_age_acknowledgement": %w`, err)}
@@ -419,6 +458,10 @@ func (_c *OrderLineCreate) createSpec() (*OrderLine, *sqlgraph.CreateSpec) {
 		_spec.SetField(orderline.FieldBatchNo, field.TypeString, value)
 		_node.BatchNo = value
 	}
+	if value, ok := _c.mutation.PriceNote(); ok {
+		_spec.SetField(orderline.FieldPriceNote, field.TypeString, value)
+		_node.PriceNote = value
+	}
 	if value, ok := _c.mutation.ProductionDate(); ok {
 		_spec.SetField(orderline.FieldProductionDate, field.TypeTime, value)
 		_node.ProductionDate = &value
@@ -480,6 +523,23 @@ func (_c *OrderLineCreate) createSpec() (*OrderLine, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.ProductID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AgreementIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   orderline.AgreementTable,
+			Columns: []string{orderline.AgreementColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.AgreementID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.BatchAgeAcknowledgedByIDs(); len(nodes) > 0 {
@@ -686,6 +746,42 @@ func (u *OrderLineUpsert) UpdateBatchNo() *OrderLineUpsert {
 // ClearBatchNo clears the value of the "batch_no" field.
 func (u *OrderLineUpsert) ClearBatchNo() *OrderLineUpsert {
 	u.SetNull(orderline.FieldBatchNo)
+	return u
+}
+
+// SetAgreementID sets the "agreement_id" field.
+func (u *OrderLineUpsert) SetAgreementID(v pulid.ID) *OrderLineUpsert {
+	u.Set(orderline.FieldAgreementID, v)
+	return u
+}
+
+// UpdateAgreementID sets the "agreement_id" field to the value that was provided on create.
+func (u *OrderLineUpsert) UpdateAgreementID() *OrderLineUpsert {
+	u.SetExcluded(orderline.FieldAgreementID)
+	return u
+}
+
+// ClearAgreementID clears the value of the "agreement_id" field.
+func (u *OrderLineUpsert) ClearAgreementID() *OrderLineUpsert {
+	u.SetNull(orderline.FieldAgreementID)
+	return u
+}
+
+// SetPriceNote sets the "price_note" field.
+func (u *OrderLineUpsert) SetPriceNote(v string) *OrderLineUpsert {
+	u.Set(orderline.FieldPriceNote, v)
+	return u
+}
+
+// UpdatePriceNote sets the "price_note" field to the value that was provided on create.
+func (u *OrderLineUpsert) UpdatePriceNote() *OrderLineUpsert {
+	u.SetExcluded(orderline.FieldPriceNote)
+	return u
+}
+
+// ClearPriceNote clears the value of the "price_note" field.
+func (u *OrderLineUpsert) ClearPriceNote() *OrderLineUpsert {
+	u.SetNull(orderline.FieldPriceNote)
 	return u
 }
 
@@ -970,6 +1066,48 @@ func (u *OrderLineUpsertOne) UpdateBatchNo() *OrderLineUpsertOne {
 func (u *OrderLineUpsertOne) ClearBatchNo() *OrderLineUpsertOne {
 	return u.Update(func(s *OrderLineUpsert) {
 		s.ClearBatchNo()
+	})
+}
+
+// SetAgreementID sets the "agreement_id" field.
+func (u *OrderLineUpsertOne) SetAgreementID(v pulid.ID) *OrderLineUpsertOne {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.SetAgreementID(v)
+	})
+}
+
+// UpdateAgreementID sets the "agreement_id" field to the value that was provided on create.
+func (u *OrderLineUpsertOne) UpdateAgreementID() *OrderLineUpsertOne {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.UpdateAgreementID()
+	})
+}
+
+// ClearAgreementID clears the value of the "agreement_id" field.
+func (u *OrderLineUpsertOne) ClearAgreementID() *OrderLineUpsertOne {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.ClearAgreementID()
+	})
+}
+
+// SetPriceNote sets the "price_note" field.
+func (u *OrderLineUpsertOne) SetPriceNote(v string) *OrderLineUpsertOne {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.SetPriceNote(v)
+	})
+}
+
+// UpdatePriceNote sets the "price_note" field to the value that was provided on create.
+func (u *OrderLineUpsertOne) UpdatePriceNote() *OrderLineUpsertOne {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.UpdatePriceNote()
+	})
+}
+
+// ClearPriceNote clears the value of the "price_note" field.
+func (u *OrderLineUpsertOne) ClearPriceNote() *OrderLineUpsertOne {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.ClearPriceNote()
 	})
 }
 
@@ -1433,6 +1571,48 @@ func (u *OrderLineUpsertBulk) UpdateBatchNo() *OrderLineUpsertBulk {
 func (u *OrderLineUpsertBulk) ClearBatchNo() *OrderLineUpsertBulk {
 	return u.Update(func(s *OrderLineUpsert) {
 		s.ClearBatchNo()
+	})
+}
+
+// SetAgreementID sets the "agreement_id" field.
+func (u *OrderLineUpsertBulk) SetAgreementID(v pulid.ID) *OrderLineUpsertBulk {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.SetAgreementID(v)
+	})
+}
+
+// UpdateAgreementID sets the "agreement_id" field to the value that was provided on create.
+func (u *OrderLineUpsertBulk) UpdateAgreementID() *OrderLineUpsertBulk {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.UpdateAgreementID()
+	})
+}
+
+// ClearAgreementID clears the value of the "agreement_id" field.
+func (u *OrderLineUpsertBulk) ClearAgreementID() *OrderLineUpsertBulk {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.ClearAgreementID()
+	})
+}
+
+// SetPriceNote sets the "price_note" field.
+func (u *OrderLineUpsertBulk) SetPriceNote(v string) *OrderLineUpsertBulk {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.SetPriceNote(v)
+	})
+}
+
+// UpdatePriceNote sets the "price_note" field to the value that was provided on create.
+func (u *OrderLineUpsertBulk) UpdatePriceNote() *OrderLineUpsertBulk {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.UpdatePriceNote()
+	})
+}
+
+// ClearPriceNote clears the value of the "price_note" field.
+func (u *OrderLineUpsertBulk) ClearPriceNote() *OrderLineUpsertBulk {
+	return u.Update(func(s *OrderLineUpsert) {
+		s.ClearPriceNote()
 	})
 }
 

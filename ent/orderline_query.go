@@ -12,6 +12,7 @@ import (
 	"tandem/ent/orderline"
 	"tandem/ent/predicate"
 	"tandem/ent/product"
+	"tandem/ent/quotation"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/user"
 
@@ -32,6 +33,7 @@ type OrderLineQuery struct {
 	withOrder                  *OrderQuery
 	withCustomer               *CustomerQuery
 	withProduct                *ProductQuery
+	withAgreement              *QuotationQuery
 	withBatchAgeAcknowledgedBy *UserQuery
 	loadTotal                  []func(context.Context, []*OrderLine) error
 	modifiers                  []func(*sql.Selector)
@@ -130,6 +132,28 @@ func (_q *OrderLineQuery) QueryProduct() *ProductQuery {
 			sqlgraph.From(orderline.Table, orderline.FieldID, selector),
 			sqlgraph.To(product.Table, product.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, orderline.ProductTable, orderline.ProductColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAgreement chains the current query on the "agreement" edge.
+func (_q *OrderLineQuery) QueryAgreement() *QuotationQuery {
+	query := (&QuotationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(orderline.Table, orderline.FieldID, selector),
+			sqlgraph.To(quotation.Table, quotation.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, orderline.AgreementTable, orderline.AgreementColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -354,6 +378,7 @@ func (_q *OrderLineQuery) Clone() *OrderLineQuery {
 		withOrder:                  _q.withOrder.Clone(),
 		withCustomer:               _q.withCustomer.Clone(),
 		withProduct:                _q.withProduct.Clone(),
+		withAgreement:              _q.withAgreement.Clone(),
 		withBatchAgeAcknowledgedBy: _q.withBatchAgeAcknowledgedBy.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
@@ -392,6 +417,17 @@ func (_q *OrderLineQuery) WithProduct(opts ...func(*ProductQuery)) *OrderLineQue
 		opt(query)
 	}
 	_q.withProduct = query
+	return _q
+}
+
+// WithAgreement tells the query-builder to eager-load the nodes that are connected to
+// the "agreement" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *OrderLineQuery) WithAgreement(opts ...func(*QuotationQuery)) *OrderLineQuery {
+	query := (&QuotationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAgreement = query
 	return _q
 }
 
@@ -490,10 +526,11 @@ func (_q *OrderLineQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Or
 	var (
 		nodes       = []*OrderLine{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withOrder != nil,
 			_q.withCustomer != nil,
 			_q.withProduct != nil,
+			_q.withAgreement != nil,
 			_q.withBatchAgeAcknowledgedBy != nil,
 		}
 	)
@@ -533,6 +570,12 @@ func (_q *OrderLineQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Or
 	if query := _q.withProduct; query != nil {
 		if err := _q.loadProduct(ctx, query, nodes, nil,
 			func(n *OrderLine, e *Product) { n.Edges.Product = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withAgreement; query != nil {
+		if err := _q.loadAgreement(ctx, query, nodes, nil,
+			func(n *OrderLine, e *Quotation) { n.Edges.Agreement = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -637,6 +680,38 @@ func (_q *OrderLineQuery) loadProduct(ctx context.Context, query *ProductQuery, 
 	}
 	return nil
 }
+func (_q *OrderLineQuery) loadAgreement(ctx context.Context, query *QuotationQuery, nodes []*OrderLine, init func(*OrderLine), assign func(*OrderLine, *Quotation)) error {
+	ids := make([]pulid.ID, 0, len(nodes))
+	nodeids := make(map[pulid.ID][]*OrderLine)
+	for i := range nodes {
+		if nodes[i].AgreementID == nil {
+			continue
+		}
+		fk := *nodes[i].AgreementID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(quotation.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "agreement_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 func (_q *OrderLineQuery) loadBatchAgeAcknowledgedBy(ctx context.Context, query *UserQuery, nodes []*OrderLine, init func(*OrderLine), assign func(*OrderLine, *User)) error {
 	ids := make([]pulid.ID, 0, len(nodes))
 	nodeids := make(map[pulid.ID][]*OrderLine)
@@ -706,6 +781,9 @@ func (_q *OrderLineQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withProduct != nil {
 			_spec.Node.AddColumnOnce(orderline.FieldProductID)
+		}
+		if _q.withAgreement != nil {
+			_spec.Node.AddColumnOnce(orderline.FieldAgreementID)
 		}
 		if _q.withBatchAgeAcknowledgedBy != nil {
 			_spec.Node.AddColumnOnce(orderline.FieldBatchAgeAcknowledgedByID)

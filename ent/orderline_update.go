@@ -11,6 +11,7 @@ import (
 	"tandem/ent/orderline"
 	"tandem/ent/predicate"
 	"tandem/ent/product"
+	"tandem/ent/quotation"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/user"
 	"time"
@@ -185,6 +186,46 @@ func (_u *OrderLineUpdate) ClearBatchNo() *OrderLineUpdate {
 	return _u
 }
 
+// SetAgreementID sets the "agreement_id" field.
+func (_u *OrderLineUpdate) SetAgreementID(v pulid.ID) *OrderLineUpdate {
+	_u.mutation.SetAgreementID(v)
+	return _u
+}
+
+// SetNillableAgreementID sets the "agreement_id" field if the given value is not nil.
+func (_u *OrderLineUpdate) SetNillableAgreementID(v *pulid.ID) *OrderLineUpdate {
+	if v != nil {
+		_u.SetAgreementID(*v)
+	}
+	return _u
+}
+
+// ClearAgreementID clears the value of the "agreement_id" field.
+func (_u *OrderLineUpdate) ClearAgreementID() *OrderLineUpdate {
+	_u.mutation.ClearAgreementID()
+	return _u
+}
+
+// SetPriceNote sets the "price_note" field.
+func (_u *OrderLineUpdate) SetPriceNote(v string) *OrderLineUpdate {
+	_u.mutation.SetPriceNote(v)
+	return _u
+}
+
+// SetNillablePriceNote sets the "price_note" field if the given value is not nil.
+func (_u *OrderLineUpdate) SetNillablePriceNote(v *string) *OrderLineUpdate {
+	if v != nil {
+		_u.SetPriceNote(*v)
+	}
+	return _u
+}
+
+// ClearPriceNote clears the value of the "price_note" field.
+func (_u *OrderLineUpdate) ClearPriceNote() *OrderLineUpdate {
+	_u.mutation.ClearPriceNote()
+	return _u
+}
+
 // SetProductionDate sets the "production_date" field.
 func (_u *OrderLineUpdate) SetProductionDate(v time.Time) *OrderLineUpdate {
 	_u.mutation.SetProductionDate(v)
@@ -280,6 +321,11 @@ func (_u *OrderLineUpdate) SetProduct(v *Product) *OrderLineUpdate {
 	return _u.SetProductID(v.ID)
 }
 
+// SetAgreement sets the "agreement" edge to the Quotation entity.
+func (_u *OrderLineUpdate) SetAgreement(v *Quotation) *OrderLineUpdate {
+	return _u.SetAgreementID(v.ID)
+}
+
 // SetBatchAgeAcknowledgedBy sets the "batch_age_acknowledged_by" edge to the User entity.
 func (_u *OrderLineUpdate) SetBatchAgeAcknowledgedBy(v *User) *OrderLineUpdate {
 	return _u.SetBatchAgeAcknowledgedByID(v.ID)
@@ -305,6 +351,12 @@ func (_u *OrderLineUpdate) ClearCustomer() *OrderLineUpdate {
 // ClearProduct clears the "product" edge to the Product entity.
 func (_u *OrderLineUpdate) ClearProduct() *OrderLineUpdate {
 	_u.mutation.ClearProduct()
+	return _u
+}
+
+// ClearAgreement clears the "agreement" edge to the Quotation entity.
+func (_u *OrderLineUpdate) ClearAgreement() *OrderLineUpdate {
+	_u.mutation.ClearAgreement()
 	return _u
 }
 
@@ -378,6 +430,11 @@ func (_u *OrderLineUpdate) check() error {
 			return &ValidationError{Name: "batch_no", err: fmt.Errorf(`ent: validator failed for field "OrderLine.batch_no": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.PriceNote(); ok {
+		if err := orderline.PriceNoteValidator(v); err != nil {
+			return &ValidationError{Name: "price_note", err: fmt.Errorf(`ent: validator failed for field "OrderLine.price_note": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.BatchAgeAcknowledgement(); ok {
 		if err := orderline.BatchAgeAcknowledgementValidator(v); err != nil {
 			return &ValidationError{Name: "batch_age_acknowledgement", err: fmt.Errorf(`ent: validator failed for field "OrderLine.batch_age_acknowledgement": %w`, err)}
@@ -445,6 +502,12 @@ func (_u *OrderLineUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.BatchNoCleared() {
 		_spec.ClearField(orderline.FieldBatchNo, field.TypeString)
+	}
+	if value, ok := _u.mutation.PriceNote(); ok {
+		_spec.SetField(orderline.FieldPriceNote, field.TypeString, value)
+	}
+	if _u.mutation.PriceNoteCleared() {
+		_spec.ClearField(orderline.FieldPriceNote, field.TypeString)
 	}
 	if value, ok := _u.mutation.ProductionDate(); ok {
 		_spec.SetField(orderline.FieldProductionDate, field.TypeTime, value)
@@ -544,6 +607,35 @@ func (_u *OrderLineUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(product.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AgreementCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   orderline.AgreementTable,
+			Columns: []string{orderline.AgreementColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotation.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AgreementIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   orderline.AgreementTable,
+			Columns: []string{orderline.AgreementColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotation.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -753,6 +845,46 @@ func (_u *OrderLineUpdateOne) ClearBatchNo() *OrderLineUpdateOne {
 	return _u
 }
 
+// SetAgreementID sets the "agreement_id" field.
+func (_u *OrderLineUpdateOne) SetAgreementID(v pulid.ID) *OrderLineUpdateOne {
+	_u.mutation.SetAgreementID(v)
+	return _u
+}
+
+// SetNillableAgreementID sets the "agreement_id" field if the given value is not nil.
+func (_u *OrderLineUpdateOne) SetNillableAgreementID(v *pulid.ID) *OrderLineUpdateOne {
+	if v != nil {
+		_u.SetAgreementID(*v)
+	}
+	return _u
+}
+
+// ClearAgreementID clears the value of the "agreement_id" field.
+func (_u *OrderLineUpdateOne) ClearAgreementID() *OrderLineUpdateOne {
+	_u.mutation.ClearAgreementID()
+	return _u
+}
+
+// SetPriceNote sets the "price_note" field.
+func (_u *OrderLineUpdateOne) SetPriceNote(v string) *OrderLineUpdateOne {
+	_u.mutation.SetPriceNote(v)
+	return _u
+}
+
+// SetNillablePriceNote sets the "price_note" field if the given value is not nil.
+func (_u *OrderLineUpdateOne) SetNillablePriceNote(v *string) *OrderLineUpdateOne {
+	if v != nil {
+		_u.SetPriceNote(*v)
+	}
+	return _u
+}
+
+// ClearPriceNote clears the value of the "price_note" field.
+func (_u *OrderLineUpdateOne) ClearPriceNote() *OrderLineUpdateOne {
+	_u.mutation.ClearPriceNote()
+	return _u
+}
+
 // SetProductionDate sets the "production_date" field.
 func (_u *OrderLineUpdateOne) SetProductionDate(v time.Time) *OrderLineUpdateOne {
 	_u.mutation.SetProductionDate(v)
@@ -848,6 +980,11 @@ func (_u *OrderLineUpdateOne) SetProduct(v *Product) *OrderLineUpdateOne {
 	return _u.SetProductID(v.ID)
 }
 
+// SetAgreement sets the "agreement" edge to the Quotation entity.
+func (_u *OrderLineUpdateOne) SetAgreement(v *Quotation) *OrderLineUpdateOne {
+	return _u.SetAgreementID(v.ID)
+}
+
 // SetBatchAgeAcknowledgedBy sets the "batch_age_acknowledged_by" edge to the User entity.
 func (_u *OrderLineUpdateOne) SetBatchAgeAcknowledgedBy(v *User) *OrderLineUpdateOne {
 	return _u.SetBatchAgeAcknowledgedByID(v.ID)
@@ -873,6 +1010,12 @@ func (_u *OrderLineUpdateOne) ClearCustomer() *OrderLineUpdateOne {
 // ClearProduct clears the "product" edge to the Product entity.
 func (_u *OrderLineUpdateOne) ClearProduct() *OrderLineUpdateOne {
 	_u.mutation.ClearProduct()
+	return _u
+}
+
+// ClearAgreement clears the "agreement" edge to the Quotation entity.
+func (_u *OrderLineUpdateOne) ClearAgreement() *OrderLineUpdateOne {
+	_u.mutation.ClearAgreement()
 	return _u
 }
 
@@ -959,6 +1102,11 @@ func (_u *OrderLineUpdateOne) check() error {
 			return &ValidationError{Name: "batch_no", err: fmt.Errorf(`ent: validator failed for field "OrderLine.batch_no": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.PriceNote(); ok {
+		if err := orderline.PriceNoteValidator(v); err != nil {
+			return &ValidationError{Name: "price_note", err: fmt.Errorf(`ent: validator failed for field "OrderLine.price_note": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.BatchAgeAcknowledgement(); ok {
 		if err := orderline.BatchAgeAcknowledgementValidator(v); err != nil {
 			return &ValidationError{Name: "batch_age_acknowledgement", err: fmt.Errorf(`ent: validator failed for field "OrderLine.batch_age_acknowledgement": %w`, err)}
@@ -1043,6 +1191,12 @@ func (_u *OrderLineUpdateOne) sqlSave(ctx context.Context) (_node *OrderLine, er
 	}
 	if _u.mutation.BatchNoCleared() {
 		_spec.ClearField(orderline.FieldBatchNo, field.TypeString)
+	}
+	if value, ok := _u.mutation.PriceNote(); ok {
+		_spec.SetField(orderline.FieldPriceNote, field.TypeString, value)
+	}
+	if _u.mutation.PriceNoteCleared() {
+		_spec.ClearField(orderline.FieldPriceNote, field.TypeString)
 	}
 	if value, ok := _u.mutation.ProductionDate(); ok {
 		_spec.SetField(orderline.FieldProductionDate, field.TypeTime, value)
@@ -1142,6 +1296,35 @@ func (_u *OrderLineUpdateOne) sqlSave(ctx context.Context) (_node *OrderLine, er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(product.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AgreementCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   orderline.AgreementTable,
+			Columns: []string{orderline.AgreementColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotation.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AgreementIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   orderline.AgreementTable,
+			Columns: []string{orderline.AgreementColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotation.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -64,19 +64,22 @@ type ProductEdges struct {
 	Needs []*Need `json:"needs,omitempty"`
 	// Issues holds the value of the issues edge.
 	Issues []*Issue `json:"issues,omitempty"`
+	// QuotationLines holds the value of the quotation_lines edge.
+	QuotationLines []*QuotationLine `json:"quotation_lines,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [7]bool
+	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
 	totalCount [5]map[string]int
 
-	namedSamples       map[string][]*Sample
-	namedPricePoints   map[string][]*PricePoint
-	namedDocuments     map[string][]*Document
-	namedChangeNotices map[string][]*ChangeNotice
-	namedOrderLines    map[string][]*OrderLine
-	namedNeeds         map[string][]*Need
-	namedIssues        map[string][]*Issue
+	namedSamples        map[string][]*Sample
+	namedPricePoints    map[string][]*PricePoint
+	namedDocuments      map[string][]*Document
+	namedChangeNotices  map[string][]*ChangeNotice
+	namedOrderLines     map[string][]*OrderLine
+	namedNeeds          map[string][]*Need
+	namedIssues         map[string][]*Issue
+	namedQuotationLines map[string][]*QuotationLine
 }
 
 // SamplesOrErr returns the Samples value or an error if the edge
@@ -140,6 +143,15 @@ func (e ProductEdges) IssuesOrErr() ([]*Issue, error) {
 		return e.Issues, nil
 	}
 	return nil, &NotLoadedError{edge: "issues"}
+}
+
+// QuotationLinesOrErr returns the QuotationLines value or an error if the edge
+// was not loaded in eager-loading.
+func (e ProductEdges) QuotationLinesOrErr() ([]*QuotationLine, error) {
+	if e.loadedTypes[7] {
+		return e.QuotationLines, nil
+	}
+	return nil, &NotLoadedError{edge: "quotation_lines"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -296,6 +308,11 @@ func (_m *Product) QueryNeeds() *NeedQuery {
 // QueryIssues queries the "issues" edge of the Product entity.
 func (_m *Product) QueryIssues() *IssueQuery {
 	return NewProductClient(_m.config).QueryIssues(_m)
+}
+
+// QueryQuotationLines queries the "quotation_lines" edge of the Product entity.
+func (_m *Product) QueryQuotationLines() *QuotationLineQuery {
+	return NewProductClient(_m.config).QueryQuotationLines(_m)
 }
 
 // Update returns a builder for updating this Product.
@@ -525,6 +542,30 @@ func (_m *Product) appendNamedIssues(name string, edges ...*Issue) {
 		_m.Edges.namedIssues[name] = []*Issue{}
 	} else {
 		_m.Edges.namedIssues[name] = append(_m.Edges.namedIssues[name], edges...)
+	}
+}
+
+// NamedQuotationLines returns the QuotationLines named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Product) NamedQuotationLines(name string) ([]*QuotationLine, error) {
+	if _m.Edges.namedQuotationLines == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedQuotationLines[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Product) appendNamedQuotationLines(name string, edges ...*QuotationLine) {
+	if _m.Edges.namedQuotationLines == nil {
+		_m.Edges.namedQuotationLines = make(map[string][]*QuotationLine)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedQuotationLines[name] = []*QuotationLine{}
+	} else {
+		_m.Edges.namedQuotationLines[name] = append(_m.Edges.namedQuotationLines[name], edges...)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"tandem/ent/orderline"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/quotationline"
 	"tandem/ent/sample"
 	"tandem/ent/schema/pulid"
 	"time"
@@ -300,6 +301,21 @@ func (_c *ProductCreate) AddIssues(v ...*Issue) *ProductCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddIssueIDs(ids...)
+}
+
+// AddQuotationLineIDs adds the "quotation_lines" edge to the QuotationLine entity by IDs.
+func (_c *ProductCreate) AddQuotationLineIDs(ids ...pulid.ID) *ProductCreate {
+	_c.mutation.AddQuotationLineIDs(ids...)
+	return _c
+}
+
+// AddQuotationLines adds the "quotation_lines" edges to the QuotationLine entity.
+func (_c *ProductCreate) AddQuotationLines(v ...*QuotationLine) *ProductCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddQuotationLineIDs(ids...)
 }
 
 // Mutation returns the ProductMutation object of the builder.
@@ -641,6 +657,22 @@ func (_c *ProductCreate) createSpec() (*Product, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(issue.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.QuotationLinesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.QuotationLinesTable,
+			Columns: []string{product.QuotationLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotationline.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

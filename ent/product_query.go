@@ -17,6 +17,7 @@ import (
 	"tandem/ent/predicate"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/quotationline"
 	"tandem/ent/sample"
 	"tandem/ent/schema/pulid"
 
@@ -30,26 +31,28 @@ import (
 // ProductQuery is the builder for querying Product entities.
 type ProductQuery struct {
 	config
-	ctx                    *QueryContext
-	order                  []product.OrderOption
-	inters                 []Interceptor
-	predicates             []predicate.Product
-	withSamples            *SampleQuery
-	withPricePoints        *PricePointQuery
-	withDocuments          *DocumentQuery
-	withChangeNotices      *ChangeNoticeQuery
-	withOrderLines         *OrderLineQuery
-	withNeeds              *NeedQuery
-	withIssues             *IssueQuery
-	loadTotal              []func(context.Context, []*Product) error
-	modifiers              []func(*sql.Selector)
-	withNamedSamples       map[string]*SampleQuery
-	withNamedPricePoints   map[string]*PricePointQuery
-	withNamedDocuments     map[string]*DocumentQuery
-	withNamedChangeNotices map[string]*ChangeNoticeQuery
-	withNamedOrderLines    map[string]*OrderLineQuery
-	withNamedNeeds         map[string]*NeedQuery
-	withNamedIssues        map[string]*IssueQuery
+	ctx                     *QueryContext
+	order                   []product.OrderOption
+	inters                  []Interceptor
+	predicates              []predicate.Product
+	withSamples             *SampleQuery
+	withPricePoints         *PricePointQuery
+	withDocuments           *DocumentQuery
+	withChangeNotices       *ChangeNoticeQuery
+	withOrderLines          *OrderLineQuery
+	withNeeds               *NeedQuery
+	withIssues              *IssueQuery
+	withQuotationLines      *QuotationLineQuery
+	loadTotal               []func(context.Context, []*Product) error
+	modifiers               []func(*sql.Selector)
+	withNamedSamples        map[string]*SampleQuery
+	withNamedPricePoints    map[string]*PricePointQuery
+	withNamedDocuments      map[string]*DocumentQuery
+	withNamedChangeNotices  map[string]*ChangeNoticeQuery
+	withNamedOrderLines     map[string]*OrderLineQuery
+	withNamedNeeds          map[string]*NeedQuery
+	withNamedIssues         map[string]*IssueQuery
+	withNamedQuotationLines map[string]*QuotationLineQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -233,6 +236,28 @@ func (_q *ProductQuery) QueryIssues() *IssueQuery {
 			sqlgraph.From(product.Table, product.FieldID, selector),
 			sqlgraph.To(issue.Table, issue.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, product.IssuesTable, product.IssuesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryQuotationLines chains the current query on the "quotation_lines" edge.
+func (_q *ProductQuery) QueryQuotationLines() *QuotationLineQuery {
+	query := (&QuotationLineClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(product.Table, product.FieldID, selector),
+			sqlgraph.To(quotationline.Table, quotationline.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, product.QuotationLinesTable, product.QuotationLinesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -427,18 +452,19 @@ func (_q *ProductQuery) Clone() *ProductQuery {
 		return nil
 	}
 	return &ProductQuery{
-		config:            _q.config,
-		ctx:               _q.ctx.Clone(),
-		order:             append([]product.OrderOption{}, _q.order...),
-		inters:            append([]Interceptor{}, _q.inters...),
-		predicates:        append([]predicate.Product{}, _q.predicates...),
-		withSamples:       _q.withSamples.Clone(),
-		withPricePoints:   _q.withPricePoints.Clone(),
-		withDocuments:     _q.withDocuments.Clone(),
-		withChangeNotices: _q.withChangeNotices.Clone(),
-		withOrderLines:    _q.withOrderLines.Clone(),
-		withNeeds:         _q.withNeeds.Clone(),
-		withIssues:        _q.withIssues.Clone(),
+		config:             _q.config,
+		ctx:                _q.ctx.Clone(),
+		order:              append([]product.OrderOption{}, _q.order...),
+		inters:             append([]Interceptor{}, _q.inters...),
+		predicates:         append([]predicate.Product{}, _q.predicates...),
+		withSamples:        _q.withSamples.Clone(),
+		withPricePoints:    _q.withPricePoints.Clone(),
+		withDocuments:      _q.withDocuments.Clone(),
+		withChangeNotices:  _q.withChangeNotices.Clone(),
+		withOrderLines:     _q.withOrderLines.Clone(),
+		withNeeds:          _q.withNeeds.Clone(),
+		withIssues:         _q.withIssues.Clone(),
+		withQuotationLines: _q.withQuotationLines.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -520,6 +546,17 @@ func (_q *ProductQuery) WithIssues(opts ...func(*IssueQuery)) *ProductQuery {
 		opt(query)
 	}
 	_q.withIssues = query
+	return _q
+}
+
+// WithQuotationLines tells the query-builder to eager-load the nodes that are connected to
+// the "quotation_lines" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProductQuery) WithQuotationLines(opts ...func(*QuotationLineQuery)) *ProductQuery {
+	query := (&QuotationLineClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withQuotationLines = query
 	return _q
 }
 
@@ -607,7 +644,7 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 	var (
 		nodes       = []*Product{}
 		_spec       = _q.querySpec()
-		loadedTypes = [7]bool{
+		loadedTypes = [8]bool{
 			_q.withSamples != nil,
 			_q.withPricePoints != nil,
 			_q.withDocuments != nil,
@@ -615,6 +652,7 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 			_q.withOrderLines != nil,
 			_q.withNeeds != nil,
 			_q.withIssues != nil,
+			_q.withQuotationLines != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -687,6 +725,13 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 			return nil, err
 		}
 	}
+	if query := _q.withQuotationLines; query != nil {
+		if err := _q.loadQuotationLines(ctx, query, nodes,
+			func(n *Product) { n.Edges.QuotationLines = []*QuotationLine{} },
+			func(n *Product, e *QuotationLine) { n.Edges.QuotationLines = append(n.Edges.QuotationLines, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedSamples {
 		if err := _q.loadSamples(ctx, query, nodes,
 			func(n *Product) { n.appendNamedSamples(name) },
@@ -733,6 +778,13 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 		if err := _q.loadIssues(ctx, query, nodes,
 			func(n *Product) { n.appendNamedIssues(name) },
 			func(n *Product, e *Issue) { n.appendNamedIssues(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedQuotationLines {
+		if err := _q.loadQuotationLines(ctx, query, nodes,
+			func(n *Product) { n.appendNamedQuotationLines(name) },
+			func(n *Product, e *QuotationLine) { n.appendNamedQuotationLines(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -946,6 +998,37 @@ func (_q *ProductQuery) loadIssues(ctx context.Context, query *IssueQuery, nodes
 	query.Where(predicate.Issue(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(product.IssuesColumn), fks...))
 		loadkeys.Mark(s, product.IssuesColumn, fks) // ent/entc.go: markLoadKeys
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ProductID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "product_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *ProductQuery) loadQuotationLines(ctx context.Context, query *QuotationLineQuery, nodes []*Product, init func(*Product), assign func(*Product, *QuotationLine)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Product)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(quotationline.FieldProductID)
+	}
+	query.Where(predicate.QuotationLine(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(product.QuotationLinesColumn), fks...))
+		loadkeys.Mark(s, product.QuotationLinesColumn, fks) // ent/entc.go: markLoadKeys
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -1176,6 +1259,20 @@ func (_q *ProductQuery) WithNamedIssues(name string, opts ...func(*IssueQuery)) 
 		_q.withNamedIssues = make(map[string]*IssueQuery)
 	}
 	_q.withNamedIssues[name] = query
+	return _q
+}
+
+// WithNamedQuotationLines tells the query-builder to eager-load the nodes that are connected to the "quotation_lines"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProductQuery) WithNamedQuotationLines(name string, opts ...func(*QuotationLineQuery)) *ProductQuery {
+	query := (&QuotationLineClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedQuotationLines == nil {
+		_q.withNamedQuotationLines = make(map[string]*QuotationLineQuery)
+	}
+	_q.withNamedQuotationLines[name] = query
 	return _q
 }
 

@@ -14,6 +14,7 @@ import (
 	"tandem/ent/predicate"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/quotationline"
 	"tandem/ent/sample"
 	"tandem/ent/schema/pulid"
 	"time"
@@ -320,6 +321,21 @@ func (_u *ProductUpdate) AddIssues(v ...*Issue) *ProductUpdate {
 	return _u.AddIssueIDs(ids...)
 }
 
+// AddQuotationLineIDs adds the "quotation_lines" edge to the QuotationLine entity by IDs.
+func (_u *ProductUpdate) AddQuotationLineIDs(ids ...pulid.ID) *ProductUpdate {
+	_u.mutation.AddQuotationLineIDs(ids...)
+	return _u
+}
+
+// AddQuotationLines adds the "quotation_lines" edges to the QuotationLine entity.
+func (_u *ProductUpdate) AddQuotationLines(v ...*QuotationLine) *ProductUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddQuotationLineIDs(ids...)
+}
+
 // Mutation returns the ProductMutation object of the builder.
 func (_u *ProductUpdate) Mutation() *ProductMutation {
 	return _u.mutation
@@ -470,6 +486,27 @@ func (_u *ProductUpdate) RemoveIssues(v ...*Issue) *ProductUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveIssueIDs(ids...)
+}
+
+// ClearQuotationLines clears all "quotation_lines" edges to the QuotationLine entity.
+func (_u *ProductUpdate) ClearQuotationLines() *ProductUpdate {
+	_u.mutation.ClearQuotationLines()
+	return _u
+}
+
+// RemoveQuotationLineIDs removes the "quotation_lines" edge to QuotationLine entities by IDs.
+func (_u *ProductUpdate) RemoveQuotationLineIDs(ids ...pulid.ID) *ProductUpdate {
+	_u.mutation.RemoveQuotationLineIDs(ids...)
+	return _u
+}
+
+// RemoveQuotationLines removes "quotation_lines" edges to QuotationLine entities.
+func (_u *ProductUpdate) RemoveQuotationLines(v ...*QuotationLine) *ProductUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveQuotationLineIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -940,6 +977,51 @@ func (_u *ProductUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.QuotationLinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.QuotationLinesTable,
+			Columns: []string{product.QuotationLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotationline.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedQuotationLinesIDs(); len(nodes) > 0 && !_u.mutation.QuotationLinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.QuotationLinesTable,
+			Columns: []string{product.QuotationLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotationline.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.QuotationLinesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.QuotationLinesTable,
+			Columns: []string{product.QuotationLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotationline.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -1245,6 +1327,21 @@ func (_u *ProductUpdateOne) AddIssues(v ...*Issue) *ProductUpdateOne {
 	return _u.AddIssueIDs(ids...)
 }
 
+// AddQuotationLineIDs adds the "quotation_lines" edge to the QuotationLine entity by IDs.
+func (_u *ProductUpdateOne) AddQuotationLineIDs(ids ...pulid.ID) *ProductUpdateOne {
+	_u.mutation.AddQuotationLineIDs(ids...)
+	return _u
+}
+
+// AddQuotationLines adds the "quotation_lines" edges to the QuotationLine entity.
+func (_u *ProductUpdateOne) AddQuotationLines(v ...*QuotationLine) *ProductUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddQuotationLineIDs(ids...)
+}
+
 // Mutation returns the ProductMutation object of the builder.
 func (_u *ProductUpdateOne) Mutation() *ProductMutation {
 	return _u.mutation
@@ -1395,6 +1492,27 @@ func (_u *ProductUpdateOne) RemoveIssues(v ...*Issue) *ProductUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveIssueIDs(ids...)
+}
+
+// ClearQuotationLines clears all "quotation_lines" edges to the QuotationLine entity.
+func (_u *ProductUpdateOne) ClearQuotationLines() *ProductUpdateOne {
+	_u.mutation.ClearQuotationLines()
+	return _u
+}
+
+// RemoveQuotationLineIDs removes the "quotation_lines" edge to QuotationLine entities by IDs.
+func (_u *ProductUpdateOne) RemoveQuotationLineIDs(ids ...pulid.ID) *ProductUpdateOne {
+	_u.mutation.RemoveQuotationLineIDs(ids...)
+	return _u
+}
+
+// RemoveQuotationLines removes "quotation_lines" edges to QuotationLine entities.
+func (_u *ProductUpdateOne) RemoveQuotationLines(v ...*QuotationLine) *ProductUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveQuotationLineIDs(ids...)
 }
 
 // Where appends a list predicates to the ProductUpdate builder.
@@ -1888,6 +2006,51 @@ func (_u *ProductUpdateOne) sqlSave(ctx context.Context) (_node *Product, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(issue.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.QuotationLinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.QuotationLinesTable,
+			Columns: []string{product.QuotationLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotationline.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedQuotationLinesIDs(); len(nodes) > 0 && !_u.mutation.QuotationLinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.QuotationLinesTable,
+			Columns: []string{product.QuotationLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotationline.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.QuotationLinesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.QuotationLinesTable,
+			Columns: []string{product.QuotationLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(quotationline.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

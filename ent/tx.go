@@ -74,6 +74,10 @@ type Tx struct {
 	PricePoint *PricePointClient
 	// Product is the client for interacting with the Product builders.
 	Product *ProductClient
+	// Quotation is the client for interacting with the Quotation builders.
+	Quotation *QuotationClient
+	// QuotationLine is the client for interacting with the QuotationLine builders.
+	QuotationLine *QuotationLineClient
 	// RefreshToken is the client for interacting with the RefreshToken builders.
 	RefreshToken *RefreshTokenClient
 	// Sample is the client for interacting with the Sample builders.
@@ -269,6 +273,8 @@ func (tx *Tx) init() {
 	tx.Pitch = NewPitchClient(tx.config)
 	tx.PricePoint = NewPricePointClient(tx.config)
 	tx.Product = NewProductClient(tx.config)
+	tx.Quotation = NewQuotationClient(tx.config)
+	tx.QuotationLine = NewQuotationLineClient(tx.config)
 	tx.RefreshToken = NewRefreshTokenClient(tx.config)
 	tx.Sample = NewSampleClient(tx.config)
 	tx.SampleEvent = NewSampleEventClient(tx.config)

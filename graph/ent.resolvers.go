@@ -164,6 +164,12 @@ func (r *queryResolver) Products(ctx context.Context, after *entgql.Cursor[pulid
 		ent.WithProductOrder(orderBy), ent.WithProductFilter(where.Filter))
 }
 
+// Quotations is the resolver for the quotations field.
+func (r *queryResolver) Quotations(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.QuotationOrder, where *ent.QuotationWhereInput) (*ent.QuotationConnection, error) {
+	return r.Client.Quotation.Query().Paginate(ctx, after, first, before, last,
+		ent.WithQuotationOrder(orderBy), ent.WithQuotationFilter(where.Filter))
+}
+
 // Samples is the resolver for the samples field.
 func (r *queryResolver) Samples(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.SampleOrder, where *ent.SampleWhereInput) (*ent.SampleConnection, error) {
 	return r.Client.Sample.Query().Paginate(ctx, after, first, before, last,
@@ -331,8 +337,14 @@ func (r *Resolver) KeyPerson() generated.KeyPersonResolver { return &keyPersonRe
 // Order returns generated.OrderResolver implementation.
 func (r *Resolver) Order() generated.OrderResolver { return &orderResolver{r} }
 
+// PricePoint returns generated.PricePointResolver implementation.
+func (r *Resolver) PricePoint() generated.PricePointResolver { return &pricePointResolver{r} }
+
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
+
+// Quotation returns generated.QuotationResolver implementation.
+func (r *Resolver) Quotation() generated.QuotationResolver { return &quotationResolver{r} }
 
 // Sample returns generated.SampleResolver implementation.
 func (r *Resolver) Sample() generated.SampleResolver { return &sampleResolver{r} }
@@ -362,7 +374,9 @@ type (
 	issueAttachmentResolver           struct{ *Resolver }
 	keyPersonResolver                 struct{ *Resolver }
 	orderResolver                     struct{ *Resolver }
+	pricePointResolver                struct{ *Resolver }
 	queryResolver                     struct{ *Resolver }
+	quotationResolver                 struct{ *Resolver }
 	sampleResolver                    struct{ *Resolver }
 	accountChangeWhereInputResolver   struct{ *Resolver }
 	changeNoticeAckWhereInputResolver struct{ *Resolver }

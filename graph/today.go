@@ -146,7 +146,7 @@ func (t *todayRun) add(kind model.TodayKind, id, customerID pulid.ID, node ent.N
 // todaySources are the kinds of things on Today, each one query (or two).
 var todaySources = []func(*todayRun) error{
 	todayVisits, todayTasks, todayKeyPersons, todaySamples, todayOrders, todayOrderRisks, todayIssues, todayNotices,
-	todayEvaluationDecisions, todayCertificates, todayEscalations,
+	todayEvaluationDecisions, todayCertificates, todayEscalations, todayAgreements, todayReceipts,
 }
 
 // today builds the signed-in person's list. Each source is one query per kind (a

@@ -19,8 +19,12 @@ func urgencyOf(kind model.TodayKind, due *time.Time, now time.Time) model.TodayU
 	case model.TodayKindIssuePastSLA, model.TodayKindIssueEscalated, model.TodayKindOrderLate,
 		model.TodayKindEvaluationDecision, model.TodayKindChangeNoticePending:
 		return model.TodayUrgencyNow
-	case model.TodayKindVisitDue, model.TodayKindTaskDue, model.TodayKindOrderRisk:
+	case model.TodayKindVisitDue, model.TodayKindTaskDue, model.TodayKindOrderRisk, model.TodayKindReceiptOverdue:
 		return model.TodayUrgencyToday
+	case model.TodayKindAgreementExpiring:
+		if due != nil && due.Sub(now) <= RecentOverdueDays*24*time.Hour {
+			return model.TodayUrgencyToday
+		}
 	case model.TodayKindTaskOverdue:
 		if due == nil || now.Sub(*due) <= RecentOverdueDays*24*time.Hour {
 			return model.TodayUrgencyToday

@@ -211,6 +211,25 @@ func partnerChangeNotices(v *viewer.Viewer) Rows {
 	})
 }
 
+// partnerQuotations: what was sent to the partner's organisation (with the scope), not
+// our drafts.
+func partnerQuotations(v *viewer.Viewer) Rows {
+	if !v.HasScope("quotations:read") {
+		return None
+	}
+	return OfAccounts(v).And(Where(func(s *sql.Selector) { s.Where(sql.NEQ(s.C("status"), "DRAFT")) }))
+}
+
+// partnerQuotationLines: the lines of the quotations the partner reads.
+func partnerQuotationLines(v *viewer.Viewer) Rows {
+	if !v.HasScope("quotations:read") {
+		return None
+	}
+	return OfAccounts(v).And(in("quotation_id", "quotations", colID, func(t *sql.SelectTable) *sql.Predicate {
+		return sql.And(sql.EQ(t.C(colCustomerID), string(v.CustomerID)), sql.NEQ(t.C("status"), "DRAFT"))
+	}))
+}
+
 // MarketInfos: information learned in confidence is read by its author, managers and
 // admins; the rest by all our people.
 func MarketInfos(v *viewer.Viewer) Rows {

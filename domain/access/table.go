@@ -27,7 +27,7 @@ var Table = map[string]Type{
 	"Customer": {
 		Read: ByRole{viewer.Admin: Accounts, viewer.Analyst: Accounts, viewer.Manager: Accounts, viewer.Rep: Accounts, viewer.Partner: Accounts},
 		Partner: fields("id name nameEn website industry region address phone createdAt updatedAt",
-			"orders samples trials shipments issues documents changeNoticeAcks"),
+			"orders samples trials shipments issues documents changeNoticeAcks quotations"),
 		Write: customerWrite,
 	},
 	"Contact":    {Read: internalAccountRows, Write: accountWrite},
@@ -106,6 +106,23 @@ var Table = map[string]Type{
 	"TrackingEvent": {
 		Read:    sharedAccountRows("orders:read"),
 		Partner: fields("id createdAt updatedAt version shipmentID customerID at location description shipment"),
+		Write:   accountWrite,
+	},
+
+	// Quotations and the price agreements they become (domain/quotation): a customer
+	// reads what was sent to it (quotations:read) and answers (quotations:write);
+	// drafts and the order lines priced by an agreement are ours.
+	"Quotation": {
+		Read: ByRole{viewer.Admin: OfAccounts, viewer.Analyst: OfAccounts, viewer.Manager: OfAccounts, viewer.Rep: OfAccounts,
+			viewer.Partner: partnerQuotations},
+		Partner: fields("id createdAt updatedAt version customerID sampleID number revision previousID status currency incoterm incotermPlace",
+			"paymentDays paymentTerms validFrom validUntil notes sentAt decidedAt decidedBy decisionNote decidedVia customer lines previous revisedBy inForce"),
+		Write: accountWrite,
+	},
+	"QuotationLine": {
+		Read: ByRole{viewer.Admin: OfAccounts, viewer.Analyst: OfAccounts, viewer.Manager: OfAccounts, viewer.Rep: OfAccounts,
+			viewer.Partner: partnerQuotationLines},
+		Partner: fields("id createdAt updatedAt version quotationID productID grade minQuantity unit unitPrice note quotation product"),
 		Write:   accountWrite,
 	},
 
@@ -261,6 +278,8 @@ var Views = map[string]View{
 	"TodayCount":          {},
 	"TodayItem":           {},
 	"NearbyCustomer":      {},
+	"AgreedPrice":         {},
+	"Credit":              {},
 	"TeamMember":          {},
 	"ReportYear":          {},
 	"UnitQuantity":        {},
@@ -285,8 +304,8 @@ var Views = map[string]View{
 }
 
 // PartnerRoot are the queries and mutations a partner may call.
-var PartnerRoot = fields("node nodes customers orders samples trials shipments issues documents products changeNotices changeNoticeAcks",
-	"createIssue attachIssueFile acknowledgeChangeNotice webhookEndpoints webhookDeliveries createWebhookEndpoint deleteWebhookEndpoint",
+var PartnerRoot = fields("node nodes customers orders samples trials shipments issues documents products changeNotices changeNoticeAcks quotations",
+	"createIssue attachIssueFile acknowledgeChangeNotice acceptQuotation rejectQuotation webhookEndpoints webhookDeliveries createWebhookEndpoint deleteWebhookEndpoint",
 	"__typename __schema __type")
 
 // fields turns space-separated names into a list.

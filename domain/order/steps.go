@@ -11,6 +11,7 @@ import (
 
 	"tandem/domain/access"
 	"tandem/domain/account"
+	"tandem/domain/credit"
 	"tandem/domain/history"
 	"tandem/domain/move"
 	gen "tandem/ent"
@@ -54,7 +55,7 @@ func CompleteStep(ctx context.Context, c *gen.Client, id pulid.ID, s orderevent.
 		return nil, errcode.New(errcode.BadUserInput, "%s needs %s first", s, joinSteps(missing)).
 			With("field", "step").With("missing", missing)
 	}
-	if err := gate(ctx, c, o, s); err != nil {
+	if err := gate(ctx, c, o, s, st.Note); err != nil {
 		return nil, err
 	}
 	now := time.Now().UTC()
@@ -67,7 +68,12 @@ func CompleteStep(ctx context.Context, c *gen.Client, id pulid.ID, s orderevent.
 	if st.Version != nil {
 		u.SetVersion(*st.Version)
 	}
-	saved, err := u.Save(move.Mark(ctx, kind, o.ID))
+	write := move.Mark(ctx, kind, o.ID)
+	if s == orderevent.StepINVOICED {
+		u.SetPaymentDueAt(credit.DueAt(now, o.PaymentDays))
+		write = credit.Invoicing(write)
+	}
+	saved, err := u.Save(write)
 	if err != nil {
 		return nil, changedMeanwhile(ctx, c, o, err, func(cur *gen.Order) error {
 			if at := DoneAt(cur, s); at != nil {
@@ -88,12 +94,13 @@ func CompleteStep(ctx context.Context, c *gen.Client, id pulid.ID, s orderevent.
 }
 
 // gate checks what a step needs beyond the steps before it.
-func gate(ctx context.Context, c *gen.Client, o *gen.Order, s orderevent.Step) error {
+func gate(ctx context.Context, c *gen.Client, o *gen.Order, s orderevent.Step, note *string) error {
 	switch s {
 	case orderevent.StepCONFIRMED:
 		if o.DeliveryDate == nil {
 			return errcode.New(errcode.BadUserInput, "set the delivery date (交期) before confirming the order").With("field", "deliveryDate")
 		}
+		return credit.ConfirmGate(ctx, c, o, note)
 	case orderevent.StepSHIPPED:
 		blocking, _, err := BatchProblems(ctx, c, o)
 		if err != nil {

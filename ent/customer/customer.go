@@ -83,6 +83,12 @@ const (
 	FieldTier = "tier"
 	// FieldIndustryStatus holds the string denoting the industry_status field in the database.
 	FieldIndustryStatus = "industry_status"
+	// FieldPaymentDays holds the string denoting the payment_days field in the database.
+	FieldPaymentDays = "payment_days"
+	// FieldCreditLimit holds the string denoting the credit_limit field in the database.
+	FieldCreditLimit = "credit_limit"
+	// FieldCreditCurrency holds the string denoting the credit_currency field in the database.
+	FieldCreditCurrency = "credit_currency"
 	// FieldFounderHistory holds the string denoting the founder_history field in the database.
 	FieldFounderHistory = "founder_history"
 	// FieldShareholders holds the string denoting the shareholders field in the database.
@@ -185,6 +191,10 @@ const (
 	EdgePartnerUsers = "partner_users"
 	// EdgeAccountChanges holds the string denoting the account_changes edge name in mutations.
 	EdgeAccountChanges = "account_changes"
+	// EdgeQuotations holds the string denoting the quotations edge name in mutations.
+	EdgeQuotations = "quotations"
+	// EdgeQuotationLines holds the string denoting the quotation_lines edge name in mutations.
+	EdgeQuotationLines = "quotation_lines"
 	// Table holds the table name of the customer in the database.
 	Table = "customers"
 	// OwnerTable is the table that holds the owner relation/edge.
@@ -419,6 +429,20 @@ const (
 	AccountChangesInverseTable = "account_changes"
 	// AccountChangesColumn is the table column denoting the account_changes relation/edge.
 	AccountChangesColumn = "customer_id"
+	// QuotationsTable is the table that holds the quotations relation/edge.
+	QuotationsTable = "quotations"
+	// QuotationsInverseTable is the table name for the Quotation entity.
+	// It exists in this package in order to avoid circular dependency with the "quotation" package.
+	QuotationsInverseTable = "quotations"
+	// QuotationsColumn is the table column denoting the quotations relation/edge.
+	QuotationsColumn = "customer_id"
+	// QuotationLinesTable is the table that holds the quotation_lines relation/edge.
+	QuotationLinesTable = "quotation_lines"
+	// QuotationLinesInverseTable is the table name for the QuotationLine entity.
+	// It exists in this package in order to avoid circular dependency with the "quotationline" package.
+	QuotationLinesInverseTable = "quotation_lines"
+	// QuotationLinesColumn is the table column denoting the quotation_lines relation/edge.
+	QuotationLinesColumn = "customer_id"
 )
 
 // Columns holds all SQL columns for customer fields.
@@ -456,6 +480,9 @@ var Columns = []string{
 	FieldScore,
 	FieldTier,
 	FieldIndustryStatus,
+	FieldPaymentDays,
+	FieldCreditLimit,
+	FieldCreditCurrency,
 	FieldFounderHistory,
 	FieldShareholders,
 	FieldDecisionMechanism,
@@ -491,7 +518,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "tandem/ent/runtime"
 var (
-	Hooks        [8]ent.Hook
+	Hooks        [9]ent.Hook
 	Interceptors [1]ent.Interceptor
 	Policy       ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
@@ -538,6 +565,14 @@ var (
 	DemandValidator func(int) error
 	// EaseOfClosingValidator is a validator for the "ease_of_closing" field. It is called by the builders before save.
 	EaseOfClosingValidator func(int) error
+	// PaymentDaysValidator is a validator for the "payment_days" field. It is called by the builders before save.
+	PaymentDaysValidator func(int) error
+	// CreditLimitValidator is a validator for the "credit_limit" field. It is called by the builders before save.
+	CreditLimitValidator func(float64) error
+	// DefaultCreditCurrency holds the default value on creation for the "credit_currency" field.
+	DefaultCreditCurrency string
+	// CreditCurrencyValidator is a validator for the "credit_currency" field. It is called by the builders before save.
+	CreditCurrencyValidator func(string) error
 	// FounderHistoryValidator is a validator for the "founder_history" field. It is called by the builders before save.
 	FounderHistoryValidator func(string) error
 	// ShareholdersValidator is a validator for the "shareholders" field. It is called by the builders before save.
@@ -875,6 +910,21 @@ func ByTier(opts ...sql.OrderTermOption) OrderOption {
 // ByIndustryStatus orders the results by the industry_status field.
 func ByIndustryStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldIndustryStatus, opts...).ToFunc()
+}
+
+// ByPaymentDays orders the results by the payment_days field.
+func ByPaymentDays(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPaymentDays, opts...).ToFunc()
+}
+
+// ByCreditLimit orders the results by the credit_limit field.
+func ByCreditLimit(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCreditLimit, opts...).ToFunc()
+}
+
+// ByCreditCurrency orders the results by the credit_currency field.
+func ByCreditCurrency(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCreditCurrency, opts...).ToFunc()
 }
 
 // ByFounderHistory orders the results by the founder_history field.
@@ -1409,6 +1459,34 @@ func ByAccountChanges(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newAccountChangesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByQuotationsCount orders the results by quotations count.
+func ByQuotationsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newQuotationsStep(), opts...)
+	}
+}
+
+// ByQuotations orders the results by quotations terms.
+func ByQuotations(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newQuotationsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByQuotationLinesCount orders the results by quotation_lines count.
+func ByQuotationLinesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newQuotationLinesStep(), opts...)
+	}
+}
+
+// ByQuotationLines orders the results by quotation_lines terms.
+func ByQuotationLines(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newQuotationLinesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newOwnerStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -1645,6 +1723,20 @@ func newAccountChangesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AccountChangesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, AccountChangesTable, AccountChangesColumn),
+	)
+}
+func newQuotationsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(QuotationsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, QuotationsTable, QuotationsColumn),
+	)
+}
+func newQuotationLinesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(QuotationLinesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, QuotationLinesTable, QuotationLinesColumn),
 	)
 }
 

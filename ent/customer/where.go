@@ -196,6 +196,21 @@ func Score(v float64) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldScore, v))
 }
 
+// PaymentDays applies equality check predicate on the "payment_days" field. It's identical to PaymentDaysEQ.
+func PaymentDays(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldPaymentDays, v))
+}
+
+// CreditLimit applies equality check predicate on the "credit_limit" field. It's identical to CreditLimitEQ.
+func CreditLimit(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldCreditLimit, v))
+}
+
+// CreditCurrency applies equality check predicate on the "credit_currency" field. It's identical to CreditCurrencyEQ.
+func CreditCurrency(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldCreditCurrency, v))
+}
+
 // FounderHistory applies equality check predicate on the "founder_history" field. It's identical to FounderHistoryEQ.
 func FounderHistory(v string) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldFounderHistory, v))
@@ -2119,6 +2134,171 @@ func IndustryStatusIsNil() predicate.Customer {
 // IndustryStatusNotNil applies the NotNil predicate on the "industry_status" field.
 func IndustryStatusNotNil() predicate.Customer {
 	return predicate.Customer(sql.FieldNotNull(FieldIndustryStatus))
+}
+
+// PaymentDaysEQ applies the EQ predicate on the "payment_days" field.
+func PaymentDaysEQ(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldPaymentDays, v))
+}
+
+// PaymentDaysNEQ applies the NEQ predicate on the "payment_days" field.
+func PaymentDaysNEQ(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldPaymentDays, v))
+}
+
+// PaymentDaysIn applies the In predicate on the "payment_days" field.
+func PaymentDaysIn(vs ...int) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldPaymentDays, vs...))
+}
+
+// PaymentDaysNotIn applies the NotIn predicate on the "payment_days" field.
+func PaymentDaysNotIn(vs ...int) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldPaymentDays, vs...))
+}
+
+// PaymentDaysGT applies the GT predicate on the "payment_days" field.
+func PaymentDaysGT(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldPaymentDays, v))
+}
+
+// PaymentDaysGTE applies the GTE predicate on the "payment_days" field.
+func PaymentDaysGTE(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldPaymentDays, v))
+}
+
+// PaymentDaysLT applies the LT predicate on the "payment_days" field.
+func PaymentDaysLT(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldPaymentDays, v))
+}
+
+// PaymentDaysLTE applies the LTE predicate on the "payment_days" field.
+func PaymentDaysLTE(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldPaymentDays, v))
+}
+
+// PaymentDaysIsNil applies the IsNil predicate on the "payment_days" field.
+func PaymentDaysIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldPaymentDays))
+}
+
+// PaymentDaysNotNil applies the NotNil predicate on the "payment_days" field.
+func PaymentDaysNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldPaymentDays))
+}
+
+// CreditLimitEQ applies the EQ predicate on the "credit_limit" field.
+func CreditLimitEQ(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldCreditLimit, v))
+}
+
+// CreditLimitNEQ applies the NEQ predicate on the "credit_limit" field.
+func CreditLimitNEQ(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldCreditLimit, v))
+}
+
+// CreditLimitIn applies the In predicate on the "credit_limit" field.
+func CreditLimitIn(vs ...float64) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldCreditLimit, vs...))
+}
+
+// CreditLimitNotIn applies the NotIn predicate on the "credit_limit" field.
+func CreditLimitNotIn(vs ...float64) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldCreditLimit, vs...))
+}
+
+// CreditLimitGT applies the GT predicate on the "credit_limit" field.
+func CreditLimitGT(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldCreditLimit, v))
+}
+
+// CreditLimitGTE applies the GTE predicate on the "credit_limit" field.
+func CreditLimitGTE(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldCreditLimit, v))
+}
+
+// CreditLimitLT applies the LT predicate on the "credit_limit" field.
+func CreditLimitLT(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldCreditLimit, v))
+}
+
+// CreditLimitLTE applies the LTE predicate on the "credit_limit" field.
+func CreditLimitLTE(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldCreditLimit, v))
+}
+
+// CreditLimitIsNil applies the IsNil predicate on the "credit_limit" field.
+func CreditLimitIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldCreditLimit))
+}
+
+// CreditLimitNotNil applies the NotNil predicate on the "credit_limit" field.
+func CreditLimitNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldCreditLimit))
+}
+
+// CreditCurrencyEQ applies the EQ predicate on the "credit_currency" field.
+func CreditCurrencyEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldCreditCurrency, v))
+}
+
+// CreditCurrencyNEQ applies the NEQ predicate on the "credit_currency" field.
+func CreditCurrencyNEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldCreditCurrency, v))
+}
+
+// CreditCurrencyIn applies the In predicate on the "credit_currency" field.
+func CreditCurrencyIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldCreditCurrency, vs...))
+}
+
+// CreditCurrencyNotIn applies the NotIn predicate on the "credit_currency" field.
+func CreditCurrencyNotIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldCreditCurrency, vs...))
+}
+
+// CreditCurrencyGT applies the GT predicate on the "credit_currency" field.
+func CreditCurrencyGT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldCreditCurrency, v))
+}
+
+// CreditCurrencyGTE applies the GTE predicate on the "credit_currency" field.
+func CreditCurrencyGTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldCreditCurrency, v))
+}
+
+// CreditCurrencyLT applies the LT predicate on the "credit_currency" field.
+func CreditCurrencyLT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldCreditCurrency, v))
+}
+
+// CreditCurrencyLTE applies the LTE predicate on the "credit_currency" field.
+func CreditCurrencyLTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldCreditCurrency, v))
+}
+
+// CreditCurrencyContains applies the Contains predicate on the "credit_currency" field.
+func CreditCurrencyContains(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContains(FieldCreditCurrency, v))
+}
+
+// CreditCurrencyHasPrefix applies the HasPrefix predicate on the "credit_currency" field.
+func CreditCurrencyHasPrefix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasPrefix(FieldCreditCurrency, v))
+}
+
+// CreditCurrencyHasSuffix applies the HasSuffix predicate on the "credit_currency" field.
+func CreditCurrencyHasSuffix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasSuffix(FieldCreditCurrency, v))
+}
+
+// CreditCurrencyEqualFold applies the EqualFold predicate on the "credit_currency" field.
+func CreditCurrencyEqualFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEqualFold(FieldCreditCurrency, v))
+}
+
+// CreditCurrencyContainsFold applies the ContainsFold predicate on the "credit_currency" field.
+func CreditCurrencyContainsFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContainsFold(FieldCreditCurrency, v))
 }
 
 // FounderHistoryEQ applies the EQ predicate on the "founder_history" field.
@@ -4050,6 +4230,52 @@ func HasAccountChanges() predicate.Customer {
 func HasAccountChangesWith(preds ...predicate.AccountChange) predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {
 		step := newAccountChangesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasQuotations applies the HasEdge predicate on the "quotations" edge.
+func HasQuotations() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, QuotationsTable, QuotationsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasQuotationsWith applies the HasEdge predicate on the "quotations" edge with a given conditions (other predicates).
+func HasQuotationsWith(preds ...predicate.Quotation) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newQuotationsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasQuotationLines applies the HasEdge predicate on the "quotation_lines" edge.
+func HasQuotationLines() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, QuotationLinesTable, QuotationLinesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasQuotationLinesWith applies the HasEdge predicate on the "quotation_lines" edge with a given conditions (other predicates).
+func HasQuotationLinesWith(preds ...predicate.QuotationLine) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newQuotationLinesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -368,6 +368,30 @@ func (f ProductFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, err
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProductMutation", m)
 }
 
+// The QuotationFunc type is an adapter to allow the use of ordinary
+// function as Quotation mutator.
+type QuotationFunc func(context.Context, *ent.QuotationMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f QuotationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.QuotationMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.QuotationMutation", m)
+}
+
+// The QuotationLineFunc type is an adapter to allow the use of ordinary
+// function as QuotationLine mutator.
+type QuotationLineFunc func(context.Context, *ent.QuotationLineMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f QuotationLineFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.QuotationLineMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.QuotationLineMutation", m)
+}
+
 // The RefreshTokenFunc type is an adapter to allow the use of ordinary
 // function as RefreshToken mutator.
 type RefreshTokenFunc func(context.Context, *ent.RefreshTokenMutation) (ent.Value, error)

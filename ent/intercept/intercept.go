@@ -38,6 +38,8 @@ import (
 	"tandem/ent/predicate"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/quotation"
+	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
@@ -925,6 +927,60 @@ func (f TraverseProduct) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.ProductQuery", q)
 }
 
+// The QuotationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type QuotationFunc func(context.Context, *ent.QuotationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f QuotationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.QuotationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.QuotationQuery", q)
+}
+
+// The TraverseQuotation type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseQuotation func(context.Context, *ent.QuotationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseQuotation) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseQuotation) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.QuotationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.QuotationQuery", q)
+}
+
+// The QuotationLineFunc type is an adapter to allow the use of ordinary function as a Querier.
+type QuotationLineFunc func(context.Context, *ent.QuotationLineQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f QuotationLineFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.QuotationLineQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.QuotationLineQuery", q)
+}
+
+// The TraverseQuotationLine type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseQuotationLine func(context.Context, *ent.QuotationLineQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseQuotationLine) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseQuotationLine) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.QuotationLineQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.QuotationLineQuery", q)
+}
+
 // The RefreshTokenFunc type is an adapter to allow the use of ordinary function as a Querier.
 type RefreshTokenFunc func(context.Context, *ent.RefreshTokenQuery) (ent.Value, error)
 
@@ -1447,6 +1503,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.PricePointQuery, predicate.PricePoint, pricepoint.OrderOption]{typ: ent.TypePricePoint, tq: q}, nil
 	case *ent.ProductQuery:
 		return &query[*ent.ProductQuery, predicate.Product, product.OrderOption]{typ: ent.TypeProduct, tq: q}, nil
+	case *ent.QuotationQuery:
+		return &query[*ent.QuotationQuery, predicate.Quotation, quotation.OrderOption]{typ: ent.TypeQuotation, tq: q}, nil
+	case *ent.QuotationLineQuery:
+		return &query[*ent.QuotationLineQuery, predicate.QuotationLine, quotationline.OrderOption]{typ: ent.TypeQuotationLine, tq: q}, nil
 	case *ent.RefreshTokenQuery:
 		return &query[*ent.RefreshTokenQuery, predicate.RefreshToken, refreshtoken.OrderOption]{typ: ent.TypeRefreshToken, tq: q}, nil
 	case *ent.SampleQuery:

@@ -473,6 +473,9 @@ var (
 		{Name: "score", Type: field.TypeFloat64, Nullable: true},
 		{Name: "tier", Type: field.TypeEnum, Nullable: true, Enums: []string{"A", "B", "C"}},
 		{Name: "industry_status", Type: field.TypeEnum, Nullable: true, Enums: []string{"EMERGING", "MATURE", "SUNSET"}},
+		{Name: "payment_days", Type: field.TypeInt, Nullable: true},
+		{Name: "credit_limit", Type: field.TypeFloat64, Nullable: true},
+		{Name: "credit_currency", Type: field.TypeString, Default: "CNY"},
 		{Name: "founder_history", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "shareholders", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "decision_mechanism", Type: field.TypeString, Nullable: true, Size: 2147483647},
@@ -501,25 +504,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customers_contacts_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[46]},
+				Columns:    []*schema.Column{CustomersColumns[49]},
 				RefColumns: []*schema.Column{ContactsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_customers_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[47]},
+				Columns:    []*schema.Column{CustomersColumns[50]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_teams_customers",
-				Columns:    []*schema.Column{CustomersColumns[48]},
+				Columns:    []*schema.Column{CustomersColumns[51]},
 				RefColumns: []*schema.Column{TeamsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_users_owned_customers",
-				Columns:    []*schema.Column{CustomersColumns[49]},
+				Columns:    []*schema.Column{CustomersColumns[52]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -528,12 +531,12 @@ var (
 			{
 				Name:    "customer_owner_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[49]},
+				Columns: []*schema.Column{CustomersColumns[52]},
 			},
 			{
 				Name:    "customer_team_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[48]},
+				Columns: []*schema.Column{CustomersColumns[51]},
 			},
 			{
 				Name:    "customer_stage",
@@ -568,12 +571,12 @@ var (
 			{
 				Name:    "customer_referrer_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[47]},
+				Columns: []*schema.Column{CustomersColumns[50]},
 			},
 			{
 				Name:    "customer_referrer_contact_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[46]},
+				Columns: []*schema.Column{CustomersColumns[49]},
 			},
 			{
 				Name:    "customer_updated_at",
@@ -588,7 +591,7 @@ var (
 			{
 				Name:    "customer_merged_into_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[45]},
+				Columns: []*schema.Column{CustomersColumns[48]},
 			},
 			{
 				Name:    "customer_name",
@@ -1268,6 +1271,8 @@ var (
 		{Name: "delivery_date", Type: field.TypeTime, Nullable: true},
 		{Name: "contract_no", Type: field.TypeString, Nullable: true},
 		{Name: "currency", Type: field.TypeString, Default: "CNY"},
+		{Name: "payment_days", Type: field.TypeInt, Nullable: true},
+		{Name: "payment_due_at", Type: field.TypeTime, Nullable: true},
 		{Name: "notes", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "confirmed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "contract_signed_at", Type: field.TypeTime, Nullable: true},
@@ -1292,7 +1297,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "orders_customers_orders",
-				Columns:    []*schema.Column{OrdersColumns[25]},
+				Columns:    []*schema.Column{OrdersColumns[27]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1301,7 +1306,7 @@ var (
 			{
 				Name:    "order_customer_id_ordered_at",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[25], OrdersColumns[7]},
+				Columns: []*schema.Column{OrdersColumns[27], OrdersColumns[7]},
 			},
 			{
 				Name:    "order_status",
@@ -1317,6 +1322,11 @@ var (
 				Name:    "order_delivery_date",
 				Unique:  false,
 				Columns: []*schema.Column{OrdersColumns[8]},
+			},
+			{
+				Name:    "order_payment_due_at",
+				Unique:  false,
+				Columns: []*schema.Column{OrdersColumns[12]},
 			},
 		},
 	}
@@ -1383,6 +1393,7 @@ var (
 		{Name: "unit", Type: field.TypeString, Default: "kg"},
 		{Name: "unit_price", Type: field.TypeFloat64, Nullable: true},
 		{Name: "batch_no", Type: field.TypeString, Nullable: true},
+		{Name: "price_note", Type: field.TypeString, Nullable: true},
 		{Name: "production_date", Type: field.TypeTime, Nullable: true},
 		{Name: "batch_age_acknowledged_at", Type: field.TypeTime, Nullable: true},
 		{Name: "batch_age_acknowledgement", Type: field.TypeString, Nullable: true},
@@ -1390,6 +1401,7 @@ var (
 		{Name: "order_id", Type: field.TypeString},
 		{Name: "batch_age_acknowledged_by_id", Type: field.TypeString, Nullable: true},
 		{Name: "product_id", Type: field.TypeString},
+		{Name: "agreement_id", Type: field.TypeString, Nullable: true},
 	}
 	// OrderLinesTable holds the schema information for the "order_lines" table.
 	OrderLinesTable = &schema.Table{
@@ -1399,44 +1411,50 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "order_lines_customers_order_lines",
-				Columns:    []*schema.Column{OrderLinesColumns[11]},
+				Columns:    []*schema.Column{OrderLinesColumns[12]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "order_lines_orders_lines",
-				Columns:    []*schema.Column{OrderLinesColumns[12]},
+				Columns:    []*schema.Column{OrderLinesColumns[13]},
 				RefColumns: []*schema.Column{OrdersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "order_lines_users_batch_age_acknowledged_by",
-				Columns:    []*schema.Column{OrderLinesColumns[13]},
+				Columns:    []*schema.Column{OrderLinesColumns[14]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "order_lines_products_order_lines",
-				Columns:    []*schema.Column{OrderLinesColumns[14]},
+				Columns:    []*schema.Column{OrderLinesColumns[15]},
 				RefColumns: []*schema.Column{ProductsColumns[0]},
 				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "order_lines_quotations_order_lines",
+				Columns:    []*schema.Column{OrderLinesColumns[16]},
+				RefColumns: []*schema.Column{QuotationsColumns[0]},
+				OnDelete:   schema.SetNull,
 			},
 		},
 		Indexes: []*schema.Index{
 			{
 				Name:    "orderline_order_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrderLinesColumns[12]},
+				Columns: []*schema.Column{OrderLinesColumns[13]},
 			},
 			{
 				Name:    "orderline_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrderLinesColumns[11]},
+				Columns: []*schema.Column{OrderLinesColumns[12]},
 			},
 			{
 				Name:    "orderline_product_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrderLinesColumns[14]},
+				Columns: []*schema.Column{OrderLinesColumns[15]},
 			},
 			{
 				Name:    "orderline_batch_no",
@@ -1566,6 +1584,140 @@ var (
 				Name:    "product_name",
 				Unique:  false,
 				Columns: []*schema.Column{ProductsColumns[5]},
+			},
+		},
+	}
+	// QuotationsColumns holds the columns for the "quotations" table.
+	QuotationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "number", Type: field.TypeString},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "SENT", "ACCEPTED", "REJECTED", "EXPIRED", "SUPERSEDED"}, Default: "DRAFT"},
+		{Name: "currency", Type: field.TypeString, Default: "CNY"},
+		{Name: "incoterm", Type: field.TypeEnum, Nullable: true, Enums: []string{"EXW", "FCA", "FAS", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU", "DDP"}},
+		{Name: "incoterm_place", Type: field.TypeString, Nullable: true},
+		{Name: "payment_days", Type: field.TypeInt, Nullable: true},
+		{Name: "payment_terms", Type: field.TypeString, Nullable: true},
+		{Name: "valid_from", Type: field.TypeTime},
+		{Name: "valid_until", Type: field.TypeTime},
+		{Name: "notes", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "sent_at", Type: field.TypeTime, Nullable: true},
+		{Name: "decided_at", Type: field.TypeTime, Nullable: true},
+		{Name: "decided_by", Type: field.TypeString, Nullable: true},
+		{Name: "decision_note", Type: field.TypeString, Nullable: true},
+		{Name: "decided_via", Type: field.TypeEnum, Nullable: true, Enums: []string{"APP", "PARTNER_API"}},
+		{Name: "customer_id", Type: field.TypeString},
+		{Name: "sample_id", Type: field.TypeString, Nullable: true},
+		{Name: "previous_id", Type: field.TypeString, Unique: true, Nullable: true},
+		{Name: "created_by_id", Type: field.TypeString, Nullable: true},
+	}
+	// QuotationsTable holds the schema information for the "quotations" table.
+	QuotationsTable = &schema.Table{
+		Name:       "quotations",
+		Columns:    QuotationsColumns,
+		PrimaryKey: []*schema.Column{QuotationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "quotations_customers_quotations",
+				Columns:    []*schema.Column{QuotationsColumns[20]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "quotations_samples_sample",
+				Columns:    []*schema.Column{QuotationsColumns[21]},
+				RefColumns: []*schema.Column{SamplesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "quotations_quotations_revised_by",
+				Columns:    []*schema.Column{QuotationsColumns[22]},
+				RefColumns: []*schema.Column{QuotationsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "quotations_users_created_by",
+				Columns:    []*schema.Column{QuotationsColumns[23]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "quotation_number_revision",
+				Unique:  true,
+				Columns: []*schema.Column{QuotationsColumns[4], QuotationsColumns[5]},
+			},
+			{
+				Name:    "quotation_customer_id_status_valid_until",
+				Unique:  false,
+				Columns: []*schema.Column{QuotationsColumns[20], QuotationsColumns[6], QuotationsColumns[13]},
+			},
+			{
+				Name:    "quotation_status_valid_until",
+				Unique:  false,
+				Columns: []*schema.Column{QuotationsColumns[6], QuotationsColumns[13]},
+			},
+		},
+	}
+	// QuotationLinesColumns holds the columns for the "quotation_lines" table.
+	QuotationLinesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "grade", Type: field.TypeString, Nullable: true},
+		{Name: "min_quantity", Type: field.TypeFloat64, Default: 0},
+		{Name: "unit", Type: field.TypeString, Default: "kg"},
+		{Name: "unit_price", Type: field.TypeFloat64},
+		{Name: "note", Type: field.TypeString, Nullable: true},
+		{Name: "customer_id", Type: field.TypeString},
+		{Name: "product_id", Type: field.TypeString},
+		{Name: "quotation_id", Type: field.TypeString},
+	}
+	// QuotationLinesTable holds the schema information for the "quotation_lines" table.
+	QuotationLinesTable = &schema.Table{
+		Name:       "quotation_lines",
+		Columns:    QuotationLinesColumns,
+		PrimaryKey: []*schema.Column{QuotationLinesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "quotation_lines_customers_quotation_lines",
+				Columns:    []*schema.Column{QuotationLinesColumns[9]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "quotation_lines_products_quotation_lines",
+				Columns:    []*schema.Column{QuotationLinesColumns[10]},
+				RefColumns: []*schema.Column{ProductsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "quotation_lines_quotations_lines",
+				Columns:    []*schema.Column{QuotationLinesColumns[11]},
+				RefColumns: []*schema.Column{QuotationsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "quotationline_quotation_id",
+				Unique:  false,
+				Columns: []*schema.Column{QuotationLinesColumns[11]},
+			},
+			{
+				Name:    "quotationline_customer_id_product_id",
+				Unique:  false,
+				Columns: []*schema.Column{QuotationLinesColumns[9], QuotationLinesColumns[10]},
+			},
+			{
+				Name:    "quotationline_product_id",
+				Unique:  false,
+				Columns: []*schema.Column{QuotationLinesColumns[10]},
 			},
 		},
 	}
@@ -2395,6 +2547,8 @@ var (
 		PitchesTable,
 		PricePointsTable,
 		ProductsTable,
+		QuotationsTable,
+		QuotationLinesTable,
 		RefreshTokensTable,
 		SamplesTable,
 		SampleEventsTable,
@@ -2468,8 +2622,16 @@ func init() {
 	OrderLinesTable.ForeignKeys[1].RefTable = OrdersTable
 	OrderLinesTable.ForeignKeys[2].RefTable = UsersTable
 	OrderLinesTable.ForeignKeys[3].RefTable = ProductsTable
+	OrderLinesTable.ForeignKeys[4].RefTable = QuotationsTable
 	PitchesTable.ForeignKeys[0].RefTable = CustomersTable
 	PricePointsTable.ForeignKeys[0].RefTable = ProductsTable
+	QuotationsTable.ForeignKeys[0].RefTable = CustomersTable
+	QuotationsTable.ForeignKeys[1].RefTable = SamplesTable
+	QuotationsTable.ForeignKeys[2].RefTable = QuotationsTable
+	QuotationsTable.ForeignKeys[3].RefTable = UsersTable
+	QuotationLinesTable.ForeignKeys[0].RefTable = CustomersTable
+	QuotationLinesTable.ForeignKeys[1].RefTable = ProductsTable
+	QuotationLinesTable.ForeignKeys[2].RefTable = QuotationsTable
 	RefreshTokensTable.ForeignKeys[0].RefTable = UsersTable
 	SamplesTable.ForeignKeys[0].RefTable = CustomersTable
 	SamplesTable.ForeignKeys[1].RefTable = OrdersTable

@@ -41,6 +41,10 @@ const (
 	FieldContractNo = "contract_no"
 	// FieldCurrency holds the string denoting the currency field in the database.
 	FieldCurrency = "currency"
+	// FieldPaymentDays holds the string denoting the payment_days field in the database.
+	FieldPaymentDays = "payment_days"
+	// FieldPaymentDueAt holds the string denoting the payment_due_at field in the database.
+	FieldPaymentDueAt = "payment_due_at"
 	// FieldNotes holds the string denoting the notes field in the database.
 	FieldNotes = "notes"
 	// FieldConfirmedAt holds the string denoting the confirmed_at field in the database.
@@ -141,6 +145,8 @@ var Columns = []string{
 	FieldDeliveryDate,
 	FieldContractNo,
 	FieldCurrency,
+	FieldPaymentDays,
+	FieldPaymentDueAt,
 	FieldNotes,
 	FieldConfirmedAt,
 	FieldContractSignedAt,
@@ -173,7 +179,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "tandem/ent/runtime"
 var (
-	Hooks  [7]ent.Hook
+	Hooks  [8]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -193,6 +199,8 @@ var (
 	DefaultCurrency string
 	// CurrencyValidator is a validator for the "currency" field. It is called by the builders before save.
 	CurrencyValidator func(string) error
+	// PaymentDaysValidator is a validator for the "payment_days" field. It is called by the builders before save.
+	PaymentDaysValidator func(int) error
 	// NotesValidator is a validator for the "notes" field. It is called by the builders before save.
 	NotesValidator func(string) error
 	// CancelReasonValidator is a validator for the "cancel_reason" field. It is called by the builders before save.
@@ -293,6 +301,16 @@ func ByContractNo(opts ...sql.OrderTermOption) OrderOption {
 // ByCurrency orders the results by the currency field.
 func ByCurrency(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCurrency, opts...).ToFunc()
+}
+
+// ByPaymentDays orders the results by the payment_days field.
+func ByPaymentDays(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPaymentDays, opts...).ToFunc()
+}
+
+// ByPaymentDueAt orders the results by the payment_due_at field.
+func ByPaymentDueAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPaymentDueAt, opts...).ToFunc()
 }
 
 // ByNotes orders the results by the notes field.

@@ -106,6 +106,16 @@ func Currency(v string) predicate.Order {
 	return predicate.Order(sql.FieldEQ(FieldCurrency, v))
 }
 
+// PaymentDays applies equality check predicate on the "payment_days" field. It's identical to PaymentDaysEQ.
+func PaymentDays(v int) predicate.Order {
+	return predicate.Order(sql.FieldEQ(FieldPaymentDays, v))
+}
+
+// PaymentDueAt applies equality check predicate on the "payment_due_at" field. It's identical to PaymentDueAtEQ.
+func PaymentDueAt(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldEQ(FieldPaymentDueAt, v))
+}
+
 // Notes applies equality check predicate on the "notes" field. It's identical to NotesEQ.
 func Notes(v string) predicate.Order {
 	return predicate.Order(sql.FieldEQ(FieldNotes, v))
@@ -699,6 +709,106 @@ func CurrencyEqualFold(v string) predicate.Order {
 // CurrencyContainsFold applies the ContainsFold predicate on the "currency" field.
 func CurrencyContainsFold(v string) predicate.Order {
 	return predicate.Order(sql.FieldContainsFold(FieldCurrency, v))
+}
+
+// PaymentDaysEQ applies the EQ predicate on the "payment_days" field.
+func PaymentDaysEQ(v int) predicate.Order {
+	return predicate.Order(sql.FieldEQ(FieldPaymentDays, v))
+}
+
+// PaymentDaysNEQ applies the NEQ predicate on the "payment_days" field.
+func PaymentDaysNEQ(v int) predicate.Order {
+	return predicate.Order(sql.FieldNEQ(FieldPaymentDays, v))
+}
+
+// PaymentDaysIn applies the In predicate on the "payment_days" field.
+func PaymentDaysIn(vs ...int) predicate.Order {
+	return predicate.Order(sql.FieldIn(FieldPaymentDays, vs...))
+}
+
+// PaymentDaysNotIn applies the NotIn predicate on the "payment_days" field.
+func PaymentDaysNotIn(vs ...int) predicate.Order {
+	return predicate.Order(sql.FieldNotIn(FieldPaymentDays, vs...))
+}
+
+// PaymentDaysGT applies the GT predicate on the "payment_days" field.
+func PaymentDaysGT(v int) predicate.Order {
+	return predicate.Order(sql.FieldGT(FieldPaymentDays, v))
+}
+
+// PaymentDaysGTE applies the GTE predicate on the "payment_days" field.
+func PaymentDaysGTE(v int) predicate.Order {
+	return predicate.Order(sql.FieldGTE(FieldPaymentDays, v))
+}
+
+// PaymentDaysLT applies the LT predicate on the "payment_days" field.
+func PaymentDaysLT(v int) predicate.Order {
+	return predicate.Order(sql.FieldLT(FieldPaymentDays, v))
+}
+
+// PaymentDaysLTE applies the LTE predicate on the "payment_days" field.
+func PaymentDaysLTE(v int) predicate.Order {
+	return predicate.Order(sql.FieldLTE(FieldPaymentDays, v))
+}
+
+// PaymentDaysIsNil applies the IsNil predicate on the "payment_days" field.
+func PaymentDaysIsNil() predicate.Order {
+	return predicate.Order(sql.FieldIsNull(FieldPaymentDays))
+}
+
+// PaymentDaysNotNil applies the NotNil predicate on the "payment_days" field.
+func PaymentDaysNotNil() predicate.Order {
+	return predicate.Order(sql.FieldNotNull(FieldPaymentDays))
+}
+
+// PaymentDueAtEQ applies the EQ predicate on the "payment_due_at" field.
+func PaymentDueAtEQ(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldEQ(FieldPaymentDueAt, v))
+}
+
+// PaymentDueAtNEQ applies the NEQ predicate on the "payment_due_at" field.
+func PaymentDueAtNEQ(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldNEQ(FieldPaymentDueAt, v))
+}
+
+// PaymentDueAtIn applies the In predicate on the "payment_due_at" field.
+func PaymentDueAtIn(vs ...time.Time) predicate.Order {
+	return predicate.Order(sql.FieldIn(FieldPaymentDueAt, vs...))
+}
+
+// PaymentDueAtNotIn applies the NotIn predicate on the "payment_due_at" field.
+func PaymentDueAtNotIn(vs ...time.Time) predicate.Order {
+	return predicate.Order(sql.FieldNotIn(FieldPaymentDueAt, vs...))
+}
+
+// PaymentDueAtGT applies the GT predicate on the "payment_due_at" field.
+func PaymentDueAtGT(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldGT(FieldPaymentDueAt, v))
+}
+
+// PaymentDueAtGTE applies the GTE predicate on the "payment_due_at" field.
+func PaymentDueAtGTE(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldGTE(FieldPaymentDueAt, v))
+}
+
+// PaymentDueAtLT applies the LT predicate on the "payment_due_at" field.
+func PaymentDueAtLT(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldLT(FieldPaymentDueAt, v))
+}
+
+// PaymentDueAtLTE applies the LTE predicate on the "payment_due_at" field.
+func PaymentDueAtLTE(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldLTE(FieldPaymentDueAt, v))
+}
+
+// PaymentDueAtIsNil applies the IsNil predicate on the "payment_due_at" field.
+func PaymentDueAtIsNil() predicate.Order {
+	return predicate.Order(sql.FieldIsNull(FieldPaymentDueAt))
+}
+
+// PaymentDueAtNotNil applies the NotNil predicate on the "payment_due_at" field.
+func PaymentDueAtNotNil() predicate.Order {
+	return predicate.Order(sql.FieldNotNull(FieldPaymentDueAt))
 }
 
 // NotesEQ applies the EQ predicate on the "notes" field.

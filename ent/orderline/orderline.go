@@ -36,6 +36,10 @@ const (
 	FieldUnitPrice = "unit_price"
 	// FieldBatchNo holds the string denoting the batch_no field in the database.
 	FieldBatchNo = "batch_no"
+	// FieldAgreementID holds the string denoting the agreement_id field in the database.
+	FieldAgreementID = "agreement_id"
+	// FieldPriceNote holds the string denoting the price_note field in the database.
+	FieldPriceNote = "price_note"
 	// FieldProductionDate holds the string denoting the production_date field in the database.
 	FieldProductionDate = "production_date"
 	// FieldBatchAgeAcknowledgedAt holds the string denoting the batch_age_acknowledged_at field in the database.
@@ -50,6 +54,8 @@ const (
 	EdgeCustomer = "customer"
 	// EdgeProduct holds the string denoting the product edge name in mutations.
 	EdgeProduct = "product"
+	// EdgeAgreement holds the string denoting the agreement edge name in mutations.
+	EdgeAgreement = "agreement"
 	// EdgeBatchAgeAcknowledgedBy holds the string denoting the batch_age_acknowledged_by edge name in mutations.
 	EdgeBatchAgeAcknowledgedBy = "batch_age_acknowledged_by"
 	// Table holds the table name of the orderline in the database.
@@ -75,6 +81,13 @@ const (
 	ProductInverseTable = "products"
 	// ProductColumn is the table column denoting the product relation/edge.
 	ProductColumn = "product_id"
+	// AgreementTable is the table that holds the agreement relation/edge.
+	AgreementTable = "order_lines"
+	// AgreementInverseTable is the table name for the Quotation entity.
+	// It exists in this package in order to avoid circular dependency with the "quotation" package.
+	AgreementInverseTable = "quotations"
+	// AgreementColumn is the table column denoting the agreement relation/edge.
+	AgreementColumn = "agreement_id"
 	// BatchAgeAcknowledgedByTable is the table that holds the batch_age_acknowledged_by relation/edge.
 	BatchAgeAcknowledgedByTable = "order_lines"
 	// BatchAgeAcknowledgedByInverseTable is the table name for the User entity.
@@ -97,6 +110,8 @@ var Columns = []string{
 	FieldUnit,
 	FieldUnitPrice,
 	FieldBatchNo,
+	FieldAgreementID,
+	FieldPriceNote,
 	FieldProductionDate,
 	FieldBatchAgeAcknowledgedAt,
 	FieldBatchAgeAcknowledgedByID,
@@ -119,7 +134,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "tandem/ent/runtime"
 var (
-	Hooks  [6]ent.Hook
+	Hooks  [7]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -139,6 +154,8 @@ var (
 	UnitPriceValidator func(float64) error
 	// BatchNoValidator is a validator for the "batch_no" field. It is called by the builders before save.
 	BatchNoValidator func(string) error
+	// PriceNoteValidator is a validator for the "price_note" field. It is called by the builders before save.
+	PriceNoteValidator func(string) error
 	// BatchAgeAcknowledgementValidator is a validator for the "batch_age_acknowledgement" field. It is called by the builders before save.
 	BatchAgeAcknowledgementValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
@@ -203,6 +220,16 @@ func ByBatchNo(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldBatchNo, opts...).ToFunc()
 }
 
+// ByAgreementID orders the results by the agreement_id field.
+func ByAgreementID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAgreementID, opts...).ToFunc()
+}
+
+// ByPriceNote orders the results by the price_note field.
+func ByPriceNote(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPriceNote, opts...).ToFunc()
+}
+
 // ByProductionDate orders the results by the production_date field.
 func ByProductionDate(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldProductionDate, opts...).ToFunc()
@@ -244,6 +271,13 @@ func ByProductField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// ByAgreementField orders the results by agreement field.
+func ByAgreementField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAgreementStep(), sql.OrderByField(field, opts...))
+	}
+}
+
 // ByBatchAgeAcknowledgedByField orders the results by batch_age_acknowledged_by field.
 func ByBatchAgeAcknowledgedByField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -269,6 +303,13 @@ func newProductStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ProductInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, ProductTable, ProductColumn),
+	)
+}
+func newAgreementStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AgreementInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, AgreementTable, AgreementColumn),
 	)
 }
 func newBatchAgeAcknowledgedByStep() *sqlgraph.Step {

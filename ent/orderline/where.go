@@ -106,6 +106,16 @@ func BatchNo(v string) predicate.OrderLine {
 	return predicate.OrderLine(sql.FieldEQ(FieldBatchNo, v))
 }
 
+// AgreementID applies equality check predicate on the "agreement_id" field. It's identical to AgreementIDEQ.
+func AgreementID(v pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldEQ(FieldAgreementID, v))
+}
+
+// PriceNote applies equality check predicate on the "price_note" field. It's identical to PriceNoteEQ.
+func PriceNote(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldEQ(FieldPriceNote, v))
+}
+
 // ProductionDate applies equality check predicate on the "production_date" field. It's identical to ProductionDateEQ.
 func ProductionDate(v time.Time) predicate.OrderLine {
 	return predicate.OrderLine(sql.FieldEQ(FieldProductionDate, v))
@@ -686,6 +696,161 @@ func BatchNoContainsFold(v string) predicate.OrderLine {
 	return predicate.OrderLine(sql.FieldContainsFold(FieldBatchNo, v))
 }
 
+// AgreementIDEQ applies the EQ predicate on the "agreement_id" field.
+func AgreementIDEQ(v pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldEQ(FieldAgreementID, v))
+}
+
+// AgreementIDNEQ applies the NEQ predicate on the "agreement_id" field.
+func AgreementIDNEQ(v pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldNEQ(FieldAgreementID, v))
+}
+
+// AgreementIDIn applies the In predicate on the "agreement_id" field.
+func AgreementIDIn(vs ...pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldIn(FieldAgreementID, vs...))
+}
+
+// AgreementIDNotIn applies the NotIn predicate on the "agreement_id" field.
+func AgreementIDNotIn(vs ...pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldNotIn(FieldAgreementID, vs...))
+}
+
+// AgreementIDGT applies the GT predicate on the "agreement_id" field.
+func AgreementIDGT(v pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldGT(FieldAgreementID, v))
+}
+
+// AgreementIDGTE applies the GTE predicate on the "agreement_id" field.
+func AgreementIDGTE(v pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldGTE(FieldAgreementID, v))
+}
+
+// AgreementIDLT applies the LT predicate on the "agreement_id" field.
+func AgreementIDLT(v pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldLT(FieldAgreementID, v))
+}
+
+// AgreementIDLTE applies the LTE predicate on the "agreement_id" field.
+func AgreementIDLTE(v pulid.ID) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldLTE(FieldAgreementID, v))
+}
+
+// AgreementIDContains applies the Contains predicate on the "agreement_id" field.
+func AgreementIDContains(v pulid.ID) predicate.OrderLine {
+	vc := string(v)
+	return predicate.OrderLine(sql.FieldContains(FieldAgreementID, vc))
+}
+
+// AgreementIDHasPrefix applies the HasPrefix predicate on the "agreement_id" field.
+func AgreementIDHasPrefix(v pulid.ID) predicate.OrderLine {
+	vc := string(v)
+	return predicate.OrderLine(sql.FieldHasPrefix(FieldAgreementID, vc))
+}
+
+// AgreementIDHasSuffix applies the HasSuffix predicate on the "agreement_id" field.
+func AgreementIDHasSuffix(v pulid.ID) predicate.OrderLine {
+	vc := string(v)
+	return predicate.OrderLine(sql.FieldHasSuffix(FieldAgreementID, vc))
+}
+
+// AgreementIDIsNil applies the IsNil predicate on the "agreement_id" field.
+func AgreementIDIsNil() predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldIsNull(FieldAgreementID))
+}
+
+// AgreementIDNotNil applies the NotNil predicate on the "agreement_id" field.
+func AgreementIDNotNil() predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldNotNull(FieldAgreementID))
+}
+
+// AgreementIDEqualFold applies the EqualFold predicate on the "agreement_id" field.
+func AgreementIDEqualFold(v pulid.ID) predicate.OrderLine {
+	vc := string(v)
+	return predicate.OrderLine(sql.FieldEqualFold(FieldAgreementID, vc))
+}
+
+// AgreementIDContainsFold applies the ContainsFold predicate on the "agreement_id" field.
+func AgreementIDContainsFold(v pulid.ID) predicate.OrderLine {
+	vc := string(v)
+	return predicate.OrderLine(sql.FieldContainsFold(FieldAgreementID, vc))
+}
+
+// PriceNoteEQ applies the EQ predicate on the "price_note" field.
+func PriceNoteEQ(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldEQ(FieldPriceNote, v))
+}
+
+// PriceNoteNEQ applies the NEQ predicate on the "price_note" field.
+func PriceNoteNEQ(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldNEQ(FieldPriceNote, v))
+}
+
+// PriceNoteIn applies the In predicate on the "price_note" field.
+func PriceNoteIn(vs ...string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldIn(FieldPriceNote, vs...))
+}
+
+// PriceNoteNotIn applies the NotIn predicate on the "price_note" field.
+func PriceNoteNotIn(vs ...string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldNotIn(FieldPriceNote, vs...))
+}
+
+// PriceNoteGT applies the GT predicate on the "price_note" field.
+func PriceNoteGT(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldGT(FieldPriceNote, v))
+}
+
+// PriceNoteGTE applies the GTE predicate on the "price_note" field.
+func PriceNoteGTE(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldGTE(FieldPriceNote, v))
+}
+
+// PriceNoteLT applies the LT predicate on the "price_note" field.
+func PriceNoteLT(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldLT(FieldPriceNote, v))
+}
+
+// PriceNoteLTE applies the LTE predicate on the "price_note" field.
+func PriceNoteLTE(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldLTE(FieldPriceNote, v))
+}
+
+// PriceNoteContains applies the Contains predicate on the "price_note" field.
+func PriceNoteContains(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldContains(FieldPriceNote, v))
+}
+
+// PriceNoteHasPrefix applies the HasPrefix predicate on the "price_note" field.
+func PriceNoteHasPrefix(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldHasPrefix(FieldPriceNote, v))
+}
+
+// PriceNoteHasSuffix applies the HasSuffix predicate on the "price_note" field.
+func PriceNoteHasSuffix(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldHasSuffix(FieldPriceNote, v))
+}
+
+// PriceNoteIsNil applies the IsNil predicate on the "price_note" field.
+func PriceNoteIsNil() predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldIsNull(FieldPriceNote))
+}
+
+// PriceNoteNotNil applies the NotNil predicate on the "price_note" field.
+func PriceNoteNotNil() predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldNotNull(FieldPriceNote))
+}
+
+// PriceNoteEqualFold applies the EqualFold predicate on the "price_note" field.
+func PriceNoteEqualFold(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldEqualFold(FieldPriceNote, v))
+}
+
+// PriceNoteContainsFold applies the ContainsFold predicate on the "price_note" field.
+func PriceNoteContainsFold(v string) predicate.OrderLine {
+	return predicate.OrderLine(sql.FieldContainsFold(FieldPriceNote, v))
+}
+
 // ProductionDateEQ applies the EQ predicate on the "production_date" field.
 func ProductionDateEQ(v time.Time) predicate.OrderLine {
 	return predicate.OrderLine(sql.FieldEQ(FieldProductionDate, v))
@@ -1002,6 +1167,29 @@ func HasProduct() predicate.OrderLine {
 func HasProductWith(preds ...predicate.Product) predicate.OrderLine {
 	return predicate.OrderLine(func(s *sql.Selector) {
 		step := newProductStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAgreement applies the HasEdge predicate on the "agreement" edge.
+func HasAgreement() predicate.OrderLine {
+	return predicate.OrderLine(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, AgreementTable, AgreementColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAgreementWith applies the HasEdge predicate on the "agreement" edge with a given conditions (other predicates).
+func HasAgreementWith(preds ...predicate.Quotation) predicate.OrderLine {
+	return predicate.OrderLine(func(s *sql.Selector) {
+		step := newAgreementStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -96,6 +96,12 @@ type PricePoint func(*sql.Selector)
 // Product is the predicate function for product builders.
 type Product func(*sql.Selector)
 
+// Quotation is the predicate function for quotation builders.
+type Quotation func(*sql.Selector)
+
+// QuotationLine is the predicate function for quotationline builders.
+type QuotationLine func(*sql.Selector)
+
 // RefreshToken is the predicate function for refreshtoken builders.
 type RefreshToken func(*sql.Selector)
 

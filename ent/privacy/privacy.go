@@ -831,6 +831,54 @@ func (f ProductMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProductMutation", m)
 }
 
+// The QuotationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type QuotationQueryRuleFunc func(context.Context, *ent.QuotationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f QuotationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.QuotationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.QuotationQuery", q)
+}
+
+// The QuotationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type QuotationMutationRuleFunc func(context.Context, *ent.QuotationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f QuotationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.QuotationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.QuotationMutation", m)
+}
+
+// The QuotationLineQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type QuotationLineQueryRuleFunc func(context.Context, *ent.QuotationLineQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f QuotationLineQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.QuotationLineQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.QuotationLineQuery", q)
+}
+
+// The QuotationLineMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type QuotationLineMutationRuleFunc func(context.Context, *ent.QuotationLineMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f QuotationLineMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.QuotationLineMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.QuotationLineMutation", m)
+}
+
 // The RefreshTokenQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type RefreshTokenQueryRuleFunc func(context.Context, *ent.RefreshTokenQuery) error
@@ -1334,6 +1382,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ProductQuery:
 		return q.Filter(), nil
+	case *ent.QuotationQuery:
+		return q.Filter(), nil
+	case *ent.QuotationLineQuery:
+		return q.Filter(), nil
 	case *ent.RefreshTokenQuery:
 		return q.Filter(), nil
 	case *ent.SampleQuery:
@@ -1434,6 +1486,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.PricePointMutation:
 		return m.Filter(), nil
 	case *ent.ProductMutation:
+		return m.Filter(), nil
+	case *ent.QuotationMutation:
+		return m.Filter(), nil
+	case *ent.QuotationLineMutation:
 		return m.Filter(), nil
 	case *ent.RefreshTokenMutation:
 		return m.Filter(), nil

@@ -57,6 +57,8 @@ const (
 	EdgeNeeds = "needs"
 	// EdgeIssues holds the string denoting the issues edge name in mutations.
 	EdgeIssues = "issues"
+	// EdgeQuotationLines holds the string denoting the quotation_lines edge name in mutations.
+	EdgeQuotationLines = "quotation_lines"
 	// Table holds the table name of the product in the database.
 	Table = "products"
 	// SamplesTable is the table that holds the samples relation/edge.
@@ -108,6 +110,13 @@ const (
 	IssuesInverseTable = "issues"
 	// IssuesColumn is the table column denoting the issues relation/edge.
 	IssuesColumn = "product_id"
+	// QuotationLinesTable is the table that holds the quotation_lines relation/edge.
+	QuotationLinesTable = "quotation_lines"
+	// QuotationLinesInverseTable is the table name for the QuotationLine entity.
+	// It exists in this package in order to avoid circular dependency with the "quotationline" package.
+	QuotationLinesInverseTable = "quotation_lines"
+	// QuotationLinesColumn is the table column denoting the quotation_lines relation/edge.
+	QuotationLinesColumn = "product_id"
 )
 
 // Columns holds all SQL columns for product fields.
@@ -369,6 +378,20 @@ func ByIssues(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newIssuesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByQuotationLinesCount orders the results by quotation_lines count.
+func ByQuotationLinesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newQuotationLinesStep(), opts...)
+	}
+}
+
+// ByQuotationLines orders the results by quotation_lines terms.
+func ByQuotationLines(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newQuotationLinesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newSamplesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -416,6 +439,13 @@ func newIssuesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(IssuesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, IssuesTable, IssuesColumn),
+	)
+}
+func newQuotationLinesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(QuotationLinesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, QuotationLinesTable, QuotationLinesColumn),
 	)
 }
 

@@ -882,6 +882,29 @@ func HasIssuesWith(preds ...predicate.Issue) predicate.Product {
 	})
 }
 
+// HasQuotationLines applies the HasEdge predicate on the "quotation_lines" edge.
+func HasQuotationLines() predicate.Product {
+	return predicate.Product(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, QuotationLinesTable, QuotationLinesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasQuotationLinesWith applies the HasEdge predicate on the "quotation_lines" edge with a given conditions (other predicates).
+func HasQuotationLinesWith(preds ...predicate.QuotationLine) predicate.Product {
+	return predicate.Product(func(s *sql.Selector) {
+		step := newQuotationLinesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Product) predicate.Product {
 	return predicate.Product(sql.AndPredicates(predicates...))

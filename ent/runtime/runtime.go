@@ -34,6 +34,8 @@ import (
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/quotation"
+	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
@@ -743,6 +745,8 @@ func init() {
 	customer.Hooks[6] = customerHooks[3]
 
 	customer.Hooks[7] = customerHooks[4]
+
+	customer.Hooks[8] = customerHooks[5]
 	customerInters := schema.Customer{}.Interceptors()
 	customer.Interceptors[0] = customerInters[0]
 	customerMixinFields0 := customerMixin[0].Fields()
@@ -853,52 +857,94 @@ func init() {
 	customerDescEaseOfClosing := customerFields[25].Descriptor()
 	// customer.EaseOfClosingValidator is a validator for the "ease_of_closing" field. It is called by the builders before save.
 	customer.EaseOfClosingValidator = customerDescEaseOfClosing.Validators[0].(func(int) error)
+	// customerDescPaymentDays is the schema descriptor for payment_days field.
+	customerDescPaymentDays := customerFields[29].Descriptor()
+	// customer.PaymentDaysValidator is a validator for the "payment_days" field. It is called by the builders before save.
+	customer.PaymentDaysValidator = func() func(int) error {
+		validators := customerDescPaymentDays.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(payment_days int) error {
+			for _, fn := range fns {
+				if err := fn(payment_days); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// customerDescCreditLimit is the schema descriptor for credit_limit field.
+	customerDescCreditLimit := customerFields[30].Descriptor()
+	// customer.CreditLimitValidator is a validator for the "credit_limit" field. It is called by the builders before save.
+	customer.CreditLimitValidator = customerDescCreditLimit.Validators[0].(func(float64) error)
+	// customerDescCreditCurrency is the schema descriptor for credit_currency field.
+	customerDescCreditCurrency := customerFields[31].Descriptor()
+	// customer.DefaultCreditCurrency holds the default value on creation for the credit_currency field.
+	customer.DefaultCreditCurrency = customerDescCreditCurrency.Default.(string)
+	// customer.CreditCurrencyValidator is a validator for the "credit_currency" field. It is called by the builders before save.
+	customer.CreditCurrencyValidator = func() func(string) error {
+		validators := customerDescCreditCurrency.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(credit_currency string) error {
+			for _, fn := range fns {
+				if err := fn(credit_currency); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// customerDescFounderHistory is the schema descriptor for founder_history field.
-	customerDescFounderHistory := customerFields[29].Descriptor()
+	customerDescFounderHistory := customerFields[32].Descriptor()
 	// customer.FounderHistoryValidator is a validator for the "founder_history" field. It is called by the builders before save.
 	customer.FounderHistoryValidator = customerDescFounderHistory.Validators[0].(func(string) error)
 	// customerDescShareholders is the schema descriptor for shareholders field.
-	customerDescShareholders := customerFields[30].Descriptor()
+	customerDescShareholders := customerFields[33].Descriptor()
 	// customer.ShareholdersValidator is a validator for the "shareholders" field. It is called by the builders before save.
 	customer.ShareholdersValidator = customerDescShareholders.Validators[0].(func(string) error)
 	// customerDescDecisionMechanism is the schema descriptor for decision_mechanism field.
-	customerDescDecisionMechanism := customerFields[31].Descriptor()
+	customerDescDecisionMechanism := customerFields[34].Descriptor()
 	// customer.DecisionMechanismValidator is a validator for the "decision_mechanism" field. It is called by the builders before save.
 	customer.DecisionMechanismValidator = customerDescDecisionMechanism.Validators[0].(func(string) error)
 	// customerDescCulture is the schema descriptor for culture field.
-	customerDescCulture := customerFields[32].Descriptor()
+	customerDescCulture := customerFields[35].Descriptor()
 	// customer.CultureValidator is a validator for the "culture" field. It is called by the builders before save.
 	customer.CultureValidator = customerDescCulture.Validators[0].(func(string) error)
 	// customerDescPeopleStatus is the schema descriptor for people_status field.
-	customerDescPeopleStatus := customerFields[33].Descriptor()
+	customerDescPeopleStatus := customerFields[36].Descriptor()
 	// customer.PeopleStatusValidator is a validator for the "people_status" field. It is called by the builders before save.
 	customer.PeopleStatusValidator = customerDescPeopleStatus.Validators[0].(func(string) error)
 	// customerDescBusinessStatus is the schema descriptor for business_status field.
-	customerDescBusinessStatus := customerFields[34].Descriptor()
+	customerDescBusinessStatus := customerFields[37].Descriptor()
 	// customer.BusinessStatusValidator is a validator for the "business_status" field. It is called by the builders before save.
 	customer.BusinessStatusValidator = customerDescBusinessStatus.Validators[0].(func(string) error)
 	// customerDescTechnologyStatus is the schema descriptor for technology_status field.
-	customerDescTechnologyStatus := customerFields[35].Descriptor()
+	customerDescTechnologyStatus := customerFields[38].Descriptor()
 	// customer.TechnologyStatusValidator is a validator for the "technology_status" field. It is called by the builders before save.
 	customer.TechnologyStatusValidator = customerDescTechnologyStatus.Validators[0].(func(string) error)
 	// customerDescManagementStatus is the schema descriptor for management_status field.
-	customerDescManagementStatus := customerFields[36].Descriptor()
+	customerDescManagementStatus := customerFields[39].Descriptor()
 	// customer.ManagementStatusValidator is a validator for the "management_status" field. It is called by the builders before save.
 	customer.ManagementStatusValidator = customerDescManagementStatus.Validators[0].(func(string) error)
 	// customerDescNotes is the schema descriptor for notes field.
-	customerDescNotes := customerFields[37].Descriptor()
+	customerDescNotes := customerFields[40].Descriptor()
 	// customer.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
 	customer.NotesValidator = customerDescNotes.Validators[0].(func(string) error)
 	// customerDescEvaluationNote is the schema descriptor for evaluation_note field.
-	customerDescEvaluationNote := customerFields[39].Descriptor()
+	customerDescEvaluationNote := customerFields[42].Descriptor()
 	// customer.EvaluationNoteValidator is a validator for the "evaluation_note" field. It is called by the builders before save.
 	customer.EvaluationNoteValidator = customerDescEvaluationNote.Validators[0].(func(string) error)
 	// customerDescEvaluationDecision is the schema descriptor for evaluation_decision field.
-	customerDescEvaluationDecision := customerFields[41].Descriptor()
+	customerDescEvaluationDecision := customerFields[44].Descriptor()
 	// customer.EvaluationDecisionValidator is a validator for the "evaluation_decision" field. It is called by the builders before save.
 	customer.EvaluationDecisionValidator = customerDescEvaluationDecision.Validators[0].(func(string) error)
 	// customerDescArchived is the schema descriptor for archived field.
-	customerDescArchived := customerFields[42].Descriptor()
+	customerDescArchived := customerFields[45].Descriptor()
 	// customer.DefaultArchived holds the default value on creation for the archived field.
 	customer.DefaultArchived = customerDescArchived.Default.(bool)
 	// customerDescID is the schema descriptor for id field.
@@ -1825,6 +1871,8 @@ func init() {
 	order.Hooks[5] = orderHooks[2]
 
 	order.Hooks[6] = orderHooks[3]
+
+	order.Hooks[7] = orderHooks[4]
 	orderMixinFields0 := orderMixin[0].Fields()
 	_ = orderMixinFields0
 	orderMixinFields1 := orderMixin[1].Fields()
@@ -1893,12 +1941,30 @@ func init() {
 			return nil
 		}
 	}()
+	// orderDescPaymentDays is the schema descriptor for payment_days field.
+	orderDescPaymentDays := orderFields[8].Descriptor()
+	// order.PaymentDaysValidator is a validator for the "payment_days" field. It is called by the builders before save.
+	order.PaymentDaysValidator = func() func(int) error {
+		validators := orderDescPaymentDays.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(payment_days int) error {
+			for _, fn := range fns {
+				if err := fn(payment_days); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// orderDescNotes is the schema descriptor for notes field.
-	orderDescNotes := orderFields[8].Descriptor()
+	orderDescNotes := orderFields[10].Descriptor()
 	// order.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
 	order.NotesValidator = orderDescNotes.Validators[0].(func(string) error)
 	// orderDescCancelReason is the schema descriptor for cancel_reason field.
-	orderDescCancelReason := orderFields[21].Descriptor()
+	orderDescCancelReason := orderFields[23].Descriptor()
 	// order.CancelReasonValidator is a validator for the "cancel_reason" field. It is called by the builders before save.
 	order.CancelReasonValidator = orderDescCancelReason.Validators[0].(func(string) error)
 	// orderDescID is the schema descriptor for id field.
@@ -1953,6 +2019,8 @@ func init() {
 	orderline.Hooks[4] = orderlineHooks[1]
 
 	orderline.Hooks[5] = orderlineHooks[2]
+
+	orderline.Hooks[6] = orderlineHooks[3]
 	orderlineMixinFields0 := orderlineMixin[0].Fields()
 	_ = orderlineMixinFields0
 	orderlineMixinFields1 := orderlineMixin[1].Fields()
@@ -1993,8 +2061,12 @@ func init() {
 	orderlineDescBatchNo := orderlineFields[6].Descriptor()
 	// orderline.BatchNoValidator is a validator for the "batch_no" field. It is called by the builders before save.
 	orderline.BatchNoValidator = orderlineDescBatchNo.Validators[0].(func(string) error)
+	// orderlineDescPriceNote is the schema descriptor for price_note field.
+	orderlineDescPriceNote := orderlineFields[8].Descriptor()
+	// orderline.PriceNoteValidator is a validator for the "price_note" field. It is called by the builders before save.
+	orderline.PriceNoteValidator = orderlineDescPriceNote.Validators[0].(func(string) error)
 	// orderlineDescBatchAgeAcknowledgement is the schema descriptor for batch_age_acknowledgement field.
-	orderlineDescBatchAgeAcknowledgement := orderlineFields[10].Descriptor()
+	orderlineDescBatchAgeAcknowledgement := orderlineFields[12].Descriptor()
 	// orderline.BatchAgeAcknowledgementValidator is a validator for the "batch_age_acknowledgement" field. It is called by the builders before save.
 	orderline.BatchAgeAcknowledgementValidator = orderlineDescBatchAgeAcknowledgement.Validators[0].(func(string) error)
 	// orderlineDescID is the schema descriptor for id field.
@@ -2299,6 +2371,202 @@ func init() {
 	productDescID := productMixinFields0[0].Descriptor()
 	// product.DefaultID holds the default value on creation for the id field.
 	product.DefaultID = productDescID.Default.(func() pulid.ID)
+	quotationMixin := schema.Quotation{}.Mixin()
+	quotation.Policy = privacy.NewPolicies(quotationMixin[0], schema.Quotation{})
+	quotation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := quotation.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	quotationMixinHooks3 := quotationMixin[3].Hooks()
+	quotationHooks := schema.Quotation{}.Hooks()
+
+	quotation.Hooks[1] = quotationMixinHooks3[0]
+
+	quotation.Hooks[2] = quotationMixinHooks3[1]
+
+	quotation.Hooks[3] = quotationHooks[0]
+	quotationMixinFields0 := quotationMixin[0].Fields()
+	_ = quotationMixinFields0
+	quotationMixinFields1 := quotationMixin[1].Fields()
+	_ = quotationMixinFields1
+	quotationMixinFields2 := quotationMixin[2].Fields()
+	_ = quotationMixinFields2
+	quotationFields := schema.Quotation{}.Fields()
+	_ = quotationFields
+	// quotationDescCreatedAt is the schema descriptor for created_at field.
+	quotationDescCreatedAt := quotationMixinFields1[0].Descriptor()
+	// quotation.DefaultCreatedAt holds the default value on creation for the created_at field.
+	quotation.DefaultCreatedAt = quotationDescCreatedAt.Default.(func() time.Time)
+	// quotationDescUpdatedAt is the schema descriptor for updated_at field.
+	quotationDescUpdatedAt := quotationMixinFields1[1].Descriptor()
+	// quotation.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	quotation.DefaultUpdatedAt = quotationDescUpdatedAt.Default.(func() time.Time)
+	// quotation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	quotation.UpdateDefaultUpdatedAt = quotationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// quotationDescVersion is the schema descriptor for version field.
+	quotationDescVersion := quotationMixinFields2[0].Descriptor()
+	// quotation.DefaultVersion holds the default value on creation for the version field.
+	quotation.DefaultVersion = quotationDescVersion.Default.(int)
+	// quotationDescNumber is the schema descriptor for number field.
+	quotationDescNumber := quotationFields[2].Descriptor()
+	// quotation.NumberValidator is a validator for the "number" field. It is called by the builders before save.
+	quotation.NumberValidator = func() func(string) error {
+		validators := quotationDescNumber.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(number string) error {
+			for _, fn := range fns {
+				if err := fn(number); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// quotationDescRevision is the schema descriptor for revision field.
+	quotationDescRevision := quotationFields[3].Descriptor()
+	// quotation.DefaultRevision holds the default value on creation for the revision field.
+	quotation.DefaultRevision = quotationDescRevision.Default.(int)
+	// quotation.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	quotation.RevisionValidator = quotationDescRevision.Validators[0].(func(int) error)
+	// quotationDescCurrency is the schema descriptor for currency field.
+	quotationDescCurrency := quotationFields[6].Descriptor()
+	// quotation.DefaultCurrency holds the default value on creation for the currency field.
+	quotation.DefaultCurrency = quotationDescCurrency.Default.(string)
+	// quotation.CurrencyValidator is a validator for the "currency" field. It is called by the builders before save.
+	quotation.CurrencyValidator = func() func(string) error {
+		validators := quotationDescCurrency.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(currency string) error {
+			for _, fn := range fns {
+				if err := fn(currency); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// quotationDescIncotermPlace is the schema descriptor for incoterm_place field.
+	quotationDescIncotermPlace := quotationFields[8].Descriptor()
+	// quotation.IncotermPlaceValidator is a validator for the "incoterm_place" field. It is called by the builders before save.
+	quotation.IncotermPlaceValidator = quotationDescIncotermPlace.Validators[0].(func(string) error)
+	// quotationDescPaymentDays is the schema descriptor for payment_days field.
+	quotationDescPaymentDays := quotationFields[9].Descriptor()
+	// quotation.PaymentDaysValidator is a validator for the "payment_days" field. It is called by the builders before save.
+	quotation.PaymentDaysValidator = func() func(int) error {
+		validators := quotationDescPaymentDays.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(payment_days int) error {
+			for _, fn := range fns {
+				if err := fn(payment_days); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// quotationDescPaymentTerms is the schema descriptor for payment_terms field.
+	quotationDescPaymentTerms := quotationFields[10].Descriptor()
+	// quotation.PaymentTermsValidator is a validator for the "payment_terms" field. It is called by the builders before save.
+	quotation.PaymentTermsValidator = quotationDescPaymentTerms.Validators[0].(func(string) error)
+	// quotationDescNotes is the schema descriptor for notes field.
+	quotationDescNotes := quotationFields[13].Descriptor()
+	// quotation.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
+	quotation.NotesValidator = quotationDescNotes.Validators[0].(func(string) error)
+	// quotationDescDecidedBy is the schema descriptor for decided_by field.
+	quotationDescDecidedBy := quotationFields[16].Descriptor()
+	// quotation.DecidedByValidator is a validator for the "decided_by" field. It is called by the builders before save.
+	quotation.DecidedByValidator = quotationDescDecidedBy.Validators[0].(func(string) error)
+	// quotationDescDecisionNote is the schema descriptor for decision_note field.
+	quotationDescDecisionNote := quotationFields[17].Descriptor()
+	// quotation.DecisionNoteValidator is a validator for the "decision_note" field. It is called by the builders before save.
+	quotation.DecisionNoteValidator = quotationDescDecisionNote.Validators[0].(func(string) error)
+	// quotationDescID is the schema descriptor for id field.
+	quotationDescID := quotationMixinFields0[0].Descriptor()
+	// quotation.DefaultID holds the default value on creation for the id field.
+	quotation.DefaultID = quotationDescID.Default.(func() pulid.ID)
+	quotationlineMixin := schema.QuotationLine{}.Mixin()
+	quotationline.Policy = privacy.NewPolicies(quotationlineMixin[0], schema.QuotationLine{})
+	quotationline.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := quotationline.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	quotationlineMixinHooks3 := quotationlineMixin[3].Hooks()
+	quotationlineHooks := schema.QuotationLine{}.Hooks()
+
+	quotationline.Hooks[1] = quotationlineMixinHooks3[0]
+
+	quotationline.Hooks[2] = quotationlineMixinHooks3[1]
+
+	quotationline.Hooks[3] = quotationlineHooks[0]
+
+	quotationline.Hooks[4] = quotationlineHooks[1]
+	quotationlineMixinFields0 := quotationlineMixin[0].Fields()
+	_ = quotationlineMixinFields0
+	quotationlineMixinFields1 := quotationlineMixin[1].Fields()
+	_ = quotationlineMixinFields1
+	quotationlineMixinFields2 := quotationlineMixin[2].Fields()
+	_ = quotationlineMixinFields2
+	quotationlineFields := schema.QuotationLine{}.Fields()
+	_ = quotationlineFields
+	// quotationlineDescCreatedAt is the schema descriptor for created_at field.
+	quotationlineDescCreatedAt := quotationlineMixinFields1[0].Descriptor()
+	// quotationline.DefaultCreatedAt holds the default value on creation for the created_at field.
+	quotationline.DefaultCreatedAt = quotationlineDescCreatedAt.Default.(func() time.Time)
+	// quotationlineDescUpdatedAt is the schema descriptor for updated_at field.
+	quotationlineDescUpdatedAt := quotationlineMixinFields1[1].Descriptor()
+	// quotationline.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	quotationline.DefaultUpdatedAt = quotationlineDescUpdatedAt.Default.(func() time.Time)
+	// quotationline.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	quotationline.UpdateDefaultUpdatedAt = quotationlineDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// quotationlineDescVersion is the schema descriptor for version field.
+	quotationlineDescVersion := quotationlineMixinFields2[0].Descriptor()
+	// quotationline.DefaultVersion holds the default value on creation for the version field.
+	quotationline.DefaultVersion = quotationlineDescVersion.Default.(int)
+	// quotationlineDescGrade is the schema descriptor for grade field.
+	quotationlineDescGrade := quotationlineFields[3].Descriptor()
+	// quotationline.GradeValidator is a validator for the "grade" field. It is called by the builders before save.
+	quotationline.GradeValidator = quotationlineDescGrade.Validators[0].(func(string) error)
+	// quotationlineDescMinQuantity is the schema descriptor for min_quantity field.
+	quotationlineDescMinQuantity := quotationlineFields[4].Descriptor()
+	// quotationline.DefaultMinQuantity holds the default value on creation for the min_quantity field.
+	quotationline.DefaultMinQuantity = quotationlineDescMinQuantity.Default.(float64)
+	// quotationline.MinQuantityValidator is a validator for the "min_quantity" field. It is called by the builders before save.
+	quotationline.MinQuantityValidator = quotationlineDescMinQuantity.Validators[0].(func(float64) error)
+	// quotationlineDescUnit is the schema descriptor for unit field.
+	quotationlineDescUnit := quotationlineFields[5].Descriptor()
+	// quotationline.DefaultUnit holds the default value on creation for the unit field.
+	quotationline.DefaultUnit = quotationlineDescUnit.Default.(string)
+	// quotationline.UnitValidator is a validator for the "unit" field. It is called by the builders before save.
+	quotationline.UnitValidator = quotationlineDescUnit.Validators[0].(func(string) error)
+	// quotationlineDescUnitPrice is the schema descriptor for unit_price field.
+	quotationlineDescUnitPrice := quotationlineFields[6].Descriptor()
+	// quotationline.UnitPriceValidator is a validator for the "unit_price" field. It is called by the builders before save.
+	quotationline.UnitPriceValidator = quotationlineDescUnitPrice.Validators[0].(func(float64) error)
+	// quotationlineDescNote is the schema descriptor for note field.
+	quotationlineDescNote := quotationlineFields[7].Descriptor()
+	// quotationline.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	quotationline.NoteValidator = quotationlineDescNote.Validators[0].(func(string) error)
+	// quotationlineDescID is the schema descriptor for id field.
+	quotationlineDescID := quotationlineMixinFields0[0].Descriptor()
+	// quotationline.DefaultID holds the default value on creation for the id field.
+	quotationline.DefaultID = quotationlineDescID.Default.(func() pulid.ID)
 	refreshtokenMixin := schema.RefreshToken{}.Mixin()
 	refreshtoken.Policy = privacy.NewPolicies(refreshtokenMixin[0], schema.RefreshToken{})
 	refreshtoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {

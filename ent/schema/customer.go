@@ -73,6 +73,11 @@ func (Customer) Fields() []ent.Field {
 			Comment("Classification tier computed from the score.").
 			Annotations(entgql.OrderField("TIER"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Enum("industry_status").Values("EMERGING", "MATURE", "SUNSET").Optional().Nillable(),
+		field.Int("payment_days").Optional().Nillable().Min(0).Max(365).
+			Comment("The account's payment terms (账期): days after the invoice its receipts are due; its new orders take them."),
+		field.Float("credit_limit").Optional().Nillable().Min(0).
+			Comment("The most the account may owe us (confirmed orders not yet paid), in creditCurrency: confirming an order beyond it is a manager's decision. Managers set it."),
+		atMost(3, field.String("credit_currency").Default("CNY").MinLen(3).Comment("ISO 4217 code of the credit limit.")),
 		text("founder_history", "客户档案: the founder's history and character."),
 		text("shareholders"),
 		text("decision_mechanism"),
@@ -138,6 +143,8 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("api_tokens", APIToken.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("partner_users", User.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("account_changes", AccountChange.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("quotations", Quotation.Type).Annotations(connection(), skipInputs()),
+		edge.To("quotation_lines", QuotationLine.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -7,12 +7,14 @@ import (
 
 	"tandem/domain/access"
 	"tandem/domain/account"
+	"tandem/domain/credit"
 	"tandem/domain/interaction"
 	problems "tandem/domain/issue"
 	"tandem/domain/marketinfo"
 	"tandem/domain/money"
 	notices "tandem/domain/notice"
 	orders "tandem/domain/order"
+	quotations "tandem/domain/quotation"
 	samples "tandem/domain/sample"
 	"tandem/domain/search"
 	gen "tandem/ent"
@@ -20,6 +22,7 @@ import (
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
 	"tandem/ent/order"
+	"tandem/ent/quotation"
 	"tandem/ent/sample"
 	"tandem/ent/schema/names"
 	"tandem/ent/schema/pulid"
@@ -34,6 +37,7 @@ func (Customer) Hooks() []ent.Hook {
 		search.CustomerKey,
 		hook.On(account.Classify, ent.OpCreate|ent.OpUpdateOne),
 		hook.On(account.StageHook, ent.OpCreate|ent.OpUpdateOne),
+		hook.On(credit.Guard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne),
 	}
 }
 
@@ -99,6 +103,7 @@ func (ChangeNotice) Hooks() []ent.Hook {
 
 func (Order) Hooks() []ent.Hook {
 	return []ent.Hook{hook.On(orders.Evidence, ent.OpCreate), hook.On(orders.Guard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne),
+		hook.On(credit.OrderTerms, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne),
 		hook.On(orderStatusEvent, ent.OpUpdateOne),
 		hook.On(orders.Frozen("the order", orders.OrderIDsOfOrder), ent.OpUpdate|ent.OpUpdateOne|ent.OpDelete|ent.OpDeleteOne)}
 }
@@ -197,7 +202,20 @@ func (Trial) Hooks() []ent.Hook {
 
 func (OrderLine) Hooks() []ent.Hook {
 	return []ent.Hook{inheritCustomer((*gen.OrderLineMutation).OrderID, orderCustomer),
-		orders.Frozen("its lines", orders.OrderIDsOfLine), hook.On(orders.LineGuard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne)}
+		orders.Frozen("its lines", orders.OrderIDsOfLine), hook.On(orders.LineGuard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne),
+		hook.On(quotations.LinePrice, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne)}
+}
+
+func (Quotation) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(quotations.Guard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne|ent.OpDelete|ent.OpDeleteOne)}
+}
+
+func (QuotationLine) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(quotations.LineGuard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne|ent.OpDelete|ent.OpDeleteOne),
+		inheritCustomer((*gen.QuotationLineMutation).QuotationID,
+			func(ctx context.Context, c *gen.Client, id pulid.ID) (string, error) {
+				return c.Quotation.Query().Where(quotation.ID(id)).Select(quotation.FieldCustomerID).String(ctx)
+			})}
 }
 
 func (Shipment) Hooks() []ent.Hook {

@@ -35,6 +35,11 @@ func (Order) Fields() []ent.Field {
 		field.Time("delivery_date").Optional().Nillable().Comment("The promised delivery date (交期).").Annotations(entgql.OrderField("DELIVERY_DATE")),
 		atMost(80, field.String("contract_no").Optional()),
 		atMost(3, field.String("currency").Default("CNY").MinLen(3)),
+		field.Int("payment_days").Optional().Nillable().Min(0).Max(365).
+			Comment("Days after the invoice the receipt is due; the account's terms when left out."),
+		field.Time("payment_due_at").Optional().Nillable().
+			Comment("When the receipt is due: set when the invoice is issued (invoice day + paymentDays, 30 when no terms are on file).").
+			Annotations(entgql.OrderField("PAYMENT_DUE_AT"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		text("notes"),
 		checkpoint("confirmed_at", "Order confirmed."),
 		checkpoint("contract_signed_at", "Contract signed."),
@@ -65,7 +70,8 @@ func (Order) Edges() []ent.Edge {
 }
 
 func (Order) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("customer_id", "ordered_at"), index.Fields("status"), index.Fields("ordered_at"), index.Fields("delivery_date")}
+	return []ent.Index{index.Fields("customer_id", "ordered_at"), index.Fields("status"), index.Fields("ordered_at"), index.Fields("delivery_date"),
+		index.Fields("payment_due_at")}
 }
 
 func (Order) Annotations() []schema.Annotation { return graphQL() }
@@ -84,6 +90,11 @@ func (OrderLine) Fields() []ent.Field {
 		atMost(16, field.String("unit").Default("kg")),
 		field.Float("unit_price").Optional().Nillable().Min(0),
 		atMost(80, field.String("batch_no").Optional()),
+		field.String("agreement_id").GoType(pulid.ID("")).Optional().Nillable().
+			Comment("The price agreement (an accepted quotation) in force for this product when the line was priced; set by the server.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		atMost(500, field.String("price_note").Optional().
+			Comment("Why the price differs from the price agreement in force (a manager's decision).")),
 		field.Time("production_date").Optional().Nillable(),
 		field.Time("batch_age_acknowledged_at").Optional().Nillable().
 			Comment("When someone acknowledged the batch's age (or missing production date) for shipping: acknowledgeBatchAge.").
@@ -103,6 +114,8 @@ func (OrderLine) Edges() []ent.Edge {
 		edge.From("customer", Customer.Type).Ref("order_lines").Unique().Required().Field("customer_id").
 			Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.From("product", Product.Type).Ref("order_lines").Unique().Required().Field("product_id"),
+		edge.From("agreement", Quotation.Type).Ref("order_lines").Unique().Field("agreement_id").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.To("batch_age_acknowledged_by", User.Type).Unique().Field("batch_age_acknowledged_by_id").
 			Comment("Who acknowledged the batch's age.").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),

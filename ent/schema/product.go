@@ -38,6 +38,7 @@ func (Product) Edges() []ent.Edge {
 		edge.To("order_lines", OrderLine.Type).Annotations(connection(), skipInputs()),
 		edge.To("needs", Need.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("issues", Issue.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("quotation_lines", QuotationLine.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

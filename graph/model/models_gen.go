@@ -15,6 +15,7 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/orderevent"
 	"tandem/ent/pricepoint"
+	"tandem/ent/quotation"
 	"tandem/ent/sample"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/user"
@@ -54,6 +55,16 @@ type AdvanceSampleInput struct {
 type AggregateRow struct {
 	Keys  []*string `json:"keys"`
 	Count int       `json:"count"`
+}
+
+// The price a customer pays for a product under the agreement in force.
+type AgreedPrice struct {
+	Agreement *ent.Quotation `json:"agreement"`
+	UnitPrice float64        `json:"unitPrice"`
+	Currency  string         `json:"currency"`
+	Unit      string         `json:"unit"`
+	// The quantity break the price holds from.
+	MinQuantity float64 `json:"minQuantity"`
 }
 
 // A rate applied to convert an amount: one unit of fromCurrency is worth rate units of toCurrency, from validFrom.
@@ -214,6 +225,25 @@ type CreateWebhookEndpointInput struct {
 	URL string `json:"url"`
 	// order.status_changed, shipment.updated, document.published, change_notice.issued, issue.updated. At most 20 values.
 	Events []string `json:"events"`
+}
+
+// What an account owes us against the credit we extend.
+type Credit struct {
+	// The credit limit in currency; null when none is set (confirming needs no manager then).
+	Limit    *float64 `json:"limit,omitempty"`
+	Currency string   `json:"currency"`
+	// Confirmed orders, not cancelled and not yet paid, in currency (each converted at its order date's rate).
+	Open float64 `json:"open"`
+	// limit − open; null without a limit.
+	Available *float64 `json:"available,omitempty"`
+	// Orders counted in open.
+	Orders int `json:"orders"`
+	// Orders in another currency with no exchange rate on file for their date: left out of open, so the exposure is unknown.
+	Unconverted int `json:"unconverted"`
+	// Invoiced orders whose receipt is past due (paymentDueAt).
+	Overdue int `json:"overdue"`
+	// The account's payment terms in days; null when none are on file (receipts are then due 30 days after the invoice).
+	PaymentDays *int `json:"paymentDays,omitempty"`
 }
 
 // An amount in one currency (left unconverted when no rate was on file for its date).
@@ -493,6 +523,54 @@ type PriceWindow struct {
 	EndPrice         *float64 `json:"endPrice,omitempty"`
 	ChangePct        *float64 `json:"changePct,omitempty"`
 	SlopePctPerMonth *float64 `json:"slopePctPerMonth,omitempty"`
+}
+
+// The customer's answer to a sent quotation.
+type QuotationAnswerInput struct {
+	ID pulid.ID `json:"id"`
+	// The version you read; a stale one fails with CONFLICT.
+	Version *int `json:"version,omitempty"`
+	// Who at the customer answered. At most 120 characters.
+	DecidedBy string `json:"decidedBy"`
+	// The customer's reason or condition. At most 500 characters.
+	Note *string `json:"note,omitempty"`
+}
+
+// A quotation as drafted: its terms and its lines (1 to 60).
+type QuotationDraftInput struct {
+	CustomerID pulid.ID `json:"customerID"`
+	// The sample (and its trials) this offer follows from; of the same account.
+	SampleID *pulid.ID `json:"sampleID,omitempty"`
+	// ISO 4217 code; CNY when left out.
+	Currency *string             `json:"currency,omitempty"`
+	Incoterm *quotation.Incoterm `json:"incoterm,omitempty"`
+	// The incoterm's named place (FOB Ningbo). At most 120 characters.
+	IncotermPlace *string `json:"incotermPlace,omitempty"`
+	// Days of credit (账期), 0 to 365.
+	PaymentDays *int `json:"paymentDays,omitempty"`
+	// Payment terms in words. At most 300 characters.
+	PaymentTerms *string   `json:"paymentTerms,omitempty"`
+	ValidFrom    time.Time `json:"validFrom"`
+	// After validFrom, at most three years later.
+	ValidUntil time.Time `json:"validUntil"`
+	// Printed on the quotation. At most 20,000 characters.
+	Notes *string               `json:"notes,omitempty"`
+	Lines []*QuotationLineInput `json:"lines"`
+}
+
+// One price of a quotation: a product (and grade) from a quantity on.
+type QuotationLineInput struct {
+	ProductID pulid.ID `json:"productID"`
+	// The grade or specification quoted. At most 80 characters.
+	Grade *string `json:"grade,omitempty"`
+	// The price holds from this quantity per order on (a quantity break); 0 when left out.
+	MinQuantity *float64 `json:"minQuantity,omitempty"`
+	// At most 16 characters; kg when left out.
+	Unit *string `json:"unit,omitempty"`
+	// Per unit, in the quotation's currency; above zero.
+	UnitPrice float64 `json:"unitPrice"`
+	// At most 300 characters.
+	Note *string `json:"note,omitempty"`
 }
 
 type ReassignAccountsInput struct {
@@ -1194,6 +1272,10 @@ const (
 	TodayKindCertificateExpiring TodayKind = "CERTIFICATE_EXPIRING"
 	// A problem missed its service level (SLA_BREACHED) and is not resolved: escalated to the managers of the account's owner (问题升级).
 	TodayKindIssueEscalated TodayKind = "ISSUE_ESCALATED"
+	// A price agreement (an accepted quotation) ends within 30 days: renew it in time.
+	TodayKindAgreementExpiring TodayKind = "AGREEMENT_EXPIRING"
+	// An invoiced order whose receipt (收款) is past due: follow up the payment.
+	TodayKindReceiptOverdue TodayKind = "RECEIPT_OVERDUE"
 )
 
 var AllTodayKind = []TodayKind{
@@ -1211,11 +1293,13 @@ var AllTodayKind = []TodayKind{
 	TodayKindOrderRisk,
 	TodayKindCertificateExpiring,
 	TodayKindIssueEscalated,
+	TodayKindAgreementExpiring,
+	TodayKindReceiptOverdue,
 }
 
 func (e TodayKind) IsValid() bool {
 	switch e {
-	case TodayKindVisitDue, TodayKindTaskDue, TodayKindTaskOverdue, TodayKindKeyPersonOverdue, TodayKindSampleNotReceived, TodayKindSampleNoResult, TodayKindOrderDue, TodayKindOrderLate, TodayKindIssuePastSLA, TodayKindChangeNoticePending, TodayKindEvaluationDecision, TodayKindOrderRisk, TodayKindCertificateExpiring, TodayKindIssueEscalated:
+	case TodayKindVisitDue, TodayKindTaskDue, TodayKindTaskOverdue, TodayKindKeyPersonOverdue, TodayKindSampleNotReceived, TodayKindSampleNoResult, TodayKindOrderDue, TodayKindOrderLate, TodayKindIssuePastSLA, TodayKindChangeNoticePending, TodayKindEvaluationDecision, TodayKindOrderRisk, TodayKindCertificateExpiring, TodayKindIssueEscalated, TodayKindAgreementExpiring, TodayKindReceiptOverdue:
 		return true
 	}
 	return false

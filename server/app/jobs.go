@@ -9,6 +9,7 @@ import (
 	"tandem/domain/classification"
 	"tandem/domain/importer"
 	problems "tandem/domain/issue"
+	quotations "tandem/domain/quotation"
 	"tandem/ent/classify"
 	"tandem/ent/clientmutation"
 	"tandem/ent/loginthrottle"
@@ -64,6 +65,9 @@ func (a *App) Jobs() []jobs.Job {
 		}},
 		{Name: "replay-records", Every: 6 * time.Hour, Run: func(ctx context.Context, now time.Time) (int, error) {
 			return c.ClientMutation.Delete().Where(clientmutation.CreatedAtLT(now.Add(-ReplayRetention))).Exec(sys(ctx))
+		}},
+		{Name: "quotations-expire", Every: 10 * time.Minute, Run: func(ctx context.Context, now time.Time) (int, error) {
+			return quotations.Expire(ctx, c, now)
 		}},
 		{Name: "retired-keys", Every: time.Hour, Run: func(ctx context.Context, now time.Time) (int, error) {
 			return auth.DropRetired(ctx, c, now)

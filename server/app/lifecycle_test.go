@@ -169,6 +169,11 @@ func TestOrderChecklist(t *testing.T) {
 		expectCode(t, do("CLOSED"), "BAD_USER_INPUT")
 		expectCode(t, do("PAID"), "BAD_USER_INPUT")
 		e.ok(rep, step, map[string]any{"id": oid, "s": "INVOICED"})
+		// The receipt is due 30 days after the invoice (no payment terms on file).
+		due := rptTime(t, dig(e.ok(rep, `query($id: ID!) { node(id: $id) { ... on Order { paymentDueAt } } }`, map[string]any{"id": oid}), "node", "paymentDueAt"))
+		if d := time.Until(due); d < 29*24*time.Hour || d > 30*24*time.Hour {
+			t.Errorf("receipt due %s after the invoice, want 30 days", d)
+		}
 		e.ok(rep, step, map[string]any{"id": oid, "s": "PAID"})
 		d = e.ok(rep, step, map[string]any{"id": oid, "s": "CLOSED"})
 		cl := dig(d, "completeOrderStep", "checklist")

@@ -30,6 +30,7 @@ import (
 	"tandem/ent/need"
 	"tandem/ent/orderevent"
 	"tandem/ent/pitch"
+	"tandem/ent/quotation"
 	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/servicedocument"
@@ -384,6 +385,17 @@ func (w *ptWorld) ownSample() pulid.ID {
 	})
 }
 
+// quotation makes a quotation of one line for an account, with the server's hand.
+func (w *ptWorld) quotation(key string, cu pulid.ID, status quotation.Status) pulid.ID {
+	return w.once(key, func() pulid.ID {
+		now := time.Now().UTC()
+		qt := w.c.Quotation.Create().SetCustomerID(cu).SetNumber("Q-" + key).SetStatus(status).
+			SetValidFrom(now).SetValidUntil(now.AddDate(0, 6, 0)).SaveX(w.e.sys)
+		w.memo[key+"Line"] = w.c.QuotationLine.Create().SetQuotationID(qt.ID).SetProductID(w.p1.ID).SetUnitPrice(18.5).SaveX(w.e.sys).ID
+		return qt.ID
+	})
+}
+
 func (w *ptWorld) ownShipment() pulid.ID {
 	return w.once("ownShipment", func() pulid.ID {
 		return w.mine(w.c.Shipment.Create().SetOrderID(w.ownOrder.ID).SetCarrier("SF Express").SetTrackingNo("SF1001").SaveX(w.e.sys).ID)
@@ -618,6 +630,27 @@ func ptIsolationTable() map[string]ptIso {
 				return w.mine(w.c.WebhookDelivery.Create().SetEndpointID(w.ownEndpoint()).SetCustomerID(w.partner.ID).
 					SetEventID("EV-PARTNER-1").SetEventType("order.status_changed").SetPayload(`{"number":"PO-PARTNER-1"}`).
 					SetStatus(webhookdelivery.StatusDELIVERED).SaveX(w.e.sys).ID)
+			},
+		},
+
+		// A quotation sent to the partner is its own; another customer's, and the
+		// partner's draft, are not.
+		"Quotation": {
+			foreign: func(w *ptWorld) []pulid.ID {
+				return ptIDsOf(w.quotation("south", w.e.f.southAcct.ID, quotation.StatusACCEPTED),
+					w.quotation("draft", w.partner.ID, quotation.StatusDRAFT))
+			},
+			own: func(w *ptWorld) pulid.ID { return w.mine(w.quotation("sent", w.partner.ID, quotation.StatusSENT)) },
+		},
+		"QuotationLine": {
+			foreign: func(w *ptWorld) []pulid.ID {
+				w.quotation("south", w.e.f.southAcct.ID, quotation.StatusACCEPTED)
+				w.quotation("draft", w.partner.ID, quotation.StatusDRAFT)
+				return ptIDsOf(w.memo["southLine"], w.memo["draftLine"])
+			},
+			own: func(w *ptWorld) pulid.ID {
+				w.quotation("sent", w.partner.ID, quotation.StatusSENT)
+				return w.mine(w.memo["sentLine"])
 			},
 		},
 
@@ -1112,6 +1145,8 @@ var ptPartnerMutations = map[string]string{
 	"acknowledgeChangeNotice": "TestPartnerAcknowledgesChangeNotices",
 	"createWebhookEndpoint":   "TestPartnerWebhooks",
 	"deleteWebhookEndpoint":   "TestPartnerWebhooks",
+	"acceptQuotation":         "TestQuotationPartner",
+	"rejectQuotation":         "TestQuotationPartner",
 }
 
 // ---------------------------------------------------------------------------------

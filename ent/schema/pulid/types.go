@@ -50,6 +50,8 @@ var Types = map[string]string{
 	"SK": "SigningKey",
 	"SS": "ServerState",
 	"SZ": "Snooze",
+	"QT": "Quotation",
+	"QL": "QuotationLine",
 }
 
 // TypeOf returns the ent type an ID belongs to ("" when the prefix is unknown).

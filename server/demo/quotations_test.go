@@ -1,0 +1,39 @@
+package demo_test
+
+import (
+	"testing"
+
+	"tandem/domain/quotation"
+	"tandem/ent/customer"
+	q "tandem/ent/quotation"
+	"tandem/ent/user"
+)
+
+// The demo book has quotations in every status, each with its quantity breaks, and
+// one of rep1's agreements ends within the month (on rep1's Today).
+func TestSeedQuotations(t *testing.T) {
+	c, res, _ := seed(t, now)
+	ctx := allow()
+	if res.Quotations == 0 || c.Quotation.Query().CountX(ctx) != res.Quotations {
+		t.Fatalf("%d quotations (result %d)", c.Quotation.Query().CountX(ctx), res.Quotations)
+	}
+	for _, st := range []string{"DRAFT", "SENT", "ACCEPTED", "REJECTED", "SUPERSEDED"} {
+		if c.Quotation.Query().Where(q.StatusEQ(q.Status(st))).CountX(ctx) == 0 {
+			t.Errorf("no %s quotation", st)
+		}
+	}
+	for _, qt := range c.Quotation.Query().WithLines().AllX(ctx) {
+		if len(qt.Edges.Lines) != 3 || !qt.ValidUntil.After(qt.ValidFrom) {
+			t.Errorf("%s: %d lines, %s..%s", qt.Number, len(qt.Edges.Lines), qt.ValidFrom, qt.ValidUntil)
+		}
+		if qt.Status == q.StatusSUPERSEDED && !qt.QueryRevisedBy().ExistX(ctx) {
+			t.Errorf("%s superseded by nothing", qt.Number)
+		}
+	}
+	rep1 := c.User.Query().Where(user.Email("rep1@demo.tandem")).OnlyX(ctx)
+	soon := c.Quotation.Query().Where(q.StatusEQ(q.StatusACCEPTED), q.HasCustomerWith(customer.OwnerID(rep1.ID)),
+		q.ValidUntilLTE(now.AddDate(0, 0, quotation.ExpiryWarningDays)), q.ValidUntilGT(now)).CountX(ctx)
+	if soon != 1 {
+		t.Errorf("rep1 has %d agreements ending within the month, want 1", soon)
+	}
+}
