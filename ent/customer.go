@@ -85,6 +85,8 @@ type Customer struct {
 	Tier *customer.Tier `json:"tier,omitempty"`
 	// IndustryStatus holds the value of the "industry_status" field.
 	IndustryStatus *customer.IndustryStatus `json:"industry_status,omitempty"`
+	// The rep's estimate of the account's yearly use of the kinds of material we sell, from every supplier, in kg: our share of it is its dependence on us.
+	AnnualDemandKg *float64 `json:"annual_demand_kg,omitempty"`
 	// The account's payment terms (账期): days after the invoice its receipts are due; its new orders take them.
 	PaymentDays *int `json:"payment_days,omitempty"`
 	// The most the account may owe us (confirmed orders not yet paid), in creditCurrency: confirming an order beyond it is a manager's decision. Managers set it.
@@ -588,7 +590,7 @@ func (*Customer) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case customer.FieldArchived:
 			values[i] = new(sql.NullBool)
-		case customer.FieldLatitude, customer.FieldLongitude, customer.FieldScore, customer.FieldCreditLimit:
+		case customer.FieldLatitude, customer.FieldLongitude, customer.FieldScore, customer.FieldAnnualDemandKg, customer.FieldCreditLimit:
 			values[i] = new(sql.NullFloat64)
 		case customer.FieldVersion, customer.FieldScale, customer.FieldTechnicalLevel, customer.FieldCredit, customer.FieldDemand, customer.FieldEaseOfClosing, customer.FieldPaymentDays:
 			values[i] = new(sql.NullInt64)
@@ -820,6 +822,13 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.IndustryStatus = new(customer.IndustryStatus)
 				*_m.IndustryStatus = customer.IndustryStatus(value.String)
+			}
+		case customer.FieldAnnualDemandKg:
+			if value, ok := values[i].(*sql.NullFloat64); !ok {
+				return fmt.Errorf("unexpected type %T for field annual_demand_kg", values[i])
+			} else if value.Valid {
+				_m.AnnualDemandKg = new(float64)
+				*_m.AnnualDemandKg = value.Float64
 			}
 		case customer.FieldPaymentDays:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -1279,6 +1288,11 @@ func (_m *Customer) String() string {
 	builder.WriteString(", ")
 	if v := _m.IndustryStatus; v != nil {
 		builder.WriteString("industry_status=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.AnnualDemandKg; v != nil {
+		builder.WriteString("annual_demand_kg=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")

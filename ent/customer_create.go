@@ -496,6 +496,20 @@ func (_c *CustomerCreate) SetNillableIndustryStatus(v *customer.IndustryStatus) 
 	return _c
 }
 
+// SetAnnualDemandKg sets the "annual_demand_kg" field.
+func (_c *CustomerCreate) SetAnnualDemandKg(v float64) *CustomerCreate {
+	_c.mutation.SetAnnualDemandKg(v)
+	return _c
+}
+
+// SetNillableAnnualDemandKg sets the "annual_demand_kg" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableAnnualDemandKg(v *float64) *CustomerCreate {
+	if v != nil {
+		_c.SetAnnualDemandKg(*v)
+	}
+	return _c
+}
+
 // SetPaymentDays sets the "payment_days" field.
 func (_c *CustomerCreate) SetPaymentDays(v int) *CustomerCreate {
 	_c.mutation.SetPaymentDays(v)
@@ -1501,6 +1515,11 @@ func (_c *CustomerCreate) check() error {
 			return &ValidationError{Name: "industry_status", err: fmt.Errorf(`ent: validator failed for field "Customer.industry_status": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.AnnualDemandKg(); ok {
+		if err := customer.AnnualDemandKgValidator(v); err != nil {
+			return &ValidationError{Name: "annual_demand_kg", err: fmt.Errorf(`ent: validator failed for field "Customer.annual_demand_kg": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.PaymentDays(); ok {
 		if err := customer.PaymentDaysValidator(v); err != nil {
 			return &ValidationError{Name: "payment_days", err: fmt.Errorf(`ent: validator failed for field "Customer.payment_days": %w`, err)}
@@ -1737,6 +1756,10 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.IndustryStatus(); ok {
 		_spec.SetField(customer.FieldIndustryStatus, field.TypeEnum, value)
 		_node.IndustryStatus = &value
+	}
+	if value, ok := _c.mutation.AnnualDemandKg(); ok {
+		_spec.SetField(customer.FieldAnnualDemandKg, field.TypeFloat64, value)
+		_node.AnnualDemandKg = &value
 	}
 	if value, ok := _c.mutation.PaymentDays(); ok {
 		_spec.SetField(customer.FieldPaymentDays, field.TypeInt, value)
@@ -3024,6 +3047,30 @@ func (u *CustomerUpsert) ClearIndustryStatus() *CustomerUpsert {
 	return u
 }
 
+// SetAnnualDemandKg sets the "annual_demand_kg" field.
+func (u *CustomerUpsert) SetAnnualDemandKg(v float64) *CustomerUpsert {
+	u.Set(customer.FieldAnnualDemandKg, v)
+	return u
+}
+
+// UpdateAnnualDemandKg sets the "annual_demand_kg" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateAnnualDemandKg() *CustomerUpsert {
+	u.SetExcluded(customer.FieldAnnualDemandKg)
+	return u
+}
+
+// AddAnnualDemandKg adds v to the "annual_demand_kg" field.
+func (u *CustomerUpsert) AddAnnualDemandKg(v float64) *CustomerUpsert {
+	u.Add(customer.FieldAnnualDemandKg, v)
+	return u
+}
+
+// ClearAnnualDemandKg clears the value of the "annual_demand_kg" field.
+func (u *CustomerUpsert) ClearAnnualDemandKg() *CustomerUpsert {
+	u.SetNull(customer.FieldAnnualDemandKg)
+	return u
+}
+
 // SetPaymentDays sets the "payment_days" field.
 func (u *CustomerUpsert) SetPaymentDays(v int) *CustomerUpsert {
 	u.Set(customer.FieldPaymentDays, v)
@@ -4111,6 +4158,34 @@ func (u *CustomerUpsertOne) UpdateIndustryStatus() *CustomerUpsertOne {
 func (u *CustomerUpsertOne) ClearIndustryStatus() *CustomerUpsertOne {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearIndustryStatus()
+	})
+}
+
+// SetAnnualDemandKg sets the "annual_demand_kg" field.
+func (u *CustomerUpsertOne) SetAnnualDemandKg(v float64) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetAnnualDemandKg(v)
+	})
+}
+
+// AddAnnualDemandKg adds v to the "annual_demand_kg" field.
+func (u *CustomerUpsertOne) AddAnnualDemandKg(v float64) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddAnnualDemandKg(v)
+	})
+}
+
+// UpdateAnnualDemandKg sets the "annual_demand_kg" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateAnnualDemandKg() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateAnnualDemandKg()
+	})
+}
+
+// ClearAnnualDemandKg clears the value of the "annual_demand_kg" field.
+func (u *CustomerUpsertOne) ClearAnnualDemandKg() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearAnnualDemandKg()
 	})
 }
 
@@ -5428,6 +5503,34 @@ func (u *CustomerUpsertBulk) UpdateIndustryStatus() *CustomerUpsertBulk {
 func (u *CustomerUpsertBulk) ClearIndustryStatus() *CustomerUpsertBulk {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearIndustryStatus()
+	})
+}
+
+// SetAnnualDemandKg sets the "annual_demand_kg" field.
+func (u *CustomerUpsertBulk) SetAnnualDemandKg(v float64) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetAnnualDemandKg(v)
+	})
+}
+
+// AddAnnualDemandKg adds v to the "annual_demand_kg" field.
+func (u *CustomerUpsertBulk) AddAnnualDemandKg(v float64) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddAnnualDemandKg(v)
+	})
+}
+
+// UpdateAnnualDemandKg sets the "annual_demand_kg" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateAnnualDemandKg() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateAnnualDemandKg()
+	})
+}
+
+// ClearAnnualDemandKg clears the value of the "annual_demand_kg" field.
+func (u *CustomerUpsertBulk) ClearAnnualDemandKg() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearAnnualDemandKg()
 	})
 }
 

@@ -707,6 +707,33 @@ func (_u *CustomerUpdate) ClearIndustryStatus() *CustomerUpdate {
 	return _u
 }
 
+// SetAnnualDemandKg sets the "annual_demand_kg" field.
+func (_u *CustomerUpdate) SetAnnualDemandKg(v float64) *CustomerUpdate {
+	_u.mutation.ResetAnnualDemandKg()
+	_u.mutation.SetAnnualDemandKg(v)
+	return _u
+}
+
+// SetNillableAnnualDemandKg sets the "annual_demand_kg" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableAnnualDemandKg(v *float64) *CustomerUpdate {
+	if v != nil {
+		_u.SetAnnualDemandKg(*v)
+	}
+	return _u
+}
+
+// AddAnnualDemandKg adds value to the "annual_demand_kg" field.
+func (_u *CustomerUpdate) AddAnnualDemandKg(v float64) *CustomerUpdate {
+	_u.mutation.AddAnnualDemandKg(v)
+	return _u
+}
+
+// ClearAnnualDemandKg clears the value of the "annual_demand_kg" field.
+func (_u *CustomerUpdate) ClearAnnualDemandKg() *CustomerUpdate {
+	_u.mutation.ClearAnnualDemandKg()
+	return _u
+}
+
 // SetPaymentDays sets the "payment_days" field.
 func (_u *CustomerUpdate) SetPaymentDays(v int) *CustomerUpdate {
 	_u.mutation.ResetPaymentDays()
@@ -2464,6 +2491,11 @@ func (_u *CustomerUpdate) check() error {
 			return &ValidationError{Name: "industry_status", err: fmt.Errorf(`ent: validator failed for field "Customer.industry_status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.AnnualDemandKg(); ok {
+		if err := customer.AnnualDemandKgValidator(v); err != nil {
+			return &ValidationError{Name: "annual_demand_kg", err: fmt.Errorf(`ent: validator failed for field "Customer.annual_demand_kg": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.PaymentDays(); ok {
 		if err := customer.PaymentDaysValidator(v); err != nil {
 			return &ValidationError{Name: "payment_days", err: fmt.Errorf(`ent: validator failed for field "Customer.payment_days": %w`, err)}
@@ -2745,6 +2777,15 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.IndustryStatusCleared() {
 		_spec.ClearField(customer.FieldIndustryStatus, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.AnnualDemandKg(); ok {
+		_spec.SetField(customer.FieldAnnualDemandKg, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedAnnualDemandKg(); ok {
+		_spec.AddField(customer.FieldAnnualDemandKg, field.TypeFloat64, value)
+	}
+	if _u.mutation.AnnualDemandKgCleared() {
+		_spec.ClearField(customer.FieldAnnualDemandKg, field.TypeFloat64)
 	}
 	if value, ok := _u.mutation.PaymentDays(); ok {
 		_spec.SetField(customer.FieldPaymentDays, field.TypeInt, value)
@@ -5077,6 +5118,33 @@ func (_u *CustomerUpdateOne) ClearIndustryStatus() *CustomerUpdateOne {
 	return _u
 }
 
+// SetAnnualDemandKg sets the "annual_demand_kg" field.
+func (_u *CustomerUpdateOne) SetAnnualDemandKg(v float64) *CustomerUpdateOne {
+	_u.mutation.ResetAnnualDemandKg()
+	_u.mutation.SetAnnualDemandKg(v)
+	return _u
+}
+
+// SetNillableAnnualDemandKg sets the "annual_demand_kg" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableAnnualDemandKg(v *float64) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetAnnualDemandKg(*v)
+	}
+	return _u
+}
+
+// AddAnnualDemandKg adds value to the "annual_demand_kg" field.
+func (_u *CustomerUpdateOne) AddAnnualDemandKg(v float64) *CustomerUpdateOne {
+	_u.mutation.AddAnnualDemandKg(v)
+	return _u
+}
+
+// ClearAnnualDemandKg clears the value of the "annual_demand_kg" field.
+func (_u *CustomerUpdateOne) ClearAnnualDemandKg() *CustomerUpdateOne {
+	_u.mutation.ClearAnnualDemandKg()
+	return _u
+}
+
 // SetPaymentDays sets the "payment_days" field.
 func (_u *CustomerUpdateOne) SetPaymentDays(v int) *CustomerUpdateOne {
 	_u.mutation.ResetPaymentDays()
@@ -6847,6 +6915,11 @@ func (_u *CustomerUpdateOne) check() error {
 			return &ValidationError{Name: "industry_status", err: fmt.Errorf(`ent: validator failed for field "Customer.industry_status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.AnnualDemandKg(); ok {
+		if err := customer.AnnualDemandKgValidator(v); err != nil {
+			return &ValidationError{Name: "annual_demand_kg", err: fmt.Errorf(`ent: validator failed for field "Customer.annual_demand_kg": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.PaymentDays(); ok {
 		if err := customer.PaymentDaysValidator(v); err != nil {
 			return &ValidationError{Name: "payment_days", err: fmt.Errorf(`ent: validator failed for field "Customer.payment_days": %w`, err)}
@@ -7145,6 +7218,15 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	}
 	if _u.mutation.IndustryStatusCleared() {
 		_spec.ClearField(customer.FieldIndustryStatus, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.AnnualDemandKg(); ok {
+		_spec.SetField(customer.FieldAnnualDemandKg, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedAnnualDemandKg(); ok {
+		_spec.AddField(customer.FieldAnnualDemandKg, field.TypeFloat64, value)
+	}
+	if _u.mutation.AnnualDemandKgCleared() {
+		_spec.ClearField(customer.FieldAnnualDemandKg, field.TypeFloat64)
 	}
 	if value, ok := _u.mutation.PaymentDays(); ok {
 		_spec.SetField(customer.FieldPaymentDays, field.TypeInt, value)

@@ -354,6 +354,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldScore:               {Type: field.TypeFloat64, Column: customer.FieldScore},
 			customer.FieldTier:                {Type: field.TypeEnum, Column: customer.FieldTier},
 			customer.FieldIndustryStatus:      {Type: field.TypeEnum, Column: customer.FieldIndustryStatus},
+			customer.FieldAnnualDemandKg:      {Type: field.TypeFloat64, Column: customer.FieldAnnualDemandKg},
 			customer.FieldPaymentDays:         {Type: field.TypeInt, Column: customer.FieldPaymentDays},
 			customer.FieldCreditLimit:         {Type: field.TypeFloat64, Column: customer.FieldCreditLimit},
 			customer.FieldCreditCurrency:      {Type: field.TypeString, Column: customer.FieldCreditCurrency},
@@ -4663,6 +4664,11 @@ func (f *CustomerFilter) WhereTier(p entql.StringP) {
 // WhereIndustryStatus applies the entql string predicate on the industry_status field.
 func (f *CustomerFilter) WhereIndustryStatus(p entql.StringP) {
 	f.Where(p.Field(customer.FieldIndustryStatus))
+}
+
+// WhereAnnualDemandKg applies the entql float64 predicate on the annual_demand_kg field.
+func (f *CustomerFilter) WhereAnnualDemandKg(p entql.Float64P) {
+	f.Where(p.Field(customer.FieldAnnualDemandKg))
 }
 
 // WherePaymentDays applies the entql int predicate on the payment_days field.

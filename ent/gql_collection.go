@@ -3816,6 +3816,11 @@ func (_q *CustomerQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, customer.FieldIndustryStatus)
 				fieldSeen[customer.FieldIndustryStatus] = struct{}{}
 			}
+		case "annualDemandKg":
+			if _, ok := fieldSeen[customer.FieldAnnualDemandKg]; !ok {
+				selectedFields = append(selectedFields, customer.FieldAnnualDemandKg)
+				fieldSeen[customer.FieldAnnualDemandKg] = struct{}{}
+			}
 		case "paymentDays":
 			if _, ok := fieldSeen[customer.FieldPaymentDays]; !ok {
 				selectedFields = append(selectedFields, customer.FieldPaymentDays)

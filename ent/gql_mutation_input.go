@@ -566,6 +566,7 @@ type CreateCustomerInput struct {
 	Demand             *int
 	EaseOfClosing      *int
 	IndustryStatus     *customer.IndustryStatus
+	AnnualDemandKg     *float64
 	PaymentDays        *int
 	CreditLimit        *float64
 	CreditCurrency     *string
@@ -638,6 +639,9 @@ func (i *CreateCustomerInput) Mutate(m *CustomerMutation) {
 	}
 	if v := i.IndustryStatus; v != nil {
 		m.SetIndustryStatus(*v)
+	}
+	if v := i.AnnualDemandKg; v != nil {
+		m.SetAnnualDemandKg(*v)
 	}
 	if v := i.PaymentDays; v != nil {
 		m.SetPaymentDays(*v)
@@ -733,6 +737,8 @@ type UpdateCustomerInput struct {
 	EaseOfClosing          *int
 	ClearIndustryStatus    bool
 	IndustryStatus         *customer.IndustryStatus
+	ClearAnnualDemandKg    bool
+	AnnualDemandKg         *float64
 	ClearPaymentDays       bool
 	PaymentDays            *int
 	ClearCreditLimit       bool
@@ -867,6 +873,12 @@ func (i *UpdateCustomerInput) Mutate(m *CustomerMutation) {
 	}
 	if v := i.IndustryStatus; v != nil {
 		m.SetIndustryStatus(*v)
+	}
+	if i.ClearAnnualDemandKg {
+		m.ClearAnnualDemandKg()
+	}
+	if v := i.AnnualDemandKg; v != nil {
+		m.SetAnnualDemandKg(*v)
 	}
 	if i.ClearPaymentDays {
 		m.ClearPaymentDays()

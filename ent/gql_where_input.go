@@ -5749,6 +5749,18 @@ type CustomerWhereInput struct {
 	IndustryStatusIsNil  bool                      `json:"industryStatusIsNil,omitempty"`
 	IndustryStatusNotNil bool                      `json:"industryStatusNotNil,omitempty"`
 
+	// "annual_demand_kg" field predicates.
+	AnnualDemandKg       *float64  `json:"annualDemandKg,omitempty"`
+	AnnualDemandKgNEQ    *float64  `json:"annualDemandKgNEQ,omitempty"`
+	AnnualDemandKgIn     []float64 `json:"annualDemandKgIn,omitempty"`
+	AnnualDemandKgNotIn  []float64 `json:"annualDemandKgNotIn,omitempty"`
+	AnnualDemandKgGT     *float64  `json:"annualDemandKgGT,omitempty"`
+	AnnualDemandKgGTE    *float64  `json:"annualDemandKgGTE,omitempty"`
+	AnnualDemandKgLT     *float64  `json:"annualDemandKgLT,omitempty"`
+	AnnualDemandKgLTE    *float64  `json:"annualDemandKgLTE,omitempty"`
+	AnnualDemandKgIsNil  bool      `json:"annualDemandKgIsNil,omitempty"`
+	AnnualDemandKgNotNil bool      `json:"annualDemandKgNotNil,omitempty"`
+
 	// "payment_days" field predicates.
 	PaymentDays       *int  `json:"paymentDays,omitempty"`
 	PaymentDaysNEQ    *int  `json:"paymentDaysNEQ,omitempty"`
@@ -7190,6 +7202,36 @@ func (i *CustomerWhereInput) P() (predicate.Customer, error) {
 	}
 	if i.IndustryStatusNotNil {
 		predicates = append(predicates, customer.IndustryStatusNotNil())
+	}
+	if i.AnnualDemandKg != nil {
+		predicates = append(predicates, customer.AnnualDemandKgEQ(*i.AnnualDemandKg))
+	}
+	if i.AnnualDemandKgNEQ != nil {
+		predicates = append(predicates, customer.AnnualDemandKgNEQ(*i.AnnualDemandKgNEQ))
+	}
+	if len(i.AnnualDemandKgIn) > 0 {
+		predicates = append(predicates, customer.AnnualDemandKgIn(i.AnnualDemandKgIn...))
+	}
+	if len(i.AnnualDemandKgNotIn) > 0 {
+		predicates = append(predicates, customer.AnnualDemandKgNotIn(i.AnnualDemandKgNotIn...))
+	}
+	if i.AnnualDemandKgGT != nil {
+		predicates = append(predicates, customer.AnnualDemandKgGT(*i.AnnualDemandKgGT))
+	}
+	if i.AnnualDemandKgGTE != nil {
+		predicates = append(predicates, customer.AnnualDemandKgGTE(*i.AnnualDemandKgGTE))
+	}
+	if i.AnnualDemandKgLT != nil {
+		predicates = append(predicates, customer.AnnualDemandKgLT(*i.AnnualDemandKgLT))
+	}
+	if i.AnnualDemandKgLTE != nil {
+		predicates = append(predicates, customer.AnnualDemandKgLTE(*i.AnnualDemandKgLTE))
+	}
+	if i.AnnualDemandKgIsNil {
+		predicates = append(predicates, customer.AnnualDemandKgIsNil())
+	}
+	if i.AnnualDemandKgNotNil {
+		predicates = append(predicates, customer.AnnualDemandKgNotNil())
 	}
 	if i.PaymentDays != nil {
 		predicates = append(predicates, customer.PaymentDaysEQ(*i.PaymentDays))

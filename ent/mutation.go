@@ -12089,6 +12089,8 @@ type CustomerMutation struct {
 	addscore                  *float64
 	tier                      *customer.Tier
 	industry_status           *customer.IndustryStatus
+	annual_demand_kg          *float64
+	addannual_demand_kg       *float64
 	payment_days              *int
 	addpayment_days           *int
 	credit_limit              *float64
@@ -13999,6 +14001,76 @@ func (m *CustomerMutation) IndustryStatusCleared() bool {
 func (m *CustomerMutation) ResetIndustryStatus() {
 	m.industry_status = nil
 	delete(m.clearedFields, customer.FieldIndustryStatus)
+}
+
+// SetAnnualDemandKg sets the "annual_demand_kg" field.
+func (m *CustomerMutation) SetAnnualDemandKg(f float64) {
+	m.annual_demand_kg = &f
+	m.addannual_demand_kg = nil
+}
+
+// AnnualDemandKg returns the value of the "annual_demand_kg" field in the mutation.
+func (m *CustomerMutation) AnnualDemandKg() (r float64, exists bool) {
+	v := m.annual_demand_kg
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAnnualDemandKg returns the old "annual_demand_kg" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldAnnualDemandKg(ctx context.Context) (v *float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAnnualDemandKg is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAnnualDemandKg requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAnnualDemandKg: %w", err)
+	}
+	return oldValue.AnnualDemandKg, nil
+}
+
+// AddAnnualDemandKg adds f to the "annual_demand_kg" field.
+func (m *CustomerMutation) AddAnnualDemandKg(f float64) {
+	if m.addannual_demand_kg != nil {
+		*m.addannual_demand_kg += f
+	} else {
+		m.addannual_demand_kg = &f
+	}
+}
+
+// AddedAnnualDemandKg returns the value that was added to the "annual_demand_kg" field in this mutation.
+func (m *CustomerMutation) AddedAnnualDemandKg() (r float64, exists bool) {
+	v := m.addannual_demand_kg
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearAnnualDemandKg clears the value of the "annual_demand_kg" field.
+func (m *CustomerMutation) ClearAnnualDemandKg() {
+	m.annual_demand_kg = nil
+	m.addannual_demand_kg = nil
+	m.clearedFields[customer.FieldAnnualDemandKg] = struct{}{}
+}
+
+// AnnualDemandKgCleared returns if the "annual_demand_kg" field was cleared in this mutation.
+func (m *CustomerMutation) AnnualDemandKgCleared() bool {
+	_, ok := m.clearedFields[customer.FieldAnnualDemandKg]
+	return ok
+}
+
+// ResetAnnualDemandKg resets all changes to the "annual_demand_kg" field.
+func (m *CustomerMutation) ResetAnnualDemandKg() {
+	m.annual_demand_kg = nil
+	m.addannual_demand_kg = nil
+	delete(m.clearedFields, customer.FieldAnnualDemandKg)
 }
 
 // SetPaymentDays sets the "payment_days" field.
@@ -16867,7 +16939,7 @@ func (m *CustomerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerMutation) Fields() []string {
-	fields := make([]string, 0, 52)
+	fields := make([]string, 0, 53)
 	if m.created_at != nil {
 		fields = append(fields, customer.FieldCreatedAt)
 	}
@@ -16963,6 +17035,9 @@ func (m *CustomerMutation) Fields() []string {
 	}
 	if m.industry_status != nil {
 		fields = append(fields, customer.FieldIndustryStatus)
+	}
+	if m.annual_demand_kg != nil {
+		fields = append(fields, customer.FieldAnnualDemandKg)
 	}
 	if m.payment_days != nil {
 		fields = append(fields, customer.FieldPaymentDays)
@@ -17096,6 +17171,8 @@ func (m *CustomerMutation) Field(name string) (ent.Value, bool) {
 		return m.Tier()
 	case customer.FieldIndustryStatus:
 		return m.IndustryStatus()
+	case customer.FieldAnnualDemandKg:
+		return m.AnnualDemandKg()
 	case customer.FieldPaymentDays:
 		return m.PaymentDays()
 	case customer.FieldCreditLimit:
@@ -17209,6 +17286,8 @@ func (m *CustomerMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldTier(ctx)
 	case customer.FieldIndustryStatus:
 		return m.OldIndustryStatus(ctx)
+	case customer.FieldAnnualDemandKg:
+		return m.OldAnnualDemandKg(ctx)
 	case customer.FieldPaymentDays:
 		return m.OldPaymentDays(ctx)
 	case customer.FieldCreditLimit:
@@ -17482,6 +17561,13 @@ func (m *CustomerMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetIndustryStatus(v)
 		return nil
+	case customer.FieldAnnualDemandKg:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAnnualDemandKg(v)
+		return nil
 	case customer.FieldPaymentDays:
 		v, ok := value.(int)
 		if !ok {
@@ -17657,6 +17743,9 @@ func (m *CustomerMutation) AddedFields() []string {
 	if m.addscore != nil {
 		fields = append(fields, customer.FieldScore)
 	}
+	if m.addannual_demand_kg != nil {
+		fields = append(fields, customer.FieldAnnualDemandKg)
+	}
 	if m.addpayment_days != nil {
 		fields = append(fields, customer.FieldPaymentDays)
 	}
@@ -17689,6 +17778,8 @@ func (m *CustomerMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedEaseOfClosing()
 	case customer.FieldScore:
 		return m.AddedScore()
+	case customer.FieldAnnualDemandKg:
+		return m.AddedAnnualDemandKg()
 	case customer.FieldPaymentDays:
 		return m.AddedPaymentDays()
 	case customer.FieldCreditLimit:
@@ -17764,6 +17855,13 @@ func (m *CustomerMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddScore(v)
+		return nil
+	case customer.FieldAnnualDemandKg:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAnnualDemandKg(v)
 		return nil
 	case customer.FieldPaymentDays:
 		v, ok := value.(int)
@@ -17864,6 +17962,9 @@ func (m *CustomerMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(customer.FieldIndustryStatus) {
 		fields = append(fields, customer.FieldIndustryStatus)
+	}
+	if m.FieldCleared(customer.FieldAnnualDemandKg) {
+		fields = append(fields, customer.FieldAnnualDemandKg)
 	}
 	if m.FieldCleared(customer.FieldPaymentDays) {
 		fields = append(fields, customer.FieldPaymentDays)
@@ -18010,6 +18111,9 @@ func (m *CustomerMutation) ClearField(name string) error {
 		return nil
 	case customer.FieldIndustryStatus:
 		m.ClearIndustryStatus()
+		return nil
+	case customer.FieldAnnualDemandKg:
+		m.ClearAnnualDemandKg()
 		return nil
 	case customer.FieldPaymentDays:
 		m.ClearPaymentDays()
@@ -18168,6 +18272,9 @@ func (m *CustomerMutation) ResetField(name string) error {
 		return nil
 	case customer.FieldIndustryStatus:
 		m.ResetIndustryStatus()
+		return nil
+	case customer.FieldAnnualDemandKg:
+		m.ResetAnnualDemandKg()
 		return nil
 	case customer.FieldPaymentDays:
 		m.ResetPaymentDays()

@@ -280,6 +280,7 @@ var Views = map[string]View{
 	"NearbyCustomer":      {},
 	"AgreedPrice":         {},
 	"Credit":              {},
+	"Dependence":          {},
 	"TeamMember":          {},
 	"ReportYear":          {},
 	"UnitQuantity":        {},

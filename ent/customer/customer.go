@@ -83,6 +83,8 @@ const (
 	FieldTier = "tier"
 	// FieldIndustryStatus holds the string denoting the industry_status field in the database.
 	FieldIndustryStatus = "industry_status"
+	// FieldAnnualDemandKg holds the string denoting the annual_demand_kg field in the database.
+	FieldAnnualDemandKg = "annual_demand_kg"
 	// FieldPaymentDays holds the string denoting the payment_days field in the database.
 	FieldPaymentDays = "payment_days"
 	// FieldCreditLimit holds the string denoting the credit_limit field in the database.
@@ -480,6 +482,7 @@ var Columns = []string{
 	FieldScore,
 	FieldTier,
 	FieldIndustryStatus,
+	FieldAnnualDemandKg,
 	FieldPaymentDays,
 	FieldCreditLimit,
 	FieldCreditCurrency,
@@ -565,6 +568,8 @@ var (
 	DemandValidator func(int) error
 	// EaseOfClosingValidator is a validator for the "ease_of_closing" field. It is called by the builders before save.
 	EaseOfClosingValidator func(int) error
+	// AnnualDemandKgValidator is a validator for the "annual_demand_kg" field. It is called by the builders before save.
+	AnnualDemandKgValidator func(float64) error
 	// PaymentDaysValidator is a validator for the "payment_days" field. It is called by the builders before save.
 	PaymentDaysValidator func(int) error
 	// CreditLimitValidator is a validator for the "credit_limit" field. It is called by the builders before save.
@@ -910,6 +915,11 @@ func ByTier(opts ...sql.OrderTermOption) OrderOption {
 // ByIndustryStatus orders the results by the industry_status field.
 func ByIndustryStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldIndustryStatus, opts...).ToFunc()
+}
+
+// ByAnnualDemandKg orders the results by the annual_demand_kg field.
+func ByAnnualDemandKg(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAnnualDemandKg, opts...).ToFunc()
 }
 
 // ByPaymentDays orders the results by the payment_days field.

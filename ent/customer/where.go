@@ -196,6 +196,11 @@ func Score(v float64) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldScore, v))
 }
 
+// AnnualDemandKg applies equality check predicate on the "annual_demand_kg" field. It's identical to AnnualDemandKgEQ.
+func AnnualDemandKg(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldAnnualDemandKg, v))
+}
+
 // PaymentDays applies equality check predicate on the "payment_days" field. It's identical to PaymentDaysEQ.
 func PaymentDays(v int) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldPaymentDays, v))
@@ -2134,6 +2139,56 @@ func IndustryStatusIsNil() predicate.Customer {
 // IndustryStatusNotNil applies the NotNil predicate on the "industry_status" field.
 func IndustryStatusNotNil() predicate.Customer {
 	return predicate.Customer(sql.FieldNotNull(FieldIndustryStatus))
+}
+
+// AnnualDemandKgEQ applies the EQ predicate on the "annual_demand_kg" field.
+func AnnualDemandKgEQ(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldAnnualDemandKg, v))
+}
+
+// AnnualDemandKgNEQ applies the NEQ predicate on the "annual_demand_kg" field.
+func AnnualDemandKgNEQ(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldAnnualDemandKg, v))
+}
+
+// AnnualDemandKgIn applies the In predicate on the "annual_demand_kg" field.
+func AnnualDemandKgIn(vs ...float64) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldAnnualDemandKg, vs...))
+}
+
+// AnnualDemandKgNotIn applies the NotIn predicate on the "annual_demand_kg" field.
+func AnnualDemandKgNotIn(vs ...float64) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldAnnualDemandKg, vs...))
+}
+
+// AnnualDemandKgGT applies the GT predicate on the "annual_demand_kg" field.
+func AnnualDemandKgGT(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldAnnualDemandKg, v))
+}
+
+// AnnualDemandKgGTE applies the GTE predicate on the "annual_demand_kg" field.
+func AnnualDemandKgGTE(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldAnnualDemandKg, v))
+}
+
+// AnnualDemandKgLT applies the LT predicate on the "annual_demand_kg" field.
+func AnnualDemandKgLT(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldAnnualDemandKg, v))
+}
+
+// AnnualDemandKgLTE applies the LTE predicate on the "annual_demand_kg" field.
+func AnnualDemandKgLTE(v float64) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldAnnualDemandKg, v))
+}
+
+// AnnualDemandKgIsNil applies the IsNil predicate on the "annual_demand_kg" field.
+func AnnualDemandKgIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldAnnualDemandKg))
+}
+
+// AnnualDemandKgNotNil applies the NotNil predicate on the "annual_demand_kg" field.
+func AnnualDemandKgNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldAnnualDemandKg))
 }
 
 // PaymentDaysEQ applies the EQ predicate on the "payment_days" field.

@@ -473,6 +473,7 @@ var (
 		{Name: "score", Type: field.TypeFloat64, Nullable: true},
 		{Name: "tier", Type: field.TypeEnum, Nullable: true, Enums: []string{"A", "B", "C"}},
 		{Name: "industry_status", Type: field.TypeEnum, Nullable: true, Enums: []string{"EMERGING", "MATURE", "SUNSET"}},
+		{Name: "annual_demand_kg", Type: field.TypeFloat64, Nullable: true},
 		{Name: "payment_days", Type: field.TypeInt, Nullable: true},
 		{Name: "credit_limit", Type: field.TypeFloat64, Nullable: true},
 		{Name: "credit_currency", Type: field.TypeString, Default: "CNY"},
@@ -504,25 +505,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customers_contacts_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[49]},
+				Columns:    []*schema.Column{CustomersColumns[50]},
 				RefColumns: []*schema.Column{ContactsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_customers_referred_customers",
-				Columns:    []*schema.Column{CustomersColumns[50]},
+				Columns:    []*schema.Column{CustomersColumns[51]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_teams_customers",
-				Columns:    []*schema.Column{CustomersColumns[51]},
+				Columns:    []*schema.Column{CustomersColumns[52]},
 				RefColumns: []*schema.Column{TeamsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_users_owned_customers",
-				Columns:    []*schema.Column{CustomersColumns[52]},
+				Columns:    []*schema.Column{CustomersColumns[53]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -531,12 +532,12 @@ var (
 			{
 				Name:    "customer_owner_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[52]},
+				Columns: []*schema.Column{CustomersColumns[53]},
 			},
 			{
 				Name:    "customer_team_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[51]},
+				Columns: []*schema.Column{CustomersColumns[52]},
 			},
 			{
 				Name:    "customer_stage",
@@ -571,12 +572,12 @@ var (
 			{
 				Name:    "customer_referrer_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[50]},
+				Columns: []*schema.Column{CustomersColumns[51]},
 			},
 			{
 				Name:    "customer_referrer_contact_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[49]},
+				Columns: []*schema.Column{CustomersColumns[50]},
 			},
 			{
 				Name:    "customer_updated_at",
@@ -591,7 +592,7 @@ var (
 			{
 				Name:    "customer_merged_into_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[48]},
+				Columns: []*schema.Column{CustomersColumns[49]},
 			},
 			{
 				Name:    "customer_name",

@@ -857,8 +857,12 @@ func init() {
 	customerDescEaseOfClosing := customerFields[25].Descriptor()
 	// customer.EaseOfClosingValidator is a validator for the "ease_of_closing" field. It is called by the builders before save.
 	customer.EaseOfClosingValidator = customerDescEaseOfClosing.Validators[0].(func(int) error)
+	// customerDescAnnualDemandKg is the schema descriptor for annual_demand_kg field.
+	customerDescAnnualDemandKg := customerFields[29].Descriptor()
+	// customer.AnnualDemandKgValidator is a validator for the "annual_demand_kg" field. It is called by the builders before save.
+	customer.AnnualDemandKgValidator = customerDescAnnualDemandKg.Validators[0].(func(float64) error)
 	// customerDescPaymentDays is the schema descriptor for payment_days field.
-	customerDescPaymentDays := customerFields[29].Descriptor()
+	customerDescPaymentDays := customerFields[30].Descriptor()
 	// customer.PaymentDaysValidator is a validator for the "payment_days" field. It is called by the builders before save.
 	customer.PaymentDaysValidator = func() func(int) error {
 		validators := customerDescPaymentDays.Validators
@@ -876,11 +880,11 @@ func init() {
 		}
 	}()
 	// customerDescCreditLimit is the schema descriptor for credit_limit field.
-	customerDescCreditLimit := customerFields[30].Descriptor()
+	customerDescCreditLimit := customerFields[31].Descriptor()
 	// customer.CreditLimitValidator is a validator for the "credit_limit" field. It is called by the builders before save.
 	customer.CreditLimitValidator = customerDescCreditLimit.Validators[0].(func(float64) error)
 	// customerDescCreditCurrency is the schema descriptor for credit_currency field.
-	customerDescCreditCurrency := customerFields[31].Descriptor()
+	customerDescCreditCurrency := customerFields[32].Descriptor()
 	// customer.DefaultCreditCurrency holds the default value on creation for the credit_currency field.
 	customer.DefaultCreditCurrency = customerDescCreditCurrency.Default.(string)
 	// customer.CreditCurrencyValidator is a validator for the "credit_currency" field. It is called by the builders before save.
@@ -900,51 +904,51 @@ func init() {
 		}
 	}()
 	// customerDescFounderHistory is the schema descriptor for founder_history field.
-	customerDescFounderHistory := customerFields[32].Descriptor()
+	customerDescFounderHistory := customerFields[33].Descriptor()
 	// customer.FounderHistoryValidator is a validator for the "founder_history" field. It is called by the builders before save.
 	customer.FounderHistoryValidator = customerDescFounderHistory.Validators[0].(func(string) error)
 	// customerDescShareholders is the schema descriptor for shareholders field.
-	customerDescShareholders := customerFields[33].Descriptor()
+	customerDescShareholders := customerFields[34].Descriptor()
 	// customer.ShareholdersValidator is a validator for the "shareholders" field. It is called by the builders before save.
 	customer.ShareholdersValidator = customerDescShareholders.Validators[0].(func(string) error)
 	// customerDescDecisionMechanism is the schema descriptor for decision_mechanism field.
-	customerDescDecisionMechanism := customerFields[34].Descriptor()
+	customerDescDecisionMechanism := customerFields[35].Descriptor()
 	// customer.DecisionMechanismValidator is a validator for the "decision_mechanism" field. It is called by the builders before save.
 	customer.DecisionMechanismValidator = customerDescDecisionMechanism.Validators[0].(func(string) error)
 	// customerDescCulture is the schema descriptor for culture field.
-	customerDescCulture := customerFields[35].Descriptor()
+	customerDescCulture := customerFields[36].Descriptor()
 	// customer.CultureValidator is a validator for the "culture" field. It is called by the builders before save.
 	customer.CultureValidator = customerDescCulture.Validators[0].(func(string) error)
 	// customerDescPeopleStatus is the schema descriptor for people_status field.
-	customerDescPeopleStatus := customerFields[36].Descriptor()
+	customerDescPeopleStatus := customerFields[37].Descriptor()
 	// customer.PeopleStatusValidator is a validator for the "people_status" field. It is called by the builders before save.
 	customer.PeopleStatusValidator = customerDescPeopleStatus.Validators[0].(func(string) error)
 	// customerDescBusinessStatus is the schema descriptor for business_status field.
-	customerDescBusinessStatus := customerFields[37].Descriptor()
+	customerDescBusinessStatus := customerFields[38].Descriptor()
 	// customer.BusinessStatusValidator is a validator for the "business_status" field. It is called by the builders before save.
 	customer.BusinessStatusValidator = customerDescBusinessStatus.Validators[0].(func(string) error)
 	// customerDescTechnologyStatus is the schema descriptor for technology_status field.
-	customerDescTechnologyStatus := customerFields[38].Descriptor()
+	customerDescTechnologyStatus := customerFields[39].Descriptor()
 	// customer.TechnologyStatusValidator is a validator for the "technology_status" field. It is called by the builders before save.
 	customer.TechnologyStatusValidator = customerDescTechnologyStatus.Validators[0].(func(string) error)
 	// customerDescManagementStatus is the schema descriptor for management_status field.
-	customerDescManagementStatus := customerFields[39].Descriptor()
+	customerDescManagementStatus := customerFields[40].Descriptor()
 	// customer.ManagementStatusValidator is a validator for the "management_status" field. It is called by the builders before save.
 	customer.ManagementStatusValidator = customerDescManagementStatus.Validators[0].(func(string) error)
 	// customerDescNotes is the schema descriptor for notes field.
-	customerDescNotes := customerFields[40].Descriptor()
+	customerDescNotes := customerFields[41].Descriptor()
 	// customer.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
 	customer.NotesValidator = customerDescNotes.Validators[0].(func(string) error)
 	// customerDescEvaluationNote is the schema descriptor for evaluation_note field.
-	customerDescEvaluationNote := customerFields[42].Descriptor()
+	customerDescEvaluationNote := customerFields[43].Descriptor()
 	// customer.EvaluationNoteValidator is a validator for the "evaluation_note" field. It is called by the builders before save.
 	customer.EvaluationNoteValidator = customerDescEvaluationNote.Validators[0].(func(string) error)
 	// customerDescEvaluationDecision is the schema descriptor for evaluation_decision field.
-	customerDescEvaluationDecision := customerFields[44].Descriptor()
+	customerDescEvaluationDecision := customerFields[45].Descriptor()
 	// customer.EvaluationDecisionValidator is a validator for the "evaluation_decision" field. It is called by the builders before save.
 	customer.EvaluationDecisionValidator = customerDescEvaluationDecision.Validators[0].(func(string) error)
 	// customerDescArchived is the schema descriptor for archived field.
-	customerDescArchived := customerFields[45].Descriptor()
+	customerDescArchived := customerFields[46].Descriptor()
 	// customer.DefaultArchived holds the default value on creation for the archived field.
 	customer.DefaultArchived = customerDescArchived.Default.(bool)
 	// customerDescID is the schema descriptor for id field.

@@ -73,6 +73,8 @@ func (Customer) Fields() []ent.Field {
 			Comment("Classification tier computed from the score.").
 			Annotations(entgql.OrderField("TIER"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Enum("industry_status").Values("EMERGING", "MATURE", "SUNSET").Optional().Nillable(),
+		field.Float("annual_demand_kg").Optional().Nillable().Min(0).
+			Comment("The rep's estimate of the account's yearly use of the kinds of material we sell, from every supplier, in kg: our share of it is its dependence on us."),
 		field.Int("payment_days").Optional().Nillable().Min(0).Max(365).
 			Comment("The account's payment terms (账期): days after the invoice its receipts are due; its new orders take them."),
 		field.Float("credit_limit").Optional().Nillable().Min(0).

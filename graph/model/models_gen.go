@@ -296,6 +296,29 @@ type DeletePayload struct {
 	DeletedID pulid.ID `json:"deletedID"`
 }
 
+// How much an account depends on us, and we on it, over the last 12 months.
+type Dependence struct {
+	Customer *ent.Customer `json:"customer"`
+	// The weight of our order lines to the account in the last 12 months (orders not cancelled; lines in kg, g or t), in kg.
+	OurKg float64 `json:"ourKg"`
+	// The rep's estimate of the account's yearly use of what we sell (Customer.annualDemandKg); null when none.
+	AnnualDemandKg *float64 `json:"annualDemandKg,omitempty"`
+	// ourKg ÷ annualDemandKg: our share of its purchases; null without an estimate.
+	OurShareOfTheirUse *float64 `json:"ourShareOfTheirUse,omitempty"`
+	// The account's orders in the last 12 months, in currency (each converted at its order date's rate).
+	Revenue float64 `json:"revenue"`
+	// revenue ÷ the revenue from every account in the same months.
+	ShareOfOurRevenue float64 `json:"shareOfOurRevenue"`
+	// CNY.
+	Currency string `json:"currency"`
+	// Order amounts with no exchange rate on file for their date: left out of both revenues.
+	Unconverted int `json:"unconverted"`
+	// shareOfOurRevenue at or above concentrationThreshold: too much of our revenue rides on one customer.
+	ConcentrationRisk bool `json:"concentrationRisk"`
+	// The share of our revenue from which one customer is a concentration risk (TANDEM_CONCENTRATION_SHARE, default 0.2).
+	ConcentrationThreshold float64 `json:"concentrationThreshold"`
+}
+
 // An existing account that may be the same company.
 type DuplicateCandidate struct {
 	// The account itself, when you may see it.

@@ -14,6 +14,7 @@ import (
 
 	"tandem/domain/access"
 	"tandem/domain/account"
+	"tandem/domain/dependence"
 	"tandem/ent"
 	"tandem/ent/customer"
 	"tandem/ent/schema/pulid"
@@ -97,6 +98,9 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	}
 	if cfg.EvaluationContactFactor > 0 {
 		account.SetEvaluationFactor(cfg.EvaluationContactFactor)
+	}
+	if cfg.ConcentrationShare > 0 {
+		dependence.SetConcentrationShare(cfg.ConcentrationShare)
 	}
 	proxies, err := ParseTrustedProxies(cfg.TrustedProxies)
 	if err != nil {

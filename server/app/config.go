@@ -14,6 +14,7 @@ import (
 
 	"tandem/domain/account"
 	"tandem/domain/classification"
+	"tandem/domain/dependence"
 	"tandem/ent/classify"
 	"tandem/server/storage"
 	"tandem/server/webhook"
@@ -40,6 +41,9 @@ type Config struct {
 	// EvaluationContactFactor shortens key persons' contact intervals while their account
 	// evaluates us (0 < f ≤ 1; 0.5 halves them): TANDEM_EVALUATION_CONTACT_FACTOR.
 	EvaluationContactFactor float64
+	// ConcentrationShare is the share of our revenue from which one customer is a
+	// concentration risk (0 < s ≤ 1): TANDEM_CONCENTRATION_SHARE.
+	ConcentrationShare float64
 	// WebhookAllowHosts are hosts (names or IP addresses, as written in endpoint URLs)
 	// that webhooks may reach although they are internal: an on-premise partner's
 	// receiver. Every other internal address is refused.
@@ -139,6 +143,14 @@ func parseConfig(args []string, getenv func(string) string, help io.Writer) (Con
 			return c, fmt.Errorf("TANDEM_EVALUATION_CONTACT_FACTOR must be a number above 0 and at most 1 (got %q)", raw)
 		}
 		c.EvaluationContactFactor = f
+	}
+	c.ConcentrationShare = dependence.DefaultConcentrationShare
+	if raw := getenv("TANDEM_CONCENTRATION_SHARE"); raw != "" {
+		f, err := strconv.ParseFloat(raw, 64)
+		if err != nil || f <= 0 || f > 1 {
+			return c, fmt.Errorf("TANDEM_CONCENTRATION_SHARE must be a share above 0 and at most 1, such as 0.2 (got %q)", raw)
+		}
+		c.ConcentrationShare = f
 	}
 	if _, err := envWeights(c.Classification); err != nil {
 		return c, err
