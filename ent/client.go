@@ -42,6 +42,9 @@ import (
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/project"
+	"tandem/ent/projectmember"
+	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
@@ -135,6 +138,12 @@ type Client struct {
 	PricePoint *PricePointClient
 	// Product is the client for interacting with the Product builders.
 	Product *ProductClient
+	// Project is the client for interacting with the Project builders.
+	Project *ProjectClient
+	// ProjectMember is the client for interacting with the ProjectMember builders.
+	ProjectMember *ProjectMemberClient
+	// ProjectMilestone is the client for interacting with the ProjectMilestone builders.
+	ProjectMilestone *ProjectMilestoneClient
 	// Quotation is the client for interacting with the Quotation builders.
 	Quotation *QuotationClient
 	// QuotationLine is the client for interacting with the QuotationLine builders.
@@ -214,6 +223,9 @@ func (c *Client) init() {
 	c.Pitch = NewPitchClient(c.config)
 	c.PricePoint = NewPricePointClient(c.config)
 	c.Product = NewProductClient(c.config)
+	c.Project = NewProjectClient(c.config)
+	c.ProjectMember = NewProjectMemberClient(c.config)
+	c.ProjectMilestone = NewProjectMilestoneClient(c.config)
 	c.Quotation = NewQuotationClient(c.config)
 	c.QuotationLine = NewQuotationLineClient(c.config)
 	c.RefreshToken = NewRefreshTokenClient(c.config)
@@ -355,6 +367,9 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Pitch:                 NewPitchClient(cfg),
 		PricePoint:            NewPricePointClient(cfg),
 		Product:               NewProductClient(cfg),
+		Project:               NewProjectClient(cfg),
+		ProjectMember:         NewProjectMemberClient(cfg),
+		ProjectMilestone:      NewProjectMilestoneClient(cfg),
 		Quotation:             NewQuotationClient(cfg),
 		QuotationLine:         NewQuotationLineClient(cfg),
 		RefreshToken:          NewRefreshTokenClient(cfg),
@@ -423,6 +438,9 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Pitch:                 NewPitchClient(cfg),
 		PricePoint:            NewPricePointClient(cfg),
 		Product:               NewProductClient(cfg),
+		Project:               NewProjectClient(cfg),
+		ProjectMember:         NewProjectMemberClient(cfg),
+		ProjectMilestone:      NewProjectMilestoneClient(cfg),
 		Quotation:             NewQuotationClient(cfg),
 		QuotationLine:         NewQuotationLineClient(cfg),
 		RefreshToken:          NewRefreshTokenClient(cfg),
@@ -476,10 +494,11 @@ func (c *Client) Use(hooks ...Hook) {
 		c.Contact, c.Customer, c.Document, c.ExchangeRate, c.ImportJob, c.Interaction,
 		c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle,
 		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
-		c.Person, c.Pitch, c.PricePoint, c.Product, c.Quotation, c.QuotationLine,
-		c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery, c.ServerState,
-		c.ServiceDocument, c.Shipment, c.SigningKey, c.Snooze, c.StageChange, c.Task,
-		c.Team, c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.Person, c.Pitch, c.PricePoint, c.Product, c.Project, c.ProjectMember,
+		c.ProjectMilestone, c.Quotation, c.QuotationLine, c.RefreshToken, c.Sample,
+		c.SampleEvent, c.SavedQuery, c.ServerState, c.ServiceDocument, c.Shipment,
+		c.SigningKey, c.Snooze, c.StageChange, c.Task, c.Team, c.TrackingEvent,
+		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Use(hooks...)
 	}
@@ -494,10 +513,11 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.Contact, c.Customer, c.Document, c.ExchangeRate, c.ImportJob, c.Interaction,
 		c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle,
 		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
-		c.Person, c.Pitch, c.PricePoint, c.Product, c.Quotation, c.QuotationLine,
-		c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery, c.ServerState,
-		c.ServiceDocument, c.Shipment, c.SigningKey, c.Snooze, c.StageChange, c.Task,
-		c.Team, c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.Person, c.Pitch, c.PricePoint, c.Product, c.Project, c.ProjectMember,
+		c.ProjectMilestone, c.Quotation, c.QuotationLine, c.RefreshToken, c.Sample,
+		c.SampleEvent, c.SavedQuery, c.ServerState, c.ServiceDocument, c.Shipment,
+		c.SigningKey, c.Snooze, c.StageChange, c.Task, c.Team, c.TrackingEvent,
+		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -566,6 +586,12 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.PricePoint.mutate(ctx, m)
 	case *ProductMutation:
 		return c.Product.mutate(ctx, m)
+	case *ProjectMutation:
+		return c.Project.mutate(ctx, m)
+	case *ProjectMemberMutation:
+		return c.ProjectMember.mutate(ctx, m)
+	case *ProjectMilestoneMutation:
+		return c.ProjectMilestone.mutate(ctx, m)
 	case *QuotationMutation:
 		return c.Quotation.mutate(ctx, m)
 	case *QuotationLineMutation:
@@ -2899,6 +2925,54 @@ func (c *CustomerClient) QueryQuotationLines(_m *Customer) *QuotationLineQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, id),
 			sqlgraph.To(quotationline.Table, quotationline.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.QuotationLinesTable, customer.QuotationLinesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryProjects queries the projects edge of a Customer.
+func (c *CustomerClient) QueryProjects(_m *Customer) *ProjectQuery {
+	query := (&ProjectClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(project.Table, project.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.ProjectsTable, customer.ProjectsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryProjectMembers queries the project_members edge of a Customer.
+func (c *CustomerClient) QueryProjectMembers(_m *Customer) *ProjectMemberQuery {
+	query := (&ProjectMemberClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(projectmember.Table, projectmember.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.ProjectMembersTable, customer.ProjectMembersColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryProjectMilestones queries the project_milestones edge of a Customer.
+func (c *CustomerClient) QueryProjectMilestones(_m *Customer) *ProjectMilestoneQuery {
+	query := (&ProjectMilestoneClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(projectmilestone.Table, projectmilestone.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.ProjectMilestonesTable, customer.ProjectMilestonesColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -6407,6 +6481,600 @@ func (c *ProductClient) mutate(ctx context.Context, m *ProductMutation) (Value, 
 	}
 }
 
+// ProjectClient is a client for the Project schema.
+type ProjectClient struct {
+	config
+}
+
+// NewProjectClient returns a client for the Project from the given config.
+func NewProjectClient(c config) *ProjectClient {
+	return &ProjectClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `project.Hooks(f(g(h())))`.
+func (c *ProjectClient) Use(hooks ...Hook) {
+	c.hooks.Project = append(c.hooks.Project, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `project.Intercept(f(g(h())))`.
+func (c *ProjectClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Project = append(c.inters.Project, interceptors...)
+}
+
+// Create returns a builder for creating a Project entity.
+func (c *ProjectClient) Create() *ProjectCreate {
+	mutation := newProjectMutation(c.config, OpCreate)
+	return &ProjectCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Project entities.
+func (c *ProjectClient) CreateBulk(builders ...*ProjectCreate) *ProjectCreateBulk {
+	return &ProjectCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ProjectClient) MapCreateBulk(slice any, setFunc func(*ProjectCreate, int)) *ProjectCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ProjectCreateBulk{err: fmt.Errorf("calling to ProjectClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ProjectCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ProjectCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Project.
+func (c *ProjectClient) Update() *ProjectUpdate {
+	mutation := newProjectMutation(c.config, OpUpdate)
+	return &ProjectUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ProjectClient) UpdateOne(_m *Project) *ProjectUpdateOne {
+	mutation := newProjectMutation(c.config, OpUpdateOne, withProject(_m))
+	return &ProjectUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ProjectClient) UpdateOneID(id pulid.ID) *ProjectUpdateOne {
+	mutation := newProjectMutation(c.config, OpUpdateOne, withProjectID(id))
+	return &ProjectUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Project.
+func (c *ProjectClient) Delete() *ProjectDelete {
+	mutation := newProjectMutation(c.config, OpDelete)
+	return &ProjectDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ProjectClient) DeleteOne(_m *Project) *ProjectDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ProjectClient) DeleteOneID(id pulid.ID) *ProjectDeleteOne {
+	builder := c.Delete().Where(project.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ProjectDeleteOne{builder}
+}
+
+// Query returns a query builder for Project.
+func (c *ProjectClient) Query() *ProjectQuery {
+	return &ProjectQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeProject},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Project entity by its id.
+func (c *ProjectClient) Get(ctx context.Context, id pulid.ID) (*Project, error) {
+	return c.Query().Where(project.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ProjectClient) GetX(ctx context.Context, id pulid.ID) *Project {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a Project.
+func (c *ProjectClient) QueryCustomer(_m *Project) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(project.Table, project.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, project.CustomerTable, project.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOurLead queries the our_lead edge of a Project.
+func (c *ProjectClient) QueryOurLead(_m *Project) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(project.Table, project.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, project.OurLeadTable, project.OurLeadColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryNeed queries the need edge of a Project.
+func (c *ProjectClient) QueryNeed(_m *Project) *NeedQuery {
+	query := (&NeedClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(project.Table, project.FieldID, id),
+			sqlgraph.To(need.Table, need.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, project.NeedTable, project.NeedColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryProduct queries the product edge of a Project.
+func (c *ProjectClient) QueryProduct(_m *Project) *ProductQuery {
+	query := (&ProductClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(project.Table, project.FieldID, id),
+			sqlgraph.To(product.Table, product.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, project.ProductTable, project.ProductColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMembers queries the members edge of a Project.
+func (c *ProjectClient) QueryMembers(_m *Project) *ProjectMemberQuery {
+	query := (&ProjectMemberClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(project.Table, project.FieldID, id),
+			sqlgraph.To(projectmember.Table, projectmember.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, project.MembersTable, project.MembersColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMilestones queries the milestones edge of a Project.
+func (c *ProjectClient) QueryMilestones(_m *Project) *ProjectMilestoneQuery {
+	query := (&ProjectMilestoneClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(project.Table, project.FieldID, id),
+			sqlgraph.To(projectmilestone.Table, projectmilestone.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, project.MilestonesTable, project.MilestonesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ProjectClient) Hooks() []Hook {
+	hooks := c.hooks.Project
+	return append(hooks[:len(hooks):len(hooks)], project.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ProjectClient) Interceptors() []Interceptor {
+	return c.inters.Project
+}
+
+func (c *ProjectClient) mutate(ctx context.Context, m *ProjectMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ProjectCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ProjectUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ProjectUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ProjectDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Project mutation op: %q", m.Op())
+	}
+}
+
+// ProjectMemberClient is a client for the ProjectMember schema.
+type ProjectMemberClient struct {
+	config
+}
+
+// NewProjectMemberClient returns a client for the ProjectMember from the given config.
+func NewProjectMemberClient(c config) *ProjectMemberClient {
+	return &ProjectMemberClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `projectmember.Hooks(f(g(h())))`.
+func (c *ProjectMemberClient) Use(hooks ...Hook) {
+	c.hooks.ProjectMember = append(c.hooks.ProjectMember, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `projectmember.Intercept(f(g(h())))`.
+func (c *ProjectMemberClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ProjectMember = append(c.inters.ProjectMember, interceptors...)
+}
+
+// Create returns a builder for creating a ProjectMember entity.
+func (c *ProjectMemberClient) Create() *ProjectMemberCreate {
+	mutation := newProjectMemberMutation(c.config, OpCreate)
+	return &ProjectMemberCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ProjectMember entities.
+func (c *ProjectMemberClient) CreateBulk(builders ...*ProjectMemberCreate) *ProjectMemberCreateBulk {
+	return &ProjectMemberCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ProjectMemberClient) MapCreateBulk(slice any, setFunc func(*ProjectMemberCreate, int)) *ProjectMemberCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ProjectMemberCreateBulk{err: fmt.Errorf("calling to ProjectMemberClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ProjectMemberCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ProjectMemberCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ProjectMember.
+func (c *ProjectMemberClient) Update() *ProjectMemberUpdate {
+	mutation := newProjectMemberMutation(c.config, OpUpdate)
+	return &ProjectMemberUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ProjectMemberClient) UpdateOne(_m *ProjectMember) *ProjectMemberUpdateOne {
+	mutation := newProjectMemberMutation(c.config, OpUpdateOne, withProjectMember(_m))
+	return &ProjectMemberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ProjectMemberClient) UpdateOneID(id pulid.ID) *ProjectMemberUpdateOne {
+	mutation := newProjectMemberMutation(c.config, OpUpdateOne, withProjectMemberID(id))
+	return &ProjectMemberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ProjectMember.
+func (c *ProjectMemberClient) Delete() *ProjectMemberDelete {
+	mutation := newProjectMemberMutation(c.config, OpDelete)
+	return &ProjectMemberDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ProjectMemberClient) DeleteOne(_m *ProjectMember) *ProjectMemberDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ProjectMemberClient) DeleteOneID(id pulid.ID) *ProjectMemberDeleteOne {
+	builder := c.Delete().Where(projectmember.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ProjectMemberDeleteOne{builder}
+}
+
+// Query returns a query builder for ProjectMember.
+func (c *ProjectMemberClient) Query() *ProjectMemberQuery {
+	return &ProjectMemberQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeProjectMember},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ProjectMember entity by its id.
+func (c *ProjectMemberClient) Get(ctx context.Context, id pulid.ID) (*ProjectMember, error) {
+	return c.Query().Where(projectmember.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ProjectMemberClient) GetX(ctx context.Context, id pulid.ID) *ProjectMember {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryProject queries the project edge of a ProjectMember.
+func (c *ProjectMemberClient) QueryProject(_m *ProjectMember) *ProjectQuery {
+	query := (&ProjectClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(projectmember.Table, projectmember.FieldID, id),
+			sqlgraph.To(project.Table, project.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, projectmember.ProjectTable, projectmember.ProjectColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCustomer queries the customer edge of a ProjectMember.
+func (c *ProjectMemberClient) QueryCustomer(_m *ProjectMember) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(projectmember.Table, projectmember.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, projectmember.CustomerTable, projectmember.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryKeyPerson queries the key_person edge of a ProjectMember.
+func (c *ProjectMemberClient) QueryKeyPerson(_m *ProjectMember) *KeyPersonQuery {
+	query := (&KeyPersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(projectmember.Table, projectmember.FieldID, id),
+			sqlgraph.To(keyperson.Table, keyperson.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, projectmember.KeyPersonTable, projectmember.KeyPersonColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryUser queries the user edge of a ProjectMember.
+func (c *ProjectMemberClient) QueryUser(_m *ProjectMember) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(projectmember.Table, projectmember.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, projectmember.UserTable, projectmember.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ProjectMemberClient) Hooks() []Hook {
+	hooks := c.hooks.ProjectMember
+	return append(hooks[:len(hooks):len(hooks)], projectmember.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ProjectMemberClient) Interceptors() []Interceptor {
+	return c.inters.ProjectMember
+}
+
+func (c *ProjectMemberClient) mutate(ctx context.Context, m *ProjectMemberMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ProjectMemberCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ProjectMemberUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ProjectMemberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ProjectMemberDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ProjectMember mutation op: %q", m.Op())
+	}
+}
+
+// ProjectMilestoneClient is a client for the ProjectMilestone schema.
+type ProjectMilestoneClient struct {
+	config
+}
+
+// NewProjectMilestoneClient returns a client for the ProjectMilestone from the given config.
+func NewProjectMilestoneClient(c config) *ProjectMilestoneClient {
+	return &ProjectMilestoneClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `projectmilestone.Hooks(f(g(h())))`.
+func (c *ProjectMilestoneClient) Use(hooks ...Hook) {
+	c.hooks.ProjectMilestone = append(c.hooks.ProjectMilestone, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `projectmilestone.Intercept(f(g(h())))`.
+func (c *ProjectMilestoneClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ProjectMilestone = append(c.inters.ProjectMilestone, interceptors...)
+}
+
+// Create returns a builder for creating a ProjectMilestone entity.
+func (c *ProjectMilestoneClient) Create() *ProjectMilestoneCreate {
+	mutation := newProjectMilestoneMutation(c.config, OpCreate)
+	return &ProjectMilestoneCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ProjectMilestone entities.
+func (c *ProjectMilestoneClient) CreateBulk(builders ...*ProjectMilestoneCreate) *ProjectMilestoneCreateBulk {
+	return &ProjectMilestoneCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ProjectMilestoneClient) MapCreateBulk(slice any, setFunc func(*ProjectMilestoneCreate, int)) *ProjectMilestoneCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ProjectMilestoneCreateBulk{err: fmt.Errorf("calling to ProjectMilestoneClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ProjectMilestoneCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ProjectMilestoneCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ProjectMilestone.
+func (c *ProjectMilestoneClient) Update() *ProjectMilestoneUpdate {
+	mutation := newProjectMilestoneMutation(c.config, OpUpdate)
+	return &ProjectMilestoneUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ProjectMilestoneClient) UpdateOne(_m *ProjectMilestone) *ProjectMilestoneUpdateOne {
+	mutation := newProjectMilestoneMutation(c.config, OpUpdateOne, withProjectMilestone(_m))
+	return &ProjectMilestoneUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ProjectMilestoneClient) UpdateOneID(id pulid.ID) *ProjectMilestoneUpdateOne {
+	mutation := newProjectMilestoneMutation(c.config, OpUpdateOne, withProjectMilestoneID(id))
+	return &ProjectMilestoneUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ProjectMilestone.
+func (c *ProjectMilestoneClient) Delete() *ProjectMilestoneDelete {
+	mutation := newProjectMilestoneMutation(c.config, OpDelete)
+	return &ProjectMilestoneDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ProjectMilestoneClient) DeleteOne(_m *ProjectMilestone) *ProjectMilestoneDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ProjectMilestoneClient) DeleteOneID(id pulid.ID) *ProjectMilestoneDeleteOne {
+	builder := c.Delete().Where(projectmilestone.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ProjectMilestoneDeleteOne{builder}
+}
+
+// Query returns a query builder for ProjectMilestone.
+func (c *ProjectMilestoneClient) Query() *ProjectMilestoneQuery {
+	return &ProjectMilestoneQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeProjectMilestone},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ProjectMilestone entity by its id.
+func (c *ProjectMilestoneClient) Get(ctx context.Context, id pulid.ID) (*ProjectMilestone, error) {
+	return c.Query().Where(projectmilestone.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ProjectMilestoneClient) GetX(ctx context.Context, id pulid.ID) *ProjectMilestone {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryProject queries the project edge of a ProjectMilestone.
+func (c *ProjectMilestoneClient) QueryProject(_m *ProjectMilestone) *ProjectQuery {
+	query := (&ProjectClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(projectmilestone.Table, projectmilestone.FieldID, id),
+			sqlgraph.To(project.Table, project.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, projectmilestone.ProjectTable, projectmilestone.ProjectColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCustomer queries the customer edge of a ProjectMilestone.
+func (c *ProjectMilestoneClient) QueryCustomer(_m *ProjectMilestone) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(projectmilestone.Table, projectmilestone.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, projectmilestone.CustomerTable, projectmilestone.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ProjectMilestoneClient) Hooks() []Hook {
+	hooks := c.hooks.ProjectMilestone
+	return append(hooks[:len(hooks):len(hooks)], projectmilestone.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ProjectMilestoneClient) Interceptors() []Interceptor {
+	return c.inters.ProjectMilestone
+}
+
+func (c *ProjectMilestoneClient) mutate(ctx context.Context, m *ProjectMilestoneMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ProjectMilestoneCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ProjectMilestoneUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ProjectMilestoneUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ProjectMilestoneDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ProjectMilestone mutation op: %q", m.Op())
+	}
+}
+
 // QuotationClient is a client for the Quotation schema.
 type QuotationClient struct {
 	config
@@ -9728,20 +10396,22 @@ type (
 		ClassificationSetting, ClientMutation, Competitor, Contact, Customer, Document,
 		ExchangeRate, ImportJob, Interaction, Issue, IssueAttachment, IssueEvent,
 		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
-		OrderLine, Person, Pitch, PricePoint, Product, Quotation, QuotationLine,
-		RefreshToken, Sample, SampleEvent, SavedQuery, ServerState, ServiceDocument,
-		Shipment, SigningKey, Snooze, StageChange, Task, Team, TrackingEvent, Trial,
-		User, WebhookDelivery, WebhookEndpoint []ent.Hook
+		OrderLine, Person, Pitch, PricePoint, Product, Project, ProjectMember,
+		ProjectMilestone, Quotation, QuotationLine, RefreshToken, Sample, SampleEvent,
+		SavedQuery, ServerState, ServiceDocument, Shipment, SigningKey, Snooze,
+		StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
+		WebhookEndpoint []ent.Hook
 	}
 	inters struct {
 		APIToken, AccountChange, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck,
 		ClassificationSetting, ClientMutation, Competitor, Contact, Customer, Document,
 		ExchangeRate, ImportJob, Interaction, Issue, IssueAttachment, IssueEvent,
 		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
-		OrderLine, Person, Pitch, PricePoint, Product, Quotation, QuotationLine,
-		RefreshToken, Sample, SampleEvent, SavedQuery, ServerState, ServiceDocument,
-		Shipment, SigningKey, Snooze, StageChange, Task, Team, TrackingEvent, Trial,
-		User, WebhookDelivery, WebhookEndpoint []ent.Interceptor
+		OrderLine, Person, Pitch, PricePoint, Product, Project, ProjectMember,
+		ProjectMilestone, Quotation, QuotationLine, RefreshToken, Sample, SampleEvent,
+		SavedQuery, ServerState, ServiceDocument, Shipment, SigningKey, Snooze,
+		StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
+		WebhookEndpoint []ent.Interceptor
 	}
 )
 

@@ -207,11 +207,17 @@ type CustomerEdges struct {
 	Quotations []*Quotation `json:"quotations,omitempty"`
 	// QuotationLines holds the value of the quotation_lines edge.
 	QuotationLines []*QuotationLine `json:"quotation_lines,omitempty"`
+	// Projects holds the value of the projects edge.
+	Projects []*Project `json:"projects,omitempty"`
+	// ProjectMembers holds the value of the project_members edge.
+	ProjectMembers []*ProjectMember `json:"project_members,omitempty"`
+	// ProjectMilestones holds the value of the project_milestones edge.
+	ProjectMilestones []*ProjectMilestone `json:"project_milestones,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [36]bool
+	loadedTypes [39]bool
 	// totalCount holds the count of the edges above.
-	totalCount [24]map[string]int
+	totalCount [25]map[string]int
 
 	namedReferredCustomers map[string][]*Customer
 	namedContacts          map[string][]*Contact
@@ -245,6 +251,9 @@ type CustomerEdges struct {
 	namedAccountChanges    map[string][]*AccountChange
 	namedQuotations        map[string][]*Quotation
 	namedQuotationLines    map[string][]*QuotationLine
+	namedProjects          map[string][]*Project
+	namedProjectMembers    map[string][]*ProjectMember
+	namedProjectMilestones map[string][]*ProjectMilestone
 }
 
 // OwnerOrErr returns the Owner value or an error if the edge
@@ -577,6 +586,33 @@ func (e CustomerEdges) QuotationLinesOrErr() ([]*QuotationLine, error) {
 		return e.QuotationLines, nil
 	}
 	return nil, &NotLoadedError{edge: "quotation_lines"}
+}
+
+// ProjectsOrErr returns the Projects value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) ProjectsOrErr() ([]*Project, error) {
+	if e.loadedTypes[36] {
+		return e.Projects, nil
+	}
+	return nil, &NotLoadedError{edge: "projects"}
+}
+
+// ProjectMembersOrErr returns the ProjectMembers value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) ProjectMembersOrErr() ([]*ProjectMember, error) {
+	if e.loadedTypes[37] {
+		return e.ProjectMembers, nil
+	}
+	return nil, &NotLoadedError{edge: "project_members"}
+}
+
+// ProjectMilestonesOrErr returns the ProjectMilestones value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) ProjectMilestonesOrErr() ([]*ProjectMilestone, error) {
+	if e.loadedTypes[38] {
+		return e.ProjectMilestones, nil
+	}
+	return nil, &NotLoadedError{edge: "project_milestones"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -1146,6 +1182,21 @@ func (_m *Customer) QueryQuotations() *QuotationQuery {
 // QueryQuotationLines queries the "quotation_lines" edge of the Customer entity.
 func (_m *Customer) QueryQuotationLines() *QuotationLineQuery {
 	return NewCustomerClient(_m.config).QueryQuotationLines(_m)
+}
+
+// QueryProjects queries the "projects" edge of the Customer entity.
+func (_m *Customer) QueryProjects() *ProjectQuery {
+	return NewCustomerClient(_m.config).QueryProjects(_m)
+}
+
+// QueryProjectMembers queries the "project_members" edge of the Customer entity.
+func (_m *Customer) QueryProjectMembers() *ProjectMemberQuery {
+	return NewCustomerClient(_m.config).QueryProjectMembers(_m)
+}
+
+// QueryProjectMilestones queries the "project_milestones" edge of the Customer entity.
+func (_m *Customer) QueryProjectMilestones() *ProjectMilestoneQuery {
+	return NewCustomerClient(_m.config).QueryProjectMilestones(_m)
 }
 
 // Update returns a builder for updating this Customer.
@@ -2134,6 +2185,78 @@ func (_m *Customer) appendNamedQuotationLines(name string, edges ...*QuotationLi
 		_m.Edges.namedQuotationLines[name] = []*QuotationLine{}
 	} else {
 		_m.Edges.namedQuotationLines[name] = append(_m.Edges.namedQuotationLines[name], edges...)
+	}
+}
+
+// NamedProjects returns the Projects named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedProjects(name string) ([]*Project, error) {
+	if _m.Edges.namedProjects == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedProjects[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedProjects(name string, edges ...*Project) {
+	if _m.Edges.namedProjects == nil {
+		_m.Edges.namedProjects = make(map[string][]*Project)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedProjects[name] = []*Project{}
+	} else {
+		_m.Edges.namedProjects[name] = append(_m.Edges.namedProjects[name], edges...)
+	}
+}
+
+// NamedProjectMembers returns the ProjectMembers named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedProjectMembers(name string) ([]*ProjectMember, error) {
+	if _m.Edges.namedProjectMembers == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedProjectMembers[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedProjectMembers(name string, edges ...*ProjectMember) {
+	if _m.Edges.namedProjectMembers == nil {
+		_m.Edges.namedProjectMembers = make(map[string][]*ProjectMember)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedProjectMembers[name] = []*ProjectMember{}
+	} else {
+		_m.Edges.namedProjectMembers[name] = append(_m.Edges.namedProjectMembers[name], edges...)
+	}
+}
+
+// NamedProjectMilestones returns the ProjectMilestones named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedProjectMilestones(name string) ([]*ProjectMilestone, error) {
+	if _m.Edges.namedProjectMilestones == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedProjectMilestones[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedProjectMilestones(name string, edges ...*ProjectMilestone) {
+	if _m.Edges.namedProjectMilestones == nil {
+		_m.Edges.namedProjectMilestones = make(map[string][]*ProjectMilestone)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedProjectMilestones[name] = []*ProjectMilestone{}
+	} else {
+		_m.Edges.namedProjectMilestones[name] = append(_m.Edges.namedProjectMilestones[name], edges...)
 	}
 }
 

@@ -29,6 +29,9 @@ import (
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/predicate"
+	"tandem/ent/project"
+	"tandem/ent/projectmember"
+	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/sample"
@@ -95,6 +98,9 @@ type CustomerQuery struct {
 	withAccountChanges         *AccountChangeQuery
 	withQuotations             *QuotationQuery
 	withQuotationLines         *QuotationLineQuery
+	withProjects               *ProjectQuery
+	withProjectMembers         *ProjectMemberQuery
+	withProjectMilestones      *ProjectMilestoneQuery
 	loadTotal                  []func(context.Context, []*Customer) error
 	modifiers                  []func(*sql.Selector)
 	withNamedReferredCustomers map[string]*CustomerQuery
@@ -129,6 +135,9 @@ type CustomerQuery struct {
 	withNamedAccountChanges    map[string]*AccountChangeQuery
 	withNamedQuotations        map[string]*QuotationQuery
 	withNamedQuotationLines    map[string]*QuotationLineQuery
+	withNamedProjects          map[string]*ProjectQuery
+	withNamedProjectMembers    map[string]*ProjectMemberQuery
+	withNamedProjectMilestones map[string]*ProjectMilestoneQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -957,6 +966,72 @@ func (_q *CustomerQuery) QueryQuotationLines() *QuotationLineQuery {
 	return query
 }
 
+// QueryProjects chains the current query on the "projects" edge.
+func (_q *CustomerQuery) QueryProjects() *ProjectQuery {
+	query := (&ProjectClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(project.Table, project.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.ProjectsTable, customer.ProjectsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryProjectMembers chains the current query on the "project_members" edge.
+func (_q *CustomerQuery) QueryProjectMembers() *ProjectMemberQuery {
+	query := (&ProjectMemberClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(projectmember.Table, projectmember.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.ProjectMembersTable, customer.ProjectMembersColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryProjectMilestones chains the current query on the "project_milestones" edge.
+func (_q *CustomerQuery) QueryProjectMilestones() *ProjectMilestoneQuery {
+	query := (&ProjectMilestoneClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(projectmilestone.Table, projectmilestone.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.ProjectMilestonesTable, customer.ProjectMilestonesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first Customer entity from the query.
 // Returns a *NotFoundError when no Customer was found.
 func (_q *CustomerQuery) First(ctx context.Context) (*Customer, error) {
@@ -1185,6 +1260,9 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withAccountChanges:    _q.withAccountChanges.Clone(),
 		withQuotations:        _q.withQuotations.Clone(),
 		withQuotationLines:    _q.withQuotationLines.Clone(),
+		withProjects:          _q.withProjects.Clone(),
+		withProjectMembers:    _q.withProjectMembers.Clone(),
+		withProjectMilestones: _q.withProjectMilestones.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -1588,6 +1666,39 @@ func (_q *CustomerQuery) WithQuotationLines(opts ...func(*QuotationLineQuery)) *
 	return _q
 }
 
+// WithProjects tells the query-builder to eager-load the nodes that are connected to
+// the "projects" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithProjects(opts ...func(*ProjectQuery)) *CustomerQuery {
+	query := (&ProjectClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withProjects = query
+	return _q
+}
+
+// WithProjectMembers tells the query-builder to eager-load the nodes that are connected to
+// the "project_members" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithProjectMembers(opts ...func(*ProjectMemberQuery)) *CustomerQuery {
+	query := (&ProjectMemberClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withProjectMembers = query
+	return _q
+}
+
+// WithProjectMilestones tells the query-builder to eager-load the nodes that are connected to
+// the "project_milestones" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithProjectMilestones(opts ...func(*ProjectMilestoneQuery)) *CustomerQuery {
+	query := (&ProjectMilestoneClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withProjectMilestones = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -1672,7 +1783,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [36]bool{
+		loadedTypes = [39]bool{
 			_q.withOwner != nil,
 			_q.withTeam != nil,
 			_q.withReferrerCustomer != nil,
@@ -1709,6 +1820,9 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			_q.withAccountChanges != nil,
 			_q.withQuotations != nil,
 			_q.withQuotationLines != nil,
+			_q.withProjects != nil,
+			_q.withProjectMembers != nil,
+			_q.withProjectMilestones != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -1982,6 +2096,29 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
+	if query := _q.withProjects; query != nil {
+		if err := _q.loadProjects(ctx, query, nodes,
+			func(n *Customer) { n.Edges.Projects = []*Project{} },
+			func(n *Customer, e *Project) { n.Edges.Projects = append(n.Edges.Projects, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withProjectMembers; query != nil {
+		if err := _q.loadProjectMembers(ctx, query, nodes,
+			func(n *Customer) { n.Edges.ProjectMembers = []*ProjectMember{} },
+			func(n *Customer, e *ProjectMember) { n.Edges.ProjectMembers = append(n.Edges.ProjectMembers, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withProjectMilestones; query != nil {
+		if err := _q.loadProjectMilestones(ctx, query, nodes,
+			func(n *Customer) { n.Edges.ProjectMilestones = []*ProjectMilestone{} },
+			func(n *Customer, e *ProjectMilestone) {
+				n.Edges.ProjectMilestones = append(n.Edges.ProjectMilestones, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedReferredCustomers {
 		if err := _q.loadReferredCustomers(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedReferredCustomers(name) },
@@ -2203,6 +2340,27 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadQuotationLines(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedQuotationLines(name) },
 			func(n *Customer, e *QuotationLine) { n.appendNamedQuotationLines(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedProjects {
+		if err := _q.loadProjects(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedProjects(name) },
+			func(n *Customer, e *Project) { n.appendNamedProjects(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedProjectMembers {
+		if err := _q.loadProjectMembers(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedProjectMembers(name) },
+			func(n *Customer, e *ProjectMember) { n.appendNamedProjectMembers(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedProjectMilestones {
+		if err := _q.loadProjectMilestones(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedProjectMilestones(name) },
+			func(n *Customer, e *ProjectMilestone) { n.appendNamedProjectMilestones(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -3322,6 +3480,99 @@ func (_q *CustomerQuery) loadQuotationLines(ctx context.Context, query *Quotatio
 	}
 	return nil
 }
+func (_q *CustomerQuery) loadProjects(ctx context.Context, query *ProjectQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *Project)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(project.FieldCustomerID)
+	}
+	query.Where(predicate.Project(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.ProjectsColumn), fks...))
+		loadkeys.Mark(s, customer.ProjectsColumn, fks) // ent/entc.go: markLoadKeys
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadProjectMembers(ctx context.Context, query *ProjectMemberQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *ProjectMember)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(projectmember.FieldCustomerID)
+	}
+	query.Where(predicate.ProjectMember(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.ProjectMembersColumn), fks...))
+		loadkeys.Mark(s, customer.ProjectMembersColumn, fks) // ent/entc.go: markLoadKeys
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadProjectMilestones(ctx context.Context, query *ProjectMilestoneQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *ProjectMilestone)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(projectmilestone.FieldCustomerID)
+	}
+	query.Where(predicate.ProjectMilestone(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.ProjectMilestonesColumn), fks...))
+		loadkeys.Mark(s, customer.ProjectMilestonesColumn, fks) // ent/entc.go: markLoadKeys
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *CustomerQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -3899,6 +4150,48 @@ func (_q *CustomerQuery) WithNamedQuotationLines(name string, opts ...func(*Quot
 		_q.withNamedQuotationLines = make(map[string]*QuotationLineQuery)
 	}
 	_q.withNamedQuotationLines[name] = query
+	return _q
+}
+
+// WithNamedProjects tells the query-builder to eager-load the nodes that are connected to the "projects"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedProjects(name string, opts ...func(*ProjectQuery)) *CustomerQuery {
+	query := (&ProjectClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedProjects == nil {
+		_q.withNamedProjects = make(map[string]*ProjectQuery)
+	}
+	_q.withNamedProjects[name] = query
+	return _q
+}
+
+// WithNamedProjectMembers tells the query-builder to eager-load the nodes that are connected to the "project_members"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedProjectMembers(name string, opts ...func(*ProjectMemberQuery)) *CustomerQuery {
+	query := (&ProjectMemberClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedProjectMembers == nil {
+		_q.withNamedProjectMembers = make(map[string]*ProjectMemberQuery)
+	}
+	_q.withNamedProjectMembers[name] = query
+	return _q
+}
+
+// WithNamedProjectMilestones tells the query-builder to eager-load the nodes that are connected to the "project_milestones"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedProjectMilestones(name string, opts ...func(*ProjectMilestoneQuery)) *CustomerQuery {
+	query := (&ProjectMilestoneClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedProjectMilestones == nil {
+		_q.withNamedProjectMilestones = make(map[string]*ProjectMilestoneQuery)
+	}
+	_q.withNamedProjectMilestones[name] = query
 	return _q
 }
 

@@ -26,6 +26,9 @@ import (
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/predicate"
+	"tandem/ent/project"
+	"tandem/ent/projectmember"
+	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/sample"
@@ -1636,6 +1639,51 @@ func (_u *CustomerUpdate) AddQuotationLines(v ...*QuotationLine) *CustomerUpdate
 	return _u.AddQuotationLineIDs(ids...)
 }
 
+// AddProjectIDs adds the "projects" edge to the Project entity by IDs.
+func (_u *CustomerUpdate) AddProjectIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.AddProjectIDs(ids...)
+	return _u
+}
+
+// AddProjects adds the "projects" edges to the Project entity.
+func (_u *CustomerUpdate) AddProjects(v ...*Project) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddProjectIDs(ids...)
+}
+
+// AddProjectMemberIDs adds the "project_members" edge to the ProjectMember entity by IDs.
+func (_u *CustomerUpdate) AddProjectMemberIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.AddProjectMemberIDs(ids...)
+	return _u
+}
+
+// AddProjectMembers adds the "project_members" edges to the ProjectMember entity.
+func (_u *CustomerUpdate) AddProjectMembers(v ...*ProjectMember) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddProjectMemberIDs(ids...)
+}
+
+// AddProjectMilestoneIDs adds the "project_milestones" edge to the ProjectMilestone entity by IDs.
+func (_u *CustomerUpdate) AddProjectMilestoneIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.AddProjectMilestoneIDs(ids...)
+	return _u
+}
+
+// AddProjectMilestones adds the "project_milestones" edges to the ProjectMilestone entity.
+func (_u *CustomerUpdate) AddProjectMilestones(v ...*ProjectMilestone) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddProjectMilestoneIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_u *CustomerUpdate) Mutation() *CustomerMutation {
 	return _u.mutation
@@ -2335,6 +2383,69 @@ func (_u *CustomerUpdate) RemoveQuotationLines(v ...*QuotationLine) *CustomerUpd
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveQuotationLineIDs(ids...)
+}
+
+// ClearProjects clears all "projects" edges to the Project entity.
+func (_u *CustomerUpdate) ClearProjects() *CustomerUpdate {
+	_u.mutation.ClearProjects()
+	return _u
+}
+
+// RemoveProjectIDs removes the "projects" edge to Project entities by IDs.
+func (_u *CustomerUpdate) RemoveProjectIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.RemoveProjectIDs(ids...)
+	return _u
+}
+
+// RemoveProjects removes "projects" edges to Project entities.
+func (_u *CustomerUpdate) RemoveProjects(v ...*Project) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveProjectIDs(ids...)
+}
+
+// ClearProjectMembers clears all "project_members" edges to the ProjectMember entity.
+func (_u *CustomerUpdate) ClearProjectMembers() *CustomerUpdate {
+	_u.mutation.ClearProjectMembers()
+	return _u
+}
+
+// RemoveProjectMemberIDs removes the "project_members" edge to ProjectMember entities by IDs.
+func (_u *CustomerUpdate) RemoveProjectMemberIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.RemoveProjectMemberIDs(ids...)
+	return _u
+}
+
+// RemoveProjectMembers removes "project_members" edges to ProjectMember entities.
+func (_u *CustomerUpdate) RemoveProjectMembers(v ...*ProjectMember) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveProjectMemberIDs(ids...)
+}
+
+// ClearProjectMilestones clears all "project_milestones" edges to the ProjectMilestone entity.
+func (_u *CustomerUpdate) ClearProjectMilestones() *CustomerUpdate {
+	_u.mutation.ClearProjectMilestones()
+	return _u
+}
+
+// RemoveProjectMilestoneIDs removes the "project_milestones" edge to ProjectMilestone entities by IDs.
+func (_u *CustomerUpdate) RemoveProjectMilestoneIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.RemoveProjectMilestoneIDs(ids...)
+	return _u
+}
+
+// RemoveProjectMilestones removes "project_milestones" edges to ProjectMilestone entities.
+func (_u *CustomerUpdate) RemoveProjectMilestones(v ...*ProjectMilestone) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveProjectMilestoneIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -4451,6 +4562,141 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.ProjectsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectsTable,
+			Columns: []string{customer.ProjectsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(project.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedProjectsIDs(); len(nodes) > 0 && !_u.mutation.ProjectsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectsTable,
+			Columns: []string{customer.ProjectsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(project.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProjectsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectsTable,
+			Columns: []string{customer.ProjectsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(project.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ProjectMembersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectMembersTable,
+			Columns: []string{customer.ProjectMembersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectmember.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedProjectMembersIDs(); len(nodes) > 0 && !_u.mutation.ProjectMembersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectMembersTable,
+			Columns: []string{customer.ProjectMembersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectmember.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProjectMembersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectMembersTable,
+			Columns: []string{customer.ProjectMembersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectmember.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ProjectMilestonesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectMilestonesTable,
+			Columns: []string{customer.ProjectMilestonesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectmilestone.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedProjectMilestonesIDs(); len(nodes) > 0 && !_u.mutation.ProjectMilestonesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectMilestonesTable,
+			Columns: []string{customer.ProjectMilestonesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectmilestone.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProjectMilestonesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectMilestonesTable,
+			Columns: []string{customer.ProjectMilestonesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectmilestone.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -6047,6 +6293,51 @@ func (_u *CustomerUpdateOne) AddQuotationLines(v ...*QuotationLine) *CustomerUpd
 	return _u.AddQuotationLineIDs(ids...)
 }
 
+// AddProjectIDs adds the "projects" edge to the Project entity by IDs.
+func (_u *CustomerUpdateOne) AddProjectIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.AddProjectIDs(ids...)
+	return _u
+}
+
+// AddProjects adds the "projects" edges to the Project entity.
+func (_u *CustomerUpdateOne) AddProjects(v ...*Project) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddProjectIDs(ids...)
+}
+
+// AddProjectMemberIDs adds the "project_members" edge to the ProjectMember entity by IDs.
+func (_u *CustomerUpdateOne) AddProjectMemberIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.AddProjectMemberIDs(ids...)
+	return _u
+}
+
+// AddProjectMembers adds the "project_members" edges to the ProjectMember entity.
+func (_u *CustomerUpdateOne) AddProjectMembers(v ...*ProjectMember) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddProjectMemberIDs(ids...)
+}
+
+// AddProjectMilestoneIDs adds the "project_milestones" edge to the ProjectMilestone entity by IDs.
+func (_u *CustomerUpdateOne) AddProjectMilestoneIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.AddProjectMilestoneIDs(ids...)
+	return _u
+}
+
+// AddProjectMilestones adds the "project_milestones" edges to the ProjectMilestone entity.
+func (_u *CustomerUpdateOne) AddProjectMilestones(v ...*ProjectMilestone) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddProjectMilestoneIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_u *CustomerUpdateOne) Mutation() *CustomerMutation {
 	return _u.mutation
@@ -6746,6 +7037,69 @@ func (_u *CustomerUpdateOne) RemoveQuotationLines(v ...*QuotationLine) *Customer
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveQuotationLineIDs(ids...)
+}
+
+// ClearProjects clears all "projects" edges to the Project entity.
+func (_u *CustomerUpdateOne) ClearProjects() *CustomerUpdateOne {
+	_u.mutation.ClearProjects()
+	return _u
+}
+
+// RemoveProjectIDs removes the "projects" edge to Project entities by IDs.
+func (_u *CustomerUpdateOne) RemoveProjectIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveProjectIDs(ids...)
+	return _u
+}
+
+// RemoveProjects removes "projects" edges to Project entities.
+func (_u *CustomerUpdateOne) RemoveProjects(v ...*Project) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveProjectIDs(ids...)
+}
+
+// ClearProjectMembers clears all "project_members" edges to the ProjectMember entity.
+func (_u *CustomerUpdateOne) ClearProjectMembers() *CustomerUpdateOne {
+	_u.mutation.ClearProjectMembers()
+	return _u
+}
+
+// RemoveProjectMemberIDs removes the "project_members" edge to ProjectMember entities by IDs.
+func (_u *CustomerUpdateOne) RemoveProjectMemberIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveProjectMemberIDs(ids...)
+	return _u
+}
+
+// RemoveProjectMembers removes "project_members" edges to ProjectMember entities.
+func (_u *CustomerUpdateOne) RemoveProjectMembers(v ...*ProjectMember) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveProjectMemberIDs(ids...)
+}
+
+// ClearProjectMilestones clears all "project_milestones" edges to the ProjectMilestone entity.
+func (_u *CustomerUpdateOne) ClearProjectMilestones() *CustomerUpdateOne {
+	_u.mutation.ClearProjectMilestones()
+	return _u
+}
+
+// RemoveProjectMilestoneIDs removes the "project_milestones" edge to ProjectMilestone entities by IDs.
+func (_u *CustomerUpdateOne) RemoveProjectMilestoneIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveProjectMilestoneIDs(ids...)
+	return _u
+}
+
+// RemoveProjectMilestones removes "project_milestones" edges to ProjectMilestone entities.
+func (_u *CustomerUpdateOne) RemoveProjectMilestones(v ...*ProjectMilestone) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveProjectMilestoneIDs(ids...)
 }
 
 // Where appends a list predicates to the CustomerUpdate builder.
@@ -8885,6 +9239,141 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(quotationline.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ProjectsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectsTable,
+			Columns: []string{customer.ProjectsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(project.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedProjectsIDs(); len(nodes) > 0 && !_u.mutation.ProjectsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectsTable,
+			Columns: []string{customer.ProjectsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(project.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProjectsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectsTable,
+			Columns: []string{customer.ProjectsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(project.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ProjectMembersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectMembersTable,
+			Columns: []string{customer.ProjectMembersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectmember.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedProjectMembersIDs(); len(nodes) > 0 && !_u.mutation.ProjectMembersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectMembersTable,
+			Columns: []string{customer.ProjectMembersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectmember.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProjectMembersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectMembersTable,
+			Columns: []string{customer.ProjectMembersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectmember.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ProjectMilestonesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectMilestonesTable,
+			Columns: []string{customer.ProjectMilestonesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectmilestone.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedProjectMilestonesIDs(); len(nodes) > 0 && !_u.mutation.ProjectMilestonesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectMilestonesTable,
+			Columns: []string{customer.ProjectMilestonesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectmilestone.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProjectMilestonesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectMilestonesTable,
+			Columns: []string{customer.ProjectMilestonesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectmilestone.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -38,6 +38,9 @@ import (
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/project"
+	"tandem/ent/projectmember"
+	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
@@ -151,6 +154,9 @@ func checkColumn(t, c string) error {
 			pitch.Table:                 pitch.ValidColumn,
 			pricepoint.Table:            pricepoint.ValidColumn,
 			product.Table:               product.ValidColumn,
+			project.Table:               project.ValidColumn,
+			projectmember.Table:         projectmember.ValidColumn,
+			projectmilestone.Table:      projectmilestone.ValidColumn,
 			quotation.Table:             quotation.ValidColumn,
 			quotationline.Table:         quotationline.ValidColumn,
 			refreshtoken.Table:          refreshtoken.ValidColumn,

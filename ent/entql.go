@@ -34,6 +34,9 @@ import (
 	"tandem/ent/predicate"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/project"
+	"tandem/ent/projectmember"
+	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
@@ -62,7 +65,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 49)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 52)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -876,6 +879,79 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   project.Table,
+			Columns: project.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: project.FieldID,
+			},
+		},
+		Type: "Project",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			project.FieldCreatedAt:  {Type: field.TypeTime, Column: project.FieldCreatedAt},
+			project.FieldUpdatedAt:  {Type: field.TypeTime, Column: project.FieldUpdatedAt},
+			project.FieldVersion:    {Type: field.TypeInt, Column: project.FieldVersion},
+			project.FieldCustomerID: {Type: field.TypeString, Column: project.FieldCustomerID},
+			project.FieldKind:       {Type: field.TypeEnum, Column: project.FieldKind},
+			project.FieldTitle:      {Type: field.TypeString, Column: project.FieldTitle},
+			project.FieldGoal:       {Type: field.TypeString, Column: project.FieldGoal},
+			project.FieldStatus:     {Type: field.TypeEnum, Column: project.FieldStatus},
+			project.FieldStartedAt:  {Type: field.TypeTime, Column: project.FieldStartedAt},
+			project.FieldEndedAt:    {Type: field.TypeTime, Column: project.FieldEndedAt},
+			project.FieldOutcome:    {Type: field.TypeString, Column: project.FieldOutcome},
+			project.FieldProgramme:  {Type: field.TypeString, Column: project.FieldProgramme},
+			project.FieldBudget:     {Type: field.TypeFloat64, Column: project.FieldBudget},
+			project.FieldCurrency:   {Type: field.TypeString, Column: project.FieldCurrency},
+			project.FieldOurLeadID:  {Type: field.TypeString, Column: project.FieldOurLeadID},
+			project.FieldNeedID:     {Type: field.TypeString, Column: project.FieldNeedID},
+			project.FieldProductID:  {Type: field.TypeString, Column: project.FieldProductID},
+		},
+	}
+	graph.Nodes[31] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   projectmember.Table,
+			Columns: projectmember.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: projectmember.FieldID,
+			},
+		},
+		Type: "ProjectMember",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			projectmember.FieldCreatedAt:   {Type: field.TypeTime, Column: projectmember.FieldCreatedAt},
+			projectmember.FieldUpdatedAt:   {Type: field.TypeTime, Column: projectmember.FieldUpdatedAt},
+			projectmember.FieldVersion:     {Type: field.TypeInt, Column: projectmember.FieldVersion},
+			projectmember.FieldProjectID:   {Type: field.TypeString, Column: projectmember.FieldProjectID},
+			projectmember.FieldCustomerID:  {Type: field.TypeString, Column: projectmember.FieldCustomerID},
+			projectmember.FieldKeyPersonID: {Type: field.TypeString, Column: projectmember.FieldKeyPersonID},
+			projectmember.FieldUserID:      {Type: field.TypeString, Column: projectmember.FieldUserID},
+			projectmember.FieldRole:        {Type: field.TypeString, Column: projectmember.FieldRole},
+		},
+	}
+	graph.Nodes[32] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   projectmilestone.Table,
+			Columns: projectmilestone.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: projectmilestone.FieldID,
+			},
+		},
+		Type: "ProjectMilestone",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			projectmilestone.FieldCreatedAt:  {Type: field.TypeTime, Column: projectmilestone.FieldCreatedAt},
+			projectmilestone.FieldUpdatedAt:  {Type: field.TypeTime, Column: projectmilestone.FieldUpdatedAt},
+			projectmilestone.FieldVersion:    {Type: field.TypeInt, Column: projectmilestone.FieldVersion},
+			projectmilestone.FieldProjectID:  {Type: field.TypeString, Column: projectmilestone.FieldProjectID},
+			projectmilestone.FieldCustomerID: {Type: field.TypeString, Column: projectmilestone.FieldCustomerID},
+			projectmilestone.FieldTitle:      {Type: field.TypeString, Column: projectmilestone.FieldTitle},
+			projectmilestone.FieldDueAt:      {Type: field.TypeTime, Column: projectmilestone.FieldDueAt},
+			projectmilestone.FieldDoneAt:     {Type: field.TypeTime, Column: projectmilestone.FieldDoneAt},
+			projectmilestone.FieldNote:       {Type: field.TypeString, Column: projectmilestone.FieldNote},
+		},
+	}
+	graph.Nodes[33] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   quotation.Table,
 			Columns: quotation.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -910,7 +986,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			quotation.FieldCreatedByID:   {Type: field.TypeString, Column: quotation.FieldCreatedByID},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   quotationline.Table,
 			Columns: quotationline.Columns,
@@ -934,7 +1010,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			quotationline.FieldNote:        {Type: field.TypeString, Column: quotationline.FieldNote},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -955,7 +1031,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldClientAddr: {Type: field.TypeString, Column: refreshtoken.FieldClientAddr},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   sample.Table,
 			Columns: sample.Columns,
@@ -988,7 +1064,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			sample.FieldDocPrecautions: {Type: field.TypeBool, Column: sample.FieldDocPrecautions},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   sampleevent.Table,
 			Columns: sampleevent.Columns,
@@ -1008,7 +1084,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			sampleevent.FieldAt:         {Type: field.TypeTime, Column: sampleevent.FieldAt},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   savedquery.Table,
 			Columns: savedquery.Columns,
@@ -1029,7 +1105,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			savedquery.FieldDescription: {Type: field.TypeString, Column: savedquery.FieldDescription},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   serverstate.Table,
 			Columns: serverstate.Columns,
@@ -1045,7 +1121,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			serverstate.FieldUpdatedAt: {Type: field.TypeTime, Column: serverstate.FieldUpdatedAt},
 		},
 	}
-	graph.Nodes[37] = &sqlgraph.Node{
+	graph.Nodes[40] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   servicedocument.Table,
 			Columns: servicedocument.Columns,
@@ -1066,7 +1142,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			servicedocument.FieldNote:       {Type: field.TypeString, Column: servicedocument.FieldNote},
 		},
 	}
-	graph.Nodes[38] = &sqlgraph.Node{
+	graph.Nodes[41] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   shipment.Table,
 			Columns: shipment.Columns,
@@ -1092,7 +1168,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			shipment.FieldSignedBy:           {Type: field.TypeString, Column: shipment.FieldSignedBy},
 		},
 	}
-	graph.Nodes[39] = &sqlgraph.Node{
+	graph.Nodes[42] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   signingkey.Table,
 			Columns: signingkey.Columns,
@@ -1110,7 +1186,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			signingkey.FieldRetiredAt: {Type: field.TypeTime, Column: signingkey.FieldRetiredAt},
 		},
 	}
-	graph.Nodes[40] = &sqlgraph.Node{
+	graph.Nodes[43] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   snooze.Table,
 			Columns: snooze.Columns,
@@ -1129,7 +1205,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			snooze.FieldUntil:     {Type: field.TypeTime, Column: snooze.FieldUntil},
 		},
 	}
-	graph.Nodes[41] = &sqlgraph.Node{
+	graph.Nodes[44] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stagechange.Table,
 			Columns: stagechange.Columns,
@@ -1149,7 +1225,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stagechange.FieldChangedAt:   {Type: field.TypeTime, Column: stagechange.FieldChangedAt},
 		},
 	}
-	graph.Nodes[42] = &sqlgraph.Node{
+	graph.Nodes[45] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -1173,7 +1249,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldDoneAt:        {Type: field.TypeTime, Column: task.FieldDoneAt},
 		},
 	}
-	graph.Nodes[43] = &sqlgraph.Node{
+	graph.Nodes[46] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -1191,7 +1267,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldDescription: {Type: field.TypeString, Column: team.FieldDescription},
 		},
 	}
-	graph.Nodes[44] = &sqlgraph.Node{
+	graph.Nodes[47] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trackingevent.Table,
 			Columns: trackingevent.Columns,
@@ -1212,7 +1288,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trackingevent.FieldDescription: {Type: field.TypeString, Column: trackingevent.FieldDescription},
 		},
 	}
-	graph.Nodes[45] = &sqlgraph.Node{
+	graph.Nodes[48] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trial.Table,
 			Columns: trial.Columns,
@@ -1246,7 +1322,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trial.FieldFinishedAt:        {Type: field.TypeTime, Column: trial.FieldFinishedAt},
 		},
 	}
-	graph.Nodes[46] = &sqlgraph.Node{
+	graph.Nodes[49] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -1273,7 +1349,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldPartnerCustomerID:  {Type: field.TypeString, Column: user.FieldPartnerCustomerID},
 		},
 	}
-	graph.Nodes[47] = &sqlgraph.Node{
+	graph.Nodes[50] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -1300,7 +1376,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			webhookdelivery.FieldLastError:      {Type: field.TypeString, Column: webhookdelivery.FieldLastError},
 		},
 	}
-	graph.Nodes[48] = &sqlgraph.Node{
+	graph.Nodes[51] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookendpoint.Table,
 			Columns: webhookendpoint.Columns,
@@ -1956,6 +2032,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Customer",
 		"QuotationLine",
+	)
+	graph.MustAddE(
+		"projects",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectsTable,
+			Columns: []string{customer.ProjectsColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"Project",
+	)
+	graph.MustAddE(
+		"project_members",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectMembersTable,
+			Columns: []string{customer.ProjectMembersColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"ProjectMember",
+	)
+	graph.MustAddE(
+		"project_milestones",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectMilestonesTable,
+			Columns: []string{customer.ProjectMilestonesColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"ProjectMilestone",
 	)
 	graph.MustAddE(
 		"product",
@@ -2652,6 +2764,150 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Product",
 		"QuotationLine",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   project.CustomerTable,
+			Columns: []string{project.CustomerColumn},
+			Bidi:    false,
+		},
+		"Project",
+		"Customer",
+	)
+	graph.MustAddE(
+		"our_lead",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   project.OurLeadTable,
+			Columns: []string{project.OurLeadColumn},
+			Bidi:    false,
+		},
+		"Project",
+		"User",
+	)
+	graph.MustAddE(
+		"need",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   project.NeedTable,
+			Columns: []string{project.NeedColumn},
+			Bidi:    false,
+		},
+		"Project",
+		"Need",
+	)
+	graph.MustAddE(
+		"product",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   project.ProductTable,
+			Columns: []string{project.ProductColumn},
+			Bidi:    false,
+		},
+		"Project",
+		"Product",
+	)
+	graph.MustAddE(
+		"members",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.MembersTable,
+			Columns: []string{project.MembersColumn},
+			Bidi:    false,
+		},
+		"Project",
+		"ProjectMember",
+	)
+	graph.MustAddE(
+		"milestones",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.MilestonesTable,
+			Columns: []string{project.MilestonesColumn},
+			Bidi:    false,
+		},
+		"Project",
+		"ProjectMilestone",
+	)
+	graph.MustAddE(
+		"project",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   projectmember.ProjectTable,
+			Columns: []string{projectmember.ProjectColumn},
+			Bidi:    false,
+		},
+		"ProjectMember",
+		"Project",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   projectmember.CustomerTable,
+			Columns: []string{projectmember.CustomerColumn},
+			Bidi:    false,
+		},
+		"ProjectMember",
+		"Customer",
+	)
+	graph.MustAddE(
+		"key_person",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   projectmember.KeyPersonTable,
+			Columns: []string{projectmember.KeyPersonColumn},
+			Bidi:    false,
+		},
+		"ProjectMember",
+		"KeyPerson",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   projectmember.UserTable,
+			Columns: []string{projectmember.UserColumn},
+			Bidi:    false,
+		},
+		"ProjectMember",
+		"User",
+	)
+	graph.MustAddE(
+		"project",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   projectmilestone.ProjectTable,
+			Columns: []string{projectmilestone.ProjectColumn},
+			Bidi:    false,
+		},
+		"ProjectMilestone",
+		"Project",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   projectmilestone.CustomerTable,
+			Columns: []string{projectmilestone.CustomerColumn},
+			Bidi:    false,
+		},
+		"ProjectMilestone",
+		"Customer",
 	)
 	graph.MustAddE(
 		"customer",
@@ -5269,6 +5525,48 @@ func (f *CustomerFilter) WhereHasQuotationLines() {
 // WhereHasQuotationLinesWith applies a predicate to check if query has an edge quotation_lines with a given conditions (other predicates).
 func (f *CustomerFilter) WhereHasQuotationLinesWith(preds ...predicate.QuotationLine) {
 	f.Where(entql.HasEdgeWith("quotation_lines", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasProjects applies a predicate to check if query has an edge projects.
+func (f *CustomerFilter) WhereHasProjects() {
+	f.Where(entql.HasEdge("projects"))
+}
+
+// WhereHasProjectsWith applies a predicate to check if query has an edge projects with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasProjectsWith(preds ...predicate.Project) {
+	f.Where(entql.HasEdgeWith("projects", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasProjectMembers applies a predicate to check if query has an edge project_members.
+func (f *CustomerFilter) WhereHasProjectMembers() {
+	f.Where(entql.HasEdge("project_members"))
+}
+
+// WhereHasProjectMembersWith applies a predicate to check if query has an edge project_members with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasProjectMembersWith(preds ...predicate.ProjectMember) {
+	f.Where(entql.HasEdgeWith("project_members", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasProjectMilestones applies a predicate to check if query has an edge project_milestones.
+func (f *CustomerFilter) WhereHasProjectMilestones() {
+	f.Where(entql.HasEdge("project_milestones"))
+}
+
+// WhereHasProjectMilestonesWith applies a predicate to check if query has an edge project_milestones with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasProjectMilestonesWith(preds ...predicate.ProjectMilestone) {
+	f.Where(entql.HasEdgeWith("project_milestones", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -8098,6 +8396,464 @@ func (f *ProductFilter) WhereHasQuotationLinesWith(preds ...predicate.QuotationL
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ProjectQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProjectQuery builder.
+func (_q *ProjectQuery) Filter() *ProjectFilter {
+	return &ProjectFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProjectMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProjectMutation builder.
+func (m *ProjectMutation) Filter() *ProjectFilter {
+	return &ProjectFilter{config: m.config, predicateAdder: m}
+}
+
+// ProjectFilter provides a generic filtering capability at runtime for ProjectQuery.
+type ProjectFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProjectFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ProjectFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(project.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ProjectFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(project.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ProjectFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(project.FieldUpdatedAt))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *ProjectFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(project.FieldVersion))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *ProjectFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(project.FieldCustomerID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *ProjectFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(project.FieldKind))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *ProjectFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(project.FieldTitle))
+}
+
+// WhereGoal applies the entql string predicate on the goal field.
+func (f *ProjectFilter) WhereGoal(p entql.StringP) {
+	f.Where(p.Field(project.FieldGoal))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *ProjectFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(project.FieldStatus))
+}
+
+// WhereStartedAt applies the entql time.Time predicate on the started_at field.
+func (f *ProjectFilter) WhereStartedAt(p entql.TimeP) {
+	f.Where(p.Field(project.FieldStartedAt))
+}
+
+// WhereEndedAt applies the entql time.Time predicate on the ended_at field.
+func (f *ProjectFilter) WhereEndedAt(p entql.TimeP) {
+	f.Where(p.Field(project.FieldEndedAt))
+}
+
+// WhereOutcome applies the entql string predicate on the outcome field.
+func (f *ProjectFilter) WhereOutcome(p entql.StringP) {
+	f.Where(p.Field(project.FieldOutcome))
+}
+
+// WhereProgramme applies the entql string predicate on the programme field.
+func (f *ProjectFilter) WhereProgramme(p entql.StringP) {
+	f.Where(p.Field(project.FieldProgramme))
+}
+
+// WhereBudget applies the entql float64 predicate on the budget field.
+func (f *ProjectFilter) WhereBudget(p entql.Float64P) {
+	f.Where(p.Field(project.FieldBudget))
+}
+
+// WhereCurrency applies the entql string predicate on the currency field.
+func (f *ProjectFilter) WhereCurrency(p entql.StringP) {
+	f.Where(p.Field(project.FieldCurrency))
+}
+
+// WhereOurLeadID applies the entql string predicate on the our_lead_id field.
+func (f *ProjectFilter) WhereOurLeadID(p entql.StringP) {
+	f.Where(p.Field(project.FieldOurLeadID))
+}
+
+// WhereNeedID applies the entql string predicate on the need_id field.
+func (f *ProjectFilter) WhereNeedID(p entql.StringP) {
+	f.Where(p.Field(project.FieldNeedID))
+}
+
+// WhereProductID applies the entql string predicate on the product_id field.
+func (f *ProjectFilter) WhereProductID(p entql.StringP) {
+	f.Where(p.Field(project.FieldProductID))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *ProjectFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *ProjectFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOurLead applies a predicate to check if query has an edge our_lead.
+func (f *ProjectFilter) WhereHasOurLead() {
+	f.Where(entql.HasEdge("our_lead"))
+}
+
+// WhereHasOurLeadWith applies a predicate to check if query has an edge our_lead with a given conditions (other predicates).
+func (f *ProjectFilter) WhereHasOurLeadWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("our_lead", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasNeed applies a predicate to check if query has an edge need.
+func (f *ProjectFilter) WhereHasNeed() {
+	f.Where(entql.HasEdge("need"))
+}
+
+// WhereHasNeedWith applies a predicate to check if query has an edge need with a given conditions (other predicates).
+func (f *ProjectFilter) WhereHasNeedWith(preds ...predicate.Need) {
+	f.Where(entql.HasEdgeWith("need", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasProduct applies a predicate to check if query has an edge product.
+func (f *ProjectFilter) WhereHasProduct() {
+	f.Where(entql.HasEdge("product"))
+}
+
+// WhereHasProductWith applies a predicate to check if query has an edge product with a given conditions (other predicates).
+func (f *ProjectFilter) WhereHasProductWith(preds ...predicate.Product) {
+	f.Where(entql.HasEdgeWith("product", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMembers applies a predicate to check if query has an edge members.
+func (f *ProjectFilter) WhereHasMembers() {
+	f.Where(entql.HasEdge("members"))
+}
+
+// WhereHasMembersWith applies a predicate to check if query has an edge members with a given conditions (other predicates).
+func (f *ProjectFilter) WhereHasMembersWith(preds ...predicate.ProjectMember) {
+	f.Where(entql.HasEdgeWith("members", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMilestones applies a predicate to check if query has an edge milestones.
+func (f *ProjectFilter) WhereHasMilestones() {
+	f.Where(entql.HasEdge("milestones"))
+}
+
+// WhereHasMilestonesWith applies a predicate to check if query has an edge milestones with a given conditions (other predicates).
+func (f *ProjectFilter) WhereHasMilestonesWith(preds ...predicate.ProjectMilestone) {
+	f.Where(entql.HasEdgeWith("milestones", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ProjectMemberQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProjectMemberQuery builder.
+func (_q *ProjectMemberQuery) Filter() *ProjectMemberFilter {
+	return &ProjectMemberFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProjectMemberMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProjectMemberMutation builder.
+func (m *ProjectMemberMutation) Filter() *ProjectMemberFilter {
+	return &ProjectMemberFilter{config: m.config, predicateAdder: m}
+}
+
+// ProjectMemberFilter provides a generic filtering capability at runtime for ProjectMemberQuery.
+type ProjectMemberFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProjectMemberFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ProjectMemberFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(projectmember.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ProjectMemberFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(projectmember.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ProjectMemberFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(projectmember.FieldUpdatedAt))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *ProjectMemberFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(projectmember.FieldVersion))
+}
+
+// WhereProjectID applies the entql string predicate on the project_id field.
+func (f *ProjectMemberFilter) WhereProjectID(p entql.StringP) {
+	f.Where(p.Field(projectmember.FieldProjectID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *ProjectMemberFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(projectmember.FieldCustomerID))
+}
+
+// WhereKeyPersonID applies the entql string predicate on the key_person_id field.
+func (f *ProjectMemberFilter) WhereKeyPersonID(p entql.StringP) {
+	f.Where(p.Field(projectmember.FieldKeyPersonID))
+}
+
+// WhereUserID applies the entql string predicate on the user_id field.
+func (f *ProjectMemberFilter) WhereUserID(p entql.StringP) {
+	f.Where(p.Field(projectmember.FieldUserID))
+}
+
+// WhereRole applies the entql string predicate on the role field.
+func (f *ProjectMemberFilter) WhereRole(p entql.StringP) {
+	f.Where(p.Field(projectmember.FieldRole))
+}
+
+// WhereHasProject applies a predicate to check if query has an edge project.
+func (f *ProjectMemberFilter) WhereHasProject() {
+	f.Where(entql.HasEdge("project"))
+}
+
+// WhereHasProjectWith applies a predicate to check if query has an edge project with a given conditions (other predicates).
+func (f *ProjectMemberFilter) WhereHasProjectWith(preds ...predicate.Project) {
+	f.Where(entql.HasEdgeWith("project", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *ProjectMemberFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *ProjectMemberFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasKeyPerson applies a predicate to check if query has an edge key_person.
+func (f *ProjectMemberFilter) WhereHasKeyPerson() {
+	f.Where(entql.HasEdge("key_person"))
+}
+
+// WhereHasKeyPersonWith applies a predicate to check if query has an edge key_person with a given conditions (other predicates).
+func (f *ProjectMemberFilter) WhereHasKeyPersonWith(preds ...predicate.KeyPerson) {
+	f.Where(entql.HasEdgeWith("key_person", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *ProjectMemberFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *ProjectMemberFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ProjectMilestoneQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProjectMilestoneQuery builder.
+func (_q *ProjectMilestoneQuery) Filter() *ProjectMilestoneFilter {
+	return &ProjectMilestoneFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProjectMilestoneMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProjectMilestoneMutation builder.
+func (m *ProjectMilestoneMutation) Filter() *ProjectMilestoneFilter {
+	return &ProjectMilestoneFilter{config: m.config, predicateAdder: m}
+}
+
+// ProjectMilestoneFilter provides a generic filtering capability at runtime for ProjectMilestoneQuery.
+type ProjectMilestoneFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProjectMilestoneFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ProjectMilestoneFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(projectmilestone.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ProjectMilestoneFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(projectmilestone.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ProjectMilestoneFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(projectmilestone.FieldUpdatedAt))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *ProjectMilestoneFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(projectmilestone.FieldVersion))
+}
+
+// WhereProjectID applies the entql string predicate on the project_id field.
+func (f *ProjectMilestoneFilter) WhereProjectID(p entql.StringP) {
+	f.Where(p.Field(projectmilestone.FieldProjectID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *ProjectMilestoneFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(projectmilestone.FieldCustomerID))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *ProjectMilestoneFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(projectmilestone.FieldTitle))
+}
+
+// WhereDueAt applies the entql time.Time predicate on the due_at field.
+func (f *ProjectMilestoneFilter) WhereDueAt(p entql.TimeP) {
+	f.Where(p.Field(projectmilestone.FieldDueAt))
+}
+
+// WhereDoneAt applies the entql time.Time predicate on the done_at field.
+func (f *ProjectMilestoneFilter) WhereDoneAt(p entql.TimeP) {
+	f.Where(p.Field(projectmilestone.FieldDoneAt))
+}
+
+// WhereNote applies the entql string predicate on the note field.
+func (f *ProjectMilestoneFilter) WhereNote(p entql.StringP) {
+	f.Where(p.Field(projectmilestone.FieldNote))
+}
+
+// WhereHasProject applies a predicate to check if query has an edge project.
+func (f *ProjectMilestoneFilter) WhereHasProject() {
+	f.Where(entql.HasEdge("project"))
+}
+
+// WhereHasProjectWith applies a predicate to check if query has an edge project with a given conditions (other predicates).
+func (f *ProjectMilestoneFilter) WhereHasProjectWith(preds ...predicate.Project) {
+	f.Where(entql.HasEdgeWith("project", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *ProjectMilestoneFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *ProjectMilestoneFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *QuotationQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -8126,7 +8882,7 @@ type QuotationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *QuotationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8379,7 +9135,7 @@ type QuotationLineFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *QuotationLineFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8516,7 +9272,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8610,7 +9366,7 @@ type SampleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SampleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8834,7 +9590,7 @@ type SampleEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SampleEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8951,7 +9707,7 @@ type SavedQueryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SavedQueryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9045,7 +9801,7 @@ type ServerStateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServerStateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9100,7 +9856,7 @@ type ServiceDocumentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceDocumentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9194,7 +9950,7 @@ type ShipmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ShipmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9341,7 +10097,7 @@ type SigningKeyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SigningKeyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9406,7 +10162,7 @@ type SnoozeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SnoozeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9490,7 +10246,7 @@ type StageChangeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StageChangeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[44].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9593,7 +10349,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[45].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9730,7 +10486,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[46].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9823,7 +10579,7 @@ type TrackingEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrackingEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[44].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[47].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9931,7 +10687,7 @@ type TrialFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrialFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[45].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[48].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10104,7 +10860,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[46].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[49].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10312,7 +11068,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[47].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[50].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10450,7 +11206,7 @@ type WebhookEndpointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookEndpointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[48].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[51].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

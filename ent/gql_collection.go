@@ -33,6 +33,9 @@ import (
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/project"
+	"tandem/ent/projectmember"
+	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/sample"
@@ -3659,6 +3662,95 @@ func (_q *CustomerQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				query = pager.applyOrder(query)
 			}
 			_q.WithNamedQuotations(alias, func(wq *QuotationQuery) {
+				*wq = *query
+			})
+
+		case "projects":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProjectClient{config: _q.config}).Query()
+			)
+			args := newProjectPaginateArgs(fieldArgs(ctx, new(ProjectWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newProjectPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Customer) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID pulid.ID `sql:"customer_id"`
+							Count  int      `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(customer.ProjectsColumn), ids...))
+						})
+						if err := query.GroupBy(customer.ProjectsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[pulid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[24] == nil {
+								nodes[i].Edges.totalCount[24] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[24][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Customer) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Projects)
+							if nodes[i].Edges.totalCount[24] == nil {
+								nodes[i].Edges.totalCount[24] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[24][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, projectImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(customer.ProjectsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedProjects(alias, func(wq *ProjectQuery) {
 				*wq = *query
 			})
 		case "createdAt":
@@ -8677,6 +8769,568 @@ func newProductPaginateArgs(rv map[string]any) *productPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*ProductWhereInput); ok {
 		args.opts = append(args.opts, WithProductFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ProjectQuery) CollectFields(ctx context.Context, satisfies ...string) (*ProjectQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ProjectQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(project.Columns))
+		selectedFields = []string{project.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "customer":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CustomerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, customerImplementors)...); err != nil {
+				return err
+			}
+			_q.withCustomer = query
+			if _, ok := fieldSeen[project.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, project.FieldCustomerID)
+				fieldSeen[project.FieldCustomerID] = struct{}{}
+			}
+
+		case "ourLead":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withOurLead = query
+			if _, ok := fieldSeen[project.FieldOurLeadID]; !ok {
+				selectedFields = append(selectedFields, project.FieldOurLeadID)
+				fieldSeen[project.FieldOurLeadID] = struct{}{}
+			}
+
+		case "need":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&NeedClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, needImplementors)...); err != nil {
+				return err
+			}
+			_q.withNeed = query
+			if _, ok := fieldSeen[project.FieldNeedID]; !ok {
+				selectedFields = append(selectedFields, project.FieldNeedID)
+				fieldSeen[project.FieldNeedID] = struct{}{}
+			}
+
+		case "product":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProductClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, productImplementors)...); err != nil {
+				return err
+			}
+			_q.withProduct = query
+			if _, ok := fieldSeen[project.FieldProductID]; !ok {
+				selectedFields = append(selectedFields, project.FieldProductID)
+				fieldSeen[project.FieldProductID] = struct{}{}
+			}
+
+		case "members":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProjectMemberClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, projectmemberImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedMembers(alias, func(wq *ProjectMemberQuery) {
+				*wq = *query
+			})
+
+		case "milestones":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProjectMilestoneClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, projectmilestoneImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedMilestones(alias, func(wq *ProjectMilestoneQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[project.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, project.FieldCreatedAt)
+				fieldSeen[project.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[project.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, project.FieldUpdatedAt)
+				fieldSeen[project.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[project.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, project.FieldVersion)
+				fieldSeen[project.FieldVersion] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[project.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, project.FieldCustomerID)
+				fieldSeen[project.FieldCustomerID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[project.FieldKind]; !ok {
+				selectedFields = append(selectedFields, project.FieldKind)
+				fieldSeen[project.FieldKind] = struct{}{}
+			}
+		case "title":
+			if _, ok := fieldSeen[project.FieldTitle]; !ok {
+				selectedFields = append(selectedFields, project.FieldTitle)
+				fieldSeen[project.FieldTitle] = struct{}{}
+			}
+		case "goal":
+			if _, ok := fieldSeen[project.FieldGoal]; !ok {
+				selectedFields = append(selectedFields, project.FieldGoal)
+				fieldSeen[project.FieldGoal] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[project.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, project.FieldStatus)
+				fieldSeen[project.FieldStatus] = struct{}{}
+			}
+		case "startedAt":
+			if _, ok := fieldSeen[project.FieldStartedAt]; !ok {
+				selectedFields = append(selectedFields, project.FieldStartedAt)
+				fieldSeen[project.FieldStartedAt] = struct{}{}
+			}
+		case "endedAt":
+			if _, ok := fieldSeen[project.FieldEndedAt]; !ok {
+				selectedFields = append(selectedFields, project.FieldEndedAt)
+				fieldSeen[project.FieldEndedAt] = struct{}{}
+			}
+		case "outcome":
+			if _, ok := fieldSeen[project.FieldOutcome]; !ok {
+				selectedFields = append(selectedFields, project.FieldOutcome)
+				fieldSeen[project.FieldOutcome] = struct{}{}
+			}
+		case "programme":
+			if _, ok := fieldSeen[project.FieldProgramme]; !ok {
+				selectedFields = append(selectedFields, project.FieldProgramme)
+				fieldSeen[project.FieldProgramme] = struct{}{}
+			}
+		case "budget":
+			if _, ok := fieldSeen[project.FieldBudget]; !ok {
+				selectedFields = append(selectedFields, project.FieldBudget)
+				fieldSeen[project.FieldBudget] = struct{}{}
+			}
+		case "currency":
+			if _, ok := fieldSeen[project.FieldCurrency]; !ok {
+				selectedFields = append(selectedFields, project.FieldCurrency)
+				fieldSeen[project.FieldCurrency] = struct{}{}
+			}
+		case "ourLeadID":
+			if _, ok := fieldSeen[project.FieldOurLeadID]; !ok {
+				selectedFields = append(selectedFields, project.FieldOurLeadID)
+				fieldSeen[project.FieldOurLeadID] = struct{}{}
+			}
+		case "needID":
+			if _, ok := fieldSeen[project.FieldNeedID]; !ok {
+				selectedFields = append(selectedFields, project.FieldNeedID)
+				fieldSeen[project.FieldNeedID] = struct{}{}
+			}
+		case "productID":
+			if _, ok := fieldSeen[project.FieldProductID]; !ok {
+				selectedFields = append(selectedFields, project.FieldProductID)
+				fieldSeen[project.FieldProductID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type projectPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ProjectPaginateOption
+}
+
+func newProjectPaginateArgs(rv map[string]any) *projectPaginateArgs {
+	args := &projectPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ProjectOrder{Field: &ProjectOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithProjectOrder(order))
+			}
+		case *ProjectOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithProjectOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ProjectWhereInput); ok {
+		args.opts = append(args.opts, WithProjectFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ProjectMemberQuery) CollectFields(ctx context.Context, satisfies ...string) (*ProjectMemberQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ProjectMemberQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(projectmember.Columns))
+		selectedFields = []string{projectmember.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "project":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProjectClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, projectImplementors)...); err != nil {
+				return err
+			}
+			_q.withProject = query
+			if _, ok := fieldSeen[projectmember.FieldProjectID]; !ok {
+				selectedFields = append(selectedFields, projectmember.FieldProjectID)
+				fieldSeen[projectmember.FieldProjectID] = struct{}{}
+			}
+
+		case "keyPerson":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&KeyPersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, keypersonImplementors)...); err != nil {
+				return err
+			}
+			_q.withKeyPerson = query
+			if _, ok := fieldSeen[projectmember.FieldKeyPersonID]; !ok {
+				selectedFields = append(selectedFields, projectmember.FieldKeyPersonID)
+				fieldSeen[projectmember.FieldKeyPersonID] = struct{}{}
+			}
+
+		case "user":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUser = query
+			if _, ok := fieldSeen[projectmember.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, projectmember.FieldUserID)
+				fieldSeen[projectmember.FieldUserID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[projectmember.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, projectmember.FieldCreatedAt)
+				fieldSeen[projectmember.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[projectmember.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, projectmember.FieldUpdatedAt)
+				fieldSeen[projectmember.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[projectmember.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, projectmember.FieldVersion)
+				fieldSeen[projectmember.FieldVersion] = struct{}{}
+			}
+		case "projectID":
+			if _, ok := fieldSeen[projectmember.FieldProjectID]; !ok {
+				selectedFields = append(selectedFields, projectmember.FieldProjectID)
+				fieldSeen[projectmember.FieldProjectID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[projectmember.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, projectmember.FieldCustomerID)
+				fieldSeen[projectmember.FieldCustomerID] = struct{}{}
+			}
+		case "keyPersonID":
+			if _, ok := fieldSeen[projectmember.FieldKeyPersonID]; !ok {
+				selectedFields = append(selectedFields, projectmember.FieldKeyPersonID)
+				fieldSeen[projectmember.FieldKeyPersonID] = struct{}{}
+			}
+		case "userID":
+			if _, ok := fieldSeen[projectmember.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, projectmember.FieldUserID)
+				fieldSeen[projectmember.FieldUserID] = struct{}{}
+			}
+		case "role":
+			if _, ok := fieldSeen[projectmember.FieldRole]; !ok {
+				selectedFields = append(selectedFields, projectmember.FieldRole)
+				fieldSeen[projectmember.FieldRole] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type projectmemberPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ProjectMemberPaginateOption
+}
+
+func newProjectMemberPaginateArgs(rv map[string]any) *projectmemberPaginateArgs {
+	args := &projectmemberPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ProjectMemberOrder{Field: &ProjectMemberOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithProjectMemberOrder(order))
+			}
+		case *ProjectMemberOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithProjectMemberOrder(v))
+			}
+		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ProjectMilestoneQuery) CollectFields(ctx context.Context, satisfies ...string) (*ProjectMilestoneQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ProjectMilestoneQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(projectmilestone.Columns))
+		selectedFields = []string{projectmilestone.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "project":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProjectClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, projectImplementors)...); err != nil {
+				return err
+			}
+			_q.withProject = query
+			if _, ok := fieldSeen[projectmilestone.FieldProjectID]; !ok {
+				selectedFields = append(selectedFields, projectmilestone.FieldProjectID)
+				fieldSeen[projectmilestone.FieldProjectID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[projectmilestone.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, projectmilestone.FieldCreatedAt)
+				fieldSeen[projectmilestone.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[projectmilestone.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, projectmilestone.FieldUpdatedAt)
+				fieldSeen[projectmilestone.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[projectmilestone.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, projectmilestone.FieldVersion)
+				fieldSeen[projectmilestone.FieldVersion] = struct{}{}
+			}
+		case "projectID":
+			if _, ok := fieldSeen[projectmilestone.FieldProjectID]; !ok {
+				selectedFields = append(selectedFields, projectmilestone.FieldProjectID)
+				fieldSeen[projectmilestone.FieldProjectID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[projectmilestone.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, projectmilestone.FieldCustomerID)
+				fieldSeen[projectmilestone.FieldCustomerID] = struct{}{}
+			}
+		case "title":
+			if _, ok := fieldSeen[projectmilestone.FieldTitle]; !ok {
+				selectedFields = append(selectedFields, projectmilestone.FieldTitle)
+				fieldSeen[projectmilestone.FieldTitle] = struct{}{}
+			}
+		case "dueAt":
+			if _, ok := fieldSeen[projectmilestone.FieldDueAt]; !ok {
+				selectedFields = append(selectedFields, projectmilestone.FieldDueAt)
+				fieldSeen[projectmilestone.FieldDueAt] = struct{}{}
+			}
+		case "doneAt":
+			if _, ok := fieldSeen[projectmilestone.FieldDoneAt]; !ok {
+				selectedFields = append(selectedFields, projectmilestone.FieldDoneAt)
+				fieldSeen[projectmilestone.FieldDoneAt] = struct{}{}
+			}
+		case "note":
+			if _, ok := fieldSeen[projectmilestone.FieldNote]; !ok {
+				selectedFields = append(selectedFields, projectmilestone.FieldNote)
+				fieldSeen[projectmilestone.FieldNote] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type projectmilestonePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ProjectMilestonePaginateOption
+}
+
+func newProjectMilestonePaginateArgs(rv map[string]any) *projectmilestonePaginateArgs {
+	args := &projectmilestonePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ProjectMilestoneOrder{Field: &ProjectMilestoneOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithProjectMilestoneOrder(order))
+			}
+		case *ProjectMilestoneOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithProjectMilestoneOrder(v))
+			}
+		}
 	}
 	return args
 }

@@ -627,6 +627,27 @@ func (_m *Customer) Quotations(
 	return _m.QueryQuotations().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Customer) Projects(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *ProjectOrder, where *ProjectWhereInput,
+) (*ProjectConnection, error) {
+	opts := []ProjectPaginateOption{
+		WithProjectOrder(orderBy),
+		WithProjectFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[24][alias]
+	if nodes, err := _m.NamedProjects(alias); err == nil || hasTotalCount {
+		pager, err := newProjectPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ProjectConnection{Edges: []*ProjectEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryProjects().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Document) Product(ctx context.Context) (*Product, error) {
 	result, err := _m.Edges.ProductOrErr()
 	if IsNotLoaded(err) {
@@ -1280,6 +1301,94 @@ func (_m *Product) OrderLines(
 		return conn, nil
 	}
 	return _m.QueryOrderLines().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Project) Customer(ctx context.Context) (*Customer, error) {
+	result, err := _m.Edges.CustomerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCustomer().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Project) OurLead(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.OurLeadOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOurLead().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Project) Need(ctx context.Context) (*Need, error) {
+	result, err := _m.Edges.NeedOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryNeed().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Project) Product(ctx context.Context) (*Product, error) {
+	result, err := _m.Edges.ProductOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryProduct().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Project) Members(ctx context.Context) (result []*ProjectMember, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedMembers(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.MembersOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMembers().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Project) Milestones(ctx context.Context) (result []*ProjectMilestone, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedMilestones(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.MilestonesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMilestones().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *ProjectMember) Project(ctx context.Context) (*Project, error) {
+	result, err := _m.Edges.ProjectOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryProject().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ProjectMember) KeyPerson(ctx context.Context) (*KeyPerson, error) {
+	result, err := _m.Edges.KeyPersonOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryKeyPerson().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *ProjectMember) User(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UserOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUser().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *ProjectMilestone) Project(ctx context.Context) (*Project, error) {
+	result, err := _m.Edges.ProjectOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryProject().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *Quotation) Customer(ctx context.Context) (*Customer, error) {

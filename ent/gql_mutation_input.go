@@ -17,6 +17,7 @@ import (
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/project"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
@@ -2522,6 +2523,296 @@ func (c *ProductUpdate) SetInput(i UpdateProductInput) *ProductUpdate {
 
 // SetInput applies the change-set in the UpdateProductInput on the ProductUpdateOne builder.
 func (c *ProductUpdateOne) SetInput(i UpdateProductInput) *ProductUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateProjectInput represents a mutation input for creating projects.
+type CreateProjectInput struct {
+	Kind       project.Kind
+	Title      string
+	Goal       *string
+	Programme  *string
+	Budget     *float64
+	Currency   *string
+	CustomerID pulid.ID
+	OurLeadID  *pulid.ID
+	NeedID     *pulid.ID
+	ProductID  *pulid.ID
+}
+
+// Mutate applies the CreateProjectInput on the ProjectMutation builder.
+func (i *CreateProjectInput) Mutate(m *ProjectMutation) {
+	m.SetKind(i.Kind)
+	m.SetTitle(i.Title)
+	if v := i.Goal; v != nil {
+		m.SetGoal(*v)
+	}
+	if v := i.Programme; v != nil {
+		m.SetProgramme(*v)
+	}
+	if v := i.Budget; v != nil {
+		m.SetBudget(*v)
+	}
+	if v := i.Currency; v != nil {
+		m.SetCurrency(*v)
+	}
+	m.SetCustomerID(i.CustomerID)
+	if v := i.OurLeadID; v != nil {
+		m.SetOurLeadID(*v)
+	}
+	if v := i.NeedID; v != nil {
+		m.SetNeedID(*v)
+	}
+	if v := i.ProductID; v != nil {
+		m.SetProductID(*v)
+	}
+}
+
+// SetInput applies the change-set in the CreateProjectInput on the ProjectCreate builder.
+func (c *ProjectCreate) SetInput(i CreateProjectInput) *ProjectCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateProjectInput represents a mutation input for updating projects.
+type UpdateProjectInput struct {
+	Version        *int
+	Kind           *project.Kind
+	Title          *string
+	ClearGoal      bool
+	Goal           *string
+	ClearProgramme bool
+	Programme      *string
+	ClearBudget    bool
+	Budget         *float64
+	Currency       *string
+	CustomerID     *pulid.ID
+	ClearOurLead   bool
+	OurLeadID      *pulid.ID
+	ClearNeed      bool
+	NeedID         *pulid.ID
+	ClearProduct   bool
+	ProductID      *pulid.ID
+}
+
+// Mutate applies the UpdateProjectInput on the ProjectMutation builder.
+func (i *UpdateProjectInput) Mutate(m *ProjectMutation) {
+	if v := i.Version; v != nil {
+		m.SetVersion(*v)
+	}
+	if v := i.Kind; v != nil {
+		m.SetKind(*v)
+	}
+	if v := i.Title; v != nil {
+		m.SetTitle(*v)
+	}
+	if i.ClearGoal {
+		m.ClearGoal()
+	}
+	if v := i.Goal; v != nil {
+		m.SetGoal(*v)
+	}
+	if i.ClearProgramme {
+		m.ClearProgramme()
+	}
+	if v := i.Programme; v != nil {
+		m.SetProgramme(*v)
+	}
+	if i.ClearBudget {
+		m.ClearBudget()
+	}
+	if v := i.Budget; v != nil {
+		m.SetBudget(*v)
+	}
+	if v := i.Currency; v != nil {
+		m.SetCurrency(*v)
+	}
+	if v := i.CustomerID; v != nil {
+		m.SetCustomerID(*v)
+	}
+	if i.ClearOurLead {
+		m.ClearOurLead()
+	}
+	if v := i.OurLeadID; v != nil {
+		m.SetOurLeadID(*v)
+	}
+	if i.ClearNeed {
+		m.ClearNeed()
+	}
+	if v := i.NeedID; v != nil {
+		m.SetNeedID(*v)
+	}
+	if i.ClearProduct {
+		m.ClearProduct()
+	}
+	if v := i.ProductID; v != nil {
+		m.SetProductID(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateProjectInput on the ProjectUpdate builder.
+func (c *ProjectUpdate) SetInput(i UpdateProjectInput) *ProjectUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateProjectInput on the ProjectUpdateOne builder.
+func (c *ProjectUpdateOne) SetInput(i UpdateProjectInput) *ProjectUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateProjectMemberInput represents a mutation input for creating projectmembers.
+type CreateProjectMemberInput struct {
+	Role        *string
+	ProjectID   pulid.ID
+	KeyPersonID *pulid.ID
+	UserID      *pulid.ID
+}
+
+// Mutate applies the CreateProjectMemberInput on the ProjectMemberMutation builder.
+func (i *CreateProjectMemberInput) Mutate(m *ProjectMemberMutation) {
+	if v := i.Role; v != nil {
+		m.SetRole(*v)
+	}
+	m.SetProjectID(i.ProjectID)
+	if v := i.KeyPersonID; v != nil {
+		m.SetKeyPersonID(*v)
+	}
+	if v := i.UserID; v != nil {
+		m.SetUserID(*v)
+	}
+}
+
+// SetInput applies the change-set in the CreateProjectMemberInput on the ProjectMemberCreate builder.
+func (c *ProjectMemberCreate) SetInput(i CreateProjectMemberInput) *ProjectMemberCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateProjectMemberInput represents a mutation input for updating projectmembers.
+type UpdateProjectMemberInput struct {
+	Version        *int
+	ClearRole      bool
+	Role           *string
+	ProjectID      *pulid.ID
+	ClearKeyPerson bool
+	KeyPersonID    *pulid.ID
+	ClearUser      bool
+	UserID         *pulid.ID
+}
+
+// Mutate applies the UpdateProjectMemberInput on the ProjectMemberMutation builder.
+func (i *UpdateProjectMemberInput) Mutate(m *ProjectMemberMutation) {
+	if v := i.Version; v != nil {
+		m.SetVersion(*v)
+	}
+	if i.ClearRole {
+		m.ClearRole()
+	}
+	if v := i.Role; v != nil {
+		m.SetRole(*v)
+	}
+	if v := i.ProjectID; v != nil {
+		m.SetProjectID(*v)
+	}
+	if i.ClearKeyPerson {
+		m.ClearKeyPerson()
+	}
+	if v := i.KeyPersonID; v != nil {
+		m.SetKeyPersonID(*v)
+	}
+	if i.ClearUser {
+		m.ClearUser()
+	}
+	if v := i.UserID; v != nil {
+		m.SetUserID(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateProjectMemberInput on the ProjectMemberUpdate builder.
+func (c *ProjectMemberUpdate) SetInput(i UpdateProjectMemberInput) *ProjectMemberUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateProjectMemberInput on the ProjectMemberUpdateOne builder.
+func (c *ProjectMemberUpdateOne) SetInput(i UpdateProjectMemberInput) *ProjectMemberUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateProjectMilestoneInput represents a mutation input for creating projectmilestones.
+type CreateProjectMilestoneInput struct {
+	Title     string
+	DueAt     *time.Time
+	Note      *string
+	ProjectID pulid.ID
+}
+
+// Mutate applies the CreateProjectMilestoneInput on the ProjectMilestoneMutation builder.
+func (i *CreateProjectMilestoneInput) Mutate(m *ProjectMilestoneMutation) {
+	m.SetTitle(i.Title)
+	if v := i.DueAt; v != nil {
+		m.SetDueAt(*v)
+	}
+	if v := i.Note; v != nil {
+		m.SetNote(*v)
+	}
+	m.SetProjectID(i.ProjectID)
+}
+
+// SetInput applies the change-set in the CreateProjectMilestoneInput on the ProjectMilestoneCreate builder.
+func (c *ProjectMilestoneCreate) SetInput(i CreateProjectMilestoneInput) *ProjectMilestoneCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateProjectMilestoneInput represents a mutation input for updating projectmilestones.
+type UpdateProjectMilestoneInput struct {
+	Version    *int
+	Title      *string
+	ClearDueAt bool
+	DueAt      *time.Time
+	ClearNote  bool
+	Note       *string
+	ProjectID  *pulid.ID
+}
+
+// Mutate applies the UpdateProjectMilestoneInput on the ProjectMilestoneMutation builder.
+func (i *UpdateProjectMilestoneInput) Mutate(m *ProjectMilestoneMutation) {
+	if v := i.Version; v != nil {
+		m.SetVersion(*v)
+	}
+	if v := i.Title; v != nil {
+		m.SetTitle(*v)
+	}
+	if i.ClearDueAt {
+		m.ClearDueAt()
+	}
+	if v := i.DueAt; v != nil {
+		m.SetDueAt(*v)
+	}
+	if i.ClearNote {
+		m.ClearNote()
+	}
+	if v := i.Note; v != nil {
+		m.SetNote(*v)
+	}
+	if v := i.ProjectID; v != nil {
+		m.SetProjectID(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateProjectMilestoneInput on the ProjectMilestoneUpdate builder.
+func (c *ProjectMilestoneUpdate) SetInput(i UpdateProjectMilestoneInput) *ProjectMilestoneUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateProjectMilestoneInput on the ProjectMilestoneUpdateOne builder.
+func (c *ProjectMilestoneUpdateOne) SetInput(i UpdateProjectMilestoneInput) *ProjectMilestoneUpdateOne {
 	i.Mutate(c.Mutation())
 	return c
 }

@@ -35,6 +35,9 @@ import (
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/project"
+	"tandem/ent/projectmember"
+	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/sample"
@@ -8992,6 +8995,984 @@ func (_m *Product) ToEdge(order *ProductOrder) *ProductEdge {
 		order = DefaultProductOrder
 	}
 	return &ProductEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ProjectEdge is the edge representation of Project.
+type ProjectEdge struct {
+	Node   *Project `json:"node"`
+	Cursor Cursor   `json:"cursor"`
+}
+
+// ProjectConnection is the connection containing edges to Project.
+type ProjectConnection struct {
+	Edges      []*ProjectEdge `json:"edges"`
+	PageInfo   PageInfo       `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+func (c *ProjectConnection) build(nodes []*Project, pager *projectPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Project
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Project {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Project {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ProjectEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ProjectEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ProjectPaginateOption enables pagination customization.
+type ProjectPaginateOption func(*projectPager) error
+
+// WithProjectOrder configures pagination ordering.
+func WithProjectOrder(order *ProjectOrder) ProjectPaginateOption {
+	if order == nil {
+		order = DefaultProjectOrder
+	}
+	o := *order
+	return func(pager *projectPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultProjectOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithProjectFilter configures pagination filter.
+func WithProjectFilter(filter func(*ProjectQuery) (*ProjectQuery, error)) ProjectPaginateOption {
+	return func(pager *projectPager) error {
+		if filter == nil {
+			return errors.New("ProjectQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type projectPager struct {
+	reverse bool
+	order   *ProjectOrder
+	filter  func(*ProjectQuery) (*ProjectQuery, error)
+}
+
+func newProjectPager(opts []ProjectPaginateOption, reverse bool) (*projectPager, error) {
+	pager := &projectPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultProjectOrder
+	}
+	return pager, nil
+}
+
+func (p *projectPager) applyFilter(query *ProjectQuery) (*ProjectQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *projectPager) toCursor(_m *Project) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *projectPager) applyCursors(query *ProjectQuery, after, before *Cursor) (*ProjectQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultProjectOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *projectPager) applyOrder(query *ProjectQuery) *ProjectQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultProjectOrder.Field {
+		query = query.Order(DefaultProjectOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *projectPager) orderExpr(query *ProjectQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultProjectOrder.Field {
+			b.Comma().Ident(DefaultProjectOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Project.
+func (_m *ProjectQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ProjectPaginateOption,
+) (*ProjectConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newProjectPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ProjectConnection{Edges: []*ProjectEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ProjectOrderFieldCreatedAt orders Project by created_at.
+	ProjectOrderFieldCreatedAt = &ProjectOrderField{
+		Value: func(_m *Project) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: project.FieldCreatedAt,
+		toTerm: project.ByCreatedAt,
+		toCursor: func(_m *Project) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ProjectOrderFieldUpdatedAt orders Project by updated_at.
+	ProjectOrderFieldUpdatedAt = &ProjectOrderField{
+		Value: func(_m *Project) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: project.FieldUpdatedAt,
+		toTerm: project.ByUpdatedAt,
+		toCursor: func(_m *Project) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// ProjectOrderFieldTitle orders Project by title.
+	ProjectOrderFieldTitle = &ProjectOrderField{
+		Value: func(_m *Project) (ent.Value, error) {
+			return _m.Title, nil
+		},
+		column: project.FieldTitle,
+		toTerm: project.ByTitle,
+		toCursor: func(_m *Project) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Title,
+			}
+		},
+	}
+	// ProjectOrderFieldStatus orders Project by status.
+	ProjectOrderFieldStatus = &ProjectOrderField{
+		Value: func(_m *Project) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: project.FieldStatus,
+		toTerm: project.ByStatus,
+		toCursor: func(_m *Project) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ProjectOrderField) String() string {
+	var str string
+	switch f.column {
+	case ProjectOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ProjectOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case ProjectOrderFieldTitle.column:
+		str = "TITLE"
+	case ProjectOrderFieldStatus.column:
+		str = "STATUS"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ProjectOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ProjectOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ProjectOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ProjectOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ProjectOrderFieldUpdatedAt
+	case "TITLE":
+		*f = *ProjectOrderFieldTitle
+	case "STATUS":
+		*f = *ProjectOrderFieldStatus
+	default:
+		return fmt.Errorf("%s is not a valid ProjectOrderField", str)
+	}
+	return nil
+}
+
+// ProjectOrderField defines the ordering field of Project.
+type ProjectOrderField struct {
+	// Value extracts the ordering value from the given Project.
+	Value    func(*Project) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) project.OrderOption
+	toCursor func(*Project) Cursor
+}
+
+// ProjectOrder defines the ordering of Project.
+type ProjectOrder struct {
+	Direction OrderDirection     `json:"direction"`
+	Field     *ProjectOrderField `json:"field"`
+}
+
+// DefaultProjectOrder is the default ordering of Project.
+var DefaultProjectOrder = &ProjectOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ProjectOrderField{
+		Value: func(_m *Project) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: project.FieldID,
+		toTerm: project.ByID,
+		toCursor: func(_m *Project) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Project into ProjectEdge.
+func (_m *Project) ToEdge(order *ProjectOrder) *ProjectEdge {
+	if order == nil {
+		order = DefaultProjectOrder
+	}
+	return &ProjectEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ProjectMemberEdge is the edge representation of ProjectMember.
+type ProjectMemberEdge struct {
+	Node   *ProjectMember `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// ProjectMemberConnection is the connection containing edges to ProjectMember.
+type ProjectMemberConnection struct {
+	Edges      []*ProjectMemberEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *ProjectMemberConnection) build(nodes []*ProjectMember, pager *projectmemberPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ProjectMember
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ProjectMember {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ProjectMember {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ProjectMemberEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ProjectMemberEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ProjectMemberPaginateOption enables pagination customization.
+type ProjectMemberPaginateOption func(*projectmemberPager) error
+
+// WithProjectMemberOrder configures pagination ordering.
+func WithProjectMemberOrder(order *ProjectMemberOrder) ProjectMemberPaginateOption {
+	if order == nil {
+		order = DefaultProjectMemberOrder
+	}
+	o := *order
+	return func(pager *projectmemberPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultProjectMemberOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithProjectMemberFilter configures pagination filter.
+func WithProjectMemberFilter(filter func(*ProjectMemberQuery) (*ProjectMemberQuery, error)) ProjectMemberPaginateOption {
+	return func(pager *projectmemberPager) error {
+		if filter == nil {
+			return errors.New("ProjectMemberQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type projectmemberPager struct {
+	reverse bool
+	order   *ProjectMemberOrder
+	filter  func(*ProjectMemberQuery) (*ProjectMemberQuery, error)
+}
+
+func newProjectMemberPager(opts []ProjectMemberPaginateOption, reverse bool) (*projectmemberPager, error) {
+	pager := &projectmemberPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultProjectMemberOrder
+	}
+	return pager, nil
+}
+
+func (p *projectmemberPager) applyFilter(query *ProjectMemberQuery) (*ProjectMemberQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *projectmemberPager) toCursor(_m *ProjectMember) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *projectmemberPager) applyCursors(query *ProjectMemberQuery, after, before *Cursor) (*ProjectMemberQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultProjectMemberOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *projectmemberPager) applyOrder(query *ProjectMemberQuery) *ProjectMemberQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultProjectMemberOrder.Field {
+		query = query.Order(DefaultProjectMemberOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *projectmemberPager) orderExpr(query *ProjectMemberQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultProjectMemberOrder.Field {
+			b.Comma().Ident(DefaultProjectMemberOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ProjectMember.
+func (_m *ProjectMemberQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ProjectMemberPaginateOption,
+) (*ProjectMemberConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newProjectMemberPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ProjectMemberConnection{Edges: []*ProjectMemberEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ProjectMemberOrderFieldCreatedAt orders ProjectMember by created_at.
+	ProjectMemberOrderFieldCreatedAt = &ProjectMemberOrderField{
+		Value: func(_m *ProjectMember) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: projectmember.FieldCreatedAt,
+		toTerm: projectmember.ByCreatedAt,
+		toCursor: func(_m *ProjectMember) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ProjectMemberOrderFieldUpdatedAt orders ProjectMember by updated_at.
+	ProjectMemberOrderFieldUpdatedAt = &ProjectMemberOrderField{
+		Value: func(_m *ProjectMember) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: projectmember.FieldUpdatedAt,
+		toTerm: projectmember.ByUpdatedAt,
+		toCursor: func(_m *ProjectMember) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ProjectMemberOrderField) String() string {
+	var str string
+	switch f.column {
+	case ProjectMemberOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ProjectMemberOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ProjectMemberOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ProjectMemberOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ProjectMemberOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ProjectMemberOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ProjectMemberOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ProjectMemberOrderField", str)
+	}
+	return nil
+}
+
+// ProjectMemberOrderField defines the ordering field of ProjectMember.
+type ProjectMemberOrderField struct {
+	// Value extracts the ordering value from the given ProjectMember.
+	Value    func(*ProjectMember) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) projectmember.OrderOption
+	toCursor func(*ProjectMember) Cursor
+}
+
+// ProjectMemberOrder defines the ordering of ProjectMember.
+type ProjectMemberOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *ProjectMemberOrderField `json:"field"`
+}
+
+// DefaultProjectMemberOrder is the default ordering of ProjectMember.
+var DefaultProjectMemberOrder = &ProjectMemberOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ProjectMemberOrderField{
+		Value: func(_m *ProjectMember) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: projectmember.FieldID,
+		toTerm: projectmember.ByID,
+		toCursor: func(_m *ProjectMember) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ProjectMember into ProjectMemberEdge.
+func (_m *ProjectMember) ToEdge(order *ProjectMemberOrder) *ProjectMemberEdge {
+	if order == nil {
+		order = DefaultProjectMemberOrder
+	}
+	return &ProjectMemberEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ProjectMilestoneEdge is the edge representation of ProjectMilestone.
+type ProjectMilestoneEdge struct {
+	Node   *ProjectMilestone `json:"node"`
+	Cursor Cursor            `json:"cursor"`
+}
+
+// ProjectMilestoneConnection is the connection containing edges to ProjectMilestone.
+type ProjectMilestoneConnection struct {
+	Edges      []*ProjectMilestoneEdge `json:"edges"`
+	PageInfo   PageInfo                `json:"pageInfo"`
+	TotalCount int                     `json:"totalCount"`
+}
+
+func (c *ProjectMilestoneConnection) build(nodes []*ProjectMilestone, pager *projectmilestonePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ProjectMilestone
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ProjectMilestone {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ProjectMilestone {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ProjectMilestoneEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ProjectMilestoneEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ProjectMilestonePaginateOption enables pagination customization.
+type ProjectMilestonePaginateOption func(*projectmilestonePager) error
+
+// WithProjectMilestoneOrder configures pagination ordering.
+func WithProjectMilestoneOrder(order *ProjectMilestoneOrder) ProjectMilestonePaginateOption {
+	if order == nil {
+		order = DefaultProjectMilestoneOrder
+	}
+	o := *order
+	return func(pager *projectmilestonePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultProjectMilestoneOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithProjectMilestoneFilter configures pagination filter.
+func WithProjectMilestoneFilter(filter func(*ProjectMilestoneQuery) (*ProjectMilestoneQuery, error)) ProjectMilestonePaginateOption {
+	return func(pager *projectmilestonePager) error {
+		if filter == nil {
+			return errors.New("ProjectMilestoneQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type projectmilestonePager struct {
+	reverse bool
+	order   *ProjectMilestoneOrder
+	filter  func(*ProjectMilestoneQuery) (*ProjectMilestoneQuery, error)
+}
+
+func newProjectMilestonePager(opts []ProjectMilestonePaginateOption, reverse bool) (*projectmilestonePager, error) {
+	pager := &projectmilestonePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultProjectMilestoneOrder
+	}
+	return pager, nil
+}
+
+func (p *projectmilestonePager) applyFilter(query *ProjectMilestoneQuery) (*ProjectMilestoneQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *projectmilestonePager) toCursor(_m *ProjectMilestone) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *projectmilestonePager) applyCursors(query *ProjectMilestoneQuery, after, before *Cursor) (*ProjectMilestoneQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultProjectMilestoneOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *projectmilestonePager) applyOrder(query *ProjectMilestoneQuery) *ProjectMilestoneQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultProjectMilestoneOrder.Field {
+		query = query.Order(DefaultProjectMilestoneOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *projectmilestonePager) orderExpr(query *ProjectMilestoneQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultProjectMilestoneOrder.Field {
+			b.Comma().Ident(DefaultProjectMilestoneOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ProjectMilestone.
+func (_m *ProjectMilestoneQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ProjectMilestonePaginateOption,
+) (*ProjectMilestoneConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newProjectMilestonePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ProjectMilestoneConnection{Edges: []*ProjectMilestoneEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ProjectMilestoneOrderFieldCreatedAt orders ProjectMilestone by created_at.
+	ProjectMilestoneOrderFieldCreatedAt = &ProjectMilestoneOrderField{
+		Value: func(_m *ProjectMilestone) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: projectmilestone.FieldCreatedAt,
+		toTerm: projectmilestone.ByCreatedAt,
+		toCursor: func(_m *ProjectMilestone) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ProjectMilestoneOrderFieldUpdatedAt orders ProjectMilestone by updated_at.
+	ProjectMilestoneOrderFieldUpdatedAt = &ProjectMilestoneOrderField{
+		Value: func(_m *ProjectMilestone) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: projectmilestone.FieldUpdatedAt,
+		toTerm: projectmilestone.ByUpdatedAt,
+		toCursor: func(_m *ProjectMilestone) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ProjectMilestoneOrderField) String() string {
+	var str string
+	switch f.column {
+	case ProjectMilestoneOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ProjectMilestoneOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ProjectMilestoneOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ProjectMilestoneOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ProjectMilestoneOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ProjectMilestoneOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ProjectMilestoneOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ProjectMilestoneOrderField", str)
+	}
+	return nil
+}
+
+// ProjectMilestoneOrderField defines the ordering field of ProjectMilestone.
+type ProjectMilestoneOrderField struct {
+	// Value extracts the ordering value from the given ProjectMilestone.
+	Value    func(*ProjectMilestone) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) projectmilestone.OrderOption
+	toCursor func(*ProjectMilestone) Cursor
+}
+
+// ProjectMilestoneOrder defines the ordering of ProjectMilestone.
+type ProjectMilestoneOrder struct {
+	Direction OrderDirection              `json:"direction"`
+	Field     *ProjectMilestoneOrderField `json:"field"`
+}
+
+// DefaultProjectMilestoneOrder is the default ordering of ProjectMilestone.
+var DefaultProjectMilestoneOrder = &ProjectMilestoneOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ProjectMilestoneOrderField{
+		Value: func(_m *ProjectMilestone) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: projectmilestone.FieldID,
+		toTerm: projectmilestone.ByID,
+		toCursor: func(_m *ProjectMilestone) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ProjectMilestone into ProjectMilestoneEdge.
+func (_m *ProjectMilestone) ToEdge(order *ProjectMilestoneOrder) *ProjectMilestoneEdge {
+	if order == nil {
+		order = DefaultProjectMilestoneOrder
+	}
+	return &ProjectMilestoneEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

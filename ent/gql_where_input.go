@@ -32,6 +32,7 @@ import (
 	"tandem/ent/predicate"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/project"
 	"tandem/ent/quotation"
 	"tandem/ent/sample"
 	"tandem/ent/sampleevent"
@@ -6140,6 +6141,10 @@ type CustomerWhereInput struct {
 	// "quotations" edge predicates.
 	HasQuotations     *bool                  `json:"hasQuotations,omitempty"`
 	HasQuotationsWith []*QuotationWhereInput `json:"hasQuotationsWith,omitempty"`
+
+	// "projects" edge predicates.
+	HasProjects     *bool                `json:"hasProjects,omitempty"`
+	HasProjectsWith []*ProjectWhereInput `json:"hasProjectsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -8403,6 +8408,24 @@ func (i *CustomerWhereInput) P() (predicate.Customer, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, customer.HasQuotationsWith(with...))
+	}
+	if i.HasProjects != nil {
+		p := customer.HasProjects()
+		if !*i.HasProjects {
+			p = customer.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasProjectsWith) > 0 {
+		with := make([]predicate.Project, 0, len(i.HasProjectsWith))
+		for _, w := range i.HasProjectsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasProjectsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, customer.HasProjectsWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -20929,6 +20952,1016 @@ func (i *ProductWhereInput) P() (predicate.Product, error) {
 		return predicates[0], nil
 	default:
 		return product.And(predicates...), nil
+	}
+}
+
+// ProjectWhereInput represents a where input for filtering Project queries.
+type ProjectWhereInput struct {
+	Predicates []predicate.Project  `json:"-"`
+	Not        *ProjectWhereInput   `json:"not,omitempty"`
+	Or         []*ProjectWhereInput `json:"or,omitempty"`
+	And        []*ProjectWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "version" field predicates.
+	Version      *int  `json:"version,omitempty"`
+	VersionNEQ   *int  `json:"versionNEQ,omitempty"`
+	VersionIn    []int `json:"versionIn,omitempty"`
+	VersionNotIn []int `json:"versionNotIn,omitempty"`
+	VersionGT    *int  `json:"versionGT,omitempty"`
+	VersionGTE   *int  `json:"versionGTE,omitempty"`
+	VersionLT    *int  `json:"versionLT,omitempty"`
+	VersionLTE   *int  `json:"versionLTE,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID             *pulid.ID  `json:"customerID,omitempty"`
+	CustomerIDNEQ          *pulid.ID  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn           []pulid.ID `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn        []pulid.ID `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT           *pulid.ID  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE          *pulid.ID  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT           *pulid.ID  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE          *pulid.ID  `json:"customerIDLTE,omitempty"`
+	CustomerIDContains     *pulid.ID  `json:"customerIDContains,omitempty"`
+	CustomerIDHasPrefix    *pulid.ID  `json:"customerIDHasPrefix,omitempty"`
+	CustomerIDHasSuffix    *pulid.ID  `json:"customerIDHasSuffix,omitempty"`
+	CustomerIDEqualFold    *pulid.ID  `json:"customerIDEqualFold,omitempty"`
+	CustomerIDContainsFold *pulid.ID  `json:"customerIDContainsFold,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *project.Kind  `json:"kind,omitempty"`
+	KindNEQ   *project.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []project.Kind `json:"kindIn,omitempty"`
+	KindNotIn []project.Kind `json:"kindNotIn,omitempty"`
+
+	// "title" field predicates.
+	Title             *string  `json:"title,omitempty"`
+	TitleNEQ          *string  `json:"titleNEQ,omitempty"`
+	TitleIn           []string `json:"titleIn,omitempty"`
+	TitleNotIn        []string `json:"titleNotIn,omitempty"`
+	TitleGT           *string  `json:"titleGT,omitempty"`
+	TitleGTE          *string  `json:"titleGTE,omitempty"`
+	TitleLT           *string  `json:"titleLT,omitempty"`
+	TitleLTE          *string  `json:"titleLTE,omitempty"`
+	TitleContains     *string  `json:"titleContains,omitempty"`
+	TitleHasPrefix    *string  `json:"titleHasPrefix,omitempty"`
+	TitleHasSuffix    *string  `json:"titleHasSuffix,omitempty"`
+	TitleEqualFold    *string  `json:"titleEqualFold,omitempty"`
+	TitleContainsFold *string  `json:"titleContainsFold,omitempty"`
+
+	// "goal" field predicates.
+	Goal             *string  `json:"goal,omitempty"`
+	GoalNEQ          *string  `json:"goalNEQ,omitempty"`
+	GoalIn           []string `json:"goalIn,omitempty"`
+	GoalNotIn        []string `json:"goalNotIn,omitempty"`
+	GoalGT           *string  `json:"goalGT,omitempty"`
+	GoalGTE          *string  `json:"goalGTE,omitempty"`
+	GoalLT           *string  `json:"goalLT,omitempty"`
+	GoalLTE          *string  `json:"goalLTE,omitempty"`
+	GoalContains     *string  `json:"goalContains,omitempty"`
+	GoalHasPrefix    *string  `json:"goalHasPrefix,omitempty"`
+	GoalHasSuffix    *string  `json:"goalHasSuffix,omitempty"`
+	GoalIsNil        bool     `json:"goalIsNil,omitempty"`
+	GoalNotNil       bool     `json:"goalNotNil,omitempty"`
+	GoalEqualFold    *string  `json:"goalEqualFold,omitempty"`
+	GoalContainsFold *string  `json:"goalContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *project.Status  `json:"status,omitempty"`
+	StatusNEQ   *project.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []project.Status `json:"statusIn,omitempty"`
+	StatusNotIn []project.Status `json:"statusNotIn,omitempty"`
+
+	// "started_at" field predicates.
+	StartedAt       *time.Time  `json:"startedAt,omitempty"`
+	StartedAtNEQ    *time.Time  `json:"startedAtNEQ,omitempty"`
+	StartedAtIn     []time.Time `json:"startedAtIn,omitempty"`
+	StartedAtNotIn  []time.Time `json:"startedAtNotIn,omitempty"`
+	StartedAtGT     *time.Time  `json:"startedAtGT,omitempty"`
+	StartedAtGTE    *time.Time  `json:"startedAtGTE,omitempty"`
+	StartedAtLT     *time.Time  `json:"startedAtLT,omitempty"`
+	StartedAtLTE    *time.Time  `json:"startedAtLTE,omitempty"`
+	StartedAtIsNil  bool        `json:"startedAtIsNil,omitempty"`
+	StartedAtNotNil bool        `json:"startedAtNotNil,omitempty"`
+
+	// "ended_at" field predicates.
+	EndedAt       *time.Time  `json:"endedAt,omitempty"`
+	EndedAtNEQ    *time.Time  `json:"endedAtNEQ,omitempty"`
+	EndedAtIn     []time.Time `json:"endedAtIn,omitempty"`
+	EndedAtNotIn  []time.Time `json:"endedAtNotIn,omitempty"`
+	EndedAtGT     *time.Time  `json:"endedAtGT,omitempty"`
+	EndedAtGTE    *time.Time  `json:"endedAtGTE,omitempty"`
+	EndedAtLT     *time.Time  `json:"endedAtLT,omitempty"`
+	EndedAtLTE    *time.Time  `json:"endedAtLTE,omitempty"`
+	EndedAtIsNil  bool        `json:"endedAtIsNil,omitempty"`
+	EndedAtNotNil bool        `json:"endedAtNotNil,omitempty"`
+
+	// "outcome" field predicates.
+	Outcome             *string  `json:"outcome,omitempty"`
+	OutcomeNEQ          *string  `json:"outcomeNEQ,omitempty"`
+	OutcomeIn           []string `json:"outcomeIn,omitempty"`
+	OutcomeNotIn        []string `json:"outcomeNotIn,omitempty"`
+	OutcomeGT           *string  `json:"outcomeGT,omitempty"`
+	OutcomeGTE          *string  `json:"outcomeGTE,omitempty"`
+	OutcomeLT           *string  `json:"outcomeLT,omitempty"`
+	OutcomeLTE          *string  `json:"outcomeLTE,omitempty"`
+	OutcomeContains     *string  `json:"outcomeContains,omitempty"`
+	OutcomeHasPrefix    *string  `json:"outcomeHasPrefix,omitempty"`
+	OutcomeHasSuffix    *string  `json:"outcomeHasSuffix,omitempty"`
+	OutcomeIsNil        bool     `json:"outcomeIsNil,omitempty"`
+	OutcomeNotNil       bool     `json:"outcomeNotNil,omitempty"`
+	OutcomeEqualFold    *string  `json:"outcomeEqualFold,omitempty"`
+	OutcomeContainsFold *string  `json:"outcomeContainsFold,omitempty"`
+
+	// "programme" field predicates.
+	Programme             *string  `json:"programme,omitempty"`
+	ProgrammeNEQ          *string  `json:"programmeNEQ,omitempty"`
+	ProgrammeIn           []string `json:"programmeIn,omitempty"`
+	ProgrammeNotIn        []string `json:"programmeNotIn,omitempty"`
+	ProgrammeGT           *string  `json:"programmeGT,omitempty"`
+	ProgrammeGTE          *string  `json:"programmeGTE,omitempty"`
+	ProgrammeLT           *string  `json:"programmeLT,omitempty"`
+	ProgrammeLTE          *string  `json:"programmeLTE,omitempty"`
+	ProgrammeContains     *string  `json:"programmeContains,omitempty"`
+	ProgrammeHasPrefix    *string  `json:"programmeHasPrefix,omitempty"`
+	ProgrammeHasSuffix    *string  `json:"programmeHasSuffix,omitempty"`
+	ProgrammeIsNil        bool     `json:"programmeIsNil,omitempty"`
+	ProgrammeNotNil       bool     `json:"programmeNotNil,omitempty"`
+	ProgrammeEqualFold    *string  `json:"programmeEqualFold,omitempty"`
+	ProgrammeContainsFold *string  `json:"programmeContainsFold,omitempty"`
+
+	// "budget" field predicates.
+	Budget       *float64  `json:"budget,omitempty"`
+	BudgetNEQ    *float64  `json:"budgetNEQ,omitempty"`
+	BudgetIn     []float64 `json:"budgetIn,omitempty"`
+	BudgetNotIn  []float64 `json:"budgetNotIn,omitempty"`
+	BudgetGT     *float64  `json:"budgetGT,omitempty"`
+	BudgetGTE    *float64  `json:"budgetGTE,omitempty"`
+	BudgetLT     *float64  `json:"budgetLT,omitempty"`
+	BudgetLTE    *float64  `json:"budgetLTE,omitempty"`
+	BudgetIsNil  bool      `json:"budgetIsNil,omitempty"`
+	BudgetNotNil bool      `json:"budgetNotNil,omitempty"`
+
+	// "currency" field predicates.
+	Currency             *string  `json:"currency,omitempty"`
+	CurrencyNEQ          *string  `json:"currencyNEQ,omitempty"`
+	CurrencyIn           []string `json:"currencyIn,omitempty"`
+	CurrencyNotIn        []string `json:"currencyNotIn,omitempty"`
+	CurrencyGT           *string  `json:"currencyGT,omitempty"`
+	CurrencyGTE          *string  `json:"currencyGTE,omitempty"`
+	CurrencyLT           *string  `json:"currencyLT,omitempty"`
+	CurrencyLTE          *string  `json:"currencyLTE,omitempty"`
+	CurrencyContains     *string  `json:"currencyContains,omitempty"`
+	CurrencyHasPrefix    *string  `json:"currencyHasPrefix,omitempty"`
+	CurrencyHasSuffix    *string  `json:"currencyHasSuffix,omitempty"`
+	CurrencyEqualFold    *string  `json:"currencyEqualFold,omitempty"`
+	CurrencyContainsFold *string  `json:"currencyContainsFold,omitempty"`
+
+	// "our_lead_id" field predicates.
+	OurLeadID             *pulid.ID  `json:"ourLeadID,omitempty"`
+	OurLeadIDNEQ          *pulid.ID  `json:"ourLeadIDNEQ,omitempty"`
+	OurLeadIDIn           []pulid.ID `json:"ourLeadIDIn,omitempty"`
+	OurLeadIDNotIn        []pulid.ID `json:"ourLeadIDNotIn,omitempty"`
+	OurLeadIDGT           *pulid.ID  `json:"ourLeadIDGT,omitempty"`
+	OurLeadIDGTE          *pulid.ID  `json:"ourLeadIDGTE,omitempty"`
+	OurLeadIDLT           *pulid.ID  `json:"ourLeadIDLT,omitempty"`
+	OurLeadIDLTE          *pulid.ID  `json:"ourLeadIDLTE,omitempty"`
+	OurLeadIDContains     *pulid.ID  `json:"ourLeadIDContains,omitempty"`
+	OurLeadIDHasPrefix    *pulid.ID  `json:"ourLeadIDHasPrefix,omitempty"`
+	OurLeadIDHasSuffix    *pulid.ID  `json:"ourLeadIDHasSuffix,omitempty"`
+	OurLeadIDIsNil        bool       `json:"ourLeadIDIsNil,omitempty"`
+	OurLeadIDNotNil       bool       `json:"ourLeadIDNotNil,omitempty"`
+	OurLeadIDEqualFold    *pulid.ID  `json:"ourLeadIDEqualFold,omitempty"`
+	OurLeadIDContainsFold *pulid.ID  `json:"ourLeadIDContainsFold,omitempty"`
+
+	// "need_id" field predicates.
+	NeedID             *pulid.ID  `json:"needID,omitempty"`
+	NeedIDNEQ          *pulid.ID  `json:"needIDNEQ,omitempty"`
+	NeedIDIn           []pulid.ID `json:"needIDIn,omitempty"`
+	NeedIDNotIn        []pulid.ID `json:"needIDNotIn,omitempty"`
+	NeedIDGT           *pulid.ID  `json:"needIDGT,omitempty"`
+	NeedIDGTE          *pulid.ID  `json:"needIDGTE,omitempty"`
+	NeedIDLT           *pulid.ID  `json:"needIDLT,omitempty"`
+	NeedIDLTE          *pulid.ID  `json:"needIDLTE,omitempty"`
+	NeedIDContains     *pulid.ID  `json:"needIDContains,omitempty"`
+	NeedIDHasPrefix    *pulid.ID  `json:"needIDHasPrefix,omitempty"`
+	NeedIDHasSuffix    *pulid.ID  `json:"needIDHasSuffix,omitempty"`
+	NeedIDIsNil        bool       `json:"needIDIsNil,omitempty"`
+	NeedIDNotNil       bool       `json:"needIDNotNil,omitempty"`
+	NeedIDEqualFold    *pulid.ID  `json:"needIDEqualFold,omitempty"`
+	NeedIDContainsFold *pulid.ID  `json:"needIDContainsFold,omitempty"`
+
+	// "product_id" field predicates.
+	ProductID             *pulid.ID  `json:"productID,omitempty"`
+	ProductIDNEQ          *pulid.ID  `json:"productIDNEQ,omitempty"`
+	ProductIDIn           []pulid.ID `json:"productIDIn,omitempty"`
+	ProductIDNotIn        []pulid.ID `json:"productIDNotIn,omitempty"`
+	ProductIDGT           *pulid.ID  `json:"productIDGT,omitempty"`
+	ProductIDGTE          *pulid.ID  `json:"productIDGTE,omitempty"`
+	ProductIDLT           *pulid.ID  `json:"productIDLT,omitempty"`
+	ProductIDLTE          *pulid.ID  `json:"productIDLTE,omitempty"`
+	ProductIDContains     *pulid.ID  `json:"productIDContains,omitempty"`
+	ProductIDHasPrefix    *pulid.ID  `json:"productIDHasPrefix,omitempty"`
+	ProductIDHasSuffix    *pulid.ID  `json:"productIDHasSuffix,omitempty"`
+	ProductIDIsNil        bool       `json:"productIDIsNil,omitempty"`
+	ProductIDNotNil       bool       `json:"productIDNotNil,omitempty"`
+	ProductIDEqualFold    *pulid.ID  `json:"productIDEqualFold,omitempty"`
+	ProductIDContainsFold *pulid.ID  `json:"productIDContainsFold,omitempty"`
+
+	// "customer" edge predicates.
+	HasCustomer     *bool                 `json:"hasCustomer,omitempty"`
+	HasCustomerWith []*CustomerWhereInput `json:"hasCustomerWith,omitempty"`
+
+	// "our_lead" edge predicates.
+	HasOurLead     *bool             `json:"hasOurLead,omitempty"`
+	HasOurLeadWith []*UserWhereInput `json:"hasOurLeadWith,omitempty"`
+
+	// "need" edge predicates.
+	HasNeed     *bool             `json:"hasNeed,omitempty"`
+	HasNeedWith []*NeedWhereInput `json:"hasNeedWith,omitempty"`
+
+	// "product" edge predicates.
+	HasProduct     *bool                `json:"hasProduct,omitempty"`
+	HasProductWith []*ProductWhereInput `json:"hasProductWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ProjectWhereInput) AddPredicates(predicates ...predicate.Project) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ProjectWhereInput filter on the ProjectQuery builder.
+func (i *ProjectWhereInput) Filter(q *ProjectQuery) (*ProjectQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyProjectWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyProjectWhereInput is returned in case the ProjectWhereInput is empty.
+var ErrEmptyProjectWhereInput = errors.New("ent: empty predicate ProjectWhereInput")
+
+// P returns a predicate for filtering projects.
+// An error is returned if the input is empty or invalid.
+func (i *ProjectWhereInput) P() (predicate.Project, error) {
+	var predicates []predicate.Project
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, project.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Project, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, project.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Project, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, project.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, project.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, project.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, project.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, project.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, project.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, project.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, project.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, project.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, project.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, project.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, project.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, project.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, project.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, project.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, project.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, project.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, project.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, project.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, project.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, project.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, project.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, project.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, project.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, project.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Version != nil {
+		predicates = append(predicates, project.VersionEQ(*i.Version))
+	}
+	if i.VersionNEQ != nil {
+		predicates = append(predicates, project.VersionNEQ(*i.VersionNEQ))
+	}
+	if len(i.VersionIn) > 0 {
+		predicates = append(predicates, project.VersionIn(i.VersionIn...))
+	}
+	if len(i.VersionNotIn) > 0 {
+		predicates = append(predicates, project.VersionNotIn(i.VersionNotIn...))
+	}
+	if i.VersionGT != nil {
+		predicates = append(predicates, project.VersionGT(*i.VersionGT))
+	}
+	if i.VersionGTE != nil {
+		predicates = append(predicates, project.VersionGTE(*i.VersionGTE))
+	}
+	if i.VersionLT != nil {
+		predicates = append(predicates, project.VersionLT(*i.VersionLT))
+	}
+	if i.VersionLTE != nil {
+		predicates = append(predicates, project.VersionLTE(*i.VersionLTE))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, project.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, project.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, project.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, project.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, project.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, project.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, project.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, project.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.CustomerIDContains != nil {
+		predicates = append(predicates, project.CustomerIDContains(*i.CustomerIDContains))
+	}
+	if i.CustomerIDHasPrefix != nil {
+		predicates = append(predicates, project.CustomerIDHasPrefix(*i.CustomerIDHasPrefix))
+	}
+	if i.CustomerIDHasSuffix != nil {
+		predicates = append(predicates, project.CustomerIDHasSuffix(*i.CustomerIDHasSuffix))
+	}
+	if i.CustomerIDEqualFold != nil {
+		predicates = append(predicates, project.CustomerIDEqualFold(*i.CustomerIDEqualFold))
+	}
+	if i.CustomerIDContainsFold != nil {
+		predicates = append(predicates, project.CustomerIDContainsFold(*i.CustomerIDContainsFold))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, project.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, project.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, project.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, project.KindNotIn(i.KindNotIn...))
+	}
+	if i.Title != nil {
+		predicates = append(predicates, project.TitleEQ(*i.Title))
+	}
+	if i.TitleNEQ != nil {
+		predicates = append(predicates, project.TitleNEQ(*i.TitleNEQ))
+	}
+	if len(i.TitleIn) > 0 {
+		predicates = append(predicates, project.TitleIn(i.TitleIn...))
+	}
+	if len(i.TitleNotIn) > 0 {
+		predicates = append(predicates, project.TitleNotIn(i.TitleNotIn...))
+	}
+	if i.TitleGT != nil {
+		predicates = append(predicates, project.TitleGT(*i.TitleGT))
+	}
+	if i.TitleGTE != nil {
+		predicates = append(predicates, project.TitleGTE(*i.TitleGTE))
+	}
+	if i.TitleLT != nil {
+		predicates = append(predicates, project.TitleLT(*i.TitleLT))
+	}
+	if i.TitleLTE != nil {
+		predicates = append(predicates, project.TitleLTE(*i.TitleLTE))
+	}
+	if i.TitleContains != nil {
+		predicates = append(predicates, project.TitleContains(*i.TitleContains))
+	}
+	if i.TitleHasPrefix != nil {
+		predicates = append(predicates, project.TitleHasPrefix(*i.TitleHasPrefix))
+	}
+	if i.TitleHasSuffix != nil {
+		predicates = append(predicates, project.TitleHasSuffix(*i.TitleHasSuffix))
+	}
+	if i.TitleEqualFold != nil {
+		predicates = append(predicates, project.TitleEqualFold(*i.TitleEqualFold))
+	}
+	if i.TitleContainsFold != nil {
+		predicates = append(predicates, project.TitleContainsFold(*i.TitleContainsFold))
+	}
+	if i.Goal != nil {
+		predicates = append(predicates, project.GoalEQ(*i.Goal))
+	}
+	if i.GoalNEQ != nil {
+		predicates = append(predicates, project.GoalNEQ(*i.GoalNEQ))
+	}
+	if len(i.GoalIn) > 0 {
+		predicates = append(predicates, project.GoalIn(i.GoalIn...))
+	}
+	if len(i.GoalNotIn) > 0 {
+		predicates = append(predicates, project.GoalNotIn(i.GoalNotIn...))
+	}
+	if i.GoalGT != nil {
+		predicates = append(predicates, project.GoalGT(*i.GoalGT))
+	}
+	if i.GoalGTE != nil {
+		predicates = append(predicates, project.GoalGTE(*i.GoalGTE))
+	}
+	if i.GoalLT != nil {
+		predicates = append(predicates, project.GoalLT(*i.GoalLT))
+	}
+	if i.GoalLTE != nil {
+		predicates = append(predicates, project.GoalLTE(*i.GoalLTE))
+	}
+	if i.GoalContains != nil {
+		predicates = append(predicates, project.GoalContains(*i.GoalContains))
+	}
+	if i.GoalHasPrefix != nil {
+		predicates = append(predicates, project.GoalHasPrefix(*i.GoalHasPrefix))
+	}
+	if i.GoalHasSuffix != nil {
+		predicates = append(predicates, project.GoalHasSuffix(*i.GoalHasSuffix))
+	}
+	if i.GoalIsNil {
+		predicates = append(predicates, project.GoalIsNil())
+	}
+	if i.GoalNotNil {
+		predicates = append(predicates, project.GoalNotNil())
+	}
+	if i.GoalEqualFold != nil {
+		predicates = append(predicates, project.GoalEqualFold(*i.GoalEqualFold))
+	}
+	if i.GoalContainsFold != nil {
+		predicates = append(predicates, project.GoalContainsFold(*i.GoalContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, project.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, project.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, project.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, project.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.StartedAt != nil {
+		predicates = append(predicates, project.StartedAtEQ(*i.StartedAt))
+	}
+	if i.StartedAtNEQ != nil {
+		predicates = append(predicates, project.StartedAtNEQ(*i.StartedAtNEQ))
+	}
+	if len(i.StartedAtIn) > 0 {
+		predicates = append(predicates, project.StartedAtIn(i.StartedAtIn...))
+	}
+	if len(i.StartedAtNotIn) > 0 {
+		predicates = append(predicates, project.StartedAtNotIn(i.StartedAtNotIn...))
+	}
+	if i.StartedAtGT != nil {
+		predicates = append(predicates, project.StartedAtGT(*i.StartedAtGT))
+	}
+	if i.StartedAtGTE != nil {
+		predicates = append(predicates, project.StartedAtGTE(*i.StartedAtGTE))
+	}
+	if i.StartedAtLT != nil {
+		predicates = append(predicates, project.StartedAtLT(*i.StartedAtLT))
+	}
+	if i.StartedAtLTE != nil {
+		predicates = append(predicates, project.StartedAtLTE(*i.StartedAtLTE))
+	}
+	if i.StartedAtIsNil {
+		predicates = append(predicates, project.StartedAtIsNil())
+	}
+	if i.StartedAtNotNil {
+		predicates = append(predicates, project.StartedAtNotNil())
+	}
+	if i.EndedAt != nil {
+		predicates = append(predicates, project.EndedAtEQ(*i.EndedAt))
+	}
+	if i.EndedAtNEQ != nil {
+		predicates = append(predicates, project.EndedAtNEQ(*i.EndedAtNEQ))
+	}
+	if len(i.EndedAtIn) > 0 {
+		predicates = append(predicates, project.EndedAtIn(i.EndedAtIn...))
+	}
+	if len(i.EndedAtNotIn) > 0 {
+		predicates = append(predicates, project.EndedAtNotIn(i.EndedAtNotIn...))
+	}
+	if i.EndedAtGT != nil {
+		predicates = append(predicates, project.EndedAtGT(*i.EndedAtGT))
+	}
+	if i.EndedAtGTE != nil {
+		predicates = append(predicates, project.EndedAtGTE(*i.EndedAtGTE))
+	}
+	if i.EndedAtLT != nil {
+		predicates = append(predicates, project.EndedAtLT(*i.EndedAtLT))
+	}
+	if i.EndedAtLTE != nil {
+		predicates = append(predicates, project.EndedAtLTE(*i.EndedAtLTE))
+	}
+	if i.EndedAtIsNil {
+		predicates = append(predicates, project.EndedAtIsNil())
+	}
+	if i.EndedAtNotNil {
+		predicates = append(predicates, project.EndedAtNotNil())
+	}
+	if i.Outcome != nil {
+		predicates = append(predicates, project.OutcomeEQ(*i.Outcome))
+	}
+	if i.OutcomeNEQ != nil {
+		predicates = append(predicates, project.OutcomeNEQ(*i.OutcomeNEQ))
+	}
+	if len(i.OutcomeIn) > 0 {
+		predicates = append(predicates, project.OutcomeIn(i.OutcomeIn...))
+	}
+	if len(i.OutcomeNotIn) > 0 {
+		predicates = append(predicates, project.OutcomeNotIn(i.OutcomeNotIn...))
+	}
+	if i.OutcomeGT != nil {
+		predicates = append(predicates, project.OutcomeGT(*i.OutcomeGT))
+	}
+	if i.OutcomeGTE != nil {
+		predicates = append(predicates, project.OutcomeGTE(*i.OutcomeGTE))
+	}
+	if i.OutcomeLT != nil {
+		predicates = append(predicates, project.OutcomeLT(*i.OutcomeLT))
+	}
+	if i.OutcomeLTE != nil {
+		predicates = append(predicates, project.OutcomeLTE(*i.OutcomeLTE))
+	}
+	if i.OutcomeContains != nil {
+		predicates = append(predicates, project.OutcomeContains(*i.OutcomeContains))
+	}
+	if i.OutcomeHasPrefix != nil {
+		predicates = append(predicates, project.OutcomeHasPrefix(*i.OutcomeHasPrefix))
+	}
+	if i.OutcomeHasSuffix != nil {
+		predicates = append(predicates, project.OutcomeHasSuffix(*i.OutcomeHasSuffix))
+	}
+	if i.OutcomeIsNil {
+		predicates = append(predicates, project.OutcomeIsNil())
+	}
+	if i.OutcomeNotNil {
+		predicates = append(predicates, project.OutcomeNotNil())
+	}
+	if i.OutcomeEqualFold != nil {
+		predicates = append(predicates, project.OutcomeEqualFold(*i.OutcomeEqualFold))
+	}
+	if i.OutcomeContainsFold != nil {
+		predicates = append(predicates, project.OutcomeContainsFold(*i.OutcomeContainsFold))
+	}
+	if i.Programme != nil {
+		predicates = append(predicates, project.ProgrammeEQ(*i.Programme))
+	}
+	if i.ProgrammeNEQ != nil {
+		predicates = append(predicates, project.ProgrammeNEQ(*i.ProgrammeNEQ))
+	}
+	if len(i.ProgrammeIn) > 0 {
+		predicates = append(predicates, project.ProgrammeIn(i.ProgrammeIn...))
+	}
+	if len(i.ProgrammeNotIn) > 0 {
+		predicates = append(predicates, project.ProgrammeNotIn(i.ProgrammeNotIn...))
+	}
+	if i.ProgrammeGT != nil {
+		predicates = append(predicates, project.ProgrammeGT(*i.ProgrammeGT))
+	}
+	if i.ProgrammeGTE != nil {
+		predicates = append(predicates, project.ProgrammeGTE(*i.ProgrammeGTE))
+	}
+	if i.ProgrammeLT != nil {
+		predicates = append(predicates, project.ProgrammeLT(*i.ProgrammeLT))
+	}
+	if i.ProgrammeLTE != nil {
+		predicates = append(predicates, project.ProgrammeLTE(*i.ProgrammeLTE))
+	}
+	if i.ProgrammeContains != nil {
+		predicates = append(predicates, project.ProgrammeContains(*i.ProgrammeContains))
+	}
+	if i.ProgrammeHasPrefix != nil {
+		predicates = append(predicates, project.ProgrammeHasPrefix(*i.ProgrammeHasPrefix))
+	}
+	if i.ProgrammeHasSuffix != nil {
+		predicates = append(predicates, project.ProgrammeHasSuffix(*i.ProgrammeHasSuffix))
+	}
+	if i.ProgrammeIsNil {
+		predicates = append(predicates, project.ProgrammeIsNil())
+	}
+	if i.ProgrammeNotNil {
+		predicates = append(predicates, project.ProgrammeNotNil())
+	}
+	if i.ProgrammeEqualFold != nil {
+		predicates = append(predicates, project.ProgrammeEqualFold(*i.ProgrammeEqualFold))
+	}
+	if i.ProgrammeContainsFold != nil {
+		predicates = append(predicates, project.ProgrammeContainsFold(*i.ProgrammeContainsFold))
+	}
+	if i.Budget != nil {
+		predicates = append(predicates, project.BudgetEQ(*i.Budget))
+	}
+	if i.BudgetNEQ != nil {
+		predicates = append(predicates, project.BudgetNEQ(*i.BudgetNEQ))
+	}
+	if len(i.BudgetIn) > 0 {
+		predicates = append(predicates, project.BudgetIn(i.BudgetIn...))
+	}
+	if len(i.BudgetNotIn) > 0 {
+		predicates = append(predicates, project.BudgetNotIn(i.BudgetNotIn...))
+	}
+	if i.BudgetGT != nil {
+		predicates = append(predicates, project.BudgetGT(*i.BudgetGT))
+	}
+	if i.BudgetGTE != nil {
+		predicates = append(predicates, project.BudgetGTE(*i.BudgetGTE))
+	}
+	if i.BudgetLT != nil {
+		predicates = append(predicates, project.BudgetLT(*i.BudgetLT))
+	}
+	if i.BudgetLTE != nil {
+		predicates = append(predicates, project.BudgetLTE(*i.BudgetLTE))
+	}
+	if i.BudgetIsNil {
+		predicates = append(predicates, project.BudgetIsNil())
+	}
+	if i.BudgetNotNil {
+		predicates = append(predicates, project.BudgetNotNil())
+	}
+	if i.Currency != nil {
+		predicates = append(predicates, project.CurrencyEQ(*i.Currency))
+	}
+	if i.CurrencyNEQ != nil {
+		predicates = append(predicates, project.CurrencyNEQ(*i.CurrencyNEQ))
+	}
+	if len(i.CurrencyIn) > 0 {
+		predicates = append(predicates, project.CurrencyIn(i.CurrencyIn...))
+	}
+	if len(i.CurrencyNotIn) > 0 {
+		predicates = append(predicates, project.CurrencyNotIn(i.CurrencyNotIn...))
+	}
+	if i.CurrencyGT != nil {
+		predicates = append(predicates, project.CurrencyGT(*i.CurrencyGT))
+	}
+	if i.CurrencyGTE != nil {
+		predicates = append(predicates, project.CurrencyGTE(*i.CurrencyGTE))
+	}
+	if i.CurrencyLT != nil {
+		predicates = append(predicates, project.CurrencyLT(*i.CurrencyLT))
+	}
+	if i.CurrencyLTE != nil {
+		predicates = append(predicates, project.CurrencyLTE(*i.CurrencyLTE))
+	}
+	if i.CurrencyContains != nil {
+		predicates = append(predicates, project.CurrencyContains(*i.CurrencyContains))
+	}
+	if i.CurrencyHasPrefix != nil {
+		predicates = append(predicates, project.CurrencyHasPrefix(*i.CurrencyHasPrefix))
+	}
+	if i.CurrencyHasSuffix != nil {
+		predicates = append(predicates, project.CurrencyHasSuffix(*i.CurrencyHasSuffix))
+	}
+	if i.CurrencyEqualFold != nil {
+		predicates = append(predicates, project.CurrencyEqualFold(*i.CurrencyEqualFold))
+	}
+	if i.CurrencyContainsFold != nil {
+		predicates = append(predicates, project.CurrencyContainsFold(*i.CurrencyContainsFold))
+	}
+	if i.OurLeadID != nil {
+		predicates = append(predicates, project.OurLeadIDEQ(*i.OurLeadID))
+	}
+	if i.OurLeadIDNEQ != nil {
+		predicates = append(predicates, project.OurLeadIDNEQ(*i.OurLeadIDNEQ))
+	}
+	if len(i.OurLeadIDIn) > 0 {
+		predicates = append(predicates, project.OurLeadIDIn(i.OurLeadIDIn...))
+	}
+	if len(i.OurLeadIDNotIn) > 0 {
+		predicates = append(predicates, project.OurLeadIDNotIn(i.OurLeadIDNotIn...))
+	}
+	if i.OurLeadIDGT != nil {
+		predicates = append(predicates, project.OurLeadIDGT(*i.OurLeadIDGT))
+	}
+	if i.OurLeadIDGTE != nil {
+		predicates = append(predicates, project.OurLeadIDGTE(*i.OurLeadIDGTE))
+	}
+	if i.OurLeadIDLT != nil {
+		predicates = append(predicates, project.OurLeadIDLT(*i.OurLeadIDLT))
+	}
+	if i.OurLeadIDLTE != nil {
+		predicates = append(predicates, project.OurLeadIDLTE(*i.OurLeadIDLTE))
+	}
+	if i.OurLeadIDContains != nil {
+		predicates = append(predicates, project.OurLeadIDContains(*i.OurLeadIDContains))
+	}
+	if i.OurLeadIDHasPrefix != nil {
+		predicates = append(predicates, project.OurLeadIDHasPrefix(*i.OurLeadIDHasPrefix))
+	}
+	if i.OurLeadIDHasSuffix != nil {
+		predicates = append(predicates, project.OurLeadIDHasSuffix(*i.OurLeadIDHasSuffix))
+	}
+	if i.OurLeadIDIsNil {
+		predicates = append(predicates, project.OurLeadIDIsNil())
+	}
+	if i.OurLeadIDNotNil {
+		predicates = append(predicates, project.OurLeadIDNotNil())
+	}
+	if i.OurLeadIDEqualFold != nil {
+		predicates = append(predicates, project.OurLeadIDEqualFold(*i.OurLeadIDEqualFold))
+	}
+	if i.OurLeadIDContainsFold != nil {
+		predicates = append(predicates, project.OurLeadIDContainsFold(*i.OurLeadIDContainsFold))
+	}
+	if i.NeedID != nil {
+		predicates = append(predicates, project.NeedIDEQ(*i.NeedID))
+	}
+	if i.NeedIDNEQ != nil {
+		predicates = append(predicates, project.NeedIDNEQ(*i.NeedIDNEQ))
+	}
+	if len(i.NeedIDIn) > 0 {
+		predicates = append(predicates, project.NeedIDIn(i.NeedIDIn...))
+	}
+	if len(i.NeedIDNotIn) > 0 {
+		predicates = append(predicates, project.NeedIDNotIn(i.NeedIDNotIn...))
+	}
+	if i.NeedIDGT != nil {
+		predicates = append(predicates, project.NeedIDGT(*i.NeedIDGT))
+	}
+	if i.NeedIDGTE != nil {
+		predicates = append(predicates, project.NeedIDGTE(*i.NeedIDGTE))
+	}
+	if i.NeedIDLT != nil {
+		predicates = append(predicates, project.NeedIDLT(*i.NeedIDLT))
+	}
+	if i.NeedIDLTE != nil {
+		predicates = append(predicates, project.NeedIDLTE(*i.NeedIDLTE))
+	}
+	if i.NeedIDContains != nil {
+		predicates = append(predicates, project.NeedIDContains(*i.NeedIDContains))
+	}
+	if i.NeedIDHasPrefix != nil {
+		predicates = append(predicates, project.NeedIDHasPrefix(*i.NeedIDHasPrefix))
+	}
+	if i.NeedIDHasSuffix != nil {
+		predicates = append(predicates, project.NeedIDHasSuffix(*i.NeedIDHasSuffix))
+	}
+	if i.NeedIDIsNil {
+		predicates = append(predicates, project.NeedIDIsNil())
+	}
+	if i.NeedIDNotNil {
+		predicates = append(predicates, project.NeedIDNotNil())
+	}
+	if i.NeedIDEqualFold != nil {
+		predicates = append(predicates, project.NeedIDEqualFold(*i.NeedIDEqualFold))
+	}
+	if i.NeedIDContainsFold != nil {
+		predicates = append(predicates, project.NeedIDContainsFold(*i.NeedIDContainsFold))
+	}
+	if i.ProductID != nil {
+		predicates = append(predicates, project.ProductIDEQ(*i.ProductID))
+	}
+	if i.ProductIDNEQ != nil {
+		predicates = append(predicates, project.ProductIDNEQ(*i.ProductIDNEQ))
+	}
+	if len(i.ProductIDIn) > 0 {
+		predicates = append(predicates, project.ProductIDIn(i.ProductIDIn...))
+	}
+	if len(i.ProductIDNotIn) > 0 {
+		predicates = append(predicates, project.ProductIDNotIn(i.ProductIDNotIn...))
+	}
+	if i.ProductIDGT != nil {
+		predicates = append(predicates, project.ProductIDGT(*i.ProductIDGT))
+	}
+	if i.ProductIDGTE != nil {
+		predicates = append(predicates, project.ProductIDGTE(*i.ProductIDGTE))
+	}
+	if i.ProductIDLT != nil {
+		predicates = append(predicates, project.ProductIDLT(*i.ProductIDLT))
+	}
+	if i.ProductIDLTE != nil {
+		predicates = append(predicates, project.ProductIDLTE(*i.ProductIDLTE))
+	}
+	if i.ProductIDContains != nil {
+		predicates = append(predicates, project.ProductIDContains(*i.ProductIDContains))
+	}
+	if i.ProductIDHasPrefix != nil {
+		predicates = append(predicates, project.ProductIDHasPrefix(*i.ProductIDHasPrefix))
+	}
+	if i.ProductIDHasSuffix != nil {
+		predicates = append(predicates, project.ProductIDHasSuffix(*i.ProductIDHasSuffix))
+	}
+	if i.ProductIDIsNil {
+		predicates = append(predicates, project.ProductIDIsNil())
+	}
+	if i.ProductIDNotNil {
+		predicates = append(predicates, project.ProductIDNotNil())
+	}
+	if i.ProductIDEqualFold != nil {
+		predicates = append(predicates, project.ProductIDEqualFold(*i.ProductIDEqualFold))
+	}
+	if i.ProductIDContainsFold != nil {
+		predicates = append(predicates, project.ProductIDContainsFold(*i.ProductIDContainsFold))
+	}
+
+	if i.HasCustomer != nil {
+		p := project.HasCustomer()
+		if !*i.HasCustomer {
+			p = project.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCustomerWith) > 0 {
+		with := make([]predicate.Customer, 0, len(i.HasCustomerWith))
+		for _, w := range i.HasCustomerWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCustomerWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, project.HasCustomerWith(with...))
+	}
+	if i.HasOurLead != nil {
+		p := project.HasOurLead()
+		if !*i.HasOurLead {
+			p = project.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasOurLeadWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasOurLeadWith))
+		for _, w := range i.HasOurLeadWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasOurLeadWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, project.HasOurLeadWith(with...))
+	}
+	if i.HasNeed != nil {
+		p := project.HasNeed()
+		if !*i.HasNeed {
+			p = project.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasNeedWith) > 0 {
+		with := make([]predicate.Need, 0, len(i.HasNeedWith))
+		for _, w := range i.HasNeedWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasNeedWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, project.HasNeedWith(with...))
+	}
+	if i.HasProduct != nil {
+		p := project.HasProduct()
+		if !*i.HasProduct {
+			p = project.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasProductWith) > 0 {
+		with := make([]predicate.Product, 0, len(i.HasProductWith))
+		for _, w := range i.HasProductWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasProductWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, project.HasProductWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyProjectWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return project.And(predicates...), nil
 	}
 }
 

@@ -38,6 +38,9 @@ import (
 	"tandem/ent/predicate"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/project"
+	"tandem/ent/projectmember"
+	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
@@ -103,6 +106,9 @@ const (
 	TypePitch                 = "Pitch"
 	TypePricePoint            = "PricePoint"
 	TypeProduct               = "Product"
+	TypeProject               = "Project"
+	TypeProjectMember         = "ProjectMember"
+	TypeProjectMilestone      = "ProjectMilestone"
 	TypeQuotation             = "Quotation"
 	TypeQuotationLine         = "QuotationLine"
 	TypeRefreshToken          = "RefreshToken"
@@ -12216,6 +12222,15 @@ type CustomerMutation struct {
 	quotation_lines           map[pulid.ID]struct{}
 	removedquotation_lines    map[pulid.ID]struct{}
 	clearedquotation_lines    bool
+	projects                  map[pulid.ID]struct{}
+	removedprojects           map[pulid.ID]struct{}
+	clearedprojects           bool
+	project_members           map[pulid.ID]struct{}
+	removedproject_members    map[pulid.ID]struct{}
+	clearedproject_members    bool
+	project_milestones        map[pulid.ID]struct{}
+	removedproject_milestones map[pulid.ID]struct{}
+	clearedproject_milestones bool
 	done                      bool
 	oldValue                  func(context.Context) (*Customer, error)
 	predicates                []predicate.Customer
@@ -16905,6 +16920,168 @@ func (m *CustomerMutation) ResetQuotationLines() {
 	m.removedquotation_lines = nil
 }
 
+// AddProjectIDs adds the "projects" edge to the Project entity by ids.
+func (m *CustomerMutation) AddProjectIDs(ids ...pulid.ID) {
+	if m.projects == nil {
+		m.projects = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.projects[ids[i]] = struct{}{}
+	}
+}
+
+// ClearProjects clears the "projects" edge to the Project entity.
+func (m *CustomerMutation) ClearProjects() {
+	m.clearedprojects = true
+}
+
+// ProjectsCleared reports if the "projects" edge to the Project entity was cleared.
+func (m *CustomerMutation) ProjectsCleared() bool {
+	return m.clearedprojects
+}
+
+// RemoveProjectIDs removes the "projects" edge to the Project entity by IDs.
+func (m *CustomerMutation) RemoveProjectIDs(ids ...pulid.ID) {
+	if m.removedprojects == nil {
+		m.removedprojects = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.projects, ids[i])
+		m.removedprojects[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedProjects returns the removed IDs of the "projects" edge to the Project entity.
+func (m *CustomerMutation) RemovedProjectsIDs() (ids []pulid.ID) {
+	for id := range m.removedprojects {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ProjectsIDs returns the "projects" edge IDs in the mutation.
+func (m *CustomerMutation) ProjectsIDs() (ids []pulid.ID) {
+	for id := range m.projects {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetProjects resets all changes to the "projects" edge.
+func (m *CustomerMutation) ResetProjects() {
+	m.projects = nil
+	m.clearedprojects = false
+	m.removedprojects = nil
+}
+
+// AddProjectMemberIDs adds the "project_members" edge to the ProjectMember entity by ids.
+func (m *CustomerMutation) AddProjectMemberIDs(ids ...pulid.ID) {
+	if m.project_members == nil {
+		m.project_members = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.project_members[ids[i]] = struct{}{}
+	}
+}
+
+// ClearProjectMembers clears the "project_members" edge to the ProjectMember entity.
+func (m *CustomerMutation) ClearProjectMembers() {
+	m.clearedproject_members = true
+}
+
+// ProjectMembersCleared reports if the "project_members" edge to the ProjectMember entity was cleared.
+func (m *CustomerMutation) ProjectMembersCleared() bool {
+	return m.clearedproject_members
+}
+
+// RemoveProjectMemberIDs removes the "project_members" edge to the ProjectMember entity by IDs.
+func (m *CustomerMutation) RemoveProjectMemberIDs(ids ...pulid.ID) {
+	if m.removedproject_members == nil {
+		m.removedproject_members = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.project_members, ids[i])
+		m.removedproject_members[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedProjectMembers returns the removed IDs of the "project_members" edge to the ProjectMember entity.
+func (m *CustomerMutation) RemovedProjectMembersIDs() (ids []pulid.ID) {
+	for id := range m.removedproject_members {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ProjectMembersIDs returns the "project_members" edge IDs in the mutation.
+func (m *CustomerMutation) ProjectMembersIDs() (ids []pulid.ID) {
+	for id := range m.project_members {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetProjectMembers resets all changes to the "project_members" edge.
+func (m *CustomerMutation) ResetProjectMembers() {
+	m.project_members = nil
+	m.clearedproject_members = false
+	m.removedproject_members = nil
+}
+
+// AddProjectMilestoneIDs adds the "project_milestones" edge to the ProjectMilestone entity by ids.
+func (m *CustomerMutation) AddProjectMilestoneIDs(ids ...pulid.ID) {
+	if m.project_milestones == nil {
+		m.project_milestones = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.project_milestones[ids[i]] = struct{}{}
+	}
+}
+
+// ClearProjectMilestones clears the "project_milestones" edge to the ProjectMilestone entity.
+func (m *CustomerMutation) ClearProjectMilestones() {
+	m.clearedproject_milestones = true
+}
+
+// ProjectMilestonesCleared reports if the "project_milestones" edge to the ProjectMilestone entity was cleared.
+func (m *CustomerMutation) ProjectMilestonesCleared() bool {
+	return m.clearedproject_milestones
+}
+
+// RemoveProjectMilestoneIDs removes the "project_milestones" edge to the ProjectMilestone entity by IDs.
+func (m *CustomerMutation) RemoveProjectMilestoneIDs(ids ...pulid.ID) {
+	if m.removedproject_milestones == nil {
+		m.removedproject_milestones = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.project_milestones, ids[i])
+		m.removedproject_milestones[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedProjectMilestones returns the removed IDs of the "project_milestones" edge to the ProjectMilestone entity.
+func (m *CustomerMutation) RemovedProjectMilestonesIDs() (ids []pulid.ID) {
+	for id := range m.removedproject_milestones {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ProjectMilestonesIDs returns the "project_milestones" edge IDs in the mutation.
+func (m *CustomerMutation) ProjectMilestonesIDs() (ids []pulid.ID) {
+	for id := range m.project_milestones {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetProjectMilestones resets all changes to the "project_milestones" edge.
+func (m *CustomerMutation) ResetProjectMilestones() {
+	m.project_milestones = nil
+	m.clearedproject_milestones = false
+	m.removedproject_milestones = nil
+}
+
 // Where appends a list predicates to the CustomerMutation builder.
 func (m *CustomerMutation) Where(ps ...predicate.Customer) {
 	m.predicates = append(m.predicates, ps...)
@@ -18342,7 +18519,7 @@ func (m *CustomerMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 36)
+	edges := make([]string, 0, 39)
 	if m.owner != nil {
 		edges = append(edges, customer.EdgeOwner)
 	}
@@ -18450,6 +18627,15 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.quotation_lines != nil {
 		edges = append(edges, customer.EdgeQuotationLines)
+	}
+	if m.projects != nil {
+		edges = append(edges, customer.EdgeProjects)
+	}
+	if m.project_members != nil {
+		edges = append(edges, customer.EdgeProjectMembers)
+	}
+	if m.project_milestones != nil {
+		edges = append(edges, customer.EdgeProjectMilestones)
 	}
 	return edges
 }
@@ -18666,13 +18852,31 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeProjects:
+		ids := make([]ent.Value, 0, len(m.projects))
+		for id := range m.projects {
+			ids = append(ids, id)
+		}
+		return ids
+	case customer.EdgeProjectMembers:
+		ids := make([]ent.Value, 0, len(m.project_members))
+		for id := range m.project_members {
+			ids = append(ids, id)
+		}
+		return ids
+	case customer.EdgeProjectMilestones:
+		ids := make([]ent.Value, 0, len(m.project_milestones))
+		for id := range m.project_milestones {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 36)
+	edges := make([]string, 0, 39)
 	if m.removedreferred_customers != nil {
 		edges = append(edges, customer.EdgeReferredCustomers)
 	}
@@ -18768,6 +18972,15 @@ func (m *CustomerMutation) RemovedEdges() []string {
 	}
 	if m.removedquotation_lines != nil {
 		edges = append(edges, customer.EdgeQuotationLines)
+	}
+	if m.removedprojects != nil {
+		edges = append(edges, customer.EdgeProjects)
+	}
+	if m.removedproject_members != nil {
+		edges = append(edges, customer.EdgeProjectMembers)
+	}
+	if m.removedproject_milestones != nil {
+		edges = append(edges, customer.EdgeProjectMilestones)
 	}
 	return edges
 }
@@ -18968,13 +19181,31 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeProjects:
+		ids := make([]ent.Value, 0, len(m.removedprojects))
+		for id := range m.removedprojects {
+			ids = append(ids, id)
+		}
+		return ids
+	case customer.EdgeProjectMembers:
+		ids := make([]ent.Value, 0, len(m.removedproject_members))
+		for id := range m.removedproject_members {
+			ids = append(ids, id)
+		}
+		return ids
+	case customer.EdgeProjectMilestones:
+		ids := make([]ent.Value, 0, len(m.removedproject_milestones))
+		for id := range m.removedproject_milestones {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 36)
+	edges := make([]string, 0, 39)
 	if m.clearedowner {
 		edges = append(edges, customer.EdgeOwner)
 	}
@@ -19083,6 +19314,15 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	if m.clearedquotation_lines {
 		edges = append(edges, customer.EdgeQuotationLines)
 	}
+	if m.clearedprojects {
+		edges = append(edges, customer.EdgeProjects)
+	}
+	if m.clearedproject_members {
+		edges = append(edges, customer.EdgeProjectMembers)
+	}
+	if m.clearedproject_milestones {
+		edges = append(edges, customer.EdgeProjectMilestones)
+	}
 	return edges
 }
 
@@ -19162,6 +19402,12 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedquotations
 	case customer.EdgeQuotationLines:
 		return m.clearedquotation_lines
+	case customer.EdgeProjects:
+		return m.clearedprojects
+	case customer.EdgeProjectMembers:
+		return m.clearedproject_members
+	case customer.EdgeProjectMilestones:
+		return m.clearedproject_milestones
 	}
 	return false
 }
@@ -19297,6 +19543,15 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 		return nil
 	case customer.EdgeQuotationLines:
 		m.ResetQuotationLines()
+		return nil
+	case customer.EdgeProjects:
+		m.ResetProjects()
+		return nil
+	case customer.EdgeProjectMembers:
+		m.ResetProjectMembers()
+		return nil
+	case customer.EdgeProjectMilestones:
+		m.ResetProjectMilestones()
 		return nil
 	}
 	return fmt.Errorf("unknown Customer edge %s", name)
@@ -45092,6 +45347,3764 @@ func (m *ProductMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Product edge %s", name)
+}
+
+// ProjectMutation represents an operation that mutates the Project nodes in the graph.
+type ProjectMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *pulid.ID
+	created_at        *time.Time
+	updated_at        *time.Time
+	version           *int
+	addversion        *int
+	kind              *project.Kind
+	title             *string
+	goal              *string
+	status            *project.Status
+	started_at        *time.Time
+	ended_at          *time.Time
+	outcome           *string
+	programme         *string
+	budget            *float64
+	addbudget         *float64
+	currency          *string
+	clearedFields     map[string]struct{}
+	customer          *pulid.ID
+	clearedcustomer   bool
+	our_lead          *pulid.ID
+	clearedour_lead   bool
+	need              *pulid.ID
+	clearedneed       bool
+	product           *pulid.ID
+	clearedproduct    bool
+	members           map[pulid.ID]struct{}
+	removedmembers    map[pulid.ID]struct{}
+	clearedmembers    bool
+	milestones        map[pulid.ID]struct{}
+	removedmilestones map[pulid.ID]struct{}
+	clearedmilestones bool
+	done              bool
+	oldValue          func(context.Context) (*Project, error)
+	predicates        []predicate.Project
+}
+
+var _ ent.Mutation = (*ProjectMutation)(nil)
+
+// projectOption allows management of the mutation configuration using functional options.
+type projectOption func(*ProjectMutation)
+
+// newProjectMutation creates new mutation for the Project entity.
+func newProjectMutation(c config, op Op, opts ...projectOption) *ProjectMutation {
+	m := &ProjectMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeProject,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withProjectID sets the ID field of the mutation.
+func withProjectID(id pulid.ID) projectOption {
+	return func(m *ProjectMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Project
+		)
+		m.oldValue = func(ctx context.Context) (*Project, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Project.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withProject sets the old Project of the mutation.
+func withProject(node *Project) projectOption {
+	return func(m *ProjectMutation) {
+		m.oldValue = func(context.Context) (*Project, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ProjectMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ProjectMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Project entities.
+func (m *ProjectMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ProjectMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ProjectMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Project.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ProjectMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ProjectMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ProjectMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ProjectMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ProjectMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ProjectMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ProjectMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ProjectMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ProjectMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ProjectMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ProjectMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *ProjectMutation) SetCustomerID(pu pulid.ID) {
+	m.customer = &pu
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *ProjectMutation) CustomerID() (r pulid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldCustomerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *ProjectMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *ProjectMutation) SetKind(pr project.Kind) {
+	m.kind = &pr
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *ProjectMutation) Kind() (r project.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldKind(ctx context.Context) (v project.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *ProjectMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *ProjectMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *ProjectMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *ProjectMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetGoal sets the "goal" field.
+func (m *ProjectMutation) SetGoal(s string) {
+	m.goal = &s
+}
+
+// Goal returns the value of the "goal" field in the mutation.
+func (m *ProjectMutation) Goal() (r string, exists bool) {
+	v := m.goal
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGoal returns the old "goal" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldGoal(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGoal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGoal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGoal: %w", err)
+	}
+	return oldValue.Goal, nil
+}
+
+// ClearGoal clears the value of the "goal" field.
+func (m *ProjectMutation) ClearGoal() {
+	m.goal = nil
+	m.clearedFields[project.FieldGoal] = struct{}{}
+}
+
+// GoalCleared returns if the "goal" field was cleared in this mutation.
+func (m *ProjectMutation) GoalCleared() bool {
+	_, ok := m.clearedFields[project.FieldGoal]
+	return ok
+}
+
+// ResetGoal resets all changes to the "goal" field.
+func (m *ProjectMutation) ResetGoal() {
+	m.goal = nil
+	delete(m.clearedFields, project.FieldGoal)
+}
+
+// SetStatus sets the "status" field.
+func (m *ProjectMutation) SetStatus(pr project.Status) {
+	m.status = &pr
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *ProjectMutation) Status() (r project.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldStatus(ctx context.Context) (v project.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *ProjectMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetStartedAt sets the "started_at" field.
+func (m *ProjectMutation) SetStartedAt(t time.Time) {
+	m.started_at = &t
+}
+
+// StartedAt returns the value of the "started_at" field in the mutation.
+func (m *ProjectMutation) StartedAt() (r time.Time, exists bool) {
+	v := m.started_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartedAt returns the old "started_at" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldStartedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartedAt: %w", err)
+	}
+	return oldValue.StartedAt, nil
+}
+
+// ClearStartedAt clears the value of the "started_at" field.
+func (m *ProjectMutation) ClearStartedAt() {
+	m.started_at = nil
+	m.clearedFields[project.FieldStartedAt] = struct{}{}
+}
+
+// StartedAtCleared returns if the "started_at" field was cleared in this mutation.
+func (m *ProjectMutation) StartedAtCleared() bool {
+	_, ok := m.clearedFields[project.FieldStartedAt]
+	return ok
+}
+
+// ResetStartedAt resets all changes to the "started_at" field.
+func (m *ProjectMutation) ResetStartedAt() {
+	m.started_at = nil
+	delete(m.clearedFields, project.FieldStartedAt)
+}
+
+// SetEndedAt sets the "ended_at" field.
+func (m *ProjectMutation) SetEndedAt(t time.Time) {
+	m.ended_at = &t
+}
+
+// EndedAt returns the value of the "ended_at" field in the mutation.
+func (m *ProjectMutation) EndedAt() (r time.Time, exists bool) {
+	v := m.ended_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndedAt returns the old "ended_at" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldEndedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndedAt: %w", err)
+	}
+	return oldValue.EndedAt, nil
+}
+
+// ClearEndedAt clears the value of the "ended_at" field.
+func (m *ProjectMutation) ClearEndedAt() {
+	m.ended_at = nil
+	m.clearedFields[project.FieldEndedAt] = struct{}{}
+}
+
+// EndedAtCleared returns if the "ended_at" field was cleared in this mutation.
+func (m *ProjectMutation) EndedAtCleared() bool {
+	_, ok := m.clearedFields[project.FieldEndedAt]
+	return ok
+}
+
+// ResetEndedAt resets all changes to the "ended_at" field.
+func (m *ProjectMutation) ResetEndedAt() {
+	m.ended_at = nil
+	delete(m.clearedFields, project.FieldEndedAt)
+}
+
+// SetOutcome sets the "outcome" field.
+func (m *ProjectMutation) SetOutcome(s string) {
+	m.outcome = &s
+}
+
+// Outcome returns the value of the "outcome" field in the mutation.
+func (m *ProjectMutation) Outcome() (r string, exists bool) {
+	v := m.outcome
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutcome returns the old "outcome" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldOutcome(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutcome is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutcome requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutcome: %w", err)
+	}
+	return oldValue.Outcome, nil
+}
+
+// ClearOutcome clears the value of the "outcome" field.
+func (m *ProjectMutation) ClearOutcome() {
+	m.outcome = nil
+	m.clearedFields[project.FieldOutcome] = struct{}{}
+}
+
+// OutcomeCleared returns if the "outcome" field was cleared in this mutation.
+func (m *ProjectMutation) OutcomeCleared() bool {
+	_, ok := m.clearedFields[project.FieldOutcome]
+	return ok
+}
+
+// ResetOutcome resets all changes to the "outcome" field.
+func (m *ProjectMutation) ResetOutcome() {
+	m.outcome = nil
+	delete(m.clearedFields, project.FieldOutcome)
+}
+
+// SetProgramme sets the "programme" field.
+func (m *ProjectMutation) SetProgramme(s string) {
+	m.programme = &s
+}
+
+// Programme returns the value of the "programme" field in the mutation.
+func (m *ProjectMutation) Programme() (r string, exists bool) {
+	v := m.programme
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProgramme returns the old "programme" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldProgramme(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProgramme is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProgramme requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProgramme: %w", err)
+	}
+	return oldValue.Programme, nil
+}
+
+// ClearProgramme clears the value of the "programme" field.
+func (m *ProjectMutation) ClearProgramme() {
+	m.programme = nil
+	m.clearedFields[project.FieldProgramme] = struct{}{}
+}
+
+// ProgrammeCleared returns if the "programme" field was cleared in this mutation.
+func (m *ProjectMutation) ProgrammeCleared() bool {
+	_, ok := m.clearedFields[project.FieldProgramme]
+	return ok
+}
+
+// ResetProgramme resets all changes to the "programme" field.
+func (m *ProjectMutation) ResetProgramme() {
+	m.programme = nil
+	delete(m.clearedFields, project.FieldProgramme)
+}
+
+// SetBudget sets the "budget" field.
+func (m *ProjectMutation) SetBudget(f float64) {
+	m.budget = &f
+	m.addbudget = nil
+}
+
+// Budget returns the value of the "budget" field in the mutation.
+func (m *ProjectMutation) Budget() (r float64, exists bool) {
+	v := m.budget
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBudget returns the old "budget" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldBudget(ctx context.Context) (v *float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBudget is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBudget requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBudget: %w", err)
+	}
+	return oldValue.Budget, nil
+}
+
+// AddBudget adds f to the "budget" field.
+func (m *ProjectMutation) AddBudget(f float64) {
+	if m.addbudget != nil {
+		*m.addbudget += f
+	} else {
+		m.addbudget = &f
+	}
+}
+
+// AddedBudget returns the value that was added to the "budget" field in this mutation.
+func (m *ProjectMutation) AddedBudget() (r float64, exists bool) {
+	v := m.addbudget
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearBudget clears the value of the "budget" field.
+func (m *ProjectMutation) ClearBudget() {
+	m.budget = nil
+	m.addbudget = nil
+	m.clearedFields[project.FieldBudget] = struct{}{}
+}
+
+// BudgetCleared returns if the "budget" field was cleared in this mutation.
+func (m *ProjectMutation) BudgetCleared() bool {
+	_, ok := m.clearedFields[project.FieldBudget]
+	return ok
+}
+
+// ResetBudget resets all changes to the "budget" field.
+func (m *ProjectMutation) ResetBudget() {
+	m.budget = nil
+	m.addbudget = nil
+	delete(m.clearedFields, project.FieldBudget)
+}
+
+// SetCurrency sets the "currency" field.
+func (m *ProjectMutation) SetCurrency(s string) {
+	m.currency = &s
+}
+
+// Currency returns the value of the "currency" field in the mutation.
+func (m *ProjectMutation) Currency() (r string, exists bool) {
+	v := m.currency
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrency returns the old "currency" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldCurrency(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrency is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrency requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrency: %w", err)
+	}
+	return oldValue.Currency, nil
+}
+
+// ResetCurrency resets all changes to the "currency" field.
+func (m *ProjectMutation) ResetCurrency() {
+	m.currency = nil
+}
+
+// SetOurLeadID sets the "our_lead_id" field.
+func (m *ProjectMutation) SetOurLeadID(pu pulid.ID) {
+	m.our_lead = &pu
+}
+
+// OurLeadID returns the value of the "our_lead_id" field in the mutation.
+func (m *ProjectMutation) OurLeadID() (r pulid.ID, exists bool) {
+	v := m.our_lead
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOurLeadID returns the old "our_lead_id" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldOurLeadID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOurLeadID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOurLeadID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOurLeadID: %w", err)
+	}
+	return oldValue.OurLeadID, nil
+}
+
+// ClearOurLeadID clears the value of the "our_lead_id" field.
+func (m *ProjectMutation) ClearOurLeadID() {
+	m.our_lead = nil
+	m.clearedFields[project.FieldOurLeadID] = struct{}{}
+}
+
+// OurLeadIDCleared returns if the "our_lead_id" field was cleared in this mutation.
+func (m *ProjectMutation) OurLeadIDCleared() bool {
+	_, ok := m.clearedFields[project.FieldOurLeadID]
+	return ok
+}
+
+// ResetOurLeadID resets all changes to the "our_lead_id" field.
+func (m *ProjectMutation) ResetOurLeadID() {
+	m.our_lead = nil
+	delete(m.clearedFields, project.FieldOurLeadID)
+}
+
+// SetNeedID sets the "need_id" field.
+func (m *ProjectMutation) SetNeedID(pu pulid.ID) {
+	m.need = &pu
+}
+
+// NeedID returns the value of the "need_id" field in the mutation.
+func (m *ProjectMutation) NeedID() (r pulid.ID, exists bool) {
+	v := m.need
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNeedID returns the old "need_id" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldNeedID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNeedID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNeedID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNeedID: %w", err)
+	}
+	return oldValue.NeedID, nil
+}
+
+// ClearNeedID clears the value of the "need_id" field.
+func (m *ProjectMutation) ClearNeedID() {
+	m.need = nil
+	m.clearedFields[project.FieldNeedID] = struct{}{}
+}
+
+// NeedIDCleared returns if the "need_id" field was cleared in this mutation.
+func (m *ProjectMutation) NeedIDCleared() bool {
+	_, ok := m.clearedFields[project.FieldNeedID]
+	return ok
+}
+
+// ResetNeedID resets all changes to the "need_id" field.
+func (m *ProjectMutation) ResetNeedID() {
+	m.need = nil
+	delete(m.clearedFields, project.FieldNeedID)
+}
+
+// SetProductID sets the "product_id" field.
+func (m *ProjectMutation) SetProductID(pu pulid.ID) {
+	m.product = &pu
+}
+
+// ProductID returns the value of the "product_id" field in the mutation.
+func (m *ProjectMutation) ProductID() (r pulid.ID, exists bool) {
+	v := m.product
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProductID returns the old "product_id" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldProductID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProductID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProductID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProductID: %w", err)
+	}
+	return oldValue.ProductID, nil
+}
+
+// ClearProductID clears the value of the "product_id" field.
+func (m *ProjectMutation) ClearProductID() {
+	m.product = nil
+	m.clearedFields[project.FieldProductID] = struct{}{}
+}
+
+// ProductIDCleared returns if the "product_id" field was cleared in this mutation.
+func (m *ProjectMutation) ProductIDCleared() bool {
+	_, ok := m.clearedFields[project.FieldProductID]
+	return ok
+}
+
+// ResetProductID resets all changes to the "product_id" field.
+func (m *ProjectMutation) ResetProductID() {
+	m.product = nil
+	delete(m.clearedFields, project.FieldProductID)
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *ProjectMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[project.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *ProjectMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *ProjectMutation) CustomerIDs() (ids []pulid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *ProjectMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// ClearOurLead clears the "our_lead" edge to the User entity.
+func (m *ProjectMutation) ClearOurLead() {
+	m.clearedour_lead = true
+	m.clearedFields[project.FieldOurLeadID] = struct{}{}
+}
+
+// OurLeadCleared reports if the "our_lead" edge to the User entity was cleared.
+func (m *ProjectMutation) OurLeadCleared() bool {
+	return m.OurLeadIDCleared() || m.clearedour_lead
+}
+
+// OurLeadIDs returns the "our_lead" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OurLeadID instead. It exists only for internal usage by the builders.
+func (m *ProjectMutation) OurLeadIDs() (ids []pulid.ID) {
+	if id := m.our_lead; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOurLead resets all changes to the "our_lead" edge.
+func (m *ProjectMutation) ResetOurLead() {
+	m.our_lead = nil
+	m.clearedour_lead = false
+}
+
+// ClearNeed clears the "need" edge to the Need entity.
+func (m *ProjectMutation) ClearNeed() {
+	m.clearedneed = true
+	m.clearedFields[project.FieldNeedID] = struct{}{}
+}
+
+// NeedCleared reports if the "need" edge to the Need entity was cleared.
+func (m *ProjectMutation) NeedCleared() bool {
+	return m.NeedIDCleared() || m.clearedneed
+}
+
+// NeedIDs returns the "need" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// NeedID instead. It exists only for internal usage by the builders.
+func (m *ProjectMutation) NeedIDs() (ids []pulid.ID) {
+	if id := m.need; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetNeed resets all changes to the "need" edge.
+func (m *ProjectMutation) ResetNeed() {
+	m.need = nil
+	m.clearedneed = false
+}
+
+// ClearProduct clears the "product" edge to the Product entity.
+func (m *ProjectMutation) ClearProduct() {
+	m.clearedproduct = true
+	m.clearedFields[project.FieldProductID] = struct{}{}
+}
+
+// ProductCleared reports if the "product" edge to the Product entity was cleared.
+func (m *ProjectMutation) ProductCleared() bool {
+	return m.ProductIDCleared() || m.clearedproduct
+}
+
+// ProductIDs returns the "product" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProductID instead. It exists only for internal usage by the builders.
+func (m *ProjectMutation) ProductIDs() (ids []pulid.ID) {
+	if id := m.product; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProduct resets all changes to the "product" edge.
+func (m *ProjectMutation) ResetProduct() {
+	m.product = nil
+	m.clearedproduct = false
+}
+
+// AddMemberIDs adds the "members" edge to the ProjectMember entity by ids.
+func (m *ProjectMutation) AddMemberIDs(ids ...pulid.ID) {
+	if m.members == nil {
+		m.members = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.members[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMembers clears the "members" edge to the ProjectMember entity.
+func (m *ProjectMutation) ClearMembers() {
+	m.clearedmembers = true
+}
+
+// MembersCleared reports if the "members" edge to the ProjectMember entity was cleared.
+func (m *ProjectMutation) MembersCleared() bool {
+	return m.clearedmembers
+}
+
+// RemoveMemberIDs removes the "members" edge to the ProjectMember entity by IDs.
+func (m *ProjectMutation) RemoveMemberIDs(ids ...pulid.ID) {
+	if m.removedmembers == nil {
+		m.removedmembers = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.members, ids[i])
+		m.removedmembers[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMembers returns the removed IDs of the "members" edge to the ProjectMember entity.
+func (m *ProjectMutation) RemovedMembersIDs() (ids []pulid.ID) {
+	for id := range m.removedmembers {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MembersIDs returns the "members" edge IDs in the mutation.
+func (m *ProjectMutation) MembersIDs() (ids []pulid.ID) {
+	for id := range m.members {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMembers resets all changes to the "members" edge.
+func (m *ProjectMutation) ResetMembers() {
+	m.members = nil
+	m.clearedmembers = false
+	m.removedmembers = nil
+}
+
+// AddMilestoneIDs adds the "milestones" edge to the ProjectMilestone entity by ids.
+func (m *ProjectMutation) AddMilestoneIDs(ids ...pulid.ID) {
+	if m.milestones == nil {
+		m.milestones = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.milestones[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMilestones clears the "milestones" edge to the ProjectMilestone entity.
+func (m *ProjectMutation) ClearMilestones() {
+	m.clearedmilestones = true
+}
+
+// MilestonesCleared reports if the "milestones" edge to the ProjectMilestone entity was cleared.
+func (m *ProjectMutation) MilestonesCleared() bool {
+	return m.clearedmilestones
+}
+
+// RemoveMilestoneIDs removes the "milestones" edge to the ProjectMilestone entity by IDs.
+func (m *ProjectMutation) RemoveMilestoneIDs(ids ...pulid.ID) {
+	if m.removedmilestones == nil {
+		m.removedmilestones = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.milestones, ids[i])
+		m.removedmilestones[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMilestones returns the removed IDs of the "milestones" edge to the ProjectMilestone entity.
+func (m *ProjectMutation) RemovedMilestonesIDs() (ids []pulid.ID) {
+	for id := range m.removedmilestones {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MilestonesIDs returns the "milestones" edge IDs in the mutation.
+func (m *ProjectMutation) MilestonesIDs() (ids []pulid.ID) {
+	for id := range m.milestones {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMilestones resets all changes to the "milestones" edge.
+func (m *ProjectMutation) ResetMilestones() {
+	m.milestones = nil
+	m.clearedmilestones = false
+	m.removedmilestones = nil
+}
+
+// Where appends a list predicates to the ProjectMutation builder.
+func (m *ProjectMutation) Where(ps ...predicate.Project) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ProjectMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ProjectMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Project, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ProjectMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ProjectMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Project).
+func (m *ProjectMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ProjectMutation) Fields() []string {
+	fields := make([]string, 0, 17)
+	if m.created_at != nil {
+		fields = append(fields, project.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, project.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, project.FieldVersion)
+	}
+	if m.customer != nil {
+		fields = append(fields, project.FieldCustomerID)
+	}
+	if m.kind != nil {
+		fields = append(fields, project.FieldKind)
+	}
+	if m.title != nil {
+		fields = append(fields, project.FieldTitle)
+	}
+	if m.goal != nil {
+		fields = append(fields, project.FieldGoal)
+	}
+	if m.status != nil {
+		fields = append(fields, project.FieldStatus)
+	}
+	if m.started_at != nil {
+		fields = append(fields, project.FieldStartedAt)
+	}
+	if m.ended_at != nil {
+		fields = append(fields, project.FieldEndedAt)
+	}
+	if m.outcome != nil {
+		fields = append(fields, project.FieldOutcome)
+	}
+	if m.programme != nil {
+		fields = append(fields, project.FieldProgramme)
+	}
+	if m.budget != nil {
+		fields = append(fields, project.FieldBudget)
+	}
+	if m.currency != nil {
+		fields = append(fields, project.FieldCurrency)
+	}
+	if m.our_lead != nil {
+		fields = append(fields, project.FieldOurLeadID)
+	}
+	if m.need != nil {
+		fields = append(fields, project.FieldNeedID)
+	}
+	if m.product != nil {
+		fields = append(fields, project.FieldProductID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ProjectMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case project.FieldCreatedAt:
+		return m.CreatedAt()
+	case project.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case project.FieldVersion:
+		return m.Version()
+	case project.FieldCustomerID:
+		return m.CustomerID()
+	case project.FieldKind:
+		return m.Kind()
+	case project.FieldTitle:
+		return m.Title()
+	case project.FieldGoal:
+		return m.Goal()
+	case project.FieldStatus:
+		return m.Status()
+	case project.FieldStartedAt:
+		return m.StartedAt()
+	case project.FieldEndedAt:
+		return m.EndedAt()
+	case project.FieldOutcome:
+		return m.Outcome()
+	case project.FieldProgramme:
+		return m.Programme()
+	case project.FieldBudget:
+		return m.Budget()
+	case project.FieldCurrency:
+		return m.Currency()
+	case project.FieldOurLeadID:
+		return m.OurLeadID()
+	case project.FieldNeedID:
+		return m.NeedID()
+	case project.FieldProductID:
+		return m.ProductID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ProjectMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case project.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case project.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case project.FieldVersion:
+		return m.OldVersion(ctx)
+	case project.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case project.FieldKind:
+		return m.OldKind(ctx)
+	case project.FieldTitle:
+		return m.OldTitle(ctx)
+	case project.FieldGoal:
+		return m.OldGoal(ctx)
+	case project.FieldStatus:
+		return m.OldStatus(ctx)
+	case project.FieldStartedAt:
+		return m.OldStartedAt(ctx)
+	case project.FieldEndedAt:
+		return m.OldEndedAt(ctx)
+	case project.FieldOutcome:
+		return m.OldOutcome(ctx)
+	case project.FieldProgramme:
+		return m.OldProgramme(ctx)
+	case project.FieldBudget:
+		return m.OldBudget(ctx)
+	case project.FieldCurrency:
+		return m.OldCurrency(ctx)
+	case project.FieldOurLeadID:
+		return m.OldOurLeadID(ctx)
+	case project.FieldNeedID:
+		return m.OldNeedID(ctx)
+	case project.FieldProductID:
+		return m.OldProductID(ctx)
+	}
+	return nil, fmt.Errorf("unknown Project field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProjectMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case project.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case project.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case project.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case project.FieldCustomerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case project.FieldKind:
+		v, ok := value.(project.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case project.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case project.FieldGoal:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGoal(v)
+		return nil
+	case project.FieldStatus:
+		v, ok := value.(project.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case project.FieldStartedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartedAt(v)
+		return nil
+	case project.FieldEndedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndedAt(v)
+		return nil
+	case project.FieldOutcome:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutcome(v)
+		return nil
+	case project.FieldProgramme:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProgramme(v)
+		return nil
+	case project.FieldBudget:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBudget(v)
+		return nil
+	case project.FieldCurrency:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrency(v)
+		return nil
+	case project.FieldOurLeadID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOurLeadID(v)
+		return nil
+	case project.FieldNeedID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNeedID(v)
+		return nil
+	case project.FieldProductID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProductID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Project field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ProjectMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, project.FieldVersion)
+	}
+	if m.addbudget != nil {
+		fields = append(fields, project.FieldBudget)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ProjectMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case project.FieldVersion:
+		return m.AddedVersion()
+	case project.FieldBudget:
+		return m.AddedBudget()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProjectMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case project.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case project.FieldBudget:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBudget(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Project numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ProjectMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(project.FieldGoal) {
+		fields = append(fields, project.FieldGoal)
+	}
+	if m.FieldCleared(project.FieldStartedAt) {
+		fields = append(fields, project.FieldStartedAt)
+	}
+	if m.FieldCleared(project.FieldEndedAt) {
+		fields = append(fields, project.FieldEndedAt)
+	}
+	if m.FieldCleared(project.FieldOutcome) {
+		fields = append(fields, project.FieldOutcome)
+	}
+	if m.FieldCleared(project.FieldProgramme) {
+		fields = append(fields, project.FieldProgramme)
+	}
+	if m.FieldCleared(project.FieldBudget) {
+		fields = append(fields, project.FieldBudget)
+	}
+	if m.FieldCleared(project.FieldOurLeadID) {
+		fields = append(fields, project.FieldOurLeadID)
+	}
+	if m.FieldCleared(project.FieldNeedID) {
+		fields = append(fields, project.FieldNeedID)
+	}
+	if m.FieldCleared(project.FieldProductID) {
+		fields = append(fields, project.FieldProductID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ProjectMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ProjectMutation) ClearField(name string) error {
+	switch name {
+	case project.FieldGoal:
+		m.ClearGoal()
+		return nil
+	case project.FieldStartedAt:
+		m.ClearStartedAt()
+		return nil
+	case project.FieldEndedAt:
+		m.ClearEndedAt()
+		return nil
+	case project.FieldOutcome:
+		m.ClearOutcome()
+		return nil
+	case project.FieldProgramme:
+		m.ClearProgramme()
+		return nil
+	case project.FieldBudget:
+		m.ClearBudget()
+		return nil
+	case project.FieldOurLeadID:
+		m.ClearOurLeadID()
+		return nil
+	case project.FieldNeedID:
+		m.ClearNeedID()
+		return nil
+	case project.FieldProductID:
+		m.ClearProductID()
+		return nil
+	}
+	return fmt.Errorf("unknown Project nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ProjectMutation) ResetField(name string) error {
+	switch name {
+	case project.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case project.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case project.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case project.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case project.FieldKind:
+		m.ResetKind()
+		return nil
+	case project.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case project.FieldGoal:
+		m.ResetGoal()
+		return nil
+	case project.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case project.FieldStartedAt:
+		m.ResetStartedAt()
+		return nil
+	case project.FieldEndedAt:
+		m.ResetEndedAt()
+		return nil
+	case project.FieldOutcome:
+		m.ResetOutcome()
+		return nil
+	case project.FieldProgramme:
+		m.ResetProgramme()
+		return nil
+	case project.FieldBudget:
+		m.ResetBudget()
+		return nil
+	case project.FieldCurrency:
+		m.ResetCurrency()
+		return nil
+	case project.FieldOurLeadID:
+		m.ResetOurLeadID()
+		return nil
+	case project.FieldNeedID:
+		m.ResetNeedID()
+		return nil
+	case project.FieldProductID:
+		m.ResetProductID()
+		return nil
+	}
+	return fmt.Errorf("unknown Project field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ProjectMutation) AddedEdges() []string {
+	edges := make([]string, 0, 6)
+	if m.customer != nil {
+		edges = append(edges, project.EdgeCustomer)
+	}
+	if m.our_lead != nil {
+		edges = append(edges, project.EdgeOurLead)
+	}
+	if m.need != nil {
+		edges = append(edges, project.EdgeNeed)
+	}
+	if m.product != nil {
+		edges = append(edges, project.EdgeProduct)
+	}
+	if m.members != nil {
+		edges = append(edges, project.EdgeMembers)
+	}
+	if m.milestones != nil {
+		edges = append(edges, project.EdgeMilestones)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ProjectMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case project.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	case project.EdgeOurLead:
+		if id := m.our_lead; id != nil {
+			return []ent.Value{*id}
+		}
+	case project.EdgeNeed:
+		if id := m.need; id != nil {
+			return []ent.Value{*id}
+		}
+	case project.EdgeProduct:
+		if id := m.product; id != nil {
+			return []ent.Value{*id}
+		}
+	case project.EdgeMembers:
+		ids := make([]ent.Value, 0, len(m.members))
+		for id := range m.members {
+			ids = append(ids, id)
+		}
+		return ids
+	case project.EdgeMilestones:
+		ids := make([]ent.Value, 0, len(m.milestones))
+		for id := range m.milestones {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ProjectMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 6)
+	if m.removedmembers != nil {
+		edges = append(edges, project.EdgeMembers)
+	}
+	if m.removedmilestones != nil {
+		edges = append(edges, project.EdgeMilestones)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ProjectMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case project.EdgeMembers:
+		ids := make([]ent.Value, 0, len(m.removedmembers))
+		for id := range m.removedmembers {
+			ids = append(ids, id)
+		}
+		return ids
+	case project.EdgeMilestones:
+		ids := make([]ent.Value, 0, len(m.removedmilestones))
+		for id := range m.removedmilestones {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ProjectMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 6)
+	if m.clearedcustomer {
+		edges = append(edges, project.EdgeCustomer)
+	}
+	if m.clearedour_lead {
+		edges = append(edges, project.EdgeOurLead)
+	}
+	if m.clearedneed {
+		edges = append(edges, project.EdgeNeed)
+	}
+	if m.clearedproduct {
+		edges = append(edges, project.EdgeProduct)
+	}
+	if m.clearedmembers {
+		edges = append(edges, project.EdgeMembers)
+	}
+	if m.clearedmilestones {
+		edges = append(edges, project.EdgeMilestones)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ProjectMutation) EdgeCleared(name string) bool {
+	switch name {
+	case project.EdgeCustomer:
+		return m.clearedcustomer
+	case project.EdgeOurLead:
+		return m.clearedour_lead
+	case project.EdgeNeed:
+		return m.clearedneed
+	case project.EdgeProduct:
+		return m.clearedproduct
+	case project.EdgeMembers:
+		return m.clearedmembers
+	case project.EdgeMilestones:
+		return m.clearedmilestones
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ProjectMutation) ClearEdge(name string) error {
+	switch name {
+	case project.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	case project.EdgeOurLead:
+		m.ClearOurLead()
+		return nil
+	case project.EdgeNeed:
+		m.ClearNeed()
+		return nil
+	case project.EdgeProduct:
+		m.ClearProduct()
+		return nil
+	}
+	return fmt.Errorf("unknown Project unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ProjectMutation) ResetEdge(name string) error {
+	switch name {
+	case project.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	case project.EdgeOurLead:
+		m.ResetOurLead()
+		return nil
+	case project.EdgeNeed:
+		m.ResetNeed()
+		return nil
+	case project.EdgeProduct:
+		m.ResetProduct()
+		return nil
+	case project.EdgeMembers:
+		m.ResetMembers()
+		return nil
+	case project.EdgeMilestones:
+		m.ResetMilestones()
+		return nil
+	}
+	return fmt.Errorf("unknown Project edge %s", name)
+}
+
+// ProjectMemberMutation represents an operation that mutates the ProjectMember nodes in the graph.
+type ProjectMemberMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *pulid.ID
+	created_at        *time.Time
+	updated_at        *time.Time
+	version           *int
+	addversion        *int
+	role              *string
+	clearedFields     map[string]struct{}
+	project           *pulid.ID
+	clearedproject    bool
+	customer          *pulid.ID
+	clearedcustomer   bool
+	key_person        *pulid.ID
+	clearedkey_person bool
+	user              *pulid.ID
+	cleareduser       bool
+	done              bool
+	oldValue          func(context.Context) (*ProjectMember, error)
+	predicates        []predicate.ProjectMember
+}
+
+var _ ent.Mutation = (*ProjectMemberMutation)(nil)
+
+// projectmemberOption allows management of the mutation configuration using functional options.
+type projectmemberOption func(*ProjectMemberMutation)
+
+// newProjectMemberMutation creates new mutation for the ProjectMember entity.
+func newProjectMemberMutation(c config, op Op, opts ...projectmemberOption) *ProjectMemberMutation {
+	m := &ProjectMemberMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeProjectMember,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withProjectMemberID sets the ID field of the mutation.
+func withProjectMemberID(id pulid.ID) projectmemberOption {
+	return func(m *ProjectMemberMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ProjectMember
+		)
+		m.oldValue = func(ctx context.Context) (*ProjectMember, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ProjectMember.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withProjectMember sets the old ProjectMember of the mutation.
+func withProjectMember(node *ProjectMember) projectmemberOption {
+	return func(m *ProjectMemberMutation) {
+		m.oldValue = func(context.Context) (*ProjectMember, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ProjectMemberMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ProjectMemberMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ProjectMember entities.
+func (m *ProjectMemberMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ProjectMemberMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ProjectMemberMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ProjectMember.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ProjectMemberMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ProjectMemberMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ProjectMember entity.
+// If the ProjectMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMemberMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ProjectMemberMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ProjectMemberMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ProjectMemberMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ProjectMember entity.
+// If the ProjectMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMemberMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ProjectMemberMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ProjectMemberMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ProjectMemberMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ProjectMember entity.
+// If the ProjectMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMemberMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ProjectMemberMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ProjectMemberMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ProjectMemberMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetProjectID sets the "project_id" field.
+func (m *ProjectMemberMutation) SetProjectID(pu pulid.ID) {
+	m.project = &pu
+}
+
+// ProjectID returns the value of the "project_id" field in the mutation.
+func (m *ProjectMemberMutation) ProjectID() (r pulid.ID, exists bool) {
+	v := m.project
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProjectID returns the old "project_id" field's value of the ProjectMember entity.
+// If the ProjectMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMemberMutation) OldProjectID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProjectID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProjectID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProjectID: %w", err)
+	}
+	return oldValue.ProjectID, nil
+}
+
+// ResetProjectID resets all changes to the "project_id" field.
+func (m *ProjectMemberMutation) ResetProjectID() {
+	m.project = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *ProjectMemberMutation) SetCustomerID(pu pulid.ID) {
+	m.customer = &pu
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *ProjectMemberMutation) CustomerID() (r pulid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the ProjectMember entity.
+// If the ProjectMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMemberMutation) OldCustomerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *ProjectMemberMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetKeyPersonID sets the "key_person_id" field.
+func (m *ProjectMemberMutation) SetKeyPersonID(pu pulid.ID) {
+	m.key_person = &pu
+}
+
+// KeyPersonID returns the value of the "key_person_id" field in the mutation.
+func (m *ProjectMemberMutation) KeyPersonID() (r pulid.ID, exists bool) {
+	v := m.key_person
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKeyPersonID returns the old "key_person_id" field's value of the ProjectMember entity.
+// If the ProjectMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMemberMutation) OldKeyPersonID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKeyPersonID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKeyPersonID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKeyPersonID: %w", err)
+	}
+	return oldValue.KeyPersonID, nil
+}
+
+// ClearKeyPersonID clears the value of the "key_person_id" field.
+func (m *ProjectMemberMutation) ClearKeyPersonID() {
+	m.key_person = nil
+	m.clearedFields[projectmember.FieldKeyPersonID] = struct{}{}
+}
+
+// KeyPersonIDCleared returns if the "key_person_id" field was cleared in this mutation.
+func (m *ProjectMemberMutation) KeyPersonIDCleared() bool {
+	_, ok := m.clearedFields[projectmember.FieldKeyPersonID]
+	return ok
+}
+
+// ResetKeyPersonID resets all changes to the "key_person_id" field.
+func (m *ProjectMemberMutation) ResetKeyPersonID() {
+	m.key_person = nil
+	delete(m.clearedFields, projectmember.FieldKeyPersonID)
+}
+
+// SetUserID sets the "user_id" field.
+func (m *ProjectMemberMutation) SetUserID(pu pulid.ID) {
+	m.user = &pu
+}
+
+// UserID returns the value of the "user_id" field in the mutation.
+func (m *ProjectMemberMutation) UserID() (r pulid.ID, exists bool) {
+	v := m.user
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUserID returns the old "user_id" field's value of the ProjectMember entity.
+// If the ProjectMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMemberMutation) OldUserID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUserID: %w", err)
+	}
+	return oldValue.UserID, nil
+}
+
+// ClearUserID clears the value of the "user_id" field.
+func (m *ProjectMemberMutation) ClearUserID() {
+	m.user = nil
+	m.clearedFields[projectmember.FieldUserID] = struct{}{}
+}
+
+// UserIDCleared returns if the "user_id" field was cleared in this mutation.
+func (m *ProjectMemberMutation) UserIDCleared() bool {
+	_, ok := m.clearedFields[projectmember.FieldUserID]
+	return ok
+}
+
+// ResetUserID resets all changes to the "user_id" field.
+func (m *ProjectMemberMutation) ResetUserID() {
+	m.user = nil
+	delete(m.clearedFields, projectmember.FieldUserID)
+}
+
+// SetRole sets the "role" field.
+func (m *ProjectMemberMutation) SetRole(s string) {
+	m.role = &s
+}
+
+// Role returns the value of the "role" field in the mutation.
+func (m *ProjectMemberMutation) Role() (r string, exists bool) {
+	v := m.role
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRole returns the old "role" field's value of the ProjectMember entity.
+// If the ProjectMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMemberMutation) OldRole(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRole is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRole requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRole: %w", err)
+	}
+	return oldValue.Role, nil
+}
+
+// ClearRole clears the value of the "role" field.
+func (m *ProjectMemberMutation) ClearRole() {
+	m.role = nil
+	m.clearedFields[projectmember.FieldRole] = struct{}{}
+}
+
+// RoleCleared returns if the "role" field was cleared in this mutation.
+func (m *ProjectMemberMutation) RoleCleared() bool {
+	_, ok := m.clearedFields[projectmember.FieldRole]
+	return ok
+}
+
+// ResetRole resets all changes to the "role" field.
+func (m *ProjectMemberMutation) ResetRole() {
+	m.role = nil
+	delete(m.clearedFields, projectmember.FieldRole)
+}
+
+// ClearProject clears the "project" edge to the Project entity.
+func (m *ProjectMemberMutation) ClearProject() {
+	m.clearedproject = true
+	m.clearedFields[projectmember.FieldProjectID] = struct{}{}
+}
+
+// ProjectCleared reports if the "project" edge to the Project entity was cleared.
+func (m *ProjectMemberMutation) ProjectCleared() bool {
+	return m.clearedproject
+}
+
+// ProjectIDs returns the "project" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProjectID instead. It exists only for internal usage by the builders.
+func (m *ProjectMemberMutation) ProjectIDs() (ids []pulid.ID) {
+	if id := m.project; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProject resets all changes to the "project" edge.
+func (m *ProjectMemberMutation) ResetProject() {
+	m.project = nil
+	m.clearedproject = false
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *ProjectMemberMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[projectmember.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *ProjectMemberMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *ProjectMemberMutation) CustomerIDs() (ids []pulid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *ProjectMemberMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// ClearKeyPerson clears the "key_person" edge to the KeyPerson entity.
+func (m *ProjectMemberMutation) ClearKeyPerson() {
+	m.clearedkey_person = true
+	m.clearedFields[projectmember.FieldKeyPersonID] = struct{}{}
+}
+
+// KeyPersonCleared reports if the "key_person" edge to the KeyPerson entity was cleared.
+func (m *ProjectMemberMutation) KeyPersonCleared() bool {
+	return m.KeyPersonIDCleared() || m.clearedkey_person
+}
+
+// KeyPersonIDs returns the "key_person" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// KeyPersonID instead. It exists only for internal usage by the builders.
+func (m *ProjectMemberMutation) KeyPersonIDs() (ids []pulid.ID) {
+	if id := m.key_person; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetKeyPerson resets all changes to the "key_person" edge.
+func (m *ProjectMemberMutation) ResetKeyPerson() {
+	m.key_person = nil
+	m.clearedkey_person = false
+}
+
+// ClearUser clears the "user" edge to the User entity.
+func (m *ProjectMemberMutation) ClearUser() {
+	m.cleareduser = true
+	m.clearedFields[projectmember.FieldUserID] = struct{}{}
+}
+
+// UserCleared reports if the "user" edge to the User entity was cleared.
+func (m *ProjectMemberMutation) UserCleared() bool {
+	return m.UserIDCleared() || m.cleareduser
+}
+
+// UserIDs returns the "user" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UserID instead. It exists only for internal usage by the builders.
+func (m *ProjectMemberMutation) UserIDs() (ids []pulid.ID) {
+	if id := m.user; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUser resets all changes to the "user" edge.
+func (m *ProjectMemberMutation) ResetUser() {
+	m.user = nil
+	m.cleareduser = false
+}
+
+// Where appends a list predicates to the ProjectMemberMutation builder.
+func (m *ProjectMemberMutation) Where(ps ...predicate.ProjectMember) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ProjectMemberMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ProjectMemberMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ProjectMember, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ProjectMemberMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ProjectMemberMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ProjectMember).
+func (m *ProjectMemberMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ProjectMemberMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.created_at != nil {
+		fields = append(fields, projectmember.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, projectmember.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, projectmember.FieldVersion)
+	}
+	if m.project != nil {
+		fields = append(fields, projectmember.FieldProjectID)
+	}
+	if m.customer != nil {
+		fields = append(fields, projectmember.FieldCustomerID)
+	}
+	if m.key_person != nil {
+		fields = append(fields, projectmember.FieldKeyPersonID)
+	}
+	if m.user != nil {
+		fields = append(fields, projectmember.FieldUserID)
+	}
+	if m.role != nil {
+		fields = append(fields, projectmember.FieldRole)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ProjectMemberMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case projectmember.FieldCreatedAt:
+		return m.CreatedAt()
+	case projectmember.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case projectmember.FieldVersion:
+		return m.Version()
+	case projectmember.FieldProjectID:
+		return m.ProjectID()
+	case projectmember.FieldCustomerID:
+		return m.CustomerID()
+	case projectmember.FieldKeyPersonID:
+		return m.KeyPersonID()
+	case projectmember.FieldUserID:
+		return m.UserID()
+	case projectmember.FieldRole:
+		return m.Role()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ProjectMemberMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case projectmember.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case projectmember.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case projectmember.FieldVersion:
+		return m.OldVersion(ctx)
+	case projectmember.FieldProjectID:
+		return m.OldProjectID(ctx)
+	case projectmember.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case projectmember.FieldKeyPersonID:
+		return m.OldKeyPersonID(ctx)
+	case projectmember.FieldUserID:
+		return m.OldUserID(ctx)
+	case projectmember.FieldRole:
+		return m.OldRole(ctx)
+	}
+	return nil, fmt.Errorf("unknown ProjectMember field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProjectMemberMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case projectmember.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case projectmember.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case projectmember.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case projectmember.FieldProjectID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProjectID(v)
+		return nil
+	case projectmember.FieldCustomerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case projectmember.FieldKeyPersonID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKeyPersonID(v)
+		return nil
+	case projectmember.FieldUserID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUserID(v)
+		return nil
+	case projectmember.FieldRole:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRole(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectMember field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ProjectMemberMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, projectmember.FieldVersion)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ProjectMemberMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case projectmember.FieldVersion:
+		return m.AddedVersion()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProjectMemberMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case projectmember.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectMember numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ProjectMemberMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(projectmember.FieldKeyPersonID) {
+		fields = append(fields, projectmember.FieldKeyPersonID)
+	}
+	if m.FieldCleared(projectmember.FieldUserID) {
+		fields = append(fields, projectmember.FieldUserID)
+	}
+	if m.FieldCleared(projectmember.FieldRole) {
+		fields = append(fields, projectmember.FieldRole)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ProjectMemberMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ProjectMemberMutation) ClearField(name string) error {
+	switch name {
+	case projectmember.FieldKeyPersonID:
+		m.ClearKeyPersonID()
+		return nil
+	case projectmember.FieldUserID:
+		m.ClearUserID()
+		return nil
+	case projectmember.FieldRole:
+		m.ClearRole()
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectMember nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ProjectMemberMutation) ResetField(name string) error {
+	switch name {
+	case projectmember.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case projectmember.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case projectmember.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case projectmember.FieldProjectID:
+		m.ResetProjectID()
+		return nil
+	case projectmember.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case projectmember.FieldKeyPersonID:
+		m.ResetKeyPersonID()
+		return nil
+	case projectmember.FieldUserID:
+		m.ResetUserID()
+		return nil
+	case projectmember.FieldRole:
+		m.ResetRole()
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectMember field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ProjectMemberMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.project != nil {
+		edges = append(edges, projectmember.EdgeProject)
+	}
+	if m.customer != nil {
+		edges = append(edges, projectmember.EdgeCustomer)
+	}
+	if m.key_person != nil {
+		edges = append(edges, projectmember.EdgeKeyPerson)
+	}
+	if m.user != nil {
+		edges = append(edges, projectmember.EdgeUser)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ProjectMemberMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case projectmember.EdgeProject:
+		if id := m.project; id != nil {
+			return []ent.Value{*id}
+		}
+	case projectmember.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	case projectmember.EdgeKeyPerson:
+		if id := m.key_person; id != nil {
+			return []ent.Value{*id}
+		}
+	case projectmember.EdgeUser:
+		if id := m.user; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ProjectMemberMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ProjectMemberMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ProjectMemberMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.clearedproject {
+		edges = append(edges, projectmember.EdgeProject)
+	}
+	if m.clearedcustomer {
+		edges = append(edges, projectmember.EdgeCustomer)
+	}
+	if m.clearedkey_person {
+		edges = append(edges, projectmember.EdgeKeyPerson)
+	}
+	if m.cleareduser {
+		edges = append(edges, projectmember.EdgeUser)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ProjectMemberMutation) EdgeCleared(name string) bool {
+	switch name {
+	case projectmember.EdgeProject:
+		return m.clearedproject
+	case projectmember.EdgeCustomer:
+		return m.clearedcustomer
+	case projectmember.EdgeKeyPerson:
+		return m.clearedkey_person
+	case projectmember.EdgeUser:
+		return m.cleareduser
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ProjectMemberMutation) ClearEdge(name string) error {
+	switch name {
+	case projectmember.EdgeProject:
+		m.ClearProject()
+		return nil
+	case projectmember.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	case projectmember.EdgeKeyPerson:
+		m.ClearKeyPerson()
+		return nil
+	case projectmember.EdgeUser:
+		m.ClearUser()
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectMember unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ProjectMemberMutation) ResetEdge(name string) error {
+	switch name {
+	case projectmember.EdgeProject:
+		m.ResetProject()
+		return nil
+	case projectmember.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	case projectmember.EdgeKeyPerson:
+		m.ResetKeyPerson()
+		return nil
+	case projectmember.EdgeUser:
+		m.ResetUser()
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectMember edge %s", name)
+}
+
+// ProjectMilestoneMutation represents an operation that mutates the ProjectMilestone nodes in the graph.
+type ProjectMilestoneMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *pulid.ID
+	created_at      *time.Time
+	updated_at      *time.Time
+	version         *int
+	addversion      *int
+	title           *string
+	due_at          *time.Time
+	done_at         *time.Time
+	note            *string
+	clearedFields   map[string]struct{}
+	project         *pulid.ID
+	clearedproject  bool
+	customer        *pulid.ID
+	clearedcustomer bool
+	done            bool
+	oldValue        func(context.Context) (*ProjectMilestone, error)
+	predicates      []predicate.ProjectMilestone
+}
+
+var _ ent.Mutation = (*ProjectMilestoneMutation)(nil)
+
+// projectmilestoneOption allows management of the mutation configuration using functional options.
+type projectmilestoneOption func(*ProjectMilestoneMutation)
+
+// newProjectMilestoneMutation creates new mutation for the ProjectMilestone entity.
+func newProjectMilestoneMutation(c config, op Op, opts ...projectmilestoneOption) *ProjectMilestoneMutation {
+	m := &ProjectMilestoneMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeProjectMilestone,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withProjectMilestoneID sets the ID field of the mutation.
+func withProjectMilestoneID(id pulid.ID) projectmilestoneOption {
+	return func(m *ProjectMilestoneMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ProjectMilestone
+		)
+		m.oldValue = func(ctx context.Context) (*ProjectMilestone, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ProjectMilestone.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withProjectMilestone sets the old ProjectMilestone of the mutation.
+func withProjectMilestone(node *ProjectMilestone) projectmilestoneOption {
+	return func(m *ProjectMilestoneMutation) {
+		m.oldValue = func(context.Context) (*ProjectMilestone, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ProjectMilestoneMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ProjectMilestoneMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ProjectMilestone entities.
+func (m *ProjectMilestoneMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ProjectMilestoneMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ProjectMilestoneMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ProjectMilestone.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ProjectMilestoneMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ProjectMilestoneMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ProjectMilestone entity.
+// If the ProjectMilestone object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMilestoneMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ProjectMilestoneMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ProjectMilestoneMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ProjectMilestoneMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ProjectMilestone entity.
+// If the ProjectMilestone object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMilestoneMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ProjectMilestoneMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ProjectMilestoneMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ProjectMilestoneMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ProjectMilestone entity.
+// If the ProjectMilestone object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMilestoneMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ProjectMilestoneMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ProjectMilestoneMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ProjectMilestoneMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetProjectID sets the "project_id" field.
+func (m *ProjectMilestoneMutation) SetProjectID(pu pulid.ID) {
+	m.project = &pu
+}
+
+// ProjectID returns the value of the "project_id" field in the mutation.
+func (m *ProjectMilestoneMutation) ProjectID() (r pulid.ID, exists bool) {
+	v := m.project
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProjectID returns the old "project_id" field's value of the ProjectMilestone entity.
+// If the ProjectMilestone object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMilestoneMutation) OldProjectID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProjectID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProjectID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProjectID: %w", err)
+	}
+	return oldValue.ProjectID, nil
+}
+
+// ResetProjectID resets all changes to the "project_id" field.
+func (m *ProjectMilestoneMutation) ResetProjectID() {
+	m.project = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *ProjectMilestoneMutation) SetCustomerID(pu pulid.ID) {
+	m.customer = &pu
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *ProjectMilestoneMutation) CustomerID() (r pulid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the ProjectMilestone entity.
+// If the ProjectMilestone object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMilestoneMutation) OldCustomerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *ProjectMilestoneMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *ProjectMilestoneMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *ProjectMilestoneMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the ProjectMilestone entity.
+// If the ProjectMilestone object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMilestoneMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *ProjectMilestoneMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetDueAt sets the "due_at" field.
+func (m *ProjectMilestoneMutation) SetDueAt(t time.Time) {
+	m.due_at = &t
+}
+
+// DueAt returns the value of the "due_at" field in the mutation.
+func (m *ProjectMilestoneMutation) DueAt() (r time.Time, exists bool) {
+	v := m.due_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDueAt returns the old "due_at" field's value of the ProjectMilestone entity.
+// If the ProjectMilestone object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMilestoneMutation) OldDueAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDueAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDueAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDueAt: %w", err)
+	}
+	return oldValue.DueAt, nil
+}
+
+// ClearDueAt clears the value of the "due_at" field.
+func (m *ProjectMilestoneMutation) ClearDueAt() {
+	m.due_at = nil
+	m.clearedFields[projectmilestone.FieldDueAt] = struct{}{}
+}
+
+// DueAtCleared returns if the "due_at" field was cleared in this mutation.
+func (m *ProjectMilestoneMutation) DueAtCleared() bool {
+	_, ok := m.clearedFields[projectmilestone.FieldDueAt]
+	return ok
+}
+
+// ResetDueAt resets all changes to the "due_at" field.
+func (m *ProjectMilestoneMutation) ResetDueAt() {
+	m.due_at = nil
+	delete(m.clearedFields, projectmilestone.FieldDueAt)
+}
+
+// SetDoneAt sets the "done_at" field.
+func (m *ProjectMilestoneMutation) SetDoneAt(t time.Time) {
+	m.done_at = &t
+}
+
+// DoneAt returns the value of the "done_at" field in the mutation.
+func (m *ProjectMilestoneMutation) DoneAt() (r time.Time, exists bool) {
+	v := m.done_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDoneAt returns the old "done_at" field's value of the ProjectMilestone entity.
+// If the ProjectMilestone object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMilestoneMutation) OldDoneAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDoneAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDoneAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDoneAt: %w", err)
+	}
+	return oldValue.DoneAt, nil
+}
+
+// ClearDoneAt clears the value of the "done_at" field.
+func (m *ProjectMilestoneMutation) ClearDoneAt() {
+	m.done_at = nil
+	m.clearedFields[projectmilestone.FieldDoneAt] = struct{}{}
+}
+
+// DoneAtCleared returns if the "done_at" field was cleared in this mutation.
+func (m *ProjectMilestoneMutation) DoneAtCleared() bool {
+	_, ok := m.clearedFields[projectmilestone.FieldDoneAt]
+	return ok
+}
+
+// ResetDoneAt resets all changes to the "done_at" field.
+func (m *ProjectMilestoneMutation) ResetDoneAt() {
+	m.done_at = nil
+	delete(m.clearedFields, projectmilestone.FieldDoneAt)
+}
+
+// SetNote sets the "note" field.
+func (m *ProjectMilestoneMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *ProjectMilestoneMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the ProjectMilestone entity.
+// If the ProjectMilestone object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMilestoneMutation) OldNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ClearNote clears the value of the "note" field.
+func (m *ProjectMilestoneMutation) ClearNote() {
+	m.note = nil
+	m.clearedFields[projectmilestone.FieldNote] = struct{}{}
+}
+
+// NoteCleared returns if the "note" field was cleared in this mutation.
+func (m *ProjectMilestoneMutation) NoteCleared() bool {
+	_, ok := m.clearedFields[projectmilestone.FieldNote]
+	return ok
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *ProjectMilestoneMutation) ResetNote() {
+	m.note = nil
+	delete(m.clearedFields, projectmilestone.FieldNote)
+}
+
+// ClearProject clears the "project" edge to the Project entity.
+func (m *ProjectMilestoneMutation) ClearProject() {
+	m.clearedproject = true
+	m.clearedFields[projectmilestone.FieldProjectID] = struct{}{}
+}
+
+// ProjectCleared reports if the "project" edge to the Project entity was cleared.
+func (m *ProjectMilestoneMutation) ProjectCleared() bool {
+	return m.clearedproject
+}
+
+// ProjectIDs returns the "project" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProjectID instead. It exists only for internal usage by the builders.
+func (m *ProjectMilestoneMutation) ProjectIDs() (ids []pulid.ID) {
+	if id := m.project; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProject resets all changes to the "project" edge.
+func (m *ProjectMilestoneMutation) ResetProject() {
+	m.project = nil
+	m.clearedproject = false
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *ProjectMilestoneMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[projectmilestone.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *ProjectMilestoneMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *ProjectMilestoneMutation) CustomerIDs() (ids []pulid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *ProjectMilestoneMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// Where appends a list predicates to the ProjectMilestoneMutation builder.
+func (m *ProjectMilestoneMutation) Where(ps ...predicate.ProjectMilestone) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ProjectMilestoneMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ProjectMilestoneMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ProjectMilestone, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ProjectMilestoneMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ProjectMilestoneMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ProjectMilestone).
+func (m *ProjectMilestoneMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ProjectMilestoneMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.created_at != nil {
+		fields = append(fields, projectmilestone.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, projectmilestone.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, projectmilestone.FieldVersion)
+	}
+	if m.project != nil {
+		fields = append(fields, projectmilestone.FieldProjectID)
+	}
+	if m.customer != nil {
+		fields = append(fields, projectmilestone.FieldCustomerID)
+	}
+	if m.title != nil {
+		fields = append(fields, projectmilestone.FieldTitle)
+	}
+	if m.due_at != nil {
+		fields = append(fields, projectmilestone.FieldDueAt)
+	}
+	if m.done_at != nil {
+		fields = append(fields, projectmilestone.FieldDoneAt)
+	}
+	if m.note != nil {
+		fields = append(fields, projectmilestone.FieldNote)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ProjectMilestoneMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case projectmilestone.FieldCreatedAt:
+		return m.CreatedAt()
+	case projectmilestone.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case projectmilestone.FieldVersion:
+		return m.Version()
+	case projectmilestone.FieldProjectID:
+		return m.ProjectID()
+	case projectmilestone.FieldCustomerID:
+		return m.CustomerID()
+	case projectmilestone.FieldTitle:
+		return m.Title()
+	case projectmilestone.FieldDueAt:
+		return m.DueAt()
+	case projectmilestone.FieldDoneAt:
+		return m.DoneAt()
+	case projectmilestone.FieldNote:
+		return m.Note()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ProjectMilestoneMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case projectmilestone.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case projectmilestone.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case projectmilestone.FieldVersion:
+		return m.OldVersion(ctx)
+	case projectmilestone.FieldProjectID:
+		return m.OldProjectID(ctx)
+	case projectmilestone.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case projectmilestone.FieldTitle:
+		return m.OldTitle(ctx)
+	case projectmilestone.FieldDueAt:
+		return m.OldDueAt(ctx)
+	case projectmilestone.FieldDoneAt:
+		return m.OldDoneAt(ctx)
+	case projectmilestone.FieldNote:
+		return m.OldNote(ctx)
+	}
+	return nil, fmt.Errorf("unknown ProjectMilestone field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProjectMilestoneMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case projectmilestone.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case projectmilestone.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case projectmilestone.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case projectmilestone.FieldProjectID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProjectID(v)
+		return nil
+	case projectmilestone.FieldCustomerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case projectmilestone.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case projectmilestone.FieldDueAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDueAt(v)
+		return nil
+	case projectmilestone.FieldDoneAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDoneAt(v)
+		return nil
+	case projectmilestone.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectMilestone field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ProjectMilestoneMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, projectmilestone.FieldVersion)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ProjectMilestoneMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case projectmilestone.FieldVersion:
+		return m.AddedVersion()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProjectMilestoneMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case projectmilestone.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectMilestone numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ProjectMilestoneMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(projectmilestone.FieldDueAt) {
+		fields = append(fields, projectmilestone.FieldDueAt)
+	}
+	if m.FieldCleared(projectmilestone.FieldDoneAt) {
+		fields = append(fields, projectmilestone.FieldDoneAt)
+	}
+	if m.FieldCleared(projectmilestone.FieldNote) {
+		fields = append(fields, projectmilestone.FieldNote)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ProjectMilestoneMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ProjectMilestoneMutation) ClearField(name string) error {
+	switch name {
+	case projectmilestone.FieldDueAt:
+		m.ClearDueAt()
+		return nil
+	case projectmilestone.FieldDoneAt:
+		m.ClearDoneAt()
+		return nil
+	case projectmilestone.FieldNote:
+		m.ClearNote()
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectMilestone nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ProjectMilestoneMutation) ResetField(name string) error {
+	switch name {
+	case projectmilestone.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case projectmilestone.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case projectmilestone.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case projectmilestone.FieldProjectID:
+		m.ResetProjectID()
+		return nil
+	case projectmilestone.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case projectmilestone.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case projectmilestone.FieldDueAt:
+		m.ResetDueAt()
+		return nil
+	case projectmilestone.FieldDoneAt:
+		m.ResetDoneAt()
+		return nil
+	case projectmilestone.FieldNote:
+		m.ResetNote()
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectMilestone field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ProjectMilestoneMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.project != nil {
+		edges = append(edges, projectmilestone.EdgeProject)
+	}
+	if m.customer != nil {
+		edges = append(edges, projectmilestone.EdgeCustomer)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ProjectMilestoneMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case projectmilestone.EdgeProject:
+		if id := m.project; id != nil {
+			return []ent.Value{*id}
+		}
+	case projectmilestone.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ProjectMilestoneMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ProjectMilestoneMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ProjectMilestoneMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedproject {
+		edges = append(edges, projectmilestone.EdgeProject)
+	}
+	if m.clearedcustomer {
+		edges = append(edges, projectmilestone.EdgeCustomer)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ProjectMilestoneMutation) EdgeCleared(name string) bool {
+	switch name {
+	case projectmilestone.EdgeProject:
+		return m.clearedproject
+	case projectmilestone.EdgeCustomer:
+		return m.clearedcustomer
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ProjectMilestoneMutation) ClearEdge(name string) error {
+	switch name {
+	case projectmilestone.EdgeProject:
+		m.ClearProject()
+		return nil
+	case projectmilestone.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectMilestone unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ProjectMilestoneMutation) ResetEdge(name string) error {
+	switch name {
+	case projectmilestone.EdgeProject:
+		m.ResetProject()
+		return nil
+	case projectmilestone.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectMilestone edge %s", name)
 }
 
 // QuotationMutation represents an operation that mutates the Quotation nodes in the graph.

@@ -34,6 +34,9 @@ import (
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/project"
+	"tandem/ent/projectmember"
+	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
@@ -98,6 +101,9 @@ var tableByPrefix = map[string]string{
 	"SZ": snooze.Table,
 	"QT": quotation.Table,
 	"QL": quotationline.Table,
+	"PJ": project.Table,
+	"PB": projectmember.Table,
+	"PM": projectmilestone.Table,
 	"PE": person.Table,
 	"AX": accountchange.Table,
 }

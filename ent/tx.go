@@ -74,6 +74,12 @@ type Tx struct {
 	PricePoint *PricePointClient
 	// Product is the client for interacting with the Product builders.
 	Product *ProductClient
+	// Project is the client for interacting with the Project builders.
+	Project *ProjectClient
+	// ProjectMember is the client for interacting with the ProjectMember builders.
+	ProjectMember *ProjectMemberClient
+	// ProjectMilestone is the client for interacting with the ProjectMilestone builders.
+	ProjectMilestone *ProjectMilestoneClient
 	// Quotation is the client for interacting with the Quotation builders.
 	Quotation *QuotationClient
 	// QuotationLine is the client for interacting with the QuotationLine builders.
@@ -273,6 +279,9 @@ func (tx *Tx) init() {
 	tx.Pitch = NewPitchClient(tx.config)
 	tx.PricePoint = NewPricePointClient(tx.config)
 	tx.Product = NewProductClient(tx.config)
+	tx.Project = NewProjectClient(tx.config)
+	tx.ProjectMember = NewProjectMemberClient(tx.config)
+	tx.ProjectMilestone = NewProjectMilestoneClient(tx.config)
 	tx.Quotation = NewQuotationClient(tx.config)
 	tx.QuotationLine = NewQuotationLineClient(tx.config)
 	tx.RefreshToken = NewRefreshTokenClient(tx.config)

@@ -164,6 +164,12 @@ func (r *queryResolver) Products(ctx context.Context, after *entgql.Cursor[pulid
 		ent.WithProductOrder(orderBy), ent.WithProductFilter(where.Filter))
 }
 
+// Projects is the resolver for the projects field.
+func (r *queryResolver) Projects(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ProjectOrder, where *ent.ProjectWhereInput) (*ent.ProjectConnection, error) {
+	return r.Client.Project.Query().Paginate(ctx, after, first, before, last,
+		ent.WithProjectOrder(orderBy), ent.WithProjectFilter(where.Filter))
+}
+
 // Quotations is the resolver for the quotations field.
 func (r *queryResolver) Quotations(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.QuotationOrder, where *ent.QuotationWhereInput) (*ent.QuotationConnection, error) {
 	return r.Client.Quotation.Query().Paginate(ctx, after, first, before, last,

@@ -328,6 +328,60 @@ func (r *mutationResolver) UpdateOrder(ctx context.Context, id pulid.ID, input e
 	return r.db(ctx).Order.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
+// CreateProject is the resolver for the createProject field.
+func (r *mutationResolver) CreateProject(ctx context.Context, input ent.CreateProjectInput, clientMutationID *string) (*ent.Project, error) {
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Project, error) {
+		return c.Project.Create().SetID(id).SetInput(input).Save(ctx)
+	})
+}
+
+// UpdateProject is the resolver for the updateProject field.
+func (r *mutationResolver) UpdateProject(ctx context.Context, id pulid.ID, input ent.UpdateProjectInput) (*ent.Project, error) {
+	return r.db(ctx).Project.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
+// CreateProjectMember is the resolver for the createProjectMember field.
+func (r *mutationResolver) CreateProjectMember(ctx context.Context, input ent.CreateProjectMemberInput, clientMutationID *string) (*ent.ProjectMember, error) {
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.ProjectMember, error) {
+		return c.ProjectMember.Create().SetID(id).SetInput(input).Save(ctx)
+	})
+}
+
+// UpdateProjectMember is the resolver for the updateProjectMember field.
+func (r *mutationResolver) UpdateProjectMember(ctx context.Context, id pulid.ID, input ent.UpdateProjectMemberInput) (*ent.ProjectMember, error) {
+	return r.db(ctx).ProjectMember.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
+// DeleteProjectMember is the resolver for the deleteProjectMember field.
+func (r *mutationResolver) DeleteProjectMember(ctx context.Context, id pulid.ID, version *int) (*model.DeletePayload, error) {
+	d := r.db(ctx).ProjectMember.DeleteOneID(id)
+	if version != nil {
+		d.Where(predicate.ProjectMember(sql.FieldEQ("version", *version)))
+	}
+	return deleted(id, version, d.Exec(ctx))
+}
+
+// CreateProjectMilestone is the resolver for the createProjectMilestone field.
+func (r *mutationResolver) CreateProjectMilestone(ctx context.Context, input ent.CreateProjectMilestoneInput, clientMutationID *string) (*ent.ProjectMilestone, error) {
+	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.ProjectMilestone, error) {
+		return c.ProjectMilestone.Create().SetID(id).SetInput(input).Save(ctx)
+	})
+}
+
+// UpdateProjectMilestone is the resolver for the updateProjectMilestone field.
+func (r *mutationResolver) UpdateProjectMilestone(ctx context.Context, id pulid.ID, input ent.UpdateProjectMilestoneInput) (*ent.ProjectMilestone, error) {
+	return r.db(ctx).ProjectMilestone.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
+// DeleteProjectMilestone is the resolver for the deleteProjectMilestone field.
+func (r *mutationResolver) DeleteProjectMilestone(ctx context.Context, id pulid.ID, version *int) (*model.DeletePayload, error) {
+	d := r.db(ctx).ProjectMilestone.DeleteOneID(id)
+	if version != nil {
+		d.Where(predicate.ProjectMilestone(sql.FieldEQ("version", *version)))
+	}
+	return deleted(id, version, d.Exec(ctx))
+}
+
 // CreateOrderLine is the resolver for the createOrderLine field.
 func (r *mutationResolver) CreateOrderLine(ctx context.Context, input ent.CreateOrderLineInput, clientMutationID *string) (*ent.OrderLine, error) {
 	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.OrderLine, error) {

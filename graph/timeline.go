@@ -260,6 +260,10 @@ func timeline(ctx context.Context, c *ent.Client, customerID pulid.ID, first int
 		add(model.TimelineKindAccountChange, x.At, x.ID, x)
 	}
 
+	if err := timelineCommercial(ctx, c, customerID, cur, limit, add); err != nil {
+		return nil, err
+	}
+
 	sort.Slice(all, func(i, j int) bool { return all[i].newer(all[j]) })
 	page := all
 	if len(page) > first {
@@ -403,6 +407,8 @@ func timelineTitles(ctx context.Context, c *ent.Client, page []tlEntry) ([]strin
 			titles[i] = join(say(lang, "分享市场信息", "Market information shared"), infoTitle[n.MarketInfoID])
 		case *ent.AccountChange:
 			titles[i] = accountChangeTitle(lang, n, join)
+		default:
+			titles[i] = commercialTitle(lang, e.node, join)
 		}
 	}
 	return titles, nil

@@ -27,7 +27,7 @@ var Table = map[string]Type{
 	"Customer": {
 		Read: ByRole{viewer.Admin: Accounts, viewer.Analyst: Accounts, viewer.Manager: Accounts, viewer.Rep: Accounts, viewer.Partner: Accounts},
 		Partner: fields("id name nameEn website industry region address phone createdAt updatedAt",
-			"orders samples trials shipments issues documents changeNoticeAcks quotations"),
+			"orders samples trials shipments issues documents changeNoticeAcks quotations projects"),
 		Write: customerWrite,
 	},
 	"Contact":    {Read: internalAccountRows, Write: accountWrite},
@@ -123,6 +123,21 @@ var Table = map[string]Type{
 		Read: ByRole{viewer.Admin: OfAccounts, viewer.Analyst: OfAccounts, viewer.Manager: OfAccounts, viewer.Rep: OfAccounts,
 			viewer.Partner: partnerQuotationLines},
 		Partner: fields("id createdAt updatedAt version quotationID productID grade minQuantity unit unitPrice note quotation product"),
+		Write:   accountWrite,
+	},
+
+	// Cooperation beyond selling (domain/project): a customer reads its own projects
+	// and their milestones (projects:read); who is on them is ours.
+	"Project": {
+		Read: sharedAccountRows("projects:read"),
+		Partner: fields("id createdAt updatedAt version customerID kind title goal status startedAt endedAt outcome programme",
+			"customer milestones"),
+		Write: accountWrite,
+	},
+	"ProjectMember": {Read: internalAccountRows, Write: accountWrite},
+	"ProjectMilestone": {
+		Read:    sharedAccountRows("projects:read"),
+		Partner: fields("id createdAt updatedAt version projectID customerID title dueAt doneAt project"),
 		Write:   accountWrite,
 	},
 
@@ -305,7 +320,7 @@ var Views = map[string]View{
 }
 
 // PartnerRoot are the queries and mutations a partner may call.
-var PartnerRoot = fields("node nodes customers orders samples trials shipments issues documents products changeNotices changeNoticeAcks quotations",
+var PartnerRoot = fields("node nodes customers orders samples trials shipments issues documents products changeNotices changeNoticeAcks quotations projects",
 	"createIssue attachIssueFile acknowledgeChangeNotice acceptQuotation rejectQuotation webhookEndpoints webhookDeliveries createWebhookEndpoint deleteWebhookEndpoint",
 	"__typename __schema __type")
 

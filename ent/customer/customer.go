@@ -197,6 +197,12 @@ const (
 	EdgeQuotations = "quotations"
 	// EdgeQuotationLines holds the string denoting the quotation_lines edge name in mutations.
 	EdgeQuotationLines = "quotation_lines"
+	// EdgeProjects holds the string denoting the projects edge name in mutations.
+	EdgeProjects = "projects"
+	// EdgeProjectMembers holds the string denoting the project_members edge name in mutations.
+	EdgeProjectMembers = "project_members"
+	// EdgeProjectMilestones holds the string denoting the project_milestones edge name in mutations.
+	EdgeProjectMilestones = "project_milestones"
 	// Table holds the table name of the customer in the database.
 	Table = "customers"
 	// OwnerTable is the table that holds the owner relation/edge.
@@ -445,6 +451,27 @@ const (
 	QuotationLinesInverseTable = "quotation_lines"
 	// QuotationLinesColumn is the table column denoting the quotation_lines relation/edge.
 	QuotationLinesColumn = "customer_id"
+	// ProjectsTable is the table that holds the projects relation/edge.
+	ProjectsTable = "projects"
+	// ProjectsInverseTable is the table name for the Project entity.
+	// It exists in this package in order to avoid circular dependency with the "project" package.
+	ProjectsInverseTable = "projects"
+	// ProjectsColumn is the table column denoting the projects relation/edge.
+	ProjectsColumn = "customer_id"
+	// ProjectMembersTable is the table that holds the project_members relation/edge.
+	ProjectMembersTable = "project_members"
+	// ProjectMembersInverseTable is the table name for the ProjectMember entity.
+	// It exists in this package in order to avoid circular dependency with the "projectmember" package.
+	ProjectMembersInverseTable = "project_members"
+	// ProjectMembersColumn is the table column denoting the project_members relation/edge.
+	ProjectMembersColumn = "customer_id"
+	// ProjectMilestonesTable is the table that holds the project_milestones relation/edge.
+	ProjectMilestonesTable = "project_milestones"
+	// ProjectMilestonesInverseTable is the table name for the ProjectMilestone entity.
+	// It exists in this package in order to avoid circular dependency with the "projectmilestone" package.
+	ProjectMilestonesInverseTable = "project_milestones"
+	// ProjectMilestonesColumn is the table column denoting the project_milestones relation/edge.
+	ProjectMilestonesColumn = "customer_id"
 )
 
 // Columns holds all SQL columns for customer fields.
@@ -1497,6 +1524,48 @@ func ByQuotationLines(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newQuotationLinesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByProjectsCount orders the results by projects count.
+func ByProjectsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newProjectsStep(), opts...)
+	}
+}
+
+// ByProjects orders the results by projects terms.
+func ByProjects(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newProjectsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByProjectMembersCount orders the results by project_members count.
+func ByProjectMembersCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newProjectMembersStep(), opts...)
+	}
+}
+
+// ByProjectMembers orders the results by project_members terms.
+func ByProjectMembers(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newProjectMembersStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByProjectMilestonesCount orders the results by project_milestones count.
+func ByProjectMilestonesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newProjectMilestonesStep(), opts...)
+	}
+}
+
+// ByProjectMilestones orders the results by project_milestones terms.
+func ByProjectMilestones(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newProjectMilestonesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newOwnerStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -1747,6 +1816,27 @@ func newQuotationLinesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(QuotationLinesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, QuotationLinesTable, QuotationLinesColumn),
+	)
+}
+func newProjectsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ProjectsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ProjectsTable, ProjectsColumn),
+	)
+}
+func newProjectMembersStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ProjectMembersInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ProjectMembersTable, ProjectMembersColumn),
+	)
+}
+func newProjectMilestonesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ProjectMilestonesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ProjectMilestonesTable, ProjectMilestonesColumn),
 	)
 }
 

@@ -38,6 +38,9 @@ import (
 	"tandem/ent/predicate"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/project"
+	"tandem/ent/projectmember"
+	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
@@ -927,6 +930,87 @@ func (f TraverseProduct) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.ProductQuery", q)
 }
 
+// The ProjectFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProjectFunc func(context.Context, *ent.ProjectQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProjectFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProjectQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProjectQuery", q)
+}
+
+// The TraverseProject type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProject func(context.Context, *ent.ProjectQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProject) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProject) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProjectQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProjectQuery", q)
+}
+
+// The ProjectMemberFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProjectMemberFunc func(context.Context, *ent.ProjectMemberQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProjectMemberFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProjectMemberQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProjectMemberQuery", q)
+}
+
+// The TraverseProjectMember type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProjectMember func(context.Context, *ent.ProjectMemberQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProjectMember) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProjectMember) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProjectMemberQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProjectMemberQuery", q)
+}
+
+// The ProjectMilestoneFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProjectMilestoneFunc func(context.Context, *ent.ProjectMilestoneQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProjectMilestoneFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProjectMilestoneQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProjectMilestoneQuery", q)
+}
+
+// The TraverseProjectMilestone type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProjectMilestone func(context.Context, *ent.ProjectMilestoneQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProjectMilestone) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProjectMilestone) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProjectMilestoneQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProjectMilestoneQuery", q)
+}
+
 // The QuotationFunc type is an adapter to allow the use of ordinary function as a Querier.
 type QuotationFunc func(context.Context, *ent.QuotationQuery) (ent.Value, error)
 
@@ -1503,6 +1587,12 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.PricePointQuery, predicate.PricePoint, pricepoint.OrderOption]{typ: ent.TypePricePoint, tq: q}, nil
 	case *ent.ProductQuery:
 		return &query[*ent.ProductQuery, predicate.Product, product.OrderOption]{typ: ent.TypeProduct, tq: q}, nil
+	case *ent.ProjectQuery:
+		return &query[*ent.ProjectQuery, predicate.Project, project.OrderOption]{typ: ent.TypeProject, tq: q}, nil
+	case *ent.ProjectMemberQuery:
+		return &query[*ent.ProjectMemberQuery, predicate.ProjectMember, projectmember.OrderOption]{typ: ent.TypeProjectMember, tq: q}, nil
+	case *ent.ProjectMilestoneQuery:
+		return &query[*ent.ProjectMilestoneQuery, predicate.ProjectMilestone, projectmilestone.OrderOption]{typ: ent.TypeProjectMilestone, tq: q}, nil
 	case *ent.QuotationQuery:
 		return &query[*ent.QuotationQuery, predicate.Quotation, quotation.OrderOption]{typ: ent.TypeQuotation, tq: q}, nil
 	case *ent.QuotationLineQuery:

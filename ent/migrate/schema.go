@@ -1588,6 +1588,182 @@ var (
 			},
 		},
 	}
+	// ProjectsColumns holds the columns for the "projects" table.
+	ProjectsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"JOINT_RND", "FUNDING", "JOINT_VENTURE", "GRANT_APPLICATION", "OTHER"}},
+		{Name: "title", Type: field.TypeString},
+		{Name: "goal", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"PROPOSED", "ACTIVE", "DONE", "STOPPED"}, Default: "PROPOSED"},
+		{Name: "started_at", Type: field.TypeTime, Nullable: true},
+		{Name: "ended_at", Type: field.TypeTime, Nullable: true},
+		{Name: "outcome", Type: field.TypeString, Nullable: true},
+		{Name: "programme", Type: field.TypeString, Nullable: true},
+		{Name: "budget", Type: field.TypeFloat64, Nullable: true},
+		{Name: "currency", Type: field.TypeString, Default: "CNY"},
+		{Name: "customer_id", Type: field.TypeString},
+		{Name: "our_lead_id", Type: field.TypeString, Nullable: true},
+		{Name: "need_id", Type: field.TypeString, Nullable: true},
+		{Name: "product_id", Type: field.TypeString, Nullable: true},
+	}
+	// ProjectsTable holds the schema information for the "projects" table.
+	ProjectsTable = &schema.Table{
+		Name:       "projects",
+		Columns:    ProjectsColumns,
+		PrimaryKey: []*schema.Column{ProjectsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "projects_customers_projects",
+				Columns:    []*schema.Column{ProjectsColumns[14]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "projects_users_our_lead",
+				Columns:    []*schema.Column{ProjectsColumns[15]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "projects_needs_need",
+				Columns:    []*schema.Column{ProjectsColumns[16]},
+				RefColumns: []*schema.Column{NeedsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "projects_products_product",
+				Columns:    []*schema.Column{ProjectsColumns[17]},
+				RefColumns: []*schema.Column{ProductsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "project_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProjectsColumns[14]},
+			},
+			{
+				Name:    "project_status",
+				Unique:  false,
+				Columns: []*schema.Column{ProjectsColumns[7]},
+			},
+		},
+	}
+	// ProjectMembersColumns holds the columns for the "project_members" table.
+	ProjectMembersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "role", Type: field.TypeString, Nullable: true},
+		{Name: "customer_id", Type: field.TypeString},
+		{Name: "project_id", Type: field.TypeString},
+		{Name: "key_person_id", Type: field.TypeString, Nullable: true},
+		{Name: "user_id", Type: field.TypeString, Nullable: true},
+	}
+	// ProjectMembersTable holds the schema information for the "project_members" table.
+	ProjectMembersTable = &schema.Table{
+		Name:       "project_members",
+		Columns:    ProjectMembersColumns,
+		PrimaryKey: []*schema.Column{ProjectMembersColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "project_members_customers_project_members",
+				Columns:    []*schema.Column{ProjectMembersColumns[5]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "project_members_projects_members",
+				Columns:    []*schema.Column{ProjectMembersColumns[6]},
+				RefColumns: []*schema.Column{ProjectsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "project_members_key_persons_key_person",
+				Columns:    []*schema.Column{ProjectMembersColumns[7]},
+				RefColumns: []*schema.Column{KeyPersonsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "project_members_users_user",
+				Columns:    []*schema.Column{ProjectMembersColumns[8]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "projectmember_project_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProjectMembersColumns[6]},
+			},
+			{
+				Name:    "projectmember_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProjectMembersColumns[5]},
+			},
+			{
+				Name:    "projectmember_key_person_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProjectMembersColumns[7]},
+			},
+		},
+	}
+	// ProjectMilestonesColumns holds the columns for the "project_milestones" table.
+	ProjectMilestonesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "title", Type: field.TypeString},
+		{Name: "due_at", Type: field.TypeTime, Nullable: true},
+		{Name: "done_at", Type: field.TypeTime, Nullable: true},
+		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "customer_id", Type: field.TypeString},
+		{Name: "project_id", Type: field.TypeString},
+	}
+	// ProjectMilestonesTable holds the schema information for the "project_milestones" table.
+	ProjectMilestonesTable = &schema.Table{
+		Name:       "project_milestones",
+		Columns:    ProjectMilestonesColumns,
+		PrimaryKey: []*schema.Column{ProjectMilestonesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "project_milestones_customers_project_milestones",
+				Columns:    []*schema.Column{ProjectMilestonesColumns[8]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "project_milestones_projects_milestones",
+				Columns:    []*schema.Column{ProjectMilestonesColumns[9]},
+				RefColumns: []*schema.Column{ProjectsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "projectmilestone_project_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProjectMilestonesColumns[9]},
+			},
+			{
+				Name:    "projectmilestone_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProjectMilestonesColumns[8]},
+			},
+			{
+				Name:    "projectmilestone_due_at",
+				Unique:  false,
+				Columns: []*schema.Column{ProjectMilestonesColumns[5]},
+			},
+		},
+	}
 	// QuotationsColumns holds the columns for the "quotations" table.
 	QuotationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -2548,6 +2724,9 @@ var (
 		PitchesTable,
 		PricePointsTable,
 		ProductsTable,
+		ProjectsTable,
+		ProjectMembersTable,
+		ProjectMilestonesTable,
 		QuotationsTable,
 		QuotationLinesTable,
 		RefreshTokensTable,
@@ -2626,6 +2805,16 @@ func init() {
 	OrderLinesTable.ForeignKeys[4].RefTable = QuotationsTable
 	PitchesTable.ForeignKeys[0].RefTable = CustomersTable
 	PricePointsTable.ForeignKeys[0].RefTable = ProductsTable
+	ProjectsTable.ForeignKeys[0].RefTable = CustomersTable
+	ProjectsTable.ForeignKeys[1].RefTable = UsersTable
+	ProjectsTable.ForeignKeys[2].RefTable = NeedsTable
+	ProjectsTable.ForeignKeys[3].RefTable = ProductsTable
+	ProjectMembersTable.ForeignKeys[0].RefTable = CustomersTable
+	ProjectMembersTable.ForeignKeys[1].RefTable = ProjectsTable
+	ProjectMembersTable.ForeignKeys[2].RefTable = KeyPersonsTable
+	ProjectMembersTable.ForeignKeys[3].RefTable = UsersTable
+	ProjectMilestonesTable.ForeignKeys[0].RefTable = CustomersTable
+	ProjectMilestonesTable.ForeignKeys[1].RefTable = ProjectsTable
 	QuotationsTable.ForeignKeys[0].RefTable = CustomersTable
 	QuotationsTable.ForeignKeys[1].RefTable = SamplesTable
 	QuotationsTable.ForeignKeys[2].RefTable = QuotationsTable

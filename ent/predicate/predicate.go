@@ -96,6 +96,15 @@ type PricePoint func(*sql.Selector)
 // Product is the predicate function for product builders.
 type Product func(*sql.Selector)
 
+// Project is the predicate function for project builders.
+type Project func(*sql.Selector)
+
+// ProjectMember is the predicate function for projectmember builders.
+type ProjectMember func(*sql.Selector)
+
+// ProjectMilestone is the predicate function for projectmilestone builders.
+type ProjectMilestone func(*sql.Selector)
+
 // Quotation is the predicate function for quotation builders.
 type Quotation func(*sql.Selector)
 

@@ -831,6 +831,78 @@ func (f ProductMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProductMutation", m)
 }
 
+// The ProjectQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProjectQueryRuleFunc func(context.Context, *ent.ProjectQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProjectQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProjectQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProjectQuery", q)
+}
+
+// The ProjectMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProjectMutationRuleFunc func(context.Context, *ent.ProjectMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProjectMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProjectMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProjectMutation", m)
+}
+
+// The ProjectMemberQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProjectMemberQueryRuleFunc func(context.Context, *ent.ProjectMemberQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProjectMemberQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProjectMemberQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProjectMemberQuery", q)
+}
+
+// The ProjectMemberMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProjectMemberMutationRuleFunc func(context.Context, *ent.ProjectMemberMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProjectMemberMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProjectMemberMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProjectMemberMutation", m)
+}
+
+// The ProjectMilestoneQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProjectMilestoneQueryRuleFunc func(context.Context, *ent.ProjectMilestoneQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProjectMilestoneQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProjectMilestoneQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProjectMilestoneQuery", q)
+}
+
+// The ProjectMilestoneMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProjectMilestoneMutationRuleFunc func(context.Context, *ent.ProjectMilestoneMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProjectMilestoneMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProjectMilestoneMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProjectMilestoneMutation", m)
+}
+
 // The QuotationQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type QuotationQueryRuleFunc func(context.Context, *ent.QuotationQuery) error
@@ -1382,6 +1454,12 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ProductQuery:
 		return q.Filter(), nil
+	case *ent.ProjectQuery:
+		return q.Filter(), nil
+	case *ent.ProjectMemberQuery:
+		return q.Filter(), nil
+	case *ent.ProjectMilestoneQuery:
+		return q.Filter(), nil
 	case *ent.QuotationQuery:
 		return q.Filter(), nil
 	case *ent.QuotationLineQuery:
@@ -1486,6 +1564,12 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.PricePointMutation:
 		return m.Filter(), nil
 	case *ent.ProductMutation:
+		return m.Filter(), nil
+	case *ent.ProjectMutation:
+		return m.Filter(), nil
+	case *ent.ProjectMemberMutation:
+		return m.Filter(), nil
+	case *ent.ProjectMilestoneMutation:
 		return m.Filter(), nil
 	case *ent.QuotationMutation:
 		return m.Filter(), nil

@@ -34,6 +34,9 @@ import (
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
+	"tandem/ent/project"
+	"tandem/ent/projectmember"
+	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
@@ -2375,6 +2378,222 @@ func init() {
 	productDescID := productMixinFields0[0].Descriptor()
 	// product.DefaultID holds the default value on creation for the id field.
 	product.DefaultID = productDescID.Default.(func() pulid.ID)
+	projectMixin := schema.Project{}.Mixin()
+	project.Policy = privacy.NewPolicies(projectMixin[0], schema.Project{})
+	project.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := project.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	projectMixinHooks3 := projectMixin[3].Hooks()
+	projectHooks := schema.Project{}.Hooks()
+
+	project.Hooks[1] = projectMixinHooks3[0]
+
+	project.Hooks[2] = projectMixinHooks3[1]
+
+	project.Hooks[3] = projectHooks[0]
+	projectMixinFields0 := projectMixin[0].Fields()
+	_ = projectMixinFields0
+	projectMixinFields1 := projectMixin[1].Fields()
+	_ = projectMixinFields1
+	projectMixinFields2 := projectMixin[2].Fields()
+	_ = projectMixinFields2
+	projectFields := schema.Project{}.Fields()
+	_ = projectFields
+	// projectDescCreatedAt is the schema descriptor for created_at field.
+	projectDescCreatedAt := projectMixinFields1[0].Descriptor()
+	// project.DefaultCreatedAt holds the default value on creation for the created_at field.
+	project.DefaultCreatedAt = projectDescCreatedAt.Default.(func() time.Time)
+	// projectDescUpdatedAt is the schema descriptor for updated_at field.
+	projectDescUpdatedAt := projectMixinFields1[1].Descriptor()
+	// project.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	project.DefaultUpdatedAt = projectDescUpdatedAt.Default.(func() time.Time)
+	// project.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	project.UpdateDefaultUpdatedAt = projectDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// projectDescVersion is the schema descriptor for version field.
+	projectDescVersion := projectMixinFields2[0].Descriptor()
+	// project.DefaultVersion holds the default value on creation for the version field.
+	project.DefaultVersion = projectDescVersion.Default.(int)
+	// projectDescTitle is the schema descriptor for title field.
+	projectDescTitle := projectFields[2].Descriptor()
+	// project.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	project.TitleValidator = func() func(string) error {
+		validators := projectDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// projectDescGoal is the schema descriptor for goal field.
+	projectDescGoal := projectFields[3].Descriptor()
+	// project.GoalValidator is a validator for the "goal" field. It is called by the builders before save.
+	project.GoalValidator = projectDescGoal.Validators[0].(func(string) error)
+	// projectDescOutcome is the schema descriptor for outcome field.
+	projectDescOutcome := projectFields[7].Descriptor()
+	// project.OutcomeValidator is a validator for the "outcome" field. It is called by the builders before save.
+	project.OutcomeValidator = projectDescOutcome.Validators[0].(func(string) error)
+	// projectDescProgramme is the schema descriptor for programme field.
+	projectDescProgramme := projectFields[8].Descriptor()
+	// project.ProgrammeValidator is a validator for the "programme" field. It is called by the builders before save.
+	project.ProgrammeValidator = projectDescProgramme.Validators[0].(func(string) error)
+	// projectDescBudget is the schema descriptor for budget field.
+	projectDescBudget := projectFields[9].Descriptor()
+	// project.BudgetValidator is a validator for the "budget" field. It is called by the builders before save.
+	project.BudgetValidator = projectDescBudget.Validators[0].(func(float64) error)
+	// projectDescCurrency is the schema descriptor for currency field.
+	projectDescCurrency := projectFields[10].Descriptor()
+	// project.DefaultCurrency holds the default value on creation for the currency field.
+	project.DefaultCurrency = projectDescCurrency.Default.(string)
+	// project.CurrencyValidator is a validator for the "currency" field. It is called by the builders before save.
+	project.CurrencyValidator = func() func(string) error {
+		validators := projectDescCurrency.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(currency string) error {
+			for _, fn := range fns {
+				if err := fn(currency); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// projectDescID is the schema descriptor for id field.
+	projectDescID := projectMixinFields0[0].Descriptor()
+	// project.DefaultID holds the default value on creation for the id field.
+	project.DefaultID = projectDescID.Default.(func() pulid.ID)
+	projectmemberMixin := schema.ProjectMember{}.Mixin()
+	projectmember.Policy = privacy.NewPolicies(projectmemberMixin[0], schema.ProjectMember{})
+	projectmember.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := projectmember.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	projectmemberMixinHooks3 := projectmemberMixin[3].Hooks()
+	projectmemberHooks := schema.ProjectMember{}.Hooks()
+
+	projectmember.Hooks[1] = projectmemberMixinHooks3[0]
+
+	projectmember.Hooks[2] = projectmemberMixinHooks3[1]
+
+	projectmember.Hooks[3] = projectmemberHooks[0]
+
+	projectmember.Hooks[4] = projectmemberHooks[1]
+	projectmemberMixinFields0 := projectmemberMixin[0].Fields()
+	_ = projectmemberMixinFields0
+	projectmemberMixinFields1 := projectmemberMixin[1].Fields()
+	_ = projectmemberMixinFields1
+	projectmemberMixinFields2 := projectmemberMixin[2].Fields()
+	_ = projectmemberMixinFields2
+	projectmemberFields := schema.ProjectMember{}.Fields()
+	_ = projectmemberFields
+	// projectmemberDescCreatedAt is the schema descriptor for created_at field.
+	projectmemberDescCreatedAt := projectmemberMixinFields1[0].Descriptor()
+	// projectmember.DefaultCreatedAt holds the default value on creation for the created_at field.
+	projectmember.DefaultCreatedAt = projectmemberDescCreatedAt.Default.(func() time.Time)
+	// projectmemberDescUpdatedAt is the schema descriptor for updated_at field.
+	projectmemberDescUpdatedAt := projectmemberMixinFields1[1].Descriptor()
+	// projectmember.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	projectmember.DefaultUpdatedAt = projectmemberDescUpdatedAt.Default.(func() time.Time)
+	// projectmember.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	projectmember.UpdateDefaultUpdatedAt = projectmemberDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// projectmemberDescVersion is the schema descriptor for version field.
+	projectmemberDescVersion := projectmemberMixinFields2[0].Descriptor()
+	// projectmember.DefaultVersion holds the default value on creation for the version field.
+	projectmember.DefaultVersion = projectmemberDescVersion.Default.(int)
+	// projectmemberDescRole is the schema descriptor for role field.
+	projectmemberDescRole := projectmemberFields[4].Descriptor()
+	// projectmember.RoleValidator is a validator for the "role" field. It is called by the builders before save.
+	projectmember.RoleValidator = projectmemberDescRole.Validators[0].(func(string) error)
+	// projectmemberDescID is the schema descriptor for id field.
+	projectmemberDescID := projectmemberMixinFields0[0].Descriptor()
+	// projectmember.DefaultID holds the default value on creation for the id field.
+	projectmember.DefaultID = projectmemberDescID.Default.(func() pulid.ID)
+	projectmilestoneMixin := schema.ProjectMilestone{}.Mixin()
+	projectmilestone.Policy = privacy.NewPolicies(projectmilestoneMixin[0], schema.ProjectMilestone{})
+	projectmilestone.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := projectmilestone.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	projectmilestoneMixinHooks3 := projectmilestoneMixin[3].Hooks()
+	projectmilestoneHooks := schema.ProjectMilestone{}.Hooks()
+
+	projectmilestone.Hooks[1] = projectmilestoneMixinHooks3[0]
+
+	projectmilestone.Hooks[2] = projectmilestoneMixinHooks3[1]
+
+	projectmilestone.Hooks[3] = projectmilestoneHooks[0]
+
+	projectmilestone.Hooks[4] = projectmilestoneHooks[1]
+	projectmilestoneMixinFields0 := projectmilestoneMixin[0].Fields()
+	_ = projectmilestoneMixinFields0
+	projectmilestoneMixinFields1 := projectmilestoneMixin[1].Fields()
+	_ = projectmilestoneMixinFields1
+	projectmilestoneMixinFields2 := projectmilestoneMixin[2].Fields()
+	_ = projectmilestoneMixinFields2
+	projectmilestoneFields := schema.ProjectMilestone{}.Fields()
+	_ = projectmilestoneFields
+	// projectmilestoneDescCreatedAt is the schema descriptor for created_at field.
+	projectmilestoneDescCreatedAt := projectmilestoneMixinFields1[0].Descriptor()
+	// projectmilestone.DefaultCreatedAt holds the default value on creation for the created_at field.
+	projectmilestone.DefaultCreatedAt = projectmilestoneDescCreatedAt.Default.(func() time.Time)
+	// projectmilestoneDescUpdatedAt is the schema descriptor for updated_at field.
+	projectmilestoneDescUpdatedAt := projectmilestoneMixinFields1[1].Descriptor()
+	// projectmilestone.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	projectmilestone.DefaultUpdatedAt = projectmilestoneDescUpdatedAt.Default.(func() time.Time)
+	// projectmilestone.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	projectmilestone.UpdateDefaultUpdatedAt = projectmilestoneDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// projectmilestoneDescVersion is the schema descriptor for version field.
+	projectmilestoneDescVersion := projectmilestoneMixinFields2[0].Descriptor()
+	// projectmilestone.DefaultVersion holds the default value on creation for the version field.
+	projectmilestone.DefaultVersion = projectmilestoneDescVersion.Default.(int)
+	// projectmilestoneDescTitle is the schema descriptor for title field.
+	projectmilestoneDescTitle := projectmilestoneFields[2].Descriptor()
+	// projectmilestone.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	projectmilestone.TitleValidator = func() func(string) error {
+		validators := projectmilestoneDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// projectmilestoneDescNote is the schema descriptor for note field.
+	projectmilestoneDescNote := projectmilestoneFields[5].Descriptor()
+	// projectmilestone.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	projectmilestone.NoteValidator = projectmilestoneDescNote.Validators[0].(func(string) error)
+	// projectmilestoneDescID is the schema descriptor for id field.
+	projectmilestoneDescID := projectmilestoneMixinFields0[0].Descriptor()
+	// projectmilestone.DefaultID holds the default value on creation for the id field.
+	projectmilestone.DefaultID = projectmilestoneDescID.Default.(func() pulid.ID)
 	quotationMixin := schema.Quotation{}.Mixin()
 	quotation.Policy = privacy.NewPolicies(quotationMixin[0], schema.Quotation{})
 	quotation.Hooks[0] = func(next ent.Mutator) ent.Mutator {

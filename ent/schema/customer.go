@@ -147,6 +147,9 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("account_changes", AccountChange.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("quotations", Quotation.Type).Annotations(connection(), skipInputs()),
 		edge.To("quotation_lines", QuotationLine.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("projects", Project.Type).Annotations(connection(), skipInputs()),
+		edge.To("project_members", ProjectMember.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("project_milestones", ProjectMilestone.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

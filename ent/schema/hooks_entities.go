@@ -14,6 +14,7 @@ import (
 	"tandem/domain/money"
 	notices "tandem/domain/notice"
 	orders "tandem/domain/order"
+	projects "tandem/domain/project"
 	quotations "tandem/domain/quotation"
 	samples "tandem/domain/sample"
 	"tandem/domain/search"
@@ -22,6 +23,7 @@ import (
 	"tandem/ent/issue"
 	"tandem/ent/issueattachment"
 	"tandem/ent/order"
+	"tandem/ent/project"
 	"tandem/ent/quotation"
 	"tandem/ent/sample"
 	"tandem/ent/schema/names"
@@ -204,6 +206,24 @@ func (OrderLine) Hooks() []ent.Hook {
 	return []ent.Hook{inheritCustomer((*gen.OrderLineMutation).OrderID, orderCustomer),
 		orders.Frozen("its lines", orders.OrderIDsOfLine), hook.On(orders.LineGuard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne),
 		hook.On(quotations.LinePrice, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne)}
+}
+
+func (Project) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(projects.Guard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne)}
+}
+
+func projectCustomer(ctx context.Context, c *gen.Client, id pulid.ID) (string, error) {
+	return c.Project.Query().Where(project.ID(id)).Select(project.FieldCustomerID).String(ctx)
+}
+
+func (ProjectMember) Hooks() []ent.Hook {
+	return []ent.Hook{inheritCustomer((*gen.ProjectMemberMutation).ProjectID, projectCustomer),
+		hook.On(projects.MemberCheck, ent.OpCreate|ent.OpUpdateOne)}
+}
+
+func (ProjectMilestone) Hooks() []ent.Hook {
+	return []ent.Hook{inheritCustomer((*gen.ProjectMilestoneMutation).ProjectID, projectCustomer),
+		hook.On(projects.MilestoneGuard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne)}
 }
 
 func (Quotation) Hooks() []ent.Hook {

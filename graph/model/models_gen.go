@@ -15,6 +15,7 @@ import (
 	"tandem/ent/interaction"
 	"tandem/ent/orderevent"
 	"tandem/ent/pricepoint"
+	"tandem/ent/project"
 	"tandem/ent/quotation"
 	"tandem/ent/sample"
 	"tandem/ent/schema/pulid"
@@ -496,6 +497,16 @@ type MergePreview struct {
 type MonthQuantity struct {
 	Month    time.Time `json:"month"`
 	Quantity float64   `json:"quantity"`
+}
+
+type MoveProjectInput struct {
+	ID pulid.ID `json:"id"`
+	// ACTIVE from PROPOSED; DONE from ACTIVE; STOPPED from either.
+	To project.Status `json:"to"`
+	// The version you read; a stale one fails with CONFLICT.
+	Version *int `json:"version,omitempty"`
+	// What came of it: required for DONE and STOPPED. At most 500 characters.
+	Outcome *string `json:"outcome,omitempty"`
 }
 
 // An account near a place, and how far.
@@ -1213,6 +1224,12 @@ const (
 	TimelineKindMarketInfo   TimelineKind = "MARKET_INFO"
 	// A merge into the account, or its reassignment (AccountChange).
 	TimelineKindAccountChange TimelineKind = "ACCOUNT_CHANGE"
+	// A quotation sent (at its sending), with its status now.
+	TimelineKindQuotation TimelineKind = "QUOTATION"
+	// A joint project started with the account (at its creation), with its status now.
+	TimelineKindProject TimelineKind = "PROJECT"
+	// A project's milestone done.
+	TimelineKindProjectMilestone TimelineKind = "PROJECT_MILESTONE"
 )
 
 var AllTimelineKind = []TimelineKind{
@@ -1229,11 +1246,14 @@ var AllTimelineKind = []TimelineKind{
 	TimelineKindAssistance,
 	TimelineKindMarketInfo,
 	TimelineKindAccountChange,
+	TimelineKindQuotation,
+	TimelineKindProject,
+	TimelineKindProjectMilestone,
 }
 
 func (e TimelineKind) IsValid() bool {
 	switch e {
-	case TimelineKindInteraction, TimelineKindStageChange, TimelineKindSampleEvent, TimelineKindTrial, TimelineKindOrder, TimelineKindOrderEvent, TimelineKindShipment, TimelineKindIssue, TimelineKindDocument, TimelineKindChangeNotice, TimelineKindAssistance, TimelineKindMarketInfo, TimelineKindAccountChange:
+	case TimelineKindInteraction, TimelineKindStageChange, TimelineKindSampleEvent, TimelineKindTrial, TimelineKindOrder, TimelineKindOrderEvent, TimelineKindShipment, TimelineKindIssue, TimelineKindDocument, TimelineKindChangeNotice, TimelineKindAssistance, TimelineKindMarketInfo, TimelineKindAccountChange, TimelineKindQuotation, TimelineKindProject, TimelineKindProjectMilestone:
 		return true
 	}
 	return false

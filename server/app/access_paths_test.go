@@ -124,8 +124,8 @@ func newPathProbe(t *testing.T, e *env) *pathProbe {
 	// A partner token of a customer with orders, samples and problems, every scope.
 	cu := e.app.DB.Client.Customer.Query().Where(customer.HasOrders(), customer.HasSamples(), customer.HasIssues()).
 		Order(ent.Asc(customer.FieldName)).FirstX(e.sys)
-	secret, id := e.ptIssue(p.admin, cu.ID, "orders:read", "samples:read", "issues:read", "issues:write", "documents:read", "change_notices:read", "quotations:read", "quotations:write", "webhooks:manage")
-	pv := &viewer.Viewer{Role: viewer.Partner, CustomerID: cu.ID, TokenID: id, Scopes: []string{"orders:read", "samples:read", "issues:read", "issues:write", "documents:read", "change_notices:read", "quotations:read", "quotations:write", "webhooks:manage"}}
+	secret, id := e.ptIssue(p.admin, cu.ID, "orders:read", "samples:read", "issues:read", "issues:write", "documents:read", "change_notices:read", "quotations:read", "quotations:write", "projects:read", "webhooks:manage")
+	pv := &viewer.Viewer{Role: viewer.Partner, CustomerID: cu.ID, TokenID: id, Scopes: []string{"orders:read", "samples:read", "issues:read", "issues:write", "documents:read", "change_notices:read", "quotations:read", "quotations:write", "projects:read", "webhooks:manage"}}
 	p.roles = append(p.roles, probeRole{name: "partner", token: secret, v: pv, ctx: viewer.NewContext(context.Background(), pv)})
 
 	for _, f := range p.s.Query.Fields {

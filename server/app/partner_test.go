@@ -30,6 +30,7 @@ import (
 	"tandem/ent/need"
 	"tandem/ent/orderevent"
 	"tandem/ent/pitch"
+	"tandem/ent/project"
 	"tandem/ent/quotation"
 	"tandem/ent/sampleevent"
 	"tandem/ent/schema/pulid"
@@ -396,6 +397,12 @@ func (w *ptWorld) quotation(key string, cu pulid.ID, status quotation.Status) pu
 	})
 }
 
+func (w *ptWorld) project(key string, cu pulid.ID) pulid.ID {
+	return w.once(key, func() pulid.ID {
+		return w.c.Project.Create().SetCustomerID(cu).SetKind(project.KindJOINT_RND).SetTitle("low-VOC grade " + key).SaveX(w.e.sys).ID
+	})
+}
+
 func (w *ptWorld) ownShipment() pulid.ID {
 	return w.once("ownShipment", func() pulid.ID {
 		return w.mine(w.c.Shipment.Create().SetOrderID(w.ownOrder.ID).SetCarrier("SF Express").SetTrackingNo("SF1001").SaveX(w.e.sys).ID)
@@ -651,6 +658,29 @@ func ptIsolationTable() map[string]ptIso {
 			own: func(w *ptWorld) pulid.ID {
 				w.quotation("sent", w.partner.ID, quotation.StatusSENT)
 				return w.mine(w.memo["sentLine"])
+			},
+		},
+
+		// A project with the partner is its own, and so are its milestones; who is on
+		// it is ours.
+		"Project": {
+			foreign: func(w *ptWorld) []pulid.ID { return ptIDsOf(w.project("southProject", w.e.f.southAcct.ID)) },
+			own:     func(w *ptWorld) pulid.ID { return w.mine(w.project("ownProject", w.partner.ID)) },
+		},
+		"ProjectMilestone": {
+			foreign: func(w *ptWorld) []pulid.ID {
+				return ptIDsOf(w.c.ProjectMilestone.Create().SetProjectID(w.project("southProject", w.e.f.southAcct.ID)).SetTitle("pilot").SaveX(w.e.sys).ID)
+			},
+			own: func(w *ptWorld) pulid.ID {
+				return w.mine(w.c.ProjectMilestone.Create().SetProjectID(w.project("ownProject", w.partner.ID)).SetTitle("lab trial").SaveX(w.e.sys).ID)
+			},
+		},
+		"ProjectMember": {
+			foreign: func(w *ptWorld) []pulid.ID {
+				return ptIDsOf(w.c.ProjectMember.Create().SetProjectID(w.project("southProject", w.e.f.southAcct.ID)).SetUserID(w.e.f.rep3.ID).SaveX(w.e.sys).ID)
+			},
+			ownInternal: func(w *ptWorld) pulid.ID {
+				return w.c.ProjectMember.Create().SetProjectID(w.project("ownProject", w.partner.ID)).SetUserID(w.e.f.rep1.ID).SaveX(w.e.sys).ID
 			},
 		},
 

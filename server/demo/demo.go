@@ -69,7 +69,7 @@ type Result struct {
 	Documents, ChangeNotices, ChangeNoticeAcks, MarketInfos int
 	MarketInfoShares, Assistances, StageChanges             int
 	SampleEvents, OrderEvents, ServiceDocuments             int
-	Quotations                                              int
+	Quotations, Projects                                    int
 	// Persons are derived from the contacts by the hooks (one per mobile, email or WeChat ID).
 	Persons int
 	// Files are the contents of the demo documents' files, by storage key: the caller
@@ -722,6 +722,7 @@ func (s *seeder) run() error {
 		{"issues", s.seedIssues},
 		{"change notices", s.seedChangeNotices},
 		{"quotations", s.seedQuotations},
+		{"projects", s.seedProjects},
 		{"market info", s.seedMarketInfo},
 		{"assistance", s.seedAssistance},
 		{"stage history", s.seedStageHistory},

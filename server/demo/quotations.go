@@ -6,6 +6,7 @@ import (
 
 	"tandem/domain/quotation"
 	"tandem/ent"
+	"tandem/ent/project"
 	q "tandem/ent/quotation"
 	"tandem/ent/schema/pulid"
 )
@@ -107,4 +108,67 @@ func (s *seeder) quotation(c *cust, p *prod, prev *ent.Quotation, st q.Status, f
 	}
 	s.res.Quotations++
 	return qt, nil
+}
+
+// seedProjects gives three accounts that buy from us a joint project each: a joint
+// development under way with a milestone done, a grant application proposed, and a
+// finished one.
+func (s *seeder) seedProjects() error {
+	type spec struct {
+		kind                   project.Kind
+		title, goal, programme string
+		status                 project.Status
+		began                  float64
+		milestones             []string
+		done                   int
+		outcome                string
+	}
+	specs := []spec{
+		{project.KindJOINT_RND, "低 VOC 汽车内饰料共同开发", "配合客户新车型内饰件，VOC 与气味达到主机厂标准，2027 年二季度量产", "",
+			project.StatusACTIVE, 120, []string{"小试配方定型", "中试验证", "主机厂送样认证"}, 1, ""},
+		{project.KindGRANT_APPLICATION, "联合申报省重点研发计划：无卤阻燃母粒", "与客户技术中心联合申报，争取研发资助", "浙江省重点研发计划",
+			project.StatusPROPOSED, 20, []string{"申报书初稿", "专家论证"}, 0, ""},
+		{project.KindJOINT_RND, "耐候光稳定体系优化", "户外制品 2000 小时氙灯老化保持率 ≥ 80%", "",
+			project.StatusDONE, 400, []string{"配方筛选", "老化测试"}, 2, "达标，已转入批量订单"},
+	}
+	k := 0
+	for _, c := range s.custs {
+		if k == len(specs) || !c.inSale() || len(c.kps) == 0 {
+			continue
+		}
+		sp := specs[k]
+		k++
+		made := s.ago(sp.began)
+		b := s.c.Project.Create().SetCustomerID(c.e.ID).SetKind(sp.kind).SetTitle(sp.title).SetGoal(sp.goal).
+			SetProgramme(sp.programme).SetStatus(sp.status).SetOurLeadID(c.owner.ID).SetCreatedAt(made).SetUpdatedAt(made)
+		if sp.status != project.StatusPROPOSED {
+			b.SetStartedAt(made.Add(days(10)))
+		}
+		if sp.status == project.StatusDONE {
+			b.SetEndedAt(s.ago(30)).SetOutcome(sp.outcome)
+		}
+		p, err := b.Save(s.ctx)
+		if err != nil {
+			return err
+		}
+		members := []*ent.ProjectMemberCreate{
+			s.c.ProjectMember.Create().SetProjectID(p.ID).SetCustomerID(c.e.ID).SetUserID(c.owner.ID).SetRole("我方负责人"),
+			s.c.ProjectMember.Create().SetProjectID(p.ID).SetCustomerID(c.e.ID).SetKeyPersonID(c.kps[0].e.ID).SetRole("客户方负责人"),
+		}
+		if err := s.c.ProjectMember.CreateBulk(members...).Exec(s.ctx); err != nil {
+			return err
+		}
+		for i, title := range sp.milestones {
+			due := made.Add(days(float64(30 * (i + 1))))
+			m := s.c.ProjectMilestone.Create().SetProjectID(p.ID).SetCustomerID(c.e.ID).SetTitle(title).SetDueAt(due)
+			if i < sp.done {
+				m.SetDoneAt(s.clampPast(due.Add(-days(3))))
+			}
+			if err := m.Exec(s.ctx); err != nil {
+				return err
+			}
+		}
+		s.res.Projects++
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 
 	"tandem/domain/quotation"
 	"tandem/ent/customer"
+	"tandem/ent/project"
 	q "tandem/ent/quotation"
 	"tandem/ent/user"
 )
@@ -29,6 +30,9 @@ func TestSeedQuotations(t *testing.T) {
 		if qt.Status == q.StatusSUPERSEDED && !qt.QueryRevisedBy().ExistX(ctx) {
 			t.Errorf("%s superseded by nothing", qt.Number)
 		}
+	}
+	if res.Projects != 3 || c.Project.Query().Where(project.HasMembers(), project.HasMilestones()).CountX(ctx) != 3 {
+		t.Errorf("%d projects with members and milestones (result %d)", c.Project.Query().CountX(ctx), res.Projects)
 	}
 	rep1 := c.User.Query().Where(user.Email("rep1@demo.tandem")).OnlyX(ctx)
 	soon := c.Quotation.Query().Where(q.StatusEQ(q.StatusACCEPTED), q.HasCustomerWith(customer.OwnerID(rep1.ID)),

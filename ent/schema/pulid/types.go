@@ -52,6 +52,9 @@ var Types = map[string]string{
 	"SZ": "Snooze",
 	"QT": "Quotation",
 	"QL": "QuotationLine",
+	"PJ": "Project",
+	"PB": "ProjectMember",
+	"PM": "ProjectMilestone",
 }
 
 // TypeOf returns the ent type an ID belongs to ("" when the prefix is unknown).
