@@ -17,26 +17,34 @@ function serviceWorker(): Plugin {
       const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'index');
       if (!entry || entry.type !== 'chunk') throw new Error('no index entry');
       const seen = new Set<string>();
+      const files = new Set<string>();
       const todo = [entry.fileName];
       while (todo.length) {
         const f = todo.pop()!;
-        if (seen.has(f)) continue;
-        seen.add(f);
         const c = bundle[f];
-        if (!c || c.type !== 'chunk') continue;
+        if (seen.has(f) || !c) continue;
+        seen.add(f);
+        if (c.type !== 'chunk') {
+          files.add(f);
+          continue;
+        }
+        // A chunk of CSS alone (a style sheet shared by lazy screens) is dropped by Vite
+        // after this hook, though its importers still name it: only its CSS is a file (a
+        // missing file would fail the worker's install, and with it the app offline).
+        if (!(c.moduleIds.length && c.moduleIds.every((m) => /\.css($|\?)/.test(m)))) files.add(f);
         todo.push(...c.imports, ...c.dynamicImports);
         const meta = (c as { viteMetadata?: { importedCss: Set<string>; importedAssets: Set<string> } }).viteMetadata;
-        meta?.importedCss.forEach((x) => seen.add(x));
-        meta?.importedAssets.forEach((x) => seen.add(x));
+        meta?.importedCss.forEach((x) => files.add(x));
+        meta?.importedAssets.forEach((x) => files.add(x));
       }
-      const files = [...seen, 'index.html', ...readdirSync(resolve(__dirname, 'public'))]
+      const list = [...files, 'index.html', ...readdirSync(resolve(__dirname, 'public'))]
         .filter((f) => f !== 'sw.js')
         .map((f) => '/' + f)
         .sort();
-      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 16);
+      const version = createHash('sha256').update(list.join('\n')).digest('hex').slice(0, 16);
       const source = readFileSync(resolve(__dirname, 'sw.template.js'), 'utf8')
         .replace('__VERSION__', version)
-        .replace('__FILES__', JSON.stringify(files, null, 2));
+        .replace('__FILES__', JSON.stringify(list, null, 2));
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
     },
   };

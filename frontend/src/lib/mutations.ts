@@ -100,6 +100,12 @@ export const CreateNeed = graphql(`
   }
 `);
 
+export const DraftQuotation = graphql(`
+  mutation DraftQuotation($input: QuotationDraftInput!, $cmid: String) {
+    draftQuotation(input: $input, clientMutationId: $cmid) { id number revision status version }
+  }
+`);
+
 export const CreateKeyPerson = graphql(`
   mutation CreateKeyPerson($input: CreateKeyPersonInput!, $cmid: String) {
     createKeyPerson(input: $input, clientMutationId: $cmid) { id }
@@ -168,6 +174,11 @@ export const handlers: Record<string, Handler> = {
   },
   need: {
     send: (item) => request(CreateNeed, { input: item.vars.input, cmid: item.id }),
+  },
+  // A quotation drafted with no network: the form's clientMutationId is the item's id,
+  // so a draft whose first answer was lost is not made twice.
+  quotation: {
+    send: (item) => request(DraftQuotation, { input: item.vars.input, cmid: item.id }),
   },
   keyPersonEdit: {
     send: (item) => request(UpdateKeyPerson, { id: item.vars.id, input: item.vars.input }),

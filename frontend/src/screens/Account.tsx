@@ -12,6 +12,7 @@ import { Badge, Empty, Query, Section } from '../ui/bits';
 import { Header } from '../ui/Layout';
 import { AccountDuplicates } from './AccountDuplicates';
 import { AccountContactList } from './AccountContacts';
+import { AccountQuotations } from './AccountQuotations';
 import { EvaluationDecision } from './AccountEvaluation';
 import { LobbyCard } from './LobbyCard';
 import { AccountTabStrip } from './AccountTabs';
@@ -432,6 +433,8 @@ export function Account({ id }: { id: string }) {
                     <Empty>{t('noneYet')}</Empty>
                   )}
                 </Section>
+
+                <AccountQuotations id={id} />
 
                 <Section title={t('orders')} count={r.ordersInFlight.length} id="orders">
                   {r.ordersInFlight.length ? (

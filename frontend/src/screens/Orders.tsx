@@ -22,6 +22,7 @@ import { AccountTabStrip, accountName } from './AccountTabs';
 import { t } from './orders.i18n';
 import { Correction, LineWarnings } from './OrderRules';
 import { Shipments } from './OrderShipments';
+import { LinePriceInfo, OrderLineAdd } from './OrderLineAdd';
 
 // ---------------------------------------------------------------------------
 // Shared bits
@@ -169,7 +170,7 @@ export const OrderDetailQuery = graphql(`
         shippedAt cancelledAt cancelReason
         customer { id name }
         lines(first: 100) {
-          edges { node { id version quantity unit unitPrice batchNo productionDate product { id code name } } }
+          edges { node { id version quantity unit unitPrice batchNo productionDate priceNote agreement { id number revision } product { id code name } } }
         }
         checklist {
           progress nextSteps warnings
@@ -601,6 +602,7 @@ function Lines({ o, onSaved }: { o: OrderNode; onSaved: () => void }) {
                 <span class="small" style={rowBadges}>
                   {l.batchNo ? <Badge>{t('batch', { b: l.batchNo })}</Badge> : <Badge tone="warn">{t('noBatch')}</Badge>}
                 </span>
+                <LinePriceInfo line={l} />
                 {!o.shippedAt && !o.cancelledAt && o.status !== 'CLOSED' && <BatchEditor line={l} onSaved={onSaved} />}
               </span>
               <span class="row-side" style={{ color: 'var(--ink)', fontWeight: 600 }}>
@@ -610,6 +612,7 @@ function Lines({ o, onSaved }: { o: OrderNode; onSaved: () => void }) {
           ))}
         </ul>
       )}
+      {!o.shippedAt && !o.cancelledAt && o.status !== 'CLOSED' && <OrderLineAdd o={o} onSaved={onSaved} />}
     </Section>
   );
 }

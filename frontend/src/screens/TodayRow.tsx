@@ -21,6 +21,8 @@ export function hrefFor(typename: string, id: string, customerID?: string): stri
       return `/orders/${id}`;
     case 'Issue':
       return `/problems/${id}`;
+    case 'Quotation':
+      return `/quotations/${id}`;
     case 'ChangeNoticeAck':
       return `/acks/${id}`;
     case 'Customer':

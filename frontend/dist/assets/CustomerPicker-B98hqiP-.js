@@ -1,5 +1,0 @@
-import{L as e,P as t,i as n}from"./preload-helper-cgQNtKgt.js";import{t as r}from"./graphql-Bz7QLskk.js";import{l as i}from"./index-CbR78T10.js";import{n as a}from"./AdminHome-CFraSqQF.js";e();var o=r(`
-  query AdminCustomerSearch($q: String!) {
-    customers(first: 20, where: { nameContainsFold: $q }, orderBy: { field: NAME, direction: ASC }) { edges { node { id name } } }
-  }
-`);function s({value:e,onChange:r}){let[s,c]=t(``),l=i(o,{q:s},{keep:!1}),u=(l.data?.customers.edges??[]).flatMap(e=>e?.node?[e.node]:[]);return n(`fieldset`,{class:`field`,children:[n(`legend`,{children:a(`customer`)}),n(`label`,{class:`field`,children:[n(`span`,{children:a(`searchCustomer`)}),n(`input`,{type:`search`,value:s,onInput:e=>c(e.currentTarget.value)})]}),n(`label`,{class:`field`,children:[n(`span`,{children:a(`pickCustomer`)}),n(`select`,{name:`customer`,value:e,onChange:e=>r(e.currentTarget.value),children:[n(`option`,{value:``,children:l.data&&!u.length?a(s?`noCustomerMatch`:`noCustomers`):`—`}),u.map(e=>n(`option`,{value:e.id,children:e.name},e.id))]})]})]})}export{s as t};

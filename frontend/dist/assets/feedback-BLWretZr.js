@@ -1,1 +1,0 @@
-import{a as e,d as t,o as n}from"./preload-helper-cgQNtKgt.js";import{_ as r}from"./index-CbR78T10.js";function i(){return t.get()?r(`sent`):r(`queued`)}function a(t,i){return t instanceof n?r(`onlineOnly`):t instanceof e&&t.code===`CONFLICT`?i:t?.message??String(t)}export{i as n,a as t};
