@@ -140,14 +140,10 @@ func Acknowledge(ctx context.Context, c *gen.Client, ackID pulid.ID, a Ack, now 
 		return nil, errcode.New(errcode.BadUserInput, "acknowledgedBy: name who at the customer acknowledged").With("field", "acknowledgedBy")
 	}
 	v := viewer.FromContext(ctx)
-	partner := v != nil && v.Role == viewer.Partner
-	write := ctx
-	if partner {
-		if !v.HasScope("change_notices:write") {
-			return nil, errcode.New(errcode.Forbidden, "acknowledging a change notice needs the change_notices:write scope")
-		}
-		// A partner writes only its own customer's acknowledgement, checked here.
-		write = access.System(ctx, "a partner token acknowledges a change notice for its own customer")
+	// A partner writes only its own customer's acknowledgement, checked below.
+	write, partner, err := access.PartnerWrite(ctx, "change_notices:write", "acknowledging a change notice")
+	if err != nil {
+		return nil, err
 	}
 	ack, err := c.ChangeNoticeAck.Get(write, ackID)
 	if err != nil {

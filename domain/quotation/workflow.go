@@ -172,20 +172,15 @@ func Decide(ctx context.Context, c *gen.Client, id pulid.ID, version *int, d Dec
 	if len([]rune(d.Note)) > 500 {
 		return nil, bad("note", "at most 500 characters")
 	}
-	v := viewer.FromContext(ctx)
-	partner := v != nil && v.Role == viewer.Partner
-	write := ctx
-	if partner {
-		if !v.HasScope("quotations:write") {
-			return nil, errcode.New(errcode.Forbidden, "answering a quotation needs the quotations:write scope")
-		}
-		write = access.System(ctx, "a partner token answers its own organisation's quotation")
+	write, partner, err := access.PartnerWrite(ctx, "quotations:write", "answering a quotation")
+	if err != nil {
+		return nil, err
 	}
 	qt, err := c.Quotation.Get(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	if partner && qt.CustomerID != v.CustomerID {
+	if partner && qt.CustomerID != viewer.FromContext(ctx).CustomerID {
 		return nil, errcode.New(errcode.NotFound, "no quotation %s", id).With("field", "id")
 	}
 	if err := stale(qt, version); err != nil {

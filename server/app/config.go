@@ -136,21 +136,11 @@ func parseConfig(args []string, getenv func(string) string, help io.Writer) (Con
 	}
 	c.Env = env("TANDEM_ENV", "development")
 	c.Classification = getenv("TANDEM_CLASSIFICATION")
-	c.EvaluationContactFactor = account.DefaultEvaluationFactor
-	if raw := getenv("TANDEM_EVALUATION_CONTACT_FACTOR"); raw != "" {
-		f, err := strconv.ParseFloat(raw, 64)
-		if err != nil || f <= 0 || f > 1 {
-			return c, fmt.Errorf("TANDEM_EVALUATION_CONTACT_FACTOR must be a number above 0 and at most 1 (got %q)", raw)
-		}
-		c.EvaluationContactFactor = f
+	if c.EvaluationContactFactor, err = envShare(getenv, "TANDEM_EVALUATION_CONTACT_FACTOR", account.DefaultEvaluationFactor); err != nil {
+		return c, err
 	}
-	c.ConcentrationShare = dependence.DefaultConcentrationShare
-	if raw := getenv("TANDEM_CONCENTRATION_SHARE"); raw != "" {
-		f, err := strconv.ParseFloat(raw, 64)
-		if err != nil || f <= 0 || f > 1 {
-			return c, fmt.Errorf("TANDEM_CONCENTRATION_SHARE must be a share above 0 and at most 1, such as 0.2 (got %q)", raw)
-		}
-		c.ConcentrationShare = f
+	if c.ConcentrationShare, err = envShare(getenv, "TANDEM_CONCENTRATION_SHARE", dependence.DefaultConcentrationShare); err != nil {
+		return c, err
 	}
 	if _, err := envWeights(c.Classification); err != nil {
 		return c, err
@@ -217,4 +207,17 @@ func envWeights(s string) (classify.Weights, error) {
 		return w, fmt.Errorf("TANDEM_CLASSIFICATION: %w", err)
 	}
 	return w, nil
+}
+
+// envShare reads a number above 0 and at most 1 from the environment (def when unset).
+func envShare(getenv func(string) string, name string, def float64) (float64, error) {
+	raw := getenv(name)
+	if raw == "" {
+		return def, nil
+	}
+	f, err := strconv.ParseFloat(raw, 64)
+	if err != nil || f <= 0 || f > 1 {
+		return 0, fmt.Errorf("%s must be a number above 0 and at most 1, such as 0.5 (got %q)", name, raw)
+	}
+	return f, nil
 }
