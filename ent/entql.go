@@ -874,6 +874,11 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldDescription:       {Type: field.TypeString, Column: product.FieldDescription},
 			product.FieldUnit:              {Type: field.TypeString, Column: product.FieldUnit},
 			product.FieldActive:            {Type: field.TypeBool, Column: product.FieldActive},
+			product.FieldStockOnHand:       {Type: field.TypeFloat64, Column: product.FieldStockOnHand},
+			product.FieldStockOnOrder:      {Type: field.TypeFloat64, Column: product.FieldStockOnOrder},
+			product.FieldSafetyStock:       {Type: field.TypeFloat64, Column: product.FieldSafetyStock},
+			product.FieldLeadTimeDays:      {Type: field.TypeInt, Column: product.FieldLeadTimeDays},
+			product.FieldStockCountedAt:    {Type: field.TypeTime, Column: product.FieldStockCountedAt},
 			product.FieldMaxBatchAgeMonths: {Type: field.TypeInt, Column: product.FieldMaxBatchAgeMonths},
 		},
 	}
@@ -8276,6 +8281,31 @@ func (f *ProductFilter) WhereUnit(p entql.StringP) {
 // WhereActive applies the entql bool predicate on the active field.
 func (f *ProductFilter) WhereActive(p entql.BoolP) {
 	f.Where(p.Field(product.FieldActive))
+}
+
+// WhereStockOnHand applies the entql float64 predicate on the stock_on_hand field.
+func (f *ProductFilter) WhereStockOnHand(p entql.Float64P) {
+	f.Where(p.Field(product.FieldStockOnHand))
+}
+
+// WhereStockOnOrder applies the entql float64 predicate on the stock_on_order field.
+func (f *ProductFilter) WhereStockOnOrder(p entql.Float64P) {
+	f.Where(p.Field(product.FieldStockOnOrder))
+}
+
+// WhereSafetyStock applies the entql float64 predicate on the safety_stock field.
+func (f *ProductFilter) WhereSafetyStock(p entql.Float64P) {
+	f.Where(p.Field(product.FieldSafetyStock))
+}
+
+// WhereLeadTimeDays applies the entql int predicate on the lead_time_days field.
+func (f *ProductFilter) WhereLeadTimeDays(p entql.IntP) {
+	f.Where(p.Field(product.FieldLeadTimeDays))
+}
+
+// WhereStockCountedAt applies the entql time.Time predicate on the stock_counted_at field.
+func (f *ProductFilter) WhereStockCountedAt(p entql.TimeP) {
+	f.Where(p.Field(product.FieldStockCountedAt))
 }
 
 // WhereMaxBatchAgeMonths applies the entql int predicate on the max_batch_age_months field.

@@ -8705,6 +8705,31 @@ func (_q *ProductQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, product.FieldActive)
 				fieldSeen[product.FieldActive] = struct{}{}
 			}
+		case "stockOnHand":
+			if _, ok := fieldSeen[product.FieldStockOnHand]; !ok {
+				selectedFields = append(selectedFields, product.FieldStockOnHand)
+				fieldSeen[product.FieldStockOnHand] = struct{}{}
+			}
+		case "stockOnOrder":
+			if _, ok := fieldSeen[product.FieldStockOnOrder]; !ok {
+				selectedFields = append(selectedFields, product.FieldStockOnOrder)
+				fieldSeen[product.FieldStockOnOrder] = struct{}{}
+			}
+		case "safetyStock":
+			if _, ok := fieldSeen[product.FieldSafetyStock]; !ok {
+				selectedFields = append(selectedFields, product.FieldSafetyStock)
+				fieldSeen[product.FieldSafetyStock] = struct{}{}
+			}
+		case "leadTimeDays":
+			if _, ok := fieldSeen[product.FieldLeadTimeDays]; !ok {
+				selectedFields = append(selectedFields, product.FieldLeadTimeDays)
+				fieldSeen[product.FieldLeadTimeDays] = struct{}{}
+			}
+		case "stockCountedAt":
+			if _, ok := fieldSeen[product.FieldStockCountedAt]; !ok {
+				selectedFields = append(selectedFields, product.FieldStockCountedAt)
+				fieldSeen[product.FieldStockCountedAt] = struct{}{}
+			}
 		case "maxBatchAgeMonths":
 			if _, ok := fieldSeen[product.FieldMaxBatchAgeMonths]; !ok {
 				selectedFields = append(selectedFields, product.FieldMaxBatchAgeMonths)

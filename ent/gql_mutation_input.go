@@ -2430,6 +2430,10 @@ type CreateProductInput struct {
 	Description       *string
 	Unit              *string
 	Active            *bool
+	StockOnHand       *float64
+	StockOnOrder      *float64
+	SafetyStock       *float64
+	LeadTimeDays      *int
 	MaxBatchAgeMonths *int
 }
 
@@ -2451,6 +2455,18 @@ func (i *CreateProductInput) Mutate(m *ProductMutation) {
 	}
 	if v := i.Active; v != nil {
 		m.SetActive(*v)
+	}
+	if v := i.StockOnHand; v != nil {
+		m.SetStockOnHand(*v)
+	}
+	if v := i.StockOnOrder; v != nil {
+		m.SetStockOnOrder(*v)
+	}
+	if v := i.SafetyStock; v != nil {
+		m.SetSafetyStock(*v)
+	}
+	if v := i.LeadTimeDays; v != nil {
+		m.SetLeadTimeDays(*v)
 	}
 	if v := i.MaxBatchAgeMonths; v != nil {
 		m.SetMaxBatchAgeMonths(*v)
@@ -2475,6 +2491,13 @@ type UpdateProductInput struct {
 	Description       *string
 	Unit              *string
 	Active            *bool
+	ClearStockOnHand  bool
+	StockOnHand       *float64
+	ClearStockOnOrder bool
+	StockOnOrder      *float64
+	ClearSafetyStock  bool
+	SafetyStock       *float64
+	LeadTimeDays      *int
 	MaxBatchAgeMonths *int
 }
 
@@ -2509,6 +2532,27 @@ func (i *UpdateProductInput) Mutate(m *ProductMutation) {
 	}
 	if v := i.Active; v != nil {
 		m.SetActive(*v)
+	}
+	if i.ClearStockOnHand {
+		m.ClearStockOnHand()
+	}
+	if v := i.StockOnHand; v != nil {
+		m.SetStockOnHand(*v)
+	}
+	if i.ClearStockOnOrder {
+		m.ClearStockOnOrder()
+	}
+	if v := i.StockOnOrder; v != nil {
+		m.SetStockOnOrder(*v)
+	}
+	if i.ClearSafetyStock {
+		m.ClearSafetyStock()
+	}
+	if v := i.SafetyStock; v != nil {
+		m.SetSafetyStock(*v)
+	}
+	if v := i.LeadTimeDays; v != nil {
+		m.SetLeadTimeDays(*v)
 	}
 	if v := i.MaxBatchAgeMonths; v != nil {
 		m.SetMaxBatchAgeMonths(*v)

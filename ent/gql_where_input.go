@@ -20407,6 +20407,64 @@ type ProductWhereInput struct {
 	Active    *bool `json:"active,omitempty"`
 	ActiveNEQ *bool `json:"activeNEQ,omitempty"`
 
+	// "stock_on_hand" field predicates.
+	StockOnHand       *float64  `json:"stockOnHand,omitempty"`
+	StockOnHandNEQ    *float64  `json:"stockOnHandNEQ,omitempty"`
+	StockOnHandIn     []float64 `json:"stockOnHandIn,omitempty"`
+	StockOnHandNotIn  []float64 `json:"stockOnHandNotIn,omitempty"`
+	StockOnHandGT     *float64  `json:"stockOnHandGT,omitempty"`
+	StockOnHandGTE    *float64  `json:"stockOnHandGTE,omitempty"`
+	StockOnHandLT     *float64  `json:"stockOnHandLT,omitempty"`
+	StockOnHandLTE    *float64  `json:"stockOnHandLTE,omitempty"`
+	StockOnHandIsNil  bool      `json:"stockOnHandIsNil,omitempty"`
+	StockOnHandNotNil bool      `json:"stockOnHandNotNil,omitempty"`
+
+	// "stock_on_order" field predicates.
+	StockOnOrder       *float64  `json:"stockOnOrder,omitempty"`
+	StockOnOrderNEQ    *float64  `json:"stockOnOrderNEQ,omitempty"`
+	StockOnOrderIn     []float64 `json:"stockOnOrderIn,omitempty"`
+	StockOnOrderNotIn  []float64 `json:"stockOnOrderNotIn,omitempty"`
+	StockOnOrderGT     *float64  `json:"stockOnOrderGT,omitempty"`
+	StockOnOrderGTE    *float64  `json:"stockOnOrderGTE,omitempty"`
+	StockOnOrderLT     *float64  `json:"stockOnOrderLT,omitempty"`
+	StockOnOrderLTE    *float64  `json:"stockOnOrderLTE,omitempty"`
+	StockOnOrderIsNil  bool      `json:"stockOnOrderIsNil,omitempty"`
+	StockOnOrderNotNil bool      `json:"stockOnOrderNotNil,omitempty"`
+
+	// "safety_stock" field predicates.
+	SafetyStock       *float64  `json:"safetyStock,omitempty"`
+	SafetyStockNEQ    *float64  `json:"safetyStockNEQ,omitempty"`
+	SafetyStockIn     []float64 `json:"safetyStockIn,omitempty"`
+	SafetyStockNotIn  []float64 `json:"safetyStockNotIn,omitempty"`
+	SafetyStockGT     *float64  `json:"safetyStockGT,omitempty"`
+	SafetyStockGTE    *float64  `json:"safetyStockGTE,omitempty"`
+	SafetyStockLT     *float64  `json:"safetyStockLT,omitempty"`
+	SafetyStockLTE    *float64  `json:"safetyStockLTE,omitempty"`
+	SafetyStockIsNil  bool      `json:"safetyStockIsNil,omitempty"`
+	SafetyStockNotNil bool      `json:"safetyStockNotNil,omitempty"`
+
+	// "lead_time_days" field predicates.
+	LeadTimeDays      *int  `json:"leadTimeDays,omitempty"`
+	LeadTimeDaysNEQ   *int  `json:"leadTimeDaysNEQ,omitempty"`
+	LeadTimeDaysIn    []int `json:"leadTimeDaysIn,omitempty"`
+	LeadTimeDaysNotIn []int `json:"leadTimeDaysNotIn,omitempty"`
+	LeadTimeDaysGT    *int  `json:"leadTimeDaysGT,omitempty"`
+	LeadTimeDaysGTE   *int  `json:"leadTimeDaysGTE,omitempty"`
+	LeadTimeDaysLT    *int  `json:"leadTimeDaysLT,omitempty"`
+	LeadTimeDaysLTE   *int  `json:"leadTimeDaysLTE,omitempty"`
+
+	// "stock_counted_at" field predicates.
+	StockCountedAt       *time.Time  `json:"stockCountedAt,omitempty"`
+	StockCountedAtNEQ    *time.Time  `json:"stockCountedAtNEQ,omitempty"`
+	StockCountedAtIn     []time.Time `json:"stockCountedAtIn,omitempty"`
+	StockCountedAtNotIn  []time.Time `json:"stockCountedAtNotIn,omitempty"`
+	StockCountedAtGT     *time.Time  `json:"stockCountedAtGT,omitempty"`
+	StockCountedAtGTE    *time.Time  `json:"stockCountedAtGTE,omitempty"`
+	StockCountedAtLT     *time.Time  `json:"stockCountedAtLT,omitempty"`
+	StockCountedAtLTE    *time.Time  `json:"stockCountedAtLTE,omitempty"`
+	StockCountedAtIsNil  bool        `json:"stockCountedAtIsNil,omitempty"`
+	StockCountedAtNotNil bool        `json:"stockCountedAtNotNil,omitempty"`
+
 	// "max_batch_age_months" field predicates.
 	MaxBatchAgeMonths      *int  `json:"maxBatchAgeMonths,omitempty"`
 	MaxBatchAgeMonthsNEQ   *int  `json:"maxBatchAgeMonthsNEQ,omitempty"`
@@ -20829,6 +20887,150 @@ func (i *ProductWhereInput) P() (predicate.Product, error) {
 	}
 	if i.ActiveNEQ != nil {
 		predicates = append(predicates, product.ActiveNEQ(*i.ActiveNEQ))
+	}
+	if i.StockOnHand != nil {
+		predicates = append(predicates, product.StockOnHandEQ(*i.StockOnHand))
+	}
+	if i.StockOnHandNEQ != nil {
+		predicates = append(predicates, product.StockOnHandNEQ(*i.StockOnHandNEQ))
+	}
+	if len(i.StockOnHandIn) > 0 {
+		predicates = append(predicates, product.StockOnHandIn(i.StockOnHandIn...))
+	}
+	if len(i.StockOnHandNotIn) > 0 {
+		predicates = append(predicates, product.StockOnHandNotIn(i.StockOnHandNotIn...))
+	}
+	if i.StockOnHandGT != nil {
+		predicates = append(predicates, product.StockOnHandGT(*i.StockOnHandGT))
+	}
+	if i.StockOnHandGTE != nil {
+		predicates = append(predicates, product.StockOnHandGTE(*i.StockOnHandGTE))
+	}
+	if i.StockOnHandLT != nil {
+		predicates = append(predicates, product.StockOnHandLT(*i.StockOnHandLT))
+	}
+	if i.StockOnHandLTE != nil {
+		predicates = append(predicates, product.StockOnHandLTE(*i.StockOnHandLTE))
+	}
+	if i.StockOnHandIsNil {
+		predicates = append(predicates, product.StockOnHandIsNil())
+	}
+	if i.StockOnHandNotNil {
+		predicates = append(predicates, product.StockOnHandNotNil())
+	}
+	if i.StockOnOrder != nil {
+		predicates = append(predicates, product.StockOnOrderEQ(*i.StockOnOrder))
+	}
+	if i.StockOnOrderNEQ != nil {
+		predicates = append(predicates, product.StockOnOrderNEQ(*i.StockOnOrderNEQ))
+	}
+	if len(i.StockOnOrderIn) > 0 {
+		predicates = append(predicates, product.StockOnOrderIn(i.StockOnOrderIn...))
+	}
+	if len(i.StockOnOrderNotIn) > 0 {
+		predicates = append(predicates, product.StockOnOrderNotIn(i.StockOnOrderNotIn...))
+	}
+	if i.StockOnOrderGT != nil {
+		predicates = append(predicates, product.StockOnOrderGT(*i.StockOnOrderGT))
+	}
+	if i.StockOnOrderGTE != nil {
+		predicates = append(predicates, product.StockOnOrderGTE(*i.StockOnOrderGTE))
+	}
+	if i.StockOnOrderLT != nil {
+		predicates = append(predicates, product.StockOnOrderLT(*i.StockOnOrderLT))
+	}
+	if i.StockOnOrderLTE != nil {
+		predicates = append(predicates, product.StockOnOrderLTE(*i.StockOnOrderLTE))
+	}
+	if i.StockOnOrderIsNil {
+		predicates = append(predicates, product.StockOnOrderIsNil())
+	}
+	if i.StockOnOrderNotNil {
+		predicates = append(predicates, product.StockOnOrderNotNil())
+	}
+	if i.SafetyStock != nil {
+		predicates = append(predicates, product.SafetyStockEQ(*i.SafetyStock))
+	}
+	if i.SafetyStockNEQ != nil {
+		predicates = append(predicates, product.SafetyStockNEQ(*i.SafetyStockNEQ))
+	}
+	if len(i.SafetyStockIn) > 0 {
+		predicates = append(predicates, product.SafetyStockIn(i.SafetyStockIn...))
+	}
+	if len(i.SafetyStockNotIn) > 0 {
+		predicates = append(predicates, product.SafetyStockNotIn(i.SafetyStockNotIn...))
+	}
+	if i.SafetyStockGT != nil {
+		predicates = append(predicates, product.SafetyStockGT(*i.SafetyStockGT))
+	}
+	if i.SafetyStockGTE != nil {
+		predicates = append(predicates, product.SafetyStockGTE(*i.SafetyStockGTE))
+	}
+	if i.SafetyStockLT != nil {
+		predicates = append(predicates, product.SafetyStockLT(*i.SafetyStockLT))
+	}
+	if i.SafetyStockLTE != nil {
+		predicates = append(predicates, product.SafetyStockLTE(*i.SafetyStockLTE))
+	}
+	if i.SafetyStockIsNil {
+		predicates = append(predicates, product.SafetyStockIsNil())
+	}
+	if i.SafetyStockNotNil {
+		predicates = append(predicates, product.SafetyStockNotNil())
+	}
+	if i.LeadTimeDays != nil {
+		predicates = append(predicates, product.LeadTimeDaysEQ(*i.LeadTimeDays))
+	}
+	if i.LeadTimeDaysNEQ != nil {
+		predicates = append(predicates, product.LeadTimeDaysNEQ(*i.LeadTimeDaysNEQ))
+	}
+	if len(i.LeadTimeDaysIn) > 0 {
+		predicates = append(predicates, product.LeadTimeDaysIn(i.LeadTimeDaysIn...))
+	}
+	if len(i.LeadTimeDaysNotIn) > 0 {
+		predicates = append(predicates, product.LeadTimeDaysNotIn(i.LeadTimeDaysNotIn...))
+	}
+	if i.LeadTimeDaysGT != nil {
+		predicates = append(predicates, product.LeadTimeDaysGT(*i.LeadTimeDaysGT))
+	}
+	if i.LeadTimeDaysGTE != nil {
+		predicates = append(predicates, product.LeadTimeDaysGTE(*i.LeadTimeDaysGTE))
+	}
+	if i.LeadTimeDaysLT != nil {
+		predicates = append(predicates, product.LeadTimeDaysLT(*i.LeadTimeDaysLT))
+	}
+	if i.LeadTimeDaysLTE != nil {
+		predicates = append(predicates, product.LeadTimeDaysLTE(*i.LeadTimeDaysLTE))
+	}
+	if i.StockCountedAt != nil {
+		predicates = append(predicates, product.StockCountedAtEQ(*i.StockCountedAt))
+	}
+	if i.StockCountedAtNEQ != nil {
+		predicates = append(predicates, product.StockCountedAtNEQ(*i.StockCountedAtNEQ))
+	}
+	if len(i.StockCountedAtIn) > 0 {
+		predicates = append(predicates, product.StockCountedAtIn(i.StockCountedAtIn...))
+	}
+	if len(i.StockCountedAtNotIn) > 0 {
+		predicates = append(predicates, product.StockCountedAtNotIn(i.StockCountedAtNotIn...))
+	}
+	if i.StockCountedAtGT != nil {
+		predicates = append(predicates, product.StockCountedAtGT(*i.StockCountedAtGT))
+	}
+	if i.StockCountedAtGTE != nil {
+		predicates = append(predicates, product.StockCountedAtGTE(*i.StockCountedAtGTE))
+	}
+	if i.StockCountedAtLT != nil {
+		predicates = append(predicates, product.StockCountedAtLT(*i.StockCountedAtLT))
+	}
+	if i.StockCountedAtLTE != nil {
+		predicates = append(predicates, product.StockCountedAtLTE(*i.StockCountedAtLTE))
+	}
+	if i.StockCountedAtIsNil {
+		predicates = append(predicates, product.StockCountedAtIsNil())
+	}
+	if i.StockCountedAtNotNil {
+		predicates = append(predicates, product.StockCountedAtNotNil())
 	}
 	if i.MaxBatchAgeMonths != nil {
 		predicates = append(predicates, product.MaxBatchAgeMonthsEQ(*i.MaxBatchAgeMonths))

@@ -43638,6 +43638,15 @@ type ProductMutation struct {
 	description             *string
 	unit                    *string
 	active                  *bool
+	stock_on_hand           *float64
+	addstock_on_hand        *float64
+	stock_on_order          *float64
+	addstock_on_order       *float64
+	safety_stock            *float64
+	addsafety_stock         *float64
+	lead_time_days          *int
+	addlead_time_days       *int
+	stock_counted_at        *time.Time
 	max_batch_age_months    *int
 	addmax_batch_age_months *int
 	clearedFields           map[string]struct{}
@@ -44229,6 +44238,321 @@ func (m *ProductMutation) ResetActive() {
 	m.active = nil
 }
 
+// SetStockOnHand sets the "stock_on_hand" field.
+func (m *ProductMutation) SetStockOnHand(f float64) {
+	m.stock_on_hand = &f
+	m.addstock_on_hand = nil
+}
+
+// StockOnHand returns the value of the "stock_on_hand" field in the mutation.
+func (m *ProductMutation) StockOnHand() (r float64, exists bool) {
+	v := m.stock_on_hand
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStockOnHand returns the old "stock_on_hand" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldStockOnHand(ctx context.Context) (v *float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStockOnHand is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStockOnHand requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStockOnHand: %w", err)
+	}
+	return oldValue.StockOnHand, nil
+}
+
+// AddStockOnHand adds f to the "stock_on_hand" field.
+func (m *ProductMutation) AddStockOnHand(f float64) {
+	if m.addstock_on_hand != nil {
+		*m.addstock_on_hand += f
+	} else {
+		m.addstock_on_hand = &f
+	}
+}
+
+// AddedStockOnHand returns the value that was added to the "stock_on_hand" field in this mutation.
+func (m *ProductMutation) AddedStockOnHand() (r float64, exists bool) {
+	v := m.addstock_on_hand
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearStockOnHand clears the value of the "stock_on_hand" field.
+func (m *ProductMutation) ClearStockOnHand() {
+	m.stock_on_hand = nil
+	m.addstock_on_hand = nil
+	m.clearedFields[product.FieldStockOnHand] = struct{}{}
+}
+
+// StockOnHandCleared returns if the "stock_on_hand" field was cleared in this mutation.
+func (m *ProductMutation) StockOnHandCleared() bool {
+	_, ok := m.clearedFields[product.FieldStockOnHand]
+	return ok
+}
+
+// ResetStockOnHand resets all changes to the "stock_on_hand" field.
+func (m *ProductMutation) ResetStockOnHand() {
+	m.stock_on_hand = nil
+	m.addstock_on_hand = nil
+	delete(m.clearedFields, product.FieldStockOnHand)
+}
+
+// SetStockOnOrder sets the "stock_on_order" field.
+func (m *ProductMutation) SetStockOnOrder(f float64) {
+	m.stock_on_order = &f
+	m.addstock_on_order = nil
+}
+
+// StockOnOrder returns the value of the "stock_on_order" field in the mutation.
+func (m *ProductMutation) StockOnOrder() (r float64, exists bool) {
+	v := m.stock_on_order
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStockOnOrder returns the old "stock_on_order" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldStockOnOrder(ctx context.Context) (v *float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStockOnOrder is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStockOnOrder requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStockOnOrder: %w", err)
+	}
+	return oldValue.StockOnOrder, nil
+}
+
+// AddStockOnOrder adds f to the "stock_on_order" field.
+func (m *ProductMutation) AddStockOnOrder(f float64) {
+	if m.addstock_on_order != nil {
+		*m.addstock_on_order += f
+	} else {
+		m.addstock_on_order = &f
+	}
+}
+
+// AddedStockOnOrder returns the value that was added to the "stock_on_order" field in this mutation.
+func (m *ProductMutation) AddedStockOnOrder() (r float64, exists bool) {
+	v := m.addstock_on_order
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearStockOnOrder clears the value of the "stock_on_order" field.
+func (m *ProductMutation) ClearStockOnOrder() {
+	m.stock_on_order = nil
+	m.addstock_on_order = nil
+	m.clearedFields[product.FieldStockOnOrder] = struct{}{}
+}
+
+// StockOnOrderCleared returns if the "stock_on_order" field was cleared in this mutation.
+func (m *ProductMutation) StockOnOrderCleared() bool {
+	_, ok := m.clearedFields[product.FieldStockOnOrder]
+	return ok
+}
+
+// ResetStockOnOrder resets all changes to the "stock_on_order" field.
+func (m *ProductMutation) ResetStockOnOrder() {
+	m.stock_on_order = nil
+	m.addstock_on_order = nil
+	delete(m.clearedFields, product.FieldStockOnOrder)
+}
+
+// SetSafetyStock sets the "safety_stock" field.
+func (m *ProductMutation) SetSafetyStock(f float64) {
+	m.safety_stock = &f
+	m.addsafety_stock = nil
+}
+
+// SafetyStock returns the value of the "safety_stock" field in the mutation.
+func (m *ProductMutation) SafetyStock() (r float64, exists bool) {
+	v := m.safety_stock
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSafetyStock returns the old "safety_stock" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldSafetyStock(ctx context.Context) (v *float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSafetyStock is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSafetyStock requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSafetyStock: %w", err)
+	}
+	return oldValue.SafetyStock, nil
+}
+
+// AddSafetyStock adds f to the "safety_stock" field.
+func (m *ProductMutation) AddSafetyStock(f float64) {
+	if m.addsafety_stock != nil {
+		*m.addsafety_stock += f
+	} else {
+		m.addsafety_stock = &f
+	}
+}
+
+// AddedSafetyStock returns the value that was added to the "safety_stock" field in this mutation.
+func (m *ProductMutation) AddedSafetyStock() (r float64, exists bool) {
+	v := m.addsafety_stock
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearSafetyStock clears the value of the "safety_stock" field.
+func (m *ProductMutation) ClearSafetyStock() {
+	m.safety_stock = nil
+	m.addsafety_stock = nil
+	m.clearedFields[product.FieldSafetyStock] = struct{}{}
+}
+
+// SafetyStockCleared returns if the "safety_stock" field was cleared in this mutation.
+func (m *ProductMutation) SafetyStockCleared() bool {
+	_, ok := m.clearedFields[product.FieldSafetyStock]
+	return ok
+}
+
+// ResetSafetyStock resets all changes to the "safety_stock" field.
+func (m *ProductMutation) ResetSafetyStock() {
+	m.safety_stock = nil
+	m.addsafety_stock = nil
+	delete(m.clearedFields, product.FieldSafetyStock)
+}
+
+// SetLeadTimeDays sets the "lead_time_days" field.
+func (m *ProductMutation) SetLeadTimeDays(i int) {
+	m.lead_time_days = &i
+	m.addlead_time_days = nil
+}
+
+// LeadTimeDays returns the value of the "lead_time_days" field in the mutation.
+func (m *ProductMutation) LeadTimeDays() (r int, exists bool) {
+	v := m.lead_time_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLeadTimeDays returns the old "lead_time_days" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldLeadTimeDays(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLeadTimeDays is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLeadTimeDays requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLeadTimeDays: %w", err)
+	}
+	return oldValue.LeadTimeDays, nil
+}
+
+// AddLeadTimeDays adds i to the "lead_time_days" field.
+func (m *ProductMutation) AddLeadTimeDays(i int) {
+	if m.addlead_time_days != nil {
+		*m.addlead_time_days += i
+	} else {
+		m.addlead_time_days = &i
+	}
+}
+
+// AddedLeadTimeDays returns the value that was added to the "lead_time_days" field in this mutation.
+func (m *ProductMutation) AddedLeadTimeDays() (r int, exists bool) {
+	v := m.addlead_time_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetLeadTimeDays resets all changes to the "lead_time_days" field.
+func (m *ProductMutation) ResetLeadTimeDays() {
+	m.lead_time_days = nil
+	m.addlead_time_days = nil
+}
+
+// SetStockCountedAt sets the "stock_counted_at" field.
+func (m *ProductMutation) SetStockCountedAt(t time.Time) {
+	m.stock_counted_at = &t
+}
+
+// StockCountedAt returns the value of the "stock_counted_at" field in the mutation.
+func (m *ProductMutation) StockCountedAt() (r time.Time, exists bool) {
+	v := m.stock_counted_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStockCountedAt returns the old "stock_counted_at" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldStockCountedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStockCountedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStockCountedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStockCountedAt: %w", err)
+	}
+	return oldValue.StockCountedAt, nil
+}
+
+// ClearStockCountedAt clears the value of the "stock_counted_at" field.
+func (m *ProductMutation) ClearStockCountedAt() {
+	m.stock_counted_at = nil
+	m.clearedFields[product.FieldStockCountedAt] = struct{}{}
+}
+
+// StockCountedAtCleared returns if the "stock_counted_at" field was cleared in this mutation.
+func (m *ProductMutation) StockCountedAtCleared() bool {
+	_, ok := m.clearedFields[product.FieldStockCountedAt]
+	return ok
+}
+
+// ResetStockCountedAt resets all changes to the "stock_counted_at" field.
+func (m *ProductMutation) ResetStockCountedAt() {
+	m.stock_counted_at = nil
+	delete(m.clearedFields, product.FieldStockCountedAt)
+}
+
 // SetMaxBatchAgeMonths sets the "max_batch_age_months" field.
 func (m *ProductMutation) SetMaxBatchAgeMonths(i int) {
 	m.max_batch_age_months = &i
@@ -44751,7 +45075,7 @@ func (m *ProductMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 17)
 	if m.created_at != nil {
 		fields = append(fields, product.FieldCreatedAt)
 	}
@@ -44784,6 +45108,21 @@ func (m *ProductMutation) Fields() []string {
 	}
 	if m.active != nil {
 		fields = append(fields, product.FieldActive)
+	}
+	if m.stock_on_hand != nil {
+		fields = append(fields, product.FieldStockOnHand)
+	}
+	if m.stock_on_order != nil {
+		fields = append(fields, product.FieldStockOnOrder)
+	}
+	if m.safety_stock != nil {
+		fields = append(fields, product.FieldSafetyStock)
+	}
+	if m.lead_time_days != nil {
+		fields = append(fields, product.FieldLeadTimeDays)
+	}
+	if m.stock_counted_at != nil {
+		fields = append(fields, product.FieldStockCountedAt)
 	}
 	if m.max_batch_age_months != nil {
 		fields = append(fields, product.FieldMaxBatchAgeMonths)
@@ -44818,6 +45157,16 @@ func (m *ProductMutation) Field(name string) (ent.Value, bool) {
 		return m.Unit()
 	case product.FieldActive:
 		return m.Active()
+	case product.FieldStockOnHand:
+		return m.StockOnHand()
+	case product.FieldStockOnOrder:
+		return m.StockOnOrder()
+	case product.FieldSafetyStock:
+		return m.SafetyStock()
+	case product.FieldLeadTimeDays:
+		return m.LeadTimeDays()
+	case product.FieldStockCountedAt:
+		return m.StockCountedAt()
 	case product.FieldMaxBatchAgeMonths:
 		return m.MaxBatchAgeMonths()
 	}
@@ -44851,6 +45200,16 @@ func (m *ProductMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldUnit(ctx)
 	case product.FieldActive:
 		return m.OldActive(ctx)
+	case product.FieldStockOnHand:
+		return m.OldStockOnHand(ctx)
+	case product.FieldStockOnOrder:
+		return m.OldStockOnOrder(ctx)
+	case product.FieldSafetyStock:
+		return m.OldSafetyStock(ctx)
+	case product.FieldLeadTimeDays:
+		return m.OldLeadTimeDays(ctx)
+	case product.FieldStockCountedAt:
+		return m.OldStockCountedAt(ctx)
 	case product.FieldMaxBatchAgeMonths:
 		return m.OldMaxBatchAgeMonths(ctx)
 	}
@@ -44939,6 +45298,41 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetActive(v)
 		return nil
+	case product.FieldStockOnHand:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStockOnHand(v)
+		return nil
+	case product.FieldStockOnOrder:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStockOnOrder(v)
+		return nil
+	case product.FieldSafetyStock:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSafetyStock(v)
+		return nil
+	case product.FieldLeadTimeDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLeadTimeDays(v)
+		return nil
+	case product.FieldStockCountedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStockCountedAt(v)
+		return nil
 	case product.FieldMaxBatchAgeMonths:
 		v, ok := value.(int)
 		if !ok {
@@ -44957,6 +45351,18 @@ func (m *ProductMutation) AddedFields() []string {
 	if m.addversion != nil {
 		fields = append(fields, product.FieldVersion)
 	}
+	if m.addstock_on_hand != nil {
+		fields = append(fields, product.FieldStockOnHand)
+	}
+	if m.addstock_on_order != nil {
+		fields = append(fields, product.FieldStockOnOrder)
+	}
+	if m.addsafety_stock != nil {
+		fields = append(fields, product.FieldSafetyStock)
+	}
+	if m.addlead_time_days != nil {
+		fields = append(fields, product.FieldLeadTimeDays)
+	}
 	if m.addmax_batch_age_months != nil {
 		fields = append(fields, product.FieldMaxBatchAgeMonths)
 	}
@@ -44970,6 +45376,14 @@ func (m *ProductMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case product.FieldVersion:
 		return m.AddedVersion()
+	case product.FieldStockOnHand:
+		return m.AddedStockOnHand()
+	case product.FieldStockOnOrder:
+		return m.AddedStockOnOrder()
+	case product.FieldSafetyStock:
+		return m.AddedSafetyStock()
+	case product.FieldLeadTimeDays:
+		return m.AddedLeadTimeDays()
 	case product.FieldMaxBatchAgeMonths:
 		return m.AddedMaxBatchAgeMonths()
 	}
@@ -44987,6 +45401,34 @@ func (m *ProductMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddVersion(v)
+		return nil
+	case product.FieldStockOnHand:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStockOnHand(v)
+		return nil
+	case product.FieldStockOnOrder:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStockOnOrder(v)
+		return nil
+	case product.FieldSafetyStock:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSafetyStock(v)
+		return nil
+	case product.FieldLeadTimeDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLeadTimeDays(v)
 		return nil
 	case product.FieldMaxBatchAgeMonths:
 		v, ok := value.(int)
@@ -45012,6 +45454,18 @@ func (m *ProductMutation) ClearedFields() []string {
 	if m.FieldCleared(product.FieldDescription) {
 		fields = append(fields, product.FieldDescription)
 	}
+	if m.FieldCleared(product.FieldStockOnHand) {
+		fields = append(fields, product.FieldStockOnHand)
+	}
+	if m.FieldCleared(product.FieldStockOnOrder) {
+		fields = append(fields, product.FieldStockOnOrder)
+	}
+	if m.FieldCleared(product.FieldSafetyStock) {
+		fields = append(fields, product.FieldSafetyStock)
+	}
+	if m.FieldCleared(product.FieldStockCountedAt) {
+		fields = append(fields, product.FieldStockCountedAt)
+	}
 	return fields
 }
 
@@ -45034,6 +45488,18 @@ func (m *ProductMutation) ClearField(name string) error {
 		return nil
 	case product.FieldDescription:
 		m.ClearDescription()
+		return nil
+	case product.FieldStockOnHand:
+		m.ClearStockOnHand()
+		return nil
+	case product.FieldStockOnOrder:
+		m.ClearStockOnOrder()
+		return nil
+	case product.FieldSafetyStock:
+		m.ClearSafetyStock()
+		return nil
+	case product.FieldStockCountedAt:
+		m.ClearStockCountedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Product nullable field %s", name)
@@ -45075,6 +45541,21 @@ func (m *ProductMutation) ResetField(name string) error {
 		return nil
 	case product.FieldActive:
 		m.ResetActive()
+		return nil
+	case product.FieldStockOnHand:
+		m.ResetStockOnHand()
+		return nil
+	case product.FieldStockOnOrder:
+		m.ResetStockOnOrder()
+		return nil
+	case product.FieldSafetyStock:
+		m.ResetSafetyStock()
+		return nil
+	case product.FieldLeadTimeDays:
+		m.ResetLeadTimeDays()
+		return nil
+	case product.FieldStockCountedAt:
+		m.ResetStockCountedAt()
 		return nil
 	case product.FieldMaxBatchAgeMonths:
 		m.ResetMaxBatchAgeMonths()

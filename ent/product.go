@@ -40,6 +40,16 @@ type Product struct {
 	Unit string `json:"unit,omitempty"`
 	// Active holds the value of the "active" field.
 	Active bool `json:"active,omitempty"`
+	// Our stock of it, in its unit, as last counted or imported (stockCountedAt).
+	StockOnHand *float64 `json:"stock_on_hand,omitempty"`
+	// Quantity ordered from production or our suppliers and not yet in stock, in its unit.
+	StockOnOrder *float64 `json:"stock_on_order,omitempty"`
+	// The stock kept in reserve: the plan orders before falling below it.
+	SafetyStock *float64 `json:"safety_stock,omitempty"`
+	// Days from ordering (production or purchase) to stock on hand.
+	LeadTimeDays int `json:"lead_time_days,omitempty"`
+	// When the stock on hand or on order was last written; set by the server.
+	StockCountedAt *time.Time `json:"stock_counted_at,omitempty"`
 	// A batch older than this at shipping (合适的生产日期) needs an acknowledgement before the order ships.
 	MaxBatchAgeMonths int `json:"max_batch_age_months,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -163,11 +173,13 @@ func (*Product) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case product.FieldActive:
 			values[i] = new(sql.NullBool)
-		case product.FieldVersion, product.FieldMaxBatchAgeMonths:
+		case product.FieldStockOnHand, product.FieldStockOnOrder, product.FieldSafetyStock:
+			values[i] = new(sql.NullFloat64)
+		case product.FieldVersion, product.FieldLeadTimeDays, product.FieldMaxBatchAgeMonths:
 			values[i] = new(sql.NullInt64)
 		case product.FieldCode, product.FieldName, product.FieldSearchKey, product.FieldGrade, product.FieldCategory, product.FieldDescription, product.FieldUnit:
 			values[i] = new(sql.NullString)
-		case product.FieldCreatedAt, product.FieldUpdatedAt:
+		case product.FieldCreatedAt, product.FieldUpdatedAt, product.FieldStockCountedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -255,6 +267,40 @@ func (_m *Product) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field active", values[i])
 			} else if value.Valid {
 				_m.Active = value.Bool
+			}
+		case product.FieldStockOnHand:
+			if value, ok := values[i].(*sql.NullFloat64); !ok {
+				return fmt.Errorf("unexpected type %T for field stock_on_hand", values[i])
+			} else if value.Valid {
+				_m.StockOnHand = new(float64)
+				*_m.StockOnHand = value.Float64
+			}
+		case product.FieldStockOnOrder:
+			if value, ok := values[i].(*sql.NullFloat64); !ok {
+				return fmt.Errorf("unexpected type %T for field stock_on_order", values[i])
+			} else if value.Valid {
+				_m.StockOnOrder = new(float64)
+				*_m.StockOnOrder = value.Float64
+			}
+		case product.FieldSafetyStock:
+			if value, ok := values[i].(*sql.NullFloat64); !ok {
+				return fmt.Errorf("unexpected type %T for field safety_stock", values[i])
+			} else if value.Valid {
+				_m.SafetyStock = new(float64)
+				*_m.SafetyStock = value.Float64
+			}
+		case product.FieldLeadTimeDays:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field lead_time_days", values[i])
+			} else if value.Valid {
+				_m.LeadTimeDays = int(value.Int64)
+			}
+		case product.FieldStockCountedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field stock_counted_at", values[i])
+			} else if value.Valid {
+				_m.StockCountedAt = new(time.Time)
+				*_m.StockCountedAt = value.Time
 			}
 		case product.FieldMaxBatchAgeMonths:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -370,6 +416,29 @@ func (_m *Product) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("active=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Active))
+	builder.WriteString(", ")
+	if v := _m.StockOnHand; v != nil {
+		builder.WriteString("stock_on_hand=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.StockOnOrder; v != nil {
+		builder.WriteString("stock_on_order=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.SafetyStock; v != nil {
+		builder.WriteString("safety_stock=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("lead_time_days=")
+	builder.WriteString(fmt.Sprintf("%v", _m.LeadTimeDays))
+	builder.WriteString(", ")
+	if v := _m.StockCountedAt; v != nil {
+		builder.WriteString("stock_counted_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("max_batch_age_months=")
 	builder.WriteString(fmt.Sprintf("%v", _m.MaxBatchAgeMonths))

@@ -170,6 +170,76 @@ func (_c *ProductCreate) SetNillableActive(v *bool) *ProductCreate {
 	return _c
 }
 
+// SetStockOnHand sets the "stock_on_hand" field.
+func (_c *ProductCreate) SetStockOnHand(v float64) *ProductCreate {
+	_c.mutation.SetStockOnHand(v)
+	return _c
+}
+
+// SetNillableStockOnHand sets the "stock_on_hand" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableStockOnHand(v *float64) *ProductCreate {
+	if v != nil {
+		_c.SetStockOnHand(*v)
+	}
+	return _c
+}
+
+// SetStockOnOrder sets the "stock_on_order" field.
+func (_c *ProductCreate) SetStockOnOrder(v float64) *ProductCreate {
+	_c.mutation.SetStockOnOrder(v)
+	return _c
+}
+
+// SetNillableStockOnOrder sets the "stock_on_order" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableStockOnOrder(v *float64) *ProductCreate {
+	if v != nil {
+		_c.SetStockOnOrder(*v)
+	}
+	return _c
+}
+
+// SetSafetyStock sets the "safety_stock" field.
+func (_c *ProductCreate) SetSafetyStock(v float64) *ProductCreate {
+	_c.mutation.SetSafetyStock(v)
+	return _c
+}
+
+// SetNillableSafetyStock sets the "safety_stock" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableSafetyStock(v *float64) *ProductCreate {
+	if v != nil {
+		_c.SetSafetyStock(*v)
+	}
+	return _c
+}
+
+// SetLeadTimeDays sets the "lead_time_days" field.
+func (_c *ProductCreate) SetLeadTimeDays(v int) *ProductCreate {
+	_c.mutation.SetLeadTimeDays(v)
+	return _c
+}
+
+// SetNillableLeadTimeDays sets the "lead_time_days" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableLeadTimeDays(v *int) *ProductCreate {
+	if v != nil {
+		_c.SetLeadTimeDays(*v)
+	}
+	return _c
+}
+
+// SetStockCountedAt sets the "stock_counted_at" field.
+func (_c *ProductCreate) SetStockCountedAt(v time.Time) *ProductCreate {
+	_c.mutation.SetStockCountedAt(v)
+	return _c
+}
+
+// SetNillableStockCountedAt sets the "stock_counted_at" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableStockCountedAt(v *time.Time) *ProductCreate {
+	if v != nil {
+		_c.SetStockCountedAt(*v)
+	}
+	return _c
+}
+
 // SetMaxBatchAgeMonths sets the "max_batch_age_months" field.
 func (_c *ProductCreate) SetMaxBatchAgeMonths(v int) *ProductCreate {
 	_c.mutation.SetMaxBatchAgeMonths(v)
@@ -385,6 +455,10 @@ func (_c *ProductCreate) defaults() error {
 		v := product.DefaultActive
 		_c.mutation.SetActive(v)
 	}
+	if _, ok := _c.mutation.LeadTimeDays(); !ok {
+		v := product.DefaultLeadTimeDays
+		_c.mutation.SetLeadTimeDays(v)
+	}
 	if _, ok := _c.mutation.MaxBatchAgeMonths(); !ok {
 		v := product.DefaultMaxBatchAgeMonths
 		_c.mutation.SetMaxBatchAgeMonths(v)
@@ -459,6 +533,29 @@ func (_c *ProductCreate) check() error {
 	}
 	if _, ok := _c.mutation.Active(); !ok {
 		return &ValidationError{Name: "active", err: errors.New(`ent: missing required field "Product.active"`)}
+	}
+	if v, ok := _c.mutation.StockOnHand(); ok {
+		if err := product.StockOnHandValidator(v); err != nil {
+			return &ValidationError{Name: "stock_on_hand", err: fmt.Errorf(`ent: validator failed for field "Product.stock_on_hand": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.StockOnOrder(); ok {
+		if err := product.StockOnOrderValidator(v); err != nil {
+			return &ValidationError{Name: "stock_on_order", err: fmt.Errorf(`ent: validator failed for field "Product.stock_on_order": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.SafetyStock(); ok {
+		if err := product.SafetyStockValidator(v); err != nil {
+			return &ValidationError{Name: "safety_stock", err: fmt.Errorf(`ent: validator failed for field "Product.safety_stock": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.LeadTimeDays(); !ok {
+		return &ValidationError{Name: "lead_time_days", err: errors.New(`ent: missing required field "Product.lead_time_days"`)}
+	}
+	if v, ok := _c.mutation.LeadTimeDays(); ok {
+		if err := product.LeadTimeDaysValidator(v); err != nil {
+			return &ValidationError{Name: "lead_time_days", err: fmt.Errorf(`ent: validator failed for field "Product.lead_time_days": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.MaxBatchAgeMonths(); !ok {
 		return &ValidationError{Name: "max_batch_age_months", err: errors.New(`ent: missing required field "Product.max_batch_age_months"`)}
@@ -547,6 +644,26 @@ func (_c *ProductCreate) createSpec() (*Product, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Active(); ok {
 		_spec.SetField(product.FieldActive, field.TypeBool, value)
 		_node.Active = value
+	}
+	if value, ok := _c.mutation.StockOnHand(); ok {
+		_spec.SetField(product.FieldStockOnHand, field.TypeFloat64, value)
+		_node.StockOnHand = &value
+	}
+	if value, ok := _c.mutation.StockOnOrder(); ok {
+		_spec.SetField(product.FieldStockOnOrder, field.TypeFloat64, value)
+		_node.StockOnOrder = &value
+	}
+	if value, ok := _c.mutation.SafetyStock(); ok {
+		_spec.SetField(product.FieldSafetyStock, field.TypeFloat64, value)
+		_node.SafetyStock = &value
+	}
+	if value, ok := _c.mutation.LeadTimeDays(); ok {
+		_spec.SetField(product.FieldLeadTimeDays, field.TypeInt, value)
+		_node.LeadTimeDays = value
+	}
+	if value, ok := _c.mutation.StockCountedAt(); ok {
+		_spec.SetField(product.FieldStockCountedAt, field.TypeTime, value)
+		_node.StockCountedAt = &value
 	}
 	if value, ok := _c.mutation.MaxBatchAgeMonths(); ok {
 		_spec.SetField(product.FieldMaxBatchAgeMonths, field.TypeInt, value)
@@ -876,6 +993,114 @@ func (u *ProductUpsert) UpdateActive() *ProductUpsert {
 	return u
 }
 
+// SetStockOnHand sets the "stock_on_hand" field.
+func (u *ProductUpsert) SetStockOnHand(v float64) *ProductUpsert {
+	u.Set(product.FieldStockOnHand, v)
+	return u
+}
+
+// UpdateStockOnHand sets the "stock_on_hand" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateStockOnHand() *ProductUpsert {
+	u.SetExcluded(product.FieldStockOnHand)
+	return u
+}
+
+// AddStockOnHand adds v to the "stock_on_hand" field.
+func (u *ProductUpsert) AddStockOnHand(v float64) *ProductUpsert {
+	u.Add(product.FieldStockOnHand, v)
+	return u
+}
+
+// ClearStockOnHand clears the value of the "stock_on_hand" field.
+func (u *ProductUpsert) ClearStockOnHand() *ProductUpsert {
+	u.SetNull(product.FieldStockOnHand)
+	return u
+}
+
+// SetStockOnOrder sets the "stock_on_order" field.
+func (u *ProductUpsert) SetStockOnOrder(v float64) *ProductUpsert {
+	u.Set(product.FieldStockOnOrder, v)
+	return u
+}
+
+// UpdateStockOnOrder sets the "stock_on_order" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateStockOnOrder() *ProductUpsert {
+	u.SetExcluded(product.FieldStockOnOrder)
+	return u
+}
+
+// AddStockOnOrder adds v to the "stock_on_order" field.
+func (u *ProductUpsert) AddStockOnOrder(v float64) *ProductUpsert {
+	u.Add(product.FieldStockOnOrder, v)
+	return u
+}
+
+// ClearStockOnOrder clears the value of the "stock_on_order" field.
+func (u *ProductUpsert) ClearStockOnOrder() *ProductUpsert {
+	u.SetNull(product.FieldStockOnOrder)
+	return u
+}
+
+// SetSafetyStock sets the "safety_stock" field.
+func (u *ProductUpsert) SetSafetyStock(v float64) *ProductUpsert {
+	u.Set(product.FieldSafetyStock, v)
+	return u
+}
+
+// UpdateSafetyStock sets the "safety_stock" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateSafetyStock() *ProductUpsert {
+	u.SetExcluded(product.FieldSafetyStock)
+	return u
+}
+
+// AddSafetyStock adds v to the "safety_stock" field.
+func (u *ProductUpsert) AddSafetyStock(v float64) *ProductUpsert {
+	u.Add(product.FieldSafetyStock, v)
+	return u
+}
+
+// ClearSafetyStock clears the value of the "safety_stock" field.
+func (u *ProductUpsert) ClearSafetyStock() *ProductUpsert {
+	u.SetNull(product.FieldSafetyStock)
+	return u
+}
+
+// SetLeadTimeDays sets the "lead_time_days" field.
+func (u *ProductUpsert) SetLeadTimeDays(v int) *ProductUpsert {
+	u.Set(product.FieldLeadTimeDays, v)
+	return u
+}
+
+// UpdateLeadTimeDays sets the "lead_time_days" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateLeadTimeDays() *ProductUpsert {
+	u.SetExcluded(product.FieldLeadTimeDays)
+	return u
+}
+
+// AddLeadTimeDays adds v to the "lead_time_days" field.
+func (u *ProductUpsert) AddLeadTimeDays(v int) *ProductUpsert {
+	u.Add(product.FieldLeadTimeDays, v)
+	return u
+}
+
+// SetStockCountedAt sets the "stock_counted_at" field.
+func (u *ProductUpsert) SetStockCountedAt(v time.Time) *ProductUpsert {
+	u.Set(product.FieldStockCountedAt, v)
+	return u
+}
+
+// UpdateStockCountedAt sets the "stock_counted_at" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateStockCountedAt() *ProductUpsert {
+	u.SetExcluded(product.FieldStockCountedAt)
+	return u
+}
+
+// ClearStockCountedAt clears the value of the "stock_counted_at" field.
+func (u *ProductUpsert) ClearStockCountedAt() *ProductUpsert {
+	u.SetNull(product.FieldStockCountedAt)
+	return u
+}
+
 // SetMaxBatchAgeMonths sets the "max_batch_age_months" field.
 func (u *ProductUpsert) SetMaxBatchAgeMonths(v int) *ProductUpsert {
 	u.Set(product.FieldMaxBatchAgeMonths, v)
@@ -1110,6 +1335,132 @@ func (u *ProductUpsertOne) SetActive(v bool) *ProductUpsertOne {
 func (u *ProductUpsertOne) UpdateActive() *ProductUpsertOne {
 	return u.Update(func(s *ProductUpsert) {
 		s.UpdateActive()
+	})
+}
+
+// SetStockOnHand sets the "stock_on_hand" field.
+func (u *ProductUpsertOne) SetStockOnHand(v float64) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetStockOnHand(v)
+	})
+}
+
+// AddStockOnHand adds v to the "stock_on_hand" field.
+func (u *ProductUpsertOne) AddStockOnHand(v float64) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddStockOnHand(v)
+	})
+}
+
+// UpdateStockOnHand sets the "stock_on_hand" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateStockOnHand() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateStockOnHand()
+	})
+}
+
+// ClearStockOnHand clears the value of the "stock_on_hand" field.
+func (u *ProductUpsertOne) ClearStockOnHand() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearStockOnHand()
+	})
+}
+
+// SetStockOnOrder sets the "stock_on_order" field.
+func (u *ProductUpsertOne) SetStockOnOrder(v float64) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetStockOnOrder(v)
+	})
+}
+
+// AddStockOnOrder adds v to the "stock_on_order" field.
+func (u *ProductUpsertOne) AddStockOnOrder(v float64) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddStockOnOrder(v)
+	})
+}
+
+// UpdateStockOnOrder sets the "stock_on_order" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateStockOnOrder() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateStockOnOrder()
+	})
+}
+
+// ClearStockOnOrder clears the value of the "stock_on_order" field.
+func (u *ProductUpsertOne) ClearStockOnOrder() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearStockOnOrder()
+	})
+}
+
+// SetSafetyStock sets the "safety_stock" field.
+func (u *ProductUpsertOne) SetSafetyStock(v float64) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetSafetyStock(v)
+	})
+}
+
+// AddSafetyStock adds v to the "safety_stock" field.
+func (u *ProductUpsertOne) AddSafetyStock(v float64) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddSafetyStock(v)
+	})
+}
+
+// UpdateSafetyStock sets the "safety_stock" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateSafetyStock() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateSafetyStock()
+	})
+}
+
+// ClearSafetyStock clears the value of the "safety_stock" field.
+func (u *ProductUpsertOne) ClearSafetyStock() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearSafetyStock()
+	})
+}
+
+// SetLeadTimeDays sets the "lead_time_days" field.
+func (u *ProductUpsertOne) SetLeadTimeDays(v int) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetLeadTimeDays(v)
+	})
+}
+
+// AddLeadTimeDays adds v to the "lead_time_days" field.
+func (u *ProductUpsertOne) AddLeadTimeDays(v int) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddLeadTimeDays(v)
+	})
+}
+
+// UpdateLeadTimeDays sets the "lead_time_days" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateLeadTimeDays() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateLeadTimeDays()
+	})
+}
+
+// SetStockCountedAt sets the "stock_counted_at" field.
+func (u *ProductUpsertOne) SetStockCountedAt(v time.Time) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetStockCountedAt(v)
+	})
+}
+
+// UpdateStockCountedAt sets the "stock_counted_at" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateStockCountedAt() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateStockCountedAt()
+	})
+}
+
+// ClearStockCountedAt clears the value of the "stock_counted_at" field.
+func (u *ProductUpsertOne) ClearStockCountedAt() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearStockCountedAt()
 	})
 }
 
@@ -1517,6 +1868,132 @@ func (u *ProductUpsertBulk) SetActive(v bool) *ProductUpsertBulk {
 func (u *ProductUpsertBulk) UpdateActive() *ProductUpsertBulk {
 	return u.Update(func(s *ProductUpsert) {
 		s.UpdateActive()
+	})
+}
+
+// SetStockOnHand sets the "stock_on_hand" field.
+func (u *ProductUpsertBulk) SetStockOnHand(v float64) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetStockOnHand(v)
+	})
+}
+
+// AddStockOnHand adds v to the "stock_on_hand" field.
+func (u *ProductUpsertBulk) AddStockOnHand(v float64) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddStockOnHand(v)
+	})
+}
+
+// UpdateStockOnHand sets the "stock_on_hand" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateStockOnHand() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateStockOnHand()
+	})
+}
+
+// ClearStockOnHand clears the value of the "stock_on_hand" field.
+func (u *ProductUpsertBulk) ClearStockOnHand() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearStockOnHand()
+	})
+}
+
+// SetStockOnOrder sets the "stock_on_order" field.
+func (u *ProductUpsertBulk) SetStockOnOrder(v float64) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetStockOnOrder(v)
+	})
+}
+
+// AddStockOnOrder adds v to the "stock_on_order" field.
+func (u *ProductUpsertBulk) AddStockOnOrder(v float64) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddStockOnOrder(v)
+	})
+}
+
+// UpdateStockOnOrder sets the "stock_on_order" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateStockOnOrder() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateStockOnOrder()
+	})
+}
+
+// ClearStockOnOrder clears the value of the "stock_on_order" field.
+func (u *ProductUpsertBulk) ClearStockOnOrder() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearStockOnOrder()
+	})
+}
+
+// SetSafetyStock sets the "safety_stock" field.
+func (u *ProductUpsertBulk) SetSafetyStock(v float64) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetSafetyStock(v)
+	})
+}
+
+// AddSafetyStock adds v to the "safety_stock" field.
+func (u *ProductUpsertBulk) AddSafetyStock(v float64) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddSafetyStock(v)
+	})
+}
+
+// UpdateSafetyStock sets the "safety_stock" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateSafetyStock() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateSafetyStock()
+	})
+}
+
+// ClearSafetyStock clears the value of the "safety_stock" field.
+func (u *ProductUpsertBulk) ClearSafetyStock() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearSafetyStock()
+	})
+}
+
+// SetLeadTimeDays sets the "lead_time_days" field.
+func (u *ProductUpsertBulk) SetLeadTimeDays(v int) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetLeadTimeDays(v)
+	})
+}
+
+// AddLeadTimeDays adds v to the "lead_time_days" field.
+func (u *ProductUpsertBulk) AddLeadTimeDays(v int) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddLeadTimeDays(v)
+	})
+}
+
+// UpdateLeadTimeDays sets the "lead_time_days" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateLeadTimeDays() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateLeadTimeDays()
+	})
+}
+
+// SetStockCountedAt sets the "stock_counted_at" field.
+func (u *ProductUpsertBulk) SetStockCountedAt(v time.Time) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetStockCountedAt(v)
+	})
+}
+
+// UpdateStockCountedAt sets the "stock_counted_at" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateStockCountedAt() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateStockCountedAt()
+	})
+}
+
+// ClearStockCountedAt clears the value of the "stock_counted_at" field.
+func (u *ProductUpsertBulk) ClearStockCountedAt() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearStockCountedAt()
 	})
 }
 

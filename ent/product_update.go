@@ -195,6 +195,128 @@ func (_u *ProductUpdate) SetNillableActive(v *bool) *ProductUpdate {
 	return _u
 }
 
+// SetStockOnHand sets the "stock_on_hand" field.
+func (_u *ProductUpdate) SetStockOnHand(v float64) *ProductUpdate {
+	_u.mutation.ResetStockOnHand()
+	_u.mutation.SetStockOnHand(v)
+	return _u
+}
+
+// SetNillableStockOnHand sets the "stock_on_hand" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableStockOnHand(v *float64) *ProductUpdate {
+	if v != nil {
+		_u.SetStockOnHand(*v)
+	}
+	return _u
+}
+
+// AddStockOnHand adds value to the "stock_on_hand" field.
+func (_u *ProductUpdate) AddStockOnHand(v float64) *ProductUpdate {
+	_u.mutation.AddStockOnHand(v)
+	return _u
+}
+
+// ClearStockOnHand clears the value of the "stock_on_hand" field.
+func (_u *ProductUpdate) ClearStockOnHand() *ProductUpdate {
+	_u.mutation.ClearStockOnHand()
+	return _u
+}
+
+// SetStockOnOrder sets the "stock_on_order" field.
+func (_u *ProductUpdate) SetStockOnOrder(v float64) *ProductUpdate {
+	_u.mutation.ResetStockOnOrder()
+	_u.mutation.SetStockOnOrder(v)
+	return _u
+}
+
+// SetNillableStockOnOrder sets the "stock_on_order" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableStockOnOrder(v *float64) *ProductUpdate {
+	if v != nil {
+		_u.SetStockOnOrder(*v)
+	}
+	return _u
+}
+
+// AddStockOnOrder adds value to the "stock_on_order" field.
+func (_u *ProductUpdate) AddStockOnOrder(v float64) *ProductUpdate {
+	_u.mutation.AddStockOnOrder(v)
+	return _u
+}
+
+// ClearStockOnOrder clears the value of the "stock_on_order" field.
+func (_u *ProductUpdate) ClearStockOnOrder() *ProductUpdate {
+	_u.mutation.ClearStockOnOrder()
+	return _u
+}
+
+// SetSafetyStock sets the "safety_stock" field.
+func (_u *ProductUpdate) SetSafetyStock(v float64) *ProductUpdate {
+	_u.mutation.ResetSafetyStock()
+	_u.mutation.SetSafetyStock(v)
+	return _u
+}
+
+// SetNillableSafetyStock sets the "safety_stock" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableSafetyStock(v *float64) *ProductUpdate {
+	if v != nil {
+		_u.SetSafetyStock(*v)
+	}
+	return _u
+}
+
+// AddSafetyStock adds value to the "safety_stock" field.
+func (_u *ProductUpdate) AddSafetyStock(v float64) *ProductUpdate {
+	_u.mutation.AddSafetyStock(v)
+	return _u
+}
+
+// ClearSafetyStock clears the value of the "safety_stock" field.
+func (_u *ProductUpdate) ClearSafetyStock() *ProductUpdate {
+	_u.mutation.ClearSafetyStock()
+	return _u
+}
+
+// SetLeadTimeDays sets the "lead_time_days" field.
+func (_u *ProductUpdate) SetLeadTimeDays(v int) *ProductUpdate {
+	_u.mutation.ResetLeadTimeDays()
+	_u.mutation.SetLeadTimeDays(v)
+	return _u
+}
+
+// SetNillableLeadTimeDays sets the "lead_time_days" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableLeadTimeDays(v *int) *ProductUpdate {
+	if v != nil {
+		_u.SetLeadTimeDays(*v)
+	}
+	return _u
+}
+
+// AddLeadTimeDays adds value to the "lead_time_days" field.
+func (_u *ProductUpdate) AddLeadTimeDays(v int) *ProductUpdate {
+	_u.mutation.AddLeadTimeDays(v)
+	return _u
+}
+
+// SetStockCountedAt sets the "stock_counted_at" field.
+func (_u *ProductUpdate) SetStockCountedAt(v time.Time) *ProductUpdate {
+	_u.mutation.SetStockCountedAt(v)
+	return _u
+}
+
+// SetNillableStockCountedAt sets the "stock_counted_at" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableStockCountedAt(v *time.Time) *ProductUpdate {
+	if v != nil {
+		_u.SetStockCountedAt(*v)
+	}
+	return _u
+}
+
+// ClearStockCountedAt clears the value of the "stock_counted_at" field.
+func (_u *ProductUpdate) ClearStockCountedAt() *ProductUpdate {
+	_u.mutation.ClearStockCountedAt()
+	return _u
+}
+
 // SetMaxBatchAgeMonths sets the "max_batch_age_months" field.
 func (_u *ProductUpdate) SetMaxBatchAgeMonths(v int) *ProductUpdate {
 	_u.mutation.ResetMaxBatchAgeMonths()
@@ -588,6 +710,26 @@ func (_u *ProductUpdate) check() error {
 			return &ValidationError{Name: "unit", err: fmt.Errorf(`ent: validator failed for field "Product.unit": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.StockOnHand(); ok {
+		if err := product.StockOnHandValidator(v); err != nil {
+			return &ValidationError{Name: "stock_on_hand", err: fmt.Errorf(`ent: validator failed for field "Product.stock_on_hand": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.StockOnOrder(); ok {
+		if err := product.StockOnOrderValidator(v); err != nil {
+			return &ValidationError{Name: "stock_on_order", err: fmt.Errorf(`ent: validator failed for field "Product.stock_on_order": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.SafetyStock(); ok {
+		if err := product.SafetyStockValidator(v); err != nil {
+			return &ValidationError{Name: "safety_stock", err: fmt.Errorf(`ent: validator failed for field "Product.safety_stock": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.LeadTimeDays(); ok {
+		if err := product.LeadTimeDaysValidator(v); err != nil {
+			return &ValidationError{Name: "lead_time_days", err: fmt.Errorf(`ent: validator failed for field "Product.lead_time_days": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.MaxBatchAgeMonths(); ok {
 		if err := product.MaxBatchAgeMonthsValidator(v); err != nil {
 			return &ValidationError{Name: "max_batch_age_months", err: fmt.Errorf(`ent: validator failed for field "Product.max_batch_age_months": %w`, err)}
@@ -655,6 +797,45 @@ func (_u *ProductUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Active(); ok {
 		_spec.SetField(product.FieldActive, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.StockOnHand(); ok {
+		_spec.SetField(product.FieldStockOnHand, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedStockOnHand(); ok {
+		_spec.AddField(product.FieldStockOnHand, field.TypeFloat64, value)
+	}
+	if _u.mutation.StockOnHandCleared() {
+		_spec.ClearField(product.FieldStockOnHand, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.StockOnOrder(); ok {
+		_spec.SetField(product.FieldStockOnOrder, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedStockOnOrder(); ok {
+		_spec.AddField(product.FieldStockOnOrder, field.TypeFloat64, value)
+	}
+	if _u.mutation.StockOnOrderCleared() {
+		_spec.ClearField(product.FieldStockOnOrder, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.SafetyStock(); ok {
+		_spec.SetField(product.FieldSafetyStock, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedSafetyStock(); ok {
+		_spec.AddField(product.FieldSafetyStock, field.TypeFloat64, value)
+	}
+	if _u.mutation.SafetyStockCleared() {
+		_spec.ClearField(product.FieldSafetyStock, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.LeadTimeDays(); ok {
+		_spec.SetField(product.FieldLeadTimeDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedLeadTimeDays(); ok {
+		_spec.AddField(product.FieldLeadTimeDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.StockCountedAt(); ok {
+		_spec.SetField(product.FieldStockCountedAt, field.TypeTime, value)
+	}
+	if _u.mutation.StockCountedAtCleared() {
+		_spec.ClearField(product.FieldStockCountedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.MaxBatchAgeMonths(); ok {
 		_spec.SetField(product.FieldMaxBatchAgeMonths, field.TypeInt, value)
@@ -1201,6 +1382,128 @@ func (_u *ProductUpdateOne) SetNillableActive(v *bool) *ProductUpdateOne {
 	return _u
 }
 
+// SetStockOnHand sets the "stock_on_hand" field.
+func (_u *ProductUpdateOne) SetStockOnHand(v float64) *ProductUpdateOne {
+	_u.mutation.ResetStockOnHand()
+	_u.mutation.SetStockOnHand(v)
+	return _u
+}
+
+// SetNillableStockOnHand sets the "stock_on_hand" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableStockOnHand(v *float64) *ProductUpdateOne {
+	if v != nil {
+		_u.SetStockOnHand(*v)
+	}
+	return _u
+}
+
+// AddStockOnHand adds value to the "stock_on_hand" field.
+func (_u *ProductUpdateOne) AddStockOnHand(v float64) *ProductUpdateOne {
+	_u.mutation.AddStockOnHand(v)
+	return _u
+}
+
+// ClearStockOnHand clears the value of the "stock_on_hand" field.
+func (_u *ProductUpdateOne) ClearStockOnHand() *ProductUpdateOne {
+	_u.mutation.ClearStockOnHand()
+	return _u
+}
+
+// SetStockOnOrder sets the "stock_on_order" field.
+func (_u *ProductUpdateOne) SetStockOnOrder(v float64) *ProductUpdateOne {
+	_u.mutation.ResetStockOnOrder()
+	_u.mutation.SetStockOnOrder(v)
+	return _u
+}
+
+// SetNillableStockOnOrder sets the "stock_on_order" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableStockOnOrder(v *float64) *ProductUpdateOne {
+	if v != nil {
+		_u.SetStockOnOrder(*v)
+	}
+	return _u
+}
+
+// AddStockOnOrder adds value to the "stock_on_order" field.
+func (_u *ProductUpdateOne) AddStockOnOrder(v float64) *ProductUpdateOne {
+	_u.mutation.AddStockOnOrder(v)
+	return _u
+}
+
+// ClearStockOnOrder clears the value of the "stock_on_order" field.
+func (_u *ProductUpdateOne) ClearStockOnOrder() *ProductUpdateOne {
+	_u.mutation.ClearStockOnOrder()
+	return _u
+}
+
+// SetSafetyStock sets the "safety_stock" field.
+func (_u *ProductUpdateOne) SetSafetyStock(v float64) *ProductUpdateOne {
+	_u.mutation.ResetSafetyStock()
+	_u.mutation.SetSafetyStock(v)
+	return _u
+}
+
+// SetNillableSafetyStock sets the "safety_stock" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableSafetyStock(v *float64) *ProductUpdateOne {
+	if v != nil {
+		_u.SetSafetyStock(*v)
+	}
+	return _u
+}
+
+// AddSafetyStock adds value to the "safety_stock" field.
+func (_u *ProductUpdateOne) AddSafetyStock(v float64) *ProductUpdateOne {
+	_u.mutation.AddSafetyStock(v)
+	return _u
+}
+
+// ClearSafetyStock clears the value of the "safety_stock" field.
+func (_u *ProductUpdateOne) ClearSafetyStock() *ProductUpdateOne {
+	_u.mutation.ClearSafetyStock()
+	return _u
+}
+
+// SetLeadTimeDays sets the "lead_time_days" field.
+func (_u *ProductUpdateOne) SetLeadTimeDays(v int) *ProductUpdateOne {
+	_u.mutation.ResetLeadTimeDays()
+	_u.mutation.SetLeadTimeDays(v)
+	return _u
+}
+
+// SetNillableLeadTimeDays sets the "lead_time_days" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableLeadTimeDays(v *int) *ProductUpdateOne {
+	if v != nil {
+		_u.SetLeadTimeDays(*v)
+	}
+	return _u
+}
+
+// AddLeadTimeDays adds value to the "lead_time_days" field.
+func (_u *ProductUpdateOne) AddLeadTimeDays(v int) *ProductUpdateOne {
+	_u.mutation.AddLeadTimeDays(v)
+	return _u
+}
+
+// SetStockCountedAt sets the "stock_counted_at" field.
+func (_u *ProductUpdateOne) SetStockCountedAt(v time.Time) *ProductUpdateOne {
+	_u.mutation.SetStockCountedAt(v)
+	return _u
+}
+
+// SetNillableStockCountedAt sets the "stock_counted_at" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableStockCountedAt(v *time.Time) *ProductUpdateOne {
+	if v != nil {
+		_u.SetStockCountedAt(*v)
+	}
+	return _u
+}
+
+// ClearStockCountedAt clears the value of the "stock_counted_at" field.
+func (_u *ProductUpdateOne) ClearStockCountedAt() *ProductUpdateOne {
+	_u.mutation.ClearStockCountedAt()
+	return _u
+}
+
 // SetMaxBatchAgeMonths sets the "max_batch_age_months" field.
 func (_u *ProductUpdateOne) SetMaxBatchAgeMonths(v int) *ProductUpdateOne {
 	_u.mutation.ResetMaxBatchAgeMonths()
@@ -1607,6 +1910,26 @@ func (_u *ProductUpdateOne) check() error {
 			return &ValidationError{Name: "unit", err: fmt.Errorf(`ent: validator failed for field "Product.unit": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.StockOnHand(); ok {
+		if err := product.StockOnHandValidator(v); err != nil {
+			return &ValidationError{Name: "stock_on_hand", err: fmt.Errorf(`ent: validator failed for field "Product.stock_on_hand": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.StockOnOrder(); ok {
+		if err := product.StockOnOrderValidator(v); err != nil {
+			return &ValidationError{Name: "stock_on_order", err: fmt.Errorf(`ent: validator failed for field "Product.stock_on_order": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.SafetyStock(); ok {
+		if err := product.SafetyStockValidator(v); err != nil {
+			return &ValidationError{Name: "safety_stock", err: fmt.Errorf(`ent: validator failed for field "Product.safety_stock": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.LeadTimeDays(); ok {
+		if err := product.LeadTimeDaysValidator(v); err != nil {
+			return &ValidationError{Name: "lead_time_days", err: fmt.Errorf(`ent: validator failed for field "Product.lead_time_days": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.MaxBatchAgeMonths(); ok {
 		if err := product.MaxBatchAgeMonthsValidator(v); err != nil {
 			return &ValidationError{Name: "max_batch_age_months", err: fmt.Errorf(`ent: validator failed for field "Product.max_batch_age_months": %w`, err)}
@@ -1691,6 +2014,45 @@ func (_u *ProductUpdateOne) sqlSave(ctx context.Context) (_node *Product, err er
 	}
 	if value, ok := _u.mutation.Active(); ok {
 		_spec.SetField(product.FieldActive, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.StockOnHand(); ok {
+		_spec.SetField(product.FieldStockOnHand, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedStockOnHand(); ok {
+		_spec.AddField(product.FieldStockOnHand, field.TypeFloat64, value)
+	}
+	if _u.mutation.StockOnHandCleared() {
+		_spec.ClearField(product.FieldStockOnHand, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.StockOnOrder(); ok {
+		_spec.SetField(product.FieldStockOnOrder, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedStockOnOrder(); ok {
+		_spec.AddField(product.FieldStockOnOrder, field.TypeFloat64, value)
+	}
+	if _u.mutation.StockOnOrderCleared() {
+		_spec.ClearField(product.FieldStockOnOrder, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.SafetyStock(); ok {
+		_spec.SetField(product.FieldSafetyStock, field.TypeFloat64, value)
+	}
+	if value, ok := _u.mutation.AddedSafetyStock(); ok {
+		_spec.AddField(product.FieldSafetyStock, field.TypeFloat64, value)
+	}
+	if _u.mutation.SafetyStockCleared() {
+		_spec.ClearField(product.FieldSafetyStock, field.TypeFloat64)
+	}
+	if value, ok := _u.mutation.LeadTimeDays(); ok {
+		_spec.SetField(product.FieldLeadTimeDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedLeadTimeDays(); ok {
+		_spec.AddField(product.FieldLeadTimeDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.StockCountedAt(); ok {
+		_spec.SetField(product.FieldStockCountedAt, field.TypeTime, value)
+	}
+	if _u.mutation.StockCountedAtCleared() {
+		_spec.ClearField(product.FieldStockCountedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.MaxBatchAgeMonths(); ok {
 		_spec.SetField(product.FieldMaxBatchAgeMonths, field.TypeInt, value)

@@ -296,6 +296,7 @@ var Views = map[string]View{
 	"AgreedPrice":         {},
 	"Credit":              {},
 	"Dependence":          {},
+	"StockPlan":           {},
 	"TeamMember":          {},
 	"ReportYear":          {},
 	"UnitQuantity":        {},

@@ -1573,6 +1573,11 @@ var (
 		{Name: "description", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "unit", Type: field.TypeString, Default: "kg"},
 		{Name: "active", Type: field.TypeBool, Default: true},
+		{Name: "stock_on_hand", Type: field.TypeFloat64, Nullable: true},
+		{Name: "stock_on_order", Type: field.TypeFloat64, Nullable: true},
+		{Name: "safety_stock", Type: field.TypeFloat64, Nullable: true},
+		{Name: "lead_time_days", Type: field.TypeInt, Default: 30},
+		{Name: "stock_counted_at", Type: field.TypeTime, Nullable: true},
 		{Name: "max_batch_age_months", Type: field.TypeInt, Default: 12},
 	}
 	// ProductsTable holds the schema information for the "products" table.

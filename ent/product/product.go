@@ -41,6 +41,16 @@ const (
 	FieldUnit = "unit"
 	// FieldActive holds the string denoting the active field in the database.
 	FieldActive = "active"
+	// FieldStockOnHand holds the string denoting the stock_on_hand field in the database.
+	FieldStockOnHand = "stock_on_hand"
+	// FieldStockOnOrder holds the string denoting the stock_on_order field in the database.
+	FieldStockOnOrder = "stock_on_order"
+	// FieldSafetyStock holds the string denoting the safety_stock field in the database.
+	FieldSafetyStock = "safety_stock"
+	// FieldLeadTimeDays holds the string denoting the lead_time_days field in the database.
+	FieldLeadTimeDays = "lead_time_days"
+	// FieldStockCountedAt holds the string denoting the stock_counted_at field in the database.
+	FieldStockCountedAt = "stock_counted_at"
 	// FieldMaxBatchAgeMonths holds the string denoting the max_batch_age_months field in the database.
 	FieldMaxBatchAgeMonths = "max_batch_age_months"
 	// EdgeSamples holds the string denoting the samples edge name in mutations.
@@ -133,6 +143,11 @@ var Columns = []string{
 	FieldDescription,
 	FieldUnit,
 	FieldActive,
+	FieldStockOnHand,
+	FieldStockOnOrder,
+	FieldSafetyStock,
+	FieldLeadTimeDays,
+	FieldStockCountedAt,
 	FieldMaxBatchAgeMonths,
 }
 
@@ -152,7 +167,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "tandem/ent/runtime"
 var (
-	Hooks  [4]ent.Hook
+	Hooks  [5]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -178,6 +193,16 @@ var (
 	UnitValidator func(string) error
 	// DefaultActive holds the default value on creation for the "active" field.
 	DefaultActive bool
+	// StockOnHandValidator is a validator for the "stock_on_hand" field. It is called by the builders before save.
+	StockOnHandValidator func(float64) error
+	// StockOnOrderValidator is a validator for the "stock_on_order" field. It is called by the builders before save.
+	StockOnOrderValidator func(float64) error
+	// SafetyStockValidator is a validator for the "safety_stock" field. It is called by the builders before save.
+	SafetyStockValidator func(float64) error
+	// DefaultLeadTimeDays holds the default value on creation for the "lead_time_days" field.
+	DefaultLeadTimeDays int
+	// LeadTimeDaysValidator is a validator for the "lead_time_days" field. It is called by the builders before save.
+	LeadTimeDaysValidator func(int) error
 	// DefaultMaxBatchAgeMonths holds the default value on creation for the "max_batch_age_months" field.
 	DefaultMaxBatchAgeMonths int
 	// MaxBatchAgeMonthsValidator is a validator for the "max_batch_age_months" field. It is called by the builders before save.
@@ -274,6 +299,31 @@ func ByUnit(opts ...sql.OrderTermOption) OrderOption {
 // ByActive orders the results by the active field.
 func ByActive(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldActive, opts...).ToFunc()
+}
+
+// ByStockOnHand orders the results by the stock_on_hand field.
+func ByStockOnHand(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStockOnHand, opts...).ToFunc()
+}
+
+// ByStockOnOrder orders the results by the stock_on_order field.
+func ByStockOnOrder(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStockOnOrder, opts...).ToFunc()
+}
+
+// BySafetyStock orders the results by the safety_stock field.
+func BySafetyStock(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSafetyStock, opts...).ToFunc()
+}
+
+// ByLeadTimeDays orders the results by the lead_time_days field.
+func ByLeadTimeDays(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLeadTimeDays, opts...).ToFunc()
+}
+
+// ByStockCountedAt orders the results by the stock_counted_at field.
+func ByStockCountedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStockCountedAt, opts...).ToFunc()
 }
 
 // ByMaxBatchAgeMonths orders the results by the max_batch_age_months field.

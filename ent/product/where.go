@@ -106,6 +106,31 @@ func Active(v bool) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldActive, v))
 }
 
+// StockOnHand applies equality check predicate on the "stock_on_hand" field. It's identical to StockOnHandEQ.
+func StockOnHand(v float64) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldStockOnHand, v))
+}
+
+// StockOnOrder applies equality check predicate on the "stock_on_order" field. It's identical to StockOnOrderEQ.
+func StockOnOrder(v float64) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldStockOnOrder, v))
+}
+
+// SafetyStock applies equality check predicate on the "safety_stock" field. It's identical to SafetyStockEQ.
+func SafetyStock(v float64) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldSafetyStock, v))
+}
+
+// LeadTimeDays applies equality check predicate on the "lead_time_days" field. It's identical to LeadTimeDaysEQ.
+func LeadTimeDays(v int) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldLeadTimeDays, v))
+}
+
+// StockCountedAt applies equality check predicate on the "stock_counted_at" field. It's identical to StockCountedAtEQ.
+func StockCountedAt(v time.Time) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldStockCountedAt, v))
+}
+
 // MaxBatchAgeMonths applies equality check predicate on the "max_batch_age_months" field. It's identical to MaxBatchAgeMonthsEQ.
 func MaxBatchAgeMonths(v int) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldMaxBatchAgeMonths, v))
@@ -679,6 +704,246 @@ func ActiveEQ(v bool) predicate.Product {
 // ActiveNEQ applies the NEQ predicate on the "active" field.
 func ActiveNEQ(v bool) predicate.Product {
 	return predicate.Product(sql.FieldNEQ(FieldActive, v))
+}
+
+// StockOnHandEQ applies the EQ predicate on the "stock_on_hand" field.
+func StockOnHandEQ(v float64) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldStockOnHand, v))
+}
+
+// StockOnHandNEQ applies the NEQ predicate on the "stock_on_hand" field.
+func StockOnHandNEQ(v float64) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldStockOnHand, v))
+}
+
+// StockOnHandIn applies the In predicate on the "stock_on_hand" field.
+func StockOnHandIn(vs ...float64) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldStockOnHand, vs...))
+}
+
+// StockOnHandNotIn applies the NotIn predicate on the "stock_on_hand" field.
+func StockOnHandNotIn(vs ...float64) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldStockOnHand, vs...))
+}
+
+// StockOnHandGT applies the GT predicate on the "stock_on_hand" field.
+func StockOnHandGT(v float64) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldStockOnHand, v))
+}
+
+// StockOnHandGTE applies the GTE predicate on the "stock_on_hand" field.
+func StockOnHandGTE(v float64) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldStockOnHand, v))
+}
+
+// StockOnHandLT applies the LT predicate on the "stock_on_hand" field.
+func StockOnHandLT(v float64) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldStockOnHand, v))
+}
+
+// StockOnHandLTE applies the LTE predicate on the "stock_on_hand" field.
+func StockOnHandLTE(v float64) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldStockOnHand, v))
+}
+
+// StockOnHandIsNil applies the IsNil predicate on the "stock_on_hand" field.
+func StockOnHandIsNil() predicate.Product {
+	return predicate.Product(sql.FieldIsNull(FieldStockOnHand))
+}
+
+// StockOnHandNotNil applies the NotNil predicate on the "stock_on_hand" field.
+func StockOnHandNotNil() predicate.Product {
+	return predicate.Product(sql.FieldNotNull(FieldStockOnHand))
+}
+
+// StockOnOrderEQ applies the EQ predicate on the "stock_on_order" field.
+func StockOnOrderEQ(v float64) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldStockOnOrder, v))
+}
+
+// StockOnOrderNEQ applies the NEQ predicate on the "stock_on_order" field.
+func StockOnOrderNEQ(v float64) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldStockOnOrder, v))
+}
+
+// StockOnOrderIn applies the In predicate on the "stock_on_order" field.
+func StockOnOrderIn(vs ...float64) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldStockOnOrder, vs...))
+}
+
+// StockOnOrderNotIn applies the NotIn predicate on the "stock_on_order" field.
+func StockOnOrderNotIn(vs ...float64) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldStockOnOrder, vs...))
+}
+
+// StockOnOrderGT applies the GT predicate on the "stock_on_order" field.
+func StockOnOrderGT(v float64) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldStockOnOrder, v))
+}
+
+// StockOnOrderGTE applies the GTE predicate on the "stock_on_order" field.
+func StockOnOrderGTE(v float64) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldStockOnOrder, v))
+}
+
+// StockOnOrderLT applies the LT predicate on the "stock_on_order" field.
+func StockOnOrderLT(v float64) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldStockOnOrder, v))
+}
+
+// StockOnOrderLTE applies the LTE predicate on the "stock_on_order" field.
+func StockOnOrderLTE(v float64) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldStockOnOrder, v))
+}
+
+// StockOnOrderIsNil applies the IsNil predicate on the "stock_on_order" field.
+func StockOnOrderIsNil() predicate.Product {
+	return predicate.Product(sql.FieldIsNull(FieldStockOnOrder))
+}
+
+// StockOnOrderNotNil applies the NotNil predicate on the "stock_on_order" field.
+func StockOnOrderNotNil() predicate.Product {
+	return predicate.Product(sql.FieldNotNull(FieldStockOnOrder))
+}
+
+// SafetyStockEQ applies the EQ predicate on the "safety_stock" field.
+func SafetyStockEQ(v float64) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldSafetyStock, v))
+}
+
+// SafetyStockNEQ applies the NEQ predicate on the "safety_stock" field.
+func SafetyStockNEQ(v float64) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldSafetyStock, v))
+}
+
+// SafetyStockIn applies the In predicate on the "safety_stock" field.
+func SafetyStockIn(vs ...float64) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldSafetyStock, vs...))
+}
+
+// SafetyStockNotIn applies the NotIn predicate on the "safety_stock" field.
+func SafetyStockNotIn(vs ...float64) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldSafetyStock, vs...))
+}
+
+// SafetyStockGT applies the GT predicate on the "safety_stock" field.
+func SafetyStockGT(v float64) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldSafetyStock, v))
+}
+
+// SafetyStockGTE applies the GTE predicate on the "safety_stock" field.
+func SafetyStockGTE(v float64) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldSafetyStock, v))
+}
+
+// SafetyStockLT applies the LT predicate on the "safety_stock" field.
+func SafetyStockLT(v float64) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldSafetyStock, v))
+}
+
+// SafetyStockLTE applies the LTE predicate on the "safety_stock" field.
+func SafetyStockLTE(v float64) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldSafetyStock, v))
+}
+
+// SafetyStockIsNil applies the IsNil predicate on the "safety_stock" field.
+func SafetyStockIsNil() predicate.Product {
+	return predicate.Product(sql.FieldIsNull(FieldSafetyStock))
+}
+
+// SafetyStockNotNil applies the NotNil predicate on the "safety_stock" field.
+func SafetyStockNotNil() predicate.Product {
+	return predicate.Product(sql.FieldNotNull(FieldSafetyStock))
+}
+
+// LeadTimeDaysEQ applies the EQ predicate on the "lead_time_days" field.
+func LeadTimeDaysEQ(v int) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldLeadTimeDays, v))
+}
+
+// LeadTimeDaysNEQ applies the NEQ predicate on the "lead_time_days" field.
+func LeadTimeDaysNEQ(v int) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldLeadTimeDays, v))
+}
+
+// LeadTimeDaysIn applies the In predicate on the "lead_time_days" field.
+func LeadTimeDaysIn(vs ...int) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldLeadTimeDays, vs...))
+}
+
+// LeadTimeDaysNotIn applies the NotIn predicate on the "lead_time_days" field.
+func LeadTimeDaysNotIn(vs ...int) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldLeadTimeDays, vs...))
+}
+
+// LeadTimeDaysGT applies the GT predicate on the "lead_time_days" field.
+func LeadTimeDaysGT(v int) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldLeadTimeDays, v))
+}
+
+// LeadTimeDaysGTE applies the GTE predicate on the "lead_time_days" field.
+func LeadTimeDaysGTE(v int) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldLeadTimeDays, v))
+}
+
+// LeadTimeDaysLT applies the LT predicate on the "lead_time_days" field.
+func LeadTimeDaysLT(v int) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldLeadTimeDays, v))
+}
+
+// LeadTimeDaysLTE applies the LTE predicate on the "lead_time_days" field.
+func LeadTimeDaysLTE(v int) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldLeadTimeDays, v))
+}
+
+// StockCountedAtEQ applies the EQ predicate on the "stock_counted_at" field.
+func StockCountedAtEQ(v time.Time) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldStockCountedAt, v))
+}
+
+// StockCountedAtNEQ applies the NEQ predicate on the "stock_counted_at" field.
+func StockCountedAtNEQ(v time.Time) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldStockCountedAt, v))
+}
+
+// StockCountedAtIn applies the In predicate on the "stock_counted_at" field.
+func StockCountedAtIn(vs ...time.Time) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldStockCountedAt, vs...))
+}
+
+// StockCountedAtNotIn applies the NotIn predicate on the "stock_counted_at" field.
+func StockCountedAtNotIn(vs ...time.Time) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldStockCountedAt, vs...))
+}
+
+// StockCountedAtGT applies the GT predicate on the "stock_counted_at" field.
+func StockCountedAtGT(v time.Time) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldStockCountedAt, v))
+}
+
+// StockCountedAtGTE applies the GTE predicate on the "stock_counted_at" field.
+func StockCountedAtGTE(v time.Time) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldStockCountedAt, v))
+}
+
+// StockCountedAtLT applies the LT predicate on the "stock_counted_at" field.
+func StockCountedAtLT(v time.Time) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldStockCountedAt, v))
+}
+
+// StockCountedAtLTE applies the LTE predicate on the "stock_counted_at" field.
+func StockCountedAtLTE(v time.Time) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldStockCountedAt, v))
+}
+
+// StockCountedAtIsNil applies the IsNil predicate on the "stock_counted_at" field.
+func StockCountedAtIsNil() predicate.Product {
+	return predicate.Product(sql.FieldIsNull(FieldStockCountedAt))
+}
+
+// StockCountedAtNotNil applies the NotNil predicate on the "stock_counted_at" field.
+func StockCountedAtNotNil() predicate.Product {
+	return predicate.Product(sql.FieldNotNull(FieldStockCountedAt))
 }
 
 // MaxBatchAgeMonthsEQ applies the EQ predicate on the "max_batch_age_months" field.

@@ -2288,6 +2288,8 @@ func init() {
 	product.Hooks[2] = productMixinHooks3[1]
 
 	product.Hooks[3] = productHooks[0]
+
+	product.Hooks[4] = productHooks[1]
 	productMixinFields0 := productMixin[0].Fields()
 	_ = productMixinFields0
 	productMixinFields1 := productMixin[1].Fields()
@@ -2368,8 +2370,26 @@ func init() {
 	productDescActive := productFields[7].Descriptor()
 	// product.DefaultActive holds the default value on creation for the active field.
 	product.DefaultActive = productDescActive.Default.(bool)
+	// productDescStockOnHand is the schema descriptor for stock_on_hand field.
+	productDescStockOnHand := productFields[8].Descriptor()
+	// product.StockOnHandValidator is a validator for the "stock_on_hand" field. It is called by the builders before save.
+	product.StockOnHandValidator = productDescStockOnHand.Validators[0].(func(float64) error)
+	// productDescStockOnOrder is the schema descriptor for stock_on_order field.
+	productDescStockOnOrder := productFields[9].Descriptor()
+	// product.StockOnOrderValidator is a validator for the "stock_on_order" field. It is called by the builders before save.
+	product.StockOnOrderValidator = productDescStockOnOrder.Validators[0].(func(float64) error)
+	// productDescSafetyStock is the schema descriptor for safety_stock field.
+	productDescSafetyStock := productFields[10].Descriptor()
+	// product.SafetyStockValidator is a validator for the "safety_stock" field. It is called by the builders before save.
+	product.SafetyStockValidator = productDescSafetyStock.Validators[0].(func(float64) error)
+	// productDescLeadTimeDays is the schema descriptor for lead_time_days field.
+	productDescLeadTimeDays := productFields[11].Descriptor()
+	// product.DefaultLeadTimeDays holds the default value on creation for the lead_time_days field.
+	product.DefaultLeadTimeDays = productDescLeadTimeDays.Default.(int)
+	// product.LeadTimeDaysValidator is a validator for the "lead_time_days" field. It is called by the builders before save.
+	product.LeadTimeDaysValidator = productDescLeadTimeDays.Validators[0].(func(int) error)
 	// productDescMaxBatchAgeMonths is the schema descriptor for max_batch_age_months field.
-	productDescMaxBatchAgeMonths := productFields[8].Descriptor()
+	productDescMaxBatchAgeMonths := productFields[13].Descriptor()
 	// product.DefaultMaxBatchAgeMonths holds the default value on creation for the max_batch_age_months field.
 	product.DefaultMaxBatchAgeMonths = productDescMaxBatchAgeMonths.Default.(int)
 	// product.MaxBatchAgeMonthsValidator is a validator for the "max_batch_age_months" field. It is called by the builders before save.

@@ -18,6 +18,7 @@ import (
 	quotations "tandem/domain/quotation"
 	samples "tandem/domain/sample"
 	"tandem/domain/search"
+	"tandem/domain/stock"
 	gen "tandem/ent"
 	"tandem/ent/hook"
 	"tandem/ent/issue"
@@ -69,7 +70,9 @@ func customerNames(next ent.Mutator) ent.Mutator {
 	})
 }
 
-func (Product) Hooks() []ent.Hook { return []ent.Hook{search.ProductKey} }
+func (Product) Hooks() []ent.Hook {
+	return []ent.Hook{search.ProductKey, hook.On(stock.Counted, ent.OpCreate|ent.OpUpdateOne)}
+}
 
 func (ExchangeRate) Hooks() []ent.Hook {
 	return []ent.Hook{hook.On(money.Record, ent.OpCreate), hook.On(money.AppendOnly, ent.OpUpdate|ent.OpUpdateOne|ent.OpDelete|ent.OpDeleteOne)}

@@ -24,6 +24,17 @@ func (Product) Fields() []ent.Field {
 		text("description"),
 		atMost(16, field.String("unit").Default("kg")),
 		field.Bool("active").Default(true),
+		field.Float("stock_on_hand").Optional().Nillable().Min(0).
+			Comment("Our stock of it, in its unit, as last counted or imported (stockCountedAt)."),
+		field.Float("stock_on_order").Optional().Nillable().Min(0).
+			Comment("Quantity ordered from production or our suppliers and not yet in stock, in its unit."),
+		field.Float("safety_stock").Optional().Nillable().Min(0).
+			Comment("The stock kept in reserve: the plan orders before falling below it."),
+		field.Int("lead_time_days").Default(30).Range(0, 365).
+			Comment("Days from ordering (production or purchase) to stock on hand."),
+		field.Time("stock_counted_at").Optional().Nillable().
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Comment("When the stock on hand or on order was last written; set by the server."),
 		field.Int("max_batch_age_months").Default(12).Range(1, 120).
 			Comment("A batch older than this at shipping (合适的生产日期) needs an acknowledgement before the order ships."),
 	}

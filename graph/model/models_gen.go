@@ -790,6 +790,40 @@ type StockAdvice struct {
 	MessageEn string `json:"messageEn"`
 }
 
+// A product's stock against the demand forecast of every customer buying it, and the samples in trial.
+type StockPlan struct {
+	Product *ent.Product `json:"product"`
+	// The product's unit: every quantity here is in it.
+	Unit         string   `json:"unit"`
+	OnHand       *float64 `json:"onHand,omitempty"`
+	OnOrder      *float64 `json:"onOrder,omitempty"`
+	SafetyStock  *float64 `json:"safetyStock,omitempty"`
+	LeadTimeDays int      `json:"leadTimeDays"`
+	// When the stock on hand or on order was last written.
+	CountedAt *time.Time `json:"countedAt,omitempty"`
+	// NO_STOCK_ON_FILE (no stock on hand entered), NO_FORECAST, ORDER_NOW (the order date has passed), ORDER_SOON (within 14 days) or OK.
+	Status string `json:"status"`
+	// When stock on hand and on order, less the safety stock, is used up; null when not within the forecast.
+	RunsOutAt *time.Time `json:"runsOutAt,omitempty"`
+	// runsOutAt less the lead time: order by then.
+	OrderBy *time.Time `json:"orderBy,omitempty"`
+	// To order now: the demand over the lead time and 2 months more, plus the safety stock, less what is on hand and on order.
+	SuggestedQuantity float64 `json:"suggestedQuantity"`
+	// The forecast demand per month, from this month on (customers and trials).
+	Demand []*MonthQuantity `json:"demand"`
+	// Of the demand over the months forecast: what the buying customers' forecasts say.
+	FromCustomers float64 `json:"fromCustomers"`
+	// …and what the samples in trial add, weighted by stage (received 0.1, lab 0.2, pilot 0.4, approved 0.7) from the third month on.
+	FromTrials float64 `json:"fromTrials"`
+	// Customers whose orders of the product in the last 24 months were forecast.
+	Customers int `json:"customers"`
+	// Samples in trial counted; and those left out because their account has no yearly use estimated (annualDemandKg).
+	Trials                int `json:"trials"`
+	TrialsWithoutEstimate int `json:"trialsWithoutEstimate"`
+	// The reasoning, in the viewer's language.
+	Reasons []string `json:"reasons"`
+}
+
 // One person of the team and their Today, counted.
 type TeamMember struct {
 	User *ent.User `json:"user"`
