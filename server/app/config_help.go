@@ -18,6 +18,7 @@ var envDocs = []struct{ name, doc string }{
 	{"TANDEM_CLASSIFICATION", "initial account classification weights, e.g. scale=1,technical_level=1,credit=1.5,demand=2,ease_of_closing=1.5,a=3.8,b=2.8,min=3"},
 	{"TANDEM_JWT_PREVIOUS_SECRETS", "earlier values of TANDEM_JWT_SECRET whose tokens are still accepted during a rotation, comma-separated"},
 	{"TANDEM_EVALUATION_CONTACT_FACTOR", "shortens key persons' contact intervals while their account evaluates us, above 0 and at most 1 (default 0.5)"},
+	{"TANDEM_CONCENTRATION_SHARE", "a customer with this share of our revenue over 12 months or more is flagged as a concentration risk, above 0 and at most 1 (default 0.2)"},
 }
 
 // usageHeader opens --help.
