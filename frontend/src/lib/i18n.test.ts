@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { enumEn, enumZh } from '../i18n/enums';
 import { detectLang, format, lang, messages, registry } from './i18n';
+import schema from '../../../graph/schema.graphql?raw';
+
+// Every source file's text, to find the enums the app names in label('Enum', …) or enumName="Enum".
+const sources = import.meta.glob(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts', '!../graphql-env.d.ts'], { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
+
+/** The schema's enums and their values. */
+function schemaEnums(sdl: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of sdl.matchAll(/^enum (\w+) \{([^}]*)\}/gm)) out.set(m[1], [...m[2].matchAll(/^\s+([A-Z][A-Z0-9_]*)\s*$/gm)].map((v) => v[1]));
+  return out;
+}
 
 // Load every screen so each declares its messages.
 const modules = import.meta.glob(['../screens/*.tsx', '../screens/*.ts', '!../screens/*.test.ts', '../screens/admin/*.tsx', '../ui/*.ts', '../ui/*.tsx'], { eager: true });
@@ -69,5 +80,26 @@ describe('i18n', () => {
       expect(Object.keys(enumZh[e]).sort(), e).toEqual(Object.keys(enumEn[e]).sort());
       for (const v of Object.values(enumZh[e])) expect(v).toMatch(/[\u4e00-\u9fff]|^[A-Z]/);
     }
+  });
+
+  // Strict against the schema: an enum the app labels misses none of its values (a value
+  // added on the server shows as a raw code otherwise), and every enum the app names has labels.
+  it('labels every value the schema has, of every enum the app uses', () => {
+    const enums = schemaEnums(schema);
+    expect(enums.size).toBeGreaterThan(20);
+    const missing: string[] = [];
+    for (const e of Object.keys(enumEn)) {
+      const values = enums.get(e);
+      if (!values) {
+        missing.push(`${e}: not in the schema`);
+        continue;
+      }
+      for (const v of values) for (const [l, d] of [['en', enumEn], ['zh', enumZh]] as const) if (!d[e]?.[v]) missing.push(`${e}.${v}: no ${l} label`);
+    }
+    const used = new Set<string>();
+    for (const text of Object.values(sources)) for (const m of text.matchAll(/(?:\blabel\(|enumName=)\s*['"](\w+)['"]/g)) used.add(m[1]);
+    expect(used.size).toBeGreaterThan(20);
+    for (const e of used) if (!enumEn[e]) missing.push(`${e}: used by the app, no labels`);
+    expect(missing).toEqual([]);
   });
 });

@@ -12,6 +12,8 @@ import { Badge, Empty, Query, Section } from '../ui/bits';
 import { Header } from '../ui/Layout';
 import { AccountDuplicates } from './AccountDuplicates';
 import { AccountContactList } from './AccountContacts';
+import { AccountCredit } from './AccountCredit';
+import { AccountProjects } from './AccountProjects';
 import { AccountQuotations } from './AccountQuotations';
 import { EvaluationDecision } from './AccountEvaluation';
 import { LobbyCard } from './LobbyCard';
@@ -435,6 +437,10 @@ export function Account({ id }: { id: string }) {
                 </Section>
 
                 <AccountQuotations id={id} />
+
+                <AccountCredit id={id} />
+
+                <AccountProjects id={id} />
 
                 <Section title={t('orders')} count={r.ordersInFlight.length} id="orders">
                   {r.ordersInFlight.length ? (

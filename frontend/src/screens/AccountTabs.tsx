@@ -260,6 +260,9 @@ export const TimelineQuery = graphql(`
             ... on ChangeNoticeAck { note }
             ... on Assistance { outcome }
             ... on MarketInfoShare { note }
+            ... on Quotation { number }
+            ... on Project { projectStatus: status }
+            ... on ProjectMilestone { projectID }
           }
         }
       }
@@ -284,6 +287,12 @@ function entryHref(n: TimelineNode['node']): { href: string; external?: boolean 
       return { href: `/orders/${n.orderID}` };
     case 'Issue':
       return { href: `/problems/${n.id}` };
+    case 'Quotation':
+      return { href: `/quotations/${n.id}` };
+    case 'Project':
+      return { href: `/projects/${n.id}` };
+    case 'ProjectMilestone':
+      return { href: `/projects/${n.projectID}` };
     case 'Document':
       return n.downloadURL ? { href: n.downloadURL, external: true } : null;
   }
@@ -309,6 +318,8 @@ function entrySummary(n: TimelineNode['node']): string {
       return n.trackingNo ?? '';
     case 'Issue':
       return label('IssueStatus', n.issueStatus);
+    case 'Project':
+      return label('ProjectStatus', n.projectStatus);
     case 'Assistance':
       return n.outcome ?? '';
   }

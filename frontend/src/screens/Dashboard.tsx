@@ -1,7 +1,7 @@
 // Dashboards drawn from the existing aggregates, each with its query one tap away in
 // the explorer: accounts by stage, the sample funnel, stage durations, problems by
-// category and orders by month. Over the rows the viewer reads (an analyst: every
-// account; a manager: the team's). Loaded on demand (Chartist stays out of the first load).
+// category, orders by month, and the revenue concentration (Concentration). Over the
+// rows the viewer reads (an analyst: every account; a manager: the team's). Loaded on demand (Chartist stays out of the first load).
 import { graphql } from '../graphql';
 import { lang, messages } from '../lib/i18n';
 import { useQuery } from '../lib/query';
@@ -9,6 +9,7 @@ import { useStore } from '../lib/store';
 import { label } from '../i18n/enums';
 import { Query } from '../ui/bits';
 import { Bars } from '../ui/Bars';
+import { Concentration } from './Concentration';
 import { byKey, explorerHref, largest, lastMonths, ordersByMonth, type Series } from './dashboard';
 
 const t = messages(
@@ -53,6 +54,7 @@ const DashboardQuery = graphql(`
     stageDurations { stage stays medianDays p90Days }
     issueBreakdown(groupBy: [CATEGORY]) { keys count }
     orderVolume(groupBy: [MONTH], from: $from) { keys orders currency }
+    revenueConcentration(first: 10) { customer { id name } revenue currency shareOfOurRevenue concentrationRisk concentrationThreshold }
   }
 `);
 
@@ -113,6 +115,7 @@ export function Dashboard() {
             />
             <Chart id="problems" title={t('problems')} query={q.problems} horizontal series={largest(r.issueBreakdown, 8, (k) => label('IssueCategory', k))} />
             <Chart id="orders" title={t('orders')} query={q.orders} series={ordersByMonth(r.orderVolume, months)} />
+            <Concentration rows={r.revenueConcentration} labels={{ data: t('data'), query: t('query') }} />
           </>
         );
       }}

@@ -4,7 +4,7 @@
 // offline queue; cancelling and the shipment records are online writes.
 import { useState } from 'preact/hooks';
 import { graphql, type ResultOf, type VariablesOf } from '../graphql';
-import { ApiError, newId, request } from '../lib/api';
+import { ApiError, newId, request, session } from '../lib/api';
 import { formatDate, formatNumber } from '../lib/i18n';
 import { useQueueRefresh, useSentVersion } from '../lib/hooks';
 import { errorText, savedMessage } from '../ui/feedback';
@@ -23,6 +23,10 @@ import { t } from './orders.i18n';
 import { Correction, LineWarnings } from './OrderRules';
 import { Shipments } from './OrderShipments';
 import { LinePriceInfo, OrderLineAdd } from './OrderLineAdd';
+import { CreditHint, PaymentRows, refusalText } from './OrderCredit';
+import { tcr } from './commercial.i18n';
+import { beyondLimit, creditRefusal, orderAmount } from './commercialLogic';
+import './commercial.css';
 
 // ---------------------------------------------------------------------------
 // Shared bits
@@ -167,8 +171,8 @@ export const OrderDetailQuery = graphql(`
       __typename
       ... on Order {
         id version number status orderedAt deliveryDate contractNo currency notes isEvaluation
-        shippedAt cancelledAt cancelReason
-        customer { id name }
+        shippedAt cancelledAt cancelReason paymentDays paymentDueAt paidAt
+        customer { id name creditLine { limit currency open available } }
         lines(first: 100) {
           edges { node { id version quantity unit unitPrice batchNo productionDate priceNote agreement { id number revision } product { id code name } } }
         }
@@ -274,6 +278,7 @@ function Summary({ o }: { o: OrderNode }) {
         )}
         <dt>{t('currency')}</dt>
         <dd>{o.currency}</dd>
+        <PaymentRows o={o} />
         {o.notes && (
           <>
             <dt>{t('notes')}</dt>
@@ -312,6 +317,10 @@ function Checklist({ o, queued }: { o: OrderNode; queued: QueueItem[] }) {
   const waitingSteps = new Set<string>(waiting.map((i) => i.vars.input.step as string));
   const doneSteps = new Set<string>(items.filter((i) => i.done).map((i) => i.step));
   const open = o.status !== 'CANCELLED' && o.status !== 'CLOSED';
+  const manager = !!useStore(session)?.access?.manages;
+  const lines = (o.lines.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  // Confirming beyond the credit limit: a manager says why, a rep is told a manager confirms.
+  const over = beyondLimit(o.customer.creditLine, o.currency, orderAmount(lines)) === true;
 
   function doable(i: ChecklistItem): boolean {
     if (!open || i.done || queued.some((q) => q.vars.input.step === i.step)) return false;
@@ -340,6 +349,7 @@ function Checklist({ o, queued }: { o: OrderNode; queued: QueueItem[] }) {
       const input: Record<string, unknown> = { id: o.id, step, version: nextVersion() };
       const note = (notes[step] ?? '').trim();
       if (note) input.note = note;
+      if (step === 'CONFIRMED' && over && manager && !note) return setErr(tcr('creditNoteShort'));
       await queue.enqueue({
         id: newId(),
         kind: 'orderStep',
@@ -356,8 +366,12 @@ function Checklist({ o, queued }: { o: OrderNode; queued: QueueItem[] }) {
   }
 
   async function retryFailed(it: QueueItem) {
+    const step = it.vars.input.step as string;
+    const note = (notes[step] ?? '').trim();
+    if (step === 'CONFIRMED' && manager && creditRefusal(it.error?.message) && !note) return setErr(tcr('creditNoteShort'));
     await queue.discard(it.id);
-    await queue.enqueue({ ...it, id: newId(), vars: { input: { ...it.vars.input, version: nextVersion() } } });
+    await queue.enqueue({ ...it, id: newId(), vars: { input: { ...it.vars.input, version: nextVersion(), ...(note ? { note } : {}) } } });
+    setNotes((n) => ({ ...n, [step]: '' }));
     setFlash(savedMessage());
   }
 
@@ -414,8 +428,11 @@ function Checklist({ o, queued }: { o: OrderNode; queued: QueueItem[] }) {
                 {qi && (qi.status === 'failed' || qi.status === 'conflict') && (
                   <span class="error" role="alert" style={{ display: 'block' }}>
                     <span style={{ display: 'block' }}>
-                      {qi.status === 'conflict' ? t('stepConflict', { step: stepName }) : t('stepFailed', { message: qi.error?.message ?? '' })}
+                      {qi.status === 'conflict' ? t('stepConflict', { step: stepName }) : t('stepFailed', { message: refusalText(qi.error?.message ?? '') })}
                     </span>
+                    {qi.status === 'failed' && i.step === 'CONFIRMED' && creditRefusal(qi.error?.message) && (
+                      <CreditHint manager={manager} note={notes[i.step] ?? ''} onNote={(v) => setNotes((n) => ({ ...n, [i.step]: v }))} id="credit-note-retry" />
+                    )}
                     {discarding === qi.id ? (
                       <>
                         <span style={{ display: 'block' }}>{t('confirmDiscard', { step: stepName })}</span>
@@ -468,7 +485,10 @@ function Checklist({ o, queued }: { o: OrderNode; queued: QueueItem[] }) {
                     )}
                   </span>
                 )}
-                {can && (
+                {can && i.step === 'CONFIRMED' && over && (
+                  <CreditHint manager={manager} note={notes[i.step] ?? ''} onNote={(v) => setNotes((n) => ({ ...n, [i.step]: v }))} id="credit-note" />
+                )}
+                {can && !(i.step === 'CONFIRMED' && over) && (
                   <details class="filters">
                     <summary>
                       {t('addNote')}

@@ -10,6 +10,7 @@ import { enumEn, label } from '../i18n/enums';
 import { Badge, Query } from '../ui/bits';
 import { tc } from '../ui/common.i18n';
 import './report.css';
+import { ReportDependence, ReportProjects } from './ReportCommercial';
 import { ReportSummary } from './ReportSummary';
 
 const t = messages(
@@ -327,6 +328,8 @@ export const ReportQuery = graphql(`
       customer {
         id name nameEn stage stageChangedAt tier score region industry leadSource leadSourceDetail industryStatus
         owner { id name }
+        dependence { ourKg annualDemandKg ourShareOfTheirUse shareOfOurRevenue concentrationRisk concentrationThreshold }
+        projects(first: 20, orderBy: { field: CREATED_AT, direction: DESC }) { edges { node { id title kind status milestones { doneAt } } } }
       }
       classification { score tier tierAThreshold tierBThreshold minInputs inputs { name value weight contribution } }
       keyPersons {
@@ -1009,6 +1012,8 @@ export function Report({ id }: { id: string }) {
                 <Pitch p={r.pitch} />
                 <Samples list={r.samplesInFlight} />
                 <Orders list={r.ordersInFlight} />
+                <ReportDependence d={r.customer.dependence} />
+                <ReportProjects list={(r.customer.projects.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []))} />
                 <Problems list={r.openIssues} />
                 <ServiceLevel list={r.serviceLevel} />
                 <Interactions list={r.lastInteractions} promises={r.promises} />

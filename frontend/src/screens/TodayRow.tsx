@@ -23,6 +23,8 @@ export function hrefFor(typename: string, id: string, customerID?: string): stri
       return `/problems/${id}`;
     case 'Quotation':
       return `/quotations/${id}`;
+    case 'Project':
+      return `/projects/${id}`;
     case 'ChangeNoticeAck':
       return `/acks/${id}`;
     case 'Customer':
