@@ -150,12 +150,16 @@ func ConfirmGate(ctx context.Context, c *gen.Client, o *gen.Order, note *string)
 	if !d.Over {
 		return nil
 	}
+	// The figures go with the refusal, for the app to say them in its language.
+	figures := func(err *errcode.Error) *errcode.Error {
+		return err.With("creditLimit", *cu.CreditLimit).With("open", e.Open).With("amount", conv.Amount).
+			With("currency", cu.CreditCurrency).With("exposureUnknown", e.Unconverted > 0 || !(conv.Same || conv.Converted))
+	}
 	if !access.Manages(viewer.FromContext(ctx)) {
-		return errcode.New(errcode.Forbidden, "%s: a manager confirms this order", d.Reason).
-			With("field", "step").With("creditLimit", *cu.CreditLimit).With("open", e.Open).With("amount", conv.Amount)
+		return figures(errcode.New(errcode.Forbidden, "%s: a manager confirms this order", d.Reason).With("field", "step"))
 	}
 	if note == nil || strings.TrimSpace(*note) == "" {
-		return errcode.New(errcode.BadUserInput, "%s: say why you confirm it (note)", d.Reason).With("field", "note")
+		return figures(errcode.New(errcode.BadUserInput, "%s: say why you confirm it (note)", d.Reason).With("field", "note"))
 	}
 	return nil
 }

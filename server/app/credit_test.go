@@ -50,6 +50,9 @@ func TestCreditLimit(t *testing.T) {
 		e.ok(rep1, crConfirm, map[string]any{"id": a})
 		if r := e.do(rep1, crConfirm, map[string]any{"id": b}); r.code() != "FORBIDDEN" {
 			t.Errorf("a rep confirmed beyond the limit: %+v", r.Errors)
+		} else if x := r.Errors[0].Extensions; x["creditLimit"] != 10000.0 || x["open"] != 8000.0 || x["amount"] != 8000.0 ||
+			x["currency"] != "CNY" || x["exposureUnknown"] != false {
+			t.Errorf("the refusal's figures: %v", x)
 		}
 		if r := e.do(manager, crConfirm, map[string]any{"id": b}); r.code() != "BAD_USER_INPUT" || r.Errors[0].Extensions["field"] != "note" {
 			t.Errorf("a manager confirmed beyond the limit without a reason: %+v", r.Errors)

@@ -33,7 +33,7 @@ export interface QueueItem {
   owner?: string;
   status: Status;
   attempts: number;
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; extensions?: Record<string, unknown> };
   /** The server's record when a CONFLICT came back. */
   theirs?: Record<string, any>;
   /** Steps of a multi-step item already done (e.g. photos uploaded). */
@@ -159,12 +159,12 @@ export class MutationQueue {
             this.emit({ type: 'sent', item, result: theirs });
             continue;
           }
-          const parked: QueueItem = { ...latest, status: 'conflict', theirs, error: { code: err.code, message: err.message } };
+          const parked: QueueItem = { ...latest, status: 'conflict', theirs, error: { code: err.code, message: err.message, extensions: err.extensions } };
           await this.put(parked);
           this.emit({ type: 'parked', item: parked });
           continue;
         }
-        const parked: QueueItem = { ...latest, status: 'failed', error: { code: err.code, message: err.message } };
+        const parked: QueueItem = { ...latest, status: 'failed', error: { code: err.code, message: err.message, extensions: err.extensions } };
         await this.put(parked);
         this.emit({ type: 'parked', item: parked });
       }

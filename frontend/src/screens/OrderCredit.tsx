@@ -41,15 +41,15 @@ export function PaymentRows({ o }: { o: Terms }) {
 const money = (n: number, cur: string) => `${formatNumber(n, 2)} ${cur}`;
 
 /** The server's refusal of a credit check, in the app's language (its own text when not one). */
-export function refusalText(message: string): string {
-  const r = creditRefusal(message);
-  if (!r) return message;
+export function refusalText(refusal: { message?: string; extensions?: Record<string, unknown> } | undefined): string {
+  const r = creditRefusal(refusal);
+  if (!r) return refusal?.message ?? '';
   if (r.kind === 'unknown') return tcr('creditUnknown', { limit: money(r.limit, r.currency) });
   return tcr('creditBeyond', { open: money(r.open, r.currency), limit: money(r.limit, r.currency), value: money(r.amount, r.currency) });
 }
 
 /** Said beside the 确认 step when confirming goes beyond the limit (known beforehand or refused). */
-export function CreditHint({ manager, refusal, note, onNote, id }: { manager: boolean; refusal?: string; note: string; onNote: (v: string) => void; id: string }) {
+export function CreditHint({ manager, refusal, note, onNote, id }: { manager: boolean; refusal?: { message?: string; extensions?: Record<string, unknown> }; note: string; onNote: (v: string) => void; id: string }) {
   return (
     <span class="stale cm-block" role="note">
       {refusal && <span class="cm-block">{refusalText(refusal)}</span>}

@@ -368,7 +368,7 @@ function Checklist({ o, queued }: { o: OrderNode; queued: QueueItem[] }) {
   async function retryFailed(it: QueueItem) {
     const step = it.vars.input.step as string;
     const note = (notes[step] ?? '').trim();
-    if (step === 'CONFIRMED' && manager && creditRefusal(it.error?.message) && !note) return setErr(tcr('creditNoteShort'));
+    if (step === 'CONFIRMED' && manager && creditRefusal(it.error) && !note) return setErr(tcr('creditNoteShort'));
     await queue.discard(it.id);
     await queue.enqueue({ ...it, id: newId(), vars: { input: { ...it.vars.input, version: nextVersion(), ...(note ? { note } : {}) } } });
     setNotes((n) => ({ ...n, [step]: '' }));
@@ -428,9 +428,9 @@ function Checklist({ o, queued }: { o: OrderNode; queued: QueueItem[] }) {
                 {qi && (qi.status === 'failed' || qi.status === 'conflict') && (
                   <span class="error" role="alert" style={{ display: 'block' }}>
                     <span style={{ display: 'block' }}>
-                      {qi.status === 'conflict' ? t('stepConflict', { step: stepName }) : t('stepFailed', { message: refusalText(qi.error?.message ?? '') })}
+                      {qi.status === 'conflict' ? t('stepConflict', { step: stepName }) : t('stepFailed', { message: refusalText(qi.error) })}
                     </span>
-                    {qi.status === 'failed' && i.step === 'CONFIRMED' && creditRefusal(qi.error?.message) && (
+                    {qi.status === 'failed' && i.step === 'CONFIRMED' && creditRefusal(qi.error) && (
                       <CreditHint manager={manager} note={notes[i.step] ?? ''} onNote={(v) => setNotes((n) => ({ ...n, [i.step]: v }))} id="credit-note-retry" />
                     )}
                     {discarding === qi.id ? (

@@ -145,6 +145,11 @@ describe('confirming beyond the credit limit', () => {
     expect(creditRefusal('the exposure against the credit limit of 5000.00 USD is unknown: an amount has no exchange rate on file for its date: say why you confirm it (note)')).toEqual({
       kind: 'unknown', limit: 5000, currency: 'USD',
     });
+    expect(creditRefusal({ message: 'x', extensions: { creditLimit: 10000, open: 8000, amount: 8000, currency: 'CNY', exposureUnknown: false } })).toEqual({
+      kind: 'over', open: 8000, amount: 8000, total: 16000, currency: 'CNY', limit: 10000,
+    });
+    expect(creditRefusal({ message: 'x', extensions: { creditLimit: 5000, currency: 'USD', exposureUnknown: true } })).toEqual({ kind: 'unknown', limit: 5000, currency: 'USD' });
+    expect(creditRefusal({ message: 'x', extensions: { code: 'FORBIDDEN' } })).toBeNull();
     expect(creditRefusal('something else')).toBeNull();
     expect(creditRefusal(undefined)).toBeNull();
   });

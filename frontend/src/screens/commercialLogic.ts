@@ -240,12 +240,24 @@ export function dueAtOf(day: string): string | null {
 
 export type CreditRefusal = { kind: 'over'; open: number; amount: number; total: number; currency: string; limit: number } | { kind: 'unknown'; limit: number; currency: string };
 
+/** A refusal as the app keeps it: its message, and the figures the server sends with it. */
+export type Refusal = { message?: string | null; extensions?: Record<string, unknown> } | string | null | undefined;
+
 /**
- * The figures of the server's refusal to confirm an order beyond the credit limit
- * ("owed 100.00 + this order 50.00 = 150.00 CNY, over the credit limit of 120.00 CNY: …"),
- * so the app says it in its own language; null when the message is another one.
+ * The figures of the server's refusal to confirm an order beyond the credit limit, so
+ * the app says it in its own language: from the refusal's extensions (creditLimit, open,
+ * amount, currency, exposureUnknown), else read from its message ("owed 100.00 + this
+ * order 50.00 = 150.00 CNY, over the credit limit of 120.00 CNY: …", a refusal kept
+ * from before the server sent them); null when it is another refusal.
  */
-export function creditRefusal(message: string | null | undefined): CreditRefusal | null {
+export function creditRefusal(refusal: Refusal): CreditRefusal | null {
+  if (!refusal) return null;
+  const { message, extensions: x } = typeof refusal === 'string' ? { message: refusal, extensions: undefined } : refusal;
+  if (x && typeof x.creditLimit === 'number' && typeof x.currency === 'string') {
+    if (x.exposureUnknown === true) return { kind: 'unknown', limit: x.creditLimit, currency: x.currency };
+    const open = Number(x.open ?? 0), amount = Number(x.amount ?? 0);
+    return { kind: 'over', open, amount, total: open + amount, currency: x.currency, limit: x.creditLimit };
+  }
   if (!message) return null;
   const over = /owed (-?[\d.]+) \+ this order (-?[\d.]+) = (-?[\d.]+) ([A-Z]{3}), over the credit limit of ([\d.]+) ([A-Z]{3})/.exec(message);
   if (over) return { kind: 'over', open: +over[1], amount: +over[2], total: +over[3], currency: over[4], limit: +over[5] };
