@@ -23,6 +23,8 @@ const routes: { pattern: string; load?: Loader; component?: ComponentType<Params
   { pattern: '/accounts/new', load: () => import('./screens/More').then((m) => m.NewAccount) },
   { pattern: '/accounts/nearby', load: () => import('./screens/Nearby').then((m) => m.Nearby) },
   { pattern: '/team', load: () => import('./screens/Team').then((m) => m.Team) },
+  { pattern: '/stock', load: () => import('./screens/Stock').then((m) => m.StockPlans) },
+  { pattern: '/stock/:productID', load: () => import('./screens/Stock').then((m) => m.StockProduct) },
   { pattern: '/team/:id', load: () => import('./screens/TheirToday').then((m) => m.TheirToday) },
   { pattern: '/acks/:id', load: () => import('./screens/More').then((m) => m.NoticeAck) },
   { pattern: '/accounts', load: () => import('./screens/Accounts').then((m) => m.Accounts) },

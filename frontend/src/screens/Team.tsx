@@ -9,6 +9,7 @@ import { label } from '../i18n/enums';
 import { Empty, Query } from '../ui/bits';
 import { Header } from '../ui/Layout';
 import { LazyDashboard } from './LazyDashboard';
+import { tst } from './stock.i18n';
 
 const t = messages(
   'team',
@@ -121,6 +122,16 @@ export function Team() {
                     </ul>
                   )}
                 </section>
+                <ul class="list section">
+                  <li>
+                    <a class="row" href="/stock">
+                      <span class="row-main">
+                        <span class="row-title">{tst('link')}</span>
+                        <span class="row-sub">{tst('linkHint')}</span>
+                      </span>
+                    </a>
+                  </li>
+                </ul>
                 <h2 class="section-title">{t('dashboards')}</h2>
                 <LazyDashboard />
               </>

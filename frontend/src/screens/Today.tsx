@@ -95,6 +95,9 @@ function AnalystHome() {
         <a class="btn primary block" href="/explorer">
           {t('explorer')}
         </a>
+        <a class="btn block" href="/stock" style={{ marginTop: '8px' }}>
+          {t('stockPlan')}
+        </a>
       </div>
       <LazyDashboard />
     </>

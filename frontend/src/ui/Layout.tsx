@@ -72,7 +72,7 @@ export function Shell({ children, badge }: { children: ComponentChildren; badge?
   const role = useStore(session)?.user.role;
   const manages = role === 'MANAGER' || role === 'ADMIN';
   const active =
-    p === '/' ? '/' : p.startsWith('/settings') || p.startsWith('/import') ? '/settings' : p.startsWith('/team') ? '/team' : '/accounts';
+    p === '/' ? '/' : p.startsWith('/settings') || p.startsWith('/import') ? '/settings' : p.startsWith('/team') ? '/team' : p.startsWith('/stock') ? (manages ? '/team' : '/') : '/accounts';
   return (
     <>
       <a class="skip" href="#main">
