@@ -41,7 +41,7 @@ type Order struct {
 	ContractNo string `json:"contract_no,omitempty"`
 	// At most 3 characters.
 	Currency string `json:"currency,omitempty"`
-	// Days after the invoice the receipt is due; the account's terms when left out.
+	// Days after the invoice the receipt is due (its contract's). Left out, the invoice takes the price agreement's or the account's terms and keeps them here.
 	PaymentDays *int `json:"payment_days,omitempty"`
 	// When the receipt is due: set when the invoice is issued (invoice day + paymentDays, 30 when no terms are on file).
 	PaymentDueAt *time.Time `json:"payment_due_at,omitempty"`

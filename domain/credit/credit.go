@@ -22,6 +22,7 @@ import (
 	"tandem/ent/hook"
 	"tandem/ent/order"
 	"tandem/ent/orderline"
+	"tandem/ent/quotation"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/viewer"
 )
@@ -29,6 +30,41 @@ import (
 // DefaultPaymentDays is when a receipt is due when neither the order nor the account
 // has terms on file.
 const DefaultPaymentDays = 30
+
+// Terms are the payment days an invoice is due in: the order's own (its contract's),
+// else those of the price agreement its lines were priced under, else the account's;
+// nil when none is on file (DueAt then gives DefaultPaymentDays).
+func Terms(order, agreement, account *int) *int {
+	for _, d := range []*int{order, agreement, account} {
+		if d != nil {
+			return d
+		}
+	}
+	return nil
+}
+
+// InvoiceTerms reads the terms of an order being invoiced (see Terms).
+func InvoiceTerms(ctx context.Context, c *gen.Client, o *gen.Order) (*int, error) {
+	if o.PaymentDays != nil {
+		return o.PaymentDays, nil
+	}
+	sys := access.System(ctx, "invoicing: the payment terms of the order's agreement and account")
+	var agreement *int
+	qt, err := c.Quotation.Query().
+		Where(quotation.HasOrderLinesWith(orderline.OrderID(o.ID)), quotation.PaymentDaysNotNil()).
+		Order(gen.Desc(quotation.FieldDecidedAt), gen.Desc(quotation.FieldID)).First(sys)
+	switch {
+	case err == nil:
+		agreement = qt.PaymentDays
+	case !gen.IsNotFound(err):
+		return nil, err
+	}
+	cu, err := c.Customer.Query().Where(customer.ID(o.CustomerID)).Select(customer.FieldPaymentDays).Only(sys)
+	if err != nil {
+		return nil, err
+	}
+	return Terms(nil, agreement, cu.PaymentDays), nil
+}
 
 // DueAt is when the receipt of an order invoiced at invoiced is due.
 func DueAt(invoiced time.Time, paymentDays *int) time.Time {
@@ -189,8 +225,7 @@ func Guard(next ent.Mutator) ent.Mutator {
 	})
 }
 
-// OrderTerms gives a new order the account's payment terms when it has none of its
-// own, and refuses a receipt date written by anything but the invoice step.
+// OrderTerms refuses a receipt date written by anything but the invoice step.
 func OrderTerms(next ent.Mutator) ent.Mutator {
 	return hook.OrderFunc(func(ctx context.Context, m *gen.OrderMutation) (gen.Value, error) {
 		if history.Is(ctx) || access.IsSystem(ctx) {
@@ -199,15 +234,6 @@ func OrderTerms(next ent.Mutator) ent.Mutator {
 		if _, set := m.PaymentDueAt(); (set || m.PaymentDueAtCleared()) && !invoicing(ctx) {
 			return nil, errcode.New(errcode.BadUserInput, "paymentDueAt is set when the invoice is issued (completeOrderStep INVOICED)").
 				With("field", "paymentDueAt")
-		}
-		if _, set := m.PaymentDays(); m.Op().Is(ent.OpCreate) && !set {
-			if cid, ok := m.CustomerID(); ok {
-				days, err := m.Client().Customer.Query().Where(customer.ID(cid)).Select(customer.FieldPaymentDays).
-					Only(access.System(ctx, "an order takes its account's payment terms"))
-				if err == nil && days.PaymentDays != nil {
-					m.SetPaymentDays(*days.PaymentDays)
-				}
-			}
 		}
 		return next.Mutate(ctx, m)
 	})

@@ -27,6 +27,20 @@ func TestDueAt(t *testing.T) {
 	}
 }
 
+func TestTerms(t *testing.T) {
+	o, a, c := 10, 60, 45
+	for _, x := range []struct {
+		order, agreement, account *int
+		want                      *int
+	}{
+		{&o, &a, &c, &o}, {nil, &a, &c, &a}, {nil, nil, &c, &c}, {nil, nil, nil, nil},
+	} {
+		if got := credit.Terms(x.order, x.agreement, x.account); got != x.want {
+			t.Errorf("%v %v %v: %v, want %v", x.order, x.agreement, x.account, got, x.want)
+		}
+	}
+}
+
 func TestAmount(t *testing.T) {
 	p := func(v float64) *float64 { return &v }
 	total, unpriced := credit.Amount([]*gen.OrderLine{{Quantity: 500, UnitPrice: p(18.5)}, {Quantity: 250, UnitPrice: p(0.333)}, {Quantity: 10}})

@@ -70,7 +70,14 @@ func CompleteStep(ctx context.Context, c *gen.Client, id pulid.ID, s orderevent.
 	}
 	write := move.Mark(ctx, kind, o.ID)
 	if s == orderevent.StepINVOICED {
-		u.SetPaymentDueAt(credit.DueAt(now, o.PaymentDays))
+		days, err := credit.InvoiceTerms(ctx, c, o)
+		if err != nil {
+			return nil, err
+		}
+		if days != nil && o.PaymentDays == nil {
+			u.SetPaymentDays(*days) // the terms it was invoiced on
+		}
+		u.SetPaymentDueAt(credit.DueAt(now, days))
 		write = credit.Invoicing(write)
 	}
 	saved, err := u.Save(write)

@@ -36,7 +36,7 @@ func (Order) Fields() []ent.Field {
 		atMost(80, field.String("contract_no").Optional()),
 		atMost(3, field.String("currency").Default("CNY").MinLen(3)),
 		field.Int("payment_days").Optional().Nillable().Min(0).Max(365).
-			Comment("Days after the invoice the receipt is due; the account's terms when left out."),
+			Comment("Days after the invoice the receipt is due (its contract's). Left out, the invoice takes the price agreement's or the account's terms and keeps them here."),
 		field.Time("payment_due_at").Optional().Nillable().
 			Comment("When the receipt is due: set when the invoice is issued (invoice day + paymentDays, 30 when no terms are on file).").
 			Annotations(entgql.OrderField("PAYMENT_DUE_AT"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),

@@ -39,9 +39,6 @@ func TestCreditLimit(t *testing.T) {
 		order := func(no string) any {
 			d := e.ok(rep1, `mutation($c: ID!, $no: String!, $d: Time!) { createOrder(input: {customerID: $c, number: $no, deliveryDate: $d}) { id paymentDays } }`,
 				map[string]any{"c": acme, "no": no, "d": time.Now().AddDate(0, 0, 20).UTC().Format(time.RFC3339)})
-			if dig(d, "createOrder", "paymentDays") != 45.0 {
-				t.Errorf("%s did not take the account's terms: %v", no, d)
-			}
 			id := dig(d, "createOrder", "id")
 			e.ok(rep1, qtLine, map[string]any{"in": map[string]any{"orderID": id, "productID": f.product.ID, "quantity": 400, "unitPrice": 20}})
 			return id

@@ -168,11 +168,14 @@ func TestOrderChecklist(t *testing.T) {
 		e.ok(rep, step, map[string]any{"id": oid, "s": "DELIVERED"})
 		expectCode(t, do("CLOSED"), "BAD_USER_INPUT")
 		expectCode(t, do("PAID"), "BAD_USER_INPUT")
+		// Invoiced on the account's terms (the order has none of its own, and no
+		// agreement priced it): the receipt is due 45 days after the invoice.
+		c.Customer.UpdateOneID(e.f.acmeEast.ID).SetPaymentDays(45).ExecX(e.sys)
 		e.ok(rep, step, map[string]any{"id": oid, "s": "INVOICED"})
-		// The receipt is due 30 days after the invoice (no payment terms on file).
-		due := rptTime(t, dig(e.ok(rep, `query($id: ID!) { node(id: $id) { ... on Order { paymentDueAt } } }`, map[string]any{"id": oid}), "node", "paymentDueAt"))
-		if d := time.Until(due); d < 29*24*time.Hour || d > 30*24*time.Hour {
-			t.Errorf("receipt due %s after the invoice, want 30 days", d)
+		inv := e.ok(rep, `query($id: ID!) { node(id: $id) { ... on Order { paymentDueAt paymentDays } } }`, map[string]any{"id": oid})
+		due := rptTime(t, dig(inv, "node", "paymentDueAt"))
+		if d := time.Until(due); d < 44*24*time.Hour || d > 45*24*time.Hour || dig(inv, "node", "paymentDays") != 45.0 {
+			t.Errorf("receipt due %s after the invoice on %v days' terms, want 45", d, dig(inv, "node", "paymentDays"))
 		}
 		e.ok(rep, step, map[string]any{"id": oid, "s": "PAID"})
 		d = e.ok(rep, step, map[string]any{"id": oid, "s": "CLOSED"})
