@@ -35,7 +35,7 @@ type Input struct {
 	// Demand is the forecast demand per month, starting with the month of Now.
 	Demand []Month
 	Now    time.Time
-	// CoverMonths: an order covers the lead time and this many months more.
+	// CoverMonths: an order is to last this many months from when it arrives.
 	CoverMonths int
 }
 
@@ -55,8 +55,8 @@ type Plan struct {
 	RunsOutAt *time.Time
 	// OrderBy is RunsOutAt less the lead time (nil with it).
 	OrderBy *time.Time
-	// Quantity to order: the demand over the lead time and CoverMonths, plus the
-	// safety stock, less what is on hand and on order (0 when nothing is needed).
+	// Quantity to order by OrderBy: the demand over CoverMonths from RunsOutAt (0 when
+	// the stock lasts beyond the forecast).
 	Quantity float64
 	// Horizon is the demand over the forecast months.
 	Horizon float64
@@ -102,8 +102,11 @@ func Make(in Input) Plan {
 			p.Status = OrderSoon
 		}
 	}
-	need := demandWithin(in.Demand, now, now.AddDate(0, in.CoverMonths, in.LeadDays))
-	p.Quantity = math.Max(0, math.Ceil(need+in.Safety-in.OnHand-in.OnOrder))
+	if p.RunsOutAt != nil {
+		// Ordered by OrderBy, it arrives as the stock reaches the safety stock: it is
+		// to last CoverMonths from then.
+		p.Quantity = math.Ceil(demandWithin(in.Demand, *p.RunsOutAt, p.RunsOutAt.AddDate(0, in.CoverMonths, 0)))
+	}
 	p.Horizon = math.Round(p.Horizon*100) / 100
 	return p
 }

@@ -27,10 +27,13 @@ func TestMake(t *testing.T) {
 		quantity float64
 	}{
 		// 2,500 − 500 safety = 2,000: June and July use it up, on 1 August; ordered 30
-		// days before, 2 July: 31 days away → OK. An order covering 30 days and 2
-		// months: 1,000 (June) + 1,000 (July) + 1,000 × 30/31 (August) + 500 − 2,500.
-		"two months": {stock.Input{OnHand: 2500, Safety: 500, LeadDays: 30, Demand: flat, Now: june, CoverMonths: 2}, stock.OK, ptr(day(8, 1)), 968},
-		"on order":   {stock.Input{OnHand: 1000, OnOrder: 1500, Safety: 500, LeadDays: 30, Demand: flat, Now: june, CoverMonths: 2}, stock.OK, ptr(day(8, 1)), 968},
+		// days before, 2 July: 31 days away → OK. The order is to last August and
+		// September: 2,000.
+		"two months": {stock.Input{OnHand: 2500, Safety: 500, LeadDays: 30, Demand: flat, Now: june, CoverMonths: 2}, stock.OK, ptr(day(8, 1)), 2000},
+		"on order":   {stock.Input{OnHand: 1000, OnOrder: 1500, Safety: 500, LeadDays: 30, Demand: flat, Now: june, CoverMonths: 2}, stock.OK, ptr(day(8, 1)), 2000},
+		// 5,000 run out on 1 November; of the two months from then, the 6-month
+		// forecast holds November alone: 1,000.
+		"past the forecast": {stock.Input{OnHand: 5000, LeadDays: 30, Demand: flat, Now: june, CoverMonths: 2}, stock.OK, ptr(day(11, 1)), 1000},
 		// 500 last to 16 June; ordered 20 days before: 27 May, passed.
 		"half a june": {stock.Input{OnHand: 500, LeadDays: 20, Demand: flat, Now: june}, stock.OrderNow, ptr(day(6, 16)), 0},
 		"below safety already": {stock.Input{OnHand: 100, Safety: 500, LeadDays: 10, Demand: flat, Now: june.Add(48 * time.Hour)},

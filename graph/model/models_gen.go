@@ -807,7 +807,7 @@ type StockPlan struct {
 	RunsOutAt *time.Time `json:"runsOutAt,omitempty"`
 	// runsOutAt less the lead time: order by then.
 	OrderBy *time.Time `json:"orderBy,omitempty"`
-	// To order now: the demand over the lead time and 2 months more, plus the safety stock, less what is on hand and on order.
+	// To order by orderBy: the demand over the 2 months after runsOutAt (as far as the forecast goes); 0 without runsOutAt.
 	SuggestedQuantity float64 `json:"suggestedQuantity"`
 	// The forecast demand per month, from this month on (customers and trials).
 	Demand []*MonthQuantity `json:"demand"`

@@ -723,6 +723,7 @@ func (s *seeder) run() error {
 		{"change notices", s.seedChangeNotices},
 		{"quotations", s.seedQuotations},
 		{"projects", s.seedProjects},
+		{"stock", s.seedStock},
 		{"market info", s.seedMarketInfo},
 		{"assistance", s.seedAssistance},
 		{"stage history", s.seedStageHistory},
@@ -2808,6 +2809,9 @@ func (s *seeder) seedOrders() error {
 			SetCreatedAt(o.at).SetUpdatedAt(last)
 		if o.cancelled {
 			b.SetCancelReason(o.cancelReason)
+		}
+		if o.invoiced != nil { // 月结 30 天: the receipt is due 30 days after the invoice
+			b.SetPaymentDays(30).SetPaymentDueAt(o.invoiced.AddDate(0, 0, 30))
 		}
 		if o.contract != nil {
 			b.SetContractNo("HT" + strings.TrimPrefix(o.number, "SO"))

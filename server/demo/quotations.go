@@ -172,3 +172,21 @@ func (s *seeder) seedProjects() error {
 	}
 	return nil
 }
+
+// seedStock enters our stock of the three first products, so the stock plan has
+// something to plan on the first day: on hand, on order, a safety stock and the lead
+// time of production.
+func (s *seeder) seedStock() error {
+	for i, p := range s.prods {
+		if i == 3 {
+			break
+		}
+		counted := s.ago(2)
+		err := s.c.Product.UpdateOneID(p.e.ID).SetStockOnHand(float64(6000 + 4000*i)).SetStockOnOrder(float64(2000 * (i % 2))).
+			SetSafetyStock(1000).SetLeadTimeDays(21 + 7*i).SetStockCountedAt(counted).Exec(s.ctx)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
