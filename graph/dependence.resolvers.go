@@ -8,7 +8,6 @@ package graph
 import (
 	"context"
 	"tandem/ent"
-	"tandem/ent/errcode"
 	"tandem/graph/model"
 )
 
@@ -23,12 +22,9 @@ func (r *customerResolver) Dependence(ctx context.Context, obj *ent.Customer) (*
 
 // RevenueConcentration is the resolver for the revenueConcentration field.
 func (r *queryResolver) RevenueConcentration(ctx context.Context, first *int) ([]*model.Dependence, error) {
-	n := 10
-	if first != nil {
-		n = *first
-	}
-	if n < 1 || n > 100 {
-		return nil, errcode.New(errcode.BadUserInput, "first: from 1 to 100 accounts").With("field", "first")
+	n, err := bounded(first, 10, 1, 100, "first")
+	if err != nil {
+		return nil, err
 	}
 	return revenueConcentration(ctx, r.db(ctx), r.now(), n)
 }

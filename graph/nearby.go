@@ -10,7 +10,6 @@ import (
 	"tandem/domain/interaction"
 	"tandem/ent"
 	"tandem/ent/customer"
-	"tandem/ent/errcode"
 	"tandem/graph/model"
 )
 
@@ -22,12 +21,9 @@ const NearbyKm = 50.0
 // flat-earth distance (exact enough to rank places 50 km apart), then the distance is
 // measured on the sphere.
 func nearbyCustomers(ctx context.Context, c *ent.Client, lat, lng float64, first *int) ([]*model.NearbyCustomer, error) {
-	n := 20
-	if first != nil {
-		if *first < 1 || *first > 100 {
-			return nil, errcode.New(errcode.BadUserInput, "first: from 1 to 100").With("field", "first")
-		}
-		n = *first
+	n, err := bounded(first, 20, 1, 100, "first")
+	if err != nil {
+		return nil, err
 	}
 	if err := interaction.CheckPlace(lat, lng, ""); err != nil {
 		return nil, err

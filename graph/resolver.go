@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"tandem/ent"
+	"tandem/ent/errcode"
 	"tandem/server/auth"
 	"tandem/server/metrics"
 	"tandem/server/storage"
@@ -39,4 +40,16 @@ func (r *Resolver) db(ctx context.Context) *ent.Client {
 		return c
 	}
 	return r.Client
+}
+
+// bounded is an optional count argument (first, months) within lo..hi, def when left
+// out; BAD_USER_INPUT naming the argument otherwise.
+func bounded(arg *int, def, lo, hi int, name string) (int, error) {
+	if arg == nil {
+		return def, nil
+	}
+	if *arg < lo || *arg > hi {
+		return 0, errcode.New(errcode.BadUserInput, "%s: from %d to %d", name, lo, hi).With("field", name)
+	}
+	return *arg, nil
 }

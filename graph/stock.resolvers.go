@@ -7,21 +7,17 @@ package graph
 
 import (
 	"context"
-	"tandem/ent/errcode"
 	"tandem/ent/schema/pulid"
 	"tandem/graph/model"
 )
 
 // StockPlan is the resolver for the stockPlan field.
 func (r *queryResolver) StockPlan(ctx context.Context, productID pulid.ID, months *int) (*model.StockPlan, error) {
-	n := 6
-	if months != nil {
-		n = *months
+	n, err := bounded(months, 6, 1, 12, "months")
+	if err != nil {
+		return nil, err
 	}
-	if n < 1 || n > 12 {
-		return nil, errcode.New(errcode.BadUserInput, "months: from 1 to 12").With("field", "months")
-	}
-	if err := internalOnly(ctx); err != nil {
+	if err = internalOnly(ctx); err != nil {
 		return nil, err
 	}
 	p, err := r.db(ctx).Product.Get(ctx, productID)
@@ -33,14 +29,11 @@ func (r *queryResolver) StockPlan(ctx context.Context, productID pulid.ID, month
 
 // StockPlans is the resolver for the stockPlans field.
 func (r *queryResolver) StockPlans(ctx context.Context, first *int) ([]*model.StockPlan, error) {
-	n := 20
-	if first != nil {
-		n = *first
+	n, err := bounded(first, 20, 1, 100, "first")
+	if err != nil {
+		return nil, err
 	}
-	if n < 1 || n > 100 {
-		return nil, errcode.New(errcode.BadUserInput, "first: from 1 to 100 products").With("field", "first")
-	}
-	if err := internalOnly(ctx); err != nil {
+	if err = internalOnly(ctx); err != nil {
 		return nil, err
 	}
 	return stockPlans(ctx, r.db(ctx), r.now(), n, r.viewerLocale(ctx))
