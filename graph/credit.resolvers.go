@@ -35,3 +35,15 @@ func (r *customerResolver) CreditLine(ctx context.Context, obj *ent.Customer) (*
 	}
 	return out, nil
 }
+
+// InvoiceTerms is the resolver for the invoiceTerms field.
+func (r *orderResolver) InvoiceTerms(ctx context.Context, obj *ent.Order) (int, error) {
+	days, err := credit.InvoiceTerms(ctx, r.db(ctx), obj)
+	if err != nil {
+		return 0, err
+	}
+	if days == nil {
+		return credit.DefaultPaymentDays, nil
+	}
+	return *days, nil
+}

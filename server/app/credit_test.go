@@ -44,6 +44,11 @@ func TestCreditLimit(t *testing.T) {
 			return id
 		}
 		a, b := order("SO-CR-1"), order("SO-CR-2")
+		// Before it is invoiced, an order says the terms its invoice will take: the
+		// account's 45 days (no terms of its own, no agreement priced it).
+		if n := dig(e.ok(rep1, `query($id: ID!) { node(id: $id) { ... on Order { invoiceTerms } } }`, map[string]any{"id": a}), "node", "invoiceTerms"); n != 45.0 {
+			t.Errorf("invoice terms %v, want the account's 45", n)
+		}
 		e.ok(rep1, crConfirm, map[string]any{"id": a})
 		if r := e.do(rep1, crConfirm, map[string]any{"id": b}); r.code() != "FORBIDDEN" {
 			t.Errorf("a rep confirmed beyond the limit: %+v", r.Errors)

@@ -134,6 +134,10 @@ func TestQuotationAgreement(t *testing.T) {
 		if dig(l, "createOrderLine", "unitPrice") != 18.0 || dig(l, "createOrderLine", "agreement", "id") != id {
 			t.Errorf("1,500 kg under the agreement: %v", l)
 		}
+		// Its invoice will take the agreement's 60 days (the order and the account have none).
+		if n := dig(e.ok(rep1, `query($id: ID!) { node(id: $id) { ... on Order { invoiceTerms } } }`, map[string]any{"id": oid}), "node", "invoiceTerms"); n != 60.0 {
+			t.Errorf("invoice terms %v, want the agreement's 60", n)
+		}
 		l = e.ok(rep1, qtLine, map[string]any{"in": map[string]any{"orderID": oid, "productID": f.product.ID, "quantity": 10, "unitPrice": 20}})
 		if dig(l, "createOrderLine", "unitPrice") != 20.0 {
 			t.Errorf("10 kg at the agreed 20: %v", l)

@@ -1,4 +1,5 @@
-// Credit on an order's page: its payment terms and when its receipt is due (overdue in
+// Credit on an order's page: its payment terms (its own, else those its invoice will
+// take from its agreement or its account) and when its receipt is due (overdue in
 // red, and said so), and the credit check of confirming it — beyond the account's limit
 // a rep is told a manager confirms it, and a manager is asked why before confirming. A
 // refusal from the server is said with its figures in the app's language.
@@ -7,17 +8,17 @@ import { Badge } from '../ui/bits';
 import { tcr } from './commercial.i18n';
 import { creditRefusal, receiptOverdue } from './commercialLogic';
 
-type Terms = { paymentDays?: number | null; paymentDueAt?: string | null; paidAt?: string | null };
+type Terms = { paymentDays?: number | null; invoiceTerms?: number | null; paymentDueAt?: string | null; paidAt?: string | null };
 
 /** The order's terms, as rows of its summary (dt/dd). */
 export function PaymentRows({ o }: { o: Terms }) {
   const late = receiptOverdue({ paymentDueAt: o.paymentDueAt, paid: !!o.paidAt });
   return (
     <>
-      {o.paymentDays != null && (
+      {(o.paymentDays ?? o.invoiceTerms) != null && (
         <>
           <dt>{tcr('paymentDays')}</dt>
-          <dd>{tcr('days', { n: o.paymentDays })}</dd>
+          <dd data-testid="payment-terms">{tcr('days', { n: (o.paymentDays ?? o.invoiceTerms) as number })}</dd>
         </>
       )}
       {o.paymentDueAt && (

@@ -171,7 +171,7 @@ export const OrderDetailQuery = graphql(`
       __typename
       ... on Order {
         id version number status orderedAt deliveryDate contractNo currency notes isEvaluation
-        shippedAt cancelledAt cancelReason paymentDays paymentDueAt paidAt
+        shippedAt cancelledAt cancelReason paymentDays invoiceTerms paymentDueAt paidAt
         customer { id name creditLine { limit currency open available } }
         lines(first: 100) {
           edges { node { id version quantity unit unitPrice batchNo productionDate priceNote agreement { id number revision } product { id code name } } }
