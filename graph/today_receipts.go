@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"time"
 
 	"tandem/ent"
 	"tandem/ent/order"
@@ -26,10 +27,19 @@ func todayReceipts(run *todayRun) error {
 	}
 	for _, o := range orders {
 		due := *o.PaymentDueAt
-		n := daysSince(run.now, due)
 		run.add(model.TodayKindReceiptOverdue, o.ID, o.CustomerID, o, say(run.lang, "收款 "+o.Number, "Receipt "+o.Number),
-			say(run.lang, fmt.Sprintf("发票已开，货款 %s 到期，已逾期 %d 天", ymd(due), n),
-				fmt.Sprintf("Invoiced; payment was due on %s, %d days ago", ymd(due), n)), &due)
+			receiptReason(run.lang, due, run.now), &due)
 	}
 	return nil
+}
+
+// receiptReason says how late a receipt is: due earlier today, or so many days ago.
+func receiptReason(lang string, due, now time.Time) string {
+	n := daysSince(now, due)
+	if n < 1 {
+		return say(lang, fmt.Sprintf("发票已开，货款今天（%s）到期，尚未收到", ymd(due)),
+			fmt.Sprintf("Invoiced; payment was due today (%s) and has not come in", ymd(due)))
+	}
+	return say(lang, fmt.Sprintf("发票已开，货款 %s 到期，已逾期 %d 天", ymd(due), n),
+		fmt.Sprintf("Invoiced; payment was due on %s, %s ago", ymd(due), days(n)))
 }
