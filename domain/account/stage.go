@@ -90,9 +90,8 @@ func Set(ctx context.Context, c *gen.Client, id pulid.ID, to customer.Stage, rea
 	if err != nil {
 		return nil, err
 	}
-	if version != nil && *version != cu.Version {
-		return nil, errcode.New(errcode.Conflict, "this account was changed by someone else since version %d; reload it and try again", *version).
-			With("expectedVersion", *version)
+	if err := move.Stale("this account", cu.Version, version); err != nil {
+		return nil, err
 	}
 	if cu.Stage == to {
 		return cu, nil

@@ -132,3 +132,13 @@ func (t Table) reachable(from, to string) bool {
 	}
 	return false
 }
+
+// Stale refuses a write sent with the version the client read (version, when it sent
+// one) when the record is at another one now (cur): CONFLICT naming what.
+func Stale(what string, cur int, version *int) error {
+	if version == nil || *version == cur {
+		return nil
+	}
+	return errcode.New(errcode.Conflict, "%s was changed by someone else since version %d; reload it and try again", what, *version).
+		With("expectedVersion", *version)
+}

@@ -75,10 +75,8 @@ func Issue(ctx context.Context, c *gen.Client, id pulid.ID, version *int, now ti
 	if err != nil {
 		return nil, err
 	}
-	if version != nil && *version != cn.Version {
-		return nil, errcode.New(errcode.Conflict,
-			"this change notice was changed by someone else since version %d; reload it and try again", *version).
-			With("expectedVersion", *version)
+	if err := move.Stale("this change notice", cn.Version, version); err != nil {
+		return nil, err
 	}
 	if cn.Status != changenotice.StatusDRAFT {
 		// Issued since the client read it (by someone else, or a replay): a conflict.

@@ -58,9 +58,8 @@ func Move(ctx context.Context, c *gen.Client, id pulid.ID, to project.Status, ve
 	if err != nil {
 		return nil, err
 	}
-	if version != nil && *version != p.Version {
-		return nil, errcode.New(errcode.Conflict, "the project was changed by someone else since version %d; reload it and try again", *version).
-			With("expectedVersion", *version)
+	if err := move.Stale("the project", p.Version, version); err != nil {
+		return nil, err
 	}
 	what := "the project " + p.Title
 	if !Table.May(string(p.Status), string(to)) {

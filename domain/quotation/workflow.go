@@ -57,7 +57,7 @@ func Replace(ctx context.Context, c *gen.Client, id pulid.ID, version *int, d Dr
 	if err != nil {
 		return nil, err
 	}
-	if err := stale(qt, version); err != nil {
+	if err := move.Stale(what(qt), qt.Version, version); err != nil {
 		return nil, err
 	}
 	if qt.Status != q.StatusDRAFT {
@@ -100,7 +100,7 @@ func Delete(ctx context.Context, c *gen.Client, id pulid.ID, version *int) error
 	if err != nil {
 		return err
 	}
-	if err := stale(qt, version); err != nil {
+	if err := move.Stale(what(qt), qt.Version, version); err != nil {
 		return err
 	}
 	if qt.Status != q.StatusDRAFT {
@@ -126,7 +126,7 @@ func Send(ctx context.Context, c *gen.Client, id pulid.ID, version *int, now tim
 	if err != nil {
 		return nil, err
 	}
-	if err := stale(qt, version); err != nil {
+	if err := move.Stale(what(qt), qt.Version, version); err != nil {
 		return nil, err
 	}
 	if err := may(qt, q.StatusSENT); err != nil {
@@ -183,7 +183,7 @@ func Decide(ctx context.Context, c *gen.Client, id pulid.ID, version *int, d Dec
 	if partner && qt.CustomerID != viewer.FromContext(ctx).CustomerID {
 		return nil, errcode.New(errcode.NotFound, "no quotation %s", id).With("field", "id")
 	}
-	if err := stale(qt, version); err != nil {
+	if err := move.Stale(what(qt), qt.Version, version); err != nil {
 		return nil, err
 	}
 	to := q.StatusREJECTED
@@ -325,15 +325,6 @@ func may(qt *gen.Quotation, to q.Status) error {
 	}
 	return move.Refused(what(qt), string(qt.Status), string(to), Table.Next(string(qt.Status)),
 		Table.MovedPast(string(qt.Status), string(to)))
-}
-
-// stale refuses a write made on a version the quotation has moved on from.
-func stale(qt *gen.Quotation, version *int) error {
-	if version != nil && *version != qt.Version {
-		return errcode.New(errcode.Conflict, "%s was changed by someone else since version %d; reload it and try again", what(qt), *version).
-			With("expectedVersion", *version)
-	}
-	return nil
 }
 
 // sampleOfAccount refuses a sample of another account.
