@@ -2,10 +2,10 @@ package graph
 
 import (
 	"context"
-	"strings"
 
 	"tandem/domain/access"
 	"tandem/domain/money"
+	"tandem/domain/units"
 	"tandem/ent"
 	"tandem/ent/order"
 	"tandem/ent/orderline"
@@ -71,24 +71,13 @@ func orderHistory(ctx context.Context, c *ent.Client, customerID, productID puli
 	return out, nil
 }
 
-// unitFactors converts units of one kind to a base unit (kg for mass, L for volume).
-var unitFactors = map[string]struct {
-	kind   string
-	factor float64
-}{
-	"t": {"mass", 1000}, "kg": {"mass", 1}, "g": {"mass", 0.001},
-	"l": {"volume", 1}, "m3": {"volume", 1000}, "m³": {"volume", 1000},
-}
-
 // convertQuantity converts q from one unit to another of the same kind; units it
 // does not know (or of different kinds) are taken as they are.
 func convertQuantity(q float64, from, to string) float64 {
-	f, ok1 := unitFactors[strings.ToLower(strings.TrimSpace(from))]
-	t, ok2 := unitFactors[strings.ToLower(strings.TrimSpace(to))]
-	if !ok1 || !ok2 || f.kind != t.kind || f.factor == t.factor {
-		return q
+	if v, ok := units.Convert(q, from, to); ok {
+		return v
 	}
-	return q * f.factor / t.factor
+	return q
 }
 
 // viewerLocale is the signed-in user's language ("zh" unless they chose "en").

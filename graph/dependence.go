@@ -12,6 +12,7 @@ import (
 	"tandem/domain/access"
 	"tandem/domain/dependence"
 	"tandem/domain/money"
+	"tandem/domain/units"
 	"tandem/ent"
 	"tandem/ent/customer"
 	"tandem/ent/order"
@@ -88,7 +89,7 @@ func revenues(ctx context.Context, c *ent.Client, now time.Time, only pulid.ID) 
 		total += conv.Amount
 	}
 	for _, r := range weights {
-		if kg, ok := dependence.Kilograms(r.Quantity, r.key(1)); ok {
+		if kg, ok := units.Kilograms(r.Quantity, r.key(1)); ok {
 			get(r).kg += kg
 		}
 	}

@@ -4,10 +4,7 @@
 // the concentration share of our revenue is a concentration risk.
 package dependence
 
-import (
-	"strings"
-	"sync/atomic"
-)
+import "sync/atomic"
 
 const (
 	// WindowMonths is the period both shares are measured over.
@@ -28,20 +25,6 @@ func ConcentrationShare() float64 {
 		return s
 	}
 	return DefaultConcentrationShare
-}
-
-// Kilograms turns a quantity in a unit of mass into kilograms; ok is false for a unit
-// that is not one (drums, pieces), which a share by weight cannot count.
-func Kilograms(quantity float64, unit string) (kg float64, ok bool) {
-	switch strings.ToLower(strings.TrimSpace(unit)) {
-	case "kg", "公斤", "千克":
-		return quantity, true
-	case "t", "mt", "ton", "tonne", "吨":
-		return quantity * 1000, true
-	case "g", "克":
-		return quantity / 1000, true
-	}
-	return 0, false
 }
 
 // Share is part ÷ whole, nil when the whole is unknown or zero.

@@ -6,27 +6,6 @@ import (
 	"tandem/domain/dependence"
 )
 
-func TestKilograms(t *testing.T) {
-	for _, c := range []struct {
-		q    float64
-		unit string
-		kg   float64
-		ok   bool
-	}{
-		{500, "kg", 500, true},
-		{2, " T ", 2000, true},
-		{3, "吨", 3000, true},
-		{1500, "g", 1.5, true},
-		{4, "drum", 0, false},
-		{4, "", 0, false},
-	} {
-		kg, ok := dependence.Kilograms(c.q, c.unit)
-		if kg != c.kg || ok != c.ok {
-			t.Errorf("%v %q: %v %v", c.q, c.unit, kg, ok)
-		}
-	}
-}
-
 func TestShareAndConcentration(t *testing.T) {
 	whole := 20000.0
 	zero := 0.0
