@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"time"
 
 	"entgo.io/ent/dialect/sql"
@@ -32,39 +33,27 @@ type accountRevenue struct {
 
 // revenues reads the last twelve months of every account (or of one, when only is
 // set): its orders not cancelled, in CNY at each order date's rate, and the weight of
-// its lines. The total is every account's, whoever asks (a share is of our whole
-// revenue); two aggregate statements, grouped by account, currency and day.
+// its lines; and the total of every account, whoever asks (a share is of our whole
+// revenue). Aggregate statements grouped by account, currency and day; for one
+// account the total is read once per operation (revenueTotal), so a page of accounts
+// does not aggregate every order line again for each.
 func revenues(ctx context.Context, c *ent.Client, now time.Time, only pulid.ID) (map[pulid.ID]*accountRevenue, float64, error) {
 	sys := access.System(ctx, "dependence: a share is of our whole revenue")
 	from := now.UTC().AddDate(0, -dependence.WindowMonths, 0)
-	scope := func(s *sql.Selector) *sql.SelectTable {
-		o := sql.Table(order.Table).As("dep_o")
-		s.Join(o).On(s.C(orderline.FieldOrderID), o.C(order.FieldID)).
-			Where(sql.And(sql.NEQ(o.C(order.FieldStatus), string(order.StatusCANCELLED)), sql.GTE(o.C(order.FieldOrderedAt), from)))
-		return o
+	book, err := money.Load(ctx, c)
+	if err != nil {
+		return nil, 0, err
 	}
-	var amounts []aggRow
-	err := c.OrderLine.Query().Modify(func(s *sql.Selector) {
-		o := scope(s)
-		grouping(s, []string{s.C(orderline.FieldCustomerID), fmt.Sprintf("UPPER(%s)", o.C(order.FieldCurrency)), dayOf(s, o.C(order.FieldOrderedAt))},
-			sql.As(fmt.Sprintf("COALESCE(SUM(%s * %s), 0)", s.C(orderline.FieldQuantity), s.C(orderline.FieldUnitPrice)), "value"))
-	}).Scan(sys, &amounts)
+	amounts, err := revenueRows(sys, c, from, only, true)
 	if err != nil {
 		return nil, 0, err
 	}
 	var weights []aggRow
 	err = c.OrderLine.Query().Modify(func(s *sql.Selector) {
-		scope(s)
-		if only != "" {
-			s.Where(sql.EQ(s.C(orderline.FieldCustomerID), string(only)))
-		}
+		revenueScope(s, from, only)
 		grouping(s, []string{s.C(orderline.FieldCustomerID), s.C(orderline.FieldUnit)},
 			sql.As(fmt.Sprintf("COALESCE(SUM(%s), 0)", s.C(orderline.FieldQuantity)), "quantity"))
 	}).Scan(sys, &weights)
-	if err != nil {
-		return nil, 0, err
-	}
-	book, err := money.Load(ctx, c)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -78,22 +67,81 @@ func revenues(ctx context.Context, c *ent.Client, now time.Time, only pulid.ID) 
 	}
 	total := 0.0
 	for _, r := range amounts {
-		day, _ := time.Parse(time.DateOnly, r.key(2))
-		conv := book.Convert(r.Value, r.key(1), revenueCurrency, day)
+		amount, ok := inCNY(book, r, 1)
 		a := get(r)
-		if !conv.Same && !conv.Converted {
+		if !ok {
 			a.unconverted++
 			continue
 		}
-		a.revenue += conv.Amount
-		total += conv.Amount
+		a.revenue += amount
+		total += amount
 	}
 	for _, r := range weights {
 		if kg, ok := units.Kilograms(r.Quantity, r.key(1)); ok {
 			get(r).kg += kg
 		}
 	}
+	if only != "" {
+		if total, err = revenueTotal(ctx, sys, c, book, from); err != nil {
+			return nil, 0, err
+		}
+	}
 	return out, total, nil
+}
+
+// revenueTotal is every account's revenue since from, in CNY: read once per operation.
+func revenueTotal(ctx, sys context.Context, c *ent.Client, book *money.Book, from time.Time) (float64, error) {
+	key := "revenue-total:" + from.Format(time.DateOnly)
+	if v, ok := memoGet(ctx, key); ok {
+		return strconv.ParseFloat(v, 64)
+	}
+	rows, err := revenueRows(sys, c, from, "", false)
+	if err != nil {
+		return 0, err
+	}
+	total := 0.0
+	for _, r := range rows {
+		if amount, ok := inCNY(book, r, 0); ok {
+			total += amount
+		}
+	}
+	memoPut(ctx, key, strconv.FormatFloat(total, 'g', -1, 64))
+	return total, nil
+}
+
+// revenueScope narrows order lines to orders not cancelled since from (of one
+// account, when only is set).
+func revenueScope(s *sql.Selector, from time.Time, only pulid.ID) *sql.SelectTable {
+	o := sql.Table(order.Table).As("dep_o")
+	s.Join(o).On(s.C(orderline.FieldOrderID), o.C(order.FieldID)).
+		Where(sql.And(sql.NEQ(o.C(order.FieldStatus), string(order.StatusCANCELLED)), sql.GTE(o.C(order.FieldOrderedAt), from)))
+	if only != "" {
+		s.Where(sql.EQ(s.C(orderline.FieldCustomerID), string(only)))
+	}
+	return o
+}
+
+// revenueRows sums the lines' amounts by currency and day (and account first, with
+// byAccount).
+func revenueRows(sys context.Context, c *ent.Client, from time.Time, only pulid.ID, byAccount bool) ([]aggRow, error) {
+	var rows []aggRow
+	err := c.OrderLine.Query().Modify(func(s *sql.Selector) {
+		o := revenueScope(s, from, only)
+		keys := []string{fmt.Sprintf("UPPER(%s)", o.C(order.FieldCurrency)), dayOf(s, o.C(order.FieldOrderedAt))}
+		if byAccount {
+			keys = append([]string{s.C(orderline.FieldCustomerID)}, keys...)
+		}
+		grouping(s, keys, sql.As(fmt.Sprintf("COALESCE(SUM(%s * %s), 0)", s.C(orderline.FieldQuantity), s.C(orderline.FieldUnitPrice)), "value"))
+	}).Scan(sys, &rows)
+	return rows, err
+}
+
+// inCNY converts a row's amount, whose currency and day are its keys from k on; ok is
+// false when no rate is on file for that day.
+func inCNY(book *money.Book, r aggRow, k int) (float64, bool) {
+	day, _ := time.Parse(time.DateOnly, r.key(k+1))
+	conv := book.Convert(r.Value, r.key(k), revenueCurrency, day)
+	return conv.Amount, conv.Same || conv.Converted
 }
 
 // dependenceOf is one account's dependence from the revenues read.
