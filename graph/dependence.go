@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"fmt"
-	"math"
 	"sort"
 	"strconv"
 	"time"
@@ -149,7 +148,7 @@ func dependenceOf(cu *ent.Customer, a *accountRevenue, total float64) *model.Dep
 	if a == nil {
 		a = &accountRevenue{}
 	}
-	d := &model.Dependence{Customer: cu, OurKg: a.kg, AnnualDemandKg: cu.AnnualDemandKg, Revenue: math.Round(a.revenue*100) / 100,
+	d := &model.Dependence{Customer: cu, OurKg: a.kg, AnnualDemandKg: cu.AnnualDemandKg, Revenue: round2(a.revenue),
 		Currency: revenueCurrency, Unconverted: a.unconverted, ConcentrationThreshold: dependence.ConcentrationShare()}
 	d.OurShareOfTheirUse = dependence.Share(a.kg, cu.AnnualDemandKg)
 	if s := dependence.Share(a.revenue, &total); s != nil {

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"time"
 
@@ -180,4 +181,5 @@ func stockPlans(ctx context.Context, c *ent.Client, now time.Time, first int, la
 	return out, nil
 }
 
-func round2(v float64) float64 { return float64(int64(v*100+0.5)) / 100 }
+// round2 rounds to two decimals.
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
