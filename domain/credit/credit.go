@@ -101,6 +101,14 @@ type Exposure struct {
 // confirmed). It reads every order of the account, whoever asks: a limit holds
 // whatever the viewer may see.
 func Open(ctx context.Context, c *gen.Client, customerID pulid.ID, currency string, except pulid.ID) (Exposure, error) {
+	book, err := money.Load(ctx, c)
+	if err != nil {
+		return Exposure{}, err
+	}
+	return open(ctx, c, book, customerID, currency, except)
+}
+
+func open(ctx context.Context, c *gen.Client, book *money.Book, customerID pulid.ID, currency string, except pulid.ID) (Exposure, error) {
 	sys := access.System(ctx, "credit: every unpaid order of the account counts")
 	orders, err := c.Order.Query().
 		Where(order.CustomerID(customerID), order.StatusNEQ(order.StatusCANCELLED), order.ConfirmedAtNotNil(),
@@ -110,13 +118,6 @@ func Open(ctx context.Context, c *gen.Client, customerID pulid.ID, currency stri
 		return Exposure{}, err
 	}
 	e := Exposure{Currency: currency, Orders: len(orders)}
-	if len(orders) == 0 {
-		return e, nil
-	}
-	book, err := money.Load(ctx, c)
-	if err != nil {
-		return Exposure{}, err
-	}
 	for _, o := range orders {
 		amount, _ := Amount(o.Edges.Lines)
 		conv := book.Convert(amount, o.Currency, currency, o.OrderedAt)
@@ -169,7 +170,11 @@ func ConfirmGate(ctx context.Context, c *gen.Client, o *gen.Order, note *string)
 	if cu.CreditLimit == nil {
 		return nil
 	}
-	e, err := Open(ctx, c, o.CustomerID, cu.CreditCurrency, o.ID)
+	book, err := money.Load(ctx, c)
+	if err != nil {
+		return err
+	}
+	e, err := open(ctx, c, book, o.CustomerID, cu.CreditCurrency, o.ID)
 	if err != nil {
 		return err
 	}
@@ -178,10 +183,7 @@ func ConfirmGate(ctx context.Context, c *gen.Client, o *gen.Order, note *string)
 		return err
 	}
 	amount, _ := Amount(lines)
-	conv, err := money.Convert(ctx, c, amount, o.Currency, cu.CreditCurrency, o.OrderedAt)
-	if err != nil {
-		return err
-	}
+	conv := book.Convert(amount, o.Currency, cu.CreditCurrency, o.OrderedAt)
 	d := Decide(cu.CreditLimit, e, conv.Amount, conv.Same || conv.Converted)
 	if !d.Over {
 		return nil
