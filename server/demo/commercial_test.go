@@ -10,9 +10,9 @@ import (
 	"tandem/ent/user"
 )
 
-// The demo book has quotations in every status, each with its quantity breaks, and
+// The demo book has quotations in every status (and three projects with members and milestones), each with its quantity breaks, and
 // one of rep1's agreements ends within the month (on rep1's Today).
-func TestSeedQuotations(t *testing.T) {
+func TestSeedCommercial(t *testing.T) {
 	c, res, _ := seed(t, now)
 	ctx := allow()
 	if res.Quotations == 0 || c.Quotation.Query().CountX(ctx) != res.Quotations {
