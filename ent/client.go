@@ -43,6 +43,7 @@ import (
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
 	"tandem/ent/project"
+	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
@@ -140,6 +141,8 @@ type Client struct {
 	Product *ProductClient
 	// Project is the client for interacting with the Project builders.
 	Project *ProjectClient
+	// ProjectDocument is the client for interacting with the ProjectDocument builders.
+	ProjectDocument *ProjectDocumentClient
 	// ProjectMember is the client for interacting with the ProjectMember builders.
 	ProjectMember *ProjectMemberClient
 	// ProjectMilestone is the client for interacting with the ProjectMilestone builders.
@@ -224,6 +227,7 @@ func (c *Client) init() {
 	c.PricePoint = NewPricePointClient(c.config)
 	c.Product = NewProductClient(c.config)
 	c.Project = NewProjectClient(c.config)
+	c.ProjectDocument = NewProjectDocumentClient(c.config)
 	c.ProjectMember = NewProjectMemberClient(c.config)
 	c.ProjectMilestone = NewProjectMilestoneClient(c.config)
 	c.Quotation = NewQuotationClient(c.config)
@@ -368,6 +372,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		PricePoint:            NewPricePointClient(cfg),
 		Product:               NewProductClient(cfg),
 		Project:               NewProjectClient(cfg),
+		ProjectDocument:       NewProjectDocumentClient(cfg),
 		ProjectMember:         NewProjectMemberClient(cfg),
 		ProjectMilestone:      NewProjectMilestoneClient(cfg),
 		Quotation:             NewQuotationClient(cfg),
@@ -439,6 +444,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		PricePoint:            NewPricePointClient(cfg),
 		Product:               NewProductClient(cfg),
 		Project:               NewProjectClient(cfg),
+		ProjectDocument:       NewProjectDocumentClient(cfg),
 		ProjectMember:         NewProjectMemberClient(cfg),
 		ProjectMilestone:      NewProjectMilestoneClient(cfg),
 		Quotation:             NewQuotationClient(cfg),
@@ -494,11 +500,11 @@ func (c *Client) Use(hooks ...Hook) {
 		c.Contact, c.Customer, c.Document, c.ExchangeRate, c.ImportJob, c.Interaction,
 		c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle,
 		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
-		c.Person, c.Pitch, c.PricePoint, c.Product, c.Project, c.ProjectMember,
-		c.ProjectMilestone, c.Quotation, c.QuotationLine, c.RefreshToken, c.Sample,
-		c.SampleEvent, c.SavedQuery, c.ServerState, c.ServiceDocument, c.Shipment,
-		c.SigningKey, c.Snooze, c.StageChange, c.Task, c.Team, c.TrackingEvent,
-		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.Person, c.Pitch, c.PricePoint, c.Product, c.Project, c.ProjectDocument,
+		c.ProjectMember, c.ProjectMilestone, c.Quotation, c.QuotationLine,
+		c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery, c.ServerState,
+		c.ServiceDocument, c.Shipment, c.SigningKey, c.Snooze, c.StageChange, c.Task,
+		c.Team, c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Use(hooks...)
 	}
@@ -513,11 +519,11 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.Contact, c.Customer, c.Document, c.ExchangeRate, c.ImportJob, c.Interaction,
 		c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle,
 		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
-		c.Person, c.Pitch, c.PricePoint, c.Product, c.Project, c.ProjectMember,
-		c.ProjectMilestone, c.Quotation, c.QuotationLine, c.RefreshToken, c.Sample,
-		c.SampleEvent, c.SavedQuery, c.ServerState, c.ServiceDocument, c.Shipment,
-		c.SigningKey, c.Snooze, c.StageChange, c.Task, c.Team, c.TrackingEvent,
-		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.Person, c.Pitch, c.PricePoint, c.Product, c.Project, c.ProjectDocument,
+		c.ProjectMember, c.ProjectMilestone, c.Quotation, c.QuotationLine,
+		c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery, c.ServerState,
+		c.ServiceDocument, c.Shipment, c.SigningKey, c.Snooze, c.StageChange, c.Task,
+		c.Team, c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -588,6 +594,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Product.mutate(ctx, m)
 	case *ProjectMutation:
 		return c.Project.mutate(ctx, m)
+	case *ProjectDocumentMutation:
+		return c.ProjectDocument.mutate(ctx, m)
 	case *ProjectMemberMutation:
 		return c.ProjectMember.mutate(ctx, m)
 	case *ProjectMilestoneMutation:
@@ -2973,6 +2981,22 @@ func (c *CustomerClient) QueryProjectMilestones(_m *Customer) *ProjectMilestoneQ
 			sqlgraph.From(customer.Table, customer.FieldID, id),
 			sqlgraph.To(projectmilestone.Table, projectmilestone.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.ProjectMilestonesTable, customer.ProjectMilestonesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryProjectDocuments queries the project_documents edge of a Customer.
+func (c *CustomerClient) QueryProjectDocuments(_m *Customer) *ProjectDocumentQuery {
+	query := (&ProjectDocumentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(projectdocument.Table, projectdocument.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.ProjectDocumentsTable, customer.ProjectDocumentsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -6685,6 +6709,22 @@ func (c *ProjectClient) QueryMilestones(_m *Project) *ProjectMilestoneQuery {
 	return query
 }
 
+// QueryDocuments queries the documents edge of a Project.
+func (c *ProjectClient) QueryDocuments(_m *Project) *ProjectDocumentQuery {
+	query := (&ProjectDocumentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(project.Table, project.FieldID, id),
+			sqlgraph.To(projectdocument.Table, projectdocument.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, project.DocumentsTable, project.DocumentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *ProjectClient) Hooks() []Hook {
 	hooks := c.hooks.Project
@@ -6708,6 +6748,188 @@ func (c *ProjectClient) mutate(ctx context.Context, m *ProjectMutation) (Value, 
 		return (&ProjectDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Project mutation op: %q", m.Op())
+	}
+}
+
+// ProjectDocumentClient is a client for the ProjectDocument schema.
+type ProjectDocumentClient struct {
+	config
+}
+
+// NewProjectDocumentClient returns a client for the ProjectDocument from the given config.
+func NewProjectDocumentClient(c config) *ProjectDocumentClient {
+	return &ProjectDocumentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `projectdocument.Hooks(f(g(h())))`.
+func (c *ProjectDocumentClient) Use(hooks ...Hook) {
+	c.hooks.ProjectDocument = append(c.hooks.ProjectDocument, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `projectdocument.Intercept(f(g(h())))`.
+func (c *ProjectDocumentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ProjectDocument = append(c.inters.ProjectDocument, interceptors...)
+}
+
+// Create returns a builder for creating a ProjectDocument entity.
+func (c *ProjectDocumentClient) Create() *ProjectDocumentCreate {
+	mutation := newProjectDocumentMutation(c.config, OpCreate)
+	return &ProjectDocumentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ProjectDocument entities.
+func (c *ProjectDocumentClient) CreateBulk(builders ...*ProjectDocumentCreate) *ProjectDocumentCreateBulk {
+	return &ProjectDocumentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ProjectDocumentClient) MapCreateBulk(slice any, setFunc func(*ProjectDocumentCreate, int)) *ProjectDocumentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ProjectDocumentCreateBulk{err: fmt.Errorf("calling to ProjectDocumentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ProjectDocumentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ProjectDocumentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ProjectDocument.
+func (c *ProjectDocumentClient) Update() *ProjectDocumentUpdate {
+	mutation := newProjectDocumentMutation(c.config, OpUpdate)
+	return &ProjectDocumentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ProjectDocumentClient) UpdateOne(_m *ProjectDocument) *ProjectDocumentUpdateOne {
+	mutation := newProjectDocumentMutation(c.config, OpUpdateOne, withProjectDocument(_m))
+	return &ProjectDocumentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ProjectDocumentClient) UpdateOneID(id pulid.ID) *ProjectDocumentUpdateOne {
+	mutation := newProjectDocumentMutation(c.config, OpUpdateOne, withProjectDocumentID(id))
+	return &ProjectDocumentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ProjectDocument.
+func (c *ProjectDocumentClient) Delete() *ProjectDocumentDelete {
+	mutation := newProjectDocumentMutation(c.config, OpDelete)
+	return &ProjectDocumentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ProjectDocumentClient) DeleteOne(_m *ProjectDocument) *ProjectDocumentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ProjectDocumentClient) DeleteOneID(id pulid.ID) *ProjectDocumentDeleteOne {
+	builder := c.Delete().Where(projectdocument.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ProjectDocumentDeleteOne{builder}
+}
+
+// Query returns a query builder for ProjectDocument.
+func (c *ProjectDocumentClient) Query() *ProjectDocumentQuery {
+	return &ProjectDocumentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeProjectDocument},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ProjectDocument entity by its id.
+func (c *ProjectDocumentClient) Get(ctx context.Context, id pulid.ID) (*ProjectDocument, error) {
+	return c.Query().Where(projectdocument.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ProjectDocumentClient) GetX(ctx context.Context, id pulid.ID) *ProjectDocument {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryProject queries the project edge of a ProjectDocument.
+func (c *ProjectDocumentClient) QueryProject(_m *ProjectDocument) *ProjectQuery {
+	query := (&ProjectClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(projectdocument.Table, projectdocument.FieldID, id),
+			sqlgraph.To(project.Table, project.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, projectdocument.ProjectTable, projectdocument.ProjectColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCustomer queries the customer edge of a ProjectDocument.
+func (c *ProjectDocumentClient) QueryCustomer(_m *ProjectDocument) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(projectdocument.Table, projectdocument.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, projectdocument.CustomerTable, projectdocument.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryUploadedBy queries the uploaded_by edge of a ProjectDocument.
+func (c *ProjectDocumentClient) QueryUploadedBy(_m *ProjectDocument) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(projectdocument.Table, projectdocument.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, projectdocument.UploadedByTable, projectdocument.UploadedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ProjectDocumentClient) Hooks() []Hook {
+	hooks := c.hooks.ProjectDocument
+	return append(hooks[:len(hooks):len(hooks)], projectdocument.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ProjectDocumentClient) Interceptors() []Interceptor {
+	return c.inters.ProjectDocument
+}
+
+func (c *ProjectDocumentClient) mutate(ctx context.Context, m *ProjectDocumentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ProjectDocumentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ProjectDocumentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ProjectDocumentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ProjectDocumentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ProjectDocument mutation op: %q", m.Op())
 	}
 }
 
@@ -10396,22 +10618,22 @@ type (
 		ClassificationSetting, ClientMutation, Competitor, Contact, Customer, Document,
 		ExchangeRate, ImportJob, Interaction, Issue, IssueAttachment, IssueEvent,
 		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
-		OrderLine, Person, Pitch, PricePoint, Product, Project, ProjectMember,
-		ProjectMilestone, Quotation, QuotationLine, RefreshToken, Sample, SampleEvent,
-		SavedQuery, ServerState, ServiceDocument, Shipment, SigningKey, Snooze,
-		StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
-		WebhookEndpoint []ent.Hook
+		OrderLine, Person, Pitch, PricePoint, Product, Project, ProjectDocument,
+		ProjectMember, ProjectMilestone, Quotation, QuotationLine, RefreshToken,
+		Sample, SampleEvent, SavedQuery, ServerState, ServiceDocument, Shipment,
+		SigningKey, Snooze, StageChange, Task, Team, TrackingEvent, Trial, User,
+		WebhookDelivery, WebhookEndpoint []ent.Hook
 	}
 	inters struct {
 		APIToken, AccountChange, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck,
 		ClassificationSetting, ClientMutation, Competitor, Contact, Customer, Document,
 		ExchangeRate, ImportJob, Interaction, Issue, IssueAttachment, IssueEvent,
 		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
-		OrderLine, Person, Pitch, PricePoint, Product, Project, ProjectMember,
-		ProjectMilestone, Quotation, QuotationLine, RefreshToken, Sample, SampleEvent,
-		SavedQuery, ServerState, ServiceDocument, Shipment, SigningKey, Snooze,
-		StageChange, Task, Team, TrackingEvent, Trial, User, WebhookDelivery,
-		WebhookEndpoint []ent.Interceptor
+		OrderLine, Person, Pitch, PricePoint, Product, Project, ProjectDocument,
+		ProjectMember, ProjectMilestone, Quotation, QuotationLine, RefreshToken,
+		Sample, SampleEvent, SavedQuery, ServerState, ServiceDocument, Shipment,
+		SigningKey, Snooze, StageChange, Task, Team, TrackingEvent, Trial, User,
+		WebhookDelivery, WebhookEndpoint []ent.Interceptor
 	}
 )
 

@@ -213,9 +213,11 @@ type CustomerEdges struct {
 	ProjectMembers []*ProjectMember `json:"project_members,omitempty"`
 	// ProjectMilestones holds the value of the project_milestones edge.
 	ProjectMilestones []*ProjectMilestone `json:"project_milestones,omitempty"`
+	// ProjectDocuments holds the value of the project_documents edge.
+	ProjectDocuments []*ProjectDocument `json:"project_documents,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [39]bool
+	loadedTypes [40]bool
 	// totalCount holds the count of the edges above.
 	totalCount [25]map[string]int
 
@@ -254,6 +256,7 @@ type CustomerEdges struct {
 	namedProjects          map[string][]*Project
 	namedProjectMembers    map[string][]*ProjectMember
 	namedProjectMilestones map[string][]*ProjectMilestone
+	namedProjectDocuments  map[string][]*ProjectDocument
 }
 
 // OwnerOrErr returns the Owner value or an error if the edge
@@ -613,6 +616,15 @@ func (e CustomerEdges) ProjectMilestonesOrErr() ([]*ProjectMilestone, error) {
 		return e.ProjectMilestones, nil
 	}
 	return nil, &NotLoadedError{edge: "project_milestones"}
+}
+
+// ProjectDocumentsOrErr returns the ProjectDocuments value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) ProjectDocumentsOrErr() ([]*ProjectDocument, error) {
+	if e.loadedTypes[39] {
+		return e.ProjectDocuments, nil
+	}
+	return nil, &NotLoadedError{edge: "project_documents"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -1197,6 +1209,11 @@ func (_m *Customer) QueryProjectMembers() *ProjectMemberQuery {
 // QueryProjectMilestones queries the "project_milestones" edge of the Customer entity.
 func (_m *Customer) QueryProjectMilestones() *ProjectMilestoneQuery {
 	return NewCustomerClient(_m.config).QueryProjectMilestones(_m)
+}
+
+// QueryProjectDocuments queries the "project_documents" edge of the Customer entity.
+func (_m *Customer) QueryProjectDocuments() *ProjectDocumentQuery {
+	return NewCustomerClient(_m.config).QueryProjectDocuments(_m)
 }
 
 // Update returns a builder for updating this Customer.
@@ -2257,6 +2274,30 @@ func (_m *Customer) appendNamedProjectMilestones(name string, edges ...*ProjectM
 		_m.Edges.namedProjectMilestones[name] = []*ProjectMilestone{}
 	} else {
 		_m.Edges.namedProjectMilestones[name] = append(_m.Edges.namedProjectMilestones[name], edges...)
+	}
+}
+
+// NamedProjectDocuments returns the ProjectDocuments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedProjectDocuments(name string) ([]*ProjectDocument, error) {
+	if _m.Edges.namedProjectDocuments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedProjectDocuments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedProjectDocuments(name string, edges ...*ProjectDocument) {
+	if _m.Edges.namedProjectDocuments == nil {
+		_m.Edges.namedProjectDocuments = make(map[string][]*ProjectDocument)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedProjectDocuments[name] = []*ProjectDocument{}
+	} else {
+		_m.Edges.namedProjectDocuments[name] = append(_m.Edges.namedProjectDocuments[name], edges...)
 	}
 }
 

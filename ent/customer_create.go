@@ -26,6 +26,7 @@ import (
 	"tandem/ent/orderline"
 	"tandem/ent/pitch"
 	"tandem/ent/project"
+	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
@@ -1352,6 +1353,21 @@ func (_c *CustomerCreate) AddProjectMilestones(v ...*ProjectMilestone) *Customer
 	return _c.AddProjectMilestoneIDs(ids...)
 }
 
+// AddProjectDocumentIDs adds the "project_documents" edge to the ProjectDocument entity by IDs.
+func (_c *CustomerCreate) AddProjectDocumentIDs(ids ...pulid.ID) *CustomerCreate {
+	_c.mutation.AddProjectDocumentIDs(ids...)
+	return _c
+}
+
+// AddProjectDocuments adds the "project_documents" edges to the ProjectDocument entity.
+func (_c *CustomerCreate) AddProjectDocuments(v ...*ProjectDocument) *CustomerCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddProjectDocumentIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_c *CustomerCreate) Mutation() *CustomerMutation {
 	return _c.mutation
@@ -2502,6 +2518,22 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(projectmilestone.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ProjectDocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectDocumentsTable,
+			Columns: []string{customer.ProjectDocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectdocument.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -30,6 +30,7 @@ import (
 	"tandem/ent/pitch"
 	"tandem/ent/predicate"
 	"tandem/ent/project"
+	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
@@ -101,6 +102,7 @@ type CustomerQuery struct {
 	withProjects               *ProjectQuery
 	withProjectMembers         *ProjectMemberQuery
 	withProjectMilestones      *ProjectMilestoneQuery
+	withProjectDocuments       *ProjectDocumentQuery
 	loadTotal                  []func(context.Context, []*Customer) error
 	modifiers                  []func(*sql.Selector)
 	withNamedReferredCustomers map[string]*CustomerQuery
@@ -138,6 +140,7 @@ type CustomerQuery struct {
 	withNamedProjects          map[string]*ProjectQuery
 	withNamedProjectMembers    map[string]*ProjectMemberQuery
 	withNamedProjectMilestones map[string]*ProjectMilestoneQuery
+	withNamedProjectDocuments  map[string]*ProjectDocumentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -1032,6 +1035,28 @@ func (_q *CustomerQuery) QueryProjectMilestones() *ProjectMilestoneQuery {
 	return query
 }
 
+// QueryProjectDocuments chains the current query on the "project_documents" edge.
+func (_q *CustomerQuery) QueryProjectDocuments() *ProjectDocumentQuery {
+	query := (&ProjectDocumentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(projectdocument.Table, projectdocument.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.ProjectDocumentsTable, customer.ProjectDocumentsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first Customer entity from the query.
 // Returns a *NotFoundError when no Customer was found.
 func (_q *CustomerQuery) First(ctx context.Context) (*Customer, error) {
@@ -1263,6 +1288,7 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withProjects:          _q.withProjects.Clone(),
 		withProjectMembers:    _q.withProjectMembers.Clone(),
 		withProjectMilestones: _q.withProjectMilestones.Clone(),
+		withProjectDocuments:  _q.withProjectDocuments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -1699,6 +1725,17 @@ func (_q *CustomerQuery) WithProjectMilestones(opts ...func(*ProjectMilestoneQue
 	return _q
 }
 
+// WithProjectDocuments tells the query-builder to eager-load the nodes that are connected to
+// the "project_documents" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithProjectDocuments(opts ...func(*ProjectDocumentQuery)) *CustomerQuery {
+	query := (&ProjectDocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withProjectDocuments = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -1783,7 +1820,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [39]bool{
+		loadedTypes = [40]bool{
 			_q.withOwner != nil,
 			_q.withTeam != nil,
 			_q.withReferrerCustomer != nil,
@@ -1823,6 +1860,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			_q.withProjects != nil,
 			_q.withProjectMembers != nil,
 			_q.withProjectMilestones != nil,
+			_q.withProjectDocuments != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -2119,6 +2157,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
+	if query := _q.withProjectDocuments; query != nil {
+		if err := _q.loadProjectDocuments(ctx, query, nodes,
+			func(n *Customer) { n.Edges.ProjectDocuments = []*ProjectDocument{} },
+			func(n *Customer, e *ProjectDocument) { n.Edges.ProjectDocuments = append(n.Edges.ProjectDocuments, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedReferredCustomers {
 		if err := _q.loadReferredCustomers(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedReferredCustomers(name) },
@@ -2361,6 +2406,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadProjectMilestones(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedProjectMilestones(name) },
 			func(n *Customer, e *ProjectMilestone) { n.appendNamedProjectMilestones(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedProjectDocuments {
+		if err := _q.loadProjectDocuments(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedProjectDocuments(name) },
+			func(n *Customer, e *ProjectDocument) { n.appendNamedProjectDocuments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -3573,6 +3625,37 @@ func (_q *CustomerQuery) loadProjectMilestones(ctx context.Context, query *Proje
 	}
 	return nil
 }
+func (_q *CustomerQuery) loadProjectDocuments(ctx context.Context, query *ProjectDocumentQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *ProjectDocument)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(projectdocument.FieldCustomerID)
+	}
+	query.Where(predicate.ProjectDocument(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.ProjectDocumentsColumn), fks...))
+		loadkeys.Mark(s, customer.ProjectDocumentsColumn, fks) // ent/entc.go: markLoadKeys
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *CustomerQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -4192,6 +4275,20 @@ func (_q *CustomerQuery) WithNamedProjectMilestones(name string, opts ...func(*P
 		_q.withNamedProjectMilestones = make(map[string]*ProjectMilestoneQuery)
 	}
 	_q.withNamedProjectMilestones[name] = query
+	return _q
+}
+
+// WithNamedProjectDocuments tells the query-builder to eager-load the nodes that are connected to the "project_documents"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedProjectDocuments(name string, opts ...func(*ProjectDocumentQuery)) *CustomerQuery {
+	query := (&ProjectDocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedProjectDocuments == nil {
+		_q.withNamedProjectDocuments = make(map[string]*ProjectDocumentQuery)
+	}
+	_q.withNamedProjectDocuments[name] = query
 	return _q
 }
 

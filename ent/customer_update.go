@@ -27,6 +27,7 @@ import (
 	"tandem/ent/pitch"
 	"tandem/ent/predicate"
 	"tandem/ent/project"
+	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
@@ -1684,6 +1685,21 @@ func (_u *CustomerUpdate) AddProjectMilestones(v ...*ProjectMilestone) *Customer
 	return _u.AddProjectMilestoneIDs(ids...)
 }
 
+// AddProjectDocumentIDs adds the "project_documents" edge to the ProjectDocument entity by IDs.
+func (_u *CustomerUpdate) AddProjectDocumentIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.AddProjectDocumentIDs(ids...)
+	return _u
+}
+
+// AddProjectDocuments adds the "project_documents" edges to the ProjectDocument entity.
+func (_u *CustomerUpdate) AddProjectDocuments(v ...*ProjectDocument) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddProjectDocumentIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_u *CustomerUpdate) Mutation() *CustomerMutation {
 	return _u.mutation
@@ -2446,6 +2462,27 @@ func (_u *CustomerUpdate) RemoveProjectMilestones(v ...*ProjectMilestone) *Custo
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveProjectMilestoneIDs(ids...)
+}
+
+// ClearProjectDocuments clears all "project_documents" edges to the ProjectDocument entity.
+func (_u *CustomerUpdate) ClearProjectDocuments() *CustomerUpdate {
+	_u.mutation.ClearProjectDocuments()
+	return _u
+}
+
+// RemoveProjectDocumentIDs removes the "project_documents" edge to ProjectDocument entities by IDs.
+func (_u *CustomerUpdate) RemoveProjectDocumentIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.RemoveProjectDocumentIDs(ids...)
+	return _u
+}
+
+// RemoveProjectDocuments removes "project_documents" edges to ProjectDocument entities.
+func (_u *CustomerUpdate) RemoveProjectDocuments(v ...*ProjectDocument) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveProjectDocumentIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -4697,6 +4734,51 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.ProjectDocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectDocumentsTable,
+			Columns: []string{customer.ProjectDocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectdocument.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedProjectDocumentsIDs(); len(nodes) > 0 && !_u.mutation.ProjectDocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectDocumentsTable,
+			Columns: []string{customer.ProjectDocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectdocument.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProjectDocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectDocumentsTable,
+			Columns: []string{customer.ProjectDocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectdocument.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -6338,6 +6420,21 @@ func (_u *CustomerUpdateOne) AddProjectMilestones(v ...*ProjectMilestone) *Custo
 	return _u.AddProjectMilestoneIDs(ids...)
 }
 
+// AddProjectDocumentIDs adds the "project_documents" edge to the ProjectDocument entity by IDs.
+func (_u *CustomerUpdateOne) AddProjectDocumentIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.AddProjectDocumentIDs(ids...)
+	return _u
+}
+
+// AddProjectDocuments adds the "project_documents" edges to the ProjectDocument entity.
+func (_u *CustomerUpdateOne) AddProjectDocuments(v ...*ProjectDocument) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddProjectDocumentIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_u *CustomerUpdateOne) Mutation() *CustomerMutation {
 	return _u.mutation
@@ -7100,6 +7197,27 @@ func (_u *CustomerUpdateOne) RemoveProjectMilestones(v ...*ProjectMilestone) *Cu
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveProjectMilestoneIDs(ids...)
+}
+
+// ClearProjectDocuments clears all "project_documents" edges to the ProjectDocument entity.
+func (_u *CustomerUpdateOne) ClearProjectDocuments() *CustomerUpdateOne {
+	_u.mutation.ClearProjectDocuments()
+	return _u
+}
+
+// RemoveProjectDocumentIDs removes the "project_documents" edge to ProjectDocument entities by IDs.
+func (_u *CustomerUpdateOne) RemoveProjectDocumentIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveProjectDocumentIDs(ids...)
+	return _u
+}
+
+// RemoveProjectDocuments removes "project_documents" edges to ProjectDocument entities.
+func (_u *CustomerUpdateOne) RemoveProjectDocuments(v ...*ProjectDocument) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveProjectDocumentIDs(ids...)
 }
 
 // Where appends a list predicates to the CustomerUpdate builder.
@@ -9374,6 +9492,51 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(projectmilestone.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ProjectDocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectDocumentsTable,
+			Columns: []string{customer.ProjectDocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectdocument.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedProjectDocumentsIDs(); len(nodes) > 0 && !_u.mutation.ProjectDocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectDocumentsTable,
+			Columns: []string{customer.ProjectDocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectdocument.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProjectDocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ProjectDocumentsTable,
+			Columns: []string{customer.ProjectDocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectdocument.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

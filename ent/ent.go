@@ -39,6 +39,7 @@ import (
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
 	"tandem/ent/project"
+	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
@@ -155,6 +156,7 @@ func checkColumn(t, c string) error {
 			pricepoint.Table:            pricepoint.ValidColumn,
 			product.Table:               product.ValidColumn,
 			project.Table:               project.ValidColumn,
+			projectdocument.Table:       projectdocument.ValidColumn,
 			projectmember.Table:         projectmember.ValidColumn,
 			projectmilestone.Table:      projectmilestone.ValidColumn,
 			quotation.Table:             quotation.ValidColumn,

@@ -34,6 +34,7 @@ import (
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
 	"tandem/ent/project"
+	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
@@ -8905,6 +8906,95 @@ func (_q *ProjectQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			_q.WithNamedMilestones(alias, func(wq *ProjectMilestoneQuery) {
 				*wq = *query
 			})
+
+		case "documents":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProjectDocumentClient{config: _q.config}).Query()
+			)
+			args := newProjectDocumentPaginateArgs(fieldArgs(ctx, nil, path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newProjectDocumentPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Project) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID pulid.ID `sql:"project_id"`
+							Count  int      `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(project.DocumentsColumn), ids...))
+						})
+						if err := query.GroupBy(project.DocumentsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[pulid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[6] == nil {
+								nodes[i].Edges.totalCount[6] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[6][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Project) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Documents)
+							if nodes[i].Edges.totalCount[6] == nil {
+								nodes[i].Edges.totalCount[6] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[6][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, projectdocumentImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(project.DocumentsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedDocuments(alias, func(wq *ProjectDocumentQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[project.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, project.FieldCreatedAt)
@@ -9049,6 +9139,182 @@ func newProjectPaginateArgs(rv map[string]any) *projectPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*ProjectWhereInput); ok {
 		args.opts = append(args.opts, WithProjectFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ProjectDocumentQuery) CollectFields(ctx context.Context, satisfies ...string) (*ProjectDocumentQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ProjectDocumentQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(projectdocument.Columns))
+		selectedFields = []string{projectdocument.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "project":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProjectClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, projectImplementors)...); err != nil {
+				return err
+			}
+			_q.withProject = query
+			if _, ok := fieldSeen[projectdocument.FieldProjectID]; !ok {
+				selectedFields = append(selectedFields, projectdocument.FieldProjectID)
+				fieldSeen[projectdocument.FieldProjectID] = struct{}{}
+			}
+
+		case "uploadedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUploadedBy = query
+			if _, ok := fieldSeen[projectdocument.FieldUploadedByID]; !ok {
+				selectedFields = append(selectedFields, projectdocument.FieldUploadedByID)
+				fieldSeen[projectdocument.FieldUploadedByID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[projectdocument.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, projectdocument.FieldCreatedAt)
+				fieldSeen[projectdocument.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[projectdocument.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, projectdocument.FieldUpdatedAt)
+				fieldSeen[projectdocument.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[projectdocument.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, projectdocument.FieldVersion)
+				fieldSeen[projectdocument.FieldVersion] = struct{}{}
+			}
+		case "projectID":
+			if _, ok := fieldSeen[projectdocument.FieldProjectID]; !ok {
+				selectedFields = append(selectedFields, projectdocument.FieldProjectID)
+				fieldSeen[projectdocument.FieldProjectID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[projectdocument.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, projectdocument.FieldCustomerID)
+				fieldSeen[projectdocument.FieldCustomerID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[projectdocument.FieldKind]; !ok {
+				selectedFields = append(selectedFields, projectdocument.FieldKind)
+				fieldSeen[projectdocument.FieldKind] = struct{}{}
+			}
+		case "title":
+			if _, ok := fieldSeen[projectdocument.FieldTitle]; !ok {
+				selectedFields = append(selectedFields, projectdocument.FieldTitle)
+				fieldSeen[projectdocument.FieldTitle] = struct{}{}
+			}
+		case "shared":
+			if _, ok := fieldSeen[projectdocument.FieldShared]; !ok {
+				selectedFields = append(selectedFields, projectdocument.FieldShared)
+				fieldSeen[projectdocument.FieldShared] = struct{}{}
+			}
+		case "fileName":
+			if _, ok := fieldSeen[projectdocument.FieldFileName]; !ok {
+				selectedFields = append(selectedFields, projectdocument.FieldFileName)
+				fieldSeen[projectdocument.FieldFileName] = struct{}{}
+			}
+		case "contentType":
+			if _, ok := fieldSeen[projectdocument.FieldContentType]; !ok {
+				selectedFields = append(selectedFields, projectdocument.FieldContentType)
+				fieldSeen[projectdocument.FieldContentType] = struct{}{}
+			}
+		case "sizeBytes":
+			if _, ok := fieldSeen[projectdocument.FieldSizeBytes]; !ok {
+				selectedFields = append(selectedFields, projectdocument.FieldSizeBytes)
+				fieldSeen[projectdocument.FieldSizeBytes] = struct{}{}
+			}
+		case "sha256":
+			if _, ok := fieldSeen[projectdocument.FieldSha256]; !ok {
+				selectedFields = append(selectedFields, projectdocument.FieldSha256)
+				fieldSeen[projectdocument.FieldSha256] = struct{}{}
+			}
+		case "uploadedByID":
+			if _, ok := fieldSeen[projectdocument.FieldUploadedByID]; !ok {
+				selectedFields = append(selectedFields, projectdocument.FieldUploadedByID)
+				fieldSeen[projectdocument.FieldUploadedByID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type projectdocumentPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ProjectDocumentPaginateOption
+}
+
+func newProjectDocumentPaginateArgs(rv map[string]any) *projectdocumentPaginateArgs {
+	args := &projectdocumentPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ProjectDocumentOrder{Field: &ProjectDocumentOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithProjectDocumentOrder(order))
+			}
+		case *ProjectDocumentOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithProjectDocumentOrder(v))
+			}
+		}
 	}
 	return args
 }

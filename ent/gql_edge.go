@@ -1359,6 +1359,42 @@ func (_m *Project) Milestones(ctx context.Context) (result []*ProjectMilestone, 
 	return result, err
 }
 
+func (_m *Project) Documents(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *ProjectDocumentOrder,
+) (*ProjectDocumentConnection, error) {
+	opts := []ProjectDocumentPaginateOption{
+		WithProjectDocumentOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[6][alias]
+	if nodes, err := _m.NamedDocuments(alias); err == nil || hasTotalCount {
+		pager, err := newProjectDocumentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ProjectDocumentConnection{Edges: []*ProjectDocumentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryDocuments().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *ProjectDocument) Project(ctx context.Context) (*Project, error) {
+	result, err := _m.Edges.ProjectOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryProject().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ProjectDocument) UploadedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UploadedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUploadedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *ProjectMember) Project(ctx context.Context) (*Project, error) {
 	result, err := _m.Edges.ProjectOrErr()
 	if IsNotLoaded(err) {

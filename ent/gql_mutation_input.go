@@ -18,6 +18,7 @@ import (
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
 	"tandem/ent/project"
+	"tandem/ent/projectdocument"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/servicedocument"
 	"tandem/ent/shipment"
@@ -2703,6 +2704,42 @@ func (c *ProjectUpdate) SetInput(i UpdateProjectInput) *ProjectUpdate {
 
 // SetInput applies the change-set in the UpdateProjectInput on the ProjectUpdateOne builder.
 func (c *ProjectUpdateOne) SetInput(i UpdateProjectInput) *ProjectUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateProjectDocumentInput represents a mutation input for updating projectdocuments.
+type UpdateProjectDocumentInput struct {
+	Version *int
+	Kind    *projectdocument.Kind
+	Title   *string
+	Shared  *bool
+}
+
+// Mutate applies the UpdateProjectDocumentInput on the ProjectDocumentMutation builder.
+func (i *UpdateProjectDocumentInput) Mutate(m *ProjectDocumentMutation) {
+	if v := i.Version; v != nil {
+		m.SetVersion(*v)
+	}
+	if v := i.Kind; v != nil {
+		m.SetKind(*v)
+	}
+	if v := i.Title; v != nil {
+		m.SetTitle(*v)
+	}
+	if v := i.Shared; v != nil {
+		m.SetShared(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateProjectDocumentInput on the ProjectDocumentUpdate builder.
+func (c *ProjectDocumentUpdate) SetInput(i UpdateProjectDocumentInput) *ProjectDocumentUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateProjectDocumentInput on the ProjectDocumentUpdateOne builder.
+func (c *ProjectDocumentUpdateOne) SetInput(i UpdateProjectDocumentInput) *ProjectDocumentUpdateOne {
 	i.Mutate(c.Mutation())
 	return c
 }

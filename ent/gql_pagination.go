@@ -36,6 +36,7 @@ import (
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
 	"tandem/ent/project"
+	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
@@ -9345,6 +9346,320 @@ func (_m *Project) ToEdge(order *ProjectOrder) *ProjectEdge {
 		order = DefaultProjectOrder
 	}
 	return &ProjectEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ProjectDocumentEdge is the edge representation of ProjectDocument.
+type ProjectDocumentEdge struct {
+	Node   *ProjectDocument `json:"node"`
+	Cursor Cursor           `json:"cursor"`
+}
+
+// ProjectDocumentConnection is the connection containing edges to ProjectDocument.
+type ProjectDocumentConnection struct {
+	Edges      []*ProjectDocumentEdge `json:"edges"`
+	PageInfo   PageInfo               `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+func (c *ProjectDocumentConnection) build(nodes []*ProjectDocument, pager *projectdocumentPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ProjectDocument
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ProjectDocument {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ProjectDocument {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ProjectDocumentEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ProjectDocumentEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ProjectDocumentPaginateOption enables pagination customization.
+type ProjectDocumentPaginateOption func(*projectdocumentPager) error
+
+// WithProjectDocumentOrder configures pagination ordering.
+func WithProjectDocumentOrder(order *ProjectDocumentOrder) ProjectDocumentPaginateOption {
+	if order == nil {
+		order = DefaultProjectDocumentOrder
+	}
+	o := *order
+	return func(pager *projectdocumentPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultProjectDocumentOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithProjectDocumentFilter configures pagination filter.
+func WithProjectDocumentFilter(filter func(*ProjectDocumentQuery) (*ProjectDocumentQuery, error)) ProjectDocumentPaginateOption {
+	return func(pager *projectdocumentPager) error {
+		if filter == nil {
+			return errors.New("ProjectDocumentQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type projectdocumentPager struct {
+	reverse bool
+	order   *ProjectDocumentOrder
+	filter  func(*ProjectDocumentQuery) (*ProjectDocumentQuery, error)
+}
+
+func newProjectDocumentPager(opts []ProjectDocumentPaginateOption, reverse bool) (*projectdocumentPager, error) {
+	pager := &projectdocumentPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultProjectDocumentOrder
+	}
+	return pager, nil
+}
+
+func (p *projectdocumentPager) applyFilter(query *ProjectDocumentQuery) (*ProjectDocumentQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *projectdocumentPager) toCursor(_m *ProjectDocument) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *projectdocumentPager) applyCursors(query *ProjectDocumentQuery, after, before *Cursor) (*ProjectDocumentQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultProjectDocumentOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *projectdocumentPager) applyOrder(query *ProjectDocumentQuery) *ProjectDocumentQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultProjectDocumentOrder.Field {
+		query = query.Order(DefaultProjectDocumentOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *projectdocumentPager) orderExpr(query *ProjectDocumentQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultProjectDocumentOrder.Field {
+			b.Comma().Ident(DefaultProjectDocumentOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ProjectDocument.
+func (_m *ProjectDocumentQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ProjectDocumentPaginateOption,
+) (*ProjectDocumentConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newProjectDocumentPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ProjectDocumentConnection{Edges: []*ProjectDocumentEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ProjectDocumentOrderFieldCreatedAt orders ProjectDocument by created_at.
+	ProjectDocumentOrderFieldCreatedAt = &ProjectDocumentOrderField{
+		Value: func(_m *ProjectDocument) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: projectdocument.FieldCreatedAt,
+		toTerm: projectdocument.ByCreatedAt,
+		toCursor: func(_m *ProjectDocument) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ProjectDocumentOrderFieldUpdatedAt orders ProjectDocument by updated_at.
+	ProjectDocumentOrderFieldUpdatedAt = &ProjectDocumentOrderField{
+		Value: func(_m *ProjectDocument) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: projectdocument.FieldUpdatedAt,
+		toTerm: projectdocument.ByUpdatedAt,
+		toCursor: func(_m *ProjectDocument) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ProjectDocumentOrderField) String() string {
+	var str string
+	switch f.column {
+	case ProjectDocumentOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ProjectDocumentOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ProjectDocumentOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ProjectDocumentOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ProjectDocumentOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ProjectDocumentOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ProjectDocumentOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ProjectDocumentOrderField", str)
+	}
+	return nil
+}
+
+// ProjectDocumentOrderField defines the ordering field of ProjectDocument.
+type ProjectDocumentOrderField struct {
+	// Value extracts the ordering value from the given ProjectDocument.
+	Value    func(*ProjectDocument) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) projectdocument.OrderOption
+	toCursor func(*ProjectDocument) Cursor
+}
+
+// ProjectDocumentOrder defines the ordering of ProjectDocument.
+type ProjectDocumentOrder struct {
+	Direction OrderDirection             `json:"direction"`
+	Field     *ProjectDocumentOrderField `json:"field"`
+}
+
+// DefaultProjectDocumentOrder is the default ordering of ProjectDocument.
+var DefaultProjectDocumentOrder = &ProjectDocumentOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ProjectDocumentOrderField{
+		Value: func(_m *ProjectDocument) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: projectdocument.FieldID,
+		toTerm: projectdocument.ByID,
+		toCursor: func(_m *ProjectDocument) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ProjectDocument into ProjectDocumentEdge.
+func (_m *ProjectDocument) ToEdge(order *ProjectDocumentOrder) *ProjectDocumentEdge {
+	if order == nil {
+		order = DefaultProjectDocumentOrder
+	}
+	return &ProjectDocumentEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -39,6 +39,7 @@ import (
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
 	"tandem/ent/project"
+	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
@@ -107,6 +108,7 @@ const (
 	TypePricePoint            = "PricePoint"
 	TypeProduct               = "Product"
 	TypeProject               = "Project"
+	TypeProjectDocument       = "ProjectDocument"
 	TypeProjectMember         = "ProjectMember"
 	TypeProjectMilestone      = "ProjectMilestone"
 	TypeQuotation             = "Quotation"
@@ -12231,6 +12233,9 @@ type CustomerMutation struct {
 	project_milestones        map[pulid.ID]struct{}
 	removedproject_milestones map[pulid.ID]struct{}
 	clearedproject_milestones bool
+	project_documents         map[pulid.ID]struct{}
+	removedproject_documents  map[pulid.ID]struct{}
+	clearedproject_documents  bool
 	done                      bool
 	oldValue                  func(context.Context) (*Customer, error)
 	predicates                []predicate.Customer
@@ -17082,6 +17087,60 @@ func (m *CustomerMutation) ResetProjectMilestones() {
 	m.removedproject_milestones = nil
 }
 
+// AddProjectDocumentIDs adds the "project_documents" edge to the ProjectDocument entity by ids.
+func (m *CustomerMutation) AddProjectDocumentIDs(ids ...pulid.ID) {
+	if m.project_documents == nil {
+		m.project_documents = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.project_documents[ids[i]] = struct{}{}
+	}
+}
+
+// ClearProjectDocuments clears the "project_documents" edge to the ProjectDocument entity.
+func (m *CustomerMutation) ClearProjectDocuments() {
+	m.clearedproject_documents = true
+}
+
+// ProjectDocumentsCleared reports if the "project_documents" edge to the ProjectDocument entity was cleared.
+func (m *CustomerMutation) ProjectDocumentsCleared() bool {
+	return m.clearedproject_documents
+}
+
+// RemoveProjectDocumentIDs removes the "project_documents" edge to the ProjectDocument entity by IDs.
+func (m *CustomerMutation) RemoveProjectDocumentIDs(ids ...pulid.ID) {
+	if m.removedproject_documents == nil {
+		m.removedproject_documents = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.project_documents, ids[i])
+		m.removedproject_documents[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedProjectDocuments returns the removed IDs of the "project_documents" edge to the ProjectDocument entity.
+func (m *CustomerMutation) RemovedProjectDocumentsIDs() (ids []pulid.ID) {
+	for id := range m.removedproject_documents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ProjectDocumentsIDs returns the "project_documents" edge IDs in the mutation.
+func (m *CustomerMutation) ProjectDocumentsIDs() (ids []pulid.ID) {
+	for id := range m.project_documents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetProjectDocuments resets all changes to the "project_documents" edge.
+func (m *CustomerMutation) ResetProjectDocuments() {
+	m.project_documents = nil
+	m.clearedproject_documents = false
+	m.removedproject_documents = nil
+}
+
 // Where appends a list predicates to the CustomerMutation builder.
 func (m *CustomerMutation) Where(ps ...predicate.Customer) {
 	m.predicates = append(m.predicates, ps...)
@@ -18519,7 +18578,7 @@ func (m *CustomerMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 39)
+	edges := make([]string, 0, 40)
 	if m.owner != nil {
 		edges = append(edges, customer.EdgeOwner)
 	}
@@ -18636,6 +18695,9 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.project_milestones != nil {
 		edges = append(edges, customer.EdgeProjectMilestones)
+	}
+	if m.project_documents != nil {
+		edges = append(edges, customer.EdgeProjectDocuments)
 	}
 	return edges
 }
@@ -18870,13 +18932,19 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeProjectDocuments:
+		ids := make([]ent.Value, 0, len(m.project_documents))
+		for id := range m.project_documents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 39)
+	edges := make([]string, 0, 40)
 	if m.removedreferred_customers != nil {
 		edges = append(edges, customer.EdgeReferredCustomers)
 	}
@@ -18981,6 +19049,9 @@ func (m *CustomerMutation) RemovedEdges() []string {
 	}
 	if m.removedproject_milestones != nil {
 		edges = append(edges, customer.EdgeProjectMilestones)
+	}
+	if m.removedproject_documents != nil {
+		edges = append(edges, customer.EdgeProjectDocuments)
 	}
 	return edges
 }
@@ -19199,13 +19270,19 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeProjectDocuments:
+		ids := make([]ent.Value, 0, len(m.removedproject_documents))
+		for id := range m.removedproject_documents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 39)
+	edges := make([]string, 0, 40)
 	if m.clearedowner {
 		edges = append(edges, customer.EdgeOwner)
 	}
@@ -19323,6 +19400,9 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	if m.clearedproject_milestones {
 		edges = append(edges, customer.EdgeProjectMilestones)
 	}
+	if m.clearedproject_documents {
+		edges = append(edges, customer.EdgeProjectDocuments)
+	}
 	return edges
 }
 
@@ -19408,6 +19488,8 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedproject_members
 	case customer.EdgeProjectMilestones:
 		return m.clearedproject_milestones
+	case customer.EdgeProjectDocuments:
+		return m.clearedproject_documents
 	}
 	return false
 }
@@ -19552,6 +19634,9 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 		return nil
 	case customer.EdgeProjectMilestones:
 		m.ResetProjectMilestones()
+		return nil
+	case customer.EdgeProjectDocuments:
+		m.ResetProjectDocuments()
 		return nil
 	}
 	return fmt.Errorf("unknown Customer edge %s", name)
@@ -45866,6 +45951,9 @@ type ProjectMutation struct {
 	milestones        map[pulid.ID]struct{}
 	removedmilestones map[pulid.ID]struct{}
 	clearedmilestones bool
+	documents         map[pulid.ID]struct{}
+	removeddocuments  map[pulid.ID]struct{}
+	cleareddocuments  bool
 	done              bool
 	oldValue          func(context.Context) (*Project, error)
 	predicates        []predicate.Project
@@ -46961,6 +47049,60 @@ func (m *ProjectMutation) ResetMilestones() {
 	m.removedmilestones = nil
 }
 
+// AddDocumentIDs adds the "documents" edge to the ProjectDocument entity by ids.
+func (m *ProjectMutation) AddDocumentIDs(ids ...pulid.ID) {
+	if m.documents == nil {
+		m.documents = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.documents[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDocuments clears the "documents" edge to the ProjectDocument entity.
+func (m *ProjectMutation) ClearDocuments() {
+	m.cleareddocuments = true
+}
+
+// DocumentsCleared reports if the "documents" edge to the ProjectDocument entity was cleared.
+func (m *ProjectMutation) DocumentsCleared() bool {
+	return m.cleareddocuments
+}
+
+// RemoveDocumentIDs removes the "documents" edge to the ProjectDocument entity by IDs.
+func (m *ProjectMutation) RemoveDocumentIDs(ids ...pulid.ID) {
+	if m.removeddocuments == nil {
+		m.removeddocuments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.documents, ids[i])
+		m.removeddocuments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDocuments returns the removed IDs of the "documents" edge to the ProjectDocument entity.
+func (m *ProjectMutation) RemovedDocumentsIDs() (ids []pulid.ID) {
+	for id := range m.removeddocuments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DocumentsIDs returns the "documents" edge IDs in the mutation.
+func (m *ProjectMutation) DocumentsIDs() (ids []pulid.ID) {
+	for id := range m.documents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDocuments resets all changes to the "documents" edge.
+func (m *ProjectMutation) ResetDocuments() {
+	m.documents = nil
+	m.cleareddocuments = false
+	m.removeddocuments = nil
+}
+
 // Where appends a list predicates to the ProjectMutation builder.
 func (m *ProjectMutation) Where(ps ...predicate.Project) {
 	m.predicates = append(m.predicates, ps...)
@@ -47450,7 +47592,7 @@ func (m *ProjectMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ProjectMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.customer != nil {
 		edges = append(edges, project.EdgeCustomer)
 	}
@@ -47468,6 +47610,9 @@ func (m *ProjectMutation) AddedEdges() []string {
 	}
 	if m.milestones != nil {
 		edges = append(edges, project.EdgeMilestones)
+	}
+	if m.documents != nil {
+		edges = append(edges, project.EdgeDocuments)
 	}
 	return edges
 }
@@ -47504,18 +47649,27 @@ func (m *ProjectMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case project.EdgeDocuments:
+		ids := make([]ent.Value, 0, len(m.documents))
+		for id := range m.documents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ProjectMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedmembers != nil {
 		edges = append(edges, project.EdgeMembers)
 	}
 	if m.removedmilestones != nil {
 		edges = append(edges, project.EdgeMilestones)
+	}
+	if m.removeddocuments != nil {
+		edges = append(edges, project.EdgeDocuments)
 	}
 	return edges
 }
@@ -47536,13 +47690,19 @@ func (m *ProjectMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case project.EdgeDocuments:
+		ids := make([]ent.Value, 0, len(m.removeddocuments))
+		for id := range m.removeddocuments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ProjectMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedcustomer {
 		edges = append(edges, project.EdgeCustomer)
 	}
@@ -47560,6 +47720,9 @@ func (m *ProjectMutation) ClearedEdges() []string {
 	}
 	if m.clearedmilestones {
 		edges = append(edges, project.EdgeMilestones)
+	}
+	if m.cleareddocuments {
+		edges = append(edges, project.EdgeDocuments)
 	}
 	return edges
 }
@@ -47580,6 +47743,8 @@ func (m *ProjectMutation) EdgeCleared(name string) bool {
 		return m.clearedmembers
 	case project.EdgeMilestones:
 		return m.clearedmilestones
+	case project.EdgeDocuments:
+		return m.cleareddocuments
 	}
 	return false
 }
@@ -47626,8 +47791,1282 @@ func (m *ProjectMutation) ResetEdge(name string) error {
 	case project.EdgeMilestones:
 		m.ResetMilestones()
 		return nil
+	case project.EdgeDocuments:
+		m.ResetDocuments()
+		return nil
 	}
 	return fmt.Errorf("unknown Project edge %s", name)
+}
+
+// ProjectDocumentMutation represents an operation that mutates the ProjectDocument nodes in the graph.
+type ProjectDocumentMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *pulid.ID
+	created_at         *time.Time
+	updated_at         *time.Time
+	version            *int
+	addversion         *int
+	kind               *projectdocument.Kind
+	title              *string
+	shared             *bool
+	file_name          *string
+	content_type       *string
+	size_bytes         *int64
+	addsize_bytes      *int64
+	sha256             *string
+	storage_key        *string
+	clearedFields      map[string]struct{}
+	project            *pulid.ID
+	clearedproject     bool
+	customer           *pulid.ID
+	clearedcustomer    bool
+	uploaded_by        *pulid.ID
+	cleareduploaded_by bool
+	done               bool
+	oldValue           func(context.Context) (*ProjectDocument, error)
+	predicates         []predicate.ProjectDocument
+}
+
+var _ ent.Mutation = (*ProjectDocumentMutation)(nil)
+
+// projectdocumentOption allows management of the mutation configuration using functional options.
+type projectdocumentOption func(*ProjectDocumentMutation)
+
+// newProjectDocumentMutation creates new mutation for the ProjectDocument entity.
+func newProjectDocumentMutation(c config, op Op, opts ...projectdocumentOption) *ProjectDocumentMutation {
+	m := &ProjectDocumentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeProjectDocument,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withProjectDocumentID sets the ID field of the mutation.
+func withProjectDocumentID(id pulid.ID) projectdocumentOption {
+	return func(m *ProjectDocumentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ProjectDocument
+		)
+		m.oldValue = func(ctx context.Context) (*ProjectDocument, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ProjectDocument.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withProjectDocument sets the old ProjectDocument of the mutation.
+func withProjectDocument(node *ProjectDocument) projectdocumentOption {
+	return func(m *ProjectDocumentMutation) {
+		m.oldValue = func(context.Context) (*ProjectDocument, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ProjectDocumentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ProjectDocumentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ProjectDocument entities.
+func (m *ProjectDocumentMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ProjectDocumentMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ProjectDocumentMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ProjectDocument.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ProjectDocumentMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ProjectDocumentMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ProjectDocument entity.
+// If the ProjectDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectDocumentMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ProjectDocumentMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ProjectDocumentMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ProjectDocumentMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ProjectDocument entity.
+// If the ProjectDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectDocumentMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ProjectDocumentMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ProjectDocumentMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ProjectDocumentMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ProjectDocument entity.
+// If the ProjectDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectDocumentMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ProjectDocumentMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ProjectDocumentMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ProjectDocumentMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetProjectID sets the "project_id" field.
+func (m *ProjectDocumentMutation) SetProjectID(pu pulid.ID) {
+	m.project = &pu
+}
+
+// ProjectID returns the value of the "project_id" field in the mutation.
+func (m *ProjectDocumentMutation) ProjectID() (r pulid.ID, exists bool) {
+	v := m.project
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProjectID returns the old "project_id" field's value of the ProjectDocument entity.
+// If the ProjectDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectDocumentMutation) OldProjectID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProjectID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProjectID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProjectID: %w", err)
+	}
+	return oldValue.ProjectID, nil
+}
+
+// ResetProjectID resets all changes to the "project_id" field.
+func (m *ProjectDocumentMutation) ResetProjectID() {
+	m.project = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *ProjectDocumentMutation) SetCustomerID(pu pulid.ID) {
+	m.customer = &pu
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *ProjectDocumentMutation) CustomerID() (r pulid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the ProjectDocument entity.
+// If the ProjectDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectDocumentMutation) OldCustomerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *ProjectDocumentMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *ProjectDocumentMutation) SetKind(pr projectdocument.Kind) {
+	m.kind = &pr
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *ProjectDocumentMutation) Kind() (r projectdocument.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the ProjectDocument entity.
+// If the ProjectDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectDocumentMutation) OldKind(ctx context.Context) (v projectdocument.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *ProjectDocumentMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *ProjectDocumentMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *ProjectDocumentMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the ProjectDocument entity.
+// If the ProjectDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectDocumentMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *ProjectDocumentMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetShared sets the "shared" field.
+func (m *ProjectDocumentMutation) SetShared(b bool) {
+	m.shared = &b
+}
+
+// Shared returns the value of the "shared" field in the mutation.
+func (m *ProjectDocumentMutation) Shared() (r bool, exists bool) {
+	v := m.shared
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldShared returns the old "shared" field's value of the ProjectDocument entity.
+// If the ProjectDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectDocumentMutation) OldShared(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldShared is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldShared requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldShared: %w", err)
+	}
+	return oldValue.Shared, nil
+}
+
+// ResetShared resets all changes to the "shared" field.
+func (m *ProjectDocumentMutation) ResetShared() {
+	m.shared = nil
+}
+
+// SetFileName sets the "file_name" field.
+func (m *ProjectDocumentMutation) SetFileName(s string) {
+	m.file_name = &s
+}
+
+// FileName returns the value of the "file_name" field in the mutation.
+func (m *ProjectDocumentMutation) FileName() (r string, exists bool) {
+	v := m.file_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFileName returns the old "file_name" field's value of the ProjectDocument entity.
+// If the ProjectDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectDocumentMutation) OldFileName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFileName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFileName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFileName: %w", err)
+	}
+	return oldValue.FileName, nil
+}
+
+// ResetFileName resets all changes to the "file_name" field.
+func (m *ProjectDocumentMutation) ResetFileName() {
+	m.file_name = nil
+}
+
+// SetContentType sets the "content_type" field.
+func (m *ProjectDocumentMutation) SetContentType(s string) {
+	m.content_type = &s
+}
+
+// ContentType returns the value of the "content_type" field in the mutation.
+func (m *ProjectDocumentMutation) ContentType() (r string, exists bool) {
+	v := m.content_type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContentType returns the old "content_type" field's value of the ProjectDocument entity.
+// If the ProjectDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectDocumentMutation) OldContentType(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContentType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContentType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContentType: %w", err)
+	}
+	return oldValue.ContentType, nil
+}
+
+// ResetContentType resets all changes to the "content_type" field.
+func (m *ProjectDocumentMutation) ResetContentType() {
+	m.content_type = nil
+}
+
+// SetSizeBytes sets the "size_bytes" field.
+func (m *ProjectDocumentMutation) SetSizeBytes(i int64) {
+	m.size_bytes = &i
+	m.addsize_bytes = nil
+}
+
+// SizeBytes returns the value of the "size_bytes" field in the mutation.
+func (m *ProjectDocumentMutation) SizeBytes() (r int64, exists bool) {
+	v := m.size_bytes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSizeBytes returns the old "size_bytes" field's value of the ProjectDocument entity.
+// If the ProjectDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectDocumentMutation) OldSizeBytes(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSizeBytes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSizeBytes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSizeBytes: %w", err)
+	}
+	return oldValue.SizeBytes, nil
+}
+
+// AddSizeBytes adds i to the "size_bytes" field.
+func (m *ProjectDocumentMutation) AddSizeBytes(i int64) {
+	if m.addsize_bytes != nil {
+		*m.addsize_bytes += i
+	} else {
+		m.addsize_bytes = &i
+	}
+}
+
+// AddedSizeBytes returns the value that was added to the "size_bytes" field in this mutation.
+func (m *ProjectDocumentMutation) AddedSizeBytes() (r int64, exists bool) {
+	v := m.addsize_bytes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSizeBytes resets all changes to the "size_bytes" field.
+func (m *ProjectDocumentMutation) ResetSizeBytes() {
+	m.size_bytes = nil
+	m.addsize_bytes = nil
+}
+
+// SetSha256 sets the "sha256" field.
+func (m *ProjectDocumentMutation) SetSha256(s string) {
+	m.sha256 = &s
+}
+
+// Sha256 returns the value of the "sha256" field in the mutation.
+func (m *ProjectDocumentMutation) Sha256() (r string, exists bool) {
+	v := m.sha256
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSha256 returns the old "sha256" field's value of the ProjectDocument entity.
+// If the ProjectDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectDocumentMutation) OldSha256(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSha256 is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSha256 requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSha256: %w", err)
+	}
+	return oldValue.Sha256, nil
+}
+
+// ResetSha256 resets all changes to the "sha256" field.
+func (m *ProjectDocumentMutation) ResetSha256() {
+	m.sha256 = nil
+}
+
+// SetStorageKey sets the "storage_key" field.
+func (m *ProjectDocumentMutation) SetStorageKey(s string) {
+	m.storage_key = &s
+}
+
+// StorageKey returns the value of the "storage_key" field in the mutation.
+func (m *ProjectDocumentMutation) StorageKey() (r string, exists bool) {
+	v := m.storage_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStorageKey returns the old "storage_key" field's value of the ProjectDocument entity.
+// If the ProjectDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectDocumentMutation) OldStorageKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStorageKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStorageKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStorageKey: %w", err)
+	}
+	return oldValue.StorageKey, nil
+}
+
+// ResetStorageKey resets all changes to the "storage_key" field.
+func (m *ProjectDocumentMutation) ResetStorageKey() {
+	m.storage_key = nil
+}
+
+// SetUploadedByID sets the "uploaded_by_id" field.
+func (m *ProjectDocumentMutation) SetUploadedByID(pu pulid.ID) {
+	m.uploaded_by = &pu
+}
+
+// UploadedByID returns the value of the "uploaded_by_id" field in the mutation.
+func (m *ProjectDocumentMutation) UploadedByID() (r pulid.ID, exists bool) {
+	v := m.uploaded_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUploadedByID returns the old "uploaded_by_id" field's value of the ProjectDocument entity.
+// If the ProjectDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectDocumentMutation) OldUploadedByID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUploadedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUploadedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUploadedByID: %w", err)
+	}
+	return oldValue.UploadedByID, nil
+}
+
+// ClearUploadedByID clears the value of the "uploaded_by_id" field.
+func (m *ProjectDocumentMutation) ClearUploadedByID() {
+	m.uploaded_by = nil
+	m.clearedFields[projectdocument.FieldUploadedByID] = struct{}{}
+}
+
+// UploadedByIDCleared returns if the "uploaded_by_id" field was cleared in this mutation.
+func (m *ProjectDocumentMutation) UploadedByIDCleared() bool {
+	_, ok := m.clearedFields[projectdocument.FieldUploadedByID]
+	return ok
+}
+
+// ResetUploadedByID resets all changes to the "uploaded_by_id" field.
+func (m *ProjectDocumentMutation) ResetUploadedByID() {
+	m.uploaded_by = nil
+	delete(m.clearedFields, projectdocument.FieldUploadedByID)
+}
+
+// ClearProject clears the "project" edge to the Project entity.
+func (m *ProjectDocumentMutation) ClearProject() {
+	m.clearedproject = true
+	m.clearedFields[projectdocument.FieldProjectID] = struct{}{}
+}
+
+// ProjectCleared reports if the "project" edge to the Project entity was cleared.
+func (m *ProjectDocumentMutation) ProjectCleared() bool {
+	return m.clearedproject
+}
+
+// ProjectIDs returns the "project" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProjectID instead. It exists only for internal usage by the builders.
+func (m *ProjectDocumentMutation) ProjectIDs() (ids []pulid.ID) {
+	if id := m.project; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProject resets all changes to the "project" edge.
+func (m *ProjectDocumentMutation) ResetProject() {
+	m.project = nil
+	m.clearedproject = false
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *ProjectDocumentMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[projectdocument.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *ProjectDocumentMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *ProjectDocumentMutation) CustomerIDs() (ids []pulid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *ProjectDocumentMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// ClearUploadedBy clears the "uploaded_by" edge to the User entity.
+func (m *ProjectDocumentMutation) ClearUploadedBy() {
+	m.cleareduploaded_by = true
+	m.clearedFields[projectdocument.FieldUploadedByID] = struct{}{}
+}
+
+// UploadedByCleared reports if the "uploaded_by" edge to the User entity was cleared.
+func (m *ProjectDocumentMutation) UploadedByCleared() bool {
+	return m.UploadedByIDCleared() || m.cleareduploaded_by
+}
+
+// UploadedByIDs returns the "uploaded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UploadedByID instead. It exists only for internal usage by the builders.
+func (m *ProjectDocumentMutation) UploadedByIDs() (ids []pulid.ID) {
+	if id := m.uploaded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUploadedBy resets all changes to the "uploaded_by" edge.
+func (m *ProjectDocumentMutation) ResetUploadedBy() {
+	m.uploaded_by = nil
+	m.cleareduploaded_by = false
+}
+
+// Where appends a list predicates to the ProjectDocumentMutation builder.
+func (m *ProjectDocumentMutation) Where(ps ...predicate.ProjectDocument) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ProjectDocumentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ProjectDocumentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ProjectDocument, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ProjectDocumentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ProjectDocumentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ProjectDocument).
+func (m *ProjectDocumentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ProjectDocumentMutation) Fields() []string {
+	fields := make([]string, 0, 14)
+	if m.created_at != nil {
+		fields = append(fields, projectdocument.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, projectdocument.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, projectdocument.FieldVersion)
+	}
+	if m.project != nil {
+		fields = append(fields, projectdocument.FieldProjectID)
+	}
+	if m.customer != nil {
+		fields = append(fields, projectdocument.FieldCustomerID)
+	}
+	if m.kind != nil {
+		fields = append(fields, projectdocument.FieldKind)
+	}
+	if m.title != nil {
+		fields = append(fields, projectdocument.FieldTitle)
+	}
+	if m.shared != nil {
+		fields = append(fields, projectdocument.FieldShared)
+	}
+	if m.file_name != nil {
+		fields = append(fields, projectdocument.FieldFileName)
+	}
+	if m.content_type != nil {
+		fields = append(fields, projectdocument.FieldContentType)
+	}
+	if m.size_bytes != nil {
+		fields = append(fields, projectdocument.FieldSizeBytes)
+	}
+	if m.sha256 != nil {
+		fields = append(fields, projectdocument.FieldSha256)
+	}
+	if m.storage_key != nil {
+		fields = append(fields, projectdocument.FieldStorageKey)
+	}
+	if m.uploaded_by != nil {
+		fields = append(fields, projectdocument.FieldUploadedByID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ProjectDocumentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case projectdocument.FieldCreatedAt:
+		return m.CreatedAt()
+	case projectdocument.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case projectdocument.FieldVersion:
+		return m.Version()
+	case projectdocument.FieldProjectID:
+		return m.ProjectID()
+	case projectdocument.FieldCustomerID:
+		return m.CustomerID()
+	case projectdocument.FieldKind:
+		return m.Kind()
+	case projectdocument.FieldTitle:
+		return m.Title()
+	case projectdocument.FieldShared:
+		return m.Shared()
+	case projectdocument.FieldFileName:
+		return m.FileName()
+	case projectdocument.FieldContentType:
+		return m.ContentType()
+	case projectdocument.FieldSizeBytes:
+		return m.SizeBytes()
+	case projectdocument.FieldSha256:
+		return m.Sha256()
+	case projectdocument.FieldStorageKey:
+		return m.StorageKey()
+	case projectdocument.FieldUploadedByID:
+		return m.UploadedByID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ProjectDocumentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case projectdocument.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case projectdocument.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case projectdocument.FieldVersion:
+		return m.OldVersion(ctx)
+	case projectdocument.FieldProjectID:
+		return m.OldProjectID(ctx)
+	case projectdocument.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case projectdocument.FieldKind:
+		return m.OldKind(ctx)
+	case projectdocument.FieldTitle:
+		return m.OldTitle(ctx)
+	case projectdocument.FieldShared:
+		return m.OldShared(ctx)
+	case projectdocument.FieldFileName:
+		return m.OldFileName(ctx)
+	case projectdocument.FieldContentType:
+		return m.OldContentType(ctx)
+	case projectdocument.FieldSizeBytes:
+		return m.OldSizeBytes(ctx)
+	case projectdocument.FieldSha256:
+		return m.OldSha256(ctx)
+	case projectdocument.FieldStorageKey:
+		return m.OldStorageKey(ctx)
+	case projectdocument.FieldUploadedByID:
+		return m.OldUploadedByID(ctx)
+	}
+	return nil, fmt.Errorf("unknown ProjectDocument field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProjectDocumentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case projectdocument.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case projectdocument.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case projectdocument.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case projectdocument.FieldProjectID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProjectID(v)
+		return nil
+	case projectdocument.FieldCustomerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case projectdocument.FieldKind:
+		v, ok := value.(projectdocument.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case projectdocument.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case projectdocument.FieldShared:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetShared(v)
+		return nil
+	case projectdocument.FieldFileName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFileName(v)
+		return nil
+	case projectdocument.FieldContentType:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContentType(v)
+		return nil
+	case projectdocument.FieldSizeBytes:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSizeBytes(v)
+		return nil
+	case projectdocument.FieldSha256:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSha256(v)
+		return nil
+	case projectdocument.FieldStorageKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStorageKey(v)
+		return nil
+	case projectdocument.FieldUploadedByID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUploadedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectDocument field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ProjectDocumentMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, projectdocument.FieldVersion)
+	}
+	if m.addsize_bytes != nil {
+		fields = append(fields, projectdocument.FieldSizeBytes)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ProjectDocumentMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case projectdocument.FieldVersion:
+		return m.AddedVersion()
+	case projectdocument.FieldSizeBytes:
+		return m.AddedSizeBytes()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProjectDocumentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case projectdocument.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case projectdocument.FieldSizeBytes:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSizeBytes(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectDocument numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ProjectDocumentMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(projectdocument.FieldUploadedByID) {
+		fields = append(fields, projectdocument.FieldUploadedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ProjectDocumentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ProjectDocumentMutation) ClearField(name string) error {
+	switch name {
+	case projectdocument.FieldUploadedByID:
+		m.ClearUploadedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectDocument nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ProjectDocumentMutation) ResetField(name string) error {
+	switch name {
+	case projectdocument.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case projectdocument.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case projectdocument.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case projectdocument.FieldProjectID:
+		m.ResetProjectID()
+		return nil
+	case projectdocument.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case projectdocument.FieldKind:
+		m.ResetKind()
+		return nil
+	case projectdocument.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case projectdocument.FieldShared:
+		m.ResetShared()
+		return nil
+	case projectdocument.FieldFileName:
+		m.ResetFileName()
+		return nil
+	case projectdocument.FieldContentType:
+		m.ResetContentType()
+		return nil
+	case projectdocument.FieldSizeBytes:
+		m.ResetSizeBytes()
+		return nil
+	case projectdocument.FieldSha256:
+		m.ResetSha256()
+		return nil
+	case projectdocument.FieldStorageKey:
+		m.ResetStorageKey()
+		return nil
+	case projectdocument.FieldUploadedByID:
+		m.ResetUploadedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectDocument field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ProjectDocumentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.project != nil {
+		edges = append(edges, projectdocument.EdgeProject)
+	}
+	if m.customer != nil {
+		edges = append(edges, projectdocument.EdgeCustomer)
+	}
+	if m.uploaded_by != nil {
+		edges = append(edges, projectdocument.EdgeUploadedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ProjectDocumentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case projectdocument.EdgeProject:
+		if id := m.project; id != nil {
+			return []ent.Value{*id}
+		}
+	case projectdocument.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	case projectdocument.EdgeUploadedBy:
+		if id := m.uploaded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ProjectDocumentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ProjectDocumentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ProjectDocumentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedproject {
+		edges = append(edges, projectdocument.EdgeProject)
+	}
+	if m.clearedcustomer {
+		edges = append(edges, projectdocument.EdgeCustomer)
+	}
+	if m.cleareduploaded_by {
+		edges = append(edges, projectdocument.EdgeUploadedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ProjectDocumentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case projectdocument.EdgeProject:
+		return m.clearedproject
+	case projectdocument.EdgeCustomer:
+		return m.clearedcustomer
+	case projectdocument.EdgeUploadedBy:
+		return m.cleareduploaded_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ProjectDocumentMutation) ClearEdge(name string) error {
+	switch name {
+	case projectdocument.EdgeProject:
+		m.ClearProject()
+		return nil
+	case projectdocument.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	case projectdocument.EdgeUploadedBy:
+		m.ClearUploadedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectDocument unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ProjectDocumentMutation) ResetEdge(name string) error {
+	switch name {
+	case projectdocument.EdgeProject:
+		m.ResetProject()
+		return nil
+	case projectdocument.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	case projectdocument.EdgeUploadedBy:
+		m.ResetUploadedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown ProjectDocument edge %s", name)
 }
 
 // ProjectMemberMutation represents an operation that mutates the ProjectMember nodes in the graph.

@@ -36,6 +36,7 @@ import (
 	"tandem/ent/product"
 	"tandem/ent/project"
 	"tandem/ent/projectmember"
+	"tandem/ent/projectdocument"
 	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
@@ -104,6 +105,7 @@ var tableByPrefix = map[string]string{
 	"PJ": project.Table,
 	"PB": projectmember.Table,
 	"PM": projectmilestone.Table,
+	"PF": projectdocument.Table,
 	"PE": person.Table,
 	"AX": accountchange.Table,
 }

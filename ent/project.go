@@ -76,14 +76,17 @@ type ProjectEdges struct {
 	Members []*ProjectMember `json:"members,omitempty"`
 	// Milestones holds the value of the milestones edge.
 	Milestones []*ProjectMilestone `json:"milestones,omitempty"`
+	// Its files: attachProjectFile adds one.
+	Documents []*ProjectDocument `json:"documents,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
-	totalCount [6]map[string]int
+	totalCount [7]map[string]int
 
 	namedMembers    map[string][]*ProjectMember
 	namedMilestones map[string][]*ProjectMilestone
+	namedDocuments  map[string][]*ProjectDocument
 }
 
 // CustomerOrErr returns the Customer value or an error if the edge
@@ -146,6 +149,15 @@ func (e ProjectEdges) MilestonesOrErr() ([]*ProjectMilestone, error) {
 		return e.Milestones, nil
 	}
 	return nil, &NotLoadedError{edge: "milestones"}
+}
+
+// DocumentsOrErr returns the Documents value or an error if the edge
+// was not loaded in eager-loading.
+func (e ProjectEdges) DocumentsOrErr() ([]*ProjectDocument, error) {
+	if e.loadedTypes[6] {
+		return e.Documents, nil
+	}
+	return nil, &NotLoadedError{edge: "documents"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -332,6 +344,11 @@ func (_m *Project) QueryMilestones() *ProjectMilestoneQuery {
 	return NewProjectClient(_m.config).QueryMilestones(_m)
 }
 
+// QueryDocuments queries the "documents" edge of the Project entity.
+func (_m *Project) QueryDocuments() *ProjectDocumentQuery {
+	return NewProjectClient(_m.config).QueryDocuments(_m)
+}
+
 // Update returns a builder for updating this Project.
 // Note that you need to call Project.Unwrap() before calling this method if this Project
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -460,6 +477,30 @@ func (_m *Project) appendNamedMilestones(name string, edges ...*ProjectMilestone
 		_m.Edges.namedMilestones[name] = []*ProjectMilestone{}
 	} else {
 		_m.Edges.namedMilestones[name] = append(_m.Edges.namedMilestones[name], edges...)
+	}
+}
+
+// NamedDocuments returns the Documents named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Project) NamedDocuments(name string) ([]*ProjectDocument, error) {
+	if _m.Edges.namedDocuments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedDocuments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Project) appendNamedDocuments(name string, edges ...*ProjectDocument) {
+	if _m.Edges.namedDocuments == nil {
+		_m.Edges.namedDocuments = make(map[string][]*ProjectDocument)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedDocuments[name] = []*ProjectDocument{}
+	} else {
+		_m.Edges.namedDocuments[name] = append(_m.Edges.namedDocuments[name], edges...)
 	}
 }
 

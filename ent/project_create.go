@@ -10,6 +10,7 @@ import (
 	"tandem/ent/need"
 	"tandem/ent/product"
 	"tandem/ent/project"
+	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
 	"tandem/ent/schema/pulid"
@@ -306,6 +307,21 @@ func (_c *ProjectCreate) AddMilestones(v ...*ProjectMilestone) *ProjectCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddMilestoneIDs(ids...)
+}
+
+// AddDocumentIDs adds the "documents" edge to the ProjectDocument entity by IDs.
+func (_c *ProjectCreate) AddDocumentIDs(ids ...pulid.ID) *ProjectCreate {
+	_c.mutation.AddDocumentIDs(ids...)
+	return _c
+}
+
+// AddDocuments adds the "documents" edges to the ProjectDocument entity.
+func (_c *ProjectCreate) AddDocuments(v ...*ProjectDocument) *ProjectCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddDocumentIDs(ids...)
 }
 
 // Mutation returns the ProjectMutation object of the builder.
@@ -631,6 +647,22 @@ func (_c *ProjectCreate) createSpec() (*Project, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(projectmilestone.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.DocumentsTable,
+			Columns: []string{project.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(projectdocument.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -14,6 +14,7 @@ import (
 	"tandem/ent/predicate"
 	"tandem/ent/product"
 	"tandem/ent/project"
+	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
 	"tandem/ent/schema/pulid"
@@ -39,10 +40,12 @@ type ProjectQuery struct {
 	withProduct         *ProductQuery
 	withMembers         *ProjectMemberQuery
 	withMilestones      *ProjectMilestoneQuery
+	withDocuments       *ProjectDocumentQuery
 	loadTotal           []func(context.Context, []*Project) error
 	modifiers           []func(*sql.Selector)
 	withNamedMembers    map[string]*ProjectMemberQuery
 	withNamedMilestones map[string]*ProjectMilestoneQuery
+	withNamedDocuments  map[string]*ProjectDocumentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -204,6 +207,28 @@ func (_q *ProjectQuery) QueryMilestones() *ProjectMilestoneQuery {
 			sqlgraph.From(project.Table, project.FieldID, selector),
 			sqlgraph.To(projectmilestone.Table, projectmilestone.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, project.MilestonesTable, project.MilestonesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryDocuments chains the current query on the "documents" edge.
+func (_q *ProjectQuery) QueryDocuments() *ProjectDocumentQuery {
+	query := (&ProjectDocumentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(project.Table, project.FieldID, selector),
+			sqlgraph.To(projectdocument.Table, projectdocument.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, project.DocumentsTable, project.DocumentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -409,6 +434,7 @@ func (_q *ProjectQuery) Clone() *ProjectQuery {
 		withProduct:    _q.withProduct.Clone(),
 		withMembers:    _q.withMembers.Clone(),
 		withMilestones: _q.withMilestones.Clone(),
+		withDocuments:  _q.withDocuments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -479,6 +505,17 @@ func (_q *ProjectQuery) WithMilestones(opts ...func(*ProjectMilestoneQuery)) *Pr
 		opt(query)
 	}
 	_q.withMilestones = query
+	return _q
+}
+
+// WithDocuments tells the query-builder to eager-load the nodes that are connected to
+// the "documents" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProjectQuery) WithDocuments(opts ...func(*ProjectDocumentQuery)) *ProjectQuery {
+	query := (&ProjectDocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDocuments = query
 	return _q
 }
 
@@ -566,13 +603,14 @@ func (_q *ProjectQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Proj
 	var (
 		nodes       = []*Project{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withCustomer != nil,
 			_q.withOurLead != nil,
 			_q.withNeed != nil,
 			_q.withProduct != nil,
 			_q.withMembers != nil,
 			_q.withMilestones != nil,
+			_q.withDocuments != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -634,6 +672,13 @@ func (_q *ProjectQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Proj
 			return nil, err
 		}
 	}
+	if query := _q.withDocuments; query != nil {
+		if err := _q.loadDocuments(ctx, query, nodes,
+			func(n *Project) { n.Edges.Documents = []*ProjectDocument{} },
+			func(n *Project, e *ProjectDocument) { n.Edges.Documents = append(n.Edges.Documents, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedMembers {
 		if err := _q.loadMembers(ctx, query, nodes,
 			func(n *Project) { n.appendNamedMembers(name) },
@@ -645,6 +690,13 @@ func (_q *ProjectQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Proj
 		if err := _q.loadMilestones(ctx, query, nodes,
 			func(n *Project) { n.appendNamedMilestones(name) },
 			func(n *Project, e *ProjectMilestone) { n.appendNamedMilestones(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedDocuments {
+		if err := _q.loadDocuments(ctx, query, nodes,
+			func(n *Project) { n.appendNamedDocuments(name) },
+			func(n *Project, e *ProjectDocument) { n.appendNamedDocuments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -834,6 +886,37 @@ func (_q *ProjectQuery) loadMilestones(ctx context.Context, query *ProjectMilest
 	}
 	return nil
 }
+func (_q *ProjectQuery) loadDocuments(ctx context.Context, query *ProjectDocumentQuery, nodes []*Project, init func(*Project), assign func(*Project, *ProjectDocument)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Project)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(projectdocument.FieldProjectID)
+	}
+	query.Where(predicate.ProjectDocument(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(project.DocumentsColumn), fks...))
+		loadkeys.Mark(s, project.DocumentsColumn, fks) // ent/entc.go: markLoadKeys
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ProjectID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "project_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *ProjectQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -991,6 +1074,20 @@ func (_q *ProjectQuery) WithNamedMilestones(name string, opts ...func(*ProjectMi
 		_q.withNamedMilestones = make(map[string]*ProjectMilestoneQuery)
 	}
 	_q.withNamedMilestones[name] = query
+	return _q
+}
+
+// WithNamedDocuments tells the query-builder to eager-load the nodes that are connected to the "documents"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProjectQuery) WithNamedDocuments(name string, opts ...func(*ProjectDocumentQuery)) *ProjectQuery {
+	query := (&ProjectDocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedDocuments == nil {
+		_q.withNamedDocuments = make(map[string]*ProjectDocumentQuery)
+	}
+	_q.withNamedDocuments[name] = query
 	return _q
 }
 

@@ -76,6 +76,8 @@ type Tx struct {
 	Product *ProductClient
 	// Project is the client for interacting with the Project builders.
 	Project *ProjectClient
+	// ProjectDocument is the client for interacting with the ProjectDocument builders.
+	ProjectDocument *ProjectDocumentClient
 	// ProjectMember is the client for interacting with the ProjectMember builders.
 	ProjectMember *ProjectMemberClient
 	// ProjectMilestone is the client for interacting with the ProjectMilestone builders.
@@ -280,6 +282,7 @@ func (tx *Tx) init() {
 	tx.PricePoint = NewPricePointClient(tx.config)
 	tx.Product = NewProductClient(tx.config)
 	tx.Project = NewProjectClient(tx.config)
+	tx.ProjectDocument = NewProjectDocumentClient(tx.config)
 	tx.ProjectMember = NewProjectMemberClient(tx.config)
 	tx.ProjectMilestone = NewProjectMilestoneClient(tx.config)
 	tx.Quotation = NewQuotationClient(tx.config)

@@ -206,6 +206,26 @@ func (r *Resolver) removeFileWhenUndone(ctx context.Context, key string) {
 	})
 }
 
+// removeFileWhenDone deletes the stored file once the request's transaction commits
+// (at once without one): a row deleted takes its file with it, a deletion undone
+// keeps it.
+func (r *Resolver) removeFileWhenDone(ctx context.Context, key string) {
+	tx := ent.TxFromContext(ctx)
+	if tx == nil {
+		r.removeFile(ctx, key)
+		return
+	}
+	tx.OnCommit(func(next ent.Committer) ent.Committer {
+		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
+			err := next.Commit(ctx, tx)
+			if err == nil {
+				r.removeFile(ctx, key)
+			}
+			return err
+		})
+	})
+}
+
 func (r *Resolver) removeFile(ctx context.Context, key string) {
 	_ = r.Files.Delete(context.WithoutCancel(ctx), key)
 }
@@ -247,20 +267,35 @@ func verifySigned(key []byte, scope, id, exp, sig string, now time.Time) bool {
 	return now.Unix() <= e
 }
 
-// DownloadHandler serves GET /documents/{id}/download?exp=…&sig=…. The signature is
-// the authorisation: links are only issued to viewers allowed to see the document,
-// so the document is read past the privacy rules.
+// DownloadHandler serves GET /documents/{id}/download?exp=…&sig=….
 func (r *Resolver) DownloadHandler() http.Handler {
+	return r.signedDownloads("", func(ctx context.Context, id pulid.ID) (storedFile, string, error) {
+		doc, err := r.Client.Document.Get(ctx, id)
+		if err == nil && doc.StorageKey == "" {
+			err = storage.ErrNotFound
+		}
+		if err != nil {
+			return storedFile{}, "", err
+		}
+		return storedFile{key: doc.StorageKey, name: doc.FileName, contentType: doc.ContentType, sha256: doc.Sha256, size: doc.SizeBytes}, "attachment", nil
+	})
+}
+
+// signedDownloads serves the files of one kind by their signed links. The signature
+// (made for this scope) is the authorisation: links are only issued to viewers allowed
+// to see the file, so load reads it past the privacy rules. load names the file and
+// its disposition ("attachment" or "inline").
+func (r *Resolver) signedDownloads(scope string, load func(context.Context, pulid.ID) (storedFile, string, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		id := req.PathValue("id")
 		q := req.URL.Query()
-		if !verifySigned(r.DownloadKey, "", id, q.Get("exp"), q.Get("sig"), r.now()) {
+		if !verifySigned(r.DownloadKey, scope, id, q.Get("exp"), q.Get("sig"), r.now()) {
 			http.Error(w, "this download link is invalid or has expired", http.StatusForbidden)
 			return
 		}
 		ctx := access.System(req.Context(), "signed download link: the signature is the permission")
-		doc, err := r.Client.Document.Get(ctx, pulid.ID(id))
-		if ent.IsNotFound(err) || (err == nil && doc.StorageKey == "") {
+		f, disposition, err := load(ctx, pulid.ID(id))
+		if ent.IsNotFound(err) || errors.Is(err, storage.ErrNotFound) {
 			http.Error(w, "no such file", http.StatusNotFound)
 			return
 		}
@@ -268,9 +303,7 @@ func (r *Resolver) DownloadHandler() http.Handler {
 			http.Error(w, "internal error", http.StatusInternalServerError)
 			return
 		}
-		r.serveStored(ctx, w, req, storedFile{
-			key: doc.StorageKey, name: doc.FileName, contentType: doc.ContentType, sha256: doc.Sha256, size: doc.SizeBytes,
-		}, "attachment")
+		r.serveStored(ctx, w, req, f, disposition)
 	})
 }
 

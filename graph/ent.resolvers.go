@@ -346,6 +346,11 @@ func (r *Resolver) Order() generated.OrderResolver { return &orderResolver{r} }
 // PricePoint returns generated.PricePointResolver implementation.
 func (r *Resolver) PricePoint() generated.PricePointResolver { return &pricePointResolver{r} }
 
+// ProjectDocument returns generated.ProjectDocumentResolver implementation.
+func (r *Resolver) ProjectDocument() generated.ProjectDocumentResolver {
+	return &projectDocumentResolver{r}
+}
+
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
@@ -381,6 +386,7 @@ type (
 	keyPersonResolver                 struct{ *Resolver }
 	orderResolver                     struct{ *Resolver }
 	pricePointResolver                struct{ *Resolver }
+	projectDocumentResolver           struct{ *Resolver }
 	queryResolver                     struct{ *Resolver }
 	quotationResolver                 struct{ *Resolver }
 	sampleResolver                    struct{ *Resolver }

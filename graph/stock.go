@@ -39,6 +39,11 @@ type productDemand struct {
 }
 
 func demandOf(ctx context.Context, c *ent.Client, p *ent.Product, now time.Time, months int) (productDemand, error) {
+	return demandExcept(ctx, c, p, now, months, "")
+}
+
+// demandExcept is demandOf leaving one customer out (none when except is "").
+func demandExcept(ctx context.Context, c *ent.Client, p *ent.Product, now time.Time, months int, except pulid.ID) (productDemand, error) {
 	sys := access.System(ctx, "our stock: every customer's use of the product")
 	d := productDemand{months: make([]stock.Month, months)}
 	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
@@ -60,6 +65,7 @@ func demandOf(ctx context.Context, c *ent.Client, p *ent.Product, now time.Time,
 				advice.Quantity{At: l.Edges.Order.OrderedAt, Amount: convertQuantity(l.Quantity, l.Unit, p.Unit)})
 		}
 	}
+	delete(byCustomer, except)
 	for _, qs := range byCustomer {
 		f := advice.Forecast(qs, now, months)
 		if len(f.Forecast) == 0 {
@@ -83,6 +89,9 @@ func demandOf(ctx context.Context, c *ent.Client, p *ent.Product, now time.Time,
 		return d, err
 	}
 	for _, s := range samples {
+		if s.CustomerID == except {
+			continue
+		}
 		d.trials++
 		cu := s.Edges.Customer
 		if cu == nil || cu.AnnualDemandKg == nil {

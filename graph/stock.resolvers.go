@@ -38,3 +38,8 @@ func (r *queryResolver) StockPlans(ctx context.Context, first *int) ([]*model.St
 	}
 	return stockPlans(ctx, r.db(ctx), r.now(), n, r.viewerLocale(ctx))
 }
+
+// Availability is the resolver for the availability field.
+func (r *queryResolver) Availability(ctx context.Context, productID pulid.ID, quantity float64, unit *string, customerID *pulid.ID) (*model.Availability, error) {
+	return r.availability(ctx, productID, quantity, unit, customerID)
+}

@@ -104,7 +104,7 @@ func PartnerMay(typ, field string) bool {
 }
 
 // allScopes makes PartnerMay ask about fields, not about a token's scopes.
-var allScopes = []string{"orders:read", "samples:read", "issues:read", "issues:write", "documents:read", "change_notices:read", "change_notices:write", "quotations:read", "quotations:write", "projects:read", "webhooks:manage"}
+var allScopes = []string{"orders:read", "samples:read", "issues:read", "issues:write", "documents:read", "change_notices:read", "change_notices:write", "quotations:read", "quotations:write", "projects:read", "stock:read", "webhooks:manage"}
 
 // The allow-lists as sets, built once.
 var (

@@ -80,6 +80,12 @@ func sharedAccountRows(scope string) ByRole {
 		viewer.Partner: partnerOwn(scope)}
 }
 
+// sharedProjectDocuments: a partner reads its own projects' files that are shared
+// with it, with projects:read.
+func sharedProjectDocuments(v *viewer.Viewer) Rows {
+	return partnerOwn("projects:read")(v).And(eq("shared", true))
+}
+
 // internal: every row, to our people only.
 var internal = ByRole{viewer.Admin: every, viewer.Analyst: every, viewer.Manager: every, viewer.Rep: every}
 

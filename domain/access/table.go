@@ -126,15 +126,20 @@ var Table = map[string]Type{
 		Write:   accountWrite,
 	},
 
-	// Cooperation beyond selling (domain/project): a customer reads its own projects
-	// and their milestones (projects:read); who is on them is ours.
+	// Cooperation beyond selling (domain/project): a customer reads its own projects,
+	// their milestones and the files shared with it (projects:read); who is on them is ours.
 	"Project": {
 		Read: sharedAccountRows("projects:read"),
 		Partner: fields("id createdAt updatedAt version customerID kind title goal status startedAt endedAt outcome programme",
-			"customer milestones"),
+			"customer milestones documents"),
 		Write: accountWrite,
 	},
 	"ProjectMember": {Read: internalAccountRows, Write: accountWrite},
+	"ProjectDocument": {
+		Read:    ByRole{viewer.Admin: OfAccounts, viewer.Analyst: OfAccounts, viewer.Manager: OfAccounts, viewer.Rep: OfAccounts, viewer.Partner: sharedProjectDocuments},
+		Partner: fields("id createdAt updatedAt version projectID customerID kind title shared fileName contentType sizeBytes sha256 project downloadURL"),
+		Write:   accountWrite,
+	},
 	"ProjectMilestone": {
 		Read:    sharedAccountRows("projects:read"),
 		Partner: fields("id createdAt updatedAt version projectID customerID title dueAt doneAt project"),
@@ -297,10 +302,12 @@ var Views = map[string]View{
 	"Credit":              {},
 	"Dependence":          {},
 	"StockPlan":           {},
-	"TeamMember":          {},
-	"ReportYear":          {},
-	"UnitQuantity":        {},
-	"ViewerAccess":        {},
+	// What can be promised of a quantity (partners: stock:read): whether and when, no stock figures.
+	"Availability": {Partner: fields("product quantity unit status earliestShipAt leadTimeDays message")},
+	"TeamMember":   {},
+	"ReportYear":   {},
+	"UnitQuantity": {},
+	"ViewerAccess": {},
 	// Merges and bulk changes (domain/merge): ours.
 	"MergePreview":            {},
 	"MergeField":              {},
@@ -321,7 +328,7 @@ var Views = map[string]View{
 }
 
 // PartnerRoot are the queries and mutations a partner may call.
-var PartnerRoot = fields("node nodes customers orders samples trials shipments issues documents products changeNotices changeNoticeAcks quotations projects",
+var PartnerRoot = fields("node nodes customers orders samples trials shipments issues documents products changeNotices changeNoticeAcks quotations projects availability",
 	"createIssue attachIssueFile acknowledgeChangeNotice acceptQuotation rejectQuotation webhookEndpoints webhookDeliveries createWebhookEndpoint deleteWebhookEndpoint",
 	"__typename __schema __type")
 

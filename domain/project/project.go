@@ -121,6 +121,11 @@ func Guard(next ent.Mutator) ent.Mutator {
 		if m.Op().Is(ent.OpUpdateOne) && move.Marked(ctx, kind, id) {
 			return next.Mutate(ctx, m)
 		}
+		if _, set := m.CustomerID(); set && !m.Op().Is(ent.OpCreate) {
+			// Its members, milestones and files are the account's: merging accounts
+			// moves them all together, nothing else does.
+			return nil, errcode.New(errcode.BadUserInput, "customerID: a project stays with the account it was made for").With("field", "customerID")
+		}
 		if to, set := m.Status(); set && !(m.Op().Is(ent.OpCreate) && to == project.StatusPROPOSED) {
 			return nil, move.NotByWorkflow("a project", "status", "moveProject")
 		}

@@ -203,6 +203,8 @@ const (
 	EdgeProjectMembers = "project_members"
 	// EdgeProjectMilestones holds the string denoting the project_milestones edge name in mutations.
 	EdgeProjectMilestones = "project_milestones"
+	// EdgeProjectDocuments holds the string denoting the project_documents edge name in mutations.
+	EdgeProjectDocuments = "project_documents"
 	// Table holds the table name of the customer in the database.
 	Table = "customers"
 	// OwnerTable is the table that holds the owner relation/edge.
@@ -472,6 +474,13 @@ const (
 	ProjectMilestonesInverseTable = "project_milestones"
 	// ProjectMilestonesColumn is the table column denoting the project_milestones relation/edge.
 	ProjectMilestonesColumn = "customer_id"
+	// ProjectDocumentsTable is the table that holds the project_documents relation/edge.
+	ProjectDocumentsTable = "project_documents"
+	// ProjectDocumentsInverseTable is the table name for the ProjectDocument entity.
+	// It exists in this package in order to avoid circular dependency with the "projectdocument" package.
+	ProjectDocumentsInverseTable = "project_documents"
+	// ProjectDocumentsColumn is the table column denoting the project_documents relation/edge.
+	ProjectDocumentsColumn = "customer_id"
 )
 
 // Columns holds all SQL columns for customer fields.
@@ -1566,6 +1575,20 @@ func ByProjectMilestones(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption
 		sqlgraph.OrderByNeighborTerms(s, newProjectMilestonesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByProjectDocumentsCount orders the results by project_documents count.
+func ByProjectDocumentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newProjectDocumentsStep(), opts...)
+	}
+}
+
+// ByProjectDocuments orders the results by project_documents terms.
+func ByProjectDocuments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newProjectDocumentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newOwnerStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -1837,6 +1860,13 @@ func newProjectMilestonesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ProjectMilestonesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, ProjectMilestonesTable, ProjectMilestonesColumn),
+	)
+}
+func newProjectDocumentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ProjectDocumentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ProjectDocumentsTable, ProjectDocumentsColumn),
 	)
 }
 

@@ -4408,6 +4408,29 @@ func HasProjectMilestonesWith(preds ...predicate.ProjectMilestone) predicate.Cus
 	})
 }
 
+// HasProjectDocuments applies the HasEdge predicate on the "project_documents" edge.
+func HasProjectDocuments() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ProjectDocumentsTable, ProjectDocumentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasProjectDocumentsWith applies the HasEdge predicate on the "project_documents" edge with a given conditions (other predicates).
+func HasProjectDocumentsWith(preds ...predicate.ProjectDocument) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newProjectDocumentsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Customer) predicate.Customer {
 	return predicate.Customer(sql.AndPredicates(predicates...))

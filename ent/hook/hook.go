@@ -380,6 +380,18 @@ func (f ProjectFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, err
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProjectMutation", m)
 }
 
+// The ProjectDocumentFunc type is an adapter to allow the use of ordinary
+// function as ProjectDocument mutator.
+type ProjectDocumentFunc func(context.Context, *ent.ProjectDocumentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ProjectDocumentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ProjectDocumentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProjectDocumentMutation", m)
+}
+
 // The ProjectMemberFunc type is an adapter to allow the use of ordinary
 // function as ProjectMember mutator.
 type ProjectMemberFunc func(context.Context, *ent.ProjectMemberMutation) (ent.Value, error)

@@ -39,6 +39,7 @@ import (
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
 	"tandem/ent/project"
+	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
@@ -957,6 +958,33 @@ func (f TraverseProject) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.ProjectQuery", q)
 }
 
+// The ProjectDocumentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProjectDocumentFunc func(context.Context, *ent.ProjectDocumentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProjectDocumentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProjectDocumentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProjectDocumentQuery", q)
+}
+
+// The TraverseProjectDocument type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProjectDocument func(context.Context, *ent.ProjectDocumentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProjectDocument) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProjectDocument) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProjectDocumentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProjectDocumentQuery", q)
+}
+
 // The ProjectMemberFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ProjectMemberFunc func(context.Context, *ent.ProjectMemberQuery) (ent.Value, error)
 
@@ -1589,6 +1617,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ProductQuery, predicate.Product, product.OrderOption]{typ: ent.TypeProduct, tq: q}, nil
 	case *ent.ProjectQuery:
 		return &query[*ent.ProjectQuery, predicate.Project, project.OrderOption]{typ: ent.TypeProject, tq: q}, nil
+	case *ent.ProjectDocumentQuery:
+		return &query[*ent.ProjectDocumentQuery, predicate.ProjectDocument, projectdocument.OrderOption]{typ: ent.TypeProjectDocument, tq: q}, nil
 	case *ent.ProjectMemberQuery:
 		return &query[*ent.ProjectMemberQuery, predicate.ProjectMember, projectmember.OrderOption]{typ: ent.TypeProjectMember, tq: q}, nil
 	case *ent.ProjectMilestoneQuery:

@@ -1658,6 +1658,62 @@ var (
 			},
 		},
 	}
+	// ProjectDocumentsColumns holds the columns for the "project_documents" table.
+	ProjectDocumentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"APPLICATION", "AGREEMENT", "PLAN", "REPORT", "MINUTES", "OTHER"}, Default: "OTHER"},
+		{Name: "title", Type: field.TypeString},
+		{Name: "shared", Type: field.TypeBool, Default: false},
+		{Name: "file_name", Type: field.TypeString},
+		{Name: "content_type", Type: field.TypeString},
+		{Name: "size_bytes", Type: field.TypeInt64},
+		{Name: "sha256", Type: field.TypeString},
+		{Name: "storage_key", Type: field.TypeString},
+		{Name: "customer_id", Type: field.TypeString},
+		{Name: "project_id", Type: field.TypeString},
+		{Name: "uploaded_by_id", Type: field.TypeString, Nullable: true},
+	}
+	// ProjectDocumentsTable holds the schema information for the "project_documents" table.
+	ProjectDocumentsTable = &schema.Table{
+		Name:       "project_documents",
+		Columns:    ProjectDocumentsColumns,
+		PrimaryKey: []*schema.Column{ProjectDocumentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "project_documents_customers_project_documents",
+				Columns:    []*schema.Column{ProjectDocumentsColumns[12]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "project_documents_projects_documents",
+				Columns:    []*schema.Column{ProjectDocumentsColumns[13]},
+				RefColumns: []*schema.Column{ProjectsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "project_documents_users_uploaded_by",
+				Columns:    []*schema.Column{ProjectDocumentsColumns[14]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "projectdocument_project_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{ProjectDocumentsColumns[13], ProjectDocumentsColumns[1]},
+			},
+			{
+				Name:    "projectdocument_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProjectDocumentsColumns[12]},
+			},
+		},
+	}
 	// ProjectMembersColumns holds the columns for the "project_members" table.
 	ProjectMembersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -2730,6 +2786,7 @@ var (
 		PricePointsTable,
 		ProductsTable,
 		ProjectsTable,
+		ProjectDocumentsTable,
 		ProjectMembersTable,
 		ProjectMilestonesTable,
 		QuotationsTable,
@@ -2814,6 +2871,9 @@ func init() {
 	ProjectsTable.ForeignKeys[1].RefTable = UsersTable
 	ProjectsTable.ForeignKeys[2].RefTable = NeedsTable
 	ProjectsTable.ForeignKeys[3].RefTable = ProductsTable
+	ProjectDocumentsTable.ForeignKeys[0].RefTable = CustomersTable
+	ProjectDocumentsTable.ForeignKeys[1].RefTable = ProjectsTable
+	ProjectDocumentsTable.ForeignKeys[2].RefTable = UsersTable
 	ProjectMembersTable.ForeignKeys[0].RefTable = CustomersTable
 	ProjectMembersTable.ForeignKeys[1].RefTable = ProjectsTable
 	ProjectMembersTable.ForeignKeys[2].RefTable = KeyPersonsTable

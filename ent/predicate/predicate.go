@@ -99,6 +99,9 @@ type Product func(*sql.Selector)
 // Project is the predicate function for project builders.
 type Project func(*sql.Selector)
 
+// ProjectDocument is the predicate function for projectdocument builders.
+type ProjectDocument func(*sql.Selector)
+
 // ProjectMember is the predicate function for projectmember builders.
 type ProjectMember func(*sql.Selector)
 

@@ -855,6 +855,30 @@ func (f ProjectMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProjectMutation", m)
 }
 
+// The ProjectDocumentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProjectDocumentQueryRuleFunc func(context.Context, *ent.ProjectDocumentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProjectDocumentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProjectDocumentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProjectDocumentQuery", q)
+}
+
+// The ProjectDocumentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProjectDocumentMutationRuleFunc func(context.Context, *ent.ProjectDocumentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProjectDocumentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProjectDocumentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProjectDocumentMutation", m)
+}
+
 // The ProjectMemberQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ProjectMemberQueryRuleFunc func(context.Context, *ent.ProjectMemberQuery) error
@@ -1456,6 +1480,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ProjectQuery:
 		return q.Filter(), nil
+	case *ent.ProjectDocumentQuery:
+		return q.Filter(), nil
 	case *ent.ProjectMemberQuery:
 		return q.Filter(), nil
 	case *ent.ProjectMilestoneQuery:
@@ -1566,6 +1592,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ProductMutation:
 		return m.Filter(), nil
 	case *ent.ProjectMutation:
+		return m.Filter(), nil
+	case *ent.ProjectDocumentMutation:
 		return m.Filter(), nil
 	case *ent.ProjectMemberMutation:
 		return m.Filter(), nil

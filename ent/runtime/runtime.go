@@ -35,6 +35,7 @@ import (
 	"tandem/ent/pricepoint"
 	"tandem/ent/product"
 	"tandem/ent/project"
+	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
 	"tandem/ent/quotation"
@@ -2496,6 +2497,136 @@ func init() {
 	projectDescID := projectMixinFields0[0].Descriptor()
 	// project.DefaultID holds the default value on creation for the id field.
 	project.DefaultID = projectDescID.Default.(func() pulid.ID)
+	projectdocumentMixin := schema.ProjectDocument{}.Mixin()
+	projectdocument.Policy = privacy.NewPolicies(projectdocumentMixin[0], schema.ProjectDocument{})
+	projectdocument.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := projectdocument.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	projectdocumentMixinHooks3 := projectdocumentMixin[3].Hooks()
+	projectdocumentHooks := schema.ProjectDocument{}.Hooks()
+
+	projectdocument.Hooks[1] = projectdocumentMixinHooks3[0]
+
+	projectdocument.Hooks[2] = projectdocumentMixinHooks3[1]
+
+	projectdocument.Hooks[3] = projectdocumentHooks[0]
+
+	projectdocument.Hooks[4] = projectdocumentHooks[1]
+	projectdocumentMixinFields0 := projectdocumentMixin[0].Fields()
+	_ = projectdocumentMixinFields0
+	projectdocumentMixinFields1 := projectdocumentMixin[1].Fields()
+	_ = projectdocumentMixinFields1
+	projectdocumentMixinFields2 := projectdocumentMixin[2].Fields()
+	_ = projectdocumentMixinFields2
+	projectdocumentFields := schema.ProjectDocument{}.Fields()
+	_ = projectdocumentFields
+	// projectdocumentDescCreatedAt is the schema descriptor for created_at field.
+	projectdocumentDescCreatedAt := projectdocumentMixinFields1[0].Descriptor()
+	// projectdocument.DefaultCreatedAt holds the default value on creation for the created_at field.
+	projectdocument.DefaultCreatedAt = projectdocumentDescCreatedAt.Default.(func() time.Time)
+	// projectdocumentDescUpdatedAt is the schema descriptor for updated_at field.
+	projectdocumentDescUpdatedAt := projectdocumentMixinFields1[1].Descriptor()
+	// projectdocument.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	projectdocument.DefaultUpdatedAt = projectdocumentDescUpdatedAt.Default.(func() time.Time)
+	// projectdocument.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	projectdocument.UpdateDefaultUpdatedAt = projectdocumentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// projectdocumentDescVersion is the schema descriptor for version field.
+	projectdocumentDescVersion := projectdocumentMixinFields2[0].Descriptor()
+	// projectdocument.DefaultVersion holds the default value on creation for the version field.
+	projectdocument.DefaultVersion = projectdocumentDescVersion.Default.(int)
+	// projectdocumentDescTitle is the schema descriptor for title field.
+	projectdocumentDescTitle := projectdocumentFields[3].Descriptor()
+	// projectdocument.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	projectdocument.TitleValidator = func() func(string) error {
+		validators := projectdocumentDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// projectdocumentDescShared is the schema descriptor for shared field.
+	projectdocumentDescShared := projectdocumentFields[4].Descriptor()
+	// projectdocument.DefaultShared holds the default value on creation for the shared field.
+	projectdocument.DefaultShared = projectdocumentDescShared.Default.(bool)
+	// projectdocumentDescFileName is the schema descriptor for file_name field.
+	projectdocumentDescFileName := projectdocumentFields[5].Descriptor()
+	// projectdocument.FileNameValidator is a validator for the "file_name" field. It is called by the builders before save.
+	projectdocument.FileNameValidator = func() func(string) error {
+		validators := projectdocumentDescFileName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(file_name string) error {
+			for _, fn := range fns {
+				if err := fn(file_name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// projectdocumentDescContentType is the schema descriptor for content_type field.
+	projectdocumentDescContentType := projectdocumentFields[6].Descriptor()
+	// projectdocument.ContentTypeValidator is a validator for the "content_type" field. It is called by the builders before save.
+	projectdocument.ContentTypeValidator = func() func(string) error {
+		validators := projectdocumentDescContentType.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(content_type string) error {
+			for _, fn := range fns {
+				if err := fn(content_type); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// projectdocumentDescSizeBytes is the schema descriptor for size_bytes field.
+	projectdocumentDescSizeBytes := projectdocumentFields[7].Descriptor()
+	// projectdocument.SizeBytesValidator is a validator for the "size_bytes" field. It is called by the builders before save.
+	projectdocument.SizeBytesValidator = projectdocumentDescSizeBytes.Validators[0].(func(int64) error)
+	// projectdocumentDescSha256 is the schema descriptor for sha256 field.
+	projectdocumentDescSha256 := projectdocumentFields[8].Descriptor()
+	// projectdocument.Sha256Validator is a validator for the "sha256" field. It is called by the builders before save.
+	projectdocument.Sha256Validator = projectdocumentDescSha256.Validators[0].(func(string) error)
+	// projectdocumentDescStorageKey is the schema descriptor for storage_key field.
+	projectdocumentDescStorageKey := projectdocumentFields[9].Descriptor()
+	// projectdocument.StorageKeyValidator is a validator for the "storage_key" field. It is called by the builders before save.
+	projectdocument.StorageKeyValidator = func() func(string) error {
+		validators := projectdocumentDescStorageKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(storage_key string) error {
+			for _, fn := range fns {
+				if err := fn(storage_key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// projectdocumentDescID is the schema descriptor for id field.
+	projectdocumentDescID := projectdocumentMixinFields0[0].Descriptor()
+	// projectdocument.DefaultID holds the default value on creation for the id field.
+	projectdocument.DefaultID = projectdocumentDescID.Default.(func() pulid.ID)
 	projectmemberMixin := schema.ProjectMember{}.Mixin()
 	projectmember.Policy = privacy.NewPolicies(projectmemberMixin[0], schema.ProjectMember{})
 	projectmember.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -150,6 +150,7 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("projects", Project.Type).Annotations(connection(), skipInputs()),
 		edge.To("project_members", ProjectMember.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("project_milestones", ProjectMilestone.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("project_documents", ProjectDocument.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -229,6 +229,18 @@ func (ProjectMilestone) Hooks() []ent.Hook {
 		hook.On(projects.MilestoneGuard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne)}
 }
 
+// ProjectDocument records who attached the file, and carries its project's customer.
+func (ProjectDocument) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.ProjectDocumentFunc(func(ctx context.Context, m *gen.ProjectDocumentMutation) (gen.Value, error) {
+			if v := viewer.FromContext(ctx); v != nil && v.UserID != "" {
+				m.SetUploadedByID(v.UserID)
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate), inheritCustomer((*gen.ProjectDocumentMutation).ProjectID, projectCustomer)}
+}
+
 func (Quotation) Hooks() []ent.Hook {
 	return []ent.Hook{hook.On(quotations.Guard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne|ent.OpDelete|ent.OpDeleteOne)}
 }

@@ -17,7 +17,7 @@ var everyType = []ent.Interface{
 	Assistance{}, ChangeNotice{}, ChangeNoticeAck{}, Competitor{}, Contact{}, APIToken{}, RefreshToken{},
 	LoginThrottle{}, ClientMutation{}, SigningKey{}, ServerState{}, Customer{}, Document{}, SampleEvent{}, OrderEvent{}, IssueEvent{}, ServiceDocument{},
 	Interaction{}, Issue{}, IssueAttachment{}, KeyPerson{}, MarketInfo{}, MarketInfoShare{}, Need{}, Order{},
-	OrderLine{}, Person{}, Pitch{}, Product{}, PricePoint{}, Sample{}, SavedQuery{}, Snooze{}, Shipment{}, Quotation{}, QuotationLine{}, Project{}, ProjectMember{}, ProjectMilestone{}, TrackingEvent{},
+	OrderLine{}, Person{}, Pitch{}, Product{}, PricePoint{}, Sample{}, SavedQuery{}, Snooze{}, Shipment{}, Quotation{}, QuotationLine{}, Project{}, ProjectMember{}, ProjectMilestone{}, ProjectDocument{}, TrackingEvent{},
 	StageChange{}, AuditEvent{}, Task{}, Team{}, Trial{}, User{}, WebhookEndpoint{}, WebhookDelivery{},
 	ExchangeRate{}, AccountChange{}, ImportJob{}, ClassificationSetting{},
 }

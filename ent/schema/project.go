@@ -7,6 +7,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"tandem/ent/schema/pulid"
 )
 
 // Project (合作项目) is cooperation with a customer beyond selling (合作关系：研发、资金、
@@ -48,6 +50,8 @@ func (Project) Edges() []ent.Edge {
 		edge.To("product", Product.Type).Unique().Field("product_id"),
 		edge.To("members", ProjectMember.Type).Annotations(skipInputs()),
 		edge.To("milestones", ProjectMilestone.Type).Annotations(skipInputs()),
+		edge.To("documents", ProjectDocument.Type).Annotations(connection(), skipInputs()).
+			Comment("Its files: attachProjectFile adds one."),
 	}
 }
 
@@ -124,4 +128,66 @@ func (ProjectMilestone) Indexes() []ent.Index {
 func (ProjectMilestone) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
 		entgql.Skip(entgql.SkipWhereInput, entgql.SkipOrderField)}
+}
+
+// ProjectDocument is a file of a project: the joint application, the cooperation
+// agreement, a plan, a report, the minutes of a meeting. The file is in the file store;
+// the row says what it is and where it is kept. attachProjectFile creates it; the
+// customer reads it only when it is shared with them.
+type ProjectDocument struct{ ent.Schema }
+
+func (ProjectDocument) Mixin() []ent.Mixin { return editable("PF") }
+
+func (ProjectDocument) Fields() []ent.Field {
+	// No generated create input exists (attachProjectFile builds the row); an update
+	// may change the title, the kind and whether the customer sees it.
+	fixed := entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)
+	return []ent.Field{
+		field.String("project_id").GoType(pulid.ID("")).Immutable().Annotations(fixed).
+			Comment("The project the file belongs to."),
+		derivedFK("customer_id"),
+		field.Enum("kind").Values("APPLICATION", "AGREEMENT", "PLAN", "REPORT", "MINUTES", "OTHER").Default("OTHER").
+			Comment("A grant application (项目申请书), a cooperation agreement (合作协议), a plan, a report, minutes (会议纪要), or other."),
+		atMost(200, field.String("title").NotEmpty().Comment("What the file is, in the uploader's words.")),
+		field.Bool("shared").Default(false).
+			Comment("Whether the customer reads it too (partners with projects:read). Ours alone by default."),
+		atMost(300, field.String("file_name").NotEmpty().Immutable().Annotations(fixed).
+			Comment("The file's name as it was uploaded.")),
+		atMost(120, field.String("content_type").NotEmpty().Immutable().Annotations(fixed).
+			Comment("The file's media type.")),
+		field.Int64("size_bytes").NonNegative().Immutable().Annotations(fixed).
+			Comment("The file's size in bytes."),
+		atMost(64, field.String("sha256").Immutable().Annotations(fixed).
+			Comment("The lowercase hex SHA-256 of the file's content.")),
+		atMost(200, field.String("storage_key").NotEmpty().Immutable().
+			Annotations(entgql.Skip(entgql.SkipAll))),
+		field.String("uploaded_by_id").GoType(pulid.ID("")).Optional().Immutable().Annotations(fixed).
+			Comment("Who attached the file."),
+	}
+}
+
+func (ProjectDocument) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("project", Project.Type).Ref("documents").Unique().Required().Immutable().Field("project_id").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("customer", Customer.Type).Ref("project_documents").Unique().Required().Field("customer_id").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("uploaded_by", User.Type).Unique().Immutable().Field("uploaded_by_id").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+	}
+}
+
+func (ProjectDocument) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("project_id", "created_at"), index.Fields("customer_id")}
+}
+
+// Listed under Project.documents; created by attachProjectFile, changed by the
+// generated update (title, kind, shared) and deleted by deleteProjectDocument.
+func (ProjectDocument) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.RelayConnection(),
+		entgql.Mutations(entgql.MutationUpdate()),
+		entgql.Skip(entgql.SkipWhereInput),
+		schema.Comment("A file of a project (Project): the joint application, the agreement, a plan, a report, minutes. Download it from downloadURL."),
+	}
 }

@@ -16,6 +16,7 @@ import (
 	"tandem/ent/orderevent"
 	"tandem/ent/pricepoint"
 	"tandem/ent/project"
+	"tandem/ent/projectdocument"
 	"tandem/ent/quotation"
 	"tandem/ent/sample"
 	"tandem/ent/schema/pulid"
@@ -86,6 +87,20 @@ type AttachIssueFileInput struct {
 	Caption *string `json:"caption,omitempty"`
 }
 
+// A file to add to a project, sent with a GraphQL multipart request.
+type AttachProjectFileInput struct {
+	// The project (Project) the file belongs to.
+	ProjectID pulid.ID `json:"projectID"`
+	// What kind of file it is; OTHER when left out.
+	Kind *projectdocument.Kind `json:"kind,omitempty"`
+	// What the file is, in your words (1 to 200 characters).
+	Title string `json:"title"`
+	// Whether the customer reads it too, through the partner API (projects:read). False when left out.
+	Shared *bool `json:"shared,omitempty"`
+	// The file: a PDF, an image, an office document, plain text or CSV, at most 50 MB.
+	File graphql.Upload `json:"file"`
+}
+
 // One changed field of an audit event, as text. Secrets (password and token hashes, private notes) are never recorded.
 type AuditChange struct {
 	Field  string  `json:"field"`
@@ -105,6 +120,26 @@ type AuthPayload struct {
 	Access *ViewerAccess `json:"access"`
 	// The user signed in with a temporary password: only me, changePassword, logout, refreshToken and viewerAccess answer until it is changed.
 	MustChangePassword bool `json:"mustChangePassword"`
+}
+
+// Whether a quantity of a product can be promised, and from when: what a customer's
+// buyer (or a partner's system) asks before ordering. It says whether and when, never how
+// much stock there is nor who else will use it.
+type Availability struct {
+	Product *ent.Product `json:"product"`
+	// The quantity asked, in the product's unit.
+	Quantity float64 `json:"quantity"`
+	// The product's unit.
+	Unit string `json:"unit"`
+	// IN_STOCK: it can ship now from stock; ON_ORDER: stock on its way covers it;
+	// TO_REPLENISH: it needs a new replenishment; UNKNOWN: no stock on file for the product.
+	Status string `json:"status"`
+	// The earliest day it can ship (IN_STOCK: today; otherwise today plus the lead time); null when UNKNOWN.
+	EarliestShipAt *time.Time `json:"earliestShipAt,omitempty"`
+	// The product's replenishment lead time in days.
+	LeadTimeDays int `json:"leadTimeDays"`
+	// The answer in the viewer's language.
+	Message string `json:"message"`
 }
 
 // One account of a bulk rating change: set (also when it had the value already), or refused with the code and reason.

@@ -18,7 +18,7 @@ import (
 // MaxRequestBytes bounds a GraphQL request body (a multipart upload included).
 const MaxRequestBytes = graph.MaxUploadRequestBytes
 
-func (a *App) routes(gql, download, attachmentDownload, refused, export http.Handler) http.Handler {
+func (a *App) routes(gql, download, attachmentDownload, projectDownload, refused, export http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", noStore(compressed(a.authenticate(http.MaxBytesHandler(gql, MaxRequestBytes)))))
 	// CSV export of one connection, page after page through the GraphQL handler (export.go).
@@ -37,6 +37,8 @@ func (a *App) routes(gql, download, attachmentDownload, refused, export http.Han
 	mux.Handle("GET /documents/{id}/download", download)
 	// The same for IssueAttachment.downloadURL (photos inline, for <img src>).
 	mux.Handle("GET /issue-attachments/{id}/download", attachmentDownload)
+	// …and for ProjectDocument.downloadURL.
+	mux.Handle("GET /project-documents/{id}/download", projectDownload)
 	// The rows an import refused, to fix and import again (bearer token, like /graphql).
 	mux.Handle("GET /imports/{id}/{file}", noStore(a.authenticate(refused)))
 	// A kind's rows under the import's column labels (bearer token; privacy applies).

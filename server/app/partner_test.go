@@ -403,6 +403,14 @@ func (w *ptWorld) project(key string, cu pulid.ID) pulid.ID {
 	})
 }
 
+// projectFile is a file of the project, shared with the customer or not (no file
+// stored: the row is what isolation is about).
+func (w *ptWorld) projectFile(projectID pulid.ID, shared bool) pulid.ID {
+	return w.c.ProjectDocument.Create().SetProjectID(projectID).SetTitle("minutes").SetShared(shared).
+		SetFileName("minutes.pdf").SetContentType("application/pdf").SetSizeBytes(1).SetSha256("00").
+		SetStorageKey("project-documents/test/" + string(pulid.New("PF"))).SaveX(w.e.sys).ID
+}
+
 func (w *ptWorld) ownShipment() pulid.ID {
 	return w.once("ownShipment", func() pulid.ID {
 		return w.mine(w.c.Shipment.Create().SetOrderID(w.ownOrder.ID).SetCarrier("SF Express").SetTrackingNo("SF1001").SaveX(w.e.sys).ID)
@@ -673,6 +681,16 @@ func ptIsolationTable() map[string]ptIso {
 			},
 			own: func(w *ptWorld) pulid.ID {
 				return w.mine(w.c.ProjectMilestone.Create().SetProjectID(w.project("ownProject", w.partner.ID)).SetTitle("lab trial").SaveX(w.e.sys).ID)
+			},
+		},
+		// A project's files: the partner reads the ones shared with it.
+		"ProjectDocument": {
+			foreign: func(w *ptWorld) []pulid.ID {
+				return ptIDsOf(w.projectFile(w.project("southProject", w.e.f.southAcct.ID), true))
+			},
+			own: func(w *ptWorld) pulid.ID { return w.mine(w.projectFile(w.project("ownProject", w.partner.ID), true)) },
+			ownInternal: func(w *ptWorld) pulid.ID {
+				return w.projectFile(w.project("ownProject", w.partner.ID), false)
 			},
 		},
 		"ProjectMember": {
@@ -1169,6 +1187,13 @@ func (w *ptWorld) checkOnlyOwn(t *testing.T, what string, data any) {
 // ptPartnerMutations are the mutations a partner token may call, each with the test
 // that checks it cannot reach another customer. Every other mutation must answer
 // FORBIDDEN to a partner.
+// ptPartnerQueries are the root queries (besides node, nodes and the connections) a
+// partner token may call, each with the test that checks it cannot reach another
+// customer.
+var ptPartnerQueries = map[string]string{
+	"availability": "TestStockPlan",
+}
+
 var ptPartnerMutations = map[string]string{
 	"createIssue":             "TestPartnerFilesProblems",
 	"attachIssueFile":         "TestPartnerAttachesFiles",
@@ -1472,7 +1497,7 @@ func TestPartnerFiltersAndHiddenFields(t *testing.T) {
 		for _, root := range []string{s.query, s.mutation} {
 			for _, f := range s.types[root].Fields {
 				if strings.HasPrefix(f.Name, "__") || (root == s.query && (f.Name == "node" || f.Name == "nodes" || s.isConnection(f.Type.named()))) ||
-					(root == s.mutation && ptPartnerMutations[f.Name] != "") {
+					(root == s.mutation && ptPartnerMutations[f.Name] != "") || (root == s.query && ptPartnerQueries[f.Name] != "") {
 					continue
 				}
 				decl, use, vars, uploads := s.call(f, nil, w.ownOrder.ID)

@@ -79,5 +79,58 @@ func TestStockPlan(t *testing.T) {
 		if r := e.do(partner, stockQuery, map[string]any{"p": f.product.ID}); len(r.Errors) == 0 {
 			t.Errorf("a partner read our stock plan: %v", r.Data)
 		}
+
+		// What can be promised. Acme East's own 1,000 kg a month is not held against
+		// it; everyone else's use within the 60 days' lead time is, so 10 kg is free for
+		// Acme East and not for a stranger.
+		avail := `query($p: ID!, $q: Float!, $u: String, $c: ID) { availability(productID: $p, quantity: $q, unit: $u, customerID: $c) {
+			status quantity unit earliestShipAt leadTimeDays message } }`
+		if r := e.do(partner, avail, map[string]any{"p": f.product.ID, "q": 10}); r.code() != "FORBIDDEN" {
+			t.Errorf("a partner without stock:read: %+v", r.Errors)
+		}
+		buyer, _ := e.ptIssue(e.token(f.admin), f.acmeEast.ID, "stock:read")
+		got := dig(e.ok(buyer, avail, map[string]any{"p": f.product.ID, "q": 0.01, "u": "t"}), "availability")
+		if dig(got, "status") != "IN_STOCK" || dig(got, "quantity") != 10.0 || dig(got, "unit") != "kg" || dig(got, "leadTimeDays") != 60.0 {
+			t.Errorf("the buyer's availability: %v", got)
+		}
+		// A partner always asks as itself, whatever customer it names.
+		if a := dig(e.ok(buyer, avail, map[string]any{"p": f.product.ID, "q": 10, "c": f.southAcct.ID}), "availability"); dig(a, "status") != "IN_STOCK" {
+			t.Errorf("the buyer naming another customer: %v", a)
+		}
+		for what, c := range map[string]struct {
+			token string
+			vars  map[string]any
+		}{
+			"for no one":          {e.token(f.rep1), map[string]any{"p": f.product.ID, "q": 10}},
+			"for the south":       {e.token(f.admin), map[string]any{"p": f.product.ID, "q": 10, "c": f.southAcct.ID}},
+			"more than the stock": {e.token(f.rep1), map[string]any{"p": f.product.ID, "q": 5000, "c": f.acmeEast.ID}},
+		} {
+			a := dig(e.ok(c.token, avail, c.vars), "availability")
+			at, _ := time.Parse(time.RFC3339, dig(a, "earliestShipAt").(string))
+			if dig(a, "status") != "TO_REPLENISH" || at.Sub(now) < 59*24*time.Hour || !strings.Contains(dig(a, "message").(string), "补货") {
+				t.Errorf("%s: %v", what, a)
+			}
+		}
+		if a := dig(e.ok(e.token(f.rep1), avail, map[string]any{"p": f.product.ID, "q": 10, "c": f.acmeEast.ID}), "availability"); dig(a, "status") != "IN_STOCK" {
+			t.Errorf("asked for Acme East: %v", a)
+		}
+		if r := e.do(e.token(f.rep1), avail, map[string]any{"p": f.product.ID, "q": 10, "c": f.southAcct.ID}); r.code() != "NOT_FOUND" {
+			t.Errorf("a rep asked for another team's account: %+v", r.Errors)
+		}
+		for what, c := range map[string]struct {
+			vars map[string]any
+			code string
+		}{
+			"no quantity":            {map[string]any{"p": f.product.ID, "q": 0}, "BAD_USER_INPUT"},
+			"a unit of length":       {map[string]any{"p": f.product.ID, "q": 1, "u": "m"}, "BAD_USER_INPUT"},
+			"a product it never had": {map[string]any{"p": e.app.DB.Client.Product.Create().SetCode("X-1").SetName("x").SetUnit("kg").SaveX(e.sys).ID, "q": 1}, "NOT_FOUND"},
+		} {
+			if r := e.do(buyer, avail, c.vars); r.code() != c.code {
+				t.Errorf("%s: %q %+v", what, r.code(), r.Errors)
+			}
+		}
+		if r := e.do(buyer, `query($p: ID!) { availability(productID: $p, quantity: 1) { product { stockOnHand } } }`, map[string]any{"p": f.product.ID}); len(r.Errors) == 0 {
+			t.Errorf("the partner read the stock on hand: %v", r.Data)
+		}
 	})
 }

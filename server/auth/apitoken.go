@@ -23,7 +23,7 @@ import (
 const TokenPrefix = "tdm_"
 
 // Scopes a partner token may carry.
-var Scopes = []string{"orders:read", "documents:read", "samples:read", "issues:read", "issues:write", "change_notices:read", "change_notices:write", "quotations:read", "quotations:write", "projects:read", "webhooks:manage"}
+var Scopes = []string{"orders:read", "documents:read", "samples:read", "issues:read", "issues:write", "change_notices:read", "change_notices:write", "quotations:read", "quotations:write", "projects:read", "stock:read", "webhooks:manage"}
 
 const tokenAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 

@@ -55,6 +55,7 @@ var Types = map[string]string{
 	"PJ": "Project",
 	"PB": "ProjectMember",
 	"PM": "ProjectMilestone",
+	"PF": "ProjectDocument",
 }
 
 // TypeOf returns the ent type an ID belongs to ("" when the prefix is unknown).

@@ -1,0 +1,6 @@
+-- Create "project_documents" table
+CREATE TABLE `project_documents` (`id` text NOT NULL, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `version` integer NOT NULL DEFAULT (1), `kind` text NOT NULL DEFAULT ('OTHER'), `title` text NOT NULL, `shared` bool NOT NULL DEFAULT (false), `file_name` text NOT NULL, `content_type` text NOT NULL, `size_bytes` integer NOT NULL, `sha256` text NOT NULL, `storage_key` text NOT NULL, `customer_id` text NOT NULL, `project_id` text NOT NULL, `uploaded_by_id` text NULL, PRIMARY KEY (`id`), CONSTRAINT `project_documents_customers_project_documents` FOREIGN KEY (`customer_id`) REFERENCES `customers` (`id`) ON DELETE NO ACTION, CONSTRAINT `project_documents_projects_documents` FOREIGN KEY (`project_id`) REFERENCES `projects` (`id`) ON DELETE NO ACTION, CONSTRAINT `project_documents_users_uploaded_by` FOREIGN KEY (`uploaded_by_id`) REFERENCES `users` (`id`) ON DELETE SET NULL);
+-- Create index "projectdocument_project_id_created_at" to table: "project_documents"
+CREATE INDEX `projectdocument_project_id_created_at` ON `project_documents` (`project_id`, `created_at`);
+-- Create index "projectdocument_customer_id" to table: "project_documents"
+CREATE INDEX `projectdocument_customer_id` ON `project_documents` (`customer_id`);
