@@ -7,9 +7,9 @@ import (
 
 	"tandem/domain/stock"
 	"tandem/domain/units"
-	"tandem/ent/viewer"
 	"tandem/ent/errcode"
 	"tandem/ent/schema/pulid"
+	"tandem/ent/viewer"
 	"tandem/graph/model"
 )
 
