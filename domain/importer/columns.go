@@ -62,6 +62,11 @@ var Columns = map[Kind][]Field{
 		{Key: "category", Zh: "类别", En: "Category", Synonyms: []string{"分类", "产品类别", "档次", "等级", "牌号", "Type", "Grade"}},
 		{Key: "unit", Zh: "单位", En: "Unit", Synonyms: []string{"计量单位", "包装单位", "UoM"}},
 		{Key: "description", Zh: "描述", En: "Description", Synonyms: []string{"说明", "产品描述", "规格", "规格型号", "备注", "Specification", "Remarks"}},
+		// Our stock, in the product's unit (the stock plan's input; managers and admins).
+		{Key: "stockOnHand", Zh: "现有库存", En: "Stock on hand", Synonyms: []string{"库存", "库存数量", "在库数量", "现存量", "On hand", "Stock", "Stock qty", "Inventory"}},
+		{Key: "stockOnOrder", Zh: "在途库存", En: "Stock on order", Synonyms: []string{"在途", "在途数量", "已订购", "采购在途", "On order", "Incoming"}},
+		{Key: "safetyStock", Zh: "安全库存", En: "Safety stock", Synonyms: []string{"最低库存", "Minimum stock", "Safety"}},
+		{Key: "leadTimeDays", Zh: "补货周期（天）", En: "Lead time (days)", Synonyms: []string{"补货周期", "交货期", "采购周期", "生产周期", "Lead time", "Lead days"}},
 	},
 	Orders: {
 		{Key: "number", Zh: "订单号", En: "Order no", Required: true, Synonyms: []string{"订单编号", "单号", "合同号", "合同编号", "销售订单号", "Order number", "Order", "PO", "PO number"}},

@@ -153,6 +153,11 @@ func exportProducts(ctx context.Context, c *ent.Client, row exportRow) error {
 		for key, f := range productText {
 			vals[key] = f.get(p)
 		}
+		for _, f := range productStock {
+			if n := f.get(p); n != nil {
+				vals[f.key] = strconv.FormatFloat(*n, 'f', -1, 64)
+			}
+		}
 		return row(vals)
 	})
 }

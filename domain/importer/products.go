@@ -3,6 +3,8 @@ package importer
 import (
 	"context"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,6 +40,55 @@ var productText = map[string]struct {
 	"description": {func(p *ent.Product) string { return p.Description }, (*ent.ProductMutation).SetDescription},
 }
 
+// productStock are the stock columns: numbers in the product's unit, none negative;
+// the lead time in whole days.
+var productStock = []struct {
+	key   string
+	whole bool
+	get   func(*ent.Product) *float64
+	set   func(*ent.ProductMutation, float64)
+}{
+	{"stockOnHand", false, func(p *ent.Product) *float64 { return p.StockOnHand }, (*ent.ProductMutation).SetStockOnHand},
+	{"stockOnOrder", false, func(p *ent.Product) *float64 { return p.StockOnOrder }, (*ent.ProductMutation).SetStockOnOrder},
+	{"safetyStock", false, func(p *ent.Product) *float64 { return p.SafetyStock }, (*ent.ProductMutation).SetSafetyStock},
+	{"leadTimeDays", true, func(p *ent.Product) *float64 { d := float64(p.LeadTimeDays); return &d },
+		func(m *ent.ProductMutation, d float64) { m.SetLeadTimeDays(int(d)) }},
+}
+
+// stockOf reads the row's stock cells: the setters of those given, their changes
+// against the product (nil for a new one), or the refusal of a cell that is not a
+// number of its kind.
+func stockOf(v values, p *ent.Product) (sets []func(*ent.ProductMutation), diffs []fieldChange, bad *RowResult) {
+	for _, f := range productStock {
+		s, cell := v.get(f.key)
+		if s == "" {
+			continue
+		}
+		n, ok := ParseNumber(s)
+		if !ok || n < 0 || (f.whole && (n != math.Trunc(n) || n > 3650)) {
+			msg := text("不是非负数", "not a number of 0 or more")
+			if f.whole {
+				msg = text("不是 0–3650 的整数天数", "not a whole number of days from 0 to 3650")
+			}
+			r, _ := refuse(cell, msg)
+			return nil, nil, &r
+		}
+		if p != nil {
+			if old := f.get(p); old != nil && *old == n {
+				continue
+			}
+			from := ""
+			if old := f.get(p); old != nil {
+				from = strconv.FormatFloat(*old, 'f', -1, 64)
+			}
+			diffs = append(diffs, fieldChange{f.key, from, strconv.FormatFloat(n, 'f', -1, 64)})
+		}
+		set := f.set
+		sets = append(sets, func(m *ent.ProductMutation) { set(m, n) })
+	}
+	return sets, diffs, nil
+}
+
 func (b *productBook) check(v values) (RowResult, write) {
 	code, bad := required(v, "code")
 	if bad != nil {
@@ -51,6 +102,10 @@ func (b *productBook) check(v values) (RowResult, write) {
 		return r, nil
 	}
 	existing := b.byCode[key]
+	sets, diffs, bad := stockOf(v, existing)
+	if bad != nil {
+		return *bad, nil
+	}
 	if existing == nil {
 		return RowResult{Action: Create, Key: code}, func(ctx context.Context, c *ent.Client) error {
 			q := c.Product.Create().SetCode(code)
@@ -59,12 +114,13 @@ func (b *productBook) check(v values) (RowResult, write) {
 					f.set(q.Mutation(), s)
 				}
 			}
+			for _, s := range sets {
+				s(q.Mutation())
+			}
 			return q.Exec(ctx)
 		}
 	}
 	res := RowResult{Key: code, MatchID: string(existing.ID), MatchName: existing.Name, Action: Unchanged}
-	var sets []func(*ent.ProductMutation)
-	var diffs []fieldChange
 	for k, f := range productText {
 		if s, _ := v.get(k); s != "" && !same(f.get(existing), s) {
 			sets = append(sets, func(m *ent.ProductMutation) { f.set(m, s) })

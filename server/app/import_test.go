@@ -495,3 +495,34 @@ func TestServerTextsFollowTheAppsLanguage(t *testing.T) {
 		}
 	})
 }
+
+// A stock sheet (a supplier without an ERP): the products import reads stock on hand,
+// on order, the safety stock and the lead time, in the product's unit; a negative
+// stock or a lead time in part days is refused by its cell; the plan's count date is set.
+func TestImportStock(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		mgr, c := e.token(e.f.manager), e.app.DB.Client
+		p := e.f.product
+		data := "产品编号,产品名称,库存,在途,安全库存,交货期\n" +
+			p.Code + "," + p.Name + ",12500,3000,2000,45\n" +
+			"NEW-STOCK,新产品,800,,100,30\n" +
+			"BAD-1,负库存,-5,,,\n" +
+			"BAD-2,半天,10,,,1.5\n"
+		j := e.startImport(mgr, "PRODUCTS", "库存.csv", []byte(data)).Data["startImport"].(map[string]any)
+		if num(j["updates"]) != 1 || num(j["creates"]) != 1 || num(j["errors"]) != 2 {
+			t.Fatalf("check: %v", j)
+		}
+		if res := e.commitAndWait(mgr, j["id"].(string)); res["state"] != "DONE" {
+			t.Fatalf("commit: %v", res)
+		}
+		got := c.Product.GetX(e.sys, p.ID)
+		if got.StockOnHand == nil || *got.StockOnHand != 12500 || *got.StockOnOrder != 3000 || *got.SafetyStock != 2000 ||
+			got.LeadTimeDays != 45 || got.StockCountedAt == nil {
+			t.Errorf("imported stock: %+v", got)
+		}
+		again := e.startImport(mgr, "PRODUCTS", "库存.csv", []byte(data)).Data["startImport"].(map[string]any)
+		if num(again["unchanged"]) != 2 || num(again["updates"]) != 0 {
+			t.Errorf("re-import: %v", again)
+		}
+	})
+}
