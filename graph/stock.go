@@ -7,6 +7,8 @@ import (
 	"sort"
 	"time"
 
+	"entgo.io/ent/dialect/sql"
+
 	"tandem/domain/access"
 	"tandem/domain/stock"
 	"tandem/ent"
@@ -50,20 +52,34 @@ func demandExcept(ctx context.Context, c *ent.Client, p *ent.Product, now time.T
 	for i := range d.months {
 		d.months[i].Month = first.AddDate(0, i, 0)
 	}
-	lines, err := c.OrderLine.Query().
-		Where(orderline.ProductID(p.ID), orderline.HasOrderWith(order.StatusNEQ(order.StatusCANCELLED),
-			order.OrderedAtGTE(now.AddDate(0, -StockHistoryMonths, 0)))).
-		WithOrder(func(q *ent.OrderQuery) { q.Select(order.FieldOrderedAt) }).
-		All(sys)
+	// Each customer's quantities per unit and month: the forecast sums by month anyway.
+	var rows []aggRow
+	err := c.OrderLine.Query().Where(orderline.ProductID(p.ID)).Modify(func(s *sql.Selector) {
+		o := sql.Table(order.Table).As("dem_o")
+		s.Join(o).On(s.C(orderline.FieldOrderID), o.C(order.FieldID))
+		s.Where(sql.And(sql.NEQ(o.C(order.FieldStatus), string(order.StatusCANCELLED)),
+			sql.GTE(o.C(order.FieldOrderedAt), now.AddDate(0, -StockHistoryMonths, 0))))
+		grouping(s, []string{s.C(orderline.FieldCustomerID), s.C(orderline.FieldUnit), monthOf(s, o.C(order.FieldOrderedAt))},
+			sql.As(fmt.Sprintf("COALESCE(SUM(%s), 0)", s.C(orderline.FieldQuantity)), "quantity"))
+	}).Scan(sys, &rows)
 	if err != nil {
 		return d, err
 	}
 	byCustomer := map[pulid.ID][]advice.Quantity{}
-	for _, l := range lines {
-		if l.Edges.Order != nil {
-			byCustomer[l.CustomerID] = append(byCustomer[l.CustomerID],
-				advice.Quantity{At: l.Edges.Order.OrderedAt, Amount: convertQuantity(l.Quantity, l.Unit, p.Unit)})
+	for _, r := range rows {
+		if r.K0 == nil || r.K2 == nil {
+			continue
 		}
+		at, err := time.Parse("2006-01", *r.K2)
+		if err != nil {
+			return d, err
+		}
+		unit := ""
+		if r.K1 != nil {
+			unit = *r.K1
+		}
+		id := pulid.ID(*r.K0)
+		byCustomer[id] = append(byCustomer[id], advice.Quantity{At: at, Amount: convertQuantity(r.Quantity, unit, p.Unit)})
 	}
 	delete(byCustomer, except)
 	for _, qs := range byCustomer {
