@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"tandem/ent"
 	"tandem/ent/errcode"
 	"tandem/ent/schema/pulid"
@@ -17,16 +19,9 @@ func (r *mutationResolver) uploadDocument(ctx context.Context, input model.Uploa
 		return nil, errcode.New(errcode.BadUserInput, "title: must not be empty").With("field", "title")
 	}
 	up := input.File
-	if up.File == nil || up.Size <= 0 {
-		return nil, errcode.New(errcode.BadUserInput, "file: the file is empty").With("field", "file")
-	}
-	fileName := cleanFileName(up.Filename)
-	contentType, err := documentContentType(up.ContentType, fileName)
+	fileName, contentType, err := r.documentUpload(up, 0, "")
 	if err != nil {
 		return nil, err
-	}
-	if r.Files == nil {
-		return nil, errcode.New(errcode.Internal, "file storage is not configured")
 	}
 	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Document, error) {
 		if input.CustomerID != nil {
@@ -63,4 +58,24 @@ func (r *mutationResolver) uploadDocument(ctx context.Context, input model.Uploa
 		}
 		return doc, nil
 	})
+}
+
+// documentUpload checks an uploaded document before anything is stored: not empty,
+// within limit bytes (limit > 0; what names the kind of file in the refusal), of a
+// type Tandem keeps. It returns the name and content type to record.
+func (r *Resolver) documentUpload(up graphql.Upload, limit int64, what string) (fileName, contentType string, err error) {
+	if up.File == nil || up.Size <= 0 {
+		return "", "", errcode.New(errcode.BadUserInput, "file: the file is empty").With("field", "file")
+	}
+	if limit > 0 && up.Size > limit {
+		return "", "", errcode.New(errcode.BadUserInput, "file: %s is larger than the %d MB %s may have", humanBytes(up.Size), limit>>20, what).With("field", "file")
+	}
+	fileName = cleanFileName(up.Filename)
+	if contentType, err = documentContentType(up.ContentType, fileName); err != nil {
+		return "", "", err
+	}
+	if r.Files == nil {
+		return "", "", errcode.New(errcode.Internal, "file storage is not configured")
+	}
+	return fileName, contentType, nil
 }

@@ -14,8 +14,8 @@ import (
 )
 
 // MaxProjectFileBytes is the largest project file kept: a scanned agreement or a
-// grant application with its annexes.
-const MaxProjectFileBytes = 50 << 20
+// grant application with its annexes, as large as any upload may be.
+const MaxProjectFileBytes = MaxUploadBytes
 
 // projectFileScope separates project file links from the other download links.
 const projectFileScope = "project-document"
@@ -28,19 +28,9 @@ func (r *mutationResolver) attachProjectFile(ctx context.Context, input model.At
 		return nil, errcode.New(errcode.BadUserInput, "title: 1 to 200 characters").With("field", "title")
 	}
 	up := input.File
-	if up.File == nil || up.Size <= 0 {
-		return nil, errcode.New(errcode.BadUserInput, "file: the file is empty").With("field", "file")
-	}
-	if up.Size > MaxProjectFileBytes {
-		return nil, errcode.New(errcode.BadUserInput, "file: %s is larger than the %d MB a project file may have", humanBytes(up.Size), MaxProjectFileBytes>>20).With("field", "file")
-	}
-	fileName := cleanFileName(up.Filename)
-	contentType, err := documentContentType(up.ContentType, fileName)
+	fileName, contentType, err := r.documentUpload(up, MaxProjectFileBytes, "a project file")
 	if err != nil {
 		return nil, err
-	}
-	if r.Files == nil {
-		return nil, errcode.New(errcode.Internal, "file storage is not configured")
 	}
 	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.ProjectDocument, error) {
 		// A project the viewer may not see answers like one that does not exist.

@@ -97,7 +97,7 @@ type AttachProjectFileInput struct {
 	Title string `json:"title"`
 	// Whether the customer reads it too, through the partner API (projects:read). False when left out.
 	Shared *bool `json:"shared,omitempty"`
-	// The file: a PDF, an image, an office document, plain text or CSV, at most 50 MB.
+	// The file: a PDF, an image, an office document, plain text or CSV, at most 32 MB.
 	File graphql.Upload `json:"file"`
 }
 

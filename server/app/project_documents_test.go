@@ -72,8 +72,13 @@ func TestProjectDocuments(t *testing.T) {
 			{"another team", e.token(f.rep3), "a.pdf", "application/pdf", "NOT_FOUND", nil},
 			{"no title", rep1, "a.pdf", "application/pdf", "BAD_USER_INPUT", map[string]any{"title": "  "}},
 			{"html", rep1, "a.html", "text/html", "BAD_USER_INPUT", nil},
+			{"too large", rep1, "big.pdf", "application/pdf", "BAD_USER_INPUT", map[string]any{"size": graph.MaxProjectFileBytes + 1}},
 		} {
-			if r := e.attachProjectFile(c.token, pj.ID, c.name, c.ctype, pdf, c.extra); r.code() != c.code {
+			data := pdf
+			if n, ok := c.extra["size"].(int); ok {
+				data, c.extra = samplePDF(n), nil
+			}
+			if r := e.attachProjectFile(c.token, pj.ID, c.name, c.ctype, data, c.extra); r.code() != c.code {
 				t.Errorf("%s: %q %+v", c.what, r.code(), r.Errors)
 			}
 		}
