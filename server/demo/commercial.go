@@ -1,12 +1,16 @@
 package demo
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"tandem/domain/quotation"
 	"tandem/ent"
 	"tandem/ent/project"
+	"tandem/ent/projectdocument"
 	q "tandem/ent/quotation"
 	"tandem/ent/schema/pulid"
 )
@@ -168,7 +172,40 @@ func (s *seeder) seedProjects() error {
 				return err
 			}
 		}
+		if err := s.seedProjectFile(p, c, sp.kind == project.KindGRANT_APPLICATION); err != nil {
+			return err
+		}
 		s.res.Projects++
+	}
+	return nil
+}
+
+// seedProjectFile gives a project the minutes of its first meeting, shared with the
+// customer, and a grant application its draft, kept to ourselves.
+func (s *seeder) seedProjectFile(p *ent.Project, c *cust, application bool) error {
+	type file struct {
+		kind   projectdocument.Kind
+		title  string
+		shared bool
+	}
+	files := []file{{projectdocument.KindMINUTES, p.Title + " 启动会会议纪要", true}}
+	if application {
+		files = append(files, file{projectdocument.KindAPPLICATION, "申报书初稿（内部讨论稿）", false})
+	}
+	for _, f := range files {
+		body := []byte(f.title + "\n\n" + ourName + " — demo document (示例文件).\n")
+		key := fmt.Sprintf("project-documents/demo/%s-%s.txt", p.ID, strings.ToLower(string(f.kind)))
+		if s.res.Files == nil {
+			s.res.Files = map[string][]byte{}
+		}
+		s.res.Files[key] = body
+		err := s.c.ProjectDocument.Create().SetProjectID(p.ID).SetCustomerID(c.e.ID).SetKind(f.kind).SetTitle(f.title).
+			SetShared(f.shared).SetFileName(strings.ToLower(string(f.kind))+".txt").SetContentType("text/plain; charset=utf-8").
+			SetSizeBytes(int64(len(body))).SetSha256(fmt.Sprintf("%x", sha256.Sum256(body))).SetStorageKey(key).
+			SetUploadedByID(c.owner.ID).SetCreatedAt(p.CreatedAt.Add(days(7))).Exec(s.ctx)
+		if err != nil {
+			return err
+		}
 	}
 	return nil
 }
