@@ -200,7 +200,7 @@ func (s *seeder) seedProjectFile(p *ent.Project, c *cust, application bool) erro
 		}
 		s.res.Files[key] = body
 		err := s.c.ProjectDocument.Create().SetProjectID(p.ID).SetCustomerID(c.e.ID).SetKind(f.kind).SetTitle(f.title).
-			SetShared(f.shared).SetFileName(strings.ToLower(string(f.kind))+".txt").SetContentType("text/plain; charset=utf-8").
+			SetShared(f.shared).SetFileName(strings.ToLower(string(f.kind)) + ".txt").SetContentType("text/plain; charset=utf-8").
 			SetSizeBytes(int64(len(body))).SetSha256(fmt.Sprintf("%x", sha256.Sum256(body))).SetStorageKey(key).
 			SetUploadedByID(c.owner.ID).SetCreatedAt(p.CreatedAt.Add(days(7))).Exec(s.ctx)
 		if err != nil {
