@@ -63,7 +63,7 @@ func (r *queryResolver) StockAdvice(ctx context.Context, customerID pulid.ID, pr
 		Forecast:      forecastModel(forecast),
 		Code:          a.Code,
 		MonthsToStock: a.MonthsToStock,
-		Message:       a.Message[r.viewerLocale(ctx)],
+		Message:       a.Message[r.lang(ctx)],
 		MessageZh:     a.Message["zh"],
 		MessageEn:     a.Message["en"],
 	}, nil

@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 
-	"tandem/domain/access"
 	"tandem/domain/money"
 	"tandem/domain/units"
 	"tandem/ent"
@@ -11,8 +10,6 @@ import (
 	"tandem/ent/orderline"
 	"tandem/ent/pricepoint"
 	"tandem/ent/schema/pulid"
-	"tandem/ent/user"
-	"tandem/ent/viewer"
 	"tandem/graph/model"
 	"tandem/server/advice"
 )
@@ -78,19 +75,6 @@ func convertQuantity(q float64, from, to string) float64 {
 		return v
 	}
 	return q
-}
-
-// viewerLocale is the signed-in user's language ("zh" unless they chose "en").
-func (r *Resolver) viewerLocale(ctx context.Context) string {
-	v := viewer.FromContext(ctx)
-	if v == nil || v.UserID == "" {
-		return "zh"
-	}
-	loc, err := r.db(ctx).User.Query().Where(user.ID(v.UserID)).Select(user.FieldLocale).String(access.System(ctx, "the viewer's own language"))
-	if err == nil && loc == string(user.LocaleEn) {
-		return "en"
-	}
-	return "zh"
 }
 
 func priceTrendModel(p *ent.Product, kind pricepoint.Kind, t advice.TrendReport, s money.Series) *model.PriceTrend {

@@ -9,6 +9,7 @@ import (
 	"context"
 	quotations "tandem/domain/quotation"
 	"tandem/ent"
+	"tandem/ent/pricepoint"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/schema/pulid"
@@ -70,6 +71,9 @@ func (r *mutationResolver) ReviseQuotation(ctx context.Context, id pulid.ID, cli
 
 // AffectedAgreements is the resolver for the affectedAgreements field.
 func (r *pricePointResolver) AffectedAgreements(ctx context.Context, obj *ent.PricePoint) ([]*ent.Quotation, error) {
+	if obj.Kind != pricepoint.KindLIST {
+		return []*ent.Quotation{}, nil // a market or raw-material price is no price of ours
+	}
 	return r.db(ctx).Quotation.Query().
 		Where(quotation.StatusEQ(quotation.StatusACCEPTED), quotation.ValidUntilGTE(obj.ObservedAt),
 			quotation.HasLinesWith(quotationline.ProductID(obj.ProductID))).

@@ -24,7 +24,7 @@ func (r *queryResolver) StockPlan(ctx context.Context, productID pulid.ID, month
 	if err != nil {
 		return nil, err
 	}
-	return stockPlanOf(ctx, r.db(ctx), p, r.now(), n, r.viewerLocale(ctx))
+	return stockPlanOf(ctx, r.db(ctx), p, r.now(), n, r.lang(ctx))
 }
 
 // StockPlans is the resolver for the stockPlans field.
@@ -36,7 +36,7 @@ func (r *queryResolver) StockPlans(ctx context.Context, first *int) ([]*model.St
 	if err = internalOnly(ctx); err != nil {
 		return nil, err
 	}
-	return stockPlans(ctx, r.db(ctx), r.now(), n, r.viewerLocale(ctx))
+	return stockPlans(ctx, r.db(ctx), r.now(), n, r.lang(ctx))
 }
 
 // Availability is the resolver for the availability field.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strconv"
 
 	"tandem/domain/stock"
 	"tandem/domain/units"
@@ -62,11 +63,11 @@ func (r *Resolver) availability(ctx context.Context, productID pulid.ID, quantit
 	}
 	got := stock.PromiseOf(a)
 	return &model.Availability{Product: p, Quantity: round2(q), Unit: p.Unit, Status: got.Status, EarliestShipAt: got.ShipAt,
-		LeadTimeDays: p.LeadTimeDays, Message: promiseMessage(r.viewerLocale(ctx), got, round2(q), p.Unit, p.LeadTimeDays)}, nil
+		LeadTimeDays: p.LeadTimeDays, Message: promiseMessage(r.lang(ctx), got, round2(q), p.Unit, p.LeadTimeDays)}, nil
 }
 
 func promiseMessage(lang string, p stock.Promise, q float64, unit string, lead int) string {
-	amount := fmt.Sprintf("%g %s", q, unit)
+	amount := strconv.FormatFloat(q, 'f', -1, 64) + " " + unit
 	switch p.Status {
 	case stock.InStock:
 		return say(lang, amount+"：现货，可立即发货", amount+": in stock, ships now")

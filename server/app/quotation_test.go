@@ -167,6 +167,21 @@ func TestQuotationAgreement(t *testing.T) {
 			t.Errorf("rep3 read another team's agreed price: %v", r.Data)
 		}
 
+		// A new list price leaves the agreement's price as agreed: the price names it.
+		// A market price, or a list price from after the agreement ends, affects none.
+		pp := `mutation($in: CreatePricePointInput!) { createPricePoint(input: $in) { affectedAgreements { id } } }`
+		for _, c := range []struct {
+			kind string
+			at   time.Time
+			want int
+		}{{"LIST", time.Now(), 1}, {"MARKET", time.Now(), 0}, {"LIST", time.Now().AddDate(0, 0, 40), 0}} {
+			in := map[string]any{"productID": f.product.ID, "kind": c.kind, "price": 21.5, "observedAt": c.at.Format(time.RFC3339)}
+			got := dig(e.ok(manager, pp, map[string]any{"in": in}), "createPricePoint", "affectedAgreements").([]any)
+			if len(got) != c.want || (c.want == 1 && dig(got[0], "id") != id) {
+				t.Errorf("%s price on %s affects %v, want %d", c.kind, c.at.Format(time.DateOnly), got, c.want)
+			}
+		}
+
 		// Ending within 30 days: on rep1's Today.
 		items, _ := rptToday(t, e, rep1)
 		if items[id.(string)] != "AGREEMENT_EXPIRING" {

@@ -93,6 +93,11 @@ func TestStockPlan(t *testing.T) {
 		if dig(got, "status") != "IN_STOCK" || dig(got, "quantity") != 10.0 || dig(got, "unit") != "kg" || dig(got, "leadTimeDays") != 60.0 {
 			t.Errorf("the buyer's availability: %v", got)
 		}
+		// The sentence is in the language the app shows, whatever the profile says.
+		en := e.doWith(map[string]string{"X-Tandem-Lang": "en"}, buyer, avail, map[string]any{"p": f.product.ID, "q": 2000000})
+		if m, _ := dig(en.Data, "availability", "message").(string); !strings.HasPrefix(m, "2000000 kg: needs a replenishment") {
+			t.Errorf("the English answer: %q %+v", m, en.Errors)
+		}
 		// A partner always asks as itself, whatever customer it names.
 		if a := dig(e.ok(buyer, avail, map[string]any{"p": f.product.ID, "q": 10, "c": f.southAcct.ID}), "availability"); dig(a, "status") != "IN_STOCK" {
 			t.Errorf("the buyer naming another customer: %v", a)
