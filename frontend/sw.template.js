@@ -23,7 +23,7 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-const passThrough = /^\/(graphql|documents|issue-attachments|export\.csv|exports\/|imports\/|healthz|readyz|explorer)/;
+const passThrough = /^\/(graphql|documents|issue-attachments|project-documents|export\.csv|exports\/|imports\/|healthz|readyz|explorer)/;
 
 self.addEventListener('fetch', (event) => {
   const req = event.request;

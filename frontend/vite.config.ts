@@ -74,6 +74,7 @@ export default defineConfig({
       '/graphql': 'http://localhost:8080',
       '/documents': 'http://localhost:8080',
       '/issue-attachments': 'http://localhost:8080',
+      '/project-documents': 'http://localhost:8080',
       '/export.csv': 'http://localhost:8080',
     },
   },

@@ -99,9 +99,14 @@ journey('admin-users', async ({ server, phone }) => {
   await page.goto('/admin/users');
   await page.getByLabel('Search name or email').fill(ADMIN);
   const own = page.locator(`li[data-user="${ADMIN}"]`);
+  // The search answers after a pause: act once the list holds this one row, so it
+  // does not move under the pointer (or under the tab bar) as the list reloads.
+  await page.waitForFunction(() => document.querySelectorAll('li[data-user]').length === 1);
   await own.getByRole('button', { name: 'Deactivate' }).click();
   await own.getByText('Deactivate your own account?').waitFor();
-  await own.getByRole('button', { name: 'Yes, deactivate' }).click();
+  const yes = own.getByRole('button', { name: 'Yes, deactivate' });
+  await yes.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await yes.click();
   await own.getByText('Tandem needs at least one active admin').waitFor();
   assert((await login(server, ADMIN)).accessToken, 'the admin can no longer sign in');
 });

@@ -1,12 +1,21 @@
 // Credit, projects and dependence on the phone. Registered by journeys.mjs
-// (node frontend/e2e/journeys.mjs credit project concentration):
+// (node frontend/e2e/journeys.mjs credit project project-files concentration):
 //   credit         — a manager sets an account's credit limit (English) and sees it on the
 //                    account's card; rep1 sees the limit, read only.
 //   project        — rep1, in Chinese, starts a joint project on one of their accounts, adds
 //                    a milestone and marks it done, adds a member, starts and finishes it
 //                    with its outcome; the server holds it DONE with its milestone done.
+//   project-files  — rep1, in Chinese: a project without files says so; on a demo project of
+//                    theirs, its files listed; a file of a kind the server refuses, said before
+//                    sending; a small PDF uploaded (setInputFiles) as the agreement, listed with
+//                    its kind, name and "ours alone"; its download link gives the same bytes
+//                    (from node, and a tap in the page downloads it past the router and the
+//                    service worker); shared after the confirmation (the server holds shared),
+//                    deleted after the confirmation (the link answers no more); on the project
+//                    without files, a file added and deleted leaves the empty state again.
 //   concentration  — the analyst's Today shows the revenue concentration, with its table.
-import { assert, checkScreen, gql, journey, REP, signInFast, token } from './lib.mjs';
+import { readFile } from 'node:fs/promises';
+import { assert, checkScreen, gql, journey, REP, serviceWorkerReady, signInFast, token, until } from './lib.mjs';
 
 const heading = (page, name) => page.locator('h1').filter({ hasText: name });
 
@@ -157,6 +166,125 @@ journey('project', async ({ server, phone }) => {
   await page.goto(`/customers/${encodeURIComponent(customerID)}`);
   const row = page.locator('section[aria-labelledby="projects-h"] a.row', { hasText: title });
   await row.filter({ hasText: '里程碑 1/1' }).filter({ hasText: '已完成' }).waitFor();
+});
+
+journey('project-files', async ({ server, phone }) => {
+  const tok = await token(server, REP);
+  const { me } = await gql(server, '{ me { id } }', {}, tok);
+  const d = await gql(
+    server,
+    `query($o: ID!) { projects(first: 1, where: { hasCustomerWith: [{ ownerID: $o }] }) { edges { node { id title customer { id } } } } }`,
+    { o: me.id },
+    tok,
+  );
+  const project = d.projects.edges[0]?.node;
+  assert(project, 'the demo gives rep1 no project');
+  const files = async (id = project.id) =>
+    (await gql(server, `query($id: ID!) { node(id: $id) { ... on Project { documents(first: 50) { edges { node { id kind title shared fileName sizeBytes } } } } } }`, { id }, tok)).node.documents.edges.map((e) => e.node);
+  const before = await files();
+
+  const { page } = await phone({ locale: 'zh-CN' });
+  // A project with no file yet says so.
+  const { createProject: bare } = await gql(
+    server,
+    `mutation($in: CreateProjectInput!) { createProject(input: $in) { id title } }`,
+    { in: { customerID: project.customer.id, kind: 'OTHER', title: `无文件的项目 ${Date.now() % 100000}` } },
+    tok,
+  );
+  await signInFast(page, server, { path: `/projects/${encodeURIComponent(bare.id)}` });
+  await heading(page, bare.title).waitFor();
+  const sec = page.locator('section[aria-labelledby="pj-files-h"]');
+  await sec.locator('h2', { hasText: '文件' }).waitFor();
+  await sec.getByText('暂无文件。').waitFor();
+  await checkScreen(page, 'project-files-empty-zh');
+
+  // The demo project: what it holds already is listed with its kind and sharing in words.
+  await page.goto(`/projects/${encodeURIComponent(project.id)}`);
+  await heading(page, project.title).waitFor();
+  const rows = sec.getByTestId('pj-file');
+  if (before.length) await until(async () => (await rows.count()) === before.length, { message: `the ${before.length} demo files to be listed` });
+  else await sec.getByText('暂无文件。').waitFor();
+
+  // Nothing given: the form says what is missing; a kind of file the server refuses is said first.
+  await sec.getByRole('button', { name: '+ 添加文件' }).click();
+  await sec.getByRole('button', { name: '上传', exact: true }).click();
+  await sec.getByText('请选择文件。').waitFor();
+  await sec.getByText('请填写文件标题。').waitFor();
+  const input = sec.getByLabel(/^文件/);
+  await input.setInputFiles({ name: 'tools.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\x03\x04') });
+  await sec.getByText(/^不支持此类文件/).waitFor();
+
+  // A small PDF, as the agreement: its title proposed from its name, then said.
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  await input.setInputFiles({ name: '合作协议-签署版.pdf', mimeType: 'application/pdf', buffer: pdf });
+  const title = sec.getByLabel(/^标题/);
+  await until(async () => (await title.inputValue()) === '合作协议-签署版', { message: 'the title proposed from the file name' });
+  assert((await sec.getByText(/^不支持此类文件/).count()) === 0, 'the refusal of the zip stays');
+  await sec.getByLabel('类型').selectOption('AGREEMENT');
+  await title.fill('合作协议（已签署）');
+  await checkScreen(page, 'project-files-add-zh');
+  await sec.getByRole('button', { name: '上传', exact: true }).click();
+  await sec.getByText('“合作协议（已签署）”已添加。').waitFor();
+  const row = rows.filter({ hasText: '合作协议（已签署）' });
+  await row.waitFor();
+  await row.locator('.badge', { hasText: '合作协议' }).waitFor();
+  await row.locator('.badge', { hasText: '仅我方可见' }).waitFor();
+  await row.getByText('合作协议-签署版.pdf').waitFor();
+  await checkScreen(page, 'project-files-list-zh');
+  let held = (await files()).filter((f) => !before.some((b) => b.id === f.id));
+  assert(held.length === 1 && held[0].kind === 'AGREEMENT' && !held[0].shared && held[0].sizeBytes === pdf.length, `the server holds ${JSON.stringify(held)}`);
+
+  // The link gives the same bytes, as an attachment, with no token.
+  const link = row.getByRole('link', { name: '下载 合作协议-签署版.pdf' });
+  const href = await link.getAttribute('href');
+  assert(href.startsWith('/project-documents/'), `the download link is ${href}`);
+  const res = await fetch(server.url + href);
+  assert(res.ok, `the download link answers ${res.status}`);
+  assert(/attachment/.test(res.headers.get('content-disposition') ?? ''), `Content-Disposition: ${res.headers.get('content-disposition')}`);
+  assert(Buffer.from(await res.arrayBuffer()).equals(pdf), 'the downloaded bytes differ from the uploaded ones');
+  // Tapped in the app (under its service worker), it downloads the file: neither the router nor the worker keep it.
+  await serviceWorkerReady(page);
+  const [dl] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  assert(dl.suggestedFilename() === '合作协议-签署版.pdf', `downloaded as ${dl.suggestedFilename()}`);
+  assert((await readFile(await dl.path())).equals(pdf), 'the file downloaded in the page differs');
+  await heading(page, project.title).waitFor();
+
+  // Shared with the customer, after the confirmation.
+  await row.getByRole('button', { name: '与客户共享' }).click();
+  await row.getByText(/客户将能通过其系统（合作伙伴接口）读取此文件。/).waitFor();
+  await checkScreen(page, 'project-files-share-zh');
+  await row.getByRole('button', { name: '确认共享' }).click();
+  await row.locator('.badge', { hasText: '已与客户共享' }).waitFor();
+  await sec.getByText('“合作协议（已签署）”已与客户共享。').waitFor();
+  held = (await files()).filter((f) => f.id === held[0].id);
+  assert(held.length === 1 && held[0].shared, `shared on the server: ${JSON.stringify(held)}`);
+
+  // Deleted, after the confirmation: gone from the list and the server, and the link answers no more.
+  await row.getByRole('button', { name: '删除', exact: true }).click();
+  await row.getByText('删除“合作协议（已签署）”？文件将被永久删除。').waitFor();
+  await row.getByRole('button', { name: '确认删除' }).click();
+  await sec.getByText('“合作协议（已签署）”已删除。').waitFor();
+  await row.waitFor({ state: 'detached' });
+  if (before.length) await until(async () => (await rows.count()) === before.length, { message: 'the demo files alone to stay' });
+  else await sec.getByText('暂无文件。').waitFor();
+  await checkScreen(page, 'project-files-deleted-zh');
+  assert((await files()).length === before.length, 'the file is still on the server');
+  const gone = await fetch(server.url + href);
+  assert(!gone.ok, `the link of a deleted file answers ${gone.status}`);
+
+  // The same on the project with no file: uploaded, then deleted, and the empty state again.
+  await page.goto(`/projects/${encodeURIComponent(bare.id)}`);
+  await heading(page, bare.title).waitFor();
+  await sec.getByRole('button', { name: '+ 添加文件' }).click();
+  await sec.getByLabel(/^文件/).setInputFiles({ name: '会议纪要.txt', mimeType: 'text/plain', buffer: Buffer.from('启动会会议纪要\n') });
+  await sec.getByLabel('类型').selectOption('MINUTES');
+  await sec.getByRole('button', { name: '上传', exact: true }).click();
+  const minutes = rows.filter({ hasText: '会议纪要' });
+  await minutes.locator('.badge', { hasText: '会议纪要' }).waitFor();
+  await minutes.getByRole('button', { name: '删除', exact: true }).click();
+  await minutes.getByRole('button', { name: '确认删除' }).click();
+  await sec.getByText('暂无文件。').waitFor();
+  assert((await files(bare.id)).length === 0, 'the minutes are still on the server');
 });
 
 journey('concentration', async ({ server, phone }) => {

@@ -70,7 +70,7 @@ journey('import-start', async ({ server, phone }) => {
   await heading(page, 'Data').waitFor();
   await page.getByRole('radio', { name: /^Customers/ }).waitFor();
   // Each kind lists the importer's own columns (importFields), the required ones marked.
-  await page.getByText('Columns (* required): Product code*, Product name*, Category, Unit, Description', { exact: true }).waitFor();
+  await page.getByText('Columns (* required): Product code*, Product name*, Category, Unit, Description, Stock on hand, Stock on order, Safety stock, Lead time (days)', { exact: true }).waitFor();
   await checkScreen(page, 'import-start-en');
 
   // No kind chosen, then a wrong file type: refused in the app, nothing sent.
@@ -104,7 +104,7 @@ journey('import-start', async ({ server, phone }) => {
   await page.reload();
   await heading(page, '数据').waitFor();
   await page.getByRole('radio', { name: /^客户/ }).waitFor();
-  await page.getByText('列（* 为必填）：产品编号*、产品名称*、类别、单位、描述', { exact: true }).waitFor();
+  await page.getByText('列（* 为必填）：产品编号*、产品名称*、类别、单位、描述、现有库存、在途库存、安全库存、补货周期（天）', { exact: true }).waitFor();
   assert((await page.getByText(/^列.*(阶段|联系周期|采购角色)/).count()) === 0, 'the Data screen lists a column the importer does not read');
   await page.getByRole('button', { name: '将客户下载为 xlsx' }).waitFor();
   await checkScreen(page, 'import-start-zh');

@@ -2,7 +2,8 @@
 // the agreed price for the product and quantity (agreedPrice) and takes it; a different
 // price needs a reason (priceNote) and is a manager's decision (the server refuses it to
 // a rep). A line priced under an agreement names it, with the reason of a different
-// price. Online only, like the other corrections on an order.
+// price. Online only, like the other corrections on an order. Under the quantity, whether
+// it can be promised to the account, and from when (availability; a hint, never a block).
 import { useEffect, useState } from 'preact/hooks';
 import { graphql } from '../graphql';
 import { ApiError, OfflineError, newId, request, session } from '../lib/api';
@@ -13,6 +14,7 @@ import { useStore } from '../lib/store';
 import { Badge } from '../ui/bits';
 import { tc } from '../ui/common.i18n';
 import { FormStatus } from '../ui/FormStatus';
+import { AvailabilityHint } from './Availability';
 import { linePrice, num } from './quotationLogic';
 
 const t = messages(
@@ -230,6 +232,7 @@ export function OrderLineAdd({ o, onSaved }: { o: Order; onSaved: () => void }) 
           <input value={unit} maxLength={16} autocapitalize="off" autocomplete="off" onInput={(e) => setUnit(e.currentTarget.value)} />
         </label>
       </div>
+      <AvailabilityHint productID={product} quantity={quantity} unit={unit} customerID={o.customer.id} />
       {agreed && (
         <p class="notice small" role="status" data-testid="agreed-price">
           {p.applies

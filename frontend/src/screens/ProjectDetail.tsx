@@ -1,7 +1,8 @@
 // One joint project (合作项目): its kind, status and dates, goal, programme and budget, our
 // lead, the need and product it is about, what came of it; its lifecycle by status
 // (开始 from proposed; 完成 from active; 终止 from either — the last two ask what came of
-// it), after a confirmation; then its members and milestones (ProjectParts).
+// it), after a confirmation; then its members and milestones (ProjectParts) and its
+// files (ProjectFiles).
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { graphql, type ResultOf } from '../graphql';
@@ -15,6 +16,7 @@ import { Confirm } from '../ui/Confirm';
 import { FormStatus } from '../ui/FormStatus';
 import { Header } from '../ui/Layout';
 import { MOVE_TO, projectMoves, statusTone, type ProjectMove } from './commercialLogic';
+import { ProjectFiles } from './ProjectFiles';
 import { Conflict, ProjectMembers, ProjectMilestones, useWrite } from './ProjectParts';
 import { tp } from './projects.i18n';
 import './commercial.css';
@@ -186,6 +188,7 @@ export function ProjectDetail({ pid }: { pid: string }) {
                 <Lifecycle p={p} refetch={q.refetch} />
                 <ProjectMilestones p={p} refetch={q.refetch} />
                 <ProjectMembers p={p} users={users} refetch={q.refetch} />
+                <ProjectFiles pid={p.id} />
                 <p>
                   <a class="btn block" href={`/projects/${encodeURIComponent(p.id)}/edit`}>
                     {tp('edit')}

@@ -2,7 +2,9 @@
 // stock on file against every customer's forecast, the most urgent first, and the
 // products still without stock to enter it; and one product's plan (/stock/:productID)
 // with its monthly demand, its reasons and — for a manager — the stock form (online,
-// with the version read: a CONFLICT offers to reload).
+// with the version read: a CONFLICT offers to reload); whether a quantity can be promised
+// (Availability) and the product's prices with the agreements a list price leaves as
+// agreed (ProductPrices).
 import { useEffect, useState } from 'preact/hooks';
 import { graphql } from '../graphql';
 import { ApiError, OfflineError, request, session } from '../lib/api';
@@ -13,7 +15,9 @@ import { Badge, Empty, Query } from '../ui/bits';
 import { tc } from '../ui/common.i18n';
 import { FormStatus } from '../ui/FormStatus';
 import { Header } from '../ui/Layout';
+import { AvailabilityBox } from './Availability';
 import type { Errors } from './commercialLogic';
+import { ProductPrices } from './ProductPrices';
 import { stockStatusLabel, tst } from './stock.i18n';
 import { canSeeStock, canWriteStock, monthOf, stockFormOf, stockInput, stockTone, type StockForm } from './stockLogic';
 import './commercial.css';
@@ -219,6 +223,7 @@ export function StockProduct({ productID }: { productID: string }) {
                       </dl>
                     </div>
                   </section>
+                  <AvailabilityBox productID={s.product.id} unit={s.unit} />
                   <section class="section" aria-labelledby="st-why-h">
                     <h2 id="st-why-h">{tst('reasons')}</h2>
                     <ul data-testid="stock-reasons">
@@ -262,6 +267,7 @@ export function StockProduct({ productID }: { productID: string }) {
                   ) : (
                     <p class="muted small">{tst('readOnly')}</p>
                   )}
+                  <ProductPrices productID={s.product.id} unit={s.unit} role={role} />
                 </>
               );
             }}
