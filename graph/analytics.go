@@ -68,17 +68,23 @@ func dayOf(s *sql.Selector, col string) string {
 
 // grouping selects each key expression as k0, k1… and groups and orders by them.
 func grouping(s *sql.Selector, exprs []string, measures ...string) {
+	if len(exprs) == 0 {
+		s.Select(measures...)
+		return
+	}
+	unordered(s, exprs, measures...)
+	for _, e := range exprs {
+		s.OrderBy(e)
+	}
+}
+
+// unordered is grouping without the ORDER BY: for sums the caller adds up itself.
+func unordered(s *sql.Selector, exprs []string, measures ...string) {
 	cols := make([]string, 0, len(exprs)+len(measures))
 	for i, e := range exprs {
 		cols = append(cols, sql.As(e, fmt.Sprintf("k%d", i)))
 	}
-	s.Select(append(cols, measures...)...)
-	if len(exprs) > 0 {
-		s.GroupBy(exprs...)
-		for _, e := range exprs {
-			s.OrderBy(e)
-		}
-	}
+	s.Select(append(cols, measures...)...).GroupBy(exprs...)
 }
 
 func checkDims[T comparable](dims []T) error {

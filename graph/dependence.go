@@ -43,42 +43,42 @@ func revenues(ctx context.Context, c *ent.Client, now time.Time, only pulid.ID) 
 	if err != nil {
 		return nil, 0, err
 	}
-	amounts, err := revenueRows(sys, c, from, only, true)
-	if err != nil {
-		return nil, 0, err
-	}
-	var weights []aggRow
+	// One scan: each account's amounts by currency and day, and weights by unit.
+	var rows []aggRow
 	err = c.OrderLine.Query().Modify(func(s *sql.Selector) {
-		revenueScope(s, from, only)
-		grouping(s, []string{s.C(orderline.FieldCustomerID), s.C(orderline.FieldUnit)},
+		o := revenueScope(s, from, only)
+		keys := []string{s.C(orderline.FieldCustomerID), fmt.Sprintf("UPPER(%s)", o.C(order.FieldCurrency)),
+			dayOf(s, o.C(order.FieldOrderedAt)), s.C(orderline.FieldUnit)}
+		unordered(s, keys, sql.As(fmt.Sprintf("COALESCE(SUM(%s * %s), 0)", s.C(orderline.FieldQuantity), s.C(orderline.FieldUnitPrice)), "value"),
 			sql.As(fmt.Sprintf("COALESCE(SUM(%s), 0)", s.C(orderline.FieldQuantity)), "quantity"))
-	}).Scan(sys, &weights)
+	}).Scan(sys, &rows)
 	if err != nil {
 		return nil, 0, err
 	}
 	out := map[pulid.ID]*accountRevenue{}
-	get := func(r aggRow) *accountRevenue {
-		id := pulid.ID(r.key(0))
-		if out[id] == nil {
-			out[id] = &accountRevenue{}
-		}
-		return out[id]
-	}
+	missing := map[string]bool{}
 	total := 0.0
-	for _, r := range amounts {
+	for _, r := range rows {
+		id := pulid.ID(r.key(0))
+		a := out[id]
+		if a == nil {
+			a = &accountRevenue{}
+			out[id] = a
+		}
+		if kg, ok := units.Kilograms(r.Quantity, r.key(3)); ok {
+			a.kg += kg
+		}
 		amount, ok := inCNY(book, r, 1)
-		a := get(r)
 		if !ok {
-			a.unconverted++
+			// Counted once per account, currency and day, whatever the units.
+			if k := r.key(0) + "|" + r.key(1) + "|" + r.key(2); !missing[k] {
+				missing[k] = true
+				a.unconverted++
+			}
 			continue
 		}
 		a.revenue += amount
 		total += amount
-	}
-	for _, r := range weights {
-		if kg, ok := units.Kilograms(r.Quantity, r.key(1)); ok {
-			get(r).kg += kg
-		}
 	}
 	if only != "" {
 		if total, err = revenueTotal(ctx, sys, c, book, from); err != nil {
@@ -94,7 +94,7 @@ func revenueTotal(ctx, sys context.Context, c *ent.Client, book *money.Book, fro
 	if v, ok := memoGet(ctx, key); ok {
 		return strconv.ParseFloat(v, 64)
 	}
-	rows, err := revenueRows(sys, c, from, "", false)
+	rows, err := revenueRows(sys, c, from)
 	if err != nil {
 		return 0, err
 	}
@@ -120,17 +120,13 @@ func revenueScope(s *sql.Selector, from time.Time, only pulid.ID) *sql.SelectTab
 	return o
 }
 
-// revenueRows sums the lines' amounts by currency and day (and account first, with
-// byAccount).
-func revenueRows(sys context.Context, c *ent.Client, from time.Time, only pulid.ID, byAccount bool) ([]aggRow, error) {
+// revenueRows sums every account's lines' amounts since from by currency and day.
+func revenueRows(sys context.Context, c *ent.Client, from time.Time) ([]aggRow, error) {
 	var rows []aggRow
 	err := c.OrderLine.Query().Modify(func(s *sql.Selector) {
-		o := revenueScope(s, from, only)
-		keys := []string{fmt.Sprintf("UPPER(%s)", o.C(order.FieldCurrency)), dayOf(s, o.C(order.FieldOrderedAt))}
-		if byAccount {
-			keys = append([]string{s.C(orderline.FieldCustomerID)}, keys...)
-		}
-		grouping(s, keys, sql.As(fmt.Sprintf("COALESCE(SUM(%s * %s), 0)", s.C(orderline.FieldQuantity), s.C(orderline.FieldUnitPrice)), "value"))
+		o := revenueScope(s, from, "")
+		unordered(s, []string{fmt.Sprintf("UPPER(%s)", o.C(order.FieldCurrency)), dayOf(s, o.C(order.FieldOrderedAt))},
+			sql.As(fmt.Sprintf("COALESCE(SUM(%s * %s), 0)", s.C(orderline.FieldQuantity), s.C(orderline.FieldUnitPrice)), "value"))
 	}).Scan(sys, &rows)
 	return rows, err
 }
