@@ -194,7 +194,7 @@ func (s *seeder) seedProjectFile(p *ent.Project, c *cust, application bool) erro
 	}
 	for _, f := range files {
 		body := []byte(f.title + "\n\n" + ourName + " — demo document (示例文件).\n")
-		key := fmt.Sprintf("project-documents/demo/%s-%s.txt", p.ID, strings.ToLower(string(f.kind)))
+		key := fmt.Sprintf("project-documents/demo/%02d-%s.txt", s.res.Projects+1, strings.ToLower(string(f.kind)))
 		if s.res.Files == nil {
 			s.res.Files = map[string][]byte{}
 		}
