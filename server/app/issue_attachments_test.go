@@ -45,7 +45,13 @@ func sampleHEIC(n int) []byte {
 
 func (e *env) attach(token string, issueID pulid.ID, name, ctype string, data []byte, extra map[string]any) *gqlResponse {
 	e.t.Helper()
-	input := map[string]any{"issueID": issueID, "file": nil}
+	vars := uploadVars(map[string]any{"issueID": issueID, "file": nil}, extra)
+	return e.uploadFile(token, attachMutation, vars, "variables.input.file", name, ctype, data)
+}
+
+// uploadVars are an upload mutation's variables: the input with the extra fields, and
+// the clientMutationId when extra names one ("m").
+func uploadVars(input, extra map[string]any) map[string]any {
 	vars := map[string]any{"input": input}
 	for k, v := range extra {
 		if k == "m" {
@@ -54,7 +60,7 @@ func (e *env) attach(token string, issueID pulid.ID, name, ctype string, data []
 		}
 		input[k] = v
 	}
-	return e.uploadFile(token, attachMutation, vars, "variables.input.file", name, ctype, data)
+	return vars
 }
 
 func (e *env) attachments() int { return e.app.DB.Client.IssueAttachment.Query().CountX(e.sys) }

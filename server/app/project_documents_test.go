@@ -25,15 +25,7 @@ const projectFilesQuery = `query($id: ID!) { node(id: $id) { ... on Project { do
 
 func (e *env) attachProjectFile(token string, projectID pulid.ID, name, ctype string, data []byte, extra map[string]any) *gqlResponse {
 	e.t.Helper()
-	input := map[string]any{"projectID": projectID, "title": "联合申报书", "file": nil}
-	vars := map[string]any{"input": input}
-	for k, v := range extra {
-		if k == "m" {
-			vars["m"] = v
-			continue
-		}
-		input[k] = v
-	}
+	vars := uploadVars(map[string]any{"projectID": projectID, "title": "联合申报书", "file": nil}, extra)
 	return e.uploadFile(token, attachProjectMutation, vars, "variables.input.file", name, ctype, data)
 }
 

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { graphql, type ResultOf } from '../graphql';
 import { label } from '../i18n/enums';
-import { ApiError, OfflineError, newId, online, request, session } from '../lib/api';
+import { newId, online, request, session } from '../lib/api';
 import { formatDate } from '../lib/i18n';
 import { useQuery } from '../lib/query';
 import { useStore } from '../lib/store';
@@ -16,6 +16,7 @@ import { Confirm } from '../ui/Confirm';
 import { FormStatus } from '../ui/FormStatus';
 import { LoadMore, useMore } from '../ui/LoadMore';
 import type { Errors } from './commercialLogic';
+import { useWrite } from './ProjectParts';
 import { tpf } from './projectFiles.i18n';
 import {
   PROJECT_FILE_ACCEPT,
@@ -74,34 +75,6 @@ const page = (d: Data) => {
 };
 type Doc = ReturnType<typeof page>['items'][number];
 
-/** A refusal in the app's words; a field's own refusal goes to onField. */
-function useFileWrite() {
-  const [busy, setBusy] = useState(false);
-  const [err, setErr] = useState('');
-  const [conflict, setConflict] = useState(false);
-  async function run(what: () => Promise<unknown>, onField?: (field: string, message: string) => boolean): Promise<boolean> {
-    setErr('');
-    setConflict(false);
-    setBusy(true);
-    try {
-      await what();
-      return true;
-    } catch (e) {
-      if (e instanceof OfflineError) setErr(tpf('onlineOnly'));
-      else if (e instanceof ApiError && e.code === 'CONFLICT') setConflict(true);
-      else if (e instanceof ApiError && e.code === 'FORBIDDEN') setErr(tpf('forbidden'));
-      else if (e instanceof ApiError && e.code === 'NOT_FOUND') setErr(tpf('notFound'));
-      else if (e instanceof ApiError && e.code === 'BAD_USER_INPUT' && typeof e.extensions.field === 'string' && onField?.(e.extensions.field, e.message)) {
-        /* said at its field */
-      } else setErr((e as Error)?.message ?? String(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { busy, err, conflict, run, setErr, setConflict };
-}
-
 export function ProjectFiles({ pid }: { pid: string }) {
   const vars = { id: pid, after: null };
   const q = useQuery(ProjectFilesQuery, vars);
@@ -109,7 +82,7 @@ export function ProjectFiles({ pid }: { pid: string }) {
   const on = useStore(online);
   // Analysts read the files; reps, managers and admins change them (the server's rule).
   const writes = useStore(session)?.user.role !== 'ANALYST';
-  const w = useFileWrite();
+  const w = useWrite(tpf);
   const [flash, setFlash] = useState('');
   const [adding, setAdding] = useState(false);
 
@@ -238,7 +211,7 @@ const MSG = { needTitle: 1, tooLong200: 1, needFile: 1, emptyFile: 1, tooLarge: 
 const said = (k: string | undefined) => (!k ? '' : k in MSG ? tpf(k as keyof typeof MSG) : k);
 
 function AddFile({ pid, onDone }: { pid: string; onDone: (title: string | null) => void | Promise<void> }) {
-  const w = useFileWrite();
+  const w = useWrite(tpf);
   const [f, setF] = useState<FileForm>({ kind: 'OTHER', title: '', shared: false });
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<Errors>({});

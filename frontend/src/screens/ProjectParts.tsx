@@ -26,8 +26,12 @@ const CompleteProjectMilestone = graphql(`
   mutation CompleteProjectMilestone($id: ID!) { completeProjectMilestone(id: $id) { id doneAt version } }
 `);
 
-/** One online write at a time; a refusal becomes the text to show. */
-export function useWrite() {
+/** What a refusal says, in the screen's words. */
+export type WriteTexts = (k: 'onlineOnly' | 'forbidden' | 'notFound') => string;
+
+/** One online write at a time; a refusal becomes the text to show (say's words), a
+ * stale version a conflict, a field's own refusal goes to onField. */
+export function useWrite(say: WriteTexts = tp) {
   const [busy, setBusy] = useState(false);
   const [err, setErr] = useState('');
   const [conflict, setConflict] = useState(false);
@@ -39,9 +43,10 @@ export function useWrite() {
       await what();
       return true;
     } catch (e) {
-      if (e instanceof OfflineError) setErr(tp('onlineOnly'));
+      if (e instanceof OfflineError) setErr(say('onlineOnly'));
       else if (e instanceof ApiError && e.code === 'CONFLICT') setConflict(true);
-      else if (e instanceof ApiError && e.code === 'FORBIDDEN') setErr(e.message || tp('forbidden'));
+      else if (e instanceof ApiError && e.code === 'FORBIDDEN') setErr(say('forbidden'));
+      else if (e instanceof ApiError && e.code === 'NOT_FOUND') setErr(say('notFound'));
       else if (e instanceof ApiError && e.code === 'BAD_USER_INPUT' && typeof e.extensions.field === 'string' && onField?.(e.extensions.field, e.message)) {
         /* shown at its field */
       } else setErr((e as Error)?.message ?? String(e));
