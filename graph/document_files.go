@@ -147,11 +147,12 @@ func cleanFileName(name string) string {
 	return name
 }
 
-// newDocumentKey names a stored file: no part of it comes from the client.
-func newDocumentKey(now time.Time) string {
+// newFileKey names a stored file under dir ("documents", "issue-attachments"…): no
+// part of it comes from the client.
+func newFileKey(dir string, now time.Time) string {
 	raw := make([]byte, 16)
 	_, _ = rand.Read(raw)
-	return fmt.Sprintf("documents/%04d/%02d/%s", now.Year(), int(now.Month()), hex.EncodeToString(raw))
+	return fmt.Sprintf("%s/%04d/%02d/%s", dir, now.Year(), int(now.Month()), hex.EncodeToString(raw))
 }
 
 // storeUpload writes an uploaded file under key from its first byte and arranges for
@@ -184,43 +185,46 @@ func (r *Resolver) storeUpload(ctx context.Context, key string, f io.ReadSeeker,
 // removeFileWhenUndone deletes the stored file if the request's transaction rolls
 // back or fails to commit, so no file outlives a document row that was never saved.
 func (r *Resolver) removeFileWhenUndone(ctx context.Context, key string) {
-	tx := ent.TxFromContext(ctx)
-	if tx == nil {
-		return
-	}
-	tx.OnRollback(func(next ent.Rollbacker) ent.Rollbacker {
-		return ent.RollbackFunc(func(ctx context.Context, tx *ent.Tx) error {
-			err := next.Rollback(ctx, tx)
+	afterTx(ctx, func(committed bool) {
+		if !committed {
 			r.removeFile(ctx, key)
-			return err
-		})
-	})
-	tx.OnCommit(func(next ent.Committer) ent.Committer {
-		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
-			err := next.Commit(ctx, tx)
-			if err != nil {
-				r.removeFile(ctx, key)
-			}
-			return err
-		})
-	})
+		}
+	}, nil)
 }
 
 // removeFileWhenDone deletes the stored file once the request's transaction commits
 // (at once without one): a row deleted takes its file with it, a deletion undone
 // keeps it.
 func (r *Resolver) removeFileWhenDone(ctx context.Context, key string) {
+	done := func(committed bool) {
+		if committed {
+			r.removeFile(ctx, key)
+		}
+	}
+	afterTx(ctx, done, func() { done(true) })
+}
+
+// afterTx calls then with whether the request's transaction committed, once it ends;
+// without a transaction it calls none instead (when not nil).
+func afterTx(ctx context.Context, then func(committed bool), none func()) {
 	tx := ent.TxFromContext(ctx)
 	if tx == nil {
-		r.removeFile(ctx, key)
+		if none != nil {
+			none()
+		}
 		return
 	}
+	tx.OnRollback(func(next ent.Rollbacker) ent.Rollbacker {
+		return ent.RollbackFunc(func(ctx context.Context, tx *ent.Tx) error {
+			err := next.Rollback(ctx, tx)
+			then(false)
+			return err
+		})
+	})
 	tx.OnCommit(func(next ent.Committer) ent.Committer {
 		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
 			err := next.Commit(ctx, tx)
-			if err == nil {
-				r.removeFile(ctx, key)
-			}
+			then(err == nil)
 			return err
 		})
 	})

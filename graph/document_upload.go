@@ -30,7 +30,7 @@ func (r *mutationResolver) uploadDocument(ctx context.Context, input model.Uploa
 				return nil, err
 			}
 		}
-		key := newDocumentKey(r.now())
+		key := newFileKey("documents", r.now())
 		size, sum, err := r.storeUpload(ctx, key, up.File, 0)
 		if err != nil {
 			return nil, err

@@ -61,7 +61,7 @@ func (r *mutationResolver) attachIssueFile(ctx context.Context, input model.Atta
 		if _, err := c.Issue.Get(ctx, input.IssueID); err != nil {
 			return nil, err
 		}
-		key := newAttachmentKey(r.now())
+		key := newFileKey("issue-attachments", r.now())
 		size, sum, err := r.storeUpload(ctx, key, up.File, MaxAttachmentBytes)
 		if err != nil {
 			return nil, err
@@ -185,11 +185,6 @@ func heifBrand(b []byte) string {
 
 func humanBytes(n int64) string {
 	return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
-}
-
-// newAttachmentKey names a stored attachment: no part of it comes from the client.
-func newAttachmentKey(now time.Time) string {
-	return "issue-attachments/" + strings.TrimPrefix(newDocumentKey(now), "documents/")
 }
 
 // SignAttachmentDownload returns the path and query of a download link for the

@@ -37,7 +37,7 @@ func (r *mutationResolver) attachProjectFile(ctx context.Context, input model.At
 		if _, err := c.Project.Get(ctx, input.ProjectID); err != nil {
 			return nil, err
 		}
-		key := "project-documents/" + strings.TrimPrefix(newDocumentKey(r.now()), "documents/")
+		key := newFileKey("project-documents", r.now())
 		size, sum, err := r.storeUpload(ctx, key, up.File, MaxProjectFileBytes)
 		if err != nil {
 			return nil, err
