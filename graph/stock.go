@@ -40,12 +40,9 @@ type productDemand struct {
 	customers, trials, noEst int
 }
 
-func demandOf(ctx context.Context, c *ent.Client, p *ent.Product, now time.Time, months int) (productDemand, error) {
-	return demandExcept(ctx, c, p, now, months, "")
-}
-
-// demandExcept is demandOf leaving one customer out (none when except is "").
-func demandExcept(ctx context.Context, c *ent.Client, p *ent.Product, now time.Time, months int, except pulid.ID) (productDemand, error) {
+// demandOf is a product's productDemand over months; except leaves one customer out
+// (none when ""): whoever asks whether it can be supplied.
+func demandOf(ctx context.Context, c *ent.Client, p *ent.Product, now time.Time, months int, except pulid.ID) (productDemand, error) {
 	sys := access.System(ctx, "our stock: every customer's use of the product")
 	d := productDemand{months: make([]stock.Month, months)}
 	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
@@ -59,7 +56,7 @@ func demandExcept(ctx context.Context, c *ent.Client, p *ent.Product, now time.T
 		s.Join(o).On(s.C(orderline.FieldOrderID), o.C(order.FieldID))
 		s.Where(sql.And(sql.NEQ(o.C(order.FieldStatus), string(order.StatusCANCELLED)),
 			sql.GTE(o.C(order.FieldOrderedAt), now.AddDate(0, -StockHistoryMonths, 0))))
-		grouping(s, []string{s.C(orderline.FieldCustomerID), s.C(orderline.FieldUnit), monthOf(s, o.C(order.FieldOrderedAt))},
+		unordered(s, []string{s.C(orderline.FieldCustomerID), s.C(orderline.FieldUnit), monthOf(s, o.C(order.FieldOrderedAt))},
 			sql.As(fmt.Sprintf("COALESCE(SUM(%s), 0)", s.C(orderline.FieldQuantity)), "quantity"))
 	}).Scan(sys, &rows)
 	if err != nil {
@@ -127,7 +124,7 @@ func demandExcept(ctx context.Context, c *ent.Client, p *ent.Product, now time.T
 func stockPlanOf(ctx context.Context, c *ent.Client, p *ent.Product, now time.Time, months int, lang string) (*model.StockPlan, error) {
 	out := &model.StockPlan{Product: p, Unit: p.Unit, OnHand: p.StockOnHand, OnOrder: p.StockOnOrder, SafetyStock: p.SafetyStock,
 		LeadTimeDays: p.LeadTimeDays, CountedAt: p.StockCountedAt, Demand: []*model.MonthQuantity{}, Reasons: []string{}}
-	d, err := demandOf(ctx, c, p, now, months)
+	d, err := demandOf(ctx, c, p, now, months, "")
 	if err != nil {
 		return nil, err
 	}
@@ -142,12 +139,7 @@ func stockPlanOf(ctx context.Context, c *ent.Client, p *ent.Product, now time.Ti
 		return out, nil
 	}
 	in := stock.Input{OnHand: *p.StockOnHand, LeadDays: p.LeadTimeDays, Now: now, CoverMonths: StockCoverMonths}
-	if p.StockOnOrder != nil {
-		in.OnOrder = *p.StockOnOrder
-	}
-	if p.SafetyStock != nil {
-		in.Safety = *p.SafetyStock
-	}
+	in.OnOrder, in.Safety = onOrderAndSafety(p)
 	if d.fromCustomers+d.fromTrial > 0 {
 		in.Demand = d.months
 	}
@@ -204,6 +196,17 @@ func stockPlans(ctx context.Context, c *ent.Client, now time.Time, first int, la
 		out = out[:first]
 	}
 	return out, nil
+}
+
+// onOrderAndSafety are the product's stock on order and safety stock, 0 when not entered.
+func onOrderAndSafety(p *ent.Product) (onOrder, safety float64) {
+	if p.StockOnOrder != nil {
+		onOrder = *p.StockOnOrder
+	}
+	if p.SafetyStock != nil {
+		safety = *p.SafetyStock
+	}
+	return onOrder, safety
 }
 
 // round2 rounds to two decimals.

@@ -50,17 +50,12 @@ func (r *Resolver) availability(ctx context.Context, productID pulid.ID, quantit
 		}
 	}
 	months := int(p.LeadTimeDays/28) + 2
-	d, err := demandExcept(ctx, r.db(ctx), p, r.now(), months, asker)
+	d, err := demandOf(ctx, r.db(ctx), p, r.now(), months, asker)
 	if err != nil {
 		return nil, err
 	}
 	a := stock.Ask{Quantity: q, OnHand: p.StockOnHand, LeadDays: p.LeadTimeDays, Demand: d.months, Now: r.now()}
-	if p.StockOnOrder != nil {
-		a.OnOrder = *p.StockOnOrder
-	}
-	if p.SafetyStock != nil {
-		a.Safety = *p.SafetyStock
-	}
+	a.OnOrder, a.Safety = onOrderAndSafety(p)
 	got := stock.PromiseOf(a)
 	return &model.Availability{Product: p, Quantity: round2(q), Unit: p.Unit, Status: got.Status, EarliestShipAt: got.ShipAt,
 		LeadTimeDays: p.LeadTimeDays, Message: promiseMessage(r.lang(ctx), got, round2(q), p.Unit, p.LeadTimeDays)}, nil
