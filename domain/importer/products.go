@@ -74,11 +74,11 @@ func stockOf(v values, p *ent.Product) (sets []func(*ent.ProductMutation), diffs
 			return nil, nil, &r
 		}
 		if p != nil {
-			if old := f.get(p); old != nil && *old == n {
+			old, from := f.get(p), ""
+			if old != nil && *old == n {
 				continue
 			}
-			from := ""
-			if old := f.get(p); old != nil {
+			if old != nil {
 				from = strconv.FormatFloat(*old, 'f', -1, 64)
 			}
 			diffs = append(diffs, fieldChange{f.key, from, strconv.FormatFloat(n, 'f', -1, 64)})

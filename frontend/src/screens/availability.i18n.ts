@@ -62,9 +62,10 @@ export function availabilityLabel(status: string): string {
 }
 
 /**
- * The answer in the app's language, from its figures: the server words its `message` in
- * the language of the user's profile, which need not be the one the app shows (and
- * writes large quantities as 2e+06). A status the app does not know keeps the server's words.
+ * The answer in the app's language, from its figures: the quantity grouped and the day
+ * in the phone's own time zone and format, where the server's `message` (meant for
+ * partners' systems) has plain figures and a UTC day. A status the app does not know
+ * keeps the server's words.
  */
 export function availabilityText(a: { status: string; quantity: number; unit: string; earliestShipAt?: string | null; leadTimeDays: number; message: string }): string {
   const k = `say_${a.status}`;
