@@ -3,6 +3,7 @@
 // version the rep saw (the server answers CONFLICT when it moved on).
 import { graphql } from '../graphql';
 import { ApiError, request } from './api';
+import { fieldHandlers } from './fieldMutations';
 import type { Handler, QueueItem } from './queue';
 
 export const CreateInteraction = graphql(`
@@ -148,6 +149,8 @@ export const UnsnoozeTodayItem = graphql(`
 
 /** Registered extra handlers (screens that add their own offline writes). */
 export const handlers: Record<string, Handler> = {
+  // Competitors, pitches and orders added on the phone (fieldMutations.ts).
+  ...fieldHandlers,
   visit: {
     send: (item) => request(CreateInteraction, { input: item.vars.input, cmid: item.id }),
   },

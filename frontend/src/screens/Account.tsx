@@ -12,6 +12,8 @@ import { Badge, Empty, Query, Section } from '../ui/bits';
 import { Header } from '../ui/Layout';
 import { AccountDuplicates } from './AccountDuplicates';
 import { AccountContactList } from './AccountContacts';
+import { AccountField, WaitingRows } from './AccountField';
+import { to } from './orderNew.i18n';
 import { AccountCredit } from './AccountCredit';
 import { AccountProjects } from './AccountProjects';
 import { AccountQuotations } from './AccountQuotations';
@@ -413,6 +415,8 @@ export function Account({ id }: { id: string }) {
                   </a>
                 </Section>
 
+                <AccountField id={id} />
+
                 <Section title={t('samples')} count={r.samplesInFlight.length} id="samples">
                   {r.samplesInFlight.length ? (
                     <ul class="list">
@@ -443,6 +447,7 @@ export function Account({ id }: { id: string }) {
                 <AccountProjects id={id} />
 
                 <Section title={t('orders')} count={r.ordersInFlight.length} id="orders">
+                  <WaitingRows id={id} kind="order" title={(i) => i.number} />
                   {r.ordersInFlight.length ? (
                     <ul class="list">
                       {r.ordersInFlight.map((o) => (
@@ -465,6 +470,9 @@ export function Account({ id }: { id: string }) {
                   ) : (
                     <Empty>{t('noneYet')}</Empty>
                   )}
+                  <a class="btn" href={`/customers/${id}/orders/new`}>
+                    ＋ {to('add')}
+                  </a>
                 </Section>
 
                 <Section title={t('problems')} count={r.openIssues.length} id="problems">

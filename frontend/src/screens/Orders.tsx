@@ -20,6 +20,8 @@ import { FormStatus } from '../ui/FormStatus';
 import { LoadMore, useMore } from '../ui/LoadMore';
 import { AccountTabStrip, accountName } from './AccountTabs';
 import { t } from './orders.i18n';
+import { to } from './orderNew.i18n';
+import { WaitingRows } from './AccountField';
 import { Correction, LineWarnings } from './OrderRules';
 import { Shipments } from './OrderShipments';
 import { LinePriceInfo, OrderLineAdd } from './OrderLineAdd';
@@ -107,13 +109,19 @@ export function OrderList({ id }: { id: string }) {
   }));
   const items = useStore(queue.items);
   const name = accountName(q.data);
-  useQueueRefresh((i) => i.kind === 'orderStep' && i.customerID === id, q.refetch);
+  useQueueRefresh((i) => (i.kind === 'orderStep' || i.kind === 'order') && i.customerID === id, q.refetch);
 
   return (
     <>
       <Header title={name ? `${name} · ${t('title')}` : t('title')} back={`/customers/${id}`} />
       <main class="content">
         <AccountTabStrip id={id} current="orders" />
+        <div class="btn-row">
+          <a class="btn primary" href={`/customers/${id}/orders/new`}>
+            ＋ {to('add')}
+          </a>
+        </div>
+        <WaitingRows id={id} kind="order" title={(i) => i.number} sub={(i) => (i.orderedAt ? t('orderedOn', { date: formatDate(i.orderedAt) }) : '')} />
         <Query q={q}>
           {(d) =>
             more.items.length === 0 ? (

@@ -22,3 +22,30 @@ export function ChoiceChips({ legend, values, enumName, value, onPick }: {
     </fieldset>
   );
 }
+
+/** Several of a list's values, as chips (each tap adds or removes one); `value` is kept in
+ * the list's order. `labelOf` names each value in the app's language. */
+export function MultiChips({ legend, values, labelOf, value, onChange, describedBy }: {
+  legend: string;
+  values: readonly string[];
+  labelOf: (v: string) => string;
+  value: readonly string[];
+  onChange: (v: string[]) => void;
+  describedBy?: string;
+}) {
+  return (
+    <fieldset aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      <div class="chips">
+        {values.map((v) => {
+          const on = value.includes(v);
+          return (
+            <button key={v} type="button" class="chip" aria-pressed={on} onClick={() => onChange(values.filter((x) => (x === v ? !on : value.includes(x))))}>
+              {labelOf(v)}
+            </button>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,1 +1,0 @@
-import{a as e,i as t}from"./preload-helper-BGmLuv7s.js";function n({legend:n,values:r,enumName:i,value:a,onPick:o}){return e(`fieldset`,{children:[e(`legend`,{children:n}),e(`div`,{class:`chips`,children:r.map(n=>e(`button`,{type:`button`,class:`chip`,"aria-pressed":a===n,onClick:()=>o(a===n?null:n),children:t(i,n)},n))})]})}export{n as t};
