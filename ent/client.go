@@ -34,6 +34,7 @@ import (
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
+	"tandem/ent/medianote"
 	"tandem/ent/need"
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
@@ -46,6 +47,8 @@ import (
 	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
+	"tandem/ent/pushsent"
+	"tandem/ent/pushsubscription"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
@@ -123,6 +126,8 @@ type Client struct {
 	MarketInfo *MarketInfoClient
 	// MarketInfoShare is the client for interacting with the MarketInfoShare builders.
 	MarketInfoShare *MarketInfoShareClient
+	// MediaNote is the client for interacting with the MediaNote builders.
+	MediaNote *MediaNoteClient
 	// Need is the client for interacting with the Need builders.
 	Need *NeedClient
 	// Order is the client for interacting with the Order builders.
@@ -147,6 +152,10 @@ type Client struct {
 	ProjectMember *ProjectMemberClient
 	// ProjectMilestone is the client for interacting with the ProjectMilestone builders.
 	ProjectMilestone *ProjectMilestoneClient
+	// PushSent is the client for interacting with the PushSent builders.
+	PushSent *PushSentClient
+	// PushSubscription is the client for interacting with the PushSubscription builders.
+	PushSubscription *PushSubscriptionClient
 	// Quotation is the client for interacting with the Quotation builders.
 	Quotation *QuotationClient
 	// QuotationLine is the client for interacting with the QuotationLine builders.
@@ -218,6 +227,7 @@ func (c *Client) init() {
 	c.LoginThrottle = NewLoginThrottleClient(c.config)
 	c.MarketInfo = NewMarketInfoClient(c.config)
 	c.MarketInfoShare = NewMarketInfoShareClient(c.config)
+	c.MediaNote = NewMediaNoteClient(c.config)
 	c.Need = NewNeedClient(c.config)
 	c.Order = NewOrderClient(c.config)
 	c.OrderEvent = NewOrderEventClient(c.config)
@@ -230,6 +240,8 @@ func (c *Client) init() {
 	c.ProjectDocument = NewProjectDocumentClient(c.config)
 	c.ProjectMember = NewProjectMemberClient(c.config)
 	c.ProjectMilestone = NewProjectMilestoneClient(c.config)
+	c.PushSent = NewPushSentClient(c.config)
+	c.PushSubscription = NewPushSubscriptionClient(c.config)
 	c.Quotation = NewQuotationClient(c.config)
 	c.QuotationLine = NewQuotationLineClient(c.config)
 	c.RefreshToken = NewRefreshTokenClient(c.config)
@@ -363,6 +375,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		LoginThrottle:         NewLoginThrottleClient(cfg),
 		MarketInfo:            NewMarketInfoClient(cfg),
 		MarketInfoShare:       NewMarketInfoShareClient(cfg),
+		MediaNote:             NewMediaNoteClient(cfg),
 		Need:                  NewNeedClient(cfg),
 		Order:                 NewOrderClient(cfg),
 		OrderEvent:            NewOrderEventClient(cfg),
@@ -375,6 +388,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ProjectDocument:       NewProjectDocumentClient(cfg),
 		ProjectMember:         NewProjectMemberClient(cfg),
 		ProjectMilestone:      NewProjectMilestoneClient(cfg),
+		PushSent:              NewPushSentClient(cfg),
+		PushSubscription:      NewPushSubscriptionClient(cfg),
 		Quotation:             NewQuotationClient(cfg),
 		QuotationLine:         NewQuotationLineClient(cfg),
 		RefreshToken:          NewRefreshTokenClient(cfg),
@@ -435,6 +450,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		LoginThrottle:         NewLoginThrottleClient(cfg),
 		MarketInfo:            NewMarketInfoClient(cfg),
 		MarketInfoShare:       NewMarketInfoShareClient(cfg),
+		MediaNote:             NewMediaNoteClient(cfg),
 		Need:                  NewNeedClient(cfg),
 		Order:                 NewOrderClient(cfg),
 		OrderEvent:            NewOrderEventClient(cfg),
@@ -447,6 +463,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ProjectDocument:       NewProjectDocumentClient(cfg),
 		ProjectMember:         NewProjectMemberClient(cfg),
 		ProjectMilestone:      NewProjectMilestoneClient(cfg),
+		PushSent:              NewPushSentClient(cfg),
+		PushSubscription:      NewPushSubscriptionClient(cfg),
 		Quotation:             NewQuotationClient(cfg),
 		QuotationLine:         NewQuotationLineClient(cfg),
 		RefreshToken:          NewRefreshTokenClient(cfg),
@@ -499,12 +517,13 @@ func (c *Client) Use(hooks ...Hook) {
 		c.ChangeNoticeAck, c.ClassificationSetting, c.ClientMutation, c.Competitor,
 		c.Contact, c.Customer, c.Document, c.ExchangeRate, c.ImportJob, c.Interaction,
 		c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle,
-		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
-		c.Person, c.Pitch, c.PricePoint, c.Product, c.Project, c.ProjectDocument,
-		c.ProjectMember, c.ProjectMilestone, c.Quotation, c.QuotationLine,
-		c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery, c.ServerState,
-		c.ServiceDocument, c.Shipment, c.SigningKey, c.Snooze, c.StageChange, c.Task,
-		c.Team, c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.MarketInfo, c.MarketInfoShare, c.MediaNote, c.Need, c.Order, c.OrderEvent,
+		c.OrderLine, c.Person, c.Pitch, c.PricePoint, c.Product, c.Project,
+		c.ProjectDocument, c.ProjectMember, c.ProjectMilestone, c.PushSent,
+		c.PushSubscription, c.Quotation, c.QuotationLine, c.RefreshToken, c.Sample,
+		c.SampleEvent, c.SavedQuery, c.ServerState, c.ServiceDocument, c.Shipment,
+		c.SigningKey, c.Snooze, c.StageChange, c.Task, c.Team, c.TrackingEvent,
+		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Use(hooks...)
 	}
@@ -518,12 +537,13 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.ChangeNoticeAck, c.ClassificationSetting, c.ClientMutation, c.Competitor,
 		c.Contact, c.Customer, c.Document, c.ExchangeRate, c.ImportJob, c.Interaction,
 		c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle,
-		c.MarketInfo, c.MarketInfoShare, c.Need, c.Order, c.OrderEvent, c.OrderLine,
-		c.Person, c.Pitch, c.PricePoint, c.Product, c.Project, c.ProjectDocument,
-		c.ProjectMember, c.ProjectMilestone, c.Quotation, c.QuotationLine,
-		c.RefreshToken, c.Sample, c.SampleEvent, c.SavedQuery, c.ServerState,
-		c.ServiceDocument, c.Shipment, c.SigningKey, c.Snooze, c.StageChange, c.Task,
-		c.Team, c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.MarketInfo, c.MarketInfoShare, c.MediaNote, c.Need, c.Order, c.OrderEvent,
+		c.OrderLine, c.Person, c.Pitch, c.PricePoint, c.Product, c.Project,
+		c.ProjectDocument, c.ProjectMember, c.ProjectMilestone, c.PushSent,
+		c.PushSubscription, c.Quotation, c.QuotationLine, c.RefreshToken, c.Sample,
+		c.SampleEvent, c.SavedQuery, c.ServerState, c.ServiceDocument, c.Shipment,
+		c.SigningKey, c.Snooze, c.StageChange, c.Task, c.Team, c.TrackingEvent,
+		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -576,6 +596,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.MarketInfo.mutate(ctx, m)
 	case *MarketInfoShareMutation:
 		return c.MarketInfoShare.mutate(ctx, m)
+	case *MediaNoteMutation:
+		return c.MediaNote.mutate(ctx, m)
 	case *NeedMutation:
 		return c.Need.mutate(ctx, m)
 	case *OrderMutation:
@@ -600,6 +622,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ProjectMember.mutate(ctx, m)
 	case *ProjectMilestoneMutation:
 		return c.ProjectMilestone.mutate(ctx, m)
+	case *PushSentMutation:
+		return c.PushSent.mutate(ctx, m)
+	case *PushSubscriptionMutation:
+		return c.PushSubscription.mutate(ctx, m)
 	case *QuotationMutation:
 		return c.Quotation.mutate(ctx, m)
 	case *QuotationLineMutation:
@@ -3004,6 +3030,22 @@ func (c *CustomerClient) QueryProjectDocuments(_m *Customer) *ProjectDocumentQue
 	return query
 }
 
+// QueryMediaNotes queries the media_notes edge of a Customer.
+func (c *CustomerClient) QueryMediaNotes(_m *Customer) *MediaNoteQuery {
+	query := (&MediaNoteClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(medianote.Table, medianote.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.MediaNotesTable, customer.MediaNotesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *CustomerClient) Hooks() []Hook {
 	hooks := c.hooks.Customer
@@ -3694,6 +3736,22 @@ func (c *InteractionClient) QueryTasks(_m *Interaction) *TaskQuery {
 			sqlgraph.From(interaction.Table, interaction.FieldID, id),
 			sqlgraph.To(task.Table, task.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, interaction.TasksTable, interaction.TasksColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMedia queries the media edge of a Interaction.
+func (c *InteractionClient) QueryMedia(_m *Interaction) *MediaNoteQuery {
+	query := (&MediaNoteClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(interaction.Table, interaction.FieldID, id),
+			sqlgraph.To(medianote.Table, medianote.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, interaction.MediaTable, interaction.MediaColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -4982,6 +5040,204 @@ func (c *MarketInfoShareClient) mutate(ctx context.Context, m *MarketInfoShareMu
 		return (&MarketInfoShareDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown MarketInfoShare mutation op: %q", m.Op())
+	}
+}
+
+// MediaNoteClient is a client for the MediaNote schema.
+type MediaNoteClient struct {
+	config
+}
+
+// NewMediaNoteClient returns a client for the MediaNote from the given config.
+func NewMediaNoteClient(c config) *MediaNoteClient {
+	return &MediaNoteClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `medianote.Hooks(f(g(h())))`.
+func (c *MediaNoteClient) Use(hooks ...Hook) {
+	c.hooks.MediaNote = append(c.hooks.MediaNote, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `medianote.Intercept(f(g(h())))`.
+func (c *MediaNoteClient) Intercept(interceptors ...Interceptor) {
+	c.inters.MediaNote = append(c.inters.MediaNote, interceptors...)
+}
+
+// Create returns a builder for creating a MediaNote entity.
+func (c *MediaNoteClient) Create() *MediaNoteCreate {
+	mutation := newMediaNoteMutation(c.config, OpCreate)
+	return &MediaNoteCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of MediaNote entities.
+func (c *MediaNoteClient) CreateBulk(builders ...*MediaNoteCreate) *MediaNoteCreateBulk {
+	return &MediaNoteCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MediaNoteClient) MapCreateBulk(slice any, setFunc func(*MediaNoteCreate, int)) *MediaNoteCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MediaNoteCreateBulk{err: fmt.Errorf("calling to MediaNoteClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MediaNoteCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MediaNoteCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for MediaNote.
+func (c *MediaNoteClient) Update() *MediaNoteUpdate {
+	mutation := newMediaNoteMutation(c.config, OpUpdate)
+	return &MediaNoteUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MediaNoteClient) UpdateOne(_m *MediaNote) *MediaNoteUpdateOne {
+	mutation := newMediaNoteMutation(c.config, OpUpdateOne, withMediaNote(_m))
+	return &MediaNoteUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MediaNoteClient) UpdateOneID(id pulid.ID) *MediaNoteUpdateOne {
+	mutation := newMediaNoteMutation(c.config, OpUpdateOne, withMediaNoteID(id))
+	return &MediaNoteUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for MediaNote.
+func (c *MediaNoteClient) Delete() *MediaNoteDelete {
+	mutation := newMediaNoteMutation(c.config, OpDelete)
+	return &MediaNoteDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MediaNoteClient) DeleteOne(_m *MediaNote) *MediaNoteDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MediaNoteClient) DeleteOneID(id pulid.ID) *MediaNoteDeleteOne {
+	builder := c.Delete().Where(medianote.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MediaNoteDeleteOne{builder}
+}
+
+// Query returns a query builder for MediaNote.
+func (c *MediaNoteClient) Query() *MediaNoteQuery {
+	return &MediaNoteQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMediaNote},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a MediaNote entity by its id.
+func (c *MediaNoteClient) Get(ctx context.Context, id pulid.ID) (*MediaNote, error) {
+	return c.Query().Where(medianote.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MediaNoteClient) GetX(ctx context.Context, id pulid.ID) *MediaNote {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryInteraction queries the interaction edge of a MediaNote.
+func (c *MediaNoteClient) QueryInteraction(_m *MediaNote) *InteractionQuery {
+	query := (&InteractionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(medianote.Table, medianote.FieldID, id),
+			sqlgraph.To(interaction.Table, interaction.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, medianote.InteractionTable, medianote.InteractionColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTrial queries the trial edge of a MediaNote.
+func (c *MediaNoteClient) QueryTrial(_m *MediaNote) *TrialQuery {
+	query := (&TrialClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(medianote.Table, medianote.FieldID, id),
+			sqlgraph.To(trial.Table, trial.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, medianote.TrialTable, medianote.TrialColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCustomer queries the customer edge of a MediaNote.
+func (c *MediaNoteClient) QueryCustomer(_m *MediaNote) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(medianote.Table, medianote.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, medianote.CustomerTable, medianote.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryUploadedBy queries the uploaded_by edge of a MediaNote.
+func (c *MediaNoteClient) QueryUploadedBy(_m *MediaNote) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(medianote.Table, medianote.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, medianote.UploadedByTable, medianote.UploadedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *MediaNoteClient) Hooks() []Hook {
+	hooks := c.hooks.MediaNote
+	return append(hooks[:len(hooks):len(hooks)], medianote.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *MediaNoteClient) Interceptors() []Interceptor {
+	return c.inters.MediaNote
+}
+
+func (c *MediaNoteClient) mutate(ctx context.Context, m *MediaNoteMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MediaNoteCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MediaNoteUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MediaNoteUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MediaNoteDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown MediaNote mutation op: %q", m.Op())
 	}
 }
 
@@ -7294,6 +7550,306 @@ func (c *ProjectMilestoneClient) mutate(ctx context.Context, m *ProjectMilestone
 		return (&ProjectMilestoneDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown ProjectMilestone mutation op: %q", m.Op())
+	}
+}
+
+// PushSentClient is a client for the PushSent schema.
+type PushSentClient struct {
+	config
+}
+
+// NewPushSentClient returns a client for the PushSent from the given config.
+func NewPushSentClient(c config) *PushSentClient {
+	return &PushSentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `pushsent.Hooks(f(g(h())))`.
+func (c *PushSentClient) Use(hooks ...Hook) {
+	c.hooks.PushSent = append(c.hooks.PushSent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `pushsent.Intercept(f(g(h())))`.
+func (c *PushSentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PushSent = append(c.inters.PushSent, interceptors...)
+}
+
+// Create returns a builder for creating a PushSent entity.
+func (c *PushSentClient) Create() *PushSentCreate {
+	mutation := newPushSentMutation(c.config, OpCreate)
+	return &PushSentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PushSent entities.
+func (c *PushSentClient) CreateBulk(builders ...*PushSentCreate) *PushSentCreateBulk {
+	return &PushSentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PushSentClient) MapCreateBulk(slice any, setFunc func(*PushSentCreate, int)) *PushSentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PushSentCreateBulk{err: fmt.Errorf("calling to PushSentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PushSentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PushSentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PushSent.
+func (c *PushSentClient) Update() *PushSentUpdate {
+	mutation := newPushSentMutation(c.config, OpUpdate)
+	return &PushSentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PushSentClient) UpdateOne(_m *PushSent) *PushSentUpdateOne {
+	mutation := newPushSentMutation(c.config, OpUpdateOne, withPushSent(_m))
+	return &PushSentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PushSentClient) UpdateOneID(id pulid.ID) *PushSentUpdateOne {
+	mutation := newPushSentMutation(c.config, OpUpdateOne, withPushSentID(id))
+	return &PushSentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PushSent.
+func (c *PushSentClient) Delete() *PushSentDelete {
+	mutation := newPushSentMutation(c.config, OpDelete)
+	return &PushSentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PushSentClient) DeleteOne(_m *PushSent) *PushSentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PushSentClient) DeleteOneID(id pulid.ID) *PushSentDeleteOne {
+	builder := c.Delete().Where(pushsent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PushSentDeleteOne{builder}
+}
+
+// Query returns a query builder for PushSent.
+func (c *PushSentClient) Query() *PushSentQuery {
+	return &PushSentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePushSent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PushSent entity by its id.
+func (c *PushSentClient) Get(ctx context.Context, id pulid.ID) (*PushSent, error) {
+	return c.Query().Where(pushsent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PushSentClient) GetX(ctx context.Context, id pulid.ID) *PushSent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryOwner queries the owner edge of a PushSent.
+func (c *PushSentClient) QueryOwner(_m *PushSent) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(pushsent.Table, pushsent.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, pushsent.OwnerTable, pushsent.OwnerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *PushSentClient) Hooks() []Hook {
+	hooks := c.hooks.PushSent
+	return append(hooks[:len(hooks):len(hooks)], pushsent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *PushSentClient) Interceptors() []Interceptor {
+	return c.inters.PushSent
+}
+
+func (c *PushSentClient) mutate(ctx context.Context, m *PushSentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PushSentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PushSentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PushSentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PushSentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PushSent mutation op: %q", m.Op())
+	}
+}
+
+// PushSubscriptionClient is a client for the PushSubscription schema.
+type PushSubscriptionClient struct {
+	config
+}
+
+// NewPushSubscriptionClient returns a client for the PushSubscription from the given config.
+func NewPushSubscriptionClient(c config) *PushSubscriptionClient {
+	return &PushSubscriptionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `pushsubscription.Hooks(f(g(h())))`.
+func (c *PushSubscriptionClient) Use(hooks ...Hook) {
+	c.hooks.PushSubscription = append(c.hooks.PushSubscription, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `pushsubscription.Intercept(f(g(h())))`.
+func (c *PushSubscriptionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PushSubscription = append(c.inters.PushSubscription, interceptors...)
+}
+
+// Create returns a builder for creating a PushSubscription entity.
+func (c *PushSubscriptionClient) Create() *PushSubscriptionCreate {
+	mutation := newPushSubscriptionMutation(c.config, OpCreate)
+	return &PushSubscriptionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PushSubscription entities.
+func (c *PushSubscriptionClient) CreateBulk(builders ...*PushSubscriptionCreate) *PushSubscriptionCreateBulk {
+	return &PushSubscriptionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PushSubscriptionClient) MapCreateBulk(slice any, setFunc func(*PushSubscriptionCreate, int)) *PushSubscriptionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PushSubscriptionCreateBulk{err: fmt.Errorf("calling to PushSubscriptionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PushSubscriptionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PushSubscriptionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PushSubscription.
+func (c *PushSubscriptionClient) Update() *PushSubscriptionUpdate {
+	mutation := newPushSubscriptionMutation(c.config, OpUpdate)
+	return &PushSubscriptionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PushSubscriptionClient) UpdateOne(_m *PushSubscription) *PushSubscriptionUpdateOne {
+	mutation := newPushSubscriptionMutation(c.config, OpUpdateOne, withPushSubscription(_m))
+	return &PushSubscriptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PushSubscriptionClient) UpdateOneID(id pulid.ID) *PushSubscriptionUpdateOne {
+	mutation := newPushSubscriptionMutation(c.config, OpUpdateOne, withPushSubscriptionID(id))
+	return &PushSubscriptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PushSubscription.
+func (c *PushSubscriptionClient) Delete() *PushSubscriptionDelete {
+	mutation := newPushSubscriptionMutation(c.config, OpDelete)
+	return &PushSubscriptionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PushSubscriptionClient) DeleteOne(_m *PushSubscription) *PushSubscriptionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PushSubscriptionClient) DeleteOneID(id pulid.ID) *PushSubscriptionDeleteOne {
+	builder := c.Delete().Where(pushsubscription.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PushSubscriptionDeleteOne{builder}
+}
+
+// Query returns a query builder for PushSubscription.
+func (c *PushSubscriptionClient) Query() *PushSubscriptionQuery {
+	return &PushSubscriptionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePushSubscription},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PushSubscription entity by its id.
+func (c *PushSubscriptionClient) Get(ctx context.Context, id pulid.ID) (*PushSubscription, error) {
+	return c.Query().Where(pushsubscription.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PushSubscriptionClient) GetX(ctx context.Context, id pulid.ID) *PushSubscription {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryOwner queries the owner edge of a PushSubscription.
+func (c *PushSubscriptionClient) QueryOwner(_m *PushSubscription) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(pushsubscription.Table, pushsubscription.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, pushsubscription.OwnerTable, pushsubscription.OwnerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *PushSubscriptionClient) Hooks() []Hook {
+	hooks := c.hooks.PushSubscription
+	return append(hooks[:len(hooks):len(hooks)], pushsubscription.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *PushSubscriptionClient) Interceptors() []Interceptor {
+	return c.inters.PushSubscription
+}
+
+func (c *PushSubscriptionClient) mutate(ctx context.Context, m *PushSubscriptionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PushSubscriptionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PushSubscriptionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PushSubscriptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PushSubscriptionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PushSubscription mutation op: %q", m.Op())
 	}
 }
 
@@ -9991,6 +10547,22 @@ func (c *TrialClient) QuerySample(_m *Trial) *SampleQuery {
 	return query
 }
 
+// QueryMedia queries the media edge of a Trial.
+func (c *TrialClient) QueryMedia(_m *Trial) *MediaNoteQuery {
+	query := (&MediaNoteClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(trial.Table, trial.FieldID, id),
+			sqlgraph.To(medianote.Table, medianote.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, trial.MediaTable, trial.MediaColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryCustomer queries the customer edge of a Trial.
 func (c *TrialClient) QueryCustomer(_m *Trial) *CustomerQuery {
 	query := (&CustomerClient{config: c.config}).Query()
@@ -10617,23 +11189,24 @@ type (
 		APIToken, AccountChange, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck,
 		ClassificationSetting, ClientMutation, Competitor, Contact, Customer, Document,
 		ExchangeRate, ImportJob, Interaction, Issue, IssueAttachment, IssueEvent,
-		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
-		OrderLine, Person, Pitch, PricePoint, Product, Project, ProjectDocument,
-		ProjectMember, ProjectMilestone, Quotation, QuotationLine, RefreshToken,
-		Sample, SampleEvent, SavedQuery, ServerState, ServiceDocument, Shipment,
-		SigningKey, Snooze, StageChange, Task, Team, TrackingEvent, Trial, User,
-		WebhookDelivery, WebhookEndpoint []ent.Hook
+		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, MediaNote, Need, Order,
+		OrderEvent, OrderLine, Person, Pitch, PricePoint, Product, Project,
+		ProjectDocument, ProjectMember, ProjectMilestone, PushSent, PushSubscription,
+		Quotation, QuotationLine, RefreshToken, Sample, SampleEvent, SavedQuery,
+		ServerState, ServiceDocument, Shipment, SigningKey, Snooze, StageChange, Task,
+		Team, TrackingEvent, Trial, User, WebhookDelivery, WebhookEndpoint []ent.Hook
 	}
 	inters struct {
 		APIToken, AccountChange, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck,
 		ClassificationSetting, ClientMutation, Competitor, Contact, Customer, Document,
 		ExchangeRate, ImportJob, Interaction, Issue, IssueAttachment, IssueEvent,
-		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, Need, Order, OrderEvent,
-		OrderLine, Person, Pitch, PricePoint, Product, Project, ProjectDocument,
-		ProjectMember, ProjectMilestone, Quotation, QuotationLine, RefreshToken,
-		Sample, SampleEvent, SavedQuery, ServerState, ServiceDocument, Shipment,
-		SigningKey, Snooze, StageChange, Task, Team, TrackingEvent, Trial, User,
-		WebhookDelivery, WebhookEndpoint []ent.Interceptor
+		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, MediaNote, Need, Order,
+		OrderEvent, OrderLine, Person, Pitch, PricePoint, Product, Project,
+		ProjectDocument, ProjectMember, ProjectMilestone, PushSent, PushSubscription,
+		Quotation, QuotationLine, RefreshToken, Sample, SampleEvent, SavedQuery,
+		ServerState, ServiceDocument, Shipment, SigningKey, Snooze, StageChange, Task,
+		Team, TrackingEvent, Trial, User, WebhookDelivery,
+		WebhookEndpoint []ent.Interceptor
 	}
 )
 

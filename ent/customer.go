@@ -215,9 +215,11 @@ type CustomerEdges struct {
 	ProjectMilestones []*ProjectMilestone `json:"project_milestones,omitempty"`
 	// ProjectDocuments holds the value of the project_documents edge.
 	ProjectDocuments []*ProjectDocument `json:"project_documents,omitempty"`
+	// MediaNotes holds the value of the media_notes edge.
+	MediaNotes []*MediaNote `json:"media_notes,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [40]bool
+	loadedTypes [41]bool
 	// totalCount holds the count of the edges above.
 	totalCount [25]map[string]int
 
@@ -257,6 +259,7 @@ type CustomerEdges struct {
 	namedProjectMembers    map[string][]*ProjectMember
 	namedProjectMilestones map[string][]*ProjectMilestone
 	namedProjectDocuments  map[string][]*ProjectDocument
+	namedMediaNotes        map[string][]*MediaNote
 }
 
 // OwnerOrErr returns the Owner value or an error if the edge
@@ -625,6 +628,15 @@ func (e CustomerEdges) ProjectDocumentsOrErr() ([]*ProjectDocument, error) {
 		return e.ProjectDocuments, nil
 	}
 	return nil, &NotLoadedError{edge: "project_documents"}
+}
+
+// MediaNotesOrErr returns the MediaNotes value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) MediaNotesOrErr() ([]*MediaNote, error) {
+	if e.loadedTypes[40] {
+		return e.MediaNotes, nil
+	}
+	return nil, &NotLoadedError{edge: "media_notes"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -1214,6 +1226,11 @@ func (_m *Customer) QueryProjectMilestones() *ProjectMilestoneQuery {
 // QueryProjectDocuments queries the "project_documents" edge of the Customer entity.
 func (_m *Customer) QueryProjectDocuments() *ProjectDocumentQuery {
 	return NewCustomerClient(_m.config).QueryProjectDocuments(_m)
+}
+
+// QueryMediaNotes queries the "media_notes" edge of the Customer entity.
+func (_m *Customer) QueryMediaNotes() *MediaNoteQuery {
+	return NewCustomerClient(_m.config).QueryMediaNotes(_m)
 }
 
 // Update returns a builder for updating this Customer.
@@ -2298,6 +2315,30 @@ func (_m *Customer) appendNamedProjectDocuments(name string, edges ...*ProjectDo
 		_m.Edges.namedProjectDocuments[name] = []*ProjectDocument{}
 	} else {
 		_m.Edges.namedProjectDocuments[name] = append(_m.Edges.namedProjectDocuments[name], edges...)
+	}
+}
+
+// NamedMediaNotes returns the MediaNotes named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedMediaNotes(name string) ([]*MediaNote, error) {
+	if _m.Edges.namedMediaNotes == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedMediaNotes[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedMediaNotes(name string, edges ...*MediaNote) {
+	if _m.Edges.namedMediaNotes == nil {
+		_m.Edges.namedMediaNotes = make(map[string][]*MediaNote)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedMediaNotes[name] = []*MediaNote{}
+	} else {
+		_m.Edges.namedMediaNotes[name] = append(_m.Edges.namedMediaNotes[name], edges...)
 	}
 }
 

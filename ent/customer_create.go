@@ -20,6 +20,7 @@ import (
 	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfoshare"
+	"tandem/ent/medianote"
 	"tandem/ent/need"
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
@@ -1368,6 +1369,21 @@ func (_c *CustomerCreate) AddProjectDocuments(v ...*ProjectDocument) *CustomerCr
 	return _c.AddProjectDocumentIDs(ids...)
 }
 
+// AddMediaNoteIDs adds the "media_notes" edge to the MediaNote entity by IDs.
+func (_c *CustomerCreate) AddMediaNoteIDs(ids ...pulid.ID) *CustomerCreate {
+	_c.mutation.AddMediaNoteIDs(ids...)
+	return _c
+}
+
+// AddMediaNotes adds the "media_notes" edges to the MediaNote entity.
+func (_c *CustomerCreate) AddMediaNotes(v ...*MediaNote) *CustomerCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddMediaNoteIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_c *CustomerCreate) Mutation() *CustomerMutation {
 	return _c.mutation
@@ -2534,6 +2550,22 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(projectdocument.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.MediaNotesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.MediaNotesTable,
+			Columns: []string{customer.MediaNotesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

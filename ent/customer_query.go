@@ -23,6 +23,7 @@ import (
 	"tandem/ent/keyperson"
 	"tandem/ent/loadkeys"
 	"tandem/ent/marketinfoshare"
+	"tandem/ent/medianote"
 	"tandem/ent/need"
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
@@ -103,6 +104,7 @@ type CustomerQuery struct {
 	withProjectMembers         *ProjectMemberQuery
 	withProjectMilestones      *ProjectMilestoneQuery
 	withProjectDocuments       *ProjectDocumentQuery
+	withMediaNotes             *MediaNoteQuery
 	loadTotal                  []func(context.Context, []*Customer) error
 	modifiers                  []func(*sql.Selector)
 	withNamedReferredCustomers map[string]*CustomerQuery
@@ -141,6 +143,7 @@ type CustomerQuery struct {
 	withNamedProjectMembers    map[string]*ProjectMemberQuery
 	withNamedProjectMilestones map[string]*ProjectMilestoneQuery
 	withNamedProjectDocuments  map[string]*ProjectDocumentQuery
+	withNamedMediaNotes        map[string]*MediaNoteQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -1057,6 +1060,28 @@ func (_q *CustomerQuery) QueryProjectDocuments() *ProjectDocumentQuery {
 	return query
 }
 
+// QueryMediaNotes chains the current query on the "media_notes" edge.
+func (_q *CustomerQuery) QueryMediaNotes() *MediaNoteQuery {
+	query := (&MediaNoteClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(medianote.Table, medianote.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.MediaNotesTable, customer.MediaNotesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first Customer entity from the query.
 // Returns a *NotFoundError when no Customer was found.
 func (_q *CustomerQuery) First(ctx context.Context) (*Customer, error) {
@@ -1289,6 +1314,7 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withProjectMembers:    _q.withProjectMembers.Clone(),
 		withProjectMilestones: _q.withProjectMilestones.Clone(),
 		withProjectDocuments:  _q.withProjectDocuments.Clone(),
+		withMediaNotes:        _q.withMediaNotes.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -1736,6 +1762,17 @@ func (_q *CustomerQuery) WithProjectDocuments(opts ...func(*ProjectDocumentQuery
 	return _q
 }
 
+// WithMediaNotes tells the query-builder to eager-load the nodes that are connected to
+// the "media_notes" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithMediaNotes(opts ...func(*MediaNoteQuery)) *CustomerQuery {
+	query := (&MediaNoteClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withMediaNotes = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -1820,7 +1857,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [40]bool{
+		loadedTypes = [41]bool{
 			_q.withOwner != nil,
 			_q.withTeam != nil,
 			_q.withReferrerCustomer != nil,
@@ -1861,6 +1898,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			_q.withProjectMembers != nil,
 			_q.withProjectMilestones != nil,
 			_q.withProjectDocuments != nil,
+			_q.withMediaNotes != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -2164,6 +2202,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
+	if query := _q.withMediaNotes; query != nil {
+		if err := _q.loadMediaNotes(ctx, query, nodes,
+			func(n *Customer) { n.Edges.MediaNotes = []*MediaNote{} },
+			func(n *Customer, e *MediaNote) { n.Edges.MediaNotes = append(n.Edges.MediaNotes, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedReferredCustomers {
 		if err := _q.loadReferredCustomers(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedReferredCustomers(name) },
@@ -2413,6 +2458,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadProjectDocuments(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedProjectDocuments(name) },
 			func(n *Customer, e *ProjectDocument) { n.appendNamedProjectDocuments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMediaNotes {
+		if err := _q.loadMediaNotes(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedMediaNotes(name) },
+			func(n *Customer, e *MediaNote) { n.appendNamedMediaNotes(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -3656,6 +3708,37 @@ func (_q *CustomerQuery) loadProjectDocuments(ctx context.Context, query *Projec
 	}
 	return nil
 }
+func (_q *CustomerQuery) loadMediaNotes(ctx context.Context, query *MediaNoteQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *MediaNote)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(medianote.FieldCustomerID)
+	}
+	query.Where(predicate.MediaNote(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.MediaNotesColumn), fks...))
+		loadkeys.Mark(s, customer.MediaNotesColumn, fks) // ent/entc.go: markLoadKeys
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *CustomerQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -4289,6 +4372,20 @@ func (_q *CustomerQuery) WithNamedProjectDocuments(name string, opts ...func(*Pr
 		_q.withNamedProjectDocuments = make(map[string]*ProjectDocumentQuery)
 	}
 	_q.withNamedProjectDocuments[name] = query
+	return _q
+}
+
+// WithNamedMediaNotes tells the query-builder to eager-load the nodes that are connected to the "media_notes"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedMediaNotes(name string, opts ...func(*MediaNoteQuery)) *CustomerQuery {
+	query := (&MediaNoteClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedMediaNotes == nil {
+		_q.withNamedMediaNotes = make(map[string]*MediaNoteQuery)
+	}
+	_q.withNamedMediaNotes[name] = query
 	return _q
 }
 

@@ -20,6 +20,7 @@ import (
 	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfoshare"
+	"tandem/ent/medianote"
 	"tandem/ent/need"
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
@@ -1700,6 +1701,21 @@ func (_u *CustomerUpdate) AddProjectDocuments(v ...*ProjectDocument) *CustomerUp
 	return _u.AddProjectDocumentIDs(ids...)
 }
 
+// AddMediaNoteIDs adds the "media_notes" edge to the MediaNote entity by IDs.
+func (_u *CustomerUpdate) AddMediaNoteIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.AddMediaNoteIDs(ids...)
+	return _u
+}
+
+// AddMediaNotes adds the "media_notes" edges to the MediaNote entity.
+func (_u *CustomerUpdate) AddMediaNotes(v ...*MediaNote) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMediaNoteIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_u *CustomerUpdate) Mutation() *CustomerMutation {
 	return _u.mutation
@@ -2483,6 +2499,27 @@ func (_u *CustomerUpdate) RemoveProjectDocuments(v ...*ProjectDocument) *Custome
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveProjectDocumentIDs(ids...)
+}
+
+// ClearMediaNotes clears all "media_notes" edges to the MediaNote entity.
+func (_u *CustomerUpdate) ClearMediaNotes() *CustomerUpdate {
+	_u.mutation.ClearMediaNotes()
+	return _u
+}
+
+// RemoveMediaNoteIDs removes the "media_notes" edge to MediaNote entities by IDs.
+func (_u *CustomerUpdate) RemoveMediaNoteIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.RemoveMediaNoteIDs(ids...)
+	return _u
+}
+
+// RemoveMediaNotes removes "media_notes" edges to MediaNote entities.
+func (_u *CustomerUpdate) RemoveMediaNotes(v ...*MediaNote) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMediaNoteIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -4779,6 +4816,51 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.MediaNotesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.MediaNotesTable,
+			Columns: []string{customer.MediaNotesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMediaNotesIDs(); len(nodes) > 0 && !_u.mutation.MediaNotesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.MediaNotesTable,
+			Columns: []string{customer.MediaNotesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MediaNotesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.MediaNotesTable,
+			Columns: []string{customer.MediaNotesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -6435,6 +6517,21 @@ func (_u *CustomerUpdateOne) AddProjectDocuments(v ...*ProjectDocument) *Custome
 	return _u.AddProjectDocumentIDs(ids...)
 }
 
+// AddMediaNoteIDs adds the "media_notes" edge to the MediaNote entity by IDs.
+func (_u *CustomerUpdateOne) AddMediaNoteIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.AddMediaNoteIDs(ids...)
+	return _u
+}
+
+// AddMediaNotes adds the "media_notes" edges to the MediaNote entity.
+func (_u *CustomerUpdateOne) AddMediaNotes(v ...*MediaNote) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMediaNoteIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_u *CustomerUpdateOne) Mutation() *CustomerMutation {
 	return _u.mutation
@@ -7218,6 +7315,27 @@ func (_u *CustomerUpdateOne) RemoveProjectDocuments(v ...*ProjectDocument) *Cust
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveProjectDocumentIDs(ids...)
+}
+
+// ClearMediaNotes clears all "media_notes" edges to the MediaNote entity.
+func (_u *CustomerUpdateOne) ClearMediaNotes() *CustomerUpdateOne {
+	_u.mutation.ClearMediaNotes()
+	return _u
+}
+
+// RemoveMediaNoteIDs removes the "media_notes" edge to MediaNote entities by IDs.
+func (_u *CustomerUpdateOne) RemoveMediaNoteIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveMediaNoteIDs(ids...)
+	return _u
+}
+
+// RemoveMediaNotes removes "media_notes" edges to MediaNote entities.
+func (_u *CustomerUpdateOne) RemoveMediaNotes(v ...*MediaNote) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMediaNoteIDs(ids...)
 }
 
 // Where appends a list predicates to the CustomerUpdate builder.
@@ -9537,6 +9655,51 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(projectdocument.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MediaNotesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.MediaNotesTable,
+			Columns: []string{customer.MediaNotesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMediaNotesIDs(); len(nodes) > 0 && !_u.mutation.MediaNotesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.MediaNotesTable,
+			Columns: []string{customer.MediaNotesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MediaNotesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.MediaNotesTable,
+			Columns: []string{customer.MediaNotesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

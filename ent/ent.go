@@ -30,6 +30,7 @@ import (
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
+	"tandem/ent/medianote"
 	"tandem/ent/need"
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
@@ -42,6 +43,8 @@ import (
 	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
+	"tandem/ent/pushsent"
+	"tandem/ent/pushsubscription"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
@@ -147,6 +150,7 @@ func checkColumn(t, c string) error {
 			loginthrottle.Table:         loginthrottle.ValidColumn,
 			marketinfo.Table:            marketinfo.ValidColumn,
 			marketinfoshare.Table:       marketinfoshare.ValidColumn,
+			medianote.Table:             medianote.ValidColumn,
 			need.Table:                  need.ValidColumn,
 			order.Table:                 order.ValidColumn,
 			orderevent.Table:            orderevent.ValidColumn,
@@ -159,6 +163,8 @@ func checkColumn(t, c string) error {
 			projectdocument.Table:       projectdocument.ValidColumn,
 			projectmember.Table:         projectmember.ValidColumn,
 			projectmilestone.Table:      projectmilestone.ValidColumn,
+			pushsent.Table:              pushsent.ValidColumn,
+			pushsubscription.Table:      pushsubscription.ValidColumn,
 			quotation.Table:             quotation.ValidColumn,
 			quotationline.Table:         quotationline.ValidColumn,
 			refreshtoken.Table:          refreshtoken.ValidColumn,

@@ -25,6 +25,7 @@ import (
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
+	"tandem/ent/medianote"
 	"tandem/ent/need"
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
@@ -38,6 +39,8 @@ import (
 	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
+	"tandem/ent/pushsent"
+	"tandem/ent/pushsubscription"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
@@ -66,7 +69,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 53)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 56)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -679,6 +682,34 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   medianote.Table,
+			Columns: medianote.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: medianote.FieldID,
+			},
+		},
+		Type: "MediaNote",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			medianote.FieldCreatedAt:       {Type: field.TypeTime, Column: medianote.FieldCreatedAt},
+			medianote.FieldUpdatedAt:       {Type: field.TypeTime, Column: medianote.FieldUpdatedAt},
+			medianote.FieldVersion:         {Type: field.TypeInt, Column: medianote.FieldVersion},
+			medianote.FieldInteractionID:   {Type: field.TypeString, Column: medianote.FieldInteractionID},
+			medianote.FieldTrialID:         {Type: field.TypeString, Column: medianote.FieldTrialID},
+			medianote.FieldCustomerID:      {Type: field.TypeString, Column: medianote.FieldCustomerID},
+			medianote.FieldKind:            {Type: field.TypeEnum, Column: medianote.FieldKind},
+			medianote.FieldCaption:         {Type: field.TypeString, Column: medianote.FieldCaption},
+			medianote.FieldDurationSeconds: {Type: field.TypeInt, Column: medianote.FieldDurationSeconds},
+			medianote.FieldFileName:        {Type: field.TypeString, Column: medianote.FieldFileName},
+			medianote.FieldContentType:     {Type: field.TypeString, Column: medianote.FieldContentType},
+			medianote.FieldSizeBytes:       {Type: field.TypeInt64, Column: medianote.FieldSizeBytes},
+			medianote.FieldSha256:          {Type: field.TypeString, Column: medianote.FieldSha256},
+			medianote.FieldStorageKey:      {Type: field.TypeString, Column: medianote.FieldStorageKey},
+			medianote.FieldUploadedByID:    {Type: field.TypeString, Column: medianote.FieldUploadedByID},
+		},
+	}
+	graph.Nodes[23] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   need.Table,
 			Columns: need.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -703,7 +734,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			need.FieldCandidateProductID: {Type: field.TypeString, Column: need.FieldCandidateProductID},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   order.Table,
 			Columns: order.Columns,
@@ -743,7 +774,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldCancelReason:            {Type: field.TypeString, Column: order.FieldCancelReason},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   orderevent.Table,
 			Columns: orderevent.Columns,
@@ -762,7 +793,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			orderevent.FieldAt:         {Type: field.TypeTime, Column: orderevent.FieldAt},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   orderline.Table,
 			Columns: orderline.Columns,
@@ -791,7 +822,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			orderline.FieldBatchAgeAcknowledgement:  {Type: field.TypeString, Column: orderline.FieldBatchAgeAcknowledgement},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -810,7 +841,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldAccounts:         {Type: field.TypeInt, Column: person.FieldAccounts},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pitch.Table,
 			Columns: pitch.Columns,
@@ -831,7 +862,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pitch.FieldActive:     {Type: field.TypeBool, Column: pitch.FieldActive},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pricepoint.Table,
 			Columns: pricepoint.Columns,
@@ -853,7 +884,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pricepoint.FieldSource:     {Type: field.TypeString, Column: pricepoint.FieldSource},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -883,7 +914,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldMaxBatchAgeMonths: {Type: field.TypeInt, Column: product.FieldMaxBatchAgeMonths},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   project.Table,
 			Columns: project.Columns,
@@ -913,7 +944,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			project.FieldProductID:  {Type: field.TypeString, Column: project.FieldProductID},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   projectdocument.Table,
 			Columns: projectdocument.Columns,
@@ -940,7 +971,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			projectdocument.FieldUploadedByID: {Type: field.TypeString, Column: projectdocument.FieldUploadedByID},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   projectmember.Table,
 			Columns: projectmember.Columns,
@@ -961,7 +992,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			projectmember.FieldRole:        {Type: field.TypeString, Column: projectmember.FieldRole},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   projectmilestone.Table,
 			Columns: projectmilestone.Columns,
@@ -983,7 +1014,46 @@ var schemaGraph = func() *sqlgraph.Schema {
 			projectmilestone.FieldNote:       {Type: field.TypeString, Column: projectmilestone.FieldNote},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   pushsent.Table,
+			Columns: pushsent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: pushsent.FieldID,
+			},
+		},
+		Type: "PushSent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			pushsent.FieldCreatedAt: {Type: field.TypeTime, Column: pushsent.FieldCreatedAt},
+			pushsent.FieldUpdatedAt: {Type: field.TypeTime, Column: pushsent.FieldUpdatedAt},
+			pushsent.FieldOwnerID:   {Type: field.TypeString, Column: pushsent.FieldOwnerID},
+			pushsent.FieldKey:       {Type: field.TypeString, Column: pushsent.FieldKey},
+		},
+	}
+	graph.Nodes[36] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   pushsubscription.Table,
+			Columns: pushsubscription.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: pushsubscription.FieldID,
+			},
+		},
+		Type: "PushSubscription",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			pushsubscription.FieldCreatedAt:  {Type: field.TypeTime, Column: pushsubscription.FieldCreatedAt},
+			pushsubscription.FieldUpdatedAt:  {Type: field.TypeTime, Column: pushsubscription.FieldUpdatedAt},
+			pushsubscription.FieldOwnerID:    {Type: field.TypeString, Column: pushsubscription.FieldOwnerID},
+			pushsubscription.FieldEndpoint:   {Type: field.TypeString, Column: pushsubscription.FieldEndpoint},
+			pushsubscription.FieldP256dh:     {Type: field.TypeString, Column: pushsubscription.FieldP256dh},
+			pushsubscription.FieldAuth:       {Type: field.TypeString, Column: pushsubscription.FieldAuth},
+			pushsubscription.FieldUserAgent:  {Type: field.TypeString, Column: pushsubscription.FieldUserAgent},
+			pushsubscription.FieldLastSentAt: {Type: field.TypeTime, Column: pushsubscription.FieldLastSentAt},
+			pushsubscription.FieldFailures:   {Type: field.TypeInt, Column: pushsubscription.FieldFailures},
+		},
+	}
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   quotation.Table,
 			Columns: quotation.Columns,
@@ -1019,7 +1089,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			quotation.FieldCreatedByID:   {Type: field.TypeString, Column: quotation.FieldCreatedByID},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   quotationline.Table,
 			Columns: quotationline.Columns,
@@ -1043,7 +1113,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			quotationline.FieldNote:        {Type: field.TypeString, Column: quotationline.FieldNote},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -1064,7 +1134,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldClientAddr: {Type: field.TypeString, Column: refreshtoken.FieldClientAddr},
 		},
 	}
-	graph.Nodes[37] = &sqlgraph.Node{
+	graph.Nodes[40] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   sample.Table,
 			Columns: sample.Columns,
@@ -1097,7 +1167,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			sample.FieldDocPrecautions: {Type: field.TypeBool, Column: sample.FieldDocPrecautions},
 		},
 	}
-	graph.Nodes[38] = &sqlgraph.Node{
+	graph.Nodes[41] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   sampleevent.Table,
 			Columns: sampleevent.Columns,
@@ -1117,7 +1187,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			sampleevent.FieldAt:         {Type: field.TypeTime, Column: sampleevent.FieldAt},
 		},
 	}
-	graph.Nodes[39] = &sqlgraph.Node{
+	graph.Nodes[42] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   savedquery.Table,
 			Columns: savedquery.Columns,
@@ -1138,7 +1208,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			savedquery.FieldDescription: {Type: field.TypeString, Column: savedquery.FieldDescription},
 		},
 	}
-	graph.Nodes[40] = &sqlgraph.Node{
+	graph.Nodes[43] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   serverstate.Table,
 			Columns: serverstate.Columns,
@@ -1154,7 +1224,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			serverstate.FieldUpdatedAt: {Type: field.TypeTime, Column: serverstate.FieldUpdatedAt},
 		},
 	}
-	graph.Nodes[41] = &sqlgraph.Node{
+	graph.Nodes[44] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   servicedocument.Table,
 			Columns: servicedocument.Columns,
@@ -1175,7 +1245,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			servicedocument.FieldNote:       {Type: field.TypeString, Column: servicedocument.FieldNote},
 		},
 	}
-	graph.Nodes[42] = &sqlgraph.Node{
+	graph.Nodes[45] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   shipment.Table,
 			Columns: shipment.Columns,
@@ -1201,7 +1271,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			shipment.FieldSignedBy:           {Type: field.TypeString, Column: shipment.FieldSignedBy},
 		},
 	}
-	graph.Nodes[43] = &sqlgraph.Node{
+	graph.Nodes[46] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   signingkey.Table,
 			Columns: signingkey.Columns,
@@ -1219,7 +1289,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			signingkey.FieldRetiredAt: {Type: field.TypeTime, Column: signingkey.FieldRetiredAt},
 		},
 	}
-	graph.Nodes[44] = &sqlgraph.Node{
+	graph.Nodes[47] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   snooze.Table,
 			Columns: snooze.Columns,
@@ -1238,7 +1308,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			snooze.FieldUntil:     {Type: field.TypeTime, Column: snooze.FieldUntil},
 		},
 	}
-	graph.Nodes[45] = &sqlgraph.Node{
+	graph.Nodes[48] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stagechange.Table,
 			Columns: stagechange.Columns,
@@ -1258,7 +1328,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stagechange.FieldChangedAt:   {Type: field.TypeTime, Column: stagechange.FieldChangedAt},
 		},
 	}
-	graph.Nodes[46] = &sqlgraph.Node{
+	graph.Nodes[49] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -1282,7 +1352,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldDoneAt:        {Type: field.TypeTime, Column: task.FieldDoneAt},
 		},
 	}
-	graph.Nodes[47] = &sqlgraph.Node{
+	graph.Nodes[50] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -1300,7 +1370,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldDescription: {Type: field.TypeString, Column: team.FieldDescription},
 		},
 	}
-	graph.Nodes[48] = &sqlgraph.Node{
+	graph.Nodes[51] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trackingevent.Table,
 			Columns: trackingevent.Columns,
@@ -1321,7 +1391,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trackingevent.FieldDescription: {Type: field.TypeString, Column: trackingevent.FieldDescription},
 		},
 	}
-	graph.Nodes[49] = &sqlgraph.Node{
+	graph.Nodes[52] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trial.Table,
 			Columns: trial.Columns,
@@ -1355,7 +1425,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trial.FieldFinishedAt:        {Type: field.TypeTime, Column: trial.FieldFinishedAt},
 		},
 	}
-	graph.Nodes[50] = &sqlgraph.Node{
+	graph.Nodes[53] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -1378,11 +1448,13 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldActive:             {Type: field.TypeBool, Column: user.FieldActive},
 			user.FieldPasswordHash:       {Type: field.TypeString, Column: user.FieldPasswordHash},
 			user.FieldMustChangePassword: {Type: field.TypeBool, Column: user.FieldMustChangePassword},
+			user.FieldReminderKinds:      {Type: field.TypeJSON, Column: user.FieldReminderKinds},
+			user.FieldDigestAt:           {Type: field.TypeString, Column: user.FieldDigestAt},
 			user.FieldTeamID:             {Type: field.TypeString, Column: user.FieldTeamID},
 			user.FieldPartnerCustomerID:  {Type: field.TypeString, Column: user.FieldPartnerCustomerID},
 		},
 	}
-	graph.Nodes[51] = &sqlgraph.Node{
+	graph.Nodes[54] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -1409,7 +1481,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			webhookdelivery.FieldLastError:      {Type: field.TypeString, Column: webhookdelivery.FieldLastError},
 		},
 	}
-	graph.Nodes[52] = &sqlgraph.Node{
+	graph.Nodes[55] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookendpoint.Table,
 			Columns: webhookendpoint.Columns,
@@ -2115,6 +2187,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"ProjectDocument",
 	)
 	graph.MustAddE(
+		"media_notes",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.MediaNotesTable,
+			Columns: []string{customer.MediaNotesColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"MediaNote",
+	)
+	graph.MustAddE(
 		"product",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -2233,6 +2317,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Interaction",
 		"Task",
+	)
+	graph.MustAddE(
+		"media",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   interaction.MediaTable,
+			Columns: []string{interaction.MediaColumn},
+			Bidi:    false,
+		},
+		"Interaction",
+		"MediaNote",
 	)
 	graph.MustAddE(
 		"customer",
@@ -2473,6 +2569,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"MarketInfoShare",
 		"Contact",
+	)
+	graph.MustAddE(
+		"interaction",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   medianote.InteractionTable,
+			Columns: []string{medianote.InteractionColumn},
+			Bidi:    false,
+		},
+		"MediaNote",
+		"Interaction",
+	)
+	graph.MustAddE(
+		"trial",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   medianote.TrialTable,
+			Columns: []string{medianote.TrialColumn},
+			Bidi:    false,
+		},
+		"MediaNote",
+		"Trial",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   medianote.CustomerTable,
+			Columns: []string{medianote.CustomerColumn},
+			Bidi:    false,
+		},
+		"MediaNote",
+		"Customer",
+	)
+	graph.MustAddE(
+		"uploaded_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   medianote.UploadedByTable,
+			Columns: []string{medianote.UploadedByColumn},
+			Bidi:    false,
+		},
+		"MediaNote",
+		"User",
 	)
 	graph.MustAddE(
 		"customer",
@@ -3003,6 +3147,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Customer",
 	)
 	graph.MustAddE(
+		"owner",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   pushsent.OwnerTable,
+			Columns: []string{pushsent.OwnerColumn},
+			Bidi:    false,
+		},
+		"PushSent",
+		"User",
+	)
+	graph.MustAddE(
+		"owner",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   pushsubscription.OwnerTable,
+			Columns: []string{pushsubscription.OwnerColumn},
+			Bidi:    false,
+		},
+		"PushSubscription",
+		"User",
+	)
+	graph.MustAddE(
 		"customer",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -3433,6 +3601,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Trial",
 		"Sample",
+	)
+	graph.MustAddE(
+		"media",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   trial.MediaTable,
+			Columns: []string{trial.MediaColumn},
+			Bidi:    false,
+		},
+		"Trial",
+		"MediaNote",
 	)
 	graph.MustAddE(
 		"customer",
@@ -5680,6 +5860,20 @@ func (f *CustomerFilter) WhereHasProjectDocumentsWith(preds ...predicate.Project
 	})))
 }
 
+// WhereHasMediaNotes applies a predicate to check if query has an edge media_notes.
+func (f *CustomerFilter) WhereHasMediaNotes() {
+	f.Where(entql.HasEdge("media_notes"))
+}
+
+// WhereHasMediaNotesWith applies a predicate to check if query has an edge media_notes with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasMediaNotesWith(preds ...predicate.MediaNote) {
+	f.Where(entql.HasEdgeWith("media_notes", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *DocumentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -6309,6 +6503,20 @@ func (f *InteractionFilter) WhereHasTasks() {
 // WhereHasTasksWith applies a predicate to check if query has an edge tasks with a given conditions (other predicates).
 func (f *InteractionFilter) WhereHasTasksWith(preds ...predicate.Task) {
 	f.Where(entql.HasEdgeWith("tasks", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMedia applies a predicate to check if query has an edge media.
+func (f *InteractionFilter) WhereHasMedia() {
+	f.Where(entql.HasEdge("media"))
+}
+
+// WhereHasMediaWith applies a predicate to check if query has an edge media with a given conditions (other predicates).
+func (f *InteractionFilter) WhereHasMediaWith(preds ...predicate.MediaNote) {
+	f.Where(entql.HasEdgeWith("media", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -7306,6 +7514,177 @@ func (f *MarketInfoShareFilter) WhereHasContactWith(preds ...predicate.Contact) 
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *MediaNoteQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the MediaNoteQuery builder.
+func (_q *MediaNoteQuery) Filter() *MediaNoteFilter {
+	return &MediaNoteFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *MediaNoteMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the MediaNoteMutation builder.
+func (m *MediaNoteMutation) Filter() *MediaNoteFilter {
+	return &MediaNoteFilter{config: m.config, predicateAdder: m}
+}
+
+// MediaNoteFilter provides a generic filtering capability at runtime for MediaNoteQuery.
+type MediaNoteFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *MediaNoteFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *MediaNoteFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(medianote.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *MediaNoteFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(medianote.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *MediaNoteFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(medianote.FieldUpdatedAt))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *MediaNoteFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(medianote.FieldVersion))
+}
+
+// WhereInteractionID applies the entql string predicate on the interaction_id field.
+func (f *MediaNoteFilter) WhereInteractionID(p entql.StringP) {
+	f.Where(p.Field(medianote.FieldInteractionID))
+}
+
+// WhereTrialID applies the entql string predicate on the trial_id field.
+func (f *MediaNoteFilter) WhereTrialID(p entql.StringP) {
+	f.Where(p.Field(medianote.FieldTrialID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *MediaNoteFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(medianote.FieldCustomerID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *MediaNoteFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(medianote.FieldKind))
+}
+
+// WhereCaption applies the entql string predicate on the caption field.
+func (f *MediaNoteFilter) WhereCaption(p entql.StringP) {
+	f.Where(p.Field(medianote.FieldCaption))
+}
+
+// WhereDurationSeconds applies the entql int predicate on the duration_seconds field.
+func (f *MediaNoteFilter) WhereDurationSeconds(p entql.IntP) {
+	f.Where(p.Field(medianote.FieldDurationSeconds))
+}
+
+// WhereFileName applies the entql string predicate on the file_name field.
+func (f *MediaNoteFilter) WhereFileName(p entql.StringP) {
+	f.Where(p.Field(medianote.FieldFileName))
+}
+
+// WhereContentType applies the entql string predicate on the content_type field.
+func (f *MediaNoteFilter) WhereContentType(p entql.StringP) {
+	f.Where(p.Field(medianote.FieldContentType))
+}
+
+// WhereSizeBytes applies the entql int64 predicate on the size_bytes field.
+func (f *MediaNoteFilter) WhereSizeBytes(p entql.Int64P) {
+	f.Where(p.Field(medianote.FieldSizeBytes))
+}
+
+// WhereSha256 applies the entql string predicate on the sha256 field.
+func (f *MediaNoteFilter) WhereSha256(p entql.StringP) {
+	f.Where(p.Field(medianote.FieldSha256))
+}
+
+// WhereStorageKey applies the entql string predicate on the storage_key field.
+func (f *MediaNoteFilter) WhereStorageKey(p entql.StringP) {
+	f.Where(p.Field(medianote.FieldStorageKey))
+}
+
+// WhereUploadedByID applies the entql string predicate on the uploaded_by_id field.
+func (f *MediaNoteFilter) WhereUploadedByID(p entql.StringP) {
+	f.Where(p.Field(medianote.FieldUploadedByID))
+}
+
+// WhereHasInteraction applies a predicate to check if query has an edge interaction.
+func (f *MediaNoteFilter) WhereHasInteraction() {
+	f.Where(entql.HasEdge("interaction"))
+}
+
+// WhereHasInteractionWith applies a predicate to check if query has an edge interaction with a given conditions (other predicates).
+func (f *MediaNoteFilter) WhereHasInteractionWith(preds ...predicate.Interaction) {
+	f.Where(entql.HasEdgeWith("interaction", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTrial applies a predicate to check if query has an edge trial.
+func (f *MediaNoteFilter) WhereHasTrial() {
+	f.Where(entql.HasEdge("trial"))
+}
+
+// WhereHasTrialWith applies a predicate to check if query has an edge trial with a given conditions (other predicates).
+func (f *MediaNoteFilter) WhereHasTrialWith(preds ...predicate.Trial) {
+	f.Where(entql.HasEdgeWith("trial", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *MediaNoteFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *MediaNoteFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasUploadedBy applies a predicate to check if query has an edge uploaded_by.
+func (f *MediaNoteFilter) WhereHasUploadedBy() {
+	f.Where(entql.HasEdge("uploaded_by"))
+}
+
+// WhereHasUploadedByWith applies a predicate to check if query has an edge uploaded_by with a given conditions (other predicates).
+func (f *MediaNoteFilter) WhereHasUploadedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("uploaded_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *NeedQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -7334,7 +7713,7 @@ type NeedFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NeedFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7481,7 +7860,7 @@ type OrderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7740,7 +8119,7 @@ type OrderEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7852,7 +8231,7 @@ type OrderLineFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderLineFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8042,7 +8421,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8126,7 +8505,7 @@ type PitchFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PitchFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8220,7 +8599,7 @@ type PricePointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PricePointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8319,7 +8698,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8556,7 +8935,7 @@ type ProjectFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8779,7 +9158,7 @@ type ProjectDocumentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectDocumentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8931,7 +9310,7 @@ type ProjectMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9067,7 +9446,7 @@ type ProjectMilestoneFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectMilestoneFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9152,6 +9531,179 @@ func (f *ProjectMilestoneFilter) WhereHasCustomerWith(preds ...predicate.Custome
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *PushSentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the PushSentQuery builder.
+func (_q *PushSentQuery) Filter() *PushSentFilter {
+	return &PushSentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *PushSentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the PushSentMutation builder.
+func (m *PushSentMutation) Filter() *PushSentFilter {
+	return &PushSentFilter{config: m.config, predicateAdder: m}
+}
+
+// PushSentFilter provides a generic filtering capability at runtime for PushSentQuery.
+type PushSentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *PushSentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *PushSentFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(pushsent.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *PushSentFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(pushsent.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *PushSentFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(pushsent.FieldUpdatedAt))
+}
+
+// WhereOwnerID applies the entql string predicate on the owner_id field.
+func (f *PushSentFilter) WhereOwnerID(p entql.StringP) {
+	f.Where(p.Field(pushsent.FieldOwnerID))
+}
+
+// WhereKey applies the entql string predicate on the key field.
+func (f *PushSentFilter) WhereKey(p entql.StringP) {
+	f.Where(p.Field(pushsent.FieldKey))
+}
+
+// WhereHasOwner applies a predicate to check if query has an edge owner.
+func (f *PushSentFilter) WhereHasOwner() {
+	f.Where(entql.HasEdge("owner"))
+}
+
+// WhereHasOwnerWith applies a predicate to check if query has an edge owner with a given conditions (other predicates).
+func (f *PushSentFilter) WhereHasOwnerWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("owner", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *PushSubscriptionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the PushSubscriptionQuery builder.
+func (_q *PushSubscriptionQuery) Filter() *PushSubscriptionFilter {
+	return &PushSubscriptionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *PushSubscriptionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the PushSubscriptionMutation builder.
+func (m *PushSubscriptionMutation) Filter() *PushSubscriptionFilter {
+	return &PushSubscriptionFilter{config: m.config, predicateAdder: m}
+}
+
+// PushSubscriptionFilter provides a generic filtering capability at runtime for PushSubscriptionQuery.
+type PushSubscriptionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *PushSubscriptionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *PushSubscriptionFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(pushsubscription.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *PushSubscriptionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(pushsubscription.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *PushSubscriptionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(pushsubscription.FieldUpdatedAt))
+}
+
+// WhereOwnerID applies the entql string predicate on the owner_id field.
+func (f *PushSubscriptionFilter) WhereOwnerID(p entql.StringP) {
+	f.Where(p.Field(pushsubscription.FieldOwnerID))
+}
+
+// WhereEndpoint applies the entql string predicate on the endpoint field.
+func (f *PushSubscriptionFilter) WhereEndpoint(p entql.StringP) {
+	f.Where(p.Field(pushsubscription.FieldEndpoint))
+}
+
+// WhereP256dh applies the entql string predicate on the p256dh field.
+func (f *PushSubscriptionFilter) WhereP256dh(p entql.StringP) {
+	f.Where(p.Field(pushsubscription.FieldP256dh))
+}
+
+// WhereAuth applies the entql string predicate on the auth field.
+func (f *PushSubscriptionFilter) WhereAuth(p entql.StringP) {
+	f.Where(p.Field(pushsubscription.FieldAuth))
+}
+
+// WhereUserAgent applies the entql string predicate on the user_agent field.
+func (f *PushSubscriptionFilter) WhereUserAgent(p entql.StringP) {
+	f.Where(p.Field(pushsubscription.FieldUserAgent))
+}
+
+// WhereLastSentAt applies the entql time.Time predicate on the last_sent_at field.
+func (f *PushSubscriptionFilter) WhereLastSentAt(p entql.TimeP) {
+	f.Where(p.Field(pushsubscription.FieldLastSentAt))
+}
+
+// WhereFailures applies the entql int predicate on the failures field.
+func (f *PushSubscriptionFilter) WhereFailures(p entql.IntP) {
+	f.Where(p.Field(pushsubscription.FieldFailures))
+}
+
+// WhereHasOwner applies a predicate to check if query has an edge owner.
+func (f *PushSubscriptionFilter) WhereHasOwner() {
+	f.Where(entql.HasEdge("owner"))
+}
+
+// WhereHasOwnerWith applies a predicate to check if query has an edge owner with a given conditions (other predicates).
+func (f *PushSubscriptionFilter) WhereHasOwnerWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("owner", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *QuotationQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -9180,7 +9732,7 @@ type QuotationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *QuotationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9433,7 +9985,7 @@ type QuotationLineFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *QuotationLineFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9570,7 +10122,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9664,7 +10216,7 @@ type SampleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SampleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9888,7 +10440,7 @@ type SampleEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SampleEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10005,7 +10557,7 @@ type SavedQueryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SavedQueryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10099,7 +10651,7 @@ type ServerStateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServerStateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10154,7 +10706,7 @@ type ServiceDocumentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceDocumentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[44].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10248,7 +10800,7 @@ type ShipmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ShipmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[45].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10395,7 +10947,7 @@ type SigningKeyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SigningKeyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[46].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10460,7 +11012,7 @@ type SnoozeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SnoozeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[44].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[47].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10544,7 +11096,7 @@ type StageChangeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StageChangeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[45].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[48].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10647,7 +11199,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[46].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[49].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10784,7 +11336,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[47].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[50].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10877,7 +11429,7 @@ type TrackingEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrackingEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[48].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[51].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10985,7 +11537,7 @@ type TrialFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrialFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[49].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[52].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -11115,6 +11667,20 @@ func (f *TrialFilter) WhereHasSampleWith(preds ...predicate.Sample) {
 	})))
 }
 
+// WhereHasMedia applies a predicate to check if query has an edge media.
+func (f *TrialFilter) WhereHasMedia() {
+	f.Where(entql.HasEdge("media"))
+}
+
+// WhereHasMediaWith applies a predicate to check if query has an edge media with a given conditions (other predicates).
+func (f *TrialFilter) WhereHasMediaWith(preds ...predicate.MediaNote) {
+	f.Where(entql.HasEdgeWith("media", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasCustomer applies a predicate to check if query has an edge customer.
 func (f *TrialFilter) WhereHasCustomer() {
 	f.Where(entql.HasEdge("customer"))
@@ -11158,7 +11724,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[50].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[53].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -11227,6 +11793,16 @@ func (f *UserFilter) WherePasswordHash(p entql.StringP) {
 // WhereMustChangePassword applies the entql bool predicate on the must_change_password field.
 func (f *UserFilter) WhereMustChangePassword(p entql.BoolP) {
 	f.Where(p.Field(user.FieldMustChangePassword))
+}
+
+// WhereReminderKinds applies the entql json.RawMessage predicate on the reminder_kinds field.
+func (f *UserFilter) WhereReminderKinds(p entql.BytesP) {
+	f.Where(p.Field(user.FieldReminderKinds))
+}
+
+// WhereDigestAt applies the entql string predicate on the digest_at field.
+func (f *UserFilter) WhereDigestAt(p entql.StringP) {
+	f.Where(p.Field(user.FieldDigestAt))
 }
 
 // WhereTeamID applies the entql string predicate on the team_id field.
@@ -11366,7 +11942,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[51].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[54].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -11504,7 +12080,7 @@ type WebhookEndpointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookEndpointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[52].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[55].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

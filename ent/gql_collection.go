@@ -25,6 +25,7 @@ import (
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
+	"tandem/ent/medianote"
 	"tandem/ent/need"
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
@@ -4835,6 +4836,19 @@ func (_q *InteractionQuery) collectField(ctx context.Context, oneNode bool, opCt
 			_q.WithNamedTasks(alias, func(wq *TaskQuery) {
 				*wq = *query
 			})
+
+		case "media":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&MediaNoteClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, medianoteImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedMedia(alias, func(wq *MediaNoteQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[interaction.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, interaction.FieldCreatedAt)
@@ -6459,6 +6473,202 @@ func newMarketInfoSharePaginateArgs(rv map[string]any) *marketinfosharePaginateA
 	}
 	if v, ok := rv[whereField].(*MarketInfoShareWhereInput); ok {
 		args.opts = append(args.opts, WithMarketInfoShareFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *MediaNoteQuery) CollectFields(ctx context.Context, satisfies ...string) (*MediaNoteQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *MediaNoteQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(medianote.Columns))
+		selectedFields = []string{medianote.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "interaction":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&InteractionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, interactionImplementors)...); err != nil {
+				return err
+			}
+			_q.withInteraction = query
+			if _, ok := fieldSeen[medianote.FieldInteractionID]; !ok {
+				selectedFields = append(selectedFields, medianote.FieldInteractionID)
+				fieldSeen[medianote.FieldInteractionID] = struct{}{}
+			}
+
+		case "trial":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TrialClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, trialImplementors)...); err != nil {
+				return err
+			}
+			_q.withTrial = query
+			if _, ok := fieldSeen[medianote.FieldTrialID]; !ok {
+				selectedFields = append(selectedFields, medianote.FieldTrialID)
+				fieldSeen[medianote.FieldTrialID] = struct{}{}
+			}
+
+		case "uploadedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUploadedBy = query
+			if _, ok := fieldSeen[medianote.FieldUploadedByID]; !ok {
+				selectedFields = append(selectedFields, medianote.FieldUploadedByID)
+				fieldSeen[medianote.FieldUploadedByID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[medianote.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, medianote.FieldCreatedAt)
+				fieldSeen[medianote.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[medianote.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, medianote.FieldUpdatedAt)
+				fieldSeen[medianote.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[medianote.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, medianote.FieldVersion)
+				fieldSeen[medianote.FieldVersion] = struct{}{}
+			}
+		case "interactionID":
+			if _, ok := fieldSeen[medianote.FieldInteractionID]; !ok {
+				selectedFields = append(selectedFields, medianote.FieldInteractionID)
+				fieldSeen[medianote.FieldInteractionID] = struct{}{}
+			}
+		case "trialID":
+			if _, ok := fieldSeen[medianote.FieldTrialID]; !ok {
+				selectedFields = append(selectedFields, medianote.FieldTrialID)
+				fieldSeen[medianote.FieldTrialID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[medianote.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, medianote.FieldCustomerID)
+				fieldSeen[medianote.FieldCustomerID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[medianote.FieldKind]; !ok {
+				selectedFields = append(selectedFields, medianote.FieldKind)
+				fieldSeen[medianote.FieldKind] = struct{}{}
+			}
+		case "caption":
+			if _, ok := fieldSeen[medianote.FieldCaption]; !ok {
+				selectedFields = append(selectedFields, medianote.FieldCaption)
+				fieldSeen[medianote.FieldCaption] = struct{}{}
+			}
+		case "durationSeconds":
+			if _, ok := fieldSeen[medianote.FieldDurationSeconds]; !ok {
+				selectedFields = append(selectedFields, medianote.FieldDurationSeconds)
+				fieldSeen[medianote.FieldDurationSeconds] = struct{}{}
+			}
+		case "fileName":
+			if _, ok := fieldSeen[medianote.FieldFileName]; !ok {
+				selectedFields = append(selectedFields, medianote.FieldFileName)
+				fieldSeen[medianote.FieldFileName] = struct{}{}
+			}
+		case "contentType":
+			if _, ok := fieldSeen[medianote.FieldContentType]; !ok {
+				selectedFields = append(selectedFields, medianote.FieldContentType)
+				fieldSeen[medianote.FieldContentType] = struct{}{}
+			}
+		case "sizeBytes":
+			if _, ok := fieldSeen[medianote.FieldSizeBytes]; !ok {
+				selectedFields = append(selectedFields, medianote.FieldSizeBytes)
+				fieldSeen[medianote.FieldSizeBytes] = struct{}{}
+			}
+		case "sha256":
+			if _, ok := fieldSeen[medianote.FieldSha256]; !ok {
+				selectedFields = append(selectedFields, medianote.FieldSha256)
+				fieldSeen[medianote.FieldSha256] = struct{}{}
+			}
+		case "uploadedByID":
+			if _, ok := fieldSeen[medianote.FieldUploadedByID]; !ok {
+				selectedFields = append(selectedFields, medianote.FieldUploadedByID)
+				fieldSeen[medianote.FieldUploadedByID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type medianotePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []MediaNotePaginateOption
+}
+
+func newMediaNotePaginateArgs(rv map[string]any) *medianotePaginateArgs {
+	args := &medianotePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &MediaNoteOrder{Field: &MediaNoteOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithMediaNoteOrder(order))
+			}
+		case *MediaNoteOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithMediaNoteOrder(v))
+			}
+		}
 	}
 	return args
 }
@@ -12202,6 +12412,19 @@ func (_q *TrialQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				selectedFields = append(selectedFields, trial.FieldSampleID)
 				fieldSeen[trial.FieldSampleID] = struct{}{}
 			}
+
+		case "media":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&MediaNoteClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, medianoteImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedMedia(alias, func(wq *MediaNoteQuery) {
+				*wq = *query
+			})
 
 		case "customer":
 			var (

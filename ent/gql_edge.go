@@ -780,6 +780,18 @@ func (_m *Interaction) Tasks(
 	return _m.QueryTasks().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Interaction) Media(ctx context.Context) (result []*MediaNote, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedMedia(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.MediaOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMedia().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Issue) Customer(ctx context.Context) (*Customer, error) {
 	result, err := _m.Edges.CustomerOrErr()
 	if IsNotLoaded(err) {
@@ -972,6 +984,30 @@ func (_m *MarketInfoShare) Contact(ctx context.Context) (*Contact, error) {
 	result, err := _m.Edges.ContactOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryContact().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *MediaNote) Interaction(ctx context.Context) (*Interaction, error) {
+	result, err := _m.Edges.InteractionOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryInteraction().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *MediaNote) Trial(ctx context.Context) (*Trial, error) {
+	result, err := _m.Edges.TrialOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTrial().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *MediaNote) UploadedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UploadedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUploadedBy().Only(ctx)
 	}
 	return result, MaskNotFound(err)
 }
@@ -1761,6 +1797,18 @@ func (_m *Trial) Sample(ctx context.Context) (*Sample, error) {
 	result, err := _m.Edges.SampleOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QuerySample().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Trial) Media(ctx context.Context) (result []*MediaNote, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedMedia(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.MediaOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMedia().All(ctx)
 	}
 	return result, err
 }

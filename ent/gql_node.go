@@ -24,6 +24,7 @@ import (
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
+	"tandem/ent/medianote"
 	"tandem/ent/need"
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
@@ -158,6 +159,11 @@ var marketinfoshareImplementors = []string{"MarketInfoShare", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*MarketInfoShare) IsNode() {}
+
+var medianoteImplementors = []string{"MediaNote", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*MediaNote) IsNode() {}
 
 var needImplementors = []string{"Need", "Node"}
 
@@ -600,6 +606,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(marketinfoshare.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, marketinfoshareImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case medianote.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.MediaNote.Query().
+			Where(medianote.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, medianoteImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -1333,6 +1352,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.MarketInfoShare.Query().
 			Where(marketinfoshare.IDIn(ids...))
 		query, err := query.CollectFields(ctx, marketinfoshareImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case medianote.Table:
+		query := c.MediaNote.Query().
+			Where(medianote.IDIn(ids...))
+		query, err := query.CollectFields(ctx, medianoteImplementors...)
 		if err != nil {
 			return nil, err
 		}

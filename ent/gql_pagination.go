@@ -27,6 +27,7 @@ import (
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
+	"tandem/ent/medianote"
 	"tandem/ent/need"
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
@@ -6304,6 +6305,320 @@ func (_m *MarketInfoShare) ToEdge(order *MarketInfoShareOrder) *MarketInfoShareE
 		order = DefaultMarketInfoShareOrder
 	}
 	return &MarketInfoShareEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// MediaNoteEdge is the edge representation of MediaNote.
+type MediaNoteEdge struct {
+	Node   *MediaNote `json:"node"`
+	Cursor Cursor     `json:"cursor"`
+}
+
+// MediaNoteConnection is the connection containing edges to MediaNote.
+type MediaNoteConnection struct {
+	Edges      []*MediaNoteEdge `json:"edges"`
+	PageInfo   PageInfo         `json:"pageInfo"`
+	TotalCount int              `json:"totalCount"`
+}
+
+func (c *MediaNoteConnection) build(nodes []*MediaNote, pager *medianotePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *MediaNote
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *MediaNote {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *MediaNote {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*MediaNoteEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &MediaNoteEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// MediaNotePaginateOption enables pagination customization.
+type MediaNotePaginateOption func(*medianotePager) error
+
+// WithMediaNoteOrder configures pagination ordering.
+func WithMediaNoteOrder(order *MediaNoteOrder) MediaNotePaginateOption {
+	if order == nil {
+		order = DefaultMediaNoteOrder
+	}
+	o := *order
+	return func(pager *medianotePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultMediaNoteOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithMediaNoteFilter configures pagination filter.
+func WithMediaNoteFilter(filter func(*MediaNoteQuery) (*MediaNoteQuery, error)) MediaNotePaginateOption {
+	return func(pager *medianotePager) error {
+		if filter == nil {
+			return errors.New("MediaNoteQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type medianotePager struct {
+	reverse bool
+	order   *MediaNoteOrder
+	filter  func(*MediaNoteQuery) (*MediaNoteQuery, error)
+}
+
+func newMediaNotePager(opts []MediaNotePaginateOption, reverse bool) (*medianotePager, error) {
+	pager := &medianotePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultMediaNoteOrder
+	}
+	return pager, nil
+}
+
+func (p *medianotePager) applyFilter(query *MediaNoteQuery) (*MediaNoteQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *medianotePager) toCursor(_m *MediaNote) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *medianotePager) applyCursors(query *MediaNoteQuery, after, before *Cursor) (*MediaNoteQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultMediaNoteOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *medianotePager) applyOrder(query *MediaNoteQuery) *MediaNoteQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultMediaNoteOrder.Field {
+		query = query.Order(DefaultMediaNoteOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *medianotePager) orderExpr(query *MediaNoteQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultMediaNoteOrder.Field {
+			b.Comma().Ident(DefaultMediaNoteOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to MediaNote.
+func (_m *MediaNoteQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...MediaNotePaginateOption,
+) (*MediaNoteConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newMediaNotePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &MediaNoteConnection{Edges: []*MediaNoteEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) && (ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0)) { // ent/entc.go: countOnlyWhenAsked
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// MediaNoteOrderFieldCreatedAt orders MediaNote by created_at.
+	MediaNoteOrderFieldCreatedAt = &MediaNoteOrderField{
+		Value: func(_m *MediaNote) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: medianote.FieldCreatedAt,
+		toTerm: medianote.ByCreatedAt,
+		toCursor: func(_m *MediaNote) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// MediaNoteOrderFieldUpdatedAt orders MediaNote by updated_at.
+	MediaNoteOrderFieldUpdatedAt = &MediaNoteOrderField{
+		Value: func(_m *MediaNote) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: medianote.FieldUpdatedAt,
+		toTerm: medianote.ByUpdatedAt,
+		toCursor: func(_m *MediaNote) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f MediaNoteOrderField) String() string {
+	var str string
+	switch f.column {
+	case MediaNoteOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case MediaNoteOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f MediaNoteOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *MediaNoteOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("MediaNoteOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *MediaNoteOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *MediaNoteOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid MediaNoteOrderField", str)
+	}
+	return nil
+}
+
+// MediaNoteOrderField defines the ordering field of MediaNote.
+type MediaNoteOrderField struct {
+	// Value extracts the ordering value from the given MediaNote.
+	Value    func(*MediaNote) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) medianote.OrderOption
+	toCursor func(*MediaNote) Cursor
+}
+
+// MediaNoteOrder defines the ordering of MediaNote.
+type MediaNoteOrder struct {
+	Direction OrderDirection       `json:"direction"`
+	Field     *MediaNoteOrderField `json:"field"`
+}
+
+// DefaultMediaNoteOrder is the default ordering of MediaNote.
+var DefaultMediaNoteOrder = &MediaNoteOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &MediaNoteOrderField{
+		Value: func(_m *MediaNote) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: medianote.FieldID,
+		toTerm: medianote.ByID,
+		toCursor: func(_m *MediaNote) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts MediaNote into MediaNoteEdge.
+func (_m *MediaNote) ToEdge(order *MediaNoteOrder) *MediaNoteEdge {
+	if order == nil {
+		order = DefaultMediaNoteOrder
+	}
+	return &MediaNoteEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -79,15 +79,18 @@ type InteractionEdges struct {
 	TheirParticipants []*Contact `json:"their_participants,omitempty"`
 	// Tasks holds the value of the tasks edge.
 	Tasks []*Task `json:"tasks,omitempty"`
+	// Photos and voice notes taken on it, oldest first.
+	Media []*MediaNote `json:"media,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
-	totalCount [5]map[string]int
+	totalCount [6]map[string]int
 
 	namedOurParticipants   map[string][]*User
 	namedTheirParticipants map[string][]*Contact
 	namedTasks             map[string][]*Task
+	namedMedia             map[string][]*MediaNote
 }
 
 // CustomerOrErr returns the Customer value or an error if the edge
@@ -137,6 +140,15 @@ func (e InteractionEdges) TasksOrErr() ([]*Task, error) {
 		return e.Tasks, nil
 	}
 	return nil, &NotLoadedError{edge: "tasks"}
+}
+
+// MediaOrErr returns the Media value or an error if the edge
+// was not loaded in eager-loading.
+func (e InteractionEdges) MediaOrErr() ([]*MediaNote, error) {
+	if e.loadedTypes[5] {
+		return e.Media, nil
+	}
+	return nil, &NotLoadedError{edge: "media"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -344,6 +356,11 @@ func (_m *Interaction) QueryTasks() *TaskQuery {
 	return NewInteractionClient(_m.config).QueryTasks(_m)
 }
 
+// QueryMedia queries the "media" edge of the Interaction entity.
+func (_m *Interaction) QueryMedia() *MediaNoteQuery {
+	return NewInteractionClient(_m.config).QueryMedia(_m)
+}
+
 // Update returns a builder for updating this Interaction.
 // Note that you need to call Interaction.Unwrap() before calling this method if this Interaction
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -509,6 +526,30 @@ func (_m *Interaction) appendNamedTasks(name string, edges ...*Task) {
 		_m.Edges.namedTasks[name] = []*Task{}
 	} else {
 		_m.Edges.namedTasks[name] = append(_m.Edges.namedTasks[name], edges...)
+	}
+}
+
+// NamedMedia returns the Media named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Interaction) NamedMedia(name string) ([]*MediaNote, error) {
+	if _m.Edges.namedMedia == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedMedia[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Interaction) appendNamedMedia(name string, edges ...*MediaNote) {
+	if _m.Edges.namedMedia == nil {
+		_m.Edges.namedMedia = make(map[string][]*MediaNote)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedMedia[name] = []*MediaNote{}
+	} else {
+		_m.Edges.namedMedia[name] = append(_m.Edges.namedMedia[name], edges...)
 	}
 }
 

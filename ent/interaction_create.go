@@ -9,6 +9,7 @@ import (
 	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/interaction"
+	"tandem/ent/medianote"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/task"
 	"tandem/ent/user"
@@ -353,6 +354,21 @@ func (_c *InteractionCreate) AddTasks(v ...*Task) *InteractionCreate {
 	return _c.AddTaskIDs(ids...)
 }
 
+// AddMediumIDs adds the "media" edge to the MediaNote entity by IDs.
+func (_c *InteractionCreate) AddMediumIDs(ids ...pulid.ID) *InteractionCreate {
+	_c.mutation.AddMediumIDs(ids...)
+	return _c
+}
+
+// AddMedia adds the "media" edges to the MediaNote entity.
+func (_c *InteractionCreate) AddMedia(v ...*MediaNote) *InteractionCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddMediumIDs(ids...)
+}
+
 // Mutation returns the InteractionMutation object of the builder.
 func (_c *InteractionCreate) Mutation() *InteractionMutation {
 	return _c.mutation
@@ -685,6 +701,22 @@ func (_c *InteractionCreate) createSpec() (*Interaction, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(task.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.MediaIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   interaction.MediaTable,
+			Columns: []string{interaction.MediaColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

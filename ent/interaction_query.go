@@ -12,6 +12,7 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/interaction"
 	"tandem/ent/loadkeys"
+	"tandem/ent/medianote"
 	"tandem/ent/predicate"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/task"
@@ -36,11 +37,13 @@ type InteractionQuery struct {
 	withOurParticipants        *UserQuery
 	withTheirParticipants      *ContactQuery
 	withTasks                  *TaskQuery
+	withMedia                  *MediaNoteQuery
 	loadTotal                  []func(context.Context, []*Interaction) error
 	modifiers                  []func(*sql.Selector)
 	withNamedOurParticipants   map[string]*UserQuery
 	withNamedTheirParticipants map[string]*ContactQuery
 	withNamedTasks             map[string]*TaskQuery
+	withNamedMedia             map[string]*MediaNoteQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -180,6 +183,28 @@ func (_q *InteractionQuery) QueryTasks() *TaskQuery {
 			sqlgraph.From(interaction.Table, interaction.FieldID, selector),
 			sqlgraph.To(task.Table, task.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, interaction.TasksTable, interaction.TasksColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryMedia chains the current query on the "media" edge.
+func (_q *InteractionQuery) QueryMedia() *MediaNoteQuery {
+	query := (&MediaNoteClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(interaction.Table, interaction.FieldID, selector),
+			sqlgraph.To(medianote.Table, medianote.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, interaction.MediaTable, interaction.MediaColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -384,6 +409,7 @@ func (_q *InteractionQuery) Clone() *InteractionQuery {
 		withOurParticipants:   _q.withOurParticipants.Clone(),
 		withTheirParticipants: _q.withTheirParticipants.Clone(),
 		withTasks:             _q.withTasks.Clone(),
+		withMedia:             _q.withMedia.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -443,6 +469,17 @@ func (_q *InteractionQuery) WithTasks(opts ...func(*TaskQuery)) *InteractionQuer
 		opt(query)
 	}
 	_q.withTasks = query
+	return _q
+}
+
+// WithMedia tells the query-builder to eager-load the nodes that are connected to
+// the "media" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *InteractionQuery) WithMedia(opts ...func(*MediaNoteQuery)) *InteractionQuery {
+	query := (&MediaNoteClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withMedia = query
 	return _q
 }
 
@@ -530,12 +567,13 @@ func (_q *InteractionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 	var (
 		nodes       = []*Interaction{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [6]bool{
 			_q.withCustomer != nil,
 			_q.withAuthor != nil,
 			_q.withOurParticipants != nil,
 			_q.withTheirParticipants != nil,
 			_q.withTasks != nil,
+			_q.withMedia != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -592,6 +630,13 @@ func (_q *InteractionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 			return nil, err
 		}
 	}
+	if query := _q.withMedia; query != nil {
+		if err := _q.loadMedia(ctx, query, nodes,
+			func(n *Interaction) { n.Edges.Media = []*MediaNote{} },
+			func(n *Interaction, e *MediaNote) { n.Edges.Media = append(n.Edges.Media, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedOurParticipants {
 		if err := _q.loadOurParticipants(ctx, query, nodes,
 			func(n *Interaction) { n.appendNamedOurParticipants(name) },
@@ -610,6 +655,13 @@ func (_q *InteractionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 		if err := _q.loadTasks(ctx, query, nodes,
 			func(n *Interaction) { n.appendNamedTasks(name) },
 			func(n *Interaction, e *Task) { n.appendNamedTasks(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMedia {
+		if err := _q.loadMedia(ctx, query, nodes,
+			func(n *Interaction) { n.appendNamedMedia(name) },
+			func(n *Interaction, e *MediaNote) { n.appendNamedMedia(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -832,6 +884,37 @@ func (_q *InteractionQuery) loadTasks(ctx context.Context, query *TaskQuery, nod
 	}
 	return nil
 }
+func (_q *InteractionQuery) loadMedia(ctx context.Context, query *MediaNoteQuery, nodes []*Interaction, init func(*Interaction), assign func(*Interaction, *MediaNote)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Interaction)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(medianote.FieldInteractionID)
+	}
+	query.Where(predicate.MediaNote(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(interaction.MediaColumn), fks...))
+		loadkeys.Mark(s, interaction.MediaColumn, fks) // ent/entc.go: markLoadKeys
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.InteractionID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "interaction_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *InteractionQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -997,6 +1080,20 @@ func (_q *InteractionQuery) WithNamedTasks(name string, opts ...func(*TaskQuery)
 		_q.withNamedTasks = make(map[string]*TaskQuery)
 	}
 	_q.withNamedTasks[name] = query
+	return _q
+}
+
+// WithNamedMedia tells the query-builder to eager-load the nodes that are connected to the "media"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *InteractionQuery) WithNamedMedia(name string, opts ...func(*MediaNoteQuery)) *InteractionQuery {
+	query := (&MediaNoteClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedMedia == nil {
+		_q.withNamedMedia = make(map[string]*MediaNoteQuery)
+	}
+	_q.withNamedMedia[name] = query
 	return _q
 }
 

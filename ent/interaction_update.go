@@ -9,6 +9,7 @@ import (
 	"tandem/ent/contact"
 	"tandem/ent/customer"
 	"tandem/ent/interaction"
+	"tandem/ent/medianote"
 	"tandem/ent/predicate"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/task"
@@ -446,6 +447,21 @@ func (_u *InteractionUpdate) AddTasks(v ...*Task) *InteractionUpdate {
 	return _u.AddTaskIDs(ids...)
 }
 
+// AddMediumIDs adds the "media" edge to the MediaNote entity by IDs.
+func (_u *InteractionUpdate) AddMediumIDs(ids ...pulid.ID) *InteractionUpdate {
+	_u.mutation.AddMediumIDs(ids...)
+	return _u
+}
+
+// AddMedia adds the "media" edges to the MediaNote entity.
+func (_u *InteractionUpdate) AddMedia(v ...*MediaNote) *InteractionUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMediumIDs(ids...)
+}
+
 // Mutation returns the InteractionMutation object of the builder.
 func (_u *InteractionUpdate) Mutation() *InteractionMutation {
 	return _u.mutation
@@ -524,6 +540,27 @@ func (_u *InteractionUpdate) RemoveTasks(v ...*Task) *InteractionUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveTaskIDs(ids...)
+}
+
+// ClearMedia clears all "media" edges to the MediaNote entity.
+func (_u *InteractionUpdate) ClearMedia() *InteractionUpdate {
+	_u.mutation.ClearMedia()
+	return _u
+}
+
+// RemoveMediumIDs removes the "media" edge to MediaNote entities by IDs.
+func (_u *InteractionUpdate) RemoveMediumIDs(ids ...pulid.ID) *InteractionUpdate {
+	_u.mutation.RemoveMediumIDs(ids...)
+	return _u
+}
+
+// RemoveMedia removes "media" edges to MediaNote entities.
+func (_u *InteractionUpdate) RemoveMedia(v ...*MediaNote) *InteractionUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMediumIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -921,6 +958,51 @@ func (_u *InteractionUpdate) sqlSave(ctx context.Context) (_node int, err error)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(task.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MediaCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   interaction.MediaTable,
+			Columns: []string{interaction.MediaColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMediaIDs(); len(nodes) > 0 && !_u.mutation.MediaCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   interaction.MediaTable,
+			Columns: []string{interaction.MediaColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MediaIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   interaction.MediaTable,
+			Columns: []string{interaction.MediaColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1361,6 +1443,21 @@ func (_u *InteractionUpdateOne) AddTasks(v ...*Task) *InteractionUpdateOne {
 	return _u.AddTaskIDs(ids...)
 }
 
+// AddMediumIDs adds the "media" edge to the MediaNote entity by IDs.
+func (_u *InteractionUpdateOne) AddMediumIDs(ids ...pulid.ID) *InteractionUpdateOne {
+	_u.mutation.AddMediumIDs(ids...)
+	return _u
+}
+
+// AddMedia adds the "media" edges to the MediaNote entity.
+func (_u *InteractionUpdateOne) AddMedia(v ...*MediaNote) *InteractionUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMediumIDs(ids...)
+}
+
 // Mutation returns the InteractionMutation object of the builder.
 func (_u *InteractionUpdateOne) Mutation() *InteractionMutation {
 	return _u.mutation
@@ -1439,6 +1536,27 @@ func (_u *InteractionUpdateOne) RemoveTasks(v ...*Task) *InteractionUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveTaskIDs(ids...)
+}
+
+// ClearMedia clears all "media" edges to the MediaNote entity.
+func (_u *InteractionUpdateOne) ClearMedia() *InteractionUpdateOne {
+	_u.mutation.ClearMedia()
+	return _u
+}
+
+// RemoveMediumIDs removes the "media" edge to MediaNote entities by IDs.
+func (_u *InteractionUpdateOne) RemoveMediumIDs(ids ...pulid.ID) *InteractionUpdateOne {
+	_u.mutation.RemoveMediumIDs(ids...)
+	return _u
+}
+
+// RemoveMedia removes "media" edges to MediaNote entities.
+func (_u *InteractionUpdateOne) RemoveMedia(v ...*MediaNote) *InteractionUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMediumIDs(ids...)
 }
 
 // Where appends a list predicates to the InteractionUpdate builder.
@@ -1866,6 +1984,51 @@ func (_u *InteractionUpdateOne) sqlSave(ctx context.Context) (_node *Interaction
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(task.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MediaCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   interaction.MediaTable,
+			Columns: []string{interaction.MediaColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMediaIDs(); len(nodes) > 0 && !_u.mutation.MediaCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   interaction.MediaTable,
+			Columns: []string{interaction.MediaColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MediaIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   interaction.MediaTable,
+			Columns: []string{interaction.MediaColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -29,6 +29,7 @@ import (
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
+	"tandem/ent/medianote"
 	"tandem/ent/need"
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
@@ -42,6 +43,8 @@ import (
 	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
+	"tandem/ent/pushsent"
+	"tandem/ent/pushsubscription"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
@@ -99,6 +102,7 @@ const (
 	TypeLoginThrottle         = "LoginThrottle"
 	TypeMarketInfo            = "MarketInfo"
 	TypeMarketInfoShare       = "MarketInfoShare"
+	TypeMediaNote             = "MediaNote"
 	TypeNeed                  = "Need"
 	TypeOrder                 = "Order"
 	TypeOrderEvent            = "OrderEvent"
@@ -111,6 +115,8 @@ const (
 	TypeProjectDocument       = "ProjectDocument"
 	TypeProjectMember         = "ProjectMember"
 	TypeProjectMilestone      = "ProjectMilestone"
+	TypePushSent              = "PushSent"
+	TypePushSubscription      = "PushSubscription"
 	TypeQuotation             = "Quotation"
 	TypeQuotationLine         = "QuotationLine"
 	TypeRefreshToken          = "RefreshToken"
@@ -12236,6 +12242,9 @@ type CustomerMutation struct {
 	project_documents         map[pulid.ID]struct{}
 	removedproject_documents  map[pulid.ID]struct{}
 	clearedproject_documents  bool
+	media_notes               map[pulid.ID]struct{}
+	removedmedia_notes        map[pulid.ID]struct{}
+	clearedmedia_notes        bool
 	done                      bool
 	oldValue                  func(context.Context) (*Customer, error)
 	predicates                []predicate.Customer
@@ -17141,6 +17150,60 @@ func (m *CustomerMutation) ResetProjectDocuments() {
 	m.removedproject_documents = nil
 }
 
+// AddMediaNoteIDs adds the "media_notes" edge to the MediaNote entity by ids.
+func (m *CustomerMutation) AddMediaNoteIDs(ids ...pulid.ID) {
+	if m.media_notes == nil {
+		m.media_notes = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.media_notes[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMediaNotes clears the "media_notes" edge to the MediaNote entity.
+func (m *CustomerMutation) ClearMediaNotes() {
+	m.clearedmedia_notes = true
+}
+
+// MediaNotesCleared reports if the "media_notes" edge to the MediaNote entity was cleared.
+func (m *CustomerMutation) MediaNotesCleared() bool {
+	return m.clearedmedia_notes
+}
+
+// RemoveMediaNoteIDs removes the "media_notes" edge to the MediaNote entity by IDs.
+func (m *CustomerMutation) RemoveMediaNoteIDs(ids ...pulid.ID) {
+	if m.removedmedia_notes == nil {
+		m.removedmedia_notes = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.media_notes, ids[i])
+		m.removedmedia_notes[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMediaNotes returns the removed IDs of the "media_notes" edge to the MediaNote entity.
+func (m *CustomerMutation) RemovedMediaNotesIDs() (ids []pulid.ID) {
+	for id := range m.removedmedia_notes {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MediaNotesIDs returns the "media_notes" edge IDs in the mutation.
+func (m *CustomerMutation) MediaNotesIDs() (ids []pulid.ID) {
+	for id := range m.media_notes {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMediaNotes resets all changes to the "media_notes" edge.
+func (m *CustomerMutation) ResetMediaNotes() {
+	m.media_notes = nil
+	m.clearedmedia_notes = false
+	m.removedmedia_notes = nil
+}
+
 // Where appends a list predicates to the CustomerMutation builder.
 func (m *CustomerMutation) Where(ps ...predicate.Customer) {
 	m.predicates = append(m.predicates, ps...)
@@ -18578,7 +18641,7 @@ func (m *CustomerMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 40)
+	edges := make([]string, 0, 41)
 	if m.owner != nil {
 		edges = append(edges, customer.EdgeOwner)
 	}
@@ -18698,6 +18761,9 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.project_documents != nil {
 		edges = append(edges, customer.EdgeProjectDocuments)
+	}
+	if m.media_notes != nil {
+		edges = append(edges, customer.EdgeMediaNotes)
 	}
 	return edges
 }
@@ -18938,13 +19004,19 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeMediaNotes:
+		ids := make([]ent.Value, 0, len(m.media_notes))
+		for id := range m.media_notes {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 40)
+	edges := make([]string, 0, 41)
 	if m.removedreferred_customers != nil {
 		edges = append(edges, customer.EdgeReferredCustomers)
 	}
@@ -19052,6 +19124,9 @@ func (m *CustomerMutation) RemovedEdges() []string {
 	}
 	if m.removedproject_documents != nil {
 		edges = append(edges, customer.EdgeProjectDocuments)
+	}
+	if m.removedmedia_notes != nil {
+		edges = append(edges, customer.EdgeMediaNotes)
 	}
 	return edges
 }
@@ -19276,13 +19351,19 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeMediaNotes:
+		ids := make([]ent.Value, 0, len(m.removedmedia_notes))
+		for id := range m.removedmedia_notes {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 40)
+	edges := make([]string, 0, 41)
 	if m.clearedowner {
 		edges = append(edges, customer.EdgeOwner)
 	}
@@ -19403,6 +19484,9 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	if m.clearedproject_documents {
 		edges = append(edges, customer.EdgeProjectDocuments)
 	}
+	if m.clearedmedia_notes {
+		edges = append(edges, customer.EdgeMediaNotes)
+	}
 	return edges
 }
 
@@ -19490,6 +19574,8 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedproject_milestones
 	case customer.EdgeProjectDocuments:
 		return m.clearedproject_documents
+	case customer.EdgeMediaNotes:
+		return m.clearedmedia_notes
 	}
 	return false
 }
@@ -19637,6 +19723,9 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 		return nil
 	case customer.EdgeProjectDocuments:
 		m.ResetProjectDocuments()
+		return nil
+	case customer.EdgeMediaNotes:
+		m.ResetMediaNotes()
 		return nil
 	}
 	return fmt.Errorf("unknown Customer edge %s", name)
@@ -24109,6 +24198,9 @@ type InteractionMutation struct {
 	tasks                     map[pulid.ID]struct{}
 	removedtasks              map[pulid.ID]struct{}
 	clearedtasks              bool
+	media                     map[pulid.ID]struct{}
+	removedmedia              map[pulid.ID]struct{}
+	clearedmedia              bool
 	done                      bool
 	oldValue                  func(context.Context) (*Interaction, error)
 	predicates                []predicate.Interaction
@@ -25409,6 +25501,60 @@ func (m *InteractionMutation) ResetTasks() {
 	m.removedtasks = nil
 }
 
+// AddMediumIDs adds the "media" edge to the MediaNote entity by ids.
+func (m *InteractionMutation) AddMediumIDs(ids ...pulid.ID) {
+	if m.media == nil {
+		m.media = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.media[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMedia clears the "media" edge to the MediaNote entity.
+func (m *InteractionMutation) ClearMedia() {
+	m.clearedmedia = true
+}
+
+// MediaCleared reports if the "media" edge to the MediaNote entity was cleared.
+func (m *InteractionMutation) MediaCleared() bool {
+	return m.clearedmedia
+}
+
+// RemoveMediumIDs removes the "media" edge to the MediaNote entity by IDs.
+func (m *InteractionMutation) RemoveMediumIDs(ids ...pulid.ID) {
+	if m.removedmedia == nil {
+		m.removedmedia = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.media, ids[i])
+		m.removedmedia[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMedia returns the removed IDs of the "media" edge to the MediaNote entity.
+func (m *InteractionMutation) RemovedMediaIDs() (ids []pulid.ID) {
+	for id := range m.removedmedia {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MediaIDs returns the "media" edge IDs in the mutation.
+func (m *InteractionMutation) MediaIDs() (ids []pulid.ID) {
+	for id := range m.media {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMedia resets all changes to the "media" edge.
+func (m *InteractionMutation) ResetMedia() {
+	m.media = nil
+	m.clearedmedia = false
+	m.removedmedia = nil
+}
+
 // Where appends a list predicates to the InteractionMutation builder.
 func (m *InteractionMutation) Where(ps ...predicate.Interaction) {
 	m.predicates = append(m.predicates, ps...)
@@ -25991,7 +26137,7 @@ func (m *InteractionMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *InteractionMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.customer != nil {
 		edges = append(edges, interaction.EdgeCustomer)
 	}
@@ -26006,6 +26152,9 @@ func (m *InteractionMutation) AddedEdges() []string {
 	}
 	if m.tasks != nil {
 		edges = append(edges, interaction.EdgeTasks)
+	}
+	if m.media != nil {
+		edges = append(edges, interaction.EdgeMedia)
 	}
 	return edges
 }
@@ -26040,13 +26189,19 @@ func (m *InteractionMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case interaction.EdgeMedia:
+		ids := make([]ent.Value, 0, len(m.media))
+		for id := range m.media {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *InteractionMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.removedour_participants != nil {
 		edges = append(edges, interaction.EdgeOurParticipants)
 	}
@@ -26055,6 +26210,9 @@ func (m *InteractionMutation) RemovedEdges() []string {
 	}
 	if m.removedtasks != nil {
 		edges = append(edges, interaction.EdgeTasks)
+	}
+	if m.removedmedia != nil {
+		edges = append(edges, interaction.EdgeMedia)
 	}
 	return edges
 }
@@ -26081,13 +26239,19 @@ func (m *InteractionMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case interaction.EdgeMedia:
+		ids := make([]ent.Value, 0, len(m.removedmedia))
+		for id := range m.removedmedia {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *InteractionMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.clearedcustomer {
 		edges = append(edges, interaction.EdgeCustomer)
 	}
@@ -26102,6 +26266,9 @@ func (m *InteractionMutation) ClearedEdges() []string {
 	}
 	if m.clearedtasks {
 		edges = append(edges, interaction.EdgeTasks)
+	}
+	if m.clearedmedia {
+		edges = append(edges, interaction.EdgeMedia)
 	}
 	return edges
 }
@@ -26120,6 +26287,8 @@ func (m *InteractionMutation) EdgeCleared(name string) bool {
 		return m.clearedtheir_participants
 	case interaction.EdgeTasks:
 		return m.clearedtasks
+	case interaction.EdgeMedia:
+		return m.clearedmedia
 	}
 	return false
 }
@@ -26156,6 +26325,9 @@ func (m *InteractionMutation) ResetEdge(name string) error {
 		return nil
 	case interaction.EdgeTasks:
 		m.ResetTasks()
+		return nil
+	case interaction.EdgeMedia:
+		m.ResetMedia()
 		return nil
 	}
 	return fmt.Errorf("unknown Interaction edge %s", name)
@@ -34844,6 +35016,1487 @@ func (m *MarketInfoShareMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown MarketInfoShare edge %s", name)
+}
+
+// MediaNoteMutation represents an operation that mutates the MediaNote nodes in the graph.
+type MediaNoteMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *pulid.ID
+	created_at          *time.Time
+	updated_at          *time.Time
+	version             *int
+	addversion          *int
+	kind                *medianote.Kind
+	caption             *string
+	duration_seconds    *int
+	addduration_seconds *int
+	file_name           *string
+	content_type        *string
+	size_bytes          *int64
+	addsize_bytes       *int64
+	sha256              *string
+	storage_key         *string
+	clearedFields       map[string]struct{}
+	interaction         *pulid.ID
+	clearedinteraction  bool
+	trial               *pulid.ID
+	clearedtrial        bool
+	customer            *pulid.ID
+	clearedcustomer     bool
+	uploaded_by         *pulid.ID
+	cleareduploaded_by  bool
+	done                bool
+	oldValue            func(context.Context) (*MediaNote, error)
+	predicates          []predicate.MediaNote
+}
+
+var _ ent.Mutation = (*MediaNoteMutation)(nil)
+
+// medianoteOption allows management of the mutation configuration using functional options.
+type medianoteOption func(*MediaNoteMutation)
+
+// newMediaNoteMutation creates new mutation for the MediaNote entity.
+func newMediaNoteMutation(c config, op Op, opts ...medianoteOption) *MediaNoteMutation {
+	m := &MediaNoteMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMediaNote,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withMediaNoteID sets the ID field of the mutation.
+func withMediaNoteID(id pulid.ID) medianoteOption {
+	return func(m *MediaNoteMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *MediaNote
+		)
+		m.oldValue = func(ctx context.Context) (*MediaNote, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().MediaNote.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withMediaNote sets the old MediaNote of the mutation.
+func withMediaNote(node *MediaNote) medianoteOption {
+	return func(m *MediaNoteMutation) {
+		m.oldValue = func(context.Context) (*MediaNote, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MediaNoteMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MediaNoteMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of MediaNote entities.
+func (m *MediaNoteMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *MediaNoteMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *MediaNoteMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().MediaNote.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *MediaNoteMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *MediaNoteMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the MediaNote entity.
+// If the MediaNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaNoteMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *MediaNoteMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *MediaNoteMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *MediaNoteMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the MediaNote entity.
+// If the MediaNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaNoteMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *MediaNoteMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *MediaNoteMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *MediaNoteMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the MediaNote entity.
+// If the MediaNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaNoteMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *MediaNoteMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *MediaNoteMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *MediaNoteMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetInteractionID sets the "interaction_id" field.
+func (m *MediaNoteMutation) SetInteractionID(pu pulid.ID) {
+	m.interaction = &pu
+}
+
+// InteractionID returns the value of the "interaction_id" field in the mutation.
+func (m *MediaNoteMutation) InteractionID() (r pulid.ID, exists bool) {
+	v := m.interaction
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInteractionID returns the old "interaction_id" field's value of the MediaNote entity.
+// If the MediaNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaNoteMutation) OldInteractionID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInteractionID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInteractionID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInteractionID: %w", err)
+	}
+	return oldValue.InteractionID, nil
+}
+
+// ClearInteractionID clears the value of the "interaction_id" field.
+func (m *MediaNoteMutation) ClearInteractionID() {
+	m.interaction = nil
+	m.clearedFields[medianote.FieldInteractionID] = struct{}{}
+}
+
+// InteractionIDCleared returns if the "interaction_id" field was cleared in this mutation.
+func (m *MediaNoteMutation) InteractionIDCleared() bool {
+	_, ok := m.clearedFields[medianote.FieldInteractionID]
+	return ok
+}
+
+// ResetInteractionID resets all changes to the "interaction_id" field.
+func (m *MediaNoteMutation) ResetInteractionID() {
+	m.interaction = nil
+	delete(m.clearedFields, medianote.FieldInteractionID)
+}
+
+// SetTrialID sets the "trial_id" field.
+func (m *MediaNoteMutation) SetTrialID(pu pulid.ID) {
+	m.trial = &pu
+}
+
+// TrialID returns the value of the "trial_id" field in the mutation.
+func (m *MediaNoteMutation) TrialID() (r pulid.ID, exists bool) {
+	v := m.trial
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTrialID returns the old "trial_id" field's value of the MediaNote entity.
+// If the MediaNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaNoteMutation) OldTrialID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTrialID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTrialID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTrialID: %w", err)
+	}
+	return oldValue.TrialID, nil
+}
+
+// ClearTrialID clears the value of the "trial_id" field.
+func (m *MediaNoteMutation) ClearTrialID() {
+	m.trial = nil
+	m.clearedFields[medianote.FieldTrialID] = struct{}{}
+}
+
+// TrialIDCleared returns if the "trial_id" field was cleared in this mutation.
+func (m *MediaNoteMutation) TrialIDCleared() bool {
+	_, ok := m.clearedFields[medianote.FieldTrialID]
+	return ok
+}
+
+// ResetTrialID resets all changes to the "trial_id" field.
+func (m *MediaNoteMutation) ResetTrialID() {
+	m.trial = nil
+	delete(m.clearedFields, medianote.FieldTrialID)
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *MediaNoteMutation) SetCustomerID(pu pulid.ID) {
+	m.customer = &pu
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *MediaNoteMutation) CustomerID() (r pulid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the MediaNote entity.
+// If the MediaNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaNoteMutation) OldCustomerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *MediaNoteMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *MediaNoteMutation) SetKind(value medianote.Kind) {
+	m.kind = &value
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *MediaNoteMutation) Kind() (r medianote.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the MediaNote entity.
+// If the MediaNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaNoteMutation) OldKind(ctx context.Context) (v medianote.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *MediaNoteMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetCaption sets the "caption" field.
+func (m *MediaNoteMutation) SetCaption(s string) {
+	m.caption = &s
+}
+
+// Caption returns the value of the "caption" field in the mutation.
+func (m *MediaNoteMutation) Caption() (r string, exists bool) {
+	v := m.caption
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCaption returns the old "caption" field's value of the MediaNote entity.
+// If the MediaNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaNoteMutation) OldCaption(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCaption is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCaption requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCaption: %w", err)
+	}
+	return oldValue.Caption, nil
+}
+
+// ClearCaption clears the value of the "caption" field.
+func (m *MediaNoteMutation) ClearCaption() {
+	m.caption = nil
+	m.clearedFields[medianote.FieldCaption] = struct{}{}
+}
+
+// CaptionCleared returns if the "caption" field was cleared in this mutation.
+func (m *MediaNoteMutation) CaptionCleared() bool {
+	_, ok := m.clearedFields[medianote.FieldCaption]
+	return ok
+}
+
+// ResetCaption resets all changes to the "caption" field.
+func (m *MediaNoteMutation) ResetCaption() {
+	m.caption = nil
+	delete(m.clearedFields, medianote.FieldCaption)
+}
+
+// SetDurationSeconds sets the "duration_seconds" field.
+func (m *MediaNoteMutation) SetDurationSeconds(i int) {
+	m.duration_seconds = &i
+	m.addduration_seconds = nil
+}
+
+// DurationSeconds returns the value of the "duration_seconds" field in the mutation.
+func (m *MediaNoteMutation) DurationSeconds() (r int, exists bool) {
+	v := m.duration_seconds
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDurationSeconds returns the old "duration_seconds" field's value of the MediaNote entity.
+// If the MediaNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaNoteMutation) OldDurationSeconds(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDurationSeconds is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDurationSeconds requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDurationSeconds: %w", err)
+	}
+	return oldValue.DurationSeconds, nil
+}
+
+// AddDurationSeconds adds i to the "duration_seconds" field.
+func (m *MediaNoteMutation) AddDurationSeconds(i int) {
+	if m.addduration_seconds != nil {
+		*m.addduration_seconds += i
+	} else {
+		m.addduration_seconds = &i
+	}
+}
+
+// AddedDurationSeconds returns the value that was added to the "duration_seconds" field in this mutation.
+func (m *MediaNoteMutation) AddedDurationSeconds() (r int, exists bool) {
+	v := m.addduration_seconds
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearDurationSeconds clears the value of the "duration_seconds" field.
+func (m *MediaNoteMutation) ClearDurationSeconds() {
+	m.duration_seconds = nil
+	m.addduration_seconds = nil
+	m.clearedFields[medianote.FieldDurationSeconds] = struct{}{}
+}
+
+// DurationSecondsCleared returns if the "duration_seconds" field was cleared in this mutation.
+func (m *MediaNoteMutation) DurationSecondsCleared() bool {
+	_, ok := m.clearedFields[medianote.FieldDurationSeconds]
+	return ok
+}
+
+// ResetDurationSeconds resets all changes to the "duration_seconds" field.
+func (m *MediaNoteMutation) ResetDurationSeconds() {
+	m.duration_seconds = nil
+	m.addduration_seconds = nil
+	delete(m.clearedFields, medianote.FieldDurationSeconds)
+}
+
+// SetFileName sets the "file_name" field.
+func (m *MediaNoteMutation) SetFileName(s string) {
+	m.file_name = &s
+}
+
+// FileName returns the value of the "file_name" field in the mutation.
+func (m *MediaNoteMutation) FileName() (r string, exists bool) {
+	v := m.file_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFileName returns the old "file_name" field's value of the MediaNote entity.
+// If the MediaNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaNoteMutation) OldFileName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFileName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFileName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFileName: %w", err)
+	}
+	return oldValue.FileName, nil
+}
+
+// ResetFileName resets all changes to the "file_name" field.
+func (m *MediaNoteMutation) ResetFileName() {
+	m.file_name = nil
+}
+
+// SetContentType sets the "content_type" field.
+func (m *MediaNoteMutation) SetContentType(s string) {
+	m.content_type = &s
+}
+
+// ContentType returns the value of the "content_type" field in the mutation.
+func (m *MediaNoteMutation) ContentType() (r string, exists bool) {
+	v := m.content_type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContentType returns the old "content_type" field's value of the MediaNote entity.
+// If the MediaNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaNoteMutation) OldContentType(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContentType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContentType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContentType: %w", err)
+	}
+	return oldValue.ContentType, nil
+}
+
+// ResetContentType resets all changes to the "content_type" field.
+func (m *MediaNoteMutation) ResetContentType() {
+	m.content_type = nil
+}
+
+// SetSizeBytes sets the "size_bytes" field.
+func (m *MediaNoteMutation) SetSizeBytes(i int64) {
+	m.size_bytes = &i
+	m.addsize_bytes = nil
+}
+
+// SizeBytes returns the value of the "size_bytes" field in the mutation.
+func (m *MediaNoteMutation) SizeBytes() (r int64, exists bool) {
+	v := m.size_bytes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSizeBytes returns the old "size_bytes" field's value of the MediaNote entity.
+// If the MediaNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaNoteMutation) OldSizeBytes(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSizeBytes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSizeBytes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSizeBytes: %w", err)
+	}
+	return oldValue.SizeBytes, nil
+}
+
+// AddSizeBytes adds i to the "size_bytes" field.
+func (m *MediaNoteMutation) AddSizeBytes(i int64) {
+	if m.addsize_bytes != nil {
+		*m.addsize_bytes += i
+	} else {
+		m.addsize_bytes = &i
+	}
+}
+
+// AddedSizeBytes returns the value that was added to the "size_bytes" field in this mutation.
+func (m *MediaNoteMutation) AddedSizeBytes() (r int64, exists bool) {
+	v := m.addsize_bytes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSizeBytes resets all changes to the "size_bytes" field.
+func (m *MediaNoteMutation) ResetSizeBytes() {
+	m.size_bytes = nil
+	m.addsize_bytes = nil
+}
+
+// SetSha256 sets the "sha256" field.
+func (m *MediaNoteMutation) SetSha256(s string) {
+	m.sha256 = &s
+}
+
+// Sha256 returns the value of the "sha256" field in the mutation.
+func (m *MediaNoteMutation) Sha256() (r string, exists bool) {
+	v := m.sha256
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSha256 returns the old "sha256" field's value of the MediaNote entity.
+// If the MediaNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaNoteMutation) OldSha256(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSha256 is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSha256 requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSha256: %w", err)
+	}
+	return oldValue.Sha256, nil
+}
+
+// ResetSha256 resets all changes to the "sha256" field.
+func (m *MediaNoteMutation) ResetSha256() {
+	m.sha256 = nil
+}
+
+// SetStorageKey sets the "storage_key" field.
+func (m *MediaNoteMutation) SetStorageKey(s string) {
+	m.storage_key = &s
+}
+
+// StorageKey returns the value of the "storage_key" field in the mutation.
+func (m *MediaNoteMutation) StorageKey() (r string, exists bool) {
+	v := m.storage_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStorageKey returns the old "storage_key" field's value of the MediaNote entity.
+// If the MediaNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaNoteMutation) OldStorageKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStorageKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStorageKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStorageKey: %w", err)
+	}
+	return oldValue.StorageKey, nil
+}
+
+// ResetStorageKey resets all changes to the "storage_key" field.
+func (m *MediaNoteMutation) ResetStorageKey() {
+	m.storage_key = nil
+}
+
+// SetUploadedByID sets the "uploaded_by_id" field.
+func (m *MediaNoteMutation) SetUploadedByID(pu pulid.ID) {
+	m.uploaded_by = &pu
+}
+
+// UploadedByID returns the value of the "uploaded_by_id" field in the mutation.
+func (m *MediaNoteMutation) UploadedByID() (r pulid.ID, exists bool) {
+	v := m.uploaded_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUploadedByID returns the old "uploaded_by_id" field's value of the MediaNote entity.
+// If the MediaNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaNoteMutation) OldUploadedByID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUploadedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUploadedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUploadedByID: %w", err)
+	}
+	return oldValue.UploadedByID, nil
+}
+
+// ClearUploadedByID clears the value of the "uploaded_by_id" field.
+func (m *MediaNoteMutation) ClearUploadedByID() {
+	m.uploaded_by = nil
+	m.clearedFields[medianote.FieldUploadedByID] = struct{}{}
+}
+
+// UploadedByIDCleared returns if the "uploaded_by_id" field was cleared in this mutation.
+func (m *MediaNoteMutation) UploadedByIDCleared() bool {
+	_, ok := m.clearedFields[medianote.FieldUploadedByID]
+	return ok
+}
+
+// ResetUploadedByID resets all changes to the "uploaded_by_id" field.
+func (m *MediaNoteMutation) ResetUploadedByID() {
+	m.uploaded_by = nil
+	delete(m.clearedFields, medianote.FieldUploadedByID)
+}
+
+// ClearInteraction clears the "interaction" edge to the Interaction entity.
+func (m *MediaNoteMutation) ClearInteraction() {
+	m.clearedinteraction = true
+	m.clearedFields[medianote.FieldInteractionID] = struct{}{}
+}
+
+// InteractionCleared reports if the "interaction" edge to the Interaction entity was cleared.
+func (m *MediaNoteMutation) InteractionCleared() bool {
+	return m.InteractionIDCleared() || m.clearedinteraction
+}
+
+// InteractionIDs returns the "interaction" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// InteractionID instead. It exists only for internal usage by the builders.
+func (m *MediaNoteMutation) InteractionIDs() (ids []pulid.ID) {
+	if id := m.interaction; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetInteraction resets all changes to the "interaction" edge.
+func (m *MediaNoteMutation) ResetInteraction() {
+	m.interaction = nil
+	m.clearedinteraction = false
+}
+
+// ClearTrial clears the "trial" edge to the Trial entity.
+func (m *MediaNoteMutation) ClearTrial() {
+	m.clearedtrial = true
+	m.clearedFields[medianote.FieldTrialID] = struct{}{}
+}
+
+// TrialCleared reports if the "trial" edge to the Trial entity was cleared.
+func (m *MediaNoteMutation) TrialCleared() bool {
+	return m.TrialIDCleared() || m.clearedtrial
+}
+
+// TrialIDs returns the "trial" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TrialID instead. It exists only for internal usage by the builders.
+func (m *MediaNoteMutation) TrialIDs() (ids []pulid.ID) {
+	if id := m.trial; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTrial resets all changes to the "trial" edge.
+func (m *MediaNoteMutation) ResetTrial() {
+	m.trial = nil
+	m.clearedtrial = false
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *MediaNoteMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[medianote.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *MediaNoteMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *MediaNoteMutation) CustomerIDs() (ids []pulid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *MediaNoteMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// ClearUploadedBy clears the "uploaded_by" edge to the User entity.
+func (m *MediaNoteMutation) ClearUploadedBy() {
+	m.cleareduploaded_by = true
+	m.clearedFields[medianote.FieldUploadedByID] = struct{}{}
+}
+
+// UploadedByCleared reports if the "uploaded_by" edge to the User entity was cleared.
+func (m *MediaNoteMutation) UploadedByCleared() bool {
+	return m.UploadedByIDCleared() || m.cleareduploaded_by
+}
+
+// UploadedByIDs returns the "uploaded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UploadedByID instead. It exists only for internal usage by the builders.
+func (m *MediaNoteMutation) UploadedByIDs() (ids []pulid.ID) {
+	if id := m.uploaded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUploadedBy resets all changes to the "uploaded_by" edge.
+func (m *MediaNoteMutation) ResetUploadedBy() {
+	m.uploaded_by = nil
+	m.cleareduploaded_by = false
+}
+
+// Where appends a list predicates to the MediaNoteMutation builder.
+func (m *MediaNoteMutation) Where(ps ...predicate.MediaNote) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MediaNoteMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MediaNoteMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.MediaNote, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MediaNoteMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MediaNoteMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (MediaNote).
+func (m *MediaNoteMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MediaNoteMutation) Fields() []string {
+	fields := make([]string, 0, 15)
+	if m.created_at != nil {
+		fields = append(fields, medianote.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, medianote.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, medianote.FieldVersion)
+	}
+	if m.interaction != nil {
+		fields = append(fields, medianote.FieldInteractionID)
+	}
+	if m.trial != nil {
+		fields = append(fields, medianote.FieldTrialID)
+	}
+	if m.customer != nil {
+		fields = append(fields, medianote.FieldCustomerID)
+	}
+	if m.kind != nil {
+		fields = append(fields, medianote.FieldKind)
+	}
+	if m.caption != nil {
+		fields = append(fields, medianote.FieldCaption)
+	}
+	if m.duration_seconds != nil {
+		fields = append(fields, medianote.FieldDurationSeconds)
+	}
+	if m.file_name != nil {
+		fields = append(fields, medianote.FieldFileName)
+	}
+	if m.content_type != nil {
+		fields = append(fields, medianote.FieldContentType)
+	}
+	if m.size_bytes != nil {
+		fields = append(fields, medianote.FieldSizeBytes)
+	}
+	if m.sha256 != nil {
+		fields = append(fields, medianote.FieldSha256)
+	}
+	if m.storage_key != nil {
+		fields = append(fields, medianote.FieldStorageKey)
+	}
+	if m.uploaded_by != nil {
+		fields = append(fields, medianote.FieldUploadedByID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MediaNoteMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case medianote.FieldCreatedAt:
+		return m.CreatedAt()
+	case medianote.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case medianote.FieldVersion:
+		return m.Version()
+	case medianote.FieldInteractionID:
+		return m.InteractionID()
+	case medianote.FieldTrialID:
+		return m.TrialID()
+	case medianote.FieldCustomerID:
+		return m.CustomerID()
+	case medianote.FieldKind:
+		return m.Kind()
+	case medianote.FieldCaption:
+		return m.Caption()
+	case medianote.FieldDurationSeconds:
+		return m.DurationSeconds()
+	case medianote.FieldFileName:
+		return m.FileName()
+	case medianote.FieldContentType:
+		return m.ContentType()
+	case medianote.FieldSizeBytes:
+		return m.SizeBytes()
+	case medianote.FieldSha256:
+		return m.Sha256()
+	case medianote.FieldStorageKey:
+		return m.StorageKey()
+	case medianote.FieldUploadedByID:
+		return m.UploadedByID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MediaNoteMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case medianote.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case medianote.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case medianote.FieldVersion:
+		return m.OldVersion(ctx)
+	case medianote.FieldInteractionID:
+		return m.OldInteractionID(ctx)
+	case medianote.FieldTrialID:
+		return m.OldTrialID(ctx)
+	case medianote.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case medianote.FieldKind:
+		return m.OldKind(ctx)
+	case medianote.FieldCaption:
+		return m.OldCaption(ctx)
+	case medianote.FieldDurationSeconds:
+		return m.OldDurationSeconds(ctx)
+	case medianote.FieldFileName:
+		return m.OldFileName(ctx)
+	case medianote.FieldContentType:
+		return m.OldContentType(ctx)
+	case medianote.FieldSizeBytes:
+		return m.OldSizeBytes(ctx)
+	case medianote.FieldSha256:
+		return m.OldSha256(ctx)
+	case medianote.FieldStorageKey:
+		return m.OldStorageKey(ctx)
+	case medianote.FieldUploadedByID:
+		return m.OldUploadedByID(ctx)
+	}
+	return nil, fmt.Errorf("unknown MediaNote field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MediaNoteMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case medianote.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case medianote.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case medianote.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case medianote.FieldInteractionID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInteractionID(v)
+		return nil
+	case medianote.FieldTrialID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTrialID(v)
+		return nil
+	case medianote.FieldCustomerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case medianote.FieldKind:
+		v, ok := value.(medianote.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case medianote.FieldCaption:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCaption(v)
+		return nil
+	case medianote.FieldDurationSeconds:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDurationSeconds(v)
+		return nil
+	case medianote.FieldFileName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFileName(v)
+		return nil
+	case medianote.FieldContentType:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContentType(v)
+		return nil
+	case medianote.FieldSizeBytes:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSizeBytes(v)
+		return nil
+	case medianote.FieldSha256:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSha256(v)
+		return nil
+	case medianote.FieldStorageKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStorageKey(v)
+		return nil
+	case medianote.FieldUploadedByID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUploadedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MediaNote field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MediaNoteMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, medianote.FieldVersion)
+	}
+	if m.addduration_seconds != nil {
+		fields = append(fields, medianote.FieldDurationSeconds)
+	}
+	if m.addsize_bytes != nil {
+		fields = append(fields, medianote.FieldSizeBytes)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MediaNoteMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case medianote.FieldVersion:
+		return m.AddedVersion()
+	case medianote.FieldDurationSeconds:
+		return m.AddedDurationSeconds()
+	case medianote.FieldSizeBytes:
+		return m.AddedSizeBytes()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MediaNoteMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case medianote.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case medianote.FieldDurationSeconds:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDurationSeconds(v)
+		return nil
+	case medianote.FieldSizeBytes:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSizeBytes(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MediaNote numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MediaNoteMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(medianote.FieldInteractionID) {
+		fields = append(fields, medianote.FieldInteractionID)
+	}
+	if m.FieldCleared(medianote.FieldTrialID) {
+		fields = append(fields, medianote.FieldTrialID)
+	}
+	if m.FieldCleared(medianote.FieldCaption) {
+		fields = append(fields, medianote.FieldCaption)
+	}
+	if m.FieldCleared(medianote.FieldDurationSeconds) {
+		fields = append(fields, medianote.FieldDurationSeconds)
+	}
+	if m.FieldCleared(medianote.FieldUploadedByID) {
+		fields = append(fields, medianote.FieldUploadedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MediaNoteMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MediaNoteMutation) ClearField(name string) error {
+	switch name {
+	case medianote.FieldInteractionID:
+		m.ClearInteractionID()
+		return nil
+	case medianote.FieldTrialID:
+		m.ClearTrialID()
+		return nil
+	case medianote.FieldCaption:
+		m.ClearCaption()
+		return nil
+	case medianote.FieldDurationSeconds:
+		m.ClearDurationSeconds()
+		return nil
+	case medianote.FieldUploadedByID:
+		m.ClearUploadedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown MediaNote nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MediaNoteMutation) ResetField(name string) error {
+	switch name {
+	case medianote.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case medianote.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case medianote.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case medianote.FieldInteractionID:
+		m.ResetInteractionID()
+		return nil
+	case medianote.FieldTrialID:
+		m.ResetTrialID()
+		return nil
+	case medianote.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case medianote.FieldKind:
+		m.ResetKind()
+		return nil
+	case medianote.FieldCaption:
+		m.ResetCaption()
+		return nil
+	case medianote.FieldDurationSeconds:
+		m.ResetDurationSeconds()
+		return nil
+	case medianote.FieldFileName:
+		m.ResetFileName()
+		return nil
+	case medianote.FieldContentType:
+		m.ResetContentType()
+		return nil
+	case medianote.FieldSizeBytes:
+		m.ResetSizeBytes()
+		return nil
+	case medianote.FieldSha256:
+		m.ResetSha256()
+		return nil
+	case medianote.FieldStorageKey:
+		m.ResetStorageKey()
+		return nil
+	case medianote.FieldUploadedByID:
+		m.ResetUploadedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown MediaNote field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MediaNoteMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.interaction != nil {
+		edges = append(edges, medianote.EdgeInteraction)
+	}
+	if m.trial != nil {
+		edges = append(edges, medianote.EdgeTrial)
+	}
+	if m.customer != nil {
+		edges = append(edges, medianote.EdgeCustomer)
+	}
+	if m.uploaded_by != nil {
+		edges = append(edges, medianote.EdgeUploadedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MediaNoteMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case medianote.EdgeInteraction:
+		if id := m.interaction; id != nil {
+			return []ent.Value{*id}
+		}
+	case medianote.EdgeTrial:
+		if id := m.trial; id != nil {
+			return []ent.Value{*id}
+		}
+	case medianote.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	case medianote.EdgeUploadedBy:
+		if id := m.uploaded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MediaNoteMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MediaNoteMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MediaNoteMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.clearedinteraction {
+		edges = append(edges, medianote.EdgeInteraction)
+	}
+	if m.clearedtrial {
+		edges = append(edges, medianote.EdgeTrial)
+	}
+	if m.clearedcustomer {
+		edges = append(edges, medianote.EdgeCustomer)
+	}
+	if m.cleareduploaded_by {
+		edges = append(edges, medianote.EdgeUploadedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MediaNoteMutation) EdgeCleared(name string) bool {
+	switch name {
+	case medianote.EdgeInteraction:
+		return m.clearedinteraction
+	case medianote.EdgeTrial:
+		return m.clearedtrial
+	case medianote.EdgeCustomer:
+		return m.clearedcustomer
+	case medianote.EdgeUploadedBy:
+		return m.cleareduploaded_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MediaNoteMutation) ClearEdge(name string) error {
+	switch name {
+	case medianote.EdgeInteraction:
+		m.ClearInteraction()
+		return nil
+	case medianote.EdgeTrial:
+		m.ClearTrial()
+		return nil
+	case medianote.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	case medianote.EdgeUploadedBy:
+		m.ClearUploadedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown MediaNote unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MediaNoteMutation) ResetEdge(name string) error {
+	switch name {
+	case medianote.EdgeInteraction:
+		m.ResetInteraction()
+		return nil
+	case medianote.EdgeTrial:
+		m.ResetTrial()
+		return nil
+	case medianote.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	case medianote.EdgeUploadedBy:
+		m.ResetUploadedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown MediaNote edge %s", name)
 }
 
 // NeedMutation represents an operation that mutates the Need nodes in the graph.
@@ -51027,6 +52680,1449 @@ func (m *ProjectMilestoneMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown ProjectMilestone edge %s", name)
 }
 
+// PushSentMutation represents an operation that mutates the PushSent nodes in the graph.
+type PushSentMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *pulid.ID
+	created_at    *time.Time
+	updated_at    *time.Time
+	key           *string
+	clearedFields map[string]struct{}
+	owner         *pulid.ID
+	clearedowner  bool
+	done          bool
+	oldValue      func(context.Context) (*PushSent, error)
+	predicates    []predicate.PushSent
+}
+
+var _ ent.Mutation = (*PushSentMutation)(nil)
+
+// pushsentOption allows management of the mutation configuration using functional options.
+type pushsentOption func(*PushSentMutation)
+
+// newPushSentMutation creates new mutation for the PushSent entity.
+func newPushSentMutation(c config, op Op, opts ...pushsentOption) *PushSentMutation {
+	m := &PushSentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypePushSent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withPushSentID sets the ID field of the mutation.
+func withPushSentID(id pulid.ID) pushsentOption {
+	return func(m *PushSentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *PushSent
+		)
+		m.oldValue = func(ctx context.Context) (*PushSent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().PushSent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withPushSent sets the old PushSent of the mutation.
+func withPushSent(node *PushSent) pushsentOption {
+	return func(m *PushSentMutation) {
+		m.oldValue = func(context.Context) (*PushSent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m PushSentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m PushSentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of PushSent entities.
+func (m *PushSentMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *PushSentMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *PushSentMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().PushSent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *PushSentMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *PushSentMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the PushSent entity.
+// If the PushSent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PushSentMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *PushSentMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *PushSentMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *PushSentMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the PushSent entity.
+// If the PushSent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PushSentMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *PushSentMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetOwnerID sets the "owner_id" field.
+func (m *PushSentMutation) SetOwnerID(pu pulid.ID) {
+	m.owner = &pu
+}
+
+// OwnerID returns the value of the "owner_id" field in the mutation.
+func (m *PushSentMutation) OwnerID() (r pulid.ID, exists bool) {
+	v := m.owner
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOwnerID returns the old "owner_id" field's value of the PushSent entity.
+// If the PushSent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PushSentMutation) OldOwnerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOwnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOwnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOwnerID: %w", err)
+	}
+	return oldValue.OwnerID, nil
+}
+
+// ResetOwnerID resets all changes to the "owner_id" field.
+func (m *PushSentMutation) ResetOwnerID() {
+	m.owner = nil
+}
+
+// SetKey sets the "key" field.
+func (m *PushSentMutation) SetKey(s string) {
+	m.key = &s
+}
+
+// Key returns the value of the "key" field in the mutation.
+func (m *PushSentMutation) Key() (r string, exists bool) {
+	v := m.key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKey returns the old "key" field's value of the PushSent entity.
+// If the PushSent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PushSentMutation) OldKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKey: %w", err)
+	}
+	return oldValue.Key, nil
+}
+
+// ResetKey resets all changes to the "key" field.
+func (m *PushSentMutation) ResetKey() {
+	m.key = nil
+}
+
+// ClearOwner clears the "owner" edge to the User entity.
+func (m *PushSentMutation) ClearOwner() {
+	m.clearedowner = true
+	m.clearedFields[pushsent.FieldOwnerID] = struct{}{}
+}
+
+// OwnerCleared reports if the "owner" edge to the User entity was cleared.
+func (m *PushSentMutation) OwnerCleared() bool {
+	return m.clearedowner
+}
+
+// OwnerIDs returns the "owner" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OwnerID instead. It exists only for internal usage by the builders.
+func (m *PushSentMutation) OwnerIDs() (ids []pulid.ID) {
+	if id := m.owner; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOwner resets all changes to the "owner" edge.
+func (m *PushSentMutation) ResetOwner() {
+	m.owner = nil
+	m.clearedowner = false
+}
+
+// Where appends a list predicates to the PushSentMutation builder.
+func (m *PushSentMutation) Where(ps ...predicate.PushSent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the PushSentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *PushSentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.PushSent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *PushSentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *PushSentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (PushSent).
+func (m *PushSentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *PushSentMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.created_at != nil {
+		fields = append(fields, pushsent.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, pushsent.FieldUpdatedAt)
+	}
+	if m.owner != nil {
+		fields = append(fields, pushsent.FieldOwnerID)
+	}
+	if m.key != nil {
+		fields = append(fields, pushsent.FieldKey)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *PushSentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case pushsent.FieldCreatedAt:
+		return m.CreatedAt()
+	case pushsent.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case pushsent.FieldOwnerID:
+		return m.OwnerID()
+	case pushsent.FieldKey:
+		return m.Key()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *PushSentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case pushsent.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case pushsent.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case pushsent.FieldOwnerID:
+		return m.OldOwnerID(ctx)
+	case pushsent.FieldKey:
+		return m.OldKey(ctx)
+	}
+	return nil, fmt.Errorf("unknown PushSent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PushSentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case pushsent.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case pushsent.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case pushsent.FieldOwnerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOwnerID(v)
+		return nil
+	case pushsent.FieldKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKey(v)
+		return nil
+	}
+	return fmt.Errorf("unknown PushSent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *PushSentMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *PushSentMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PushSentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown PushSent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *PushSentMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *PushSentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *PushSentMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown PushSent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *PushSentMutation) ResetField(name string) error {
+	switch name {
+	case pushsent.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case pushsent.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case pushsent.FieldOwnerID:
+		m.ResetOwnerID()
+		return nil
+	case pushsent.FieldKey:
+		m.ResetKey()
+		return nil
+	}
+	return fmt.Errorf("unknown PushSent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *PushSentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.owner != nil {
+		edges = append(edges, pushsent.EdgeOwner)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *PushSentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case pushsent.EdgeOwner:
+		if id := m.owner; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *PushSentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *PushSentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *PushSentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedowner {
+		edges = append(edges, pushsent.EdgeOwner)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *PushSentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case pushsent.EdgeOwner:
+		return m.clearedowner
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *PushSentMutation) ClearEdge(name string) error {
+	switch name {
+	case pushsent.EdgeOwner:
+		m.ClearOwner()
+		return nil
+	}
+	return fmt.Errorf("unknown PushSent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *PushSentMutation) ResetEdge(name string) error {
+	switch name {
+	case pushsent.EdgeOwner:
+		m.ResetOwner()
+		return nil
+	}
+	return fmt.Errorf("unknown PushSent edge %s", name)
+}
+
+// PushSubscriptionMutation represents an operation that mutates the PushSubscription nodes in the graph.
+type PushSubscriptionMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *pulid.ID
+	created_at    *time.Time
+	updated_at    *time.Time
+	endpoint      *string
+	p256dh        *string
+	auth          *string
+	user_agent    *string
+	last_sent_at  *time.Time
+	failures      *int
+	addfailures   *int
+	clearedFields map[string]struct{}
+	owner         *pulid.ID
+	clearedowner  bool
+	done          bool
+	oldValue      func(context.Context) (*PushSubscription, error)
+	predicates    []predicate.PushSubscription
+}
+
+var _ ent.Mutation = (*PushSubscriptionMutation)(nil)
+
+// pushsubscriptionOption allows management of the mutation configuration using functional options.
+type pushsubscriptionOption func(*PushSubscriptionMutation)
+
+// newPushSubscriptionMutation creates new mutation for the PushSubscription entity.
+func newPushSubscriptionMutation(c config, op Op, opts ...pushsubscriptionOption) *PushSubscriptionMutation {
+	m := &PushSubscriptionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypePushSubscription,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withPushSubscriptionID sets the ID field of the mutation.
+func withPushSubscriptionID(id pulid.ID) pushsubscriptionOption {
+	return func(m *PushSubscriptionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *PushSubscription
+		)
+		m.oldValue = func(ctx context.Context) (*PushSubscription, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().PushSubscription.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withPushSubscription sets the old PushSubscription of the mutation.
+func withPushSubscription(node *PushSubscription) pushsubscriptionOption {
+	return func(m *PushSubscriptionMutation) {
+		m.oldValue = func(context.Context) (*PushSubscription, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m PushSubscriptionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m PushSubscriptionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of PushSubscription entities.
+func (m *PushSubscriptionMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *PushSubscriptionMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *PushSubscriptionMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().PushSubscription.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *PushSubscriptionMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *PushSubscriptionMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the PushSubscription entity.
+// If the PushSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PushSubscriptionMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *PushSubscriptionMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *PushSubscriptionMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *PushSubscriptionMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the PushSubscription entity.
+// If the PushSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PushSubscriptionMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *PushSubscriptionMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetOwnerID sets the "owner_id" field.
+func (m *PushSubscriptionMutation) SetOwnerID(pu pulid.ID) {
+	m.owner = &pu
+}
+
+// OwnerID returns the value of the "owner_id" field in the mutation.
+func (m *PushSubscriptionMutation) OwnerID() (r pulid.ID, exists bool) {
+	v := m.owner
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOwnerID returns the old "owner_id" field's value of the PushSubscription entity.
+// If the PushSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PushSubscriptionMutation) OldOwnerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOwnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOwnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOwnerID: %w", err)
+	}
+	return oldValue.OwnerID, nil
+}
+
+// ResetOwnerID resets all changes to the "owner_id" field.
+func (m *PushSubscriptionMutation) ResetOwnerID() {
+	m.owner = nil
+}
+
+// SetEndpoint sets the "endpoint" field.
+func (m *PushSubscriptionMutation) SetEndpoint(s string) {
+	m.endpoint = &s
+}
+
+// Endpoint returns the value of the "endpoint" field in the mutation.
+func (m *PushSubscriptionMutation) Endpoint() (r string, exists bool) {
+	v := m.endpoint
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndpoint returns the old "endpoint" field's value of the PushSubscription entity.
+// If the PushSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PushSubscriptionMutation) OldEndpoint(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndpoint is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndpoint requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndpoint: %w", err)
+	}
+	return oldValue.Endpoint, nil
+}
+
+// ResetEndpoint resets all changes to the "endpoint" field.
+func (m *PushSubscriptionMutation) ResetEndpoint() {
+	m.endpoint = nil
+}
+
+// SetP256dh sets the "p256dh" field.
+func (m *PushSubscriptionMutation) SetP256dh(s string) {
+	m.p256dh = &s
+}
+
+// P256dh returns the value of the "p256dh" field in the mutation.
+func (m *PushSubscriptionMutation) P256dh() (r string, exists bool) {
+	v := m.p256dh
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldP256dh returns the old "p256dh" field's value of the PushSubscription entity.
+// If the PushSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PushSubscriptionMutation) OldP256dh(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldP256dh is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldP256dh requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldP256dh: %w", err)
+	}
+	return oldValue.P256dh, nil
+}
+
+// ResetP256dh resets all changes to the "p256dh" field.
+func (m *PushSubscriptionMutation) ResetP256dh() {
+	m.p256dh = nil
+}
+
+// SetAuth sets the "auth" field.
+func (m *PushSubscriptionMutation) SetAuth(s string) {
+	m.auth = &s
+}
+
+// Auth returns the value of the "auth" field in the mutation.
+func (m *PushSubscriptionMutation) Auth() (r string, exists bool) {
+	v := m.auth
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAuth returns the old "auth" field's value of the PushSubscription entity.
+// If the PushSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PushSubscriptionMutation) OldAuth(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAuth is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAuth requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAuth: %w", err)
+	}
+	return oldValue.Auth, nil
+}
+
+// ResetAuth resets all changes to the "auth" field.
+func (m *PushSubscriptionMutation) ResetAuth() {
+	m.auth = nil
+}
+
+// SetUserAgent sets the "user_agent" field.
+func (m *PushSubscriptionMutation) SetUserAgent(s string) {
+	m.user_agent = &s
+}
+
+// UserAgent returns the value of the "user_agent" field in the mutation.
+func (m *PushSubscriptionMutation) UserAgent() (r string, exists bool) {
+	v := m.user_agent
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUserAgent returns the old "user_agent" field's value of the PushSubscription entity.
+// If the PushSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PushSubscriptionMutation) OldUserAgent(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUserAgent is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUserAgent requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUserAgent: %w", err)
+	}
+	return oldValue.UserAgent, nil
+}
+
+// ClearUserAgent clears the value of the "user_agent" field.
+func (m *PushSubscriptionMutation) ClearUserAgent() {
+	m.user_agent = nil
+	m.clearedFields[pushsubscription.FieldUserAgent] = struct{}{}
+}
+
+// UserAgentCleared returns if the "user_agent" field was cleared in this mutation.
+func (m *PushSubscriptionMutation) UserAgentCleared() bool {
+	_, ok := m.clearedFields[pushsubscription.FieldUserAgent]
+	return ok
+}
+
+// ResetUserAgent resets all changes to the "user_agent" field.
+func (m *PushSubscriptionMutation) ResetUserAgent() {
+	m.user_agent = nil
+	delete(m.clearedFields, pushsubscription.FieldUserAgent)
+}
+
+// SetLastSentAt sets the "last_sent_at" field.
+func (m *PushSubscriptionMutation) SetLastSentAt(t time.Time) {
+	m.last_sent_at = &t
+}
+
+// LastSentAt returns the value of the "last_sent_at" field in the mutation.
+func (m *PushSubscriptionMutation) LastSentAt() (r time.Time, exists bool) {
+	v := m.last_sent_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastSentAt returns the old "last_sent_at" field's value of the PushSubscription entity.
+// If the PushSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PushSubscriptionMutation) OldLastSentAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastSentAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastSentAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastSentAt: %w", err)
+	}
+	return oldValue.LastSentAt, nil
+}
+
+// ClearLastSentAt clears the value of the "last_sent_at" field.
+func (m *PushSubscriptionMutation) ClearLastSentAt() {
+	m.last_sent_at = nil
+	m.clearedFields[pushsubscription.FieldLastSentAt] = struct{}{}
+}
+
+// LastSentAtCleared returns if the "last_sent_at" field was cleared in this mutation.
+func (m *PushSubscriptionMutation) LastSentAtCleared() bool {
+	_, ok := m.clearedFields[pushsubscription.FieldLastSentAt]
+	return ok
+}
+
+// ResetLastSentAt resets all changes to the "last_sent_at" field.
+func (m *PushSubscriptionMutation) ResetLastSentAt() {
+	m.last_sent_at = nil
+	delete(m.clearedFields, pushsubscription.FieldLastSentAt)
+}
+
+// SetFailures sets the "failures" field.
+func (m *PushSubscriptionMutation) SetFailures(i int) {
+	m.failures = &i
+	m.addfailures = nil
+}
+
+// Failures returns the value of the "failures" field in the mutation.
+func (m *PushSubscriptionMutation) Failures() (r int, exists bool) {
+	v := m.failures
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFailures returns the old "failures" field's value of the PushSubscription entity.
+// If the PushSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PushSubscriptionMutation) OldFailures(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFailures is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFailures requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFailures: %w", err)
+	}
+	return oldValue.Failures, nil
+}
+
+// AddFailures adds i to the "failures" field.
+func (m *PushSubscriptionMutation) AddFailures(i int) {
+	if m.addfailures != nil {
+		*m.addfailures += i
+	} else {
+		m.addfailures = &i
+	}
+}
+
+// AddedFailures returns the value that was added to the "failures" field in this mutation.
+func (m *PushSubscriptionMutation) AddedFailures() (r int, exists bool) {
+	v := m.addfailures
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetFailures resets all changes to the "failures" field.
+func (m *PushSubscriptionMutation) ResetFailures() {
+	m.failures = nil
+	m.addfailures = nil
+}
+
+// ClearOwner clears the "owner" edge to the User entity.
+func (m *PushSubscriptionMutation) ClearOwner() {
+	m.clearedowner = true
+	m.clearedFields[pushsubscription.FieldOwnerID] = struct{}{}
+}
+
+// OwnerCleared reports if the "owner" edge to the User entity was cleared.
+func (m *PushSubscriptionMutation) OwnerCleared() bool {
+	return m.clearedowner
+}
+
+// OwnerIDs returns the "owner" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OwnerID instead. It exists only for internal usage by the builders.
+func (m *PushSubscriptionMutation) OwnerIDs() (ids []pulid.ID) {
+	if id := m.owner; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOwner resets all changes to the "owner" edge.
+func (m *PushSubscriptionMutation) ResetOwner() {
+	m.owner = nil
+	m.clearedowner = false
+}
+
+// Where appends a list predicates to the PushSubscriptionMutation builder.
+func (m *PushSubscriptionMutation) Where(ps ...predicate.PushSubscription) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the PushSubscriptionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *PushSubscriptionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.PushSubscription, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *PushSubscriptionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *PushSubscriptionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (PushSubscription).
+func (m *PushSubscriptionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *PushSubscriptionMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.created_at != nil {
+		fields = append(fields, pushsubscription.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, pushsubscription.FieldUpdatedAt)
+	}
+	if m.owner != nil {
+		fields = append(fields, pushsubscription.FieldOwnerID)
+	}
+	if m.endpoint != nil {
+		fields = append(fields, pushsubscription.FieldEndpoint)
+	}
+	if m.p256dh != nil {
+		fields = append(fields, pushsubscription.FieldP256dh)
+	}
+	if m.auth != nil {
+		fields = append(fields, pushsubscription.FieldAuth)
+	}
+	if m.user_agent != nil {
+		fields = append(fields, pushsubscription.FieldUserAgent)
+	}
+	if m.last_sent_at != nil {
+		fields = append(fields, pushsubscription.FieldLastSentAt)
+	}
+	if m.failures != nil {
+		fields = append(fields, pushsubscription.FieldFailures)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *PushSubscriptionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case pushsubscription.FieldCreatedAt:
+		return m.CreatedAt()
+	case pushsubscription.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case pushsubscription.FieldOwnerID:
+		return m.OwnerID()
+	case pushsubscription.FieldEndpoint:
+		return m.Endpoint()
+	case pushsubscription.FieldP256dh:
+		return m.P256dh()
+	case pushsubscription.FieldAuth:
+		return m.Auth()
+	case pushsubscription.FieldUserAgent:
+		return m.UserAgent()
+	case pushsubscription.FieldLastSentAt:
+		return m.LastSentAt()
+	case pushsubscription.FieldFailures:
+		return m.Failures()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *PushSubscriptionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case pushsubscription.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case pushsubscription.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case pushsubscription.FieldOwnerID:
+		return m.OldOwnerID(ctx)
+	case pushsubscription.FieldEndpoint:
+		return m.OldEndpoint(ctx)
+	case pushsubscription.FieldP256dh:
+		return m.OldP256dh(ctx)
+	case pushsubscription.FieldAuth:
+		return m.OldAuth(ctx)
+	case pushsubscription.FieldUserAgent:
+		return m.OldUserAgent(ctx)
+	case pushsubscription.FieldLastSentAt:
+		return m.OldLastSentAt(ctx)
+	case pushsubscription.FieldFailures:
+		return m.OldFailures(ctx)
+	}
+	return nil, fmt.Errorf("unknown PushSubscription field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PushSubscriptionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case pushsubscription.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case pushsubscription.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case pushsubscription.FieldOwnerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOwnerID(v)
+		return nil
+	case pushsubscription.FieldEndpoint:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndpoint(v)
+		return nil
+	case pushsubscription.FieldP256dh:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetP256dh(v)
+		return nil
+	case pushsubscription.FieldAuth:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAuth(v)
+		return nil
+	case pushsubscription.FieldUserAgent:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUserAgent(v)
+		return nil
+	case pushsubscription.FieldLastSentAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastSentAt(v)
+		return nil
+	case pushsubscription.FieldFailures:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFailures(v)
+		return nil
+	}
+	return fmt.Errorf("unknown PushSubscription field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *PushSubscriptionMutation) AddedFields() []string {
+	var fields []string
+	if m.addfailures != nil {
+		fields = append(fields, pushsubscription.FieldFailures)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *PushSubscriptionMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case pushsubscription.FieldFailures:
+		return m.AddedFailures()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PushSubscriptionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case pushsubscription.FieldFailures:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddFailures(v)
+		return nil
+	}
+	return fmt.Errorf("unknown PushSubscription numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *PushSubscriptionMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(pushsubscription.FieldUserAgent) {
+		fields = append(fields, pushsubscription.FieldUserAgent)
+	}
+	if m.FieldCleared(pushsubscription.FieldLastSentAt) {
+		fields = append(fields, pushsubscription.FieldLastSentAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *PushSubscriptionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *PushSubscriptionMutation) ClearField(name string) error {
+	switch name {
+	case pushsubscription.FieldUserAgent:
+		m.ClearUserAgent()
+		return nil
+	case pushsubscription.FieldLastSentAt:
+		m.ClearLastSentAt()
+		return nil
+	}
+	return fmt.Errorf("unknown PushSubscription nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *PushSubscriptionMutation) ResetField(name string) error {
+	switch name {
+	case pushsubscription.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case pushsubscription.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case pushsubscription.FieldOwnerID:
+		m.ResetOwnerID()
+		return nil
+	case pushsubscription.FieldEndpoint:
+		m.ResetEndpoint()
+		return nil
+	case pushsubscription.FieldP256dh:
+		m.ResetP256dh()
+		return nil
+	case pushsubscription.FieldAuth:
+		m.ResetAuth()
+		return nil
+	case pushsubscription.FieldUserAgent:
+		m.ResetUserAgent()
+		return nil
+	case pushsubscription.FieldLastSentAt:
+		m.ResetLastSentAt()
+		return nil
+	case pushsubscription.FieldFailures:
+		m.ResetFailures()
+		return nil
+	}
+	return fmt.Errorf("unknown PushSubscription field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *PushSubscriptionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.owner != nil {
+		edges = append(edges, pushsubscription.EdgeOwner)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *PushSubscriptionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case pushsubscription.EdgeOwner:
+		if id := m.owner; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *PushSubscriptionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *PushSubscriptionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *PushSubscriptionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedowner {
+		edges = append(edges, pushsubscription.EdgeOwner)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *PushSubscriptionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case pushsubscription.EdgeOwner:
+		return m.clearedowner
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *PushSubscriptionMutation) ClearEdge(name string) error {
+	switch name {
+	case pushsubscription.EdgeOwner:
+		m.ClearOwner()
+		return nil
+	}
+	return fmt.Errorf("unknown PushSubscription unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *PushSubscriptionMutation) ResetEdge(name string) error {
+	switch name {
+	case pushsubscription.EdgeOwner:
+		m.ResetOwner()
+		return nil
+	}
+	return fmt.Errorf("unknown PushSubscription edge %s", name)
+}
+
 // QuotationMutation represents an operation that mutates the Quotation nodes in the graph.
 type QuotationMutation struct {
 	config
@@ -66463,6 +69559,9 @@ type TrialMutation struct {
 	clearedFields          map[string]struct{}
 	sample                 *pulid.ID
 	clearedsample          bool
+	media                  map[pulid.ID]struct{}
+	removedmedia           map[pulid.ID]struct{}
+	clearedmedia           bool
 	customer               *pulid.ID
 	clearedcustomer        bool
 	done                   bool
@@ -67580,6 +70679,60 @@ func (m *TrialMutation) ResetSample() {
 	m.clearedsample = false
 }
 
+// AddMediumIDs adds the "media" edge to the MediaNote entity by ids.
+func (m *TrialMutation) AddMediumIDs(ids ...pulid.ID) {
+	if m.media == nil {
+		m.media = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.media[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMedia clears the "media" edge to the MediaNote entity.
+func (m *TrialMutation) ClearMedia() {
+	m.clearedmedia = true
+}
+
+// MediaCleared reports if the "media" edge to the MediaNote entity was cleared.
+func (m *TrialMutation) MediaCleared() bool {
+	return m.clearedmedia
+}
+
+// RemoveMediumIDs removes the "media" edge to the MediaNote entity by IDs.
+func (m *TrialMutation) RemoveMediumIDs(ids ...pulid.ID) {
+	if m.removedmedia == nil {
+		m.removedmedia = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.media, ids[i])
+		m.removedmedia[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMedia returns the removed IDs of the "media" edge to the MediaNote entity.
+func (m *TrialMutation) RemovedMediaIDs() (ids []pulid.ID) {
+	for id := range m.removedmedia {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MediaIDs returns the "media" edge IDs in the mutation.
+func (m *TrialMutation) MediaIDs() (ids []pulid.ID) {
+	for id := range m.media {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMedia resets all changes to the "media" edge.
+func (m *TrialMutation) ResetMedia() {
+	m.media = nil
+	m.clearedmedia = false
+	m.removedmedia = nil
+}
+
 // ClearCustomer clears the "customer" edge to the Customer entity.
 func (m *TrialMutation) ClearCustomer() {
 	m.clearedcustomer = true
@@ -68194,9 +71347,12 @@ func (m *TrialMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *TrialMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.sample != nil {
 		edges = append(edges, trial.EdgeSample)
+	}
+	if m.media != nil {
+		edges = append(edges, trial.EdgeMedia)
 	}
 	if m.customer != nil {
 		edges = append(edges, trial.EdgeCustomer)
@@ -68212,6 +71368,12 @@ func (m *TrialMutation) AddedIDs(name string) []ent.Value {
 		if id := m.sample; id != nil {
 			return []ent.Value{*id}
 		}
+	case trial.EdgeMedia:
+		ids := make([]ent.Value, 0, len(m.media))
+		for id := range m.media {
+			ids = append(ids, id)
+		}
+		return ids
 	case trial.EdgeCustomer:
 		if id := m.customer; id != nil {
 			return []ent.Value{*id}
@@ -68222,21 +71384,35 @@ func (m *TrialMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *TrialMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
+	if m.removedmedia != nil {
+		edges = append(edges, trial.EdgeMedia)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *TrialMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case trial.EdgeMedia:
+		ids := make([]ent.Value, 0, len(m.removedmedia))
+		for id := range m.removedmedia {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *TrialMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.clearedsample {
 		edges = append(edges, trial.EdgeSample)
+	}
+	if m.clearedmedia {
+		edges = append(edges, trial.EdgeMedia)
 	}
 	if m.clearedcustomer {
 		edges = append(edges, trial.EdgeCustomer)
@@ -68250,6 +71426,8 @@ func (m *TrialMutation) EdgeCleared(name string) bool {
 	switch name {
 	case trial.EdgeSample:
 		return m.clearedsample
+	case trial.EdgeMedia:
+		return m.clearedmedia
 	case trial.EdgeCustomer:
 		return m.clearedcustomer
 	}
@@ -68277,6 +71455,9 @@ func (m *TrialMutation) ResetEdge(name string) error {
 	case trial.EdgeSample:
 		m.ResetSample()
 		return nil
+	case trial.EdgeMedia:
+		m.ResetMedia()
+		return nil
 	case trial.EdgeCustomer:
 		m.ResetCustomer()
 		return nil
@@ -68303,6 +71484,9 @@ type UserMutation struct {
 	active                       *bool
 	password_hash                *string
 	must_change_password         *bool
+	reminder_kinds               *[]string
+	appendreminder_kinds         []string
+	digest_at                    *string
 	clearedFields                map[string]struct{}
 	team                         *pulid.ID
 	clearedteam                  bool
@@ -68910,6 +72094,120 @@ func (m *UserMutation) ResetMustChangePassword() {
 	m.must_change_password = nil
 }
 
+// SetReminderKinds sets the "reminder_kinds" field.
+func (m *UserMutation) SetReminderKinds(s []string) {
+	m.reminder_kinds = &s
+	m.appendreminder_kinds = nil
+}
+
+// ReminderKinds returns the value of the "reminder_kinds" field in the mutation.
+func (m *UserMutation) ReminderKinds() (r []string, exists bool) {
+	v := m.reminder_kinds
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReminderKinds returns the old "reminder_kinds" field's value of the User entity.
+// If the User object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UserMutation) OldReminderKinds(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReminderKinds is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReminderKinds requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReminderKinds: %w", err)
+	}
+	return oldValue.ReminderKinds, nil
+}
+
+// AppendReminderKinds adds s to the "reminder_kinds" field.
+func (m *UserMutation) AppendReminderKinds(s []string) {
+	m.appendreminder_kinds = append(m.appendreminder_kinds, s...)
+}
+
+// AppendedReminderKinds returns the list of values that were appended to the "reminder_kinds" field in this mutation.
+func (m *UserMutation) AppendedReminderKinds() ([]string, bool) {
+	if len(m.appendreminder_kinds) == 0 {
+		return nil, false
+	}
+	return m.appendreminder_kinds, true
+}
+
+// ClearReminderKinds clears the value of the "reminder_kinds" field.
+func (m *UserMutation) ClearReminderKinds() {
+	m.reminder_kinds = nil
+	m.appendreminder_kinds = nil
+	m.clearedFields[user.FieldReminderKinds] = struct{}{}
+}
+
+// ReminderKindsCleared returns if the "reminder_kinds" field was cleared in this mutation.
+func (m *UserMutation) ReminderKindsCleared() bool {
+	_, ok := m.clearedFields[user.FieldReminderKinds]
+	return ok
+}
+
+// ResetReminderKinds resets all changes to the "reminder_kinds" field.
+func (m *UserMutation) ResetReminderKinds() {
+	m.reminder_kinds = nil
+	m.appendreminder_kinds = nil
+	delete(m.clearedFields, user.FieldReminderKinds)
+}
+
+// SetDigestAt sets the "digest_at" field.
+func (m *UserMutation) SetDigestAt(s string) {
+	m.digest_at = &s
+}
+
+// DigestAt returns the value of the "digest_at" field in the mutation.
+func (m *UserMutation) DigestAt() (r string, exists bool) {
+	v := m.digest_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDigestAt returns the old "digest_at" field's value of the User entity.
+// If the User object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UserMutation) OldDigestAt(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDigestAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDigestAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDigestAt: %w", err)
+	}
+	return oldValue.DigestAt, nil
+}
+
+// ClearDigestAt clears the value of the "digest_at" field.
+func (m *UserMutation) ClearDigestAt() {
+	m.digest_at = nil
+	m.clearedFields[user.FieldDigestAt] = struct{}{}
+}
+
+// DigestAtCleared returns if the "digest_at" field was cleared in this mutation.
+func (m *UserMutation) DigestAtCleared() bool {
+	_, ok := m.clearedFields[user.FieldDigestAt]
+	return ok
+}
+
+// ResetDigestAt resets all changes to the "digest_at" field.
+func (m *UserMutation) ResetDigestAt() {
+	m.digest_at = nil
+	delete(m.clearedFields, user.FieldDigestAt)
+}
+
 // SetTeamID sets the "team_id" field.
 func (m *UserMutation) SetTeamID(pu pulid.ID) {
 	m.team = &pu
@@ -69366,7 +72664,7 @@ func (m *UserMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *UserMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 16)
 	if m.created_at != nil {
 		fields = append(fields, user.FieldCreatedAt)
 	}
@@ -69402,6 +72700,12 @@ func (m *UserMutation) Fields() []string {
 	}
 	if m.must_change_password != nil {
 		fields = append(fields, user.FieldMustChangePassword)
+	}
+	if m.reminder_kinds != nil {
+		fields = append(fields, user.FieldReminderKinds)
+	}
+	if m.digest_at != nil {
+		fields = append(fields, user.FieldDigestAt)
 	}
 	if m.team != nil {
 		fields = append(fields, user.FieldTeamID)
@@ -69441,6 +72745,10 @@ func (m *UserMutation) Field(name string) (ent.Value, bool) {
 		return m.PasswordHash()
 	case user.FieldMustChangePassword:
 		return m.MustChangePassword()
+	case user.FieldReminderKinds:
+		return m.ReminderKinds()
+	case user.FieldDigestAt:
+		return m.DigestAt()
 	case user.FieldTeamID:
 		return m.TeamID()
 	case user.FieldPartnerCustomerID:
@@ -69478,6 +72786,10 @@ func (m *UserMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldPasswordHash(ctx)
 	case user.FieldMustChangePassword:
 		return m.OldMustChangePassword(ctx)
+	case user.FieldReminderKinds:
+		return m.OldReminderKinds(ctx)
+	case user.FieldDigestAt:
+		return m.OldDigestAt(ctx)
 	case user.FieldTeamID:
 		return m.OldTeamID(ctx)
 	case user.FieldPartnerCustomerID:
@@ -69575,6 +72887,20 @@ func (m *UserMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetMustChangePassword(v)
 		return nil
+	case user.FieldReminderKinds:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReminderKinds(v)
+		return nil
+	case user.FieldDigestAt:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDigestAt(v)
+		return nil
 	case user.FieldTeamID:
 		v, ok := value.(pulid.ID)
 		if !ok {
@@ -69640,6 +72966,12 @@ func (m *UserMutation) ClearedFields() []string {
 	if m.FieldCleared(user.FieldPasswordHash) {
 		fields = append(fields, user.FieldPasswordHash)
 	}
+	if m.FieldCleared(user.FieldReminderKinds) {
+		fields = append(fields, user.FieldReminderKinds)
+	}
+	if m.FieldCleared(user.FieldDigestAt) {
+		fields = append(fields, user.FieldDigestAt)
+	}
 	if m.FieldCleared(user.FieldTeamID) {
 		fields = append(fields, user.FieldTeamID)
 	}
@@ -69665,6 +72997,12 @@ func (m *UserMutation) ClearField(name string) error {
 		return nil
 	case user.FieldPasswordHash:
 		m.ClearPasswordHash()
+		return nil
+	case user.FieldReminderKinds:
+		m.ClearReminderKinds()
+		return nil
+	case user.FieldDigestAt:
+		m.ClearDigestAt()
 		return nil
 	case user.FieldTeamID:
 		m.ClearTeamID()
@@ -69715,6 +73053,12 @@ func (m *UserMutation) ResetField(name string) error {
 		return nil
 	case user.FieldMustChangePassword:
 		m.ResetMustChangePassword()
+		return nil
+	case user.FieldReminderKinds:
+		m.ResetReminderKinds()
+		return nil
+	case user.FieldDigestAt:
+		m.ResetDigestAt()
 		return nil
 	case user.FieldTeamID:
 		m.ResetTeamID()

@@ -26,6 +26,7 @@ import (
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
+	"tandem/ent/medianote"
 	"tandem/ent/need"
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
@@ -38,6 +39,8 @@ import (
 	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
+	"tandem/ent/pushsent"
+	"tandem/ent/pushsubscription"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
@@ -106,6 +109,9 @@ var tableByPrefix = map[string]string{
 	"PB": projectmember.Table,
 	"PM": projectmilestone.Table,
 	"PF": projectdocument.Table,
+	"MN": medianote.Table,
+	"PU": pushsubscription.Table,
+	"PX": pushsent.Table,
 	"PE": person.Table,
 	"AX": accountchange.Table,
 }

@@ -72,13 +72,17 @@ type Trial struct {
 type TrialEdges struct {
 	// Sample holds the value of the sample edge.
 	Sample *Sample `json:"sample,omitempty"`
+	// Photos and voice notes taken during it, oldest first.
+	Media []*MediaNote `json:"media,omitempty"`
 	// Customer holds the value of the customer edge.
 	Customer *Customer `json:"customer,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [3]map[string]int
+
+	namedMedia map[string][]*MediaNote
 }
 
 // SampleOrErr returns the Sample value or an error if the edge
@@ -92,12 +96,21 @@ func (e TrialEdges) SampleOrErr() (*Sample, error) {
 	return nil, &NotLoadedError{edge: "sample"}
 }
 
+// MediaOrErr returns the Media value or an error if the edge
+// was not loaded in eager-loading.
+func (e TrialEdges) MediaOrErr() ([]*MediaNote, error) {
+	if e.loadedTypes[1] {
+		return e.Media, nil
+	}
+	return nil, &NotLoadedError{edge: "media"}
+}
+
 // CustomerOrErr returns the Customer value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e TrialEdges) CustomerOrErr() (*Customer, error) {
 	if e.Customer != nil {
 		return e.Customer, nil
-	} else if e.loadedTypes[1] {
+	} else if e.loadedTypes[2] {
 		return nil, &NotFoundError{label: customer.Label}
 	}
 	return nil, &NotLoadedError{edge: "customer"}
@@ -284,6 +297,11 @@ func (_m *Trial) QuerySample() *SampleQuery {
 	return NewTrialClient(_m.config).QuerySample(_m)
 }
 
+// QueryMedia queries the "media" edge of the Trial entity.
+func (_m *Trial) QueryMedia() *MediaNoteQuery {
+	return NewTrialClient(_m.config).QueryMedia(_m)
+}
+
 // QueryCustomer queries the "customer" edge of the Trial entity.
 func (_m *Trial) QueryCustomer() *CustomerQuery {
 	return NewTrialClient(_m.config).QueryCustomer(_m)
@@ -382,6 +400,30 @@ func (_m *Trial) String() string {
 	}
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedMedia returns the Media named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Trial) NamedMedia(name string) ([]*MediaNote, error) {
+	if _m.Edges.namedMedia == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedMedia[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Trial) appendNamedMedia(name string, edges ...*MediaNote) {
+	if _m.Edges.namedMedia == nil {
+		_m.Edges.namedMedia = make(map[string][]*MediaNote)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedMedia[name] = []*MediaNote{}
+	} else {
+		_m.Edges.namedMedia[name] = append(_m.Edges.namedMedia[name], edges...)
+	}
 }
 
 // Trials is a parsable slice of Trial.

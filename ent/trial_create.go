@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"tandem/ent/customer"
+	"tandem/ent/medianote"
 	"tandem/ent/sample"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/trial"
@@ -315,6 +316,21 @@ func (_c *TrialCreate) SetSample(v *Sample) *TrialCreate {
 	return _c.SetSampleID(v.ID)
 }
 
+// AddMediumIDs adds the "media" edge to the MediaNote entity by IDs.
+func (_c *TrialCreate) AddMediumIDs(ids ...pulid.ID) *TrialCreate {
+	_c.mutation.AddMediumIDs(ids...)
+	return _c
+}
+
+// AddMedia adds the "media" edges to the MediaNote entity.
+func (_c *TrialCreate) AddMedia(v ...*MediaNote) *TrialCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddMediumIDs(ids...)
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_c *TrialCreate) SetCustomer(v *Customer) *TrialCreate {
 	return _c.SetCustomerID(v.ID)
@@ -615,6 +631,22 @@ func (_c *TrialCreate) createSpec() (*Trial, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.SampleID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.MediaIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   trial.MediaTable,
+			Columns: []string{trial.MediaColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {

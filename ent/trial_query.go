@@ -4,10 +4,13 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
 	"tandem/ent/customer"
+	"tandem/ent/loadkeys"
+	"tandem/ent/medianote"
 	"tandem/ent/predicate"
 	"tandem/ent/sample"
 	"tandem/ent/schema/pulid"
@@ -23,14 +26,16 @@ import (
 // TrialQuery is the builder for querying Trial entities.
 type TrialQuery struct {
 	config
-	ctx          *QueryContext
-	order        []trial.OrderOption
-	inters       []Interceptor
-	predicates   []predicate.Trial
-	withSample   *SampleQuery
-	withCustomer *CustomerQuery
-	loadTotal    []func(context.Context, []*Trial) error
-	modifiers    []func(*sql.Selector)
+	ctx            *QueryContext
+	order          []trial.OrderOption
+	inters         []Interceptor
+	predicates     []predicate.Trial
+	withSample     *SampleQuery
+	withMedia      *MediaNoteQuery
+	withCustomer   *CustomerQuery
+	loadTotal      []func(context.Context, []*Trial) error
+	modifiers      []func(*sql.Selector)
+	withNamedMedia map[string]*MediaNoteQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -82,6 +87,28 @@ func (_q *TrialQuery) QuerySample() *SampleQuery {
 			sqlgraph.From(trial.Table, trial.FieldID, selector),
 			sqlgraph.To(sample.Table, sample.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, trial.SampleTable, trial.SampleColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryMedia chains the current query on the "media" edge.
+func (_q *TrialQuery) QueryMedia() *MediaNoteQuery {
+	query := (&MediaNoteClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(trial.Table, trial.FieldID, selector),
+			sqlgraph.To(medianote.Table, medianote.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, trial.MediaTable, trial.MediaColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -304,6 +331,7 @@ func (_q *TrialQuery) Clone() *TrialQuery {
 		inters:       append([]Interceptor{}, _q.inters...),
 		predicates:   append([]predicate.Trial{}, _q.predicates...),
 		withSample:   _q.withSample.Clone(),
+		withMedia:    _q.withMedia.Clone(),
 		withCustomer: _q.withCustomer.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
@@ -320,6 +348,17 @@ func (_q *TrialQuery) WithSample(opts ...func(*SampleQuery)) *TrialQuery {
 		opt(query)
 	}
 	_q.withSample = query
+	return _q
+}
+
+// WithMedia tells the query-builder to eager-load the nodes that are connected to
+// the "media" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *TrialQuery) WithMedia(opts ...func(*MediaNoteQuery)) *TrialQuery {
+	query := (&MediaNoteClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withMedia = query
 	return _q
 }
 
@@ -418,8 +457,9 @@ func (_q *TrialQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Trial,
 	var (
 		nodes       = []*Trial{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [3]bool{
 			_q.withSample != nil,
+			_q.withMedia != nil,
 			_q.withCustomer != nil,
 		}
 	)
@@ -450,9 +490,23 @@ func (_q *TrialQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Trial,
 			return nil, err
 		}
 	}
+	if query := _q.withMedia; query != nil {
+		if err := _q.loadMedia(ctx, query, nodes,
+			func(n *Trial) { n.Edges.Media = []*MediaNote{} },
+			func(n *Trial, e *MediaNote) { n.Edges.Media = append(n.Edges.Media, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withCustomer; query != nil {
 		if err := _q.loadCustomer(ctx, query, nodes, nil,
 			func(n *Trial, e *Customer) { n.Edges.Customer = e }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMedia {
+		if err := _q.loadMedia(ctx, query, nodes,
+			func(n *Trial) { n.appendNamedMedia(name) },
+			func(n *Trial, e *MediaNote) { n.appendNamedMedia(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -490,6 +544,37 @@ func (_q *TrialQuery) loadSample(ctx context.Context, query *SampleQuery, nodes 
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *TrialQuery) loadMedia(ctx context.Context, query *MediaNoteQuery, nodes []*Trial, init func(*Trial), assign func(*Trial, *MediaNote)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Trial)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(medianote.FieldTrialID)
+	}
+	query.Where(predicate.MediaNote(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(trial.MediaColumn), fks...))
+		loadkeys.Mark(s, trial.MediaColumn, fks) // ent/entc.go: markLoadKeys
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.TrialID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "trial_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -646,6 +731,20 @@ func (_q *TrialQuery) ForShare(opts ...sql.LockOption) *TrialQuery {
 func (_q *TrialQuery) Modify(modifiers ...func(s *sql.Selector)) *TrialSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedMedia tells the query-builder to eager-load the nodes that are connected to the "media"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *TrialQuery) WithNamedMedia(name string, opts ...func(*MediaNoteQuery)) *TrialQuery {
+	query := (&MediaNoteClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedMedia == nil {
+		_q.withNamedMedia = make(map[string]*MediaNoteQuery)
+	}
+	_q.withNamedMedia[name] = query
+	return _q
 }
 
 // TrialGroupBy is the group-by builder for Trial entities.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"tandem/ent/customer"
+	"tandem/ent/medianote"
 	"tandem/ent/predicate"
 	"tandem/ent/sample"
 	"tandem/ent/schema/pulid"
@@ -407,6 +408,21 @@ func (_u *TrialUpdate) SetSample(v *Sample) *TrialUpdate {
 	return _u.SetSampleID(v.ID)
 }
 
+// AddMediumIDs adds the "media" edge to the MediaNote entity by IDs.
+func (_u *TrialUpdate) AddMediumIDs(ids ...pulid.ID) *TrialUpdate {
+	_u.mutation.AddMediumIDs(ids...)
+	return _u
+}
+
+// AddMedia adds the "media" edges to the MediaNote entity.
+func (_u *TrialUpdate) AddMedia(v ...*MediaNote) *TrialUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMediumIDs(ids...)
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *TrialUpdate) SetCustomer(v *Customer) *TrialUpdate {
 	return _u.SetCustomerID(v.ID)
@@ -421,6 +437,27 @@ func (_u *TrialUpdate) Mutation() *TrialMutation {
 func (_u *TrialUpdate) ClearSample() *TrialUpdate {
 	_u.mutation.ClearSample()
 	return _u
+}
+
+// ClearMedia clears all "media" edges to the MediaNote entity.
+func (_u *TrialUpdate) ClearMedia() *TrialUpdate {
+	_u.mutation.ClearMedia()
+	return _u
+}
+
+// RemoveMediumIDs removes the "media" edge to MediaNote entities by IDs.
+func (_u *TrialUpdate) RemoveMediumIDs(ids ...pulid.ID) *TrialUpdate {
+	_u.mutation.RemoveMediumIDs(ids...)
+	return _u
+}
+
+// RemoveMedia removes "media" edges to MediaNote entities.
+func (_u *TrialUpdate) RemoveMedia(v ...*MediaNote) *TrialUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMediumIDs(ids...)
 }
 
 // ClearCustomer clears the "customer" edge to the Customer entity.
@@ -694,6 +731,51 @@ func (_u *TrialUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(sample.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MediaCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   trial.MediaTable,
+			Columns: []string{trial.MediaColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMediaIDs(); len(nodes) > 0 && !_u.mutation.MediaCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   trial.MediaTable,
+			Columns: []string{trial.MediaColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MediaIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   trial.MediaTable,
+			Columns: []string{trial.MediaColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1127,6 +1209,21 @@ func (_u *TrialUpdateOne) SetSample(v *Sample) *TrialUpdateOne {
 	return _u.SetSampleID(v.ID)
 }
 
+// AddMediumIDs adds the "media" edge to the MediaNote entity by IDs.
+func (_u *TrialUpdateOne) AddMediumIDs(ids ...pulid.ID) *TrialUpdateOne {
+	_u.mutation.AddMediumIDs(ids...)
+	return _u
+}
+
+// AddMedia adds the "media" edges to the MediaNote entity.
+func (_u *TrialUpdateOne) AddMedia(v ...*MediaNote) *TrialUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMediumIDs(ids...)
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *TrialUpdateOne) SetCustomer(v *Customer) *TrialUpdateOne {
 	return _u.SetCustomerID(v.ID)
@@ -1141,6 +1238,27 @@ func (_u *TrialUpdateOne) Mutation() *TrialMutation {
 func (_u *TrialUpdateOne) ClearSample() *TrialUpdateOne {
 	_u.mutation.ClearSample()
 	return _u
+}
+
+// ClearMedia clears all "media" edges to the MediaNote entity.
+func (_u *TrialUpdateOne) ClearMedia() *TrialUpdateOne {
+	_u.mutation.ClearMedia()
+	return _u
+}
+
+// RemoveMediumIDs removes the "media" edge to MediaNote entities by IDs.
+func (_u *TrialUpdateOne) RemoveMediumIDs(ids ...pulid.ID) *TrialUpdateOne {
+	_u.mutation.RemoveMediumIDs(ids...)
+	return _u
+}
+
+// RemoveMedia removes "media" edges to MediaNote entities.
+func (_u *TrialUpdateOne) RemoveMedia(v ...*MediaNote) *TrialUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMediumIDs(ids...)
 }
 
 // ClearCustomer clears the "customer" edge to the Customer entity.
@@ -1444,6 +1562,51 @@ func (_u *TrialUpdateOne) sqlSave(ctx context.Context) (_node *Trial, err error)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(sample.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MediaCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   trial.MediaTable,
+			Columns: []string{trial.MediaColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMediaIDs(); len(nodes) > 0 && !_u.mutation.MediaCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   trial.MediaTable,
+			Columns: []string{trial.MediaColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MediaIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   trial.MediaTable,
+			Columns: []string{trial.MediaColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(medianote.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

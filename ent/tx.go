@@ -58,6 +58,8 @@ type Tx struct {
 	MarketInfo *MarketInfoClient
 	// MarketInfoShare is the client for interacting with the MarketInfoShare builders.
 	MarketInfoShare *MarketInfoShareClient
+	// MediaNote is the client for interacting with the MediaNote builders.
+	MediaNote *MediaNoteClient
 	// Need is the client for interacting with the Need builders.
 	Need *NeedClient
 	// Order is the client for interacting with the Order builders.
@@ -82,6 +84,10 @@ type Tx struct {
 	ProjectMember *ProjectMemberClient
 	// ProjectMilestone is the client for interacting with the ProjectMilestone builders.
 	ProjectMilestone *ProjectMilestoneClient
+	// PushSent is the client for interacting with the PushSent builders.
+	PushSent *PushSentClient
+	// PushSubscription is the client for interacting with the PushSubscription builders.
+	PushSubscription *PushSubscriptionClient
 	// Quotation is the client for interacting with the Quotation builders.
 	Quotation *QuotationClient
 	// QuotationLine is the client for interacting with the QuotationLine builders.
@@ -273,6 +279,7 @@ func (tx *Tx) init() {
 	tx.LoginThrottle = NewLoginThrottleClient(tx.config)
 	tx.MarketInfo = NewMarketInfoClient(tx.config)
 	tx.MarketInfoShare = NewMarketInfoShareClient(tx.config)
+	tx.MediaNote = NewMediaNoteClient(tx.config)
 	tx.Need = NewNeedClient(tx.config)
 	tx.Order = NewOrderClient(tx.config)
 	tx.OrderEvent = NewOrderEventClient(tx.config)
@@ -285,6 +292,8 @@ func (tx *Tx) init() {
 	tx.ProjectDocument = NewProjectDocumentClient(tx.config)
 	tx.ProjectMember = NewProjectMemberClient(tx.config)
 	tx.ProjectMilestone = NewProjectMilestoneClient(tx.config)
+	tx.PushSent = NewPushSentClient(tx.config)
+	tx.PushSubscription = NewPushSubscriptionClient(tx.config)
 	tx.Quotation = NewQuotationClient(tx.config)
 	tx.QuotationLine = NewQuotationLineClient(tx.config)
 	tx.RefreshToken = NewRefreshTokenClient(tx.config)

@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"tandem/ent/customer"
@@ -44,6 +45,10 @@ type User struct {
 	PasswordHash string `json:"-"`
 	// Set by a temporary password (resetUserPassword, inviteUser): until the user changes it, only me, changePassword, logout, refreshToken and viewerAccess answer.
 	MustChangePassword bool `json:"must_change_password,omitempty"`
+	// The reminders the person receives by Web Push (domain/reminder kinds); null: every kind. At most 10 values of at most 40 characters.
+	ReminderKinds []string `json:"reminder_kinds,omitempty"`
+	// The local time (HH:MM, in the server's time zone) of the morning digest; null: no digest. At most 5 characters.
+	DigestAt *string `json:"digest_at,omitempty"`
 	// TeamID holds the value of the "team_id" field.
 	TeamID pulid.ID `json:"team_id,omitempty"`
 	// The organisation a PARTNER user belongs to.
@@ -155,13 +160,15 @@ func (*User) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case user.FieldReminderKinds:
+			values[i] = new([]byte)
 		case user.FieldID, user.FieldTeamID, user.FieldPartnerCustomerID:
 			values[i] = new(pulid.ID)
 		case user.FieldActive, user.FieldMustChangePassword:
 			values[i] = new(sql.NullBool)
 		case user.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case user.FieldEmail, user.FieldName, user.FieldRole, user.FieldFunction, user.FieldPhone, user.FieldLocale, user.FieldPasswordHash:
+		case user.FieldEmail, user.FieldName, user.FieldRole, user.FieldFunction, user.FieldPhone, user.FieldLocale, user.FieldPasswordHash, user.FieldDigestAt:
 			values[i] = new(sql.NullString)
 		case user.FieldCreatedAt, user.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -257,6 +264,21 @@ func (_m *User) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field must_change_password", values[i])
 			} else if value.Valid {
 				_m.MustChangePassword = value.Bool
+			}
+		case user.FieldReminderKinds:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field reminder_kinds", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.ReminderKinds); err != nil {
+					return fmt.Errorf("unmarshal field reminder_kinds: %w", err)
+				}
+			}
+		case user.FieldDigestAt:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field digest_at", values[i])
+			} else if value.Valid {
+				_m.DigestAt = new(string)
+				*_m.DigestAt = value.String
 			}
 		case user.FieldTeamID:
 			if value, ok := values[i].(*pulid.ID); !ok {
@@ -375,6 +397,14 @@ func (_m *User) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("must_change_password=")
 	builder.WriteString(fmt.Sprintf("%v", _m.MustChangePassword))
+	builder.WriteString(", ")
+	builder.WriteString("reminder_kinds=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ReminderKinds))
+	builder.WriteString(", ")
+	if v := _m.DigestAt; v != nil {
+		builder.WriteString("digest_at=")
+		builder.WriteString(*v)
+	}
 	builder.WriteString(", ")
 	builder.WriteString("team_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TeamID))

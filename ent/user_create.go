@@ -181,6 +181,26 @@ func (_c *UserCreate) SetNillableMustChangePassword(v *bool) *UserCreate {
 	return _c
 }
 
+// SetReminderKinds sets the "reminder_kinds" field.
+func (_c *UserCreate) SetReminderKinds(v []string) *UserCreate {
+	_c.mutation.SetReminderKinds(v)
+	return _c
+}
+
+// SetDigestAt sets the "digest_at" field.
+func (_c *UserCreate) SetDigestAt(v string) *UserCreate {
+	_c.mutation.SetDigestAt(v)
+	return _c
+}
+
+// SetNillableDigestAt sets the "digest_at" field if the given value is not nil.
+func (_c *UserCreate) SetNillableDigestAt(v *string) *UserCreate {
+	if v != nil {
+		_c.SetDigestAt(*v)
+	}
+	return _c
+}
+
 // SetTeamID sets the "team_id" field.
 func (_c *UserCreate) SetTeamID(v pulid.ID) *UserCreate {
 	_c.mutation.SetTeamID(v)
@@ -460,6 +480,16 @@ func (_c *UserCreate) check() error {
 	if _, ok := _c.mutation.MustChangePassword(); !ok {
 		return &ValidationError{Name: "must_change_password", err: errors.New(`ent: missing required field "User.must_change_password"`)}
 	}
+	if v, ok := _c.mutation.ReminderKinds(); ok {
+		if err := user.ReminderKindsValidator(v); err != nil {
+			return &ValidationError{Name: "reminder_kinds", err: fmt.Errorf(`ent: validator failed for field "User.reminder_kinds": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.DigestAt(); ok {
+		if err := user.DigestAtValidator(v); err != nil {
+			return &ValidationError{Name: "digest_at", err: fmt.Errorf(`ent: validator failed for field "User.digest_at": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -543,6 +573,14 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.MustChangePassword(); ok {
 		_spec.SetField(user.FieldMustChangePassword, field.TypeBool, value)
 		_node.MustChangePassword = value
+	}
+	if value, ok := _c.mutation.ReminderKinds(); ok {
+		_spec.SetField(user.FieldReminderKinds, field.TypeJSON, value)
+		_node.ReminderKinds = value
+	}
+	if value, ok := _c.mutation.DigestAt(); ok {
+		_spec.SetField(user.FieldDigestAt, field.TypeString, value)
+		_node.DigestAt = &value
 	}
 	if nodes := _c.mutation.TeamIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -860,6 +898,42 @@ func (u *UserUpsert) UpdateMustChangePassword() *UserUpsert {
 	return u
 }
 
+// SetReminderKinds sets the "reminder_kinds" field.
+func (u *UserUpsert) SetReminderKinds(v []string) *UserUpsert {
+	u.Set(user.FieldReminderKinds, v)
+	return u
+}
+
+// UpdateReminderKinds sets the "reminder_kinds" field to the value that was provided on create.
+func (u *UserUpsert) UpdateReminderKinds() *UserUpsert {
+	u.SetExcluded(user.FieldReminderKinds)
+	return u
+}
+
+// ClearReminderKinds clears the value of the "reminder_kinds" field.
+func (u *UserUpsert) ClearReminderKinds() *UserUpsert {
+	u.SetNull(user.FieldReminderKinds)
+	return u
+}
+
+// SetDigestAt sets the "digest_at" field.
+func (u *UserUpsert) SetDigestAt(v string) *UserUpsert {
+	u.Set(user.FieldDigestAt, v)
+	return u
+}
+
+// UpdateDigestAt sets the "digest_at" field to the value that was provided on create.
+func (u *UserUpsert) UpdateDigestAt() *UserUpsert {
+	u.SetExcluded(user.FieldDigestAt)
+	return u
+}
+
+// ClearDigestAt clears the value of the "digest_at" field.
+func (u *UserUpsert) ClearDigestAt() *UserUpsert {
+	u.SetNull(user.FieldDigestAt)
+	return u
+}
+
 // SetTeamID sets the "team_id" field.
 func (u *UserUpsert) SetTeamID(v pulid.ID) *UserUpsert {
 	u.Set(user.FieldTeamID, v)
@@ -1119,6 +1193,48 @@ func (u *UserUpsertOne) SetMustChangePassword(v bool) *UserUpsertOne {
 func (u *UserUpsertOne) UpdateMustChangePassword() *UserUpsertOne {
 	return u.Update(func(s *UserUpsert) {
 		s.UpdateMustChangePassword()
+	})
+}
+
+// SetReminderKinds sets the "reminder_kinds" field.
+func (u *UserUpsertOne) SetReminderKinds(v []string) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetReminderKinds(v)
+	})
+}
+
+// UpdateReminderKinds sets the "reminder_kinds" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdateReminderKinds() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateReminderKinds()
+	})
+}
+
+// ClearReminderKinds clears the value of the "reminder_kinds" field.
+func (u *UserUpsertOne) ClearReminderKinds() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearReminderKinds()
+	})
+}
+
+// SetDigestAt sets the "digest_at" field.
+func (u *UserUpsertOne) SetDigestAt(v string) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetDigestAt(v)
+	})
+}
+
+// UpdateDigestAt sets the "digest_at" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdateDigestAt() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateDigestAt()
+	})
+}
+
+// ClearDigestAt clears the value of the "digest_at" field.
+func (u *UserUpsertOne) ClearDigestAt() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearDigestAt()
 	})
 }
 
@@ -1554,6 +1670,48 @@ func (u *UserUpsertBulk) SetMustChangePassword(v bool) *UserUpsertBulk {
 func (u *UserUpsertBulk) UpdateMustChangePassword() *UserUpsertBulk {
 	return u.Update(func(s *UserUpsert) {
 		s.UpdateMustChangePassword()
+	})
+}
+
+// SetReminderKinds sets the "reminder_kinds" field.
+func (u *UserUpsertBulk) SetReminderKinds(v []string) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetReminderKinds(v)
+	})
+}
+
+// UpdateReminderKinds sets the "reminder_kinds" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdateReminderKinds() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateReminderKinds()
+	})
+}
+
+// ClearReminderKinds clears the value of the "reminder_kinds" field.
+func (u *UserUpsertBulk) ClearReminderKinds() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearReminderKinds()
+	})
+}
+
+// SetDigestAt sets the "digest_at" field.
+func (u *UserUpsertBulk) SetDigestAt(v string) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetDigestAt(v)
+	})
+}
+
+// UpdateDigestAt sets the "digest_at" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdateDigestAt() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateDigestAt()
+	})
+}
+
+// ClearDigestAt clears the value of the "digest_at" field.
+func (u *UserUpsertBulk) ClearDigestAt() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearDigestAt()
 	})
 }
 

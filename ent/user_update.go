@@ -18,6 +18,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 )
 
@@ -197,6 +198,44 @@ func (_u *UserUpdate) SetNillableMustChangePassword(v *bool) *UserUpdate {
 	if v != nil {
 		_u.SetMustChangePassword(*v)
 	}
+	return _u
+}
+
+// SetReminderKinds sets the "reminder_kinds" field.
+func (_u *UserUpdate) SetReminderKinds(v []string) *UserUpdate {
+	_u.mutation.SetReminderKinds(v)
+	return _u
+}
+
+// AppendReminderKinds appends value to the "reminder_kinds" field.
+func (_u *UserUpdate) AppendReminderKinds(v []string) *UserUpdate {
+	_u.mutation.AppendReminderKinds(v)
+	return _u
+}
+
+// ClearReminderKinds clears the value of the "reminder_kinds" field.
+func (_u *UserUpdate) ClearReminderKinds() *UserUpdate {
+	_u.mutation.ClearReminderKinds()
+	return _u
+}
+
+// SetDigestAt sets the "digest_at" field.
+func (_u *UserUpdate) SetDigestAt(v string) *UserUpdate {
+	_u.mutation.SetDigestAt(v)
+	return _u
+}
+
+// SetNillableDigestAt sets the "digest_at" field if the given value is not nil.
+func (_u *UserUpdate) SetNillableDigestAt(v *string) *UserUpdate {
+	if v != nil {
+		_u.SetDigestAt(*v)
+	}
+	return _u
+}
+
+// ClearDigestAt clears the value of the "digest_at" field.
+func (_u *UserUpdate) ClearDigestAt() *UserUpdate {
+	_u.mutation.ClearDigestAt()
 	return _u
 }
 
@@ -526,6 +565,16 @@ func (_u *UserUpdate) check() error {
 			return &ValidationError{Name: "password_hash", err: fmt.Errorf(`ent: validator failed for field "User.password_hash": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReminderKinds(); ok {
+		if err := user.ReminderKindsValidator(v); err != nil {
+			return &ValidationError{Name: "reminder_kinds", err: fmt.Errorf(`ent: validator failed for field "User.reminder_kinds": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.DigestAt(); ok {
+		if err := user.DigestAtValidator(v); err != nil {
+			return &ValidationError{Name: "digest_at", err: fmt.Errorf(`ent: validator failed for field "User.digest_at": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -588,6 +637,23 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.MustChangePassword(); ok {
 		_spec.SetField(user.FieldMustChangePassword, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.ReminderKinds(); ok {
+		_spec.SetField(user.FieldReminderKinds, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedReminderKinds(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, user.FieldReminderKinds, value)
+		})
+	}
+	if _u.mutation.ReminderKindsCleared() {
+		_spec.ClearField(user.FieldReminderKinds, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.DigestAt(); ok {
+		_spec.SetField(user.FieldDigestAt, field.TypeString, value)
+	}
+	if _u.mutation.DigestAtCleared() {
+		_spec.ClearField(user.FieldDigestAt, field.TypeString)
 	}
 	if _u.mutation.TeamCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1059,6 +1125,44 @@ func (_u *UserUpdateOne) SetNillableMustChangePassword(v *bool) *UserUpdateOne {
 	return _u
 }
 
+// SetReminderKinds sets the "reminder_kinds" field.
+func (_u *UserUpdateOne) SetReminderKinds(v []string) *UserUpdateOne {
+	_u.mutation.SetReminderKinds(v)
+	return _u
+}
+
+// AppendReminderKinds appends value to the "reminder_kinds" field.
+func (_u *UserUpdateOne) AppendReminderKinds(v []string) *UserUpdateOne {
+	_u.mutation.AppendReminderKinds(v)
+	return _u
+}
+
+// ClearReminderKinds clears the value of the "reminder_kinds" field.
+func (_u *UserUpdateOne) ClearReminderKinds() *UserUpdateOne {
+	_u.mutation.ClearReminderKinds()
+	return _u
+}
+
+// SetDigestAt sets the "digest_at" field.
+func (_u *UserUpdateOne) SetDigestAt(v string) *UserUpdateOne {
+	_u.mutation.SetDigestAt(v)
+	return _u
+}
+
+// SetNillableDigestAt sets the "digest_at" field if the given value is not nil.
+func (_u *UserUpdateOne) SetNillableDigestAt(v *string) *UserUpdateOne {
+	if v != nil {
+		_u.SetDigestAt(*v)
+	}
+	return _u
+}
+
+// ClearDigestAt clears the value of the "digest_at" field.
+func (_u *UserUpdateOne) ClearDigestAt() *UserUpdateOne {
+	_u.mutation.ClearDigestAt()
+	return _u
+}
+
 // SetTeamID sets the "team_id" field.
 func (_u *UserUpdateOne) SetTeamID(v pulid.ID) *UserUpdateOne {
 	_u.mutation.SetTeamID(v)
@@ -1398,6 +1502,16 @@ func (_u *UserUpdateOne) check() error {
 			return &ValidationError{Name: "password_hash", err: fmt.Errorf(`ent: validator failed for field "User.password_hash": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReminderKinds(); ok {
+		if err := user.ReminderKindsValidator(v); err != nil {
+			return &ValidationError{Name: "reminder_kinds", err: fmt.Errorf(`ent: validator failed for field "User.reminder_kinds": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.DigestAt(); ok {
+		if err := user.DigestAtValidator(v); err != nil {
+			return &ValidationError{Name: "digest_at", err: fmt.Errorf(`ent: validator failed for field "User.digest_at": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -1477,6 +1591,23 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 	}
 	if value, ok := _u.mutation.MustChangePassword(); ok {
 		_spec.SetField(user.FieldMustChangePassword, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.ReminderKinds(); ok {
+		_spec.SetField(user.FieldReminderKinds, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedReminderKinds(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, user.FieldReminderKinds, value)
+		})
+	}
+	if _u.mutation.ReminderKindsCleared() {
+		_spec.ClearField(user.FieldReminderKinds, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.DigestAt(); ok {
+		_spec.SetField(user.FieldDigestAt, field.TypeString, value)
+	}
+	if _u.mutation.DigestAtCleared() {
+		_spec.ClearField(user.FieldDigestAt, field.TypeString)
 	}
 	if _u.mutation.TeamCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -340,6 +340,9 @@ func (r *Resolver) IssueAttachment() generated.IssueAttachmentResolver {
 // KeyPerson returns generated.KeyPersonResolver implementation.
 func (r *Resolver) KeyPerson() generated.KeyPersonResolver { return &keyPersonResolver{r} }
 
+// MediaNote returns generated.MediaNoteResolver implementation.
+func (r *Resolver) MediaNote() generated.MediaNoteResolver { return &mediaNoteResolver{r} }
+
 // Order returns generated.OrderResolver implementation.
 func (r *Resolver) Order() generated.OrderResolver { return &orderResolver{r} }
 
@@ -384,6 +387,7 @@ type (
 	issueResolver                     struct{ *Resolver }
 	issueAttachmentResolver           struct{ *Resolver }
 	keyPersonResolver                 struct{ *Resolver }
+	mediaNoteResolver                 struct{ *Resolver }
 	orderResolver                     struct{ *Resolver }
 	pricePointResolver                struct{ *Resolver }
 	projectDocumentResolver           struct{ *Resolver }

@@ -32,6 +32,8 @@ type Resolver struct {
 	WebhookTargets *webhook.Targets
 	// Metrics counts refused sign-ins (nil: not counted).
 	Metrics *metrics.Metrics
+	// Push sends reminders by Web Push (nil: push is off).
+	Push *PushConfig
 }
 
 // db returns the request's transaction client in a mutation, the root client otherwise.

@@ -135,6 +135,8 @@ var Table = map[string]Type{
 		Write: accountWrite,
 	},
 	"ProjectMember": {Read: internalAccountRows, Write: accountWrite},
+	// Photos and voice notes of visits and trials (domain/media): ours alone.
+	"MediaNote": {Read: internalAccountRows, Write: accountWrite},
 	"ProjectDocument": {
 		Read:    ByRole{viewer.Admin: OfAccounts, viewer.Analyst: OfAccounts, viewer.Manager: OfAccounts, viewer.Rep: OfAccounts, viewer.Partner: sharedProjectDocuments},
 		Partner: fields("id createdAt updatedAt version projectID customerID kind title shared fileName contentType sizeBytes sha256 project downloadURL"),
@@ -239,6 +241,9 @@ var Table = map[string]Type{
 	"ClientMutation": {Write: systemWrite},
 	"SigningKey":     {Write: systemWrite},
 	"ServerState":    {Write: systemWrite},
+	// Web Push (server/push): the browsers' keys and what was sent, read by the server alone.
+	"PushSubscription": {Write: systemWrite},
+	"PushSent":         {Write: systemWrite},
 }
 
 // privateNotes: a key person's private notes are read by the account's owner, the
@@ -305,9 +310,12 @@ var Views = map[string]View{
 	// What can be promised of a quantity (partners: stock:read): whether and when, no stock figures.
 	"Availability": {Partner: fields("product quantity unit status earliestShipAt leadTimeDays message")},
 	"TeamMember":   {},
-	"ReportYear":   {},
-	"UnitQuantity": {},
-	"ViewerAccess": {},
+	// A person's own reminder settings and browsers (reminderSettings: the viewer's alone).
+	"ReminderSettings": {},
+	"PushDevice":       {},
+	"ReportYear":       {},
+	"UnitQuantity":     {},
+	"ViewerAccess":     {},
 	// Merges and bulk changes (domain/merge): ours.
 	"MergePreview":            {},
 	"MergeField":              {},

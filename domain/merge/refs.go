@@ -28,7 +28,7 @@ var AccountRefs = []Ref{
 	{"interactions", "customer_id"}, {"issues", "customer_id"}, {"issue_attachments", "customer_id"},
 	{"issue_events", "customer_id"}, {"key_persons", "customer_id"}, {"market_info_shares", "customer_id"},
 	{"needs", "customer_id"}, {"orders", "customer_id"}, {"order_events", "customer_id"},
-	{"order_lines", "customer_id"}, {"pitches", "customer_id"}, {"quotations", "customer_id"}, {"quotation_lines", "customer_id"}, {"projects", "customer_id"}, {"project_members", "customer_id"}, {"project_milestones", "customer_id"}, {"project_documents", "customer_id"}, {"samples", "customer_id"},
+	{"order_lines", "customer_id"}, {"pitches", "customer_id"}, {"quotations", "customer_id"}, {"quotation_lines", "customer_id"}, {"projects", "customer_id"}, {"project_members", "customer_id"}, {"project_milestones", "customer_id"}, {"project_documents", "customer_id"}, {"media_notes", "customer_id"}, {"samples", "customer_id"},
 	{"sample_events", "customer_id"}, {"service_documents", "customer_id"}, {"shipments", "customer_id"},
 	{"stage_changes", "customer_id"}, {"tasks", "customer_id"}, {"tracking_events", "customer_id"},
 	{"trials", "customer_id"}, {"users", "partner_customer_id"}, {"webhook_deliveries", "customer_id"},

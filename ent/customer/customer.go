@@ -205,6 +205,8 @@ const (
 	EdgeProjectMilestones = "project_milestones"
 	// EdgeProjectDocuments holds the string denoting the project_documents edge name in mutations.
 	EdgeProjectDocuments = "project_documents"
+	// EdgeMediaNotes holds the string denoting the media_notes edge name in mutations.
+	EdgeMediaNotes = "media_notes"
 	// Table holds the table name of the customer in the database.
 	Table = "customers"
 	// OwnerTable is the table that holds the owner relation/edge.
@@ -481,6 +483,13 @@ const (
 	ProjectDocumentsInverseTable = "project_documents"
 	// ProjectDocumentsColumn is the table column denoting the project_documents relation/edge.
 	ProjectDocumentsColumn = "customer_id"
+	// MediaNotesTable is the table that holds the media_notes relation/edge.
+	MediaNotesTable = "media_notes"
+	// MediaNotesInverseTable is the table name for the MediaNote entity.
+	// It exists in this package in order to avoid circular dependency with the "medianote" package.
+	MediaNotesInverseTable = "media_notes"
+	// MediaNotesColumn is the table column denoting the media_notes relation/edge.
+	MediaNotesColumn = "customer_id"
 )
 
 // Columns holds all SQL columns for customer fields.
@@ -1589,6 +1598,20 @@ func ByProjectDocuments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption 
 		sqlgraph.OrderByNeighborTerms(s, newProjectDocumentsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByMediaNotesCount orders the results by media_notes count.
+func ByMediaNotesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newMediaNotesStep(), opts...)
+	}
+}
+
+// ByMediaNotes orders the results by media_notes terms.
+func ByMediaNotes(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newMediaNotesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newOwnerStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -1867,6 +1890,13 @@ func newProjectDocumentsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ProjectDocumentsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, ProjectDocumentsTable, ProjectDocumentsColumn),
+	)
+}
+func newMediaNotesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(MediaNotesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, MediaNotesTable, MediaNotesColumn),
 	)
 }
 

@@ -4431,6 +4431,29 @@ func HasProjectDocumentsWith(preds ...predicate.ProjectDocument) predicate.Custo
 	})
 }
 
+// HasMediaNotes applies the HasEdge predicate on the "media_notes" edge.
+func HasMediaNotes() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, MediaNotesTable, MediaNotesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasMediaNotesWith applies the HasEdge predicate on the "media_notes" edge with a given conditions (other predicates).
+func HasMediaNotesWith(preds ...predicate.MediaNote) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newMediaNotesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Customer) predicate.Customer {
 	return predicate.Customer(sql.AndPredicates(predicates...))

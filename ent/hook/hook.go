@@ -272,6 +272,18 @@ func (f MarketInfoShareFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Va
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MarketInfoShareMutation", m)
 }
 
+// The MediaNoteFunc type is an adapter to allow the use of ordinary
+// function as MediaNote mutator.
+type MediaNoteFunc func(context.Context, *ent.MediaNoteMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f MediaNoteFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.MediaNoteMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MediaNoteMutation", m)
+}
+
 // The NeedFunc type is an adapter to allow the use of ordinary
 // function as Need mutator.
 type NeedFunc func(context.Context, *ent.NeedMutation) (ent.Value, error)
@@ -414,6 +426,30 @@ func (f ProjectMilestoneFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.V
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProjectMilestoneMutation", m)
+}
+
+// The PushSentFunc type is an adapter to allow the use of ordinary
+// function as PushSent mutator.
+type PushSentFunc func(context.Context, *ent.PushSentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PushSentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PushSentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PushSentMutation", m)
+}
+
+// The PushSubscriptionFunc type is an adapter to allow the use of ordinary
+// function as PushSubscription mutator.
+type PushSubscriptionFunc func(context.Context, *ent.PushSubscriptionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PushSubscriptionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PushSubscriptionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PushSubscriptionMutation", m)
 }
 
 // The QuotationFunc type is an adapter to allow the use of ordinary

@@ -29,6 +29,7 @@ import (
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
+	"tandem/ent/medianote"
 	"tandem/ent/need"
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
@@ -42,6 +43,8 @@ import (
 	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
+	"tandem/ent/pushsent"
+	"tandem/ent/pushsubscription"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
@@ -715,6 +718,33 @@ func (f TraverseMarketInfoShare) Traverse(ctx context.Context, q ent.Query) erro
 	return fmt.Errorf("unexpected query type %T. expect *ent.MarketInfoShareQuery", q)
 }
 
+// The MediaNoteFunc type is an adapter to allow the use of ordinary function as a Querier.
+type MediaNoteFunc func(context.Context, *ent.MediaNoteQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f MediaNoteFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.MediaNoteQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.MediaNoteQuery", q)
+}
+
+// The TraverseMediaNote type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseMediaNote func(context.Context, *ent.MediaNoteQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseMediaNote) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseMediaNote) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MediaNoteQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.MediaNoteQuery", q)
+}
+
 // The NeedFunc type is an adapter to allow the use of ordinary function as a Querier.
 type NeedFunc func(context.Context, *ent.NeedQuery) (ent.Value, error)
 
@@ -1037,6 +1067,60 @@ func (f TraverseProjectMilestone) Traverse(ctx context.Context, q ent.Query) err
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.ProjectMilestoneQuery", q)
+}
+
+// The PushSentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type PushSentFunc func(context.Context, *ent.PushSentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f PushSentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.PushSentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.PushSentQuery", q)
+}
+
+// The TraversePushSent type is an adapter to allow the use of ordinary function as Traverser.
+type TraversePushSent func(context.Context, *ent.PushSentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraversePushSent) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraversePushSent) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PushSentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.PushSentQuery", q)
+}
+
+// The PushSubscriptionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type PushSubscriptionFunc func(context.Context, *ent.PushSubscriptionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f PushSubscriptionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.PushSubscriptionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.PushSubscriptionQuery", q)
+}
+
+// The TraversePushSubscription type is an adapter to allow the use of ordinary function as Traverser.
+type TraversePushSubscription func(context.Context, *ent.PushSubscriptionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraversePushSubscription) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraversePushSubscription) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PushSubscriptionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.PushSubscriptionQuery", q)
 }
 
 // The QuotationFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -1599,6 +1683,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.MarketInfoQuery, predicate.MarketInfo, marketinfo.OrderOption]{typ: ent.TypeMarketInfo, tq: q}, nil
 	case *ent.MarketInfoShareQuery:
 		return &query[*ent.MarketInfoShareQuery, predicate.MarketInfoShare, marketinfoshare.OrderOption]{typ: ent.TypeMarketInfoShare, tq: q}, nil
+	case *ent.MediaNoteQuery:
+		return &query[*ent.MediaNoteQuery, predicate.MediaNote, medianote.OrderOption]{typ: ent.TypeMediaNote, tq: q}, nil
 	case *ent.NeedQuery:
 		return &query[*ent.NeedQuery, predicate.Need, need.OrderOption]{typ: ent.TypeNeed, tq: q}, nil
 	case *ent.OrderQuery:
@@ -1623,6 +1709,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ProjectMemberQuery, predicate.ProjectMember, projectmember.OrderOption]{typ: ent.TypeProjectMember, tq: q}, nil
 	case *ent.ProjectMilestoneQuery:
 		return &query[*ent.ProjectMilestoneQuery, predicate.ProjectMilestone, projectmilestone.OrderOption]{typ: ent.TypeProjectMilestone, tq: q}, nil
+	case *ent.PushSentQuery:
+		return &query[*ent.PushSentQuery, predicate.PushSent, pushsent.OrderOption]{typ: ent.TypePushSent, tq: q}, nil
+	case *ent.PushSubscriptionQuery:
+		return &query[*ent.PushSubscriptionQuery, predicate.PushSubscription, pushsubscription.OrderOption]{typ: ent.TypePushSubscription, tq: q}, nil
 	case *ent.QuotationQuery:
 		return &query[*ent.QuotationQuery, predicate.Quotation, quotation.OrderOption]{typ: ent.TypeQuotation, tq: q}, nil
 	case *ent.QuotationLineQuery:

@@ -1194,6 +1194,74 @@ var (
 			},
 		},
 	}
+	// MediaNotesColumns holds the columns for the "media_notes" table.
+	MediaNotesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"PHOTO", "VOICE"}},
+		{Name: "caption", Type: field.TypeString, Nullable: true},
+		{Name: "duration_seconds", Type: field.TypeInt, Nullable: true},
+		{Name: "file_name", Type: field.TypeString},
+		{Name: "content_type", Type: field.TypeString},
+		{Name: "size_bytes", Type: field.TypeInt64},
+		{Name: "sha256", Type: field.TypeString},
+		{Name: "storage_key", Type: field.TypeString},
+		{Name: "customer_id", Type: field.TypeString},
+		{Name: "interaction_id", Type: field.TypeString, Nullable: true},
+		{Name: "uploaded_by_id", Type: field.TypeString, Nullable: true},
+		{Name: "trial_id", Type: field.TypeString, Nullable: true},
+	}
+	// MediaNotesTable holds the schema information for the "media_notes" table.
+	MediaNotesTable = &schema.Table{
+		Name:       "media_notes",
+		Columns:    MediaNotesColumns,
+		PrimaryKey: []*schema.Column{MediaNotesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "media_notes_customers_media_notes",
+				Columns:    []*schema.Column{MediaNotesColumns[12]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "media_notes_interactions_media",
+				Columns:    []*schema.Column{MediaNotesColumns[13]},
+				RefColumns: []*schema.Column{InteractionsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "media_notes_users_uploaded_by",
+				Columns:    []*schema.Column{MediaNotesColumns[14]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "media_notes_trials_media",
+				Columns:    []*schema.Column{MediaNotesColumns[15]},
+				RefColumns: []*schema.Column{TrialsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "medianote_interaction_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{MediaNotesColumns[13], MediaNotesColumns[1]},
+			},
+			{
+				Name:    "medianote_trial_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{MediaNotesColumns[15], MediaNotesColumns[1]},
+			},
+			{
+				Name:    "medianote_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{MediaNotesColumns[12]},
+			},
+		},
+	}
 	// NeedsColumns holds the columns for the "needs" table.
 	NeedsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -1825,6 +1893,74 @@ var (
 			},
 		},
 	}
+	// PushSentsColumns holds the columns for the "push_sents" table.
+	PushSentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "key", Type: field.TypeString},
+		{Name: "owner_id", Type: field.TypeString},
+	}
+	// PushSentsTable holds the schema information for the "push_sents" table.
+	PushSentsTable = &schema.Table{
+		Name:       "push_sents",
+		Columns:    PushSentsColumns,
+		PrimaryKey: []*schema.Column{PushSentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "push_sents_users_owner",
+				Columns:    []*schema.Column{PushSentsColumns[4]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "pushsent_owner_id_key",
+				Unique:  true,
+				Columns: []*schema.Column{PushSentsColumns[4], PushSentsColumns[3]},
+			},
+			{
+				Name:    "pushsent_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{PushSentsColumns[1]},
+			},
+		},
+	}
+	// PushSubscriptionsColumns holds the columns for the "push_subscriptions" table.
+	PushSubscriptionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "endpoint", Type: field.TypeString, Unique: true},
+		{Name: "p256dh", Type: field.TypeString},
+		{Name: "auth", Type: field.TypeString},
+		{Name: "user_agent", Type: field.TypeString, Nullable: true},
+		{Name: "last_sent_at", Type: field.TypeTime, Nullable: true},
+		{Name: "failures", Type: field.TypeInt, Default: 0},
+		{Name: "owner_id", Type: field.TypeString},
+	}
+	// PushSubscriptionsTable holds the schema information for the "push_subscriptions" table.
+	PushSubscriptionsTable = &schema.Table{
+		Name:       "push_subscriptions",
+		Columns:    PushSubscriptionsColumns,
+		PrimaryKey: []*schema.Column{PushSubscriptionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "push_subscriptions_users_owner",
+				Columns:    []*schema.Column{PushSubscriptionsColumns[9]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "pushsubscription_owner_id",
+				Unique:  false,
+				Columns: []*schema.Column{PushSubscriptionsColumns[9]},
+			},
+		},
+	}
 	// QuotationsColumns holds the columns for the "quotations" table.
 	QuotationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -2280,7 +2416,7 @@ var (
 	// SigningKeysColumns holds the columns for the "signing_keys" table.
 	SigningKeysColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
-		{Name: "purpose", Type: field.TypeEnum, Enums: []string{"ACCESS_TOKENS", "DOWNLOAD_LINKS"}},
+		{Name: "purpose", Type: field.TypeEnum, Enums: []string{"ACCESS_TOKENS", "DOWNLOAD_LINKS", "WEB_PUSH"}},
 		{Name: "kid", Type: field.TypeString, Unique: true},
 		{Name: "secret", Type: field.TypeString},
 		{Name: "created_at", Type: field.TypeTime},
@@ -2570,6 +2706,8 @@ var (
 		{Name: "active", Type: field.TypeBool, Default: true},
 		{Name: "password_hash", Type: field.TypeString, Nullable: true},
 		{Name: "must_change_password", Type: field.TypeBool, Default: false},
+		{Name: "reminder_kinds", Type: field.TypeJSON, Nullable: true},
+		{Name: "digest_at", Type: field.TypeString, Nullable: true},
 		{Name: "partner_customer_id", Type: field.TypeString, Nullable: true},
 		{Name: "team_id", Type: field.TypeString, Nullable: true},
 	}
@@ -2581,13 +2719,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "users_customers_partner_users",
-				Columns:    []*schema.Column{UsersColumns[13]},
+				Columns:    []*schema.Column{UsersColumns[15]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "users_teams_members",
-				Columns:    []*schema.Column{UsersColumns[14]},
+				Columns:    []*schema.Column{UsersColumns[16]},
 				RefColumns: []*schema.Column{TeamsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -2596,12 +2734,12 @@ var (
 			{
 				Name:    "user_team_id",
 				Unique:  false,
-				Columns: []*schema.Column{UsersColumns[14]},
+				Columns: []*schema.Column{UsersColumns[16]},
 			},
 			{
 				Name:    "user_partner_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{UsersColumns[13]},
+				Columns: []*schema.Column{UsersColumns[15]},
 			},
 			{
 				Name:    "user_role",
@@ -2777,6 +2915,7 @@ var (
 		LoginThrottlesTable,
 		MarketInfosTable,
 		MarketInfoSharesTable,
+		MediaNotesTable,
 		NeedsTable,
 		OrdersTable,
 		OrderEventsTable,
@@ -2789,6 +2928,8 @@ var (
 		ProjectDocumentsTable,
 		ProjectMembersTable,
 		ProjectMilestonesTable,
+		PushSentsTable,
+		PushSubscriptionsTable,
 		QuotationsTable,
 		QuotationLinesTable,
 		RefreshTokensTable,
@@ -2853,6 +2994,10 @@ func init() {
 	MarketInfoSharesTable.ForeignKeys[0].RefTable = CustomersTable
 	MarketInfoSharesTable.ForeignKeys[1].RefTable = MarketInfosTable
 	MarketInfoSharesTable.ForeignKeys[2].RefTable = ContactsTable
+	MediaNotesTable.ForeignKeys[0].RefTable = CustomersTable
+	MediaNotesTable.ForeignKeys[1].RefTable = InteractionsTable
+	MediaNotesTable.ForeignKeys[2].RefTable = UsersTable
+	MediaNotesTable.ForeignKeys[3].RefTable = TrialsTable
 	NeedsTable.ForeignKeys[0].RefTable = CustomersTable
 	NeedsTable.ForeignKeys[1].RefTable = KeyPersonsTable
 	NeedsTable.ForeignKeys[2].RefTable = ProductsTable
@@ -2880,6 +3025,8 @@ func init() {
 	ProjectMembersTable.ForeignKeys[3].RefTable = UsersTable
 	ProjectMilestonesTable.ForeignKeys[0].RefTable = CustomersTable
 	ProjectMilestonesTable.ForeignKeys[1].RefTable = ProjectsTable
+	PushSentsTable.ForeignKeys[0].RefTable = UsersTable
+	PushSubscriptionsTable.ForeignKeys[0].RefTable = UsersTable
 	QuotationsTable.ForeignKeys[0].RefTable = CustomersTable
 	QuotationsTable.ForeignKeys[1].RefTable = SamplesTable
 	QuotationsTable.ForeignKeys[2].RefTable = QuotationsTable

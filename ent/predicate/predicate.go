@@ -72,6 +72,9 @@ type MarketInfo func(*sql.Selector)
 // MarketInfoShare is the predicate function for marketinfoshare builders.
 type MarketInfoShare func(*sql.Selector)
 
+// MediaNote is the predicate function for medianote builders.
+type MediaNote func(*sql.Selector)
+
 // Need is the predicate function for need builders.
 type Need func(*sql.Selector)
 
@@ -107,6 +110,12 @@ type ProjectMember func(*sql.Selector)
 
 // ProjectMilestone is the predicate function for projectmilestone builders.
 type ProjectMilestone func(*sql.Selector)
+
+// PushSent is the predicate function for pushsent builders.
+type PushSent func(*sql.Selector)
+
+// PushSubscription is the predicate function for pushsubscription builders.
+type PushSubscription func(*sql.Selector)
 
 // Quotation is the predicate function for quotation builders.
 type Quotation func(*sql.Selector)

@@ -639,6 +639,30 @@ func (f MarketInfoShareMutationRuleFunc) EvalMutation(ctx context.Context, m ent
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MarketInfoShareMutation", m)
 }
 
+// The MediaNoteQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type MediaNoteQueryRuleFunc func(context.Context, *ent.MediaNoteQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f MediaNoteQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MediaNoteQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.MediaNoteQuery", q)
+}
+
+// The MediaNoteMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type MediaNoteMutationRuleFunc func(context.Context, *ent.MediaNoteMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f MediaNoteMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.MediaNoteMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MediaNoteMutation", m)
+}
+
 // The NeedQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type NeedQueryRuleFunc func(context.Context, *ent.NeedQuery) error
@@ -925,6 +949,54 @@ func (f ProjectMilestoneMutationRuleFunc) EvalMutation(ctx context.Context, m en
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProjectMilestoneMutation", m)
+}
+
+// The PushSentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type PushSentQueryRuleFunc func(context.Context, *ent.PushSentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f PushSentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PushSentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.PushSentQuery", q)
+}
+
+// The PushSentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type PushSentMutationRuleFunc func(context.Context, *ent.PushSentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f PushSentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.PushSentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PushSentMutation", m)
+}
+
+// The PushSubscriptionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type PushSubscriptionQueryRuleFunc func(context.Context, *ent.PushSubscriptionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f PushSubscriptionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PushSubscriptionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.PushSubscriptionQuery", q)
+}
+
+// The PushSubscriptionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type PushSubscriptionMutationRuleFunc func(context.Context, *ent.PushSubscriptionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f PushSubscriptionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.PushSubscriptionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PushSubscriptionMutation", m)
 }
 
 // The QuotationQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -1462,6 +1534,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.MarketInfoShareQuery:
 		return q.Filter(), nil
+	case *ent.MediaNoteQuery:
+		return q.Filter(), nil
 	case *ent.NeedQuery:
 		return q.Filter(), nil
 	case *ent.OrderQuery:
@@ -1485,6 +1559,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.ProjectMemberQuery:
 		return q.Filter(), nil
 	case *ent.ProjectMilestoneQuery:
+		return q.Filter(), nil
+	case *ent.PushSentQuery:
+		return q.Filter(), nil
+	case *ent.PushSubscriptionQuery:
 		return q.Filter(), nil
 	case *ent.QuotationQuery:
 		return q.Filter(), nil
@@ -1575,6 +1653,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.MarketInfoShareMutation:
 		return m.Filter(), nil
+	case *ent.MediaNoteMutation:
+		return m.Filter(), nil
 	case *ent.NeedMutation:
 		return m.Filter(), nil
 	case *ent.OrderMutation:
@@ -1598,6 +1678,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ProjectMemberMutation:
 		return m.Filter(), nil
 	case *ent.ProjectMilestoneMutation:
+		return m.Filter(), nil
+	case *ent.PushSentMutation:
+		return m.Filter(), nil
+	case *ent.PushSubscriptionMutation:
 		return m.Filter(), nil
 	case *ent.QuotationMutation:
 		return m.Filter(), nil

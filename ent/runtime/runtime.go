@@ -26,6 +26,7 @@ import (
 	"tandem/ent/loginthrottle"
 	"tandem/ent/marketinfo"
 	"tandem/ent/marketinfoshare"
+	"tandem/ent/medianote"
 	"tandem/ent/need"
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
@@ -38,6 +39,8 @@ import (
 	"tandem/ent/projectdocument"
 	"tandem/ent/projectmember"
 	"tandem/ent/projectmilestone"
+	"tandem/ent/pushsent"
+	"tandem/ent/pushsubscription"
 	"tandem/ent/quotation"
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
@@ -1796,6 +1799,124 @@ func init() {
 	marketinfoshareDescID := marketinfoshareMixinFields0[0].Descriptor()
 	// marketinfoshare.DefaultID holds the default value on creation for the id field.
 	marketinfoshare.DefaultID = marketinfoshareDescID.Default.(func() pulid.ID)
+	medianoteMixin := schema.MediaNote{}.Mixin()
+	medianote.Policy = privacy.NewPolicies(medianoteMixin[0], schema.MediaNote{})
+	medianote.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := medianote.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	medianoteMixinHooks3 := medianoteMixin[3].Hooks()
+	medianoteHooks := schema.MediaNote{}.Hooks()
+
+	medianote.Hooks[1] = medianoteMixinHooks3[0]
+
+	medianote.Hooks[2] = medianoteMixinHooks3[1]
+
+	medianote.Hooks[3] = medianoteHooks[0]
+
+	medianote.Hooks[4] = medianoteHooks[1]
+
+	medianote.Hooks[5] = medianoteHooks[2]
+	medianoteMixinFields0 := medianoteMixin[0].Fields()
+	_ = medianoteMixinFields0
+	medianoteMixinFields1 := medianoteMixin[1].Fields()
+	_ = medianoteMixinFields1
+	medianoteMixinFields2 := medianoteMixin[2].Fields()
+	_ = medianoteMixinFields2
+	medianoteFields := schema.MediaNote{}.Fields()
+	_ = medianoteFields
+	// medianoteDescCreatedAt is the schema descriptor for created_at field.
+	medianoteDescCreatedAt := medianoteMixinFields1[0].Descriptor()
+	// medianote.DefaultCreatedAt holds the default value on creation for the created_at field.
+	medianote.DefaultCreatedAt = medianoteDescCreatedAt.Default.(func() time.Time)
+	// medianoteDescUpdatedAt is the schema descriptor for updated_at field.
+	medianoteDescUpdatedAt := medianoteMixinFields1[1].Descriptor()
+	// medianote.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	medianote.DefaultUpdatedAt = medianoteDescUpdatedAt.Default.(func() time.Time)
+	// medianote.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	medianote.UpdateDefaultUpdatedAt = medianoteDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// medianoteDescVersion is the schema descriptor for version field.
+	medianoteDescVersion := medianoteMixinFields2[0].Descriptor()
+	// medianote.DefaultVersion holds the default value on creation for the version field.
+	medianote.DefaultVersion = medianoteDescVersion.Default.(int)
+	// medianoteDescCaption is the schema descriptor for caption field.
+	medianoteDescCaption := medianoteFields[4].Descriptor()
+	// medianote.CaptionValidator is a validator for the "caption" field. It is called by the builders before save.
+	medianote.CaptionValidator = medianoteDescCaption.Validators[0].(func(string) error)
+	// medianoteDescDurationSeconds is the schema descriptor for duration_seconds field.
+	medianoteDescDurationSeconds := medianoteFields[5].Descriptor()
+	// medianote.DurationSecondsValidator is a validator for the "duration_seconds" field. It is called by the builders before save.
+	medianote.DurationSecondsValidator = medianoteDescDurationSeconds.Validators[0].(func(int) error)
+	// medianoteDescFileName is the schema descriptor for file_name field.
+	medianoteDescFileName := medianoteFields[6].Descriptor()
+	// medianote.FileNameValidator is a validator for the "file_name" field. It is called by the builders before save.
+	medianote.FileNameValidator = func() func(string) error {
+		validators := medianoteDescFileName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(file_name string) error {
+			for _, fn := range fns {
+				if err := fn(file_name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// medianoteDescContentType is the schema descriptor for content_type field.
+	medianoteDescContentType := medianoteFields[7].Descriptor()
+	// medianote.ContentTypeValidator is a validator for the "content_type" field. It is called by the builders before save.
+	medianote.ContentTypeValidator = func() func(string) error {
+		validators := medianoteDescContentType.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(content_type string) error {
+			for _, fn := range fns {
+				if err := fn(content_type); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// medianoteDescSizeBytes is the schema descriptor for size_bytes field.
+	medianoteDescSizeBytes := medianoteFields[8].Descriptor()
+	// medianote.SizeBytesValidator is a validator for the "size_bytes" field. It is called by the builders before save.
+	medianote.SizeBytesValidator = medianoteDescSizeBytes.Validators[0].(func(int64) error)
+	// medianoteDescSha256 is the schema descriptor for sha256 field.
+	medianoteDescSha256 := medianoteFields[9].Descriptor()
+	// medianote.Sha256Validator is a validator for the "sha256" field. It is called by the builders before save.
+	medianote.Sha256Validator = medianoteDescSha256.Validators[0].(func(string) error)
+	// medianoteDescStorageKey is the schema descriptor for storage_key field.
+	medianoteDescStorageKey := medianoteFields[10].Descriptor()
+	// medianote.StorageKeyValidator is a validator for the "storage_key" field. It is called by the builders before save.
+	medianote.StorageKeyValidator = func() func(string) error {
+		validators := medianoteDescStorageKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(storage_key string) error {
+			for _, fn := range fns {
+				if err := fn(storage_key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// medianoteDescID is the schema descriptor for id field.
+	medianoteDescID := medianoteMixinFields0[0].Descriptor()
+	// medianote.DefaultID holds the default value on creation for the id field.
+	medianote.DefaultID = medianoteDescID.Default.(func() pulid.ID)
 	needMixin := schema.Need{}.Mixin()
 	need.Policy = privacy.NewPolicies(needMixin[0], schema.Need{})
 	need.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -2745,6 +2866,148 @@ func init() {
 	projectmilestoneDescID := projectmilestoneMixinFields0[0].Descriptor()
 	// projectmilestone.DefaultID holds the default value on creation for the id field.
 	projectmilestone.DefaultID = projectmilestoneDescID.Default.(func() pulid.ID)
+	pushsentMixin := schema.PushSent{}.Mixin()
+	pushsent.Policy = privacy.NewPolicies(pushsentMixin[0], schema.PushSent{})
+	pushsent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := pushsent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	pushsentMixinFields0 := pushsentMixin[0].Fields()
+	_ = pushsentMixinFields0
+	pushsentMixinFields1 := pushsentMixin[1].Fields()
+	_ = pushsentMixinFields1
+	pushsentFields := schema.PushSent{}.Fields()
+	_ = pushsentFields
+	// pushsentDescCreatedAt is the schema descriptor for created_at field.
+	pushsentDescCreatedAt := pushsentMixinFields1[0].Descriptor()
+	// pushsent.DefaultCreatedAt holds the default value on creation for the created_at field.
+	pushsent.DefaultCreatedAt = pushsentDescCreatedAt.Default.(func() time.Time)
+	// pushsentDescUpdatedAt is the schema descriptor for updated_at field.
+	pushsentDescUpdatedAt := pushsentMixinFields1[1].Descriptor()
+	// pushsent.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	pushsent.DefaultUpdatedAt = pushsentDescUpdatedAt.Default.(func() time.Time)
+	// pushsent.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	pushsent.UpdateDefaultUpdatedAt = pushsentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// pushsentDescKey is the schema descriptor for key field.
+	pushsentDescKey := pushsentFields[1].Descriptor()
+	// pushsent.KeyValidator is a validator for the "key" field. It is called by the builders before save.
+	pushsent.KeyValidator = func() func(string) error {
+		validators := pushsentDescKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(key string) error {
+			for _, fn := range fns {
+				if err := fn(key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// pushsentDescID is the schema descriptor for id field.
+	pushsentDescID := pushsentMixinFields0[0].Descriptor()
+	// pushsent.DefaultID holds the default value on creation for the id field.
+	pushsent.DefaultID = pushsentDescID.Default.(func() pulid.ID)
+	pushsubscriptionMixin := schema.PushSubscription{}.Mixin()
+	pushsubscription.Policy = privacy.NewPolicies(pushsubscriptionMixin[0], schema.PushSubscription{})
+	pushsubscription.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := pushsubscription.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	pushsubscriptionMixinFields0 := pushsubscriptionMixin[0].Fields()
+	_ = pushsubscriptionMixinFields0
+	pushsubscriptionMixinFields1 := pushsubscriptionMixin[1].Fields()
+	_ = pushsubscriptionMixinFields1
+	pushsubscriptionFields := schema.PushSubscription{}.Fields()
+	_ = pushsubscriptionFields
+	// pushsubscriptionDescCreatedAt is the schema descriptor for created_at field.
+	pushsubscriptionDescCreatedAt := pushsubscriptionMixinFields1[0].Descriptor()
+	// pushsubscription.DefaultCreatedAt holds the default value on creation for the created_at field.
+	pushsubscription.DefaultCreatedAt = pushsubscriptionDescCreatedAt.Default.(func() time.Time)
+	// pushsubscriptionDescUpdatedAt is the schema descriptor for updated_at field.
+	pushsubscriptionDescUpdatedAt := pushsubscriptionMixinFields1[1].Descriptor()
+	// pushsubscription.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	pushsubscription.DefaultUpdatedAt = pushsubscriptionDescUpdatedAt.Default.(func() time.Time)
+	// pushsubscription.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	pushsubscription.UpdateDefaultUpdatedAt = pushsubscriptionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// pushsubscriptionDescEndpoint is the schema descriptor for endpoint field.
+	pushsubscriptionDescEndpoint := pushsubscriptionFields[1].Descriptor()
+	// pushsubscription.EndpointValidator is a validator for the "endpoint" field. It is called by the builders before save.
+	pushsubscription.EndpointValidator = func() func(string) error {
+		validators := pushsubscriptionDescEndpoint.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(endpoint string) error {
+			for _, fn := range fns {
+				if err := fn(endpoint); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// pushsubscriptionDescP256dh is the schema descriptor for p256dh field.
+	pushsubscriptionDescP256dh := pushsubscriptionFields[2].Descriptor()
+	// pushsubscription.P256dhValidator is a validator for the "p256dh" field. It is called by the builders before save.
+	pushsubscription.P256dhValidator = func() func(string) error {
+		validators := pushsubscriptionDescP256dh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(p256dh string) error {
+			for _, fn := range fns {
+				if err := fn(p256dh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// pushsubscriptionDescAuth is the schema descriptor for auth field.
+	pushsubscriptionDescAuth := pushsubscriptionFields[3].Descriptor()
+	// pushsubscription.AuthValidator is a validator for the "auth" field. It is called by the builders before save.
+	pushsubscription.AuthValidator = func() func(string) error {
+		validators := pushsubscriptionDescAuth.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(auth string) error {
+			for _, fn := range fns {
+				if err := fn(auth); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// pushsubscriptionDescUserAgent is the schema descriptor for user_agent field.
+	pushsubscriptionDescUserAgent := pushsubscriptionFields[4].Descriptor()
+	// pushsubscription.UserAgentValidator is a validator for the "user_agent" field. It is called by the builders before save.
+	pushsubscription.UserAgentValidator = pushsubscriptionDescUserAgent.Validators[0].(func(string) error)
+	// pushsubscriptionDescFailures is the schema descriptor for failures field.
+	pushsubscriptionDescFailures := pushsubscriptionFields[6].Descriptor()
+	// pushsubscription.DefaultFailures holds the default value on creation for the failures field.
+	pushsubscription.DefaultFailures = pushsubscriptionDescFailures.Default.(int)
+	// pushsubscription.FailuresValidator is a validator for the "failures" field. It is called by the builders before save.
+	pushsubscription.FailuresValidator = pushsubscriptionDescFailures.Validators[0].(func(int) error)
+	// pushsubscriptionDescID is the schema descriptor for id field.
+	pushsubscriptionDescID := pushsubscriptionMixinFields0[0].Descriptor()
+	// pushsubscription.DefaultID holds the default value on creation for the id field.
+	pushsubscription.DefaultID = pushsubscriptionDescID.Default.(func() pulid.ID)
 	quotationMixin := schema.Quotation{}.Mixin()
 	quotation.Policy = privacy.NewPolicies(quotationMixin[0], schema.Quotation{})
 	quotation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -3857,6 +4120,14 @@ func init() {
 	userDescMustChangePassword := userFields[8].Descriptor()
 	// user.DefaultMustChangePassword holds the default value on creation for the must_change_password field.
 	user.DefaultMustChangePassword = userDescMustChangePassword.Default.(bool)
+	// userDescReminderKinds is the schema descriptor for reminder_kinds field.
+	userDescReminderKinds := userFields[9].Descriptor()
+	// user.ReminderKindsValidator is a validator for the "reminder_kinds" field. It is called by the builders before save.
+	user.ReminderKindsValidator = userDescReminderKinds.Validators[0].(func([]string) error)
+	// userDescDigestAt is the schema descriptor for digest_at field.
+	userDescDigestAt := userFields[10].Descriptor()
+	// user.DigestAtValidator is a validator for the "digest_at" field. It is called by the builders before save.
+	user.DigestAtValidator = userDescDigestAt.Validators[0].(func(string) error)
 	// userDescID is the schema descriptor for id field.
 	userDescID := userMixinFields0[0].Descriptor()
 	// user.DefaultID holds the default value on creation for the id field.

@@ -151,6 +151,7 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("project_members", ProjectMember.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("project_milestones", ProjectMilestone.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("project_documents", ProjectDocument.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("media_notes", MediaNote.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -50,6 +50,7 @@ func (Interaction) Edges() []ent.Edge {
 		edge.To("our_participants", User.Type).Annotations(connection()),
 		edge.To("their_participants", Contact.Type).Annotations(connection()),
 		edge.To("tasks", Task.Type).Annotations(connection(), skipInputs()),
+		edge.To("media", MediaNote.Type).Annotations(skipInputs()).Comment("Photos and voice notes taken on it, oldest first."),
 	}
 }
 

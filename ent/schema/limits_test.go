@@ -19,7 +19,7 @@ var everyType = []ent.Interface{
 	Interaction{}, Issue{}, IssueAttachment{}, KeyPerson{}, MarketInfo{}, MarketInfoShare{}, Need{}, Order{},
 	OrderLine{}, Person{}, Pitch{}, Product{}, PricePoint{}, Sample{}, SavedQuery{}, Snooze{}, Shipment{}, Quotation{}, QuotationLine{}, Project{}, ProjectMember{}, ProjectMilestone{}, ProjectDocument{}, TrackingEvent{},
 	StageChange{}, AuditEvent{}, Task{}, Team{}, Trial{}, User{}, WebhookEndpoint{}, WebhookDelivery{},
-	ExchangeRate{}, AccountChange{}, ImportJob{}, ClassificationSetting{},
+	ExchangeRate{}, AccountChange{}, ImportJob{}, ClassificationSetting{}, MediaNote{}, PushSubscription{}, PushSent{},
 }
 
 // Every string field of every type has a character limit, stated in its description

@@ -17,7 +17,7 @@ func (SigningKey) Mixin() []ent.Mixin { return []ent.Mixin{ids("SK")} }
 
 func (SigningKey) Fields() []ent.Field {
 	return []ent.Field{
-		field.Enum("purpose").Values("ACCESS_TOKENS", "DOWNLOAD_LINKS").Immutable(),
+		field.Enum("purpose").Values("ACCESS_TOKENS", "DOWNLOAD_LINKS", "WEB_PUSH").Immutable(),
 		atMost(32, field.String("kid").NotEmpty().Unique().Immutable().Comment("The key id in the tokens' header.")),
 		atMost(128, field.String("secret").Sensitive().Immutable()),
 		field.Time("created_at").Default(now).Immutable(),

@@ -41,6 +41,7 @@ func (Trial) Fields() []ent.Field {
 func (Trial) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("sample", Sample.Type).Ref("trials").Unique().Required().Field("sample_id"),
+		edge.To("media", MediaNote.Type).Annotations(skipInputs()).Comment("Photos and voice notes taken during it, oldest first."),
 		edge.From("customer", Customer.Type).Ref("trials").Unique().Required().Field("customer_id").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}

@@ -30,6 +30,12 @@ func (User) Fields() []ent.Field {
 		field.Bool("must_change_password").Default(false).
 			Comment("Set by a temporary password (resetUserPassword, inviteUser): until the user changes it, only me, changePassword, logout, refreshToken and viewerAccess answer.").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		atMostItems(10, 40, field.Strings("reminder_kinds").Optional().
+			Comment("The reminders the person receives by Web Push (domain/reminder kinds); null: every kind.").
+			Annotations(entgql.Skip(entgql.SkipAll))),
+		atMost(5, field.String("digest_at").Optional().Nillable().
+			Comment("The local time (HH:MM, in the server's time zone) of the morning digest; null: no digest.").
+			Annotations(entgql.Skip(entgql.SkipAll))),
 		optFK("team_id"),
 		optFK("partner_customer_id", "The organisation a PARTNER user belongs to."),
 	}

@@ -77,6 +77,7 @@ type Purpose string
 const (
 	PurposeACCESS_TOKENS  Purpose = "ACCESS_TOKENS"
 	PurposeDOWNLOAD_LINKS Purpose = "DOWNLOAD_LINKS"
+	PurposeWEB_PUSH       Purpose = "WEB_PUSH"
 )
 
 func (pu Purpose) String() string {
@@ -86,7 +87,7 @@ func (pu Purpose) String() string {
 // PurposeValidator is a validator for the "purpose" field enum values. It is called by the builders before save.
 func PurposeValidator(pu Purpose) error {
 	switch pu {
-	case PurposeACCESS_TOKENS, PurposeDOWNLOAD_LINKS:
+	case PurposeACCESS_TOKENS, PurposeDOWNLOAD_LINKS, PurposeWEB_PUSH:
 		return nil
 	default:
 		return fmt.Errorf("signingkey: invalid enum value for purpose field: %q", pu)

@@ -63,6 +63,8 @@ const (
 	FieldFinishedAt = "finished_at"
 	// EdgeSample holds the string denoting the sample edge name in mutations.
 	EdgeSample = "sample"
+	// EdgeMedia holds the string denoting the media edge name in mutations.
+	EdgeMedia = "media"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
 	EdgeCustomer = "customer"
 	// Table holds the table name of the trial in the database.
@@ -74,6 +76,13 @@ const (
 	SampleInverseTable = "samples"
 	// SampleColumn is the table column denoting the sample relation/edge.
 	SampleColumn = "sample_id"
+	// MediaTable is the table that holds the media relation/edge.
+	MediaTable = "media_notes"
+	// MediaInverseTable is the table name for the MediaNote entity.
+	// It exists in this package in order to avoid circular dependency with the "medianote" package.
+	MediaInverseTable = "media_notes"
+	// MediaColumn is the table column denoting the media relation/edge.
+	MediaColumn = "trial_id"
 	// CustomerTable is the table that holds the customer relation/edge.
 	CustomerTable = "trials"
 	// CustomerInverseTable is the table name for the Customer entity.
@@ -334,6 +343,20 @@ func BySampleField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// ByMediaCount orders the results by media count.
+func ByMediaCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newMediaStep(), opts...)
+	}
+}
+
+// ByMedia orders the results by media terms.
+func ByMedia(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newMediaStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByCustomerField orders the results by customer field.
 func ByCustomerField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -345,6 +368,13 @@ func newSampleStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(SampleInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, SampleTable, SampleColumn),
+	)
+}
+func newMediaStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(MediaInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, MediaTable, MediaColumn),
 	)
 }
 func newCustomerStep() *sqlgraph.Step {

@@ -43,6 +43,10 @@ const (
 	FieldPasswordHash = "password_hash"
 	// FieldMustChangePassword holds the string denoting the must_change_password field in the database.
 	FieldMustChangePassword = "must_change_password"
+	// FieldReminderKinds holds the string denoting the reminder_kinds field in the database.
+	FieldReminderKinds = "reminder_kinds"
+	// FieldDigestAt holds the string denoting the digest_at field in the database.
+	FieldDigestAt = "digest_at"
 	// FieldTeamID holds the string denoting the team_id field in the database.
 	FieldTeamID = "team_id"
 	// FieldPartnerCustomerID holds the string denoting the partner_customer_id field in the database.
@@ -127,6 +131,8 @@ var Columns = []string{
 	FieldActive,
 	FieldPasswordHash,
 	FieldMustChangePassword,
+	FieldReminderKinds,
+	FieldDigestAt,
 	FieldTeamID,
 	FieldPartnerCustomerID,
 }
@@ -175,6 +181,10 @@ var (
 	PasswordHashValidator func(string) error
 	// DefaultMustChangePassword holds the default value on creation for the "must_change_password" field.
 	DefaultMustChangePassword bool
+	// ReminderKindsValidator is a validator for the "reminder_kinds" field. It is called by the builders before save.
+	ReminderKindsValidator func([]string) error
+	// DigestAtValidator is a validator for the "digest_at" field. It is called by the builders before save.
+	DigestAtValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )
@@ -328,6 +338,11 @@ func ByPasswordHash(opts ...sql.OrderTermOption) OrderOption {
 // ByMustChangePassword orders the results by the must_change_password field.
 func ByMustChangePassword(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldMustChangePassword, opts...).ToFunc()
+}
+
+// ByDigestAt orders the results by the digest_at field.
+func ByDigestAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDigestAt, opts...).ToFunc()
 }
 
 // ByTeamID orders the results by the team_id field.

@@ -101,6 +101,11 @@ func MustChangePassword(v bool) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldMustChangePassword, v))
 }
 
+// DigestAt applies equality check predicate on the "digest_at" field. It's identical to DigestAtEQ.
+func DigestAt(v string) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldDigestAt, v))
+}
+
 // TeamID applies equality check predicate on the "team_id" field. It's identical to TeamIDEQ.
 func TeamID(v pulid.ID) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldTeamID, v))
@@ -589,6 +594,91 @@ func MustChangePasswordEQ(v bool) predicate.User {
 // MustChangePasswordNEQ applies the NEQ predicate on the "must_change_password" field.
 func MustChangePasswordNEQ(v bool) predicate.User {
 	return predicate.User(sql.FieldNEQ(FieldMustChangePassword, v))
+}
+
+// ReminderKindsIsNil applies the IsNil predicate on the "reminder_kinds" field.
+func ReminderKindsIsNil() predicate.User {
+	return predicate.User(sql.FieldIsNull(FieldReminderKinds))
+}
+
+// ReminderKindsNotNil applies the NotNil predicate on the "reminder_kinds" field.
+func ReminderKindsNotNil() predicate.User {
+	return predicate.User(sql.FieldNotNull(FieldReminderKinds))
+}
+
+// DigestAtEQ applies the EQ predicate on the "digest_at" field.
+func DigestAtEQ(v string) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldDigestAt, v))
+}
+
+// DigestAtNEQ applies the NEQ predicate on the "digest_at" field.
+func DigestAtNEQ(v string) predicate.User {
+	return predicate.User(sql.FieldNEQ(FieldDigestAt, v))
+}
+
+// DigestAtIn applies the In predicate on the "digest_at" field.
+func DigestAtIn(vs ...string) predicate.User {
+	return predicate.User(sql.FieldIn(FieldDigestAt, vs...))
+}
+
+// DigestAtNotIn applies the NotIn predicate on the "digest_at" field.
+func DigestAtNotIn(vs ...string) predicate.User {
+	return predicate.User(sql.FieldNotIn(FieldDigestAt, vs...))
+}
+
+// DigestAtGT applies the GT predicate on the "digest_at" field.
+func DigestAtGT(v string) predicate.User {
+	return predicate.User(sql.FieldGT(FieldDigestAt, v))
+}
+
+// DigestAtGTE applies the GTE predicate on the "digest_at" field.
+func DigestAtGTE(v string) predicate.User {
+	return predicate.User(sql.FieldGTE(FieldDigestAt, v))
+}
+
+// DigestAtLT applies the LT predicate on the "digest_at" field.
+func DigestAtLT(v string) predicate.User {
+	return predicate.User(sql.FieldLT(FieldDigestAt, v))
+}
+
+// DigestAtLTE applies the LTE predicate on the "digest_at" field.
+func DigestAtLTE(v string) predicate.User {
+	return predicate.User(sql.FieldLTE(FieldDigestAt, v))
+}
+
+// DigestAtContains applies the Contains predicate on the "digest_at" field.
+func DigestAtContains(v string) predicate.User {
+	return predicate.User(sql.FieldContains(FieldDigestAt, v))
+}
+
+// DigestAtHasPrefix applies the HasPrefix predicate on the "digest_at" field.
+func DigestAtHasPrefix(v string) predicate.User {
+	return predicate.User(sql.FieldHasPrefix(FieldDigestAt, v))
+}
+
+// DigestAtHasSuffix applies the HasSuffix predicate on the "digest_at" field.
+func DigestAtHasSuffix(v string) predicate.User {
+	return predicate.User(sql.FieldHasSuffix(FieldDigestAt, v))
+}
+
+// DigestAtIsNil applies the IsNil predicate on the "digest_at" field.
+func DigestAtIsNil() predicate.User {
+	return predicate.User(sql.FieldIsNull(FieldDigestAt))
+}
+
+// DigestAtNotNil applies the NotNil predicate on the "digest_at" field.
+func DigestAtNotNil() predicate.User {
+	return predicate.User(sql.FieldNotNull(FieldDigestAt))
+}
+
+// DigestAtEqualFold applies the EqualFold predicate on the "digest_at" field.
+func DigestAtEqualFold(v string) predicate.User {
+	return predicate.User(sql.FieldEqualFold(FieldDigestAt, v))
+}
+
+// DigestAtContainsFold applies the ContainsFold predicate on the "digest_at" field.
+func DigestAtContainsFold(v string) predicate.User {
+	return predicate.User(sql.FieldContainsFold(FieldDigestAt, v))
 }
 
 // TeamIDEQ applies the EQ predicate on the "team_id" field.

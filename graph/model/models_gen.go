@@ -87,6 +87,20 @@ type AttachIssueFileInput struct {
 	Caption *string `json:"caption,omitempty"`
 }
 
+// A photo or voice note to attach, sent with a GraphQL multipart request.
+type AttachMediaInput struct {
+	// The visit (Interaction) it was taken on; or give trialID.
+	InteractionID *pulid.ID `json:"interactionID,omitempty"`
+	// The trial it was taken during; or give interactionID.
+	TrialID *pulid.ID `json:"trialID,omitempty"`
+	// The file: a photo (JPEG, PNG, WebP, HEIC/HEIF) or a voice note (WebM/Ogg Opus, MP4/AAC, MP3, WAV), at most 20 MB.
+	File graphql.Upload `json:"file"`
+	// What it shows or says. At most 1,000 characters.
+	Caption *string `json:"caption,omitempty"`
+	// A voice note's length in seconds (at most 600), as the phone measured it.
+	DurationSeconds *int `json:"durationSeconds,omitempty"`
+}
+
 // A file to add to a project, sent with a GraphQL multipart request.
 type AttachProjectFileInput struct {
 	// The project (Project) the file belongs to.
@@ -594,6 +608,30 @@ type PriceWindow struct {
 	SlopePctPerMonth *float64 `json:"slopePctPerMonth,omitempty"`
 }
 
+// One browser that receives your reminders.
+type PushDevice struct {
+	ID pulid.ID `json:"id"`
+	// The browser, as it named itself when it subscribed.
+	UserAgent *string   `json:"userAgent,omitempty"`
+	CreatedAt time.Time `json:"createdAt"`
+	// When a reminder last reached its push service.
+	LastSentAt *time.Time `json:"lastSentAt,omitempty"`
+	// Whether the last sends to it failed (it will be tried again).
+	Failing bool `json:"failing"`
+}
+
+// A browser's PushSubscription (its toJSON()): endpoint and keys.
+type PushSubscriptionInput struct {
+	// The push service URL. Only the push services of the major browsers are accepted.
+	Endpoint string `json:"endpoint"`
+	// The browser's P-256 public key (keys.p256dh, base64url).
+	P256dh string `json:"p256dh"`
+	// The browser's authentication secret (keys.auth, base64url).
+	Auth string `json:"auth"`
+	// The browser's name, shown in your device list. At most 300 characters.
+	UserAgent *string `json:"userAgent,omitempty"`
+}
+
 // The customer's answer to a sent quotation.
 type QuotationAnswerInput struct {
 	ID pulid.ID `json:"id"`
@@ -702,6 +740,20 @@ type RelationshipMap struct {
 	// warehouse, production) where we know nobody yet — the people to meet before the account
 	// relies on us (在采购系统建立良好的人际关系). Empty otherwise.
 	UnknownDepartments []contact.Department `json:"unknownDepartments"`
+}
+
+// What reminders you receive, where, and when.
+type ReminderSettings struct {
+	// The kinds you receive (every kind until you choose).
+	Kinds []ReminderKind `json:"kinds"`
+	// The local time of the morning digest (HH:MM), or null for none.
+	DigestAt *string `json:"digestAt,omitempty"`
+	// The time zone digestAt is read in (the server's, TANDEM_TIME_ZONE).
+	TimeZone string `json:"timeZone"`
+	// The server's VAPID public key (base64url): the applicationServerKey to subscribe with. Null when push is off.
+	PublicKey *string `json:"publicKey,omitempty"`
+	// Your subscribed browsers.
+	Devices []*PushDevice `json:"devices"`
 }
 
 // One person's work on the account.
@@ -1271,6 +1323,73 @@ func (e *PipelineDimension) UnmarshalJSON(b []byte) error {
 }
 
 func (e PipelineDimension) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A kind of reminder a person may receive by push.
+type ReminderKind string
+
+const (
+	// A planned visit within the next hour.
+	ReminderKindVisitSoon ReminderKind = "VISIT_SOON"
+	// A sample not confirmed received, or in trial without a result.
+	ReminderKindSampleFollowUp ReminderKind = "SAMPLE_FOLLOW_UP"
+	// A problem whose service level runs out within the hour, or has run out.
+	ReminderKindSLA ReminderKind = "SLA"
+	// A change notice an account has still to acknowledge.
+	ReminderKindNoticeAck ReminderKind = "NOTICE_ACK"
+	// The morning digest of the day's list, at digestAt.
+	ReminderKindDigest ReminderKind = "DIGEST"
+)
+
+var AllReminderKind = []ReminderKind{
+	ReminderKindVisitSoon,
+	ReminderKindSampleFollowUp,
+	ReminderKindSLA,
+	ReminderKindNoticeAck,
+	ReminderKindDigest,
+}
+
+func (e ReminderKind) IsValid() bool {
+	switch e {
+	case ReminderKindVisitSoon, ReminderKindSampleFollowUp, ReminderKindSLA, ReminderKindNoticeAck, ReminderKindDigest:
+		return true
+	}
+	return false
+}
+
+func (e ReminderKind) String() string {
+	return string(e)
+}
+
+func (e *ReminderKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReminderKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReminderKind", str)
+	}
+	return nil
+}
+
+func (e ReminderKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReminderKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReminderKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

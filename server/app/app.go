@@ -50,6 +50,9 @@ type App struct {
 	// JobDone is told the outcome of every periodic job this process runs (metrics).
 	JobDone func(job, outcome string, d time.Duration)
 	files   storage.Store
+	// push is the Web Push set-up (nil: off); reminders sends what is due (jobs.go).
+	push      *graph.PushConfig
+	reminders func(ctx context.Context, now time.Time) (int, error)
 }
 
 // Options tune an App beyond Config; tests use them.
@@ -124,12 +127,14 @@ func newWithDatabase(ctx context.Context, cfg Config, db *Database, log *slog.Lo
 	a.Webhooks = &webhook.Dispatcher{Client: db.Client, Dialect: db.Dialect, HTTP: deliveries, Log: log, Batch: 20, Lease: time.Minute, Now: opts.Now}
 	a.Auth = &auth.Service{Client: db.Client, Signer: signer, Throttle: throttle, Now: opts.Now}
 	resolver := &graph.Resolver{Client: db.Client, Auth: a.Auth, Files: a.files, PresignDownloads: cfg.S3Presign, DownloadKey: keys.links, Now: opts.Now,
-		WebhookTargets: targets}
+		WebhookTargets: targets, Push: a.push}
+	a.reminders = resolver.SendReminders
 	if err := a.startMetrics(resolver); err != nil {
 		return nil, err
 	}
 	gql := graph.NewHandler(resolver, graph.Options{Limits: limits, Production: cfg.Production(), Logger: log, Spend: a.spend})
-	a.Handler = a.routes(gql, resolver.DownloadHandler(), resolver.AttachmentDownloadHandler(), resolver.ProjectFileDownloadHandler(), resolver.RefusedRowsHandler(), resolver.ExportHandler())
+	a.Handler = a.routes(gql, downloads{documents: resolver.DownloadHandler(), attachments: resolver.AttachmentDownloadHandler(),
+		projectFiles: resolver.ProjectFileDownloadHandler(), media: resolver.MediaDownloadHandler()}, resolver.RefusedRowsHandler(), resolver.ExportHandler())
 	return a, nil
 }
 

@@ -74,6 +74,8 @@ type Config struct {
 	S3 *storage.S3Config
 	// S3Presign sends downloads straight to the object store (TANDEM_S3_PRESIGN).
 	S3Presign bool
+	// Push configures Web Push reminders (config_push.go).
+	Push PushSettings
 }
 
 // Production reports whether the server runs in production mode.
@@ -103,6 +105,7 @@ func parseConfig(args []string, getenv func(string) string, help io.Writer) (Con
 	allow := fs.String("webhook-allow-hosts", env("TANDEM_WEBHOOK_ALLOW_HOSTS", ""), "comma-separated internal hosts webhooks may reach, e.g. erp.partner.local,10.1.2.3 (TANDEM_WEBHOOK_ALLOW_HOSTS)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("TANDEM_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDR ranges of proxies whose X-Forwarded-For is believed; default none (TANDEM_TRUSTED_PROXIES)")
 	s3 := newS3Flags(fs, env)
+	applyPush := pushFlags(fs, env)
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -115,6 +118,9 @@ func parseConfig(args []string, getenv func(string) string, help io.Writer) (Con
 		return c, err
 	}
 	c.WebhookAllowHosts = hosts
+	if err := applyPush(&c); err != nil {
+		return c, err
+	}
 	if err := applyOps(&c); err != nil {
 		return c, err
 	}

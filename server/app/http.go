@@ -18,7 +18,10 @@ import (
 // MaxRequestBytes bounds a GraphQL request body (a multipart upload included).
 const MaxRequestBytes = graph.MaxUploadRequestBytes
 
-func (a *App) routes(gql, download, attachmentDownload, projectDownload, refused, export http.Handler) http.Handler {
+// downloads are the handlers of the signed download links, by path prefix.
+type downloads struct{ documents, attachments, projectFiles, media http.Handler }
+
+func (a *App) routes(gql http.Handler, dl downloads, refused, export http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", noStore(compressed(a.authenticate(http.MaxBytesHandler(gql, MaxRequestBytes)))))
 	// CSV export of one connection, page after page through the GraphQL handler (export.go).
@@ -34,11 +37,13 @@ func (a *App) routes(gql, download, attachmentDownload, projectDownload, refused
 	})
 	mux.HandleFunc("GET /readyz", a.ready)
 	// Signed, short-lived links handed out by Document.downloadURL; no bearer token.
-	mux.Handle("GET /documents/{id}/download", download)
+	mux.Handle("GET /documents/{id}/download", dl.documents)
 	// The same for IssueAttachment.downloadURL (photos inline, for <img src>).
-	mux.Handle("GET /issue-attachments/{id}/download", attachmentDownload)
-	// …and for ProjectDocument.downloadURL.
-	mux.Handle("GET /project-documents/{id}/download", projectDownload)
+	mux.Handle("GET /issue-attachments/{id}/download", dl.attachments)
+	// …for ProjectDocument.downloadURL…
+	mux.Handle("GET /project-documents/{id}/download", dl.projectFiles)
+	// …and for MediaNote.downloadURL (inline, for <img> and <audio>).
+	mux.Handle("GET /media/{id}/download", dl.media)
 	// The rows an import refused, to fix and import again (bearer token, like /graphql).
 	mux.Handle("GET /imports/{id}/{file}", noStore(a.authenticate(refused)))
 	// A kind's rows under the import's column labels (bearer token; privacy applies).

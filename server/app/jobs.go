@@ -13,8 +13,10 @@ import (
 	"tandem/ent/classify"
 	"tandem/ent/clientmutation"
 	"tandem/ent/loginthrottle"
+	"tandem/ent/pushsent"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/webhookdelivery"
+	"tandem/graph"
 	"tandem/server/auth"
 	"tandem/server/jobs"
 )
@@ -44,6 +46,10 @@ func (a *App) Jobs() []jobs.Job {
 	if retention <= 0 {
 		retention = DefaultWebhookRetention
 	}
+	pushEvery := a.Config.Push.Interval
+	if pushEvery <= 0 {
+		pushEvery = time.Minute
+	}
 	return []jobs.Job{
 		{Name: "sla-sweep", Every: sweep, Run: func(ctx context.Context, now time.Time) (int, error) {
 			return problems.Sweep(ctx, c, now)
@@ -71,6 +77,15 @@ func (a *App) Jobs() []jobs.Job {
 		}},
 		{Name: "retired-keys", Every: time.Hour, Run: func(ctx context.Context, now time.Time) (int, error) {
 			return auth.DropRetired(ctx, c, now)
+		}},
+		{Name: "push-reminders", Every: pushEvery, Run: func(ctx context.Context, now time.Time) (int, error) {
+			if a.reminders == nil {
+				return 0, nil
+			}
+			return a.reminders(ctx, now)
+		}},
+		{Name: "push-sent", Every: time.Hour, Run: func(ctx context.Context, now time.Time) (int, error) {
+			return c.PushSent.Delete().Where(pushsent.CreatedAtLT(now.Add(-graph.PushSentRetention))).Exec(sys(ctx))
 		}},
 	}
 }

@@ -19,6 +19,7 @@ var routeKinds = map[string]string{
 	"GET /documents/{id}/download":         "download",
 	"GET /issue-attachments/{id}/download": "download",
 	"GET /project-documents/{id}/download": "download",
+	"GET /media/{id}/download":             "download",
 	"GET /healthz":                         "health",
 	"GET /readyz":                          "health",
 	"GET /metrics":                         "metrics",
@@ -73,7 +74,7 @@ func (a *App) observe(r *http.Request, status int, took time.Duration, info *gra
 // file extension is one of the app's client routes.
 var reservedPaths = []string{
 	"/api", "/debug", "/graphql", "/metrics", "/healthz", "/readyz", "/livez", "/health",
-	"/exports", "/imports", "/documents", "/issue-attachments", "/project-documents", "/.well-known",
+	"/exports", "/imports", "/documents", "/issue-attachments", "/project-documents", "/media", "/.well-known",
 }
 
 // notFound answers reserved paths that no route serves.

@@ -27,6 +27,7 @@ import (
 	"tandem/ent/issueevent"
 	"tandem/ent/keyperson"
 	"tandem/ent/marketinfo"
+	"tandem/ent/medianote"
 	"tandem/ent/need"
 	"tandem/ent/orderevent"
 	"tandem/ent/pitch"
@@ -692,6 +693,11 @@ func ptIsolationTable() map[string]ptIso {
 			ownInternal: func(w *ptWorld) pulid.ID {
 				return w.projectFile(w.project("ownProject", w.partner.ID), false)
 			},
+		},
+		// Photos and voice notes of visits: ours alone, even on the partner's own account.
+		"MediaNote": {
+			foreign:     func(w *ptWorld) []pulid.ID { return ptIDsOf(w.mediaNote(w.e.f.southAcct.ID)) },
+			ownInternal: func(w *ptWorld) pulid.ID { return w.mediaNote(w.partner.ID) },
 		},
 		"ProjectMember": {
 			foreign: func(w *ptWorld) []pulid.ID {
@@ -1772,4 +1778,11 @@ func TestPartnerWebhooks(t *testing.T) {
 			t.Errorf("SCOPE webhookEndpoints without webhooks:manage: %v", r.Data)
 		}
 	})
+}
+
+// mediaNote is a photo on a visit of the account.
+func (w *ptWorld) mediaNote(customerID pulid.ID) pulid.ID {
+	in := w.c.Interaction.Create().SetCustomerID(customerID).SetKind("VISIT").SetSummary("现场").SaveX(w.e.sys)
+	return w.c.MediaNote.Create().SetInteractionID(in.ID).SetKind(medianote.KindPHOTO).SetFileName("line.jpg").
+		SetContentType("image/jpeg").SetSizeBytes(1).SetSha256("00").SetStorageKey("media/pt/line.jpg").SaveX(w.e.sys).ID
 }

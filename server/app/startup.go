@@ -30,6 +30,9 @@ func (a *App) startUp(ctx context.Context, env classify.Weights) (keys *signingK
 		if keys, err = a.openKeys(ctx); err != nil {
 			return fmt.Errorf("signing keys: %w", err)
 		}
+		if a.push, err = a.openPush(ctx); err != nil {
+			return fmt.Errorf("web push: %w", err)
+		}
 		return a.backfill(ctx, env)
 	})
 	return keys, err

@@ -15,6 +15,9 @@ import (
 const (
 	PurposeTokens = signingkey.PurposeACCESS_TOKENS
 	PurposeLinks  = signingkey.PurposeDOWNLOAD_LINKS
+	// PurposePush derives the Web Push (VAPID) key; it is never rotated, since every
+	// browser subscribed with its public half.
+	PurposePush = signingkey.PurposeWEB_PUSH
 )
 
 // LoadKeys reads the stored keys of a purpose that are still accepted.

@@ -56,6 +56,9 @@ var Types = map[string]string{
 	"PB": "ProjectMember",
 	"PM": "ProjectMilestone",
 	"PF": "ProjectDocument",
+	"MN": "MediaNote",
+	"PU": "PushSubscription",
+	"PX": "PushSent",
 }
 
 // TypeOf returns the ent type an ID belongs to ("" when the prefix is unknown).
