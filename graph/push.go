@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -24,10 +25,33 @@ type PushConfig struct {
 	Sender    *push.Sender
 	// Zone is where the digest's time of day is read.
 	Zone *time.Location
+
+	mu     sync.Mutex
+	tested map[pulid.ID]time.Time
 }
 
 // MaxPushDevices is how many browsers one person's reminders go to.
 const MaxPushDevices = 10
+
+// testPushGap is the least time between two test notifications of one person: a
+// push service throttles the server's key, not the person, when it is flooded.
+const testPushGap = 10 * time.Second
+
+// testAllowed records a test notification of the person at now, unless one was sent
+// within testPushGap (per process: a flood through several processes is still
+// divided by their number).
+func (p *PushConfig) testAllowed(person pulid.ID, now time.Time) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if last, ok := p.tested[person]; ok && now.Sub(last) < testPushGap {
+		return false
+	}
+	if p.tested == nil || len(p.tested) > 10_000 {
+		p.tested = map[pulid.ID]time.Time{}
+	}
+	p.tested[person] = now
+	return true
+}
 
 // pushSys is the context of the server's own reads and writes of subscriptions: only
 // the server reads them (they hold the browsers' keys); every resolver here narrows
@@ -204,6 +228,9 @@ func (r *Resolver) sendTestPush(ctx context.Context) (int, error) {
 	}
 	if r.Push == nil {
 		return 0, errcode.New(errcode.BadUserInput, "push reminders are off on this server")
+	}
+	if !r.Push.testAllowed(id, r.now()) {
+		return 0, errcode.New(errcode.RateLimited, "a test notification was sent less than %d seconds ago", int(testPushGap/time.Second))
 	}
 	subs, err := r.db(ctx).PushSubscription.Query().Where(pushsubscription.OwnerID(id)).All(pushSys(ctx))
 	if err != nil {
