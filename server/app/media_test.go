@@ -100,6 +100,10 @@ func TestMediaNotes(t *testing.T) {
 			!strings.HasPrefix(res.Header.Get("Content-Disposition"), "inline") {
 			t.Fatalf("download: %d %q %q", res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Content-Disposition"))
 		}
+		// The app plays voice notes (and a recording before it is sent, a blob:) in <audio>.
+		if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "media-src 'self' blob:;") {
+			t.Errorf("CSP %q lets no <audio> play", csp)
+		}
 		if res, _ := e.fetch(strings.Replace(link, "sig=", "sig=0", 1)); res.StatusCode != http.StatusForbidden {
 			t.Errorf("an altered signature: %d", res.StatusCode)
 		}
