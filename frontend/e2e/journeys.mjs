@@ -8,6 +8,7 @@
 // as real). Remove the marker as soon as the screen lands. Every journey below runs against
 // a screen that exists (none is pending).
 // Screenshots land in frontend/e2e/screenshots/ (git-ignored).
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import {
   ADMIN,
@@ -508,6 +509,14 @@ journey('printed-report', async ({ server, phone }) => {
   assert((await page.getByText(kp.personalNeeds, { exact: false }).count()) === 0, `"${kp.personalNeeds}" is printed without being chosen`);
   const personalNeed = page.locator('section[aria-labelledby="rp-needs"] .rp-tags', { hasText: '个人' });
   assert((await personalNeed.count()) === 0, 'a personal need is listed without being chosen');
+  // Shared as a PDF file (saved here: headless Chromium has no share sheet): the
+  // report's text as shown, with the mark and page numbers, without the personal needs.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '分享 PDF' }).click()]);
+  assert(download.suggestedFilename() === `客户报告-${kp.customer.name}.pdf`, `the PDF's name: ${download.suggestedFilename()}`);
+  const pdfText = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', await download.path(), '-'], { encoding: 'utf8' });
+  for (const want of [kp.customer.name, '摘要', '内部资料 · 注意保密', '第 1 页 / 共']) assert(pdfText.includes(want), `the shared PDF lacks "${want}"`);
+  assert(!pdfText.includes(kp.personalNeeds), 'the shared PDF carries personal needs that were not chosen');
+  await page.getByText('PDF 已保存到下载。').waitFor();
   await page.getByLabel('包含个人需求').check();
   await kpCards.locator('dd', { hasText: kp.personalNeeds }).first().waitFor();
   const { needs } = await gql(server, `query($c: ID!) { needs(first: 1, where: { customerID: $c, level: PERSONAL, statusIn: [IDENTIFIED, ADDRESSED] }) { totalCount } }`, { c: kp.customer.id }, admin);

@@ -12,6 +12,7 @@ import { tc } from '../ui/common.i18n';
 import './report.css';
 import { ReportDependence, ReportProjects } from './ReportCommercial';
 import { ReportSummary } from './ReportSummary';
+import { ReportShare } from './ReportShare';
 
 const t = messages(
   'report',
@@ -994,6 +995,12 @@ export function Report({ id }: { id: string }) {
         <button type="button" class="btn primary" onClick={() => window.print()}>
           {t('print')}
         </button>
+        {name && (
+          <ReportShare
+            name={name}
+            words={{ title: `${t('title')} — ${name}`, mark: t('confidential'), pageOf: (n, total) => t('pageOf', { n, total }) }}
+          />
+        )}
       </header>
       <PageMarks />
       <main class="report" id="main">
