@@ -78,9 +78,9 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 /**
  * Starts `<TANDEM_BIN> --demo --addr 127.0.0.1:<free port> --data-dir <temp>` and waits
  * for /readyz. Returns { url, port, log(), stop() }. With TANDEM_URL set, uses that server
- * and stop() does nothing.
+ * and stop() does nothing. `env` adds to its environment (e.g. TANDEM_PUSH_HOSTS).
  */
-export async function startServer({ bin = process.env.TANDEM_BIN, quiet = true } = {}) {
+export async function startServer({ bin = process.env.TANDEM_BIN, quiet = true, env = {} } = {}) {
   if (process.env.TANDEM_URL && !bin) {
     const url = process.env.TANDEM_URL.replace(/\/$/, '');
     await waitReady(url, null, 30_000);
@@ -96,7 +96,7 @@ export async function startServer({ bin = process.env.TANDEM_BIN, quiet = true }
     const out = [];
     const proc = spawn(bin, ['--demo', '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, TANDEM_ENV: 'development' },
+      env: { ...process.env, TANDEM_ENV: 'development', ...env },
     });
     running.add(proc);
     const collect = (b) => {
@@ -188,13 +188,14 @@ async function pw() {
   return playwright;
 }
 
-export async function launchBrowser() {
+/** Chromium with the harness's flags; `args` adds more (e.g. a fake microphone). */
+export async function launchBrowser({ args = [] } = {}) {
   const { chromium } = await pw();
   const headful = process.env.E2E_HEADFUL === '1';
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: !headful,
-    args: headful ? CHROMIUM_FLAGS.filter((f) => f !== '--headless') : CHROMIUM_FLAGS,
+    args: [...(headful ? CHROMIUM_FLAGS.filter((f) => f !== '--headless') : CHROMIUM_FLAGS), ...args],
   });
 }
 

@@ -4,6 +4,7 @@
 import { graphql } from '../graphql';
 import { ApiError, request } from './api';
 import { fieldHandlers } from './fieldMutations';
+import { uploadQueuedMedia } from './mediaMutations';
 import type { Handler, QueueItem } from './queue';
 
 export const CreateInteraction = graphql(`
@@ -155,9 +156,14 @@ export const handlers: Record<string, Handler> = {
     send: (item) => request(CreateInteraction, { input: item.vars.input, cmid: item.id }),
   },
   // A held contact: it completes the planned one it names. A plan logged meanwhile
-  // from another phone parks the item (CONFLICT) with the rep's text kept.
+  // from another phone parks the item (CONFLICT) with the rep's text kept. Its photos
+  // and voice notes follow, each once (mediaMutations.ts).
   visitLog: {
-    send: (item) => request(LogInteraction, { input: item.vars.input, cmid: item.id }),
+    async send(item, save) {
+      const logged = await request(LogInteraction, { input: item.vars.input, cmid: item.id });
+      if (item.files?.length) await uploadQueuedMedia(item, { interactionID: logged.logInteraction.id }, save);
+      return logged;
+    },
   },
   task: {
     send: (item) => request(CreateTask, { input: item.vars.input, cmid: item.id }),

@@ -15,6 +15,8 @@ export interface QueuedFile {
   key: string;
   blob: Blob;
   name: string;
+  /** A voice note's length in seconds, as the phone recorded it. */
+  durationSeconds?: number;
 }
 
 export interface QueueItem {

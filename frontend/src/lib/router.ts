@@ -23,7 +23,7 @@ if (typeof window !== 'undefined') {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     const a = (e.target as Element | null)?.closest?.('a');
     if (!a || a.target || a.hasAttribute('download') || a.origin !== location.origin) return;
-    if (a.pathname.startsWith('/explorer') || a.pathname.startsWith('/documents/') || a.pathname.startsWith('/issue-attachments/') || a.pathname.startsWith('/project-documents/') || a.pathname.startsWith('/graphql')) return;
+    if (a.pathname.startsWith('/explorer') || a.pathname.startsWith('/documents/') || a.pathname.startsWith('/issue-attachments/') || a.pathname.startsWith('/project-documents/') || a.pathname.startsWith('/media/') || a.pathname.startsWith('/graphql')) return;
     e.preventDefault();
     navigate(a.pathname + a.search);
   });

@@ -21,6 +21,10 @@ import { EvaluationDecision } from './AccountEvaluation';
 import { LobbyCard } from './LobbyCard';
 import { AccountTabStrip } from './AccountTabs';
 import { VisitQuery, startOfToday, visitCacheKey } from './Visit';
+import { MediaFields } from '../lib/mediaMutations';
+import { MediaList } from './MediaList';
+import { countMedia } from './mediaLogic';
+import { countText } from './media.i18n';
 
 const t = messages(
   'account',
@@ -110,7 +114,8 @@ const t = messages(
   },
 );
 
-export const AccountQuery = graphql(`
+export const AccountQuery = graphql(
+  `
   query Account($id: ID!) {
     customerReport(id: $id) {
       customer { id name nameEn stage tier score region industry version evaluationOutcome evaluationDecidedAt owner { id name } }
@@ -123,14 +128,16 @@ export const AccountQuery = graphql(`
       samplesInFlight { id status quantity unit product { name } trials(first: 5, orderBy: { field: CREATED_AT, direction: DESC }) { edges { node { id kind outcome } } } }
       ordersInFlight { id number status orderedAt deliveryDate checklist { progress nextSteps } }
       openIssues { id title category severity status sla { breached } }
-      lastInteractions { id kind occurredAt summary findings promises nextStep author { name } }
+      lastInteractions { id kind occurredAt summary findings promises nextStep author { name } media { ...MediaFields } }
       promises
       openTasks { id title dueAt status version }
       stageTimeline { stage leftAt days }
       competitors { id name sharePercent }
     }
   }
-`);
+`,
+  [MediaFields],
+);
 
 type Report = ResultOf<typeof AccountQuery>['customerReport'];
 
@@ -269,6 +276,7 @@ function WaitingLogs({ id }: { id: string }) {
             </h3>
             {input.findings && <p class="small">{input.findings}</p>}
             {input.nextStep && <p class="small muted">→ {input.nextStep}</p>}
+            {!!i.files?.length && <p class="small">{countText(countMedia(i.files))}</p>}
           </div>
         );
       })}
@@ -386,6 +394,7 @@ export function Account({ id }: { id: string }) {
                         {i.summary && <p>{i.summary}</p>}
                         {i.findings && <p class="small">{i.findings}</p>}
                         {i.nextStep && <p class="small muted">→ {i.nextStep}</p>}
+                        <MediaList media={i.media} stale={!!q.staleSince} onChanged={q.refetch} />
                       </div>
                     ))
                   ) : (

@@ -14,6 +14,8 @@ import { tc } from '../ui/common.i18n';
 import { Header } from '../ui/Layout';
 import { LoadMore, useMore } from '../ui/LoadMore';
 import { MapLinks } from '../ui/MapLinks';
+import { countMedia } from './mediaLogic';
+import { countText } from './media.i18n';
 
 const t = messages(
   'accountTabs',
@@ -248,7 +250,7 @@ export const TimelineQuery = graphql(`
           kind at title
           node {
             __typename id
-            ... on Interaction { summary findings nextStep author { name } }
+            ... on Interaction { summary findings nextStep author { name } media { kind } }
             ... on StageChange { reason }
             ... on SampleEvent { sampleID note }
             ... on Trial { sampleID results }
@@ -302,7 +304,7 @@ function entryHref(n: TimelineNode['node']): { href: string; external?: boolean 
 function entrySummary(n: TimelineNode['node']): string {
   switch (n.__typename) {
     case 'Interaction':
-      return [n.author?.name, n.nextStep ? t('nextStep', { text: n.nextStep }) : ''].filter(Boolean).join(' · ');
+      return [n.author?.name, n.nextStep ? t('nextStep', { text: n.nextStep }) : '', countText(countMedia(n.media))].filter(Boolean).join(' · ');
     case 'StageChange':
       return n.reason ?? '';
     case 'SampleEvent':

@@ -13,6 +13,7 @@ import { tc } from '../ui/common.i18n';
 import { FormStatus } from '../ui/FormStatus';
 import { t } from './samples.i18n';
 import type { SampleNode, Tone, Trial } from './Samples';
+import { TrialMedia } from './TrialMedia';
 
 function outcomeTone(o: string): Tone {
   return o === 'PASSED' ? 'good' : o === 'FAILED' ? 'bad' : o === 'INCONCLUSIVE' ? 'warn' : 'info';
@@ -249,6 +250,7 @@ function TrialCard({ tr, refetch }: { tr: Trial; refetch: () => Promise<void> })
         </div>
       )}
       <FormStatus err={err} flash={flash} />
+      <TrialMedia trialID={tr.id} media={tr.media} refetch={refetch} />
     </div>
   );
 }

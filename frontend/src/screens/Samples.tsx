@@ -21,6 +21,7 @@ import { AccountTabStrip, accountName } from './AccountTabs';
 import { t } from './samples.i18n';
 import { DocsSection, NEED_LABEL, radioStyle } from './SampleDocs';
 import { Trials } from './SampleTrials';
+import { MediaFields } from '../lib/mediaMutations';
 export { SampleNew } from './SampleNew';
 
 // ---------------------------------------------------------------------------
@@ -146,7 +147,8 @@ function QueueBadge({ item }: { item: QueueItem }) {
 // ---------------------------------------------------------------------------
 // Detail
 
-export const SampleDetailQuery = graphql(`
+export const SampleDetailQuery = graphql(
+  `
   query SampleDetail($id: ID!) {
     node(id: $id) {
       __typename
@@ -169,13 +171,16 @@ export const SampleDetailQuery = graphql(`
               id version kind outcome results createdAt startedAt finishedAt
               application industry sizeSpec colour environmental keyProperties
               testStandard cycle equipment testEquipment customerTechLevel
+              media { ...MediaFields }
             }
           }
         }
       }
     }
   }
-`);
+`,
+  [MediaFields],
+);
 
 export const SampleOrderChoicesQuery = graphql(`
   query SampleOrderChoices($customerID: ID!) {

@@ -13,6 +13,9 @@ import { Header } from '../ui/Layout';
 import { ExchangeRates } from './ExchangeRates';
 import { ChangePasswordForm, passwordTitle } from './ChangePassword';
 import { mayImport } from './importLogic';
+import { countMedia } from './mediaLogic';
+import { countText } from './media.i18n';
+import { Reminders } from './Reminders';
 
 const t = messages(
   'settings',
@@ -44,7 +47,6 @@ const t = messages(
     signOutConfirm: 'Sign out of Tandem on this phone?',
     signOutPending: '{n} changes have not reached the server yet. Signing out discards them.',
     yesSignOut: 'Yes, sign out',
-    photos: '{n} photos',
     explorer: 'GraphQL explorer (analysts)',
     admin: 'Administration: users, teams, tokens, webhooks, audit log',
     data: 'Data: import and export',
@@ -77,7 +79,6 @@ const t = messages(
     signOutConfirm: '确定在此手机上退出 Tandem？',
     signOutPending: '还有 {n} 条修改未发送到服务器，退出将丢弃它们。',
     yesSignOut: '确定退出',
-    photos: '{n} 张照片',
     explorer: 'GraphQL 查询工具（分析师）',
     admin: '系统管理：用户、团队、令牌、推送、操作日志',
     data: '数据：导入与导出',
@@ -114,7 +115,7 @@ function Item({ it }: { it: QueueItem }) {
       <p class="muted small">
         {t('made', { when: formatDate(new Date(it.createdAt).toISOString(), true) })}
         {it.attempts ? ' · ' + t('attempts', { n: it.attempts }) : ''}
-        {it.files?.length ? ' · ' + t('photos', { n: it.files.length }) : ''}
+        {it.files?.length ? ' · ' + countText(countMedia(it.files)) : ''}
       </p>
       {it.error && (
         <p class="error" role="alert">
@@ -229,6 +230,8 @@ export function Settings() {
             <Empty>{t('queueEmpty')}</Empty>
           )}
         </Section>
+
+        {s && s.user.role !== 'PARTNER' && <Reminders />}
 
         {s && ['ADMIN', 'MANAGER', 'ANALYST'].includes(s.user.role) && <ExchangeRates canWrite={s.user.role === 'ADMIN'} />}
 

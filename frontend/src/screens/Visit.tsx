@@ -17,6 +17,8 @@ import { Empty, Query } from '../ui/bits';
 import { SavedCard } from '../ui/FormStatus';
 import { Header } from '../ui/Layout';
 import { LobbyCard } from './LobbyCard';
+import { MediaCapture, useMediaDraft } from './MediaCapture';
+import { tm } from './media.i18n';
 
 const t = messages(
   'visit',
@@ -186,6 +188,9 @@ export function Visit({ id }: { id: string }) {
   const [checkIn, setCheckIn] = useState(() => localStorage.getItem('visit.checkIn') === '1');
   const [locating, setLocating] = useState(false);
   const [notPlaced, setNotPlaced] = useState<'denied' | 'unavailable' | null>(null);
+  // Photos and voice notes go with the log, in the same queue item.
+  const media = useMediaDraft();
+  const [recording, setRecording] = useState(false);
   const name = q.data?.customerReport.customer.name ?? '';
 
   async function save(e: Event) {
@@ -233,6 +238,7 @@ export function Visit({ id }: { id: string }) {
           checkIn: place,
         },
       },
+      files: media.files(),
     });
     if (plan) setUsedPlan(plan.id);
     setSaved(on ? 'online' : 'offline');
@@ -246,6 +252,7 @@ export function Visit({ id }: { id: string }) {
     setNextStep('');
     setDue(null);
     setDueChoice(null);
+    media.clear();
     setSaved(null);
   }
 
@@ -358,6 +365,7 @@ export function Visit({ id }: { id: string }) {
                     <textarea name="findings" value={findings} onInput={(e) => setFindings(e.currentTarget.value)} rows={4} />
                     <small class="hint">{t('findingsHint')}</small>
                   </label>
+                  <MediaCapture d={media} id="visit-media" hint={tm('sentWithVisit')} onRecording={setRecording} />
                   {!!r.openTasks.length && (
                     <fieldset>
                       <legend>{t('dealtWith')}</legend>
@@ -439,7 +447,7 @@ export function Visit({ id }: { id: string }) {
                       {error}
                     </p>
                   )}
-                  <button type="submit" class="btn primary block" disabled={locating}>
+                  <button type="submit" class="btn primary block" disabled={locating || recording}>
                     {locating ? t('locating') : t('save')}
                   </button>
                 </form>

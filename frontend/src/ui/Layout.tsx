@@ -7,6 +7,7 @@ import { queue, synced } from '../lib/offline';
 import { path } from '../lib/router';
 import { useStore } from '../lib/store';
 import { tc } from './common.i18n';
+import { PushNotice } from './PushNotice';
 
 export function Header({ title, back, actions }: { title: string; back?: string; actions?: ComponentChildren }) {
   useEffect(() => {
@@ -79,6 +80,7 @@ export function Shell({ children, badge }: { children: ComponentChildren; badge?
         {tc('skip')}
       </a>
       <StatusBar />
+      <PushNotice />
       <div id="main" class="page">
         {children}
       </div>

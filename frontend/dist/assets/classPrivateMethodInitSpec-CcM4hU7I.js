@@ -1,1 +1,0 @@
-import{a as e}from"./explorer-ide-CHDeKEr8.js";function t(t,n){e(t,n),n.add(t)}export{t};

@@ -1,0 +1,1 @@
+import{a as e}from"./explorer-ide-DicRyKgp.js";function t(t,n){e(t,n),n.add(t)}export{t};
