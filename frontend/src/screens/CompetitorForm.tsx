@@ -3,7 +3,7 @@
 // (sent once, whatever the network does) and shows on the account at once; changing or
 // deleting one is an online write with the version read (a change made meanwhile by
 // someone else is shown, to keep theirs or save over it).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { graphql, type VariablesOf } from '../graphql';
 import { newId, online, request } from '../lib/api';
 import { formatNumber } from '../lib/i18n';
@@ -17,7 +17,7 @@ import { Confirm } from '../ui/Confirm';
 import { FormStatus, SavedCard } from '../ui/FormStatus';
 import { Header } from '../ui/Layout';
 import { accountName } from './AccountTabs';
-import { TextField, focusFirst, problemOf } from './fieldForm';
+import { ConflictBox, TextField, focusFirst, problemOf } from './fieldForm';
 import { blankCompetitor, competitorCreateInput, competitorEditInput, competitorErrors, competitorFieldsOf, type CompetitorFields } from './fieldLogic';
 import { tf } from './field.i18n';
 
@@ -64,8 +64,6 @@ export function CompetitorForm({ id, cid }: { id: string; cid?: string }) {
   const [saved, setSaved] = useState<'online' | 'offline' | null>(null);
   const [deleted, setDeleted] = useState('');
   const [cmid, setCmid] = useState(newId);
-  const conflictBox = useRef<HTMLDivElement>(null);
-  useEffect(() => void (theirs && conflictBox.current?.scrollIntoView?.({ block: 'center' })), [theirs]);
   // The competitor as read, once: the form then holds the rep's edits.
   useEffect(() => {
     const c = current.data?.node;
@@ -181,17 +179,11 @@ export function CompetitorForm({ id, cid }: { id: string; cid?: string }) {
             <TextField name="share" label={tf('share')} value={f.share} onInput={set('share')} error={errs.share} hint={tf('shareHint')} inputMode="decimal" />
             <TextField name="notes" label={tf('notes')} value={f.notes} onInput={set('notes')} rows={3} />
             {theirs && (
-              <div class="error" role="alert" ref={conflictBox}>
-                <p>{tf('conflict', { theirs: summary(theirs) })}</p>
-                <div class="btn-row">
-                  <button type="button" class="btn" onClick={() => (setF(competitorFieldsOf(theirs)), setVersion(theirs.version), setTheirs(null))}>
-                    {tf('loadTheirs')}
-                  </button>
-                  <button type="button" class="btn primary" onClick={() => (setVersion(theirs.version), void save(undefined, theirs.version))}>
-                    {tf('overwrite')}
-                  </button>
-                </div>
-              </div>
+              <ConflictBox
+                text={tf('conflict', { theirs: summary(theirs) })}
+                onLoadTheirs={() => (setF(competitorFieldsOf(theirs)), setVersion(theirs.version), setTheirs(null))}
+                onOverwrite={() => (setVersion(theirs.version), void save(undefined, theirs.version))}
+              />
             )}
             <FormStatus err={formErr} />
             <button type="submit" class="btn primary block" disabled={busy} aria-busy={busy}>

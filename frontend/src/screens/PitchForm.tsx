@@ -2,7 +2,7 @@
 // product, technology, payment terms — the advantages of ours to stress, how we go in,
 // and whether it is still the way. A new one goes through the offline queue; changing
 // one is an online write with the version read.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { graphql, type VariablesOf } from '../graphql';
 import { newId, online, request } from '../lib/api';
 import { useQuery } from '../lib/query';
@@ -14,7 +14,7 @@ import { ChoiceChips, MultiChips } from '../ui/ChoiceChips';
 import { FormStatus, SavedCard } from '../ui/FormStatus';
 import { Header } from '../ui/Layout';
 import { accountName } from './AccountTabs';
-import { TextField, focusFirst, problemOf } from './fieldForm';
+import { ConflictBox, TextField, focusFirst, problemOf } from './fieldForm';
 import { ADVANTAGES, ENTRY_POINTS, blankPitch, pitchCreateInput, pitchEditInput, pitchErrors, type PitchFields } from './fieldLogic';
 import { advantageName, tf } from './field.i18n';
 
@@ -54,8 +54,6 @@ export function PitchForm({ id, pid }: { id: string; pid?: string }) {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<'online' | 'offline' | null>(null);
   const [cmid, setCmid] = useState(newId);
-  const conflictBox = useRef<HTMLDivElement>(null);
-  useEffect(() => void (theirs && conflictBox.current?.scrollIntoView?.({ block: 'center' })), [theirs]);
   useEffect(() => {
     const p = current.data?.node;
     if (!p || !('version' in p) || version != null) return;
@@ -169,17 +167,11 @@ export function PitchForm({ id, pid }: { id: string; pid?: string }) {
               </label>
             </div>
             {theirs && (
-              <div class="error" role="alert" ref={conflictBox}>
-                <p>{tf('conflict', { theirs: summary(theirs) })}</p>
-                <div class="btn-row">
-                  <button type="button" class="btn" onClick={() => (setF(fieldsOf(theirs)), setVersion(theirs.version), setTheirs(null))}>
-                    {tf('loadTheirs')}
-                  </button>
-                  <button type="button" class="btn primary" onClick={() => (setVersion(theirs.version), void save(undefined, theirs.version))}>
-                    {tf('overwrite')}
-                  </button>
-                </div>
-              </div>
+              <ConflictBox
+                text={tf('conflict', { theirs: summary(theirs) })}
+                onLoadTheirs={() => (setF(fieldsOf(theirs)), setVersion(theirs.version), setTheirs(null))}
+                onOverwrite={() => (setVersion(theirs.version), void save(undefined, theirs.version))}
+              />
             )}
             <FormStatus err={formErr} />
             <button type="submit" class="btn primary block" disabled={busy} aria-busy={busy}>

@@ -1,5 +1,6 @@
 // Pieces the field forms share (CompetitorForm, PitchForm, OrderNew): a labelled input
 // with its hint and its error, and a refusal turned into the form's own words.
+import { useEffect, useRef } from 'preact/hooks';
 import { ApiError, OfflineError } from '../lib/api';
 import { tc } from '../ui/common.i18n';
 import { refusal } from './fieldLogic';
@@ -86,4 +87,27 @@ export function problemOf(x: unknown, fields: readonly string[], text: (key: str
 export function focusFirst(errs: Record<string, string>, order: readonly string[]) {
   const k = order.find((f) => errs[f]);
   if (k) setTimeout(() => document.getElementById(`f-${k}`)?.focus(), 0);
+}
+
+/**
+ * The record changed on the server since the form read it: what it holds now, and the
+ * two ways on — load the server's values, or save the rep's over them. It scrolls
+ * itself into view when it appears.
+ */
+export function ConflictBox({ text, onLoadTheirs, onOverwrite }: { text: string; onLoadTheirs: () => void; onOverwrite: () => void }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => void box.current?.scrollIntoView?.({ block: 'center' }), []);
+  return (
+    <div class="error" role="alert" ref={box}>
+      <p>{text}</p>
+      <div class="btn-row">
+        <button type="button" class="btn" onClick={onLoadTheirs}>
+          {tf('loadTheirs')}
+        </button>
+        <button type="button" class="btn primary" onClick={onOverwrite}>
+          {tf('overwrite')}
+        </button>
+      </div>
+    </div>
+  );
 }

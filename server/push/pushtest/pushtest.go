@@ -52,6 +52,7 @@ type Received struct {
 	Message push.Message
 	Urgency string
 	TTL     string
+	Topic   string
 	// Audience is the VAPID token's aud, checked against the server's key.
 	Audience string
 }
@@ -125,7 +126,7 @@ func (s *Service) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	s.got = append(s.got, Received{Path: r.URL.Path, Message: m, Urgency: r.Header.Get("Urgency"), TTL: r.Header.Get("TTL"), Audience: aud})
+	s.got = append(s.got, Received{Path: r.URL.Path, Message: m, Urgency: r.Header.Get("Urgency"), TTL: r.Header.Get("TTL"), Topic: r.Header.Get("Topic"), Audience: aud})
 	s.mu.Unlock()
 	w.WriteHeader(http.StatusCreated)
 }
