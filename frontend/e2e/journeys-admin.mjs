@@ -64,6 +64,9 @@ journey('admin-users', async ({ server, phone }) => {
   await page.evaluate(() => localStorage.removeItem('tandem.session'));
   await signInFast(page, server, { email: ADMIN, path: '/admin/users' });
   await page.getByLabel('Search name or email').fill(email);
+  // The unfiltered list shows the user too, and is replaced by the filtered one (a
+  // click in between lands on a row that goes): wait for the filtered list.
+  await page.waitForFunction(() => document.querySelectorAll('li[data-user]').length === 1);
   const row = page.locator(`li[data-user="${email}"]`);
   await row.getByRole('button', { name: 'Reset password' }).click();
   await row.getByRole('button', { name: 'Yes, reset' }).click();
