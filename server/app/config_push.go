@@ -36,16 +36,14 @@ func pushFlags(fs *flag.FlagSet, env func(k, def string) string) func(c *Config)
 	on := fs.String("push", env("TANDEM_PUSH", "on"), "Web Push reminders to subscribed browsers: on or off (TANDEM_PUSH)")
 	hosts := fs.String("push-hosts", env("TANDEM_PUSH_HOSTS", ""), "push services allowed beyond the browsers' own (FCM, Mozilla, Apple, WNS), comma-separated: host names, .suffixes, or a loopback host:port (TANDEM_PUSH_HOSTS)")
 	subject := fs.String("push-subject", env("TANDEM_PUSH_SUBJECT", "mailto:admin@example.com"), "how push services reach the operator: a mailto: or https: URL (TANDEM_PUSH_SUBJECT)")
-	interval := fs.Duration("push-interval", envDuration(env("TANDEM_PUSH_INTERVAL", "1m")), "how often reminders due are looked for and sent, at least 10s (TANDEM_PUSH_INTERVAL)")
+	interval := fs.String("push-interval", env("TANDEM_PUSH_INTERVAL", "1m"), "how often reminders due are looked for and sent, at least 10s (TANDEM_PUSH_INTERVAL)")
 	zone := fs.String("time-zone", env("TANDEM_TIME_ZONE", "Asia/Shanghai"), "the time zone of the morning digest's time of day (TANDEM_TIME_ZONE)")
 	return func(c *Config) error {
-		switch *on {
-		case "on", "true", "1":
-		case "off", "false", "0":
-			c.Push.Off = true
-		default:
-			return fmt.Errorf("TANDEM_PUSH must be on or off (got %q)", *on)
+		var enabled bool
+		if err := onOff(*on, &enabled); err != nil {
+			return fmt.Errorf("TANDEM_PUSH: %w (got %q)", err, *on)
 		}
+		c.Push.Off = !enabled
 		for _, h := range strings.Split(*hosts, ",") {
 			if h = strings.TrimSpace(h); h != "" {
 				c.Push.Hosts = append(c.Push.Hosts, h)
@@ -55,10 +53,9 @@ func pushFlags(fs *flag.FlagSet, env func(k, def string) string) func(c *Config)
 			return fmt.Errorf("TANDEM_PUSH_SUBJECT must be a mailto: or https: URL (got %q)", s)
 		}
 		c.Push.Subject = *subject
-		if *interval < 10*time.Second {
-			return fmt.Errorf("TANDEM_PUSH_INTERVAL must be a duration of at least 10s (got %s)", *interval)
+		if err := duration(*interval, &c.Push.Interval, false); err != nil || c.Push.Interval < 10*time.Second {
+			return fmt.Errorf("TANDEM_PUSH_INTERVAL must be a duration of at least 10s (got %q)", *interval)
 		}
-		c.Push.Interval = *interval
 		loc, err := time.LoadLocation(*zone)
 		if err != nil {
 			return fmt.Errorf("TANDEM_TIME_ZONE: %q is not a time zone (e.g. Asia/Shanghai): %w", *zone, err)
@@ -93,11 +90,4 @@ func (a *App) openPush(ctx context.Context) (*graph.PushConfig, error) {
 	}
 	return &graph.PushConfig{VAPID: vapid, Endpoints: push.Endpoints{Hosts: append(append([]string{}, push.DefaultHosts...), p.Hosts...)},
 		Sender: &push.Sender{VAPID: vapid, Client: push.NewClient(), Now: a.now}, Zone: zone}, nil
-}
-
-// envDuration reads a duration default from the environment; a value that does not
-// parse is left for the flag check to refuse (0).
-func envDuration(s string) time.Duration {
-	d, _ := time.ParseDuration(s)
-	return d
 }
