@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"tandem/ent"
 	"tandem/ent/errcode"
 	"tandem/ent/schema/pulid"
@@ -31,28 +33,15 @@ const attachmentScope = "issue-attachment"
 // transaction; the file is removed again when the row is not saved.
 func (r *mutationResolver) attachIssueFile(ctx context.Context, input model.AttachIssueFileInput, clientMutationID *string) (*ent.IssueAttachment, error) {
 	up := input.File
-	if up.File == nil || up.Size <= 0 {
-		return nil, errcode.New(errcode.BadUserInput, "file: the file is empty").With("field", "file")
-	}
-	if up.Size > MaxAttachmentBytes {
-		return nil, errcode.New(errcode.BadUserInput, "file: %s is larger than the %d MB an attachment may have", humanBytes(up.Size), MaxAttachmentBytes>>20).With("field", "file")
-	}
-	fileName := cleanFileName(up.Filename)
-	head := make([]byte, 512)
-	n, err := io.ReadFull(up.File, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return nil, err
-	}
-	contentType, err := attachmentContentType(up.ContentType, fileName, head[:n])
+	fileName, head, err := uploadHead(up, MaxAttachmentBytes, "an attachment")
 	if err != nil {
 		return nil, err
 	}
-	var caption *string
-	if input.Caption != nil {
-		if c := strings.TrimSpace(*input.Caption); c != "" {
-			caption = &c
-		}
+	contentType, err := attachmentContentType(up.ContentType, fileName, head)
+	if err != nil {
+		return nil, err
 	}
+	caption := trimmed(input.Caption)
 	if r.Files == nil {
 		return nil, errcode.New(errcode.Internal, "file storage is not configured")
 	}
@@ -82,6 +71,35 @@ func (r *mutationResolver) attachIssueFile(ctx context.Context, input model.Atta
 		}
 		return a, nil
 	})
+}
+
+// uploadHead checks a photo-like upload before anything is stored (not empty, within
+// limit bytes; what names the kind of file in the refusal) and reads its first 512
+// bytes, which tell what the file is; the rest is read when it is stored.
+func uploadHead(up graphql.Upload, limit int64, what string) (fileName string, head []byte, err error) {
+	if up.File == nil || up.Size <= 0 {
+		return "", nil, errcode.New(errcode.BadUserInput, "file: the file is empty").With("field", "file")
+	}
+	if up.Size > limit {
+		return "", nil, errcode.New(errcode.BadUserInput, "file: %s is larger than the %d MB %s may have", humanBytes(up.Size), limit>>20, what).With("field", "file")
+	}
+	head = make([]byte, 512)
+	n, err := io.ReadFull(up.File, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return "", nil, err
+	}
+	return cleanFileName(up.Filename), head[:n], nil
+}
+
+// trimmed is an optional text without its surrounding spaces; nil when nothing is left.
+func trimmed(s *string) *string {
+	if s == nil {
+		return nil
+	}
+	if t := strings.TrimSpace(*s); t != "" {
+		return &t
+	}
+	return nil
 }
 
 // attachmentTypes are the content types attachIssueFile accepts.

@@ -2,8 +2,6 @@ package graph
 
 import (
 	"context"
-	"errors"
-	"io"
 	"net/http"
 	"path"
 	"strings"
@@ -27,33 +25,20 @@ func (r *mutationResolver) attachMedia(ctx context.Context, input model.AttachMe
 		return nil, err
 	}
 	up := input.File
-	if up.File == nil || up.Size <= 0 {
-		return nil, errcode.New(errcode.BadUserInput, "file: the file is empty").With("field", "file")
-	}
-	if up.Size > media.MaxBytes {
-		return nil, errcode.New(errcode.BadUserInput, "file: %s is larger than the %d MB a photo or voice note may have", humanBytes(up.Size), media.MaxBytes>>20).With("field", "file")
-	}
-	fileName := cleanFileName(up.Filename)
-	head := make([]byte, 512)
-	n, err := io.ReadFull(up.File, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+	fileName, head, err := uploadHead(up, media.MaxBytes, "a photo or voice note")
+	if err != nil {
 		return nil, err
 	}
-	kind, contentType, err := mediaContentType(up.ContentType, fileName, head[:n])
+	kind, contentType, err := mediaContentType(up.ContentType, fileName, head)
 	if err != nil {
 		return nil, err
 	}
 	if err := media.CheckDuration(kind, input.DurationSeconds); err != nil {
 		return nil, err
 	}
-	var caption *string
-	if input.Caption != nil {
-		if c := strings.TrimSpace(*input.Caption); c != "" {
-			if utf8.RuneCountInString(c) > 1000 {
-				return nil, errcode.New(errcode.BadUserInput, "caption: at most 1,000 characters").With("field", "caption")
-			}
-			caption = &c
-		}
+	caption := trimmed(input.Caption)
+	if caption != nil && utf8.RuneCountInString(*caption) > 1000 {
+		return nil, errcode.New(errcode.BadUserInput, "caption: at most 1,000 characters").With("field", "caption")
 	}
 	if r.Files == nil {
 		return nil, errcode.New(errcode.Internal, "file storage is not configured")
