@@ -13,6 +13,11 @@ import (
 type Rows struct {
 	all  bool
 	pred func(*sql.Selector)
+	// each, when set, is the same rows asked row by row (a correlated EXISTS instead of
+	// IN a sub-select), which a disjunction uses: PostgreSQL cannot turn a sub-select
+	// under OR into a join, so it reads the whole sub-select into a hash for a query that
+	// may touch a handful of rows (a rep's team: tens of thousands of accounts).
+	each func(*sql.Selector)
 }
 
 // All is every row; None is no row.
@@ -49,7 +54,15 @@ func (r Rows) And(o Rows) Rows {
 	case o.all:
 		return r
 	}
-	return Where(sql.AndPredicates(r.pred, o.pred))
+	return Rows{pred: sql.AndPredicates(r.pred, o.pred), each: sql.AndPredicates(r.perRow(), o.perRow())}
+}
+
+// perRow is the predicate to use under OR: each if the rows have one.
+func (r Rows) perRow() func(*sql.Selector) {
+	if r.each != nil {
+		return r.each
+	}
+	return r.pred
 }
 
 // Or is the rows in either set.
@@ -62,7 +75,8 @@ func (r Rows) Or(o Rows) Rows {
 	case o.IsNone():
 		return r
 	}
-	return Where(sql.OrPredicates(r.pred, o.pred))
+	p := sql.OrPredicates(r.perRow(), o.perRow())
+	return Rows{pred: p, each: p}
 }
 
 // Rule gives the rows of a type a viewer may read.
@@ -101,15 +115,25 @@ func eq(col string, val any) Rows {
 // edge's loader has already restricted the rows to column IN the parents' keys
 // (ent/loadkeys), the sub-select is asked only about those keys: the same rows, but
 // the database looks up the parents instead of reading every row the rule allows.
+//
+// Its per-row form (Rows.each, for disjunctions) asks the same sub-select about the
+// row's own column: EXISTS (… WHERE selected = col AND where).
 func in(col, table, selected string, where func(t *sql.SelectTable) *sql.Predicate) Rows {
-	return Where(func(s *sql.Selector) {
-		t := sql.Table(table)
-		sub := sql.Select(t.C(selected)).From(t).Where(where(t))
-		if keys, ok := loadkeys.Of(s, col); ok {
-			sub.Where(sql.InValues(t.C(selected), keys...))
-		}
-		s.Where(sql.In(s.C(col), sub))
-	})
+	return Rows{
+		pred: func(s *sql.Selector) {
+			t := sql.Table(table)
+			sub := sql.Select(t.C(selected)).From(t).Where(where(t))
+			if keys, ok := loadkeys.Of(s, col); ok {
+				sub.Where(sql.InValues(t.C(selected), keys...))
+			}
+			s.Where(sql.In(s.C(col), sub))
+		},
+		each: func(s *sql.Selector) {
+			t := sql.Table(table)
+			sub := sql.Select(t.C(selected)).From(t).Where(sql.And(sql.ColumnsEQ(t.C(selected), s.C(col)), where(t)))
+			s.Where(sql.Exists(sub))
+		},
+	}
 }
 
 // isNull selects rows whose column is NULL.
