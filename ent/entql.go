@@ -611,6 +611,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			keyperson.FieldContactIntervalDays: {Type: field.TypeInt, Column: keyperson.FieldContactIntervalDays},
 			keyperson.FieldLastContactedAt:     {Type: field.TypeTime, Column: keyperson.FieldLastContactedAt},
 			keyperson.FieldActiveFrom:          {Type: field.TypeTime, Column: keyperson.FieldActiveFrom},
+			keyperson.FieldContactDueAt:        {Type: field.TypeTime, Column: keyperson.FieldContactDueAt},
 			keyperson.FieldActiveTo:            {Type: field.TypeTime, Column: keyperson.FieldActiveTo},
 			keyperson.FieldEndedReason:         {Type: field.TypeString, Column: keyperson.FieldEndedReason},
 		},
@@ -7139,6 +7140,11 @@ func (f *KeyPersonFilter) WhereLastContactedAt(p entql.TimeP) {
 // WhereActiveFrom applies the entql time.Time predicate on the active_from field.
 func (f *KeyPersonFilter) WhereActiveFrom(p entql.TimeP) {
 	f.Where(p.Field(keyperson.FieldActiveFrom))
+}
+
+// WhereContactDueAt applies the entql time.Time predicate on the contact_due_at field.
+func (f *KeyPersonFilter) WhereContactDueAt(p entql.TimeP) {
+	f.Where(p.Field(keyperson.FieldContactDueAt))
 }
 
 // WhereActiveTo applies the entql time.Time predicate on the active_to field.

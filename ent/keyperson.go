@@ -48,6 +48,8 @@ type KeyPerson struct {
 	LastContactedAt *time.Time `json:"last_contacted_at,omitempty"`
 	// ActiveFrom holds the value of the "active_from" field.
 	ActiveFrom time.Time `json:"active_from,omitempty"`
+	// When the person falls due for contact: derived from last_contacted_at (else active_from), the interval and the account's stage by domain/keyperson.Refresh, never written by a mutation; Today pages overdue key persons by it.
+	ContactDueAt *time.Time `json:"contact_due_at,omitempty"`
 	// Set when the person stops being key (endKeyPerson); the row stays as history.
 	ActiveTo *time.Time `json:"active_to,omitempty"`
 	// At most 500 characters.
@@ -117,7 +119,7 @@ func (*KeyPerson) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case keyperson.FieldDecisionRole, keyperson.FieldScope, keyperson.FieldAttitude, keyperson.FieldProfessionalNeeds, keyperson.FieldPersonalNeeds, keyperson.FieldPrivateNotes, keyperson.FieldEndedReason:
 			values[i] = new(sql.NullString)
-		case keyperson.FieldCreatedAt, keyperson.FieldUpdatedAt, keyperson.FieldLastContactedAt, keyperson.FieldActiveFrom, keyperson.FieldActiveTo:
+		case keyperson.FieldCreatedAt, keyperson.FieldUpdatedAt, keyperson.FieldLastContactedAt, keyperson.FieldActiveFrom, keyperson.FieldContactDueAt, keyperson.FieldActiveTo:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -225,6 +227,13 @@ func (_m *KeyPerson) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.ActiveFrom = value.Time
 			}
+		case keyperson.FieldContactDueAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field contact_due_at", values[i])
+			} else if value.Valid {
+				_m.ContactDueAt = new(time.Time)
+				*_m.ContactDueAt = value.Time
+			}
 		case keyperson.FieldActiveTo:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field active_to", values[i])
@@ -331,6 +340,11 @@ func (_m *KeyPerson) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("active_from=")
 	builder.WriteString(_m.ActiveFrom.Format(time.ANSIC))
+	builder.WriteString(", ")
+	if v := _m.ContactDueAt; v != nil {
+		builder.WriteString("contact_due_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	if v := _m.ActiveTo; v != nil {
 		builder.WriteString("active_to=")

@@ -199,6 +199,20 @@ func (_c *KeyPersonCreate) SetNillableActiveFrom(v *time.Time) *KeyPersonCreate 
 	return _c
 }
 
+// SetContactDueAt sets the "contact_due_at" field.
+func (_c *KeyPersonCreate) SetContactDueAt(v time.Time) *KeyPersonCreate {
+	_c.mutation.SetContactDueAt(v)
+	return _c
+}
+
+// SetNillableContactDueAt sets the "contact_due_at" field if the given value is not nil.
+func (_c *KeyPersonCreate) SetNillableContactDueAt(v *time.Time) *KeyPersonCreate {
+	if v != nil {
+		_c.SetContactDueAt(*v)
+	}
+	return _c
+}
+
 // SetActiveTo sets the "active_to" field.
 func (_c *KeyPersonCreate) SetActiveTo(v time.Time) *KeyPersonCreate {
 	_c.mutation.SetActiveTo(v)
@@ -512,6 +526,10 @@ func (_c *KeyPersonCreate) createSpec() (*KeyPerson, *sqlgraph.CreateSpec) {
 		_spec.SetField(keyperson.FieldActiveFrom, field.TypeTime, value)
 		_node.ActiveFrom = value
 	}
+	if value, ok := _c.mutation.ContactDueAt(); ok {
+		_spec.SetField(keyperson.FieldContactDueAt, field.TypeTime, value)
+		_node.ContactDueAt = &value
+	}
 	if value, ok := _c.mutation.ActiveTo(); ok {
 		_spec.SetField(keyperson.FieldActiveTo, field.TypeTime, value)
 		_node.ActiveTo = &value
@@ -811,6 +829,24 @@ func (u *KeyPersonUpsert) SetActiveFrom(v time.Time) *KeyPersonUpsert {
 // UpdateActiveFrom sets the "active_from" field to the value that was provided on create.
 func (u *KeyPersonUpsert) UpdateActiveFrom() *KeyPersonUpsert {
 	u.SetExcluded(keyperson.FieldActiveFrom)
+	return u
+}
+
+// SetContactDueAt sets the "contact_due_at" field.
+func (u *KeyPersonUpsert) SetContactDueAt(v time.Time) *KeyPersonUpsert {
+	u.Set(keyperson.FieldContactDueAt, v)
+	return u
+}
+
+// UpdateContactDueAt sets the "contact_due_at" field to the value that was provided on create.
+func (u *KeyPersonUpsert) UpdateContactDueAt() *KeyPersonUpsert {
+	u.SetExcluded(keyperson.FieldContactDueAt)
+	return u
+}
+
+// ClearContactDueAt clears the value of the "contact_due_at" field.
+func (u *KeyPersonUpsert) ClearContactDueAt() *KeyPersonUpsert {
+	u.SetNull(keyperson.FieldContactDueAt)
 	return u
 }
 
@@ -1122,6 +1158,27 @@ func (u *KeyPersonUpsertOne) SetActiveFrom(v time.Time) *KeyPersonUpsertOne {
 func (u *KeyPersonUpsertOne) UpdateActiveFrom() *KeyPersonUpsertOne {
 	return u.Update(func(s *KeyPersonUpsert) {
 		s.UpdateActiveFrom()
+	})
+}
+
+// SetContactDueAt sets the "contact_due_at" field.
+func (u *KeyPersonUpsertOne) SetContactDueAt(v time.Time) *KeyPersonUpsertOne {
+	return u.Update(func(s *KeyPersonUpsert) {
+		s.SetContactDueAt(v)
+	})
+}
+
+// UpdateContactDueAt sets the "contact_due_at" field to the value that was provided on create.
+func (u *KeyPersonUpsertOne) UpdateContactDueAt() *KeyPersonUpsertOne {
+	return u.Update(func(s *KeyPersonUpsert) {
+		s.UpdateContactDueAt()
+	})
+}
+
+// ClearContactDueAt clears the value of the "contact_due_at" field.
+func (u *KeyPersonUpsertOne) ClearContactDueAt() *KeyPersonUpsertOne {
+	return u.Update(func(s *KeyPersonUpsert) {
+		s.ClearContactDueAt()
 	})
 }
 
@@ -1606,6 +1663,27 @@ func (u *KeyPersonUpsertBulk) SetActiveFrom(v time.Time) *KeyPersonUpsertBulk {
 func (u *KeyPersonUpsertBulk) UpdateActiveFrom() *KeyPersonUpsertBulk {
 	return u.Update(func(s *KeyPersonUpsert) {
 		s.UpdateActiveFrom()
+	})
+}
+
+// SetContactDueAt sets the "contact_due_at" field.
+func (u *KeyPersonUpsertBulk) SetContactDueAt(v time.Time) *KeyPersonUpsertBulk {
+	return u.Update(func(s *KeyPersonUpsert) {
+		s.SetContactDueAt(v)
+	})
+}
+
+// UpdateContactDueAt sets the "contact_due_at" field to the value that was provided on create.
+func (u *KeyPersonUpsertBulk) UpdateContactDueAt() *KeyPersonUpsertBulk {
+	return u.Update(func(s *KeyPersonUpsert) {
+		s.UpdateContactDueAt()
+	})
+}
+
+// ClearContactDueAt clears the value of the "contact_due_at" field.
+func (u *KeyPersonUpsertBulk) ClearContactDueAt() *KeyPersonUpsertBulk {
+	return u.Update(func(s *KeyPersonUpsert) {
+		s.ClearContactDueAt()
 	})
 }
 

@@ -245,6 +245,26 @@ func (_u *KeyPersonUpdate) SetNillableActiveFrom(v *time.Time) *KeyPersonUpdate 
 	return _u
 }
 
+// SetContactDueAt sets the "contact_due_at" field.
+func (_u *KeyPersonUpdate) SetContactDueAt(v time.Time) *KeyPersonUpdate {
+	_u.mutation.SetContactDueAt(v)
+	return _u
+}
+
+// SetNillableContactDueAt sets the "contact_due_at" field if the given value is not nil.
+func (_u *KeyPersonUpdate) SetNillableContactDueAt(v *time.Time) *KeyPersonUpdate {
+	if v != nil {
+		_u.SetContactDueAt(*v)
+	}
+	return _u
+}
+
+// ClearContactDueAt clears the value of the "contact_due_at" field.
+func (_u *KeyPersonUpdate) ClearContactDueAt() *KeyPersonUpdate {
+	_u.mutation.ClearContactDueAt()
+	return _u
+}
+
 // SetActiveTo sets the "active_to" field.
 func (_u *KeyPersonUpdate) SetActiveTo(v time.Time) *KeyPersonUpdate {
 	_u.mutation.SetActiveTo(v)
@@ -509,6 +529,12 @@ func (_u *KeyPersonUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.ActiveFrom(); ok {
 		_spec.SetField(keyperson.FieldActiveFrom, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.ContactDueAt(); ok {
+		_spec.SetField(keyperson.FieldContactDueAt, field.TypeTime, value)
+	}
+	if _u.mutation.ContactDueAtCleared() {
+		_spec.ClearField(keyperson.FieldContactDueAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.ActiveTo(); ok {
 		_spec.SetField(keyperson.FieldActiveTo, field.TypeTime, value)
@@ -859,6 +885,26 @@ func (_u *KeyPersonUpdateOne) SetNillableActiveFrom(v *time.Time) *KeyPersonUpda
 	return _u
 }
 
+// SetContactDueAt sets the "contact_due_at" field.
+func (_u *KeyPersonUpdateOne) SetContactDueAt(v time.Time) *KeyPersonUpdateOne {
+	_u.mutation.SetContactDueAt(v)
+	return _u
+}
+
+// SetNillableContactDueAt sets the "contact_due_at" field if the given value is not nil.
+func (_u *KeyPersonUpdateOne) SetNillableContactDueAt(v *time.Time) *KeyPersonUpdateOne {
+	if v != nil {
+		_u.SetContactDueAt(*v)
+	}
+	return _u
+}
+
+// ClearContactDueAt clears the value of the "contact_due_at" field.
+func (_u *KeyPersonUpdateOne) ClearContactDueAt() *KeyPersonUpdateOne {
+	_u.mutation.ClearContactDueAt()
+	return _u
+}
+
 // SetActiveTo sets the "active_to" field.
 func (_u *KeyPersonUpdateOne) SetActiveTo(v time.Time) *KeyPersonUpdateOne {
 	_u.mutation.SetActiveTo(v)
@@ -1153,6 +1199,12 @@ func (_u *KeyPersonUpdateOne) sqlSave(ctx context.Context) (_node *KeyPerson, er
 	}
 	if value, ok := _u.mutation.ActiveFrom(); ok {
 		_spec.SetField(keyperson.FieldActiveFrom, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.ContactDueAt(); ok {
+		_spec.SetField(keyperson.FieldContactDueAt, field.TypeTime, value)
+	}
+	if _u.mutation.ContactDueAtCleared() {
+		_spec.ClearField(keyperson.FieldContactDueAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.ActiveTo(); ok {
 		_spec.SetField(keyperson.FieldActiveTo, field.TypeTime, value)

@@ -30683,6 +30683,7 @@ type KeyPersonMutation struct {
 	addcontact_interval_days *int
 	last_contacted_at        *time.Time
 	active_from              *time.Time
+	contact_due_at           *time.Time
 	active_to                *time.Time
 	ended_reason             *string
 	clearedFields            map[string]struct{}
@@ -31398,6 +31399,55 @@ func (m *KeyPersonMutation) ResetActiveFrom() {
 	m.active_from = nil
 }
 
+// SetContactDueAt sets the "contact_due_at" field.
+func (m *KeyPersonMutation) SetContactDueAt(t time.Time) {
+	m.contact_due_at = &t
+}
+
+// ContactDueAt returns the value of the "contact_due_at" field in the mutation.
+func (m *KeyPersonMutation) ContactDueAt() (r time.Time, exists bool) {
+	v := m.contact_due_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContactDueAt returns the old "contact_due_at" field's value of the KeyPerson entity.
+// If the KeyPerson object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KeyPersonMutation) OldContactDueAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContactDueAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContactDueAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContactDueAt: %w", err)
+	}
+	return oldValue.ContactDueAt, nil
+}
+
+// ClearContactDueAt clears the value of the "contact_due_at" field.
+func (m *KeyPersonMutation) ClearContactDueAt() {
+	m.contact_due_at = nil
+	m.clearedFields[keyperson.FieldContactDueAt] = struct{}{}
+}
+
+// ContactDueAtCleared returns if the "contact_due_at" field was cleared in this mutation.
+func (m *KeyPersonMutation) ContactDueAtCleared() bool {
+	_, ok := m.clearedFields[keyperson.FieldContactDueAt]
+	return ok
+}
+
+// ResetContactDueAt resets all changes to the "contact_due_at" field.
+func (m *KeyPersonMutation) ResetContactDueAt() {
+	m.contact_due_at = nil
+	delete(m.clearedFields, keyperson.FieldContactDueAt)
+}
+
 // SetActiveTo sets the "active_to" field.
 func (m *KeyPersonMutation) SetActiveTo(t time.Time) {
 	m.active_to = &t
@@ -31638,7 +31688,7 @@ func (m *KeyPersonMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *KeyPersonMutation) Fields() []string {
-	fields := make([]string, 0, 16)
+	fields := make([]string, 0, 17)
 	if m.created_at != nil {
 		fields = append(fields, keyperson.FieldCreatedAt)
 	}
@@ -31680,6 +31730,9 @@ func (m *KeyPersonMutation) Fields() []string {
 	}
 	if m.active_from != nil {
 		fields = append(fields, keyperson.FieldActiveFrom)
+	}
+	if m.contact_due_at != nil {
+		fields = append(fields, keyperson.FieldContactDueAt)
 	}
 	if m.active_to != nil {
 		fields = append(fields, keyperson.FieldActiveTo)
@@ -31723,6 +31776,8 @@ func (m *KeyPersonMutation) Field(name string) (ent.Value, bool) {
 		return m.LastContactedAt()
 	case keyperson.FieldActiveFrom:
 		return m.ActiveFrom()
+	case keyperson.FieldContactDueAt:
+		return m.ContactDueAt()
 	case keyperson.FieldActiveTo:
 		return m.ActiveTo()
 	case keyperson.FieldEndedReason:
@@ -31764,6 +31819,8 @@ func (m *KeyPersonMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldLastContactedAt(ctx)
 	case keyperson.FieldActiveFrom:
 		return m.OldActiveFrom(ctx)
+	case keyperson.FieldContactDueAt:
+		return m.OldContactDueAt(ctx)
 	case keyperson.FieldActiveTo:
 		return m.OldActiveTo(ctx)
 	case keyperson.FieldEndedReason:
@@ -31875,6 +31932,13 @@ func (m *KeyPersonMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetActiveFrom(v)
 		return nil
+	case keyperson.FieldContactDueAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContactDueAt(v)
+		return nil
 	case keyperson.FieldActiveTo:
 		v, ok := value.(time.Time)
 		if !ok {
@@ -31958,6 +32022,9 @@ func (m *KeyPersonMutation) ClearedFields() []string {
 	if m.FieldCleared(keyperson.FieldLastContactedAt) {
 		fields = append(fields, keyperson.FieldLastContactedAt)
 	}
+	if m.FieldCleared(keyperson.FieldContactDueAt) {
+		fields = append(fields, keyperson.FieldContactDueAt)
+	}
 	if m.FieldCleared(keyperson.FieldActiveTo) {
 		fields = append(fields, keyperson.FieldActiveTo)
 	}
@@ -31989,6 +32056,9 @@ func (m *KeyPersonMutation) ClearField(name string) error {
 		return nil
 	case keyperson.FieldLastContactedAt:
 		m.ClearLastContactedAt()
+		return nil
+	case keyperson.FieldContactDueAt:
+		m.ClearContactDueAt()
 		return nil
 	case keyperson.FieldActiveTo:
 		m.ClearActiveTo()
@@ -32045,6 +32115,9 @@ func (m *KeyPersonMutation) ResetField(name string) error {
 		return nil
 	case keyperson.FieldActiveFrom:
 		m.ResetActiveFrom()
+		return nil
+	case keyperson.FieldContactDueAt:
+		m.ResetContactDueAt()
 		return nil
 	case keyperson.FieldActiveTo:
 		m.ResetActiveTo()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"sync"
 	"time"
 
 	"tandem/domain/access"
@@ -109,17 +110,81 @@ type todayRun struct {
 	counted map[model.TodayKind]int
 	// snoozed is the records of each kind the viewer put aside (domain/snooze).
 	snoozed map[string][]pulid.ID
+	// mu guards items and counted: the sources run at once (runSources).
+	mu sync.Mutex
 }
 
-// paged reads one kind of a source that can be large: it counts every row the kind
-// has, then reads the most urgent of them up to the page's end (none when another kind
-// is asked for); read must order them as Today does: by due time, then ID.
+// todayParallel is how many of a Today's sources read at once: each is one or two
+// indexed reads, so the list takes about its slowest source rather than their sum,
+// and one request holds at most this many of the pool's connections.
+const todayParallel = 4
+
+// runSources runs every source, todayParallel at a time, and returns the first
+// error in the sources' order. Today is a query: its client is never a transaction's.
+func (t *todayRun) runSources() error {
+	errs := make([]error, len(todaySources))
+	sem := make(chan struct{}, todayParallel)
+	var wg sync.WaitGroup
+	for i, source := range todaySources {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() {
+				if p := recover(); p != nil {
+					errs[i] = fmt.Errorf("today: source %d: %v", i, p)
+				}
+				<-sem
+				wg.Done()
+			}()
+			errs[i] = source(t)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// count records the full count of a kind whose source read only a page.
+func (t *todayRun) count(kind model.TodayKind, n int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.counted[kind] = n
+}
+
+// TodayCountCap is where counting stops for the kinds that grow with the book: a
+// count of more says "at least TodayCountCap" (TodayCount.atLeast). Nobody acts on more
+// than this many of one kind in a day, and a capped count costs the same for any book.
+const TodayCountCap = 100
+
+// todayQuery is an ent query that can read its first n IDs, whatever it is of.
+type todayQuery[Q any] interface {
+	Limit(int) Q
+	Unique(bool) Q
+	IDs(context.Context) ([]pulid.ID, error)
+}
+
+// upTo counts the rows of q up to TodayCountCap+1, in any order (the database stops
+// at the first rows it finds), so one more than the cap says "more".
+func upTo[Q todayQuery[Q]](q Q) func(context.Context) (int, error) {
+	return func(ctx context.Context) (int, error) {
+		ids, err := q.Unique(false).Limit(TodayCountCap + 1).IDs(ctx)
+		return len(ids), err
+	}
+}
+
+// paged reads one kind of a source that can be large: it counts its rows up to the
+// cap (upTo), then reads the most urgent of them up to the page's end (none when
+// another kind is asked for); read must order them as Today does: by due time, then ID.
 func paged[T any](t *todayRun, kind model.TodayKind, count func(context.Context) (int, error), read func(limit int) ([]T, error)) ([]T, error) {
 	n, err := count(t.ctx)
 	if err != nil {
 		return nil, err
 	}
-	t.counted[kind] = n
+	t.count(kind, n)
 	if n == 0 || t.page.first == 0 || t.page.kind != nil && *t.page.kind != kind {
 		return nil, nil
 	}
@@ -138,7 +203,9 @@ func (t *todayRun) add(kind model.TodayKind, id, customerID pulid.ID, node ent.N
 		customerID: customerID, id: id,
 	}
 	if !t.asleep(kind, string(id)) {
+		t.mu.Lock()
 		t.items = append(t.items, it)
+		t.mu.Unlock()
 	}
 	return it
 }
@@ -171,10 +238,8 @@ func today(ctx context.Context, c *ent.Client, now time.Time, page todayPage, v 
 	}
 	t := &todayRun{ctx: ctx, c: c, v: v, now: now, sod: sod, tomorrow: sod.AddDate(0, 0, 1), lang: viewerLang(ctx, c), scope: scope,
 		page: page, counted: map[model.TodayKind]int{}, snoozed: snoozed}
-	for _, source := range todaySources {
-		if err := source(t); err != nil {
-			return nil, err
-		}
+	if err := t.runSources(); err != nil {
+		return nil, err
 	}
 	out, items := finishToday(t.items, page, t.counted)
 	if err := byContact(ctx, c, t.lang, items); err != nil {
@@ -336,8 +401,12 @@ func finishToday(items []*todayItem, page todayPage, counted map[model.TodayKind
 		if !ok {
 			n = count[k]
 		}
-		out.Counts = append(out.Counts, &model.TodayCount{Kind: k, Count: n})
-		out.Total += n
+		c := &model.TodayCount{Kind: k, Count: n}
+		if ok && n > TodayCountCap {
+			c.Count, c.AtLeast, out.TotalAtLeast = TodayCountCap, true, true
+		}
+		out.Counts = append(out.Counts, c)
+		out.Total += c.Count
 	}
 	return out, kept
 }

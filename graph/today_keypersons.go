@@ -14,46 +14,57 @@ import (
 	"tandem/graph/model"
 )
 
-// overdueKP is one key person not contacted within their interval.
-type overdueKP struct {
-	kp     *ent.KeyPerson
-	due    time.Time
-	reason string
-}
+// keyPersonChunk is how many overdue key persons one read takes while looking for the
+// accounts of the page (most accounts have one or two).
+const keyPersonChunk = 200
 
 // todayKeyPersons lists key persons not contacted within their expected interval —
-// shorter while their account evaluates us (account.ContactIntervalDays) — one row per
-// account: a rep plans a visit to an account, not to each of its people. The row opens
-// the account, is called on the most overdue person's number, and is snoozed per account.
+// shorter while their account evaluates us — one row per account: a rep plans a visit
+// to an account, not to each of its people. Accounts come in the order of their most
+// overdue person (the stored contact_due_at, domain/keyperson.Refresh); the row opens
+// the account, is called on that person's number, and is snoozed per account.
 func todayKeyPersons(run *todayRun) error {
-	kpWhere := []predicate.KeyPerson{
-		keyperson.ActiveToIsNil(),
-		// The shortest interval is one day: rows contacted since then cannot be overdue.
-		keyperson.Or(keyperson.LastContactedAtIsNil(), keyperson.LastContactedAtLT(run.now.AddDate(0, 0, -1))),
+	kind := model.TodayKindKeyPersonOverdue
+	where := []predicate.KeyPerson{keyperson.ActiveToIsNil(), keyperson.ContactDueAtLT(run.now)}
+	if ids := run.snoozed[string(kind)]; len(ids) > 0 {
+		where = append(where, keyperson.CustomerIDNotIn(ids...))
 	}
 	if run.scope != nil {
-		kpWhere = append(kpWhere, keyperson.HasCustomerWith(run.scope))
+		where = append(where, keyperson.HasCustomerWith(run.scope))
 	}
-	kps, err := run.c.KeyPerson.Query().Where(kpWhere...).
+	q := func(more ...predicate.KeyPerson) *ent.KeyPersonQuery {
+		return run.c.KeyPerson.Query().Where(append(where[:len(where):len(where)], more...)...)
+	}
+	accounts, err := overdueAccounts(run, q)
+	if err != nil {
+		return err
+	}
+	run.count(kind, len(accounts))
+	if run.page.first == 0 || run.page.kind != nil && *run.page.kind != kind {
+		return nil
+	}
+	end := min(len(accounts), run.page.offset+run.page.first)
+	if end <= run.page.offset {
+		return nil
+	}
+	page := accounts[:end]
+	kps, err := q(keyperson.CustomerIDIn(page...)).
 		WithCustomer(func(q *ent.CustomerQuery) { q.Select(customer.FieldStage) }).All(run.ctx)
 	if err != nil {
 		return err
 	}
 	groups := map[pulid.ID][]overdueKP{}
-	var accounts []pulid.ID
 	for _, kp := range kps {
-		o, ok := keyPersonOverdue(run, kp)
-		if !ok {
-			continue
-		}
-		if groups[kp.CustomerID] == nil {
-			accounts = append(accounts, kp.CustomerID)
-		}
-		groups[kp.CustomerID] = append(groups[kp.CustomerID], o)
+		groups[kp.CustomerID] = append(groups[kp.CustomerID], keyPersonOverdue(run, kp))
 	}
-	for _, id := range accounts {
+	for _, id := range page {
 		g := groups[id]
-		sort.SliceStable(g, func(i, j int) bool { return g[i].due.Before(g[j].due) })
+		if len(g) == 0 {
+			continue // contacted since the first read
+		}
+		sort.SliceStable(g, func(i, j int) bool {
+			return g[i].due.Before(g[j].due) || g[i].due.Equal(g[j].due) && g[i].kp.ID < g[j].kp.ID
+		})
 		first := g[0]
 		reason := first.reason
 		if len(g) > 1 {
@@ -64,32 +75,69 @@ func todayKeyPersons(run *todayRun) error {
 			node = first.kp
 		}
 		// Titled by the contacts' names, read for the items answered (byContact).
-		it := run.add(model.TodayKindKeyPersonOverdue, id, id, node, say(run.lang, "关键人", "Key person"), reason, &first.due)
+		it := run.add(kind, id, id, node, say(run.lang, "关键人", "Key person"), reason, &first.due)
 		it.titleContact, it.callContact, it.Members, it.nodeIsAccount = first.kp.ContactID, first.kp.ContactID, len(g), true
 	}
 	return nil
 }
 
-// keyPersonOverdue tells whether a key person is past their contact interval, when
-// they fell due, and why.
-func keyPersonOverdue(run *todayRun, kp *ent.KeyPerson) (overdueKP, bool) {
+// overdueAccounts is the accounts with an overdue key person, in the order of their
+// most overdue one, up to what the page and the count need (TodayCountCap+1, or the
+// page's end): it reads the persons in due order, a chunk at a time, keeping each
+// account's first appearance.
+func overdueAccounts(run *todayRun, q func(...predicate.KeyPerson) *ent.KeyPersonQuery) ([]pulid.ID, error) {
+	want := max(TodayCountCap+1, run.page.offset+run.page.first)
+	var accounts []pulid.ID
+	seen := map[pulid.ID]bool{}
+	var after *ent.KeyPerson
+	for len(accounts) < want {
+		var more []predicate.KeyPerson
+		if after != nil { // the rows after the last read, in (due, id) order
+			more = append(more, keyperson.Or(keyperson.ContactDueAtGT(*after.ContactDueAt),
+				keyperson.And(keyperson.ContactDueAt(*after.ContactDueAt), keyperson.IDGT(after.ID))))
+		}
+		rows, err := q(more...).Order(keyperson.ByContactDueAt(), keyperson.ByID()).Limit(keyPersonChunk).
+			Select(keyperson.FieldCustomerID, keyperson.FieldContactDueAt).All(run.ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, kp := range rows {
+			if !seen[kp.CustomerID] && len(accounts) < want {
+				seen[kp.CustomerID] = true
+				accounts = append(accounts, kp.CustomerID)
+			}
+		}
+		if len(rows) < keyPersonChunk {
+			break
+		}
+		after = rows[len(rows)-1]
+	}
+	return accounts, nil
+}
+
+// overdueKP is one key person not contacted within their interval.
+type overdueKP struct {
+	kp     *ent.KeyPerson
+	due    time.Time
+	reason string
+}
+
+// keyPersonOverdue says when an overdue key person fell due, and why.
+func keyPersonOverdue(run *todayRun, kp *ent.KeyPerson) overdueKP {
 	days, evaluating := kp.ContactIntervalDays, false
 	if cu := kp.Edges.Customer; cu != nil {
 		days = account.ContactIntervalDays(kp.ContactIntervalDays, cu.Stage)
 		evaluating = cu.Stage == customer.StageEVALUATION
 	}
+	due := *kp.ContactDueAt
 	every := say(run.lang, fmt.Sprintf("约定每 %d 天联系一次", days), fmt.Sprintf("expected every %d days", days))
 	if evaluating {
 		every = say(run.lang, fmt.Sprintf("客户评估期间每 %d 天联系一次（平时 %d 天）", days, kp.ContactIntervalDays),
 			fmt.Sprintf("every %d days while the customer evaluates us (otherwise %d)", days, kp.ContactIntervalDays))
 	}
 	if kp.LastContactedAt == nil {
-		return overdueKP{kp, kp.ActiveFrom, say(run.lang, fmt.Sprintf("从未联系过（%s）", every), fmt.Sprintf("Never contacted (%s)", every))}, true
-	}
-	due := kp.LastContactedAt.Add(time.Duration(days) * 24 * time.Hour)
-	if !due.Before(run.now) {
-		return overdueKP{}, false
+		return overdueKP{kp, due, say(run.lang, fmt.Sprintf("从未联系过（%s）", every), fmt.Sprintf("Never contacted (%s)", every))}
 	}
 	n := daysSince(run.now, *kp.LastContactedAt)
-	return overdueKP{kp, due, say(run.lang, fmt.Sprintf("已 %d 天未联系（%s）", n, every), fmt.Sprintf("Last contacted %d days ago (%s)", n, every))}, true
+	return overdueKP{kp, due, say(run.lang, fmt.Sprintf("已 %d 天未联系（%s）", n, every), fmt.Sprintf("Last contacted %d days ago (%s)", n, every))}
 }

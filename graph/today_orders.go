@@ -52,11 +52,11 @@ func todayOrders(run *todayRun) error {
 	late := []predicate.Order{order.DeliveryDateLT(run.now), awake[predicate.Order](run, model.TodayKindOrderLate)}
 	soon := []predicate.Order{order.DeliveryDateGTE(run.now), order.DeliveryDateLTE(run.now.AddDate(0, 0, OrderDueDays)),
 		awake[predicate.Order](run, model.TodayKindOrderDue)}
-	orders, err := paged(run, model.TodayKindOrderLate, q(late...).Count, read(late...))
+	orders, err := paged(run, model.TodayKindOrderLate, upTo(q(late...)), read(late...))
 	if err != nil {
 		return err
 	}
-	due, err := paged(run, model.TodayKindOrderDue, q(soon...).Count, read(soon...))
+	due, err := paged(run, model.TodayKindOrderDue, upTo(q(soon...)), read(soon...))
 	if err != nil {
 		return err
 	}

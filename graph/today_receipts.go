@@ -19,7 +19,7 @@ func todayReceipts(run *todayRun) error {
 		where = append(where, order.HasCustomerWith(run.scope))
 	}
 	q := func() *ent.OrderQuery { return run.c.Order.Query().Where(where...) }
-	orders, err := paged(run, model.TodayKindReceiptOverdue, q().Count, func(limit int) ([]*ent.Order, error) {
+	orders, err := paged(run, model.TodayKindReceiptOverdue, upTo(q()), func(limit int) ([]*ent.Order, error) {
 		return q().Order(order.ByPaymentDueAt(), order.ByID()).Limit(limit).All(run.ctx)
 	})
 	if err != nil {

@@ -31,13 +31,13 @@ func todaySamples(run *todayRun) error {
 		return run.c.Sample.Query().Where(where...)
 	}
 	// Each kind in the order of its due time: shipped (or received) so long ago.
-	inTransit, err := paged(run, model.TodayKindSampleNotReceived, q(stuck).Count, func(limit int) ([]*ent.Sample, error) {
+	inTransit, err := paged(run, model.TodayKindSampleNotReceived, upTo(q(stuck)), func(limit int) ([]*ent.Sample, error) {
 		return q(stuck).Order(sample.ByShippedAt(), sample.ByID()).Limit(limit).WithProduct().All(run.ctx)
 	})
 	if err != nil {
 		return err
 	}
-	noTrial, err := paged(run, model.TodayKindSampleNoResult, q(waiting).Count, func(limit int) ([]*ent.Sample, error) {
+	noTrial, err := paged(run, model.TodayKindSampleNoResult, upTo(q(waiting)), func(limit int) ([]*ent.Sample, error) {
 		return q(waiting).Order(sample.ByReceivedAt(), sample.ByID()).Limit(limit).WithProduct().All(run.ctx)
 	})
 	if err != nil {

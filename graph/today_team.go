@@ -64,10 +64,11 @@ func teamAtAGlance(ctx context.Context, c *ent.Client, now time.Time) ([]*model.
 		if err != nil {
 			return nil, err
 		}
-		m := &model.TeamMember{User: u, Counts: t.Counts, Total: t.Total}
+		m := &model.TeamMember{User: u, Counts: t.Counts, Total: t.Total, TotalAtLeast: t.TotalAtLeast}
 		for _, n := range t.Counts {
 			if urgencyOf(n.Kind, nil, now) == model.TodayUrgencyNow {
 				m.Urgent += n.Count
+				m.UrgentAtLeast = m.UrgentAtLeast || n.AtLeast
 			}
 			if n.Kind == model.TodayKindTaskOverdue {
 				m.OverdueTasks = n.Count

@@ -23,7 +23,7 @@ func todayVisits(run *todayRun) error {
 		visitWhere = append(visitWhere, interaction.HasCustomerWith(run.scope))
 	}
 	q := func() *ent.InteractionQuery { return run.c.Interaction.Query().Where(visitWhere...) }
-	visits, err := paged(run, model.TodayKindVisitDue, q().Count, func(limit int) ([]*ent.Interaction, error) {
+	visits, err := paged(run, model.TodayKindVisitDue, upTo(q()), func(limit int) ([]*ent.Interaction, error) {
 		return q().Order(interaction.ByOccurredAt(), interaction.ByID()).Limit(limit).
 			WithTheirParticipants(func(q *ent.ContactQuery) { q.Select(contact.FieldID).Order(contact.ByID()) }).All(run.ctx)
 	})

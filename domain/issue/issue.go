@@ -64,6 +64,20 @@ var SLAs = map[issue.Severity]SLA{
 	issue.SeverityLOW:      {Respond: 72 * time.Hour, OnSite: 7 * 24 * time.Hour},
 }
 
+// ShortestDeadline is the shortest deadline of any severity and step: a problem
+// reported at t falls due no earlier than t plus it.
+func ShortestDeadline() time.Duration {
+	d := time.Duration(0)
+	for _, sla := range SLAs {
+		for _, x := range []time.Duration{sla.Respond, sla.OnSite} {
+			if d == 0 || x < d {
+				d = x
+			}
+		}
+	}
+	return d
+}
+
 // Service compares a problem's handling with the service level of its severity (the
 // GraphQL IssueSLA): a step is late when it was done after its deadline, or is still
 // not done past it. Going on site is late only while it is still ahead (a problem

@@ -47,6 +47,8 @@ const (
 	FieldLastContactedAt = "last_contacted_at"
 	// FieldActiveFrom holds the string denoting the active_from field in the database.
 	FieldActiveFrom = "active_from"
+	// FieldContactDueAt holds the string denoting the contact_due_at field in the database.
+	FieldContactDueAt = "contact_due_at"
 	// FieldActiveTo holds the string denoting the active_to field in the database.
 	FieldActiveTo = "active_to"
 	// FieldEndedReason holds the string denoting the ended_reason field in the database.
@@ -99,6 +101,7 @@ var Columns = []string{
 	FieldContactIntervalDays,
 	FieldLastContactedAt,
 	FieldActiveFrom,
+	FieldContactDueAt,
 	FieldActiveTo,
 	FieldEndedReason,
 }
@@ -119,7 +122,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "tandem/ent/runtime"
 var (
-	Hooks  [6]ent.Hook
+	Hooks  [7]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -305,6 +308,11 @@ func ByLastContactedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByActiveFrom orders the results by the active_from field.
 func ByActiveFrom(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldActiveFrom, opts...).ToFunc()
+}
+
+// ByContactDueAt orders the results by the contact_due_at field.
+func ByContactDueAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldContactDueAt, opts...).ToFunc()
 }
 
 // ByActiveTo orders the results by the active_to field.

@@ -111,6 +111,11 @@ func ActiveFrom(v time.Time) predicate.KeyPerson {
 	return predicate.KeyPerson(sql.FieldEQ(FieldActiveFrom, v))
 }
 
+// ContactDueAt applies equality check predicate on the "contact_due_at" field. It's identical to ContactDueAtEQ.
+func ContactDueAt(v time.Time) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldEQ(FieldContactDueAt, v))
+}
+
 // ActiveTo applies equality check predicate on the "active_to" field. It's identical to ActiveToEQ.
 func ActiveTo(v time.Time) predicate.KeyPerson {
 	return predicate.KeyPerson(sql.FieldEQ(FieldActiveTo, v))
@@ -794,6 +799,56 @@ func ActiveFromLT(v time.Time) predicate.KeyPerson {
 // ActiveFromLTE applies the LTE predicate on the "active_from" field.
 func ActiveFromLTE(v time.Time) predicate.KeyPerson {
 	return predicate.KeyPerson(sql.FieldLTE(FieldActiveFrom, v))
+}
+
+// ContactDueAtEQ applies the EQ predicate on the "contact_due_at" field.
+func ContactDueAtEQ(v time.Time) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldEQ(FieldContactDueAt, v))
+}
+
+// ContactDueAtNEQ applies the NEQ predicate on the "contact_due_at" field.
+func ContactDueAtNEQ(v time.Time) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldNEQ(FieldContactDueAt, v))
+}
+
+// ContactDueAtIn applies the In predicate on the "contact_due_at" field.
+func ContactDueAtIn(vs ...time.Time) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldIn(FieldContactDueAt, vs...))
+}
+
+// ContactDueAtNotIn applies the NotIn predicate on the "contact_due_at" field.
+func ContactDueAtNotIn(vs ...time.Time) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldNotIn(FieldContactDueAt, vs...))
+}
+
+// ContactDueAtGT applies the GT predicate on the "contact_due_at" field.
+func ContactDueAtGT(v time.Time) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldGT(FieldContactDueAt, v))
+}
+
+// ContactDueAtGTE applies the GTE predicate on the "contact_due_at" field.
+func ContactDueAtGTE(v time.Time) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldGTE(FieldContactDueAt, v))
+}
+
+// ContactDueAtLT applies the LT predicate on the "contact_due_at" field.
+func ContactDueAtLT(v time.Time) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldLT(FieldContactDueAt, v))
+}
+
+// ContactDueAtLTE applies the LTE predicate on the "contact_due_at" field.
+func ContactDueAtLTE(v time.Time) predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldLTE(FieldContactDueAt, v))
+}
+
+// ContactDueAtIsNil applies the IsNil predicate on the "contact_due_at" field.
+func ContactDueAtIsNil() predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldIsNull(FieldContactDueAt))
+}
+
+// ContactDueAtNotNil applies the NotNil predicate on the "contact_due_at" field.
+func ContactDueAtNotNil() predicate.KeyPerson {
+	return predicate.KeyPerson(sql.FieldNotNull(FieldContactDueAt))
 }
 
 // ActiveToEQ applies the EQ predicate on the "active_to" field.

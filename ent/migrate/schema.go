@@ -3,6 +3,7 @@
 package migrate
 
 import (
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/dialect/sql/schema"
 	"entgo.io/ent/schema/field"
 )
@@ -595,6 +596,11 @@ var (
 				Columns: []*schema.Column{CustomersColumns[49]},
 			},
 			{
+				Name:    "customer_industry_status",
+				Unique:  false,
+				Columns: []*schema.Column{CustomersColumns[30]},
+			},
+			{
 				Name:    "customer_name",
 				Unique:  false,
 				Columns: []*schema.Column{CustomersColumns[4]},
@@ -1039,6 +1045,7 @@ var (
 		{Name: "contact_interval_days", Type: field.TypeInt, Default: 30},
 		{Name: "last_contacted_at", Type: field.TypeTime, Nullable: true},
 		{Name: "active_from", Type: field.TypeTime},
+		{Name: "contact_due_at", Type: field.TypeTime, Nullable: true},
 		{Name: "active_to", Type: field.TypeTime, Nullable: true},
 		{Name: "ended_reason", Type: field.TypeString, Nullable: true},
 		{Name: "contact_id", Type: field.TypeString},
@@ -1052,13 +1059,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "key_persons_contacts_key_persons",
-				Columns:    []*schema.Column{KeyPersonsColumns[15]},
+				Columns:    []*schema.Column{KeyPersonsColumns[16]},
 				RefColumns: []*schema.Column{ContactsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "key_persons_customers_key_persons",
-				Columns:    []*schema.Column{KeyPersonsColumns[16]},
+				Columns:    []*schema.Column{KeyPersonsColumns[17]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1067,17 +1074,22 @@ var (
 			{
 				Name:    "keyperson_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{KeyPersonsColumns[16]},
+				Columns: []*schema.Column{KeyPersonsColumns[17]},
 			},
 			{
 				Name:    "keyperson_contact_id",
 				Unique:  false,
-				Columns: []*schema.Column{KeyPersonsColumns[15]},
+				Columns: []*schema.Column{KeyPersonsColumns[16]},
 			},
 			{
 				Name:    "keyperson_last_contacted_at",
 				Unique:  false,
 				Columns: []*schema.Column{KeyPersonsColumns[11]},
+			},
+			{
+				Name:    "keyperson_contact_due_at",
+				Unique:  false,
+				Columns: []*schema.Column{KeyPersonsColumns[13]},
 			},
 		},
 	}
@@ -1396,6 +1408,19 @@ var (
 				Name:    "order_payment_due_at",
 				Unique:  false,
 				Columns: []*schema.Column{OrdersColumns[12]},
+			},
+			{
+				Name:    "order_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{OrdersColumns[1]},
+			},
+			{
+				Name:    "order_open_delivery_date",
+				Unique:  false,
+				Columns: []*schema.Column{OrdersColumns[8]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "delivered_at IS NULL",
+				},
 			},
 		},
 	}
@@ -2218,6 +2243,16 @@ var (
 				Name:    "sample_requested_at",
 				Unique:  false,
 				Columns: []*schema.Column{SamplesColumns[9]},
+			},
+			{
+				Name:    "sample_shipped_at",
+				Unique:  false,
+				Columns: []*schema.Column{SamplesColumns[10]},
+			},
+			{
+				Name:    "sample_received_at",
+				Unique:  false,
+				Columns: []*schema.Column{SamplesColumns[11]},
 			},
 		},
 	}

@@ -754,6 +754,8 @@ func init() {
 	customer.Hooks[7] = customerHooks[4]
 
 	customer.Hooks[8] = customerHooks[5]
+
+	customer.Hooks[9] = customerHooks[6]
 	customerInters := schema.Customer{}.Interceptors()
 	customer.Interceptors[0] = customerInters[0]
 	customerMixinFields0 := customerMixin[0].Fields()
@@ -1557,6 +1559,8 @@ func init() {
 	keyperson.Hooks[4] = keypersonHooks[1]
 
 	keyperson.Hooks[5] = keypersonHooks[2]
+
+	keyperson.Hooks[6] = keypersonHooks[3]
 	keypersonMixinFields0 := keypersonMixin[0].Fields()
 	_ = keypersonMixinFields0
 	keypersonMixinFields1 := keypersonMixin[1].Fields()
@@ -1602,7 +1606,7 @@ func init() {
 	// keyperson.DefaultActiveFrom holds the default value on creation for the active_from field.
 	keyperson.DefaultActiveFrom = keypersonDescActiveFrom.Default.(func() time.Time)
 	// keypersonDescEndedReason is the schema descriptor for ended_reason field.
-	keypersonDescEndedReason := keypersonFields[12].Descriptor()
+	keypersonDescEndedReason := keypersonFields[13].Descriptor()
 	// keyperson.EndedReasonValidator is a validator for the "ended_reason" field. It is called by the builders before save.
 	keyperson.EndedReasonValidator = keypersonDescEndedReason.Validators[0].(func(string) error)
 	// keypersonDescID is the schema descriptor for id field.

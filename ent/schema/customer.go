@@ -161,6 +161,7 @@ func (Customer) Indexes() []ent.Index {
 		index.Fields("tier"), index.Fields("lead_source"), index.Fields("normalized_name"), index.Fields("core_name"), index.Fields("credit_code"),
 		index.Fields("referrer_customer_id"), index.Fields("referrer_contact_id"),
 		index.Fields("updated_at"), index.Fields("stage_changed_at"), index.Fields("merged_into_id"),
+		index.Fields("industry_status"),
 		// Account lists are in name order: a page reads the index in order and stops
 		// after the page, instead of sorting every account the viewer reads.
 		index.Fields("name"),

@@ -10,6 +10,7 @@ import (
 	"tandem/domain/credit"
 	"tandem/domain/interaction"
 	problems "tandem/domain/issue"
+	keypersons "tandem/domain/keyperson"
 	"tandem/domain/marketinfo"
 	"tandem/domain/money"
 	notices "tandem/domain/notice"
@@ -40,6 +41,7 @@ func (Customer) Hooks() []ent.Hook {
 		search.CustomerKey,
 		hook.On(account.Classify, ent.OpCreate|ent.OpUpdateOne),
 		hook.On(account.StageHook, ent.OpCreate|ent.OpUpdateOne),
+		hook.On(keypersons.StageDueHook, ent.OpUpdateOne),
 		hook.On(credit.Guard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne),
 	}
 }

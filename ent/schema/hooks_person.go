@@ -41,7 +41,8 @@ func (Contact) Hooks() []ent.Hook {
 func (KeyPerson) Hooks() []ent.Hook {
 	return []ent.Hook{hook.On(keypersons.Guard, ent.OpCreate|ent.OpUpdateOne|ent.OpUpdate),
 		hook.On(interaction.Contacted, ent.OpCreate|ent.OpUpdateOne|ent.OpUpdate),
-		hook.On(keyPersonChampions, ent.OpCreate|ent.OpUpdateOne|ent.OpUpdate|ent.OpDelete|ent.OpDeleteOne)}
+		hook.On(keyPersonChampions, ent.OpCreate|ent.OpUpdateOne|ent.OpUpdate|ent.OpDelete|ent.OpDeleteOne),
+		hook.On(keypersons.DueHook, ent.OpCreate|ent.OpUpdateOne|ent.OpUpdate)}
 }
 
 // touched reports whether a mutation sets or clears one of the fields.

@@ -33,6 +33,9 @@ func (KeyPerson) Fields() []ent.Field {
 			Comment("Expected contact interval; overdue key persons appear on the owner's Today list."),
 		field.Time("last_contacted_at").Optional().Nillable().Annotations(entgql.OrderField("LAST_CONTACTED_AT")),
 		field.Time("active_from").Default(now),
+		field.Time("contact_due_at").Optional().Nillable().
+			Comment("When the person falls due for contact: derived from last_contacted_at (else active_from), the interval and the account's stage by domain/keyperson.Refresh, never written by a mutation; Today pages overdue key persons by it.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Time("active_to").Optional().Nillable().Comment("Set when the person stops being key (endKeyPerson); the row stays as history.").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		atMost(500, field.String("ended_reason").Optional().
@@ -49,7 +52,8 @@ func (KeyPerson) Edges() []ent.Edge {
 }
 
 func (KeyPerson) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("customer_id"), index.Fields("contact_id"), index.Fields("last_contacted_at")}
+	return []ent.Index{index.Fields("customer_id"), index.Fields("contact_id"), index.Fields("last_contacted_at"),
+		index.Fields("contact_due_at")}
 }
 
 func (KeyPerson) Annotations() []schema.Annotation { return graphQL() }

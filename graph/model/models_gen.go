@@ -916,9 +916,14 @@ type TeamMember struct {
 	User *ent.User `json:"user"`
 	// Items on their Today, of each kind.
 	Counts []*TodayCount `json:"counts"`
-	Total  int           `json:"total"`
+	// The sum of counts; a lower bound when totalAtLeast.
+	Total int `json:"total"`
+	// True when a count is a lower bound (TodayCount.atLeast).
+	TotalAtLeast bool `json:"totalAtLeast"`
 	// Items that want attention first (urgency NOW: problems past SLA or escalated, late orders, decisions, change notices).
 	Urgent int `json:"urgent"`
+	// True when urgent is a lower bound (one of its kinds has TodayCount.atLeast).
+	UrgentAtLeast bool `json:"urgentAtLeast"`
 	// Tasks past their due date.
 	OverdueTasks int `json:"overdueTasks"`
 }
@@ -955,12 +960,21 @@ type TimelinePageInfo struct {
 type Today struct {
 	Items  []*TodayItem  `json:"items"`
 	Counts []*TodayCount `json:"counts"`
-	Total  int           `json:"total"`
+	// The sum of counts; a lower bound when totalAtLeast.
+	Total int `json:"total"`
+	// True when a count is a lower bound (TodayCount.atLeast).
+	TotalAtLeast bool `json:"totalAtLeast"`
 }
 
 type TodayCount struct {
-	Kind  TodayKind `json:"kind"`
-	Count int       `json:"count"`
+	Kind TodayKind `json:"kind"`
+	// The items of the kind; when atLeast, counting stopped there (see TodayCountCap).
+	Count int `json:"count"`
+	// True when the kind has more than count items: the kinds that grow with the book
+	//   (today's visits, late and due orders, stuck samples, receipts, key persons) are counted
+	//   up to 100, which is all a person acts on in a day, so Today costs the same for a book
+	//   of any size.
+	AtLeast bool `json:"atLeast"`
 }
 
 type TodayItem struct {

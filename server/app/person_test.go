@@ -117,7 +117,7 @@ func TestPersonsAcrossAccounts(t *testing.T) {
 
 		// The recount is one statement, in the change's transaction.
 		before := e.statements.Load()
-		c.KeyPerson.UpdateOneID(kpLiu).SetContactIntervalDays(21).ExecX(ctx)
+		c.KeyPerson.UpdateOneID(kpLiu).SetProfessionalNeeds("耐候性").ExecX(ctx) // nothing derived follows
 		plain := e.statements.Load() - before
 		before = e.statements.Load()
 		c.KeyPerson.UpdateOneID(kpLiu).SetAttitude(keyperson.AttitudeSUPPORTER).ExecX(ctx)

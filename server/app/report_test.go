@@ -22,6 +22,7 @@ import (
 	"tandem/ent/task"
 	"tandem/ent/trial"
 	"tandem/ent/user"
+	"tandem/graph"
 )
 
 const rptDay = 24 * time.Hour
@@ -882,7 +883,7 @@ func TestTodayPages(t *testing.T) {
 		// The fixture's items of each kind come after the ones made here, which are due
 		// earlier (the day's start, or long ago).
 		fixture := map[string][]string{}
-		for _, kind := range []string{"TASK_OVERDUE", "VISIT_DUE", "ORDER_LATE", "SAMPLE_NOT_RECEIVED"} {
+		for _, kind := range []string{"TASK_OVERDUE", "VISIT_DUE", "ORDER_LATE", "SAMPLE_NOT_RECEIVED", "KEY_PERSON_OVERDUE", "ISSUE_PAST_SLA"} {
 			fixture[kind], _, _ = ask(kind, map[string]any{"kind": kind, "first": 100})
 		}
 		want := map[string][]string{} // per kind, most urgent first
@@ -898,6 +899,20 @@ func TestTodayPages(t *testing.T) {
 			s := c.Sample.Create().SetCustomerID(f.acmeEast.ID).SetProductID(f.product.ID).SetQuantity(1).
 				SetStatus(sample.StatusSHIPPED).SetShippedAt(now.Add(-time.Duration(900-i) * rptDay)).SaveX(sys)
 			want["SAMPLE_NOT_RECEIVED"] = append(want["SAMPLE_NOT_RECEIVED"], string(s.ID))
+		}
+		// Key persons: one row per account, in the order of its most overdue person
+		// (the stored due time); problems in the order of their missed deadline.
+		for i := range 7 {
+			cu := c.Customer.Create().SetName(fmt.Sprintf("关键人客户 %d", i)).SetOwnerID(f.rep1.ID).SetTeamID(f.eastTeam.ID).SaveX(sys)
+			for j := range 1 + i%2 {
+				ct := c.Contact.Create().SetCustomerID(cu.ID).SetName(fmt.Sprintf("联系人 %d-%d", i, j)).SaveX(sys)
+				c.KeyPerson.Create().SetCustomerID(cu.ID).SetContactID(ct.ID).SetDecisionRole("INFLUENCER").
+					SetActiveFrom(now.Add(-time.Duration(900-i) * rptDay).Add(time.Duration(j) * time.Hour)).SaveX(sys)
+			}
+			want["KEY_PERSON_OVERDUE"] = append(want["KEY_PERSON_OVERDUE"], string(cu.ID))
+			is := c.Issue.Create().SetCustomerID(f.acmeEast.ID).SetTitle(fmt.Sprintf("问题 %d", i)).SetCategory("QUALITY_FLUCTUATION").
+				SetSeverity("MEDIUM").SetReportedAt(now.Add(-time.Duration(900-i) * rptDay)).SaveX(sys)
+			want["ISSUE_PAST_SLA"] = append(want["ISSUE_PAST_SLA"], string(is.ID))
 		}
 		for i := range 7 {
 			in := c.Interaction.Create().SetCustomerID(f.acmeEast.ID).SetKind("VISIT").SetSummary(fmt.Sprintf("visit %d", i)).
@@ -933,6 +948,81 @@ func TestTodayPages(t *testing.T) {
 			if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
 				t.Errorf("%v: %+v", bad, r.Errors)
 			}
+		}
+	})
+}
+
+// The kinds that grow with the book are counted up to TodayCountCap, and say so; the
+// pages still hold the most urgent items, also when finding them takes more than one
+// read (a problem of the most urgent severity reported after a hundred others; an
+// account's two hundred and fifty overdue key persons ahead of every other account's).
+func TestTodayCountCap(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		c, sys, f := e.app.DB.Client, e.sys, e.f
+		now := time.Now().UTC()
+		tok := e.token(f.rep1)
+		const q = `query($kind: TodayKind) { today(kind: $kind) { total totalAtLeast counts { kind count atLeast } items { kind node { id } } } }`
+		var orders []*ent.OrderCreate
+		for i := range graph.TodayCountCap + 5 {
+			orders = append(orders, c.Order.Create().SetCustomerID(f.acmeEast.ID).SetNumber(fmt.Sprintf("CAP-%03d", i)).
+				SetDeliveryDate(now.Add(-time.Duration(2000-i)*rptDay)))
+		}
+		late := c.Order.CreateBulk(orders...).SaveX(sys)
+		var issues []*ent.IssueCreate
+		for i := range graph.TodayCountCap + 4 {
+			issues = append(issues, c.Issue.Create().SetCustomerID(f.acmeEast.ID).SetTitle(fmt.Sprintf("低 %d", i)).
+				SetCategory("QUALITY_FLUCTUATION").SetSeverity("LOW").SetReportedAt(now.Add(-10*rptDay+time.Duration(i)*time.Minute)))
+		}
+		c.Issue.CreateBulk(issues...).ExecX(sys)
+		// Reported after every LOW one, due before any of them (4 hours against 3 days).
+		critical := c.Issue.Create().SetCustomerID(f.acmeEast.ID).SetTitle("严重").SetCategory("QUALITY_FLUCTUATION").
+			SetSeverity("CRITICAL").SetReportedAt(now.Add(-10*rptDay + 200*time.Minute)).SaveX(sys)
+		crowded := c.Customer.Create().SetName("关键人很多的客户").SetOwnerID(f.rep1.ID).SetTeamID(f.eastTeam.ID).SaveX(sys)
+		var contacts []*ent.ContactCreate
+		for i := range 250 {
+			contacts = append(contacts, c.Contact.Create().SetCustomerID(crowded.ID).SetName(fmt.Sprintf("联系人 %d", i)))
+		}
+		var kps []*ent.KeyPersonCreate
+		for i, ct := range c.Contact.CreateBulk(contacts...).SaveX(sys) {
+			kps = append(kps, c.KeyPerson.Create().SetCustomerID(crowded.ID).SetContactID(ct.ID).SetDecisionRole("USER").
+				SetActiveFrom(now.Add(-3000*rptDay+time.Duration(i)*time.Minute)))
+		}
+		c.KeyPerson.CreateBulk(kps...).ExecX(sys)
+		after := c.Customer.Create().SetName("之后的客户").SetOwnerID(f.rep1.ID).SetTeamID(f.eastTeam.ID).SaveX(sys)
+		ct := c.Contact.Create().SetCustomerID(after.ID).SetName("赵工").SaveX(sys)
+		c.KeyPerson.Create().SetCustomerID(after.ID).SetContactID(ct.ID).SetDecisionRole("USER").SetActiveFrom(now.Add(-2999 * rptDay)).ExecX(sys)
+
+		d := e.ok(tok, q, nil)
+		counts := map[string]map[string]any{}
+		for _, k := range rptList(dig(d, "today", "counts")) {
+			counts[dig(k, "kind").(string)] = k.(map[string]any)
+		}
+		for _, kind := range []string{"ORDER_LATE", "ISSUE_PAST_SLA"} {
+			if k := counts[kind]; num(k["count"]) != graph.TodayCountCap || k["atLeast"] != true {
+				t.Errorf("%s: %v, want %d and atLeast", kind, k, graph.TodayCountCap)
+			}
+		}
+		if k := counts["TASK_OVERDUE"]; k["atLeast"] != false {
+			t.Errorf("a small kind is counted exactly: %v", k)
+		}
+		if dig(d, "today", "totalAtLeast") != true || num(dig(d, "today", "total")) < 2*graph.TodayCountCap {
+			t.Errorf("total %v, totalAtLeast %v", dig(d, "today", "total"), dig(d, "today", "totalAtLeast"))
+		}
+		first := func(kind string) []string {
+			var ids []string
+			for _, it := range rptList(dig(e.ok(tok, q, map[string]any{"kind": kind}), "today", "items")) {
+				ids = append(ids, dig(it, "node", "id").(string))
+			}
+			return ids
+		}
+		if got := first("ORDER_LATE"); len(got) != 5 || got[0] != string(late[0].ID) || got[4] != string(late[4].ID) {
+			t.Errorf("late orders: %v, want the five delivered longest ago", got)
+		}
+		if got := first("ISSUE_PAST_SLA"); len(got) == 0 || got[0] != string(critical.ID) {
+			t.Errorf("problems: %v, want the critical one (due first) first", got)
+		}
+		if got := first("KEY_PERSON_OVERDUE"); len(got) < 2 || got[0] != string(crowded.ID) || got[1] != string(after.ID) {
+			t.Errorf("key persons: %v, want %s then %s", got, crowded.ID, after.ID)
 		}
 	})
 }

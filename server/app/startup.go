@@ -9,6 +9,7 @@ import (
 	"tandem/domain/access"
 	"tandem/domain/account"
 	"tandem/domain/classification"
+	keypersons "tandem/domain/keyperson"
 	"tandem/domain/search"
 	"tandem/ent/classify"
 	"tandem/ent/schema"
@@ -84,6 +85,17 @@ func (a *App) backfill(ctx context.Context, env classify.Weights) error {
 		return err
 	}); err != nil {
 		return fmt.Errorf("search keys: %w", err)
+	}
+	// When each key person falls due for contact, for rows from before it was stored or
+	// after the evaluation factor changed (the hooks keep it from then on).
+	if _, err := jobs.Once(ctx, c, "key-person-due", keypersons.DueVersion(), func(ctx context.Context) error {
+		n, err := keypersons.RefreshAll(ctx, c)
+		if n > 0 {
+			a.Log.Info("contact due times stored", "key persons", n)
+		}
+		return err
+	}); err != nil {
+		return fmt.Errorf("key persons' contact due times: %w", err)
 	}
 	return nil
 }

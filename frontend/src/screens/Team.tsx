@@ -3,6 +3,7 @@
 // dashboards of the team's accounts.
 import { useState } from 'preact/hooks';
 import { graphql } from '../graphql';
+import { countText, sumCounts } from '../lib/count';
 import { messages, relativeDay } from '../lib/i18n';
 import { useQuery } from '../lib/query';
 import { label } from '../i18n/enums';
@@ -42,9 +43,11 @@ const t = messages(
 /** An account that has not moved for this long in a working stage is stuck. */
 export const STUCK_DAYS = 60;
 
+const pastSla: ReadonlySet<string> = new Set(['ISSUE_PAST_SLA', 'ISSUE_ESCALATED']);
+
 const TeamQuery = graphql(`
   query Team($since: Time!) {
-    team { user { id name } total urgent overdueTasks counts { kind count } }
+    team { user { id name } total totalAtLeast urgent urgentAtLeast overdueTasks counts { kind count atLeast } }
     stuck: customers(
       first: 10
       where: { stageIn: [CONTACTED, VISITED, SAMPLING, TRIAL, EVALUATION], stageChangedAtLT: $since }
@@ -65,10 +68,9 @@ export function Team() {
       <main class="content">
         <Query q={q}>
           {(d) => {
-            const breaches = d.team.reduce(
-              (n, m) => n + m.counts.filter((c) => c.kind === 'ISSUE_PAST_SLA' || c.kind === 'ISSUE_ESCALATED').reduce((a, c) => a + c.count, 0),
-              0,
-            );
+            // Counts of the kinds that grow with the book stop at 100 (atLeast): a sum of
+            // them is a lower bound, shown "100+".
+            const breaches = sumCounts(d.team.flatMap((m) => m.counts), pastSla);
             const stuck = (d.stuck.edges ?? []).map((e) => e!.node!);
             return (
               <>
@@ -78,25 +80,30 @@ export function Team() {
                     <Empty>{t('nobody')}</Empty>
                   ) : (
                     <ul class="list">
-                      {d.team.map((m) => (
-                        <li key={m.user.id} data-user={m.user.id}>
-                          <a class="row" href={`/team/${m.user.id}`}>
-                            <span class="row-main">
-                              <span class="row-title">{m.user.name}</span>
-                              <span class="row-sub">{t('line', { urgent: m.urgent, overdue: m.overdueTasks, total: m.total })}</span>
-                            </span>
-                            {m.urgent > 0 && <span class="count urgent">{m.urgent}</span>}
-                          </a>
-                        </li>
-                      ))}
+                      {d.team.map((m) => {
+                        const urgent = countText(m.urgent, m.urgentAtLeast);
+                        // Overdue tasks are read whole, never capped.
+                        const overdue = String(m.overdueTasks);
+                        return (
+                          <li key={m.user.id} data-user={m.user.id}>
+                            <a class="row" href={`/team/${m.user.id}`}>
+                              <span class="row-main">
+                                <span class="row-title">{m.user.name}</span>
+                                <span class="row-sub">{t('line', { urgent, overdue, total: countText(m.total, m.totalAtLeast) })}</span>
+                              </span>
+                              {m.urgent > 0 && <span class="count urgent">{urgent}</span>}
+                            </a>
+                          </li>
+                        );
+                      })}
                     </ul>
                   )}
                 </section>
                 <section class="section" aria-labelledby="team-sla">
                   <h2 id="team-sla">
-                    {t('breaches')} <span class="count">{breaches}</span>
+                    {t('breaches')} <span class="count">{countText(breaches.count, breaches.atLeast)}</span>
                   </h2>
-                  {!breaches && <p class="muted">{t('breachesNone')}</p>}
+                  {!breaches.count && <p class="muted">{t('breachesNone')}</p>}
                 </section>
                 <section class="section" aria-labelledby="team-stuck">
                   <h2 id="team-stuck">

@@ -13,7 +13,7 @@ const TheirTodayQuery = graphql(
   `
   query TheirToday($id: ID!) {
     node(id: $id) { id ... on User { name } }
-    today(userID: $id) { total counts { kind count } items { ...TodayItemFields } }
+    today(userID: $id) { total totalAtLeast counts { kind count atLeast } items { ...TodayItemFields } }
   }
 `,
   [TodayItemFields],

@@ -3,14 +3,15 @@ import { graphql } from '../graphql';
 import { newId, request, session } from '../lib/api';
 import { queue } from '../lib/offline';
 import { useStore } from '../lib/store';
-import { todayBadge } from '../lib/badge';
+import { setTodayBadge } from '../lib/badge';
+import { countText } from '../lib/count';
 import { formatTime, relativeDay } from '../lib/i18n';
 import { prefetch, useQuery } from '../lib/query';
 import { label } from '../i18n/enums';
 import { Empty, ErrorBox, Query } from '../ui/bits';
 import { Header } from '../ui/Layout';
 import { tc } from '../ui/common.i18n';
-import { itemKey, planParts } from './todayPlan';
+import { itemKey, moreLeft, planParts } from './todayPlan';
 import { LazyDashboard } from './LazyDashboard';
 import { TodayRow, type Item } from './TodayRow';
 import { t } from './today.i18n';
@@ -18,7 +19,8 @@ import { t } from './today.i18n';
 export { hrefFor } from './TodayRow';
 
 // The server sends the most urgent few of each kind, ordered as a plan; counts count
-// them all, and the rest of a kind comes with TodayKindQuery when the rep asks for it.
+// them all (the kinds that grow with the book up to 100, then atLeast: "100+"), and the
+// rest of a kind comes with TodayKindQuery when the rep asks for it.
 export const TodayItemFields = graphql(`
   fragment TodayItemFields on TodayItem @_unmask {
     kind title reason due urgency members phone
@@ -31,7 +33,7 @@ export const TodayQuery = graphql(
   `
   query Today {
     me { id name }
-    today { total counts { kind count } items { ...TodayItemFields } }
+    today { total totalAtLeast counts { kind count atLeast } items { ...TodayItemFields } }
   }
 `,
   [TodayItemFields],
@@ -60,7 +62,7 @@ export function Today() {
   const q = useQuery(TodayQuery, {});
   useEffect(() => {
     if (!q.data) return;
-    todayBadge.set(q.data.today.total);
+    setTodayBadge(q.data.today.total, q.data.today.totalAtLeast);
     if (q.staleSince) return;
     // Once the screen has settled, quietly keep today's accounts for offline use.
     const ids = q.data.today.items.map((i) => i.customer?.id).filter((x): x is string => !!x);
@@ -84,7 +86,7 @@ export function Today() {
   );
 }
 
-export type TodayData = { total: number; counts: { kind: string; count: number }[]; items: Item[] };
+export type TodayData = { total: number; totalAtLeast: boolean; counts: { kind: string; count: number; atLeast: boolean }[]; items: Item[] };
 
 /** The dashboards for an analyst, whose Today has nothing to do. */
 function AnalystHome() {
@@ -110,9 +112,14 @@ function AnalystHome() {
  */
 export function Plan({ today, userID }: { today: TodayData; userID?: string }) {
   const [more, setMore] = useState<Item[]>([]);
+  // The kinds whose last "more" came back short: nothing more to ask for.
+  const [ended, setEnded] = useState<ReadonlySet<string>>(new Set());
   const [snoozed, setSnoozed] = useState<{ item: Item; until: Date; queued: string } | null>(null);
   // A new Today (refetched, or read back from the offline copy) starts again.
-  useEffect(() => setMore([]), [today]);
+  useEffect(() => {
+    setMore([]);
+    setEnded(new Set());
+  }, [today]);
   const waiting = useStore(queue.items);
   const hidden = useMemo(
     () => new Set(waiting.filter((w) => w.kind === 'snooze').map((w) => `${w.vars.kind}:${w.vars.id}`)),
@@ -167,9 +174,14 @@ export function Plan({ today, userID }: { today: TodayData; userID?: string }) {
                 key={c.kind}
                 kind={c.kind}
                 count={c.count}
+                atLeast={c.atLeast}
                 shown={shown(c.kind)}
+                ended={ended.has(c.kind)}
                 userID={userID}
-                onMore={(items) => setMore((m) => [...m, ...items])}
+                onMore={(items, last) => {
+                  setMore((m) => [...m, ...items]);
+                  if (last) setEnded((e) => new Set(e).add(c.kind));
+                }}
               />
             ))}
         </ul>
@@ -178,18 +190,34 @@ export function Plan({ today, userID }: { today: TodayData; userID?: string }) {
   );
 }
 
-/** A kind's count, and the rest of it, 25 at a time. */
-function KindMore({ kind, count, shown, userID, onMore }: { kind: string; count: number; shown: number; userID?: string; onMore: (items: Item[]) => void }) {
+/** Items "more" asks for at a time. */
+const MORE_PAGE = 25;
+
+/**
+ * A kind's count, and the rest of it, MORE_PAGE at a time; a count that is a lower bound
+ * (atLeast) is shown as "100+" and offers more until a load comes back short (`last`).
+ */
+function KindMore(props: {
+  kind: string;
+  count: number;
+  atLeast: boolean;
+  shown: number;
+  ended: boolean;
+  userID?: string;
+  onMore: (items: Item[], last: boolean) => void;
+}) {
+  const { kind, count, atLeast, shown, userID, onMore } = props;
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>();
-  const left = count - shown;
+  const left = moreLeft(count, atLeast, shown, props.ended);
+  const name = label('TodayKind', kind);
   async function load() {
     if (loading) return;
     setLoading(true);
     setError(undefined);
     try {
-      const d = await request(TodayKindQuery, { kind: kind as Item['kind'], first: 25, offset: shown, userID: userID ?? null });
-      onMore(d.today.items);
+      const d = await request(TodayKindQuery, { kind: kind as Item['kind'], first: MORE_PAGE, offset: shown, userID: userID ?? null });
+      onMore(d.today.items, d.today.items.length < MORE_PAGE);
     } catch (e) {
       setError(e);
     } finally {
@@ -200,13 +228,19 @@ function KindMore({ kind, count, shown, userID, onMore }: { kind: string; count:
     <li data-more={kind} class="row today-kind">
       <span class="row-main">
         <span>
-          {label('TodayKind', kind)} <span class="count">{count}</span>
+          {name} <span class="count">{countText(count, atLeast)}</span>
         </span>
         {error ? <ErrorBox error={error} onRetry={() => void load()} /> : null}
       </span>
-      {left > 0 && (
-        <button type="button" class="btn" aria-label={t('moreOf', { kind: label('TodayKind', kind), n: left })} onClick={() => void load()} disabled={loading}>
-          {loading ? tc('loading') : t('more', { n: left })}
+      {left !== null && (
+        <button
+          type="button"
+          class="btn"
+          aria-label={left ? t('moreOf', { kind: name, n: left }) : t('moreOfUnknown', { kind: name })}
+          onClick={() => void load()}
+          disabled={loading}
+        >
+          {loading ? tc('loading') : left ? t('more', { n: left }) : t('moreUnknown')}
         </button>
       )}
     </li>

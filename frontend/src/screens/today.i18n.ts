@@ -17,6 +17,9 @@ export const t = messages(
     byKind: 'By kind',
     more: 'Show {n} more',
     moreOf: '{kind}: show {n} more',
+    // A kind counted only up to a bound, once the bound is shown: how many are left is not known.
+    moreUnknown: 'Show more',
+    moreOfUnknown: '{kind}: show more',
     done: 'Done: {title}',
     doneQueued: 'Marked done',
     doneShort: 'Done',
@@ -45,6 +48,8 @@ export const t = messages(
     byKind: '按类型',
     more: '再显示 {n} 项',
     moreOf: '{kind}：再显示 {n} 项',
+    moreUnknown: '显示更多',
+    moreOfUnknown: '{kind}：显示更多',
     done: '完成：{title}',
     doneQueued: '已标记完成',
     doneShort: '完成',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planParts, snoozeChoices, telHref } from './todayPlan';
+import { moreLeft, planParts, snoozeChoices, telHref } from './todayPlan';
 
 const item = (kind: string, id: string, urgency: string) => ({ kind, urgency, node: { id } });
 
@@ -59,5 +59,25 @@ describe('telHref', () => {
     expect(telHref('+86 (21) 5555-1234')).toBe('tel:+862155551234');
     expect(telHref('ask reception')).toBeUndefined();
     expect(telHref(null)).toBeUndefined();
+  });
+});
+
+describe('moreLeft', () => {
+  it('names the exact rest of a counted kind, and no button once all are shown', () => {
+    expect(moreLeft(30, false, 5, false)).toBe('25');
+    expect(moreLeft(30, false, 29, false)).toBe('1');
+    expect(moreLeft(30, false, 30, false)).toBeNull();
+    expect(moreLeft(5, false, 5, false)).toBeNull();
+  });
+  it('names the rest of a capped kind as a lower bound, and keeps offering more past the cap', () => {
+    expect(moreLeft(100, true, 5, false)).toBe('95+');
+    expect(moreLeft(100, true, 80, false)).toBe('20+');
+    expect(moreLeft(100, true, 100, false)).toBe('');
+    expect(moreLeft(100, true, 130, false)).toBe('');
+  });
+  it('stops offering more once a load came back short', () => {
+    expect(moreLeft(100, true, 117, true)).toBeNull();
+    expect(moreLeft(100, true, 5, true)).toBeNull();
+    expect(moreLeft(30, false, 12, true)).toBeNull();
   });
 });

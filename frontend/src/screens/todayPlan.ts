@@ -1,5 +1,6 @@
 // Today as a plan: the server orders the items by urgency, then time; the screen shows
 // them in three parts and lets the rep put one aside until a chosen time.
+import { countText } from '../lib/count';
 
 export type Urgency = 'NOW' | 'TODAY' | 'LATER';
 export const urgencies: Urgency[] = ['NOW', 'TODAY', 'LATER'];
@@ -29,6 +30,19 @@ export function planParts<T extends PlanItem>(items: T[], hidden: ReadonlySet<st
     part.items.push(it);
   }
   return parts.filter((p) => p.items.length);
+}
+
+/**
+ * What a kind's "more" button offers, once `shown` of its items are on the list: null for
+ * no button (all shown, or the last load came back short of what it asked: `ended`),
+ * else the rest to name — "20", or "95+" when the count is a lower bound (`atLeast`) —,
+ * or '' when the count is a lower bound already passed, so the rest is not known.
+ */
+export function moreLeft(count: number, atLeast: boolean, shown: number, ended: boolean): string | null {
+  if (ended) return null;
+  const left = count - shown;
+  if (!atLeast) return left > 0 ? String(left) : null;
+  return left > 0 ? countText(left, true) : '';
 }
 
 export type SnoozeChoice = 'tomorrow' | 'in3' | 'monday';

@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { online, session } from '../lib/api';
+import { countText, type Counted } from '../lib/count';
 import { queue, synced } from '../lib/offline';
 import { path } from '../lib/router';
 import { useStore } from '../lib/store';
@@ -68,7 +69,7 @@ const tabs: { href: string; key: 'today' | 'accounts' | 'team' | 'settings'; ico
   { href: '/settings', key: 'settings', icon: 'M12 8a4 4 0 100 8 4 4 0 000-8zM3 12h2M19 12h2M12 3v2M12 19v2' },
 ];
 
-export function Shell({ children, badge }: { children: ComponentChildren; badge?: number }) {
+export function Shell({ children, badge }: { children: ComponentChildren; badge?: Counted }) {
   const p = useStore(path).split('?')[0];
   const role = useStore(session)?.user.role;
   const manages = role === 'MANAGER' || role === 'ADMIN';
@@ -91,7 +92,7 @@ export function Shell({ children, badge }: { children: ComponentChildren; badge?
               <path d={t.icon} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
             </svg>
             <span>{tc(t.key)}</span>
-            {t.key === 'today' && badge ? <span class="tab-badge">{badge}</span> : null}
+            {t.key === 'today' && badge?.count ? <span class="tab-badge">{countText(badge.count, badge.atLeast)}</span> : null}
           </a>
         ))}
       </nav>

@@ -1,0 +1,5 @@
+import{I as e,a as t,z as n}from"./preload-helper-ClNRQj4J.js";import{t as r}from"./graphql-B9MLIZxW.js";import{_ as i}from"./index-AJerVlQO.js";import{n as a}from"./AdminHome-CTfYCiMa.js";n();var o=r(`
+  query AdminCustomerSearch($q: String!) {
+    customers(first: 20, where: { nameContainsFold: $q }, orderBy: { field: NAME, direction: ASC }) { edges { node { id name } } }
+  }
+`);function s({value:n,onChange:r}){let[s,c]=e(``),l=i(o,{q:s},{keep:!1}),u=(l.data?.customers.edges??[]).flatMap(e=>e?.node?[e.node]:[]);return t(`fieldset`,{class:`field`,children:[t(`legend`,{children:a(`customer`)}),t(`label`,{class:`field`,children:[t(`span`,{children:a(`searchCustomer`)}),t(`input`,{type:`search`,value:s,onInput:e=>c(e.currentTarget.value)})]}),t(`label`,{class:`field`,children:[t(`span`,{children:a(`pickCustomer`)}),t(`select`,{name:`customer`,value:n,onChange:e=>r(e.currentTarget.value),children:[t(`option`,{value:``,children:l.data&&!u.length?a(s?`noCustomerMatch`:`noCustomers`):`—`}),u.map(e=>t(`option`,{value:e.id,children:e.name},e.id))]})]})]})}export{s as t};

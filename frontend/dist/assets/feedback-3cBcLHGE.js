@@ -1,0 +1,1 @@
+import{f as e,o as t,s as n}from"./preload-helper-ClNRQj4J.js";import{B as r}from"./index-AJerVlQO.js";function i(){return e.get()?r(`sent`):r(`queued`)}function a(e,i){return e instanceof n?r(`onlineOnly`):e instanceof t&&e.code===`CONFLICT`?i:e?.message??String(e)}export{i as n,a as t};

@@ -1,1 +1,0 @@
-import{f as e,o as t,s as n}from"./preload-helper-ClNRQj4J.js";import{R as r}from"./index-Ce9dRj9Y.js";function i(){return e.get()?r(`sent`):r(`queued`)}function a(e,i){return e instanceof n?r(`onlineOnly`):e instanceof t&&e.code===`CONFLICT`?i:e?.message??String(e)}export{i as n,a as t};
