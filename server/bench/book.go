@@ -3,8 +3,11 @@ package main
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"time"
 
+	keypersons "tandem/domain/keyperson"
+	"tandem/ent/customer"
 	"tandem/ent/schema/pulid"
 )
 
@@ -155,7 +158,9 @@ func (g *generator) next(from, to int) batch {
 	or := newTable("orders", "id", "created_at", "updated_at", "version", "number", "is_evaluation", "status", "ordered_at", "delivery_date", "currency", "confirmed_at", "shipped_at", "delivered_at", "invoiced_at", "closed_at", "cancelled_at", "customer_id")
 	ol := newTable("order_lines", "id", "created_at", "updated_at", "version", "quantity", "unit", "unit_price", "customer_id", "order_id", "product_id")
 	in := newTable("interactions", "id", "created_at", "updated_at", "version", "kind", "phase", "occurred_at", "summary", "private", "customer_id", "author_id")
-	kp := newTable("key_persons", "id", "created_at", "updated_at", "version", "decision_role", "scope", "attitude", "contact_interval_days", "last_contacted_at", "active_from", "contact_id", "customer_id")
+	se := newTable("sample_events", "id", "from_status", "to_status", "at", "customer_id", "sample_id", "actor_id")
+	sc := newTable("stage_changes", "id", "from_stage", "to_stage", "evidence", "changed_at", "customer_id", "changed_by_id")
+	kp := newTable("key_persons", "id", "created_at", "updated_at", "version", "decision_role", "scope", "attitude", "contact_interval_days", "last_contacted_at", "active_from", "contact_due_at", "contact_id", "customer_id")
 	is := newTable("issues", "id", "created_at", "updated_at", "version", "title", "category", "root_cause", "severity", "status", "reported_at", "responded_at", "resolved_at", "closed_at", "customer_id", "reported_by_id")
 
 	start := g.now.AddDate(-3, 0, 0)
@@ -190,9 +195,14 @@ func (g *generator) next(from, to int) batch {
 				tier = "C"
 			}
 		}
+		changedAt := created
+		if stage != "PROSPECT" {
+			changedAt = g.between(created, updated)
+		}
 		cu.add(id, created, updated, 1, g.customerName(place[1]), nil, region, place[1]+"市经济开发区"+fmt.Sprint(1+g.r.IntN(200))+"号",
-			fmt.Sprintf("0%d-%08d", 10+g.r.IntN(900), g.r.IntN(100_000_000)), stage, nullable(stage != "PROSPECT", g.between(created, updated)),
+			fmt.Sprintf("0%d-%08d", 10+g.r.IntN(900), g.r.IntN(100_000_000)), stage, nullable(stage != "PROSPECT", changedAt),
 			g.pick(leadSources), ratings[0], ratings[1], ratings[2], ratings[3], ratings[4], score, tier, false, owner.teamID, owner.id)
+		g.stageChanges(sc, id, owner.id, stage, created, changedAt)
 
 		var contactIDs []string
 		for range g.count(5, 1) {
@@ -216,8 +226,10 @@ func (g *generator) next(from, to int) batch {
 					receivedAt = s.Add(time.Duration(1+g.r.IntN(4)) * 24 * time.Hour)
 				}
 			}
-			sa.add(string(pulid.New("SA")), req, req, 1, float64(1+g.r.IntN(20)), p.unit, st, req, shippedAt, receivedAt,
+			sid := string(pulid.New("SA"))
+			sa.add(sid, req, req, 1, float64(1+g.r.IntN(20)), p.unit, st, req, shippedAt, receivedAt,
 				shipped, shipped, true, shipped, id, p.id, owner.id)
+			g.sampleEvents(se, sid, id, owner.id, st, req)
 		}
 		for k := range g.count(3, 0) {
 			oid := string(pulid.New("OR"))
@@ -243,8 +255,11 @@ func (g *generator) next(from, to int) batch {
 					break
 				}
 				from := g.between(created, g.now)
+				last := g.between(from, g.now)
+				// When Tandem's hooks would have it fall due (domain/keyperson.Refresh).
+				due := keypersons.DueAt(&last, from, 30, customer.Stage(stage))
 				kp.add(string(pulid.New("KP")), from, from, 1, g.pick(decisionRoles), g.pick(scopes), g.pick(attitudes), 30,
-					g.between(from, g.now), from, contactIDs[k], id)
+					last, from, due, contactIDs[k], id)
 			}
 		}
 		if g.r.IntN(10) == 0 {
@@ -256,7 +271,7 @@ func (g *generator) next(from, to int) batch {
 				g.pick(severities), st, at, later(k >= 1, 4), later(k >= 5, 72), later(k >= 6, 96), id, owner.id)
 		}
 	}
-	b := batch{cu, co, sa, or, ol, in, kp, is}
+	b := batch{cu, co, sa, se, sc, or, ol, in, kp, is}
 	for _, t := range b {
 		g.counts[t.name] += len(t.rows)
 	}
@@ -298,4 +313,47 @@ func indexOf(xs []string, s string) int {
 		}
 	}
 	return -1
+}
+
+// sampleEvents records a sample's way to its status, one move at a time, as the sample
+// workflow does (the funnel counts them): along the successful path, or part of it and
+// then FAILED (after shipping) or ABANDONED (before).
+func (g *generator) sampleEvents(se *table, sampleID, customerID, actor, status string, at time.Time) {
+	path := sampleStatuses[:8] // REQUESTED … CONVERTED, as domain/sample.Path
+	var steps []string
+	switch status {
+	case "FAILED":
+		steps = append(slices.Clone(path[1:3+g.r.IntN(4)]), status)
+	case "ABANDONED":
+		steps = append(slices.Clone(path[1:1+g.r.IntN(2)]), status)
+	default:
+		steps = path[1 : indexOf(path, status)+1]
+	}
+	from := path[0]
+	for _, to := range steps {
+		at = at.Add(time.Duration(12+g.r.IntN(96)) * time.Hour)
+		se.add(string(pulid.New("SE")), from, to, at, customerID, sampleID, actor)
+		from = to
+	}
+}
+
+// stageChanges records an account's way to its stage, as the stage workflow does (the
+// first row when it was created, the last when it reached the stage): forward from
+// PROSPECT, or part of the way and then DORMANT or LOST.
+func (g *generator) stageChanges(sc *table, customerID, actor, stage string, created, reached time.Time) {
+	path := bookStages[:8] // PROSPECT … PARTNER
+	var steps []string
+	switch stage {
+	case "DORMANT", "LOST":
+		steps = append(slices.Clone(path[1:1+g.r.IntN(6)]), stage)
+	default:
+		steps = path[1 : indexOf(path, stage)+1]
+	}
+	sc.add(string(pulid.New("SC")), nil, path[0], "manual", created, customerID, actor)
+	from := path[0]
+	for i, to := range steps {
+		at := created.Add(reached.Sub(created) * time.Duration(i+1) / time.Duration(len(steps)))
+		sc.add(string(pulid.New("SC")), from, to, "evidence", at, customerID, actor)
+		from = to
+	}
 }
