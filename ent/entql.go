@@ -1166,6 +1166,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			sample.FieldDocMsds:        {Type: field.TypeBool, Column: sample.FieldDocMsds},
 			sample.FieldDocLabel:       {Type: field.TypeBool, Column: sample.FieldDocLabel},
 			sample.FieldDocPrecautions: {Type: field.TypeBool, Column: sample.FieldDocPrecautions},
+			sample.FieldReached:        {Type: field.TypeInt, Column: sample.FieldReached},
 		},
 	}
 	graph.Nodes[41] = &sqlgraph.Node{
@@ -10331,6 +10332,11 @@ func (f *SampleFilter) WhereDocLabel(p entql.BoolP) {
 // WhereDocPrecautions applies the entql bool predicate on the doc_precautions field.
 func (f *SampleFilter) WhereDocPrecautions(p entql.BoolP) {
 	f.Where(p.Field(sample.FieldDocPrecautions))
+}
+
+// WhereReached applies the entql int predicate on the reached field.
+func (f *SampleFilter) WhereReached(p entql.IntP) {
+	f.Where(p.Field(sample.FieldReached))
 }
 
 // WhereHasCustomer applies a predicate to check if query has an edge customer.

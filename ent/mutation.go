@@ -58497,6 +58497,8 @@ type SampleMutation struct {
 	doc_msds            *bool
 	doc_label           *bool
 	doc_precautions     *bool
+	reached             *int
+	addreached          *int
 	clearedFields       map[string]struct{}
 	customer            *pulid.ID
 	clearedcustomer     bool
@@ -59472,6 +59474,62 @@ func (m *SampleMutation) ResetDocPrecautions() {
 	m.doc_precautions = nil
 }
 
+// SetReached sets the "reached" field.
+func (m *SampleMutation) SetReached(i int) {
+	m.reached = &i
+	m.addreached = nil
+}
+
+// Reached returns the value of the "reached" field in the mutation.
+func (m *SampleMutation) Reached() (r int, exists bool) {
+	v := m.reached
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReached returns the old "reached" field's value of the Sample entity.
+// If the Sample object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SampleMutation) OldReached(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReached is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReached requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReached: %w", err)
+	}
+	return oldValue.Reached, nil
+}
+
+// AddReached adds i to the "reached" field.
+func (m *SampleMutation) AddReached(i int) {
+	if m.addreached != nil {
+		*m.addreached += i
+	} else {
+		m.addreached = &i
+	}
+}
+
+// AddedReached returns the value that was added to the "reached" field in this mutation.
+func (m *SampleMutation) AddedReached() (r int, exists bool) {
+	v := m.addreached
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetReached resets all changes to the "reached" field.
+func (m *SampleMutation) ResetReached() {
+	m.reached = nil
+	m.addreached = nil
+}
+
 // ClearCustomer clears the "customer" edge to the Customer entity.
 func (m *SampleMutation) ClearCustomer() {
 	m.clearedcustomer = true
@@ -59722,7 +59780,7 @@ func (m *SampleMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *SampleMutation) Fields() []string {
-	fields := make([]string, 0, 20)
+	fields := make([]string, 0, 21)
 	if m.created_at != nil {
 		fields = append(fields, sample.FieldCreatedAt)
 	}
@@ -59783,6 +59841,9 @@ func (m *SampleMutation) Fields() []string {
 	if m.doc_precautions != nil {
 		fields = append(fields, sample.FieldDocPrecautions)
 	}
+	if m.reached != nil {
+		fields = append(fields, sample.FieldReached)
+	}
 	return fields
 }
 
@@ -59831,6 +59892,8 @@ func (m *SampleMutation) Field(name string) (ent.Value, bool) {
 		return m.DocLabel()
 	case sample.FieldDocPrecautions:
 		return m.DocPrecautions()
+	case sample.FieldReached:
+		return m.Reached()
 	}
 	return nil, false
 }
@@ -59880,6 +59943,8 @@ func (m *SampleMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldDocLabel(ctx)
 	case sample.FieldDocPrecautions:
 		return m.OldDocPrecautions(ctx)
+	case sample.FieldReached:
+		return m.OldReached(ctx)
 	}
 	return nil, fmt.Errorf("unknown Sample field %s", name)
 }
@@ -60029,6 +60094,13 @@ func (m *SampleMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetDocPrecautions(v)
 		return nil
+	case sample.FieldReached:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReached(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Sample field %s", name)
 }
@@ -60043,6 +60115,9 @@ func (m *SampleMutation) AddedFields() []string {
 	if m.addquantity != nil {
 		fields = append(fields, sample.FieldQuantity)
 	}
+	if m.addreached != nil {
+		fields = append(fields, sample.FieldReached)
+	}
 	return fields
 }
 
@@ -60055,6 +60130,8 @@ func (m *SampleMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedVersion()
 	case sample.FieldQuantity:
 		return m.AddedQuantity()
+	case sample.FieldReached:
+		return m.AddedReached()
 	}
 	return nil, false
 }
@@ -60077,6 +60154,13 @@ func (m *SampleMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddQuantity(v)
+		return nil
+	case sample.FieldReached:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddReached(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Sample numeric field %s", name)
@@ -60209,6 +60293,9 @@ func (m *SampleMutation) ResetField(name string) error {
 		return nil
 	case sample.FieldDocPrecautions:
 		m.ResetDocPrecautions()
+		return nil
+	case sample.FieldReached:
+		m.ResetReached()
 		return nil
 	}
 	return fmt.Errorf("unknown Sample field %s", name)

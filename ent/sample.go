@@ -62,6 +62,8 @@ type Sample struct {
 	DocLabel bool `json:"doc_label,omitempty"`
 	// Precautions sheet sent with the sample.
 	DocPrecautions bool `json:"doc_precautions,omitempty"`
+	// The statuses the sample's events moved it to, one bit each (domain/sample.Bit): derived from its SampleEvents by domain/sample.ReachedHook, never written by a mutation; the funnel counts them in one scan of the samples.
+	Reached int `json:"reached,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the SampleQuery when eager-loading is set.
 	Edges        SampleEdges `json:"edges"`
@@ -165,7 +167,7 @@ func (*Sample) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case sample.FieldQuantity:
 			values[i] = new(sql.NullFloat64)
-		case sample.FieldVersion:
+		case sample.FieldVersion, sample.FieldReached:
 			values[i] = new(sql.NullInt64)
 		case sample.FieldUnit, sample.FieldStatus, sample.FieldStatusReason, sample.FieldPurpose, sample.FieldTrackingNo:
 			values[i] = new(sql.NullString)
@@ -314,6 +316,12 @@ func (_m *Sample) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.DocPrecautions = value.Bool
 			}
+		case sample.FieldReached:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field reached", values[i])
+			} else if value.Valid {
+				_m.Reached = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -443,6 +451,9 @@ func (_m *Sample) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("doc_precautions=")
 	builder.WriteString(fmt.Sprintf("%v", _m.DocPrecautions))
+	builder.WriteString(", ")
+	builder.WriteString("reached=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Reached))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -286,6 +286,20 @@ func (_c *SampleCreate) SetNillableDocPrecautions(v *bool) *SampleCreate {
 	return _c
 }
 
+// SetReached sets the "reached" field.
+func (_c *SampleCreate) SetReached(v int) *SampleCreate {
+	_c.mutation.SetReached(v)
+	return _c
+}
+
+// SetNillableReached sets the "reached" field if the given value is not nil.
+func (_c *SampleCreate) SetNillableReached(v *int) *SampleCreate {
+	if v != nil {
+		_c.SetReached(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *SampleCreate) SetID(v pulid.ID) *SampleCreate {
 	_c.mutation.SetID(v)
@@ -436,6 +450,10 @@ func (_c *SampleCreate) defaults() error {
 		v := sample.DefaultDocPrecautions
 		_c.mutation.SetDocPrecautions(v)
 	}
+	if _, ok := _c.mutation.Reached(); !ok {
+		v := sample.DefaultReached
+		_c.mutation.SetReached(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if sample.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized sample.DefaultID (forgotten import ent/runtime?)")
@@ -516,6 +534,9 @@ func (_c *SampleCreate) check() error {
 	}
 	if _, ok := _c.mutation.DocPrecautions(); !ok {
 		return &ValidationError{Name: "doc_precautions", err: errors.New(`ent: missing required field "Sample.doc_precautions"`)}
+	}
+	if _, ok := _c.mutation.Reached(); !ok {
+		return &ValidationError{Name: "reached", err: errors.New(`ent: missing required field "Sample.reached"`)}
 	}
 	if len(_c.mutation.CustomerIDs()) == 0 {
 		return &ValidationError{Name: "customer", err: errors.New(`ent: missing required edge "Sample.customer"`)}
@@ -622,6 +643,10 @@ func (_c *SampleCreate) createSpec() (*Sample, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.DocPrecautions(); ok {
 		_spec.SetField(sample.FieldDocPrecautions, field.TypeBool, value)
 		_node.DocPrecautions = value
+	}
+	if value, ok := _c.mutation.Reached(); ok {
+		_spec.SetField(sample.FieldReached, field.TypeInt, value)
+		_node.Reached = value
 	}
 	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -1057,6 +1082,24 @@ func (u *SampleUpsert) UpdateDocPrecautions() *SampleUpsert {
 	return u
 }
 
+// SetReached sets the "reached" field.
+func (u *SampleUpsert) SetReached(v int) *SampleUpsert {
+	u.Set(sample.FieldReached, v)
+	return u
+}
+
+// UpdateReached sets the "reached" field to the value that was provided on create.
+func (u *SampleUpsert) UpdateReached() *SampleUpsert {
+	u.SetExcluded(sample.FieldReached)
+	return u
+}
+
+// AddReached adds v to the "reached" field.
+func (u *SampleUpsert) AddReached(v int) *SampleUpsert {
+	u.Add(sample.FieldReached, v)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -1434,6 +1477,27 @@ func (u *SampleUpsertOne) SetDocPrecautions(v bool) *SampleUpsertOne {
 func (u *SampleUpsertOne) UpdateDocPrecautions() *SampleUpsertOne {
 	return u.Update(func(s *SampleUpsert) {
 		s.UpdateDocPrecautions()
+	})
+}
+
+// SetReached sets the "reached" field.
+func (u *SampleUpsertOne) SetReached(v int) *SampleUpsertOne {
+	return u.Update(func(s *SampleUpsert) {
+		s.SetReached(v)
+	})
+}
+
+// AddReached adds v to the "reached" field.
+func (u *SampleUpsertOne) AddReached(v int) *SampleUpsertOne {
+	return u.Update(func(s *SampleUpsert) {
+		s.AddReached(v)
+	})
+}
+
+// UpdateReached sets the "reached" field to the value that was provided on create.
+func (u *SampleUpsertOne) UpdateReached() *SampleUpsertOne {
+	return u.Update(func(s *SampleUpsert) {
+		s.UpdateReached()
 	})
 }
 
@@ -1981,6 +2045,27 @@ func (u *SampleUpsertBulk) SetDocPrecautions(v bool) *SampleUpsertBulk {
 func (u *SampleUpsertBulk) UpdateDocPrecautions() *SampleUpsertBulk {
 	return u.Update(func(s *SampleUpsert) {
 		s.UpdateDocPrecautions()
+	})
+}
+
+// SetReached sets the "reached" field.
+func (u *SampleUpsertBulk) SetReached(v int) *SampleUpsertBulk {
+	return u.Update(func(s *SampleUpsert) {
+		s.SetReached(v)
+	})
+}
+
+// AddReached adds v to the "reached" field.
+func (u *SampleUpsertBulk) AddReached(v int) *SampleUpsertBulk {
+	return u.Update(func(s *SampleUpsert) {
+		s.AddReached(v)
+	})
+}
+
+// UpdateReached sets the "reached" field to the value that was provided on create.
+func (u *SampleUpsertBulk) UpdateReached() *SampleUpsertBulk {
+	return u.Update(func(s *SampleUpsert) {
+		s.UpdateReached()
 	})
 }
 

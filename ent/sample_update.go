@@ -350,6 +350,27 @@ func (_u *SampleUpdate) SetNillableDocPrecautions(v *bool) *SampleUpdate {
 	return _u
 }
 
+// SetReached sets the "reached" field.
+func (_u *SampleUpdate) SetReached(v int) *SampleUpdate {
+	_u.mutation.ResetReached()
+	_u.mutation.SetReached(v)
+	return _u
+}
+
+// SetNillableReached sets the "reached" field if the given value is not nil.
+func (_u *SampleUpdate) SetNillableReached(v *int) *SampleUpdate {
+	if v != nil {
+		_u.SetReached(*v)
+	}
+	return _u
+}
+
+// AddReached adds value to the "reached" field.
+func (_u *SampleUpdate) AddReached(v int) *SampleUpdate {
+	_u.mutation.AddReached(v)
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *SampleUpdate) SetCustomer(v *Customer) *SampleUpdate {
 	return _u.SetCustomerID(v.ID)
@@ -637,6 +658,12 @@ func (_u *SampleUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.DocPrecautions(); ok {
 		_spec.SetField(sample.FieldDocPrecautions, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.Reached(); ok {
+		_spec.SetField(sample.FieldReached, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedReached(); ok {
+		_spec.AddField(sample.FieldReached, field.TypeInt, value)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1180,6 +1207,27 @@ func (_u *SampleUpdateOne) SetNillableDocPrecautions(v *bool) *SampleUpdateOne {
 	return _u
 }
 
+// SetReached sets the "reached" field.
+func (_u *SampleUpdateOne) SetReached(v int) *SampleUpdateOne {
+	_u.mutation.ResetReached()
+	_u.mutation.SetReached(v)
+	return _u
+}
+
+// SetNillableReached sets the "reached" field if the given value is not nil.
+func (_u *SampleUpdateOne) SetNillableReached(v *int) *SampleUpdateOne {
+	if v != nil {
+		_u.SetReached(*v)
+	}
+	return _u
+}
+
+// AddReached adds value to the "reached" field.
+func (_u *SampleUpdateOne) AddReached(v int) *SampleUpdateOne {
+	_u.mutation.AddReached(v)
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *SampleUpdateOne) SetCustomer(v *Customer) *SampleUpdateOne {
 	return _u.SetCustomerID(v.ID)
@@ -1497,6 +1545,12 @@ func (_u *SampleUpdateOne) sqlSave(ctx context.Context) (_node *Sample, err erro
 	}
 	if value, ok := _u.mutation.DocPrecautions(); ok {
 		_spec.SetField(sample.FieldDocPrecautions, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.Reached(); ok {
+		_spec.SetField(sample.FieldReached, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedReached(); ok {
+		_spec.AddField(sample.FieldReached, field.TypeInt, value)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{

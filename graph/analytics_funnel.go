@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -17,7 +16,6 @@ import (
 	"tandem/ent/customer"
 	"tandem/ent/product"
 	"tandem/ent/sample"
-	"tandem/ent/sampleevent"
 	"tandem/ent/stagechange"
 	"tandem/ent/user"
 	"tandem/graph/model"
@@ -47,78 +45,68 @@ func funnelKeys(s *sql.Selector, fs *sql.SelectTable, dims []model.FunnelDimensi
 	return exprs
 }
 
+// funnelRow receives one GROUP BY row of the funnel: the keys, the samples, and the
+// samples that reached each step of the path after REQUESTED (s1…s7).
+type funnelRow struct {
+	K0    *string `json:"k0"`
+	K1    *string `json:"k1"`
+	K2    *string `json:"k2"`
+	K3    *string `json:"k3"`
+	K4    *string `json:"k4"`
+	K5    *string `json:"k5"`
+	Count int     `json:"count"`
+	S1    int     `json:"s1"`
+	S2    int     `json:"s2"`
+	S3    int     `json:"s3"`
+	S4    int     `json:"s4"`
+	S5    int     `json:"s5"`
+	S6    int     `json:"s6"`
+	S7    int     `json:"s7"`
+}
+
+func (r funnelRow) keys(n int) []*string { return []*string{r.K0, r.K1, r.K2, r.K3, r.K4, r.K5}[:n] }
+
+func (r funnelRow) reached(step int) int {
+	return [...]int{r.Count, r.S1, r.S2, r.S3, r.S4, r.S5, r.S6, r.S7}[step]
+}
+
 // sampleFunnel counts the samples the viewer sees that reached each step: every
-// sample reached REQUESTED; a later step is reached when a SampleEvent moved it there.
-// Two GROUP BY queries, whatever the data.
+// sample reached REQUESTED; a later step is reached when a SampleEvent moved it there,
+// which the sample keeps as a bit of Sample.reached (domain/sample.ReachedHook). One
+// GROUP BY over the samples, whatever the data.
 func sampleFunnel(ctx context.Context, c *ent.Client, dims []model.FunnelDimension, from, to *time.Time) ([]*model.FunnelRow, error) {
 	if err := checkDims(dims); err != nil {
 		return nil, err
 	}
-	window := func(s *sql.Selector, fs *sql.SelectTable) {
+	if len(samples.Path) != 8 {
+		return nil, fmt.Errorf("the funnel reads 8 steps, the path has %d", len(samples.Path))
+	}
+	var rows []funnelRow
+	err := c.Sample.Query().Modify(func(s *sql.Selector) {
+		fs := sql.Table(sample.Table).As(s.TableName())
 		if from != nil {
 			s.Where(sql.GTE(fs.C(sample.FieldRequestedAt), from.UTC()))
 		}
 		if to != nil {
 			s.Where(sql.LT(fs.C(sample.FieldRequestedAt), to.UTC()))
 		}
-	}
-	var requested []aggRow
-	err := c.Sample.Query().Modify(func(s *sql.Selector) {
-		fs := sql.Table(sample.Table).As(s.TableName())
-		window(s, fs)
-		grouping(s, funnelKeys(s, fs, dims), sql.As(sql.Count("*"), "count"))
-	}).Scan(ctx, &requested)
-	if err != nil {
-		return nil, err
-	}
-	var reached []aggRow
-	err = c.SampleEvent.Query().Modify(func(s *sql.Selector) {
-		fs := sql.Table(sample.Table).As("fs")
-		s.Join(fs).On(s.C(sampleevent.FieldSampleID), fs.C(sample.FieldID))
-		window(s, fs)
-		exprs := append(funnelKeys(s, fs, dims), s.C(sampleevent.FieldToStatus))
-		grouping(s, exprs, sql.As(fmt.Sprintf("COUNT(DISTINCT %s)", s.C(sampleevent.FieldSampleID)), "count"))
-	}).Scan(ctx, &reached)
+		measures := []string{sql.As(sql.Count("*"), "count")}
+		for i, st := range samples.Path[1:] {
+			measures = append(measures, sql.As(fmt.Sprintf("SUM(CASE WHEN (%s & %d) <> 0 THEN 1 ELSE 0 END)",
+				fs.C(sample.FieldReached), samples.Bit(st)), fmt.Sprintf("s%d", i+1)))
+		}
+		grouping(s, funnelKeys(s, fs, dims), measures...)
+	}).Scan(ctx, &rows)
 	if err != nil {
 		return nil, err
 	}
 	n := len(dims)
-	key := func(ks []*string) string {
-		parts := make([]string, len(ks))
-		for i, k := range ks {
-			if k != nil {
-				parts[i] = *k
-			} else {
-				parts[i] = "\x00"
-			}
-		}
-		return strings.Join(parts, "\x1f")
-	}
-	counts := map[string]map[string]int{}
-	var order []string
-	keysOf := map[string][]*string{}
-	for _, r := range requested {
-		k := key(r.keys(n))
-		counts[k] = map[string]int{"REQUESTED": r.Count}
-		order = append(order, k)
-		keysOf[k] = r.keys(n)
-	}
-	for _, r := range reached {
-		k := key(r.keys(n))
-		if counts[k] == nil {
-			continue // a sample outside the window
-		}
-		status := r.keys(n + 1)[n]
-		if status != nil {
-			counts[k][*status] = r.Count
-		}
-	}
-	out := make([]*model.FunnelRow, 0, len(order))
-	for _, k := range order {
-		row := &model.FunnelRow{Keys: keysOf[k]}
+	out := make([]*model.FunnelRow, 0, len(rows))
+	for _, r := range rows {
+		row := &model.FunnelRow{Keys: r.keys(n)}
 		prev := -1
-		for _, st := range samples.Path {
-			fst := &model.FunnelStage{Stage: st, Count: counts[k][string(st)]}
+		for i, st := range samples.Path {
+			fst := &model.FunnelStage{Stage: st, Count: r.reached(i)}
 			if prev > 0 {
 				rate := math.Round(float64(fst.Count)/float64(prev)*1000) / 1000
 				fst.ConversionRate = &rate

@@ -2,9 +2,12 @@ package sample_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	entsql "entgo.io/ent/dialect/sql"
 
 	"tandem/domain/domaintest"
 	"tandem/domain/sample"
@@ -189,5 +192,30 @@ func TestTrialGuard(t *testing.T) {
 	pending := w.c.Trial.Create().SetSampleID(s.ID).SetKind(trial.KindLAB).SaveX(w.ctx)
 	if err := w.c.Trial.DeleteOneID(pending.ID).Exec(w.ctx); err != nil {
 		t.Errorf("a pending trial: %v", err)
+	}
+}
+
+// A sample keeps the statuses its events moved it to (Sample.reached): each move adds
+// its bit; Rereach rebuilds every sample's bits from the events alone.
+func TestReached(t *testing.T) {
+	w := open(t)
+	s := w.sample(sample.Requested)
+	reason := "test"
+	if _, err := sample.Advance(w.ctx, w.c, s.ID, sample.Prepared, sample.Move{Reason: &reason}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sample.Advance(w.ctx, w.c, s.ID, sample.Abandoned, sample.Move{Reason: &reason}); err != nil {
+		t.Fatal(err)
+	}
+	want := []smp.Status{sample.Prepared, sample.Abandoned}
+	if got := sample.Reached(w.c.Sample.GetX(w.ctx, s.ID).Reached); !slices.Equal(got, want) {
+		t.Errorf("reached %v, want %v", got, want)
+	}
+	w.c.Sample.Update().Where(smp.ID(s.ID)).Modify(func(u *entsql.UpdateBuilder) { u.Set(smp.FieldReached, 0) }).ExecX(w.ctx)
+	if err := sample.Rereach(w.ctx, w.c); err != nil {
+		t.Fatal(err)
+	}
+	if got := sample.Reached(w.c.Sample.GetX(w.ctx, s.ID).Reached); !slices.Equal(got, want) {
+		t.Errorf("rebuilt: %v, want %v", got, want)
 	}
 }

@@ -2177,6 +2177,7 @@ var (
 		{Name: "doc_msds", Type: field.TypeBool, Default: false},
 		{Name: "doc_label", Type: field.TypeBool, Default: false},
 		{Name: "doc_precautions", Type: field.TypeBool, Default: false},
+		{Name: "reached", Type: field.TypeInt, Default: 0},
 		{Name: "customer_id", Type: field.TypeString},
 		{Name: "order_id", Type: field.TypeString, Nullable: true},
 		{Name: "product_id", Type: field.TypeString},
@@ -2190,25 +2191,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "samples_customers_samples",
-				Columns:    []*schema.Column{SamplesColumns[17]},
+				Columns:    []*schema.Column{SamplesColumns[18]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "samples_orders_converted_samples",
-				Columns:    []*schema.Column{SamplesColumns[18]},
+				Columns:    []*schema.Column{SamplesColumns[19]},
 				RefColumns: []*schema.Column{OrdersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "samples_products_samples",
-				Columns:    []*schema.Column{SamplesColumns[19]},
+				Columns:    []*schema.Column{SamplesColumns[20]},
 				RefColumns: []*schema.Column{ProductsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "samples_users_requested_by",
-				Columns:    []*schema.Column{SamplesColumns[20]},
+				Columns:    []*schema.Column{SamplesColumns[21]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -2217,12 +2218,12 @@ var (
 			{
 				Name:    "sample_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{SamplesColumns[17]},
+				Columns: []*schema.Column{SamplesColumns[18]},
 			},
 			{
 				Name:    "sample_product_id",
 				Unique:  false,
-				Columns: []*schema.Column{SamplesColumns[19]},
+				Columns: []*schema.Column{SamplesColumns[20]},
 			},
 			{
 				Name:    "sample_status",
@@ -2232,12 +2233,12 @@ var (
 			{
 				Name:    "sample_order_id",
 				Unique:  false,
-				Columns: []*schema.Column{SamplesColumns[18]},
+				Columns: []*schema.Column{SamplesColumns[19]},
 			},
 			{
 				Name:    "sample_requested_by_id",
 				Unique:  false,
-				Columns: []*schema.Column{SamplesColumns[20]},
+				Columns: []*schema.Column{SamplesColumns[21]},
 			},
 			{
 				Name:    "sample_requested_at",

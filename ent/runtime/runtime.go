@@ -3340,6 +3340,10 @@ func init() {
 	sampleDescDocPrecautions := sampleFields[16].Descriptor()
 	// sample.DefaultDocPrecautions holds the default value on creation for the doc_precautions field.
 	sample.DefaultDocPrecautions = sampleDescDocPrecautions.Default.(bool)
+	// sampleDescReached is the schema descriptor for reached field.
+	sampleDescReached := sampleFields[17].Descriptor()
+	// sample.DefaultReached holds the default value on creation for the reached field.
+	sample.DefaultReached = sampleDescReached.Default.(int)
 	// sampleDescID is the schema descriptor for id field.
 	sampleDescID := sampleMixinFields0[0].Descriptor()
 	// sample.DefaultID holds the default value on creation for the id field.
@@ -3354,6 +3358,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	sampleeventHooks := schema.SampleEvent{}.Hooks()
+
+	sampleevent.Hooks[1] = sampleeventHooks[0]
 	sampleeventMixinFields0 := sampleeventMixin[0].Fields()
 	_ = sampleeventMixinFields0
 	sampleeventFields := schema.SampleEvent{}.Fields()

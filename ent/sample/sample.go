@@ -59,6 +59,8 @@ const (
 	FieldDocLabel = "doc_label"
 	// FieldDocPrecautions holds the string denoting the doc_precautions field in the database.
 	FieldDocPrecautions = "doc_precautions"
+	// FieldReached holds the string denoting the reached field in the database.
+	FieldReached = "reached"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
 	EdgeCustomer = "customer"
 	// EdgeProduct holds the string denoting the product edge name in mutations.
@@ -140,6 +142,7 @@ var Columns = []string{
 	FieldDocMsds,
 	FieldDocLabel,
 	FieldDocPrecautions,
+	FieldReached,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -190,6 +193,8 @@ var (
 	DefaultDocLabel bool
 	// DefaultDocPrecautions holds the default value on creation for the "doc_precautions" field.
 	DefaultDocPrecautions bool
+	// DefaultReached holds the default value on creation for the "reached" field.
+	DefaultReached int
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )
@@ -334,6 +339,11 @@ func ByDocLabel(opts ...sql.OrderTermOption) OrderOption {
 // ByDocPrecautions orders the results by the doc_precautions field.
 func ByDocPrecautions(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDocPrecautions, opts...).ToFunc()
+}
+
+// ByReached orders the results by the reached field.
+func ByReached(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReached, opts...).ToFunc()
 }
 
 // ByCustomerField orders the results by customer field.

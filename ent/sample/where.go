@@ -151,6 +151,11 @@ func DocPrecautions(v bool) predicate.Sample {
 	return predicate.Sample(sql.FieldEQ(FieldDocPrecautions, v))
 }
 
+// Reached applies equality check predicate on the "reached" field. It's identical to ReachedEQ.
+func Reached(v int) predicate.Sample {
+	return predicate.Sample(sql.FieldEQ(FieldReached, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Sample {
 	return predicate.Sample(sql.FieldEQ(FieldCreatedAt, v))
@@ -1099,6 +1104,46 @@ func DocPrecautionsEQ(v bool) predicate.Sample {
 // DocPrecautionsNEQ applies the NEQ predicate on the "doc_precautions" field.
 func DocPrecautionsNEQ(v bool) predicate.Sample {
 	return predicate.Sample(sql.FieldNEQ(FieldDocPrecautions, v))
+}
+
+// ReachedEQ applies the EQ predicate on the "reached" field.
+func ReachedEQ(v int) predicate.Sample {
+	return predicate.Sample(sql.FieldEQ(FieldReached, v))
+}
+
+// ReachedNEQ applies the NEQ predicate on the "reached" field.
+func ReachedNEQ(v int) predicate.Sample {
+	return predicate.Sample(sql.FieldNEQ(FieldReached, v))
+}
+
+// ReachedIn applies the In predicate on the "reached" field.
+func ReachedIn(vs ...int) predicate.Sample {
+	return predicate.Sample(sql.FieldIn(FieldReached, vs...))
+}
+
+// ReachedNotIn applies the NotIn predicate on the "reached" field.
+func ReachedNotIn(vs ...int) predicate.Sample {
+	return predicate.Sample(sql.FieldNotIn(FieldReached, vs...))
+}
+
+// ReachedGT applies the GT predicate on the "reached" field.
+func ReachedGT(v int) predicate.Sample {
+	return predicate.Sample(sql.FieldGT(FieldReached, v))
+}
+
+// ReachedGTE applies the GTE predicate on the "reached" field.
+func ReachedGTE(v int) predicate.Sample {
+	return predicate.Sample(sql.FieldGTE(FieldReached, v))
+}
+
+// ReachedLT applies the LT predicate on the "reached" field.
+func ReachedLT(v int) predicate.Sample {
+	return predicate.Sample(sql.FieldLT(FieldReached, v))
+}
+
+// ReachedLTE applies the LTE predicate on the "reached" field.
+func ReachedLTE(v int) predicate.Sample {
+	return predicate.Sample(sql.FieldLTE(FieldReached, v))
 }
 
 // HasCustomer applies the HasEdge predicate on the "customer" edge.

@@ -8,6 +8,8 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	samples "tandem/domain/sample"
+	"tandem/ent/hook"
 	"tandem/ent/schema/pulid"
 )
 
@@ -43,6 +45,10 @@ func (SampleEvent) Edges() []ent.Edge {
 
 func (SampleEvent) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("sample_id", "at"), index.Fields("customer_id"), index.Fields("actor_id"), index.Fields("to_status", "at")}
+}
+
+func (SampleEvent) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(samples.ReachedHook, ent.OpCreate)}
 }
 
 func (SampleEvent) Annotations() []schema.Annotation {

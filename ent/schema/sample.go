@@ -41,6 +41,9 @@ func (Sample) Fields() []ent.Field {
 		field.Bool("doc_msds").Default(false).Comment("MSDS/SDS sent with the sample: set when it ships, the product's current MSDS being on file (a tick does not stand in for the document; see shippingReadiness)."),
 		field.Bool("doc_label").Default(false).Comment("Clear label on the sample."),
 		field.Bool("doc_precautions").Default(false).Comment("Precautions sheet sent with the sample."),
+		field.Int("reached").Default(0).
+			Comment("The statuses the sample's events moved it to, one bit each (domain/sample.Bit): derived from its SampleEvents by domain/sample.ReachedHook, never written by a mutation; the funnel counts them in one scan of the samples.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"tandem/domain/account"
 	"tandem/domain/classification"
 	keypersons "tandem/domain/keyperson"
+	samples "tandem/domain/sample"
 	"tandem/domain/search"
 	"tandem/ent/classify"
 	"tandem/ent/schema"
@@ -96,6 +97,13 @@ func (a *App) backfill(ctx context.Context, env classify.Weights) error {
 		return err
 	}); err != nil {
 		return fmt.Errorf("key persons' contact due times: %w", err)
+	}
+	// The statuses each sample reached, for samples from before they were kept (the
+	// events' hook keeps them from then on).
+	if _, err := jobs.Once(ctx, c, "sample-reached", "v1", func(ctx context.Context) error {
+		return samples.Rereach(ctx, c)
+	}); err != nil {
+		return fmt.Errorf("samples' reached statuses: %w", err)
 	}
 	return nil
 }

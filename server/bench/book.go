@@ -7,7 +7,9 @@ import (
 	"time"
 
 	keypersons "tandem/domain/keyperson"
+	samples "tandem/domain/sample"
 	"tandem/ent/customer"
+	"tandem/ent/sample"
 	"tandem/ent/schema/pulid"
 )
 
@@ -154,7 +156,7 @@ func nullable[T any](ok bool, v T) any {
 func (g *generator) next(from, to int) batch {
 	cu := newTable("customers", "id", "created_at", "updated_at", "version", "name", "name_en", "region", "address", "phone", "stage", "stage_changed_at", "lead_source", "scale", "technical_level", "credit", "demand", "ease_of_closing", "score", "tier", "archived", "team_id", "owner_id")
 	co := newTable("contacts", "id", "created_at", "updated_at", "version", "name", "title", "department", "mobile", "email", "archived", "customer_id")
-	sa := newTable("samples", "id", "created_at", "updated_at", "version", "quantity", "unit", "status", "requested_at", "shipped_at", "received_at", "doc_manual", "doc_msds", "doc_label", "doc_precautions", "customer_id", "product_id", "requested_by_id")
+	sa := newTable("samples", "id", "created_at", "updated_at", "version", "quantity", "unit", "status", "requested_at", "shipped_at", "received_at", "doc_manual", "doc_msds", "doc_label", "doc_precautions", "reached", "customer_id", "product_id", "requested_by_id")
 	or := newTable("orders", "id", "created_at", "updated_at", "version", "number", "is_evaluation", "status", "ordered_at", "delivery_date", "currency", "confirmed_at", "shipped_at", "delivered_at", "invoiced_at", "closed_at", "cancelled_at", "customer_id")
 	ol := newTable("order_lines", "id", "created_at", "updated_at", "version", "quantity", "unit", "unit_price", "customer_id", "order_id", "product_id")
 	in := newTable("interactions", "id", "created_at", "updated_at", "version", "kind", "phase", "occurred_at", "summary", "private", "customer_id", "author_id")
@@ -227,9 +229,14 @@ func (g *generator) next(from, to int) batch {
 				}
 			}
 			sid := string(pulid.New("SA"))
+			steps := g.sampleSteps(st)
+			reached := 0
+			for _, s := range steps {
+				reached |= samples.Bit(sample.Status(s))
+			}
 			sa.add(sid, req, req, 1, float64(1+g.r.IntN(20)), p.unit, st, req, shippedAt, receivedAt,
-				shipped, shipped, true, shipped, id, p.id, owner.id)
-			g.sampleEvents(se, sid, id, owner.id, st, req)
+				shipped, shipped, true, shipped, reached, id, p.id, owner.id)
+			g.sampleEvents(se, sid, id, owner.id, steps, req)
 		}
 		for k := range g.count(3, 0) {
 			oid := string(pulid.New("OR"))
@@ -315,21 +322,23 @@ func indexOf(xs []string, s string) int {
 	return -1
 }
 
-// sampleEvents records a sample's way to its status, one move at a time, as the sample
-// workflow does (the funnel counts them): along the successful path, or part of it and
-// then FAILED (after shipping) or ABANDONED (before).
-func (g *generator) sampleEvents(se *table, sampleID, customerID, actor, status string, at time.Time) {
+// sampleSteps is a sample's way to its status after REQUESTED: along the successful
+// path, or part of it and then FAILED (after shipping) or ABANDONED (before).
+func (g *generator) sampleSteps(status string) []string {
 	path := sampleStatuses[:8] // REQUESTED … CONVERTED, as domain/sample.Path
-	var steps []string
 	switch status {
 	case "FAILED":
-		steps = append(slices.Clone(path[1:3+g.r.IntN(4)]), status)
+		return append(slices.Clone(path[1:3+g.r.IntN(4)]), status)
 	case "ABANDONED":
-		steps = append(slices.Clone(path[1:1+g.r.IntN(2)]), status)
-	default:
-		steps = path[1 : indexOf(path, status)+1]
+		return append(slices.Clone(path[1:1+g.r.IntN(2)]), status)
 	}
-	from := path[0]
+	return path[1 : indexOf(path, status)+1]
+}
+
+// sampleEvents records a sample's steps, one move at a time, as the sample workflow
+// does (and sets the sample's reached bits).
+func (g *generator) sampleEvents(se *table, sampleID, customerID, actor string, steps []string, at time.Time) {
+	from := sampleStatuses[0]
 	for _, to := range steps {
 		at = at.Add(time.Duration(12+g.r.IntN(96)) * time.Hour)
 		se.add(string(pulid.New("SE")), from, to, at, customerID, sampleID, actor)

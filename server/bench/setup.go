@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"os/exec"
@@ -145,9 +146,10 @@ func sqliteDSN(path string) string {
 	return "file:" + path + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_time_format=sqlite"
 }
 
-// newestTable is the table the book's generator filled last: a book made before it has
-// none and is made again.
-const newestTable = "sample_events"
+// newestTable is a mark the book's rows carry from this version of the generator on
+// (sample events and stage changes, samples' reached statuses): a book made before it
+// has none and is made again.
+const newestTable = "generator v2"
 
 // prepareSQLite is the embedded twin: dir/tandem.db, complete when dir/book.json says so.
 func prepareSQLite(dir string, n int, fresh bool) (*book, bool, error) {
@@ -188,6 +190,8 @@ func (b *book) open() error {
 
 // markComplete records that the book of n accounts is whole, so a re-run reuses it.
 func (b *book) markComplete(ctx context.Context, n int, counts map[string]int) error {
+	counts = maps.Clone(counts)
+	counts[newestTable] = 1
 	if b.kind == "sqlite" {
 		raw, _ := json.Marshal(map[string]any{"Accounts": n, "Rows": counts, "CompletedAt": time.Now().UTC()})
 		return os.WriteFile(filepath.Join(b.dataDir, "book.json"), raw, 0o600)

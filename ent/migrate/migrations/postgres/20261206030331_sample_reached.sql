@@ -1,0 +1,2 @@
+-- Modify "samples" table
+ALTER TABLE "samples" ADD COLUMN "reached" bigint NOT NULL DEFAULT 0;
