@@ -22,7 +22,8 @@ import (
 )
 
 // aggRow receives one GROUP BY row: up to eight keys (six dimensions, then the
-// currency and the day of orderVolume) and the measures.
+// currency and the day of orderVolume) and the measures; S1…S7 are the sample
+// funnel's samples that reached each step after REQUESTED.
 type aggRow struct {
 	K0       *string `json:"k0"`
 	K1       *string `json:"k1"`
@@ -36,6 +37,18 @@ type aggRow struct {
 	Orders   int     `json:"orders"`
 	Quantity float64 `json:"quantity"`
 	Value    float64 `json:"value"`
+	S1       int     `json:"s1"`
+	S2       int     `json:"s2"`
+	S3       int     `json:"s3"`
+	S4       int     `json:"s4"`
+	S5       int     `json:"s5"`
+	S6       int     `json:"s6"`
+	S7       int     `json:"s7"`
+}
+
+// reached is the funnel's count at a step of the path: every sample (Count) at 0.
+func (r aggRow) reached(step int) int {
+	return [...]int{r.Count, r.S1, r.S2, r.S3, r.S4, r.S5, r.S6, r.S7}[step]
 }
 
 func (r aggRow) keys(n int) []*string {

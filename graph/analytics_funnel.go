@@ -45,31 +45,6 @@ func funnelKeys(s *sql.Selector, fs *sql.SelectTable, dims []model.FunnelDimensi
 	return exprs
 }
 
-// funnelRow receives one GROUP BY row of the funnel: the keys, the samples, and the
-// samples that reached each step of the path after REQUESTED (s1…s7).
-type funnelRow struct {
-	K0    *string `json:"k0"`
-	K1    *string `json:"k1"`
-	K2    *string `json:"k2"`
-	K3    *string `json:"k3"`
-	K4    *string `json:"k4"`
-	K5    *string `json:"k5"`
-	Count int     `json:"count"`
-	S1    int     `json:"s1"`
-	S2    int     `json:"s2"`
-	S3    int     `json:"s3"`
-	S4    int     `json:"s4"`
-	S5    int     `json:"s5"`
-	S6    int     `json:"s6"`
-	S7    int     `json:"s7"`
-}
-
-func (r funnelRow) keys(n int) []*string { return []*string{r.K0, r.K1, r.K2, r.K3, r.K4, r.K5}[:n] }
-
-func (r funnelRow) reached(step int) int {
-	return [...]int{r.Count, r.S1, r.S2, r.S3, r.S4, r.S5, r.S6, r.S7}[step]
-}
-
 // sampleFunnel counts the samples the viewer sees that reached each step: every
 // sample reached REQUESTED; a later step is reached when a SampleEvent moved it there,
 // which the sample keeps as a bit of Sample.reached (domain/sample.ReachedHook). One
@@ -81,7 +56,7 @@ func sampleFunnel(ctx context.Context, c *ent.Client, dims []model.FunnelDimensi
 	if len(samples.Path) != 8 {
 		return nil, fmt.Errorf("the funnel reads 8 steps, the path has %d", len(samples.Path))
 	}
-	var rows []funnelRow
+	var rows []aggRow
 	err := c.Sample.Query().Modify(func(s *sql.Selector) {
 		fs := sql.Table(sample.Table).As(s.TableName())
 		if from != nil {

@@ -7,11 +7,12 @@
 //   TANDEM_BIN   the server binary to start (go build -o /tmp/tandem ./server). Required
 //                unless TANDEM_URL is set.
 //   TANDEM_URL   use an already running server (with --demo data) instead of starting one.
+//                startServer({ dataDir, demo: false }) starts on a copy of an existing data dir.
 //   CHROMIUM     the browser (default /usr/bin/chromium).
 //   E2E_STRICT=1 a failing journey marked `pending` fails the run too.
 //   E2E_HEADFUL=1 show the browser (local debugging; needs a display).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -77,10 +78,13 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 
 /**
  * Starts `<TANDEM_BIN> --demo --addr 127.0.0.1:<free port> --data-dir <temp>` and waits
- * for /readyz. Returns { url, port, log(), stop() }. With TANDEM_URL set, uses that server
- * and stop() does nothing. `env` adds to its environment (e.g. TANDEM_PUSH_HOSTS).
+ * for /readyz. Returns { url, port, dataDir, log(), stop() }. With TANDEM_URL set, uses that
+ * server and stop() does nothing. `env` adds to its environment (e.g. TANDEM_PUSH_HOSTS).
+ * `dataDir`: start on a copy of that existing data dir (copied into the temp dir, so the
+ * original is never touched); `demo: false` leaves out --demo (e.g. a book made by
+ * `go run ./server/bench -book-only`). stop() removes the temp dir (the copy), never `dataDir`.
  */
-export async function startServer({ bin = process.env.TANDEM_BIN, quiet = true, env = {} } = {}) {
+export async function startServer({ bin = process.env.TANDEM_BIN, quiet = true, env = {}, dataDir: from, demo = true } = {}) {
   if (process.env.TANDEM_URL && !bin) {
     const url = process.env.TANDEM_URL.replace(/\/$/, '');
     await waitReady(url, null, 30_000);
@@ -89,12 +93,18 @@ export async function startServer({ bin = process.env.TANDEM_BIN, quiet = true, 
   if (!bin) throw new Error('set TANDEM_BIN to the server binary (go build -o /tmp/tandem ./server), or TANDEM_URL');
   bin = resolve(bin);
   if (!existsSync(bin)) throw new Error(`TANDEM_BIN=${bin} does not exist`);
+  if (from !== undefined) {
+    from = resolve(from);
+    if (!existsSync(from) || !statSync(from).isDirectory()) throw new Error(`the data dir ${from} does not exist`);
+  }
   let lastError;
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
+    if (from !== undefined) cpSync(from, dataDir, { recursive: true });
     const out = [];
-    const proc = spawn(bin, ['--demo', '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir], {
+    const args = [...(demo ? ['--demo'] : []), '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir];
+    const proc = spawn(bin, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, TANDEM_ENV: 'development', ...env },
     });

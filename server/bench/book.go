@@ -8,6 +8,7 @@ import (
 
 	keypersons "tandem/domain/keyperson"
 	samples "tandem/domain/sample"
+	"tandem/domain/search"
 	"tandem/ent/customer"
 	"tandem/ent/sample"
 	"tandem/ent/schema/pulid"
@@ -154,8 +155,8 @@ func nullable[T any](ok bool, v T) any {
 
 // next generates accounts [from, to).
 func (g *generator) next(from, to int) batch {
-	cu := newTable("customers", "id", "created_at", "updated_at", "version", "name", "name_en", "region", "address", "phone", "stage", "stage_changed_at", "lead_source", "scale", "technical_level", "credit", "demand", "ease_of_closing", "score", "tier", "archived", "team_id", "owner_id")
-	co := newTable("contacts", "id", "created_at", "updated_at", "version", "name", "title", "department", "mobile", "email", "archived", "customer_id")
+	cu := newTable("customers", "id", "created_at", "updated_at", "version", "name", "name_en", "region", "address", "phone", "stage", "stage_changed_at", "lead_source", "scale", "technical_level", "credit", "demand", "ease_of_closing", "score", "tier", "archived", "search_key", "team_id", "owner_id")
+	co := newTable("contacts", "id", "created_at", "updated_at", "version", "name", "title", "department", "mobile", "email", "archived", "search_key", "customer_id")
 	sa := newTable("samples", "id", "created_at", "updated_at", "version", "quantity", "unit", "status", "requested_at", "shipped_at", "received_at", "doc_manual", "doc_msds", "doc_label", "doc_precautions", "reached", "customer_id", "product_id", "requested_by_id")
 	or := newTable("orders", "id", "created_at", "updated_at", "version", "number", "is_evaluation", "status", "ordered_at", "delivery_date", "currency", "confirmed_at", "shipped_at", "delivered_at", "invoiced_at", "closed_at", "cancelled_at", "customer_id")
 	ol := newTable("order_lines", "id", "created_at", "updated_at", "version", "quantity", "unit", "unit_price", "customer_id", "order_id", "product_id")
@@ -201,9 +202,10 @@ func (g *generator) next(from, to int) batch {
 		if stage != "PROSPECT" {
 			changedAt = g.between(created, updated)
 		}
-		cu.add(id, created, updated, 1, g.customerName(place[1]), nil, region, place[1]+"市经济开发区"+fmt.Sprint(1+g.r.IntN(200))+"号",
+		name := g.customerName(place[1])
+		cu.add(id, created, updated, 1, name, nil, region, place[1]+"市经济开发区"+fmt.Sprint(1+g.r.IntN(200))+"号",
 			fmt.Sprintf("0%d-%08d", 10+g.r.IntN(900), g.r.IntN(100_000_000)), stage, nullable(stage != "PROSPECT", changedAt),
-			g.pick(leadSources), ratings[0], ratings[1], ratings[2], ratings[3], ratings[4], score, tier, false, owner.teamID, owner.id)
+			g.pick(leadSources), ratings[0], ratings[1], ratings[2], ratings[3], ratings[4], score, tier, false, search.Key(name, "", ""), owner.teamID, owner.id)
 		g.stageChanges(sc, id, owner.id, stage, created, changedAt)
 
 		var contactIDs []string
@@ -211,7 +213,9 @@ func (g *generator) next(from, to int) batch {
 			cid := string(pulid.New("CO"))
 			dep := g.pick(departments)
 			t := g.between(created, g.now)
-			co.add(cid, t, t, 1, g.personName(), g.pick(titles[dep]), dep, g.mobile(), nil, false, id)
+			person, mobile := g.personName(), g.mobile()
+			// The search key Tandem's hooks keep (domain/search.Key): name, its pinyin and initials.
+			co.add(cid, t, t, 1, person, g.pick(titles[dep]), dep, mobile, nil, false, search.Key(person), id)
 			contactIDs = append(contactIDs, cid)
 		}
 		for range g.count(3, 0) {

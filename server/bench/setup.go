@@ -149,7 +149,7 @@ func sqliteDSN(path string) string {
 // newestTable is a mark the book's rows carry from this version of the generator on
 // (sample events and stage changes, samples' reached statuses): a book made before it
 // has none and is made again.
-const newestTable = "generator v2"
+const newestTable = "generator v3"
 
 // prepareSQLite is the embedded twin: dir/tandem.db, complete when dir/book.json says so.
 func prepareSQLite(dir string, n int, fresh bool) (*book, bool, error) {
