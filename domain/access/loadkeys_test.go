@@ -57,3 +57,34 @@ func TestAccountRuleNarrowsToLoadedParents(t *testing.T) {
 		})
 	}
 }
+
+// Under OR the account rule asks about the row's own account (a correlated EXISTS),
+// which PostgreSQL looks up per row; at the top of a query it stays a sub-select the
+// planner joins. Both select the same rows.
+func TestAccountRuleUnderOrIsPerRow(t *testing.T) {
+	rep := &viewer.Viewer{UserID: "USrep", Role: viewer.Rep, TeamID: "TMeast"}
+	sqlOf := func(r Rows) string {
+		s := sql.Dialect(dialect.Postgres).Select("id").From(sql.Table("tasks"))
+		r.Predicate()(s)
+		q, _ := s.Query()
+		return q
+	}
+	top := sqlOf(OfAccounts(rep))
+	if !strings.Contains(top, `"tasks"."customer_id" IN (SELECT "customers"."id" FROM "customers"`) || strings.Contains(top, "EXISTS") {
+		t.Errorf("at the top: %s", top)
+	}
+	for name, r := range map[string]Rows{
+		"or":       OfAccounts(rep).Or(eq("assignee_id", "USrep")),
+		"and … or": OfAccounts(rep).And(eq("status", "OPEN")).Or(eq("assignee_id", "USrep")),
+		"tasks":    Tasks(rep),
+	} {
+		q := sqlOf(r)
+		if !strings.Contains(q, `EXISTS (SELECT "customers"."id" FROM "customers" WHERE "customers"."id" = "tasks"."customer_id" AND`) ||
+			strings.Contains(q, `"tasks"."customer_id" IN (SELECT`) {
+			t.Errorf("%s: the account rule under OR is not asked per row: %s", name, q)
+		}
+		if !strings.Contains(q, `"customers"."team_id" = $`) || !strings.Contains(q, `"customers"."owner_id" = $`) {
+			t.Errorf("%s: the per-row form dropped the rule itself: %s", name, q)
+		}
+	}
+}
