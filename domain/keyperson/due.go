@@ -32,10 +32,8 @@ func DueAt(last *time.Time, activeFrom time.Time, agreed int, stage customer.Sta
 func DueVersion() string { return fmt.Sprintf("v1 factor=%g", account.EvaluationFactor()) }
 
 // Refresh stores the contact due time (contact_due_at) of the active key persons
-// matching where: it reads them with their account's stage in one query and writes
-// only the rows whose due time changed, each with a plain UPDATE of that column — it
-// is derived, not an edit anyone made, so no version, audit or hook follows. It
-// returns how many rows it wrote.
+// matching where, read with their account's stage (see store). It returns how many
+// rows it wrote.
 func Refresh(ctx context.Context, c *gen.Client, where ...predicate.KeyPerson) (int, error) {
 	sys := access.System(ctx, "key persons: when each falls due for contact")
 	kps, err := c.KeyPerson.Query().Where(append(where[:len(where):len(where)], keyperson.ActiveToIsNil())...).
@@ -45,14 +43,36 @@ func Refresh(ctx context.Context, c *gen.Client, where ...predicate.KeyPerson) (
 	if err != nil {
 		return 0, err
 	}
+	return store(sys, c, kps)
+}
+
+// store writes the due time of those of kps that are active and whose stored time is
+// not their DueAt, each with a plain UPDATE of that column: it is derived, not an edit
+// anyone made, so no version, audit or hook follows. The accounts' stages come from
+// the rows' loaded customer, else from one query.
+func store(sys context.Context, c *gen.Client, kps []*gen.KeyPerson) (int, error) {
+	stages := map[pulid.ID]customer.Stage{}
+	var unknown []pulid.ID
+	for _, kp := range kps {
+		if cu := kp.Edges.Customer; cu != nil {
+			stages[kp.CustomerID] = cu.Stage
+		} else {
+			unknown = append(unknown, kp.CustomerID)
+		}
+	}
+	if len(unknown) > 0 {
+		cs, err := c.Customer.Query().Where(customer.IDIn(unknown...)).Select(customer.FieldStage).All(sys)
+		if err != nil {
+			return 0, err
+		}
+		for _, cu := range cs {
+			stages[cu.ID] = cu.Stage
+		}
+	}
 	n := 0
 	for _, kp := range kps {
-		var stage customer.Stage
-		if cu := kp.Edges.Customer; cu != nil {
-			stage = cu.Stage
-		}
-		due := DueAt(kp.LastContactedAt, kp.ActiveFrom, kp.ContactIntervalDays, stage)
-		if kp.ContactDueAt != nil && kp.ContactDueAt.Equal(due) {
+		due := DueAt(kp.LastContactedAt, kp.ActiveFrom, kp.ContactIntervalDays, stages[kp.CustomerID])
+		if kp.ActiveTo != nil || kp.ContactDueAt != nil && kp.ContactDueAt.Equal(due) {
 			continue
 		}
 		if _, err := c.ExecContext(sys, "UPDATE "+keyperson.Table+" SET "+keyperson.FieldContactDueAt+" = $1 WHERE id = $2", due, string(kp.ID)); err != nil {
@@ -83,7 +103,8 @@ var dueFields = []string{keyperson.FieldLastContactedAt, keyperson.FieldContactI
 
 // DueHook keeps the due time of the key persons a mutation creates or changes: after
 // a write that sets one of dueFields (logging a visit sets last_contacted_at), it
-// refreshes those rows in the same transaction.
+// stores theirs in the same transaction — from the row the mutation answers, or, for a
+// write of many rows, reading them again.
 func DueHook(next ent.Mutator) ent.Mutator {
 	return hook.KeyPersonFunc(func(ctx context.Context, m *gen.KeyPersonMutation) (gen.Value, error) {
 		touched := m.Op().Is(ent.OpCreate)
@@ -106,10 +127,9 @@ func DueHook(next ent.Mutator) ent.Mutator {
 		if err != nil {
 			return v, err
 		}
-		if id, ok := m.ID(); ok {
-			ids = append(ids, id)
-		}
-		if len(ids) > 0 {
+		if kp, ok := v.(*gen.KeyPerson); ok { // one row: the mutation answers it whole
+			_, err = store(access.System(ctx, "key persons: when each falls due for contact"), m.Client(), []*gen.KeyPerson{kp})
+		} else if len(ids) > 0 {
 			_, err = Refresh(ctx, m.Client(), keyperson.IDIn(ids...))
 		}
 		return v, err
