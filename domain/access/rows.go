@@ -54,7 +54,11 @@ func (r Rows) And(o Rows) Rows {
 	case o.all:
 		return r
 	}
-	return Rows{pred: sql.AndPredicates(r.pred, o.pred), each: sql.AndPredicates(r.perRow(), o.perRow())}
+	and := Rows{pred: sql.AndPredicates(r.pred, o.pred)}
+	if r.each != nil || o.each != nil {
+		and.each = sql.AndPredicates(r.perRow(), o.perRow())
+	}
+	return and
 }
 
 // perRow is the predicate to use under OR: each if the rows have one.
