@@ -25,17 +25,6 @@ func Bit(s sample.Status) int {
 	return 0
 }
 
-// Reached lists the statuses a reached value holds, in the order of statuses.
-func Reached(bits int) []sample.Status {
-	var out []sample.Status
-	for _, s := range statuses {
-		if bits&Bit(s) != 0 {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // ReachedHook keeps Sample.reached: once a SampleEvent is written, its sample has
 // reached the event's status. A plain UPDATE of that column, in the event's
 // transaction: it is derived, not an edit anyone made (no version, no audit).
