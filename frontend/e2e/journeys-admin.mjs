@@ -2,17 +2,7 @@
 // the temporary password and must choose their own before anything else; the admin
 // resets it and reads the changes in the audit log under their own name. Every admin
 // screen passes axe and the touch-target check.
-import {
-  ADMIN,
-  assert,
-  checkScreen,
-  gql,
-  journey,
-  login,
-  signInFast,
-} from './lib.mjs';
-
-const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+import { ADMIN, assert, checkScreen, gql, journey, login, signInFast, stamp } from './lib.mjs';
 
 journey('admin-users', async ({ server, phone }) => {
   const { page } = await phone({ locale: 'en-US' });

@@ -15,22 +15,19 @@
 //                    without files, a file added and deleted leaves the empty state again.
 //   concentration  — the analyst's Today shows the revenue concentration, with its table.
 import { readFile } from 'node:fs/promises';
-import { assert, checkScreen, gql, journey, REP, serviceWorkerReady, signInFast, token, until } from './lib.mjs';
-
-const heading = (page, name) => page.locator('h1').filter({ hasText: name });
-
-/** One of rep1's own accounts (the first by name, or the `nth`): its ID and name. */
-async function ownAccount(server, nth = 0) {
-  const tok = await token(server, REP);
-  const { me } = await gql(server, '{ me { id } }', {}, tok);
-  const d = await gql(
-    server,
-    `query($o: ID!) { customers(first: 5, where: { ownerID: $o }, orderBy: { field: NAME, direction: ASC }) { edges { node { id name } } } }`,
-    { o: me.id },
-    tok,
-  );
-  return { tok, ...d.customers.edges[nth].node };
-}
+import {
+  assert,
+  checkScreen,
+  gql,
+  heading,
+  journey,
+  ownAccount,
+  REP,
+  serviceWorkerReady,
+  signInFast,
+  token,
+  until,
+} from './lib.mjs';
 
 journey('credit', async ({ server, phone }) => {
   const { id, name } = await ownAccount(server, 1);

@@ -16,18 +16,7 @@
 //           each next to its field; saved, it opens the order page, where a line is added;
 //           the server holds the order (evaluation, terms, dates, contract) and its line. The
 //           same number again is refused next to the number, and nothing waits in the queue.
-import { ADMIN, assert, checkScreen, gql, journey, REP, signInFast, token, until } from './lib.mjs';
-
-const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const heading = (page, name) => page.locator('h1').filter({ hasText: name });
-
-/** rep1's first own account (by name), and a token of theirs. */
-async function ownAccount(server) {
-  const tok = await token(server, REP);
-  const { me } = await gql(server, '{ me { id } }', {}, tok);
-  const d = await gql(server, `query($o: ID!) { customers(first: 1, where: { ownerID: $o }, orderBy: { field: NAME, direction: ASC }) { edges { node { id name } } } }`, { o: me.id }, tok);
-  return { tok, ...d.customers.edges[0].node };
-}
+import { ADMIN, assert, checkScreen, gql, heading, journey, ownAccount, signInFast, stamp, token, until } from './lib.mjs';
 
 const COMPETITOR = `query($c: ID!, $n: String!) { competitors(first: 5, where: { customerID: $c, name: $n }) { totalCount edges { node { id name product pricePosition sharePercent notes version } } } }`;
 

@@ -9,17 +9,7 @@
 // `import-commit` is the whole import against the real importer (startImport …
 // commitImport, refusedRowsURL).
 import { inflateRawSync } from 'node:zlib';
-import {
-  ADMIN,
-  assert,
-  checkScreen,
-  gql,
-  journey,
-  login,
-  REP,
-  signInFast,
-  until,
-} from './lib.mjs';
+import { ADMIN, assert, checkScreen, gql, heading, journey, login, REP, signInFast, until } from './lib.mjs';
 
 // The XML text of a workbook's parts (an .xlsx is a zip): enough to read its cells'
 // strings. Read through the zip's central directory (Go writes sizes only there).
@@ -41,8 +31,6 @@ function xlsxText(buf) {
   }
   return out;
 }
-
-const heading = (page, name) => page.locator('h1').filter({ hasText: name });
 
 // ---------------------------------------------------------------------------------------
 // The Data area opens from Settings for an admin (not for a rep); the start form refuses a

@@ -1,20 +1,10 @@
 // Merging a duplicate account (issue 11), as a manager in a real Chromium: the duplicate
 // is created through the API, the survivor's page offers the merge, one field is taken
 // from the duplicate, and the merge is then on the survivor's timeline.
-import {
-  assert,
-  checkScreen,
-  gql,
-  journey,
-  login,
-  REP,
-  signInFast,
-  until,
-} from './lib.mjs';
+import { assert, checkScreen, gql, journey, login, REP, signInFast, stamp, until } from './lib.mjs';
 
 const MANAGER = 'manager@demo.tandem';
 const ANALYST = 'analyst@demo.tandem';
-const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 journey('merge-duplicate', async ({ server, phone }) => {
   const tok = (await login(server, MANAGER)).accessToken;

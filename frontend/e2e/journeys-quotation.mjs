@@ -3,22 +3,18 @@
 // the customer's acceptance, and print it for the customer; then an order line of that
 // product takes the agreed price, and a different one asks for a reason. Registered by
 // journeys.mjs (node frontend/e2e/journeys.mjs quotation).
-import { assert, checkScreen, gql, journey, pageOffline, REP, serviceWorkerReady, signInFast, token, until } from './lib.mjs';
-
-const heading = (page, name) => page.locator('h1').filter({ hasText: name });
-
-/** One of rep1's own accounts (the first by name): its ID and name. */
-async function ownAccount(server) {
-  const tok = await token(server, REP);
-  const { me } = await gql(server, '{ me { id } }', {}, tok);
-  const d = await gql(
-    server,
-    `query($o: ID!) { customers(first: 1, where: { ownerID: $o }, orderBy: { field: NAME, direction: ASC }) { edges { node { id name } } } }`,
-    { o: me.id },
-    tok,
-  );
-  return { tok, ...d.customers.edges[0].node };
-}
+import {
+  assert,
+  checkScreen,
+  gql,
+  heading,
+  journey,
+  ownAccount,
+  pageOffline,
+  serviceWorkerReady,
+  signInFast,
+  until,
+} from './lib.mjs';
 
 journey('quotation', async ({ server, phone }) => {
   const { tok, id: customerID, name } = await ownAccount(server);

@@ -14,30 +14,23 @@ import {
   checkScreen,
   freePort,
   gql,
+  heading,
   journey,
   launchBrowser,
   noRawCodes,
+  ownAccount,
   phoneContext,
   REP,
   serviceWorkerReady,
   shot,
   signInFast,
+  stamp,
   startServer,
   token,
   until,
 } from './lib.mjs';
 
-const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const heading = (page, name) => page.locator('h1').filter({ hasText: name });
 const b64u = (s) => Buffer.from(s, 'base64url');
-
-/** The rep's own account (what their Today and reminders follow): { id, name }. */
-async function ownAccount(server) {
-  const tok = await token(server, REP);
-  const { me } = await gql(server, '{ me { id } }', {}, tok);
-  const d = await gql(server, `query($o: ID!) { customers(first: 1, where: { ownerID: $o }, orderBy: { field: NAME, direction: ASC }) { edges { node { id name } } } }`, { o: me.id }, tok);
-  return { ...d.customers.edges[0].node, tok, me: me.id };
-}
 
 // ---------------------------------------------------------------- the push service
 

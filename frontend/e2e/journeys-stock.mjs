@@ -14,10 +14,9 @@
 //           promised (a quantity of zero and a unit that does not convert refused in
 //           Chinese) and sees the status chip, the answer and the date; rep1 adding a line
 //           to an order of theirs sees the answer for the account under the quantity.
-import { assert, checkScreen, gql, journey, REP, signInFast, token, until } from './lib.mjs';
+import { assert, checkScreen, gql, heading, journey, REP, signInFast, token, until } from './lib.mjs';
 
 const MANAGER = 'manager@demo.tandem';
-const heading = (page, name) => page.locator('h1').filter({ hasText: name });
 
 journey('stock', async ({ server, phone }) => {
   // A product customers order, with no stock on file yet.

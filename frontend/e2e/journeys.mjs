@@ -15,8 +15,10 @@ import {
   assert,
   checkScreen,
   gql,
+  heading,
   journey,
   login,
+  ownAccount,
   pageOffline,
   pngBuffer,
   REP,
@@ -25,21 +27,15 @@ import {
   shot,
   signInFast,
   signInUI,
+  stamp,
   startServer,
   token,
   until,
 } from './lib.mjs';
 
-const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-const heading = (page, name) => page.locator('h1').filter({ hasText: name });
-
 /** Opens an account the rep owns (what their Today follows), not a teammate's: its name and ID. */
 async function openOwnAccount(page, server) {
-  const tok = await token(server, REP);
-  const { me } = await gql(server, '{ me { id } }', {}, tok);
-  const d = await gql(server, `query($o: ID!) { customers(first: 1, where: { ownerID: $o }, orderBy: { field: NAME, direction: ASC }) { edges { node { id name } } } }`, { o: me.id }, tok);
-  const { id, name } = d.customers.edges[0].node;
+  const { id, name } = await ownAccount(server);
   await page.goto(`/customers/${id}`);
   await heading(page, name).waitFor();
   return { customerName: name, customerID: id };

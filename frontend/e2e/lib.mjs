@@ -190,6 +190,26 @@ export async function token(server, email = ADMIN) {
   return (await login(server, email)).accessToken;
 }
 
+/** One of rep1's own accounts (what their Today and reminders follow), the first by name
+ * or the `nth`: { id, name, tok (rep1's token), me (rep1's ID) }. */
+export async function ownAccount(server, nth = 0) {
+  const tok = await token(server, REP);
+  const { me } = await gql(server, '{ me { id } }', {}, tok);
+  const d = await gql(
+    server,
+    `query($o: ID!, $n: Int!) { customers(first: $n, where: { ownerID: $o }, orderBy: { field: NAME, direction: ASC }) { edges { node { id name } } } }`,
+    { o: me.id, n: nth + 1 },
+    tok,
+  );
+  return { ...d.customers.edges[nth].node, tok, me: me.id };
+}
+
+/** A suffix that makes a name unique to this run. */
+export const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** The screen's heading with this text. */
+export const heading = (page, name) => page.locator('h1').filter({ hasText: name });
+
 // ---------------------------------------------------------------- the browser
 
 let playwright;
