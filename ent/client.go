@@ -39,6 +39,7 @@ import (
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
+	"tandem/ent/ordervolume"
 	"tandem/ent/person"
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
@@ -61,6 +62,7 @@ import (
 	"tandem/ent/signingkey"
 	"tandem/ent/snooze"
 	"tandem/ent/stagechange"
+	"tandem/ent/stagestay"
 	"tandem/ent/task"
 	"tandem/ent/team"
 	"tandem/ent/trackingevent"
@@ -136,6 +138,8 @@ type Client struct {
 	OrderEvent *OrderEventClient
 	// OrderLine is the client for interacting with the OrderLine builders.
 	OrderLine *OrderLineClient
+	// OrderVolume is the client for interacting with the OrderVolume builders.
+	OrderVolume *OrderVolumeClient
 	// Person is the client for interacting with the Person builders.
 	Person *PersonClient
 	// Pitch is the client for interacting with the Pitch builders.
@@ -180,6 +184,8 @@ type Client struct {
 	Snooze *SnoozeClient
 	// StageChange is the client for interacting with the StageChange builders.
 	StageChange *StageChangeClient
+	// StageStay is the client for interacting with the StageStay builders.
+	StageStay *StageStayClient
 	// Task is the client for interacting with the Task builders.
 	Task *TaskClient
 	// Team is the client for interacting with the Team builders.
@@ -232,6 +238,7 @@ func (c *Client) init() {
 	c.Order = NewOrderClient(c.config)
 	c.OrderEvent = NewOrderEventClient(c.config)
 	c.OrderLine = NewOrderLineClient(c.config)
+	c.OrderVolume = NewOrderVolumeClient(c.config)
 	c.Person = NewPersonClient(c.config)
 	c.Pitch = NewPitchClient(c.config)
 	c.PricePoint = NewPricePointClient(c.config)
@@ -254,6 +261,7 @@ func (c *Client) init() {
 	c.SigningKey = NewSigningKeyClient(c.config)
 	c.Snooze = NewSnoozeClient(c.config)
 	c.StageChange = NewStageChangeClient(c.config)
+	c.StageStay = NewStageStayClient(c.config)
 	c.Task = NewTaskClient(c.config)
 	c.Team = NewTeamClient(c.config)
 	c.TrackingEvent = NewTrackingEventClient(c.config)
@@ -380,6 +388,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Order:                 NewOrderClient(cfg),
 		OrderEvent:            NewOrderEventClient(cfg),
 		OrderLine:             NewOrderLineClient(cfg),
+		OrderVolume:           NewOrderVolumeClient(cfg),
 		Person:                NewPersonClient(cfg),
 		Pitch:                 NewPitchClient(cfg),
 		PricePoint:            NewPricePointClient(cfg),
@@ -402,6 +411,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		SigningKey:            NewSigningKeyClient(cfg),
 		Snooze:                NewSnoozeClient(cfg),
 		StageChange:           NewStageChangeClient(cfg),
+		StageStay:             NewStageStayClient(cfg),
 		Task:                  NewTaskClient(cfg),
 		Team:                  NewTeamClient(cfg),
 		TrackingEvent:         NewTrackingEventClient(cfg),
@@ -455,6 +465,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Order:                 NewOrderClient(cfg),
 		OrderEvent:            NewOrderEventClient(cfg),
 		OrderLine:             NewOrderLineClient(cfg),
+		OrderVolume:           NewOrderVolumeClient(cfg),
 		Person:                NewPersonClient(cfg),
 		Pitch:                 NewPitchClient(cfg),
 		PricePoint:            NewPricePointClient(cfg),
@@ -477,6 +488,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		SigningKey:            NewSigningKeyClient(cfg),
 		Snooze:                NewSnoozeClient(cfg),
 		StageChange:           NewStageChangeClient(cfg),
+		StageStay:             NewStageStayClient(cfg),
 		Task:                  NewTaskClient(cfg),
 		Team:                  NewTeamClient(cfg),
 		TrackingEvent:         NewTrackingEventClient(cfg),
@@ -518,12 +530,12 @@ func (c *Client) Use(hooks ...Hook) {
 		c.Contact, c.Customer, c.Document, c.ExchangeRate, c.ImportJob, c.Interaction,
 		c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle,
 		c.MarketInfo, c.MarketInfoShare, c.MediaNote, c.Need, c.Order, c.OrderEvent,
-		c.OrderLine, c.Person, c.Pitch, c.PricePoint, c.Product, c.Project,
-		c.ProjectDocument, c.ProjectMember, c.ProjectMilestone, c.PushSent,
+		c.OrderLine, c.OrderVolume, c.Person, c.Pitch, c.PricePoint, c.Product,
+		c.Project, c.ProjectDocument, c.ProjectMember, c.ProjectMilestone, c.PushSent,
 		c.PushSubscription, c.Quotation, c.QuotationLine, c.RefreshToken, c.Sample,
 		c.SampleEvent, c.SavedQuery, c.ServerState, c.ServiceDocument, c.Shipment,
-		c.SigningKey, c.Snooze, c.StageChange, c.Task, c.Team, c.TrackingEvent,
-		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.SigningKey, c.Snooze, c.StageChange, c.StageStay, c.Task, c.Team,
+		c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Use(hooks...)
 	}
@@ -538,12 +550,12 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.Contact, c.Customer, c.Document, c.ExchangeRate, c.ImportJob, c.Interaction,
 		c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle,
 		c.MarketInfo, c.MarketInfoShare, c.MediaNote, c.Need, c.Order, c.OrderEvent,
-		c.OrderLine, c.Person, c.Pitch, c.PricePoint, c.Product, c.Project,
-		c.ProjectDocument, c.ProjectMember, c.ProjectMilestone, c.PushSent,
+		c.OrderLine, c.OrderVolume, c.Person, c.Pitch, c.PricePoint, c.Product,
+		c.Project, c.ProjectDocument, c.ProjectMember, c.ProjectMilestone, c.PushSent,
 		c.PushSubscription, c.Quotation, c.QuotationLine, c.RefreshToken, c.Sample,
 		c.SampleEvent, c.SavedQuery, c.ServerState, c.ServiceDocument, c.Shipment,
-		c.SigningKey, c.Snooze, c.StageChange, c.Task, c.Team, c.TrackingEvent,
-		c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.SigningKey, c.Snooze, c.StageChange, c.StageStay, c.Task, c.Team,
+		c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -606,6 +618,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.OrderEvent.mutate(ctx, m)
 	case *OrderLineMutation:
 		return c.OrderLine.mutate(ctx, m)
+	case *OrderVolumeMutation:
+		return c.OrderVolume.mutate(ctx, m)
 	case *PersonMutation:
 		return c.Person.mutate(ctx, m)
 	case *PitchMutation:
@@ -650,6 +664,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Snooze.mutate(ctx, m)
 	case *StageChangeMutation:
 		return c.StageChange.mutate(ctx, m)
+	case *StageStayMutation:
+		return c.StageStay.mutate(ctx, m)
 	case *TaskMutation:
 		return c.Task.mutate(ctx, m)
 	case *TeamMutation:
@@ -6049,6 +6065,140 @@ func (c *OrderLineClient) mutate(ctx context.Context, m *OrderLineMutation) (Val
 	}
 }
 
+// OrderVolumeClient is a client for the OrderVolume schema.
+type OrderVolumeClient struct {
+	config
+}
+
+// NewOrderVolumeClient returns a client for the OrderVolume from the given config.
+func NewOrderVolumeClient(c config) *OrderVolumeClient {
+	return &OrderVolumeClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `ordervolume.Hooks(f(g(h())))`.
+func (c *OrderVolumeClient) Use(hooks ...Hook) {
+	c.hooks.OrderVolume = append(c.hooks.OrderVolume, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `ordervolume.Intercept(f(g(h())))`.
+func (c *OrderVolumeClient) Intercept(interceptors ...Interceptor) {
+	c.inters.OrderVolume = append(c.inters.OrderVolume, interceptors...)
+}
+
+// Create returns a builder for creating a OrderVolume entity.
+func (c *OrderVolumeClient) Create() *OrderVolumeCreate {
+	mutation := newOrderVolumeMutation(c.config, OpCreate)
+	return &OrderVolumeCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of OrderVolume entities.
+func (c *OrderVolumeClient) CreateBulk(builders ...*OrderVolumeCreate) *OrderVolumeCreateBulk {
+	return &OrderVolumeCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *OrderVolumeClient) MapCreateBulk(slice any, setFunc func(*OrderVolumeCreate, int)) *OrderVolumeCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &OrderVolumeCreateBulk{err: fmt.Errorf("calling to OrderVolumeClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*OrderVolumeCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &OrderVolumeCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for OrderVolume.
+func (c *OrderVolumeClient) Update() *OrderVolumeUpdate {
+	mutation := newOrderVolumeMutation(c.config, OpUpdate)
+	return &OrderVolumeUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *OrderVolumeClient) UpdateOne(_m *OrderVolume) *OrderVolumeUpdateOne {
+	mutation := newOrderVolumeMutation(c.config, OpUpdateOne, withOrderVolume(_m))
+	return &OrderVolumeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *OrderVolumeClient) UpdateOneID(id pulid.ID) *OrderVolumeUpdateOne {
+	mutation := newOrderVolumeMutation(c.config, OpUpdateOne, withOrderVolumeID(id))
+	return &OrderVolumeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for OrderVolume.
+func (c *OrderVolumeClient) Delete() *OrderVolumeDelete {
+	mutation := newOrderVolumeMutation(c.config, OpDelete)
+	return &OrderVolumeDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *OrderVolumeClient) DeleteOne(_m *OrderVolume) *OrderVolumeDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *OrderVolumeClient) DeleteOneID(id pulid.ID) *OrderVolumeDeleteOne {
+	builder := c.Delete().Where(ordervolume.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &OrderVolumeDeleteOne{builder}
+}
+
+// Query returns a query builder for OrderVolume.
+func (c *OrderVolumeClient) Query() *OrderVolumeQuery {
+	return &OrderVolumeQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeOrderVolume},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a OrderVolume entity by its id.
+func (c *OrderVolumeClient) Get(ctx context.Context, id pulid.ID) (*OrderVolume, error) {
+	return c.Query().Where(ordervolume.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *OrderVolumeClient) GetX(ctx context.Context, id pulid.ID) *OrderVolume {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *OrderVolumeClient) Hooks() []Hook {
+	hooks := c.hooks.OrderVolume
+	return append(hooks[:len(hooks):len(hooks)], ordervolume.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *OrderVolumeClient) Interceptors() []Interceptor {
+	return c.inters.OrderVolume
+}
+
+func (c *OrderVolumeClient) mutate(ctx context.Context, m *OrderVolumeMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&OrderVolumeCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&OrderVolumeUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&OrderVolumeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&OrderVolumeDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown OrderVolume mutation op: %q", m.Op())
+	}
+}
+
 // PersonClient is a client for the Person schema.
 type PersonClient struct {
 	config
@@ -9909,6 +10059,140 @@ func (c *StageChangeClient) mutate(ctx context.Context, m *StageChangeMutation) 
 	}
 }
 
+// StageStayClient is a client for the StageStay schema.
+type StageStayClient struct {
+	config
+}
+
+// NewStageStayClient returns a client for the StageStay from the given config.
+func NewStageStayClient(c config) *StageStayClient {
+	return &StageStayClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `stagestay.Hooks(f(g(h())))`.
+func (c *StageStayClient) Use(hooks ...Hook) {
+	c.hooks.StageStay = append(c.hooks.StageStay, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `stagestay.Intercept(f(g(h())))`.
+func (c *StageStayClient) Intercept(interceptors ...Interceptor) {
+	c.inters.StageStay = append(c.inters.StageStay, interceptors...)
+}
+
+// Create returns a builder for creating a StageStay entity.
+func (c *StageStayClient) Create() *StageStayCreate {
+	mutation := newStageStayMutation(c.config, OpCreate)
+	return &StageStayCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of StageStay entities.
+func (c *StageStayClient) CreateBulk(builders ...*StageStayCreate) *StageStayCreateBulk {
+	return &StageStayCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *StageStayClient) MapCreateBulk(slice any, setFunc func(*StageStayCreate, int)) *StageStayCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &StageStayCreateBulk{err: fmt.Errorf("calling to StageStayClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*StageStayCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &StageStayCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for StageStay.
+func (c *StageStayClient) Update() *StageStayUpdate {
+	mutation := newStageStayMutation(c.config, OpUpdate)
+	return &StageStayUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *StageStayClient) UpdateOne(_m *StageStay) *StageStayUpdateOne {
+	mutation := newStageStayMutation(c.config, OpUpdateOne, withStageStay(_m))
+	return &StageStayUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *StageStayClient) UpdateOneID(id pulid.ID) *StageStayUpdateOne {
+	mutation := newStageStayMutation(c.config, OpUpdateOne, withStageStayID(id))
+	return &StageStayUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for StageStay.
+func (c *StageStayClient) Delete() *StageStayDelete {
+	mutation := newStageStayMutation(c.config, OpDelete)
+	return &StageStayDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *StageStayClient) DeleteOne(_m *StageStay) *StageStayDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *StageStayClient) DeleteOneID(id pulid.ID) *StageStayDeleteOne {
+	builder := c.Delete().Where(stagestay.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &StageStayDeleteOne{builder}
+}
+
+// Query returns a query builder for StageStay.
+func (c *StageStayClient) Query() *StageStayQuery {
+	return &StageStayQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeStageStay},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a StageStay entity by its id.
+func (c *StageStayClient) Get(ctx context.Context, id pulid.ID) (*StageStay, error) {
+	return c.Query().Where(stagestay.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *StageStayClient) GetX(ctx context.Context, id pulid.ID) *StageStay {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *StageStayClient) Hooks() []Hook {
+	hooks := c.hooks.StageStay
+	return append(hooks[:len(hooks):len(hooks)], stagestay.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *StageStayClient) Interceptors() []Interceptor {
+	return c.inters.StageStay
+}
+
+func (c *StageStayClient) mutate(ctx context.Context, m *StageStayMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&StageStayCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&StageStayUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&StageStayUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&StageStayDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown StageStay mutation op: %q", m.Op())
+	}
+}
+
 // TaskClient is a client for the Task schema.
 type TaskClient struct {
 	config
@@ -11190,23 +11474,24 @@ type (
 		ClassificationSetting, ClientMutation, Competitor, Contact, Customer, Document,
 		ExchangeRate, ImportJob, Interaction, Issue, IssueAttachment, IssueEvent,
 		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, MediaNote, Need, Order,
-		OrderEvent, OrderLine, Person, Pitch, PricePoint, Product, Project,
-		ProjectDocument, ProjectMember, ProjectMilestone, PushSent, PushSubscription,
-		Quotation, QuotationLine, RefreshToken, Sample, SampleEvent, SavedQuery,
-		ServerState, ServiceDocument, Shipment, SigningKey, Snooze, StageChange, Task,
-		Team, TrackingEvent, Trial, User, WebhookDelivery, WebhookEndpoint []ent.Hook
+		OrderEvent, OrderLine, OrderVolume, Person, Pitch, PricePoint, Product,
+		Project, ProjectDocument, ProjectMember, ProjectMilestone, PushSent,
+		PushSubscription, Quotation, QuotationLine, RefreshToken, Sample, SampleEvent,
+		SavedQuery, ServerState, ServiceDocument, Shipment, SigningKey, Snooze,
+		StageChange, StageStay, Task, Team, TrackingEvent, Trial, User,
+		WebhookDelivery, WebhookEndpoint []ent.Hook
 	}
 	inters struct {
 		APIToken, AccountChange, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck,
 		ClassificationSetting, ClientMutation, Competitor, Contact, Customer, Document,
 		ExchangeRate, ImportJob, Interaction, Issue, IssueAttachment, IssueEvent,
 		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, MediaNote, Need, Order,
-		OrderEvent, OrderLine, Person, Pitch, PricePoint, Product, Project,
-		ProjectDocument, ProjectMember, ProjectMilestone, PushSent, PushSubscription,
-		Quotation, QuotationLine, RefreshToken, Sample, SampleEvent, SavedQuery,
-		ServerState, ServiceDocument, Shipment, SigningKey, Snooze, StageChange, Task,
-		Team, TrackingEvent, Trial, User, WebhookDelivery,
-		WebhookEndpoint []ent.Interceptor
+		OrderEvent, OrderLine, OrderVolume, Person, Pitch, PricePoint, Product,
+		Project, ProjectDocument, ProjectMember, ProjectMilestone, PushSent,
+		PushSubscription, Quotation, QuotationLine, RefreshToken, Sample, SampleEvent,
+		SavedQuery, ServerState, ServiceDocument, Shipment, SigningKey, Snooze,
+		StageChange, StageStay, Task, Team, TrackingEvent, Trial, User,
+		WebhookDelivery, WebhookEndpoint []ent.Interceptor
 	}
 )
 

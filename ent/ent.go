@@ -35,6 +35,7 @@ import (
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
+	"tandem/ent/ordervolume"
 	"tandem/ent/person"
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
@@ -57,6 +58,7 @@ import (
 	"tandem/ent/signingkey"
 	"tandem/ent/snooze"
 	"tandem/ent/stagechange"
+	"tandem/ent/stagestay"
 	"tandem/ent/task"
 	"tandem/ent/team"
 	"tandem/ent/trackingevent"
@@ -155,6 +157,7 @@ func checkColumn(t, c string) error {
 			order.Table:                 order.ValidColumn,
 			orderevent.Table:            orderevent.ValidColumn,
 			orderline.Table:             orderline.ValidColumn,
+			ordervolume.Table:           ordervolume.ValidColumn,
 			person.Table:                person.ValidColumn,
 			pitch.Table:                 pitch.ValidColumn,
 			pricepoint.Table:            pricepoint.ValidColumn,
@@ -177,6 +180,7 @@ func checkColumn(t, c string) error {
 			signingkey.Table:            signingkey.ValidColumn,
 			snooze.Table:                snooze.ValidColumn,
 			stagechange.Table:           stagechange.ValidColumn,
+			stagestay.Table:             stagestay.ValidColumn,
 			task.Table:                  task.ValidColumn,
 			team.Table:                  team.ValidColumn,
 			trackingevent.Table:         trackingevent.ValidColumn,

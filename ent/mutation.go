@@ -34,6 +34,7 @@ import (
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
+	"tandem/ent/ordervolume"
 	"tandem/ent/person"
 	"tandem/ent/pitch"
 	"tandem/ent/predicate"
@@ -58,6 +59,7 @@ import (
 	"tandem/ent/signingkey"
 	"tandem/ent/snooze"
 	"tandem/ent/stagechange"
+	"tandem/ent/stagestay"
 	"tandem/ent/task"
 	"tandem/ent/team"
 	"tandem/ent/trackingevent"
@@ -107,6 +109,7 @@ const (
 	TypeOrder                 = "Order"
 	TypeOrderEvent            = "OrderEvent"
 	TypeOrderLine             = "OrderLine"
+	TypeOrderVolume           = "OrderVolume"
 	TypePerson                = "Person"
 	TypePitch                 = "Pitch"
 	TypePricePoint            = "PricePoint"
@@ -129,6 +132,7 @@ const (
 	TypeSigningKey            = "SigningKey"
 	TypeSnooze                = "Snooze"
 	TypeStageChange           = "StageChange"
+	TypeStageStay             = "StageStay"
 	TypeTask                  = "Task"
 	TypeTeam                  = "Team"
 	TypeTrackingEvent         = "TrackingEvent"
@@ -42900,6 +42904,797 @@ func (m *OrderLineMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown OrderLine edge %s", name)
 }
 
+// OrderVolumeMutation represents an operation that mutates the OrderVolume nodes in the graph.
+type OrderVolumeMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *pulid.ID
+	day           *string
+	currency      *string
+	product_id    *string
+	lines         *int
+	addlines      *int
+	orders        *int
+	addorders     *int
+	quantity      *float64
+	addquantity   *float64
+	value         *float64
+	addvalue      *float64
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*OrderVolume, error)
+	predicates    []predicate.OrderVolume
+}
+
+var _ ent.Mutation = (*OrderVolumeMutation)(nil)
+
+// ordervolumeOption allows management of the mutation configuration using functional options.
+type ordervolumeOption func(*OrderVolumeMutation)
+
+// newOrderVolumeMutation creates new mutation for the OrderVolume entity.
+func newOrderVolumeMutation(c config, op Op, opts ...ordervolumeOption) *OrderVolumeMutation {
+	m := &OrderVolumeMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeOrderVolume,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withOrderVolumeID sets the ID field of the mutation.
+func withOrderVolumeID(id pulid.ID) ordervolumeOption {
+	return func(m *OrderVolumeMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *OrderVolume
+		)
+		m.oldValue = func(ctx context.Context) (*OrderVolume, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().OrderVolume.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withOrderVolume sets the old OrderVolume of the mutation.
+func withOrderVolume(node *OrderVolume) ordervolumeOption {
+	return func(m *OrderVolumeMutation) {
+		m.oldValue = func(context.Context) (*OrderVolume, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m OrderVolumeMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m OrderVolumeMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of OrderVolume entities.
+func (m *OrderVolumeMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *OrderVolumeMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *OrderVolumeMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().OrderVolume.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetDay sets the "day" field.
+func (m *OrderVolumeMutation) SetDay(s string) {
+	m.day = &s
+}
+
+// Day returns the value of the "day" field in the mutation.
+func (m *OrderVolumeMutation) Day() (r string, exists bool) {
+	v := m.day
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDay returns the old "day" field's value of the OrderVolume entity.
+// If the OrderVolume object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderVolumeMutation) OldDay(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDay is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDay requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDay: %w", err)
+	}
+	return oldValue.Day, nil
+}
+
+// ResetDay resets all changes to the "day" field.
+func (m *OrderVolumeMutation) ResetDay() {
+	m.day = nil
+}
+
+// SetCurrency sets the "currency" field.
+func (m *OrderVolumeMutation) SetCurrency(s string) {
+	m.currency = &s
+}
+
+// Currency returns the value of the "currency" field in the mutation.
+func (m *OrderVolumeMutation) Currency() (r string, exists bool) {
+	v := m.currency
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrency returns the old "currency" field's value of the OrderVolume entity.
+// If the OrderVolume object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderVolumeMutation) OldCurrency(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrency is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrency requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrency: %w", err)
+	}
+	return oldValue.Currency, nil
+}
+
+// ResetCurrency resets all changes to the "currency" field.
+func (m *OrderVolumeMutation) ResetCurrency() {
+	m.currency = nil
+}
+
+// SetProductID sets the "product_id" field.
+func (m *OrderVolumeMutation) SetProductID(s string) {
+	m.product_id = &s
+}
+
+// ProductID returns the value of the "product_id" field in the mutation.
+func (m *OrderVolumeMutation) ProductID() (r string, exists bool) {
+	v := m.product_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProductID returns the old "product_id" field's value of the OrderVolume entity.
+// If the OrderVolume object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderVolumeMutation) OldProductID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProductID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProductID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProductID: %w", err)
+	}
+	return oldValue.ProductID, nil
+}
+
+// ResetProductID resets all changes to the "product_id" field.
+func (m *OrderVolumeMutation) ResetProductID() {
+	m.product_id = nil
+}
+
+// SetLines sets the "lines" field.
+func (m *OrderVolumeMutation) SetLines(i int) {
+	m.lines = &i
+	m.addlines = nil
+}
+
+// Lines returns the value of the "lines" field in the mutation.
+func (m *OrderVolumeMutation) Lines() (r int, exists bool) {
+	v := m.lines
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLines returns the old "lines" field's value of the OrderVolume entity.
+// If the OrderVolume object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderVolumeMutation) OldLines(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLines is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLines requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLines: %w", err)
+	}
+	return oldValue.Lines, nil
+}
+
+// AddLines adds i to the "lines" field.
+func (m *OrderVolumeMutation) AddLines(i int) {
+	if m.addlines != nil {
+		*m.addlines += i
+	} else {
+		m.addlines = &i
+	}
+}
+
+// AddedLines returns the value that was added to the "lines" field in this mutation.
+func (m *OrderVolumeMutation) AddedLines() (r int, exists bool) {
+	v := m.addlines
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetLines resets all changes to the "lines" field.
+func (m *OrderVolumeMutation) ResetLines() {
+	m.lines = nil
+	m.addlines = nil
+}
+
+// SetOrders sets the "orders" field.
+func (m *OrderVolumeMutation) SetOrders(i int) {
+	m.orders = &i
+	m.addorders = nil
+}
+
+// Orders returns the value of the "orders" field in the mutation.
+func (m *OrderVolumeMutation) Orders() (r int, exists bool) {
+	v := m.orders
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrders returns the old "orders" field's value of the OrderVolume entity.
+// If the OrderVolume object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderVolumeMutation) OldOrders(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrders is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrders requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrders: %w", err)
+	}
+	return oldValue.Orders, nil
+}
+
+// AddOrders adds i to the "orders" field.
+func (m *OrderVolumeMutation) AddOrders(i int) {
+	if m.addorders != nil {
+		*m.addorders += i
+	} else {
+		m.addorders = &i
+	}
+}
+
+// AddedOrders returns the value that was added to the "orders" field in this mutation.
+func (m *OrderVolumeMutation) AddedOrders() (r int, exists bool) {
+	v := m.addorders
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetOrders resets all changes to the "orders" field.
+func (m *OrderVolumeMutation) ResetOrders() {
+	m.orders = nil
+	m.addorders = nil
+}
+
+// SetQuantity sets the "quantity" field.
+func (m *OrderVolumeMutation) SetQuantity(f float64) {
+	m.quantity = &f
+	m.addquantity = nil
+}
+
+// Quantity returns the value of the "quantity" field in the mutation.
+func (m *OrderVolumeMutation) Quantity() (r float64, exists bool) {
+	v := m.quantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuantity returns the old "quantity" field's value of the OrderVolume entity.
+// If the OrderVolume object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderVolumeMutation) OldQuantity(ctx context.Context) (v float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuantity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuantity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuantity: %w", err)
+	}
+	return oldValue.Quantity, nil
+}
+
+// AddQuantity adds f to the "quantity" field.
+func (m *OrderVolumeMutation) AddQuantity(f float64) {
+	if m.addquantity != nil {
+		*m.addquantity += f
+	} else {
+		m.addquantity = &f
+	}
+}
+
+// AddedQuantity returns the value that was added to the "quantity" field in this mutation.
+func (m *OrderVolumeMutation) AddedQuantity() (r float64, exists bool) {
+	v := m.addquantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetQuantity resets all changes to the "quantity" field.
+func (m *OrderVolumeMutation) ResetQuantity() {
+	m.quantity = nil
+	m.addquantity = nil
+}
+
+// SetValue sets the "value" field.
+func (m *OrderVolumeMutation) SetValue(f float64) {
+	m.value = &f
+	m.addvalue = nil
+}
+
+// Value returns the value of the "value" field in the mutation.
+func (m *OrderVolumeMutation) Value() (r float64, exists bool) {
+	v := m.value
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValue returns the old "value" field's value of the OrderVolume entity.
+// If the OrderVolume object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderVolumeMutation) OldValue(ctx context.Context) (v float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValue is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValue requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValue: %w", err)
+	}
+	return oldValue.Value, nil
+}
+
+// AddValue adds f to the "value" field.
+func (m *OrderVolumeMutation) AddValue(f float64) {
+	if m.addvalue != nil {
+		*m.addvalue += f
+	} else {
+		m.addvalue = &f
+	}
+}
+
+// AddedValue returns the value that was added to the "value" field in this mutation.
+func (m *OrderVolumeMutation) AddedValue() (r float64, exists bool) {
+	v := m.addvalue
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetValue resets all changes to the "value" field.
+func (m *OrderVolumeMutation) ResetValue() {
+	m.value = nil
+	m.addvalue = nil
+}
+
+// Where appends a list predicates to the OrderVolumeMutation builder.
+func (m *OrderVolumeMutation) Where(ps ...predicate.OrderVolume) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the OrderVolumeMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *OrderVolumeMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.OrderVolume, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *OrderVolumeMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *OrderVolumeMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (OrderVolume).
+func (m *OrderVolumeMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *OrderVolumeMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.day != nil {
+		fields = append(fields, ordervolume.FieldDay)
+	}
+	if m.currency != nil {
+		fields = append(fields, ordervolume.FieldCurrency)
+	}
+	if m.product_id != nil {
+		fields = append(fields, ordervolume.FieldProductID)
+	}
+	if m.lines != nil {
+		fields = append(fields, ordervolume.FieldLines)
+	}
+	if m.orders != nil {
+		fields = append(fields, ordervolume.FieldOrders)
+	}
+	if m.quantity != nil {
+		fields = append(fields, ordervolume.FieldQuantity)
+	}
+	if m.value != nil {
+		fields = append(fields, ordervolume.FieldValue)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *OrderVolumeMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case ordervolume.FieldDay:
+		return m.Day()
+	case ordervolume.FieldCurrency:
+		return m.Currency()
+	case ordervolume.FieldProductID:
+		return m.ProductID()
+	case ordervolume.FieldLines:
+		return m.Lines()
+	case ordervolume.FieldOrders:
+		return m.Orders()
+	case ordervolume.FieldQuantity:
+		return m.Quantity()
+	case ordervolume.FieldValue:
+		return m.Value()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *OrderVolumeMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case ordervolume.FieldDay:
+		return m.OldDay(ctx)
+	case ordervolume.FieldCurrency:
+		return m.OldCurrency(ctx)
+	case ordervolume.FieldProductID:
+		return m.OldProductID(ctx)
+	case ordervolume.FieldLines:
+		return m.OldLines(ctx)
+	case ordervolume.FieldOrders:
+		return m.OldOrders(ctx)
+	case ordervolume.FieldQuantity:
+		return m.OldQuantity(ctx)
+	case ordervolume.FieldValue:
+		return m.OldValue(ctx)
+	}
+	return nil, fmt.Errorf("unknown OrderVolume field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *OrderVolumeMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case ordervolume.FieldDay:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDay(v)
+		return nil
+	case ordervolume.FieldCurrency:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrency(v)
+		return nil
+	case ordervolume.FieldProductID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProductID(v)
+		return nil
+	case ordervolume.FieldLines:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLines(v)
+		return nil
+	case ordervolume.FieldOrders:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrders(v)
+		return nil
+	case ordervolume.FieldQuantity:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuantity(v)
+		return nil
+	case ordervolume.FieldValue:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValue(v)
+		return nil
+	}
+	return fmt.Errorf("unknown OrderVolume field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *OrderVolumeMutation) AddedFields() []string {
+	var fields []string
+	if m.addlines != nil {
+		fields = append(fields, ordervolume.FieldLines)
+	}
+	if m.addorders != nil {
+		fields = append(fields, ordervolume.FieldOrders)
+	}
+	if m.addquantity != nil {
+		fields = append(fields, ordervolume.FieldQuantity)
+	}
+	if m.addvalue != nil {
+		fields = append(fields, ordervolume.FieldValue)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *OrderVolumeMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case ordervolume.FieldLines:
+		return m.AddedLines()
+	case ordervolume.FieldOrders:
+		return m.AddedOrders()
+	case ordervolume.FieldQuantity:
+		return m.AddedQuantity()
+	case ordervolume.FieldValue:
+		return m.AddedValue()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *OrderVolumeMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case ordervolume.FieldLines:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLines(v)
+		return nil
+	case ordervolume.FieldOrders:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOrders(v)
+		return nil
+	case ordervolume.FieldQuantity:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddQuantity(v)
+		return nil
+	case ordervolume.FieldValue:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddValue(v)
+		return nil
+	}
+	return fmt.Errorf("unknown OrderVolume numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *OrderVolumeMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *OrderVolumeMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *OrderVolumeMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown OrderVolume nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *OrderVolumeMutation) ResetField(name string) error {
+	switch name {
+	case ordervolume.FieldDay:
+		m.ResetDay()
+		return nil
+	case ordervolume.FieldCurrency:
+		m.ResetCurrency()
+		return nil
+	case ordervolume.FieldProductID:
+		m.ResetProductID()
+		return nil
+	case ordervolume.FieldLines:
+		m.ResetLines()
+		return nil
+	case ordervolume.FieldOrders:
+		m.ResetOrders()
+		return nil
+	case ordervolume.FieldQuantity:
+		m.ResetQuantity()
+		return nil
+	case ordervolume.FieldValue:
+		m.ResetValue()
+		return nil
+	}
+	return fmt.Errorf("unknown OrderVolume field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *OrderVolumeMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *OrderVolumeMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *OrderVolumeMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *OrderVolumeMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *OrderVolumeMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *OrderVolumeMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *OrderVolumeMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown OrderVolume unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *OrderVolumeMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown OrderVolume edge %s", name)
+}
+
 // PersonMutation represents an operation that mutates the Person nodes in the graph.
 type PersonMutation struct {
 	config
@@ -66044,6 +66839,8 @@ type StageChangeMutation struct {
 	reason            *string
 	evidence          *string
 	changed_at        *time.Time
+	stay_seconds      *int64
+	addstay_seconds   *int64
 	clearedFields     map[string]struct{}
 	customer          *pulid.ID
 	clearedcustomer   bool
@@ -66462,6 +67259,76 @@ func (m *StageChangeMutation) ResetChangedAt() {
 	m.changed_at = nil
 }
 
+// SetStaySeconds sets the "stay_seconds" field.
+func (m *StageChangeMutation) SetStaySeconds(i int64) {
+	m.stay_seconds = &i
+	m.addstay_seconds = nil
+}
+
+// StaySeconds returns the value of the "stay_seconds" field in the mutation.
+func (m *StageChangeMutation) StaySeconds() (r int64, exists bool) {
+	v := m.stay_seconds
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStaySeconds returns the old "stay_seconds" field's value of the StageChange entity.
+// If the StageChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StageChangeMutation) OldStaySeconds(ctx context.Context) (v *int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStaySeconds is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStaySeconds requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStaySeconds: %w", err)
+	}
+	return oldValue.StaySeconds, nil
+}
+
+// AddStaySeconds adds i to the "stay_seconds" field.
+func (m *StageChangeMutation) AddStaySeconds(i int64) {
+	if m.addstay_seconds != nil {
+		*m.addstay_seconds += i
+	} else {
+		m.addstay_seconds = &i
+	}
+}
+
+// AddedStaySeconds returns the value that was added to the "stay_seconds" field in this mutation.
+func (m *StageChangeMutation) AddedStaySeconds() (r int64, exists bool) {
+	v := m.addstay_seconds
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearStaySeconds clears the value of the "stay_seconds" field.
+func (m *StageChangeMutation) ClearStaySeconds() {
+	m.stay_seconds = nil
+	m.addstay_seconds = nil
+	m.clearedFields[stagechange.FieldStaySeconds] = struct{}{}
+}
+
+// StaySecondsCleared returns if the "stay_seconds" field was cleared in this mutation.
+func (m *StageChangeMutation) StaySecondsCleared() bool {
+	_, ok := m.clearedFields[stagechange.FieldStaySeconds]
+	return ok
+}
+
+// ResetStaySeconds resets all changes to the "stay_seconds" field.
+func (m *StageChangeMutation) ResetStaySeconds() {
+	m.stay_seconds = nil
+	m.addstay_seconds = nil
+	delete(m.clearedFields, stagechange.FieldStaySeconds)
+}
+
 // ClearCustomer clears the "customer" edge to the Customer entity.
 func (m *StageChangeMutation) ClearCustomer() {
 	m.clearedcustomer = true
@@ -66550,7 +67417,7 @@ func (m *StageChangeMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *StageChangeMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.customer != nil {
 		fields = append(fields, stagechange.FieldCustomerID)
 	}
@@ -66571,6 +67438,9 @@ func (m *StageChangeMutation) Fields() []string {
 	}
 	if m.changed_at != nil {
 		fields = append(fields, stagechange.FieldChangedAt)
+	}
+	if m.stay_seconds != nil {
+		fields = append(fields, stagechange.FieldStaySeconds)
 	}
 	return fields
 }
@@ -66594,6 +67464,8 @@ func (m *StageChangeMutation) Field(name string) (ent.Value, bool) {
 		return m.ChangedByID()
 	case stagechange.FieldChangedAt:
 		return m.ChangedAt()
+	case stagechange.FieldStaySeconds:
+		return m.StaySeconds()
 	}
 	return nil, false
 }
@@ -66617,6 +67489,8 @@ func (m *StageChangeMutation) OldField(ctx context.Context, name string) (ent.Va
 		return m.OldChangedByID(ctx)
 	case stagechange.FieldChangedAt:
 		return m.OldChangedAt(ctx)
+	case stagechange.FieldStaySeconds:
+		return m.OldStaySeconds(ctx)
 	}
 	return nil, fmt.Errorf("unknown StageChange field %s", name)
 }
@@ -66675,6 +67549,13 @@ func (m *StageChangeMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetChangedAt(v)
 		return nil
+	case stagechange.FieldStaySeconds:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStaySeconds(v)
+		return nil
 	}
 	return fmt.Errorf("unknown StageChange field %s", name)
 }
@@ -66682,13 +67563,21 @@ func (m *StageChangeMutation) SetField(name string, value ent.Value) error {
 // AddedFields returns all numeric fields that were incremented/decremented during
 // this mutation.
 func (m *StageChangeMutation) AddedFields() []string {
-	return nil
+	var fields []string
+	if m.addstay_seconds != nil {
+		fields = append(fields, stagechange.FieldStaySeconds)
+	}
+	return fields
 }
 
 // AddedField returns the numeric value that was incremented/decremented on a field
 // with the given name. The second boolean return value indicates that this field
 // was not set, or was not defined in the schema.
 func (m *StageChangeMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case stagechange.FieldStaySeconds:
+		return m.AddedStaySeconds()
+	}
 	return nil, false
 }
 
@@ -66697,6 +67586,13 @@ func (m *StageChangeMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *StageChangeMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case stagechange.FieldStaySeconds:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStaySeconds(v)
+		return nil
 	}
 	return fmt.Errorf("unknown StageChange numeric field %s", name)
 }
@@ -66716,6 +67612,9 @@ func (m *StageChangeMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(stagechange.FieldChangedByID) {
 		fields = append(fields, stagechange.FieldChangedByID)
+	}
+	if m.FieldCleared(stagechange.FieldStaySeconds) {
+		fields = append(fields, stagechange.FieldStaySeconds)
 	}
 	return fields
 }
@@ -66742,6 +67641,9 @@ func (m *StageChangeMutation) ClearField(name string) error {
 		return nil
 	case stagechange.FieldChangedByID:
 		m.ClearChangedByID()
+		return nil
+	case stagechange.FieldStaySeconds:
+		m.ClearStaySeconds()
 		return nil
 	}
 	return fmt.Errorf("unknown StageChange nullable field %s", name)
@@ -66771,6 +67673,9 @@ func (m *StageChangeMutation) ResetField(name string) error {
 		return nil
 	case stagechange.FieldChangedAt:
 		m.ResetChangedAt()
+		return nil
+	case stagechange.FieldStaySeconds:
+		m.ResetStaySeconds()
 		return nil
 	}
 	return fmt.Errorf("unknown StageChange field %s", name)
@@ -66866,6 +67771,515 @@ func (m *StageChangeMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown StageChange edge %s", name)
+}
+
+// StageStayMutation represents an operation that mutates the StageStay nodes in the graph.
+type StageStayMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *pulid.ID
+	stage         *stagestay.Stage
+	day           *int
+	addday        *int
+	stays         *int
+	addstays      *int
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*StageStay, error)
+	predicates    []predicate.StageStay
+}
+
+var _ ent.Mutation = (*StageStayMutation)(nil)
+
+// stagestayOption allows management of the mutation configuration using functional options.
+type stagestayOption func(*StageStayMutation)
+
+// newStageStayMutation creates new mutation for the StageStay entity.
+func newStageStayMutation(c config, op Op, opts ...stagestayOption) *StageStayMutation {
+	m := &StageStayMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeStageStay,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withStageStayID sets the ID field of the mutation.
+func withStageStayID(id pulid.ID) stagestayOption {
+	return func(m *StageStayMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *StageStay
+		)
+		m.oldValue = func(ctx context.Context) (*StageStay, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().StageStay.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withStageStay sets the old StageStay of the mutation.
+func withStageStay(node *StageStay) stagestayOption {
+	return func(m *StageStayMutation) {
+		m.oldValue = func(context.Context) (*StageStay, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m StageStayMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m StageStayMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of StageStay entities.
+func (m *StageStayMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *StageStayMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *StageStayMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().StageStay.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetStage sets the "stage" field.
+func (m *StageStayMutation) SetStage(s stagestay.Stage) {
+	m.stage = &s
+}
+
+// Stage returns the value of the "stage" field in the mutation.
+func (m *StageStayMutation) Stage() (r stagestay.Stage, exists bool) {
+	v := m.stage
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStage returns the old "stage" field's value of the StageStay entity.
+// If the StageStay object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StageStayMutation) OldStage(ctx context.Context) (v stagestay.Stage, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStage: %w", err)
+	}
+	return oldValue.Stage, nil
+}
+
+// ResetStage resets all changes to the "stage" field.
+func (m *StageStayMutation) ResetStage() {
+	m.stage = nil
+}
+
+// SetDay sets the "day" field.
+func (m *StageStayMutation) SetDay(i int) {
+	m.day = &i
+	m.addday = nil
+}
+
+// Day returns the value of the "day" field in the mutation.
+func (m *StageStayMutation) Day() (r int, exists bool) {
+	v := m.day
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDay returns the old "day" field's value of the StageStay entity.
+// If the StageStay object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StageStayMutation) OldDay(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDay is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDay requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDay: %w", err)
+	}
+	return oldValue.Day, nil
+}
+
+// AddDay adds i to the "day" field.
+func (m *StageStayMutation) AddDay(i int) {
+	if m.addday != nil {
+		*m.addday += i
+	} else {
+		m.addday = &i
+	}
+}
+
+// AddedDay returns the value that was added to the "day" field in this mutation.
+func (m *StageStayMutation) AddedDay() (r int, exists bool) {
+	v := m.addday
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDay resets all changes to the "day" field.
+func (m *StageStayMutation) ResetDay() {
+	m.day = nil
+	m.addday = nil
+}
+
+// SetStays sets the "stays" field.
+func (m *StageStayMutation) SetStays(i int) {
+	m.stays = &i
+	m.addstays = nil
+}
+
+// Stays returns the value of the "stays" field in the mutation.
+func (m *StageStayMutation) Stays() (r int, exists bool) {
+	v := m.stays
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStays returns the old "stays" field's value of the StageStay entity.
+// If the StageStay object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StageStayMutation) OldStays(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStays is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStays requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStays: %w", err)
+	}
+	return oldValue.Stays, nil
+}
+
+// AddStays adds i to the "stays" field.
+func (m *StageStayMutation) AddStays(i int) {
+	if m.addstays != nil {
+		*m.addstays += i
+	} else {
+		m.addstays = &i
+	}
+}
+
+// AddedStays returns the value that was added to the "stays" field in this mutation.
+func (m *StageStayMutation) AddedStays() (r int, exists bool) {
+	v := m.addstays
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetStays resets all changes to the "stays" field.
+func (m *StageStayMutation) ResetStays() {
+	m.stays = nil
+	m.addstays = nil
+}
+
+// Where appends a list predicates to the StageStayMutation builder.
+func (m *StageStayMutation) Where(ps ...predicate.StageStay) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the StageStayMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *StageStayMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.StageStay, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *StageStayMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *StageStayMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (StageStay).
+func (m *StageStayMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *StageStayMutation) Fields() []string {
+	fields := make([]string, 0, 3)
+	if m.stage != nil {
+		fields = append(fields, stagestay.FieldStage)
+	}
+	if m.day != nil {
+		fields = append(fields, stagestay.FieldDay)
+	}
+	if m.stays != nil {
+		fields = append(fields, stagestay.FieldStays)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *StageStayMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case stagestay.FieldStage:
+		return m.Stage()
+	case stagestay.FieldDay:
+		return m.Day()
+	case stagestay.FieldStays:
+		return m.Stays()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *StageStayMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case stagestay.FieldStage:
+		return m.OldStage(ctx)
+	case stagestay.FieldDay:
+		return m.OldDay(ctx)
+	case stagestay.FieldStays:
+		return m.OldStays(ctx)
+	}
+	return nil, fmt.Errorf("unknown StageStay field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StageStayMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case stagestay.FieldStage:
+		v, ok := value.(stagestay.Stage)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStage(v)
+		return nil
+	case stagestay.FieldDay:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDay(v)
+		return nil
+	case stagestay.FieldStays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStays(v)
+		return nil
+	}
+	return fmt.Errorf("unknown StageStay field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *StageStayMutation) AddedFields() []string {
+	var fields []string
+	if m.addday != nil {
+		fields = append(fields, stagestay.FieldDay)
+	}
+	if m.addstays != nil {
+		fields = append(fields, stagestay.FieldStays)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *StageStayMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case stagestay.FieldDay:
+		return m.AddedDay()
+	case stagestay.FieldStays:
+		return m.AddedStays()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StageStayMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case stagestay.FieldDay:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDay(v)
+		return nil
+	case stagestay.FieldStays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStays(v)
+		return nil
+	}
+	return fmt.Errorf("unknown StageStay numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *StageStayMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *StageStayMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *StageStayMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown StageStay nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *StageStayMutation) ResetField(name string) error {
+	switch name {
+	case stagestay.FieldStage:
+		m.ResetStage()
+		return nil
+	case stagestay.FieldDay:
+		m.ResetDay()
+		return nil
+	case stagestay.FieldStays:
+		m.ResetStays()
+		return nil
+	}
+	return fmt.Errorf("unknown StageStay field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *StageStayMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *StageStayMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *StageStayMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *StageStayMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *StageStayMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *StageStayMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *StageStayMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown StageStay unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *StageStayMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown StageStay edge %s", name)
 }
 
 // TaskMutation represents an operation that mutates the Task nodes in the graph.

@@ -34,6 +34,8 @@ type StageChange struct {
 	ChangedByID pulid.ID `json:"changed_by_id,omitempty"`
 	// ChangedAt holds the value of the "changed_at" field.
 	ChangedAt time.Time `json:"changed_at,omitempty"`
+	// How long the account stayed in to_stage: whole seconds to its next change; empty while it is still there. Derived, kept by domain/account.StayHook.
+	StaySeconds *int64 `json:"stay_seconds,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the StageChangeQuery when eager-loading is set.
 	Edges        StageChangeEdges `json:"edges"`
@@ -82,6 +84,8 @@ func (*StageChange) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case stagechange.FieldID, stagechange.FieldCustomerID, stagechange.FieldChangedByID:
 			values[i] = new(pulid.ID)
+		case stagechange.FieldStaySeconds:
+			values[i] = new(sql.NullInt64)
 		case stagechange.FieldFromStage, stagechange.FieldToStage, stagechange.FieldReason, stagechange.FieldEvidence:
 			values[i] = new(sql.NullString)
 		case stagechange.FieldChangedAt:
@@ -149,6 +153,13 @@ func (_m *StageChange) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field changed_at", values[i])
 			} else if value.Valid {
 				_m.ChangedAt = value.Time
+			}
+		case stagechange.FieldStaySeconds:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field stay_seconds", values[i])
+			} else if value.Valid {
+				_m.StaySeconds = new(int64)
+				*_m.StaySeconds = value.Int64
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -218,6 +229,11 @@ func (_m *StageChange) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("changed_at=")
 	builder.WriteString(_m.ChangedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	if v := _m.StaySeconds; v != nil {
+		builder.WriteString("stay_seconds=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -108,6 +108,20 @@ func (_c *StageChangeCreate) SetNillableChangedAt(v *time.Time) *StageChangeCrea
 	return _c
 }
 
+// SetStaySeconds sets the "stay_seconds" field.
+func (_c *StageChangeCreate) SetStaySeconds(v int64) *StageChangeCreate {
+	_c.mutation.SetStaySeconds(v)
+	return _c
+}
+
+// SetNillableStaySeconds sets the "stay_seconds" field if the given value is not nil.
+func (_c *StageChangeCreate) SetNillableStaySeconds(v *int64) *StageChangeCreate {
+	if v != nil {
+		_c.SetStaySeconds(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *StageChangeCreate) SetID(v pulid.ID) *StageChangeCreate {
 	_c.mutation.SetID(v)
@@ -276,6 +290,10 @@ func (_c *StageChangeCreate) createSpec() (*StageChange, *sqlgraph.CreateSpec) {
 		_spec.SetField(stagechange.FieldChangedAt, field.TypeTime, value)
 		_node.ChangedAt = value
 	}
+	if value, ok := _c.mutation.StaySeconds(); ok {
+		_spec.SetField(stagechange.FieldStaySeconds, field.TypeInt64, value)
+		_node.StaySeconds = &value
+	}
 	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -362,6 +380,30 @@ type (
 	}
 )
 
+// SetStaySeconds sets the "stay_seconds" field.
+func (u *StageChangeUpsert) SetStaySeconds(v int64) *StageChangeUpsert {
+	u.Set(stagechange.FieldStaySeconds, v)
+	return u
+}
+
+// UpdateStaySeconds sets the "stay_seconds" field to the value that was provided on create.
+func (u *StageChangeUpsert) UpdateStaySeconds() *StageChangeUpsert {
+	u.SetExcluded(stagechange.FieldStaySeconds)
+	return u
+}
+
+// AddStaySeconds adds v to the "stay_seconds" field.
+func (u *StageChangeUpsert) AddStaySeconds(v int64) *StageChangeUpsert {
+	u.Add(stagechange.FieldStaySeconds, v)
+	return u
+}
+
+// ClearStaySeconds clears the value of the "stay_seconds" field.
+func (u *StageChangeUpsert) ClearStaySeconds() *StageChangeUpsert {
+	u.SetNull(stagechange.FieldStaySeconds)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -429,6 +471,34 @@ func (u *StageChangeUpsertOne) Update(set func(*StageChangeUpsert)) *StageChange
 		set(&StageChangeUpsert{UpdateSet: update})
 	}))
 	return u
+}
+
+// SetStaySeconds sets the "stay_seconds" field.
+func (u *StageChangeUpsertOne) SetStaySeconds(v int64) *StageChangeUpsertOne {
+	return u.Update(func(s *StageChangeUpsert) {
+		s.SetStaySeconds(v)
+	})
+}
+
+// AddStaySeconds adds v to the "stay_seconds" field.
+func (u *StageChangeUpsertOne) AddStaySeconds(v int64) *StageChangeUpsertOne {
+	return u.Update(func(s *StageChangeUpsert) {
+		s.AddStaySeconds(v)
+	})
+}
+
+// UpdateStaySeconds sets the "stay_seconds" field to the value that was provided on create.
+func (u *StageChangeUpsertOne) UpdateStaySeconds() *StageChangeUpsertOne {
+	return u.Update(func(s *StageChangeUpsert) {
+		s.UpdateStaySeconds()
+	})
+}
+
+// ClearStaySeconds clears the value of the "stay_seconds" field.
+func (u *StageChangeUpsertOne) ClearStaySeconds() *StageChangeUpsertOne {
+	return u.Update(func(s *StageChangeUpsert) {
+		s.ClearStaySeconds()
+	})
 }
 
 // Exec executes the query.
@@ -665,6 +735,34 @@ func (u *StageChangeUpsertBulk) Update(set func(*StageChangeUpsert)) *StageChang
 		set(&StageChangeUpsert{UpdateSet: update})
 	}))
 	return u
+}
+
+// SetStaySeconds sets the "stay_seconds" field.
+func (u *StageChangeUpsertBulk) SetStaySeconds(v int64) *StageChangeUpsertBulk {
+	return u.Update(func(s *StageChangeUpsert) {
+		s.SetStaySeconds(v)
+	})
+}
+
+// AddStaySeconds adds v to the "stay_seconds" field.
+func (u *StageChangeUpsertBulk) AddStaySeconds(v int64) *StageChangeUpsertBulk {
+	return u.Update(func(s *StageChangeUpsert) {
+		s.AddStaySeconds(v)
+	})
+}
+
+// UpdateStaySeconds sets the "stay_seconds" field to the value that was provided on create.
+func (u *StageChangeUpsertBulk) UpdateStaySeconds() *StageChangeUpsertBulk {
+	return u.Update(func(s *StageChangeUpsert) {
+		s.UpdateStaySeconds()
+	})
+}
+
+// ClearStaySeconds clears the value of the "stay_seconds" field.
+func (u *StageChangeUpsertBulk) ClearStaySeconds() *StageChangeUpsertBulk {
+	return u.Update(func(s *StageChangeUpsert) {
+		s.ClearStaySeconds()
+	})
 }
 
 // Exec executes the query.

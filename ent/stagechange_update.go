@@ -28,6 +28,33 @@ func (_u *StageChangeUpdate) Where(ps ...predicate.StageChange) *StageChangeUpda
 	return _u
 }
 
+// SetStaySeconds sets the "stay_seconds" field.
+func (_u *StageChangeUpdate) SetStaySeconds(v int64) *StageChangeUpdate {
+	_u.mutation.ResetStaySeconds()
+	_u.mutation.SetStaySeconds(v)
+	return _u
+}
+
+// SetNillableStaySeconds sets the "stay_seconds" field if the given value is not nil.
+func (_u *StageChangeUpdate) SetNillableStaySeconds(v *int64) *StageChangeUpdate {
+	if v != nil {
+		_u.SetStaySeconds(*v)
+	}
+	return _u
+}
+
+// AddStaySeconds adds value to the "stay_seconds" field.
+func (_u *StageChangeUpdate) AddStaySeconds(v int64) *StageChangeUpdate {
+	_u.mutation.AddStaySeconds(v)
+	return _u
+}
+
+// ClearStaySeconds clears the value of the "stay_seconds" field.
+func (_u *StageChangeUpdate) ClearStaySeconds() *StageChangeUpdate {
+	_u.mutation.ClearStaySeconds()
+	return _u
+}
+
 // Mutation returns the StageChangeMutation object of the builder.
 func (_u *StageChangeUpdate) Mutation() *StageChangeMutation {
 	return _u.mutation
@@ -95,6 +122,15 @@ func (_u *StageChangeUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	if _u.mutation.EvidenceCleared() {
 		_spec.ClearField(stagechange.FieldEvidence, field.TypeString)
 	}
+	if value, ok := _u.mutation.StaySeconds(); ok {
+		_spec.SetField(stagechange.FieldStaySeconds, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedStaySeconds(); ok {
+		_spec.AddField(stagechange.FieldStaySeconds, field.TypeInt64, value)
+	}
+	if _u.mutation.StaySecondsCleared() {
+		_spec.ClearField(stagechange.FieldStaySeconds, field.TypeInt64)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -115,6 +151,33 @@ type StageChangeUpdateOne struct {
 	hooks     []Hook
 	mutation  *StageChangeMutation
 	modifiers []func(*sql.UpdateBuilder)
+}
+
+// SetStaySeconds sets the "stay_seconds" field.
+func (_u *StageChangeUpdateOne) SetStaySeconds(v int64) *StageChangeUpdateOne {
+	_u.mutation.ResetStaySeconds()
+	_u.mutation.SetStaySeconds(v)
+	return _u
+}
+
+// SetNillableStaySeconds sets the "stay_seconds" field if the given value is not nil.
+func (_u *StageChangeUpdateOne) SetNillableStaySeconds(v *int64) *StageChangeUpdateOne {
+	if v != nil {
+		_u.SetStaySeconds(*v)
+	}
+	return _u
+}
+
+// AddStaySeconds adds value to the "stay_seconds" field.
+func (_u *StageChangeUpdateOne) AddStaySeconds(v int64) *StageChangeUpdateOne {
+	_u.mutation.AddStaySeconds(v)
+	return _u
+}
+
+// ClearStaySeconds clears the value of the "stay_seconds" field.
+func (_u *StageChangeUpdateOne) ClearStaySeconds() *StageChangeUpdateOne {
+	_u.mutation.ClearStaySeconds()
+	return _u
 }
 
 // Mutation returns the StageChangeMutation object of the builder.
@@ -213,6 +276,15 @@ func (_u *StageChangeUpdateOne) sqlSave(ctx context.Context) (_node *StageChange
 	}
 	if _u.mutation.EvidenceCleared() {
 		_spec.ClearField(stagechange.FieldEvidence, field.TypeString)
+	}
+	if value, ok := _u.mutation.StaySeconds(); ok {
+		_spec.SetField(stagechange.FieldStaySeconds, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedStaySeconds(); ok {
+		_spec.AddField(stagechange.FieldStaySeconds, field.TypeInt64, value)
+	}
+	if _u.mutation.StaySecondsCleared() {
+		_spec.ClearField(stagechange.FieldStaySeconds, field.TypeInt64)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &StageChange{config: _u.config}

@@ -68,6 +68,8 @@ type Tx struct {
 	OrderEvent *OrderEventClient
 	// OrderLine is the client for interacting with the OrderLine builders.
 	OrderLine *OrderLineClient
+	// OrderVolume is the client for interacting with the OrderVolume builders.
+	OrderVolume *OrderVolumeClient
 	// Person is the client for interacting with the Person builders.
 	Person *PersonClient
 	// Pitch is the client for interacting with the Pitch builders.
@@ -112,6 +114,8 @@ type Tx struct {
 	Snooze *SnoozeClient
 	// StageChange is the client for interacting with the StageChange builders.
 	StageChange *StageChangeClient
+	// StageStay is the client for interacting with the StageStay builders.
+	StageStay *StageStayClient
 	// Task is the client for interacting with the Task builders.
 	Task *TaskClient
 	// Team is the client for interacting with the Team builders.
@@ -284,6 +288,7 @@ func (tx *Tx) init() {
 	tx.Order = NewOrderClient(tx.config)
 	tx.OrderEvent = NewOrderEventClient(tx.config)
 	tx.OrderLine = NewOrderLineClient(tx.config)
+	tx.OrderVolume = NewOrderVolumeClient(tx.config)
 	tx.Person = NewPersonClient(tx.config)
 	tx.Pitch = NewPitchClient(tx.config)
 	tx.PricePoint = NewPricePointClient(tx.config)
@@ -306,6 +311,7 @@ func (tx *Tx) init() {
 	tx.SigningKey = NewSigningKeyClient(tx.config)
 	tx.Snooze = NewSnoozeClient(tx.config)
 	tx.StageChange = NewStageChangeClient(tx.config)
+	tx.StageStay = NewStageStayClient(tx.config)
 	tx.Task = NewTaskClient(tx.config)
 	tx.Team = NewTeamClient(tx.config)
 	tx.TrackingEvent = NewTrackingEventClient(tx.config)

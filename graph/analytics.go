@@ -8,13 +8,10 @@ import (
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
-	"tandem/domain/money"
 	"tandem/ent"
 	"tandem/ent/customer"
 	"tandem/ent/errcode"
 	"tandem/ent/issue"
-	"tandem/ent/order"
-	"tandem/ent/orderline"
 	"tandem/ent/product"
 	"tandem/ent/team"
 	"tandem/ent/user"
@@ -63,18 +60,19 @@ func (r aggRow) key(n int) string {
 	return ""
 }
 
-// monthOf is the dialect's YYYY-MM of a time column.
+// monthOf is the dialect's YYYY-MM of a time column, in UTC whatever the session's
+// time zone (as SQLite, and as the rollups' days).
 func monthOf(s *sql.Selector, col string) string {
 	if s.Dialect() == dialect.Postgres {
-		return fmt.Sprintf("to_char(%s, 'YYYY-MM')", col)
+		return fmt.Sprintf("to_char(%s AT TIME ZONE 'UTC', 'YYYY-MM')", col)
 	}
 	return fmt.Sprintf("strftime('%%Y-%%m', %s)", col)
 }
 
-// dayOf is the dialect's YYYY-MM-DD of a time column.
+// dayOf is the dialect's YYYY-MM-DD of a time column, in UTC.
 func dayOf(s *sql.Selector, col string) string {
 	if s.Dialect() == dialect.Postgres {
-		return fmt.Sprintf("to_char(%s, 'YYYY-MM-DD')", col)
+		return fmt.Sprintf("to_char(%s AT TIME ZONE 'UTC', 'YYYY-MM-DD')", col)
 	}
 	return fmt.Sprintf("strftime('%%Y-%%m-%%d', %s)", col)
 }
@@ -200,146 +198,4 @@ func issueBreakdown(ctx context.Context, c *ent.Client, dims []model.IssueDimens
 		return nil, err
 	}
 	return toAggregate(rows, len(dims)), nil
-}
-
-// orderVolume sums the order lines the viewer sees, cancelled orders excluded, per
-// currency: amounts in different currencies are never added (money). With convertTo
-// every amount is converted with the rate valid at its order's date, and each row
-// says which rates it used and which amounts had none.
-func orderVolume(ctx context.Context, c *ent.Client, dims []model.OrderVolumeDimension, from, to *time.Time, convertTo *string) ([]*model.OrderVolumeRow, error) {
-	if err := checkDims(dims); err != nil {
-		return nil, err
-	}
-	target := ""
-	if convertTo != nil {
-		if target = money.Code(*convertTo); !money.ValidCode(target) {
-			return nil, errcode.New(errcode.BadUserInput, "%q is not a currency code: use three letters (ISO 4217, e.g. CNY)", *convertTo).With("field", "convertTo")
-		}
-	}
-	var rows []aggRow
-	err := c.OrderLine.Query().Modify(func(s *sql.Selector) {
-		o := sql.Table(order.Table).As("vol_o")
-		s.Join(o).On(s.C(orderline.FieldOrderID), o.C(order.FieldID))
-		s.Where(sql.NEQ(o.C(order.FieldStatus), string(order.StatusCANCELLED)))
-		if from != nil {
-			s.Where(sql.GTE(o.C(order.FieldOrderedAt), from.UTC()))
-		}
-		if to != nil {
-			s.Where(sql.LT(o.C(order.FieldOrderedAt), to.UTC()))
-		}
-		var exprs []string
-		for _, d := range dims {
-			switch d {
-			case model.OrderVolumeDimensionCustomer:
-				cu := sql.Table(customer.Table).As("vol_c")
-				s.Join(cu).On(s.C(orderline.FieldCustomerID), cu.C(customer.FieldID))
-				exprs = append(exprs, cu.C(customer.FieldName))
-			case model.OrderVolumeDimensionProduct:
-				p := sql.Table(product.Table).As("vol_p")
-				s.Join(p).On(s.C(orderline.FieldProductID), p.C(product.FieldID))
-				exprs = append(exprs, p.C(product.FieldCode))
-			case model.OrderVolumeDimensionMonth:
-				exprs = append(exprs, monthOf(s, o.C(order.FieldOrderedAt)))
-			}
-		}
-		exprs = append(exprs, fmt.Sprintf("UPPER(%s)", o.C(order.FieldCurrency)))
-		if target != "" {
-			exprs = append(exprs, dayOf(s, o.C(order.FieldOrderedAt)))
-		}
-		grouping(s, exprs,
-			sql.As(sql.Count("*"), "count"),
-			sql.As(fmt.Sprintf("COUNT(DISTINCT %s)", s.C(orderline.FieldOrderID)), "orders"),
-			sql.As(fmt.Sprintf("COALESCE(SUM(%s), 0)", s.C(orderline.FieldQuantity)), "quantity"),
-			sql.As(fmt.Sprintf("COALESCE(SUM(%s * %s), 0)", s.C(orderline.FieldQuantity), s.C(orderline.FieldUnitPrice)), "value"),
-		)
-	}).Scan(ctx, &rows)
-	if err != nil {
-		return nil, err
-	}
-	n := len(dims)
-	if target == "" {
-		out := make([]*model.OrderVolumeRow, 0, len(rows))
-		for _, r := range rows {
-			out = append(out, &model.OrderVolumeRow{Keys: r.keys(n), Orders: r.Orders, Lines: r.Count, Quantity: r.Quantity, Value: r.Value,
-				Currency: r.key(n), Rates: []*model.AppliedRate{}, Unconverted: []*model.CurrencyAmount{}})
-		}
-		return out, nil
-	}
-	book, err := money.Load(ctx, c)
-	if err != nil {
-		return nil, err
-	}
-	// Rows per dimensions and currency: target for what converts, the original
-	// currency for what has no rate at its date.
-	type group struct {
-		row   *model.OrderVolumeRow
-		rates []money.Rate
-	}
-	var order []string
-	groups := map[string]*group{}
-	get := func(r aggRow, cur string) *group {
-		k := cur
-		for _, key := range r.keys(n) {
-			if key != nil {
-				k += "\x00" + *key
-			} else {
-				k += "\x01"
-			}
-		}
-		if g, ok := groups[k]; ok {
-			return g
-		}
-		g := &group{row: &model.OrderVolumeRow{Keys: r.keys(n), Currency: cur, Rates: []*model.AppliedRate{}, Unconverted: []*model.CurrencyAmount{}}}
-		groups[k] = g
-		order = append(order, k)
-		return g
-	}
-	var missing []struct {
-		r   aggRow
-		cur string
-		val float64
-	}
-	for _, r := range rows {
-		cur := r.key(n)
-		day, _ := time.Parse(time.DateOnly, r.key(n+1))
-		conv := book.Convert(r.Value, cur, target, day)
-		g := get(r, target)
-		if !conv.Same && !conv.Converted {
-			g = get(r, cur)
-			missing = append(missing, struct {
-				r   aggRow
-				cur string
-				val float64
-			}{r, cur, r.Value})
-		}
-		g.row.Orders += r.Orders
-		g.row.Lines += r.Count
-		g.row.Quantity += r.Quantity
-		g.row.Value += conv.Amount
-		if conv.Converted {
-			g.row.Converted = true
-			g.rates = append(g.rates, conv.Rate)
-		}
-	}
-	// The target row lists what it could not include.
-	for _, m := range missing {
-		g := get(m.r, target)
-		found := false
-		for _, u := range g.row.Unconverted {
-			if u.Currency == m.cur {
-				u.Value += m.val
-				found = true
-			}
-		}
-		if !found {
-			g.row.Unconverted = append(g.row.Unconverted, &model.CurrencyAmount{Currency: m.cur, Value: m.val})
-		}
-	}
-	out := make([]*model.OrderVolumeRow, 0, len(order))
-	for _, k := range order {
-		g := groups[k]
-		g.row.Rates = appliedRates(money.Rates(g.rates))
-		out = append(out, g.row)
-	}
-	return out, nil
 }

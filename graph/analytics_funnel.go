@@ -4,19 +4,15 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"slices"
 	"time"
 
-	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
-	"tandem/domain/account"
 	samples "tandem/domain/sample"
 	"tandem/ent"
 	"tandem/ent/customer"
 	"tandem/ent/product"
 	"tandem/ent/sample"
-	"tandem/ent/stagechange"
 	"tandem/ent/user"
 	"tandem/graph/model"
 )
@@ -94,53 +90,22 @@ func sampleFunnel(ctx context.Context, c *ent.Client, dims []model.FunnelDimensi
 	return out, nil
 }
 
-// stageDurations measures the completed stays of the accounts the viewer sees in each
-// stage: the database pairs each stage change with the next one (LEAD over the
-// account's changes) and returns the days between; median and 90th percentile follow.
-func stageDurations(ctx context.Context, c *ent.Client, from, to *time.Time) ([]*model.StageDurationRow, error) {
-	var rows []struct {
-		Stage string    `json:"stage"`
-		At    time.Time `json:"at"`
-		Days  *float64  `json:"days"`
-	}
-	err := c.StageChange.Query().Modify(func(s *sql.Selector) {
-		at, cust := s.C(stagechange.FieldChangedAt), s.C(stagechange.FieldCustomerID)
-		left := fmt.Sprintf("LEAD(%s) OVER (PARTITION BY %s ORDER BY %s)", at, cust, at)
-		days := fmt.Sprintf("julianday(%s) - julianday(%s)", left, at)
-		if s.Dialect() == dialect.Postgres {
-			days = fmt.Sprintf("EXTRACT(EPOCH FROM (%s - %s)) / 86400.0", left, at)
-		}
-		s.Select(sql.As(s.C(stagechange.FieldToStage), "stage"), sql.As(at, "at"), sql.As(days, "days"))
-	}).Scan(ctx, &rows)
-	if err != nil {
-		return nil, err
-	}
-	byStage := map[string][]float64{}
-	for _, r := range rows {
-		if r.Days == nil || (from != nil && r.At.Before(*from)) || (to != nil && !r.At.Before(*to)) {
-			continue // still in the stage, or entered outside the window
-		}
-		byStage[r.Stage] = append(byStage[r.Stage], *r.Days)
-	}
-	out := []*model.StageDurationRow{}
-	for _, name := range account.Stages {
-		st := customer.Stage(name)
-		ds := byStage[name]
-		if len(ds) == 0 {
-			continue
-		}
-		slices.Sort(ds)
-		out = append(out, &model.StageDurationRow{Stage: st, Stays: len(ds), MedianDays: percentile(ds, 0.5), P90Days: percentile(ds, 0.9)})
-	}
-	return out, nil
-}
-
 // percentile interpolates linearly between the sorted values (as PostgreSQL's
 // percentile_cont does), rounded to a tenth of a day.
 func percentile(sorted []float64, p float64) float64 {
-	pos := p * float64(len(sorted)-1)
-	lo := int(math.Floor(pos))
-	hi := min(lo+1, len(sorted)-1)
-	v := sorted[lo] + (sorted[hi]-sorted[lo])*(pos-float64(lo))
-	return math.Round(v*10) / 10
+	lo, hi, frac := ranks(len(sorted), p)
+	return between(sorted[lo], sorted[hi], frac)
+}
+
+// ranks are the two places (from 0) of n sorted values the p-th percentile lies
+// between, and how far it lies from the first to the second.
+func ranks(n int, p float64) (lo, hi int, frac float64) {
+	pos := p * float64(n-1)
+	lo = int(math.Floor(pos))
+	return lo, min(lo+1, n-1), pos - float64(lo)
+}
+
+// between is the value frac of the way from a to b, rounded to a tenth.
+func between(a, b, frac float64) float64 {
+	return math.Round((a+(b-a)*frac)*10) / 10
 }

@@ -40,6 +40,18 @@ func RowsOf(v *viewer.Viewer, typ string) Rows {
 	return t.Read.For(v)
 }
 
+// ReadsEvery reports whether the viewer reads every row of each of the types: then a
+// rollup of those rows (an analytics total kept by the server) tells them nothing
+// they could not add up themselves.
+func ReadsEvery(v *viewer.Viewer, types ...string) bool {
+	for _, t := range types {
+		if !RowsOf(v, t).IsAll() {
+			return false
+		}
+	}
+	return v != nil && len(types) > 0
+}
+
 // Policy is the privacy policy of every stored type: reads are narrowed to the rows
 // the table grants, writes pass the type's write rules, and nothing passes without a
 // viewer. A decision context made by System skips it.

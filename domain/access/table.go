@@ -244,6 +244,12 @@ var Table = map[string]Type{
 	// Web Push (server/push): the browsers' keys and what was sent, read by the server alone.
 	"PushSubscription": {Write: systemWrite},
 	"PushSent":         {Write: systemWrite},
+	// Analytics rollups (domain/order.VolumeHook): read under System by orderVolume
+	// only for a viewer who reads every order and line (access.ReadsEvery).
+	"OrderVolume": {Write: systemWrite},
+	// (domain/account.StayHook): read under System by stageDurations only for a viewer
+	// who reads every stage change.
+	"StageStay": {Write: systemWrite},
 }
 
 // privateNotes: a key person's private notes are read by the account's owner, the

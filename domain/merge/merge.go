@@ -88,6 +88,10 @@ func Accounts(ctx context.Context, c *gen.Client, in Input, now time.Time) (*gen
 	if err := schema.RecountPersons(ctx, c, person.HasContactsWith(contact.CustomerID(s.ID))); err != nil {
 		return nil, err
 	}
+	// Their stage changes moved the same way: the survivor's timeline has new stays.
+	if err := account.Remeasure(ctx, c, s.ID, m.ID); err != nil {
+		return nil, err
+	}
 	delete(moved, "customers") // referrals and older tombstones: not history of the account
 	sys := access.System(ctx, "merge: the survivor no longer refers to itself")
 	if _, err := c.Customer.Update().Where(customer.ID(s.ID), customer.ReferrerCustomerID(s.ID)).ClearReferrerCustomerID().Save(sys); err != nil {

@@ -332,6 +332,18 @@ func (f OrderLineFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, e
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OrderLineMutation", m)
 }
 
+// The OrderVolumeFunc type is an adapter to allow the use of ordinary
+// function as OrderVolume mutator.
+type OrderVolumeFunc func(context.Context, *ent.OrderVolumeMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f OrderVolumeFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.OrderVolumeMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OrderVolumeMutation", m)
+}
+
 // The PersonFunc type is an adapter to allow the use of ordinary
 // function as Person mutator.
 type PersonFunc func(context.Context, *ent.PersonMutation) (ent.Value, error)
@@ -594,6 +606,18 @@ func (f StageChangeFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value,
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.StageChangeMutation", m)
+}
+
+// The StageStayFunc type is an adapter to allow the use of ordinary
+// function as StageStay mutator.
+type StageStayFunc func(context.Context, *ent.StageStayMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f StageStayFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.StageStayMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.StageStayMutation", m)
 }
 
 // The TaskFunc type is an adapter to allow the use of ordinary

@@ -34,6 +34,7 @@ import (
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
+	"tandem/ent/ordervolume"
 	"tandem/ent/person"
 	"tandem/ent/pitch"
 	"tandem/ent/predicate"
@@ -57,6 +58,7 @@ import (
 	"tandem/ent/signingkey"
 	"tandem/ent/snooze"
 	"tandem/ent/stagechange"
+	"tandem/ent/stagestay"
 	"tandem/ent/task"
 	"tandem/ent/team"
 	"tandem/ent/trackingevent"
@@ -853,6 +855,33 @@ func (f TraverseOrderLine) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.OrderLineQuery", q)
 }
 
+// The OrderVolumeFunc type is an adapter to allow the use of ordinary function as a Querier.
+type OrderVolumeFunc func(context.Context, *ent.OrderVolumeQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f OrderVolumeFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.OrderVolumeQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.OrderVolumeQuery", q)
+}
+
+// The TraverseOrderVolume type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseOrderVolume func(context.Context, *ent.OrderVolumeQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseOrderVolume) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseOrderVolume) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OrderVolumeQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.OrderVolumeQuery", q)
+}
+
 // The PersonFunc type is an adapter to allow the use of ordinary function as a Querier.
 type PersonFunc func(context.Context, *ent.PersonQuery) (ent.Value, error)
 
@@ -1447,6 +1476,33 @@ func (f TraverseStageChange) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.StageChangeQuery", q)
 }
 
+// The StageStayFunc type is an adapter to allow the use of ordinary function as a Querier.
+type StageStayFunc func(context.Context, *ent.StageStayQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f StageStayFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.StageStayQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.StageStayQuery", q)
+}
+
+// The TraverseStageStay type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseStageStay func(context.Context, *ent.StageStayQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseStageStay) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseStageStay) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StageStayQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.StageStayQuery", q)
+}
+
 // The TaskFunc type is an adapter to allow the use of ordinary function as a Querier.
 type TaskFunc func(context.Context, *ent.TaskQuery) (ent.Value, error)
 
@@ -1693,6 +1749,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.OrderEventQuery, predicate.OrderEvent, orderevent.OrderOption]{typ: ent.TypeOrderEvent, tq: q}, nil
 	case *ent.OrderLineQuery:
 		return &query[*ent.OrderLineQuery, predicate.OrderLine, orderline.OrderOption]{typ: ent.TypeOrderLine, tq: q}, nil
+	case *ent.OrderVolumeQuery:
+		return &query[*ent.OrderVolumeQuery, predicate.OrderVolume, ordervolume.OrderOption]{typ: ent.TypeOrderVolume, tq: q}, nil
 	case *ent.PersonQuery:
 		return &query[*ent.PersonQuery, predicate.Person, person.OrderOption]{typ: ent.TypePerson, tq: q}, nil
 	case *ent.PitchQuery:
@@ -1737,6 +1795,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.SnoozeQuery, predicate.Snooze, snooze.OrderOption]{typ: ent.TypeSnooze, tq: q}, nil
 	case *ent.StageChangeQuery:
 		return &query[*ent.StageChangeQuery, predicate.StageChange, stagechange.OrderOption]{typ: ent.TypeStageChange, tq: q}, nil
+	case *ent.StageStayQuery:
+		return &query[*ent.StageStayQuery, predicate.StageStay, stagestay.OrderOption]{typ: ent.TypeStageStay, tq: q}, nil
 	case *ent.TaskQuery:
 		return &query[*ent.TaskQuery, predicate.Task, task.OrderOption]{typ: ent.TypeTask, tq: q}, nil
 	case *ent.TeamQuery:

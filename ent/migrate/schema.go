@@ -1557,6 +1557,30 @@ var (
 			},
 		},
 	}
+	// OrderVolumesColumns holds the columns for the "order_volumes" table.
+	OrderVolumesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "day", Type: field.TypeString, Size: 10},
+		{Name: "currency", Type: field.TypeString, Size: 3},
+		{Name: "product_id", Type: field.TypeString, Size: 40, Default: ""},
+		{Name: "lines", Type: field.TypeInt},
+		{Name: "orders", Type: field.TypeInt},
+		{Name: "quantity", Type: field.TypeFloat64},
+		{Name: "value", Type: field.TypeFloat64},
+	}
+	// OrderVolumesTable holds the schema information for the "order_volumes" table.
+	OrderVolumesTable = &schema.Table{
+		Name:       "order_volumes",
+		Columns:    OrderVolumesColumns,
+		PrimaryKey: []*schema.Column{OrderVolumesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "ordervolume_day_currency_product_id",
+				Unique:  true,
+				Columns: []*schema.Column{OrderVolumesColumns[1], OrderVolumesColumns[2], OrderVolumesColumns[3]},
+			},
+		},
+	}
 	// PersonsColumns holds the columns for the "persons" table.
 	PersonsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -2503,6 +2527,7 @@ var (
 		{Name: "reason", Type: field.TypeString, Nullable: true},
 		{Name: "evidence", Type: field.TypeString, Nullable: true},
 		{Name: "changed_at", Type: field.TypeTime},
+		{Name: "stay_seconds", Type: field.TypeInt64, Nullable: true},
 		{Name: "customer_id", Type: field.TypeString},
 		{Name: "changed_by_id", Type: field.TypeString, Nullable: true},
 	}
@@ -2514,13 +2539,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "stage_changes_customers_stage_changes",
-				Columns:    []*schema.Column{StageChangesColumns[6]},
+				Columns:    []*schema.Column{StageChangesColumns[7]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "stage_changes_users_changed_by",
-				Columns:    []*schema.Column{StageChangesColumns[7]},
+				Columns:    []*schema.Column{StageChangesColumns[8]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -2529,17 +2554,42 @@ var (
 			{
 				Name:    "stagechange_customer_id_changed_at",
 				Unique:  false,
-				Columns: []*schema.Column{StageChangesColumns[6], StageChangesColumns[5]},
+				Columns: []*schema.Column{StageChangesColumns[7], StageChangesColumns[5]},
 			},
 			{
 				Name:    "stagechange_changed_by_id",
 				Unique:  false,
-				Columns: []*schema.Column{StageChangesColumns[7]},
+				Columns: []*schema.Column{StageChangesColumns[8]},
 			},
 			{
 				Name:    "stagechange_to_stage_changed_at",
 				Unique:  false,
 				Columns: []*schema.Column{StageChangesColumns[2], StageChangesColumns[5]},
+			},
+			{
+				Name:    "stagechange_to_stage_stay_seconds",
+				Unique:  false,
+				Columns: []*schema.Column{StageChangesColumns[2], StageChangesColumns[6]},
+			},
+		},
+	}
+	// StageStaysColumns holds the columns for the "stage_stays" table.
+	StageStaysColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "stage", Type: field.TypeEnum, Enums: []string{"PROSPECT", "CONTACTED", "VISITED", "SAMPLING", "TRIAL", "EVALUATION", "MAIN_SUPPLIER", "PARTNER", "DORMANT", "LOST"}},
+		{Name: "day", Type: field.TypeInt},
+		{Name: "stays", Type: field.TypeInt},
+	}
+	// StageStaysTable holds the schema information for the "stage_stays" table.
+	StageStaysTable = &schema.Table{
+		Name:       "stage_stays",
+		Columns:    StageStaysColumns,
+		PrimaryKey: []*schema.Column{StageStaysColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "stagestay_stage_day",
+				Unique:  true,
+				Columns: []*schema.Column{StageStaysColumns[1], StageStaysColumns[2]},
 			},
 		},
 	}
@@ -2956,6 +3006,7 @@ var (
 		OrdersTable,
 		OrderEventsTable,
 		OrderLinesTable,
+		OrderVolumesTable,
 		PersonsTable,
 		PitchesTable,
 		PricePointsTable,
@@ -2978,6 +3029,7 @@ var (
 		SigningKeysTable,
 		SnoozesTable,
 		StageChangesTable,
+		StageStaysTable,
 		TasksTable,
 		TeamsTable,
 		TrackingEventsTable,

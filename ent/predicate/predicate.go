@@ -87,6 +87,9 @@ type OrderEvent func(*sql.Selector)
 // OrderLine is the predicate function for orderline builders.
 type OrderLine func(*sql.Selector)
 
+// OrderVolume is the predicate function for ordervolume builders.
+type OrderVolume func(*sql.Selector)
+
 // Person is the predicate function for person builders.
 type Person func(*sql.Selector)
 
@@ -152,6 +155,9 @@ type Snooze func(*sql.Selector)
 
 // StageChange is the predicate function for stagechange builders.
 type StageChange func(*sql.Selector)
+
+// StageStay is the predicate function for stagestay builders.
+type StageStay func(*sql.Selector)
 
 // Task is the predicate function for task builders.
 type Task func(*sql.Selector)

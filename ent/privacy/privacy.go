@@ -759,6 +759,30 @@ func (f OrderLineMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutat
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OrderLineMutation", m)
 }
 
+// The OrderVolumeQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type OrderVolumeQueryRuleFunc func(context.Context, *ent.OrderVolumeQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f OrderVolumeQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OrderVolumeQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.OrderVolumeQuery", q)
+}
+
+// The OrderVolumeMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type OrderVolumeMutationRuleFunc func(context.Context, *ent.OrderVolumeMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f OrderVolumeMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.OrderVolumeMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OrderVolumeMutation", m)
+}
+
 // The PersonQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type PersonQueryRuleFunc func(context.Context, *ent.PersonQuery) error
@@ -1287,6 +1311,30 @@ func (f StageChangeMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.StageChangeMutation", m)
 }
 
+// The StageStayQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type StageStayQueryRuleFunc func(context.Context, *ent.StageStayQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f StageStayQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StageStayQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.StageStayQuery", q)
+}
+
+// The StageStayMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type StageStayMutationRuleFunc func(context.Context, *ent.StageStayMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f StageStayMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.StageStayMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.StageStayMutation", m)
+}
+
 // The TaskQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type TaskQueryRuleFunc func(context.Context, *ent.TaskQuery) error
@@ -1544,6 +1592,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.OrderLineQuery:
 		return q.Filter(), nil
+	case *ent.OrderVolumeQuery:
+		return q.Filter(), nil
 	case *ent.PersonQuery:
 		return q.Filter(), nil
 	case *ent.PitchQuery:
@@ -1587,6 +1637,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.SnoozeQuery:
 		return q.Filter(), nil
 	case *ent.StageChangeQuery:
+		return q.Filter(), nil
+	case *ent.StageStayQuery:
 		return q.Filter(), nil
 	case *ent.TaskQuery:
 		return q.Filter(), nil
@@ -1663,6 +1715,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.OrderLineMutation:
 		return m.Filter(), nil
+	case *ent.OrderVolumeMutation:
+		return m.Filter(), nil
 	case *ent.PersonMutation:
 		return m.Filter(), nil
 	case *ent.PitchMutation:
@@ -1706,6 +1760,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.SnoozeMutation:
 		return m.Filter(), nil
 	case *ent.StageChangeMutation:
+		return m.Filter(), nil
+	case *ent.StageStayMutation:
 		return m.Filter(), nil
 	case *ent.TaskMutation:
 		return m.Filter(), nil

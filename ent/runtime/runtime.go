@@ -31,6 +31,7 @@ import (
 	"tandem/ent/order"
 	"tandem/ent/orderevent"
 	"tandem/ent/orderline"
+	"tandem/ent/ordervolume"
 	"tandem/ent/person"
 	"tandem/ent/pitch"
 	"tandem/ent/pricepoint"
@@ -55,6 +56,7 @@ import (
 	"tandem/ent/signingkey"
 	"tandem/ent/snooze"
 	"tandem/ent/stagechange"
+	"tandem/ent/stagestay"
 	"tandem/ent/task"
 	"tandem/ent/team"
 	"tandem/ent/trackingevent"
@@ -2006,6 +2008,8 @@ func init() {
 	order.Hooks[6] = orderHooks[3]
 
 	order.Hooks[7] = orderHooks[4]
+
+	order.Hooks[8] = orderHooks[5]
 	orderMixinFields0 := orderMixin[0].Fields()
 	_ = orderMixinFields0
 	orderMixinFields1 := orderMixin[1].Fields()
@@ -2154,6 +2158,8 @@ func init() {
 	orderline.Hooks[5] = orderlineHooks[2]
 
 	orderline.Hooks[6] = orderlineHooks[3]
+
+	orderline.Hooks[7] = orderlineHooks[4]
 	orderlineMixinFields0 := orderlineMixin[0].Fields()
 	_ = orderlineMixinFields0
 	orderlineMixinFields1 := orderlineMixin[1].Fields()
@@ -2206,6 +2212,38 @@ func init() {
 	orderlineDescID := orderlineMixinFields0[0].Descriptor()
 	// orderline.DefaultID holds the default value on creation for the id field.
 	orderline.DefaultID = orderlineDescID.Default.(func() pulid.ID)
+	ordervolumeMixin := schema.OrderVolume{}.Mixin()
+	ordervolume.Policy = privacy.NewPolicies(ordervolumeMixin[0], schema.OrderVolume{})
+	ordervolume.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := ordervolume.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	ordervolumeMixinFields0 := ordervolumeMixin[0].Fields()
+	_ = ordervolumeMixinFields0
+	ordervolumeFields := schema.OrderVolume{}.Fields()
+	_ = ordervolumeFields
+	// ordervolumeDescDay is the schema descriptor for day field.
+	ordervolumeDescDay := ordervolumeFields[0].Descriptor()
+	// ordervolume.DayValidator is a validator for the "day" field. It is called by the builders before save.
+	ordervolume.DayValidator = ordervolumeDescDay.Validators[0].(func(string) error)
+	// ordervolumeDescCurrency is the schema descriptor for currency field.
+	ordervolumeDescCurrency := ordervolumeFields[1].Descriptor()
+	// ordervolume.CurrencyValidator is a validator for the "currency" field. It is called by the builders before save.
+	ordervolume.CurrencyValidator = ordervolumeDescCurrency.Validators[0].(func(string) error)
+	// ordervolumeDescProductID is the schema descriptor for product_id field.
+	ordervolumeDescProductID := ordervolumeFields[2].Descriptor()
+	// ordervolume.DefaultProductID holds the default value on creation for the product_id field.
+	ordervolume.DefaultProductID = ordervolumeDescProductID.Default.(string)
+	// ordervolume.ProductIDValidator is a validator for the "product_id" field. It is called by the builders before save.
+	ordervolume.ProductIDValidator = ordervolumeDescProductID.Validators[0].(func(string) error)
+	// ordervolumeDescID is the schema descriptor for id field.
+	ordervolumeDescID := ordervolumeMixinFields0[0].Descriptor()
+	// ordervolume.DefaultID holds the default value on creation for the id field.
+	ordervolume.DefaultID = ordervolumeDescID.Default.(func() pulid.ID)
 	personMixin := schema.Person{}.Mixin()
 	person.Policy = privacy.NewPolicies(personMixin[0], schema.Person{})
 	person.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -3721,6 +3759,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	stagechangeHooks := schema.StageChange{}.Hooks()
+
+	stagechange.Hooks[1] = stagechangeHooks[0]
 	stagechangeMixinFields0 := stagechangeMixin[0].Fields()
 	_ = stagechangeMixinFields0
 	stagechangeFields := schema.StageChange{}.Fields()
@@ -3741,6 +3782,28 @@ func init() {
 	stagechangeDescID := stagechangeMixinFields0[0].Descriptor()
 	// stagechange.DefaultID holds the default value on creation for the id field.
 	stagechange.DefaultID = stagechangeDescID.Default.(func() pulid.ID)
+	stagestayMixin := schema.StageStay{}.Mixin()
+	stagestay.Policy = privacy.NewPolicies(stagestayMixin[0], schema.StageStay{})
+	stagestay.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := stagestay.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	stagestayMixinFields0 := stagestayMixin[0].Fields()
+	_ = stagestayMixinFields0
+	stagestayFields := schema.StageStay{}.Fields()
+	_ = stagestayFields
+	// stagestayDescDay is the schema descriptor for day field.
+	stagestayDescDay := stagestayFields[1].Descriptor()
+	// stagestay.DayValidator is a validator for the "day" field. It is called by the builders before save.
+	stagestay.DayValidator = stagestayDescDay.Validators[0].(func(int) error)
+	// stagestayDescID is the schema descriptor for id field.
+	stagestayDescID := stagestayMixinFields0[0].Descriptor()
+	// stagestay.DefaultID holds the default value on creation for the id field.
+	stagestay.DefaultID = stagestayDescID.Default.(func() pulid.ID)
 	taskMixin := schema.Task{}.Mixin()
 	task.Policy = privacy.NewPolicies(taskMixin[0], schema.Task{})
 	task.Hooks[0] = func(next ent.Mutator) ent.Mutator {

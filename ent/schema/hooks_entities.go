@@ -112,7 +112,8 @@ func (Order) Hooks() []ent.Hook {
 	return []ent.Hook{hook.On(orders.Evidence, ent.OpCreate), hook.On(orders.Guard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne),
 		hook.On(credit.OrderTerms, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne),
 		hook.On(orderStatusEvent, ent.OpUpdateOne),
-		hook.On(orders.Frozen("the order", orders.OrderIDsOfOrder), ent.OpUpdate|ent.OpUpdateOne|ent.OpDelete|ent.OpDeleteOne)}
+		hook.On(orders.Frozen("the order", orders.OrderIDsOfOrder), ent.OpUpdate|ent.OpUpdateOne|ent.OpDelete|ent.OpDeleteOne),
+		hook.On(orders.VolumeHook, ent.OpUpdate|ent.OpUpdateOne|ent.OpDelete|ent.OpDeleteOne)}
 }
 
 // issueAttachmentsFollow moves a problem's attachments with it when the problem is
@@ -210,7 +211,7 @@ func (Trial) Hooks() []ent.Hook {
 func (OrderLine) Hooks() []ent.Hook {
 	return []ent.Hook{inheritCustomer((*gen.OrderLineMutation).OrderID, orderCustomer),
 		orders.Frozen("its lines", orders.OrderIDsOfLine), hook.On(orders.LineGuard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne),
-		hook.On(quotations.LinePrice, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne)}
+		hook.On(quotations.LinePrice, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne), orders.VolumeHook}
 }
 
 func (Project) Hooks() []ent.Hook {
@@ -304,3 +305,8 @@ func (Customer) Interceptors() []ent.Interceptor { return []ent.Interceptor{acco
 
 // Interceptors: a contact merged into another is a tombstone, out of every read.
 func (Contact) Interceptors() []ent.Interceptor { return []ent.Interceptor{account.HideMerged()} }
+
+// A stage change measures the stay it ends (domain/account.StayHook).
+func (StageChange) Hooks() []ent.Hook {
+	return []ent.Hook{hook.On(account.StayHook, ent.OpCreate|ent.OpDelete|ent.OpDeleteOne)}
+}

@@ -137,3 +137,32 @@ func (OrderLine) Indexes() []ent.Index {
 func (OrderLine) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.RelayConnection(), entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate())}
 }
+
+// OrderVolume is a rollup of the order lines that are not cancelled, per UTC day of
+// their order, currency and product, kept by domain/order.VolumeHook in the writing
+// transaction so orderVolume reads days, not lines. A row with an empty product_id is
+// the day's total in that currency: its orders are the day's distinct orders, which a
+// sum over products would count once per product. Never read by clients.
+type OrderVolume struct{ ent.Schema }
+
+func (OrderVolume) Mixin() []ent.Mixin { return []ent.Mixin{ids("OV")} }
+
+func (OrderVolume) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("day").MaxLen(10).Comment("YYYY-MM-DD, UTC."),
+		field.String("currency").MaxLen(3),
+		field.String("product_id").MaxLen(40).Default("").Comment("Empty on the day's total row."),
+		field.Int("lines"),
+		field.Int("orders"),
+		field.Float("quantity"),
+		field.Float("value"),
+	}
+}
+
+func (OrderVolume) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("day", "currency", "product_id").Unique()}
+}
+
+func (OrderVolume) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+}

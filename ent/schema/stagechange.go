@@ -26,6 +26,9 @@ func (StageChange) Fields() []ent.Field {
 		atMost(200, field.String("evidence").Optional().Immutable().Comment("What moved the account: a first visit, a shipped sample, a manager's decision…")),
 		field.String("changed_by_id").GoType(pulid.ID("")).Optional().Immutable(),
 		field.Time("changed_at").Default(now).Immutable().Annotations(entgql.OrderField("CHANGED_AT")),
+		field.Int64("stay_seconds").Optional().Nillable().
+			Comment("How long the account stayed in to_stage: whole seconds to its next change; empty while it is still there. Derived, kept by domain/account.StayHook.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -37,7 +40,33 @@ func (StageChange) Edges() []ent.Edge {
 }
 
 func (StageChange) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("customer_id", "changed_at"), index.Fields("changed_by_id"), index.Fields("to_stage", "changed_at")}
+	return []ent.Index{index.Fields("customer_id", "changed_at"), index.Fields("changed_by_id"), index.Fields("to_stage", "changed_at"),
+		// stageDurations reads the stays at a rank of each stage from here.
+		index.Fields("to_stage", "stay_seconds")}
+}
+
+// StageStay counts the completed stays in a stage by whole days (day = stay_seconds
+// div 86400), kept with StageChange.stay_seconds by domain/account.StayHook:
+// stageDurations finds which day holds a percentile's rank here, then reads the
+// exact stay at that rank from the stage changes' index. Never read by clients.
+type StageStay struct{ ent.Schema }
+
+func (StageStay) Mixin() []ent.Mixin { return []ent.Mixin{ids("SY")} }
+
+func (StageStay) Fields() []ent.Field {
+	return []ent.Field{
+		field.Enum("stage").Values(customerStages...),
+		field.Int("day").Min(0),
+		field.Int("stays"),
+	}
+}
+
+func (StageStay) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("stage", "day").Unique()}
+}
+
+func (StageStay) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
 }
 
 func (StageChange) Annotations() []schema.Annotation { return readOnlyGraphQL() }

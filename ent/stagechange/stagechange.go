@@ -33,6 +33,8 @@ const (
 	FieldChangedByID = "changed_by_id"
 	// FieldChangedAt holds the string denoting the changed_at field in the database.
 	FieldChangedAt = "changed_at"
+	// FieldStaySeconds holds the string denoting the stay_seconds field in the database.
+	FieldStaySeconds = "stay_seconds"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
 	EdgeCustomer = "customer"
 	// EdgeChangedBy holds the string denoting the changed_by edge name in mutations.
@@ -65,6 +67,7 @@ var Columns = []string{
 	FieldEvidence,
 	FieldChangedByID,
 	FieldChangedAt,
+	FieldStaySeconds,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -83,7 +86,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "tandem/ent/runtime"
 var (
-	Hooks  [1]ent.Hook
+	Hooks  [2]ent.Hook
 	Policy ent.Policy
 	// ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
 	ReasonValidator func(string) error
@@ -198,6 +201,11 @@ func ByChangedByID(opts ...sql.OrderTermOption) OrderOption {
 // ByChangedAt orders the results by the changed_at field.
 func ByChangedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldChangedAt, opts...).ToFunc()
+}
+
+// ByStaySeconds orders the results by the stay_seconds field.
+func ByStaySeconds(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStaySeconds, opts...).ToFunc()
 }
 
 // ByCustomerField orders the results by customer field.

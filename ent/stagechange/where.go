@@ -81,6 +81,11 @@ func ChangedAt(v time.Time) predicate.StageChange {
 	return predicate.StageChange(sql.FieldEQ(FieldChangedAt, v))
 }
 
+// StaySeconds applies equality check predicate on the "stay_seconds" field. It's identical to StaySecondsEQ.
+func StaySeconds(v int64) predicate.StageChange {
+	return predicate.StageChange(sql.FieldEQ(FieldStaySeconds, v))
+}
+
 // CustomerIDEQ applies the EQ predicate on the "customer_id" field.
 func CustomerIDEQ(v pulid.ID) predicate.StageChange {
 	return predicate.StageChange(sql.FieldEQ(FieldCustomerID, v))
@@ -469,6 +474,56 @@ func ChangedAtLT(v time.Time) predicate.StageChange {
 // ChangedAtLTE applies the LTE predicate on the "changed_at" field.
 func ChangedAtLTE(v time.Time) predicate.StageChange {
 	return predicate.StageChange(sql.FieldLTE(FieldChangedAt, v))
+}
+
+// StaySecondsEQ applies the EQ predicate on the "stay_seconds" field.
+func StaySecondsEQ(v int64) predicate.StageChange {
+	return predicate.StageChange(sql.FieldEQ(FieldStaySeconds, v))
+}
+
+// StaySecondsNEQ applies the NEQ predicate on the "stay_seconds" field.
+func StaySecondsNEQ(v int64) predicate.StageChange {
+	return predicate.StageChange(sql.FieldNEQ(FieldStaySeconds, v))
+}
+
+// StaySecondsIn applies the In predicate on the "stay_seconds" field.
+func StaySecondsIn(vs ...int64) predicate.StageChange {
+	return predicate.StageChange(sql.FieldIn(FieldStaySeconds, vs...))
+}
+
+// StaySecondsNotIn applies the NotIn predicate on the "stay_seconds" field.
+func StaySecondsNotIn(vs ...int64) predicate.StageChange {
+	return predicate.StageChange(sql.FieldNotIn(FieldStaySeconds, vs...))
+}
+
+// StaySecondsGT applies the GT predicate on the "stay_seconds" field.
+func StaySecondsGT(v int64) predicate.StageChange {
+	return predicate.StageChange(sql.FieldGT(FieldStaySeconds, v))
+}
+
+// StaySecondsGTE applies the GTE predicate on the "stay_seconds" field.
+func StaySecondsGTE(v int64) predicate.StageChange {
+	return predicate.StageChange(sql.FieldGTE(FieldStaySeconds, v))
+}
+
+// StaySecondsLT applies the LT predicate on the "stay_seconds" field.
+func StaySecondsLT(v int64) predicate.StageChange {
+	return predicate.StageChange(sql.FieldLT(FieldStaySeconds, v))
+}
+
+// StaySecondsLTE applies the LTE predicate on the "stay_seconds" field.
+func StaySecondsLTE(v int64) predicate.StageChange {
+	return predicate.StageChange(sql.FieldLTE(FieldStaySeconds, v))
+}
+
+// StaySecondsIsNil applies the IsNil predicate on the "stay_seconds" field.
+func StaySecondsIsNil() predicate.StageChange {
+	return predicate.StageChange(sql.FieldIsNull(FieldStaySeconds))
+}
+
+// StaySecondsNotNil applies the NotNil predicate on the "stay_seconds" field.
+func StaySecondsNotNil() predicate.StageChange {
+	return predicate.StageChange(sql.FieldNotNull(FieldStaySeconds))
 }
 
 // HasCustomer applies the HasEdge predicate on the "customer" edge.

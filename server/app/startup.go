@@ -10,6 +10,7 @@ import (
 	"tandem/domain/account"
 	"tandem/domain/classification"
 	keypersons "tandem/domain/keyperson"
+	orders "tandem/domain/order"
 	samples "tandem/domain/sample"
 	"tandem/domain/search"
 	"tandem/ent/classify"
@@ -104,6 +105,19 @@ func (a *App) backfill(ctx context.Context, env classify.Weights) error {
 		return samples.Rereach(ctx, c)
 	}); err != nil {
 		return fmt.Errorf("samples' reached statuses: %w", err)
+	}
+	// The order volume rollup, for orders from before it was kept (the orders' and
+	// lines' hook keeps it from then on).
+	if _, err := jobs.Once(ctx, c, "order-volume", orders.VolumeVersion, func(ctx context.Context) error {
+		return orders.RebuildVolume(ctx, c)
+	}); err != nil {
+		return fmt.Errorf("the order volume rollup: %w", err)
+	}
+	// The stays in each stage, for changes from before they were kept.
+	if _, err := jobs.Once(ctx, c, "stage-stays", account.StayVersion, func(ctx context.Context) error {
+		return account.Restay(ctx, c)
+	}); err != nil {
+		return fmt.Errorf("stage stays: %w", err)
 	}
 	return nil
 }

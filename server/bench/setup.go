@@ -147,9 +147,13 @@ func sqliteDSN(path string) string {
 }
 
 // newestTable is a mark the book's rows carry from this version of the generator on
-// (sample events and stage changes, samples' reached statuses): a book made before it
-// has none and is made again.
-const newestTable = "generator v3"
+// (sample events and stage changes, samples' reached statuses, rollups summed at
+// start-up): a book made before it has none and is made again.
+const newestTable = "generator v4"
+
+// rebuiltAtStart are Tandem's start-up jobs (server/app/startup.go) that derive rows
+// from the book's: written in bulk, the book has none of them until Tandem runs them.
+var rebuiltAtStart = []string{"order-volume", "stage-stays"}
 
 // prepareSQLite is the embedded twin: dir/tandem.db, complete when dir/book.json says so.
 func prepareSQLite(dir string, n int, fresh bool) (*book, bool, error) {
@@ -420,6 +424,12 @@ func fillBooks(ctx context.Context, c config, bin string, targets []*book) error
 	}
 	fmt.Println()
 	for _, b := range targets {
+		// Rollups the raw rows bypassed: Tandem's next start sums them again.
+		for _, job := range rebuiltAtStart {
+			if _, err := b.db.ExecContext(ctx, "DELETE FROM server_states WHERE name = $1", "start-up/"+job); err != nil {
+				return fmt.Errorf("%s: %s: %w", b.kind, job, err)
+			}
+		}
 		// PostgreSQL's autovacuum would have vacuumed a book this size; without its
 		// visibility map no scan of the fresh book could be index-only.
 		analyze := "ANALYZE"
