@@ -13,6 +13,7 @@ import (
 	"tandem/ent/schema/pulid"
 
 	"tandem/ent/accountchange"
+	"tandem/ent/accountcount"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -54,6 +55,7 @@ import (
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
+	"tandem/ent/samplecount"
 	"tandem/ent/sampleevent"
 	"tandem/ent/savedquery"
 	"tandem/ent/serverstate"
@@ -88,6 +90,8 @@ type Client struct {
 	APIToken *APITokenClient
 	// AccountChange is the client for interacting with the AccountChange builders.
 	AccountChange *AccountChangeClient
+	// AccountCount is the client for interacting with the AccountCount builders.
+	AccountCount *AccountCountClient
 	// Assistance is the client for interacting with the Assistance builders.
 	Assistance *AssistanceClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
@@ -168,6 +172,8 @@ type Client struct {
 	RefreshToken *RefreshTokenClient
 	// Sample is the client for interacting with the Sample builders.
 	Sample *SampleClient
+	// SampleCount is the client for interacting with the SampleCount builders.
+	SampleCount *SampleCountClient
 	// SampleEvent is the client for interacting with the SampleEvent builders.
 	SampleEvent *SampleEventClient
 	// SavedQuery is the client for interacting with the SavedQuery builders.
@@ -213,6 +219,7 @@ func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.APIToken = NewAPITokenClient(c.config)
 	c.AccountChange = NewAccountChangeClient(c.config)
+	c.AccountCount = NewAccountCountClient(c.config)
 	c.Assistance = NewAssistanceClient(c.config)
 	c.AuditEvent = NewAuditEventClient(c.config)
 	c.ChangeNotice = NewChangeNoticeClient(c.config)
@@ -253,6 +260,7 @@ func (c *Client) init() {
 	c.QuotationLine = NewQuotationLineClient(c.config)
 	c.RefreshToken = NewRefreshTokenClient(c.config)
 	c.Sample = NewSampleClient(c.config)
+	c.SampleCount = NewSampleCountClient(c.config)
 	c.SampleEvent = NewSampleEventClient(c.config)
 	c.SavedQuery = NewSavedQueryClient(c.config)
 	c.ServerState = NewServerStateClient(c.config)
@@ -363,6 +371,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		config:                cfg,
 		APIToken:              NewAPITokenClient(cfg),
 		AccountChange:         NewAccountChangeClient(cfg),
+		AccountCount:          NewAccountCountClient(cfg),
 		Assistance:            NewAssistanceClient(cfg),
 		AuditEvent:            NewAuditEventClient(cfg),
 		ChangeNotice:          NewChangeNoticeClient(cfg),
@@ -403,6 +412,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		QuotationLine:         NewQuotationLineClient(cfg),
 		RefreshToken:          NewRefreshTokenClient(cfg),
 		Sample:                NewSampleClient(cfg),
+		SampleCount:           NewSampleCountClient(cfg),
 		SampleEvent:           NewSampleEventClient(cfg),
 		SavedQuery:            NewSavedQueryClient(cfg),
 		ServerState:           NewServerStateClient(cfg),
@@ -440,6 +450,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		config:                cfg,
 		APIToken:              NewAPITokenClient(cfg),
 		AccountChange:         NewAccountChangeClient(cfg),
+		AccountCount:          NewAccountCountClient(cfg),
 		Assistance:            NewAssistanceClient(cfg),
 		AuditEvent:            NewAuditEventClient(cfg),
 		ChangeNotice:          NewChangeNoticeClient(cfg),
@@ -480,6 +491,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		QuotationLine:         NewQuotationLineClient(cfg),
 		RefreshToken:          NewRefreshTokenClient(cfg),
 		Sample:                NewSampleClient(cfg),
+		SampleCount:           NewSampleCountClient(cfg),
 		SampleEvent:           NewSampleEventClient(cfg),
 		SavedQuery:            NewSavedQueryClient(cfg),
 		ServerState:           NewServerStateClient(cfg),
@@ -525,17 +537,18 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.AccountChange, c.Assistance, c.AuditEvent, c.ChangeNotice,
-		c.ChangeNoticeAck, c.ClassificationSetting, c.ClientMutation, c.Competitor,
-		c.Contact, c.Customer, c.Document, c.ExchangeRate, c.ImportJob, c.Interaction,
-		c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle,
-		c.MarketInfo, c.MarketInfoShare, c.MediaNote, c.Need, c.Order, c.OrderEvent,
-		c.OrderLine, c.OrderVolume, c.Person, c.Pitch, c.PricePoint, c.Product,
-		c.Project, c.ProjectDocument, c.ProjectMember, c.ProjectMilestone, c.PushSent,
-		c.PushSubscription, c.Quotation, c.QuotationLine, c.RefreshToken, c.Sample,
-		c.SampleEvent, c.SavedQuery, c.ServerState, c.ServiceDocument, c.Shipment,
-		c.SigningKey, c.Snooze, c.StageChange, c.StageStay, c.Task, c.Team,
-		c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.APIToken, c.AccountChange, c.AccountCount, c.Assistance, c.AuditEvent,
+		c.ChangeNotice, c.ChangeNoticeAck, c.ClassificationSetting, c.ClientMutation,
+		c.Competitor, c.Contact, c.Customer, c.Document, c.ExchangeRate, c.ImportJob,
+		c.Interaction, c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson,
+		c.LoginThrottle, c.MarketInfo, c.MarketInfoShare, c.MediaNote, c.Need, c.Order,
+		c.OrderEvent, c.OrderLine, c.OrderVolume, c.Person, c.Pitch, c.PricePoint,
+		c.Product, c.Project, c.ProjectDocument, c.ProjectMember, c.ProjectMilestone,
+		c.PushSent, c.PushSubscription, c.Quotation, c.QuotationLine, c.RefreshToken,
+		c.Sample, c.SampleCount, c.SampleEvent, c.SavedQuery, c.ServerState,
+		c.ServiceDocument, c.Shipment, c.SigningKey, c.Snooze, c.StageChange,
+		c.StageStay, c.Task, c.Team, c.TrackingEvent, c.Trial, c.User,
+		c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Use(hooks...)
 	}
@@ -545,17 +558,18 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.AccountChange, c.Assistance, c.AuditEvent, c.ChangeNotice,
-		c.ChangeNoticeAck, c.ClassificationSetting, c.ClientMutation, c.Competitor,
-		c.Contact, c.Customer, c.Document, c.ExchangeRate, c.ImportJob, c.Interaction,
-		c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson, c.LoginThrottle,
-		c.MarketInfo, c.MarketInfoShare, c.MediaNote, c.Need, c.Order, c.OrderEvent,
-		c.OrderLine, c.OrderVolume, c.Person, c.Pitch, c.PricePoint, c.Product,
-		c.Project, c.ProjectDocument, c.ProjectMember, c.ProjectMilestone, c.PushSent,
-		c.PushSubscription, c.Quotation, c.QuotationLine, c.RefreshToken, c.Sample,
-		c.SampleEvent, c.SavedQuery, c.ServerState, c.ServiceDocument, c.Shipment,
-		c.SigningKey, c.Snooze, c.StageChange, c.StageStay, c.Task, c.Team,
-		c.TrackingEvent, c.Trial, c.User, c.WebhookDelivery, c.WebhookEndpoint,
+		c.APIToken, c.AccountChange, c.AccountCount, c.Assistance, c.AuditEvent,
+		c.ChangeNotice, c.ChangeNoticeAck, c.ClassificationSetting, c.ClientMutation,
+		c.Competitor, c.Contact, c.Customer, c.Document, c.ExchangeRate, c.ImportJob,
+		c.Interaction, c.Issue, c.IssueAttachment, c.IssueEvent, c.KeyPerson,
+		c.LoginThrottle, c.MarketInfo, c.MarketInfoShare, c.MediaNote, c.Need, c.Order,
+		c.OrderEvent, c.OrderLine, c.OrderVolume, c.Person, c.Pitch, c.PricePoint,
+		c.Product, c.Project, c.ProjectDocument, c.ProjectMember, c.ProjectMilestone,
+		c.PushSent, c.PushSubscription, c.Quotation, c.QuotationLine, c.RefreshToken,
+		c.Sample, c.SampleCount, c.SampleEvent, c.SavedQuery, c.ServerState,
+		c.ServiceDocument, c.Shipment, c.SigningKey, c.Snooze, c.StageChange,
+		c.StageStay, c.Task, c.Team, c.TrackingEvent, c.Trial, c.User,
+		c.WebhookDelivery, c.WebhookEndpoint,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -568,6 +582,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.APIToken.mutate(ctx, m)
 	case *AccountChangeMutation:
 		return c.AccountChange.mutate(ctx, m)
+	case *AccountCountMutation:
+		return c.AccountCount.mutate(ctx, m)
 	case *AssistanceMutation:
 		return c.Assistance.mutate(ctx, m)
 	case *AuditEventMutation:
@@ -648,6 +664,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.RefreshToken.mutate(ctx, m)
 	case *SampleMutation:
 		return c.Sample.mutate(ctx, m)
+	case *SampleCountMutation:
+		return c.SampleCount.mutate(ctx, m)
 	case *SampleEventMutation:
 		return c.SampleEvent.mutate(ctx, m)
 	case *SavedQueryMutation:
@@ -1014,6 +1032,140 @@ func (c *AccountChangeClient) mutate(ctx context.Context, m *AccountChangeMutati
 		return (&AccountChangeDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown AccountChange mutation op: %q", m.Op())
+	}
+}
+
+// AccountCountClient is a client for the AccountCount schema.
+type AccountCountClient struct {
+	config
+}
+
+// NewAccountCountClient returns a client for the AccountCount from the given config.
+func NewAccountCountClient(c config) *AccountCountClient {
+	return &AccountCountClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `accountcount.Hooks(f(g(h())))`.
+func (c *AccountCountClient) Use(hooks ...Hook) {
+	c.hooks.AccountCount = append(c.hooks.AccountCount, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `accountcount.Intercept(f(g(h())))`.
+func (c *AccountCountClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AccountCount = append(c.inters.AccountCount, interceptors...)
+}
+
+// Create returns a builder for creating a AccountCount entity.
+func (c *AccountCountClient) Create() *AccountCountCreate {
+	mutation := newAccountCountMutation(c.config, OpCreate)
+	return &AccountCountCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AccountCount entities.
+func (c *AccountCountClient) CreateBulk(builders ...*AccountCountCreate) *AccountCountCreateBulk {
+	return &AccountCountCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AccountCountClient) MapCreateBulk(slice any, setFunc func(*AccountCountCreate, int)) *AccountCountCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AccountCountCreateBulk{err: fmt.Errorf("calling to AccountCountClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AccountCountCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AccountCountCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AccountCount.
+func (c *AccountCountClient) Update() *AccountCountUpdate {
+	mutation := newAccountCountMutation(c.config, OpUpdate)
+	return &AccountCountUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AccountCountClient) UpdateOne(_m *AccountCount) *AccountCountUpdateOne {
+	mutation := newAccountCountMutation(c.config, OpUpdateOne, withAccountCount(_m))
+	return &AccountCountUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AccountCountClient) UpdateOneID(id pulid.ID) *AccountCountUpdateOne {
+	mutation := newAccountCountMutation(c.config, OpUpdateOne, withAccountCountID(id))
+	return &AccountCountUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AccountCount.
+func (c *AccountCountClient) Delete() *AccountCountDelete {
+	mutation := newAccountCountMutation(c.config, OpDelete)
+	return &AccountCountDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AccountCountClient) DeleteOne(_m *AccountCount) *AccountCountDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AccountCountClient) DeleteOneID(id pulid.ID) *AccountCountDeleteOne {
+	builder := c.Delete().Where(accountcount.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AccountCountDeleteOne{builder}
+}
+
+// Query returns a query builder for AccountCount.
+func (c *AccountCountClient) Query() *AccountCountQuery {
+	return &AccountCountQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAccountCount},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AccountCount entity by its id.
+func (c *AccountCountClient) Get(ctx context.Context, id pulid.ID) (*AccountCount, error) {
+	return c.Query().Where(accountcount.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AccountCountClient) GetX(ctx context.Context, id pulid.ID) *AccountCount {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *AccountCountClient) Hooks() []Hook {
+	hooks := c.hooks.AccountCount
+	return append(hooks[:len(hooks):len(hooks)], accountcount.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AccountCountClient) Interceptors() []Interceptor {
+	return c.inters.AccountCount
+}
+
+func (c *AccountCountClient) mutate(ctx context.Context, m *AccountCountMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AccountCountCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AccountCountUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AccountCountUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AccountCountDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AccountCount mutation op: %q", m.Op())
 	}
 }
 
@@ -8811,6 +8963,140 @@ func (c *SampleClient) mutate(ctx context.Context, m *SampleMutation) (Value, er
 	}
 }
 
+// SampleCountClient is a client for the SampleCount schema.
+type SampleCountClient struct {
+	config
+}
+
+// NewSampleCountClient returns a client for the SampleCount from the given config.
+func NewSampleCountClient(c config) *SampleCountClient {
+	return &SampleCountClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `samplecount.Hooks(f(g(h())))`.
+func (c *SampleCountClient) Use(hooks ...Hook) {
+	c.hooks.SampleCount = append(c.hooks.SampleCount, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `samplecount.Intercept(f(g(h())))`.
+func (c *SampleCountClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SampleCount = append(c.inters.SampleCount, interceptors...)
+}
+
+// Create returns a builder for creating a SampleCount entity.
+func (c *SampleCountClient) Create() *SampleCountCreate {
+	mutation := newSampleCountMutation(c.config, OpCreate)
+	return &SampleCountCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SampleCount entities.
+func (c *SampleCountClient) CreateBulk(builders ...*SampleCountCreate) *SampleCountCreateBulk {
+	return &SampleCountCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SampleCountClient) MapCreateBulk(slice any, setFunc func(*SampleCountCreate, int)) *SampleCountCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SampleCountCreateBulk{err: fmt.Errorf("calling to SampleCountClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SampleCountCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SampleCountCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SampleCount.
+func (c *SampleCountClient) Update() *SampleCountUpdate {
+	mutation := newSampleCountMutation(c.config, OpUpdate)
+	return &SampleCountUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SampleCountClient) UpdateOne(_m *SampleCount) *SampleCountUpdateOne {
+	mutation := newSampleCountMutation(c.config, OpUpdateOne, withSampleCount(_m))
+	return &SampleCountUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SampleCountClient) UpdateOneID(id pulid.ID) *SampleCountUpdateOne {
+	mutation := newSampleCountMutation(c.config, OpUpdateOne, withSampleCountID(id))
+	return &SampleCountUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SampleCount.
+func (c *SampleCountClient) Delete() *SampleCountDelete {
+	mutation := newSampleCountMutation(c.config, OpDelete)
+	return &SampleCountDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SampleCountClient) DeleteOne(_m *SampleCount) *SampleCountDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SampleCountClient) DeleteOneID(id pulid.ID) *SampleCountDeleteOne {
+	builder := c.Delete().Where(samplecount.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SampleCountDeleteOne{builder}
+}
+
+// Query returns a query builder for SampleCount.
+func (c *SampleCountClient) Query() *SampleCountQuery {
+	return &SampleCountQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSampleCount},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SampleCount entity by its id.
+func (c *SampleCountClient) Get(ctx context.Context, id pulid.ID) (*SampleCount, error) {
+	return c.Query().Where(samplecount.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SampleCountClient) GetX(ctx context.Context, id pulid.ID) *SampleCount {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *SampleCountClient) Hooks() []Hook {
+	hooks := c.hooks.SampleCount
+	return append(hooks[:len(hooks):len(hooks)], samplecount.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SampleCountClient) Interceptors() []Interceptor {
+	return c.inters.SampleCount
+}
+
+func (c *SampleCountClient) mutate(ctx context.Context, m *SampleCountMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SampleCountCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SampleCountUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SampleCountUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SampleCountDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SampleCount mutation op: %q", m.Op())
+	}
+}
+
 // SampleEventClient is a client for the SampleEvent schema.
 type SampleEventClient struct {
 	config
@@ -11470,28 +11756,29 @@ func (c *WebhookEndpointClient) mutate(ctx context.Context, m *WebhookEndpointMu
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, AccountChange, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck,
-		ClassificationSetting, ClientMutation, Competitor, Contact, Customer, Document,
-		ExchangeRate, ImportJob, Interaction, Issue, IssueAttachment, IssueEvent,
-		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, MediaNote, Need, Order,
-		OrderEvent, OrderLine, OrderVolume, Person, Pitch, PricePoint, Product,
-		Project, ProjectDocument, ProjectMember, ProjectMilestone, PushSent,
-		PushSubscription, Quotation, QuotationLine, RefreshToken, Sample, SampleEvent,
-		SavedQuery, ServerState, ServiceDocument, Shipment, SigningKey, Snooze,
-		StageChange, StageStay, Task, Team, TrackingEvent, Trial, User,
-		WebhookDelivery, WebhookEndpoint []ent.Hook
+		APIToken, AccountChange, AccountCount, Assistance, AuditEvent, ChangeNotice,
+		ChangeNoticeAck, ClassificationSetting, ClientMutation, Competitor, Contact,
+		Customer, Document, ExchangeRate, ImportJob, Interaction, Issue,
+		IssueAttachment, IssueEvent, KeyPerson, LoginThrottle, MarketInfo,
+		MarketInfoShare, MediaNote, Need, Order, OrderEvent, OrderLine, OrderVolume,
+		Person, Pitch, PricePoint, Product, Project, ProjectDocument, ProjectMember,
+		ProjectMilestone, PushSent, PushSubscription, Quotation, QuotationLine,
+		RefreshToken, Sample, SampleCount, SampleEvent, SavedQuery, ServerState,
+		ServiceDocument, Shipment, SigningKey, Snooze, StageChange, StageStay, Task,
+		Team, TrackingEvent, Trial, User, WebhookDelivery, WebhookEndpoint []ent.Hook
 	}
 	inters struct {
-		APIToken, AccountChange, Assistance, AuditEvent, ChangeNotice, ChangeNoticeAck,
-		ClassificationSetting, ClientMutation, Competitor, Contact, Customer, Document,
-		ExchangeRate, ImportJob, Interaction, Issue, IssueAttachment, IssueEvent,
-		KeyPerson, LoginThrottle, MarketInfo, MarketInfoShare, MediaNote, Need, Order,
-		OrderEvent, OrderLine, OrderVolume, Person, Pitch, PricePoint, Product,
-		Project, ProjectDocument, ProjectMember, ProjectMilestone, PushSent,
-		PushSubscription, Quotation, QuotationLine, RefreshToken, Sample, SampleEvent,
-		SavedQuery, ServerState, ServiceDocument, Shipment, SigningKey, Snooze,
-		StageChange, StageStay, Task, Team, TrackingEvent, Trial, User,
-		WebhookDelivery, WebhookEndpoint []ent.Interceptor
+		APIToken, AccountChange, AccountCount, Assistance, AuditEvent, ChangeNotice,
+		ChangeNoticeAck, ClassificationSetting, ClientMutation, Competitor, Contact,
+		Customer, Document, ExchangeRate, ImportJob, Interaction, Issue,
+		IssueAttachment, IssueEvent, KeyPerson, LoginThrottle, MarketInfo,
+		MarketInfoShare, MediaNote, Need, Order, OrderEvent, OrderLine, OrderVolume,
+		Person, Pitch, PricePoint, Product, Project, ProjectDocument, ProjectMember,
+		ProjectMilestone, PushSent, PushSubscription, Quotation, QuotationLine,
+		RefreshToken, Sample, SampleCount, SampleEvent, SavedQuery, ServerState,
+		ServiceDocument, Shipment, SigningKey, Snooze, StageChange, StageStay, Task,
+		Team, TrackingEvent, Trial, User, WebhookDelivery,
+		WebhookEndpoint []ent.Interceptor
 	}
 )
 

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"sync"
 	"tandem/ent/accountchange"
+	"tandem/ent/accountcount"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -50,6 +51,7 @@ import (
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
+	"tandem/ent/samplecount"
 	"tandem/ent/sampleevent"
 	"tandem/ent/savedquery"
 	"tandem/ent/serverstate"
@@ -132,6 +134,7 @@ func checkColumn(t, c string) error {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			apitoken.Table:              apitoken.ValidColumn,
 			accountchange.Table:         accountchange.ValidColumn,
+			accountcount.Table:          accountcount.ValidColumn,
 			assistance.Table:            assistance.ValidColumn,
 			auditevent.Table:            auditevent.ValidColumn,
 			changenotice.Table:          changenotice.ValidColumn,
@@ -172,6 +175,7 @@ func checkColumn(t, c string) error {
 			quotationline.Table:         quotationline.ValidColumn,
 			refreshtoken.Table:          refreshtoken.ValidColumn,
 			sample.Table:                sample.ValidColumn,
+			samplecount.Table:           samplecount.ValidColumn,
 			sampleevent.Table:           sampleevent.ValidColumn,
 			savedquery.Table:            savedquery.ValidColumn,
 			serverstate.Table:           serverstate.ValidColumn,

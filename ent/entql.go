@@ -4,6 +4,7 @@ package ent
 
 import (
 	"tandem/ent/accountchange"
+	"tandem/ent/accountcount"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -46,6 +47,7 @@ import (
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
+	"tandem/ent/samplecount"
 	"tandem/ent/sampleevent"
 	"tandem/ent/savedquery"
 	"tandem/ent/serverstate"
@@ -71,7 +73,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 58)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 60)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -134,6 +136,26 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[2] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   accountcount.Table,
+			Columns: accountcount.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: accountcount.FieldID,
+			},
+		},
+		Type: "AccountCount",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			accountcount.FieldStage:      {Type: field.TypeString, Column: accountcount.FieldStage},
+			accountcount.FieldOwnerID:    {Type: field.TypeString, Column: accountcount.FieldOwnerID},
+			accountcount.FieldTeamID:     {Type: field.TypeString, Column: accountcount.FieldTeamID},
+			accountcount.FieldTier:       {Type: field.TypeString, Column: accountcount.FieldTier},
+			accountcount.FieldLeadSource: {Type: field.TypeString, Column: accountcount.FieldLeadSource},
+			accountcount.FieldMonth:      {Type: field.TypeString, Column: accountcount.FieldMonth},
+			accountcount.FieldAccounts:   {Type: field.TypeInt, Column: accountcount.FieldAccounts},
+		},
+	}
+	graph.Nodes[3] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   assistance.Table,
 			Columns: assistance.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -155,7 +177,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			assistance.FieldResolvedAt:  {Type: field.TypeTime, Column: assistance.FieldResolvedAt},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditevent.Table,
 			Columns: auditevent.Columns,
@@ -176,7 +198,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditevent.FieldAt:         {Type: field.TypeTime, Column: auditevent.FieldAt},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   changenotice.Table,
 			Columns: changenotice.Columns,
@@ -199,7 +221,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			changenotice.FieldStatus:      {Type: field.TypeEnum, Column: changenotice.FieldStatus},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   changenoticeack.Table,
 			Columns: changenoticeack.Columns,
@@ -224,7 +246,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			changenoticeack.FieldNote:              {Type: field.TypeString, Column: changenoticeack.FieldNote},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   classificationsetting.Table,
 			Columns: classificationsetting.Columns,
@@ -252,7 +274,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			classificationsetting.FieldUpdatedByID:          {Type: field.TypeString, Column: classificationsetting.FieldUpdatedByID},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   clientmutation.Table,
 			Columns: clientmutation.Columns,
@@ -269,7 +291,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			clientmutation.FieldCreatedAt:        {Type: field.TypeTime, Column: clientmutation.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   competitor.Table,
 			Columns: competitor.Columns,
@@ -291,7 +313,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			competitor.FieldNotes:         {Type: field.TypeString, Column: competitor.FieldNotes},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   contact.Table,
 			Columns: contact.Columns,
@@ -320,7 +342,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			contact.FieldMergedIntoID: {Type: field.TypeString, Column: contact.FieldMergedIntoID},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customer.Table,
 			Columns: customer.Columns,
@@ -386,7 +408,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldMergedIntoID:        {Type: field.TypeString, Column: customer.FieldMergedIntoID},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   document.Table,
 			Columns: document.Columns,
@@ -417,7 +439,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			document.FieldPublishedAt:  {Type: field.TypeTime, Column: document.FieldPublishedAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   exchangerate.Table,
 			Columns: exchangerate.Columns,
@@ -437,7 +459,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			exchangerate.FieldCreatedAt:    {Type: field.TypeTime, Column: exchangerate.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importjob.Table,
 			Columns: importjob.Columns,
@@ -472,7 +494,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importjob.FieldHeartbeatAt: {Type: field.TypeTime, Column: importjob.FieldHeartbeatAt},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   interaction.Table,
 			Columns: interaction.Columns,
@@ -505,7 +527,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			interaction.FieldLoggedAt:             {Type: field.TypeTime, Column: interaction.FieldLoggedAt},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   issue.Table,
 			Columns: issue.Columns,
@@ -543,7 +565,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			issue.FieldClosedAt:           {Type: field.TypeTime, Column: issue.FieldClosedAt},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   issueattachment.Table,
 			Columns: issueattachment.Columns,
@@ -568,7 +590,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			issueattachment.FieldUploadedByID: {Type: field.TypeString, Column: issueattachment.FieldUploadedByID},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   issueevent.Table,
 			Columns: issueevent.Columns,
@@ -588,7 +610,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			issueevent.FieldAt:         {Type: field.TypeTime, Column: issueevent.FieldAt},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   keyperson.Table,
 			Columns: keyperson.Columns,
@@ -618,7 +640,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			keyperson.FieldEndedReason:         {Type: field.TypeString, Column: keyperson.FieldEndedReason},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   loginthrottle.Table,
 			Columns: loginthrottle.Columns,
@@ -636,7 +658,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			loginthrottle.FieldStrikes:      {Type: field.TypeInt, Column: loginthrottle.FieldStrikes},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   marketinfo.Table,
 			Columns: marketinfo.Columns,
@@ -659,7 +681,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			marketinfo.FieldPublishedAt:        {Type: field.TypeTime, Column: marketinfo.FieldPublishedAt},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   marketinfoshare.Table,
 			Columns: marketinfoshare.Columns,
@@ -683,7 +705,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			marketinfoshare.FieldNamedCustomers:    {Type: field.TypeJSON, Column: marketinfoshare.FieldNamedCustomers},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   medianote.Table,
 			Columns: medianote.Columns,
@@ -711,7 +733,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			medianote.FieldUploadedByID:    {Type: field.TypeString, Column: medianote.FieldUploadedByID},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   need.Table,
 			Columns: need.Columns,
@@ -737,7 +759,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			need.FieldCandidateProductID: {Type: field.TypeString, Column: need.FieldCandidateProductID},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   order.Table,
 			Columns: order.Columns,
@@ -777,7 +799,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldCancelReason:            {Type: field.TypeString, Column: order.FieldCancelReason},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   orderevent.Table,
 			Columns: orderevent.Columns,
@@ -796,7 +818,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			orderevent.FieldAt:         {Type: field.TypeTime, Column: orderevent.FieldAt},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   orderline.Table,
 			Columns: orderline.Columns,
@@ -825,7 +847,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			orderline.FieldBatchAgeAcknowledgement:  {Type: field.TypeString, Column: orderline.FieldBatchAgeAcknowledgement},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ordervolume.Table,
 			Columns: ordervolume.Columns,
@@ -845,7 +867,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ordervolume.FieldValue:     {Type: field.TypeFloat64, Column: ordervolume.FieldValue},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -864,7 +886,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldAccounts:         {Type: field.TypeInt, Column: person.FieldAccounts},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pitch.Table,
 			Columns: pitch.Columns,
@@ -885,7 +907,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pitch.FieldActive:     {Type: field.TypeBool, Column: pitch.FieldActive},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pricepoint.Table,
 			Columns: pricepoint.Columns,
@@ -907,7 +929,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pricepoint.FieldSource:     {Type: field.TypeString, Column: pricepoint.FieldSource},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -937,7 +959,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldMaxBatchAgeMonths: {Type: field.TypeInt, Column: product.FieldMaxBatchAgeMonths},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   project.Table,
 			Columns: project.Columns,
@@ -967,7 +989,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			project.FieldProductID:  {Type: field.TypeString, Column: project.FieldProductID},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   projectdocument.Table,
 			Columns: projectdocument.Columns,
@@ -994,7 +1016,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			projectdocument.FieldUploadedByID: {Type: field.TypeString, Column: projectdocument.FieldUploadedByID},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   projectmember.Table,
 			Columns: projectmember.Columns,
@@ -1015,7 +1037,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			projectmember.FieldRole:        {Type: field.TypeString, Column: projectmember.FieldRole},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   projectmilestone.Table,
 			Columns: projectmilestone.Columns,
@@ -1037,7 +1059,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			projectmilestone.FieldNote:       {Type: field.TypeString, Column: projectmilestone.FieldNote},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pushsent.Table,
 			Columns: pushsent.Columns,
@@ -1054,7 +1076,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pushsent.FieldKey:       {Type: field.TypeString, Column: pushsent.FieldKey},
 		},
 	}
-	graph.Nodes[37] = &sqlgraph.Node{
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pushsubscription.Table,
 			Columns: pushsubscription.Columns,
@@ -1076,7 +1098,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pushsubscription.FieldFailures:   {Type: field.TypeInt, Column: pushsubscription.FieldFailures},
 		},
 	}
-	graph.Nodes[38] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   quotation.Table,
 			Columns: quotation.Columns,
@@ -1112,7 +1134,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			quotation.FieldCreatedByID:   {Type: field.TypeString, Column: quotation.FieldCreatedByID},
 		},
 	}
-	graph.Nodes[39] = &sqlgraph.Node{
+	graph.Nodes[40] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   quotationline.Table,
 			Columns: quotationline.Columns,
@@ -1136,7 +1158,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			quotationline.FieldNote:        {Type: field.TypeString, Column: quotationline.FieldNote},
 		},
 	}
-	graph.Nodes[40] = &sqlgraph.Node{
+	graph.Nodes[41] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -1157,7 +1179,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldClientAddr: {Type: field.TypeString, Column: refreshtoken.FieldClientAddr},
 		},
 	}
-	graph.Nodes[41] = &sqlgraph.Node{
+	graph.Nodes[42] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   sample.Table,
 			Columns: sample.Columns,
@@ -1191,7 +1213,25 @@ var schemaGraph = func() *sqlgraph.Schema {
 			sample.FieldReached:        {Type: field.TypeInt, Column: sample.FieldReached},
 		},
 	}
-	graph.Nodes[42] = &sqlgraph.Node{
+	graph.Nodes[43] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   samplecount.Table,
+			Columns: samplecount.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: samplecount.FieldID,
+			},
+		},
+		Type: "SampleCount",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			samplecount.FieldMonth:         {Type: field.TypeString, Column: samplecount.FieldMonth},
+			samplecount.FieldRequestedByID: {Type: field.TypeString, Column: samplecount.FieldRequestedByID},
+			samplecount.FieldProductID:     {Type: field.TypeString, Column: samplecount.FieldProductID},
+			samplecount.FieldReached:       {Type: field.TypeInt, Column: samplecount.FieldReached},
+			samplecount.FieldSamples:       {Type: field.TypeInt, Column: samplecount.FieldSamples},
+		},
+	}
+	graph.Nodes[44] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   sampleevent.Table,
 			Columns: sampleevent.Columns,
@@ -1211,7 +1251,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			sampleevent.FieldAt:         {Type: field.TypeTime, Column: sampleevent.FieldAt},
 		},
 	}
-	graph.Nodes[43] = &sqlgraph.Node{
+	graph.Nodes[45] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   savedquery.Table,
 			Columns: savedquery.Columns,
@@ -1232,7 +1272,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			savedquery.FieldDescription: {Type: field.TypeString, Column: savedquery.FieldDescription},
 		},
 	}
-	graph.Nodes[44] = &sqlgraph.Node{
+	graph.Nodes[46] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   serverstate.Table,
 			Columns: serverstate.Columns,
@@ -1248,7 +1288,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			serverstate.FieldUpdatedAt: {Type: field.TypeTime, Column: serverstate.FieldUpdatedAt},
 		},
 	}
-	graph.Nodes[45] = &sqlgraph.Node{
+	graph.Nodes[47] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   servicedocument.Table,
 			Columns: servicedocument.Columns,
@@ -1269,7 +1309,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			servicedocument.FieldNote:       {Type: field.TypeString, Column: servicedocument.FieldNote},
 		},
 	}
-	graph.Nodes[46] = &sqlgraph.Node{
+	graph.Nodes[48] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   shipment.Table,
 			Columns: shipment.Columns,
@@ -1295,7 +1335,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			shipment.FieldSignedBy:           {Type: field.TypeString, Column: shipment.FieldSignedBy},
 		},
 	}
-	graph.Nodes[47] = &sqlgraph.Node{
+	graph.Nodes[49] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   signingkey.Table,
 			Columns: signingkey.Columns,
@@ -1313,7 +1353,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			signingkey.FieldRetiredAt: {Type: field.TypeTime, Column: signingkey.FieldRetiredAt},
 		},
 	}
-	graph.Nodes[48] = &sqlgraph.Node{
+	graph.Nodes[50] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   snooze.Table,
 			Columns: snooze.Columns,
@@ -1332,7 +1372,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			snooze.FieldUntil:     {Type: field.TypeTime, Column: snooze.FieldUntil},
 		},
 	}
-	graph.Nodes[49] = &sqlgraph.Node{
+	graph.Nodes[51] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stagechange.Table,
 			Columns: stagechange.Columns,
@@ -1353,7 +1393,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stagechange.FieldStaySeconds: {Type: field.TypeInt64, Column: stagechange.FieldStaySeconds},
 		},
 	}
-	graph.Nodes[50] = &sqlgraph.Node{
+	graph.Nodes[52] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stagestay.Table,
 			Columns: stagestay.Columns,
@@ -1369,7 +1409,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stagestay.FieldStays: {Type: field.TypeInt, Column: stagestay.FieldStays},
 		},
 	}
-	graph.Nodes[51] = &sqlgraph.Node{
+	graph.Nodes[53] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -1393,7 +1433,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldDoneAt:        {Type: field.TypeTime, Column: task.FieldDoneAt},
 		},
 	}
-	graph.Nodes[52] = &sqlgraph.Node{
+	graph.Nodes[54] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -1411,7 +1451,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldDescription: {Type: field.TypeString, Column: team.FieldDescription},
 		},
 	}
-	graph.Nodes[53] = &sqlgraph.Node{
+	graph.Nodes[55] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trackingevent.Table,
 			Columns: trackingevent.Columns,
@@ -1432,7 +1472,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trackingevent.FieldDescription: {Type: field.TypeString, Column: trackingevent.FieldDescription},
 		},
 	}
-	graph.Nodes[54] = &sqlgraph.Node{
+	graph.Nodes[56] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trial.Table,
 			Columns: trial.Columns,
@@ -1466,7 +1506,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trial.FieldFinishedAt:        {Type: field.TypeTime, Column: trial.FieldFinishedAt},
 		},
 	}
-	graph.Nodes[55] = &sqlgraph.Node{
+	graph.Nodes[57] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -1495,7 +1535,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldPartnerCustomerID:  {Type: field.TypeString, Column: user.FieldPartnerCustomerID},
 		},
 	}
-	graph.Nodes[56] = &sqlgraph.Node{
+	graph.Nodes[58] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -1522,7 +1562,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			webhookdelivery.FieldLastError:      {Type: field.TypeString, Column: webhookdelivery.FieldLastError},
 		},
 	}
-	graph.Nodes[57] = &sqlgraph.Node{
+	graph.Nodes[59] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookendpoint.Table,
 			Columns: webhookendpoint.Columns,
@@ -4115,6 +4155,81 @@ func (f *AccountChangeFilter) WhereHasActorWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AccountCountQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AccountCountQuery builder.
+func (_q *AccountCountQuery) Filter() *AccountCountFilter {
+	return &AccountCountFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AccountCountMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AccountCountMutation builder.
+func (m *AccountCountMutation) Filter() *AccountCountFilter {
+	return &AccountCountFilter{config: m.config, predicateAdder: m}
+}
+
+// AccountCountFilter provides a generic filtering capability at runtime for AccountCountQuery.
+type AccountCountFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AccountCountFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *AccountCountFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(accountcount.FieldID))
+}
+
+// WhereStage applies the entql string predicate on the stage field.
+func (f *AccountCountFilter) WhereStage(p entql.StringP) {
+	f.Where(p.Field(accountcount.FieldStage))
+}
+
+// WhereOwnerID applies the entql string predicate on the owner_id field.
+func (f *AccountCountFilter) WhereOwnerID(p entql.StringP) {
+	f.Where(p.Field(accountcount.FieldOwnerID))
+}
+
+// WhereTeamID applies the entql string predicate on the team_id field.
+func (f *AccountCountFilter) WhereTeamID(p entql.StringP) {
+	f.Where(p.Field(accountcount.FieldTeamID))
+}
+
+// WhereTier applies the entql string predicate on the tier field.
+func (f *AccountCountFilter) WhereTier(p entql.StringP) {
+	f.Where(p.Field(accountcount.FieldTier))
+}
+
+// WhereLeadSource applies the entql string predicate on the lead_source field.
+func (f *AccountCountFilter) WhereLeadSource(p entql.StringP) {
+	f.Where(p.Field(accountcount.FieldLeadSource))
+}
+
+// WhereMonth applies the entql string predicate on the month field.
+func (f *AccountCountFilter) WhereMonth(p entql.StringP) {
+	f.Where(p.Field(accountcount.FieldMonth))
+}
+
+// WhereAccounts applies the entql int predicate on the accounts field.
+func (f *AccountCountFilter) WhereAccounts(p entql.IntP) {
+	f.Where(p.Field(accountcount.FieldAccounts))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AssistanceQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -4143,7 +4258,7 @@ type AssistanceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AssistanceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4247,7 +4362,7 @@ type AuditEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4341,7 +4456,7 @@ type ChangeNoticeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ChangeNoticeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4459,7 +4574,7 @@ type ChangeNoticeAckFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ChangeNoticeAckFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4587,7 +4702,7 @@ type ClassificationSettingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ClassificationSettingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4716,7 +4831,7 @@ type ClientMutationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ClientMutationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4776,7 +4891,7 @@ type CompetitorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CompetitorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4875,7 +4990,7 @@ type ContactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ContactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5065,7 +5180,7 @@ type CustomerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5944,7 +6059,7 @@ type DocumentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DocumentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6130,7 +6245,7 @@ type ExchangeRateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ExchangeRateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6219,7 +6334,7 @@ type ImportJobFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportJobFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6369,7 +6484,7 @@ type InteractionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InteractionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6593,7 +6708,7 @@ type IssueFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IssueFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6856,7 +6971,7 @@ type IssueAttachmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IssueAttachmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6998,7 +7113,7 @@ type IssueEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IssueEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7101,7 +7216,7 @@ type KeyPersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *KeyPersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7268,7 +7383,7 @@ type LoginThrottleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LoginThrottleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7333,7 +7448,7 @@ type MarketInfoFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MarketInfoFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7451,7 +7566,7 @@ type MarketInfoShareFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MarketInfoShareFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7588,7 +7703,7 @@ type MediaNoteFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MediaNoteFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7759,7 +7874,7 @@ type NeedFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NeedFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7906,7 +8021,7 @@ type OrderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8165,7 +8280,7 @@ type OrderEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8277,7 +8392,7 @@ type OrderLineFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderLineFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8467,7 +8582,7 @@ type OrderVolumeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderVolumeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8542,7 +8657,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8626,7 +8741,7 @@ type PitchFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PitchFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8720,7 +8835,7 @@ type PricePointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PricePointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8819,7 +8934,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9056,7 +9171,7 @@ type ProjectFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9279,7 +9394,7 @@ type ProjectDocumentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectDocumentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9431,7 +9546,7 @@ type ProjectMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9567,7 +9682,7 @@ type ProjectMilestoneFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectMilestoneFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9680,7 +9795,7 @@ type PushSentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PushSentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9754,7 +9869,7 @@ type PushSubscriptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PushSubscriptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9853,7 +9968,7 @@ type QuotationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *QuotationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10106,7 +10221,7 @@ type QuotationLineFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *QuotationLineFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10243,7 +10358,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10337,7 +10452,7 @@ type SampleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SampleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10538,6 +10653,71 @@ func (f *SampleFilter) WhereHasTrialsWith(preds ...predicate.Trial) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SampleCountQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SampleCountQuery builder.
+func (_q *SampleCountQuery) Filter() *SampleCountFilter {
+	return &SampleCountFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SampleCountMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SampleCountMutation builder.
+func (m *SampleCountMutation) Filter() *SampleCountFilter {
+	return &SampleCountFilter{config: m.config, predicateAdder: m}
+}
+
+// SampleCountFilter provides a generic filtering capability at runtime for SampleCountQuery.
+type SampleCountFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SampleCountFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *SampleCountFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(samplecount.FieldID))
+}
+
+// WhereMonth applies the entql string predicate on the month field.
+func (f *SampleCountFilter) WhereMonth(p entql.StringP) {
+	f.Where(p.Field(samplecount.FieldMonth))
+}
+
+// WhereRequestedByID applies the entql string predicate on the requested_by_id field.
+func (f *SampleCountFilter) WhereRequestedByID(p entql.StringP) {
+	f.Where(p.Field(samplecount.FieldRequestedByID))
+}
+
+// WhereProductID applies the entql string predicate on the product_id field.
+func (f *SampleCountFilter) WhereProductID(p entql.StringP) {
+	f.Where(p.Field(samplecount.FieldProductID))
+}
+
+// WhereReached applies the entql int predicate on the reached field.
+func (f *SampleCountFilter) WhereReached(p entql.IntP) {
+	f.Where(p.Field(samplecount.FieldReached))
+}
+
+// WhereSamples applies the entql int predicate on the samples field.
+func (f *SampleCountFilter) WhereSamples(p entql.IntP) {
+	f.Where(p.Field(samplecount.FieldSamples))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *SampleEventQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -10566,7 +10746,7 @@ type SampleEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SampleEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[44].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10683,7 +10863,7 @@ type SavedQueryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SavedQueryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[45].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10777,7 +10957,7 @@ type ServerStateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServerStateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[44].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[46].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10832,7 +11012,7 @@ type ServiceDocumentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceDocumentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[45].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[47].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -10926,7 +11106,7 @@ type ShipmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ShipmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[46].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[48].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -11073,7 +11253,7 @@ type SigningKeyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SigningKeyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[47].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[49].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -11138,7 +11318,7 @@ type SnoozeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SnoozeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[48].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[50].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -11222,7 +11402,7 @@ type StageChangeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StageChangeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[49].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[51].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -11330,7 +11510,7 @@ type StageStayFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StageStayFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[50].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[52].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -11385,7 +11565,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[51].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[53].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -11522,7 +11702,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[52].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[54].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -11615,7 +11795,7 @@ type TrackingEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrackingEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[53].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[55].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -11723,7 +11903,7 @@ type TrialFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrialFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[54].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[56].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -11910,7 +12090,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[55].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[57].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -12128,7 +12308,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[56].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[58].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -12266,7 +12446,7 @@ type WebhookEndpointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookEndpointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[57].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[59].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

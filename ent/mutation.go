@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sync"
 	"tandem/ent/accountchange"
+	"tandem/ent/accountcount"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -50,6 +51,7 @@ import (
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
+	"tandem/ent/samplecount"
 	"tandem/ent/sampleevent"
 	"tandem/ent/savedquery"
 	"tandem/ent/schema/pulid"
@@ -84,6 +86,7 @@ const (
 	// Node types.
 	TypeAPIToken              = "APIToken"
 	TypeAccountChange         = "AccountChange"
+	TypeAccountCount          = "AccountCount"
 	TypeAssistance            = "Assistance"
 	TypeAuditEvent            = "AuditEvent"
 	TypeChangeNotice          = "ChangeNotice"
@@ -124,6 +127,7 @@ const (
 	TypeQuotationLine         = "QuotationLine"
 	TypeRefreshToken          = "RefreshToken"
 	TypeSample                = "Sample"
+	TypeSampleCount           = "SampleCount"
 	TypeSampleEvent           = "SampleEvent"
 	TypeSavedQuery            = "SavedQuery"
 	TypeServerState           = "ServerState"
@@ -3361,6 +3365,698 @@ func (m *AccountChangeMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown AccountChange edge %s", name)
+}
+
+// AccountCountMutation represents an operation that mutates the AccountCount nodes in the graph.
+type AccountCountMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *pulid.ID
+	stage         *string
+	owner_id      *string
+	team_id       *string
+	tier          *string
+	lead_source   *string
+	month         *string
+	accounts      *int
+	addaccounts   *int
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*AccountCount, error)
+	predicates    []predicate.AccountCount
+}
+
+var _ ent.Mutation = (*AccountCountMutation)(nil)
+
+// accountcountOption allows management of the mutation configuration using functional options.
+type accountcountOption func(*AccountCountMutation)
+
+// newAccountCountMutation creates new mutation for the AccountCount entity.
+func newAccountCountMutation(c config, op Op, opts ...accountcountOption) *AccountCountMutation {
+	m := &AccountCountMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAccountCount,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAccountCountID sets the ID field of the mutation.
+func withAccountCountID(id pulid.ID) accountcountOption {
+	return func(m *AccountCountMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AccountCount
+		)
+		m.oldValue = func(ctx context.Context) (*AccountCount, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AccountCount.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAccountCount sets the old AccountCount of the mutation.
+func withAccountCount(node *AccountCount) accountcountOption {
+	return func(m *AccountCountMutation) {
+		m.oldValue = func(context.Context) (*AccountCount, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AccountCountMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AccountCountMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of AccountCount entities.
+func (m *AccountCountMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AccountCountMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AccountCountMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AccountCount.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetStage sets the "stage" field.
+func (m *AccountCountMutation) SetStage(s string) {
+	m.stage = &s
+}
+
+// Stage returns the value of the "stage" field in the mutation.
+func (m *AccountCountMutation) Stage() (r string, exists bool) {
+	v := m.stage
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStage returns the old "stage" field's value of the AccountCount entity.
+// If the AccountCount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountCountMutation) OldStage(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStage: %w", err)
+	}
+	return oldValue.Stage, nil
+}
+
+// ResetStage resets all changes to the "stage" field.
+func (m *AccountCountMutation) ResetStage() {
+	m.stage = nil
+}
+
+// SetOwnerID sets the "owner_id" field.
+func (m *AccountCountMutation) SetOwnerID(s string) {
+	m.owner_id = &s
+}
+
+// OwnerID returns the value of the "owner_id" field in the mutation.
+func (m *AccountCountMutation) OwnerID() (r string, exists bool) {
+	v := m.owner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOwnerID returns the old "owner_id" field's value of the AccountCount entity.
+// If the AccountCount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountCountMutation) OldOwnerID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOwnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOwnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOwnerID: %w", err)
+	}
+	return oldValue.OwnerID, nil
+}
+
+// ResetOwnerID resets all changes to the "owner_id" field.
+func (m *AccountCountMutation) ResetOwnerID() {
+	m.owner_id = nil
+}
+
+// SetTeamID sets the "team_id" field.
+func (m *AccountCountMutation) SetTeamID(s string) {
+	m.team_id = &s
+}
+
+// TeamID returns the value of the "team_id" field in the mutation.
+func (m *AccountCountMutation) TeamID() (r string, exists bool) {
+	v := m.team_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTeamID returns the old "team_id" field's value of the AccountCount entity.
+// If the AccountCount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountCountMutation) OldTeamID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTeamID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTeamID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTeamID: %w", err)
+	}
+	return oldValue.TeamID, nil
+}
+
+// ResetTeamID resets all changes to the "team_id" field.
+func (m *AccountCountMutation) ResetTeamID() {
+	m.team_id = nil
+}
+
+// SetTier sets the "tier" field.
+func (m *AccountCountMutation) SetTier(s string) {
+	m.tier = &s
+}
+
+// Tier returns the value of the "tier" field in the mutation.
+func (m *AccountCountMutation) Tier() (r string, exists bool) {
+	v := m.tier
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTier returns the old "tier" field's value of the AccountCount entity.
+// If the AccountCount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountCountMutation) OldTier(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTier is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTier requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTier: %w", err)
+	}
+	return oldValue.Tier, nil
+}
+
+// ResetTier resets all changes to the "tier" field.
+func (m *AccountCountMutation) ResetTier() {
+	m.tier = nil
+}
+
+// SetLeadSource sets the "lead_source" field.
+func (m *AccountCountMutation) SetLeadSource(s string) {
+	m.lead_source = &s
+}
+
+// LeadSource returns the value of the "lead_source" field in the mutation.
+func (m *AccountCountMutation) LeadSource() (r string, exists bool) {
+	v := m.lead_source
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLeadSource returns the old "lead_source" field's value of the AccountCount entity.
+// If the AccountCount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountCountMutation) OldLeadSource(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLeadSource is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLeadSource requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLeadSource: %w", err)
+	}
+	return oldValue.LeadSource, nil
+}
+
+// ResetLeadSource resets all changes to the "lead_source" field.
+func (m *AccountCountMutation) ResetLeadSource() {
+	m.lead_source = nil
+}
+
+// SetMonth sets the "month" field.
+func (m *AccountCountMutation) SetMonth(s string) {
+	m.month = &s
+}
+
+// Month returns the value of the "month" field in the mutation.
+func (m *AccountCountMutation) Month() (r string, exists bool) {
+	v := m.month
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMonth returns the old "month" field's value of the AccountCount entity.
+// If the AccountCount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountCountMutation) OldMonth(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMonth is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMonth requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMonth: %w", err)
+	}
+	return oldValue.Month, nil
+}
+
+// ResetMonth resets all changes to the "month" field.
+func (m *AccountCountMutation) ResetMonth() {
+	m.month = nil
+}
+
+// SetAccounts sets the "accounts" field.
+func (m *AccountCountMutation) SetAccounts(i int) {
+	m.accounts = &i
+	m.addaccounts = nil
+}
+
+// Accounts returns the value of the "accounts" field in the mutation.
+func (m *AccountCountMutation) Accounts() (r int, exists bool) {
+	v := m.accounts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAccounts returns the old "accounts" field's value of the AccountCount entity.
+// If the AccountCount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountCountMutation) OldAccounts(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAccounts is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAccounts requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAccounts: %w", err)
+	}
+	return oldValue.Accounts, nil
+}
+
+// AddAccounts adds i to the "accounts" field.
+func (m *AccountCountMutation) AddAccounts(i int) {
+	if m.addaccounts != nil {
+		*m.addaccounts += i
+	} else {
+		m.addaccounts = &i
+	}
+}
+
+// AddedAccounts returns the value that was added to the "accounts" field in this mutation.
+func (m *AccountCountMutation) AddedAccounts() (r int, exists bool) {
+	v := m.addaccounts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAccounts resets all changes to the "accounts" field.
+func (m *AccountCountMutation) ResetAccounts() {
+	m.accounts = nil
+	m.addaccounts = nil
+}
+
+// Where appends a list predicates to the AccountCountMutation builder.
+func (m *AccountCountMutation) Where(ps ...predicate.AccountCount) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AccountCountMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AccountCountMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AccountCount, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AccountCountMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AccountCountMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AccountCount).
+func (m *AccountCountMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AccountCountMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.stage != nil {
+		fields = append(fields, accountcount.FieldStage)
+	}
+	if m.owner_id != nil {
+		fields = append(fields, accountcount.FieldOwnerID)
+	}
+	if m.team_id != nil {
+		fields = append(fields, accountcount.FieldTeamID)
+	}
+	if m.tier != nil {
+		fields = append(fields, accountcount.FieldTier)
+	}
+	if m.lead_source != nil {
+		fields = append(fields, accountcount.FieldLeadSource)
+	}
+	if m.month != nil {
+		fields = append(fields, accountcount.FieldMonth)
+	}
+	if m.accounts != nil {
+		fields = append(fields, accountcount.FieldAccounts)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AccountCountMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case accountcount.FieldStage:
+		return m.Stage()
+	case accountcount.FieldOwnerID:
+		return m.OwnerID()
+	case accountcount.FieldTeamID:
+		return m.TeamID()
+	case accountcount.FieldTier:
+		return m.Tier()
+	case accountcount.FieldLeadSource:
+		return m.LeadSource()
+	case accountcount.FieldMonth:
+		return m.Month()
+	case accountcount.FieldAccounts:
+		return m.Accounts()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AccountCountMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case accountcount.FieldStage:
+		return m.OldStage(ctx)
+	case accountcount.FieldOwnerID:
+		return m.OldOwnerID(ctx)
+	case accountcount.FieldTeamID:
+		return m.OldTeamID(ctx)
+	case accountcount.FieldTier:
+		return m.OldTier(ctx)
+	case accountcount.FieldLeadSource:
+		return m.OldLeadSource(ctx)
+	case accountcount.FieldMonth:
+		return m.OldMonth(ctx)
+	case accountcount.FieldAccounts:
+		return m.OldAccounts(ctx)
+	}
+	return nil, fmt.Errorf("unknown AccountCount field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AccountCountMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case accountcount.FieldStage:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStage(v)
+		return nil
+	case accountcount.FieldOwnerID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOwnerID(v)
+		return nil
+	case accountcount.FieldTeamID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTeamID(v)
+		return nil
+	case accountcount.FieldTier:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTier(v)
+		return nil
+	case accountcount.FieldLeadSource:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLeadSource(v)
+		return nil
+	case accountcount.FieldMonth:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMonth(v)
+		return nil
+	case accountcount.FieldAccounts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAccounts(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AccountCount field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AccountCountMutation) AddedFields() []string {
+	var fields []string
+	if m.addaccounts != nil {
+		fields = append(fields, accountcount.FieldAccounts)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AccountCountMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case accountcount.FieldAccounts:
+		return m.AddedAccounts()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AccountCountMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case accountcount.FieldAccounts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAccounts(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AccountCount numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AccountCountMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AccountCountMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AccountCountMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown AccountCount nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AccountCountMutation) ResetField(name string) error {
+	switch name {
+	case accountcount.FieldStage:
+		m.ResetStage()
+		return nil
+	case accountcount.FieldOwnerID:
+		m.ResetOwnerID()
+		return nil
+	case accountcount.FieldTeamID:
+		m.ResetTeamID()
+		return nil
+	case accountcount.FieldTier:
+		m.ResetTier()
+		return nil
+	case accountcount.FieldLeadSource:
+		m.ResetLeadSource()
+		return nil
+	case accountcount.FieldMonth:
+		m.ResetMonth()
+		return nil
+	case accountcount.FieldAccounts:
+		m.ResetAccounts()
+		return nil
+	}
+	return fmt.Errorf("unknown AccountCount field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AccountCountMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AccountCountMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AccountCountMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AccountCountMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AccountCountMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AccountCountMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AccountCountMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown AccountCount unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AccountCountMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown AccountCount edge %s", name)
 }
 
 // AssistanceMutation represents an operation that mutates the Assistance nodes in the graph.
@@ -61276,6 +61972,623 @@ func (m *SampleMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Sample edge %s", name)
+}
+
+// SampleCountMutation represents an operation that mutates the SampleCount nodes in the graph.
+type SampleCountMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *pulid.ID
+	month           *string
+	requested_by_id *string
+	product_id      *string
+	reached         *int
+	addreached      *int
+	samples         *int
+	addsamples      *int
+	clearedFields   map[string]struct{}
+	done            bool
+	oldValue        func(context.Context) (*SampleCount, error)
+	predicates      []predicate.SampleCount
+}
+
+var _ ent.Mutation = (*SampleCountMutation)(nil)
+
+// samplecountOption allows management of the mutation configuration using functional options.
+type samplecountOption func(*SampleCountMutation)
+
+// newSampleCountMutation creates new mutation for the SampleCount entity.
+func newSampleCountMutation(c config, op Op, opts ...samplecountOption) *SampleCountMutation {
+	m := &SampleCountMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeSampleCount,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withSampleCountID sets the ID field of the mutation.
+func withSampleCountID(id pulid.ID) samplecountOption {
+	return func(m *SampleCountMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *SampleCount
+		)
+		m.oldValue = func(ctx context.Context) (*SampleCount, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().SampleCount.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withSampleCount sets the old SampleCount of the mutation.
+func withSampleCount(node *SampleCount) samplecountOption {
+	return func(m *SampleCountMutation) {
+		m.oldValue = func(context.Context) (*SampleCount, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m SampleCountMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m SampleCountMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of SampleCount entities.
+func (m *SampleCountMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *SampleCountMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *SampleCountMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().SampleCount.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetMonth sets the "month" field.
+func (m *SampleCountMutation) SetMonth(s string) {
+	m.month = &s
+}
+
+// Month returns the value of the "month" field in the mutation.
+func (m *SampleCountMutation) Month() (r string, exists bool) {
+	v := m.month
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMonth returns the old "month" field's value of the SampleCount entity.
+// If the SampleCount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SampleCountMutation) OldMonth(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMonth is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMonth requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMonth: %w", err)
+	}
+	return oldValue.Month, nil
+}
+
+// ResetMonth resets all changes to the "month" field.
+func (m *SampleCountMutation) ResetMonth() {
+	m.month = nil
+}
+
+// SetRequestedByID sets the "requested_by_id" field.
+func (m *SampleCountMutation) SetRequestedByID(s string) {
+	m.requested_by_id = &s
+}
+
+// RequestedByID returns the value of the "requested_by_id" field in the mutation.
+func (m *SampleCountMutation) RequestedByID() (r string, exists bool) {
+	v := m.requested_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRequestedByID returns the old "requested_by_id" field's value of the SampleCount entity.
+// If the SampleCount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SampleCountMutation) OldRequestedByID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRequestedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRequestedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRequestedByID: %w", err)
+	}
+	return oldValue.RequestedByID, nil
+}
+
+// ResetRequestedByID resets all changes to the "requested_by_id" field.
+func (m *SampleCountMutation) ResetRequestedByID() {
+	m.requested_by_id = nil
+}
+
+// SetProductID sets the "product_id" field.
+func (m *SampleCountMutation) SetProductID(s string) {
+	m.product_id = &s
+}
+
+// ProductID returns the value of the "product_id" field in the mutation.
+func (m *SampleCountMutation) ProductID() (r string, exists bool) {
+	v := m.product_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProductID returns the old "product_id" field's value of the SampleCount entity.
+// If the SampleCount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SampleCountMutation) OldProductID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProductID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProductID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProductID: %w", err)
+	}
+	return oldValue.ProductID, nil
+}
+
+// ResetProductID resets all changes to the "product_id" field.
+func (m *SampleCountMutation) ResetProductID() {
+	m.product_id = nil
+}
+
+// SetReached sets the "reached" field.
+func (m *SampleCountMutation) SetReached(i int) {
+	m.reached = &i
+	m.addreached = nil
+}
+
+// Reached returns the value of the "reached" field in the mutation.
+func (m *SampleCountMutation) Reached() (r int, exists bool) {
+	v := m.reached
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReached returns the old "reached" field's value of the SampleCount entity.
+// If the SampleCount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SampleCountMutation) OldReached(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReached is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReached requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReached: %w", err)
+	}
+	return oldValue.Reached, nil
+}
+
+// AddReached adds i to the "reached" field.
+func (m *SampleCountMutation) AddReached(i int) {
+	if m.addreached != nil {
+		*m.addreached += i
+	} else {
+		m.addreached = &i
+	}
+}
+
+// AddedReached returns the value that was added to the "reached" field in this mutation.
+func (m *SampleCountMutation) AddedReached() (r int, exists bool) {
+	v := m.addreached
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetReached resets all changes to the "reached" field.
+func (m *SampleCountMutation) ResetReached() {
+	m.reached = nil
+	m.addreached = nil
+}
+
+// SetSamples sets the "samples" field.
+func (m *SampleCountMutation) SetSamples(i int) {
+	m.samples = &i
+	m.addsamples = nil
+}
+
+// Samples returns the value of the "samples" field in the mutation.
+func (m *SampleCountMutation) Samples() (r int, exists bool) {
+	v := m.samples
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSamples returns the old "samples" field's value of the SampleCount entity.
+// If the SampleCount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SampleCountMutation) OldSamples(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSamples is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSamples requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSamples: %w", err)
+	}
+	return oldValue.Samples, nil
+}
+
+// AddSamples adds i to the "samples" field.
+func (m *SampleCountMutation) AddSamples(i int) {
+	if m.addsamples != nil {
+		*m.addsamples += i
+	} else {
+		m.addsamples = &i
+	}
+}
+
+// AddedSamples returns the value that was added to the "samples" field in this mutation.
+func (m *SampleCountMutation) AddedSamples() (r int, exists bool) {
+	v := m.addsamples
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSamples resets all changes to the "samples" field.
+func (m *SampleCountMutation) ResetSamples() {
+	m.samples = nil
+	m.addsamples = nil
+}
+
+// Where appends a list predicates to the SampleCountMutation builder.
+func (m *SampleCountMutation) Where(ps ...predicate.SampleCount) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the SampleCountMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *SampleCountMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.SampleCount, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *SampleCountMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *SampleCountMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (SampleCount).
+func (m *SampleCountMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *SampleCountMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.month != nil {
+		fields = append(fields, samplecount.FieldMonth)
+	}
+	if m.requested_by_id != nil {
+		fields = append(fields, samplecount.FieldRequestedByID)
+	}
+	if m.product_id != nil {
+		fields = append(fields, samplecount.FieldProductID)
+	}
+	if m.reached != nil {
+		fields = append(fields, samplecount.FieldReached)
+	}
+	if m.samples != nil {
+		fields = append(fields, samplecount.FieldSamples)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *SampleCountMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case samplecount.FieldMonth:
+		return m.Month()
+	case samplecount.FieldRequestedByID:
+		return m.RequestedByID()
+	case samplecount.FieldProductID:
+		return m.ProductID()
+	case samplecount.FieldReached:
+		return m.Reached()
+	case samplecount.FieldSamples:
+		return m.Samples()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *SampleCountMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case samplecount.FieldMonth:
+		return m.OldMonth(ctx)
+	case samplecount.FieldRequestedByID:
+		return m.OldRequestedByID(ctx)
+	case samplecount.FieldProductID:
+		return m.OldProductID(ctx)
+	case samplecount.FieldReached:
+		return m.OldReached(ctx)
+	case samplecount.FieldSamples:
+		return m.OldSamples(ctx)
+	}
+	return nil, fmt.Errorf("unknown SampleCount field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SampleCountMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case samplecount.FieldMonth:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMonth(v)
+		return nil
+	case samplecount.FieldRequestedByID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRequestedByID(v)
+		return nil
+	case samplecount.FieldProductID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProductID(v)
+		return nil
+	case samplecount.FieldReached:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReached(v)
+		return nil
+	case samplecount.FieldSamples:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSamples(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SampleCount field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *SampleCountMutation) AddedFields() []string {
+	var fields []string
+	if m.addreached != nil {
+		fields = append(fields, samplecount.FieldReached)
+	}
+	if m.addsamples != nil {
+		fields = append(fields, samplecount.FieldSamples)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *SampleCountMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case samplecount.FieldReached:
+		return m.AddedReached()
+	case samplecount.FieldSamples:
+		return m.AddedSamples()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SampleCountMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case samplecount.FieldReached:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddReached(v)
+		return nil
+	case samplecount.FieldSamples:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSamples(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SampleCount numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *SampleCountMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *SampleCountMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *SampleCountMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown SampleCount nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *SampleCountMutation) ResetField(name string) error {
+	switch name {
+	case samplecount.FieldMonth:
+		m.ResetMonth()
+		return nil
+	case samplecount.FieldRequestedByID:
+		m.ResetRequestedByID()
+		return nil
+	case samplecount.FieldProductID:
+		m.ResetProductID()
+		return nil
+	case samplecount.FieldReached:
+		m.ResetReached()
+		return nil
+	case samplecount.FieldSamples:
+		m.ResetSamples()
+		return nil
+	}
+	return fmt.Errorf("unknown SampleCount field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *SampleCountMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *SampleCountMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *SampleCountMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *SampleCountMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *SampleCountMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *SampleCountMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *SampleCountMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown SampleCount unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *SampleCountMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown SampleCount edge %s", name)
 }
 
 // SampleEventMutation represents an operation that mutates the SampleEvent nodes in the graph.

@@ -18,6 +18,8 @@ type Tx struct {
 	APIToken *APITokenClient
 	// AccountChange is the client for interacting with the AccountChange builders.
 	AccountChange *AccountChangeClient
+	// AccountCount is the client for interacting with the AccountCount builders.
+	AccountCount *AccountCountClient
 	// Assistance is the client for interacting with the Assistance builders.
 	Assistance *AssistanceClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
@@ -98,6 +100,8 @@ type Tx struct {
 	RefreshToken *RefreshTokenClient
 	// Sample is the client for interacting with the Sample builders.
 	Sample *SampleClient
+	// SampleCount is the client for interacting with the SampleCount builders.
+	SampleCount *SampleCountClient
 	// SampleEvent is the client for interacting with the SampleEvent builders.
 	SampleEvent *SampleEventClient
 	// SavedQuery is the client for interacting with the SavedQuery builders.
@@ -263,6 +267,7 @@ func (tx *Tx) Client() *Client {
 func (tx *Tx) init() {
 	tx.APIToken = NewAPITokenClient(tx.config)
 	tx.AccountChange = NewAccountChangeClient(tx.config)
+	tx.AccountCount = NewAccountCountClient(tx.config)
 	tx.Assistance = NewAssistanceClient(tx.config)
 	tx.AuditEvent = NewAuditEventClient(tx.config)
 	tx.ChangeNotice = NewChangeNoticeClient(tx.config)
@@ -303,6 +308,7 @@ func (tx *Tx) init() {
 	tx.QuotationLine = NewQuotationLineClient(tx.config)
 	tx.RefreshToken = NewRefreshTokenClient(tx.config)
 	tx.Sample = NewSampleClient(tx.config)
+	tx.SampleCount = NewSampleCountClient(tx.config)
 	tx.SampleEvent = NewSampleEventClient(tx.config)
 	tx.SavedQuery = NewSavedQueryClient(tx.config)
 	tx.ServerState = NewServerStateClient(tx.config)

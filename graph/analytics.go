@@ -132,6 +132,10 @@ func pipelineStats(ctx context.Context, c *ent.Client, dims []model.PipelineDime
 	if to != nil {
 		q.Where(customer.CreatedAtLT(to.UTC()))
 	}
+	if accountCountsAnswer(ctx, from, to) {
+		rows, err := countedPipeline(ctx, c, dims, from, to)
+		return toAggregate(rows, len(dims)), err
+	}
 	var rows []aggRow
 	err := q.Modify(func(s *sql.Selector) {
 		var exprs []string

@@ -250,6 +250,12 @@ var Table = map[string]Type{
 	// (domain/account.StayHook): read under System by stageDurations only for a viewer
 	// who reads every stage change.
 	"StageStay": {Write: systemWrite},
+	// (domain/sample.CountHook): read under System by sampleFunnel only for a viewer
+	// who reads every sample.
+	"SampleCount": {Write: systemWrite},
+	// (domain/account.CountHook): read under System by pipelineStats only for a viewer
+	// who reads every account.
+	"AccountCount": {Write: systemWrite},
 }
 
 // privateNotes: a key person's private notes are read by the account's owner, the

@@ -51,6 +51,9 @@ func StayHook(next ent.Mutator) ent.Mutator {
 			if err != nil {
 				return nil, err
 			}
+			if m.Op().Is(ent.OpDelete) { // narrowed to the changes read
+				m.Where(stagechange.IDIn(ids...))
+			}
 			gone, err := c.StageChange.Query().Where(stagechange.IDIn(ids...)).
 				Select(stagechange.FieldCustomerID, stagechange.FieldToStage, stagechange.FieldStaySeconds).All(sys)
 			if err != nil {

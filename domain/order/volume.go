@@ -106,9 +106,25 @@ func touchesVolume(ctx context.Context, m ent.Mutation) bool {
 
 // volumeOrderIDs are the orders whose lines m changes: the orders it updates or
 // deletes, or the orders of the lines it writes (before and after a move).
+// A bulk update or delete is narrowed to the rows read, so a row that starts to match
+// meanwhile is not changed unsummed.
 func volumeOrderIDs(ctx context.Context, m ent.Mutation) ([]pulid.ID, error) {
-	if om, ok := m.(*gen.OrderMutation); ok {
-		return om.IDs(ctx)
+	bulk := m.Op().Is(ent.OpUpdate | ent.OpDelete)
+	switch m := m.(type) {
+	case *gen.OrderMutation:
+		ids, err := m.IDs(ctx)
+		if err == nil && bulk {
+			m.Where(order.IDIn(ids...))
+		}
+		return ids, err
+	case *gen.OrderLineMutation:
+		if bulk {
+			lines, err := m.IDs(ctx)
+			if err != nil {
+				return nil, err
+			}
+			m.Where(orderline.IDIn(lines...))
+		}
 	}
 	return OrderIDsOfLine(ctx, m)
 }

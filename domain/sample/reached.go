@@ -27,7 +27,8 @@ func Bit(s sample.Status) int {
 
 // ReachedHook keeps Sample.reached: once a SampleEvent is written, its sample has
 // reached the event's status. A plain UPDATE of that column, in the event's
-// transaction: it is derived, not an edit anyone made (no version, no audit).
+// transaction: it is derived, not an edit anyone made (no version, no audit). A
+// status reached for the first time moves the sample in the funnel's counts.
 func ReachedHook(next ent.Mutator) ent.Mutator {
 	return hook.SampleEventFunc(func(ctx context.Context, m *gen.SampleEventMutation) (gen.Value, error) {
 		v, err := next.Mutate(ctx, m)
@@ -37,9 +38,16 @@ func ReachedHook(next ent.Mutator) ent.Mutator {
 		id, _ := m.SampleID()
 		to, _ := m.ToStatus()
 		bit := Bit(sample.Status(to))
-		_, err = m.Client().ExecContext(access.System(ctx, "a sample's reached statuses follow its events"),
-			"UPDATE "+sample.Table+" SET "+sample.FieldReached+" = "+sample.FieldReached+" | $1 WHERE id = $2", bit, string(id))
-		return v, err
+		sys := access.System(ctx, "a sample's reached statuses follow its events")
+		res, err := m.Client().ExecContext(sys,
+			"UPDATE "+sample.Table+" SET "+sample.FieldReached+" = "+sample.FieldReached+" | $1 WHERE id = $2 AND ("+sample.FieldReached+" & $1) = 0", bit, string(id))
+		if err != nil {
+			return v, err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return v, err // reached before: the counts stand
+		}
+		return v, recountSample(sys, m.Client(), id)
 	})
 }
 

@@ -32,6 +32,18 @@ func (f AccountChangeFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Valu
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AccountChangeMutation", m)
 }
 
+// The AccountCountFunc type is an adapter to allow the use of ordinary
+// function as AccountCount mutator.
+type AccountCountFunc func(context.Context, *ent.AccountCountMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AccountCountFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AccountCountMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AccountCountMutation", m)
+}
+
 // The AssistanceFunc type is an adapter to allow the use of ordinary
 // function as Assistance mutator.
 type AssistanceFunc func(context.Context, *ent.AssistanceMutation) (ent.Value, error)
@@ -510,6 +522,18 @@ func (f SampleFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, erro
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SampleMutation", m)
+}
+
+// The SampleCountFunc type is an adapter to allow the use of ordinary
+// function as SampleCount mutator.
+type SampleCountFunc func(context.Context, *ent.SampleCountMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SampleCountFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SampleCountMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SampleCountMutation", m)
 }
 
 // The SampleEventFunc type is an adapter to allow the use of ordinary

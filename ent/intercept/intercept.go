@@ -8,6 +8,7 @@ import (
 
 	"tandem/ent"
 	"tandem/ent/accountchange"
+	"tandem/ent/accountcount"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -50,6 +51,7 @@ import (
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
+	"tandem/ent/samplecount"
 	"tandem/ent/sampleevent"
 	"tandem/ent/savedquery"
 	"tandem/ent/serverstate"
@@ -178,6 +180,33 @@ func (f TraverseAccountChange) Traverse(ctx context.Context, q ent.Query) error 
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.AccountChangeQuery", q)
+}
+
+// The AccountCountFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AccountCountFunc func(context.Context, *ent.AccountCountQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AccountCountFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AccountCountQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AccountCountQuery", q)
+}
+
+// The TraverseAccountCount type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAccountCount func(context.Context, *ent.AccountCountQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAccountCount) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAccountCount) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AccountCountQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AccountCountQuery", q)
 }
 
 // The AssistanceFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -1260,6 +1289,33 @@ func (f TraverseSample) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.SampleQuery", q)
 }
 
+// The SampleCountFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SampleCountFunc func(context.Context, *ent.SampleCountQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SampleCountFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SampleCountQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SampleCountQuery", q)
+}
+
+// The TraverseSampleCount type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSampleCount func(context.Context, *ent.SampleCountQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSampleCount) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSampleCount) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SampleCountQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SampleCountQuery", q)
+}
+
 // The SampleEventFunc type is an adapter to allow the use of ordinary function as a Querier.
 type SampleEventFunc func(context.Context, *ent.SampleEventQuery) (ent.Value, error)
 
@@ -1699,6 +1755,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.APITokenQuery, predicate.APIToken, apitoken.OrderOption]{typ: ent.TypeAPIToken, tq: q}, nil
 	case *ent.AccountChangeQuery:
 		return &query[*ent.AccountChangeQuery, predicate.AccountChange, accountchange.OrderOption]{typ: ent.TypeAccountChange, tq: q}, nil
+	case *ent.AccountCountQuery:
+		return &query[*ent.AccountCountQuery, predicate.AccountCount, accountcount.OrderOption]{typ: ent.TypeAccountCount, tq: q}, nil
 	case *ent.AssistanceQuery:
 		return &query[*ent.AssistanceQuery, predicate.Assistance, assistance.OrderOption]{typ: ent.TypeAssistance, tq: q}, nil
 	case *ent.AuditEventQuery:
@@ -1779,6 +1837,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.RefreshTokenQuery, predicate.RefreshToken, refreshtoken.OrderOption]{typ: ent.TypeRefreshToken, tq: q}, nil
 	case *ent.SampleQuery:
 		return &query[*ent.SampleQuery, predicate.Sample, sample.OrderOption]{typ: ent.TypeSample, tq: q}, nil
+	case *ent.SampleCountQuery:
+		return &query[*ent.SampleCountQuery, predicate.SampleCount, samplecount.OrderOption]{typ: ent.TypeSampleCount, tq: q}, nil
 	case *ent.SampleEventQuery:
 		return &query[*ent.SampleEventQuery, predicate.SampleEvent, sampleevent.OrderOption]{typ: ent.TypeSampleEvent, tq: q}, nil
 	case *ent.SavedQueryQuery:

@@ -125,6 +125,30 @@ var (
 			},
 		},
 	}
+	// AccountCountsColumns holds the columns for the "account_counts" table.
+	AccountCountsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "stage", Type: field.TypeString, Size: 20},
+		{Name: "owner_id", Type: field.TypeString, Size: 40, Default: ""},
+		{Name: "team_id", Type: field.TypeString, Size: 40, Default: ""},
+		{Name: "tier", Type: field.TypeString, Size: 1, Default: ""},
+		{Name: "lead_source", Type: field.TypeString, Size: 20, Default: ""},
+		{Name: "month", Type: field.TypeString, Size: 7},
+		{Name: "accounts", Type: field.TypeInt},
+	}
+	// AccountCountsTable holds the schema information for the "account_counts" table.
+	AccountCountsTable = &schema.Table{
+		Name:       "account_counts",
+		Columns:    AccountCountsColumns,
+		PrimaryKey: []*schema.Column{AccountCountsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "accountcount_stage_owner_id_team_id_tier_lead_source_month",
+				Unique:  true,
+				Columns: []*schema.Column{AccountCountsColumns[1], AccountCountsColumns[2], AccountCountsColumns[3], AccountCountsColumns[4], AccountCountsColumns[5], AccountCountsColumns[6]},
+			},
+		},
+	}
 	// AssistancesColumns holds the columns for the "assistances" table.
 	AssistancesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -2260,14 +2284,14 @@ var (
 				Columns: []*schema.Column{SamplesColumns[19]},
 			},
 			{
-				Name:    "sample_requested_by_id",
-				Unique:  false,
-				Columns: []*schema.Column{SamplesColumns[21]},
-			},
-			{
 				Name:    "sample_requested_at",
 				Unique:  false,
 				Columns: []*schema.Column{SamplesColumns[9]},
+			},
+			{
+				Name:    "sample_requested_by_id_product_id_requested_at",
+				Unique:  false,
+				Columns: []*schema.Column{SamplesColumns[21], SamplesColumns[20], SamplesColumns[9]},
 			},
 			{
 				Name:    "sample_shipped_at",
@@ -2278,6 +2302,28 @@ var (
 				Name:    "sample_received_at",
 				Unique:  false,
 				Columns: []*schema.Column{SamplesColumns[11]},
+			},
+		},
+	}
+	// SampleCountsColumns holds the columns for the "sample_counts" table.
+	SampleCountsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "month", Type: field.TypeString, Size: 7},
+		{Name: "requested_by_id", Type: field.TypeString, Size: 40, Default: ""},
+		{Name: "product_id", Type: field.TypeString, Size: 40},
+		{Name: "reached", Type: field.TypeInt},
+		{Name: "samples", Type: field.TypeInt},
+	}
+	// SampleCountsTable holds the schema information for the "sample_counts" table.
+	SampleCountsTable = &schema.Table{
+		Name:       "sample_counts",
+		Columns:    SampleCountsColumns,
+		PrimaryKey: []*schema.Column{SampleCountsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "samplecount_month_requested_by_id_product_id_reached",
+				Unique:  true,
+				Columns: []*schema.Column{SampleCountsColumns[1], SampleCountsColumns[2], SampleCountsColumns[3], SampleCountsColumns[4]},
 			},
 		},
 	}
@@ -2981,6 +3027,7 @@ var (
 	Tables = []*schema.Table{
 		APITokensTable,
 		AccountChangesTable,
+		AccountCountsTable,
 		AssistancesTable,
 		AuditEventsTable,
 		ChangeNoticesTable,
@@ -3021,6 +3068,7 @@ var (
 		QuotationLinesTable,
 		RefreshTokensTable,
 		SamplesTable,
+		SampleCountsTable,
 		SampleEventsTable,
 		SavedQueriesTable,
 		ServerStatesTable,

@@ -12,6 +12,9 @@ type APIToken func(*sql.Selector)
 // AccountChange is the predicate function for accountchange builders.
 type AccountChange func(*sql.Selector)
 
+// AccountCount is the predicate function for accountcount builders.
+type AccountCount func(*sql.Selector)
+
 // Assistance is the predicate function for assistance builders.
 type Assistance func(*sql.Selector)
 
@@ -131,6 +134,9 @@ type RefreshToken func(*sql.Selector)
 
 // Sample is the predicate function for sample builders.
 type Sample func(*sql.Selector)
+
+// SampleCount is the predicate function for samplecount builders.
+type SampleCount func(*sql.Selector)
 
 // SampleEvent is the predicate function for sampleevent builders.
 type SampleEvent func(*sql.Selector)

@@ -159,6 +159,30 @@ func (f AccountChangeMutationRuleFunc) EvalMutation(ctx context.Context, m ent.M
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AccountChangeMutation", m)
 }
 
+// The AccountCountQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AccountCountQueryRuleFunc func(context.Context, *ent.AccountCountQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AccountCountQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AccountCountQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AccountCountQuery", q)
+}
+
+// The AccountCountMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AccountCountMutationRuleFunc func(context.Context, *ent.AccountCountMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AccountCountMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AccountCountMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AccountCountMutation", m)
+}
+
 // The AssistanceQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AssistanceQueryRuleFunc func(context.Context, *ent.AssistanceQuery) error
@@ -1119,6 +1143,30 @@ func (f SampleMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SampleMutation", m)
 }
 
+// The SampleCountQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SampleCountQueryRuleFunc func(context.Context, *ent.SampleCountQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SampleCountQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SampleCountQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SampleCountQuery", q)
+}
+
+// The SampleCountMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SampleCountMutationRuleFunc func(context.Context, *ent.SampleCountMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SampleCountMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SampleCountMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SampleCountMutation", m)
+}
+
 // The SampleEventQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type SampleEventQueryRuleFunc func(context.Context, *ent.SampleEventQuery) error
@@ -1542,6 +1590,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.AccountChangeQuery:
 		return q.Filter(), nil
+	case *ent.AccountCountQuery:
+		return q.Filter(), nil
 	case *ent.AssistanceQuery:
 		return q.Filter(), nil
 	case *ent.AuditEventQuery:
@@ -1622,6 +1672,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.SampleQuery:
 		return q.Filter(), nil
+	case *ent.SampleCountQuery:
+		return q.Filter(), nil
 	case *ent.SampleEventQuery:
 		return q.Filter(), nil
 	case *ent.SavedQueryQuery:
@@ -1664,6 +1716,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.APITokenMutation:
 		return m.Filter(), nil
 	case *ent.AccountChangeMutation:
+		return m.Filter(), nil
+	case *ent.AccountCountMutation:
 		return m.Filter(), nil
 	case *ent.AssistanceMutation:
 		return m.Filter(), nil
@@ -1744,6 +1798,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.RefreshTokenMutation:
 		return m.Filter(), nil
 	case *ent.SampleMutation:
+		return m.Filter(), nil
+	case *ent.SampleCountMutation:
 		return m.Filter(), nil
 	case *ent.SampleEventMutation:
 		return m.Filter(), nil

@@ -5,6 +5,7 @@ package runtime
 import (
 	"context"
 	"tandem/ent/accountchange"
+	"tandem/ent/accountcount"
 	"tandem/ent/apitoken"
 	"tandem/ent/assistance"
 	"tandem/ent/auditevent"
@@ -46,6 +47,7 @@ import (
 	"tandem/ent/quotationline"
 	"tandem/ent/refreshtoken"
 	"tandem/ent/sample"
+	"tandem/ent/samplecount"
 	"tandem/ent/sampleevent"
 	"tandem/ent/savedquery"
 	"tandem/ent/schema"
@@ -199,6 +201,56 @@ func init() {
 	accountchangeDescID := accountchangeMixinFields0[0].Descriptor()
 	// accountchange.DefaultID holds the default value on creation for the id field.
 	accountchange.DefaultID = accountchangeDescID.Default.(func() pulid.ID)
+	accountcountMixin := schema.AccountCount{}.Mixin()
+	accountcount.Policy = privacy.NewPolicies(accountcountMixin[0], schema.AccountCount{})
+	accountcount.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := accountcount.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	accountcountMixinFields0 := accountcountMixin[0].Fields()
+	_ = accountcountMixinFields0
+	accountcountFields := schema.AccountCount{}.Fields()
+	_ = accountcountFields
+	// accountcountDescStage is the schema descriptor for stage field.
+	accountcountDescStage := accountcountFields[0].Descriptor()
+	// accountcount.StageValidator is a validator for the "stage" field. It is called by the builders before save.
+	accountcount.StageValidator = accountcountDescStage.Validators[0].(func(string) error)
+	// accountcountDescOwnerID is the schema descriptor for owner_id field.
+	accountcountDescOwnerID := accountcountFields[1].Descriptor()
+	// accountcount.DefaultOwnerID holds the default value on creation for the owner_id field.
+	accountcount.DefaultOwnerID = accountcountDescOwnerID.Default.(string)
+	// accountcount.OwnerIDValidator is a validator for the "owner_id" field. It is called by the builders before save.
+	accountcount.OwnerIDValidator = accountcountDescOwnerID.Validators[0].(func(string) error)
+	// accountcountDescTeamID is the schema descriptor for team_id field.
+	accountcountDescTeamID := accountcountFields[2].Descriptor()
+	// accountcount.DefaultTeamID holds the default value on creation for the team_id field.
+	accountcount.DefaultTeamID = accountcountDescTeamID.Default.(string)
+	// accountcount.TeamIDValidator is a validator for the "team_id" field. It is called by the builders before save.
+	accountcount.TeamIDValidator = accountcountDescTeamID.Validators[0].(func(string) error)
+	// accountcountDescTier is the schema descriptor for tier field.
+	accountcountDescTier := accountcountFields[3].Descriptor()
+	// accountcount.DefaultTier holds the default value on creation for the tier field.
+	accountcount.DefaultTier = accountcountDescTier.Default.(string)
+	// accountcount.TierValidator is a validator for the "tier" field. It is called by the builders before save.
+	accountcount.TierValidator = accountcountDescTier.Validators[0].(func(string) error)
+	// accountcountDescLeadSource is the schema descriptor for lead_source field.
+	accountcountDescLeadSource := accountcountFields[4].Descriptor()
+	// accountcount.DefaultLeadSource holds the default value on creation for the lead_source field.
+	accountcount.DefaultLeadSource = accountcountDescLeadSource.Default.(string)
+	// accountcount.LeadSourceValidator is a validator for the "lead_source" field. It is called by the builders before save.
+	accountcount.LeadSourceValidator = accountcountDescLeadSource.Validators[0].(func(string) error)
+	// accountcountDescMonth is the schema descriptor for month field.
+	accountcountDescMonth := accountcountFields[5].Descriptor()
+	// accountcount.MonthValidator is a validator for the "month" field. It is called by the builders before save.
+	accountcount.MonthValidator = accountcountDescMonth.Validators[0].(func(string) error)
+	// accountcountDescID is the schema descriptor for id field.
+	accountcountDescID := accountcountMixinFields0[0].Descriptor()
+	// accountcount.DefaultID holds the default value on creation for the id field.
+	accountcount.DefaultID = accountcountDescID.Default.(func() pulid.ID)
 	assistanceMixin := schema.Assistance{}.Mixin()
 	assistance.Policy = privacy.NewPolicies(assistanceMixin[0], schema.Assistance{})
 	assistance.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -758,6 +810,8 @@ func init() {
 	customer.Hooks[8] = customerHooks[5]
 
 	customer.Hooks[9] = customerHooks[6]
+
+	customer.Hooks[10] = customerHooks[7]
 	customerInters := schema.Customer{}.Interceptors()
 	customer.Interceptors[0] = customerInters[0]
 	customerMixinFields0 := customerMixin[0].Fields()
@@ -3314,6 +3368,8 @@ func init() {
 	sample.Hooks[3] = sampleHooks[0]
 
 	sample.Hooks[4] = sampleHooks[1]
+
+	sample.Hooks[5] = sampleHooks[2]
 	sampleMixinFields0 := sampleMixin[0].Fields()
 	_ = sampleMixinFields0
 	sampleMixinFields1 := sampleMixin[1].Fields()
@@ -3386,6 +3442,38 @@ func init() {
 	sampleDescID := sampleMixinFields0[0].Descriptor()
 	// sample.DefaultID holds the default value on creation for the id field.
 	sample.DefaultID = sampleDescID.Default.(func() pulid.ID)
+	samplecountMixin := schema.SampleCount{}.Mixin()
+	samplecount.Policy = privacy.NewPolicies(samplecountMixin[0], schema.SampleCount{})
+	samplecount.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := samplecount.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	samplecountMixinFields0 := samplecountMixin[0].Fields()
+	_ = samplecountMixinFields0
+	samplecountFields := schema.SampleCount{}.Fields()
+	_ = samplecountFields
+	// samplecountDescMonth is the schema descriptor for month field.
+	samplecountDescMonth := samplecountFields[0].Descriptor()
+	// samplecount.MonthValidator is a validator for the "month" field. It is called by the builders before save.
+	samplecount.MonthValidator = samplecountDescMonth.Validators[0].(func(string) error)
+	// samplecountDescRequestedByID is the schema descriptor for requested_by_id field.
+	samplecountDescRequestedByID := samplecountFields[1].Descriptor()
+	// samplecount.DefaultRequestedByID holds the default value on creation for the requested_by_id field.
+	samplecount.DefaultRequestedByID = samplecountDescRequestedByID.Default.(string)
+	// samplecount.RequestedByIDValidator is a validator for the "requested_by_id" field. It is called by the builders before save.
+	samplecount.RequestedByIDValidator = samplecountDescRequestedByID.Validators[0].(func(string) error)
+	// samplecountDescProductID is the schema descriptor for product_id field.
+	samplecountDescProductID := samplecountFields[2].Descriptor()
+	// samplecount.ProductIDValidator is a validator for the "product_id" field. It is called by the builders before save.
+	samplecount.ProductIDValidator = samplecountDescProductID.Validators[0].(func(string) error)
+	// samplecountDescID is the schema descriptor for id field.
+	samplecountDescID := samplecountMixinFields0[0].Descriptor()
+	// samplecount.DefaultID holds the default value on creation for the id field.
+	samplecount.DefaultID = samplecountDescID.Default.(func() pulid.ID)
 	sampleeventMixin := schema.SampleEvent{}.Mixin()
 	sampleevent.Policy = privacy.NewPolicies(sampleeventMixin[0], schema.SampleEvent{})
 	sampleevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -175,3 +175,31 @@ func (Customer) Annotations() []schema.Annotation { return graphQL() }
 func skipInputs() schema.Annotation {
 	return entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)
 }
+
+// AccountCount counts the accounts (not merged away) per stage, owner, team, tier,
+// lead source and UTC month of creation, kept by domain/account.CountHook in the
+// writing transaction, so pipelineStats adds up counts, not accounts. An empty
+// owner, team or tier is none. Never read by clients.
+type AccountCount struct{ ent.Schema }
+
+func (AccountCount) Mixin() []ent.Mixin { return []ent.Mixin{ids("AK")} }
+
+func (AccountCount) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("stage").MaxLen(20),
+		field.String("owner_id").MaxLen(40).Default(""),
+		field.String("team_id").MaxLen(40).Default(""),
+		field.String("tier").MaxLen(1).Default(""),
+		field.String("lead_source").MaxLen(20).Default(""),
+		field.String("month").MaxLen(7).Comment("YYYY-MM, UTC, of created_at."),
+		field.Int("accounts"),
+	}
+}
+
+func (AccountCount) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("stage", "owner_id", "team_id", "tier", "lead_source", "month").Unique()}
+}
+
+func (AccountCount) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+}

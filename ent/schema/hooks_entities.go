@@ -43,6 +43,7 @@ func (Customer) Hooks() []ent.Hook {
 		hook.On(account.StageHook, ent.OpCreate|ent.OpUpdateOne),
 		hook.On(keypersons.StageDueHook, ent.OpUpdateOne),
 		hook.On(credit.Guard, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne),
+		account.CountHook,
 	}
 }
 
@@ -85,7 +86,7 @@ func (Interaction) Hooks() []ent.Hook {
 }
 
 func (Sample) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(samples.Request, ent.OpCreate), hook.On(samples.Guard, ent.OpUpdate|ent.OpUpdateOne)}
+	return []ent.Hook{hook.On(samples.Request, ent.OpCreate), hook.On(samples.Guard, ent.OpUpdate|ent.OpUpdateOne), samples.CountHook}
 }
 
 func (MarketInfo) Hooks() []ent.Hook {

@@ -106,6 +106,12 @@ func (a *App) backfill(ctx context.Context, env classify.Weights) error {
 	}); err != nil {
 		return fmt.Errorf("samples' reached statuses: %w", err)
 	}
+	// The funnel's counts, for samples from before they were kept.
+	if _, err := jobs.Once(ctx, c, "sample-counts", samples.CountVersion, func(ctx context.Context) error {
+		return samples.Recount(ctx, c)
+	}); err != nil {
+		return fmt.Errorf("the sample counts: %w", err)
+	}
 	// The order volume rollup, for orders from before it was kept (the orders' and
 	// lines' hook keeps it from then on).
 	if _, err := jobs.Once(ctx, c, "order-volume", orders.VolumeVersion, func(ctx context.Context) error {
@@ -118,6 +124,12 @@ func (a *App) backfill(ctx context.Context, env classify.Weights) error {
 		return account.Restay(ctx, c)
 	}); err != nil {
 		return fmt.Errorf("stage stays: %w", err)
+	}
+	// The pipeline's counts, for accounts from before they were kept.
+	if _, err := jobs.Once(ctx, c, "account-counts", account.CountVersion, func(ctx context.Context) error {
+		return account.Recount(ctx, c)
+	}); err != nil {
+		return fmt.Errorf("the account counts: %w", err)
 	}
 	return nil
 }

@@ -153,7 +153,7 @@ const newestTable = "generator v4"
 
 // rebuiltAtStart are Tandem's start-up jobs (server/app/startup.go) that derive rows
 // from the book's: written in bulk, the book has none of them until Tandem runs them.
-var rebuiltAtStart = []string{"order-volume", "stage-stays"}
+var rebuiltAtStart = []string{"order-volume", "stage-stays", "sample-counts", "account-counts"}
 
 // prepareSQLite is the embedded twin: dir/tandem.db, complete when dir/book.json says so.
 func prepareSQLite(dir string, n int, fresh bool) (*book, bool, error) {
