@@ -17,17 +17,17 @@ type AccountCount struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID pulid.ID `json:"id,omitempty"`
-	// Stage holds the value of the "stage" field.
+	// At most 40 characters.
 	Stage string `json:"stage,omitempty"`
-	// OwnerID holds the value of the "owner_id" field.
+	// At most 40 characters.
 	OwnerID string `json:"owner_id,omitempty"`
-	// TeamID holds the value of the "team_id" field.
+	// At most 40 characters.
 	TeamID string `json:"team_id,omitempty"`
-	// Tier holds the value of the "tier" field.
+	// At most 8 characters.
 	Tier string `json:"tier,omitempty"`
-	// LeadSource holds the value of the "lead_source" field.
+	// At most 40 characters.
 	LeadSource string `json:"lead_source,omitempty"`
-	// YYYY-MM, UTC, of created_at.
+	// YYYY-MM, UTC, of created_at. At most 7 characters.
 	Month string `json:"month,omitempty"`
 	// Accounts holds the value of the "accounts" field.
 	Accounts     int `json:"accounts,omitempty"`

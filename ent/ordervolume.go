@@ -17,11 +17,11 @@ type OrderVolume struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID pulid.ID `json:"id,omitempty"`
-	// YYYY-MM-DD, UTC.
+	// YYYY-MM-DD, UTC. At most 10 characters.
 	Day string `json:"day,omitempty"`
-	// Currency holds the value of the "currency" field.
+	// At most 3 characters.
 	Currency string `json:"currency,omitempty"`
-	// Empty on the day's total row.
+	// Empty on the day's total row. At most 40 characters.
 	ProductID string `json:"product_id,omitempty"`
 	// Lines holds the value of the "lines" field.
 	Lines int `json:"lines,omitempty"`

@@ -17,11 +17,11 @@ type SampleCount struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID pulid.ID `json:"id,omitempty"`
-	// YYYY-MM, UTC.
+	// YYYY-MM, UTC. At most 7 characters.
 	Month string `json:"month,omitempty"`
-	// RequestedByID holds the value of the "requested_by_id" field.
+	// At most 40 characters.
 	RequestedByID string `json:"requested_by_id,omitempty"`
-	// ProductID holds the value of the "product_id" field.
+	// At most 40 characters.
 	ProductID string `json:"product_id,omitempty"`
 	// Reached holds the value of the "reached" field.
 	Reached int `json:"reached,omitempty"`

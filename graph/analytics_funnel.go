@@ -89,15 +89,8 @@ func sampleFunnel(ctx context.Context, c *ent.Client, dims []model.FunnelDimensi
 // samples: the viewer reads every sample, no dimension needs the account, and the
 // window is whole UTC months.
 func countsAnswer(ctx context.Context, dims []model.FunnelDimension, from, to *time.Time) bool {
-	if !access.ReadsEvery(viewer.FromContext(ctx), "Sample") || slices.Contains(dims, model.FunnelDimensionLeadSource) {
-		return false
-	}
-	for _, t := range []*time.Time{from, to} {
-		if t != nil && !t.Equal(time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)) {
-			return false
-		}
-	}
-	return true
+	return access.ReadsEvery(viewer.FromContext(ctx), "Sample") && !slices.Contains(dims, model.FunnelDimensionLeadSource) &&
+		whole(monthStart, from, to)
 }
 
 // countedFunnel adds up the counts (domain/sample.CountHook): each row's reached

@@ -19,16 +19,27 @@ import (
 // same answer as the accounts: the viewer reads every account and the window is
 // whole UTC months.
 func accountCountsAnswer(ctx context.Context, from, to *time.Time) bool {
-	if !access.ReadsEvery(viewer.FromContext(ctx), "Customer") {
-		return false
-	}
-	for _, t := range []*time.Time{from, to} {
-		if t != nil && !t.Equal(time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)) {
+	return access.ReadsEvery(viewer.FromContext(ctx), "Customer") && whole(monthStart, from, to)
+}
+
+// whole reports whether each bound that is set starts a period (a rollup's day or
+// month): a rollup of whole periods answers only such a window.
+func whole(start func(time.Time) time.Time, bounds ...*time.Time) bool {
+	for _, t := range bounds {
+		if t != nil && !start(*t).Equal(*t) {
 			return false
 		}
 	}
 	return true
 }
+
+// monthStart and dayStart are the UTC month and day a time is in.
+func monthStart(t time.Time) time.Time {
+	t = t.UTC()
+	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
+
+func dayStart(t time.Time) time.Time { return t.UTC().Truncate(24 * time.Hour) }
 
 // countedPipeline adds up the account counts (domain/account.CountHook); their empty
 // owner, team and tier read as none, as the accounts' NULLs do.

@@ -156,15 +156,8 @@ func volumeRows(ctx context.Context, c *ent.Client, dims []model.OrderVolumeDime
 // viewer reads every order and line (the rollup sums all of them), no dimension needs
 // the account, and the window is whole UTC days.
 func rollupAnswers(ctx context.Context, dims []model.OrderVolumeDimension, from, to *time.Time) bool {
-	if !access.ReadsEvery(viewer.FromContext(ctx), "Order", "OrderLine") || slices.Contains(dims, model.OrderVolumeDimensionCustomer) {
-		return false
-	}
-	for _, t := range []*time.Time{from, to} {
-		if t != nil && !t.UTC().Truncate(24*time.Hour).Equal(*t) {
-			return false
-		}
-	}
-	return true
+	return access.ReadsEvery(viewer.FromContext(ctx), "Order", "OrderLine") && !slices.Contains(dims, model.OrderVolumeDimensionCustomer) &&
+		whole(dayStart, from, to)
 }
 
 // rolledUpVolume adds up the rollup's days (domain/order.VolumeHook): the per-product

@@ -3,7 +3,6 @@ package account
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"tandem/domain/access"
+	"tandem/domain/rollup"
 	gen "tandem/ent"
 	"tandem/ent/accountcount"
 	"tandem/ent/customer"
@@ -105,7 +105,9 @@ func tally(ctx context.Context, c *gen.Client, ids []pulid.ID, lock bool, counts
 		s.Select(s.C(customer.FieldStage), s.C(customer.FieldOwnerID), s.C(customer.FieldTeamID), s.C(customer.FieldTier),
 			s.C(customer.FieldLeadSource), s.C(customer.FieldCreatedAt))
 		if lock && s.Dialect() == dialect.Postgres {
-			s.ForUpdate()
+			// The lock the UPDATE takes anyway: it waits for no reader of the row
+			// (a foreign key's check holds KEY SHARE).
+			s.For(sql.LockNoKeyUpdate)
 		}
 	}).Scan(ctx, &rows)
 	str := func(p *string) string {
@@ -122,13 +124,7 @@ func tally(ctx context.Context, c *gen.Client, ids []pulid.ID, lock bool, counts
 
 // addCounts adds the changes to the counts, in key order (an upsert each).
 func addCounts(ctx context.Context, c *gen.Client, counts map[countKey]int) error {
-	keys := make([]countKey, 0, len(counts))
-	for k, n := range counts {
-		if n != 0 {
-			keys = append(keys, k)
-		}
-	}
-	slices.SortFunc(keys, func(a, b countKey) int {
+	keys := rollup.Changed(counts, func(a, b countKey) int {
 		return strings.Compare(strings.Join([]string{a.stage, a.owner, a.team, a.tier, a.source, a.month}, "\x00"),
 			strings.Join([]string{b.stage, b.owner, b.team, b.tier, b.source, b.month}, "\x00"))
 	})
@@ -150,11 +146,8 @@ func addCounts(ctx context.Context, c *gen.Client, counts map[countKey]int) erro
 // CountVersion: books from before the counts, or loaded in bulk).
 func Recount(ctx context.Context, c *gen.Client) error {
 	sys := access.System(ctx, "start-up: the account counts")
-	pg := false
-	if _, err := c.ServerState.Query().Modify(func(s *sql.Selector) {
-		pg = s.Dialect() == dialect.Postgres
-		s.Where(sql.False())
-	}).Count(sys); err != nil {
+	pg, err := rollup.Postgres(sys, c)
+	if err != nil {
 		return err
 	}
 	month := "strftime('%Y-%m', created_at)"
@@ -162,23 +155,10 @@ func Recount(ctx context.Context, c *gen.Client) error {
 		month = "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM')"
 	}
 	keys := "stage, COALESCE(owner_id, ''), COALESCE(team_id, ''), COALESCE(tier, ''), lead_source, " + month
-	q := fmt.Sprintf(`INSERT INTO %s (id, %s, %s, %s, %s, %s, %s, %s)
+	return rollup.Replace(sys, c, accountcount.Table, fmt.Sprintf(`INSERT INTO %s (id, %s, %s, %s, %s, %s, %s, %s)
 SELECT 'AK' || st || '|' || o || '|' || t || '|' || ti || '|' || ls || '|' || m, st, o, t, ti, ls, m, n FROM (
   SELECT stage AS st, COALESCE(owner_id, '') AS o, COALESCE(team_id, '') AS t, COALESCE(tier, '') AS ti, lead_source AS ls, %s AS m, COUNT(*) AS n
   FROM %s WHERE merged_into_id IS NULL GROUP BY %s
 ) k`, accountcount.Table, accountcount.FieldStage, accountcount.FieldOwnerID, accountcount.FieldTeamID, accountcount.FieldTier,
-		accountcount.FieldLeadSource, accountcount.FieldMonth, accountcount.FieldAccounts, month, customer.Table, keys)
-	tx, err := c.Tx(ctx)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.Client().ExecContext(sys, "DELETE FROM "+accountcount.Table); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	if _, err := tx.Client().ExecContext(sys, q); err != nil {
-		_ = tx.Rollback()
-		return fmt.Errorf("the account counts: %w", err)
-	}
-	return tx.Commit()
+		accountcount.FieldLeadSource, accountcount.FieldMonth, accountcount.FieldAccounts, month, customer.Table, keys))
 }

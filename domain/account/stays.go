@@ -1,15 +1,18 @@
 package account
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
 	"tandem/domain/access"
+	"tandem/domain/rollup"
 	gen "tandem/ent"
 	"tandem/ent/hook"
 	"tandem/ent/schema/pulid"
@@ -125,17 +128,11 @@ func measure(ctx context.Context, c *gen.Client, account pulid.ID, counts map[st
 
 // count adds the changes to the day counts (an upsert each: concurrent writers add up).
 func count(ctx context.Context, c *gen.Client, counts map[stayKey]int) error {
-	keys := make([]stayKey, 0, len(counts))
-	for k, n := range counts {
-		if n != 0 {
-			keys = append(keys, k)
-		}
-	}
-	slices.SortFunc(keys, func(a, b stayKey) int {
+	keys := rollup.Changed(counts, func(a, b stayKey) int {
 		if a.stage != b.stage {
-			return cmpString(string(a.stage), string(b.stage))
+			return strings.Compare(string(a.stage), string(b.stage))
 		}
-		return int(a.day - b.day)
+		return cmp.Compare(a.day, b.day)
 	})
 	for _, k := range keys {
 		n := counts[k]
@@ -146,16 +143,6 @@ func count(ctx context.Context, c *gen.Client, counts map[stayKey]int) error {
 		}
 	}
 	return nil
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Restay measures every stay and counts them again (at start-up, once per

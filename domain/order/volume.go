@@ -11,6 +11,8 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"tandem/domain/access"
+	"tandem/domain/history"
+	"tandem/domain/rollup"
 	gen "tandem/ent"
 	"tandem/ent/order"
 	"tandem/ent/orderline"
@@ -35,6 +37,11 @@ func VolumeHook(next ent.Mutator) ent.Mutator {
 		}
 		c := m.(interface{ Client() *gen.Client }).Client()
 		sys := access.System(ctx, "the order volume rollup follows the orders and their lines")
+		if lm, ok := m.(*gen.OrderLineMutation); ok && lm.Op().Is(ent.OpCreate) {
+			if id, ok := lm.OrderID(); ok && history.Defer(ctx, VolumeOrders{id}) {
+				return next.Mutate(ctx, m) // an import's batch sums its days once (SumDeferred)
+			}
+		}
 		ids, err := volumeOrderIDs(sys, m)
 		if err != nil || len(ids) == 0 {
 			if err != nil {
@@ -57,6 +64,24 @@ func VolumeHook(next ent.Mutator) ent.Mutator {
 		}
 		return v, sumDays(sys, c, pg, days)
 	})
+}
+
+// VolumeOrders are orders whose days an import's batch sums once, when it flushes.
+type VolumeOrders []pulid.ID
+
+// SumDeferred sums the days of the batch's orders again, once each.
+func SumDeferred(ctx context.Context, c *gen.Client, deferred []VolumeOrders) error {
+	var ids []pulid.ID
+	for _, d := range deferred {
+		ids = append(ids, d...)
+	}
+	slices.Sort(ids)
+	sys := access.System(ctx, "the order volume rollup follows an import's lines")
+	days, pg, err := orderDays(sys, c, slices.Compact(ids))
+	if err != nil {
+		return err
+	}
+	return sumDays(sys, c, pg, days)
 }
 
 // Day is the rollup's day of a time: its UTC date.
@@ -152,10 +177,8 @@ func sumDays(ctx context.Context, c *gen.Client, pg bool, days []string) error {
 		if err != nil {
 			return err
 		}
-		if pg {
-			if _, err := c.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", "order-volume/"+day); err != nil {
-				return err
-			}
+		if err := rollup.Lock(ctx, c, pg, "order-volume/"+day); err != nil {
+			return err
 		}
 		if _, err := c.ExecContext(ctx, "DELETE FROM "+ordervolume.Table+" WHERE "+ordervolume.FieldDay+" = $1", day); err != nil {
 			return err
@@ -193,28 +216,13 @@ SELECT 'OV' || d || '|' || cur || '|' || pid, d, cur, pid, n, o, q, v FROM (
 // start-up, once per VolumeVersion: books from before the rollup, or loaded in bulk).
 func RebuildVolume(ctx context.Context, c *gen.Client) error {
 	sys := access.System(ctx, "start-up: the order volume rollup")
-	pg := false
-	if _, err := c.ServerState.Query().Modify(func(s *sql.Selector) {
-		pg = s.Dialect() == dialect.Postgres
-		s.Where(sql.False())
-	}).Count(sys); err != nil {
+	pg, err := rollup.Postgres(sys, c)
+	if err != nil {
 		return err
 	}
 	day := "strftime('%Y-%m-%d', o." + order.FieldOrderedAt + ")"
 	if pg {
 		day = "to_char(o." + order.FieldOrderedAt + " AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
 	}
-	tx, err := c.Tx(ctx)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.Client().ExecContext(sys, "DELETE FROM "+ordervolume.Table); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	if _, err := tx.Client().ExecContext(sys, volumeInsert(day, "1 = 1")); err != nil {
-		_ = tx.Rollback()
-		return fmt.Errorf("the order volume rollup: %w", err)
-	}
-	return tx.Commit()
+	return rollup.Replace(sys, c, ordervolume.Table, volumeInsert(day, "1 = 1"))
 }

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"tandem/domain/access"
+	"tandem/domain/rollup"
 	gen "tandem/ent"
 	"tandem/ent/sample"
 	"tandem/ent/samplecount"
@@ -134,10 +135,8 @@ func recount(ctx context.Context, c *gen.Client, pg bool, keys []countKey) error
 		if err != nil {
 			return err
 		}
-		if pg {
-			if _, err := c.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", "sample-count/"+k.month+"/"+k.rep+"/"+k.product); err != nil {
-				return err
-			}
+		if err := rollup.Lock(ctx, c, pg, "sample-count/"+k.month+"/"+k.rep+"/"+k.product); err != nil {
+			return err
 		}
 		if _, err := c.ExecContext(ctx, fmt.Sprintf("DELETE FROM %s WHERE %s = $1 AND %s = $2 AND %s = $3", samplecount.Table,
 			samplecount.FieldMonth, samplecount.FieldRequestedByID, samplecount.FieldProductID), k.month, k.rep, k.product); err != nil {
@@ -173,30 +172,15 @@ SELECT 'SN' || m || '|' || rep || '|' || pid || '|' || CAST(r AS TEXT), m, rep, 
 // CountVersion, after Rereach: books from before the counts, or loaded in bulk).
 func Recount(ctx context.Context, c *gen.Client) error {
 	sys := access.System(ctx, "start-up: the sample counts")
-	pg := false
-	if _, err := c.ServerState.Query().Modify(func(s *sql.Selector) {
-		pg = s.Dialect() == dialect.Postgres
-		s.Where(sql.False())
-	}).Count(sys); err != nil {
+	pg, err := rollup.Postgres(sys, c)
+	if err != nil {
 		return err
 	}
 	month := "strftime('%Y-%m', " + sample.FieldRequestedAt + ")"
 	if pg {
 		month = "to_char(" + sample.FieldRequestedAt + " AT TIME ZONE 'UTC', 'YYYY-MM')"
 	}
-	tx, err := c.Tx(ctx)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.Client().ExecContext(sys, "DELETE FROM "+samplecount.Table); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	if _, err := tx.Client().ExecContext(sys, countInsert(month, "1 = 1")); err != nil {
-		_ = tx.Rollback()
-		return fmt.Errorf("the sample counts: %w", err)
-	}
-	return tx.Commit()
+	return rollup.Replace(sys, c, samplecount.Table, countInsert(month, "1 = 1"))
 }
 
 // recountSample counts the key of one sample again (its reached statuses changed).

@@ -128,12 +128,12 @@ var (
 	// AccountCountsColumns holds the columns for the "account_counts" table.
 	AccountCountsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
-		{Name: "stage", Type: field.TypeString, Size: 20},
-		{Name: "owner_id", Type: field.TypeString, Size: 40, Default: ""},
-		{Name: "team_id", Type: field.TypeString, Size: 40, Default: ""},
-		{Name: "tier", Type: field.TypeString, Size: 1, Default: ""},
-		{Name: "lead_source", Type: field.TypeString, Size: 20, Default: ""},
-		{Name: "month", Type: field.TypeString, Size: 7},
+		{Name: "stage", Type: field.TypeString},
+		{Name: "owner_id", Type: field.TypeString, Default: ""},
+		{Name: "team_id", Type: field.TypeString, Default: ""},
+		{Name: "tier", Type: field.TypeString, Default: ""},
+		{Name: "lead_source", Type: field.TypeString, Default: ""},
+		{Name: "month", Type: field.TypeString},
 		{Name: "accounts", Type: field.TypeInt},
 	}
 	// AccountCountsTable holds the schema information for the "account_counts" table.
@@ -1584,9 +1584,9 @@ var (
 	// OrderVolumesColumns holds the columns for the "order_volumes" table.
 	OrderVolumesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
-		{Name: "day", Type: field.TypeString, Size: 10},
-		{Name: "currency", Type: field.TypeString, Size: 3},
-		{Name: "product_id", Type: field.TypeString, Size: 40, Default: ""},
+		{Name: "day", Type: field.TypeString},
+		{Name: "currency", Type: field.TypeString},
+		{Name: "product_id", Type: field.TypeString, Default: ""},
 		{Name: "lines", Type: field.TypeInt},
 		{Name: "orders", Type: field.TypeInt},
 		{Name: "quantity", Type: field.TypeFloat64},
@@ -2308,9 +2308,9 @@ var (
 	// SampleCountsColumns holds the columns for the "sample_counts" table.
 	SampleCountsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
-		{Name: "month", Type: field.TypeString, Size: 7},
-		{Name: "requested_by_id", Type: field.TypeString, Size: 40, Default: ""},
-		{Name: "product_id", Type: field.TypeString, Size: 40},
+		{Name: "month", Type: field.TypeString},
+		{Name: "requested_by_id", Type: field.TypeString, Default: ""},
+		{Name: "product_id", Type: field.TypeString},
 		{Name: "reached", Type: field.TypeInt},
 		{Name: "samples", Type: field.TypeInt},
 	}

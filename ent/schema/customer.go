@@ -186,12 +186,12 @@ func (AccountCount) Mixin() []ent.Mixin { return []ent.Mixin{ids("AK")} }
 
 func (AccountCount) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("stage").MaxLen(20),
-		field.String("owner_id").MaxLen(40).Default(""),
-		field.String("team_id").MaxLen(40).Default(""),
-		field.String("tier").MaxLen(1).Default(""),
-		field.String("lead_source").MaxLen(20).Default(""),
-		field.String("month").MaxLen(7).Comment("YYYY-MM, UTC, of created_at."),
+		atMost(40, field.String("stage")),
+		atMost(40, field.String("owner_id").Default("")),
+		atMost(40, field.String("team_id").Default("")),
+		atMost(8, field.String("tier").Default("")),
+		atMost(40, field.String("lead_source").Default("")),
+		atMost(7, field.String("month").Comment("YYYY-MM, UTC, of created_at.")),
 		field.Int("accounts"),
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"tandem/domain/access"
 	"tandem/domain/history"
+	orders "tandem/domain/order"
 	gen "tandem/ent"
 )
 
@@ -36,8 +37,11 @@ func BatchWrites(ctx context.Context) (context.Context, func(context.Context, *g
 func insertDeferred(ctx context.Context, c *gen.Client, rows []any) error {
 	var audits []*gen.AuditEventCreate
 	var stages []*gen.StageChangeCreate
+	var volumes []orders.VolumeOrders
 	for _, row := range rows {
 		switch r := row.(type) {
+		case orders.VolumeOrders:
+			volumes = append(volumes, r)
 		case *gen.AuditEventCreate:
 			audits = append(audits, r)
 		case *gen.StageChangeCreate:
@@ -55,6 +59,9 @@ func insertDeferred(ctx context.Context, c *gen.Client, rows []any) error {
 		return c.AuditEvent.CreateBulk(s...).Exec(access.System(ctx, "audit log: written with every change"))
 	}); err != nil {
 		return fmt.Errorf("audit: %w", err)
+	}
+	if len(volumes) > 0 {
+		return orders.SumDeferred(ctx, c, volumes)
 	}
 	return nil
 }

@@ -20,6 +20,7 @@ var everyType = []ent.Interface{
 	OrderLine{}, Person{}, Pitch{}, Product{}, PricePoint{}, Sample{}, SavedQuery{}, Snooze{}, Shipment{}, Quotation{}, QuotationLine{}, Project{}, ProjectMember{}, ProjectMilestone{}, ProjectDocument{}, TrackingEvent{},
 	StageChange{}, AuditEvent{}, Task{}, Team{}, Trial{}, User{}, WebhookEndpoint{}, WebhookDelivery{},
 	ExchangeRate{}, AccountChange{}, ImportJob{}, ClassificationSetting{}, MediaNote{}, PushSubscription{}, PushSent{},
+	OrderVolume{}, StageStay{}, SampleCount{}, AccountCount{},
 }
 
 // Every string field of every type has a character limit, stated in its description

@@ -149,9 +149,9 @@ func (OrderVolume) Mixin() []ent.Mixin { return []ent.Mixin{ids("OV")} }
 
 func (OrderVolume) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("day").MaxLen(10).Comment("YYYY-MM-DD, UTC."),
-		field.String("currency").MaxLen(3),
-		field.String("product_id").MaxLen(40).Default("").Comment("Empty on the day's total row."),
+		atMost(10, field.String("day").Comment("YYYY-MM-DD, UTC.")),
+		atMost(3, field.String("currency")),
+		atMost(40, field.String("product_id").Default("").Comment("Empty on the day's total row.")),
 		field.Int("lines"),
 		field.Int("orders"),
 		field.Float("quantity"),

@@ -78,9 +78,9 @@ func (SampleCount) Mixin() []ent.Mixin { return []ent.Mixin{ids("SN")} }
 
 func (SampleCount) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("month").MaxLen(7).Comment("YYYY-MM, UTC."),
-		field.String("requested_by_id").MaxLen(40).Default(""),
-		field.String("product_id").MaxLen(40),
+		atMost(7, field.String("month").Comment("YYYY-MM, UTC.")),
+		atMost(40, field.String("requested_by_id").Default("")),
+		atMost(40, field.String("product_id")),
 		field.Int("reached"),
 		field.Int("samples"),
 	}

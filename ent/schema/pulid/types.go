@@ -59,6 +59,11 @@ var Types = map[string]string{
 	"MN": "MediaNote",
 	"PU": "PushSubscription",
 	"PX": "PushSent",
+	// Analytics rollups, read by the server alone.
+	"OV": "OrderVolume",
+	"SY": "StageStay",
+	"SN": "SampleCount",
+	"AK": "AccountCount",
 }
 
 // TypeOf returns the ent type an ID belongs to ("" when the prefix is unknown).
