@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"tandem/domain/access"
+	"tandem/domain/history"
 	"tandem/domain/rollup"
 	gen "tandem/ent"
 	"tandem/ent/accountcount"
@@ -67,6 +68,9 @@ func CountHook(next ent.Mutator) ent.Mutator {
 			return v, err
 		}
 		if created, ok := v.(*gen.Customer); ok && cm.Op().Is(ent.OpCreate) {
+			if history.Defer(ctx, CountedAccounts{created.ID}) {
+				return v, nil // an import's batch counts its new accounts at once (CountDeferred)
+			}
 			ids = []pulid.ID{created.ID}
 		}
 		if !cm.Op().Is(ent.OpDelete | ent.OpDeleteOne) {
@@ -76,6 +80,41 @@ func CountHook(next ent.Mutator) ent.Mutator {
 		}
 		return v, addCounts(sys, c, counts)
 	})
+}
+
+// CountedAccounts are new accounts an import's batch counts when it flushes.
+type CountedAccounts []pulid.ID
+
+// CountDeferred counts a batch's new accounts: one read, an upsert per key.
+func CountDeferred(ctx context.Context, c *gen.Client, deferred []CountedAccounts) error {
+	sys := access.System(ctx, "the account counts follow an import's accounts")
+	counts := map[countKey]int{}
+	for _, ids := range chunks(flatten(deferred)) {
+		if err := tally(sys, c, ids, false, counts, +1); err != nil {
+			return err
+		}
+	}
+	return addCounts(sys, c, counts)
+}
+
+// flatten joins the deferred lists of ids.
+func flatten[T ~[]pulid.ID](lists []T) []pulid.ID {
+	var ids []pulid.ID
+	for _, l := range lists {
+		ids = append(ids, l...)
+	}
+	return ids
+}
+
+// chunks splits ids into lists of at most 500 (under the databases' parameter limits).
+func chunks(ids []pulid.ID) [][]pulid.ID {
+	var out [][]pulid.ID
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		out = append(out, ids[:n])
+		ids = ids[n:]
+	}
+	return out
 }
 
 func countsChange(m *gen.CustomerMutation) bool {

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"tandem/domain/access"
+	"tandem/domain/history"
 	"tandem/domain/rollup"
 	gen "tandem/ent"
 	"tandem/ent/hook"
@@ -48,6 +49,9 @@ func StayHook(next ent.Mutator) ent.Mutator {
 		counts := map[stayKey]int{}
 		var accounts []pulid.ID
 		if id, ok := m.CustomerID(); ok && m.Op().Is(ent.OpCreate) {
+			if history.Defer(ctx, MeasuredAccounts{id}) {
+				return next.Mutate(ctx, m) // an import's batch measures its accounts at once
+			}
 			accounts = append(accounts, id)
 		} else {
 			ids, err := m.IDs(sys)
@@ -96,6 +100,37 @@ func Remeasure(ctx context.Context, c *gen.Client, accounts ...pulid.ID) error {
 	return count(sys, c, counts)
 }
 
+// MeasuredAccounts are accounts whose stays an import's batch measures when it flushes.
+type MeasuredAccounts []pulid.ID
+
+// MeasureDeferred measures a batch's accounts: one read per 500 accounts, an UPDATE
+// per stay that changed, an upsert per day count.
+func MeasureDeferred(ctx context.Context, c *gen.Client, deferred []MeasuredAccounts) error {
+	sys := access.System(ctx, "stage stays follow an import's stage changes")
+	counts := map[stayKey]int{}
+	ids := flatten(deferred)
+	slices.Sort(ids)
+	for _, part := range chunks(slices.Compact(ids)) {
+		rows, err := c.StageChange.Query().Where(stagechange.CustomerIDIn(part...)).
+			Order(stagechange.ByCustomerID(), stagechange.ByChangedAt(), stagechange.ByID()).
+			Select(stagechange.FieldCustomerID, stagechange.FieldToStage, stagechange.FieldChangedAt, stagechange.FieldStaySeconds).All(sys)
+		if err != nil {
+			return err
+		}
+		for len(rows) > 0 {
+			n := 1
+			for n < len(rows) && rows[n].CustomerID == rows[0].CustomerID {
+				n++
+			}
+			if err := setStays(sys, c, rows[:n], counts); err != nil {
+				return err
+			}
+			rows = rows[n:]
+		}
+	}
+	return count(sys, c, counts)
+}
+
 // measure sets the stays of one account's changes and notes each change in counts.
 func measure(ctx context.Context, c *gen.Client, account pulid.ID, counts map[stayKey]int) error {
 	rows, err := c.StageChange.Query().Where(stagechange.CustomerID(account)).
@@ -104,6 +139,11 @@ func measure(ctx context.Context, c *gen.Client, account pulid.ID, counts map[st
 	if err != nil {
 		return err
 	}
+	return setStays(ctx, c, rows, counts)
+}
+
+// setStays sets the stays of one account's changes, in time order.
+func setStays(ctx context.Context, c *gen.Client, rows []*gen.StageChange, counts map[stayKey]int) error {
 	for i, r := range rows {
 		var want *int64
 		if i+1 < len(rows) {

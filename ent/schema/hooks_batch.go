@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"tandem/domain/access"
+	"tandem/domain/account"
 	"tandem/domain/history"
 	orders "tandem/domain/order"
 	gen "tandem/ent"
@@ -38,10 +39,16 @@ func insertDeferred(ctx context.Context, c *gen.Client, rows []any) error {
 	var audits []*gen.AuditEventCreate
 	var stages []*gen.StageChangeCreate
 	var volumes []orders.VolumeOrders
+	var counted []account.CountedAccounts
+	var measured []account.MeasuredAccounts
 	for _, row := range rows {
 		switch r := row.(type) {
 		case orders.VolumeOrders:
 			volumes = append(volumes, r)
+		case account.CountedAccounts:
+			counted = append(counted, r)
+		case account.MeasuredAccounts:
+			measured = append(measured, r)
 		case *gen.AuditEventCreate:
 			audits = append(audits, r)
 		case *gen.StageChangeCreate:
@@ -60,8 +67,19 @@ func insertDeferred(ctx context.Context, c *gen.Client, rows []any) error {
 	}); err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
+	// The rollups of what the batch wrote, once per batch (domain/order, domain/account).
 	if len(volumes) > 0 {
-		return orders.SumDeferred(ctx, c, volumes)
+		if err := orders.SumDeferred(ctx, c, volumes); err != nil {
+			return err
+		}
+	}
+	if len(counted) > 0 {
+		if err := account.CountDeferred(ctx, c, counted); err != nil {
+			return err
+		}
+	}
+	if len(measured) > 0 {
+		return account.MeasureDeferred(ctx, c, measured)
 	}
 	return nil
 }

@@ -5,13 +5,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
 	"tandem/domain/account"
+	orders "tandem/domain/order"
 	"tandem/ent"
 	"tandem/ent/accountcount"
 	"tandem/ent/customer"
+	"tandem/ent/ordervolume"
 )
 
 // pipelineAnswers are pipelineStats' answers for each grouping, from the counts (a
@@ -100,6 +103,56 @@ func TestAccountCounts(t *testing.T) {
 		}
 		if d := e.ok(e.token(f.rep3), `{ pipelineStats(groupBy: [STAGE]) { keys count } }`, nil); len(dig(d, "pipelineStats").([]any)) == 0 {
 			t.Errorf("rep3's pipeline is counted from their accounts, whatever the counts: %v", d)
+		}
+	})
+}
+
+// TestImportKeepsRollups imports accounts and order lines in batches, whose rollups
+// are summed once per batch: afterwards they equal rollups summed from scratch.
+func TestImportKeepsRollups(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		mgr := e.token(e.f.manager)
+		var csv strings.Builder
+		csv.WriteString("客户名称,统一社会信用代码,地区,负责人\n")
+		for r := range 30 {
+			fmt.Fprintf(&csv, "%s,,浙江,rep1@t.test\n", benchName(r+7000))
+		}
+		j := e.startImport(mgr, "CUSTOMERS", "accounts.csv", []byte(csv.String())).Data["startImport"].(map[string]any)
+		if done := e.commitAndWait(mgr, j["id"].(string)); done["state"] != "DONE" {
+			t.Fatalf("accounts: %v", done)
+		}
+		csv.Reset()
+		csv.WriteString("订单号,客户名称,下单日期,产品,数量,批号\n")
+		for i := range 12 {
+			fmt.Fprintf(&csv, "RL-%02d,%s,2023-03-%02d,TX-AO1010,%d,B%d\n", i/2, e.f.acmeEast.Name, 1+i/4, 10+i, i)
+		}
+		j = e.startImport(mgr, "ORDERS", "orders.csv", []byte(csv.String())).Data["startImport"].(map[string]any)
+		if done := e.commitAndWait(mgr, j["id"].(string)); done["state"] != "DONE" {
+			t.Fatalf("orders: %v", done)
+		}
+		c := e.app.DB.Client
+		for _, r := range []struct {
+			name    string
+			table   func(*testing.T, *env) string
+			rebuild func() error
+		}{
+			{"account counts", accountCountTable, func() error { return account.Recount(context.Background(), c) }},
+			{"stays", stayTable, func() error { return account.Restay(context.Background(), c) }},
+			{"order volume", volumeTable, func() error { return orders.RebuildVolume(context.Background(), c) }},
+		} {
+			kept := r.table(t, e)
+			if err := r.rebuild(); err != nil {
+				t.Fatal(err)
+			}
+			if again := r.table(t, e); again != kept {
+				t.Errorf("%s after the imports:\nkept   %s\nsummed %s", r.name, kept, again)
+			}
+		}
+		if n := c.AccountCount.Query().Where(accountcount.AccountsGT(0)).CountX(e.sys); n == 0 {
+			t.Error("no account counted")
+		}
+		if n := c.OrderVolume.Query().Where(ordervolume.Day("2023-03-02")).CountX(e.sys); n == 0 {
+			t.Error("the imported orders' days are not in the order volume")
 		}
 	})
 }
