@@ -156,7 +156,7 @@ func tally(ctx context.Context, c *gen.Client, ids []pulid.ID, lock bool, counts
 		return *p
 	}
 	for _, r := range rows {
-		counts[countKey{r.Stage, str(r.Owner), str(r.Team), str(r.Tier), r.Source, r.At.UTC().Format("2006-01")}] += sign
+		counts[countKey{r.Stage, str(r.Owner), str(r.Team), str(r.Tier), r.Source, r.At.UTC().Format(rollup.Month)}] += sign
 	}
 	return err
 }
@@ -185,19 +185,13 @@ func addCounts(ctx context.Context, c *gen.Client, counts map[countKey]int) erro
 // CountVersion: books from before the counts, or loaded in bulk).
 func Recount(ctx context.Context, c *gen.Client) error {
 	sys := access.System(ctx, "start-up: the account counts")
-	pg, err := rollup.Postgres(sys, c)
-	if err != nil {
-		return err
-	}
-	month := "strftime('%Y-%m', created_at)"
-	if pg {
-		month = "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM')"
-	}
-	keys := "stage, COALESCE(owner_id, ''), COALESCE(team_id, ''), COALESCE(tier, ''), lead_source, " + month
-	return rollup.Replace(sys, c, accountcount.Table, fmt.Sprintf(`INSERT INTO %s (id, %s, %s, %s, %s, %s, %s, %s)
+	return rollup.Rebuild(sys, c, accountcount.Table, customer.FieldCreatedAt, rollup.Month, func(month string) string {
+		keys := "stage, COALESCE(owner_id, ''), COALESCE(team_id, ''), COALESCE(tier, ''), lead_source, " + month
+		return fmt.Sprintf(`INSERT INTO %s (id, %s, %s, %s, %s, %s, %s, %s)
 SELECT 'AK' || st || '|' || o || '|' || t || '|' || ti || '|' || ls || '|' || m, st, o, t, ti, ls, m, n FROM (
   SELECT stage AS st, COALESCE(owner_id, '') AS o, COALESCE(team_id, '') AS t, COALESCE(tier, '') AS ti, lead_source AS ls, %s AS m, COUNT(*) AS n
   FROM %s WHERE merged_into_id IS NULL GROUP BY %s
 ) k`, accountcount.Table, accountcount.FieldStage, accountcount.FieldOwnerID, accountcount.FieldTeamID, accountcount.FieldTier,
-		accountcount.FieldLeadSource, accountcount.FieldMonth, accountcount.FieldAccounts, month, customer.Table, keys))
+			accountcount.FieldLeadSource, accountcount.FieldMonth, accountcount.FieldAccounts, month, customer.Table, keys)
+	})
 }

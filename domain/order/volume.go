@@ -85,7 +85,7 @@ func SumDeferred(ctx context.Context, c *gen.Client, deferred []VolumeOrders) er
 }
 
 // Day is the rollup's day of a time: its UTC date.
-func Day(t time.Time) string { return t.UTC().Format(time.DateOnly) }
+func Day(t time.Time) string { return t.UTC().Format(rollup.Day) }
 
 // touchesVolume reports whether m may change what the rollup sums. A new order has no
 // lines yet; a status change counts when the order is or was cancelled.
@@ -216,13 +216,7 @@ SELECT 'OV' || d || '|' || cur || '|' || pid, d, cur, pid, n, o, q, v FROM (
 // start-up, once per VolumeVersion: books from before the rollup, or loaded in bulk).
 func RebuildVolume(ctx context.Context, c *gen.Client) error {
 	sys := access.System(ctx, "start-up: the order volume rollup")
-	pg, err := rollup.Postgres(sys, c)
-	if err != nil {
-		return err
-	}
-	day := "strftime('%Y-%m-%d', o." + order.FieldOrderedAt + ")"
-	if pg {
-		day = "to_char(o." + order.FieldOrderedAt + " AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
-	}
-	return rollup.Replace(sys, c, ordervolume.Table, volumeInsert(day, "1 = 1"))
+	return rollup.Rebuild(sys, c, ordervolume.Table, "o."+order.FieldOrderedAt, rollup.Day, func(day string) string {
+		return volumeInsert(day, "1 = 1")
+	})
 }

@@ -66,3 +66,34 @@ func Changed[K comparable](counts map[K]int, cmp func(a, b K) int) []K {
 	slices.SortFunc(keys, cmp)
 	return keys
 }
+
+// The periods a rollup keeps, as the layouts of Go and of each database: a time's
+// UTC date, or its UTC year and month.
+const (
+	Day   = "2006-01-02"
+	Month = "2006-01"
+)
+
+// period is the dialect's SQL expression of a time column's UTC period.
+func period(pg bool, col, layout string) string {
+	if pg {
+		if layout == Day {
+			return "to_char(" + col + " AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+		}
+		return "to_char(" + col + " AT TIME ZONE 'UTC', 'YYYY-MM')"
+	}
+	if layout == Day {
+		return "strftime('%Y-%m-%d', " + col + ")"
+	}
+	return "strftime('%Y-%m', " + col + ")"
+}
+
+// Rebuild sums table again from scratch in one transaction: insert is its INSERT …
+// SELECT, given the SQL expression of col's period (layout Day or Month).
+func Rebuild(ctx context.Context, c *gen.Client, table, col, layout string, insert func(period string) string) error {
+	pg, err := Postgres(ctx, c)
+	if err != nil {
+		return err
+	}
+	return Replace(ctx, c, table, insert(period(pg, col, layout)))
+}

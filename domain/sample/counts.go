@@ -23,7 +23,7 @@ import (
 const CountVersion = "v1"
 
 // Month is the counts' month of a time: its UTC year and month.
-func Month(t time.Time) string { return t.UTC().Format("2006-01") }
+func Month(t time.Time) string { return t.UTC().Format(rollup.Month) }
 
 // A countKey is the samples of one rep and product asked for in one month.
 type countKey struct {
@@ -131,7 +131,7 @@ func recount(ctx context.Context, c *gen.Client, pg bool, keys []countKey) error
 		return 0
 	})
 	for _, k := range slices.Compact(keys) {
-		start, err := time.Parse("2006-01", k.month)
+		start, err := time.Parse(rollup.Month, k.month)
 		if err != nil {
 			return err
 		}
@@ -172,15 +172,9 @@ SELECT 'SN' || m || '|' || rep || '|' || pid || '|' || CAST(r AS TEXT), m, rep, 
 // CountVersion, after Rereach: books from before the counts, or loaded in bulk).
 func Recount(ctx context.Context, c *gen.Client) error {
 	sys := access.System(ctx, "start-up: the sample counts")
-	pg, err := rollup.Postgres(sys, c)
-	if err != nil {
-		return err
-	}
-	month := "strftime('%Y-%m', " + sample.FieldRequestedAt + ")"
-	if pg {
-		month = "to_char(" + sample.FieldRequestedAt + " AT TIME ZONE 'UTC', 'YYYY-MM')"
-	}
-	return rollup.Replace(sys, c, samplecount.Table, countInsert(month, "1 = 1"))
+	return rollup.Rebuild(sys, c, samplecount.Table, sample.FieldRequestedAt, rollup.Month, func(month string) string {
+		return countInsert(month, "1 = 1")
+	})
 }
 
 // recountSample counts the key of one sample again (its reached statuses changed).
