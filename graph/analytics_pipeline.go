@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"tandem/domain/access"
+	samples "tandem/domain/sample"
 	"tandem/ent"
 	"tandem/ent/accountcount"
 	"tandem/ent/team"
@@ -46,13 +47,12 @@ func dayStart(t time.Time) time.Time { return t.UTC().Truncate(24 * time.Hour) }
 func countedPipeline(ctx context.Context, c *ent.Client, dims []model.PipelineDimension, from, to *time.Time) ([]aggRow, error) {
 	var rows []aggRow
 	sys := access.System(ctx, "pipelineStats: the viewer reads every account, which the counts add up")
-	month := func(t time.Time) string { return t.UTC().Format("2006-01") }
 	err := c.AccountCount.Query().Modify(func(s *sql.Selector) {
 		if from != nil {
-			s.Where(sql.GTE(s.C(accountcount.FieldMonth), month(*from)))
+			s.Where(sql.GTE(s.C(accountcount.FieldMonth), samples.Month(*from)))
 		}
 		if to != nil {
-			s.Where(sql.LT(s.C(accountcount.FieldMonth), month(*to)))
+			s.Where(sql.LT(s.C(accountcount.FieldMonth), samples.Month(*to)))
 		}
 		var exprs []string
 		for _, d := range dims {

@@ -71,15 +71,29 @@ func CountHook(next ent.Mutator) ent.Mutator {
 			if history.Defer(ctx, CountedAccounts{created.ID}) {
 				return v, nil // an import's batch counts its new accounts at once (CountDeferred)
 			}
-			ids = []pulid.ID{created.ID}
 		}
-		if !cm.Op().Is(ent.OpDelete | ent.OpDeleteOne) {
+		switch created, ok := v.(*gen.Customer); {
+		case ok && cm.Op().Is(ent.OpCreate): // the row as written: no need to read it back
+			if created.MergedIntoID == nil {
+				counts[keyOf(created)]++
+			}
+		case !cm.Op().Is(ent.OpDelete | ent.OpDeleteOne):
 			if err := tally(sys, c, ids, false, counts, +1); err != nil {
 				return nil, err
 			}
 		}
 		return v, addCounts(sys, c, counts)
 	})
+}
+
+// keyOf is an account's count.
+func keyOf(cu *gen.Customer) countKey {
+	k := countKey{stage: string(cu.Stage), source: string(cu.LeadSource), month: cu.CreatedAt.UTC().Format(rollup.Month)}
+	k.owner, k.team = string(cu.OwnerID), string(cu.TeamID)
+	if cu.Tier != nil {
+		k.tier = string(*cu.Tier)
+	}
+	return k
 }
 
 // CountedAccounts are new accounts an import's batch counts when it flushes.
