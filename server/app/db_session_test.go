@@ -54,7 +54,7 @@ func show(t *testing.T, c *sql.Conn, setting string) string {
 // its arguments, unless the URL says otherwise; an operator's setting in the URL wins.
 func TestPostgresSessionSettings(t *testing.T) {
 	for _, tc := range []struct {
-		params               []string
+		params                []string
 		parallel, planCaching string
 	}{
 		{nil, "0", "force_custom_plan"},
