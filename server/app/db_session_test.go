@@ -135,8 +135,8 @@ func TestPostgresKeepsStatements(t *testing.T) {
 	}
 }
 
-// A kept statement whose table changed shape fails once, as PostgreSQL says, and is
-// prepared again on its next use.
+// A kept statement whose table changed shape, or that the session lost, fails once,
+// as PostgreSQL says, and is prepared again on its next use.
 func TestPostgresStatementAfterSchemaChange(t *testing.T) {
 	ctx := context.Background()
 	c := oneConn(t, pgURL(t))
@@ -162,5 +162,15 @@ func TestPostgresStatementAfterSchemaChange(t *testing.T) {
 	}
 	if err := read(); err != nil {
 		t.Fatalf("the statement was not prepared again: %v", err)
+	}
+	// The same for a statement the session lost (a DEALLOCATE, a pooler).
+	if _, err := c.ExecContext(ctx, "DEALLOCATE ALL"); err != nil {
+		t.Fatal(err)
+	}
+	if err := read(); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Fatalf("want PostgreSQL's missing-statement error once, got %v", err)
+	}
+	if err := read(); err != nil {
+		t.Fatalf("the lost statement was not prepared again: %v", err)
 	}
 }

@@ -10,19 +10,17 @@ import (
 )
 
 // A PostgreSQL connection keeps the statements it ran most recently prepared, so one
-// sent again is bound and run in one round trip, without being parsed again, and
-// PostgreSQL may plan it once (plan_cache_mode). lib/pq on its own parses every
-// query with arguments as a new unnamed statement and waits for that before binding
-// it: two round trips, a parse and a plan each time. rep1's Today at 100,000
-// accounts sends 32 statements; their parsing and planning was half of PostgreSQL's
-// time.
+// sent again is bound and run in one round trip, without being parsed again. lib/pq on
+// its own sends every query with arguments as a new unnamed statement and waits for
+// PostgreSQL to parse and describe it before binding it: two round trips and a parse
+// each time. Each run is still planned for its own arguments (sessionSettings).
 //
 // Statements without arguments (DDL, BEGIN, several statements at once) use the
 // simple protocol as before. A connection keeps at most the URL's tandem_statements
 // (StatementsParam, 128 unless set; 0 keeps none); the one used longest ago is closed
-// to make room. Each run is still planned for its arguments (sessionSettings). A statement whose cached plan the
-// schema changed under it (a migration by another instance) is dropped, so the next
-// use prepares it again.
+// to make room. A kept statement PostgreSQL no longer accepts is dropped, so its next
+// use prepares it again: one whose result columns a migration by another instance
+// changed, or one a pooler or a DEALLOCATE lost.
 
 // stmtConnector opens pq connections that keep their statements.
 type stmtConnector struct {
@@ -97,11 +95,12 @@ func (c *stmtConn) forget(e *list.Element) {
 	_ = cs.stmt.Close()
 }
 
-// stale drops query's statement when PostgreSQL says its cached plan no longer fits
-// the tables (SQLSTATE 0A000, "cached plan must not change result type").
+// stale drops query's statement when PostgreSQL says it no longer fits the tables
+// (SQLSTATE 0A000, "cached plan must not change result type") or no longer exists
+// (26000, "prepared statement … does not exist").
 func (c *stmtConn) stale(query string, err error) {
 	var pe *pq.Error
-	if errors.As(err, &pe) && pe.Code == "0A000" {
+	if errors.As(err, &pe) && (pe.Code == "0A000" || pe.Code == "26000") {
 		if e, ok := c.bySQL[query]; ok {
 			c.forget(e)
 		}
