@@ -49,6 +49,7 @@ func run() error {
 		fmt.Println(app.Version())
 		return nil
 	}
+	gcDefault(os.Getenv, os.ReadFile)
 	log := app.NewLogger(os.Stderr, cfg.Operations)
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
