@@ -10,6 +10,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"tandem/domain/access"
+	"tandem/domain/rollup"
 	samples "tandem/domain/sample"
 	"tandem/ent"
 	"tandem/ent/customer"
@@ -100,10 +101,10 @@ func countedFunnel(ctx context.Context, c *ent.Client, dims []model.FunnelDimens
 	sys := access.System(ctx, "sampleFunnel: the viewer reads every sample, which the counts add up")
 	err := c.SampleCount.Query().Modify(func(s *sql.Selector) {
 		if from != nil {
-			s.Where(sql.GTE(s.C(samplecount.FieldMonth), samples.Month(*from)))
+			s.Where(sql.GTE(s.C(samplecount.FieldMonth), rollup.MonthOf(*from)))
 		}
 		if to != nil {
-			s.Where(sql.LT(s.C(samplecount.FieldMonth), samples.Month(*to)))
+			s.Where(sql.LT(s.C(samplecount.FieldMonth), rollup.MonthOf(*to)))
 		}
 		var exprs []string
 		for _, d := range dims {

@@ -7,7 +7,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"tandem/domain/access"
-	samples "tandem/domain/sample"
+	"tandem/domain/rollup"
 	"tandem/ent"
 	"tandem/ent/accountcount"
 	"tandem/ent/team"
@@ -49,10 +49,10 @@ func countedPipeline(ctx context.Context, c *ent.Client, dims []model.PipelineDi
 	sys := access.System(ctx, "pipelineStats: the viewer reads every account, which the counts add up")
 	err := c.AccountCount.Query().Modify(func(s *sql.Selector) {
 		if from != nil {
-			s.Where(sql.GTE(s.C(accountcount.FieldMonth), samples.Month(*from)))
+			s.Where(sql.GTE(s.C(accountcount.FieldMonth), rollup.MonthOf(*from)))
 		}
 		if to != nil {
-			s.Where(sql.LT(s.C(accountcount.FieldMonth), samples.Month(*to)))
+			s.Where(sql.LT(s.C(accountcount.FieldMonth), rollup.MonthOf(*to)))
 		}
 		var exprs []string
 		for _, d := range dims {

@@ -11,7 +11,7 @@ import (
 
 	"tandem/domain/access"
 	"tandem/domain/money"
-	orders "tandem/domain/order"
+	"tandem/domain/rollup"
 	"tandem/ent"
 	"tandem/ent/customer"
 	"tandem/ent/errcode"
@@ -172,10 +172,10 @@ func rolledUpVolume(ctx context.Context, c *ent.Client, dims []model.OrderVolume
 			s.Where(sql.EQ(s.C(ordervolume.FieldProductID), ""))
 		}
 		if from != nil {
-			s.Where(sql.GTE(s.C(ordervolume.FieldDay), orders.Day(*from)))
+			s.Where(sql.GTE(s.C(ordervolume.FieldDay), rollup.DayOf(*from)))
 		}
 		if to != nil {
-			s.Where(sql.LT(s.C(ordervolume.FieldDay), orders.Day(*to)))
+			s.Where(sql.LT(s.C(ordervolume.FieldDay), rollup.DayOf(*to)))
 		}
 		var exprs []string
 		for _, d := range dims {

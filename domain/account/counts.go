@@ -3,6 +3,7 @@ package account
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -67,13 +68,11 @@ func CountHook(next ent.Mutator) ent.Mutator {
 		if err != nil {
 			return v, err
 		}
-		if created, ok := v.(*gen.Customer); ok && cm.Op().Is(ent.OpCreate) {
+		switch created, ok := v.(*gen.Customer); {
+		case ok && cm.Op().Is(ent.OpCreate): // the row as written: no need to read it back
 			if history.Defer(ctx, CountedAccounts{created.ID}) {
 				return v, nil // an import's batch counts its new accounts at once (CountDeferred)
 			}
-		}
-		switch created, ok := v.(*gen.Customer); {
-		case ok && cm.Op().Is(ent.OpCreate): // the row as written: no need to read it back
 			if created.MergedIntoID == nil {
 				counts[keyOf(created)]++
 			}
@@ -88,7 +87,7 @@ func CountHook(next ent.Mutator) ent.Mutator {
 
 // keyOf is an account's count.
 func keyOf(cu *gen.Customer) countKey {
-	k := countKey{stage: string(cu.Stage), source: string(cu.LeadSource), month: cu.CreatedAt.UTC().Format(rollup.Month)}
+	k := countKey{stage: string(cu.Stage), source: string(cu.LeadSource), month: rollup.MonthOf(cu.CreatedAt)}
 	k.owner, k.team = string(cu.OwnerID), string(cu.TeamID)
 	if cu.Tier != nil {
 		k.tier = string(*cu.Tier)
@@ -103,7 +102,7 @@ type CountedAccounts []pulid.ID
 func CountDeferred(ctx context.Context, c *gen.Client, deferred []CountedAccounts) error {
 	sys := access.System(ctx, "the account counts follow an import's accounts")
 	counts := map[countKey]int{}
-	for _, ids := range chunks(flatten(deferred)) {
+	for ids := range slices.Chunk(slices.Concat(deferred...), accountsPerRead) {
 		if err := tally(sys, c, ids, false, counts, +1); err != nil {
 			return err
 		}
@@ -111,25 +110,9 @@ func CountDeferred(ctx context.Context, c *gen.Client, deferred []CountedAccount
 	return addCounts(sys, c, counts)
 }
 
-// flatten joins the deferred lists of ids.
-func flatten[T ~[]pulid.ID](lists []T) []pulid.ID {
-	var ids []pulid.ID
-	for _, l := range lists {
-		ids = append(ids, l...)
-	}
-	return ids
-}
-
-// chunks splits ids into lists of at most 500 (under the databases' parameter limits).
-func chunks(ids []pulid.ID) [][]pulid.ID {
-	var out [][]pulid.ID
-	for len(ids) > 0 {
-		n := min(len(ids), 500)
-		out = append(out, ids[:n])
-		ids = ids[n:]
-	}
-	return out
-}
+// accountsPerRead is how many accounts one read of a batch names (under the
+// databases' parameter limits).
+const accountsPerRead = 500
 
 func countsChange(m *gen.CustomerMutation) bool {
 	if m.Op().Is(ent.OpCreate | ent.OpDelete | ent.OpDeleteOne) {
@@ -170,7 +153,7 @@ func tally(ctx context.Context, c *gen.Client, ids []pulid.ID, lock bool, counts
 		return *p
 	}
 	for _, r := range rows {
-		counts[countKey{r.Stage, str(r.Owner), str(r.Team), str(r.Tier), r.Source, r.At.UTC().Format(rollup.Month)}] += sign
+		counts[countKey{r.Stage, str(r.Owner), str(r.Team), str(r.Tier), r.Source, rollup.MonthOf(r.At)}] += sign
 	}
 	return err
 }

@@ -108,12 +108,20 @@ type MeasuredAccounts []pulid.ID
 func MeasureDeferred(ctx context.Context, c *gen.Client, deferred []MeasuredAccounts) error {
 	sys := access.System(ctx, "stage stays follow an import's stage changes")
 	counts := map[stayKey]int{}
-	ids := flatten(deferred)
+	if err := measureAll(sys, c, slices.Concat(deferred...), counts); err != nil {
+		return err
+	}
+	return count(sys, c, counts)
+}
+
+// measureAll sets the stays of many accounts' changes, reading accountsPerRead
+// accounts' changes at a time, and notes each change in counts.
+func measureAll(ctx context.Context, c *gen.Client, ids []pulid.ID, counts map[stayKey]int) error {
 	slices.Sort(ids)
-	for _, part := range chunks(slices.Compact(ids)) {
+	for part := range slices.Chunk(slices.Compact(ids), accountsPerRead) {
 		rows, err := c.StageChange.Query().Where(stagechange.CustomerIDIn(part...)).
 			Order(stagechange.ByCustomerID(), stagechange.ByChangedAt(), stagechange.ByID()).
-			Select(stagechange.FieldCustomerID, stagechange.FieldToStage, stagechange.FieldChangedAt, stagechange.FieldStaySeconds).All(sys)
+			Select(stagechange.FieldCustomerID, stagechange.FieldToStage, stagechange.FieldChangedAt, stagechange.FieldStaySeconds).All(ctx)
 		if err != nil {
 			return err
 		}
@@ -122,13 +130,13 @@ func MeasureDeferred(ctx context.Context, c *gen.Client, deferred []MeasuredAcco
 			for n < len(rows) && rows[n].CustomerID == rows[0].CustomerID {
 				n++
 			}
-			if err := setStays(sys, c, rows[:n], counts); err != nil {
+			if err := setStays(ctx, c, rows[:n], counts); err != nil {
 				return err
 			}
 			rows = rows[n:]
 		}
 	}
-	return count(sys, c, counts)
+	return nil
 }
 
 // measure sets the stays of one account's changes and notes each change in counts.
@@ -188,7 +196,7 @@ func count(ctx context.Context, c *gen.Client, counts map[stayKey]int) error {
 // Restay measures every stay and counts them again (at start-up, once per
 // StayVersion: books from before stays were kept, or loaded in bulk), in one
 // transaction. PostgreSQL measures in one UPDATE; SQLite, whose date functions round
-// to milliseconds, in Go exactly as StayHook does.
+// to milliseconds, in Go exactly as StayHook does, 500 accounts to a read.
 func Restay(ctx context.Context, c *gen.Client) error {
 	sys := access.System(ctx, "start-up: the stays in each stage")
 	tx, err := c.Tx(ctx)
@@ -220,10 +228,12 @@ WHERE sc.id = m.id AND sc.stay_seconds IS DISTINCT FROM m.s`
 			return err
 		}
 	} else {
-		for _, id := range accounts {
-			if err := measure(ctx, c, pulid.ID(id), map[stayKey]int{}); err != nil {
-				return err
-			}
+		ids := make([]pulid.ID, len(accounts))
+		for i, id := range accounts {
+			ids[i] = pulid.ID(id)
+		}
+		if err := measureAll(ctx, c, ids, map[stayKey]int{}); err != nil {
+			return err
 		}
 	}
 	if _, err := c.ExecContext(ctx, "DELETE FROM "+stagestay.Table); err != nil {

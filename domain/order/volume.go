@@ -59,7 +59,7 @@ func VolumeHook(next ent.Mutator) ent.Mutator {
 		}
 		if om, ok := m.(*gen.OrderMutation); ok {
 			if at, ok := om.OrderedAt(); ok {
-				days = append(days, Day(at))
+				days = append(days, rollup.DayOf(at))
 			}
 		}
 		return v, sumDays(sys, c, pg, days)
@@ -83,9 +83,6 @@ func SumDeferred(ctx context.Context, c *gen.Client, deferred []VolumeOrders) er
 	}
 	return sumDays(sys, c, pg, days)
 }
-
-// Day is the rollup's day of a time: its UTC date.
-func Day(t time.Time) string { return t.UTC().Format(rollup.Day) }
 
 // touchesVolume reports whether m may change what the rollup sums. A new order has no
 // lines yet; a status change counts when the order is or was cancelled.
@@ -164,7 +161,7 @@ func orderDays(ctx context.Context, c *gen.Client, ids []pulid.ID) (days []strin
 		s.Select(s.C(order.FieldOrderedAt))
 	}).Scan(ctx, &rows)
 	for _, r := range rows {
-		days = append(days, Day(r.OrderedAt))
+		days = append(days, rollup.DayOf(r.OrderedAt))
 	}
 	return days, pg, err
 }

@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
@@ -74,18 +75,24 @@ const (
 	Month = "2006-01"
 )
 
+// DayOf is a time's day in the rollups.
+func DayOf(t time.Time) string { return t.UTC().Format(Day) }
+
+// MonthOf is a time's month in the rollups.
+func MonthOf(t time.Time) string { return t.UTC().Format(Month) }
+
+// sqlLayouts are each period's layout in PostgreSQL's to_char and SQLite's strftime.
+var sqlLayouts = map[string]struct{ pg, sqlite string }{
+	Day:   {"YYYY-MM-DD", "%Y-%m-%d"},
+	Month: {"YYYY-MM", "%Y-%m"},
+}
+
 // period is the dialect's SQL expression of a time column's UTC period.
 func period(pg bool, col, layout string) string {
 	if pg {
-		if layout == Day {
-			return "to_char(" + col + " AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
-		}
-		return "to_char(" + col + " AT TIME ZONE 'UTC', 'YYYY-MM')"
+		return "to_char(" + col + " AT TIME ZONE 'UTC', '" + sqlLayouts[layout].pg + "')"
 	}
-	if layout == Day {
-		return "strftime('%Y-%m-%d', " + col + ")"
-	}
-	return "strftime('%Y-%m', " + col + ")"
+	return "strftime('" + sqlLayouts[layout].sqlite + "', " + col + ")"
 }
 
 // Rebuild sums table again from scratch in one transaction: insert is its INSERT …

@@ -22,9 +22,6 @@ import (
 // again once per version (Recount).
 const CountVersion = "v1"
 
-// Month is the counts' month of a time: its UTC year and month.
-func Month(t time.Time) string { return t.UTC().Format(rollup.Month) }
-
 // A countKey is the samples of one rep and product asked for in one month.
 type countKey struct {
 	month, rep, product string
@@ -107,7 +104,7 @@ func countKeys(ctx context.Context, c *gen.Client, ids []pulid.ID) (keys []count
 		s.Select(s.C(sample.FieldRequestedAt), s.C(sample.FieldRequestedByID), s.C(sample.FieldProductID))
 	}).Scan(ctx, &rows)
 	for _, r := range rows {
-		k := countKey{month: Month(r.RequestedAt), product: r.Product}
+		k := countKey{month: rollup.MonthOf(r.RequestedAt), product: r.Product}
 		if r.Rep != nil {
 			k.rep = *r.Rep
 		}
