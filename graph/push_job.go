@@ -163,7 +163,7 @@ func reminderItems(ctx context.Context, c *ent.Client, now time.Time, v *viewer.
 		}
 		items = append(items, ri)
 	}
-	scope, ok := todayScope(v)
+	own, scope, ok := todayContext(ctx, v)
 	if !ok {
 		return items, td, nil
 	}
@@ -172,7 +172,7 @@ func reminderItems(ctx context.Context, c *ent.Client, now time.Time, v *viewer.
 	if scope != nil {
 		q.Where(issue.HasCustomerWith(scope))
 	}
-	soon, err := q.WithCustomer().Order(ent.Asc(issue.FieldReportedAt)).Limit(TodayFirst).All(ctx)
+	soon, err := q.WithCustomer().Order(ent.Asc(issue.FieldReportedAt)).Limit(TodayFirst).All(own)
 	if err != nil {
 		return nil, nil, err
 	}

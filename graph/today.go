@@ -63,6 +63,20 @@ func todayScope(v *viewer.Viewer) (p predicate.Customer, ok bool) {
 	return predicate.Customer(rows.Predicate()), true
 }
 
+// todayContext is where a Today's sources read: the subject's own accounts
+// (todayScope) as the viewer in ctx reads them. When those are one owner's (a rep's),
+// the reader is narrowed to them (viewer.Narrowed): the access rules alone then keep
+// each read to them, and scope is nil. Otherwise own is ctx and scope is todayScope's.
+func todayContext(ctx context.Context, subject *viewer.Viewer) (own context.Context, scope predicate.Customer, ok bool) {
+	scope, ok = todayScope(subject)
+	owner, one := access.OwnAccountsOwner(subject)
+	reader := viewer.FromContext(ctx)
+	if !ok || !one || reader == nil {
+		return ctx, scope, ok
+	}
+	return viewer.NewContext(ctx, reader.Narrowed(owner)), nil, true
+}
+
 // daysSince is the whole days from t to now (never negative).
 func daysSince(now, t time.Time) int {
 	if d := now.Sub(t); d > 0 {
@@ -96,7 +110,10 @@ type todayItem struct {
 // todayRun is one building of a Today list: who asks, when, in which language, over
 // which accounts, and the items found so far. Each source (today_*.go) adds its kind.
 type todayRun struct {
-	ctx                context.Context
+	// ctx is where the sources read: narrowed to the subject's own accounts
+	// (todayContext); asked is the request's, for what is not read by account (the
+	// subject's tasks, wherever they are, and the catalogue's certificates).
+	ctx, asked         context.Context
 	c                  *ent.Client
 	v                  *viewer.Viewer
 	now, sod, tomorrow time.Time
@@ -226,7 +243,7 @@ var todaySources = []func(*todayRun) error{
 // holds only what the viewer reads.
 func today(ctx context.Context, c *ent.Client, now time.Time, page todayPage, v *viewer.Viewer) (*model.Today, error) {
 	now = now.UTC()
-	scope, ok := todayScope(v)
+	own, scope, ok := todayContext(ctx, v)
 	if !ok {
 		out, _ := finishToday(nil, page, nil)
 		return out, nil
@@ -236,7 +253,7 @@ func today(ctx context.Context, c *ent.Client, now time.Time, page todayPage, v 
 	if err != nil {
 		return nil, err
 	}
-	t := &todayRun{ctx: ctx, c: c, v: v, now: now, sod: sod, tomorrow: sod.AddDate(0, 0, 1), lang: viewerLang(ctx, c), scope: scope,
+	t := &todayRun{ctx: own, asked: ctx, c: c, v: v, now: now, sod: sod, tomorrow: sod.AddDate(0, 0, 1), lang: viewerLang(ctx, c), scope: scope,
 		page: page, counted: map[model.TodayKind]int{}, snoozed: snoozed}
 	if err := t.runSources(); err != nil {
 		return nil, err

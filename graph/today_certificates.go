@@ -30,7 +30,7 @@ func todayCertificates(run *todayRun) error {
 		document.ValidUntilNotNil(), document.ValidUntilLTE(run.now.AddDate(0, 0, CertificateDays)),
 		document.Not(document.HasSupersededBy()),
 	}
-	docs, err := run.c.Document.Query().Where(where...).All(run.ctx)
+	docs, err := run.c.Document.Query().Where(where...).All(run.asked)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ func todayTasks(run *todayRun) error {
 		tasks, err := run.c.Task.Query().Where(
 			task.AssigneeID(run.v.UserID), task.StatusEQ(task.StatusOPEN),
 			task.DueAtNotNil(), task.DueAtLT(run.tomorrow),
-		).All(run.ctx)
+		).All(run.asked)
 		if err != nil {
 			return err
 		}

@@ -11,6 +11,7 @@ import (
 	"tandem/ent/order"
 	"tandem/ent/orderline"
 	"tandem/ent/sample"
+	"tandem/ent/schema/pulid"
 	"tandem/ent/viewer"
 )
 
@@ -19,45 +20,84 @@ import (
 
 // Accounts is the customers v may read: every account for admins and analysts, their
 // team's and their own for managers and reps, its own organisation for a partner.
+//
+// A narrowed viewer (viewer.Narrowed) reads, of those, only the accounts of one owner.
+// Accounts, OfAccounts and ofOwnedAccounts are where the rules of our people name
+// accounts; the rules built on them use AND and OR alone, so the narrowing reaches
+// every row read by its account and widens none. Rows not read by account (the
+// catalogue, people, a partner's own) are read as before (TestNarrowedReadsLess).
 func Accounts(v *viewer.Viewer) Rows {
 	switch v.Role {
 	case viewer.Admin, viewer.Analyst:
-		return All
+		return ownedBy(v)
 	case viewer.Manager, viewer.Rep:
 		return Where(func(s *sql.Selector) { s.Where(teamOrOwner(v, s)) })
 	case viewer.Partner:
-		return eq(colID, string(v.CustomerID))
+		return eq(colID, string(v.CustomerID)).And(ownedBy(v))
 	}
 	return None
 }
 
-// teamOrOwner is the predicate, on a customers table, of a manager's or rep's accounts.
+// ownedBy is the accounts a narrowed viewer is narrowed to; All when v is not narrowed.
+func ownedBy(v *viewer.Viewer) Rows {
+	if v.AccountsOf == "" {
+		return All
+	}
+	return eq(customer.FieldOwnerID, string(v.AccountsOf))
+}
+
+// teamOrOwner is the predicate, on a customers table, of a manager's or rep's accounts:
+// their team's and their own, narrowed to one owner's if v is narrowed.
 func teamOrOwner(v *viewer.Viewer, t interface{ C(string) string }) *sql.Predicate {
 	own := sql.EQ(t.C(customer.FieldOwnerID), string(v.UserID))
-	if v.TeamID == "" {
-		return own
+	if v.AccountsOf == v.UserID {
+		return own // the accounts they own are among those they read
 	}
-	return sql.Or(sql.EQ(t.C(customer.FieldTeamID), string(v.TeamID)), own)
+	p := own
+	if v.TeamID != "" {
+		p = sql.Or(sql.EQ(t.C(customer.FieldTeamID), string(v.TeamID)), own)
+	}
+	if v.AccountsOf != "" {
+		p = sql.And(p, sql.EQ(t.C(customer.FieldOwnerID), string(v.AccountsOf)))
+	}
+	return p
 }
 
 // OfAccounts is the rows that belong to an account v may read (their customer_id).
 func OfAccounts(v *viewer.Viewer) Rows {
 	switch v.Role {
 	case viewer.Admin, viewer.Analyst:
-		return All
+		return ofOwnedBy(v)
 	case viewer.Manager, viewer.Rep:
 		return in(colCustomerID, customer.Table, customer.FieldID, func(t *sql.SelectTable) *sql.Predicate { return teamOrOwner(v, t) })
 	case viewer.Partner:
-		return eq(colCustomerID, string(v.CustomerID))
+		return eq(colCustomerID, string(v.CustomerID)).And(ofOwnedBy(v))
 	}
 	return None
 }
 
+// ofOwnedBy is the rows of the accounts a narrowed viewer is narrowed to; All when v
+// is not narrowed.
+func ofOwnedBy(v *viewer.Viewer) Rows {
+	if v.AccountsOf == "" {
+		return All
+	}
+	return ofOwned(v.AccountsOf)
+}
+
+// ofOwned is the rows of the accounts owner owns.
+func ofOwned(owner pulid.ID) Rows {
+	return in(colCustomerID, customer.Table, customer.FieldID, func(t *sql.SelectTable) *sql.Predicate {
+		return sql.EQ(t.C(customer.FieldOwnerID), string(owner))
+	})
+}
+
 // ofOwnedAccounts is the rows of the accounts v owns (not the team's).
 func ofOwnedAccounts(v *viewer.Viewer) Rows {
-	return in(colCustomerID, customer.Table, customer.FieldID, func(t *sql.SelectTable) *sql.Predicate {
-		return sql.EQ(t.C(customer.FieldOwnerID), string(v.UserID))
-	})
+	if v.AccountsOf == "" || v.AccountsOf == v.UserID {
+		return ofOwned(v.UserID)
+	}
+	return ofOwned(v.UserID).And(ofOwnedBy(v))
 }
 
 // partnerOwn is a partner's own organisation's rows, given the token's scope for them.
@@ -100,6 +140,9 @@ func Interactions(v *viewer.Viewer) Rows {
 	case viewer.Analyst:
 		return rows.And(eq(interaction.FieldPrivate, false))
 	case viewer.Rep:
+		if v.AccountsOf == v.UserID {
+			return rows // only their own accounts, where they read every interaction
+		}
 		return rows.And(eq(interaction.FieldPrivate, false).Or(eq(interaction.FieldAuthorID, string(v.UserID))).Or(ofOwnedAccounts(v)))
 	case viewer.Partner:
 		return None
@@ -271,4 +314,14 @@ func OwnAccounts(v *viewer.Viewer) (Rows, bool) {
 		return eq(customer.FieldOwnerID, string(v.UserID)), true
 	}
 	return None, false
+}
+
+// OwnAccountsOwner is the one owner whose accounts are v's own (OwnAccounts) when they
+// are one owner's: a rep's. A reader narrowed to that owner (viewer.Narrowed) reads,
+// of what it reads, only v's own accounts.
+func OwnAccountsOwner(v *viewer.Viewer) (pulid.ID, bool) {
+	if v != nil && v.Role == viewer.Rep {
+		return v.UserID, true
+	}
+	return "", false
 }

@@ -37,6 +37,25 @@ type Viewer struct {
 	// MustChangePassword: the user signed in with a temporary password and may do
 	// nothing but change it (graph's auth gate enforces it).
 	MustChangePassword bool
+	// AccountsOf, when set, narrows what the viewer reads to the accounts this user
+	// owns and their rows (Narrowed): never more than the role reads, often less.
+	AccountsOf pulid.ID
+}
+
+// NoAccounts is what AccountsOf holds when two narrowings to different owners meet:
+// an owner no account has, so the viewer reads no account at all.
+const NoAccounts pulid.ID = "-"
+
+// Narrowed returns a copy of v that reads, of what v reads, only the accounts owner
+// owns and their rows (a rep's Today as the rep or their manager sees it). Narrowing
+// an already narrowed viewer to another owner leaves it no account.
+func (v *Viewer) Narrowed(owner pulid.ID) *Viewer {
+	n := *v
+	if v.AccountsOf != "" && v.AccountsOf != owner {
+		owner = NoAccounts
+	}
+	n.AccountsOf = owner
+	return &n
 }
 
 // Internal reports whether the viewer is one of our own people (not a partner).
