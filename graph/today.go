@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"tandem/domain/access"
+	"tandem/domain/account"
 	"tandem/domain/snooze"
 	"tandem/ent"
 	"tandem/ent/contact"
@@ -21,7 +22,7 @@ import (
 )
 
 // viewerLang is the language the client shows (WithLang), else the signed-in user's
-// stored locale: "zh" (the default) or "en".
+// stored locale (as the viewer carries it, else read): "zh" (the default) or "en".
 func viewerLang(ctx context.Context, c *ent.Client) string {
 	if l, ok := ctx.Value(langKey{}).(string); ok {
 		return l
@@ -29,6 +30,9 @@ func viewerLang(ctx context.Context, c *ent.Client) string {
 	v := viewer.FromContext(ctx)
 	if v == nil || v.UserID == "" {
 		return "zh"
+	}
+	if v.Locale != "" {
+		return say(v.Locale, "zh", "en")
 	}
 	u, err := c.User.Query().Where(user.ID(v.UserID)).Select(user.FieldLocale).Only(ctx)
 	if err != nil || u.Locale != user.LocaleEn {
@@ -105,6 +109,9 @@ type todayItem struct {
 	callContact pulid.ID
 	// nodeIsAccount: the item opens its account (read in full with the answer's accounts).
 	nodeIsAccount bool
+	// declining: the reason gains declineNote when the account (read with the answer's
+	// accounts) is in a declining industry.
+	declining bool
 }
 
 // todayRun is one building of a Today list: who asks, when, in which language, over
@@ -193,19 +200,50 @@ func upTo[Q todayQuery[Q]](q Q) func(context.Context) (int, error) {
 	}
 }
 
-// paged reads one kind of a source that can be large: it counts its rows up to the
-// cap (upTo), then reads the most urgent of them up to the page's end (none when
-// another kind is asked for); read must order them as Today does: by due time, then ID.
+// paged reads one kind of a source that can be large: the most urgent of its rows up
+// to the page's end, then, only when those fill it, its count up to the cap (upTo). A
+// page that is not full holds every row of the kind, so their number is the count
+// (most kinds of most people: one statement instead of two). read must select what
+// count counts, ordered as Today does: by due time, then ID. A kind the page does not
+// ask for is only counted.
 func paged[T any](t *todayRun, kind model.TodayKind, count func(context.Context) (int, error), read func(limit int) ([]T, error)) ([]T, error) {
+	var rows []T
+	if t.asks(kind) {
+		limit := t.page.offset + t.page.first
+		var err error
+		if rows, err = read(limit); err != nil {
+			return nil, err
+		}
+		if len(rows) < limit {
+			t.count(kind, len(rows))
+			return rows, nil
+		}
+	}
 	n, err := count(t.ctx)
 	if err != nil {
 		return nil, err
 	}
 	t.count(kind, n)
-	if n == 0 || t.page.first == 0 || t.page.kind != nil && *t.page.kind != kind {
-		return nil, nil
+	return rows, nil
+}
+
+// countThenRead is paged for a source whose read adds its items itself (and returns
+// none): it counts first, and reads only when there is something to read.
+func countThenRead(t *todayRun, kind model.TodayKind, count func(context.Context) (int, error), read func(limit int) error) error {
+	n, err := count(t.ctx)
+	if err != nil {
+		return err
+	}
+	t.count(kind, n)
+	if n == 0 || !t.asks(kind) {
+		return nil
 	}
 	return read(t.page.offset + t.page.first)
+}
+
+// asks reports whether the answer carries items of the kind.
+func (t *todayRun) asks(kind model.TodayKind) bool {
+	return t.page.first > 0 && (t.page.kind == nil || *t.page.kind == kind)
 }
 
 func (t *todayRun) add(kind model.TodayKind, id, customerID pulid.ID, node ent.Noder, title, reason string, due *time.Time) *todayItem {
@@ -228,19 +266,21 @@ func (t *todayRun) add(kind model.TodayKind, id, customerID pulid.ID, node ent.N
 }
 
 // todaySources are the kinds of things on Today, each one query (or two).
+// They start in the order of their usual cost, the dearest first (todayParallel run
+// at once), so that the last to finish is a cheap one.
 var todaySources = []func(*todayRun) error{
-	todayVisits, todayTasks, todayKeyPersons, todaySamples, todayOrders, todayOrderRisks, todayIssues, todayNotices,
-	todayEvaluationDecisions, todayCertificates, todayEscalations, todayAgreements, todayReceipts,
+	todayKeyPersons, todayIssues, todayVisits, todayOrders, todaySamples, todayCertificates, todayReceipts, todayTasks,
+	todayOrderRisks, todayNotices, todayEvaluationDecisions, todayEscalations, todayAgreements,
 }
 
-// today builds the signed-in person's list. Each source is one query per kind (a
-// count and a page for the kinds that grow with the book, see paged), the labels it
-// needs (contacts, products, notices, customers) one more each: a fixed number of
-// queries whatever the data.
+// today builds the signed-in person's list. Each source is one query per kind (for
+// the kinds that grow with the book, a page and, when it is full, a count: see
+// paged), the labels it needs (contacts, products, notices, customers) one more each:
+// never more queries than a fixed number, whatever the data.
 //
 // The list is the subject's (whose accounts, tasks and snoozes: the viewer, or the
 // person a manager opens, todaySubject); every query still runs as the viewer, so it
-// holds only what the viewer reads.
+// holds only what the viewer reads (narrowed to the subject's accounts: todayContext).
 func today(ctx context.Context, c *ent.Client, now time.Time, page todayPage, v *viewer.Viewer) (*model.Today, error) {
 	now = now.UTC()
 	own, scope, ok := todayContext(ctx, v)
@@ -259,28 +299,26 @@ func today(ctx context.Context, c *ent.Client, now time.Time, page todayPage, v 
 		return nil, err
 	}
 	out, items := finishToday(t.items, page, t.counted)
-	if err := byContact(ctx, c, t.lang, items); err != nil {
+	// The contacts and the accounts of the items answered: one query each, at once.
+	var customers map[pulid.ID]*ent.Customer
+	var contactErr error
+	done := make(chan struct{})
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				contactErr = fmt.Errorf("today: contacts: %v", p)
+			}
+			close(done)
+		}()
+		contactErr = byContact(ctx, c, t.lang, items)
+	}()
+	customers, err = itemAccounts(ctx, c, items)
+	<-done
+	if err != nil {
 		return nil, err
 	}
-
-	// The accounts of the items answered, in one query.
-	var ids []pulid.ID
-	seen := map[pulid.ID]bool{}
-	for _, it := range items {
-		if it.customerID != "" && !seen[it.customerID] {
-			seen[it.customerID] = true
-			ids = append(ids, it.customerID)
-		}
-	}
-	customers := map[pulid.ID]*ent.Customer{}
-	if len(ids) > 0 {
-		cs, err := c.Customer.Query().Where(customer.IDIn(ids...)).All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, cu := range cs {
-			customers[cu.ID] = cu
-		}
+	if contactErr != nil {
+		return nil, contactErr
 	}
 	for _, it := range items {
 		it.Customer = customers[it.customerID]
@@ -290,8 +328,35 @@ func today(ctx context.Context, c *ent.Client, now time.Time, page todayPage, v 
 		if it.Phone == nil && it.Customer != nil && it.Customer.Phone != "" {
 			it.Phone = &it.Customer.Phone
 		}
+		if it.declining && it.Customer != nil && account.Declining(it.Customer) {
+			it.Reason += declineNote(t.lang)
+		}
 	}
 	return out, nil
+}
+
+// itemAccounts reads the accounts of the items, by ID.
+func itemAccounts(ctx context.Context, c *ent.Client, items []*todayItem) (map[pulid.ID]*ent.Customer, error) {
+	var ids []pulid.ID
+	seen := map[pulid.ID]bool{}
+	for _, it := range items {
+		if it.customerID != "" && !seen[it.customerID] {
+			seen[it.customerID] = true
+			ids = append(ids, it.customerID)
+		}
+	}
+	customers := make(map[pulid.ID]*ent.Customer, len(ids))
+	if len(ids) == 0 {
+		return customers, nil
+	}
+	cs, err := c.Customer.Query().Where(customer.IDIn(ids...)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, cu := range cs {
+		customers[cu.ID] = cu
+	}
+	return customers, nil
 }
 
 // byContact gives the items answered that are titled by a contact its name, and those

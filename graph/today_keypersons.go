@@ -40,7 +40,7 @@ func todayKeyPersons(run *todayRun) error {
 		return err
 	}
 	run.count(kind, len(accounts))
-	if run.page.first == 0 || run.page.kind != nil && *run.page.kind != kind {
+	if !run.asks(kind) {
 		return nil
 	}
 	end := min(len(accounts), run.page.offset+run.page.first)

@@ -19,15 +19,10 @@ const OrderDueDays = 3
 // industry is on Today with its risk.
 const NewOrderDays = 7
 
-// withIndustry loads the account's industry status with each order.
-func withIndustry(q *ent.CustomerQuery) { q.Select(customer.FieldIndustryStatus) }
-
-// riskNote is the note an order of an account in a declining industry carries.
-func riskNote(run *todayRun, o *ent.Order) string {
-	if cu := o.Edges.Customer; cu != nil && account.Declining(cu) {
-		return say(run.lang, "；客户所在行业为夕阳产业，注意风险（账期、用量）", "; the customer's industry is in decline: mind the risk (payment terms, volumes)")
-	}
-	return ""
+// declineNote is what the reason of an order of an account in a declining industry
+// adds (attached with the answer's accounts, today's finish).
+func declineNote(lang string) string {
+	return say(lang, "；客户所在行业为夕阳产业，注意风险（账期、用量）", "; the customer's industry is in decline: mind the risk (payment terms, volumes)")
 }
 
 // todayOrders lists orders due within OrderDueDays, or late.
@@ -46,7 +41,7 @@ func todayOrders(run *todayRun) error {
 	// Each kind in the order of its delivery date.
 	read := func(more ...predicate.Order) func(limit int) ([]*ent.Order, error) {
 		return func(limit int) ([]*ent.Order, error) {
-			return q(more...).Order(order.ByDeliveryDate(), order.ByID()).Limit(limit).WithCustomer(withIndustry).All(run.ctx)
+			return q(more...).Order(order.ByDeliveryDate(), order.ByID()).Limit(limit).All(run.ctx)
 		}
 	}
 	late := []predicate.Order{order.DeliveryDateLT(run.now), awake[predicate.Order](run, model.TodayKindOrderLate)}
@@ -64,17 +59,18 @@ func todayOrders(run *todayRun) error {
 	for _, o := range orders {
 		due := *o.DeliveryDate
 		title := say(run.lang, "订单 "+o.Number, "Order "+o.Number)
-		risk := riskNote(run, o)
+		var it *todayItem
 		if due.Before(run.now) {
 			n := daysSince(run.now, due)
-			run.add(model.TodayKindOrderLate, o.ID, o.CustomerID, o, title,
+			it = run.add(model.TodayKindOrderLate, o.ID, o.CustomerID, o, title,
 				say(run.lang, fmt.Sprintf("交期 %s 已过 %d 天，尚未交付", ymd(due), n),
-					fmt.Sprintf("Delivery date %s passed %s ago and not delivered", ymd(due), days(n)))+risk, &due)
-			continue
+					fmt.Sprintf("Delivery date %s passed %s ago and not delivered", ymd(due), days(n))), &due)
+		} else {
+			it = run.add(model.TodayKindOrderDue, o.ID, o.CustomerID, o, title,
+				say(run.lang, fmt.Sprintf("交期 %s，%d 天内到期", ymd(due), OrderDueDays),
+					fmt.Sprintf("Delivery date %s, within %d days", ymd(due), OrderDueDays)), &due)
 		}
-		run.add(model.TodayKindOrderDue, o.ID, o.CustomerID, o, title,
-			say(run.lang, fmt.Sprintf("交期 %s，%d 天内到期", ymd(due), OrderDueDays),
-				fmt.Sprintf("Delivery date %s, within %d days", ymd(due), OrderDueDays))+risk, &due)
+		it.declining = true
 	}
 	return nil
 }
@@ -90,7 +86,7 @@ func todayOrderRisks(run *todayRun) error {
 	if run.scope != nil {
 		where = append(where, order.HasCustomerWith(run.scope))
 	}
-	orders, err := run.c.Order.Query().Where(where...).WithCustomer(withIndustry).All(run.ctx)
+	orders, err := run.c.Order.Query().Where(where...).All(run.ctx)
 	if err != nil {
 		return err
 	}

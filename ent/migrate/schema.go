@@ -841,6 +841,14 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{InteractionsColumns[6]},
 			},
+			{
+				Name:    "interaction_planned",
+				Unique:  false,
+				Columns: []*schema.Column{InteractionsColumns[6]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "logged_at IS NULL",
+				},
+			},
 		},
 	}
 	// IssuesColumns holds the columns for the "issues" table.

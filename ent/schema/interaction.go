@@ -3,6 +3,7 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -55,7 +56,10 @@ func (Interaction) Edges() []ent.Edge {
 }
 
 func (Interaction) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("customer_id", "occurred_at"), index.Fields("author_id"), index.Fields("occurred_at")}
+	return []ent.Index{index.Fields("customer_id", "occurred_at"), index.Fields("author_id"), index.Fields("occurred_at"),
+		// Today's planned visits: the contacts not logged yet, few of the book, by time.
+		index.Fields("occurred_at").StorageKey("interaction_planned").
+			Annotations(entsql.IndexWhere("logged_at IS NULL"))}
 }
 
 func (Interaction) Annotations() []schema.Annotation { return graphQL() }

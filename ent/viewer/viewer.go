@@ -37,6 +37,9 @@ type Viewer struct {
 	// MustChangePassword: the user signed in with a temporary password and may do
 	// nothing but change it (graph's auth gate enforces it).
 	MustChangePassword bool
+	// Locale is the user's stored language ("zh" or "en"), as read with the user when
+	// the request was authenticated; "" when unknown.
+	Locale string
 	// AccountsOf, when set, narrows what the viewer reads to the accounts this user
 	// owns and their rows (Narrowed): never more than the role reads, often less.
 	AccountsOf pulid.ID

@@ -187,11 +187,24 @@ func TestReceivingChainAndDecliningIndustry(t *testing.T) {
 		if fmtAny(dig(d, "customerReport", "unknownDepartments")) != "[]" || dig(d, "customerReport", "decliningIndustry") != false {
 			t.Errorf("flags on an account without them: %v", d)
 		}
-		o := c.Order.Create().SetCustomerID(cu.ID).SetNumber("PO-SUNSET-1").SaveX(e.sys)
-		c.Order.Create().SetCustomerID(f.acmeEast.ID).SetNumber("PO-ACME-1").ExecX(e.sys)
+		soon := time.Now().Add(48 * time.Hour)
+		o := c.Order.Create().SetCustomerID(cu.ID).SetNumber("PO-SUNSET-1").SetDeliveryDate(soon).SaveX(e.sys)
+		acme := c.Order.Create().SetCustomerID(f.acmeEast.ID).SetNumber("PO-ACME-1").SetDeliveryDate(soon).SaveX(e.sys)
 		risks := e.todayKinds(rep1)["ORDER_RISK"]
 		if len(risks) != 1 || risks[0] != string(o.ID) {
 			t.Errorf("ORDER_RISK items %v, want the declining account's new order only", risks)
+		}
+		// Both orders fall due: only the declining account's says so in its reason.
+		d = e.ok(rep1, `{ today(kind: ORDER_DUE, first: 20) { items { reason node { id } } } }`, nil)
+		reasons := map[string]string{}
+		for _, it := range dig(d, "today", "items").([]any) {
+			reasons[dig(it, "node", "id").(string)] = dig(it, "reason").(string)
+		}
+		if r := reasons[string(o.ID)]; !strings.Contains(r, "夕阳产业") {
+			t.Errorf("the declining account's due order: %q, want the industry's risk", r)
+		}
+		if r, ok := reasons[string(acme.ID)]; !ok || strings.Contains(r, "夕阳产业") {
+			t.Errorf("the other account's due order: %q (listed %v), want it listed without the risk", r, ok)
 		}
 	})
 }

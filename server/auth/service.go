@@ -275,7 +275,7 @@ func (s *Service) ViewerFromToken(ctx context.Context, token string) (*viewer.Vi
 // ViewerOf builds the viewer of a user.
 func ViewerOf(u *ent.User) *viewer.Viewer {
 	return &viewer.Viewer{UserID: u.ID, Role: viewer.Role(u.Role), TeamID: u.TeamID, CustomerID: u.PartnerCustomerID,
-		Label: people.UserLabel(u.Name, u.Email), MustChangePassword: u.MustChangePassword}
+		Label: people.UserLabel(u.Name, u.Email), MustChangePassword: u.MustChangePassword, Locale: string(u.Locale)}
 }
 
 func shortJWTError(err error) string {

@@ -15,9 +15,10 @@ import (
 )
 
 // The book: N accounts spread over the demo's reps (each account in its owner's team),
-// with 5N contacts, 3N samples, 3N orders of 1–3 lines, 5N interactions, key persons
-// on about a third of the accounts and problems on about a tenth. Values are the
-// schema's enum values only: anything Tandem could not read back is a generator bug.
+// with 5N contacts, 3N samples, 3N orders of 1–3 lines, 5N interactions (logged), N/20
+// visits planned, key persons on about a third of the accounts and problems on about
+// a tenth. Values are the schema's enum values only: anything Tandem could not read
+// back is a generator bug.
 
 // table is a batch of rows of one table, in column order.
 type table struct {
@@ -160,7 +161,7 @@ func (g *generator) next(from, to int) batch {
 	sa := newTable("samples", "id", "created_at", "updated_at", "version", "quantity", "unit", "status", "requested_at", "shipped_at", "received_at", "doc_manual", "doc_msds", "doc_label", "doc_precautions", "reached", "customer_id", "product_id", "requested_by_id")
 	or := newTable("orders", "id", "created_at", "updated_at", "version", "number", "is_evaluation", "status", "ordered_at", "delivery_date", "currency", "confirmed_at", "shipped_at", "delivered_at", "invoiced_at", "closed_at", "cancelled_at", "customer_id")
 	ol := newTable("order_lines", "id", "created_at", "updated_at", "version", "quantity", "unit", "unit_price", "customer_id", "order_id", "product_id")
-	in := newTable("interactions", "id", "created_at", "updated_at", "version", "kind", "phase", "occurred_at", "summary", "private", "customer_id", "author_id")
+	in := newTable("interactions", "id", "created_at", "updated_at", "version", "kind", "phase", "occurred_at", "logged_at", "summary", "private", "customer_id", "author_id")
 	se := newTable("sample_events", "id", "from_status", "to_status", "at", "customer_id", "sample_id", "actor_id")
 	sc := newTable("stage_changes", "id", "from_stage", "to_stage", "evidence", "changed_at", "customer_id", "changed_by_id")
 	kp := newTable("key_persons", "id", "created_at", "updated_at", "version", "decision_role", "scope", "attitude", "contact_interval_days", "last_contacted_at", "active_from", "contact_due_at", "contact_id", "customer_id")
@@ -258,7 +259,13 @@ func (g *generator) next(from, to int) batch {
 		for range g.count(5, 0) {
 			kind := g.pick(kinds)
 			at := g.between(created, g.now)
-			in.add(string(pulid.New("IN")), at, at, 1, kind, g.pick(phases), at, summaries[kind], g.r.IntN(20) == 0, id, owner.id)
+			in.add(string(pulid.New("IN")), at, at, 1, kind, g.pick(phases), at, at, summaries[kind], g.r.IntN(20) == 0, id, owner.id)
+		}
+		// One account in 20 has a visit planned within the next two weeks (or due since
+		// this morning): not logged yet.
+		if g.r.IntN(20) == 0 {
+			at := g.between(g.now.Add(-12*time.Hour), g.now.AddDate(0, 0, 14))
+			in.add(string(pulid.New("IN")), g.now, g.now, 1, "VISIT", "PRE_SALE", at, nil, "计划拜访", false, id, owner.id)
 		}
 		if g.r.IntN(3) == 0 {
 			for k := range 1 + g.r.IntN(2) {

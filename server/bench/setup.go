@@ -148,8 +148,9 @@ func sqliteDSN(path string) string {
 
 // newestTable is a mark the book's rows carry from this version of the generator on
 // (sample events and stage changes, samples' reached statuses, rollups summed at
-// start-up): a book made before it has none and is made again.
-const newestTable = "generator v4"
+// start-up, past contacts logged and visits planned): a book made before it has none
+// and is made again.
+const newestTable = "generator v5"
 
 // rebuiltAtStart are Tandem's start-up jobs (server/app/startup.go) that derive rows
 // from the book's: written in bulk, the book has none of them until Tandem runs them.
