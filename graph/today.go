@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"tandem/domain/access"
@@ -69,16 +70,24 @@ func todayScope(v *viewer.Viewer) (p predicate.Customer, ok bool) {
 
 // todayContext is where a Today's sources read: the subject's own accounts
 // (todayScope) as the viewer in ctx reads them. When those are one owner's (a rep's),
-// the reader is narrowed to them (viewer.Narrowed): the access rules alone then keep
-// each read to them, and scope is nil. Otherwise own is ctx and scope is todayScope's.
+// the reader is narrowed to them (viewer.Narrowed); when they are the very accounts
+// the reader reads (a manager's own Today), the reader is left as is. Either way the
+// access rules alone keep each read to them, and scope is nil. Otherwise own is ctx
+// and scope is todayScope's, for the sources to add.
 func todayContext(ctx context.Context, subject *viewer.Viewer) (own context.Context, scope predicate.Customer, ok bool) {
 	scope, ok = todayScope(subject)
-	owner, one := access.OwnAccountsOwner(subject)
 	reader := viewer.FromContext(ctx)
-	if !ok || !one || reader == nil {
+	if !ok || reader == nil {
 		return ctx, scope, ok
 	}
-	return viewer.NewContext(ctx, reader.Narrowed(owner)), nil, true
+	if owner, one := access.OwnAccountsOwner(subject); one {
+		return viewer.NewContext(ctx, reader.Narrowed(owner)), nil, true
+	}
+	if reader.UserID == subject.UserID && reader.Role == subject.Role && reader.TeamID == subject.TeamID &&
+		reader.AccountsOf == "" && access.OwnAccountsAreRead(subject) {
+		return ctx, nil, true
+	}
+	return ctx, scope, ok
 }
 
 // daysSince is the whole days from t to now (never negative).
@@ -145,23 +154,18 @@ const todayParallel = 4
 
 // runSources runs every source, todayParallel at a time, and returns the first
 // error in the sources' order. Today is a query: its client is never a transaction's.
+// Each of todayParallel goroutines takes the next source until none is left (one
+// goroutine per source would grow a new stack for each).
 func (t *todayRun) runSources() error {
 	errs := make([]error, len(todaySources))
-	sem := make(chan struct{}, todayParallel)
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for i, source := range todaySources {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() {
-				if p := recover(); p != nil {
-					errs[i] = fmt.Errorf("today: source %d: %v", i, p)
-				}
-				<-sem
-				wg.Done()
-			}()
-			errs[i] = source(t)
-		}()
+	for range min(todayParallel, len(todaySources)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(todaySources); i = int(next.Add(1)) - 1 {
+				errs[i] = t.runSource(i)
+			}
+		})
 	}
 	wg.Wait()
 	for _, err := range errs {
@@ -170,6 +174,16 @@ func (t *todayRun) runSources() error {
 		}
 	}
 	return nil
+}
+
+// runSource runs one source, a panic its error.
+func (t *todayRun) runSource(i int) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("today: source %d: %v", i, p)
+		}
+	}()
+	return todaySources[i](t)
 }
 
 // count records the full count of a kind whose source read only a page.

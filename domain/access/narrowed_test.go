@@ -6,6 +6,10 @@ import (
 	"slices"
 	"testing"
 
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+
+	"tandem/domain/access"
 	"tandem/domain/domaintest"
 	"tandem/ent"
 	"tandem/ent/contact"
@@ -155,5 +159,33 @@ func TestNarrowedReadsLess(t *testing.T) {
 	twice := viewerOf(admin).Narrowed(repA.ID).Narrowed(repB.ID)
 	if n := len(read(as(twice))["Customer"]); n != 0 {
 		t.Fatalf("narrowed to A, then to B, the admin reads %d accounts, want none", n)
+	}
+}
+
+// Today trusts these two to say what OwnAccounts selects: one owner's accounts (a
+// rep's), or exactly the accounts the viewer reads (a manager's, an admin's).
+func TestOwnAccountsShortcuts(t *testing.T) {
+	where := func(r access.Rows) string {
+		s := entsql.Dialect(dialect.Postgres).Select("id").From(entsql.Table("customers"))
+		if p := r.Predicate(); p != nil {
+			p(s)
+		}
+		q, args := s.Query()
+		return fmt.Sprint(q, args)
+	}
+	for _, role := range []viewer.Role{viewer.Admin, viewer.Manager, viewer.Rep, viewer.Analyst, viewer.Partner} {
+		v := &viewer.Viewer{UserID: "USme", Role: role, TeamID: "TMeast", CustomerID: "CUpartner"}
+		own, ok := access.OwnAccounts(v)
+		if owner, one := access.OwnAccountsOwner(v); one {
+			if !ok || where(own) != where(access.Accounts(v.Narrowed(owner))) {
+				t.Errorf("%s: own accounts %s, not the accounts of owner %s", role, where(own), owner)
+			}
+		}
+		if access.OwnAccountsAreRead(v) && (!ok || where(own) != where(access.Accounts(v))) {
+			t.Errorf("%s: own accounts %s, not the accounts read %s", role, where(own), where(access.Accounts(v)))
+		}
+	}
+	if _, one := access.OwnAccountsOwner(&viewer.Viewer{UserID: "USme", Role: viewer.Rep}); !one {
+		t.Error("a rep's own accounts are one owner's")
 	}
 }

@@ -325,3 +325,10 @@ func OwnAccountsOwner(v *viewer.Viewer) (pulid.ID, bool) {
 	}
 	return "", false
 }
+
+// OwnAccountsAreRead reports whether v's own accounts (OwnAccounts) are exactly the
+// accounts v reads (Accounts): a manager's (their team's and their own) and an
+// admin's (every one).
+func OwnAccountsAreRead(v *viewer.Viewer) bool {
+	return v != nil && (v.Role == viewer.Manager || v.Role == viewer.Admin)
+}
