@@ -19,13 +19,20 @@ func todayVisits(run *todayRun) error {
 		interaction.OccurredAtGTE(run.sod), interaction.OccurredAtLT(run.tomorrow),
 		awake[predicate.Interaction](run, model.TodayKindVisitDue),
 	}
+	// The page is read as asked, with the subject's accounts named, so that the visits'
+	// people are those the request reads (one may be another account's contact); the
+	// count, as every other read, where the subject's accounts are (todayContext).
+	page := visitWhere
+	if own, _ := todayScope(run.v); own != nil {
+		page = append(page[:len(page):len(page)], interaction.HasCustomerWith(own))
+	}
 	if run.scope != nil {
 		visitWhere = append(visitWhere, interaction.HasCustomerWith(run.scope))
 	}
-	q := func() *ent.InteractionQuery { return run.c.Interaction.Query().Where(visitWhere...) }
-	visits, err := paged(run, model.TodayKindVisitDue, upTo(q()), func(limit int) ([]*ent.Interaction, error) {
-		return q().Order(interaction.ByOccurredAt(), interaction.ByID()).Limit(limit).
-			WithTheirParticipants(func(q *ent.ContactQuery) { q.Select(contact.FieldID).Order(contact.ByID()) }).All(run.ctx)
+	count := upTo(run.c.Interaction.Query().Where(visitWhere...))
+	visits, err := paged(run, model.TodayKindVisitDue, count, func(limit int) ([]*ent.Interaction, error) {
+		return run.c.Interaction.Query().Where(page...).Order(interaction.ByOccurredAt(), interaction.ByID()).Limit(limit).
+			WithTheirParticipants(func(q *ent.ContactQuery) { q.Select(contact.FieldID).Order(contact.ByID()) }).All(run.asked)
 	})
 	if err != nil {
 		return err

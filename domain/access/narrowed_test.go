@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"entgo.io/ent/dialect"
@@ -14,6 +15,7 @@ import (
 	"tandem/ent"
 	"tandem/ent/contact"
 	"tandem/ent/customer"
+	"tandem/ent/document"
 	"tandem/ent/interaction"
 	"tandem/ent/issue"
 	"tandem/ent/keyperson"
@@ -61,8 +63,10 @@ func TestNarrowedReadsLess(t *testing.T) {
 			c.Order.Create().SetCustomerID(cu.ID).SetNumber(fmt.Sprintf("SO-%s-%d", o.u.Name, i)).SaveX(sys)
 			c.Issue.Create().SetCustomerID(cu.ID).SetTitle("黄变").SetCategory(issue.CategoryQUALITY_FLUCTUATION).SaveX(sys)
 			c.Task.Create().SetCustomerID(cu.ID).SetTitle("回访").SetAssigneeID(o.u.ID).SaveX(sys)
+			c.Document.Create().SetCustomerID(cu.ID).SetTitle("质量协议 " + o.u.Name).SetType(document.TypeAPPLICATION_DATA).SaveX(sys)
 		}
 	}
+	c.Document.Create().SetTitle("TDS").SetType(document.TypeMANUAL_TDS).SetProductID(p.ID).SaveX(sys) // the catalogue's
 	var bAccount pulid.ID
 	for cu, u := range owner {
 		if u == repB.ID {
@@ -97,6 +101,13 @@ func TestNarrowedReadsLess(t *testing.T) {
 		}
 		for _, x := range c.Issue.Query().Select(issue.FieldCustomerID).AllX(ctx) {
 			add("Issue", x.ID, x.CustomerID)
+		}
+		for _, x := range c.Document.Query().Select(document.FieldCustomerID).AllX(ctx) {
+			if x.CustomerID == "" {
+				add("Document", x.ID, "")
+			} else {
+				add("Document", x.ID, x.CustomerID)
+			}
 		}
 		for _, x := range c.Task.Query().Select(task.FieldCustomerID).AllX(ctx) {
 			add("Task", x.ID, "")
@@ -187,5 +198,15 @@ func TestOwnAccountsShortcuts(t *testing.T) {
 	}
 	if _, one := access.OwnAccountsOwner(&viewer.Viewer{UserID: "USme", Role: viewer.Rep}); !one {
 		t.Error("a rep's own accounts are one owner's")
+	}
+}
+
+// Not being narrowed is not being narrowed to oneself, even without a user ID.
+func TestNotNarrowedWithoutUser(t *testing.T) {
+	v := &viewer.Viewer{Role: viewer.Rep, TeamID: "TMeast"}
+	s := entsql.Dialect(dialect.Postgres).Select("id").From(entsql.Table("customers"))
+	access.Accounts(v).Predicate()(s)
+	if q, _ := s.Query(); !strings.Contains(q, `"team_id"`) {
+		t.Errorf("a rep without a user ID lost their team's accounts: %s", q)
 	}
 }

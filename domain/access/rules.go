@@ -38,6 +38,9 @@ func Accounts(v *viewer.Viewer) Rows {
 	return None
 }
 
+// narrowedToSelf reports whether v is narrowed to the accounts v owns.
+func narrowedToSelf(v *viewer.Viewer) bool { return v.AccountsOf != "" && v.AccountsOf == v.UserID }
+
 // ownedBy is the accounts a narrowed viewer is narrowed to; All when v is not narrowed.
 func ownedBy(v *viewer.Viewer) Rows {
 	if v.AccountsOf == "" {
@@ -50,7 +53,7 @@ func ownedBy(v *viewer.Viewer) Rows {
 // their team's and their own, narrowed to one owner's if v is narrowed.
 func teamOrOwner(v *viewer.Viewer, t interface{ C(string) string }) *sql.Predicate {
 	own := sql.EQ(t.C(customer.FieldOwnerID), string(v.UserID))
-	if v.AccountsOf == v.UserID {
+	if narrowedToSelf(v) {
 		return own // the accounts they own are among those they read
 	}
 	p := own
@@ -94,7 +97,7 @@ func ofOwned(owner pulid.ID) Rows {
 
 // ofOwnedAccounts is the rows of the accounts v owns (not the team's).
 func ofOwnedAccounts(v *viewer.Viewer) Rows {
-	if v.AccountsOf == "" || v.AccountsOf == v.UserID {
+	if v.AccountsOf == "" || narrowedToSelf(v) {
 		return ofOwned(v.UserID)
 	}
 	return ofOwned(v.UserID).And(ofOwnedBy(v))
@@ -140,7 +143,7 @@ func Interactions(v *viewer.Viewer) Rows {
 	case viewer.Analyst:
 		return rows.And(eq(interaction.FieldPrivate, false))
 	case viewer.Rep:
-		if v.AccountsOf == v.UserID {
+		if narrowedToSelf(v) {
 			return rows // only their own accounts, where they read every interaction
 		}
 		return rows.And(eq(interaction.FieldPrivate, false).Or(eq(interaction.FieldAuthorID, string(v.UserID))).Or(ofOwnedAccounts(v)))
@@ -205,6 +208,9 @@ func Documents(v *viewer.Viewer) Rows {
 	coa := isNull(document.FieldCustomerID).And(eq(document.FieldType, string(document.TypeCOA)))
 	switch v.Role {
 	case viewer.Admin, viewer.Analyst:
+		if v.AccountsOf != "" { // an account's own files: of the accounts narrowed to
+			return catalogue.Or(coa).Or(OfAccounts(v))
+		}
 		return All
 	case viewer.Manager:
 		return catalogue.Or(coa).Or(OfAccounts(v))

@@ -181,8 +181,10 @@ func TestTodayList(t *testing.T) {
 		doneAck := c.ChangeNoticeAck.Create().SetChangeNoticeID(issued.ID).SetCustomerID(f.rep2Own.ID).
 			SetAcknowledgedAt(now).SetAcknowledgedBy("采购部").SaveX(sys)
 
+		// Today's visit meets someone rep1 reads on a teammate's account: called on them.
+		guest := c.Contact.Create().SetCustomerID(f.rep2Own.ID).SetName("外部顾问").SetMobile("13911112222").SaveX(sys)
 		visit := c.Interaction.Create().SetCustomerID(acme).SetKind(interaction.KindVISIT).SetAuthorID(f.rep1.ID).
-			SetOccurredAt(dueToday).SetSummary("中试方案沟通").SaveX(imp)
+			SetOccurredAt(dueToday).SetSummary("中试方案沟通").AddTheirParticipantIDs(guest.ID).SaveX(imp)
 		tomorrowVisit := c.Interaction.Create().SetCustomerID(acme).SetKind(interaction.KindVISIT).SetAuthorID(f.rep1.ID).
 			SetOccurredAt(rptNextDay(now).Add(time.Hour)).SaveX(imp)
 		yesterdayVisit := c.Interaction.Create().SetCustomerID(acme).SetKind(interaction.KindVISIT).SetAuthorID(f.rep1.ID).
@@ -229,6 +231,9 @@ func TestTodayList(t *testing.T) {
 		for _, it := range rptList(dig(d, "today", "items")) {
 			if dig(it, "customer", "id") != string(acme) {
 				t.Errorf("rep1: item %v not linked to its account", it)
+			}
+			if dig(it, "kind") == "VISIT_DUE" && dig(it, "phone") != "13911112222" {
+				t.Errorf("rep1: today's visit %v, want it called on its guest's mobile", it)
 			}
 			// The account's overdue key persons are one row, titled by the most overdue
 			// one's name and called on their mobile.
