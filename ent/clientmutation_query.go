@@ -16,6 +16,8 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+
+	"tandem/ent/toone"
 )
 
 // ClientMutationQuery is the builder for querying ClientMutation entities.
@@ -492,6 +494,60 @@ func (_q *ClientMutationQuery) ForShare(opts ...sql.LockOption) *ClientMutationQ
 func (_q *ClientMutationQuery) Modify(modifiers ...func(s *sql.Selector)) *ClientMutationSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// plainToOne reports whether the query, an eager load of a to-one edge, reads rows
+// and nothing else (no order, limit, modifiers or edges), so that it can be folded
+// into its parent's statement (ent/toone).
+func (_q *ClientMutationQuery) plainToOne() bool {
+	return _q.path == nil && _q.sql == nil && len(_q.order) == 0 &&
+		_q.ctx.Limit == nil && _q.ctx.Offset == nil && _q.ctx.Unique == nil &&
+		len(_q.modifiers) == 0 && len(_q.loadTotal) == 0
+}
+
+// toOne makes the query, the eager load of the to-one edge name held by the parent's
+// column fk, one folded into the parent's statement; put takes each parent row's
+// ClientMutation. ok is false when it cannot be folded (ent then loads it). The query's
+// interceptors and read rule run here, as they would before its own statement.
+func (_q *ClientMutationQuery) toOne(ctx context.Context, name, fk string, put func(*ClientMutation)) (e toone.Edge, ok bool, err error) {
+	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
+		return e, false, nil
+	}
+	columns := clientmutation.Columns
+	if fields := _q.ctx.Fields; len(fields) > 0 {
+		columns = append(make([]string, 0, len(fields)+1), clientmutation.FieldID)
+		for _, f := range fields {
+			if f != clientmutation.FieldID {
+				columns = append(columns, f)
+			}
+		}
+	}
+	if targets, err := (*ClientMutation).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
+		return e, false, nil
+	}
+	if err := _q.prepareQuery(ctx); err != nil {
+		return e, false, err
+	}
+	where := make([]func(*sql.Selector), len(_q.predicates))
+	for i, p := range _q.predicates {
+		where[i] = p
+	}
+	return toone.Edge{
+		Name: name, FK: fk, Table: clientmutation.Table, Columns: columns, Where: where,
+		Scan: func(c []string) ([]any, error) { return (*ClientMutation).scanValues(nil, c) },
+		Put: func(values []any) error {
+			if values == nil {
+				put(nil)
+				return nil
+			}
+			n := &ClientMutation{config: _q.config}
+			if err := n.assignValues(columns, values); err != nil {
+				return err
+			}
+			put(n)
+			return nil
+		},
+	}, true, nil
 }
 
 // ClientMutationGroupBy is the group-by builder for ClientMutation entities.
