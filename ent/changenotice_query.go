@@ -694,11 +694,13 @@ func (_q *ChangeNoticeQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// ChangeNotice. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *ChangeNoticeQuery) toOne(ctx context.Context, name, fk string, put func(*ChangeNotice)) (e toone.Edge, ok bool, err error) {
+// ChangeNotice. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *ChangeNoticeQuery) toOne(ctx context.Context, name, fk string, put func(*ChangeNotice)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := changenotice.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -710,10 +712,10 @@ func (_q *ChangeNoticeQuery) toOne(ctx context.Context, name, fk string, put fun
 		}
 	}
 	if targets, err := (*ChangeNotice).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -734,7 +736,7 @@ func (_q *ChangeNoticeQuery) toOne(ctx context.Context, name, fk string, put fun
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // changenoticeToOne is what foldToOne folded into a ChangeNoticeQuery's statement.
@@ -753,11 +755,7 @@ func (_q *ChangeNoticeQuery) foldToOne(ctx context.Context, spec *sqlgraph.Query
 	t := &changenoticeToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withProduct; query != nil {
-		e, ok, err := query.toOne(ctx, "product", changenotice.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "product", changenotice.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withProduct, _q.withProduct = query, nil

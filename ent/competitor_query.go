@@ -594,11 +594,13 @@ func (_q *CompetitorQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// Competitor. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *CompetitorQuery) toOne(ctx context.Context, name, fk string, put func(*Competitor)) (e toone.Edge, ok bool, err error) {
+// Competitor. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *CompetitorQuery) toOne(ctx context.Context, name, fk string, put func(*Competitor)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := competitor.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -610,10 +612,10 @@ func (_q *CompetitorQuery) toOne(ctx context.Context, name, fk string, put func(
 		}
 	}
 	if targets, err := (*Competitor).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -634,7 +636,7 @@ func (_q *CompetitorQuery) toOne(ctx context.Context, name, fk string, put func(
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // competitorToOne is what foldToOne folded into a CompetitorQuery's statement.
@@ -653,11 +655,7 @@ func (_q *CompetitorQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySp
 	t := &competitorToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", competitor.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", competitor.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil

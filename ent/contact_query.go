@@ -995,11 +995,13 @@ func (_q *ContactQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// Contact. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *ContactQuery) toOne(ctx context.Context, name, fk string, put func(*Contact)) (e toone.Edge, ok bool, err error) {
+// Contact. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *ContactQuery) toOne(ctx context.Context, name, fk string, put func(*Contact)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := contact.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -1011,10 +1013,10 @@ func (_q *ContactQuery) toOne(ctx context.Context, name, fk string, put func(*Co
 		}
 	}
 	if targets, err := (*Contact).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -1035,7 +1037,7 @@ func (_q *ContactQuery) toOne(ctx context.Context, name, fk string, put func(*Co
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // contactToOne is what foldToOne folded into a ContactQuery's statement.
@@ -1056,22 +1058,14 @@ func (_q *ContactQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec)
 	t := &contactToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", contact.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", contact.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil
 		}
 	}
 	if query := _q.withPerson; query != nil {
-		e, ok, err := query.toOne(ctx, "person", contact.PersonColumn, func(n *Person) { t.person = append(t.person, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "person", contact.PersonColumn, func(n *Person) { t.person = append(t.person, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withPerson, _q.withPerson = query, nil

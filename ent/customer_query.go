@@ -4450,11 +4450,13 @@ func (_q *CustomerQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// Customer. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *CustomerQuery) toOne(ctx context.Context, name, fk string, put func(*Customer)) (e toone.Edge, ok bool, err error) {
+// Customer. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *CustomerQuery) toOne(ctx context.Context, name, fk string, put func(*Customer)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := customer.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -4466,10 +4468,10 @@ func (_q *CustomerQuery) toOne(ctx context.Context, name, fk string, put func(*C
 		}
 	}
 	if targets, err := (*Customer).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -4490,7 +4492,7 @@ func (_q *CustomerQuery) toOne(ctx context.Context, name, fk string, put func(*C
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // customerToOne is what foldToOne folded into a CustomerQuery's statement.
@@ -4515,44 +4517,28 @@ func (_q *CustomerQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec
 	t := &customerToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withOwner; query != nil {
-		e, ok, err := query.toOne(ctx, "owner", customer.OwnerColumn, func(n *User) { t.owner = append(t.owner, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "owner", customer.OwnerColumn, func(n *User) { t.owner = append(t.owner, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withOwner, _q.withOwner = query, nil
 		}
 	}
 	if query := _q.withTeam; query != nil {
-		e, ok, err := query.toOne(ctx, "team", customer.TeamColumn, func(n *Team) { t.team = append(t.team, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "team", customer.TeamColumn, func(n *Team) { t.team = append(t.team, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withTeam, _q.withTeam = query, nil
 		}
 	}
 	if query := _q.withReferrerCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "referrer_customer", customer.ReferrerCustomerColumn, func(n *Customer) { t.referrerCustomer = append(t.referrerCustomer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "referrer_customer", customer.ReferrerCustomerColumn, func(n *Customer) { t.referrerCustomer = append(t.referrerCustomer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withReferrerCustomer, _q.withReferrerCustomer = query, nil
 		}
 	}
 	if query := _q.withReferrerContact; query != nil {
-		e, ok, err := query.toOne(ctx, "referrer_contact", customer.ReferrerContactColumn, func(n *Contact) { t.referrerContact = append(t.referrerContact, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "referrer_contact", customer.ReferrerContactColumn, func(n *Contact) { t.referrerContact = append(t.referrerContact, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withReferrerContact, _q.withReferrerContact = query, nil

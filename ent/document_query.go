@@ -844,11 +844,13 @@ func (_q *DocumentQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// Document. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *DocumentQuery) toOne(ctx context.Context, name, fk string, put func(*Document)) (e toone.Edge, ok bool, err error) {
+// Document. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *DocumentQuery) toOne(ctx context.Context, name, fk string, put func(*Document)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := document.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -860,10 +862,10 @@ func (_q *DocumentQuery) toOne(ctx context.Context, name, fk string, put func(*D
 		}
 	}
 	if targets, err := (*Document).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -884,7 +886,7 @@ func (_q *DocumentQuery) toOne(ctx context.Context, name, fk string, put func(*D
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // documentToOne is what foldToOne folded into a DocumentQuery's statement.
@@ -907,33 +909,21 @@ func (_q *DocumentQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec
 	t := &documentToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withProduct; query != nil {
-		e, ok, err := query.toOne(ctx, "product", document.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "product", document.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withProduct, _q.withProduct = query, nil
 		}
 	}
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", document.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", document.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil
 		}
 	}
 	if query := _q.withSupersedes; query != nil {
-		e, ok, err := query.toOne(ctx, "supersedes", document.SupersedesColumn, func(n *Document) { t.supersedes = append(t.supersedes, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "supersedes", document.SupersedesColumn, func(n *Document) { t.supersedes = append(t.supersedes, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withSupersedes, _q.withSupersedes = query, nil

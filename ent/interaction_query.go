@@ -1123,11 +1123,13 @@ func (_q *InteractionQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// Interaction. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *InteractionQuery) toOne(ctx context.Context, name, fk string, put func(*Interaction)) (e toone.Edge, ok bool, err error) {
+// Interaction. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *InteractionQuery) toOne(ctx context.Context, name, fk string, put func(*Interaction)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := interaction.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -1139,10 +1141,10 @@ func (_q *InteractionQuery) toOne(ctx context.Context, name, fk string, put func
 		}
 	}
 	if targets, err := (*Interaction).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -1163,7 +1165,7 @@ func (_q *InteractionQuery) toOne(ctx context.Context, name, fk string, put func
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // interactionToOne is what foldToOne folded into a InteractionQuery's statement.
@@ -1184,22 +1186,14 @@ func (_q *InteractionQuery) foldToOne(ctx context.Context, spec *sqlgraph.QueryS
 	t := &interactionToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", interaction.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", interaction.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil
 		}
 	}
 	if query := _q.withAuthor; query != nil {
-		e, ok, err := query.toOne(ctx, "author", interaction.AuthorColumn, func(n *User) { t.author = append(t.author, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "author", interaction.AuthorColumn, func(n *User) { t.author = append(t.author, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withAuthor, _q.withAuthor = query, nil

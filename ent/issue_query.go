@@ -1095,11 +1095,13 @@ func (_q *IssueQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// Issue. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *IssueQuery) toOne(ctx context.Context, name, fk string, put func(*Issue)) (e toone.Edge, ok bool, err error) {
+// Issue. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *IssueQuery) toOne(ctx context.Context, name, fk string, put func(*Issue)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := issue.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -1111,10 +1113,10 @@ func (_q *IssueQuery) toOne(ctx context.Context, name, fk string, put func(*Issu
 		}
 	}
 	if targets, err := (*Issue).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -1135,7 +1137,7 @@ func (_q *IssueQuery) toOne(ctx context.Context, name, fk string, put func(*Issu
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // issueToOne is what foldToOne folded into a IssueQuery's statement.
@@ -1162,55 +1164,35 @@ func (_q *IssueQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *
 	t := &issueToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", issue.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", issue.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil
 		}
 	}
 	if query := _q.withOrder; query != nil {
-		e, ok, err := query.toOne(ctx, "order", issue.OrderColumn, func(n *Order) { t.order = append(t.order, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "order", issue.OrderColumn, func(n *Order) { t.order = append(t.order, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withOrder, _q.withOrder = query, nil
 		}
 	}
 	if query := _q.withProduct; query != nil {
-		e, ok, err := query.toOne(ctx, "product", issue.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "product", issue.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withProduct, _q.withProduct = query, nil
 		}
 	}
 	if query := _q.withReportedBy; query != nil {
-		e, ok, err := query.toOne(ctx, "reported_by", issue.ReportedByColumn, func(n *User) { t.reportedBy = append(t.reportedBy, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "reported_by", issue.ReportedByColumn, func(n *User) { t.reportedBy = append(t.reportedBy, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withReportedBy, _q.withReportedBy = query, nil
 		}
 	}
 	if query := _q.withAssignee; query != nil {
-		e, ok, err := query.toOne(ctx, "assignee", issue.AssigneeColumn, func(n *User) { t.assignee = append(t.assignee, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "assignee", issue.AssigneeColumn, func(n *User) { t.assignee = append(t.assignee, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withAssignee, _q.withAssignee = query, nil

@@ -670,11 +670,13 @@ func (_q *IssueEventQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// IssueEvent. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *IssueEventQuery) toOne(ctx context.Context, name, fk string, put func(*IssueEvent)) (e toone.Edge, ok bool, err error) {
+// IssueEvent. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *IssueEventQuery) toOne(ctx context.Context, name, fk string, put func(*IssueEvent)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := issueevent.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -686,10 +688,10 @@ func (_q *IssueEventQuery) toOne(ctx context.Context, name, fk string, put func(
 		}
 	}
 	if targets, err := (*IssueEvent).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -710,7 +712,7 @@ func (_q *IssueEventQuery) toOne(ctx context.Context, name, fk string, put func(
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // issueeventToOne is what foldToOne folded into a IssueEventQuery's statement.
@@ -731,22 +733,14 @@ func (_q *IssueEventQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySp
 	t := &issueeventToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withIssue; query != nil {
-		e, ok, err := query.toOne(ctx, "issue", issueevent.IssueColumn, func(n *Issue) { t.issue = append(t.issue, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "issue", issueevent.IssueColumn, func(n *Issue) { t.issue = append(t.issue, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withIssue, _q.withIssue = query, nil
 		}
 	}
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", issueevent.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", issueevent.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil

@@ -822,11 +822,13 @@ func (_q *MediaNoteQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// MediaNote. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *MediaNoteQuery) toOne(ctx context.Context, name, fk string, put func(*MediaNote)) (e toone.Edge, ok bool, err error) {
+// MediaNote. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *MediaNoteQuery) toOne(ctx context.Context, name, fk string, put func(*MediaNote)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := medianote.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -838,10 +840,10 @@ func (_q *MediaNoteQuery) toOne(ctx context.Context, name, fk string, put func(*
 		}
 	}
 	if targets, err := (*MediaNote).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -862,7 +864,7 @@ func (_q *MediaNoteQuery) toOne(ctx context.Context, name, fk string, put func(*
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // medianoteToOne is what foldToOne folded into a MediaNoteQuery's statement.
@@ -887,44 +889,28 @@ func (_q *MediaNoteQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpe
 	t := &medianoteToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withInteraction; query != nil {
-		e, ok, err := query.toOne(ctx, "interaction", medianote.InteractionColumn, func(n *Interaction) { t.interaction = append(t.interaction, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "interaction", medianote.InteractionColumn, func(n *Interaction) { t.interaction = append(t.interaction, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withInteraction, _q.withInteraction = query, nil
 		}
 	}
 	if query := _q.withTrial; query != nil {
-		e, ok, err := query.toOne(ctx, "trial", medianote.TrialColumn, func(n *Trial) { t.trial = append(t.trial, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "trial", medianote.TrialColumn, func(n *Trial) { t.trial = append(t.trial, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withTrial, _q.withTrial = query, nil
 		}
 	}
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", medianote.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", medianote.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil
 		}
 	}
 	if query := _q.withUploadedBy; query != nil {
-		e, ok, err := query.toOne(ctx, "uploaded_by", medianote.UploadedByColumn, func(n *User) { t.uploadedBy = append(t.uploadedBy, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "uploaded_by", medianote.UploadedByColumn, func(n *User) { t.uploadedBy = append(t.uploadedBy, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withUploadedBy, _q.withUploadedBy = query, nil

@@ -746,11 +746,13 @@ func (_q *NeedQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// Need. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *NeedQuery) toOne(ctx context.Context, name, fk string, put func(*Need)) (e toone.Edge, ok bool, err error) {
+// Need. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *NeedQuery) toOne(ctx context.Context, name, fk string, put func(*Need)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := need.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -762,10 +764,10 @@ func (_q *NeedQuery) toOne(ctx context.Context, name, fk string, put func(*Need)
 		}
 	}
 	if targets, err := (*Need).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -786,7 +788,7 @@ func (_q *NeedQuery) toOne(ctx context.Context, name, fk string, put func(*Need)
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // needToOne is what foldToOne folded into a NeedQuery's statement.
@@ -809,33 +811,21 @@ func (_q *NeedQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *n
 	t := &needToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", need.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", need.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil
 		}
 	}
 	if query := _q.withKeyPerson; query != nil {
-		e, ok, err := query.toOne(ctx, "key_person", need.KeyPersonColumn, func(n *KeyPerson) { t.keyPerson = append(t.keyPerson, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "key_person", need.KeyPersonColumn, func(n *KeyPerson) { t.keyPerson = append(t.keyPerson, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withKeyPerson, _q.withKeyPerson = query, nil
 		}
 	}
 	if query := _q.withCandidateProduct; query != nil {
-		e, ok, err := query.toOne(ctx, "candidate_product", need.CandidateProductColumn, func(n *Product) { t.candidateProduct = append(t.candidateProduct, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "candidate_product", need.CandidateProductColumn, func(n *Product) { t.candidateProduct = append(t.candidateProduct, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCandidateProduct, _q.withCandidateProduct = query, nil

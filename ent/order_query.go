@@ -1086,11 +1086,13 @@ func (_q *OrderQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// Order. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *OrderQuery) toOne(ctx context.Context, name, fk string, put func(*Order)) (e toone.Edge, ok bool, err error) {
+// Order. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *OrderQuery) toOne(ctx context.Context, name, fk string, put func(*Order)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := order.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -1102,10 +1104,10 @@ func (_q *OrderQuery) toOne(ctx context.Context, name, fk string, put func(*Orde
 		}
 	}
 	if targets, err := (*Order).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -1126,7 +1128,7 @@ func (_q *OrderQuery) toOne(ctx context.Context, name, fk string, put func(*Orde
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // orderToOne is what foldToOne folded into a OrderQuery's statement.
@@ -1145,11 +1147,7 @@ func (_q *OrderQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *
 	t := &orderToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", order.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", order.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil

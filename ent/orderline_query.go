@@ -904,11 +904,13 @@ func (_q *OrderLineQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// OrderLine. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *OrderLineQuery) toOne(ctx context.Context, name, fk string, put func(*OrderLine)) (e toone.Edge, ok bool, err error) {
+// OrderLine. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *OrderLineQuery) toOne(ctx context.Context, name, fk string, put func(*OrderLine)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := orderline.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -920,10 +922,10 @@ func (_q *OrderLineQuery) toOne(ctx context.Context, name, fk string, put func(*
 		}
 	}
 	if targets, err := (*OrderLine).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -944,7 +946,7 @@ func (_q *OrderLineQuery) toOne(ctx context.Context, name, fk string, put func(*
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // orderlineToOne is what foldToOne folded into a OrderLineQuery's statement.
@@ -971,55 +973,35 @@ func (_q *OrderLineQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpe
 	t := &orderlineToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withOrder; query != nil {
-		e, ok, err := query.toOne(ctx, "order", orderline.OrderColumn, func(n *Order) { t.order = append(t.order, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "order", orderline.OrderColumn, func(n *Order) { t.order = append(t.order, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withOrder, _q.withOrder = query, nil
 		}
 	}
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", orderline.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", orderline.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil
 		}
 	}
 	if query := _q.withProduct; query != nil {
-		e, ok, err := query.toOne(ctx, "product", orderline.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "product", orderline.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withProduct, _q.withProduct = query, nil
 		}
 	}
 	if query := _q.withAgreement; query != nil {
-		e, ok, err := query.toOne(ctx, "agreement", orderline.AgreementColumn, func(n *Quotation) { t.agreement = append(t.agreement, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "agreement", orderline.AgreementColumn, func(n *Quotation) { t.agreement = append(t.agreement, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withAgreement, _q.withAgreement = query, nil
 		}
 	}
 	if query := _q.withBatchAgeAcknowledgedBy; query != nil {
-		e, ok, err := query.toOne(ctx, "batch_age_acknowledged_by", orderline.BatchAgeAcknowledgedByColumn, func(n *User) { t.batchAgeAcknowledgedBy = append(t.batchAgeAcknowledgedBy, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "batch_age_acknowledged_by", orderline.BatchAgeAcknowledgedByColumn, func(n *User) { t.batchAgeAcknowledgedBy = append(t.batchAgeAcknowledgedBy, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withBatchAgeAcknowledgedBy, _q.withBatchAgeAcknowledgedBy = query, nil

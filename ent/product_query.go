@@ -1297,11 +1297,13 @@ func (_q *ProductQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// Product. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *ProductQuery) toOne(ctx context.Context, name, fk string, put func(*Product)) (e toone.Edge, ok bool, err error) {
+// Product. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *ProductQuery) toOne(ctx context.Context, name, fk string, put func(*Product)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := product.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -1313,10 +1315,10 @@ func (_q *ProductQuery) toOne(ctx context.Context, name, fk string, put func(*Pr
 		}
 	}
 	if targets, err := (*Product).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -1337,7 +1339,7 @@ func (_q *ProductQuery) toOne(ctx context.Context, name, fk string, put func(*Pr
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // ProductGroupBy is the group-by builder for Product entities.

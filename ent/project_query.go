@@ -1118,11 +1118,13 @@ func (_q *ProjectQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// Project. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *ProjectQuery) toOne(ctx context.Context, name, fk string, put func(*Project)) (e toone.Edge, ok bool, err error) {
+// Project. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *ProjectQuery) toOne(ctx context.Context, name, fk string, put func(*Project)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := project.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -1134,10 +1136,10 @@ func (_q *ProjectQuery) toOne(ctx context.Context, name, fk string, put func(*Pr
 		}
 	}
 	if targets, err := (*Project).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -1158,7 +1160,7 @@ func (_q *ProjectQuery) toOne(ctx context.Context, name, fk string, put func(*Pr
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // projectToOne is what foldToOne folded into a ProjectQuery's statement.
@@ -1183,44 +1185,28 @@ func (_q *ProjectQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec)
 	t := &projectToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", project.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", project.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil
 		}
 	}
 	if query := _q.withOurLead; query != nil {
-		e, ok, err := query.toOne(ctx, "our_lead", project.OurLeadColumn, func(n *User) { t.ourLead = append(t.ourLead, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "our_lead", project.OurLeadColumn, func(n *User) { t.ourLead = append(t.ourLead, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withOurLead, _q.withOurLead = query, nil
 		}
 	}
 	if query := _q.withNeed; query != nil {
-		e, ok, err := query.toOne(ctx, "need", project.NeedColumn, func(n *Need) { t.need = append(t.need, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "need", project.NeedColumn, func(n *Need) { t.need = append(t.need, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withNeed, _q.withNeed = query, nil
 		}
 	}
 	if query := _q.withProduct; query != nil {
-		e, ok, err := query.toOne(ctx, "product", project.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "product", project.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withProduct, _q.withProduct = query, nil

@@ -822,11 +822,13 @@ func (_q *ProjectMemberQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// ProjectMember. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *ProjectMemberQuery) toOne(ctx context.Context, name, fk string, put func(*ProjectMember)) (e toone.Edge, ok bool, err error) {
+// ProjectMember. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *ProjectMemberQuery) toOne(ctx context.Context, name, fk string, put func(*ProjectMember)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := projectmember.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -838,10 +840,10 @@ func (_q *ProjectMemberQuery) toOne(ctx context.Context, name, fk string, put fu
 		}
 	}
 	if targets, err := (*ProjectMember).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -862,7 +864,7 @@ func (_q *ProjectMemberQuery) toOne(ctx context.Context, name, fk string, put fu
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // projectmemberToOne is what foldToOne folded into a ProjectMemberQuery's statement.
@@ -887,44 +889,28 @@ func (_q *ProjectMemberQuery) foldToOne(ctx context.Context, spec *sqlgraph.Quer
 	t := &projectmemberToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withProject; query != nil {
-		e, ok, err := query.toOne(ctx, "project", projectmember.ProjectColumn, func(n *Project) { t.project = append(t.project, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "project", projectmember.ProjectColumn, func(n *Project) { t.project = append(t.project, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withProject, _q.withProject = query, nil
 		}
 	}
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", projectmember.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", projectmember.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil
 		}
 	}
 	if query := _q.withKeyPerson; query != nil {
-		e, ok, err := query.toOne(ctx, "key_person", projectmember.KeyPersonColumn, func(n *KeyPerson) { t.keyPerson = append(t.keyPerson, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "key_person", projectmember.KeyPersonColumn, func(n *KeyPerson) { t.keyPerson = append(t.keyPerson, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withKeyPerson, _q.withKeyPerson = query, nil
 		}
 	}
 	if query := _q.withUser; query != nil {
-		e, ok, err := query.toOne(ctx, "user", projectmember.UserColumn, func(n *User) { t.user = append(t.user, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "user", projectmember.UserColumn, func(n *User) { t.user = append(t.user, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withUser, _q.withUser = query, nil

@@ -670,11 +670,13 @@ func (_q *ProjectMilestoneQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// ProjectMilestone. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *ProjectMilestoneQuery) toOne(ctx context.Context, name, fk string, put func(*ProjectMilestone)) (e toone.Edge, ok bool, err error) {
+// ProjectMilestone. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *ProjectMilestoneQuery) toOne(ctx context.Context, name, fk string, put func(*ProjectMilestone)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := projectmilestone.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -686,10 +688,10 @@ func (_q *ProjectMilestoneQuery) toOne(ctx context.Context, name, fk string, put
 		}
 	}
 	if targets, err := (*ProjectMilestone).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -710,7 +712,7 @@ func (_q *ProjectMilestoneQuery) toOne(ctx context.Context, name, fk string, put
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // projectmilestoneToOne is what foldToOne folded into a ProjectMilestoneQuery's statement.
@@ -731,22 +733,14 @@ func (_q *ProjectMilestoneQuery) foldToOne(ctx context.Context, spec *sqlgraph.Q
 	t := &projectmilestoneToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withProject; query != nil {
-		e, ok, err := query.toOne(ctx, "project", projectmilestone.ProjectColumn, func(n *Project) { t.project = append(t.project, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "project", projectmilestone.ProjectColumn, func(n *Project) { t.project = append(t.project, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withProject, _q.withProject = query, nil
 		}
 	}
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", projectmilestone.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", projectmilestone.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil

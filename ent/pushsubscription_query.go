@@ -594,11 +594,13 @@ func (_q *PushSubscriptionQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// PushSubscription. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *PushSubscriptionQuery) toOne(ctx context.Context, name, fk string, put func(*PushSubscription)) (e toone.Edge, ok bool, err error) {
+// PushSubscription. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *PushSubscriptionQuery) toOne(ctx context.Context, name, fk string, put func(*PushSubscription)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := pushsubscription.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -610,10 +612,10 @@ func (_q *PushSubscriptionQuery) toOne(ctx context.Context, name, fk string, put
 		}
 	}
 	if targets, err := (*PushSubscription).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -634,7 +636,7 @@ func (_q *PushSubscriptionQuery) toOne(ctx context.Context, name, fk string, put
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // pushsubscriptionToOne is what foldToOne folded into a PushSubscriptionQuery's statement.
@@ -653,11 +655,7 @@ func (_q *PushSubscriptionQuery) foldToOne(ctx context.Context, spec *sqlgraph.Q
 	t := &pushsubscriptionToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withOwner; query != nil {
-		e, ok, err := query.toOne(ctx, "owner", pushsubscription.OwnerColumn, func(n *User) { t.owner = append(t.owner, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "owner", pushsubscription.OwnerColumn, func(n *User) { t.owner = append(t.owner, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withOwner, _q.withOwner = query, nil

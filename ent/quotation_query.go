@@ -1096,11 +1096,13 @@ func (_q *QuotationQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// Quotation. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *QuotationQuery) toOne(ctx context.Context, name, fk string, put func(*Quotation)) (e toone.Edge, ok bool, err error) {
+// Quotation. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *QuotationQuery) toOne(ctx context.Context, name, fk string, put func(*Quotation)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := quotation.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -1112,10 +1114,10 @@ func (_q *QuotationQuery) toOne(ctx context.Context, name, fk string, put func(*
 		}
 	}
 	if targets, err := (*Quotation).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -1136,7 +1138,7 @@ func (_q *QuotationQuery) toOne(ctx context.Context, name, fk string, put func(*
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // quotationToOne is what foldToOne folded into a QuotationQuery's statement.
@@ -1161,44 +1163,28 @@ func (_q *QuotationQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpe
 	t := &quotationToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", quotation.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", quotation.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil
 		}
 	}
 	if query := _q.withSample; query != nil {
-		e, ok, err := query.toOne(ctx, "sample", quotation.SampleColumn, func(n *Sample) { t.sample = append(t.sample, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "sample", quotation.SampleColumn, func(n *Sample) { t.sample = append(t.sample, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withSample, _q.withSample = query, nil
 		}
 	}
 	if query := _q.withPrevious; query != nil {
-		e, ok, err := query.toOne(ctx, "previous", quotation.PreviousColumn, func(n *Quotation) { t.previous = append(t.previous, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "previous", quotation.PreviousColumn, func(n *Quotation) { t.previous = append(t.previous, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withPrevious, _q.withPrevious = query, nil
 		}
 	}
 	if query := _q.withCreatedBy; query != nil {
-		e, ok, err := query.toOne(ctx, "created_by", quotation.CreatedByColumn, func(n *User) { t.createdBy = append(t.createdBy, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "created_by", quotation.CreatedByColumn, func(n *User) { t.createdBy = append(t.createdBy, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCreatedBy, _q.withCreatedBy = query, nil

@@ -746,11 +746,13 @@ func (_q *QuotationLineQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// QuotationLine. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *QuotationLineQuery) toOne(ctx context.Context, name, fk string, put func(*QuotationLine)) (e toone.Edge, ok bool, err error) {
+// QuotationLine. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *QuotationLineQuery) toOne(ctx context.Context, name, fk string, put func(*QuotationLine)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := quotationline.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -762,10 +764,10 @@ func (_q *QuotationLineQuery) toOne(ctx context.Context, name, fk string, put fu
 		}
 	}
 	if targets, err := (*QuotationLine).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -786,7 +788,7 @@ func (_q *QuotationLineQuery) toOne(ctx context.Context, name, fk string, put fu
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // quotationlineToOne is what foldToOne folded into a QuotationLineQuery's statement.
@@ -809,33 +811,21 @@ func (_q *QuotationLineQuery) foldToOne(ctx context.Context, spec *sqlgraph.Quer
 	t := &quotationlineToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withQuotation; query != nil {
-		e, ok, err := query.toOne(ctx, "quotation", quotationline.QuotationColumn, func(n *Quotation) { t.quotation = append(t.quotation, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "quotation", quotationline.QuotationColumn, func(n *Quotation) { t.quotation = append(t.quotation, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withQuotation, _q.withQuotation = query, nil
 		}
 	}
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", quotationline.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", quotationline.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil
 		}
 	}
 	if query := _q.withProduct; query != nil {
-		e, ok, err := query.toOne(ctx, "product", quotationline.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "product", quotationline.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withProduct, _q.withProduct = query, nil

@@ -1020,11 +1020,13 @@ func (_q *SampleQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// Sample. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *SampleQuery) toOne(ctx context.Context, name, fk string, put func(*Sample)) (e toone.Edge, ok bool, err error) {
+// Sample. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *SampleQuery) toOne(ctx context.Context, name, fk string, put func(*Sample)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := sample.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -1036,10 +1038,10 @@ func (_q *SampleQuery) toOne(ctx context.Context, name, fk string, put func(*Sam
 		}
 	}
 	if targets, err := (*Sample).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -1060,7 +1062,7 @@ func (_q *SampleQuery) toOne(ctx context.Context, name, fk string, put func(*Sam
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // sampleToOne is what foldToOne folded into a SampleQuery's statement.
@@ -1085,44 +1087,28 @@ func (_q *SampleQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) 
 	t := &sampleToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", sample.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", sample.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil
 		}
 	}
 	if query := _q.withProduct; query != nil {
-		e, ok, err := query.toOne(ctx, "product", sample.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "product", sample.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withProduct, _q.withProduct = query, nil
 		}
 	}
 	if query := _q.withRequestedBy; query != nil {
-		e, ok, err := query.toOne(ctx, "requested_by", sample.RequestedByColumn, func(n *User) { t.requestedBy = append(t.requestedBy, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "requested_by", sample.RequestedByColumn, func(n *User) { t.requestedBy = append(t.requestedBy, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withRequestedBy, _q.withRequestedBy = query, nil
 		}
 	}
 	if query := _q.withOrder; query != nil {
-		e, ok, err := query.toOne(ctx, "order", sample.OrderColumn, func(n *Order) { t.order = append(t.order, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "order", sample.OrderColumn, func(n *Order) { t.order = append(t.order, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withOrder, _q.withOrder = query, nil

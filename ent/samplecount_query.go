@@ -507,11 +507,13 @@ func (_q *SampleCountQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// SampleCount. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *SampleCountQuery) toOne(ctx context.Context, name, fk string, put func(*SampleCount)) (e toone.Edge, ok bool, err error) {
+// SampleCount. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *SampleCountQuery) toOne(ctx context.Context, name, fk string, put func(*SampleCount)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := samplecount.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -523,10 +525,10 @@ func (_q *SampleCountQuery) toOne(ctx context.Context, name, fk string, put func
 		}
 	}
 	if targets, err := (*SampleCount).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -547,7 +549,7 @@ func (_q *SampleCountQuery) toOne(ctx context.Context, name, fk string, put func
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // SampleCountGroupBy is the group-by builder for SampleCount entities.

@@ -746,11 +746,13 @@ func (_q *SampleEventQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// SampleEvent. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *SampleEventQuery) toOne(ctx context.Context, name, fk string, put func(*SampleEvent)) (e toone.Edge, ok bool, err error) {
+// SampleEvent. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *SampleEventQuery) toOne(ctx context.Context, name, fk string, put func(*SampleEvent)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := sampleevent.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -762,10 +764,10 @@ func (_q *SampleEventQuery) toOne(ctx context.Context, name, fk string, put func
 		}
 	}
 	if targets, err := (*SampleEvent).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -786,7 +788,7 @@ func (_q *SampleEventQuery) toOne(ctx context.Context, name, fk string, put func
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // sampleeventToOne is what foldToOne folded into a SampleEventQuery's statement.
@@ -809,33 +811,21 @@ func (_q *SampleEventQuery) foldToOne(ctx context.Context, spec *sqlgraph.QueryS
 	t := &sampleeventToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withSample; query != nil {
-		e, ok, err := query.toOne(ctx, "sample", sampleevent.SampleColumn, func(n *Sample) { t.sample = append(t.sample, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "sample", sampleevent.SampleColumn, func(n *Sample) { t.sample = append(t.sample, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withSample, _q.withSample = query, nil
 		}
 	}
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", sampleevent.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", sampleevent.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil
 		}
 	}
 	if query := _q.withActor; query != nil {
-		e, ok, err := query.toOne(ctx, "actor", sampleevent.ActorColumn, func(n *User) { t.actor = append(t.actor, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "actor", sampleevent.ActorColumn, func(n *User) { t.actor = append(t.actor, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withActor, _q.withActor = query, nil

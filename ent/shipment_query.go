@@ -770,11 +770,13 @@ func (_q *ShipmentQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// Shipment. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *ShipmentQuery) toOne(ctx context.Context, name, fk string, put func(*Shipment)) (e toone.Edge, ok bool, err error) {
+// Shipment. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *ShipmentQuery) toOne(ctx context.Context, name, fk string, put func(*Shipment)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := shipment.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -786,10 +788,10 @@ func (_q *ShipmentQuery) toOne(ctx context.Context, name, fk string, put func(*S
 		}
 	}
 	if targets, err := (*Shipment).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -810,7 +812,7 @@ func (_q *ShipmentQuery) toOne(ctx context.Context, name, fk string, put func(*S
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // shipmentToOne is what foldToOne folded into a ShipmentQuery's statement.
@@ -831,22 +833,14 @@ func (_q *ShipmentQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec
 	t := &shipmentToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withOrder; query != nil {
-		e, ok, err := query.toOne(ctx, "order", shipment.OrderColumn, func(n *Order) { t.order = append(t.order, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "order", shipment.OrderColumn, func(n *Order) { t.order = append(t.order, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withOrder, _q.withOrder = query, nil
 		}
 	}
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", shipment.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", shipment.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil

@@ -670,11 +670,13 @@ func (_q *TrackingEventQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// TrackingEvent. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *TrackingEventQuery) toOne(ctx context.Context, name, fk string, put func(*TrackingEvent)) (e toone.Edge, ok bool, err error) {
+// TrackingEvent. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *TrackingEventQuery) toOne(ctx context.Context, name, fk string, put func(*TrackingEvent)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := trackingevent.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -686,10 +688,10 @@ func (_q *TrackingEventQuery) toOne(ctx context.Context, name, fk string, put fu
 		}
 	}
 	if targets, err := (*TrackingEvent).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -710,7 +712,7 @@ func (_q *TrackingEventQuery) toOne(ctx context.Context, name, fk string, put fu
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // trackingeventToOne is what foldToOne folded into a TrackingEventQuery's statement.
@@ -731,22 +733,14 @@ func (_q *TrackingEventQuery) foldToOne(ctx context.Context, spec *sqlgraph.Quer
 	t := &trackingeventToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withShipment; query != nil {
-		e, ok, err := query.toOne(ctx, "shipment", trackingevent.ShipmentColumn, func(n *Shipment) { t.shipment = append(t.shipment, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "shipment", trackingevent.ShipmentColumn, func(n *Shipment) { t.shipment = append(t.shipment, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withShipment, _q.withShipment = query, nil
 		}
 	}
 	if query := _q.withCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "customer", trackingevent.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "customer", trackingevent.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withCustomer, _q.withCustomer = query, nil

@@ -1190,11 +1190,13 @@ func (_q *UserQuery) plainToOne() bool {
 
 // toOne makes the query, the eager load of the to-one edge name held by the parent's
 // column fk, one folded into the parent's statement; put takes each parent row's
-// User. ok is false when it cannot be folded (ent then loads it). The query's
-// interceptors and read rule run here, as they would before its own statement.
-func (_q *UserQuery) toOne(ctx context.Context, name, fk string, put func(*User)) (e toone.Edge, ok bool, err error) {
+// User. ok is false when it cannot be folded: ent then loads it. The query's
+// interceptors and read rule run here, as they would before its own statement; when
+// the rule refuses, the edge is not folded, so that it fails only where ent's own
+// load would have run (not for parents without the edge).
+func (_q *UserQuery) toOne(ctx context.Context, name, fk string, put func(*User)) (e toone.Edge, ok bool) {
 	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false, nil
+		return e, false
 	}
 	columns := user.Columns
 	if fields := _q.ctx.Fields; len(fields) > 0 {
@@ -1206,10 +1208,10 @@ func (_q *UserQuery) toOne(ctx context.Context, name, fk string, put func(*User)
 		}
 	}
 	if targets, err := (*User).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false, nil
+		return e, false
 	}
 	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false, err
+		return e, false
 	}
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
@@ -1230,7 +1232,7 @@ func (_q *UserQuery) toOne(ctx context.Context, name, fk string, put func(*User)
 			put(n)
 			return nil
 		},
-	}, true, nil
+	}, true
 }
 
 // userToOne is what foldToOne folded into a UserQuery's statement.
@@ -1251,22 +1253,14 @@ func (_q *UserQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *u
 	t := &userToOne{q: _q}
 	var edges []toone.Edge
 	if query := _q.withTeam; query != nil {
-		e, ok, err := query.toOne(ctx, "team", user.TeamColumn, func(n *Team) { t.team = append(t.team, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "team", user.TeamColumn, func(n *Team) { t.team = append(t.team, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withTeam, _q.withTeam = query, nil
 		}
 	}
 	if query := _q.withPartnerCustomer; query != nil {
-		e, ok, err := query.toOne(ctx, "partner_customer", user.PartnerCustomerColumn, func(n *Customer) { t.partnerCustomer = append(t.partnerCustomer, n) })
-		if err != nil {
-			toone.Fail(spec, err)
-			return t
-		}
+		e, ok := query.toOne(ctx, "partner_customer", user.PartnerCustomerColumn, func(n *Customer) { t.partnerCustomer = append(t.partnerCustomer, n) })
 		if ok {
 			edges = append(edges, e)
 			t.withPartnerCustomer, _q.withPartnerCustomer = query, nil

@@ -43,12 +43,6 @@ func Off(ctx context.Context) context.Context { return context.WithValue(ctx, of
 // On reports whether queries under ctx fold their to-one edges.
 func On(ctx context.Context) bool { off, _ := ctx.Value(offKey{}).(bool); return !off }
 
-// Fail makes the parent's statement fail with err (the child query's read rule
-// refused, say), as ent's own load of the edge would have failed.
-func Fail(spec *sqlgraph.QuerySpec, err error) {
-	spec.Modifiers = append(spec.Modifiers, func(s *sql.Selector) { s.AddError(err) })
-}
-
 // Column is the name the parent's rows give an edge's column.
 func Column(edge, column string) string { return edge + "__" + column }
 

@@ -1,8 +1,12 @@
 package app_test
 
 import (
+	"context"
 	"encoding/json"
 	"testing"
+
+	"tandem/ent/customer"
+	"tandem/ent/viewer"
 )
 
 // The to-one edges a query asks for (an account's owner and referrer, a sample's
@@ -84,6 +88,27 @@ func TestAccountPageStatementsConstant(t *testing.T) {
 					t.Errorf("%s, first %d: %d statements, want 4:\n%v", who.name, first, len(stmts), stmts)
 				}
 			}
+		}
+	})
+}
+
+// A to-one edge whose read rule refuses the viewer is loaded as ent loads it, not
+// folded: it fails only when a parent row has the edge, as before (a partner reads no
+// teams; an empty page of accounts with their teams is still an empty page).
+func TestToOneRefusedEdgeFailsOnlyWhereLoaded(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		c := e.app.DB.Client
+		ctx := viewer.NewContext(context.Background(), &viewer.Viewer{Role: viewer.Partner, CustomerID: e.f.acmeEast.ID})
+		got, err := c.Customer.Query().Where(customer.ID("CU-none")).WithTeam().All(ctx)
+		if err != nil || len(got) != 0 {
+			t.Fatalf("an empty page with its teams: %d rows, %v", len(got), err)
+		}
+		if _, err := c.Customer.Query().Where(customer.ID(e.f.acmeEast.ID)).WithTeam().All(ctx); err == nil {
+			t.Fatal("a partner read its account's team")
+		}
+		rows, err := c.Customer.Query().Where(customer.ID(e.f.acmeEast.ID)).All(ctx)
+		if err != nil || len(rows) != 1 {
+			t.Fatalf("the partner's own account: %d rows, %v", len(rows), err)
 		}
 	})
 }
