@@ -82,7 +82,7 @@ type folded struct {
 	edges        []Edge
 	scan         func([]string) ([]any, error)
 	assign       func([]string, []any) error
-	parent       []int   // the row's columns that are the parent's
+	parent       []int // the row's columns that are the parent's
 	parentCols   []string
 	child        [][]int // per edge, its columns' positions in the row (in Columns order)
 	columnsOfRow []string

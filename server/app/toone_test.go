@@ -21,8 +21,8 @@ func TestToOneEdgesReadInTheParentsStatement(t *testing.T) {
 		c.Customer.UpdateOne(e.f.acmeEast).SetReferrerCustomerID(e.f.southAcct.ID).
 			SetReferrerContactID(e.f.southContact.ID).ExecX(e.sys)
 		const page = `{ customers(first: 50, orderBy: {field: NAME, direction: ASC}) { edges { node { id name
-			owner { id name } team { id name }
-			referrerCustomer { id name } referrerContact { id name }
+			owner { id name createdAt active } team { id name }
+			referrerCustomer { id name stageChangedAt score } referrerContact { id name }
 			keyPersons(first: 10) { edges { node { id contact { id name mobile } } } }
 			samples(first: 10) { edges { node { id product { id code name } requestedBy { id name } } } } } } } }`
 
