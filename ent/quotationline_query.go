@@ -769,6 +769,7 @@ func (_q *QuotationLineQuery) toOne(ctx context.Context, name, fk string, put fu
 	if err := _q.prepareQuery(ctx); err != nil {
 		return e, false
 	}
+	byID := make(map[pulid.ID]*QuotationLine)
 	where := make([]func(*sql.Selector), len(_q.predicates))
 	for i, p := range _q.predicates {
 		where[i] = p
@@ -781,10 +782,17 @@ func (_q *QuotationLineQuery) toOne(ctx context.Context, name, fk string, put fu
 				put(nil)
 				return nil
 			}
+			if id, ok := values[0].(*pulid.ID); ok && id != nil {
+				if n, seen := byID[*id]; seen {
+					put(n) // the rows share one child, as ent's own load shares it
+					return nil
+				}
+			}
 			n := &QuotationLine{config: _q.config}
 			if err := n.assignValues(columns, values); err != nil {
 				return err
 			}
+			byID[n.ID] = n
 			put(n)
 			return nil
 		},

@@ -85,6 +85,7 @@ type folded struct {
 	parent       []int // the row's columns that are the parent's
 	parentCols   []string
 	child        [][]int // per edge, its columns' positions in the row (in Columns order)
+	prefix       bool    // the parent's columns come first (as they do unless a hook reorders)
 	columnsOfRow []string
 }
 
@@ -115,6 +116,7 @@ func (f *folded) layout(columns []string) error {
 			f.parentCols = append(f.parentCols, c)
 		}
 	}
+	f.prefix = len(f.parent) == 0 || f.parent[len(f.parent)-1] == len(f.parent)-1
 	f.columnsOfRow = columns
 	return nil
 }
@@ -127,26 +129,40 @@ func (f *folded) scanValues(columns []string) ([]any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if f.prefix {
+		row := append(pv, make([]any, len(columns)-len(pv))...)
+		return row, f.childSlots(row)
+	}
 	row := make([]any, len(columns))
 	for j, i := range f.parent {
 		row[i] = pv[j]
 	}
+	return row, f.childSlots(row)
+}
+
+// childSlots puts each edge's scan targets, wrapped in slots, in their places of row.
+func (f *folded) childSlots(row []any) error {
 	for k, e := range f.edges {
 		cv, err := e.Scan(e.Columns)
 		if err != nil {
-			return nil, err
+			return err
 		}
+		slots := make([]slot, len(cv))
 		for j, i := range f.child[k] {
-			row[i] = &slot{dst: cv[j]}
+			slots[j].dst = cv[j]
+			row[i] = &slots[j]
 		}
 	}
-	return row, nil
+	return nil
 }
 
 func (f *folded) assignRow(_ []string, values []any) error {
-	pv := make([]any, len(f.parent))
-	for j, i := range f.parent {
-		pv[j] = values[i]
+	pv := values[:len(f.parent)]
+	if !f.prefix {
+		pv = make([]any, len(f.parent))
+		for j, i := range f.parent {
+			pv[j] = values[i]
+		}
 	}
 	if err := f.assign(f.parentCols, pv); err != nil {
 		return err
