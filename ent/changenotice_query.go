@@ -20,8 +20,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-
-	"tandem/ent/toone"
 )
 
 // ChangeNoticeQuery is the builder for querying ChangeNotice entities.
@@ -440,8 +438,6 @@ func (_q *ChangeNoticeQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -475,9 +471,6 @@ func (_q *ChangeNoticeQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
-	}
-	if err := toOne.put(nodes); err != nil {
-		return nil, err
 	}
 	return nodes, nil
 }
@@ -548,8 +541,6 @@ func (_q *ChangeNoticeQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -679,124 +670,6 @@ func (_q *ChangeNoticeQuery) WithNamedAcks(name string, opts ...func(*ChangeNoti
 	}
 	_q.withNamedAcks[name] = query
 	return _q
-}
-
-// plainToOne reports whether the query, an eager load of a to-one edge, reads rows
-// and nothing else (no order, limit, modifiers or edges), so that it can be folded
-// into its parent's statement (ent/toone).
-func (_q *ChangeNoticeQuery) plainToOne() bool {
-	return _q.path == nil && _q.sql == nil && len(_q.order) == 0 &&
-		_q.ctx.Limit == nil && _q.ctx.Offset == nil && _q.ctx.Unique == nil &&
-		len(_q.modifiers) == 0 && len(_q.loadTotal) == 0 &&
-		_q.withProduct == nil &&
-		_q.withAcks == nil && len(_q.withNamedAcks) == 0
-}
-
-// toOne makes the query, the eager load of the to-one edge name held by the parent's
-// column fk, one folded into the parent's statement; put takes each parent row's
-// ChangeNotice. ok is false when it cannot be folded: ent then loads it. The query's
-// interceptors and read rule run here, as they would before its own statement; when
-// the rule refuses, the edge is not folded, so that it fails only where ent's own
-// load would have run (not for parents without the edge).
-func (_q *ChangeNoticeQuery) toOne(ctx context.Context, name, fk string, put func(*ChangeNotice)) (e toone.Edge, ok bool) {
-	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false
-	}
-	columns := changenotice.Columns
-	if fields := _q.ctx.Fields; len(fields) > 0 {
-		columns = append(make([]string, 0, len(fields)+1), changenotice.FieldID)
-		for _, f := range fields {
-			if f != changenotice.FieldID {
-				columns = append(columns, f)
-			}
-		}
-	}
-	if targets, err := (*ChangeNotice).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false
-	}
-	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false
-	}
-	byID := make(map[pulid.ID]*ChangeNotice)
-	where := make([]func(*sql.Selector), len(_q.predicates))
-	for i, p := range _q.predicates {
-		where[i] = p
-	}
-	return toone.Edge{
-		Name: name, FK: fk, Table: changenotice.Table, Columns: columns, Where: where,
-		Scan: func(c []string) ([]any, error) { return (*ChangeNotice).scanValues(nil, c) },
-		Put: func(values []any) error {
-			if values == nil {
-				put(nil)
-				return nil
-			}
-			if id, ok := values[0].(*pulid.ID); ok && id != nil {
-				if n, seen := byID[*id]; seen {
-					put(n) // the rows share one child, as ent's own load shares it
-					return nil
-				}
-			}
-			n := &ChangeNotice{config: _q.config}
-			if err := n.assignValues(columns, values); err != nil {
-				return err
-			}
-			byID[n.ID] = n
-			put(n)
-			return nil
-		},
-	}, true
-}
-
-// changenoticeToOne is what foldToOne folded into a ChangeNoticeQuery's statement.
-type changenoticeToOne struct {
-	q           *ChangeNoticeQuery
-	withProduct *ProductQuery
-	product     []*Product
-}
-
-// foldToOne folds the to-one edges being loaded into the statement of spec (ent/toone).
-// It does nothing for a count (spec has no Assign) or under toone.Off.
-func (_q *ChangeNoticeQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *changenoticeToOne {
-	if spec.Assign == nil || !toone.On(ctx) {
-		return nil
-	}
-	t := &changenoticeToOne{q: _q}
-	var edges []toone.Edge
-	if query := _q.withProduct; query != nil {
-		e, ok := query.toOne(ctx, "product", changenotice.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withProduct, _q.withProduct = query, nil
-		}
-	}
-	toone.Fold(spec, edges)
-	return t
-}
-
-// restore gives the query back the eager loads foldToOne took.
-func (t *changenoticeToOne) restore() {
-	if t == nil {
-		return
-	}
-	if t.withProduct != nil {
-		t.q.withProduct = t.withProduct
-	}
-}
-
-// put sets the folded edges of nodes, the parent rows in the order they were read.
-func (t *changenoticeToOne) put(nodes []*ChangeNotice) error {
-	if t == nil {
-		return nil
-	}
-	if t.withProduct != nil {
-		if len(t.product) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of product for %d ChangeNotice rows", len(t.product), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Product = t.product[i]
-		}
-	}
-	return nil
 }
 
 // ChangeNoticeGroupBy is the group-by builder for ChangeNotice entities.

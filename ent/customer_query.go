@@ -55,8 +55,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-
-	"tandem/ent/toone"
 )
 
 // CustomerQuery is the builder for querying Customer entities.
@@ -1915,8 +1913,6 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -2476,9 +2472,6 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
-	}
-	if err := toOne.put(nodes); err != nil {
-		return nil, err
 	}
 	return nodes, nil
 }
@@ -3752,8 +3745,6 @@ func (_q *CustomerQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -4396,223 +4387,6 @@ func (_q *CustomerQuery) WithNamedMediaNotes(name string, opts ...func(*MediaNot
 	}
 	_q.withNamedMediaNotes[name] = query
 	return _q
-}
-
-// plainToOne reports whether the query, an eager load of a to-one edge, reads rows
-// and nothing else (no order, limit, modifiers or edges), so that it can be folded
-// into its parent's statement (ent/toone).
-func (_q *CustomerQuery) plainToOne() bool {
-	return _q.path == nil && _q.sql == nil && len(_q.order) == 0 &&
-		_q.ctx.Limit == nil && _q.ctx.Offset == nil && _q.ctx.Unique == nil &&
-		len(_q.modifiers) == 0 && len(_q.loadTotal) == 0 &&
-		_q.withOwner == nil &&
-		_q.withTeam == nil &&
-		_q.withReferrerCustomer == nil &&
-		_q.withReferredCustomers == nil && len(_q.withNamedReferredCustomers) == 0 &&
-		_q.withReferrerContact == nil &&
-		_q.withContacts == nil && len(_q.withNamedContacts) == 0 &&
-		_q.withKeyPersons == nil && len(_q.withNamedKeyPersons) == 0 &&
-		_q.withNeeds == nil && len(_q.withNamedNeeds) == 0 &&
-		_q.withCompetitors == nil && len(_q.withNamedCompetitors) == 0 &&
-		_q.withPitches == nil && len(_q.withNamedPitches) == 0 &&
-		_q.withInteractions == nil && len(_q.withNamedInteractions) == 0 &&
-		_q.withTasks == nil && len(_q.withNamedTasks) == 0 &&
-		_q.withSamples == nil && len(_q.withNamedSamples) == 0 &&
-		_q.withTrials == nil && len(_q.withNamedTrials) == 0 &&
-		_q.withAssistances == nil && len(_q.withNamedAssistances) == 0 &&
-		_q.withOrders == nil && len(_q.withNamedOrders) == 0 &&
-		_q.withOrderLines == nil && len(_q.withNamedOrderLines) == 0 &&
-		_q.withShipments == nil && len(_q.withNamedShipments) == 0 &&
-		_q.withTrackingEvents == nil && len(_q.withNamedTrackingEvents) == 0 &&
-		_q.withIssues == nil && len(_q.withNamedIssues) == 0 &&
-		_q.withIssueAttachments == nil && len(_q.withNamedIssueAttachments) == 0 &&
-		_q.withStageChanges == nil && len(_q.withNamedStageChanges) == 0 &&
-		_q.withMarketInfoShares == nil && len(_q.withNamedMarketInfoShares) == 0 &&
-		_q.withChangeNoticeAcks == nil && len(_q.withNamedChangeNoticeAcks) == 0 &&
-		_q.withDocuments == nil && len(_q.withNamedDocuments) == 0 &&
-		_q.withServiceDocuments == nil && len(_q.withNamedServiceDocuments) == 0 &&
-		_q.withSampleEvents == nil && len(_q.withNamedSampleEvents) == 0 &&
-		_q.withOrderEvents == nil && len(_q.withNamedOrderEvents) == 0 &&
-		_q.withIssueEvents == nil && len(_q.withNamedIssueEvents) == 0 &&
-		_q.withWebhookEndpoints == nil && len(_q.withNamedWebhookEndpoints) == 0 &&
-		_q.withWebhookDeliveries == nil && len(_q.withNamedWebhookDeliveries) == 0 &&
-		_q.withAPITokens == nil && len(_q.withNamedAPITokens) == 0 &&
-		_q.withPartnerUsers == nil && len(_q.withNamedPartnerUsers) == 0 &&
-		_q.withAccountChanges == nil && len(_q.withNamedAccountChanges) == 0 &&
-		_q.withQuotations == nil && len(_q.withNamedQuotations) == 0 &&
-		_q.withQuotationLines == nil && len(_q.withNamedQuotationLines) == 0 &&
-		_q.withProjects == nil && len(_q.withNamedProjects) == 0 &&
-		_q.withProjectMembers == nil && len(_q.withNamedProjectMembers) == 0 &&
-		_q.withProjectMilestones == nil && len(_q.withNamedProjectMilestones) == 0 &&
-		_q.withProjectDocuments == nil && len(_q.withNamedProjectDocuments) == 0 &&
-		_q.withMediaNotes == nil && len(_q.withNamedMediaNotes) == 0
-}
-
-// toOne makes the query, the eager load of the to-one edge name held by the parent's
-// column fk, one folded into the parent's statement; put takes each parent row's
-// Customer. ok is false when it cannot be folded: ent then loads it. The query's
-// interceptors and read rule run here, as they would before its own statement; when
-// the rule refuses, the edge is not folded, so that it fails only where ent's own
-// load would have run (not for parents without the edge).
-func (_q *CustomerQuery) toOne(ctx context.Context, name, fk string, put func(*Customer)) (e toone.Edge, ok bool) {
-	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false
-	}
-	columns := customer.Columns
-	if fields := _q.ctx.Fields; len(fields) > 0 {
-		columns = append(make([]string, 0, len(fields)+1), customer.FieldID)
-		for _, f := range fields {
-			if f != customer.FieldID {
-				columns = append(columns, f)
-			}
-		}
-	}
-	if targets, err := (*Customer).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false
-	}
-	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false
-	}
-	byID := make(map[pulid.ID]*Customer)
-	where := make([]func(*sql.Selector), len(_q.predicates))
-	for i, p := range _q.predicates {
-		where[i] = p
-	}
-	return toone.Edge{
-		Name: name, FK: fk, Table: customer.Table, Columns: columns, Where: where,
-		Scan: func(c []string) ([]any, error) { return (*Customer).scanValues(nil, c) },
-		Put: func(values []any) error {
-			if values == nil {
-				put(nil)
-				return nil
-			}
-			if id, ok := values[0].(*pulid.ID); ok && id != nil {
-				if n, seen := byID[*id]; seen {
-					put(n) // the rows share one child, as ent's own load shares it
-					return nil
-				}
-			}
-			n := &Customer{config: _q.config}
-			if err := n.assignValues(columns, values); err != nil {
-				return err
-			}
-			byID[n.ID] = n
-			put(n)
-			return nil
-		},
-	}, true
-}
-
-// customerToOne is what foldToOne folded into a CustomerQuery's statement.
-type customerToOne struct {
-	q                    *CustomerQuery
-	withOwner            *UserQuery
-	owner                []*User
-	withTeam             *TeamQuery
-	team                 []*Team
-	withReferrerCustomer *CustomerQuery
-	referrerCustomer     []*Customer
-	withReferrerContact  *ContactQuery
-	referrerContact      []*Contact
-}
-
-// foldToOne folds the to-one edges being loaded into the statement of spec (ent/toone).
-// It does nothing for a count (spec has no Assign) or under toone.Off.
-func (_q *CustomerQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *customerToOne {
-	if spec.Assign == nil || !toone.On(ctx) {
-		return nil
-	}
-	t := &customerToOne{q: _q}
-	var edges []toone.Edge
-	if query := _q.withOwner; query != nil {
-		e, ok := query.toOne(ctx, "owner", customer.OwnerColumn, func(n *User) { t.owner = append(t.owner, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withOwner, _q.withOwner = query, nil
-		}
-	}
-	if query := _q.withTeam; query != nil {
-		e, ok := query.toOne(ctx, "team", customer.TeamColumn, func(n *Team) { t.team = append(t.team, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withTeam, _q.withTeam = query, nil
-		}
-	}
-	if query := _q.withReferrerCustomer; query != nil {
-		e, ok := query.toOne(ctx, "referrer_customer", customer.ReferrerCustomerColumn, func(n *Customer) { t.referrerCustomer = append(t.referrerCustomer, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withReferrerCustomer, _q.withReferrerCustomer = query, nil
-		}
-	}
-	if query := _q.withReferrerContact; query != nil {
-		e, ok := query.toOne(ctx, "referrer_contact", customer.ReferrerContactColumn, func(n *Contact) { t.referrerContact = append(t.referrerContact, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withReferrerContact, _q.withReferrerContact = query, nil
-		}
-	}
-	toone.Fold(spec, edges)
-	return t
-}
-
-// restore gives the query back the eager loads foldToOne took.
-func (t *customerToOne) restore() {
-	if t == nil {
-		return
-	}
-	if t.withOwner != nil {
-		t.q.withOwner = t.withOwner
-	}
-	if t.withTeam != nil {
-		t.q.withTeam = t.withTeam
-	}
-	if t.withReferrerCustomer != nil {
-		t.q.withReferrerCustomer = t.withReferrerCustomer
-	}
-	if t.withReferrerContact != nil {
-		t.q.withReferrerContact = t.withReferrerContact
-	}
-}
-
-// put sets the folded edges of nodes, the parent rows in the order they were read.
-func (t *customerToOne) put(nodes []*Customer) error {
-	if t == nil {
-		return nil
-	}
-	if t.withOwner != nil {
-		if len(t.owner) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of owner for %d Customer rows", len(t.owner), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Owner = t.owner[i]
-		}
-	}
-	if t.withTeam != nil {
-		if len(t.team) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of team for %d Customer rows", len(t.team), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Team = t.team[i]
-		}
-	}
-	if t.withReferrerCustomer != nil {
-		if len(t.referrerCustomer) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of referrer_customer for %d Customer rows", len(t.referrerCustomer), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.ReferrerCustomer = t.referrerCustomer[i]
-		}
-	}
-	if t.withReferrerContact != nil {
-		if len(t.referrerContact) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of referrer_contact for %d Customer rows", len(t.referrerContact), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.ReferrerContact = t.referrerContact[i]
-		}
-	}
-	return nil
 }
 
 // CustomerGroupBy is the group-by builder for Customer entities.

@@ -43,7 +43,7 @@ func main() {
 			gen.FeatureExecQuery,
 			gen.FeatureIntercept,
 		},
-	}, entc.Extensions(ex), entc.TemplateFiles("./ent/template/toone.tmpl"))
+	}, entc.Extensions(ex))
 	if err != nil {
 		log.Fatalf("entc: %v", err)
 	}

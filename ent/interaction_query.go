@@ -23,8 +23,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-
-	"tandem/ent/toone"
 )
 
 // InteractionQuery is the builder for querying Interaction entities.
@@ -590,8 +588,6 @@ func (_q *InteractionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -673,9 +669,6 @@ func (_q *InteractionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
-	}
-	if err := toOne.put(nodes); err != nil {
-		return nil, err
 	}
 	return nodes, nil
 }
@@ -928,8 +921,6 @@ func (_q *InteractionQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -1104,148 +1095,6 @@ func (_q *InteractionQuery) WithNamedMedia(name string, opts ...func(*MediaNoteQ
 	}
 	_q.withNamedMedia[name] = query
 	return _q
-}
-
-// plainToOne reports whether the query, an eager load of a to-one edge, reads rows
-// and nothing else (no order, limit, modifiers or edges), so that it can be folded
-// into its parent's statement (ent/toone).
-func (_q *InteractionQuery) plainToOne() bool {
-	return _q.path == nil && _q.sql == nil && len(_q.order) == 0 &&
-		_q.ctx.Limit == nil && _q.ctx.Offset == nil && _q.ctx.Unique == nil &&
-		len(_q.modifiers) == 0 && len(_q.loadTotal) == 0 &&
-		_q.withCustomer == nil &&
-		_q.withAuthor == nil &&
-		_q.withOurParticipants == nil && len(_q.withNamedOurParticipants) == 0 &&
-		_q.withTheirParticipants == nil && len(_q.withNamedTheirParticipants) == 0 &&
-		_q.withTasks == nil && len(_q.withNamedTasks) == 0 &&
-		_q.withMedia == nil && len(_q.withNamedMedia) == 0
-}
-
-// toOne makes the query, the eager load of the to-one edge name held by the parent's
-// column fk, one folded into the parent's statement; put takes each parent row's
-// Interaction. ok is false when it cannot be folded: ent then loads it. The query's
-// interceptors and read rule run here, as they would before its own statement; when
-// the rule refuses, the edge is not folded, so that it fails only where ent's own
-// load would have run (not for parents without the edge).
-func (_q *InteractionQuery) toOne(ctx context.Context, name, fk string, put func(*Interaction)) (e toone.Edge, ok bool) {
-	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false
-	}
-	columns := interaction.Columns
-	if fields := _q.ctx.Fields; len(fields) > 0 {
-		columns = append(make([]string, 0, len(fields)+1), interaction.FieldID)
-		for _, f := range fields {
-			if f != interaction.FieldID {
-				columns = append(columns, f)
-			}
-		}
-	}
-	if targets, err := (*Interaction).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false
-	}
-	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false
-	}
-	byID := make(map[pulid.ID]*Interaction)
-	where := make([]func(*sql.Selector), len(_q.predicates))
-	for i, p := range _q.predicates {
-		where[i] = p
-	}
-	return toone.Edge{
-		Name: name, FK: fk, Table: interaction.Table, Columns: columns, Where: where,
-		Scan: func(c []string) ([]any, error) { return (*Interaction).scanValues(nil, c) },
-		Put: func(values []any) error {
-			if values == nil {
-				put(nil)
-				return nil
-			}
-			if id, ok := values[0].(*pulid.ID); ok && id != nil {
-				if n, seen := byID[*id]; seen {
-					put(n) // the rows share one child, as ent's own load shares it
-					return nil
-				}
-			}
-			n := &Interaction{config: _q.config}
-			if err := n.assignValues(columns, values); err != nil {
-				return err
-			}
-			byID[n.ID] = n
-			put(n)
-			return nil
-		},
-	}, true
-}
-
-// interactionToOne is what foldToOne folded into a InteractionQuery's statement.
-type interactionToOne struct {
-	q            *InteractionQuery
-	withCustomer *CustomerQuery
-	customer     []*Customer
-	withAuthor   *UserQuery
-	author       []*User
-}
-
-// foldToOne folds the to-one edges being loaded into the statement of spec (ent/toone).
-// It does nothing for a count (spec has no Assign) or under toone.Off.
-func (_q *InteractionQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *interactionToOne {
-	if spec.Assign == nil || !toone.On(ctx) {
-		return nil
-	}
-	t := &interactionToOne{q: _q}
-	var edges []toone.Edge
-	if query := _q.withCustomer; query != nil {
-		e, ok := query.toOne(ctx, "customer", interaction.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withCustomer, _q.withCustomer = query, nil
-		}
-	}
-	if query := _q.withAuthor; query != nil {
-		e, ok := query.toOne(ctx, "author", interaction.AuthorColumn, func(n *User) { t.author = append(t.author, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withAuthor, _q.withAuthor = query, nil
-		}
-	}
-	toone.Fold(spec, edges)
-	return t
-}
-
-// restore gives the query back the eager loads foldToOne took.
-func (t *interactionToOne) restore() {
-	if t == nil {
-		return
-	}
-	if t.withCustomer != nil {
-		t.q.withCustomer = t.withCustomer
-	}
-	if t.withAuthor != nil {
-		t.q.withAuthor = t.withAuthor
-	}
-}
-
-// put sets the folded edges of nodes, the parent rows in the order they were read.
-func (t *interactionToOne) put(nodes []*Interaction) error {
-	if t == nil {
-		return nil
-	}
-	if t.withCustomer != nil {
-		if len(t.customer) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of customer for %d Interaction rows", len(t.customer), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Customer = t.customer[i]
-		}
-	}
-	if t.withAuthor != nil {
-		if len(t.author) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of author for %d Interaction rows", len(t.author), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Author = t.author[i]
-		}
-	}
-	return nil
 }
 
 // InteractionGroupBy is the group-by builder for Interaction entities.

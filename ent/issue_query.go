@@ -24,8 +24,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-
-	"tandem/ent/toone"
 )
 
 // IssueQuery is the builder for querying Issue entities.
@@ -625,8 +623,6 @@ func (_q *IssueQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Issue,
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -698,9 +694,6 @@ func (_q *IssueQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Issue,
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
-	}
-	if err := toOne.put(nodes); err != nil {
-		return nil, err
 	}
 	return nodes, nil
 }
@@ -918,8 +911,6 @@ func (_q *IssueQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -1075,209 +1066,6 @@ func (_q *IssueQuery) WithNamedEvents(name string, opts ...func(*IssueEventQuery
 	}
 	_q.withNamedEvents[name] = query
 	return _q
-}
-
-// plainToOne reports whether the query, an eager load of a to-one edge, reads rows
-// and nothing else (no order, limit, modifiers or edges), so that it can be folded
-// into its parent's statement (ent/toone).
-func (_q *IssueQuery) plainToOne() bool {
-	return _q.path == nil && _q.sql == nil && len(_q.order) == 0 &&
-		_q.ctx.Limit == nil && _q.ctx.Offset == nil && _q.ctx.Unique == nil &&
-		len(_q.modifiers) == 0 && len(_q.loadTotal) == 0 &&
-		_q.withCustomer == nil &&
-		_q.withOrder == nil &&
-		_q.withProduct == nil &&
-		_q.withReportedBy == nil &&
-		_q.withAssignee == nil &&
-		_q.withAttachments == nil && len(_q.withNamedAttachments) == 0 &&
-		_q.withEvents == nil && len(_q.withNamedEvents) == 0
-}
-
-// toOne makes the query, the eager load of the to-one edge name held by the parent's
-// column fk, one folded into the parent's statement; put takes each parent row's
-// Issue. ok is false when it cannot be folded: ent then loads it. The query's
-// interceptors and read rule run here, as they would before its own statement; when
-// the rule refuses, the edge is not folded, so that it fails only where ent's own
-// load would have run (not for parents without the edge).
-func (_q *IssueQuery) toOne(ctx context.Context, name, fk string, put func(*Issue)) (e toone.Edge, ok bool) {
-	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false
-	}
-	columns := issue.Columns
-	if fields := _q.ctx.Fields; len(fields) > 0 {
-		columns = append(make([]string, 0, len(fields)+1), issue.FieldID)
-		for _, f := range fields {
-			if f != issue.FieldID {
-				columns = append(columns, f)
-			}
-		}
-	}
-	if targets, err := (*Issue).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false
-	}
-	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false
-	}
-	byID := make(map[pulid.ID]*Issue)
-	where := make([]func(*sql.Selector), len(_q.predicates))
-	for i, p := range _q.predicates {
-		where[i] = p
-	}
-	return toone.Edge{
-		Name: name, FK: fk, Table: issue.Table, Columns: columns, Where: where,
-		Scan: func(c []string) ([]any, error) { return (*Issue).scanValues(nil, c) },
-		Put: func(values []any) error {
-			if values == nil {
-				put(nil)
-				return nil
-			}
-			if id, ok := values[0].(*pulid.ID); ok && id != nil {
-				if n, seen := byID[*id]; seen {
-					put(n) // the rows share one child, as ent's own load shares it
-					return nil
-				}
-			}
-			n := &Issue{config: _q.config}
-			if err := n.assignValues(columns, values); err != nil {
-				return err
-			}
-			byID[n.ID] = n
-			put(n)
-			return nil
-		},
-	}, true
-}
-
-// issueToOne is what foldToOne folded into a IssueQuery's statement.
-type issueToOne struct {
-	q              *IssueQuery
-	withCustomer   *CustomerQuery
-	customer       []*Customer
-	withOrder      *OrderQuery
-	order          []*Order
-	withProduct    *ProductQuery
-	product        []*Product
-	withReportedBy *UserQuery
-	reportedBy     []*User
-	withAssignee   *UserQuery
-	assignee       []*User
-}
-
-// foldToOne folds the to-one edges being loaded into the statement of spec (ent/toone).
-// It does nothing for a count (spec has no Assign) or under toone.Off.
-func (_q *IssueQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *issueToOne {
-	if spec.Assign == nil || !toone.On(ctx) {
-		return nil
-	}
-	t := &issueToOne{q: _q}
-	var edges []toone.Edge
-	if query := _q.withCustomer; query != nil {
-		e, ok := query.toOne(ctx, "customer", issue.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withCustomer, _q.withCustomer = query, nil
-		}
-	}
-	if query := _q.withOrder; query != nil {
-		e, ok := query.toOne(ctx, "order", issue.OrderColumn, func(n *Order) { t.order = append(t.order, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withOrder, _q.withOrder = query, nil
-		}
-	}
-	if query := _q.withProduct; query != nil {
-		e, ok := query.toOne(ctx, "product", issue.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withProduct, _q.withProduct = query, nil
-		}
-	}
-	if query := _q.withReportedBy; query != nil {
-		e, ok := query.toOne(ctx, "reported_by", issue.ReportedByColumn, func(n *User) { t.reportedBy = append(t.reportedBy, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withReportedBy, _q.withReportedBy = query, nil
-		}
-	}
-	if query := _q.withAssignee; query != nil {
-		e, ok := query.toOne(ctx, "assignee", issue.AssigneeColumn, func(n *User) { t.assignee = append(t.assignee, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withAssignee, _q.withAssignee = query, nil
-		}
-	}
-	toone.Fold(spec, edges)
-	return t
-}
-
-// restore gives the query back the eager loads foldToOne took.
-func (t *issueToOne) restore() {
-	if t == nil {
-		return
-	}
-	if t.withCustomer != nil {
-		t.q.withCustomer = t.withCustomer
-	}
-	if t.withOrder != nil {
-		t.q.withOrder = t.withOrder
-	}
-	if t.withProduct != nil {
-		t.q.withProduct = t.withProduct
-	}
-	if t.withReportedBy != nil {
-		t.q.withReportedBy = t.withReportedBy
-	}
-	if t.withAssignee != nil {
-		t.q.withAssignee = t.withAssignee
-	}
-}
-
-// put sets the folded edges of nodes, the parent rows in the order they were read.
-func (t *issueToOne) put(nodes []*Issue) error {
-	if t == nil {
-		return nil
-	}
-	if t.withCustomer != nil {
-		if len(t.customer) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of customer for %d Issue rows", len(t.customer), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Customer = t.customer[i]
-		}
-	}
-	if t.withOrder != nil {
-		if len(t.order) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of order for %d Issue rows", len(t.order), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Order = t.order[i]
-		}
-	}
-	if t.withProduct != nil {
-		if len(t.product) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of product for %d Issue rows", len(t.product), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Product = t.product[i]
-		}
-	}
-	if t.withReportedBy != nil {
-		if len(t.reportedBy) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of reported_by for %d Issue rows", len(t.reportedBy), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.ReportedBy = t.reportedBy[i]
-		}
-	}
-	if t.withAssignee != nil {
-		if len(t.assignee) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of assignee for %d Issue rows", len(t.assignee), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Assignee = t.assignee[i]
-		}
-	}
-	return nil
 }
 
 // IssueGroupBy is the group-by builder for Issue entities.

@@ -20,8 +20,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-
-	"tandem/ent/toone"
 )
 
 // MediaNoteQuery is the builder for querying MediaNote entities.
@@ -511,8 +509,6 @@ func (_q *MediaNoteQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Me
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -550,9 +546,6 @@ func (_q *MediaNoteQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Me
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
-	}
-	if err := toOne.put(nodes); err != nil {
-		return nil, err
 	}
 	return nodes, nil
 }
@@ -679,8 +672,6 @@ func (_q *MediaNoteQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -805,186 +796,6 @@ func (_q *MediaNoteQuery) ForShare(opts ...sql.LockOption) *MediaNoteQuery {
 func (_q *MediaNoteQuery) Modify(modifiers ...func(s *sql.Selector)) *MediaNoteSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
-}
-
-// plainToOne reports whether the query, an eager load of a to-one edge, reads rows
-// and nothing else (no order, limit, modifiers or edges), so that it can be folded
-// into its parent's statement (ent/toone).
-func (_q *MediaNoteQuery) plainToOne() bool {
-	return _q.path == nil && _q.sql == nil && len(_q.order) == 0 &&
-		_q.ctx.Limit == nil && _q.ctx.Offset == nil && _q.ctx.Unique == nil &&
-		len(_q.modifiers) == 0 && len(_q.loadTotal) == 0 &&
-		_q.withInteraction == nil &&
-		_q.withTrial == nil &&
-		_q.withCustomer == nil &&
-		_q.withUploadedBy == nil
-}
-
-// toOne makes the query, the eager load of the to-one edge name held by the parent's
-// column fk, one folded into the parent's statement; put takes each parent row's
-// MediaNote. ok is false when it cannot be folded: ent then loads it. The query's
-// interceptors and read rule run here, as they would before its own statement; when
-// the rule refuses, the edge is not folded, so that it fails only where ent's own
-// load would have run (not for parents without the edge).
-func (_q *MediaNoteQuery) toOne(ctx context.Context, name, fk string, put func(*MediaNote)) (e toone.Edge, ok bool) {
-	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false
-	}
-	columns := medianote.Columns
-	if fields := _q.ctx.Fields; len(fields) > 0 {
-		columns = append(make([]string, 0, len(fields)+1), medianote.FieldID)
-		for _, f := range fields {
-			if f != medianote.FieldID {
-				columns = append(columns, f)
-			}
-		}
-	}
-	if targets, err := (*MediaNote).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false
-	}
-	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false
-	}
-	byID := make(map[pulid.ID]*MediaNote)
-	where := make([]func(*sql.Selector), len(_q.predicates))
-	for i, p := range _q.predicates {
-		where[i] = p
-	}
-	return toone.Edge{
-		Name: name, FK: fk, Table: medianote.Table, Columns: columns, Where: where,
-		Scan: func(c []string) ([]any, error) { return (*MediaNote).scanValues(nil, c) },
-		Put: func(values []any) error {
-			if values == nil {
-				put(nil)
-				return nil
-			}
-			if id, ok := values[0].(*pulid.ID); ok && id != nil {
-				if n, seen := byID[*id]; seen {
-					put(n) // the rows share one child, as ent's own load shares it
-					return nil
-				}
-			}
-			n := &MediaNote{config: _q.config}
-			if err := n.assignValues(columns, values); err != nil {
-				return err
-			}
-			byID[n.ID] = n
-			put(n)
-			return nil
-		},
-	}, true
-}
-
-// medianoteToOne is what foldToOne folded into a MediaNoteQuery's statement.
-type medianoteToOne struct {
-	q               *MediaNoteQuery
-	withInteraction *InteractionQuery
-	interaction     []*Interaction
-	withTrial       *TrialQuery
-	trial           []*Trial
-	withCustomer    *CustomerQuery
-	customer        []*Customer
-	withUploadedBy  *UserQuery
-	uploadedBy      []*User
-}
-
-// foldToOne folds the to-one edges being loaded into the statement of spec (ent/toone).
-// It does nothing for a count (spec has no Assign) or under toone.Off.
-func (_q *MediaNoteQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *medianoteToOne {
-	if spec.Assign == nil || !toone.On(ctx) {
-		return nil
-	}
-	t := &medianoteToOne{q: _q}
-	var edges []toone.Edge
-	if query := _q.withInteraction; query != nil {
-		e, ok := query.toOne(ctx, "interaction", medianote.InteractionColumn, func(n *Interaction) { t.interaction = append(t.interaction, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withInteraction, _q.withInteraction = query, nil
-		}
-	}
-	if query := _q.withTrial; query != nil {
-		e, ok := query.toOne(ctx, "trial", medianote.TrialColumn, func(n *Trial) { t.trial = append(t.trial, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withTrial, _q.withTrial = query, nil
-		}
-	}
-	if query := _q.withCustomer; query != nil {
-		e, ok := query.toOne(ctx, "customer", medianote.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withCustomer, _q.withCustomer = query, nil
-		}
-	}
-	if query := _q.withUploadedBy; query != nil {
-		e, ok := query.toOne(ctx, "uploaded_by", medianote.UploadedByColumn, func(n *User) { t.uploadedBy = append(t.uploadedBy, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withUploadedBy, _q.withUploadedBy = query, nil
-		}
-	}
-	toone.Fold(spec, edges)
-	return t
-}
-
-// restore gives the query back the eager loads foldToOne took.
-func (t *medianoteToOne) restore() {
-	if t == nil {
-		return
-	}
-	if t.withInteraction != nil {
-		t.q.withInteraction = t.withInteraction
-	}
-	if t.withTrial != nil {
-		t.q.withTrial = t.withTrial
-	}
-	if t.withCustomer != nil {
-		t.q.withCustomer = t.withCustomer
-	}
-	if t.withUploadedBy != nil {
-		t.q.withUploadedBy = t.withUploadedBy
-	}
-}
-
-// put sets the folded edges of nodes, the parent rows in the order they were read.
-func (t *medianoteToOne) put(nodes []*MediaNote) error {
-	if t == nil {
-		return nil
-	}
-	if t.withInteraction != nil {
-		if len(t.interaction) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of interaction for %d MediaNote rows", len(t.interaction), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Interaction = t.interaction[i]
-		}
-	}
-	if t.withTrial != nil {
-		if len(t.trial) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of trial for %d MediaNote rows", len(t.trial), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Trial = t.trial[i]
-		}
-	}
-	if t.withCustomer != nil {
-		if len(t.customer) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of customer for %d MediaNote rows", len(t.customer), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Customer = t.customer[i]
-		}
-	}
-	if t.withUploadedBy != nil {
-		if len(t.uploadedBy) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of uploaded_by for %d MediaNote rows", len(t.uploadedBy), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.UploadedBy = t.uploadedBy[i]
-		}
-	}
-	return nil
 }
 
 // MediaNoteGroupBy is the group-by builder for MediaNote entities.

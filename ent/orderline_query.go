@@ -21,8 +21,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-
-	"tandem/ent/toone"
 )
 
 // OrderLineQuery is the builder for querying OrderLine entities.
@@ -548,8 +546,6 @@ func (_q *OrderLineQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Or
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -593,9 +589,6 @@ func (_q *OrderLineQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Or
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
-	}
-	if err := toOne.put(nodes); err != nil {
-		return nil, err
 	}
 	return nodes, nil
 }
@@ -757,8 +750,6 @@ func (_q *OrderLineQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -886,207 +877,6 @@ func (_q *OrderLineQuery) ForShare(opts ...sql.LockOption) *OrderLineQuery {
 func (_q *OrderLineQuery) Modify(modifiers ...func(s *sql.Selector)) *OrderLineSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
-}
-
-// plainToOne reports whether the query, an eager load of a to-one edge, reads rows
-// and nothing else (no order, limit, modifiers or edges), so that it can be folded
-// into its parent's statement (ent/toone).
-func (_q *OrderLineQuery) plainToOne() bool {
-	return _q.path == nil && _q.sql == nil && len(_q.order) == 0 &&
-		_q.ctx.Limit == nil && _q.ctx.Offset == nil && _q.ctx.Unique == nil &&
-		len(_q.modifiers) == 0 && len(_q.loadTotal) == 0 &&
-		_q.withOrder == nil &&
-		_q.withCustomer == nil &&
-		_q.withProduct == nil &&
-		_q.withAgreement == nil &&
-		_q.withBatchAgeAcknowledgedBy == nil
-}
-
-// toOne makes the query, the eager load of the to-one edge name held by the parent's
-// column fk, one folded into the parent's statement; put takes each parent row's
-// OrderLine. ok is false when it cannot be folded: ent then loads it. The query's
-// interceptors and read rule run here, as they would before its own statement; when
-// the rule refuses, the edge is not folded, so that it fails only where ent's own
-// load would have run (not for parents without the edge).
-func (_q *OrderLineQuery) toOne(ctx context.Context, name, fk string, put func(*OrderLine)) (e toone.Edge, ok bool) {
-	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false
-	}
-	columns := orderline.Columns
-	if fields := _q.ctx.Fields; len(fields) > 0 {
-		columns = append(make([]string, 0, len(fields)+1), orderline.FieldID)
-		for _, f := range fields {
-			if f != orderline.FieldID {
-				columns = append(columns, f)
-			}
-		}
-	}
-	if targets, err := (*OrderLine).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false
-	}
-	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false
-	}
-	byID := make(map[pulid.ID]*OrderLine)
-	where := make([]func(*sql.Selector), len(_q.predicates))
-	for i, p := range _q.predicates {
-		where[i] = p
-	}
-	return toone.Edge{
-		Name: name, FK: fk, Table: orderline.Table, Columns: columns, Where: where,
-		Scan: func(c []string) ([]any, error) { return (*OrderLine).scanValues(nil, c) },
-		Put: func(values []any) error {
-			if values == nil {
-				put(nil)
-				return nil
-			}
-			if id, ok := values[0].(*pulid.ID); ok && id != nil {
-				if n, seen := byID[*id]; seen {
-					put(n) // the rows share one child, as ent's own load shares it
-					return nil
-				}
-			}
-			n := &OrderLine{config: _q.config}
-			if err := n.assignValues(columns, values); err != nil {
-				return err
-			}
-			byID[n.ID] = n
-			put(n)
-			return nil
-		},
-	}, true
-}
-
-// orderlineToOne is what foldToOne folded into a OrderLineQuery's statement.
-type orderlineToOne struct {
-	q                          *OrderLineQuery
-	withOrder                  *OrderQuery
-	order                      []*Order
-	withCustomer               *CustomerQuery
-	customer                   []*Customer
-	withProduct                *ProductQuery
-	product                    []*Product
-	withAgreement              *QuotationQuery
-	agreement                  []*Quotation
-	withBatchAgeAcknowledgedBy *UserQuery
-	batchAgeAcknowledgedBy     []*User
-}
-
-// foldToOne folds the to-one edges being loaded into the statement of spec (ent/toone).
-// It does nothing for a count (spec has no Assign) or under toone.Off.
-func (_q *OrderLineQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *orderlineToOne {
-	if spec.Assign == nil || !toone.On(ctx) {
-		return nil
-	}
-	t := &orderlineToOne{q: _q}
-	var edges []toone.Edge
-	if query := _q.withOrder; query != nil {
-		e, ok := query.toOne(ctx, "order", orderline.OrderColumn, func(n *Order) { t.order = append(t.order, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withOrder, _q.withOrder = query, nil
-		}
-	}
-	if query := _q.withCustomer; query != nil {
-		e, ok := query.toOne(ctx, "customer", orderline.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withCustomer, _q.withCustomer = query, nil
-		}
-	}
-	if query := _q.withProduct; query != nil {
-		e, ok := query.toOne(ctx, "product", orderline.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withProduct, _q.withProduct = query, nil
-		}
-	}
-	if query := _q.withAgreement; query != nil {
-		e, ok := query.toOne(ctx, "agreement", orderline.AgreementColumn, func(n *Quotation) { t.agreement = append(t.agreement, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withAgreement, _q.withAgreement = query, nil
-		}
-	}
-	if query := _q.withBatchAgeAcknowledgedBy; query != nil {
-		e, ok := query.toOne(ctx, "batch_age_acknowledged_by", orderline.BatchAgeAcknowledgedByColumn, func(n *User) { t.batchAgeAcknowledgedBy = append(t.batchAgeAcknowledgedBy, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withBatchAgeAcknowledgedBy, _q.withBatchAgeAcknowledgedBy = query, nil
-		}
-	}
-	toone.Fold(spec, edges)
-	return t
-}
-
-// restore gives the query back the eager loads foldToOne took.
-func (t *orderlineToOne) restore() {
-	if t == nil {
-		return
-	}
-	if t.withOrder != nil {
-		t.q.withOrder = t.withOrder
-	}
-	if t.withCustomer != nil {
-		t.q.withCustomer = t.withCustomer
-	}
-	if t.withProduct != nil {
-		t.q.withProduct = t.withProduct
-	}
-	if t.withAgreement != nil {
-		t.q.withAgreement = t.withAgreement
-	}
-	if t.withBatchAgeAcknowledgedBy != nil {
-		t.q.withBatchAgeAcknowledgedBy = t.withBatchAgeAcknowledgedBy
-	}
-}
-
-// put sets the folded edges of nodes, the parent rows in the order they were read.
-func (t *orderlineToOne) put(nodes []*OrderLine) error {
-	if t == nil {
-		return nil
-	}
-	if t.withOrder != nil {
-		if len(t.order) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of order for %d OrderLine rows", len(t.order), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Order = t.order[i]
-		}
-	}
-	if t.withCustomer != nil {
-		if len(t.customer) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of customer for %d OrderLine rows", len(t.customer), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Customer = t.customer[i]
-		}
-	}
-	if t.withProduct != nil {
-		if len(t.product) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of product for %d OrderLine rows", len(t.product), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Product = t.product[i]
-		}
-	}
-	if t.withAgreement != nil {
-		if len(t.agreement) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of agreement for %d OrderLine rows", len(t.agreement), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Agreement = t.agreement[i]
-		}
-	}
-	if t.withBatchAgeAcknowledgedBy != nil {
-		if len(t.batchAgeAcknowledgedBy) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of batch_age_acknowledged_by for %d OrderLine rows", len(t.batchAgeAcknowledgedBy), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.BatchAgeAcknowledgedBy = t.batchAgeAcknowledgedBy[i]
-		}
-	}
-	return nil
 }
 
 // OrderLineGroupBy is the group-by builder for OrderLine entities.

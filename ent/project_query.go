@@ -25,8 +25,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-
-	"tandem/ent/toone"
 )
 
 // ProjectQuery is the builder for querying Project entities.
@@ -627,8 +625,6 @@ func (_q *ProjectQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Proj
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -708,9 +704,6 @@ func (_q *ProjectQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Proj
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
-	}
-	if err := toOne.put(nodes); err != nil {
-		return nil, err
 	}
 	return nodes, nil
 }
@@ -930,8 +923,6 @@ func (_q *ProjectQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -1098,189 +1089,6 @@ func (_q *ProjectQuery) WithNamedDocuments(name string, opts ...func(*ProjectDoc
 	}
 	_q.withNamedDocuments[name] = query
 	return _q
-}
-
-// plainToOne reports whether the query, an eager load of a to-one edge, reads rows
-// and nothing else (no order, limit, modifiers or edges), so that it can be folded
-// into its parent's statement (ent/toone).
-func (_q *ProjectQuery) plainToOne() bool {
-	return _q.path == nil && _q.sql == nil && len(_q.order) == 0 &&
-		_q.ctx.Limit == nil && _q.ctx.Offset == nil && _q.ctx.Unique == nil &&
-		len(_q.modifiers) == 0 && len(_q.loadTotal) == 0 &&
-		_q.withCustomer == nil &&
-		_q.withOurLead == nil &&
-		_q.withNeed == nil &&
-		_q.withProduct == nil &&
-		_q.withMembers == nil && len(_q.withNamedMembers) == 0 &&
-		_q.withMilestones == nil && len(_q.withNamedMilestones) == 0 &&
-		_q.withDocuments == nil && len(_q.withNamedDocuments) == 0
-}
-
-// toOne makes the query, the eager load of the to-one edge name held by the parent's
-// column fk, one folded into the parent's statement; put takes each parent row's
-// Project. ok is false when it cannot be folded: ent then loads it. The query's
-// interceptors and read rule run here, as they would before its own statement; when
-// the rule refuses, the edge is not folded, so that it fails only where ent's own
-// load would have run (not for parents without the edge).
-func (_q *ProjectQuery) toOne(ctx context.Context, name, fk string, put func(*Project)) (e toone.Edge, ok bool) {
-	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false
-	}
-	columns := project.Columns
-	if fields := _q.ctx.Fields; len(fields) > 0 {
-		columns = append(make([]string, 0, len(fields)+1), project.FieldID)
-		for _, f := range fields {
-			if f != project.FieldID {
-				columns = append(columns, f)
-			}
-		}
-	}
-	if targets, err := (*Project).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false
-	}
-	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false
-	}
-	byID := make(map[pulid.ID]*Project)
-	where := make([]func(*sql.Selector), len(_q.predicates))
-	for i, p := range _q.predicates {
-		where[i] = p
-	}
-	return toone.Edge{
-		Name: name, FK: fk, Table: project.Table, Columns: columns, Where: where,
-		Scan: func(c []string) ([]any, error) { return (*Project).scanValues(nil, c) },
-		Put: func(values []any) error {
-			if values == nil {
-				put(nil)
-				return nil
-			}
-			if id, ok := values[0].(*pulid.ID); ok && id != nil {
-				if n, seen := byID[*id]; seen {
-					put(n) // the rows share one child, as ent's own load shares it
-					return nil
-				}
-			}
-			n := &Project{config: _q.config}
-			if err := n.assignValues(columns, values); err != nil {
-				return err
-			}
-			byID[n.ID] = n
-			put(n)
-			return nil
-		},
-	}, true
-}
-
-// projectToOne is what foldToOne folded into a ProjectQuery's statement.
-type projectToOne struct {
-	q            *ProjectQuery
-	withCustomer *CustomerQuery
-	customer     []*Customer
-	withOurLead  *UserQuery
-	ourLead      []*User
-	withNeed     *NeedQuery
-	need         []*Need
-	withProduct  *ProductQuery
-	product      []*Product
-}
-
-// foldToOne folds the to-one edges being loaded into the statement of spec (ent/toone).
-// It does nothing for a count (spec has no Assign) or under toone.Off.
-func (_q *ProjectQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *projectToOne {
-	if spec.Assign == nil || !toone.On(ctx) {
-		return nil
-	}
-	t := &projectToOne{q: _q}
-	var edges []toone.Edge
-	if query := _q.withCustomer; query != nil {
-		e, ok := query.toOne(ctx, "customer", project.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withCustomer, _q.withCustomer = query, nil
-		}
-	}
-	if query := _q.withOurLead; query != nil {
-		e, ok := query.toOne(ctx, "our_lead", project.OurLeadColumn, func(n *User) { t.ourLead = append(t.ourLead, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withOurLead, _q.withOurLead = query, nil
-		}
-	}
-	if query := _q.withNeed; query != nil {
-		e, ok := query.toOne(ctx, "need", project.NeedColumn, func(n *Need) { t.need = append(t.need, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withNeed, _q.withNeed = query, nil
-		}
-	}
-	if query := _q.withProduct; query != nil {
-		e, ok := query.toOne(ctx, "product", project.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withProduct, _q.withProduct = query, nil
-		}
-	}
-	toone.Fold(spec, edges)
-	return t
-}
-
-// restore gives the query back the eager loads foldToOne took.
-func (t *projectToOne) restore() {
-	if t == nil {
-		return
-	}
-	if t.withCustomer != nil {
-		t.q.withCustomer = t.withCustomer
-	}
-	if t.withOurLead != nil {
-		t.q.withOurLead = t.withOurLead
-	}
-	if t.withNeed != nil {
-		t.q.withNeed = t.withNeed
-	}
-	if t.withProduct != nil {
-		t.q.withProduct = t.withProduct
-	}
-}
-
-// put sets the folded edges of nodes, the parent rows in the order they were read.
-func (t *projectToOne) put(nodes []*Project) error {
-	if t == nil {
-		return nil
-	}
-	if t.withCustomer != nil {
-		if len(t.customer) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of customer for %d Project rows", len(t.customer), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Customer = t.customer[i]
-		}
-	}
-	if t.withOurLead != nil {
-		if len(t.ourLead) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of our_lead for %d Project rows", len(t.ourLead), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.OurLead = t.ourLead[i]
-		}
-	}
-	if t.withNeed != nil {
-		if len(t.need) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of need for %d Project rows", len(t.need), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Need = t.need[i]
-		}
-	}
-	if t.withProduct != nil {
-		if len(t.product) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of product for %d Project rows", len(t.product), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Product = t.product[i]
-		}
-	}
-	return nil
 }
 
 // ProjectGroupBy is the group-by builder for Project entities.

@@ -19,8 +19,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-
-	"tandem/ent/toone"
 )
 
 // ProjectDocumentQuery is the builder for querying ProjectDocument entities.
@@ -474,8 +472,6 @@ func (_q *ProjectDocumentQuery) sqlAll(ctx context.Context, hooks ...queryHook) 
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -507,9 +503,6 @@ func (_q *ProjectDocumentQuery) sqlAll(ctx context.Context, hooks ...queryHook) 
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
-	}
-	if err := toOne.put(nodes); err != nil {
-		return nil, err
 	}
 	return nodes, nil
 }
@@ -607,8 +600,6 @@ func (_q *ProjectDocumentQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -730,165 +721,6 @@ func (_q *ProjectDocumentQuery) ForShare(opts ...sql.LockOption) *ProjectDocumen
 func (_q *ProjectDocumentQuery) Modify(modifiers ...func(s *sql.Selector)) *ProjectDocumentSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
-}
-
-// plainToOne reports whether the query, an eager load of a to-one edge, reads rows
-// and nothing else (no order, limit, modifiers or edges), so that it can be folded
-// into its parent's statement (ent/toone).
-func (_q *ProjectDocumentQuery) plainToOne() bool {
-	return _q.path == nil && _q.sql == nil && len(_q.order) == 0 &&
-		_q.ctx.Limit == nil && _q.ctx.Offset == nil && _q.ctx.Unique == nil &&
-		len(_q.modifiers) == 0 && len(_q.loadTotal) == 0 &&
-		_q.withProject == nil &&
-		_q.withCustomer == nil &&
-		_q.withUploadedBy == nil
-}
-
-// toOne makes the query, the eager load of the to-one edge name held by the parent's
-// column fk, one folded into the parent's statement; put takes each parent row's
-// ProjectDocument. ok is false when it cannot be folded: ent then loads it. The query's
-// interceptors and read rule run here, as they would before its own statement; when
-// the rule refuses, the edge is not folded, so that it fails only where ent's own
-// load would have run (not for parents without the edge).
-func (_q *ProjectDocumentQuery) toOne(ctx context.Context, name, fk string, put func(*ProjectDocument)) (e toone.Edge, ok bool) {
-	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false
-	}
-	columns := projectdocument.Columns
-	if fields := _q.ctx.Fields; len(fields) > 0 {
-		columns = append(make([]string, 0, len(fields)+1), projectdocument.FieldID)
-		for _, f := range fields {
-			if f != projectdocument.FieldID {
-				columns = append(columns, f)
-			}
-		}
-	}
-	if targets, err := (*ProjectDocument).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false
-	}
-	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false
-	}
-	byID := make(map[pulid.ID]*ProjectDocument)
-	where := make([]func(*sql.Selector), len(_q.predicates))
-	for i, p := range _q.predicates {
-		where[i] = p
-	}
-	return toone.Edge{
-		Name: name, FK: fk, Table: projectdocument.Table, Columns: columns, Where: where,
-		Scan: func(c []string) ([]any, error) { return (*ProjectDocument).scanValues(nil, c) },
-		Put: func(values []any) error {
-			if values == nil {
-				put(nil)
-				return nil
-			}
-			if id, ok := values[0].(*pulid.ID); ok && id != nil {
-				if n, seen := byID[*id]; seen {
-					put(n) // the rows share one child, as ent's own load shares it
-					return nil
-				}
-			}
-			n := &ProjectDocument{config: _q.config}
-			if err := n.assignValues(columns, values); err != nil {
-				return err
-			}
-			byID[n.ID] = n
-			put(n)
-			return nil
-		},
-	}, true
-}
-
-// projectdocumentToOne is what foldToOne folded into a ProjectDocumentQuery's statement.
-type projectdocumentToOne struct {
-	q              *ProjectDocumentQuery
-	withProject    *ProjectQuery
-	project        []*Project
-	withCustomer   *CustomerQuery
-	customer       []*Customer
-	withUploadedBy *UserQuery
-	uploadedBy     []*User
-}
-
-// foldToOne folds the to-one edges being loaded into the statement of spec (ent/toone).
-// It does nothing for a count (spec has no Assign) or under toone.Off.
-func (_q *ProjectDocumentQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *projectdocumentToOne {
-	if spec.Assign == nil || !toone.On(ctx) {
-		return nil
-	}
-	t := &projectdocumentToOne{q: _q}
-	var edges []toone.Edge
-	if query := _q.withProject; query != nil {
-		e, ok := query.toOne(ctx, "project", projectdocument.ProjectColumn, func(n *Project) { t.project = append(t.project, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withProject, _q.withProject = query, nil
-		}
-	}
-	if query := _q.withCustomer; query != nil {
-		e, ok := query.toOne(ctx, "customer", projectdocument.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withCustomer, _q.withCustomer = query, nil
-		}
-	}
-	if query := _q.withUploadedBy; query != nil {
-		e, ok := query.toOne(ctx, "uploaded_by", projectdocument.UploadedByColumn, func(n *User) { t.uploadedBy = append(t.uploadedBy, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withUploadedBy, _q.withUploadedBy = query, nil
-		}
-	}
-	toone.Fold(spec, edges)
-	return t
-}
-
-// restore gives the query back the eager loads foldToOne took.
-func (t *projectdocumentToOne) restore() {
-	if t == nil {
-		return
-	}
-	if t.withProject != nil {
-		t.q.withProject = t.withProject
-	}
-	if t.withCustomer != nil {
-		t.q.withCustomer = t.withCustomer
-	}
-	if t.withUploadedBy != nil {
-		t.q.withUploadedBy = t.withUploadedBy
-	}
-}
-
-// put sets the folded edges of nodes, the parent rows in the order they were read.
-func (t *projectdocumentToOne) put(nodes []*ProjectDocument) error {
-	if t == nil {
-		return nil
-	}
-	if t.withProject != nil {
-		if len(t.project) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of project for %d ProjectDocument rows", len(t.project), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Project = t.project[i]
-		}
-	}
-	if t.withCustomer != nil {
-		if len(t.customer) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of customer for %d ProjectDocument rows", len(t.customer), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Customer = t.customer[i]
-		}
-	}
-	if t.withUploadedBy != nil {
-		if len(t.uploadedBy) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of uploaded_by for %d ProjectDocument rows", len(t.uploadedBy), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.UploadedBy = t.uploadedBy[i]
-		}
-	}
-	return nil
 }
 
 // ProjectDocumentGroupBy is the group-by builder for ProjectDocument entities.

@@ -20,8 +20,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-
-	"tandem/ent/toone"
 )
 
 // ProjectMemberQuery is the builder for querying ProjectMember entities.
@@ -511,8 +509,6 @@ func (_q *ProjectMemberQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -550,9 +546,6 @@ func (_q *ProjectMemberQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
-	}
-	if err := toOne.put(nodes); err != nil {
-		return nil, err
 	}
 	return nodes, nil
 }
@@ -679,8 +672,6 @@ func (_q *ProjectMemberQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -805,186 +796,6 @@ func (_q *ProjectMemberQuery) ForShare(opts ...sql.LockOption) *ProjectMemberQue
 func (_q *ProjectMemberQuery) Modify(modifiers ...func(s *sql.Selector)) *ProjectMemberSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
-}
-
-// plainToOne reports whether the query, an eager load of a to-one edge, reads rows
-// and nothing else (no order, limit, modifiers or edges), so that it can be folded
-// into its parent's statement (ent/toone).
-func (_q *ProjectMemberQuery) plainToOne() bool {
-	return _q.path == nil && _q.sql == nil && len(_q.order) == 0 &&
-		_q.ctx.Limit == nil && _q.ctx.Offset == nil && _q.ctx.Unique == nil &&
-		len(_q.modifiers) == 0 && len(_q.loadTotal) == 0 &&
-		_q.withProject == nil &&
-		_q.withCustomer == nil &&
-		_q.withKeyPerson == nil &&
-		_q.withUser == nil
-}
-
-// toOne makes the query, the eager load of the to-one edge name held by the parent's
-// column fk, one folded into the parent's statement; put takes each parent row's
-// ProjectMember. ok is false when it cannot be folded: ent then loads it. The query's
-// interceptors and read rule run here, as they would before its own statement; when
-// the rule refuses, the edge is not folded, so that it fails only where ent's own
-// load would have run (not for parents without the edge).
-func (_q *ProjectMemberQuery) toOne(ctx context.Context, name, fk string, put func(*ProjectMember)) (e toone.Edge, ok bool) {
-	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false
-	}
-	columns := projectmember.Columns
-	if fields := _q.ctx.Fields; len(fields) > 0 {
-		columns = append(make([]string, 0, len(fields)+1), projectmember.FieldID)
-		for _, f := range fields {
-			if f != projectmember.FieldID {
-				columns = append(columns, f)
-			}
-		}
-	}
-	if targets, err := (*ProjectMember).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false
-	}
-	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false
-	}
-	byID := make(map[pulid.ID]*ProjectMember)
-	where := make([]func(*sql.Selector), len(_q.predicates))
-	for i, p := range _q.predicates {
-		where[i] = p
-	}
-	return toone.Edge{
-		Name: name, FK: fk, Table: projectmember.Table, Columns: columns, Where: where,
-		Scan: func(c []string) ([]any, error) { return (*ProjectMember).scanValues(nil, c) },
-		Put: func(values []any) error {
-			if values == nil {
-				put(nil)
-				return nil
-			}
-			if id, ok := values[0].(*pulid.ID); ok && id != nil {
-				if n, seen := byID[*id]; seen {
-					put(n) // the rows share one child, as ent's own load shares it
-					return nil
-				}
-			}
-			n := &ProjectMember{config: _q.config}
-			if err := n.assignValues(columns, values); err != nil {
-				return err
-			}
-			byID[n.ID] = n
-			put(n)
-			return nil
-		},
-	}, true
-}
-
-// projectmemberToOne is what foldToOne folded into a ProjectMemberQuery's statement.
-type projectmemberToOne struct {
-	q             *ProjectMemberQuery
-	withProject   *ProjectQuery
-	project       []*Project
-	withCustomer  *CustomerQuery
-	customer      []*Customer
-	withKeyPerson *KeyPersonQuery
-	keyPerson     []*KeyPerson
-	withUser      *UserQuery
-	user          []*User
-}
-
-// foldToOne folds the to-one edges being loaded into the statement of spec (ent/toone).
-// It does nothing for a count (spec has no Assign) or under toone.Off.
-func (_q *ProjectMemberQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *projectmemberToOne {
-	if spec.Assign == nil || !toone.On(ctx) {
-		return nil
-	}
-	t := &projectmemberToOne{q: _q}
-	var edges []toone.Edge
-	if query := _q.withProject; query != nil {
-		e, ok := query.toOne(ctx, "project", projectmember.ProjectColumn, func(n *Project) { t.project = append(t.project, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withProject, _q.withProject = query, nil
-		}
-	}
-	if query := _q.withCustomer; query != nil {
-		e, ok := query.toOne(ctx, "customer", projectmember.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withCustomer, _q.withCustomer = query, nil
-		}
-	}
-	if query := _q.withKeyPerson; query != nil {
-		e, ok := query.toOne(ctx, "key_person", projectmember.KeyPersonColumn, func(n *KeyPerson) { t.keyPerson = append(t.keyPerson, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withKeyPerson, _q.withKeyPerson = query, nil
-		}
-	}
-	if query := _q.withUser; query != nil {
-		e, ok := query.toOne(ctx, "user", projectmember.UserColumn, func(n *User) { t.user = append(t.user, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withUser, _q.withUser = query, nil
-		}
-	}
-	toone.Fold(spec, edges)
-	return t
-}
-
-// restore gives the query back the eager loads foldToOne took.
-func (t *projectmemberToOne) restore() {
-	if t == nil {
-		return
-	}
-	if t.withProject != nil {
-		t.q.withProject = t.withProject
-	}
-	if t.withCustomer != nil {
-		t.q.withCustomer = t.withCustomer
-	}
-	if t.withKeyPerson != nil {
-		t.q.withKeyPerson = t.withKeyPerson
-	}
-	if t.withUser != nil {
-		t.q.withUser = t.withUser
-	}
-}
-
-// put sets the folded edges of nodes, the parent rows in the order they were read.
-func (t *projectmemberToOne) put(nodes []*ProjectMember) error {
-	if t == nil {
-		return nil
-	}
-	if t.withProject != nil {
-		if len(t.project) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of project for %d ProjectMember rows", len(t.project), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Project = t.project[i]
-		}
-	}
-	if t.withCustomer != nil {
-		if len(t.customer) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of customer for %d ProjectMember rows", len(t.customer), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Customer = t.customer[i]
-		}
-	}
-	if t.withKeyPerson != nil {
-		if len(t.keyPerson) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of key_person for %d ProjectMember rows", len(t.keyPerson), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.KeyPerson = t.keyPerson[i]
-		}
-	}
-	if t.withUser != nil {
-		if len(t.user) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of user for %d ProjectMember rows", len(t.user), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.User = t.user[i]
-		}
-	}
-	return nil
 }
 
 // ProjectMemberGroupBy is the group-by builder for ProjectMember entities.

@@ -19,8 +19,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-
-	"tandem/ent/toone"
 )
 
 // QuotationLineQuery is the builder for querying QuotationLine entities.
@@ -474,8 +472,6 @@ func (_q *QuotationLineQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -507,9 +503,6 @@ func (_q *QuotationLineQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
-	}
-	if err := toOne.put(nodes); err != nil {
-		return nil, err
 	}
 	return nodes, nil
 }
@@ -607,8 +600,6 @@ func (_q *QuotationLineQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -730,165 +721,6 @@ func (_q *QuotationLineQuery) ForShare(opts ...sql.LockOption) *QuotationLineQue
 func (_q *QuotationLineQuery) Modify(modifiers ...func(s *sql.Selector)) *QuotationLineSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
-}
-
-// plainToOne reports whether the query, an eager load of a to-one edge, reads rows
-// and nothing else (no order, limit, modifiers or edges), so that it can be folded
-// into its parent's statement (ent/toone).
-func (_q *QuotationLineQuery) plainToOne() bool {
-	return _q.path == nil && _q.sql == nil && len(_q.order) == 0 &&
-		_q.ctx.Limit == nil && _q.ctx.Offset == nil && _q.ctx.Unique == nil &&
-		len(_q.modifiers) == 0 && len(_q.loadTotal) == 0 &&
-		_q.withQuotation == nil &&
-		_q.withCustomer == nil &&
-		_q.withProduct == nil
-}
-
-// toOne makes the query, the eager load of the to-one edge name held by the parent's
-// column fk, one folded into the parent's statement; put takes each parent row's
-// QuotationLine. ok is false when it cannot be folded: ent then loads it. The query's
-// interceptors and read rule run here, as they would before its own statement; when
-// the rule refuses, the edge is not folded, so that it fails only where ent's own
-// load would have run (not for parents without the edge).
-func (_q *QuotationLineQuery) toOne(ctx context.Context, name, fk string, put func(*QuotationLine)) (e toone.Edge, ok bool) {
-	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false
-	}
-	columns := quotationline.Columns
-	if fields := _q.ctx.Fields; len(fields) > 0 {
-		columns = append(make([]string, 0, len(fields)+1), quotationline.FieldID)
-		for _, f := range fields {
-			if f != quotationline.FieldID {
-				columns = append(columns, f)
-			}
-		}
-	}
-	if targets, err := (*QuotationLine).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false
-	}
-	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false
-	}
-	byID := make(map[pulid.ID]*QuotationLine)
-	where := make([]func(*sql.Selector), len(_q.predicates))
-	for i, p := range _q.predicates {
-		where[i] = p
-	}
-	return toone.Edge{
-		Name: name, FK: fk, Table: quotationline.Table, Columns: columns, Where: where,
-		Scan: func(c []string) ([]any, error) { return (*QuotationLine).scanValues(nil, c) },
-		Put: func(values []any) error {
-			if values == nil {
-				put(nil)
-				return nil
-			}
-			if id, ok := values[0].(*pulid.ID); ok && id != nil {
-				if n, seen := byID[*id]; seen {
-					put(n) // the rows share one child, as ent's own load shares it
-					return nil
-				}
-			}
-			n := &QuotationLine{config: _q.config}
-			if err := n.assignValues(columns, values); err != nil {
-				return err
-			}
-			byID[n.ID] = n
-			put(n)
-			return nil
-		},
-	}, true
-}
-
-// quotationlineToOne is what foldToOne folded into a QuotationLineQuery's statement.
-type quotationlineToOne struct {
-	q             *QuotationLineQuery
-	withQuotation *QuotationQuery
-	quotation     []*Quotation
-	withCustomer  *CustomerQuery
-	customer      []*Customer
-	withProduct   *ProductQuery
-	product       []*Product
-}
-
-// foldToOne folds the to-one edges being loaded into the statement of spec (ent/toone).
-// It does nothing for a count (spec has no Assign) or under toone.Off.
-func (_q *QuotationLineQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *quotationlineToOne {
-	if spec.Assign == nil || !toone.On(ctx) {
-		return nil
-	}
-	t := &quotationlineToOne{q: _q}
-	var edges []toone.Edge
-	if query := _q.withQuotation; query != nil {
-		e, ok := query.toOne(ctx, "quotation", quotationline.QuotationColumn, func(n *Quotation) { t.quotation = append(t.quotation, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withQuotation, _q.withQuotation = query, nil
-		}
-	}
-	if query := _q.withCustomer; query != nil {
-		e, ok := query.toOne(ctx, "customer", quotationline.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withCustomer, _q.withCustomer = query, nil
-		}
-	}
-	if query := _q.withProduct; query != nil {
-		e, ok := query.toOne(ctx, "product", quotationline.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withProduct, _q.withProduct = query, nil
-		}
-	}
-	toone.Fold(spec, edges)
-	return t
-}
-
-// restore gives the query back the eager loads foldToOne took.
-func (t *quotationlineToOne) restore() {
-	if t == nil {
-		return
-	}
-	if t.withQuotation != nil {
-		t.q.withQuotation = t.withQuotation
-	}
-	if t.withCustomer != nil {
-		t.q.withCustomer = t.withCustomer
-	}
-	if t.withProduct != nil {
-		t.q.withProduct = t.withProduct
-	}
-}
-
-// put sets the folded edges of nodes, the parent rows in the order they were read.
-func (t *quotationlineToOne) put(nodes []*QuotationLine) error {
-	if t == nil {
-		return nil
-	}
-	if t.withQuotation != nil {
-		if len(t.quotation) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of quotation for %d QuotationLine rows", len(t.quotation), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Quotation = t.quotation[i]
-		}
-	}
-	if t.withCustomer != nil {
-		if len(t.customer) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of customer for %d QuotationLine rows", len(t.customer), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Customer = t.customer[i]
-		}
-	}
-	if t.withProduct != nil {
-		if len(t.product) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of product for %d QuotationLine rows", len(t.product), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Product = t.product[i]
-		}
-	}
-	return nil
 }
 
 // QuotationLineGroupBy is the group-by builder for QuotationLine entities.

@@ -24,8 +24,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-
-	"tandem/ent/toone"
 )
 
 // SampleQuery is the builder for querying Sample entities.
@@ -589,8 +587,6 @@ func (_q *SampleQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Sampl
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -656,9 +652,6 @@ func (_q *SampleQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Sampl
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
-	}
-	if err := toOne.put(nodes); err != nil {
-		return nil, err
 	}
 	return nodes, nil
 }
@@ -847,8 +840,6 @@ func (_q *SampleQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -1001,188 +992,6 @@ func (_q *SampleQuery) WithNamedTrials(name string, opts ...func(*TrialQuery)) *
 	}
 	_q.withNamedTrials[name] = query
 	return _q
-}
-
-// plainToOne reports whether the query, an eager load of a to-one edge, reads rows
-// and nothing else (no order, limit, modifiers or edges), so that it can be folded
-// into its parent's statement (ent/toone).
-func (_q *SampleQuery) plainToOne() bool {
-	return _q.path == nil && _q.sql == nil && len(_q.order) == 0 &&
-		_q.ctx.Limit == nil && _q.ctx.Offset == nil && _q.ctx.Unique == nil &&
-		len(_q.modifiers) == 0 && len(_q.loadTotal) == 0 &&
-		_q.withCustomer == nil &&
-		_q.withProduct == nil &&
-		_q.withRequestedBy == nil &&
-		_q.withOrder == nil &&
-		_q.withEvents == nil && len(_q.withNamedEvents) == 0 &&
-		_q.withTrials == nil && len(_q.withNamedTrials) == 0
-}
-
-// toOne makes the query, the eager load of the to-one edge name held by the parent's
-// column fk, one folded into the parent's statement; put takes each parent row's
-// Sample. ok is false when it cannot be folded: ent then loads it. The query's
-// interceptors and read rule run here, as they would before its own statement; when
-// the rule refuses, the edge is not folded, so that it fails only where ent's own
-// load would have run (not for parents without the edge).
-func (_q *SampleQuery) toOne(ctx context.Context, name, fk string, put func(*Sample)) (e toone.Edge, ok bool) {
-	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false
-	}
-	columns := sample.Columns
-	if fields := _q.ctx.Fields; len(fields) > 0 {
-		columns = append(make([]string, 0, len(fields)+1), sample.FieldID)
-		for _, f := range fields {
-			if f != sample.FieldID {
-				columns = append(columns, f)
-			}
-		}
-	}
-	if targets, err := (*Sample).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false
-	}
-	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false
-	}
-	byID := make(map[pulid.ID]*Sample)
-	where := make([]func(*sql.Selector), len(_q.predicates))
-	for i, p := range _q.predicates {
-		where[i] = p
-	}
-	return toone.Edge{
-		Name: name, FK: fk, Table: sample.Table, Columns: columns, Where: where,
-		Scan: func(c []string) ([]any, error) { return (*Sample).scanValues(nil, c) },
-		Put: func(values []any) error {
-			if values == nil {
-				put(nil)
-				return nil
-			}
-			if id, ok := values[0].(*pulid.ID); ok && id != nil {
-				if n, seen := byID[*id]; seen {
-					put(n) // the rows share one child, as ent's own load shares it
-					return nil
-				}
-			}
-			n := &Sample{config: _q.config}
-			if err := n.assignValues(columns, values); err != nil {
-				return err
-			}
-			byID[n.ID] = n
-			put(n)
-			return nil
-		},
-	}, true
-}
-
-// sampleToOne is what foldToOne folded into a SampleQuery's statement.
-type sampleToOne struct {
-	q               *SampleQuery
-	withCustomer    *CustomerQuery
-	customer        []*Customer
-	withProduct     *ProductQuery
-	product         []*Product
-	withRequestedBy *UserQuery
-	requestedBy     []*User
-	withOrder       *OrderQuery
-	order           []*Order
-}
-
-// foldToOne folds the to-one edges being loaded into the statement of spec (ent/toone).
-// It does nothing for a count (spec has no Assign) or under toone.Off.
-func (_q *SampleQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *sampleToOne {
-	if spec.Assign == nil || !toone.On(ctx) {
-		return nil
-	}
-	t := &sampleToOne{q: _q}
-	var edges []toone.Edge
-	if query := _q.withCustomer; query != nil {
-		e, ok := query.toOne(ctx, "customer", sample.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withCustomer, _q.withCustomer = query, nil
-		}
-	}
-	if query := _q.withProduct; query != nil {
-		e, ok := query.toOne(ctx, "product", sample.ProductColumn, func(n *Product) { t.product = append(t.product, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withProduct, _q.withProduct = query, nil
-		}
-	}
-	if query := _q.withRequestedBy; query != nil {
-		e, ok := query.toOne(ctx, "requested_by", sample.RequestedByColumn, func(n *User) { t.requestedBy = append(t.requestedBy, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withRequestedBy, _q.withRequestedBy = query, nil
-		}
-	}
-	if query := _q.withOrder; query != nil {
-		e, ok := query.toOne(ctx, "order", sample.OrderColumn, func(n *Order) { t.order = append(t.order, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withOrder, _q.withOrder = query, nil
-		}
-	}
-	toone.Fold(spec, edges)
-	return t
-}
-
-// restore gives the query back the eager loads foldToOne took.
-func (t *sampleToOne) restore() {
-	if t == nil {
-		return
-	}
-	if t.withCustomer != nil {
-		t.q.withCustomer = t.withCustomer
-	}
-	if t.withProduct != nil {
-		t.q.withProduct = t.withProduct
-	}
-	if t.withRequestedBy != nil {
-		t.q.withRequestedBy = t.withRequestedBy
-	}
-	if t.withOrder != nil {
-		t.q.withOrder = t.withOrder
-	}
-}
-
-// put sets the folded edges of nodes, the parent rows in the order they were read.
-func (t *sampleToOne) put(nodes []*Sample) error {
-	if t == nil {
-		return nil
-	}
-	if t.withCustomer != nil {
-		if len(t.customer) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of customer for %d Sample rows", len(t.customer), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Customer = t.customer[i]
-		}
-	}
-	if t.withProduct != nil {
-		if len(t.product) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of product for %d Sample rows", len(t.product), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Product = t.product[i]
-		}
-	}
-	if t.withRequestedBy != nil {
-		if len(t.requestedBy) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of requested_by for %d Sample rows", len(t.requestedBy), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.RequestedBy = t.requestedBy[i]
-		}
-	}
-	if t.withOrder != nil {
-		if len(t.order) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of order for %d Sample rows", len(t.order), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Order = t.order[i]
-		}
-	}
-	return nil
 }
 
 // SampleGroupBy is the group-by builder for Sample entities.

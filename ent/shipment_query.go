@@ -21,8 +21,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-
-	"tandem/ent/toone"
 )
 
 // ShipmentQuery is the builder for querying Shipment entities.
@@ -477,8 +475,6 @@ func (_q *ShipmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Shi
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -518,9 +514,6 @@ func (_q *ShipmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Shi
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
-	}
-	if err := toOne.put(nodes); err != nil {
-		return nil, err
 	}
 	return nodes, nil
 }
@@ -620,8 +613,6 @@ func (_q *ShipmentQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -754,145 +745,6 @@ func (_q *ShipmentQuery) WithNamedEvents(name string, opts ...func(*TrackingEven
 	}
 	_q.withNamedEvents[name] = query
 	return _q
-}
-
-// plainToOne reports whether the query, an eager load of a to-one edge, reads rows
-// and nothing else (no order, limit, modifiers or edges), so that it can be folded
-// into its parent's statement (ent/toone).
-func (_q *ShipmentQuery) plainToOne() bool {
-	return _q.path == nil && _q.sql == nil && len(_q.order) == 0 &&
-		_q.ctx.Limit == nil && _q.ctx.Offset == nil && _q.ctx.Unique == nil &&
-		len(_q.modifiers) == 0 && len(_q.loadTotal) == 0 &&
-		_q.withOrder == nil &&
-		_q.withCustomer == nil &&
-		_q.withEvents == nil && len(_q.withNamedEvents) == 0
-}
-
-// toOne makes the query, the eager load of the to-one edge name held by the parent's
-// column fk, one folded into the parent's statement; put takes each parent row's
-// Shipment. ok is false when it cannot be folded: ent then loads it. The query's
-// interceptors and read rule run here, as they would before its own statement; when
-// the rule refuses, the edge is not folded, so that it fails only where ent's own
-// load would have run (not for parents without the edge).
-func (_q *ShipmentQuery) toOne(ctx context.Context, name, fk string, put func(*Shipment)) (e toone.Edge, ok bool) {
-	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false
-	}
-	columns := shipment.Columns
-	if fields := _q.ctx.Fields; len(fields) > 0 {
-		columns = append(make([]string, 0, len(fields)+1), shipment.FieldID)
-		for _, f := range fields {
-			if f != shipment.FieldID {
-				columns = append(columns, f)
-			}
-		}
-	}
-	if targets, err := (*Shipment).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false
-	}
-	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false
-	}
-	byID := make(map[pulid.ID]*Shipment)
-	where := make([]func(*sql.Selector), len(_q.predicates))
-	for i, p := range _q.predicates {
-		where[i] = p
-	}
-	return toone.Edge{
-		Name: name, FK: fk, Table: shipment.Table, Columns: columns, Where: where,
-		Scan: func(c []string) ([]any, error) { return (*Shipment).scanValues(nil, c) },
-		Put: func(values []any) error {
-			if values == nil {
-				put(nil)
-				return nil
-			}
-			if id, ok := values[0].(*pulid.ID); ok && id != nil {
-				if n, seen := byID[*id]; seen {
-					put(n) // the rows share one child, as ent's own load shares it
-					return nil
-				}
-			}
-			n := &Shipment{config: _q.config}
-			if err := n.assignValues(columns, values); err != nil {
-				return err
-			}
-			byID[n.ID] = n
-			put(n)
-			return nil
-		},
-	}, true
-}
-
-// shipmentToOne is what foldToOne folded into a ShipmentQuery's statement.
-type shipmentToOne struct {
-	q            *ShipmentQuery
-	withOrder    *OrderQuery
-	order        []*Order
-	withCustomer *CustomerQuery
-	customer     []*Customer
-}
-
-// foldToOne folds the to-one edges being loaded into the statement of spec (ent/toone).
-// It does nothing for a count (spec has no Assign) or under toone.Off.
-func (_q *ShipmentQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *shipmentToOne {
-	if spec.Assign == nil || !toone.On(ctx) {
-		return nil
-	}
-	t := &shipmentToOne{q: _q}
-	var edges []toone.Edge
-	if query := _q.withOrder; query != nil {
-		e, ok := query.toOne(ctx, "order", shipment.OrderColumn, func(n *Order) { t.order = append(t.order, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withOrder, _q.withOrder = query, nil
-		}
-	}
-	if query := _q.withCustomer; query != nil {
-		e, ok := query.toOne(ctx, "customer", shipment.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withCustomer, _q.withCustomer = query, nil
-		}
-	}
-	toone.Fold(spec, edges)
-	return t
-}
-
-// restore gives the query back the eager loads foldToOne took.
-func (t *shipmentToOne) restore() {
-	if t == nil {
-		return
-	}
-	if t.withOrder != nil {
-		t.q.withOrder = t.withOrder
-	}
-	if t.withCustomer != nil {
-		t.q.withCustomer = t.withCustomer
-	}
-}
-
-// put sets the folded edges of nodes, the parent rows in the order they were read.
-func (t *shipmentToOne) put(nodes []*Shipment) error {
-	if t == nil {
-		return nil
-	}
-	if t.withOrder != nil {
-		if len(t.order) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of order for %d Shipment rows", len(t.order), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Order = t.order[i]
-		}
-	}
-	if t.withCustomer != nil {
-		if len(t.customer) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of customer for %d Shipment rows", len(t.customer), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Customer = t.customer[i]
-		}
-	}
-	return nil
 }
 
 // ShipmentGroupBy is the group-by builder for Shipment entities.

@@ -17,8 +17,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-
-	"tandem/ent/toone"
 )
 
 // SnoozeQuery is the builder for querying Snooze entities.
@@ -400,8 +398,6 @@ func (_q *SnoozeQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Snooz
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -421,9 +417,6 @@ func (_q *SnoozeQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Snooz
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
-	}
-	if err := toOne.put(nodes); err != nil {
-		return nil, err
 	}
 	return nodes, nil
 }
@@ -463,8 +456,6 @@ func (_q *SnoozeQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -580,123 +571,6 @@ func (_q *SnoozeQuery) ForShare(opts ...sql.LockOption) *SnoozeQuery {
 func (_q *SnoozeQuery) Modify(modifiers ...func(s *sql.Selector)) *SnoozeSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
-}
-
-// plainToOne reports whether the query, an eager load of a to-one edge, reads rows
-// and nothing else (no order, limit, modifiers or edges), so that it can be folded
-// into its parent's statement (ent/toone).
-func (_q *SnoozeQuery) plainToOne() bool {
-	return _q.path == nil && _q.sql == nil && len(_q.order) == 0 &&
-		_q.ctx.Limit == nil && _q.ctx.Offset == nil && _q.ctx.Unique == nil &&
-		len(_q.modifiers) == 0 && len(_q.loadTotal) == 0 &&
-		_q.withOwner == nil
-}
-
-// toOne makes the query, the eager load of the to-one edge name held by the parent's
-// column fk, one folded into the parent's statement; put takes each parent row's
-// Snooze. ok is false when it cannot be folded: ent then loads it. The query's
-// interceptors and read rule run here, as they would before its own statement; when
-// the rule refuses, the edge is not folded, so that it fails only where ent's own
-// load would have run (not for parents without the edge).
-func (_q *SnoozeQuery) toOne(ctx context.Context, name, fk string, put func(*Snooze)) (e toone.Edge, ok bool) {
-	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false
-	}
-	columns := snooze.Columns
-	if fields := _q.ctx.Fields; len(fields) > 0 {
-		columns = append(make([]string, 0, len(fields)+1), snooze.FieldID)
-		for _, f := range fields {
-			if f != snooze.FieldID {
-				columns = append(columns, f)
-			}
-		}
-	}
-	if targets, err := (*Snooze).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false
-	}
-	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false
-	}
-	byID := make(map[pulid.ID]*Snooze)
-	where := make([]func(*sql.Selector), len(_q.predicates))
-	for i, p := range _q.predicates {
-		where[i] = p
-	}
-	return toone.Edge{
-		Name: name, FK: fk, Table: snooze.Table, Columns: columns, Where: where,
-		Scan: func(c []string) ([]any, error) { return (*Snooze).scanValues(nil, c) },
-		Put: func(values []any) error {
-			if values == nil {
-				put(nil)
-				return nil
-			}
-			if id, ok := values[0].(*pulid.ID); ok && id != nil {
-				if n, seen := byID[*id]; seen {
-					put(n) // the rows share one child, as ent's own load shares it
-					return nil
-				}
-			}
-			n := &Snooze{config: _q.config}
-			if err := n.assignValues(columns, values); err != nil {
-				return err
-			}
-			byID[n.ID] = n
-			put(n)
-			return nil
-		},
-	}, true
-}
-
-// snoozeToOne is what foldToOne folded into a SnoozeQuery's statement.
-type snoozeToOne struct {
-	q         *SnoozeQuery
-	withOwner *UserQuery
-	owner     []*User
-}
-
-// foldToOne folds the to-one edges being loaded into the statement of spec (ent/toone).
-// It does nothing for a count (spec has no Assign) or under toone.Off.
-func (_q *SnoozeQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *snoozeToOne {
-	if spec.Assign == nil || !toone.On(ctx) {
-		return nil
-	}
-	t := &snoozeToOne{q: _q}
-	var edges []toone.Edge
-	if query := _q.withOwner; query != nil {
-		e, ok := query.toOne(ctx, "owner", snooze.OwnerColumn, func(n *User) { t.owner = append(t.owner, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withOwner, _q.withOwner = query, nil
-		}
-	}
-	toone.Fold(spec, edges)
-	return t
-}
-
-// restore gives the query back the eager loads foldToOne took.
-func (t *snoozeToOne) restore() {
-	if t == nil {
-		return
-	}
-	if t.withOwner != nil {
-		t.q.withOwner = t.withOwner
-	}
-}
-
-// put sets the folded edges of nodes, the parent rows in the order they were read.
-func (t *snoozeToOne) put(nodes []*Snooze) error {
-	if t == nil {
-		return nil
-	}
-	if t.withOwner != nil {
-		if len(t.owner) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of owner for %d Snooze rows", len(t.owner), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Owner = t.owner[i]
-		}
-	}
-	return nil
 }
 
 // SnoozeGroupBy is the group-by builder for Snooze entities.

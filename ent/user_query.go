@@ -23,8 +23,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-
-	"tandem/ent/toone"
 )
 
 // UserQuery is the builder for querying User entities.
@@ -627,8 +625,6 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -724,9 +720,6 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
-	}
-	if err := toOne.put(nodes); err != nil {
-		return nil, err
 	}
 	return nodes, nil
 }
@@ -980,8 +973,6 @@ func (_q *UserQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -1170,149 +1161,6 @@ func (_q *UserQuery) WithNamedRefreshTokens(name string, opts ...func(*RefreshTo
 	}
 	_q.withNamedRefreshTokens[name] = query
 	return _q
-}
-
-// plainToOne reports whether the query, an eager load of a to-one edge, reads rows
-// and nothing else (no order, limit, modifiers or edges), so that it can be folded
-// into its parent's statement (ent/toone).
-func (_q *UserQuery) plainToOne() bool {
-	return _q.path == nil && _q.sql == nil && len(_q.order) == 0 &&
-		_q.ctx.Limit == nil && _q.ctx.Offset == nil && _q.ctx.Unique == nil &&
-		len(_q.modifiers) == 0 && len(_q.loadTotal) == 0 &&
-		_q.withTeam == nil &&
-		_q.withPartnerCustomer == nil &&
-		_q.withOwnedCustomers == nil && len(_q.withNamedOwnedCustomers) == 0 &&
-		_q.withAuthoredInteractions == nil && len(_q.withNamedAuthoredInteractions) == 0 &&
-		_q.withInteractions == nil && len(_q.withNamedInteractions) == 0 &&
-		_q.withTasks == nil && len(_q.withNamedTasks) == 0 &&
-		_q.withRefreshTokens == nil && len(_q.withNamedRefreshTokens) == 0
-}
-
-// toOne makes the query, the eager load of the to-one edge name held by the parent's
-// column fk, one folded into the parent's statement; put takes each parent row's
-// User. ok is false when it cannot be folded: ent then loads it. The query's
-// interceptors and read rule run here, as they would before its own statement; when
-// the rule refuses, the edge is not folded, so that it fails only where ent's own
-// load would have run (not for parents without the edge).
-func (_q *UserQuery) toOne(ctx context.Context, name, fk string, put func(*User)) (e toone.Edge, ok bool) {
-	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false
-	}
-	columns := user.Columns
-	if fields := _q.ctx.Fields; len(fields) > 0 {
-		columns = append(make([]string, 0, len(fields)+1), user.FieldID)
-		for _, f := range fields {
-			if f != user.FieldID {
-				columns = append(columns, f)
-			}
-		}
-	}
-	if targets, err := (*User).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false
-	}
-	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false
-	}
-	byID := make(map[pulid.ID]*User)
-	where := make([]func(*sql.Selector), len(_q.predicates))
-	for i, p := range _q.predicates {
-		where[i] = p
-	}
-	return toone.Edge{
-		Name: name, FK: fk, Table: user.Table, Columns: columns, Where: where,
-		Scan: func(c []string) ([]any, error) { return (*User).scanValues(nil, c) },
-		Put: func(values []any) error {
-			if values == nil {
-				put(nil)
-				return nil
-			}
-			if id, ok := values[0].(*pulid.ID); ok && id != nil {
-				if n, seen := byID[*id]; seen {
-					put(n) // the rows share one child, as ent's own load shares it
-					return nil
-				}
-			}
-			n := &User{config: _q.config}
-			if err := n.assignValues(columns, values); err != nil {
-				return err
-			}
-			byID[n.ID] = n
-			put(n)
-			return nil
-		},
-	}, true
-}
-
-// userToOne is what foldToOne folded into a UserQuery's statement.
-type userToOne struct {
-	q                   *UserQuery
-	withTeam            *TeamQuery
-	team                []*Team
-	withPartnerCustomer *CustomerQuery
-	partnerCustomer     []*Customer
-}
-
-// foldToOne folds the to-one edges being loaded into the statement of spec (ent/toone).
-// It does nothing for a count (spec has no Assign) or under toone.Off.
-func (_q *UserQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *userToOne {
-	if spec.Assign == nil || !toone.On(ctx) {
-		return nil
-	}
-	t := &userToOne{q: _q}
-	var edges []toone.Edge
-	if query := _q.withTeam; query != nil {
-		e, ok := query.toOne(ctx, "team", user.TeamColumn, func(n *Team) { t.team = append(t.team, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withTeam, _q.withTeam = query, nil
-		}
-	}
-	if query := _q.withPartnerCustomer; query != nil {
-		e, ok := query.toOne(ctx, "partner_customer", user.PartnerCustomerColumn, func(n *Customer) { t.partnerCustomer = append(t.partnerCustomer, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withPartnerCustomer, _q.withPartnerCustomer = query, nil
-		}
-	}
-	toone.Fold(spec, edges)
-	return t
-}
-
-// restore gives the query back the eager loads foldToOne took.
-func (t *userToOne) restore() {
-	if t == nil {
-		return
-	}
-	if t.withTeam != nil {
-		t.q.withTeam = t.withTeam
-	}
-	if t.withPartnerCustomer != nil {
-		t.q.withPartnerCustomer = t.withPartnerCustomer
-	}
-}
-
-// put sets the folded edges of nodes, the parent rows in the order they were read.
-func (t *userToOne) put(nodes []*User) error {
-	if t == nil {
-		return nil
-	}
-	if t.withTeam != nil {
-		if len(t.team) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of team for %d User rows", len(t.team), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Team = t.team[i]
-		}
-	}
-	if t.withPartnerCustomer != nil {
-		if len(t.partnerCustomer) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of partner_customer for %d User rows", len(t.partnerCustomer), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.PartnerCustomer = t.partnerCustomer[i]
-		}
-	}
-	return nil
 }
 
 // UserGroupBy is the group-by builder for User entities.

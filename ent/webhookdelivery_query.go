@@ -18,8 +18,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-
-	"tandem/ent/toone"
 )
 
 // WebhookDeliveryQuery is the builder for querying WebhookDelivery entities.
@@ -437,8 +435,6 @@ func (_q *WebhookDeliveryQuery) sqlAll(ctx context.Context, hooks ...queryHook) 
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -464,9 +460,6 @@ func (_q *WebhookDeliveryQuery) sqlAll(ctx context.Context, hooks ...queryHook) 
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
-	}
-	if err := toOne.put(nodes); err != nil {
-		return nil, err
 	}
 	return nodes, nil
 }
@@ -535,8 +528,6 @@ func (_q *WebhookDeliveryQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
-	toOne := _q.foldToOne(ctx, _spec)
-	defer toOne.restore()
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -655,144 +646,6 @@ func (_q *WebhookDeliveryQuery) ForShare(opts ...sql.LockOption) *WebhookDeliver
 func (_q *WebhookDeliveryQuery) Modify(modifiers ...func(s *sql.Selector)) *WebhookDeliverySelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
-}
-
-// plainToOne reports whether the query, an eager load of a to-one edge, reads rows
-// and nothing else (no order, limit, modifiers or edges), so that it can be folded
-// into its parent's statement (ent/toone).
-func (_q *WebhookDeliveryQuery) plainToOne() bool {
-	return _q.path == nil && _q.sql == nil && len(_q.order) == 0 &&
-		_q.ctx.Limit == nil && _q.ctx.Offset == nil && _q.ctx.Unique == nil &&
-		len(_q.modifiers) == 0 && len(_q.loadTotal) == 0 &&
-		_q.withEndpoint == nil &&
-		_q.withCustomer == nil
-}
-
-// toOne makes the query, the eager load of the to-one edge name held by the parent's
-// column fk, one folded into the parent's statement; put takes each parent row's
-// WebhookDelivery. ok is false when it cannot be folded: ent then loads it. The query's
-// interceptors and read rule run here, as they would before its own statement; when
-// the rule refuses, the edge is not folded, so that it fails only where ent's own
-// load would have run (not for parents without the edge).
-func (_q *WebhookDeliveryQuery) toOne(ctx context.Context, name, fk string, put func(*WebhookDelivery)) (e toone.Edge, ok bool) {
-	if !_q.plainToOne() || !toone.OnlyAddPredicates(_q.inters) {
-		return e, false
-	}
-	columns := webhookdelivery.Columns
-	if fields := _q.ctx.Fields; len(fields) > 0 {
-		columns = append(make([]string, 0, len(fields)+1), webhookdelivery.FieldID)
-		for _, f := range fields {
-			if f != webhookdelivery.FieldID {
-				columns = append(columns, f)
-			}
-		}
-	}
-	if targets, err := (*WebhookDelivery).scanValues(nil, columns); err != nil || !toone.Scannable(targets) {
-		return e, false
-	}
-	if err := _q.prepareQuery(ctx); err != nil {
-		return e, false
-	}
-	byID := make(map[pulid.ID]*WebhookDelivery)
-	where := make([]func(*sql.Selector), len(_q.predicates))
-	for i, p := range _q.predicates {
-		where[i] = p
-	}
-	return toone.Edge{
-		Name: name, FK: fk, Table: webhookdelivery.Table, Columns: columns, Where: where,
-		Scan: func(c []string) ([]any, error) { return (*WebhookDelivery).scanValues(nil, c) },
-		Put: func(values []any) error {
-			if values == nil {
-				put(nil)
-				return nil
-			}
-			if id, ok := values[0].(*pulid.ID); ok && id != nil {
-				if n, seen := byID[*id]; seen {
-					put(n) // the rows share one child, as ent's own load shares it
-					return nil
-				}
-			}
-			n := &WebhookDelivery{config: _q.config}
-			if err := n.assignValues(columns, values); err != nil {
-				return err
-			}
-			byID[n.ID] = n
-			put(n)
-			return nil
-		},
-	}, true
-}
-
-// webhookdeliveryToOne is what foldToOne folded into a WebhookDeliveryQuery's statement.
-type webhookdeliveryToOne struct {
-	q            *WebhookDeliveryQuery
-	withEndpoint *WebhookEndpointQuery
-	endpoint     []*WebhookEndpoint
-	withCustomer *CustomerQuery
-	customer     []*Customer
-}
-
-// foldToOne folds the to-one edges being loaded into the statement of spec (ent/toone).
-// It does nothing for a count (spec has no Assign) or under toone.Off.
-func (_q *WebhookDeliveryQuery) foldToOne(ctx context.Context, spec *sqlgraph.QuerySpec) *webhookdeliveryToOne {
-	if spec.Assign == nil || !toone.On(ctx) {
-		return nil
-	}
-	t := &webhookdeliveryToOne{q: _q}
-	var edges []toone.Edge
-	if query := _q.withEndpoint; query != nil {
-		e, ok := query.toOne(ctx, "endpoint", webhookdelivery.EndpointColumn, func(n *WebhookEndpoint) { t.endpoint = append(t.endpoint, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withEndpoint, _q.withEndpoint = query, nil
-		}
-	}
-	if query := _q.withCustomer; query != nil {
-		e, ok := query.toOne(ctx, "customer", webhookdelivery.CustomerColumn, func(n *Customer) { t.customer = append(t.customer, n) })
-		if ok {
-			edges = append(edges, e)
-			t.withCustomer, _q.withCustomer = query, nil
-		}
-	}
-	toone.Fold(spec, edges)
-	return t
-}
-
-// restore gives the query back the eager loads foldToOne took.
-func (t *webhookdeliveryToOne) restore() {
-	if t == nil {
-		return
-	}
-	if t.withEndpoint != nil {
-		t.q.withEndpoint = t.withEndpoint
-	}
-	if t.withCustomer != nil {
-		t.q.withCustomer = t.withCustomer
-	}
-}
-
-// put sets the folded edges of nodes, the parent rows in the order they were read.
-func (t *webhookdeliveryToOne) put(nodes []*WebhookDelivery) error {
-	if t == nil {
-		return nil
-	}
-	if t.withEndpoint != nil {
-		if len(t.endpoint) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of endpoint for %d WebhookDelivery rows", len(t.endpoint), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Endpoint = t.endpoint[i]
-		}
-	}
-	if t.withCustomer != nil {
-		if len(t.customer) != len(nodes) {
-			return fmt.Errorf("toone: %d rows of customer for %d WebhookDelivery rows", len(t.customer), len(nodes))
-		}
-		for i, n := range nodes {
-			n.Edges.Customer = t.customer[i]
-		}
-	}
-	return nil
 }
 
 // WebhookDeliveryGroupBy is the group-by builder for WebhookDelivery entities.

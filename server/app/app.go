@@ -47,8 +47,6 @@ type App struct {
 	keys           *signingKeys
 	throttle       auth.Throttle
 	draining       atomic.Bool
-	// edgesApart turns off folding to-one edges into their parent's statement.
-	edgesApart atomic.Bool
 	// JobDone is told the outcome of every periodic job this process runs (metrics).
 	JobDone func(job, outcome string, d time.Duration)
 	files   storage.Store
@@ -56,11 +54,6 @@ type App struct {
 	push      *graph.PushConfig
 	reminders func(ctx context.Context, now time.Time) (int, error)
 }
-
-// LoadEdgesApart makes every request load each to-one edge with a statement of its
-// own, as ent does, instead of folding it into its parent's statement (ent/toone):
-// the tests compare the two.
-func (a *App) LoadEdgesApart(on bool) { a.edgesApart.Store(on) }
 
 // Options tune an App beyond Config; tests use them.
 type Options struct {

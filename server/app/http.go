@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"tandem/ent/toone"
 	"tandem/ent/viewer"
 	"tandem/frontend"
 	"tandem/graph"
@@ -83,9 +82,6 @@ func (a *App) authenticate(next http.Handler) http.Handler {
 		ctx := graph.WithClientAddr(r.Context(), clientAddr(r, a.trustedProxies))
 		ctx = graph.WithLang(ctx, r.Header.Get("X-Tandem-Lang"))
 		ctx, _ = graph.WithCost(ctx)
-		if a.edgesApart.Load() {
-			ctx = toone.Off(ctx)
-		}
 		if h := r.Header.Get("Authorization"); h != "" {
 			token, ok := strings.CutPrefix(h, "Bearer ")
 			if !ok {
