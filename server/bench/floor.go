@@ -76,8 +76,8 @@ CROSS JOIN LATERAL (SELECT COALESCE(json_agg(json_build_object('node', json_buil
 WHERE c.id = $1 AND c.merged_into_id IS NULL`
 
 const floorVisit = `
-INSERT INTO interactions (id, created_at, updated_at, version, kind, phase, occurred_at, summary, private, customer_id, author_id)
-VALUES ($1, now(), now(), 1, 'VISIT', 'PRE_SALE', now(), $2, false, $3, $4)
+INSERT INTO interactions (id, created_at, updated_at, version, kind, phase, occurred_at, logged_at, summary, private, customer_id, author_id)
+VALUES ($1, now(), now(), 1, 'VISIT', 'PRE_SALE', now(), now(), $2, false, $3, $4)
 RETURNING json_build_object('data', json_build_object('createInteraction', json_build_object('id', id)))`
 
 func floorMain(args []string) error {

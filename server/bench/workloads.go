@@ -112,7 +112,7 @@ const pgAccount = `query($id:String!){ node: customerByRowId(rowId:$id){ id: row
 const tandemVisit = `mutation($c:ID!, $m:String!, $s:String!){ createInteraction(input:{customerID:$c, kind:VISIT, summary:$s}, clientMutationId:$m){ id } }`
 
 const pgVisit = `mutation($id:String!, $c:String!, $a:String!, $s:String!, $t:Datetime!){ createInteraction(input:{interaction:{
-  rowId:$id, createdAt:$t, updatedAt:$t, kind:"VISIT", phase:"PRE_SALE", occurredAt:$t, summary:$s, private:false, customerId:$c, authorId:$a}}){ interaction{ id: rowId } } }`
+  rowId:$id, createdAt:$t, updatedAt:$t, kind:"VISIT", phase:"PRE_SALE", occurredAt:$t, loggedAt:$t, summary:$s, private:false, customerId:$c, authorId:$a}}){ interaction{ id: rowId } } }`
 
 var requestSeq atomic.Int64
 
