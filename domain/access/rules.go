@@ -207,12 +207,10 @@ func Documents(v *viewer.Viewer) Rows {
 	}))
 	coa := isNull(document.FieldCustomerID).And(eq(document.FieldType, string(document.TypeCOA)))
 	switch v.Role {
-	case viewer.Admin, viewer.Analyst:
-		if v.AccountsOf != "" { // an account's own files: of the accounts narrowed to
-			return catalogue.Or(coa).Or(OfAccounts(v))
+	case viewer.Admin, viewer.Analyst, viewer.Manager:
+		if v.Role != viewer.Manager && v.AccountsOf == "" {
+			return All // admins and analysts read every file, unless narrowed to some accounts
 		}
-		return All
-	case viewer.Manager:
 		return catalogue.Or(coa).Or(OfAccounts(v))
 	case viewer.Rep:
 		return catalogue.Or(OfAccounts(v)).Or(coa.And(batchOfLines(v)))
