@@ -1119,9 +1119,15 @@ var (
 				Columns: []*schema.Column{KeyPersonsColumns[11]},
 			},
 			{
-				Name:    "keyperson_contact_due_at",
+				Name:    "keyperson_overdue",
 				Unique:  false,
-				Columns: []*schema.Column{KeyPersonsColumns[13]},
+				Columns: []*schema.Column{KeyPersonsColumns[13], KeyPersonsColumns[0]},
+				Annotation: &entsql.IndexAnnotation{
+					IncludeColumns: []string{
+						KeyPersonsColumns[17].Name,
+					},
+					Where: "active_to IS NULL",
+				},
 			},
 		},
 	}
