@@ -193,68 +193,6 @@ func (t *todayRun) count(kind model.TodayKind, n int) {
 	t.counted[kind] = n
 }
 
-// TodayCountCap is where counting stops for the kinds that grow with the book: a
-// count of more says "at least TodayCountCap" (TodayCount.atLeast). Nobody acts on more
-// than this many of one kind in a day, and a capped count costs the same for any book.
-const TodayCountCap = 100
-
-// todayQuery is an ent query that can read its first n IDs, whatever it is of.
-type todayQuery[Q any] interface {
-	Limit(int) Q
-	Unique(bool) Q
-	IDs(context.Context) ([]pulid.ID, error)
-}
-
-// upTo counts the rows of q up to TodayCountCap+1, in any order (the database stops
-// at the first rows it finds), so one more than the cap says "more".
-func upTo[Q todayQuery[Q]](q Q) func(context.Context) (int, error) {
-	return func(ctx context.Context) (int, error) {
-		ids, err := q.Unique(false).Limit(TodayCountCap + 1).IDs(ctx)
-		return len(ids), err
-	}
-}
-
-// paged reads one kind of a source that can be large: the most urgent of its rows up
-// to the page's end, then, only when those fill it, its count up to the cap (upTo). A
-// page that is not full holds every row of the kind, so their number is the count
-// (most kinds of most people: one statement instead of two). read must select what
-// count counts, ordered as Today does: by due time, then ID. A kind the page does not
-// ask for is only counted.
-func paged[T any](t *todayRun, kind model.TodayKind, count func(context.Context) (int, error), read func(limit int) ([]T, error)) ([]T, error) {
-	var rows []T
-	if t.asks(kind) {
-		limit := t.page.offset + t.page.first
-		var err error
-		if rows, err = read(limit); err != nil {
-			return nil, err
-		}
-		if len(rows) < limit {
-			t.count(kind, len(rows))
-			return rows, nil
-		}
-	}
-	n, err := count(t.ctx)
-	if err != nil {
-		return nil, err
-	}
-	t.count(kind, n)
-	return rows, nil
-}
-
-// countThenRead is paged for a source whose read adds its items itself (and returns
-// none): it counts first, and reads only when there is something to read.
-func countThenRead(t *todayRun, kind model.TodayKind, count func(context.Context) (int, error), read func(limit int) error) error {
-	n, err := count(t.ctx)
-	if err != nil {
-		return err
-	}
-	t.count(kind, n)
-	if n == 0 || !t.asks(kind) {
-		return nil
-	}
-	return read(t.page.offset + t.page.first)
-}
-
 // asks reports whether the answer carries items of the kind.
 func (t *todayRun) asks(kind model.TodayKind) bool {
 	return t.page.first > 0 && (t.page.kind == nil || *t.page.kind == kind)

@@ -33,18 +33,28 @@ func todayIssues(run *todayRun) error {
 	q := func(more ...predicate.Issue) *ent.IssueQuery {
 		return run.c.Issue.Query().Where(append(where[:len(where):len(where)], more...)...)
 	}
-	return countThenRead(run, kind, upTo(q()), func(want int) error {
+	return countedRead(run, kind, upTo(q()), func(want int) (int, error) {
 		var dues []time.Time
 		var after *ent.Issue
+		count := 0
 		chunk := issueChunkFor(want)
 		for {
-			var more []predicate.Issue
+			read := q()
 			if after != nil {
-				more = append(more, issue.Or(issue.ReportedAtGT(after.ReportedAt), issue.And(issue.ReportedAt(after.ReportedAt), issue.IDGT(after.ID))))
+				read = q(issue.Or(issue.ReportedAtGT(after.ReportedAt), issue.And(issue.ReportedAt(after.ReportedAt), issue.IDGT(after.ID))))
+			} else { // the first chunk carries the kind's count
+				read.Modify(counted)
 			}
-			rows, err := q(more...).Order(issue.ByReportedAt(), issue.ByID()).Limit(chunk).All(run.ctx)
+			rows, err := read.Order(issue.ByReportedAt(), issue.ByID()).Limit(chunk).All(run.ctx)
 			if err != nil {
-				return err
+				return 0, err
+			}
+			if after == nil {
+				if count = len(rows); count == chunk {
+					if count, err = countOf(rows); err != nil {
+						return 0, err
+					}
+				}
 			}
 			for _, is := range rows {
 				if due, ok := issueLate(run, is); ok {
@@ -52,13 +62,13 @@ func todayIssues(run *todayRun) error {
 				}
 			}
 			if len(rows) < chunk {
-				return nil
+				return count, nil
 			}
 			after = rows[len(rows)-1]
 			if len(dues) >= want {
 				slices.SortFunc(dues, func(a, b time.Time) int { return a.Compare(b) })
 				if !after.ReportedAt.Add(problems.ShortestDeadline()).Before(dues[want-1]) {
-					return nil
+					return count, nil
 				}
 			}
 		}

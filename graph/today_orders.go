@@ -41,7 +41,7 @@ func todayOrders(run *todayRun) error {
 	// Each kind in the order of its delivery date.
 	read := func(more ...predicate.Order) func(limit int) ([]*ent.Order, error) {
 		return func(limit int) ([]*ent.Order, error) {
-			return q(more...).Order(order.ByDeliveryDate(), order.ByID()).Limit(limit).All(run.ctx)
+			return q(more...).Order(order.ByDeliveryDate(), order.ByID()).Limit(limit).Modify(counted).All(run.ctx)
 		}
 	}
 	late := []predicate.Order{order.DeliveryDateLT(run.now), awake[predicate.Order](run, model.TodayKindOrderLate)}

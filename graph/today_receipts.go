@@ -20,7 +20,7 @@ func todayReceipts(run *todayRun) error {
 	}
 	q := func() *ent.OrderQuery { return run.c.Order.Query().Where(where...) }
 	orders, err := paged(run, model.TodayKindReceiptOverdue, upTo(q()), func(limit int) ([]*ent.Order, error) {
-		return q().Order(order.ByPaymentDueAt(), order.ByID()).Limit(limit).All(run.ctx)
+		return q().Order(order.ByPaymentDueAt(), order.ByID()).Limit(limit).Modify(counted).All(run.ctx)
 	})
 	if err != nil {
 		return err

@@ -32,13 +32,13 @@ func todaySamples(run *todayRun) error {
 	}
 	// Each kind in the order of its due time: shipped (or received) so long ago.
 	inTransit, err := paged(run, model.TodayKindSampleNotReceived, upTo(q(stuck)), func(limit int) ([]*ent.Sample, error) {
-		return q(stuck).Order(sample.ByShippedAt(), sample.ByID()).Limit(limit).WithProduct().All(run.ctx)
+		return q(stuck).Order(sample.ByShippedAt(), sample.ByID()).Limit(limit).WithProduct().Modify(counted).All(run.ctx)
 	})
 	if err != nil {
 		return err
 	}
 	noTrial, err := paged(run, model.TodayKindSampleNoResult, upTo(q(waiting)), func(limit int) ([]*ent.Sample, error) {
-		return q(waiting).Order(sample.ByReceivedAt(), sample.ByID()).Limit(limit).WithProduct().All(run.ctx)
+		return q(waiting).Order(sample.ByReceivedAt(), sample.ByID()).Limit(limit).WithProduct().Modify(counted).All(run.ctx)
 	})
 	if err != nil {
 		return err

@@ -20,8 +20,9 @@ func todayVisits(run *todayRun) error {
 		awake[predicate.Interaction](run, model.TodayKindVisitDue),
 	}
 	// The page is read as asked, with the subject's accounts named, so that the visits'
-	// people are those the request reads (one may be another account's contact); the
-	// count, as every other read, where the subject's accounts are (todayContext).
+	// people are those the request reads (one may be another account's contact); it
+	// carries its count (counted), the same rows as the narrowed read (todayContext)
+	// that counts the visits when the page does not ask for them.
 	page := visitWhere
 	if own, _ := todayScope(run.v); own != nil {
 		page = append(page[:len(page):len(page)], interaction.HasCustomerWith(own))
@@ -32,7 +33,7 @@ func todayVisits(run *todayRun) error {
 	count := upTo(run.c.Interaction.Query().Where(visitWhere...))
 	visits, err := paged(run, model.TodayKindVisitDue, count, func(limit int) ([]*ent.Interaction, error) {
 		return run.c.Interaction.Query().Where(page...).Order(interaction.ByOccurredAt(), interaction.ByID()).Limit(limit).
-			WithTheirParticipants(func(q *ent.ContactQuery) { q.Select(contact.FieldID).Order(contact.ByID()) }).All(run.asked)
+			WithTheirParticipants(func(q *ent.ContactQuery) { q.Select(contact.FieldID).Order(contact.ByID()) }).Modify(counted).All(run.asked)
 	})
 	if err != nil {
 		return err
