@@ -121,6 +121,9 @@ type todayItem struct {
 	// declining: the reason gains declineNote when the account (read with the answer's
 	// accounts) is in a declining industry.
 	declining bool
+	// reasonFor, when set, writes the reason from the item's account (read with the
+	// answer's accounts; nil when the viewer does not read it).
+	reasonFor func(*ent.Customer) string
 }
 
 // todayRun is one building of a Today list: who asks, when, in which language, over
@@ -279,6 +282,9 @@ func today(ctx context.Context, c *ent.Client, now time.Time, page todayPage, v 
 		}
 		if it.Phone == nil && it.Customer != nil && it.Customer.Phone != "" {
 			it.Phone = &it.Customer.Phone
+		}
+		if it.reasonFor != nil {
+			it.Reason = it.reasonFor(it.Customer)
 		}
 		if it.declining && it.Customer != nil && account.Declining(it.Customer) {
 			it.Reason += declineNote(t.lang)

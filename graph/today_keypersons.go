@@ -3,7 +3,6 @@ package graph
 import (
 	"fmt"
 	"sort"
-	"time"
 
 	"tandem/domain/account"
 	"tandem/ent"
@@ -48,14 +47,13 @@ func todayKeyPersons(run *todayRun) error {
 		return nil
 	}
 	page := accounts[:end]
-	kps, err := q(keyperson.CustomerIDIn(page...)).
-		WithCustomer(func(q *ent.CustomerQuery) { q.Select(customer.FieldStage) }).All(run.ctx)
+	kps, err := q(keyperson.CustomerIDIn(page...)).All(run.ctx)
 	if err != nil {
 		return err
 	}
-	groups := map[pulid.ID][]overdueKP{}
+	groups := map[pulid.ID][]*ent.KeyPerson{}
 	for _, kp := range kps {
-		groups[kp.CustomerID] = append(groups[kp.CustomerID], keyPersonOverdue(run, kp))
+		groups[kp.CustomerID] = append(groups[kp.CustomerID], kp)
 	}
 	for _, id := range page {
 		g := groups[id]
@@ -63,20 +61,21 @@ func todayKeyPersons(run *todayRun) error {
 			continue // contacted since the first read
 		}
 		sort.SliceStable(g, func(i, j int) bool {
-			return g[i].due.Before(g[j].due) || g[i].due.Equal(g[j].due) && g[i].kp.ID < g[j].kp.ID
+			return g[i].ContactDueAt.Before(*g[j].ContactDueAt) || g[i].ContactDueAt.Equal(*g[j].ContactDueAt) && g[i].ID < g[j].ID
 		})
-		first := g[0]
-		reason := first.reason
-		if len(g) > 1 {
-			reason = say(run.lang, fmt.Sprintf("%d 位关键人待联系；最久的：", len(g)), fmt.Sprintf("%d key persons to contact; the longest: ", len(g))) + reason
+		first, members := g[0], len(g)
+		// Titled by the contacts' names (byContact); the reason names the contact
+		// interval, which the account's stage sets: both are written for the items
+		// answered, once their accounts are read (today).
+		it := run.add(kind, id, id, first, say(run.lang, "关键人", "Key person"), "", first.ContactDueAt)
+		it.titleContact, it.callContact, it.Members, it.nodeIsAccount = first.ContactID, first.ContactID, members, true
+		it.reasonFor = func(cu *ent.Customer) string {
+			reason := keyPersonReason(run, first, cu)
+			if members > 1 {
+				reason = say(run.lang, fmt.Sprintf("%d 位关键人待联系；最久的：", members), fmt.Sprintf("%d key persons to contact; the longest: ", members)) + reason
+			}
+			return reason
 		}
-		var node ent.Noder = first.kp.Edges.Customer
-		if node == nil {
-			node = first.kp
-		}
-		// Titled by the contacts' names, read for the items answered (byContact).
-		it := run.add(kind, id, id, node, say(run.lang, "关键人", "Key person"), reason, &first.due)
-		it.titleContact, it.callContact, it.Members, it.nodeIsAccount = first.kp.ContactID, first.kp.ContactID, len(g), true
 	}
 	return nil
 }
@@ -115,29 +114,22 @@ func overdueAccounts(run *todayRun, q func(...predicate.KeyPerson) *ent.KeyPerso
 	return accounts, nil
 }
 
-// overdueKP is one key person not contacted within their interval.
-type overdueKP struct {
-	kp     *ent.KeyPerson
-	due    time.Time
-	reason string
-}
-
-// keyPersonOverdue says when an overdue key person fell due, and why.
-func keyPersonOverdue(run *todayRun, kp *ent.KeyPerson) overdueKP {
+// keyPersonReason says why an overdue key person is listed: how long since the last
+// contact, against the interval their account's stage sets (cu nil: the person's own).
+func keyPersonReason(run *todayRun, kp *ent.KeyPerson, cu *ent.Customer) string {
 	days, evaluating := kp.ContactIntervalDays, false
-	if cu := kp.Edges.Customer; cu != nil {
+	if cu != nil {
 		days = account.ContactIntervalDays(kp.ContactIntervalDays, cu.Stage)
 		evaluating = cu.Stage == customer.StageEVALUATION
 	}
-	due := *kp.ContactDueAt
 	every := say(run.lang, fmt.Sprintf("约定每 %d 天联系一次", days), fmt.Sprintf("expected every %d days", days))
 	if evaluating {
 		every = say(run.lang, fmt.Sprintf("客户评估期间每 %d 天联系一次（平时 %d 天）", days, kp.ContactIntervalDays),
 			fmt.Sprintf("every %d days while the customer evaluates us (otherwise %d)", days, kp.ContactIntervalDays))
 	}
 	if kp.LastContactedAt == nil {
-		return overdueKP{kp, due, say(run.lang, fmt.Sprintf("从未联系过（%s）", every), fmt.Sprintf("Never contacted (%s)", every))}
+		return say(run.lang, fmt.Sprintf("从未联系过（%s）", every), fmt.Sprintf("Never contacted (%s)", every))
 	}
 	n := daysSince(run.now, *kp.LastContactedAt)
-	return overdueKP{kp, due, say(run.lang, fmt.Sprintf("已 %d 天未联系（%s）", n, every), fmt.Sprintf("Last contacted %d days ago (%s)", n, every))}
+	return say(run.lang, fmt.Sprintf("已 %d 天未联系（%s）", n, every), fmt.Sprintf("Last contacted %d days ago (%s)", n, every))
 }

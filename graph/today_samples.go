@@ -7,7 +7,9 @@ import (
 	samples "tandem/domain/sample"
 	"tandem/ent"
 	"tandem/ent/predicate"
+	"tandem/ent/product"
 	"tandem/ent/sample"
+	"tandem/ent/schema/pulid"
 	"tandem/ent/trial"
 	"tandem/graph/model"
 )
@@ -32,21 +34,25 @@ func todaySamples(run *todayRun) error {
 	}
 	// Each kind in the order of its due time: shipped (or received) so long ago.
 	inTransit, err := paged(run, model.TodayKindSampleNotReceived, upTo(q(stuck)), func(limit int) ([]*ent.Sample, error) {
-		return q(stuck).Order(sample.ByShippedAt(), sample.ByID()).Limit(limit).WithProduct().Modify(counted).All(run.ctx)
+		return q(stuck).Order(sample.ByShippedAt(), sample.ByID()).Limit(limit).Modify(counted).All(run.ctx)
 	})
 	if err != nil {
 		return err
 	}
 	noTrial, err := paged(run, model.TodayKindSampleNoResult, upTo(q(waiting)), func(limit int) ([]*ent.Sample, error) {
-		return q(waiting).Order(sample.ByReceivedAt(), sample.ByID()).Limit(limit).WithProduct().Modify(counted).All(run.ctx)
+		return q(waiting).Order(sample.ByReceivedAt(), sample.ByID()).Limit(limit).Modify(counted).All(run.ctx)
 	})
 	if err != nil {
 		return err
 	}
 	followUps := append(inTransit, noTrial...)
+	products, err := sampleProducts(run, followUps)
+	if err != nil {
+		return err
+	}
 	for _, s := range followUps {
 		code := ""
-		if p := s.Edges.Product; p != nil {
+		if p := products[s.ProductID]; p != nil {
 			code = " " + p.Code
 		}
 		title := say(run.lang, "样品"+code, "Sample"+code)
@@ -65,4 +71,28 @@ func todaySamples(run *todayRun) error {
 				fmt.Sprintf("Received %d days ago with no trial result yet (more than %d days)", n, samples.ReceivedNoResultDays)), &due)
 	}
 	return nil
+}
+
+// sampleProducts reads the products of both kinds' samples at once, by ID.
+func sampleProducts(run *todayRun, samples []*ent.Sample) (map[pulid.ID]*ent.Product, error) {
+	var ids []pulid.ID
+	seen := map[pulid.ID]bool{}
+	for _, s := range samples {
+		if !seen[s.ProductID] {
+			seen[s.ProductID] = true
+			ids = append(ids, s.ProductID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ps, err := run.c.Product.Query().Where(product.IDIn(ids...)).All(run.ctx)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[pulid.ID]*ent.Product, len(ps))
+	for _, p := range ps {
+		byID[p.ID] = p
+	}
+	return byID, nil
 }

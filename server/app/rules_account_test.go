@@ -156,6 +156,17 @@ func TestEvaluationTightensContactInterval(t *testing.T) {
 		if slicesHas(due, string(visited.CustomerID)) {
 			t.Error("20 days of 30 outside an evaluation is due")
 		}
+		// Its reason names the interval the evaluation sets (read from the account).
+		d := e.ok(e.token(f.rep1), `{ today(kind: KEY_PERSON_OVERDUE, first: 50) { items { reason node { id } } } }`, nil)
+		var reason string
+		for _, it := range rptList(dig(d, "today", "items")) {
+			if dig(it, "node", "id") == string(evaluating.CustomerID) {
+				reason = dig(it, "reason").(string)
+			}
+		}
+		if want := "已 20 天未联系（客户评估期间每 15 天联系一次（平时 30 天））"; reason != want {
+			t.Errorf("reason %q, want %q", reason, want)
+		}
 	})
 }
 
