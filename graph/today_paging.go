@@ -43,6 +43,11 @@ const todayCountColumn = "today_count"
 // one statement, and they see the same rows.
 func counted(s *sql.Selector) {
 	s.AppendSelectExprAs(sql.ExprFunc(func(b *sql.Builder) {
+		// A condition on a joined table would not be the subquery's: refuse (a
+		// source's panic is its error, runSource) rather than count other rows.
+		if s.HasJoins() {
+			panic("today: a page read with joins cannot carry its count")
+		}
 		// The page's conditions are read when the statement is written, after every
 		// predicate, rule and interceptor has added its own.
 		capped := sql.Dialect(b.Dialect()).Select().AppendSelectExpr(sql.Raw("1")).
