@@ -5,7 +5,9 @@ import (
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 
+	"tandem/domain/access"
 	"tandem/domain/people"
 	"tandem/ent"
 	"tandem/ent/schema/pulid"
@@ -25,7 +27,13 @@ type opMemo struct {
 }
 
 func withOpMemo(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-	return next(context.WithValue(ctx, opMemoKey{}, &opMemo{})) // its map is made by the first put
+	ctx = context.WithValue(ctx, opMemoKey{}, &opMemo{}) // its map is made by the first put
+	// A mutation's link checks keep the stages of the accounts they read, for the
+	// effects that read them next (access.WithSeen): its fields run in one transaction.
+	if graphql.HasOperationContext(ctx) && isMutation(graphql.GetOperationContext(ctx)) {
+		ctx = access.WithSeen(ctx)
+	}
+	return next(ctx)
 }
 
 func memoGet(ctx context.Context, key string) (string, bool) {
@@ -70,4 +78,8 @@ func preloadActors(ctx context.Context, c *ent.Client, conn *ent.AuditEventConne
 		memoPut(ctx, "actor:"+string(u.ID), people.UserLabel(u.Name, u.Email))
 	}
 	return nil
+}
+
+func isMutation(oc *graphql.OperationContext) bool {
+	return oc.Operation != nil && oc.Operation.Operation == ast.Mutation
 }

@@ -155,3 +155,39 @@ func TestVisitLoop(t *testing.T) {
 		}
 	})
 }
+
+// Logging a contact reads its account once: the link check reads the stage with the
+// row (access.WithSeen), and moving the account on (account.Advance) starts from it.
+// A visit to an account already visited is four statements in its transaction: the
+// receipt, the account, the visit and its audit row.
+func TestLoggedContactReadsItsAccountOnce(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		c, f := e.app.DB.Client, e.f
+		cu := c.Customer.Create().SetName("一次读取客户").SetOwnerID(f.rep1.ID).SetTeamID(f.eastTeam.ID).SaveX(e.sys)
+		rep := e.token(f.rep1)
+		q := `mutation($c: ID!, $m: String) { createInteraction(input: {customerID: $c, kind: VISIT, summary: "拜访"}, clientMutationId: $m) { id } }`
+		visit := func(m string) []string {
+			var inTx []string
+			for _, s := range e.recordSQL(func() { e.ok(rep, q, map[string]any{"c": cu.ID, "m": m}) }) {
+				if strings.HasPrefix(s, "Tx(") && (strings.Contains(s, ").Query: ") || strings.Contains(s, ").Exec: ")) {
+					inTx = append(inTx, s)
+				}
+			}
+			return inTx
+		}
+		visit("once-1") // the first visit moves the account on
+		if got := c.Customer.GetX(e.sys, cu.ID).Stage; got != "VISITED" {
+			t.Fatalf("after the first visit: stage %s", got)
+		}
+		stmts := visit("once-2")
+		reads := 0
+		for _, s := range stmts {
+			if strings.Contains(s, "query=SELECT") && (strings.Contains(s, `FROM "customers"`) || strings.Contains(s, "FROM `customers`")) {
+				reads++
+			}
+		}
+		if reads != 1 || len(stmts) != 4 {
+			t.Errorf("a second visit: %d reads of the account in %d statements, want 1 in 4:\n%s", reads, len(stmts), strings.Join(stmts, "\n"))
+		}
+	})
+}
