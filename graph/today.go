@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"tandem/domain/access"
-	"tandem/domain/account"
 	"tandem/domain/snooze"
 	"tandem/ent"
 	"tandem/ent/contact"
@@ -118,11 +117,9 @@ type todayItem struct {
 	callContact pulid.ID
 	// nodeIsAccount: the item opens its account (read in full with the answer's accounts).
 	nodeIsAccount bool
-	// declining: the reason gains declineNote when the account (read with the answer's
-	// accounts) is in a declining industry.
-	declining bool
 	// reasonFor, when set, writes the reason from the item's account (read with the
-	// answer's accounts; nil when the viewer does not read it).
+	// answer's accounts; nil when the viewer does not read it): a key person's contact
+	// interval, an order's declining industry.
 	reasonFor func(*ent.Customer) string
 }
 
@@ -285,9 +282,6 @@ func today(ctx context.Context, c *ent.Client, now time.Time, page todayPage, v 
 		}
 		if it.reasonFor != nil {
 			it.Reason = it.reasonFor(it.Customer)
-		}
-		if it.declining && it.Customer != nil && account.Declining(it.Customer) {
-			it.Reason += declineNote(t.lang)
 		}
 	}
 	return out, nil

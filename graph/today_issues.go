@@ -50,10 +50,8 @@ func todayIssues(run *todayRun) error {
 				return 0, err
 			}
 			if after == nil {
-				if count = len(rows); count == chunk {
-					if count, err = countOf(rows); err != nil {
-						return 0, err
-					}
+				if count, err = pageCount(rows, chunk); err != nil {
+					return 0, err
 				}
 			}
 			for _, is := range rows {

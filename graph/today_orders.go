@@ -19,10 +19,15 @@ const OrderDueDays = 3
 // industry is on Today with its risk.
 const NewOrderDays = 7
 
-// declineNote is what the reason of an order of an account in a declining industry
-// adds (attached with the answer's accounts, today's finish).
-func declineNote(lang string) string {
-	return say(lang, "；客户所在行业为夕阳产业，注意风险（账期、用量）", "; the customer's industry is in decline: mind the risk (payment terms, volumes)")
+// withDeclineNote is an order's reason, with a note when its account (read with the
+// answer's accounts, todayItem.reasonFor) is in a declining industry.
+func withDeclineNote(reason, lang string) func(*ent.Customer) string {
+	return func(cu *ent.Customer) string {
+		if cu != nil && account.Declining(cu) {
+			return reason + say(lang, "；客户所在行业为夕阳产业，注意风险（账期、用量）", "; the customer's industry is in decline: mind the risk (payment terms, volumes)")
+		}
+		return reason
+	}
 }
 
 // todayOrders lists orders due within OrderDueDays, or late.
@@ -70,7 +75,7 @@ func todayOrders(run *todayRun) error {
 				say(run.lang, fmt.Sprintf("交期 %s，%d 天内到期", ymd(due), OrderDueDays),
 					fmt.Sprintf("Delivery date %s, within %d days", ymd(due), OrderDueDays)), &due)
 		}
-		it.declining = true
+		it.reasonFor = withDeclineNote(it.Reason, run.lang)
 	}
 	return nil
 }

@@ -80,38 +80,34 @@ func countOf[T countedRow](rows []T) (int, error) {
 	return 0, fmt.Errorf("today: the page's count is a %T", v)
 }
 
-// paged reads one kind of a source that can be large: the most urgent of its rows up
-// to the page's end, read with counted, so the kind's count comes with them. A page
-// that is not full holds every row of the kind, so their number is the count. read
-// must select what count counts, ordered as Today does: by due time, then ID, and
-// apply counted. A kind the page does not ask for is only counted.
-func paged[T countedRow](t *todayRun, kind model.TodayKind, count func(context.Context) (int, error), read func(limit int) ([]T, error)) ([]T, error) {
-	if !t.asks(kind) {
-		n, err := count(t.ctx)
-		if err != nil {
-			return nil, err
-		}
-		t.count(kind, n)
-		return nil, nil
+// pageCount is the count of a kind whose page read limit rows with counted: a page
+// that is not full holds every row of the kind, so their number is the count.
+func pageCount[T countedRow](rows []T, limit int) (int, error) {
+	if len(rows) < limit {
+		return len(rows), nil
 	}
-	limit := t.page.offset + t.page.first
-	rows, err := read(limit)
-	if err != nil {
-		return nil, err
-	}
-	n := len(rows)
-	if n == limit {
-		if n, err = countOf(rows); err != nil {
-			return nil, err
-		}
-	}
-	t.count(kind, n)
-	return rows, nil
+	return countOf(rows)
 }
 
-// countedRead is paged for a source whose read adds its items itself: read reads the
-// page and returns the count its first statement carried (counted). A kind the page
-// does not ask for is only counted.
+// paged reads one kind of a source that can be large: the most urgent of its rows up
+// to the page's end, read with counted, so the kind's count comes with them
+// (pageCount). read must select what count counts, ordered as Today does: by due
+// time, then ID, and apply counted. A kind the page does not ask for is only counted.
+func paged[T countedRow](t *todayRun, kind model.TodayKind, count func(context.Context) (int, error), read func(limit int) ([]T, error)) ([]T, error) {
+	var rows []T
+	err := countedRead(t, kind, count, func(limit int) (int, error) {
+		var err error
+		if rows, err = read(limit); err != nil {
+			return 0, err
+		}
+		return pageCount(rows, limit)
+	})
+	return rows, err
+}
+
+// countedRead reads a kind's page when the answer asks for it, and returns the count
+// its first statement carried (counted, pageCount); a kind the page does not ask for
+// is only counted. Either way the count is recorded.
 func countedRead(t *todayRun, kind model.TodayKind, count func(context.Context) (int, error), read func(limit int) (int, error)) error {
 	var n int
 	var err error

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	samples "tandem/domain/sample"
@@ -76,13 +77,11 @@ func todaySamples(run *todayRun) error {
 // sampleProducts reads the products of both kinds' samples at once, by ID.
 func sampleProducts(run *todayRun, samples []*ent.Sample) (map[pulid.ID]*ent.Product, error) {
 	var ids []pulid.ID
-	seen := map[pulid.ID]bool{}
 	for _, s := range samples {
-		if !seen[s.ProductID] {
-			seen[s.ProductID] = true
-			ids = append(ids, s.ProductID)
-		}
+		ids = append(ids, s.ProductID)
 	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
 	if len(ids) == 0 {
 		return nil, nil
 	}
