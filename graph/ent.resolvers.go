@@ -17,7 +17,7 @@ import (
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id pulid.ID) (ent.Noder, error) {
-	return r.Client.Noder(ctx, id, ent.WithIDType)
+	return r.Client.Noder(nodeContext(ctx, id), id, ent.WithIDType)
 }
 
 // Nodes is the resolver for the nodes field.

@@ -5,8 +5,11 @@ import (
 	"context"
 	"database/sql/driver"
 	"errors"
+	"strings"
 
 	"github.com/lib/pq"
+
+	"tandem/server/dbplan"
 )
 
 // A PostgreSQL connection keeps the statements it ran most recently prepared, so one
@@ -21,11 +24,19 @@ import (
 // to make room. A kept statement PostgreSQL no longer accepts is dropped, so its next
 // use prepares it again: one whose result columns a migration by another instance
 // changed, or one a pooler or a DEALLOCATE lost.
+//
+// A statement run with a context marked dbplan.ByKey may have its plan kept
+// (plan_cache_mode=auto); one marked dbplan.AnyPlan runs as the session is set; any
+// other is planned for its arguments (force_custom_plan).
+// The connection sets the mode when a statement asks for the other one, and knows it
+// no longer when a transaction that may have set it is rolled back (planModes).
 
-// stmtConnector opens pq connections that keep their statements.
+// stmtConnector opens pq connections that keep their statements; switchPlans when
+// their plan mode is Tandem's to choose (the URL does not set plan_cache_mode).
 type stmtConnector struct {
 	driver.Connector
-	size int
+	size        int
+	switchPlans bool
 }
 
 func (c stmtConnector) Connect(ctx context.Context) (driver.Conn, error) {
@@ -33,7 +44,11 @@ func (c stmtConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newStmtConn(conn, c.size), nil
+	sc := newStmtConn(conn, c.size)
+	if s, ok := sc.(*stmtConn); ok && c.switchPlans {
+		s.plans = &planModes{mode: perRunPlans}
+	}
+	return sc, nil
 }
 
 // pqConn is what database/sql asks of lib/pq's connection, all of which a stmtConn
@@ -55,6 +70,8 @@ type stmtConn struct {
 	size  int
 	order *list.List // of *cachedStmt, most recently used first
 	bySQL map[string]*list.Element
+	// plans, when set, is the session's plan mode, switched per statement.
+	plans *planModes
 }
 
 type cachedStmt struct {
@@ -109,7 +126,11 @@ func (c *stmtConn) stale(query string, err error) {
 
 func (c *stmtConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
 	if len(args) == 0 {
+		c.plans.sent(query)
 		return c.pqConn.QueryContext(ctx, query, args)
+	}
+	if err := c.plans.set(ctx, c.pqConn); err != nil {
+		return nil, err
 	}
 	st, err := c.prepared(ctx, query)
 	if err != nil {
@@ -124,7 +145,11 @@ func (c *stmtConn) QueryContext(ctx context.Context, query string, args []driver
 
 func (c *stmtConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
 	if len(args) == 0 {
+		c.plans.sent(query)
 		return c.pqConn.ExecContext(ctx, query, args)
+	}
+	if err := c.plans.set(ctx, c.pqConn); err != nil {
+		return nil, err
 	}
 	st, err := c.prepared(ctx, query)
 	if err != nil {
@@ -135,4 +160,83 @@ func (c *stmtConn) ExecContext(ctx context.Context, query string, args []driver.
 		c.stale(query, err)
 	}
 	return res, err
+}
+
+// BeginTx begins a transaction whose end the plan mode hears of.
+func (c *stmtConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
+	tx, err := c.pqConn.BeginTx(ctx, opts)
+	if err != nil || c.plans == nil {
+		return tx, err
+	}
+	return planTx{tx, c.plans}, nil
+}
+
+// The two plan modes (dbplan).
+const (
+	perRunPlans = "force_custom_plan"
+	keptPlans   = "auto"
+)
+
+// planModes is a connection's plan_cache_mode as Tandem last set it; "" when it is
+// not known (a transaction that may have changed it was rolled back).
+type planModes struct{ mode string }
+
+// set makes the session's mode the one ctx asks for, with a SET when it differs (a
+// statement that plans the same either way asks for none). A nil planModes (the URL
+// chose the mode) sets nothing.
+func (p *planModes) set(ctx context.Context, c pqConn) error {
+	if p == nil {
+		return nil
+	}
+	want := perRunPlans
+	switch dbplan.Of(ctx) {
+	case dbplan.Either:
+		return nil
+	case dbplan.Kept:
+		want = keptPlans
+	}
+	if p.mode == want {
+		return nil
+	}
+	p.mode = ""
+	if _, err := c.ExecContext(ctx, "SET plan_cache_mode = "+want, nil); err != nil {
+		return err
+	}
+	p.mode = want
+	return nil
+}
+
+// sent hears of a statement sent as is (no arguments): one that may change or undo
+// settings leaves the mode unknown.
+func (p *planModes) sent(query string) {
+	if p == nil {
+		return
+	}
+	q := strings.ToUpper(strings.TrimSpace(query))
+	for _, w := range []string{"SET", "RESET", "ROLLBACK", "DISCARD", "ABORT"} {
+		if strings.HasPrefix(q, w) {
+			p.mode = ""
+			return
+		}
+	}
+}
+
+// planTx is a transaction after which the mode is unknown unless it committed: a SET
+// in a transaction is undone with it.
+type planTx struct {
+	driver.Tx
+	plans *planModes
+}
+
+func (t planTx) Commit() error {
+	err := t.Tx.Commit()
+	if err != nil {
+		t.plans.mode = ""
+	}
+	return err
+}
+
+func (t planTx) Rollback() error {
+	t.plans.mode = ""
+	return t.Tx.Rollback()
 }

@@ -21,6 +21,7 @@ import (
 	"tandem/ent/schema/pulid"
 	"tandem/ent/user"
 	"tandem/ent/viewer"
+	"tandem/server/dbplan"
 )
 
 // RefreshTTL is how long an unused refresh token stays valid.
@@ -265,7 +266,7 @@ func (s *Service) ViewerFromToken(ctx context.Context, token string) (*viewer.Vi
 	if err != nil {
 		return nil, errcode.New(errcode.Unauthenticated, "the access token is not valid: %s", shortJWTError(err))
 	}
-	u, err := s.Client.User.Get(system(ctx), pulid.ID(claims.Subject))
+	u, err := s.Client.User.Get(system(dbplan.AnyPlan(ctx)), pulid.ID(claims.Subject))
 	if err != nil || !u.Active {
 		return nil, errcode.New(errcode.Unauthenticated, "the access token's user no longer exists or is disabled")
 	}
