@@ -28,6 +28,7 @@ import (
 	"tandem/ent/user"
 	"tandem/ent/viewer"
 	"tandem/graph/model"
+	"tandem/server/dbplan"
 )
 
 // ReportInteractions is how many recent interactions the customer report shows.
@@ -48,6 +49,7 @@ func customerReport(ctx context.Context, r *Resolver, id pulid.ID, now time.Time
 		return nil, err
 	}
 	now = now.UTC()
+	ctx = dbplan.ByKey(ctx) // every read below is of this account's rows, by its ID
 	c := r.db(ctx)
 	cu, err := c.Customer.Get(ctx, id)
 	if err != nil {
@@ -121,6 +123,7 @@ func customerReport(ctx context.Context, r *Resolver, id pulid.ID, now time.Time
 	}
 	if rep.LastInteractions, err = c.Interaction.Query().
 		Where(interaction.CustomerID(id), interaction.OccurredAtLTE(now), interaction.LoggedAtNotNil()).
+		WithAuthor(). // the account screen names each contact's author: one read, not one each
 		Order(interaction.ByOccurredAt(descending), interaction.ByID(descending)).
 		Limit(ReportInteractions).All(ctx); err != nil {
 		return nil, err
