@@ -22,13 +22,14 @@ var accountTypes = map[string]bool{
 	"Issue": true, "IssueEvent": true, "StageChange": true,
 }
 
-// nodeContext is where node(id) reads: marked dbplan.ByKey when the node is an
-// account and what is asked under it is read by keys alone (byKeys), so PostgreSQL
-// may keep the plans of the account's read and of its lists' reads, which ent makes
+// nodeContext is where node(id) reads: marked dbplan.ByKey when the node is one of
+// an account's rows (accountTypes: the account itself, a contact, a sample, an
+// order, …) and what is asked under it is read by keys alone (byKeys), so PostgreSQL
+// may keep the plans of the node's read and of its lists' reads, which ent makes
 // within the node's read (the fields' own resolvers run with their own context).
 func nodeContext(ctx context.Context, id pulid.ID) context.Context {
 	fc := graphql.GetFieldContext(ctx)
-	if id.Prefix() != "CU" || fc == nil || fc.Field.Field == nil || !byKeys(fc.Field.Selections) {
+	if !accountTypes[pulid.TypeOf(id)] || fc == nil || fc.Field.Field == nil || !byKeys(fc.Field.Selections) {
 		return ctx
 	}
 	return dbplan.ByKey(ctx)

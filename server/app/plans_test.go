@@ -106,11 +106,19 @@ func TestReadsByKeyKeepTheirPlans(t *testing.T) {
 			t.Errorf("an account's duplicates: the search ran by key (%v)", perRun)
 		}
 
-		// Only an account's page: a contact's is planned per run.
-		keyed, _ = marks.record(func() {
+		// One of an account's rows: a contact's page.
+		keyed, perRun = marks.record(func() {
 			e.ok(rep, `query($id: ID!) { node(id: $id) { ... on Contact { id name } } }`, map[string]any{"id": f.acmeContact.ID})
 		})
-		only("a contact's page, by key", keyed)
+		only("a contact's page, by key", keyed, "Contact")
+		only("a contact's page, per run", perRun)
+
+		// Not an account's row: a product's page, whatever is asked under it.
+		keyed, perRun = marks.record(func() {
+			e.ok(rep, `query($id: ID!) { node(id: $id) { ... on Product { id name } } }`, map[string]any{"id": f.product.ID})
+		})
+		only("a product's page, by key", keyed)
+		only("a product's page, per run", perRun, "Product")
 
 		// The phone's account screen: the report's own reads, one account's rows.
 		keyed, perRun = marks.record(func() {
