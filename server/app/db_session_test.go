@@ -8,6 +8,11 @@ import (
 	"testing"
 )
 
+// rowQuerier is a *sql.Conn or a *sql.Tx.
+type rowQuerier interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}
+
 // pgURL is the test PostgreSQL server's URL with more parameters.
 func pgURL(t *testing.T, params ...string) string {
 	t.Helper()
@@ -41,7 +46,8 @@ func oneConn(t *testing.T, url string) *sql.Conn {
 	return c
 }
 
-func show(t *testing.T, c *sql.Conn, setting string) string {
+// show is a setting's value in c's session (a connection or a transaction on it).
+func show(t *testing.T, c rowQuerier, setting string) string {
 	t.Helper()
 	var v string
 	if err := c.QueryRowContext(context.Background(), "SHOW "+setting).Scan(&v); err != nil {

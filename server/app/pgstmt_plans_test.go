@@ -22,9 +22,7 @@ func planRuns(t *testing.T, c *sql.Conn, query string) (kept, perRun int) {
 }
 
 // runs runs query n times on c (or tx) with ctx.
-func runs(t *testing.T, ctx context.Context, q interface {
-	QueryRowContext(context.Context, string, ...any) *sql.Row
-}, query string, n int) {
+func runs(t *testing.T, ctx context.Context, q rowQuerier, query string, n int) {
 	t.Helper()
 	for range n {
 		var id string
@@ -108,16 +106,7 @@ func TestAnyPlanKeepsTheConnectionsMode(t *testing.T) {
 	defer tx.Rollback()
 	runs(t, dbplan.ByKey(context.Background()), tx, planProbe, 1)
 	runs(t, either, tx, planProbe, 2)
-	if got := showTx(t, tx, "plan_cache_mode"); got != "auto" {
+	if got := show(t, tx, "plan_cache_mode"); got != "auto" {
 		t.Errorf("either, after a read by key: plan_cache_mode %s", got)
 	}
-}
-
-func showTx(t *testing.T, tx *sql.Tx, setting string) string {
-	t.Helper()
-	var v string
-	if err := tx.QueryRowContext(context.Background(), "SHOW "+setting).Scan(&v); err != nil {
-		t.Fatal(err)
-	}
-	return v
 }
