@@ -12,6 +12,7 @@ import (
 	"tandem/ent/errcode"
 	"tandem/ent/schema/pulid"
 	"tandem/ent/viewer"
+	"tandem/server/dbplan"
 )
 
 // create runs a create once per clientMutationId: an offline client that retries a
@@ -53,7 +54,9 @@ func once[T ent.Noder](ctx context.Context, c *ent.Client, clientMutationID *str
 		return zero, errcode.New(errcode.BadUserInput, "clientMutationId: at most 200 characters").With("field", "clientMutationId")
 	}
 	key := actorKey(ctx)
-	sys := access.System(ctx, "idempotency: the first result of a clientMutationId")
+	// The receipt is read and written by its unique key: the same plan in either mode
+	// (dbplan.AnyPlan), so it does not switch the connection before the write does.
+	sys := access.System(dbplan.AnyPlan(ctx), "idempotency: the first result of a clientMutationId")
 	receipt, err := c.ClientMutation.Create().
 		SetActorKey(key).
 		SetClientMutationID(*clientMutationID).

@@ -147,9 +147,8 @@ func (r *mutationResolver) DeletePitch(ctx context.Context, id pulid.ID, version
 
 // CreateInteraction is the resolver for the createInteraction field.
 func (r *mutationResolver) CreateInteraction(ctx context.Context, input ent.CreateInteractionInput, clientMutationID *string) (*ent.Interaction, error) {
-	ctx = contactWrite(ctx)
 	return create(ctx, r.db(ctx), clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Interaction, error) {
-		return c.Interaction.Create().SetID(id).SetInput(input).Save(ctx)
+		return c.Interaction.Create().SetID(id).SetInput(input).Save(contactWrite(ctx))
 	})
 }
 

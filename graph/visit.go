@@ -32,7 +32,7 @@ func logInteraction(ctx context.Context, c *ent.Client, in model.LogInteractionI
 		l.Kind = *in.Kind
 	}
 	return create(ctx, c, clientMutationID, func(c *ent.Client, id pulid.ID) (*ent.Interaction, error) {
-		return domain.LogContact(ctx, c, id, l)
+		return domain.LogContact(contactWrite(ctx), c, id, l)
 	})
 }
 

@@ -13,7 +13,7 @@ import (
 
 // LogInteraction is the resolver for the logInteraction field.
 func (r *mutationResolver) LogInteraction(ctx context.Context, input model.LogInteractionInput, clientMutationID *string) (*ent.Interaction, error) {
-	return logInteraction(contactWrite(ctx), r.db(ctx), input, clientMutationID)
+	return logInteraction(ctx, r.db(ctx), input, clientMutationID)
 }
 
 // NearbyCustomers is the resolver for the nearbyCustomers field.

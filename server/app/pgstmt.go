@@ -16,7 +16,8 @@ import (
 // sent again is bound and run in one round trip, without being parsed again. lib/pq on
 // its own sends every query with arguments as a new unnamed statement and waits for
 // PostgreSQL to parse and describe it before binding it: two round trips and a parse
-// each time. Each run is still planned for its own arguments (sessionSettings).
+// each time. Each run is still planned for its own arguments (sessionSettings), but
+// for the statements marked by key (below).
 //
 // Statements without arguments (DDL, BEGIN, several statements at once) use the
 // simple protocol as before. A connection keeps at most the URL's tandem_statements
@@ -27,9 +28,10 @@ import (
 //
 // A statement run with a context marked dbplan.ByKey may have its plan kept
 // (plan_cache_mode=auto); one marked dbplan.AnyPlan runs as the session is set; any
-// other is planned for its arguments (force_custom_plan).
-// The connection sets the mode when a statement asks for the other one, and knows it
-// no longer when a transaction that may have set it is rolled back (planModes).
+// other is planned for its arguments (force_custom_plan). The connection sets the
+// mode when a statement asks for the other one, and knows it no longer after a
+// transaction that may have set it is rolled back, or after a statement sent as is
+// that may change settings (planModes).
 
 // stmtConnector opens pq connections that keep their statements; switchPlans when
 // their plan mode is Tandem's to choose (the URL does not set plan_cache_mode).
@@ -206,19 +208,57 @@ func (p *planModes) set(ctx context.Context, c pqConn) error {
 	return nil
 }
 
-// sent hears of a statement sent as is (no arguments): one that may change or undo
-// settings leaves the mode unknown.
+// sent hears of a statement sent as is (no arguments). Any but a plain read may
+// change or undo settings (a SET, a COMMIT that rolls back, a DO block): after it the
+// mode is not known.
 func (p *planModes) sent(query string) {
 	if p == nil {
 		return
 	}
-	q := strings.ToUpper(strings.TrimSpace(query))
-	for _, w := range []string{"SET", "RESET", "ROLLBACK", "DISCARD", "ABORT"} {
-		if strings.HasPrefix(q, w) {
-			p.mode = ""
-			return
-		}
+	q := strings.ToLower(strings.TrimSpace(query))
+	plainRead := (strings.HasPrefix(q, "select ") || strings.HasPrefix(q, "with ") || strings.HasPrefix(q, "show ")) &&
+		!strings.Contains(q, "set_config") && !strings.Contains(q, ";")
+	if !plainRead {
+		p.mode = ""
 	}
+}
+
+// PrepareContext prepares a statement that is not kept (database/sql's Prepare, a
+// COPY): it runs in the mode of the context it is run with, as a kept one does. A
+// COPY is set for when it is prepared (it starts then, and a SET cannot come between
+// its rows).
+func (c *stmtConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
+	if c.plans == nil {
+		return c.pqConn.PrepareContext(ctx, query)
+	}
+	if err := c.plans.set(ctx, c.pqConn); err != nil {
+		return nil, err
+	}
+	st, err := c.pqConn.PrepareContext(ctx, query)
+	if err != nil || strings.HasPrefix(strings.ToUpper(strings.TrimSpace(query)), "COPY") {
+		return st, err
+	}
+	return planStmt{st, c}, nil
+}
+
+// planStmt is a statement prepared by hand, set for each run.
+type planStmt struct {
+	driver.Stmt
+	c *stmtConn
+}
+
+func (s planStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
+	if err := s.c.plans.set(ctx, s.c.pqConn); err != nil {
+		return nil, err
+	}
+	return s.Stmt.(driver.StmtQueryContext).QueryContext(ctx, args)
+}
+
+func (s planStmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
+	if err := s.c.plans.set(ctx, s.c.pqConn); err != nil {
+		return nil, err
+	}
+	return s.Stmt.(driver.StmtExecContext).ExecContext(ctx, args)
 }
 
 // planTx is a transaction after which the mode is unknown unless it committed: a SET

@@ -74,17 +74,87 @@ func TestStatementsByKeyKeepTheirPlans(t *testing.T) {
 	}
 }
 
-// An operator's plan_cache_mode in the URL holds for every statement.
+// An operator's plan_cache_mode in the URL (as a parameter or in options) holds for
+// every statement.
 func TestPlanModeFromTheURLHolds(t *testing.T) {
-	c := oneConn(t, pgURL(t, "plan_cache_mode=force_custom_plan"))
-	runs(t, dbplan.ByKey(context.Background()), c, planProbe, 8)
-	if kept, perRun := planRuns(t, c, planProbe); kept != 0 || perRun != 8 {
-		t.Errorf("by key, force_custom_plan in the URL: %d kept, %d per run; want 0, 8", kept, perRun)
+	for _, param := range []string{"plan_cache_mode=force_custom_plan", "options=-c%20plan_cache_mode%3Dforce_custom_plan"} {
+		c := oneConn(t, pgURL(t, param))
+		runs(t, dbplan.ByKey(context.Background()), c, planProbe, 8)
+		if kept, perRun := planRuns(t, c, planProbe); kept != 0 || perRun != 8 {
+			t.Errorf("by key, %s: %d kept, %d per run; want 0, 8", param, kept, perRun)
+		}
 	}
-	c = oneConn(t, pgURL(t, "plan_cache_mode=auto"))
+	c := oneConn(t, pgURL(t, "plan_cache_mode=auto"))
+	runs(t, dbplan.ByKey(context.Background()), c, planProbe, 1)
 	runs(t, context.Background(), c, planProbe, 8)
 	if kept, _ := planRuns(t, c, planProbe); kept == 0 {
 		t.Error("unmarked, auto in the URL: no run with a kept plan")
+	}
+	if got := show(t, c, "plan_cache_mode"); got != "auto" {
+		t.Errorf("auto in the URL, after an unmarked read: plan_cache_mode %s", got)
+	}
+}
+
+// A statement sent as is that may change the mode (a SET however written, a COMMIT
+// that rolls back) leaves it unknown: the next statement that asks for one sets it.
+func TestSettingsSentAsIsAreForgotten(t *testing.T) {
+	ctx, byKey := context.Background(), dbplan.ByKey(context.Background())
+	for _, tc := range []struct {
+		name string
+		do   func(t *testing.T, c *sql.Conn)
+	}{
+		{"SET", func(t *testing.T, c *sql.Conn) { exec(t, c, "SET plan_cache_mode = auto") }},
+		{"a SET after a comment", func(t *testing.T, c *sql.Conn) { exec(t, c, "/* ops */ SET plan_cache_mode = auto") }},
+		{"set_config", func(t *testing.T, c *sql.Conn) {
+			var v string
+			if err := c.QueryRowContext(ctx, "SELECT set_config('plan_cache_mode', 'auto', false)").Scan(&v); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a COMMIT of a failed transaction", func(t *testing.T, c *sql.Conn) {
+			runs(t, byKey, c, planProbe, 1) // auto
+			exec(t, c, "BEGIN")
+			runs(t, ctx, c, planProbe, 1) // per run, set in the transaction
+			if _, err := c.ExecContext(ctx, "SELECT 1/0"); err == nil {
+				t.Fatal("1/0 did not fail")
+			}
+			exec(t, c, "COMMIT") // rolls back: the session is auto again
+		}},
+		{"a statement prepared by hand", func(t *testing.T, c *sql.Conn) {
+			runs(t, byKey, c, planProbe, 1) // auto
+			st, err := c.PrepareContext(ctx, planProbe+" AND relkind <> 'x'")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			for range 8 {
+				var id string
+				if err := st.QueryRowContext(ctx, "pg_class").Scan(&id); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := show(t, c, "plan_cache_mode"); got != "force_custom_plan" {
+				t.Errorf("a statement prepared by hand ran with plan_cache_mode %s", got)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := oneConn(t, pgURL(t))
+			runs(t, ctx, c, planProbe, 1)
+			tc.do(t, c)
+			kept, perRun := planRuns(t, c, planProbe)
+			runs(t, ctx, c, planProbe, 8)
+			if k, p := planRuns(t, c, planProbe); k != kept || p != perRun+8 {
+				t.Errorf("unmarked after it: %d kept, %d per run; want %d, %d", k, p, kept, perRun+8)
+			}
+		})
+	}
+}
+
+func exec(t *testing.T, c *sql.Conn, query string) {
+	t.Helper()
+	if _, err := c.ExecContext(context.Background(), query); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -19,7 +19,7 @@
 // a resolver's context also reaches the resolvers of the fields under it, which may
 // read by owner or by time.
 //
-// A context marked Either runs statements whose plan is the same either way (a row by
+// A context marked AnyPlan runs statements whose plan is the same either way (a row by
 // its primary key): they run in whichever mode the connection is in, so that the
 // viewer's read at the start of every request does not switch it back and forth.
 package dbplan
