@@ -35,9 +35,15 @@ func WithSeen(ctx context.Context) context.Context {
 	return context.WithValue(ctx, seenKey{}, &seen{})
 }
 
+// seenIn is ctx's record, nil when its operation keeps none.
+func seenIn(ctx context.Context) *seen {
+	s, _ := ctx.Value(seenKey{}).(*seen)
+	return s
+}
+
 // SawStage records the stage of an account as ctx's operation read or wrote it.
 func SawStage(ctx context.Context, id pulid.ID, stage customer.Stage) {
-	s, _ := ctx.Value(seenKey{}).(*seen)
+	s := seenIn(ctx)
 	if s == nil {
 		return
 	}
@@ -51,7 +57,7 @@ func SawStage(ctx context.Context, id pulid.ID, stage customer.Stage) {
 
 // StageSeen is the stage ctx's operation last read or wrote for the account, if any.
 func StageSeen(ctx context.Context, id pulid.ID) (customer.Stage, bool) {
-	s, _ := ctx.Value(seenKey{}).(*seen)
+	s := seenIn(ctx)
 	if s == nil {
 		return "", false
 	}

@@ -63,7 +63,7 @@ func denyPartner() privacy.MutationRule {
 // CanSee reports whether the viewer may read the node with this ID. An account's
 // stage is recorded with the read where the operation records them (WithSeen).
 func CanSee(ctx context.Context, c *ent.Client, id pulid.ID) bool {
-	if _, recording := ctx.Value(seenKey{}).(*seen); recording && id.Prefix() == "CU" {
+	if seenIn(ctx) != nil && id.Prefix() == "CU" {
 		return seeAccount(ctx, c, id)
 	}
 	_, err := c.Noder(ctx, id, ent.WithIDType)

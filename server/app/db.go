@@ -19,6 +19,7 @@ import (
 
 	"tandem/ent"
 	_ "tandem/ent/runtime" // hooks and privacy policies
+	"tandem/server/dbplan"
 )
 
 // Database is an open ent client and the *sql.DB under it.
@@ -111,7 +112,7 @@ func ConnectDatabase(ctx context.Context, databaseURL, dataDir string, opts ...e
 // connection keeps it prepared (pgstmt.go): a plan made once for any argument read
 // Today in 207 ms instead of 31. Reads and writes by keys alone (a context marked
 // dbplan.ByKey) may keep their plans; a URL that sets plan_cache_mode sets it for all.
-var sessionSettings = map[string]string{"max_parallel_workers_per_gather": "0", "plan_cache_mode": "force_custom_plan"}
+var sessionSettings = map[string]string{"max_parallel_workers_per_gather": "0", "plan_cache_mode": string(dbplan.PerRun)}
 
 // StatementsParam is the URL parameter that sets how many prepared statements each
 // PostgreSQL connection keeps (pgstmt.go): postgres://…?tandem_statements=0 turns

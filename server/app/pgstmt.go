@@ -46,11 +46,7 @@ func (c stmtConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	sc := newStmtConn(conn, c.size)
-	if s, ok := sc.(*stmtConn); ok && c.switchPlans {
-		s.plans = &planModes{mode: perRunPlans}
-	}
-	return sc, nil
+	return newStmtConn(conn, c.size, c.switchPlans), nil
 }
 
 // pqConn is what database/sql asks of lib/pq's connection, all of which a stmtConn
@@ -81,12 +77,16 @@ type cachedStmt struct {
 	stmt  driver.Stmt
 }
 
-func newStmtConn(c driver.Conn, size int) driver.Conn {
+func newStmtConn(c driver.Conn, size int, switchPlans bool) driver.Conn {
 	pc, ok := c.(pqConn)
 	if !ok || size <= 0 {
 		return c
 	}
-	return &stmtConn{pqConn: pc, size: size, order: list.New(), bySQL: map[string]*list.Element{}}
+	sc := &stmtConn{pqConn: pc, size: size, order: list.New(), bySQL: map[string]*list.Element{}}
+	if switchPlans {
+		sc.plans = &planModes{mode: dbplan.PerRun} // as the session starts (sessionSettings)
+	}
+	return sc
 }
 
 // prepared is query's statement on this connection, prepared now if it is not kept.
@@ -173,15 +173,9 @@ func (c *stmtConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.T
 	return planTx{tx, c.plans}, nil
 }
 
-// The two plan modes (dbplan).
-const (
-	perRunPlans = "force_custom_plan"
-	keptPlans   = "auto"
-)
-
 // planModes is a connection's plan_cache_mode as Tandem last set it; "" when it is
 // not known (a transaction that may have changed it was rolled back).
-type planModes struct{ mode string }
+type planModes struct{ mode dbplan.Mode }
 
 // set makes the session's mode the one ctx asks for, with a SET when it differs (a
 // statement that plans the same either way asks for none). A nil planModes (the URL
@@ -190,18 +184,12 @@ func (p *planModes) set(ctx context.Context, c pqConn) error {
 	if p == nil {
 		return nil
 	}
-	want := perRunPlans
-	switch dbplan.Of(ctx) {
-	case dbplan.Either:
-		return nil
-	case dbplan.Kept:
-		want = keptPlans
-	}
-	if p.mode == want {
+	want := dbplan.Of(ctx)
+	if want == dbplan.Either || p.mode == want {
 		return nil
 	}
 	p.mode = ""
-	if _, err := c.ExecContext(ctx, "SET plan_cache_mode = "+want, nil); err != nil {
+	if _, err := c.ExecContext(ctx, "SET plan_cache_mode = "+string(want), nil); err != nil {
 		return err
 	}
 	p.mode = want

@@ -26,16 +26,17 @@ package dbplan
 
 import "context"
 
-// Mode is how PostgreSQL plans the statements a context runs.
-type Mode int
+// Mode is how PostgreSQL plans the statements a context runs: the session's
+// plan_cache_mode for them, or Either.
+type Mode string
 
 const (
 	// PerRun: planned for each run's arguments (unmarked contexts).
-	PerRun Mode = iota
+	PerRun Mode = "force_custom_plan"
 	// Kept: the plan may be kept for any arguments.
-	Kept
-	// Either: as the connection is set; the plan is the same.
-	Either
+	Kept Mode = "auto"
+	// Either: as the connection is set; the plan is the same (never sent).
+	Either Mode = "either"
 )
 
 type modeKey struct{}
@@ -50,8 +51,10 @@ func AnyPlan(ctx context.Context) context.Context {
 	return context.WithValue(ctx, modeKey{}, Either)
 }
 
-// Of is ctx's mode.
+// Of is ctx's mode: PerRun unless marked.
 func Of(ctx context.Context) Mode {
-	m, _ := ctx.Value(modeKey{}).(Mode)
-	return m
+	if m, ok := ctx.Value(modeKey{}).(Mode); ok {
+		return m
+	}
+	return PerRun
 }
