@@ -1,12 +1,16 @@
 package app_test
 
 import (
+	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
 
+	"tandem/ent"
+	"tandem/ent/user"
 	"tandem/server/auth"
 )
 
@@ -142,5 +146,30 @@ func TestPasswordPolicy(t *testing.T) {
 		e.ok(rep, `mutation { changePassword(input: {currentPassword: "`+password+`", newPassword: "a much longer one"}) }`, nil)
 		expectCode(t, e.do("", loginMutation, map[string]any{"e": "rep1@t.test", "p": password}), "UNAUTHENTICATED")
 		e.ok("", loginMutation, map[string]any{"e": "rep1@t.test", "p": "a much longer one"})
+	})
+}
+
+// The viewer of a request is read with the user's fields it is made of, not the whole
+// row: it must be the viewer the whole row makes (auth.ViewerOf), for every field.
+func TestViewerFromTokenReadsWhatTheViewerIs(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		c, f := e.app.DB.Client, e.f
+		// Every field ViewerOf reads set to something other than its zero value.
+		rep := c.User.UpdateOne(f.rep1).SetLocale(user.LocaleEn).SetMustChangePassword(true).SaveX(e.sys)
+		partner := c.User.Create().SetEmail("partner@t.test").SetName("Partner Person").SetRole(user.RolePARTNER).
+			SetPartnerCustomerID(f.acmeEast.ID).SetPasswordHash(rep.PasswordHash).SaveX(e.sys)
+		for _, u := range []*ent.User{rep, partner} {
+			tok, _, err := e.app.Auth.Signer.Issue(u.ID, string(u.Role))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := e.app.Auth.ViewerFromToken(context.Background(), tok)
+			if err != nil {
+				t.Fatalf("%s: %v", u.Email, err)
+			}
+			if want := auth.ViewerOf(u); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: the request's viewer is %+v, the user's row makes %+v", u.Email, got, want)
+			}
+		}
 	})
 }
