@@ -93,7 +93,7 @@ func testPushReminders(t *testing.T, e *env, svc *pushtest.Service) {
 	}
 
 	// A visit within the hour: reminded once, in rep1's language, opening the account.
-	now := time.Now().UTC()
+	now := clearOfMidnight(t)
 	at := now.Add(30 * time.Minute)
 	if at.Day() != now.Day() {
 		at = now.Add(2 * time.Minute) // just before midnight: Today is the UTC day

@@ -61,6 +61,21 @@ const todayQuery = `{ today(first: 100) { total counts { kind count } items { ki
 // todayUrgencyRank is the order of the plan's parts.
 var todayUrgencyRank = map[string]int{"NOW": 0, "TODAY": 1, "LATER": 2}
 
+// clearOfMidnight returns the time now, at least five minutes before the UTC day ends
+// (Today's day), waiting for the next day when it is closer: a test that plans
+// something for later today, then asks Today, must do both on the same day.
+func clearOfMidnight(t *testing.T) time.Time {
+	t.Helper()
+	now := time.Now().UTC()
+	next := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, time.UTC)
+	if left := next.Sub(now); left < 5*time.Minute {
+		t.Logf("waiting %v for the next UTC day", left.Round(time.Second))
+		time.Sleep(left + time.Second)
+		now = time.Now().UTC()
+	}
+	return now
+}
+
 // rptToday returns the viewer's Today items as node id → kind, checking the invariants
 // every list must keep: counts add up, items sorted as a plan (by urgency, then due
 // time), reasons given.

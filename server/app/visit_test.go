@@ -23,7 +23,7 @@ func TestVisitLoop(t *testing.T) {
 		c, sys, f := e.app.DB.Client, e.sys, e.f
 		tok := e.token(f.rep1)
 		acme := string(f.acmeEast.ID)
-		now := time.Now().UTC()
+		now := clearOfMidnight(t)
 		plan := func(at time.Time) string {
 			d := e.ok(tok, `mutation($input: CreateInteractionInput!) { createInteraction(input: $input) { id loggedAt } }`,
 				map[string]any{"input": map[string]any{"customerID": acme, "kind": "VISIT", "occurredAt": at.Format(time.RFC3339), "summary": "中试方案沟通"}})
