@@ -139,12 +139,12 @@ func openPostgres(databaseURL string) (*sql.DB, error) {
 		}
 		delete(cfg.Runtime, StatementsParam)
 	}
-	switchPlans := true
+	urlSets := func(k string) bool { _, set := cfg.Runtime[k]; return set || strings.Contains(cfg.Options, k) }
+	// Tandem switches the plan mode per statement (pgstmt.go) unless the URL chose one.
+	switchPlans := !urlSets("plan_cache_mode")
 	for k, v := range sessionSettings {
-		if _, set := cfg.Runtime[k]; !set && !strings.Contains(cfg.Options, k) {
+		if !urlSets(k) {
 			cfg.Runtime[k] = v
-		} else if k == "plan_cache_mode" {
-			switchPlans = false
 		}
 	}
 	c, err := pq.NewConnectorConfig(cfg)
