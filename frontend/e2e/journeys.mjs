@@ -318,7 +318,10 @@ journey('today-plan', async ({ server, phone }) => {
   const { page } = await phone({ locale: 'zh-CN' });
   await signInFast(page, server, { path: '/' });
   await heading(page, '今日').waitFor();
-  const heads = await page.locator('section[aria-labelledby^="u-"] > h2').allTextContents();
+  // The heading shows before Today's answer; the plan's parts come with it.
+  const parts = page.locator('section[aria-labelledby^="u-"] > h2');
+  await parts.first().waitFor();
+  const heads = await parts.allTextContents();
   const order = ['先处理', '今天的安排', '本周跟进'];
   assert(heads.length >= 2 && heads.every((h, i) => i === 0 || order.indexOf(h) > order.indexOf(heads[i - 1])), `the plan's parts: ${heads}`);
   const kp = page.locator('li[data-kind="KEY_PERSON_OVERDUE"]');
