@@ -17,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"tandem/ent/errcode"
+	"tandem/graph/generated"
 )
 
 // The HTTP side of GraphQL, after the GraphQL-over-HTTP specification:
@@ -96,7 +97,14 @@ func (httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 		return
 	}
 	responses, ctx := exec.DispatchOperation(ctx, oc)
-	writeResponse(w, responses(ctx))
+	writeAnswer(w, responses(ctx))
+}
+
+// writeAnswer writes an operation's answer, then gives its buffer back for the next
+// answer (generated.ReleaseAnswer): once written, the answer is read no more.
+func writeAnswer(w io.Writer, resp *graphql.Response) {
+	writeResponse(w, resp)
+	generated.ReleaseAnswer(resp.Data)
 }
 
 // requestError is a request refused before it reaches the executor.

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"tandem/graph/generated"
 )
 
 func TestReadPOST(t *testing.T) {
@@ -206,6 +209,38 @@ func TestWriteResponseMatchesEncodingJSON(t *testing.T) {
 		}
 		if len(c.resp.Data) > 0 && c.resp.Label == "" && !bytes.Contains(got.Bytes(), c.resp.Data) {
 			t.Errorf("%s: the data was not copied as it is: %s", c.what, got.Bytes())
+		}
+	}
+}
+
+// grabbingWriter is a client connection that, at its first write, lets another answer
+// take a buffer from the pool and fill it, as a request running meanwhile would.
+type grabbingWriter struct {
+	got     bytes.Buffer
+	grabbed bool
+}
+
+func (g *grabbingWriter) Write(b []byte) (int, error) {
+	if !g.grabbed {
+		g.grabbed = true
+		other := generated.AnswerBuffer()
+		other.WriteString(`{"someone":"else's answer, long enough to cover this one"}`)
+	}
+	return g.got.Write(b)
+}
+
+// An answer's buffer goes back to the pool only after the answer is written: an answer
+// marshalled meanwhile (on one P, the pool hands back what was just put) takes another
+// buffer, and the client reads its own answer whole.
+func TestAnswerWrittenBeforeItsBufferIsReused(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	for range 20 {
+		buf := generated.AnswerBuffer()
+		buf.WriteString(`{"me":{"id":"US1","name":"王"}}`)
+		w := &grabbingWriter{}
+		writeAnswer(w, &graphql.Response{Data: buf.Bytes()})
+		if want := `{"data":{"me":{"id":"US1","name":"王"}}}`; w.got.String() != want {
+			t.Fatalf("the client read %s, want %s", w.got.String(), want)
 		}
 	}
 }
