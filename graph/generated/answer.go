@@ -1,27 +1,25 @@
 package generated
 
-import (
-	"bytes"
-	"sync"
-)
+import "sync"
 
-// An operation's answer is marshalled into a buffer from a pool, and the HTTP transport
-// gives the buffer back once it has written the answer (ReleaseAnswer). A fresh
-// bytes.Buffer grows by doubling from 64 bytes: a page of 50 accounts (about 180 kB of
-// JSON) allocated, zeroed and copied about twice its size in a dozen steps, every time.
-// graph/gqlgen rewrites the executor to take its buffers here (AnswerBuffer).
+// An operation's answer is marshalled into memory from a pool, and the HTTP transport
+// gives it back once it has written the answer (ReleaseAnswer). A fresh bytes.Buffer
+// grows by doubling from 64 bytes: a page of 50 accounts (about 180 kB of JSON)
+// allocated, zeroed and copied about twice its size in a dozen steps, every time.
+// graph/gqlgen rewrites the executor to start its buffers from AnswerBytes.
 
-// maxPooledAnswer is the largest buffer kept for reuse; an export's or another
-// unusually large answer's buffer is left to the garbage collector.
+// maxPooledAnswer is the largest answer whose memory is kept for reuse; an export's or
+// another unusually large answer's is left to the garbage collector.
 const maxPooledAnswer = 1 << 20
 
-var answers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+var answers sync.Pool // of *[]byte, each empty
 
-// AnswerBuffer is an empty buffer to marshal an answer into.
-func AnswerBuffer() *bytes.Buffer {
-	b := answers.Get().(*bytes.Buffer)
-	b.Reset()
-	return b
+// AnswerBytes is empty memory to marshal an answer into (nil when the pool has none).
+func AnswerBytes() []byte {
+	if p, ok := answers.Get().(*[]byte); ok {
+		return *p
+	}
+	return nil
 }
 
 // ReleaseAnswer gives back the memory of an answer's data (graphql.Response.Data, as
@@ -32,5 +30,6 @@ func ReleaseAnswer(data []byte) {
 	if cap(data) == 0 || cap(data) > maxPooledAnswer {
 		return
 	}
-	answers.Put(bytes.NewBuffer(data[:0]))
+	data = data[:0]
+	answers.Put(&data)
 }

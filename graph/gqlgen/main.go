@@ -37,13 +37,12 @@ func (sequential) GenerateCode(data *codegen.Data) error {
 //   - the @defer group each object starts, which walks and copies the object's path, is
 //     left empty: the schema declares no @defer and, with no field concurrent, nothing
 //     is ever added to it (so ProcessDeferredGroup is never called);
-//   - an operation's answer is marshalled into a pooled buffer (graph/generated/answer.go),
-//     which the transport gives back once the answer is written; "bytes" is then unused.
+//   - an operation's answer is marshalled into pooled memory (graph/generated/answer.go),
+//     which the transport gives back once the answer is written.
 var rewrites = []struct{ from, to string }{
 	{"graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(", "marshalSlice(ctx, len(v), func("},
 	{"deferred := graphql.NewDeferredGroup(ctx)", "var deferred graphql.DeferredGroup // graph/gqlgen: no @defer"},
-	{"var buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)", "buf := AnswerBuffer()\n\t\t\tdata.MarshalGQL(buf)"},
-	{"import (\n\t\"bytes\"\n", "import (\n"},
+	{"var buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)", "buf := bytes.NewBuffer(AnswerBytes())\n\t\t\tdata.MarshalGQL(buf)"},
 }
 
 func main() {
