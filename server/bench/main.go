@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -51,7 +52,7 @@ func main() {
 	flag.Float64Var(&warm, "warmup", 3, "seconds of the warm-up slice per server and workload")
 	flag.IntVar(&c.rounds, "rounds", 3, "rounds of interleaved slices")
 	flag.StringVar(&c.out, "out", "", "directory for bench-<accounts>.md (default: a new temp dir)")
-	flag.StringVar(&c.pprofDir, "pprof", "", "save Tandem CPU and allocation profiles of extra list50-rep, account and visit slices here")
+	flag.StringVar(&c.pprofDir, "pprof", "", "save Tandem CPU and allocation profiles of extra "+strings.Join(profiled, ", ")+" slices here")
 	flag.IntVar(&c.stmtReqs, "stmt-requests", 50, "requests per workload in the statement-counting phase")
 	flag.IntVar(&c.unloadedN, "unloaded", 50, "requests per query in the unloaded single-client phase")
 	flag.StringVar(&c.cacheDir, "cache", filepath.Join(os.TempDir(), "tandem-bench"), "where the built binary and the embedded databases are kept between runs")

@@ -8,17 +8,21 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"time"
 )
 
+// profiled are the workloads -pprof profiles.
+var profiled = []string{"list50-rep", "account", "visit"}
+
 // profile saves Tandem's CPU profile (10 s) and allocations during an extra, unmeasured
-// slice of list50-rep, account and visit, then prints `go tool pprof -top` of each.
+// slice of each profiled workload, then prints `go tool pprof -top` of each.
 func profile(ctx context.Context, c config, t *target, ws []workload, f *fixture) error {
 	if err := os.MkdirAll(c.pprofDir, 0o755); err != nil {
 		return err
 	}
 	for _, w := range ws {
-		if w.name != "list50-rep" && w.name != "account" && w.name != "visit" {
+		if !slices.Contains(profiled, w.name) {
 			continue
 		}
 		if err := t.refresh(ctx); err != nil {
